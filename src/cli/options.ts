@@ -1,0 +1,35 @@
+import { GenieGitopsError } from '../errors.js';
+
+export const HELP = `usage: genie-gitops <command> [options]
+
+commands:
+  validate [--space NAME]                       check space files, targets and benchmarks; exit 1 on any problem
+  score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
+        [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
+        [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
+  init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
+       [--from-sqlite FILE | --from-sql FILE] [--force]
+
+common options:
+  --root DIR      the repository root (default: the current directory)`;
+
+/** Parses a numeric option, naming the flag and the allowed range when it is wrong. */
+export function numberOption(
+  value: string | undefined,
+  flag: string,
+  bounds: { min?: number; max?: number; integer?: boolean } = {},
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  const bad =
+    value.trim() === '' ||
+    !Number.isFinite(n) ||
+    (bounds.integer && !Number.isInteger(n)) ||
+    (bounds.min !== undefined && n < bounds.min) ||
+    (bounds.max !== undefined && n > bounds.max);
+  if (bad) {
+    const range = [bounds.min !== undefined ? `>= ${bounds.min}` : '', bounds.max !== undefined ? `<= ${bounds.max}` : ''].filter(Boolean).join(' and ');
+    throw new GenieGitopsError(`${flag} ${value} is not valid`, `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`);
+  }
+  return n;
+}

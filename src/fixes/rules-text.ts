@@ -1,0 +1,150 @@
+/**
+ * Question and schema-name words for the rules analyst: tokenising, stemming (English
+ * plurals, Korean particles) and the function words a text-to-SQL engine understands
+ * without any config. Pure and deterministic; nothing here knows a particular space.
+ */
+
+export interface QuestionToken {
+  /** The word as written (case kept: capitalised words hint at proper nouns). */
+  raw: string;
+  /** Lowercase, plural- and particle-stripped comparison form. */
+  stem: string;
+  /** Position in the question's token list. */
+  index: number;
+}
+
+const HANGUL = /[\uac00-\ud7a3]/;
+
+/**
+ * Korean particles and suffixes that attach to nouns, longest first so `에서` wins over `에`.
+ * `별`/`당`/`마다` (per) and `들` (plural) are included: they never belong to a schema word.
+ */
+const KOREAN_SUFFIXES = [
+  '에서는', '으로는', '에게서', '이라는', '에서', '으로', '에게', '한테', '까지', '부터', '마다', '보다', '처럼', '이나', '라는',
+  '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '별', '당', '들', '랑',
+];
+
+/** Strip one Korean particle, keeping at least one syllable of stem. */
+export function stripKoreanParticle(word: string): string {
+  if (!HANGUL.test(word)) return word;
+  let current = word;
+  // Two passes catch stacked suffixes such as 회원들의 -> 회원들 -> 회원.
+  for (let pass = 0; pass < 2; pass++) {
+    const suffix = KOREAN_SUFFIXES.find((s) => current.length > s.length && current.endsWith(s));
+    if (suffix === undefined) break;
+    current = current.slice(0, -suffix.length);
+  }
+  return current;
+}
+
+/** English singular form by suffix rules; short words and -ss/-us/-is endings are left alone. */
+export function singular(word: string): string {
+  if (word.length <= 3 || !/^[a-z]+$/.test(word)) return word;
+  if (word.endsWith('ies') && word.length > 4) return word.slice(0, -3) + 'y';
+  if (/(sses|xes|ches|shes|zes)$/.test(word)) return word.slice(0, -2);
+  if (/(ss|us|is)$/.test(word)) return word;
+  if (word.endsWith('s')) return word.slice(0, -1);
+  return word;
+}
+
+/** Comparison form of one word. */
+export function stemWord(word: string): string {
+  const lower = word.toLowerCase().replace(/'s$/, '').replace(/'$/, '');
+  return HANGUL.test(lower) ? stripKoreanParticle(lower) : singular(lower);
+}
+
+/** Words of a question, in order. Letters (any script), digits and hyphenated words are kept. */
+export function tokenizeQuestion(question: string): QuestionToken[] {
+  const words = question.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+  return words.map((raw, index) => ({ raw: raw.replace(/’/g, "'"), stem: stemWord(raw.replace(/’/g, "'")), index }));
+}
+
+/** Words of a schema name: snake_case, camelCase, kebab and dotted parts split and stemmed. */
+export function nameWords(name: string): string[] {
+  const spaced = name
+    .replace(/`/g, '')
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+  return (spaced.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord).filter((word) => word.length > 0);
+}
+
+/** Stems of free text (a description or a synonym phrase). */
+export function textStems(text: string): string[] {
+  return tokenizeQuestion(text).map((token) => token.stem);
+}
+
+/**
+ * Words a text-to-SQL engine reads as grammar rather than schema: question words, articles,
+ * aggregation, ranking, comparison and time words, in English and Korean. A question word in
+ * this set never becomes a synonym by itself.
+ */
+const FUNCTION_WORDS = new Set(
+  [
+    // English grammar
+    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'by', 'per', 'each', 'every', 'all', 'any', 'to', 'from', 'with', 'without',
+    'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had',
+    'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'that', 'this', 'these', 'those', 'there', 'their',
+    'them', 'they', 'it', 'its', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'as', 'than', 'then', 'into', 'over', 'under',
+    'between', 'during', 'since', 'until', 'about', 'among', 'across', 'within', 'only', 'also', 'just', 'so', 'such', 'can',
+    'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'there', 'here', 'up', 'down', 'out',
+    // request verbs
+    'show', 'list', 'give', 'find', 'tell', 'return', 'display', 'report', 'get', 'fetch', 'compute', 'calculate', 'want', 'need',
+    'name', 'value', 'along', 'respectively', 'both', 'whether', 'including', 'include', 'along',
+    // aggregation and ranking
+    'how', 'many', 'much', 'number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum',
+    'most', 'least', 'highest', 'lowest', 'largest', 'smallest', 'biggest', 'top', 'bottom', 'first', 'last', 'best', 'worst',
+    'more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'higher', 'lower', 'above', 'below', 'over', 'under', 'at', 'least',
+    'distinct', 'different', 'unique', 'overall', 'order', 'ordered', 'sort', 'sorted', 'rank', 'ranked', 'ascending',
+    'descending', 'asc', 'desc', 'alphabetical', 'alphabetically', 'percentage', 'percent', 'ratio', 'share', 'rate', 'group',
+    'grouped', 'breakdown', 'broken', 'split', 'equal', 'equals', 'exactly', 'one', 'two', 'three', 'four', 'five', 'six',
+    'seven', 'eight', 'nine', 'ten', 'times', 'amount',
+    // time
+    'day', 'daily', 'week', 'weekly', 'month', 'monthly', 'year', 'yearly', 'annual', 'quarter', 'today', 'yesterday',
+    'past', 'previous', 'prior', 'recent', 'recently', 'current', 'next', 'ago', 'date', 'time', 'ever', 'now', 'trend', 'trends',
+    // Korean grammar, aggregation and time (already particle-stripped)
+    '몇', '개', '명', '건', '총', '전체', '모든', '각', '평균', '합계', '합', '최대', '최소', '가장', '상위', '하위', '많은',
+    '적은', '높은', '낮은', '최근', '지난', '이번', '작년', '올해', '어제', '오늘', '일', '주', '월', '년', '주간', '월간', '연간',
+    '일별', '주별', '월별', '연도', '수', '비율', '순위', '무엇', '어떤', '어느', '얼마나', '얼마', '보여줘', '보여', '알려줘',
+    '알려', '주세요', '해줘', '있는', '있나', '있어', '있습니까', '인', '된', '한', '하는', '했', '별로', '기준', '동안', '중',
+    '및', '그리고', '또는', '대한', '대해', '누구', '언제', '어디', '이상', '이하', '초과', '미만', '순', '순서', '정렬',
+  ].map(stemWord),
+);
+
+export function isFunctionWord(stem: string): boolean {
+  return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem);
+}
+
+/** Aggregation cue stems that may start or end a measure's name ("average ...", "... count", "총 ..."). */
+const AGGREGATE_CUES = new Set(
+  ['number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum', '평균', '합계', '총', '수', '최대', '최소'].map(
+    stemWord,
+  ),
+);
+
+export function isAggregateCue(stem: string): boolean {
+  return AGGREGATE_CUES.has(stem);
+}
+
+/** True when two stems name the same thing: equal, or one a prefix of the other (4+ chars: "msg" vs "message" is not). */
+export function stemsMatch(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short.length >= 4 && long.startsWith(short);
+}
+
+/**
+ * True when `code` reads as an abbreviation of `word`: same first letter and the code's
+ * letters appear in order in the word ("JP" of "Japan", "KR" of "Korea").
+ */
+export function abbreviates(code: string, word: string): boolean {
+  const c = code.toLowerCase();
+  const w = word.toLowerCase();
+  if (c.length === 0 || c.length >= w.length || c[0] !== w[0]) return false;
+  let at = 0;
+  for (const ch of c) {
+    at = w.indexOf(ch, at);
+    if (at < 0) return false;
+    at++;
+  }
+  return true;
+}

@@ -1,0 +1,183 @@
+/**
+ * A chat-completions client for Databricks model serving endpoints and any OpenAI-compatible
+ * server. Retries 429 and 5xx (honouring Retry-After), never other 4xx; a per-attempt
+ * timeout; errors are LlmError values that never carry the token.
+ */
+import type { ChatMessage, Llm, LlmReply } from '../ports.js';
+import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from './backoff.js';
+import { clip, errorMessageFromBody, parseChatCompletion } from './chat-response.js';
+import { hintForStatus, LlmError } from './llm-error.js';
+
+export interface DatabricksChatConfig {
+  kind: 'databricks';
+  /** Workspace URL, e.g. https://adb-123.azuredatabricks.net */
+  host: string;
+  /** Serving endpoint name. */
+  endpoint: string;
+  /** A token, or a function returning a fresh one (OAuth) before each attempt. */
+  token: string | (() => Promise<string>);
+}
+
+export interface OpenAiChatConfig {
+  kind: 'openai';
+  /** Base URL up to (not including) /chat/completions, e.g. https://api.openai.com/v1 */
+  baseUrl: string;
+  apiKey?: string;
+  model: string;
+}
+
+export type ChatLlmConfig = DatabricksChatConfig | OpenAiChatConfig;
+
+export interface ChatLlmOptions {
+  /** Per attempt, default 60 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt for 429, 5xx and dropped connections; default 3. */
+  retries?: number;
+  fetch?: typeof fetch;
+  /** First backoff delay when there is no Retry-After; default 1000 ms. */
+  baseDelayMs?: number;
+  /** Cap for any single wait; default 60 000 ms. */
+  maxDelayMs?: number;
+  /** max_tokens when the caller gives none; default 4096. */
+  defaultMaxTokens?: number;
+  /** Called before each retry wait (for progress logs); the error is already scrubbed. */
+  onRetry?: (info: { attempt: number; delayMs: number; error: LlmError }) => void;
+}
+
+interface Target {
+  url: string;
+  label: string;
+  model?: string;
+  token: () => Promise<string | undefined>;
+}
+
+export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {}): Llm {
+  const target = resolveTarget(config);
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const retries = options.retries ?? 3;
+  const policy: BackoffPolicy = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
+  // Every secret value seen, so any echo of one in an error body is masked.
+  const secrets = new Set<string>();
+  if (config.kind === 'databricks' && typeof config.token === 'string') secrets.add(config.token);
+  if (config.kind === 'openai' && config.apiKey) secrets.add(config.apiKey);
+  const scrub = (text: string) => redact(text, secrets);
+
+  async function attempt(body: Record<string, unknown>, signal: AbortSignal | undefined): Promise<LlmReply> {
+    const token = await target.token();
+    if (token) secrets.add(token);
+    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+    try {
+      const response = await doFetch(target.url, { method: 'POST', headers, body: JSON.stringify(body), signal: combined });
+      const text = await response.text();
+      if (!response.ok) {
+        const detail = scrub(errorMessageFromBody(text));
+        throw new LlmError('http', target.label, detail, response.status, hintForStatus(response.status), retryAfterFor(response));
+      }
+      let json: unknown;
+      try {
+        json = JSON.parse(text);
+      } catch {
+        throw new LlmError('invalid_response', target.label, `not JSON: ${scrub(clip(text.replace(/\s+/g, ' '), 200))}`);
+      }
+      const parsed = parseChatCompletion(json);
+      if (!parsed.ok) throw new LlmError('invalid_response', target.label, scrub(parsed.problem));
+      return parsed.reply;
+    } catch (error) {
+      if (error instanceof LlmError) throw error;
+      if (signal?.aborted) throw new LlmError('aborted', target.label, 'the run was cancelled');
+      if (timeout.aborted) throw new LlmError('timeout', target.label, `no answer within ${timeoutMs} ms`, undefined, 'raise the LLM timeout or use a faster endpoint');
+      throw new LlmError('network', target.label, scrub(networkDetail(error)));
+    }
+  }
+
+  return {
+    async chat(messages: ChatMessage[], chatOptions = {}): Promise<LlmReply> {
+      const body: Record<string, unknown> = {
+        messages: messages.map((message) => ({ role: message.role, content: message.content })),
+        max_tokens: chatOptions.maxTokens ?? options.defaultMaxTokens ?? 4096,
+      };
+      if (target.model !== undefined) body.model = target.model;
+      if (chatOptions.temperature !== undefined) body.temperature = chatOptions.temperature;
+      if (chatOptions.json) body.response_format = { type: 'json_object' };
+
+      let retry = 0;
+      for (;;) {
+        try {
+          return await attempt(body, chatOptions.signal);
+        } catch (error) {
+          if (!(error instanceof LlmError)) throw error;
+          // Some models reject response_format; the caller parses JSON from text anyway, so ask again without it.
+          if (error.kind === 'http' && error.status === 400 && body.response_format && /response_format|json_object/i.test(error.detail)) {
+            delete body.response_format;
+            continue;
+          }
+          if (!error.retryable || retry >= retries) throw error;
+          const delayMs = retryDelay(retry, policy, error.retryAfterMs);
+          options.onRetry?.({ attempt: retry + 1, delayMs, error });
+          try {
+            await sleep(delayMs, chatOptions.signal);
+          } catch {
+            throw new LlmError('aborted', target.label, 'the run was cancelled');
+          }
+          retry++;
+        }
+      }
+    },
+  };
+}
+
+function resolveTarget(config: ChatLlmConfig): Target {
+  if (config.kind === 'databricks') {
+    const url = new URL(config.host.includes('://') ? config.host : `https://${config.host}`);
+    url.pathname = `${trimSlash(url.pathname)}/serving-endpoints/${encodeURIComponent(config.endpoint)}/invocations`;
+    url.search = '';
+    const token = config.token;
+    return {
+      url: url.toString(),
+      label: `serving endpoint "${config.endpoint}" at ${url.origin}`,
+      token: typeof token === 'string' ? async () => token : token,
+    };
+  }
+  const url = new URL(config.baseUrl);
+  url.pathname = `${trimSlash(url.pathname)}/chat/completions`;
+  const shown = new URL(url.toString());
+  shown.username = '';
+  shown.password = '';
+  shown.search = '';
+  return {
+    url: url.toString(),
+    label: `${shown.toString()} (model "${config.model}")`,
+    model: config.model,
+    token: async () => config.apiKey,
+  };
+}
+
+/** 429 and 503 without Retry-After wait one second (the Databricks convention); other statuses back off exponentially. */
+function retryAfterFor(response: Response): number | undefined {
+  const header = parseRetryAfter(response.headers.get('retry-after'));
+  if (header !== undefined) return header;
+  return response.status === 429 || response.status === 503 ? 1000 : undefined;
+}
+
+function trimSlash(path: string): string {
+  return path.replace(/\/+$/, '');
+}
+
+function networkDetail(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    const code = cause && typeof cause === 'object' && 'code' in cause ? String((cause as { code: unknown }).code) : '';
+    return code ? `${error.message} (${code})` : error.message;
+  }
+  return String(error);
+}
+
+function redact(text: string, secrets: ReadonlySet<string>): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join('***');
+  return out;
+}

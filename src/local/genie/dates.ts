@@ -1,0 +1,182 @@
+/**
+ * Date phrases in questions ("last 7 days", "in March 2026", "지난달", "2026년 3월")
+ * turned into ranges, and ranges turned into SQL conditions relative to the
+ * warehouse clock (`current_date`), so answers stay right as the clock moves.
+ */
+import type { Token } from './text.js';
+import type { Bucket } from './vocabulary.js';
+
+export type DateRange =
+  | { kind: 'last'; n: number; unit: Bucket }
+  | { kind: 'this'; unit: Bucket }
+  | { kind: 'previous'; unit: Bucket }
+  | { kind: 'yesterday' }
+  | { kind: 'today' }
+  | { kind: 'between'; from?: string; to?: string };
+
+export interface DateMatch {
+  range: DateRange;
+  start: number;
+  end: number;
+}
+
+const UNIT_WORDS: Record<string, Bucket> = {
+  day: 'day', 일: 'day', 일간: 'day', 날: 'day',
+  week: 'week', 주: 'week', 주일: 'week', 주간: 'week',
+  month: 'month', 개월: 'month', 달: 'month', 개월간: 'month',
+  year: 'year', 년: 'year', 년간: 'year', 해: 'year',
+};
+const LAST_WORDS = new Set(['last', 'past', 'previous', 'recent', 'trailing', '지난', '최근', '과거', '직전']);
+const THIS_WORDS = new Set(['this', 'current', '이번', '금', '올']);
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
+const FIXED: Record<string, DateRange> = {
+  yesterday: { kind: 'yesterday' }, 어제: { kind: 'yesterday' },
+  today: { kind: 'today' }, 오늘: { kind: 'today' },
+  지난달: { kind: 'previous', unit: 'month' }, 전월: { kind: 'previous', unit: 'month' }, 저번달: { kind: 'previous', unit: 'month' },
+  이번달: { kind: 'this', unit: 'month' }, 이달: { kind: 'this', unit: 'month' }, 금월: { kind: 'this', unit: 'month' },
+  지난주: { kind: 'previous', unit: 'week' }, 저번주: { kind: 'previous', unit: 'week' }, 이번주: { kind: 'this', unit: 'week' },
+  올해: { kind: 'this', unit: 'year' }, 금년: { kind: 'this', unit: 'year' },
+  작년: { kind: 'previous', unit: 'year' }, 지난해: { kind: 'previous', unit: 'year' }, 전년: { kind: 'previous', unit: 'year' },
+  ytd: { kind: 'this', unit: 'year' }, mtd: { kind: 'this', unit: 'month' },
+};
+
+function has(token: Token | undefined, words: Set<string> | string[]): boolean {
+  if (!token) return false;
+  const set = words instanceof Set ? words : new Set(words);
+  return token.forms.some((f) => set.has(f));
+}
+
+function unitOf(token: Token | undefined): Bucket | undefined {
+  if (!token) return undefined;
+  for (const f of token.forms) if (UNIT_WORDS[f]) return UNIT_WORDS[f];
+  return undefined;
+}
+
+function monthOf(token: Token | undefined): number | undefined {
+  if (!token || token.quoted) return undefined;
+  const f = token.forms[token.forms.length - 1].toLowerCase();
+  const full = MONTHS.indexOf(token.raw.toLowerCase());
+  if (full >= 0) return full + 1;
+  const abbr = MONTH_ABBR.indexOf(f.replace(/\.$/, ''));
+  return abbr >= 0 && token.raw.length === 3 && token.raw !== 'may' ? abbr + 1 : undefined;
+}
+
+const pad = (n: number): string => String(n).padStart(2, '0');
+const monthStart = (y: number, m: number): string => `${y}-${pad(m)}-01`;
+const nextMonthStart = (y: number, m: number): string => (m === 12 ? monthStart(y + 1, 1) : monthStart(y, m + 1));
+
+/** The day after an ISO date, so an inclusive end date also covers timestamps on that day. */
+export function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/**
+ * Find the date phrases in a token list. `today` (ISO) resolves a month named without a year
+ * to its latest occurrence on or before today.
+ */
+export function findDates(tokens: Token[], today: string): DateMatch[] {
+  const found: DateMatch[] = [];
+  const [ty, tm] = today.split('-').map(Number);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const next = tokens[i + 1];
+    const add = (range: DateRange, end: number): void => {
+      found.push({ range, start: i, end });
+      i = end - 1;
+    };
+    const fixed = t.forms.map((f) => FIXED[f]).find(Boolean);
+    if (fixed) { add(fixed, i + 1); continue; }
+    // "between D1 and D2", "from D1 to D2", "D1부터 D2까지", "D1 ~ D2"
+    if (t.date) {
+      const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
+      if (j >= 0) {
+        const other = tokens[i + 1 + j];
+        add({ kind: 'between', from: t.date, to: nextDay(other.date as string) }, i + 2 + j);
+        continue;
+      }
+      const prev = tokens[i - 1];
+      if (has(prev, ['since', 'after', 'from']) || t.raw !== t.forms[0] || has(next, ['이후', '부터', '이후로'])) {
+        add({ kind: 'between', from: t.date }, i + 1);
+      } else if (has(prev, ['before', 'until']) || has(next, ['이전', '전', '까지'])) {
+        add({ kind: 'between', to: has(prev, ['until']) || has(next, ['까지']) ? nextDay(t.date) : t.date }, i + 1);
+      } else {
+        add({ kind: 'between', from: t.date, to: nextDay(t.date) }, i + 1);
+      }
+      continue;
+    }
+    // last/past N days|weeks|months|years; 지난 N일/주/개월; N일간
+    if (has(t, LAST_WORDS) && next?.num !== undefined && unitOf(tokens[i + 2])) {
+      add({ kind: 'last', n: next.num, unit: unitOf(tokens[i + 2]) as Bucket }, i + 3);
+      continue;
+    }
+    if (has(t, LAST_WORDS) && unitOf(next)) {
+      add({ kind: 'previous', unit: unitOf(next) as Bucket }, i + 2);
+      continue;
+    }
+    if (has(t, THIS_WORDS) && unitOf(next)) {
+      add({ kind: 'this', unit: unitOf(next) as Bucket }, i + 2);
+      continue;
+    }
+    // "2026년 3월", "2026년"
+    if (t.num !== undefined && t.num >= 1900 && t.num < 2200 && has(next, ['년', '년도', '년에'])) {
+      const after = tokens[i + 2];
+      const mtok = tokens[i + 3];
+      if (after?.num !== undefined && after.num >= 1 && after.num <= 12 && has(mtok, ['월'])) {
+        add({ kind: 'between', from: monthStart(t.num, after.num), to: nextMonthStart(t.num, after.num) }, i + 4);
+      } else {
+        add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 2);
+      }
+      continue;
+    }
+    // "3월" without a year
+    if (t.num !== undefined && t.num >= 1 && t.num <= 12 && Number.isInteger(t.num) && has(next, ['월'])) {
+      const y = t.num <= tm ? ty : ty - 1;
+      add({ kind: 'between', from: monthStart(y, t.num), to: nextMonthStart(y, t.num) }, i + 2);
+      continue;
+    }
+    // "March 2026", "March", "in 2025"
+    const month = monthOf(t);
+    if (month) {
+      const year = next?.num !== undefined && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
+      add({ kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) }, next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1);
+      continue;
+    }
+    if (t.num !== undefined && Number.isInteger(t.num) && t.num >= 1990 && t.num < 2100 && has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])) {
+      add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
+      continue;
+    }
+  }
+  return found;
+}
+
+/** A SQL condition restricting `column` (a DATE or TIMESTAMP expression) to the range. */
+export function dateCondition(range: DateRange, column: string): string {
+  switch (range.kind) {
+    case 'last': {
+      const days = range.unit === 'day' ? range.n : range.unit === 'week' ? range.n * 7 : range.unit === 'month' ? range.n * 30 : range.n * 365;
+      return `${column} >= date_sub(current_date, ${days})`;
+    }
+    case 'this':
+      return `${column} >= date_trunc('${range.unit}', current_date)`;
+    case 'previous':
+      return `${column} >= date_trunc('${range.unit}', date_sub(date_trunc('${range.unit}', current_date), 1)) AND ${column} < date_trunc('${range.unit}', current_date)`;
+    case 'yesterday':
+      return `${column} >= date_sub(current_date, 1) AND ${column} < current_date`;
+    case 'today':
+      return `${column} >= current_date`;
+    case 'between': {
+      const parts: string[] = [];
+      if (range.from) parts.push(`${column} >= '${range.from}'`);
+      if (range.to) parts.push(`${column} < '${range.to}'`);
+      return parts.join(' AND ');
+    }
+  }
+}
+
+/** The SQL expression bucketing `column` by day, week, month or year. */
+export function bucketExpression(bucket: Bucket, column: string): string {
+  return `date_trunc('${bucket}', ${column})`;
+}

@@ -1,0 +1,126 @@
+/**
+ * The phrase index the linker searches: every way the config lets a question
+ * name a table, column, value or snippet, with a strength per source
+ * (synonyms and names strong, name parts weaker, description words weakest).
+ */
+import type { Catalog, ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
+import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord } from './text.js';
+
+export type Target =
+  | { kind: 'table'; table: TableInfo }
+  | { kind: 'column'; column: ColumnInfo }
+  | { kind: 'value'; column: ColumnInfo; value: string }
+  | { kind: 'snippet'; snippet: SnippetInfo };
+
+export type PhraseSource = 'name' | 'synonym' | 'alias' | 'part' | 'description' | 'value';
+
+export interface Phrase {
+  words: string[];
+  target: Target;
+  weight: number;
+  source: PhraseSource;
+}
+
+export interface Lexicon {
+  /** Phrases keyed by their first word. */
+  byFirst: Map<string, Phrase[]>;
+  size: number;
+}
+
+const WEIGHT: Record<PhraseSource, number> = { name: 1, synonym: 1, value: 0.95, alias: 0.8, part: 0.5, description: 0.25 };
+
+/** Name parts too generic to identify a column on their own. */
+const WEAK_PARTS = new Set(['id', 'is', 'has', 'at', 'on', 'of', 'the', 'count', 'name', 'date', 'time', 'number', 'num', 'type', 'code', 'value', 'stat', 'total']);
+
+export function buildLexicon(catalog: Catalog): Lexicon {
+  const phrases: Phrase[] = [];
+  const add = (text: string | string[], target: Target, source: PhraseSource, weight = WEIGHT[source]): void => {
+    const words = Array.isArray(text) ? text : phraseWords(text);
+    if (words.length === 0 || words.length > 8) return;
+    phrases.push({ words, target, weight, source });
+  };
+
+  for (const table of catalog.tables) {
+    const target: Target = { kind: 'table', table };
+    add(splitIdentifier(table.name).map(normalizeWord), target, 'name');
+    const parts = splitIdentifier(table.name);
+    if (parts.length > 1) for (const p of parts) if (!WEAK_PARTS.has(p)) add([normalizeWord(p)], target, 'part', 0.35);
+    addDescription(add, table.description, target, 0.3);
+    for (const column of table.columns) addColumn(add, column);
+  }
+  for (const snippet of catalog.snippets) {
+    const target: Target = { kind: 'snippet', snippet };
+    if (snippet.name) add(snippet.name, target, 'name');
+    for (const s of snippet.synonyms) add(s, target, 'synonym');
+  }
+
+  const byFirst = new Map<string, Phrase[]>();
+  for (const p of phrases) {
+    const list = byFirst.get(p.words[0]) ?? [];
+    list.push(p);
+    byFirst.set(p.words[0], list);
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length || b.weight - a.weight);
+  return { byFirst, size: phrases.length };
+}
+
+type Add = (text: string | string[], target: Target, source: PhraseSource, weight?: number) => void;
+
+function addColumn(add: Add, column: ColumnInfo): void {
+  const target: Target = { kind: 'column', column };
+  const parts = splitIdentifier(column.name);
+  add(parts.map(normalizeWord), target, 'name');
+  if (parts.length > 1) {
+    for (const p of parts) {
+      if (WEAK_PARTS.has(p) || STOPWORDS.has(p)) continue;
+      // A boolean's adjective ("private" in is_private) and an event verb ("sent" in sent_at) say more than a key's noun.
+      const weight = column.type === 'bool' ? 0.8 : column.name.toLowerCase().endsWith('_id') ? 0.3 : 0.5;
+      add([normalizeWord(p)], target, 'part', weight);
+    }
+  }
+  for (const s of column.synonyms) add(s, target, 'synonym');
+  addDescription(add, column.description, target, 0.25);
+  for (const value of column.values) addValue(add, column, value);
+  for (const [alias, value] of valueAliases(column.description)) add(alias, { kind: 'value', column, value }, 'alias', 0.9);
+}
+
+function addValue(add: Add, column: ColumnInfo, value: string): void {
+  if (value.length === 0 || value.length > 127 || /^-?\d+(\.\d+)?$/.test(value)) return;
+  const words = phraseWords(value);
+  // A value that is one generic word ("other", "all") would hijack ordinary phrasing.
+  if (words.length === 1 && STOPWORDS.has(words[0])) return;
+  add(words, { kind: 'value', column, value }, 'value');
+}
+
+/** Description text: parenthesised alias lists are aliases; other content words are weak hints. */
+function addDescription(add: Add, description: string, target: Target, weight: number): void {
+  if (!description) return;
+  for (const m of description.matchAll(/\(([^)]{1,80})\)/g)) {
+    for (const alias of m[1].split(/[,/;]| or /)) {
+      const words = phraseWords(alias.trim());
+      if (words.length > 0 && words.length <= 3 && !/[=:]/.test(alias)) add(words, target, 'alias');
+    }
+  }
+  for (const m of description.matchAll(/(?:also (?:called|known as)|a\.k\.a\.?|aka)\s+["']?([^,.;"']+)/gi)) add(m[1], target, 'alias');
+  const seen = new Set<string>();
+  for (const w of phraseWords(description)) {
+    if (w.length < 3 && !/[\uac00-\ud7a3]/.test(w)) continue;
+    if (STOPWORDS.has(w) || seen.has(w) || /^\d/.test(w)) continue;
+    seen.add(w);
+    add([w], target, 'description', weight);
+  }
+}
+
+/**
+ * Value aliases a description spells out: "KR = Korea", "'JP' means Japan", "US: United States".
+ * Only short code-like left-hand sides count, so ordinary prose is not misread.
+ */
+export function valueAliases(description: string): Array<[string, string]> {
+  const out: Array<[string, string]> = [];
+  for (const piece of description.split(/[,;\n()]|\.\s/)) {
+    const m = /^\s*['"]?([A-Za-z0-9_-]{1,24})['"]?\s*(?:=|:|means|is|->|→)\s*['"]?([^'"]{2,40}?)['"]?\s*\.?\s*$/.exec(piece);
+    if (!m) continue;
+    for (const alias of m[2].split(/\s*\/\s*|\s+or\s+/)) if (alias.trim()) out.push([alias.trim(), m[1]]);
+  }
+  return out;
+}

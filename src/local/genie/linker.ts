@@ -1,0 +1,133 @@
+/**
+ * Schema linking: walks the question's tokens and marks each span as a date
+ * phrase, a number phrase, a question marker, or a mention of a table, column,
+ * value or snippet (with ranked candidates), longest match first.
+ */
+import type { Catalog, ColumnInfo } from './catalog.js';
+import { findDates, type DateRange } from './dates.js';
+import type { Lexicon, Phrase, Target } from './lexicon.js';
+import { findQuantities, type CompareOp } from './quantities.js';
+import { STOPWORDS, tokenize, type Token } from './text.js';
+import { MARKERS, type MarkerDef } from './vocabulary.js';
+
+export interface Candidate { target: Target; weight: number; source: string; words: string[] }
+
+export type Item =
+  | { type: 'mention'; start: number; end: number; text: string; candidates: Candidate[] }
+  | { type: 'marker'; start: number; end: number; text: string; marker: MarkerDef }
+  | { type: 'date'; start: number; end: number; range: DateRange }
+  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number }
+  | { type: 'top'; start: number; end: number; n: number; dir: 'asc' | 'desc' }
+  | { type: 'number'; start: number; end: number; value: number }
+  | { type: 'quoted'; start: number; end: number; raw: string }
+  | { type: 'word'; start: number; end: number; text: string };
+
+export interface Linked { tokens: Token[]; items: Item[] }
+
+const tokenHas = (t: Token | undefined, word: string): boolean => !!t && (t.forms.includes(word) || (!t.quoted && t.raw.toLowerCase() === word));
+
+function phraseLength(tokens: Token[], i: number, words: string[], free: (k: number) => boolean): boolean {
+  for (let k = 0; k < words.length; k++) if (!free(i + k) || !tokenHas(tokens[i + k], words[k])) return false;
+  return true;
+}
+
+/** Shape of a value: letters to A/a, digits to 9 ("KR" -> "AA", "2026-01-01" -> "9999-99-99"). */
+export function shapeOf(value: string): string {
+  return value.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9');
+}
+
+/** Format assistance: a token whose shape matches every example value of a column, when that shape is distinctive. */
+function formatMatch(token: Token, columns: ColumnInfo[]): Candidate[] {
+  const shape = shapeOf(token.raw);
+  if (!/[A9]/.test(shape) || shape.length < 2 || token.raw.length > 40) return [];
+  const out: Candidate[] = [];
+  for (const column of columns) {
+    if (!column.format || column.examples.length === 0 || column.type !== 'string') continue;
+    if (column.examples.every((e) => shapeOf(e) === shape)) out.push({ target: { kind: 'value', column, value: token.raw }, weight: 0.7, source: 'format', words: [token.raw] });
+  }
+  return out;
+}
+
+export function link(question: string, lexicon: Lexicon, catalog: Catalog, today: string): Linked {
+  const tokens = tokenize(question);
+  const items: Item[] = [];
+  const taken = new Set<number>();
+  const take = (from: number, to: number): void => { for (let k = from; k < to; k++) taken.add(k); };
+
+  for (const d of findDates(tokens, today)) {
+    items.push({ type: 'date', start: d.start, end: d.end, range: d.range });
+    take(d.start, d.end);
+  }
+  for (const q of findQuantities(tokens, taken)) {
+    if (q.kind === 'compare') {
+      items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value });
+      for (const k of q.used) taken.add(k);
+    } else {
+      items.push({ type: 'top', start: q.start, end: q.end, n: q.n, dir: q.dir });
+      take(q.start, q.end);
+    }
+  }
+
+  const allColumns = catalog.tables.flatMap((t) => t.columns);
+  const free = (k: number): boolean => k < tokens.length && !taken.has(k);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!free(i)) continue;
+    const t = tokens[i];
+    if (t.quoted) { items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw }); continue; }
+
+    let best: Phrase[] = [];
+    let bestLen = 0;
+    for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
+      for (const p of lexicon.byFirst.get(form) ?? []) {
+        if (p.words.length < bestLen || !phraseLength(tokens, i, p.words, free)) continue;
+        if (p.words.length > bestLen) { best = []; bestLen = p.words.length; }
+        best.push(p);
+      }
+    }
+    let marker: MarkerDef | undefined;
+    for (const m of MARKERS) if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
+    const markerLen = marker?.words.length ?? 0;
+    const strongSchema = best.some((p) => p.weight >= 0.9);
+
+    if (bestLen > 0 && (bestLen > markerLen || (bestLen === markerLen && strongSchema && marker?.kind !== 'by' && marker?.kind !== 'count' && marker?.kind !== 'bucket'))) {
+      items.push({ type: 'mention', start: i, end: i + bestLen, text: tokens.slice(i, i + bestLen).map((x) => x.raw).join(' '), candidates: rank(best) });
+      i += bestLen - 1;
+    } else if (marker) {
+      items.push({ type: 'marker', start: i, end: i + markerLen, text: tokens.slice(i, i + markerLen).map((x) => x.raw).join(' '), marker });
+      i += markerLen - 1;
+    } else if (t.num !== undefined) {
+      items.push({ type: 'number', start: i, end: i + 1, value: t.num });
+    } else {
+      const format = formatMatch(t, allColumns);
+      if (format.length > 0) items.push({ type: 'mention', start: i, end: i + 1, text: t.raw, candidates: format });
+      else if (!STOPWORDS.has(t.forms[0])) items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+    }
+  }
+  items.sort((a, b) => a.start - b.start);
+  return { tokens, items };
+}
+
+/** One candidate per target, strongest first; ties keep lexicon order (stable). */
+function rank(phrases: Phrase[]): Candidate[] {
+  const byKey = new Map<string, Candidate>();
+  for (const p of phrases) {
+    const key = targetKey(p.target);
+    const prev = byKey.get(key);
+    if (!prev || prev.weight < p.weight) byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
+  }
+  return [...byKey.values()].sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
+}
+
+/** On equal weight prefer snippets and values (specific) over columns over tables. */
+function kindOrder(t: Target): number {
+  return t.kind === 'snippet' ? 0 : t.kind === 'value' ? 1 : t.kind === 'column' ? 2 : 3;
+}
+
+export function targetKey(t: Target): string {
+  switch (t.kind) {
+    case 'table': return `t:${t.table.identifier}`;
+    case 'column': return `c:${t.column.table.identifier}.${t.column.name}`;
+    case 'value': return `v:${t.column.table.identifier}.${t.column.name}=${t.value}`;
+    case 'snippet': return `s:${t.snippet.id}`;
+  }
+}

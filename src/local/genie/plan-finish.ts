@@ -1,0 +1,180 @@
+/**
+ * Second half of planning: once every mention has a role, settle the base
+ * table, default measures, comparisons, date columns, ratios and ordering.
+ */
+import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
+import type { Condition, Dimension, Measure, Plan } from './plan.js';
+import type { PlanOutcome, PlanState } from './planner.js';
+import { pickDateColumn } from './date-column.js';
+
+const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'timestamp';
+
+export function finishPlan(s: PlanState): PlanOutcome {
+  const { notes } = s;
+  const measures = s.measures;
+  const dims = s.dims;
+  const where = s.where;
+  const having: Plan['having'] = [];
+  const entities = [...s.entities];
+  const columns = [...s.columns];
+
+  // No explicit measure: count something, chosen from what the question names.
+  if (measures.length === 0 && (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.ratio)) {
+    const dimTables = new Set(dims.map(dimTable).filter(Boolean));
+    const free = entities.filter((e) => !dimTables.has(e.table));
+    let counted: TableInfo | undefined;
+    if (s.rank && dims.length === 0 && s.buckets.length === 0 && free.length >= 1 && s.pendingAgg !== 'count') {
+      // "the busiest channel", "which member ... most messages": rank the first entity by the second (or by its facts).
+      const ranked = free[0];
+      const d = tableDim(ranked.table);
+      if (d) dims.push(d);
+      entities.splice(entities.indexOf(ranked), 1);
+      counted = free[1]?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
+      if (free[1]) entities.splice(entities.indexOf(free[1]), 1);
+    } else if (free.length > 0) {
+      counted = free[0].table;
+      entities.splice(entities.indexOf(free[0]), 1);
+    } else {
+      const from = where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
+      counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
+    }
+    if (counted) measures.push({ kind: 'count', table: counted });
+  }
+
+  // A ranking over entities with no explicit dimension: rank the remaining entity.
+  if (s.rank && measures.length > 0 && dims.length === 0 && s.buckets.length === 0) {
+    const mTable = measureTable(measures[0]);
+    const other = entities.find((e) => e.table !== mTable);
+    if (other) { const d = tableDim(other.table); if (d) dims.push(d); entities.splice(entities.indexOf(other), 1); }
+  }
+
+  // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
+  for (const cmp of s.compares) {
+    const numeric = columns
+      .filter((c) => c.column.type === 'number' && !c.column.isKey)
+      .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
+    const near = numeric && Math.abs(numeric.at - cmp.at) <= 3;
+    if (near && numeric) {
+      where.push({ kind: 'compare', column: numeric.column, op: cmp.op, value: cmp.value });
+      columns.splice(columns.indexOf(numeric), 1);
+      continue;
+    }
+    const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
+    if (measures.length > 0 && dims.length > 0) {
+      having.push({ measure: 0, op: cmp.op, value: cmp.value });
+    } else if (entity && measures.length === 0) {
+      // "channels with more than 1000 messages": group by the other entity, compare the count.
+      const grouped = entities.find((e) => e !== entity);
+      measures.push({ kind: 'count', table: entity.table });
+      if (grouped) { const d = tableDim(grouped.table); if (d) dims.push(d); }
+      having.push({ measure: 0, op: cmp.op, value: cmp.value });
+    } else if (measures.length > 0 && entity) {
+      const d = tableDim(entity.table);
+      if (d) dims.push(d);
+      having.push({ measure: 0, op: cmp.op, value: cmp.value });
+    } else if (numeric) {
+      where.push({ kind: 'compare', column: numeric.column, op: cmp.op, value: cmp.value });
+    } else {
+      notes.push('compare-unattached');
+    }
+  }
+
+  // "reactions per message": a dimension on a table without a label, counted against another table.
+  const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
+  if (keyDim && keyDim.kind === 'column' && measures.length === 1 && measures[0].kind === 'count' && measures[0].table !== keyDim.column.table) {
+    measures[0] = { kind: 'tableRatio', numerator: measures[0].table, denominator: keyDim.column.table, percent: false };
+    dims.splice(dims.indexOf(keyDim), 1);
+  }
+
+  // Ratios and shares.
+  if (s.ratio) {
+    const cond = where.find((w) => w.kind !== 'date' && w.kind !== 'compare');
+    if (measures.length >= 2 && measures[0].kind === 'count' && measures[1].kind === 'count' && measures[0].table !== measures[1].table) {
+      measures.splice(0, 2, { kind: 'tableRatio', numerator: measures[0].table, denominator: measures[1].table, percent: s.ratio.percent });
+    } else if (cond) {
+      const table = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : entities[0]?.table ?? condTable(cond);
+      if (table) {
+        where.splice(where.indexOf(cond), 1);
+        measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, { kind: 'share', table, condition: cond, percent: s.ratio.percent });
+      }
+    }
+  }
+
+  // Listing: no aggregate at all.
+  const base = (measures[0] && measureTable(measures[0])) ?? entities[0]?.table ?? columns[0]?.column.table ?? where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean);
+  if (!base) return { clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.', notes };
+
+  // Dates: the date column mentioned near the phrase, else the base table's event time.
+  const mentionedDates = columns.filter((c) => isTemporal(c.column));
+  for (const d of s.dates) {
+    const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
+    const column = near?.column ?? pickDateColumn(base, s.catalog);
+    if (!column) { notes.push('no-date-column'); continue; }
+    where.push({ kind: 'date', column, range: d.range });
+  }
+  for (const bucket of s.buckets) {
+    const column = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
+    if (column) dims.unshift({ kind: 'column', column, bucket });
+  }
+  const usedColumns = new Set<ColumnInfo>([...mentionedDates.map((c) => c.column)]);
+
+  // "average number of messages per channel": average of per-group counts.
+  let averageOver: Dimension | undefined;
+  if (s.notes.includes('avg-per') && dims.length === 1 && measures.length === 1 && measures[0].kind === 'count') {
+    averageOver = dims.pop();
+  }
+
+  const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+  if (measures.length === 0) {
+    const shown = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
+    const entityLabels = entities.map((e) => e.table.label ?? e.table.key).filter((c): c is ColumnInfo => !!c);
+    plan.select = uniqueColumns([...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
+    if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
+    plan.distinct = entities.length === 0 && shown.length > 0;
+    const rankColumn = columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
+    if (s.rank && rankColumn) plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
+    return { plan, notes };
+  }
+  if (s.rank) plan.order = { target: 'measure', dir: s.rank.dir, limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined };
+  else if (dims.length > 0) plan.order = dims.some((d) => d.kind === 'column' && d.bucket) ? { target: 'dim', dir: 'ASC' } : { target: 'measure', dir: 'DESC' };
+  return { plan, notes };
+}
+
+function uniqueColumns(list: ColumnInfo[]): ColumnInfo[] {
+  return [...new Set(list)];
+}
+
+export function tableDim(table: TableInfo): Dimension | undefined {
+  const col = table.label ?? table.key;
+  return col ? { kind: 'column', column: col } : undefined;
+}
+
+function dimTable(d: Dimension): TableInfo | undefined {
+  return d.kind === 'column' ? d.column.table : d.snippet.tables[0];
+}
+
+function condTable(c: Condition): TableInfo | undefined {
+  return c.kind === 'snippet' ? c.snippet.tables[0] : c.column.table;
+}
+
+export function measureTable(m: Measure | undefined): TableInfo | undefined {
+  if (!m) return undefined;
+  switch (m.kind) {
+    case 'count': case 'share': return m.table;
+    case 'agg': return m.column.table;
+    case 'snippet': return m.snippet.tables[0];
+    case 'tableRatio': return m.numerator;
+  }
+}
+
+/** A table whose rows point at `table` (the many side of a join): what "the most" of an entity counts. */
+function factFor(table: TableInfo, catalog: Catalog): TableInfo | undefined {
+  const facts: TableInfo[] = [];
+  for (const j of catalog.joins) {
+    if (j.right === table && table.key?.name === j.rightColumn) facts.push(j.left);
+    if (j.left === table && table.key?.name === j.leftColumn) facts.push(j.right);
+  }
+  // Several tables point here: the most connected one is the central fact table.
+  const degree = (t: TableInfo): number => catalog.joins.filter((j) => j.left === t || j.right === t).length;
+  return facts.sort((a, b) => degree(b) - degree(a))[0];
+}

@@ -1,0 +1,221 @@
+/**
+ * From linked items to a query plan: which table is counted or aggregated,
+ * which mentions are filters, groupings, rankings or ratios. Rules only; the
+ * words come from the vocabulary and the config.
+ */
+import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
+import type { Item } from './linker.js';
+import type { DateRange } from './dates.js';
+import type { Target } from './lexicon.js';
+import type { Condition, Dimension, Measure, Plan } from './plan.js';
+import type { CompareOp } from './quantities.js';
+import type { Bucket, MarkerKind } from './vocabulary.js';
+import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
+import { finishPlan as finish } from './plan-finish.js';
+
+export interface PlanChoice {
+  /** Target chosen for each mention, by item index (the noise knob may pick a second-best). */
+  pick: (itemIndex: number, candidates: Target[]) => Target;
+}
+
+export interface PlanOutcome { plan?: Plan; clarify?: string; notes: string[] }
+
+type Agg = 'count' | 'sum' | 'avg' | 'min' | 'max';
+interface Entity { table: TableInfo; at: number }
+interface ColumnMention { column: ColumnInfo; at: number }
+
+export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): PlanOutcome {
+  const notes: string[] = [];
+  const measures: Measure[] = [];
+  const measureAt: number[] = [];
+  const dims: Dimension[] = [];
+  const where: Condition[] = [];
+  const entities: Entity[] = [];
+  const columns: ColumnMention[] = [];
+  const dates: Array<{ range: DateRange; at: number }> = [];
+  const compares: Array<{ op: CompareOp; value: number; at: number; end: number }> = [];
+  const buckets: Bucket[] = [];
+  let pendingAgg: Agg | undefined;
+  let pendingDistinct = false;
+  let pendingBy: 'by' | 'which' | undefined;
+  let pendingNot = false;
+  let rank: { dir: 'DESC' | 'ASC'; limit?: number; at: number } | undefined;
+  let ratio: { percent: boolean; at: number } | undefined;
+  let byMeasure = false;
+  let lastMention: { kind: 'dim' | 'measure' | 'entity' | 'column' | 'where' | 'other'; index: number; target: Target } | undefined;
+
+  const addMeasure = (m: Measure, at: number): void => { measures.push(m); measureAt.push(at); };
+  const addDim = (d: Dimension): void => {
+    if (!dims.some((x) => dimKey(x) === dimKey(d))) dims.push(d);
+  };
+  const tableDim = (table: TableInfo): Dimension | undefined => {
+    const col = table.label ?? table.key;
+    return col ? { kind: 'column', column: col } : undefined;
+  };
+
+  items.forEach((item, index) => {
+    if (item.type === 'marker') {
+      const kind: MarkerKind = item.marker.kind;
+      if (kind === 'count' && item.marker.postfix && lastMention && (lastMention.kind === 'entity' || lastMention.kind === 'column')) {
+        // "회원 수": the noun before the counter is what gets counted.
+        toCount(lastMention.target, pendingDistinct, lastMention.index);
+        pendingDistinct = false;
+        return;
+      }
+      if (kind === 'by' && item.marker.postfix) {
+        const stem = items[index - 1];
+        const bucket = stem?.type === 'word' ? BUCKET_STEMS[stem.text] : undefined;
+        if (bucket) { if (!buckets.includes(bucket)) buckets.push(bucket); return; }
+        if (lastMention) makeDim(lastMention.target, lastMention.kind);
+        return;
+      }
+      switch (kind) {
+        case 'count': case 'sum': case 'avg': case 'min': case 'max':
+          if (kind === 'sum' && pendingAgg === 'count') return;
+          if (kind === 'count' && pendingAgg === 'avg') { pendingAgg = 'avg'; notes.push('avg-count'); return; }
+          if (pendingBy === 'by' && rank) byMeasure = true;
+          pendingAgg = kind;
+          return;
+        case 'distinct': pendingDistinct = true; return;
+        case 'by': case 'each': pendingBy = 'by'; return;
+        case 'which': pendingBy = 'which'; return;
+        case 'most': case 'least':
+          rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
+          if (pendingBy === 'by') pendingBy = undefined;
+          return;
+        case 'desc': case 'asc': rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index }; return;
+        case 'ratio': case 'percent': ratio = { percent: kind === 'percent' || ratio?.percent === true, at: index }; return;
+        case 'not': pendingNot = true; return;
+        case 'bucket': if (item.marker.bucket && !buckets.includes(item.marker.bucket)) buckets.push(item.marker.bucket); pendingBy = undefined; return;
+        default: return;
+      }
+    }
+    if (item.type === 'word' && pendingBy === 'by' && BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, '')]) {
+      const bucket = BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, '')];
+      if (!buckets.includes(bucket)) buckets.push(bucket);
+      pendingBy = undefined;
+      return;
+    }
+    if (item.type === 'top') { rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index }; return; }
+    if (item.type === 'date') { dates.push({ range: item.range, at: index }); return; }
+    if (item.type === 'compare') { compares.push({ op: item.op, value: item.value, at: index, end: item.end }); return; }
+    if (item.type === 'number' && rank === undefined) { notes.push(`number:${item.value}`); return; }
+    if (item.type !== 'mention') return;
+
+    const target = choice.pick(index, item.candidates.map((c) => c.target));
+    handleMention(target, index);
+  });
+
+  function handleMention(target: Target, index: number): void {
+    if (target.kind === 'snippet') {
+      const s = target.snippet;
+      if (s.kind === 'measure') { addMeasure({ kind: 'snippet', snippet: s }, index); lastMention = { kind: 'measure', index, target }; pendingAgg = undefined; if (pendingBy === 'by' && rank) byMeasure = true; pendingBy = undefined; }
+      else if (s.kind === 'filter') { where.push({ kind: 'snippet', snippet: s, negate: pendingNot }); pendingNot = false; lastMention = { kind: 'where', index, target }; }
+      else { addDim({ kind: 'snippet', snippet: s }); pendingBy = undefined; lastMention = { kind: 'dim', index, target }; }
+      return;
+    }
+    if (target.kind === 'value') {
+      if (lastMention?.kind === 'entity' && lastMention.index === index - 1 && lastMention.target.kind === 'table' && lastMention.target.table === target.column.table) removeAt(index - 1);
+      const existing = where.find((w): w is Extract<Condition, { kind: 'value' }> => w.kind === 'value' && w.column === target.column && w.negate === pendingNot);
+      if (existing) { if (!existing.values.includes(target.value)) existing.values.push(target.value); }
+      else where.push({ kind: 'value', column: target.column, values: [target.value], negate: pendingNot });
+      pendingNot = false;
+      lastMention = { kind: 'where', index, target };
+      return;
+    }
+    if (target.kind === 'table' && lastMention?.index === index - 1 && lastMention.target.kind === 'value' && lastMention.target.column.table === target.table) {
+      // "the general channel": a table word right after one of its values only names the value's kind.
+      return;
+    }
+    if (pendingBy) {
+      if (pendingBy === 'by' && rank && pendingAgg === undefined && target.kind === 'table' && entities.length > 0) {
+        // "top 5 members by messages": the ranked entity came first; this table is what is counted.
+        addMeasure({ kind: 'count', table: target.table }, index);
+        pendingBy = undefined;
+        lastMention = { kind: 'measure', index, target };
+        return;
+      }
+      if (pendingBy === 'by' && rank && target.kind === 'column' && (target.column.type === 'number') && !pendingAgg) {
+        byMeasure = true;
+        columns.push({ column: target.column, at: index });
+        pendingBy = undefined;
+        lastMention = { kind: 'column', index, target };
+        return;
+      }
+      if (!(pendingAgg && pendingBy === 'by')) { makeDim(target, 'other', index); pendingBy = undefined; return; }
+    }
+    if (pendingAgg) {
+      const agg = pendingAgg;
+      if (target.kind === 'table' && (agg === 'count' || agg === 'sum')) { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
+      if (target.kind === 'table' && agg === 'avg') { toCount(target, pendingDistinct, index); notes.push('avg-per'); pendingAgg = undefined; return; }
+      if (target.kind === 'column') {
+        const c = target.column;
+        if (agg === 'count' && c.type !== 'date' && c.type !== 'timestamp' && c.type !== 'bool') { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
+        if (c.type === 'number' && !c.isKey) { addMeasure({ kind: 'agg', fn: agg.toUpperCase() as 'SUM', column: c }, index); pendingAgg = undefined; lastMention = { kind: 'measure', index, target }; return; }
+        if ((c.type === 'date' || c.type === 'timestamp') && (agg === 'min' || agg === 'max')) { addMeasure({ kind: 'agg', fn: agg === 'min' ? 'MIN' : 'MAX', column: c }, index); pendingAgg = undefined; return; }
+      }
+    }
+    if (target.kind === 'column' && target.column.type === 'bool') {
+      where.push({ kind: 'bool', column: target.column, negate: pendingNot });
+      pendingNot = false;
+      lastMention = { kind: 'where', index, target };
+      return;
+    }
+    if (target.kind === 'table') {
+      // "the general channel": a table word next to one of its values only names the value's kind.
+      entities.push({ table: target.table, at: index });
+      lastMention = { kind: 'entity', index, target };
+      return;
+    }
+    if (target.kind === 'column') {
+      if (target.column.isKey && !pendingAgg) { entities.push({ table: target.column.table, at: index }); lastMention = { kind: 'entity', index, target }; return; }
+      columns.push({ column: target.column, at: index });
+      lastMention = { kind: 'column', index, target };
+    }
+  }
+
+  function toCount(target: Target, distinct: boolean, index: number): void {
+    // Replace an entity or column registration made for the same mention.
+    removeAt(index);
+    if (target.kind === 'table') addMeasure({ kind: 'count', table: target.table, distinct: distinct ? target.table.key : undefined }, index);
+    else if (target.kind === 'column') {
+      const c = target.column;
+      addMeasure(c.isKey && c.table.key === c ? { kind: 'count', table: c.table, distinct: distinct ? c : undefined } : { kind: 'count', table: c.table, distinct: c }, index);
+    } else if (target.kind === 'snippet' && target.snippet.kind === 'measure') addMeasure({ kind: 'snippet', snippet: target.snippet }, index);
+    lastMention = { kind: 'measure', index, target };
+  }
+
+  function removeAt(index: number): void {
+    for (const list of [entities, columns] as Array<Array<{ at: number }>>) {
+      const k = list.findIndex((e) => e.at === index);
+      if (k >= 0) list.splice(k, 1);
+    }
+  }
+
+  function makeDim(target: Target, previousRole: string, index?: number): void {
+    if (index === undefined && lastMention) removeAt(lastMention.index);
+    if (previousRole === 'measure' && measures.length > 0) { measures.pop(); measureAt.pop(); }
+    let dim: Dimension | undefined;
+    if (target.kind === 'table') dim = tableDim(target.table);
+    else if (target.kind === 'column') dim = target.column.isKey ? tableDim(target.column.table) ?? { kind: 'column', column: target.column } : { kind: 'column', column: target.column, bucket: target.column.type === 'date' || target.column.type === 'timestamp' ? 'day' : undefined };
+    else if (target.kind === 'snippet' && target.snippet.kind === 'expression') dim = { kind: 'snippet', snippet: target.snippet };
+    else if (target.kind === 'value') dim = { kind: 'column', column: target.column };
+    if (dim) addDim(dim);
+    lastMention = { kind: 'dim', index: index ?? lastMention?.index ?? -1, target };
+  }
+
+  return finish({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank, ratio, byMeasure, pendingAgg });
+}
+
+function dimKey(d: Dimension): string {
+  return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
+}
+
+interface State {
+  catalog: Catalog; items: Item[]; notes: string[]; measures: Measure[]; measureAt: number[]; dims: Dimension[]; buckets: Bucket[]; where: Condition[];
+  entities: Entity[]; columns: ColumnMention[]; dates: Array<{ range: DateRange; at: number }>;
+  compares: Array<{ op: CompareOp; value: number; at: number; end: number }>;
+  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number }; ratio?: { percent: boolean; at: number }; byMeasure: boolean; pendingAgg?: Agg;
+}
+
+export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

@@ -1,0 +1,80 @@
+/**
+ * Number phrases: comparisons ("more than 100", "100개 이상", "at least 3") and
+ * rank limits ("top 5", "상위 3개", "bottom 2").
+ */
+import type { Token } from './text.js';
+
+export type CompareOp = '>' | '>=' | '<' | '<=' | '=';
+
+export interface CompareMatch { kind: 'compare'; op: CompareOp; value: number; start: number; end: number; numberAt: number; /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[] }
+export interface TopMatch { kind: 'top'; n: number; dir: 'desc' | 'asc'; start: number; end: number }
+
+const BEFORE: Array<[string[], CompareOp]> = [
+  [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['larger', 'than'], '>'], [['longer', 'than'], '>'],
+  [['over'], '>'], [['above'], '>'], [['exceeding'], '>'], [['exceed'], '>'], [['at', 'least'], '>='], [['no', 'fewer', 'than'], '>='],
+  [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'], [['shorter', 'than'], '<'], [['under'], '<'], [['below'], '<'],
+  [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['exactly'], '='], [['equal', 'to'], '='],
+];
+const AFTER: Array<[string[], CompareOp]> = [
+  [['or', 'more'], '>='], [['or', 'greater'], '>='], [['plus'], '>='], [['or', 'fewer'], '<='], [['or', 'less'], '<='],
+  [['이상'], '>='], [['초과'], '>'], [['미만'], '<'], [['이하'], '<='], [['넘는'], '>'], [['넘게'], '>'], [['넘은'], '>'], [['넘'], '>'],
+  [['보다', '많은'], '>'], [['보다', '많이'], '>'], [['보다', '큰'], '>'], [['보다', '적은'], '<'], [['보다', '작은'], '<'], [['개', '이상'], '>='],
+];
+const TOP_WORDS: Record<string, 'desc' | 'asc'> = { top: 'desc', 상위: 'desc', 최상위: 'desc', bottom: 'asc', 하위: 'asc', first: 'desc' };
+const MOST_AFTER: Record<string, 'desc' | 'asc'> = { most: 'desc', largest: 'desc', biggest: 'desc', highest: 'desc', busiest: 'desc', least: 'asc', fewest: 'asc', lowest: 'asc', smallest: 'asc', quietest: 'asc' };
+/** Korean counters between a number and its comparison word ("5개 이상", "3명", "10건"). */
+const COUNTERS = new Set(['개', '명', '건', '번', '회', '곳', '개의', '명의', '건의', '개가', '명이', '건이', '번의', '회의', '개를', '명을', '건을']);
+
+const matchAt = (tokens: Token[], i: number, words: string[]): boolean =>
+  words.every((w, k) => tokens[i + k]?.forms.includes(w) || tokens[i + k]?.raw.toLowerCase() === w);
+
+/** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
+export function findQuantities(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
+  const out: Array<CompareMatch | TopMatch> = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (taken.has(i)) continue;
+    const topDir = t.forms.map((f) => TOP_WORDS[f]).find(Boolean);
+    if (topDir && tokens[i + 1]?.num !== undefined && !taken.has(i + 1)) {
+      const end = COUNTERS.has(tokens[i + 2]?.raw ?? '') ? i + 3 : i + 2;
+      out.push({ kind: 'top', n: tokens[i + 1].num as number, dir: topDir, start: i, end });
+      i = end - 1;
+      continue;
+    }
+    if (t.num !== undefined && Number.isInteger(t.num) && t.num > 0 && t.num < 1000) {
+      const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
+      if (mostDir) {
+        out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end: i + 2 });
+        i += 1;
+        continue;
+      }
+    }
+    const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
+    if (before) {
+      const at = i + before[0].length;
+      out.push({ kind: 'compare', op: before[1], value: tokens[at].num as number, start: i, end: at + 1, numberAt: at, used: range(i, at + 1) });
+      i = at;
+      continue;
+    }
+    if (t.num !== undefined && !taken.has(i)) {
+      // "100 이상", "5개 이상", "100 단어 이상": allow a counter or one noun between the number and the word.
+      for (const gap of [0, 1]) {
+        if (gap === 1 && !tokens[i + 1]) break;
+        const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
+        if (after) {
+          const end = i + 1 + gap + after[0].length;
+          const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
+          const used = gap === 1 && !counter ? [i, ...range(i + 2, end)] : range(i, end);
+          out.push({ kind: 'compare', op: after[1], value: t.num, start: i, end, numberAt: i, used });
+          i = end - 1;
+          break;
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}

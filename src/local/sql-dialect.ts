@@ -1,0 +1,337 @@
+/**
+ * Rewrites Databricks (Spark) SQL so the embedded SQLite engine runs it with the same
+ * meaning. Everything happens on tokens, so strings and comments are never touched.
+ *
+ * Table naming inside SQLite: a Unity Catalog table `cat.sch.tbl` is ONE SQLite table
+ * whose name contains the dots, `"cat.sch.tbl"` (lower case). Three-part names (bare,
+ * backticked or double-quoted parts) are rewritten to it, emitted backticked:
+ * `cat.sch.tbl.col` becomes `` `cat.sch.tbl`.`col` ``; with known tables, two-part
+ * `sch.tbl` resolves against the default catalog.
+ *
+ * Other rewrites: the clock functions become the fixed clock literal; `DATE '...'` and
+ * `TIMESTAMP '...'` literals lose their keyword; `CAST(x AS DATE|TIMESTAMP|STRING|...)`
+ * maps to SQLite types or to_date/to_timestamp; `x +/- INTERVAL n unit` becomes a
+ * function call; `EXTRACT(unit FROM x)` becomes date_part; bare unit words in
+ * dateadd/datediff/timestampadd/date_trunc become strings; if/nvl become iif/coalesce;
+ * integer-valued functions (year, datediff, ...) are cast to INTEGER because sql.js
+ * returns every JS-computed number as REAL; and `/` always divides as
+ * floating point (`a / b` -> `a * 1.0 / b`), because Spark's `/` never truncates
+ * integers while SQLite's does.
+ */
+import { isSymbol, isTrivia, isWord, tokenize, type Token } from '../sql/tokenize.js';
+
+export { registerSparkFunctions } from './spark-functions.js';
+
+export interface DialectOptions {
+  /** The fixed clock: 'YYYY-MM-DD' or 'YYYY-MM-DD HH:MM:SS'. */
+  asOf: string;
+  /** Catalog used to resolve two-part names `schema.table` (with `tables`). */
+  catalog?: string;
+  /** Known lower-case three-part identifiers; enables two-part `schema.table` names. */
+  tables?: ReadonlySet<string>;
+}
+
+/** The SQLite table name for a three-part identifier (`main.community.messages`). */
+export function sqliteTableName(identifier: string): string {
+  return identifier
+    .split('.')
+    .map((part) => part.replace(/^[`"]|[`"]$/g, ''))
+    .join('.')
+    .toLowerCase();
+}
+
+/** SQLite double-quoted identifier (for DDL). */
+export function quoteIdentifier(name: string): string {
+  return `"${name.replace(/"/g, '""')}"`;
+}
+
+/**
+ * Backticked identifier, used for every name the rewriter emits: unlike a double-quoted
+ * one, SQLite never falls back to reading it as a string literal when nothing matches.
+ */
+export function backtick(name: string): string {
+  return `\`${name.replace(/`/g, '``')}\``;
+}
+
+/** SQLite single-quoted string literal. */
+export function quoteString(value: string): string {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+const CLOCK_DATE = new Set(['CURRENT_DATE', 'CURDATE']);
+const CLOCK_TIMESTAMP = new Set(['CURRENT_TIMESTAMP', 'NOW', 'GETDATE', 'LOCALTIMESTAMP']);
+const UNIT_ARG_FUNCTIONS = new Set(['DATEADD', 'DATE_ADD', 'TIMESTAMPADD', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'DATE_TRUNC', 'DATE_PART']);
+const UNITS = new Set([
+  'YEAR', 'YEARS', 'QUARTER', 'QUARTERS', 'MONTH', 'MONTHS', 'WEEK', 'WEEKS', 'DAY', 'DAYS',
+  'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'DAYOFWEEK', 'DOW', 'DOY', 'DAYOFYEAR',
+]);
+/** Functions whose result is an integer: sql.js returns every JS number as REAL, so these get a CAST. */
+const INTEGER_RESULT = new Set([
+  'YEAR', 'QUARTER', 'MONTH', 'DAY', 'DAYOFMONTH', 'HOUR', 'MINUTE', 'SECOND', 'DAYOFWEEK', 'WEEKDAY',
+  'WEEKOFYEAR', 'DAYOFYEAR', 'DATE_PART', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'COUNT_IF',
+]);
+/** Spark functions with a native SQLite equivalent that keeps the argument's type. */
+const RENAMED: Record<string, string> = { IF: 'iif', NVL: 'coalesce' };
+const CAST_TYPES: Record<string, string> = {
+  STRING: 'TEXT', VARCHAR: 'TEXT', CHAR: 'TEXT', TEXT: 'TEXT',
+  INT: 'INTEGER', INTEGER: 'INTEGER', BIGINT: 'INTEGER', SMALLINT: 'INTEGER', TINYINT: 'INTEGER',
+  LONG: 'INTEGER', SHORT: 'INTEGER', BYTE: 'INTEGER', BOOLEAN: 'INTEGER',
+  DOUBLE: 'REAL', FLOAT: 'REAL', REAL: 'REAL', DECIMAL: 'REAL', DEC: 'REAL', NUMERIC: 'REAL',
+};
+
+type PieceKind = 'trivia' | 'primary' | 'word' | 'op';
+interface Piece {
+  text: string;
+  kind: PieceKind;
+}
+
+/** Rewrites one Databricks SQL text for SQLite. */
+export function rewriteForSqlite(sql: string, options: DialectOptions): string {
+  const tokens = tokenize(sql, 'sqlite');
+  return new Rewriter(tokens, options).range(0, tokens.length);
+}
+
+class Rewriter {
+  private readonly clockDate: string;
+  private readonly clockTimestamp: string;
+
+  constructor(
+    private readonly t: Token[],
+    private readonly options: DialectOptions,
+  ) {
+    const asOf = options.asOf.trim();
+    this.clockDate = quoteString(asOf.slice(0, 10));
+    this.clockTimestamp = quoteString(asOf.length > 10 ? asOf.replace('T', ' ').slice(0, 19) : `${asOf} 00:00:00`);
+  }
+
+  /** Rewrites tokens [start, end) into text. */
+  range(start: number, end: number): string {
+    const pieces: Piece[] = [];
+    let i = start;
+    while (i < end) i = this.step(i, end, pieces);
+    return pieces.map((p) => p.text).join('');
+  }
+
+  private step(i: number, end: number, pieces: Piece[]): number {
+    const token = this.t[i];
+    if (isTrivia(token)) {
+      pieces.push({ text: token.text, kind: 'trivia' });
+      return i + 1;
+    }
+    if (isSymbol(token, '(')) return this.group(i, end, pieces);
+    if (isSymbol(token, '/')) {
+      pieces.push({ text: '* 1.0 /', kind: 'op' });
+      return i + 1;
+    }
+    if ((isSymbol(token, '+') || isSymbol(token, '-')) && isWord(this.next(i, end), 'INTERVAL')) {
+      const done = this.interval(i, end, pieces);
+      if (done !== undefined) return done;
+    }
+    if (token.type === 'word' || token.type === 'quoted') {
+      const afterDot = isSymbol(this.prev(i), '.');
+      if (!afterDot) {
+        const chain = this.chain(i, end);
+        if (chain) {
+          pieces.push({ text: chain.text, kind: 'primary' });
+          return chain.next;
+        }
+      }
+      if (token.type === 'word' && !afterDot) {
+        const special = this.word(i, end);
+        if (special) {
+          pieces.push({ text: special.text, kind: 'primary' });
+          return special.next;
+        }
+      }
+      pieces.push({ text: token.text, kind: token.type === 'word' ? 'word' : 'primary' });
+      return i + 1;
+    }
+    pieces.push({ text: token.text, kind: token.type === 'symbol' ? 'op' : 'primary' });
+    return i + 1;
+  }
+
+  /** A parenthesised group; a preceding bare word makes it a call, kept as one piece. */
+  private group(open: number, end: number, pieces: Piece[]): number {
+    const close = this.matchParen(open, end);
+    const closed = close < end;
+    const innerEnd = closed ? close : end;
+    const last = lastSignificant(pieces);
+    const isCall = last >= 0 && pieces[last].kind === 'word';
+    const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
+    const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
+    const body = `(${this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd)}${closed ? ')' : ''}`;
+    const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';
+    const call = `${RENAMED[fn] ?? name}${body}`;
+    pieces.push({ text: cast ?? (INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call), kind: 'primary' });
+    return closed ? close + 1 : end;
+  }
+
+  /** dateadd(day, 1, x) and friends: a bare unit word as first argument becomes a string. */
+  private unitArgument(fn: string, start: number, end: number): string | undefined {
+    if (!UNIT_ARG_FUNCTIONS.has(fn)) return undefined;
+    const args = this.significantIndexes(start, end);
+    const unit = this.t[args[0]];
+    if (args.length < 2 || unit.type !== 'word' || !UNITS.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ',')) return undefined;
+    return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
+  }
+
+  /** CAST(expr AS type) / TRY_CAST / EXTRACT(unit FROM expr), given the tokens inside the parens. */
+  private cast(start: number, end: number): string | undefined {
+    const args = this.significantIndexes(start, end);
+    let depth = 0;
+    let asAt = -1;
+    for (const k of args) {
+      if (isSymbol(this.t[k], '(')) depth++;
+      else if (isSymbol(this.t[k], ')')) depth--;
+      else if (depth === 0 && isWord(this.t[k], 'AS')) asAt = k;
+    }
+    if (asAt < 0) return undefined;
+    const typeToken = this.t[args[args.indexOf(asAt) + 1]];
+    if (!typeToken || typeToken.type !== 'word') return undefined;
+    const type = typeToken.value.toUpperCase();
+    const inner = this.range(start, asAt).trim();
+    if (type === 'DATE') return `to_date(${inner})`;
+    if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
+    const mapped = CAST_TYPES[type];
+    return mapped ? `CAST(${inner} AS ${mapped})` : undefined;
+  }
+
+  /** `operand +/- INTERVAL n unit` -> spark_interval_add(operand, +/-n, 'unit'). */
+  private interval(opIndex: number, end: number, pieces: Piece[]): number | undefined {
+    const sign = isSymbol(this.t[opIndex], '-') ? -1 : 1;
+    const args = this.significantIndexes(opIndex + 1, end);
+    // args[0] is INTERVAL
+    let k = 1;
+    let negative = false;
+    if (isSymbol(this.t[args[k]], '-')) {
+      negative = true;
+      k++;
+    }
+    const amountToken = this.t[args[k]];
+    if (!amountToken) return undefined;
+    let amount: number;
+    let unit: string;
+    let next: number;
+    if (amountToken.type === 'string' && /^\s*-?\d+(\.\d+)?\s+[A-Za-z]+\s*$/.test(amountToken.value)) {
+      const [n, u] = amountToken.value.trim().split(/\s+/);
+      amount = Number(n);
+      unit = u;
+      next = args[k] + 1;
+    } else if (amountToken.type === 'number' || amountToken.type === 'string') {
+      const unitToken = this.t[args[k + 1]];
+      if (!isWord(unitToken) || !UNITS.has(unitToken.value.toUpperCase())) return undefined;
+      amount = Number(amountToken.value);
+      unit = unitToken.value;
+      next = args[k + 1] + 1;
+    } else {
+      return undefined;
+    }
+    if (!Number.isFinite(amount) || !UNITS.has(unit.toUpperCase())) return undefined;
+    const last = lastSignificant(pieces);
+    if (last < 0 || pieces[last].kind !== 'primary') return undefined;
+    const operand = pieces.splice(last).map((p) => p.text).join('').trim();
+    const signed = sign * (negative ? -1 : 1) * amount;
+    pieces.push({ text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`, kind: 'primary' });
+    return next;
+  }
+
+  /** Clock functions and DATE/TIMESTAMP literals. */
+  private word(i: number, end: number): { text: string; next: number } | undefined {
+    const upper = this.t[i].value.toUpperCase();
+    const n = this.nextIndex(i, end);
+    const clock = CLOCK_DATE.has(upper) ? this.clockDate : CLOCK_TIMESTAMP.has(upper) ? this.clockTimestamp : undefined;
+    if (clock) {
+      const bareAllowed = upper === 'CURRENT_DATE' || upper === 'CURRENT_TIMESTAMP' || upper === 'LOCALTIMESTAMP';
+      if (n < end && isSymbol(this.t[n], '(')) {
+        const close = this.nextIndex(n, end);
+        if (close < end && isSymbol(this.t[close], ')')) return { text: clock, next: close + 1 };
+      }
+      return bareAllowed ? { text: clock, next: i + 1 } : undefined;
+    }
+    if ((upper === 'DATE' || upper === 'TIMESTAMP') && n < end && this.t[n].type === 'string') {
+      return { text: this.t[n].text, next: n + 1 };
+    }
+    if (upper === 'EXTRACT' && n < end && isSymbol(this.t[n], '(')) {
+      const close = this.matchParen(n, end);
+      const args = this.significantIndexes(n + 1, Math.min(close, end));
+      if (args.length >= 3 && this.t[args[0]].type === 'word' && isWord(this.t[args[1]], 'FROM')) {
+        const inner = this.range(args[1] + 1, Math.min(close, end)).trim();
+        const unit = quoteString(this.t[args[0]].value.toLowerCase());
+        return { text: `CAST(date_part(${unit}, ${inner}) AS INTEGER)`, next: Math.min(close + 1, end) };
+      }
+    }
+    return undefined;
+  }
+
+  /** A dotted name of two or more parts, rewritten when it names a table. */
+  private chain(i: number, end: number): { text: string; next: number } | undefined {
+    const parts: string[] = [];
+    let k = i;
+    let last = i;
+    for (;;) {
+      const token = this.t[k];
+      if (!token || (token.type !== 'word' && token.type !== 'quoted')) break;
+      parts.push(token.value);
+      last = k;
+      const dot = this.nextIndex(k, end);
+      if (dot >= end || !isSymbol(this.t[dot], '.')) break;
+      k = this.nextIndex(dot, end);
+      if (k >= end) break;
+    }
+    if (parts.length < 2) return undefined;
+    if (isSymbol(this.t[this.nextIndex(last, end)], '(')) return undefined; // schema-qualified function call
+    const { catalog, tables } = this.options;
+    const known = (name: string) => tables?.has(name) === true;
+    const threePart = parts.slice(0, 3).join('.').toLowerCase();
+    const twoPart = catalog ? `${catalog}.${parts[0]}.${parts[1]}`.toLowerCase() : '';
+    let table: string;
+    let rest: string[];
+    if (parts.length >= 3 && known(threePart)) [table, rest] = [threePart, parts.slice(3)];
+    else if (twoPart && known(twoPart)) [table, rest] = [twoPart, parts.slice(2)];
+    else if (parts.length >= 3) [table, rest] = [threePart, parts.slice(3)]; // unknown: let SQLite say "no such table"
+    else return undefined; // alias.column
+    return { text: backtick(table) + rest.map((p) => `.${backtick(p)}`).join(''), next: last + 1 };
+  }
+
+  private matchParen(open: number, end: number): number {
+    let depth = 0;
+    for (let k = open; k < end; k++) {
+      if (isSymbol(this.t[k], '(')) depth++;
+      else if (isSymbol(this.t[k], ')') && --depth === 0) return k;
+    }
+    return end;
+  }
+
+  private significantIndexes(start: number, end: number): number[] {
+    const out: number[] = [];
+    for (let k = start; k < end; k++) if (!isTrivia(this.t[k])) out.push(k);
+    return out;
+  }
+
+  private nextIndex(i: number, end: number): number {
+    let k = i + 1;
+    while (k < end && isTrivia(this.t[k])) k++;
+    return k;
+  }
+
+  private next(i: number, end: number): Token | undefined {
+    const k = this.nextIndex(i, end);
+    return k < end ? this.t[k] : undefined;
+  }
+
+  private prevIndex(i: number): number {
+    let k = i - 1;
+    while (k >= 0 && isTrivia(this.t[k])) k--;
+    return k;
+  }
+
+  private prev(i: number): Token | undefined {
+    const k = this.prevIndex(i);
+    return k >= 0 ? this.t[k] : undefined;
+  }
+}
+
+function lastSignificant(pieces: Piece[]): number {
+  for (let k = pieces.length - 1; k >= 0; k--) if (pieces[k].kind !== 'trivia') return k;
+  return -1;
+}

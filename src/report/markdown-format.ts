@@ -1,0 +1,63 @@
+/** Small formatting helpers shared by the scorecard renderers. */
+import type { SplitTotals } from '../scoring/scorecard.js';
+
+/** GitHub's limit on a PR body or comment. */
+export const GITHUB_COMMENT_LIMIT = 65_536;
+
+export function percent(fraction: number): string {
+  return `${(fraction * 100).toFixed(1)}%`;
+}
+
+/** A score with its counts: `80.0% (8/10)`; a split without questions shows a dash. */
+export function scoreText(t: SplitTotals): string {
+  return t.total === 0 ? '–' : `${percent(t.score)} (${t.passed}/${t.total})`;
+}
+
+/** A change in percentage points with an explicit sign. */
+export function pointsDelta(head: number, base: number): string {
+  const d = Math.round((head - base) * 1000) / 10;
+  if (d === 0) return '±0.0 pp';
+  return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
+}
+
+export function shortHash(hash: string): string {
+  const bare = hash.includes(':') ? hash.slice(hash.indexOf(':') + 1) : hash;
+  return bare.slice(0, 8);
+}
+
+export function duration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function truncate(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Text safe inside a Markdown table cell (and free of raw HTML). */
+export function cell(text: string): string {
+  return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+/** Inline code that survives backticks in the content. */
+export function code(text: string): string {
+  const fence = text.includes('`') ? '``' : '`';
+  return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+
+/** How many of `rows` (each followed by a newline) fit in `budget` characters. */
+export function rowsWithin(rows: readonly string[], budget: number): number {
+  let used = 0;
+  for (let i = 0; i < rows.length; i++) {
+    used += rows[i].length + 1;
+    if (used > budget) return i;
+  }
+  return rows.length;
+}
+
+export function padRight(text: string, width: number): string {
+  return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}

@@ -1,0 +1,59 @@
+/**
+ * Retries with exponential backoff and jitter for transient failures: errors marked
+ * `retryable: true`, HTTP 429 and 5xx. A `retryAfterMs` on the error (from Retry-After)
+ * wins over the computed backoff, since the server knows when it will accept again.
+ */
+
+export interface RetryOptions {
+  /** Retries after the first attempt. */
+  retries: number;
+  /** Base delay; attempt n waits about backoffMs * 2^n. */
+  backoffMs: number;
+  maxDelayMs?: number;
+  sleep: (ms: number) => Promise<void>;
+  random?: () => number;
+  signal?: AbortSignal;
+  /** Called before each retry wait. */
+  onRetry?: (info: { attempt: number; delayMs: number; error: unknown; rateLimited: boolean }) => void;
+}
+
+interface ErrorFacts {
+  retryable: boolean;
+  rateLimited: boolean;
+  retryAfterMs: number | null;
+}
+
+export function errorFacts(error: unknown): ErrorFacts {
+  if (typeof error !== 'object' || error === null) return { retryable: false, rateLimited: false, retryAfterMs: null };
+  const e = error as { retryable?: unknown; status?: unknown; statusCode?: unknown; retryAfterMs?: unknown; code?: unknown };
+  const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : null;
+  const rateLimited = status === 429 || (typeof e.code === 'string' && e.code.startsWith('RATE_LIMIT'));
+  const retryable = e.retryable === true || rateLimited || (status !== null && status >= 500 && status <= 599);
+  const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : null;
+  return { retryable: retryable && e.retryable !== false, rateLimited, retryAfterMs };
+}
+
+export function isRetryable(error: unknown): boolean {
+  return errorFacts(error).retryable;
+}
+
+/** Full backoff for attempt n (0-based): base * 2^n, jittered to 50-100% so parallel workers spread out. */
+export function backoffDelay(attempt: number, backoffMs: number, maxDelayMs = 60_000, random: () => number = Math.random): number {
+  const ceiling = Math.min(maxDelayMs, backoffMs * 2 ** attempt);
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+
+/** Runs `fn` until it succeeds, a non-retryable error occurs, or the retries are spent. */
+export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options: RetryOptions): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (error) {
+      const facts = errorFacts(error);
+      if (!facts.retryable || attempt >= options.retries || options.signal?.aborted) throw error;
+      const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+      options.onRetry?.({ attempt, delayMs, error, rateLimited: facts.rateLimited });
+      await options.sleep(delayMs);
+    }
+  }
+}

@@ -1,0 +1,278 @@
+/**
+ * The score runner: asks every benchmark question (times repeats) of one Genie space,
+ * runs the expected SQL once per distinct text, compares the results and builds the
+ * scorecard. Bounded concurrency, a shared questions-per-minute limit, retries with
+ * backoff, per-question timeouts; one failing question never aborts the run, only the
+ * caller's AbortSignal does.
+ */
+import type { Benchmark } from '../benchmarks/types.js';
+import type { Genie, GenieAnswer, QueryResult, Warehouse } from '../ports.js';
+import { mapConcurrent } from './concurrency.js';
+import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
+import { createRateLimiter } from './rate-limiter.js';
+import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
+import { errorFacts, withRetry } from './retry.js';
+import { buildScorecard, summarizeQuestion, type CallCounts, type RepeatResult, type Scorecard } from './scorecard.js';
+import { ordersOutput } from './sql-shape.js';
+
+export interface ScoreRunOptions {
+  /** Questions in flight at once; default 4. */
+  concurrency?: number;
+  /** Asks per minute shared by all workers; undefined means unlimited. */
+  questionsPerMinute?: number;
+  /** Times each question is asked; default 1. */
+  repeats?: number;
+  /** Retries of a retryable failure; default 2. */
+  retries?: number;
+  /** Base backoff delay; default 1000 ms. */
+  backoffMs?: number;
+  /** Limit on one ask (and on running Genie's SQL); default 120000 ms. */
+  questionTimeoutMs?: number;
+  statementRowLimit?: number;
+  signal?: AbortSignal;
+}
+
+export interface ProgressEvent {
+  done: number;
+  total: number;
+  id: string;
+  /** 1-based repeat number. */
+  repeat: number;
+  passed: boolean;
+  verdict: Verdict | null;
+  category: Category | null;
+  durationMs: number;
+}
+
+export interface RunScoreInput {
+  space: string;
+  configHash: string;
+  benchmarksHash: string;
+  backend: string;
+  benchmarks: Benchmark[];
+  genie: Genie;
+  warehouse: Warehouse;
+  options?: ScoreRunOptions;
+  onProgress?: (event: ProgressEvent) => void;
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  /** Jitter source for backoff; injectable for deterministic tests. */
+  random?: () => number;
+}
+
+/** Thrown when one ask exceeds questionTimeoutMs. */
+export class QuestionTimeoutError extends Error {
+  constructor(readonly timeoutMs: number) {
+    super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
+    this.name = 'QuestionTimeoutError';
+  }
+}
+
+/** A FAILED answer whose error type says "try again" (throttling, transient processing error). */
+class RetryableAnswer extends Error {
+  readonly retryable = true;
+  constructor(readonly answer: GenieAnswer, readonly code: string) {
+    super(answer.error?.message ?? code);
+  }
+}
+
+const RETRYABLE_ANSWER_TYPES = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING)/;
+
+interface Outcome {
+  result: RepeatResult;
+  expectedError?: string;
+}
+
+export async function runScore(input: RunScoreInput): Promise<Scorecard> {
+  const options = input.options ?? {};
+  const now = input.now ?? Date.now;
+  const signal = options.signal;
+  const sleep = input.sleep ?? ((ms: number) => abortableSleep(ms, signal));
+  const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
+  const timeoutMs = options.questionTimeoutMs ?? 120_000;
+  const rowLimit = options.statementRowLimit;
+  const calls: CallCounts = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
+  const started = now();
+  const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
+  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
+
+  /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
+  const expectedResult = (sql: string): Promise<QueryResult> => {
+    let pending = expectedCache.get(sql);
+    if (!pending) {
+      calls.statements++;
+      pending = input.warehouse.execute(sql, { rowLimit, signal });
+      expectedCache.set(sql, pending);
+    }
+    return pending;
+  };
+
+  const ask = async (question: string): Promise<{ answer?: GenieAnswer; status: AnswerStatus; error?: string; attempts: number; waitedMs: number }> => {
+    let attempts = 0;
+    let waitedMs = 0;
+    try {
+      const answer = await withRetry(
+        async () => {
+          waitedMs += await limiter.acquire(signal);
+          attempts++;
+          calls.genie++;
+          let answer: GenieAnswer;
+          try {
+            answer = await askWithTimeout(input.genie, question, timeoutMs, signal);
+          } catch (error) {
+            if (errorFacts(error).rateLimited) calls.rateLimited++;
+            throw error;
+          }
+          const type = answer.status === 'FAILED' ? (answer.error?.type ?? '') : '';
+          if (RETRYABLE_ANSWER_TYPES.test(type)) {
+            if (type.startsWith('RATE_LIMIT')) calls.rateLimited++;
+            throw new RetryableAnswer(answer, type);
+          }
+          return answer;
+        },
+        {
+          retries: options.retries ?? 2,
+          backoffMs: options.backoffMs ?? 1000,
+          sleep,
+          random: input.random,
+          signal,
+          onRetry: () => void calls.retries++,
+        },
+      );
+      return { answer, status: answer.status, attempts, waitedMs };
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      if (error instanceof RetryableAnswer) return { answer: error.answer, status: 'FAILED', attempts, waitedMs };
+      if (error instanceof QuestionTimeoutError) return { status: 'TIMEOUT', error: error.message, attempts, waitedMs };
+      return { status: 'ERROR', error: `Genie request failed: ${messageOf(error)}`, attempts, waitedMs };
+    }
+  };
+
+  const scoreOnce = async (index: number): Promise<Outcome> => {
+    const benchmark = input.benchmarks[index];
+    const t0 = now();
+    let expected: QueryResult;
+    try {
+      expected = await expectedResult(benchmark.sql);
+    } catch (error) {
+      // A broken benchmark is not Genie's failure, but the question cannot pass: report it
+      // as api_error with expectedError set, and save the Genie quota by not asking.
+      if (signal?.aborted) throw signal.reason ?? error;
+      const message = messageOf(error);
+      const result: RepeatResult = { passed: false, verdict: null, category: 'api_error', genieSql: null, durationMs: now() - t0, attempts: 0, error: `expected SQL failed: ${message}` };
+      return { result, expectedError: message };
+    }
+
+    const asked = await ask(benchmark.question);
+    const answer = asked.answer;
+    const genieSql = answer?.sql?.trim() ? answer.sql : null;
+    const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
+    const finish = (fields: Omit<RepeatResult, 'durationMs' | 'attempts' | 'genieSql'>): Outcome => ({
+      result: { ...base, ...fields, durationMs: Math.max(0, now() - t0 - asked.waitedMs) },
+    });
+    const fail = (status: AnswerStatus, error: string | undefined, genieError = answer?.error): Outcome => {
+      const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, genieError, status });
+      const message = error ?? genieError?.message;
+      return finish({ passed: false, verdict: null, category, ...(message ? { error: message } : {}), ...(detail && detail !== message ? { reason: detail } : {}) });
+    };
+
+    if (asked.status !== 'COMPLETED' || !answer) return fail(asked.status, asked.error);
+    if (!genieSql) return fail('COMPLETED', undefined);
+
+    let actual = answer.result;
+    if (!actual) {
+      try {
+        calls.statements++;
+        actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
+      } catch (error) {
+        if (signal?.aborted) throw signal.reason ?? error;
+        return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, { type: 'SQL_EXECUTION_EXCEPTION', message: messageOf(error) });
+      }
+    }
+    const comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+    if (isPassingVerdict(comparison.verdict)) {
+      return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
+    }
+    const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, status: 'COMPLETED', verdict: comparison.verdict });
+    return finish({ passed: false, verdict: comparison.verdict, category, reason: detail ? `${comparison.reason} ${detail}` : comparison.reason });
+  };
+
+  const jobs = Array.from({ length: repeats }, (_, r) => input.benchmarks.map((_, i) => ({ index: i, repeat: r }))).flat();
+  const outcomes = input.benchmarks.map(() => new Array<RepeatResult>(repeats));
+  const expectedErrors = new Map<number, string>();
+  let done = 0;
+  await mapConcurrent(
+    jobs,
+    options.concurrency ?? 4,
+    async (job) => {
+      const outcome = await scoreOnce(job.index);
+      outcomes[job.index][job.repeat] = outcome.result;
+      if (outcome.expectedError !== undefined) expectedErrors.set(job.index, outcome.expectedError);
+      done++;
+      const r = outcome.result;
+      input.onProgress?.({
+        done,
+        total: jobs.length,
+        id: input.benchmarks[job.index].id,
+        repeat: job.repeat + 1,
+        passed: r.passed,
+        verdict: r.verdict,
+        category: r.category,
+        durationMs: r.durationMs,
+      });
+    },
+    signal,
+  );
+  signal?.throwIfAborted();
+
+  const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
+  return buildScorecard({
+    space: input.space,
+    configHash: input.configHash,
+    benchmarksHash: input.benchmarksHash,
+    backend: input.backend,
+    repeats,
+    questions,
+    calls,
+    durationMs: now() - started,
+    startedAt: new Date(started).toISOString(),
+  });
+}
+
+/** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
+async function askWithTimeout(genie: Genie, question: string, timeoutMs: number, parent?: AbortSignal): Promise<GenieAnswer> {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onParentAbort();
+  parent?.addEventListener('abort', onParentAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
+  const stopped = new Promise<never>((_, reject) => {
+    const fire = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) fire();
+    else controller.signal.addEventListener('abort', fire, { once: true });
+  });
+  try {
+    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
+  } finally {
+    clearTimeout(timer);
+    parent?.removeEventListener('abort', onParentAbort);
+  }
+}
+
+function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,238 @@
+/**
+ * The scorecard: what one scoring run found, per question and in total. It is written
+ * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
+ * it has a zod schema as well as types.
+ */
+import { z } from 'zod';
+import type { Benchmark } from '../benchmarks/types.js';
+import { CATEGORIES, type Category } from './failure-category.js';
+import type { Verdict } from './result-comparator.js';
+
+export interface RepeatResult {
+  passed: boolean;
+  /** null when no comparison was possible (error, timeout, no SQL). */
+  verdict: Verdict | null;
+  category: Category | null;
+  genieSql: string | null;
+  durationMs: number;
+  /** Ask attempts in this repeat, retries included (0 when it was never asked). */
+  attempts: number;
+  /** The comparator's reason or the categoriser's detail. */
+  reason?: string;
+  genieText?: string;
+  error?: string;
+}
+
+export interface QuestionScore {
+  id: string;
+  question: string;
+  split: 'train' | 'holdout';
+  tags: string[];
+  /** Passed in the majority of repeats. */
+  passed: boolean;
+  passRate: number;
+  verdict: Verdict | null;
+  /** null when passed. */
+  category: Category | null;
+  /** null when Genie produced none. */
+  genieSql: string | null;
+  expectedSql: string;
+  genieText?: string;
+  error?: string;
+  reason?: string;
+  /** Set when the expected SQL itself failed: the benchmark is broken, not Genie. */
+  expectedError?: string;
+  attempts: number;
+  /** Mean duration of one repeat. */
+  durationMs: number;
+  repeats: RepeatResult[];
+}
+
+export interface SplitTotals {
+  passed: number;
+  total: number;
+  /** passed / total, 0 when total is 0. */
+  score: number;
+  /** Mean per-question pass rate over repeats (equals score when repeats is 1). */
+  passRate: number;
+}
+
+export interface Totals {
+  all: SplitTotals;
+  train: SplitTotals;
+  holdout: SplitTotals;
+}
+
+export interface CallCounts {
+  /** Genie asks made, retries included. */
+  genie: number;
+  /** Warehouse statements the scorer ran (expected SQL, and Genie SQL without a result). */
+  statements: number;
+  retries: number;
+  rateLimited: number;
+}
+
+export interface Scorecard {
+  space: string;
+  configHash: string;
+  benchmarksHash: string;
+  backend: string;
+  repeats: number;
+  totals: Totals;
+  /** Failing questions per category; every category is present. */
+  categories: Record<Category, number>;
+  /** In benchmark order. */
+  questions: QuestionScore[];
+  calls: CallCounts;
+  durationMs: number;
+  /** ISO timestamp. */
+  startedAt: string;
+}
+
+export function emptyCategoryCounts(): Record<Category, number> {
+  return Object.fromEntries(CATEGORIES.map((c) => [c, 0])) as Record<Category, number>;
+}
+
+export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
+  return {
+    all: splitTotals(questions),
+    train: splitTotals(questions.filter((q) => q.split === 'train')),
+    holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
+  };
+}
+
+function splitTotals(questions: readonly QuestionScore[]): SplitTotals {
+  const total = questions.length;
+  const passed = questions.filter((q) => q.passed).length;
+  const rates = questions.reduce((sum, q) => sum + q.passRate, 0);
+  return { passed, total, score: total ? passed / total : 0, passRate: total ? rates / total : 0 };
+}
+
+export function categoryCounts(questions: readonly QuestionScore[]): Record<Category, number> {
+  const counts = emptyCategoryCounts();
+  for (const q of questions) if (!q.passed && q.category) counts[q.category]++;
+  return counts;
+}
+
+/**
+ * Folds the repeats of one benchmark into its question score. The headline fields
+ * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
+ * the category is the most frequent one among failing repeats (earliest on a tie).
+ */
+export function summarizeQuestion(benchmark: Benchmark, repeats: RepeatResult[], expectedError?: string): QuestionScore {
+  const passes = repeats.filter((r) => r.passed).length;
+  const passed = repeats.length > 0 && passes * 2 > repeats.length;
+  const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+  const score: QuestionScore = {
+    id: benchmark.id,
+    question: benchmark.question,
+    split: benchmark.split,
+    tags: [...benchmark.tags],
+    passed,
+    passRate: repeats.length ? passes / repeats.length : 0,
+    verdict: representative?.verdict ?? null,
+    category: passed ? null : mostFrequentCategory(repeats),
+    genieSql: representative?.genieSql ?? null,
+    expectedSql: benchmark.sql,
+    attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+    durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+    repeats,
+  };
+  if (representative?.genieText !== undefined) score.genieText = representative.genieText;
+  if (representative?.error !== undefined) score.error = representative.error;
+  if (representative?.reason !== undefined) score.reason = representative.reason;
+  if (expectedError !== undefined) score.expectedError = expectedError;
+  return score;
+}
+
+function mostFrequentCategory(repeats: RepeatResult[]): Category | null {
+  const counts = new Map<Category, number>();
+  for (const r of repeats) if (!r.passed && r.category) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  let best: Category | null = null;
+  for (const [category, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = category;
+  return best;
+}
+
+export interface ScorecardInput {
+  space: string;
+  configHash: string;
+  benchmarksHash: string;
+  backend: string;
+  repeats: number;
+  /** Must be in benchmark order; the builder keeps it. */
+  questions: QuestionScore[];
+  calls: CallCounts;
+  durationMs: number;
+  startedAt: string;
+}
+
+export function buildScorecard(input: ScorecardInput): Scorecard {
+  return {
+    space: input.space,
+    configHash: input.configHash,
+    benchmarksHash: input.benchmarksHash,
+    backend: input.backend,
+    repeats: input.repeats,
+    totals: scorecardTotals(input.questions),
+    categories: categoryCounts(input.questions),
+    questions: input.questions,
+    calls: { ...input.calls },
+    durationMs: input.durationMs,
+    startedAt: input.startedAt,
+  };
+}
+
+const VerdictSchema = z.enum(['exact', 'equivalent', 'superset', 'mismatch']);
+const CategorySchema = z.enum(CATEGORIES);
+const SplitTotalsSchema = z.looseObject({ passed: z.number(), total: z.number(), score: z.number(), passRate: z.number() });
+
+const RepeatResultSchema = z.looseObject({
+  passed: z.boolean(),
+  verdict: VerdictSchema.nullable(),
+  category: CategorySchema.nullable(),
+  genieSql: z.string().nullable(),
+  durationMs: z.number(),
+  attempts: z.number(),
+  reason: z.string().optional(),
+  genieText: z.string().optional(),
+  error: z.string().optional(),
+});
+
+const QuestionScoreSchema = z.looseObject({
+  id: z.string(),
+  question: z.string(),
+  split: z.enum(['train', 'holdout']),
+  tags: z.array(z.string()),
+  passed: z.boolean(),
+  passRate: z.number(),
+  verdict: VerdictSchema.nullable(),
+  category: CategorySchema.nullable(),
+  genieSql: z.string().nullable(),
+  expectedSql: z.string(),
+  genieText: z.string().optional(),
+  error: z.string().optional(),
+  reason: z.string().optional(),
+  expectedError: z.string().optional(),
+  attempts: z.number(),
+  durationMs: z.number(),
+  repeats: z.array(RepeatResultSchema),
+});
+
+/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
+export const ScorecardSchema = z.looseObject({
+  space: z.string(),
+  configHash: z.string(),
+  benchmarksHash: z.string(),
+  backend: z.string(),
+  repeats: z.number(),
+  totals: z.looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+  categories: z.record(CategorySchema, z.number()),
+  questions: z.array(QuestionScoreSchema),
+  calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
+  durationMs: z.number(),
+  startedAt: z.string(),
+});
+
+export function parseScorecard(json: unknown): Scorecard {
+  return ScorecardSchema.parse(json) as Scorecard;
+}

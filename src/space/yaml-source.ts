@@ -1,0 +1,51 @@
+/** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
+import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { ValidationError } from '../errors.js';
+
+export interface YamlSource {
+  /** The document as plain data (null for an empty file). */
+  value: unknown;
+  /** 1-based line of the value at a path, or of its nearest existing ancestor. */
+  lineOf(segments: readonly PropertyKey[]): number | undefined;
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0]!.trim();
+}
+
+export function parseYamlSource(text: string, file: string): YamlSource {
+  const lineCounter = new LineCounter();
+  const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ValidationError(
+      doc.errors.map((error) => {
+        const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+        return { file, path: '$', line, message: `invalid YAML: ${firstLine(error.message)}` };
+      }),
+    );
+  }
+  const lineAt = (node: unknown): number | undefined =>
+    isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+  // Walks the path; a map entry is located by its key (the line a reader looks for),
+  // a missing step by the nearest node that exists.
+  const lineOf = (segments: readonly PropertyKey[]): number | undefined => {
+    let node: unknown = doc.contents;
+    let line = lineAt(node);
+    for (const segment of segments) {
+      if (isMap(node)) {
+        const pair = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment);
+        if (!pair) return line;
+        line = lineAt(pair.key) ?? line;
+        node = pair.value;
+      } else if (isSeq(node) && typeof segment === 'number') {
+        node = node.items[segment];
+        if (node === undefined) return line;
+        line = lineAt(node) ?? line;
+      } else {
+        return line;
+      }
+    }
+    return line;
+  };
+  return { value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf };
+}

@@ -1,0 +1,24 @@
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { CliIo } from '../../src/cli/main.js';
+
+export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
+
+/** A throwaway copy of the repository's spaces/ and benchmarks/ to break on purpose. */
+export function tempRepo(): { root: string; cleanup: () => void } {
+  const root = mkdtempSync(path.join(os.tmpdir(), 'genie-gitops-'));
+  for (const dir of ['spaces', 'benchmarks']) cpSync(path.join(REPO_ROOT, dir), path.join(root, dir), { recursive: true });
+  return { root, cleanup: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+export interface CapturedIo extends CliIo {
+  stdout: string[];
+  stderr: string[];
+}
+
+export function captureIo(cwd: string): CapturedIo {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  return { cwd, stdout, stderr, out: (l) => stdout.push(l), err: (l) => stderr.push(l) };
+}

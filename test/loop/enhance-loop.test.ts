@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { Benchmark } from '../../src/benchmarks/types.js';
+import type { Analyst, AnalystInput } from '../../src/fixes/analyst.js';
+import { fixKey } from '../../src/fixes/fix-key.js';
+import type { Fix } from '../../src/fixes/fix-types.js';
+import { judge, outcomeOf } from '../../src/loop/acceptance.js';
+import { runEnhanceLoop } from '../../src/loop/enhance-loop.js';
+import { emptyLessons } from '../../src/loop/lessons.js';
+import type { QueryResult, Warehouse } from '../../src/ports.js';
+import type { Space } from '../../src/space/schema.js';
+import { buildScorecard, emptyCategoryCounts, type QuestionScore } from '../../src/scoring/scorecard.js';
+
+const TABLE = 'main.s.t';
+const space: Space = {
+  version: 2,
+  data_sources: { tables: [{ identifier: TABLE, column_configs: [{ column_name: 'a' }, { column_name: 'b' }] }] },
+};
+
+const benchmarks: Benchmark[] = [
+  { id: 't1', question: 'alpha?', sql: 'SELECT 1', split: 'train', tags: [] },
+  { id: 't2', question: 'beta?', sql: 'SELECT 2', split: 'train', tags: [] },
+  { id: 't3', question: 'gamma?', sql: 'SELECT 3', split: 'train', tags: [] },
+  { id: 'h1', question: 'holdout?', sql: 'SELECT 4', split: 'holdout', tags: [] },
+];
+
+const synonymsOf = (s: Space, column: string) =>
+  (s.data_sources?.tables?.[0].column_configs ?? []).find((c) => c.column_name === column)?.synonyms ?? [];
+
+/** A scorer whose verdicts follow the config: t1 needs "alpha", t2 needs both "beta" and "b2" (synergy), "bad" breaks h1. */
+function scoreOf(s: Space) {
+  const a = synonymsOf(s, 'a');
+  const b = synonymsOf(s, 'b');
+  const pass: Record<string, boolean> = {
+    t1: a.includes('alpha'),
+    t2: a.includes('beta') && b.includes('b2'),
+    t3: false,
+    h1: !a.includes('bad'),
+  };
+  const questions: QuestionScore[] = benchmarks.map((bm) => ({
+    id: bm.id,
+    question: bm.question,
+    split: bm.split,
+    tags: [],
+    passed: pass[bm.id],
+    passRate: pass[bm.id] ? 1 : 0,
+    verdict: pass[bm.id] ? 'exact' : 'mismatch',
+    category: pass[bm.id] ? null : 'wrong_column',
+    genieSql: 'SELECT 0',
+    expectedSql: bm.sql,
+    attempts: 1,
+    durationMs: 1,
+    repeats: [],
+  }));
+  return buildScorecard({ space: 'x', configHash: JSON.stringify(s).length.toString(), benchmarksHash: 'b', backend: 'test', repeats: 1, questions, calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 }, durationMs: 1, startedAt: '' });
+}
+
+const syn = (column: string, word: string, target: string): Fix => ({ type: 'add_synonym', table: TABLE, column, synonyms: [word], rationale: `"${word}" names ${column}`, targets: [target] });
+
+const warehouse: Warehouse = {
+  execute: async (): Promise<QueryResult> => ({ columns: [{ name: 'x', type: 'INT' }], rows: [[1]], truncated: false }),
+  schema: async () => ({ tables: [{ identifier: TABLE, columns: [{ name: 'a', type: 'STRING' }, { name: 'b', type: 'STRING' }] }] }),
+};
+
+function scriptedAnalyst(rounds: Fix[][]): Analyst & { inputs: AnalystInput[] } {
+  const inputs: AnalystInput[] = [];
+  return {
+    name: 'scripted',
+    inputs,
+    propose: async (input) => {
+      inputs.push(input);
+      return { fixes: rounds[inputs.length - 1] ?? rounds[rounds.length - 1], notes: [] };
+    },
+  };
+}
+
+async function run(analyst: Analyst, lessons = emptyLessons('x'), maxIterations = 5) {
+  return runEnhanceLoop({
+    spaceName: 'x', file: 'spaces/x/space.json', space, benchmarks, score: async (s) => scoreOf(s), analyst, warehouse,
+    warehouseSchema: await warehouse.schema(), lessons, maxIterations,
+  });
+}
+
+describe('acceptance rule', () => {
+  const c = (train: number, holdout: number) => ({ train: { passed: train, total: 10 }, holdout: { passed: holdout, total: 5 } });
+  it.each([
+    [c(3, 2), c(4, 2), true],
+    [c(3, 2), c(4, 3), true],
+    [c(3, 2), c(3, 3), false],
+    [c(3, 2), c(5, 1), false],
+    [c(3, 2), c(2, 2), false],
+  ])('%j -> %j accepted=%s', (before, after, accepted) => {
+    expect(judge(before, after).accepted).toBe(accepted);
+  });
+  it('classifies single-fix outcomes', () => {
+    expect(outcomeOf(c(3, 2), c(4, 2))).toBe('helped');
+    expect(outcomeOf(c(3, 2), c(3, 2))).toBe('no_effect');
+    expect(outcomeOf(c(3, 2), c(5, 1))).toBe('hurt');
+  });
+});
+
+describe('enhancement loop', () => {
+  it('keeps a helpful batch and shows only holdout-free failures to the analyst', async () => {
+    const analyst = scriptedAnalyst([[syn('a', 'alpha', 't1')], []]);
+    const result = await run(analyst);
+    expect(result.before.totals.train.passed).toBe(0);
+    expect(result.after.totals.train.passed).toBe(1);
+    expect(result.iterations[0].accepted).toBe(true);
+    expect(result.iterations[0].patch.length).toBeGreaterThan(0);
+    expect(analyst.inputs[0].failures.map((f) => f.id)).toEqual(['t1', 't2', 't3']);
+    expect(result.lessons.applied_fixes.map((r) => r.key)).toEqual([fixKey(syn('a', 'alpha', 't1'))]);
+  });
+
+  it('isolates a rejected batch: drops the fix that hurts holdout, keeps fixes that only work together', async () => {
+    const bad = syn('a', 'bad', 't3');
+    const analyst = scriptedAnalyst([[syn('a', 'alpha', 't1'), syn('a', 'beta', 't2'), syn('b', 'b2', 't2'), bad], []]);
+    const result = await run(analyst);
+    const first = result.iterations[0];
+    expect(first.accepted).toBe(true);
+    expect(result.after.totals.train.passed).toBe(2);
+    expect(result.after.totals.holdout.passed).toBe(1);
+    expect(first.applied.map((a) => a.fix.synonyms[0]).sort()).toEqual(['alpha', 'b2', 'beta']);
+    expect(first.rejected.map((r) => r.key)).toContain(fixKey(bad));
+    expect(result.lessons.rejected_fixes.map((r) => r.key)).toContain(fixKey(bad));
+    const hurt = result.lessons.stats.find((s) => s.fix_type === 'add_synonym');
+    expect(hurt?.hurt).toBeGreaterThanOrEqual(1);
+  });
+
+  it('rolls back an iteration that gains nothing and stops', async () => {
+    const analyst = scriptedAnalyst([[syn('a', 'bad', 't3')]]);
+    const result = await run(analyst);
+    expect(result.iterations).toHaveLength(1);
+    expect(result.iterations[0].accepted).toBe(false);
+    expect(result.space).toEqual(space);
+    expect(result.stopReason).toMatch(/gained nothing/);
+    expect(result.lessons.rejected_fixes).toHaveLength(1);
+  });
+
+  it('never re-proposes what the lessons say was tried', async () => {
+    const first = await run(scriptedAnalyst([[syn('a', 'alpha', 't1')], []]));
+    const again = scriptedAnalyst([[syn('a', 'alpha', 't1')]]);
+    const second = await runEnhanceLoop({
+      spaceName: 'x', file: 'f', space: first.space, benchmarks, score: async (s) => scoreOf(s), analyst: again, warehouse,
+      warehouseSchema: await warehouse.schema(), lessons: first.lessons,
+    });
+    expect(again.inputs[0].alreadyTried.has(fixKey(syn('a', 'alpha', 't1')))).toBe(true);
+    expect(second.iterations[0].applied).toHaveLength(0);
+    expect(second.after.totals.train.passed).toBe(second.before.totals.train.passed);
+  });
+
+  it('rejects an example query whose SQL returns nothing, before scoring', async () => {
+    const empty: Warehouse = { ...warehouse, execute: async () => ({ columns: [], rows: [], truncated: false }) };
+    const example: Fix = { type: 'add_example_query', question: 'how many?', sql: 'SELECT a FROM main.s.t', rationale: 'r', targets: ['t3'] };
+    const result = await runEnhanceLoop({
+      spaceName: 'x', file: 'f', space, benchmarks, score: async (s) => scoreOf(s), analyst: scriptedAnalyst([[example]]), warehouse: empty,
+      warehouseSchema: await warehouse.schema(), lessons: emptyLessons('x'),
+    });
+    expect(result.iterations[0].rejected[0].reason).toMatch(/returns no rows/);
+  });
+
+  it('stops at the target score', async () => {
+    const result = await runEnhanceLoop({
+      spaceName: 'x', file: 'f', space, benchmarks, score: async (s) => scoreOf(s), analyst: scriptedAnalyst([[syn('a', 'alpha', 't1')]]), warehouse,
+      warehouseSchema: await warehouse.schema(), lessons: emptyLessons('x'), targetScore: 0.3,
+    });
+    expect(result.iterations).toHaveLength(1);
+    expect(result.stopReason).toMatch(/reached the target/);
+  });
+});

@@ -5,6 +5,8 @@ import { GenieGitopsError, ValidationError, formatIssue } from '../errors.js';
 import { enhanceCommand } from '../commands/enhance.js';
 import { initCommand } from '../commands/init.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
+import { createLlmAnalyst } from '../fixes/llm-analyst.js';
+import { createLlmFromSettings, type LlmProvider } from '../llm/config.js';
 import { scoreCommand } from '../commands/score.js';
 import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
@@ -169,10 +171,20 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       json: { type: 'string' },
       markdown: { type: 'string' },
       quiet: { type: 'boolean' },
+      'llm-provider': { type: 'string' },
+      'llm-model': { type: 'string' },
+      'llm-base-url': { type: 'string' },
+      'llm-endpoint': { type: 'string' },
     },
     strict: true,
   });
   if (!values.space) throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
+  const llmSettings = {
+    provider: values['llm-provider'] as LlmProvider | undefined,
+    model: values['llm-model'],
+    baseUrl: values['llm-base-url'],
+    endpoint: values['llm-endpoint'],
+  };
   const analyst = values.analyst ?? 'rules';
   if (analyst !== 'rules' && analyst !== 'llm') throw new GenieGitopsError(`unknown analyst '${analyst}'`, 'use --analyst rules or --analyst llm');
   const result = await enhanceCommand({
@@ -180,7 +192,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     space: values.space,
     backend: parseBackend(values.backend),
     analyst,
-    llmAnalyst: analyst === 'llm' ? await llmAnalystFromEnv() : undefined,
+    llmAnalyst: analyst === 'llm' ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env) }) : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
     dryRun: values['dry-run'],

@@ -7,6 +7,11 @@ commands:
   score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
         [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
         [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
+  enhance --space NAME [--backend local]        improve a space config from its failing train questions
+          [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
+          [--json FILE] [--markdown FILE] [--quiet]
+          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME]
+          (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
 

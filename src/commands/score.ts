@@ -1,8 +1,10 @@
 /** `score`: ask every benchmark question of one space config and compare with the expected results. */
 import { existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { checkInvariants } from '../space/invariants.js';
+import { addIssueLines } from '../space/space-file.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
@@ -41,7 +43,7 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
     const file = path.relative(options.root, loaded.spaceFile);
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0) throw new ValidationError(issues, 'fix the space config (run `genie-gitops validate`)');
+    if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
     return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
   } finally {
     await backend.close();

@@ -1,9 +1,10 @@
 /** `validate`: every space file, target and benchmark file parses, and the space's invariants hold. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { checkInvariants } from '../space/invariants.js';
+import { addIssueLines } from '../space/space-file.js';
 import { listSpaces } from '../space/repository.js';
 import { benchmarksFile, loadSpace, openWarehouseFor } from './workspace.js';
 
@@ -59,7 +60,8 @@ async function validateOne(root: string, name: string, checkWarehouse: boolean):
         await warehouse.close?.();
       }
     }
-    issues.push(...checkInvariants(loaded.space, { file: spaceFile, warehouseSchema }));
+    // Lines let the action annotate the exact spot in the PR diff.
+    issues.push(...addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), checkInvariants(loaded.space, { file: spaceFile, warehouseSchema })));
   } catch (error) {
     collect(error);
   }

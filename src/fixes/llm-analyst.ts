@@ -64,7 +64,7 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
       const samples: SampleValues =
         options.sampleValues === false
           ? new Map()
-          : await collectSampleValues(input.warehouse, input.warehouseSchema, { maxColumns: 40, maxValues: 12, timeoutMs: 30_000, signal: input.signal });
+          : await collectSampleValues(input.warehouse, input.warehouseSchema, { maxColumns: 40, maxValues: 20, timeoutMs: 30_000, signal: input.signal });
       const prompt = buildAnalystPrompt(
         template,
         {

@@ -65,7 +65,9 @@ export function renderSchema(schema: WarehouseSchema, samples: SampleValues = ne
       const tableSamples = samples.get(normalizeIdentifier(table.identifier));
       const columns = table.columns.map((column) => {
         const sample = tableSamples?.get(column.name.toLowerCase());
-        const values = sample ? ` (${sample.more ? 'e.g.' : 'values:'} ${sample.values.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})` : '';
+        // A column with more values than sampled is open-ended (names): a few examples say enough.
+        const shown = sample?.more ? sample.values.slice(0, 5) : sample?.values;
+        const values = sample && shown ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})` : '';
         return `${column.name} ${column.type || '?'}${values}`;
       });
       const outside = inSpace && !inSpace.has(normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';

@@ -8,7 +8,7 @@
 import type { ConfigIndex } from './rules-config.js';
 import { isExplained } from './rules-config.js';
 import { literalInQuestion, type FailureView, type ResolvedColumn } from './rules-evidence.js';
-import { abbreviates, isFunctionWord, stemsMatch, textStems, type QuestionToken } from './rules-text.js';
+import { abbreviates, isFunctionWord, splitStems, stemsMatch, type QuestionToken } from './rules-text.js';
 
 export type TargetKind = 'table' | 'column' | 'value' | 'filter';
 
@@ -46,7 +46,7 @@ export function namedInQuestion(tokens: readonly QuestionToken[], words: readonl
 
 /** Question words no name, synonym, function word or SQL literal explains. */
 export function unexplainedTokens(view: FailureView, index: ConfigIndex): QuestionToken[] {
-  const literalStems = view.filters.flatMap((f) => f.strings.flatMap(textStems));
+  const literalStems = view.filters.flatMap((f) => f.strings.flatMap(splitStems));
   return view.tokens.filter((t) => {
     const minLength = /[\uac00-\ud7a3]/.test(t.stem) ? 1 : 2;
     if (t.stem.length < minLength || isFunctionWord(t.stem) || /^\d/.test(t.stem)) return false;

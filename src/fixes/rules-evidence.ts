@@ -7,7 +7,7 @@ import { tryExtractSqlShape, type FilterPredicate, type SqlShape } from '../scor
 import { normalizeIdentifier, lastPart } from './identifiers.js';
 import type { FailureEvidence } from './analyst.js';
 import type { ConfigIndex } from './rules-config.js';
-import { tokenizeQuestion, textStems, stemsMatch, type QuestionToken } from './rules-text.js';
+import { splitStems, stemsMatch, tokenizeQuestion, type QuestionToken } from './rules-text.js';
 
 /** A column resolved to its table: `table` is the normalised three-part identifier. */
 export interface ResolvedColumn {
@@ -177,7 +177,7 @@ function valueInQuestion(value: string, question: string): boolean {
 /** True when the question mentions the literal (case-insensitive, word stems compared). */
 export function literalInQuestion(literal: string, tokens: readonly QuestionToken[], question: string): boolean {
   if (question.toLowerCase().includes(literal.toLowerCase())) return true;
-  const words = textStems(literal);
+  const words = splitStems(literal);
   return words.length > 0 && words.every((w) => tokens.some((t) => stemsMatch(t.stem, w)));
 }
 

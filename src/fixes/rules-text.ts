@@ -68,6 +68,11 @@ export function nameWords(name: string): string[] {
   return (spaced.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord).filter((word) => word.length > 0);
 }
 
+/** Stems of every word of a literal or phrase, split at any non-letter ('data-engineering' -> data, engineering). */
+export function splitStems(text: string): string[] {
+  return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord);
+}
+
 /** Stems of free text (a description or a synonym phrase). */
 export function textStems(text: string): string[] {
   return tokenizeQuestion(text).map((token) => token.stem);

@@ -228,7 +228,7 @@ class Rewriter {
     }
     if (!Number.isFinite(amount) || !UNITS.has(unit.toUpperCase())) return undefined;
     const last = lastSignificant(pieces);
-    if (last < 0 || pieces[last].kind !== 'primary') return undefined;
+    if (last < 0 || pieces[last].kind === 'op') return undefined;
     const operand = pieces.splice(last).map((p) => p.text).join('').trim();
     const signed = sign * (negative ? -1 : 1) * amount;
     pieces.push({ text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`, kind: 'primary' });

@@ -58,6 +58,11 @@ export function rowsWithin(rows: readonly string[], budget: number): number {
   return rows.length;
 }
 
+/** `1 retry`, `2 retries`. */
+export function plural(n: number, singular: string, pluralForm = `${singular}s`): string {
+  return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+
 export function padRight(text: string, width: number): string {
   return text.length >= width ? text : text + ' '.repeat(width - text.length);
 }

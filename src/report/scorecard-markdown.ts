@@ -12,6 +12,7 @@ import {
   duration,
   padRight,
   percent,
+  plural,
   rowsWithin,
   scoreText,
   shortHash,
@@ -105,9 +106,9 @@ function footer(card: Scorecard): string {
   const c = card.calls;
   const parts = [
     `backend ${code(card.backend)}`,
-    `${c.genie} Genie question(s)`,
-    `${c.statements} statement(s)`,
-    `${c.retries} retries`,
+    plural(c.genie, 'Genie question'),
+    plural(c.statements, 'statement'),
+    plural(c.retries, 'retry', 'retries'),
     `${c.rateLimited} rate-limited`,
     duration(card.durationMs),
     `config ${code(shortHash(card.configHash))}`,
@@ -144,7 +145,7 @@ export function renderScorecardText(card: Scorecard): string {
   for (const q of card.questions.filter((x) => x.expectedError !== undefined)) lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
   const c = card.calls;
   lines.push(
-    `Calls: ${c.genie} Genie question(s), ${c.statements} statement(s), ${c.retries} retries, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`,
+    `Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`,
   );
   return lines.join('\n') + '\n';
 }

@@ -180,3 +180,57 @@ function renderCase(node: Node): string {
 function renderOperand(value: unknown): string {
   return isNode(value) && value.type === 'binary_expr' ? `(${render(value)})` : render(value);
 }
+
+export function groupByNodes(groupby: unknown): Node[] {
+  if (Array.isArray(groupby)) return nodes(groupby);
+  return isNode(groupby) ? nodes(groupby.columns) : [];
+}
+
+export function limitOf(ast: Node): number | null {
+  if (isNode(ast.limit)) {
+    const first = nodes(ast.limit.value)[0];
+    if (first && typeof first.value === 'number') return first.value;
+  }
+  if (isNode(ast.top) && typeof ast.top.value === 'number') return ast.top.value;
+  return null;
+}
+
+export function conjuncts(node: Node): Node[] {
+  if (node.type === 'binary_expr' && node.operator === 'AND') {
+    return [node.left, node.right].filter(isNode).flatMap(conjuncts);
+  }
+  return [node];
+}
+
+/** `NOT x` parses as a unary expression or as a function named NOT. */
+export function negatedInner(node: Node): Node | null {
+  if (node.type === 'unary_expr' && String(node.operator).toUpperCase() === 'NOT' && isNode(node.expr)) return node.expr;
+  if (node.type === 'function' && functionName(node) === 'not') return functionArgs(node)[0] ?? null;
+  return null;
+}
+
+export function between(value: unknown): string {
+  const parts = isNode(value) ? nodes(value.value) : [];
+  return parts.length === 2 ? `${render(parts[0])} and ${render(parts[1])}` : render(value);
+}
+
+export function firstColumnOf(value: unknown): string | null {
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const found = firstColumnOf(v);
+      if (found) return found;
+    }
+    return null;
+  }
+  if (!isNode(value) || subqueryOf(value)) return null;
+  if (value.type === 'column_ref') {
+    const name = columnName(value);
+    return name && name !== '*' ? name : null;
+  }
+  for (const [key, child] of Object.entries(value)) {
+    if (key === 'name' || typeof child !== 'object') continue;
+    const found = firstColumnOf(child);
+    if (found) return found;
+  }
+  return null;
+}

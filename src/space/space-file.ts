@@ -8,6 +8,10 @@ import { scanJson } from './json-scan.js';
 import { SpaceSchema, type Space } from './schema.js';
 import { describeIssue } from './zod-issues.js';
 
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 /** Nearest recorded line for a path: a missing key is reported on its parent object. */
 function lineOfPath(text: string, offsets: Map<string, number>, segments: readonly PropertyKey[]): number | undefined {
   for (let length = segments.length; length >= 0; length--) {
@@ -19,7 +23,7 @@ function lineOfPath(text: string, offsets: Map<string, number>, segments: readon
 
 /** Parses and validates the text of a space file; `file` is only used in messages. */
 export function parseSpaceText(text: string, file: string): Space {
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const source = stripBom(text);
   const scan = scanJson(source);
   if (!scan.ok) {
     const { line, column } = lineColumnAt(source, scan.offset);
@@ -65,9 +69,9 @@ const LAST_SEGMENT = /(?:\.[A-Za-z_$][A-Za-z0-9_$]*|\[\d+\]|\["(?:[^"\\]|\\.)*"\
  * issue's path, or of its nearest existing parent.
  */
 export function addIssueLines(text: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
-  const scan = scanJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  const source = stripBom(text);
+  const scan = scanJson(source);
   if (!scan.ok) return [...issues];
-  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   return issues.map((issue) => {
     if (issue.line !== undefined) return issue;
     for (let path = issue.path; path !== ''; path = path.replace(LAST_SEGMENT, '')) {

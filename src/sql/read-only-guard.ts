@@ -53,18 +53,13 @@ function checkFlavour(sql: string, flavour: Flavour): ReadOnlyCheck {
 
   const statements = splitStatements(significant(all));
   if (statements.length === 0) return refuse('the statement is empty');
+  // Keywords first: "DROP is not allowed" says more than "2 statements".
+  for (const tokens of statements) {
+    const bad = forbiddenWord(tokens);
+    if (bad) return refuse(bad);
+  }
   if (statements.length > 1) return refuse(`found ${statements.length} statements separated by ';'`);
   const tokens = statements[0];
-
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i];
-    if (token.type !== 'word') continue;
-    const upper = token.value.toUpperCase();
-    const called = isSymbol(tokens[i + 1], '(');
-    // REPLACE(str, a, b) is a string function, not REPLACE INTO.
-    if (WRITE_KEYWORDS.has(upper) && !(upper === 'REPLACE' && called)) return refuse(`${upper} is not allowed`);
-    if (UNSAFE_FUNCTIONS.has(upper) && called) return refuse(`the function ${token.value} is not allowed`);
-  }
 
   const first = tokens[0];
   if (!isWord(first) || !QUERY_STARTS.has(first.value.toUpperCase())) {
@@ -79,6 +74,19 @@ function checkFlavour(sql: string, flavour: Flavour): ReadOnlyCheck {
     }
   }
   return { ok: true };
+}
+
+function forbiddenWord(tokens: Token[]): string | undefined {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.type !== 'word') continue;
+    const upper = token.value.toUpperCase();
+    const called = isSymbol(tokens[i + 1], '(');
+    // REPLACE(str, a, b) is a string function, not REPLACE INTO.
+    if (WRITE_KEYWORDS.has(upper) && !(upper === 'REPLACE' && called)) return `${upper} is not allowed`;
+    if (UNSAFE_FUNCTIONS.has(upper) && called) return `the function ${token.value} is not allowed`;
+  }
+  return undefined;
 }
 
 /** Splits on top-level semicolons, dropping empty statements (a trailing ';' is fine). */

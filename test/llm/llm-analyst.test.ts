@@ -172,11 +172,11 @@ describe('createLlmAnalyst over loopback', () => {
 
   it('shows sample values of text columns from the warehouse', async () => {
     server.script(fixesReply([DICTIONARY]));
-    const warehouse = fakeWarehouse({ country_code: ['BR', 'KR', 'US'], plan: ['enterprise', 'free', 'pro'], display_name: Array.from({ length: 20 }, (_, i) => `user${i}`) });
+    const warehouse = fakeWarehouse({ country_code: ['BR', 'KR', 'US'], plan: ['enterprise', 'free', 'pro'], display_name: Array.from({ length: 30 }, (_, i) => `user${i}`) });
     await createLlmAnalyst({ llm: databricksLlm() }).propose(input({ warehouse }));
     const [user] = userMessages(0);
     expect(user).toContain("country_code TEXT (values: 'BR', 'KR', 'US')");
-    expect(user).toContain("display_name TEXT (e.g. 'user0'");
+    expect(user).toContain("display_name TEXT (e.g. 'user0', 'user1', 'user2', 'user3', 'user4', ...)");
     expect(warehouse.executed.every((sql) => sql.startsWith('SELECT DISTINCT'))).toBe(true);
     // Only text columns are sampled: channel_name, category, display_name, country_code, plan, emoji.
     expect(warehouse.executed).toHaveLength(6);

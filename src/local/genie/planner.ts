@@ -36,6 +36,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
   const compares: Array<{ op: CompareOp; value: number; at: number; end: number }> = [];
   const buckets: Bucket[] = [];
   let pendingAgg: Agg | undefined;
+  const extraAggs: Agg[] = [];
+  let lastMarkerAt = -10;
   let pendingDistinct = false;
   let pendingBy: 'by' | 'which' | undefined;
   let pendingNot = false;
@@ -74,7 +76,11 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
           if (kind === 'sum' && pendingAgg === 'count') return;
           if (kind === 'count' && pendingAgg === 'avg') { pendingAgg = 'avg'; notes.push('avg-count'); return; }
           if (pendingBy === 'by' && rank) byMeasure = true;
+          if (pendingBy === 'which') pendingBy = undefined;
+          // "the average, minimum and maximum age": several aggregates of one column.
+          if (pendingAgg && pendingAgg !== 'count' && kind !== 'count' && index - lastMarkerAt <= 3) extraAggs.push(pendingAgg);
           pendingAgg = kind;
+          lastMarkerAt = index;
           return;
         case 'distinct': pendingDistinct = true; return;
         case 'by': case 'each': pendingBy = 'by'; return;
@@ -115,6 +121,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
       return;
     }
     if (target.kind === 'value') {
+      // "raised by female students": a value after "by" filters, it does not group.
+      if (pendingBy === 'by') pendingBy = undefined;
       if (lastMention?.kind === 'entity' && lastMention.index === index - 1 && lastMention.target.kind === 'table' && lastMention.target.table === target.column.table) removeAt(index - 1);
       const existing = where.find((w): w is Extract<Condition, { kind: 'value' }> => w.kind === 'value' && w.column === target.column && w.negate === pendingNot);
       if (existing) { if (!existing.values.includes(target.value)) existing.values.push(target.value); }
@@ -151,7 +159,13 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
       if (target.kind === 'column') {
         const c = target.column;
         if (agg === 'count' && c.type !== 'date' && c.type !== 'timestamp' && c.type !== 'bool') { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
-        if (c.type === 'number' && !c.isKey) { addMeasure({ kind: 'agg', fn: agg.toUpperCase() as 'SUM', column: c }, index); pendingAgg = undefined; lastMention = { kind: 'measure', index, target }; return; }
+        if (c.type === 'number' && !c.isKey) {
+          for (const fn of [...extraAggs, agg]) if (fn !== 'count') addMeasure({ kind: 'agg', fn: fn.toUpperCase() as 'SUM', column: c }, index);
+          extraAggs.length = 0;
+          pendingAgg = undefined;
+          lastMention = { kind: 'measure', index, target };
+          return;
+        }
         if ((c.type === 'date' || c.type === 'timestamp') && (agg === 'min' || agg === 'max')) { addMeasure({ kind: 'agg', fn: agg === 'min' ? 'MIN' : 'MAX', column: c }, index); pendingAgg = undefined; return; }
       }
     }

@@ -13,6 +13,8 @@ const BEFORE: Array<[string[], CompareOp]> = [
   [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['larger', 'than'], '>'], [['longer', 'than'], '>'],
   [['over'], '>'], [['above'], '>'], [['exceeding'], '>'], [['exceed'], '>'], [['at', 'least'], '>='], [['no', 'fewer', 'than'], '>='],
   [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'], [['shorter', 'than'], '<'], [['under'], '<'], [['below'], '<'],
+  [['heavier', 'than'], '>'], [['older', 'than'], '>'], [['bigger', 'than'], '>'], [['later', 'than'], '>'],
+  [['younger', 'than'], '<'], [['lighter', 'than'], '<'], [['smaller', 'than'], '<'], [['earlier', 'than'], '<'],
   [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['exactly'], '='], [['equal', 'to'], '='],
 ];
 const AFTER: Array<[string[], CompareOp]> = [

@@ -81,7 +81,7 @@ export function tokenize(text: string): Token[] {
     } else if (m[7]) {
       pushKorean(tokens, m[7]);
     } else if (m[8]) {
-      for (const part of splitIdentifier(m[8].replace(/'s$/, ''))) {
+      for (const part of splitIdentifier(m[8].replace(/'s$/, ''), true)) {
         tokens.push({ raw: part, forms: uniq([singular(part), part.toLowerCase()]) });
       }
     } else if (m[9]) {
@@ -105,17 +105,17 @@ function pushKorean(tokens: Token[], word: string): void {
 }
 
 /** Split snake_case / camelCase / kebab identifiers into lower-case words. */
-export function splitIdentifier(name: string): string[] {
+export function splitIdentifier(name: string, keepCase = false): string[] {
   return name
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .split(/[^A-Za-z0-9\uac00-\ud7a3]+/)
     .filter((part) => part.length > 0)
-    .map((part) => part.toLowerCase());
+    .map((part) => (keepCase ? part : part.toLowerCase()));
 }
 
 /** Normalised words of a piece of config text (a name, synonym or description). */
 export function phraseWords(text: string): string[] {
-  return tokenize(text).map((t) => (t.num !== undefined || t.date ? t.raw : t.forms[t.forms.length === 1 ? 0 : 0]));
+  return tokenize(text).map((t) => (t.num !== undefined || t.date ? t.raw : t.forms[0]));
 }
 
 /** Words that carry no schema meaning in descriptions and questions. */

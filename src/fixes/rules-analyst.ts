@@ -1,0 +1,73 @@
+/**
+ * The rules analyst: deterministic and offline. It reads only what a real Genie deployment
+ * lets you observe (question, expected SQL and result, Genie's SQL, reply and error, the
+ * config, the warehouse schema and read-only probes of its values) and proposes fixes:
+ * join specs, synonyms and table descriptions, value dictionaries and value descriptions,
+ * example values for date columns, measure and filter snippets, and as a last resort
+ * example queries. Same input, same fixes in the same order.
+ */
+import type { Analyst, AnalystInput, AnalystResult } from './analyst.js';
+import { alignAll, targetsOf, unexplainedTokens, type AlignmentInput } from './rules-align.js';
+import { buildConfigIndex } from './rules-config.js';
+import { buildFailureView, type FailureView } from './rules-evidence.js';
+import { proposeExamples } from './rules-examples.js';
+import { proposeJoins } from './rules-joins.js';
+import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
+import { mergeAndFilter, rankProposals } from './rules-rank.js';
+import { proposeSnippets } from './rules-snippets.js';
+import { proposeSynonyms } from './rules-synonyms.js';
+import { proposeValueFixes } from './rules-values.js';
+import { createWarehouseProbe } from './rules-warehouse.js';
+
+export interface RulesAnalystOptions {
+  /** Most fixes proposed per iteration (default 20). */
+  maxFixes?: number;
+  /** Most example queries per iteration (default 3). */
+  maxExamples?: number;
+}
+
+/** The rules, strongest evidence first; each sees every failure so evidence can add up. */
+const RULES: readonly Rule[] = [proposeJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
+
+export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
+  const maxFixes = options.maxFixes ?? 20;
+  const maxExamples = options.maxExamples ?? 3;
+  return {
+    name: 'rules',
+    async propose(input: AnalystInput): Promise<AnalystResult> {
+      const notes: string[] = [];
+      const index = buildConfigIndex(input.space, input.warehouseSchema);
+      // Sorted by id so the answer does not depend on the order failures arrive in.
+      const failures = [...input.failures].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      const parsed = failures.map((failure) => ({ failure, view: buildFailureView(failure, index) }));
+      for (const { failure, view } of parsed) {
+        if (!view) notes.push(`${failure.id}: the expected SQL could not be parsed; only an example query can help`);
+      }
+      const views = parsed.map((p) => p.view).filter((v): v is FailureView => v !== null);
+      const inputs: AlignmentInput[] = views.map((view) => ({ view, tokens: unexplainedTokens(view, index), targets: targetsOf(view, index) }));
+      const context: RuleContext = {
+        space: input.space,
+        index,
+        views,
+        alignments: alignAll(inputs),
+        probe: createWarehouseProbe(input.warehouse, input.signal),
+        notes,
+      };
+
+      const proposals: Proposal[] = [];
+      for (const rule of RULES) {
+        input.signal?.throwIfAborted();
+        proposals.push(...(await rule(context)));
+      }
+      const kept = mergeAndFilter(proposals, input.alreadyTried, notes);
+      const helped = new Set(kept.flatMap((p) => p.fix.targets));
+      const examples = mergeAndFilter(proposeExamples(input.space, index, parsed, helped), input.alreadyTried, notes);
+      const fixes = rankProposals([...kept, ...examples], { maxFixes, maxExamples, alreadyTried: input.alreadyTried }, notes);
+
+      for (const { failure } of parsed) {
+        if (!fixes.some((fix) => fix.targets.includes(failure.id))) notes.push(`${failure.id}: no rule proposed a new fix`);
+      }
+      return { fixes, notes };
+    },
+  };
+}

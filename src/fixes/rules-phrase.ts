@@ -1,0 +1,73 @@
+/**
+ * Finding the phrase of a question that names a measure: the run of content words
+ * (aggregation cues such as "average" or "평균" included) holding the most words that refer
+ * to the measure's columns or that the config does not explain. Grouping words are left out:
+ * "per channel" names the breakdown, not the measure.
+ */
+import { isExplained, type ConfigIndex } from './rules-config.js';
+import type { FailureView } from './rules-evidence.js';
+import { distinctiveWords } from './rules-align.js';
+import { isAggregateCue, isFunctionWord, nameWords, singular, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
+
+const MEASURE_CUES = new Set(['distinct', 'unique', 'different', 'per', '당', '고유', '순'].map(stemWord));
+const MAX_WORDS = 6;
+
+export interface Phrase {
+  text: string;
+  /** The phrase with each English word singular (a synonym when it differs). */
+  variant: string;
+}
+
+export function measurePhrase(
+  view: FailureView,
+  index: ConfigIndex,
+  columns: readonly { table: string; column: string }[],
+  taken: ReadonlySet<number>,
+): Phrase | null {
+  const columnWords = distinctiveWords(columns.flatMap((c) => nameWords(c.column)));
+  const groupWords = distinctiveWords(view.expected.groupBy.flatMap((g) => nameWords(g)));
+  const isGroupWord = (t: QuestionToken): boolean => groupWords.some((w) => stemsMatch(t.stem, w)) && !columnWords.some((w) => stemsMatch(t.stem, w));
+  const isCue = (t: QuestionToken): boolean => isAggregateCue(t.stem) || MEASURE_CUES.has(t.stem);
+  const isContent = (t: QuestionToken): boolean => !taken.has(t.index) && !isGroupWord(t) && (!isFunctionWord(t.stem) || isCue(t));
+  const isAnchor = (t: QuestionToken): boolean =>
+    !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
+
+  let best: QuestionToken[] | null = null;
+  let bestScore = 0;
+  let run: QuestionToken[] = [];
+  const consider = (): void => {
+    const trimmed = trim(run, isCue);
+    const score = trimmed.filter(isAnchor).length;
+    if (score > bestScore) {
+      best = trimmed;
+      bestScore = score;
+    }
+    run = [];
+  };
+  for (const token of view.tokens) {
+    if (isContent(token)) run.push(token);
+    else consider();
+  }
+  consider();
+  const chosen = best as QuestionToken[] | null;
+  if (!chosen || chosen.length === 0) return null;
+  const words = chosen.slice(0, MAX_WORDS);
+  return {
+    text: words.map(display).join(' '),
+    variant: words.map((t) => (/[\uac00-\ud7a3]/.test(t.stem) ? t.stem : singular(t.raw.toLowerCase()))).join(' '),
+  };
+}
+
+/** Drop leading and trailing words that are neither content nor an aggregation cue ("per" at an edge). */
+function trim(tokens: QuestionToken[], isCue: (t: QuestionToken) => boolean): QuestionToken[] {
+  let start = 0;
+  let end = tokens.length;
+  const edge = (t: QuestionToken): boolean => t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t));
+  while (start < end && edge(tokens[start])) start++;
+  while (end > start && edge(tokens[end - 1])) end--;
+  return tokens.slice(start, end);
+}
+
+function display(token: QuestionToken): string {
+  return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase();
+}

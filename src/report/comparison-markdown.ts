@@ -1,0 +1,109 @@
+/**
+ * Head vs base scorecards for the PR score check: per-split deltas and per-question
+ * changes (regressed, fixed, still failing, new, removed), within a character budget.
+ */
+import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { GITHUB_COMMENT_LIMIT, cell, code, duration, percent, plural, pointsDelta, rowsWithin, scoreText, shortHash, truncate } from './markdown-format.js';
+
+export interface ComparisonOptions {
+  /** Heading text; default "Genie score: `<space>`". */
+  title?: string;
+  /** Default 65,536 (GitHub's comment limit). */
+  maxChars?: number;
+}
+
+export interface QuestionChanges {
+  regressed: QuestionScore[];
+  fixed: QuestionScore[];
+  stillFailing: QuestionScore[];
+  stillPassing: QuestionScore[];
+  /** In head only. */
+  added: QuestionScore[];
+  /** In base only. */
+  removed: QuestionScore[];
+}
+
+/** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
+export function questionChanges(head: Scorecard, base: Scorecard): QuestionChanges {
+  const before = new Map(base.questions.map((q) => [q.id, q]));
+  const headIds = new Set(head.questions.map((q) => q.id));
+  const out: QuestionChanges = { regressed: [], fixed: [], stillFailing: [], stillPassing: [], added: [], removed: [] };
+  for (const q of head.questions) {
+    const b = before.get(q.id);
+    if (!b) out.added.push(q);
+    else if (b.passed && !q.passed) out.regressed.push(q);
+    else if (!b.passed && q.passed) out.fixed.push(q);
+    else if (q.passed) out.stillPassing.push(q);
+    else out.stillFailing.push(q);
+  }
+  out.removed = base.questions.filter((q) => !headIds.has(q.id));
+  return out;
+}
+
+interface Section {
+  heading: string;
+  header: string[];
+  rows: string[];
+}
+
+export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, options: ComparisonOptions = {}): string {
+  const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+  const title = options.title ?? `Genie score: ${code(head.space)}`;
+  const changes = questionChanges(head, base);
+  const before = new Map(base.questions.map((q) => [q.id, q]));
+  const repeats = Math.max(head.repeats, base.repeats) > 1;
+  const status = (q: QuestionScore | undefined): string => {
+    if (!q) return '–';
+    const rate = repeats ? ` (${percent(q.passRate)})` : '';
+    return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
+  };
+  const pairRow = (q: QuestionScore) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
+  const oneRow = (q: QuestionScore) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
+  const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+  const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
+
+  const sections: Section[] = [
+    { heading: `### Regressed (${changes.regressed.length})`, header: pairHeader, rows: changes.regressed.map(pairRow) },
+    { heading: `### Fixed (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+    { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
+    { heading: `### Still failing (${changes.stillFailing.length})`, header: pairHeader, rows: changes.stillFailing.map(pairRow) },
+    { heading: `### Removed questions (${changes.removed.length})`, header: oneHeader, rows: changes.removed.map(oneRow) },
+  ].filter((s) => s.rows.length > 0);
+
+  const top = [
+    `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+    '',
+    '| split | base | head | change |',
+    '|---|---:|---:|---:|',
+    ...(['all', 'train', 'holdout'] as const).map((s) => {
+      const h = head.totals[s];
+      const b = base.totals[s];
+      const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
+      return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
+    }),
+    '',
+    ...(head.benchmarksHash !== base.benchmarksHash
+      ? ['> [!NOTE]', '> The benchmarks changed between base and head, so the split scores compare different question sets; the per-question changes below are like for like.', '']
+      : []),
+    `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+      (changes.added.length || changes.removed.length ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}` : ''),
+    '',
+  ];
+  const foot = [
+    `<sub>config ${code(shortHash(base.configHash))} → ${code(shortHash(head.configHash))} · benchmarks ${code(shortHash(base.benchmarksHash))} → ${code(shortHash(head.benchmarksHash))} · head run: ${plural(head.calls.genie, 'Genie question')}, ${plural(head.calls.statements, 'statement')}, ${duration(head.durationMs)}</sub>`,
+  ];
+
+  const fixedLength = [...top, ...foot].join('\n').length + sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);
+  // Reserve room for one "N more" note per section.
+  let budget = maxChars - fixedLength - sections.length * 100 - 2;
+  const body: string[] = [];
+  for (const s of sections) {
+    const n = Math.max(0, Math.min(s.rows.length, rowsWithin(s.rows, budget)));
+    budget -= s.rows.slice(0, n).reduce((sum, r) => sum + r.length + 1, 0);
+    body.push(s.heading, '', ...s.header, ...s.rows.slice(0, n));
+    if (n < s.rows.length) body.push('', `_…and ${s.rows.length - n} more not shown to stay within ${maxChars} characters._`);
+    body.push('');
+  }
+  const out = [...top, ...body, ...foot].join('\n') + '\n';
+  return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
+}

@@ -17,6 +17,7 @@ import { mergeAndFilter, rankProposals } from './rules-rank.js';
 import { proposeSnippets } from './rules-snippets.js';
 import { proposeSynonyms } from './rules-synonyms.js';
 import { proposeValueFixes } from './rules-values.js';
+import { storedValueStems } from './rules-value-words.js';
 import { createWarehouseProbe } from './rules-warehouse.js';
 
 export interface RulesAnalystOptions {
@@ -44,15 +45,14 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
         if (!view) notes.push(`${failure.id}: the expected SQL could not be parsed; only an example query can help`);
       }
       const views = parsed.map((p) => p.view).filter((v): v is FailureView => v !== null);
-      const inputs: AlignmentInput[] = views.map((view) => ({ view, tokens: unexplainedTokens(view, index), targets: targetsOf(view, index) }));
-      const context: RuleContext = {
-        space: input.space,
-        index,
-        views,
-        alignments: alignAll(inputs),
-        probe: createWarehouseProbe(input.warehouse, input.signal),
-        notes,
-      };
+      const probe = createWarehouseProbe(input.warehouse, input.signal);
+      const values = await storedValueStems(views, index, probe);
+      const inputs: AlignmentInput[] = views.map((view, i) => {
+        const tokens = unexplainedTokens(view, index, values[i]);
+        const valueTokens = unexplainedTokens(view, index).filter((t) => !tokens.includes(t));
+        return { view, tokens, valueTokens, targets: targetsOf(view, index) };
+      });
+      const context: RuleContext = { space: input.space, index, views, alignments: alignAll(inputs), probe, notes };
 
       const proposals: Proposal[] = [];
       for (const rule of RULES) {

@@ -7,7 +7,7 @@ import type { WarehouseSchema } from '../ports.js';
 import { hasEntityMatching, hasFormatAssistance, joinText, type ColumnConfig, type Space } from '../space/schema.js';
 import { normalizeIdentifier, normalizeName, lastPart } from './identifiers.js';
 import { parseJoinCondition } from './space-lookup.js';
-import { nameWords, stemsMatch, textStems } from './rules-text.js';
+import { isFunctionWord, nameWords, stemsMatch, textStems } from './rules-text.js';
 import { collapseWhitespace } from './text-pieces.js';
 
 export interface ColumnInfo {
@@ -33,6 +33,8 @@ export interface TableInfo {
   inSpace: boolean;
   description: string;
   words: string[];
+  /** Stems of the table description's content words ("Also called: posts" -> post). */
+  descriptionWords: string[];
   columns: ColumnInfo[];
 }
 
@@ -86,17 +88,21 @@ export function buildConfigIndex(space: Space, schema: WarehouseSchema): ConfigI
       inSpace: st !== undefined,
       description: joinText(st?.description),
       words: nameWords(lastPart(wt.identifier)),
+      descriptionWords: contentStems(joinText(st?.description)),
       columns,
     });
   }
 
+  // Descriptions are config text Genie reads too: their words count as explained.
   for (const table of tables.values()) {
     if (!table.inSpace) continue;
     table.words.forEach((w) => explained.add(w));
+    table.descriptionWords.forEach((w) => explained.add(w));
     for (const column of table.columns) {
       if (column.config?.exclude === true) continue;
       column.words.forEach((w) => explained.add(w));
       column.synonymWords.flat().forEach((w) => explained.add(w));
+      contentStems(joinText(column.config?.description)).forEach((w) => explained.add(w));
     }
   }
 
@@ -123,6 +129,11 @@ export function buildConfigIndex(space: Space, schema: WarehouseSchema): ConfigI
   return { tables, joinedPairs, snippetSql, explained, exampleSql };
 }
 
+/** Stems of the words of free text that are not grammar. */
+function contentStems(text: string): string[] {
+  return textStems(text).filter((w) => !isFunctionWord(w));
+}
+
 /** Find a column of a table by name, case-insensitively. */
 export function findColumnInfo(index: ConfigIndex, table: string, column: string): ColumnInfo | undefined {
   const info = index.tables.get(normalizeIdentifier(table));
@@ -140,4 +151,25 @@ export function isExplained(index: ConfigIndex, stem: string): boolean {
 /** Existing synonyms of a column, lowercased, for dedupe. */
 export function existingSynonyms(column: ColumnInfo): string[] {
   return (column.config?.synonyms ?? []).map((s) => s.trim().toLowerCase());
+}
+
+/** The key column of a table by its name: `id`, or `<table>_id` / `<table>id` (singular, plural or a prefix such as StuID). */
+export function namedKeyColumn(info: TableInfo): string | undefined {
+  const tableWords = info.words.join('');
+  return info.columns.find((c) => {
+    const words = c.words;
+    if (words.length === 1 && words[0] === 'id') return true;
+    const last = words[words.length - 1];
+    const head = words.slice(0, -1).join('');
+    return last === 'id' && head !== '' && (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords));
+  })?.name;
+}
+
+/** The other table of the space whose key this column holds (messages.member_id -> members), if any. */
+export function referencedTable(index: ConfigIndex, table: string, column: string): string | undefined {
+  for (const info of [...index.tables.values()].sort((a, b) => (a.key < b.key ? -1 : 1))) {
+    if (info.key === table || !info.inSpace) continue;
+    if (namedKeyColumn(info)?.toLowerCase() === column.toLowerCase()) return info.key;
+  }
+  return undefined;
 }

@@ -53,7 +53,8 @@ export interface FailureView {
 }
 
 const STRING_LITERAL = /'((?:[^']|'')*)'/g;
-const TEMPORAL = /\b(date|timestamp|current_date|current_timestamp|now|interval|date_sub|date_add|date_trunc|datediff|add_months|year|month|day|to_date)\b|'\d{4}-\d{2}-\d{2}/i;
+/** Date logic: a date function call, the clock, an interval or a date literal (a column merely named `year` is not). */
+const TEMPORAL = /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
 const DATE_TYPES = /^(date|timestamp)/i;
 
 export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): FailureView | null {
@@ -113,7 +114,7 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
 
   const joinKeys = new Set(joins.flatMap((j) => [`${j.left.table}.${j.left.column}`, `${j.right.table}.${j.right.column}`]));
   const namedText = [...expected.select, ...expected.groupBy, ...expected.orderBy.map((o) => o.expr), ...expected.aggregates.map((a) => a.arg)];
-  const numberFilterColumns = new Set(filters.filter((f) => f.numeric && valueInQuestion(f.predicate.value, failure.question)).map((f) => f.column.toLowerCase()));
+  const numberFilterColumns = new Set(filters.filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question)).map((f) => f.column.toLowerCase()));
   const namedColumns: ResolvedColumn[] = [];
   for (const ref of expected.columns) {
     const column = resolve(ref.table, ref.column);
@@ -121,17 +122,14 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
     const lower = column.column.toLowerCase();
     const inOutput = namedText.some((t) => new RegExp(`(^|[^\\w])${escapeRegExp(lower)}([^\\w]|$)`).test(t));
     if (!inOutput && !numberFilterColumns.has(lower)) continue;
-    if (joinKeys.has(`${column.table}.${column.column}`) && !inOutputOnlyAsValue(expected, lower)) continue;
+    // Join keys are identifiers: a question rarely names them, and the unqualified text of
+    // the output cannot tell which side of the join an output key belongs to.
+    if (joinKeys.has(`${column.table}.${column.column}`)) continue;
     namedColumns.push(column);
   }
   const missingColumns = namedColumns.filter((c) => !genieHas(c));
 
   return { failure, tokens: tokenizeQuestion(failure.question), expected, genie, tables, missingTables, namedColumns, missingColumns, joins, filters, aliases };
-}
-
-/** A join key is named by the question only when it is output as is (selected or grouped), not just counted. */
-function inOutputOnlyAsValue(shape: SqlShape, column: string): boolean {
-  return shape.select.includes(column) || shape.groupBy.includes(column);
 }
 
 /** The normalised identifier of a table named in SQL (`messages` or `main.community.messages`), or null. */
@@ -164,19 +162,26 @@ function ownerOf(shape: SqlShape, column: string, aliases: Map<string, string>):
   return owners.size === 1 ? [...owners][0] : null;
 }
 
+/** Whitespace collapsed and keywords lowercased; string literals keep their case (SQL compares them exactly). */
 function normalizeValue(value: string): string {
-  return value.toLowerCase().replace(/\s+/g, ' ').trim();
+  return value
+    .replace(/'(?:[^']|'')*'|[^']+/g, (part) => (part.startsWith("'") ? part : part.toLowerCase().replace(/\s+/g, ' ')))
+    .trim();
 }
 
-/** True when a number compared in SQL is written in the question. */
-function valueInQuestion(value: string, question: string): boolean {
+/** True when a number compared in SQL is written in the question (as a whole number: 1 is not in "10"). */
+export function numberInQuestion(value: string, question: string): boolean {
   const number = value.trim().replace(/^'|'$/g, '');
   return /^-?\d+(\.\d+)?$/.test(number) && new RegExp(`(^|[^\\d.])${escapeRegExp(number)}([^\\d]|$)`).test(question);
 }
 
 /** True when the question mentions the literal (case-insensitive, word stems compared). */
 export function literalInQuestion(literal: string, tokens: readonly QuestionToken[], question: string): boolean {
-  if (question.toLowerCase().includes(literal.toLowerCase())) return true;
+  const lower = literal.toLowerCase();
+  // Hangul words carry particles (서울에서), so a substring counts; elsewhere whole words only ('F' is not in "female").
+  if (/[\uac00-\ud7a3]/.test(lower) ? question.includes(literal) : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())) {
+    return true;
+  }
   const words = splitStems(literal);
   return words.length > 0 && words.every((w) => tokens.some((t) => stemsMatch(t.stem, w)));
 }

@@ -7,9 +7,10 @@
 import { isExplained, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';
 import { distinctiveWords } from './rules-align.js';
-import { isAggregateCue, isFunctionWord, nameWords, singular, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
+import { isAggregateCue, isFunctionWord, isPredicate, nameWords, singular, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
 
-const MEASURE_CUES = new Set(['distinct', 'unique', 'different', 'per', '당', '고유', '순'].map(stemWord));
+/** Words that belong inside a measure's name though they are grammar elsewhere ("reply rate", "답글 비율"). */
+const MEASURE_CUES = new Set(['distinct', 'unique', 'different', 'per', 'rate', 'ratio', 'share', 'percentage', 'percent', '당', '고유', '비율', '퍼센트'].map(stemWord));
 const MAX_WORDS = 6;
 
 export interface Phrase {
@@ -28,7 +29,8 @@ export function measurePhrase(
   const groupWords = distinctiveWords(view.expected.groupBy.flatMap((g) => nameWords(g)));
   const isGroupWord = (t: QuestionToken): boolean => groupWords.some((w) => stemsMatch(t.stem, w)) && !columnWords.some((w) => stemsMatch(t.stem, w));
   const isCue = (t: QuestionToken): boolean => isAggregateCue(t.stem) || MEASURE_CUES.has(t.stem);
-  const isContent = (t: QuestionToken): boolean => !taken.has(t.index) && !isGroupWord(t) && (!isFunctionWord(t.stem) || isCue(t));
+  const isContent = (t: QuestionToken): boolean =>
+    !taken.has(t.index) && !isGroupWord(t) && !isPredicate(t, view.tokens) && (!isFunctionWord(t.stem) || isCue(t));
   const isAnchor = (t: QuestionToken): boolean =>
     !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
 
@@ -37,7 +39,9 @@ export function measurePhrase(
   let run: QuestionToken[] = [];
   const consider = (): void => {
     const trimmed = trim(run, isCue);
-    const score = trimmed.filter(isAnchor).length;
+    const anchors = trimmed.filter(isAnchor).length;
+    // A phrase with a cue ("unique posters") names a measure; a bare noun ("posts") names a table.
+    const score = anchors === 0 ? 0 : anchors * 2 + (trimmed.some(isCue) ? 1 : 0);
     if (score > bestScore) {
       best = trimmed;
       bestScore = score;
@@ -51,7 +55,13 @@ export function measurePhrase(
   consider();
   const chosen = best as QuestionToken[] | null;
   if (!chosen || chosen.length === 0) return null;
-  const words = chosen.slice(0, MAX_WORDS);
+  let words = chosen.slice(0, MAX_WORDS);
+  if (!words.some(isCue)) {
+    // "On average, how many posts ...": borrow the nearest cue before the phrase ("average posts").
+    const cue = view.tokens.slice(Math.max(0, words[0].index - 4), words[0].index).reverse().find(isCue);
+    if (!cue) return null;
+    words = [cue, ...words].slice(0, MAX_WORDS);
+  }
   return {
     text: words.map(display).join(' '),
     variant: words.map((t) => (/[\uac00-\ud7a3]/.test(t.stem) ? t.stem : singular(t.raw.toLowerCase()))).join(' '),

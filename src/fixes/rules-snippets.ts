@@ -159,9 +159,13 @@ function qualify(node: Node, view: FailureView, index: ConfigIndex, columns: Mea
   return failed ? null : out;
 }
 
-/** A name built from the expression when the question gives none: `distinct member id count`. */
+/** A name built from the expression when the question gives none: `distinct member id count`, `sum word count per count`. */
 function fallbackName(rendered: string): string {
   const distinct = /^count\(distinct ([^)]+)\)$/.exec(rendered);
   if (distinct) return `distinct ${nameWords(distinct[1]).join(' ')} count`;
-  return rendered.replace(/[^\p{L}\p{N}]+/gu, ' ').trim().slice(0, 60) || 'measure';
+  const words = rendered
+    .replace(/\//g, ' per ')
+    .replace(/\b(case|when|then|else|end|distinct)\b/g, ' ')
+    .replace(/[^\p{L}\p{N}_ ]+/gu, ' ');
+  return words.split(/[\s_]+/).filter((w) => w !== '' && !/^\d/.test(w)).join(' ').slice(0, 60) || 'measure';
 }

@@ -5,9 +5,9 @@
  */
 import type { Fix } from './fix-types.js';
 import { synonymText, type Alignment } from './rules-align.js';
-import { existingSynonyms, type ConfigIndex, type TableInfo } from './rules-config.js';
+import { existingSynonyms, namedKeyColumn, type ConfigIndex, type TableInfo } from './rules-config.js';
 import { PRIORITY, shortName, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
-import { nameWords } from './rules-text.js';
+import { nameWords, stemWord } from './rules-text.js';
 
 interface WordEvidence {
   words: string[];
@@ -63,8 +63,9 @@ export async function proposeSynonyms(context: RuleContext): Promise<Proposal[]>
   return proposals;
 }
 
+/** Record a word once per stem ("posts" and "post" are one word), with the question it came from. */
 function add(entry: WordEvidence, word: string, target: string, lexical: boolean): void {
-  if (!entry.words.includes(word)) entry.words.push(word);
+  if (!entry.words.some((w) => stemWord(w) === stemWord(word))) entry.words.push(word);
   if (!entry.targets.includes(target)) entry.targets.push(target);
   entry.lexical ||= lexical;
 }
@@ -91,6 +92,9 @@ export function describeTable(info: TableInfo, words: readonly string[]): string
   const lower = current.toLowerCase();
   const fresh = words.filter((w) => !lower.includes(w.toLowerCase()));
   if (fresh.length === 0) return undefined;
+  // Extend our own "Also called:" list when the description has one, so it stays one sentence.
+  const list = /Also called: ([^.]*)\./.exec(current);
+  if (list) return current.replace(list[0], `Also called: ${list[1]}, ${fresh.join(', ')}.`);
   const sentence = `Also called: ${fresh.join(', ')}.`;
   if (current === '') return `${readableName(info)}. ${sentence}`;
   return `${current}${/[.!?]$/.test(current) ? '' : '.'} ${sentence}`;
@@ -103,20 +107,12 @@ function readableName(info: TableInfo): string {
 }
 
 /**
- * The column that identifies a table's rows: `id`, `<table>_id` / `<table>id` (singular or
- * plural), else the first column that is unique in the warehouse.
+ * The column that identifies a table's rows: by name (see namedKeyColumn), else the first
+ * column when it is unique in the warehouse.
  */
 export async function keyColumn(info: TableInfo, isUnique: (column: string) => Promise<boolean | undefined>): Promise<string | undefined> {
-  const tableWords = info.words.join('');
-  const byName = info.columns.find((c) => {
-    const words = c.words;
-    if (words.length === 1 && words[0] === 'id') return true;
-    const last = words[words.length - 1];
-    const head = words.slice(0, -1).join('');
-    return last === 'id' && head !== '' && (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords));
-  });
-  if (byName) return byName.name;
+  const byName = namedKeyColumn(info);
+  if (byName) return byName;
   const first = info.columns[0];
   return first && (await isUnique(first.name)) === true ? first.name : undefined;
 }
-

@@ -24,16 +24,32 @@ const KOREAN_SUFFIXES = [
   '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '별', '당', '들', '랑',
 ];
 
-/** Strip one Korean particle, keeping at least one syllable of stem. */
+/** Particles that follow only a syllable with a final consonant (회원이), or only one without (나이가). */
+const AFTER_CONSONANT = new Set(['은', '이', '을', '과', '으로', '으로는', '이라는', '이나']);
+const AFTER_VOWEL = new Set(['는', '가', '를', '와', '로', '라는']);
+
+function hasFinalConsonant(syllable: string): boolean {
+  const code = syllable.charCodeAt(0) - 0xac00;
+  return code >= 0 && code < 11172 && code % 28 !== 0;
+}
+
+/**
+ * Strip one Korean particle (keeping at least one syllable), then a plural 들 before it
+ * (회원들의 -> 회원). The particle must fit the syllable before it, so nouns that end in a
+ * particle-like syllable survive: 나이 (age) and 길이 (length) keep their 이.
+ */
 export function stripKoreanParticle(word: string): string {
   if (!HANGUL.test(word)) return word;
   let current = word;
-  // Two passes catch stacked suffixes such as 회원들의 -> 회원들 -> 회원.
-  for (let pass = 0; pass < 2; pass++) {
-    const suffix = KOREAN_SUFFIXES.find((s) => current.length > s.length && current.endsWith(s));
-    if (suffix === undefined) break;
-    current = current.slice(0, -suffix.length);
-  }
+  const suffix = KOREAN_SUFFIXES.find((s) => {
+    if (current.length <= s.length || !current.endsWith(s)) return false;
+    const before = current[current.length - s.length - 1];
+    if (AFTER_CONSONANT.has(s)) return hasFinalConsonant(before);
+    if (AFTER_VOWEL.has(s)) return !hasFinalConsonant(before);
+    return true;
+  });
+  if (suffix !== undefined) current = current.slice(0, -suffix.length);
+  if (suffix !== '들' && current.length > 1 && current.endsWith('들')) current = current.slice(0, -1);
   return current;
 }
 
@@ -50,7 +66,13 @@ export function singular(word: string): string {
 /** Comparison form of one word. */
 export function stemWord(word: string): string {
   const lower = word.toLowerCase().replace(/'s$/, '').replace(/'$/, '');
-  return HANGUL.test(lower) ? stripKoreanParticle(lower) : singular(lower);
+  return HANGUL.test(lower) ? stripKoreanParticle(lower) : pastTense(singular(lower));
+}
+
+/** "posted" -> "post", "joined" -> "join": past forms name the same thing as their verb (names are stemmed alike). */
+function pastTense(word: string): string {
+  if (word.length <= 5 || !/^[a-z]+ed$/.test(word) || /eed$/.test(word)) return word;
+  return word.slice(0, -2);
 }
 
 /** Words of a question, in order. Letters (any script), digits and hyphenated words are kept. */
@@ -92,6 +114,8 @@ const FUNCTION_WORDS = new Set(
     'them', 'they', 'it', 'its', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'as', 'than', 'then', 'into', 'over', 'under',
     'between', 'during', 'since', 'until', 'about', 'among', 'across', 'within', 'only', 'also', 'just', 'so', 'such', 'can',
     'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'there', 'here', 'up', 'down', 'out',
+    'but', 'instead', 'own', 'other', 'others', 'else', 'either', 'neither', 'nor', 'same', 'some', 'very', 'too', 'yet', 'still',
+    'already', 'again', 'never', 'always', 'often', 'having', 'if', 'whether', 'both', 'any', 'none', 'thing', 'things', 'id', 'ids',
     // request verbs
     'show', 'list', 'give', 'find', 'tell', 'return', 'display', 'report', 'get', 'fetch', 'compute', 'calculate', 'want', 'need',
     'name', 'value', 'along', 'respectively', 'both', 'whether', 'including', 'include', 'along',
@@ -106,17 +130,36 @@ const FUNCTION_WORDS = new Set(
     // time
     'day', 'daily', 'week', 'weekly', 'month', 'monthly', 'year', 'yearly', 'annual', 'quarter', 'today', 'yesterday',
     'past', 'previous', 'prior', 'recent', 'recently', 'current', 'next', 'ago', 'date', 'time', 'ever', 'now', 'trend', 'trends',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekday', 'weekend',
+    // everyday verbs and pronouns that never name data
+    'something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
+    'make', 'made', 'go', 'goes', 'went', 'gone', 'give', 'gave', 'given', 'take', 'took', 'taken', 'come', 'came', 'put', 'use',
+    'used', 'see', 'saw', 'seen', 'say', 'said', 'look', 'write', 'wrote', 'written', 'happen', 'happened', 'occur', 'occurred',
+    'done', 'doing', 'being', 'keep', 'let',
     // Korean grammar, aggregation and time (already particle-stripped)
     '몇', '개', '명', '건', '총', '전체', '모든', '각', '평균', '합계', '합', '최대', '최소', '가장', '상위', '하위', '많은',
     '적은', '높은', '낮은', '최근', '지난', '이번', '작년', '올해', '어제', '오늘', '일', '주', '월', '년', '주간', '월간', '연간',
     '일별', '주별', '월별', '연도', '수', '비율', '순위', '무엇', '어떤', '어느', '얼마나', '얼마', '보여줘', '보여', '알려줘',
     '알려', '주세요', '해줘', '있는', '있나', '있어', '있습니까', '인', '된', '한', '하는', '했', '별로', '기준', '동안', '중',
     '및', '그리고', '또는', '대한', '대해', '누구', '언제', '어디', '이상', '이하', '초과', '미만', '순', '순서', '정렬',
+    '순서대로', '지난달', '이번달', '다음달', '지난주', '이번주', '다음주', '내년', '작년', '제일', '무슨', '뭐', '누가', '퍼센트',
   ].map(stemWord),
 );
 
+/** Korean predicate endings: a word ending so is the question's verb ("몇 명인가요", "보여주세요"). */
+const KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
+
+/** Sentence-final Korean endings (어디야, 몇 명이야, 알려줘): the last word of a Korean question is its predicate when it ends so. */
+const KOREAN_FINAL = /(야|요|까|니|냐|줘|지|다|죠)$/;
+
+/** True when the token is the question's predicate (a Korean sentence ending), not a noun. */
+export function isPredicate(token: QuestionToken, tokens: readonly QuestionToken[]): boolean {
+  return token.index === tokens.length - 1 && HANGUL.test(token.stem) && KOREAN_FINAL.test(token.stem);
+}
+
 export function isFunctionWord(stem: string): boolean {
-  return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem);
+  return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem) || (HANGUL.test(stem) && KOREAN_PREDICATE.test(stem));
 }
 
 /** Aggregation cue stems that may start or end a measure's name ("average ...", "... count", "총 ..."). */

@@ -17,7 +17,7 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
   const { index, views, alignments, probe } = context;
   const dictionaries = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
   const formats = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
-  const mappings = new Map<string, { table: string; column: string; pairs: Map<string, string>; targets: string[] }>();
+  const mappings = new Map<string, { table: string; column: string; pairs: Map<string, string[]>; targets: string[] }>();
 
   views.forEach((view, i) => {
     for (const filter of view.filters) {
@@ -33,8 +33,10 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
     for (const { target, token } of alignments[i]) {
       if (target.kind !== 'value' || !target.column || target.literal === undefined) continue;
       const key = `${target.table}.${target.column.toLowerCase()}`;
-      const entry = mappings.get(key) ?? { table: target.table, column: target.column, pairs: new Map(), targets: [] };
-      if (!entry.pairs.has(target.literal)) entry.pairs.set(target.literal, /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw);
+      const entry = mappings.get(key) ?? { table: target.table, column: target.column, pairs: new Map<string, string[]>(), targets: [] as string[] };
+      const word = /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw;
+      const words = entry.pairs.get(target.literal) ?? [];
+      if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) entry.pairs.set(target.literal, [...words, word]);
       if (!entry.targets.includes(view.failure.id)) entry.targets.push(view.failure.id);
       mappings.set(key, entry);
     }
@@ -68,7 +70,9 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
   for (const entry of mappings.values()) {
     const column = index.tables.get(entry.table)?.columns.find((c) => c.name === entry.column);
     const current = joinText(column?.config?.description).trim();
-    const pairs = [...entry.pairs].filter(([value, word]) => !current.toLowerCase().includes(`${word} for '${value}'`.toLowerCase()));
+    const pairs = [...entry.pairs]
+      .map(([value, words]): [string, string[]] => [value, words.filter((word) => !current.toLowerCase().includes(`${word} `.toLowerCase()) || !current.includes(`'${value}'`))])
+      .filter(([, words]) => words.length > 0);
     if (pairs.length === 0) continue;
     const values = await probe.distinctValues(entry.table, entry.column, MAX_LISTED_VALUES);
     const description = valueDescription(current, pairs, values);
@@ -79,7 +83,7 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
         table: spaceIdentifier(index, entry.table),
         column: entry.column,
         description,
-        rationale: `The question says ${pairs.map(([v, w]) => `"${w}" for '${v}'`).join(', ')} in ${shortName(entry.table)}.${entry.column}; the description maps question words to stored values.`,
+        rationale: `The questions say ${pairs.map(([v, w]) => `"${w.join('", "')}" for '${v}'`).join(', ')} in ${shortName(entry.table)}.${entry.column}; the description maps question words to stored values.`,
         targets: entry.targets,
       },
     });
@@ -98,10 +102,10 @@ function isTextType(type: string): boolean {
 }
 
 /** The current description followed by the value mapping and, for short lists, every stored value. */
-export function valueDescription(current: string, pairs: readonly [string, string][], values: readonly string[] | undefined): string {
+export function valueDescription(current: string, pairs: readonly [string, string[]][], values: readonly string[] | undefined): string {
   const parts: string[] = [];
   if (current !== '') parts.push(/[.!?]$/.test(current) ? current : `${current}.`);
-  parts.push(`Users say ${pairs.map(([value, word]) => `${word} for '${value}'`).join(', ')}.`);
+  parts.push(`Users say ${pairs.map(([value, words]) => `${words.join(' or ')} for '${value}'`).join(', ')}.`);
   if (values && values.length > 0 && !parts[0].includes('Values:')) parts.push(`Values: ${values.join(', ')}.`);
   return parts.join(' ');
 }

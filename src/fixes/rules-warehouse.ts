@@ -5,7 +5,8 @@
  */
 import type { Cell, Warehouse } from '../ports.js';
 import type { Relationship } from './fix-types.js';
-import { quoteName, splitIdentifier } from './identifiers.js';
+import { splitIdentifier } from '../space/identifiers.js';
+import { quoteName } from './identifiers.js';
 
 export interface WarehouseProbe {
   /** True/false when known; undefined when the probe failed. */
@@ -17,7 +18,7 @@ export interface WarehouseProbe {
 }
 
 export function quoteTable(identifier: string): string {
-  return splitIdentifier(identifier).map(quoteName).join('.');
+  return (splitIdentifier(identifier) ?? identifier.split('.')).map(quoteName).join('.');
 }
 
 export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal): WarehouseProbe {

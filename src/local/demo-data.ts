@@ -81,15 +81,15 @@ export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {
   `);
 
   db.exec('BEGIN');
-  insertAll(db, table('channels'), 5, DEMO_CHANNELS.map((c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]));
-  insertAll(db, table('members'), 5, members.map((m) => [m.id, m.name, m.country, m.plan, formatDate(m.joinedMs)]));
-  insertAll(db, table('messages'), 6, messages.map((m) => [m.id, m.channel, m.member, stamp(m.sentMs), m.words, m.reply ? 1 : 0]));
-  insertAll(db, table('reactions'), 5, reactions.map((r, i) => [i + 1, r.message, r.member, r.emoji, stamp(r.atMs)]));
-  insertAll(db, table('daily_channel_stats'), 5, stats);
+  insertAll(db, table('channels'), DEMO_CHANNELS, (c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]);
+  insertAll(db, table('members'), members, (m) => [m.id, m.name, m.country, m.plan, formatDate(m.joinedMs)]);
+  insertAll(db, table('messages'), messages, (m) => [m.id, m.channel, m.member, stamp(m.sentMs), m.words, m.reply ? 1 : 0]);
+  insertAll(db, table('reactions'), reactions, (r, i) => [i + 1, r.message, r.member, r.emoji, stamp(r.atMs)]);
+  insertAll(db, table('daily_channel_stats'), stats, (row) => row);
   db.exec('COMMIT');
 
   db.exec(`
-    CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.messages_by_sent_at`)} ON ${table('messages')} (sent_at);
+    CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.messages_by_member`)} ON ${table('messages')} (member_id);
     CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.reactions_by_message`)} ON ${table('reactions')} (message_id);
   `);
   // Bare names too, so `FROM messages` works as with a default catalog and schema.
@@ -104,16 +104,32 @@ export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {
   };
 }
 
-/** Rows go in 100 at a time: one bound multi-row INSERT is much cheaper than 100 single ones in sql.js. */
-function insertAll(db: SqlJsDatabase, table: string, columns: number, rows: (string | number)[][]): void {
+type Row = (string | number)[];
+
+/**
+ * Rows go in 100 at a time: one bound multi-row INSERT is much cheaper than 100 single
+ * ones in sql.js. `toRow` is called once per item, right before binding (no row arrays kept).
+ */
+function insertAll<T>(db: SqlJsDatabase, table: string, items: readonly T[], toRow: (item: T, index: number) => Row): void {
+  if (items.length === 0) return;
+  const columns = toRow(items[0], 0).length;
   const batch = 100;
   const tuple = `(${Array(columns).fill('?').join(',')})`;
   const sqlFor = (n: number) => `INSERT INTO ${table} VALUES ${Array(n).fill(tuple).join(',')}`;
+  const fill = (from: number, count: number, params: Row) => {
+    for (let r = 0; r < count; r++) {
+      const row = toRow(items[from + r], from + r);
+      for (let c = 0; c < columns; c++) params[r * columns + c] = row[c];
+    }
+    return params;
+  };
   const full = db.prepare(sqlFor(batch));
+  const params: Row = new Array(batch * columns);
   try {
     let i = 0;
-    for (; i + batch <= rows.length; i += batch) full.run(rows.slice(i, i + batch).flat());
-    if (i < rows.length) db.run(sqlFor(rows.length - i), rows.slice(i).flat());
+    for (; i + batch <= items.length; i += batch) full.run(fill(i, batch, params));
+    const rest = items.length - i;
+    if (rest > 0) db.run(sqlFor(rest), fill(i, rest, new Array(rest * columns)));
   } finally {
     full.free();
   }
@@ -268,7 +284,7 @@ function makeReactions(rng: SeededRandom, members: Member[], messages: Message[]
   return reactions;
 }
 
-function makeStats(rng: SeededRandom, messages: Message[], reactions: Reaction[]): (string | number)[][] {
+function makeStats(rng: SeededRandom, messages: Message[], reactions: Reaction[]): Row[] {
   const key = (channel: number, dayMs: number) => `${channel}/${Math.floor((dayMs - FIRST) / DAY_MS)}`;
   const counts = new Map<string, number>();
   const active = new Map<string, Set<number>>();
@@ -286,7 +302,7 @@ function makeStats(rng: SeededRandom, messages: Message[], reactions: Reaction[]
   }
   for (const r of reactions) touch(key(channelOfMessage.get(r.message)!, r.atMs), r.member);
 
-  const rows: (string | number)[][] = [];
+  const rows: Row[] = [];
   for (let day = 0; day < DAYS; day++) {
     const dayMs = FIRST + day * DAY_MS;
     for (const channel of DEMO_CHANNELS) {

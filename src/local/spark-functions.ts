@@ -163,12 +163,41 @@ export const SPARK_SCALARS: Record<string, Scalar> = {
   if: (c, a, b) => (truthy(c) ? a : b),
   greatest: (...args) => pickNumberOrText(args, (x, y) => x > y),
   least: (...args) => pickNumberOrText(args, (x, y) => x < y),
+  ilike: (value, pattern) => (value === null || pattern === null ? null : likeRegex(String(pattern)).test(String(value)) ? 1 : 0),
+  // SQLite runs `x REGEXP p` as regexp(p, x); Spark's RLIKE is a substring search.
+  regexp: (pattern, value) => (value === null || pattern === null ? null : cachedRegex(String(pattern), '').test(String(value)) ? 1 : 0),
   try_divide: (a, b) => {
     const x = num(a);
     const y = num(b);
     return x === null || y === null || y === 0 ? null : x / y;
   },
 };
+
+const regexCache = new Map<string, RegExp>();
+
+function cachedRegex(source: string, flags: string): RegExp {
+  const key = `${flags}/${source}`;
+  let regex = regexCache.get(key);
+  if (!regex) {
+    if (regexCache.size > 500) regexCache.clear();
+    regex = new RegExp(source, flags);
+    regexCache.set(key, regex);
+  }
+  return regex;
+}
+
+/** A LIKE pattern (% and _, backslash escapes) as a case-insensitive anchored regex. */
+function likeRegex(pattern: string): RegExp {
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) source += pattern[++i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    else if (ch === '%') source += '[\\s\\S]*';
+    else if (ch === '_') source += '[\\s\\S]';
+    else source += ch.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  }
+  return cachedRegex(`^${source}$`, 'iu');
+}
 
 /** greatest/least skip NULLs (Spark) where SQLite's max/min would return NULL. */
 function pickNumberOrText(args: SqlValue[], better: (x: number | string, y: number | string) => boolean): SqlValue {

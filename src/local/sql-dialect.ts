@@ -9,8 +9,8 @@
  * `sch.tbl` resolves against the default catalog.
  *
  * Other rewrites: the clock functions become the fixed clock literal; `DATE '...'` and
- * `TIMESTAMP '...'` literals lose their keyword; `CAST(x AS DATE|TIMESTAMP|STRING|...)`
- * maps to SQLite types or to_date/to_timestamp; `x +/- INTERVAL n unit` becomes a
+ * `TIMESTAMP '...'` literals lose their keyword; `CAST(x AS DATE|TIMESTAMP|STRING|...)` and
+ * `x::type` map to SQLite types or to_date/to_timestamp; ILIKE becomes ilike(), RLIKE REGEXP; `x +/- INTERVAL n unit` becomes a
  * function call; `EXTRACT(unit FROM x)` becomes date_part; bare unit words in
  * dateadd/datediff/timestampadd/date_trunc become strings; if/nvl become iif/coalesce;
  * integer-valued functions (year, datediff, ...) are cast to INTEGER because sql.js
@@ -127,6 +127,18 @@ class Rewriter {
       const done = this.interval(i, end, pieces);
       if (done !== undefined) return done;
     }
+    if (isSymbol(token, '::')) {
+      const done = this.colonCast(i, end, pieces);
+      if (done !== undefined) return done;
+    }
+    if (isWord(token, 'ILIKE')) {
+      const done = this.ilike(i, end, pieces);
+      if (done !== undefined) return done;
+    }
+    if (isWord(token, 'RLIKE')) {
+      pieces.push({ text: 'REGEXP', kind: 'op' }); // SQLite calls our regexp() for it
+      return i + 1;
+    }
     if (token.type === 'word' || token.type === 'quoted') {
       const afterDot = isSymbol(this.prev(i), '.');
       if (!afterDot) {
@@ -159,10 +171,14 @@ class Rewriter {
     const isCall = last >= 0 && pieces[last].kind === 'word';
     const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
     const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
-    const body = `(${this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd)}${closed ? ')' : ''}`;
     const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';
-    const call = `${RENAMED[fn] ?? name}${body}`;
-    pieces.push({ text: cast ?? (INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call), kind: 'primary' });
+    if (cast) {
+      pieces.push({ text: cast, kind: 'primary' });
+    } else {
+      const body = `(${this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd)}${closed ? ')' : ''}`;
+      const call = `${RENAMED[fn] ?? name}${body}`;
+      pieces.push({ text: INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call, kind: 'primary' });
+    }
     return closed ? close + 1 : end;
   }
 
@@ -175,7 +191,7 @@ class Rewriter {
     return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
   }
 
-  /** CAST(expr AS type) / TRY_CAST / EXTRACT(unit FROM expr), given the tokens inside the parens. */
+  /** CAST(expr AS type) / TRY_CAST(...), given the tokens inside the parens. */
   private cast(start: number, end: number): string | undefined {
     const args = this.significantIndexes(start, end);
     let depth = 0;
@@ -188,12 +204,36 @@ class Rewriter {
     if (asAt < 0) return undefined;
     const typeToken = this.t[args[args.indexOf(asAt) + 1]];
     if (!typeToken || typeToken.type !== 'word') return undefined;
-    const type = typeToken.value.toUpperCase();
-    const inner = this.range(start, asAt).trim();
-    if (type === 'DATE') return `to_date(${inner})`;
-    if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
-    const mapped = CAST_TYPES[type];
-    return mapped ? `CAST(${inner} AS ${mapped})` : undefined;
+    return castExpression(this.range(start, asAt).trim(), typeToken.value);
+  }
+
+  /** `operand::type`, Spark's shorthand cast. */
+  private colonCast(i: number, end: number, pieces: Piece[]): number | undefined {
+    const typeAt = this.nextIndex(i, end);
+    const last = lastSignificant(pieces);
+    if (typeAt >= end || !isWord(this.t[typeAt]) || last < 0 || pieces[last].kind === 'op') return undefined;
+    const operand = pieces.slice(last).map((p) => p.text).join('').trim();
+    const text = castExpression(operand, this.t[typeAt].value);
+    if (!text) return undefined;
+    pieces.splice(last, pieces.length - last, { text, kind: 'primary' });
+    // Skip a precision such as DECIMAL(10, 2).
+    const after = this.nextIndex(typeAt, end);
+    return after < end && isSymbol(this.t[after], '(') ? Math.min(this.matchParen(after, end) + 1, end) : typeAt + 1;
+  }
+
+  /** `a [NOT] ILIKE b` -> `[NOT] ilike(a, b)`: SQLite's LIKE is case-sensitive here, as Spark's is. */
+  private ilike(i: number, end: number, pieces: Piece[]): number | undefined {
+    const notAt = lastSignificant(pieces);
+    const negate = notAt >= 0 && pieces[notAt].kind === 'word' && pieces[notAt].text.toUpperCase() === 'NOT';
+    const leftAt = negate ? lastSignificant(pieces.slice(0, notAt)) : notAt;
+    const rightAt = this.nextIndex(i, end);
+    if (leftAt < 0 || pieces[leftAt].kind === 'op' || rightAt >= end) return undefined;
+    const left = pieces[leftAt].text;
+    pieces.splice(leftAt);
+    const right: Piece[] = [];
+    const next = this.step(rightAt, end, right);
+    pieces.push({ text: `${negate ? 'NOT ' : ''}ilike(${left}, ${right.map((p) => p.text).join('')})`, kind: 'primary' });
+    return next;
   }
 
   /** `operand +/- INTERVAL n unit` -> spark_interval_add(operand, +/-n, 'unit'). */
@@ -289,7 +329,7 @@ class Rewriter {
     if (parts.length >= 3 && known(threePart)) [table, rest] = [threePart, parts.slice(3)];
     else if (twoPart && known(twoPart)) [table, rest] = [twoPart, parts.slice(2)];
     else if (parts.length >= 3) [table, rest] = [threePart, parts.slice(3)]; // unknown: let SQLite say "no such table"
-    else return undefined; // alias.column
+    else return { text: this.t.slice(i, last + 1).map((t) => t.text).join(''), next: last + 1 }; // alias.column, as one piece
     return { text: backtick(table) + rest.map((p) => `.${backtick(p)}`).join(''), next: last + 1 };
   }
 
@@ -329,6 +369,15 @@ class Rewriter {
     const k = this.prevIndex(i);
     return k >= 0 ? this.t[k] : undefined;
   }
+}
+
+/** The SQLite form of casting `inner` to a Spark type, or undefined for a type we leave alone. */
+function castExpression(inner: string, typeName: string): string | undefined {
+  const type = typeName.toUpperCase();
+  if (type === 'DATE') return `to_date(${inner})`;
+  if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
+  const mapped = CAST_TYPES[type];
+  return mapped ? `CAST(${inner} AS ${mapped})` : undefined;
 }
 
 function lastSignificant(pieces: Piece[]): number {

@@ -2,9 +2,9 @@
  * Loads sql.js (SQLite compiled to WebAssembly) once per process.
  *
  * ncc cannot bundle sql.js (its Emscripten glue uses `__dirname`, which does not
- * exist in an ES module), so the bundle ships `sql-wasm.js` + `sql-wasm.wasm`
- * unbundled in `dist/vendor/sqljs/` and we load them with a runtime `require`.
- * From source (vitest, tsx) there is no vendor folder and we use node_modules.
+ * exist in an ES module), so scripts/bundle.mjs ships the glue and the wasm unbundled
+ * in `dist/vendor/sqljs/` (glue renamed `.cjs`) and we load them with a runtime
+ * `require`. From source (vitest, tsx) there is no vendor folder: node_modules it is.
  */
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -15,6 +15,8 @@ import type { Database as SqlJsDatabase, SqlJsStatic } from 'sql.js';
 export type { SqlJsDatabase, SqlJsStatic };
 
 const GLUE = 'sql-wasm.js';
+/** dist/ is `"type": "module"`, so the vendored CommonJS glue carries the .cjs extension. */
+const VENDORED_GLUE = 'sql-wasm.cjs';
 const WASM = 'sql-wasm.wasm';
 
 type InitSqlJs = (config?: { locateFile?: (file: string) => string; useOldExtensionFunctions?: boolean }) => Promise<SqlJsStatic>;
@@ -34,16 +36,20 @@ export function loadSqlJs(): Promise<SqlJsStatic> {
 
 /** Where the glue and wasm files were found (for diagnostics and tests). */
 export function sqlJsDirectory(): string {
+  return locateSqlJs().dir;
+}
+
+function locateSqlJs(): { dir: string; glue: string } {
   const here = path.dirname(fileURLToPath(import.meta.url));
   // dist/index.js -> dist/vendor/sqljs; dist/cli/index.js -> dist/vendor/sqljs
   const vendored = [path.join(here, 'vendor', 'sqljs'), path.join(here, '..', 'vendor', 'sqljs')];
   for (const dir of vendored) {
-    if (existsSync(path.join(dir, GLUE)) && existsSync(path.join(dir, WASM))) return dir;
+    if (existsSync(path.join(dir, VENDORED_GLUE)) && existsSync(path.join(dir, WASM))) return { dir, glue: VENDORED_GLUE };
   }
   // Built from parts so ncc does not see a literal module name and try to bundle it.
   const specifier = ['sql.js', 'dist', GLUE].join('/');
   try {
-    return path.dirname(createRequire(import.meta.url).resolve(specifier));
+    return { dir: path.dirname(createRequire(import.meta.url).resolve(specifier)), glue: GLUE };
   } catch {
     throw new Error(
       `sql.js not found: looked in ${vendored.join(', ')} and node_modules. ` +
@@ -53,9 +59,9 @@ export function sqlJsDirectory(): string {
 }
 
 async function initialise(): Promise<SqlJsStatic> {
-  const dir = sqlJsDirectory();
+  const { dir, glue } = locateSqlJs();
   const load = createRequire(import.meta.url);
-  const exported = load(path.join(dir, GLUE)) as InitSqlJs | { default: InitSqlJs };
+  const exported = load(path.join(dir, glue)) as InitSqlJs | { default: InitSqlJs };
   const init = typeof exported === 'function' ? exported : exported.default;
   // Native SQLite math functions instead of sql.js's deprecated JS ones (which warn on use).
   return init({ locateFile: (file) => path.join(dir, file), useOldExtensionFunctions: false });

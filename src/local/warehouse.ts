@@ -53,15 +53,15 @@ export async function openLocalWarehouse(options: LocalWarehouseOptions = {}): P
   let db: SqlJsDatabase;
   if (isDemo) {
     const key = `${catalog}.${schema}#${seed}`;
-    let image = demoImages.get(key);
-    if (!image) {
-      const fresh = new SQL.Database();
-      generateDemoData(fresh, { catalog, schema, seed });
-      image = fresh.export();
-      fresh.close();
-      demoImages.set(key, image);
+    const image = demoImages.get(key);
+    if (image) {
+      db = new SQL.Database(image);
+    } else {
+      db = new SQL.Database();
+      generateDemoData(db, { catalog, schema, seed });
+      // Exported before any function is registered: sql.js reopens the database on export.
+      demoImages.set(key, db.export());
     }
-    db = new SQL.Database(image);
   } else if (path.extname(data).toLowerCase() === '.sql') {
     db = new SQL.Database();
     try {

@@ -15,7 +15,8 @@ export async function gatherEvidence(card: Scorecard, benchmarks: Benchmark[], w
   const failures: FailureEvidence[] = [];
   for (const q of card.questions) {
     const benchmark = byId.get(q.id);
-    if (q.passed || !benchmark || benchmark.split !== 'train') continue;
+    // A broken expected SQL is the benchmark's fault, not the config's: nothing to fix there.
+    if (q.passed || q.expectedError || !benchmark || benchmark.split !== 'train') continue;
     failures.push({
       id: q.id,
       question: benchmark.question,

@@ -181,11 +181,15 @@ function renderOperand(value: unknown): string {
   return isNode(value) && value.type === 'binary_expr' ? `(${render(value)})` : render(value);
 }
 
+// Structural helpers for the shape extractor.
+
+/** GROUP BY items: an array in some grammars, `{ columns }` in others. */
 export function groupByNodes(groupby: unknown): Node[] {
   if (Array.isArray(groupby)) return nodes(groupby);
   return isNode(groupby) ? nodes(groupby.columns) : [];
 }
 
+/** LIMIT n (or TOP n) as a number; null when absent or not a literal. */
 export function limitOf(ast: Node): number | null {
   if (isNode(ast.limit)) {
     const first = nodes(ast.limit.value)[0];
@@ -195,6 +199,7 @@ export function limitOf(ast: Node): number | null {
   return null;
 }
 
+/** The AND-ed parts of a condition. */
 export function conjuncts(node: Node): Node[] {
   if (node.type === 'binary_expr' && node.operator === 'AND') {
     return [node.left, node.right].filter(isNode).flatMap(conjuncts);
@@ -209,11 +214,13 @@ export function negatedInner(node: Node): Node | null {
   return null;
 }
 
+/** BETWEEN's bounds as `low and high`. */
 export function between(value: unknown): string {
   const parts = isNode(value) ? nodes(value.value) : [];
   return parts.length === 2 ? `${render(parts[0])} and ${render(parts[1])}` : render(value);
 }
 
+/** The first column an expression reads (depth-first), ignoring subqueries. */
 export function firstColumnOf(value: unknown): string | null {
   if (Array.isArray(value)) {
     for (const v of value) {

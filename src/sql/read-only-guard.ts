@@ -61,13 +61,16 @@ function checkFlavour(sql: string, flavour: Flavour): ReadOnlyCheck {
   if (statements.length > 1) return refuse(`found ${statements.length} statements separated by ';'`);
   const tokens = statements[0];
 
-  const first = tokens[0];
+  // `(SELECT ...) UNION (SELECT ...)`: look past leading parentheses for the opening keyword.
+  let start = 0;
+  while (isSymbol(tokens[start], '(') && start < tokens.length - 1) start++;
+  const first = tokens[start];
   if (!isWord(first) || !QUERY_STARTS.has(first.value.toUpperCase())) {
     const what = first.type === 'word' ? first.value.toUpperCase() : `'${first.text}'`;
     return refuse(`a statement starting with ${what} is not a query`);
   }
   if (isWord(first, 'WITH')) {
-    const main = mainStatementAfterWith(tokens);
+    const main = mainStatementAfterWith(tokens.slice(start));
     if (!main) return refuse('the WITH clause is not followed by a SELECT');
     if (!isWord(main, 'SELECT') && !isSymbol(main, '(')) {
       return refuse(`WITH ... ${main.type === 'word' ? main.value.toUpperCase() : `'${main.text}'`} is not a query`);

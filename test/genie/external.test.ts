@@ -57,9 +57,9 @@ const cases: Array<[string, Space, string[]]> = [
   ['concert_singer', concerts, [
     'How many singers do we have?',
     'How many singers are from each country?',
-    'What is the average, minimum, and maximum age of all singers from France?',
-    'Which year has most number of concerts?',
-    'What is the average and maximum capacities for all stadiums ?',
+    'Show all countries and the number of singers in each country.',
+    'What are all distinct countries where singers above age 20 are from?',
+    'Show location and name for all stadiums with a capacity between 5000 and 10000.',
   ]],
 ];
 
@@ -71,6 +71,6 @@ describe.each(cases)('external database %s', (db, space, asked) => {
     expect(gold).toBeDefined();
     const answer = await genie.ask(question);
     const expected = await warehouse.execute(gold!.sql.replace(/\b(FROM|JOIN|from|join)\s+(\w+)/g, (_, kw: string, t: string) => `${kw} main.default.${t.toLowerCase()}`));
-    expect({ sql: answer.sql, ok: resultsMatch(answer.result, expected) }).toMatchObject({ ok: true });
+    expect({ sql: answer.sql, ok: resultsMatch(answer.result, expected) }).toEqual({ sql: answer.sql, ok: true });
   });
 });

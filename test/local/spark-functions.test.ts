@@ -75,6 +75,12 @@ describe('Spark functions on the local warehouse', () => {
     ['7 / 2', 3.5],
     ['count_if(x > 1) FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3)', 2],
     ["date_add(NULL, 1)", null],
+    ["'General' ILIKE 'gen%'", 1],
+    ["'General' NOT ILIKE 'gen%'", 0],
+    ["'a.b' ILIKE 'a_b'", 1],
+    ["'axb' ILIKE 'a\\.b'", 0],
+    ["'data-engineering' RLIKE 'eng'", 1],
+    ["'2026-03-18 10:00:00'::date", '2026-03-18'],
   ])('%s = %j', async (expression, expected) => {
     expect(await value(expression)).toEqual(expected);
   });

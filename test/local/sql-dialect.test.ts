@@ -39,6 +39,10 @@ describe('rewriteForSqlite', () => {
     ['bare unit in datediff is quoted and cast', 'SELECT datediff(day, a, b)', "SELECT CAST(datediff('day', a, b) AS INTEGER)"],
     ['integer functions are cast', 'SELECT year(d), month(d)', 'SELECT CAST(year(d) AS INTEGER), CAST(month(d) AS INTEGER)'],
     ['if and nvl use native functions', 'SELECT if(a > 1, 1, 0), nvl(b, 0)', 'SELECT iif(a > 1, 1, 0), coalesce(b, 0)'],
+    ['shorthand cast', 'SELECT sent_at::date, x::decimal(10, 2) FROM t', 'SELECT to_date(sent_at), CAST(x AS REAL) FROM t'],
+    ['ILIKE', "WHERE c.channel_name ILIKE 'gen%'", "WHERE ilike(c.channel_name, 'gen%')"],
+    ['NOT ILIKE', "WHERE name NOT ILIKE '%bot%' AND x = 1", "WHERE NOT ilike(name, '%bot%') AND x = 1"],
+    ['RLIKE', "WHERE name RLIKE '^a'", "WHERE name REGEXP '^a'"],
     ['comments and strings keep their slashes', "SELECT '1/2' /* a/b */", "SELECT '1/2' /* a/b */"],
   ])('%s', (_name, input, expected) => {
     expect(rewrite(input)).toBe(expected);

@@ -17,6 +17,7 @@ describe('checkReadOnly accepts one read-only query', () => {
     ['with recursive', 'WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 5) SELECT i FROM n'],
     ['with materialized', 'WITH a AS MATERIALIZED (SELECT 1) SELECT * FROM a'],
     ['subqueries and unions', 'SELECT x FROM (SELECT 1 AS x) UNION ALL SELECT 2'],
+    ['parenthesised selects', '(SELECT 1) UNION (SELECT 2)'],
     ['escaped quote in a string', "SELECT 'it''s; fine' AS s"],
   ])('%s', (_name, sql) => {
     expect(checkReadOnly(sql)).toEqual({ ok: true });
@@ -50,6 +51,7 @@ describe('checkReadOnly refuses everything else, naming why', () => {
     ['set', 'SET spark.sql.ansi.enabled = false', 'SET'],
     ['use', 'USE main.community', 'USE'],
     ['values', 'VALUES (1)', 'VALUES'],
+    ['parenthesised non-query', '(VALUES (1))', 'VALUES'],
     ['empty', '  ; -- nothing\n', 'empty'],
     ['unterminated string', "SELECT 'abc", 'unterminated string'],
     ['unterminated comment', 'SELECT 1 /* open', 'unterminated comment'],

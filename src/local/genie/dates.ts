@@ -98,7 +98,7 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
         continue;
       }
       const prev = tokens[i - 1];
-      if (has(prev, ['since', 'after', 'from']) || t.raw !== t.forms[0] || has(next, ['이후', '부터', '이후로'])) {
+      if (has(prev, ['since', 'after', 'from']) || has(next, ['이후', '부터', '이후로'])) {
         add({ kind: 'between', from: t.date }, i + 1);
       } else if (has(prev, ['before', 'until']) || has(next, ['이전', '전', '까지'])) {
         add({ kind: 'between', to: has(prev, ['until']) || has(next, ['까지']) ? nextDay(t.date) : t.date }, i + 1);
@@ -110,6 +110,11 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
     // last/past N days|weeks|months|years; 지난 N일/주/개월; N일간
     if (has(t, LAST_WORDS) && next?.num !== undefined && unitOf(tokens[i + 2])) {
       add({ kind: 'last', n: next.num, unit: unitOf(tokens[i + 2]) as Bucket }, i + 3);
+      continue;
+    }
+    if (has(t, ['past', 'trailing', '최근']) && unitOf(next)) {
+      // "over the past week": a rolling window, unlike "last week" (the previous calendar week).
+      add({ kind: 'last', n: 1, unit: unitOf(next) as Bucket }, i + 2);
       continue;
     }
     if (has(t, LAST_WORDS) && unitOf(next)) {
@@ -137,8 +142,21 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
       add({ kind: 'between', from: monthStart(y, t.num), to: nextMonthStart(y, t.num) }, i + 2);
       continue;
     }
-    // "March 2026", "March", "in 2025"
+    // "October 15, 2026", "January 1 and March 31, 2026" (a missing year comes from a later date)
     const month = monthOf(t);
+    if (month && next?.num !== undefined && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
+      const day = dayDate(tokens, i, month, ty);
+      const other = tokens.slice(i + 2, i + 6).findIndex((x, k) => monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && (tokens[i + 3 + k].num as number) <= 31);
+      if (other >= 0) {
+        const j = i + 2 + other;
+        const end = dayDate(tokens, j, monthOf(tokens[j]) as number, ty);
+        const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
+        add({ kind: 'between', from, to: nextDay(end.date) }, end.next);
+      } else {
+        add({ kind: 'between', from: day.date, to: nextDay(day.date) }, day.next);
+      }
+      continue;
+    }
     if (month) {
       const year = next?.num !== undefined && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
       add({ kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) }, next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1);
@@ -179,4 +197,11 @@ export function dateCondition(range: DateRange, column: string): string {
 /** The SQL expression bucketing `column` by day, week, month or year. */
 export function bucketExpression(bucket: Bucket, column: string): string {
   return `date_trunc('${bucket}', ${column})`;
+}
+
+function dayDate(tokens: Token[], i: number, month: number, fallbackYear: number): { date: string; next: number; hasYear: boolean } {
+  const day = tokens[i + 1].num as number;
+  const y = tokens[i + 2]?.num;
+  const hasYear = y !== undefined && y >= 1900 && y < 2200;
+  return { date: `${hasYear ? y : fallbackYear}-${pad(month)}-${pad(day)}`, next: hasYear ? i + 3 : i + 2, hasYear };
 }

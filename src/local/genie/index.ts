@@ -9,6 +9,7 @@ import { buildCatalog, type Catalog } from './catalog.js';
 import { adaptExample, prepareExample, rankExamples, type PreparedExample } from './examples.js';
 import { buildLexicon, type Lexicon, type Target } from './lexicon.js';
 import { link, targetKey, type Item, type Linked } from './linker.js';
+import type { Plan } from './plan.js';
 import { planQuery } from './planner.js';
 import { hashString, mulberry32 } from './prng.js';
 import { buildSql } from './sql-builder.js';
@@ -25,6 +26,9 @@ export type LocalGenie = Genie & { answer(question: string): Promise<GenieAnswer
 /** Similarity above which an example's SQL is adapted instead of composing a query. */
 export const EXAMPLE_THRESHOLD = 0.7;
 
+/** A runaway query (a fan-out join on a wrong reading) fails fast instead of stalling a scoring run. */
+const QUERY_TIMEOUT_MS = 5_000;
+
 export async function createLocalGenie(space: Space, warehouse: Warehouse, options: LocalGenieOptions = {}): Promise<LocalGenie> {
   const catalog = buildCatalog(space, await warehouse.schema());
   await loadValues(catalog, warehouse);
@@ -40,7 +44,10 @@ export async function createLocalGenie(space: Space, warehouse: Warehouse, optio
     await resolveQuoted(linked, catalog, warehouse, quotedCache);
     const rng = noise > 0 ? mulberry32(hashString(`${question}\u0000${options.seed ?? 0}\u0000${calls++}`)) : undefined;
     const flip = rng !== undefined && rng() < noise;
-    const ambiguous = linked.items.map((item, k) => (item.type === 'mention' && item.candidates.length > 1 ? k : -1)).filter((k) => k >= 0);
+    // Only a close runner-up is a plausible second reading (a weak description hit is not).
+    const ambiguous = linked.items
+      .map((item, k) => (item.type === 'mention' && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1))
+      .filter((k) => k >= 0);
     const best = rankExamples(linked, examples)[0];
     const useExample = best !== undefined && best.score >= EXAMPLE_THRESHOLD;
     // The noise knob flips one decision: an ambiguous link, or whether to follow the example.
@@ -56,10 +63,10 @@ export async function createLocalGenie(space: Space, warehouse: Warehouse, optio
     if (!sql) {
       const outcome = planQuery(linked.items, catalog, {
         pick: (index, candidates) => (index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0]),
-      });
+      }, linked.tokens);
       trace.notes = outcome.notes;
       if (!outcome.plan) return { status: 'COMPLETED', text: outcome.clarify, instructionsUsed: [], trace };
-      if (flipAt === -2 && !useExample) dropLastCondition(outcome.plan);
+      if (flipAt === -2 && !useExample) secondBest(outcome.plan);
       const built = buildSql(outcome.plan, catalog);
       trace.joins = built.joins;
       if (built.unreachable.length > 0) {
@@ -71,7 +78,7 @@ export async function createLocalGenie(space: Space, warehouse: Warehouse, optio
     }
     trace.sql = sql;
     try {
-      const result = await warehouse.execute(sql);
+      const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
       return { status: 'COMPLETED', sql, result, instructionsUsed: [...new Set(used)].sort(), trace };
     } catch (error) {
       return { status: 'FAILED', sql, error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) }, instructionsUsed: [...new Set(used)].sort(), trace };
@@ -93,8 +100,12 @@ async function resolveQuoted(linked: Linked, catalog: Catalog, warehouse: Wareho
   }
 }
 
-function dropLastCondition(plan: { where: unknown[] }): void {
+/** With no ambiguous link to flip: forget the last filter, else misjudge the ranking size, else the grouping. */
+function secondBest(plan: Plan): void {
   if (plan.where.length > 0) plan.where.pop();
+  else if (plan.order?.limit) plan.order.limit += 1;
+  else if (plan.dims.length > 0) plan.dims.pop();
+  else if (plan.measures[0]?.kind === 'count') plan.measures[0] = { ...plan.measures[0], distinct: undefined };
 }
 
 function describeLinks(linked: Linked): unknown[] {

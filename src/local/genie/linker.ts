@@ -104,6 +104,15 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
     }
   }
   items.sort((a, b) => a.start - b.start);
+  // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
+  for (let k = 0; k + 1 < items.length; k++) {
+    const item = items[k];
+    const next = items[k + 1];
+    if (item.type === 'mention' && next.type === 'mention' && next.start === item.end && item.candidates[0].source === 'part' && item.candidates[0].weight <= 0.5
+      && next.candidates[0].target.kind === 'table' && next.candidates[0].weight >= 0.9) {
+      items[k] = { type: 'word', start: item.start, end: item.end, text: item.text };
+    }
+  }
   return { tokens, items };
 }
 

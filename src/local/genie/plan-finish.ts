@@ -17,28 +17,50 @@ export function finishPlan(s: PlanState): PlanOutcome {
   const having: Plan['having'] = [];
   const entities = [...s.entities];
   const columns = [...s.columns];
+  const filtered = new Set<ColumnInfo>();
+
+  // Left-over aggregate words with a table but no column.
+  if (measures.length === 0 && (s.pendingAgg === 'max' || s.pendingAgg === 'min')) {
+    const e = entities.find((x) => !x.context) ?? entities[0];
+    const col = e ? pickDateColumn(e.table, s.catalog) : undefined;
+    if (e && col) measures.push({ kind: 'agg', fn: s.pendingAgg === 'max' ? 'MAX' : 'MIN', column: col });
+  }
+  if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0) notes.push('avg-per');
 
   // No explicit measure: count something, chosen from what the question names.
-  if (measures.length === 0 && (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.ratio)) {
+  if (measures.length === 0 && (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)) {
     const dimTables = new Set(dims.map(dimTable).filter(Boolean));
-    const free = entities.filter((e) => !dimTables.has(e.table));
+    const firstWhere = where.map(condTable).find(Boolean);
+    // A table word that only named a value's kind is not what is counted when a filter on another table came first.
+    void dimTables;
+    const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
     let counted: TableInfo | undefined;
     if (s.rank && dims.length === 0 && s.buckets.length === 0 && free.length >= 1 && s.pendingAgg !== 'count') {
-      // "the busiest channel", "which member ... most messages": rank the first entity by the second (or by its facts).
-      const ranked = free[0];
+      // "the busiest channel", "메시지가 가장 많은 채널": rank the entity that has a name, count the other (or its facts).
+      const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
       const d = tableDim(ranked.table);
       if (d) dims.push(d);
       entities.splice(entities.indexOf(ranked), 1);
-      counted = free[1]?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
-      if (free[1]) entities.splice(entities.indexOf(free[1]), 1);
+      const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
+      counted = other?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
+      if (other) entities.splice(entities.indexOf(other), 1);
     } else if (free.length > 0) {
-      counted = free[0].table;
-      entities.splice(entities.indexOf(free[0]), 1);
+      const pick = free.find((e) => dims.some((d) => dimTable(d) === e.table)) ?? free[0];
+      counted = pick.table;
+      entities.splice(entities.indexOf(pick), 1);
     } else {
-      const from = where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
+      const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
       counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
     }
     if (counted) measures.push({ kind: 'count', table: counted });
+  }
+
+  // "the most recently opened channel": a MIN/MAX of an entity's own column ranks that entity.
+  const only = measures[0];
+  const owner = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label) : undefined;
+  if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
+    const plan: Plan = { base: owner.table, measures: [], dims: [], where, having: [], select: [owner.table.label as ColumnInfo, only.column], distinct: false, order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 } };
+    return { plan, notes };
   }
 
   // A ranking over entities with no explicit dimension: rank the remaining entity.
@@ -56,7 +78,7 @@ export function finishPlan(s: PlanState): PlanOutcome {
     const near = numeric && Math.abs(numeric.at - cmp.at) <= 3;
     if (near && numeric) {
       where.push({ kind: 'compare', column: numeric.column, op: cmp.op, value: cmp.value });
-      columns.splice(columns.indexOf(numeric), 1);
+      filtered.add(numeric.column);
       continue;
     }
     const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
@@ -126,17 +148,18 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
   if (measures.length === 0) {
-    const shown = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
-    const entityLabels = entities.map((e) => e.table.label ?? e.table.key).filter((c): c is ColumnInfo => !!c);
-    plan.select = uniqueColumns([...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
+    const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
+    const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
+    const entityLabels = entities.filter((e) => !e.context).map((e) => e.table.label ?? e.table.key).filter((c): c is ColumnInfo => !!c);
+    plan.select = uniqueColumns(s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
     if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
-    plan.distinct = entities.length === 0 && shown.length > 0;
+    plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
     const rankColumn = columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
     if (s.rank && rankColumn) plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
     return { plan, notes };
   }
   if (s.rank) plan.order = { target: 'measure', dir: s.rank.dir, limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined };
-  else if (dims.length > 0) plan.order = dims.some((d) => d.kind === 'column' && d.bucket) ? { target: 'dim', dir: 'ASC' } : { target: 'measure', dir: 'DESC' };
+  else if (dims.length > 0) plan.order = dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket) ? { target: 'dim', dir: 'ASC' } : { target: 'measure', dir: 'DESC' };
   return { plan, notes };
 }
 

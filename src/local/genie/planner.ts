@@ -4,7 +4,8 @@
  * words come from the vocabulary and the config.
  */
 import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
-import type { Item } from './linker.js';
+import type { Candidate, Item } from './linker.js';
+import type { Token } from './text.js';
 import type { DateRange } from './dates.js';
 import type { Target } from './lexicon.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
@@ -21,10 +22,12 @@ export interface PlanChoice {
 export interface PlanOutcome { plan?: Plan; clarify?: string; notes: string[] }
 
 type Agg = 'count' | 'sum' | 'avg' | 'min' | 'max';
-interface Entity { table: TableInfo; at: number }
+interface Entity { table: TableInfo; at: number; context?: boolean }
 interface ColumnMention { column: ColumnInfo; at: number }
 
-export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): PlanOutcome {
+export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
+  const tokensBetween = (from: number, to: number): string[] => tokens.slice(from, to).map((t) => t.forms[0]);
+  const prevRaw = (end: number): string => tokens[end - 1]?.raw ?? '';
   const notes: string[] = [];
   const measures: Measure[] = [];
   const measureAt: number[] = [];
@@ -44,8 +47,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
   let rank: { dir: 'DESC' | 'ASC'; limit?: number; at: number } | undefined;
   let ratio: { percent: boolean; at: number } | undefined;
   let byMeasure = false;
+  let limitHint: number | undefined;
   let lastMention: { kind: 'dim' | 'measure' | 'entity' | 'column' | 'where' | 'other'; index: number; target: Target } | undefined;
 
+  const contextTables = tablesNamed(items);
   const addMeasure = (m: Measure, at: number): void => { measures.push(m); measureAt.push(at); };
   const addDim = (d: Dimension): void => {
     if (!dims.some((x) => dimKey(x) === dimKey(d))) dims.push(d);
@@ -58,6 +63,14 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
   items.forEach((item, index) => {
     if (item.type === 'marker') {
       const kind: MarkerKind = item.marker.kind;
+      if (pendingBy === 'which' && kind !== 'not' && kind !== 'most' && kind !== 'least') pendingBy = undefined;
+      // English "member counts": a count word right after a noun counts that noun.
+      const prevItem = items[index - 1];
+      if (kind === 'count' && !item.marker.postfix && prevItem?.type === 'mention' && lastMention?.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'column') && items[index + 1]?.type !== 'mention') {
+        toCount(lastMention.target, pendingDistinct, lastMention.index);
+        pendingDistinct = false;
+        return;
+      }
       if (kind === 'count' && item.marker.postfix && lastMention && (lastMention.kind === 'entity' || lastMention.kind === 'column')) {
         // "회원 수": the noun before the counter is what gets counted.
         toCount(lastMention.target, pendingDistinct, lastMention.index);
@@ -82,7 +95,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
           pendingAgg = kind;
           lastMarkerAt = index;
           return;
-        case 'distinct': pendingDistinct = true; return;
+        case 'distinct': pendingDistinct = true; if (pendingBy === 'which') pendingBy = undefined; return;
         case 'by': case 'each': pendingBy = 'by'; return;
         case 'which': pendingBy = 'which'; return;
         case 'most': case 'least':
@@ -105,10 +118,16 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
     if (item.type === 'top') { rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index }; return; }
     if (item.type === 'date') { dates.push({ range: item.range, at: index }); return; }
     if (item.type === 'compare') { compares.push({ op: item.op, value: item.value, at: index, end: item.end }); return; }
-    if (item.type === 'number' && rank === undefined) { notes.push(`number:${item.value}`); return; }
+    if (item.type === 'number') {
+      // "Which 3 countries ...", "회원 5명": a small count next to a noun sizes the ranking.
+      const nextItem = items[index + 1];
+      if (Number.isInteger(item.value) && item.value > 0 && item.value <= 100 && (nextItem?.type === 'mention' || lastMention?.index === index - 1 || nextItem?.type === 'word')) limitHint = item.value;
+      notes.push(`number:${item.value}`);
+      return;
+    }
     if (item.type !== 'mention') return;
 
-    const target = choice.pick(index, item.candidates.map((c) => c.target));
+    const target = choice.pick(index, preferContext(item.candidates, contextTables).map((c) => c.target));
     handleMention(target, index);
   });
 
@@ -131,8 +150,20 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
       lastMention = { kind: 'where', index, target };
       return;
     }
+    if (lastMention?.kind === 'dim' && lastMention.index === index - 1 && conjoined(index) && (target.kind === 'column' || target.kind === 'table') && !(target.kind === 'column' && target.column.type === 'number')) {
+      makeDim(target, 'other', index);
+      return;
+    }
     if (target.kind === 'table' && lastMention?.index === index - 1 && lastMention.target.kind === 'value' && lastMention.target.column.table === target.table) {
-      // "the general channel": a table word right after one of its values only names the value's kind.
+      // "the general channel": a table word right after one of its values mostly names the value's kind,
+      // unless it is what "how many" counts ("how many rocket reactions").
+      const firstWhere = where[0];
+      if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.column.table === target.table) {
+        toCount(target, pendingDistinct, index);
+        pendingAgg = undefined;
+        return;
+      }
+      entities.push({ table: target.table, at: index, context: true });
       return;
     }
     if (pendingBy) {
@@ -155,7 +186,12 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
     if (pendingAgg) {
       const agg = pendingAgg;
       if (target.kind === 'table' && (agg === 'count' || agg === 'sum')) { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
-      if (target.kind === 'table' && agg === 'avg') { toCount(target, pendingDistinct, index); notes.push('avg-per'); pendingAgg = undefined; return; }
+      if (target.kind === 'table' && agg !== 'count' && agg !== 'sum') {
+        // "average post length": the column may follow the table word; decided at the end otherwise.
+        entities.push({ table: target.table, at: index });
+        lastMention = { kind: 'entity', index, target };
+        return;
+      }
       if (target.kind === 'column') {
         const c = target.column;
         if (agg === 'count' && c.type !== 'date' && c.type !== 'timestamp' && c.type !== 'bool') { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
@@ -188,6 +224,15 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
     }
   }
 
+  /** "plan and country", "요금제와 국가": the mention is joined to the previous one by a conjunction. */
+  function conjoined(index: number): boolean {
+    const prev = items[index - 1];
+    const here = items[index];
+    if (!prev || !here) return false;
+    const gap = tokensBetween(prev.end, here.start);
+    return gap.some((w) => w === 'and' || w === '&' || w === '및') || /[와과]$/.test(prevRaw(prev.end));
+  }
+
   function toCount(target: Target, distinct: boolean, index: number): void {
     // Replace an entity or column registration made for the same mention.
     removeAt(index);
@@ -218,7 +263,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice): 
     lastMention = { kind: 'dim', index: index ?? lastMention?.index ?? -1, target };
   }
 
-  return finish({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank, ratio, byMeasure, pendingAgg });
+  return finish({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank, ratio, byMeasure, pendingAgg, distinctList: pendingDistinct });
 }
 
 function dimKey(d: Dimension): string {
@@ -229,7 +274,32 @@ interface State {
   catalog: Catalog; items: Item[]; notes: string[]; measures: Measure[]; measureAt: number[]; dims: Dimension[]; buckets: Bucket[]; where: Condition[];
   entities: Entity[]; columns: ColumnMention[]; dates: Array<{ range: DateRange; at: number }>;
   compares: Array<{ op: CompareOp; value: number; at: number; end: number }>;
-  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number }; ratio?: { percent: boolean; at: number }; byMeasure: boolean; pendingAgg?: Agg;
+  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number }; ratio?: { percent: boolean; at: number }; byMeasure: boolean; pendingAgg?: Agg; distinctList: boolean;
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };
+
+function tableOf(t: Target): TableInfo {
+  return t.kind === 'table' ? t.table : t.kind === 'snippet' ? t.snippet.tables[0] : t.column.table;
+}
+
+/** Tables named without ambiguity in the question (a mention whose best candidate is unique). */
+function tablesNamed(items: Item[]): Set<TableInfo> {
+  const out = new Set<TableInfo>();
+  for (const item of items) {
+    if (item.type !== 'mention') continue;
+    const [first, second] = item.candidates;
+    if (first && (!second || second.weight < first.weight) && tableOf(first.target)) out.add(tableOf(first.target));
+  }
+  return out;
+}
+
+/** Among equally strong candidates, prefer one on a table the question names elsewhere ("name" of the stadium). */
+function preferContext(candidates: Candidate[], context: Set<TableInfo>): Candidate[] {
+  const top = candidates[0]?.weight ?? 0;
+  const tied = candidates.filter((c) => c.weight === top);
+  if (tied.length < 2) return candidates;
+  const inContext = tied.filter((c) => context.has(tableOf(c.target)));
+  if (inContext.length === 0 || inContext.length === tied.length) return candidates;
+  return [...inContext, ...candidates.filter((c) => !inContext.includes(c))];
+}

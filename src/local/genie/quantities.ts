@@ -46,10 +46,26 @@ export function findQuantities(tokens: Token[], taken: Set<number>): Array<Compa
     if (t.num !== undefined && Number.isInteger(t.num) && t.num > 0 && t.num < 1000) {
       const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
       if (mostDir) {
-        out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end: i + 2 });
-        i += 1;
+        // "10 most active members": the activity word belongs to the ranking, not to the schema.
+        const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
+        out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end });
+        i = end - 1;
         continue;
       }
+    }
+    if (tokenHasWord(t, 'between') && tokens[i + 1]?.num !== undefined && tokenHasWord(tokens[i + 2], 'and') && tokens[i + 3]?.num !== undefined) {
+      out.push({ kind: 'compare', op: '>=', value: tokens[i + 1].num as number, start: i, end: i + 4, numberAt: i + 1, used: range(i, i + 4) });
+      out.push({ kind: 'compare', op: '<=', value: tokens[i + 3].num as number, start: i, end: i + 4, numberAt: i + 3, used: [] });
+      i += 3;
+      continue;
+    }
+    // "above age 20": one word may sit between the comparison and its number.
+    const gapped = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === undefined && tokens[i + words.length + 1]?.num !== undefined && !tokens[i + words.length]?.date);
+    if (gapped) {
+      const at = i + gapped[0].length + 1;
+      out.push({ kind: 'compare', op: gapped[1], value: tokens[at].num as number, start: i, end: at + 1, numberAt: at, used: [...range(i, at - 1), at] });
+      i = at;
+      continue;
     }
     const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
     if (before) {
@@ -79,4 +95,8 @@ export function findQuantities(tokens: Token[], taken: Set<number>): Array<Compa
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
+}
+
+function tokenHasWord(t: Token | undefined, word: string): boolean {
+  return !!t && t.forms.includes(word);
 }

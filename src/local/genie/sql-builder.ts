@@ -49,6 +49,11 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   const scope = new Scope();
   scope.add(plan.base);
   for (const step of steps) scope.add(step.to);
+  // Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact.
+  const fansOut = steps.some((st) => {
+    const toColumn = st.edge.left === st.to ? st.edge.leftColumn : st.edge.rightColumn;
+    return st.to.key?.name !== toColumn;
+  });
   const hasJoins = steps.length > 0;
 
   const measureSql = (m: Measure): string => {
@@ -56,7 +61,8 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       case 'count': {
         const a = scope.aliases.get(m.table) ?? scope.add(m.table);
         if (m.distinct) return `COUNT(DISTINCT ${scope.col(m.distinct)})`;
-        return hasJoins && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : 'COUNT(*)';
+        const exact = m.table === plan.base && !fansOut;
+        return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : 'COUNT(*)';
       }
       case 'agg': return `${m.fn}(${scope.col(m.column)})`;
       case 'snippet': used.add(m.snippet.id); return scope.snippet(m.snippet);
@@ -113,7 +119,8 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       if (dimExprs.length > 0) sql += `\nGROUP BY ${dimExprs.map((d) => d.expr).join(', ')}`;
       if (plan.having.length > 0) sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
       if (plan.order) {
-        const by = plan.order.target === 'dim' ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ') : `${measureExprs[0].expr} ${plan.order.dir}`;
+        // Ties are broken by the dimensions, so ordered answers are stable.
+        const by = plan.order.target === 'dim' ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ') : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
         if (by) sql += `\nORDER BY ${by}`;
         if (plan.order.limit) sql += `\nLIMIT ${plan.order.limit}`;
       }

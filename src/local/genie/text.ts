@@ -22,7 +22,7 @@ const HANGUL = /[\uac00-\ud7a3]/;
 /** Korean particles and endings, longest first, stripped from the end of a word. */
 const PARTICLES = [
   '에서는', '으로는', '에서의', '에게서', '에서', '으로', '까지', '부터', '에게', '한테', '처럼', '보다', '마다', '이나',
-  '인가요', '입니까', '이에요', '인지', '예요', '이고', '이며', '이다',
+  '인가요', '입니까', '이에요', '인지', '예요', '이고', '이며', '이다', '이야', '야', '된', '한',
   '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '들', '나', '인', '요',
 ];
 
@@ -82,7 +82,7 @@ export function tokenize(text: string): Token[] {
       pushKorean(tokens, m[7]);
     } else if (m[8]) {
       for (const part of splitIdentifier(m[8].replace(/'s$/, ''), true)) {
-        tokens.push({ raw: part, forms: uniq([singular(part), part.toLowerCase()]) });
+        tokens.push({ raw: part, forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase())]) });
       }
     } else if (m[9]) {
       tokens.push({ raw: '%', forms: ['%'] });
@@ -94,11 +94,13 @@ export function tokenize(text: string): Token[] {
 function pushKorean(tokens: Token[], word: string): void {
   const forms = koreanForms(word);
   // "채널별", "채널별로": split off the "by" suffix so the stem links on its own.
-  const byForm = forms.find((f) => f.length > 1 && f.endsWith('별'));
+  // "메시지당" (per message) splits the same way.
+  const byForm = forms.find((f) => f.length > 1 && (f.endsWith('별') || f.endsWith('당')));
   if (byForm) {
     const stem = byForm.slice(0, -1);
+    const suffix = byForm.slice(-1);
     tokens.push({ raw: stem, forms: koreanForms(stem) });
-    tokens.push({ raw: '별', forms: ['별'] });
+    tokens.push({ raw: suffix, forms: [suffix] });
     return;
   }
   tokens.push({ raw: word, forms });
@@ -131,4 +133,11 @@ export const STOPWORDS = new Set([
 
 export function uniq<T>(items: T[]): T[] {
   return [...new Set(items)];
+}
+
+/** "posting" -> "post", "reacted" -> "react": a last-resort form so verbs reach noun synonyms. */
+function verbStem(word: string): string[] {
+  if (word.length > 5 && word.endsWith('ing')) return [word.slice(0, -3)];
+  if (word.length > 4 && word.endsWith('ed')) return [word.slice(0, -2), word.slice(0, -1)];
+  return [];
 }

@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
-import type { Genie, Warehouse } from '../ports.js';
+import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
 import { loadSpaceDir } from '../space/repository.js';
 import type { Target } from '../space/target.js';
@@ -51,17 +51,25 @@ export async function openWarehouseFor(root: string, target: Target | undefined)
 export interface Backend {
   name: BackendName;
   warehouse: Warehouse;
-  /** A Genie bound to the given config (locally) or to the staging space (Databricks). */
+  /**
+   * A Genie that answers from the given config: locally an engine over that config; on
+   * Databricks the staging space, updated to the config first (idempotently).
+   */
   genieFor(space: Space): Promise<Genie>;
+  /** Where live and staging spaces are kept (the local state folder, or the workspace). */
+  spaces?: SpaceStore;
   close(): Promise<void>;
 }
 
-export interface LocalBackendOptions {
+export interface BackendOptions {
+  /** Local engine noise (0..1) and seed, for flakiness tests. */
   noise?: number;
   seed?: number;
+  /** Environment to read Databricks settings from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-export async function openBackend(root: string, name: BackendName, target: Target | undefined, options: LocalBackendOptions = {}): Promise<Backend> {
+export async function openBackend(root: string, name: BackendName, target: Target | undefined, options: BackendOptions = {}): Promise<Backend> {
   if (name === 'databricks') {
     throw new GenieGitopsError('the databricks backend is not available in this version', 'use --backend local');
   }

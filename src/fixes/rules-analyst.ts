@@ -7,10 +7,12 @@
  * example queries. Same input, same fixes in the same order.
  */
 import type { Analyst, AnalystInput, AnalystResult } from './analyst.js';
-import { alignAll, targetsOf, unexplainedTokens, type AlignmentInput } from './rules-align.js';
+import { alignAll, type AlignmentInput } from './rules-align.js';
+import { targetsOf, unexplainedTokens } from './rules-targets.js';
 import { buildConfigIndex } from './rules-config.js';
 import { buildFailureView, type FailureView } from './rules-evidence.js';
 import { proposeExamples } from './rules-examples.js';
+import { misleadingInstructionNotes } from './rules-instructions.js';
 import { proposeJoins } from './rules-joins.js';
 import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
 import { mergeAndFilter, rankProposals } from './rules-rank.js';
@@ -44,6 +46,7 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
       for (const { failure, view } of parsed) {
         if (!view) notes.push(`${failure.id}: the expected SQL could not be parsed; only an example query can help`);
       }
+      notes.push(...misleadingInstructionNotes(input.space, failures));
       const views = parsed.map((p) => p.view).filter((v): v is FailureView => v !== null);
       const probe = createWarehouseProbe(input.warehouse, input.signal);
       const values = await storedValueStems(views, index, probe);
@@ -60,8 +63,13 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
         proposals.push(...(await rule(context)));
       }
       const kept = mergeAndFilter(proposals, input.alreadyTried, notes);
-      const helped = new Set(kept.flatMap((p) => p.fix.targets));
-      const examples = mergeAndFilter(proposeExamples(input.space, index, parsed, helped), input.alreadyTried, notes);
+      // Examples are the last resort: an example can capture unrelated questions, and the loop
+      // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
+      let examples: Proposal[] = [];
+      if (kept.length === 0) examples = mergeAndFilter(proposeExamples(input.space, index, parsed, new Set()), input.alreadyTried, notes);
+      else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
+        notes.push('example queries wait for an iteration with no other fix to try');
+      }
       const fixes = rankProposals([...kept, ...examples], { maxFixes, maxExamples, alreadyTried: input.alreadyTried }, notes);
 
       for (const { failure } of parsed) {

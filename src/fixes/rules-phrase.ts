@@ -6,7 +6,7 @@
  */
 import { isExplained, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';
-import { distinctiveWords } from './rules-align.js';
+import { distinctiveWords } from './rules-targets.js';
 import { isAggregateCue, isFunctionWord, isPredicate, nameWords, singular, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
 
 /** Words that belong inside a measure's name though they are grammar elsewhere ("reply rate", "답글 비율"). */
@@ -72,7 +72,9 @@ export function measurePhrase(
 function trim(tokens: QuestionToken[], isCue: (t: QuestionToken) => boolean): QuestionToken[] {
   let start = 0;
   let end = tokens.length;
-  const edge = (t: QuestionToken): boolean => t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t));
+  // A trailing past form is the question's verb ("unique users posted"), not part of the name.
+  const edge = (t: QuestionToken): boolean =>
+    t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t)) || /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
   while (start < end && edge(tokens[start])) start++;
   while (end > start && edge(tokens[end - 1])) end--;
   return tokens.slice(start, end);

@@ -5,11 +5,12 @@
  *   CASE), Genie's SQL does not compute it, and no snippet has it: add_sql_snippet measure
  *   named by the question's phrase, columns table-qualified.
  * - Filter: the expected SQL compares a column with a number the question never states
- *   (`is_reply = 1` for "replies"): add_sql_snippet filter named by the aligned word.
+ *   (`is_reply = 1` for "replies"), or with a set of values it never lists (`plan IN ('pro',
+ *   'enterprise')` for "paid"): add_sql_snippet filter named by the aligned word.
  */
-import { isNode, parseSelect, render, type Node } from '../scoring/sql-ast.js';
+import { columnName, isNode, parseSelect, render, type Node } from '../scoring/sql-ast.js';
 import { lastPart } from './identifiers.js';
-import { synonymText } from './rules-align.js';
+import { synonymText } from './rules-targets.js';
 import { normalizeSnippetSql, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
@@ -138,8 +139,7 @@ function qualify(node: Node, view: FailureView, index: ConfigIndex, columns: Mea
       return value;
     }
     if (value.type === 'column_ref') {
-      const name = typeof value.column === 'string' ? value.column : isNode(value.column) && typeof value.column.expr === 'object' ? render(value) : null;
-      const column = typeof name === 'string' ? name.replace(/[`"]/g, '') : null;
+      const column = columnName(value)?.replace(/[`"]/g, '') ?? null;
       if (!column || column === '*') return value;
       const qualifier = typeof value.table === 'string' ? value.table.replace(/[`"]/g, '').toLowerCase() : null;
       const table = (qualifier ? view.aliases.get(qualifier) : undefined) ?? view.tables.find((t) => index.tables.get(t)?.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()));

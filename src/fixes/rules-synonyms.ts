@@ -4,7 +4,7 @@
  * synonym on the table's key column. Korean words become synonyms like any other.
  */
 import type { Fix } from './fix-types.js';
-import { synonymText, type Alignment } from './rules-align.js';
+import { synonymText } from './rules-targets.js';
 import { existingSynonyms, namedKeyColumn, type ConfigIndex, type TableInfo } from './rules-config.js';
 import { PRIORITY, shortName, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
 import { nameWords, stemWord } from './rules-text.js';

@@ -8,7 +8,7 @@
 import { joinText } from '../space/schema.js';
 import { columnType, type ResolvedFilter } from './rules-evidence.js';
 import { PRIORITY, shortName, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
-import { synonymText } from './rules-align.js';
+import { synonymText } from './rules-targets.js';
 
 /** Columns with at most this many distinct values get them listed in a value description. */
 const MAX_LISTED_VALUES = 30;
@@ -50,7 +50,7 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
         type: 'enable_build_value_dictionary',
         table: spaceIdentifier(index, filter.table),
         column: filter.column,
-        rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value} and Genie's SQL does not; a value dictionary lets Genie match question words to stored values.`,
+        rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value}; Genie's SQL ${filter.genieFiltersColumn ? 'compares it with another value' : 'does not filter it'}. A value dictionary lets Genie match question words to stored values.`,
         targets,
       },
     });
@@ -71,7 +71,8 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
     const column = index.tables.get(entry.table)?.columns.find((c) => c.name === entry.column);
     const current = joinText(column?.config?.description).trim();
     const pairs = [...entry.pairs]
-      .map(([value, words]): [string, string[]] => [value, words.filter((word) => !current.toLowerCase().includes(`${word} `.toLowerCase()) || !current.includes(`'${value}'`))])
+      // A word the description already pairs with the value needs no repeating.
+      .map(([value, words]): [string, string[]] => [value, words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`)))])
       .filter(([, words]) => words.length > 0);
     if (pairs.length === 0) continue;
     const values = await probe.distinctValues(entry.table, entry.column, MAX_LISTED_VALUES);

@@ -103,6 +103,18 @@ describe('limits and notes', () => {
     expect(ofType(fixes, 'add_column_description')[0]?.description).toMatch(/^Users say Korea for 'KR'\./);
   });
 
+  it('a snippet Genie used in a failing answer, absent from the expected SQL, is noted as too broad', async () => {
+    const space = structuredClone(env.space);
+    space.instructions = {
+      sql_snippets: { measures: [{ id: 'aa'.repeat(16), alias: 'posts', display_name: 'posts', sql: ['count(*) / count(distinct messages.member_id)'] }] },
+    };
+    const used = failure('n1', 'How many posts are longer than 100 words?', `SELECT COUNT(*) FROM ${M}.messages WHERE word_count > 100`, `SELECT count(*) / count(distinct member_id) FROM ${M}.messages WHERE word_count > 100`, {
+      instructionsUsed: ['aa'.repeat(16)],
+    });
+    const { notes } = await propose(env, [used, { ...used, id: 'n2', instructionsUsed: [] }], { space });
+    expect(notes.filter((n) => n.includes('may match too broadly'))).toEqual([expect.stringMatching(/^n1: Genie used the measure "posts"/)]);
+  });
+
   it('no failures, no fixes', async () => {
     expect(await propose(env, [])).toEqual({ fixes: [], notes: [] });
   });

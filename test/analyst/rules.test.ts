@@ -177,6 +177,14 @@ describe('snippet rules', () => {
     expect(filters).toEqual([expect.objectContaining({ display_name: 'replies', sql: 'messages.is_reply = 1', synonyms: ['reply'], targets: ['f1'] })]);
   });
 
+  it('a set of values the question names with one word -> filter snippet', async () => {
+    const { fixes } = await propose(env, [
+      failure('f4', 'How many paid members are there?', `SELECT COUNT(*) FROM ${M}.members WHERE plan IN ('pro', 'enterprise')`, `SELECT COUNT(*) FROM ${M}.members`),
+    ]);
+    const filters = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'filter');
+    expect(filters).toEqual([expect.objectContaining({ display_name: 'paid', sql: "members.plan IN ('pro', 'enterprise')", targets: ['f4'] })]);
+  });
+
   it('the same flag filter in several questions is one snippet targeting all of them', async () => {
     const { fixes } = await propose(env, [
       failure('f2', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`),

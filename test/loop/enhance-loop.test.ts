@@ -118,7 +118,7 @@ describe('enhancement loop', () => {
     expect(first.accepted).toBe(true);
     expect(result.after.totals.train.passed).toBe(2);
     expect(result.after.totals.holdout.passed).toBe(1);
-    expect(first.applied.map((a) => a.fix.synonyms[0]).sort()).toEqual(['alpha', 'b2', 'beta']);
+    expect(first.applied.map((a) => (a.fix.type === 'add_synonym' ? a.fix.synonyms[0] : '')).sort()).toEqual(['alpha', 'b2', 'beta']);
     expect(first.rejected.map((r) => r.key)).toContain(fixKey(bad));
     expect(result.lessons.rejected_fixes.map((r) => r.key)).toContain(fixKey(bad));
     const hurt = result.lessons.stats.find((s) => s.fix_type === 'add_synonym');

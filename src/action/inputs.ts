@@ -3,25 +3,58 @@ import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../cli/options.js';
 import { parseBackend, type BackendName } from '../commands/workspace.js';
+import type { OnDrift } from '../commands/deploy.js';
 
+/** Input names, as action.yml declares them. */
 export const INPUT = {
   command: 'command',
   space: 'space',
+  all: 'all',
   backend: 'backend',
   repeats: 'repeats',
   minScore: 'min-score',
+  maxRegression: 'max-regression',
+  maxIterations: 'max-iterations',
+  targetScore: 'target-score',
+  analyst: 'analyst',
+  onDrift: 'on-drift',
+  githubToken: 'github-token',
+  baseBranch: 'base-branch',
   workingDirectory: 'working-directory',
+  databricksHost: 'databricks-host',
+  databricksToken: 'databricks-token',
+  databricksClientId: 'databricks-client-id',
+  databricksClientSecret: 'databricks-client-secret',
+  databricksAuthType: 'databricks-auth-type',
+  llmProvider: 'llm-provider',
+  llmModel: 'llm-model',
+  llmBaseUrl: 'llm-base-url',
+  llmEndpoint: 'llm-endpoint',
 } as const;
 
-export type ActionCommand = 'validate' | 'score';
+export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'list-spaces'] as const;
+export type ActionCommand = (typeof COMMANDS)[number];
 
 export interface ActionInputs {
   command: ActionCommand;
   space?: string;
+  /** Every space under spaces/ (the `all` input, or space: all). */
+  all: boolean;
   backend: BackendName;
   repeats?: number;
   minScore?: number;
+  maxRegression?: number;
+  maxIterations?: number;
+  targetScore?: number;
+  analyst: 'rules' | 'llm';
+  onDrift: OnDrift;
+  githubToken?: string;
+  baseBranch?: string;
   workingDirectory: string;
+  /** Databricks and LLM settings, as the environment variables the backends read. */
+  env: Record<string, string>;
+  /** Values to mask in logs. */
+  secrets: string[];
 }
 
 /** An empty input is the same as an absent one. */
@@ -30,17 +63,56 @@ function optional(name: string): string | undefined {
   return value === '' ? undefined : value;
 }
 
+function oneOf<T extends string>(name: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  const v = value ?? fallback;
+  if ((allowed as readonly string[]).includes(v)) return v as T;
+  throw new GenieGitopsError(`input ${name} '${v}' is not supported`, `set ${name} to one of: ${allowed.join(', ')}`);
+}
+
+function booleanInput(name: string): boolean {
+  const value = optional(name)?.toLowerCase();
+  if (value === undefined || value === 'false') return false;
+  if (value === 'true') return true;
+  throw new GenieGitopsError(`input ${name} '${value}' is not a boolean`, `set ${name} to true or false`);
+}
+
 export function readInputs(): ActionInputs {
-  const command = optional(INPUT.command) ?? 'score';
-  if (command !== 'validate' && command !== 'score') {
-    throw new GenieGitopsError(`input command '${command}' is not supported`, 'set command to validate or score');
+  const command = oneOf(INPUT.command, optional(INPUT.command), COMMANDS, 'score');
+  const space = optional(INPUT.space);
+  const envFrom: Array<[string, string]> = [
+    [INPUT.databricksHost, 'DATABRICKS_HOST'],
+    [INPUT.databricksToken, 'DATABRICKS_TOKEN'],
+    [INPUT.databricksClientId, 'DATABRICKS_CLIENT_ID'],
+    [INPUT.databricksClientSecret, 'DATABRICKS_CLIENT_SECRET'],
+    [INPUT.databricksAuthType, 'DATABRICKS_AUTH_TYPE'],
+    [INPUT.llmProvider, 'GENIE_GITOPS_LLM_PROVIDER'],
+    [INPUT.llmModel, 'GENIE_GITOPS_LLM_MODEL'],
+    [INPUT.llmBaseUrl, 'OPENAI_BASE_URL'],
+    [INPUT.llmEndpoint, 'GENIE_GITOPS_SERVING_ENDPOINT'],
+  ];
+  const env: Record<string, string> = {};
+  for (const [input, variable] of envFrom) {
+    const value = optional(input);
+    if (value !== undefined) env[variable] = value;
   }
+  const githubToken = optional(INPUT.githubToken);
+  const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s): s is string => Boolean(s));
   return {
     command,
-    space: optional(INPUT.space),
+    space: space === 'all' ? undefined : space,
+    all: space === 'all' || booleanInput(INPUT.all),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
     minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
+    maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
+    maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
+    targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
+    analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
+    onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
+    githubToken,
+    baseBranch: optional(INPUT.baseBranch),
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',
+    env,
+    secrets,
   };
 }

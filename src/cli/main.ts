@@ -13,6 +13,7 @@ import { parseBackend } from '../commands/workspace.js';
 import { renderScorecardMarkdown, renderScorecardText } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { HELP, numberOption } from './options.js';
+import { runServe } from './serve-command.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -38,6 +39,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runInit(rest, io);
       case 'enhance':
         return await runEnhance(rest, io);
+      case 'serve':
+        return await runServe(rest, io);
       case undefined:
       case 'help':
       case '--help':

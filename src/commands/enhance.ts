@@ -5,6 +5,7 @@ import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
 import { runEnhanceLoop, type IterationRecord } from '../loop/enhance-loop.js';
+import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
@@ -56,7 +57,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   const lessons = readLessons(lessonsPath, options.space);
   const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
   if (!analyst) throw new GenieGitopsError('the llm analyst needs a model endpoint', 'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules');
-  const backend = await openBackend(options.root, options.backend, loaded.target);
+  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
   const calls = { genie: 0, statements: 0 };
   try {
     const score = async (space: Space) => {

@@ -11,6 +11,8 @@ import { loadSpaceDir } from '../space/repository.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
+import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
+import { openDatabricksBackend } from './backend-databricks.js';
 
 export type BackendName = 'local' | 'databricks';
 
@@ -65,21 +67,24 @@ export interface BackendOptions {
   /** Local engine noise (0..1) and seed, for flakiness tests. */
   noise?: number;
   seed?: number;
+  /** Wraps the warehouse before anything uses it (enhance memoizes results across scorings). */
+  wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
 export async function openBackend(root: string, name: BackendName, target: Target | undefined, options: BackendOptions = {}): Promise<Backend> {
-  if (name === 'databricks') {
-    throw new GenieGitopsError('the databricks backend is not available in this version', 'use --backend local');
-  }
-  const warehouse = await openWarehouseFor(root, target);
+  if (name === 'databricks') return openDatabricksBackend(root, target, { env: options.env ?? process.env });
+  const local = await openWarehouseFor(root, target);
+  const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
   return {
     name,
     warehouse,
     genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+    // Live and staging spaces are files in the state folder, seeded from the repository on first read.
+    spaces: createLocalSpaceStore({ stateDir: resolveStateDir(root, options.env ?? process.env), seed: seedFromRepository(root) }),
     close: async () => {
-      await warehouse.close?.();
+      await local.close();
     },
   };
 }

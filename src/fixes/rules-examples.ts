@@ -1,8 +1,8 @@
 /**
- * Last resort: a failing train question whose expected SQL is complex (several joins,
- * subqueries, CTEs, HAVING, window functions, CASE, set operations), or that no other rule
- * could help, becomes an example question/SQL pair. The loop refuses holdout SQL as an
- * example; the analyst only ever sees train failures.
+ * Last resort, when no other rule has anything left to try: each failing train question
+ * becomes an example question/SQL pair, those whose expected SQL is complex (several joins,
+ * subqueries, CTEs, HAVING, window functions, CASE, set operations) first. The loop refuses
+ * holdout SQL as an example; the analyst only ever sees train failures.
  */
 import type { FailureEvidence } from './analyst.js';
 import { normalizeSnippetSql, type ConfigIndex } from './rules-config.js';
@@ -24,13 +24,11 @@ export function proposeExamples(
   space: Space,
   index: ConfigIndex,
   failures: readonly { failure: FailureEvidence; view: FailureView | null }[],
-  helped: ReadonlySet<string>,
 ): Proposal[] {
   const questions = new Set((space.instructions?.example_question_sqls ?? []).map((ex) => collapseWhitespace(joinText(ex.question)).toLowerCase()));
   const proposals: Proposal[] = [];
   for (const { failure, view } of failures) {
     const complex = isComplexSql(failure, view);
-    if (!complex && helped.has(failure.id)) continue;
     if (index.exampleSql.has(normalizeSnippetSql(failure.expectedSql))) continue;
     if (questions.has(collapseWhitespace(failure.question).toLowerCase())) continue;
     proposals.push({
@@ -42,7 +40,7 @@ export function proposeExamples(
         sql: failure.expectedSql.trim().replace(/;\s*$/, ''),
         rationale: complex
           ? 'The expected SQL is complex (nested queries, several joins or window/CASE logic); an example pair shows Genie the pattern.'
-          : 'No name, join, value or snippet fix explains this failure; an example pair shows Genie the expected query.',
+          : 'No name, join, value or snippet fix is left to try for this failure; an example pair shows Genie the expected query.',
         targets: [failure.id],
       },
     });

@@ -11,7 +11,6 @@ import type { Proposal } from './rules-proposal.js';
 export interface RankOptions {
   maxFixes: number;
   maxExamples: number;
-  alreadyTried: ReadonlySet<string>;
 }
 
 /** Proposals without the synonyms and fixes already tried, duplicates merged. */

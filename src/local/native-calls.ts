@@ -22,13 +22,13 @@ const DATE_GLOB = `${DIGIT.repeat(4)}-${DIGIT.repeat(2)}-${DIGIT.repeat(2)}`;
 const TIMESTAMP_GLOB = `${DATE_GLOB}[ T]${DIGIT.repeat(2)}:${DIGIT.repeat(2)}:${DIGIT.repeat(2)}`;
 const ISO_TEXT = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/;
 
-/** Functions whose result is an integer (the rewriter CASTs their JS results). */
 export interface CallContext {
   /** Lower-case function name. */
   fn: string;
   args: Argument[];
   /** What the rewriter emits without this module (the JS call, CAST included when integer-valued). */
   fallback: string;
+  /** The rewriter CASTs this function's JS result to INTEGER. */
   integerResult: boolean;
 }
 
@@ -40,7 +40,7 @@ export function optimiseCall(call: CallContext): string | undefined {
 const NOT_FOLDED = new Set(['if', 'nvl', 'nvl2']); // already native (iif/coalesce) or trivially cheap
 
 function foldConstant({ fn, args, integerResult }: CallContext): string | undefined {
-  const scalar = SPARK_SCALARS[fn];
+  const scalar = Object.hasOwn(SPARK_SCALARS, fn) ? SPARK_SCALARS[fn] : undefined;
   if (!scalar || NOT_FOLDED.has(fn) || args.length === 0 || !args.every((a) => a.kind === 'literal')) return undefined;
   let value: unknown;
   try {

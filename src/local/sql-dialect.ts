@@ -16,9 +16,13 @@
  * integer-valued functions (year, datediff, ...) are cast to INTEGER because sql.js
  * returns every JS-computed number as REAL; and `/` always divides as
  * floating point (`a / b` -> `a * 1.0 / b`), because Spark's `/` never truncates
- * integers while SQLite's does.
+ * integers while SQLite's does. Spark date calls with constant arguments are folded
+ * and those of a column get native SQLite forms (native-calls.ts).
  */
 import { isSymbol, isTrivia, isWord, tokenize, type Token } from '../sql/tokenize.js';
+import { splitArguments } from './call-arguments.js';
+import { optimiseCall } from './native-calls.js';
+import { SPARK_SCALARS } from './spark-functions.js';
 
 export { registerSparkFunctions } from './spark-functions.js';
 
@@ -175,9 +179,12 @@ class Rewriter {
     if (cast) {
       pieces.push({ text: cast, kind: 'primary' });
     } else {
-      const body = `(${this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd)}${closed ? ')' : ''}`;
-      const call = `${RENAMED[fn] ?? name}${body}`;
-      pieces.push({ text: INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call, kind: 'primary' });
+      const inner = this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd);
+      const call = `${RENAMED[fn] ?? name}(${inner}${closed ? ')' : ''}`;
+      const fallback = INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call;
+      const lower = fn.toLowerCase();
+      const fast = closed && Object.hasOwn(SPARK_SCALARS, lower) ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) }) : undefined;
+      pieces.push({ text: fast ?? fallback, kind: 'primary' });
     }
     return closed ? close + 1 : end;
   }
@@ -374,7 +381,7 @@ class Rewriter {
 /** The SQLite form of casting `inner` to a Spark type, or undefined for a type we leave alone. */
 function castExpression(inner: string, typeName: string): string | undefined {
   const type = typeName.toUpperCase();
-  if (type === 'DATE') return `to_date(${inner})`;
+  if (type === 'DATE') return optimiseCall({ fn: 'to_date', args: splitArguments(inner), fallback: `to_date(${inner})`, integerResult: false }) ?? `to_date(${inner})`;
   if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
   const mapped = CAST_TYPES[type];
   return mapped ? `CAST(${inner} AS ${mapped})` : undefined;

@@ -93,7 +93,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
   let card = await score(space);
   const before = card;
   const iterations: IterationRecord[] = [];
-  const maxIterations = input.maxIterations ?? 5;
+  const maxIterations = input.maxIterations ?? 10;
   const target = input.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
 

@@ -35,7 +35,9 @@ export async function gatherEvidence(card: Scorecard, benchmarks: Benchmark[], w
 
 async function sample(warehouse: Warehouse, sql: string): Promise<QueryResult | undefined> {
   try {
-    return await warehouse.execute(sql, { rowLimit: EVIDENCE_ROWS });
+    // No row limit on the query itself: the same statement the scorer ran is then a cache hit.
+    const result = await warehouse.execute(sql);
+    return { ...result, rows: result.rows.slice(0, EVIDENCE_ROWS), truncated: result.truncated || result.rows.length > EVIDENCE_ROWS };
   } catch {
     return undefined;
   }

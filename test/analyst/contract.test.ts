@@ -4,7 +4,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fixKey } from '../../src/fixes/fix-key.js';
 import { FixSchema } from '../../src/fixes/fix-types.js';
-import { demoEnv, failure, ofType, propose, ROOT, type Env } from './helpers.js';
+import { demoEnv, failure, ofType, propose, proposeLastResort, ROOT, type Env } from './helpers.js';
 
 const M = 'main.community';
 let env: Env;
@@ -45,13 +45,14 @@ describe('determinism', () => {
     expect(new Set(fixes.map(fixKey)).size).toBe(fixes.length);
   });
 
-  it('ranks joins first and example queries last', async () => {
+  it('ranks joins first, then value dictionaries, then word fixes; example queries only as a last resort', async () => {
     const { fixes } = await propose(env, FAILURES);
     const types = fixes.map((f) => f.type);
-    expect(types[0]).toBe('add_join');
-    const firstExample = types.indexOf('add_example_query');
-    expect(firstExample).toBeGreaterThan(0);
-    expect(types.slice(firstExample).every((t) => t === 'add_example_query')).toBe(true);
+    expect(types.slice(0, 3)).toEqual(['add_join', 'add_join', 'enable_build_value_dictionary']);
+    expect(types).not.toContain('add_example_query');
+    const last = await proposeLastResort(env, FAILURES);
+    expect(last.fixes.length).toBe(3);
+    expect(last.fixes.every((f) => f.type === 'add_example_query')).toBe(true);
   });
 });
 

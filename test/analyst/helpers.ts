@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalystResult, FailureEvidence } from '../../src/fixes/analyst.js';
+import { fixKey } from '../../src/fixes/fix-key.js';
 import type { Fix, FixOf, FixType } from '../../src/fixes/fix-types.js';
 import { createRulesAnalyst, type RulesAnalystOptions } from '../../src/fixes/rules-analyst.js';
 import { openLocalWarehouse } from '../../src/local/warehouse.js';
@@ -44,6 +45,18 @@ export async function propose(
     warehouseSchema: env.schema,
     alreadyTried: new Set(options.alreadyTried ?? []),
   });
+}
+
+/** The analyst's answer once every non-example fix it proposes has been tried: its last resort. */
+export async function proposeLastResort(env: Env, failures: FailureEvidence[], options: { analyst?: RulesAnalystOptions } = {}): Promise<AnalystResult> {
+  const tried = new Set<string>();
+  for (let round = 0; round < 5; round++) {
+    const result = await propose(env, failures, { ...options, alreadyTried: tried });
+    const others = result.fixes.filter((fix) => fix.type !== 'add_example_query');
+    if (others.length === 0) return result;
+    others.forEach((fix) => tried.add(fixKey(fix)));
+  }
+  throw new Error('the analyst kept proposing new non-example fixes');
 }
 
 export function ofType<T extends FixType>(fixes: readonly Fix[], type: T): FixOf<T>[] {

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixes/apply-fixes.js';
 import { SpaceSchema, type Space } from '../../src/space/schema.js';
-import { demoEnv, failure, ofType, propose, type Env } from './helpers.js';
+import { fixKey } from '../../src/fixes/fix-key.js';
+import { demoEnv, failure, ofType, propose, proposeLastResort, type Env } from './helpers.js';
 
 const M = 'main.community';
 let env: Env;
@@ -204,21 +205,38 @@ describe('example rule (last resort)', () => {
     `SELECT member_id FROM ${M}.members`,
   );
 
-  it('a complex expected query becomes an example pair with the train question', async () => {
-    const examples = ofType((await propose(env, [complex])).fixes, 'add_example_query');
-    expect(examples).toEqual([expect.objectContaining({ question: complex.question, sql: complex.expectedSql, targets: ['e1'] })]);
+  const simple = failure('e9', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`);
+
+  it('no example while another fix is left to try; a note says examples wait', async () => {
+    const unparseable = failure('e8', 'Show the odd thing', 'SELEC nonsense FROM', null);
+    const { fixes, notes } = await propose(env, [simple, complex, unparseable]);
+    expect(fixes.length).toBeGreaterThan(0);
+    expect(ofType(fixes, 'add_example_query')).toEqual([]);
+    expect(notes).toContain('example queries wait for an iteration with no other fix to try');
+  });
+
+  it('once nothing else is left, failures become example pairs with the train question, complex ones first', async () => {
+    const { fixes } = await proposeLastResort(env, [simple, complex]);
+    expect(fixes).toEqual([
+      expect.objectContaining({ type: 'add_example_query', question: complex.question, sql: complex.expectedSql, targets: ['e1'] }),
+      expect.objectContaining({ type: 'add_example_query', question: simple.question, targets: ['e9'] }),
+    ]);
   });
 
   it('at most maxExamples examples per iteration', async () => {
     const many = [1, 2, 3, 4, 5].map((n) => ({ ...complex, id: `e${n}`, question: `${complex.question} (${n})`, expectedSql: `${complex.expectedSql} AND ${n} = ${n}` }));
-    const { fixes, notes } = await propose(env, many, { analyst: { maxExamples: 2 } });
+    const { fixes, notes } = await proposeLastResort(env, many, { analyst: { maxExamples: 2 } });
     expect(ofType(fixes, 'add_example_query').map((f) => f.targets[0])).toEqual(['e1', 'e2']);
     expect(notes.filter((n) => n.startsWith('deferred example'))).toHaveLength(3);
   });
 
-  it('a simple failure another rule already targets gets no example', async () => {
-    const { fixes } = await propose(env, [failure('e9', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`)]);
-    expect(ofType(fixes, 'add_example_query')).toEqual([]);
+  it('no example duplicates one the space already has', async () => {
+    const space = structuredClone(env.space);
+    space.instructions = { example_question_sqls: [{ id: 'bb'.repeat(16), question: ['Replies, please'], sql: [simple.expectedSql] }] };
+    const first = await propose(env, [simple], { space });
+    const tried = first.fixes.map(fixKey);
+    const { fixes } = await propose(env, [simple], { space, alreadyTried: tried });
+    expect(fixes).toEqual([]);
   });
 });
 

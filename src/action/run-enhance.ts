@@ -1,0 +1,67 @@
+/** `enhance` in the action: the loop on the staging space, then one PR per space (see commands/enhance-pr.ts). */
+import * as core from '@actions/core';
+import { enhancePrCommand, type EnhancePrResult } from '../commands/enhance-pr.js';
+import { createLlmAnalyst } from '../fixes/llm-analyst.js';
+import { createLlmFromSettings } from '../llm/config.js';
+import { renderEnhanceMarkdown } from '../report/enhance-report.js';
+import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
+
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+
+export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
+  const github = requireGitHub(run, 'enhance');
+  const spaces = selectedSpaces(run, 'enhance');
+  const results: EnhancePrResult[] = [];
+  const failures: string[] = [];
+  for (const space of spaces) {
+    try {
+      const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
+        enhancePrCommand({
+          root: run.root,
+          space,
+          backend: run.inputs.backend,
+          analyst: run.inputs.analyst,
+          llmAnalyst: run.inputs.analyst === 'llm' ? createLlmAnalyst({ llm: createLlmFromSettings({}, process.env) }) : undefined,
+          maxIterations: run.inputs.maxIterations,
+          targetScore: run.inputs.targetScore,
+          git: run.git,
+          github,
+          baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
+          fullReportHint: run.context.runUrl ? `the full report is in the job summary of ${run.context.runUrl}` : 'the full report is in the job summary',
+          log: (line) => core.info(line),
+        }),
+      );
+      results.push(result);
+      await writeSummary(result);
+    } catch (error) {
+      // One space failing does not stop the others; the step still fails at the end.
+      failures.push(`${space}: ${error instanceof Error ? error.message : String(error)}`);
+      core.error(`enhance ${space} failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const single = results.length === 1 ? results[0] : undefined;
+  if (single) {
+    core.setOutput('outcome', single.outcome);
+    core.setOutput('changed', String(single.result?.changed ?? false));
+    if (single.pr) {
+      core.setOutput('pr-number', String(single.pr.number));
+      core.setOutput('pr-url', single.pr.url);
+    }
+    if (single.result) {
+      core.setOutput('score-before', single.result.before.totals.all.score.toFixed(4));
+      core.setOutput('score-after', single.result.after.totals.all.score.toFixed(4));
+    }
+  }
+  core.setOutput('results', JSON.stringify(results.map((r) => ({ space: r.space, outcome: r.outcome, pr: r.pr?.number ?? null, message: r.message }))));
+  return failures.length ? { failure: failures.join('; ') } : {};
+}
+
+async function writeSummary(result: EnhancePrResult): Promise<void> {
+  const r = result.result;
+  const lines = [`## genie-gitops enhance: \`${result.space}\` — ${result.outcome}`, '', result.message, ''];
+  if (r) lines.push(`Train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}.`, '');
+  if (result.outcome === 'no-improvement' || result.outcome === 'blocked') core.notice(`${result.space}: ${result.message}`);
+  // The job summary carries the untruncated report the PR body may point to.
+  if (r && result.outcome !== 'no-improvement') lines.push('<details><summary>Full report</summary>', '', renderEnhanceMarkdown(r, { maxChars: 900_000 }), '</details>', '');
+  await core.summary.addRaw(lines.join('\n')).write();
+}

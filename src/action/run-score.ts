@@ -1,0 +1,106 @@
+/**
+ * `score` in the action. On a pull request: head vs base per space, one sticky comment, the same
+ * Markdown in the job summary, and a failure on min-score or max-regression. Elsewhere: a plain
+ * scorecard of one space.
+ */
+import * as core from '@actions/core';
+import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
+import { scoreCommand } from '../commands/score.js';
+import type { Scorecard } from '../scoring/scorecard.js';
+import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
+import { listSpaces } from '../space/repository.js';
+import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
+import type { PullRequestContext } from './github-context.js';
+
+function setCardOutputs(card: Scorecard): void {
+  core.setOutput('score', card.totals.all.score.toFixed(4));
+  core.setOutput('passed', String(card.totals.all.passed));
+  core.setOutput('total', String(card.totals.all.total));
+  core.setOutput('train-score', card.totals.train.score.toFixed(4));
+  core.setOutput('holdout-score', card.totals.holdout.score.toFixed(4));
+}
+
+export async function runScore(run: ActionRun): Promise<StepOutcome> {
+  const pr = run.context.pullRequest;
+  if (pr) return runPullRequestScore(run, pr);
+  const failures: string[] = [];
+  const spaces = selectedSpaces(run, 'score');
+  for (const space of spaces) {
+    const card = await group(`score ${space} (${run.inputs.backend})`, () =>
+      scoreCommand({
+        root: run.root,
+        space,
+        backend: run.inputs.backend,
+        repeats: run.inputs.repeats,
+        onProgress: (e) => core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+      }),
+    );
+    setCardOutputs(card);
+    await core.summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
+    const min = run.inputs.minScore;
+    if (min !== undefined && card.totals.all.score < min) {
+      failures.push(`${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`);
+    }
+  }
+  return failures.length ? { failure: failures.join('; ') } : {};
+}
+
+/** The spaces a PR touches (their folder or their benchmarks), unless the inputs name them. */
+async function prSpaces(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
+  if (run.inputs.all) return listSpaces(run.root);
+  if (run.inputs.space) return [run.inputs.space];
+  await run.git.tryFetchCommit('origin', pr.baseSha);
+  const files = await run.git.changedFiles(pr.baseSha, 'HEAD', ['spaces', 'benchmarks']);
+  const names = new Set<string>();
+  for (const f of files) {
+    const m = /^spaces\/([^/]+)\//.exec(f) ?? /^benchmarks\/([^/]+)\.ya?ml$/.exec(f);
+    if (m) names.add(m[1]);
+  }
+  const known = new Set(listSpaces(run.root));
+  return [...names].filter((n) => known.has(n)).sort();
+}
+
+async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Promise<StepOutcome> {
+  const spaces = await prSpaces(run, pr);
+  if (spaces.length === 0) {
+    core.notice('This pull request changes no space or benchmark file: nothing to score.');
+    return {};
+  }
+  // A fork's token is read-only: score and summarise, but do not try to comment.
+  const github = pr.fromFork ? undefined : run.github;
+  if (!github) core.notice(`No writable GitHub token${pr.fromFork ? ' (pull request from a fork)' : ''}: the score is in the job summary, not in a PR comment.`);
+  const results: PrScoreResult[] = [];
+  for (const space of spaces) {
+    const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>
+      prScoreCommand({
+        root: run.root,
+        space,
+        backend: run.inputs.backend,
+        git: run.git,
+        baseSha: pr.baseSha,
+        baseRef: pr.baseRef,
+        repeats: run.inputs.repeats,
+        minScore: run.inputs.minScore,
+        maxRegression: run.inputs.maxRegression,
+        github,
+        prNumber: pr.number,
+        log: (line) => core.info(line),
+      }),
+    );
+    results.push(result);
+    await core.summary.addRaw(result.markdown).write();
+  }
+  const single = results.length === 1 ? results[0] : undefined;
+  if (single) {
+    setCardOutputs(single.head);
+    if (single.base) {
+      core.setOutput('base-score', single.base.totals.all.score.toFixed(4));
+      core.setOutput('delta', (single.head.totals.all.score - single.base.totals.all.score).toFixed(4));
+    }
+    if (single.comment) core.setOutput('comment-url', single.comment.url);
+  }
+  core.setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
+  core.setOutput('spaces', JSON.stringify(spaces));
+  const failures = results.flatMap((r) => r.failures.map((f) => `${r.space}: ${f}`));
+  return failures.length ? { failure: failures.join('; ') } : {};
+}

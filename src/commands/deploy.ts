@@ -1,0 +1,164 @@
+/**
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
+ * (canonically) with the config as of the previously deployed commit; a difference means someone
+ * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
+ * Otherwise update live with the etag just read and read it back until it equals the config.
+ * One failing space never stops the others.
+ */
+import { GenieGitopsError, ValidationError } from '../errors.js';
+import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
+import type { SpaceStore, StoredSpace } from '../ports.js';
+import { serializeSpace } from '../space/canonical.js';
+import { checkInvariants } from '../space/invariants.js';
+import { listSpaces, loadSpaceDir } from '../space/repository.js';
+import { SpaceSchema } from '../space/schema.js';
+import { parseSpaceText } from '../space/space-file.js';
+import type { Target } from '../space/target.js';
+import { openBackend, type BackendName } from './workspace.js';
+
+export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
+export type OnDrift = 'fail' | 'overwrite';
+
+export interface DeploySpaceResult {
+  space: string;
+  status: DeployStatus;
+  liveSpaceId?: string;
+  message: string;
+}
+
+export interface DeployOptions {
+  root: string;
+  backend: BackendName;
+  git: GitCli;
+  /** Explicit spaces, or 'all'; when absent the spaces changed in before..after are deployed. */
+  spaces?: readonly string[] | 'all';
+  /** The previously deployed commit (a push event's `before`). */
+  before?: string;
+  /** The commit being deployed (a push event's `after`); default HEAD. */
+  after?: string;
+  onDrift?: OnDrift;
+  env?: Readonly<Record<string, string | undefined>>;
+  log?: (line: string) => void;
+  /** Read-back attempts after an update (a GET right after a PATCH may return old values). */
+  verifyAttempts?: number;
+  verifyDelayMs?: number;
+  /** For tests: the store to use instead of the backend's. */
+  store?: SpaceStore;
+}
+
+export interface DeployResult {
+  spaces: DeploySpaceResult[];
+  /** What decided the set of spaces, for the summary. */
+  selection: string;
+  ok: boolean;
+}
+
+const spaceFilePath = (space: string) => `spaces/${space}/space.json`;
+
+/** The spaces whose folder changed in before..after, plus those deleted (reported as skipped). */
+export async function changedSpaces(git: GitCli, before: string, after: string): Promise<string[]> {
+  const files = await git.changedFiles(before, after, ['spaces']);
+  const names = new Set<string>();
+  for (const file of files) {
+    const match = /^spaces\/([^/]+)\//.exec(file);
+    if (match) names.add(match[1]);
+  }
+  return [...names].sort();
+}
+
+async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; selection: string }> {
+  if (options.spaces === 'all') return { names: listSpaces(options.root), selection: 'all spaces' };
+  if (options.spaces && options.spaces.length > 0) return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+  const before = options.before;
+  if (!before || ZERO_SHA.test(before)) return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
+  if (!(await options.git.tryFetchCommit('origin', before))) {
+    throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
+  }
+  const after = options.after ?? 'HEAD';
+  return { names: await changedSpaces(options.git, before, after), selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}` };
+}
+
+/** The canonical text of a live space's config (Genie re-serialises what it stores). */
+function liveText(stored: StoredSpace, label: string): string {
+  if (typeof stored.serializedSpace === 'string') return serializeSpace(parseSpaceText(stored.serializedSpace, label));
+  return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+}
+
+export async function deployCommand(options: DeployOptions): Promise<DeployResult> {
+  const { names, selection } = await selectSpaces(options);
+  const results: DeploySpaceResult[] = [];
+  for (const space of names) {
+    options.log?.(`deploy ${space}`);
+    let result: DeploySpaceResult;
+    try {
+      result = await deployOne(space, options);
+    } catch (error) {
+      const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+      const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+      result = { space, status: 'failed', message: `${message}${hint}` };
+    }
+    options.log?.(`${space}: ${result.status}: ${result.message}`);
+    results.push(result);
+  }
+  return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed') };
+}
+
+async function deployOne(space: string, options: DeployOptions): Promise<DeploySpaceResult> {
+  if (!listSpaces(options.root).includes(space)) {
+    return { space, status: 'skipped', message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)` };
+  }
+  const dir = loadSpaceDir(options.root, space);
+  const target = dir.target;
+  if (!target) return { space, status: 'failed', message: `spaces/${space}/target.yml is missing: it names the live space to deploy to` };
+  const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
+  if (issues.length > 0) throw new ValidationError(issues);
+  const config = serializeSpace(dir.space);
+  return withStore(options, target, async (store) => {
+    const base = { space, liveSpaceId: target.liveSpaceId };
+    const live = await store.get(target.liveSpaceId);
+    const current = liveText(live, `live space ${target.liveSpaceId}`);
+    if (current === config) return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+    const previous = await previousConfig(space, options);
+    let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
+    if (previous !== undefined && current !== previous) {
+      if ((options.onDrift ?? 'fail') !== 'overwrite') {
+        return {
+          ...base,
+          status: 'drifted',
+          message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+        };
+      }
+      note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+    }
+    await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
+    await verify(store, target.liveSpaceId, config, options);
+    return { ...base, status: 'deployed', message: `updated and verified${note}` };
+  });
+}
+
+async function previousConfig(space: string, options: DeployOptions): Promise<string | undefined> {
+  if (!options.before || ZERO_SHA.test(options.before)) return undefined;
+  const text = await options.git.tryShow(options.before, spaceFilePath(space));
+  return text === undefined ? undefined : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+}
+
+/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
+async function verify(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<void> {
+  const attempts = options.verifyAttempts ?? 5;
+  for (let i = 0; i < attempts; i++) {
+    if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return;
+    if (i < attempts - 1) await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+  }
+  throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+
+async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
+  if (options.store) return fn(options.store);
+  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  try {
+    if (!backend.spaces) throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
+    return await fn(backend.spaces);
+  } finally {
+    await backend.close();
+  }
+}

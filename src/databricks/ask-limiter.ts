@@ -1,0 +1,53 @@
+/**
+ * The per-workspace questions-per-minute limit. Genie's quota counts the POSTs that
+ * ask, per workspace, whatever the space: every Genie adapter of one host shares one
+ * limiter. Asks are spaced evenly (60 s / qpm apart) rather than burst, which stays
+ * under both a sliding-window and a steady-rate server limit; a 429 pauses everyone.
+ */
+import { sleep as abortableSleep } from '../llm/backoff.js';
+
+export interface AskLimiter {
+  /** Waits for this ask's turn; returns the wait in ms. */
+  acquire(signal?: AbortSignal): Promise<number>;
+  /** The server said "not before `ms` from now": hold every asker back until then. */
+  pause(ms: number): void;
+}
+
+export interface AskLimiterOptions {
+  /** Asks per minute; undefined or <= 0: unlimited (only 429 pauses apply). */
+  qpm?: number;
+  now?: () => number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
+export function createAskLimiter(options: AskLimiterOptions): AskLimiter {
+  const now = options.now ?? Date.now;
+  const sleep = options.sleep ?? abortableSleep;
+  const interval = options.qpm && options.qpm > 0 ? 60_000 / options.qpm : 0;
+  let next = 0;
+  return {
+    async acquire(signal) {
+      const t = now();
+      const at = Math.max(t, next);
+      next = at + interval;
+      const wait = at - t;
+      if (wait > 0) await sleep(wait, signal);
+      return wait;
+    },
+    pause(ms) {
+      next = Math.max(next, now() + ms);
+    },
+  };
+}
+
+const shared = new Map<string, { qpm: number | undefined; limiter: AskLimiter }>();
+
+/** One limiter per workspace host (and qpm setting) for the life of the process. */
+export function sharedAskLimiter(host: string, qpm: number | undefined): AskLimiter {
+  const key = host.toLowerCase();
+  const existing = shared.get(key);
+  if (existing && existing.qpm === qpm) return existing.limiter;
+  const limiter = createAskLimiter({ qpm });
+  shared.set(key, { qpm, limiter });
+  return limiter;
+}

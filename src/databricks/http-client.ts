@@ -1,0 +1,165 @@
+/**
+ * A small typed client for the Databricks REST API: bearer auth from an AuthProvider,
+ * a timeout per request, retries with backoff + jitter on 429/5xx/dropped connections
+ * (Retry-After honoured, 1 s assumed when a 429/503 has none), no retry on other 4xx,
+ * and zod validation of every answer so a shape mismatch names the endpoint and field.
+ */
+import type { z } from 'zod';
+import { parseRetryAfter, sleep as abortableSleep } from '../llm/backoff.js';
+import { withRetry } from '../scoring/retry.js';
+import { DatabricksApiError, DatabricksShapeError } from './api-error.js';
+import type { AuthProvider } from './auth.js';
+import { SecretScrubber } from './secrets.js';
+
+export interface DatabricksClientOptions {
+  /** Workspace URL, e.g. https://adb-1.azuredatabricks.net (no trailing path). */
+  host: string;
+  auth: AuthProvider;
+  fetch?: typeof fetch;
+  /** Per request (each attempt); default 60 000 ms. */
+  timeoutMs?: number;
+  /** Retries after the first attempt of a retryable failure; default 5. */
+  retries?: number;
+  /** First backoff delay without Retry-After; default 500 ms. */
+  backoffMs?: number;
+  maxDelayMs?: number;
+  sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  random?: () => number;
+}
+
+export interface RequestSpec<T> {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  path: string;
+  query?: Record<string, string | number | boolean | undefined>;
+  body?: unknown;
+  schema: z.ZodType<T>;
+  signal?: AbortSignal;
+  /** Overrides the client's retries (0 for a non-idempotent call the caller retries itself). */
+  retries?: number;
+}
+
+export interface DatabricksClient {
+  readonly host: string;
+  request<T>(spec: RequestSpec<T>): Promise<T>;
+  /** Registers a secret so it is masked in every error this client raises. */
+  readonly scrubber: SecretScrubber;
+}
+
+const ASSUMED_RETRY_AFTER_MS = 1000;
+
+export function normalizeHost(host: string): string {
+  const trimmed = host.trim().replace(/\/+$/, '');
+  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+export function createDatabricksClient(options: DatabricksClientOptions): DatabricksClient {
+  const host = normalizeHost(options.host);
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const scrubber = options.auth.scrubber ?? new SecretScrubber();
+  const sleep = options.sleep ?? abortableSleep;
+
+  async function attempt<T>(spec: RequestSpec<T>, url: string): Promise<T> {
+    // A 401 on an OAuth token: refresh once and repeat once; a PAT cannot be refreshed.
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await options.auth.token(spec.signal);
+      scrubber.add(token);
+      const response = await send(spec, url, token);
+      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
+        await response.body?.cancel().catch(() => undefined);
+        continue;
+      }
+      return readResponse(spec, response);
+    }
+  }
+
+  async function send<T>(spec: RequestSpec<T>, url: string, token: string): Promise<Response> {
+    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+    if (spec.body !== undefined) headers['content-type'] = 'application/json';
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    try {
+      return await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error))})`;
+      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
+    }
+  }
+
+  async function readResponse<T>(spec: RequestSpec<T>, response: Response): Promise<T> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+      throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${causeOf(error)})`);
+    }
+    if (!response.ok) {
+      const { code, message } = errorBody(text);
+      let retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+      if (retryAfterMs === undefined && (response.status === 429 || response.status === 503)) retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+      throw new DatabricksApiError(spec.method, spec.path, response.status, code, scrubber.scrub(message), retryAfterMs);
+    }
+    const endpoint = `${spec.method} ${spec.path}`;
+    let json: unknown;
+    try {
+      json = text.trim() === '' ? {} : JSON.parse(text);
+    } catch {
+      throw new DatabricksShapeError(endpoint, '$', 'the body is not JSON');
+    }
+    const parsed = spec.schema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      throw new DatabricksShapeError(endpoint, issuePath(issue?.path ?? []), issue?.message ?? 'unexpected shape');
+    }
+    return parsed.data;
+  }
+
+  return {
+    host,
+    scrubber,
+    request<T>(spec: RequestSpec<T>): Promise<T> {
+      const url = buildUrl(host, spec.path, spec.query);
+      return withRetry(() => attempt(spec, url), {
+        retries: spec.retries ?? options.retries ?? 5,
+        backoffMs: options.backoffMs ?? 500,
+        maxDelayMs: options.maxDelayMs ?? 60_000,
+        sleep: (ms) => sleep(ms, spec.signal),
+        random: options.random,
+        signal: spec.signal,
+      });
+    },
+  };
+}
+
+function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query']): string {
+  const url = new URL(path, `${host}/`);
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+  return url.toString();
+}
+
+/** Databricks errors are `{ error_code, message }`; OAuth errors are `{ error, error_description }`. */
+export function errorBody(text: string): { code: string; message: string } {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const code = typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
+    const message = typeof body.message === 'string' ? body.message : typeof body.error_description === 'string' ? body.error_description : '';
+    return { code, message: message.slice(0, 500) };
+  } catch {
+    return { code: '', message: text.slice(0, 200) };
+  }
+}
+
+function issuePath(segments: readonly PropertyKey[]): string {
+  return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
+}
+
+function causeOf(error: unknown): string {
+  if (error instanceof Error) {
+    const cause = (error as Error & { cause?: unknown }).cause;
+    if (cause instanceof Error) return (cause as Error & { code?: string }).code ?? cause.message;
+    return error.message;
+  }
+  return String(error);
+}

@@ -1,0 +1,132 @@
+/**
+ * The Warehouse port over the SQL statement execution API: submit with a wait timeout,
+ * poll while PENDING/RUNNING, fetch every result chunk, cancel on timeout or abort.
+ * The read-only guard runs before anything is sent.
+ */
+import { WarehouseError } from '../errors.js';
+import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema, WarehouseTable } from '../ports.js';
+import { assertReadOnly } from '../sql/read-only-guard.js';
+import { sleep } from '../llm/backoff.js';
+import type { DatabricksClient } from './http-client.js';
+import { EmptySchema, ResultChunkSchema, StatementResponseSchema, SubmittedStatementSchema, type StatementResponse } from './schemas.js';
+import { columnsOf, toQueryResult } from './statement-values.js';
+
+export interface StatementWarehouseOptions {
+  client: DatabricksClient;
+  warehouseId: string;
+  /** Tables whose columns `schema()` reports (three-part names); a function so it can follow the repo. */
+  tables: () => string[];
+  /** Default limit of one statement; default 120 000 ms. */
+  timeoutMs?: number;
+  /** First poll delay after the wait timeout ran out; default 250 ms, growing to pollMaxMs. */
+  pollFirstMs?: number;
+  pollMaxMs?: number;
+}
+
+const STATEMENTS = '/api/2.0/sql/statements';
+const RUNNING = new Set(['PENDING', 'RUNNING']);
+
+export interface StatementWarehouse extends Warehouse {
+  /** Statements submitted so far (schema probes included). */
+  readonly submitted: number;
+}
+
+export function createStatementWarehouse(options: StatementWarehouseOptions): StatementWarehouse {
+  const { client, warehouseId } = options;
+  let submitted = 0;
+
+  async function execute(sql: string, execOptions: ExecuteOptions = {}): Promise<QueryResult> {
+    assertReadOnly(sql);
+    const signal = execOptions.signal;
+    if (signal?.aborted) throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+    const timeoutMs = execOptions.timeoutMs ?? options.timeoutMs ?? 120_000;
+    const deadline = Date.now() + timeoutMs;
+    // wait_timeout accepts 0s or 5s..50s; below 5 s go asynchronous and poll.
+    const waitS = timeoutMs >= 5_000 ? Math.min(30, Math.floor(timeoutMs / 1000)) : 0;
+    submitted++;
+    let response = await client.request({
+      method: 'POST',
+      path: STATEMENTS,
+      body: {
+        statement: sql,
+        warehouse_id: warehouseId,
+        wait_timeout: `${waitS}s`,
+        on_wait_timeout: 'CONTINUE',
+        format: 'JSON_ARRAY',
+        disposition: 'INLINE',
+        ...(execOptions.rowLimit !== undefined && execOptions.rowLimit > 0 ? { row_limit: execOptions.rowLimit } : {}),
+      },
+      schema: SubmittedStatementSchema,
+      signal,
+    });
+    const id = response.statement_id;
+    let delay = options.pollFirstMs ?? 250;
+    while (RUNNING.has(response.status.state)) {
+      if (signal?.aborted || Date.now() >= deadline) {
+        await cancel(id);
+        if (signal?.aborted) throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+        throw new WarehouseError(`the statement ran longer than ${timeoutMs} ms and was cancelled`, sql, 'TIMEOUT');
+      }
+      await sleep(Math.min(delay, Math.max(1, deadline - Date.now())), signal).catch(() => undefined);
+      delay = Math.min(delay * 2, options.pollMaxMs ?? 5_000);
+      if (signal?.aborted) continue;
+      response = { ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })), statement_id: id };
+    }
+    const state = response.status.state;
+    if (state === 'FAILED') {
+      const error = response.status.error;
+      throw new WarehouseError(error?.message || `the statement failed${error?.error_code ? ` (${error.error_code})` : ''}`, sql, 'SQL_ERROR');
+    }
+    if (state !== 'SUCCEEDED') throw new WarehouseError(`the statement ended ${state}`, sql, 'CANCELLED');
+    return readAllChunks(client, response, signal);
+  }
+
+  async function cancel(id: string): Promise<void> {
+    // Best effort: the statement may already have finished.
+    await client.request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 }).catch(() => undefined);
+  }
+
+  async function schema(): Promise<WarehouseSchema> {
+    const identifiers = [...new Set(options.tables().map((t) => t.toLowerCase()))].sort();
+    const found = await Promise.all(identifiers.map((identifier) => describeTable(identifier)));
+    return { tables: found.filter((t): t is WarehouseTable => t !== undefined) };
+  }
+
+  /** Columns from the manifest of an empty query; a table the warehouse does not know is left out. */
+  async function describeTable(identifier: string): Promise<WarehouseTable | undefined> {
+    submitted++;
+    const response = await client.request({
+      method: 'POST',
+      path: STATEMENTS,
+      body: { statement: `SELECT * FROM ${identifier} LIMIT 0`, warehouse_id: warehouseId, wait_timeout: '30s', on_wait_timeout: 'CONTINUE', format: 'JSON_ARRAY', disposition: 'INLINE' },
+      schema: SubmittedStatementSchema,
+    });
+    let current: StatementResponse = response;
+    for (let delay = 250; RUNNING.has(current.status.state); delay = Math.min(delay * 2, 5_000)) {
+      await sleep(delay);
+      current = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}`, schema: StatementResponseSchema });
+    }
+    if (current.status.state !== 'SUCCEEDED') return undefined;
+    return { identifier, columns: columnsOf(current).map((c) => ({ name: c.name, type: c.type })) };
+  }
+
+  return {
+    execute,
+    schema,
+    get submitted() {
+      return submitted;
+    },
+  };
+}
+
+/** The first chunk is inline; further chunks come from the chunk route by next_chunk_index. */
+export async function readAllChunks(client: DatabricksClient, response: StatementResponse, signal?: AbortSignal): Promise<QueryResult> {
+  const rows: (string | null)[][] = [...(response.result?.data_array ?? [])];
+  let next = response.result?.next_chunk_index;
+  while (next !== undefined && response.statement_id) {
+    const chunk = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`, schema: ResultChunkSchema, signal });
+    rows.push(...(chunk.data_array ?? []));
+    next = chunk.next_chunk_index;
+  }
+  return toQueryResult(response, rows);
+}

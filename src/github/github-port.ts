@@ -1,0 +1,48 @@
+/**
+ * The GitHub side of the repository port: the handful of pull request, comment, label and
+ * status operations the commands need. The Octokit adapter implements it; tests use a fake.
+ */
+
+export interface PullRequest {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  labels: string[];
+  merged: boolean;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  url: string;
+}
+
+export type CommitState = 'pending' | 'success' | 'failure' | 'error';
+
+export interface CommitStatus {
+  state: CommitState;
+  /** Names the check on the commit; one per space. */
+  context: string;
+  /** At most 140 characters (GitHub truncates longer ones). */
+  description: string;
+  targetUrl?: string;
+}
+
+export interface GitHubPort {
+  /** The repository's default branch. */
+  defaultBranch(): Promise<string>;
+  /** The open PR whose head is `branch` in this repository, if any. */
+  findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
+  createPullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequest>;
+  updatePullRequest(number: number, input: { title?: string; body?: string }): Promise<PullRequest>;
+  addLabels(number: number, labels: readonly string[]): Promise<void>;
+  listComments(number: number): Promise<IssueComment[]>;
+  createComment(number: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<IssueComment>;
+  setCommitStatus(sha: string, status: CommitStatus): Promise<void>;
+}

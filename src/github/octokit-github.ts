@@ -1,0 +1,110 @@
+/** The GitHubPort over Octokit: REST responses are parsed with zod at this boundary, failures become GitHubApiError. */
+import type { Octokit } from '@octokit/rest';
+import { z } from 'zod';
+import { GitHubApiError } from './github-error.js';
+import type { CommitStatus, GitHubPort, IssueComment, PullRequest } from './github-port.js';
+
+const PullSchema = z.looseObject({
+  number: z.number(),
+  html_url: z.string(),
+  state: z.enum(['open', 'closed']),
+  title: z.string(),
+  body: z.string().nullable().optional(),
+  head: z.looseObject({ ref: z.string(), sha: z.string() }),
+  base: z.looseObject({ ref: z.string() }),
+  labels: z.array(z.union([z.string(), z.looseObject({ name: z.string().optional() })])).optional(),
+  merged_at: z.string().nullable().optional(),
+});
+
+const CommentSchema = z.looseObject({ id: z.number(), body: z.string().nullable().optional(), html_url: z.string() });
+
+function toPull(data: unknown): PullRequest {
+  const pr = PullSchema.parse(data);
+  return {
+    number: pr.number,
+    url: pr.html_url,
+    state: pr.state,
+    title: pr.title,
+    body: pr.body ?? '',
+    headRef: pr.head.ref,
+    headSha: pr.head.sha,
+    baseRef: pr.base.ref,
+    labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
+    merged: Boolean(pr.merged_at),
+  };
+}
+
+function toComment(data: unknown): IssueComment {
+  const c = CommentSchema.parse(data);
+  return { id: c.id, body: c.body ?? '', url: c.html_url };
+}
+
+/** Maps Octokit's errors (and bad response shapes) to GitHubApiError naming the operation. */
+async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (error instanceof GitHubApiError) throw error;
+    if (error instanceof z.ZodError) throw new GitHubApiError(operation, 200, `unexpected response shape: ${error.issues[0]?.message ?? 'invalid'}`);
+    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
+    throw new GitHubApiError(operation, status, error instanceof Error ? error.message : String(error));
+  }
+}
+
+export function createGitHub(octokit: Octokit, repository: { owner: string; repo: string }): GitHubPort {
+  const { owner, repo } = repository;
+  return {
+    defaultBranch: () =>
+      call('get repository', async () => {
+        const { data } = await octokit.rest.repos.get({ owner, repo });
+        return z.looseObject({ default_branch: z.string() }).parse(data).default_branch;
+      }),
+    findOpenPullRequest: (branch) =>
+      call('list pull requests', async () => {
+        const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}`, per_page: 100 });
+        // Filter again: a server that ignores `head` must not make us update somebody else's PR.
+        return data.map(toPull).find((pr) => pr.headRef === branch && pr.state === 'open');
+      }),
+    createPullRequest: (input) =>
+      call('create pull request', async () => {
+        const { data } = await octokit.rest.pulls.create({ owner, repo, ...input, maintainer_can_modify: true });
+        return toPull(data);
+      }),
+    updatePullRequest: (number, input) =>
+      call(`update pull request #${number}`, async () => {
+        const { data } = await octokit.rest.pulls.update({ owner, repo, pull_number: number, ...input });
+        return toPull(data);
+      }),
+    addLabels: (number, labels) =>
+      call(`add labels to #${number}`, async () => {
+        if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: [...labels] });
+      }),
+    listComments: (number) =>
+      call(`list comments of #${number}`, async () => {
+        const data = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+        return data.map(toComment);
+      }),
+    createComment: (number, body) =>
+      call(`comment on #${number}`, async () => {
+        const { data } = await octokit.rest.issues.createComment({ owner, repo, issue_number: number, body });
+        return toComment(data);
+      }),
+    updateComment: (commentId, body) =>
+      call(`update comment ${commentId}`, async () => {
+        const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
+        return toComment(data);
+      }),
+    setCommitStatus: (sha, status: CommitStatus) =>
+      call(`set commit status on ${sha.slice(0, 7)}`, async () => {
+        await octokit.rest.repos.createCommitStatus({
+          owner,
+          repo,
+          sha,
+          state: status.state,
+          context: status.context,
+          description: status.description.slice(0, 140),
+          ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+        });
+      }),
+  };
+}

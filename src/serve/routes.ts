@@ -1,0 +1,145 @@
+/** The REST routes the emulator speaks (shapes of shared/DATABRICKS-API.md), over its in-memory state. */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Warehouse } from '../ports.js';
+import { GenieState } from './genie-state.js';
+import { HttpError, parseJsonBody, readBody, requireString, sendJson } from './http-io.js';
+import { DEV_AUDIENCE, OAuthState } from './oauth.js';
+import { SpaceState } from './space-state.js';
+import { StatementStore } from './statement-store.js';
+import type { TrafficControl } from './traffic-control.js';
+
+export interface ServeStats {
+  requests: number;
+  /** Asking POSTs admitted (start-conversation and follow-ups). */
+  asks: number;
+  /** 429 answers to asking POSTs. */
+  rateLimited: number;
+  faults: { errors: number; drops: number };
+  /** Statements submitted through POST /api/2.0/sql/statements. */
+  statements: number;
+  stuckMessages: number;
+  unauthorized: number;
+  tokensIssued: number;
+}
+
+export interface RouteContext {
+  spaces: SpaceState;
+  genie: GenieState;
+  statements: StatementStore;
+  oauth: OAuthState;
+  traffic: TrafficControl;
+  warehouses: Map<string, Warehouse>;
+  stats: ServeStats;
+  statementLatencyMs: number;
+}
+
+type Handler = (ctx: RouteContext, params: string[], req: IncomingMessage, url: URL) => Promise<unknown>;
+
+const SPACE = '/api/2.0/genie/spaces/([^/]+)';
+const MESSAGE = `${SPACE}/conversations/([^/]+)/messages/([^/]+)`;
+const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
+
+const ROUTES: [string, RegExp, Handler][] = [
+  ['GET', /^\/api\/2\.0\/genie\/spaces$/, listSpaces],
+  ['POST', /^\/api\/2\.0\/genie\/spaces$/, async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true)],
+  ['GET', re(SPACE), async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true')],
+  ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
+  ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
+  ['POST', re(`${SPACE}/start-conversation`), async (ctx, [id], req) => {
+    const message = await ask(ctx, id, undefined, req);
+    return { conversation_id: message.conversation_id, message_id: message.message_id, conversation: { id: message.conversation_id, space_id: id }, message };
+  }],
+  ['POST', re(`${SPACE}/conversations/([^/]+)/messages`), async (ctx, [id, conv], req) => {
+    ctx.genie.conversationOf(id, conv);
+    return ask(ctx, id, conv, req);
+  }],
+  ['DELETE', re(`${SPACE}/conversations/([^/]+)`), async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {})],
+  ['GET', re(MESSAGE), async (ctx, [id, conv, msg]) => ctx.genie.toJson(ctx.genie.message(id, conv, msg))],
+  ['GET', re(`${MESSAGE}/attachments/([^/]+)/query-result`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+  ['POST', re(`${MESSAGE}/attachments/([^/]+)/execute-query`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+  ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
+  ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
+  ['GET', re(`${STATEMENT}/result/chunks/(\\d+)`), async (ctx, [id, index]) => ctx.statements.chunk(id, Number(index))],
+  ['POST', re(`${STATEMENT}/cancel`), async (ctx, [id]) => (ctx.statements.cancel(id), {})],
+  ['POST', /^\/serving-endpoints\/([^/]+)\/invocations$/, async () => ({
+    // The llm analyst proposes nothing: enhance runs end to end without a model.
+    choices: [{ index: 0, message: { role: 'assistant', content: '{"fixes": []}' }, finish_reason: 'stop' }],
+    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+  })],
+];
+
+function re(pattern: string): RegExp {
+  return new RegExp(`^${pattern}$`);
+}
+
+/** Dispatches an authenticated API request; returns false when no route matches. */
+export async function dispatch(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+  const method = req.method ?? 'GET';
+  let pathMatched = false;
+  for (const [m, pattern, handler] of ROUTES) {
+    const match = pattern.exec(url.pathname);
+    if (!match) continue;
+    pathMatched = true;
+    if (m !== method) continue;
+    const body = await handler(ctx, match.slice(1).map(decodeURIComponent), req, url);
+    sendJson(res, 200, body);
+    return true;
+  }
+  if (pathMatched) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
+  return false;
+}
+
+export function isAskingRoute(method: string, pathname: string): boolean {
+  return method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname));
+}
+
+/** The well-known config: the OIDC endpoint and the audience a federated token should carry. */
+export function wellKnownConfig(baseUrl: string): Record<string, unknown> {
+  return { oidc_endpoint: `${baseUrl}/oidc`, default_audiences: [DEV_AUDIENCE], workspace_id: '0', account_id: '00000000-0000-0000-0000-000000000000' };
+}
+
+async function jsonOf(req: IncomingMessage): Promise<Record<string, unknown>> {
+  return parseJsonBody(await readBody(req));
+}
+
+async function listSpaces(ctx: RouteContext, _p: string[], _req: IncomingMessage, url: URL): Promise<unknown> {
+  const size = Math.min(100, Math.max(1, Number(url.searchParams.get('page_size')) || 100));
+  const offset = Math.max(0, Number(url.searchParams.get('page_token')) || 0);
+  const all = [...ctx.spaces.spaces.values()].sort((a, b) => a.spaceId.localeCompare(b.spaceId));
+  const page = all.slice(offset, offset + size).map((s) => ctx.spaces.toJson(s, false));
+  return { spaces: page, ...(offset + size < all.length ? { next_page_token: String(offset + size) } : {}) };
+}
+
+async function ask(ctx: RouteContext, spaceId: string, conversationId: string | undefined, req: IncomingMessage): Promise<Record<string, unknown>> {
+  const content = requireString(await jsonOf(req), 'content');
+  const space = ctx.spaces.get(spaceId);
+  const warehouse = ctx.warehouses.get(space.warehouseId);
+  if (!warehouse) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${space.warehouseId} of space ${spaceId} does not exist`);
+  const stuck = ctx.traffic.nextStuck();
+  if (stuck) ctx.stats.stuckMessages++;
+  return ctx.genie.toJson(ctx.genie.ask(space, warehouse, conversationId, content, stuck));
+}
+
+async function submitStatement(ctx: RouteContext, _p: string[], req: IncomingMessage): Promise<unknown> {
+  const body = await jsonOf(req);
+  const statement = requireString(body, 'statement');
+  const warehouseId = requireString(body, 'warehouse_id');
+  const warehouse = ctx.warehouses.get(warehouseId);
+  if (!warehouse) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `SQL warehouse ${warehouseId} does not exist`);
+  if (body.format !== undefined && body.format !== 'JSON_ARRAY') throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only format JSON_ARRAY is supported here');
+  if (body.disposition !== undefined && body.disposition !== 'INLINE') throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only disposition INLINE is supported here');
+  const waitS = parseWaitTimeout(body.wait_timeout);
+  const rowLimit = typeof body.row_limit === 'number' && body.row_limit > 0 ? body.row_limit : undefined;
+  ctx.stats.statements++;
+  const id = await ctx.statements.run(warehouse, statement, rowLimit);
+  if (ctx.statementLatencyMs > 0 && waitS * 1000 >= ctx.statementLatencyMs) await new Promise((r) => setTimeout(r, ctx.statementLatencyMs));
+  return ctx.statements.response(id);
+}
+
+function parseWaitTimeout(value: unknown): number {
+  if (value === undefined) return 10;
+  const match = typeof value === 'string' ? /^(\d+)s$/.exec(value) : null;
+  const n = match ? Number(match[1]) : NaN;
+  if (!(n === 0 || (n >= 5 && n <= 50))) throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
+  return n;
+}

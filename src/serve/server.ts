@@ -1,0 +1,136 @@
+/**
+ * `genie-gitops serve`: a loopback HTTP server speaking the Databricks REST shapes,
+ * backed by the embedded warehouse, the local Genie engine and an in-memory space store
+ * seeded from the repository. Latency, a qpm gate, seeded faults and stuck messages make
+ * it a test bed for the databricks adapters.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { openWarehouseFor } from '../commands/workspace.js';
+import type { LocalWarehouse } from '../local/warehouse.js';
+import { GenieState } from './genie-state.js';
+import { HttpError, readBody, sendError, sendJson } from './http-io.js';
+import { OAuthState, type OAuthOptions } from './oauth.js';
+import { dispatch, isAskingRoute, wellKnownConfig, type RouteContext, type ServeStats } from './routes.js';
+import { SpaceState } from './space-state.js';
+import { StatementStore } from './statement-store.js';
+import { createTrafficControl } from './traffic-control.js';
+
+export interface ServeOptions extends OAuthOptions {
+  /** The repository whose spaces/ are served. */
+  root: string;
+  /** 0 (default) picks a free port. */
+  port?: number;
+  /** Time before a Genie message completes; default 0. */
+  latencyMs?: number;
+  /** Asking POSTs per minute before 429; default unlimited. */
+  qpm?: number;
+  /** Share of API requests that fail with 5xx or a dropped connection; default 0. */
+  faultRate?: number;
+  /** Share of messages that never leave EXECUTING_QUERY; default 0. */
+  stuckRate?: number;
+  seed?: number;
+  /** Rows per statement result chunk; default 1000. */
+  chunkRows?: number;
+  /** Time a statement stays RUNNING; default 0. */
+  statementLatencyMs?: number;
+}
+
+export interface ServeHandle {
+  url: string;
+  port: number;
+  stats: ServeStats;
+  /** Expires every OAuth token the server issued, so the next request gets a 401. */
+  expireTokens(): void;
+  close(): Promise<void>;
+}
+
+export async function startServe(options: ServeOptions): Promise<ServeHandle> {
+  const spaces = new SpaceState();
+  const warehouseSettings = spaces.seed(options.root);
+  const warehouses = new Map<string, LocalWarehouse>();
+  for (const [id, local] of warehouseSettings) {
+    warehouses.set(id, await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }));
+  }
+  const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
+  const genie = new GenieState(statements, options.latencyMs ?? 0);
+  const stats: ServeStats = { requests: 0, asks: 0, rateLimited: 0, faults: { errors: 0, drops: 0 }, statements: 0, stuckMessages: 0, unauthorized: 0, tokensIssued: 0 };
+  const oauth = new OAuthState(options);
+  const traffic = createTrafficControl({ faultRate: options.faultRate, stuckRate: options.stuckRate, qpm: options.qpm, seed: options.seed });
+  const ctx: RouteContext = { spaces, genie, statements, oauth, traffic, warehouses, stats, statementLatencyMs: options.statementLatencyMs ?? 0 };
+  // Warm the engines of the seeded spaces, as a running Genie would be.
+  await Promise.all([...spaces.spaces.values()].map((s) => genie.warm(s, warehouses.get(s.warehouseId))));
+
+  let baseUrl = '';
+  const server = createServer((req, res) => {
+    handle(ctx, baseUrl, req, res).catch((error: unknown) => {
+      if (!res.headersSent) sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) });
+      else res.destroy();
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const port = (server.address() as AddressInfo).port;
+  baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    stats,
+    expireTokens: () => oauth.expireAll(),
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      for (const w of warehouses.values()) await w.close();
+    },
+  };
+}
+
+async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
+  const url = new URL(req.url ?? '/', baseUrl);
+  const method = req.method ?? 'GET';
+  ctx.stats.requests++;
+  try {
+    if (method === 'GET' && url.pathname === '/.well-known/databricks-config') return sendJson(res, 200, wellKnownConfig(baseUrl));
+    if (method === 'POST' && url.pathname === '/oidc/v1/token') {
+      const answer = ctx.oauth.token(new URLSearchParams(await readBody(req)), req.headers.authorization);
+      ctx.stats.tokensIssued = ctx.oauth.issuedCount;
+      return sendJson(res, 200, answer);
+    }
+    const fault = ctx.traffic.nextFault();
+    if (fault === 'drop') {
+      ctx.stats.faults.drops++;
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'error') {
+      ctx.stats.faults.errors++;
+      throw ctx.stats.faults.errors % 2 === 0
+        ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', { 'retry-after': '0' })
+        : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
+    }
+    try {
+      ctx.oauth.authenticate(req.headers.authorization);
+    } catch (error) {
+      ctx.stats.unauthorized++;
+      throw error;
+    }
+    if (isAskingRoute(method, url.pathname)) {
+      const admitted = ctx.traffic.admitAsk();
+      if (!admitted.ok) {
+        ctx.stats.rateLimited++;
+        throw new HttpError(429, 'RESOURCE_EXHAUSTED', 'Too many Genie questions: the workspace limit of questions per minute was reached', {
+          'retry-after': String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))),
+        });
+      }
+      ctx.stats.asks++;
+    }
+    if (!(await dispatch(ctx, req, res, url))) throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+  } catch (error) {
+    if (!(error instanceof HttpError)) throw error;
+    // OAuth errors use the OAuth body shape.
+    if (url.pathname === '/oidc/v1/token') return sendJson(res, error.status, { error: error.errorCode, error_description: error.message });
+    sendError(res, error);
+  }
+}

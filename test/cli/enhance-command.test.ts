@@ -1,0 +1,100 @@
+/** enhance end to end on the demo, from the thin config, with the rules analyst (issue acceptance). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import jsonpatch from 'fast-json-patch';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import YAML from 'yaml';
+import { main } from '../../src/cli/main.js';
+import { serializeSpace } from '../../src/space/canonical.js';
+import { parseSpaceText } from '../../src/space/space-file.js';
+import { normalizeSqlForSplit } from '../../src/benchmarks/split.js';
+import { captureIo, tempRepo } from '../helpers/temp-repo.js';
+
+let repo: ReturnType<typeof tempRepo>;
+let first: any;
+let thinText: string;
+
+async function enhance(extra: string[] = []): Promise<any> {
+  const json = path.join(repo.root, `enhance-${Math.random().toString(36).slice(2)}.json`);
+  const io = captureIo(repo.root);
+  const code = await main(['enhance', '--space', 'demo', '--backend', 'local', '--analyst', 'rules', '--json', json, '--quiet', ...extra], io);
+  expect(code, io.stderr.join('\n')).toBe(0);
+  return JSON.parse(readFileSync(json, 'utf8'));
+}
+
+function snapshot(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const sub of ['spaces', 'benchmarks', 'lessons']) {
+    const walk = (d: string): void => {
+      let entries: string[] = [];
+      try {
+        entries = readdirSync(d);
+      } catch {
+        return;
+      }
+      for (const name of entries) {
+        const full = path.join(d, name);
+        if (statSync(full).isDirectory()) walk(full);
+        else files.set(path.relative(dir, full), readFileSync(full, 'utf8'));
+      }
+    };
+    walk(path.join(dir, sub));
+  }
+  return files;
+}
+
+beforeAll(async () => {
+  repo = tempRepo();
+  thinText = readFileSync(path.join(repo.root, 'spaces/demo/space.json'), 'utf8');
+  first = await enhance();
+}, 300_000);
+afterAll(() => repo.cleanup());
+
+describe('enhance on the thin demo config', () => {
+  it('raises holdout by at least 35 points and train to at least 85%', () => {
+    const before = first.before.totals;
+    const after = first.after.totals;
+    expect(after.train.score).toBeGreaterThanOrEqual(0.85);
+    expect(after.holdout.score - before.holdout.score).toBeGreaterThanOrEqual(0.35);
+    expect(first.iterations.length).toBeGreaterThan(0);
+    for (const it of first.iterations) if (it.accepted) expect(it.patch.length).toBeGreaterThan(0);
+  });
+
+  it('writes a valid, canonical config whose diff is exactly the accepted patches', async () => {
+    const file = path.join(repo.root, 'spaces/demo/space.json');
+    const text = readFileSync(file, 'utf8');
+    expect(serializeSpace(parseSpaceText(text, file))).toBe(text);
+    const io = captureIo(repo.root);
+    expect(await main(['validate', '--space', 'demo'], io), io.stderr.join('\n')).toBe(0);
+    let replay = JSON.parse(thinText);
+    for (const it of first.iterations) if (it.accepted) replay = jsonpatch.applyPatch(replay, it.patch, true, false).newDocument;
+    expect(serializeSpace(replay)).toBe(text);
+  });
+
+  it('never puts a holdout question\'s SQL into the config', () => {
+    const config = JSON.parse(readFileSync(path.join(repo.root, 'spaces/demo/space.json'), 'utf8'));
+    const bench = YAML.parse(readFileSync(path.join(repo.root, 'benchmarks/demo.yml'), 'utf8')) as { sql: string; split: string }[];
+    const exampleSql = (config.instructions?.example_question_sqls ?? []).map((e: { sql: string[] }) => normalizeSqlForSplit(e.sql.join('')));
+    for (const b of bench.filter((q) => q.split === 'holdout')) expect(exampleSql).not.toContain(normalizeSqlForSplit(b.sql));
+  });
+
+  it('a second run on its own output re-proposes nothing applied and never lowers the score', async () => {
+    const lessons = JSON.parse(readFileSync(path.join(repo.root, 'lessons/demo.json'), 'utf8'));
+    const appliedKeys = new Set(lessons.applied_fixes.map((f: { key: string }) => f.key));
+    expect(appliedKeys.size).toBeGreaterThan(0);
+    const second = await enhance();
+    for (const it of second.iterations) {
+      for (const a of it.applied) expect(appliedKeys.has(a.key)).toBe(false);
+      for (const r of it.rejected) expect(appliedKeys.has(r.key)).toBe(false);
+    }
+    expect(second.after.totals.train.passed).toBeGreaterThanOrEqual(second.before.totals.train.passed);
+    expect(second.after.totals.holdout.passed).toBeGreaterThanOrEqual(second.before.totals.holdout.passed);
+    expect(second.before.totals.all.passed).toBe(first.after.totals.all.passed);
+  }, 300_000);
+
+  it('--dry-run changes no file', async () => {
+    const before = snapshot(repo.root);
+    await enhance(['--dry-run', '--max-iterations', '1']);
+    expect(snapshot(repo.root)).toEqual(before);
+  }, 300_000);
+});

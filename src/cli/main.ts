@@ -12,7 +12,7 @@ import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
 import { renderScorecardMarkdown, renderScorecardText } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { HELP, numberOption } from './options.js';
+import { HELP, SPACE_OPTIONS, numberOption } from './options.js';
 import { runServe } from './serve-command.js';
 
 export interface CliIo {
@@ -93,9 +93,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      space: { type: 'string' },
-      backend: { type: 'string' },
-      root: { type: 'string' },
+      ...SPACE_OPTIONS,
       repeats: { type: 'string' },
       concurrency: { type: 'string' },
       qpm: { type: 'string' },
@@ -138,9 +136,7 @@ async function runInit(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      space: { type: 'string' },
-      backend: { type: 'string' },
-      root: { type: 'string' },
+      ...SPACE_OPTIONS,
       'from-sqlite': { type: 'string' },
       'from-sql': { type: 'string' },
       force: { type: 'boolean' },
@@ -164,9 +160,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
     options: {
-      space: { type: 'string' },
-      backend: { type: 'string' },
-      root: { type: 'string' },
+      ...SPACE_OPTIONS,
       analyst: { type: 'string' },
       'max-iterations': { type: 'string' },
       'target-score': { type: 'string' },

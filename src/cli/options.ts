@@ -19,6 +19,13 @@ commands:
 common options:
   --root DIR      the repository root (default: the current directory)`;
 
+/** Options every space command takes. */
+export const SPACE_OPTIONS = {
+  space: { type: 'string' },
+  backend: { type: 'string' },
+  root: { type: 'string' },
+} as const;
+
 /** Parses a numeric option, naming the flag and the allowed range when it is wrong. */
 export function numberOption(
   value: string | undefined,

@@ -14,6 +14,7 @@ import { renderScorecardMarkdown, renderScorecardText } from '../report/scorecar
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { HELP, SPACE_OPTIONS, numberOption } from './options.js';
 import { runServe } from './serve-command.js';
+import { runDeployCli, runExportCli } from './gitops-commands.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -39,6 +40,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runInit(rest, io);
       case 'enhance':
         return await runEnhance(rest, io);
+      case 'deploy':
+        return await runDeployCli(rest, io);
+      case 'export':
+        return await runExportCli(rest, io);
       case 'serve':
         return await runServe(rest, io);
       case undefined:

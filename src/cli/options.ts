@@ -14,6 +14,11 @@ commands:
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
+  deploy (--space NAME... | --all | --before SHA [--after SHA])
+         [--backend local] [--on-drift fail|overwrite]
+                                                apply configs to live spaces; drift guard against --before's config
+  export (--space NAME | --all) [--backend local]
+                                                write a live space canonically to spaces/NAME/space.json
   serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
 
 common options:

@@ -2,7 +2,9 @@
  * The per-workspace questions-per-minute limit. Genie's quota counts the POSTs that
  * ask, per workspace, whatever the space: every Genie adapter of one host shares one
  * limiter. Asks are spaced evenly (60 s / qpm apart) rather than burst, which stays
- * under both a sliding-window and a steady-rate server limit; a 429 pauses everyone.
+ * under both a sliding-window and a steady-rate server limit. A 429 pauses everyone and
+ * widens the spacing (doubling, decaying again with each ask), so waiting askers do not
+ * all return at the same instant and collide again.
  */
 import { sleep as abortableSleep } from '../llm/backoff.js';
 
@@ -25,17 +27,20 @@ export function createAskLimiter(options: AskLimiterOptions): AskLimiter {
   const sleep = options.sleep ?? abortableSleep;
   const interval = options.qpm && options.qpm > 0 ? 60_000 / options.qpm : 0;
   let next = 0;
+  let learned = 0;
   return {
     async acquire(signal) {
       const t = now();
       const at = Math.max(t, next);
-      next = at + interval;
+      next = at + Math.max(interval, learned);
+      learned *= 0.95;
       const wait = at - t;
       if (wait > 0) await sleep(wait, signal);
       return wait;
     },
     pause(ms) {
       next = Math.max(next, now() + ms);
+      learned = Math.min(60_000, Math.max(100, learned * 2));
     },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { Space, ColumnConfig } from '../../space/schema.js';
 import { hasEntityMatching, hasFormatAssistance, joinText } from '../../space/schema.js';
+import { RELATIONSHIP_MARKER } from '../../space/join-condition.js';
 import type { WarehouseSchema } from '../../ports.js';
 import { splitIdentifier } from './text.js';
 
@@ -50,7 +51,11 @@ export interface JoinEdge {
   right: TableInfo;
   leftColumn: string;
   rightColumn: string;
+  /** From the spec's `--rt=FROM_RELATIONSHIP_TYPE_...--` marker, read left to right; undefined when absent. */
+  relationship?: Relationship;
 }
+
+export type Relationship = 'MANY_TO_ONE' | 'ONE_TO_MANY' | 'ONE_TO_ONE' | 'MANY_TO_MANY';
 
 export interface ExampleInfo {
   id: string;
@@ -139,7 +144,12 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
     ]);
     const a = aliases.get(parsed.leftAlias) ?? byName(parsed.leftAlias);
     const b = aliases.get(parsed.rightAlias) ?? byName(parsed.rightAlias);
-    if (a && b && a !== b) joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn });
+    if (!a || !b || a === b) continue;
+    const marker = spec.sql.slice(1).map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1]).find(Boolean) as Relationship | undefined;
+    // The marker is written for the spec's left/right tables; the condition may name them the other way round.
+    const swapped = b === byName(spec.left.identifier) && a !== b;
+    const relationship = marker && swapped ? flipRelationship(marker) : marker;
+    joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn, relationship });
   }
 
   const examples: ExampleInfo[] = (space.instructions?.example_question_sqls ?? []).map((e) => ({
@@ -151,6 +161,10 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
 
   const ti = space.instructions?.text_instructions?.[0];
   return { tables, snippets, joins, examples, textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined };
+}
+
+function flipRelationship(r: Relationship): Relationship {
+  return r === 'MANY_TO_ONE' ? 'ONE_TO_MANY' : r === 'ONE_TO_MANY' ? 'MANY_TO_ONE' : r;
 }
 
 function pickKey(table: TableInfo): ColumnInfo | undefined {

@@ -5,7 +5,7 @@
  */
 import type { Genie, GenieAnswer, Warehouse } from '../../ports.js';
 import type { Space } from '../../space/schema.js';
-import { buildCatalog, type Catalog } from './catalog.js';
+import { buildCatalog, type Catalog, type TableInfo } from './catalog.js';
 import { adaptExample, prepareExample, rankExamples, type PreparedExample } from './examples.js';
 import { buildLexicon, type Lexicon, type Target } from './lexicon.js';
 import { link, targetKey, type Item, type Linked } from './linker.js';
@@ -73,6 +73,11 @@ export async function createLocalGenie(space: Space, warehouse: Warehouse, optio
         trace.unreachable = built.unreachable.map((t) => t.identifier);
         return { status: 'COMPLETED', text: `How should ${built.unreachable.map((t) => t.name).join(', ')} relate to ${outcome.plan.base.name}? This space defines no join between them.`, instructionsUsed: built.usedIds, trace };
       }
+      if (built.chasm.length > 0) {
+        // Joining two many sides multiplies rows: real Genie asks rather than guess, and the query could run away.
+        trace.chasm = built.chasm.map((t) => t.identifier);
+        return { status: 'COMPLETED', text: chasmQuestion(outcome.plan.base, built.chasm), instructionsUsed: [], trace };
+      }
       sql = built.sql;
       used.push(...built.usedIds);
     }
@@ -98,6 +103,11 @@ async function resolveQuoted(linked: Linked, catalog: Catalog, warehouse: Wareho
     const hit = await locateQuoted(item.raw, preferred, catalog, warehouse, cache);
     if (hit) linked.items[k] = { type: 'mention', start: item.start, end: item.end, text: item.raw, candidates: [{ target: { kind: 'value', column: hit.column, value: hit.value }, weight: 1, source: 'quoted', words: [item.raw] }] };
   }
+}
+
+function chasmQuestion(base: TableInfo, chasm: TableInfo[]): string {
+  const names = chasm.map((t) => t.name).join(', ');
+  return `${base.name} and ${names} both have many rows for each row they share, so combining them would count rows several times. Should I answer from ${base.name} or from ${names}?`;
 }
 
 /** With no ambiguous link to flip: forget the last filter, else misjudge the ranking size, else the grouping. */

@@ -6,12 +6,19 @@
 import type { ColumnInfo, Catalog, SnippetInfo, TableInfo } from './catalog.js';
 import { escapeRe } from './catalog.js';
 import { bucketExpression, dateCondition } from './dates.js';
-import { joinPath, type JoinStep } from './join-graph.js';
+import { isFanOut, joinPath, type JoinStep } from './join-graph.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
 import { pickDateColumn } from './date-column.js';
 import { splitIdentifier } from './text.js';
 
-export interface BuiltSql { sql: string; usedIds: string[]; joins: string[]; unreachable: TableInfo[] }
+export interface BuiltSql {
+  sql: string;
+  usedIds: string[];
+  joins: string[];
+  unreachable: TableInfo[];
+  /** Tables joinable only through two many sides (a fan-out trap): the SQL would multiply rows. */
+  chasm: TableInfo[];
+}
 
 const ident = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``);
 const literal = (v: string): string => `'${v.replace(/'/g, "''")}'`;
@@ -45,15 +52,12 @@ class Scope {
 export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   const used = new Set<string>();
   const needed = neededTables(plan);
-  const { steps, unreachable } = joinPath(plan.base, needed, catalog);
+  const { steps, unreachable, chasm } = joinPath(plan.base, needed, catalog);
   const scope = new Scope();
   scope.add(plan.base);
   for (const step of steps) scope.add(step.to);
   // Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact.
-  const fansOut = steps.some((st) => {
-    const toColumn = st.edge.left === st.to ? st.edge.leftColumn : st.edge.rightColumn;
-    return st.to.key?.name !== toColumn;
-  });
+  const fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
   const hasJoins = steps.length > 0;
 
   const measureSql = (m: Measure): string => {
@@ -126,7 +130,7 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       }
     }
   }
-  return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable };
+  return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
 }
 
 function joinSql(step: JoinStep, scope: Scope): string {

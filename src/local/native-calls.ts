@@ -8,18 +8,14 @@
  *   `date_sub(current_date, 30)` -> `'2026-10-02'`, which also lets an index on the
  *   compared column be used.
  * - Native forms: a date function of a column becomes SQLite string/date arithmetic,
- *   guarded by a GLOB on the ISO shape; any other value (NULL, compact or zoned text,
- *   numbers) still goes to the JS function, so results do not change. The one known
- *   difference: an ISO-shaped but impossible date ('2026-02-30') is taken apart as text
- *   where the JS function returns NULL.
+ *   guarded by a check that the value is an ISO date or timestamp; any other value
+ *   (NULL, compact or zoned text, numbers, impossible dates) still goes to the JS
+ *   function, so results do not change.
  */
 import type { Argument } from './call-arguments.js';
-import { normaliseUnit } from './spark-dates.js';
+import { normaliseUnit, parseDate } from './spark-dates.js';
 import { SPARK_SCALARS } from './spark-functions.js';
 
-const DIGIT = '[0-9]';
-const DATE_GLOB = `${DIGIT.repeat(4)}-${DIGIT.repeat(2)}-${DIGIT.repeat(2)}`;
-const TIMESTAMP_GLOB = `${DATE_GLOB}[ T]${DIGIT.repeat(2)}:${DIGIT.repeat(2)}:${DIGIT.repeat(2)}`;
 const ISO_TEXT = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/;
 
 export interface CallContext {
@@ -58,12 +54,24 @@ function foldConstant({ fn, args, integerResult }: CallContext): string | undefi
   return undefined;
 }
 
-/** A guard that is true when `arg` holds ISO date or timestamp text; undefined when it cannot. */
+/**
+ * A guard that is true when `arg` holds a real calendar date, alone or with a time and
+ * no zone: SQLite's date() normalises 2026-02-30 to 2026-03-02 and rejects other shapes,
+ * so comparing it with the text's first ten characters checks both (and is cheaper than
+ * a GLOB). Undefined when the argument cannot be guarded.
+ */
 function isoGuard(arg: Argument): string | undefined {
-  if (arg.kind === 'literal') return typeof arg.value === 'string' && ISO_TEXT.test(arg.value) ? '' : undefined;
+  if (arg.kind === 'literal') return typeof arg.value === 'string' && ISO_TEXT.test(arg.value) && parseDate(arg.value) ? '' : undefined;
   if (arg.kind !== 'column') return undefined; // evaluating an expression twice could cost more than it saves
-  return `(${arg.text} GLOB '${DATE_GLOB}' OR ${arg.text} GLOB '${TIMESTAMP_GLOB}')`;
+  return `length(${arg.text}) IN (10, 19) AND date(${arg.text}) = substr(${arg.text}, 1, 10)`;
 }
+
+/**
+ * About one row in a thousand still takes the JS function, whose call checks the
+ * statement deadline (sql.js has no progress handler or interrupt): timeouts keep
+ * working, and both paths give the same value.
+ */
+const DEADLINE_PROBE = '(random() & 1023) <> 0';
 
 const int = (sql: string): string => `CAST(${sql} AS INTEGER)`;
 const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
@@ -168,5 +176,5 @@ function nativeForm({ fn, args, fallback }: CallContext): string | undefined {
     if (guard === undefined) return undefined;
     if (guard) guards.push(guard);
   }
-  return guards.length === 0 ? fast.sql : `CASE WHEN ${guards.join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
+  return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
 }

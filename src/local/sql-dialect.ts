@@ -74,6 +74,8 @@ const INTEGER_RESULT = new Set([
   'YEAR', 'QUARTER', 'MONTH', 'DAY', 'DAYOFMONTH', 'HOUR', 'MINUTE', 'SECOND', 'DAYOFWEEK', 'WEEKDAY',
   'WEEKOFYEAR', 'DAYOFYEAR', 'DATE_PART', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'COUNT_IF',
 ]);
+/** Keywords a parenthesis may follow without being a call: `SELECT (a || b)::date`. */
+const NOT_CALLS = new Set(['SELECT', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'ON', 'AS', 'WHEN', 'THEN', 'ELSE', 'BY', 'HAVING', 'FROM', 'JOIN', 'IS', 'EXISTS', 'WITH', 'UNION', 'DISTINCT']);
 /** Spark functions with a native SQLite equivalent that keeps the argument's type. */
 const RENAMED: Record<string, string> = { IF: 'iif', NVL: 'coalesce' };
 const CAST_TYPES: Record<string, string> = {
@@ -172,7 +174,7 @@ class Rewriter {
     const closed = close < end;
     const innerEnd = closed ? close : end;
     const last = lastSignificant(pieces);
-    const isCall = last >= 0 && pieces[last].kind === 'word';
+    const isCall = last >= 0 && pieces[last].kind === 'word' && !NOT_CALLS.has(pieces[last].text.toUpperCase());
     const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
     const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
     const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';

@@ -8,9 +8,14 @@
  * refuses writes should anything slip through.
  *
  * Timeouts: sql.js exposes no progress handler or interrupt, so the deadline is
- * checked between result rows and inside every registered Spark function call.
+ * checked between result rows and inside every registered Spark function call (the
+ * native forms of date functions still route a sample of rows through them).
  * A statement that spends a long time inside one SQLite step without calling any of
  * those functions (e.g. a huge cross join under an aggregate) cannot be interrupted.
+ * Running statements in a worker thread that is terminated on timeout would make the
+ * limit hard, but costs a copy of the database per worker, a structured clone of every
+ * result and a separate worker entry that the ncc bundle must ship; the Genie engine
+ * instead refuses the fan-out joins that used to run away (genie/join-graph.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';

@@ -1,5 +1,5 @@
 /** Runs a bundled action exactly as the runner does: INPUT_* and GITHUB_* variables, an event payload file, output and summary files. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -26,7 +26,11 @@ export interface ActionRunSpec {
   repository?: string;
 }
 
-export function runAction(spec: ActionRunSpec): ActionRunResult {
+/**
+ * Asynchronous on purpose: the loopback GitHub server lives in this test process, so a
+ * synchronous spawn would block the very server the action is talking to.
+ */
+export async function runAction(spec: ActionRunSpec): Promise<ActionRunResult> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'genie-gitops-run-'));
   const output = path.join(tmp, 'github-output');
   const summary = path.join(tmp, 'step-summary');
@@ -51,8 +55,15 @@ export function runAction(spec: ActionRunSpec): ActionRunResult {
     RUNNER_TEMP: tmp,
   };
   for (const [name, value] of Object.entries(spec.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawnSync(process.execPath, [path.join(spec.dist, 'index.js')], { cwd: spec.workspace, env, encoding: 'utf8', timeout: 600_000 });
-  return { status: child.status, stdout: child.stdout, stderr: child.stderr, outputs: parseOutputs(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
+  const child = spawn(process.execPath, [path.join(spec.dist, 'index.js')], { cwd: spec.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
+  child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')));
+  const timer = setTimeout(() => child.kill(), 600_000);
+  const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+  clearTimeout(timer);
+  return { status, stdout, stderr, outputs: parseOutputs(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
 }
 
 /** GITHUB_OUTPUT uses heredoc blocks: name<<delimiter / value / delimiter. */

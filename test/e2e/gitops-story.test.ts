@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serializeSpace } from '../../src/space/canonical.js';
 import { createGitWorld, type GitWorld } from '../github/git-world.js';
 import { runAction } from './action-runner.js';
 import { e2eDist } from './e2e-dist.js';
@@ -43,8 +44,8 @@ const liveFile = () => path.join(state, 'spaces', `${LIVE}.json`);
 const liveConfig = () => JSON.parse(readFileSync(liveFile(), 'utf8')).serialized_space as string;
 const repoConfig = () => readFileSync(path.join(world.work, 'spaces/demo/space.json'), 'utf8');
 
-function action(command: string, inputs: Record<string, string>, event: { name: string; payload: unknown }) {
-  return runAction({
+async function action(command: string, inputs: Record<string, string>, event: { name: string; payload: unknown }) {
+  return await runAction({
     dist,
     workspace: world.work,
     inputs: { command, backend: 'local', 'github-token': 'ghs_test', ...inputs },
@@ -70,17 +71,18 @@ function checkoutMain(): string {
 }
 
 describe('GitOps flows (dist/index.js)', () => {
-  it('deploy of the first commit seeds the live space and reports it unchanged', () => {
-    const run = deploy(ZERO, c0);
+  it('deploy of the first commit seeds the live space and reports it unchanged', async () => {
+    const run = await deploy(ZERO, c0);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs.unchanged)).toEqual(['demo']);
     expect(liveConfig()).toBe(repoConfig());
   }, 600_000);
 
-  it('scheduled enhance opens exactly one PR with the score delta, labels and a commit status', () => {
-    const run = enhance({ 'max-iterations': '1' });
+  it('scheduled enhance opens exactly one PR with the score delta, labels and a commit status', async () => {
+    const run = await enhance({ 'max-iterations': '1' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.outcome).toBe('created');
+    expect(Number(run.outputs['score-after'])).toBeGreaterThan(Number(run.outputs['score-before']));
     expect(fake.pulls).toHaveLength(1);
     const pr = fake.pulls[0];
     expect(pr.head).toBe(BRANCH);
@@ -98,10 +100,10 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(fake.violations).toEqual([]);
   }, 900_000);
 
-  it('a second run updates the same PR and force-updates the branch', () => {
+  it('a second run updates the same PR and force-updates the branch', async () => {
     const before = remoteSha(`refs/heads/${BRANCH}`);
     const body = fake.pulls[0].body;
-    const run = enhance({ 'max-iterations': '2' });
+    const run = await enhance({ 'max-iterations': '2' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.outcome).toBe('updated');
     expect(fake.pulls).toHaveLength(1);
@@ -112,9 +114,9 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(fake.requests.filter((r) => r.operation === 'pulls/create')).toHaveLength(1);
   }, 900_000);
 
-  it('a run with nothing to improve opens no PR and says why', () => {
+  it('a run with nothing to improve opens no PR and says why', async () => {
     const updates = fake.requests.filter((r) => r.operation === 'pulls/update').length;
-    const run = enhance({ 'target-score': '0.01' });
+    const run = await enhance({ 'target-score': '0.01' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.outcome).toBe('no-improvement');
     expect(run.summary).toMatch(/nothing improved .*the open PR #1 was left as it is/);
@@ -122,36 +124,36 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(fake.requests.filter((r) => r.operation === 'pulls/update')).toHaveLength(updates);
   }, 600_000);
 
-  it('merging the enhancement PR and deploying updates the live space; a re-run reports unchanged', () => {
+  it('merging the enhancement PR and deploying updates the live space; a re-run reports unchanged', async () => {
     const maintainer = world.clone('maintainer');
     world.git(['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #1', `origin/${BRANCH}`], maintainer);
     world.git(['push', '--quiet', 'origin', 'main'], maintainer);
     fake.pulls[0].state = 'closed';
     fake.pulls[0].merged = true;
     merge = checkoutMain();
-    const run = deploy(c0, merge);
+    const run = await deploy(c0, merge);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs.deployed)).toEqual(['demo']);
     expect(liveConfig()).toBe(repoConfig());
     expect(liveConfig()).not.toBe(world.git(['show', `${c0}:spaces/demo/space.json`]));
-    const again = deploy(c0, merge);
+    const again = await deploy(c0, merge);
     expect(JSON.parse(again.outputs.unchanged)).toEqual(['demo']);
     expect(again.summary).toContain('| demo | ✅ unchanged |');
   }, 600_000);
 
-  it('reverting the merge and deploying restores the previous config byte for byte', () => {
+  it('reverting the merge and deploying restores the previous config byte for byte', async () => {
     const maintainer = path.join(world.dir, 'maintainer');
     world.git(['pull', '--quiet', 'origin', 'main'], maintainer);
     world.git(['revert', '--no-edit', '-m', '1', merge], maintainer);
     world.git(['push', '--quiet', 'origin', 'main'], maintainer);
     const revert = checkoutMain();
-    const run = deploy(merge, revert);
+    const run = await deploy(merge, revert);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs.deployed)).toEqual(['demo']);
     expect(liveConfig()).toBe(world.git(['show', `${c0}:spaces/demo/space.json`]));
   }, 600_000);
 
-  it('an edit of the live space outside git is reported as drift and left alone; on-drift overwrite replaces it', () => {
+  it('an edit of the live space outside git is reported as drift and left alone; on-drift overwrite replaces it', async () => {
     const record = JSON.parse(readFileSync(liveFile(), 'utf8'));
     const space = JSON.parse(record.serialized_space);
     space.data_sources.tables[0].description = ['Edited in the Genie UI'];
@@ -162,28 +164,28 @@ describe('GitOps flows (dist/index.js)', () => {
     const file = path.join(world.work, 'spaces/demo/space.json');
     const repoSpace = JSON.parse(repoConfig());
     repoSpace.data_sources.tables[1].description = ['Changed in git'];
-    writeFileSync(file, `${JSON.stringify(repoSpace, null, 2)}\n`);
+    writeFileSync(file, serializeSpace(repoSpace)); // canonical, as genie-gitops writes it
     world.git(['commit', '--quiet', '-am', 'describe a table']);
     world.git(['push', '--quiet', 'origin', 'main']);
     const after = head();
-    const run = deploy(before, after);
+    const run = await deploy(before, after);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs.drifted)).toEqual(['demo']);
-    expect(run.stdout).toMatch(/::warning title=genie-gitops: live space drifted::demo: the live space was edited outside git/);
+    expect(run.stdout).toMatch(/::warning title=genie-gitops%3A live space drifted::demo: the live space was edited outside git/);
     expect(readFileSync(liveFile(), 'utf8')).toBe(edited);
-    const forced = deploy(before, after, { 'on-drift': 'overwrite' });
+    const forced = await deploy(before, after, { 'on-drift': 'overwrite' });
     expect(forced.status).toBe(0);
     expect(JSON.parse(forced.outputs.deployed)).toEqual(['demo']);
     expect(liveConfig()).toBe(world.git(['show', `${after}:spaces/demo/space.json`]));
   }, 600_000);
 
-  it('export of an edited live space opens a PR whose diff is exactly the edit', () => {
+  it('export of an edited live space opens a PR whose diff is exactly the edit', async () => {
     const record = JSON.parse(readFileSync(liveFile(), 'utf8'));
     const space = JSON.parse(record.serialized_space);
     space.data_sources.tables[0].description = ['Adopted from the UI'];
     record.serialized_space = JSON.stringify(space);
     writeFileSync(liveFile(), JSON.stringify(record));
-    const run = action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
+    const run = await action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.outcome).toBe('pr-created');
     const pr = fake.pulls.find((p) => p.head === 'genie-gitops/export/demo');
@@ -193,13 +195,13 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(world.git(['diff', '--name-only', 'main', 'genie-gitops/export/demo'], world.remote).trim()).toBe('spaces/demo/space.json');
     expect(changed.filter((l) => l.startsWith('+')).join('\n')).toContain('Adopted from the UI');
     expect(changed.every((l) => /description|Adopted from the UI|"\s*$|^\+\s*\]|^-\s*\]|^[+-]\s*"/.test(l))).toBe(true);
-    const second = action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
+    const second = await action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
     expect(second.outputs.outcome).toBe('pr-updated');
     expect(fake.pulls.filter((p) => p.head === 'genie-gitops/export/demo')).toHaveLength(1);
     expect(fake.violations).toEqual([]);
   }, 600_000);
 
-  it("a person's commit on the enhancement branch stops the action from force-pushing over it", () => {
+  it("a person's commit on the enhancement branch stops the action from force-pushing over it", async () => {
     const dana = world.clone('dana');
     world.git(['checkout', '--quiet', BRANCH], dana);
     writeFileSync(path.join(dana, 'NOTES.md'), 'reviewed by hand\n');
@@ -207,7 +209,7 @@ describe('GitOps flows (dist/index.js)', () => {
     world.git(['commit', '--quiet', '-m', 'my review notes'], dana);
     world.git(['push', '--quiet', 'origin', BRANCH], dana);
     const tip = remoteSha(`refs/heads/${BRANCH}`);
-    const run = enhance({ 'max-iterations': '1' });
+    const run = await enhance({ 'max-iterations': '1' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.outputs.outcome).toBe('blocked');
     expect(run.summary).toContain('does not force-push over a person');

@@ -44,9 +44,9 @@ function pushPrCommit(edit: (space: { instructions: { join_specs: Array<{ id: st
   return world.git(['rev-parse', 'HEAD']).trim();
 }
 
-function scoreOnPr(headSha: string, baseSha: string) {
+async function scoreOnPr(headSha: string, baseSha: string) {
   const repo = { full_name: 'octo/genie-configs' };
-  return runAction({
+  return await runAction({
     dist,
     workspace: world.work,
     inputs: { command: 'score', backend: 'local', 'max-regression': '0', 'github-token': 'ghs_test' },
@@ -65,13 +65,13 @@ function scoreOnPr(headSha: string, baseSha: string) {
 }
 
 describe('score on a pull request (dist/index.js)', () => {
-  it('fails a PR that removes a join spec and lists the regressed questions in the sticky comment', () => {
+  it('fails a PR that removes a join spec and lists the regressed questions in the sticky comment', async () => {
     world.git(['checkout', '--quiet', '-b', 'worsen-joins']);
     const head = pushPrCommit((s) => {
       s.instructions.join_specs = s.instructions.join_specs.filter((j) => !(j.left.alias === 'messages' && j.right.alias === 'channels'));
     }, 'drop the messages-channels join');
     fake.pulls.push({ number: 1, title: 'drop a join', body: '', head: 'worsen-joins', base: 'main', state: 'open', labels: [], merged: false });
-    const run = scoreOnPr(head, base0);
+    const run = await scoreOnPr(head, base0);
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/::error::.*points below base/);
     expect(fake.comments).toHaveLength(1);
@@ -88,7 +88,7 @@ describe('score on a pull request (dist/index.js)', () => {
     expect(fake.violations).toEqual([]);
   }, 600_000);
 
-  it('a second push updates the same comment, reuses the cached base score and notes a moved base', () => {
+  it('a second push updates the same comment, reuses the cached base score and notes a moved base', async () => {
     const first = fake.comments[0].body;
     // The base branch moves on (no config change) after the PR event was created.
     const maintainer = world.clone('maintainer');
@@ -99,7 +99,7 @@ describe('score on a pull request (dist/index.js)', () => {
     const head = pushPrCommit((s) => {
       s.instructions.join_specs = s.instructions.join_specs.filter((j) => !(j.left.alias === 'reactions' && j.right.alias === 'members'));
     }, 'drop another join');
-    const run = scoreOnPr(head, base0);
+    const run = await scoreOnPr(head, base0);
     expect(run.status).toBe(1);
     expect(fake.comments).toHaveLength(1);
     expect(fake.comments[0].body).not.toBe(first);

@@ -21,6 +21,7 @@ export const OPERATIONS = {
   'pulls/create': ['post', '/repos/{owner}/{repo}/pulls'],
   'pulls/update': ['patch', '/repos/{owner}/{repo}/pulls/{pull_number}'],
   'issues/add-labels': ['post', '/repos/{owner}/{repo}/issues/{issue_number}/labels'],
+  'issues/remove-label': ['delete', '/repos/{owner}/{repo}/issues/{issue_number}/labels/{name}'],
   'issues/list-comments': ['get', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   'issues/create-comment': ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   'issues/update-comment': ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],

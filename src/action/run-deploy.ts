@@ -16,6 +16,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
       before: push?.before,
       after: push?.after ?? run.context.sha,
       onDrift: run.inputs.onDrift,
+      github: run.github,
       log: (line) => core.info(line),
     }),
   );
@@ -24,6 +25,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
     ? ['| space | result | live space | details |', '|---|---|---|---|', ...rows]
     : ['No space changed in this push: nothing to deploy.'];
   await core.summary.addRaw(['## genie-gitops deploy', '', `Spaces: ${result.selection}.`, '', ...body, ''].join('\n')).write();
+  for (const s of result.spaces) if (s.labelWarning) core.warning(`${s.space}: ${s.labelWarning}`, { title: 'genie-gitops: PR labels not updated' });
   for (const s of result.spaces) if (s.status === 'drifted') core.warning(`${s.space}: ${s.message}`, { title: 'genie-gitops: live space drifted' });
   const by = (status: DeployStatus) => JSON.stringify(result.spaces.filter((s) => s.status === status).map((s) => s.space));
   core.setOutput('deployed', by('deployed'));

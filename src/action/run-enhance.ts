@@ -60,7 +60,11 @@ async function writeSummary(result: EnhancePrResult): Promise<void> {
   const r = result.result;
   const lines = [`## genie-gitops enhance: \`${result.space}\` — ${result.outcome}`, '', result.message, ''];
   if (r) lines.push(`Train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}.`, '');
-  if (result.outcome === 'no-improvement' || result.outcome === 'blocked') core.notice(`${result.space}: ${result.message}`);
+  if (result.outcome === 'no-improvement' || result.outcome === 'blocked' || result.outcome === 'waiting-for-deploy') core.notice(`${result.space}: ${result.message}`);
+  const rejected = result.reviewerRejections?.records ?? [];
+  if (rejected.length > 0) {
+    lines.push(`Fixes rejected by reviewers, recorded as rejected lessons (${rejected.length}):`, '', ...rejected.map((x) => `- \`${x.type}\` ${x.summary}: ${x.reason}`), '');
+  }
   // The job summary carries the untruncated report the PR body may point to.
   if (r && result.outcome !== 'no-improvement') lines.push('<details><summary>Full report</summary>', '', renderEnhanceMarkdown(r, { maxChars: 900_000 }), '</details>', '');
   await core.summary.addRaw(lines.join('\n')).write();

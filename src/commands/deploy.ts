@@ -3,10 +3,12 @@
  * (canonically) with the config as of the previously deployed commit; a difference means someone
  * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
  * Otherwise update live with the etag just read and read it back until it equals the config.
- * One failing space never stops the others.
+ * One failing space never stops the others. With a GitHub port, a space that is deployed (or
+ * already was) moves its merged enhancement PRs from the pending label to deployed.
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
+import type { GitHubPort } from '../github/github-port.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { checkInvariants } from '../space/invariants.js';
@@ -14,6 +16,7 @@ import { listSpaces, loadSpaceDir } from '../space/repository.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Target } from '../space/target.js';
+import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { openBackend, type BackendName } from './workspace.js';
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
@@ -24,6 +27,10 @@ export interface DeploySpaceResult {
   status: DeployStatus;
   liveSpaceId?: string;
   message: string;
+  /** Enhancement PRs relabelled deployed after this space deployed. */
+  labelled?: number[];
+  /** Why the labels could not be updated (the deploy itself stands). */
+  labelWarning?: string;
 }
 
 export interface DeployOptions {
@@ -44,6 +51,8 @@ export interface DeployOptions {
   verifyDelayMs?: number;
   /** For tests: the store to use instead of the backend's. */
   store?: SpaceStore;
+  /** Where enhancement PRs' deploy-state labels are kept; without it, labels are left alone. */
+  github?: GitHubPort;
 }
 
 export interface DeployResult {
@@ -97,10 +106,26 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
       const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
       result = { space, status: 'failed', message: `${message}${hint}` };
     }
+    if (options.github && (result.status === 'deployed' || result.status === 'unchanged')) result = await labelDeployed(result, options.github, options);
     options.log?.(`${space}: ${result.status}: ${result.message}`);
     results.push(result);
   }
   return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed') };
+}
+
+/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
+async function labelDeployed(result: DeploySpaceResult, github: GitHubPort, options: DeployOptions): Promise<DeploySpaceResult> {
+  try {
+    const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
+    const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
+    const line = describeDeployLabels(labels);
+    return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+    const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
+    return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
+  }
 }
 
 async function deployOne(space: string, options: DeployOptions): Promise<DeploySpaceResult> {

@@ -127,6 +127,19 @@ export class GitCli {
     return result.exitCode === 0;
   }
 
+  /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
+  async tryFetchRef(remote: string, ref: string, localRef: string): Promise<boolean> {
+    const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+${ref}:${localRef}`]);
+    return result.exitCode === 0;
+  }
+
+  /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
+  async tryIsAncestor(ancestor: string, tip: string): Promise<boolean | undefined> {
+    const result = await this.exec(['merge-base', '--is-ancestor', ancestor, tip]);
+    if (result.exitCode === 0) return true;
+    return result.exitCode === 1 ? false : undefined;
+  }
+
   /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
   async tryFetchCommit(remote: string, sha: string): Promise<boolean> {
     if (await this.tryRevParse(sha)) return true;

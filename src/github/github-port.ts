@@ -14,6 +14,8 @@ export interface PullRequest {
   baseRef: string;
   labels: string[];
   merged: boolean;
+  /** For a merged PR: the commit the merge put on the base branch (merge, squash or last rebased commit). */
+  mergeCommitSha?: string;
 }
 
 export interface IssueComment {
@@ -38,9 +40,13 @@ export interface GitHubPort {
   defaultBranch(): Promise<string>;
   /** The open PR whose head is `branch` in this repository, if any. */
   findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
+  /** Every PR whose head is `branch` in this repository, in the given state, newest first. */
+  listPullRequests(branch: string, state: 'open' | 'closed' | 'all'): Promise<PullRequest[]>;
   createPullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequest>;
   updatePullRequest(number: number, input: { title?: string; body?: string }): Promise<PullRequest>;
   addLabels(number: number, labels: readonly string[]): Promise<void>;
+  /** Removes one label; a label the PR does not carry is not an error. */
+  removeLabel(number: number, label: string): Promise<void>;
   listComments(number: number): Promise<IssueComment[]>;
   createComment(number: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;

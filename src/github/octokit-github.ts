@@ -14,6 +14,7 @@ const PullSchema = z.looseObject({
   base: z.looseObject({ ref: z.string() }),
   labels: z.array(z.union([z.string(), z.looseObject({ name: z.string().optional() })])).optional(),
   merged_at: z.string().nullable().optional(),
+  merge_commit_sha: z.string().nullable().optional(),
 });
 
 const CommentSchema = z.looseObject({ id: z.number(), body: z.string().nullable().optional(), html_url: z.string() });
@@ -31,6 +32,7 @@ function toPull(data: unknown): PullRequest {
     baseRef: pr.base.ref,
     labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
     merged: Boolean(pr.merged_at),
+    ...(pr.merged_at && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
   };
 }
 
@@ -65,6 +67,19 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
         // Filter again: a server that ignores `head` must not make us update somebody else's PR.
         return data.map(toPull).find((pr) => pr.headRef === branch && pr.state === 'open');
       }),
+    listPullRequests: (branch, state) =>
+      call(`list ${state} pull requests`, async () => {
+        const data = await octokit.paginate(octokit.rest.pulls.list, {
+          owner,
+          repo,
+          state,
+          head: `${owner}:${branch}`,
+          sort: 'created',
+          direction: 'desc',
+          per_page: 100,
+        });
+        return data.map(toPull).filter((pr) => pr.headRef === branch && (state === 'all' || pr.state === state));
+      }),
     createPullRequest: (input) =>
       call('create pull request', async () => {
         const { data } = await octokit.rest.pulls.create({ owner, repo, ...input, maintainer_can_modify: true });
@@ -78,6 +93,15 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
     addLabels: (number, labels) =>
       call(`add labels to #${number}`, async () => {
         if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: [...labels] });
+      }),
+    removeLabel: (number, label) =>
+      call(`remove label "${label}" from #${number}`, async () => {
+        try {
+          await octokit.rest.issues.removeLabel({ owner, repo, issue_number: number, name: label });
+        } catch (error) {
+          // 404: the PR no longer carries the label (a person removed it): the wanted state already holds.
+          if ((error as { status?: unknown }).status !== 404) throw error;
+        }
       }),
     listComments: (number) =>
       call(`list comments of #${number}`, async () => {

@@ -17,6 +17,9 @@ export interface FakePull {
   state: 'open' | 'closed';
   labels: string[];
   merged: boolean;
+  /** Set when closed: GitHub keeps a closed PR's head at its last commit, even if the branch moves or goes. */
+  headSha?: string;
+  mergeCommitSha?: string;
 }
 
 export interface FakeComment {
@@ -42,6 +45,11 @@ export interface FakeGitHub {
   requests: Array<{ operation: string; method: string; path: string; body: unknown }>;
   /** Requests or responses that break GitHub's documented shapes; a test expects none. */
   violations: string[];
+  /**
+   * Closes a PR as GitHub does: the head is frozen and kept as refs/pull/<n>/head in the remote
+   * (which outlives the branch), and a merged PR records its merge commit.
+   */
+  closePull(number: number, options?: { merged?: boolean; mergeCommitSha?: string }): FakePull;
   /** Answer the next `n` requests with this status (fault injection). */
   failNext(n: number, status: number, headers?: Record<string, string>): void;
   close(): Promise<void>;
@@ -82,10 +90,12 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     state: p.state,
     title: p.title,
     body: p.body,
-    head: { ref: p.head, sha: sha(p.head), label: `${owner}:${p.head}` },
+    head: { ref: p.head, sha: p.headSha ?? sha(p.head), label: `${owner}:${p.head}` },
     base: { ref: p.base, sha: sha(p.base), label: `${owner}:${p.base}` },
     labels: p.labels.map(label),
     merged_at: p.merged ? '2026-11-01T00:00:00Z' : null,
+    closed_at: p.state === 'closed' ? '2026-11-01T00:00:00Z' : null,
+    merge_commit_sha: p.merged ? (p.mergeCommitSha ?? null) : null,
   });
   const commentJson = (c: FakeComment) => ({ id: c.id, body: c.body, html_url: `${web}/pull/${c.issue}#issuecomment-${c.id}` });
 
@@ -99,7 +109,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       case 'pulls/list': {
         const wanted = query.get('head');
         const st = query.get('state') ?? 'open';
-        const list = state.pulls.filter((p) => (st === 'all' || p.state === st) && (!wanted || `${owner}:${p.head}` === wanted));
+        // Newest first, as GitHub sorts by created date descending.
+        const list = state.pulls.filter((p) => (st === 'all' || p.state === st) && (!wanted || `${owner}:${p.head}` === wanted)).reverse();
         return { status: 200, json: list.map(pullJson) };
       }
       case 'pulls/create': {
@@ -119,6 +130,13 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         const p = pull();
         if (!p) return { status: 404, json: { message: 'Not Found' } };
         for (const l of (b.labels as string[]) ?? []) if (!p.labels.includes(l)) p.labels.push(l);
+        return { status: 200, json: p.labels.map(label) };
+      }
+      case 'issues/remove-label': {
+        const p = pull();
+        const name = decodeURIComponent(params[3]);
+        if (!p || !p.labels.includes(name)) return { status: 404, json: { message: 'Label does not exist' } };
+        p.labels = p.labels.filter((l) => l !== name);
         return { status: 200, json: p.labels.map(label) };
       }
       case 'issues/list-comments':
@@ -182,6 +200,16 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return Object.assign(state, {
     url: `http://127.0.0.1:${port}`,
+    closePull(number: number, close: { merged?: boolean; mergeCommitSha?: string } = {}) {
+      const p = state.pulls.find((x) => x.number === number);
+      if (!p) throw new Error(`no PR #${number}`);
+      p.headSha = sha(p.head);
+      if (options.remote) spawnSync('git', ['update-ref', `refs/pull/${number}/head`, p.headSha], { cwd: options.remote });
+      p.state = 'closed';
+      p.merged = close.merged ?? false;
+      p.mergeCommitSha = close.mergeCommitSha;
+      return p;
+    },
     failNext(n: number, status: number, headers: Record<string, string> = {}) {
       faults = Array.from({ length: n }, () => ({ status, headers }));
     },

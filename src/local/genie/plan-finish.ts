@@ -177,7 +177,7 @@ function dimTable(d: Dimension): TableInfo | undefined {
 }
 
 function condTable(c: Condition): TableInfo | undefined {
-  return c.kind === 'snippet' ? c.snippet.tables[0] : c.column.table;
+  return c.kind === 'snippet' ? c.snippet.tables[0] : c.kind === 'absent' ? c.parent : c.column.table;
 }
 
 export function measureTable(m: Measure | undefined): TableInfo | undefined {

@@ -9,7 +9,9 @@ export type Condition =
   | { kind: 'compare'; column: ColumnInfo; op: CompareOp; value: number }
   | { kind: 'bool'; column: ColumnInfo; negate: boolean }
   | { kind: 'snippet'; snippet: SnippetInfo; negate: boolean }
-  | { kind: 'date'; column: ColumnInfo; range: DateRange };
+  | { kind: 'date'; column: ColumnInfo; range: DateRange }
+  /** "members who never posted": no row of `child` points at the `parent` row (NOT EXISTS along a join spec). */
+  | { kind: 'absent'; parent: TableInfo; child: TableInfo };
 
 export type Measure =
   | { kind: 'count'; table: TableInfo; distinct?: ColumnInfo }

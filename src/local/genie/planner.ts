@@ -12,7 +12,8 @@ import type { Condition, Dimension, Measure, Plan } from './plan.js';
 import type { CompareOp } from './quantities.js';
 import type { Bucket, MarkerKind } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
-import { finishPlan as finish } from './plan-finish.js';
+import { finishPlan as finish, measureTable } from './plan-finish.js';
+import { isFanOut } from './join-graph.js';
 
 export interface PlanChoice {
   /** Target chosen for each mention, by item index (the noise knob may pick a second-best). */
@@ -97,7 +98,11 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           return;
         case 'distinct': pendingDistinct = true; if (pendingBy === 'which') pendingBy = undefined; return;
         case 'by': case 'each': pendingBy = 'by'; return;
-        case 'which': pendingBy = 'which'; return;
+        case 'which':
+          // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
+          if (lastMention && lastMention.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'measure')) return;
+          pendingBy = 'which';
+          return;
         case 'most': case 'least':
           rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
           if (pendingBy === 'by') pendingBy = undefined;
@@ -132,6 +137,18 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   });
 
   function handleMention(target: Target, index: number): void {
+    if (pendingNot && (target.kind === 'table' || target.kind === 'column')) {
+      // "never posted": the negated thing is a table whose rows point at a table already named.
+      const child = target.kind === 'table' ? target.table : target.column.table;
+      const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
+      const parent = named.find((t): t is TableInfo => !!t && t !== child && hasChildRows(t, child, catalog));
+      if (parent) {
+        where.push({ kind: 'absent', parent, child });
+        pendingNot = false;
+        lastMention = { kind: 'where', index, target };
+        return;
+      }
+    }
     if (target.kind === 'snippet') {
       const s = target.snippet;
       if (s.kind === 'measure') { addMeasure({ kind: 'snippet', snippet: s }, index); lastMention = { kind: 'measure', index, target }; pendingAgg = undefined; if (pendingBy === 'by' && rank) byMeasure = true; pendingBy = undefined; }
@@ -158,7 +175,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       // "the general channel": a table word right after one of its values mostly names the value's kind,
       // unless it is what "how many" counts ("how many rocket reactions").
       const firstWhere = where[0];
-      if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.column.table === target.table) {
+      if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.kind !== 'absent' && firstWhere.column.table === target.table) {
         toCount(target, pendingDistinct, index);
         pendingAgg = undefined;
         return;
@@ -264,6 +281,11 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   }
 
   return finish({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank, ratio, byMeasure, pendingAgg, distinctList: pendingDistinct });
+}
+
+/** A join spec links the two tables with `child` on its many side. */
+function hasChildRows(parent: TableInfo, child: TableInfo, catalog: Catalog): boolean {
+  return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) && isFanOut(e, parent, child));
 }
 
 function dimKey(d: Dimension): string {

@@ -35,6 +35,16 @@ class Scope {
     this.aliases.set(table, alias);
     return alias;
   }
+  /** An alias for a table inside a subquery, unused by the outer query. */
+  fresh(table: TableInfo): string {
+    const initials = splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+    const taken = new Set([...this.aliases.values(), ...this.extra]);
+    let alias = `${initials}x`;
+    for (let n = 2; taken.has(alias); n++) alias = `${initials}x${n}`;
+    this.extra.push(alias);
+    return alias;
+  }
+  private readonly extra: string[] = [];
   col(c: ColumnInfo): string {
     return `${this.aliases.get(c.table) ?? this.add(c.table)}.${ident(c.name)}`;
   }
@@ -89,6 +99,7 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       case 'bool': return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case 'snippet': used.add(c.snippet.id); return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
       case 'date': return dateCondition(c.range, scope.col(c.column));
+      case 'absent': return absentSql(c.parent, c.child, scope, catalog, used);
     }
   };
   const dimSql = (d: Dimension): string => {
@@ -133,6 +144,17 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
 }
 
+/** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */
+function absentSql(parent: TableInfo, child: TableInfo, scope: Scope, catalog: Catalog, used: Set<string>): string {
+  const edge = catalog.joins.find((e) => (e.left === parent && e.right === child) || (e.right === parent && e.left === child));
+  if (!edge) return '1 = 1';
+  used.add(edge.id);
+  const inner = scope.fresh(child);
+  const parentAlias = scope.aliases.get(parent) ?? scope.add(parent);
+  const [parentColumn, childColumn] = edge.left === parent ? [edge.leftColumn, edge.rightColumn] : [edge.rightColumn, edge.leftColumn];
+  return `NOT EXISTS (SELECT 1 FROM ${child.identifier} AS ${inner} WHERE ${inner}.${ident(childColumn)} = ${parentAlias}.${ident(parentColumn)})`;
+}
+
 function joinSql(step: JoinStep, scope: Scope): string {
   const { edge } = step;
   const l = `${scope.aliases.get(edge.left)}.${ident(edge.leftColumn)}`;
@@ -154,7 +176,7 @@ function measureName(m: Measure, k: number): string {
 export function neededTables(plan: Plan): TableInfo[] {
   const out: TableInfo[] = [];
   const add = (t: TableInfo | undefined): void => { if (t && !out.includes(t)) out.push(t); };
-  const addCond = (c: Condition): void => { if (c.kind === 'snippet') c.snippet.tables.forEach(add); else add(c.column.table); };
+  const addCond = (c: Condition): void => { if (c.kind === 'snippet') c.snippet.tables.forEach(add); else if (c.kind === 'absent') add(c.parent); else add(c.column.table); };
   for (const m of plan.measures) {
     if (m.kind === 'count') add(m.table);
     else if (m.kind === 'agg') add(m.column.table);

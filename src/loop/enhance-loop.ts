@@ -3,7 +3,7 @@
  * score -> keep the iteration only if train rises and holdout does not fall. Pure over its
  * ports: scoring is a function passed in, so the loop runs the same on any backend.
  */
-import jsonpatch, { type Operation } from 'fast-json-patch';
+import type { Operation } from 'fast-json-patch';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { applyFixes } from '../fixes/apply-fixes.js';
@@ -164,7 +164,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       break;
     }
     record.applied = trial.kept.map((t) => ({ fix: t.fix, key: fixKey(t.fix), ops: t.ops, outcome: t.outcome }));
-    record.patch = jsonpatch.compare(space as object, trial.space as object);
+    record.patch = trial.patch;
     for (const t of record.applied) recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space = trial.space;
     card = trial.card;
@@ -188,6 +188,7 @@ interface TrialResult {
   kept: TrialFix[];
   dropped: TrialFix[];
   rolledBack: { fix: Fix; key: string; reason: string }[];
+  patch: Operation[];
 }
 
 /**
@@ -214,11 +215,20 @@ async function tryBatch(
   const first = await attempt(fixes);
   const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
   const asTrial = (fix: Fix, outcome: Outcome | undefined, d: number): TrialFix => ({ fix, ops: opsOf.get(fixKey(fix)) ?? [], outcome, delta: d });
-  if (first.verdict.accepted) {
-    const passedAfter = new Set(first.card.questions.filter((q) => q.passed).map((q) => q.id));
-    const kept = fixes.map((fix) => asTrial(fix, fix.targets.some((id) => passedAfter.has(id)) ? 'helped' : 'no_effect', 0));
-    return { accepted: true, reason: first.verdict.reason, space: first.applied.space, card: first.card, kept, dropped: [], rolledBack: [] };
-  }
+  const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
+  const trainTotal = Math.max(1, card.totals.train.total);
+  /** Credits each kept fix with the train questions it targeted that now pass. */
+  const accept = (run: Awaited<ReturnType<typeof attempt>>, reason: string, dropped: TrialFix[]): TrialResult => {
+    const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
+    const kept = run.applied.applied.map((a) => {
+      const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
+      return { fix: a.fix, ops: a.ops, outcome: flipped > 0 ? ('helped' as const) : ('no_effect' as const), delta: flipped / trainTotal };
+    });
+    const rolledBack = dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' }));
+    // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
+    return { accepted: true, reason, space: run.applied.space, card: run.card, kept, dropped, rolledBack, patch: kept.flatMap((k) => k.ops) };
+  };
+  if (first.verdict.accepted) return accept(first, first.verdict.reason, []);
   const rollAll = (reason: string): TrialResult => ({
     accepted: false,
     reason,
@@ -227,6 +237,7 @@ async function tryBatch(
     kept: [],
     dropped: fixes.map((fix) => asTrial(fix, 'no_effect', 0)),
     rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
+    patch: [],
   });
   if (!isolate || fixes.length === 1) return rollAll(first.verdict.reason);
 
@@ -243,16 +254,7 @@ async function tryBatch(
     const together = await attempt(subset.map((s) => s.fix));
     if (!together.verdict.accepted) continue;
     const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
-    const dropped = singles.filter((s) => !keptKeys.has(fixKey(s.fix)));
-    return {
-      accepted: true,
-      reason: `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`,
-      space: together.applied.space,
-      card: together.card,
-      kept: subset,
-      dropped,
-      rolledBack: dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' })),
-    };
+    return accept(together, `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`, singles.filter((s) => !keptKeys.has(fixKey(s.fix))));
   }
   const result = rollAll(first.verdict.reason);
   result.dropped = singles;

@@ -33,6 +33,20 @@ describe('GitCli', () => {
     expect(await git.tryRemoteBranchSha('origin', 'main')).toBe(await git.revParse('HEAD'));
   });
 
+  it('fetches any remote ref (a PR head outliving its branch) and tells ancestry, unknown commits as undefined', async () => {
+    const c0 = await git.revParse('HEAD');
+    world.git(['commit', '--quiet', '--allow-empty', '-m', 'later']);
+    const c1 = await git.revParse('HEAD');
+    world.git(['push', '--quiet', 'origin', `${c1}:refs/pull/3/head`]);
+    expect(await git.tryFetchRef('origin', 'refs/pull/3/head', 'refs/genie-gitops/pull/3/head')).toBe(true);
+    expect(await git.tryRevParse('refs/genie-gitops/pull/3/head')).toBe(c1);
+    expect(await git.tryFetchRef('origin', 'refs/pull/4/head', 'refs/genie-gitops/pull/4/head')).toBe(false);
+    expect(await git.tryIsAncestor(c0, c1)).toBe(true);
+    expect(await git.tryIsAncestor(c1, c1)).toBe(true);
+    expect(await git.tryIsAncestor(c1, c0)).toBe(false);
+    expect(await git.tryIsAncestor('f'.repeat(40), c1)).toBeUndefined();
+  });
+
   it('passes the token per command and never writes it into .git/config', async () => {
     const shown = await git.exec(['config', '--get-all', 'http.extraheader']);
     const expected = Buffer.from('x-access-token:ghs_secret_token').toString('base64');

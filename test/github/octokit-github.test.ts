@@ -50,6 +50,32 @@ describe('Octokit adapter on a loopback GitHub', () => {
     expect(fake.comments.map((c) => c.body)).toEqual(['a human comment', `${scoreCommentMarker('demo')}\nscore 2`, `${scoreCommentMarker('sales')}\nsales 1`]);
   });
 
+  it('lists closed PRs of a branch newest first, with merge state and merge commit', async () => {
+    await upsertPullRequest(github, spec);
+    fake.closePull(1);
+    await upsertPullRequest(github, spec);
+    fake.closePull(2, { merged: true, mergeCommitSha: 'c'.repeat(40) });
+    await upsertPullRequest(github, spec);
+    await upsertPullRequest(github, { ...spec, branch: 'someone/else' });
+    const closed = await github.listPullRequests(spec.branch, 'closed');
+    expect(closed.map((p) => [p.number, p.merged, p.mergeCommitSha])).toEqual([
+      [2, true, 'c'.repeat(40)],
+      [1, false, undefined],
+    ]);
+    expect((await github.listPullRequests(spec.branch, 'all')).map((p) => p.number)).toEqual([3, 2, 1]);
+  });
+
+  it('removes a label by name (spaces and colons encoded), and a label already gone is not an error', async () => {
+    const { pr } = await upsertPullRequest(github, { ...spec, labels: ['genie-gitops', 'genie-gitops: pending'] });
+    await github.removeLabel(pr.number, 'genie-gitops: pending');
+    expect(fake.pulls[0].labels).toEqual(['genie-gitops']);
+    await expect(github.removeLabel(pr.number, 'genie-gitops: pending')).resolves.toBeUndefined();
+    expect(fake.requests.filter((r) => r.operation === 'issues/remove-label').map((r) => r.path)).toEqual([
+      '/repos/octo/genie-configs/issues/1/labels/genie-gitops%3A%20pending',
+      '/repos/octo/genie-configs/issues/1/labels/genie-gitops%3A%20pending',
+    ]);
+  });
+
   it('sets a commit status, cutting the description to 140 characters', async () => {
     await github.setCommitStatus('a'.repeat(40), { state: 'success', context: 'genie-gitops/score (demo)', description: 'x'.repeat(200) });
     expect(fake.statuses).toEqual([{ sha: 'a'.repeat(40), state: 'success', context: 'genie-gitops/score (demo)', description: 'x'.repeat(140) }]);

@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7428);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3286);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7428:
+/***/ 3286:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10952,6 +10952,273 @@ class WarehouseError extends GenieGitopsError {
 function formatIssue(issue) {
     const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
     return `${where} ${issue.path}: ${issue.message}`;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-text.js
+/**
+ * Question and schema-name words for the rules analyst: tokenising, stemming (English
+ * plurals, Korean particles) and the function words a text-to-SQL engine understands
+ * without any config. Pure and deterministic; nothing here knows a particular space.
+ */
+const HANGUL = /[\uac00-\ud7a3]/;
+/**
+ * Korean particles and suffixes that attach to nouns, longest first so `에서` wins over `에`.
+ * `별`/`당`/`마다` (per) and `들` (plural) are included: they never belong to a schema word.
+ */
+const KOREAN_SUFFIXES = [
+    '에서는', '으로는', '에게서', '이라는', '에서', '으로', '에게', '한테', '까지', '부터', '마다', '보다', '처럼', '이나', '라는',
+    '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '별', '당', '들', '랑',
+];
+/** Particles that follow only a syllable with a final consonant (회원이), or only one without (나이가). */
+const AFTER_CONSONANT = new Set(['은', '이', '을', '과', '으로', '으로는', '이라는', '이나']);
+const AFTER_VOWEL = new Set(['는', '가', '를', '와', '로', '라는']);
+function hasFinalConsonant(syllable) {
+    const code = syllable.charCodeAt(0) - 0xac00;
+    return code >= 0 && code < 11172 && code % 28 !== 0;
+}
+/**
+ * Strip one Korean particle (keeping at least one syllable), then a plural 들 before it
+ * (회원들의 -> 회원). The particle must fit the syllable before it, so nouns that end in a
+ * particle-like syllable survive: 나이 (age) and 길이 (length) keep their 이.
+ */
+function stripKoreanParticle(word) {
+    if (!HANGUL.test(word))
+        return word;
+    let current = word;
+    const suffix = KOREAN_SUFFIXES.find((s) => {
+        if (current.length <= s.length || !current.endsWith(s))
+            return false;
+        const before = current[current.length - s.length - 1];
+        if (AFTER_CONSONANT.has(s))
+            return hasFinalConsonant(before);
+        if (AFTER_VOWEL.has(s))
+            return !hasFinalConsonant(before);
+        return true;
+    });
+    if (suffix !== undefined)
+        current = current.slice(0, -suffix.length);
+    if (suffix !== '들' && current.length > 1 && current.endsWith('들'))
+        current = current.slice(0, -1);
+    return current;
+}
+/** English singular form by suffix rules; short words and -ss/-us/-is endings are left alone. */
+function singular(word) {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word))
+        return word;
+    if (word.endsWith('ies') && word.length > 4)
+        return word.slice(0, -3) + 'y';
+    if (/(sses|xes|ches|shes|zes)$/.test(word))
+        return word.slice(0, -2);
+    if (/(ss|us|is)$/.test(word))
+        return word;
+    if (word.endsWith('s'))
+        return word.slice(0, -1);
+    return word;
+}
+/** Comparison form of one word. */
+function stemWord(word) {
+    const lower = word.toLowerCase().replace(/'s$/, '').replace(/'$/, '');
+    return HANGUL.test(lower) ? stripKoreanParticle(lower) : pastTense(singular(lower));
+}
+/** "posted" -> "post", "joined" -> "join": past forms name the same thing as their verb (names are stemmed alike). */
+function pastTense(word) {
+    if (word.length <= 5 || !/^[a-z]+ed$/.test(word) || /eed$/.test(word))
+        return word;
+    return word.slice(0, -2);
+}
+/** Words of a question, in order. Letters (any script), digits and hyphenated words are kept. */
+function tokenizeQuestion(question) {
+    const words = question.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
+    return words.map((raw, index) => ({ raw: raw.replace(/’/g, "'"), stem: stemWord(raw.replace(/’/g, "'")), index }));
+}
+/** Words of a schema name: snake_case, camelCase, kebab and dotted parts split and stemmed. */
+function nameWords(name) {
+    const spaced = name
+        .replace(/`/g, '')
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
+    return (spaced.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord).filter((word) => word.length > 0);
+}
+/** Stems of every word of a literal or phrase, split at any non-letter ('data-engineering' -> data, engineering). */
+function splitStems(text) {
+    return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord);
+}
+/** Stems of free text (a description or a synonym phrase). */
+function textStems(text) {
+    return tokenizeQuestion(text).map((token) => token.stem);
+}
+/**
+ * Words a text-to-SQL engine reads as grammar rather than schema: question words, articles,
+ * aggregation, ranking, comparison and time words, in English and Korean. A question word in
+ * this set never becomes a synonym by itself.
+ */
+const FUNCTION_WORDS = new Set([
+    // English grammar
+    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'by', 'per', 'each', 'every', 'all', 'any', 'to', 'from', 'with', 'without',
+    'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had',
+    'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'that', 'this', 'these', 'those', 'there', 'their',
+    'them', 'they', 'it', 'its', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'as', 'than', 'then', 'into', 'over', 'under',
+    'between', 'during', 'since', 'until', 'about', 'among', 'across', 'within', 'only', 'also', 'just', 'so', 'such', 'can',
+    'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'there', 'here', 'up', 'down', 'out',
+    'but', 'instead', 'own', 'other', 'others', 'else', 'either', 'neither', 'nor', 'same', 'some', 'very', 'too', 'yet', 'still',
+    'already', 'again', 'never', 'always', 'often', 'having', 'if', 'whether', 'both', 'any', 'none', 'thing', 'things', 'id', 'ids',
+    // request verbs
+    'show', 'list', 'give', 'find', 'tell', 'return', 'display', 'report', 'get', 'fetch', 'compute', 'calculate', 'want', 'need',
+    'name', 'value', 'along', 'respectively', 'both', 'whether', 'including', 'include', 'along',
+    // aggregation and ranking
+    'how', 'many', 'much', 'number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum',
+    'most', 'least', 'highest', 'lowest', 'largest', 'smallest', 'biggest', 'top', 'bottom', 'first', 'last', 'best', 'worst',
+    'more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'higher', 'lower', 'above', 'below', 'over', 'under', 'at', 'least',
+    'distinct', 'different', 'unique', 'overall', 'order', 'ordered', 'sort', 'sorted', 'rank', 'ranked', 'ascending',
+    'descending', 'asc', 'desc', 'alphabetical', 'alphabetically', 'percentage', 'percent', 'ratio', 'share', 'rate', 'group',
+    'grouped', 'breakdown', 'broken', 'split', 'equal', 'equals', 'exactly', 'one', 'two', 'three', 'four', 'five', 'six',
+    'seven', 'eight', 'nine', 'ten', 'times', 'amount',
+    // time
+    'day', 'daily', 'week', 'weekly', 'month', 'monthly', 'year', 'yearly', 'annual', 'quarter', 'today', 'yesterday',
+    'past', 'previous', 'prior', 'recent', 'recently', 'current', 'next', 'ago', 'date', 'time', 'ever', 'now', 'trend', 'trends',
+    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
+    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekday', 'weekend',
+    // everyday verbs and pronouns that never name data
+    'something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
+    'make', 'made', 'go', 'goes', 'went', 'gone', 'give', 'gave', 'given', 'take', 'took', 'taken', 'come', 'came', 'put', 'use',
+    'used', 'see', 'saw', 'seen', 'say', 'said', 'look', 'write', 'wrote', 'written', 'happen', 'happened', 'occur', 'occurred',
+    'done', 'doing', 'being', 'keep', 'let',
+    // Korean grammar, aggregation and time (already particle-stripped)
+    '몇', '개', '명', '건', '총', '전체', '모든', '각', '평균', '합계', '합', '최대', '최소', '가장', '상위', '하위', '많은',
+    '적은', '높은', '낮은', '최근', '지난', '이번', '작년', '올해', '어제', '오늘', '일', '주', '월', '년', '주간', '월간', '연간',
+    '일별', '주별', '월별', '연도', '수', '비율', '순위', '무엇', '어떤', '어느', '얼마나', '얼마', '보여줘', '보여', '알려줘',
+    '알려', '주세요', '해줘', '있는', '있나', '있어', '있습니까', '인', '된', '한', '하는', '했', '별로', '기준', '동안', '중',
+    '및', '그리고', '또는', '대한', '대해', '누구', '언제', '어디', '이상', '이하', '초과', '미만', '순', '순서', '정렬',
+    '순서대로', '지난달', '이번달', '다음달', '지난주', '이번주', '다음주', '내년', '작년', '제일', '무슨', '뭐', '누가', '퍼센트',
+].map(stemWord));
+/** Korean predicate endings: a word ending so is the question's verb ("몇 명인가요", "보여주세요"). */
+const KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
+/** Sentence-final Korean endings (어디야, 몇 명이야, 알려줘): the last word of a Korean question is its predicate when it ends so. */
+const KOREAN_FINAL = /(야|요|까|니|냐|줘|지|다|죠)$/;
+/** True when the token is the question's predicate (a Korean sentence ending), not a noun. */
+function isPredicate(token, tokens) {
+    return token.index === tokens.length - 1 && HANGUL.test(token.stem) && KOREAN_FINAL.test(token.stem);
+}
+function isFunctionWord(stem) {
+    return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem) || (HANGUL.test(stem) && KOREAN_PREDICATE.test(stem));
+}
+/** Aggregation cue stems that may start or end a measure's name ("average ...", "... count", "총 ..."). */
+const AGGREGATE_CUES = new Set(['number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum', '평균', '합계', '총', '수', '최대', '최소'].map(stemWord));
+function isAggregateCue(stem) {
+    return AGGREGATE_CUES.has(stem);
+}
+/** True when two stems name the same thing: equal, or one a prefix of the other (4+ chars: "msg" vs "message" is not). */
+function stemsMatch(a, b) {
+    if (a === b)
+        return true;
+    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+    return short.length >= 4 && long.startsWith(short);
+}
+/**
+ * True when `code` reads as an abbreviation of `word`: same first letter and the code's
+ * letters appear in order in the word ("JP" of "Japan", "KR" of "Korea").
+ */
+function abbreviates(code, word) {
+    const c = code.toLowerCase();
+    const w = word.toLowerCase();
+    if (c.length === 0 || c.length >= w.length || c[0] !== w[0])
+        return false;
+    let at = 0;
+    for (const ch of c) {
+        at = w.indexOf(ch, at);
+        if (at < 0)
+            return false;
+        at++;
+    }
+    return true;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-align-hints.js
+
+/**
+ * Small preferences when nothing else decides: a word marked as a breakdown ("per X",
+ * "by X", Korean X별) names a grouping column; a word beside "average"/"평균" names the
+ * aggregated column; nouns (plural forms) name tables and columns,
+ * the query's main table first; capitalised words name values (proper nouns such as
+ * countries); earlier words first.
+ */
+function tieBreak(token, target, view) {
+    let bonus = 0;
+    const lower = token.raw.toLowerCase();
+    const grouping = isGroupingMarked(token, view.tokens);
+    const groupColumn = target.kind === 'column' && target.column !== undefined && view.expected.groupBy.includes(target.column.toLowerCase());
+    if (grouping)
+        bonus += groupColumn ? 0.5 + groupOrderBonus(token, target, view) : -0.2;
+    const aggregates = view.expected.aggregates.filter((a) => a.column === target.column?.toLowerCase());
+    if (target.kind === 'column' && aggregates.length > 0)
+        bonus += cueSide(token, view.tokens, aggregates.some((a) => a.distinct));
+    // Korean X의 ("of X") marks the owner of what is asked, not the asked column itself.
+    if (target.kind === 'column' && /[\uac00-\ud7a3]의$/.test(token.raw))
+        bonus -= 0.1;
+    if ((target.kind === 'table' || target.kind === 'column') && lower !== token.stem && /^[a-z]+$/.test(lower))
+        bonus += 0.05;
+    if (target.kind === 'table' && target.table === view.tables[0])
+        bonus += 0.1;
+    if (target.kind === 'table' && followsValueOf(token, target.table, view))
+        bonus += 0.2;
+    if (target.kind === 'column' && besideOrderCue(token, view.tokens) && view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000')))
+        bonus += 0.2;
+    if ((target.kind === 'table' || target.kind === 'column') && /^[a-z]{3,}(ed|ing)$/.test(lower))
+        bonus -= 0.05;
+    if (target.kind === 'value' && token.index > 0 && /^\p{Lu}/u.test(token.raw))
+        bonus += 0.05;
+    return bonus - (0.001 * token.index) / Math.max(1, view.tokens.length);
+}
+/**
+ * "average length", "average post length", "평균 길이": the head noun of the phrase right
+ * after an aggregation cue is what is aggregated (the last word before grammar resumes);
+ * other words of that phrase, or the word right before the cue ("길이 평균"), less surely.
+ * For a distinct count, "unique", "distinct" and "different" are cues too ("different people").
+ */
+function cueSide(token, tokens, distinct) {
+    const cue = (t) => t !== undefined && (isAggregateCue(t.stem) || (distinct && DISTINCT_CUES.has(t.stem)));
+    const content = (t) => t !== undefined && !isFunctionWord(t.stem);
+    for (let back = 1; back <= 3; back++) {
+        const before = tokens[token.index - back];
+        if (cue(before))
+            return content(tokens[token.index + 1]) ? 0.2 : 0.3;
+        if (!content(before))
+            break;
+    }
+    return cue(tokens[token.index + 1]) ? 0.15 : 0;
+}
+const DISTINCT_CUES = new Set(['distinct', 'unique', 'different', '고유', '서로']);
+/** Breakdowns are usually named in GROUP BY order: the n-th "X별" goes with the n-th grouping column. */
+function groupOrderBonus(token, target, view) {
+    const marked = view.tokens.filter((t) => isGroupingMarked(t, view.tokens));
+    const rank = marked.findIndex((t) => t.index === token.index);
+    return rank >= 0 && view.expected.groupBy[rank] === target.column?.toLowerCase() ? 0.05 : 0;
+}
+/** "enterprise customers", "Korean members": the noun after a filter value names the value's table. */
+function followsValueOf(token, table, view) {
+    const before = view.tokens[token.index - 1];
+    if (!before)
+        return false;
+    return view.filters.some((f) => f.table === table && f.strings.some((literal) => splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw))));
+}
+const ORDER_CUES = new Set(['most', 'least', 'highest', 'lowest', 'latest', 'earliest', 'newest', 'oldest', 'recent', 'recently', 'first', 'last', 'top', 'bottom', '가장', '최근', '최신', '처음', '마지막', '상위', '하위'].map(stemWord));
+/** "most recently opened", "가장 최근에 개설된": a word beside an ordering word names the ORDER BY column. */
+function besideOrderCue(token, tokens) {
+    return [tokens[token.index - 1], tokens[token.index + 1]].some((t) => t !== undefined && ORDER_CUES.has(t.stem));
+}
+/** "the youngest dog": an -est word between "the" and a noun describes an order, never a table. */
+function isSuperlative(token, tokens) {
+    const before = tokens[token.index - 1];
+    const after = tokens[token.index + 1];
+    return /^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem);
+}
+const GROUPING_WORDS = new Set(['per', 'by', 'each', 'every']);
+/** "per channel", "by channel", "for each channel", "채널별", "채널마다". */
+function isGroupingMarked(token, tokens) {
+    if (/[\uac00-\ud7a3](별|마다|별로)$/.test(token.raw))
+        return true;
+    const before = tokens[token.index - 1];
+    return before !== undefined && GROUPING_WORDS.has(before.stem);
 }
 
 ;// CONCATENATED MODULE: ../../node_modules/zod/v4/core/util.js
@@ -20788,185 +21055,6 @@ function space_lookup_parseJoinCondition(spec) {
     return left !== undefined && right !== undefined ? { left, right } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/fixes/rules-text.js
-/**
- * Question and schema-name words for the rules analyst: tokenising, stemming (English
- * plurals, Korean particles) and the function words a text-to-SQL engine understands
- * without any config. Pure and deterministic; nothing here knows a particular space.
- */
-const HANGUL = /[\uac00-\ud7a3]/;
-/**
- * Korean particles and suffixes that attach to nouns, longest first so `에서` wins over `에`.
- * `별`/`당`/`마다` (per) and `들` (plural) are included: they never belong to a schema word.
- */
-const KOREAN_SUFFIXES = [
-    '에서는', '으로는', '에게서', '이라는', '에서', '으로', '에게', '한테', '까지', '부터', '마다', '보다', '처럼', '이나', '라는',
-    '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '별', '당', '들', '랑',
-];
-/** Particles that follow only a syllable with a final consonant (회원이), or only one without (나이가). */
-const AFTER_CONSONANT = new Set(['은', '이', '을', '과', '으로', '으로는', '이라는', '이나']);
-const AFTER_VOWEL = new Set(['는', '가', '를', '와', '로', '라는']);
-function hasFinalConsonant(syllable) {
-    const code = syllable.charCodeAt(0) - 0xac00;
-    return code >= 0 && code < 11172 && code % 28 !== 0;
-}
-/**
- * Strip one Korean particle (keeping at least one syllable), then a plural 들 before it
- * (회원들의 -> 회원). The particle must fit the syllable before it, so nouns that end in a
- * particle-like syllable survive: 나이 (age) and 길이 (length) keep their 이.
- */
-function stripKoreanParticle(word) {
-    if (!HANGUL.test(word))
-        return word;
-    let current = word;
-    const suffix = KOREAN_SUFFIXES.find((s) => {
-        if (current.length <= s.length || !current.endsWith(s))
-            return false;
-        const before = current[current.length - s.length - 1];
-        if (AFTER_CONSONANT.has(s))
-            return hasFinalConsonant(before);
-        if (AFTER_VOWEL.has(s))
-            return !hasFinalConsonant(before);
-        return true;
-    });
-    if (suffix !== undefined)
-        current = current.slice(0, -suffix.length);
-    if (suffix !== '들' && current.length > 1 && current.endsWith('들'))
-        current = current.slice(0, -1);
-    return current;
-}
-/** English singular form by suffix rules; short words and -ss/-us/-is endings are left alone. */
-function singular(word) {
-    if (word.length <= 3 || !/^[a-z]+$/.test(word))
-        return word;
-    if (word.endsWith('ies') && word.length > 4)
-        return word.slice(0, -3) + 'y';
-    if (/(sses|xes|ches|shes|zes)$/.test(word))
-        return word.slice(0, -2);
-    if (/(ss|us|is)$/.test(word))
-        return word;
-    if (word.endsWith('s'))
-        return word.slice(0, -1);
-    return word;
-}
-/** Comparison form of one word. */
-function stemWord(word) {
-    const lower = word.toLowerCase().replace(/'s$/, '').replace(/'$/, '');
-    return HANGUL.test(lower) ? stripKoreanParticle(lower) : pastTense(singular(lower));
-}
-/** "posted" -> "post", "joined" -> "join": past forms name the same thing as their verb (names are stemmed alike). */
-function pastTense(word) {
-    if (word.length <= 5 || !/^[a-z]+ed$/.test(word) || /eed$/.test(word))
-        return word;
-    return word.slice(0, -2);
-}
-/** Words of a question, in order. Letters (any script), digits and hyphenated words are kept. */
-function tokenizeQuestion(question) {
-    const words = question.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? [];
-    return words.map((raw, index) => ({ raw: raw.replace(/’/g, "'"), stem: stemWord(raw.replace(/’/g, "'")), index }));
-}
-/** Words of a schema name: snake_case, camelCase, kebab and dotted parts split and stemmed. */
-function nameWords(name) {
-    const spaced = name
-        .replace(/`/g, '')
-        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-        .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2');
-    return (spaced.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord).filter((word) => word.length > 0);
-}
-/** Stems of every word of a literal or phrase, split at any non-letter ('data-engineering' -> data, engineering). */
-function splitStems(text) {
-    return (text.match(/[\p{L}\p{N}]+/gu) ?? []).map(stemWord);
-}
-/** Stems of free text (a description or a synonym phrase). */
-function textStems(text) {
-    return tokenizeQuestion(text).map((token) => token.stem);
-}
-/**
- * Words a text-to-SQL engine reads as grammar rather than schema: question words, articles,
- * aggregation, ranking, comparison and time words, in English and Korean. A question word in
- * this set never becomes a synonym by itself.
- */
-const FUNCTION_WORDS = new Set([
-    // English grammar
-    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'by', 'per', 'each', 'every', 'all', 'any', 'to', 'from', 'with', 'without',
-    'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had',
-    'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'that', 'this', 'these', 'those', 'there', 'their',
-    'them', 'they', 'it', 'its', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'as', 'than', 'then', 'into', 'over', 'under',
-    'between', 'during', 'since', 'until', 'about', 'among', 'across', 'within', 'only', 'also', 'just', 'so', 'such', 'can',
-    'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'there', 'here', 'up', 'down', 'out',
-    'but', 'instead', 'own', 'other', 'others', 'else', 'either', 'neither', 'nor', 'same', 'some', 'very', 'too', 'yet', 'still',
-    'already', 'again', 'never', 'always', 'often', 'having', 'if', 'whether', 'both', 'any', 'none', 'thing', 'things', 'id', 'ids',
-    // request verbs
-    'show', 'list', 'give', 'find', 'tell', 'return', 'display', 'report', 'get', 'fetch', 'compute', 'calculate', 'want', 'need',
-    'name', 'value', 'along', 'respectively', 'both', 'whether', 'including', 'include', 'along',
-    // aggregation and ranking
-    'how', 'many', 'much', 'number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum',
-    'most', 'least', 'highest', 'lowest', 'largest', 'smallest', 'biggest', 'top', 'bottom', 'first', 'last', 'best', 'worst',
-    'more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'higher', 'lower', 'above', 'below', 'over', 'under', 'at', 'least',
-    'distinct', 'different', 'unique', 'overall', 'order', 'ordered', 'sort', 'sorted', 'rank', 'ranked', 'ascending',
-    'descending', 'asc', 'desc', 'alphabetical', 'alphabetically', 'percentage', 'percent', 'ratio', 'share', 'rate', 'group',
-    'grouped', 'breakdown', 'broken', 'split', 'equal', 'equals', 'exactly', 'one', 'two', 'three', 'four', 'five', 'six',
-    'seven', 'eight', 'nine', 'ten', 'times', 'amount',
-    // time
-    'day', 'daily', 'week', 'weekly', 'month', 'monthly', 'year', 'yearly', 'annual', 'quarter', 'today', 'yesterday',
-    'past', 'previous', 'prior', 'recent', 'recently', 'current', 'next', 'ago', 'date', 'time', 'ever', 'now', 'trend', 'trends',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekday', 'weekend',
-    // everyday verbs and pronouns that never name data
-    'something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
-    'make', 'made', 'go', 'goes', 'went', 'gone', 'give', 'gave', 'given', 'take', 'took', 'taken', 'come', 'came', 'put', 'use',
-    'used', 'see', 'saw', 'seen', 'say', 'said', 'look', 'write', 'wrote', 'written', 'happen', 'happened', 'occur', 'occurred',
-    'done', 'doing', 'being', 'keep', 'let',
-    // Korean grammar, aggregation and time (already particle-stripped)
-    '몇', '개', '명', '건', '총', '전체', '모든', '각', '평균', '합계', '합', '최대', '최소', '가장', '상위', '하위', '많은',
-    '적은', '높은', '낮은', '최근', '지난', '이번', '작년', '올해', '어제', '오늘', '일', '주', '월', '년', '주간', '월간', '연간',
-    '일별', '주별', '월별', '연도', '수', '비율', '순위', '무엇', '어떤', '어느', '얼마나', '얼마', '보여줘', '보여', '알려줘',
-    '알려', '주세요', '해줘', '있는', '있나', '있어', '있습니까', '인', '된', '한', '하는', '했', '별로', '기준', '동안', '중',
-    '및', '그리고', '또는', '대한', '대해', '누구', '언제', '어디', '이상', '이하', '초과', '미만', '순', '순서', '정렬',
-    '순서대로', '지난달', '이번달', '다음달', '지난주', '이번주', '다음주', '내년', '작년', '제일', '무슨', '뭐', '누가', '퍼센트',
-].map(stemWord));
-/** Korean predicate endings: a word ending so is the question's verb ("몇 명인가요", "보여주세요"). */
-const KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
-/** Sentence-final Korean endings (어디야, 몇 명이야, 알려줘): the last word of a Korean question is its predicate when it ends so. */
-const KOREAN_FINAL = /(야|요|까|니|냐|줘|지|다|죠)$/;
-/** True when the token is the question's predicate (a Korean sentence ending), not a noun. */
-function isPredicate(token, tokens) {
-    return token.index === tokens.length - 1 && HANGUL.test(token.stem) && KOREAN_FINAL.test(token.stem);
-}
-function isFunctionWord(stem) {
-    return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem) || (HANGUL.test(stem) && KOREAN_PREDICATE.test(stem));
-}
-/** Aggregation cue stems that may start or end a measure's name ("average ...", "... count", "총 ..."). */
-const AGGREGATE_CUES = new Set(['number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum', '평균', '합계', '총', '수', '최대', '최소'].map(stemWord));
-function isAggregateCue(stem) {
-    return AGGREGATE_CUES.has(stem);
-}
-/** True when two stems name the same thing: equal, or one a prefix of the other (4+ chars: "msg" vs "message" is not). */
-function stemsMatch(a, b) {
-    if (a === b)
-        return true;
-    const [short, long] = a.length <= b.length ? [a, b] : [b, a];
-    return short.length >= 4 && long.startsWith(short);
-}
-/**
- * True when `code` reads as an abbreviation of `word`: same first letter and the code's
- * letters appear in order in the word ("JP" of "Japan", "KR" of "Korea").
- */
-function abbreviates(code, word) {
-    const c = code.toLowerCase();
-    const w = word.toLowerCase();
-    if (c.length === 0 || c.length >= w.length || c[0] !== w[0])
-        return false;
-    let at = 0;
-    for (const ch of c) {
-        at = w.indexOf(ch, at);
-        if (at < 0)
-            return false;
-        at++;
-    }
-    return true;
-}
-
 ;// CONCATENATED MODULE: ./src/fixes/text-pieces.js
 /** Genie stores text as arrays of strings that are concatenated; these helpers build and compare them. */
 /** Split text into pieces, one per line, each but the last ending in "\n" (how Genie exports multi-line text). */
@@ -21805,7 +21893,7 @@ function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-;// CONCATENATED MODULE: ./src/fixes/rules-align.js
+;// CONCATENATED MODULE: ./src/fixes/rules-targets.js
 
 
 
@@ -21892,7 +21980,12 @@ function targetsOf(view, index) {
         if (filter.matched || !index.tables.get(filter.table)?.inSpace)
             continue;
         const words = index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column)?.words ?? [];
-        if (filter.strings.length > 0) {
+        const unstated = filter.strings.filter((literal) => !literalInQuestion(literal, view.tokens, view.failure.question));
+        if (filter.strings.length > 1 && unstated.length === filter.strings.length && /IN$/.test(filter.predicate.op)) {
+            // A set of values the question names with one word ("paid" for plan IN ('pro', 'enterprise')) is a filter.
+            targets.push({ kind: 'filter', key: columnKey('filter', filter), table: filter.table, column: filter.column, words });
+        }
+        else if (filter.strings.length > 0) {
             for (const literal of filter.strings) {
                 if (literalInQuestion(literal, view.tokens, view.failure.question))
                     continue;
@@ -21912,6 +22005,15 @@ function dedupeTargets(targets) {
     const seen = new Set();
     return targets.filter((t) => (seen.has(t.key) ? false : (seen.add(t.key), true)));
 }
+/** The synonym text for a word: what the user wrote, lowercased; Korean without its particle. */
+function synonymText(token) {
+    return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, '');
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-align.js
+
+
+
 /** Dice coefficient of character trigrams (padded), 0..1. */
 function trigramSimilarity(a, b) {
     const grams = (s) => {
@@ -22016,97 +22118,8 @@ function alignAll(inputs) {
 function matchesWords(token, words, partialOnly) {
     return distinctiveWords(words).some((w) => stemsMatch(token.stem, w) && !(partialOnly && token.stem === w));
 }
-/**
- * Small preferences when nothing else decides: a word marked as a breakdown ("per X",
- * "by X", Korean X별) names a grouping column; a word beside "average"/"평균" names the
- * aggregated column; nouns (plural forms) name tables and columns,
- * the query's main table first; capitalised words name values (proper nouns such as
- * countries); earlier words first.
- */
-function tieBreak(token, target, view) {
-    let bonus = 0;
-    const lower = token.raw.toLowerCase();
-    const grouping = isGroupingMarked(token, view.tokens);
-    const groupColumn = target.kind === 'column' && target.column !== undefined && view.expected.groupBy.includes(target.column.toLowerCase());
-    if (grouping)
-        bonus += groupColumn ? 0.5 + groupOrderBonus(token, target, view) : -0.2;
-    const aggregates = view.expected.aggregates.filter((a) => a.column === target.column?.toLowerCase());
-    if (target.kind === 'column' && aggregates.length > 0)
-        bonus += cueSide(token, view.tokens, aggregates.some((a) => a.distinct));
-    // Korean X의 ("of X") marks the owner of what is asked, not the asked column itself.
-    if (target.kind === 'column' && /[\uac00-\ud7a3]의$/.test(token.raw))
-        bonus -= 0.1;
-    if ((target.kind === 'table' || target.kind === 'column') && lower !== token.stem && /^[a-z]+$/.test(lower))
-        bonus += 0.05;
-    if (target.kind === 'table' && target.table === view.tables[0])
-        bonus += 0.1;
-    if (target.kind === 'table' && followsValueOf(token, target.table, view))
-        bonus += 0.2;
-    if (target.kind === 'column' && besideOrderCue(token, view.tokens) && view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000')))
-        bonus += 0.2;
-    if ((target.kind === 'table' || target.kind === 'column') && /^[a-z]{3,}(ed|ing)$/.test(lower))
-        bonus -= 0.05;
-    if (target.kind === 'value' && token.index > 0 && /^\p{Lu}/u.test(token.raw))
-        bonus += 0.05;
-    return bonus - (0.001 * token.index) / Math.max(1, view.tokens.length);
-}
-/**
- * "average length", "average post length", "평균 길이": the head noun of the phrase right
- * after an aggregation cue is what is aggregated (the last word before grammar resumes);
- * other words of that phrase, or the word right before the cue ("길이 평균"), less surely.
- * For a distinct count, "unique", "distinct" and "different" are cues too ("different people").
- */
-function cueSide(token, tokens, distinct) {
-    const cue = (t) => t !== undefined && (isAggregateCue(t.stem) || (distinct && DISTINCT_CUES.has(t.stem)));
-    const content = (t) => t !== undefined && !isFunctionWord(t.stem);
-    for (let back = 1; back <= 3; back++) {
-        const before = tokens[token.index - back];
-        if (cue(before))
-            return content(tokens[token.index + 1]) ? 0.2 : 0.3;
-        if (!content(before))
-            break;
-    }
-    return cue(tokens[token.index + 1]) ? 0.15 : 0;
-}
-const DISTINCT_CUES = new Set(['distinct', 'unique', 'different', '고유', '서로']);
-/** Breakdowns are usually named in GROUP BY order: the n-th "X별" goes with the n-th grouping column. */
-function groupOrderBonus(token, target, view) {
-    const marked = view.tokens.filter((t) => isGroupingMarked(t, view.tokens));
-    const rank = marked.findIndex((t) => t.index === token.index);
-    return rank >= 0 && view.expected.groupBy[rank] === target.column?.toLowerCase() ? 0.05 : 0;
-}
-/** "enterprise customers", "Korean members": the noun after a filter value names the value's table. */
-function followsValueOf(token, table, view) {
-    const before = view.tokens[token.index - 1];
-    if (!before)
-        return false;
-    return view.filters.some((f) => f.table === table && f.strings.some((literal) => splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw))));
-}
-const ORDER_CUES = new Set(['most', 'least', 'highest', 'lowest', 'latest', 'earliest', 'newest', 'oldest', 'recent', 'recently', 'first', 'last', 'top', 'bottom', '가장', '최근', '최신', '처음', '마지막', '상위', '하위'].map(stemWord));
-/** "most recently opened", "가장 최근에 개설된": a word beside an ordering word names the ORDER BY column. */
-function besideOrderCue(token, tokens) {
-    return [tokens[token.index - 1], tokens[token.index + 1]].some((t) => t !== undefined && ORDER_CUES.has(t.stem));
-}
-/** "the youngest dog": an -est word between "the" and a noun describes an order, never a table. */
-function isSuperlative(token, tokens) {
-    const before = tokens[token.index - 1];
-    const after = tokens[token.index + 1];
-    return /^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem);
-}
-const GROUPING_WORDS = new Set(['per', 'by', 'each', 'every']);
-/** "per channel", "by channel", "for each channel", "채널별", "채널마다". */
-function isGroupingMarked(token, tokens) {
-    if (/[\uac00-\ud7a3](별|마다|별로)$/.test(token.raw))
-        return true;
-    const before = tokens[token.index - 1];
-    return before !== undefined && GROUPING_WORDS.has(before.stem);
-}
 function cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The synonym text for a word: what the user wrote, lowercased; Korean without its particle. */
-function synonymText(token) {
-    return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, '');
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-proposal.js
@@ -22149,13 +22162,11 @@ function isComplexSql(failure, view) {
     const selects = failure.expectedSql.match(/\bselect\b/gi)?.length ?? 0;
     return COMPLEX_SQL.test(failure.expectedSql) || selects > 1 || view.joins.length >= 2 || view.tables.length >= 3;
 }
-function proposeExamples(space, index, failures, helped) {
+function proposeExamples(space, index, failures) {
     const questions = new Set((space.instructions?.example_question_sqls ?? []).map((ex) => collapseWhitespace(joinText(ex.question)).toLowerCase()));
     const proposals = [];
     for (const { failure, view } of failures) {
         const complex = isComplexSql(failure, view);
-        if (!complex && helped.has(failure.id))
-            continue;
         if (index.exampleSql.has(normalizeSnippetSql(failure.expectedSql)))
             continue;
         if (questions.has(collapseWhitespace(failure.question).toLowerCase()))
@@ -22169,12 +22180,54 @@ function proposeExamples(space, index, failures, helped) {
                 sql: failure.expectedSql.trim().replace(/;\s*$/, ''),
                 rationale: complex
                     ? 'The expected SQL is complex (nested queries, several joins or window/CASE logic); an example pair shows Genie the pattern.'
-                    : 'No name, join, value or snippet fix explains this failure; an example pair shows Genie the expected query.',
+                    : 'No name, join, value or snippet fix is left to try for this failure; an example pair shows Genie the expected query.',
                 targets: [failure.id],
             },
         });
     }
     return proposals;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-instructions.js
+/**
+ * Genie reports which instructions it used (THOUGHT_TYPE_INSTRUCTIONS). When a failing answer
+ * used a snippet whose SQL the expected query does not contain, that snippet probably matches
+ * too broadly. No fix type removes or renames a snippet, so this becomes a note for reviewers
+ * (and for the llm analyst, which reads notes through lessons).
+ */
+
+
+function instructionsById(space) {
+    const byId = new Map();
+    const snippets = space.instructions?.sql_snippets;
+    const lists = [
+        ['measure', snippets?.measures],
+        ['filter', snippets?.filters],
+        ['expression', snippets?.expressions],
+    ];
+    for (const [kind, list] of lists) {
+        for (const item of list ?? [])
+            byId.set(item.id, { kind, name: item.display_name ?? item.id, sql: joinText(item.sql) });
+    }
+    return byId;
+}
+/** SQL compared without table qualifiers, quoting, case or spacing. */
+function bare(sql) {
+    return normalizeSnippetSql(sql).replace(/\b[\p{L}_][\p{L}\p{N}_]*\./gu, '');
+}
+function misleadingInstructionNotes(space, failures) {
+    const byId = instructionsById(space);
+    const notes = [];
+    for (const failure of failures) {
+        const expected = bare(failure.expectedSql);
+        for (const id of failure.instructionsUsed ?? []) {
+            const used = byId.get(id);
+            if (!used || expected.includes(bare(used.sql)))
+                continue;
+            notes.push(`${failure.id}: Genie used the ${used.kind} "${used.name}" (${used.sql.trim()}), which the expected SQL does not compute; it may match too broadly`);
+        }
+    }
+    return notes;
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-warehouse.js
@@ -22803,7 +22856,8 @@ function measurePhrase(view, index, columns, taken) {
 function trim(tokens, isCue) {
     let start = 0;
     let end = tokens.length;
-    const edge = (t) => t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t));
+    // A trailing past form is the question's verb ("unique users posted"), not part of the name.
+    const edge = (t) => t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t)) || /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
     while (start < end && edge(tokens[start]))
         start++;
     while (end > start && edge(tokens[end - 1]))
@@ -22822,7 +22876,8 @@ function display(token) {
  *   CASE), Genie's SQL does not compute it, and no snippet has it: add_sql_snippet measure
  *   named by the question's phrase, columns table-qualified.
  * - Filter: the expected SQL compares a column with a number the question never states
- *   (`is_reply = 1` for "replies"): add_sql_snippet filter named by the aligned word.
+ *   (`is_reply = 1` for "replies"), or with a set of values it never lists (`plan IN ('pro',
+ *   'enterprise')` for "paid"): add_sql_snippet filter named by the aligned word.
  */
 
 
@@ -22945,8 +23000,7 @@ function qualify(node, view, index, columns) {
             return value;
         }
         if (value.type === 'column_ref') {
-            const name = typeof value.column === 'string' ? value.column : isNode(value.column) && typeof value.column.expr === 'object' ? render(value) : null;
-            const column = typeof name === 'string' ? name.replace(/[`"]/g, '') : null;
+            const column = columnName(value)?.replace(/[`"]/g, '') ?? null;
             if (!column || column === '*')
                 return value;
             const qualifier = typeof value.table === 'string' ? value.table.replace(/[`"]/g, '').toLowerCase() : null;
@@ -23146,7 +23200,7 @@ async function proposeValueFixes(context) {
                 type: 'enable_build_value_dictionary',
                 table: spaceIdentifier(index, filter.table),
                 column: filter.column,
-                rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value} and Genie's SQL does not; a value dictionary lets Genie match question words to stored values.`,
+                rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value}; Genie's SQL ${filter.genieFiltersColumn ? 'compares it with another value' : 'does not filter it'}. A value dictionary lets Genie match question words to stored values.`,
                 targets,
             },
         });
@@ -23167,7 +23221,8 @@ async function proposeValueFixes(context) {
         const column = index.tables.get(entry.table)?.columns.find((c) => c.name === entry.column);
         const current = joinText(column?.config?.description).trim();
         const pairs = [...entry.pairs]
-            .map(([value, words]) => [value, words.filter((word) => !current.toLowerCase().includes(`${word} `.toLowerCase()) || !current.includes(`'${value}'`))])
+            // A word the description already pairs with the value needs no repeating.
+            .map(([value, words]) => [value, words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`)))])
             .filter(([, words]) => words.length > 0);
         if (pairs.length === 0)
             continue;
@@ -23246,6 +23301,8 @@ async function storedValueStems(views, index, probe) {
 
 
 
+
+
 /** The rules, strongest evidence first; each sees every failure so evidence can add up. */
 const RULES = [proposeJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
 function createRulesAnalyst(options = {}) {
@@ -23263,6 +23320,7 @@ function createRulesAnalyst(options = {}) {
                 if (!view)
                     notes.push(`${failure.id}: the expected SQL could not be parsed; only an example query can help`);
             }
+            notes.push(...misleadingInstructionNotes(input.space, failures));
             const views = parsed.map((p) => p.view).filter((v) => v !== null);
             const probe = createWarehouseProbe(input.warehouse, input.signal);
             const values = await storedValueStems(views, index, probe);
@@ -23278,9 +23336,15 @@ function createRulesAnalyst(options = {}) {
                 proposals.push(...(await rule(context)));
             }
             const kept = mergeAndFilter(proposals, input.alreadyTried, notes);
-            const helped = new Set(kept.flatMap((p) => p.fix.targets));
-            const examples = mergeAndFilter(proposeExamples(input.space, index, parsed, helped), input.alreadyTried, notes);
-            const fixes = rankProposals([...kept, ...examples], { maxFixes, maxExamples, alreadyTried: input.alreadyTried }, notes);
+            // Examples are the last resort: an example can capture unrelated questions, and the loop
+            // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
+            let examples = [];
+            if (kept.length === 0)
+                examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
+            else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
+                notes.push('example queries wait for an iteration with no other fix to try');
+            }
+            const fixes = rankProposals([...kept, ...examples], { maxFixes, maxExamples }, notes);
             for (const { failure } of parsed) {
                 if (!fixes.some((fix) => fix.targets.includes(failure.id)))
                     notes.push(`${failure.id}: no rule proposed a new fix`);
@@ -24383,7 +24447,9 @@ async function gatherEvidence(card, benchmarks, warehouse) {
 }
 async function sample(warehouse, sql) {
     try {
-        return await warehouse.execute(sql, { rowLimit: EVIDENCE_ROWS });
+        // No row limit on the query itself: the same statement the scorer ran is then a cache hit.
+        const result = await warehouse.execute(sql);
+        return { ...result, rows: result.rows.slice(0, EVIDENCE_ROWS), truncated: result.truncated || result.rows.length > EVIDENCE_ROWS };
     }
     catch {
         return undefined;
@@ -24418,12 +24484,6 @@ function summarizeFix(fix) {
 }
 
 ;// CONCATENATED MODULE: ./src/loop/enhance-loop.js
-/**
- * The enhancement loop: score -> analyse failing train questions -> fixes -> candidate ->
- * score -> keep the iteration only if train rises and holdout does not fall. Pure over its
- * ports: scoring is a function passed in, so the loop runs the same on any backend.
- */
-
 
 
 
@@ -24451,7 +24511,7 @@ async function runEnhanceLoop(input) {
     let card = await score(space);
     const before = card;
     const iterations = [];
-    const maxIterations = input.maxIterations ?? 5;
+    const maxIterations = input.maxIterations ?? 10;
     const target = input.targetScore ?? 1;
     let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
     for (let index = 1; index <= maxIterations; index++) {
@@ -24522,7 +24582,7 @@ async function runEnhanceLoop(input) {
             break;
         }
         record.applied = trial.kept.map((t) => ({ fix: t.fix, key: fixKey(t.fix), ops: t.ops, outcome: t.outcome }));
-        record.patch = fast_json_patch.compare(space, trial.space);
+        record.patch = trial.patch;
         for (const t of record.applied)
             recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
         space = trial.space;
@@ -24547,11 +24607,21 @@ async function tryBatch(space, card, fixes, score, options, isolate, log) {
     const first = await attempt(fixes);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
     const asTrial = (fix, outcome, d) => ({ fix, ops: opsOf.get(fixKey(fix)) ?? [], outcome, delta: d });
-    if (first.verdict.accepted) {
-        const passedAfter = new Set(first.card.questions.filter((q) => q.passed).map((q) => q.id));
-        const kept = fixes.map((fix) => asTrial(fix, fix.targets.some((id) => passedAfter.has(id)) ? 'helped' : 'no_effect', 0));
-        return { accepted: true, reason: first.verdict.reason, space: first.applied.space, card: first.card, kept, dropped: [], rolledBack: [] };
-    }
+    const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
+    const trainTotal = Math.max(1, card.totals.train.total);
+    /** Credits each kept fix with the train questions it targeted that now pass. */
+    const accept = (run, reason, dropped) => {
+        const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
+        const kept = run.applied.applied.map((a) => {
+            const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
+            return { fix: a.fix, ops: a.ops, outcome: flipped > 0 ? 'helped' : 'no_effect', delta: flipped / trainTotal };
+        });
+        const rolledBack = dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' }));
+        // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
+        return { accepted: true, reason, space: run.applied.space, card: run.card, kept, dropped, rolledBack, patch: kept.flatMap((k) => k.ops) };
+    };
+    if (first.verdict.accepted)
+        return accept(first, first.verdict.reason, []);
     const rollAll = (reason) => ({
         accepted: false,
         reason,
@@ -24560,6 +24630,7 @@ async function tryBatch(space, card, fixes, score, options, isolate, log) {
         kept: [],
         dropped: fixes.map((fix) => asTrial(fix, 'no_effect', 0)),
         rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
+        patch: [],
     });
     if (!isolate || fixes.length === 1)
         return rollAll(first.verdict.reason);
@@ -24578,16 +24649,7 @@ async function tryBatch(space, card, fixes, score, options, isolate, log) {
         if (!together.verdict.accepted)
             continue;
         const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
-        const dropped = singles.filter((s) => !keptKeys.has(fixKey(s.fix)));
-        return {
-            accepted: true,
-            reason: `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`,
-            space: together.applied.space,
-            card: together.card,
-            kept: subset,
-            dropped,
-            rolledBack: dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' })),
-        };
+        return accept(together, `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`, singles.filter((s) => !keptKeys.has(fixKey(s.fix))));
     }
     const result = rollAll(first.verdict.reason);
     result.dropped = singles;
@@ -24633,6 +24695,36 @@ function remember(lessons, rejected) {
 }
 function pct(x) {
     return `${(x * 100).toFixed(1)}%`;
+}
+
+;// CONCATENATED MODULE: ./src/loop/memo-warehouse.js
+function memoizeWarehouse(inner) {
+    const results = new Map();
+    let schema;
+    const stats = { hits: 0, misses: 0 };
+    return {
+        stats,
+        execute(sql, options = {}) {
+            // The row limit changes the answer; timeouts and signals do not.
+            const key = `${options.rowLimit ?? ''}\u0000${sql}`;
+            const known = results.get(key);
+            if (known) {
+                stats.hits += 1;
+                return known;
+            }
+            stats.misses += 1;
+            const pending = inner.execute(sql, options);
+            results.set(key, pending);
+            // A cancelled run must not poison the cache for the next ask.
+            pending.catch(() => {
+                if (options.signal?.aborted)
+                    results.delete(key);
+            });
+            return pending;
+        },
+        schema: () => (schema ??= inner.schema()),
+        close: () => inner.close?.() ?? Promise.resolve(),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/space/canonical.js
@@ -26962,6 +27054,56 @@ const NAMES = {
     },
 };
 
+;// CONCATENATED MODULE: ./src/local/call-arguments.js
+/**
+ * The arguments of a rewritten function call, split and classified, so the dialect
+ * rewriter can fold constant calls and swap per-row JS calls for native SQLite.
+ */
+
+/** Splits SQLite text (the inside of a call's parentheses) at top-level commas and classifies each part. */
+function splitArguments(inner) {
+    const tokens = tokenize(inner, 'sqlite');
+    if (tokens.some((t) => t.unterminated))
+        return [];
+    const parts = [];
+    let depth = 0;
+    let from = 0;
+    for (const token of tokens) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && isSymbol(token, ',')) {
+            parts.push(inner.slice(from, token.start));
+            from = token.end;
+        }
+    }
+    parts.push(inner.slice(from));
+    if (parts.length === 1 && parts[0].trim() === '')
+        return [];
+    return parts.map(classify);
+}
+function classify(raw) {
+    const text = raw.trim();
+    const tokens = tokenize(text, 'sqlite').filter((t) => !isTrivia(t));
+    const [first, second] = tokens;
+    if (tokens.length === 1 && first.type === 'string')
+        return { kind: 'literal', text, value: first.value };
+    if (tokens.length === 1 && first.type === 'number' && Number.isFinite(Number(first.text)))
+        return { kind: 'literal', text, value: Number(first.text) };
+    if (tokens.length === 2 && isSymbol(first, '-') && second.type === 'number' && Number.isFinite(Number(second.text))) {
+        return { kind: 'literal', text, value: -Number(second.text) };
+    }
+    if (tokens.length === 1 && first.type === 'word' && first.value.toUpperCase() === 'NULL')
+        return { kind: 'literal', text, value: null };
+    const isName = (k) => tokens[k] !== undefined && (tokens[k].type === 'word' || tokens[k].type === 'quoted');
+    if (tokens.length % 2 === 1 && tokens.every((t, k) => (k % 2 === 0 ? isName(k) : isSymbol(t, '.')))) {
+        // A lone keyword (CASE, NOT, ...) would not get here with arguments; a lone word is a column.
+        return { kind: 'column', text };
+    }
+    return { kind: 'other', text };
+}
+
 ;// CONCATENATED MODULE: ./src/local/spark-functions.js
 
 const spark_functions_DAY_MS = 86_400_000;
@@ -27188,6 +27330,171 @@ function registerSparkFunctions(db, hooks = {}) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/local/native-calls.js
+
+
+const ISO_TEXT = /^\d{4}-\d{2}-\d{2}([ T]\d{2}:\d{2}:\d{2})?$/;
+/** A faster equivalent of the call, or undefined to keep the fallback. */
+function optimiseCall(call) {
+    return foldConstant(call) ?? nativeForm(call);
+}
+const NOT_FOLDED = new Set(['if', 'nvl', 'nvl2']); // already native (iif/coalesce) or trivially cheap
+function foldConstant({ fn, args, integerResult }) {
+    const scalar = Object.hasOwn(SPARK_SCALARS, fn) ? SPARK_SCALARS[fn] : undefined;
+    if (!scalar || NOT_FOLDED.has(fn) || args.length === 0 || !args.every((a) => a.kind === 'literal'))
+        return undefined;
+    let value;
+    try {
+        value = scalar(...args.map((a) => (a.kind === 'literal' ? a.value : null)));
+    }
+    catch {
+        return undefined; // let SQLite report it at run time, as it would have
+    }
+    if (value === null)
+        return 'NULL';
+    if (typeof value === 'string')
+        return `'${value.replace(/'/g, "''")}'`;
+    if (typeof value === 'number' && Number.isFinite(value)) {
+        // The JS function's number reaches SQLite as a REAL; keep that type unless the rewriter would CAST it.
+        if (integerResult)
+            return String(Math.trunc(value));
+        return Number.isInteger(value) ? `${value}.0` : String(value);
+    }
+    return undefined;
+}
+/**
+ * A guard that is true when `arg` holds a real calendar date, alone or with a time and
+ * no zone: SQLite's date() normalises 2026-02-30 to 2026-03-02 and rejects other shapes,
+ * so comparing it with the text's first ten characters checks both (and is cheaper than
+ * a GLOB). Undefined when the argument cannot be guarded.
+ */
+function isoGuard(arg) {
+    if (arg.kind === 'literal')
+        return typeof arg.value === 'string' && ISO_TEXT.test(arg.value) && parseDate(arg.value) ? '' : undefined;
+    if (arg.kind !== 'column')
+        return undefined; // evaluating an expression twice could cost more than it saves
+    return `length(${arg.text}) IN (10, 19) AND date(${arg.text}) = substr(${arg.text}, 1, 10)`;
+}
+/**
+ * About one row in a thousand still takes the JS function, whose call checks the
+ * statement deadline (sql.js has no progress handler or interrupt): timeouts keep
+ * working, and both paths give the same value.
+ */
+const DEADLINE_PROBE = '(random() & 1023) <> 0';
+const native_calls_int = (sql) => `CAST(${sql} AS INTEGER)`;
+const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
+/** Native SQLite for truncating ISO text `x` to a unit, matching spark-dates' truncate + formatDate. */
+function truncateSql(unit, x) {
+    switch (unit) {
+        case 'year': return `substr(${x}, 1, 4) || '-01-01'`;
+        case 'quarter': return `printf('%s-%02d-01', substr(${x}, 1, 4), ((${native_calls_int(`substr(${x}, 6, 2)`)} - 1) / 3) * 3 + 1)`;
+        case 'month': return `substr(${x}, 1, 7) || '-01'`;
+        case 'week': return `date(${x}, '-6 days', 'weekday 1')`; // back to the Monday on or before
+        case 'day': return `substr(${x}, 1, 10)`;
+        default: return undefined; // hour/minute/second keep the JS function (date-only input gains a time)
+    }
+}
+/** Java datetime pattern -> strftime format, for the letters strftime renders the same way. */
+function strftimeFormat(pattern) {
+    const pieces = { yyyy: '%Y', MM: '%m', dd: '%d', HH: '%H', mm: '%M', ss: '%S' };
+    let out = '';
+    for (let i = 0; i < pattern.length;) {
+        const run = /^([A-Za-z])\1*/.exec(pattern.slice(i));
+        if (run) {
+            const piece = pieces[run[0]];
+            if (!piece)
+                return undefined;
+            out += piece;
+            i += run[0].length;
+        }
+        else {
+            if (pattern[i] === "'")
+                return undefined;
+            out += pattern[i] === '%' ? '%%' : pattern[i];
+            i++;
+        }
+    }
+    return out;
+}
+function dateFormatSql(x, pattern) {
+    if (pattern === 'EEEE' || pattern === 'EEE' || pattern === 'E') {
+        const names = WEEKDAY_NAMES.map((n, k) => `WHEN '${k}' THEN '${pattern === 'EEEE' ? n : n.slice(0, 3)}'`);
+        return `CASE strftime('%w', ${x}) ${names.join(' ')} END`;
+    }
+    const format = strftimeFormat(pattern);
+    return format ? `strftime('${format}', ${x})` : undefined;
+}
+/** The native expression for ISO input, given argument texts; undefined when there is none. */
+function fastPath(fn, args) {
+    const [a, b] = args;
+    const text = (arg) => arg.text;
+    const literalNumber = (arg) => (arg?.kind === 'literal' && typeof arg.value === 'number' ? Math.trunc(arg.value) : undefined);
+    const one = (sql) => {
+        if (args.length !== 1)
+            return undefined;
+        const out = sql(text(a));
+        return out ? { sql: out, dates: [a] } : undefined;
+    };
+    switch (fn) {
+        case 'year': return one((x) => native_calls_int(`substr(${x}, 1, 4)`));
+        case 'month': return one((x) => native_calls_int(`substr(${x}, 6, 2)`));
+        case 'day':
+        case 'dayofmonth': return one((x) => native_calls_int(`substr(${x}, 9, 2)`));
+        case 'quarter': return one((x) => `(${native_calls_int(`substr(${x}, 6, 2)`)} + 2) / 3`);
+        // A date has no time: substr gives '' and CAST('' AS INTEGER) is 0, as in Spark.
+        case 'hour': return one((x) => native_calls_int(`substr(${x}, 12, 2)`));
+        case 'minute': return one((x) => native_calls_int(`substr(${x}, 15, 2)`));
+        case 'second': return one((x) => native_calls_int(`substr(${x}, 18, 2)`));
+        case 'dayofweek': return one((x) => `${native_calls_int(`strftime('%w', ${x})`)} + 1`);
+        case 'weekday': return one((x) => `(${native_calls_int(`strftime('%w', ${x})`)} + 6) % 7`);
+        case 'to_date': return one((x) => `substr(${x}, 1, 10)`);
+        case 'date_trunc': {
+            const unit = args.length === 2 && a.kind === 'literal' ? normaliseUnit(a.value) : null;
+            const sql = unit ? truncateSql(unit, text(b)) : undefined;
+            return sql ? { sql, dates: [b] } : undefined;
+        }
+        case 'trunc': {
+            const unit = args.length === 2 && b.kind === 'literal' ? normaliseUnit(b.value) : null;
+            const sql = unit ? truncateSql(unit, text(a)) : undefined;
+            return sql ? { sql, dates: [a] } : undefined;
+        }
+        case 'date_add':
+        case 'dateadd':
+        case 'date_sub': {
+            const n = args.length === 2 ? literalNumber(b) : undefined;
+            if (n === undefined)
+                return undefined;
+            const days = fn === 'date_sub' ? -n : n;
+            return { sql: `date(${text(a)}, '${days >= 0 ? '+' : ''}${days} days')`, dates: [a] };
+        }
+        case 'datediff':
+        case 'date_diff': {
+            if (args.length !== 2)
+                return undefined;
+            return { sql: native_calls_int(`julianday(substr(${text(a)}, 1, 10)) - julianday(substr(${text(b)}, 1, 10))`), dates: [a, b] };
+        }
+        case 'date_format': {
+            const sql = args.length === 2 && b.kind === 'literal' && typeof b.value === 'string' ? dateFormatSql(text(a), b.value) : undefined;
+            return sql ? { sql, dates: [a] } : undefined;
+        }
+        default: return undefined;
+    }
+}
+function nativeForm({ fn, args, fallback }) {
+    const fast = fastPath(fn, args);
+    if (!fast)
+        return undefined;
+    const guards = [];
+    for (const arg of fast.dates) {
+        const guard = isoGuard(arg);
+        if (guard === undefined)
+            return undefined;
+        if (guard)
+            guards.push(guard);
+    }
+    return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
+}
+
 ;// CONCATENATED MODULE: ./src/local/sql-dialect.js
 /**
  * Rewrites Databricks (Spark) SQL so the embedded SQLite engine runs it with the same
@@ -27207,8 +27514,12 @@ function registerSparkFunctions(db, hooks = {}) {
  * integer-valued functions (year, datediff, ...) are cast to INTEGER because sql.js
  * returns every JS-computed number as REAL; and `/` always divides as
  * floating point (`a / b` -> `a * 1.0 / b`), because Spark's `/` never truncates
- * integers while SQLite's does.
+ * integers while SQLite's does. Spark date calls with constant arguments are folded
+ * and those of a column get native SQLite forms (native-calls.ts).
  */
+
+
+
 
 
 /** The SQLite table name for a three-part identifier (`main.community.messages`). */
@@ -27246,6 +27557,8 @@ const INTEGER_RESULT = new Set([
     'YEAR', 'QUARTER', 'MONTH', 'DAY', 'DAYOFMONTH', 'HOUR', 'MINUTE', 'SECOND', 'DAYOFWEEK', 'WEEKDAY',
     'WEEKOFYEAR', 'DAYOFYEAR', 'DATE_PART', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'COUNT_IF',
 ]);
+/** Keywords a parenthesis may follow without being a call: `SELECT (a || b)::date`. */
+const NOT_CALLS = new Set(['SELECT', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'ON', 'AS', 'WHEN', 'THEN', 'ELSE', 'BY', 'HAVING', 'FROM', 'JOIN', 'IS', 'EXISTS', 'WITH', 'UNION', 'DISTINCT']);
 /** Spark functions with a native SQLite equivalent that keeps the argument's type. */
 const RENAMED = { IF: 'iif', NVL: 'coalesce' };
 const CAST_TYPES = {
@@ -27338,7 +27651,7 @@ class Rewriter {
         const closed = close < end;
         const innerEnd = closed ? close : end;
         const last = lastSignificant(pieces);
-        const isCall = last >= 0 && pieces[last].kind === 'word';
+        const isCall = last >= 0 && pieces[last].kind === 'word' && !NOT_CALLS.has(pieces[last].text.toUpperCase());
         const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
         const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
         const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';
@@ -27346,9 +27659,12 @@ class Rewriter {
             pieces.push({ text: cast, kind: 'primary' });
         }
         else {
-            const body = `(${this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd)}${closed ? ')' : ''}`;
-            const call = `${RENAMED[fn] ?? name}${body}`;
-            pieces.push({ text: INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call, kind: 'primary' });
+            const inner = this.unitArgument(fn, open + 1, innerEnd) ?? this.range(open + 1, innerEnd);
+            const call = `${RENAMED[fn] ?? name}(${inner}${closed ? ')' : ''}`;
+            const fallback = INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call;
+            const lower = fn.toLowerCase();
+            const fast = closed && Object.hasOwn(SPARK_SCALARS, lower) ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) }) : undefined;
+            pieces.push({ text: fast ?? fallback, kind: 'primary' });
         }
         return closed ? close + 1 : end;
     }
@@ -27564,7 +27880,7 @@ class Rewriter {
 function castExpression(inner, typeName) {
     const type = typeName.toUpperCase();
     if (type === 'DATE')
-        return `to_date(${inner})`;
+        return optimiseCall({ fn: 'to_date', args: splitArguments(inner), fallback: `to_date(${inner})`, integerResult: false }) ?? `to_date(${inner})`;
     if (type.startsWith('TIMESTAMP'))
         return `to_timestamp(${inner})`;
     const mapped = CAST_TYPES[type];
@@ -27617,10 +27933,16 @@ function generateDemoData(db, options = {}) {
     insertAll(db, table('reactions'), reactions, (r, i) => [i + 1, r.message, r.member, r.emoji, stamp(r.atMs)]);
     insertAll(db, table('daily_channel_stats'), stats, (row) => row);
     db.exec('COMMIT');
-    db.exec(`
-    CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.messages_by_member`)} ON ${table('messages')} (member_id);
-    CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.reactions_by_message`)} ON ${table('reactions')} (message_id);
-  `);
+    // Foreign keys and event times: joins look rows up by key, date filters become range scans.
+    const indexes = [
+        ['messages', 'member_id'], ['messages', 'channel_id'], ['messages', 'sent_at'],
+        ['reactions', 'message_id'], ['reactions', 'member_id'], ['reactions', 'reacted_at'],
+        ['members', 'joined_at'], ['daily_channel_stats', 'channel_id'],
+    ];
+    for (const [name, column] of indexes) {
+        db.exec(`CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.${name}_by_${column}`)} ON ${table(name)} (${column})`);
+    }
+    db.exec('ANALYZE');
     // Bare names too, so `FROM messages` works as with a default catalog and schema.
     for (const name of DEMO_TABLES)
         db.exec(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${table(name)}`);
@@ -27926,9 +28248,14 @@ async function initialise() {
  * refuses writes should anything slip through.
  *
  * Timeouts: sql.js exposes no progress handler or interrupt, so the deadline is
- * checked between result rows and inside every registered Spark function call.
+ * checked between result rows and inside every registered Spark function call (the
+ * native forms of date functions still route a sample of rows through them).
  * A statement that spends a long time inside one SQLite step without calling any of
  * those functions (e.g. a huge cross join under an aggregate) cannot be interrupted.
+ * Running statements in a worker thread that is terminated on timeout would make the
+ * limit hard, but costs a copy of the database per worker, a structured clone of every
+ * result and a separate worker entry that the ncc bundle must ship; the Genie engine
+ * instead refuses the fan-out joins that used to run away (genie/join-graph.ts).
  */
 
 
@@ -28024,7 +28351,8 @@ class LocalWarehouse {
         this.asOf = asOf;
         registerSparkFunctions(db, { beforeCall: () => this.checkDeadline() });
         // Spark's LIKE is case-sensitive; SQLite's is not by default.
-        db.exec('PRAGMA case_sensitive_like = ON; PRAGMA query_only = ON;');
+        // temp_store = MEMORY: sorts and DISTINCT otherwise spill to sql.js's emulated file system, which dominated run time.
+        db.exec('PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;');
         this.tableNames = new Set(this.listTables().map((t) => t.identifier));
     }
     /** How many statements reached the engine (refused ones do not count). */
@@ -28337,6 +28665,7 @@ function verbStem(word) {
 ;// CONCATENATED MODULE: ./src/local/genie/catalog.js
 
 
+
 function catalog_columnType(rawType, name) {
     const t = rawType.toUpperCase();
     if (t.includes('BOOL') || (/^(is|has|was)_/.test(name) && /INT|^$/.test(t)))
@@ -28414,8 +28743,13 @@ function buildCatalog(space, schema) {
         ]);
         const a = aliases.get(parsed.leftAlias) ?? byName(parsed.leftAlias);
         const b = aliases.get(parsed.rightAlias) ?? byName(parsed.rightAlias);
-        if (a && b && a !== b)
-            joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn });
+        if (!a || !b || a === b)
+            continue;
+        const marker = spec.sql.slice(1).map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1]).find(Boolean);
+        // The marker is written for the spec's left/right tables; the condition may name them the other way round.
+        const swapped = b === byName(spec.left.identifier) && a !== b;
+        const relationship = marker && swapped ? catalog_flipRelationship(marker) : marker;
+        joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn, relationship });
     }
     const examples = (space.instructions?.example_question_sqls ?? []).map((e) => ({
         id: e.id,
@@ -28425,6 +28759,9 @@ function buildCatalog(space, schema) {
     }));
     const ti = space.instructions?.text_instructions?.[0];
     return { tables, snippets, joins, examples, textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined };
+}
+function catalog_flipRelationship(r) {
+    return r === 'MANY_TO_ONE' ? 'ONE_TO_MANY' : r === 'ONE_TO_MANY' ? 'MANY_TO_ONE' : r;
 }
 function pickKey(table) {
     const singularName = table.name.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
@@ -29357,7 +29694,7 @@ function dimTable(d) {
     return d.kind === 'column' ? d.column.table : d.snippet.tables[0];
 }
 function condTable(c) {
-    return c.kind === 'snippet' ? c.snippet.tables[0] : c.column.table;
+    return c.kind === 'snippet' ? c.snippet.tables[0] : c.kind === 'absent' ? c.parent : c.column.table;
 }
 function measureTable(m) {
     if (!m)
@@ -29384,7 +29721,94 @@ function factFor(table, catalog) {
     return facts.sort((a, b) => degree(b) - degree(a))[0];
 }
 
+;// CONCATENATED MODULE: ./src/local/genie/join-graph.js
+/** Whether stepping from `from` to `to` along `edge` goes to the many side (rows multiply). */
+function isFanOut(edge, from, to) {
+    const forward = edge.left === from;
+    const rel = edge.relationship;
+    if (rel === 'ONE_TO_ONE')
+        return false;
+    if (rel === 'MANY_TO_MANY')
+        return true;
+    if (rel === 'MANY_TO_ONE')
+        return !forward;
+    if (rel === 'ONE_TO_MANY')
+        return forward;
+    // No marker: the side joined on its own key is the one side.
+    const toColumn = forward ? edge.rightColumn : edge.leftColumn;
+    return to.key?.name !== toColumn;
+}
+/** Steps joining every table in `needed` to `base`, the tables that cannot be reached, and chasm joins. */
+function joinPath(base, needed, catalog) {
+    const steps = [];
+    const joined = new Set([base]);
+    // The end of the single chain of down steps from the base; only it may step down again.
+    let chainEnd = base;
+    const unreachable = [];
+    const chasm = [];
+    for (const target of needed) {
+        if (joined.has(target))
+            continue;
+        let path = search(joined, chainEnd, target, catalog.joins, true);
+        if (!path) {
+            path = search(joined, chainEnd, target, catalog.joins, false);
+            if (path)
+                chasm.push(target);
+        }
+        if (!path) {
+            unreachable.push(target);
+            continue;
+        }
+        for (const step of path) {
+            if (joined.has(step.to))
+                continue;
+            if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd)
+                chainEnd = step.to;
+            steps.push(step);
+            joined.add(step.to);
+        }
+    }
+    return { steps, unreachable, chasm };
+}
+/** Breadth-first search over (table, may-still-step-down) states; `strict` forbids chasm steps. */
+function search(start, chainEnd, target, edges, strict) {
+    const key = (n) => `${n.table.identifier}|${n.canDescend}`;
+    const prev = new Map();
+    const queue = [];
+    for (const table of start) {
+        const node = { table, canDescend: !strict || table === chainEnd };
+        prev.set(key(node), null);
+        queue.push(node);
+    }
+    for (let head = 0; head < queue.length; head++) {
+        const current = queue[head];
+        if (current.table === target)
+            return unwind(current, prev, key);
+        for (const edge of edges) {
+            const next = edge.left === current.table ? edge.right : edge.right === current.table ? edge.left : undefined;
+            if (!next || start.has(next))
+                continue;
+            const down = isFanOut(edge, current.table, next);
+            if (strict && down && !current.canDescend)
+                continue;
+            const node = { table: next, canDescend: !strict || (down && current.canDescend) };
+            if (prev.has(key(node)))
+                continue;
+            prev.set(key(node), { step: { edge, from: current.table, to: next }, from: current });
+            queue.push(node);
+        }
+    }
+    return undefined;
+}
+function unwind(end, prev, key) {
+    const path = [];
+    for (let link = prev.get(key(end)); link; link = prev.get(key(link.from)))
+        path.unshift(link.step);
+    return path;
+}
+
 ;// CONCATENATED MODULE: ./src/local/genie/planner.js
+
 
 
 function planQuery(items, catalog, choice, tokens = []) {
@@ -29484,6 +29908,9 @@ function planQuery(items, catalog, choice, tokens = []) {
                     pendingBy = 'by';
                     return;
                 case 'which':
+                    // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
+                    if (lastMention && lastMention.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'measure'))
+                        return;
                     pendingBy = 'which';
                     return;
                 case 'most':
@@ -29544,6 +29971,18 @@ function planQuery(items, catalog, choice, tokens = []) {
         handleMention(target, index);
     });
     function handleMention(target, index) {
+        if (pendingNot && (target.kind === 'table' || target.kind === 'column')) {
+            // "never posted": the negated thing is a table whose rows point at a table already named.
+            const child = target.kind === 'table' ? target.table : target.column.table;
+            const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
+            const parent = named.find((t) => !!t && t !== child && hasChildRows(t, child, catalog));
+            if (parent) {
+                where.push({ kind: 'absent', parent, child });
+                pendingNot = false;
+                lastMention = { kind: 'where', index, target };
+                return;
+            }
+        }
         if (target.kind === 'snippet') {
             const s = target.snippet;
             if (s.kind === 'measure') {
@@ -29591,7 +30030,7 @@ function planQuery(items, catalog, choice, tokens = []) {
             // "the general channel": a table word right after one of its values mostly names the value's kind,
             // unless it is what "how many" counts ("how many rocket reactions").
             const firstWhere = where[0];
-            if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.column.table === target.table) {
+            if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.kind !== 'absent' && firstWhere.column.table === target.table) {
                 toCount(target, pendingDistinct, index);
                 pendingAgg = undefined;
                 return;
@@ -29731,6 +30170,10 @@ function planQuery(items, catalog, choice, tokens = []) {
     }
     return finishPlan({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank, ratio, byMeasure, pendingAgg, distinctList: pendingDistinct });
 }
+/** A join spec links the two tables with `child` on its many side. */
+function hasChildRows(parent, child, catalog) {
+    return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) && isFanOut(e, parent, child));
+}
 function dimKey(d) {
     return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
 }
@@ -29782,56 +30225,6 @@ function mulberry32(seed) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/local/genie/join-graph.js
-/** Steps joining every table in `needed` to `base`, or the tables that cannot be reached. */
-function joinPath(base, needed, catalog) {
-    const steps = [];
-    const joined = new Set([base]);
-    const unreachable = [];
-    for (const target of needed) {
-        if (joined.has(target))
-            continue;
-        const path = bfs(joined, target, catalog.joins);
-        if (!path) {
-            unreachable.push(target);
-            continue;
-        }
-        for (const step of path) {
-            if (joined.has(step.to))
-                continue;
-            steps.push(step);
-            joined.add(step.to);
-        }
-    }
-    return { steps, unreachable };
-}
-function bfs(start, target, edges) {
-    const prev = new Map();
-    const queue = [];
-    for (const t of start) {
-        prev.set(t, null);
-        queue.push(t);
-    }
-    while (queue.length > 0) {
-        const current = queue.shift();
-        if (current === target)
-            break;
-        for (const edge of edges) {
-            const next = edge.left === current ? edge.right : edge.right === current ? edge.left : undefined;
-            if (!next || prev.has(next))
-                continue;
-            prev.set(next, { edge, from: current, to: next });
-            queue.push(next);
-        }
-    }
-    if (!prev.has(target))
-        return undefined;
-    const path = [];
-    for (let step = prev.get(target); step; step = prev.get(step.from))
-        path.unshift(step);
-    return path;
-}
-
 ;// CONCATENATED MODULE: ./src/local/genie/sql-builder.js
 
 
@@ -29854,6 +30247,17 @@ class Scope {
         this.aliases.set(table, alias);
         return alias;
     }
+    /** An alias for a table inside a subquery, unused by the outer query. */
+    fresh(table) {
+        const initials = text_splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+        const taken = new Set([...this.aliases.values(), ...this.extra]);
+        let alias = `${initials}x`;
+        for (let n = 2; taken.has(alias); n++)
+            alias = `${initials}x${n}`;
+        this.extra.push(alias);
+        return alias;
+    }
+    extra = [];
     col(c) {
         return `${this.aliases.get(c.table) ?? this.add(c.table)}.${ident(c.name)}`;
     }
@@ -29870,16 +30274,13 @@ class Scope {
 function buildSql(plan, catalog) {
     const used = new Set();
     const needed = neededTables(plan);
-    const { steps, unreachable } = joinPath(plan.base, needed, catalog);
+    const { steps, unreachable, chasm } = joinPath(plan.base, needed, catalog);
     const scope = new Scope();
     scope.add(plan.base);
     for (const step of steps)
         scope.add(step.to);
     // Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact.
-    const fansOut = steps.some((st) => {
-        const toColumn = st.edge.left === st.to ? st.edge.leftColumn : st.edge.rightColumn;
-        return st.to.key?.name !== toColumn;
-    });
+    const fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
     const hasJoins = steps.length > 0;
     const measureSql = (m) => {
         switch (m.kind) {
@@ -29916,6 +30317,7 @@ function buildSql(plan, catalog) {
                 used.add(c.snippet.id);
                 return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
             case 'date': return dateCondition(c.range, scope.col(c.column));
+            case 'absent': return absentSql(c.parent, c.child, scope, catalog, used);
         }
     };
     const dimSql = (d) => {
@@ -29967,7 +30369,18 @@ function buildSql(plan, catalog) {
             }
         }
     }
-    return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable };
+    return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+/** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */
+function absentSql(parent, child, scope, catalog, used) {
+    const edge = catalog.joins.find((e) => (e.left === parent && e.right === child) || (e.right === parent && e.left === child));
+    if (!edge)
+        return '1 = 1';
+    used.add(edge.id);
+    const inner = scope.fresh(child);
+    const parentAlias = scope.aliases.get(parent) ?? scope.add(parent);
+    const [parentColumn, childColumn] = edge.left === parent ? [edge.leftColumn, edge.rightColumn] : [edge.rightColumn, edge.leftColumn];
+    return `NOT EXISTS (SELECT 1 FROM ${child.identifier} AS ${inner} WHERE ${inner}.${ident(childColumn)} = ${parentAlias}.${ident(parentColumn)})`;
 }
 function joinSql(step, scope) {
     const { edge } = step;
@@ -29991,6 +30404,8 @@ function neededTables(plan) {
         out.push(t); };
     const addCond = (c) => { if (c.kind === 'snippet')
         c.snippet.tables.forEach(add);
+    else if (c.kind === 'absent')
+        add(c.parent);
     else
         add(c.column.table); };
     for (const m of plan.measures) {
@@ -30141,6 +30556,11 @@ async function createLocalGenie(space, warehouse, options = {}) {
                 trace.unreachable = built.unreachable.map((t) => t.identifier);
                 return { status: 'COMPLETED', text: `How should ${built.unreachable.map((t) => t.name).join(', ')} relate to ${outcome.plan.base.name}? This space defines no join between them.`, instructionsUsed: built.usedIds, trace };
             }
+            if (built.chasm.length > 0) {
+                // Joining two many sides multiplies rows: real Genie asks rather than guess, and the query could run away.
+                trace.chasm = built.chasm.map((t) => t.identifier);
+                return { status: 'COMPLETED', text: chasmQuestion(outcome.plan.base, built.chasm), instructionsUsed: [], trace };
+            }
             sql = built.sql;
             used.push(...built.usedIds);
         }
@@ -30167,6 +30587,10 @@ async function resolveQuoted(linked, catalog, warehouse, cache) {
         if (hit)
             linked.items[k] = { type: 'mention', start: item.start, end: item.end, text: item.raw, candidates: [{ target: { kind: 'value', column: hit.column, value: hit.value }, weight: 1, source: 'quoted', words: [item.raw] }] };
     }
+}
+function chasmQuestion(base, chasm) {
+    const names = chasm.map((t) => t.name).join(', ');
+    return `${base.name} and ${names} both have many rows for each row they share, so combining them would count rows several times. Should I answer from ${base.name} or from ${names}?`;
 }
 /** With no ambiguous link to flip: forget the last filter, else misjudge the ranking size, else the grouping. */
 function secondBest(plan) {
@@ -30200,11 +30624,1168 @@ function describeLinks(linked) {
 }
 const genie_round = (x) => Math.round(x * 100) / 100;
 
+;// CONCATENATED MODULE: ./src/local/space-store.js
+/**
+ * The local "live" and "staging" spaces (DESIGN.md section 4): one JSON file per space id in a
+ * state folder, shaped like the Databricks space resource (serialized_space kept as a string, as
+ * Genie returns it), so deploy, export and drift work offline. The etag is a hash of the stored
+ * config, so an update carrying an old etag fails the way a concurrent edit does on Databricks.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The env variable that moves the state folder (default `<root>/.genie-gitops/state`). */
+const STATE_DIR_ENV = 'GENIE_GITOPS_STATE_DIR';
+function resolveStateDir(root, env = process.env) {
+    const fromEnv = env[STATE_DIR_ENV]?.trim();
+    return fromEnv ? external_node_path_namespaceObject.resolve(root, fromEnv) : external_node_path_namespaceObject.join(root, '.genie-gitops', 'state');
+}
+const StoredFileSchema = looseObject({
+    space_id: schemas_string(),
+    title: schemas_string(),
+    warehouse_id: schemas_string(),
+    serialized_space: schemas_string(),
+});
+class SpaceConflictError extends GenieGitopsError {
+}
+class SpaceNotFoundError extends GenieGitopsError {
+}
+const SPACE_ID = /^[A-Za-z0-9_-]+$/;
+/** Canonical text of a config given as data or as a serialized string; invalid configs are refused like Genie does. */
+function canonicalText(serializedSpace, label) {
+    if (typeof serializedSpace === 'string')
+        return canonical_serializeSpace(parseSpaceText(serializedSpace, label));
+    const parsed = SpaceSchema.safeParse(serializedSpace);
+    if (!parsed.success)
+        throw new GenieGitopsError(`${label}: the config is not a valid serialized_space (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+    return canonical_serializeSpace(parsed.data);
+}
+function etagOf(text) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
+}
+function createLocalSpaceStore(options) {
+    const fileOf = (spaceId) => {
+        if (!SPACE_ID.test(spaceId))
+            throw new GenieGitopsError(`invalid space id '${spaceId}'`, 'space ids are letters, digits, - and _');
+        return external_node_path_namespaceObject.join(options.stateDir, 'spaces', `${spaceId}.json`);
+    };
+    const write = (spaceId, title, warehouseId, text) => {
+        const record = { space_id: spaceId, title, warehouse_id: warehouseId, serialized_space: text };
+        writeFileAtomic(fileOf(spaceId), `${JSON.stringify(record, null, 2)}\n`);
+        return toStored(record);
+    };
+    const read = (spaceId) => {
+        const file = fileOf(spaceId);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            return undefined;
+        const parsed = StoredFileSchema.safeParse(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+        if (!parsed.success)
+            throw new GenieGitopsError(`local space file ${file} is damaged`, 'delete it to re-seed it from the repository');
+        return toStored(parsed.data);
+    };
+    const get = async (spaceId) => {
+        const stored = read(spaceId);
+        if (stored)
+            return stored;
+        const seed = options.seed?.(spaceId);
+        if (!seed)
+            throw new SpaceNotFoundError(`local space ${spaceId} does not exist`, `no spaces/*/target.yml names it; create it or fix the id`);
+        return write(spaceId, seed.title, seed.warehouseId, canonicalText(seed.serializedSpace, `seed of ${spaceId}`));
+    };
+    return {
+        fileOf,
+        get,
+        async update(spaceId, serializedSpace, updateOptions = {}) {
+            const current = await get(spaceId);
+            if (updateOptions.etag !== undefined && updateOptions.etag !== current.etag) {
+                throw new SpaceConflictError(`local space ${spaceId} changed since it was read (etag ${updateOptions.etag} != ${current.etag})`, 'read it again and retry');
+            }
+            return write(spaceId, updateOptions.title ?? current.title, current.warehouseId, canonicalText(serializedSpace, `update of ${spaceId}`));
+        },
+        async create(input) {
+            const spaceId = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${input.title}\0${Date.now()}\0${Math.random()}`).digest('hex').slice(0, 32);
+            return write(spaceId, input.title, input.warehouseId, canonicalText(input.serializedSpace, `new space ${input.title}`));
+        },
+    };
+}
+function toStored(record) {
+    return {
+        spaceId: record.space_id,
+        title: record.title,
+        warehouseId: record.warehouse_id,
+        serializedSpace: JSON.parse(record.serialized_space),
+        etag: etagOf(record.serialized_space),
+    };
+}
+/** Seeds a space id from the repository space whose target.yml names it (live or staging). */
+function seedFromRepository(root) {
+    return (spaceId) => {
+        for (const name of listSpaces(root)) {
+            const dir = loadSpaceDir(root, name);
+            if (dir.target && (dir.target.liveSpaceId === spaceId || dir.target.stagingSpaceId === spaceId)) {
+                return { title: dir.target.title, warehouseId: dir.target.warehouseId, serializedSpace: dir.space };
+            }
+        }
+        return undefined;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/llm/backoff.js
+/** Retry timing for the chat clients: honour Retry-After, else exponential backoff with jitter. */
+/** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now()) {
+    if (header === null)
+        return undefined;
+    const value = header.trim();
+    if (value === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Delay before retry number `attempt` (0-based). Jitter (up to +25%) spreads concurrent clients apart. */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs);
+    const exponential = policy.baseDelayMs * 2 ** attempt;
+    return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
+}
+/** Wait, ending early (rejecting with the signal's reason) when the signal aborts. */
+function backoff_sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./src/databricks/api-error.js
+/** The typed error of the Databricks REST client: which call, what status, what to do about it. */
+
+class DatabricksApiError extends GenieGitopsError {
+    method;
+    path;
+    status;
+    errorCode;
+    detail;
+    retryAfterMs;
+    /** Read by the scorer's retry logic (scoring/retry.ts errorFacts). */
+    retryable;
+    constructor(method, 
+    /** The request path without query string (never carries a secret). */
+    path, 
+    /** HTTP status; 0 when the connection failed or timed out before an answer. */
+    status, errorCode, detail, retryAfterMs, hint) {
+        super(`${method} ${path} failed: ${status === 0 ? 'no response' : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}`, hint ?? hintFor(status, path));
+        this.method = method;
+        this.path = path;
+        this.status = status;
+        this.errorCode = errorCode;
+        this.detail = detail;
+        this.retryAfterMs = retryAfterMs;
+        this.retryable = isRetryableStatus(status);
+    }
+}
+/** A 2xx answer whose body does not have the documented shape. */
+class DatabricksShapeError extends GenieGitopsError {
+    endpoint;
+    fieldPath;
+    constructor(endpoint, fieldPath, detail) {
+        super(`unexpected response from ${endpoint}: ${fieldPath}: ${detail}`, 'the workspace API answered in a shape genie-gitops does not know; check DATABRICKS_HOST points at a workspace, and report this if it does');
+        this.endpoint = endpoint;
+        this.fieldPath = fieldPath;
+    }
+}
+/** 429, 5xx and "no response" (dropped connection, per-request timeout) may succeed on retry. */
+function isRetryableStatus(status) {
+    return status === 0 || status === 429 || (status >= 500 && status <= 599);
+}
+function hintFor(status, path) {
+    const what = path.includes('/genie/') ? 'Genie space' : path.includes('/sql/') ? 'SQL warehouse' : path.includes('/serving-endpoints/') ? 'serving endpoint' : 'resource';
+    switch (status) {
+        case 0:
+            return 'the workspace did not answer: check DATABRICKS_HOST and the network';
+        case 400:
+            return 'the request was refused as invalid; the message says which field';
+        case 401:
+            return 'the token is wrong or expired: check DATABRICKS_TOKEN, or the client id/secret or OIDC federation policy';
+        case 403:
+            return `permission denied: the identity needs ${permissionFor(what)}`;
+        case 404:
+            return `the ${what} was not found: check the id in spaces/<space>/target.yml and DATABRICKS_HOST`;
+        case 409:
+            return 'the resource changed since it was read (etag mismatch) or already exists: read it again';
+        case 429:
+            return 'the workspace rate limit was hit; lower --qpm or --concurrency';
+        default:
+            return status >= 500 ? 'the workspace had a transient failure; it was retried' : undefined;
+    }
+}
+function permissionFor(what) {
+    if (what === 'Genie space')
+        return 'CAN EDIT (or CAN MANAGE) on the Genie space';
+    if (what === 'SQL warehouse')
+        return 'CAN USE on the SQL warehouse and SELECT on the data';
+    if (what === 'serving endpoint')
+        return 'CAN QUERY on the serving endpoint';
+    return 'access to this resource';
+}
+
+;// CONCATENATED MODULE: ./src/databricks/secrets.js
+/** Keeps secret values out of messages: every token the client handles is registered here. */
+class SecretScrubber {
+    values = new Set();
+    add(value) {
+        // Very short values would mask ordinary words; real tokens are long.
+        if (value && value.length >= 6)
+            this.values.add(value);
+    }
+    scrub(text) {
+        let out = text;
+        for (const value of this.values)
+            out = out.split(value).join('***');
+        return out;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/databricks/http-client.js
+
+
+
+
+const ASSUMED_RETRY_AFTER_MS = 1000;
+function normalizeHost(host) {
+    const trimmed = host.trim().replace(/\/+$/, '');
+    return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+function createDatabricksClient(options) {
+    const host = normalizeHost(options.host);
+    const doFetch = options.fetch ?? fetch;
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    const scrubber = options.auth.scrubber ?? new SecretScrubber();
+    const sleep = options.sleep ?? backoff_sleep;
+    async function attempt(spec, url) {
+        // A 401 on an OAuth token: refresh once and repeat once; a PAT cannot be refreshed.
+        for (let refreshed = false;; refreshed = true) {
+            const token = await options.auth.token(spec.signal);
+            scrubber.add(token);
+            const response = await send(spec, url, token);
+            if (response.status === 401 && !refreshed && options.auth.invalidate()) {
+                await response.body?.cancel().catch(() => undefined);
+                continue;
+            }
+            return readResponse(spec, response);
+        }
+    }
+    async function send(spec, url, token) {
+        const headers = { authorization: `Bearer ${token}`, accept: 'application/json' };
+        if (spec.body !== undefined)
+            headers['content-type'] = 'application/json';
+        const timeout = AbortSignal.timeout(timeoutMs);
+        const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+        try {
+            return await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+        }
+        catch (error) {
+            if (spec.signal?.aborted)
+                throw spec.signal.reason ?? error;
+            const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error))})`;
+            throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
+        }
+    }
+    async function readResponse(spec, response) {
+        let text;
+        try {
+            text = await response.text();
+        }
+        catch (error) {
+            if (spec.signal?.aborted)
+                throw spec.signal.reason ?? error;
+            throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${causeOf(error)})`);
+        }
+        if (!response.ok) {
+            const { code, message } = errorBody(text);
+            let retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+            if (retryAfterMs === undefined && (response.status === 429 || response.status === 503))
+                retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+            throw new DatabricksApiError(spec.method, spec.path, response.status, code, scrubber.scrub(message), retryAfterMs);
+        }
+        const endpoint = `${spec.method} ${spec.path}`;
+        let json;
+        try {
+            json = text.trim() === '' ? {} : JSON.parse(text);
+        }
+        catch {
+            throw new DatabricksShapeError(endpoint, '$', 'the body is not JSON');
+        }
+        const parsed = spec.schema.safeParse(json);
+        if (!parsed.success) {
+            const issue = parsed.error.issues[0];
+            throw new DatabricksShapeError(endpoint, issuePath(issue?.path ?? []), issue?.message ?? 'unexpected shape');
+        }
+        return parsed.data;
+    }
+    return {
+        host,
+        scrubber,
+        request(spec) {
+            const url = buildUrl(host, spec.path, spec.query);
+            return withRetry(() => attempt(spec, url), {
+                retries: spec.retries ?? options.retries ?? 5,
+                backoffMs: options.backoffMs ?? 500,
+                maxDelayMs: options.maxDelayMs ?? 60_000,
+                sleep: (ms) => sleep(ms, spec.signal),
+                random: options.random,
+                signal: spec.signal,
+            });
+        },
+    };
+}
+function buildUrl(host, path, query) {
+    const url = new URL(path, `${host}/`);
+    for (const [key, value] of Object.entries(query ?? {}))
+        if (value !== undefined)
+            url.searchParams.set(key, String(value));
+    return url.toString();
+}
+/** Databricks errors are `{ error_code, message }`; OAuth errors are `{ error, error_description }`. */
+function errorBody(text) {
+    try {
+        const body = JSON.parse(text);
+        const code = typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
+        const message = typeof body.message === 'string' ? body.message : typeof body.error_description === 'string' ? body.error_description : '';
+        return { code, message: message.slice(0, 500) };
+    }
+    catch {
+        return { code: '', message: text.slice(0, 200) };
+    }
+}
+function issuePath(segments) {
+    return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
+}
+function causeOf(error) {
+    if (error instanceof Error) {
+        const cause = error.cause;
+        if (cause instanceof Error)
+            return cause.code ?? cause.message;
+        return error.message;
+    }
+    return String(error);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/auth.js
+/**
+ * Authentication for the workspace API: a personal access token, OAuth machine-to-machine
+ * (service principal client id + secret), or GitHub Actions OIDC federation (the workflow's
+ * ID token exchanged for a Databricks token, no stored secret). OAuth tokens are cached and
+ * refreshed before they expire. Settings come from an env object passed in, never from
+ * process.env here, and no token ever appears in an error message.
+ */
+
+
+
+class DatabricksAuthError extends GenieGitopsError {
+}
+const TOKEN_PATH = '/oidc/v1/token';
+const JWT_TYPE = 'urn:ietf:params:oauth:token-type:jwt';
+const EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
+/** Picks the method: DATABRICKS_AUTH_TYPE when set, else a token, else a client id + secret. */
+function createAuthFromEnv(env, deps = {}) {
+    const get = (name) => env[name]?.trim() || undefined;
+    const host = get('DATABRICKS_HOST');
+    if (!host)
+        throw new DatabricksAuthError('DATABRICKS_HOST is not set', 'set it to the workspace URL, e.g. https://<workspace>.cloud.databricks.com');
+    const type = get('DATABRICKS_AUTH_TYPE');
+    const token = get('DATABRICKS_TOKEN');
+    const clientId = get('DATABRICKS_CLIENT_ID');
+    const clientSecret = get('DATABRICKS_CLIENT_SECRET');
+    if (type === 'github-oidc') {
+        return createOidcFederationAuth({ host, clientId, audience: get('DATABRICKS_TOKEN_AUDIENCE'), getIdToken: deps.getIdToken ?? githubRunnerIdToken(env, deps.fetch) }, deps);
+    }
+    if (type === 'oauth-m2m' || (!type && !token && clientId && clientSecret)) {
+        if (!clientId || !clientSecret)
+            throw new DatabricksAuthError('OAuth M2M needs DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET', 'set both for the service principal');
+        return createM2mAuth({ host, clientId, clientSecret }, deps);
+    }
+    if (type === 'pat' || (!type && token)) {
+        if (!token)
+            throw new DatabricksAuthError('DATABRICKS_AUTH_TYPE=pat needs DATABRICKS_TOKEN');
+        return createPatAuth(token);
+    }
+    if (type)
+        throw new DatabricksAuthError(`unknown DATABRICKS_AUTH_TYPE '${type}'`, 'use pat, oauth-m2m or github-oidc');
+    throw new DatabricksAuthError('no Databricks credentials found', 'set DATABRICKS_TOKEN (personal access token), or DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET (service principal), or DATABRICKS_AUTH_TYPE=github-oidc in a workflow with id-token: write');
+}
+function createPatAuth(token) {
+    const scrubber = new SecretScrubber();
+    scrubber.add(token);
+    return { kind: 'pat', scrubber, token: async () => token, invalidate: () => false };
+}
+/** Caches one OAuth token; concurrent callers share one refresh. */
+function cachedOAuth(kind, fetchToken, scrubber, now) {
+    let cached;
+    let pending;
+    const refresh = async (signal) => {
+        const answer = await fetchToken(signal);
+        scrubber.add(answer.accessToken);
+        const lifetimeMs = answer.expiresInS * 1000;
+        // Refresh a minute early, or a quarter of the lifetime for short-lived tokens.
+        cached = { token: answer.accessToken, refreshAt: now() + lifetimeMs - Math.min(60_000, lifetimeMs / 4) };
+        return answer.accessToken;
+    };
+    return {
+        kind,
+        scrubber,
+        async token(signal) {
+            if (cached && now() < cached.refreshAt)
+                return cached.token;
+            pending ??= refresh(signal).finally(() => {
+                pending = undefined;
+            });
+            return pending;
+        },
+        invalidate() {
+            cached = undefined;
+            return true;
+        },
+    };
+}
+function createM2mAuth(config, deps = {}) {
+    const scrubber = new SecretScrubber();
+    scrubber.add(config.clientSecret);
+    const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
+    const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' });
+    return cachedOAuth('oauth-m2m', (signal) => postTokenForm(config.host, form, { authorization: `Basic ${basic}` }, scrubber, deps, signal), scrubber, deps.now ?? Date.now);
+}
+function createOidcFederationAuth(config, deps = {}) {
+    const scrubber = new SecretScrubber();
+    let audience = config.audience;
+    const fetchToken = async (signal) => {
+        audience ??= await discoverAudience(config.host, deps.fetch ?? fetch, signal);
+        let idToken;
+        try {
+            idToken = await config.getIdToken(audience);
+        }
+        catch (error) {
+            throw new DatabricksAuthError(`could not get a GitHub OIDC token: ${error instanceof Error ? error.message : String(error)}`, 'the workflow needs `permissions: id-token: write`, and this must run inside GitHub Actions');
+        }
+        scrubber.add(idToken);
+        const form = new URLSearchParams({ subject_token: idToken, subject_token_type: JWT_TYPE, grant_type: EXCHANGE_GRANT, scope: 'all-apis' });
+        if (config.clientId)
+            form.set('client_id', config.clientId);
+        return postTokenForm(config.host, form, {}, scrubber, deps, signal);
+    };
+    return cachedOAuth('github-oidc', fetchToken, scrubber, deps.now ?? Date.now);
+}
+/** The audience the workspace advertises for federation (field names vary: accept several). */
+async function discoverAudience(host, doFetch, signal) {
+    const base = normalizeHost(host);
+    try {
+        const response = await doFetch(`${base}/.well-known/databricks-config`, { signal: signal ?? AbortSignal.timeout(30_000) });
+        if (response.ok) {
+            const body = (await response.json());
+            for (const key of ['default_audiences', 'token_audiences', 'audiences']) {
+                const list = body[key];
+                if (Array.isArray(list) && typeof list[0] === 'string' && list[0])
+                    return list[0];
+            }
+            if (typeof body.account_id === 'string' && body.account_id)
+                return body.account_id;
+        }
+    }
+    catch {
+        // Discovery is best effort: fall back to the token endpoint URL below.
+    }
+    return `${base}${TOKEN_PATH}`;
+}
+async function postTokenForm(host, form, headers, scrubber, deps, signal) {
+    const url = `${normalizeHost(host)}${TOKEN_PATH}`;
+    const doFetch = deps.fetch ?? fetch;
+    // Transient failures of the token endpoint are retried a few times; 4xx means wrong credentials.
+    for (let attempt = 0;; attempt++) {
+        let response;
+        try {
+            const timeout = AbortSignal.timeout(30_000);
+            response = await doFetch(url, {
+                method: 'POST',
+                headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+                body: form.toString(),
+                signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
+            });
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw signal.reason ?? error;
+            if (attempt < 3) {
+                await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+                continue;
+            }
+            throw new DatabricksAuthError(`POST ${TOKEN_PATH} failed: no response`, 'check DATABRICKS_HOST and the network');
+        }
+        const text = await response.text().catch(() => '');
+        if (response.ok) {
+            let body;
+            try {
+                body = JSON.parse(text);
+            }
+            catch {
+                body = {};
+            }
+            if (typeof body.access_token !== 'string' || body.access_token === '')
+                throw new DatabricksAuthError(`POST ${TOKEN_PATH}: the answer has no access_token`);
+            const expiresInS = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
+            return { accessToken: body.access_token, expiresInS };
+        }
+        if ((response.status === 429 || response.status >= 500) && attempt < 3) {
+            await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+            continue;
+        }
+        const { code, message } = errorBody(text);
+        throw new DatabricksAuthError(`POST ${TOKEN_PATH} failed: HTTP ${response.status}${code ? ` ${code}` : ''}${message ? `: ${scrubber.scrub(message)}` : ''}`, response.status === 400 || response.status === 401
+            ? 'the workspace refused the credentials: check the client id and secret, or the federation policy (issuer, subject, audience)'
+            : undefined);
+    }
+}
+/** What the Actions runner offers outside @actions/core: ACTIONS_ID_TOKEN_REQUEST_URL/TOKEN. */
+function githubRunnerIdToken(env, fetchImpl) {
+    return async (audience) => {
+        const url = env.ACTIONS_ID_TOKEN_REQUEST_URL;
+        const requestToken = env.ACTIONS_ID_TOKEN_REQUEST_TOKEN;
+        if (!url || !requestToken) {
+            throw new Error('ACTIONS_ID_TOKEN_REQUEST_URL and ACTIONS_ID_TOKEN_REQUEST_TOKEN are not set');
+        }
+        const full = new URL(url);
+        full.searchParams.set('audience', audience);
+        const response = await (fetchImpl ?? fetch)(full, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+        if (!response.ok)
+            throw new Error(`the runner's token service answered HTTP ${response.status}`);
+        const body = (await response.json());
+        if (typeof body.value !== 'string')
+            throw new Error("the runner's token service answered without a token");
+        return body.value;
+    };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/ask-limiter.js
+/**
+ * The per-workspace questions-per-minute limit. Genie's quota counts the POSTs that
+ * ask, per workspace, whatever the space: every Genie adapter of one host shares one
+ * limiter. Asks are spaced evenly (60 s / qpm apart) rather than burst, which stays
+ * under both a sliding-window and a steady-rate server limit. A 429 pauses everyone and
+ * widens the spacing (doubling, decaying again with each ask), so waiting askers do not
+ * all return at the same instant and collide again.
+ */
+
+function createAskLimiter(options) {
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? backoff_sleep;
+    const interval = options.qpm && options.qpm > 0 ? 60_000 / options.qpm : 0;
+    let next = 0;
+    let learned = 0;
+    return {
+        async acquire(signal) {
+            const t = now();
+            const at = Math.max(t, next);
+            next = at + Math.max(interval, learned);
+            learned *= 0.95;
+            const wait = at - t;
+            if (wait > 0)
+                await sleep(wait, signal);
+            return wait;
+        },
+        pause(ms) {
+            next = Math.max(next, now() + ms);
+            learned = Math.min(60_000, Math.max(100, learned * 2));
+        },
+    };
+}
+const shared = new Map();
+/** One limiter per workspace host (and qpm setting) for the life of the process. */
+function sharedAskLimiter(host, qpm) {
+    const key = host.toLowerCase();
+    const existing = shared.get(key);
+    if (existing && existing.qpm === qpm)
+        return existing.limiter;
+    const limiter = createAskLimiter({ qpm });
+    shared.set(key, { qpm, limiter });
+    return limiter;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/config.js
+/** Settings of the databricks backend read from an env object (never process.env here). */
+
+
+/** Genie's published best-effort quota on the free tier. */
+const DEFAULT_QPM = 5;
+/**
+ * GENIE_GITOPS_QPM sets the per-workspace ask rate (0 = unlimited). Unset, it is 5 for a
+ * workspace and unlimited for a loopback host (`genie-gitops serve`, which answers 429s
+ * with Retry-After past its own --qpm).
+ */
+function readDatabricksSettings(env) {
+    const raw = env.DATABRICKS_HOST?.trim();
+    if (!raw)
+        throw new GenieGitopsError('DATABRICKS_HOST is not set', 'set it to the workspace URL (or to the URL `genie-gitops serve` prints)');
+    const host = normalizeHost(raw);
+    const qpmText = env.GENIE_GITOPS_QPM?.trim();
+    let qpm = isLoopback(host) ? undefined : DEFAULT_QPM;
+    if (qpmText) {
+        const n = Number(qpmText);
+        if (!Number.isFinite(n) || n < 0)
+            throw new GenieGitopsError(`GENIE_GITOPS_QPM=${qpmText} is not valid`, 'use a number of questions per minute, 0 for unlimited');
+        qpm = n === 0 ? undefined : n;
+    }
+    const poll = {};
+    const first = positive(env.GENIE_GITOPS_POLL_FIRST_MS);
+    const giveUp = positive(env.GENIE_GITOPS_POLL_GIVE_UP_MS);
+    if (first !== undefined)
+        poll.firstMs = first;
+    if (giveUp !== undefined)
+        poll.giveUpMs = giveUp;
+    return { host, qpm, poll };
+}
+function isLoopback(host) {
+    try {
+        const name = new URL(host).hostname;
+        return name === 'localhost' || name === '[::1]' || name === '::1' || /^127\./.test(name);
+    }
+    catch {
+        return false;
+    }
+}
+function positive(text) {
+    const n = Number(text);
+    return text && Number.isFinite(n) && n > 0 ? n : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/databricks/schemas.js
+/**
+ * zod shapes of the answers genie-gitops reads. Loose objects (unknown fields kept) and
+ * optional fields wherever the public sources are thin, so only what we rely on can fail.
+ */
+
+const schemas_text = union([schemas_string(), array(schemas_string())]);
+const StatementStatusSchema = looseObject({
+    state: schemas_string(),
+    error: looseObject({ error_code: schemas_string().optional(), message: schemas_string().optional() }).nullish(),
+});
+const ColumnSchema = looseObject({
+    name: schemas_string(),
+    type_name: schemas_string().optional(),
+    type_text: schemas_string().optional(),
+    position: schemas_number().optional(),
+});
+const ManifestSchema = looseObject({
+    schema: looseObject({ column_count: schemas_number().optional(), columns: array(ColumnSchema).optional() }).optional(),
+    total_row_count: schemas_number().optional(),
+    total_chunk_count: schemas_number().optional(),
+    truncated: schemas_boolean().optional(),
+});
+const ResultChunkSchema = looseObject({
+    data_array: array(array(union([schemas_string(), schemas_null()]))).optional(),
+    row_count: schemas_number().optional(),
+    chunk_index: schemas_number().optional(),
+    next_chunk_index: schemas_number().optional(),
+});
+const StatementResponseSchema = looseObject({
+    statement_id: schemas_string().optional(),
+    status: StatementStatusSchema,
+    manifest: ManifestSchema.nullish(),
+    result: ResultChunkSchema.nullish(),
+});
+/** The statements API always names the statement. */
+const SubmittedStatementSchema = StatementResponseSchema.extend({ statement_id: schemas_string() });
+const QueryResultSchema = looseObject({ statement_response: StatementResponseSchema });
+const ThoughtSchema = looseObject({ thought_type: schemas_string().optional(), content: schemas_text.optional() });
+const AttachmentSchema = looseObject({
+    attachment_id: schemas_string().optional(),
+    id: schemas_string().optional(),
+    query: looseObject({
+        query: schemas_string().optional(),
+        title: schemas_string().optional(),
+        statement_id: schemas_string().optional(),
+        thoughts: array(ThoughtSchema).nullish(),
+    })
+        .nullish(),
+    text: looseObject({ content: schemas_string().optional(), purpose: schemas_string().optional() }).nullish(),
+});
+const MessageSchema = looseObject({
+    message_id: schemas_string().optional(),
+    id: schemas_string().optional(),
+    conversation_id: schemas_string().optional(),
+    status: schemas_string(),
+    attachments: array(AttachmentSchema).nullish(),
+    error: looseObject({ error: schemas_string().optional(), type: schemas_string().optional() }).nullish(),
+});
+const StartConversationSchema = looseObject({
+    conversation_id: schemas_string(),
+    message_id: schemas_string(),
+    message: MessageSchema.optional(),
+});
+const SpaceResponseSchema = looseObject({
+    space_id: schemas_string(),
+    title: schemas_string().optional(),
+    description: schemas_string().optional(),
+    warehouse_id: schemas_string().optional(),
+    parent_path: schemas_string().optional(),
+    serialized_space: schemas_string().optional(),
+    etag: schemas_string().optional(),
+});
+const ListSpacesSchema = looseObject({
+    spaces: array(SpaceResponseSchema).optional(),
+    next_page_token: schemas_string().optional(),
+});
+const EmptySchema = unknown();
+
+;// CONCATENATED MODULE: ./src/databricks/statement-values.js
+const INTEGER = new Set(['INT', 'INTEGER', 'BIGINT', 'LONG', 'SMALLINT', 'SHORT', 'TINYINT', 'BYTE']);
+const FLOAT = new Set(['FLOAT', 'DOUBLE', 'REAL', 'DECIMAL']);
+function convertCell(value, typeName) {
+    if (value === null)
+        return null;
+    const type = typeName.toUpperCase().replace(/\(.*$/, '');
+    if (INTEGER.has(type) || FLOAT.has(type)) {
+        const n = Number(value);
+        // NaN, Infinity and integers past 2^53 keep their text rather than turn into a wrong number.
+        if (!Number.isFinite(n) || (INTEGER.has(type) && !Number.isSafeInteger(n)))
+            return value;
+        return n;
+    }
+    if (type === 'BOOLEAN')
+        return value === 'true' ? true : value === 'false' ? false : value;
+    return value;
+}
+function columnsOf(response) {
+    const columns = response.manifest?.schema?.columns ?? [];
+    return [...columns]
+        .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
+        .map((c) => ({ name: c.name, type: (c.type_name ?? '').toUpperCase() }));
+}
+/** Converts rows (from all chunks) by the manifest's column types. */
+function toQueryResult(response, rows) {
+    const columns = columnsOf(response);
+    return {
+        columns,
+        rows: rows.map((row) => row.map((value, i) => convertCell(value, columns[i]?.type ?? ''))),
+        truncated: response.manifest?.truncated ?? false,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/databricks/statement-warehouse.js
+/**
+ * The Warehouse port over the SQL statement execution API: submit with a wait timeout,
+ * poll while PENDING/RUNNING, fetch every result chunk, cancel on timeout or abort.
+ * The read-only guard runs before anything is sent.
+ */
+
+
+
+
+
+const STATEMENTS = '/api/2.0/sql/statements';
+const RUNNING = new Set(['PENDING', 'RUNNING']);
+function createStatementWarehouse(options) {
+    const { client, warehouseId } = options;
+    let submitted = 0;
+    async function execute(sql, execOptions = {}) {
+        assertReadOnly(sql);
+        const signal = execOptions.signal;
+        if (signal?.aborted)
+            throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+        const timeoutMs = execOptions.timeoutMs ?? options.timeoutMs ?? 120_000;
+        const deadline = Date.now() + timeoutMs;
+        // wait_timeout accepts 0s or 5s..50s; below 5 s go asynchronous and poll.
+        const waitS = timeoutMs >= 5_000 ? Math.min(30, Math.floor(timeoutMs / 1000)) : 0;
+        submitted++;
+        let response = await client.request({
+            method: 'POST',
+            path: STATEMENTS,
+            body: {
+                statement: sql,
+                warehouse_id: warehouseId,
+                wait_timeout: `${waitS}s`,
+                on_wait_timeout: 'CONTINUE',
+                format: 'JSON_ARRAY',
+                disposition: 'INLINE',
+                ...(execOptions.rowLimit !== undefined && execOptions.rowLimit > 0 ? { row_limit: execOptions.rowLimit } : {}),
+            },
+            schema: SubmittedStatementSchema,
+            signal,
+        });
+        const id = response.statement_id;
+        let delay = options.pollFirstMs ?? 250;
+        while (RUNNING.has(response.status.state)) {
+            if (signal?.aborted || Date.now() >= deadline) {
+                await cancel(id);
+                if (signal?.aborted)
+                    throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+                throw new WarehouseError(`the statement ran longer than ${timeoutMs} ms and was cancelled`, sql, 'TIMEOUT');
+            }
+            await backoff_sleep(Math.min(delay, Math.max(1, deadline - Date.now())), signal).catch(() => undefined);
+            delay = Math.min(delay * 2, options.pollMaxMs ?? 5_000);
+            if (signal?.aborted)
+                continue;
+            response = { ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })), statement_id: id };
+        }
+        const state = response.status.state;
+        if (state === 'FAILED') {
+            const error = response.status.error;
+            throw new WarehouseError(error?.message || `the statement failed${error?.error_code ? ` (${error.error_code})` : ''}`, sql, 'SQL_ERROR');
+        }
+        if (state !== 'SUCCEEDED')
+            throw new WarehouseError(`the statement ended ${state}`, sql, 'CANCELLED');
+        return readAllChunks(client, response, signal);
+    }
+    async function cancel(id) {
+        // Best effort: the statement may already have finished.
+        await client.request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 }).catch(() => undefined);
+    }
+    async function schema() {
+        const identifiers = [...new Set(options.tables().map((t) => t.toLowerCase()))].sort();
+        const found = await Promise.all(identifiers.map((identifier) => describeTable(identifier)));
+        return { tables: found.filter((t) => t !== undefined) };
+    }
+    /** Columns from the manifest of an empty query; a table the warehouse does not know is left out. */
+    async function describeTable(identifier) {
+        submitted++;
+        const response = await client.request({
+            method: 'POST',
+            path: STATEMENTS,
+            body: { statement: `SELECT * FROM ${identifier} LIMIT 0`, warehouse_id: warehouseId, wait_timeout: '30s', on_wait_timeout: 'CONTINUE', format: 'JSON_ARRAY', disposition: 'INLINE' },
+            schema: SubmittedStatementSchema,
+        });
+        let current = response;
+        for (let delay = 250; RUNNING.has(current.status.state); delay = Math.min(delay * 2, 5_000)) {
+            await backoff_sleep(delay);
+            current = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}`, schema: StatementResponseSchema });
+        }
+        if (current.status.state !== 'SUCCEEDED')
+            return undefined;
+        return { identifier, columns: columnsOf(current).map((c) => ({ name: c.name, type: c.type })) };
+    }
+    return {
+        execute,
+        schema,
+        get submitted() {
+            return submitted;
+        },
+    };
+}
+/** The first chunk is inline; further chunks come from the chunk route by next_chunk_index. */
+async function readAllChunks(client, response, signal) {
+    const rows = [...(response.result?.data_array ?? [])];
+    let next = response.result?.next_chunk_index;
+    while (next !== undefined && response.statement_id) {
+        const chunk = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`, schema: ResultChunkSchema, signal });
+        rows.push(...(chunk.data_array ?? []));
+        next = chunk.next_chunk_index;
+    }
+    return toQueryResult(response, rows);
+}
+
+;// CONCATENATED MODULE: ./src/databricks/genie-conversation.js
+/**
+ * The Genie port over the conversation API: one new conversation per question, the
+ * message polled to a terminal status with backoff, Genie's own result fetched through
+ * the attachment's query-result route. Throttling (HTTP 429 on the ask, or a FAILED
+ * message with RATE_LIMIT_EXCEEDED_*) surfaces as a retryable error so the scorer
+ * retries and counts it; the asking POST itself is never retried here.
+ */
+
+
+
+
+
+const DEFAULT_POLL = { firstMs: 250, factor: 1.5, maxMs: 60_000, giveUpMs: 600_000 };
+/** Genie said it is throttled: the scorer's retry reads `retryable` and `status`. */
+class GenieRateLimitError extends GenieGitopsError {
+    retryAfterMs;
+    retryable = true;
+    status = 429;
+    constructor(message, retryAfterMs) {
+        super(message, 'Genie throttled the workspace; lower --qpm');
+        this.retryAfterMs = retryAfterMs;
+    }
+}
+const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'QUERY_RESULT_EXPIRED']);
+const INSTRUCTION_ID = /\b[0-9a-f]{32}\b/g;
+function createGenieAdapter(options) {
+    const { client, spaceId } = options;
+    const poll = { ...DEFAULT_POLL, ...options.poll };
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? backoff_sleep;
+    const base = `/api/2.0/genie/spaces/${encodeURIComponent(spaceId)}`;
+    async function asking(post, signal) {
+        await options.limiter?.acquire(signal);
+        try {
+            return await post();
+        }
+        catch (error) {
+            if (error instanceof DatabricksApiError && error.status === 429)
+                options.limiter?.pause(error.retryAfterMs ?? 1000);
+            throw error;
+        }
+    }
+    async function start(question, askOptions = {}) {
+        const signal = askOptions.signal;
+        const started = await asking(() => client.request({ method: 'POST', path: `${base}/start-conversation`, body: { content: question }, schema: StartConversationSchema, signal, retries: 0 }), signal);
+        return finish(started.conversation_id, started.message_id, started.message, signal);
+    }
+    async function followUp(conversationId, content, askOptions = {}) {
+        const signal = askOptions.signal;
+        const message = await asking(() => client.request({ method: 'POST', path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`, body: { content }, schema: MessageSchema, signal, retries: 0 }), signal);
+        const messageId = message.message_id ?? message.id;
+        if (!messageId)
+            throw new GenieGitopsError(`POST ${base}/conversations/${conversationId}/messages: the answer names no message_id`);
+        return finish(conversationId, messageId, message, signal);
+    }
+    async function finish(conversationId, messageId, first, signal) {
+        const path = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+        const message = await pollMessage(path, first, signal);
+        const answer = message ? await toAnswer(path, message, signal) : giveUp();
+        return { ...answer, conversationId, messageId };
+    }
+    /** Polls until a terminal status; undefined when the give-up time passed first. */
+    async function pollMessage(path, first, signal) {
+        const deadline = now() + poll.giveUpMs;
+        let message = first;
+        let delay = poll.firstMs;
+        while (!message || !TERMINAL.has(message.status)) {
+            if (now() >= deadline)
+                return undefined;
+            await sleep(Math.min(delay, Math.max(1, deadline - now())), signal);
+            delay = Math.min(delay * poll.factor, poll.maxMs);
+            message = await client.request({ method: 'GET', path, schema: MessageSchema, signal });
+        }
+        return message;
+    }
+    function giveUp() {
+        return { status: 'FAILED', error: { type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION', message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s` } };
+    }
+    async function toAnswer(path, message, signal) {
+        if (message.status === 'FAILED') {
+            const type = message.error?.type ?? 'UNKNOWN';
+            const text = message.error?.error ?? `Genie failed (${type})`;
+            if (type.startsWith('RATE_LIMIT_EXCEEDED')) {
+                options.limiter?.pause(1000);
+                throw new GenieRateLimitError(`Genie throttled the question: ${text}`);
+            }
+            const sql = message.attachments?.find((a) => a.query?.query)?.query?.query;
+            return { status: 'FAILED', ...(sql ? { sql } : {}), error: { type, message: text } };
+        }
+        if (message.status !== 'COMPLETED') {
+            return { status: 'CANCELLED', error: { type: message.status, message: `Genie ended the message ${message.status}` } };
+        }
+        const attachments = message.attachments ?? [];
+        const query = attachments.find((a) => a.query?.query);
+        const text = attachments.map((a) => a.text?.content).filter((t) => !!t).join('\n');
+        const instructionsUsed = instructionIds(attachments.flatMap((a) => a.query?.thoughts ?? []));
+        const answer = { status: 'COMPLETED', instructionsUsed };
+        if (text)
+            answer.text = text;
+        if (query?.query?.query) {
+            answer.sql = query.query.query;
+            const attachmentId = query.attachment_id ?? query.id;
+            if (attachmentId)
+                answer.result = await fetchResult(`${path}/attachments/${encodeURIComponent(attachmentId)}/query-result`, signal);
+        }
+        return answer;
+    }
+    /** Genie's own execution; undefined when it cannot be read, so the scorer runs the SQL itself. */
+    async function fetchResult(path, signal) {
+        try {
+            const body = await client.request({ method: 'GET', path, schema: QueryResultSchema, signal });
+            const response = body.statement_response;
+            if (response.status.state !== 'SUCCEEDED')
+                return undefined;
+            return await readAllChunks(client, response, signal);
+        }
+        catch (error) {
+            if (signal?.aborted)
+                throw error;
+            if (error instanceof DatabricksApiError && !error.retryable)
+                return undefined;
+            throw error;
+        }
+    }
+    return {
+        start,
+        followUp,
+        async ask(question, askOptions) {
+            const { conversationId: _c, messageId: _m, ...answer } = await start(question, askOptions);
+            return answer;
+        },
+    };
+}
+/** THOUGHT_TYPE_INSTRUCTIONS thoughts name the instructions used; take every 32-hex id in them. */
+function instructionIds(thoughts) {
+    const ids = new Set();
+    for (const thought of thoughts) {
+        if (thought.thought_type !== 'THOUGHT_TYPE_INSTRUCTIONS')
+            continue;
+        const content = Array.isArray(thought.content) ? thought.content.join('\n') : (thought.content ?? '');
+        for (const match of content.toLowerCase().matchAll(INSTRUCTION_ID))
+            ids.add(match[0]);
+    }
+    return [...ids].sort();
+}
+
+;// CONCATENATED MODULE: ./src/databricks/space-store.js
+/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list. */
+
+
+const SPACES = '/api/2.0/genie/spaces';
+function createSpaceStore(client) {
+    const pathOf = (spaceId) => `${SPACES}/${encodeURIComponent(spaceId)}`;
+    return {
+        async get(spaceId) {
+            const body = await client.request({ method: 'GET', path: pathOf(spaceId), query: { include_serialized_space: true }, schema: SpaceResponseSchema });
+            if (!body.serialized_space) {
+                throw new GenieGitopsError(`space ${spaceId} came back without its serialized_space`, 'exporting a space needs CAN EDIT on it: grant that to the identity genie-gitops runs as');
+            }
+            return space_store_toStored(body, space_store_decode(body.serialized_space, spaceId));
+        },
+        async update(spaceId, serializedSpace, options = {}) {
+            const body = await client.request({
+                method: 'PATCH',
+                path: pathOf(spaceId),
+                body: { serialized_space: JSON.stringify(serializedSpace), ...(options.etag ? { etag: options.etag } : {}), ...(options.title ? { title: options.title } : {}) },
+                schema: SpaceResponseSchema,
+            });
+            // Some answers omit the config: what was sent is what is stored.
+            return space_store_toStored(body, body.serialized_space ? space_store_decode(body.serialized_space, spaceId) : serializedSpace);
+        },
+        async create(input) {
+            const body = await client.request({
+                method: 'POST',
+                path: SPACES,
+                body: {
+                    title: input.title,
+                    warehouse_id: input.warehouseId,
+                    serialized_space: JSON.stringify(input.serializedSpace),
+                    ...(input.parentPath ? { parent_path: input.parentPath } : {}),
+                    ...(input.description ? { description: input.description } : {}),
+                },
+                schema: SpaceResponseSchema,
+            });
+            return space_store_toStored(body, body.serialized_space ? space_store_decode(body.serialized_space, body.space_id) : input.serializedSpace);
+        },
+        async list(options = {}) {
+            const out = [];
+            let pageToken;
+            do {
+                const page = await client.request({ method: 'GET', path: SPACES, query: { page_size: options.pageSize ?? 100, page_token: pageToken }, schema: ListSpacesSchema });
+                for (const s of page.spaces ?? [])
+                    out.push({ spaceId: s.space_id, title: s.title ?? '', warehouseId: s.warehouse_id ?? '' });
+                pageToken = page.next_page_token || undefined;
+            } while (pageToken);
+            return out;
+        },
+    };
+}
+function space_store_decode(text, spaceId) {
+    try {
+        return JSON.parse(text);
+    }
+    catch {
+        throw new GenieGitopsError(`space ${spaceId}: serialized_space is not valid JSON`);
+    }
+}
+function space_store_toStored(body, serializedSpace) {
+    return { spaceId: body.space_id, title: body.title ?? '', warehouseId: body.warehouse_id ?? '', serializedSpace, ...(body.etag ? { etag: body.etag } : {}) };
+}
+
+;// CONCATENATED MODULE: ./src/commands/backend-databricks.js
+/**
+ * The databricks backend: the statement warehouse on target.warehouseId, Genie on the
+ * STAGING space (made equal to the config being scored first, written only when the
+ * canonical forms differ), and the spaces API as the SpaceStore.
+ */
+
+
+
+
+
+
+
+
+
+
+
+async function openDatabricksBackend(root, target, options) {
+    if (!target) {
+        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
+    }
+    const settings = readDatabricksSettings(options.env);
+    const auth = createAuthFromEnv(options.env, options.auth);
+    const client = createDatabricksClient({ ...options.client, host: settings.host, auth, fetch: options.client?.fetch ?? options.auth?.fetch });
+    const warehouse = createStatementWarehouse({ client, warehouseId: target.warehouseId, tables: () => repositoryTables(root, target.warehouseId) });
+    const spaces = createSpaceStore(client);
+    const limiter = sharedAskLimiter(settings.host, settings.qpm);
+    return {
+        name: 'databricks',
+        warehouse,
+        spaces,
+        async genieFor(space) {
+            await syncSpace(spaces, target.stagingSpaceId, space);
+            return createGenieAdapter({ client, spaceId: target.stagingSpaceId, limiter, poll: settings.poll });
+        },
+        close: async () => undefined,
+    };
+}
+/** Makes the stored config equal to `space`; returns whether it had to write. */
+async function syncSpace(spaces, spaceId, space) {
+    const stored = await spaces.get(spaceId);
+    const wanted = canonical_serializeSpace(space);
+    const parsed = SpaceSchema.safeParse(stored.serializedSpace);
+    if (parsed.success && canonical_serializeSpace(parsed.data) === wanted)
+        return false;
+    await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
+    return true;
+}
+/** The tables of every space in the repository that runs on this warehouse: what schema() describes. */
+function repositoryTables(root, warehouseId) {
+    const tables = [];
+    for (const name of listSpaces(root)) {
+        try {
+            const dir = loadSpaceDir(root, name);
+            if (dir.target && dir.target.warehouseId !== warehouseId)
+                continue;
+            for (const table of dir.space.data_sources?.tables ?? [])
+                tables.push(table.identifier);
+        }
+        catch {
+            // An invalid neighbour space is reported by its own command, not here.
+        }
+    }
+    return tables;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/workspace.js
 /**
  * Resolves what a command works on: the repository root, one space's files,
  * its benchmarks, and the backend (warehouse + Genie) it is scored against.
  */
+
+
 
 
 
@@ -30236,16 +31817,18 @@ async function openWarehouseFor(root, target) {
     return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
 }
 async function openBackend(root, name, target, options = {}) {
-    if (name === 'databricks') {
-        throw new GenieGitopsError('the databricks backend is not available in this version', 'use --backend local');
-    }
-    const warehouse = await openWarehouseFor(root, target);
+    if (name === 'databricks')
+        return openDatabricksBackend(root, target, { env: options.env ?? process.env });
+    const local = await openWarehouseFor(root, target);
+    const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
     return {
         name,
         warehouse,
         genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+        // Live and staging spaces are files in the state folder, seeded from the repository on first read.
+        spaces: createLocalSpaceStore({ stateDir: resolveStateDir(root, options.env ?? process.env), seed: seedFromRepository(root) }),
         close: async () => {
-            await warehouse.close?.();
+            await local.close();
         },
     };
 }
@@ -30318,6 +31901,7 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
 
 
 
+
 function lessonsFile(root, space) {
     return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
 }
@@ -30330,7 +31914,7 @@ async function enhanceCommand(options) {
     const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
     if (!analyst)
         throw new GenieGitopsError('the llm analyst needs a model endpoint', 'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules');
-    const backend = await openBackend(options.root, options.backend, loaded.target);
+    const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
     const calls = { genie: 0, statements: 0 };
     try {
         const score = async (space) => {
@@ -31227,46 +32811,6 @@ function errorText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
-;// CONCATENATED MODULE: ./src/llm/backoff.js
-/** Retry timing for the chat clients: honour Retry-After, else exponential backoff with jitter. */
-/** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(header, now = Date.now()) {
-    if (header === null)
-        return undefined;
-    const value = header.trim();
-    if (value === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Delay before retry number `attempt` (0-based). Jitter (up to +25%) spreads concurrent clients apart. */
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs);
-    const exponential = policy.baseDelayMs * 2 ** attempt;
-    return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
-}
-/** Wait, ending early (rejecting with the signal's reason) when the signal aborts. */
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
 ;// CONCATENATED MODULE: ./src/llm/chat-response.js
 /**
  * Reading chat-completion answers and error bodies. Both Databricks serving endpoints and
@@ -31437,7 +32981,7 @@ function createChatLlm(config, options = {}) {
                     const delayMs = retryDelay(retry, policy, error.retryAfterMs);
                     options.onRetry?.({ attempt: retry + 1, delayMs, error });
                     try {
-                        await sleep(delayMs, chatOptions.signal);
+                        await backoff_sleep(delayMs, chatOptions.signal);
                     }
                     catch {
                         throw new LlmError('aborted', target.label, 'the run was cancelled');
@@ -31823,9 +33367,21 @@ commands:
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
+  deploy (--space NAME... | --all | --before SHA [--after SHA])
+         [--backend local] [--on-drift fail|overwrite]
+                                                apply configs to live spaces; drift guard against --before's config
+  export (--space NAME | --all) [--backend local]
+                                                write a live space canonically to spaces/NAME/space.json
+  serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
 
 common options:
   --root DIR      the repository root (default: the current directory)`;
+/** Options every space command takes. */
+const SPACE_OPTIONS = {
+    space: { type: 'string' },
+    backend: { type: 'string' },
+    root: { type: 'string' },
+};
 /** Parses a numeric option, naming the flag and the allowed range when it is wrong. */
 function numberOption(value, flag, bounds = {}) {
     if (value === undefined)
@@ -31843,8 +33399,1444 @@ function numberOption(value, flag, bounds = {}) {
     return n;
 }
 
+;// CONCATENATED MODULE: ./src/serve/http-io.js
+class HttpError extends Error {
+    status;
+    errorCode;
+    headers;
+    constructor(status, errorCode, message, headers = {}) {
+        super(message);
+        this.status = status;
+        this.errorCode = errorCode;
+        this.headers = headers;
+    }
+}
+async function readBody(req, limit = 5 * 1024 * 1024) {
+    const chunks = [];
+    let size = 0;
+    for await (const chunk of req) {
+        const buffer = chunk;
+        size += buffer.length;
+        if (size > limit)
+            throw new HttpError(413, 'INVALID_PARAMETER_VALUE', 'request body too large');
+        chunks.push(buffer);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+function parseJsonBody(text) {
+    if (text.trim() === '')
+        return {};
+    try {
+        const value = JSON.parse(text);
+        if (typeof value === 'object' && value !== null && !Array.isArray(value))
+            return value;
+    }
+    catch {
+        // fall through to the error below
+    }
+    throw new HttpError(400, 'MALFORMED_REQUEST', 'the request body is not a JSON object');
+}
+function sendJson(res, status, body, headers = {}) {
+    const text = JSON.stringify(body);
+    res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
+    res.end(text);
+}
+function sendError(res, error) {
+    sendJson(res, error.status, { error_code: error.errorCode, message: error.message }, error.headers);
+}
+function requireString(body, field) {
+    const value = body[field];
+    if (typeof value !== 'string' || value === '')
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `${field} is required (a non-empty string)`);
+    return value;
+}
+
+;// CONCATENATED MODULE: ./src/serve/oauth.js
+/**
+ * The emulator's credentials: a configured bearer token, and OAuth tokens it issues at
+ * /oidc/v1/token for machine-to-machine (basic auth client id/secret, client_credentials)
+ * and for token exchange (a configured subject token, as GitHub OIDC federation sends).
+ */
+
+
+/** Documented default dev token of `genie-gitops serve`: not a secret, loopback only. */
+const DEV_TOKEN = 'dapi-genie-gitops-serve-dev';
+const DEV_CLIENT_ID = 'genie-gitops-serve-client';
+const DEV_CLIENT_SECRET = 'genie-gitops-serve-secret';
+const DEV_SUBJECT_TOKEN = 'genie-gitops-serve-github-oidc-token';
+const DEV_AUDIENCE = 'genie-gitops-serve';
+class OAuthState {
+    options;
+    issued = new Map();
+    now;
+    issuedCount = 0;
+    constructor(options) {
+        this.options = options;
+        this.now = options.now ?? Date.now;
+    }
+    /** Throws 401 unless the Authorization header carries an accepted token. */
+    authenticate(header) {
+        const token = /^Bearer\s+(.+)$/i.exec(header ?? '')?.[1]?.trim();
+        if (token && token === (this.options.token ?? DEV_TOKEN))
+            return;
+        const expires = token ? this.issued.get(token) : undefined;
+        if (expires !== undefined && this.now() < expires)
+            return;
+        // Never echo the presented token.
+        throw new HttpError(401, 'UNAUTHENTICATED', token ? 'Invalid access token.' : 'Credential was not sent or was of an unsupported type for this API.');
+    }
+    /** Expires every issued token (tests of the refresh-on-401 path). */
+    expireAll() {
+        for (const token of this.issued.keys())
+            this.issued.set(token, 0);
+    }
+    /** Handles POST /oidc/v1/token (form body); returns the OAuth answer or throws an OAuth-style error. */
+    token(form, authorization) {
+        const grant = form.get('grant_type');
+        if (grant === 'client_credentials') {
+            const basic = /^Basic\s+(.+)$/i.exec(authorization ?? '')?.[1];
+            const [id, secret] = basic ? splitOnce(Buffer.from(basic, 'base64').toString('utf8')) : [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
+            if (id !== (this.options.clientId ?? DEV_CLIENT_ID) || secret !== (this.options.clientSecret ?? DEV_CLIENT_SECRET)) {
+                throw new HttpError(401, 'invalid_client', 'Client authentication failed');
+            }
+            return this.issue(form.get('scope'));
+        }
+        if (grant === 'urn:ietf:params:oauth:grant-type:token-exchange') {
+            if (form.get('subject_token_type') !== 'urn:ietf:params:oauth:token-type:jwt')
+                throw new HttpError(400, 'invalid_request', 'subject_token_type must be urn:ietf:params:oauth:token-type:jwt');
+            if (form.get('subject_token') !== (this.options.subjectToken ?? DEV_SUBJECT_TOKEN))
+                throw new HttpError(401, 'invalid_grant', 'the subject token does not match any federation policy');
+            const clientId = form.get('client_id');
+            if (clientId && this.options.federationClientId && clientId !== this.options.federationClientId)
+                throw new HttpError(401, 'invalid_client', 'unknown service principal');
+            return this.issue(form.get('scope'));
+        }
+        throw new HttpError(400, 'unsupported_grant_type', `grant_type ${grant ?? '(missing)'} is not supported`);
+    }
+    issue(scope) {
+        if (scope !== null && !scope.split(' ').includes('all-apis'))
+            throw new HttpError(400, 'invalid_scope', 'scope must include all-apis');
+        const ttl = this.options.tokenTtlS ?? 3600;
+        const token = `serve-oauth-${(0,external_node_crypto_namespaceObject.randomBytes)(24).toString('hex')}`;
+        this.issued.set(token, this.now() + ttl * 1000);
+        this.issuedCount++;
+        return { access_token: token, token_type: 'Bearer', expires_in: ttl, scope: 'all-apis' };
+    }
+}
+function splitOnce(text) {
+    const i = text.indexOf(':');
+    return i < 0 ? [text, ''] : [text.slice(0, i), text.slice(i + 1)];
+}
+
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/serve/genie-state.js
+/**
+ * Conversations on the emulator: each message is answered by the local Genie engine over
+ * the space's current config, and reveals its answer only once the configured latency has
+ * passed (the statuses walk SUBMITTED -> ASKING_AI -> EXECUTING_QUERY -> COMPLETED).
+ * A stuck message stays in EXECUTING_QUERY forever.
+ */
+
+
+
+class GenieState {
+    statements;
+    latencyMs;
+    now;
+    conversations = new Map();
+    engines = new Map();
+    constructor(statements, latencyMs, now = Date.now) {
+        this.statements = statements;
+        this.latencyMs = latencyMs;
+        this.now = now;
+    }
+    /** Starts answering; the engine runs right away, the answer shows after the latency. */
+    ask(space, warehouse, conversationId, content, stuck) {
+        const convId = conversationId ?? (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex');
+        let conversation = this.conversations.get(convId);
+        if (!conversation) {
+            conversation = { spaceId: space.spaceId, messages: new Map() };
+            this.conversations.set(convId, conversation);
+        }
+        const t = this.now();
+        const message = { id: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'), conversationId: convId, spaceId: space.spaceId, content, createdAt: t, readyAt: t + this.latencyMs, stuck, attachmentId: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex') };
+        conversation.messages.set(message.id, message);
+        void this.answer(space, warehouse, message);
+        return message;
+    }
+    async answer(space, warehouse, message) {
+        try {
+            const engine = await this.engineFor(space, warehouse);
+            message.answer = await engine.ask(message.content);
+        }
+        catch (error) {
+            message.answer = { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message: error instanceof Error ? error.message : String(error) } };
+        }
+        if (message.answer.result)
+            message.statementId = this.statements.put(message.answer.result);
+    }
+    /** One engine per config version: a PATCH gives the next question a fresh engine. */
+    engineFor(space, warehouse) {
+        const key = `${space.spaceId}#${space.version}`;
+        let engine = this.engines.get(key);
+        if (!engine) {
+            engine = createLocalGenie(space.space, warehouse);
+            this.engines.set(key, engine);
+            engine.catch(() => this.engines.delete(key));
+        }
+        return engine;
+    }
+    /** Builds the engine of a space ahead of the first question. */
+    async warm(space, warehouse) {
+        if (warehouse)
+            await this.engineFor(space, warehouse);
+    }
+    conversationOf(spaceId, conversationId) {
+        const c = this.conversations.get(conversationId);
+        if (!c || c.spaceId !== spaceId)
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `conversation ${conversationId} does not exist`);
+    }
+    deleteConversation(spaceId, conversationId) {
+        this.conversationOf(spaceId, conversationId);
+        this.conversations.delete(conversationId);
+    }
+    message(spaceId, conversationId, messageId) {
+        this.conversationOf(spaceId, conversationId);
+        const m = this.conversations.get(conversationId)?.messages.get(messageId);
+        if (!m)
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `message ${messageId} does not exist`);
+        return m;
+    }
+    /** The message in the API shape, with the status its age allows. */
+    toJson(m) {
+        const t = this.now();
+        const base = { id: m.id, message_id: m.id, conversation_id: m.conversationId, space_id: m.spaceId, content: m.content, created_timestamp: m.createdAt, last_updated_timestamp: t };
+        if (m.stuck)
+            return { ...base, status: 'EXECUTING_QUERY', attachments: [] };
+        if (t < m.readyAt || !m.answer) {
+            const progress = this.latencyMs > 0 ? (t - m.createdAt) / this.latencyMs : 1;
+            return { ...base, status: progress < 0.2 ? 'SUBMITTED' : progress < 0.6 ? 'ASKING_AI' : 'EXECUTING_QUERY', attachments: [] };
+        }
+        const a = m.answer;
+        const attachments = [];
+        if (a.sql) {
+            const rowCount = a.result?.rows.length ?? 0;
+            attachments.push({
+                attachment_id: m.attachmentId,
+                query: {
+                    query: a.sql,
+                    title: m.content.slice(0, 80),
+                    description: '',
+                    ...(m.statementId ? { statement_id: m.statementId } : {}),
+                    query_result_metadata: { row_count: rowCount, is_truncated: a.result?.truncated ?? false },
+                    thoughts: [{ thought_type: 'THOUGHT_TYPE_INSTRUCTIONS', content: (a.instructionsUsed ?? []).map((id) => `- instruction ${id}`).join('\n') }],
+                },
+            });
+        }
+        if (a.text)
+            attachments.push({ attachment_id: `${m.attachmentId}t`, text: { content: a.text, purpose: 'TEXT_ATTACHMENT_PURPOSE_FOLLOW_UP_QUESTION' } });
+        if (a.status === 'FAILED')
+            return { ...base, status: 'FAILED', attachments, error: { error: a.error?.message ?? 'failed', type: a.error?.type ?? 'UNKNOWN' } };
+        return { ...base, status: a.status, attachments };
+    }
+    /** The attachment's result in the statement shape (`{ statement_response }`). */
+    queryResult(m, attachmentId) {
+        if (attachmentId !== m.attachmentId || !m.answer?.sql || m.stuck || this.now() < m.readyAt) {
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `attachment ${attachmentId} has no query result`);
+        }
+        if (!m.statementId)
+            throw new HttpError(400, 'INVALID_STATE', 'the query of this attachment failed');
+        return m.statementId;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/serve/routes.js
+
+
+const SPACE = '/api/2.0/genie/spaces/([^/]+)';
+const MESSAGE = `${SPACE}/conversations/([^/]+)/messages/([^/]+)`;
+const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
+const ROUTES = [
+    ['GET', /^\/api\/2\.0\/genie\/spaces$/, routes_listSpaces],
+    ['POST', /^\/api\/2\.0\/genie\/spaces$/, async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true)],
+    ['GET', re(SPACE), async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true')],
+    ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
+    ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
+    ['POST', re(`${SPACE}/start-conversation`), async (ctx, [id], req) => {
+            const message = await ask(ctx, id, undefined, req);
+            return { conversation_id: message.conversation_id, message_id: message.message_id, conversation: { id: message.conversation_id, space_id: id }, message };
+        }],
+    ['POST', re(`${SPACE}/conversations/([^/]+)/messages`), async (ctx, [id, conv], req) => {
+            ctx.genie.conversationOf(id, conv);
+            return ask(ctx, id, conv, req);
+        }],
+    ['DELETE', re(`${SPACE}/conversations/([^/]+)`), async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {})],
+    ['GET', re(MESSAGE), async (ctx, [id, conv, msg]) => ctx.genie.toJson(ctx.genie.message(id, conv, msg))],
+    ['GET', re(`${MESSAGE}/attachments/([^/]+)/query-result`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+    ['POST', re(`${MESSAGE}/attachments/([^/]+)/execute-query`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+    ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
+    ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
+    ['GET', re(`${STATEMENT}/result/chunks/(\\d+)`), async (ctx, [id, index]) => ctx.statements.chunk(id, Number(index))],
+    ['POST', re(`${STATEMENT}/cancel`), async (ctx, [id]) => (ctx.statements.cancel(id), {})],
+    ['POST', /^\/serving-endpoints\/([^/]+)\/invocations$/, async () => ({
+            // The llm analyst proposes nothing: enhance runs end to end without a model.
+            choices: [{ index: 0, message: { role: 'assistant', content: '{"fixes": []}' }, finish_reason: 'stop' }],
+            usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+        })],
+];
+function re(pattern) {
+    return new RegExp(`^${pattern}$`);
+}
+/** Dispatches an authenticated API request; returns false when no route matches. */
+async function dispatch(ctx, req, res, url) {
+    const method = req.method ?? 'GET';
+    let pathMatched = false;
+    for (const [m, pattern, handler] of ROUTES) {
+        const match = pattern.exec(url.pathname);
+        if (!match)
+            continue;
+        pathMatched = true;
+        if (m !== method)
+            continue;
+        const body = await handler(ctx, match.slice(1).map(decodeURIComponent), req, url);
+        sendJson(res, 200, body);
+        return true;
+    }
+    if (pathMatched)
+        throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
+    return false;
+}
+function isAskingRoute(method, pathname) {
+    return method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname));
+}
+/** The well-known config: the OIDC endpoint and the audience a federated token should carry. */
+function wellKnownConfig(baseUrl) {
+    return { oidc_endpoint: `${baseUrl}/oidc`, default_audiences: [DEV_AUDIENCE], workspace_id: '0', account_id: '00000000-0000-0000-0000-000000000000' };
+}
+async function jsonOf(req) {
+    return parseJsonBody(await readBody(req));
+}
+async function routes_listSpaces(ctx, _p, _req, url) {
+    const size = Math.min(100, Math.max(1, Number(url.searchParams.get('page_size')) || 100));
+    const offset = Math.max(0, Number(url.searchParams.get('page_token')) || 0);
+    const all = [...ctx.spaces.spaces.values()].sort((a, b) => a.spaceId.localeCompare(b.spaceId));
+    const page = all.slice(offset, offset + size).map((s) => ctx.spaces.toJson(s, false));
+    return { spaces: page, ...(offset + size < all.length ? { next_page_token: String(offset + size) } : {}) };
+}
+async function ask(ctx, spaceId, conversationId, req) {
+    const content = requireString(await jsonOf(req), 'content');
+    const space = ctx.spaces.get(spaceId);
+    const warehouse = ctx.warehouses.get(space.warehouseId);
+    if (!warehouse)
+        throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${space.warehouseId} of space ${spaceId} does not exist`);
+    const stuck = ctx.traffic.nextStuck();
+    if (stuck)
+        ctx.stats.stuckMessages++;
+    return ctx.genie.toJson(ctx.genie.ask(space, warehouse, conversationId, content, stuck));
+}
+async function submitStatement(ctx, _p, req) {
+    const body = await jsonOf(req);
+    const statement = requireString(body, 'statement');
+    const warehouseId = requireString(body, 'warehouse_id');
+    const warehouse = ctx.warehouses.get(warehouseId);
+    if (!warehouse)
+        throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `SQL warehouse ${warehouseId} does not exist`);
+    if (body.format !== undefined && body.format !== 'JSON_ARRAY')
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only format JSON_ARRAY is supported here');
+    if (body.disposition !== undefined && body.disposition !== 'INLINE')
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only disposition INLINE is supported here');
+    const waitS = parseWaitTimeout(body.wait_timeout);
+    const rowLimit = typeof body.row_limit === 'number' && body.row_limit > 0 ? body.row_limit : undefined;
+    ctx.stats.statements++;
+    const id = await ctx.statements.run(warehouse, statement, rowLimit);
+    if (ctx.statementLatencyMs > 0 && waitS * 1000 >= ctx.statementLatencyMs)
+        await new Promise((r) => setTimeout(r, ctx.statementLatencyMs));
+    return ctx.statements.response(id);
+}
+function parseWaitTimeout(value) {
+    if (value === undefined)
+        return 10;
+    const match = typeof value === 'string' ? /^(\d+)s$/.exec(value) : null;
+    const n = match ? Number(match[1]) : NaN;
+    if (!(n === 0 || (n >= 5 && n <= 50)))
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
+    return n;
+}
+
+;// CONCATENATED MODULE: ./src/serve/space-state.js
+/**
+ * The emulator's spaces: seeded from the repository's spaces/<name>/space.json under the
+ * live and the staging id of each target.yml, kept in memory; a PATCH replaces the config
+ * for the life of the server. Answers use the Genie spaces API shape.
+ */
+
+
+
+
+
+
+class SpaceState {
+    spaces = new Map();
+    /** Seeds from a repository; returns the warehouse ids the targets name. */
+    seed(root) {
+        const warehouses = new Map();
+        for (const name of listSpaces(root)) {
+            const dir = loadSpaceDir(root, name);
+            if (!dir.target)
+                continue;
+            const t = dir.target;
+            warehouses.set(t.warehouseId, t.local ?? {});
+            for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
+                this.insert({ spaceId: id, title: t.title, description: '', warehouseId: t.warehouseId, parentPath: t.parentPath ?? '/Workspace/Shared', space: dir.space });
+            }
+        }
+        return warehouses;
+    }
+    insert(input) {
+        const t = Date.now();
+        const served = { ...input, serialized: JSON.stringify(JSON.parse(canonical_serializeSpace(input.space))), version: 1, createTime: t, updateTime: t };
+        this.spaces.set(input.spaceId, served);
+        return served;
+    }
+    get(spaceId) {
+        const s = this.spaces.get(spaceId);
+        if (!s)
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `Genie space ${spaceId} does not exist`);
+        return s;
+    }
+    create(body, knownWarehouses) {
+        const warehouseId = stringField(body, 'warehouse_id', true);
+        if (!knownWarehouses.has(warehouseId))
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${warehouseId} does not exist`);
+        const space = space_state_decode(stringField(body, 'serialized_space', true));
+        return this.insert({
+            spaceId: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+            title: stringField(body, 'title', true),
+            description: stringField(body, 'description', false),
+            warehouseId,
+            parentPath: stringField(body, 'parent_path', false) || '/Workspace/Shared',
+            space,
+        });
+    }
+    update(spaceId, body) {
+        const s = this.get(spaceId);
+        const etag = body.etag;
+        if (typeof etag === 'string' && etag !== '' && etag !== space_state_etagOf(s)) {
+            throw new HttpError(409, 'RESOURCE_CONFLICT', `space ${spaceId} changed since it was read (etag mismatch)`);
+        }
+        if (typeof body.serialized_space === 'string') {
+            s.space = space_state_decode(body.serialized_space);
+            // Genie re-serialises what it stores: keep canonical order, compact.
+            s.serialized = JSON.stringify(JSON.parse(canonical_serializeSpace(s.space)));
+            s.version++;
+        }
+        if (typeof body.title === 'string')
+            s.title = body.title;
+        if (typeof body.description === 'string')
+            s.description = body.description;
+        if (typeof body.warehouse_id === 'string')
+            s.warehouseId = body.warehouse_id;
+        s.updateTime = Date.now();
+        return s;
+    }
+    remove(spaceId) {
+        this.get(spaceId);
+        this.spaces.delete(spaceId);
+    }
+    toJson(s, withSerialized) {
+        return {
+            space_id: s.spaceId,
+            title: s.title,
+            description: s.description,
+            warehouse_id: s.warehouseId,
+            parent_path: s.parentPath,
+            etag: space_state_etagOf(s),
+            create_time: new Date(s.createTime).toISOString(),
+            update_time: new Date(s.updateTime).toISOString(),
+            ...(withSerialized ? { serialized_space: s.serialized } : {}),
+        };
+    }
+}
+function space_state_etagOf(s) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${s.version}\u0000${s.serialized}\u0000${s.title}`).digest('hex').slice(0, 16);
+}
+function space_state_decode(text) {
+    try {
+        return parseSpaceText(text, 'serialized_space');
+    }
+    catch (error) {
+        const detail = error instanceof ValidationError ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(error);
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `serialized_space is not a valid Genie space: ${detail}`);
+    }
+}
+function stringField(body, field, required) {
+    const value = body[field];
+    if (typeof value === 'string' && value !== '')
+        return value;
+    if (required)
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `${field} is required`);
+    return '';
+}
+
+;// CONCATENATED MODULE: ./src/serve/statement-store.js
+/** Statements the emulator ran: results split into chunks in the JSON_ARRAY shape, kept for the server's life. */
+
+
+
+
+class StatementStore {
+    statements = new Map();
+    chunkRows;
+    latencyMs;
+    now;
+    constructor(options = {}) {
+        this.chunkRows = Math.max(1, options.chunkRows ?? 1000);
+        this.latencyMs = options.latencyMs ?? 0;
+        this.now = options.now ?? Date.now;
+    }
+    /** Runs a statement now; it reports RUNNING until the configured latency has passed. */
+    async run(warehouse, sql, rowLimit) {
+        const id = (0,external_node_crypto_namespaceObject.randomUUID)();
+        const statement = { id, state: 'SUCCEEDED', readyAt: this.now() + this.latencyMs };
+        try {
+            statement.result = await withDeclaredTypes(await warehouse.execute(sql, { rowLimit }), sql, warehouse);
+        }
+        catch (error) {
+            if (!(error instanceof WarehouseError || error instanceof ReadOnlyViolationError))
+                throw error;
+            statement.state = 'FAILED';
+            statement.error = { error_code: error instanceof ReadOnlyViolationError ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', message: error.message };
+        }
+        this.statements.set(id, statement);
+        return id;
+    }
+    /** Stores an already computed result (Genie's own execution). */
+    put(result) {
+        const id = (0,external_node_crypto_namespaceObject.randomUUID)();
+        this.statements.set(id, { id, state: 'SUCCEEDED', readyAt: 0, result });
+        return id;
+    }
+    isRunning(id) {
+        const s = this.get(id);
+        return s.state === 'SUCCEEDED' || s.state === 'FAILED' ? this.now() < s.readyAt : false;
+    }
+    cancel(id) {
+        const s = this.get(id);
+        if (this.now() < s.readyAt)
+            s.state = 'CANCELED';
+    }
+    /** The statement in the API's response shape, with the first chunk inline. */
+    response(id) {
+        const s = this.get(id);
+        if (this.isRunning(id))
+            return { statement_id: id, status: { state: 'RUNNING' } };
+        if (s.state !== 'SUCCEEDED' || !s.result)
+            return { statement_id: id, status: { state: s.state, ...(s.error ? { error: s.error } : {}) } };
+        const result = s.result;
+        const chunks = Math.max(1, Math.ceil(result.rows.length / this.chunkRows));
+        return {
+            statement_id: id,
+            status: { state: 'SUCCEEDED' },
+            manifest: {
+                format: 'JSON_ARRAY',
+                schema: { column_count: result.columns.length, columns: result.columns.map((c, i) => ({ name: c.name, type_name: c.type || 'STRING', type_text: c.type || 'STRING', position: i })) },
+                total_row_count: result.rows.length,
+                total_chunk_count: chunks,
+                truncated: result.truncated,
+            },
+            result: this.chunkBody(result, 0),
+        };
+    }
+    chunk(id, index) {
+        const s = this.get(id);
+        if (!s.result || this.isRunning(id))
+            throw new HttpError(400, 'INVALID_STATE', `statement ${id} has no result`);
+        const chunks = Math.max(1, Math.ceil(s.result.rows.length / this.chunkRows));
+        if (!Number.isInteger(index) || index < 0 || index >= chunks)
+            throw new HttpError(404, 'NOT_FOUND', `chunk ${index} of statement ${id} does not exist`);
+        return this.chunkBody(s.result, index);
+    }
+    chunkBody(result, index) {
+        const rows = result.rows.slice(index * this.chunkRows, (index + 1) * this.chunkRows);
+        const last = (index + 1) * this.chunkRows >= result.rows.length;
+        return { chunk_index: index, row_offset: index * this.chunkRows, row_count: rows.length, data_array: rows.map((row) => row.map(toJsonArrayValue)), ...(last ? {} : { next_chunk_index: index + 1 }) };
+    }
+    get(id) {
+        const s = this.statements.get(id);
+        if (!s)
+            throw new HttpError(404, 'NOT_FOUND', `statement ${id} does not exist`);
+        return s;
+    }
+}
+/**
+ * The embedded engine infers types from values, so an empty result has none; a real
+ * warehouse still knows them. Take them from the declared columns of the tables named.
+ */
+async function withDeclaredTypes(result, sql, warehouse) {
+    if (result.rows.length > 0)
+        return result;
+    const named = new Set(findThreePartNames(sql).map((n) => n.replace(/`/g, "").toLowerCase()));
+    const declared = new Map();
+    for (const table of (await warehouse.schema()).tables) {
+        if (!named.has(table.identifier.toLowerCase()))
+            continue;
+        for (const column of table.columns)
+            if (!declared.has(column.name))
+                declared.set(column.name, column.type);
+    }
+    return { ...result, columns: result.columns.map((c) => ({ name: c.name, type: declared.get(c.name) ?? c.type })) };
+}
+/** JSON_ARRAY sends every value as a string. */
+function toJsonArrayValue(cell) {
+    if (cell === null)
+        return null;
+    return typeof cell === 'string' ? cell : String(cell);
+}
+
+;// CONCATENATED MODULE: ./src/serve/traffic-control.js
+/**
+ * The emulator's misbehaviour, all seeded: injected 5xx and dropped connections, stuck
+ * messages, and a questions-per-minute gate over the asking POSTs. The gate is a steady
+ * rate (one ask per 60 s / qpm, with a little tolerance for network jitter), so
+ * N asks need at least (N - 1) * 60 / qpm seconds: the bound the benchmark compares with.
+ */
+
+function createTrafficControl(options) {
+    const seed = options.seed ?? 1;
+    const faults = mulberry32(seed * 2 + 1);
+    const stuck = mulberry32(seed * 2 + 2);
+    const now = options.now ?? Date.now;
+    const faultRate = clamp(options.faultRate ?? 0);
+    const stuckRate = clamp(options.stuckRate ?? 0);
+    const interval = options.qpm && options.qpm > 0 ? 60_000 / options.qpm : 0;
+    const tolerance = Math.min(interval / 4, 1000);
+    let theoretical = 0;
+    return {
+        nextFault() {
+            if (faultRate === 0)
+                return 'none';
+            const r = faults();
+            if (r >= faultRate)
+                return 'none';
+            // Half the faults answer 500/503, half drop the connection without an answer.
+            return r < faultRate / 2 ? 'error' : 'drop';
+        },
+        nextStuck() {
+            return stuckRate > 0 && stuck() < stuckRate;
+        },
+        admitAsk() {
+            if (interval === 0)
+                return { ok: true };
+            const t = now();
+            if (t < theoretical - tolerance)
+                return { ok: false, retryAfterMs: theoretical - tolerance - t };
+            theoretical = Math.max(theoretical, t) + interval;
+            return { ok: true };
+        },
+    };
+}
+function clamp(x) {
+    return Math.min(1, Math.max(0, Number.isFinite(x) ? x : 0));
+}
+
+;// CONCATENATED MODULE: ./src/serve/server.js
+/**
+ * `genie-gitops serve`: a loopback HTTP server speaking the Databricks REST shapes,
+ * backed by the embedded warehouse, the local Genie engine and an in-memory space store
+ * seeded from the repository. Latency, a qpm gate, seeded faults and stuck messages make
+ * it a test bed for the databricks adapters.
+ */
+
+
+
+
+
+
+
+
+
+async function startServe(options) {
+    const spaces = new SpaceState();
+    const warehouseSettings = spaces.seed(options.root);
+    const warehouses = new Map();
+    for (const [id, local] of warehouseSettings) {
+        warehouses.set(id, await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }));
+    }
+    const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
+    const genie = new GenieState(statements, options.latencyMs ?? 0);
+    const stats = { requests: 0, asks: 0, rateLimited: 0, faults: { errors: 0, drops: 0 }, statements: 0, stuckMessages: 0, unauthorized: 0, tokensIssued: 0 };
+    const oauth = new OAuthState(options);
+    const traffic = createTrafficControl({ faultRate: options.faultRate, stuckRate: options.stuckRate, qpm: options.qpm, seed: options.seed });
+    const ctx = { spaces, genie, statements, oauth, traffic, warehouses, stats, statementLatencyMs: options.statementLatencyMs ?? 0 };
+    // Warm the engines of the seeded spaces, as a running Genie would be.
+    await Promise.all([...spaces.spaces.values()].map((s) => genie.warm(s, warehouses.get(s.warehouseId))));
+    let baseUrl = '';
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+        handle(ctx, baseUrl, req, res).catch((error) => {
+            if (!res.headersSent)
+                sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) });
+            else
+                res.destroy();
+        });
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+    });
+    const port = server.address().port;
+    baseUrl = `http://127.0.0.1:${port}`;
+    return {
+        url: baseUrl,
+        port,
+        stats,
+        expireTokens: () => oauth.expireAll(),
+        async close() {
+            server.closeAllConnections();
+            await new Promise((resolve) => server.close(() => resolve()));
+            for (const w of warehouses.values())
+                await w.close();
+        },
+    };
+}
+async function handle(ctx, baseUrl, req, res) {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const method = req.method ?? 'GET';
+    ctx.stats.requests++;
+    try {
+        if (method === 'GET' && url.pathname === '/.well-known/databricks-config')
+            return sendJson(res, 200, wellKnownConfig(baseUrl));
+        if (method === 'POST' && url.pathname === '/oidc/v1/token') {
+            const answer = ctx.oauth.token(new URLSearchParams(await readBody(req)), req.headers.authorization);
+            ctx.stats.tokensIssued = ctx.oauth.issuedCount;
+            return sendJson(res, 200, answer);
+        }
+        const fault = ctx.traffic.nextFault();
+        if (fault === 'drop') {
+            ctx.stats.faults.drops++;
+            req.socket.destroy();
+            return;
+        }
+        if (fault === 'error') {
+            ctx.stats.faults.errors++;
+            throw ctx.stats.faults.errors % 2 === 0
+                ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', { 'retry-after': '0' })
+                : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
+        }
+        try {
+            ctx.oauth.authenticate(req.headers.authorization);
+        }
+        catch (error) {
+            ctx.stats.unauthorized++;
+            throw error;
+        }
+        if (isAskingRoute(method, url.pathname)) {
+            const admitted = ctx.traffic.admitAsk();
+            if (!admitted.ok) {
+                ctx.stats.rateLimited++;
+                throw new HttpError(429, 'RESOURCE_EXHAUSTED', 'Too many Genie questions: the workspace limit of questions per minute was reached', {
+                    'retry-after': String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))),
+                });
+            }
+            ctx.stats.asks++;
+        }
+        if (!(await dispatch(ctx, req, res, url)))
+            throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+    }
+    catch (error) {
+        if (!(error instanceof HttpError))
+            throw error;
+        // OAuth errors use the OAuth body shape.
+        if (url.pathname === '/oidc/v1/token')
+            return sendJson(res, error.status, { error: error.errorCode, error_description: error.message });
+        sendError(res, error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/serve-command.js
+/** `genie-gitops serve`: runs the loopback Databricks emulator until interrupted. */
+
+
+
+
+
+async function runServe(args, io, options = {}) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        options: {
+            root: { type: 'string' },
+            port: { type: 'string' },
+            'latency-ms': { type: 'string' },
+            qpm: { type: 'string' },
+            'fault-rate': { type: 'string' },
+            'stuck-rate': { type: 'string' },
+            token: { type: 'string' },
+            'client-id': { type: 'string' },
+            'client-secret': { type: 'string' },
+            'subject-token': { type: 'string' },
+            seed: { type: 'string' },
+        },
+        strict: true,
+    });
+    const handle = await startServe({
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        port: numberOption(values.port, '--port', { min: 0, max: 65535, integer: true }),
+        latencyMs: numberOption(values['latency-ms'], '--latency-ms', { min: 0 }),
+        qpm: numberOption(values.qpm, '--qpm', { min: 0 }),
+        faultRate: numberOption(values['fault-rate'], '--fault-rate', { min: 0, max: 1 }),
+        stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { min: 0, max: 1 }),
+        seed: numberOption(values.seed, '--seed', { integer: true }),
+        token: values.token,
+        clientId: values['client-id'],
+        clientSecret: values['client-secret'],
+        subjectToken: values['subject-token'],
+    });
+    io.out(`genie-gitops serve listening on ${handle.url}`);
+    io.out(`  DATABRICKS_HOST=${handle.url}`);
+    // A token given on the command line is the user's: never echo it. The defaults are public dev values.
+    io.out(values.token ? '  DATABRICKS_TOKEN=<the value of --token>' : `  DATABRICKS_TOKEN=${DEV_TOKEN}`);
+    if (!values['client-id'] && !values['client-secret'])
+        io.out(`  or DATABRICKS_CLIENT_ID=${DEV_CLIENT_ID} DATABRICKS_CLIENT_SECRET=${DEV_CLIENT_SECRET}`);
+    if (!values['subject-token'])
+        io.out(`  or DATABRICKS_AUTH_TYPE=github-oidc with the subject token ${DEV_SUBJECT_TOKEN}`);
+    options.onReady?.(handle);
+    await (options.stop ?? untilSignal());
+    await handle.close();
+    io.err(`served ${handle.stats.requests} requests (${handle.stats.asks} questions, ${handle.stats.statements} statements, ${handle.stats.rateLimited} rate-limited)`);
+    return 0;
+}
+function untilSignal() {
+    return new Promise((resolve) => {
+        const done = () => {
+            process.off('SIGINT', done);
+            process.off('SIGTERM', done);
+            resolve();
+        };
+        process.once('SIGINT', done);
+        process.once('SIGTERM', done);
+    });
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/github/git-cli.js
+/**
+ * The git adapter: every call goes through one `exec` over the git CLI. It never prompts
+ * (GIT_TERMINAL_PROMPT=0) and passes credentials per command through GIT_CONFIG_* environment
+ * variables, so a token is never written into `.git/config`.
+ */
+
+
+/** A git command failed; `args` and `stderr` say which and why. */
+class GitError extends GenieGitopsError {
+    args;
+    result;
+    constructor(args, result, hint) {
+        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`, hint);
+        this.args = args;
+        this.result = result;
+    }
+}
+/** The identity genie-gitops commits as; a commit by anyone else on its branches is a person's. */
+const BOT_IDENTITY = { name: 'genie-gitops[bot]', email: 'genie-gitops@users.noreply.github.com' };
+const ZERO_SHA = /^0{40}$/;
+class GitCli {
+    cwd;
+    identity;
+    env;
+    constructor(options) {
+        this.cwd = options.cwd;
+        this.identity = options.identity ?? BOT_IDENTITY;
+        this.env = buildEnv(options.env ?? process.env, options.token);
+    }
+    /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
+    exec(args, input) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], { cwd: this.cwd, env: this.env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => err.push(chunk));
+            child.on('error', (error) => reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')));
+            child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+            if (child.stdin) {
+                child.stdin.on('error', () => { }); // git may exit before reading all input; its exit code tells
+                child.stdin.end(input);
+            }
+        });
+    }
+    /** Runs git and throws a GitError on a non-zero exit; returns stdout. */
+    async run(args, hint) {
+        const result = await this.exec(args);
+        if (result.exitCode !== 0)
+            throw new GitError(args, result, hint);
+        return result.stdout;
+    }
+    /** The commit a ref names, or undefined when it does not exist. */
+    async tryRevParse(ref) {
+        const result = await this.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async revParse(ref) {
+        const sha = await this.tryRevParse(ref);
+        if (!sha)
+            throw new GenieGitopsError(`git: no commit named '${ref}'`, 'fetch the history first (actions/checkout with fetch-depth: 0)');
+        return sha;
+    }
+    /** The current branch name, or undefined on a detached HEAD. */
+    async tryCurrentBranch() {
+        const result = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    /** A file's text at a commit, or undefined when the file (or the commit) does not exist there. */
+    async tryShow(rev, file) {
+        // `./` makes the path relative to cwd, which may be a subfolder of the repository.
+        const result = await this.exec(['show', `${rev}:./${file}`]);
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** Paths (relative to cwd, limited to it) changed between two commits; a rename counts for both sides. */
+    async changedFiles(from, to, pathspec = []) {
+        const out = await this.run(['diff', '--name-only', '--no-renames', '--relative', from, to, '--', ...pathspec]);
+        return out.split('\n').filter(Boolean);
+    }
+    /** The remote's commit for a branch, or undefined when the remote has no such branch. */
+    async tryRemoteBranchSha(remote, branch) {
+        const result = await this.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+        if (result.exitCode !== 0)
+            return undefined;
+        const line = result.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
+        return line?.split('\t')[0];
+    }
+    /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
+    async tryFetchBranch(remote, branch) {
+        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+        return result.exitCode === 0;
+    }
+    /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
+    async tryFetchRef(remote, ref, localRef) {
+        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+${ref}:${localRef}`]);
+        return result.exitCode === 0;
+    }
+    /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
+    async tryIsAncestor(ancestor, tip) {
+        const result = await this.exec(['merge-base', '--is-ancestor', ancestor, tip]);
+        if (result.exitCode === 0)
+            return true;
+        return result.exitCode === 1 ? false : undefined;
+    }
+    /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
+    async tryFetchCommit(remote, sha) {
+        if (await this.tryRevParse(sha))
+            return true;
+        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, sha]);
+        return result.exitCode === 0;
+    }
+    /** Commits reachable from `tip` but not from `exclude`, newest first. */
+    async commitsBetween(exclude, tip) {
+        const out = await this.run(['log', '--format=%H%x00%ae%x00%ce%x00%s', `${exclude}..${tip}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [sha, authorEmail, committerEmail, subject] = line.split('\0');
+            return { sha, authorEmail, committerEmail, subject };
+        });
+    }
+    /** Points `branch` at `startPoint` and checks it out, keeping working-tree changes. */
+    async switchToNewBranch(branch, startPoint = 'HEAD') {
+        await this.run(['checkout', '--quiet', '-B', branch, startPoint]);
+    }
+    /** Checks out a branch or commit (detached for a sha). */
+    async checkout(ref) {
+        await this.run(['checkout', '--quiet', ref]);
+    }
+    /** True when any of `paths` differs from HEAD (including untracked files). */
+    async hasChanges(paths) {
+        const out = await this.run(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
+        return out.trim() !== '';
+    }
+    /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
+    async commit(message, paths) {
+        await this.run(['add', '--', ...paths]);
+        const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+        await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
+        return this.revParse('HEAD');
+    }
+    /**
+     * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
+     * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
+     */
+    async push(remote, localRef, branch, options = {}) {
+        const args = ['push', '--quiet', '--no-verify', '--porcelain'];
+        if (options.expectedRemoteSha !== undefined)
+            args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
+        else if (options.force)
+            args.push('--force');
+        args.push(remote, `${localRef}:refs/heads/${branch}`);
+        await this.run(args, 'check that the token may push (contents: write) and that the branch is not protected');
+    }
+}
+/** The environment for git: no prompts, and the token (if any) as a per-command extra header. */
+function buildEnv(base, token) {
+    const env = {};
+    for (const [key, value] of Object.entries(base))
+        if (value !== undefined && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_'))
+            env[key] = value;
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.GCM_INTERACTIVE = 'never';
+    env.LC_ALL = 'C';
+    if (token) {
+        const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+        env.GIT_CONFIG_COUNT = '1';
+        env.GIT_CONFIG_KEY_0 = 'http.extraheader';
+        env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
+    }
+    else {
+        delete env.GIT_CONFIG_COUNT;
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
+const PENDING_LABEL = 'genie-gitops: pending';
+const DEPLOYED_LABEL = 'genie-gitops: deployed';
+const LESSONS_RECORDED_LABEL = 'genie-gitops: lessons-recorded';
+/** The one branch enhance owns for a space. */
+function enhanceBranch(space) {
+    return `genie-gitops/enhance/${space}`;
+}
+/** Merged PRs whose config has not been deployed yet. */
+function mergedPending(pulls) {
+    return pulls.filter((pr) => pr.state === 'closed' && pr.merged && pr.labels.includes(PENDING_LABEL));
+}
+/** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
+function closedUnrecorded(pulls) {
+    return pulls.filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL)).sort((a, b) => a.number - b.number);
+}
+/** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
+async function relabel(github, pr, change) {
+    const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
+    if (add.length > 0)
+        await github.addLabels(pr.number, add);
+    for (const label of change.remove ?? [])
+        if (pr.labels.includes(label))
+            await github.removeLabel(pr.number, label);
+}
+
+;// CONCATENATED MODULE: ./src/github/bot-branch.js
+/**
+ * Publishing files on a branch genie-gitops owns (genie-gitops/enhance/<space>, .../export/<space>):
+ * commit them on top of the checked-out base and force-push, unless a person has pushed commits
+ * there, whose work is never overwritten.
+ */
+
+const REMOTE = 'origin';
+/** Looks at the remote branch: absent or only bot commits -> ok; a person's commit -> not ok, with why. */
+async function checkBotBranch(git, branch, base) {
+    const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
+    if (!remoteSha)
+        return { ok: true };
+    if (!(await git.tryFetchBranch(REMOTE, branch)))
+        throw new GenieGitopsError(`cannot fetch ${branch} from ${REMOTE}`, 'check the token can read the repository');
+    const commits = await git.commitsBetween(base, `refs/remotes/${REMOTE}/${branch}`);
+    const human = commits.find((c) => c.authorEmail !== git.identity.email || c.committerEmail !== git.identity.email);
+    if (human) {
+        return {
+            ok: false,
+            remoteSha,
+            reason: `${branch} has a commit by ${human.authorEmail} (${human.sha.slice(0, 7)} "${human.subject}"); genie-gitops does not force-push over a person's work. Merge or close that PR, or delete the branch, to let it run again`,
+        };
+    }
+    return { ok: true, remoteSha };
+}
+/**
+ * Commits `paths` (already written in the working tree) on `branch` starting at the current HEAD,
+ * force-pushes it with a lease on `expectedRemoteSha`, and returns to the original checkout.
+ */
+async function publishBotBranch(git, input) {
+    const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));
+    await git.switchToNewBranch(input.branch);
+    try {
+        const sha = await git.commit(input.message, input.paths);
+        if (input.expectedRemoteSha) {
+            // Same tree as the remote branch: nothing to push, the PR already shows this change.
+            const sameTree = (await git.exec(['diff', '--quiet', input.expectedRemoteSha, sha])).exitCode === 0;
+            if (sameTree)
+                return { sha: input.expectedRemoteSha, pushed: false };
+        }
+        await git.push(REMOTE, sha, input.branch, { expectedRemoteSha: input.expectedRemoteSha ?? '' });
+        return { sha, pushed: true };
+    }
+    finally {
+        await git.checkout(original);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-labels.js
+/**
+ * After a space deployed (or was already up to date), its merged enhancement PRs still labelled
+ * pending become deployed, but only those whose merge commit is part of what was deployed: a
+ * slow deploy of an older push must not mark a PR merged after it.
+ */
+
+
+async function markDeployedPulls(github, git, space, deployedSha) {
+    const result = { deployed: [], stillPending: [] };
+    const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
+    for (const pr of pending) {
+        const included = await mergeIncluded(git, pr.mergeCommitSha, deployedSha);
+        if (included !== true) {
+            result.stillPending.push({
+                number: pr.number,
+                reason: included === false
+                    ? `its merge ${pr.mergeCommitSha?.slice(0, 7)} is not in the deployed commit ${deployedSha.slice(0, 7)}; the deploy of its push will mark it`
+                    : `its merge commit ${pr.mergeCommitSha?.slice(0, 7)} is not in this checkout (check out with fetch-depth: 0)`,
+            });
+            continue;
+        }
+        await relabel(github, pr, { add: [DEPLOYED_LABEL], remove: [PENDING_LABEL] });
+        result.deployed.push(pr.number);
+    }
+    return result;
+}
+/** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
+async function mergeIncluded(git, mergeSha, deployedSha) {
+    // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
+    if (!mergeSha)
+        return true;
+    await git.tryFetchCommit(REMOTE, mergeSha);
+    return git.tryIsAncestor(mergeSha, deployedSha);
+}
+/** One line for the deploy report, empty when there was nothing to label. */
+function describeDeployLabels(result) {
+    const parts = [];
+    if (result.deployed.length > 0)
+        parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
+    for (const p of result.stillPending)
+        parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.js
+/**
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
+ * (canonically) with the config as of the previously deployed commit; a difference means someone
+ * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
+ * Otherwise update live with the etag just read and read it back until it equals the config.
+ * One failing space never stops the others. With a GitHub port, a space that is deployed (or
+ * already was) moves its merged enhancement PRs from the pending label to deployed.
+ */
+
+
+
+
+
+
+
+
+
+const spaceFilePath = (space) => `spaces/${space}/space.json`;
+/** The spaces whose folder changed in before..after, plus those deleted (reported as skipped). */
+async function changedSpaces(git, before, after) {
+    const files = await git.changedFiles(before, after, ['spaces']);
+    const names = new Set();
+    for (const file of files) {
+        const match = /^spaces\/([^/]+)\//.exec(file);
+        if (match)
+            names.add(match[1]);
+    }
+    return [...names].sort();
+}
+async function selectSpaces(options) {
+    if (options.spaces === 'all')
+        return { names: listSpaces(options.root), selection: 'all spaces' };
+    if (options.spaces && options.spaces.length > 0)
+        return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+    const before = options.before;
+    if (!before || ZERO_SHA.test(before))
+        return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
+    if (!(await options.git.tryFetchCommit('origin', before))) {
+        throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
+    }
+    const after = options.after ?? 'HEAD';
+    return { names: await changedSpaces(options.git, before, after), selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}` };
+}
+/** The canonical text of a live space's config (Genie re-serialises what it stores). */
+function liveText(stored, label) {
+    if (typeof stored.serializedSpace === 'string')
+        return canonical_serializeSpace(parseSpaceText(stored.serializedSpace, label));
+    return canonical_serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+}
+async function deployCommand(options) {
+    const { names, selection } = await selectSpaces(options);
+    const results = [];
+    for (const space of names) {
+        options.log?.(`deploy ${space}`);
+        let result;
+        try {
+            result = await deployOne(space, options);
+        }
+        catch (error) {
+            const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+            const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+            result = { space, status: 'failed', message: `${message}${hint}` };
+        }
+        if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
+            result = await labelDeployed(result, options.github, options);
+        options.log?.(`${space}: ${result.status}: ${result.message}`);
+        results.push(result);
+    }
+    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed') };
+}
+/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
+async function labelDeployed(result, github, options) {
+    try {
+        const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
+        const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
+        const line = describeDeployLabels(labels);
+        return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+        const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
+        return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
+    }
+}
+async function deployOne(space, options) {
+    if (!listSpaces(options.root).includes(space)) {
+        return { space, status: 'skipped', message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)` };
+    }
+    const dir = loadSpaceDir(options.root, space);
+    const target = dir.target;
+    if (!target)
+        return { space, status: 'failed', message: `spaces/${space}/target.yml is missing: it names the live space to deploy to` };
+    const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
+    if (issues.length > 0)
+        throw new ValidationError(issues);
+    const config = canonical_serializeSpace(dir.space);
+    return withStore(options, target, async (store) => {
+        const base = { space, liveSpaceId: target.liveSpaceId };
+        const live = await store.get(target.liveSpaceId);
+        const current = liveText(live, `live space ${target.liveSpaceId}`);
+        if (current === config)
+            return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+        const previous = await previousConfig(space, options);
+        let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
+        if (previous !== undefined && current !== previous) {
+            if ((options.onDrift ?? 'fail') !== 'overwrite') {
+                return {
+                    ...base,
+                    status: 'drifted',
+                    message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+                };
+            }
+            note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+        }
+        await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
+        await verify(store, target.liveSpaceId, config, options);
+        return { ...base, status: 'deployed', message: `updated and verified${note}` };
+    });
+}
+async function previousConfig(space, options) {
+    if (!options.before || ZERO_SHA.test(options.before))
+        return undefined;
+    const text = await options.git.tryShow(options.before, spaceFilePath(space));
+    return text === undefined ? undefined : canonical_serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+}
+/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
+async function verify(store, spaceId, config, options) {
+    const attempts = options.verifyAttempts ?? 5;
+    for (let i = 0; i < attempts; i++) {
+        if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
+            return;
+        if (i < attempts - 1)
+            await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+    }
+    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+async function withStore(options, target, fn) {
+    if (options.store)
+        return fn(options.store);
+    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+    try {
+        if (!backend.spaces)
+            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
+        return await fn(backend.spaces);
+    }
+    finally {
+        await backend.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
+async function upsertPullRequest(github, spec) {
+    const open = await github.findOpenPullRequest(spec.branch);
+    const pr = open
+        ? await github.updatePullRequest(open.number, { title: spec.title, body: spec.body })
+        : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
+    const missing = spec.labels.filter((l) => !pr.labels.includes(l));
+    if (missing.length > 0)
+        await github.addLabels(pr.number, missing);
+    return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
+}
+
+;// CONCATENATED MODULE: ./src/commands/export.js
+/**
+ * `export`: pull a live space into the repository as canonical JSON (a first import, or adopting
+ * edits made in the Genie UI) and, with git and GitHub at hand, propose it as a PR on
+ * genie-gitops/export/<space>.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+function exportBranch(space) {
+    return `genie-gitops/export/${space}`;
+}
+async function exportCommand(options) {
+    const file = `spaces/${options.space}/space.json`;
+    const absolute = external_node_path_namespaceObject.join(options.root, file);
+    // target.yml alone is enough: a first export creates space.json.
+    const target = loadTarget(external_node_path_namespaceObject.join(options.root, 'spaces', options.space, 'target.yml'), `spaces/${options.space}/target.yml`);
+    const liveSpaceId = target.liveSpaceId;
+    const stored = await readLive(options, target, liveSpaceId);
+    const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
+    const text = canonical_serializeSpace(space);
+    const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
+    const base = { space: options.space, liveSpaceId, file };
+    if (before === text)
+        return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
+    const { git, github } = options;
+    let check;
+    const branch = exportBranch(options.space);
+    if (git && github) {
+        check = await checkBotBranch(git, branch, 'HEAD');
+        if (!check.ok)
+            return { ...base, outcome: 'blocked', message: check.reason };
+    }
+    writeFileAtomic(absolute, text);
+    if (!git || !github || !check)
+        return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+    const baseBranch = options.baseBranch ?? (await github.defaultBranch());
+    const published = await publishBotBranch(git, {
+        branch,
+        paths: [file],
+        message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
+        expectedRemoteSha: check.remoteSha,
+    });
+    const body = [
+        `## genie-gitops: export \`${options.space}\``,
+        '',
+        `The live space \`${liveSpaceId}\` differs from \`${file}\` on \`${baseBranch}\` (edits made outside git, e.g. in the Genie UI).`,
+        `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
+        '',
+        `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
+        before === undefined ? '- first export of this space' : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
+        '',
+        'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
+        '',
+    ].join('\n');
+    const upserted = await upsertPullRequest(github, {
+        branch,
+        base: baseBranch,
+        title: `genie-gitops: adopt live edits of ${options.space}`,
+        body,
+        labels: ['genie-gitops', `space:${options.space}`],
+    });
+    const outcome = upserted.action === 'created' ? 'pr-created' : 'pr-updated';
+    const pushed = published.pushed ? `pushed ${published.sha.slice(0, 7)} to ${branch}` : `${branch} already had this change`;
+    return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
+}
+async function readLive(options, target, spaceId) {
+    if (options.store)
+        return (await options.store.get(spaceId)).serializedSpace;
+    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+    try {
+        if (!backend.spaces)
+            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read spaces');
+        return (await backend.spaces.get(spaceId)).serializedSpace;
+    }
+    finally {
+        await backend.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/gitops-commands.js
+/** CLI runners for the GitOps commands: `deploy` (with drift guard) and `export` (writes the file; the action opens the PR). */
+
+
+
+
+
+
+
+
+async function runDeployCli(args, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        options: {
+            space: { type: 'string', multiple: true },
+            all: { type: 'boolean' },
+            backend: { type: 'string' },
+            root: { type: 'string' },
+            before: { type: 'string' },
+            after: { type: 'string' },
+            'on-drift': { type: 'string' },
+        },
+        strict: true,
+    });
+    const onDrift = values['on-drift'] ?? 'fail';
+    if (onDrift !== 'fail' && onDrift !== 'overwrite')
+        throw new GenieGitopsError(`--on-drift ${onDrift} is not valid`, 'use --on-drift fail or --on-drift overwrite');
+    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    if (!values.all && !values.space?.length && !values.before) {
+        throw new GenieGitopsError('say what to deploy', 'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)');
+    }
+    const result = await deployCommand({
+        root,
+        backend: parseBackend(values.backend),
+        git: new GitCli({ cwd: root }),
+        spaces: values.all ? 'all' : values.space,
+        before: values.before,
+        after: values.after,
+        onDrift,
+        log: (line) => io.err(line),
+    });
+    io.out(`spaces: ${result.selection}`);
+    for (const s of result.spaces)
+        io.out(`${s.status.padEnd(9)} ${s.space}: ${s.message}`);
+    return result.ok ? 0 : 1;
+}
+async function runExportCli(args, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        options: { space: { type: 'string' }, all: { type: 'boolean' }, backend: { type: 'string' }, root: { type: 'string' } },
+        strict: true,
+    });
+    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
+    if (spaces.length === 0)
+        throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
+    for (const space of spaces) {
+        const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
+        io.out(`${result.outcome}: ${result.message}`);
+    }
+    return 0;
+}
+
 ;// CONCATENATED MODULE: ./src/cli/main.js
 /** The CLI: argv -> the same commands the action runs. Returns the exit code; never calls process.exit. */
+
+
 
 
 
@@ -31876,6 +34868,12 @@ async function main(argv, io = defaultIo) {
                 return await runInit(rest, io);
             case 'enhance':
                 return await runEnhance(rest, io);
+            case 'deploy':
+                return await runDeployCli(rest, io);
+            case 'export':
+                return await runExportCli(rest, io);
+            case 'serve':
+                return await runServe(rest, io);
             case undefined:
             case 'help':
             case '--help':
@@ -31929,9 +34927,7 @@ async function main_runScore(args, io) {
     const { values } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         options: {
-            space: { type: 'string' },
-            backend: { type: 'string' },
-            root: { type: 'string' },
+            ...SPACE_OPTIONS,
             repeats: { type: 'string' },
             concurrency: { type: 'string' },
             qpm: { type: 'string' },
@@ -31976,9 +34972,7 @@ async function runInit(args, io) {
     const { values } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         options: {
-            space: { type: 'string' },
-            backend: { type: 'string' },
-            root: { type: 'string' },
+            ...SPACE_OPTIONS,
             'from-sqlite': { type: 'string' },
             'from-sql': { type: 'string' },
             force: { type: 'boolean' },
@@ -32004,9 +34998,7 @@ async function runEnhance(args, io) {
     const { values } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
         options: {
-            space: { type: 'string' },
-            backend: { type: 'string' },
-            root: { type: 'string' },
+            ...SPACE_OPTIONS,
             analyst: { type: 'string' },
             'max-iterations': { type: 'string' },
             'target-score': { type: 'string' },

@@ -72,7 +72,7 @@ const ROUTES: Array<{ operation: string; method: string; pattern: RegExp }> = Ob
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo';
   const repo = options.repo ?? 'genie-configs';
-  const state: Omit<FakeGitHub, 'url' | 'close' | 'failNext'> = { owner, repo, pulls: [], comments: [], statuses: [], requests: [], violations: [] };
+  const state: Omit<FakeGitHub, 'url' | 'close' | 'failNext' | 'closePull'> = { owner, repo, pulls: [], comments: [], statuses: [], requests: [], violations: [] };
   let faults: Array<{ status: number; headers: Record<string, string> }> = [];
   const web = `https://github.test/${owner}/${repo}`;
 

@@ -1,8 +1,9 @@
 /**
  * End-to-end, in order, as a team would live it: scheduled enhance opens one PR (and updates it),
- * the PR is merged and deployed, a revert rolls it back byte for byte, a UI edit is caught as
- * drift (then overwritten on request), export proposes the UI edit as a PR, and a person's commit
- * on the enhancement branch stops the bot. Every step runs the bundle as the runner does.
+ * the PR is merged (no new one while it is not deployed) and deployed (labelled so), a revert
+ * rolls it back byte for byte, a UI edit is caught as drift (then overwritten on request), export
+ * proposes the UI edit as a PR, a PR closed without merging turns its fixes into rejected lessons,
+ * and a person's commit on the enhancement branch stops the bot. Every step runs the bundle as the runner does.
  */
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -90,7 +91,7 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(pr.body).toMatch(/Train \d+\.\d% → \d+\.\d%/);
     expect(pr.body).toContain('| split | before | after | change |');
     expect(pr.body.length).toBeLessThanOrEqual(65_536);
-    expect(pr.labels).toEqual(['genie-gitops', 'space:demo']);
+    expect(pr.labels).toEqual(['genie-gitops', 'space:demo', 'genie-gitops: pending']);
     const sha = remoteSha(`refs/heads/${BRANCH}`);
     expect(fake.statuses.at(-1)).toMatchObject({ sha, state: 'success', context: 'genie-gitops/score (demo)' });
     expect(world.git(['diff', '--name-only', 'main', BRANCH], world.remote).trim().split('\n')).toEqual(['lessons/demo.json', 'spaces/demo/space.json']);
@@ -124,16 +125,22 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(fake.requests.filter((r) => r.operation === 'pulls/update')).toHaveLength(updates);
   }, 600_000);
 
-  it('merging the enhancement PR and deploying updates the live space; a re-run reports unchanged', async () => {
+  it('merging the enhancement PR and deploying updates the live space and labels the PR deployed; a re-run reports unchanged', async () => {
     const maintainer = world.clone('maintainer');
     world.git(['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #1', `origin/${BRANCH}`], maintainer);
     world.git(['push', '--quiet', 'origin', 'main'], maintainer);
-    fake.pulls[0].state = 'closed';
-    fake.pulls[0].merged = true;
+    fake.closePull(1, { merged: true, mergeCommitSha: world.git(['rev-parse', 'HEAD'], maintainer).trim() });
     merge = checkoutMain();
+    const waiting = await enhance({ 'max-iterations': '1' });
+    expect(waiting.status, waiting.stdout + waiting.stderr).toBe(0);
+    expect(waiting.outputs.outcome).toBe('waiting-for-deploy');
+    expect(waiting.summary).toContain('PR #1 is not deployed yet');
+    expect(fake.pulls).toHaveLength(1);
     const run = await deploy(c0, merge);
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(JSON.parse(run.outputs.deployed)).toEqual(['demo']);
+    expect(fake.pulls[0].labels).toEqual(['genie-gitops', 'space:demo', 'genie-gitops: deployed']);
+    expect(run.summary).toContain('PR #1 labelled "genie-gitops: deployed"');
     expect(liveConfig()).toBe(repoConfig());
     expect(liveConfig()).not.toBe(world.git(['show', `${c0}:spaces/demo/space.json`]));
     const again = await deploy(c0, merge);
@@ -198,6 +205,22 @@ describe('GitOps flows (dist/index.js)', () => {
     const second = await action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
     expect(second.outputs.outcome).toBe('pr-updated');
     expect(fake.pulls.filter((p) => p.head === 'genie-gitops/export/demo')).toHaveLength(1);
+    expect(fake.violations).toEqual([]);
+  }, 600_000);
+
+  it('a PR closed without merging has its fixes recorded as rejected by the next run', async () => {
+    const opened = await enhance({ 'max-iterations': '1' });
+    expect(opened.outputs.outcome, opened.stdout + opened.stderr).toBe('created');
+    const closedPr = Number(opened.outputs['pr-number']);
+    const lessonsAt = (ref: string) => JSON.parse(world.git(['show', `${ref}:lessons/demo.json`], world.remote));
+    const proposed: string[] = lessonsAt(`refs/heads/${BRANCH}`).applied_fixes.map((f: { key: string }) => f.key);
+    fake.closePull(closedPr);
+    const run = await enhance({ 'max-iterations': '1' });
+    expect(run.status, run.stdout + run.stderr).toBe(0);
+    expect(run.summary).toContain(`rejected by a reviewer in PR #${closedPr}`);
+    const rejected = lessonsAt(`refs/heads/${BRANCH}`).rejected_fixes as Array<{ key: string; reason: string }>;
+    for (const key of proposed) expect(rejected.find((r) => r.key === key)?.reason).toBe(`rejected by a reviewer in PR #${closedPr}`);
+    expect(fake.pulls.find((p) => p.number === closedPr)?.labels).toContain('genie-gitops: lessons-recorded');
     expect(fake.violations).toEqual([]);
   }, 600_000);
 

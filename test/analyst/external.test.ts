@@ -8,8 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixes/apply-fixes.js';
 import { openLocalWarehouse } from '../../src/local/warehouse.js';
 import { failure, ofType, propose, thinSpace, type Env } from './helpers.js';
+import { externalCases } from '../helpers/external-cases.js';
 
-const EXTERNAL = '/work/shared/external/spider';
+const EXTERNAL = externalCases('spider');
 
 interface SpiderQuestion {
   id: string;

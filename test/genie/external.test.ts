@@ -10,8 +10,9 @@ import { openLocalWarehouse } from '../../src/local/warehouse.js';
 import { createLocalGenie } from '../../src/local/genie/index.js';
 import type { Space } from '../../src/space/schema.js';
 import { resultsMatch } from './compare-results.js';
+import { externalCases } from '../helpers/external-cases.js';
 
-const ROOT = '/work/shared/external/spider';
+const ROOT = externalCases('spider');
 const hex = (n: number): string => n.toString(16).padStart(32, '0');
 const questions = new Map<string, { question: string; sql: string }>(
   readFileSync(`${ROOT}/questions.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string; question: string; sql_strict: string })

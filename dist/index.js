@@ -58166,7 +58166,7 @@ commands:
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
           [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
           [--json FILE] [--markdown FILE] [--quiet]
-          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME]
+          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]

@@ -33363,7 +33363,7 @@ commands:
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
           [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
           [--json FILE] [--markdown FILE] [--quiet]
-          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME]
+          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
@@ -35010,6 +35010,7 @@ async function runEnhance(args, io) {
             'llm-model': { type: 'string' },
             'llm-base-url': { type: 'string' },
             'llm-endpoint': { type: 'string' },
+            'llm-timeout-ms': { type: 'string' },
         },
         strict: true,
     });
@@ -35029,7 +35030,9 @@ async function runEnhance(args, io) {
         space: values.space,
         backend: parseBackend(values.backend),
         analyst,
-        llmAnalyst: analyst === 'llm' ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env) }) : undefined,
+        llmAnalyst: analyst === 'llm'
+            ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) }) })
+            : undefined,
         maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
         targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
         dryRun: values['dry-run'],

@@ -177,6 +177,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       'llm-model': { type: 'string' },
       'llm-base-url': { type: 'string' },
       'llm-endpoint': { type: 'string' },
+      'llm-timeout-ms': { type: 'string' },
     },
     strict: true,
   });
@@ -194,7 +195,10 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     space: values.space,
     backend: parseBackend(values.backend),
     analyst,
-    llmAnalyst: analyst === 'llm' ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env) }) : undefined,
+    llmAnalyst:
+      analyst === 'llm'
+        ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) }) })
+        : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
     dryRun: values['dry-run'],

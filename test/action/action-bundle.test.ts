@@ -4,6 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { REPO_ROOT, tempRepo } from '../helpers/temp-repo.js';
+import { parseOutputs } from '../e2e/action-runner.js';
 
 let repo: ReturnType<typeof tempRepo>;
 beforeEach(() => {
@@ -28,20 +29,6 @@ function runAction(inputs: Record<string, string>) {
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const child = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], { cwd: repo.root, env, encoding: 'utf8', timeout: 120_000 });
   return { ...child, outputs: parseOutputs(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
-}
-
-/** GITHUB_OUTPUT uses heredoc blocks: name<<delimiter / value / delimiter. */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) {
-    const m = /^([^<]+)<<(.+)$/.exec(lines[i]);
-    if (!m) continue;
-    const value: string[] = [];
-    for (i++; i < lines.length && lines[i] !== m[2]; i++) value.push(lines[i]);
-    out[m[1]] = value.join('\n');
-  }
-  return out;
 }
 
 describe('dist/index.js as the runner runs it', () => {

@@ -1,9 +1,9 @@
 /** The action, run as the runner runs it against the loopback Databricks emulator, never reveals the token it was given. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
-import { tempRepo } from '../helpers/temp-repo.js';
+import { filesUnder, tempRepo } from '../helpers/temp-repo.js';
 import { runAction } from './action-runner.js';
 import { e2eDist } from './e2e-dist.js';
 
@@ -22,9 +22,6 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
 
 describe('action secret hygiene', () => {
   it('scores through the databricks backend without the token in stdout, summary, outputs or files', async () => {

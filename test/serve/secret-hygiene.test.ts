@@ -1,11 +1,11 @@
 /** The token given to the CLI never appears in its output or in the files it writes. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { runServe } from '../../src/cli/serve-command.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
-import { captureIo, tempRepo } from '../helpers/temp-repo.js';
+import { captureIo, filesUnder, tempRepo } from '../helpers/temp-repo.js';
 
 const TOKEN = 'dapi-hygiene-0f1e2d3c4b5a69788796a5b4c3d2e1f0';
 let serve: ServeHandle;
@@ -23,9 +23,6 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
-}
 
 describe('secret hygiene', () => {
   it('score with a token: the token is in no output and no written file', async () => {

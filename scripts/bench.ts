@@ -4,7 +4,7 @@
  * CI can track it. Sections are independent: a later one (e.g. a Databricks emulator)
  * is one more entry in SECTIONS.
  *
- * Usage: tsx scripts/bench.ts [--rounds N] [--only local,databricks]
+ * Usage: tsx scripts/bench.ts [--rounds N] [--only local,enhance,databricks]
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,6 +18,7 @@ import { hashBenchmarks, hashSpace } from '../src/space/hash.js';
 import type { Space } from '../src/space/schema.js';
 import { readSpaceFile } from '../src/space/space-file.js';
 import { databricksSection } from './bench-databricks.js';
+import { enhanceSection } from './bench-enhance.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -126,7 +127,7 @@ function percentile(values: number[], p: number): number {
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
-export const SECTIONS: BenchSection[] = [localSection, databricksSection];
+export const SECTIONS: BenchSection[] = [localSection, enhanceSection, databricksSection];
 
 export async function runBench(options: { rounds?: number; only?: string[]; root?: string; log?: (line: string) => void } = {}): Promise<Record<string, number>> {
   const context: BenchContext = { root: options.root ?? ROOT, rounds: Math.max(1, options.rounds ?? 5), log: options.log ?? ((line) => console.log(line)) };

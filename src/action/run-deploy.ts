@@ -34,5 +34,12 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   core.setOutput('failed', by('failed'));
   core.setOutput('results', JSON.stringify(result.spaces));
   const failed = result.spaces.filter((s) => s.status === 'failed');
-  return failed.length ? { failure: `deploy failed for ${failed.map((s) => `${s.space} (${s.message})`).join('; ')}` } : {};
+  const drifted = result.spaces.filter((s) => s.status === 'drifted');
+  const problems = [
+    ...(failed.length ? [`deploy failed for ${failed.map((s) => `${s.space} (${s.message})`).join('; ')}`] : []),
+    ...(drifted.length
+      ? [`${drifted.map((s) => s.space).join(', ')} not deployed: the live space was edited outside git; adopt the edit with command export, or rerun with on-drift: overwrite`]
+      : []),
+  ];
+  return problems.length ? { failure: problems.join('. ') } : {};
 }

@@ -110,7 +110,8 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
     options.log?.(`${space}: ${result.status}: ${result.message}`);
     results.push(result);
   }
-  return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed') };
+  // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
+  return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
 }
 
 /** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */

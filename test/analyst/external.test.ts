@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixes/apply-fixes.js';
 import { openLocalWarehouse } from '../../src/local/warehouse.js';
 import { failure, ofType, propose, thinSpace, type Env } from './helpers.js';
-import { externalCases } from '../helpers/external-cases.js';
+import { externalCases, readJsonl } from '../helpers/external-cases.js';
 
 const EXTERNAL = externalCases('spider');
 
@@ -18,13 +18,7 @@ interface SpiderQuestion {
   sql_strict: string;
 }
 
-const QUESTIONS = new Map(
-  readFileSync(`${EXTERNAL}/questions.jsonl`, 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as SpiderQuestion)
-    .map((q) => [q.id, q]),
-);
+const QUESTIONS = new Map(readJsonl<SpiderQuestion>(EXTERNAL && `${EXTERNAL}/questions.jsonl`).map((q) => [q.id, q]));
 
 /** A Spider question as a failure, with Genie's (made-up) SQL. */
 function spider(id: string, genieSql: string | null): ReturnType<typeof failure> {
@@ -39,7 +33,7 @@ async function env(db: string): Promise<Env> {
   return { warehouse, schema, space: thinSpace(schema) };
 }
 
-describe('spider pets_1', () => {
+describe.skipIf(!EXTERNAL)('spider pets_1', () => {
   let pets: Env;
   beforeAll(async () => {
     pets = await env('pets_1');
@@ -78,7 +72,7 @@ describe('spider pets_1', () => {
   });
 });
 
-describe('spider concert_singer', () => {
+describe.skipIf(!EXTERNAL)('spider concert_singer', () => {
   let concerts: Env;
   beforeAll(async () => {
     concerts = await env('concert_singer');

@@ -21,9 +21,11 @@ async function run(args: string[]): Promise<string> {
   return io.stdout.join('\n');
 }
 
-describe('init, score and enhance on Spider pets_1', () => {
+const SPIDER = externalCases('spider');
+
+describe.skipIf(!SPIDER)('init, score and enhance on Spider pets_1', () => {
   it('improves train and holdout from a tables-only config', async () => {
-    const spider = externalCases('spider');
+    const spider = SPIDER!;
     mkdirSync(path.join(root, 'data'));
     mkdirSync(path.join(root, 'benchmarks'));
     copyFileSync(path.join(spider, 'databases/pets_1/pets_1.sqlite'), path.join(root, 'data/pets_1.sqlite'));

@@ -176,7 +176,9 @@ describe('GitOps flows (dist/index.js)', () => {
     world.git(['push', '--quiet', 'origin', 'main']);
     const after = head();
     const run = await deploy(before, after);
-    expect(run.status, run.stdout + run.stderr).toBe(0);
+    // The step fails: the merged config did not reach the live space, and a person must decide.
+    expect(run.status, run.stdout + run.stderr).toBe(1);
+    expect(run.stdout).toMatch(/::error::.*demo not deployed: the live space was edited outside git/);
     expect(JSON.parse(run.outputs.drifted)).toEqual(['demo']);
     expect(run.stdout).toMatch(/::warning title=genie-gitops%3A live space drifted::demo: the live space was edited outside git/);
     expect(readFileSync(liveFile(), 'utf8')).toBe(edited);

@@ -10,13 +10,12 @@ import { openLocalWarehouse } from '../../src/local/warehouse.js';
 import { createLocalGenie } from '../../src/local/genie/index.js';
 import type { Space } from '../../src/space/schema.js';
 import { resultsMatch } from './compare-results.js';
-import { externalCases } from '../helpers/external-cases.js';
+import { externalCases, readJsonl } from '../helpers/external-cases.js';
 
 const ROOT = externalCases('spider');
 const hex = (n: number): string => n.toString(16).padStart(32, '0');
 const questions = new Map<string, { question: string; sql: string }>(
-  readFileSync(`${ROOT}/questions.jsonl`, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { id: string; question: string; sql_strict: string })
-    .map((q) => [q.question, { question: q.question, sql: q.sql_strict }]),
+  readJsonl<{ id: string; question: string; sql_strict: string }>(ROOT && `${ROOT}/questions.jsonl`).map((q) => [q.question, { question: q.question, sql: q.sql_strict }]),
 );
 
 const col = (column_name: string, extra: Record<string, unknown> = {}) => ({ column_name, ...extra });
@@ -64,7 +63,7 @@ const cases: Array<[string, Space, string[]]> = [
   ]],
 ];
 
-describe.each(cases)('external database %s', (db, space, asked) => {
+describe.skipIf(!ROOT).each(cases)('external database %s', (db, space, asked) => {
   it.each(asked)('%s', async (question) => {
     const warehouse = await openLocalWarehouse({ data: `${ROOT}/databases/${db}/${db}.sqlite` });
     const genie = await createLocalGenie(space, warehouse);

@@ -60,7 +60,7 @@ describe('deploy', () => {
     const drifted = await deploy({ before: c0, after: c1 });
     expect(drifted.spaces[0]).toMatchObject({ status: 'drifted' });
     expect(drifted.spaces[0].message).toMatch(/edited outside git/);
-    expect(drifted.ok).toBe(true);
+    expect(drifted.ok).toBe(false);
     expect(await liveText()).toBe(serializeSpace(edited));
     const forced = await deploy({ before: c0, after: c1, onDrift: 'overwrite' });
     expect(forced.spaces[0]).toMatchObject({ status: 'deployed' });

@@ -25,6 +25,7 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   if (pr) return runPullRequestScore(run, pr);
   const failures: string[] = [];
   const spaces = selectedSpaces(run, 'score');
+  const scores: Record<string, number> = {};
   for (const space of spaces) {
     const card = await group(`score ${space} (${run.inputs.backend})`, () =>
       scoreCommand({
@@ -35,13 +36,16 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
         onProgress: (e) => core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
       }),
     );
-    setCardOutputs(card);
+    // Per-card outputs describe one space; with several, `scores` maps each space to its score.
+    if (spaces.length === 1) setCardOutputs(card);
+    scores[space] = Number(card.totals.all.score.toFixed(4));
     await core.summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
     const min = run.inputs.minScore;
     if (min !== undefined && card.totals.all.score < min) {
       failures.push(`${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`);
     }
   }
+  core.setOutput('scores', JSON.stringify(scores));
   return failures.length ? { failure: failures.join('; ') } : {};
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenieGitopsError, ValidationError, formatIssue } from '../errors.js';
 import { enhanceCommand } from '../commands/enhance.js';
+import { importBenchmarksCommand } from '../commands/import-benchmarks.js';
 import { initCommand } from '../commands/init.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { createLlmAnalyst } from '../fixes/llm-analyst.js';
@@ -40,6 +41,8 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runInit(rest, io);
       case 'enhance':
         return await runEnhance(rest, io);
+      case 'import-benchmarks':
+        return runImportBenchmarks(rest, io);
       case 'deploy':
         return await runDeployCli(rest, io);
       case 'export':
@@ -213,5 +216,13 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
   io.out(`after:  ${t(result.after)}`);
   io.out(`${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`);
   io.out(result.dryRun ? 'dry run: no file written' : `wrote ${result.written.map((f) => path.relative(io.cwd, f)).join(', ') || 'nothing'}`);
+  return 0;
+}
+
+function runImportBenchmarks(args: string[], io: CliIo): number {
+  const { values } = parseArgs({ args, options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
+  if (!values.space || !values.from) throw new GenieGitopsError('--space and --from are required', 'e.g. import-benchmarks --space sales --from docs/questions.md');
+  const result = importBenchmarksCommand({ root: rootOf(values.root, io), space: values.space, from: values.from, force: values.force });
+  io.out(`wrote ${path.relative(io.cwd, result.file)} (${result.questions} questions)`);
   return 0;
 }

@@ -12,6 +12,8 @@ commands:
           [--json FILE] [--markdown FILE] [--quiet]
           llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
+  import-benchmarks --space NAME --from FILE.md [--force]
+                                                convert question/SQL Markdown into benchmarks/NAME.yml
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
   deploy (--space NAME... | --all | --before SHA [--after SHA])

@@ -29,7 +29,11 @@ const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> =
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    for (const secret of inputs.secrets) core.setSecret(secret);
+    for (const secret of inputs.secrets) {
+      core.setSecret(secret);
+      // git receives the GitHub token as a basic auth header: mask that form too.
+      core.setSecret(Buffer.from(`x-access-token:${secret}`, 'utf8').toString('base64'));
+    }
     // The backends read their settings from the environment; inputs override it for this process.
     Object.assign(process.env, inputs.env);
     const root = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);

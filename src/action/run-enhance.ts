@@ -1,8 +1,7 @@
 /** `enhance` in the action: the loop on the staging space, then one PR per space (see commands/enhance-pr.ts). */
 import * as core from '@actions/core';
 import { enhancePrCommand, type EnhancePrResult } from '../commands/enhance-pr.js';
-import { createLlmAnalyst } from '../fixes/llm-analyst.js';
-import { createLlmFromSettings } from '../llm/config.js';
+import { llmAnalystFrom } from '../commands/llm-analyst.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 
@@ -21,7 +20,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           space,
           backend: run.inputs.backend,
           analyst: run.inputs.analyst,
-          llmAnalyst: run.inputs.analyst === 'llm' ? createLlmAnalyst({ llm: createLlmFromSettings({}, process.env) }) : undefined,
+          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
           git: run.git,

@@ -6,8 +6,8 @@ import { enhanceCommand } from '../commands/enhance.js';
 import { importBenchmarksCommand } from '../commands/import-benchmarks.js';
 import { initCommand } from '../commands/init.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
-import { createLlmAnalyst } from '../fixes/llm-analyst.js';
-import { createLlmFromSettings, type LlmProvider } from '../llm/config.js';
+import { llmAnalystFrom } from '../commands/llm-analyst.js';
+import type { LlmProvider } from '../llm/config.js';
 import { scoreCommand } from '../commands/score.js';
 import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
@@ -200,7 +200,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     analyst,
     llmAnalyst:
       analyst === 'llm'
-        ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) }) })
+        ? llmAnalystFrom(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) })
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),

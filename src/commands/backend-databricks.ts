@@ -19,7 +19,7 @@ import type { Backend } from './workspace.js';
 
 export interface DatabricksBackendOptions {
   env: Env;
-  /** Injected in tests and by the action (getIdToken = core.getIDToken). */
+  /** Injected in tests; the action relies on the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. */
   auth?: AuthDeps;
   client?: Partial<Omit<DatabricksClientOptions, 'host' | 'auth'>>;
 }

@@ -9,7 +9,6 @@ import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
-import { serializeSpace } from '../space/canonical.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
@@ -118,7 +117,3 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   }
 }
 
-/** The canonical text of the final config, for callers that commit it themselves. */
-export function configText(result: EnhanceResult): string {
-  return serializeSpace(result.config);
-}

@@ -25,7 +25,7 @@ export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface AuthDeps {
   fetch?: typeof fetch;
-  /** Returns a GitHub OIDC ID token for the audience (the action passes core.getIDToken). */
+  /** Returns a GitHub OIDC ID token for the audience; by default read from the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. */
   getIdToken?: (audience: string) => Promise<string>;
   now?: () => number;
 }

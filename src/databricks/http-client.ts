@@ -93,7 +93,7 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
       text = await response.text();
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${causeOf(error)})`);
+      throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${scrubber.scrub(causeOf(error))})`);
     }
     if (!response.ok) {
       const { code, message } = errorBody(text);

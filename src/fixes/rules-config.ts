@@ -134,13 +134,6 @@ function contentStems(text: string): string[] {
   return textStems(text).filter((w) => !isFunctionWord(w));
 }
 
-/** Find a column of a table by name, case-insensitively. */
-export function findColumnInfo(index: ConfigIndex, table: string, column: string): ColumnInfo | undefined {
-  const info = index.tables.get(normalizeIdentifier(table));
-  const wanted = normalizeName(column);
-  return info?.columns.find((c) => normalizeName(c.name) === wanted);
-}
-
 /** True when the config (names or synonyms) already explains the stem. */
 export function isExplained(index: ConfigIndex, stem: string): boolean {
   if (index.explained.has(stem)) return true;

@@ -48,7 +48,7 @@ export function resolveLlmConfig(settings: LlmSettings, env: Env = {}): ChatLlmC
     const host = pick(settings.host, env.DATABRICKS_HOST);
     if (!host) throw new LlmConfigError('the databricks LLM provider needs the workspace URL', 'set DATABRICKS_HOST');
     const token = typeof settings.token === 'function' ? settings.token : pick(settings.token, env.DATABRICKS_TOKEN);
-    if (!token) throw new LlmConfigError('the databricks LLM provider needs a token', 'set DATABRICKS_TOKEN or configure OAuth');
+    if (!token) throw new LlmConfigError('the databricks LLM provider needs a token', 'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for OAuth, or DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID');
     return { kind: 'databricks', host, endpoint, token };
   }
   throw new LlmConfigError(`unknown LLM provider "${String(provider)}"`, 'use databricks or openai');

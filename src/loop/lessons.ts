@@ -74,20 +74,6 @@ export function triedKeys(lessons: Lessons): Set<string> {
   return new Set([...lessons.applied_fixes, ...lessons.rejected_fixes].map((r) => r.key));
 }
 
-export function mergeLessons(base: Lessons, extra: Lessons): Lessons {
-  const merged = structuredClone(base);
-  for (const s of extra.stats) {
-    for (const outcome of ['helped', 'no_effect', 'hurt'] as const) {
-      for (let i = 0; i < s[outcome]; i++) recordOutcome(merged, s.fix_type, s.category, outcome, 0);
-    }
-    const stat = merged.stats.find((m) => m.fix_type === s.fix_type && m.category === s.category)!;
-    stat.score_delta_sum = round(stat.score_delta_sum + s.score_delta_sum);
-  }
-  for (const r of extra.applied_fixes) recordFix(merged, 'applied_fixes', r);
-  for (const r of extra.rejected_fixes) recordFix(merged, 'rejected_fixes', r);
-  return merged;
-}
-
 function trials(s: LessonStat): number {
   return s.helped + s.no_effect + s.hurt;
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import { emptyLessons, lessonNotes, mergeLessons, readLessons, recordFix, recordOutcome, serializeLessons, triedKeys, writeLessons } from '../../src/loop/lessons.js';
+import { emptyLessons, lessonNotes, readLessons, recordFix, recordOutcome, serializeLessons, triedKeys, writeLessons } from '../../src/loop/lessons.js';
 
 describe('lessons', () => {
   it('counts outcomes per fix type and category and averages the score change', () => {
@@ -16,18 +16,18 @@ describe('lessons', () => {
     expect(lessonNotes(l)[1]).toMatch(/add_join on wrong_join: helped 0\/1, no effect 0, hurt 1; average train change -5\.0 points/);
   });
 
-  it('merges runs without duplicating fix records', () => {
-    const a = emptyLessons('demo');
-    recordOutcome(a, 'add_synonym', 'wrong_table', 'helped', 0.1);
-    recordFix(a, 'applied_fixes', { key: 'k1', type: 'add_synonym', summary: 's' });
-    const b = emptyLessons('demo');
-    recordOutcome(b, 'add_synonym', 'wrong_table', 'hurt', -0.2);
-    recordFix(b, 'applied_fixes', { key: 'k1', type: 'add_synonym', summary: 's' });
-    recordFix(b, 'rejected_fixes', { key: 'k2', type: 'add_join', summary: 'j', reason: 'hurt holdout' });
-    const m = mergeLessons(a, b);
-    expect(m.stats[0]).toMatchObject({ helped: 1, hurt: 1, score_delta_sum: -0.1 });
-    expect(m.applied_fixes).toHaveLength(1);
-    expect([...triedKeys(m)].sort()).toEqual(['k1', 'k2']);
+  it('accumulates across runs without duplicating fix records', () => {
+    const l = emptyLessons('demo');
+    recordOutcome(l, 'add_synonym', 'wrong_table', 'helped', 0.1);
+    recordFix(l, 'applied_fixes', { key: 'k1', type: 'add_synonym', summary: 's' });
+    // A later run starts from the file the earlier one wrote and adds to it.
+    const next = structuredClone(l);
+    recordOutcome(next, 'add_synonym', 'wrong_table', 'hurt', -0.2);
+    recordFix(next, 'applied_fixes', { key: 'k1', type: 'add_synonym', summary: 's' });
+    recordFix(next, 'rejected_fixes', { key: 'k2', type: 'add_join', summary: 'j', reason: 'hurt holdout' });
+    expect(next.stats[0]).toMatchObject({ helped: 1, hurt: 1, score_delta_sum: -0.1 });
+    expect(next.applied_fixes).toHaveLength(1);
+    expect([...triedKeys(next)].sort()).toEqual(['k1', 'k2']);
   });
 
   it('round-trips canonically and reports a broken file with its path', () => {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabricksApiError } from '../../src/databricks/api-error.js';
 import { createAskLimiter } from '../../src/databricks/ask-limiter.js';
 import { createGenieAdapter } from '../../src/databricks/genie-conversation.js';
-import { createServingLlm } from '../../src/databricks/serving.js';
+import { createChatLlm } from '../../src/llm/chat-client.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { createStatementWarehouse } from '../../src/databricks/statement-warehouse.js';
 import { createPatAuth } from '../../src/databricks/auth.js';
@@ -225,7 +225,8 @@ describe('statement warehouse adapter', () => {
 
 describe('serving endpoint', () => {
   it('answers the llm analyst with no fixes', async () => {
-    const llm = createServingLlm(serve.url, 'analyst', createPatAuth(DEV_TOKEN));
+    const auth = createPatAuth(DEV_TOKEN);
+    const llm = createChatLlm({ kind: 'databricks', host: serve.url, endpoint: 'analyst', token: () => auth.token() });
     const reply = await llm.chat([{ role: 'user', content: 'propose fixes' }]);
     expect(JSON.parse(reply.content)).toEqual({ fixes: [] });
   });

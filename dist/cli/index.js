@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3286);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7046);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3286:
+/***/ 7046:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20919,7 +20919,7 @@ function isThreePart(identifier) {
     return identifiers_splitIdentifier(identifier)?.length === 3;
 }
 /** Comparable form: unquoted, lowercase (Databricks names are case-insensitive). */
-function identifiers_normalizeIdentifier(identifier) {
+function normalizeIdentifier(identifier) {
     const parts = identifiers_splitIdentifier(identifier);
     return (parts ? parts.join('.') : identifier.replace(/`/g, '').trim()).toLowerCase();
 }
@@ -20929,7 +20929,7 @@ function lastPart(identifier) {
     return parts ? parts[parts.length - 1] : identifier;
 }
 /** Unquoted, lowercase form of one name part (alias or column). */
-function identifiers_normalizeName(name) {
+function normalizeName(name) {
     const trimmed = name.trim();
     const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/``/g, '`') : trimmed;
     return unquoted.toLowerCase();
@@ -21000,10 +21000,10 @@ function isRelationshipMarker(text) {
 
 /** A table or metric view of the space, by identifier. */
 function findTable(space, identifier) {
-    const wanted = identifiers_normalizeIdentifier(identifier);
+    const wanted = normalizeIdentifier(identifier);
     for (const list of ['tables', 'metric_views']) {
         const tables = space.data_sources?.[list] ?? [];
-        const index = tables.findIndex((table) => identifiers_normalizeIdentifier(table.identifier) === wanted);
+        const index = tables.findIndex((table) => normalizeIdentifier(table.identifier) === wanted);
         if (index >= 0)
             return { segments: ['data_sources', list, String(index)], table: tables[index] };
     }
@@ -21011,9 +21011,9 @@ function findTable(space, identifier) {
 }
 /** The column config of a column in a located table, if it has one. */
 function findColumn(table, column) {
-    const wanted = identifiers_normalizeName(column);
+    const wanted = normalizeName(column);
     const configs = table.table.column_configs ?? [];
-    const index = configs.findIndex((config) => identifiers_normalizeName(config.column_name) === wanted);
+    const index = configs.findIndex((config) => normalizeName(config.column_name) === wanted);
     return index >= 0 ? { table, index, column: configs[index] } : { table };
 }
 function findJoinById(space, id) {
@@ -21044,11 +21044,11 @@ function space_lookup_parseJoinCondition(spec) {
         return undefined;
     const aliases = new Map();
     for (const side of [spec.left, spec.right]) {
-        aliases.set(identifiers_normalizeName(side.alias || lastPart(side.identifier)), identifiers_normalizeIdentifier(side.identifier));
+        aliases.set(normalizeName(side.alias || lastPart(side.identifier)), normalizeIdentifier(side.identifier));
     }
     const resolve = (qualifier, column) => {
-        const table = aliases.get(identifiers_normalizeName(qualifier));
-        return table === undefined ? undefined : `${table}.${identifiers_normalizeName(column)}`;
+        const table = aliases.get(normalizeName(qualifier));
+        return table === undefined ? undefined : `${table}.${normalizeName(column)}`;
     };
     const left = resolve(parsed.left.qualifier, parsed.left.column);
     const right = resolve(parsed.right.qualifier, parsed.right.column);
@@ -21102,13 +21102,13 @@ function buildConfigIndex(space, schema) {
     const tables = new Map();
     const explained = new Set();
     const spaceTables = [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])];
-    const spaceByKey = new Map(spaceTables.map((table) => [identifiers_normalizeIdentifier(table.identifier), table]));
+    const spaceByKey = new Map(spaceTables.map((table) => [normalizeIdentifier(table.identifier), table]));
     for (const wt of schema.tables) {
-        const key = identifiers_normalizeIdentifier(wt.identifier);
+        const key = normalizeIdentifier(wt.identifier);
         const st = spaceByKey.get(key);
-        const configs = new Map((st?.column_configs ?? []).map((config) => [identifiers_normalizeName(config.column_name), config]));
+        const configs = new Map((st?.column_configs ?? []).map((config) => [normalizeName(config.column_name), config]));
         const columns = wt.columns.map((wc) => {
-            const config = configs.get(identifiers_normalizeName(wc.name));
+            const config = configs.get(normalizeName(wc.name));
             return {
                 table: key,
                 name: wc.name,
@@ -21156,8 +21156,8 @@ function buildConfigIndex(space, schema) {
     const joinedPairs = new Set();
     for (const spec of space.instructions?.join_specs ?? []) {
         const condition = space_lookup_parseJoinCondition(spec);
-        const left = identifiers_normalizeIdentifier(spec.left.identifier);
-        const right = identifiers_normalizeIdentifier(spec.right.identifier);
+        const left = normalizeIdentifier(spec.left.identifier);
+        const right = normalizeIdentifier(spec.right.identifier);
         joinedPairs.add(pairKey(left, right));
         if (condition)
             joinedPairs.add(pairKey(condition.left.replace(/\.[^.]+$/, ''), condition.right.replace(/\.[^.]+$/, '')));
@@ -21168,12 +21168,6 @@ function buildConfigIndex(space, schema) {
 /** Stems of the words of free text that are not grammar. */
 function contentStems(text) {
     return textStems(text).filter((w) => !isFunctionWord(w));
-}
-/** Find a column of a table by name, case-insensitively. */
-function findColumnInfo(index, table, column) {
-    const info = index.tables.get(normalizeIdentifier(table));
-    const wanted = normalizeName(column);
-    return info?.columns.find((c) => normalizeName(c.name) === wanted);
 }
 /** True when the config (names or synonyms) already explains the stem. */
 function isExplained(index, stem) {
@@ -21844,7 +21838,7 @@ function buildFailureView(failure, index) {
 }
 /** The normalised identifier of a table named in SQL (`messages` or `main.community.messages`), or null. */
 function resolveTable(index, name) {
-    const key = identifiers_normalizeIdentifier(name);
+    const key = normalizeIdentifier(name);
     if (index.tables.has(key))
         return key;
     const short = lastPart(name).toLowerCase();
@@ -22361,7 +22355,7 @@ async function proposeJoins(context) {
 async function checkSpecs(context, pair, targets) {
     const out = [];
     for (const spec of context.space.instructions?.join_specs ?? []) {
-        if (pairKey(identifiers_normalizeIdentifier(spec.left.identifier), identifiers_normalizeIdentifier(spec.right.identifier)) !== pair)
+        if (pairKey(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair)
             continue;
         const sides = specSides(spec);
         if (!sides)
@@ -22398,7 +22392,7 @@ function specSides(spec) {
     };
     const a = split(condition.left);
     const b = split(condition.right);
-    const leftId = identifiers_normalizeIdentifier(spec.left.identifier);
+    const leftId = normalizeIdentifier(spec.left.identifier);
     // A self-join keeps the written order; otherwise put the spec's left table first.
     if (a.table === leftId || b.table !== leftId)
         return { left: a, right: b };
@@ -22442,7 +22436,7 @@ function flipRelationship(relationship) {
     return FLIPPED[relationship];
 }
 function column(table, name) {
-    return `${identifiers_normalizeIdentifier(table)}.${identifiers_normalizeName(name)}`;
+    return `${normalizeIdentifier(table)}.${normalizeName(name)}`;
 }
 function sortedSet(values) {
     return [...new Set(values.map((value) => value.trim().toLowerCase()))].sort();
@@ -22464,7 +22458,7 @@ function fixContent(fix) {
         case 'add_column_description':
             return { type: fix.type, column: column(fix.table, fix.column), description: fix.description.trim() };
         case 'update_table_description':
-            return { type: fix.type, table: identifiers_normalizeIdentifier(fix.table), description: fix.description.trim() };
+            return { type: fix.type, table: normalizeIdentifier(fix.table), description: fix.description.trim() };
         case 'add_join':
             return { type: fix.type, ...orientedJoin(fix), comment: fix.comment?.trim() };
         case 'fix_join':
@@ -22503,7 +22497,7 @@ function fixTarget(fix) {
         case 'add_column_description':
             return `${column(fix.table, fix.column)} description`;
         case 'update_table_description':
-            return `${identifiers_normalizeIdentifier(fix.table)} description`;
+            return `${normalizeIdentifier(fix.table)} description`;
         case 'add_join': {
             const join = orientedJoin(fix);
             return `join ${join.left} = ${join.right}`;
@@ -22613,7 +22607,7 @@ const AddJoinSchema = object({
     ...common,
 })
     .superRefine((fix, ctx) => {
-    const side = (s) => `${identifiers_normalizeIdentifier(s.table)}.${identifiers_normalizeName(s.column)}`;
+    const side = (s) => `${normalizeIdentifier(s.table)}.${normalizeName(s.column)}`;
     if (side(fix.left) === side(fix.right))
         ctx.addIssue({ code: 'custom', path: ['right'], message: 'a join links two different columns' });
 });
@@ -22715,7 +22709,7 @@ function mergeAndFilter(proposals, alreadyTried, notes) {
         const fix = proposal.fix.type === 'add_synonym' ? withoutTriedSynonyms(proposal.fix, alreadyTried, notes) : proposal.fix;
         if (!fix)
             continue;
-        const slot = fix.type === 'add_synonym' ? `syn ${identifiers_normalizeIdentifier(fix.table)}.${identifiers_normalizeName(fix.column)}` : fixKey(fix);
+        const slot = fix.type === 'add_synonym' ? `syn ${normalizeIdentifier(fix.table)}.${normalizeName(fix.column)}` : fixKey(fix);
         const existing = merged.get(slot);
         if (!existing) {
             merged.set(slot, { fix: rules_rank_clone(fix), priority: proposal.priority });
@@ -23436,22 +23430,6 @@ function recordFix(lessons, list, record) {
 function triedKeys(lessons) {
     return new Set([...lessons.applied_fixes, ...lessons.rejected_fixes].map((r) => r.key));
 }
-function mergeLessons(base, extra) {
-    const merged = structuredClone(base);
-    for (const s of extra.stats) {
-        for (const outcome of ['helped', 'no_effect', 'hurt']) {
-            for (let i = 0; i < s[outcome]; i++)
-                recordOutcome(merged, s.fix_type, s.category, outcome, 0);
-        }
-        const stat = merged.stats.find((m) => m.fix_type === s.fix_type && m.category === s.category);
-        stat.score_delta_sum = round(stat.score_delta_sum + s.score_delta_sum);
-    }
-    for (const r of extra.applied_fixes)
-        recordFix(merged, 'applied_fixes', r);
-    for (const r of extra.rejected_fixes)
-        recordFix(merged, 'rejected_fixes', r);
-    return merged;
-}
 function trials(s) {
     return s.helped + s.no_effect + s.hurt;
 }
@@ -23501,7 +23479,7 @@ function createContext(space, file, warehouseSchema) {
         (list ?? []).forEach((table, index) => {
             if (typeof table.identifier !== 'string')
                 return;
-            const key = identifiers_normalizeIdentifier(table.identifier);
+            const key = normalizeIdentifier(table.identifier);
             if (!tables.has(key))
                 tables.set(key, { identifier: table.identifier, path: `${base}[${index}]` });
         });
@@ -23509,7 +23487,7 @@ function createContext(space, file, warehouseSchema) {
     register(space.data_sources?.tables, '$.data_sources.tables');
     register(space.data_sources?.metric_views, '$.data_sources.metric_views');
     const warehouse = warehouseSchema
-        ? new Map(warehouseSchema.tables.map((t) => [identifiers_normalizeIdentifier(t.identifier), new Set(t.columns.map((c) => c.name.toLowerCase()))]))
+        ? new Map(warehouseSchema.tables.map((t) => [normalizeIdentifier(t.identifier), new Set(t.columns.map((c) => c.name.toLowerCase()))]))
         : undefined;
     return { space, tables, warehouse, issues, add: (path, message) => issues.push({ file, path, message }) };
 }
@@ -23528,12 +23506,12 @@ function checkSide(ctx, side, path) {
         ctx.add(path, 'missing join side: expected { identifier, alias } naming a table of the space');
         return;
     }
-    if (!ctx.tables.has(identifiers_normalizeIdentifier(side.identifier))) {
+    if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
         ctx.add(`${path}.identifier`, `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`);
     }
 }
 function checkColumnExists(ctx, column, side, path) {
-    const columns = ctx.warehouse?.get(identifiers_normalizeIdentifier(side.identifier));
+    const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
     if (columns && !columns.has(column.column.toLowerCase())) {
         ctx.add(path, `column \`${column.qualifier}.${column.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(', ')})`);
     }
@@ -23544,10 +23522,10 @@ function checkCondition(ctx, sql, left, right, path) {
         ctx.add(path, `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`);
         return;
     }
-    const l = identifiers_normalizeName(left.alias);
-    const r = identifiers_normalizeName(right.alias);
-    const q1 = identifiers_normalizeName(condition.left.qualifier);
-    const q2 = identifiers_normalizeName(condition.right.qualifier);
+    const l = normalizeName(left.alias);
+    const r = normalizeName(right.alias);
+    const q1 = normalizeName(condition.left.qualifier);
+    const q2 = normalizeName(condition.right.qualifier);
     const straight = q1 === l && q2 === r;
     const swapped = q1 === r && q2 === l;
     if (!straight && !swapped) {
@@ -23652,7 +23630,7 @@ function checkTables(ctx, key) {
         if (!isThreePart(table.identifier)) {
             ctx.add(`${path}.identifier`, `\`${table.identifier}\` is not a three-part name: write catalog.schema.${key === 'tables' ? 'table' : 'metric_view'} (backticks allowed)`);
         }
-        const normalized = identifiers_normalizeIdentifier(table.identifier);
+        const normalized = normalizeIdentifier(table.identifier);
         const first = seen.get(normalized);
         if (first)
             ctx.add(`${path}.identifier`, `${table.identifier} is listed twice (also at ${first}): merge the two entries`);
@@ -23682,7 +23660,7 @@ function checkFunctions(ctx) {
 function checkReferences(ctx, sql, path) {
     const reported = new Set();
     for (const name of findThreePartNames((sql ?? []).join(''))) {
-        const key = identifiers_normalizeIdentifier(name);
+        const key = normalizeIdentifier(name);
         if (ctx.tables.has(key) || reported.has(key))
             continue;
         reported.add(key);
@@ -24033,8 +24011,8 @@ const byId = (item) => item.id;
 function compileAddJoin(space, fix) {
     const left = requireTable(space, fix.left.table);
     const right = requireTable(space, fix.right.table);
-    const leftColumn = `${identifiers_normalizeIdentifier(left.table.identifier)}.${identifiers_normalizeName(fix.left.column)}`;
-    const rightColumn = `${identifiers_normalizeIdentifier(right.table.identifier)}.${identifiers_normalizeName(fix.right.column)}`;
+    const leftColumn = `${normalizeIdentifier(left.table.identifier)}.${normalizeName(fix.left.column)}`;
+    const rightColumn = `${normalizeIdentifier(right.table.identifier)}.${normalizeName(fix.right.column)}`;
     for (const spec of space.instructions?.join_specs ?? []) {
         const condition = space_lookup_parseJoinCondition(spec);
         if (!condition)
@@ -24213,7 +24191,7 @@ function referencesOf(fix) {
 }
 /** Lowercase column names by normalised table identifier. */
 function warehouseColumns(schema) {
-    return new Map(schema.tables.map((table) => [identifiers_normalizeIdentifier(table.identifier), new Set(table.columns.map((column) => column.name.toLowerCase()))]));
+    return new Map(schema.tables.map((table) => [normalizeIdentifier(table.identifier), new Set(table.columns.map((column) => column.name.toLowerCase()))]));
 }
 /** The reason the fix refers to something unknown, or undefined when all its references resolve. */
 function checkFixReferences(space, fix, warehouse) {
@@ -24226,14 +24204,14 @@ function checkFixReferences(space, fix, warehouse) {
             return `unknown table ${ref.table}: it is not a table or metric view of this space`;
         if (!warehouse)
             continue;
-        const columns = warehouse.get(identifiers_normalizeIdentifier(ref.table));
+        const columns = warehouse.get(normalizeIdentifier(ref.table));
         if (!columns) {
             // Metric views need not appear in a warehouse listing.
             if (located.segments[1] === 'tables')
                 return `unknown table ${ref.table}: it does not exist in the warehouse`;
             continue;
         }
-        if (ref.column !== undefined && !columns.has(identifiers_normalizeName(ref.column))) {
+        if (ref.column !== undefined && !columns.has(normalizeName(ref.column))) {
             const known = [...columns].slice(0, 12).join(', ');
             return `unknown column ${ref.column} in ${ref.table}: the warehouse table has ${known}${columns.size > 12 ? ', ...' : ''}`;
         }
@@ -24826,7 +24804,7 @@ function canonicalizeSpace(space) {
     return canonicalValue(space, SPACE_SHAPE);
 }
 /** The canonical file text: canonical order, 2-space indent, trailing newline. */
-function canonical_serializeSpace(space) {
+function serializeSpace(space) {
     return `${JSON.stringify(canonicalizeSpace(space), null, 2)}\n`;
 }
 
@@ -24839,7 +24817,7 @@ function sha256(text) {
 }
 /** sha256 of the canonical text: key order, sort order and whitespace do not change it. */
 function hashSpace(space) {
-    return sha256(canonical_serializeSpace(space));
+    return sha256(serializeSpace(space));
 }
 /** sha256 over what decides a score (id, question, sql, split, orderMatters), independent of file order and tags. */
 function hashBenchmarks(benchmarks) {
@@ -25110,7 +25088,7 @@ function readSpaceFile(file, label = file) {
 }
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */
 function writeSpaceFile(file, space) {
-    writeFileAtomic(file, canonical_serializeSpace(space));
+    writeFileAtomic(file, serializeSpace(space));
 }
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
@@ -30661,11 +30639,11 @@ const SPACE_ID = /^[A-Za-z0-9_-]+$/;
 /** Canonical text of a config given as data or as a serialized string; invalid configs are refused like Genie does. */
 function canonicalText(serializedSpace, label) {
     if (typeof serializedSpace === 'string')
-        return canonical_serializeSpace(parseSpaceText(serializedSpace, label));
+        return serializeSpace(parseSpaceText(serializedSpace, label));
     const parsed = SpaceSchema.safeParse(serializedSpace);
     if (!parsed.success)
         throw new GenieGitopsError(`${label}: the config is not a valid serialized_space (${parsed.error.issues[0]?.message ?? 'invalid'})`);
-    return canonical_serializeSpace(parsed.data);
+    return serializeSpace(parsed.data);
 }
 function etagOf(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
@@ -30919,7 +30897,7 @@ function createDatabricksClient(options) {
         catch (error) {
             if (spec.signal?.aborted)
                 throw spec.signal.reason ?? error;
-            throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${causeOf(error)})`);
+            throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${scrubber.scrub(causeOf(error))})`);
         }
         if (!response.ok) {
             const { code, message } = errorBody(text);
@@ -31754,9 +31732,9 @@ async function openDatabricksBackend(root, target, options) {
 /** Makes the stored config equal to `space`; returns whether it had to write. */
 async function syncSpace(spaces, spaceId, space) {
     const stored = await spaces.get(spaceId);
-    const wanted = canonical_serializeSpace(space);
+    const wanted = serializeSpace(space);
     const parsed = SpaceSchema.safeParse(stored.serializedSpace);
-    if (parsed.success && canonical_serializeSpace(parsed.data) === wanted)
+    if (parsed.success && serializeSpace(parsed.data) === wanted)
         return false;
     await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
     return true;
@@ -31901,7 +31879,6 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
 
 
 
-
 function lessonsFile(root, space) {
     return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
 }
@@ -31975,9 +31952,245 @@ async function enhanceCommand(options) {
         await backend.close();
     }
 }
-/** The canonical text of the final config, for callers that commit it themselves. */
-function configText(result) {
-    return serializeSpace(result.config);
+
+;// CONCATENATED MODULE: ./src/benchmarks/markdown-import.js
+/**
+ * Converts question/SQL Markdown (a common way teams first write benchmarks down)
+ * into benchmark items. A question is a `##`/`###` heading, a whole-line **bold**
+ * text or a `Q:` line; its answer is the next ```sql fenced block. Optional
+ * `id:`, `split:`, `tags:` and `order_matters:` lines belong to the question above them.
+ */
+
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`{]*)/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const BOLD_LINE = /^\s*(\*\*|__)(.+?)\1\s*$/;
+const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?Q(?:uestion)?\s*\d*\s*[:.)](?:\*\*|__)?\s+(.+?)\s*$/i;
+const META_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__|_|\*)?(id|split|tags|order[_ ]matters)(?:\*\*|__|_|\*)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
+const SQL_LANGUAGES = new Set(['sql', 'sparksql', 'spark-sql', 'databricks', 'databricks-sql', 'sqlite']);
+/** Removes a leading `Q:`/`Q1.`/`Question:` and surrounding emphasis from question text. */
+function cleanQuestion(text) {
+    let question = text.trim();
+    // Emphasis and a Q prefix may nest either way round: `**Q1: ...**` or `Q1: **...**`.
+    for (let pass = 0; pass < 2; pass++) {
+        const bold = BOLD_LINE.exec(question);
+        if (bold)
+            question = bold[2].trim();
+        const prefixed = /^Q(?:uestion)?\s*\d*\s*[:.)]\s+(.+)$/i.exec(question);
+        if (prefixed)
+            question = prefixed[1].trim();
+    }
+    return question;
+}
+function stripQuotes(value) {
+    return value.trim().replace(/^[`'"](.*)[`'"]$/, '$1').trim();
+}
+function markdown_import_slugify(text) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length <= 60)
+        return slug;
+    const cut = slug.slice(0, 60);
+    const lastDash = cut.lastIndexOf('-');
+    return lastDash > 20 ? cut.slice(0, lastDash) : cut;
+}
+function importMarkdown(text, file, options = {}) {
+    const issues = [];
+    const drafts = [];
+    const lines = text.split(/\r?\n/);
+    let current;
+    const error = (line, message) => issues.push({ file, path: '$', line, message });
+    /** Starts a new question; the previous one must have its SQL unless it was only a section heading. */
+    const start = (next) => {
+        if (current && current.sql === undefined) {
+            // A heading directly followed by a deeper heading or a bold/Q: question only groups questions.
+            const isSection = current.level !== undefined && next !== undefined && (next.level === undefined || next.level > current.level);
+            if (!isSection)
+                error(current.line, `question "${current.question}" has no SQL block: add a \`\`\`sql fenced block below it`);
+        }
+        if (current && current.sql !== undefined)
+            drafts.push(current);
+        current = next;
+    };
+    const applyMeta = (key, raw, line) => {
+        if (!current) {
+            error(line, `"${key}:" line has no question above it: put it under the question it belongs to`);
+            return;
+        }
+        const value = stripQuotes(raw.replace(/(\*\*|__)$/, ''));
+        if (key === 'id') {
+            if (value)
+                current.id = value;
+            else
+                error(line, 'empty id: write id: <text>');
+        }
+        else if (key === 'split') {
+            const split = value.toLowerCase();
+            if (split === 'train' || split === 'holdout')
+                current.split = split;
+            else
+                error(line, `split must be train or holdout, got "${value}"`);
+        }
+        else if (key === 'tags') {
+            current.tags = value
+                .replace(/^\[|\]$/g, '')
+                .split(',')
+                .map((tag) => stripQuotes(tag).replace(/^#/, ''))
+                .filter((tag) => tag !== '');
+        }
+        else {
+            const flag = value.toLowerCase();
+            if (['true', 'yes'].includes(flag))
+                current.orderMatters = true;
+            else if (['false', 'no'].includes(flag))
+                current.orderMatters = false;
+            else
+                error(line, `order_matters must be true or false, got "${value}"`);
+        }
+    };
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index];
+        const lineNo = index + 1;
+        const fence = FENCE.exec(line);
+        if (fence) {
+            const marker = fence[1];
+            const language = fence[2].toLowerCase();
+            const body = [];
+            let end = index + 1;
+            while (end < lines.length && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[end])) {
+                body.push(lines[end]);
+                end++;
+            }
+            if (end >= lines.length) {
+                error(lineNo, 'code block is never closed: add the closing fence');
+                break;
+            }
+            index = end;
+            if (!SQL_LANGUAGES.has(language))
+                continue;
+            const sql = body.join('\n').trim();
+            if (!current || current.sql !== undefined) {
+                error(lineNo, 'SQL block with no question: put a heading (## ...), a **bold** line or a Q: line above it');
+            }
+            else if (sql === '') {
+                error(lineNo, `the SQL block of "${current.question}" is empty`);
+                current.sql = '';
+            }
+            else {
+                current.sql = sql;
+            }
+            continue;
+        }
+        const heading = HEADING.exec(line);
+        if (heading) {
+            const level = heading[1].length;
+            // A level-1 heading is the document's title, never a question.
+            start(level === 1 ? undefined : { question: cleanQuestion(heading[2]), line: lineNo, level });
+            continue;
+        }
+        const meta = META_LINE.exec(line);
+        if (meta) {
+            applyMeta(meta[1].toLowerCase().replace(' ', '_'), meta[2], lineNo);
+            continue;
+        }
+        const q = Q_LINE.exec(line) ?? BOLD_LINE.exec(line);
+        if (q)
+            start({ question: cleanQuestion(q[q.length - 1]), line: lineNo });
+    }
+    start(undefined);
+    const items = assignIds(drafts, options.ids ?? 'slug', file, issues);
+    if (items.length === 0 && issues.length === 0) {
+        issues.push({ file, path: '$', line: 1, message: 'no questions found: write each question as a ## heading followed by a ```sql block' });
+    }
+    if (issues.length > 0)
+        throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    return items;
+}
+function assignIds(drafts, mode, file, issues) {
+    const used = new Set();
+    for (const draft of drafts) {
+        if (draft.id === undefined)
+            continue;
+        if (used.has(draft.id))
+            issues.push({ file, path: '$', line: draft.line, message: `duplicate id "${draft.id}": ids must be unique` });
+        used.add(draft.id);
+    }
+    const width = Math.max(3, String(drafts.length).length);
+    return drafts.map((draft, index) => {
+        let id = draft.id;
+        if (id === undefined) {
+            const base = (mode === 'slug' && markdown_import_slugify(draft.question)) || `q${String(index + 1).padStart(width, '0')}`;
+            id = base;
+            for (let n = 2; used.has(id); n++)
+                id = `${base}-${n}`;
+            used.add(id);
+        }
+        const item = { id, question: draft.question, sql: draft.sql ?? '' };
+        if (draft.split)
+            item.split = draft.split;
+        if (draft.tags && draft.tags.length > 0)
+            item.tags = draft.tags;
+        if (draft.orderMatters !== undefined)
+            item.order_matters = draft.orderMatters;
+        return item;
+    });
+}
+/** Benchmark YAML for the items: a plain list, SQL as literal blocks, tags inline. */
+function toBenchmarkYaml(items) {
+    const ordered = items.map((item) => {
+        const out = { id: item.id, question: item.question };
+        if (item.split)
+            out.split = item.split;
+        if (item.tags && item.tags.length > 0)
+            out.tags = item.tags;
+        if (item.order_matters !== undefined)
+            out.order_matters = item.order_matters;
+        out.sql = item.sql;
+        return out;
+    });
+    const doc = new dist.Document(ordered);
+    if ((0,dist.isSeq)(doc.contents)) {
+        for (const node of doc.contents.items) {
+            if (!(0,dist.isMap)(node))
+                continue;
+            const sql = node.get('sql', true);
+            if ((0,dist.isScalar)(sql))
+                sql.type = dist.Scalar.BLOCK_LITERAL;
+            const tags = node.get('tags', true);
+            if ((0,dist.isSeq)(tags))
+                tags.flow = true;
+        }
+    }
+    return doc.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/commands/import-benchmarks.js
+/** `import-benchmarks`: converts question/SQL Markdown into benchmarks/<space>.yml. */
+
+
+
+
+
+
+
+function importBenchmarksCommand(options) {
+    const source = external_node_path_namespaceObject.resolve(options.root, options.from);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(source))
+        throw new GenieGitopsError(`${options.from} does not exist`, 'pass a Markdown file of questions, each followed by a ```sql block');
+    const target = benchmarksFile(options.root, options.space);
+    if ((0,external_node_fs_namespaceObject.existsSync)(target) && !options.force) {
+        throw new GenieGitopsError(`${external_node_path_namespaceObject.relative(options.root, target)} already exists`, 'pass --force to replace it');
+    }
+    const items = importMarkdown((0,external_node_fs_namespaceObject.readFileSync)(source, 'utf8'), external_node_path_namespaceObject.relative(options.root, source));
+    const yaml = toBenchmarkYaml(items);
+    // The same checks as every benchmark file (ids, read-only SQL) before anything is written.
+    const set = parseBenchmarksText(yaml, external_node_path_namespaceObject.relative(options.root, target), options.space);
+    writeFileAtomic(target, yaml);
+    return { file: target, questions: set.benchmarks.length };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/init.js
@@ -32261,12 +32474,12 @@ function llm_evidence_text(pieces) {
 }
 /** One line per table: `id: col TYPE, col TYPE (values: 'a', 'b'), ...`; tables outside the space are marked. */
 function renderSchema(schema, samples = new Map(), space) {
-    const inSpace = space && new Set([...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) => identifiers_normalizeIdentifier(table.identifier)));
+    const inSpace = space && new Set([...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) => normalizeIdentifier(table.identifier)));
     if (schema.tables.length === 0)
         return '(the warehouse schema is not available)';
     return schema.tables
         .map((table) => {
-        const tableSamples = samples.get(identifiers_normalizeIdentifier(table.identifier));
+        const tableSamples = samples.get(normalizeIdentifier(table.identifier));
         const columns = table.columns.map((column) => {
             const sample = tableSamples?.get(column.name.toLowerCase());
             // A column with more values than sampled is open-ended (names): a few examples say enough.
@@ -32274,7 +32487,7 @@ function renderSchema(schema, samples = new Map(), space) {
             const values = sample && shown ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})` : '';
             return `${column.name} ${column.type || '?'}${values}`;
         });
-        const outside = inSpace && !inSpace.has(identifiers_normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';
+        const outside = inSpace && !inSpace.has(normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';
         return `${table.identifier}${outside}: ${columns.join(', ')}`;
     })
         .join('\n');
@@ -32556,7 +32769,7 @@ async function collectSampleValues(warehouse, schema, options) {
                 const values = result.rows.map((row) => String(row[0])).filter((value) => value.length <= 60);
                 if (values.length === 0)
                     continue;
-                const key = identifiers_normalizeIdentifier(table.identifier);
+                const key = normalizeIdentifier(table.identifier);
                 const tableSamples = samples.get(key) ?? new Map();
                 tableSamples.set(column.name.toLowerCase(), { values: values.slice(0, options.maxValues), more: result.rows.length > options.maxValues });
                 samples.set(key, tableSamples);
@@ -32578,17 +32791,17 @@ function buildSqlReferenceIndex(space, schema) {
     const prefixes = new Set();
     const byName = new Map();
     for (const table of schema.tables) {
-        const id = identifiers_normalizeIdentifier(table.identifier);
-        columns.set(id, new Set(table.columns.map((column) => identifiers_normalizeName(column.name))));
+        const id = normalizeIdentifier(table.identifier);
+        columns.set(id, new Set(table.columns.map((column) => normalizeName(column.name))));
         prefixes.add(id.split('.').slice(0, 2).join('.'));
     }
     for (const table of [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])]) {
-        const id = identifiers_normalizeIdentifier(table.identifier);
+        const id = normalizeIdentifier(table.identifier);
         spaceTables.add(id);
         prefixes.add(id.split('.').slice(0, 2).join('.'));
         if (!columns.has(id) && table.column_configs?.length)
-            columns.set(id, new Set(table.column_configs.map((column) => identifiers_normalizeName(column.column_name))));
-        const name = identifiers_normalizeName(lastPart(table.identifier));
+            columns.set(id, new Set(table.column_configs.map((column) => normalizeName(column.column_name))));
+        const name = normalizeName(lastPart(table.identifier));
         byName.set(name, [...(byName.get(name) ?? []), id]);
     }
     return { spaceTables, columns, prefixes, byName };
@@ -32607,28 +32820,28 @@ function llm_sql_references_checkSqlReferences(fix, index) {
     return undefined;
 }
 function checkQualified(parts, index) {
-    const prefix = parts.slice(0, 2).map(identifiers_normalizeName).join('.');
+    const prefix = parts.slice(0, 2).map(normalizeName).join('.');
     if (!index.prefixes.has(prefix))
         return undefined;
-    const table = parts.slice(0, 3).map(identifiers_normalizeName).join('.');
+    const table = parts.slice(0, 3).map(normalizeName).join('.');
     const columns = index.columns.get(table);
     if (!columns && !index.spaceTables.has(table))
         return `unknown table ${table}`;
     if (!index.spaceTables.has(table))
         return `table ${table} is not in the space`;
-    if (parts.length >= 4 && columns && !columns.has(identifiers_normalizeName(parts[3])))
+    if (parts.length >= 4 && columns && !columns.has(normalizeName(parts[3])))
         return `unknown column ${parts[3]} in table ${table}`;
     return undefined;
 }
 function checkShort(parts, index, defined) {
-    const qualifier = identifiers_normalizeName(parts[0]);
+    const qualifier = normalizeName(parts[0]);
     if (defined.has(qualifier))
         return undefined;
     const tables = index.byName.get(qualifier);
     if (!tables || tables.length !== 1)
         return undefined;
     const columns = index.columns.get(tables[0]);
-    if (columns && !columns.has(identifiers_normalizeName(parts[1])))
+    if (columns && !columns.has(normalizeName(parts[1])))
         return `unknown column ${parts[1]} in table ${tables[0]}`;
     return undefined;
 }
@@ -32656,13 +32869,13 @@ function definedNames(tokens) {
     for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i];
         if (token.type === 'word' && token.value.toUpperCase() === 'AS' && isName(tokens[i + 1]))
-            names.add(identifiers_normalizeName(tokens[i + 1].value));
+            names.add(normalizeName(tokens[i + 1].value));
         if (isName(token) && tokens[i + 1]?.type === 'word' && tokens[i + 1].value.toUpperCase() === 'AS' && tokens[i + 2]?.text === '(')
-            names.add(identifiers_normalizeName(token.value));
+            names.add(normalizeName(token.value));
         // `FROM a.b.c x` and `(subquery) x`: a name right after another name or `)` (no keywords) is an alias.
         const aliasable = (isName(token) && !isKeyword(token)) || (token.type === 'symbol' && token.text === ')');
         if (aliasable && isName(tokens[i + 1]) && !isKeyword(tokens[i + 1]))
-            names.add(identifiers_normalizeName(tokens[i + 1].value));
+            names.add(normalizeName(tokens[i + 1].value));
     }
     return names;
 }
@@ -33075,7 +33288,7 @@ function resolveLlmConfig(settings, env = {}) {
             throw new LlmConfigError('the databricks LLM provider needs the workspace URL', 'set DATABRICKS_HOST');
         const token = typeof settings.token === 'function' ? settings.token : pick(settings.token, env.DATABRICKS_TOKEN);
         if (!token)
-            throw new LlmConfigError('the databricks LLM provider needs a token', 'set DATABRICKS_TOKEN or configure OAuth');
+            throw new LlmConfigError('the databricks LLM provider needs a token', 'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for OAuth, or DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID');
         return { kind: 'databricks', host, endpoint, token };
     }
     throw new LlmConfigError(`unknown LLM provider "${String(provider)}"`, 'use databricks or openai');
@@ -33101,6 +33314,22 @@ function assertUrl(value, name) {
 /** The chat client for the settings, ready to hand to the llm analyst or the judge. */
 function createLlmFromSettings(settings, env = {}, options) {
     return createChatLlm(resolveLlmConfig(settings, env), options);
+}
+
+;// CONCATENATED MODULE: ./src/commands/llm-analyst.js
+
+
+
+function llmAnalystFrom(settings, env, options = {}) {
+    let token = settings.token;
+    const get = (name) => env[name]?.trim() || undefined;
+    // Without a personal access token, a serving endpoint is called with the workspace's OAuth
+    // (service principal or GitHub OIDC federation), refreshed like every other workspace call.
+    if (!token && !get('DATABRICKS_TOKEN') && get('DATABRICKS_HOST') && (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))) {
+        let auth;
+        token = () => (auth ??= createAuthFromEnv(env)).token();
+    }
+    return createLlmAnalyst({ llm: createLlmFromSettings({ ...settings, token }, env, options) });
 }
 
 ;// CONCATENATED MODULE: ./src/commands/validate.js
@@ -33365,6 +33594,8 @@ commands:
           [--json FILE] [--markdown FILE] [--quiet]
           llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
+  import-benchmarks --space NAME --from FILE.md [--force]
+                                                convert question/SQL Markdown into benchmarks/NAME.yml
   init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
        [--from-sqlite FILE | --from-sql FILE] [--force]
   deploy (--space NAME... | --all | --before SHA [--after SHA])
@@ -33795,7 +34026,7 @@ class SpaceState {
     }
     insert(input) {
         const t = Date.now();
-        const served = { ...input, serialized: JSON.stringify(JSON.parse(canonical_serializeSpace(input.space))), version: 1, createTime: t, updateTime: t };
+        const served = { ...input, serialized: JSON.stringify(JSON.parse(serializeSpace(input.space))), version: 1, createTime: t, updateTime: t };
         this.spaces.set(input.spaceId, served);
         return served;
     }
@@ -33828,7 +34059,7 @@ class SpaceState {
         if (typeof body.serialized_space === 'string') {
             s.space = space_state_decode(body.serialized_space);
             // Genie re-serialises what it stores: keep canonical order, compact.
-            s.serialized = JSON.stringify(JSON.parse(canonical_serializeSpace(s.space)));
+            s.serialized = JSON.stringify(JSON.parse(serializeSpace(s.space)));
             s.version++;
         }
         if (typeof body.title === 'string')
@@ -34564,8 +34795,8 @@ async function selectSpaces(options) {
 /** The canonical text of a live space's config (Genie re-serialises what it stores). */
 function liveText(stored, label) {
     if (typeof stored.serializedSpace === 'string')
-        return canonical_serializeSpace(parseSpaceText(stored.serializedSpace, label));
-    return canonical_serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+        return serializeSpace(parseSpaceText(stored.serializedSpace, label));
+    return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
 }
 async function deployCommand(options) {
     const { names, selection } = await selectSpaces(options);
@@ -34586,7 +34817,8 @@ async function deployCommand(options) {
         options.log?.(`${space}: ${result.status}: ${result.message}`);
         results.push(result);
     }
-    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed') };
+    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
+    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
 }
 /** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
 async function labelDeployed(result, github, options) {
@@ -34614,7 +34846,7 @@ async function deployOne(space, options) {
     const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
     if (issues.length > 0)
         throw new ValidationError(issues);
-    const config = canonical_serializeSpace(dir.space);
+    const config = serializeSpace(dir.space);
     return withStore(options, target, async (store) => {
         const base = { space, liveSpaceId: target.liveSpaceId };
         const live = await store.get(target.liveSpaceId);
@@ -34642,7 +34874,7 @@ async function previousConfig(space, options) {
     if (!options.before || ZERO_SHA.test(options.before))
         return undefined;
     const text = await options.git.tryShow(options.before, spaceFilePath(space));
-    return text === undefined ? undefined : canonical_serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+    return text === undefined ? undefined : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
 }
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
 async function verify(store, spaceId, config, options) {
@@ -34710,7 +34942,7 @@ async function exportCommand(options) {
     const liveSpaceId = target.liveSpaceId;
     const stored = await readLive(options, target, liveSpaceId);
     const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-    const text = canonical_serializeSpace(space);
+    const text = serializeSpace(space);
     const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
     const base = { space: options.space, liveSpaceId, file };
     if (before === text)
@@ -34868,6 +35100,8 @@ async function main(argv, io = defaultIo) {
                 return await runInit(rest, io);
             case 'enhance':
                 return await runEnhance(rest, io);
+            case 'import-benchmarks':
+                return runImportBenchmarks(rest, io);
             case 'deploy':
                 return await runDeployCli(rest, io);
             case 'export':
@@ -35031,7 +35265,7 @@ async function runEnhance(args, io) {
         backend: parseBackend(values.backend),
         analyst,
         llmAnalyst: analyst === 'llm'
-            ? createLlmAnalyst({ llm: createLlmFromSettings(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) }) })
+            ? llmAnalystFrom(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) })
             : undefined,
         maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
         targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
@@ -35049,6 +35283,14 @@ async function runEnhance(args, io) {
     io.out(`after:  ${t(result.after)}`);
     io.out(`${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`);
     io.out(result.dryRun ? 'dry run: no file written' : `wrote ${result.written.map((f) => external_node_path_namespaceObject.relative(io.cwd, f)).join(', ') || 'nothing'}`);
+    return 0;
+}
+function runImportBenchmarks(args, io) {
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
+    if (!values.space || !values.from)
+        throw new GenieGitopsError('--space and --from are required', 'e.g. import-benchmarks --space sales --from docs/questions.md');
+    const result = importBenchmarksCommand({ root: rootOf(values.root, io), space: values.space, from: values.from, force: values.force });
+    io.out(`wrote ${external_node_path_namespaceObject.relative(io.cwd, result.file)} (${result.questions} questions)`);
     return 0;
 }
 

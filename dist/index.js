@@ -42427,6 +42427,35 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
+;// CONCATENATED MODULE: ./src/databricks/secrets.js
+/** Keeps secret values out of messages: every token the client handles is registered here. */
+const listeners = new Set();
+/**
+ * Tells `listener` of every secret any scrubber learns, including OAuth tokens fetched at run
+ * time; the action registers core.setSecret here so the runner masks them in the log too.
+ */
+function onSecret(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
+class SecretScrubber {
+    values = new Set();
+    add(value) {
+        // Very short values would mask ordinary words; real tokens are long.
+        if (!value || value.length < 6 || this.values.has(value))
+            return;
+        this.values.add(value);
+        for (const listener of listeners)
+            listener(value);
+    }
+    scrub(text) {
+        let out = text;
+        for (const value of this.values)
+            out = out.split(value).join('***');
+        return out;
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/errors.js
 /** Typed errors: each carries what went wrong, where, and what the user should do. */
 class GenieGitopsError extends Error {
@@ -62821,23 +62850,6 @@ function permissionFor(what) {
     return 'access to this resource';
 }
 
-;// CONCATENATED MODULE: ./src/databricks/secrets.js
-/** Keeps secret values out of messages: every token the client handles is registered here. */
-class SecretScrubber {
-    values = new Set();
-    add(value) {
-        // Very short values would mask ordinary words; real tokens are long.
-        if (value && value.length >= 6)
-            this.values.add(value);
-    }
-    scrub(text) {
-        let out = text;
-        for (const value of this.values)
-            out = out.split(value).join('***');
-        return out;
-    }
-}
-
 ;// CONCATENATED MODULE: ./src/databricks/http-client.js
 
 
@@ -71444,6 +71456,7 @@ async function runValidate(run) {
 
 
 
+
 const RUNNERS = {
     validate: runValidate,
     score: run_score_runScore,
@@ -71460,6 +71473,8 @@ const RUNNERS = {
 async function run() {
     try {
         const inputs = readInputs();
+        // OAuth tokens obtained during the run are masked as soon as they arrive.
+        onSecret((secret) => core_setSecret(secret));
         for (const secret of inputs.secrets) {
             core_setSecret(secret);
             // git receives the GitHub token as a basic auth header: mask that form too.

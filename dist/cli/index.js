@@ -30829,12 +30829,24 @@ function permissionFor(what) {
 
 ;// CONCATENATED MODULE: ./src/databricks/secrets.js
 /** Keeps secret values out of messages: every token the client handles is registered here. */
+const listeners = new Set();
+/**
+ * Tells `listener` of every secret any scrubber learns, including OAuth tokens fetched at run
+ * time; the action registers core.setSecret here so the runner masks them in the log too.
+ */
+function onSecret(listener) {
+    listeners.add(listener);
+    return () => listeners.delete(listener);
+}
 class SecretScrubber {
     values = new Set();
     add(value) {
         // Very short values would mask ordinary words; real tokens are long.
-        if (value && value.length >= 6)
-            this.values.add(value);
+        if (!value || value.length < 6 || this.values.has(value))
+            return;
+        this.values.add(value);
+        for (const listener of listeners)
+            listener(value);
     }
     scrub(text) {
         let out = text;

@@ -1,6 +1,7 @@
 /** The action entry: inputs -> command -> outputs and job summary. The only place that calls setFailed. */
 import path from 'node:path';
 import * as core from '@actions/core';
+import { onSecret } from '../databricks/secrets.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { listSpaces } from '../space/repository.js';
 import { createActionRun, type ActionRun, type StepOutcome } from './action-run.js';
@@ -29,6 +30,8 @@ const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> =
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
+    // OAuth tokens obtained during the run are masked as soon as they arrive.
+    onSecret((secret) => core.setSecret(secret));
     for (const secret of inputs.secrets) {
       core.setSecret(secret);
       // git receives the GitHub token as a basic auth header: mask that form too.

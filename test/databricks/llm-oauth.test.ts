@@ -39,3 +39,19 @@ describe('llm analyst with OAuth M2M', () => {
     expect(error?.hint).toMatch(/DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET/);
   });
 });
+
+describe('secrets learned at run time', () => {
+  it('an OAuth token fetched during the run reaches the onSecret listeners (the action masks it)', async () => {
+    const { onSecret } = await import('../../src/databricks/secrets.js');
+    const { createAuthFromEnv } = await import('../../src/databricks/auth.js');
+    const seen: string[] = [];
+    const stop = onSecret((s) => seen.push(s));
+    try {
+      const auth = createAuthFromEnv({ DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET });
+      const token = await auth.token();
+      expect(seen).toContain(token);
+    } finally {
+      stop();
+    }
+  });
+});

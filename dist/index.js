@@ -63801,8 +63801,11 @@ async function openWarehouseFor(root, target) {
     return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
 }
 async function openBackend(root, name, target, options = {}) {
-    if (name === 'databricks')
-        return openDatabricksBackend(root, target, { env: options.env ?? process.env });
+    if (name === 'databricks') {
+        const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+        // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
+        return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
+    }
     const local = await openWarehouseFor(root, target);
     const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
     return {

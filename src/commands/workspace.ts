@@ -74,7 +74,11 @@ export interface BackendOptions {
 }
 
 export async function openBackend(root: string, name: BackendName, target: Target | undefined, options: BackendOptions = {}): Promise<Backend> {
-  if (name === 'databricks') return openDatabricksBackend(root, target, { env: options.env ?? process.env });
+  if (name === 'databricks') {
+    const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+    // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
+    return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
+  }
   const local = await openWarehouseFor(root, target);
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
   return {

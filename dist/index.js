@@ -39462,7 +39462,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2893);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(611);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39471,7 +39471,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2893:
+/***/ 611:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -58021,12 +58021,53 @@ const dist_src_Octokit = Octokit.plugin(requestLog, legacyRestEndpointMethods, p
 );
 
 
+;// CONCATENATED MODULE: ./src/util/backoff.js
+/** Retry timing shared by the HTTP clients (Databricks, model serving, GitHub): Retry-After, else exponential backoff with jitter. */
+/** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfter(header, now = Date.now()) {
+    if (header === null)
+        return undefined;
+    const value = header.trim();
+    if (value === '')
+        return undefined;
+    if (/^\d+(\.\d+)?$/.test(value))
+        return Math.round(Number(value) * 1000);
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/** Delay before retry number `attempt` (0-based). Jitter (up to +25%) spreads concurrent clients apart. */
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+    if (retryAfterMs !== undefined)
+        return Math.min(retryAfterMs, policy.maxDelayMs);
+    const exponential = policy.baseDelayMs * 2 ** attempt;
+    return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
+}
+/** Wait, ending early (rejecting with the signal's reason) when the signal aborts. */
+function backoff_sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted) {
+            reject(signal.reason);
+            return;
+        }
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
 ;// CONCATENATED MODULE: ./src/github/octokit-factory.js
 /**
  * The one place an Octokit client is built: base URL from GITHUB_API_URL, and a request hook
  * that retries server errors and rate limits with backoff (honouring Retry-After and
  * x-ratelimit-reset) but never the statuses in DO_NOT_RETRY, which another try cannot fix.
  */
+
 
 /** Client errors another attempt cannot fix (a 403 is retried only when it is a rate limit). */
 const DO_NOT_RETRY = new Set([400, 401, 403, 404, 410, 422, 451]);
@@ -58044,9 +58085,9 @@ function retryDelayMs(error, attempt, options) {
     const rateLimited = status === 429 || (status === 403 && (header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined));
     if (DO_NOT_RETRY.has(status) && !rateLimited)
         return undefined;
-    const retryAfter = Number(header(error, 'retry-after'));
-    if (Number.isFinite(retryAfter) && retryAfter >= 0 && header(error, 'retry-after') !== undefined)
-        return retryAfter * 1000;
+    const retryAfterMs = parseRetryAfter(header(error, 'retry-after') ?? null, options.now);
+    if (retryAfterMs !== undefined)
+        return retryAfterMs;
     const reset = Number(header(error, 'x-ratelimit-reset'));
     if (rateLimited && Number.isFinite(reset) && reset > 0)
         return Math.max(0, reset * 1000 - (options.now ?? Date.now()));
@@ -58072,7 +58113,7 @@ function createOctokit(options) {
                 if (delay === undefined || delay > maxWaitMs)
                     throw error;
                 options.log?.(`GitHub ${requestOptions.method} ${requestOptions.url}: HTTP ${statusOf(error)}, retrying in ${Math.round(delay)} ms`);
-                await new Promise((resolve) => setTimeout(resolve, delay));
+                await backoff_sleep(delay);
             }
         }
     });
@@ -62695,46 +62736,6 @@ function seedFromRepository(root) {
         }
         return undefined;
     };
-}
-
-;// CONCATENATED MODULE: ./src/llm/backoff.js
-/** Retry timing for the chat clients: honour Retry-After, else exponential backoff with jitter. */
-/** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
-function parseRetryAfter(header, now = Date.now()) {
-    if (header === null)
-        return undefined;
-    const value = header.trim();
-    if (value === '')
-        return undefined;
-    if (/^\d+(\.\d+)?$/.test(value))
-        return Math.round(Number(value) * 1000);
-    const date = Date.parse(value);
-    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
-/** Delay before retry number `attempt` (0-based). Jitter (up to +25%) spreads concurrent clients apart. */
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-    if (retryAfterMs !== undefined)
-        return Math.min(retryAfterMs, policy.maxDelayMs);
-    const exponential = policy.baseDelayMs * 2 ** attempt;
-    return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
-}
-/** Wait, ending early (rejecting with the signal's reason) when the signal aborts. */
-function backoff_sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted) {
-            reject(signal.reason);
-            return;
-        }
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/retry.js

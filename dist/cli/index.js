@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7046);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4536);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7046:
+/***/ 4536:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -30715,8 +30715,8 @@ function seedFromRepository(root) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/llm/backoff.js
-/** Retry timing for the chat clients: honour Retry-After, else exponential backoff with jitter. */
+;// CONCATENATED MODULE: ./src/util/backoff.js
+/** Retry timing shared by the HTTP clients (Databricks, model serving, GitHub): Retry-After, else exponential backoff with jitter. */
 /** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
 function parseRetryAfter(header, now = Date.now()) {
     if (header === null)

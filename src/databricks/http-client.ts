@@ -5,7 +5,7 @@
  * and zod validation of every answer so a shape mismatch names the endpoint and field.
  */
 import type { z } from 'zod';
-import { parseRetryAfter, sleep as abortableSleep } from '../llm/backoff.js';
+import { parseRetryAfter, sleep as abortableSleep } from '../util/backoff.js';
 import { withRetry } from '../scoring/retry.js';
 import { DatabricksApiError, DatabricksShapeError } from './api-error.js';
 import type { AuthProvider } from './auth.js';

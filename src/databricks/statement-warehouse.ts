@@ -6,7 +6,7 @@
 import { WarehouseError } from '../errors.js';
 import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema, WarehouseTable } from '../ports.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
-import { sleep } from '../llm/backoff.js';
+import { sleep } from '../util/backoff.js';
 import type { DatabricksClient } from './http-client.js';
 import { EmptySchema, ResultChunkSchema, StatementResponseSchema, SubmittedStatementSchema, type StatementResponse } from './schemas.js';
 import { columnsOf, toQueryResult } from './statement-values.js';

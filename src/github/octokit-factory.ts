@@ -4,6 +4,7 @@
  * x-ratelimit-reset) but never the statuses in DO_NOT_RETRY, which another try cannot fix.
  */
 import { Octokit } from '@octokit/rest';
+import { parseRetryAfter, sleep } from '../util/backoff.js';
 
 export interface OctokitOptions {
   token: string;
@@ -40,8 +41,8 @@ export function retryDelayMs(error: unknown, attempt: number, options: { baseDel
   const status = statusOf(error);
   const rateLimited = status === 429 || (status === 403 && (header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined));
   if (DO_NOT_RETRY.has(status) && !rateLimited) return undefined;
-  const retryAfter = Number(header(error, 'retry-after'));
-  if (Number.isFinite(retryAfter) && retryAfter >= 0 && header(error, 'retry-after') !== undefined) return retryAfter * 1000;
+  const retryAfterMs = parseRetryAfter(header(error, 'retry-after') ?? null, options.now);
+  if (retryAfterMs !== undefined) return retryAfterMs;
   const reset = Number(header(error, 'x-ratelimit-reset'));
   if (rateLimited && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - (options.now ?? Date.now()));
   return options.baseDelayMs * 2 ** attempt;
@@ -65,7 +66,7 @@ export function createOctokit(options: OctokitOptions): Octokit {
         const delay = attempt < retries ? retryDelayMs(error, attempt, { baseDelayMs }) : undefined;
         if (delay === undefined || delay > maxWaitMs) throw error;
         options.log?.(`GitHub ${requestOptions.method} ${requestOptions.url}: HTTP ${statusOf(error)}, retrying in ${Math.round(delay)} ms`);
-        await new Promise((resolve) => setTimeout(resolve, delay));
+        await sleep(delay);
       }
     }
   });

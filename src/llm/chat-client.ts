@@ -4,7 +4,7 @@
  * timeout; errors are LlmError values that never carry the token.
  */
 import type { ChatMessage, Llm, LlmReply } from '../ports.js';
-import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from './backoff.js';
+import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from '../util/backoff.js';
 import { clip, errorMessageFromBody, parseChatCompletion } from './chat-response.js';
 import { hintForStatus, LlmError } from './llm-error.js';
 

@@ -1,4 +1,4 @@
-/** Retry timing for the chat clients: honour Retry-After, else exponential backoff with jitter. */
+/** Retry timing shared by the HTTP clients (Databricks, model serving, GitHub): Retry-After, else exponential backoff with jitter. */
 
 /** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
 export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {

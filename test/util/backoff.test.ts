@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, retryDelay, sleep } from '../../src/llm/backoff.js';
+import { parseRetryAfter, retryDelay, sleep } from '../../src/util/backoff.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-01T00:00:00Z');

@@ -43,8 +43,12 @@ export const databricksSection: BenchSection = {
       const ratio = round2(wallMs / boundMs);
       log(`serve: latency ${latencyMs} ms, qpm ${qpm}, concurrency ${concurrency}, repeats ${repeats}, ${n} questions`);
       log(`wall ${wallMs} ms vs lower bound ${boundMs} ms: ratio ${ratio} (target <= 1.2)`);
-      log(`genie questions ${genieCalls} (minimum ${minGenieCalls}, 429s ${serve.stats.rateLimited}), SQL statements ${statements} (minimum ${minStatements})`);
-      log(`score ${Math.round(card.totals.all.score * 100)}% (train ${Math.round(card.totals.train.score * 100)}%, holdout ${Math.round(card.totals.holdout.score * 100)}%), scorer retries ${card.calls.retries}`);
+      log(
+        `genie questions ${genieCalls} (minimum ${minGenieCalls}, 429s ${serve.stats.rateLimited}), SQL statements ${statements} (minimum ${minStatements})`,
+      );
+      log(
+        `score ${Math.round(card.totals.all.score * 100)}% (train ${Math.round(card.totals.train.score * 100)}%, holdout ${Math.round(card.totals.holdout.score * 100)}%), scorer retries ${card.calls.retries}`,
+      );
       return { wallMs, boundMs, ratio, genieCalls, minGenieCalls, statements, minStatements };
     } finally {
       await serve.close();

@@ -13,9 +13,16 @@ export const enhanceSection: BenchSection = {
   async run({ root, log }) {
     const copy = mkdtempSync(path.join(os.tmpdir(), 'genie-gitops-bench-'));
     try {
-      for (const dir of ['spaces', 'benchmarks']) cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
+      for (const dir of ['spaces', 'benchmarks'])
+        cpSync(path.join(root, dir), path.join(copy, dir), { recursive: true });
       const t0 = performance.now();
-      const result = await enhanceCommand({ root: copy, space: 'demo', backend: 'local', analyst: 'rules', dryRun: true });
+      const result = await enhanceCommand({
+        root: copy,
+        space: 'demo',
+        backend: 'local',
+        analyst: 'rules',
+        dryRun: true,
+      });
       const wallMs = Math.round(performance.now() - t0);
       const { before, after } = result;
       const points = (x: number) => (x * 100).toFixed(1);

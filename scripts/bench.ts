@@ -102,13 +102,20 @@ export const localSection: BenchSection = {
     }
     out.msPerQuestion = round2(totalMs / totalQuestions);
     out.localQps = round2((1000 * totalQuestions) / totalMs);
-    log(`local total: ${totalQuestions} questions in ${totalMs.toFixed(0)} ms: ${out.localQps} q/s, ${out.msPerQuestion} ms/question`);
+    log(
+      `local total: ${totalQuestions} questions in ${totalMs.toFixed(0)} ms: ${out.localQps} q/s, ${out.msPerQuestion} ms/question`,
+    );
     return out;
   },
 };
 
 /** Scores a config the way `score --backend local` does (noise off, one repeat). */
-function score(space: Space, benchmarks: Benchmark[], warehouse: Awaited<ReturnType<typeof openLocalWarehouse>>, genie: Awaited<ReturnType<typeof createLocalGenie>>): Promise<Scorecard> {
+function score(
+  space: Space,
+  benchmarks: Benchmark[],
+  warehouse: Awaited<ReturnType<typeof openLocalWarehouse>>,
+  genie: Awaited<ReturnType<typeof createLocalGenie>>,
+): Promise<Scorecard> {
   return runScore({
     space: 'demo',
     configHash: hashSpace(space),
@@ -129,8 +136,14 @@ const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
 export const SECTIONS: BenchSection[] = [localSection, enhanceSection, databricksSection];
 
-export async function runBench(options: { rounds?: number; only?: string[]; root?: string; log?: (line: string) => void } = {}): Promise<Record<string, number>> {
-  const context: BenchContext = { root: options.root ?? ROOT, rounds: Math.max(1, options.rounds ?? 5), log: options.log ?? ((line) => console.log(line)) };
+export async function runBench(
+  options: { rounds?: number; only?: string[]; root?: string; log?: (line: string) => void } = {},
+): Promise<Record<string, number>> {
+  const context: BenchContext = {
+    root: options.root ?? ROOT,
+    rounds: Math.max(1, options.rounds ?? 5),
+    log: options.log ?? ((line) => console.log(line)),
+  };
   const result: Record<string, number> = {};
   for (const section of SECTIONS) {
     if (options.only && !options.only.includes(section.name)) continue;
@@ -153,7 +166,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(path.resolve(process.ar
   runBench(parseArgs(process.argv.slice(2)))
     .then((result) => console.log(JSON.stringify(result)))
     .catch((error: unknown) => {
-      console.error(error instanceof Error ? error.stack ?? error.message : error);
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
       process.exitCode = 1;
     });
 }

@@ -43,13 +43,21 @@ export function compileSources(scratch) {
     tsconfig,
     JSON.stringify({
       extends: path.join(root, 'tsconfig.json'),
-      compilerOptions: { rootDir: root, outDir, noEmit: false, declaration: false, sourceMap: false, incremental: false },
+      compilerOptions: {
+        rootDir: root,
+        outDir,
+        noEmit: false,
+        declaration: false,
+        sourceMap: false,
+        incremental: false,
+      },
       include: [path.join(root, 'src', '**', '*.ts')],
     }),
   );
   const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
   const result = spawnSync(process.execPath, [tsc, '-p', tsconfig], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`tsc reported errors in src/ (exit ${result.status ?? result.signal}); fix them before bundling`);
+  if (result.status !== 0)
+    throw new Error(`tsc reported errors in src/ (exit ${result.status ?? result.signal}); fix them before bundling`);
   writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
   return outDir;
 }
@@ -61,7 +69,19 @@ export function compileSources(scratch) {
  */
 export function nccBuild(entry, out, cwd = root) {
   const cli = path.join(path.dirname(require.resolve('@vercel/ncc/package.json')), 'dist', 'ncc', 'cli.js');
-  const args = [cli, 'build', entry, '--out', out, '--license', 'licenses.txt', '--target', 'es2022', '--no-cache', '--quiet'];
+  const args = [
+    cli,
+    'build',
+    entry,
+    '--out',
+    out,
+    '--license',
+    'licenses.txt',
+    '--target',
+    'es2022',
+    '--no-cache',
+    '--quiet',
+  ];
   const result = spawnSync(process.execPath, args, { cwd, stdio: 'inherit' });
   if (result.status !== 0) throw new Error(`ncc failed for ${entry} (exit ${result.status ?? result.signal})`);
 }
@@ -91,7 +111,9 @@ export function bundle({ entries = ENTRIES, dist = 'dist' } = {}) {
     entries.forEach(({ entry }, i) => {
       const source = path.resolve(root, entry);
       // A .ts entry is taken from the compiled tree; a .js/.mjs entry is bundled as it is.
-      const compiled = source.endsWith('.ts') ? path.join(js, path.relative(root, source)).replace(/\.ts$/, '.js') : source;
+      const compiled = source.endsWith('.ts')
+        ? path.join(js, path.relative(root, source)).replace(/\.ts$/, '.js')
+        : source;
       nccBuild(compiled, path.join(scratch, 'out', String(i)), js);
     });
     entries.forEach(({ out }, i) => {

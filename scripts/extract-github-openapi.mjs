@@ -29,7 +29,21 @@ export const OPERATIONS = {
 };
 
 /** Keeps only what a required-fields-and-types check needs. */
-const KEEP = new Set(['type', 'required', 'properties', 'items', 'enum', 'nullable', 'anyOf', 'oneOf', 'allOf', 'format', 'additionalProperties', 'minItems', 'maxLength']);
+const KEEP = new Set([
+  'type',
+  'required',
+  'properties',
+  'items',
+  'enum',
+  'nullable',
+  'anyOf',
+  'oneOf',
+  'allOf',
+  'format',
+  'additionalProperties',
+  'minItems',
+  'maxLength',
+]);
 
 function prune(schema, depth = 0) {
   if (Array.isArray(schema)) return schema.map((s) => prune(s, depth));
@@ -73,7 +87,10 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
   const pkg = process.argv[2] ?? path.join(root, 'node_modules', '@octokit', 'openapi');
   const version = JSON.parse(readFileSync(path.join(pkg, 'package.json'), 'utf8')).version;
   const spec = JSON.parse(readFileSync(path.join(pkg, 'generated', 'api.github.com.deref.json'), 'utf8'));
-  const subset = { source: `@octokit/openapi@${version} generated/api.github.com.deref.json`, operations: extract(spec) };
+  const subset = {
+    source: `@octokit/openapi@${version} generated/api.github.com.deref.json`,
+    operations: extract(spec),
+  };
   const out = path.join(root, 'test', 'e2e', 'github-openapi-subset.json');
   writeFileSync(out, `${JSON.stringify(subset, null, 1)}\n`);
   console.log(`wrote ${path.relative(root, out)} (${Object.keys(subset.operations).length} operations)`);

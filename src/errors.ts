@@ -12,7 +12,10 @@ export interface ValidationIssue {
 }
 
 export class GenieGitopsError extends Error {
-  constructor(message: string, readonly hint?: string) {
+  constructor(
+    message: string,
+    readonly hint?: string,
+  ) {
     super(message);
     this.name = new.target.name;
   }
@@ -20,7 +23,10 @@ export class GenieGitopsError extends Error {
 
 /** One or more problems in a file the user wrote (space config, benchmarks, target). */
 export class ValidationError extends GenieGitopsError {
-  constructor(readonly issues: ValidationIssue[], hint?: string) {
+  constructor(
+    readonly issues: ValidationIssue[],
+    hint?: string,
+  ) {
     super(issues.map(formatIssue).join('\n'), hint);
   }
 }
@@ -30,7 +36,11 @@ export class ReadOnlyViolationError extends GenieGitopsError {}
 
 /** The warehouse rejected or failed a query. */
 export class WarehouseError extends GenieGitopsError {
-  constructor(message: string, readonly sql: string, readonly code: 'SQL_ERROR' | 'TIMEOUT' | 'CANCELLED' = 'SQL_ERROR') {
+  constructor(
+    message: string,
+    readonly sql: string,
+    readonly code: 'SQL_ERROR' | 'TIMEOUT' | 'CANCELLED' = 'SQL_ERROR',
+  ) {
     super(message);
   }
 }

@@ -102,5 +102,8 @@ export interface LlmReply {
 }
 
 export interface Llm {
-  chat(messages: ChatMessage[], options?: { maxTokens?: number; temperature?: number; json?: boolean; signal?: AbortSignal }): Promise<LlmReply>;
+  chat(
+    messages: ChatMessage[],
+    options?: { maxTokens?: number; temperature?: number; json?: boolean; signal?: AbortSignal },
+  ): Promise<LlmReply>;
 }

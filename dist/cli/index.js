@@ -10966,8 +10966,38 @@ const HANGUL = /[\uac00-\ud7a3]/;
  * `별`/`당`/`마다` (per) and `들` (plural) are included: they never belong to a schema word.
  */
 const KOREAN_SUFFIXES = [
-    '에서는', '으로는', '에게서', '이라는', '에서', '으로', '에게', '한테', '까지', '부터', '마다', '보다', '처럼', '이나', '라는',
-    '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '별', '당', '들', '랑',
+    '에서는',
+    '으로는',
+    '에게서',
+    '이라는',
+    '에서',
+    '으로',
+    '에게',
+    '한테',
+    '까지',
+    '부터',
+    '마다',
+    '보다',
+    '처럼',
+    '이나',
+    '라는',
+    '은',
+    '는',
+    '이',
+    '가',
+    '을',
+    '를',
+    '의',
+    '에',
+    '로',
+    '와',
+    '과',
+    '도',
+    '만',
+    '별',
+    '당',
+    '들',
+    '랑',
 ];
 /** Particles that follow only a syllable with a final consonant (회원이), or only one without (나이가). */
 const AFTER_CONSONANT = new Set(['은', '이', '을', '과', '으로', '으로는', '이라는', '이나']);
@@ -11054,42 +11084,428 @@ function textStems(text) {
  */
 const FUNCTION_WORDS = new Set([
     // English grammar
-    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'for', 'by', 'per', 'each', 'every', 'all', 'any', 'to', 'from', 'with', 'without',
-    'and', 'or', 'not', 'no', 'is', 'are', 'was', 'were', 'be', 'been', 'being', 'do', 'does', 'did', 'have', 'has', 'had',
-    'what', 'which', 'who', 'whom', 'whose', 'where', 'when', 'why', 'how', 'that', 'this', 'these', 'those', 'there', 'their',
-    'them', 'they', 'it', 'its', 'we', 'our', 'us', 'i', 'me', 'my', 'you', 'your', 'as', 'than', 'then', 'into', 'over', 'under',
-    'between', 'during', 'since', 'until', 'about', 'among', 'across', 'within', 'only', 'also', 'just', 'so', 'such', 'can',
-    'could', 'would', 'should', 'will', 'shall', 'may', 'might', 'must', 'get', 'got', 'there', 'here', 'up', 'down', 'out',
-    'but', 'instead', 'own', 'other', 'others', 'else', 'either', 'neither', 'nor', 'same', 'some', 'very', 'too', 'yet', 'still',
-    'already', 'again', 'never', 'always', 'often', 'having', 'if', 'whether', 'both', 'any', 'none', 'thing', 'things', 'id', 'ids',
+    'a',
+    'an',
+    'the',
+    'of',
+    'in',
+    'on',
+    'at',
+    'for',
+    'by',
+    'per',
+    'each',
+    'every',
+    'all',
+    'any',
+    'to',
+    'from',
+    'with',
+    'without',
+    'and',
+    'or',
+    'not',
+    'no',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'being',
+    'do',
+    'does',
+    'did',
+    'have',
+    'has',
+    'had',
+    'what',
+    'which',
+    'who',
+    'whom',
+    'whose',
+    'where',
+    'when',
+    'why',
+    'how',
+    'that',
+    'this',
+    'these',
+    'those',
+    'there',
+    'their',
+    'them',
+    'they',
+    'it',
+    'its',
+    'we',
+    'our',
+    'us',
+    'i',
+    'me',
+    'my',
+    'you',
+    'your',
+    'as',
+    'than',
+    'then',
+    'into',
+    'over',
+    'under',
+    'between',
+    'during',
+    'since',
+    'until',
+    'about',
+    'among',
+    'across',
+    'within',
+    'only',
+    'also',
+    'just',
+    'so',
+    'such',
+    'can',
+    'could',
+    'would',
+    'should',
+    'will',
+    'shall',
+    'may',
+    'might',
+    'must',
+    'get',
+    'got',
+    'there',
+    'here',
+    'up',
+    'down',
+    'out',
+    'but',
+    'instead',
+    'own',
+    'other',
+    'others',
+    'else',
+    'either',
+    'neither',
+    'nor',
+    'same',
+    'some',
+    'very',
+    'too',
+    'yet',
+    'still',
+    'already',
+    'again',
+    'never',
+    'always',
+    'often',
+    'having',
+    'if',
+    'whether',
+    'both',
+    'any',
+    'none',
+    'thing',
+    'things',
+    'id',
+    'ids',
     // request verbs
-    'show', 'list', 'give', 'find', 'tell', 'return', 'display', 'report', 'get', 'fetch', 'compute', 'calculate', 'want', 'need',
-    'name', 'value', 'along', 'respectively', 'both', 'whether', 'including', 'include', 'along',
+    'show',
+    'list',
+    'give',
+    'find',
+    'tell',
+    'return',
+    'display',
+    'report',
+    'get',
+    'fetch',
+    'compute',
+    'calculate',
+    'want',
+    'need',
+    'name',
+    'value',
+    'along',
+    'respectively',
+    'both',
+    'whether',
+    'including',
+    'include',
+    'along',
     // aggregation and ranking
-    'how', 'many', 'much', 'number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum',
-    'most', 'least', 'highest', 'lowest', 'largest', 'smallest', 'biggest', 'top', 'bottom', 'first', 'last', 'best', 'worst',
-    'more', 'less', 'fewer', 'greater', 'larger', 'smaller', 'higher', 'lower', 'above', 'below', 'over', 'under', 'at', 'least',
-    'distinct', 'different', 'unique', 'overall', 'order', 'ordered', 'sort', 'sorted', 'rank', 'ranked', 'ascending',
-    'descending', 'asc', 'desc', 'alphabetical', 'alphabetically', 'percentage', 'percent', 'ratio', 'share', 'rate', 'group',
-    'grouped', 'breakdown', 'broken', 'split', 'equal', 'equals', 'exactly', 'one', 'two', 'three', 'four', 'five', 'six',
-    'seven', 'eight', 'nine', 'ten', 'times', 'amount',
+    'how',
+    'many',
+    'much',
+    'number',
+    'count',
+    'total',
+    'sum',
+    'average',
+    'avg',
+    'mean',
+    'max',
+    'maximum',
+    'min',
+    'minimum',
+    'most',
+    'least',
+    'highest',
+    'lowest',
+    'largest',
+    'smallest',
+    'biggest',
+    'top',
+    'bottom',
+    'first',
+    'last',
+    'best',
+    'worst',
+    'more',
+    'less',
+    'fewer',
+    'greater',
+    'larger',
+    'smaller',
+    'higher',
+    'lower',
+    'above',
+    'below',
+    'over',
+    'under',
+    'at',
+    'least',
+    'distinct',
+    'different',
+    'unique',
+    'overall',
+    'order',
+    'ordered',
+    'sort',
+    'sorted',
+    'rank',
+    'ranked',
+    'ascending',
+    'descending',
+    'asc',
+    'desc',
+    'alphabetical',
+    'alphabetically',
+    'percentage',
+    'percent',
+    'ratio',
+    'share',
+    'rate',
+    'group',
+    'grouped',
+    'breakdown',
+    'broken',
+    'split',
+    'equal',
+    'equals',
+    'exactly',
+    'one',
+    'two',
+    'three',
+    'four',
+    'five',
+    'six',
+    'seven',
+    'eight',
+    'nine',
+    'ten',
+    'times',
+    'amount',
     // time
-    'day', 'daily', 'week', 'weekly', 'month', 'monthly', 'year', 'yearly', 'annual', 'quarter', 'today', 'yesterday',
-    'past', 'previous', 'prior', 'recent', 'recently', 'current', 'next', 'ago', 'date', 'time', 'ever', 'now', 'trend', 'trends',
-    'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-    'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'weekday', 'weekend',
+    'day',
+    'daily',
+    'week',
+    'weekly',
+    'month',
+    'monthly',
+    'year',
+    'yearly',
+    'annual',
+    'quarter',
+    'today',
+    'yesterday',
+    'past',
+    'previous',
+    'prior',
+    'recent',
+    'recently',
+    'current',
+    'next',
+    'ago',
+    'date',
+    'time',
+    'ever',
+    'now',
+    'trend',
+    'trends',
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+    'monday',
+    'tuesday',
+    'wednesday',
+    'thursday',
+    'friday',
+    'saturday',
+    'sunday',
+    'weekday',
+    'weekend',
     // everyday verbs and pronouns that never name data
-    'something', 'anything', 'everything', 'nothing', 'someone', 'anyone', 'everyone', 'somebody', 'anybody',
-    'make', 'made', 'go', 'goes', 'went', 'gone', 'give', 'gave', 'given', 'take', 'took', 'taken', 'come', 'came', 'put', 'use',
-    'used', 'see', 'saw', 'seen', 'say', 'said', 'look', 'write', 'wrote', 'written', 'happen', 'happened', 'occur', 'occurred',
-    'done', 'doing', 'being', 'keep', 'let',
+    'something',
+    'anything',
+    'everything',
+    'nothing',
+    'someone',
+    'anyone',
+    'everyone',
+    'somebody',
+    'anybody',
+    'make',
+    'made',
+    'go',
+    'goes',
+    'went',
+    'gone',
+    'give',
+    'gave',
+    'given',
+    'take',
+    'took',
+    'taken',
+    'come',
+    'came',
+    'put',
+    'use',
+    'used',
+    'see',
+    'saw',
+    'seen',
+    'say',
+    'said',
+    'look',
+    'write',
+    'wrote',
+    'written',
+    'happen',
+    'happened',
+    'occur',
+    'occurred',
+    'done',
+    'doing',
+    'being',
+    'keep',
+    'let',
     // Korean grammar, aggregation and time (already particle-stripped)
-    '몇', '개', '명', '건', '총', '전체', '모든', '각', '평균', '합계', '합', '최대', '최소', '가장', '상위', '하위', '많은',
-    '적은', '높은', '낮은', '최근', '지난', '이번', '작년', '올해', '어제', '오늘', '일', '주', '월', '년', '주간', '월간', '연간',
-    '일별', '주별', '월별', '연도', '수', '비율', '순위', '무엇', '어떤', '어느', '얼마나', '얼마', '보여줘', '보여', '알려줘',
-    '알려', '주세요', '해줘', '있는', '있나', '있어', '있습니까', '인', '된', '한', '하는', '했', '별로', '기준', '동안', '중',
-    '및', '그리고', '또는', '대한', '대해', '누구', '언제', '어디', '이상', '이하', '초과', '미만', '순', '순서', '정렬',
-    '순서대로', '지난달', '이번달', '다음달', '지난주', '이번주', '다음주', '내년', '작년', '제일', '무슨', '뭐', '누가', '퍼센트',
+    '몇',
+    '개',
+    '명',
+    '건',
+    '총',
+    '전체',
+    '모든',
+    '각',
+    '평균',
+    '합계',
+    '합',
+    '최대',
+    '최소',
+    '가장',
+    '상위',
+    '하위',
+    '많은',
+    '적은',
+    '높은',
+    '낮은',
+    '최근',
+    '지난',
+    '이번',
+    '작년',
+    '올해',
+    '어제',
+    '오늘',
+    '일',
+    '주',
+    '월',
+    '년',
+    '주간',
+    '월간',
+    '연간',
+    '일별',
+    '주별',
+    '월별',
+    '연도',
+    '수',
+    '비율',
+    '순위',
+    '무엇',
+    '어떤',
+    '어느',
+    '얼마나',
+    '얼마',
+    '보여줘',
+    '보여',
+    '알려줘',
+    '알려',
+    '주세요',
+    '해줘',
+    '있는',
+    '있나',
+    '있어',
+    '있습니까',
+    '인',
+    '된',
+    '한',
+    '하는',
+    '했',
+    '별로',
+    '기준',
+    '동안',
+    '중',
+    '및',
+    '그리고',
+    '또는',
+    '대한',
+    '대해',
+    '누구',
+    '언제',
+    '어디',
+    '이상',
+    '이하',
+    '초과',
+    '미만',
+    '순',
+    '순서',
+    '정렬',
+    '순서대로',
+    '지난달',
+    '이번달',
+    '다음달',
+    '지난주',
+    '이번주',
+    '다음주',
+    '내년',
+    '작년',
+    '제일',
+    '무슨',
+    '뭐',
+    '누가',
+    '퍼센트',
 ].map(stemWord));
 /** Korean predicate endings: a word ending so is the question's verb ("몇 명인가요", "보여주세요"). */
 const KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
@@ -11100,10 +11516,31 @@ function isPredicate(token, tokens) {
     return token.index === tokens.length - 1 && HANGUL.test(token.stem) && KOREAN_FINAL.test(token.stem);
 }
 function isFunctionWord(stem) {
-    return FUNCTION_WORDS.has(stem) || /^\p{N}+$/u.test(stem) || /^\d+(st|nd|rd|th)$/.test(stem) || (HANGUL.test(stem) && KOREAN_PREDICATE.test(stem));
+    return (FUNCTION_WORDS.has(stem) ||
+        /^\p{N}+$/u.test(stem) ||
+        /^\d+(st|nd|rd|th)$/.test(stem) ||
+        (HANGUL.test(stem) && KOREAN_PREDICATE.test(stem)));
 }
 /** Aggregation cue stems that may start or end a measure's name ("average ...", "... count", "총 ..."). */
-const AGGREGATE_CUES = new Set(['number', 'count', 'total', 'sum', 'average', 'avg', 'mean', 'max', 'maximum', 'min', 'minimum', '평균', '합계', '총', '수', '최대', '최소'].map(stemWord));
+const AGGREGATE_CUES = new Set([
+    'number',
+    'count',
+    'total',
+    'sum',
+    'average',
+    'avg',
+    'mean',
+    'max',
+    'maximum',
+    'min',
+    'minimum',
+    '평균',
+    '합계',
+    '총',
+    '수',
+    '최대',
+    '최소',
+].map(stemWord));
 function isAggregateCue(stem) {
     return AGGREGATE_CUES.has(stem);
 }
@@ -11146,7 +11583,9 @@ function tieBreak(token, target, view) {
     let bonus = 0;
     const lower = token.raw.toLowerCase();
     const grouping = isGroupingMarked(token, view.tokens);
-    const groupColumn = target.kind === 'column' && target.column !== undefined && view.expected.groupBy.includes(target.column.toLowerCase());
+    const groupColumn = target.kind === 'column' &&
+        target.column !== undefined &&
+        view.expected.groupBy.includes(target.column.toLowerCase());
     if (grouping)
         bonus += groupColumn ? 0.5 + groupOrderBonus(token, target, view) : -0.2;
     const aggregates = view.expected.aggregates.filter((a) => a.column === target.column?.toLowerCase());
@@ -11161,7 +11600,9 @@ function tieBreak(token, target, view) {
         bonus += 0.1;
     if (target.kind === 'table' && followsValueOf(token, target.table, view))
         bonus += 0.2;
-    if (target.kind === 'column' && besideOrderCue(token, view.tokens) && view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000')))
+    if (target.kind === 'column' &&
+        besideOrderCue(token, view.tokens) &&
+        view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000')))
         bonus += 0.2;
     if ((target.kind === 'table' || target.kind === 'column') && /^[a-z]{3,}(ed|ing)$/.test(lower))
         bonus -= 0.05;
@@ -11199,9 +11640,32 @@ function followsValueOf(token, table, view) {
     const before = view.tokens[token.index - 1];
     if (!before)
         return false;
-    return view.filters.some((f) => f.table === table && f.strings.some((literal) => splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw))));
+    return view.filters.some((f) => f.table === table &&
+        f.strings.some((literal) => splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw))));
 }
-const ORDER_CUES = new Set(['most', 'least', 'highest', 'lowest', 'latest', 'earliest', 'newest', 'oldest', 'recent', 'recently', 'first', 'last', 'top', 'bottom', '가장', '최근', '최신', '처음', '마지막', '상위', '하위'].map(stemWord));
+const ORDER_CUES = new Set([
+    'most',
+    'least',
+    'highest',
+    'lowest',
+    'latest',
+    'earliest',
+    'newest',
+    'oldest',
+    'recent',
+    'recently',
+    'first',
+    'last',
+    'top',
+    'bottom',
+    '가장',
+    '최근',
+    '최신',
+    '처음',
+    '마지막',
+    '상위',
+    '하위',
+].map(stemWord));
 /** "most recently opened", "가장 최근에 개설된": a word beside an ordering word names the ORDER BY column. */
 function besideOrderCue(token, tokens) {
     return [tokens[token.index - 1], tokens[token.index + 1]].some((t) => t !== undefined && ORDER_CUES.has(t.stem));
@@ -11210,7 +11674,7 @@ function besideOrderCue(token, tokens) {
 function isSuperlative(token, tokens) {
     const before = tokens[token.index - 1];
     const after = tokens[token.index + 1];
-    return /^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem);
+    return (/^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem));
 }
 const GROUPING_WORDS = new Set(['per', 'by', 'each', 'every']);
 /** "per channel", "by channel", "for each channel", "채널별", "채널마다". */
@@ -20839,7 +21303,9 @@ const SpaceSchema = looseObject({
     })
         .optional(),
     instructions: looseObject({
-        text_instructions: array(TextInstructionSchema).max(1, 'text_instructions holds at most one item; put all text in its content').optional(),
+        text_instructions: array(TextInstructionSchema)
+            .max(1, 'text_instructions holds at most one item; put all text in its content')
+            .optional(),
         example_question_sqls: array(ExampleQuestionSqlSchema).optional(),
         sql_functions: array(SqlFunctionSchema).optional(),
         join_specs: array(JoinSpecSchema).optional(),
@@ -20931,7 +21397,9 @@ function lastPart(identifier) {
 /** Unquoted, lowercase form of one name part (alias or column). */
 function normalizeName(name) {
     const trimmed = name.trim();
-    const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/``/g, '`') : trimmed;
+    const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2
+        ? trimmed.slice(1, -1).replace(/``/g, '`')
+        : trimmed;
     return unquoted.toLowerCase();
 }
 /** SQL with string literals and comments blanked out, so names inside them are not mistaken for references. */
@@ -20961,7 +21429,9 @@ function findThreePartNames(sql) {
 /** A column name without surrounding backticks, as written. */
 function unquoteName(name) {
     const trimmed = name.trim();
-    return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`') ? trimmed.slice(1, -1).replace(/``/g, '`') : trimmed;
+    return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`')
+        ? trimmed.slice(1, -1).replace(/``/g, '`')
+        : trimmed;
 }
 /** Backtick-quote one name part for SQL. */
 function quoteName(name) {
@@ -21068,7 +21538,9 @@ function collapseWhitespace(text) {
 }
 /** Comparison form of SQL for holdout checks: lowercase, whitespace collapsed, trailing semicolons removed. */
 function normalizeSqlText(sql) {
-    return collapseWhitespace(sql.toLowerCase()).replace(/(\s*;)+$/, '').trim();
+    return collapseWhitespace(sql.toLowerCase())
+        .replace(/(\s*;)+$/, '')
+        .trim();
 }
 /** Append a value to a list unless an equal one (case-insensitive, trimmed) is already there. */
 function dedupeCaseInsensitive(values, existing = []) {
@@ -21191,7 +21663,9 @@ function namedKeyColumn(info) {
             return true;
         const last = words[words.length - 1];
         const head = words.slice(0, -1).join('');
-        return last === 'id' && head !== '' && (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords));
+        return (last === 'id' &&
+            head !== '' &&
+            (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords)));
     })?.name;
 }
 /** The other table of the space whose key this column holds (messages.member_id -> members), if any. */
@@ -21293,7 +21767,15 @@ function functionArgs(node) {
         return [args.expr];
     return [];
 }
-const STRING_TYPES = new Set(['single_quote_string', 'double_quote_string', 'string', 'natural_string', 'hex_string', 'full_hex_string', 'bit_string']);
+const STRING_TYPES = new Set([
+    'single_quote_string',
+    'double_quote_string',
+    'string',
+    'natural_string',
+    'hex_string',
+    'full_hex_string',
+    'bit_string',
+]);
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
 /**
  * Normalised SQL text of an expression: column references without table qualifiers,
@@ -21458,19 +21940,78 @@ function firstColumnOf(value) {
 
 
 const AGGREGATE_FUNCTIONS = new Set([
-    'count', 'sum', 'avg', 'mean', 'min', 'max', 'count_if', 'median', 'mode', 'percentile', 'percentile_approx',
-    'approx_percentile', 'approx_count_distinct', 'stddev', 'stddev_pop', 'stddev_samp', 'variance', 'var_pop',
-    'var_samp', 'collect_list', 'collect_set', 'array_agg', 'listagg', 'string_agg', 'any_value', 'first', 'last',
-    'bool_and', 'bool_or', 'every', 'max_by', 'min_by',
+    'count',
+    'sum',
+    'avg',
+    'mean',
+    'min',
+    'max',
+    'count_if',
+    'median',
+    'mode',
+    'percentile',
+    'percentile_approx',
+    'approx_percentile',
+    'approx_count_distinct',
+    'stddev',
+    'stddev_pop',
+    'stddev_samp',
+    'variance',
+    'var_pop',
+    'var_samp',
+    'collect_list',
+    'collect_set',
+    'array_agg',
+    'listagg',
+    'string_agg',
+    'any_value',
+    'first',
+    'last',
+    'bool_and',
+    'bool_or',
+    'every',
+    'max_by',
+    'min_by',
 ]);
 const COMPARISON_OPS = new Set([
-    '=', '==', '!=', '<>', '<', '<=', '>', '>=', 'IN', 'NOT IN', 'LIKE', 'NOT LIKE', 'ILIKE', 'NOT ILIKE',
-    'BETWEEN', 'NOT BETWEEN', 'IS', 'IS NOT', '<=>',
+    '=',
+    '==',
+    '!=',
+    '<>',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'IN',
+    'NOT IN',
+    'LIKE',
+    'NOT LIKE',
+    'ILIKE',
+    'NOT ILIKE',
+    'BETWEEN',
+    'NOT BETWEEN',
+    'IS',
+    'IS NOT',
+    '<=>',
 ]);
 const NEGATED_OPS = {
-    '=': '<>', '<>': '=', '!=': '=', IN: 'NOT IN', 'NOT IN': 'IN', LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', ILIKE: 'NOT ILIKE',
-    'NOT ILIKE': 'ILIKE', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN', IS: 'IS NOT', 'IS NOT': 'IS',
-    '<': '>=', '>=': '<', '>': '<=', '<=': '>',
+    '=': '<>',
+    '<>': '=',
+    '!=': '=',
+    IN: 'NOT IN',
+    'NOT IN': 'IN',
+    LIKE: 'NOT LIKE',
+    'NOT LIKE': 'LIKE',
+    ILIKE: 'NOT ILIKE',
+    'NOT ILIKE': 'ILIKE',
+    BETWEEN: 'NOT BETWEEN',
+    'NOT BETWEEN': 'BETWEEN',
+    IS: 'IS NOT',
+    'IS NOT': 'IS',
+    '<': '>=',
+    '>=': '<',
+    '>': '<=',
+    '<=': '>',
 };
 /** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
 function extractSqlShape(sql) {
@@ -21561,7 +22102,10 @@ class ShapeBuilder {
                 continue;
             this.visitExpression(expr, scope, true);
             if (outermost)
-                this.orderBy.push({ expr: render(expr), direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC' });
+                this.orderBy.push({
+                    expr: render(expr),
+                    direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC',
+                });
         }
         if (outermost) {
             this.limit = limitOf(ast);
@@ -21600,14 +22144,23 @@ class ShapeBuilder {
             }
             if (alias)
                 scope.sources.set(alias, source);
-            const joinType = typeof item.join === 'string' ? item.join.toUpperCase().replace(/\s*JOIN$/, '').replace(/\s+OUTER$/, '') : null;
+            const joinType = typeof item.join === 'string'
+                ? item.join
+                    .toUpperCase()
+                    .replace(/\s*JOIN$/, '')
+                    .replace(/\s+OUTER$/, '')
+                : null;
             if (joinType !== null && isNode(item.on))
                 conditions.push({ on: item.on, type: joinType });
             if (joinType !== null && Array.isArray(item.using) && previous && source) {
                 for (const col of item.using) {
                     const name = sql_ast_text(col)?.toLowerCase();
                     if (name)
-                        this.joins.push({ left: { table: previous, column: name }, right: { table: source, column: name }, type: joinType });
+                        this.joins.push({
+                            left: { table: previous, column: name },
+                            right: { table: source, column: name },
+                            type: joinType,
+                        });
                 }
             }
             previous = source ?? alias;
@@ -21663,9 +22216,17 @@ class ShapeBuilder {
         this.visitExpression(node, scope, clause !== 'where');
         const op = node.type === 'binary_expr' ? String(node.operator).toUpperCase() : null;
         if (op && COMPARISON_OPS.has(op)) {
-            const [tested, compared] = firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null ? [node.left, node.right] : [node.right, node.left];
+            const [tested, compared] = firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null
+                ? [node.left, node.right]
+                : [node.right, node.left];
             const value = op.endsWith('BETWEEN') ? between(compared) : render(compared);
-            this.filters.push({ column: firstColumnOf(tested), expr: render(tested), op: op === '==' ? '=' : op, value, clause });
+            this.filters.push({
+                column: firstColumnOf(tested),
+                expr: render(tested),
+                op: op === '==' ? '=' : op,
+                value,
+                clause,
+            });
         }
         else {
             // A bare boolean expression (`WHERE is_private`, `WHERE exists (...)`).
@@ -21688,7 +22249,8 @@ class ShapeBuilder {
                 this.addColumn(ref);
             return;
         }
-        if (value.type === 'aggr_func' || (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))) {
+        if (value.type === 'aggr_func' ||
+            (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))) {
             const { fn, distinct, arg } = aggregateParts(value);
             const column = arg === undefined || arg.type === 'star' ? '*' : firstColumnOf(arg);
             const aggregate = { fn, column, arg: arg === undefined ? '*' : render(arg), distinct };
@@ -21800,7 +22362,9 @@ function buildFailureView(failure, index) {
         const column = resolve(null, predicate.column);
         if (!column)
             continue;
-        const strings = [...predicate.value.matchAll(STRING_LITERAL)].map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, '')).filter((s) => s !== '');
+        const strings = [...predicate.value.matchAll(STRING_LITERAL)]
+            .map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, ''))
+            .filter((s) => s !== '');
         const type = columnType(index, column);
         const temporal = TEMPORAL.test(predicate.value) || TEMPORAL.test(predicate.expr) || rules_evidence_DATE_TYPES.test(type);
         const numeric = /^-?\d+(\.\d+)?$|^(true|false)$/i.test(predicate.value.trim());
@@ -21811,13 +22375,22 @@ function buildFailureView(failure, index) {
             strings: temporal ? [] : strings,
             numeric,
             temporal,
-            matched: same.some((g) => g.op === predicate.op && normalizeValue(g.value) === normalizeValue(predicate.value) && g.expr === predicate.expr),
+            matched: same.some((g) => g.op === predicate.op &&
+                normalizeValue(g.value) === normalizeValue(predicate.value) &&
+                g.expr === predicate.expr),
             genieFiltersColumn: same.length > 0,
         });
     }
     const joinKeys = new Set(joins.flatMap((j) => [`${j.left.table}.${j.left.column}`, `${j.right.table}.${j.right.column}`]));
-    const namedText = [...expected.select, ...expected.groupBy, ...expected.orderBy.map((o) => o.expr), ...expected.aggregates.map((a) => a.arg)];
-    const numberFilterColumns = new Set(filters.filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question)).map((f) => f.column.toLowerCase()));
+    const namedText = [
+        ...expected.select,
+        ...expected.groupBy,
+        ...expected.orderBy.map((o) => o.expr),
+        ...expected.aggregates.map((a) => a.arg),
+    ];
+    const numberFilterColumns = new Set(filters
+        .filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question))
+        .map((f) => f.column.toLowerCase()));
     const namedColumns = [];
     for (const ref of expected.columns) {
         const column = resolve(ref.table, ref.column);
@@ -21834,7 +22407,19 @@ function buildFailureView(failure, index) {
         namedColumns.push(column);
     }
     const missingColumns = namedColumns.filter((c) => !genieHas(c));
-    return { failure, tokens: tokenizeQuestion(failure.question), expected, genie, tables, missingTables, namedColumns, missingColumns, joins, filters, aliases };
+    return {
+        failure,
+        tokens: tokenizeQuestion(failure.question),
+        expected,
+        genie,
+        tables,
+        missingTables,
+        namedColumns,
+        missingColumns,
+        joins,
+        filters,
+        aliases,
+    };
 }
 /** The normalised identifier of a table named in SQL (`messages` or `main.community.messages`), or null. */
 function resolveTable(index, name) {
@@ -21858,7 +22443,9 @@ function columnType(index, column) {
 }
 /** The one table the expected SQL qualifies this column with, when there is exactly one. */
 function ownerOf(shape, column, aliases) {
-    const owners = new Set(shape.columns.filter((c) => c.column === column.toLowerCase() && c.table).map((c) => aliases.get(c.table ?? '') ?? ''));
+    const owners = new Set(shape.columns
+        .filter((c) => c.column === column.toLowerCase() && c.table)
+        .map((c) => aliases.get(c.table ?? '') ?? ''));
     owners.delete('');
     return owners.size === 1 ? [...owners][0] : null;
 }
@@ -21877,7 +22464,9 @@ function numberInQuestion(value, question) {
 function literalInQuestion(literal, tokens, question) {
     const lower = literal.toLowerCase();
     // Hangul words carry particles (서울에서), so a substring counts; elsewhere whole words only ('F' is not in "female").
-    if (/[\uac00-\ud7a3]/.test(lower) ? question.includes(literal) : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())) {
+    if (/[\uac00-\ud7a3]/.test(lower)
+        ? question.includes(literal)
+        : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())) {
         return true;
     }
     const words = splitStems(literal);
@@ -21892,7 +22481,23 @@ function escapeRegExp(text) {
 
 
 /** Name words too generic to show that a question names a column. */
-const GENERIC = new Set(['id', 'at', 'is', 'has', 'num', 'nb', 'no', 'flag', 'cd', 'dt', 'ts', 'code', 'key', 'value', 'name']);
+const GENERIC = new Set([
+    'id',
+    'at',
+    'is',
+    'has',
+    'num',
+    'nb',
+    'no',
+    'flag',
+    'cd',
+    'dt',
+    'ts',
+    'code',
+    'key',
+    'value',
+    'name',
+]);
 function distinctiveWords(words) {
     return words.filter((w) => !GENERIC.has(w) && !isFunctionWord(w));
 }
@@ -21946,7 +22551,8 @@ function targetsOf(view, index) {
         const info = index.tables.get(table);
         if (!info?.inSpace)
             continue;
-        if (namingLevel(view.tokens, info.words, tableSynonyms(info)) === 'exact' || distinctiveWords(info.words).length === 0)
+        if (namingLevel(view.tokens, info.words, tableSynonyms(info)) === 'exact' ||
+            distinctiveWords(info.words).length === 0)
             continue;
         targets.push({ kind: 'table', key: `table:${table}`, table, words: info.words });
     }
@@ -21968,7 +22574,14 @@ function targetsOf(view, index) {
             }
             continue;
         }
-        targets.push({ kind: 'column', key: columnKey('column', column), table: column.table, column: column.column, words: col.words, temporal: /^(date|timestamp)/i.test(col.type) });
+        targets.push({
+            kind: 'column',
+            key: columnKey('column', column),
+            table: column.table,
+            column: column.column,
+            words: col.words,
+            temporal: /^(date|timestamp)/i.test(col.type),
+        });
     }
     for (const filter of view.filters) {
         if (filter.matched || !index.tables.get(filter.table)?.inSpace)
@@ -21977,17 +22590,36 @@ function targetsOf(view, index) {
         const unstated = filter.strings.filter((literal) => !literalInQuestion(literal, view.tokens, view.failure.question));
         if (filter.strings.length > 1 && unstated.length === filter.strings.length && /IN$/.test(filter.predicate.op)) {
             // A set of values the question names with one word ("paid" for plan IN ('pro', 'enterprise')) is a filter.
-            targets.push({ kind: 'filter', key: columnKey('filter', filter), table: filter.table, column: filter.column, words });
+            targets.push({
+                kind: 'filter',
+                key: columnKey('filter', filter),
+                table: filter.table,
+                column: filter.column,
+                words,
+            });
         }
         else if (filter.strings.length > 0) {
             for (const literal of filter.strings) {
                 if (literalInQuestion(literal, view.tokens, view.failure.question))
                     continue;
-                targets.push({ kind: 'value', key: `${columnKey('value', filter)}=${literal}`, table: filter.table, column: filter.column, literal, words });
+                targets.push({
+                    kind: 'value',
+                    key: `${columnKey('value', filter)}=${literal}`,
+                    table: filter.table,
+                    column: filter.column,
+                    literal,
+                    words,
+                });
             }
         }
         else if (filter.numeric && !filter.temporal && !numberInQuestion(filter.predicate.value, view.failure.question)) {
-            targets.push({ kind: 'filter', key: columnKey('filter', filter), table: filter.table, column: filter.column, words });
+            targets.push({
+                kind: 'filter',
+                key: columnKey('filter', filter),
+                table: filter.table,
+                column: filter.column,
+                words,
+            });
         }
     }
     return dedupeTargets(targets);
@@ -22448,7 +23080,9 @@ function normalizedSql(sql) {
 function orientedJoin(fix) {
     const left = column(fix.left.table, fix.left.column);
     const right = column(fix.right.table, fix.right.column);
-    return left <= right ? { left, right, relationship: fix.relationship } : { left: right, right: left, relationship: flipRelationship(fix.relationship) };
+    return left <= right
+        ? { left, right, relationship: fix.relationship }
+        : { left: right, right: left, relationship: flipRelationship(fix.relationship) };
 }
 /** The fix's meaning in normalised form, without rationale and targets. */
 function fixContent(fix) {
@@ -22636,11 +23270,19 @@ const AddExampleQuerySchema = object({
     const names = new Set();
     (fix.parameters ?? []).forEach((param, i) => {
         if (names.has(param.name))
-            ctx.addIssue({ code: 'custom', path: ['parameters', i, 'name'], message: `parameter "${param.name}" is declared twice` });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['parameters', i, 'name'],
+                message: `parameter "${param.name}" is declared twice`,
+            });
         names.add(param.name);
         // `:name` marks a parameter; a preceding ':' would be a `::` cast instead.
         if (!new RegExp(`(^|[^:A-Za-z0-9_]):${param.name}\\b`).test(fix.sql)) {
-            ctx.addIssue({ code: 'custom', path: ['parameters', i, 'name'], message: `parameter "${param.name}" is not used as :${param.name} in the SQL` });
+            ctx.addIssue({
+                code: 'custom',
+                path: ['parameters', i, 'name'],
+                message: `parameter "${param.name}" is not used as :${param.name} in the SQL`,
+            });
         }
     });
 });
@@ -22650,7 +23292,9 @@ const AddSqlSnippetSchema = object({
     kind: SnippetKindSchema,
     display_name: nonEmpty,
     sql: nonEmpty,
-    alias: schemas_string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an alias is a SQL identifier').optional(),
+    alias: schemas_string()
+        .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an alias is a SQL identifier')
+        .optional(),
     synonyms: array(nonEmpty).optional(),
     instruction: nonEmpty.optional(),
     comment: nonEmpty.optional(),
@@ -22800,7 +23444,21 @@ function rules_rank_clone(fix) {
 
 
 /** Words that belong inside a measure's name though they are grammar elsewhere ("reply rate", "답글 비율"). */
-const MEASURE_CUES = new Set(['distinct', 'unique', 'different', 'per', 'rate', 'ratio', 'share', 'percentage', 'percent', '당', '고유', '비율', '퍼센트'].map(stemWord));
+const MEASURE_CUES = new Set([
+    'distinct',
+    'unique',
+    'different',
+    'per',
+    'rate',
+    'ratio',
+    'share',
+    'percentage',
+    'percent',
+    '당',
+    '고유',
+    '비율',
+    '퍼센트',
+].map(stemWord));
 const MAX_WORDS = 6;
 function measurePhrase(view, index, columns, taken) {
     const columnWords = distinctiveWords(columns.flatMap((c) => nameWords(c.column)));
@@ -22808,7 +23466,9 @@ function measurePhrase(view, index, columns, taken) {
     const isGroupWord = (t) => groupWords.some((w) => stemsMatch(t.stem, w)) && !columnWords.some((w) => stemsMatch(t.stem, w));
     const isCue = (t) => isAggregateCue(t.stem) || MEASURE_CUES.has(t.stem);
     const isContent = (t) => !taken.has(t.index) && !isGroupWord(t) && !isPredicate(t, view.tokens) && (!isFunctionWord(t.stem) || isCue(t));
-    const isAnchor = (t) => !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
+    const isAnchor = (t) => !isCue(t) &&
+        !isFunctionWord(t.stem) &&
+        (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
     let best = null;
     let bestScore = 0;
     let run = [];
@@ -22836,7 +23496,10 @@ function measurePhrase(view, index, columns, taken) {
     let words = chosen.slice(0, MAX_WORDS);
     if (!words.some(isCue)) {
         // "On average, how many posts ...": borrow the nearest cue before the phrase ("average posts").
-        const cue = view.tokens.slice(Math.max(0, words[0].index - 4), words[0].index).reverse().find(isCue);
+        const cue = view.tokens
+            .slice(Math.max(0, words[0].index - 4), words[0].index)
+            .reverse()
+            .find(isCue);
         if (!cue)
             return null;
         words = [cue, ...words].slice(0, MAX_WORDS);
@@ -22851,7 +23514,10 @@ function trim(tokens, isCue) {
     let start = 0;
     let end = tokens.length;
     // A trailing past form is the question's verb ("unique users posted"), not part of the name.
-    const edge = (t) => t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t)) || /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
+    const edge = (t) => t.stem === 'per' ||
+        t.stem === '당' ||
+        (isFunctionWord(t.stem) && !isCue(t)) ||
+        /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
     while (start < end && edge(tokens[start]))
         start++;
     while (end > start && edge(tokens[end - 1]))
@@ -22899,7 +23565,9 @@ async function proposeSnippets(context) {
             const key = `measure ${normalizeSnippetSql(measure.sql)}`;
             if (context.index.snippetSql.has(normalizeSnippetSql(measure.sql)))
                 continue;
-            const taken = new Set(context.alignments[i].filter((a) => a.target.kind === 'value' || a.target.kind === 'filter').map((a) => a.token.index));
+            const taken = new Set(context.alignments[i]
+                .filter((a) => a.target.kind === 'value' || a.target.kind === 'filter')
+                .map((a) => a.token.index));
             const phrase = measurePhrase(view, context.index, measure.columns, taken);
             const displayName = phrase?.text ?? fallbackName(measure.rendered);
             const synonyms = phrase && phrase.variant !== phrase.text ? [phrase.variant] : undefined;
@@ -22998,8 +23666,11 @@ function qualify(node, view, index, columns) {
             if (!column || column === '*')
                 return value;
             const qualifier = typeof value.table === 'string' ? value.table.replace(/[`"]/g, '').toLowerCase() : null;
-            const table = (qualifier ? view.aliases.get(qualifier) : undefined) ?? view.tables.find((t) => index.tables.get(t)?.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()));
-            const spelled = table ? index.tables.get(table)?.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())?.name : undefined;
+            const table = (qualifier ? view.aliases.get(qualifier) : undefined) ??
+                view.tables.find((t) => index.tables.get(t)?.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()));
+            const spelled = table
+                ? index.tables.get(table)?.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())?.name
+                : undefined;
             if (!table || !spelled) {
                 failed = true;
                 return value;
@@ -23025,7 +23696,11 @@ function fallbackName(rendered) {
         .replace(/\//g, ' per ')
         .replace(/\b(case|when|then|else|end|distinct)\b/g, ' ')
         .replace(/[^\p{L}\p{N}_ ]+/gu, ' ');
-    return words.split(/[\s_]+/).filter((w) => w !== '' && !/^\d/.test(w)).join(' ').slice(0, 60) || 'measure';
+    return (words
+        .split(/[\s_]+/)
+        .filter((w) => w !== '' && !/^\d/.test(w))
+        .join(' ')
+        .slice(0, 60) || 'measure');
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-synonyms.js
@@ -23041,7 +23716,13 @@ async function proposeSynonyms(context) {
         for (const { target, token, confidence } of alignments[i]) {
             const word = synonymText(token);
             if (target.kind === 'column' && target.column) {
-                const entry = columns.get(target.key) ?? { table: target.table, column: target.column, words: [], targets: [], lexical: false };
+                const entry = columns.get(target.key) ?? {
+                    table: target.table,
+                    column: target.column,
+                    words: [],
+                    targets: [],
+                    lexical: false,
+                };
                 add(entry, word, view.failure.id, confidence === 'lexical');
                 columns.set(target.key, entry);
             }
@@ -23076,7 +23757,9 @@ async function proposeSynonyms(context) {
             });
         }
         const key = await keyColumn(info, (column) => probe.isUnique(table, column));
-        const fix = key ? synonymFix(index, table, key, entry, `names the rows of ${shortName(table)}; the failing question uses it for`) : undefined;
+        const fix = key
+            ? synonymFix(index, table, key, entry, `names the rows of ${shortName(table)}; the failing question uses it for`)
+            : undefined;
         if (fix)
             proposals.push({ fix, priority: entry.lexical ? PRIORITY.lexicalSynonym - 1 : PRIORITY.fallbackSynonym - 1 });
     }
@@ -23176,7 +23859,12 @@ async function proposeValueFixes(context) {
             if (target.kind !== 'value' || !target.column || target.literal === undefined)
                 continue;
             const key = `${target.table}.${target.column.toLowerCase()}`;
-            const entry = mappings.get(key) ?? { table: target.table, column: target.column, pairs: new Map(), targets: [] };
+            const entry = mappings.get(key) ?? {
+                table: target.table,
+                column: target.column,
+                pairs: new Map(),
+                targets: [],
+            };
             const word = /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw;
             const words = entry.pairs.get(target.literal) ?? [];
             if (!words.some((w) => w.toLowerCase() === word.toLowerCase()))
@@ -23216,7 +23904,10 @@ async function proposeValueFixes(context) {
         const current = joinText(column?.config?.description).trim();
         const pairs = [...entry.pairs]
             // A word the description already pairs with the value needs no repeating.
-            .map(([value, words]) => [value, words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`)))])
+            .map(([value, words]) => [
+            value,
+            words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`))),
+        ])
             .filter(([, words]) => words.length > 0);
         if (pairs.length === 0)
             continue;
@@ -23385,7 +24076,12 @@ const StatSchema = object({
     /** Sum of the train score change (fraction) over the trials, for the average. */
     score_delta_sum: schemas_number(),
 });
-const FixRecordSchema = object({ key: schemas_string(), type: schemas_string(), summary: schemas_string(), reason: schemas_string().optional() });
+const FixRecordSchema = object({
+    key: schemas_string(),
+    type: schemas_string(),
+    summary: schemas_string(),
+    reason: schemas_string().optional(),
+});
 const LessonsSchema = object({
     version: literal(1),
     space: schemas_string(),
@@ -23404,11 +24100,21 @@ function readLessons(file, space) {
         data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
     }
     catch (error) {
-        throw new ValidationError([{ file, path: '$', message: `not valid JSON (${error.message}); fix it or delete the file to start over` }]);
+        throw new ValidationError([
+            {
+                file,
+                path: '$',
+                message: `not valid JSON (${error.message}); fix it or delete the file to start over`,
+            },
+        ]);
     }
     const parsed = LessonsSchema.safeParse(data);
     if (!parsed.success) {
-        throw new ValidationError(parsed.error.issues.map((i) => ({ file, path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })));
+        throw new ValidationError(parsed.error.issues.map((i) => ({
+            file,
+            path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+            message: i.message,
+        })));
     }
     return parsed.data;
 }
@@ -23452,14 +24158,23 @@ function serializeLessons(lessons) {
         space: lessons.space,
         stats: [...lessons.stats]
             .sort((a, b) => a.fix_type.localeCompare(b.fix_type) || a.category.localeCompare(b.category))
-            .map((s) => ({ fix_type: s.fix_type, category: s.category, helped: s.helped, no_effect: s.no_effect, hurt: s.hurt, score_delta_sum: s.score_delta_sum })),
+            .map((s) => ({
+            fix_type: s.fix_type,
+            category: s.category,
+            helped: s.helped,
+            no_effect: s.no_effect,
+            hurt: s.hurt,
+            score_delta_sum: s.score_delta_sum,
+        })),
         applied_fixes: [...lessons.applied_fixes].sort(byKey).map(canonicalRecord),
         rejected_fixes: [...lessons.rejected_fixes].sort(byKey).map(canonicalRecord),
     };
     return `${JSON.stringify(canonical, null, 2)}\n`;
 }
 function canonicalRecord(r) {
-    return r.reason === undefined ? { key: r.key, type: r.type, summary: r.summary } : { key: r.key, type: r.type, summary: r.summary, reason: r.reason };
+    return r.reason === undefined
+        ? { key: r.key, type: r.type, summary: r.summary }
+        : { key: r.key, type: r.type, summary: r.summary, reason: r.reason };
 }
 function writeLessons(file, lessons) {
     writeFileAtomic(file, serializeLessons(lessons));
@@ -23487,7 +24202,10 @@ function createContext(space, file, warehouseSchema) {
     register(space.data_sources?.tables, '$.data_sources.tables');
     register(space.data_sources?.metric_views, '$.data_sources.metric_views');
     const warehouse = warehouseSchema
-        ? new Map(warehouseSchema.tables.map((t) => [normalizeIdentifier(t.identifier), new Set(t.columns.map((c) => c.name.toLowerCase()))]))
+        ? new Map(warehouseSchema.tables.map((t) => [
+            normalizeIdentifier(t.identifier),
+            new Set(t.columns.map((c) => c.name.toLowerCase())),
+        ]))
         : undefined;
     return { space, tables, warehouse, issues, add: (path, message) => issues.push({ file, path, message }) };
 }
@@ -23499,7 +24217,10 @@ const MARKER_EXAMPLE = '--rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--';
 function sideOf(side) {
     if (!side || typeof side.identifier !== 'string')
         return undefined;
-    return { identifier: side.identifier, alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : lastPart(side.identifier) };
+    return {
+        identifier: side.identifier,
+        alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : lastPart(side.identifier),
+    };
 }
 function checkSide(ctx, side, path) {
     if (!side) {
@@ -23613,7 +24334,9 @@ function checkColumns(ctx, table, path, columns) {
             ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" does not exist in ${table.identifier}: fix the name or remove the entry (columns: ${[...columns].slice(0, 12).join(', ')})`);
         }
         if (hasEntityMatching(column) && !hasFormatAssistance(column)) {
-            const [flag, needed] = column.build_value_dictionary === true ? ['build_value_dictionary', 'get_example_values'] : ['enable_entity_matching', 'enable_format_assistance'];
+            const [flag, needed] = column.build_value_dictionary === true
+                ? ['build_value_dictionary', 'get_example_values']
+                : ['enable_entity_matching', 'enable_format_assistance'];
             ctx.add(`${columnPath}.${flag}`, `entity matching requires format assistance: also set ${needed} to true`);
         }
     });
@@ -23754,7 +24477,9 @@ function expectedText(expected) {
 }
 /** YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. */
 function quoteHint(expected, actual) {
-    return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ` (quote it: "${String(actual)}")` : '';
+    return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
+        ? ` (quote it: "${String(actual)}")`
+        : '';
 }
 /** Describes one zod issue; `input` is the document that was validated. */
 function describeIssue(issue, input) {
@@ -23929,7 +24654,11 @@ function compileAddSynonym(space, fix) {
         if (column.synonyms === undefined)
             return setMember(column, segments, 'synonyms', fresh);
         const start = column.synonyms.length;
-        return fresh.map((synonym, i) => ({ op: 'add', path: pointer([...segments, 'synonyms', start + i]), value: synonym }));
+        return fresh.map((synonym, i) => ({
+            op: 'add',
+            path: pointer([...segments, 'synonyms', start + i]),
+            value: synonym,
+        }));
     }, () => {
         const fresh = dedupeCaseInsensitive(fix.synonyms, [unquoteName(fix.column)]);
         return fresh.length > 0 ? { synonyms: fresh } : undefined;
@@ -23957,7 +24686,10 @@ function compileEnableGetExampleValues(space, fix) {
 /** Entity matching needs format assistance, so both flags are turned on. */
 function compileEnableBuildValueDictionary(space, fix) {
     const { formatAssistance, entityMatching } = flagNames(space);
-    return columnOps(space, fix, (column, segments) => [...setMember(column, segments, formatAssistance, true), ...setMember(column, segments, entityMatching, true)], () => ({ [formatAssistance]: true, [entityMatching]: true }));
+    return columnOps(space, fix, (column, segments) => [
+        ...setMember(column, segments, formatAssistance, true),
+        ...setMember(column, segments, entityMatching, true),
+    ], () => ({ [formatAssistance]: true, [entityMatching]: true }));
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/new-id.js
@@ -24053,7 +24785,9 @@ function compileFixJoin(space, fix) {
     const segments = ['instructions', 'join_specs', String(located.index), 'sql'];
     const marker = findRelationshipMarker(located.spec);
     if (!marker)
-        return [{ op: 'add', path: pointer([...segments, located.spec.sql.length]), value: relationshipMarker(fix.relationship) }];
+        return [
+            { op: 'add', path: pointer([...segments, located.spec.sql.length]), value: relationshipMarker(fix.relationship) },
+        ];
     if (marker.relationship === fix.relationship)
         return [];
     const path = pointer([...segments, marker.index]);
@@ -24063,7 +24797,11 @@ function compileFixJoin(space, fix) {
     ];
 }
 function compileParameter(param) {
-    const values = param.default_value === undefined ? undefined : Array.isArray(param.default_value) ? param.default_value : [param.default_value];
+    const values = param.default_value === undefined
+        ? undefined
+        : Array.isArray(param.default_value)
+            ? param.default_value
+            : [param.default_value];
     return {
         name: param.name,
         ...(param.type_hint ? { type_hint: param.type_hint } : {}),
@@ -24140,7 +24878,13 @@ function compileAddTextInstruction(space, fix) {
         return [];
     // Pieces are concatenated: keep the new text on its own line.
     const piece = (joined !== '' && !joined.endsWith('\n') ? '\n' : '') + `${text}\n`;
-    return [{ op: 'add', path: pointer(['instructions', 'text_instructions', '0', 'content', current.content.length]), value: piece }];
+    return [
+        {
+            op: 'add',
+            path: pointer(['instructions', 'text_instructions', '0', 'content', current.content.length]),
+            value: piece,
+        },
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/compile-fix.js
@@ -24191,7 +24935,10 @@ function referencesOf(fix) {
 }
 /** Lowercase column names by normalised table identifier. */
 function warehouseColumns(schema) {
-    return new Map(schema.tables.map((table) => [normalizeIdentifier(table.identifier), new Set(table.columns.map((column) => column.name.toLowerCase()))]));
+    return new Map(schema.tables.map((table) => [
+        normalizeIdentifier(table.identifier),
+        new Set(table.columns.map((column) => column.name.toLowerCase())),
+    ]));
 }
 /** The reason the fix refers to something unknown, or undefined when all its references resolve. */
 function checkFixReferences(space, fix, warehouse) {
@@ -24279,7 +25026,12 @@ function prepare(inputs, rejected) {
         if (parsed.success)
             valid.push(parsed.data);
         else
-            rejected.push({ kind: 'invalid', fix: input, key: invalidFixKey(input), reason: `invalid fix: ${describeZodError(parsed.error, input)}` });
+            rejected.push({
+                kind: 'invalid',
+                fix: input,
+                key: invalidFixKey(input),
+                reason: `invalid fix: ${describeZodError(parsed.error, input)}`,
+            });
     }
     const unique = new Map();
     for (const fix of [...valid].sort(compareFixes)) {
@@ -24380,7 +25132,10 @@ function judge(before, after) {
     if (holdoutDelta < 0)
         return { accepted: false, reason: `holdout fell by ${-holdoutDelta} question(s)` };
     if (trainDelta <= 0)
-        return { accepted: false, reason: trainDelta === 0 ? 'train score did not rise' : `train fell by ${-trainDelta} question(s)` };
+        return {
+            accepted: false,
+            reason: trainDelta === 0 ? 'train score did not rise' : `train fell by ${-trainDelta} question(s)`,
+        };
     return { accepted: true, reason: `train +${trainDelta}, holdout ${holdoutDelta >= 0 ? '+' : ''}${holdoutDelta}` };
 }
 /** What one fix did on its own, for the lessons. */
@@ -24427,7 +25182,11 @@ async function sample(warehouse, sql) {
     try {
         // No row limit on the query itself: the same statement the scorer ran is then a cache hit.
         const result = await warehouse.execute(sql);
-        return { ...result, rows: result.rows.slice(0, EVIDENCE_ROWS), truncated: result.truncated || result.rows.length > EVIDENCE_ROWS };
+        return {
+            ...result,
+            rows: result.rows.slice(0, EVIDENCE_ROWS),
+            truncated: result.truncated || result.rows.length > EVIDENCE_ROWS,
+        };
     }
     catch {
         return undefined;
@@ -24522,7 +25281,10 @@ async function runEnhanceLoop(input) {
         log(`iteration ${index}: ${failures.length} failing train question(s), ${fresh.length} new fix(es) proposed`);
         const options = { file: input.file, warehouseSchema: input.warehouseSchema, holdoutSql };
         const batch = applyFixes(space, fresh, options);
-        const rejected = [...screened.rejected, ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason }))];
+        const rejected = [
+            ...screened.rejected,
+            ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason })),
+        ];
         const record = {
             index,
             accepted: false,
@@ -24584,7 +25346,12 @@ async function tryBatch(space, card, fixes, score, options, isolate, log) {
     };
     const first = await attempt(fixes);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
-    const asTrial = (fix, outcome, d) => ({ fix, ops: opsOf.get(fixKey(fix)) ?? [], outcome, delta: d });
+    const asTrial = (fix, outcome, d) => ({
+        fix,
+        ops: opsOf.get(fixKey(fix)) ?? [],
+        outcome,
+        delta: d,
+    });
     const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
     const trainTotal = Math.max(1, card.totals.train.total);
     /** Credits each kept fix with the train questions it targeted that now pass. */
@@ -24592,11 +25359,29 @@ async function tryBatch(space, card, fixes, score, options, isolate, log) {
         const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
         const kept = run.applied.applied.map((a) => {
             const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
-            return { fix: a.fix, ops: a.ops, outcome: flipped > 0 ? 'helped' : 'no_effect', delta: flipped / trainTotal };
+            return {
+                fix: a.fix,
+                ops: a.ops,
+                outcome: flipped > 0 ? 'helped' : 'no_effect',
+                delta: flipped / trainTotal,
+            };
         });
-        const rolledBack = dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' }));
+        const rolledBack = dropped.map((s) => ({
+            fix: s.fix,
+            key: fixKey(s.fix),
+            reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others',
+        }));
         // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
-        return { accepted: true, reason, space: run.applied.space, card: run.card, kept, dropped, rolledBack, patch: kept.flatMap((k) => k.ops) };
+        return {
+            accepted: true,
+            reason,
+            space: run.applied.space,
+            card: run.card,
+            kept,
+            dropped,
+            rolledBack,
+            patch: kept.flatMap((k) => k.ops),
+        };
     };
     if (first.verdict.accepted)
         return accept(first, first.verdict.reason, []);
@@ -24669,7 +25454,12 @@ function withParameterDefaults(sql, parameters) {
 }
 function remember(lessons, rejected) {
     for (const r of rejected)
-        recordFix(lessons, 'rejected_fixes', { key: r.key, type: r.fix.type, summary: summarizeFix(r.fix), reason: r.reason });
+        recordFix(lessons, 'rejected_fixes', {
+            key: r.key,
+            type: r.fix.type,
+            summary: summarizeFix(r.fix),
+            reason: r.reason,
+        });
 }
 function pct(x) {
     return `${(x * 100).toFixed(1)}%`;
@@ -24723,7 +25513,11 @@ function by(...keys) {
         return 0;
     };
 }
-const canonical_object = (keys, fields) => ({ kind: 'object', keys, fields });
+const canonical_object = (keys, fields) => ({
+    kind: 'object',
+    keys,
+    fields,
+});
 const list = (item, order) => ({ kind: 'list', item, order });
 const canonical_byId = by('id');
 const columnConfig = canonical_object([
@@ -24926,7 +25720,9 @@ function scanJson(text) {
         for (;;) {
             skipWhitespace();
             if (text[pos] !== '"') {
-                fail(text[pos] === '}' ? 'trailing comma before }: JSON allows none' : `expected a property name in double quotes but found ${describe()}`);
+                fail(text[pos] === '}'
+                    ? 'trailing comma before }: JSON allows none'
+                    : `expected a property name in double quotes but found ${describe()}`);
             }
             const keyOffset = pos;
             const key = readString();
@@ -25019,7 +25815,9 @@ function parseSpaceText(text, file) {
     const scan = scanJson(source);
     if (!scan.ok) {
         const { line, column } = lineColumnAt(source, scan.offset);
-        throw new ValidationError([{ file, path: '$', line, message: `invalid JSON at line ${line}, column ${column}: ${scan.message}` }]);
+        throw new ValidationError([
+            { file, path: '$', line, message: `invalid JSON at line ${line}, column ${column}: ${scan.message}` },
+        ]);
     }
     if (scan.duplicateKeys.length > 0) {
         throw new ValidationError(scan.duplicateKeys.map(({ path, offset }) => ({
@@ -25038,13 +25836,20 @@ function parseSpaceText(text, file) {
         throw new ValidationError([{ file, path: '$', message: `invalid JSON: ${error.message}` }]);
     }
     if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-        throw new ValidationError([{ file, path: '$', line: 1, message: 'expected a JSON object: the decoded serialized_space of a Genie space' }]);
+        throw new ValidationError([
+            { file, path: '$', line: 1, message: 'expected a JSON object: the decoded serialized_space of a Genie space' },
+        ]);
     }
     const result = SpaceSchema.safeParse(data);
     if (!result.success) {
         const issues = result.error.issues.map((issue) => {
             const described = describeIssue(issue, data);
-            return { file, path: described.path, message: described.message, line: lineOfPath(source, scan.offsets, described.segments) };
+            return {
+                file,
+                path: described.path,
+                message: described.message,
+                line: lineOfPath(source, scan.offsets, described.segments),
+            };
         });
         throw new ValidationError(issues);
     }
@@ -25082,7 +25887,13 @@ function readSpaceFile(file, label = file) {
     }
     catch (error) {
         const reason = error.code === 'ENOENT' ? 'file not found' : error.message;
-        throw new ValidationError([{ file: label, path: '$', message: `cannot read the space file (${reason}): create it, or run \`genie-gitops export\` to pull a live space` }]);
+        throw new ValidationError([
+            {
+                file: label,
+                path: '$',
+                message: `cannot read the space file (${reason}): create it, or run \`genie-gitops export\` to pull a live space`,
+            },
+        ]);
     }
     return parseSpaceText(text, label);
 }
@@ -25298,12 +26109,39 @@ function isSymbol(token, symbol) {
 
 /** Statement keywords that change data, schema, session or files: refused anywhere as bare words. */
 const WRITE_KEYWORDS = new Set([
-    'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'DROP', 'CREATE', 'ALTER', 'ATTACH', 'DETACH',
-    'PRAGMA', 'VACUUM', 'TRUNCATE', 'GRANT', 'REVOKE', 'REINDEX', 'REPLACE', 'COPY', 'OPTIMIZE',
-    'RESTORE', 'MSCK', 'UNCACHE',
+    'INSERT',
+    'UPDATE',
+    'DELETE',
+    'MERGE',
+    'UPSERT',
+    'DROP',
+    'CREATE',
+    'ALTER',
+    'ATTACH',
+    'DETACH',
+    'PRAGMA',
+    'VACUUM',
+    'TRUNCATE',
+    'GRANT',
+    'REVOKE',
+    'REINDEX',
+    'REPLACE',
+    'COPY',
+    'OPTIMIZE',
+    'RESTORE',
+    'MSCK',
+    'UNCACHE',
 ]);
 /** Functions that reach outside the query (files, JVM reflection, extensions). */
-const UNSAFE_FUNCTIONS = new Set(['LOAD_EXTENSION', 'READFILE', 'WRITEFILE', 'EDIT', 'REFLECT', 'JAVA_METHOD', 'TRY_REFLECT']);
+const UNSAFE_FUNCTIONS = new Set([
+    'LOAD_EXTENSION',
+    'READFILE',
+    'WRITEFILE',
+    'EDIT',
+    'REFLECT',
+    'JAVA_METHOD',
+    'TRY_REFLECT',
+]);
 /** Words a read-only query may start with, and what to say about other common openers. */
 const QUERY_STARTS = new Set(['SELECT', 'WITH']);
 const READ_ONLY_HINT = 'only a single SELECT (or WITH ... SELECT) query may run';
@@ -25686,7 +26524,9 @@ function diffSqlShapes(expected, actual) {
     if (groupDiff)
         add('wrong_grouping', failure_category_describe('grouping', groupDiff));
     if (expected.distinct !== actual.distinct) {
-        add('wrong_grouping', expected.distinct ? 'Expected SELECT DISTINCT; Genie did not deduplicate.' : 'Genie used SELECT DISTINCT; the expected SQL does not.');
+        add('wrong_grouping', expected.distinct
+            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
+            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
     }
     const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
     if (columnDiff)
@@ -25892,7 +26732,10 @@ function compareResults(expected, actual, options) {
     const identity = e.width === a.width ? range(e.width) : null;
     const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
     if (identity && identityDiff === null) {
-        return { verdict: 'exact', reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.' };
+        return {
+            verdict: 'exact',
+            reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.',
+        };
     }
     const candidates = ctx.candidates();
     const missing = candidates.findIndex((list) => list.length === 0);
@@ -25900,8 +26743,14 @@ function compareResults(expected, actual, options) {
         const mapping = ctx.findMapping(candidates, options.orderMatters);
         if (mapping) {
             return e.width === a.width
-                ? { verdict: 'equivalent', reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).` }
-                : { verdict: 'superset', reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).` };
+                ? {
+                    verdict: 'equivalent',
+                    reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).`,
+                }
+                : {
+                    verdict: 'superset',
+                    reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).`,
+                };
         }
         if (options.orderMatters && ctx.findMapping(candidates, false)) {
             return mismatch('Same rows in a different order, and this question requires the order.', note);
@@ -25912,7 +26761,7 @@ function compareResults(expected, actual, options) {
     if (missing !== -1) {
         return mismatch(`Expected column ${columnLabel(e, missing)} has no column with the same values in Genie's result.`, note);
     }
-    return mismatch("Every expected column has a match, but the rows pair the values up differently.", note);
+    return mismatch('Every expected column has a match, but the rows pair the values up differently.', note);
 }
 function mismatch(reason, note) {
     return { verdict: 'mismatch', reason: note ? `${reason} ${note}` : reason };
@@ -26060,7 +26909,9 @@ function errorFacts(error) {
     const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : null;
     const rateLimited = status === 429 || (typeof e.code === 'string' && e.code.startsWith('RATE_LIMIT'));
     const retryable = e.retryable === true || rateLimited || (status !== null && status >= 500 && status <= 599);
-    const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : null;
+    const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0
+        ? e.retryAfterMs
+        : null;
     return { retryable: retryable && e.retryable !== false, rateLimited, retryAfterMs };
 }
 function isRetryable(error) {
@@ -26181,7 +27032,12 @@ function buildScorecard(input) {
 }
 const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
 const CategorySchema = schemas_enum(CATEGORIES);
-const SplitTotalsSchema = looseObject({ passed: schemas_number(), total: schemas_number(), score: schemas_number(), passRate: schemas_number() });
+const SplitTotalsSchema = looseObject({
+    passed: schemas_number(),
+    total: schemas_number(),
+    score: schemas_number(),
+    passRate: schemas_number(),
+});
 const RepeatResultSchema = looseObject({
     passed: schemas_boolean(),
     verdict: VerdictSchema.nullable(),
@@ -26339,7 +27195,15 @@ async function runScore(input) {
             if (signal?.aborted)
                 throw signal.reason ?? error;
             const message = messageOf(error);
-            const result = { passed: false, verdict: null, category: 'api_error', genieSql: null, durationMs: now() - t0, attempts: 0, error: `expected SQL failed: ${message}` };
+            const result = {
+                passed: false,
+                verdict: null,
+                category: 'api_error',
+                genieSql: null,
+                durationMs: now() - t0,
+                attempts: 0,
+                error: `expected SQL failed: ${message}`,
+            };
             return { result, expectedError: message };
         }
         const asked = await ask(benchmark.question);
@@ -26352,7 +27216,13 @@ async function runScore(input) {
         const fail = (status, error, genieError = answer?.error) => {
             const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, genieError, status });
             const message = error ?? genieError?.message;
-            return finish({ passed: false, verdict: null, category, ...(message ? { error: message } : {}), ...(detail && detail !== message ? { reason: detail } : {}) });
+            return finish({
+                passed: false,
+                verdict: null,
+                category,
+                ...(message ? { error: message } : {}),
+                ...(detail && detail !== message ? { reason: detail } : {}),
+            });
         };
         if (asked.status !== 'COMPLETED' || !answer)
             return fail(asked.status, asked.error);
@@ -26367,15 +27237,28 @@ async function runScore(input) {
             catch (error) {
                 if (signal?.aborted)
                     throw signal.reason ?? error;
-                return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, { type: 'SQL_EXECUTION_EXCEPTION', message: messageOf(error) });
+                return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, {
+                    type: 'SQL_EXECUTION_EXCEPTION',
+                    message: messageOf(error),
+                });
             }
         }
         const comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
         if (isPassingVerdict(comparison.verdict)) {
             return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
         }
-        const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, status: 'COMPLETED', verdict: comparison.verdict });
-        return finish({ passed: false, verdict: comparison.verdict, category, reason: detail ? `${comparison.reason} ${detail}` : comparison.reason });
+        const { category, detail } = explainFailure({
+            expectedSql: benchmark.sql,
+            genieSql,
+            status: 'COMPLETED',
+            verdict: comparison.verdict,
+        });
+        return finish({
+            passed: false,
+            verdict: comparison.verdict,
+            category,
+            reason: detail ? `${comparison.reason} ${detail}` : comparison.reason,
+        });
     };
     const jobs = Array.from({ length: repeats }, (_, r) => input.benchmarks.map((_, i) => ({ index: i, repeat: r }))).flat();
     const outcomes = input.benchmarks.map(() => new Array(repeats));
@@ -26471,7 +27354,10 @@ const TargetFileSchema = strictObject({
     warehouse_id: schemas_string().min(1).describe('Id of the SQL warehouse the space runs on.'),
     parent_path: schemas_string().min(1).optional().describe('Workspace folder of the space.'),
     local: strictObject({
-        data: schemas_string().min(1).optional().describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
+        data: schemas_string()
+            .min(1)
+            .optional()
+            .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
         as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
     })
         .optional()
@@ -26500,7 +27386,12 @@ function parseTargetText(text, file) {
     const source = parseYamlSource(text, file);
     if (source.value === null || source.value === undefined) {
         throw new ValidationError([
-            { file, path: '$', line: 1, message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id' },
+            {
+                file,
+                path: '$',
+                line: 1,
+                message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id',
+            },
         ]);
     }
     const result = TargetFileSchema.safeParse(source.value);
@@ -26519,7 +27410,9 @@ function loadTarget(file, label = file) {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
     catch (error) {
-        throw new ValidationError([{ file: label, path: '$', message: `cannot read target.yml (${error.message})` }]);
+        throw new ValidationError([
+            { file: label, path: '$', message: `cannot read target.yml (${error.message})` },
+        ]);
     }
     return parseTargetText(text, label);
 }
@@ -26550,7 +27443,11 @@ function loadSpaceDir(root, name) {
     const absoluteRoot = external_node_path_namespaceObject.resolve(root);
     if (!SPACE_NAME.test(name) || name.includes('..')) {
         throw new ValidationError([
-            { file: 'spaces/', path: '$', message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)` },
+            {
+                file: 'spaces/',
+                path: '$',
+                message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)`,
+            },
         ]);
     }
     const dir = external_node_path_namespaceObject.join(absoluteRoot, 'spaces', name);
@@ -26588,11 +27485,43 @@ function loadSpaceDir(root, name) {
  * returns), with whether each carries an alias. Token based, no full parse.
  */
 
-const LIST_END = new Set(['FROM', 'WHERE', 'GROUP', 'HAVING', 'ORDER', 'LIMIT', 'WINDOW', 'UNION', 'INTERSECT', 'EXCEPT', 'QUALIFY', 'OFFSET']);
+const LIST_END = new Set([
+    'FROM',
+    'WHERE',
+    'GROUP',
+    'HAVING',
+    'ORDER',
+    'LIMIT',
+    'WINDOW',
+    'UNION',
+    'INTERSECT',
+    'EXCEPT',
+    'QUALIFY',
+    'OFFSET',
+]);
 /** Words that end an expression and so are never an alias. */
 const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'DISTINCT', 'ALL', 'CURRENT_DATE', 'CURRENT_TIMESTAMP']);
 /** Operator words after which the next word is an operand, not an alias. */
-const OPERATOR_WORDS = new Set(['NOT', 'AND', 'OR', 'IS', 'IN', 'LIKE', 'ILIKE', 'BETWEEN', 'WHEN', 'THEN', 'ELSE', 'CASE', 'INTERVAL', 'DISTINCT', 'AS', 'DIV', 'ESCAPE', 'COLLATE']);
+const OPERATOR_WORDS = new Set([
+    'NOT',
+    'AND',
+    'OR',
+    'IS',
+    'IN',
+    'LIKE',
+    'ILIKE',
+    'BETWEEN',
+    'WHEN',
+    'THEN',
+    'ELSE',
+    'CASE',
+    'INTERVAL',
+    'DISTINCT',
+    'AS',
+    'DIV',
+    'ESCAPE',
+    'COLLATE',
+]);
 /** The outermost SELECT's items, or [] when no SELECT list is found. */
 function selectItems(sql, flavour = 'sqlite') {
     const all = significant(tokenize(sql, flavour));
@@ -26637,8 +27566,12 @@ function toItem(sql, tokens) {
     if (tokens.length >= 3 && isName && isWord(before, 'AS'))
         return { text: span(tokens.length - 3), alias: last.value };
     // `expr alias` without AS: the alias follows something that ends an expression.
-    const endsExpression = before && (before.type === 'number' || before.type === 'string' || isSymbol(before, ')') ||
-        before.type === 'quoted' || (before.type === 'word' && !OPERATOR_WORDS.has(before.value.toUpperCase())));
+    const endsExpression = before &&
+        (before.type === 'number' ||
+            before.type === 'string' ||
+            isSymbol(before, ')') ||
+            before.type === 'quoted' ||
+            (before.type === 'word' && !OPERATOR_WORDS.has(before.value.toUpperCase())));
     const intervalUnit = isWord(tokens[tokens.length - 3], 'INTERVAL') || isWord(tokens[tokens.length - 4], 'INTERVAL');
     if (tokens.length >= 2 && isName && endsExpression && !isSymbol(before, '.') && !intervalUnit) {
         return { text: span(tokens.length - 2), alias: last.value };
@@ -26816,16 +27749,37 @@ function formatTimestamp(ms) {
 }
 /** Canonical unit name for the many spellings Spark accepts. */
 function normaliseUnit(unit) {
-    const u = String(unit ?? '').trim().toLowerCase().replace(/s$/, '');
+    const u = String(unit ?? '')
+        .trim()
+        .toLowerCase()
+        .replace(/s$/, '');
     const aliases = {
-        year: 'year', yyyy: 'year', yy: 'year', y: 'year',
-        quarter: 'quarter', q: 'quarter', qq: 'quarter',
-        month: 'month', mon: 'month', mm: 'month',
-        week: 'week', wk: 'week', w: 'week',
-        day: 'day', dd: 'day', d: 'day', dayofmonth: 'day',
-        hour: 'hour', hh: 'hour', h: 'hour',
-        minute: 'minute', mi: 'minute', min: 'minute',
-        second: 'second', ss: 'second', sec: 'second',
+        year: 'year',
+        yyyy: 'year',
+        yy: 'year',
+        y: 'year',
+        quarter: 'quarter',
+        q: 'quarter',
+        qq: 'quarter',
+        month: 'month',
+        mon: 'month',
+        mm: 'month',
+        week: 'week',
+        wk: 'week',
+        w: 'week',
+        day: 'day',
+        dd: 'day',
+        d: 'day',
+        dayofmonth: 'day',
+        hour: 'hour',
+        hh: 'hour',
+        h: 'hour',
+        minute: 'minute',
+        mi: 'minute',
+        min: 'minute',
+        second: 'second',
+        ss: 'second',
+        sec: 'second',
     };
     return aliases[u] ?? null;
 }
@@ -26840,14 +27794,22 @@ function addMonths(ms, months) {
 /** Adds an amount of a unit; fractional day/time amounts are allowed. */
 function addUnit(ms, amount, unit) {
     switch (unit) {
-        case 'year': return addMonths(ms, Math.trunc(amount) * 12);
-        case 'quarter': return addMonths(ms, Math.trunc(amount) * 3);
-        case 'month': return addMonths(ms, Math.trunc(amount));
-        case 'week': return ms + amount * 7 * spark_dates_DAY_MS;
-        case 'day': return ms + amount * spark_dates_DAY_MS;
-        case 'hour': return ms + amount * 3_600_000;
-        case 'minute': return ms + amount * 60_000;
-        default: return ms + amount * 1000;
+        case 'year':
+            return addMonths(ms, Math.trunc(amount) * 12);
+        case 'quarter':
+            return addMonths(ms, Math.trunc(amount) * 3);
+        case 'month':
+            return addMonths(ms, Math.trunc(amount));
+        case 'week':
+            return ms + amount * 7 * spark_dates_DAY_MS;
+        case 'day':
+            return ms + amount * spark_dates_DAY_MS;
+        case 'hour':
+            return ms + amount * 3_600_000;
+        case 'minute':
+            return ms + amount * 60_000;
+        default:
+            return ms + amount * 1000;
     }
 }
 /** Start of the unit containing `ms` (weeks start on Monday, as in Spark). */
@@ -26857,14 +27819,22 @@ function truncate(ms, unit) {
     const m = d.getUTCMonth();
     const day = Date.UTC(y, m, d.getUTCDate());
     switch (unit) {
-        case 'year': return Date.UTC(y, 0, 1);
-        case 'quarter': return Date.UTC(y, m - (m % 3), 1);
-        case 'month': return Date.UTC(y, m, 1);
-        case 'week': return day - ((d.getUTCDay() + 6) % 7) * spark_dates_DAY_MS;
-        case 'day': return day;
-        case 'hour': return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours());
-        case 'minute': return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
-        default: return ms - (ms % 1000);
+        case 'year':
+            return Date.UTC(y, 0, 1);
+        case 'quarter':
+            return Date.UTC(y, m - (m % 3), 1);
+        case 'month':
+            return Date.UTC(y, m, 1);
+        case 'week':
+            return day - ((d.getUTCDay() + 6) % 7) * spark_dates_DAY_MS;
+        case 'day':
+            return day;
+        case 'hour':
+            return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours());
+        case 'minute':
+            return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
+        default:
+            return ms - (ms % 1000);
     }
 }
 /** Whole units between two instants (end - start), truncating toward zero like timestampdiff. */
@@ -26898,7 +27868,20 @@ function isoWeek(ms) {
     const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
     return Math.floor((thursday - yearStart) / (7 * spark_dates_DAY_MS)) + 1;
 }
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+    'January',
+    'February',
+    'March',
+    'April',
+    'May',
+    'June',
+    'July',
+    'August',
+    'September',
+    'October',
+    'November',
+    'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 /** Spark/Java datetime pattern subset: y, M, d, H, h, m, s, E, a, Q and 'quoted text'. */
 function formatPattern(ms, pattern) {
@@ -26924,7 +27907,12 @@ function formatPattern(ms, pattern) {
                 break;
             case 'M':
             case 'L':
-                out += n >= 4 ? MONTHS[d.getUTCMonth()] : n === 3 ? MONTHS[d.getUTCMonth()].slice(0, 3) : pad(d.getUTCMonth() + 1, n);
+                out +=
+                    n >= 4
+                        ? MONTHS[d.getUTCMonth()]
+                        : n === 3
+                            ? MONTHS[d.getUTCMonth()].slice(0, 3)
+                            : pad(d.getUTCMonth() + 1, n);
                 break;
             case 'd':
                 out += pad(d.getUTCDate(), n);
@@ -26953,7 +27941,8 @@ function formatPattern(ms, pattern) {
             case 'a':
                 out += hour < 12 ? 'AM' : 'PM';
                 break;
-            default: out += ch.repeat(n);
+            default:
+                out += ch.repeat(n);
         }
     }
     return out;
@@ -26966,20 +27955,160 @@ function formatPattern(ms, pattern) {
  * generator reads as an algorithm.
  */
 const DEMO_CHANNELS = [
-    { id: 1, name: 'general', category: 'community', isPrivate: false, createdAt: '2023-03-01', weight: 20, reactions: 0.45, words: 1, replyRate: 0.45 },
-    { id: 2, name: 'announcements', category: 'community', isPrivate: false, createdAt: '2023-03-01', weight: 0, reactions: 4.5, words: 2.5, replyRate: 0.02 },
-    { id: 3, name: 'help', category: 'support', isPrivate: false, createdAt: '2023-03-15', weight: 12, reactions: 0.3, words: 1.4, replyRate: 0.62 },
-    { id: 4, name: 'data-engineering', category: 'engineering', isPrivate: false, createdAt: '2023-06-01', weight: 11, reactions: 0.35, words: 1.3, replyRate: 0.5 },
-    { id: 5, name: 'ml-ops', category: 'engineering', isPrivate: false, createdAt: '2024-02-10', weight: 7, reactions: 0.35, words: 1.25, replyRate: 0.48 },
-    { id: 6, name: 'random', category: 'social', isPrivate: false, createdAt: '2023-03-01', weight: 9, reactions: 0.6, words: 0.6, replyRate: 0.38 },
-    { id: 7, name: 'jobs', category: 'community', isPrivate: false, createdAt: '2024-05-20', weight: 3, reactions: 0.5, words: 1.6, replyRate: 0.25 },
-    { id: 8, name: 'events', category: 'community', isPrivate: false, createdAt: '2024-09-02', weight: 3, reactions: 1.2, words: 1.2, replyRate: 0.3 },
-    { id: 9, name: 'korea', category: 'social', isPrivate: false, createdAt: '2025-01-15', weight: 0.2, reactions: 0.55, words: 0.9, replyRate: 0.5 },
-    { id: 10, name: 'dashboards', category: 'engineering', isPrivate: false, createdAt: '2025-04-07', weight: 5, reactions: 0.4, words: 1.1, replyRate: 0.45 },
-    { id: 11, name: 'sql-tips', category: 'support', isPrivate: false, createdAt: '2024-12-03', weight: 6, reactions: 0.7, words: 1.15, replyRate: 0.4 },
-    { id: 12, name: 'feedback', category: 'support', isPrivate: false, createdAt: '2025-06-16', weight: 2.5, reactions: 0.5, words: 1.3, replyRate: 0.35 },
-    { id: 13, name: 'moderators', category: 'community', isPrivate: true, createdAt: '2023-04-01', weight: 0, reactions: 0.3, words: 1, replyRate: 0.5 },
-    { id: 14, name: 'beta-testers', category: 'engineering', isPrivate: true, createdAt: '2025-09-01', weight: 0, reactions: 0.4, words: 1.2, replyRate: 0.45 },
+    {
+        id: 1,
+        name: 'general',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 20,
+        reactions: 0.45,
+        words: 1,
+        replyRate: 0.45,
+    },
+    {
+        id: 2,
+        name: 'announcements',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 0,
+        reactions: 4.5,
+        words: 2.5,
+        replyRate: 0.02,
+    },
+    {
+        id: 3,
+        name: 'help',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2023-03-15',
+        weight: 12,
+        reactions: 0.3,
+        words: 1.4,
+        replyRate: 0.62,
+    },
+    {
+        id: 4,
+        name: 'data-engineering',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2023-06-01',
+        weight: 11,
+        reactions: 0.35,
+        words: 1.3,
+        replyRate: 0.5,
+    },
+    {
+        id: 5,
+        name: 'ml-ops',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2024-02-10',
+        weight: 7,
+        reactions: 0.35,
+        words: 1.25,
+        replyRate: 0.48,
+    },
+    {
+        id: 6,
+        name: 'random',
+        category: 'social',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 9,
+        reactions: 0.6,
+        words: 0.6,
+        replyRate: 0.38,
+    },
+    {
+        id: 7,
+        name: 'jobs',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2024-05-20',
+        weight: 3,
+        reactions: 0.5,
+        words: 1.6,
+        replyRate: 0.25,
+    },
+    {
+        id: 8,
+        name: 'events',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2024-09-02',
+        weight: 3,
+        reactions: 1.2,
+        words: 1.2,
+        replyRate: 0.3,
+    },
+    {
+        id: 9,
+        name: 'korea',
+        category: 'social',
+        isPrivate: false,
+        createdAt: '2025-01-15',
+        weight: 0.2,
+        reactions: 0.55,
+        words: 0.9,
+        replyRate: 0.5,
+    },
+    {
+        id: 10,
+        name: 'dashboards',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2025-04-07',
+        weight: 5,
+        reactions: 0.4,
+        words: 1.1,
+        replyRate: 0.45,
+    },
+    {
+        id: 11,
+        name: 'sql-tips',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2024-12-03',
+        weight: 6,
+        reactions: 0.7,
+        words: 1.15,
+        replyRate: 0.4,
+    },
+    {
+        id: 12,
+        name: 'feedback',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2025-06-16',
+        weight: 2.5,
+        reactions: 0.5,
+        words: 1.3,
+        replyRate: 0.35,
+    },
+    {
+        id: 13,
+        name: 'moderators',
+        category: 'community',
+        isPrivate: true,
+        createdAt: '2023-04-01',
+        weight: 0,
+        reactions: 0.3,
+        words: 1,
+        replyRate: 0.5,
+    },
+    {
+        id: 14,
+        name: 'beta-testers',
+        category: 'engineering',
+        isPrivate: true,
+        createdAt: '2025-09-01',
+        weight: 0,
+        reactions: 0.4,
+        words: 1.2,
+        replyRate: 0.45,
+    },
 ];
 const CHANNEL = {
     announcements: 2,
@@ -26992,22 +28121,101 @@ const COUNTRY_WEIGHTS = { US: 30, KR: 18, IN: 14, DE: 8, GB: 8, JP: 8, BR: 8, FR
 const PLAN_WEIGHTS = { free: 70, pro: 22, enterprise: 8 };
 /** Paying members post more. */
 const PLAN_ACTIVITY = { free: 1, pro: 1.5, enterprise: 1.9 };
-const EMOJI_WEIGHTS = { thumbsup: 34, heart: 19, laugh: 12, eyes: 10, rocket: 10, tada: 8, pray: 4, fire: 3 };
+const EMOJI_WEIGHTS = {
+    thumbsup: 34,
+    heart: 19,
+    laugh: 12,
+    eyes: 10,
+    rocket: 10,
+    tada: 8,
+    pray: 4,
+    fire: 3,
+};
 /** Share of messages by hour of day (UTC), a working-day curve with a long evening tail. */
 const HOUR_WEIGHTS = [2, 1, 1, 1, 1, 2, 3, 5, 8, 10, 11, 11, 10, 11, 12, 12, 11, 9, 7, 6, 5, 4, 3, 2];
 /** Months with a conference, when #events and #announcements are busy. */
 const EVENT_MONTHS = new Set(['2025-06', '2026-06', '2025-11']);
 const NAMES = {
     US: {
-        first: ['James', 'Emily', 'Michael', 'Olivia', 'Daniel', 'Sophia', 'Ryan', 'Ava', 'Ethan', 'Chloe', 'Jacob', 'Grace', 'Tyler', 'Hannah', 'Noah', 'Madison', 'Logan', 'Abigail', 'Mason', 'Ella'],
-        last: ['Smith', 'Johnson', 'Brown', 'Miller', 'Davis', 'Wilson', 'Moore', 'Taylor', 'Anderson', 'Thomas', 'Clark', 'Lewis', 'Walker', 'Young', 'Allen', 'Wright'],
+        first: [
+            'James',
+            'Emily',
+            'Michael',
+            'Olivia',
+            'Daniel',
+            'Sophia',
+            'Ryan',
+            'Ava',
+            'Ethan',
+            'Chloe',
+            'Jacob',
+            'Grace',
+            'Tyler',
+            'Hannah',
+            'Noah',
+            'Madison',
+            'Logan',
+            'Abigail',
+            'Mason',
+            'Ella',
+        ],
+        last: [
+            'Smith',
+            'Johnson',
+            'Brown',
+            'Miller',
+            'Davis',
+            'Wilson',
+            'Moore',
+            'Taylor',
+            'Anderson',
+            'Thomas',
+            'Clark',
+            'Lewis',
+            'Walker',
+            'Young',
+            'Allen',
+            'Wright',
+        ],
     },
     KR: {
-        first: ['Minji', 'Jisoo', 'Seojun', 'Hayoon', 'Jiho', 'Yuna', 'Dohyun', 'Seoyeon', 'Junwoo', 'Subin', 'Hyunwoo', 'Eunji', 'Taeyang', 'Soyeon', 'Jaemin', 'Dahye'],
+        first: [
+            'Minji',
+            'Jisoo',
+            'Seojun',
+            'Hayoon',
+            'Jiho',
+            'Yuna',
+            'Dohyun',
+            'Seoyeon',
+            'Junwoo',
+            'Subin',
+            'Hyunwoo',
+            'Eunji',
+            'Taeyang',
+            'Soyeon',
+            'Jaemin',
+            'Dahye',
+        ],
         last: ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Shin'],
     },
     IN: {
-        first: ['Aarav', 'Priya', 'Vihaan', 'Ananya', 'Arjun', 'Diya', 'Rohan', 'Isha', 'Karan', 'Neha', 'Aditya', 'Kavya', 'Rahul', 'Pooja'],
+        first: [
+            'Aarav',
+            'Priya',
+            'Vihaan',
+            'Ananya',
+            'Arjun',
+            'Diya',
+            'Rohan',
+            'Isha',
+            'Karan',
+            'Neha',
+            'Aditya',
+            'Kavya',
+            'Rahul',
+            'Pooja',
+        ],
         last: ['Sharma', 'Patel', 'Reddy', 'Iyer', 'Gupta', 'Nair', 'Singh', 'Rao', 'Mehta', 'Das', 'Joshi', 'Kumar'],
     },
     DE: {
@@ -27015,7 +28223,20 @@ const NAMES = {
         last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch'],
     },
     GB: {
-        first: ['Oliver', 'Amelia', 'Harry', 'Isla', 'George', 'Poppy', 'Jack', 'Freya', 'Charlie', 'Evie', 'Alfie', 'Millie'],
+        first: [
+            'Oliver',
+            'Amelia',
+            'Harry',
+            'Isla',
+            'George',
+            'Poppy',
+            'Jack',
+            'Freya',
+            'Charlie',
+            'Evie',
+            'Alfie',
+            'Millie',
+        ],
         last: ['Jones', 'Evans', 'Roberts', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Harris', 'Cooper'],
     },
     JP: {
@@ -27023,7 +28244,20 @@ const NAMES = {
         last: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato'],
     },
     BR: {
-        first: ['Gabriel', 'Julia', 'Lucas', 'Beatriz', 'Mateus', 'Larissa', 'Rafael', 'Camila', 'Pedro', 'Mariana', 'Thiago', 'Fernanda'],
+        first: [
+            'Gabriel',
+            'Julia',
+            'Lucas',
+            'Beatriz',
+            'Mateus',
+            'Larissa',
+            'Rafael',
+            'Camila',
+            'Pedro',
+            'Mariana',
+            'Thiago',
+            'Fernanda',
+        ],
         last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Lima', 'Pereira', 'Costa', 'Almeida', 'Ferreira', 'Rocha'],
     },
     FR: {
@@ -27142,15 +28376,24 @@ function datePart(unitValue, x) {
     if (raw === 'doy' || raw === 'dayofyear')
         return Math.floor((truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_functions_DAY_MS) + 1;
     switch (normaliseUnit(raw)) {
-        case 'year': return d.getUTCFullYear();
-        case 'quarter': return Math.floor(d.getUTCMonth() / 3) + 1;
-        case 'month': return d.getUTCMonth() + 1;
-        case 'week': return isoWeek(p.ms);
-        case 'day': return d.getUTCDate();
-        case 'hour': return d.getUTCHours();
-        case 'minute': return d.getUTCMinutes();
-        case 'second': return d.getUTCSeconds();
-        default: return null;
+        case 'year':
+            return d.getUTCFullYear();
+        case 'quarter':
+            return Math.floor(d.getUTCMonth() / 3) + 1;
+        case 'month':
+            return d.getUTCMonth() + 1;
+        case 'week':
+            return isoWeek(p.ms);
+        case 'day':
+            return d.getUTCDate();
+        case 'hour':
+            return d.getUTCHours();
+        case 'minute':
+            return d.getUTCMinutes();
+        case 'second':
+            return d.getUTCSeconds();
+        default:
+            return null;
     }
 }
 /** The Spark functions, by SQL name. Exported for tests and for the Genie engine's reference. */
@@ -27219,9 +28462,9 @@ const SPARK_SCALARS = {
     if: (c, a, b) => (truthy(c) ? a : b),
     greatest: (...args) => pickNumberOrText(args, (x, y) => x > y),
     least: (...args) => pickNumberOrText(args, (x, y) => x < y),
-    ilike: (value, pattern) => (value === null || pattern === null ? null : likeRegex(String(pattern)).test(String(value)) ? 1 : 0),
+    ilike: (value, pattern) => value === null || pattern === null ? null : likeRegex(String(pattern)).test(String(value)) ? 1 : 0,
     // SQLite runs `x REGEXP p` as regexp(p, x); Spark's RLIKE is a substring search.
-    regexp: (pattern, value) => (value === null || pattern === null ? null : cachedRegex(String(pattern), '').test(String(value)) ? 1 : 0),
+    regexp: (pattern, value) => value === null || pattern === null ? null : cachedRegex(String(pattern), '').test(String(value)) ? 1 : 0,
     try_divide: (a, b) => {
         const x = num(a);
         const y = num(b);
@@ -27364,12 +28607,18 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 /** Native SQLite for truncating ISO text `x` to a unit, matching spark-dates' truncate + formatDate. */
 function truncateSql(unit, x) {
     switch (unit) {
-        case 'year': return `substr(${x}, 1, 4) || '-01-01'`;
-        case 'quarter': return `printf('%s-%02d-01', substr(${x}, 1, 4), ((${native_calls_int(`substr(${x}, 6, 2)`)} - 1) / 3) * 3 + 1)`;
-        case 'month': return `substr(${x}, 1, 7) || '-01'`;
-        case 'week': return `date(${x}, '-6 days', 'weekday 1')`; // back to the Monday on or before
-        case 'day': return `substr(${x}, 1, 10)`;
-        default: return undefined; // hour/minute/second keep the JS function (date-only input gains a time)
+        case 'year':
+            return `substr(${x}, 1, 4) || '-01-01'`;
+        case 'quarter':
+            return `printf('%s-%02d-01', substr(${x}, 1, 4), ((${native_calls_int(`substr(${x}, 6, 2)`)} - 1) / 3) * 3 + 1)`;
+        case 'month':
+            return `substr(${x}, 1, 7) || '-01'`;
+        case 'week':
+            return `date(${x}, '-6 days', 'weekday 1')`; // back to the Monday on or before
+        case 'day':
+            return `substr(${x}, 1, 10)`;
+        default:
+            return undefined; // hour/minute/second keep the JS function (date-only input gains a time)
     }
 }
 /** Java datetime pattern -> strftime format, for the letters strftime renders the same way. */
@@ -27406,7 +28655,7 @@ function dateFormatSql(x, pattern) {
 function fastPath(fn, args) {
     const [a, b] = args;
     const text = (arg) => arg.text;
-    const literalNumber = (arg) => (arg?.kind === 'literal' && typeof arg.value === 'number' ? Math.trunc(arg.value) : undefined);
+    const literalNumber = (arg) => arg?.kind === 'literal' && typeof arg.value === 'number' ? Math.trunc(arg.value) : undefined;
     const one = (sql) => {
         if (args.length !== 1)
             return undefined;
@@ -27414,18 +28663,28 @@ function fastPath(fn, args) {
         return out ? { sql: out, dates: [a] } : undefined;
     };
     switch (fn) {
-        case 'year': return one((x) => native_calls_int(`substr(${x}, 1, 4)`));
-        case 'month': return one((x) => native_calls_int(`substr(${x}, 6, 2)`));
+        case 'year':
+            return one((x) => native_calls_int(`substr(${x}, 1, 4)`));
+        case 'month':
+            return one((x) => native_calls_int(`substr(${x}, 6, 2)`));
         case 'day':
-        case 'dayofmonth': return one((x) => native_calls_int(`substr(${x}, 9, 2)`));
-        case 'quarter': return one((x) => `(${native_calls_int(`substr(${x}, 6, 2)`)} + 2) / 3`);
+        case 'dayofmonth':
+            return one((x) => native_calls_int(`substr(${x}, 9, 2)`));
+        case 'quarter':
+            return one((x) => `(${native_calls_int(`substr(${x}, 6, 2)`)} + 2) / 3`);
         // A date has no time: substr gives '' and CAST('' AS INTEGER) is 0, as in Spark.
-        case 'hour': return one((x) => native_calls_int(`substr(${x}, 12, 2)`));
-        case 'minute': return one((x) => native_calls_int(`substr(${x}, 15, 2)`));
-        case 'second': return one((x) => native_calls_int(`substr(${x}, 18, 2)`));
-        case 'dayofweek': return one((x) => `${native_calls_int(`strftime('%w', ${x})`)} + 1`);
-        case 'weekday': return one((x) => `(${native_calls_int(`strftime('%w', ${x})`)} + 6) % 7`);
-        case 'to_date': return one((x) => `substr(${x}, 1, 10)`);
+        case 'hour':
+            return one((x) => native_calls_int(`substr(${x}, 12, 2)`));
+        case 'minute':
+            return one((x) => native_calls_int(`substr(${x}, 15, 2)`));
+        case 'second':
+            return one((x) => native_calls_int(`substr(${x}, 18, 2)`));
+        case 'dayofweek':
+            return one((x) => `${native_calls_int(`strftime('%w', ${x})`)} + 1`);
+        case 'weekday':
+            return one((x) => `(${native_calls_int(`strftime('%w', ${x})`)} + 6) % 7`);
+        case 'to_date':
+            return one((x) => `substr(${x}, 1, 10)`);
         case 'date_trunc': {
             const unit = args.length === 2 && a.kind === 'literal' ? normaliseUnit(a.value) : null;
             const sql = unit ? truncateSql(unit, text(b)) : undefined;
@@ -27452,10 +28711,13 @@ function fastPath(fn, args) {
             return { sql: native_calls_int(`julianday(substr(${text(a)}, 1, 10)) - julianday(substr(${text(b)}, 1, 10))`), dates: [a, b] };
         }
         case 'date_format': {
-            const sql = args.length === 2 && b.kind === 'literal' && typeof b.value === 'string' ? dateFormatSql(text(a), b.value) : undefined;
+            const sql = args.length === 2 && b.kind === 'literal' && typeof b.value === 'string'
+                ? dateFormatSql(text(a), b.value)
+                : undefined;
             return sql ? { sql, dates: [a] } : undefined;
         }
-        default: return undefined;
+        default:
+            return undefined;
     }
 }
 function nativeForm({ fn, args, fallback }) {
@@ -27470,7 +28732,9 @@ function nativeForm({ fn, args, fallback }) {
         if (guard)
             guards.push(guard);
     }
-    return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
+    return guards.length === 0
+        ? fast.sql
+        : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
 }
 
 ;// CONCATENATED MODULE: ./src/local/sql-dialect.js
@@ -27525,25 +28789,103 @@ function quoteString(value) {
 }
 const CLOCK_DATE = new Set(['CURRENT_DATE', 'CURDATE']);
 const CLOCK_TIMESTAMP = new Set(['CURRENT_TIMESTAMP', 'NOW', 'GETDATE', 'LOCALTIMESTAMP']);
-const UNIT_ARG_FUNCTIONS = new Set(['DATEADD', 'DATE_ADD', 'TIMESTAMPADD', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'DATE_TRUNC', 'DATE_PART']);
+const UNIT_ARG_FUNCTIONS = new Set([
+    'DATEADD',
+    'DATE_ADD',
+    'TIMESTAMPADD',
+    'DATEDIFF',
+    'DATE_DIFF',
+    'TIMESTAMPDIFF',
+    'DATE_TRUNC',
+    'DATE_PART',
+]);
 const UNITS = new Set([
-    'YEAR', 'YEARS', 'QUARTER', 'QUARTERS', 'MONTH', 'MONTHS', 'WEEK', 'WEEKS', 'DAY', 'DAYS',
-    'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'DAYOFWEEK', 'DOW', 'DOY', 'DAYOFYEAR',
+    'YEAR',
+    'YEARS',
+    'QUARTER',
+    'QUARTERS',
+    'MONTH',
+    'MONTHS',
+    'WEEK',
+    'WEEKS',
+    'DAY',
+    'DAYS',
+    'HOUR',
+    'HOURS',
+    'MINUTE',
+    'MINUTES',
+    'SECOND',
+    'SECONDS',
+    'DAYOFWEEK',
+    'DOW',
+    'DOY',
+    'DAYOFYEAR',
 ]);
 /** Functions whose result is an integer: sql.js returns every JS number as REAL, so these get a CAST. */
 const INTEGER_RESULT = new Set([
-    'YEAR', 'QUARTER', 'MONTH', 'DAY', 'DAYOFMONTH', 'HOUR', 'MINUTE', 'SECOND', 'DAYOFWEEK', 'WEEKDAY',
-    'WEEKOFYEAR', 'DAYOFYEAR', 'DATE_PART', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'COUNT_IF',
+    'YEAR',
+    'QUARTER',
+    'MONTH',
+    'DAY',
+    'DAYOFMONTH',
+    'HOUR',
+    'MINUTE',
+    'SECOND',
+    'DAYOFWEEK',
+    'WEEKDAY',
+    'WEEKOFYEAR',
+    'DAYOFYEAR',
+    'DATE_PART',
+    'DATEDIFF',
+    'DATE_DIFF',
+    'TIMESTAMPDIFF',
+    'COUNT_IF',
 ]);
 /** Keywords a parenthesis may follow without being a call: `SELECT (a || b)::date`. */
-const NOT_CALLS = new Set(['SELECT', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'ON', 'AS', 'WHEN', 'THEN', 'ELSE', 'BY', 'HAVING', 'FROM', 'JOIN', 'IS', 'EXISTS', 'WITH', 'UNION', 'DISTINCT']);
+const NOT_CALLS = new Set([
+    'SELECT',
+    'WHERE',
+    'AND',
+    'OR',
+    'NOT',
+    'IN',
+    'ON',
+    'AS',
+    'WHEN',
+    'THEN',
+    'ELSE',
+    'BY',
+    'HAVING',
+    'FROM',
+    'JOIN',
+    'IS',
+    'EXISTS',
+    'WITH',
+    'UNION',
+    'DISTINCT',
+]);
 /** Spark functions with a native SQLite equivalent that keeps the argument's type. */
 const RENAMED = { IF: 'iif', NVL: 'coalesce' };
 const CAST_TYPES = {
-    STRING: 'TEXT', VARCHAR: 'TEXT', CHAR: 'TEXT', TEXT: 'TEXT',
-    INT: 'INTEGER', INTEGER: 'INTEGER', BIGINT: 'INTEGER', SMALLINT: 'INTEGER', TINYINT: 'INTEGER',
-    LONG: 'INTEGER', SHORT: 'INTEGER', BYTE: 'INTEGER', BOOLEAN: 'INTEGER',
-    DOUBLE: 'REAL', FLOAT: 'REAL', REAL: 'REAL', DECIMAL: 'REAL', DEC: 'REAL', NUMERIC: 'REAL',
+    STRING: 'TEXT',
+    VARCHAR: 'TEXT',
+    CHAR: 'TEXT',
+    TEXT: 'TEXT',
+    INT: 'INTEGER',
+    INTEGER: 'INTEGER',
+    BIGINT: 'INTEGER',
+    SMALLINT: 'INTEGER',
+    TINYINT: 'INTEGER',
+    LONG: 'INTEGER',
+    SHORT: 'INTEGER',
+    BYTE: 'INTEGER',
+    BOOLEAN: 'INTEGER',
+    DOUBLE: 'REAL',
+    FLOAT: 'REAL',
+    REAL: 'REAL',
+    DECIMAL: 'REAL',
+    DEC: 'REAL',
+    NUMERIC: 'REAL',
 };
 /** Rewrites one Databricks SQL text for SQLite. */
 function rewriteForSqlite(sql, options) {
@@ -27632,7 +28974,12 @@ class Rewriter {
         const isCall = last >= 0 && pieces[last].kind === 'word' && !NOT_CALLS.has(pieces[last].text.toUpperCase());
         const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
         const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
-        const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';
+        const name = isCall
+            ? pieces
+                .splice(last)
+                .map((p) => p.text)
+                .join('')
+            : '';
         if (cast) {
             pieces.push({ text: cast, kind: 'primary' });
         }
@@ -27641,7 +28988,9 @@ class Rewriter {
             const call = `${RENAMED[fn] ?? name}(${inner}${closed ? ')' : ''}`;
             const fallback = INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call;
             const lower = fn.toLowerCase();
-            const fast = closed && Object.hasOwn(SPARK_SCALARS, lower) ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) }) : undefined;
+            const fast = closed && Object.hasOwn(SPARK_SCALARS, lower)
+                ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) })
+                : undefined;
             pieces.push({ text: fast ?? fallback, kind: 'primary' });
         }
         return closed ? close + 1 : end;
@@ -27652,7 +29001,10 @@ class Rewriter {
             return undefined;
         const args = this.significantIndexes(start, end);
         const unit = this.t[args[0]];
-        if (args.length < 2 || unit.type !== 'word' || !UNITS.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ','))
+        if (args.length < 2 ||
+            unit.type !== 'word' ||
+            !UNITS.has(unit.value.toUpperCase()) ||
+            !isSymbol(this.t[args[1]], ','))
             return undefined;
         return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
     }
@@ -27682,7 +29034,11 @@ class Rewriter {
         const last = lastSignificant(pieces);
         if (typeAt >= end || !isWord(this.t[typeAt]) || last < 0 || pieces[last].kind === 'op')
             return undefined;
-        const operand = pieces.slice(last).map((p) => p.text).join('').trim();
+        const operand = pieces
+            .slice(last)
+            .map((p) => p.text)
+            .join('')
+            .trim();
         const text = castExpression(operand, this.t[typeAt].value);
         if (!text)
             return undefined;
@@ -27703,7 +29059,10 @@ class Rewriter {
         pieces.splice(leftAt);
         const right = [];
         const next = this.step(rightAt, end, right);
-        pieces.push({ text: `${negate ? 'NOT ' : ''}ilike(${left}, ${right.map((p) => p.text).join('')})`, kind: 'primary' });
+        pieces.push({
+            text: `${negate ? 'NOT ' : ''}ilike(${left}, ${right.map((p) => p.text).join('')})`,
+            kind: 'primary',
+        });
         return next;
     }
     /** `operand +/- INTERVAL n unit` -> spark_interval_add(operand, +/-n, 'unit'). */
@@ -27745,9 +29104,16 @@ class Rewriter {
         const last = lastSignificant(pieces);
         if (last < 0 || pieces[last].kind === 'op')
             return undefined;
-        const operand = pieces.splice(last).map((p) => p.text).join('').trim();
+        const operand = pieces
+            .splice(last)
+            .map((p) => p.text)
+            .join('')
+            .trim();
         const signed = sign * (negative ? -1 : 1) * amount;
-        pieces.push({ text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`, kind: 'primary' });
+        pieces.push({
+            text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`,
+            kind: 'primary',
+        });
         return next;
     }
     /** Clock functions and DATE/TIMESTAMP literals. */
@@ -27813,7 +29179,13 @@ class Rewriter {
         else if (parts.length >= 3)
             [table, rest] = [threePart, parts.slice(3)]; // unknown: let SQLite say "no such table"
         else
-            return { text: this.t.slice(i, last + 1).map((t) => t.text).join(''), next: last + 1 }; // alias.column, as one piece
+            return {
+                text: this.t
+                    .slice(i, last + 1)
+                    .map((t) => t.text)
+                    .join(''),
+                next: last + 1,
+            }; // alias.column, as one piece
         return { text: backtick(table) + rest.map((p) => `.${backtick(p)}`).join(''), next: last + 1 };
     }
     matchParen(open, end) {
@@ -27858,7 +29230,12 @@ class Rewriter {
 function castExpression(inner, typeName) {
     const type = typeName.toUpperCase();
     if (type === 'DATE')
-        return optimiseCall({ fn: 'to_date', args: splitArguments(inner), fallback: `to_date(${inner})`, integerResult: false }) ?? `to_date(${inner})`;
+        return (optimiseCall({
+            fn: 'to_date',
+            args: splitArguments(inner),
+            fallback: `to_date(${inner})`,
+            integerResult: false,
+        }) ?? `to_date(${inner})`);
     if (type.startsWith('TIMESTAMP'))
         return `to_timestamp(${inner})`;
     const mapped = CAST_TYPES[type];
@@ -27907,15 +29284,27 @@ function generateDemoData(db, options = {}) {
     db.exec('BEGIN');
     insertAll(db, table('channels'), DEMO_CHANNELS, (c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]);
     insertAll(db, table('members'), members, (m) => [m.id, m.name, m.country, m.plan, formatDate(m.joinedMs)]);
-    insertAll(db, table('messages'), messages, (m) => [m.id, m.channel, m.member, stamp(m.sentMs), m.words, m.reply ? 1 : 0]);
+    insertAll(db, table('messages'), messages, (m) => [
+        m.id,
+        m.channel,
+        m.member,
+        stamp(m.sentMs),
+        m.words,
+        m.reply ? 1 : 0,
+    ]);
     insertAll(db, table('reactions'), reactions, (r, i) => [i + 1, r.message, r.member, r.emoji, stamp(r.atMs)]);
     insertAll(db, table('daily_channel_stats'), stats, (row) => row);
     db.exec('COMMIT');
     // Foreign keys and event times: joins look rows up by key, date filters become range scans.
     const indexes = [
-        ['messages', 'member_id'], ['messages', 'channel_id'], ['messages', 'sent_at'],
-        ['reactions', 'message_id'], ['reactions', 'member_id'], ['reactions', 'reacted_at'],
-        ['members', 'joined_at'], ['daily_channel_stats', 'channel_id'],
+        ['messages', 'member_id'],
+        ['messages', 'channel_id'],
+        ['messages', 'sent_at'],
+        ['reactions', 'message_id'],
+        ['reactions', 'member_id'],
+        ['reactions', 'reacted_at'],
+        ['members', 'joined_at'],
+        ['daily_channel_stats', 'channel_id'],
     ];
     for (const [name, column] of indexes) {
         db.exec(`CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.${name}_by_${column}`)} ON ${table(name)} (${column})`);
@@ -27996,7 +29385,15 @@ function makeMembers(rng) {
         const lurker = rng.chance(0.35);
         const activity = lurker ? 0 : Math.exp(1.25 * rng.normal()) * PLAN_ACTIVITY[plan];
         const favourite = rng.pick(DEMO_CHANNELS, DEMO_CHANNELS.map((c) => c.weight)).id;
-        return { index, country, plan, joinedMs: FIRST + joinedDay * demo_data_DAY_MS, activity, favourite, name: uniqueName(rng, country, seen) };
+        return {
+            index,
+            country,
+            plan,
+            joinedMs: FIRST + joinedDay * demo_data_DAY_MS,
+            activity,
+            favourite,
+            name: uniqueName(rng, country, seen),
+        };
     });
     // Member ids follow the join order, as an auto-increment key would.
     drafts.sort((a, b) => a.joinedMs - b.joinedMs || a.index - b.index);
@@ -28023,7 +29420,9 @@ function dayFactor(dayMs) {
     const weekday = date.getUTCDay();
     const weekend = weekday === 0 || weekday === 6 ? 0.42 : weekday === 5 ? 0.85 : 1;
     const month = formatDate(dayMs).slice(0, 7);
-    const holidays = (date.getUTCMonth() === 11 && date.getUTCDate() >= 20) || (date.getUTCMonth() === 0 && date.getUTCDate() <= 3) ? 0.55 : 1;
+    const holidays = (date.getUTCMonth() === 11 && date.getUTCDate() >= 20) || (date.getUTCMonth() === 0 && date.getUTCDate() <= 3)
+        ? 0.55
+        : 1;
     const event = EVENT_MONTHS.has(month) ? 1.15 : 1;
     return weekend * holidays * event;
 }
@@ -28076,11 +29475,25 @@ function makeMessages(rng, members) {
             const hour = rng.pickIndexCumulative(HOUR_CUMULATIVE);
             const sentMs = dayMs + hour * 3_600_000 + rng.int(0, 3599) * 1000;
             const words = Math.max(1, Math.min(400, Math.round(Math.exp(2.6 + 0.8 * rng.normal()) * channel.words)));
-            today.push({ id: 0, channel: channel.id, member: member.id, sentMs, words, reply: rng.chance(channel.replyRate) });
+            today.push({
+                id: 0,
+                channel: channel.id,
+                member: member.id,
+                sentMs,
+                words,
+                reply: rng.chance(channel.replyRate),
+            });
         }
         // A few scheduled announcements by moderators, more in conference months.
         if (new Date(dayMs).getUTCDay() === 2 || (eventMonth && rng.chance(0.3))) {
-            today.push({ id: 0, channel: CHANNEL.announcements, member: rng.pick(moderators).id, sentMs: dayMs + 15 * 3_600_000 + rng.int(0, 3599) * 1000, words: rng.int(40, 220), reply: false });
+            today.push({
+                id: 0,
+                channel: CHANNEL.announcements,
+                member: rng.pick(moderators).id,
+                sentMs: dayMs + 15 * 3_600_000 + rng.int(0, 3599) * 1000,
+                words: rng.int(40, 220),
+                reply: false,
+            });
         }
         today.sort((a, b) => a.sentMs - b.sentMs || a.member - b.member);
         for (const m of today) {
@@ -28402,10 +29815,15 @@ class LocalWarehouse {
     }
     listTables() {
         const result = this.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
-        const names = (result[0]?.values ?? []).map(([name]) => String(name)).filter((name) => name.split('.').length === 3);
+        const names = (result[0]?.values ?? [])
+            .map(([name]) => String(name))
+            .filter((name) => name.split('.').length === 3);
         return names.map((name) => {
             const info = this.db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
-            const columns = (info[0]?.values ?? []).map((row) => ({ name: String(row[1]), type: databricksType(String(row[2] ?? '')) }));
+            const columns = (info[0]?.values ?? []).map((row) => ({
+                name: String(row[1]),
+                type: databricksType(String(row[2] ?? '')),
+            }));
             return { identifier: name.toLowerCase(), columns };
         });
     }
@@ -28519,12 +29937,74 @@ function warehouse_messageOf(error) {
 const text_HANGUL = /[\uac00-\ud7a3]/;
 /** Korean particles and endings, longest first, stripped from the end of a word. */
 const PARTICLES = [
-    '에서는', '으로는', '에서의', '에게서', '에서', '으로', '까지', '부터', '에게', '한테', '처럼', '보다', '마다', '이나',
-    '인가요', '입니까', '이에요', '인지', '예요', '이고', '이며', '이다', '이야', '야', '된', '한',
-    '은', '는', '이', '가', '을', '를', '의', '에', '로', '와', '과', '도', '만', '들', '나', '인', '요',
+    '에서는',
+    '으로는',
+    '에서의',
+    '에게서',
+    '에서',
+    '으로',
+    '까지',
+    '부터',
+    '에게',
+    '한테',
+    '처럼',
+    '보다',
+    '마다',
+    '이나',
+    '인가요',
+    '입니까',
+    '이에요',
+    '인지',
+    '예요',
+    '이고',
+    '이며',
+    '이다',
+    '이야',
+    '야',
+    '된',
+    '한',
+    '은',
+    '는',
+    '이',
+    '가',
+    '을',
+    '를',
+    '의',
+    '에',
+    '로',
+    '와',
+    '과',
+    '도',
+    '만',
+    '들',
+    '나',
+    '인',
+    '요',
 ];
 /** English words whose trailing "s" is not a plural marker. */
-const NOT_PLURAL = new Set(['this', 'is', 'was', 'has', 'does', 'its', 'us', 'plus', 'status', 'bus', 'less', 'news', 'series', 'analysis', 'across', 'always', 'various', 'previous', 'whats', 'stats', 'days']);
+const NOT_PLURAL = new Set([
+    'this',
+    'is',
+    'was',
+    'has',
+    'does',
+    'its',
+    'us',
+    'plus',
+    'status',
+    'bus',
+    'less',
+    'news',
+    'series',
+    'analysis',
+    'across',
+    'always',
+    'various',
+    'previous',
+    'whats',
+    'stats',
+    'days',
+]);
 /** Singular form of an English word (rough, but applied identically on both sides). */
 function text_singular(word) {
     const w = word.toLowerCase();
@@ -28620,13 +30100,117 @@ function phraseWords(text) {
 }
 /** Words that carry no schema meaning in descriptions and questions. */
 const STOPWORDS = new Set([
-    'a', 'an', 'the', 'of', 'in', 'on', 'at', 'to', 'for', 'and', 'or', 'is', 'are', 'was', 'were', 'be', 'been', 'by', 'with',
-    'what', 'which', 'who', 'how', 'that', 'this', 'these', 'those', 'it', 'its', 'as', 'from', 'per', 'each', 'one', 'row',
-    'do', 'does', 'did', 'have', 'has', 'had', 'there', 'their', 'we', 'our', 'i', 'me', 'show', 'list', 'give', 'tell',
-    'all', 'any', 'some', 'when', 'where', 'into', 'than', 'not', 'no', 'e', 'g', 'eg', 'ie', 'such', 'also', 'can', 'may',
-    'value', 'values', 'column', 'table', 'id', 'identifier', 'unique', 'number', 'count', 'name', 'date', 'time', 'day',
-    'over', 'about', 'only', 'other', 'own', 'same', 'so', 'then', 'up', 'out', 'if', 'but', 'use', 'used', 'using', 'most',
-    'many', 'much', 'more', 'less', 'like', 'get', 'got', 'since', 'between', 'after', 'before', 'during', 'my', 'your',
+    'a',
+    'an',
+    'the',
+    'of',
+    'in',
+    'on',
+    'at',
+    'to',
+    'for',
+    'and',
+    'or',
+    'is',
+    'are',
+    'was',
+    'were',
+    'be',
+    'been',
+    'by',
+    'with',
+    'what',
+    'which',
+    'who',
+    'how',
+    'that',
+    'this',
+    'these',
+    'those',
+    'it',
+    'its',
+    'as',
+    'from',
+    'per',
+    'each',
+    'one',
+    'row',
+    'do',
+    'does',
+    'did',
+    'have',
+    'has',
+    'had',
+    'there',
+    'their',
+    'we',
+    'our',
+    'i',
+    'me',
+    'show',
+    'list',
+    'give',
+    'tell',
+    'all',
+    'any',
+    'some',
+    'when',
+    'where',
+    'into',
+    'than',
+    'not',
+    'no',
+    'e',
+    'g',
+    'eg',
+    'ie',
+    'such',
+    'also',
+    'can',
+    'may',
+    'value',
+    'values',
+    'column',
+    'table',
+    'id',
+    'identifier',
+    'unique',
+    'number',
+    'count',
+    'name',
+    'date',
+    'time',
+    'day',
+    'over',
+    'about',
+    'only',
+    'other',
+    'own',
+    'same',
+    'so',
+    'then',
+    'up',
+    'out',
+    'if',
+    'but',
+    'use',
+    'used',
+    'using',
+    'most',
+    'many',
+    'much',
+    'more',
+    'less',
+    'like',
+    'get',
+    'got',
+    'since',
+    'between',
+    'after',
+    'before',
+    'during',
+    'my',
+    'your',
 ]);
 function uniq(items) {
     return [...new Set(items)];
@@ -28672,8 +30256,15 @@ function buildCatalog(space, schema) {
         const identifier = cfg.identifier.replace(/`/g, '');
         const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
         const configs = new Map((cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c]));
-        const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
-        const table = { identifier, name: catalog_lastPart(identifier), description: joinText(cfg.description), columns: [] };
+        const names = whTable
+            ? whTable.columns.map((c) => ({ name: c.name, type: c.type }))
+            : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
+        const table = {
+            identifier,
+            name: catalog_lastPart(identifier),
+            description: joinText(cfg.description),
+            columns: [],
+        };
         for (const { name, type } of names) {
             const cc = configs.get(name.toLowerCase());
             if (cc?.exclude)
@@ -28703,11 +30294,22 @@ function buildCatalog(space, schema) {
     };
     const snippetGroups = space.instructions?.sql_snippets;
     const snippets = [];
-    for (const [kind, list] of [['measure', snippetGroups?.measures], ['filter', snippetGroups?.filters], ['expression', snippetGroups?.expressions]]) {
+    for (const [kind, list] of [
+        ['measure', snippetGroups?.measures],
+        ['filter', snippetGroups?.filters],
+        ['expression', snippetGroups?.expressions],
+    ]) {
         for (const s of list ?? []) {
             const sql = joinText(s.sql).trim();
             const alias = 'alias' in s && typeof s.alias === 'string' ? s.alias : undefined;
-            snippets.push({ id: s.id, kind, sql, name: s.display_name ?? alias ?? '', synonyms: [...(s.synonyms ?? []), ...(alias && s.display_name ? [alias] : [])], tables: referencedTables(sql, tables) });
+            snippets.push({
+                id: s.id,
+                kind,
+                sql,
+                name: s.display_name ?? alias ?? '',
+                synonyms: [...(s.synonyms ?? []), ...(alias && s.display_name ? [alias] : [])],
+                tables: referencedTables(sql, tables),
+            });
         }
     }
     const joins = [];
@@ -28723,20 +30325,40 @@ function buildCatalog(space, schema) {
         const b = aliases.get(parsed.rightAlias) ?? byName(parsed.rightAlias);
         if (!a || !b || a === b)
             continue;
-        const marker = spec.sql.slice(1).map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1]).find(Boolean);
+        const marker = spec.sql
+            .slice(1)
+            .map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1])
+            .find(Boolean);
         // The marker is written for the spec's left/right tables; the condition may name them the other way round.
         const swapped = b === byName(spec.left.identifier) && a !== b;
         const relationship = marker && swapped ? catalog_flipRelationship(marker) : marker;
-        joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn, relationship });
+        joins.push({
+            id: spec.id,
+            left: a,
+            right: b,
+            leftColumn: parsed.leftColumn,
+            rightColumn: parsed.rightColumn,
+            relationship,
+        });
     }
     const examples = (space.instructions?.example_question_sqls ?? []).map((e) => ({
         id: e.id,
         question: joinText(e.question),
         sql: joinText(e.sql).trim().replace(/;\s*$/, ''),
-        parameters: (e.parameters ?? []).map((p) => ({ name: p.name, typeHint: p.type_hint, defaultValue: p.default_value?.values?.[0] })),
+        parameters: (e.parameters ?? []).map((p) => ({
+            name: p.name,
+            typeHint: p.type_hint,
+            defaultValue: p.default_value?.values?.[0],
+        })),
     }));
     const ti = space.instructions?.text_instructions?.[0];
-    return { tables, snippets, joins, examples, textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined };
+    return {
+        tables,
+        snippets,
+        joins,
+        examples,
+        textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined,
+    };
 }
 function catalog_flipRelationship(r) {
     return r === 'MANY_TO_ONE' ? 'ONE_TO_MANY' : r === 'ONE_TO_MANY' ? 'MANY_TO_ONE' : r;
@@ -28761,7 +30383,12 @@ function catalog_parseJoinCondition(sql) {
     const m = /^\(?\s*([\w.]+)\.(\w+)\s*=\s*([\w.]+)\.(\w+)\s*\)?$/.exec(clean);
     if (!m)
         return undefined;
-    return { leftAlias: m[1].split('.').pop().toLowerCase(), leftColumn: m[2], rightAlias: m[3].split('.').pop().toLowerCase(), rightColumn: m[4] };
+    return {
+        leftAlias: m[1].split('.').pop().toLowerCase(),
+        leftColumn: m[2],
+        rightAlias: m[3].split('.').pop().toLowerCase(),
+        rightColumn: m[4],
+    };
 }
 /** Tables a snippet's SQL names as qualifiers (`messages.word_count`, `main.community.messages.word_count`). */
 function referencedTables(sql, tables) {
@@ -28778,7 +30405,38 @@ function catalog_nameWords(name) {
 
 ;// CONCATENATED MODULE: ./src/local/genie/examples.js
 /** Words that vary without changing a question's meaning. */
-const FILLER = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'me', 'show', 'list', 'give', 'please', 'what', 'there', 'our', 'we', 'all', '알려줘', '보여줘', '줘', '은', '는']);
+const FILLER = new Set([
+    'a',
+    'an',
+    'the',
+    'of',
+    'in',
+    'on',
+    'for',
+    'to',
+    'is',
+    'are',
+    'was',
+    'were',
+    'do',
+    'does',
+    'did',
+    'me',
+    'show',
+    'list',
+    'give',
+    'please',
+    'what',
+    'there',
+    'our',
+    'we',
+    'all',
+    '알려줘',
+    '보여줘',
+    '줘',
+    '은',
+    '는',
+]);
 function examples_columnKey(column) {
     return `${column.table.identifier}.${column.name}`;
 }
@@ -28864,11 +30522,17 @@ function adaptExample(match, question, catalog) {
         if (NUMERIC_HINT.test(hint))
             value = numbers.length > 0 ? String(numbers.shift()) : param.defaultValue;
         else if (DATE_HINT.test(hint))
-            value = dates.length > 0 ? examples_literal(dates.shift()) : param.defaultValue !== undefined ? examples_literal(param.defaultValue) : undefined;
+            value =
+                dates.length > 0
+                    ? examples_literal(dates.shift())
+                    : param.defaultValue !== undefined
+                        ? examples_literal(param.defaultValue)
+                        : undefined;
         else {
             const compared = new RegExp(`([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${param.name}\\b`, 'i').exec(sql);
             const colName = compared?.[1].replace(/`/g, '').split('.').pop()?.toLowerCase();
-            const hit = q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ?? (colName ? undefined : q.values[0]);
+            const hit = q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ??
+                (colName ? undefined : q.values[0]);
             const quoted = question.items.find((i) => i.type === 'quoted');
             const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined) ?? param.defaultValue;
             value = raw !== undefined ? examples_literal(raw) : undefined;
@@ -28892,17 +30556,45 @@ function adaptExample(match, question, catalog) {
         });
     }
     if (prepared.dates.length === q.dates.length)
-        prepared.dates.forEach((d, k) => { if (d !== q.dates[k])
-            sql = sql.split(d).join(q.dates[k]); });
+        prepared.dates.forEach((d, k) => {
+            if (d !== q.dates[k])
+                sql = sql.split(d).join(q.dates[k]);
+        });
     void catalog;
     return sql;
 }
 
 ;// CONCATENATED MODULE: ./src/local/genie/lexicon.js
 
-const WEIGHT = { name: 1, synonym: 1, value: 0.95, alias: 0.8, part: 0.5, description: 0.25 };
+const WEIGHT = {
+    name: 1,
+    synonym: 1,
+    value: 0.95,
+    alias: 0.8,
+    part: 0.5,
+    description: 0.25,
+};
 /** Name parts too generic to identify a column on their own. */
-const WEAK_PARTS = new Set(['id', 'is', 'has', 'at', 'on', 'of', 'the', 'count', 'name', 'date', 'time', 'number', 'num', 'type', 'code', 'value', 'stat', 'total']);
+const WEAK_PARTS = new Set([
+    'id',
+    'is',
+    'has',
+    'at',
+    'on',
+    'of',
+    'the',
+    'count',
+    'name',
+    'date',
+    'time',
+    'number',
+    'num',
+    'type',
+    'code',
+    'value',
+    'stat',
+    'total',
+]);
 function buildLexicon(catalog) {
     const phrases = [];
     const add = (text, target, source, weight = WEIGHT[source]) => {
@@ -29012,24 +30704,61 @@ function valueAliases(description) {
 
 ;// CONCATENATED MODULE: ./src/local/genie/dates.js
 const UNIT_WORDS = {
-    day: 'day', 일: 'day', 일간: 'day', 날: 'day',
-    week: 'week', 주: 'week', 주일: 'week', 주간: 'week',
-    month: 'month', 개월: 'month', 달: 'month', 개월간: 'month',
-    year: 'year', 년: 'year', 년간: 'year', 해: 'year',
+    day: 'day',
+    일: 'day',
+    일간: 'day',
+    날: 'day',
+    week: 'week',
+    주: 'week',
+    주일: 'week',
+    주간: 'week',
+    month: 'month',
+    개월: 'month',
+    달: 'month',
+    개월간: 'month',
+    year: 'year',
+    년: 'year',
+    년간: 'year',
+    해: 'year',
 };
 const LAST_WORDS = new Set(['last', 'past', 'previous', 'recent', 'trailing', '지난', '최근', '과거', '직전']);
 const THIS_WORDS = new Set(['this', 'current', '이번', '금', '올']);
-const dates_MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const dates_MONTHS = [
+    'january',
+    'february',
+    'march',
+    'april',
+    'may',
+    'june',
+    'july',
+    'august',
+    'september',
+    'october',
+    'november',
+    'december',
+];
 const MONTH_ABBR = dates_MONTHS.map((m) => m.slice(0, 3));
 const FIXED = {
-    yesterday: { kind: 'yesterday' }, 어제: { kind: 'yesterday' },
-    today: { kind: 'today' }, 오늘: { kind: 'today' },
-    지난달: { kind: 'previous', unit: 'month' }, 전월: { kind: 'previous', unit: 'month' }, 저번달: { kind: 'previous', unit: 'month' },
-    이번달: { kind: 'this', unit: 'month' }, 이달: { kind: 'this', unit: 'month' }, 금월: { kind: 'this', unit: 'month' },
-    지난주: { kind: 'previous', unit: 'week' }, 저번주: { kind: 'previous', unit: 'week' }, 이번주: { kind: 'this', unit: 'week' },
-    올해: { kind: 'this', unit: 'year' }, 금년: { kind: 'this', unit: 'year' },
-    작년: { kind: 'previous', unit: 'year' }, 지난해: { kind: 'previous', unit: 'year' }, 전년: { kind: 'previous', unit: 'year' },
-    ytd: { kind: 'this', unit: 'year' }, mtd: { kind: 'this', unit: 'month' },
+    yesterday: { kind: 'yesterday' },
+    어제: { kind: 'yesterday' },
+    today: { kind: 'today' },
+    오늘: { kind: 'today' },
+    지난달: { kind: 'previous', unit: 'month' },
+    전월: { kind: 'previous', unit: 'month' },
+    저번달: { kind: 'previous', unit: 'month' },
+    이번달: { kind: 'this', unit: 'month' },
+    이달: { kind: 'this', unit: 'month' },
+    금월: { kind: 'this', unit: 'month' },
+    지난주: { kind: 'previous', unit: 'week' },
+    저번주: { kind: 'previous', unit: 'week' },
+    이번주: { kind: 'this', unit: 'week' },
+    올해: { kind: 'this', unit: 'year' },
+    금년: { kind: 'this', unit: 'year' },
+    작년: { kind: 'previous', unit: 'year' },
+    지난해: { kind: 'previous', unit: 'year' },
+    전년: { kind: 'previous', unit: 'year' },
+    ytd: { kind: 'this', unit: 'year' },
+    mtd: { kind: 'this', unit: 'month' },
 };
 function has(token, words) {
     if (!token)
@@ -29143,7 +30872,9 @@ function findDates(tokens, today) {
         const month = monthOf(t);
         if (month && next?.num !== undefined && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
             const day = dayDate(tokens, i, month, ty);
-            const other = tokens.slice(i + 2, i + 6).findIndex((x, k) => monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && tokens[i + 3 + k].num <= 31);
+            const other = tokens
+                .slice(i + 2, i + 6)
+                .findIndex((x, k) => monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && tokens[i + 3 + k].num <= 31);
             if (other >= 0) {
                 const j = i + 2 + other;
                 const end = dayDate(tokens, j, monthOf(tokens[j]), ty);
@@ -29160,7 +30891,11 @@ function findDates(tokens, today) {
             add({ kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) }, next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1);
             continue;
         }
-        if (t.num !== undefined && Number.isInteger(t.num) && t.num >= 1990 && t.num < 2100 && has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])) {
+        if (t.num !== undefined &&
+            Number.isInteger(t.num) &&
+            t.num >= 1990 &&
+            t.num < 2100 &&
+            has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])) {
             add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
             continue;
         }
@@ -29171,7 +30906,13 @@ function findDates(tokens, today) {
 function dateCondition(range, column) {
     switch (range.kind) {
         case 'last': {
-            const days = range.unit === 'day' ? range.n : range.unit === 'week' ? range.n * 7 : range.unit === 'month' ? range.n * 30 : range.n * 365;
+            const days = range.unit === 'day'
+                ? range.n
+                : range.unit === 'week'
+                    ? range.n * 7
+                    : range.unit === 'month'
+                        ? range.n * 30
+                        : range.n * 365;
             return `${column} >= date_sub(current_date, ${days})`;
         }
         case 'this':
@@ -29205,22 +30946,97 @@ function dayDate(tokens, i, month, fallbackYear) {
 
 ;// CONCATENATED MODULE: ./src/local/genie/quantities.js
 const BEFORE = [
-    [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['larger', 'than'], '>'], [['longer', 'than'], '>'],
-    [['over'], '>'], [['above'], '>'], [['exceeding'], '>'], [['exceed'], '>'], [['at', 'least'], '>='], [['no', 'fewer', 'than'], '>='],
-    [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'], [['shorter', 'than'], '<'], [['under'], '<'], [['below'], '<'],
-    [['heavier', 'than'], '>'], [['older', 'than'], '>'], [['bigger', 'than'], '>'], [['later', 'than'], '>'],
-    [['younger', 'than'], '<'], [['lighter', 'than'], '<'], [['smaller', 'than'], '<'], [['earlier', 'than'], '<'],
-    [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['exactly'], '='], [['equal', 'to'], '='],
+    [['more', 'than'], '>'],
+    [['greater', 'than'], '>'],
+    [['higher', 'than'], '>'],
+    [['larger', 'than'], '>'],
+    [['longer', 'than'], '>'],
+    [['over'], '>'],
+    [['above'], '>'],
+    [['exceeding'], '>'],
+    [['exceed'], '>'],
+    [['at', 'least'], '>='],
+    [['no', 'fewer', 'than'], '>='],
+    [['less', 'than'], '<'],
+    [['fewer', 'than'], '<'],
+    [['lower', 'than'], '<'],
+    [['shorter', 'than'], '<'],
+    [['under'], '<'],
+    [['below'], '<'],
+    [['heavier', 'than'], '>'],
+    [['older', 'than'], '>'],
+    [['bigger', 'than'], '>'],
+    [['later', 'than'], '>'],
+    [['younger', 'than'], '<'],
+    [['lighter', 'than'], '<'],
+    [['smaller', 'than'], '<'],
+    [['earlier', 'than'], '<'],
+    [['at', 'most'], '<='],
+    [['no', 'more', 'than'], '<='],
+    [['exactly'], '='],
+    [['equal', 'to'], '='],
 ];
 const AFTER = [
-    [['or', 'more'], '>='], [['or', 'greater'], '>='], [['plus'], '>='], [['or', 'fewer'], '<='], [['or', 'less'], '<='],
-    [['이상'], '>='], [['초과'], '>'], [['미만'], '<'], [['이하'], '<='], [['넘는'], '>'], [['넘게'], '>'], [['넘은'], '>'], [['넘'], '>'],
-    [['보다', '많은'], '>'], [['보다', '많이'], '>'], [['보다', '큰'], '>'], [['보다', '적은'], '<'], [['보다', '작은'], '<'], [['개', '이상'], '>='],
+    [['or', 'more'], '>='],
+    [['or', 'greater'], '>='],
+    [['plus'], '>='],
+    [['or', 'fewer'], '<='],
+    [['or', 'less'], '<='],
+    [['이상'], '>='],
+    [['초과'], '>'],
+    [['미만'], '<'],
+    [['이하'], '<='],
+    [['넘는'], '>'],
+    [['넘게'], '>'],
+    [['넘은'], '>'],
+    [['넘'], '>'],
+    [['보다', '많은'], '>'],
+    [['보다', '많이'], '>'],
+    [['보다', '큰'], '>'],
+    [['보다', '적은'], '<'],
+    [['보다', '작은'], '<'],
+    [['개', '이상'], '>='],
 ];
-const TOP_WORDS = { top: 'desc', 상위: 'desc', 최상위: 'desc', bottom: 'asc', 하위: 'asc', first: 'desc' };
-const MOST_AFTER = { most: 'desc', largest: 'desc', biggest: 'desc', highest: 'desc', busiest: 'desc', least: 'asc', fewest: 'asc', lowest: 'asc', smallest: 'asc', quietest: 'asc' };
+const TOP_WORDS = {
+    top: 'desc',
+    상위: 'desc',
+    최상위: 'desc',
+    bottom: 'asc',
+    하위: 'asc',
+    first: 'desc',
+};
+const MOST_AFTER = {
+    most: 'desc',
+    largest: 'desc',
+    biggest: 'desc',
+    highest: 'desc',
+    busiest: 'desc',
+    least: 'asc',
+    fewest: 'asc',
+    lowest: 'asc',
+    smallest: 'asc',
+    quietest: 'asc',
+};
 /** Korean counters between a number and its comparison word ("5개 이상", "3명", "10건"). */
-const COUNTERS = new Set(['개', '명', '건', '번', '회', '곳', '개의', '명의', '건의', '개가', '명이', '건이', '번의', '회의', '개를', '명을', '건을']);
+const COUNTERS = new Set([
+    '개',
+    '명',
+    '건',
+    '번',
+    '회',
+    '곳',
+    '개의',
+    '명의',
+    '건의',
+    '개가',
+    '명이',
+    '건이',
+    '번의',
+    '회의',
+    '개를',
+    '명을',
+    '건을',
+]);
 const matchAt = (tokens, i, words) => words.every((w, k) => tokens[i + k]?.forms.includes(w) || tokens[i + k]?.raw.toLowerCase() === w);
 /** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
 function findQuantities(tokens, taken) {
@@ -29246,24 +31062,62 @@ function findQuantities(tokens, taken) {
                 continue;
             }
         }
-        if (tokenHasWord(t, 'between') && tokens[i + 1]?.num !== undefined && tokenHasWord(tokens[i + 2], 'and') && tokens[i + 3]?.num !== undefined) {
-            out.push({ kind: 'compare', op: '>=', value: tokens[i + 1].num, start: i, end: i + 4, numberAt: i + 1, used: quantities_range(i, i + 4) });
-            out.push({ kind: 'compare', op: '<=', value: tokens[i + 3].num, start: i, end: i + 4, numberAt: i + 3, used: [] });
+        if (tokenHasWord(t, 'between') &&
+            tokens[i + 1]?.num !== undefined &&
+            tokenHasWord(tokens[i + 2], 'and') &&
+            tokens[i + 3]?.num !== undefined) {
+            out.push({
+                kind: 'compare',
+                op: '>=',
+                value: tokens[i + 1].num,
+                start: i,
+                end: i + 4,
+                numberAt: i + 1,
+                used: quantities_range(i, i + 4),
+            });
+            out.push({
+                kind: 'compare',
+                op: '<=',
+                value: tokens[i + 3].num,
+                start: i,
+                end: i + 4,
+                numberAt: i + 3,
+                used: [],
+            });
             i += 3;
             continue;
         }
         // "above age 20": one word may sit between the comparison and its number.
-        const gapped = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === undefined && tokens[i + words.length + 1]?.num !== undefined && !tokens[i + words.length]?.date);
+        const gapped = BEFORE.find(([words]) => matchAt(tokens, i, words) &&
+            tokens[i + words.length]?.num === undefined &&
+            tokens[i + words.length + 1]?.num !== undefined &&
+            !tokens[i + words.length]?.date);
         if (gapped) {
             const at = i + gapped[0].length + 1;
-            out.push({ kind: 'compare', op: gapped[1], value: tokens[at].num, start: i, end: at + 1, numberAt: at, used: [...quantities_range(i, at - 1), at] });
+            out.push({
+                kind: 'compare',
+                op: gapped[1],
+                value: tokens[at].num,
+                start: i,
+                end: at + 1,
+                numberAt: at,
+                used: [...quantities_range(i, at - 1), at],
+            });
             i = at;
             continue;
         }
         const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
         if (before) {
             const at = i + before[0].length;
-            out.push({ kind: 'compare', op: before[1], value: tokens[at].num, start: i, end: at + 1, numberAt: at, used: quantities_range(i, at + 1) });
+            out.push({
+                kind: 'compare',
+                op: before[1],
+                value: tokens[at].num,
+                start: i,
+                end: at + 1,
+                numberAt: at,
+                used: quantities_range(i, at + 1),
+            });
             i = at;
             continue;
         }
@@ -29301,17 +31155,139 @@ function tokenHasWord(t, word) {
  */
 
 const DEFS = [
-    ['count', ['how many', 'how much', 'number of', 'count of', 'count', 'counts', 'total number of', 'amount of', '# of', 'tally', '몇', '얼마나 많은', '몇 개', '몇 명', '몇 건', '몇 번']],
+    [
+        'count',
+        [
+            'how many',
+            'how much',
+            'number of',
+            'count of',
+            'count',
+            'counts',
+            'total number of',
+            'amount of',
+            '# of',
+            'tally',
+            '몇',
+            '얼마나 많은',
+            '몇 개',
+            '몇 명',
+            '몇 건',
+            '몇 번',
+        ],
+    ],
     ['count', ['수', '개수', '건수', '횟수', '명수', '갯수'], { postfix: true }],
-    ['distinct', ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외']],
+    [
+        'distinct',
+        ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외'],
+    ],
     ['sum', ['total', 'sum of', 'sum', 'overall', 'combined', '총', '합계', '합', '총합', '전체']],
     ['sum', ['합계', '총합', '합'], { postfix: true }],
     ['avg', ['average', 'avg', 'mean', '평균']],
-    ['max', ['maximum', 'max', 'largest', 'biggest', 'longest', 'latest', 'most recent', 'the most recent', 'the latest', 'newest', '최대', '최고', '최대값', '가장 긴', '가장 큰', '가장 최근']],
-    ['min', ['minimum', 'min', 'smallest', 'shortest', 'earliest', 'oldest', 'first', '최소', '최저', '최소값', '가장 짧은', '가장 작은', '가장 오래된']],
-    ['most', ['most', 'highest', 'top', 'busiest', 'most active', 'greatest', 'the most', '가장 많은', '가장 많이', '제일 많은', '제일 많이', '가장 높은', '제일 높은', '가장 활발한', '최다', '많은 순', '많은 순서', '높은 순', '상위', '가장 많', '제일 많']],
-    ['least', ['least', 'fewest', 'lowest', 'bottom', 'quietest', 'least active', '가장 적은', '가장 적게', '제일 적은', '가장 낮은', '제일 낮은', '적은 순', '낮은 순', '하위', '최소한의', '가장 적']],
-    ['by', ['by', 'per', 'for each', 'for every', 'each', 'every', 'across', 'broken down by', 'grouped by', 'group by', 'split by', 'in each', 'of each']],
+    [
+        'max',
+        [
+            'maximum',
+            'max',
+            'largest',
+            'biggest',
+            'longest',
+            'latest',
+            'most recent',
+            'the most recent',
+            'the latest',
+            'newest',
+            '최대',
+            '최고',
+            '최대값',
+            '가장 긴',
+            '가장 큰',
+            '가장 최근',
+        ],
+    ],
+    [
+        'min',
+        [
+            'minimum',
+            'min',
+            'smallest',
+            'shortest',
+            'earliest',
+            'oldest',
+            'first',
+            '최소',
+            '최저',
+            '최소값',
+            '가장 짧은',
+            '가장 작은',
+            '가장 오래된',
+        ],
+    ],
+    [
+        'most',
+        [
+            'most',
+            'highest',
+            'top',
+            'busiest',
+            'most active',
+            'greatest',
+            'the most',
+            '가장 많은',
+            '가장 많이',
+            '제일 많은',
+            '제일 많이',
+            '가장 높은',
+            '제일 높은',
+            '가장 활발한',
+            '최다',
+            '많은 순',
+            '많은 순서',
+            '높은 순',
+            '상위',
+            '가장 많',
+            '제일 많',
+        ],
+    ],
+    [
+        'least',
+        [
+            'least',
+            'fewest',
+            'lowest',
+            'bottom',
+            'quietest',
+            'least active',
+            '가장 적은',
+            '가장 적게',
+            '제일 적은',
+            '가장 낮은',
+            '제일 낮은',
+            '적은 순',
+            '낮은 순',
+            '하위',
+            '최소한의',
+            '가장 적',
+        ],
+    ],
+    [
+        'by',
+        [
+            'by',
+            'per',
+            'for each',
+            'for every',
+            'each',
+            'every',
+            'across',
+            'broken down by',
+            'grouped by',
+            'group by',
+            'split by',
+            'in each',
+            'of each',
+        ],
+    ],
     ['by', ['별', '마다', '기준', '기준으로', '당'], { postfix: true }],
     ['each', ['각', '각각의', '각각']],
     ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
@@ -29321,17 +31297,110 @@ const DEFS = [
     ['with', ['with', 'having', 'that have', 'that has', 'who have']],
     ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
     ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],
-    ['bucket', ['daily', 'per day', 'by day', 'each day', 'every day', 'day by day', 'by date', 'per date', 'each date', '일별', '일자별', '날짜별', '매일', '하루', '일 단위', '일간'], { bucket: 'day' }],
-    ['bucket', ['weekly', 'per week', 'by week', 'each week', 'every week', 'week by week', 'week over week', '주별', '주간', '매주', '주 단위'], { bucket: 'week' }],
-    ['bucket', ['monthly', 'per month', 'by month', 'each month', 'every month', 'month by month', 'month over month', '월별', '월간', '매월', '매달', '달별', '월 단위'], { bucket: 'month' }],
-    ['bucket', ['yearly', 'annual', 'annually', 'per year', 'by year', 'each year', 'every year', '연도별', '연별', '년도별', '연간', '매년', '해마다'], { bucket: 'year' }],
+    [
+        'bucket',
+        [
+            'daily',
+            'per day',
+            'by day',
+            'each day',
+            'every day',
+            'day by day',
+            'by date',
+            'per date',
+            'each date',
+            '일별',
+            '일자별',
+            '날짜별',
+            '매일',
+            '하루',
+            '일 단위',
+            '일간',
+        ],
+        { bucket: 'day' },
+    ],
+    [
+        'bucket',
+        [
+            'weekly',
+            'per week',
+            'by week',
+            'each week',
+            'every week',
+            'week by week',
+            'week over week',
+            '주별',
+            '주간',
+            '매주',
+            '주 단위',
+        ],
+        { bucket: 'week' },
+    ],
+    [
+        'bucket',
+        [
+            'monthly',
+            'per month',
+            'by month',
+            'each month',
+            'every month',
+            'month by month',
+            'month over month',
+            '월별',
+            '월간',
+            '매월',
+            '매달',
+            '달별',
+            '월 단위',
+        ],
+        { bucket: 'month' },
+    ],
+    [
+        'bucket',
+        [
+            'yearly',
+            'annual',
+            'annually',
+            'per year',
+            'by year',
+            'each year',
+            'every year',
+            '연도별',
+            '연별',
+            '년도별',
+            '연간',
+            '매년',
+            '해마다',
+        ],
+        { bucket: 'year' },
+    ],
 ];
 /** Markers with their word sequences normalised the same way as question tokens. */
-const MARKERS = DEFS.flatMap(([kind, phrases, extra]) => phrases.map((phrase) => ({ kind, words: phrase === '# of' ? ['#', 'of'] : text_tokenize(phrase).map((t) => t.forms[0]), ...extra }))).filter((m) => m.words.length > 0);
+const MARKERS = DEFS.flatMap(([kind, phrases, extra]) => phrases.map((phrase) => ({
+    kind,
+    words: phrase === '# of' ? ['#', 'of'] : text_tokenize(phrase).map((t) => t.forms[0]),
+    ...extra,
+}))).filter((m) => m.words.length > 0);
 /** Korean words that split into stem + 별 by the tokenizer but are bucket words as a whole. */
-const BUCKET_STEMS = { 일: 'day', 일자: 'day', 날짜: 'day', 주: 'week', 월: 'month', 달: 'month', 연도: 'year', 연: 'year', 년도: 'year' };
+const BUCKET_STEMS = {
+    일: 'day',
+    일자: 'day',
+    날짜: 'day',
+    주: 'week',
+    월: 'month',
+    달: 'month',
+    연도: 'year',
+    연: 'year',
+    년도: 'year',
+};
 /** Words that name a time grain after "per"/"by"/"each" in English. */
-const BUCKET_WORDS = { day: 'day', date: 'day', week: 'week', month: 'month', year: 'year' };
+const BUCKET_WORDS = {
+    day: 'day',
+    date: 'day',
+    week: 'week',
+    month: 'month',
+    year: 'year',
+};
 
 ;// CONCATENATED MODULE: ./src/local/genie/linker.js
 
@@ -29359,7 +31428,12 @@ function formatMatch(token, columns) {
         if (!column.format || column.examples.length === 0 || column.type !== 'string')
             continue;
         if (column.examples.every((e) => shapeOf(e) === shape))
-            out.push({ target: { kind: 'value', column, value: token.raw }, weight: 0.7, source: 'format', words: [token.raw] });
+            out.push({
+                target: { kind: 'value', column, value: token.raw },
+                weight: 0.7,
+                source: 'format',
+                words: [token.raw],
+            });
     }
     return out;
 }
@@ -29367,8 +31441,10 @@ function linker_link(question, lexicon, catalog, today) {
     const tokens = text_tokenize(question);
     const items = [];
     const taken = new Set();
-    const take = (from, to) => { for (let k = from; k < to; k++)
-        taken.add(k); };
+    const take = (from, to) => {
+        for (let k = from; k < to; k++)
+            taken.add(k);
+    };
     for (const d of findDates(tokens, today)) {
         items.push({ type: 'date', start: d.start, end: d.end, range: d.range });
         take(d.start, d.end);
@@ -29413,12 +31489,36 @@ function linker_link(question, lexicon, catalog, today) {
                 marker = m;
         const markerLen = marker?.words.length ?? 0;
         const strongSchema = best.some((p) => p.weight >= 0.9);
-        if (bestLen > 0 && (bestLen > markerLen || (bestLen === markerLen && strongSchema && marker?.kind !== 'by' && marker?.kind !== 'count' && marker?.kind !== 'bucket'))) {
-            items.push({ type: 'mention', start: i, end: i + bestLen, text: tokens.slice(i, i + bestLen).map((x) => x.raw).join(' '), candidates: rank(best) });
+        if (bestLen > 0 &&
+            (bestLen > markerLen ||
+                (bestLen === markerLen &&
+                    strongSchema &&
+                    marker?.kind !== 'by' &&
+                    marker?.kind !== 'count' &&
+                    marker?.kind !== 'bucket'))) {
+            items.push({
+                type: 'mention',
+                start: i,
+                end: i + bestLen,
+                text: tokens
+                    .slice(i, i + bestLen)
+                    .map((x) => x.raw)
+                    .join(' '),
+                candidates: rank(best),
+            });
             i += bestLen - 1;
         }
         else if (marker) {
-            items.push({ type: 'marker', start: i, end: i + markerLen, text: tokens.slice(i, i + markerLen).map((x) => x.raw).join(' '), marker });
+            items.push({
+                type: 'marker',
+                start: i,
+                end: i + markerLen,
+                text: tokens
+                    .slice(i, i + markerLen)
+                    .map((x) => x.raw)
+                    .join(' '),
+                marker,
+            });
             i += markerLen - 1;
         }
         else if (t.num !== undefined) {
@@ -29437,8 +31537,13 @@ function linker_link(question, lexicon, catalog, today) {
     for (let k = 0; k + 1 < items.length; k++) {
         const item = items[k];
         const next = items[k + 1];
-        if (item.type === 'mention' && next.type === 'mention' && next.start === item.end && item.candidates[0].source === 'part' && item.candidates[0].weight <= 0.5
-            && next.candidates[0].target.kind === 'table' && next.candidates[0].weight >= 0.9) {
+        if (item.type === 'mention' &&
+            next.type === 'mention' &&
+            next.start === item.end &&
+            item.candidates[0].source === 'part' &&
+            item.candidates[0].weight <= 0.5 &&
+            next.candidates[0].target.kind === 'table' &&
+            next.candidates[0].weight >= 0.9) {
             items[k] = { type: 'word', start: item.start, end: item.end, text: item.text };
         }
     }
@@ -29461,10 +31566,14 @@ function kindOrder(t) {
 }
 function targetKey(t) {
     switch (t.kind) {
-        case 'table': return `t:${t.table.identifier}`;
-        case 'column': return `c:${t.column.table.identifier}.${t.column.name}`;
-        case 'value': return `v:${t.column.table.identifier}.${t.column.name}=${t.value}`;
-        case 'snippet': return `s:${t.snippet.id}`;
+        case 'table':
+            return `t:${t.table.identifier}`;
+        case 'column':
+            return `c:${t.column.table.identifier}.${t.column.name}`;
+        case 'value':
+            return `v:${t.column.table.identifier}.${t.column.name}=${t.value}`;
+        case 'snippet':
+            return `s:${t.snippet.id}`;
     }
 }
 
@@ -29479,7 +31588,9 @@ function pickDateColumn(table, _catalog) {
     if (temporal.length <= 1)
         return temporal[0];
     const score = (c) => (EVENT_WORDS.test(c.description) ? 4 : 0) +
-        (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(c.name) ? 2 : 0) +
+        (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(c.name)
+            ? 2
+            : 0) +
         (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) -
         (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
     return [...temporal].sort((a, b) => score(b) - score(a))[0];
@@ -29507,7 +31618,8 @@ function finishPlan(s) {
     if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0)
         notes.push('avg-per');
     // No explicit measure: count something, chosen from what the question names.
-    if (measures.length === 0 && (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)) {
+    if (measures.length === 0 &&
+        (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)) {
         const dimTables = new Set(dims.map(dimTable).filter(Boolean));
         const firstWhere = where.map(condTable).find(Boolean);
         // A table word that only named a value's kind is not what is counted when a filter on another table came first.
@@ -29533,16 +31645,30 @@ function finishPlan(s) {
         }
         else {
             const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
-            counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
+            counted =
+                from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from)
+                    ? (factFor(from, s.catalog) ?? from)
+                    : from;
         }
         if (counted)
             measures.push({ kind: 'count', table: counted });
     }
     // "the most recently opened channel": a MIN/MAX of an entity's own column ranks that entity.
     const only = measures[0];
-    const owner = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label) : undefined;
+    const owner = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
+        ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
+        : undefined;
     if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
-        const plan = { base: owner.table, measures: [], dims: [], where, having: [], select: [owner.table.label, only.column], distinct: false, order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 } };
+        const plan = {
+            base: owner.table,
+            measures: [],
+            dims: [],
+            where,
+            having: [],
+            select: [owner.table.label, only.column],
+            distinct: false,
+            order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
+        };
         return { plan, notes };
     }
     // A ranking over entities with no explicit dimension: rank the remaining entity.
@@ -29567,7 +31693,9 @@ function finishPlan(s) {
             filtered.add(numeric.column);
             continue;
         }
-        const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
+        const entity = entities
+            .filter((e) => e.table !== measureTable(measures[0]))
+            .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
         if (measures.length > 0 && dims.length > 0) {
             having.push({ measure: 0, op: cmp.op, value: cmp.value });
         }
@@ -29597,28 +31725,59 @@ function finishPlan(s) {
     }
     // "reactions per message": a dimension on a table without a label, counted against another table.
     const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
-    if (keyDim && keyDim.kind === 'column' && measures.length === 1 && measures[0].kind === 'count' && measures[0].table !== keyDim.column.table) {
-        measures[0] = { kind: 'tableRatio', numerator: measures[0].table, denominator: keyDim.column.table, percent: false };
+    if (keyDim &&
+        keyDim.kind === 'column' &&
+        measures.length === 1 &&
+        measures[0].kind === 'count' &&
+        measures[0].table !== keyDim.column.table) {
+        measures[0] = {
+            kind: 'tableRatio',
+            numerator: measures[0].table,
+            denominator: keyDim.column.table,
+            percent: false,
+        };
         dims.splice(dims.indexOf(keyDim), 1);
     }
     // Ratios and shares.
     if (s.ratio) {
         const cond = where.find((w) => w.kind !== 'date' && w.kind !== 'compare');
-        if (measures.length >= 2 && measures[0].kind === 'count' && measures[1].kind === 'count' && measures[0].table !== measures[1].table) {
-            measures.splice(0, 2, { kind: 'tableRatio', numerator: measures[0].table, denominator: measures[1].table, percent: s.ratio.percent });
+        if (measures.length >= 2 &&
+            measures[0].kind === 'count' &&
+            measures[1].kind === 'count' &&
+            measures[0].table !== measures[1].table) {
+            measures.splice(0, 2, {
+                kind: 'tableRatio',
+                numerator: measures[0].table,
+                denominator: measures[1].table,
+                percent: s.ratio.percent,
+            });
         }
         else if (cond) {
-            const table = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : entities[0]?.table ?? condTable(cond);
+            const table = measures[0]
+                ? (measureTable(measures[0]) ?? condTable(cond))
+                : (entities[0]?.table ?? condTable(cond));
             if (table) {
                 where.splice(where.indexOf(cond), 1);
-                measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, { kind: 'share', table, condition: cond, percent: s.ratio.percent });
+                measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, {
+                    kind: 'share',
+                    table,
+                    condition: cond,
+                    percent: s.ratio.percent,
+                });
             }
         }
     }
     // Listing: no aggregate at all.
-    const base = (measures[0] && measureTable(measures[0])) ?? entities[0]?.table ?? columns[0]?.column.table ?? where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean);
+    const base = (measures[0] && measureTable(measures[0])) ??
+        entities[0]?.table ??
+        columns[0]?.column.table ??
+        where.map(condTable).find(Boolean) ??
+        dims.map(dimTable).find(Boolean);
     if (!base)
-        return { clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.', notes };
+        return {
+            clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.',
+            notes,
+        };
     // Dates: the date column mentioned near the phrase, else the base table's event time.
     const mentionedDates = columns.filter((c) => isTemporal(c.column));
     for (const d of s.dates) {
@@ -29645,7 +31804,10 @@ function finishPlan(s) {
     if (measures.length === 0) {
         const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
         const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
-        const entityLabels = entities.filter((e) => !e.context).map((e) => e.table.label ?? e.table.key).filter((c) => !!c);
+        const entityLabels = entities
+            .filter((e) => !e.context)
+            .map((e) => e.table.label ?? e.table.key)
+            .filter((c) => !!c);
         plan.select = uniqueColumns(s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
         if (plan.select.length === 0)
             plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
@@ -29656,9 +31818,16 @@ function finishPlan(s) {
         return { plan, notes };
     }
     if (s.rank)
-        plan.order = { target: 'measure', dir: s.rank.dir, limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined };
+        plan.order = {
+            target: 'measure',
+            dir: s.rank.dir,
+            limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined,
+        };
     else if (dims.length > 0)
-        plan.order = dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket) ? { target: 'dim', dir: 'ASC' } : { target: 'measure', dir: 'DESC' };
+        plan.order =
+            dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket)
+                ? { target: 'dim', dir: 'ASC' }
+                : { target: 'measure', dir: 'DESC' };
     return { plan, notes };
 }
 function uniqueColumns(list) {
@@ -29679,10 +31848,14 @@ function measureTable(m) {
         return undefined;
     switch (m.kind) {
         case 'count':
-        case 'share': return m.table;
-        case 'agg': return m.column.table;
-        case 'snippet': return m.snippet.tables[0];
-        case 'tableRatio': return m.numerator;
+        case 'share':
+            return m.table;
+        case 'agg':
+            return m.column.table;
+        case 'snippet':
+            return m.snippet.tables[0];
+        case 'tableRatio':
+            return m.numerator;
     }
 }
 /** A table whose rows point at `table` (the many side of a join): what "the most" of an entity counts. */
@@ -29814,7 +31987,10 @@ function planQuery(items, catalog, choice, tokens = []) {
     let limitHint;
     let lastMention;
     const contextTables = tablesNamed(items);
-    const addMeasure = (m, at) => { measures.push(m); measureAt.push(at); };
+    const addMeasure = (m, at) => {
+        measures.push(m);
+        measureAt.push(at);
+    };
     const addDim = (d) => {
         if (!dims.some((x) => dimKey(x) === dimKey(d)))
             dims.push(d);
@@ -29830,12 +32006,20 @@ function planQuery(items, catalog, choice, tokens = []) {
                 pendingBy = undefined;
             // English "member counts": a count word right after a noun counts that noun.
             const prevItem = items[index - 1];
-            if (kind === 'count' && !item.marker.postfix && prevItem?.type === 'mention' && lastMention?.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'column') && items[index + 1]?.type !== 'mention') {
+            if (kind === 'count' &&
+                !item.marker.postfix &&
+                prevItem?.type === 'mention' &&
+                lastMention?.index === index - 1 &&
+                (lastMention.kind === 'entity' || lastMention.kind === 'column') &&
+                items[index + 1]?.type !== 'mention') {
                 toCount(lastMention.target, pendingDistinct, lastMention.index);
                 pendingDistinct = false;
                 return;
             }
-            if (kind === 'count' && item.marker.postfix && lastMention && (lastMention.kind === 'entity' || lastMention.kind === 'column')) {
+            if (kind === 'count' &&
+                item.marker.postfix &&
+                lastMention &&
+                (lastMention.kind === 'entity' || lastMention.kind === 'column')) {
                 // "회원 수": the noun before the counter is what gets counted.
                 toCount(lastMention.target, pendingDistinct, lastMention.index);
                 pendingDistinct = false;
@@ -29887,7 +32071,9 @@ function planQuery(items, catalog, choice, tokens = []) {
                     return;
                 case 'which':
                     // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
-                    if (lastMention && lastMention.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'measure'))
+                    if (lastMention &&
+                        lastMention.index === index - 1 &&
+                        (lastMention.kind === 'entity' || lastMention.kind === 'measure'))
                         return;
                     pendingBy = 'which';
                     return;
@@ -29913,7 +32099,8 @@ function planQuery(items, catalog, choice, tokens = []) {
                         buckets.push(item.marker.bucket);
                     pendingBy = undefined;
                     return;
-                default: return;
+                default:
+                    return;
             }
         }
         if (item.type === 'word' && pendingBy === 'by' && BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, '')]) {
@@ -29938,7 +32125,10 @@ function planQuery(items, catalog, choice, tokens = []) {
         if (item.type === 'number') {
             // "Which 3 countries ...", "회원 5명": a small count next to a noun sizes the ranking.
             const nextItem = items[index + 1];
-            if (Number.isInteger(item.value) && item.value > 0 && item.value <= 100 && (nextItem?.type === 'mention' || lastMention?.index === index - 1 || nextItem?.type === 'word'))
+            if (Number.isInteger(item.value) &&
+                item.value > 0 &&
+                item.value <= 100 &&
+                (nextItem?.type === 'mention' || lastMention?.index === index - 1 || nextItem?.type === 'word'))
                 limitHint = item.value;
             notes.push(`number:${item.value}`);
             return;
@@ -29987,7 +32177,10 @@ function planQuery(items, catalog, choice, tokens = []) {
             // "raised by female students": a value after "by" filters, it does not group.
             if (pendingBy === 'by')
                 pendingBy = undefined;
-            if (lastMention?.kind === 'entity' && lastMention.index === index - 1 && lastMention.target.kind === 'table' && lastMention.target.table === target.column.table)
+            if (lastMention?.kind === 'entity' &&
+                lastMention.index === index - 1 &&
+                lastMention.target.kind === 'table' &&
+                lastMention.target.table === target.column.table)
                 removeAt(index - 1);
             const existing = where.find((w) => w.kind === 'value' && w.column === target.column && w.negate === pendingNot);
             if (existing) {
@@ -30000,15 +32193,26 @@ function planQuery(items, catalog, choice, tokens = []) {
             lastMention = { kind: 'where', index, target };
             return;
         }
-        if (lastMention?.kind === 'dim' && lastMention.index === index - 1 && conjoined(index) && (target.kind === 'column' || target.kind === 'table') && !(target.kind === 'column' && target.column.type === 'number')) {
+        if (lastMention?.kind === 'dim' &&
+            lastMention.index === index - 1 &&
+            conjoined(index) &&
+            (target.kind === 'column' || target.kind === 'table') &&
+            !(target.kind === 'column' && target.column.type === 'number')) {
             makeDim(target, 'other', index);
             return;
         }
-        if (target.kind === 'table' && lastMention?.index === index - 1 && lastMention.target.kind === 'value' && lastMention.target.column.table === target.table) {
+        if (target.kind === 'table' &&
+            lastMention?.index === index - 1 &&
+            lastMention.target.kind === 'value' &&
+            lastMention.target.column.table === target.table) {
             // "the general channel": a table word right after one of its values mostly names the value's kind,
             // unless it is what "how many" counts ("how many rocket reactions").
             const firstWhere = where[0];
-            if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.kind !== 'absent' && firstWhere.column.table === target.table) {
+            if (pendingAgg === 'count' &&
+                firstWhere &&
+                firstWhere.kind !== 'snippet' &&
+                firstWhere.kind !== 'absent' &&
+                firstWhere.column.table === target.table) {
                 toCount(target, pendingDistinct, index);
                 pendingAgg = undefined;
                 return;
@@ -30024,7 +32228,7 @@ function planQuery(items, catalog, choice, tokens = []) {
                 lastMention = { kind: 'measure', index, target };
                 return;
             }
-            if (pendingBy === 'by' && rank && target.kind === 'column' && (target.column.type === 'number') && !pendingAgg) {
+            if (pendingBy === 'by' && rank && target.kind === 'column' && target.column.type === 'number' && !pendingAgg) {
                 byMeasure = true;
                 columns.push({ column: target.column, at: index });
                 pendingBy = undefined;
@@ -30113,7 +32317,9 @@ function planQuery(items, catalog, choice, tokens = []) {
             addMeasure({ kind: 'count', table: target.table, distinct: distinct ? target.table.key : undefined }, index);
         else if (target.kind === 'column') {
             const c = target.column;
-            addMeasure(c.isKey && c.table.key === c ? { kind: 'count', table: c.table, distinct: distinct ? c : undefined } : { kind: 'count', table: c.table, distinct: c }, index);
+            addMeasure(c.isKey && c.table.key === c
+                ? { kind: 'count', table: c.table, distinct: distinct ? c : undefined }
+                : { kind: 'count', table: c.table, distinct: c }, index);
         }
         else if (target.kind === 'snippet' && target.snippet.kind === 'measure')
             addMeasure({ kind: 'snippet', snippet: target.snippet }, index);
@@ -30137,7 +32343,13 @@ function planQuery(items, catalog, choice, tokens = []) {
         if (target.kind === 'table')
             dim = tableDim(target.table);
         else if (target.kind === 'column')
-            dim = target.column.isKey ? tableDim(target.column.table) ?? { kind: 'column', column: target.column } : { kind: 'column', column: target.column, bucket: target.column.type === 'date' || target.column.type === 'timestamp' ? 'day' : undefined };
+            dim = target.column.isKey
+                ? (tableDim(target.column.table) ?? { kind: 'column', column: target.column })
+                : {
+                    kind: 'column',
+                    column: target.column,
+                    bucket: target.column.type === 'date' || target.column.type === 'timestamp' ? 'day' : undefined,
+                };
         else if (target.kind === 'snippet' && target.snippet.kind === 'expression')
             dim = { kind: 'snippet', snippet: target.snippet };
         else if (target.kind === 'value')
@@ -30146,11 +32358,30 @@ function planQuery(items, catalog, choice, tokens = []) {
             addDim(dim);
         lastMention = { kind: 'dim', index: index ?? lastMention?.index ?? -1, target };
     }
-    return finishPlan({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank, ratio, byMeasure, pendingAgg, distinctList: pendingDistinct });
+    return finishPlan({
+        catalog,
+        items,
+        notes,
+        measures,
+        measureAt,
+        dims,
+        buckets,
+        where,
+        entities,
+        columns,
+        dates,
+        compares,
+        rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank,
+        ratio,
+        byMeasure,
+        pendingAgg,
+        distinctList: pendingDistinct,
+    });
 }
 /** A join spec links the two tables with `child` on its many side. */
 function hasChildRows(parent, child, catalog) {
-    return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) && isFanOut(e, parent, child));
+    return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
+        isFanOut(e, parent, child));
 }
 function dimKey(d) {
     return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
@@ -30209,7 +32440,7 @@ function mulberry32(seed) {
 
 
 
-const ident = (name) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``);
+const ident = (name) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 const sql_builder_literal = (v) => `'${v.replace(/'/g, "''")}'`;
 const snake = (text) => text_splitIdentifier(text).join('_') || 'value';
 class Scope {
@@ -30218,7 +32449,9 @@ class Scope {
         const existing = this.aliases.get(table);
         if (existing)
             return existing;
-        const initials = text_splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+        const initials = text_splitIdentifier(table.name)
+            .map((p) => p[0])
+            .join('') || 't';
         let alias = initials;
         for (let n = 2; [...this.aliases.values()].includes(alias); n++)
             alias = `${initials}${n}`;
@@ -30227,7 +32460,9 @@ class Scope {
     }
     /** An alias for a table inside a subquery, unused by the outer query. */
     fresh(table) {
-        const initials = text_splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+        const initials = text_splitIdentifier(table.name)
+            .map((p) => p[0])
+            .join('') || 't';
         const taken = new Set([...this.aliases.values(), ...this.extra]);
         let alias = `${initials}x`;
         for (let n = 2; taken.has(alias); n++)
@@ -30269,18 +32504,23 @@ function buildSql(plan, catalog) {
                 const exact = m.table === plan.base && !fansOut;
                 return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : 'COUNT(*)';
             }
-            case 'agg': return `${m.fn}(${scope.col(m.column)})`;
+            case 'agg':
+                return `${m.fn}(${scope.col(m.column)})`;
             case 'snippet':
                 used.add(m.snippet.id);
                 return scope.snippet(m.snippet);
-            case 'share': return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
-            case 'tableRatio': return `${m.percent ? '100.0' : '1.0'} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
+            case 'share':
+                return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
+            case 'tableRatio':
+                return `${m.percent ? '100.0' : '1.0'} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
         }
     };
     const subCount = (table) => {
         const dateConds = plan.where.filter((w) => w.kind === 'date');
         const col = pickDateColumn(table, catalog);
-        const conds = dateConds.map((w) => (w.kind === 'date' && col ? dateCondition(w.range, `${table.identifier}.${ident(col.name)}`) : '')).filter(Boolean);
+        const conds = dateConds
+            .map((w) => (w.kind === 'date' && col ? dateCondition(w.range, `${table.identifier}.${ident(col.name)}`) : ''))
+            .filter(Boolean);
         return `SELECT COUNT(*) FROM ${table.identifier}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
     };
     const condSql = (c) => {
@@ -30289,13 +32529,17 @@ function buildSql(plan, catalog) {
                 if (c.values.length === 1)
                     return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${sql_builder_literal(c.values[0])}`;
                 return `${scope.col(c.column)} ${c.negate ? 'NOT IN' : 'IN'} (${c.values.map(sql_builder_literal).join(', ')})`;
-            case 'compare': return `${scope.col(c.column)} ${c.op} ${c.value}`;
-            case 'bool': return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
+            case 'compare':
+                return `${scope.col(c.column)} ${c.op} ${c.value}`;
+            case 'bool':
+                return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
             case 'snippet':
                 used.add(c.snippet.id);
                 return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
-            case 'date': return dateCondition(c.range, scope.col(c.column));
-            case 'absent': return absentSql(c.parent, c.child, scope, catalog, used);
+            case 'date':
+                return dateCondition(c.range, scope.col(c.column));
+            case 'absent':
+                return absentSql(c.parent, c.child, scope, catalog, used);
         }
     };
     const dimSql = (d) => {
@@ -30303,9 +32547,13 @@ function buildSql(plan, catalog) {
             used.add(d.snippet.id);
             return scope.snippet(d.snippet);
         }
-        return d.bucket && d.bucket !== 'day' ? bucketExpression(d.bucket, scope.col(d.column)) : d.bucket === 'day' && d.column.type === 'timestamp' ? `to_date(${scope.col(d.column)})` : scope.col(d.column);
+        return d.bucket && d.bucket !== 'day'
+            ? bucketExpression(d.bucket, scope.col(d.column))
+            : d.bucket === 'day' && d.column.type === 'timestamp'
+                ? `to_date(${scope.col(d.column)})`
+                : scope.col(d.column);
     };
-    const dimName = (d) => (d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name);
+    const dimName = (d) => d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name;
     const isRatio = plan.measures.length === 1 && plan.measures[0].kind === 'tableRatio' && plan.dims.length === 0;
     const fromSql = `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join('');
     const whereParts = plan.where.map(condSql);
@@ -30331,7 +32579,10 @@ function buildSql(plan, catalog) {
             sql = `SELECT AVG(value) AS avg_${measureExprs[0].name}\nFROM (\n  ${inner}\n) AS per_group`;
         }
         else {
-            const select = [...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`), ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)];
+            const select = [
+                ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
+                ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`),
+            ];
             sql = `SELECT ${select.join(', ')}\nFROM ${fromSql}${whereSql}`;
             if (dimExprs.length > 0)
                 sql += `\nGROUP BY ${dimExprs.map((d) => d.expr).join(', ')}`;
@@ -30339,7 +32590,9 @@ function buildSql(plan, catalog) {
                 sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
             if (plan.order) {
                 // Ties are broken by the dimensions, so ordered answers are stable.
-                const by = plan.order.target === 'dim' ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ') : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
+                const by = plan.order.target === 'dim'
+                    ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ')
+                    : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
                 if (by)
                     sql += `\nORDER BY ${by}`;
                 if (plan.order.limit)
@@ -30369,23 +32622,32 @@ function joinSql(step, scope) {
 function measureName(m, k) {
     const suffix = k > 0 ? `_${k + 1}` : '';
     switch (m.kind) {
-        case 'count': return `${m.distinct && !m.distinct.isKey ? `distinct_${m.distinct.name}` : `${m.table.name}`}_count${suffix}`;
-        case 'agg': return `${m.fn.toLowerCase()}_${m.column.name}${suffix}`;
-        case 'snippet': return snake(m.snippet.name) + suffix;
-        case 'share': return (m.percent ? 'percentage' : 'ratio') + suffix;
-        case 'tableRatio': return `${m.numerator.name}_per_${m.denominator.name}${suffix}`;
+        case 'count':
+            return `${m.distinct && !m.distinct.isKey ? `distinct_${m.distinct.name}` : `${m.table.name}`}_count${suffix}`;
+        case 'agg':
+            return `${m.fn.toLowerCase()}_${m.column.name}${suffix}`;
+        case 'snippet':
+            return snake(m.snippet.name) + suffix;
+        case 'share':
+            return (m.percent ? 'percentage' : 'ratio') + suffix;
+        case 'tableRatio':
+            return `${m.numerator.name}_per_${m.denominator.name}${suffix}`;
     }
 }
 function neededTables(plan) {
     const out = [];
-    const add = (t) => { if (t && !out.includes(t))
-        out.push(t); };
-    const addCond = (c) => { if (c.kind === 'snippet')
-        c.snippet.tables.forEach(add);
-    else if (c.kind === 'absent')
-        add(c.parent);
-    else
-        add(c.column.table); };
+    const add = (t) => {
+        if (t && !out.includes(t))
+            out.push(t);
+    };
+    const addCond = (c) => {
+        if (c.kind === 'snippet')
+            c.snippet.tables.forEach(add);
+        else if (c.kind === 'absent')
+            add(c.parent);
+        else
+            add(c.column.table);
+    };
     for (const m of plan.measures) {
         if (m.kind === 'count')
             add(m.table);
@@ -30424,7 +32686,11 @@ async function loadValues(catalog, warehouse) {
             const limit = column.entity ? value_dictionary_MAX_VALUES : 5;
             try {
                 const result = await warehouse.execute(`SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`);
-                const values = result.rows.map((r) => r[0]).filter((v) => v !== null).map(String).filter((v) => v.length <= MAX_VALUE_LENGTH);
+                const values = result.rows
+                    .map((r) => r[0])
+                    .filter((v) => v !== null)
+                    .map(String)
+                    .filter((v) => v.length <= MAX_VALUE_LENGTH);
                 if (column.entity)
                     column.values = values;
                 column.examples = values.slice(0, 5);
@@ -30503,12 +32769,20 @@ async function createLocalGenie(space, warehouse, options = {}) {
         const flip = rng !== undefined && rng() < noise;
         // Only a close runner-up is a plausible second reading (a weak description hit is not).
         const ambiguous = linked.items
-            .map((item, k) => (item.type === 'mention' && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1))
+            .map((item, k) => item.type === 'mention' &&
+            item.candidates.length > 1 &&
+            item.candidates[1].weight >= 0.75 * item.candidates[0].weight
+            ? k
+            : -1)
             .filter((k) => k >= 0);
         const best = rankExamples(linked, examples)[0];
         const useExample = best !== undefined && best.score >= EXAMPLE_THRESHOLD;
         // The noise knob flips one decision: an ambiguous link, or whether to follow the example.
-        const flipAt = flip && rng ? (ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2) : -1;
+        const flipAt = flip && rng
+            ? ambiguous.length > 0 && (!useExample || rng() < 0.5)
+                ? ambiguous[Math.floor(rng() * ambiguous.length)]
+                : -2
+            : -1;
         const trace = { links: describeLinks(linked), flip: flip ? flipAt : undefined };
         let sql;
         const used = [];
@@ -30532,12 +32806,22 @@ async function createLocalGenie(space, warehouse, options = {}) {
             trace.joins = built.joins;
             if (built.unreachable.length > 0) {
                 trace.unreachable = built.unreachable.map((t) => t.identifier);
-                return { status: 'COMPLETED', text: `How should ${built.unreachable.map((t) => t.name).join(', ')} relate to ${outcome.plan.base.name}? This space defines no join between them.`, instructionsUsed: built.usedIds, trace };
+                return {
+                    status: 'COMPLETED',
+                    text: `How should ${built.unreachable.map((t) => t.name).join(', ')} relate to ${outcome.plan.base.name}? This space defines no join between them.`,
+                    instructionsUsed: built.usedIds,
+                    trace,
+                };
             }
             if (built.chasm.length > 0) {
                 // Joining two many sides multiplies rows: real Genie asks rather than guess, and the query could run away.
                 trace.chasm = built.chasm.map((t) => t.identifier);
-                return { status: 'COMPLETED', text: chasmQuestion(outcome.plan.base, built.chasm), instructionsUsed: [], trace };
+                return {
+                    status: 'COMPLETED',
+                    text: chasmQuestion(outcome.plan.base, built.chasm),
+                    instructionsUsed: [],
+                    trace,
+                };
             }
             sql = built.sql;
             used.push(...built.usedIds);
@@ -30548,7 +32832,13 @@ async function createLocalGenie(space, warehouse, options = {}) {
             return { status: 'COMPLETED', sql, result, instructionsUsed: [...new Set(used)].sort(), trace };
         }
         catch (error) {
-            return { status: 'FAILED', sql, error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) }, instructionsUsed: [...new Set(used)].sort(), trace };
+            return {
+                status: 'FAILED',
+                sql,
+                error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) },
+                instructionsUsed: [...new Set(used)].sort(),
+                trace,
+            };
         }
     }
     return { answer, ask: (question) => answer(question) };
@@ -30559,11 +32849,30 @@ async function resolveQuoted(linked, catalog, warehouse, cache) {
         const item = linked.items[k];
         if (item.type !== 'quoted')
             continue;
-        const near = [linked.items[k + 1], linked.items[k - 1]].flatMap((n) => (n?.type === 'mention' ? [n.candidates[0].target] : []));
-        const preferred = near.flatMap((t) => (t.kind === 'table' ? [t.table.label, ...t.table.columns.filter((c) => c.entity)] : t.kind === 'column' ? [t.column] : [])).filter((c) => !!c);
+        const near = [linked.items[k + 1], linked.items[k - 1]].flatMap((n) => n?.type === 'mention' ? [n.candidates[0].target] : []);
+        const preferred = near
+            .flatMap((t) => t.kind === 'table'
+            ? [t.table.label, ...t.table.columns.filter((c) => c.entity)]
+            : t.kind === 'column'
+                ? [t.column]
+                : [])
+            .filter((c) => !!c);
         const hit = await locateQuoted(item.raw, preferred, catalog, warehouse, cache);
         if (hit)
-            linked.items[k] = { type: 'mention', start: item.start, end: item.end, text: item.raw, candidates: [{ target: { kind: 'value', column: hit.column, value: hit.value }, weight: 1, source: 'quoted', words: [item.raw] }] };
+            linked.items[k] = {
+                type: 'mention',
+                start: item.start,
+                end: item.end,
+                text: item.raw,
+                candidates: [
+                    {
+                        target: { kind: 'value', column: hit.column, value: hit.value },
+                        weight: 1,
+                        source: 'quoted',
+                        words: [item.raw],
+                    },
+                ],
+            };
     }
 }
 function chasmQuestion(base, chasm) {
@@ -30584,7 +32893,10 @@ function secondBest(plan) {
 function describeLinks(linked) {
     return linked.items.map((item) => {
         if (item.type === 'mention')
-            return { text: item.text, to: item.candidates.map((c) => `${targetKey(c.target)} (${c.source} ${genie_round(c.weight)})`) };
+            return {
+                text: item.text,
+                to: item.candidates.map((c) => `${targetKey(c.target)} (${c.source} ${genie_round(c.weight)})`),
+            };
         if (item.type === 'marker')
             return { text: item.text, marker: item.marker.kind };
         if (item.type === 'date')
@@ -30688,7 +33000,10 @@ function createLocalSpaceStore(options) {
             return write(spaceId, updateOptions.title ?? current.title, current.warehouseId, canonicalText(serializedSpace, `update of ${spaceId}`));
         },
         async create(input) {
-            const spaceId = (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${input.title}\0${Date.now()}\0${Math.random()}`).digest('hex').slice(0, 32);
+            const spaceId = (0,external_node_crypto_namespaceObject.createHash)('sha256')
+                .update(`${input.title}\0${Date.now()}\0${Math.random()}`)
+                .digest('hex')
+                .slice(0, 32);
             return write(spaceId, input.title, input.warehouseId, canonicalText(input.serializedSpace, `new space ${input.title}`));
         },
     };
@@ -30797,7 +33112,13 @@ function isRetryableStatus(status) {
     return status === 0 || status === 429 || (status >= 500 && status <= 599);
 }
 function hintFor(status, path) {
-    const what = path.includes('/genie/') ? 'Genie space' : path.includes('/sql/') ? 'SQL warehouse' : path.includes('/serving-endpoints/') ? 'serving endpoint' : 'resource';
+    const what = path.includes('/genie/')
+        ? 'Genie space'
+        : path.includes('/sql/')
+            ? 'SQL warehouse'
+            : path.includes('/serving-endpoints/')
+                ? 'serving endpoint'
+                : 'resource';
     switch (status) {
         case 0:
             return 'the workspace did not answer: check DATABRICKS_HOST and the network';
@@ -30892,12 +33213,19 @@ function createDatabricksClient(options) {
         const timeout = AbortSignal.timeout(timeoutMs);
         const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
         try {
-            return await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+            return await doFetch(url, {
+                method: spec.method,
+                headers,
+                body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+                signal,
+            });
         }
         catch (error) {
             if (spec.signal?.aborted)
                 throw spec.signal.reason ?? error;
-            const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error))})`;
+            const what = timeout.aborted
+                ? `no answer within ${timeoutMs} ms`
+                : `connection failed (${scrubber.scrub(causeOf(error))})`;
             throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
         }
     }
@@ -30961,7 +33289,11 @@ function errorBody(text) {
     try {
         const body = JSON.parse(text);
         const code = typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
-        const message = typeof body.message === 'string' ? body.message : typeof body.error_description === 'string' ? body.error_description : '';
+        const message = typeof body.message === 'string'
+            ? body.message
+            : typeof body.error_description === 'string'
+                ? body.error_description
+                : '';
         return { code, message: message.slice(0, 500) };
     }
     catch {
@@ -31008,7 +33340,12 @@ function createAuthFromEnv(env, deps = {}) {
     const clientId = get('DATABRICKS_CLIENT_ID');
     const clientSecret = get('DATABRICKS_CLIENT_SECRET');
     if (type === 'github-oidc') {
-        return createOidcFederationAuth({ host, clientId, audience: get('DATABRICKS_TOKEN_AUDIENCE'), getIdToken: deps.getIdToken ?? githubRunnerIdToken(env, deps.fetch) }, deps);
+        return createOidcFederationAuth({
+            host,
+            clientId,
+            audience: get('DATABRICKS_TOKEN_AUDIENCE'),
+            getIdToken: deps.getIdToken ?? githubRunnerIdToken(env, deps.fetch),
+        }, deps);
     }
     if (type === 'oauth-m2m' || (!type && !token && clientId && clientSecret)) {
         if (!clientId || !clientSecret)
@@ -31078,7 +33415,12 @@ function createOidcFederationAuth(config, deps = {}) {
             throw new DatabricksAuthError(`could not get a GitHub OIDC token: ${error instanceof Error ? error.message : String(error)}`, 'the workflow needs `permissions: id-token: write`, and this must run inside GitHub Actions');
         }
         scrubber.add(idToken);
-        const form = new URLSearchParams({ subject_token: idToken, subject_token_type: JWT_TYPE, grant_type: EXCHANGE_GRANT, scope: 'all-apis' });
+        const form = new URLSearchParams({
+            subject_token: idToken,
+            subject_token_type: JWT_TYPE,
+            grant_type: EXCHANGE_GRANT,
+            scope: 'all-apis',
+        });
         if (config.clientId)
             form.set('client_id', config.clientId);
         return postTokenForm(config.host, form, {}, scrubber, deps, signal);
@@ -31089,7 +33431,9 @@ function createOidcFederationAuth(config, deps = {}) {
 async function discoverAudience(host, doFetch, signal) {
     const base = normalizeHost(host);
     try {
-        const response = await doFetch(`${base}/.well-known/databricks-config`, { signal: signal ?? AbortSignal.timeout(30_000) });
+        const response = await doFetch(`${base}/.well-known/databricks-config`, {
+            signal: signal ?? AbortSignal.timeout(30_000),
+        });
         if (response.ok) {
             const body = (await response.json());
             for (const key of ['default_audiences', 'token_audiences', 'audiences']) {
@@ -31164,7 +33508,10 @@ function githubRunnerIdToken(env, fetchImpl) {
         }
         const full = new URL(url);
         full.searchParams.set('audience', audience);
-        const response = await (fetchImpl ?? fetch)(full, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+        const response = await (fetchImpl ?? fetch)(full, {
+            headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+            signal: AbortSignal.timeout(30_000),
+        });
         if (!response.ok)
             throw new Error(`the runner's token service answered HTTP ${response.status}`);
         const body = (await response.json());
@@ -31433,7 +33780,10 @@ function createStatementWarehouse(options) {
             delay = Math.min(delay * 2, options.pollMaxMs ?? 5_000);
             if (signal?.aborted)
                 continue;
-            response = { ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })), statement_id: id };
+            response = {
+                ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })),
+                statement_id: id,
+            };
         }
         const state = response.status.state;
         if (state === 'FAILED') {
@@ -31446,7 +33796,9 @@ function createStatementWarehouse(options) {
     }
     async function cancel(id) {
         // Best effort: the statement may already have finished.
-        await client.request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 }).catch(() => undefined);
+        await client
+            .request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 })
+            .catch(() => undefined);
     }
     async function schema() {
         const identifiers = [...new Set(options.tables().map((t) => t.toLowerCase()))].sort();
@@ -31459,13 +33811,24 @@ function createStatementWarehouse(options) {
         const response = await client.request({
             method: 'POST',
             path: STATEMENTS,
-            body: { statement: `SELECT * FROM ${identifier} LIMIT 0`, warehouse_id: warehouseId, wait_timeout: '30s', on_wait_timeout: 'CONTINUE', format: 'JSON_ARRAY', disposition: 'INLINE' },
+            body: {
+                statement: `SELECT * FROM ${identifier} LIMIT 0`,
+                warehouse_id: warehouseId,
+                wait_timeout: '30s',
+                on_wait_timeout: 'CONTINUE',
+                format: 'JSON_ARRAY',
+                disposition: 'INLINE',
+            },
             schema: SubmittedStatementSchema,
         });
         let current = response;
         for (let delay = 250; RUNNING.has(current.status.state); delay = Math.min(delay * 2, 5_000)) {
             await backoff_sleep(delay);
-            current = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}`, schema: StatementResponseSchema });
+            current = await client.request({
+                method: 'GET',
+                path: `${STATEMENTS}/${response.statement_id}`,
+                schema: StatementResponseSchema,
+            });
         }
         if (current.status.state !== 'SUCCEEDED')
             return undefined;
@@ -31484,7 +33847,12 @@ async function readAllChunks(client, response, signal) {
     const rows = [...(response.result?.data_array ?? [])];
     let next = response.result?.next_chunk_index;
     while (next !== undefined && response.statement_id) {
-        const chunk = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`, schema: ResultChunkSchema, signal });
+        const chunk = await client.request({
+            method: 'GET',
+            path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`,
+            schema: ResultChunkSchema,
+            signal,
+        });
         rows.push(...(chunk.data_array ?? []));
         next = chunk.next_chunk_index;
     }
@@ -31536,12 +33904,26 @@ function createGenieAdapter(options) {
     }
     async function start(question, askOptions = {}) {
         const signal = askOptions.signal;
-        const started = await asking(() => client.request({ method: 'POST', path: `${base}/start-conversation`, body: { content: question }, schema: StartConversationSchema, signal, retries: 0 }), signal);
+        const started = await asking(() => client.request({
+            method: 'POST',
+            path: `${base}/start-conversation`,
+            body: { content: question },
+            schema: StartConversationSchema,
+            signal,
+            retries: 0,
+        }), signal);
         return finish(started.conversation_id, started.message_id, started.message, signal);
     }
     async function followUp(conversationId, content, askOptions = {}) {
         const signal = askOptions.signal;
-        const message = await asking(() => client.request({ method: 'POST', path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`, body: { content }, schema: MessageSchema, signal, retries: 0 }), signal);
+        const message = await asking(() => client.request({
+            method: 'POST',
+            path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`,
+            body: { content },
+            schema: MessageSchema,
+            signal,
+            retries: 0,
+        }), signal);
         const messageId = message.message_id ?? message.id;
         if (!messageId)
             throw new GenieGitopsError(`POST ${base}/conversations/${conversationId}/messages: the answer names no message_id`);
@@ -31568,7 +33950,13 @@ function createGenieAdapter(options) {
         return message;
     }
     function giveUp() {
-        return { status: 'FAILED', error: { type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION', message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s` } };
+        return {
+            status: 'FAILED',
+            error: {
+                type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION',
+                message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s`,
+            },
+        };
     }
     async function toAnswer(path, message, signal) {
         if (message.status === 'FAILED') {
@@ -31582,11 +33970,17 @@ function createGenieAdapter(options) {
             return { status: 'FAILED', ...(sql ? { sql } : {}), error: { type, message: text } };
         }
         if (message.status !== 'COMPLETED') {
-            return { status: 'CANCELLED', error: { type: message.status, message: `Genie ended the message ${message.status}` } };
+            return {
+                status: 'CANCELLED',
+                error: { type: message.status, message: `Genie ended the message ${message.status}` },
+            };
         }
         const attachments = message.attachments ?? [];
         const query = attachments.find((a) => a.query?.query);
-        const text = attachments.map((a) => a.text?.content).filter((t) => !!t).join('\n');
+        const text = attachments
+            .map((a) => a.text?.content)
+            .filter((t) => !!t)
+            .join('\n');
         const instructionsUsed = instructionIds(attachments.flatMap((a) => a.query?.thoughts ?? []));
         const answer = { status: 'COMPLETED', instructionsUsed };
         if (text)
@@ -31647,7 +34041,12 @@ function createSpaceStore(client) {
     const pathOf = (spaceId) => `${SPACES}/${encodeURIComponent(spaceId)}`;
     return {
         async get(spaceId) {
-            const body = await client.request({ method: 'GET', path: pathOf(spaceId), query: { include_serialized_space: true }, schema: SpaceResponseSchema });
+            const body = await client.request({
+                method: 'GET',
+                path: pathOf(spaceId),
+                query: { include_serialized_space: true },
+                schema: SpaceResponseSchema,
+            });
             if (!body.serialized_space) {
                 throw new GenieGitopsError(`space ${spaceId} came back without its serialized_space`, 'exporting a space needs CAN EDIT on it: grant that to the identity genie-gitops runs as');
             }
@@ -31657,7 +34056,11 @@ function createSpaceStore(client) {
             const body = await client.request({
                 method: 'PATCH',
                 path: pathOf(spaceId),
-                body: { serialized_space: JSON.stringify(serializedSpace), ...(options.etag ? { etag: options.etag } : {}), ...(options.title ? { title: options.title } : {}) },
+                body: {
+                    serialized_space: JSON.stringify(serializedSpace),
+                    ...(options.etag ? { etag: options.etag } : {}),
+                    ...(options.title ? { title: options.title } : {}),
+                },
                 schema: SpaceResponseSchema,
             });
             // Some answers omit the config: what was sent is what is stored.
@@ -31682,7 +34085,12 @@ function createSpaceStore(client) {
             const out = [];
             let pageToken;
             do {
-                const page = await client.request({ method: 'GET', path: SPACES, query: { page_size: options.pageSize ?? 100, page_token: pageToken }, schema: ListSpacesSchema });
+                const page = await client.request({
+                    method: 'GET',
+                    path: SPACES,
+                    query: { page_size: options.pageSize ?? 100, page_token: pageToken },
+                    schema: ListSpacesSchema,
+                });
                 for (const s of page.spaces ?? [])
                     out.push({ spaceId: s.space_id, title: s.title ?? '', warehouseId: s.warehouse_id ?? '' });
                 pageToken = page.next_page_token || undefined;
@@ -31700,7 +34108,13 @@ function space_store_decode(text, spaceId) {
     }
 }
 function space_store_toStored(body, serializedSpace) {
-    return { spaceId: body.space_id, title: body.title ?? '', warehouseId: body.warehouse_id ?? '', serializedSpace, ...(body.etag ? { etag: body.etag } : {}) };
+    return {
+        spaceId: body.space_id,
+        title: body.title ?? '',
+        warehouseId: body.warehouse_id ?? '',
+        serializedSpace,
+        ...(body.etag ? { etag: body.etag } : {}),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/backend-databricks.js
@@ -31726,8 +34140,17 @@ async function openDatabricksBackend(root, target, options) {
     }
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
-    const client = createDatabricksClient({ ...options.client, host: settings.host, auth, fetch: options.client?.fetch ?? options.auth?.fetch });
-    const warehouse = createStatementWarehouse({ client, warehouseId: target.warehouseId, tables: () => repositoryTables(root, target.warehouseId) });
+    const client = createDatabricksClient({
+        ...options.client,
+        host: settings.host,
+        auth,
+        fetch: options.client?.fetch ?? options.auth?.fetch,
+    });
+    const warehouse = createStatementWarehouse({
+        client,
+        warehouseId: target.warehouseId,
+        tables: () => repositoryTables(root, target.warehouseId),
+    });
     const spaces = createSpaceStore(client);
     const limiter = sharedAskLimiter(settings.host, settings.qpm);
     return {
@@ -31786,7 +34209,7 @@ function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
         return backend;
-    throw new GenieGitopsError(`unknown backend '${backend}'`, "use --backend local (embedded warehouse and Genie engine) or --backend databricks");
+    throw new GenieGitopsError(`unknown backend '${backend}'`, 'use --backend local (embedded warehouse and Genie engine) or --backend databricks');
 }
 function loadSpace(root, name) {
     const loaded = loadSpaceDir(root, name);
@@ -31819,7 +34242,10 @@ async function openBackend(root, name, target, options = {}) {
         warehouse,
         genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
         // Live and staging spaces are files in the state folder, seeded from the repository on first read.
-        spaces: createLocalSpaceStore({ stateDir: resolveStateDir(root, options.env ?? process.env), seed: seedFromRepository(root) }),
+        spaces: createLocalSpaceStore({
+            stateDir: resolveStateDir(root, options.env ?? process.env),
+            seed: seedFromRepository(root),
+        }),
         close: async () => {
             await local.close();
         },
@@ -31848,7 +34274,10 @@ function loadSpaceBenchmarks(root, space) {
 async function scoreCommand(options) {
     const loaded = loadSpace(options.root, options.space);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
-    const backend = await openBackend(options.root, options.backend, loaded.target, { noise: options.noise, seed: options.seed });
+    const backend = await openBackend(options.root, options.backend, loaded.target, {
+        noise: options.noise,
+        seed: options.seed,
+    });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
         const file = external_node_path_namespaceObject.relative(options.root, loaded.spaceFile);
@@ -32319,8 +34748,12 @@ function questionChanges(before, after) {
     const fixed = after.questions.filter((q) => q.passed && was.get(q.id) === false);
     const regressed = after.questions.filter((q) => !q.passed && was.get(q.id) === true);
     const failing = after.questions.filter((q) => !q.passed && was.get(q.id) === false);
-    const list = (qs) => (qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', '));
-    return [`- **Fixed** (${fixed.length}): ${list(fixed)}`, `- **Regressed** (${regressed.length}): ${list(regressed)}`, `- **Still failing** (${failing.length}): ${list(failing)}`];
+    const list = (qs) => qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
+    return [
+        `- **Fixed** (${fixed.length}): ${list(fixed)}`,
+        `- **Regressed** (${regressed.length}): ${list(regressed)}`,
+        `- **Still failing** (${failing.length}): ${list(failing)}`,
+    ];
 }
 function iterationSections(result) {
     const lines = [];
@@ -32461,7 +34894,10 @@ function renderSpace(space) {
     }
     for (const fn of instructions?.sql_functions ?? [])
         lines.push(`function ${fn.identifier}`);
-    const textBlock = (instructions?.text_instructions ?? []).map((item) => joinText(item.content)).join('\n').trim();
+    const textBlock = (instructions?.text_instructions ?? [])
+        .map((item) => joinText(item.content))
+        .join('\n')
+        .trim();
     lines.push(textBlock ? `text instructions:\n${indent(textBlock)}` : 'text instructions: (none)');
     return lines.join('\n');
 }
@@ -32489,7 +34925,8 @@ function llm_evidence_text(pieces) {
 }
 /** One line per table: `id: col TYPE, col TYPE (values: 'a', 'b'), ...`; tables outside the space are marked. */
 function renderSchema(schema, samples = new Map(), space) {
-    const inSpace = space && new Set([...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) => normalizeIdentifier(table.identifier)));
+    const inSpace = space &&
+        new Set([...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) => normalizeIdentifier(table.identifier)));
     if (schema.tables.length === 0)
         return '(the warehouse schema is not available)';
     return schema.tables
@@ -32499,7 +34936,9 @@ function renderSchema(schema, samples = new Map(), space) {
             const sample = tableSamples?.get(column.name.toLowerCase());
             // A column with more values than sampled is open-ended (names): a few examples say enough.
             const shown = sample?.more ? sample.values.slice(0, 5) : sample?.values;
-            const values = sample && shown ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})` : '';
+            const values = sample && shown
+                ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})`
+                : '';
             return `${column.name} ${column.type || '?'}${values}`;
         });
         const outside = inSpace && !inSpace.has(normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';
@@ -32534,7 +34973,10 @@ function renderResult(result, maxRows) {
     const shown = result.rows.slice(0, maxRows);
     const count = `${result.rows.length}${result.truncated ? '+' : ''} row${result.rows.length === 1 ? '' : 's'}`;
     const header = `(${count}${shown.length < result.rows.length ? `, first ${shown.length} shown` : ''}):`;
-    const table = [result.columns.map((column) => column.name).join(' | '), ...shown.map((row) => row.map(formatCell).join(' | '))];
+    const table = [
+        result.columns.map((column) => column.name).join(' | '),
+        ...shown.map((row) => row.map(formatCell).join(' | ')),
+    ];
     return [header, ...table.map((line) => `    ${line}`)].join('\n');
 }
 function formatCell(cell) {
@@ -32622,7 +35064,11 @@ function matchingBrace(text, start) {
 }
 /** Validate `{fixes: [...]}` (a bare array is accepted too); each fix stands or falls on its own. */
 function validateFixList(value) {
-    const list = Array.isArray(value) ? value : value && typeof value === 'object' ? value.fixes : undefined;
+    const list = Array.isArray(value)
+        ? value
+        : value && typeof value === 'object'
+            ? value.fixes
+            : undefined;
     if (!Array.isArray(list))
         return { ok: false, error: 'the JSON object has no "fixes" array' };
     const fixes = [];
@@ -32780,13 +35226,20 @@ async function collectSampleValues(warehouse, schema, options) {
             const name = quoteName(column.name);
             const sql = `SELECT DISTINCT ${name} FROM ${table.identifier} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
             try {
-                const result = await warehouse.execute(sql, { rowLimit: options.maxValues + 1, timeoutMs: options.timeoutMs, signal: options.signal });
+                const result = await warehouse.execute(sql, {
+                    rowLimit: options.maxValues + 1,
+                    timeoutMs: options.timeoutMs,
+                    signal: options.signal,
+                });
                 const values = result.rows.map((row) => String(row[0])).filter((value) => value.length <= 60);
                 if (values.length === 0)
                     continue;
                 const key = normalizeIdentifier(table.identifier);
                 const tableSamples = samples.get(key) ?? new Map();
-                tableSamples.set(column.name.toLowerCase(), { values: values.slice(0, options.maxValues), more: result.rows.length > options.maxValues });
+                tableSamples.set(column.name.toLowerCase(), {
+                    values: values.slice(0, options.maxValues),
+                    more: result.rows.length > options.maxValues,
+                });
                 samples.set(key, tableSamples);
             }
             catch {
@@ -32828,7 +35281,11 @@ function llm_sql_references_checkSqlReferences(fix, index) {
     const tokens = significant(tokenize(fix.sql, 'spark'));
     const defined = definedNames(tokens);
     for (const chain of chains(tokens)) {
-        const problem = chain.length >= 3 ? checkQualified(chain, index) : chain.length === 2 ? checkShort(chain, index, defined) : undefined;
+        const problem = chain.length >= 3
+            ? checkQualified(chain, index)
+            : chain.length === 2
+                ? checkShort(chain, index, defined)
+                : undefined;
         if (problem)
             return `${problem} (in the ${fix.type === 'add_sql_snippet' ? `${fix.kind} snippet` : 'example'} SQL)`;
     }
@@ -32885,7 +35342,10 @@ function definedNames(tokens) {
         const token = tokens[i];
         if (token.type === 'word' && token.value.toUpperCase() === 'AS' && isName(tokens[i + 1]))
             names.add(normalizeName(tokens[i + 1].value));
-        if (isName(token) && tokens[i + 1]?.type === 'word' && tokens[i + 1].value.toUpperCase() === 'AS' && tokens[i + 2]?.text === '(')
+        if (isName(token) &&
+            tokens[i + 1]?.type === 'word' &&
+            tokens[i + 1].value.toUpperCase() === 'AS' &&
+            tokens[i + 2]?.text === '(')
             names.add(normalizeName(token.value));
         // `FROM a.b.c x` and `(subquery) x`: a name right after another name or `)` (no keywords) is an alias.
         const aliasable = (isName(token) && !isKeyword(token)) || (token.type === 'symbol' && token.text === ')');
@@ -32932,7 +35392,12 @@ function createLlmAnalyst(options) {
             }
             const samples = options.sampleValues === false
                 ? new Map()
-                : await collectSampleValues(input.warehouse, input.warehouseSchema, { maxColumns: 40, maxValues: 20, timeoutMs: 30_000, signal: input.signal });
+                : await collectSampleValues(input.warehouse, input.warehouseSchema, {
+                    maxColumns: 40,
+                    maxValues: 20,
+                    timeoutMs: 30_000,
+                    signal: input.signal,
+                });
             const prompt = buildAnalystPrompt(template, {
                 space: renderSpace(input.space),
                 schema: renderSchema(input.warehouseSchema, samples, input.space),
@@ -33004,7 +35469,11 @@ function evaluator(input) {
                 fixes.push(fix);
         }
         if (list.result.proposed > 0 && fixes.length === 0) {
-            return { fixes, notes, problem: `none of the ${list.result.proposed} fixes is valid: ${notes.map((note) => note.replace(/^dropped /, '')).join(' | ')}` };
+            return {
+                fixes,
+                notes,
+                problem: `none of the ${list.result.proposed} fixes is valid: ${notes.map((note) => note.replace(/^dropped /, '')).join(' | ')}`,
+            };
         }
         return { fixes, notes };
     };
@@ -33076,12 +35545,16 @@ function parseChatCompletion(body) {
     if (typeof raw === 'string')
         content = raw;
     else if (Array.isArray(raw)) {
-        const texts = raw.filter((block) => block.type === 'text' && typeof block.text === 'string').map((block) => block.text);
+        const texts = raw
+            .filter((block) => block.type === 'text' && typeof block.text === 'string')
+            .map((block) => block.text);
         if (texts.length > 0)
             content = texts.join('');
     }
     if (content === undefined) {
-        const why = choice.message.refusal ? `the model refused: ${choice.message.refusal}` : 'the answer has no text content';
+        const why = choice.message.refusal
+            ? `the model refused: ${choice.message.refusal}`
+            : 'the answer has no text content';
         return { ok: false, problem: why };
     }
     const usage = parsed.data.usage;
@@ -33151,7 +35624,12 @@ function createChatLlm(config, options = {}) {
         const timeout = AbortSignal.timeout(timeoutMs);
         const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
         try {
-            const response = await doFetch(target.url, { method: 'POST', headers, body: JSON.stringify(body), signal: combined });
+            const response = await doFetch(target.url, {
+                method: 'POST',
+                headers,
+                body: JSON.stringify(body),
+                signal: combined,
+            });
             const text = await response.text();
             if (!response.ok) {
                 const detail = scrub(errorMessageFromBody(text));
@@ -33200,7 +35678,10 @@ function createChatLlm(config, options = {}) {
                     if (!(error instanceof LlmError))
                         throw error;
                     // Some models reject response_format; the caller parses JSON from text anyway, so ask again without it.
-                    if (error.kind === 'http' && error.status === 400 && body.response_format && /response_format|json_object/i.test(error.detail)) {
+                    if (error.kind === 'http' &&
+                        error.status === 400 &&
+                        body.response_format &&
+                        /response_format|json_object/i.test(error.detail)) {
                         delete body.response_format;
                         continue;
                     }
@@ -33284,7 +35765,9 @@ const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 /** Settings + env -> a client config, or LlmConfigError saying which value is missing. */
 function resolveLlmConfig(settings, env = {}) {
     const pick = (...values) => values.map((value) => value?.trim()).find((value) => value !== undefined && value !== '');
-    const provider = settings.provider ?? pick(env.GENIE_GITOPS_LLM_PROVIDER) ?? inferProvider(settings, env);
+    const provider = settings.provider ??
+        pick(env.GENIE_GITOPS_LLM_PROVIDER) ??
+        inferProvider(settings, env);
     if (provider === 'openai') {
         const model = pick(settings.model, env.GENIE_GITOPS_LLM_MODEL, env.OPENAI_MODEL);
         if (!model)
@@ -33340,7 +35823,10 @@ function llmAnalystFrom(settings, env, options = {}) {
     const get = (name) => env[name]?.trim() || undefined;
     // Without a personal access token, a serving endpoint is called with the workspace's OAuth
     // (service principal or GitHub OIDC federation), refreshed like every other workspace call.
-    if (!token && !get('DATABRICKS_TOKEN') && get('DATABRICKS_HOST') && (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))) {
+    if (!token &&
+        !get('DATABRICKS_TOKEN') &&
+        get('DATABRICKS_HOST') &&
+        (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))) {
         let auth;
         token = () => (auth ??= createAuthFromEnv(env)).token();
     }
@@ -33360,7 +35846,11 @@ function llmAnalystFrom(settings, env, options = {}) {
 async function validateCommand(options) {
     const names = options.space ? [options.space] : listSpaces(options.root);
     if (names.length === 0) {
-        const issue = { file: 'spaces/', path: '$', message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)' };
+        const issue = {
+            file: 'spaces/',
+            path: '$',
+            message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)',
+        };
         return { ok: false, spaces: [], issues: [issue] };
     }
     const spaces = [];
@@ -33445,7 +35935,12 @@ function markdown_format_truncate(text, max) {
 }
 /** Text safe inside a Markdown table cell (and free of raw HTML). */
 function cell(text) {
-    return text.replace(/\s+/g, ' ').replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
 }
 /** Inline code that survives backticks in the content. */
 function code(text) {
@@ -33491,14 +35986,18 @@ function renderScorecardMarkdown(card, options = {}) {
         withRate ? '|---|---:|---:|' : '|---|---:|',
         ...['all', 'train', 'holdout'].map((split) => {
             const t = card.totals[split];
-            return withRate ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |` : `| ${split} | ${scoreText(t)} |`;
+            return withRate
+                ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
+                : `| ${split} | ${scoreText(t)} |`;
         }),
         '',
         ...categorySection(card),
         ...brokenBenchmarks(card),
         `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
         '',
-        withRate ? '| id | split | question | result | verdict | category | pass rate |' : '| id | split | question | result | verdict | category |',
+        withRate
+            ? '| id | split | question | result | verdict | category | pass rate |'
+            : '| id | split | question | result | verdict | category |',
         withRate ? '|---|---|---|:-:|---|---|---:|' : '|---|---|---|:-:|---|---|',
     ];
     const foot = ['', footer(card)];
@@ -33506,7 +36005,12 @@ function renderScorecardMarkdown(card, options = {}) {
     const fixed = head.join('\n').length + foot.join('\n').length + 2;
     const shown = chooseRows(card.questions, rows, maxChars - fixed - 200);
     const omitted = card.questions.length - shown.length;
-    const note = omitted > 0 ? ['', `_${omitted} more question(s) not shown to stay within ${maxChars} characters (passing questions are left out first); the JSON scorecard has them all._`] : [];
+    const note = omitted > 0
+        ? [
+            '',
+            `_${omitted} more question(s) not shown to stay within ${maxChars} characters (passing questions are left out first); the JSON scorecard has them all._`,
+        ]
+        : [];
     const out = [...head, ...shown, ...note, ...foot].join('\n') + '\n';
     return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
@@ -33514,13 +36018,22 @@ function categorySection(card) {
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     if (failing.length === 0)
         return ['No failing questions.', ''];
-    return ['| failure category | questions |', '|---|---:|', ...failing.map((c) => `| ${c} | ${card.categories[c]} |`), ''];
+    return [
+        '| failure category | questions |',
+        '|---|---:|',
+        ...failing.map((c) => `| ${c} | ${card.categories[c]} |`),
+        '',
+    ];
 }
 function brokenBenchmarks(card) {
     const broken = card.questions.filter((q) => q.expectedError !== undefined);
     if (broken.length === 0)
         return [];
-    return [`> [!WARNING]`, `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`, ''];
+    return [
+        `> [!WARNING]`,
+        `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+        '',
+    ];
 }
 function questionRow(q, withRate) {
     const cells = [
@@ -33539,7 +36052,9 @@ function questionRow(q, withRate) {
 function chooseRows(questions, rows, budget) {
     if (rowsWithin(rows, budget) === rows.length)
         return rows;
-    const priority = questions.map((q, i) => ({ i, failing: !q.passed })).sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
+    const priority = questions
+        .map((q, i) => ({ i, failing: !q.passed }))
+        .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
     const keep = new Set();
     let used = 0;
     for (const { i } of priority) {
@@ -33584,7 +36099,10 @@ function renderScorecardText(card) {
         markdown_format_truncate(q.question, QUESTION_WIDTH),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-    const line = (r) => r.map((v, i) => (i === r.length - 1 ? v : padRight(v, widths[i]))).join('  ').trimEnd();
+    const line = (r) => r
+        .map((v, i) => (i === r.length - 1 ? v : padRight(v, widths[i])))
+        .join('  ')
+        .trimEnd();
     lines.push(line(header), ...body.map(line), '');
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
@@ -33639,7 +36157,12 @@ function numberOption(value, flag, bounds = {}) {
         (bounds.min !== undefined && n < bounds.min) ||
         (bounds.max !== undefined && n > bounds.max);
     if (bad) {
-        const range = [bounds.min !== undefined ? `>= ${bounds.min}` : '', bounds.max !== undefined ? `<= ${bounds.max}` : ''].filter(Boolean).join(' and ');
+        const range = [
+            bounds.min !== undefined ? `>= ${bounds.min}` : '',
+            bounds.max !== undefined ? `<= ${bounds.max}` : '',
+        ]
+            .filter(Boolean)
+            .join(' and ');
         throw new GenieGitopsError(`${flag} ${value} is not valid`, `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`);
     }
     return n;
@@ -33741,8 +36264,11 @@ class OAuthState {
         const grant = form.get('grant_type');
         if (grant === 'client_credentials') {
             const basic = /^Basic\s+(.+)$/i.exec(authorization ?? '')?.[1];
-            const [id, secret] = basic ? splitOnce(Buffer.from(basic, 'base64').toString('utf8')) : [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
-            if (id !== (this.options.clientId ?? DEV_CLIENT_ID) || secret !== (this.options.clientSecret ?? DEV_CLIENT_SECRET)) {
+            const [id, secret] = basic
+                ? splitOnce(Buffer.from(basic, 'base64').toString('utf8'))
+                : [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
+            if (id !== (this.options.clientId ?? DEV_CLIENT_ID) ||
+                secret !== (this.options.clientSecret ?? DEV_CLIENT_SECRET)) {
                 throw new HttpError(401, 'invalid_client', 'Client authentication failed');
             }
             return this.issue(form.get('scope'));
@@ -33806,7 +36332,16 @@ class GenieState {
             this.conversations.set(convId, conversation);
         }
         const t = this.now();
-        const message = { id: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'), conversationId: convId, spaceId: space.spaceId, content, createdAt: t, readyAt: t + this.latencyMs, stuck, attachmentId: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex') };
+        const message = {
+            id: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+            conversationId: convId,
+            spaceId: space.spaceId,
+            content,
+            createdAt: t,
+            readyAt: t + this.latencyMs,
+            stuck,
+            attachmentId: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+        };
         conversation.messages.set(message.id, message);
         void this.answer(space, warehouse, message);
         return message;
@@ -33817,7 +36352,13 @@ class GenieState {
             message.answer = await engine.ask(message.content);
         }
         catch (error) {
-            message.answer = { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message: error instanceof Error ? error.message : String(error) } };
+            message.answer = {
+                status: 'FAILED',
+                error: {
+                    type: 'RETRYABLE_PROCESSING_EXCEPTION',
+                    message: error instanceof Error ? error.message : String(error),
+                },
+            };
         }
         if (message.answer.result)
             message.statementId = this.statements.put(message.answer.result);
@@ -33857,12 +36398,24 @@ class GenieState {
     /** The message in the API shape, with the status its age allows. */
     toJson(m) {
         const t = this.now();
-        const base = { id: m.id, message_id: m.id, conversation_id: m.conversationId, space_id: m.spaceId, content: m.content, created_timestamp: m.createdAt, last_updated_timestamp: t };
+        const base = {
+            id: m.id,
+            message_id: m.id,
+            conversation_id: m.conversationId,
+            space_id: m.spaceId,
+            content: m.content,
+            created_timestamp: m.createdAt,
+            last_updated_timestamp: t,
+        };
         if (m.stuck)
             return { ...base, status: 'EXECUTING_QUERY', attachments: [] };
         if (t < m.readyAt || !m.answer) {
             const progress = this.latencyMs > 0 ? (t - m.createdAt) / this.latencyMs : 1;
-            return { ...base, status: progress < 0.2 ? 'SUBMITTED' : progress < 0.6 ? 'ASKING_AI' : 'EXECUTING_QUERY', attachments: [] };
+            return {
+                ...base,
+                status: progress < 0.2 ? 'SUBMITTED' : progress < 0.6 ? 'ASKING_AI' : 'EXECUTING_QUERY',
+                attachments: [],
+            };
         }
         const a = m.answer;
         const attachments = [];
@@ -33876,14 +36429,27 @@ class GenieState {
                     description: '',
                     ...(m.statementId ? { statement_id: m.statementId } : {}),
                     query_result_metadata: { row_count: rowCount, is_truncated: a.result?.truncated ?? false },
-                    thoughts: [{ thought_type: 'THOUGHT_TYPE_INSTRUCTIONS', content: (a.instructionsUsed ?? []).map((id) => `- instruction ${id}`).join('\n') }],
+                    thoughts: [
+                        {
+                            thought_type: 'THOUGHT_TYPE_INSTRUCTIONS',
+                            content: (a.instructionsUsed ?? []).map((id) => `- instruction ${id}`).join('\n'),
+                        },
+                    ],
                 },
             });
         }
         if (a.text)
-            attachments.push({ attachment_id: `${m.attachmentId}t`, text: { content: a.text, purpose: 'TEXT_ATTACHMENT_PURPOSE_FOLLOW_UP_QUESTION' } });
+            attachments.push({
+                attachment_id: `${m.attachmentId}t`,
+                text: { content: a.text, purpose: 'TEXT_ATTACHMENT_PURPOSE_FOLLOW_UP_QUESTION' },
+            });
         if (a.status === 'FAILED')
-            return { ...base, status: 'FAILED', attachments, error: { error: a.error?.message ?? 'failed', type: a.error?.type ?? 'UNKNOWN' } };
+            return {
+                ...base,
+                status: 'FAILED',
+                attachments,
+                error: { error: a.error?.message ?? 'failed', type: a.error?.type ?? 'UNKNOWN' },
+            };
         return { ...base, status: a.status, attachments };
     }
     /** The attachment's result in the statement shape (`{ statement_response }`). */
@@ -33905,31 +36471,72 @@ const MESSAGE = `${SPACE}/conversations/([^/]+)/messages/([^/]+)`;
 const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
 const ROUTES = [
     ['GET', /^\/api\/2\.0\/genie\/spaces$/, routes_listSpaces],
-    ['POST', /^\/api\/2\.0\/genie\/spaces$/, async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true)],
-    ['GET', re(SPACE), async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true')],
+    [
+        'POST',
+        /^\/api\/2\.0\/genie\/spaces$/,
+        async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true),
+    ],
+    [
+        'GET',
+        re(SPACE),
+        async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
+    ],
     ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
     ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
-    ['POST', re(`${SPACE}/start-conversation`), async (ctx, [id], req) => {
+    [
+        'POST',
+        re(`${SPACE}/start-conversation`),
+        async (ctx, [id], req) => {
             const message = await ask(ctx, id, undefined, req);
-            return { conversation_id: message.conversation_id, message_id: message.message_id, conversation: { id: message.conversation_id, space_id: id }, message };
-        }],
-    ['POST', re(`${SPACE}/conversations/([^/]+)/messages`), async (ctx, [id, conv], req) => {
+            return {
+                conversation_id: message.conversation_id,
+                message_id: message.message_id,
+                conversation: { id: message.conversation_id, space_id: id },
+                message,
+            };
+        },
+    ],
+    [
+        'POST',
+        re(`${SPACE}/conversations/([^/]+)/messages`),
+        async (ctx, [id, conv], req) => {
             ctx.genie.conversationOf(id, conv);
             return ask(ctx, id, conv, req);
-        }],
-    ['DELETE', re(`${SPACE}/conversations/([^/]+)`), async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {})],
+        },
+    ],
+    [
+        'DELETE',
+        re(`${SPACE}/conversations/([^/]+)`),
+        async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {}),
+    ],
     ['GET', re(MESSAGE), async (ctx, [id, conv, msg]) => ctx.genie.toJson(ctx.genie.message(id, conv, msg))],
-    ['GET', re(`${MESSAGE}/attachments/([^/]+)/query-result`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
-    ['POST', re(`${MESSAGE}/attachments/([^/]+)/execute-query`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+    [
+        'GET',
+        re(`${MESSAGE}/attachments/([^/]+)/query-result`),
+        async (ctx, [id, conv, msg, att]) => ({
+            statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
+        }),
+    ],
+    [
+        'POST',
+        re(`${MESSAGE}/attachments/([^/]+)/execute-query`),
+        async (ctx, [id, conv, msg, att]) => ({
+            statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
+        }),
+    ],
     ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
     ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
     ['GET', re(`${STATEMENT}/result/chunks/(\\d+)`), async (ctx, [id, index]) => ctx.statements.chunk(id, Number(index))],
     ['POST', re(`${STATEMENT}/cancel`), async (ctx, [id]) => (ctx.statements.cancel(id), {})],
-    ['POST', /^\/serving-endpoints\/([^/]+)\/invocations$/, async () => ({
+    [
+        'POST',
+        /^\/serving-endpoints\/([^/]+)\/invocations$/,
+        async () => ({
             // The llm analyst proposes nothing: enhance runs end to end without a model.
             choices: [{ index: 0, message: { role: 'assistant', content: '{"fixes": []}' }, finish_reason: 'stop' }],
             usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-        })],
+        }),
+    ],
 ];
 function re(pattern) {
     return new RegExp(`^${pattern}$`);
@@ -33954,11 +36561,16 @@ async function dispatch(ctx, req, res, url) {
     return false;
 }
 function isAskingRoute(method, pathname) {
-    return method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname));
+    return (method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname)));
 }
 /** The well-known config: the OIDC endpoint and the audience a federated token should carry. */
 function wellKnownConfig(baseUrl) {
-    return { oidc_endpoint: `${baseUrl}/oidc`, default_audiences: [DEV_AUDIENCE], workspace_id: '0', account_id: '00000000-0000-0000-0000-000000000000' };
+    return {
+        oidc_endpoint: `${baseUrl}/oidc`,
+        default_audiences: [DEV_AUDIENCE],
+        workspace_id: '0',
+        account_id: '00000000-0000-0000-0000-000000000000',
+    };
 }
 async function jsonOf(req) {
     return parseJsonBody(await readBody(req));
@@ -34034,14 +36646,27 @@ class SpaceState {
             const t = dir.target;
             warehouses.set(t.warehouseId, t.local ?? {});
             for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
-                this.insert({ spaceId: id, title: t.title, description: '', warehouseId: t.warehouseId, parentPath: t.parentPath ?? '/Workspace/Shared', space: dir.space });
+                this.insert({
+                    spaceId: id,
+                    title: t.title,
+                    description: '',
+                    warehouseId: t.warehouseId,
+                    parentPath: t.parentPath ?? '/Workspace/Shared',
+                    space: dir.space,
+                });
             }
         }
         return warehouses;
     }
     insert(input) {
         const t = Date.now();
-        const served = { ...input, serialized: JSON.stringify(JSON.parse(serializeSpace(input.space))), version: 1, createTime: t, updateTime: t };
+        const served = {
+            ...input,
+            serialized: JSON.stringify(JSON.parse(serializeSpace(input.space))),
+            version: 1,
+            createTime: t,
+            updateTime: t,
+        };
         this.spaces.set(input.spaceId, served);
         return served;
     }
@@ -34152,7 +36777,10 @@ class StatementStore {
             if (!(error instanceof WarehouseError || error instanceof ReadOnlyViolationError))
                 throw error;
             statement.state = 'FAILED';
-            statement.error = { error_code: error instanceof ReadOnlyViolationError ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', message: error.message };
+            statement.error = {
+                error_code: error instanceof ReadOnlyViolationError ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST',
+                message: error.message,
+            };
         }
         this.statements.set(id, statement);
         return id;
@@ -34186,7 +36814,15 @@ class StatementStore {
             status: { state: 'SUCCEEDED' },
             manifest: {
                 format: 'JSON_ARRAY',
-                schema: { column_count: result.columns.length, columns: result.columns.map((c, i) => ({ name: c.name, type_name: c.type || 'STRING', type_text: c.type || 'STRING', position: i })) },
+                schema: {
+                    column_count: result.columns.length,
+                    columns: result.columns.map((c, i) => ({
+                        name: c.name,
+                        type_name: c.type || 'STRING',
+                        type_text: c.type || 'STRING',
+                        position: i,
+                    })),
+                },
                 total_row_count: result.rows.length,
                 total_chunk_count: chunks,
                 truncated: result.truncated,
@@ -34206,7 +36842,13 @@ class StatementStore {
     chunkBody(result, index) {
         const rows = result.rows.slice(index * this.chunkRows, (index + 1) * this.chunkRows);
         const last = (index + 1) * this.chunkRows >= result.rows.length;
-        return { chunk_index: index, row_offset: index * this.chunkRows, row_count: rows.length, data_array: rows.map((row) => row.map(toJsonArrayValue)), ...(last ? {} : { next_chunk_index: index + 1 }) };
+        return {
+            chunk_index: index,
+            row_offset: index * this.chunkRows,
+            row_count: rows.length,
+            data_array: rows.map((row) => row.map(toJsonArrayValue)),
+            ...(last ? {} : { next_chunk_index: index + 1 }),
+        };
     }
     get(id) {
         const s = this.statements.get(id);
@@ -34222,7 +36864,7 @@ class StatementStore {
 async function withDeclaredTypes(result, sql, warehouse) {
     if (result.rows.length > 0)
         return result;
-    const named = new Set(findThreePartNames(sql).map((n) => n.replace(/`/g, "").toLowerCase()));
+    const named = new Set(findThreePartNames(sql).map((n) => n.replace(/`/g, '').toLowerCase()));
     const declared = new Map();
     for (const table of (await warehouse.schema()).tables) {
         if (!named.has(table.identifier.toLowerCase()))
@@ -34311,17 +36953,43 @@ async function startServe(options) {
     }
     const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
     const genie = new GenieState(statements, options.latencyMs ?? 0);
-    const stats = { requests: 0, asks: 0, rateLimited: 0, faults: { errors: 0, drops: 0 }, statements: 0, stuckMessages: 0, unauthorized: 0, tokensIssued: 0 };
+    const stats = {
+        requests: 0,
+        asks: 0,
+        rateLimited: 0,
+        faults: { errors: 0, drops: 0 },
+        statements: 0,
+        stuckMessages: 0,
+        unauthorized: 0,
+        tokensIssued: 0,
+    };
     const oauth = new OAuthState(options);
-    const traffic = createTrafficControl({ faultRate: options.faultRate, stuckRate: options.stuckRate, qpm: options.qpm, seed: options.seed });
-    const ctx = { spaces, genie, statements, oauth, traffic, warehouses, stats, statementLatencyMs: options.statementLatencyMs ?? 0 };
+    const traffic = createTrafficControl({
+        faultRate: options.faultRate,
+        stuckRate: options.stuckRate,
+        qpm: options.qpm,
+        seed: options.seed,
+    });
+    const ctx = {
+        spaces,
+        genie,
+        statements,
+        oauth,
+        traffic,
+        warehouses,
+        stats,
+        statementLatencyMs: options.statementLatencyMs ?? 0,
+    };
     // Warm the engines of the seeded spaces, as a running Genie would be.
     await Promise.all([...spaces.spaces.values()].map((s) => genie.warm(s, warehouses.get(s.warehouseId))));
     let baseUrl = '';
     const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
         handle(ctx, baseUrl, req, res).catch((error) => {
             if (!res.headersSent)
-                sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) });
+                sendJson(res, 500, {
+                    error_code: 'INTERNAL_ERROR',
+                    message: error instanceof Error ? error.message : String(error),
+                });
             else
                 res.destroy();
         });
@@ -34366,7 +37034,9 @@ async function handle(ctx, baseUrl, req, res) {
         if (fault === 'error') {
             ctx.stats.faults.errors++;
             throw ctx.stats.faults.errors % 2 === 0
-                ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', { 'retry-after': '0' })
+                ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
+                    'retry-after': '0',
+                })
                 : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
         }
         try {
@@ -34498,13 +37168,21 @@ class GitCli {
     /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
     exec(args, input) {
         return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], { cwd: this.cwd, env: this.env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            });
             const out = [];
             const err = [];
             child.stdout?.on('data', (chunk) => out.push(chunk));
             child.stderr?.on('data', (chunk) => err.push(chunk));
             child.on('error', (error) => reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')));
-            child.on('close', (code) => resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
+            child.on('close', (code) => resolve({
+                exitCode: code ?? 1,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
             if (child.stdin) {
                 child.stdin.on('error', () => { }); // git may exit before reading all input; its exit code tells
                 child.stdin.end(input);
@@ -34555,7 +37233,13 @@ class GitCli {
     }
     /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
     async tryFetchBranch(remote, branch) {
-        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+        const result = await this.exec([
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            remote,
+            `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+        ]);
         return result.exitCode === 0;
     }
     /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
@@ -34657,7 +37341,9 @@ function mergedPending(pulls) {
 }
 /** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
 function closedUnrecorded(pulls) {
-    return pulls.filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL)).sort((a, b) => a.number - b.number);
+    return pulls
+        .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
+        .sort((a, b) => a.number - b.number);
 }
 /** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
 async function relabel(github, pr, change) {
@@ -34805,7 +37491,10 @@ async function selectSpaces(options) {
         throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
     }
     const after = options.after ?? 'HEAD';
-    return { names: await changedSpaces(options.git, before, after), selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}` };
+    return {
+        names: await changedSpaces(options.git, before, after),
+        selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
+    };
 }
 /** The canonical text of a live space's config (Genie re-serialises what it stores). */
 function liveText(stored, label) {
@@ -34852,12 +37541,20 @@ async function labelDeployed(result, github, options) {
 }
 async function deployOne(space, options) {
     if (!listSpaces(options.root).includes(space)) {
-        return { space, status: 'skipped', message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)` };
+        return {
+            space,
+            status: 'skipped',
+            message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+        };
     }
     const dir = loadSpaceDir(options.root, space);
     const target = dir.target;
     if (!target)
-        return { space, status: 'failed', message: `spaces/${space}/target.yml is missing: it names the live space to deploy to` };
+        return {
+            space,
+            status: 'failed',
+            message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+        };
     const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
     if (issues.length > 0)
         throw new ValidationError(issues);
@@ -34889,7 +37586,9 @@ async function previousConfig(space, options) {
     if (!options.before || ZERO_SHA.test(options.before))
         return undefined;
     const text = await options.git.tryShow(options.before, spaceFilePath(space));
-    return text === undefined ? undefined : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+    return text === undefined
+        ? undefined
+        : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
 }
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
 async function verify(store, spaceId, config, options) {
@@ -34987,7 +37686,9 @@ async function exportCommand(options) {
         `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
         '',
         `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
-        before === undefined ? '- first export of this space' : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
+        before === undefined
+            ? '- first export of this space'
+            : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
         '',
         'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
         '',
@@ -35000,7 +37701,9 @@ async function exportCommand(options) {
         labels: ['genie-gitops', `space:${options.space}`],
     });
     const outcome = upserted.action === 'created' ? 'pr-created' : 'pr-updated';
-    const pushed = published.pushed ? `pushed ${published.sha.slice(0, 7)} to ${branch}` : `${branch} already had this change`;
+    const pushed = published.pushed
+        ? `pushed ${published.sha.slice(0, 7)} to ${branch}`
+        : `${branch} already had this change`;
     return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
 }
 async function readLive(options, target, spaceId) {
@@ -35066,7 +37769,12 @@ async function runDeployCli(args, io) {
 async function runExportCli(args, io) {
     const { values } = (0,external_node_util_namespaceObject.parseArgs)({
         args,
-        options: { space: { type: 'string' }, all: { type: 'boolean' }, backend: { type: 'string' }, root: { type: 'string' } },
+        options: {
+            space: { type: 'string' },
+            all: { type: 'boolean' },
+            backend: { type: 'string' },
+            root: { type: 'string' },
+        },
         strict: true,
     });
     const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
@@ -35163,7 +37871,11 @@ function rootOf(value, io) {
     return external_node_path_namespaceObject.resolve(io.cwd, value ?? '.');
 }
 async function runValidate(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { space: { type: 'string' }, root: { type: 'string' } }, strict: true });
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        options: { space: { type: 'string' }, root: { type: 'string' } },
+        strict: true,
+    });
     const result = await validateCommand({ root: rootOf(values.root, io), space: values.space });
     for (const issue of result.issues)
         io.err(`error: ${formatIssue(issue)}`);
@@ -35280,7 +37992,9 @@ async function runEnhance(args, io) {
         backend: parseBackend(values.backend),
         analyst,
         llmAnalyst: analyst === 'llm'
-            ? llmAnalystFrom(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) })
+            ? llmAnalystFrom(llmSettings, process.env, {
+                timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
+            })
             : undefined,
         maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
         targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
@@ -35297,14 +38011,25 @@ async function runEnhance(args, io) {
     io.out(`before: ${t(result.before)}`);
     io.out(`after:  ${t(result.after)}`);
     io.out(`${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`);
-    io.out(result.dryRun ? 'dry run: no file written' : `wrote ${result.written.map((f) => external_node_path_namespaceObject.relative(io.cwd, f)).join(', ') || 'nothing'}`);
+    io.out(result.dryRun
+        ? 'dry run: no file written'
+        : `wrote ${result.written.map((f) => external_node_path_namespaceObject.relative(io.cwd, f)).join(', ') || 'nothing'}`);
     return 0;
 }
 function runImportBenchmarks(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({ args, options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
+    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
+        args,
+        options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } },
+        strict: true,
+    });
     if (!values.space || !values.from)
         throw new GenieGitopsError('--space and --from are required', 'e.g. import-benchmarks --space sales --from docs/questions.md');
-    const result = importBenchmarksCommand({ root: rootOf(values.root, io), space: values.space, from: values.from, force: values.force });
+    const result = importBenchmarksCommand({
+        root: rootOf(values.root, io),
+        space: values.space,
+        from: values.from,
+        force: values.force,
+    });
     io.out(`wrote ${external_node_path_namespaceObject.relative(io.cwd, result.file)} (${result.questions} questions)`);
     return 0;
 }

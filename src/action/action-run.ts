@@ -33,14 +33,20 @@ export function createActionRun(root: string, inputs: ActionInputs, context: Git
 
 export function requireGitHub(run: ActionRun, command: string): GitHubPort {
   if (run.github) return run.github;
-  throw new GenieGitopsError(`${command} opens pull requests and needs a GitHub token`, 'pass github-token (default: the workflow token) and set GITHUB_REPOSITORY');
+  throw new GenieGitopsError(
+    `${command} opens pull requests and needs a GitHub token`,
+    'pass github-token (default: the workflow token) and set GITHUB_REPOSITORY',
+  );
 }
 
 /** The spaces a command works on: the space input, every space with `all`, or an error naming both. */
 export function selectedSpaces(run: ActionRun, command: string): string[] {
   if (run.inputs.all) return listSpaces(run.root);
   if (run.inputs.space) return [run.inputs.space];
-  throw new GenieGitopsError(`input space is required for command ${command}`, 'set space to a folder name under spaces/, or all: true');
+  throw new GenieGitopsError(
+    `input space is required for command ${command}`,
+    'set space to a folder name under spaces/, or all: true',
+  );
 }
 
 /** One log group per phase, closed even when the phase throws. */

@@ -7,14 +7,24 @@ const PullRequestEventSchema = z.looseObject({
   number: z.number().optional(),
   pull_request: z.looseObject({
     number: z.number(),
-    head: z.looseObject({ sha: z.string(), ref: z.string(), repo: z.looseObject({ full_name: z.string() }).nullable().optional() }),
-    base: z.looseObject({ sha: z.string(), ref: z.string(), repo: z.looseObject({ full_name: z.string() }).nullable().optional() }),
+    head: z.looseObject({
+      sha: z.string(),
+      ref: z.string(),
+      repo: z.looseObject({ full_name: z.string() }).nullable().optional(),
+    }),
+    base: z.looseObject({
+      sha: z.string(),
+      ref: z.string(),
+      repo: z.looseObject({ full_name: z.string() }).nullable().optional(),
+    }),
   }),
 });
 
 const PushEventSchema = z.looseObject({ before: z.string(), after: z.string(), ref: z.string().optional() });
 
-const RepositorySchema = z.looseObject({ repository: z.looseObject({ default_branch: z.string().optional() }).optional() });
+const RepositorySchema = z.looseObject({
+  repository: z.looseObject({ default_branch: z.string().optional() }).optional(),
+});
 
 export interface PullRequestContext {
   number: number;
@@ -54,12 +64,17 @@ export function readGitHubContext(env: Readonly<Record<string, string | undefine
     ref: env.GITHUB_REF,
     apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
     serverUrl,
-    runUrl: env.GITHUB_RUN_ID && repository ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl:
+      env.GITHUB_RUN_ID && repository ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
     defaultBranch: RepositorySchema.safeParse(payload).data?.repository?.default_branch,
   };
   if (eventName.startsWith('pull_request')) {
     const parsed = PullRequestEventSchema.safeParse(payload);
-    if (!parsed.success) throw new GenieGitopsError(`the ${eventName} event payload has no pull_request`, 'run score on pull_request events, or without a pull request context');
+    if (!parsed.success)
+      throw new GenieGitopsError(
+        `the ${eventName} event payload has no pull_request`,
+        'run score on pull_request events, or without a pull request context',
+      );
     const pr = parsed.data.pull_request;
     context.pullRequest = {
       number: pr.number,

@@ -96,7 +96,9 @@ export function readInputs(): ActionInputs {
     if (value !== undefined) env[variable] = value;
   }
   const githubToken = optional(INPUT.githubToken);
-  const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s): s is string => Boolean(s));
+  const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s): s is string =>
+    Boolean(s),
+  );
   return {
     command,
     space: space === 'all' ? undefined : space,

@@ -26,7 +26,9 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           git: run.git,
           github,
           baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
-          fullReportHint: run.context.runUrl ? `the full report is in the job summary of ${run.context.runUrl}` : 'the full report is in the job summary',
+          fullReportHint: run.context.runUrl
+            ? `the full report is in the job summary of ${run.context.runUrl}`
+            : 'the full report is in the job summary',
           log: (line) => core.info(line),
         }),
       );
@@ -51,20 +53,42 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       core.setOutput('score-after', single.result.after.totals.all.score.toFixed(4));
     }
   }
-  core.setOutput('results', JSON.stringify(results.map((r) => ({ space: r.space, outcome: r.outcome, pr: r.pr?.number ?? null, message: r.message }))));
+  core.setOutput(
+    'results',
+    JSON.stringify(
+      results.map((r) => ({ space: r.space, outcome: r.outcome, pr: r.pr?.number ?? null, message: r.message })),
+    ),
+  );
   return failures.length ? { failure: failures.join('; ') } : {};
 }
 
 async function writeSummary(result: EnhancePrResult): Promise<void> {
   const r = result.result;
   const lines = [`## genie-gitops enhance: \`${result.space}\` — ${result.outcome}`, '', result.message, ''];
-  if (r) lines.push(`Train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}.`, '');
-  if (result.outcome === 'no-improvement' || result.outcome === 'blocked' || result.outcome === 'waiting-for-deploy') core.notice(`${result.space}: ${result.message}`);
+  if (r)
+    lines.push(
+      `Train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}.`,
+      '',
+    );
+  if (result.outcome === 'no-improvement' || result.outcome === 'blocked' || result.outcome === 'waiting-for-deploy')
+    core.notice(`${result.space}: ${result.message}`);
   const rejected = result.reviewerRejections?.records ?? [];
   if (rejected.length > 0) {
-    lines.push(`Fixes rejected by reviewers, recorded as rejected lessons (${rejected.length}):`, '', ...rejected.map((x) => `- \`${x.type}\` ${x.summary}: ${x.reason}`), '');
+    lines.push(
+      `Fixes rejected by reviewers, recorded as rejected lessons (${rejected.length}):`,
+      '',
+      ...rejected.map((x) => `- \`${x.type}\` ${x.summary}: ${x.reason}`),
+      '',
+    );
   }
   // The job summary carries the untruncated report the PR body may point to.
-  if (r && result.outcome !== 'no-improvement') lines.push('<details><summary>Full report</summary>', '', renderEnhanceMarkdown(r, { maxChars: 900_000 }), '</details>', '');
+  if (r && result.outcome !== 'no-improvement')
+    lines.push(
+      '<details><summary>Full report</summary>',
+      '',
+      renderEnhanceMarkdown(r, { maxChars: 900_000 }),
+      '</details>',
+      '',
+    );
   await core.summary.addRaw(lines.join('\n')).write();
 }

@@ -11,15 +11,29 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
     try {
       results.push(
         await group(`export ${space}`, () =>
-          exportCommand({ root: run.root, space, backend: run.inputs.backend, git: run.git, github, baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch }),
+          exportCommand({
+            root: run.root,
+            space,
+            backend: run.inputs.backend,
+            git: run.git,
+            github,
+            baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
+          }),
         ),
       );
     } catch (error) {
       failures.push(`${space}: ${error instanceof Error ? error.message : String(error)}`);
     }
   }
-  const rows = results.map((r) => `| ${r.space} | ${r.outcome} | ${r.pr ? `[#${r.pr.number}](${r.pr.url})` : '–'} | ${r.message.replace(/\|/g, '\\|')} |`);
-  await core.summary.addRaw(['## genie-gitops export', '', '| space | result | PR | details |', '|---|---|---|---|', ...rows, ''].join('\n')).write();
+  const rows = results.map(
+    (r) =>
+      `| ${r.space} | ${r.outcome} | ${r.pr ? `[#${r.pr.number}](${r.pr.url})` : '–'} | ${r.message.replace(/\|/g, '\\|')} |`,
+  );
+  await core.summary
+    .addRaw(
+      ['## genie-gitops export', '', '| space | result | PR | details |', '|---|---|---|---|', ...rows, ''].join('\n'),
+    )
+    .write();
   const single = results.length === 1 ? results[0] : undefined;
   if (single) {
     core.setOutput('outcome', single.outcome);
@@ -29,6 +43,9 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
       core.setOutput('pr-url', single.pr.url);
     }
   }
-  core.setOutput('results', JSON.stringify(results.map((r) => ({ space: r.space, outcome: r.outcome, pr: r.pr?.number ?? null }))));
+  core.setOutput(
+    'results',
+    JSON.stringify(results.map((r) => ({ space: r.space, outcome: r.outcome, pr: r.pr?.number ?? null }))),
+  );
   return failures.length ? { failure: failures.join('; ') } : {};
 }

@@ -33,7 +33,8 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
         space,
         backend: run.inputs.backend,
         repeats: run.inputs.repeats,
-        onProgress: (e) => core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+        onProgress: (e) =>
+          core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
       }),
     );
     // Per-card outputs describe one space; with several, `scores` maps each space to its score.
@@ -42,7 +43,9 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
     await core.summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
     const min = run.inputs.minScore;
     if (min !== undefined && card.totals.all.score < min) {
-      failures.push(`${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`);
+      failures.push(
+        `${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`,
+      );
     }
   }
   core.setOutput('scores', JSON.stringify(scores));
@@ -72,7 +75,10 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
   }
   // A fork's token is read-only: score and summarise, but do not try to comment.
   const github = pr.fromFork ? undefined : run.github;
-  if (!github) core.notice(`No writable GitHub token${pr.fromFork ? ' (pull request from a fork)' : ''}: the score is in the job summary, not in a PR comment.`);
+  if (!github)
+    core.notice(
+      `No writable GitHub token${pr.fromFork ? ' (pull request from a fork)' : ''}: the score is in the job summary, not in a PR comment.`,
+    );
   const results: PrScoreResult[] = [];
   for (const space of spaces) {
     const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>

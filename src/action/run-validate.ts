@@ -7,17 +7,34 @@ import type { ActionRun, StepOutcome } from './action-run.js';
 /** Each problem becomes an annotation on its file and line, so it shows in the PR's diff. */
 export function annotate(issues: readonly ValidationIssue[]): void {
   for (const issue of issues) {
-    core.error(`${issue.path}: ${issue.message}`, { title: 'genie-gitops validate', file: issue.file, startLine: issue.line });
+    core.error(`${issue.path}: ${issue.message}`, {
+      title: 'genie-gitops validate',
+      file: issue.file,
+      startLine: issue.line,
+    });
   }
 }
 
 export async function runValidate(run: ActionRun): Promise<StepOutcome> {
   const result = await validateCommand({ root: run.root, space: run.inputs.space });
   annotate(result.issues);
-  const rows = result.spaces.map((s) => `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} |`);
+  const rows = result.spaces.map(
+    (s) =>
+      `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} |`,
+  );
   const problems = result.issues.map((i) => `- \`${formatIssue(i)}\``);
   await core.summary
-    .addRaw(['## genie-gitops validate', '', '| space | result | benchmark questions |', '|---|---|---|', ...rows, '', ...problems].join('\n'))
+    .addRaw(
+      [
+        '## genie-gitops validate',
+        '',
+        '| space | result | benchmark questions |',
+        '|---|---|---|',
+        ...rows,
+        '',
+        ...problems,
+      ].join('\n'),
+    )
     .write();
   core.setOutput('valid', String(result.ok));
   core.setOutput('spaces', JSON.stringify(result.spaces.map((s) => s.space)));

@@ -24,10 +24,14 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   const onDrift = values['on-drift'] ?? 'fail';
-  if (onDrift !== 'fail' && onDrift !== 'overwrite') throw new GenieGitopsError(`--on-drift ${onDrift} is not valid`, 'use --on-drift fail or --on-drift overwrite');
+  if (onDrift !== 'fail' && onDrift !== 'overwrite')
+    throw new GenieGitopsError(`--on-drift ${onDrift} is not valid`, 'use --on-drift fail or --on-drift overwrite');
   const root = path.resolve(io.cwd, values.root ?? '.');
   if (!values.all && !values.space?.length && !values.before) {
-    throw new GenieGitopsError('say what to deploy', 'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)');
+    throw new GenieGitopsError(
+      'say what to deploy',
+      'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)',
+    );
   }
   const result = await deployCommand({
     root,
@@ -47,12 +51,18 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
 export async function runExportCli(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { space: { type: 'string' }, all: { type: 'boolean' }, backend: { type: 'string' }, root: { type: 'string' } },
+    options: {
+      space: { type: 'string' },
+      all: { type: 'boolean' },
+      backend: { type: 'string' },
+      root: { type: 'string' },
+    },
     strict: true,
   });
   const root = path.resolve(io.cwd, values.root ?? '.');
   const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
-  if (spaces.length === 0) throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
+  if (spaces.length === 0)
+    throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
     const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
     io.out(`${result.outcome}: ${result.message}`);

@@ -88,11 +88,17 @@ function rootOf(value: string | undefined, io: CliIo): string {
 }
 
 async function runValidate(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({ args, options: { space: { type: 'string' }, root: { type: 'string' } }, strict: true });
+  const { values } = parseArgs({
+    args,
+    options: { space: { type: 'string' }, root: { type: 'string' } },
+    strict: true,
+  });
   const result = await validateCommand({ root: rootOf(values.root, io), space: values.space });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {
-    io.out(`${space.issues.length === 0 ? 'ok' : 'invalid'}: ${space.space} (${space.benchmarks} benchmark questions, ${space.issues.length} problems)`);
+    io.out(
+      `${space.issues.length === 0 ? 'ok' : 'invalid'}: ${space.space} (${space.benchmarks} benchmark questions, ${space.issues.length} problems)`,
+    );
   }
   return result.ok ? 0 : 1;
 }
@@ -114,7 +120,8 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
     },
     strict: true,
   });
-  if (!values.space) throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
+  if (!values.space)
+    throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
   const minScore = numberOption(values['min-score'], '--min-score', { min: 0, max: 1 });
   const card = await scoreCommand({
     root: rootOf(values.root, io),
@@ -127,14 +134,19 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
     seed: numberOption(values.seed, '--seed', { integer: true }),
     onProgress: values.quiet
       ? undefined
-      : (e) => io.err(`[${e.done}/${e.total}] ${e.id}${e.repeat > 0 ? ` #${e.repeat + 1}` : ''} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`} ${Math.round(e.durationMs)}ms`),
+      : (e) =>
+          io.err(
+            `[${e.done}/${e.total}] ${e.id}${e.repeat > 0 ? ` #${e.repeat + 1}` : ''} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`} ${Math.round(e.durationMs)}ms`,
+          ),
   });
   // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
   io.out(renderScorecardText(card));
   if (minScore !== undefined && card.totals.all.score < minScore) {
-    io.err(`error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${(minScore * 100).toFixed(1)}%`);
+    io.err(
+      `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${(minScore * 100).toFixed(1)}%`,
+    );
     return 1;
   }
   return 0;
@@ -152,15 +164,22 @@ async function runInit(args: string[], io: CliIo): Promise<number> {
     strict: true,
   });
   if (!values.space) throw new GenieGitopsError('--space is required', 'name the new space, e.g. --space sales');
-  if (parseBackend(values.backend) !== 'local') throw new GenieGitopsError('init reads a local database only', 'use --backend local with --from-sqlite FILE or --from-sql FILE');
-  if (values['from-sqlite'] && values['from-sql']) throw new GenieGitopsError('--from-sqlite and --from-sql exclude each other', 'pass one of them');
+  if (parseBackend(values.backend) !== 'local')
+    throw new GenieGitopsError(
+      'init reads a local database only',
+      'use --backend local with --from-sqlite FILE or --from-sql FILE',
+    );
+  if (values['from-sqlite'] && values['from-sql'])
+    throw new GenieGitopsError('--from-sqlite and --from-sql exclude each other', 'pass one of them');
   const result = await initCommand({
     root: rootOf(values.root, io),
     space: values.space,
     from: values['from-sqlite'] ?? values['from-sql'],
     force: values.force,
   });
-  io.out(`wrote ${path.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${path.relative(io.cwd, result.targetFile)}`);
+  io.out(
+    `wrote ${path.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${path.relative(io.cwd, result.targetFile)}`,
+  );
   return 0;
 }
 
@@ -184,7 +203,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     },
     strict: true,
   });
-  if (!values.space) throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
+  if (!values.space)
+    throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
   const llmSettings = {
     provider: values['llm-provider'] as LlmProvider | undefined,
     model: values['llm-model'],
@@ -192,7 +212,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     endpoint: values['llm-endpoint'],
   };
   const analyst = values.analyst ?? 'rules';
-  if (analyst !== 'rules' && analyst !== 'llm') throw new GenieGitopsError(`unknown analyst '${analyst}'`, 'use --analyst rules or --analyst llm');
+  if (analyst !== 'rules' && analyst !== 'llm')
+    throw new GenieGitopsError(`unknown analyst '${analyst}'`, 'use --analyst rules or --analyst llm');
   const result = await enhanceCommand({
     root: rootOf(values.root, io),
     space: values.space,
@@ -200,7 +221,9 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     analyst,
     llmAnalyst:
       analyst === 'llm'
-        ? llmAnalystFrom(llmSettings, process.env, { timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }) })
+        ? llmAnalystFrom(llmSettings, process.env, {
+            timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
+          })
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
@@ -211,18 +234,38 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
   const { config: _config, ...json } = result;
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), markdown);
-  const t = (c: typeof result.before) => `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
+  const t = (c: typeof result.before) =>
+    `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
   io.out(`before: ${t(result.before)}`);
   io.out(`after:  ${t(result.after)}`);
-  io.out(`${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`);
-  io.out(result.dryRun ? 'dry run: no file written' : `wrote ${result.written.map((f) => path.relative(io.cwd, f)).join(', ') || 'nothing'}`);
+  io.out(
+    `${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`,
+  );
+  io.out(
+    result.dryRun
+      ? 'dry run: no file written'
+      : `wrote ${result.written.map((f) => path.relative(io.cwd, f)).join(', ') || 'nothing'}`,
+  );
   return 0;
 }
 
 function runImportBenchmarks(args: string[], io: CliIo): number {
-  const { values } = parseArgs({ args, options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } }, strict: true });
-  if (!values.space || !values.from) throw new GenieGitopsError('--space and --from are required', 'e.g. import-benchmarks --space sales --from docs/questions.md');
-  const result = importBenchmarksCommand({ root: rootOf(values.root, io), space: values.space, from: values.from, force: values.force });
+  const { values } = parseArgs({
+    args,
+    options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } },
+    strict: true,
+  });
+  if (!values.space || !values.from)
+    throw new GenieGitopsError(
+      '--space and --from are required',
+      'e.g. import-benchmarks --space sales --from docs/questions.md',
+    );
+  const result = importBenchmarksCommand({
+    root: rootOf(values.root, io),
+    space: values.space,
+    from: values.from,
+    force: values.force,
+  });
   io.out(`wrote ${path.relative(io.cwd, result.file)} (${result.questions} questions)`);
   return 0;
 }

@@ -48,8 +48,16 @@ export function numberOption(
     (bounds.min !== undefined && n < bounds.min) ||
     (bounds.max !== undefined && n > bounds.max);
   if (bad) {
-    const range = [bounds.min !== undefined ? `>= ${bounds.min}` : '', bounds.max !== undefined ? `<= ${bounds.max}` : ''].filter(Boolean).join(' and ');
-    throw new GenieGitopsError(`${flag} ${value} is not valid`, `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`);
+    const range = [
+      bounds.min !== undefined ? `>= ${bounds.min}` : '',
+      bounds.max !== undefined ? `<= ${bounds.max}` : '',
+    ]
+      .filter(Boolean)
+      .join(' and ');
+    throw new GenieGitopsError(
+      `${flag} ${value} is not valid`,
+      `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`,
+    );
   }
   return n;
 }

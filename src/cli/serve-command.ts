@@ -48,12 +48,16 @@ export async function runServe(args: string[], io: CliIo, options: RunServeOptio
   io.out(`  DATABRICKS_HOST=${handle.url}`);
   // A token given on the command line is the user's: never echo it. The defaults are public dev values.
   io.out(values.token ? '  DATABRICKS_TOKEN=<the value of --token>' : `  DATABRICKS_TOKEN=${DEV_TOKEN}`);
-  if (!values['client-id'] && !values['client-secret']) io.out(`  or DATABRICKS_CLIENT_ID=${DEV_CLIENT_ID} DATABRICKS_CLIENT_SECRET=${DEV_CLIENT_SECRET}`);
-  if (!values['subject-token']) io.out(`  or DATABRICKS_AUTH_TYPE=github-oidc with the subject token ${DEV_SUBJECT_TOKEN}`);
+  if (!values['client-id'] && !values['client-secret'])
+    io.out(`  or DATABRICKS_CLIENT_ID=${DEV_CLIENT_ID} DATABRICKS_CLIENT_SECRET=${DEV_CLIENT_SECRET}`);
+  if (!values['subject-token'])
+    io.out(`  or DATABRICKS_AUTH_TYPE=github-oidc with the subject token ${DEV_SUBJECT_TOKEN}`);
   options.onReady?.(handle);
   await (options.stop ?? untilSignal());
   await handle.close();
-  io.err(`served ${handle.stats.requests} requests (${handle.stats.asks} questions, ${handle.stats.statements} statements, ${handle.stats.rateLimited} rate-limited)`);
+  io.err(
+    `served ${handle.stats.requests} requests (${handle.stats.asks} questions, ${handle.stats.statements} statements, ${handle.stats.rateLimited} rate-limited)`,
+  );
   return 0;
 }
 

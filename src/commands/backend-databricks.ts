@@ -24,14 +24,30 @@ export interface DatabricksBackendOptions {
   client?: Partial<Omit<DatabricksClientOptions, 'host' | 'auth'>>;
 }
 
-export async function openDatabricksBackend(root: string, target: Target | undefined, options: DatabricksBackendOptions): Promise<Backend> {
+export async function openDatabricksBackend(
+  root: string,
+  target: Target | undefined,
+  options: DatabricksBackendOptions,
+): Promise<Backend> {
   if (!target) {
-    throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
+    throw new GenieGitopsError(
+      'the databricks backend needs spaces/<space>/target.yml',
+      'add target.yml with live_space_id, staging_space_id and warehouse_id',
+    );
   }
   const settings = readDatabricksSettings(options.env);
   const auth = createAuthFromEnv(options.env, options.auth);
-  const client = createDatabricksClient({ ...options.client, host: settings.host, auth, fetch: options.client?.fetch ?? options.auth?.fetch });
-  const warehouse = createStatementWarehouse({ client, warehouseId: target.warehouseId, tables: () => repositoryTables(root, target.warehouseId) });
+  const client = createDatabricksClient({
+    ...options.client,
+    host: settings.host,
+    auth,
+    fetch: options.client?.fetch ?? options.auth?.fetch,
+  });
+  const warehouse = createStatementWarehouse({
+    client,
+    warehouseId: target.warehouseId,
+    tables: () => repositoryTables(root, target.warehouseId),
+  });
   const spaces = createSpaceStore(client);
   const limiter = sharedAskLimiter(settings.host, settings.qpm);
   return {
@@ -47,7 +63,11 @@ export async function openDatabricksBackend(root: string, target: Target | undef
 }
 
 /** Makes the stored config equal to `space`; returns whether it had to write. */
-export async function syncSpace(spaces: ReturnType<typeof createSpaceStore>, spaceId: string, space: Space): Promise<boolean> {
+export async function syncSpace(
+  spaces: ReturnType<typeof createSpaceStore>,
+  spaceId: string,
+  space: Space,
+): Promise<boolean> {
   const stored = await spaces.get(spaceId);
   const wanted = serializeSpace(space);
   const parsed = SpaceSchema.safeParse(stored.serializedSpace);

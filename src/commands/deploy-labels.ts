@@ -15,7 +15,12 @@ export interface DeployLabelResult {
   stillPending: Array<{ number: number; reason: string }>;
 }
 
-export async function markDeployedPulls(github: GitHubPort, git: GitCli, space: string, deployedSha: string): Promise<DeployLabelResult> {
+export async function markDeployedPulls(
+  github: GitHubPort,
+  git: GitCli,
+  space: string,
+  deployedSha: string,
+): Promise<DeployLabelResult> {
   const result: DeployLabelResult = { deployed: [], stillPending: [] };
   const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
   for (const pr of pending) {
@@ -37,7 +42,11 @@ export async function markDeployedPulls(github: GitHubPort, git: GitCli, space: 
 }
 
 /** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
-async function mergeIncluded(git: GitCli, mergeSha: string | undefined, deployedSha: string): Promise<boolean | undefined> {
+async function mergeIncluded(
+  git: GitCli,
+  mergeSha: string | undefined,
+  deployedSha: string,
+): Promise<boolean | undefined> {
   // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
   if (!mergeSha) return true;
   await git.tryFetchCommit(REMOTE, mergeSha);
@@ -47,7 +56,8 @@ async function mergeIncluded(git: GitCli, mergeSha: string | undefined, deployed
 /** One line for the deploy report, empty when there was nothing to label. */
 export function describeDeployLabels(result: DeployLabelResult): string {
   const parts: string[] = [];
-  if (result.deployed.length > 0) parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
+  if (result.deployed.length > 0)
+    parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
   for (const p of result.stillPending) parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
   return parts.join('; ');
 }

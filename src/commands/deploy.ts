@@ -77,14 +77,22 @@ export async function changedSpaces(git: GitCli, before: string, after: string):
 
 async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; selection: string }> {
   if (options.spaces === 'all') return { names: listSpaces(options.root), selection: 'all spaces' };
-  if (options.spaces && options.spaces.length > 0) return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+  if (options.spaces && options.spaces.length > 0)
+    return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
   const before = options.before;
-  if (!before || ZERO_SHA.test(before)) return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
+  if (!before || ZERO_SHA.test(before))
+    return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
   if (!(await options.git.tryFetchCommit('origin', before))) {
-    throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
+    throw new GenieGitopsError(
+      `the previous commit ${before.slice(0, 7)} is not available`,
+      'check out with fetch-depth: 0 (or 2) so deploy can diff the push',
+    );
   }
   const after = options.after ?? 'HEAD';
-  return { names: await changedSpaces(options.git, before, after), selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}` };
+  return {
+    names: await changedSpaces(options.git, before, after),
+    selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
+  };
 }
 
 /** The canonical text of a live space's config (Genie re-serialises what it stores). */
@@ -102,11 +110,13 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
     try {
       result = await deployOne(space, options);
     } catch (error) {
-      const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+      const message =
+        error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
       const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
       result = { space, status: 'failed', message: `${message}${hint}` };
     }
-    if (options.github && (result.status === 'deployed' || result.status === 'unchanged')) result = await labelDeployed(result, options.github, options);
+    if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
+      result = await labelDeployed(result, options.github, options);
     options.log?.(`${space}: ${result.status}: ${result.message}`);
     results.push(result);
   }
@@ -115,7 +125,11 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
 }
 
 /** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
-async function labelDeployed(result: DeploySpaceResult, github: GitHubPort, options: DeployOptions): Promise<DeploySpaceResult> {
+async function labelDeployed(
+  result: DeploySpaceResult,
+  github: GitHubPort,
+  options: DeployOptions,
+): Promise<DeploySpaceResult> {
   try {
     const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
     const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
@@ -131,11 +145,20 @@ async function labelDeployed(result: DeploySpaceResult, github: GitHubPort, opti
 
 async function deployOne(space: string, options: DeployOptions): Promise<DeploySpaceResult> {
   if (!listSpaces(options.root).includes(space)) {
-    return { space, status: 'skipped', message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)` };
+    return {
+      space,
+      status: 'skipped',
+      message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+    };
   }
   const dir = loadSpaceDir(options.root, space);
   const target = dir.target;
-  if (!target) return { space, status: 'failed', message: `spaces/${space}/target.yml is missing: it names the live space to deploy to` };
+  if (!target)
+    return {
+      space,
+      status: 'failed',
+      message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+    };
   const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
   if (issues.length > 0) throw new ValidationError(issues);
   const config = serializeSpace(dir.space);
@@ -145,7 +168,8 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
     const current = liveText(live, `live space ${target.liveSpaceId}`);
     if (current === config) return { ...base, status: 'unchanged', message: 'the live space already has this config' };
     const previous = await previousConfig(space, options);
-    let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
+    let note =
+      previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
     if (previous !== undefined && current !== previous) {
       if ((options.onDrift ?? 'fail') !== 'overwrite') {
         return {
@@ -165,7 +189,9 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
 async function previousConfig(space: string, options: DeployOptions): Promise<string | undefined> {
   if (!options.before || ZERO_SHA.test(options.before)) return undefined;
   const text = await options.git.tryShow(options.before, spaceFilePath(space));
-  return text === undefined ? undefined : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+  return text === undefined
+    ? undefined
+    : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
 }
 
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
@@ -175,14 +201,21 @@ async function verify(store: SpaceStore, spaceId: string, config: string, option
     if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return;
     if (i < attempts - 1) await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
   }
-  throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+  throw new GenieGitopsError(
+    `live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`,
+    'check the space in the Genie UI and re-run deploy',
+  );
 }
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
   if (options.store) return fn(options.store);
   const backend = await openBackend(options.root, options.backend, target, { env: options.env });
   try {
-    if (!backend.spaces) throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
+    if (!backend.spaces)
+      throw new GenieGitopsError(
+        `the ${options.backend} backend has no space store`,
+        'use a backend that can read and update spaces',
+      );
     return await fn(backend.spaces);
   } finally {
     await backend.close();

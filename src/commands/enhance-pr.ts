@@ -9,7 +9,14 @@
  */
 import path from 'node:path';
 import { REMOTE, checkBotBranch, publishBotBranch } from '../github/bot-branch.js';
-import { LESSONS_RECORDED_LABEL, PENDING_LABEL, closedUnrecorded, enhanceBranch, mergedPending, relabel } from '../github/enhancement-labels.js';
+import {
+  LESSONS_RECORDED_LABEL,
+  PENDING_LABEL,
+  closedUnrecorded,
+  enhanceBranch,
+  mergedPending,
+  relabel,
+} from '../github/enhancement-labels.js';
 import type { GitCli } from '../github/git-cli.js';
 import type { GitHubPort, PullRequest } from '../github/github-port.js';
 import { upsertPullRequest } from '../github/pull-request-upsert.js';
@@ -29,7 +36,8 @@ export interface EnhancePrOptions extends Omit<EnhanceOptions, 'dryRun'> {
   fullReportHint?: string;
 }
 
-export type EnhancePrOutcome = 'created' | 'updated' | 'unchanged' | 'no-improvement' | 'blocked' | 'waiting-for-deploy';
+export type EnhancePrOutcome =
+  'created' | 'updated' | 'unchanged' | 'no-improvement' | 'blocked' | 'waiting-for-deploy';
 
 export interface EnhancePrResult {
   space: string;
@@ -69,13 +77,25 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
   const check = await checkBotBranch(git, branch, 'HEAD');
   if (!check.ok) return { space, branch, outcome: 'blocked', message: check.reason };
   const baseBranch = options.baseBranch ?? (await github.defaultBranch());
-  const rejections = await recordReviewerRejections(options, closed, check.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : undefined);
+  const rejections = await recordReviewerRejections(
+    options,
+    closed,
+    check.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : undefined,
+  );
   const result = await enhanceCommand({ ...options, dryRun: false });
   const honoured = describeRejections(rejections);
   if (!result.changed) {
     const open = await github.findOpenPullRequest(branch);
     const left = open ? `the open PR #${open.number} was left as it is` : 'no PR was opened';
-    return { space, branch, outcome: 'no-improvement', result, pr: open, reviewerRejections: rejections, message: `nothing improved (${result.stopReason}); ${left}${honoured}` };
+    return {
+      space,
+      branch,
+      outcome: 'no-improvement',
+      result,
+      pr: open,
+      reviewerRejections: rejections,
+      message: `nothing improved (${result.stopReason}); ${left}${honoured}`,
+    };
   }
   const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
   const paths = [`spaces/${space}/space.json`, rel(lessonsFile(options.root, space))];
@@ -87,7 +107,11 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     expectedRemoteSha: check.remoteSha,
   });
   const note = rejectionNote(rejections);
-  const body = renderEnhanceMarkdown(result, { maxChars: GITHUB_BODY_LIMIT - note.length, fullReportHint: options.fullReportHint }) + note;
+  const body =
+    renderEnhanceMarkdown(result, {
+      maxChars: GITHUB_BODY_LIMIT - note.length,
+      fullReportHint: options.fullReportHint,
+    }) + note;
   const upserted = await upsertPullRequest(github, {
     branch,
     base: baseBranch,
@@ -103,10 +127,13 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
   });
   // The rejections are now in a PR's lessons (this one's, and its head's if it is closed too).
   for (const pr of closed) {
-    if (rejections.readPulls.includes(pr.number)) await relabel(github, pr, { add: [LESSONS_RECORDED_LABEL], remove: [PENDING_LABEL] });
+    if (rejections.readPulls.includes(pr.number))
+      await relabel(github, pr, { add: [LESSONS_RECORDED_LABEL], remove: [PENDING_LABEL] });
   }
   const outcome: EnhancePrOutcome = !published.pushed && upserted.action === 'updated' ? 'unchanged' : upserted.action;
-  const pushed = published.pushed ? `pushed ${published.sha.slice(0, 7)} to ${branch}` : `${branch} already had this config`;
+  const pushed = published.pushed
+    ? `pushed ${published.sha.slice(0, 7)} to ${branch}`
+    : `${branch} already had this config`;
   return {
     space,
     branch,
@@ -120,24 +147,41 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
 }
 
 /** Reads closed-unmerged PRs and writes their fixes as rejected into the lessons file the loop reads. */
-async function recordReviewerRejections(options: EnhancePrOptions, closed: readonly PullRequest[], branchRef: string | undefined): Promise<ReviewerRejections> {
+async function recordReviewerRejections(
+  options: EnhancePrOptions,
+  closed: readonly PullRequest[],
+  branchRef: string | undefined,
+): Promise<ReviewerRejections> {
   const file = lessonsFile(options.root, options.space);
   const base = readLessons(file, options.space);
-  const rejections = await collectReviewerRejections({ git: options.git, space: options.space, base, closed: closedUnrecorded(closed), branchRef });
+  const rejections = await collectReviewerRejections({
+    git: options.git,
+    space: options.space,
+    base,
+    closed: closedUnrecorded(closed),
+    branchRef,
+  });
   if (rejections.records.length > 0) writeLessons(file, applyRejections(base, rejections.records));
-  for (const u of rejections.unreadable) options.log?.(`PR #${u.number} (closed without merging): its fixes could not be read, ${u.reason}; trying again next run`);
+  for (const u of rejections.unreadable)
+    options.log?.(
+      `PR #${u.number} (closed without merging): its fixes could not be read, ${u.reason}; trying again next run`,
+    );
   return rejections;
 }
 
 function describeRejections(r: ReviewerRejections): string {
   const parts: string[] = [];
-  if (r.records.length > 0) parts.push(`${r.records.length} fix(es) rejected by reviewers recorded as rejected lessons and not proposed again`);
-  if (r.unreadable.length > 0) parts.push(`could not read the fixes of ${r.unreadable.map((u) => `PR #${u.number} (${u.reason})`).join(', ')}`);
+  if (r.records.length > 0)
+    parts.push(`${r.records.length} fix(es) rejected by reviewers recorded as rejected lessons and not proposed again`);
+  if (r.unreadable.length > 0)
+    parts.push(`could not read the fixes of ${r.unreadable.map((u) => `PR #${u.number} (${u.reason})`).join(', ')}`);
   return parts.length ? `; ${parts.join('; ')}` : '';
 }
 
 function rejectionNote(r: ReviewerRejections): string {
   if (r.records.length === 0) return '';
   const items = r.records.map((x) => `- \`${x.type}\` ${x.summary}: ${x.reason}`);
-  return ['', '', `### Fixes rejected by reviewers (${r.records.length}, not proposed again)`, '', ...items, ''].join('\n').slice(0, 8000);
+  return ['', '', `### Fixes rejected by reviewers (${r.records.length}, not proposed again)`, '', ...items, '']
+    .join('\n')
+    .slice(0, 8000);
 }

@@ -34,7 +34,14 @@ export interface EnhanceResult {
   after: Scorecard;
   iterations: IterationRecord[];
   stopReason: string;
-  calls: { genie: number; statements: number; scorings: number; llmCalls: number; promptTokens: number; completionTokens: number };
+  calls: {
+    genie: number;
+    statements: number;
+    scorings: number;
+    llmCalls: number;
+    promptTokens: number;
+    completionTokens: number;
+  };
   durationMs: number;
   /** Files written (none with --dry-run). */
   written: string[];
@@ -55,7 +62,11 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   const lessonsPath = lessonsFile(options.root, options.space);
   const lessons = readLessons(lessonsPath, options.space);
   const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
-  if (!analyst) throw new GenieGitopsError('the llm analyst needs a model endpoint', 'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules');
+  if (!analyst)
+    throw new GenieGitopsError(
+      'the llm analyst needs a model endpoint',
+      'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
+    );
   const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
   const calls = { genie: 0, statements: 0 };
   try {
@@ -116,4 +127,3 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     await backend.close();
   }
 }
-

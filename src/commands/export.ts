@@ -53,10 +53,14 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
   const file = `spaces/${options.space}/space.json`;
   const absolute = path.join(options.root, file);
   // target.yml alone is enough: a first export creates space.json.
-  const target = loadTarget(path.join(options.root, 'spaces', options.space, 'target.yml'), `spaces/${options.space}/target.yml`);
+  const target = loadTarget(
+    path.join(options.root, 'spaces', options.space, 'target.yml'),
+    `spaces/${options.space}/target.yml`,
+  );
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
-  const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
+  const space =
+    typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
   const text = serializeSpace(space);
   const before = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
   const base = { space: options.space, liveSpaceId, file };
@@ -70,7 +74,8 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
     if (!check.ok) return { ...base, outcome: 'blocked', message: check.reason };
   }
   writeFileAtomic(absolute, text);
-  if (!git || !github || !check) return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+  if (!git || !github || !check)
+    return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
 
   const baseBranch = options.baseBranch ?? (await github.defaultBranch());
   const published = await publishBotBranch(git, {
@@ -86,7 +91,9 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
     `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
     '',
     `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
-    before === undefined ? '- first export of this space' : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
+    before === undefined
+      ? '- first export of this space'
+      : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
     '',
     'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
     '',
@@ -99,15 +106,25 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
     labels: ['genie-gitops', `space:${options.space}`],
   });
   const outcome: ExportOutcome = upserted.action === 'created' ? 'pr-created' : 'pr-updated';
-  const pushed = published.pushed ? `pushed ${published.sha.slice(0, 7)} to ${branch}` : `${branch} already had this change`;
+  const pushed = published.pushed
+    ? `pushed ${published.sha.slice(0, 7)} to ${branch}`
+    : `${branch} already had this change`;
   return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
 }
 
-async function readLive(options: ExportOptions, target: Parameters<typeof openBackend>[2], spaceId: string): Promise<unknown> {
+async function readLive(
+  options: ExportOptions,
+  target: Parameters<typeof openBackend>[2],
+  spaceId: string,
+): Promise<unknown> {
   if (options.store) return (await options.store.get(spaceId)).serializedSpace;
   const backend = await openBackend(options.root, options.backend, target, { env: options.env });
   try {
-    if (!backend.spaces) throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read spaces');
+    if (!backend.spaces)
+      throw new GenieGitopsError(
+        `the ${options.backend} backend has no space store`,
+        'use a backend that can read spaces',
+      );
     return (await backend.spaces.get(spaceId)).serializedSpace;
   } finally {
     await backend.close();

@@ -17,7 +17,11 @@ export interface ImportBenchmarksOptions {
 
 export function importBenchmarksCommand(options: ImportBenchmarksOptions): { file: string; questions: number } {
   const source = path.resolve(options.root, options.from);
-  if (!existsSync(source)) throw new GenieGitopsError(`${options.from} does not exist`, 'pass a Markdown file of questions, each followed by a ```sql block');
+  if (!existsSync(source))
+    throw new GenieGitopsError(
+      `${options.from} does not exist`,
+      'pass a Markdown file of questions, each followed by a ```sql block',
+    );
   const target = benchmarksFile(options.root, options.space);
   if (existsSync(target) && !options.force) {
     throw new GenieGitopsError(`${path.relative(options.root, target)} already exists`, 'pass --force to replace it');

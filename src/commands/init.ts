@@ -28,18 +28,28 @@ const SPACE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
 
 export async function initCommand(options: InitOptions): Promise<InitResult> {
   if (!SPACE_NAME.test(options.space)) {
-    throw new GenieGitopsError(`invalid space name '${options.space}'`, 'use lowercase letters, digits, - and _ (it becomes the folder spaces/<name>/)');
+    throw new GenieGitopsError(
+      `invalid space name '${options.space}'`,
+      'use lowercase letters, digits, - and _ (it becomes the folder spaces/<name>/)',
+    );
   }
   const dir = path.join(options.root, 'spaces', options.space);
   const spaceFile = path.join(dir, 'space.json');
   const targetFile = path.join(dir, 'target.yml');
   if (!options.force && (existsSync(spaceFile) || existsSync(targetFile))) {
-    throw new GenieGitopsError(`${path.relative(options.root, spaceFile)} already exists`, 'pass --force to overwrite it, or choose another --space');
+    throw new GenieGitopsError(
+      `${path.relative(options.root, spaceFile)} already exists`,
+      'pass --force to overwrite it, or choose another --space',
+    );
   }
   let data = 'demo';
   if (options.from) {
     const file = path.resolve(options.root, options.from);
-    if (!existsSync(file)) throw new GenieGitopsError(`${options.from} does not exist`, 'pass the path of a SQLite database file or a .sql script');
+    if (!existsSync(file))
+      throw new GenieGitopsError(
+        `${options.from} does not exist`,
+        'pass the path of a SQLite database file or a .sql script',
+      );
     data = path.relative(options.root, file).split(path.sep).join('/');
   }
   const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : path.resolve(options.root, data) });
@@ -49,7 +59,8 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
   } finally {
     await warehouse.close?.();
   }
-  if (schema.tables.length === 0) throw new GenieGitopsError(`${data} has no tables`, 'load a database with at least one table');
+  if (schema.tables.length === 0)
+    throw new GenieGitopsError(`${data} has no tables`, 'load a database with at least one table');
   const space = thinSpaceFromSchema(schema);
   mkdirSync(dir, { recursive: true });
   writeSpaceFile(spaceFile, space);

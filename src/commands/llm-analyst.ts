@@ -10,7 +10,12 @@ export function llmAnalystFrom(settings: LlmSettings, env: Env, options: ChatLlm
   const get = (name: string) => env[name]?.trim() || undefined;
   // Without a personal access token, a serving endpoint is called with the workspace's OAuth
   // (service principal or GitHub OIDC federation), refreshed like every other workspace call.
-  if (!token && !get('DATABRICKS_TOKEN') && get('DATABRICKS_HOST') && (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))) {
+  if (
+    !token &&
+    !get('DATABRICKS_TOKEN') &&
+    get('DATABRICKS_HOST') &&
+    (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))
+  ) {
     let auth: ReturnType<typeof createAuthFromEnv> | undefined;
     token = () => (auth ??= createAuthFromEnv(env)).token();
   }

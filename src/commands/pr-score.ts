@@ -75,7 +75,11 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
   try {
     const file = path.relative(options.root, loaded.spaceFile).split(path.sep).join('/');
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
+    if (issues.length > 0)
+      throw new ValidationError(
+        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
+        'fix the space config (run `genie-gitops validate`)',
+      );
     log(`scoring head config of ${space}`);
     head = await cachedScore(backend, space, loaded.space, benchmarks, cacheDir, options).then((r) => r.card);
     if (baseSpace) {
@@ -130,7 +134,12 @@ async function cachedScore(
 ): Promise<{ card: Scorecard; cached: boolean }> {
   // Repeated runs are a different measurement, so only single-run cards are shared.
   const cacheable = (options.repeats ?? 1) === 1;
-  const key = { space, configHash: hashSpace(config), benchmarksHash: hashBenchmarks(benchmarks), backend: backend.name };
+  const key = {
+    space,
+    configHash: hashSpace(config),
+    benchmarksHash: hashBenchmarks(benchmarks),
+    backend: backend.name,
+  };
   const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
   if (hit) return { card: hit, cached: true };
   const card = await scoreConfig(backend, space, config, benchmarks, { repeats: options.repeats });
@@ -138,15 +147,22 @@ async function cachedScore(
   return { card, cached: false };
 }
 
-export function checkThresholds(head: Scorecard, base: Scorecard | undefined, options: { minScore?: number; maxRegression?: number }): string[] {
+export function checkThresholds(
+  head: Scorecard,
+  base: Scorecard | undefined,
+  options: { minScore?: number; maxRegression?: number },
+): string[] {
   const failures: string[] = [];
   const score = head.totals.all.score;
-  if (options.minScore !== undefined && score < options.minScore) failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
+  if (options.minScore !== undefined && score < options.minScore)
+    failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
   if (base && options.maxRegression !== undefined) {
     const drop = base.totals.all.score - score;
     // A tiny epsilon keeps float noise (e.g. 0.1 + 0.2) from failing an equal score.
     if (drop > options.maxRegression + 1e-9) {
-      failures.push(`head score ${pct(score)} is ${(drop * 100).toFixed(1)} points below base ${pct(base.totals.all.score)} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`);
+      failures.push(
+        `head score ${pct(score)} is ${(drop * 100).toFixed(1)} points below base ${pct(base.totals.all.score)} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`,
+      );
     }
   }
   return failures;

@@ -53,7 +53,10 @@ export async function collectReviewerRejections(input: CollectInput): Promise<Re
   for (const pr of input.closed) {
     const head = await fetchPullHead(git, pr);
     if (!head) {
-      out.unreadable.push({ number: pr.number, reason: `its head ${pr.headSha.slice(0, 7)} cannot be fetched from ${REMOTE}` });
+      out.unreadable.push({
+        number: pr.number,
+        reason: `its head ${pr.headSha.slice(0, 7)} cannot be fetched from ${REMOTE}`,
+      });
       continue;
     }
     const read = await readLessonsAt(git, head, space);
@@ -61,7 +64,9 @@ export async function collectReviewerRejections(input: CollectInput): Promise<Re
       out.unreadable.push({ number: pr.number, reason: read.reason });
       continue;
     }
-    for (const fix of read.lessons?.applied_fixes ?? []) if (!applied.has(fix.key)) add({ key: fix.key, type: fix.type, summary: fix.summary, reason: reviewerReason(pr.number) });
+    for (const fix of read.lessons?.applied_fixes ?? [])
+      if (!applied.has(fix.key))
+        add({ key: fix.key, type: fix.type, summary: fix.summary, reason: reviewerReason(pr.number) });
     for (const fix of carried(read.lessons)) add(fix);
     out.readPulls.push(pr.number);
   }
@@ -75,7 +80,11 @@ export async function collectReviewerRejections(input: CollectInput): Promise<Re
 /** Adds the rejections to `lessons` (a fix a reviewer rejected is no longer listed as applied). */
 export function applyRejections(lessons: Lessons, records: readonly FixRecord[]): Lessons {
   const keys = new Set(records.map((r) => r.key));
-  const next: Lessons = { ...lessons, applied_fixes: lessons.applied_fixes.filter((r) => !keys.has(r.key)), rejected_fixes: [...lessons.rejected_fixes] };
+  const next: Lessons = {
+    ...lessons,
+    applied_fixes: lessons.applied_fixes.filter((r) => !keys.has(r.key)),
+    rejected_fixes: [...lessons.rejected_fixes],
+  };
   for (const record of records) recordFix(next, 'rejected_fixes', record);
   return next;
 }
@@ -106,5 +115,7 @@ async function readLessonsAt(git: GitCli, rev: string, space: string): Promise<L
     return { ok: false, reason: `${file} at its head is not valid JSON` };
   }
   const parsed = LessonsSchema.safeParse(data);
-  return parsed.success ? { ok: true, lessons: parsed.data } : { ok: false, reason: `${file} at its head does not match the lessons schema` };
+  return parsed.success
+    ? { ok: true, lessons: parsed.data }
+    : { ok: false, reason: `${file} at its head does not match the lessons schema` };
 }

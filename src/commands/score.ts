@@ -30,7 +30,10 @@ export interface ScoreOptions {
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
   const file = benchmarksFile(root, space);
   if (!existsSync(file)) {
-    throw new GenieGitopsError(`no benchmarks for space '${space}': ${file} does not exist`, `create benchmarks/${space}.yml with a list of {id, question, sql}`);
+    throw new GenieGitopsError(
+      `no benchmarks for space '${space}': ${file} does not exist`,
+      `create benchmarks/${space}.yml with a list of {id, question, sql}`,
+    );
   }
   return loadBenchmarks(file, space).benchmarks;
 }
@@ -38,12 +41,19 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
 export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
   const loaded = loadSpace(options.root, options.space);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
-  const backend = await openBackend(options.root, options.backend, loaded.target, { noise: options.noise, seed: options.seed });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    noise: options.noise,
+    seed: options.seed,
+  });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
     const file = path.relative(options.root, loaded.spaceFile);
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
+    if (issues.length > 0)
+      throw new ValidationError(
+        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
+        'fix the space config (run `genie-gitops validate`)',
+      );
     return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
   } finally {
     await backend.close();

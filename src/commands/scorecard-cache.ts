@@ -16,18 +16,28 @@ function cacheFile(dir: string, space: string, configHash: string, benchmarksHas
   return path.join(dir, space, `${backend}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
 }
 
-export function readCachedScorecard(dir: string, key: { space: string; configHash: string; benchmarksHash: string; backend: string }): Scorecard | undefined {
+export function readCachedScorecard(
+  dir: string,
+  key: { space: string; configHash: string; benchmarksHash: string; backend: string },
+): Scorecard | undefined {
   const file = cacheFile(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
   if (!existsSync(file)) return undefined;
   try {
     const card = parseScorecard(JSON.parse(readFileSync(file, 'utf8')));
     // The file name is a prefix; the card itself must carry the full hashes.
-    return card.configHash === key.configHash && card.benchmarksHash === key.benchmarksHash && card.backend === key.backend ? card : undefined;
+    return card.configHash === key.configHash &&
+      card.benchmarksHash === key.benchmarksHash &&
+      card.backend === key.backend
+      ? card
+      : undefined;
   } catch {
     return undefined; // a damaged cache entry is just a miss
   }
 }
 
 export function writeCachedScorecard(dir: string, card: Scorecard): void {
-  writeFileAtomic(cacheFile(dir, card.space, card.configHash, card.benchmarksHash, card.backend), `${JSON.stringify(card)}\n`);
+  writeFileAtomic(
+    cacheFile(dir, card.space, card.configHash, card.benchmarksHash, card.backend),
+    `${JSON.stringify(card)}\n`,
+  );
 }

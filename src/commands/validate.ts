@@ -31,7 +31,11 @@ export interface ValidateOptions {
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
   const names = options.space ? [options.space] : listSpaces(options.root);
   if (names.length === 0) {
-    const issue: ValidationIssue = { file: 'spaces/', path: '$', message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)' };
+    const issue: ValidationIssue = {
+      file: 'spaces/',
+      path: '$',
+      message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)',
+    };
     return { ok: false, spaces: [], issues: [issue] };
   }
   const spaces: SpaceValidation[] = [];
@@ -61,7 +65,12 @@ async function validateOne(root: string, name: string, checkWarehouse: boolean):
       }
     }
     // Lines let the action annotate the exact spot in the PR diff.
-    issues.push(...addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), checkInvariants(loaded.space, { file: spaceFile, warehouseSchema })));
+    issues.push(
+      ...addIssueLines(
+        readFileSync(loaded.spaceFile, 'utf8'),
+        checkInvariants(loaded.space, { file: spaceFile, warehouseSchema }),
+      ),
+    );
   } catch (error) {
     collect(error);
   }

@@ -19,7 +19,10 @@ export type BackendName = 'local' | 'databricks';
 export function parseBackend(value: string | undefined): BackendName {
   const backend = value ?? 'local';
   if (backend === 'local' || backend === 'databricks') return backend;
-  throw new GenieGitopsError(`unknown backend '${backend}'`, "use --backend local (embedded warehouse and Genie engine) or --backend databricks");
+  throw new GenieGitopsError(
+    `unknown backend '${backend}'`,
+    'use --backend local (embedded warehouse and Genie engine) or --backend databricks',
+  );
 }
 
 export interface LoadedSpace {
@@ -45,7 +48,10 @@ export async function openWarehouseFor(root: string, target: Target | undefined)
   if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
   const file = path.resolve(root, data);
   if (!existsSync(file)) {
-    throw new GenieGitopsError(`local data file ${data} named in target.yml does not exist`, `create it, or set local.data to 'demo'`);
+    throw new GenieGitopsError(
+      `local data file ${data} named in target.yml does not exist`,
+      `create it, or set local.data to 'demo'`,
+    );
   }
   return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
 }
@@ -73,7 +79,12 @@ export interface BackendOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export async function openBackend(root: string, name: BackendName, target: Target | undefined, options: BackendOptions = {}): Promise<Backend> {
+export async function openBackend(
+  root: string,
+  name: BackendName,
+  target: Target | undefined,
+  options: BackendOptions = {},
+): Promise<Backend> {
   if (name === 'databricks') {
     const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
@@ -86,7 +97,10 @@ export async function openBackend(root: string, name: BackendName, target: Targe
     warehouse,
     genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
-    spaces: createLocalSpaceStore({ stateDir: resolveStateDir(root, options.env ?? process.env), seed: seedFromRepository(root) }),
+    spaces: createLocalSpaceStore({
+      stateDir: resolveStateDir(root, options.env ?? process.env),
+      seed: seedFromRepository(root),
+    }),
     close: async () => {
       await local.close();
     },

@@ -16,15 +16,25 @@ export class DatabricksApiError extends GenieGitopsError {
     readonly retryAfterMs?: number,
     hint?: string,
   ) {
-    super(`${method} ${path} failed: ${status === 0 ? 'no response' : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}`, hint ?? hintFor(status, path));
+    super(
+      `${method} ${path} failed: ${status === 0 ? 'no response' : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ''}${detail ? `: ${detail}` : ''}`,
+      hint ?? hintFor(status, path),
+    );
     this.retryable = isRetryableStatus(status);
   }
 }
 
 /** A 2xx answer whose body does not have the documented shape. */
 export class DatabricksShapeError extends GenieGitopsError {
-  constructor(readonly endpoint: string, readonly fieldPath: string, detail: string) {
-    super(`unexpected response from ${endpoint}: ${fieldPath}: ${detail}`, 'the workspace API answered in a shape genie-gitops does not know; check DATABRICKS_HOST points at a workspace, and report this if it does');
+  constructor(
+    readonly endpoint: string,
+    readonly fieldPath: string,
+    detail: string,
+  ) {
+    super(
+      `unexpected response from ${endpoint}: ${fieldPath}: ${detail}`,
+      'the workspace API answered in a shape genie-gitops does not know; check DATABRICKS_HOST points at a workspace, and report this if it does',
+    );
   }
 }
 
@@ -34,7 +44,13 @@ export function isRetryableStatus(status: number): boolean {
 }
 
 function hintFor(status: number, path: string): string | undefined {
-  const what = path.includes('/genie/') ? 'Genie space' : path.includes('/sql/') ? 'SQL warehouse' : path.includes('/serving-endpoints/') ? 'serving endpoint' : 'resource';
+  const what = path.includes('/genie/')
+    ? 'Genie space'
+    : path.includes('/sql/')
+      ? 'SQL warehouse'
+      : path.includes('/serving-endpoints/')
+        ? 'serving endpoint'
+        : 'resource';
   switch (status) {
     case 0:
       return 'the workspace did not answer: check DATABRICKS_HOST and the network';

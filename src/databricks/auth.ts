@@ -40,23 +40,40 @@ const EXCHANGE_GRANT = 'urn:ietf:params:oauth:grant-type:token-exchange';
 export function createAuthFromEnv(env: Env, deps: AuthDeps = {}): AuthProvider {
   const get = (name: string) => env[name]?.trim() || undefined;
   const host = get('DATABRICKS_HOST');
-  if (!host) throw new DatabricksAuthError('DATABRICKS_HOST is not set', 'set it to the workspace URL, e.g. https://<workspace>.cloud.databricks.com');
+  if (!host)
+    throw new DatabricksAuthError(
+      'DATABRICKS_HOST is not set',
+      'set it to the workspace URL, e.g. https://<workspace>.cloud.databricks.com',
+    );
   const type = get('DATABRICKS_AUTH_TYPE');
   const token = get('DATABRICKS_TOKEN');
   const clientId = get('DATABRICKS_CLIENT_ID');
   const clientSecret = get('DATABRICKS_CLIENT_SECRET');
   if (type === 'github-oidc') {
-    return createOidcFederationAuth({ host, clientId, audience: get('DATABRICKS_TOKEN_AUDIENCE'), getIdToken: deps.getIdToken ?? githubRunnerIdToken(env, deps.fetch) }, deps);
+    return createOidcFederationAuth(
+      {
+        host,
+        clientId,
+        audience: get('DATABRICKS_TOKEN_AUDIENCE'),
+        getIdToken: deps.getIdToken ?? githubRunnerIdToken(env, deps.fetch),
+      },
+      deps,
+    );
   }
   if (type === 'oauth-m2m' || (!type && !token && clientId && clientSecret)) {
-    if (!clientId || !clientSecret) throw new DatabricksAuthError('OAuth M2M needs DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET', 'set both for the service principal');
+    if (!clientId || !clientSecret)
+      throw new DatabricksAuthError(
+        'OAuth M2M needs DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET',
+        'set both for the service principal',
+      );
     return createM2mAuth({ host, clientId, clientSecret }, deps);
   }
   if (type === 'pat' || (!type && token)) {
     if (!token) throw new DatabricksAuthError('DATABRICKS_AUTH_TYPE=pat needs DATABRICKS_TOKEN');
     return createPatAuth(token);
   }
-  if (type) throw new DatabricksAuthError(`unknown DATABRICKS_AUTH_TYPE '${type}'`, 'use pat, oauth-m2m or github-oidc');
+  if (type)
+    throw new DatabricksAuthError(`unknown DATABRICKS_AUTH_TYPE '${type}'`, 'use pat, oauth-m2m or github-oidc');
   throw new DatabricksAuthError(
     'no Databricks credentials found',
     'set DATABRICKS_TOKEN (personal access token), or DATABRICKS_CLIENT_ID + DATABRICKS_CLIENT_SECRET (service principal), or DATABRICKS_AUTH_TYPE=github-oidc in a workflow with id-token: write',
@@ -75,7 +92,12 @@ interface TokenAnswer {
 }
 
 /** Caches one OAuth token; concurrent callers share one refresh. */
-function cachedOAuth(kind: AuthKind, fetchToken: (signal?: AbortSignal) => Promise<TokenAnswer>, scrubber: SecretScrubber, now: () => number): AuthProvider {
+function cachedOAuth(
+  kind: AuthKind,
+  fetchToken: (signal?: AbortSignal) => Promise<TokenAnswer>,
+  scrubber: SecretScrubber,
+  now: () => number,
+): AuthProvider {
   let cached: { token: string; refreshAt: number } | undefined;
   let pending: Promise<string> | undefined;
   const refresh = async (signal?: AbortSignal): Promise<string> => {
@@ -103,12 +125,20 @@ function cachedOAuth(kind: AuthKind, fetchToken: (signal?: AbortSignal) => Promi
   };
 }
 
-export function createM2mAuth(config: { host: string; clientId: string; clientSecret: string }, deps: AuthDeps = {}): AuthProvider {
+export function createM2mAuth(
+  config: { host: string; clientId: string; clientSecret: string },
+  deps: AuthDeps = {},
+): AuthProvider {
   const scrubber = new SecretScrubber();
   scrubber.add(config.clientSecret);
   const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
   const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' });
-  return cachedOAuth('oauth-m2m', (signal) => postTokenForm(config.host, form, { authorization: `Basic ${basic}` }, scrubber, deps, signal), scrubber, deps.now ?? Date.now);
+  return cachedOAuth(
+    'oauth-m2m',
+    (signal) => postTokenForm(config.host, form, { authorization: `Basic ${basic}` }, scrubber, deps, signal),
+    scrubber,
+    deps.now ?? Date.now,
+  );
 }
 
 export interface FederationConfig {
@@ -135,7 +165,12 @@ export function createOidcFederationAuth(config: FederationConfig, deps: AuthDep
       );
     }
     scrubber.add(idToken);
-    const form = new URLSearchParams({ subject_token: idToken, subject_token_type: JWT_TYPE, grant_type: EXCHANGE_GRANT, scope: 'all-apis' });
+    const form = new URLSearchParams({
+      subject_token: idToken,
+      subject_token_type: JWT_TYPE,
+      grant_type: EXCHANGE_GRANT,
+      scope: 'all-apis',
+    });
     if (config.clientId) form.set('client_id', config.clientId);
     return postTokenForm(config.host, form, {}, scrubber, deps, signal);
   };
@@ -146,7 +181,9 @@ export function createOidcFederationAuth(config: FederationConfig, deps: AuthDep
 async function discoverAudience(host: string, doFetch: typeof fetch, signal?: AbortSignal): Promise<string> {
   const base = normalizeHost(host);
   try {
-    const response = await doFetch(`${base}/.well-known/databricks-config`, { signal: signal ?? AbortSignal.timeout(30_000) });
+    const response = await doFetch(`${base}/.well-known/databricks-config`, {
+      signal: signal ?? AbortSignal.timeout(30_000),
+    });
     if (response.ok) {
       const body = (await response.json()) as Record<string, unknown>;
       for (const key of ['default_audiences', 'token_audiences', 'audiences']) {
@@ -161,7 +198,14 @@ async function discoverAudience(host: string, doFetch: typeof fetch, signal?: Ab
   return `${base}${TOKEN_PATH}`;
 }
 
-async function postTokenForm(host: string, form: URLSearchParams, headers: Record<string, string>, scrubber: SecretScrubber, deps: AuthDeps, signal?: AbortSignal): Promise<TokenAnswer> {
+async function postTokenForm(
+  host: string,
+  form: URLSearchParams,
+  headers: Record<string, string>,
+  scrubber: SecretScrubber,
+  deps: AuthDeps,
+  signal?: AbortSignal,
+): Promise<TokenAnswer> {
   const url = `${normalizeHost(host)}${TOKEN_PATH}`;
   const doFetch = deps.fetch ?? fetch;
   // Transient failures of the token endpoint are retried a few times; 4xx means wrong credentials.
@@ -191,7 +235,8 @@ async function postTokenForm(host: string, form: URLSearchParams, headers: Recor
       } catch {
         body = {};
       }
-      if (typeof body.access_token !== 'string' || body.access_token === '') throw new DatabricksAuthError(`POST ${TOKEN_PATH}: the answer has no access_token`);
+      if (typeof body.access_token !== 'string' || body.access_token === '')
+        throw new DatabricksAuthError(`POST ${TOKEN_PATH}: the answer has no access_token`);
       const expiresInS = typeof body.expires_in === 'number' && body.expires_in > 0 ? body.expires_in : 3600;
       return { accessToken: body.access_token, expiresInS };
     }
@@ -219,7 +264,10 @@ export function githubRunnerIdToken(env: Env, fetchImpl?: typeof fetch): (audien
     }
     const full = new URL(url);
     full.searchParams.set('audience', audience);
-    const response = await (fetchImpl ?? fetch)(full, { headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' }, signal: AbortSignal.timeout(30_000) });
+    const response = await (fetchImpl ?? fetch)(full, {
+      headers: { authorization: `Bearer ${requestToken}`, accept: 'application/json' },
+      signal: AbortSignal.timeout(30_000),
+    });
     if (!response.ok) throw new Error(`the runner's token service answered HTTP ${response.status}`);
     const body = (await response.json()) as { value?: unknown };
     if (typeof body.value !== 'string') throw new Error("the runner's token service answered without a token");

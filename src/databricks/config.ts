@@ -21,13 +21,21 @@ export const DEFAULT_QPM = 5;
  */
 export function readDatabricksSettings(env: Env): DatabricksSettings {
   const raw = env.DATABRICKS_HOST?.trim();
-  if (!raw) throw new GenieGitopsError('DATABRICKS_HOST is not set', 'set it to the workspace URL (or to the URL `genie-gitops serve` prints)');
+  if (!raw)
+    throw new GenieGitopsError(
+      'DATABRICKS_HOST is not set',
+      'set it to the workspace URL (or to the URL `genie-gitops serve` prints)',
+    );
   const host = normalizeHost(raw);
   const qpmText = env.GENIE_GITOPS_QPM?.trim();
   let qpm: number | undefined = isLoopback(host) ? undefined : DEFAULT_QPM;
   if (qpmText) {
     const n = Number(qpmText);
-    if (!Number.isFinite(n) || n < 0) throw new GenieGitopsError(`GENIE_GITOPS_QPM=${qpmText} is not valid`, 'use a number of questions per minute, 0 for unlimited');
+    if (!Number.isFinite(n) || n < 0)
+      throw new GenieGitopsError(
+        `GENIE_GITOPS_QPM=${qpmText} is not valid`,
+        'use a number of questions per minute, 0 for unlimited',
+      );
     qpm = n === 0 ? undefined : n;
   }
   const poll: Partial<PollPolicy> = {};

@@ -40,7 +40,10 @@ export interface GenieAdapterOptions {
 export class GenieRateLimitError extends GenieGitopsError {
   readonly retryable = true;
   readonly status = 429;
-  constructor(message: string, readonly retryAfterMs?: number) {
+  constructor(
+    message: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(message, 'Genie throttled the workspace; lower --qpm');
   }
 }
@@ -50,7 +53,11 @@ const INSTRUCTION_ID = /\b[0-9a-f]{32}\b/g;
 
 export interface GenieConversationAdapter extends Genie {
   /** Asks a follow-up in an existing conversation (not used by scoring, which keeps questions independent). */
-  followUp(conversationId: string, content: string, options?: AskOptions): Promise<GenieAnswer & { conversationId: string; messageId: string }>;
+  followUp(
+    conversationId: string,
+    content: string,
+    options?: AskOptions,
+  ): Promise<GenieAnswer & { conversationId: string; messageId: string }>;
   /** Asks and also returns the ids, for follow-ups. */
   start(question: string, options?: AskOptions): Promise<GenieAnswer & { conversationId: string; messageId: string }>;
 }
@@ -67,7 +74,8 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
     try {
       return await post();
     } catch (error) {
-      if (error instanceof DatabricksApiError && error.status === 429) options.limiter?.pause(error.retryAfterMs ?? 1000);
+      if (error instanceof DatabricksApiError && error.status === 429)
+        options.limiter?.pause(error.retryAfterMs ?? 1000);
       throw error;
     }
   }
@@ -75,7 +83,15 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
   async function start(question: string, askOptions: AskOptions = {}) {
     const signal = askOptions.signal;
     const started = await asking(
-      () => client.request({ method: 'POST', path: `${base}/start-conversation`, body: { content: question }, schema: StartConversationSchema, signal, retries: 0 }),
+      () =>
+        client.request({
+          method: 'POST',
+          path: `${base}/start-conversation`,
+          body: { content: question },
+          schema: StartConversationSchema,
+          signal,
+          retries: 0,
+        }),
       signal,
     );
     return finish(started.conversation_id, started.message_id, started.message, signal);
@@ -84,11 +100,22 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
   async function followUp(conversationId: string, content: string, askOptions: AskOptions = {}) {
     const signal = askOptions.signal;
     const message = await asking(
-      () => client.request({ method: 'POST', path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`, body: { content }, schema: MessageSchema, signal, retries: 0 }),
+      () =>
+        client.request({
+          method: 'POST',
+          path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`,
+          body: { content },
+          schema: MessageSchema,
+          signal,
+          retries: 0,
+        }),
       signal,
     );
     const messageId = message.message_id ?? message.id;
-    if (!messageId) throw new GenieGitopsError(`POST ${base}/conversations/${conversationId}/messages: the answer names no message_id`);
+    if (!messageId)
+      throw new GenieGitopsError(
+        `POST ${base}/conversations/${conversationId}/messages: the answer names no message_id`,
+      );
     return finish(conversationId, messageId, message, signal);
   }
 
@@ -100,7 +127,11 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
   }
 
   /** Polls until a terminal status; undefined when the give-up time passed first. */
-  async function pollMessage(path: string, first: Message | undefined, signal?: AbortSignal): Promise<Message | undefined> {
+  async function pollMessage(
+    path: string,
+    first: Message | undefined,
+    signal?: AbortSignal,
+  ): Promise<Message | undefined> {
     const deadline = now() + poll.giveUpMs;
     let message = first;
     let delay = poll.firstMs;
@@ -114,7 +145,13 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
   }
 
   function giveUp(): GenieAnswer {
-    return { status: 'FAILED', error: { type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION', message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s` } };
+    return {
+      status: 'FAILED',
+      error: {
+        type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION',
+        message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s`,
+      },
+    };
   }
 
   async function toAnswer(path: string, message: Message, signal?: AbortSignal): Promise<GenieAnswer> {
@@ -129,18 +166,28 @@ export function createGenieAdapter(options: GenieAdapterOptions): GenieConversat
       return { status: 'FAILED', ...(sql ? { sql } : {}), error: { type, message: text } };
     }
     if (message.status !== 'COMPLETED') {
-      return { status: 'CANCELLED', error: { type: message.status, message: `Genie ended the message ${message.status}` } };
+      return {
+        status: 'CANCELLED',
+        error: { type: message.status, message: `Genie ended the message ${message.status}` },
+      };
     }
     const attachments = message.attachments ?? [];
     const query = attachments.find((a) => a.query?.query);
-    const text = attachments.map((a) => a.text?.content).filter((t): t is string => !!t).join('\n');
+    const text = attachments
+      .map((a) => a.text?.content)
+      .filter((t): t is string => !!t)
+      .join('\n');
     const instructionsUsed = instructionIds(attachments.flatMap((a) => a.query?.thoughts ?? []));
     const answer: GenieAnswer = { status: 'COMPLETED', instructionsUsed };
     if (text) answer.text = text;
     if (query?.query?.query) {
       answer.sql = query.query.query;
       const attachmentId = query.attachment_id ?? query.id;
-      if (attachmentId) answer.result = await fetchResult(`${path}/attachments/${encodeURIComponent(attachmentId)}/query-result`, signal);
+      if (attachmentId)
+        answer.result = await fetchResult(
+          `${path}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
+          signal,
+        );
     }
     return answer;
   }

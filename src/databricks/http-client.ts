@@ -79,10 +79,17 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
     const timeout = AbortSignal.timeout(timeoutMs);
     const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
     try {
-      return await doFetch(url, { method: spec.method, headers, body: spec.body === undefined ? undefined : JSON.stringify(spec.body), signal });
+      return await doFetch(url, {
+        method: spec.method,
+        headers,
+        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+        signal,
+      });
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error))})`;
+      const what = timeout.aborted
+        ? `no answer within ${timeoutMs} ms`
+        : `connection failed (${scrubber.scrub(causeOf(error))})`;
       throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
     }
   }
@@ -93,13 +100,27 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
       text = await response.text();
     } catch (error) {
       if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      throw new DatabricksApiError(spec.method, spec.path, 0, 'NETWORK', `connection dropped while reading the answer (${scrubber.scrub(causeOf(error))})`);
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        0,
+        'NETWORK',
+        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error))})`,
+      );
     }
     if (!response.ok) {
       const { code, message } = errorBody(text);
       let retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      if (retryAfterMs === undefined && (response.status === 429 || response.status === 503)) retryAfterMs = ASSUMED_RETRY_AFTER_MS;
-      throw new DatabricksApiError(spec.method, spec.path, response.status, code, scrubber.scrub(message), retryAfterMs);
+      if (retryAfterMs === undefined && (response.status === 429 || response.status === 503))
+        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        response.status,
+        code,
+        scrubber.scrub(message),
+        retryAfterMs,
+      );
     }
     const endpoint = `${spec.method} ${spec.path}`;
     let json: unknown;
@@ -135,7 +156,8 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
 
 function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query']): string {
   const url = new URL(path, `${host}/`);
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, String(value));
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== undefined) url.searchParams.set(key, String(value));
   return url.toString();
 }
 
@@ -143,8 +165,14 @@ function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query
 export function errorBody(text: string): { code: string; message: string } {
   try {
     const body = JSON.parse(text) as Record<string, unknown>;
-    const code = typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
-    const message = typeof body.message === 'string' ? body.message : typeof body.error_description === 'string' ? body.error_description : '';
+    const code =
+      typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
+    const message =
+      typeof body.message === 'string'
+        ? body.message
+        : typeof body.error_description === 'string'
+          ? body.error_description
+          : '';
     return { code, message: message.slice(0, 500) };
   } catch {
     return { code: '', message: text.slice(0, 200) };

@@ -13,7 +13,13 @@ export interface SpaceSummary {
 }
 
 export interface DatabricksSpaceStore extends SpaceStore {
-  create(input: { title: string; warehouseId: string; serializedSpace: unknown; parentPath?: string; description?: string }): Promise<StoredSpace>;
+  create(input: {
+    title: string;
+    warehouseId: string;
+    serializedSpace: unknown;
+    parentPath?: string;
+    description?: string;
+  }): Promise<StoredSpace>;
   list(options?: { pageSize?: number }): Promise<SpaceSummary[]>;
 }
 
@@ -22,9 +28,17 @@ export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore
 
   return {
     async get(spaceId) {
-      const body = await client.request({ method: 'GET', path: pathOf(spaceId), query: { include_serialized_space: true }, schema: SpaceResponseSchema });
+      const body = await client.request({
+        method: 'GET',
+        path: pathOf(spaceId),
+        query: { include_serialized_space: true },
+        schema: SpaceResponseSchema,
+      });
       if (!body.serialized_space) {
-        throw new GenieGitopsError(`space ${spaceId} came back without its serialized_space`, 'exporting a space needs CAN EDIT on it: grant that to the identity genie-gitops runs as');
+        throw new GenieGitopsError(
+          `space ${spaceId} came back without its serialized_space`,
+          'exporting a space needs CAN EDIT on it: grant that to the identity genie-gitops runs as',
+        );
       }
       return toStored(body, decode(body.serialized_space, spaceId));
     },
@@ -32,7 +46,11 @@ export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore
       const body = await client.request({
         method: 'PATCH',
         path: pathOf(spaceId),
-        body: { serialized_space: JSON.stringify(serializedSpace), ...(options.etag ? { etag: options.etag } : {}), ...(options.title ? { title: options.title } : {}) },
+        body: {
+          serialized_space: JSON.stringify(serializedSpace),
+          ...(options.etag ? { etag: options.etag } : {}),
+          ...(options.title ? { title: options.title } : {}),
+        },
         schema: SpaceResponseSchema,
       });
       // Some answers omit the config: what was sent is what is stored.
@@ -51,14 +69,23 @@ export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore
         },
         schema: SpaceResponseSchema,
       });
-      return toStored(body, body.serialized_space ? decode(body.serialized_space, body.space_id) : input.serializedSpace);
+      return toStored(
+        body,
+        body.serialized_space ? decode(body.serialized_space, body.space_id) : input.serializedSpace,
+      );
     },
     async list(options = {}) {
       const out: SpaceSummary[] = [];
       let pageToken: string | undefined;
       do {
-        const page = await client.request({ method: 'GET', path: SPACES, query: { page_size: options.pageSize ?? 100, page_token: pageToken }, schema: ListSpacesSchema });
-        for (const s of page.spaces ?? []) out.push({ spaceId: s.space_id, title: s.title ?? '', warehouseId: s.warehouse_id ?? '' });
+        const page = await client.request({
+          method: 'GET',
+          path: SPACES,
+          query: { page_size: options.pageSize ?? 100, page_token: pageToken },
+          schema: ListSpacesSchema,
+        });
+        for (const s of page.spaces ?? [])
+          out.push({ spaceId: s.space_id, title: s.title ?? '', warehouseId: s.warehouse_id ?? '' });
         pageToken = page.next_page_token || undefined;
       } while (pageToken);
       return out;
@@ -75,5 +102,11 @@ function decode(text: string, spaceId: string): unknown {
 }
 
 function toStored(body: SpaceResponse, serializedSpace: unknown): StoredSpace {
-  return { spaceId: body.space_id, title: body.title ?? '', warehouseId: body.warehouse_id ?? '', serializedSpace, ...(body.etag ? { etag: body.etag } : {}) };
+  return {
+    spaceId: body.space_id,
+    title: body.title ?? '',
+    warehouseId: body.warehouse_id ?? '',
+    serializedSpace,
+    ...(body.etag ? { etag: body.etag } : {}),
+  };
 }

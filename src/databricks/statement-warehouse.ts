@@ -8,7 +8,13 @@ import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema, Warehouse
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { sleep } from '../util/backoff.js';
 import type { DatabricksClient } from './http-client.js';
-import { EmptySchema, ResultChunkSchema, StatementResponseSchema, SubmittedStatementSchema, type StatementResponse } from './schemas.js';
+import {
+  EmptySchema,
+  ResultChunkSchema,
+  StatementResponseSchema,
+  SubmittedStatementSchema,
+  type StatementResponse,
+} from './schemas.js';
 import { columnsOf, toQueryResult } from './statement-values.js';
 
 export interface StatementWarehouseOptions {
@@ -70,12 +76,19 @@ export function createStatementWarehouse(options: StatementWarehouseOptions): St
       await sleep(Math.min(delay, Math.max(1, deadline - Date.now())), signal).catch(() => undefined);
       delay = Math.min(delay * 2, options.pollMaxMs ?? 5_000);
       if (signal?.aborted) continue;
-      response = { ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })), statement_id: id };
+      response = {
+        ...(await client.request({ method: 'GET', path: `${STATEMENTS}/${id}`, schema: StatementResponseSchema })),
+        statement_id: id,
+      };
     }
     const state = response.status.state;
     if (state === 'FAILED') {
       const error = response.status.error;
-      throw new WarehouseError(error?.message || `the statement failed${error?.error_code ? ` (${error.error_code})` : ''}`, sql, 'SQL_ERROR');
+      throw new WarehouseError(
+        error?.message || `the statement failed${error?.error_code ? ` (${error.error_code})` : ''}`,
+        sql,
+        'SQL_ERROR',
+      );
     }
     if (state !== 'SUCCEEDED') throw new WarehouseError(`the statement ended ${state}`, sql, 'CANCELLED');
     return readAllChunks(client, response, signal);
@@ -83,7 +96,9 @@ export function createStatementWarehouse(options: StatementWarehouseOptions): St
 
   async function cancel(id: string): Promise<void> {
     // Best effort: the statement may already have finished.
-    await client.request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 }).catch(() => undefined);
+    await client
+      .request({ method: 'POST', path: `${STATEMENTS}/${id}/cancel`, schema: EmptySchema, retries: 1 })
+      .catch(() => undefined);
   }
 
   async function schema(): Promise<WarehouseSchema> {
@@ -98,13 +113,24 @@ export function createStatementWarehouse(options: StatementWarehouseOptions): St
     const response = await client.request({
       method: 'POST',
       path: STATEMENTS,
-      body: { statement: `SELECT * FROM ${identifier} LIMIT 0`, warehouse_id: warehouseId, wait_timeout: '30s', on_wait_timeout: 'CONTINUE', format: 'JSON_ARRAY', disposition: 'INLINE' },
+      body: {
+        statement: `SELECT * FROM ${identifier} LIMIT 0`,
+        warehouse_id: warehouseId,
+        wait_timeout: '30s',
+        on_wait_timeout: 'CONTINUE',
+        format: 'JSON_ARRAY',
+        disposition: 'INLINE',
+      },
       schema: SubmittedStatementSchema,
     });
     let current: StatementResponse = response;
     for (let delay = 250; RUNNING.has(current.status.state); delay = Math.min(delay * 2, 5_000)) {
       await sleep(delay);
-      current = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}`, schema: StatementResponseSchema });
+      current = await client.request({
+        method: 'GET',
+        path: `${STATEMENTS}/${response.statement_id}`,
+        schema: StatementResponseSchema,
+      });
     }
     if (current.status.state !== 'SUCCEEDED') return undefined;
     return { identifier, columns: columnsOf(current).map((c) => ({ name: c.name, type: c.type })) };
@@ -120,11 +146,20 @@ export function createStatementWarehouse(options: StatementWarehouseOptions): St
 }
 
 /** The first chunk is inline; further chunks come from the chunk route by next_chunk_index. */
-export async function readAllChunks(client: DatabricksClient, response: StatementResponse, signal?: AbortSignal): Promise<QueryResult> {
+export async function readAllChunks(
+  client: DatabricksClient,
+  response: StatementResponse,
+  signal?: AbortSignal,
+): Promise<QueryResult> {
   const rows: (string | null)[][] = [...(response.result?.data_array ?? [])];
   let next = response.result?.next_chunk_index;
   while (next !== undefined && response.statement_id) {
-    const chunk = await client.request({ method: 'GET', path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`, schema: ResultChunkSchema, signal });
+    const chunk = await client.request({
+      method: 'GET',
+      path: `${STATEMENTS}/${response.statement_id}/result/chunks/${next}`,
+      schema: ResultChunkSchema,
+      signal,
+    });
     rows.push(...(chunk.data_array ?? []));
     next = chunk.next_chunk_index;
   }

@@ -64,7 +64,8 @@ function problemsOf(space: Space, options: ApplyFixesOptions): { keys: string[];
   const issues: ValidationIssue[] = [];
   const parsed = SpaceSchema.safeParse(space);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) issues.push({ file: options.file, path: formatPath(issue.path), message: describeIssue(issue, space).message });
+    for (const issue of parsed.error.issues)
+      issues.push({ file: options.file, path: formatPath(issue.path), message: describeIssue(issue, space).message });
   }
   issues.push(...checkInvariants(space, { file: options.file, warehouseSchema: options.warehouseSchema }));
   // Paths shift when a list grows, so an issue is identified by its message alone.
@@ -72,7 +73,10 @@ function problemsOf(space: Space, options: ApplyFixesOptions): { keys: string[];
 }
 
 /** Issues of `after` that `before` did not have (by message, counting repeats). */
-function newProblems(before: readonly string[], after: { keys: string[]; issues: ValidationIssue[] }): ValidationIssue[] {
+function newProblems(
+  before: readonly string[],
+  after: { keys: string[]; issues: ValidationIssue[] },
+): ValidationIssue[] {
   const remaining = new Map<string, number>();
   for (const key of before) remaining.set(key, (remaining.get(key) ?? 0) + 1);
   return after.issues.filter((issue) => {
@@ -91,7 +95,13 @@ function prepare(inputs: readonly Fix[], rejected: RejectedFix[]): Fix[] {
   for (const input of inputs) {
     const parsed = FixSchema.safeParse(input);
     if (parsed.success) valid.push(parsed.data);
-    else rejected.push({ kind: 'invalid', fix: input, key: invalidFixKey(input), reason: `invalid fix: ${describeZodError(parsed.error, input)}` });
+    else
+      rejected.push({
+        kind: 'invalid',
+        fix: input,
+        key: invalidFixKey(input),
+        reason: `invalid fix: ${describeZodError(parsed.error, input)}`,
+      });
   }
   const unique = new Map<string, Fix>();
   for (const fix of [...valid].sort(compareFixes)) {
@@ -168,7 +178,10 @@ export function applyFixes(space: Space, fixes: readonly Fix[], options: ApplyFi
       // Validation on; the ops are cloned because applyPatch keeps references to their values.
       jsonpatch.applyPatch(next, structuredClone(ops), true);
     } catch (error) {
-      reject('invalid_result', `the patch does not apply: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+      reject(
+        'invalid_result',
+        `the patch does not apply: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+      );
       continue;
     }
     const problems = problemsOf(next, options);

@@ -11,7 +11,11 @@ import { dedupeCaseInsensitive, toTextPieces } from './text-pieces.js';
 
 export function requireTable(space: Space, identifier: string): TableLocation {
   const table = findTable(space, identifier);
-  if (!table) throw new FixCompileError('unknown_reference', `unknown table ${identifier}: it is not a table or metric view of this space`);
+  if (!table)
+    throw new FixCompileError(
+      'unknown_reference',
+      `unknown table ${identifier}: it is not a table or metric view of this space`,
+    );
   return table;
 }
 
@@ -29,7 +33,10 @@ function columnOps(
   const located = findColumn(table, fix.column);
   if (located.column && located.index !== undefined) {
     if (located.column.exclude === true) {
-      throw new FixCompileError('conflict', `column ${fix.column} of ${fix.table} is excluded from the space; include it before configuring it`);
+      throw new FixCompileError(
+        'conflict',
+        `column ${fix.column} of ${fix.table} is excluded from the space; include it before configuring it`,
+      );
     }
     return onExisting(located.column, [...table.segments, 'column_configs', String(located.index)]);
   }
@@ -52,7 +59,11 @@ export function compileAddSynonym(space: Space, fix: FixOf<'add_synonym'>): Oper
       if (fresh.length === 0) return [];
       if (column.synonyms === undefined) return setMember(column, segments, 'synonyms', fresh);
       const start = column.synonyms.length;
-      return fresh.map((synonym, i): Operation => ({ op: 'add', path: pointer([...segments, 'synonyms', start + i]), value: synonym }));
+      return fresh.map((synonym, i): Operation => ({
+        op: 'add',
+        path: pointer([...segments, 'synonyms', start + i]),
+        value: synonym,
+      }));
     },
     () => {
       const fresh = dedupeCaseInsensitive(fix.synonyms, [unquoteName(fix.column)]);
@@ -95,12 +106,18 @@ export function compileEnableGetExampleValues(space: Space, fix: FixOf<'enable_g
 }
 
 /** Entity matching needs format assistance, so both flags are turned on. */
-export function compileEnableBuildValueDictionary(space: Space, fix: FixOf<'enable_build_value_dictionary'>): Operation[] {
+export function compileEnableBuildValueDictionary(
+  space: Space,
+  fix: FixOf<'enable_build_value_dictionary'>,
+): Operation[] {
   const { formatAssistance, entityMatching } = flagNames(space);
   return columnOps(
     space,
     fix,
-    (column, segments) => [...setMember(column, segments, formatAssistance, true), ...setMember(column, segments, entityMatching, true)],
+    (column, segments) => [
+      ...setMember(column, segments, formatAssistance, true),
+      ...setMember(column, segments, entityMatching, true),
+    ],
     () => ({ [formatAssistance]: true, [entityMatching]: true }),
   );
 }

@@ -13,7 +13,13 @@ import {
   compileEnableGetExampleValues,
   compileUpdateTableDescription,
 } from './compile-column-fixes.js';
-import { compileAddExampleQuery, compileAddJoin, compileAddSqlSnippet, compileAddTextInstruction, compileFixJoin } from './compile-instruction-fixes.js';
+import {
+  compileAddExampleQuery,
+  compileAddJoin,
+  compileAddSqlSnippet,
+  compileAddTextInstruction,
+  compileFixJoin,
+} from './compile-instruction-fixes.js';
 import type { Fix } from './fix-types.js';
 
 export function compileFix(space: Space, fix: Fix): Operation[] {

@@ -31,7 +31,10 @@ export function compileAddJoin(space: Space, fix: FixOf<'add_join'>): Operation[
       existing = parsed.success ? flipRelationship(parsed.data) : marker;
     } else continue;
     if (existing === fix.relationship) return [];
-    throw new FixCompileError('conflict', `join spec ${spec.id} already joins these columns ${existing ? `as ${existing}` : 'without a relationship'}; use fix_join to change it`);
+    throw new FixCompileError(
+      'conflict',
+      `join spec ${spec.id} already joins these columns ${existing ? `as ${existing}` : 'without a relationship'}; use fix_join to change it`,
+    );
   }
 
   const leftAlias = lastPart(left.table.identifier);
@@ -51,10 +54,17 @@ export function compileAddJoin(space: Space, fix: FixOf<'add_join'>): Operation[
 
 export function compileFixJoin(space: Space, fix: FixOf<'fix_join'>): Operation[] {
   const located = findJoinById(space, fix.joinId);
-  if (!located) throw new FixCompileError('unknown_reference', `unknown join spec ${fix.joinId}: the space has no join with this id`);
+  if (!located)
+    throw new FixCompileError(
+      'unknown_reference',
+      `unknown join spec ${fix.joinId}: the space has no join with this id`,
+    );
   const segments = ['instructions', 'join_specs', String(located.index), 'sql'];
   const marker = findRelationshipMarker(located.spec);
-  if (!marker) return [{ op: 'add', path: pointer([...segments, located.spec.sql.length]), value: relationshipMarker(fix.relationship) }];
+  if (!marker)
+    return [
+      { op: 'add', path: pointer([...segments, located.spec.sql.length]), value: relationshipMarker(fix.relationship) },
+    ];
   if (marker.relationship === fix.relationship) return [];
   const path = pointer([...segments, marker.index]);
   return [
@@ -64,7 +74,12 @@ export function compileFixJoin(space: Space, fix: FixOf<'fix_join'>): Operation[
 }
 
 function compileParameter(param: ExampleParameter): Record<string, unknown> {
-  const values = param.default_value === undefined ? undefined : Array.isArray(param.default_value) ? param.default_value : [param.default_value];
+  const values =
+    param.default_value === undefined
+      ? undefined
+      : Array.isArray(param.default_value)
+        ? param.default_value
+        : [param.default_value];
   return {
     name: param.name,
     ...(param.type_hint ? { type_hint: param.type_hint } : {}),
@@ -111,11 +126,15 @@ export function compileAddSqlSnippet(space: Space, fix: FixOf<'add_sql_snippet'>
   const alias = fix.kind === 'filter' ? undefined : (fix.alias ?? aliasFromName(fix.display_name));
   if (existing.some((snippet) => normalizeSqlText(joinText(snippet.sql)) === sql)) return [];
   for (const snippet of existing) {
-    const sameName = snippet.display_name !== undefined && collapseWhitespace(snippet.display_name).toLowerCase() === name;
+    const sameName =
+      snippet.display_name !== undefined && collapseWhitespace(snippet.display_name).toLowerCase() === name;
     const snippetAlias = 'alias' in snippet && typeof snippet.alias === 'string' ? snippet.alias : undefined;
     const sameAlias = alias !== undefined && snippetAlias?.toLowerCase() === alias.toLowerCase();
     if (sameName || sameAlias) {
-      throw new FixCompileError('conflict', `${fix.kind} ${snippet.id} already uses the ${sameName ? `name "${fix.display_name}"` : `alias ${alias}`} with other SQL`);
+      throw new FixCompileError(
+        'conflict',
+        `${fix.kind} ${snippet.id} already uses the ${sameName ? `name "${fix.display_name}"` : `alias ${alias}`} with other SQL`,
+      );
     }
   }
   const synonyms = dedupeCaseInsensitive(fix.synonyms ?? []);
@@ -136,11 +155,22 @@ export function compileAddTextInstruction(space: Space, fix: FixOf<'add_text_ins
   const text = fix.text.trim();
   const current = space.instructions?.text_instructions?.[0];
   if (!current) {
-    return insertSorted(space, ['instructions', 'text_instructions'], { id: newId(space, fixKey(fix)), content: [`${text}\n`] }, byId);
+    return insertSorted(
+      space,
+      ['instructions', 'text_instructions'],
+      { id: newId(space, fixKey(fix)), content: [`${text}\n`] },
+      byId,
+    );
   }
   const joined = joinText(current.content);
   if (collapseWhitespace(joined).toLowerCase().includes(collapseWhitespace(text).toLowerCase())) return [];
   // Pieces are concatenated: keep the new text on its own line.
   const piece = (joined !== '' && !joined.endsWith('\n') ? '\n' : '') + `${text}\n`;
-  return [{ op: 'add', path: pointer(['instructions', 'text_instructions', '0', 'content', current.content.length]), value: piece }];
+  return [
+    {
+      op: 'add',
+      path: pointer(['instructions', 'text_instructions', '0', 'content', current.content.length]),
+      value: piece,
+    },
+  ];
 }

@@ -47,10 +47,16 @@ function normalizedSql(sql: string): string {
 }
 
 /** A join oriented so its left column sorts first: a=b MANY_TO_ONE and b=a ONE_TO_MANY are one join. */
-function orientedJoin(fix: Extract<Fix, { type: 'add_join' }>): { left: string; right: string; relationship: Relationship } {
+function orientedJoin(fix: Extract<Fix, { type: 'add_join' }>): {
+  left: string;
+  right: string;
+  relationship: Relationship;
+} {
   const left = column(fix.left.table, fix.left.column);
   const right = column(fix.right.table, fix.right.column);
-  return left <= right ? { left, right, relationship: fix.relationship } : { left: right, right: left, relationship: flipRelationship(fix.relationship) };
+  return left <= right
+    ? { left, right, relationship: fix.relationship }
+    : { left: right, right: left, relationship: flipRelationship(fix.relationship) };
 }
 
 /** The fix's meaning in normalised form, without rationale and targets. */
@@ -150,7 +156,8 @@ export function fixKey(fix: Fix): string {
 
 /** Key of something that is not a valid fix (e.g. unparsed LLM output), from its raw JSON, so its rejection can be remembered. */
 export function invalidFixKey(input: unknown): string {
-  const type = typeof (input as { type?: unknown } | null)?.type === 'string' ? (input as { type: string }).type : 'unknown';
+  const type =
+    typeof (input as { type?: unknown } | null)?.type === 'string' ? (input as { type: string }).type : 'unknown';
   return `${type} invalid #${shortHash(stableJson(input) ?? String(input))}`;
 }
 

@@ -31,7 +31,12 @@ function referencesOf(fix: Fix): Reference[] {
 
 /** Lowercase column names by normalised table identifier. */
 export function warehouseColumns(schema: WarehouseSchema): Map<string, Set<string>> {
-  return new Map(schema.tables.map((table) => [normalizeIdentifier(table.identifier), new Set(table.columns.map((column) => column.name.toLowerCase()))]));
+  return new Map(
+    schema.tables.map((table) => [
+      normalizeIdentifier(table.identifier),
+      new Set(table.columns.map((column) => column.name.toLowerCase())),
+    ]),
+  );
 }
 
 /** The reason the fix refers to something unknown, or undefined when all its references resolve. */

@@ -10,7 +10,10 @@ const nonEmpty = z.string().trim().min(1, 'must not be empty');
 
 const tableId = nonEmpty.refine(isThreePart, 'a table is a three-part identifier catalog.schema.table');
 
-const columnName = nonEmpty.refine((value) => !value.includes('.') || value.startsWith('`'), 'a column is a bare column name, not table-qualified');
+const columnName = nonEmpty.refine(
+  (value) => !value.includes('.') || value.startsWith('`'),
+  'a column is a bare column name, not table-qualified',
+);
 
 export const RelationshipSchema = z.enum(['MANY_TO_ONE', 'ONE_TO_MANY', 'ONE_TO_ONE', 'MANY_TO_MANY']);
 export type Relationship = z.infer<typeof RelationshipSchema>;
@@ -57,7 +60,8 @@ const AddJoinSchema = z
   })
   .superRefine((fix, ctx) => {
     const side = (s: { table: string; column: string }) => `${normalizeIdentifier(s.table)}.${normalizeName(s.column)}`;
-    if (side(fix.left) === side(fix.right)) ctx.addIssue({ code: 'custom', path: ['right'], message: 'a join links two different columns' });
+    if (side(fix.left) === side(fix.right))
+      ctx.addIssue({ code: 'custom', path: ['right'], message: 'a join links two different columns' });
   });
 
 const FixJoinSchema = z.object({
@@ -88,11 +92,20 @@ const AddExampleQuerySchema = z
   .superRefine((fix, ctx) => {
     const names = new Set<string>();
     (fix.parameters ?? []).forEach((param, i) => {
-      if (names.has(param.name)) ctx.addIssue({ code: 'custom', path: ['parameters', i, 'name'], message: `parameter "${param.name}" is declared twice` });
+      if (names.has(param.name))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parameters', i, 'name'],
+          message: `parameter "${param.name}" is declared twice`,
+        });
       names.add(param.name);
       // `:name` marks a parameter; a preceding ':' would be a `::` cast instead.
       if (!new RegExp(`(^|[^:A-Za-z0-9_]):${param.name}\\b`).test(fix.sql)) {
-        ctx.addIssue({ code: 'custom', path: ['parameters', i, 'name'], message: `parameter "${param.name}" is not used as :${param.name} in the SQL` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['parameters', i, 'name'],
+          message: `parameter "${param.name}" is not used as :${param.name} in the SQL`,
+        });
       }
     });
   });
@@ -106,15 +119,20 @@ const AddSqlSnippetSchema = z
     kind: SnippetKindSchema,
     display_name: nonEmpty,
     sql: nonEmpty,
-    alias: z.string().regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an alias is a SQL identifier').optional(),
+    alias: z
+      .string()
+      .regex(/^[\p{L}_][\p{L}\p{N}_]*$/u, 'an alias is a SQL identifier')
+      .optional(),
     synonyms: z.array(nonEmpty).optional(),
     instruction: nonEmpty.optional(),
     comment: nonEmpty.optional(),
     ...common,
   })
   .superRefine((fix, ctx) => {
-    if (fix.kind === 'filter' && fix.alias !== undefined) ctx.addIssue({ code: 'custom', path: ['alias'], message: 'a filter has no alias' });
-    if (fix.kind === 'filter' && /^\s*where\b/i.test(fix.sql)) ctx.addIssue({ code: 'custom', path: ['sql'], message: 'a filter is a boolean condition without WHERE' });
+    if (fix.kind === 'filter' && fix.alias !== undefined)
+      ctx.addIssue({ code: 'custom', path: ['alias'], message: 'a filter has no alias' });
+    if (fix.kind === 'filter' && /^\s*where\b/i.test(fix.sql))
+      ctx.addIssue({ code: 'custom', path: ['sql'], message: 'a filter is a boolean condition without WHERE' });
   });
 
 const EnableGetExampleValuesSchema = z.object({

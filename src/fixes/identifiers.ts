@@ -7,7 +7,9 @@ export { isThreePart, lastPart, normalizeIdentifier, normalizeName } from '../sp
 /** A column name without surrounding backticks, as written. */
 export function unquoteName(name: string): string {
   const trimmed = name.trim();
-  return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`') ? trimmed.slice(1, -1).replace(/``/g, '`') : trimmed;
+  return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`')
+    ? trimmed.slice(1, -1).replace(/``/g, '`')
+    : trimmed;
 }
 
 /** Backtick-quote one name part for SQL. */

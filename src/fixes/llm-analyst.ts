@@ -9,7 +9,14 @@ import type { Analyst, AnalystInput, AnalystResult } from './analyst.js';
 import { fixKey } from './fix-key.js';
 import { checkFixReferences, warehouseColumns } from './fix-references.js';
 import type { Fix } from './fix-types.js';
-import { clipText, renderFailure, renderLessons, renderSchema, renderSpace, type SampleValues } from './llm-evidence.js';
+import {
+  clipText,
+  renderFailure,
+  renderLessons,
+  renderSchema,
+  renderSpace,
+  type SampleValues,
+} from './llm-evidence.js';
 import { extractJsonObject, validateFixList } from './llm-output.js';
 import { buildAnalystPrompt, loadPromptTemplate, type PromptTemplate } from './llm-prompt.js';
 import { collectSampleValues } from './llm-sample-values.js';
@@ -64,7 +71,12 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
       const samples: SampleValues =
         options.sampleValues === false
           ? new Map()
-          : await collectSampleValues(input.warehouse, input.warehouseSchema, { maxColumns: 40, maxValues: 20, timeoutMs: 30_000, signal: input.signal });
+          : await collectSampleValues(input.warehouse, input.warehouseSchema, {
+              maxColumns: 40,
+              maxValues: 20,
+              timeoutMs: 30_000,
+              signal: input.signal,
+            });
       const prompt = buildAnalystPrompt(
         template,
         {
@@ -76,8 +88,12 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         },
         options.promptBudgetChars ?? 100_000,
       );
-      if (prompt.omittedFailures > 0) notes.push(`llm analyst: ${prompt.omittedFailures} failing question(s) left out of the prompt to stay within its budget`);
-      if (prompt.clipped.length > 0) notes.push(`llm analyst: ${prompt.clipped.join(', ')} truncated in the prompt to stay within its budget`);
+      if (prompt.omittedFailures > 0)
+        notes.push(
+          `llm analyst: ${prompt.omittedFailures} failing question(s) left out of the prompt to stay within its budget`,
+        );
+      if (prompt.clipped.length > 0)
+        notes.push(`llm analyst: ${prompt.clipped.join(', ')} truncated in the prompt to stay within its budget`);
 
       const messages: ChatMessage[] = [...prompt.messages];
       const evaluate = evaluator(input);
@@ -103,12 +119,16 @@ export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
         if (!evaluation.problem) break;
         if (attempt === 1) {
           notes.push(`llm analyst: first answer unusable (${evaluation.problem}); asked once more`);
-          messages.push({ role: 'assistant', content: clipText(content, 8000) }, { role: 'user', content: followUp(evaluation.problem) });
+          messages.push(
+            { role: 'assistant', content: clipText(content, 8000) },
+            { role: 'user', content: followUp(evaluation.problem) },
+          );
         } else {
           notes.push(`llm analyst: second answer unusable too (${evaluation.problem}); no fixes this round`);
         }
       }
-      if (!evaluation || evaluation.problem) return { fixes: [], notes: [...notes, ...(evaluation?.notes ?? [])], usage };
+      if (!evaluation || evaluation.problem)
+        return { fixes: [], notes: [...notes, ...(evaluation?.notes ?? [])], usage };
       notes.push(...evaluation.notes);
       return { fixes: selectFixes(evaluation.fixes, input.alreadyTried, maxFixes, notes), notes, usage };
     },
@@ -132,7 +152,11 @@ function evaluator(input: AnalystInput): (content: string) => Evaluation {
       else fixes.push(fix);
     }
     if (list.result.proposed > 0 && fixes.length === 0) {
-      return { fixes, notes, problem: `none of the ${list.result.proposed} fixes is valid: ${notes.map((note) => note.replace(/^dropped /, '')).join(' | ')}` };
+      return {
+        fixes,
+        notes,
+        problem: `none of the ${list.result.proposed} fixes is valid: ${notes.map((note) => note.replace(/^dropped /, '')).join(' | ')}`,
+      };
     }
     return { fixes, notes };
   };

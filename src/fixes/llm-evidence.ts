@@ -15,24 +15,40 @@ export type SampleValues = Map<string, Map<string, { values: string[]; more: boo
 export function renderSpace(space: Space): string {
   const lines: string[] = [`version: ${space.version}`];
   for (const kind of ['tables', 'metric_views'] as const) {
-    for (const table of space.data_sources?.[kind] ?? []) lines.push(`${kind === 'tables' ? 'table' : 'metric view'} ${JSON.stringify(compactTable(table))}`);
+    for (const table of space.data_sources?.[kind] ?? [])
+      lines.push(`${kind === 'tables' ? 'table' : 'metric view'} ${JSON.stringify(compactTable(table))}`);
   }
   const instructions = space.instructions;
   for (const join of instructions?.join_specs ?? []) {
-    lines.push(`join ${JSON.stringify({ id: join.id, left: join.left.identifier, right: join.right.identifier, sql: join.sql.map((piece) => piece.trim()).filter(Boolean), comment: text(join.comment) })}`);
+    lines.push(
+      `join ${JSON.stringify({ id: join.id, left: join.left.identifier, right: join.right.identifier, sql: join.sql.map((piece) => piece.trim()).filter(Boolean), comment: text(join.comment) })}`,
+    );
   }
   const snippets = instructions?.sql_snippets;
   for (const kind of ['measures', 'filters', 'expressions'] as const) {
     for (const snippet of snippets?.[kind] ?? []) {
-      const record = snippet as { alias?: string; display_name?: string; sql: string[]; synonyms?: string[]; instruction?: string[] };
-      lines.push(`${kind.slice(0, -1)} ${JSON.stringify({ display_name: record.display_name, alias: record.alias, sql: joinText(record.sql).trim(), synonyms: record.synonyms, instruction: text(record.instruction) })}`);
+      const record = snippet as {
+        alias?: string;
+        display_name?: string;
+        sql: string[];
+        synonyms?: string[];
+        instruction?: string[];
+      };
+      lines.push(
+        `${kind.slice(0, -1)} ${JSON.stringify({ display_name: record.display_name, alias: record.alias, sql: joinText(record.sql).trim(), synonyms: record.synonyms, instruction: text(record.instruction) })}`,
+      );
     }
   }
   for (const example of instructions?.example_question_sqls ?? []) {
-    lines.push(`example ${JSON.stringify({ question: joinText(example.question).trim(), sql: joinText(example.sql).trim(), parameters: example.parameters?.map((p) => p.name), usage_guidance: text(example.usage_guidance) })}`);
+    lines.push(
+      `example ${JSON.stringify({ question: joinText(example.question).trim(), sql: joinText(example.sql).trim(), parameters: example.parameters?.map((p) => p.name), usage_guidance: text(example.usage_guidance) })}`,
+    );
   }
   for (const fn of instructions?.sql_functions ?? []) lines.push(`function ${fn.identifier}`);
-  const textBlock = (instructions?.text_instructions ?? []).map((item) => joinText(item.content)).join('\n').trim();
+  const textBlock = (instructions?.text_instructions ?? [])
+    .map((item) => joinText(item.content))
+    .join('\n')
+    .trim();
   lines.push(textBlock ? `text instructions:\n${indent(textBlock)}` : 'text instructions: (none)');
   return lines.join('\n');
 }
@@ -58,7 +74,13 @@ function text(pieces: string[] | undefined): string | undefined {
 
 /** One line per table: `id: col TYPE, col TYPE (values: 'a', 'b'), ...`; tables outside the space are marked. */
 export function renderSchema(schema: WarehouseSchema, samples: SampleValues = new Map(), space?: Space): string {
-  const inSpace = space && new Set([...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) => normalizeIdentifier(table.identifier)));
+  const inSpace =
+    space &&
+    new Set(
+      [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])].map((table) =>
+        normalizeIdentifier(table.identifier),
+      ),
+    );
   if (schema.tables.length === 0) return '(the warehouse schema is not available)';
   return schema.tables
     .map((table) => {
@@ -67,10 +89,14 @@ export function renderSchema(schema: WarehouseSchema, samples: SampleValues = ne
         const sample = tableSamples?.get(column.name.toLowerCase());
         // A column with more values than sampled is open-ended (names): a few examples say enough.
         const shown = sample?.more ? sample.values.slice(0, 5) : sample?.values;
-        const values = sample && shown ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})` : '';
+        const values =
+          sample && shown
+            ? ` (${sample.more ? 'e.g.' : 'values:'} ${shown.map((v) => `'${v}'`).join(', ')}${sample.more ? ', ...' : ''})`
+            : '';
         return `${column.name} ${column.type || '?'}${values}`;
       });
-      const outside = inSpace && !inSpace.has(normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';
+      const outside =
+        inSpace && !inSpace.has(normalizeIdentifier(table.identifier)) ? ' [not in the space: no fixes on it]' : '';
       return `${table.identifier}${outside}: ${columns.join(', ')}`;
     })
     .join('\n');
@@ -86,7 +112,10 @@ export interface FailureRenderOptions {
 const DEFAULT_FAILURE_OPTIONS: FailureRenderOptions = { maxRows: 5, maxSqlChars: 3000 };
 
 /** One failure as a Markdown block: question, expected SQL, what Genie did, and the first result rows of both. */
-export function renderFailure(failure: FailureEvidence, options: FailureRenderOptions = DEFAULT_FAILURE_OPTIONS): string {
+export function renderFailure(
+  failure: FailureEvidence,
+  options: FailureRenderOptions = DEFAULT_FAILURE_OPTIONS,
+): string {
   const lines = [`## ${failure.id}: ${failure.question}`];
   lines.push(`category: ${failure.category ?? 'unknown'}; verdict: ${failure.verdict}`);
   lines.push('expected SQL:', fence(clipText(failure.expectedSql, options.maxSqlChars)));
@@ -94,7 +123,8 @@ export function renderFailure(failure: FailureEvidence, options: FailureRenderOp
   else lines.push('Genie SQL: (none)');
   if (failure.error) lines.push(`Genie error: ${clipText(failure.error, 500)}`);
   if (failure.genieText) lines.push(`Genie reply: ${clipText(failure.genieText, 500)}`);
-  if (failure.instructionsUsed?.length) lines.push(`instructions Genie reports using: ${failure.instructionsUsed.join(', ')}`);
+  if (failure.instructionsUsed?.length)
+    lines.push(`instructions Genie reports using: ${failure.instructionsUsed.join(', ')}`);
   if (failure.expectedResult) lines.push(`expected result ${renderResult(failure.expectedResult, options.maxRows)}`);
   if (failure.genieResult) lines.push(`Genie result ${renderResult(failure.genieResult, options.maxRows)}`);
   return lines.join('\n');
@@ -105,7 +135,10 @@ export function renderResult(result: QueryResult, maxRows: number): string {
   const shown = result.rows.slice(0, maxRows);
   const count = `${result.rows.length}${result.truncated ? '+' : ''} row${result.rows.length === 1 ? '' : 's'}`;
   const header = `(${count}${shown.length < result.rows.length ? `, first ${shown.length} shown` : ''}):`;
-  const table = [result.columns.map((column) => column.name).join(' | '), ...shown.map((row) => row.map(formatCell).join(' | '))];
+  const table = [
+    result.columns.map((column) => column.name).join(' | '),
+    ...shown.map((row) => row.map(formatCell).join(' | ')),
+  ];
   return [header, ...table.map((line) => `    ${line}`)].join('\n');
 }
 
@@ -130,7 +163,11 @@ export function clipText(value: string, max: number): string {
 }
 
 /** Lessons text plus the keys of fixes already tried, or a placeholder when there are none. */
-export function renderLessons(lessonsText: string | undefined, alreadyTried: ReadonlySet<string>, maxKeys = 40): string {
+export function renderLessons(
+  lessonsText: string | undefined,
+  alreadyTried: ReadonlySet<string>,
+  maxKeys = 40,
+): string {
   const parts: string[] = [];
   if (lessonsText?.trim()) parts.push(lessonsText.trim());
   const keys = [...alreadyTried].sort();

@@ -62,7 +62,11 @@ export type FixListResult = { ok: true; result: ProposedFixes } | { ok: false; e
 
 /** Validate `{fixes: [...]}` (a bare array is accepted too); each fix stands or falls on its own. */
 export function validateFixList(value: unknown): FixListResult {
-  const list = Array.isArray(value) ? value : value && typeof value === 'object' ? (value as Record<string, unknown>).fixes : undefined;
+  const list = Array.isArray(value)
+    ? value
+    : value && typeof value === 'object'
+      ? (value as Record<string, unknown>).fixes
+      : undefined;
   if (!Array.isArray(list)) return { ok: false, error: 'the JSON object has no "fixes" array' };
   const fixes: Fix[] = [];
   const invalid: string[] = [];

@@ -29,7 +29,10 @@ export function resolvePromptsDir(promptsDir?: string, file = 'analyst.md'): str
     if (parent === dir) break;
     dir = parent;
   }
-  throw new GenieGitopsError(`prompt template ${file} not found`, 'pass promptsDir, or run from a checkout that has the prompts/ folder');
+  throw new GenieGitopsError(
+    `prompt template ${file} not found`,
+    'pass promptsDir, or run from a checkout that has the prompts/ folder',
+  );
 }
 
 /** Parse a template file: text before the first section marker is a maintainer comment and is dropped. */
@@ -42,7 +45,9 @@ export function parsePromptTemplate(source: string, file = 'template'): PromptTe
     sections[marker[1] as keyof PromptTemplate] = source.slice(start, end).trim();
   });
   if (!sections.system || !sections.user) {
-    throw new GenieGitopsError(`${file}: a prompt template needs both "<!-- section: system -->" and "<!-- section: user -->" markers`);
+    throw new GenieGitopsError(
+      `${file}: a prompt template needs both "<!-- section: system -->" and "<!-- section: user -->" markers`,
+    );
   }
   return { system: sections.system, user: sections.user };
 }
@@ -86,7 +91,11 @@ export interface BuiltPrompt {
  * when they alone crowd the budget; failures are then added whole while they fit (at least
  * one, clipped if need be), with a note naming how many were left out.
  */
-export function buildAnalystPrompt(template: PromptTemplate, parts: AnalystPromptParts, budgetChars: number): BuiltPrompt {
+export function buildAnalystPrompt(
+  template: PromptTemplate,
+  parts: AnalystPromptParts,
+  budgetChars: number,
+): BuiltPrompt {
   const clipped: string[] = [];
   const fixed = { space: parts.space, schema: parts.schema, lessons: parts.lessons };
   const caps: [keyof typeof fixed, number][] = [
@@ -122,7 +131,8 @@ export function buildAnalystPrompt(template: PromptTemplate, parts: AnalystPromp
   }
   const omitted = parts.failures.length - kept.length;
   let failuresText = kept.length > 0 ? kept.join('\n\n') : '(no failures)';
-  if (omitted > 0) failuresText += `\n\n(${omitted} more failing question${omitted === 1 ? '' : 's'} omitted to stay within the prompt budget)`;
+  if (omitted > 0)
+    failuresText += `\n\n(${omitted} more failing question${omitted === 1 ? '' : 's'} omitted to stay within the prompt budget)`;
   const rendered = render(failuresText);
   return {
     messages: [

@@ -18,7 +18,11 @@ export interface SampleOptions {
 
 const TEXT_TYPE = /^(string|text|varchar|char|nvarchar|character)/i;
 
-export async function collectSampleValues(warehouse: Warehouse, schema: WarehouseSchema, options: SampleOptions): Promise<SampleValues> {
+export async function collectSampleValues(
+  warehouse: Warehouse,
+  schema: WarehouseSchema,
+  options: SampleOptions,
+): Promise<SampleValues> {
   const samples: SampleValues = new Map();
   let budget = options.maxColumns;
   for (const table of schema.tables) {
@@ -29,12 +33,19 @@ export async function collectSampleValues(warehouse: Warehouse, schema: Warehous
       const name = quoteName(column.name);
       const sql = `SELECT DISTINCT ${name} FROM ${table.identifier} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
       try {
-        const result = await warehouse.execute(sql, { rowLimit: options.maxValues + 1, timeoutMs: options.timeoutMs, signal: options.signal });
+        const result = await warehouse.execute(sql, {
+          rowLimit: options.maxValues + 1,
+          timeoutMs: options.timeoutMs,
+          signal: options.signal,
+        });
         const values = result.rows.map((row) => String(row[0])).filter((value) => value.length <= 60);
         if (values.length === 0) continue;
         const key = normalizeIdentifier(table.identifier);
         const tableSamples = samples.get(key) ?? new Map<string, { values: string[]; more: boolean }>();
-        tableSamples.set(column.name.toLowerCase(), { values: values.slice(0, options.maxValues), more: result.rows.length > options.maxValues });
+        tableSamples.set(column.name.toLowerCase(), {
+          values: values.slice(0, options.maxValues),
+          more: result.rows.length > options.maxValues,
+        });
         samples.set(key, tableSamples);
       } catch {
         // Samples are a convenience: a column we cannot read is shown without values.

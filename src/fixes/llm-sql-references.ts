@@ -35,7 +35,8 @@ export function buildSqlReferenceIndex(space: Space, schema: WarehouseSchema): S
     const id = normalizeIdentifier(table.identifier);
     spaceTables.add(id);
     prefixes.add(id.split('.').slice(0, 2).join('.'));
-    if (!columns.has(id) && table.column_configs?.length) columns.set(id, new Set(table.column_configs.map((column) => normalizeName(column.column_name))));
+    if (!columns.has(id) && table.column_configs?.length)
+      columns.set(id, new Set(table.column_configs.map((column) => normalizeName(column.column_name))));
     const name = normalizeName(lastPart(table.identifier));
     byName.set(name, [...(byName.get(name) ?? []), id]);
   }
@@ -48,7 +49,12 @@ export function checkSqlReferences(fix: Fix, index: SqlReferenceIndex): string |
   const tokens = significant(tokenize(fix.sql, 'spark'));
   const defined = definedNames(tokens);
   for (const chain of chains(tokens)) {
-    const problem = chain.length >= 3 ? checkQualified(chain, index) : chain.length === 2 ? checkShort(chain, index, defined) : undefined;
+    const problem =
+      chain.length >= 3
+        ? checkQualified(chain, index)
+        : chain.length === 2
+          ? checkShort(chain, index, defined)
+          : undefined;
     if (problem) return `${problem} (in the ${fix.type === 'add_sql_snippet' ? `${fix.kind} snippet` : 'example'} SQL)`;
   }
   return undefined;
@@ -61,7 +67,8 @@ function checkQualified(parts: string[], index: SqlReferenceIndex): string | und
   const columns = index.columns.get(table);
   if (!columns && !index.spaceTables.has(table)) return `unknown table ${table}`;
   if (!index.spaceTables.has(table)) return `table ${table} is not in the space`;
-  if (parts.length >= 4 && columns && !columns.has(normalizeName(parts[3]))) return `unknown column ${parts[3]} in table ${table}`;
+  if (parts.length >= 4 && columns && !columns.has(normalizeName(parts[3])))
+    return `unknown column ${parts[3]} in table ${table}`;
   return undefined;
 }
 
@@ -97,8 +104,15 @@ function definedNames(tokens: Token[]): Set<string> {
   const names = new Set<string>();
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
-    if (token.type === 'word' && token.value.toUpperCase() === 'AS' && isName(tokens[i + 1])) names.add(normalizeName(tokens[i + 1].value));
-    if (isName(token) && tokens[i + 1]?.type === 'word' && tokens[i + 1].value.toUpperCase() === 'AS' && tokens[i + 2]?.text === '(') names.add(normalizeName(token.value));
+    if (token.type === 'word' && token.value.toUpperCase() === 'AS' && isName(tokens[i + 1]))
+      names.add(normalizeName(tokens[i + 1].value));
+    if (
+      isName(token) &&
+      tokens[i + 1]?.type === 'word' &&
+      tokens[i + 1].value.toUpperCase() === 'AS' &&
+      tokens[i + 2]?.text === '('
+    )
+      names.add(normalizeName(token.value));
     // `FROM a.b.c x` and `(subquery) x`: a name right after another name or `)` (no keywords) is an alias.
     const aliasable = (isName(token) && !isKeyword(token)) || (token.type === 'symbol' && token.text === ')');
     if (aliasable && isName(tokens[i + 1]) && !isKeyword(tokens[i + 1])) names.add(normalizeName(tokens[i + 1].value));
@@ -107,7 +121,9 @@ function definedNames(tokens: Token[]): Set<string> {
 }
 
 const KEYWORDS = new Set(
-  'SELECT DISTINCT ALL FROM WHERE GROUP ORDER BY HAVING LIMIT OFFSET JOIN LEFT RIGHT INNER OUTER FULL CROSS NATURAL LATERAL ON USING UNION EXCEPT INTERSECT MINUS AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END ASC DESC NULLS FIRST LAST WITH OVER PARTITION WINDOW QUALIFY INTERVAL EXISTS CAST'.split(' '),
+  'SELECT DISTINCT ALL FROM WHERE GROUP ORDER BY HAVING LIMIT OFFSET JOIN LEFT RIGHT INNER OUTER FULL CROSS NATURAL LATERAL ON USING UNION EXCEPT INTERSECT MINUS AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END ASC DESC NULLS FIRST LAST WITH OVER PARTITION WINDOW QUALIFY INTERVAL EXISTS CAST'.split(
+    ' ',
+  ),
 );
 
 function isKeyword(token: Token): boolean {

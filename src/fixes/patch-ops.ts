@@ -48,7 +48,12 @@ export function sortedIndex<T>(items: readonly T[], key: string, keyOf: (item: T
  * Insert an item into the list at the segments (creating it and its parents when missing),
  * at the position that keeps the list sorted by `keyOf`.
  */
-export function insertSorted<T>(document: unknown, segments: readonly string[], item: T, keyOf: (item: T) => string): Operation[] {
+export function insertSorted<T>(
+  document: unknown,
+  segments: readonly string[],
+  item: T,
+  keyOf: (item: T) => string,
+): Operation[] {
   const ops = ensureContainer(document, segments, 'array');
   const existing = valueAt(document, segments);
   const list = Array.isArray(existing) ? (existing as T[]) : [];
@@ -66,7 +71,13 @@ function sameJson(a: unknown, b: unknown): boolean {
  * (the test makes a stale patch fail instead of overwriting a value it did not expect),
  * nothing when it already holds the value.
  */
-export function setMember(object: Record<string, unknown>, segments: readonly string[], key: string, value: unknown, same: (current: unknown) => boolean = (current) => sameJson(current, value)): Operation[] {
+export function setMember(
+  object: Record<string, unknown>,
+  segments: readonly string[],
+  key: string,
+  value: unknown,
+  same: (current: unknown) => boolean = (current) => sameJson(current, value),
+): Operation[] {
   const path = pointer([...segments, key]);
   const current = object[key];
   if (current === undefined) return [{ op: 'add', path, value }];

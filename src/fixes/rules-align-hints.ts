@@ -5,7 +5,15 @@
  */
 import type { FailureView } from './rules-evidence.js';
 import type { AlignTarget } from './rules-targets.js';
-import { abbreviates, isAggregateCue, isFunctionWord, splitStems, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
+import {
+  abbreviates,
+  isAggregateCue,
+  isFunctionWord,
+  splitStems,
+  stemWord,
+  stemsMatch,
+  type QuestionToken,
+} from './rules-text.js';
 
 /**
  * Small preferences when nothing else decides: a word marked as a breakdown ("per X",
@@ -18,16 +26,30 @@ export function tieBreak(token: QuestionToken, target: AlignTarget, view: Failur
   let bonus = 0;
   const lower = token.raw.toLowerCase();
   const grouping = isGroupingMarked(token, view.tokens);
-  const groupColumn = target.kind === 'column' && target.column !== undefined && view.expected.groupBy.includes(target.column.toLowerCase());
+  const groupColumn =
+    target.kind === 'column' &&
+    target.column !== undefined &&
+    view.expected.groupBy.includes(target.column.toLowerCase());
   if (grouping) bonus += groupColumn ? 0.5 + groupOrderBonus(token, target, view) : -0.2;
   const aggregates = view.expected.aggregates.filter((a) => a.column === target.column?.toLowerCase());
-  if (target.kind === 'column' && aggregates.length > 0) bonus += cueSide(token, view.tokens, aggregates.some((a) => a.distinct));
+  if (target.kind === 'column' && aggregates.length > 0)
+    bonus += cueSide(
+      token,
+      view.tokens,
+      aggregates.some((a) => a.distinct),
+    );
   // Korean X의 ("of X") marks the owner of what is asked, not the asked column itself.
   if (target.kind === 'column' && /[\uac00-\ud7a3]의$/.test(token.raw)) bonus -= 0.1;
-  if ((target.kind === 'table' || target.kind === 'column') && lower !== token.stem && /^[a-z]+$/.test(lower)) bonus += 0.05;
+  if ((target.kind === 'table' || target.kind === 'column') && lower !== token.stem && /^[a-z]+$/.test(lower))
+    bonus += 0.05;
   if (target.kind === 'table' && target.table === view.tables[0]) bonus += 0.1;
   if (target.kind === 'table' && followsValueOf(token, target.table, view)) bonus += 0.2;
-  if (target.kind === 'column' && besideOrderCue(token, view.tokens) && view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000'))) bonus += 0.2;
+  if (
+    target.kind === 'column' &&
+    besideOrderCue(token, view.tokens) &&
+    view.expected.orderBy.some((o) => o.expr.includes(target.column?.toLowerCase() ?? '\u0000'))
+  )
+    bonus += 0.2;
   if ((target.kind === 'table' || target.kind === 'column') && /^[a-z]{3,}(ed|ing)$/.test(lower)) bonus -= 0.05;
   if (target.kind === 'value' && token.index > 0 && /^\p{Lu}/u.test(token.raw)) bonus += 0.05;
   return bonus - (0.001 * token.index) / Math.max(1, view.tokens.length);
@@ -40,7 +62,8 @@ export function tieBreak(token: QuestionToken, target: AlignTarget, view: Failur
  * For a distinct count, "unique", "distinct" and "different" are cues too ("different people").
  */
 function cueSide(token: QuestionToken, tokens: readonly QuestionToken[], distinct: boolean): number {
-  const cue = (t: QuestionToken | undefined): boolean => t !== undefined && (isAggregateCue(t.stem) || (distinct && DISTINCT_CUES.has(t.stem)));
+  const cue = (t: QuestionToken | undefined): boolean =>
+    t !== undefined && (isAggregateCue(t.stem) || (distinct && DISTINCT_CUES.has(t.stem)));
   const content = (t: QuestionToken | undefined): boolean => t !== undefined && !isFunctionWord(t.stem);
   for (let back = 1; back <= 3; back++) {
     const before = tokens[token.index - back];
@@ -63,11 +86,39 @@ function groupOrderBonus(token: QuestionToken, target: AlignTarget, view: Failur
 function followsValueOf(token: QuestionToken, table: string, view: FailureView): boolean {
   const before = view.tokens[token.index - 1];
   if (!before) return false;
-  return view.filters.some((f) => f.table === table && f.strings.some((literal) => splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw))));
+  return view.filters.some(
+    (f) =>
+      f.table === table &&
+      f.strings.some((literal) =>
+        splitStems(literal).some((w) => stemsMatch(w, before.stem) || abbreviates(literal, before.raw)),
+      ),
+  );
 }
 
 const ORDER_CUES = new Set(
-  ['most', 'least', 'highest', 'lowest', 'latest', 'earliest', 'newest', 'oldest', 'recent', 'recently', 'first', 'last', 'top', 'bottom', '가장', '최근', '최신', '처음', '마지막', '상위', '하위'].map(stemWord),
+  [
+    'most',
+    'least',
+    'highest',
+    'lowest',
+    'latest',
+    'earliest',
+    'newest',
+    'oldest',
+    'recent',
+    'recently',
+    'first',
+    'last',
+    'top',
+    'bottom',
+    '가장',
+    '최근',
+    '최신',
+    '처음',
+    '마지막',
+    '상위',
+    '하위',
+  ].map(stemWord),
 );
 
 /** "most recently opened", "가장 최근에 개설된": a word beside an ordering word names the ORDER BY column. */
@@ -79,7 +130,9 @@ export function besideOrderCue(token: QuestionToken, tokens: readonly QuestionTo
 export function isSuperlative(token: QuestionToken, tokens: readonly QuestionToken[]): boolean {
   const before = tokens[token.index - 1];
   const after = tokens[token.index + 1];
-  return /^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem);
+  return (
+    /^[a-z]{2,}est$/.test(token.stem) && before?.stem === 'the' && after !== undefined && !isFunctionWord(after.stem)
+  );
 }
 
 const GROUPING_WORDS = new Set(['per', 'by', 'each', 'every']);
@@ -90,4 +143,3 @@ function isGroupingMarked(token: QuestionToken, tokens: readonly QuestionToken[]
   const before = tokens[token.index - 1];
   return before !== undefined && GROUPING_WORDS.has(before.stem);
 }
-

@@ -98,8 +98,11 @@ export function alignAll(inputs: readonly AlignmentInput[]): Alignment[][] {
     for (const target of input.targets) {
       // Words the config explains still serve a target they name: "replies" for the is_reply
       // filter (the phrase meaning `= 1` is missing), "weigh" for weight (only a prefix matches).
-      const named = input.view.tokens.filter((t) => !pool.has(t.index) && !isFunctionWord(t.stem) && matchesWords(t, target.words, target.kind !== 'filter'));
-      const tokens = target.kind === 'value' ? [...pool.values(), ...(input.valueTokens ?? [])] : [...pool.values(), ...named];
+      const named = input.view.tokens.filter(
+        (t) => !pool.has(t.index) && !isFunctionWord(t.stem) && matchesWords(t, target.words, target.kind !== 'filter'),
+      );
+      const tokens =
+        target.kind === 'value' ? [...pool.values(), ...(input.valueTokens ?? [])] : [...pool.values(), ...named];
       for (const token of tokens) {
         const lexical = lexicalScore(token, target);
         if (target.kind === 'table' && lexical === 0 && isSuperlative(token, input.view.tokens)) continue;
@@ -131,4 +134,3 @@ function matchesWords(token: QuestionToken, words: readonly string[], partialOnl
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

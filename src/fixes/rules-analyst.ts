@@ -66,14 +66,16 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
       // Examples are the last resort: an example can capture unrelated questions, and the loop
       // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
       let examples: Proposal[] = [];
-      if (kept.length === 0) examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
+      if (kept.length === 0)
+        examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
       else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
         notes.push('example queries wait for an iteration with no other fix to try');
       }
       const fixes = rankProposals([...kept, ...examples], { maxFixes, maxExamples }, notes);
 
       for (const { failure } of parsed) {
-        if (!fixes.some((fix) => fix.targets.includes(failure.id))) notes.push(`${failure.id}: no rule proposed a new fix`);
+        if (!fixes.some((fix) => fix.targets.includes(failure.id)))
+          notes.push(`${failure.id}: no rule proposed a new fix`);
       }
       return { fixes, notes };
     },

@@ -122,10 +122,13 @@ export function buildConfigIndex(space: Space, schema: WarehouseSchema): ConfigI
     const left = normalizeIdentifier(spec.left.identifier);
     const right = normalizeIdentifier(spec.right.identifier);
     joinedPairs.add(pairKey(left, right));
-    if (condition) joinedPairs.add(pairKey(condition.left.replace(/\.[^.]+$/, ''), condition.right.replace(/\.[^.]+$/, '')));
+    if (condition)
+      joinedPairs.add(pairKey(condition.left.replace(/\.[^.]+$/, ''), condition.right.replace(/\.[^.]+$/, '')));
   }
 
-  const exampleSql = new Set((space.instructions?.example_question_sqls ?? []).map((ex) => normalizeSnippetSql(joinText(ex.sql))));
+  const exampleSql = new Set(
+    (space.instructions?.example_question_sqls ?? []).map((ex) => normalizeSnippetSql(joinText(ex.sql))),
+  );
   return { tables, joinedPairs, snippetSql, explained, exampleSql };
 }
 
@@ -154,7 +157,11 @@ export function namedKeyColumn(info: TableInfo): string | undefined {
     if (words.length === 1 && words[0] === 'id') return true;
     const last = words[words.length - 1];
     const head = words.slice(0, -1).join('');
-    return last === 'id' && head !== '' && (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords));
+    return (
+      last === 'id' &&
+      head !== '' &&
+      (head === tableWords || tableWords.startsWith(head) || head.startsWith(tableWords))
+    );
   })?.name;
 }
 

@@ -54,7 +54,8 @@ export interface FailureView {
 
 const STRING_LITERAL = /'((?:[^']|'')*)'/g;
 /** Date logic: a date function call, the clock, an interval or a date literal (a column merely named `year` is not). */
-const TEMPORAL = /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
+const TEMPORAL =
+  /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
 const DATE_TYPES = /^(date|timestamp)/i;
 
 export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): FailureView | null {
@@ -71,7 +72,9 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
     aliases.set(ref.name, key);
     if (ref.alias) aliases.set(ref.alias, key);
   }
-  const genieTables = new Set((genie?.tables ?? []).map((ref) => resolveTable(index, ref.identifier)).filter((t): t is string => t !== null));
+  const genieTables = new Set(
+    (genie?.tables ?? []).map((ref) => resolveTable(index, ref.identifier)).filter((t): t is string => t !== null),
+  );
   const missingTables = tables.filter((table) => !genieTables.has(table));
 
   const resolve = (table: string | null, column: string): ResolvedColumn | null => {
@@ -96,7 +99,9 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
     if (predicate.column === null || predicate.value === '(subquery)') continue;
     const column = resolve(null, predicate.column);
     if (!column) continue;
-    const strings = [...predicate.value.matchAll(STRING_LITERAL)].map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, '')).filter((s) => s !== '');
+    const strings = [...predicate.value.matchAll(STRING_LITERAL)]
+      .map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, ''))
+      .filter((s) => s !== '');
     const type = columnType(index, column);
     const temporal = TEMPORAL.test(predicate.value) || TEMPORAL.test(predicate.expr) || DATE_TYPES.test(type);
     const numeric = /^-?\d+(\.\d+)?$|^(true|false)$/i.test(predicate.value.trim());
@@ -107,14 +112,30 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
       strings: temporal ? [] : strings,
       numeric,
       temporal,
-      matched: same.some((g) => g.op === predicate.op && normalizeValue(g.value) === normalizeValue(predicate.value) && g.expr === predicate.expr),
+      matched: same.some(
+        (g) =>
+          g.op === predicate.op &&
+          normalizeValue(g.value) === normalizeValue(predicate.value) &&
+          g.expr === predicate.expr,
+      ),
       genieFiltersColumn: same.length > 0,
     });
   }
 
-  const joinKeys = new Set(joins.flatMap((j) => [`${j.left.table}.${j.left.column}`, `${j.right.table}.${j.right.column}`]));
-  const namedText = [...expected.select, ...expected.groupBy, ...expected.orderBy.map((o) => o.expr), ...expected.aggregates.map((a) => a.arg)];
-  const numberFilterColumns = new Set(filters.filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question)).map((f) => f.column.toLowerCase()));
+  const joinKeys = new Set(
+    joins.flatMap((j) => [`${j.left.table}.${j.left.column}`, `${j.right.table}.${j.right.column}`]),
+  );
+  const namedText = [
+    ...expected.select,
+    ...expected.groupBy,
+    ...expected.orderBy.map((o) => o.expr),
+    ...expected.aggregates.map((a) => a.arg),
+  ];
+  const numberFilterColumns = new Set(
+    filters
+      .filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question))
+      .map((f) => f.column.toLowerCase()),
+  );
   const namedColumns: ResolvedColumn[] = [];
   for (const ref of expected.columns) {
     const column = resolve(ref.table, ref.column);
@@ -129,7 +150,19 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
   }
   const missingColumns = namedColumns.filter((c) => !genieHas(c));
 
-  return { failure, tokens: tokenizeQuestion(failure.question), expected, genie, tables, missingTables, namedColumns, missingColumns, joins, filters, aliases };
+  return {
+    failure,
+    tokens: tokenizeQuestion(failure.question),
+    expected,
+    genie,
+    tables,
+    missingTables,
+    namedColumns,
+    missingColumns,
+    joins,
+    filters,
+    aliases,
+  };
 }
 
 /** The normalised identifier of a table named in SQL (`messages` or `main.community.messages`), or null. */
@@ -157,7 +190,11 @@ export function columnType(index: ConfigIndex, column: ResolvedColumn): string {
 
 /** The one table the expected SQL qualifies this column with, when there is exactly one. */
 function ownerOf(shape: SqlShape, column: string, aliases: Map<string, string>): string | null {
-  const owners = new Set(shape.columns.filter((c) => c.column === column.toLowerCase() && c.table).map((c) => aliases.get(c.table ?? '') ?? ''));
+  const owners = new Set(
+    shape.columns
+      .filter((c) => c.column === column.toLowerCase() && c.table)
+      .map((c) => aliases.get(c.table ?? '') ?? ''),
+  );
   owners.delete('');
   return owners.size === 1 ? [...owners][0] : null;
 }
@@ -179,7 +216,11 @@ export function numberInQuestion(value: string, question: string): boolean {
 export function literalInQuestion(literal: string, tokens: readonly QuestionToken[], question: string): boolean {
   const lower = literal.toLowerCase();
   // Hangul words carry particles (서울에서), so a substring counts; elsewhere whole words only ('F' is not in "female").
-  if (/[\uac00-\ud7a3]/.test(lower) ? question.includes(literal) : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())) {
+  if (
+    /[\uac00-\ud7a3]/.test(lower)
+      ? question.includes(literal)
+      : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())
+  ) {
     return true;
   }
   const words = splitStems(literal);

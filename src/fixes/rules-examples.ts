@@ -25,7 +25,11 @@ export function proposeExamples(
   index: ConfigIndex,
   failures: readonly { failure: FailureEvidence; view: FailureView | null }[],
 ): Proposal[] {
-  const questions = new Set((space.instructions?.example_question_sqls ?? []).map((ex) => collapseWhitespace(joinText(ex.question)).toLowerCase()));
+  const questions = new Set(
+    (space.instructions?.example_question_sqls ?? []).map((ex) =>
+      collapseWhitespace(joinText(ex.question)).toLowerCase(),
+    ),
+  );
   const proposals: Proposal[] = [];
   for (const { failure, view } of failures) {
     const complex = isComplexSql(failure, view);

@@ -23,7 +23,8 @@ function instructionsById(space: Space): Map<string, Instruction> {
     ['expression', snippets?.expressions],
   ];
   for (const [kind, list] of lists) {
-    for (const item of list ?? []) byId.set(item.id, { kind, name: item.display_name ?? item.id, sql: joinText(item.sql) });
+    for (const item of list ?? [])
+      byId.set(item.id, { kind, name: item.display_name ?? item.id, sql: joinText(item.sql) });
   }
   return byId;
 }
@@ -41,7 +42,9 @@ export function misleadingInstructionNotes(space: Space, failures: readonly Fail
     for (const id of failure.instructionsUsed ?? []) {
       const used = byId.get(id);
       if (!used || expected.includes(bare(used.sql))) continue;
-      notes.push(`${failure.id}: Genie used the ${used.kind} "${used.name}" (${used.sql.trim()}), which the expected SQL does not compute; it may match too broadly`);
+      notes.push(
+        `${failure.id}: Genie used the ${used.kind} "${used.name}" (${used.sql.trim()}), which the expected SQL does not compute; it may match too broadly`,
+      );
     }
   }
   return notes;

@@ -29,7 +29,9 @@ export async function proposeJoins(context: RuleContext): Promise<Proposal[]> {
       const rightTable = index.tables.get(join.right.table);
       if (!leftTable?.inSpace || !rightTable?.inSpace) {
         const missing = [join.left.table, join.right.table].filter((t) => !index.tables.get(t)?.inSpace);
-        notes.push(`${view.failure.id}: the expected SQL joins ${missing.join(', ')}, which the space does not include; no fix type adds a table`);
+        notes.push(
+          `${view.failure.id}: the expected SQL joins ${missing.join(', ')}, which the space does not include; no fix type adds a table`,
+        );
         continue;
       }
       const pair = pairKey(join.left.table, join.right.table);
@@ -80,7 +82,8 @@ export async function proposeJoins(context: RuleContext): Promise<Proposal[]> {
 async function checkSpecs(context: RuleContext, pair: string, targets: string[]): Promise<Proposal[]> {
   const out: Proposal[] = [];
   for (const spec of context.space.instructions?.join_specs ?? []) {
-    if (pairKey(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair) continue;
+    if (pairKey(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair)
+      continue;
     const sides = specSides(spec);
     if (!sides) continue;
     const leftUnique = await context.probe.isUnique(sides.left.table, sides.left.column);
@@ -122,4 +125,3 @@ function specSides(spec: JoinSpec): { left: ResolvedColumn; right: ResolvedColum
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
-

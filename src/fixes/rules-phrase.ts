@@ -7,10 +7,35 @@
 import { isExplained, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';
 import { distinctiveWords } from './rules-targets.js';
-import { isAggregateCue, isFunctionWord, isPredicate, nameWords, singular, stemWord, stemsMatch, type QuestionToken } from './rules-text.js';
+import {
+  isAggregateCue,
+  isFunctionWord,
+  isPredicate,
+  nameWords,
+  singular,
+  stemWord,
+  stemsMatch,
+  type QuestionToken,
+} from './rules-text.js';
 
 /** Words that belong inside a measure's name though they are grammar elsewhere ("reply rate", "답글 비율"). */
-const MEASURE_CUES = new Set(['distinct', 'unique', 'different', 'per', 'rate', 'ratio', 'share', 'percentage', 'percent', '당', '고유', '비율', '퍼센트'].map(stemWord));
+const MEASURE_CUES = new Set(
+  [
+    'distinct',
+    'unique',
+    'different',
+    'per',
+    'rate',
+    'ratio',
+    'share',
+    'percentage',
+    'percent',
+    '당',
+    '고유',
+    '비율',
+    '퍼센트',
+  ].map(stemWord),
+);
 const MAX_WORDS = 6;
 
 export interface Phrase {
@@ -27,12 +52,15 @@ export function measurePhrase(
 ): Phrase | null {
   const columnWords = distinctiveWords(columns.flatMap((c) => nameWords(c.column)));
   const groupWords = distinctiveWords(view.expected.groupBy.flatMap((g) => nameWords(g)));
-  const isGroupWord = (t: QuestionToken): boolean => groupWords.some((w) => stemsMatch(t.stem, w)) && !columnWords.some((w) => stemsMatch(t.stem, w));
+  const isGroupWord = (t: QuestionToken): boolean =>
+    groupWords.some((w) => stemsMatch(t.stem, w)) && !columnWords.some((w) => stemsMatch(t.stem, w));
   const isCue = (t: QuestionToken): boolean => isAggregateCue(t.stem) || MEASURE_CUES.has(t.stem);
   const isContent = (t: QuestionToken): boolean =>
     !taken.has(t.index) && !isGroupWord(t) && !isPredicate(t, view.tokens) && (!isFunctionWord(t.stem) || isCue(t));
   const isAnchor = (t: QuestionToken): boolean =>
-    !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
+    !isCue(t) &&
+    !isFunctionWord(t.stem) &&
+    (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
 
   let best: QuestionToken[] | null = null;
   let bestScore = 0;
@@ -58,7 +86,10 @@ export function measurePhrase(
   let words = chosen.slice(0, MAX_WORDS);
   if (!words.some(isCue)) {
     // "On average, how many posts ...": borrow the nearest cue before the phrase ("average posts").
-    const cue = view.tokens.slice(Math.max(0, words[0].index - 4), words[0].index).reverse().find(isCue);
+    const cue = view.tokens
+      .slice(Math.max(0, words[0].index - 4), words[0].index)
+      .reverse()
+      .find(isCue);
     if (!cue) return null;
     words = [cue, ...words].slice(0, MAX_WORDS);
   }
@@ -74,7 +105,10 @@ function trim(tokens: QuestionToken[], isCue: (t: QuestionToken) => boolean): Qu
   let end = tokens.length;
   // A trailing past form is the question's verb ("unique users posted"), not part of the name.
   const edge = (t: QuestionToken): boolean =>
-    t.stem === 'per' || t.stem === '당' || (isFunctionWord(t.stem) && !isCue(t)) || /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
+    t.stem === 'per' ||
+    t.stem === '당' ||
+    (isFunctionWord(t.stem) && !isCue(t)) ||
+    /^[a-z]{4,}ed$/.test(t.raw.toLowerCase());
   while (start < end && edge(tokens[start])) start++;
   while (end > start && edge(tokens[end - 1])) end--;
   return tokens.slice(start, end);

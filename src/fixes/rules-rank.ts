@@ -14,12 +14,18 @@ export interface RankOptions {
 }
 
 /** Proposals without the synonyms and fixes already tried, duplicates merged. */
-export function mergeAndFilter(proposals: readonly Proposal[], alreadyTried: ReadonlySet<string>, notes: string[]): Proposal[] {
+export function mergeAndFilter(
+  proposals: readonly Proposal[],
+  alreadyTried: ReadonlySet<string>,
+  notes: string[],
+): Proposal[] {
   const merged = new Map<string, Proposal>();
   for (const proposal of proposals) {
-    const fix = proposal.fix.type === 'add_synonym' ? withoutTriedSynonyms(proposal.fix, alreadyTried, notes) : proposal.fix;
+    const fix =
+      proposal.fix.type === 'add_synonym' ? withoutTriedSynonyms(proposal.fix, alreadyTried, notes) : proposal.fix;
     if (!fix) continue;
-    const slot = fix.type === 'add_synonym' ? `syn ${normalizeIdentifier(fix.table)}.${normalizeName(fix.column)}` : fixKey(fix);
+    const slot =
+      fix.type === 'add_synonym' ? `syn ${normalizeIdentifier(fix.table)}.${normalizeName(fix.column)}` : fixKey(fix);
     const existing = merged.get(slot);
     if (!existing) {
       merged.set(slot, { fix: clone(fix), priority: proposal.priority });
@@ -77,7 +83,11 @@ export function rankProposals(proposals: readonly Proposal[], options: RankOptio
 }
 
 /** The synonym fix minus each synonym whose one-word fix was tried before; undefined when none is left. */
-function withoutTriedSynonyms(fix: Extract<Fix, { type: 'add_synonym' }>, alreadyTried: ReadonlySet<string>, notes: string[]): Fix | undefined {
+function withoutTriedSynonyms(
+  fix: Extract<Fix, { type: 'add_synonym' }>,
+  alreadyTried: ReadonlySet<string>,
+  notes: string[],
+): Fix | undefined {
   const synonyms = fix.synonyms.filter((synonym) => {
     const tried = alreadyTried.has(fixKey({ ...fix, synonyms: [synonym] }));
     if (tried) notes.push(`skipped synonym "${synonym}" of ${fix.table}.${fix.column}: tried before`);

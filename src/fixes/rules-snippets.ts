@@ -17,7 +17,8 @@ import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './ru
 import { measurePhrase } from './rules-phrase.js';
 import { nameWords, singular } from './rules-text.js';
 
-const AGGREGATE_CALL = /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;
+const AGGREGATE_CALL =
+  /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;
 
 export async function proposeSnippets(context: RuleContext): Promise<Proposal[]> {
   const proposals: Proposal[] = [];
@@ -36,7 +37,11 @@ export async function proposeSnippets(context: RuleContext): Promise<Proposal[]>
     for (const measure of measuresOf(view, context.index)) {
       const key = `measure ${normalizeSnippetSql(measure.sql)}`;
       if (context.index.snippetSql.has(normalizeSnippetSql(measure.sql))) continue;
-      const taken = new Set(context.alignments[i].filter((a) => a.target.kind === 'value' || a.target.kind === 'filter').map((a) => a.token.index));
+      const taken = new Set(
+        context.alignments[i]
+          .filter((a) => a.target.kind === 'value' || a.target.kind === 'filter')
+          .map((a) => a.token.index),
+      );
       const phrase = measurePhrase(view, context.index, measure.columns, taken);
       const displayName = phrase?.text ?? fallbackName(measure.rendered);
       const synonyms = phrase && phrase.variant !== phrase.text ? [phrase.variant] : undefined;
@@ -142,8 +147,14 @@ function qualify(node: Node, view: FailureView, index: ConfigIndex, columns: Mea
       const column = columnName(value)?.replace(/[`"]/g, '') ?? null;
       if (!column || column === '*') return value;
       const qualifier = typeof value.table === 'string' ? value.table.replace(/[`"]/g, '').toLowerCase() : null;
-      const table = (qualifier ? view.aliases.get(qualifier) : undefined) ?? view.tables.find((t) => index.tables.get(t)?.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()));
-      const spelled = table ? index.tables.get(table)?.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())?.name : undefined;
+      const table =
+        (qualifier ? view.aliases.get(qualifier) : undefined) ??
+        view.tables.find((t) =>
+          index.tables.get(t)?.columns.some((c) => c.name.toLowerCase() === column.toLowerCase()),
+        );
+      const spelled = table
+        ? index.tables.get(table)?.columns.find((c) => c.name.toLowerCase() === column.toLowerCase())?.name
+        : undefined;
       if (!table || !spelled) {
         failed = true;
         return value;
@@ -167,5 +178,11 @@ function fallbackName(rendered: string): string {
     .replace(/\//g, ' per ')
     .replace(/\b(case|when|then|else|end|distinct)\b/g, ' ')
     .replace(/[^\p{L}\p{N}_ ]+/gu, ' ');
-  return words.split(/[\s_]+/).filter((w) => w !== '' && !/^\d/.test(w)).join(' ').slice(0, 60) || 'measure';
+  return (
+    words
+      .split(/[\s_]+/)
+      .filter((w) => w !== '' && !/^\d/.test(w))
+      .join(' ')
+      .slice(0, 60) || 'measure'
+  );
 }

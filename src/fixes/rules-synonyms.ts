@@ -24,7 +24,13 @@ export async function proposeSynonyms(context: RuleContext): Promise<Proposal[]>
     for (const { target, token, confidence } of alignments[i]) {
       const word = synonymText(token);
       if (target.kind === 'column' && target.column) {
-        const entry = columns.get(target.key) ?? { table: target.table, column: target.column, words: [], targets: [], lexical: false };
+        const entry = columns.get(target.key) ?? {
+          table: target.table,
+          column: target.column,
+          words: [],
+          targets: [],
+          lexical: false,
+        };
         add(entry, word, view.failure.id, confidence === 'lexical');
         columns.set(target.key, entry);
       } else if (target.kind === 'table') {
@@ -57,8 +63,11 @@ export async function proposeSynonyms(context: RuleContext): Promise<Proposal[]>
       });
     }
     const key = await keyColumn(info, (column) => probe.isUnique(table, column));
-    const fix = key ? synonymFix(index, table, key, entry, `names the rows of ${shortName(table)}; the failing question uses it for`) : undefined;
-    if (fix) proposals.push({ fix, priority: entry.lexical ? PRIORITY.lexicalSynonym - 1 : PRIORITY.fallbackSynonym - 1 });
+    const fix = key
+      ? synonymFix(index, table, key, entry, `names the rows of ${shortName(table)}; the failing question uses it for`)
+      : undefined;
+    if (fix)
+      proposals.push({ fix, priority: entry.lexical ? PRIORITY.lexicalSynonym - 1 : PRIORITY.fallbackSynonym - 1 });
   }
   return proposals;
 }
@@ -70,7 +79,13 @@ function add(entry: WordEvidence, word: string, target: string, lexical: boolean
   entry.lexical ||= lexical;
 }
 
-function synonymFix(index: ConfigIndex, table: string, column: string, entry: WordEvidence, why: string): Fix | undefined {
+function synonymFix(
+  index: ConfigIndex,
+  table: string,
+  column: string,
+  entry: WordEvidence,
+  why: string,
+): Fix | undefined {
   const info = index.tables.get(table)?.columns.find((c) => c.name === column);
   if (!info) return undefined;
   const have = existingSynonyms(info);
@@ -110,7 +125,10 @@ function readableName(info: TableInfo): string {
  * The column that identifies a table's rows: by name (see namedKeyColumn), else the first
  * column when it is unique in the warehouse.
  */
-export async function keyColumn(info: TableInfo, isUnique: (column: string) => Promise<boolean | undefined>): Promise<string | undefined> {
+export async function keyColumn(
+  info: TableInfo,
+  isUnique: (column: string) => Promise<boolean | undefined>,
+): Promise<string | undefined> {
   const byName = namedKeyColumn(info);
   if (byName) return byName;
   const first = info.columns[0];

@@ -24,7 +24,23 @@ export interface AlignTarget {
 }
 
 /** Name words too generic to show that a question names a column. */
-const GENERIC = new Set(['id', 'at', 'is', 'has', 'num', 'nb', 'no', 'flag', 'cd', 'dt', 'ts', 'code', 'key', 'value', 'name']);
+const GENERIC = new Set([
+  'id',
+  'at',
+  'is',
+  'has',
+  'num',
+  'nb',
+  'no',
+  'flag',
+  'cd',
+  'dt',
+  'ts',
+  'code',
+  'key',
+  'value',
+  'name',
+]);
 
 export function distinctiveWords(words: readonly string[]): string[] {
   return words.filter((w) => !GENERIC.has(w) && !isFunctionWord(w));
@@ -35,10 +51,15 @@ export function distinctiveWords(words: readonly string[]): string[] {
  * words of a synonym appear), `partial` when a word only shares a prefix ("weigh" for weight:
  * a synonym with the exact word may still help), else `none`.
  */
-export function namingLevel(tokens: readonly QuestionToken[], words: readonly string[], synonymWords: readonly string[][] = []): 'exact' | 'partial' | 'none' {
+export function namingLevel(
+  tokens: readonly QuestionToken[],
+  words: readonly string[],
+  synonymWords: readonly string[][] = [],
+): 'exact' | 'partial' | 'none' {
   const distinct = distinctiveWords(words);
   if (distinct.some((w) => tokens.some((t) => t.stem === w) || namedByPair(w, tokens))) return 'exact';
-  if (synonymWords.some((syn) => syn.length > 0 && syn.every((w) => tokens.some((t) => stemsMatch(t.stem, w))))) return 'exact';
+  if (synonymWords.some((syn) => syn.length > 0 && syn.every((w) => tokens.some((t) => stemsMatch(t.stem, w)))))
+    return 'exact';
   return distinct.some((w) => tokens.some((t) => stemsMatch(t.stem, w))) ? 'partial' : 'none';
 }
 
@@ -53,7 +74,11 @@ function namedByPair(word: string, tokens: readonly QuestionToken[]): boolean {
 }
 
 /** Question words no name, synonym, function word, SQL literal or stored value explains. */
-export function unexplainedTokens(view: FailureView, index: ConfigIndex, storedValues: ReadonlySet<string> = new Set()): QuestionToken[] {
+export function unexplainedTokens(
+  view: FailureView,
+  index: ConfigIndex,
+  storedValues: ReadonlySet<string> = new Set(),
+): QuestionToken[] {
   const literalStems = view.filters.flatMap((f) => f.strings.flatMap(splitStems));
   return view.tokens.filter((t) => {
     if (isPredicate(t, view.tokens)) return false;
@@ -76,7 +101,11 @@ export function targetsOf(view: FailureView, index: ConfigIndex): AlignTarget[] 
   for (const table of tables) {
     const info = index.tables.get(table);
     if (!info?.inSpace) continue;
-    if (namingLevel(view.tokens, info.words, tableSynonyms(info)) === 'exact' || distinctiveWords(info.words).length === 0) continue;
+    if (
+      namingLevel(view.tokens, info.words, tableSynonyms(info)) === 'exact' ||
+      distinctiveWords(info.words).length === 0
+    )
+      continue;
     targets.push({ kind: 'table', key: `table:${table}`, table, words: info.words });
   }
   const columns = view.genie ? view.missingColumns : view.namedColumns;
@@ -84,7 +113,8 @@ export function targetsOf(view: FailureView, index: ConfigIndex): AlignTarget[] 
     const info = index.tables.get(column.table);
     const col = info?.columns.find((c) => c.name === column.column);
     if (!info?.inSpace || !col || col.config?.exclude === true) continue;
-    if (namingLevel(view.tokens, col.words, col.synonymWords) === 'exact' || distinctiveWords(col.words).length === 0) continue;
+    if (namingLevel(view.tokens, col.words, col.synonymWords) === 'exact' || distinctiveWords(col.words).length === 0)
+      continue;
     // A reference to another table's key (messages.member_id) is named by that entity's word
     // ("users"): the word belongs to the referenced table, not to this id column.
     const referenced = referencedTable(index, column.table, column.column);
@@ -95,22 +125,50 @@ export function targetsOf(view: FailureView, index: ConfigIndex): AlignTarget[] 
       }
       continue;
     }
-    targets.push({ kind: 'column', key: columnKey('column', column), table: column.table, column: column.column, words: col.words, temporal: /^(date|timestamp)/i.test(col.type) });
+    targets.push({
+      kind: 'column',
+      key: columnKey('column', column),
+      table: column.table,
+      column: column.column,
+      words: col.words,
+      temporal: /^(date|timestamp)/i.test(col.type),
+    });
   }
   for (const filter of view.filters) {
     if (filter.matched || !index.tables.get(filter.table)?.inSpace) continue;
     const words = index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column)?.words ?? [];
-    const unstated = filter.strings.filter((literal) => !literalInQuestion(literal, view.tokens, view.failure.question));
+    const unstated = filter.strings.filter(
+      (literal) => !literalInQuestion(literal, view.tokens, view.failure.question),
+    );
     if (filter.strings.length > 1 && unstated.length === filter.strings.length && /IN$/.test(filter.predicate.op)) {
       // A set of values the question names with one word ("paid" for plan IN ('pro', 'enterprise')) is a filter.
-      targets.push({ kind: 'filter', key: columnKey('filter', filter), table: filter.table, column: filter.column, words });
+      targets.push({
+        kind: 'filter',
+        key: columnKey('filter', filter),
+        table: filter.table,
+        column: filter.column,
+        words,
+      });
     } else if (filter.strings.length > 0) {
       for (const literal of filter.strings) {
         if (literalInQuestion(literal, view.tokens, view.failure.question)) continue;
-        targets.push({ kind: 'value', key: `${columnKey('value', filter)}=${literal}`, table: filter.table, column: filter.column, literal, words });
+        targets.push({
+          kind: 'value',
+          key: `${columnKey('value', filter)}=${literal}`,
+          table: filter.table,
+          column: filter.column,
+          literal,
+          words,
+        });
       }
     } else if (filter.numeric && !filter.temporal && !numberInQuestion(filter.predicate.value, view.failure.question)) {
-      targets.push({ kind: 'filter', key: columnKey('filter', filter), table: filter.table, column: filter.column, words });
+      targets.push({
+        kind: 'filter',
+        key: columnKey('filter', filter),
+        table: filter.table,
+        column: filter.column,
+        words,
+      });
     }
   }
   return dedupeTargets(targets);
@@ -129,4 +187,3 @@ function dedupeTargets(targets: AlignTarget[]): AlignTarget[] {
 export function synonymText(token: QuestionToken): string {
   return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, '');
 }
-

@@ -13,7 +13,11 @@ const MAX_VALUES = 200;
 /** Values longer than this many words are sentences, not names of things. */
 const MAX_VALUE_WORDS = 3;
 
-export async function storedValueStems(views: readonly FailureView[], index: ConfigIndex, probe: WarehouseProbe): Promise<Set<string>[]> {
+export async function storedValueStems(
+  views: readonly FailureView[],
+  index: ConfigIndex,
+  probe: WarehouseProbe,
+): Promise<Set<string>[]> {
   const out: Set<string>[] = [];
   for (const view of views) {
     const stems = new Set<string>();

@@ -17,7 +17,10 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
   const { index, views, alignments, probe } = context;
   const dictionaries = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
   const formats = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
-  const mappings = new Map<string, { table: string; column: string; pairs: Map<string, string[]>; targets: string[] }>();
+  const mappings = new Map<
+    string,
+    { table: string; column: string; pairs: Map<string, string[]>; targets: string[] }
+  >();
 
   views.forEach((view, i) => {
     for (const filter of view.filters) {
@@ -33,7 +36,12 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
     for (const { target, token } of alignments[i]) {
       if (target.kind !== 'value' || !target.column || target.literal === undefined) continue;
       const key = `${target.table}.${target.column.toLowerCase()}`;
-      const entry = mappings.get(key) ?? { table: target.table, column: target.column, pairs: new Map<string, string[]>(), targets: [] as string[] };
+      const entry = mappings.get(key) ?? {
+        table: target.table,
+        column: target.column,
+        pairs: new Map<string, string[]>(),
+        targets: [] as string[],
+      };
       const word = /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw;
       const words = entry.pairs.get(target.literal) ?? [];
       if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) entry.pairs.set(target.literal, [...words, word]);
@@ -72,7 +80,10 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
     const current = joinText(column?.config?.description).trim();
     const pairs = [...entry.pairs]
       // A word the description already pairs with the value needs no repeating.
-      .map(([value, words]): [string, string[]] => [value, words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`)))])
+      .map(([value, words]): [string, string[]] => [
+        value,
+        words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`))),
+      ])
       .filter(([, words]) => words.length > 0);
     if (pairs.length === 0) continue;
     const values = await probe.distinctValues(entry.table, entry.column, MAX_LISTED_VALUES);
@@ -92,7 +103,12 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
   return proposals;
 }
 
-function collect(into: Map<string, { filter: ResolvedFilter; targets: string[] }>, key: string, filter: ResolvedFilter, target: string): void {
+function collect(
+  into: Map<string, { filter: ResolvedFilter; targets: string[] }>,
+  key: string,
+  filter: ResolvedFilter,
+  target: string,
+): void {
   const entry = into.get(key) ?? { filter, targets: [] };
   if (!entry.targets.includes(target)) entry.targets.push(target);
   into.set(key, entry);
@@ -103,7 +119,11 @@ function isTextType(type: string): boolean {
 }
 
 /** The current description followed by the value mapping and, for short lists, every stored value. */
-export function valueDescription(current: string, pairs: readonly [string, string[]][], values: readonly string[] | undefined): string {
+export function valueDescription(
+  current: string,
+  pairs: readonly [string, string[]][],
+  values: readonly string[] | undefined,
+): string {
   const parts: string[] = [];
   if (current !== '') parts.push(/[.!?]$/.test(current) ? current : `${current}.`);
   parts.push(`Users say ${pairs.map(([value, words]) => `${words.join(' or ')} for '${value}'`).join(', ')}.`);

@@ -57,7 +57,9 @@ export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal)
     distinctValues(table, column, limit) {
       return cached(`values ${table}.${column} ${limit}`, async () => {
         const col = quoteName(column);
-        const rows = await execute(`SELECT DISTINCT ${col} AS v FROM ${quoteTable(table)} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`);
+        const rows = await execute(
+          `SELECT DISTINCT ${col} AS v FROM ${quoteTable(table)} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`,
+        );
         if (!rows || rows.length > limit) return undefined;
         return rows.map((row) => String(row[0]));
       });

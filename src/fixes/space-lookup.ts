@@ -1,6 +1,10 @@
 /** Finding the parts of a space a fix points at, by Genie's matching rules (unquoted, case-insensitive). */
 import type { ColumnConfig, JoinSpec, Space, Table } from '../space/schema.js';
-import { isRelationshipMarker, parseJoinCondition as parseEquality, RELATIONSHIP_MARKER } from '../space/join-condition.js';
+import {
+  isRelationshipMarker,
+  parseJoinCondition as parseEquality,
+  RELATIONSHIP_MARKER,
+} from '../space/join-condition.js';
 import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';
 
 export interface TableLocation {

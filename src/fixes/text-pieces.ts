@@ -13,7 +13,9 @@ export function collapseWhitespace(text: string): string {
 
 /** Comparison form of SQL for holdout checks: lowercase, whitespace collapsed, trailing semicolons removed. */
 export function normalizeSqlText(sql: string): string {
-  return collapseWhitespace(sql.toLowerCase()).replace(/(\s*;)+$/, '').trim();
+  return collapseWhitespace(sql.toLowerCase())
+    .replace(/(\s*;)+$/, '')
+    .trim();
 }
 
 /** Append a value to a list unless an equal one (case-insensitive, trimmed) is already there. */

@@ -14,7 +14,8 @@ export type BranchCheck = { ok: true; remoteSha?: string } | { ok: false; reason
 export async function checkBotBranch(git: GitCli, branch: string, base: string): Promise<BranchCheck> {
   const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
   if (!remoteSha) return { ok: true };
-  if (!(await git.tryFetchBranch(REMOTE, branch))) throw new GenieGitopsError(`cannot fetch ${branch} from ${REMOTE}`, 'check the token can read the repository');
+  if (!(await git.tryFetchBranch(REMOTE, branch)))
+    throw new GenieGitopsError(`cannot fetch ${branch} from ${REMOTE}`, 'check the token can read the repository');
   const commits = await git.commitsBetween(base, `refs/remotes/${REMOTE}/${branch}`);
   const human = commits.find((c) => c.authorEmail !== git.identity.email || c.committerEmail !== git.identity.email);
   if (human) {

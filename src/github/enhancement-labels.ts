@@ -26,11 +26,17 @@ export function mergedPending(pulls: readonly PullRequest[]): PullRequest[] {
 
 /** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
 export function closedUnrecorded(pulls: readonly PullRequest[]): PullRequest[] {
-  return pulls.filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL)).sort((a, b) => a.number - b.number);
+  return pulls
+    .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
+    .sort((a, b) => a.number - b.number);
 }
 
 /** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
-export async function relabel(github: GitHubPort, pr: PullRequest, change: { add?: readonly string[]; remove?: readonly string[] }): Promise<void> {
+export async function relabel(
+  github: GitHubPort,
+  pr: PullRequest,
+  change: { add?: readonly string[]; remove?: readonly string[] },
+): Promise<void> {
   const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
   if (add.length > 0) await github.addLabels(pr.number, add);
   for (const label of change.remove ?? []) if (pr.labels.includes(label)) await github.removeLabel(pr.number, label);

@@ -14,8 +14,15 @@ export interface GitResult {
 
 /** A git command failed; `args` and `stderr` say which and why. */
 export class GitError extends GenieGitopsError {
-  constructor(readonly args: readonly string[], readonly result: GitResult, hint?: string) {
-    super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`, hint);
+  constructor(
+    readonly args: readonly string[],
+    readonly result: GitResult,
+    hint?: string,
+  ) {
+    super(
+      `git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`,
+      hint,
+    );
   }
 }
 
@@ -59,14 +66,24 @@ export class GitCli {
   /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
   exec(args: readonly string[], input?: string): Promise<GitResult> {
     return new Promise((resolve, reject) => {
-      const child = spawn('git', [...args], { cwd: this.cwd, env: this.env, stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'] });
+      const child = spawn('git', [...args], {
+        cwd: this.cwd,
+        env: this.env,
+        stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+      });
       const out: Buffer[] = [];
       const err: Buffer[] = [];
       child.stdout?.on('data', (chunk: Buffer) => out.push(chunk));
       child.stderr?.on('data', (chunk: Buffer) => err.push(chunk));
-      child.on('error', (error) => reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')));
+      child.on('error', (error) =>
+        reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')),
+      );
       child.on('close', (code) =>
-        resolve({ exitCode: code ?? 1, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }),
+        resolve({
+          exitCode: code ?? 1,
+          stdout: Buffer.concat(out).toString('utf8'),
+          stderr: Buffer.concat(err).toString('utf8'),
+        }),
       );
       if (child.stdin) {
         child.stdin.on('error', () => {}); // git may exit before reading all input; its exit code tells
@@ -90,7 +107,11 @@ export class GitCli {
 
   async revParse(ref: string): Promise<string> {
     const sha = await this.tryRevParse(ref);
-    if (!sha) throw new GenieGitopsError(`git: no commit named '${ref}'`, 'fetch the history first (actions/checkout with fetch-depth: 0)');
+    if (!sha)
+      throw new GenieGitopsError(
+        `git: no commit named '${ref}'`,
+        'fetch the history first (actions/checkout with fetch-depth: 0)',
+      );
     return sha;
   }
 
@@ -123,7 +144,13 @@ export class GitCli {
 
   /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
   async tryFetchBranch(remote: string, branch: string): Promise<boolean> {
-    const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`]);
+    const result = await this.exec([
+      'fetch',
+      '--no-tags',
+      '--quiet',
+      remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+    ]);
     return result.exitCode === 0;
   }
 
@@ -187,9 +214,15 @@ export class GitCli {
    * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
    * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
    */
-  async push(remote: string, localRef: string, branch: string, options: { force?: boolean; expectedRemoteSha?: string } = {}): Promise<void> {
+  async push(
+    remote: string,
+    localRef: string,
+    branch: string,
+    options: { force?: boolean; expectedRemoteSha?: string } = {},
+  ): Promise<void> {
     const args = ['push', '--quiet', '--no-verify', '--porcelain'];
-    if (options.expectedRemoteSha !== undefined) args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
+    if (options.expectedRemoteSha !== undefined)
+      args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
     else if (options.force) args.push('--force');
     args.push(remote, `${localRef}:refs/heads/${branch}`);
     await this.run(args, 'check that the token may push (contents: write) and that the branch is not protected');
@@ -197,9 +230,14 @@ export class GitCli {
 }
 
 /** The environment for git: no prompts, and the token (if any) as a per-command extra header. */
-function buildEnv(base: Readonly<Record<string, string | undefined>>, token: string | undefined): Record<string, string> {
+function buildEnv(
+  base: Readonly<Record<string, string | undefined>>,
+  token: string | undefined,
+): Record<string, string> {
   const env: Record<string, string> = {};
-  for (const [key, value] of Object.entries(base)) if (value !== undefined && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_')) env[key] = value;
+  for (const [key, value] of Object.entries(base))
+    if (value !== undefined && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_'))
+      env[key] = value;
   env.GIT_TERMINAL_PROMPT = '0';
   env.GCM_INTERACTIVE = 'never';
   env.LC_ALL = 'C';

@@ -27,6 +27,8 @@ function hintFor(status: number): string {
     case 422:
       return 'GitHub rejected the request: check that the branch exists on the remote and differs from the base';
     default:
-      return status >= 500 || status === 0 ? 'GitHub is unavailable; re-run the job later' : 'see the GitHub error above';
+      return status >= 500 || status === 0
+        ? 'GitHub is unavailable; re-run the job later'
+        : 'see the GitHub error above';
   }
 }

@@ -37,14 +37,21 @@ function header(error: unknown, name: string): string | undefined {
 }
 
 /** How long to wait before retrying `error`, or undefined when it must not be retried. */
-export function retryDelayMs(error: unknown, attempt: number, options: { baseDelayMs: number; now?: number }): number | undefined {
+export function retryDelayMs(
+  error: unknown,
+  attempt: number,
+  options: { baseDelayMs: number; now?: number },
+): number | undefined {
   const status = statusOf(error);
-  const rateLimited = status === 429 || (status === 403 && (header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined));
+  const rateLimited =
+    status === 429 ||
+    (status === 403 && (header(error, 'x-ratelimit-remaining') === '0' || header(error, 'retry-after') !== undefined));
   if (DO_NOT_RETRY.has(status) && !rateLimited) return undefined;
   const retryAfterMs = parseRetryAfter(header(error, 'retry-after') ?? null, options.now);
   if (retryAfterMs !== undefined) return retryAfterMs;
   const reset = Number(header(error, 'x-ratelimit-reset'));
-  if (rateLimited && Number.isFinite(reset) && reset > 0) return Math.max(0, reset * 1000 - (options.now ?? Date.now()));
+  if (rateLimited && Number.isFinite(reset) && reset > 0)
+    return Math.max(0, reset * 1000 - (options.now ?? Date.now()));
   return options.baseDelayMs * 2 ** attempt;
 }
 
@@ -53,7 +60,12 @@ export function createOctokit(options: OctokitOptions): Octokit {
     auth: options.token,
     baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'genie-gitops',
-    log: { debug: () => {}, info: () => {}, warn: (m: string) => options.log?.(m), error: (m: string) => options.log?.(m) },
+    log: {
+      debug: () => {},
+      info: () => {},
+      warn: (m: string) => options.log?.(m),
+      error: (m: string) => options.log?.(m),
+    },
   });
   const retries = options.retries ?? 3;
   const baseDelayMs = options.baseDelayMs ?? 1000;
@@ -65,7 +77,9 @@ export function createOctokit(options: OctokitOptions): Octokit {
       } catch (error) {
         const delay = attempt < retries ? retryDelayMs(error, attempt, { baseDelayMs }) : undefined;
         if (delay === undefined || delay > maxWaitMs) throw error;
-        options.log?.(`GitHub ${requestOptions.method} ${requestOptions.url}: HTTP ${statusOf(error)}, retrying in ${Math.round(delay)} ms`);
+        options.log?.(
+          `GitHub ${requestOptions.method} ${requestOptions.url}: HTTP ${statusOf(error)}, retrying in ${Math.round(delay)} ms`,
+        );
         await sleep(delay);
       }
     }

@@ -47,8 +47,10 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error) {
     if (error instanceof GitHubApiError) throw error;
-    if (error instanceof z.ZodError) throw new GitHubApiError(operation, 200, `unexpected response shape: ${error.issues[0]?.message ?? 'invalid'}`);
-    const status = typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
+    if (error instanceof z.ZodError)
+      throw new GitHubApiError(operation, 200, `unexpected response shape: ${error.issues[0]?.message ?? 'invalid'}`);
+    const status =
+      typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
     throw new GitHubApiError(operation, status, error instanceof Error ? error.message : String(error));
   }
 }
@@ -63,7 +65,13 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
       }),
     findOpenPullRequest: (branch) =>
       call('list pull requests', async () => {
-        const { data } = await octokit.rest.pulls.list({ owner, repo, state: 'open', head: `${owner}:${branch}`, per_page: 100 });
+        const { data } = await octokit.rest.pulls.list({
+          owner,
+          repo,
+          state: 'open',
+          head: `${owner}:${branch}`,
+          per_page: 100,
+        });
         // Filter again: a server that ignores `head` must not make us update somebody else's PR.
         return data.map(toPull).find((pr) => pr.headRef === branch && pr.state === 'open');
       }),
@@ -92,7 +100,8 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
       }),
     addLabels: (number, labels) =>
       call(`add labels to #${number}`, async () => {
-        if (labels.length > 0) await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: [...labels] });
+        if (labels.length > 0)
+          await octokit.rest.issues.addLabels({ owner, repo, issue_number: number, labels: [...labels] });
       }),
     removeLabel: (number, label) =>
       call(`remove label "${label}" from #${number}`, async () => {
@@ -105,7 +114,12 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
       }),
     listComments: (number) =>
       call(`list comments of #${number}`, async () => {
-        const data = await octokit.paginate(octokit.rest.issues.listComments, { owner, repo, issue_number: number, per_page: 100 });
+        const data = await octokit.paginate(octokit.rest.issues.listComments, {
+          owner,
+          repo,
+          issue_number: number,
+          per_page: 100,
+        });
         return data.map(toComment);
       }),
     createComment: (number, body) =>

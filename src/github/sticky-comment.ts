@@ -11,7 +11,12 @@ export interface StickyResult {
 }
 
 /** Creates the comment carrying `marker`, or updates the one that already carries it. */
-export async function upsertStickyComment(github: GitHubPort, prNumber: number, marker: string, body: string): Promise<StickyResult> {
+export async function upsertStickyComment(
+  github: GitHubPort,
+  prNumber: number,
+  marker: string,
+  body: string,
+): Promise<StickyResult> {
   const text = body.startsWith(marker) ? body : `${marker}\n${body}`;
   const existing = (await github.listComments(prNumber)).find((c) => c.body.includes(marker));
   if (existing) return { comment: await github.updateComment(existing.id, text), action: 'updated' };

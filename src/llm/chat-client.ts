@@ -71,17 +71,33 @@ export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {
     const timeout = AbortSignal.timeout(timeoutMs);
     const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
     try {
-      const response = await doFetch(target.url, { method: 'POST', headers, body: JSON.stringify(body), signal: combined });
+      const response = await doFetch(target.url, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify(body),
+        signal: combined,
+      });
       const text = await response.text();
       if (!response.ok) {
         const detail = scrub(errorMessageFromBody(text));
-        throw new LlmError('http', target.label, detail, response.status, hintForStatus(response.status), retryAfterFor(response));
+        throw new LlmError(
+          'http',
+          target.label,
+          detail,
+          response.status,
+          hintForStatus(response.status),
+          retryAfterFor(response),
+        );
       }
       let json: unknown;
       try {
         json = JSON.parse(text);
       } catch {
-        throw new LlmError('invalid_response', target.label, `not JSON: ${scrub(clip(text.replace(/\s+/g, ' '), 200))}`);
+        throw new LlmError(
+          'invalid_response',
+          target.label,
+          `not JSON: ${scrub(clip(text.replace(/\s+/g, ' '), 200))}`,
+        );
       }
       const parsed = parseChatCompletion(json);
       if (!parsed.ok) throw new LlmError('invalid_response', target.label, scrub(parsed.problem));
@@ -89,7 +105,14 @@ export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {
     } catch (error) {
       if (error instanceof LlmError) throw error;
       if (signal?.aborted) throw new LlmError('aborted', target.label, 'the run was cancelled');
-      if (timeout.aborted) throw new LlmError('timeout', target.label, `no answer within ${timeoutMs} ms`, undefined, 'raise the LLM timeout or use a faster endpoint');
+      if (timeout.aborted)
+        throw new LlmError(
+          'timeout',
+          target.label,
+          `no answer within ${timeoutMs} ms`,
+          undefined,
+          'raise the LLM timeout or use a faster endpoint',
+        );
       throw new LlmError('network', target.label, scrub(networkDetail(error)));
     }
   }
@@ -111,7 +134,12 @@ export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {
         } catch (error) {
           if (!(error instanceof LlmError)) throw error;
           // Some models reject response_format; the caller parses JSON from text anyway, so ask again without it.
-          if (error.kind === 'http' && error.status === 400 && body.response_format && /response_format|json_object/i.test(error.detail)) {
+          if (
+            error.kind === 'http' &&
+            error.status === 400 &&
+            body.response_format &&
+            /response_format|json_object/i.test(error.detail)
+          ) {
             delete body.response_format;
             continue;
           }

@@ -43,11 +43,15 @@ export function parseChatCompletion(body: unknown): ParsedReply {
   let content: string | undefined;
   if (typeof raw === 'string') content = raw;
   else if (Array.isArray(raw)) {
-    const texts = raw.filter((block) => block.type === 'text' && typeof block.text === 'string').map((block) => block.text as string);
+    const texts = raw
+      .filter((block) => block.type === 'text' && typeof block.text === 'string')
+      .map((block) => block.text as string);
     if (texts.length > 0) content = texts.join('');
   }
   if (content === undefined) {
-    const why = choice.message.refusal ? `the model refused: ${choice.message.refusal}` : 'the answer has no text content';
+    const why = choice.message.refusal
+      ? `the model refused: ${choice.message.refusal}`
+      : 'the answer has no text content';
     return { ok: false, problem: why };
   }
   const usage = parsed.data.usage;

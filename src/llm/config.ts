@@ -32,11 +32,19 @@ const DEFAULT_OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 /** Settings + env -> a client config, or LlmConfigError saying which value is missing. */
 export function resolveLlmConfig(settings: LlmSettings, env: Env = {}): ChatLlmConfig {
-  const pick = (...values: (string | undefined)[]) => values.map((value) => value?.trim()).find((value) => value !== undefined && value !== '');
-  const provider = settings.provider ?? (pick(env.GENIE_GITOPS_LLM_PROVIDER) as LlmProvider | undefined) ?? inferProvider(settings, env);
+  const pick = (...values: (string | undefined)[]) =>
+    values.map((value) => value?.trim()).find((value) => value !== undefined && value !== '');
+  const provider =
+    settings.provider ??
+    (pick(env.GENIE_GITOPS_LLM_PROVIDER) as LlmProvider | undefined) ??
+    inferProvider(settings, env);
   if (provider === 'openai') {
     const model = pick(settings.model, env.GENIE_GITOPS_LLM_MODEL, env.OPENAI_MODEL);
-    if (!model) throw new LlmConfigError('the openai LLM provider needs a model', 'set the model input or GENIE_GITOPS_LLM_MODEL');
+    if (!model)
+      throw new LlmConfigError(
+        'the openai LLM provider needs a model',
+        'set the model input or GENIE_GITOPS_LLM_MODEL',
+      );
     const baseUrl = pick(settings.baseUrl, env.OPENAI_BASE_URL) ?? DEFAULT_OPENAI_BASE_URL;
     assertUrl(baseUrl, 'OPENAI_BASE_URL');
     const apiKey = pick(settings.apiKey, env.OPENAI_API_KEY);
@@ -44,11 +52,19 @@ export function resolveLlmConfig(settings: LlmSettings, env: Env = {}): ChatLlmC
   }
   if (provider === 'databricks') {
     const endpoint = pick(settings.endpoint, env.GENIE_GITOPS_SERVING_ENDPOINT);
-    if (!endpoint) throw new LlmConfigError('the databricks LLM provider needs a serving endpoint name', 'set the endpoint input or GENIE_GITOPS_SERVING_ENDPOINT');
+    if (!endpoint)
+      throw new LlmConfigError(
+        'the databricks LLM provider needs a serving endpoint name',
+        'set the endpoint input or GENIE_GITOPS_SERVING_ENDPOINT',
+      );
     const host = pick(settings.host, env.DATABRICKS_HOST);
     if (!host) throw new LlmConfigError('the databricks LLM provider needs the workspace URL', 'set DATABRICKS_HOST');
     const token = typeof settings.token === 'function' ? settings.token : pick(settings.token, env.DATABRICKS_TOKEN);
-    if (!token) throw new LlmConfigError('the databricks LLM provider needs a token', 'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for OAuth, or DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID');
+    if (!token)
+      throw new LlmConfigError(
+        'the databricks LLM provider needs a token',
+        'set DATABRICKS_TOKEN, or DATABRICKS_CLIENT_ID and DATABRICKS_CLIENT_SECRET for OAuth, or DATABRICKS_AUTH_TYPE=github-oidc with DATABRICKS_CLIENT_ID',
+      );
     return { kind: 'databricks', host, endpoint, token };
   }
   throw new LlmConfigError(`unknown LLM provider "${String(provider)}"`, 'use databricks or openai');

@@ -35,11 +35,13 @@ function classify(raw: string): Argument {
   const tokens = tokenize(text, 'sqlite').filter((t) => !isTrivia(t));
   const [first, second] = tokens;
   if (tokens.length === 1 && first.type === 'string') return { kind: 'literal', text, value: first.value };
-  if (tokens.length === 1 && first.type === 'number' && Number.isFinite(Number(first.text))) return { kind: 'literal', text, value: Number(first.text) };
+  if (tokens.length === 1 && first.type === 'number' && Number.isFinite(Number(first.text)))
+    return { kind: 'literal', text, value: Number(first.text) };
   if (tokens.length === 2 && isSymbol(first, '-') && second.type === 'number' && Number.isFinite(Number(second.text))) {
     return { kind: 'literal', text, value: -Number(second.text) };
   }
-  if (tokens.length === 1 && first.type === 'word' && first.value.toUpperCase() === 'NULL') return { kind: 'literal', text, value: null };
+  if (tokens.length === 1 && first.type === 'word' && first.value.toUpperCase() === 'NULL')
+    return { kind: 'literal', text, value: null };
   const isName = (k: number) => tokens[k] !== undefined && (tokens[k].type === 'word' || tokens[k].type === 'quoted');
   if (tokens.length % 2 === 1 && tokens.every((t, k) => (k % 2 === 0 ? isName(k) : isSymbol(t, '.')))) {
     // A lone keyword (CASE, NOT, ...) would not get here with arguments; a lone word is a column.

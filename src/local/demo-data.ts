@@ -10,8 +10,18 @@ import type { SqlJsDatabase } from './sqljs-loader.js';
 import { SeededRandom } from './seeded-random.js';
 import { formatDate, formatTimestamp } from './spark-dates.js';
 import {
-  CHANNEL, COUNTRY_WEIGHTS, DEMO_CHANNELS, EMOJI_WEIGHTS, EVENT_MONTHS, HOUR_WEIGHTS, NAMES,
-  PLAN_ACTIVITY, PLAN_WEIGHTS, type Country, type DemoChannel, type Plan,
+  CHANNEL,
+  COUNTRY_WEIGHTS,
+  DEMO_CHANNELS,
+  EMOJI_WEIGHTS,
+  EVENT_MONTHS,
+  HOUR_WEIGHTS,
+  NAMES,
+  PLAN_ACTIVITY,
+  PLAN_WEIGHTS,
+  type Country,
+  type DemoChannel,
+  type Plan,
 } from './demo-catalog.js';
 import { quoteIdentifier } from './sql-dialect.js';
 
@@ -83,19 +93,33 @@ export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {
   db.exec('BEGIN');
   insertAll(db, table('channels'), DEMO_CHANNELS, (c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]);
   insertAll(db, table('members'), members, (m) => [m.id, m.name, m.country, m.plan, formatDate(m.joinedMs)]);
-  insertAll(db, table('messages'), messages, (m) => [m.id, m.channel, m.member, stamp(m.sentMs), m.words, m.reply ? 1 : 0]);
+  insertAll(db, table('messages'), messages, (m) => [
+    m.id,
+    m.channel,
+    m.member,
+    stamp(m.sentMs),
+    m.words,
+    m.reply ? 1 : 0,
+  ]);
   insertAll(db, table('reactions'), reactions, (r, i) => [i + 1, r.message, r.member, r.emoji, stamp(r.atMs)]);
   insertAll(db, table('daily_channel_stats'), stats, (row) => row);
   db.exec('COMMIT');
 
   // Foreign keys and event times: joins look rows up by key, date filters become range scans.
   const indexes: Array<[string, string]> = [
-    ['messages', 'member_id'], ['messages', 'channel_id'], ['messages', 'sent_at'],
-    ['reactions', 'message_id'], ['reactions', 'member_id'], ['reactions', 'reacted_at'],
-    ['members', 'joined_at'], ['daily_channel_stats', 'channel_id'],
+    ['messages', 'member_id'],
+    ['messages', 'channel_id'],
+    ['messages', 'sent_at'],
+    ['reactions', 'message_id'],
+    ['reactions', 'member_id'],
+    ['reactions', 'reacted_at'],
+    ['members', 'joined_at'],
+    ['daily_channel_stats', 'channel_id'],
   ];
   for (const [name, column] of indexes) {
-    db.exec(`CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.${name}_by_${column}`)} ON ${table(name)} (${column})`);
+    db.exec(
+      `CREATE INDEX ${quoteIdentifier(`${catalog}.${schema}.${name}_by_${column}`)} ON ${table(name)} (${column})`,
+    );
   }
   db.exec('ANALYZE');
   // Bare names too, so `FROM messages` works as with a default catalog and schema.
@@ -116,7 +140,12 @@ type Row = (string | number)[];
  * Rows go in 100 at a time: one bound multi-row INSERT is much cheaper than 100 single
  * ones in sql.js. `toRow` is called once per item, right before binding (no row arrays kept).
  */
-function insertAll<T>(db: SqlJsDatabase, table: string, items: readonly T[], toRow: (item: T, index: number) => Row): void {
+function insertAll<T>(
+  db: SqlJsDatabase,
+  table: string,
+  items: readonly T[],
+  toRow: (item: T, index: number) => Row,
+): void {
   if (items.length === 0) return;
   const columns = toRow(items[0], 0).length;
   const batch = 100;
@@ -174,8 +203,19 @@ function makeMembers(rng: SeededRandom): Member[] {
     const joinedDay = rng.chance(0.25) ? -rng.int(1, 610) : Math.floor(Math.sqrt(rng.next()) * DAYS);
     const lurker = rng.chance(0.35);
     const activity = lurker ? 0 : Math.exp(1.25 * rng.normal()) * PLAN_ACTIVITY[plan];
-    const favourite = rng.pick(DEMO_CHANNELS, DEMO_CHANNELS.map((c) => c.weight)).id;
-    return { index, country, plan, joinedMs: FIRST + joinedDay * DAY_MS, activity, favourite, name: uniqueName(rng, country, seen) };
+    const favourite = rng.pick(
+      DEMO_CHANNELS,
+      DEMO_CHANNELS.map((c) => c.weight),
+    ).id;
+    return {
+      index,
+      country,
+      plan,
+      joinedMs: FIRST + joinedDay * DAY_MS,
+      activity,
+      favourite,
+      name: uniqueName(rng, country, seen),
+    };
   });
   // Member ids follow the join order, as an auto-increment key would.
   drafts.sort((a, b) => a.joinedMs - b.joinedMs || a.index - b.index);
@@ -203,7 +243,10 @@ function dayFactor(dayMs: number): number {
   const weekday = date.getUTCDay();
   const weekend = weekday === 0 || weekday === 6 ? 0.42 : weekday === 5 ? 0.85 : 1;
   const month = formatDate(dayMs).slice(0, 7);
-  const holidays = (date.getUTCMonth() === 11 && date.getUTCDate() >= 20) || (date.getUTCMonth() === 0 && date.getUTCDate() <= 3) ? 0.55 : 1;
+  const holidays =
+    (date.getUTCMonth() === 11 && date.getUTCDate() >= 20) || (date.getUTCMonth() === 0 && date.getUTCDate() <= 3)
+      ? 0.55
+      : 1;
   const event = EVENT_MONTHS.has(month) ? 1.15 : 1;
   return weekend * holidays * event;
 }
@@ -213,7 +256,12 @@ function activityPrefix(members: Member[]): Float64Array {
 }
 
 /** A member's channel preferences (running totals over `open`), cached: they change only when a channel opens. */
-function channelWeights(cache: Map<string, Float64Array>, member: Member, open: readonly DemoChannel[], eventMonth: boolean): Float64Array {
+function channelWeights(
+  cache: Map<string, Float64Array>,
+  member: Member,
+  open: readonly DemoChannel[],
+  eventMonth: boolean,
+): Float64Array {
   const key = `${member.id}/${open.length}/${eventMonth ? 1 : 0}`;
   const hit = cache.get(key);
   if (hit) return hit;
@@ -251,11 +299,25 @@ function makeMessages(rng: SeededRandom, members: Member[]): Message[] {
       const hour = rng.pickIndexCumulative(HOUR_CUMULATIVE);
       const sentMs = dayMs + hour * 3_600_000 + rng.int(0, 3599) * 1000;
       const words = Math.max(1, Math.min(400, Math.round(Math.exp(2.6 + 0.8 * rng.normal()) * channel.words)));
-      today.push({ id: 0, channel: channel.id, member: member.id, sentMs, words, reply: rng.chance(channel.replyRate) });
+      today.push({
+        id: 0,
+        channel: channel.id,
+        member: member.id,
+        sentMs,
+        words,
+        reply: rng.chance(channel.replyRate),
+      });
     }
     // A few scheduled announcements by moderators, more in conference months.
     if (new Date(dayMs).getUTCDay() === 2 || (eventMonth && rng.chance(0.3))) {
-      today.push({ id: 0, channel: CHANNEL.announcements, member: rng.pick(moderators).id, sentMs: dayMs + 15 * 3_600_000 + rng.int(0, 3599) * 1000, words: rng.int(40, 220), reply: false });
+      today.push({
+        id: 0,
+        channel: CHANNEL.announcements,
+        member: rng.pick(moderators).id,
+        sentMs: dayMs + 15 * 3_600_000 + rng.int(0, 3599) * 1000,
+        words: rng.int(40, 220),
+        reply: false,
+      });
     }
     today.sort((a, b) => a.sentMs - b.sentMs || a.member - b.member);
     for (const m of today) {

@@ -61,7 +61,8 @@ function foldConstant({ fn, args, integerResult }: CallContext): string | undefi
  * a GLOB). Undefined when the argument cannot be guarded.
  */
 function isoGuard(arg: Argument): string | undefined {
-  if (arg.kind === 'literal') return typeof arg.value === 'string' && ISO_TEXT.test(arg.value) && parseDate(arg.value) ? '' : undefined;
+  if (arg.kind === 'literal')
+    return typeof arg.value === 'string' && ISO_TEXT.test(arg.value) && parseDate(arg.value) ? '' : undefined;
   if (arg.kind !== 'column') return undefined; // evaluating an expression twice could cost more than it saves
   return `length(${arg.text}) IN (10, 19) AND date(${arg.text}) = substr(${arg.text}, 1, 10)`;
 }
@@ -79,12 +80,18 @@ const WEEKDAY_NAMES = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', '
 /** Native SQLite for truncating ISO text `x` to a unit, matching spark-dates' truncate + formatDate. */
 function truncateSql(unit: string, x: string): string | undefined {
   switch (unit) {
-    case 'year': return `substr(${x}, 1, 4) || '-01-01'`;
-    case 'quarter': return `printf('%s-%02d-01', substr(${x}, 1, 4), ((${int(`substr(${x}, 6, 2)`)} - 1) / 3) * 3 + 1)`;
-    case 'month': return `substr(${x}, 1, 7) || '-01'`;
-    case 'week': return `date(${x}, '-6 days', 'weekday 1')`; // back to the Monday on or before
-    case 'day': return `substr(${x}, 1, 10)`;
-    default: return undefined; // hour/minute/second keep the JS function (date-only input gains a time)
+    case 'year':
+      return `substr(${x}, 1, 4) || '-01-01'`;
+    case 'quarter':
+      return `printf('%s-%02d-01', substr(${x}, 1, 4), ((${int(`substr(${x}, 6, 2)`)} - 1) / 3) * 3 + 1)`;
+    case 'month':
+      return `substr(${x}, 1, 7) || '-01'`;
+    case 'week':
+      return `date(${x}, '-6 days', 'weekday 1')`; // back to the Monday on or before
+    case 'day':
+      return `substr(${x}, 1, 10)`;
+    default:
+      return undefined; // hour/minute/second keep the JS function (date-only input gains a time)
   }
 }
 
@@ -92,7 +99,7 @@ function truncateSql(unit: string, x: string): string | undefined {
 function strftimeFormat(pattern: string): string | undefined {
   const pieces: Record<string, string> = { yyyy: '%Y', MM: '%m', dd: '%d', HH: '%H', mm: '%M', ss: '%S' };
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const run = /^([A-Za-z])\1*/.exec(pattern.slice(i));
     if (run) {
       const piece = pieces[run[0]];
@@ -121,24 +128,36 @@ function dateFormatSql(x: string, pattern: string): string | undefined {
 function fastPath(fn: string, args: Argument[]): { sql: string; dates: Argument[] } | undefined {
   const [a, b] = args;
   const text = (arg: Argument) => arg.text;
-  const literalNumber = (arg: Argument | undefined) => (arg?.kind === 'literal' && typeof arg.value === 'number' ? Math.trunc(arg.value) : undefined);
+  const literalNumber = (arg: Argument | undefined) =>
+    arg?.kind === 'literal' && typeof arg.value === 'number' ? Math.trunc(arg.value) : undefined;
   const one = (sql: (x: string) => string | undefined) => {
     if (args.length !== 1) return undefined;
     const out = sql(text(a));
     return out ? { sql: out, dates: [a] } : undefined;
   };
   switch (fn) {
-    case 'year': return one((x) => int(`substr(${x}, 1, 4)`));
-    case 'month': return one((x) => int(`substr(${x}, 6, 2)`));
-    case 'day': case 'dayofmonth': return one((x) => int(`substr(${x}, 9, 2)`));
-    case 'quarter': return one((x) => `(${int(`substr(${x}, 6, 2)`)} + 2) / 3`);
+    case 'year':
+      return one((x) => int(`substr(${x}, 1, 4)`));
+    case 'month':
+      return one((x) => int(`substr(${x}, 6, 2)`));
+    case 'day':
+    case 'dayofmonth':
+      return one((x) => int(`substr(${x}, 9, 2)`));
+    case 'quarter':
+      return one((x) => `(${int(`substr(${x}, 6, 2)`)} + 2) / 3`);
     // A date has no time: substr gives '' and CAST('' AS INTEGER) is 0, as in Spark.
-    case 'hour': return one((x) => int(`substr(${x}, 12, 2)`));
-    case 'minute': return one((x) => int(`substr(${x}, 15, 2)`));
-    case 'second': return one((x) => int(`substr(${x}, 18, 2)`));
-    case 'dayofweek': return one((x) => `${int(`strftime('%w', ${x})`)} + 1`);
-    case 'weekday': return one((x) => `(${int(`strftime('%w', ${x})`)} + 6) % 7`);
-    case 'to_date': return one((x) => `substr(${x}, 1, 10)`);
+    case 'hour':
+      return one((x) => int(`substr(${x}, 12, 2)`));
+    case 'minute':
+      return one((x) => int(`substr(${x}, 15, 2)`));
+    case 'second':
+      return one((x) => int(`substr(${x}, 18, 2)`));
+    case 'dayofweek':
+      return one((x) => `${int(`strftime('%w', ${x})`)} + 1`);
+    case 'weekday':
+      return one((x) => `(${int(`strftime('%w', ${x})`)} + 6) % 7`);
+    case 'to_date':
+      return one((x) => `substr(${x}, 1, 10)`);
     case 'date_trunc': {
       const unit = args.length === 2 && a.kind === 'literal' ? normaliseUnit(a.value) : null;
       const sql = unit ? truncateSql(unit, text(b)) : undefined;
@@ -149,21 +168,28 @@ function fastPath(fn: string, args: Argument[]): { sql: string; dates: Argument[
       const sql = unit ? truncateSql(unit, text(a)) : undefined;
       return sql ? { sql, dates: [a] } : undefined;
     }
-    case 'date_add': case 'dateadd': case 'date_sub': {
+    case 'date_add':
+    case 'dateadd':
+    case 'date_sub': {
       const n = args.length === 2 ? literalNumber(b) : undefined;
       if (n === undefined) return undefined;
       const days = fn === 'date_sub' ? -n : n;
       return { sql: `date(${text(a)}, '${days >= 0 ? '+' : ''}${days} days')`, dates: [a] };
     }
-    case 'datediff': case 'date_diff': {
+    case 'datediff':
+    case 'date_diff': {
       if (args.length !== 2) return undefined;
       return { sql: int(`julianday(substr(${text(a)}, 1, 10)) - julianday(substr(${text(b)}, 1, 10))`), dates: [a, b] };
     }
     case 'date_format': {
-      const sql = args.length === 2 && b.kind === 'literal' && typeof b.value === 'string' ? dateFormatSql(text(a), b.value) : undefined;
+      const sql =
+        args.length === 2 && b.kind === 'literal' && typeof b.value === 'string'
+          ? dateFormatSql(text(a), b.value)
+          : undefined;
       return sql ? { sql, dates: [a] } : undefined;
     }
-    default: return undefined;
+    default:
+      return undefined;
   }
 }
 
@@ -176,5 +202,7 @@ function nativeForm({ fn, args, fallback }: CallContext): string | undefined {
     if (guard === undefined) return undefined;
     if (guard) guards.push(guard);
   }
-  return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
+  return guards.length === 0
+    ? fast.sql
+    : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(' AND ')} THEN ${fast.sql} ELSE ${fallback} END`;
 }

@@ -102,7 +102,10 @@ export class SeededRandom {
   /** One key of a `{ value: weight }` map, in proportion to its weight. */
   pickWeighted<K extends string>(weights: Readonly<Record<K, number>>): K {
     const keys = Object.keys(weights) as K[];
-    return this.pick(keys, keys.map((k) => weights[k]));
+    return this.pick(
+      keys,
+      keys.map((k) => weights[k]),
+    );
   }
 
   /** Standard normal variate (Box-Muller). */

@@ -53,7 +53,10 @@ const SPACE_ID = /^[A-Za-z0-9_-]+$/;
 function canonicalText(serializedSpace: unknown, label: string): string {
   if (typeof serializedSpace === 'string') return serializeSpace(parseSpaceText(serializedSpace, label));
   const parsed = SpaceSchema.safeParse(serializedSpace);
-  if (!parsed.success) throw new GenieGitopsError(`${label}: the config is not a valid serialized_space (${parsed.error.issues[0]?.message ?? 'invalid'})`);
+  if (!parsed.success)
+    throw new GenieGitopsError(
+      `${label}: the config is not a valid serialized_space (${parsed.error.issues[0]?.message ?? 'invalid'})`,
+    );
   return serializeSpace(parsed.data);
 }
 
@@ -61,9 +64,12 @@ export function etagOf(text: string): string {
   return createHash('sha256').update(text, 'utf8').digest('hex').slice(0, 32);
 }
 
-export function createLocalSpaceStore(options: LocalSpaceStoreOptions): SpaceStore & { fileOf(spaceId: string): string } {
+export function createLocalSpaceStore(
+  options: LocalSpaceStoreOptions,
+): SpaceStore & { fileOf(spaceId: string): string } {
   const fileOf = (spaceId: string): string => {
-    if (!SPACE_ID.test(spaceId)) throw new GenieGitopsError(`invalid space id '${spaceId}'`, 'space ids are letters, digits, - and _');
+    if (!SPACE_ID.test(spaceId))
+      throw new GenieGitopsError(`invalid space id '${spaceId}'`, 'space ids are letters, digits, - and _');
     return path.join(options.stateDir, 'spaces', `${spaceId}.json`);
   };
 
@@ -77,7 +83,8 @@ export function createLocalSpaceStore(options: LocalSpaceStoreOptions): SpaceSto
     const file = fileOf(spaceId);
     if (!existsSync(file)) return undefined;
     const parsed = StoredFileSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-    if (!parsed.success) throw new GenieGitopsError(`local space file ${file} is damaged`, 'delete it to re-seed it from the repository');
+    if (!parsed.success)
+      throw new GenieGitopsError(`local space file ${file} is damaged`, 'delete it to re-seed it from the repository');
     return toStored(parsed.data);
   };
 
@@ -85,7 +92,11 @@ export function createLocalSpaceStore(options: LocalSpaceStoreOptions): SpaceSto
     const stored = read(spaceId);
     if (stored) return stored;
     const seed = options.seed?.(spaceId);
-    if (!seed) throw new SpaceNotFoundError(`local space ${spaceId} does not exist`, `no spaces/*/target.yml names it; create it or fix the id`);
+    if (!seed)
+      throw new SpaceNotFoundError(
+        `local space ${spaceId} does not exist`,
+        `no spaces/*/target.yml names it; create it or fix the id`,
+      );
     return write(spaceId, seed.title, seed.warehouseId, canonicalText(seed.serializedSpace, `seed of ${spaceId}`));
   };
 
@@ -95,13 +106,29 @@ export function createLocalSpaceStore(options: LocalSpaceStoreOptions): SpaceSto
     async update(spaceId, serializedSpace, updateOptions = {}) {
       const current = await get(spaceId);
       if (updateOptions.etag !== undefined && updateOptions.etag !== current.etag) {
-        throw new SpaceConflictError(`local space ${spaceId} changed since it was read (etag ${updateOptions.etag} != ${current.etag})`, 'read it again and retry');
+        throw new SpaceConflictError(
+          `local space ${spaceId} changed since it was read (etag ${updateOptions.etag} != ${current.etag})`,
+          'read it again and retry',
+        );
       }
-      return write(spaceId, updateOptions.title ?? current.title, current.warehouseId, canonicalText(serializedSpace, `update of ${spaceId}`));
+      return write(
+        spaceId,
+        updateOptions.title ?? current.title,
+        current.warehouseId,
+        canonicalText(serializedSpace, `update of ${spaceId}`),
+      );
     },
     async create(input) {
-      const spaceId = createHash('sha256').update(`${input.title}\0${Date.now()}\0${Math.random()}`).digest('hex').slice(0, 32);
-      return write(spaceId, input.title, input.warehouseId, canonicalText(input.serializedSpace, `new space ${input.title}`));
+      const spaceId = createHash('sha256')
+        .update(`${input.title}\0${Date.now()}\0${Math.random()}`)
+        .digest('hex')
+        .slice(0, 32);
+      return write(
+        spaceId,
+        input.title,
+        input.warehouseId,
+        canonicalText(input.serializedSpace, `new space ${input.title}`),
+      );
     },
   };
 }

@@ -13,7 +13,8 @@ export interface Parsed {
   hasTime: boolean;
 }
 
-const ISO = /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
+const ISO =
+  /^\s*(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?:[ T](\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?\s*(?:Z|[+-]\d{2}:?\d{2})?\s*$/;
 const COMPACT = /^\s*(\d{4})(\d{2})(\d{2})\s*$/;
 
 /** Parses a date or timestamp; null for null or anything that is not one. */
@@ -22,7 +23,9 @@ export function parseDate(value: unknown): Parsed | null {
   const text = String(value);
   const m = ISO.exec(text) ?? COMPACT.exec(text);
   if (!m) return null;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3] ?? '1', m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3] ?? '1', m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(
+    Number,
+  );
   if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 59) return null;
   const ms = Date.UTC(year, month - 1, day, hour, minute, second);
   // Reject 2026-02-30 and the like instead of rolling over.
@@ -44,16 +47,37 @@ export function formatTimestamp(ms: number): string {
 
 /** Canonical unit name for the many spellings Spark accepts. */
 export function normaliseUnit(unit: unknown): string | null {
-  const u = String(unit ?? '').trim().toLowerCase().replace(/s$/, '');
+  const u = String(unit ?? '')
+    .trim()
+    .toLowerCase()
+    .replace(/s$/, '');
   const aliases: Record<string, string> = {
-    year: 'year', yyyy: 'year', yy: 'year', y: 'year',
-    quarter: 'quarter', q: 'quarter', qq: 'quarter',
-    month: 'month', mon: 'month', mm: 'month',
-    week: 'week', wk: 'week', w: 'week',
-    day: 'day', dd: 'day', d: 'day', dayofmonth: 'day',
-    hour: 'hour', hh: 'hour', h: 'hour',
-    minute: 'minute', mi: 'minute', min: 'minute',
-    second: 'second', ss: 'second', sec: 'second',
+    year: 'year',
+    yyyy: 'year',
+    yy: 'year',
+    y: 'year',
+    quarter: 'quarter',
+    q: 'quarter',
+    qq: 'quarter',
+    month: 'month',
+    mon: 'month',
+    mm: 'month',
+    week: 'week',
+    wk: 'week',
+    w: 'week',
+    day: 'day',
+    dd: 'day',
+    d: 'day',
+    dayofmonth: 'day',
+    hour: 'hour',
+    hh: 'hour',
+    h: 'hour',
+    minute: 'minute',
+    mi: 'minute',
+    min: 'minute',
+    second: 'second',
+    ss: 'second',
+    sec: 'second',
   };
   return aliases[u] ?? null;
 }
@@ -70,14 +94,22 @@ export function addMonths(ms: number, months: number): number {
 /** Adds an amount of a unit; fractional day/time amounts are allowed. */
 export function addUnit(ms: number, amount: number, unit: string): number {
   switch (unit) {
-    case 'year': return addMonths(ms, Math.trunc(amount) * 12);
-    case 'quarter': return addMonths(ms, Math.trunc(amount) * 3);
-    case 'month': return addMonths(ms, Math.trunc(amount));
-    case 'week': return ms + amount * 7 * DAY_MS;
-    case 'day': return ms + amount * DAY_MS;
-    case 'hour': return ms + amount * 3_600_000;
-    case 'minute': return ms + amount * 60_000;
-    default: return ms + amount * 1000;
+    case 'year':
+      return addMonths(ms, Math.trunc(amount) * 12);
+    case 'quarter':
+      return addMonths(ms, Math.trunc(amount) * 3);
+    case 'month':
+      return addMonths(ms, Math.trunc(amount));
+    case 'week':
+      return ms + amount * 7 * DAY_MS;
+    case 'day':
+      return ms + amount * DAY_MS;
+    case 'hour':
+      return ms + amount * 3_600_000;
+    case 'minute':
+      return ms + amount * 60_000;
+    default:
+      return ms + amount * 1000;
   }
 }
 
@@ -88,14 +120,22 @@ export function truncate(ms: number, unit: string): number {
   const m = d.getUTCMonth();
   const day = Date.UTC(y, m, d.getUTCDate());
   switch (unit) {
-    case 'year': return Date.UTC(y, 0, 1);
-    case 'quarter': return Date.UTC(y, m - (m % 3), 1);
-    case 'month': return Date.UTC(y, m, 1);
-    case 'week': return day - ((d.getUTCDay() + 6) % 7) * DAY_MS;
-    case 'day': return day;
-    case 'hour': return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours());
-    case 'minute': return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
-    default: return ms - (ms % 1000);
+    case 'year':
+      return Date.UTC(y, 0, 1);
+    case 'quarter':
+      return Date.UTC(y, m - (m % 3), 1);
+    case 'month':
+      return Date.UTC(y, m, 1);
+    case 'week':
+      return day - ((d.getUTCDay() + 6) % 7) * DAY_MS;
+    case 'day':
+      return day;
+    case 'hour':
+      return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours());
+    case 'minute':
+      return Date.UTC(y, m, d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes());
+    default:
+      return ms - (ms % 1000);
   }
 }
 
@@ -131,14 +171,27 @@ export function isoWeek(ms: number): number {
   return Math.floor((thursday - yearStart) / (7 * DAY_MS)) + 1;
 }
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 
 /** Spark/Java datetime pattern subset: y, M, d, H, h, m, s, E, a, Q and 'quoted text'. */
 export function formatPattern(ms: number, pattern: string): string {
   const d = new Date(ms);
   let out = '';
-  for (let i = 0; i < pattern.length; ) {
+  for (let i = 0; i < pattern.length;) {
     const ch = pattern[i];
     if (ch === "'") {
       const close = pattern.indexOf("'", i + 1);
@@ -152,18 +205,47 @@ export function formatPattern(ms: number, pattern: string): string {
     i += n;
     const hour = d.getUTCHours();
     switch (ch) {
-      case 'y': out += n === 2 ? pad(d.getUTCFullYear() % 100) : pad(d.getUTCFullYear(), Math.max(n, 4)); break;
-      case 'M': case 'L': out += n >= 4 ? MONTHS[d.getUTCMonth()] : n === 3 ? MONTHS[d.getUTCMonth()].slice(0, 3) : pad(d.getUTCMonth() + 1, n); break;
-      case 'd': out += pad(d.getUTCDate(), n); break;
-      case 'D': out += pad(Math.floor((truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1, n); break;
-      case 'Q': out += String(Math.floor(d.getUTCMonth() / 3) + 1); break;
-      case 'H': out += pad(hour, n); break;
-      case 'h': out += pad(hour % 12 === 0 ? 12 : hour % 12, n); break;
-      case 'm': out += pad(d.getUTCMinutes(), n); break;
-      case 's': out += pad(d.getUTCSeconds(), n); break;
-      case 'E': out += n >= 4 ? WEEKDAYS[d.getUTCDay()] : WEEKDAYS[d.getUTCDay()].slice(0, 3); break;
-      case 'a': out += hour < 12 ? 'AM' : 'PM'; break;
-      default: out += ch.repeat(n);
+      case 'y':
+        out += n === 2 ? pad(d.getUTCFullYear() % 100) : pad(d.getUTCFullYear(), Math.max(n, 4));
+        break;
+      case 'M':
+      case 'L':
+        out +=
+          n >= 4
+            ? MONTHS[d.getUTCMonth()]
+            : n === 3
+              ? MONTHS[d.getUTCMonth()].slice(0, 3)
+              : pad(d.getUTCMonth() + 1, n);
+        break;
+      case 'd':
+        out += pad(d.getUTCDate(), n);
+        break;
+      case 'D':
+        out += pad(Math.floor((truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1, n);
+        break;
+      case 'Q':
+        out += String(Math.floor(d.getUTCMonth() / 3) + 1);
+        break;
+      case 'H':
+        out += pad(hour, n);
+        break;
+      case 'h':
+        out += pad(hour % 12 === 0 ? 12 : hour % 12, n);
+        break;
+      case 'm':
+        out += pad(d.getUTCMinutes(), n);
+        break;
+      case 's':
+        out += pad(d.getUTCSeconds(), n);
+        break;
+      case 'E':
+        out += n >= 4 ? WEEKDAYS[d.getUTCDay()] : WEEKDAYS[d.getUTCDay()].slice(0, 3);
+        break;
+      case 'a':
+        out += hour < 12 ? 'AM' : 'PM';
+        break;
+      default:
+        out += ch.repeat(n);
     }
   }
   return out;

@@ -5,8 +5,17 @@
  */
 import type { SqlJsDatabase } from './sqljs-loader.js';
 import {
-  addMonths, addUnit, diffDays, diffUnits, formatDate, formatPattern, formatTimestamp, isoWeek,
-  normaliseUnit, parseDate, truncate,
+  addMonths,
+  addUnit,
+  diffDays,
+  diffUnits,
+  formatDate,
+  formatPattern,
+  formatTimestamp,
+  isoWeek,
+  normaliseUnit,
+  parseDate,
+  truncate,
 } from './spark-dates.js';
 
 type SqlValue = number | string | Uint8Array | null;
@@ -85,17 +94,27 @@ function datePart(unitValue: SqlValue, x: SqlValue): SqlValue {
   if (!p) return null;
   const d = new Date(p.ms);
   if (raw === 'dayofweek' || raw === 'dow') return d.getUTCDay() + 1;
-  if (raw === 'doy' || raw === 'dayofyear') return Math.floor((truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1;
+  if (raw === 'doy' || raw === 'dayofyear')
+    return Math.floor((truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / DAY_MS) + 1;
   switch (normaliseUnit(raw)) {
-    case 'year': return d.getUTCFullYear();
-    case 'quarter': return Math.floor(d.getUTCMonth() / 3) + 1;
-    case 'month': return d.getUTCMonth() + 1;
-    case 'week': return isoWeek(p.ms);
-    case 'day': return d.getUTCDate();
-    case 'hour': return d.getUTCHours();
-    case 'minute': return d.getUTCMinutes();
-    case 'second': return d.getUTCSeconds();
-    default: return null;
+    case 'year':
+      return d.getUTCFullYear();
+    case 'quarter':
+      return Math.floor(d.getUTCMonth() / 3) + 1;
+    case 'month':
+      return d.getUTCMonth() + 1;
+    case 'week':
+      return isoWeek(p.ms);
+    case 'day':
+      return d.getUTCDate();
+    case 'hour':
+      return d.getUTCHours();
+    case 'minute':
+      return d.getUTCMinutes();
+    case 'second':
+      return d.getUTCSeconds();
+    default:
+      return null;
   }
 }
 
@@ -163,9 +182,11 @@ export const SPARK_SCALARS: Record<string, Scalar> = {
   if: (c, a, b) => (truthy(c) ? a : b),
   greatest: (...args) => pickNumberOrText(args, (x, y) => x > y),
   least: (...args) => pickNumberOrText(args, (x, y) => x < y),
-  ilike: (value, pattern) => (value === null || pattern === null ? null : likeRegex(String(pattern)).test(String(value)) ? 1 : 0),
+  ilike: (value, pattern) =>
+    value === null || pattern === null ? null : likeRegex(String(pattern)).test(String(value)) ? 1 : 0,
   // SQLite runs `x REGEXP p` as regexp(p, x); Spark's RLIKE is a substring search.
-  regexp: (pattern, value) => (value === null || pattern === null ? null : cachedRegex(String(pattern), '').test(String(value)) ? 1 : 0),
+  regexp: (pattern, value) =>
+    value === null || pattern === null ? null : cachedRegex(String(pattern), '').test(String(value)) ? 1 : 0,
   try_divide: (a, b) => {
     const x = num(a);
     const y = num(b);

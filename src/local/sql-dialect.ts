@@ -64,25 +64,103 @@ export function quoteString(value: string): string {
 
 const CLOCK_DATE = new Set(['CURRENT_DATE', 'CURDATE']);
 const CLOCK_TIMESTAMP = new Set(['CURRENT_TIMESTAMP', 'NOW', 'GETDATE', 'LOCALTIMESTAMP']);
-const UNIT_ARG_FUNCTIONS = new Set(['DATEADD', 'DATE_ADD', 'TIMESTAMPADD', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'DATE_TRUNC', 'DATE_PART']);
+const UNIT_ARG_FUNCTIONS = new Set([
+  'DATEADD',
+  'DATE_ADD',
+  'TIMESTAMPADD',
+  'DATEDIFF',
+  'DATE_DIFF',
+  'TIMESTAMPDIFF',
+  'DATE_TRUNC',
+  'DATE_PART',
+]);
 const UNITS = new Set([
-  'YEAR', 'YEARS', 'QUARTER', 'QUARTERS', 'MONTH', 'MONTHS', 'WEEK', 'WEEKS', 'DAY', 'DAYS',
-  'HOUR', 'HOURS', 'MINUTE', 'MINUTES', 'SECOND', 'SECONDS', 'DAYOFWEEK', 'DOW', 'DOY', 'DAYOFYEAR',
+  'YEAR',
+  'YEARS',
+  'QUARTER',
+  'QUARTERS',
+  'MONTH',
+  'MONTHS',
+  'WEEK',
+  'WEEKS',
+  'DAY',
+  'DAYS',
+  'HOUR',
+  'HOURS',
+  'MINUTE',
+  'MINUTES',
+  'SECOND',
+  'SECONDS',
+  'DAYOFWEEK',
+  'DOW',
+  'DOY',
+  'DAYOFYEAR',
 ]);
 /** Functions whose result is an integer: sql.js returns every JS number as REAL, so these get a CAST. */
 const INTEGER_RESULT = new Set([
-  'YEAR', 'QUARTER', 'MONTH', 'DAY', 'DAYOFMONTH', 'HOUR', 'MINUTE', 'SECOND', 'DAYOFWEEK', 'WEEKDAY',
-  'WEEKOFYEAR', 'DAYOFYEAR', 'DATE_PART', 'DATEDIFF', 'DATE_DIFF', 'TIMESTAMPDIFF', 'COUNT_IF',
+  'YEAR',
+  'QUARTER',
+  'MONTH',
+  'DAY',
+  'DAYOFMONTH',
+  'HOUR',
+  'MINUTE',
+  'SECOND',
+  'DAYOFWEEK',
+  'WEEKDAY',
+  'WEEKOFYEAR',
+  'DAYOFYEAR',
+  'DATE_PART',
+  'DATEDIFF',
+  'DATE_DIFF',
+  'TIMESTAMPDIFF',
+  'COUNT_IF',
 ]);
 /** Keywords a parenthesis may follow without being a call: `SELECT (a || b)::date`. */
-const NOT_CALLS = new Set(['SELECT', 'WHERE', 'AND', 'OR', 'NOT', 'IN', 'ON', 'AS', 'WHEN', 'THEN', 'ELSE', 'BY', 'HAVING', 'FROM', 'JOIN', 'IS', 'EXISTS', 'WITH', 'UNION', 'DISTINCT']);
+const NOT_CALLS = new Set([
+  'SELECT',
+  'WHERE',
+  'AND',
+  'OR',
+  'NOT',
+  'IN',
+  'ON',
+  'AS',
+  'WHEN',
+  'THEN',
+  'ELSE',
+  'BY',
+  'HAVING',
+  'FROM',
+  'JOIN',
+  'IS',
+  'EXISTS',
+  'WITH',
+  'UNION',
+  'DISTINCT',
+]);
 /** Spark functions with a native SQLite equivalent that keeps the argument's type. */
 const RENAMED: Record<string, string> = { IF: 'iif', NVL: 'coalesce' };
 const CAST_TYPES: Record<string, string> = {
-  STRING: 'TEXT', VARCHAR: 'TEXT', CHAR: 'TEXT', TEXT: 'TEXT',
-  INT: 'INTEGER', INTEGER: 'INTEGER', BIGINT: 'INTEGER', SMALLINT: 'INTEGER', TINYINT: 'INTEGER',
-  LONG: 'INTEGER', SHORT: 'INTEGER', BYTE: 'INTEGER', BOOLEAN: 'INTEGER',
-  DOUBLE: 'REAL', FLOAT: 'REAL', REAL: 'REAL', DECIMAL: 'REAL', DEC: 'REAL', NUMERIC: 'REAL',
+  STRING: 'TEXT',
+  VARCHAR: 'TEXT',
+  CHAR: 'TEXT',
+  TEXT: 'TEXT',
+  INT: 'INTEGER',
+  INTEGER: 'INTEGER',
+  BIGINT: 'INTEGER',
+  SMALLINT: 'INTEGER',
+  TINYINT: 'INTEGER',
+  LONG: 'INTEGER',
+  SHORT: 'INTEGER',
+  BYTE: 'INTEGER',
+  BOOLEAN: 'INTEGER',
+  DOUBLE: 'REAL',
+  FLOAT: 'REAL',
+  REAL: 'REAL',
+  DECIMAL: 'REAL',
+  DEC: 'REAL',
+  NUMERIC: 'REAL',
 };
 
 type PieceKind = 'trivia' | 'primary' | 'word' | 'op';
@@ -177,7 +255,12 @@ class Rewriter {
     const isCall = last >= 0 && pieces[last].kind === 'word' && !NOT_CALLS.has(pieces[last].text.toUpperCase());
     const fn = isCall ? this.t[this.prevIndex(open)].value.toUpperCase() : '';
     const cast = fn === 'CAST' || fn === 'TRY_CAST' ? this.cast(open + 1, innerEnd) : undefined;
-    const name = isCall ? pieces.splice(last).map((p) => p.text).join('') : '';
+    const name = isCall
+      ? pieces
+          .splice(last)
+          .map((p) => p.text)
+          .join('')
+      : '';
     if (cast) {
       pieces.push({ text: cast, kind: 'primary' });
     } else {
@@ -185,7 +268,10 @@ class Rewriter {
       const call = `${RENAMED[fn] ?? name}(${inner}${closed ? ')' : ''}`;
       const fallback = INTEGER_RESULT.has(fn) ? `CAST(${call} AS INTEGER)` : call;
       const lower = fn.toLowerCase();
-      const fast = closed && Object.hasOwn(SPARK_SCALARS, lower) ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) }) : undefined;
+      const fast =
+        closed && Object.hasOwn(SPARK_SCALARS, lower)
+          ? optimiseCall({ fn: lower, args: splitArguments(inner), fallback, integerResult: INTEGER_RESULT.has(fn) })
+          : undefined;
       pieces.push({ text: fast ?? fallback, kind: 'primary' });
     }
     return closed ? close + 1 : end;
@@ -196,7 +282,13 @@ class Rewriter {
     if (!UNIT_ARG_FUNCTIONS.has(fn)) return undefined;
     const args = this.significantIndexes(start, end);
     const unit = this.t[args[0]];
-    if (args.length < 2 || unit.type !== 'word' || !UNITS.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ',')) return undefined;
+    if (
+      args.length < 2 ||
+      unit.type !== 'word' ||
+      !UNITS.has(unit.value.toUpperCase()) ||
+      !isSymbol(this.t[args[1]], ',')
+    )
+      return undefined;
     return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
   }
 
@@ -221,7 +313,11 @@ class Rewriter {
     const typeAt = this.nextIndex(i, end);
     const last = lastSignificant(pieces);
     if (typeAt >= end || !isWord(this.t[typeAt]) || last < 0 || pieces[last].kind === 'op') return undefined;
-    const operand = pieces.slice(last).map((p) => p.text).join('').trim();
+    const operand = pieces
+      .slice(last)
+      .map((p) => p.text)
+      .join('')
+      .trim();
     const text = castExpression(operand, this.t[typeAt].value);
     if (!text) return undefined;
     pieces.splice(last, pieces.length - last, { text, kind: 'primary' });
@@ -241,7 +337,10 @@ class Rewriter {
     pieces.splice(leftAt);
     const right: Piece[] = [];
     const next = this.step(rightAt, end, right);
-    pieces.push({ text: `${negate ? 'NOT ' : ''}ilike(${left}, ${right.map((p) => p.text).join('')})`, kind: 'primary' });
+    pieces.push({
+      text: `${negate ? 'NOT ' : ''}ilike(${left}, ${right.map((p) => p.text).join('')})`,
+      kind: 'primary',
+    });
     return next;
   }
 
@@ -278,9 +377,16 @@ class Rewriter {
     if (!Number.isFinite(amount) || !UNITS.has(unit.toUpperCase())) return undefined;
     const last = lastSignificant(pieces);
     if (last < 0 || pieces[last].kind === 'op') return undefined;
-    const operand = pieces.splice(last).map((p) => p.text).join('').trim();
+    const operand = pieces
+      .splice(last)
+      .map((p) => p.text)
+      .join('')
+      .trim();
     const signed = sign * (negative ? -1 : 1) * amount;
-    pieces.push({ text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`, kind: 'primary' });
+    pieces.push({
+      text: `spark_interval_add(${operand}, ${signed}, ${quoteString(unit.toLowerCase())})`,
+      kind: 'primary',
+    });
     return next;
   }
 
@@ -337,8 +443,16 @@ class Rewriter {
     let rest: string[];
     if (parts.length >= 3 && known(threePart)) [table, rest] = [threePart, parts.slice(3)];
     else if (twoPart && known(twoPart)) [table, rest] = [twoPart, parts.slice(2)];
-    else if (parts.length >= 3) [table, rest] = [threePart, parts.slice(3)]; // unknown: let SQLite say "no such table"
-    else return { text: this.t.slice(i, last + 1).map((t) => t.text).join(''), next: last + 1 }; // alias.column, as one piece
+    else if (parts.length >= 3)
+      [table, rest] = [threePart, parts.slice(3)]; // unknown: let SQLite say "no such table"
+    else
+      return {
+        text: this.t
+          .slice(i, last + 1)
+          .map((t) => t.text)
+          .join(''),
+        next: last + 1,
+      }; // alias.column, as one piece
     return { text: backtick(table) + rest.map((p) => `.${backtick(p)}`).join(''), next: last + 1 };
   }
 
@@ -383,7 +497,15 @@ class Rewriter {
 /** The SQLite form of casting `inner` to a Spark type, or undefined for a type we leave alone. */
 function castExpression(inner: string, typeName: string): string | undefined {
   const type = typeName.toUpperCase();
-  if (type === 'DATE') return optimiseCall({ fn: 'to_date', args: splitArguments(inner), fallback: `to_date(${inner})`, integerResult: false }) ?? `to_date(${inner})`;
+  if (type === 'DATE')
+    return (
+      optimiseCall({
+        fn: 'to_date',
+        args: splitArguments(inner),
+        fallback: `to_date(${inner})`,
+        integerResult: false,
+      }) ?? `to_date(${inner})`
+    );
   if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
   const mapped = CAST_TYPES[type];
   return mapped ? `CAST(${inner} AS ${mapped})` : undefined;

@@ -19,7 +19,10 @@ const GLUE = 'sql-wasm.js';
 const VENDORED_GLUE = 'sql-wasm.cjs';
 const WASM = 'sql-wasm.wasm';
 
-type InitSqlJs = (config?: { locateFile?: (file: string) => string; useOldExtensionFunctions?: boolean }) => Promise<SqlJsStatic>;
+type InitSqlJs = (config?: {
+  locateFile?: (file: string) => string;
+  useOldExtensionFunctions?: boolean;
+}) => Promise<SqlJsStatic>;
 
 let cached: Promise<SqlJsStatic> | undefined;
 
@@ -44,7 +47,8 @@ function locateSqlJs(): { dir: string; glue: string } {
   // dist/index.js -> dist/vendor/sqljs; dist/cli/index.js -> dist/vendor/sqljs
   const vendored = [path.join(here, 'vendor', 'sqljs'), path.join(here, '..', 'vendor', 'sqljs')];
   for (const dir of vendored) {
-    if (existsSync(path.join(dir, VENDORED_GLUE)) && existsSync(path.join(dir, WASM))) return { dir, glue: VENDORED_GLUE };
+    if (existsSync(path.join(dir, VENDORED_GLUE)) && existsSync(path.join(dir, WASM)))
+      return { dir, glue: VENDORED_GLUE };
   }
   // Built from parts so ncc does not see a literal module name and try to bundle it.
   const specifier = ['sql.js', 'dist', GLUE].join('/');

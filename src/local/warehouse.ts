@@ -20,7 +20,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ReadOnlyViolationError, WarehouseError } from '../errors.js';
-import type { Cell, ExecuteOptions, QueryResult, ResultColumn, Warehouse, WarehouseSchema, WarehouseTable } from '../ports.js';
+import type {
+  Cell,
+  ExecuteOptions,
+  QueryResult,
+  ResultColumn,
+  Warehouse,
+  WarehouseSchema,
+  WarehouseTable,
+} from '../ports.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { selectItems } from '../sql/select-list.js';
 import { DEMO_AS_OF, DEMO_SEED, generateDemoData } from './demo-data.js';
@@ -91,14 +99,18 @@ const demoImages = new Map<string, Uint8Array>();
  * as a view; views get a three-part view on top.
  */
 function exposeTables(db: SqlJsDatabase, catalog: string, schema: string): void {
-  const rows = db.exec("SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name");
+  const rows = db.exec(
+    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
+  );
   const objects = (rows[0]?.values ?? []).map(([type, name]) => ({ type: String(type), name: String(name) }));
   for (const { type, name } of objects) {
     if (name.split('.').length === 3) continue; // already three-part
     const full = quoteIdentifier(`${catalog}.${schema}.${name.toLowerCase()}`);
     if (type === 'table') {
       try {
-        db.exec(`ALTER TABLE ${quoteIdentifier(name)} RENAME TO ${full}; CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${full};`);
+        db.exec(
+          `ALTER TABLE ${quoteIdentifier(name)} RENAME TO ${full}; CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${full};`,
+        );
         continue;
       } catch {
         // fall through: expose through a view instead
@@ -124,7 +136,9 @@ export class LocalWarehouse implements Warehouse {
     registerSparkFunctions(db, { beforeCall: () => this.checkDeadline() });
     // Spark's LIKE is case-sensitive; SQLite's is not by default.
     // temp_store = MEMORY: sorts and DISTINCT otherwise spill to sql.js's emulated file system, which dominated run time.
-    db.exec('PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;');
+    db.exec(
+      'PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;',
+    );
     this.tableNames = new Set(this.listTables().map((t) => t.identifier));
   }
 
@@ -195,10 +209,15 @@ export class LocalWarehouse implements Warehouse {
 
   private listTables(): WarehouseTable[] {
     const result = this.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
-    const names = (result[0]?.values ?? []).map(([name]) => String(name)).filter((name) => name.split('.').length === 3);
+    const names = (result[0]?.values ?? [])
+      .map(([name]) => String(name))
+      .filter((name) => name.split('.').length === 3);
     return names.map((name) => {
       const info = this.db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
-      const columns = (info[0]?.values ?? []).map((row) => ({ name: String(row[1]), type: databricksType(String(row[2] ?? '')) }));
+      const columns = (info[0]?.values ?? []).map((row) => ({
+        name: String(row[1]),
+        type: databricksType(String(row[2] ?? '')),
+      }));
       return { identifier: name.toLowerCase(), columns };
     });
   }
@@ -253,7 +272,10 @@ export function inferColumnType(values: Iterable<unknown>, bigintMode = false): 
 function toResult(names: string[], raw: unknown[][], truncated: boolean): QueryResult {
   const columns: ResultColumn[] = names.map((name, c) => ({
     name,
-    type: inferColumnType(raw.map((row) => row[c]), true),
+    type: inferColumnType(
+      raw.map((row) => row[c]),
+      true,
+    ),
   }));
   const rows: Cell[][] = raw.map((row) => row.map(toCell));
   return { columns, rows, truncated };

@@ -15,7 +15,11 @@ export function judge(before: SplitCounts, after: SplitCounts): Verdict {
   const trainDelta = after.train.passed - before.train.passed;
   const holdoutDelta = after.holdout.passed - before.holdout.passed;
   if (holdoutDelta < 0) return { accepted: false, reason: `holdout fell by ${-holdoutDelta} question(s)` };
-  if (trainDelta <= 0) return { accepted: false, reason: trainDelta === 0 ? 'train score did not rise' : `train fell by ${-trainDelta} question(s)` };
+  if (trainDelta <= 0)
+    return {
+      accepted: false,
+      reason: trainDelta === 0 ? 'train score did not rise' : `train fell by ${-trainDelta} question(s)`,
+    };
   return { accepted: true, reason: `train +${trainDelta}, holdout ${holdoutDelta >= 0 ? '+' : ''}${holdoutDelta}` };
 }
 

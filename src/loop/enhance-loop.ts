@@ -120,13 +120,19 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
     usage.promptTokens += proposal.usage?.promptTokens ?? 0;
     usage.completionTokens += proposal.usage?.completionTokens ?? 0;
     usage.calls += proposal.usage?.calls ?? 0;
-    const screened = await screenExamples(proposal.fixes.filter((fix) => !tried.has(fixKey(fix))), input.warehouse);
+    const screened = await screenExamples(
+      proposal.fixes.filter((fix) => !tried.has(fixKey(fix))),
+      input.warehouse,
+    );
     const fresh = screened.kept;
     log(`iteration ${index}: ${failures.length} failing train question(s), ${fresh.length} new fix(es) proposed`);
 
     const options = { file: input.file, warehouseSchema: input.warehouseSchema, holdoutSql };
     const batch = applyFixes(space, fresh, options);
-    const rejected = [...screened.rejected, ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason }))];
+    const rejected = [
+      ...screened.rejected,
+      ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason })),
+    ];
     const record: IterationRecord = {
       index,
       accepted: false,
@@ -146,7 +152,15 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       break;
     }
 
-    const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log);
+    const trial = await tryBatch(
+      space,
+      card,
+      batch.applied.map((a) => a.fix),
+      score,
+      options,
+      input.isolateFixes ?? true,
+      log,
+    );
     record.accepted = trial.accepted;
     record.reason = trial.reason;
     record.after = countsOf(trial.card);
@@ -157,7 +171,8 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       return cats.length > 0 ? [...new Set(cats)] : ['unknown'];
     };
     for (const t of [...trial.kept, ...trial.dropped]) {
-      for (const category of categoriesOf(t.fix)) recordOutcome(lessons, t.fix.type, category, t.outcome ?? 'no_effect', t.delta);
+      for (const category of categoriesOf(t.fix))
+        recordOutcome(lessons, t.fix.type, category, t.outcome ?? 'no_effect', t.delta);
     }
     if (!trial.accepted) {
       stopReason = `iteration ${index} gained nothing (${trial.reason})`;
@@ -165,7 +180,8 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
     }
     record.applied = trial.kept.map((t) => ({ fix: t.fix, key: fixKey(t.fix), ops: t.ops, outcome: t.outcome }));
     record.patch = trial.patch;
-    for (const t of record.applied) recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
+    for (const t of record.applied)
+      recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space = trial.space;
     card = trial.card;
     log(`iteration ${index}: kept ${record.applied.length} fix(es): ${trial.reason}`);
@@ -214,7 +230,12 @@ async function tryBatch(
   };
   const first = await attempt(fixes);
   const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
-  const asTrial = (fix: Fix, outcome: Outcome | undefined, d: number): TrialFix => ({ fix, ops: opsOf.get(fixKey(fix)) ?? [], outcome, delta: d });
+  const asTrial = (fix: Fix, outcome: Outcome | undefined, d: number): TrialFix => ({
+    fix,
+    ops: opsOf.get(fixKey(fix)) ?? [],
+    outcome,
+    delta: d,
+  });
   const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
   const trainTotal = Math.max(1, card.totals.train.total);
   /** Credits each kept fix with the train questions it targeted that now pass. */
@@ -222,11 +243,29 @@ async function tryBatch(
     const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
     const kept = run.applied.applied.map((a) => {
       const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
-      return { fix: a.fix, ops: a.ops, outcome: flipped > 0 ? ('helped' as const) : ('no_effect' as const), delta: flipped / trainTotal };
+      return {
+        fix: a.fix,
+        ops: a.ops,
+        outcome: flipped > 0 ? ('helped' as const) : ('no_effect' as const),
+        delta: flipped / trainTotal,
+      };
     });
-    const rolledBack = dropped.map((s) => ({ fix: s.fix, key: fixKey(s.fix), reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others' }));
+    const rolledBack = dropped.map((s) => ({
+      fix: s.fix,
+      key: fixKey(s.fix),
+      reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others',
+    }));
     // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
-    return { accepted: true, reason, space: run.applied.space, card: run.card, kept, dropped, rolledBack, patch: kept.flatMap((k) => k.ops) };
+    return {
+      accepted: true,
+      reason,
+      space: run.applied.space,
+      card: run.card,
+      kept,
+      dropped,
+      rolledBack,
+      patch: kept.flatMap((k) => k.ops),
+    };
   };
   if (first.verdict.accepted) return accept(first, first.verdict.reason, []);
   const rollAll = (reason: string): TrialResult => ({
@@ -254,7 +293,11 @@ async function tryBatch(
     const together = await attempt(subset.map((s) => s.fix));
     if (!together.verdict.accepted) continue;
     const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
-    return accept(together, `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`, singles.filter((s) => !keptKeys.has(fixKey(s.fix))));
+    return accept(
+      together,
+      `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`,
+      singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
+    );
   }
   const result = rollAll(first.verdict.reason);
   result.dropped = singles;
@@ -262,7 +305,10 @@ async function tryBatch(
 }
 
 /** Every example query is run before it can enter a config: one that fails or returns nothing is dropped. */
-async function screenExamples(fixes: Fix[], warehouse: Warehouse): Promise<{ kept: Fix[]; rejected: { fix: Fix; key: string; reason: string }[] }> {
+async function screenExamples(
+  fixes: Fix[],
+  warehouse: Warehouse,
+): Promise<{ kept: Fix[]; rejected: { fix: Fix; key: string; reason: string }[] }> {
   const kept: Fix[] = [];
   const rejected: { fix: Fix; key: string; reason: string }[] = [];
   for (const fix of fixes) {
@@ -294,7 +340,13 @@ function withParameterDefaults(sql: string, parameters: { name: string; default_
 }
 
 function remember(lessons: Lessons, rejected: { fix: Fix; key: string; reason: string }[]): void {
-  for (const r of rejected) recordFix(lessons, 'rejected_fixes', { key: r.key, type: r.fix.type, summary: summarizeFix(r.fix), reason: r.reason });
+  for (const r of rejected)
+    recordFix(lessons, 'rejected_fixes', {
+      key: r.key,
+      type: r.fix.type,
+      summary: summarizeFix(r.fix),
+      reason: r.reason,
+    });
 }
 
 function pct(x: number): string {

@@ -10,7 +10,11 @@ const EVIDENCE_ROWS = 20;
  * Failing train questions only: a holdout question never reaches an analyst, so the
  * holdout score stays an honest measure of generalisation.
  */
-export async function gatherEvidence(card: Scorecard, benchmarks: Benchmark[], warehouse: Warehouse): Promise<FailureEvidence[]> {
+export async function gatherEvidence(
+  card: Scorecard,
+  benchmarks: Benchmark[],
+  warehouse: Warehouse,
+): Promise<FailureEvidence[]> {
   const byId = new Map(benchmarks.map((b) => [b.id, b]));
   const failures: FailureEvidence[] = [];
   for (const q of card.questions) {
@@ -37,7 +41,11 @@ async function sample(warehouse: Warehouse, sql: string): Promise<QueryResult | 
   try {
     // No row limit on the query itself: the same statement the scorer ran is then a cache hit.
     const result = await warehouse.execute(sql);
-    return { ...result, rows: result.rows.slice(0, EVIDENCE_ROWS), truncated: result.truncated || result.rows.length > EVIDENCE_ROWS };
+    return {
+      ...result,
+      rows: result.rows.slice(0, EVIDENCE_ROWS),
+      truncated: result.truncated || result.rows.length > EVIDENCE_ROWS,
+    };
   } catch {
     return undefined;
   }

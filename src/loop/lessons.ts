@@ -19,7 +19,12 @@ const StatSchema = z.object({
   score_delta_sum: z.number(),
 });
 
-const FixRecordSchema = z.object({ key: z.string(), type: z.string(), summary: z.string(), reason: z.string().optional() });
+const FixRecordSchema = z.object({
+  key: z.string(),
+  type: z.string(),
+  summary: z.string(),
+  reason: z.string().optional(),
+});
 
 export const LessonsSchema = z.object({
   version: z.literal(1),
@@ -43,19 +48,35 @@ export function readLessons(file: string, space: string): Lessons {
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));
   } catch (error) {
-    throw new ValidationError([{ file, path: '$', message: `not valid JSON (${(error as Error).message}); fix it or delete the file to start over` }]);
+    throw new ValidationError([
+      {
+        file,
+        path: '$',
+        message: `not valid JSON (${(error as Error).message}); fix it or delete the file to start over`,
+      },
+    ]);
   }
   const parsed = LessonsSchema.safeParse(data);
   if (!parsed.success) {
     throw new ValidationError(
-      parsed.error.issues.map((i) => ({ file, path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`, message: i.message })),
+      parsed.error.issues.map((i) => ({
+        file,
+        path: `$${i.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('')}`,
+        message: i.message,
+      })),
     );
   }
   return parsed.data;
 }
 
 /** Adds one trial of a fix to the stats. */
-export function recordOutcome(lessons: Lessons, fixType: string, category: string, outcome: Outcome, scoreDelta: number): void {
+export function recordOutcome(
+  lessons: Lessons,
+  fixType: string,
+  category: string,
+  outcome: Outcome,
+  scoreDelta: number,
+): void {
   let stat = lessons.stats.find((s) => s.fix_type === fixType && s.category === category);
   if (!stat) {
     stat = { fix_type: fixType, category, helped: 0, no_effect: 0, hurt: 0, score_delta_sum: 0 };
@@ -88,7 +109,9 @@ export function lessonNotes(lessons: Lessons): string[] {
 }
 
 function sortedStats(lessons: Lessons): LessonStat[] {
-  return [...lessons.stats].sort((a, b) => trials(b) - trials(a) || a.fix_type.localeCompare(b.fix_type) || a.category.localeCompare(b.category));
+  return [...lessons.stats].sort(
+    (a, b) => trials(b) - trials(a) || a.fix_type.localeCompare(b.fix_type) || a.category.localeCompare(b.category),
+  );
 }
 
 /** Canonical text: sorted lists, 2-space indent, trailing newline, so reruns diff cleanly. */
@@ -99,7 +122,14 @@ export function serializeLessons(lessons: Lessons): string {
     space: lessons.space,
     stats: [...lessons.stats]
       .sort((a, b) => a.fix_type.localeCompare(b.fix_type) || a.category.localeCompare(b.category))
-      .map((s) => ({ fix_type: s.fix_type, category: s.category, helped: s.helped, no_effect: s.no_effect, hurt: s.hurt, score_delta_sum: s.score_delta_sum })),
+      .map((s) => ({
+        fix_type: s.fix_type,
+        category: s.category,
+        helped: s.helped,
+        no_effect: s.no_effect,
+        hurt: s.hurt,
+        score_delta_sum: s.score_delta_sum,
+      })),
     applied_fixes: [...lessons.applied_fixes].sort(byKey).map(canonicalRecord),
     rejected_fixes: [...lessons.rejected_fixes].sort(byKey).map(canonicalRecord),
   };
@@ -107,7 +137,9 @@ export function serializeLessons(lessons: Lessons): string {
 }
 
 function canonicalRecord(r: FixRecord): FixRecord {
-  return r.reason === undefined ? { key: r.key, type: r.type, summary: r.summary } : { key: r.key, type: r.type, summary: r.summary, reason: r.reason };
+  return r.reason === undefined
+    ? { key: r.key, type: r.type, summary: r.summary }
+    : { key: r.key, type: r.type, summary: r.summary, reason: r.reason };
 }
 
 export function writeLessons(file: string, lessons: Lessons): void {

@@ -3,7 +3,19 @@
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
-import { GITHUB_COMMENT_LIMIT, cell, code, duration, percent, plural, pointsDelta, rowsWithin, scoreText, shortHash, truncate } from './markdown-format.js';
+import {
+  GITHUB_COMMENT_LIMIT,
+  cell,
+  code,
+  duration,
+  percent,
+  plural,
+  pointsDelta,
+  rowsWithin,
+  scoreText,
+  shortHash,
+  truncate,
+} from './markdown-format.js';
 
 export interface ComparisonOptions {
   /** Heading text; default "Genie score: `<space>`". */
@@ -57,17 +69,31 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
     return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
   };
-  const pairRow = (q: QuestionScore) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
-  const oneRow = (q: QuestionScore) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
+  const pairRow = (q: QuestionScore) =>
+    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
+  const oneRow = (q: QuestionScore) =>
+    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
   const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
   const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
 
   const sections: Section[] = [
-    { heading: `### Regressed (${changes.regressed.length})`, header: pairHeader, rows: changes.regressed.map(pairRow) },
+    {
+      heading: `### Regressed (${changes.regressed.length})`,
+      header: pairHeader,
+      rows: changes.regressed.map(pairRow),
+    },
     { heading: `### Fixed (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
     { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
-    { heading: `### Still failing (${changes.stillFailing.length})`, header: pairHeader, rows: changes.stillFailing.map(pairRow) },
-    { heading: `### Removed questions (${changes.removed.length})`, header: oneHeader, rows: changes.removed.map(oneRow) },
+    {
+      heading: `### Still failing (${changes.stillFailing.length})`,
+      header: pairHeader,
+      rows: changes.stillFailing.map(pairRow),
+    },
+    {
+      heading: `### Removed questions (${changes.removed.length})`,
+      header: oneHeader,
+      rows: changes.removed.map(oneRow),
+    },
   ].filter((s) => s.rows.length > 0);
 
   const top = [
@@ -83,17 +109,25 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     }),
     '',
     ...(head.benchmarksHash !== base.benchmarksHash
-      ? ['> [!NOTE]', '> The benchmarks changed between base and head, so the split scores compare different question sets; the per-question changes below are like for like.', '']
+      ? [
+          '> [!NOTE]',
+          '> The benchmarks changed between base and head, so the split scores compare different question sets; the per-question changes below are like for like.',
+          '',
+        ]
       : []),
     `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
-      (changes.added.length || changes.removed.length ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}` : ''),
+      (changes.added.length || changes.removed.length
+        ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
+        : ''),
     '',
   ];
   const foot = [
     `<sub>config ${code(shortHash(base.configHash))} → ${code(shortHash(head.configHash))} · benchmarks ${code(shortHash(base.benchmarksHash))} → ${code(shortHash(head.benchmarksHash))} · head run: ${plural(head.calls.genie, 'Genie question')}, ${plural(head.calls.statements, 'statement')}, ${duration(head.durationMs)}</sub>`,
   ];
 
-  const fixedLength = [...top, ...foot].join('\n').length + sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);
+  const fixedLength =
+    [...top, ...foot].join('\n').length +
+    sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);
   // Reserve room for one "N more" note per section.
   let budget = maxChars - fixedLength - sections.length * 100 - 2;
   const body: string[] = [];
@@ -101,7 +135,8 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     const n = Math.max(0, Math.min(s.rows.length, rowsWithin(s.rows, budget)));
     budget -= s.rows.slice(0, n).reduce((sum, r) => sum + r.length + 1, 0);
     body.push(s.heading, '', ...s.header, ...s.rows.slice(0, n));
-    if (n < s.rows.length) body.push('', `_…and ${s.rows.length - n} more not shown to stay within ${maxChars} characters._`);
+    if (n < s.rows.length)
+      body.push('', `_…and ${s.rows.length - n} more not shown to stay within ${maxChars} characters._`);
     body.push('');
   }
   const out = [...top, ...body, ...foot].join('\n') + '\n';

@@ -49,8 +49,13 @@ function questionChanges(before: Scorecard, after: Scorecard): string[] {
   const fixed = after.questions.filter((q) => q.passed && was.get(q.id) === false);
   const regressed = after.questions.filter((q) => !q.passed && was.get(q.id) === true);
   const failing = after.questions.filter((q) => !q.passed && was.get(q.id) === false);
-  const list = (qs: Scorecard['questions']) => (qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', '));
-  return [`- **Fixed** (${fixed.length}): ${list(fixed)}`, `- **Regressed** (${regressed.length}): ${list(regressed)}`, `- **Still failing** (${failing.length}): ${list(failing)}`];
+  const list = (qs: Scorecard['questions']) =>
+    qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
+  return [
+    `- **Fixed** (${fixed.length}): ${list(fixed)}`,
+    `- **Regressed** (${regressed.length}): ${list(regressed)}`,
+    `- **Still failing** (${failing.length}): ${list(failing)}`,
+  ];
 }
 
 function iterationSections(result: EnhanceResult): string[] {
@@ -58,10 +63,21 @@ function iterationSections(result: EnhanceResult): string[] {
   for (const it of result.iterations) {
     lines.push('', `### Iteration ${it.index}: ${it.accepted ? 'kept' : 'rolled back'} (${it.reason})`);
     for (const a of it.applied) {
-      lines.push(`- \`${a.fix.type}\` ${summarizeFix(a.fix)}: ${a.fix.rationale}${a.fix.targets.length ? ` (targets ${a.fix.targets.join(', ')})` : ''}`);
+      lines.push(
+        `- \`${a.fix.type}\` ${summarizeFix(a.fix)}: ${a.fix.rationale}${a.fix.targets.length ? ` (targets ${a.fix.targets.join(', ')})` : ''}`,
+      );
     }
     if (it.patch.length > 0) {
-      lines.push('', '<details><summary>JSON patch (RFC 6902)</summary>', '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>');
+      lines.push(
+        '',
+        '<details><summary>JSON patch (RFC 6902)</summary>',
+        '',
+        '```json',
+        JSON.stringify(it.patch, null, 1),
+        '```',
+        '',
+        '</details>',
+      );
     }
     if (it.rejected.length > 0) {
       lines.push('', `<details><summary>${it.rejected.length} rejected fix(es)</summary>`, '');
@@ -73,7 +89,10 @@ function iterationSections(result: EnhanceResult): string[] {
   return lines;
 }
 
-export function renderEnhanceMarkdown(result: EnhanceResult, options: { maxChars?: number; fullReportHint?: string } = {}): string {
+export function renderEnhanceMarkdown(
+  result: EnhanceResult,
+  options: { maxChars?: number; fullReportHint?: string } = {},
+): string {
   const { before, after, calls } = result;
   const head = [
     `## genie-gitops: enhance \`${result.space}\``,

@@ -42,14 +42,18 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     withRate ? '|---|---:|---:|' : '|---|---:|',
     ...(['all', 'train', 'holdout'] as const).map((split) => {
       const t = card.totals[split];
-      return withRate ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |` : `| ${split} | ${scoreText(t)} |`;
+      return withRate
+        ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
+        : `| ${split} | ${scoreText(t)} |`;
     }),
     '',
     ...categorySection(card),
     ...brokenBenchmarks(card),
     `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
     '',
-    withRate ? '| id | split | question | result | verdict | category | pass rate |' : '| id | split | question | result | verdict | category |',
+    withRate
+      ? '| id | split | question | result | verdict | category | pass rate |'
+      : '| id | split | question | result | verdict | category |',
     withRate ? '|---|---|---|:-:|---|---|---:|' : '|---|---|---|:-:|---|---|',
   ];
   const foot = ['', footer(card)];
@@ -58,7 +62,13 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
   const fixed = head.join('\n').length + foot.join('\n').length + 2;
   const shown = chooseRows(card.questions, rows, maxChars - fixed - 200);
   const omitted = card.questions.length - shown.length;
-  const note = omitted > 0 ? ['', `_${omitted} more question(s) not shown to stay within ${maxChars} characters (passing questions are left out first); the JSON scorecard has them all._`] : [];
+  const note =
+    omitted > 0
+      ? [
+          '',
+          `_${omitted} more question(s) not shown to stay within ${maxChars} characters (passing questions are left out first); the JSON scorecard has them all._`,
+        ]
+      : [];
   const out = [...head, ...shown, ...note, ...foot].join('\n') + '\n';
   return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
@@ -66,13 +76,22 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
 function categorySection(card: Scorecard): string[] {
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   if (failing.length === 0) return ['No failing questions.', ''];
-  return ['| failure category | questions |', '|---|---:|', ...failing.map((c) => `| ${c} | ${card.categories[c]} |`), ''];
+  return [
+    '| failure category | questions |',
+    '|---|---:|',
+    ...failing.map((c) => `| ${c} | ${card.categories[c]} |`),
+    '',
+  ];
 }
 
 function brokenBenchmarks(card: Scorecard): string[] {
   const broken = card.questions.filter((q) => q.expectedError !== undefined);
   if (broken.length === 0) return [];
-  return [`> [!WARNING]`, `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`, ''];
+  return [
+    `> [!WARNING]`,
+    `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+    '',
+  ];
 }
 
 function questionRow(q: QuestionScore, withRate: boolean): string {
@@ -91,7 +110,9 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions: QuestionScore[], rows: string[], budget: number): string[] {
   if (rowsWithin(rows, budget) === rows.length) return rows;
-  const priority = questions.map((q, i) => ({ i, failing: !q.passed })).sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
+  const priority = questions
+    .map((q, i) => ({ i, failing: !q.passed }))
+    .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
   const keep = new Set<number>();
   let used = 0;
   for (const { i } of priority) {
@@ -137,12 +158,17 @@ export function renderScorecardText(card: Scorecard): string {
     truncate(q.question, QUESTION_WIDTH),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (r: string[]) => r.map((v, i) => (i === r.length - 1 ? v : padRight(v, widths[i]))).join('  ').trimEnd();
+  const line = (r: string[]) =>
+    r
+      .map((v, i) => (i === r.length - 1 ? v : padRight(v, widths[i])))
+      .join('  ')
+      .trimEnd();
   lines.push(line(header), ...body.map(line), '');
 
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
-  for (const q of card.questions.filter((x) => x.expectedError !== undefined)) lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
+  for (const q of card.questions.filter((x) => x.expectedError !== undefined))
+    lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
   const c = card.calls;
   lines.push(
     `Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`,

@@ -59,7 +59,8 @@ export function categorize(input: CategorizeInput): Category {
 export function explainFailure(input: CategorizeInput): FailureExplanation {
   const errorType = input.genieError?.type?.toUpperCase() ?? '';
   const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-  if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT')) return { category: 'timeout', detail: input.genieError?.message ?? null };
+  if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
+    return { category: 'timeout', detail: input.genieError?.message ?? null };
   if (input.status === 'ERROR') return { category: 'api_error', detail: input.genieError?.message ?? null };
   if (input.status === 'FAILED' || input.status === 'CANCELLED') {
     return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
@@ -67,7 +68,8 @@ export function explainFailure(input: CategorizeInput): FailureExplanation {
   if (!hasSql) return { category: 'no_sql', detail: null };
   const expected = tryExtractSqlShape(input.expectedSql);
   const actual = tryExtractSqlShape(input.genieSql ?? '');
-  if (!expected || !actual) return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
+  if (!expected || !actual)
+    return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
   const first = diffSqlShapes(expected, actual)[0];
   return first ?? { category: 'result_mismatch', detail: null };
 }
@@ -75,7 +77,8 @@ export function explainFailure(input: CategorizeInput): FailureExplanation {
 function failedCategory(errorType: string, hasSql: boolean): Category {
   if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION') return 'no_sql';
   if (errorType.includes('SQL')) return 'sql_error';
-  if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED')) return 'api_error';
+  if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
+    return 'api_error';
   return hasSql ? 'sql_error' : 'api_error';
 }
 
@@ -89,7 +92,10 @@ export function diffSqlShapes(expected: SqlShape, actual: SqlShape): ShapeDiffer
   const missingTables = minus(eTables, aTables);
   const extraTables = minus(aTables, eTables);
   if (missingTables.length > 0) {
-    add('wrong_table', `Genie did not use ${list(missingTables)}${extraTables.length ? `; it used ${list(extraTables)}` : ''}.`);
+    add(
+      'wrong_table',
+      `Genie did not use ${list(missingTables)}${extraTables.length ? `; it used ${list(extraTables)}` : ''}.`,
+    );
   } else if (extraTables.length > 0) {
     add('wrong_join', `Genie joined ${list(extraTables)}, which the expected SQL does not use.`);
   }
@@ -108,14 +114,25 @@ export function diffSqlShapes(expected: SqlShape, actual: SqlShape): ShapeDiffer
   const groupDiff = setDiff(expected.groupBy, actual.groupBy);
   if (groupDiff) add('wrong_grouping', describe('grouping', groupDiff));
   if (expected.distinct !== actual.distinct) {
-    add('wrong_grouping', expected.distinct ? 'Expected SELECT DISTINCT; Genie did not deduplicate.' : 'Genie used SELECT DISTINCT; the expected SQL does not.');
+    add(
+      'wrong_grouping',
+      expected.distinct
+        ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
+        : 'Genie used SELECT DISTINCT; the expected SQL does not.',
+    );
   }
 
-  const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
+  const columnDiff = setDiff(
+    expected.columns.map((c) => c.column),
+    actual.columns.map((c) => c.column),
+  );
   if (columnDiff) add('wrong_column', describe('column', columnDiff));
 
   if (expected.limit !== actual.limit) {
-    add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
+    add(
+      'wrong_order_or_limit',
+      `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`,
+    );
   }
   const orderText = (s: SqlShape) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
   if (orderText(expected) !== orderText(actual)) {
@@ -145,8 +162,10 @@ function setDiff(expected: string[], actual: string[]): SetDiff | null {
 
 function describe(what: string, diff: SetDiff): string {
   const parts: string[] = [];
-  if (diff.missing.length) parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${list(diff.missing)} missing`);
-  if (diff.extra.length) parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${list(diff.extra)} not expected`);
+  if (diff.missing.length)
+    parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${list(diff.missing)} missing`);
+  if (diff.extra.length)
+    parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${list(diff.extra)} not expected`);
   const sentence = parts.join('; ');
   return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

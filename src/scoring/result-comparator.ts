@@ -62,7 +62,10 @@ export function compareResults(expected: QueryResult, actual: QueryResult, optio
   const identity = e.width === a.width ? range(e.width) : null;
   const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
   if (identity && identityDiff === null) {
-    return { verdict: 'exact', reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.' };
+    return {
+      verdict: 'exact',
+      reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.',
+    };
   }
 
   const candidates = ctx.candidates();
@@ -71,8 +74,14 @@ export function compareResults(expected: QueryResult, actual: QueryResult, optio
     const mapping = ctx.findMapping(candidates, options.orderMatters);
     if (mapping) {
       return e.width === a.width
-        ? { verdict: 'equivalent', reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).` }
-        : { verdict: 'superset', reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).` };
+        ? {
+            verdict: 'equivalent',
+            reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).`,
+          }
+        : {
+            verdict: 'superset',
+            reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).`,
+          };
     }
     if (options.orderMatters && ctx.findMapping(candidates, false)) {
       return mismatch('Same rows in a different order, and this question requires the order.', note);
@@ -81,9 +90,12 @@ export function compareResults(expected: QueryResult, actual: QueryResult, optio
 
   if (identityDiff) return mismatch(describeDifference(e, identityDiff, options.orderMatters), note);
   if (missing !== -1) {
-    return mismatch(`Expected column ${columnLabel(e, missing)} has no column with the same values in Genie's result.`, note);
+    return mismatch(
+      `Expected column ${columnLabel(e, missing)} has no column with the same values in Genie's result.`,
+      note,
+    );
   }
-  return mismatch("Every expected column has a match, but the rows pair the values up differently.", note);
+  return mismatch('Every expected column has a match, but the rows pair the values up differently.', note);
 }
 
 function mismatch(reason: string, note: string): Comparison {

@@ -25,11 +25,20 @@ interface ErrorFacts {
 
 export function errorFacts(error: unknown): ErrorFacts {
   if (typeof error !== 'object' || error === null) return { retryable: false, rateLimited: false, retryAfterMs: null };
-  const e = error as { retryable?: unknown; status?: unknown; statusCode?: unknown; retryAfterMs?: unknown; code?: unknown };
+  const e = error as {
+    retryable?: unknown;
+    status?: unknown;
+    statusCode?: unknown;
+    retryAfterMs?: unknown;
+    code?: unknown;
+  };
   const status = typeof e.status === 'number' ? e.status : typeof e.statusCode === 'number' ? e.statusCode : null;
   const rateLimited = status === 429 || (typeof e.code === 'string' && e.code.startsWith('RATE_LIMIT'));
   const retryable = e.retryable === true || rateLimited || (status !== null && status >= 500 && status <= 599);
-  const retryAfterMs = typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : null;
+  const retryAfterMs =
+    typeof e.retryAfterMs === 'number' && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0
+      ? e.retryAfterMs
+      : null;
   return { retryable: retryable && e.retryable !== false, rateLimited, retryAfterMs };
 }
 
@@ -38,7 +47,12 @@ export function isRetryable(error: unknown): boolean {
 }
 
 /** Full backoff for attempt n (0-based): base * 2^n, jittered to 50-100% so parallel workers spread out. */
-export function backoffDelay(attempt: number, backoffMs: number, maxDelayMs = 60_000, random: () => number = Math.random): number {
+export function backoffDelay(
+  attempt: number,
+  backoffMs: number,
+  maxDelayMs = 60_000,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(maxDelayMs, backoffMs * 2 ** attempt);
   return Math.round(ceiling * (0.5 + random() * 0.5));
 }
@@ -51,7 +65,8 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
     } catch (error) {
       const facts = errorFacts(error);
       if (!facts.retryable || attempt >= options.retries || options.signal?.aborted) throw error;
-      const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+      const delayMs =
+        facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
       options.onRetry?.({ attempt, delayMs, error, rateLimited: facts.rateLimited });
       await options.sleep(delayMs);
     }

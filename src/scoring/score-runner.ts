@@ -71,7 +71,10 @@ export class QuestionTimeoutError extends Error {
 /** A FAILED answer whose error type says "try again" (throttling, transient processing error). */
 class RetryableAnswer extends Error {
   readonly retryable = true;
-  constructor(readonly answer: GenieAnswer, readonly code: string) {
+  constructor(
+    readonly answer: GenieAnswer,
+    readonly code: string,
+  ) {
     super(answer.error?.message ?? code);
   }
 }
@@ -108,7 +111,9 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     return pending;
   };
 
-  const ask = async (question: string): Promise<{ answer?: GenieAnswer; status: AnswerStatus; error?: string; attempts: number; waitedMs: number }> => {
+  const ask = async (
+    question: string,
+  ): Promise<{ answer?: GenieAnswer; status: AnswerStatus; error?: string; attempts: number; waitedMs: number }> => {
     let attempts = 0;
     let waitedMs = 0;
     try {
@@ -160,7 +165,15 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
       // as api_error with expectedError set, and save the Genie quota by not asking.
       if (signal?.aborted) throw signal.reason ?? error;
       const message = messageOf(error);
-      const result: RepeatResult = { passed: false, verdict: null, category: 'api_error', genieSql: null, durationMs: now() - t0, attempts: 0, error: `expected SQL failed: ${message}` };
+      const result: RepeatResult = {
+        passed: false,
+        verdict: null,
+        category: 'api_error',
+        genieSql: null,
+        durationMs: now() - t0,
+        attempts: 0,
+        error: `expected SQL failed: ${message}`,
+      };
       return { result, expectedError: message };
     }
 
@@ -174,7 +187,13 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     const fail = (status: AnswerStatus, error: string | undefined, genieError = answer?.error): Outcome => {
       const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, genieError, status });
       const message = error ?? genieError?.message;
-      return finish({ passed: false, verdict: null, category, ...(message ? { error: message } : {}), ...(detail && detail !== message ? { reason: detail } : {}) });
+      return finish({
+        passed: false,
+        verdict: null,
+        category,
+        ...(message ? { error: message } : {}),
+        ...(detail && detail !== message ? { reason: detail } : {}),
+      });
     };
 
     if (asked.status !== 'COMPLETED' || !answer) return fail(asked.status, asked.error);
@@ -187,18 +206,33 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
       } catch (error) {
         if (signal?.aborted) throw signal.reason ?? error;
-        return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, { type: 'SQL_EXECUTION_EXCEPTION', message: messageOf(error) });
+        return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, {
+          type: 'SQL_EXECUTION_EXCEPTION',
+          message: messageOf(error),
+        });
       }
     }
     const comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
     if (isPassingVerdict(comparison.verdict)) {
       return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
     }
-    const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, status: 'COMPLETED', verdict: comparison.verdict });
-    return finish({ passed: false, verdict: comparison.verdict, category, reason: detail ? `${comparison.reason} ${detail}` : comparison.reason });
+    const { category, detail } = explainFailure({
+      expectedSql: benchmark.sql,
+      genieSql,
+      status: 'COMPLETED',
+      verdict: comparison.verdict,
+    });
+    return finish({
+      passed: false,
+      verdict: comparison.verdict,
+      category,
+      reason: detail ? `${comparison.reason} ${detail}` : comparison.reason,
+    });
   };
 
-  const jobs = Array.from({ length: repeats }, (_, r) => input.benchmarks.map((_, i) => ({ index: i, repeat: r }))).flat();
+  const jobs = Array.from({ length: repeats }, (_, r) =>
+    input.benchmarks.map((_, i) => ({ index: i, repeat: r })),
+  ).flat();
   const outcomes = input.benchmarks.map(() => new Array<RepeatResult>(repeats));
   const expectedErrors = new Map<number, string>();
   let done = 0;
@@ -241,7 +275,12 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
 }
 
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
-async function askWithTimeout(genie: Genie, question: string, timeoutMs: number, parent?: AbortSignal): Promise<GenieAnswer> {
+async function askWithTimeout(
+  genie: Genie,
+  question: string,
+  timeoutMs: number,
+  parent?: AbortSignal,
+): Promise<GenieAnswer> {
   const controller = new AbortController();
   const onParentAbort = () => controller.abort(parent?.reason);
   if (parent?.aborted) onParentAbort();

@@ -119,7 +119,11 @@ export function categoryCounts(questions: readonly QuestionScore[]): Record<Cate
  * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
  * the category is the most frequent one among failing repeats (earliest on a tie).
  */
-export function summarizeQuestion(benchmark: Benchmark, repeats: RepeatResult[], expectedError?: string): QuestionScore {
+export function summarizeQuestion(
+  benchmark: Benchmark,
+  repeats: RepeatResult[],
+  expectedError?: string,
+): QuestionScore {
   const passes = repeats.filter((r) => r.passed).length;
   const passed = repeats.length > 0 && passes * 2 > repeats.length;
   const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
@@ -184,7 +188,12 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
 
 const VerdictSchema = z.enum(['exact', 'equivalent', 'superset', 'mismatch']);
 const CategorySchema = z.enum(CATEGORIES);
-const SplitTotalsSchema = z.looseObject({ passed: z.number(), total: z.number(), score: z.number(), passRate: z.number() });
+const SplitTotalsSchema = z.looseObject({
+  passed: z.number(),
+  total: z.number(),
+  score: z.number(),
+  passRate: z.number(),
+});
 
 const RepeatResultSchema = z.looseObject({
   passed: z.boolean(),

@@ -11,7 +11,10 @@ export type Node = Record<string, unknown>;
 const parser = new parserModule.Parser();
 
 export class SqlParseError extends GenieGitopsError {
-  constructor(message: string, readonly sql: string) {
+  constructor(
+    message: string,
+    readonly sql: string,
+  ) {
     super(message);
   }
 }
@@ -84,7 +87,15 @@ export function functionArgs(node: Node): Node[] {
   return [];
 }
 
-const STRING_TYPES = new Set(['single_quote_string', 'double_quote_string', 'string', 'natural_string', 'hex_string', 'full_hex_string', 'bit_string']);
+const STRING_TYPES = new Set([
+  'single_quote_string',
+  'double_quote_string',
+  'string',
+  'natural_string',
+  'hex_string',
+  'full_hex_string',
+  'bit_string',
+]);
 const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
 
 /**
@@ -209,7 +220,8 @@ export function conjuncts(node: Node): Node[] {
 
 /** `NOT x` parses as a unary expression or as a function named NOT. */
 export function negatedInner(node: Node): Node | null {
-  if (node.type === 'unary_expr' && String(node.operator).toUpperCase() === 'NOT' && isNode(node.expr)) return node.expr;
+  if (node.type === 'unary_expr' && String(node.operator).toUpperCase() === 'NOT' && isNode(node.expr))
+    return node.expr;
   if (node.type === 'function' && functionName(node) === 'not') return functionArgs(node)[0] ?? null;
   return null;
 }

@@ -92,21 +92,80 @@ export interface SqlShape {
 }
 
 const AGGREGATE_FUNCTIONS = new Set([
-  'count', 'sum', 'avg', 'mean', 'min', 'max', 'count_if', 'median', 'mode', 'percentile', 'percentile_approx',
-  'approx_percentile', 'approx_count_distinct', 'stddev', 'stddev_pop', 'stddev_samp', 'variance', 'var_pop',
-  'var_samp', 'collect_list', 'collect_set', 'array_agg', 'listagg', 'string_agg', 'any_value', 'first', 'last',
-  'bool_and', 'bool_or', 'every', 'max_by', 'min_by',
+  'count',
+  'sum',
+  'avg',
+  'mean',
+  'min',
+  'max',
+  'count_if',
+  'median',
+  'mode',
+  'percentile',
+  'percentile_approx',
+  'approx_percentile',
+  'approx_count_distinct',
+  'stddev',
+  'stddev_pop',
+  'stddev_samp',
+  'variance',
+  'var_pop',
+  'var_samp',
+  'collect_list',
+  'collect_set',
+  'array_agg',
+  'listagg',
+  'string_agg',
+  'any_value',
+  'first',
+  'last',
+  'bool_and',
+  'bool_or',
+  'every',
+  'max_by',
+  'min_by',
 ]);
 
 const COMPARISON_OPS = new Set([
-  '=', '==', '!=', '<>', '<', '<=', '>', '>=', 'IN', 'NOT IN', 'LIKE', 'NOT LIKE', 'ILIKE', 'NOT ILIKE',
-  'BETWEEN', 'NOT BETWEEN', 'IS', 'IS NOT', '<=>',
+  '=',
+  '==',
+  '!=',
+  '<>',
+  '<',
+  '<=',
+  '>',
+  '>=',
+  'IN',
+  'NOT IN',
+  'LIKE',
+  'NOT LIKE',
+  'ILIKE',
+  'NOT ILIKE',
+  'BETWEEN',
+  'NOT BETWEEN',
+  'IS',
+  'IS NOT',
+  '<=>',
 ]);
 
 const NEGATED_OPS: Record<string, string> = {
-  '=': '<>', '<>': '=', '!=': '=', IN: 'NOT IN', 'NOT IN': 'IN', LIKE: 'NOT LIKE', 'NOT LIKE': 'LIKE', ILIKE: 'NOT ILIKE',
-  'NOT ILIKE': 'ILIKE', BETWEEN: 'NOT BETWEEN', 'NOT BETWEEN': 'BETWEEN', IS: 'IS NOT', 'IS NOT': 'IS',
-  '<': '>=', '>=': '<', '>': '<=', '<=': '>',
+  '=': '<>',
+  '<>': '=',
+  '!=': '=',
+  IN: 'NOT IN',
+  'NOT IN': 'IN',
+  LIKE: 'NOT LIKE',
+  'NOT LIKE': 'LIKE',
+  ILIKE: 'NOT ILIKE',
+  'NOT ILIKE': 'ILIKE',
+  BETWEEN: 'NOT BETWEEN',
+  'NOT BETWEEN': 'BETWEEN',
+  IS: 'IS NOT',
+  'IS NOT': 'IS',
+  '<': '>=',
+  '>=': '<',
+  '>': '<=',
+  '<=': '>',
 };
 
 /** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
@@ -198,7 +257,11 @@ class ShapeBuilder {
       const expr = isNode(item.expr) ? resolveOutputRef(item.expr, ast, scope) : null;
       if (!expr) continue;
       this.visitExpression(expr, scope, true);
-      if (outermost) this.orderBy.push({ expr: render(expr), direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC' });
+      if (outermost)
+        this.orderBy.push({
+          expr: render(expr),
+          direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC',
+        });
     }
     if (outermost) {
       this.limit = limitOf(ast);
@@ -233,12 +296,23 @@ class ShapeBuilder {
         }
       }
       if (alias) scope.sources.set(alias, source);
-      const joinType = typeof item.join === 'string' ? item.join.toUpperCase().replace(/\s*JOIN$/, '').replace(/\s+OUTER$/, '') : null;
+      const joinType =
+        typeof item.join === 'string'
+          ? item.join
+              .toUpperCase()
+              .replace(/\s*JOIN$/, '')
+              .replace(/\s+OUTER$/, '')
+          : null;
       if (joinType !== null && isNode(item.on)) conditions.push({ on: item.on, type: joinType });
       if (joinType !== null && Array.isArray(item.using) && previous && source) {
         for (const col of item.using) {
           const name = text(col)?.toLowerCase();
-          if (name) this.joins.push({ left: { table: previous, column: name }, right: { table: source, column: name }, type: joinType });
+          if (name)
+            this.joins.push({
+              left: { table: previous, column: name },
+              right: { table: source, column: name },
+              type: joinType,
+            });
         }
       }
       previous = source ?? alias;
@@ -270,7 +344,8 @@ class ShapeBuilder {
 
   private visitCondition(node: Node, scope: Scope, clause: FilterPredicate['clause'], implicitJoins: boolean): void {
     if (node.type === 'binary_expr' && (node.operator === 'AND' || node.operator === 'OR')) {
-      for (const side of [node.left, node.right]) if (isNode(side)) this.visitCondition(side, scope, clause, implicitJoins && node.operator === 'AND');
+      for (const side of [node.left, node.right])
+        if (isNode(side)) this.visitCondition(side, scope, clause, implicitJoins && node.operator === 'AND');
       return;
     }
     if (implicitJoins) {
@@ -287,9 +362,18 @@ class ShapeBuilder {
     this.visitExpression(node, scope, clause !== 'where');
     const op = node.type === 'binary_expr' ? String(node.operator).toUpperCase() : null;
     if (op && COMPARISON_OPS.has(op)) {
-      const [tested, compared] = firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null ? [node.left, node.right] : [node.right, node.left];
+      const [tested, compared] =
+        firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null
+          ? [node.left, node.right]
+          : [node.right, node.left];
       const value = op.endsWith('BETWEEN') ? between(compared) : render(compared);
-      this.filters.push({ column: firstColumnOf(tested), expr: render(tested), op: op === '==' ? '=' : op, value, clause });
+      this.filters.push({
+        column: firstColumnOf(tested),
+        expr: render(tested),
+        op: op === '==' ? '=' : op,
+        value,
+        clause,
+      });
     } else {
       // A bare boolean expression (`WHERE is_private`, `WHERE exists (...)`).
       this.filters.push({ column: firstColumnOf(node), expr: render(node), op: 'IS', value: 'true', clause });
@@ -308,14 +392,19 @@ class ShapeBuilder {
       if (ref && !isAlias) this.addColumn(ref);
       return;
     }
-    if (value.type === 'aggr_func' || (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))) {
+    if (
+      value.type === 'aggr_func' ||
+      (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))
+    ) {
       const { fn, distinct, arg } = aggregateParts(value);
       const column = arg === undefined || arg.type === 'star' ? '*' : firstColumnOf(arg);
       const aggregate = { fn, column, arg: arg === undefined ? '*' : render(arg), distinct };
       // ORDER BY n / GROUP BY 1 resolve to select items already seen: record each aggregate once.
-      if (!this.aggregates.some((a) => a.fn === fn && a.arg === aggregate.arg && a.distinct === distinct)) this.aggregates.push(aggregate);
+      if (!this.aggregates.some((a) => a.fn === fn && a.arg === aggregate.arg && a.distinct === distinct))
+        this.aggregates.push(aggregate);
     }
-    if (value.type === 'function' || value.type === 'aggr_func') functionArgs(value).forEach((a) => this.visitExpression(a, scope, outputRefsAllowed));
+    if (value.type === 'function' || value.type === 'aggr_func')
+      functionArgs(value).forEach((a) => this.visitExpression(a, scope, outputRefsAllowed));
     for (const [key, child] of Object.entries(value)) {
       if (key === 'args' && (value.type === 'function' || value.type === 'aggr_func')) {
         if (isNode(child) && isNode(child.filter)) this.visitExpression(child.filter, scope, outputRefsAllowed);

@@ -35,7 +35,13 @@ export class GenieState {
   ) {}
 
   /** Starts answering; the engine runs right away, the answer shows after the latency. */
-  ask(space: ServedSpace, warehouse: Warehouse, conversationId: string | undefined, content: string, stuck: boolean): ServedMessage {
+  ask(
+    space: ServedSpace,
+    warehouse: Warehouse,
+    conversationId: string | undefined,
+    content: string,
+    stuck: boolean,
+  ): ServedMessage {
     const convId = conversationId ?? randomBytes(16).toString('hex');
     let conversation = this.conversations.get(convId);
     if (!conversation) {
@@ -43,7 +49,16 @@ export class GenieState {
       this.conversations.set(convId, conversation);
     }
     const t = this.now();
-    const message: ServedMessage = { id: randomBytes(16).toString('hex'), conversationId: convId, spaceId: space.spaceId, content, createdAt: t, readyAt: t + this.latencyMs, stuck, attachmentId: randomBytes(16).toString('hex') };
+    const message: ServedMessage = {
+      id: randomBytes(16).toString('hex'),
+      conversationId: convId,
+      spaceId: space.spaceId,
+      content,
+      createdAt: t,
+      readyAt: t + this.latencyMs,
+      stuck,
+      attachmentId: randomBytes(16).toString('hex'),
+    };
     conversation.messages.set(message.id, message);
     void this.answer(space, warehouse, message);
     return message;
@@ -54,7 +69,13 @@ export class GenieState {
       const engine = await this.engineFor(space, warehouse);
       message.answer = await engine.ask(message.content);
     } catch (error) {
-      message.answer = { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message: error instanceof Error ? error.message : String(error) } };
+      message.answer = {
+        status: 'FAILED',
+        error: {
+          type: 'RETRYABLE_PROCESSING_EXCEPTION',
+          message: error instanceof Error ? error.message : String(error),
+        },
+      };
     }
     if (message.answer.result) message.statementId = this.statements.put(message.answer.result);
   }
@@ -78,7 +99,8 @@ export class GenieState {
 
   conversationOf(spaceId: string, conversationId: string): void {
     const c = this.conversations.get(conversationId);
-    if (!c || c.spaceId !== spaceId) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `conversation ${conversationId} does not exist`);
+    if (!c || c.spaceId !== spaceId)
+      throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `conversation ${conversationId} does not exist`);
   }
 
   deleteConversation(spaceId: string, conversationId: string): void {
@@ -96,11 +118,23 @@ export class GenieState {
   /** The message in the API shape, with the status its age allows. */
   toJson(m: ServedMessage): Record<string, unknown> {
     const t = this.now();
-    const base = { id: m.id, message_id: m.id, conversation_id: m.conversationId, space_id: m.spaceId, content: m.content, created_timestamp: m.createdAt, last_updated_timestamp: t };
+    const base = {
+      id: m.id,
+      message_id: m.id,
+      conversation_id: m.conversationId,
+      space_id: m.spaceId,
+      content: m.content,
+      created_timestamp: m.createdAt,
+      last_updated_timestamp: t,
+    };
     if (m.stuck) return { ...base, status: 'EXECUTING_QUERY', attachments: [] };
     if (t < m.readyAt || !m.answer) {
       const progress = this.latencyMs > 0 ? (t - m.createdAt) / this.latencyMs : 1;
-      return { ...base, status: progress < 0.2 ? 'SUBMITTED' : progress < 0.6 ? 'ASKING_AI' : 'EXECUTING_QUERY', attachments: [] };
+      return {
+        ...base,
+        status: progress < 0.2 ? 'SUBMITTED' : progress < 0.6 ? 'ASKING_AI' : 'EXECUTING_QUERY',
+        attachments: [],
+      };
     }
     const a = m.answer;
     const attachments: Record<string, unknown>[] = [];
@@ -114,12 +148,27 @@ export class GenieState {
           description: '',
           ...(m.statementId ? { statement_id: m.statementId } : {}),
           query_result_metadata: { row_count: rowCount, is_truncated: a.result?.truncated ?? false },
-          thoughts: [{ thought_type: 'THOUGHT_TYPE_INSTRUCTIONS', content: (a.instructionsUsed ?? []).map((id) => `- instruction ${id}`).join('\n') }],
+          thoughts: [
+            {
+              thought_type: 'THOUGHT_TYPE_INSTRUCTIONS',
+              content: (a.instructionsUsed ?? []).map((id) => `- instruction ${id}`).join('\n'),
+            },
+          ],
         },
       });
     }
-    if (a.text) attachments.push({ attachment_id: `${m.attachmentId}t`, text: { content: a.text, purpose: 'TEXT_ATTACHMENT_PURPOSE_FOLLOW_UP_QUESTION' } });
-    if (a.status === 'FAILED') return { ...base, status: 'FAILED', attachments, error: { error: a.error?.message ?? 'failed', type: a.error?.type ?? 'UNKNOWN' } };
+    if (a.text)
+      attachments.push({
+        attachment_id: `${m.attachmentId}t`,
+        text: { content: a.text, purpose: 'TEXT_ATTACHMENT_PURPOSE_FOLLOW_UP_QUESTION' },
+      });
+    if (a.status === 'FAILED')
+      return {
+        ...base,
+        status: 'FAILED',
+        attachments,
+        error: { error: a.error?.message ?? 'failed', type: a.error?.type ?? 'UNKNOWN' },
+      };
     return { ...base, status: a.status, attachments };
   }
 
@@ -132,4 +181,3 @@ export class GenieState {
     return m.statementId;
   }
 }
-

@@ -2,7 +2,12 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 export class HttpError extends Error {
-  constructor(readonly status: number, readonly errorCode: string, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly errorCode: string,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -30,7 +35,12 @@ export function parseJsonBody(text: string): Record<string, unknown> {
   throw new HttpError(400, 'MALFORMED_REQUEST', 'the request body is not a JSON object');
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Record<string, string> = {},
+): void {
   const text = JSON.stringify(body);
   res.writeHead(status, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(text), ...headers });
   res.end(text);
@@ -42,6 +52,7 @@ export function sendError(res: ServerResponse, error: HttpError): void {
 
 export function requireString(body: Record<string, unknown>, field: string): string {
   const value = body[field];
-  if (typeof value !== 'string' || value === '') throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `${field} is required (a non-empty string)`);
+  if (typeof value !== 'string' || value === '')
+    throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `${field} is required (a non-empty string)`);
   return value;
 }

@@ -42,7 +42,11 @@ export class OAuthState {
     const expires = token ? this.issued.get(token) : undefined;
     if (expires !== undefined && this.now() < expires) return;
     // Never echo the presented token.
-    throw new HttpError(401, 'UNAUTHENTICATED', token ? 'Invalid access token.' : 'Credential was not sent or was of an unsupported type for this API.');
+    throw new HttpError(
+      401,
+      'UNAUTHENTICATED',
+      token ? 'Invalid access token.' : 'Credential was not sent or was of an unsupported type for this API.',
+    );
   }
 
   /** Expires every issued token (tests of the refresh-on-401 path). */
@@ -55,24 +59,33 @@ export class OAuthState {
     const grant = form.get('grant_type');
     if (grant === 'client_credentials') {
       const basic = /^Basic\s+(.+)$/i.exec(authorization ?? '')?.[1];
-      const [id, secret] = basic ? splitOnce(Buffer.from(basic, 'base64').toString('utf8')) : [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
-      if (id !== (this.options.clientId ?? DEV_CLIENT_ID) || secret !== (this.options.clientSecret ?? DEV_CLIENT_SECRET)) {
+      const [id, secret] = basic
+        ? splitOnce(Buffer.from(basic, 'base64').toString('utf8'))
+        : [form.get('client_id') ?? '', form.get('client_secret') ?? ''];
+      if (
+        id !== (this.options.clientId ?? DEV_CLIENT_ID) ||
+        secret !== (this.options.clientSecret ?? DEV_CLIENT_SECRET)
+      ) {
         throw new HttpError(401, 'invalid_client', 'Client authentication failed');
       }
       return this.issue(form.get('scope'));
     }
     if (grant === 'urn:ietf:params:oauth:grant-type:token-exchange') {
-      if (form.get('subject_token_type') !== 'urn:ietf:params:oauth:token-type:jwt') throw new HttpError(400, 'invalid_request', 'subject_token_type must be urn:ietf:params:oauth:token-type:jwt');
-      if (form.get('subject_token') !== (this.options.subjectToken ?? DEV_SUBJECT_TOKEN)) throw new HttpError(401, 'invalid_grant', 'the subject token does not match any federation policy');
+      if (form.get('subject_token_type') !== 'urn:ietf:params:oauth:token-type:jwt')
+        throw new HttpError(400, 'invalid_request', 'subject_token_type must be urn:ietf:params:oauth:token-type:jwt');
+      if (form.get('subject_token') !== (this.options.subjectToken ?? DEV_SUBJECT_TOKEN))
+        throw new HttpError(401, 'invalid_grant', 'the subject token does not match any federation policy');
       const clientId = form.get('client_id');
-      if (clientId && this.options.federationClientId && clientId !== this.options.federationClientId) throw new HttpError(401, 'invalid_client', 'unknown service principal');
+      if (clientId && this.options.federationClientId && clientId !== this.options.federationClientId)
+        throw new HttpError(401, 'invalid_client', 'unknown service principal');
       return this.issue(form.get('scope'));
     }
     throw new HttpError(400, 'unsupported_grant_type', `grant_type ${grant ?? '(missing)'} is not supported`);
   }
 
   private issue(scope: string | null): Record<string, unknown> {
-    if (scope !== null && !scope.split(' ').includes('all-apis')) throw new HttpError(400, 'invalid_scope', 'scope must include all-apis');
+    if (scope !== null && !scope.split(' ').includes('all-apis'))
+      throw new HttpError(400, 'invalid_scope', 'scope must include all-apis');
     const ttl = this.options.tokenTtlS ?? 3600;
     const token = `serve-oauth-${randomBytes(24).toString('hex')}`;
     this.issued.set(token, this.now() + ttl * 1000);

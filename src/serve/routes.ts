@@ -41,31 +41,74 @@ const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
 
 const ROUTES: [string, RegExp, Handler][] = [
   ['GET', /^\/api\/2\.0\/genie\/spaces$/, listSpaces],
-  ['POST', /^\/api\/2\.0\/genie\/spaces$/, async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true)],
-  ['GET', re(SPACE), async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true')],
+  [
+    'POST',
+    /^\/api\/2\.0\/genie\/spaces$/,
+    async (ctx, _p, req) =>
+      ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true),
+  ],
+  [
+    'GET',
+    re(SPACE),
+    async (ctx, [id], _req, url) =>
+      ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
+  ],
   ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
   ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
-  ['POST', re(`${SPACE}/start-conversation`), async (ctx, [id], req) => {
-    const message = await ask(ctx, id, undefined, req);
-    return { conversation_id: message.conversation_id, message_id: message.message_id, conversation: { id: message.conversation_id, space_id: id }, message };
-  }],
-  ['POST', re(`${SPACE}/conversations/([^/]+)/messages`), async (ctx, [id, conv], req) => {
-    ctx.genie.conversationOf(id, conv);
-    return ask(ctx, id, conv, req);
-  }],
-  ['DELETE', re(`${SPACE}/conversations/([^/]+)`), async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {})],
+  [
+    'POST',
+    re(`${SPACE}/start-conversation`),
+    async (ctx, [id], req) => {
+      const message = await ask(ctx, id, undefined, req);
+      return {
+        conversation_id: message.conversation_id,
+        message_id: message.message_id,
+        conversation: { id: message.conversation_id, space_id: id },
+        message,
+      };
+    },
+  ],
+  [
+    'POST',
+    re(`${SPACE}/conversations/([^/]+)/messages`),
+    async (ctx, [id, conv], req) => {
+      ctx.genie.conversationOf(id, conv);
+      return ask(ctx, id, conv, req);
+    },
+  ],
+  [
+    'DELETE',
+    re(`${SPACE}/conversations/([^/]+)`),
+    async (ctx, [id, conv]) => (ctx.genie.deleteConversation(id, conv), {}),
+  ],
   ['GET', re(MESSAGE), async (ctx, [id, conv, msg]) => ctx.genie.toJson(ctx.genie.message(id, conv, msg))],
-  ['GET', re(`${MESSAGE}/attachments/([^/]+)/query-result`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
-  ['POST', re(`${MESSAGE}/attachments/([^/]+)/execute-query`), async (ctx, [id, conv, msg, att]) => ({ statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)) })],
+  [
+    'GET',
+    re(`${MESSAGE}/attachments/([^/]+)/query-result`),
+    async (ctx, [id, conv, msg, att]) => ({
+      statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
+    }),
+  ],
+  [
+    'POST',
+    re(`${MESSAGE}/attachments/([^/]+)/execute-query`),
+    async (ctx, [id, conv, msg, att]) => ({
+      statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
+    }),
+  ],
   ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
   ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
   ['GET', re(`${STATEMENT}/result/chunks/(\\d+)`), async (ctx, [id, index]) => ctx.statements.chunk(id, Number(index))],
   ['POST', re(`${STATEMENT}/cancel`), async (ctx, [id]) => (ctx.statements.cancel(id), {})],
-  ['POST', /^\/serving-endpoints\/([^/]+)\/invocations$/, async () => ({
-    // The llm analyst proposes nothing: enhance runs end to end without a model.
-    choices: [{ index: 0, message: { role: 'assistant', content: '{"fixes": []}' }, finish_reason: 'stop' }],
-    usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
-  })],
+  [
+    'POST',
+    /^\/serving-endpoints\/([^/]+)\/invocations$/,
+    async () => ({
+      // The llm analyst proposes nothing: enhance runs end to end without a model.
+      choices: [{ index: 0, message: { role: 'assistant', content: '{"fixes": []}' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 },
+    }),
+  ],
 ];
 
 function re(pattern: string): RegExp {
@@ -73,7 +116,12 @@ function re(pattern: string): RegExp {
 }
 
 /** Dispatches an authenticated API request; returns false when no route matches. */
-export async function dispatch(ctx: RouteContext, req: IncomingMessage, res: ServerResponse, url: URL): Promise<boolean> {
+export async function dispatch(
+  ctx: RouteContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+): Promise<boolean> {
   const method = req.method ?? 'GET';
   let pathMatched = false;
   for (const [m, pattern, handler] of ROUTES) {
@@ -90,12 +138,19 @@ export async function dispatch(ctx: RouteContext, req: IncomingMessage, res: Ser
 }
 
 export function isAskingRoute(method: string, pathname: string): boolean {
-  return method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname));
+  return (
+    method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname))
+  );
 }
 
 /** The well-known config: the OIDC endpoint and the audience a federated token should carry. */
 export function wellKnownConfig(baseUrl: string): Record<string, unknown> {
-  return { oidc_endpoint: `${baseUrl}/oidc`, default_audiences: [DEV_AUDIENCE], workspace_id: '0', account_id: '00000000-0000-0000-0000-000000000000' };
+  return {
+    oidc_endpoint: `${baseUrl}/oidc`,
+    default_audiences: [DEV_AUDIENCE],
+    workspace_id: '0',
+    account_id: '00000000-0000-0000-0000-000000000000',
+  };
 }
 
 async function jsonOf(req: IncomingMessage): Promise<Record<string, unknown>> {
@@ -110,11 +165,21 @@ async function listSpaces(ctx: RouteContext, _p: string[], _req: IncomingMessage
   return { spaces: page, ...(offset + size < all.length ? { next_page_token: String(offset + size) } : {}) };
 }
 
-async function ask(ctx: RouteContext, spaceId: string, conversationId: string | undefined, req: IncomingMessage): Promise<Record<string, unknown>> {
+async function ask(
+  ctx: RouteContext,
+  spaceId: string,
+  conversationId: string | undefined,
+  req: IncomingMessage,
+): Promise<Record<string, unknown>> {
   const content = requireString(await jsonOf(req), 'content');
   const space = ctx.spaces.get(spaceId);
   const warehouse = ctx.warehouses.get(space.warehouseId);
-  if (!warehouse) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${space.warehouseId} of space ${spaceId} does not exist`);
+  if (!warehouse)
+    throw new HttpError(
+      404,
+      'RESOURCE_DOES_NOT_EXIST',
+      `warehouse ${space.warehouseId} of space ${spaceId} does not exist`,
+    );
   const stuck = ctx.traffic.nextStuck();
   if (stuck) ctx.stats.stuckMessages++;
   return ctx.genie.toJson(ctx.genie.ask(space, warehouse, conversationId, content, stuck));
@@ -126,13 +191,16 @@ async function submitStatement(ctx: RouteContext, _p: string[], req: IncomingMes
   const warehouseId = requireString(body, 'warehouse_id');
   const warehouse = ctx.warehouses.get(warehouseId);
   if (!warehouse) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `SQL warehouse ${warehouseId} does not exist`);
-  if (body.format !== undefined && body.format !== 'JSON_ARRAY') throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only format JSON_ARRAY is supported here');
-  if (body.disposition !== undefined && body.disposition !== 'INLINE') throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only disposition INLINE is supported here');
+  if (body.format !== undefined && body.format !== 'JSON_ARRAY')
+    throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only format JSON_ARRAY is supported here');
+  if (body.disposition !== undefined && body.disposition !== 'INLINE')
+    throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'only disposition INLINE is supported here');
   const waitS = parseWaitTimeout(body.wait_timeout);
   const rowLimit = typeof body.row_limit === 'number' && body.row_limit > 0 ? body.row_limit : undefined;
   ctx.stats.statements++;
   const id = await ctx.statements.run(warehouse, statement, rowLimit);
-  if (ctx.statementLatencyMs > 0 && waitS * 1000 >= ctx.statementLatencyMs) await new Promise((r) => setTimeout(r, ctx.statementLatencyMs));
+  if (ctx.statementLatencyMs > 0 && waitS * 1000 >= ctx.statementLatencyMs)
+    await new Promise((r) => setTimeout(r, ctx.statementLatencyMs));
   return ctx.statements.response(id);
 }
 
@@ -140,6 +208,7 @@ function parseWaitTimeout(value: unknown): number {
   if (value === undefined) return 10;
   const match = typeof value === 'string' ? /^(\d+)s$/.exec(value) : null;
   const n = match ? Number(match[1]) : NaN;
-  if (!(n === 0 || (n >= 5 && n <= 50))) throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
+  if (!(n === 0 || (n >= 5 && n <= 50)))
+    throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
   return n;
 }

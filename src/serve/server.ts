@@ -50,21 +50,51 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const warehouseSettings = spaces.seed(options.root);
   const warehouses = new Map<string, LocalWarehouse>();
   for (const [id, local] of warehouseSettings) {
-    warehouses.set(id, await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }));
+    warehouses.set(
+      id,
+      await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }),
+    );
   }
   const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
   const genie = new GenieState(statements, options.latencyMs ?? 0);
-  const stats: ServeStats = { requests: 0, asks: 0, rateLimited: 0, faults: { errors: 0, drops: 0 }, statements: 0, stuckMessages: 0, unauthorized: 0, tokensIssued: 0 };
+  const stats: ServeStats = {
+    requests: 0,
+    asks: 0,
+    rateLimited: 0,
+    faults: { errors: 0, drops: 0 },
+    statements: 0,
+    stuckMessages: 0,
+    unauthorized: 0,
+    tokensIssued: 0,
+  };
   const oauth = new OAuthState(options);
-  const traffic = createTrafficControl({ faultRate: options.faultRate, stuckRate: options.stuckRate, qpm: options.qpm, seed: options.seed });
-  const ctx: RouteContext = { spaces, genie, statements, oauth, traffic, warehouses, stats, statementLatencyMs: options.statementLatencyMs ?? 0 };
+  const traffic = createTrafficControl({
+    faultRate: options.faultRate,
+    stuckRate: options.stuckRate,
+    qpm: options.qpm,
+    seed: options.seed,
+  });
+  const ctx: RouteContext = {
+    spaces,
+    genie,
+    statements,
+    oauth,
+    traffic,
+    warehouses,
+    stats,
+    statementLatencyMs: options.statementLatencyMs ?? 0,
+  };
   // Warm the engines of the seeded spaces, as a running Genie would be.
   await Promise.all([...spaces.spaces.values()].map((s) => genie.warm(s, warehouses.get(s.warehouseId))));
 
   let baseUrl = '';
   const server = createServer((req, res) => {
     handle(ctx, baseUrl, req, res).catch((error: unknown) => {
-      if (!res.headersSent) sendJson(res, 500, { error_code: 'INTERNAL_ERROR', message: error instanceof Error ? error.message : String(error) });
+      if (!res.headersSent)
+        sendJson(res, 500, {
+          error_code: 'INTERNAL_ERROR',
+          message: error instanceof Error ? error.message : String(error),
+        });
       else res.destroy();
     });
   });
@@ -92,7 +122,8 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
   const method = req.method ?? 'GET';
   ctx.stats.requests++;
   try {
-    if (method === 'GET' && url.pathname === '/.well-known/databricks-config') return sendJson(res, 200, wellKnownConfig(baseUrl));
+    if (method === 'GET' && url.pathname === '/.well-known/databricks-config')
+      return sendJson(res, 200, wellKnownConfig(baseUrl));
     if (method === 'POST' && url.pathname === '/oidc/v1/token') {
       const answer = ctx.oauth.token(new URLSearchParams(await readBody(req)), req.headers.authorization);
       ctx.stats.tokensIssued = ctx.oauth.issuedCount;
@@ -107,7 +138,9 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
     if (fault === 'error') {
       ctx.stats.faults.errors++;
       throw ctx.stats.faults.errors % 2 === 0
-        ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', { 'retry-after': '0' })
+        ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
+            'retry-after': '0',
+          })
         : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
     }
     try {
@@ -120,17 +153,24 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
       const admitted = ctx.traffic.admitAsk();
       if (!admitted.ok) {
         ctx.stats.rateLimited++;
-        throw new HttpError(429, 'RESOURCE_EXHAUSTED', 'Too many Genie questions: the workspace limit of questions per minute was reached', {
-          'retry-after': String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))),
-        });
+        throw new HttpError(
+          429,
+          'RESOURCE_EXHAUSTED',
+          'Too many Genie questions: the workspace limit of questions per minute was reached',
+          {
+            'retry-after': String(Math.max(1, Math.ceil(admitted.retryAfterMs / 1000))),
+          },
+        );
       }
       ctx.stats.asks++;
     }
-    if (!(await dispatch(ctx, req, res, url))) throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+    if (!(await dispatch(ctx, req, res, url)))
+      throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     // OAuth errors use the OAuth body shape.
-    if (url.pathname === '/oidc/v1/token') return sendJson(res, error.status, { error: error.errorCode, error_description: error.message });
+    if (url.pathname === '/oidc/v1/token')
+      return sendJson(res, error.status, { error: error.errorCode, error_description: error.message });
     sendError(res, error);
   }
 }

@@ -38,15 +38,35 @@ export class SpaceState {
       const t = dir.target;
       warehouses.set(t.warehouseId, t.local ?? {});
       for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
-        this.insert({ spaceId: id, title: t.title, description: '', warehouseId: t.warehouseId, parentPath: t.parentPath ?? '/Workspace/Shared', space: dir.space });
+        this.insert({
+          spaceId: id,
+          title: t.title,
+          description: '',
+          warehouseId: t.warehouseId,
+          parentPath: t.parentPath ?? '/Workspace/Shared',
+          space: dir.space,
+        });
       }
     }
     return warehouses;
   }
 
-  insert(input: { spaceId: string; title: string; description: string; warehouseId: string; parentPath: string; space: Space }): ServedSpace {
+  insert(input: {
+    spaceId: string;
+    title: string;
+    description: string;
+    warehouseId: string;
+    parentPath: string;
+    space: Space;
+  }): ServedSpace {
     const t = Date.now();
-    const served: ServedSpace = { ...input, serialized: JSON.stringify(JSON.parse(serializeSpace(input.space))), version: 1, createTime: t, updateTime: t };
+    const served: ServedSpace = {
+      ...input,
+      serialized: JSON.stringify(JSON.parse(serializeSpace(input.space))),
+      version: 1,
+      createTime: t,
+      updateTime: t,
+    };
     this.spaces.set(input.spaceId, served);
     return served;
   }
@@ -59,7 +79,8 @@ export class SpaceState {
 
   create(body: Record<string, unknown>, knownWarehouses: Set<string>): ServedSpace {
     const warehouseId = stringField(body, 'warehouse_id', true);
-    if (!knownWarehouses.has(warehouseId)) throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${warehouseId} does not exist`);
+    if (!knownWarehouses.has(warehouseId))
+      throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${warehouseId} does not exist`);
     const space = decode(stringField(body, 'serialized_space', true));
     return this.insert({
       spaceId: randomBytes(16).toString('hex'),
@@ -118,7 +139,8 @@ function decode(text: string): Space {
   try {
     return parseSpaceText(text, 'serialized_space');
   } catch (error) {
-    const detail = error instanceof ValidationError ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(error);
+    const detail =
+      error instanceof ValidationError ? error.issues.map((i) => `${i.path}: ${i.message}`).join('; ') : String(error);
     throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `serialized_space is not a valid Genie space: ${detail}`);
   }
 }

@@ -42,7 +42,10 @@ export class StatementStore {
     } catch (error) {
       if (!(error instanceof WarehouseError || error instanceof ReadOnlyViolationError)) throw error;
       statement.state = 'FAILED';
-      statement.error = { error_code: error instanceof ReadOnlyViolationError ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST', message: error.message };
+      statement.error = {
+        error_code: error instanceof ReadOnlyViolationError ? 'NOT_IMPLEMENTED' : 'BAD_REQUEST',
+        message: error.message,
+      };
     }
     this.statements.set(id, statement);
     return id;
@@ -69,7 +72,8 @@ export class StatementStore {
   response(id: string): Record<string, unknown> {
     const s = this.get(id);
     if (this.isRunning(id)) return { statement_id: id, status: { state: 'RUNNING' } };
-    if (s.state !== 'SUCCEEDED' || !s.result) return { statement_id: id, status: { state: s.state, ...(s.error ? { error: s.error } : {}) } };
+    if (s.state !== 'SUCCEEDED' || !s.result)
+      return { statement_id: id, status: { state: s.state, ...(s.error ? { error: s.error } : {}) } };
     const result = s.result;
     const chunks = Math.max(1, Math.ceil(result.rows.length / this.chunkRows));
     return {
@@ -77,7 +81,15 @@ export class StatementStore {
       status: { state: 'SUCCEEDED' },
       manifest: {
         format: 'JSON_ARRAY',
-        schema: { column_count: result.columns.length, columns: result.columns.map((c, i) => ({ name: c.name, type_name: c.type || 'STRING', type_text: c.type || 'STRING', position: i })) },
+        schema: {
+          column_count: result.columns.length,
+          columns: result.columns.map((c, i) => ({
+            name: c.name,
+            type_name: c.type || 'STRING',
+            type_text: c.type || 'STRING',
+            position: i,
+          })),
+        },
         total_row_count: result.rows.length,
         total_chunk_count: chunks,
         truncated: result.truncated,
@@ -90,14 +102,21 @@ export class StatementStore {
     const s = this.get(id);
     if (!s.result || this.isRunning(id)) throw new HttpError(400, 'INVALID_STATE', `statement ${id} has no result`);
     const chunks = Math.max(1, Math.ceil(s.result.rows.length / this.chunkRows));
-    if (!Number.isInteger(index) || index < 0 || index >= chunks) throw new HttpError(404, 'NOT_FOUND', `chunk ${index} of statement ${id} does not exist`);
+    if (!Number.isInteger(index) || index < 0 || index >= chunks)
+      throw new HttpError(404, 'NOT_FOUND', `chunk ${index} of statement ${id} does not exist`);
     return this.chunkBody(s.result, index);
   }
 
   private chunkBody(result: QueryResult, index: number): Record<string, unknown> {
     const rows = result.rows.slice(index * this.chunkRows, (index + 1) * this.chunkRows);
     const last = (index + 1) * this.chunkRows >= result.rows.length;
-    return { chunk_index: index, row_offset: index * this.chunkRows, row_count: rows.length, data_array: rows.map((row) => row.map(toJsonArrayValue)), ...(last ? {} : { next_chunk_index: index + 1 }) };
+    return {
+      chunk_index: index,
+      row_offset: index * this.chunkRows,
+      row_count: rows.length,
+      data_array: rows.map((row) => row.map(toJsonArrayValue)),
+      ...(last ? {} : { next_chunk_index: index + 1 }),
+    };
   }
 
   private get(id: string): StoredStatement {
@@ -113,7 +132,7 @@ export class StatementStore {
  */
 async function withDeclaredTypes(result: QueryResult, sql: string, warehouse: Warehouse): Promise<QueryResult> {
   if (result.rows.length > 0) return result;
-  const named = new Set(findThreePartNames(sql).map((n) => n.replace(/`/g, "").toLowerCase()));
+  const named = new Set(findThreePartNames(sql).map((n) => n.replace(/`/g, '').toLowerCase()));
   const declared = new Map<string, string>();
   for (const table of (await warehouse.schema()).tables) {
     if (!named.has(table.identifier.toLowerCase())) continue;

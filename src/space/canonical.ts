@@ -44,7 +44,11 @@ function by(...keys: string[]): Comparator {
   };
 }
 
-const object = (keys: readonly string[], fields?: Record<string, Shape>): ObjectShape => ({ kind: 'object', keys, fields });
+const object = (keys: readonly string[], fields?: Record<string, Shape>): ObjectShape => ({
+  kind: 'object',
+  keys,
+  fields,
+});
 const list = (item: ObjectShape, order: Comparator): ListShape => ({ kind: 'list', item, order });
 const byId = by('id');
 
@@ -88,7 +92,10 @@ const SPACE_SHAPE: ObjectShape = object(['version', 'config', 'data_sources', 'i
       byId,
     ),
     sql_functions: list(object(['id', 'identifier']), by('id', 'identifier')),
-    join_specs: list(object(['id', 'left', 'right', 'sql', 'comment', 'instruction'], { left: joinSide, right: joinSide }), byId),
+    join_specs: list(
+      object(['id', 'left', 'right', 'sql', 'comment', 'instruction'], { left: joinSide, right: joinSide }),
+      byId,
+    ),
     sql_snippets: object(['filters', 'expressions', 'measures'], {
       filters: list(filterSnippet, byId),
       expressions: list(expressionSnippet, byId),
@@ -96,7 +103,10 @@ const SPACE_SHAPE: ObjectShape = object(['version', 'config', 'data_sources', 'i
     }),
   }),
   benchmarks: object(['questions'], {
-    questions: list(object(['id', 'question', 'answer'], { answer: list(object(['format', 'content']), () => 0) }), byId),
+    questions: list(
+      object(['id', 'question', 'answer'], { answer: list(object(['format', 'content']), () => 0) }),
+      byId,
+    ),
   }),
 });
 

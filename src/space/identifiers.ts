@@ -61,13 +61,18 @@ export function lastPart(identifier: string): string {
 /** Unquoted, lowercase form of one name part (alias or column). */
 export function normalizeName(name: string): string {
   const trimmed = name.trim();
-  const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/``/g, '`') : trimmed;
+  const unquoted =
+    trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2
+      ? trimmed.slice(1, -1).replace(/``/g, '`')
+      : trimmed;
   return unquoted.toLowerCase();
 }
 
 /** SQL with string literals and comments blanked out, so names inside them are not mistaken for references. */
 export function stripLiteralsAndComments(sql: string): string {
-  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/g, (match) => ' '.repeat(match.length));
+  return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/g, (match) =>
+    ' '.repeat(match.length),
+  );
 }
 
 const PART = '(?:`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)';

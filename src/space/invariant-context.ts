@@ -33,7 +33,12 @@ export function createContext(space: Space, file: string, warehouseSchema?: Ware
   register(space.data_sources?.tables, '$.data_sources.tables');
   register(space.data_sources?.metric_views, '$.data_sources.metric_views');
   const warehouse = warehouseSchema
-    ? new Map(warehouseSchema.tables.map((t) => [normalizeIdentifier(t.identifier), new Set(t.columns.map((c) => c.name.toLowerCase()))]))
+    ? new Map(
+        warehouseSchema.tables.map((t) => [
+          normalizeIdentifier(t.identifier),
+          new Set(t.columns.map((c) => c.name.toLowerCase())),
+        ]),
+      )
     : undefined;
   return { space, tables, warehouse, issues, add: (path, message) => issues.push({ file, path, message }) };
 }

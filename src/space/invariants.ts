@@ -19,7 +19,8 @@ export interface InvariantOptions {
 }
 
 const ID = /^[0-9a-f]{32}$/;
-const ID_FIX = 'use a UUID without dashes in lowercase (32 characters 0-9a-f), e.g. from `uuidgen | tr -d - | tr A-F a-f`';
+const ID_FIX =
+  'use a UUID without dashes in lowercase (32 characters 0-9a-f), e.g. from `uuidgen | tr -d - | tr A-F a-f`';
 
 type IdList = readonly { id?: unknown }[] | undefined;
 
@@ -49,7 +50,11 @@ function checkIds(ctx: InvariantContext): void {
         return;
       }
       const first = seen.get(item.id);
-      if (first) ctx.add(path, `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`);
+      if (first)
+        ctx.add(
+          path,
+          `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`,
+        );
       else seen.set(item.id, path);
     });
   }
@@ -61,13 +66,23 @@ function checkColumns(ctx: InvariantContext, table: Table, path: string, columns
     const columnPath = `${path}.column_configs[${index}]`;
     const name = typeof column.column_name === 'string' ? column.column_name.toLowerCase() : '';
     const first = seen.get(name);
-    if (first) ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" is configured twice in this table (also at ${first}): merge the two entries`);
+    if (first)
+      ctx.add(
+        `${columnPath}.column_name`,
+        `column "${column.column_name}" is configured twice in this table (also at ${first}): merge the two entries`,
+      );
     else seen.set(name, columnPath);
     if (columns && name && !columns.has(name)) {
-      ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" does not exist in ${table.identifier}: fix the name or remove the entry (columns: ${[...columns].slice(0, 12).join(', ')})`);
+      ctx.add(
+        `${columnPath}.column_name`,
+        `column "${column.column_name}" does not exist in ${table.identifier}: fix the name or remove the entry (columns: ${[...columns].slice(0, 12).join(', ')})`,
+      );
     }
     if (hasEntityMatching(column) && !hasFormatAssistance(column)) {
-      const [flag, needed] = column.build_value_dictionary === true ? ['build_value_dictionary', 'get_example_values'] : ['enable_entity_matching', 'enable_format_assistance'];
+      const [flag, needed] =
+        column.build_value_dictionary === true
+          ? ['build_value_dictionary', 'get_example_values']
+          : ['enable_entity_matching', 'enable_format_assistance'];
       ctx.add(`${columnPath}.${flag}`, `entity matching requires format assistance: also set ${needed} to true`);
     }
   });
@@ -84,16 +99,23 @@ function checkTables(ctx: InvariantContext, key: 'tables' | 'metric_views'): voi
   (ctx.space.data_sources?.[key] ?? []).forEach((table, index) => {
     const path = `$.data_sources.${key}[${index}]`;
     if (!isThreePart(table.identifier)) {
-      ctx.add(`${path}.identifier`, `\`${table.identifier}\` is not a three-part name: write catalog.schema.${key === 'tables' ? 'table' : 'metric_view'} (backticks allowed)`);
+      ctx.add(
+        `${path}.identifier`,
+        `\`${table.identifier}\` is not a three-part name: write catalog.schema.${key === 'tables' ? 'table' : 'metric_view'} (backticks allowed)`,
+      );
     }
     const normalized = normalizeIdentifier(table.identifier);
     const first = seen.get(normalized);
-    if (first) ctx.add(`${path}.identifier`, `${table.identifier} is listed twice (also at ${first}): merge the two entries`);
+    if (first)
+      ctx.add(`${path}.identifier`, `${table.identifier} is listed twice (also at ${first}): merge the two entries`);
     else seen.set(normalized, path);
     const columns = ctx.warehouse?.get(normalized);
     // Metric views need not appear in a warehouse listing, so only tables must exist.
     if (ctx.warehouse && !columns && key === 'tables') {
-      ctx.add(`${path}.identifier`, `table ${table.identifier} does not exist in the warehouse${suggestTable(ctx, table.identifier)}: fix the identifier or remove the table`);
+      ctx.add(
+        `${path}.identifier`,
+        `table ${table.identifier} does not exist in the warehouse${suggestTable(ctx, table.identifier)}: fix the identifier or remove the table`,
+      );
     }
     checkColumns(ctx, table, path, columns);
   });
@@ -102,14 +124,20 @@ function checkTables(ctx: InvariantContext, key: 'tables' | 'metric_views'): voi
 function checkTextInstructions(ctx: InvariantContext): void {
   const count = ctx.space.instructions?.text_instructions?.length ?? 0;
   if (count > 1) {
-    ctx.add('$.instructions.text_instructions', `holds ${count} items; Genie accepts at most one: merge their content into the first and remove the others`);
+    ctx.add(
+      '$.instructions.text_instructions',
+      `holds ${count} items; Genie accepts at most one: merge their content into the first and remove the others`,
+    );
   }
 }
 
 function checkFunctions(ctx: InvariantContext): void {
   (ctx.space.instructions?.sql_functions ?? []).forEach((fn, index) => {
     if (!isThreePart(fn.identifier)) {
-      ctx.add(`$.instructions.sql_functions[${index}].identifier`, `\`${fn.identifier}\` is not a three-part name: write catalog.schema.function`);
+      ctx.add(
+        `$.instructions.sql_functions[${index}].identifier`,
+        `\`${fn.identifier}\` is not a three-part name: write catalog.schema.function`,
+      );
     }
   });
 }
@@ -120,7 +148,10 @@ function checkReferences(ctx: InvariantContext, sql: readonly string[] | undefin
     const key = normalizeIdentifier(name);
     if (ctx.tables.has(key) || reported.has(key)) continue;
     reported.add(key);
-    ctx.add(path, `refers to ${name}, which is not a table of this space: add it to data_sources.tables or change the SQL`);
+    ctx.add(
+      path,
+      `refers to ${name}, which is not a table of this space: add it to data_sources.tables or change the SQL`,
+    );
   }
 }
 

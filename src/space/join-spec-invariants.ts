@@ -13,7 +13,10 @@ interface Side {
 
 function sideOf(side: JoinSpec['left'] | undefined): Side | undefined {
   if (!side || typeof side.identifier !== 'string') return undefined;
-  return { identifier: side.identifier, alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : lastPart(side.identifier) };
+  return {
+    identifier: side.identifier,
+    alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : lastPart(side.identifier),
+  };
 }
 
 function checkSide(ctx: InvariantContext, side: Side | undefined, path: string): void {
@@ -22,21 +25,30 @@ function checkSide(ctx: InvariantContext, side: Side | undefined, path: string):
     return;
   }
   if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
-    ctx.add(`${path}.identifier`, `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`);
+    ctx.add(
+      `${path}.identifier`,
+      `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`,
+    );
   }
 }
 
 function checkColumnExists(ctx: InvariantContext, column: QualifiedColumn, side: Side, path: string): void {
   const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
   if (columns && !columns.has(column.column.toLowerCase())) {
-    ctx.add(path, `column \`${column.qualifier}.${column.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(', ')})`);
+    ctx.add(
+      path,
+      `column \`${column.qualifier}.${column.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(', ')})`,
+    );
   }
 }
 
 function checkCondition(ctx: InvariantContext, sql: string, left: Side, right: Side, path: string): void {
   const condition = parseJoinCondition(sql);
   if (!condition) {
-    ctx.add(path, `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`);
+    ctx.add(
+      path,
+      `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`,
+    );
     return;
   }
   const l = normalizeName(left.alias);
@@ -46,7 +58,10 @@ function checkCondition(ctx: InvariantContext, sql: string, left: Side, right: S
   const straight = q1 === l && q2 === r;
   const swapped = q1 === r && q2 === l;
   if (!straight && !swapped) {
-    ctx.add(path, `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``);
+    ctx.add(
+      path,
+      `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``,
+    );
     return;
   }
   const [first, second] = straight ? [left, right] : [right, left];
@@ -69,10 +84,16 @@ export function checkJoinSpecs(ctx: InvariantContext): void {
     }
     if (left && right) checkCondition(ctx, sql[0]!, left, right, `${base}.sql[0]`);
     if (sql.length < 2 || !isRelationshipMarker(sql[1]!)) {
-      ctx.add(`${base}.sql[1]`, `expected a relationship marker such as "${MARKER_EXAMPLE}" (MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE or MANY_TO_MANY); Genie fails to read exports without it`);
+      ctx.add(
+        `${base}.sql[1]`,
+        `expected a relationship marker such as "${MARKER_EXAMPLE}" (MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE or MANY_TO_MANY); Genie fails to read exports without it`,
+      );
     }
     if (sql.length > 2) {
-      ctx.add(`${base}.sql`, `holds ${sql.length} items; expected exactly two (the condition and the marker): a compound key is several join specs`);
+      ctx.add(
+        `${base}.sql`,
+        `holds ${sql.length} items; expected exactly two (the condition and the marker): a compound key is several join specs`,
+      );
     }
   });
 }

@@ -11,7 +11,10 @@ export type JsonScan =
   | { ok: false; offset: number; message: string };
 
 class ScanError extends Error {
-  constructor(readonly offset: number, message: string) {
+  constructor(
+    readonly offset: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -44,13 +47,15 @@ export function scanJson(text: string): JsonScan {
       if (ch === '\\') {
         const next = text[pos + 1];
         if (next === 'u') {
-          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6))) fail('invalid \\u escape: expected four hex digits');
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(pos + 2, pos + 6)))
+            fail('invalid \\u escape: expected four hex digits');
           pos += 6;
         } else if (next !== undefined && ESCAPES.has(next)) pos += 2;
         else fail(`invalid escape '\\${next ?? ''}' in a string`);
         continue;
       }
-      if (ch === '\n' || ch === '\r') fail('unterminated string: a string cannot span lines (write a line break as \\n)');
+      if (ch === '\n' || ch === '\r')
+        fail('unterminated string: a string cannot span lines (write a line break as \\n)');
       if (ch.charCodeAt(0) < 0x20) fail('control character in a string: write tabs as \\t');
       pos++;
     }
@@ -95,7 +100,11 @@ export function scanJson(text: string): JsonScan {
     for (;;) {
       skipWhitespace();
       if (text[pos] !== '"') {
-        fail(text[pos] === '}' ? 'trailing comma before }: JSON allows none' : `expected a property name in double quotes but found ${describe()}`);
+        fail(
+          text[pos] === '}'
+            ? 'trailing comma before }: JSON allows none'
+            : `expected a property name in double quotes but found ${describe()}`,
+        );
       }
       const keyOffset = pos;
       const key = readString();

@@ -15,7 +15,10 @@ export interface JsonSchemaFile {
 }
 
 function render(schema: z.ZodType, title: string, description: string): string {
-  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  const generated = z.toJSONSchema(schema, { target: 'draft-2020-12', io: 'input', unrepresentable: 'any' }) as Record<
+    string,
+    unknown
+  >;
   const { $schema, ...rest } = generated;
   return `${JSON.stringify({ $schema, title, description, ...rest }, null, 2)}\n`;
 }
@@ -40,7 +43,11 @@ export function buildJsonSchemas(): JsonSchemaFile[] {
     },
     {
       name: 'target.schema.json',
-      content: render(TargetFileSchema, 'genie-gitops target', 'spaces/<space>/target.yml: where a space deploys and how it runs locally.'),
+      content: render(
+        TargetFileSchema,
+        'genie-gitops target',
+        'spaces/<space>/target.yml: where a space deploys and how it runs locally.',
+      ),
     },
   ];
 }

@@ -40,7 +40,11 @@ export function loadSpaceDir(root: string, name: string): SpaceDir {
   const absoluteRoot = path.resolve(root);
   if (!SPACE_NAME.test(name) || name.includes('..')) {
     throw new ValidationError([
-      { file: 'spaces/', path: '$', message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)` },
+      {
+        file: 'spaces/',
+        path: '$',
+        message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)`,
+      },
     ]);
   }
   const dir = path.join(absoluteRoot, 'spaces', name);

@@ -97,7 +97,10 @@ export const SpaceSchema = z.looseObject({
     .optional(),
   instructions: z
     .looseObject({
-      text_instructions: z.array(TextInstructionSchema).max(1, 'text_instructions holds at most one item; put all text in its content').optional(),
+      text_instructions: z
+        .array(TextInstructionSchema)
+        .max(1, 'text_instructions holds at most one item; put all text in its content')
+        .optional(),
       example_question_sqls: z.array(ExampleQuestionSqlSchema).optional(),
       sql_functions: z.array(SqlFunctionSchema).optional(),
       join_specs: z.array(JoinSpecSchema).optional(),

@@ -27,7 +27,9 @@ export function parseSpaceText(text: string, file: string): Space {
   const scan = scanJson(source);
   if (!scan.ok) {
     const { line, column } = lineColumnAt(source, scan.offset);
-    throw new ValidationError([{ file, path: '$', line, message: `invalid JSON at line ${line}, column ${column}: ${scan.message}` }]);
+    throw new ValidationError([
+      { file, path: '$', line, message: `invalid JSON at line ${line}, column ${column}: ${scan.message}` },
+    ]);
   }
   if (scan.duplicateKeys.length > 0) {
     throw new ValidationError(
@@ -47,13 +49,20 @@ export function parseSpaceText(text: string, file: string): Space {
     throw new ValidationError([{ file, path: '$', message: `invalid JSON: ${(error as Error).message}` }]);
   }
   if (data === null || typeof data !== 'object' || Array.isArray(data)) {
-    throw new ValidationError([{ file, path: '$', line: 1, message: 'expected a JSON object: the decoded serialized_space of a Genie space' }]);
+    throw new ValidationError([
+      { file, path: '$', line: 1, message: 'expected a JSON object: the decoded serialized_space of a Genie space' },
+    ]);
   }
   const result = SpaceSchema.safeParse(data);
   if (!result.success) {
     const issues: ValidationIssue[] = result.error.issues.map((issue) => {
       const described = describeIssue(issue, data);
-      return { file, path: described.path, message: described.message, line: lineOfPath(source, scan.offsets, described.segments) };
+      return {
+        file,
+        path: described.path,
+        message: described.message,
+        line: lineOfPath(source, scan.offsets, described.segments),
+      };
     });
     throw new ValidationError(issues);
   }
@@ -89,7 +98,13 @@ export function readSpaceFile(file: string, label: string = file): Space {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new ValidationError([{ file: label, path: '$', message: `cannot read the space file (${reason}): create it, or run \`genie-gitops export\` to pull a live space` }]);
+    throw new ValidationError([
+      {
+        file: label,
+        path: '$',
+        message: `cannot read the space file (${reason}): create it, or run \`genie-gitops export\` to pull a live space`,
+      },
+    ]);
   }
   return parseSpaceText(text, label);
 }

@@ -8,7 +8,11 @@ import { parseYamlSource } from './yaml-source.js';
 const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'expected a real calendar date (YYYY-MM-DD)');
+  .refine(
+    (value) =>
+      !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'expected a real calendar date (YYYY-MM-DD)',
+  );
 
 /** The file as written (snake_case). Strict: a misspelt key is an error, not silently ignored. */
 export const TargetFileSchema = z.strictObject({
@@ -19,7 +23,11 @@ export const TargetFileSchema = z.strictObject({
   parent_path: z.string().min(1).optional().describe('Workspace folder of the space.'),
   local: z
     .strictObject({
-      data: z.string().min(1).optional().describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
+      data: z
+        .string()
+        .min(1)
+        .optional()
+        .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
       as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
     })
     .optional()
@@ -58,7 +66,12 @@ export function parseTargetText(text: string, file: string): Target {
   const source = parseYamlSource(text, file);
   if (source.value === null || source.value === undefined) {
     throw new ValidationError([
-      { file, path: '$', line: 1, message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id' },
+      {
+        file,
+        path: '$',
+        line: 1,
+        message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id',
+      },
     ]);
   }
   const result = TargetFileSchema.safeParse(source.value);
@@ -79,7 +92,9 @@ export function loadTarget(file: string, label: string = file): Target {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new ValidationError([{ file: label, path: '$', message: `cannot read target.yml (${(error as Error).message})` }]);
+    throw new ValidationError([
+      { file: label, path: '$', message: `cannot read target.yml (${(error as Error).message})` },
+    ]);
   }
   return parseTargetText(text, label);
 }

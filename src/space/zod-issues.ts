@@ -13,7 +13,8 @@ function kindOf(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'an array';
   if (typeof value === 'object') return 'an object';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 60 ? `${value.slice(0, 57)}...` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -25,7 +26,9 @@ function expectedText(expected: string): string {
 
 /** YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. */
 function quoteHint(expected: string, actual: unknown): string {
-  return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean') ? ` (quote it: "${String(actual)}")` : '';
+  return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
+    ? ` (quote it: "${String(actual)}")`
+    : '';
 }
 
 /** Describes one zod issue; `input` is the document that was validated. */

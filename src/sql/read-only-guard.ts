@@ -14,13 +14,40 @@ export type ReadOnlyCheck = { ok: true } | { ok: false; reason: string };
 
 /** Statement keywords that change data, schema, session or files: refused anywhere as bare words. */
 const WRITE_KEYWORDS = new Set([
-  'INSERT', 'UPDATE', 'DELETE', 'MERGE', 'UPSERT', 'DROP', 'CREATE', 'ALTER', 'ATTACH', 'DETACH',
-  'PRAGMA', 'VACUUM', 'TRUNCATE', 'GRANT', 'REVOKE', 'REINDEX', 'REPLACE', 'COPY', 'OPTIMIZE',
-  'RESTORE', 'MSCK', 'UNCACHE',
+  'INSERT',
+  'UPDATE',
+  'DELETE',
+  'MERGE',
+  'UPSERT',
+  'DROP',
+  'CREATE',
+  'ALTER',
+  'ATTACH',
+  'DETACH',
+  'PRAGMA',
+  'VACUUM',
+  'TRUNCATE',
+  'GRANT',
+  'REVOKE',
+  'REINDEX',
+  'REPLACE',
+  'COPY',
+  'OPTIMIZE',
+  'RESTORE',
+  'MSCK',
+  'UNCACHE',
 ]);
 
 /** Functions that reach outside the query (files, JVM reflection, extensions). */
-const UNSAFE_FUNCTIONS = new Set(['LOAD_EXTENSION', 'READFILE', 'WRITEFILE', 'EDIT', 'REFLECT', 'JAVA_METHOD', 'TRY_REFLECT']);
+const UNSAFE_FUNCTIONS = new Set([
+  'LOAD_EXTENSION',
+  'READFILE',
+  'WRITEFILE',
+  'EDIT',
+  'REFLECT',
+  'JAVA_METHOD',
+  'TRY_REFLECT',
+]);
 
 /** Words a read-only query may start with, and what to say about other common openers. */
 const QUERY_STARTS = new Set(['SELECT', 'WITH']);
@@ -49,7 +76,10 @@ function refuse(reason: string): ReadOnlyCheck {
 function checkFlavour(sql: string, flavour: Flavour): ReadOnlyCheck {
   const all = tokenize(sql, flavour);
   const open = all.find((t) => t.unterminated);
-  if (open) return refuse(`unterminated ${open.type === 'comment' ? 'comment' : open.type === 'string' ? 'string' : 'quoted identifier'} at offset ${open.start}`);
+  if (open)
+    return refuse(
+      `unterminated ${open.type === 'comment' ? 'comment' : open.type === 'string' ? 'string' : 'quoted identifier'} at offset ${open.start}`,
+    );
 
   const statements = splitStatements(significant(all));
   if (statements.length === 0) return refuse('the statement is empty');

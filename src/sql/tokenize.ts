@@ -111,7 +111,12 @@ function blockCommentEnd(sql: string, start: number, nested: boolean): { end: nu
 }
 
 /** A quoted run where the quote is escaped by doubling it (and, in Spark strings, by a backslash). */
-function quotedEnd(sql: string, start: number, quote: string, backslash: boolean): { end: number; value: string; closed: boolean } {
+function quotedEnd(
+  sql: string,
+  start: number,
+  quote: string,
+  backslash: boolean,
+): { end: number; value: string; closed: boolean } {
   let value = '';
   let j = start + 1;
   while (j < sql.length) {

@@ -18,7 +18,12 @@ export interface BackoffPolicy {
 }
 
 /** Delay before retry number `attempt` (0-based). Jitter (up to +25%) spreads concurrent clients apart. */
-export function retryDelay(attempt: number, policy: BackoffPolicy, retryAfterMs?: number, random: () => number = Math.random): number {
+export function retryDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
   if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
   const exponential = policy.baseDelayMs * 2 ** attempt;
   return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);

@@ -27,7 +27,12 @@ function runAction(inputs: Record<string, string>) {
     RUNNER_TEMP: repo.root,
   };
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], { cwd: repo.root, env, encoding: 'utf8', timeout: 120_000 });
+  const child = spawnSync(process.execPath, [path.join(REPO_ROOT, 'dist/index.js')], {
+    cwd: repo.root,
+    env,
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
   return { ...child, outputs: parseOutputs(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
 }
 

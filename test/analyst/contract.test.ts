@@ -14,13 +14,43 @@ beforeAll(async () => {
 });
 
 const FAILURES = [
-  failure('b1', 'How many posts did members from Korea write per channel?', `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.members mb ON m.member_id = mb.member_id JOIN ${M}.channels c ON c.channel_id = m.channel_id WHERE mb.country_code = 'KR' GROUP BY c.channel_name`, null),
-  failure('b2', 'How many unique posters are there?', `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.members`),
-  failure('b3', 'How many replies were sent in the last 30 days?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND sent_at >= date_sub(current_date(), 30)`, `SELECT COUNT(*) FROM ${M}.messages`),
-  failure('b4', '일본 회원은 몇 명인가요?', `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`, `SELECT COUNT(*) FROM ${M}.members`),
-  failure('b5', '한국 회원은 몇 명인가요?', `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'KR'`, `SELECT COUNT(*) FROM ${M}.members`),
+  failure(
+    'b1',
+    'How many posts did members from Korea write per channel?',
+    `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.members mb ON m.member_id = mb.member_id JOIN ${M}.channels c ON c.channel_id = m.channel_id WHERE mb.country_code = 'KR' GROUP BY c.channel_name`,
+    null,
+  ),
+  failure(
+    'b2',
+    'How many unique posters are there?',
+    `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`,
+    `SELECT COUNT(*) FROM ${M}.members`,
+  ),
+  failure(
+    'b3',
+    'How many replies were sent in the last 30 days?',
+    `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND sent_at >= date_sub(current_date(), 30)`,
+    `SELECT COUNT(*) FROM ${M}.messages`,
+  ),
+  failure(
+    'b4',
+    '일본 회원은 몇 명인가요?',
+    `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`,
+    `SELECT COUNT(*) FROM ${M}.members`,
+  ),
+  failure(
+    'b5',
+    '한국 회원은 몇 명인가요?',
+    `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'KR'`,
+    `SELECT COUNT(*) FROM ${M}.members`,
+  ),
   failure('b6', 'How many posts are there?', `SELECT COUNT(*) FROM ${M}.messages`, 'SELECT FROM WHERE'),
-  failure('b7', 'How many threads are there?', `SELECT COUNT(*) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.channels`),
+  failure(
+    'b7',
+    'How many threads are there?',
+    `SELECT COUNT(*) FROM ${M}.messages`,
+    `SELECT COUNT(*) FROM ${M}.channels`,
+  ),
 ];
 
 describe('determinism', () => {
@@ -75,7 +105,9 @@ describe('alreadyTried', () => {
     expect(synonym).toBeDefined();
     const [dropped, ...kept] = synonym!.synonyms;
     const next = await propose(env, FAILURES, { alreadyTried: [fixKey({ ...synonym!, synonyms: [dropped] })] });
-    const again = ofType(next.fixes, 'add_synonym').find((f) => f.table === synonym!.table && f.column === synonym!.column);
+    const again = ofType(next.fixes, 'add_synonym').find(
+      (f) => f.table === synonym!.table && f.column === synonym!.column,
+    );
     expect(again?.synonyms).toEqual(kept);
   });
 });
@@ -96,7 +128,9 @@ describe('limits and notes', () => {
 
   it('an unparseable Genie SQL counts as no SQL: the table Genie needed is still found', async () => {
     const { fixes } = await propose(env, [FAILURES[5]]);
-    expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ column: 'message_id', synonyms: ['posts'] })]);
+    expect(ofType(fixes, 'add_synonym')).toEqual([
+      expect.objectContaining({ column: 'message_id', synonyms: ['posts'] }),
+    ]);
   });
 
   it('a word that is also a stored value still names a value ("Korea" for \'KR\' beside a channel called korea)', async () => {
@@ -107,13 +141,30 @@ describe('limits and notes', () => {
   it('a snippet Genie used in a failing answer, absent from the expected SQL, is noted as too broad', async () => {
     const space = structuredClone(env.space);
     space.instructions = {
-      sql_snippets: { measures: [{ id: 'aa'.repeat(16), alias: 'posts', display_name: 'posts', sql: ['count(*) / count(distinct messages.member_id)'] }] },
+      sql_snippets: {
+        measures: [
+          {
+            id: 'aa'.repeat(16),
+            alias: 'posts',
+            display_name: 'posts',
+            sql: ['count(*) / count(distinct messages.member_id)'],
+          },
+        ],
+      },
     };
-    const used = failure('n1', 'How many posts are longer than 100 words?', `SELECT COUNT(*) FROM ${M}.messages WHERE word_count > 100`, `SELECT count(*) / count(distinct member_id) FROM ${M}.messages WHERE word_count > 100`, {
-      instructionsUsed: ['aa'.repeat(16)],
-    });
+    const used = failure(
+      'n1',
+      'How many posts are longer than 100 words?',
+      `SELECT COUNT(*) FROM ${M}.messages WHERE word_count > 100`,
+      `SELECT count(*) / count(distinct member_id) FROM ${M}.messages WHERE word_count > 100`,
+      {
+        instructionsUsed: ['aa'.repeat(16)],
+      },
+    );
     const { notes } = await propose(env, [used, { ...used, id: 'n2', instructionsUsed: [] }], { space });
-    expect(notes.filter((n) => n.includes('may match too broadly'))).toEqual([expect.stringMatching(/^n1: Genie used the measure "posts"/)]);
+    expect(notes.filter((n) => n.includes('may match too broadly'))).toEqual([
+      expect.stringMatching(/^n1: Genie used the measure "posts"/),
+    ]);
   });
 
   it('no failures, no fixes', async () => {
@@ -123,7 +174,9 @@ describe('limits and notes', () => {
   it('a config that already explains everything gets no word fixes', async () => {
     const space = structuredClone(env.space);
     const messages = space.data_sources!.tables!.find((t) => t.identifier === `${M}.messages`)!;
-    messages.column_configs = messages.column_configs!.map((c) => (c.column_name === 'message_id' ? { ...c, synonyms: ['posts'] } : c));
+    messages.column_configs = messages.column_configs!.map((c) =>
+      c.column_name === 'message_id' ? { ...c, synonyms: ['posts'] } : c,
+    );
     const { fixes } = await propose(env, [FAILURES[5]], { space });
     expect(fixes.filter((f) => f.type === 'add_synonym' || f.type === 'update_table_description')).toEqual([]);
   });
@@ -142,7 +195,8 @@ describe('observability boundary', () => {
   });
 
   it('the rules analyst never reads a Genie answer trace', async () => {
-    for (const file of files) expect(readFileSync(path.join(ROOT, 'src/fixes', file), 'utf8'), file).not.toMatch(/\.trace\b/);
+    for (const file of files)
+      expect(readFileSync(path.join(ROOT, 'src/fixes', file), 'utf8'), file).not.toMatch(/\.trace\b/);
     // A failure carrying a trace-like extra field gives the same answer as without it.
     const withTrace = FAILURES.map((f) => ({ ...f, trace: { chosenTable: 'secret' } }));
     expect((await propose(env, withTrace)).fixes).toEqual((await propose(env, FAILURES)).fixes);

@@ -43,21 +43,35 @@ describe.skipIf(!EXTERNAL)('spider pets_1', () => {
   it('a join the question needs -> add_join, many-to-one from the link table to students', async () => {
     const { fixes } = await propose(pets, [spider('spider-dev-0051', 'SELECT count(*) FROM student WHERE age > 20')]);
     expect(ofType(fixes, 'add_join')).toEqual([
-      expect.objectContaining({ left: { table: 'main.default.has_pet', column: 'StuID' }, right: { table: 'main.default.student', column: 'StuID' }, relationship: 'MANY_TO_ONE' }),
+      expect.objectContaining({
+        left: { table: 'main.default.has_pet', column: 'StuID' },
+        right: { table: 'main.default.student', column: 'StuID' },
+        relationship: 'MANY_TO_ONE',
+      }),
     ]);
   });
 
   it('"female" for sex F -> value dictionaries and a description mapping the word to the code', async () => {
-    const { fixes } = await propose(pets, [spider('spider-dev-0054', "SELECT count(*) FROM pets WHERE pettype = 'Dog'")]);
-    expect(ofType(fixes, 'enable_build_value_dictionary').map((f) => f.column).sort()).toEqual(['PetType', 'Sex']);
+    const { fixes } = await propose(pets, [
+      spider('spider-dev-0054', "SELECT count(*) FROM pets WHERE pettype = 'Dog'"),
+    ]);
+    expect(
+      ofType(fixes, 'enable_build_value_dictionary')
+        .map((f) => f.column)
+        .sort(),
+    ).toEqual(['PetType', 'Sex']);
     const description = ofType(fixes, 'add_column_description').find((f) => f.column === 'Sex');
     expect(description?.description).toBe("Users say female for 'F'. Values: F, M.");
     expect(ofType(fixes, 'add_example_query')).toEqual([]);
   });
 
   it('"weigh" for the weight column Genie missed -> add_synonym', async () => {
-    const { fixes } = await propose(pets, [spider('spider-dev-0048', 'SELECT pet_age FROM pets ORDER BY pet_age LIMIT 1')]);
-    expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ table: 'main.default.pets', column: 'weight', synonyms: ['weigh'] })]);
+    const { fixes } = await propose(pets, [
+      spider('spider-dev-0048', 'SELECT pet_age FROM pets ORDER BY pet_age LIMIT 1'),
+    ]);
+    expect(ofType(fixes, 'add_synonym')).toEqual([
+      expect.objectContaining({ table: 'main.default.pets', column: 'weight', synonyms: ['weigh'] }),
+    ]);
   });
 
   it('every proposed fix applies to the thin config', async () => {
@@ -79,22 +93,31 @@ describe.skipIf(!EXTERNAL)('spider concert_singer', () => {
   });
   afterAll(async () => concerts.warehouse.close?.());
 
-  it.each([
-    ['spider-dev-0039', 'SELECT name FROM singer WHERE song_name LIKE \'%Hey%\'', 'Country', 'nation'],
-  ])('%s: a question word for a missing column -> add_synonym', async (id, genieSql, column, word) => {
-    const { fixes } = await propose(concerts, [spider(id, genieSql)]);
-    expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ column, synonyms: [word] })]);
-  });
+  it.each([['spider-dev-0039', "SELECT name FROM singer WHERE song_name LIKE '%Hey%'", 'Country', 'nation']])(
+    '%s: a question word for a missing column -> add_synonym',
+    async (id, genieSql, column, word) => {
+      const { fixes } = await propose(concerts, [spider(id, genieSql)]);
+      expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ column, synonyms: [word] })]);
+    },
+  );
 
   it('"stations" for the stadium table (Genie asked back) -> table description and key-column synonym', async () => {
     const { fixes } = await propose(concerts, [spider('spider-dev-0015', null)]);
-    expect(ofType(fixes, 'update_table_description')).toEqual([expect.objectContaining({ table: 'main.default.stadium', description: 'Stadium. Also called: stations.' })]);
-    expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ column: 'Stadium_ID', synonyms: ['stations'] })]);
+    expect(ofType(fixes, 'update_table_description')).toEqual([
+      expect.objectContaining({ table: 'main.default.stadium', description: 'Stadium. Also called: stations.' }),
+    ]);
+    expect(ofType(fixes, 'add_synonym')).toEqual([
+      expect.objectContaining({ column: 'Stadium_ID', synonyms: ['stations'] }),
+    ]);
   });
 
   it('"French" for the value France -> a value description', async () => {
-    const { fixes } = await propose(concerts, [spider('spider-dev-0005', 'SELECT avg(age), min(age), max(age) FROM singer')]);
-    expect(ofType(fixes, 'add_column_description')[0]?.description).toMatch(/^Users say French for 'France'\. Values: /);
+    const { fixes } = await propose(concerts, [
+      spider('spider-dev-0005', 'SELECT avg(age), min(age), max(age) FROM singer'),
+    ]);
+    expect(ofType(fixes, 'add_column_description')[0]?.description).toMatch(
+      /^Users say French for 'France'\. Values: /,
+    );
   });
 
   it('a numeric year filter is not mistaken for a date problem', async () => {

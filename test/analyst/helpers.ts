@@ -26,10 +26,23 @@ export async function demoEnv(): Promise<Env> {
 
 /** A thin config over any warehouse: every table, no descriptions, no column configs. */
 export function thinSpace(schema: WarehouseSchema): Space {
-  return SpaceSchema.parse({ version: 2, data_sources: { tables: schema.tables.map((t) => ({ identifier: t.identifier })).sort((a, b) => (a.identifier < b.identifier ? -1 : 1)) } });
+  return SpaceSchema.parse({
+    version: 2,
+    data_sources: {
+      tables: schema.tables
+        .map((t) => ({ identifier: t.identifier }))
+        .sort((a, b) => (a.identifier < b.identifier ? -1 : 1)),
+    },
+  });
 }
 
-export function failure(id: string, question: string, expectedSql: string, genieSql: string | null, extra: Partial<FailureEvidence> = {}): FailureEvidence {
+export function failure(
+  id: string,
+  question: string,
+  expectedSql: string,
+  genieSql: string | null,
+  extra: Partial<FailureEvidence> = {},
+): FailureEvidence {
   return { id, question, expectedSql, genieSql, category: null, verdict: 'mismatch', ...extra };
 }
 
@@ -48,7 +61,11 @@ export async function propose(
 }
 
 /** The analyst's answer once every non-example fix it proposes has been tried: its last resort. */
-export async function proposeLastResort(env: Env, failures: FailureEvidence[], options: { analyst?: RulesAnalystOptions } = {}): Promise<AnalystResult> {
+export async function proposeLastResort(
+  env: Env,
+  failures: FailureEvidence[],
+  options: { analyst?: RulesAnalystOptions } = {},
+): Promise<AnalystResult> {
   const tried = new Set<string>();
   for (let round = 0; round < 5; round++) {
     const result = await propose(env, failures, { ...options, alreadyTried: tried });

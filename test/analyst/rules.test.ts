@@ -49,9 +49,16 @@ describe('join rules', () => {
   });
 
   it('orients a join written the other way round the same way', async () => {
-    const flipped = { ...joinFailure, expectedSql: `SELECT c.category, COUNT(*) FROM ${M}.channels c JOIN ${M}.messages m ON c.channel_id = m.channel_id GROUP BY c.category` };
+    const flipped = {
+      ...joinFailure,
+      expectedSql: `SELECT c.category, COUNT(*) FROM ${M}.channels c JOIN ${M}.messages m ON c.channel_id = m.channel_id GROUP BY c.category`,
+    };
     const joins = ofType((await propose(env, [flipped])).fixes, 'add_join');
-    expect(joins[0]).toMatchObject({ left: { table: `${M}.messages` }, right: { table: `${M}.channels` }, relationship: 'MANY_TO_ONE' });
+    expect(joins[0]).toMatchObject({
+      left: { table: `${M}.messages` },
+      right: { table: `${M}.channels` },
+      relationship: 'MANY_TO_ONE',
+    });
   });
 
   it.each([
@@ -67,7 +74,11 @@ describe('join rules', () => {
 
 describe('word rules', () => {
   it('a question word for a missing table -> table description and a synonym on its key column', async () => {
-    const { fixes } = await propose(env, [failure('t1', 'How many posts are there?', `SELECT COUNT(*) FROM ${M}.messages`, null, { genieText: 'Which table do you mean?' })]);
+    const { fixes } = await propose(env, [
+      failure('t1', 'How many posts are there?', `SELECT COUNT(*) FROM ${M}.messages`, null, {
+        genieText: 'Which table do you mean?',
+      }),
+    ]);
     const description = ofType(fixes, 'update_table_description').find((f) => f.table === `${M}.messages`);
     expect(description?.description).toMatch(/Also called: posts\./);
     const synonym = ofType(fixes, 'add_synonym').find((f) => f.table === `${M}.messages`);
@@ -77,55 +88,98 @@ describe('word rules', () => {
   it.each([
     ['English', 'What is the average length of messages?', 'length'],
     ['Korean (particles stripped)', '메시지의 평균 길이는?', '길이'],
-  ])('%s: an unexplained word beside the aggregate names the missing column -> add_synonym', async (_label, question, word) => {
-    const { fixes } = await propose(env, [failure('c1', question, `SELECT AVG(word_count) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.messages`)]);
-    const synonyms = ofType(fixes, 'add_synonym');
-    expect(synonyms).toEqual([expect.objectContaining({ table: `${M}.messages`, column: 'word_count', synonyms: [word], targets: ['c1'] })]);
-  });
+  ])(
+    '%s: an unexplained word beside the aggregate names the missing column -> add_synonym',
+    async (_label, question, word) => {
+      const { fixes } = await propose(env, [
+        failure('c1', question, `SELECT AVG(word_count) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.messages`),
+      ]);
+      const synonyms = ofType(fixes, 'add_synonym');
+      expect(synonyms).toEqual([
+        expect.objectContaining({ table: `${M}.messages`, column: 'word_count', synonyms: [word], targets: ['c1'] }),
+      ]);
+    },
+  );
 
   it('a word that only shares a prefix with the missing column gets added as an exact synonym', async () => {
     const { fixes } = await propose(env, [
-      failure('c2', 'Show each channel name with its creation day', `SELECT channel_name, created_at FROM ${M}.channels`, `SELECT channel_name FROM ${M}.channels`),
+      failure(
+        'c2',
+        'Show each channel name with its creation day',
+        `SELECT channel_name, created_at FROM ${M}.channels`,
+        `SELECT channel_name FROM ${M}.channels`,
+      ),
     ]);
-    expect(ofType(fixes, 'add_synonym')).toEqual([expect.objectContaining({ column: 'created_at', synonyms: ['creation'] })]);
+    expect(ofType(fixes, 'add_synonym')).toEqual([
+      expect.objectContaining({ column: 'created_at', synonyms: ['creation'] }),
+    ]);
   });
 
   it('a date column takes no word that does not resemble it', async () => {
     const { fixes } = await propose(env, [
-      failure('c4', 'Show each channel name with its birthday', `SELECT channel_name, created_at FROM ${M}.channels`, `SELECT channel_name FROM ${M}.channels`),
+      failure(
+        'c4',
+        'Show each channel name with its birthday',
+        `SELECT channel_name, created_at FROM ${M}.channels`,
+        `SELECT channel_name FROM ${M}.channels`,
+      ),
     ]);
     expect(ofType(fixes, 'add_synonym')).toEqual([]);
   });
 
   it('no synonym when the question already names the column Genie missed', async () => {
     const { fixes } = await propose(env, [
-      failure('c3', 'What is the average word count of messages?', `SELECT AVG(word_count) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.messages`),
+      failure(
+        'c3',
+        'What is the average word count of messages?',
+        `SELECT AVG(word_count) FROM ${M}.messages`,
+        `SELECT COUNT(*) FROM ${M}.messages`,
+      ),
     ]);
     expect(ofType(fixes, 'add_synonym')).toEqual([]);
   });
 
   it('a Korean breakdown word (X별) goes to the grouping column, the counted word to the table', async () => {
     const { fixes } = await propose(env, [
-      failure('k1', '채널별 게시물 수는?', `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`, null),
+      failure(
+        'k1',
+        '채널별 게시물 수는?',
+        `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`,
+        null,
+      ),
     ]);
     expect(ofType(fixes, 'add_synonym').find((f) => f.column === 'channel_name')?.synonyms).toEqual(['채널']);
-    expect(ofType(fixes, 'update_table_description').find((f) => f.table === `${M}.messages`)?.description).toContain('게시물');
+    expect(ofType(fixes, 'update_table_description').find((f) => f.table === `${M}.messages`)?.description).toContain(
+      '게시물',
+    );
   });
 });
 
 describe('value rules', () => {
   it('a string filter Genie got wrong on a column without entity matching -> enable_build_value_dictionary', async () => {
     const { fixes } = await propose(env, [
-      failure('v1', 'How many members are on the pro plan?', `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`, `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'Pro'`),
+      failure(
+        'v1',
+        'How many members are on the pro plan?',
+        `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`,
+        `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'Pro'`,
+      ),
     ]);
-    expect(ofType(fixes, 'enable_build_value_dictionary')).toEqual([expect.objectContaining({ table: `${M}.members`, column: 'plan', targets: ['v1'] })]);
+    expect(ofType(fixes, 'enable_build_value_dictionary')).toEqual([
+      expect.objectContaining({ table: `${M}.members`, column: 'plan', targets: ['v1'] }),
+    ]);
     // The value is in the question: no description mapping is needed.
     expect(ofType(fixes, 'add_column_description')).toEqual([]);
   });
 
   it('a value the question names with another word -> a description mapping the word to the stored value', async () => {
     const { fixes } = await propose(env, [
-      failure('v2', 'How many members live in Japan?', `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`, `SELECT COUNT(*) FROM ${M}.members`),
+      failure(
+        'v2',
+        'How many members live in Japan?',
+        `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`,
+        `SELECT COUNT(*) FROM ${M}.members`,
+      ),
     ]);
     expect(ofType(fixes, 'enable_build_value_dictionary').map((f) => f.column)).toEqual(['country_code']);
     const [description] = ofType(fixes, 'add_column_description');
@@ -142,54 +196,124 @@ describe('value rules', () => {
 
   it('a date condition Genie missed -> enable_get_example_values on the date column', async () => {
     const { fixes } = await propose(env, [
-      failure('d1', 'How many messages were sent in the last 7 days?', `SELECT COUNT(*) FROM ${M}.messages WHERE sent_at >= date_sub(current_date(), 7)`, `SELECT COUNT(*) FROM ${M}.messages`),
+      failure(
+        'd1',
+        'How many messages were sent in the last 7 days?',
+        `SELECT COUNT(*) FROM ${M}.messages WHERE sent_at >= date_sub(current_date(), 7)`,
+        `SELECT COUNT(*) FROM ${M}.messages`,
+      ),
     ]);
-    expect(ofType(fixes, 'enable_get_example_values')).toEqual([expect.objectContaining({ table: `${M}.messages`, column: 'sent_at', targets: ['d1'] })]);
+    expect(ofType(fixes, 'enable_get_example_values')).toEqual([
+      expect.objectContaining({ table: `${M}.messages`, column: 'sent_at', targets: ['d1'] }),
+    ]);
   });
 });
 
 describe('snippet rules', () => {
   it('a distinct count the question names -> measure snippet named by the phrase, columns table-qualified', async () => {
     const { fixes } = await propose(env, [
-      failure('m1', 'How many unique posters are there per channel?', `SELECT c.channel_name, COUNT(DISTINCT m.member_id) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`, `SELECT channel_name, COUNT(*) FROM ${M}.channels GROUP BY channel_name`),
+      failure(
+        'm1',
+        'How many unique posters are there per channel?',
+        `SELECT c.channel_name, COUNT(DISTINCT m.member_id) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`,
+        `SELECT channel_name, COUNT(*) FROM ${M}.channels GROUP BY channel_name`,
+      ),
     ]);
     const measures = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'measure');
-    expect(measures).toEqual([expect.objectContaining({ display_name: 'unique posters', sql: 'count(distinct messages.member_id)', synonyms: ['unique poster'], targets: ['m1'] })]);
+    expect(measures).toEqual([
+      expect.objectContaining({
+        display_name: 'unique posters',
+        sql: 'count(distinct messages.member_id)',
+        synonyms: ['unique poster'],
+        targets: ['m1'],
+      }),
+    ]);
   });
 
   it('a ratio of aggregates -> measure; the grouping words stay out of its name', async () => {
     const { fixes } = await propose(env, [
-      failure('m2', 'What is the average words per message in each channel?', `SELECT c.channel_name, SUM(m.word_count) * 1.0 / COUNT(*) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`, `SELECT channel_name, AVG(channel_id) FROM ${M}.channels GROUP BY channel_name`),
+      failure(
+        'm2',
+        'What is the average words per message in each channel?',
+        `SELECT c.channel_name, SUM(m.word_count) * 1.0 / COUNT(*) FROM ${M}.messages m JOIN ${M}.channels c ON m.channel_id = c.channel_id GROUP BY c.channel_name`,
+        `SELECT channel_name, AVG(channel_id) FROM ${M}.channels GROUP BY channel_name`,
+      ),
     ]);
     const measures = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'measure');
-    expect(measures).toEqual([expect.objectContaining({ display_name: 'average words per message', sql: '(sum(messages.word_count) * 1.0) / count(*)' })]);
+    expect(measures).toEqual([
+      expect.objectContaining({
+        display_name: 'average words per message',
+        sql: '(sum(messages.word_count) * 1.0) / count(*)',
+      }),
+    ]);
   });
 
   it('no measure for a plain aggregate of one column, or when Genie computed the same expression', async () => {
-    const plain = failure('m3', 'What is the total of word counts?', `SELECT SUM(word_count) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.messages`);
-    const same = failure('m4', 'How many distinct members posted?', `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`, `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages WHERE 1 = 1`);
+    const plain = failure(
+      'm3',
+      'What is the total of word counts?',
+      `SELECT SUM(word_count) FROM ${M}.messages`,
+      `SELECT COUNT(*) FROM ${M}.messages`,
+    );
+    const same = failure(
+      'm4',
+      'How many distinct members posted?',
+      `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`,
+      `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages WHERE 1 = 1`,
+    );
     const { fixes } = await propose(env, [plain, same]);
     expect(ofType(fixes, 'add_sql_snippet')).toEqual([]);
   });
 
   it('a flag filter the question names with a word -> filter snippet', async () => {
-    const { fixes } = await propose(env, [failure('f1', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`)]);
+    const { fixes } = await propose(env, [
+      failure(
+        'f1',
+        'How many replies are there?',
+        `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`,
+        `SELECT COUNT(*) FROM ${M}.messages`,
+      ),
+    ]);
     const filters = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'filter');
-    expect(filters).toEqual([expect.objectContaining({ display_name: 'replies', sql: 'messages.is_reply = 1', synonyms: ['reply'], targets: ['f1'] })]);
+    expect(filters).toEqual([
+      expect.objectContaining({
+        display_name: 'replies',
+        sql: 'messages.is_reply = 1',
+        synonyms: ['reply'],
+        targets: ['f1'],
+      }),
+    ]);
   });
 
   it('a set of values the question names with one word -> filter snippet', async () => {
     const { fixes } = await propose(env, [
-      failure('f4', 'How many paid members are there?', `SELECT COUNT(*) FROM ${M}.members WHERE plan IN ('pro', 'enterprise')`, `SELECT COUNT(*) FROM ${M}.members`),
+      failure(
+        'f4',
+        'How many paid members are there?',
+        `SELECT COUNT(*) FROM ${M}.members WHERE plan IN ('pro', 'enterprise')`,
+        `SELECT COUNT(*) FROM ${M}.members`,
+      ),
     ]);
     const filters = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'filter');
-    expect(filters).toEqual([expect.objectContaining({ display_name: 'paid', sql: "members.plan IN ('pro', 'enterprise')", targets: ['f4'] })]);
+    expect(filters).toEqual([
+      expect.objectContaining({ display_name: 'paid', sql: "members.plan IN ('pro', 'enterprise')", targets: ['f4'] }),
+    ]);
   });
 
   it('the same flag filter in several questions is one snippet targeting all of them', async () => {
     const { fixes } = await propose(env, [
-      failure('f2', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`),
-      failure('f3', 'Count the replies with more than 10 words', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND word_count > 10`, `SELECT COUNT(*) FROM ${M}.messages WHERE word_count > 10`),
+      failure(
+        'f2',
+        'How many replies are there?',
+        `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`,
+        `SELECT COUNT(*) FROM ${M}.messages`,
+      ),
+      failure(
+        'f3',
+        'Count the replies with more than 10 words',
+        `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND word_count > 10`,
+        `SELECT COUNT(*) FROM ${M}.messages WHERE word_count > 10`,
+      ),
     ]);
     const filters = ofType(fixes, 'add_sql_snippet').filter((f) => f.kind === 'filter');
     expect(filters).toHaveLength(1);
@@ -205,7 +329,12 @@ describe('example rule (last resort)', () => {
     `SELECT member_id FROM ${M}.members`,
   );
 
-  const simple = failure('e9', 'How many replies are there?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`, `SELECT COUNT(*) FROM ${M}.messages`);
+  const simple = failure(
+    'e9',
+    'How many replies are there?',
+    `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1`,
+    `SELECT COUNT(*) FROM ${M}.messages`,
+  );
 
   it('no example while another fix is left to try; a note says examples wait', async () => {
     const unparseable = failure('e8', 'Show the odd thing', 'SELEC nonsense FROM', null);
@@ -218,13 +347,23 @@ describe('example rule (last resort)', () => {
   it('once nothing else is left, failures become example pairs with the train question, complex ones first', async () => {
     const { fixes } = await proposeLastResort(env, [simple, complex]);
     expect(fixes).toEqual([
-      expect.objectContaining({ type: 'add_example_query', question: complex.question, sql: complex.expectedSql, targets: ['e1'] }),
+      expect.objectContaining({
+        type: 'add_example_query',
+        question: complex.question,
+        sql: complex.expectedSql,
+        targets: ['e1'],
+      }),
       expect.objectContaining({ type: 'add_example_query', question: simple.question, targets: ['e9'] }),
     ]);
   });
 
   it('at most maxExamples examples per iteration', async () => {
-    const many = [1, 2, 3, 4, 5].map((n) => ({ ...complex, id: `e${n}`, question: `${complex.question} (${n})`, expectedSql: `${complex.expectedSql} AND ${n} = ${n}` }));
+    const many = [1, 2, 3, 4, 5].map((n) => ({
+      ...complex,
+      id: `e${n}`,
+      question: `${complex.question} (${n})`,
+      expectedSql: `${complex.expectedSql} AND ${n} = ${n}`,
+    }));
     const { fixes, notes } = await proposeLastResort(env, many, { analyst: { maxExamples: 2 } });
     expect(ofType(fixes, 'add_example_query').map((f) => f.targets[0])).toEqual(['e1', 'e2']);
     expect(notes.filter((n) => n.startsWith('deferred example'))).toHaveLength(3);
@@ -232,7 +371,9 @@ describe('example rule (last resort)', () => {
 
   it('no example duplicates one the space already has', async () => {
     const space = structuredClone(env.space);
-    space.instructions = { example_question_sqls: [{ id: 'bb'.repeat(16), question: ['Replies, please'], sql: [simple.expectedSql] }] };
+    space.instructions = {
+      example_question_sqls: [{ id: 'bb'.repeat(16), question: ['Replies, please'], sql: [simple.expectedSql] }],
+    };
     const first = await propose(env, [simple], { space });
     const tried = first.fixes.map(fixKey);
     const { fixes } = await propose(env, [simple], { space, alreadyTried: tried });
@@ -243,10 +384,30 @@ describe('example rule (last resort)', () => {
 describe('every proposed fix applies to the demo config', () => {
   it('a mixed batch applies and validates with no rejection', async () => {
     const failures = [
-      failure('a1', 'How many posts did members from Korea write per channel?', `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.members mb ON m.member_id = mb.member_id JOIN ${M}.channels c ON c.channel_id = m.channel_id WHERE mb.country_code = 'KR' GROUP BY c.channel_name`, null),
-      failure('a2', 'How many unique posters are there?', `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`, `SELECT COUNT(*) FROM ${M}.members`),
-      failure('a3', 'How many replies were sent in the last 30 days?', `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND sent_at >= date_sub(current_date(), 30)`, `SELECT COUNT(*) FROM ${M}.messages`),
-      failure('a4', '일본 회원은 몇 명인가요?', `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`, `SELECT COUNT(*) FROM ${M}.members`),
+      failure(
+        'a1',
+        'How many posts did members from Korea write per channel?',
+        `SELECT c.channel_name, COUNT(*) FROM ${M}.messages m JOIN ${M}.members mb ON m.member_id = mb.member_id JOIN ${M}.channels c ON c.channel_id = m.channel_id WHERE mb.country_code = 'KR' GROUP BY c.channel_name`,
+        null,
+      ),
+      failure(
+        'a2',
+        'How many unique posters are there?',
+        `SELECT COUNT(DISTINCT member_id) FROM ${M}.messages`,
+        `SELECT COUNT(*) FROM ${M}.members`,
+      ),
+      failure(
+        'a3',
+        'How many replies were sent in the last 30 days?',
+        `SELECT COUNT(*) FROM ${M}.messages WHERE is_reply = 1 AND sent_at >= date_sub(current_date(), 30)`,
+        `SELECT COUNT(*) FROM ${M}.messages`,
+      ),
+      failure(
+        'a4',
+        '일본 회원은 몇 명인가요?',
+        `SELECT COUNT(*) FROM ${M}.members WHERE country_code = 'JP'`,
+        `SELECT COUNT(*) FROM ${M}.members`,
+      ),
     ];
     const { fixes } = await propose(env, failures);
     expect(fixes.length).toBeGreaterThan(5);

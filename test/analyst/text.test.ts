@@ -2,7 +2,16 @@
 import { describe, expect, it } from 'vitest';
 import { trigramSimilarity } from '../../src/fixes/rules-align.js';
 import { isComplexAggregate } from '../../src/fixes/rules-snippets.js';
-import { abbreviates, isFunctionWord, nameWords, singular, stemWord, stemsMatch, stripKoreanParticle, tokenizeQuestion } from '../../src/fixes/rules-text.js';
+import {
+  abbreviates,
+  isFunctionWord,
+  nameWords,
+  singular,
+  stemWord,
+  stemsMatch,
+  stripKoreanParticle,
+  tokenizeQuestion,
+} from '../../src/fixes/rules-text.js';
 
 describe('English stems', () => {
   it.each([

@@ -5,7 +5,18 @@ describe('npm run bench, local section', () => {
   it('measures both demo configs and reports speed and scores', async () => {
     const lines: string[] = [];
     const result = await runBench({ rounds: 1, only: ['local'], log: (line) => lines.push(line) });
-    expect(Object.keys(result)).toEqual(expect.arrayContaining(['localQps', 'msPerQuestion', 'warehouseOpenMs', 'thinScore', 'describedTrain', 'describedHoldout', 'thinMsPerQuestion', 'describedMsPerQuestion']));
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining([
+        'localQps',
+        'msPerQuestion',
+        'warehouseOpenMs',
+        'thinScore',
+        'describedTrain',
+        'describedHoldout',
+        'thinMsPerQuestion',
+        'describedMsPerQuestion',
+      ]),
+    );
     expect(result.localQps).toBeGreaterThan(0);
     expect(result.msPerQuestion).toBeCloseTo(1000 / result.localQps, 1);
     // Speed itself is a claim of `npm run bench`, measured in one run, not asserted by a timed test.

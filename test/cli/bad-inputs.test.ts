@@ -45,7 +45,10 @@ const cases: { name: string; breakIt: () => void; file: string; expect: RegExp }
     name: 'duplicate id',
     breakIt: () =>
       editSpace((s) => {
-        s.instructions = { text_instructions: [{ id: ID_A, content: ['Be brief.\n'] }], example_question_sqls: [{ id: ID_A, question: ['x'], sql: ['SELECT 1'] }] };
+        s.instructions = {
+          text_instructions: [{ id: ID_A, content: ['Be brief.\n'] }],
+          example_question_sqls: [{ id: ID_A, question: ['x'], sql: ['SELECT 1'] }],
+        };
       }),
     file: 'spaces/demo/space.json',
     expect: new RegExp(ID_A),

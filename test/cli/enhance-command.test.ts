@@ -17,7 +17,10 @@ let thinText: string;
 async function enhance(extra: string[] = []): Promise<any> {
   const json = path.join(repo.root, `enhance-${Math.random().toString(36).slice(2)}.json`);
   const io = captureIo(repo.root);
-  const code = await main(['enhance', '--space', 'demo', '--backend', 'local', '--analyst', 'rules', '--json', json, '--quiet', ...extra], io);
+  const code = await main(
+    ['enhance', '--space', 'demo', '--backend', 'local', '--analyst', 'rules', '--json', json, '--quiet', ...extra],
+    io,
+  );
   expect(code, io.stderr.join('\n')).toBe(0);
   return JSON.parse(readFileSync(json, 'utf8'));
 }
@@ -67,15 +70,22 @@ describe('enhance on the thin demo config', () => {
     const io = captureIo(repo.root);
     expect(await main(['validate', '--space', 'demo'], io), io.stderr.join('\n')).toBe(0);
     let replay = JSON.parse(thinText);
-    for (const it of first.iterations) if (it.accepted) replay = jsonpatch.applyPatch(replay, it.patch, true, false).newDocument;
+    for (const it of first.iterations)
+      if (it.accepted) replay = jsonpatch.applyPatch(replay, it.patch, true, false).newDocument;
     expect(serializeSpace(replay)).toBe(text);
   });
 
-  it('never puts a holdout question\'s SQL into the config', () => {
+  it("never puts a holdout question's SQL into the config", () => {
     const config = JSON.parse(readFileSync(path.join(repo.root, 'spaces/demo/space.json'), 'utf8'));
-    const bench = YAML.parse(readFileSync(path.join(repo.root, 'benchmarks/demo.yml'), 'utf8')) as { sql: string; split: string }[];
-    const exampleSql = (config.instructions?.example_question_sqls ?? []).map((e: { sql: string[] }) => normalizeSqlForSplit(e.sql.join('')));
-    for (const b of bench.filter((q) => q.split === 'holdout')) expect(exampleSql).not.toContain(normalizeSqlForSplit(b.sql));
+    const bench = YAML.parse(readFileSync(path.join(repo.root, 'benchmarks/demo.yml'), 'utf8')) as {
+      sql: string;
+      split: string;
+    }[];
+    const exampleSql = (config.instructions?.example_question_sqls ?? []).map((e: { sql: string[] }) =>
+      normalizeSqlForSplit(e.sql.join('')),
+    );
+    for (const b of bench.filter((q) => q.split === 'holdout'))
+      expect(exampleSql).not.toContain(normalizeSqlForSplit(b.sql));
   });
 
   it('a second run on its own output re-proposes nothing applied and never lowers the score', async () => {

@@ -31,22 +31,61 @@ describe('enhance --analyst llm', () => {
       // Iteration 1: not JSON, then (after the follow-up) fixes, one of them on a column that does not exist.
       { kind: 'reply', content: 'Here are my thoughts: the joins are missing.' },
       fixesReply([
-        { type: 'add_join', left: { table: `${T}.messages`, column: 'channel_id' }, right: { table: `${T}.channels`, column: 'channel_id' }, relationship: 'MANY_TO_ONE', rationale: 'posts per channel need the join', targets: [] },
-        { type: 'enable_build_value_dictionary', table: `${T}.channels`, column: 'channel_name', rationale: 'channel names are asked by value', targets: [] },
-        { type: 'add_synonym', table: `${T}.members`, column: 'favourite_colour', synonyms: ['colour'], rationale: 'made up', targets: [] },
+        {
+          type: 'add_join',
+          left: { table: `${T}.messages`, column: 'channel_id' },
+          right: { table: `${T}.channels`, column: 'channel_id' },
+          relationship: 'MANY_TO_ONE',
+          rationale: 'posts per channel need the join',
+          targets: [],
+        },
+        {
+          type: 'enable_build_value_dictionary',
+          table: `${T}.channels`,
+          column: 'channel_name',
+          rationale: 'channel names are asked by value',
+          targets: [],
+        },
+        {
+          type: 'add_synonym',
+          table: `${T}.members`,
+          column: 'favourite_colour',
+          synonyms: ['colour'],
+          rationale: 'made up',
+          targets: [],
+        },
       ]),
       // Iteration 2: the model hangs past the client's timeout.
       { kind: 'delay', ms: 2_000, then: fixesReply([]) },
     );
     const io = captureIo(repo.root);
     const json = path.join(repo.root, 'llm.json');
-    const code = await main(['enhance', '--space', 'demo', '--backend', 'local', '--analyst', 'llm', '--llm-timeout-ms', '500', '--json', json, '--quiet'], io);
+    const code = await main(
+      [
+        'enhance',
+        '--space',
+        'demo',
+        '--backend',
+        'local',
+        '--analyst',
+        'llm',
+        '--llm-timeout-ms',
+        '500',
+        '--json',
+        json,
+        '--quiet',
+      ],
+      io,
+    );
     expect(code, io.stderr.join('\n')).toBe(0);
     const result = JSON.parse(readFileSync(json, 'utf8'));
 
     const [first, second] = result.iterations;
     expect(first.accepted).toBe(true);
-    expect(first.applied.map((a: { fix: { type: string } }) => a.fix.type).sort()).toEqual(['add_join', 'enable_build_value_dictionary']);
+    expect(first.applied.map((a: { fix: { type: string } }) => a.fix.type).sort()).toEqual([
+      'add_join',
+      'enable_build_value_dictionary',
+    ]);
     const firstNotes = first.notes.join('\n');
     expect(firstNotes).toMatch(/JSON/i);
     expect(firstNotes).toMatch(/favourite_colour/);
@@ -56,7 +95,9 @@ describe('enhance --analyst llm', () => {
     expect(result.after.totals.train.passed).toBeGreaterThan(result.before.totals.train.passed);
     expect(result.calls.llmCalls).toBe(3);
     expect(result.calls.promptTokens).toBeGreaterThan(0);
-    expect(chat.requests.every((r) => r.authorization === `Bearer ${KEY}` && r.body.model === 'loopback-model')).toBe(true);
+    expect(chat.requests.every((r) => r.authorization === `Bearer ${KEY}` && r.body.model === 'loopback-model')).toBe(
+      true,
+    );
     // The model is never shown holdout questions.
     const prompts = chat.requests.map((r) => JSON.stringify(r.body.messages)).join('\n');
     const holdout = ['How many of our users are on the enterprise plan?', '한국 회원은 몇 명이야?'];

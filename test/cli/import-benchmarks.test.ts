@@ -31,9 +31,15 @@ describe('import-benchmarks', () => {
   it('writes a benchmark file the loader accepts, keeping the splits the Markdown gives', async () => {
     writeFileSync(path.join(repo.root, 'questions.md'), MARKDOWN);
     const io = captureIo(repo.root);
-    expect(await main(['import-benchmarks', '--space', 'sales', '--from', 'questions.md'], io), io.stderr.join('\n')).toBe(0);
+    expect(
+      await main(['import-benchmarks', '--space', 'sales', '--from', 'questions.md'], io),
+      io.stderr.join('\n'),
+    ).toBe(0);
     const set = loadBenchmarks(path.join(repo.root, 'benchmarks/sales.yml'), 'sales');
-    expect(set.benchmarks.map((b) => b.question)).toEqual(['How many members are there?', 'How many channels are private?']);
+    expect(set.benchmarks.map((b) => b.question)).toEqual([
+      'How many members are there?',
+      'How many channels are private?',
+    ]);
     expect(set.benchmarks[1].split).toBe('holdout');
     expect(io.stdout.join('\n')).toMatch(/benchmarks\/sales\.yml \(2 questions\)/);
   });

@@ -23,7 +23,13 @@ async function writeShopDatabase(file: string): Promise<void> {
           CREATE TABLE orders (order_id INTEGER PRIMARY KEY, customer_id INTEGER, amount REAL, ordered_on TEXT);`);
   const cities = ['Seoul', 'Busan', 'Lisbon'];
   for (let i = 1; i <= 30; i++) db.run('INSERT INTO customers VALUES (?, ?, ?)', [i, `customer ${i}`, cities[i % 3]]);
-  for (let i = 1; i <= 200; i++) db.run('INSERT INTO orders VALUES (?, ?, ?, ?)', [i, (i % 30) + 1, (i * 7) % 100, `2026-0${(i % 9) + 1}-1${i % 10}`]);
+  for (let i = 1; i <= 200; i++)
+    db.run('INSERT INTO orders VALUES (?, ?, ?, ?)', [
+      i,
+      (i % 30) + 1,
+      (i * 7) % 100,
+      `2026-0${(i % 9) + 1}-1${i % 10}`,
+    ]);
   writeFileSync(file, Buffer.from(db.export()));
   db.close();
 }
@@ -33,14 +39,25 @@ describe('init --from-sqlite', () => {
     mkdirSync(path.join(repo.root, 'data'));
     await writeShopDatabase(path.join(repo.root, 'data/shop.sqlite'));
     const io = captureIo(repo.root);
-    expect(await main(['init', '--space', 'shop', '--backend', 'local', '--from-sqlite', 'data/shop.sqlite'], io), io.stderr.join('\n')).toBe(0);
+    expect(
+      await main(['init', '--space', 'shop', '--backend', 'local', '--from-sqlite', 'data/shop.sqlite'], io),
+      io.stderr.join('\n'),
+    ).toBe(0);
 
     const spaceFile = path.join(repo.root, 'spaces/shop/space.json');
     const text = readFileSync(spaceFile, 'utf8');
     const space = parseSpaceText(text, spaceFile);
     expect(serializeSpace(space)).toBe(text);
-    expect(space.data_sources?.tables?.map((t) => t.identifier)).toEqual(['main.default.customers', 'main.default.orders']);
-    expect(space.data_sources?.tables?.[1].column_configs?.map((c) => c.column_name)).toEqual(['amount', 'customer_id', 'order_id', 'ordered_on']);
+    expect(space.data_sources?.tables?.map((t) => t.identifier)).toEqual([
+      'main.default.customers',
+      'main.default.orders',
+    ]);
+    expect(space.data_sources?.tables?.[1].column_configs?.map((c) => c.column_name)).toEqual([
+      'amount',
+      'customer_id',
+      'order_id',
+      'ordered_on',
+    ]);
     // Thin: nothing but tables and columns, as a new Genie space has.
     expect(space.instructions).toBeUndefined();
     expect(JSON.stringify(space)).not.toMatch(/description|synonyms/);
@@ -53,14 +70,32 @@ describe('init --from-sqlite', () => {
     writeFileSync(
       path.join(repo.root, 'benchmarks/shop.yml'),
       YAML.stringify([
-        { id: 's1', question: 'How many orders are there?', sql: 'SELECT COUNT(*) FROM main.default.orders', split: 'train' },
-        { id: 's2', question: 'How many customers are there in each city?', sql: 'SELECT city, COUNT(*) FROM main.default.customers GROUP BY city', split: 'holdout' },
-        { id: 's3', question: 'What is the total amount of orders?', sql: 'SELECT SUM(amount) FROM main.default.orders', split: 'train' },
+        {
+          id: 's1',
+          question: 'How many orders are there?',
+          sql: 'SELECT COUNT(*) FROM main.default.orders',
+          split: 'train',
+        },
+        {
+          id: 's2',
+          question: 'How many customers are there in each city?',
+          sql: 'SELECT city, COUNT(*) FROM main.default.customers GROUP BY city',
+          split: 'holdout',
+        },
+        {
+          id: 's3',
+          question: 'What is the total amount of orders?',
+          sql: 'SELECT SUM(amount) FROM main.default.orders',
+          split: 'train',
+        },
       ]),
     );
     const scoreIo = captureIo(repo.root);
     const json = path.join(repo.root, 'shop-card.json');
-    expect(await main(['score', '--space', 'shop', '--backend', 'local', '--json', json, '--quiet'], scoreIo), scoreIo.stderr.join('\n')).toBe(0);
+    expect(
+      await main(['score', '--space', 'shop', '--backend', 'local', '--json', json, '--quiet'], scoreIo),
+      scoreIo.stderr.join('\n'),
+    ).toBe(0);
     const card = JSON.parse(readFileSync(json, 'utf8'));
     expect(card.totals.all.total).toBe(3);
     // Questions phrased with the schema's own words are answerable from a thin config on the user's data.

@@ -12,16 +12,25 @@ beforeAll(() => {
 });
 afterAll(() => repo.cleanup());
 
-async function score(extra: string[] = [], root = repo.root): Promise<{ code: number; card: Scorecard; stdout: string }> {
+async function score(
+  extra: string[] = [],
+  root = repo.root,
+): Promise<{ code: number; card: Scorecard; stdout: string }> {
   const json = path.join(root, `card-${Math.random().toString(36).slice(2)}.json`);
   const io = captureIo(root);
   const code = await main(['score', '--space', 'demo', '--backend', 'local', '--json', json, '--quiet', ...extra], io);
-  return { code, card: existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined, stdout: io.stdout.join('\n') };
+  return {
+    code,
+    card: existsSync(json) ? JSON.parse(readFileSync(json, 'utf8')) : undefined,
+    stdout: io.stdout.join('\n'),
+  };
 }
 
 /** Drops what legitimately differs between two runs: timings. */
 function withoutTimings(card: Scorecard): unknown {
-  return JSON.parse(JSON.stringify(card, (key, value) => (key === 'durationMs' || key === 'startedAt' ? undefined : value)));
+  return JSON.parse(
+    JSON.stringify(card, (key, value) => (key === 'durationMs' || key === 'startedAt' ? undefined : value)),
+  );
 }
 
 describe('score --json', () => {
@@ -74,7 +83,10 @@ describe('the demo: config quality shows in the score', () => {
   });
 
   it('the well-described demo config scores at least 90% on train and 85% on holdout', async () => {
-    cpSync(path.join(REPO_ROOT, 'test/fixtures/demo-described/space.json'), path.join(repo.root, 'spaces/demo/space.json'));
+    cpSync(
+      path.join(REPO_ROOT, 'test/fixtures/demo-described/space.json'),
+      path.join(repo.root, 'spaces/demo/space.json'),
+    );
     const { card } = await score();
     expect(card.totals.train.score).toBeGreaterThanOrEqual(0.9);
     expect(card.totals.holdout.score).toBeGreaterThanOrEqual(0.85);

@@ -1,7 +1,13 @@
 /** Auth against serve: PAT, OAuth M2M, GitHub OIDC federation; refresh on expiry; a wrong token fails once, clearly. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DatabricksApiError } from '../../src/databricks/api-error.js';
-import { createAuthFromEnv, createM2mAuth, DatabricksAuthError, githubRunnerIdToken, type Env } from '../../src/databricks/auth.js';
+import {
+  createAuthFromEnv,
+  createM2mAuth,
+  DatabricksAuthError,
+  githubRunnerIdToken,
+  type Env,
+} from '../../src/databricks/auth.js';
 import { createDatabricksClient } from '../../src/databricks/http-client.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { DEV_AUDIENCE, DEV_CLIENT_ID, DEV_CLIENT_SECRET, DEV_SUBJECT_TOKEN, DEV_TOKEN } from '../../src/serve/oauth.js';
@@ -16,16 +22,41 @@ afterAll(async () => serve?.close());
 
 const storeWith = (env: Env, getIdToken?: (audience: string) => Promise<string>) => {
   const auth = createAuthFromEnv(env, { getIdToken });
-  return { auth, store: createSpaceStore(createDatabricksClient({ host: serve.url, auth, retries: 2, backoffMs: 10 })) };
+  return {
+    auth,
+    store: createSpaceStore(createDatabricksClient({ host: serve.url, auth, retries: 2, backoffMs: 10 })),
+  };
 };
 
 describe('choosing the method from the env', () => {
   it.each<[string, Env, string]>([
     ['a token', { DATABRICKS_HOST: 'https://x', DATABRICKS_TOKEN: 't' }, 'pat'],
-    ['a client id and secret', { DATABRICKS_HOST: 'https://x', DATABRICKS_CLIENT_ID: 'a', DATABRICKS_CLIENT_SECRET: 'b' }, 'oauth-m2m'],
-    ['a token beside a client id and secret', { DATABRICKS_HOST: 'https://x', DATABRICKS_TOKEN: 't', DATABRICKS_CLIENT_ID: 'a', DATABRICKS_CLIENT_SECRET: 'b' }, 'pat'],
-    ['DATABRICKS_AUTH_TYPE=oauth-m2m', { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'oauth-m2m', DATABRICKS_TOKEN: 't', DATABRICKS_CLIENT_ID: 'a', DATABRICKS_CLIENT_SECRET: 'b' }, 'oauth-m2m'],
-    ['DATABRICKS_AUTH_TYPE=github-oidc', { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'github-oidc' }, 'github-oidc'],
+    [
+      'a client id and secret',
+      { DATABRICKS_HOST: 'https://x', DATABRICKS_CLIENT_ID: 'a', DATABRICKS_CLIENT_SECRET: 'b' },
+      'oauth-m2m',
+    ],
+    [
+      'a token beside a client id and secret',
+      { DATABRICKS_HOST: 'https://x', DATABRICKS_TOKEN: 't', DATABRICKS_CLIENT_ID: 'a', DATABRICKS_CLIENT_SECRET: 'b' },
+      'pat',
+    ],
+    [
+      'DATABRICKS_AUTH_TYPE=oauth-m2m',
+      {
+        DATABRICKS_HOST: 'https://x',
+        DATABRICKS_AUTH_TYPE: 'oauth-m2m',
+        DATABRICKS_TOKEN: 't',
+        DATABRICKS_CLIENT_ID: 'a',
+        DATABRICKS_CLIENT_SECRET: 'b',
+      },
+      'oauth-m2m',
+    ],
+    [
+      'DATABRICKS_AUTH_TYPE=github-oidc',
+      { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'github-oidc' },
+      'github-oidc',
+    ],
   ])('%s', (_label, env, kind) => {
     expect(createAuthFromEnv(env).kind).toBe(kind);
   });
@@ -33,8 +64,16 @@ describe('choosing the method from the env', () => {
   it.each<[string, Env, RegExp]>([
     ['no host', { DATABRICKS_TOKEN: 't' }, /DATABRICKS_HOST/],
     ['no credentials', { DATABRICKS_HOST: 'https://x' }, /no Databricks credentials/],
-    ['an unknown auth type', { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'azure-cli' }, /unknown DATABRICKS_AUTH_TYPE/],
-    ['m2m without a secret', { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'oauth-m2m', DATABRICKS_CLIENT_ID: 'a' }, /CLIENT_SECRET/],
+    [
+      'an unknown auth type',
+      { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'azure-cli' },
+      /unknown DATABRICKS_AUTH_TYPE/,
+    ],
+    [
+      'm2m without a secret',
+      { DATABRICKS_HOST: 'https://x', DATABRICKS_AUTH_TYPE: 'oauth-m2m', DATABRICKS_CLIENT_ID: 'a' },
+      /CLIENT_SECRET/,
+    ],
   ])('fails clearly with %s', (_label, env, message) => {
     expect(() => createAuthFromEnv(env)).toThrow(message);
   });
@@ -62,7 +101,11 @@ describe('personal access token', () => {
 describe('OAuth machine-to-machine', () => {
   it('gets one token, caches it across requests', async () => {
     const before = serve.stats.tokensIssued;
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET });
+    const { store } = storeWith({
+      DATABRICKS_HOST: serve.url,
+      DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
+      DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET,
+    });
     await store.get(DEMO_STAGING);
     await store.list();
     await store.get(DEMO_STAGING);
@@ -70,7 +113,11 @@ describe('OAuth machine-to-machine', () => {
   });
 
   it('refreshes an expired token once on 401 and repeats the request', async () => {
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET });
+    const { store } = storeWith({
+      DATABRICKS_HOST: serve.url,
+      DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
+      DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET,
+    });
     await store.get(DEMO_STAGING);
     const issued = serve.stats.tokensIssued;
     const unauthorized = serve.stats.unauthorized;
@@ -83,7 +130,10 @@ describe('OAuth machine-to-machine', () => {
   it('refreshes before expiry', async () => {
     let clock = 1_000_000;
     const before = serve.stats.tokensIssued;
-    const auth = createM2mAuth({ host: serve.url, clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET }, { now: () => clock });
+    const auth = createM2mAuth(
+      { host: serve.url, clientId: DEV_CLIENT_ID, clientSecret: DEV_CLIENT_SECRET },
+      { now: () => clock },
+    );
     const first = await auth.token();
     clock += 60_000;
     expect(await auth.token()).toBe(first);
@@ -94,7 +144,11 @@ describe('OAuth machine-to-machine', () => {
 
   it('a wrong secret is a clear error that does not echo it', async () => {
     const secret = 'not-the-right-secret-123';
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: secret });
+    const { store } = storeWith({
+      DATABRICKS_HOST: serve.url,
+      DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
+      DATABRICKS_CLIENT_SECRET: secret,
+    });
     const error = (await store.get(DEMO_STAGING).catch((e: unknown) => e)) as DatabricksAuthError;
     expect(error).toBeInstanceOf(DatabricksAuthError);
     expect(error.message).toMatch(/oidc\/v1\/token failed: HTTP 401/);
@@ -106,26 +160,35 @@ describe('OAuth machine-to-machine', () => {
 describe('GitHub OIDC federation', () => {
   it('exchanges the ID token for the advertised audience and uses the Databricks token', async () => {
     const audiences: string[] = [];
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc', DATABRICKS_CLIENT_ID: 'sp-app-id' }, async (audience) => {
-      audiences.push(audience);
-      return DEV_SUBJECT_TOKEN;
-    });
+    const { store } = storeWith(
+      { DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc', DATABRICKS_CLIENT_ID: 'sp-app-id' },
+      async (audience) => {
+        audiences.push(audience);
+        return DEV_SUBJECT_TOKEN;
+      },
+    );
     expect((await store.get(DEMO_STAGING)).spaceId).toBe(DEMO_STAGING);
     expect(audiences).toEqual([DEV_AUDIENCE]);
   });
 
   it('DATABRICKS_TOKEN_AUDIENCE wins over discovery', async () => {
     const audiences: string[] = [];
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc', DATABRICKS_TOKEN_AUDIENCE: 'my-account' }, async (audience) => {
-      audiences.push(audience);
-      return DEV_SUBJECT_TOKEN;
-    });
+    const { store } = storeWith(
+      { DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc', DATABRICKS_TOKEN_AUDIENCE: 'my-account' },
+      async (audience) => {
+        audiences.push(audience);
+        return DEV_SUBJECT_TOKEN;
+      },
+    );
     await store.get(DEMO_STAGING);
     expect(audiences).toEqual(['my-account']);
   });
 
   it('a subject token the policy does not accept is a clear error', async () => {
-    const { store } = storeWith({ DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc' }, async () => 'some.other.jwt');
+    const { store } = storeWith(
+      { DATABRICKS_HOST: serve.url, DATABRICKS_AUTH_TYPE: 'github-oidc' },
+      async () => 'some.other.jwt',
+    );
     await expect(store.get(DEMO_STAGING)).rejects.toThrow(/federation policy|HTTP 401/);
   });
 
@@ -142,7 +205,13 @@ describe('GitHub OIDC federation', () => {
       seen.push({ url: String(input), auth: new Headers(init?.headers).get('authorization') });
       return new Response(JSON.stringify({ value: 'jwt-from-runner' }), { status: 200 });
     }) as typeof fetch;
-    const get = githubRunnerIdToken({ ACTIONS_ID_TOKEN_REQUEST_URL: 'https://runner.example/token?api-version=2.0', ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'req-token' }, fakeFetch);
+    const get = githubRunnerIdToken(
+      {
+        ACTIONS_ID_TOKEN_REQUEST_URL: 'https://runner.example/token?api-version=2.0',
+        ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'req-token',
+      },
+      fakeFetch,
+    );
     expect(await get('aud-1')).toBe('jwt-from-runner');
     expect(seen[0].url).toBe('https://runner.example/token?api-version=2.0&audience=aud-1');
     expect(seen[0].auth).toBe('Bearer req-token');

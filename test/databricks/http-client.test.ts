@@ -15,21 +15,46 @@ function scripted(steps: Step[]) {
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit) => {
     calls.push(`${init?.method} ${new URL(String(input)).pathname}`);
     const step = steps.shift() ?? { status: 200, body: { space_id: 's' } };
-    if (step === 'drop') throw new TypeError('fetch failed', { cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }) });
-    return new Response(step.body === undefined ? '' : JSON.stringify(step.body), { status: step.status, headers: step.headers });
+    if (step === 'drop')
+      throw new TypeError('fetch failed', {
+        cause: Object.assign(new Error('other side closed'), { code: 'UND_ERR_SOCKET' }),
+      });
+    return new Response(step.body === undefined ? '' : JSON.stringify(step.body), {
+      status: step.status,
+      headers: step.headers,
+    });
   }) as typeof fetch;
   const sleeps: number[] = [];
-  const client = createDatabricksClient({ host: 'https://ws.example', auth: createPatAuth('dapi-secret-token-xyz'), fetch: fetchImpl, sleep: async (ms) => void sleeps.push(ms), random: () => 0.5 });
+  const client = createDatabricksClient({
+    host: 'https://ws.example',
+    auth: createPatAuth('dapi-secret-token-xyz'),
+    fetch: fetchImpl,
+    sleep: async (ms) => void sleeps.push(ms),
+    random: () => 0.5,
+  });
   const get = () => client.request({ method: 'GET', path: '/api/2.0/genie/spaces/s', schema: SpaceResponseSchema });
   return { calls, sleeps, get, client };
 }
 
 describe('retries', () => {
   it.each<[string, Step[], number, number[]]>([
-    ['429 with Retry-After', [{ status: 429, body: { error_code: 'REQUEST_LIMIT_EXCEEDED' }, headers: { 'retry-after': '3' } }], 2, [3000]],
+    [
+      '429 with Retry-After',
+      [{ status: 429, body: { error_code: 'REQUEST_LIMIT_EXCEEDED' }, headers: { 'retry-after': '3' } }],
+      2,
+      [3000],
+    ],
     ['429 without Retry-After assumes 1 s', [{ status: 429, body: {} }], 2, [1000]],
     ['503 without Retry-After assumes 1 s', [{ status: 503, body: {} }], 2, [1000]],
-    ['500 backs off exponentially', [{ status: 500, body: {} }, { status: 502, body: {} }], 3, [375, 750]],
+    [
+      '500 backs off exponentially',
+      [
+        { status: 500, body: {} },
+        { status: 502, body: {} },
+      ],
+      3,
+      [375, 750],
+    ],
     ['a dropped connection', ['drop'], 2, [375]],
   ])('retries %s', async (_label, steps, attempts, sleeps) => {
     const s = scripted(steps);
@@ -56,7 +81,9 @@ describe('retries', () => {
   });
 
   it('masks the token if an error body echoes it', async () => {
-    const s = scripted([{ status: 400, body: { error_code: 'BAD', message: 'bad header Bearer dapi-secret-token-xyz' } }]);
+    const s = scripted([
+      { status: 400, body: { error_code: 'BAD', message: 'bad header Bearer dapi-secret-token-xyz' } },
+    ]);
     const error = (await s.get().catch((e: unknown) => e)) as Error;
     expect(error.message).not.toContain('dapi-secret-token-xyz');
     expect(error.message).toContain('***');

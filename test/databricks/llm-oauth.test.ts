@@ -19,9 +19,20 @@ afterAll(async () => {
 
 describe('llm analyst with OAuth M2M', () => {
   it('gets a token from /oidc/v1/token and calls the serving endpoint with it', async () => {
-    const env = { DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET, GENIE_GITOPS_SERVING_ENDPOINT: 'analyst' };
+    const env = {
+      DATABRICKS_HOST: serve.url,
+      DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
+      DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET,
+      GENIE_GITOPS_SERVING_ENDPOINT: 'analyst',
+    };
     const analyst = llmAnalystFrom({ provider: 'databricks' }, env);
-    const result = await analyst.propose({ space: communitySpace(), failures: failures(1), warehouse: fakeWarehouse(), warehouseSchema: SCHEMA, alreadyTried: new Set() });
+    const result = await analyst.propose({
+      space: communitySpace(),
+      failures: failures(1),
+      warehouse: fakeWarehouse(),
+      warehouseSchema: SCHEMA,
+      alreadyTried: new Set(),
+    });
     expect(result.notes.join('\n')).not.toMatch(/401|token/i);
     expect(result.usage?.calls).toBe(1);
     expect(serve.stats.tokensIssued).toBe(1);
@@ -31,7 +42,10 @@ describe('llm analyst with OAuth M2M', () => {
   it('without any credentials, says what to set', () => {
     let error: { message: string; hint?: string } | undefined;
     try {
-      llmAnalystFrom({ provider: 'databricks' }, { DATABRICKS_HOST: serve.url, GENIE_GITOPS_SERVING_ENDPOINT: 'analyst' });
+      llmAnalystFrom(
+        { provider: 'databricks' },
+        { DATABRICKS_HOST: serve.url, GENIE_GITOPS_SERVING_ENDPOINT: 'analyst' },
+      );
     } catch (e) {
       error = e as { message: string; hint?: string };
     }
@@ -47,7 +61,11 @@ describe('secrets learned at run time', () => {
     const seen: string[] = [];
     const stop = onSecret((s) => seen.push(s));
     try {
-      const auth = createAuthFromEnv({ DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET });
+      const auth = createAuthFromEnv({
+        DATABRICKS_HOST: serve.url,
+        DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
+        DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET,
+      });
       const token = await auth.token();
       expect(seen).toContain(token);
     } finally {

@@ -55,7 +55,11 @@ export async function runAction(spec: ActionRunSpec): Promise<ActionRunResult> {
     RUNNER_TEMP: tmp,
   };
   for (const [name, value] of Object.entries(spec.inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const child = spawn(process.execPath, [path.join(spec.dist, 'index.js')], { cwd: spec.workspace, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(spec.dist, 'index.js')], {
+    cwd: spec.workspace,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')));
@@ -63,7 +67,13 @@ export async function runAction(spec: ActionRunSpec): Promise<ActionRunResult> {
   const timer = setTimeout(() => child.kill(), 600_000);
   const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
   clearTimeout(timer);
-  return { status, stdout, stderr, outputs: parseOutputs(readFileSync(output, 'utf8')), summary: readFileSync(summary, 'utf8') };
+  return {
+    status,
+    stdout,
+    stderr,
+    outputs: parseOutputs(readFileSync(output, 'utf8')),
+    summary: readFileSync(summary, 'utf8'),
+  };
 }
 
 /** GITHUB_OUTPUT uses heredoc blocks: name<<delimiter / value / delimiter. */

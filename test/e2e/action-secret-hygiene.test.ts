@@ -22,13 +22,18 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
-
 describe('action secret hygiene', () => {
   it('scores through the databricks backend without the token in stdout, summary, outputs or files', async () => {
     const run = await runAction({
       dist,
       workspace: repo.root,
-      inputs: { command: 'score', space: 'demo', backend: 'databricks', 'databricks-host': serve.url, 'databricks-token': TOKEN },
+      inputs: {
+        command: 'score',
+        space: 'demo',
+        backend: 'databricks',
+        'databricks-host': serve.url,
+        'databricks-token': TOKEN,
+      },
       eventName: 'workflow_dispatch',
       payload: {},
       sha: '0'.repeat(40),
@@ -42,7 +47,13 @@ describe('action secret hygiene', () => {
     // The runner is told to mask it, and nothing prints it in the clear.
     expect(run.stdout).toContain('::add-mask::');
     const stdoutWithoutMaskCommand = run.stdout.replace(/^::add-mask::.*$/gm, '');
-    for (const text of [stdoutWithoutMaskCommand, run.stderr, run.summary, JSON.stringify(run.outputs), ...filesUnder(repo.root).map((f) => readFileSync(f, 'utf8'))]) {
+    for (const text of [
+      stdoutWithoutMaskCommand,
+      run.stderr,
+      run.summary,
+      JSON.stringify(run.outputs),
+      ...filesUnder(repo.root).map((f) => readFileSync(f, 'utf8')),
+    ]) {
       expect(text).not.toContain(TOKEN);
     }
   }, 300_000);

@@ -31,11 +31,12 @@ export async function e2eDist(): Promise<string> {
   const dir = path.join(os.tmpdir(), `genie-gitops-e2e-dist-${sourceHash()}`);
   const ready = () => existsSync(path.join(dir, 'index.js'));
   const lock = `${dir}.lock`;
-  for (const started = Date.now(); !ready(); ) {
+  for (const started = Date.now(); !ready();) {
     try {
       mkdirSync(lock);
     } catch {
-      if (Date.now() - started > 10 * 60_000) throw new Error(`timed out waiting for another test file to bundle into ${dir}`);
+      if (Date.now() - started > 10 * 60_000)
+        throw new Error(`timed out waiting for another test file to bundle into ${dir}`);
       await new Promise((r) => setTimeout(r, 1000));
       continue;
     }
@@ -43,7 +44,13 @@ export async function e2eDist(): Promise<string> {
       const scratch = `${dir}.build-${process.pid}`;
       // @ts-expect-error: the bundle script is plain JavaScript without type declarations
       const { bundle } = (await import('../../scripts/bundle.mjs')) as { bundle: (o: unknown) => string[] };
-      bundle({ dist: scratch, entries: [{ entry: 'src/action/index.ts', out: scratch }, { entry: 'src/cli/index.ts', out: path.join(scratch, 'cli') }] });
+      bundle({
+        dist: scratch,
+        entries: [
+          { entry: 'src/action/index.ts', out: scratch },
+          { entry: 'src/cli/index.ts', out: path.join(scratch, 'cli') },
+        ],
+      });
       renameSync(scratch, dir);
     } finally {
       rmSync(lock, { recursive: true, force: true });

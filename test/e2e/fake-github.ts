@@ -63,16 +63,26 @@ export interface FakeGitHubOptions {
   remote?: string;
 }
 
-const ROUTES: Array<{ operation: string; method: string; pattern: RegExp }> = Object.entries(SUBSET.operations).map(([operation, op]) => ({
-  operation,
-  method: op.method,
-  pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
-}));
+const ROUTES: Array<{ operation: string; method: string; pattern: RegExp }> = Object.entries(SUBSET.operations).map(
+  ([operation, op]) => ({
+    operation,
+    method: op.method,
+    pattern: new RegExp(`^${op.path.replace(/\{[^}]+\}/g, '([^/]+)')}$`),
+  }),
+);
 
 export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<FakeGitHub> {
   const owner = options.owner ?? 'octo';
   const repo = options.repo ?? 'genie-configs';
-  const state: Omit<FakeGitHub, 'url' | 'close' | 'failNext' | 'closePull'> = { owner, repo, pulls: [], comments: [], statuses: [], requests: [], violations: [] };
+  const state: Omit<FakeGitHub, 'url' | 'close' | 'failNext' | 'closePull'> = {
+    owner,
+    repo,
+    pulls: [],
+    comments: [],
+    statuses: [],
+    requests: [],
+    violations: [],
+  };
   let faults: Array<{ status: number; headers: Record<string, string> }> = [];
   const web = `https://github.test/${owner}/${repo}`;
 
@@ -97,25 +107,54 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     closed_at: p.state === 'closed' ? '2026-11-01T00:00:00Z' : null,
     merge_commit_sha: p.merged ? (p.mergeCommitSha ?? null) : null,
   });
-  const commentJson = (c: FakeComment) => ({ id: c.id, body: c.body, html_url: `${web}/pull/${c.issue}#issuecomment-${c.id}` });
+  const commentJson = (c: FakeComment) => ({
+    id: c.id,
+    body: c.body,
+    html_url: `${web}/pull/${c.issue}#issuecomment-${c.id}`,
+  });
 
-  function handle(operation: string, params: string[], query: URLSearchParams, body: unknown): { status: number; json: unknown } {
+  function handle(
+    operation: string,
+    params: string[],
+    query: URLSearchParams,
+    body: unknown,
+  ): { status: number; json: unknown } {
     const number = Number(params[2]);
     const pull = () => state.pulls.find((p) => p.number === number);
     const b = (body ?? {}) as Record<string, unknown>;
     switch (operation) {
       case 'repos/get':
-        return { status: 200, json: { name: repo, full_name: `${owner}/${repo}`, default_branch: options.defaultBranch ?? 'main', html_url: web } };
+        return {
+          status: 200,
+          json: {
+            name: repo,
+            full_name: `${owner}/${repo}`,
+            default_branch: options.defaultBranch ?? 'main',
+            html_url: web,
+          },
+        };
       case 'pulls/list': {
         const wanted = query.get('head');
         const st = query.get('state') ?? 'open';
         // Newest first, as GitHub sorts by created date descending.
-        const list = state.pulls.filter((p) => (st === 'all' || p.state === st) && (!wanted || `${owner}:${p.head}` === wanted)).reverse();
+        const list = state.pulls
+          .filter((p) => (st === 'all' || p.state === st) && (!wanted || `${owner}:${p.head}` === wanted))
+          .reverse();
         return { status: 200, json: list.map(pullJson) };
       }
       case 'pulls/create': {
-        if (state.pulls.some((p) => p.state === 'open' && p.head === b.head)) return { status: 422, json: { message: `A pull request already exists for ${owner}:${String(b.head)}.` } };
-        const p: FakePull = { number: state.pulls.length + 1, title: String(b.title), body: String(b.body ?? ''), head: String(b.head), base: String(b.base), state: 'open', labels: [], merged: false };
+        if (state.pulls.some((p) => p.state === 'open' && p.head === b.head))
+          return { status: 422, json: { message: `A pull request already exists for ${owner}:${String(b.head)}.` } };
+        const p: FakePull = {
+          number: state.pulls.length + 1,
+          title: String(b.title),
+          body: String(b.body ?? ''),
+          head: String(b.head),
+          base: String(b.base),
+          state: 'open',
+          labels: [],
+          merged: false,
+        };
         state.pulls.push(p);
         return { status: 201, json: pullJson(p) };
       }
@@ -153,9 +192,23 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
         return { status: 200, json: commentJson(c) };
       }
       case 'repos/create-commit-status': {
-        const s: FakeStatus = { sha: params[2], state: String(b.state), context: String(b.context ?? 'default'), description: String(b.description ?? '') };
+        const s: FakeStatus = {
+          sha: params[2],
+          state: String(b.state),
+          context: String(b.context ?? 'default'),
+          description: String(b.description ?? ''),
+        };
         state.statuses.push(s);
-        return { status: 201, json: { id: state.statuses.length, state: s.state, context: s.context, description: s.description, target_url: null } };
+        return {
+          status: 201,
+          json: {
+            id: state.statuses.length,
+            state: s.state,
+            context: s.context,
+            description: s.description,
+            target_url: null,
+          },
+        };
       }
       default:
         return { status: 404, json: { message: 'Not Found' } };
@@ -167,7 +220,9 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     req.on('data', (c: Buffer) => chunks.push(c));
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      const route = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find((x) => x.m);
+      const route = ROUTES.map((r) => ({ r, m: r.method === req.method ? r.pattern.exec(url.pathname) : null })).find(
+        (x) => x.m,
+      );
       const text = Buffer.concat(chunks).toString('utf8');
       const body: unknown = text ? JSON.parse(text) : undefined;
       const send = (status: number, json: unknown, headers: Record<string, string> = {}) => {
@@ -204,7 +259,8 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
       const p = state.pulls.find((x) => x.number === number);
       if (!p) throw new Error(`no PR #${number}`);
       p.headSha = sha(p.head);
-      if (options.remote) spawnSync('git', ['update-ref', `refs/pull/${number}/head`, p.headSha], { cwd: options.remote });
+      if (options.remote)
+        spawnSync('git', ['update-ref', `refs/pull/${number}/head`, p.headSha], { cwd: options.remote });
       p.state = 'closed';
       p.merged = close.merged ?? false;
       p.mergeCommitSha = close.mergeCommitSha;

@@ -58,7 +58,8 @@ async function action(command: string, inputs: Record<string, string>, event: { 
     env: { ...world.env, GENIE_GITOPS_STATE_DIR: state },
   });
 }
-const enhance = (inputs: Record<string, string>) => action('enhance', { space: 'demo', ...inputs }, { name: 'schedule', payload: { schedule: '0 3 * * 1' } });
+const enhance = (inputs: Record<string, string>) =>
+  action('enhance', { space: 'demo', ...inputs }, { name: 'schedule', payload: { schedule: '0 3 * * 1' } });
 const deploy = (before: string, after: string, inputs: Record<string, string> = {}) =>
   action('deploy', inputs, { name: 'push', payload: { ref: 'refs/heads/main', before, after } });
 
@@ -94,7 +95,10 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(pr.labels).toEqual(['genie-gitops', 'space:demo', 'genie-gitops: pending']);
     const sha = remoteSha(`refs/heads/${BRANCH}`);
     expect(fake.statuses.at(-1)).toMatchObject({ sha, state: 'success', context: 'genie-gitops/score (demo)' });
-    expect(world.git(['diff', '--name-only', 'main', BRANCH], world.remote).trim().split('\n')).toEqual(['lessons/demo.json', 'spaces/demo/space.json']);
+    expect(world.git(['diff', '--name-only', 'main', BRANCH], world.remote).trim().split('\n')).toEqual([
+      'lessons/demo.json',
+      'spaces/demo/space.json',
+    ]);
     // The workspace is back on main, unchanged.
     expect(world.git(['symbolic-ref', '--short', 'HEAD']).trim()).toBe('main');
     expect(world.git(['status', '--porcelain', '--', 'spaces']).trim()).toBe('');
@@ -180,7 +184,9 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/::error::.*demo not deployed: the live space was edited outside git/);
     expect(JSON.parse(run.outputs.drifted)).toEqual(['demo']);
-    expect(run.stdout).toMatch(/::warning title=genie-gitops%3A live space drifted::demo: the live space was edited outside git/);
+    expect(run.stdout).toMatch(
+      /::warning title=genie-gitops%3A live space drifted::demo: the live space was edited outside git/,
+    );
     expect(readFileSync(liveFile(), 'utf8')).toBe(edited);
     const forced = await deploy(before, after, { 'on-drift': 'overwrite' });
     expect(forced.status).toBe(0);
@@ -201,7 +207,9 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(pr?.state).toBe('open');
     const diff = world.git(['diff', '--unified=0', 'main', 'genie-gitops/export/demo'], world.remote);
     const changed = diff.split('\n').filter((l) => /^[+-](?![+-])/.test(l));
-    expect(world.git(['diff', '--name-only', 'main', 'genie-gitops/export/demo'], world.remote).trim()).toBe('spaces/demo/space.json');
+    expect(world.git(['diff', '--name-only', 'main', 'genie-gitops/export/demo'], world.remote).trim()).toBe(
+      'spaces/demo/space.json',
+    );
     expect(changed.filter((l) => l.startsWith('+')).join('\n')).toContain('Adopted from the UI');
     expect(changed.every((l) => /description|Adopted from the UI|"\s*$|^\+\s*\]|^-\s*\]|^[+-]\s*"/.test(l))).toBe(true);
     const second = await action('export', { space: 'demo' }, { name: 'workflow_dispatch', payload: { inputs: {} } });
@@ -221,7 +229,8 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(run.status, run.stdout + run.stderr).toBe(0);
     expect(run.summary).toContain(`rejected by a reviewer in PR #${closedPr}`);
     const rejected = lessonsAt(`refs/heads/${BRANCH}`).rejected_fixes as Array<{ key: string; reason: string }>;
-    for (const key of proposed) expect(rejected.find((r) => r.key === key)?.reason).toBe(`rejected by a reviewer in PR #${closedPr}`);
+    for (const key of proposed)
+      expect(rejected.find((r) => r.key === key)?.reason).toBe(`rejected by a reviewer in PR #${closedPr}`);
     expect(fake.pulls.find((p) => p.number === closedPr)?.labels).toContain('genie-gitops: lessons-recorded');
     expect(fake.violations).toEqual([]);
   }, 600_000);

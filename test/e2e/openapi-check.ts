@@ -43,7 +43,10 @@ function typeOf(value: unknown): string {
 /** Problems of `value` against `schema`, each naming its JSON path; empty when it conforms. */
 export function check(schema: Schema | null | undefined, value: unknown, at = '$'): string[] {
   if (!schema) return [];
-  if (value === null) return schema.nullable || schema.type === 'null' || schema.enum?.includes(null) ? [] : [`${at}: null is not allowed`];
+  if (value === null)
+    return schema.nullable || schema.type === 'null' || schema.enum?.includes(null)
+      ? []
+      : [`${at}: null is not allowed`];
   if (schema.allOf) return schema.allOf.flatMap((s) => check(s, value, at));
   const choices = schema.oneOf ?? schema.anyOf;
   if (choices) {
@@ -52,8 +55,10 @@ export function check(schema: Schema | null | undefined, value: unknown, at = '$
     return [`${at}: matches none of ${choices.length} alternatives (${results.map((r) => r[0]).join(' / ')})`];
   }
   const actual = typeOf(value);
-  if (schema.type && schema.type !== actual && !(schema.type === 'number' && actual === 'integer')) return [`${at}: expected ${schema.type}, got ${actual}`];
-  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
+  if (schema.type && schema.type !== actual && !(schema.type === 'number' && actual === 'integer'))
+    return [`${at}: expected ${schema.type}, got ${actual}`];
+  if (schema.enum && !schema.enum.includes(value))
+    return [`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
   const problems: string[] = [];
   if (actual === 'object') {
     const obj = value as Record<string, unknown>;
@@ -65,7 +70,8 @@ export function check(schema: Schema | null | undefined, value: unknown, at = '$
   }
   if (actual === 'array') {
     const arr = value as unknown[];
-    if (schema.minItems !== undefined && arr.length < schema.minItems) problems.push(`${at}: at least ${schema.minItems} item(s)`);
+    if (schema.minItems !== undefined && arr.length < schema.minItems)
+      problems.push(`${at}: at least ${schema.minItems} item(s)`);
     arr.forEach((item, i) => problems.push(...check(schema.items, item, `${at}[${i}]`)));
   }
   return problems;
@@ -75,7 +81,11 @@ function sampleScalar(schema: Schema): unknown {
   if (schema.enum) return schema.enum[0];
   switch (schema.type) {
     case 'string':
-      return schema.format === 'date-time' ? '2026-11-01T00:00:00Z' : schema.format === 'uri' ? 'https://github.test/x' : 'x';
+      return schema.format === 'date-time'
+        ? '2026-11-01T00:00:00Z'
+        : schema.format === 'uri'
+          ? 'https://github.test/x'
+          : 'x';
     case 'integer':
     case 'number':
       return 1;
@@ -94,7 +104,8 @@ export function build(schema: Schema | null | undefined, overlay?: unknown): unk
   if (schema.allOf) return schema.allOf.reduce<unknown>((acc, s) => build(s, acc), overlay);
   const choices = schema.oneOf ?? schema.anyOf;
   if (choices) {
-    const fit = choices.find((s) => overlay === undefined || s.type === undefined || s.type === typeOf(overlay)) ?? choices[0];
+    const fit =
+      choices.find((s) => overlay === undefined || s.type === undefined || s.type === typeOf(overlay)) ?? choices[0];
     return build(fit, overlay);
   }
   if (overlay === undefined && schema.nullable) return null;

@@ -20,7 +20,10 @@ beforeAll(async () => {
   dist = await e2eDist();
   world = createGitWorld();
   // Main holds a well-described config with join specs, so removing one regresses questions.
-  copyFileSync(path.join(REPO_ROOT, 'test/fixtures/demo-described/space.json'), path.join(world.work, 'spaces/demo/space.json'));
+  copyFileSync(
+    path.join(REPO_ROOT, 'test/fixtures/demo-described/space.json'),
+    path.join(world.work, 'spaces/demo/space.json'),
+  );
   world.git(['commit', '--quiet', '-am', 'described demo config']);
   world.git(['push', '--quiet', 'origin', 'main']);
   base0 = world.git(['rev-parse', 'HEAD']).trim();
@@ -34,7 +37,12 @@ afterAll(async () => {
   rmSync(state, { recursive: true, force: true });
 });
 
-function pushPrCommit(edit: (space: { instructions: { join_specs: Array<{ id: string; right: { alias: string }; left: { alias: string } }> } }) => void, message: string): string {
+function pushPrCommit(
+  edit: (space: {
+    instructions: { join_specs: Array<{ id: string; right: { alias: string }; left: { alias: string } }> };
+  }) => void,
+  message: string,
+): string {
   const file = path.join(world.work, 'spaces/demo/space.json');
   const space = JSON.parse(readFileSync(file, 'utf8'));
   edit(space);
@@ -54,7 +62,11 @@ async function scoreOnPr(headSha: string, baseSha: string) {
     payload: {
       action: 'synchronize',
       number: 1,
-      pull_request: { number: 1, head: { sha: headSha, ref: 'worsen-joins', repo }, base: { sha: baseSha, ref: 'main', repo } },
+      pull_request: {
+        number: 1,
+        head: { sha: headSha, ref: 'worsen-joins', repo },
+        base: { sha: baseSha, ref: 'main', repo },
+      },
       repository: { full_name: 'octo/genie-configs', default_branch: 'main' },
     },
     sha: headSha,
@@ -68,9 +80,20 @@ describe('score on a pull request (dist/index.js)', () => {
   it('fails a PR that removes a join spec and lists the regressed questions in the sticky comment', async () => {
     world.git(['checkout', '--quiet', '-b', 'worsen-joins']);
     const head = pushPrCommit((s) => {
-      s.instructions.join_specs = s.instructions.join_specs.filter((j) => !(j.left.alias === 'messages' && j.right.alias === 'channels'));
+      s.instructions.join_specs = s.instructions.join_specs.filter(
+        (j) => !(j.left.alias === 'messages' && j.right.alias === 'channels'),
+      );
     }, 'drop the messages-channels join');
-    fake.pulls.push({ number: 1, title: 'drop a join', body: '', head: 'worsen-joins', base: 'main', state: 'open', labels: [], merged: false });
+    fake.pulls.push({
+      number: 1,
+      title: 'drop a join',
+      body: '',
+      head: 'worsen-joins',
+      base: 'main',
+      state: 'open',
+      labels: [],
+      merged: false,
+    });
     const run = await scoreOnPr(head, base0);
     expect(run.status, run.stdout + run.stderr).toBe(1);
     expect(run.stdout).toMatch(/::error::.*points below base/);
@@ -97,7 +120,9 @@ describe('score on a pull request (dist/index.js)', () => {
     world.git(['commit', '--quiet', '-m', 'readme'], maintainer);
     world.git(['push', '--quiet', 'origin', 'main'], maintainer);
     const head = pushPrCommit((s) => {
-      s.instructions.join_specs = s.instructions.join_specs.filter((j) => !(j.left.alias === 'reactions' && j.right.alias === 'members'));
+      s.instructions.join_specs = s.instructions.join_specs.filter(
+        (j) => !(j.left.alias === 'reactions' && j.right.alias === 'members'),
+      );
     }, 'drop another join');
     const run = await scoreOnPr(head, base0);
     expect(run.status).toBe(1);

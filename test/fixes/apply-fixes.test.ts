@@ -14,12 +14,35 @@ const synonym = (column: string, synonyms: string[], extra: Partial<Fix> = {}): 
 
 const batch: Fix[] = [
   synonym('plan', ['tier', 'subscription']),
-  { ...why, type: 'add_column_description', table: 'main.community.messages', column: 'word_count', description: 'Number of words in the message.' },
+  {
+    ...why,
+    type: 'add_column_description',
+    table: 'main.community.messages',
+    column: 'word_count',
+    description: 'Number of words in the message.',
+  },
   { ...why, type: 'update_table_description', table: 'main.community.members', description: 'One row per member.' },
-  { ...why, type: 'add_join', left: { table: 'main.community.messages', column: 'member_id' }, right: { table: 'main.community.members', column: 'member_id' }, relationship: 'MANY_TO_ONE' },
-  { ...why, type: 'add_example_query', question: 'Top 5 channels by messages', sql: 'SELECT channel_id, COUNT(*) AS n FROM main.community.messages GROUP BY channel_id ORDER BY n DESC LIMIT 5' },
+  {
+    ...why,
+    type: 'add_join',
+    left: { table: 'main.community.messages', column: 'member_id' },
+    right: { table: 'main.community.members', column: 'member_id' },
+    relationship: 'MANY_TO_ONE',
+  },
+  {
+    ...why,
+    type: 'add_example_query',
+    question: 'Top 5 channels by messages',
+    sql: 'SELECT channel_id, COUNT(*) AS n FROM main.community.messages GROUP BY channel_id ORDER BY n DESC LIMIT 5',
+  },
   { ...why, type: 'add_sql_snippet', kind: 'filter', display_name: 'replies', sql: 'messages.is_reply = 1' },
-  { ...why, type: 'add_sql_snippet', kind: 'expression', display_name: 'send month', sql: "date_trunc('month', messages.sent_at)" },
+  {
+    ...why,
+    type: 'add_sql_snippet',
+    kind: 'expression',
+    display_name: 'send month',
+    sql: "date_trunc('month', messages.sent_at)",
+  },
   { ...why, type: 'enable_build_value_dictionary', table: 'main.community.members', column: 'country_code' },
   { ...why, type: 'add_text_instruction', text: 'Korea is country_code KR.' },
 ];
@@ -61,13 +84,18 @@ describe('applyFixes', () => {
       options,
     );
     expect(applied).toHaveLength(3);
-    expect(space.data_sources?.tables?.[1].column_configs).toEqual([{ column_name: 'word_count', synonyms: ['length', 'size'], enable_format_assistance: true }]);
+    expect(space.data_sources?.tables?.[1].column_configs).toEqual([
+      { column_name: 'word_count', synonyms: ['length', 'size'], enable_format_assistance: true },
+    ]);
   });
 
   it('merges duplicate fixes and their targets', () => {
     const { applied, rejected } = applyFixes(
       v2Space(),
-      [synonym('plan', ['tier'], { targets: ['q1'] }), synonym('`PLAN`', ['Tier'], { rationale: 'again', targets: ['q2', 'q1'] })],
+      [
+        synonym('plan', ['tier'], { targets: ['q1'] }),
+        synonym('`PLAN`', ['Tier'], { rationale: 'again', targets: ['q2', 'q1'] }),
+      ],
       options,
     );
     expect(rejected).toEqual([]);
@@ -76,8 +104,20 @@ describe('applyFixes', () => {
   });
 
   it('resolves two descriptions for one column: first in stable order wins, in any input order', () => {
-    const a: Fix = { ...why, type: 'add_column_description', table: 'main.community.members', column: 'plan', description: 'A: the billing plan.' };
-    const b: Fix = { ...why, type: 'add_column_description', table: 'main.community.members', column: 'plan', description: 'B: the plan.' };
+    const a: Fix = {
+      ...why,
+      type: 'add_column_description',
+      table: 'main.community.members',
+      column: 'plan',
+      description: 'A: the billing plan.',
+    };
+    const b: Fix = {
+      ...why,
+      type: 'add_column_description',
+      table: 'main.community.members',
+      column: 'plan',
+      description: 'B: the plan.',
+    };
     for (const order of [
       [a, b],
       [b, a],
@@ -98,9 +138,17 @@ describe('applyFixes', () => {
   });
 
   it.each<[string, unknown, RegExp]>([
-    ['a missing field', { ...why, type: 'add_synonym', table: 'main.community.members', column: 'plan' }, /^invalid fix: \$\.synonyms: missing required field "synonyms"/],
+    [
+      'a missing field',
+      { ...why, type: 'add_synonym', table: 'main.community.members', column: 'plan' },
+      /^invalid fix: \$\.synonyms: missing required field "synonyms"/,
+    ],
     ['an unknown type', { ...why, type: 'drop_table', table: 'main.community.members' }, /^invalid fix: \$\.type: /],
-    ['a bad table name', { ...why, type: 'update_table_description', table: 'members', description: 'x' }, /^invalid fix: \$\.table: a table is a three-part identifier/],
+    [
+      'a bad table name',
+      { ...why, type: 'update_table_description', table: 'members', description: 'x' },
+      /^invalid fix: \$\.table: a table is a three-part identifier/,
+    ],
     ['not an object', 'add a synonym', /^invalid fix: \$: /],
   ])('rejects %s with the zod path and message', (_name, input, reason) => {
     const { applied, rejected } = applyFixes(v2Space(), [input as Fix, synonym('plan', ['tier'])], options);
@@ -113,25 +161,59 @@ describe('applyFixes', () => {
   });
 
   it('never adds a holdout benchmark SQL as an example', () => {
-    const holdoutSql = ['select count(*)\n  from main.community.members\nwhere plan = \'pro\';'];
+    const holdoutSql = ["select count(*)\n  from main.community.members\nwhere plan = 'pro';"];
     const { space, applied, rejected } = applyFixes(
       v2Space(),
       [
-        { ...why, type: 'add_example_query', question: 'How many pro members?', sql: "SELECT COUNT(*) FROM main.community.members WHERE plan = 'pro'" },
-        { ...why, type: 'add_example_query', question: 'How many free members?', sql: "SELECT COUNT(*) FROM main.community.members WHERE plan = 'free'" },
+        {
+          ...why,
+          type: 'add_example_query',
+          question: 'How many pro members?',
+          sql: "SELECT COUNT(*) FROM main.community.members WHERE plan = 'pro'",
+        },
+        {
+          ...why,
+          type: 'add_example_query',
+          question: 'How many free members?',
+          sql: "SELECT COUNT(*) FROM main.community.members WHERE plan = 'free'",
+        },
       ],
       { ...options, holdoutSql },
     );
     expect(applied.map((a) => a.fix)).toMatchObject([{ question: 'How many free members?' }]);
-    expect(rejected).toMatchObject([{ kind: 'holdout_sql', reason: expect.stringContaining('holdout SQL never becomes an example') }]);
+    expect(rejected).toMatchObject([
+      { kind: 'holdout_sql', reason: expect.stringContaining('holdout SQL never becomes an example') },
+    ]);
     expect(space.instructions?.example_question_sqls).toHaveLength(3);
   });
 
   it.each<[string, Fix, RegExp]>([
-    ['a column missing from the warehouse', synonym('tier_name', ['tier']), /^unknown column tier_name in main\.community\.members: the warehouse table has member_id, /],
-    ['a table outside the space', { ...why, type: 'enable_get_example_values', table: 'main.community.reactions', column: 'emoji' }, /^unknown table main\.community\.reactions: it is not a table or metric view of this space/],
-    ['a join on a missing column', { ...why, type: 'add_join', left: { table: 'main.community.messages', column: 'author_id' }, right: { table: 'main.community.members', column: 'member_id' }, relationship: 'MANY_TO_ONE' }, /^unknown column author_id in main\.community\.messages/],
-    ['an unknown join id', { ...why, type: 'fix_join', joinId: '9'.repeat(32), relationship: 'ONE_TO_ONE' }, /^unknown join spec 9{32}/],
+    [
+      'a column missing from the warehouse',
+      synonym('tier_name', ['tier']),
+      /^unknown column tier_name in main\.community\.members: the warehouse table has member_id, /,
+    ],
+    [
+      'a table outside the space',
+      { ...why, type: 'enable_get_example_values', table: 'main.community.reactions', column: 'emoji' },
+      /^unknown table main\.community\.reactions: it is not a table or metric view of this space/,
+    ],
+    [
+      'a join on a missing column',
+      {
+        ...why,
+        type: 'add_join',
+        left: { table: 'main.community.messages', column: 'author_id' },
+        right: { table: 'main.community.members', column: 'member_id' },
+        relationship: 'MANY_TO_ONE',
+      },
+      /^unknown column author_id in main\.community\.messages/,
+    ],
+    [
+      'an unknown join id',
+      { ...why, type: 'fix_join', joinId: '9'.repeat(32), relationship: 'ONE_TO_ONE' },
+      /^unknown join spec 9{32}/,
+    ],
   ])('rejects %s', (_name, input, reason) => {
     const { space, applied, rejected } = applyFixes(v2Space(), [input], options);
     expect(applied).toEqual([]);
@@ -148,7 +230,11 @@ describe('applyFixes', () => {
   });
 
   it('reports a fix with nothing to do as no_op', () => {
-    const { applied, rejected } = applyFixes(v2Space(), [{ ...why, type: 'enable_get_example_values', table: 'main.community.channels', column: 'category' }], options);
+    const { applied, rejected } = applyFixes(
+      v2Space(),
+      [{ ...why, type: 'enable_get_example_values', table: 'main.community.channels', column: 'category' }],
+      options,
+    );
     expect(applied).toEqual([]);
     expect(rejected).toMatchObject([{ kind: 'no_op', reason: expect.stringMatching(/^no_op/) }]);
   });
@@ -157,7 +243,12 @@ describe('applyFixes', () => {
     const { space, applied, rejected } = applyFixes(
       v2Space(),
       [
-        { ...why, type: 'add_example_query', question: 'Most used emoji', sql: 'SELECT emoji, COUNT(*) FROM main.community.reactions GROUP BY emoji' },
+        {
+          ...why,
+          type: 'add_example_query',
+          question: 'Most used emoji',
+          sql: 'SELECT emoji, COUNT(*) FROM main.community.reactions GROUP BY emoji',
+        },
         synonym('plan', ['tier']),
       ],
       options,
@@ -165,7 +256,9 @@ describe('applyFixes', () => {
     expect(applied.map((a) => a.fix.type)).toEqual(['add_synonym']);
     expect(rejected).toHaveLength(1);
     expect(rejected[0].kind).toBe('invalid_result');
-    expect(rejected[0].reason).toMatch(/^the patched space is invalid: spaces\/demo\/space\.json \$\.instructions\.example_question_sqls\[\d\]\.sql: refers to main\.community\.reactions/);
+    expect(rejected[0].reason).toMatch(
+      /^the patched space is invalid: spaces\/demo\/space\.json \$\.instructions\.example_question_sqls\[\d\]\.sql: refers to main\.community\.reactions/,
+    );
     expect(space.instructions?.example_question_sqls).toHaveLength(2);
   });
 
@@ -182,7 +275,15 @@ describe('applyFixes', () => {
   it('rejects an add_join that duplicates a join with another relationship, as a conflict', () => {
     const { rejected } = applyFixes(
       v2Space(),
-      [{ ...why, type: 'add_join', left: { table: 'main.community.messages', column: 'channel_id' }, right: { table: 'main.community.channels', column: 'channel_id' }, relationship: 'ONE_TO_ONE' }],
+      [
+        {
+          ...why,
+          type: 'add_join',
+          left: { table: 'main.community.messages', column: 'channel_id' },
+          right: { table: 'main.community.channels', column: 'channel_id' },
+          relationship: 'ONE_TO_ONE',
+        },
+      ],
       options,
     );
     expect(rejected).toMatchObject([{ kind: 'conflict', reason: expect.stringContaining('use fix_join') }]);

@@ -13,7 +13,15 @@ function apply(space: Space, ops: ReturnType<typeof compileFix>): Space {
 
 describe('compileFix ops per fix type (v2 fixture)', () => {
   it('add_synonym appends to existing synonyms, skipping ones already there', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_synonym', table: 'main.community.channels', column: 'channel_name', synonyms: ['Channel', 'room', 'ROOM', '채널'] }));
+    const ops = compileFix(
+      v2Space(),
+      fix({
+        type: 'add_synonym',
+        table: 'main.community.channels',
+        column: 'channel_name',
+        synonyms: ['Channel', 'room', 'ROOM', '채널'],
+      }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -31,7 +39,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_synonym creates the column config in column_name order', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_synonym', table: 'main.community.members', column: 'display_name', synonyms: ['nickname'] }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'add_synonym', table: 'main.community.members', column: 'display_name', synonyms: ['nickname'] }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -49,7 +60,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_synonym creates column_configs when the table has none', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_synonym', table: 'main.community.messages', column: 'word_count', synonyms: ['length'] }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'add_synonym', table: 'main.community.messages', column: 'word_count', synonyms: ['length'] }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -72,7 +86,15 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_column_description replaces a different description after a test', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_column_description', table: 'main.community.members', column: 'country_code', description: 'Two-letter ISO country code such as KR or US.\nUpper case.' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({
+        type: 'add_column_description',
+        table: 'main.community.members',
+        column: 'country_code',
+        description: 'Two-letter ISO country code such as KR or US.\nUpper case.',
+      }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -96,7 +118,14 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('update_table_description adds a missing description', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'update_table_description', table: 'main.community.members', description: 'One row per community member.' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({
+        type: 'update_table_description',
+        table: 'main.community.members',
+        description: 'One row per community member.',
+      }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -173,7 +202,7 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
       fix({
         type: 'add_example_query',
         question: 'Messages in a channel since a date',
-        sql: "SELECT COUNT(*) FROM main.community.messages m\nJOIN main.community.channels c ON m.channel_id = c.channel_id\nWHERE c.channel_name = :channel AND m.sent_at >= :since",
+        sql: 'SELECT COUNT(*) FROM main.community.messages m\nJOIN main.community.channels c ON m.channel_id = c.channel_id\nWHERE c.channel_name = :channel AND m.sent_at >= :since',
         usage_guidance: 'Use for counts in one channel.',
         parameters: [
           { name: 'since', type_hint: 'DATE', default_value: '2026-10-01' },
@@ -231,7 +260,16 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_sql_snippet measure derives an alias from the display name', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_sql_snippet', kind: 'measure', display_name: 'Average words', sql: 'AVG(messages.word_count)', synonyms: ['avg length', 'AVG LENGTH'] }));
+    const ops = compileFix(
+      v2Space(),
+      fix({
+        type: 'add_sql_snippet',
+        kind: 'measure',
+        display_name: 'Average words',
+        sql: 'AVG(messages.word_count)',
+        synonyms: ['avg length', 'AVG LENGTH'],
+      }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -254,7 +292,16 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_sql_snippet filter creates the filters list and has no alias', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_sql_snippet', kind: 'filter', display_name: 'replies', sql: 'messages.is_reply = 1', instruction: 'Use for replies only.' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({
+        type: 'add_sql_snippet',
+        kind: 'filter',
+        display_name: 'replies',
+        sql: 'messages.is_reply = 1',
+        instruction: 'Use for replies only.',
+      }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -281,7 +328,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('enable_get_example_values replaces a false flag', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'enable_get_example_values', table: 'main.community.members', column: 'plan' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'enable_get_example_values', table: 'main.community.members', column: 'plan' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -299,7 +349,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('enable_build_value_dictionary turns on entity matching and format assistance', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'enable_build_value_dictionary', table: 'main.community.members', column: 'plan' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'enable_build_value_dictionary', table: 'main.community.members', column: 'plan' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -322,7 +375,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('enable_build_value_dictionary adds both flags to a config that has neither', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'enable_build_value_dictionary', table: 'main.community.channels', column: 'channel_name' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'enable_build_value_dictionary', table: 'main.community.channels', column: 'channel_name' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -340,7 +396,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
   });
 
   it('add_text_instruction appends one piece to the single item', () => {
-    const ops = compileFix(v2Space(), fix({ type: 'add_text_instruction', text: 'Active means sent a message in the last 30 days.' }));
+    const ops = compileFix(
+      v2Space(),
+      fix({ type: 'add_text_instruction', text: 'Active means sent a message in the last 30 days.' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -356,7 +415,10 @@ describe('compileFix ops per fix type (v2 fixture)', () => {
 
 describe('compileFix on a version 1 space', () => {
   it('enable_get_example_values writes get_example_values', () => {
-    const ops = compileFix(v1Space(), fix({ type: 'enable_get_example_values', table: 'main.community.members', column: 'plan' }));
+    const ops = compileFix(
+      v1Space(),
+      fix({ type: 'enable_get_example_values', table: 'main.community.members', column: 'plan' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -374,7 +436,10 @@ describe('compileFix on a version 1 space', () => {
   });
 
   it('enable_build_value_dictionary writes build_value_dictionary (and example values)', () => {
-    const ops = compileFix(v1Space(), fix({ type: 'enable_build_value_dictionary', table: 'main.community.members', column: 'country_code' }));
+    const ops = compileFix(
+      v1Space(),
+      fix({ type: 'enable_build_value_dictionary', table: 'main.community.members', column: 'country_code' }),
+    );
     expect(ops).toMatchInlineSnapshot(`
       [
         {
@@ -393,14 +458,38 @@ describe('compileFix on a version 1 space', () => {
 
 describe('compileFix creates missing containers', () => {
   it('add_join on a space without instructions', () => {
-    const ops = compileFix(bareSpace(), fix({ type: 'add_join', left: { table: 'main.community.messages', column: 'channel_id' }, right: { table: 'main.community.channels', column: 'channel_id' }, relationship: 'MANY_TO_ONE' }));
-    expect(ops.map((op) => `${op.op} ${op.path}`)).toEqual(['add /instructions', 'add /instructions/join_specs', 'add /instructions/join_specs/0']);
+    const ops = compileFix(
+      bareSpace(),
+      fix({
+        type: 'add_join',
+        left: { table: 'main.community.messages', column: 'channel_id' },
+        right: { table: 'main.community.channels', column: 'channel_id' },
+        relationship: 'MANY_TO_ONE',
+      }),
+    );
+    expect(ops.map((op) => `${op.op} ${op.path}`)).toEqual([
+      'add /instructions',
+      'add /instructions/join_specs',
+      'add /instructions/join_specs/0',
+    ]);
   });
 
   it.each<[string, FixBody, string]>([
-    ['measure', { type: 'add_sql_snippet', kind: 'measure', display_name: 'total words', sql: 'SUM(messages.word_count)' }, '/instructions/sql_snippets/measures/0'],
+    [
+      'measure',
+      { type: 'add_sql_snippet', kind: 'measure', display_name: 'total words', sql: 'SUM(messages.word_count)' },
+      '/instructions/sql_snippets/measures/0',
+    ],
     ['text', { type: 'add_text_instruction', text: 'Use UTC.' }, '/instructions/text_instructions/0'],
-    ['example', { type: 'add_example_query', question: 'How many channels?', sql: 'SELECT COUNT(*) FROM main.community.channels' }, '/instructions/example_question_sqls/0'],
+    [
+      'example',
+      {
+        type: 'add_example_query',
+        question: 'How many channels?',
+        sql: 'SELECT COUNT(*) FROM main.community.channels',
+      },
+      '/instructions/example_question_sqls/0',
+    ],
   ])('%s: every level is added, parents first', (_name, input, last) => {
     const space = bareSpace();
     const ops = compileFix(space, fix(input));
@@ -410,7 +499,10 @@ describe('compileFix creates missing containers', () => {
   });
 
   it('the text instruction is created with a piece ending in a newline', () => {
-    const result = apply(bareSpace(), compileFix(bareSpace(), fix({ type: 'add_text_instruction', text: '  Use UTC.  ' })));
+    const result = apply(
+      bareSpace(),
+      compileFix(bareSpace(), fix({ type: 'add_text_instruction', text: '  Use UTC.  ' })),
+    );
     expect(result.instructions?.text_instructions).toHaveLength(1);
     expect(result.instructions?.text_instructions?.[0].content).toEqual(['Use UTC.\n']);
   });

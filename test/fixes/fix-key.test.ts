@@ -7,7 +7,15 @@ const why = { rationale: 'r', targets: ['q1'] };
 
 describe('fixKey', () => {
   it('has the form "<type> <target> #<hash>"', () => {
-    const key = fixKey(fix({ ...why, type: 'add_synonym', table: 'main.community.messages', column: 'word_count', synonyms: ['length'] }));
+    const key = fixKey(
+      fix({
+        ...why,
+        type: 'add_synonym',
+        table: 'main.community.messages',
+        column: 'word_count',
+        synonyms: ['length'],
+      }),
+    );
     expect(key).toMatch(/^add_synonym main\.community\.messages\.word_count synonyms #[0-9a-f]{12}$/);
   });
 
@@ -20,7 +28,13 @@ describe('fixKey', () => {
     [
       'identifier quoting and case',
       { ...why, type: 'add_column_description', table: 'main.community.members', column: 'plan', description: 'd' },
-      { ...why, type: 'add_column_description', table: '`Main`.community.`MEMBERS`', column: '`Plan`', description: 'd' },
+      {
+        ...why,
+        type: 'add_column_description',
+        table: '`Main`.community.`MEMBERS`',
+        column: '`Plan`',
+        description: 'd',
+      },
     ],
     [
       'synonym order and case',
@@ -29,8 +43,20 @@ describe('fixKey', () => {
     ],
     [
       'join orientation',
-      { ...why, type: 'add_join', left: { table: 'main.a.m', column: 'c' }, right: { table: 'main.a.c', column: 'c' }, relationship: 'MANY_TO_ONE' },
-      { ...why, type: 'add_join', left: { table: 'main.a.c', column: 'c' }, right: { table: 'main.a.m', column: 'c' }, relationship: 'ONE_TO_MANY' },
+      {
+        ...why,
+        type: 'add_join',
+        left: { table: 'main.a.m', column: 'c' },
+        right: { table: 'main.a.c', column: 'c' },
+        relationship: 'MANY_TO_ONE',
+      },
+      {
+        ...why,
+        type: 'add_join',
+        left: { table: 'main.a.c', column: 'c' },
+        right: { table: 'main.a.m', column: 'c' },
+        relationship: 'ONE_TO_MANY',
+      },
     ],
     [
       'SQL whitespace and trailing semicolon',
@@ -49,8 +75,20 @@ describe('fixKey', () => {
     ],
     [
       'a different relationship',
-      { ...why, type: 'add_join', left: { table: 'main.a.m', column: 'c' }, right: { table: 'main.a.c', column: 'c' }, relationship: 'MANY_TO_ONE' },
-      { ...why, type: 'add_join', left: { table: 'main.a.c', column: 'c' }, right: { table: 'main.a.m', column: 'c' }, relationship: 'MANY_TO_ONE' },
+      {
+        ...why,
+        type: 'add_join',
+        left: { table: 'main.a.m', column: 'c' },
+        right: { table: 'main.a.c', column: 'c' },
+        relationship: 'MANY_TO_ONE',
+      },
+      {
+        ...why,
+        type: 'add_join',
+        left: { table: 'main.a.c', column: 'c' },
+        right: { table: 'main.a.m', column: 'c' },
+        relationship: 'MANY_TO_ONE',
+      },
     ],
     [
       'SQL literal case',
@@ -68,14 +106,16 @@ describe('fixKey', () => {
       fix({ ...why, type: 'add_synonym', table: 'main.a.b', column: 'c', synonyms: ['z'] }),
       fix({ ...why, type: 'add_text_instruction', text: 'a' }),
     ];
-    expect(fixes.sort(compareFixes).map((f) => fixKey(f).split(' ')[0] + ':' + (f.type === 'add_text_instruction' ? f.text : ''))).toEqual([
-      'add_synonym:',
-      'add_text_instruction:a',
-      'add_text_instruction:b',
-    ]);
+    expect(
+      fixes
+        .sort(compareFixes)
+        .map((f) => fixKey(f).split(' ')[0] + ':' + (f.type === 'add_text_instruction' ? f.text : '')),
+    ).toEqual(['add_synonym:', 'add_text_instruction:a', 'add_text_instruction:b']);
   });
 
   it('stableJson sorts keys and drops undefined', () => {
-    expect(stableJson({ b: 1, a: { d: undefined, c: [2, { y: 1, x: 0 }] } })).toBe('{"a":{"c":[2,{"x":0,"y":1}]},"b":1}');
+    expect(stableJson({ b: 1, a: { d: undefined, c: [2, { y: 1, x: 0 }] } })).toBe(
+      '{"a":{"c":[2,{"x":0,"y":1}]},"b":1}',
+    );
   });
 });

@@ -10,7 +10,11 @@ export const EXAMPLE_IDS = ['20000000000000000000000000000000', 'e00000000000000
 export function v2Space(): Space {
   return {
     version: 2,
-    config: { sample_questions: [{ id: '0a000000000000000000000000000000', question: ['How many messages were sent last week?'] }] },
+    config: {
+      sample_questions: [
+        { id: '0a000000000000000000000000000000', question: ['How many messages were sent last week?'] },
+      ],
+    },
     data_sources: {
       tables: [
         {
@@ -37,9 +41,17 @@ export function v2Space(): Space {
         {
           id: EXAMPLE_IDS[0],
           question: ['Messages per channel'],
-          sql: ['SELECT c.channel_name, COUNT(*) AS messages\n', 'FROM main.community.messages m JOIN main.community.channels c ON m.channel_id = c.channel_id\n', 'GROUP BY c.channel_name'],
+          sql: [
+            'SELECT c.channel_name, COUNT(*) AS messages\n',
+            'FROM main.community.messages m JOIN main.community.channels c ON m.channel_id = c.channel_id\n',
+            'GROUP BY c.channel_name',
+          ],
         },
-        { id: EXAMPLE_IDS[1], question: ['How many members are there?'], sql: ['SELECT COUNT(*) FROM main.community.members'] },
+        {
+          id: EXAMPLE_IDS[1],
+          question: ['How many members are there?'],
+          sql: ['SELECT COUNT(*) FROM main.community.members'],
+        },
       ],
       join_specs: [
         {
@@ -50,7 +62,14 @@ export function v2Space(): Space {
         },
       ],
       sql_snippets: {
-        measures: [{ id: '50000000000000000000000000000000', alias: 'message_count', sql: ['COUNT(messages.message_id)'], display_name: 'message count' }],
+        measures: [
+          {
+            id: '50000000000000000000000000000000',
+            alias: 'message_count',
+            sql: ['COUNT(messages.message_id)'],
+            display_name: 'message count',
+          },
+        ],
       },
     },
   };
@@ -71,19 +90,34 @@ export function v1Space(): Space {
   return {
     version: 1,
     data_sources: {
-      tables: [{ identifier: 'main.community.members', column_configs: [{ column_name: 'plan', get_example_values: false }] }],
+      tables: [
+        { identifier: 'main.community.members', column_configs: [{ column_name: 'plan', get_example_values: false }] },
+      ],
     },
   };
 }
 
-const columns = (...names: string[]) => names.map((name) => ({ name, type: name.endsWith('_at') ? 'TIMESTAMP' : 'STRING' }));
+const columns = (...names: string[]) =>
+  names.map((name) => ({ name, type: name.endsWith('_at') ? 'TIMESTAMP' : 'STRING' }));
 
 export const WAREHOUSE: WarehouseSchema = {
   tables: [
-    { identifier: 'main.community.channels', columns: columns('channel_id', 'channel_name', 'category', 'is_private', 'created_at') },
-    { identifier: 'main.community.members', columns: columns('member_id', 'display_name', 'country_code', 'plan', 'joined_at') },
-    { identifier: 'main.community.messages', columns: columns('message_id', 'channel_id', 'member_id', 'sent_at', 'word_count', 'is_reply') },
-    { identifier: 'main.community.reactions', columns: columns('reaction_id', 'message_id', 'member_id', 'emoji', 'reacted_at') },
+    {
+      identifier: 'main.community.channels',
+      columns: columns('channel_id', 'channel_name', 'category', 'is_private', 'created_at'),
+    },
+    {
+      identifier: 'main.community.members',
+      columns: columns('member_id', 'display_name', 'country_code', 'plan', 'joined_at'),
+    },
+    {
+      identifier: 'main.community.messages',
+      columns: columns('message_id', 'channel_id', 'member_id', 'sent_at', 'word_count', 'is_reply'),
+    },
+    {
+      identifier: 'main.community.reactions',
+      columns: columns('reaction_id', 'message_id', 'member_id', 'emoji', 'reacted_at'),
+    },
   ],
 };
 

@@ -11,7 +11,10 @@ beforeAll(async () => {
 
 const withJoins = () =>
   withInstructions(thinSpace(), {
-    join_specs: [joinSpec(ID(1), 'messages', 'members', 'member_id'), joinSpec(ID(2), 'reactions', 'members', 'member_id')],
+    join_specs: [
+      joinSpec(ID(1), 'messages', 'members', 'member_id'),
+      joinSpec(ID(2), 'reactions', 'members', 'member_id'),
+    ],
   });
 
 const count = async (sql: string): Promise<unknown> => (await warehouse.execute(sql)).rows[0]?.[0];
@@ -25,7 +28,9 @@ describe('"never" / "no" along a join spec', () => {
     const answer = await genie.ask(question);
     expect(answer.sql).toMatch(new RegExp(`NOT EXISTS \\(SELECT 1 FROM main\\.community\\.${child} AS`));
     const year = question.includes('2025') ? " AND joined_at >= '2025-01-01' AND joined_at < '2026-01-01'" : '';
-    const expected = await count(`SELECT COUNT(*) FROM main.community.members mb WHERE mb.member_id NOT IN (SELECT member_id FROM main.community.${child})${year}`);
+    const expected = await count(
+      `SELECT COUNT(*) FROM main.community.members mb WHERE mb.member_id NOT IN (SELECT member_id FROM main.community.${child})${year}`,
+    );
     expect(answer.result?.rows[0]?.[0]).toBe(expected);
     expect(answer.instructionsUsed).toContain(child === 'messages' ? ID(1) : ID(2));
   });

@@ -36,8 +36,14 @@ describe('dateCondition', () => {
   it.each<[DateRange, string]>([
     [{ kind: 'last', n: 7, unit: 'day' }, 'm.sent_at >= date_sub(current_date, 7)'],
     [{ kind: 'this', unit: 'month' }, "m.sent_at >= date_trunc('month', current_date)"],
-    [{ kind: 'previous', unit: 'month' }, "m.sent_at >= date_trunc('month', date_sub(date_trunc('month', current_date), 1)) AND m.sent_at < date_trunc('month', current_date)"],
-    [{ kind: 'between', from: '2026-03-01', to: '2026-04-01' }, "m.sent_at >= '2026-03-01' AND m.sent_at < '2026-04-01'"],
+    [
+      { kind: 'previous', unit: 'month' },
+      "m.sent_at >= date_trunc('month', date_sub(date_trunc('month', current_date), 1)) AND m.sent_at < date_trunc('month', current_date)",
+    ],
+    [
+      { kind: 'between', from: '2026-03-01', to: '2026-04-01' },
+      "m.sent_at >= '2026-03-01' AND m.sent_at < '2026-04-01'",
+    ],
   ])('%j', (range, sql) => expect(dateCondition(range, 'm.sent_at')).toBe(sql));
 
   it('makes an inclusive end date cover the whole day', () => {

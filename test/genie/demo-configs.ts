@@ -16,7 +16,10 @@ export function thinSpace(): Space {
   return {
     version: 2,
     data_sources: {
-      tables: Object.entries(tables).map(([name, cols]) => ({ identifier: `main.community.${name}`, column_configs: cols.map((column_name) => ({ column_name })) })),
+      tables: Object.entries(tables).map(([name, cols]) => ({
+        identifier: `main.community.${name}`,
+        column_configs: cols.map((column_name) => ({ column_name })),
+      })),
     },
   };
 }

@@ -5,7 +5,9 @@ import { createLocalGenie } from '../../src/local/genie/index.js';
 import type { Warehouse } from '../../src/ports.js';
 import type { Space } from '../../src/space/schema.js';
 
-const described = JSON.parse(readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8')) as Space;
+const described = JSON.parse(
+  readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
+) as Space;
 const QUESTIONS = [
   'How many messages were sent in the last 7 days?',
   'Which channel had the most messages last month?',
@@ -37,7 +39,8 @@ describe('determinism and noise', () => {
   it('with noise, repeats of one question sometimes take the second-best interpretation', async () => {
     const genie = await createLocalGenie(described, warehouse, { noise: 0.5, seed: 7 });
     const seen = new Set<string>();
-    for (let k = 0; k < 20; k++) seen.add((await genie.ask('Which channel had the most messages last month?')).sql ?? '');
+    for (let k = 0; k < 20; k++)
+      seen.add((await genie.ask('Which channel had the most messages last month?')).sql ?? '');
     expect(seen.size).toBeGreaterThan(1);
   });
 
@@ -50,7 +53,6 @@ describe('determinism and noise', () => {
     };
     expect(await run(3)).toEqual(await run(3));
   });
-
 
   it('asks for clarification when nothing in the question matches the space', async () => {
     const genie = await createLocalGenie(described, warehouse);

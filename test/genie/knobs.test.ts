@@ -15,7 +15,10 @@ async function passes(space: Space, question: string, expectedSql: string): Prom
   const genie = await createLocalGenie(space, warehouse);
   const answer = await genie.ask(question);
   const expected = await warehouse.execute(expectedSql);
-  return { ok: answer.status === 'COMPLETED' && resultsMatch(answer.result, expected), used: answer.instructionsUsed ?? [] };
+  return {
+    ok: answer.status === 'COMPLETED' && resultsMatch(answer.result, expected),
+    used: answer.instructionsUsed ?? [],
+  };
 }
 
 interface KnobCase {
@@ -51,14 +54,39 @@ const cases: KnobCase[] = [
     knob: 'measure snippet',
     question: 'What was the DAU on 2026-10-30?',
     sql: "SELECT SUM(active_members) FROM main.community.daily_channel_stats WHERE stat_date = '2026-10-30'",
-    add: (s) => withInstructions(s, { sql_snippets: { measures: [{ id: ID(2), alias: 'dau', display_name: 'Daily active users', synonyms: ['DAU'], sql: ['SUM(daily_channel_stats.active_members)'] }] } }),
+    add: (s) =>
+      withInstructions(s, {
+        sql_snippets: {
+          measures: [
+            {
+              id: ID(2),
+              alias: 'dau',
+              display_name: 'Daily active users',
+              synonyms: ['DAU'],
+              sql: ['SUM(daily_channel_stats.active_members)'],
+            },
+          ],
+        },
+      }),
     usedId: ID(2),
   },
   {
     knob: 'filter snippet',
     question: 'How many paid members are there?',
     sql: "SELECT COUNT(*) FROM main.community.members WHERE plan IN ('pro', 'enterprise')",
-    add: (s) => withInstructions(s, { sql_snippets: { filters: [{ id: ID(3), display_name: 'paid members', synonyms: ['paying members'], sql: ["members.plan IN ('pro', 'enterprise')"] }] } }),
+    add: (s) =>
+      withInstructions(s, {
+        sql_snippets: {
+          filters: [
+            {
+              id: ID(3),
+              display_name: 'paid members',
+              synonyms: ['paying members'],
+              sql: ["members.plan IN ('pro', 'enterprise')"],
+            },
+          ],
+        },
+      }),
     usedId: ID(3),
   },
   {
@@ -66,13 +94,22 @@ const cases: KnobCase[] = [
     question: 'How many members on the enterprise plan have never posted a message?',
     sql: "SELECT COUNT(*) FROM main.community.members m WHERE m.plan = 'enterprise' AND NOT EXISTS (SELECT 1 FROM main.community.messages x WHERE x.member_id = m.member_id)",
     add: (s) =>
-      withInstructions(withColumn(s, 'members', 'plan', { enable_format_assistance: true, enable_entity_matching: true }), {
-        example_question_sqls: [{
-          id: ID(4),
-          question: ['How many members on the pro plan have never posted any message?'],
-          sql: ["SELECT COUNT(*) AS silent_members FROM main.community.members m\n", "WHERE m.plan = 'pro'\n", 'AND NOT EXISTS (SELECT 1 FROM main.community.messages x WHERE x.member_id = m.member_id)'],
-        }],
-      }),
+      withInstructions(
+        withColumn(s, 'members', 'plan', { enable_format_assistance: true, enable_entity_matching: true }),
+        {
+          example_question_sqls: [
+            {
+              id: ID(4),
+              question: ['How many members on the pro plan have never posted any message?'],
+              sql: [
+                'SELECT COUNT(*) AS silent_members FROM main.community.members m\n',
+                "WHERE m.plan = 'pro'\n",
+                'AND NOT EXISTS (SELECT 1 FROM main.community.messages x WHERE x.member_id = m.member_id)',
+              ],
+            },
+          ],
+        },
+      ),
     usedId: ID(4),
   },
 ];
@@ -111,7 +148,9 @@ describe('each config knob changes the answer', () => {
   });
 
   it('a description alias maps a word to a coded value ("Japan" -> JP)', async () => {
-    const space = withColumn(thinSpace(), 'members', 'country_code', { description: ['ISO country code: KR = Korea, JP = Japan, US = United States.'] });
+    const space = withColumn(thinSpace(), 'members', 'country_code', {
+      description: ['ISO country code: KR = Korea, JP = Japan, US = United States.'],
+    });
     const answer = await (await createLocalGenie(space, warehouse)).ask('How many members are from Japan?');
     expect(answer.sql).toMatch(/country_code = 'JP'/);
   });

@@ -8,9 +8,14 @@ import { runScore } from '../../src/scoring/score-runner.js';
 import type { Scorecard } from '../../src/scoring/scorecard.js';
 import type { Space } from '../../src/space/schema.js';
 
-const described = JSON.parse(readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8')) as Space;
+const described = JSON.parse(
+  readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
+) as Space;
 // The first 16 demo benchmarks: enough variety, and quick.
-const benchmarks: Benchmark[] = loadBenchmarks(new URL('../../benchmarks/demo.yml', import.meta.url).pathname, 'demo').benchmarks.slice(0, 16);
+const benchmarks: Benchmark[] = loadBenchmarks(
+  new URL('../../benchmarks/demo.yml', import.meta.url).pathname,
+  'demo',
+).benchmarks.slice(0, 16);
 
 let warehouse: LocalWarehouse;
 beforeAll(async () => {
@@ -19,7 +24,16 @@ beforeAll(async () => {
 
 async function score(options: LocalGenieOptions, repeats: number): Promise<Scorecard> {
   const genie = await createLocalGenie(described, warehouse, options);
-  return runScore({ space: 'demo', configHash: 'c', benchmarksHash: 'b', backend: 'local', benchmarks, genie, warehouse, options: { repeats } });
+  return runScore({
+    space: 'demo',
+    configHash: 'c',
+    benchmarksHash: 'b',
+    backend: 'local',
+    benchmarks,
+    genie,
+    warehouse,
+    options: { repeats },
+  });
 }
 
 describe('scoring the local engine with noise and repeats', () => {
@@ -36,13 +50,19 @@ describe('scoring the local engine with noise and repeats', () => {
   it('the same noise seed gives the same scorecard', async () => {
     const a = await score({ noise: 0.3, seed: 11 }, 3);
     const b = await score({ noise: 0.3, seed: 11 }, 3);
-    expect(b.questions.map((q) => q.repeats.map((r) => [r.genieSql, r.verdict]))).toEqual(a.questions.map((q) => q.repeats.map((r) => [r.genieSql, r.verdict])));
+    expect(b.questions.map((q) => q.repeats.map((r) => [r.genieSql, r.verdict]))).toEqual(
+      a.questions.map((q) => q.repeats.map((r) => [r.genieSql, r.verdict])),
+    );
   });
 
   it('without noise, two runs give identical SQL and verdicts for every question and repeat', async () => {
     const a = await score({}, 2);
     const b = await score({}, 2);
-    const view = (card: Scorecard) => card.questions.map((q) => ({ id: q.id, repeats: q.repeats.map((r) => ({ sql: r.genieSql, verdict: r.verdict, category: r.category })) }));
+    const view = (card: Scorecard) =>
+      card.questions.map((q) => ({
+        id: q.id,
+        repeats: q.repeats.map((r) => ({ sql: r.genieSql, verdict: r.verdict, category: r.category })),
+      }));
     expect(view(b)).toEqual(view(a));
     for (const q of a.questions) {
       expect(q.passRate === 0 || q.passRate === 1).toBe(true);

@@ -3,14 +3,27 @@ import { koreanForms, singular, splitIdentifier, tokenize } from '../../src/loca
 
 describe('singular', () => {
   it.each([
-    ['messages', 'message'], ['replies', 'reply'], ['categories', 'category'], ['channels', 'channel'],
-    ['boxes', 'box'], ['status', 'status'], ['class', 'class'], ['stats', 'stat'], ['days', 'day'], ['is', 'is'],
+    ['messages', 'message'],
+    ['replies', 'reply'],
+    ['categories', 'category'],
+    ['channels', 'channel'],
+    ['boxes', 'box'],
+    ['status', 'status'],
+    ['class', 'class'],
+    ['stats', 'stat'],
+    ['days', 'day'],
+    ['is', 'is'],
   ])('%s -> %s', (word, expected) => expect(singular(word)).toBe(expected));
 });
 
 describe('Korean particles', () => {
   it.each([
-    ['회원은', '회원'], ['채널에서', '채널'], ['메시지를', '메시지'], ['반응의', '반응'], ['플랜으로', '플랜'], ['이상인', '이상'],
+    ['회원은', '회원'],
+    ['채널에서', '채널'],
+    ['메시지를', '메시지'],
+    ['반응의', '반응'],
+    ['플랜으로', '플랜'],
+    ['이상인', '이상'],
   ])('%s has stem %s among its forms', (word, stem) => {
     const forms = koreanForms(word);
     expect(forms[0]).toBe(word);

@@ -30,13 +30,16 @@ function commitDescription(text: string): string {
   world.git(['commit', '--quiet', '-am', `describe: ${text}`]);
   return head();
 }
-const deploy = (o: Partial<DeployOptions>) => deployCommand({ root: world.work, backend: 'local', git, store, verifyDelayMs: 1, ...o });
+const deploy = (o: Partial<DeployOptions>) =>
+  deployCommand({ root: world.work, backend: 'local', git, store, verifyDelayMs: 1, ...o });
 
 describe('deploy', () => {
   it('deploys changed spaces, reports unchanged on a re-run, and rollback by revert restores the bytes', async () => {
     const original = readFileSync(file(), 'utf8');
     const c0 = head();
-    expect((await deploy({ before: '0'.repeat(40), after: c0 })).spaces).toMatchObject([{ space: 'demo', status: 'unchanged' }]);
+    expect((await deploy({ before: '0'.repeat(40), after: c0 })).spaces).toMatchObject([
+      { space: 'demo', status: 'unchanged' },
+    ]);
     const c1 = commitDescription('messages channels');
     const first = await deploy({ before: c0, after: c1 });
     expect(first.selection).toContain(`${c0.slice(0, 7)}..${c1.slice(0, 7)}`);
@@ -53,7 +56,9 @@ describe('deploy', () => {
     const c0 = head();
     await deploy({ spaces: 'all' });
     const live = await store.get(LIVE);
-    const edited = structuredClone(live.serializedSpace) as Space & { data_sources: { tables: Array<{ description?: string[] }> } };
+    const edited = structuredClone(live.serializedSpace) as Space & {
+      data_sources: { tables: Array<{ description?: string[] }> };
+    };
     edited.data_sources.tables[1].description = ['edited in the UI'];
     await store.update(LIVE, edited);
     const c1 = commitDescription('from git');
@@ -71,7 +76,9 @@ describe('deploy', () => {
     const exported = await exportCommand({ root: world.work, space: 'demo', backend: 'local', store });
     expect(exported.outcome).toBe('written');
     expect(readFileSync(file(), 'utf8')).toBe(serializeSpace(edited));
-    expect((await exportCommand({ root: world.work, space: 'demo', backend: 'local', store })).outcome).toBe('unchanged');
+    expect((await exportCommand({ root: world.work, space: 'demo', backend: 'local', store })).outcome).toBe(
+      'unchanged',
+    );
   });
 
   it('one failing space does not stop the others, and the result is not ok', async () => {

@@ -76,7 +76,11 @@ describe('bot branches', () => {
     writeFileSync(path.join(world.work, 'NOTES.md'), 'untouched');
     const first = await checkBotBranch(git, 'genie-gitops/enhance/demo', 'HEAD');
     expect(first).toEqual({ ok: true });
-    const a = await publishBotBranch(git, { branch: 'genie-gitops/enhance/demo', paths: ['spaces/demo/space.json'], message: 'one' });
+    const a = await publishBotBranch(git, {
+      branch: 'genie-gitops/enhance/demo',
+      paths: ['spaces/demo/space.json'],
+      message: 'one',
+    });
     expect(a.pushed).toBe(true);
     expect(await git.tryCurrentBranch()).toBe('main');
     expect(readFileSync(spaceFile(world), 'utf8')).toBe(text);
@@ -90,7 +94,12 @@ describe('bot branches', () => {
     writeFileSync(lessons, '{}\n');
     const second = await checkBotBranch(git, 'genie-gitops/enhance/demo', 'HEAD');
     expect(second).toEqual({ ok: true, remoteSha: a.sha });
-    const b = await publishBotBranch(git, { branch: 'genie-gitops/enhance/demo', paths: ['spaces/demo/space.json', 'lessons/demo.json'], message: 'two', expectedRemoteSha: a.sha });
+    const b = await publishBotBranch(git, {
+      branch: 'genie-gitops/enhance/demo',
+      paths: ['spaces/demo/space.json', 'lessons/demo.json'],
+      message: 'two',
+      expectedRemoteSha: a.sha,
+    });
     expect(b.sha).not.toBe(a.sha);
     expect(world.git(['rev-parse', 'refs/heads/genie-gitops/enhance/demo'], world.remote).trim()).toBe(b.sha);
     // Only one commit on top of main: the branch was rebuilt, not stacked.
@@ -100,10 +109,17 @@ describe('bot branches', () => {
 
   it("refuses to force-push over a person's commit", async () => {
     writeFileSync(spaceFile(world), readFileSync(spaceFile(world), 'utf8').replace('"version": 2', '"version":  2'));
-    await publishBotBranch(git, { branch: 'genie-gitops/enhance/demo', paths: ['spaces/demo/space.json'], message: 'bot' });
+    await publishBotBranch(git, {
+      branch: 'genie-gitops/enhance/demo',
+      paths: ['spaces/demo/space.json'],
+      message: 'bot',
+    });
     const other = world.clone('dana');
     world.git(['checkout', '--quiet', 'genie-gitops/enhance/demo'], other);
-    writeFileSync(path.join(other, 'spaces/demo/space.json'), readFileSync(path.join(other, 'spaces/demo/space.json'), 'utf8').replace('"version":  2', '"version": 2'));
+    writeFileSync(
+      path.join(other, 'spaces/demo/space.json'),
+      readFileSync(path.join(other, 'spaces/demo/space.json'), 'utf8').replace('"version":  2', '"version": 2'),
+    );
     world.git(['commit', '--quiet', '-am', 'my own tweak'], other);
     world.git(['push', '--quiet', 'origin', 'genie-gitops/enhance/demo'], other);
     const check = await checkBotBranch(git, 'genie-gitops/enhance/demo', 'HEAD');
@@ -113,10 +129,19 @@ describe('bot branches', () => {
 
   it('the lease stops a push when the remote branch moved since it was read', async () => {
     writeFileSync(spaceFile(world), readFileSync(spaceFile(world), 'utf8').replace('"version": 2', '"version":  2'));
-    const a = await publishBotBranch(git, { branch: 'genie-gitops/export/demo', paths: ['spaces/demo/space.json'], message: 'bot' });
+    const a = await publishBotBranch(git, {
+      branch: 'genie-gitops/export/demo',
+      paths: ['spaces/demo/space.json'],
+      message: 'bot',
+    });
     writeFileSync(spaceFile(world), readFileSync(spaceFile(world), 'utf8').replace('"version": 2', '"version":   2'));
     await expect(
-      publishBotBranch(git, { branch: 'genie-gitops/export/demo', paths: ['spaces/demo/space.json'], message: 'bot', expectedRemoteSha: '1'.repeat(40) }),
+      publishBotBranch(git, {
+        branch: 'genie-gitops/export/demo',
+        paths: ['spaces/demo/space.json'],
+        message: 'bot',
+        expectedRemoteSha: '1'.repeat(40),
+      }),
     ).rejects.toBeInstanceOf(GitError);
     expect(world.git(['rev-parse', 'refs/heads/genie-gitops/export/demo'], world.remote).trim()).toBe(a.sha);
   });

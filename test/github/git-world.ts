@@ -27,7 +27,10 @@ export const PERSON = { name: 'Dana Developer', email: 'dana@example.com' };
 export function createGitWorld(options: { copy?: string[] } = {}): GitWorld {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'genie-gitops-git-'));
   const globalConfig = path.join(dir, 'gitconfig');
-  writeFileSync(globalConfig, `[user]\n\tname = ${PERSON.name}\n\temail = ${PERSON.email}\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n`);
+  writeFileSync(
+    globalConfig,
+    `[user]\n\tname = ${PERSON.name}\n\temail = ${PERSON.email}\n[init]\n\tdefaultBranch = main\n[advice]\n\tdetachedHead = false\n`,
+  );
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: dir,
@@ -45,7 +48,8 @@ export function createGitWorld(options: { copy?: string[] } = {}): GitWorld {
   git(['init', '--quiet', '--bare', '--initial-branch=main', remote], dir);
   mkdirSync(work);
   git(['init', '--quiet', '--initial-branch=main'], work);
-  for (const folder of options.copy ?? ['spaces', 'benchmarks']) cpSync(path.join(REPO_ROOT, folder), path.join(work, folder), { recursive: true });
+  for (const folder of options.copy ?? ['spaces', 'benchmarks'])
+    cpSync(path.join(REPO_ROOT, folder), path.join(work, folder), { recursive: true });
   writeFileSync(path.join(work, '.gitignore'), '.genie-gitops/\n');
   git(['add', '.']);
   git(['commit', '--quiet', '-m', 'initial configs']);

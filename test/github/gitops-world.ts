@@ -22,7 +22,10 @@ export interface GitOpsWorld {
 export async function createGitOpsWorld(): Promise<GitOpsWorld> {
   const world = createGitWorld();
   const fake = await startFakeGitHub({ remote: world.remote });
-  const github = createGitHub(createOctokit({ token: 't0ken', baseUrl: fake.url, baseDelayMs: 5 }), { owner: fake.owner, repo: fake.repo });
+  const github = createGitHub(createOctokit({ token: 't0ken', baseUrl: fake.url, baseDelayMs: 5 }), {
+    owner: fake.owner,
+    repo: fake.repo,
+  });
   const git = new GitCli({ cwd: world.work, env: world.env });
   const head = (cwd?: string) => world.git(['rev-parse', 'HEAD'], cwd).trim();
   let maintainer: string | undefined;

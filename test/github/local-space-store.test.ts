@@ -2,7 +2,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createLocalSpaceStore, resolveStateDir, seedFromRepository, SpaceConflictError, SpaceNotFoundError } from '../../src/local/space-store.js';
+import {
+  createLocalSpaceStore,
+  resolveStateDir,
+  seedFromRepository,
+  SpaceConflictError,
+  SpaceNotFoundError,
+} from '../../src/local/space-store.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { readSpaceFile } from '../../src/space/space-file.js';
 import { tempRepo } from '../helpers/temp-repo.js';
@@ -41,7 +47,9 @@ describe('local space store', () => {
   it('updates with a matching etag, refuses a stale one, and stores canonically', async () => {
     const store = createLocalSpaceStore({ stateDir: state, seed: seedFromRepository(repo.root) });
     const live = await store.get(LIVE);
-    const edited = structuredClone(live.serializedSpace) as { data_sources: { tables: Array<{ description?: string[] }> } };
+    const edited = structuredClone(live.serializedSpace) as {
+      data_sources: { tables: Array<{ description?: string[] }> };
+    };
     edited.data_sources.tables[0].description = ['edited'];
     const updated = await store.update(LIVE, edited, { etag: live.etag });
     expect(updated.etag).not.toBe(live.etag);
@@ -54,7 +62,9 @@ describe('local space store', () => {
 
   it('refuses an invalid config and a path-like space id', async () => {
     const store = createLocalSpaceStore({ stateDir: state, seed: seedFromRepository(repo.root) });
-    await expect(store.update(LIVE, { version: 2, data_sources: 'nope' })).rejects.toThrow(/not a valid serialized_space/);
+    await expect(store.update(LIVE, { version: 2, data_sources: 'nope' })).rejects.toThrow(
+      /not a valid serialized_space/,
+    );
     await expect(store.get('../etc')).rejects.toThrow(/invalid space id/);
   });
 

@@ -11,14 +11,23 @@ let fake: FakeGitHub;
 let github: GitHubPort;
 beforeEach(async () => {
   fake = await startFakeGitHub();
-  github = createGitHub(createOctokit({ token: 't0ken', baseUrl: fake.url, baseDelayMs: 5 }), { owner: fake.owner, repo: fake.repo });
+  github = createGitHub(createOctokit({ token: 't0ken', baseUrl: fake.url, baseDelayMs: 5 }), {
+    owner: fake.owner,
+    repo: fake.repo,
+  });
 });
 afterEach(async () => {
   expect(fake.violations).toEqual([]);
   await fake.close();
 });
 
-const spec = { branch: 'genie-gitops/enhance/demo', base: 'main', title: 'enhance demo', body: 'v1', labels: ['genie-gitops', 'space:demo'] };
+const spec = {
+  branch: 'genie-gitops/enhance/demo',
+  base: 'main',
+  title: 'enhance demo',
+  body: 'v1',
+  labels: ['genie-gitops', 'space:demo'],
+};
 
 describe('Octokit adapter on a loopback GitHub', () => {
   it('reads the default branch', async () => {
@@ -47,7 +56,11 @@ describe('Octokit adapter on a loopback GitHub', () => {
     const other = await upsertStickyComment(github, pr.number, scoreCommentMarker('sales'), 'sales 1');
     expect([a.action, b.action, other.action]).toEqual(['created', 'updated', 'created']);
     expect(b.comment.id).toBe(a.comment.id);
-    expect(fake.comments.map((c) => c.body)).toEqual(['a human comment', `${scoreCommentMarker('demo')}\nscore 2`, `${scoreCommentMarker('sales')}\nsales 1`]);
+    expect(fake.comments.map((c) => c.body)).toEqual([
+      'a human comment',
+      `${scoreCommentMarker('demo')}\nscore 2`,
+      `${scoreCommentMarker('sales')}\nsales 1`,
+    ]);
   });
 
   it('lists closed PRs of a branch newest first, with merge state and merge commit', async () => {
@@ -77,8 +90,14 @@ describe('Octokit adapter on a loopback GitHub', () => {
   });
 
   it('sets a commit status, cutting the description to 140 characters', async () => {
-    await github.setCommitStatus('a'.repeat(40), { state: 'success', context: 'genie-gitops/score (demo)', description: 'x'.repeat(200) });
-    expect(fake.statuses).toEqual([{ sha: 'a'.repeat(40), state: 'success', context: 'genie-gitops/score (demo)', description: 'x'.repeat(140) }]);
+    await github.setCommitStatus('a'.repeat(40), {
+      state: 'success',
+      context: 'genie-gitops/score (demo)',
+      description: 'x'.repeat(200),
+    });
+    expect(fake.statuses).toEqual([
+      { sha: 'a'.repeat(40), state: 'success', context: 'genie-gitops/score (demo)', description: 'x'.repeat(140) },
+    ]);
   });
 
   it('retries server errors and then succeeds', async () => {
@@ -102,7 +121,12 @@ describe('retryDelayMs', () => {
   it.each([
     ['server error backs off exponentially', err(503), 2, 400],
     ['Retry-After wins', err(429, { 'retry-after': '3' }), 0, 3000],
-    ['rate-limited 403 waits for the reset', err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '110' }), 0, 10_000],
+    [
+      'rate-limited 403 waits for the reset',
+      err(403, { 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': '110' }),
+      0,
+      10_000,
+    ],
     ['plain 403 is not retried', err(403), 0, undefined],
     ['422 is not retried', err(422), 0, undefined],
     ['network error is retried', new Error('socket hang up'), 0, 100],

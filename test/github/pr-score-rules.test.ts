@@ -46,7 +46,12 @@ describe('scorecard cache', () => {
     try {
       const stored = card(0.7);
       writeCachedScorecard(dir, stored);
-      const key = { space: 'demo', configHash: stored.configHash, benchmarksHash: stored.benchmarksHash, backend: 'local' };
+      const key = {
+        space: 'demo',
+        configHash: stored.configHash,
+        benchmarksHash: stored.benchmarksHash,
+        backend: 'local',
+      };
       expect(readCachedScorecard(dir, key)?.totals.all.score).toBe(0.7);
       expect(readCachedScorecard(dir, { ...key, benchmarksHash: 'd'.repeat(64) })).toBeUndefined();
       expect(readCachedScorecard(dir, { ...key, configHash: 'e'.repeat(64) })).toBeUndefined();

@@ -22,9 +22,19 @@ afterEach(async () => {
 });
 
 const enhance = () =>
-  enhancePrCommand({ root: w.world.work, space: 'demo', backend: 'local', analyst: 'rules', maxIterations: 1, git: w.git, github: w.github, baseBranch: 'main' });
+  enhancePrCommand({
+    root: w.world.work,
+    space: 'demo',
+    backend: 'local',
+    analyst: 'rules',
+    maxIterations: 1,
+    git: w.git,
+    github: w.github,
+    baseBranch: 'main',
+  });
 /** The lessons file as a ref of the remote has it. */
-const remoteLessons = (ref: string): Lessons => LessonsSchema.parse(JSON.parse(w.world.git(['show', `${ref}:lessons/demo.json`], w.world.remote)));
+const remoteLessons = (ref: string): Lessons =>
+  LessonsSchema.parse(JSON.parse(w.world.git(['show', `${ref}:lessons/demo.json`], w.world.remote)));
 const keys = (records: ReadonlyArray<{ key: string }>) => records.map((r) => r.key).sort();
 
 describe('fixes of a PR closed without merging', () => {
@@ -40,7 +50,8 @@ describe('fixes of a PR closed without merging', () => {
     expect(second.reviewerRejections?.readPulls).toEqual([1]);
     expect(second.message).toMatch(new RegExp(`${proposed.length} fix\\(es\\) rejected by reviewers recorded`));
     const lessons2 = remoteLessons(`refs/heads/${BRANCH}`);
-    for (const key of proposed) expect(lessons2.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(1));
+    for (const key of proposed)
+      expect(lessons2.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(1));
     expect(keys(lessons2.applied_fixes).filter((k) => proposed.includes(k))).toEqual([]);
     expect(w.fake.pulls[0].labels).toEqual(['genie-gitops', 'space:demo', LESSONS_RECORDED_LABEL]);
     expect(second.outcome).toBe('created');
@@ -58,8 +69,10 @@ describe('fixes of a PR closed without merging', () => {
     const fourth = await enhance();
     const lessons4 = remoteLessons(`refs/heads/${BRANCH}`);
     expect(fourth.reviewerRejections?.readPulls).toEqual([2]);
-    for (const key of proposed2) expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(2));
-    for (const key of proposed) expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(1));
+    for (const key of proposed2)
+      expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(2));
+    for (const key of proposed)
+      expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(1));
     expect(w.fake.pulls[1].labels).not.toContain(PENDING_LABEL);
     expect(w.fake.pulls[1].labels).toContain(LESSONS_RECORDED_LABEL);
   }, 180_000);
@@ -77,18 +90,46 @@ describe('fixes of a PR closed without merging', () => {
       labels: [PENDING_LABEL],
       merged: false,
     };
-    const result = await collectReviewerRejections({ git: w.git, space: 'demo', base: emptyLessons('demo'), closed: [gone] });
-    expect(result).toEqual({ records: [], readPulls: [], unreadable: [{ number: 7, reason: `its head fffffff cannot be fetched from origin` }] });
+    const result = await collectReviewerRejections({
+      git: w.git,
+      space: 'demo',
+      base: emptyLessons('demo'),
+      closed: [gone],
+    });
+    expect(result).toEqual({
+      records: [],
+      readPulls: [],
+      unreadable: [{ number: 7, reason: `its head fffffff cannot be fetched from origin` }],
+    });
   });
 });
 
 describe('applyRejections', () => {
-  const record = (key: string, reason?: string) => ({ key, type: 'add_synonym', summary: `fix ${key}`, ...(reason ? { reason } : {}) });
+  const record = (key: string, reason?: string) => ({
+    key,
+    type: 'add_synonym',
+    summary: `fix ${key}`,
+    ...(reason ? { reason } : {}),
+  });
   it.each([
     ['adds new rejections', [], [], [record('a', reviewerReason(1))], [], ['a']],
     ['moves a fix listed as applied to rejected', [record('a')], [], [record('a', reviewerReason(1))], [], ['a']],
-    ['keeps an earlier rejection (first reason wins)', [], [record('a', 'hurt holdout')], [record('a', reviewerReason(1))], [], ['a']],
-    ['leaves other applied fixes alone', [record('a'), record('b')], [], [record('b', reviewerReason(2))], ['a'], ['b']],
+    [
+      'keeps an earlier rejection (first reason wins)',
+      [],
+      [record('a', 'hurt holdout')],
+      [record('a', reviewerReason(1))],
+      [],
+      ['a'],
+    ],
+    [
+      'leaves other applied fixes alone',
+      [record('a'), record('b')],
+      [],
+      [record('b', reviewerReason(2))],
+      ['a'],
+      ['b'],
+    ],
   ])('%s', (_name, applied, rejected, records, wantApplied, wantRejected) => {
     const lessons: Lessons = { ...emptyLessons('demo'), applied_fixes: applied, rejected_fixes: rejected };
     const next = applyRejections(lessons, records);

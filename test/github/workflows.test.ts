@@ -49,7 +49,15 @@ describe('action.yml', () => {
 
 describe('example workflows', () => {
   it('include enhance, PR score, deploy, export and CI', () => {
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'genie-enhance.yml', 'genie-pr-score.yml', 'genie-deploy.yml', 'genie-export.yml']));
+    expect(files).toEqual(
+      expect.arrayContaining([
+        'ci.yml',
+        'genie-enhance.yml',
+        'genie-pr-score.yml',
+        'genie-deploy.yml',
+        'genie-export.yml',
+      ]),
+    );
   });
 
   it.each(files)('%s is a workflow whose `uses: ./` inputs all exist in action.yml', (file) => {
@@ -60,14 +68,17 @@ describe('example workflows', () => {
       for (const step of job.steps ?? []) {
         expect(Boolean(step.uses) !== Boolean(step.run), `${file}: a step has exactly one of uses/run`).toBe(true);
         if (step.uses !== './') continue;
-        for (const input of Object.keys(step.with ?? {})) expect(Object.keys(action.inputs), `${file}: input ${input}`).toContain(input);
+        for (const input of Object.keys(step.with ?? {}))
+          expect(Object.keys(action.inputs), `${file}: input ${input}`).toContain(input);
       }
     }
   });
 
   it('keys deploy and enhance concurrency by space and never cancels them in progress', () => {
     for (const file of ['genie-deploy.yml', 'genie-enhance.yml']) {
-      const jobs = Object.values(load(file).jobs ?? {}).filter((j) => j.steps?.some((s) => s.uses === './' && s.with?.command !== 'list-spaces'));
+      const jobs = Object.values(load(file).jobs ?? {}).filter((j) =>
+        j.steps?.some((s) => s.uses === './' && s.with?.command !== 'list-spaces'),
+      );
       expect(jobs.length).toBeGreaterThan(0);
       for (const job of jobs) {
         expect(job.concurrency?.group).toMatch(/matrix\.space/);

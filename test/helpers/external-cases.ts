@@ -7,7 +7,9 @@ import { REPO_ROOT } from './temp-repo.js';
  * project's CI lays it out; GENIE_GITOPS_EXTERNAL points elsewhere. Where neither exists (a
  * plain clone), the tests that need them are reported as skipped, never silently passed.
  */
-const CANDIDATES = [process.env.GENIE_GITOPS_EXTERNAL, path.resolve(REPO_ROOT, '../shared/external')].filter((p): p is string => Boolean(p));
+const CANDIDATES = [process.env.GENIE_GITOPS_EXTERNAL, path.resolve(REPO_ROOT, '../shared/external')].filter(
+  (p): p is string => Boolean(p),
+);
 
 export function externalCases(part: 'spider' | 'defog'): string | undefined {
   const found = CANDIDATES.find((dir) => existsSync(path.join(dir, part)));

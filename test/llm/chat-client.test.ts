@@ -13,12 +13,21 @@ afterEach(async () => {
   await server.close();
 });
 
-function databricks(options: Parameters<typeof createChatLlm>[1] = {}, token: string | (() => Promise<string>) = TOKEN) {
-  return createChatLlm({ kind: 'databricks', host: server.baseUrl, endpoint: 'my-llm', token }, { baseDelayMs: 10, ...options });
+function databricks(
+  options: Parameters<typeof createChatLlm>[1] = {},
+  token: string | (() => Promise<string>) = TOKEN,
+) {
+  return createChatLlm(
+    { kind: 'databricks', host: server.baseUrl, endpoint: 'my-llm', token },
+    { baseDelayMs: 10, ...options },
+  );
 }
 
 function openai(options: Parameters<typeof createChatLlm>[1] = {}) {
-  return createChatLlm({ kind: 'openai', baseUrl: `${server.baseUrl}/v1`, apiKey: TOKEN, model: 'gpt-test' }, { baseDelayMs: 10, ...options });
+  return createChatLlm(
+    { kind: 'openai', baseUrl: `${server.baseUrl}/v1`, apiKey: TOKEN, model: 'gpt-test' },
+    { baseDelayMs: 10, ...options },
+  );
 }
 
 async function failure(promise: Promise<unknown>): Promise<LlmError> {
@@ -34,17 +43,29 @@ async function failure(promise: Promise<unknown>): Promise<LlmError> {
 describe('createChatLlm', () => {
   it('calls a Databricks serving endpoint with the chat body and reads content and usage', async () => {
     server.script({ kind: 'reply', content: '{"fixes": []}', usage: { prompt_tokens: 12, completion_tokens: 3 } });
-    const reply = await databricks().chat([{ role: 'user', content: 'hi' }], { json: true, maxTokens: 100, temperature: 0 });
+    const reply = await databricks().chat([{ role: 'user', content: 'hi' }], {
+      json: true,
+      maxTokens: 100,
+      temperature: 0,
+    });
     expect(reply).toEqual({ content: '{"fixes": []}', usage: { promptTokens: 12, completionTokens: 3 } });
     const [request] = server.requests;
     expect(request.path).toBe('/serving-endpoints/my-llm/invocations');
     expect(request.authorization).toBe(`Bearer ${TOKEN}`);
-    expect(request.body).toEqual({ messages: [{ role: 'user', content: 'hi' }], max_tokens: 100, temperature: 0, response_format: { type: 'json_object' } });
+    expect(request.body).toEqual({
+      messages: [{ role: 'user', content: 'hi' }],
+      max_tokens: 100,
+      temperature: 0,
+      response_format: { type: 'json_object' },
+    });
   });
 
   it('calls an OpenAI-compatible server with the model and without response_format unless JSON is asked', async () => {
     server.script({ kind: 'reply', content: 'plain text' });
-    const reply = await openai().chat([{ role: 'system', content: 's' }, { role: 'user', content: 'u' }]);
+    const reply = await openai().chat([
+      { role: 'system', content: 's' },
+      { role: 'user', content: 'u' },
+    ]);
     expect(reply.content).toBe('plain text');
     expect(reply.usage).toBeUndefined();
     const [request] = server.requests;
@@ -55,35 +76,70 @@ describe('createChatLlm', () => {
   });
 
   it('takes the text blocks when content is a list of blocks', async () => {
-    server.script({ kind: 'reply', content: [{ type: 'reasoning', text: 'thinking...' }, { type: 'text', text: '{"a":' }, { type: 'text', text: '1}' }] });
+    server.script({
+      kind: 'reply',
+      content: [
+        { type: 'reasoning', text: 'thinking...' },
+        { type: 'text', text: '{"a":' },
+        { type: 'text', text: '1}' },
+      ],
+    });
     const reply = await databricks().chat([{ role: 'user', content: 'x' }]);
     expect(reply.content).toBe('{"a":1}');
   });
 
   it('retries 429 after the Retry-After wait, then succeeds', async () => {
-    server.script({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' } }, { kind: 'reply', content: 'ok' });
+    server.script(
+      {
+        kind: 'status',
+        status: 429,
+        headers: { 'retry-after': '1' },
+        body: { error_code: 'REQUEST_LIMIT_EXCEEDED', message: 'slow down' },
+      },
+      { kind: 'reply', content: 'ok' },
+    );
     const retries: number[] = [];
-    const reply = await databricks({ onRetry: (info) => retries.push(info.delayMs) }).chat([{ role: 'user', content: 'x' }]);
+    const reply = await databricks({ onRetry: (info) => retries.push(info.delayMs) }).chat([
+      { role: 'user', content: 'x' },
+    ]);
     expect(reply.content).toBe('ok');
     expect(server.requests).toHaveLength(2);
     expect(retries).toEqual([1000]);
     expect(server.requests[1].at - server.requests[0].at).toBeGreaterThanOrEqual(950);
   });
 
-  it.each([500, 502, 503])('retries HTTP %i and gives up after the retry budget with the service message', async (status) => {
-    server.script(
-      { kind: 'status', status, headers: { 'retry-after': '0' }, body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' } },
-      { kind: 'status', status, headers: { 'retry-after': '0' }, body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' } },
-      { kind: 'status', status, headers: { 'retry-after': '0' }, body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' } },
-    );
-    const error = await failure(databricks({ retries: 2 }).chat([{ role: 'user', content: 'x' }]));
-    expect(server.requests).toHaveLength(3);
-    expect(error.kind).toBe('http');
-    expect(error.status).toBe(status);
-    expect(error.message).toContain('serving endpoint "my-llm"');
-    expect(error.message).toContain(`HTTP ${status}`);
-    expect(error.message).toContain('TEMPORARILY_UNAVAILABLE: model overloaded');
-  });
+  it.each([500, 502, 503])(
+    'retries HTTP %i and gives up after the retry budget with the service message',
+    async (status) => {
+      server.script(
+        {
+          kind: 'status',
+          status,
+          headers: { 'retry-after': '0' },
+          body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' },
+        },
+        {
+          kind: 'status',
+          status,
+          headers: { 'retry-after': '0' },
+          body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' },
+        },
+        {
+          kind: 'status',
+          status,
+          headers: { 'retry-after': '0' },
+          body: { error_code: 'TEMPORARILY_UNAVAILABLE', message: 'model overloaded' },
+        },
+      );
+      const error = await failure(databricks({ retries: 2 }).chat([{ role: 'user', content: 'x' }]));
+      expect(server.requests).toHaveLength(3);
+      expect(error.kind).toBe('http');
+      expect(error.status).toBe(status);
+      expect(error.message).toContain('serving endpoint "my-llm"');
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).toContain('TEMPORARILY_UNAVAILABLE: model overloaded');
+    },
+  );
 
   it('recovers from one 500 with exponential backoff', async () => {
     server.script({ kind: 'status', status: 500 }, { kind: 'reply', content: 'fine' });
@@ -115,7 +171,14 @@ describe('createChatLlm', () => {
   });
 
   it('asks again without response_format when the model rejects it', async () => {
-    server.script({ kind: 'status', status: 400, body: { error_code: 'BAD_REQUEST', message: 'response_format is not supported by this model' } }, { kind: 'reply', content: '{}' });
+    server.script(
+      {
+        kind: 'status',
+        status: 400,
+        body: { error_code: 'BAD_REQUEST', message: 'response_format is not supported by this model' },
+      },
+      { kind: 'reply', content: '{}' },
+    );
     const reply = await databricks().chat([{ role: 'user', content: 'x' }], { json: true });
     expect(reply.content).toBe('{}');
     expect(server.requests[0].body.response_format).toEqual({ type: 'json_object' });
@@ -168,7 +231,10 @@ describe('createChatLlm', () => {
     await server.close();
     const retries: number[] = [];
     const error = await failure(
-      createChatLlm({ kind: 'openai', baseUrl: closed, model: 'm' }, { retries: 1, baseDelayMs: 5, onRetry: (info) => retries.push(info.attempt) }).chat([{ role: 'user', content: 'x' }]),
+      createChatLlm(
+        { kind: 'openai', baseUrl: closed, model: 'm' },
+        { retries: 1, baseDelayMs: 5, onRetry: (info) => retries.push(info.attempt) },
+      ).chat([{ role: 'user', content: 'x' }]),
     );
     expect(error.kind).toBe('network');
     expect(retries).toEqual([1]);

@@ -9,7 +9,11 @@ export type ContentBlock = { type: string; text?: string };
 
 export type Step =
   /** A chat completion whose first choice has this content. */
-  | { kind: 'reply'; content: string | ContentBlock[] | null; usage?: { prompt_tokens: number; completion_tokens: number } }
+  | {
+      kind: 'reply';
+      content: string | ContentBlock[] | null;
+      usage?: { prompt_tokens: number; completion_tokens: number };
+    }
   /** An error status with a JSON body and optional headers (e.g. Retry-After). */
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
   /** Any body text with a status (for unreadable answers). */
@@ -34,7 +38,12 @@ export interface ChatServer {
   close(): Promise<void>;
 }
 
-const ROUTES = [/^\/serving-endpoints\/[^/]+\/invocations$/, /^\/v1\/chat\/completions$/, /^\/chat\/completions$/, /^\/serving-endpoints\/chat\/completions$/];
+const ROUTES = [
+  /^\/serving-endpoints\/[^/]+\/invocations$/,
+  /^\/v1\/chat\/completions$/,
+  /^\/chat\/completions$/,
+  /^\/serving-endpoints\/chat\/completions$/,
+];
 
 export async function startChatServer(options: { token?: string } = {}): Promise<ChatServer> {
   const queue: Step[] = [];
@@ -54,7 +63,9 @@ export async function startChatServer(options: { token?: string } = {}): Promise
           id: 'chatcmpl-test',
           object: 'chat.completion',
           choices: [{ index: 0, message: { role: 'assistant', content: step.content }, finish_reason: 'stop' }],
-          usage: step.usage ? { ...step.usage, total_tokens: step.usage.prompt_tokens + step.usage.completion_tokens } : undefined,
+          usage: step.usage
+            ? { ...step.usage, total_tokens: step.usage.prompt_tokens + step.usage.completion_tokens }
+            : undefined,
         });
         return;
       case 'status':
@@ -93,7 +104,10 @@ export async function startChatServer(options: { token?: string } = {}): Promise
     }
     if (options.token !== undefined && req.headers.authorization !== `Bearer ${options.token}`) {
       // Echo what was sent, as careless services do, so the client's scrubbing is tested.
-      send(res, 401, { error_code: 'UNAUTHENTICATED', message: `Invalid access token: ${req.headers.authorization ?? '(none)'}` });
+      send(res, 401, {
+        error_code: 'UNAUTHENTICATED',
+        message: `Invalid access token: ${req.headers.authorization ?? '(none)'}`,
+      });
       return;
     }
     const step = queue.shift();

@@ -15,7 +15,12 @@ describe('resolveLlmConfig', () => {
       { OPENAI_BASE_URL: 'http://127.0.0.1:8000/v1', OPENAI_API_KEY: 'k', GENIE_GITOPS_LLM_MODEL: 'llama' },
       { kind: 'openai', baseUrl: 'http://127.0.0.1:8000/v1', apiKey: 'k', model: 'llama' },
     ],
-    ['openai default base URL, no key', { provider: 'openai', model: 'gpt-x' }, {}, { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-x' }],
+    [
+      'openai default base URL, no key',
+      { provider: 'openai', model: 'gpt-x' },
+      {},
+      { kind: 'openai', baseUrl: 'https://api.openai.com/v1', model: 'gpt-x' },
+    ],
     [
       'settings win over env',
       { provider: 'databricks', endpoint: 'mine', host: 'h.example.net', token: 'from-settings' },
@@ -25,10 +30,21 @@ describe('resolveLlmConfig', () => {
     [
       'explicit provider env var picks databricks over openai hints',
       {},
-      { GENIE_GITOPS_LLM_PROVIDER: 'databricks', OPENAI_API_KEY: 'k', GENIE_GITOPS_SERVING_ENDPOINT: 'e', DATABRICKS_HOST: 'h', DATABRICKS_TOKEN: 't' },
+      {
+        GENIE_GITOPS_LLM_PROVIDER: 'databricks',
+        OPENAI_API_KEY: 'k',
+        GENIE_GITOPS_SERVING_ENDPOINT: 'e',
+        DATABRICKS_HOST: 'h',
+        DATABRICKS_TOKEN: 't',
+      },
       { kind: 'databricks', host: 'h', endpoint: 'e', token: 't' },
     ],
-    ['OPENAI_MODEL as a fallback model name', {}, { OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm2' }, { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'k', model: 'm2' }],
+    [
+      'OPENAI_MODEL as a fallback model name',
+      {},
+      { OPENAI_API_KEY: 'k', OPENAI_MODEL: 'm2' },
+      { kind: 'openai', baseUrl: 'https://api.openai.com/v1', apiKey: 'k', model: 'm2' },
+    ],
   ])('%s', (_name, settings, env, expected) => {
     expect(resolveLlmConfig(settings, env)).toEqual(expected);
   });
@@ -42,7 +58,12 @@ describe('resolveLlmConfig', () => {
   it.each<[string, LlmSettings, Env, RegExp]>([
     ['nothing configured', {}, {}, /no LLM is configured/],
     ['openai without a model', { provider: 'openai' }, { OPENAI_API_KEY: 'k' }, /needs a model/],
-    ['databricks without an endpoint', { provider: 'databricks' }, { DATABRICKS_HOST: 'h', DATABRICKS_TOKEN: 't' }, /serving endpoint name/],
+    [
+      'databricks without an endpoint',
+      { provider: 'databricks' },
+      { DATABRICKS_HOST: 'h', DATABRICKS_TOKEN: 't' },
+      /serving endpoint name/,
+    ],
     ['databricks without a host', {}, { GENIE_GITOPS_SERVING_ENDPOINT: 'e', DATABRICKS_TOKEN: 't' }, /workspace URL/],
     ['databricks without a token', {}, { GENIE_GITOPS_SERVING_ENDPOINT: 'e', DATABRICKS_HOST: 'h' }, /needs a token/],
     ['a base URL that is not a URL', { provider: 'openai', model: 'm', baseUrl: 'not a url' }, {}, /not a URL/],

@@ -6,8 +6,16 @@ describe('extractJsonObject', () => {
     ['plain JSON', '{"fixes": []}', { fixes: [] }],
     ['json fence', 'Here you go:\n```json\n{"fixes": [{"a": 1}]}\n```\nThanks', { fixes: [{ a: 1 }] }],
     ['bare fence', '```\n{"x": "y"}\n```', { x: 'y' }],
-    ['prose around the object', 'Sure! {"fixes": [], "n": {"deep": true}} Hope it helps {not json}', { fixes: [], n: { deep: true } }],
-    ['braces inside strings', '{"text": "use } and { freely", "q": "a \\"quoted\\" }"}', { text: 'use } and { freely', q: 'a "quoted" }' }],
+    [
+      'prose around the object',
+      'Sure! {"fixes": [], "n": {"deep": true}} Hope it helps {not json}',
+      { fixes: [], n: { deep: true } },
+    ],
+    [
+      'braces inside strings',
+      '{"text": "use } and { freely", "q": "a \\"quoted\\" }"}',
+      { text: 'use } and { freely', q: 'a "quoted" }' },
+    ],
   ])('reads %s', (_name, content, expected) => {
     expect(extractJsonObject(content)).toEqual({ ok: true, value: expected });
   });
@@ -25,11 +33,22 @@ describe('extractJsonObject', () => {
 });
 
 describe('validateFixList', () => {
-  const synonym = { type: 'add_synonym', table: 'main.community.members', column: 'country_code', synonyms: ['country', '국가'], rationale: 'Korean word for country' };
+  const synonym = {
+    type: 'add_synonym',
+    table: 'main.community.members',
+    column: 'country_code',
+    synonyms: ['country', '국가'],
+    rationale: 'Korean word for country',
+  };
 
   it('keeps valid fixes and names the zod path of invalid ones', () => {
     const result = validateFixList({
-      fixes: [synonym, { type: 'add_synonym', table: 'members', column: 'country_code', synonyms: [], rationale: 'r' }, { type: 'drop_table', rationale: 'r' }, 'nonsense'],
+      fixes: [
+        synonym,
+        { type: 'add_synonym', table: 'members', column: 'country_code', synonyms: [], rationale: 'r' },
+        { type: 'drop_table', rationale: 'r' },
+        'nonsense',
+      ],
     });
     expect(result.ok).toBe(true);
     if (!result.ok) return;

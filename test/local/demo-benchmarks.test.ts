@@ -75,7 +75,8 @@ describe('benchmarks/demo.yml', () => {
       // No tie at the cut: the row after the last one differs in the ordering (last) column.
       const n = Number(limit[1]);
       const wider = await warehouse.execute(item.sql.trim().replace(/\bLIMIT\s+\d+\s*;?\s*$/i, `LIMIT ${n + 1}`));
-      if (wider.rows.length > n) expect(wider.rows[n].at(-1), `${item.id} has a tie at row ${n}`).not.toEqual(wider.rows[n - 1].at(-1));
+      if (wider.rows.length > n)
+        expect(wider.rows[n].at(-1), `${item.id} has a tie at row ${n}`).not.toEqual(wider.rows[n - 1].at(-1));
     }
   });
 });

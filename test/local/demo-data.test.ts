@@ -24,7 +24,9 @@ function fingerprint(db: SqlJsDatabase): string {
     `SELECT count(*), sum(message_id), sum(member_id), group_concat(DISTINCT emoji), max(reacted_at) FROM ${T('reactions')}`,
     `SELECT count(*), sum(active_members), sum(messages_count), sum(new_joins) FROM ${T('daily_channel_stats')}`,
   ];
-  return createHash('sha256').update(JSON.stringify(queries.map((q) => rows(db, q)))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(queries.map((q) => rows(db, q))))
+    .digest('hex');
 }
 
 let demo: SqlJsDatabase;
@@ -57,33 +59,65 @@ describe('demo data', () => {
   });
 
   it('covers two years of messages and nothing after the window', () => {
-    expect(rows(demo, `SELECT substr(min(sent_at), 1, 10), substr(max(sent_at), 1, 10) FROM ${T('messages')}`)[0]).toEqual([DEMO_FIRST_DAY, DEMO_LAST_DAY]);
+    expect(
+      rows(demo, `SELECT substr(min(sent_at), 1, 10), substr(max(sent_at), 1, 10) FROM ${T('messages')}`)[0],
+    ).toEqual([DEMO_FIRST_DAY, DEMO_LAST_DAY]);
     expect(one(demo, `SELECT count(*) FROM ${T('reactions')} WHERE reacted_at > '${DEMO_LAST_DAY} 23:59:59'`)).toBe(0);
-    expect(rows(demo, `SELECT min(stat_date), max(stat_date) FROM ${T('daily_channel_stats')}`)[0]).toEqual([DEMO_FIRST_DAY, DEMO_LAST_DAY]);
+    expect(rows(demo, `SELECT min(stat_date), max(stat_date) FROM ${T('daily_channel_stats')}`)[0]).toEqual([
+      DEMO_FIRST_DAY,
+      DEMO_LAST_DAY,
+    ]);
   });
 
   it('uses the documented value sets', () => {
     const values = (sql: string) => rows(demo, sql).map((r) => r[0]);
-    expect(values(`SELECT DISTINCT country_code FROM ${T('members')} ORDER BY 1`)).toEqual(['BR', 'DE', 'FR', 'GB', 'IN', 'JP', 'KR', 'US']);
+    expect(values(`SELECT DISTINCT country_code FROM ${T('members')} ORDER BY 1`)).toEqual([
+      'BR',
+      'DE',
+      'FR',
+      'GB',
+      'IN',
+      'JP',
+      'KR',
+      'US',
+    ]);
     expect(values(`SELECT DISTINCT plan FROM ${T('members')} ORDER BY 1`)).toEqual(['enterprise', 'free', 'pro']);
-    expect(values(`SELECT DISTINCT category FROM ${T('channels')} ORDER BY 1`)).toEqual(['community', 'engineering', 'social', 'support']);
-    expect(values(`SELECT DISTINCT emoji FROM ${T('reactions')}`)).toEqual(expect.arrayContaining(['thumbsup', 'heart', 'laugh', 'eyes', 'rocket', 'tada']));
-    expect(values(`SELECT channel_name FROM ${T('channels')}`)).toEqual(expect.arrayContaining(['general', 'announcements', 'help', 'korea', 'sql-tips']));
+    expect(values(`SELECT DISTINCT category FROM ${T('channels')} ORDER BY 1`)).toEqual([
+      'community',
+      'engineering',
+      'social',
+      'support',
+    ]);
+    expect(values(`SELECT DISTINCT emoji FROM ${T('reactions')}`)).toEqual(
+      expect.arrayContaining(['thumbsup', 'heart', 'laugh', 'eyes', 'rocket', 'tada']),
+    );
+    expect(values(`SELECT channel_name FROM ${T('channels')}`)).toEqual(
+      expect.arrayContaining(['general', 'announcements', 'help', 'korea', 'sql-tips']),
+    );
     expect(one(demo, `SELECT count(DISTINCT display_name) FROM ${T('members')}`)).toBe(2000);
   });
 
   it('is skewed: a few channels and members produce most messages', () => {
     const total = counts.messages;
-    const top3Channels = one(demo, `SELECT sum(n) FROM (SELECT count(*) AS n FROM ${T('messages')} GROUP BY channel_id ORDER BY n DESC LIMIT 3)`);
+    const top3Channels = one(
+      demo,
+      `SELECT sum(n) FROM (SELECT count(*) AS n FROM ${T('messages')} GROUP BY channel_id ORDER BY n DESC LIMIT 3)`,
+    );
     expect(top3Channels / total).toBeGreaterThan(0.45);
     const posters = one(demo, `SELECT count(DISTINCT member_id) FROM ${T('messages')}`);
-    const topTenth = one(demo, `SELECT sum(n) FROM (SELECT count(*) AS n FROM ${T('messages')} GROUP BY member_id ORDER BY n DESC LIMIT ${Math.round(posters / 10)})`);
+    const topTenth = one(
+      demo,
+      `SELECT sum(n) FROM (SELECT count(*) AS n FROM ${T('messages')} GROUP BY member_id ORDER BY n DESC LIMIT ${Math.round(posters / 10)})`,
+    );
     expect(topTenth / total).toBeGreaterThan(0.5);
   });
 
   it('is quieter on weekends and grows over time', () => {
     const perDay = (where: string) =>
-      one(demo, `SELECT avg(n) FROM (SELECT count(*) AS n FROM ${T('messages')} WHERE ${where} GROUP BY substr(sent_at, 1, 10))`);
+      one(
+        demo,
+        `SELECT avg(n) FROM (SELECT count(*) AS n FROM ${T('messages')} WHERE ${where} GROUP BY substr(sent_at, 1, 10))`,
+      );
     const weekday = perDay("strftime('%w', sent_at) IN ('1','2','3','4')");
     const weekend = perDay("strftime('%w', sent_at) IN ('0','6')");
     expect(weekday / weekend).toBeGreaterThan(1.8);
@@ -103,9 +137,24 @@ describe('demo data', () => {
   });
 
   it('never has a message before its member joined or its channel opened', () => {
-    expect(one(demo, `SELECT count(*) FROM ${T('messages')} x JOIN ${T('members')} m USING (member_id) WHERE substr(x.sent_at, 1, 10) < m.joined_at`)).toBe(0);
-    expect(one(demo, `SELECT count(*) FROM ${T('messages')} x JOIN ${T('channels')} c USING (channel_id) WHERE substr(x.sent_at, 1, 10) < c.created_at`)).toBe(0);
-    expect(one(demo, `SELECT count(*) FROM ${T('reactions')} r JOIN ${T('messages')} x USING (message_id) WHERE r.reacted_at < x.sent_at OR r.member_id = x.member_id`)).toBe(0);
+    expect(
+      one(
+        demo,
+        `SELECT count(*) FROM ${T('messages')} x JOIN ${T('members')} m USING (member_id) WHERE substr(x.sent_at, 1, 10) < m.joined_at`,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        demo,
+        `SELECT count(*) FROM ${T('messages')} x JOIN ${T('channels')} c USING (channel_id) WHERE substr(x.sent_at, 1, 10) < c.created_at`,
+      ),
+    ).toBe(0);
+    expect(
+      one(
+        demo,
+        `SELECT count(*) FROM ${T('reactions')} r JOIN ${T('messages')} x USING (message_id) WHERE r.reacted_at < x.sent_at OR r.member_id = x.member_id`,
+      ),
+    ).toBe(0);
   });
 
   it('keeps daily_channel_stats consistent with messages', () => {
@@ -117,6 +166,11 @@ describe('demo data', () => {
        WHERE s.messages_count <> coalesce(m.n, 0) OR s.active_members < coalesce(m.posters, 0)`,
     );
     expect(mismatches).toBe(0);
-    expect(one(demo, `SELECT count(*) FROM (SELECT stat_date, channel_id FROM ${T('daily_channel_stats')} GROUP BY 1, 2 HAVING count(*) > 1)`)).toBe(0);
+    expect(
+      one(
+        demo,
+        `SELECT count(*) FROM (SELECT stat_date, channel_id FROM ${T('daily_channel_stats')} GROUP BY 1, 2 HAVING count(*) > 1)`,
+      ),
+    ).toBe(0);
   });
 });

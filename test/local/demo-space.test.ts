@@ -9,7 +9,10 @@ import { SpaceSchema } from '../../src/space/schema.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), '../../spaces/demo');
 const text = readFileSync(path.join(dir, 'space.json'), 'utf8');
-const space = JSON.parse(text) as { version: number; data_sources: { tables: { identifier: string; column_configs: { column_name: string }[] }[] } };
+const space = JSON.parse(text) as {
+  version: number;
+  data_sources: { tables: { identifier: string; column_configs: { column_name: string }[] }[] };
+};
 
 describe('spaces/demo', () => {
   it('is a valid, thin version 2 space', () => {

@@ -30,7 +30,7 @@ describe('Spark functions on the local warehouse', () => {
     ["date_add('2026-02-27', 2)", '2026-03-01'],
     ["date_add('2026-02-27 10:00:00', 2)", '2026-03-01'],
     ["date_sub('2026-03-01', 1)", '2026-02-28'],
-    ["date_sub(current_date, 30)", '2026-10-02'],
+    ['date_sub(current_date, 30)', '2026-10-02'],
     ["datediff('2026-03-01', '2026-02-01')", 28],
     ["datediff('2026-02-01 23:00:00', '2026-02-02 01:00:00')", -1],
     ["datediff(MONTH, '2026-01-31', '2026-03-30')", 1],
@@ -38,7 +38,7 @@ describe('Spark functions on the local warehouse', () => {
     ["dateadd(WEEK, 2, '2026-01-01')", '2026-01-15'],
     ["add_months('2026-01-31', 1)", '2026-02-28'],
     ["last_day('2024-02-10')", '2024-02-29'],
-    ["current_date - INTERVAL 7 DAYS", '2026-10-25'],
+    ['current_date - INTERVAL 7 DAYS', '2026-10-25'],
     ["DATE '2026-01-31' + INTERVAL 1 MONTH", '2026-02-28'],
     ["TIMESTAMP '2026-01-01 10:00:00' - INTERVAL 2 HOURS", '2026-01-01 08:00:00'],
     // parts
@@ -74,7 +74,7 @@ describe('Spark functions on the local warehouse', () => {
     ['try_divide(1, 0)', null],
     ['7 / 2', 3.5],
     ['count_if(x > 1) FROM (SELECT 1 AS x UNION ALL SELECT 2 UNION ALL SELECT 3)', 2],
-    ["date_add(NULL, 1)", null],
+    ['date_add(NULL, 1)', null],
     ["'General' ILIKE 'gen%'", 1],
     ["'General' NOT ILIKE 'gen%'", 0],
     ["'a.b' ILIKE 'a_b'", 1],
@@ -86,7 +86,9 @@ describe('Spark functions on the local warehouse', () => {
   });
 
   it('returns integers from integer-valued functions', async () => {
-    const result = await warehouse.execute("SELECT year('2026-01-01') AS y, datediff('2026-01-02', '2026-01-01') AS d, count_if(1 = 1) AS c");
+    const result = await warehouse.execute(
+      "SELECT year('2026-01-01') AS y, datediff('2026-01-02', '2026-01-01') AS d, count_if(1 = 1) AS c",
+    );
     expect(result.columns.map((c) => c.type)).toEqual(['BIGINT', 'BIGINT', 'BIGINT']);
   });
 });

@@ -14,7 +14,7 @@ describe('loadSqlJs', () => {
     const [a, b] = await Promise.all([loadSqlJs(), loadSqlJs()]);
     expect(a).toBe(b);
     const db = new a.Database();
-    expect(db.exec('SELECT floor(2.5), sqlite_version() >= \'3.44\'')[0].values).toEqual([[2, 1]]);
+    expect(db.exec("SELECT floor(2.5), sqlite_version() >= '3.44'")[0].values).toEqual([[2, 1]]);
     db.close();
   });
 });

@@ -58,14 +58,22 @@ describe('the demo warehouse', () => {
   });
 
   it('names unaliased columns by the text the user wrote, not the rewritten SQL', async () => {
-    const result = await demo.execute('SELECT sum(word_count) / count(*), current_date, year(current_date) FROM main.community.messages');
-    expect(result.columns.map((c) => c.name)).toEqual(['sum(word_count) / count(*)', 'current_date', 'year(current_date)']);
+    const result = await demo.execute(
+      'SELECT sum(word_count) / count(*), current_date, year(current_date) FROM main.community.messages',
+    );
+    expect(result.columns.map((c) => c.name)).toEqual([
+      'sum(word_count) / count(*)',
+      'current_date',
+      'year(current_date)',
+    ]);
     expect(result.columns.map((c) => c.type)).toEqual(['DOUBLE', 'DATE', 'BIGINT']);
     expect(result.rows[0][2]).toBe(2026);
   });
 
   it('returns column names for an empty result', async () => {
-    const result = await demo.execute("SELECT channel_name AS name FROM main.community.channels WHERE channel_name = 'nope'");
+    const result = await demo.execute(
+      "SELECT channel_name AS name FROM main.community.channels WHERE channel_name = 'nope'",
+    );
     expect(result).toEqual({ columns: [{ name: 'name', type: '' }], rows: [], truncated: false });
   });
 
@@ -74,7 +82,9 @@ describe('the demo warehouse', () => {
     [14, 14, false],
     [100, 14, false],
   ])('rowLimit %i returns %i rows (truncated: %s)', async (rowLimit, rows, truncated) => {
-    const result = await demo.execute('SELECT channel_id FROM main.community.channels ORDER BY channel_id', { rowLimit });
+    const result = await demo.execute('SELECT channel_id FROM main.community.channels ORDER BY channel_id', {
+      rowLimit,
+    });
     expect(result.rows).toHaveLength(rows);
     expect(result.truncated).toBe(truncated);
   });
@@ -100,13 +110,18 @@ describe('the demo warehouse', () => {
     expect(error).toBeInstanceOf(WarehouseError);
     expect((error as WarehouseError).code).toBe('SQL_ERROR');
     expect((error as WarehouseError).message).toContain('no such column: nope');
-    await expect(demo.execute('SELECT * FROM main.community.nope')).rejects.toThrow(/no such table: main.community.nope/);
+    await expect(demo.execute('SELECT * FROM main.community.nope')).rejects.toThrow(
+      /no such table: main.community.nope/,
+    );
   });
 
   it('stops a statement that runs past its timeout', async () => {
     const started = Date.now();
     const error = await demo
-      .execute('SELECT count(*) FROM main.community.messages a, main.community.messages b WHERE year(a.sent_at) = year(b.sent_at)', { timeoutMs: 100 })
+      .execute(
+        'SELECT count(*) FROM main.community.messages a, main.community.messages b WHERE year(a.sent_at) = year(b.sent_at)',
+        { timeoutMs: 100 },
+      )
       .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WarehouseError);
     expect((error as WarehouseError).code).toBe('TIMEOUT');
@@ -151,9 +166,12 @@ describe('user data files', () => {
 
   it('loads a .sql script and exposes its tables as <catalog>.<schema>.<table>', async () => {
     const file = path.join(dir, 'shop.sql');
-    writeFileSync(file, `CREATE TABLE Orders (order_id INTEGER, amount DECIMAL(10,2), ordered_at DATE, note VARCHAR(20));
+    writeFileSync(
+      file,
+      `CREATE TABLE Orders (order_id INTEGER, amount DECIMAL(10,2), ordered_at DATE, note VARCHAR(20));
       INSERT INTO Orders VALUES (1, 9.5, '2026-01-01', 'a'), (2, 20, '2026-01-02', NULL);
-      CREATE VIEW big_orders AS SELECT * FROM Orders WHERE amount > 10;`);
+      CREATE VIEW big_orders AS SELECT * FROM Orders WHERE amount > 10;`,
+    );
     const warehouse = await openLocalWarehouse({ data: file });
     expect([warehouse.catalog, warehouse.schemaName]).toEqual(['main', 'default']);
     expect(warehouse.asOf).toBe(new Date().toISOString().slice(0, 10));
@@ -170,12 +188,16 @@ describe('user data files', () => {
   it('loads a SQLite database file with a custom catalog, schema and clock', async () => {
     const SQL = await loadSqlJs();
     const db = new SQL.Database();
-    db.exec("CREATE TABLE events (id INTEGER, at TIMESTAMP); INSERT INTO events VALUES (1, '2025-12-31 23:00:00'), (2, '2026-01-01 01:00:00');");
+    db.exec(
+      "CREATE TABLE events (id INTEGER, at TIMESTAMP); INSERT INTO events VALUES (1, '2025-12-31 23:00:00'), (2, '2026-01-01 01:00:00');",
+    );
     const file = path.join(dir, 'events.sqlite');
     writeFileSync(file, db.export());
     db.close();
     const warehouse = await openLocalWarehouse({ data: file, catalog: 'analytics', schema: 'web', asOf: '2026-01-02' });
-    const result = await warehouse.execute('SELECT count(*) FROM analytics.web.events WHERE at >= date_sub(current_date, 1)');
+    const result = await warehouse.execute(
+      'SELECT count(*) FROM analytics.web.events WHERE at >= date_sub(current_date, 1)',
+    );
     expect(result.rows).toEqual([[1]]);
     await warehouse.close();
   });

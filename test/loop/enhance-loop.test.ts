@@ -51,14 +51,41 @@ function scoreOf(s: Space) {
     durationMs: 1,
     repeats: [],
   }));
-  return buildScorecard({ space: 'x', configHash: JSON.stringify(s).length.toString(), benchmarksHash: 'b', backend: 'test', repeats: 1, questions, calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 }, durationMs: 1, startedAt: '' });
+  return buildScorecard({
+    space: 'x',
+    configHash: JSON.stringify(s).length.toString(),
+    benchmarksHash: 'b',
+    backend: 'test',
+    repeats: 1,
+    questions,
+    calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 },
+    durationMs: 1,
+    startedAt: '',
+  });
 }
 
-const syn = (column: string, word: string, target: string): Fix => ({ type: 'add_synonym', table: TABLE, column, synonyms: [word], rationale: `"${word}" names ${column}`, targets: [target] });
+const syn = (column: string, word: string, target: string): Fix => ({
+  type: 'add_synonym',
+  table: TABLE,
+  column,
+  synonyms: [word],
+  rationale: `"${word}" names ${column}`,
+  targets: [target],
+});
 
 const warehouse: Warehouse = {
   execute: async (): Promise<QueryResult> => ({ columns: [{ name: 'x', type: 'INT' }], rows: [[1]], truncated: false }),
-  schema: async () => ({ tables: [{ identifier: TABLE, columns: [{ name: 'a', type: 'STRING' }, { name: 'b', type: 'STRING' }] }] }),
+  schema: async () => ({
+    tables: [
+      {
+        identifier: TABLE,
+        columns: [
+          { name: 'a', type: 'STRING' },
+          { name: 'b', type: 'STRING' },
+        ],
+      },
+    ],
+  }),
 };
 
 function scriptedAnalyst(rounds: Fix[][]): Analyst & { inputs: AnalystInput[] } {
@@ -75,13 +102,24 @@ function scriptedAnalyst(rounds: Fix[][]): Analyst & { inputs: AnalystInput[] } 
 
 async function run(analyst: Analyst, lessons = emptyLessons('x'), maxIterations = 5) {
   return runEnhanceLoop({
-    spaceName: 'x', file: 'spaces/x/space.json', space, benchmarks, score: async (s) => scoreOf(s), analyst, warehouse,
-    warehouseSchema: await warehouse.schema(), lessons, maxIterations,
+    spaceName: 'x',
+    file: 'spaces/x/space.json',
+    space,
+    benchmarks,
+    score: async (s) => scoreOf(s),
+    analyst,
+    warehouse,
+    warehouseSchema: await warehouse.schema(),
+    lessons,
+    maxIterations,
   });
 }
 
 describe('acceptance rule', () => {
-  const c = (train: number, holdout: number) => ({ train: { passed: train, total: 10 }, holdout: { passed: holdout, total: 5 } });
+  const c = (train: number, holdout: number) => ({
+    train: { passed: train, total: 10 },
+    holdout: { passed: holdout, total: 5 },
+  });
   it.each([
     [c(3, 2), c(4, 2), true],
     [c(3, 2), c(4, 3), true],
@@ -118,7 +156,11 @@ describe('enhancement loop', () => {
     expect(first.accepted).toBe(true);
     expect(result.after.totals.train.passed).toBe(2);
     expect(result.after.totals.holdout.passed).toBe(1);
-    expect(first.applied.map((a) => (a.fix.type === 'add_synonym' ? a.fix.synonyms[0] : '')).sort()).toEqual(['alpha', 'b2', 'beta']);
+    expect(first.applied.map((a) => (a.fix.type === 'add_synonym' ? a.fix.synonyms[0] : '')).sort()).toEqual([
+      'alpha',
+      'b2',
+      'beta',
+    ]);
     expect(first.rejected.map((r) => r.key)).toContain(fixKey(bad));
     expect(result.lessons.rejected_fixes.map((r) => r.key)).toContain(fixKey(bad));
     const hurt = result.lessons.stats.find((s) => s.fix_type === 'add_synonym');
@@ -139,8 +181,15 @@ describe('enhancement loop', () => {
     const first = await run(scriptedAnalyst([[syn('a', 'alpha', 't1')], []]));
     const again = scriptedAnalyst([[syn('a', 'alpha', 't1')]]);
     const second = await runEnhanceLoop({
-      spaceName: 'x', file: 'f', space: first.space, benchmarks, score: async (s) => scoreOf(s), analyst: again, warehouse,
-      warehouseSchema: await warehouse.schema(), lessons: first.lessons,
+      spaceName: 'x',
+      file: 'f',
+      space: first.space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: again,
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: first.lessons,
     });
     expect(again.inputs[0].alreadyTried.has(fixKey(syn('a', 'alpha', 't1')))).toBe(true);
     expect(second.iterations[0].applied).toHaveLength(0);
@@ -149,18 +198,39 @@ describe('enhancement loop', () => {
 
   it('rejects an example query whose SQL returns nothing, before scoring', async () => {
     const empty: Warehouse = { ...warehouse, execute: async () => ({ columns: [], rows: [], truncated: false }) };
-    const example: Fix = { type: 'add_example_query', question: 'how many?', sql: 'SELECT a FROM main.s.t', rationale: 'r', targets: ['t3'] };
+    const example: Fix = {
+      type: 'add_example_query',
+      question: 'how many?',
+      sql: 'SELECT a FROM main.s.t',
+      rationale: 'r',
+      targets: ['t3'],
+    };
     const result = await runEnhanceLoop({
-      spaceName: 'x', file: 'f', space, benchmarks, score: async (s) => scoreOf(s), analyst: scriptedAnalyst([[example]]), warehouse: empty,
-      warehouseSchema: await warehouse.schema(), lessons: emptyLessons('x'),
+      spaceName: 'x',
+      file: 'f',
+      space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: scriptedAnalyst([[example]]),
+      warehouse: empty,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
     });
     expect(result.iterations[0].rejected[0].reason).toMatch(/returns no rows/);
   });
 
   it('stops at the target score', async () => {
     const result = await runEnhanceLoop({
-      spaceName: 'x', file: 'f', space, benchmarks, score: async (s) => scoreOf(s), analyst: scriptedAnalyst([[syn('a', 'alpha', 't1')]]), warehouse,
-      warehouseSchema: await warehouse.schema(), lessons: emptyLessons('x'), targetScore: 0.3,
+      spaceName: 'x',
+      file: 'f',
+      space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: scriptedAnalyst([[syn('a', 'alpha', 't1')]]),
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
+      targetScore: 0.3,
     });
     expect(result.iterations).toHaveLength(1);
     expect(result.stopReason).toMatch(/reached the target/);

@@ -3,7 +3,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors.js';
-import { emptyLessons, lessonNotes, readLessons, recordFix, recordOutcome, serializeLessons, triedKeys, writeLessons } from '../../src/loop/lessons.js';
+import {
+  emptyLessons,
+  lessonNotes,
+  readLessons,
+  recordFix,
+  recordOutcome,
+  serializeLessons,
+  triedKeys,
+  writeLessons,
+} from '../../src/loop/lessons.js';
 
 describe('lessons', () => {
   it('counts outcomes per fix type and category and averages the score change', () => {
@@ -12,8 +21,12 @@ describe('lessons', () => {
     recordOutcome(l, 'add_synonym', 'wrong_table', 'no_effect', 0);
     recordOutcome(l, 'add_join', 'wrong_join', 'hurt', -0.05);
     expect(l.stats).toHaveLength(2);
-    expect(lessonNotes(l)[0]).toBe('add_synonym on wrong_table: helped 1/2, no effect 1, hurt 0; average train change +5.0 points');
-    expect(lessonNotes(l)[1]).toMatch(/add_join on wrong_join: helped 0\/1, no effect 0, hurt 1; average train change -5\.0 points/);
+    expect(lessonNotes(l)[0]).toBe(
+      'add_synonym on wrong_table: helped 1/2, no effect 1, hurt 0; average train change +5.0 points',
+    );
+    expect(lessonNotes(l)[1]).toMatch(
+      /add_join on wrong_join: helped 0\/1, no effect 0, hurt 1; average train change -5\.0 points/,
+    );
   });
 
   it('accumulates across runs without duplicating fix records', () => {
@@ -40,7 +53,10 @@ describe('lessons', () => {
     const text = readFileSync(file, 'utf8');
     expect(serializeLessons(readLessons(file, 'demo'))).toBe(text);
     expect(readLessons(file, 'demo').rejected_fixes.map((r) => r.key)).toEqual(['a', 'b']);
-    writeFileSync(file, JSON.stringify({ version: 1, space: 'demo', stats: [{ fix_type: 'x' }], applied_fixes: [], rejected_fixes: [] }));
+    writeFileSync(
+      file,
+      JSON.stringify({ version: 1, space: 'demo', stats: [{ fix_type: 'x' }], applied_fixes: [], rejected_fixes: [] }),
+    );
     expect(() => readLessons(file, 'demo')).toThrow(ValidationError);
     expect(() => readLessons(file, 'demo')).toThrow(/\$\.stats\[0\]\.category/);
   });

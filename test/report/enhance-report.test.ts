@@ -7,30 +7,95 @@ import { buildScorecard, type QuestionScore } from '../../src/scoring/scorecard.
 
 function card(passed: Record<string, boolean>, hash: string) {
   const questions: QuestionScore[] = Object.entries(passed).map(([id, ok]) => ({
-    id, question: id, split: id.startsWith('h') ? 'holdout' : 'train', tags: [], passed: ok, passRate: ok ? 1 : 0,
-    verdict: ok ? 'exact' : 'mismatch', category: ok ? null : 'wrong_column', genieSql: null, expectedSql: 'SELECT 1', attempts: 1, durationMs: 1, repeats: [],
+    id,
+    question: id,
+    split: id.startsWith('h') ? 'holdout' : 'train',
+    tags: [],
+    passed: ok,
+    passRate: ok ? 1 : 0,
+    verdict: ok ? 'exact' : 'mismatch',
+    category: ok ? null : 'wrong_column',
+    genieSql: null,
+    expectedSql: 'SELECT 1',
+    attempts: 1,
+    durationMs: 1,
+    repeats: [],
   }));
-  return buildScorecard({ space: 'demo', configHash: hash, benchmarksHash: 'b'.repeat(64), backend: 'local', repeats: 1, questions, calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 }, durationMs: 5, startedAt: '' });
+  return buildScorecard({
+    space: 'demo',
+    configHash: hash,
+    benchmarksHash: 'b'.repeat(64),
+    backend: 'local',
+    repeats: 1,
+    questions,
+    calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 },
+    durationMs: 5,
+    startedAt: '',
+  });
 }
 
-const fix: Fix = { type: 'add_synonym', table: 'main.s.t', column: 'a', synonyms: ['alpha'], rationale: '"alpha" names column a', targets: ['t1'] };
-const bad: Fix = { type: 'add_synonym', table: 'main.s.t', column: 'a', synonyms: ['bad'], rationale: 'guess', targets: ['t2'] };
+const fix: Fix = {
+  type: 'add_synonym',
+  table: 'main.s.t',
+  column: 'a',
+  synonyms: ['alpha'],
+  rationale: '"alpha" names column a',
+  targets: ['t1'],
+};
+const bad: Fix = {
+  type: 'add_synonym',
+  table: 'main.s.t',
+  column: 'a',
+  synonyms: ['bad'],
+  rationale: 'guess',
+  targets: ['t2'],
+};
 
 function result(patchSize = 1): EnhanceResult {
   const lessons = emptyLessons('demo');
   recordOutcome(lessons, 'add_synonym', 'wrong_column', 'helped', 0.5);
   const split = (t: number, h: number) => ({ train: { passed: t, total: 2 }, holdout: { passed: h, total: 1 } });
   return {
-    space: 'demo', analyst: 'rules', dryRun: true,
+    space: 'demo',
+    analyst: 'rules',
+    dryRun: true,
     before: card({ t1: false, t2: false, h1: false }, 'a'.repeat(64)),
     after: card({ t1: true, t2: false, h1: true }, 'c'.repeat(64)),
     iterations: [
-      { index: 1, accepted: true, reason: 'train +1, holdout +1', before: split(0, 0), after: split(1, 1), applied: [{ fix, key: 'k1', ops: [] }],
-        rejected: [{ fix: bad, key: 'k2', reason: 'lowered a score on its own' }], patch: Array.from({ length: patchSize }, (_, i) => ({ op: 'add' as const, path: `/x${i}`, value: 'v'.repeat(50) })), notes: [] },
-      { index: 2, accepted: false, reason: 'train score did not rise', before: split(1, 1), after: split(1, 1), applied: [], rejected: [], patch: [], notes: [] },
+      {
+        index: 1,
+        accepted: true,
+        reason: 'train +1, holdout +1',
+        before: split(0, 0),
+        after: split(1, 1),
+        applied: [{ fix, key: 'k1', ops: [] }],
+        rejected: [{ fix: bad, key: 'k2', reason: 'lowered a score on its own' }],
+        patch: Array.from({ length: patchSize }, (_, i) => ({
+          op: 'add' as const,
+          path: `/x${i}`,
+          value: 'v'.repeat(50),
+        })),
+        notes: [],
+      },
+      {
+        index: 2,
+        accepted: false,
+        reason: 'train score did not rise',
+        before: split(1, 1),
+        after: split(1, 1),
+        applied: [],
+        rejected: [],
+        patch: [],
+        notes: [],
+      },
     ],
-    stopReason: 'iteration 2 gained nothing', calls: { genie: 12, statements: 9, scorings: 3, llmCalls: 0, promptTokens: 0, completionTokens: 0 },
-    durationMs: 1234, written: [], config: { version: 2 }, lessons, changed: true,
+    stopReason: 'iteration 2 gained nothing',
+    calls: { genie: 12, statements: 9, scorings: 3, llmCalls: 0, promptTokens: 0, completionTokens: 0 },
+    durationMs: 1234,
+    written: [],
+    config: { version: 2 },
+    lessons,
+    changed: true,
   };
 }
 
@@ -51,8 +116,11 @@ describe('enhance PR body', () => {
     expect(md).toContain('config aaaaaaaaaaaa → cccccccccccc');
   });
 
-  it('stays within GitHub\'s body limit, pointing at the full report', () => {
-    const md = renderEnhanceMarkdown(result(3000), { maxChars: 65_536, fullReportHint: 'see the artifact enhance-demo' });
+  it("stays within GitHub's body limit, pointing at the full report", () => {
+    const md = renderEnhanceMarkdown(result(3000), {
+      maxChars: 65_536,
+      fullReportHint: 'see the artifact enhance-demo',
+    });
     expect(renderEnhanceMarkdown(result(3000), { maxChars: 10_000_000 }).length).toBeGreaterThan(65_536);
     expect(md.length).toBeLessThanOrEqual(65_536);
     expect(md).toContain('see the artifact enhance-demo');

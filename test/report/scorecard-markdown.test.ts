@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../src/benchmarks/types.js';
 import { questionChanges } from '../../src/report/comparison-markdown.js';
-import { renderComparisonMarkdown, renderScorecardMarkdown, renderScorecardText } from '../../src/report/scorecard-markdown.js';
+import {
+  renderComparisonMarkdown,
+  renderScorecardMarkdown,
+  renderScorecardText,
+} from '../../src/report/scorecard-markdown.js';
 import type { Category } from '../../src/scoring/failure-category.js';
 import type { Verdict } from '../../src/scoring/result-comparator.js';
 import { buildScorecard, summarizeQuestion, type RepeatResult, type Scorecard } from '../../src/scoring/scorecard.js';
@@ -30,7 +34,11 @@ function card(specs: Spec[], overrides: Partial<Scorecard> = {}, expectedError?:
         attempts: 1,
       };
     });
-    return summarizeQuestion({ id: s.id, question: s.question, sql: 'SELECT 1', split: s.split, tags: [] }, results, expectedError?.[s.id]);
+    return summarizeQuestion(
+      { id: s.id, question: s.question, sql: 'SELECT 1', split: s.split, tags: [] },
+      results,
+      expectedError?.[s.id],
+    );
   });
   return {
     ...buildScorecard({
@@ -51,15 +59,30 @@ function card(specs: Spec[], overrides: Partial<Scorecard> = {}, expectedError?:
 const HEAD = card([
   { id: 'msgs-total', question: 'How many messages were sent in total?', split: 'train', outcomes: ['exact'] },
   { id: 'pro-members', question: 'How many members are on the pro plan?', split: 'train', outcomes: ['wrong_filter'] },
-  { id: 'top-channels', question: 'Which 5 channels had the most messages in the last 30 days | by count?', split: 'holdout', outcomes: ['superset'] },
+  {
+    id: 'top-channels',
+    question: 'Which 5 channels had the most messages in the last 30 days | by count?',
+    split: 'holdout',
+    outcomes: ['superset'],
+  },
   { id: 'kr-members', question: '한국 회원은 몇 명인가요?', split: 'holdout', outcomes: ['no_sql'] },
 ]);
 
 const BASE = card(
   [
-    { id: 'msgs-total', question: 'How many messages were sent in total?', split: 'train', outcomes: ['wrong_aggregation'] },
+    {
+      id: 'msgs-total',
+      question: 'How many messages were sent in total?',
+      split: 'train',
+      outcomes: ['wrong_aggregation'],
+    },
     { id: 'pro-members', question: 'How many members are on the pro plan?', split: 'train', outcomes: ['exact'] },
-    { id: 'top-channels', question: 'Which 5 channels had the most messages in the last 30 days | by count?', split: 'holdout', outcomes: ['timeout'] },
+    {
+      id: 'top-channels',
+      question: 'Which 5 channels had the most messages in the last 30 days | by count?',
+      split: 'holdout',
+      outcomes: ['timeout'],
+    },
     { id: 'old-q', question: 'An old question', split: 'train', outcomes: ['exact'] },
   ],
   { configHash: '0011223344556677', benchmarksHash: 'ffeeddccbbaa' },
@@ -154,7 +177,9 @@ describe('renderScorecardMarkdown', () => {
   });
 
   it('escapes table-breaking characters in questions', () => {
-    const md = renderScorecardMarkdown(card([{ id: 'x', question: 'a | b <script>\nnext line', split: 'train', outcomes: ['exact'] }]));
+    const md = renderScorecardMarkdown(
+      card([{ id: 'x', question: 'a | b <script>\nnext line', split: 'train', outcomes: ['exact'] }]),
+    );
     expect(md).toContain('| a \\| b &lt;script&gt; next line |');
   });
 
@@ -191,7 +216,14 @@ describe('renderComparisonMarkdown', () => {
       stillPassing: c.stillPassing.map((q) => q.id),
       added: c.added.map((q) => q.id),
       removed: c.removed.map((q) => q.id),
-    }).toEqual({ regressed: ['pro-members'], fixed: ['msgs-total', 'top-channels'], stillFailing: [], stillPassing: [], added: ['kr-members'], removed: ['old-q'] });
+    }).toEqual({
+      regressed: ['pro-members'],
+      fixed: ['msgs-total', 'top-channels'],
+      stillFailing: [],
+      stillPassing: [],
+      added: ['kr-members'],
+      removed: ['old-q'],
+    });
   });
 
   it('renders split deltas and the changes', () => {

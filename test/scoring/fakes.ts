@@ -1,12 +1,27 @@
 /** Test doubles for the score runner: a canned warehouse, a scripted Genie and a fake clock. */
 import type { Benchmark } from '../../src/benchmarks/types.js';
-import type { AskOptions, Cell, ExecuteOptions, Genie, GenieAnswer, QueryResult, Warehouse, WarehouseSchema } from '../../src/ports.js';
+import type {
+  AskOptions,
+  Cell,
+  ExecuteOptions,
+  Genie,
+  GenieAnswer,
+  QueryResult,
+  Warehouse,
+  WarehouseSchema,
+} from '../../src/ports.js';
 
 export function result(columns: string[], rows: Cell[][]): QueryResult {
   return { columns: columns.map((name) => ({ name, type: '' })), rows, truncated: false };
 }
 
-export function bench(id: string, question: string, sql: string, split: Benchmark['split'] = 'train', extra: Partial<Benchmark> = {}): Benchmark {
+export function bench(
+  id: string,
+  question: string,
+  sql: string,
+  split: Benchmark['split'] = 'train',
+  extra: Partial<Benchmark> = {},
+): Benchmark {
   return { id, question, sql, split, tags: [], ...extra };
 }
 

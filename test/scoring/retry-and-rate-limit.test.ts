@@ -7,12 +7,28 @@ import { FakeClock } from './fakes.js';
 describe('errorFacts', () => {
   it.each([
     ['plain error', new Error('x'), { retryable: false, rateLimited: false, retryAfterMs: null }],
-    ['retryable flag', Object.assign(new Error('x'), { retryable: true }), { retryable: true, rateLimited: false, retryAfterMs: null }],
-    ['429 with Retry-After', { status: 429, retryAfterMs: 2000 }, { retryable: true, rateLimited: true, retryAfterMs: 2000 }],
+    [
+      'retryable flag',
+      Object.assign(new Error('x'), { retryable: true }),
+      { retryable: true, rateLimited: false, retryAfterMs: null },
+    ],
+    [
+      '429 with Retry-After',
+      { status: 429, retryAfterMs: 2000 },
+      { retryable: true, rateLimited: true, retryAfterMs: 2000 },
+    ],
     ['503', { statusCode: 503 }, { retryable: true, rateLimited: false, retryAfterMs: null }],
     ['404', { status: 404 }, { retryable: false, rateLimited: false, retryAfterMs: null }],
-    ['explicitly not retryable 500', { status: 500, retryable: false }, { retryable: false, rateLimited: false, retryAfterMs: null }],
-    ['rate-limit code', { code: 'RATE_LIMIT_EXCEEDED_GENERIC_EXCEPTION' }, { retryable: true, rateLimited: true, retryAfterMs: null }],
+    [
+      'explicitly not retryable 500',
+      { status: 500, retryable: false },
+      { retryable: false, rateLimited: false, retryAfterMs: null },
+    ],
+    [
+      'rate-limit code',
+      { code: 'RATE_LIMIT_EXCEEDED_GENERIC_EXCEPTION' },
+      { retryable: true, rateLimited: true, retryAfterMs: null },
+    ],
     ['not an object', 'boom', { retryable: false, rateLimited: false, retryAfterMs: null }],
   ])('%s', (_name, error, facts) => {
     expect(errorFacts(error)).toEqual(facts);
@@ -35,10 +51,13 @@ describe('withRetry', () => {
     const clock = new FakeClock();
     let calls = 0;
     await expect(
-      withRetry(async () => {
-        calls++;
-        throw Object.assign(new Error('bad request'), { status: 400 });
-      }, { retries: 5, backoffMs: 10, sleep: clock.sleep }),
+      withRetry(
+        async () => {
+          calls++;
+          throw Object.assign(new Error('bad request'), { status: 400 });
+        },
+        { retries: 5, backoffMs: 10, sleep: clock.sleep },
+      ),
     ).rejects.toThrow('bad request');
     expect(calls).toBe(1);
     expect(clock.sleeps).toEqual([]);
@@ -51,8 +70,18 @@ describe('createRateLimiter', () => {
     const limiter = createRateLimiter({ limit: 3, windowMs: 1000, now: clock.now, sleep: clock.sleep });
     const order: [number, number][] = [];
     const t0 = clock.now();
-    await Promise.all(Array.from({ length: 7 }, (_, i) => limiter.acquire().then(() => order.push([i, clock.now() - t0]))));
-    expect(order).toEqual([[0, 0], [1, 0], [2, 0], [3, 1000], [4, 1000], [5, 1000], [6, 2000]]);
+    await Promise.all(
+      Array.from({ length: 7 }, (_, i) => limiter.acquire().then(() => order.push([i, clock.now() - t0]))),
+    );
+    expect(order).toEqual([
+      [0, 0],
+      [1, 0],
+      [2, 0],
+      [3, 1000],
+      [4, 1000],
+      [5, 1000],
+      [6, 2000],
+    ]);
   });
 
   it('is a no-op without a limit', async () => {

@@ -19,13 +19,37 @@ const RESULTS = {
   [SQL.total]: result(['n'], [[40000]]),
   [SQL.pro]: result(['count(1)'], [[512]]),
   [SQL.proWrong]: result(['count(1)'], [[0]]),
-  [SQL.top]: result(['channel_name', 'n'], [['general', 9], ['help', 5], ['korea', 2]]),
-  [SQL.topAsc]: result(['channel_name', 'n'], [['korea', 2], ['help', 5], ['general', 9]]),
+  [SQL.top]: result(
+    ['channel_name', 'n'],
+    [
+      ['general', 9],
+      ['help', 5],
+      ['korea', 2],
+    ],
+  ),
+  [SQL.topAsc]: result(
+    ['channel_name', 'n'],
+    [
+      ['korea', 2],
+      ['help', 5],
+      ['general', 9],
+    ],
+  ),
   [SQL.kr]: result(['display_name'], [['Kim'], ['Lee']]),
-  [SQL.krCols]: result(['member_id', 'display_name'], [[1, 'Kim'], [2, 'Lee']]),
+  [SQL.krCols]: result(
+    ['member_id', 'display_name'],
+    [
+      [1, 'Kim'],
+      [2, 'Lee'],
+    ],
+  ),
 };
 
-function setup(answers: ConstructorParameters<typeof ScriptedGenie>[1], benchmarks: Benchmark[], options: RunScoreInput['options'] = {}) {
+function setup(
+  answers: ConstructorParameters<typeof ScriptedGenie>[1],
+  benchmarks: Benchmark[],
+  options: RunScoreInput['options'] = {},
+) {
   const warehouse = new CannedWarehouse(RESULTS, tick);
   const genie = new ScriptedGenie(warehouse, answers, tick);
   const clock = new FakeClock();
@@ -51,8 +75,15 @@ function setup(answers: ConstructorParameters<typeof ScriptedGenie>[1], benchmar
 
 describe('runScore', () => {
   it('scores a fully correct space', async () => {
-    const benchmarks = [bench('q1', 'How many messages?', SQL.total), bench('q2', 'How many pro members?', SQL.pro, 'holdout'), bench('q3', 'Korean members', SQL.kr)];
-    const { run, events } = setup({ 'How many messages?': SQL.total, 'How many pro members?': SQL.pro, 'Korean members': SQL.kr }, benchmarks);
+    const benchmarks = [
+      bench('q1', 'How many messages?', SQL.total),
+      bench('q2', 'How many pro members?', SQL.pro, 'holdout'),
+      bench('q3', 'Korean members', SQL.kr),
+    ];
+    const { run, events } = setup(
+      { 'How many messages?': SQL.total, 'How many pro members?': SQL.pro, 'Korean members': SQL.kr },
+      benchmarks,
+    );
     const card = await run();
     expect(card.totals).toEqual({
       all: { passed: 3, total: 3, score: 1, passRate: 1 },
@@ -66,7 +97,14 @@ describe('runScore', () => {
     ]);
     expect(Object.values(card.categories).every((n) => n === 0)).toBe(true);
     expect(card.calls).toEqual({ genie: 3, statements: 3, retries: 0, rateLimited: 0 });
-    expect(card).toMatchObject({ space: 'demo', configHash: 'cfg123', benchmarksHash: 'bm456', backend: 'test', repeats: 1, startedAt: '2026-11-01T09:00:00.000Z' });
+    expect(card).toMatchObject({
+      space: 'demo',
+      configHash: 'cfg123',
+      benchmarksHash: 'bm456',
+      backend: 'test',
+      repeats: 1,
+      startedAt: '2026-11-01T09:00:00.000Z',
+    });
     expect(events).toHaveLength(3);
   });
 
@@ -82,7 +120,11 @@ describe('runScore', () => {
     const { run } = setup(
       {
         'pro members': SQL.proWrong,
-        broken: () => ({ status: 'FAILED', sql: SQL.broken, error: { type: 'SQL_EXECUTION_EXCEPTION', message: 'column nope not found' } }),
+        broken: () => ({
+          status: 'FAILED',
+          sql: SQL.broken,
+          error: { type: 'SQL_EXECUTION_EXCEPTION', message: 'column nope not found' },
+        }),
         // Genie gave SQL but no result of its own: the runner runs it, and it fails.
         'bad sql': () => ({ status: 'COMPLETED', sql: SQL.broken }),
         'top channels': SQL.topAsc,
@@ -92,22 +134,46 @@ describe('runScore', () => {
     );
     const card = await run();
     const byId = Object.fromEntries(card.questions.map((q) => [q.id, q]));
-    expect(byId.filter).toMatchObject({ passed: false, verdict: 'mismatch', category: 'wrong_filter', genieSql: SQL.proWrong });
+    expect(byId.filter).toMatchObject({
+      passed: false,
+      verdict: 'mismatch',
+      category: 'wrong_filter',
+      genieSql: SQL.proWrong,
+    });
     expect(byId.filter.reason).toMatch(/expected 512, got 0/);
     expect(byId.filter.reason).toMatch(/`plan = 'pro'` missing/);
-    expect(byId.text).toMatchObject({ passed: false, verdict: null, category: 'no_sql', genieSql: null, genieText: 'Could you clarify which channel you mean?' });
-    expect(byId.failed).toMatchObject({ passed: false, category: 'sql_error', error: 'column nope not found', genieSql: SQL.broken });
+    expect(byId.text).toMatchObject({
+      passed: false,
+      verdict: null,
+      category: 'no_sql',
+      genieSql: null,
+      genieText: 'Could you clarify which channel you mean?',
+    });
+    expect(byId.failed).toMatchObject({
+      passed: false,
+      category: 'sql_error',
+      error: 'column nope not found',
+      genieSql: SQL.broken,
+    });
     expect(byId.norun).toMatchObject({ passed: false, category: 'sql_error' });
     expect(byId.norun.error).toMatch(/Genie's SQL failed: .*unknown SQL/);
     // ORDER BY in the expected SQL makes order matter.
     expect(byId.order).toMatchObject({ passed: false, verdict: 'mismatch', category: 'wrong_order_or_limit' });
     expect(byId.extra).toMatchObject({ passed: true, verdict: 'superset', category: null });
-    expect(card.categories).toMatchObject({ wrong_filter: 1, no_sql: 1, sql_error: 2, wrong_order_or_limit: 1, api_error: 0 });
+    expect(card.categories).toMatchObject({
+      wrong_filter: 1,
+      no_sql: 1,
+      sql_error: 2,
+      wrong_order_or_limit: 1,
+      api_error: 0,
+    });
     expect(card.totals.all).toMatchObject({ passed: 1, total: 6 });
   });
 
   it('respects an explicit order_matters: false', async () => {
-    const { run } = setup({ 'top channels': SQL.topAsc }, [bench('order', 'top channels', SQL.top, 'train', { orderMatters: false })]);
+    const { run } = setup({ 'top channels': SQL.topAsc }, [
+      bench('order', 'top channels', SQL.top, 'train', { orderMatters: false }),
+    ]);
     const card = await run();
     expect(card.questions[0]).toMatchObject({ passed: true, verdict: 'exact' });
   });
@@ -122,7 +188,10 @@ describe('runScore', () => {
     const { run, events } = setup(
       {
         'mostly right': flaky(3), // wrong on call 3 of 3
-        'rarely right': (_q, call) => (call === 2 ? { status: 'COMPLETED', sql: SQL.pro, result: RESULTS[SQL.pro] } : { status: 'COMPLETED', sql: SQL.proWrong, result: RESULTS[SQL.proWrong] }),
+        'rarely right': (_q, call) =>
+          call === 2
+            ? { status: 'COMPLETED', sql: SQL.pro, result: RESULTS[SQL.pro] }
+            : { status: 'COMPLETED', sql: SQL.proWrong, result: RESULTS[SQL.proWrong] },
       },
       benchmarks,
       { repeats: 3 },
@@ -157,7 +226,11 @@ describe('runScore', () => {
   it('retries 5xx and throttled FAILED answers with exponential backoff', async () => {
     const script = (_q: string, call: number) => {
       if (call === 1) throw Object.assign(new Error('unavailable'), { status: 503 });
-      if (call === 2) return { status: 'FAILED' as const, error: { type: 'RATE_LIMIT_EXCEEDED_GENERIC_EXCEPTION', message: 'slow down' } };
+      if (call === 2)
+        return {
+          status: 'FAILED' as const,
+          error: { type: 'RATE_LIMIT_EXCEEDED_GENERIC_EXCEPTION', message: 'slow down' },
+        };
       return { status: 'COMPLETED' as const, sql: SQL.total, result: RESULTS[SQL.total] };
     };
     const { run, clock } = setup({ q: script }, [bench('q1', 'q', SQL.total)], { retries: 3, backoffMs: 100 });
@@ -172,7 +245,11 @@ describe('runScore', () => {
     const always429 = () => {
       throw Object.assign(new Error('Too many requests'), { status: 429 });
     };
-    const { run } = setup({ q: always429, ok: SQL.total }, [bench('q1', 'q', SQL.total), bench('q2', 'ok', SQL.total)], { retries: 1, backoffMs: 10 });
+    const { run } = setup(
+      { q: always429, ok: SQL.total },
+      [bench('q1', 'q', SQL.total), bench('q2', 'ok', SQL.total)],
+      { retries: 1, backoffMs: 10 },
+    );
     const card = await run();
     expect(card.questions[0]).toMatchObject({ passed: false, category: 'api_error', attempts: 2 });
     expect(card.questions[0].error).toMatch(/Too many requests/);
@@ -186,7 +263,11 @@ describe('runScore', () => {
       new Promise<never>(() => {
         options?.signal?.addEventListener('abort', () => (sawAbort = true));
       });
-    const { run } = setup({ slow: never, ok: SQL.total }, [bench('q1', 'slow', SQL.total), bench('q2', 'ok', SQL.total)], { questionTimeoutMs: 30 });
+    const { run } = setup(
+      { slow: never, ok: SQL.total },
+      [bench('q1', 'slow', SQL.total), bench('q2', 'ok', SQL.total)],
+      { questionTimeoutMs: 30 },
+    );
     const card = await run();
     expect(card.questions[0]).toMatchObject({ passed: false, category: 'timeout', attempts: 1 });
     expect(card.questions[0].error).toMatch(/did not answer within/);
@@ -241,7 +322,16 @@ describe('runScore', () => {
     };
     const warehouse = new CannedWarehouse(RESULTS);
     const genie = new ScriptedGenie(warehouse, answers, slow);
-    const card = await runScore({ space: 's', configHash: 'c', benchmarksHash: 'b', backend: 't', benchmarks, genie, warehouse, options: { concurrency: 3 } });
+    const card = await runScore({
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 't',
+      benchmarks,
+      genie,
+      warehouse,
+      options: { concurrency: 3 },
+    });
     expect(card.totals.all.passed).toBe(12);
     expect(genie.maxInFlight).toBe(3);
   });
@@ -258,7 +348,13 @@ describe('runScore', () => {
       },
     };
     const card = await runScore({
-      space: 's', configHash: 'c', benchmarksHash: 'b', backend: 't', benchmarks, genie, warehouse,
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 't',
+      benchmarks,
+      genie,
+      warehouse,
       options: { concurrency: 4, questionsPerMinute: 2 },
       now: clock.now,
       sleep: clock.sleep,
@@ -281,7 +377,13 @@ describe('runScore', () => {
       },
     };
     const card = await runScore({
-      space: 's', configHash: 'c', benchmarksHash: 'b', backend: 't', benchmarks, genie, warehouse,
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 't',
+      benchmarks,
+      genie,
+      warehouse,
       options: { concurrency: 1, questionsPerMinute: 1 },
       now: clock.now,
       sleep: clock.sleep,
@@ -315,7 +417,16 @@ describe('runScore', () => {
       },
     };
     await expect(
-      runScore({ space: 's', configHash: 'c', benchmarksHash: 'b', backend: 't', benchmarks, genie, warehouse, options: { concurrency: 1, signal: controller.signal } }),
+      runScore({
+        space: 's',
+        configHash: 'c',
+        benchmarksHash: 'b',
+        backend: 't',
+        benchmarks,
+        genie,
+        warehouse,
+        options: { concurrency: 1, signal: controller.signal },
+      }),
     ).rejects.toThrow('cancelled by user');
     expect(asks).toBe(2);
   });

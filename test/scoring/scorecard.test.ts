@@ -11,12 +11,27 @@ import {
 } from '../../src/scoring/scorecard.js';
 import { bench } from './fakes.js';
 
-function repeat(passed: boolean, category: Category | null = passed ? null : 'wrong_filter', extra: Partial<RepeatResult> = {}): RepeatResult {
-  return { passed, verdict: passed ? 'exact' : 'mismatch', category, genieSql: passed ? 'SELECT 1' : 'SELECT 2', durationMs: 100, attempts: 1, ...extra };
+function repeat(
+  passed: boolean,
+  category: Category | null = passed ? null : 'wrong_filter',
+  extra: Partial<RepeatResult> = {},
+): RepeatResult {
+  return {
+    passed,
+    verdict: passed ? 'exact' : 'mismatch',
+    category,
+    genieSql: passed ? 'SELECT 1' : 'SELECT 2',
+    durationMs: 100,
+    attempts: 1,
+    ...extra,
+  };
 }
 
 function question(id: string, split: 'train' | 'holdout', passes: boolean[]): QuestionScore {
-  return summarizeQuestion(bench(id, `question ${id}`, 'SELECT 1', split), passes.map((p) => repeat(p)));
+  return summarizeQuestion(
+    bench(id, `question ${id}`, 'SELECT 1', split),
+    passes.map((p) => repeat(p)),
+  );
 }
 
 describe('summarizeQuestion', () => {
@@ -40,29 +55,64 @@ describe('summarizeQuestion', () => {
       repeat(true, null, { genieSql: 'SELECT good', verdict: 'superset', durationMs: 300 }),
       repeat(true, null, { genieSql: 'SELECT good2', attempts: 3 }),
     ]);
-    expect(q).toMatchObject({ passed: true, verdict: 'superset', genieSql: 'SELECT good', category: null, attempts: 5, durationMs: 167 });
+    expect(q).toMatchObject({
+      passed: true,
+      verdict: 'superset',
+      genieSql: 'SELECT good',
+      category: null,
+      attempts: 5,
+      durationMs: 167,
+    });
     expect(q.reason).toBeUndefined();
   });
 
   it('picks the most frequent failure category, earliest on a tie', () => {
-    const mixed = (cats: Category[]) => summarizeQuestion(bench('q', 'Q?', 'SELECT 1'), cats.map((c) => repeat(false, c))).category;
+    const mixed = (cats: Category[]) =>
+      summarizeQuestion(
+        bench('q', 'Q?', 'SELECT 1'),
+        cats.map((c) => repeat(false, c)),
+      ).category;
     expect(mixed(['timeout', 'wrong_filter', 'wrong_filter'])).toBe('wrong_filter');
     expect(mixed(['timeout', 'wrong_filter'])).toBe('timeout');
   });
 
   it('carries expectedError and question metadata', () => {
-    const q = summarizeQuestion(bench('q', 'Q?', 'SELECT x', 'holdout', { tags: ['kpi'] }), [repeat(false, 'api_error', { verdict: null, genieSql: null, error: 'expected SQL failed: no x' })], 'no x');
-    expect(q).toMatchObject({ id: 'q', question: 'Q?', split: 'holdout', tags: ['kpi'], expectedSql: 'SELECT x', expectedError: 'no x', error: 'expected SQL failed: no x', genieSql: null });
+    const q = summarizeQuestion(
+      bench('q', 'Q?', 'SELECT x', 'holdout', { tags: ['kpi'] }),
+      [repeat(false, 'api_error', { verdict: null, genieSql: null, error: 'expected SQL failed: no x' })],
+      'no x',
+    );
+    expect(q).toMatchObject({
+      id: 'q',
+      question: 'Q?',
+      split: 'holdout',
+      tags: ['kpi'],
+      expectedSql: 'SELECT x',
+      expectedError: 'no x',
+      error: 'expected SQL failed: no x',
+      genieSql: null,
+    });
   });
 });
 
 describe('scorecardTotals', () => {
   it.each([
     { name: 'empty', questions: [], all: [0, 0, 0], train: [0, 0, 0], holdout: [0, 0, 0] },
-    { name: 'all train pass', questions: [question('a', 'train', [true]), question('b', 'train', [true])], all: [2, 2, 1], train: [2, 2, 1], holdout: [0, 0, 0] },
+    {
+      name: 'all train pass',
+      questions: [question('a', 'train', [true]), question('b', 'train', [true])],
+      all: [2, 2, 1],
+      train: [2, 2, 1],
+      holdout: [0, 0, 0],
+    },
     {
       name: 'mixed splits',
-      questions: [question('a', 'train', [true]), question('b', 'train', [false]), question('c', 'holdout', [true]), question('d', 'train', [true])],
+      questions: [
+        question('a', 'train', [true]),
+        question('b', 'train', [false]),
+        question('c', 'holdout', [true]),
+        question('d', 'train', [true]),
+      ],
       all: [3, 4, 0.75],
       train: [2, 3, 2 / 3],
       holdout: [1, 1, 1],
@@ -77,14 +127,21 @@ describe('scorecardTotals', () => {
   });
 
   it('averages pass rates over repeats', () => {
-    const totals = scorecardTotals([question('a', 'train', [true, true, false]), question('b', 'train', [false, false, true])]);
+    const totals = scorecardTotals([
+      question('a', 'train', [true, true, false]),
+      question('b', 'train', [false, false, true]),
+    ]);
     expect(totals.train.passed).toBe(1);
     expect(totals.train.passRate).toBeCloseTo(0.5);
   });
 });
 
 describe('buildScorecard', () => {
-  const questions = [question('a', 'train', [true]), question('b', 'holdout', [false]), summarizeQuestion(bench('c', 'c?', 'SELECT 1'), [repeat(false, 'timeout')])];
+  const questions = [
+    question('a', 'train', [true]),
+    question('b', 'holdout', [false]),
+    summarizeQuestion(bench('c', 'c?', 'SELECT 1'), [repeat(false, 'timeout')]),
+  ];
   const card = buildScorecard({
     space: 'demo',
     configHash: 'abc',

@@ -32,7 +32,13 @@ describe('extractSqlShape', () => {
   });
 
   it('separates join pairs from join filters', () => {
-    expect(shape.joins).toEqual([{ left: { table: 'messages', column: 'channel_id' }, right: { table: 'channels', column: 'channel_id' }, type: 'INNER' }]);
+    expect(shape.joins).toEqual([
+      {
+        left: { table: 'messages', column: 'channel_id' },
+        right: { table: 'channels', column: 'channel_id' },
+        type: 'INNER',
+      },
+    ]);
     expect(shape.filters).toEqual([
       { column: 'is_private', expr: 'is_private', op: '=', value: '0', clause: 'join' },
       { column: 'sent_at', expr: 'sent_at', op: '>=', value: 'date_sub(current_date(), 30)', clause: 'where' },
@@ -48,7 +54,11 @@ describe('extractSqlShape', () => {
   });
 
   it.each([
-    ['backticked three-part names', 'SELECT `c`.`channel_name` FROM `main`.`community`.`channels` AS `c`', 'main.community.channels'],
+    [
+      'backticked three-part names',
+      'SELECT `c`.`channel_name` FROM `main`.`community`.`channels` AS `c`',
+      'main.community.channels',
+    ],
     ['one backticked dotted name', 'SELECT * FROM `main.community.channels`', 'main.community.channels'],
     ['two-part name', 'SELECT * FROM community.channels', 'community.channels'],
     ['plain name', 'select * from channels', 'channels'],
@@ -62,14 +72,23 @@ describe('extractSqlShape', () => {
     ["plan = 'pro'", { column: 'plan', op: '=', value: "'pro'" }],
     ["country_code IN ('KR', 'US')", { column: 'country_code', op: 'IN', value: "('KR', 'US')" }],
     ["country_code NOT IN ('KR')", { column: 'country_code', op: 'NOT IN', value: "('KR')" }],
-    ["sent_at BETWEEN '2026-01-01' AND DATE '2026-02-01'", { column: 'sent_at', op: 'BETWEEN', value: "'2026-01-01' and '2026-02-01'" }],
+    [
+      "sent_at BETWEEN '2026-01-01' AND DATE '2026-02-01'",
+      { column: 'sent_at', op: 'BETWEEN', value: "'2026-01-01' and '2026-02-01'" },
+    ],
     ['NOT is_reply = 1', { column: 'is_reply', op: '<>', value: '1' }],
     ['word_count IS NOT NULL', { column: 'word_count', op: 'IS NOT', value: 'null' }],
     ["display_name ILIKE '%kim%'", { column: 'display_name', op: 'ILIKE', value: "'%kim%'" }],
     ["display_name RLIKE '^k'", { column: 'display_name', op: 'LIKE', value: "'^k'" }],
     ['30 > word_count', { column: 'word_count', op: '>', value: '30' }],
-    ["date_trunc('month', sent_at) = '2026-01-01'", { column: 'sent_at', expr: "date_trunc('month', sent_at)", op: '=', value: "'2026-01-01'" }],
-    ['sent_at >= current_date - INTERVAL 7 DAYS', { column: 'sent_at', op: '>=', value: 'current_date() - interval 7 day' }],
+    [
+      "date_trunc('month', sent_at) = '2026-01-01'",
+      { column: 'sent_at', expr: "date_trunc('month', sent_at)", op: '=', value: "'2026-01-01'" },
+    ],
+    [
+      'sent_at >= current_date - INTERVAL 7 DAYS',
+      { column: 'sent_at', op: '>=', value: 'current_date() - interval 7 day' },
+    ],
     ['is_private', { column: 'is_private', op: 'IS', value: 'true' }],
   ])('filter %s', (condition, expected) => {
     const { filters } = extractSqlShape(`SELECT count(*) FROM main.community.members WHERE ${condition}`);
@@ -78,16 +97,36 @@ describe('extractSqlShape', () => {
   });
 
   it('splits AND and OR into separate predicates', () => {
-    const { filters } = extractSqlShape("SELECT * FROM members WHERE plan = 'pro' AND (country_code = 'KR' OR country_code = 'JP')");
-    expect(filters.map((f) => `${f.column} ${f.op} ${f.value}`)).toEqual(["plan = 'pro'", "country_code = 'KR'", "country_code = 'JP'"]);
+    const { filters } = extractSqlShape(
+      "SELECT * FROM members WHERE plan = 'pro' AND (country_code = 'KR' OR country_code = 'JP')",
+    );
+    expect(filters.map((f) => `${f.column} ${f.op} ${f.value}`)).toEqual([
+      "plan = 'pro'",
+      "country_code = 'KR'",
+      "country_code = 'JP'",
+    ]);
   });
 
   it('reads implicit joins in WHERE and USING joins', () => {
-    const implicit = extractSqlShape('SELECT a.x FROM messages a, channels b WHERE a.channel_id = b.channel_id AND b.category = 1');
-    expect(implicit.joins).toEqual([{ left: { table: 'messages', column: 'channel_id' }, right: { table: 'channels', column: 'channel_id' }, type: 'INNER' }]);
+    const implicit = extractSqlShape(
+      'SELECT a.x FROM messages a, channels b WHERE a.channel_id = b.channel_id AND b.category = 1',
+    );
+    expect(implicit.joins).toEqual([
+      {
+        left: { table: 'messages', column: 'channel_id' },
+        right: { table: 'channels', column: 'channel_id' },
+        type: 'INNER',
+      },
+    ]);
     expect(implicit.filters).toHaveLength(1);
     const using = extractSqlShape('SELECT channel_name FROM messages LEFT JOIN channels USING (channel_id)');
-    expect(using.joins).toEqual([{ left: { table: 'messages', column: 'channel_id' }, right: { table: 'channels', column: 'channel_id' }, type: 'LEFT' }]);
+    expect(using.joins).toEqual([
+      {
+        left: { table: 'messages', column: 'channel_id' },
+        right: { table: 'channels', column: 'channel_id' },
+        type: 'LEFT',
+      },
+    ]);
   });
 
   it.each([
@@ -95,7 +134,10 @@ describe('extractSqlShape', () => {
     ['sum(word_count)', { fn: 'sum', column: 'word_count', arg: 'word_count', distinct: false }],
     ['AVG(word_count * 1.0)', { fn: 'avg', column: 'word_count', arg: 'word_count * 1.0', distinct: false }],
     ['percentile(word_count, 0.5)', { fn: 'percentile', column: 'word_count', distinct: false }],
-    ['sum(CASE WHEN is_reply = 1 THEN 1 ELSE 0 END)', { fn: 'sum', column: 'is_reply', arg: 'case when is_reply = 1 then 1 else 0 end' }],
+    [
+      'sum(CASE WHEN is_reply = 1 THEN 1 ELSE 0 END)',
+      { fn: 'sum', column: 'is_reply', arg: 'case when is_reply = 1 then 1 else 0 end' },
+    ],
   ])('aggregate %s', (expr, expected) => {
     const { aggregates } = extractSqlShape(`SELECT ${expr} FROM main.community.messages`);
     expect(aggregates).toEqual([expect.objectContaining(expected)]);
@@ -109,7 +151,10 @@ describe('extractSqlShape', () => {
     expect(shape.tables.map((t) => t.name)).toEqual(['messages', 'members']);
     expect(shape.groupBy).toEqual(['member_id']);
     expect(shape.aggregates.map((a) => a.fn)).toEqual(['count', 'avg']);
-    expect(shape.filters.map((f) => `${f.column} ${f.op} ${f.value}`)).toEqual(["plan = 'pro'", 'member_id IN (subquery)']);
+    expect(shape.filters.map((f) => `${f.column} ${f.op} ${f.value}`)).toEqual([
+      "plan = 'pro'",
+      'member_id IN (subquery)',
+    ]);
     expect(shape.orderBy).toEqual([]);
     expect(shape.limit).toBeNull();
   });

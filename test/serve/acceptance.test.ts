@@ -23,7 +23,12 @@ afterAll(async () => {
 });
 
 const perQuestion = (card: Scorecard) =>
-  card.questions.map((q) => ({ id: q.id, passed: q.passed, category: q.category, repeats: q.repeats.map((r) => ({ passed: r.passed, verdict: r.verdict, category: r.category, sql: r.genieSql })) }));
+  card.questions.map((q) => ({
+    id: q.id,
+    passed: q.passed,
+    category: q.category,
+    repeats: q.repeats.map((r) => ({ passed: r.passed, verdict: r.verdict, category: r.category, sql: r.genieSql })),
+  }));
 
 describe('score through the databricks backend against serve', () => {
   it('gives the same totals and per-question results as the local backend', async () => {
@@ -34,7 +39,12 @@ describe('score through the databricks backend against serve', () => {
     expect(remote.configHash).toBe(local.configHash);
     expect(perQuestion(remote)).toEqual(perQuestion(local));
     // Minimal traffic: one ask per question, each expected SQL once, no statement for Genie's SQL.
-    expect(remote.calls).toMatchObject({ genie: local.calls.genie, statements: local.calls.statements, retries: 0, rateLimited: 0 });
+    expect(remote.calls).toMatchObject({
+      genie: local.calls.genie,
+      statements: local.calls.statements,
+      retries: 0,
+      rateLimited: 0,
+    });
     expect(serve.stats.asks).toBe(remote.questions.length);
   });
 });

@@ -53,7 +53,9 @@ describe('space store adapter', () => {
     const updated = await store.update(created.spaceId, changed, { etag: before.etag });
     expect(updated.etag).not.toBe(before.etag);
     const reread = await store.get(created.spaceId);
-    expect((reread.serializedSpace as Space).data_sources?.tables?.[0].description).toEqual(['Channels of the community.']);
+    expect((reread.serializedSpace as Space).data_sources?.tables?.[0].description).toEqual([
+      'Channels of the community.',
+    ]);
     const requests = serve.stats.requests;
     const stale = await store.update(created.spaceId, demoSpace(), { etag: before.etag }).catch((e: unknown) => e);
     expect(stale).toBeInstanceOf(DatabricksApiError);
@@ -63,7 +65,13 @@ describe('space store adapter', () => {
 
   it('rejects an invalid config with 400 naming the field', async () => {
     const store = createSpaceStore(clientFor(serve.url));
-    const error = (await store.create({ title: 'bad', warehouseId: DEMO_WAREHOUSE, serializedSpace: { version: 2, data_sources: { tables: 'x' } } }).catch((e: unknown) => e)) as DatabricksApiError;
+    const error = (await store
+      .create({
+        title: 'bad',
+        warehouseId: DEMO_WAREHOUSE,
+        serializedSpace: { version: 2, data_sources: { tables: 'x' } },
+      })
+      .catch((e: unknown) => e)) as DatabricksApiError;
     expect(error.status).toBe(400);
     expect(error.message).toContain('tables');
   });
@@ -79,7 +87,9 @@ describe('space store adapter', () => {
   });
 
   it('a 404 names the call and says the id is wrong', async () => {
-    const error = (await createSpaceStore(clientFor(serve.url)).get('0'.repeat(32)).catch((e: unknown) => e)) as DatabricksApiError;
+    const error = (await createSpaceStore(clientFor(serve.url))
+      .get('0'.repeat(32))
+      .catch((e: unknown) => e)) as DatabricksApiError;
     expect(error).toBeInstanceOf(DatabricksApiError);
     expect(error.status).toBe(404);
     expect(error.message).toContain('GET /api/2.0/genie/spaces/');
@@ -99,7 +109,8 @@ describe('space store adapter', () => {
 });
 
 describe('genie conversation adapter', () => {
-  const genie = () => createGenieAdapter({ client: clientFor(serve.url), spaceId: DEMO_STAGING, poll: { firstMs: 20 } });
+  const genie = () =>
+    createGenieAdapter({ client: clientFor(serve.url), spaceId: DEMO_STAGING, poll: { firstMs: 20 } });
 
   it('asks, polls to COMPLETED and reads the result through the query-result route, typed by type_name', async () => {
     const answer = await genie().ask('How many members are there?');
@@ -132,7 +143,11 @@ describe('genie conversation adapter', () => {
   it('gives up on a message that never finishes with a timeout answer', async () => {
     const stuck = await startServe({ root: REPO_ROOT, stuckRate: 1 });
     try {
-      const adapter = createGenieAdapter({ client: clientFor(stuck.url), spaceId: DEMO_STAGING, poll: { firstMs: 10, maxMs: 20, giveUpMs: 150 } });
+      const adapter = createGenieAdapter({
+        client: clientFor(stuck.url),
+        spaceId: DEMO_STAGING,
+        poll: { firstMs: 10, maxMs: 20, giveUpMs: 150 },
+      });
       const answer = await adapter.ask('How many members are there?');
       expect(answer.status).toBe('FAILED');
       expect(answer.error?.type).toBe('REPLY_PROCESS_TIMEOUT_EXCEPTION');
@@ -145,7 +160,12 @@ describe('genie conversation adapter', () => {
     const limited = await startServe({ root: REPO_ROOT, qpm: 1 });
     try {
       const limiter = createAskLimiter({});
-      const adapter = createGenieAdapter({ client: clientFor(limited.url), spaceId: DEMO_STAGING, limiter, poll: { firstMs: 10 } });
+      const adapter = createGenieAdapter({
+        client: clientFor(limited.url),
+        spaceId: DEMO_STAGING,
+        limiter,
+        poll: { firstMs: 10 },
+      });
       expect((await adapter.ask('How many members are there?')).status).toBe('COMPLETED');
       const error = (await adapter.ask('How many channels are there?').catch((e: unknown) => e)) as DatabricksApiError;
       expect(error.status).toBe(429);
@@ -164,7 +184,8 @@ describe('genie conversation adapter', () => {
 });
 
 describe('statement warehouse adapter', () => {
-  const warehouse = (client = clientFor(serve.url)) => createStatementWarehouse({ client, warehouseId: DEMO_WAREHOUSE, tables: () => TABLES, pollFirstMs: 10 });
+  const warehouse = (client = clientFor(serve.url)) =>
+    createStatementWarehouse({ client, warehouseId: DEMO_WAREHOUSE, tables: () => TABLES, pollFirstMs: 10 });
 
   it.each([
     ['SELECT channel_name, COUNT(*) AS n FROM main.community.channels GROUP BY channel_name ORDER BY channel_name'],
@@ -177,14 +198,18 @@ describe('statement warehouse adapter', () => {
   });
 
   it('reports a FAILED statement as a WarehouseError', async () => {
-    const error = await warehouse().execute('SELECT nope FROM main.community.channels').catch((e: unknown) => e);
+    const error = await warehouse()
+      .execute('SELECT nope FROM main.community.channels')
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(WarehouseError);
     expect((error as WarehouseError).code).toBe('SQL_ERROR');
   });
 
   it('refuses a write before sending it', async () => {
     const before = serve.stats.statements;
-    await expect(warehouse().execute('DELETE FROM main.community.channels')).rejects.toBeInstanceOf(ReadOnlyViolationError);
+    await expect(warehouse().execute('DELETE FROM main.community.channels')).rejects.toBeInstanceOf(
+      ReadOnlyViolationError,
+    );
     expect(serve.stats.statements).toBe(before);
   });
 
@@ -204,7 +229,12 @@ describe('statement warehouse adapter', () => {
   it('polls a slow statement and cancels it on timeout', async () => {
     const slow = await startServe({ root: REPO_ROOT, statementLatencyMs: 5_000 });
     try {
-      const w = createStatementWarehouse({ client: clientFor(slow.url), warehouseId: DEMO_WAREHOUSE, tables: () => [], pollFirstMs: 20 });
+      const w = createStatementWarehouse({
+        client: clientFor(slow.url),
+        warehouseId: DEMO_WAREHOUSE,
+        tables: () => [],
+        pollFirstMs: 20,
+      });
       const t0 = Date.now();
       const error = (await w.execute('SELECT 1 AS x', { timeoutMs: 300 }).catch((e: unknown) => e)) as WarehouseError;
       expect(error).toBeInstanceOf(WarehouseError);

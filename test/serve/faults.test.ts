@@ -27,7 +27,13 @@ describe('score under faults', () => {
   it('completes within budget with every question accounted for', async () => {
     const budgetMs = 60_000;
     const t0 = Date.now();
-    const card = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'databricks', questionTimeoutMs: 2_000, concurrency: 4 });
+    const card = await scoreCommand({
+      root: REPO_ROOT,
+      space: 'demo',
+      backend: 'databricks',
+      questionTimeoutMs: 2_000,
+      concurrency: 4,
+    });
     const elapsed = Date.now() - t0;
     expect(elapsed).toBeLessThan(budgetMs);
     expect(card.questions).toHaveLength(56);
@@ -51,7 +57,11 @@ describe('score under faults', () => {
     expect(answered.length).toBeGreaterThan(40);
     for (const q of answered) {
       const l = local.questions.find((x) => x.id === q.id);
-      expect({ id: q.id, passed: q.passed, category: q.category }).toEqual({ id: l?.id, passed: l?.passed, category: l?.category });
+      expect({ id: q.id, passed: q.passed, category: q.category }).toEqual({
+        id: l?.id,
+        passed: l?.passed,
+        category: l?.category,
+      });
     }
     // Stuck messages end as timeouts, not as lost questions.
     expect(card.questions.filter((q) => q.repeats[0].category === 'timeout').length).toBeGreaterThan(0);

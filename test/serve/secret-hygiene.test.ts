@@ -23,16 +23,19 @@ afterAll(async () => {
   repo?.cleanup();
 });
 
-
 describe('secret hygiene', () => {
   it('score with a token: the token is in no output and no written file', async () => {
     vi.stubEnv('DATABRICKS_TOKEN', TOKEN);
     const io = captureIo(repo.root);
-    const code = await main(['score', '--space', 'demo', '--backend', 'databricks', '--json', 'out/card.json', '--markdown', 'out/card.md'], io);
+    const code = await main(
+      ['score', '--space', 'demo', '--backend', 'databricks', '--json', 'out/card.json', '--markdown', 'out/card.md'],
+      io,
+    );
     expect(code).toBe(0);
     const written = filesUnder(repo.root);
     expect(written.some((f) => f.endsWith('card.json'))).toBe(true);
-    for (const text of [...io.stdout, ...io.stderr, ...written.map((f) => readFileSync(f, 'utf8'))]) expect(text).not.toContain(TOKEN);
+    for (const text of [...io.stdout, ...io.stderr, ...written.map((f) => readFileSync(f, 'utf8'))])
+      expect(text).not.toContain(TOKEN);
   });
 
   it('a rejected token: a clear error that does not show it', async () => {
@@ -50,7 +53,10 @@ describe('secret hygiene', () => {
   it('serve does not echo a token given with --token', async () => {
     const io = captureIo(repo.root);
     let url = '';
-    const code = await runServe(['--port', '0', '--token', TOKEN], io, { stop: new Promise((r) => setTimeout(r, 50)), onReady: (h) => (url = h.url) });
+    const code = await runServe(['--port', '0', '--token', TOKEN], io, {
+      stop: new Promise((r) => setTimeout(r, 50)),
+      onReady: (h) => (url = h.url),
+    });
     expect(code).toBe(0);
     expect(url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(io.stdout.join('\n')).toContain(url);

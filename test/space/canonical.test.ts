@@ -65,12 +65,28 @@ describe('canonicalizeSpace', () => {
       benchmarks: {},
       instructions: {},
       alpha: 2,
-      data_sources: { tables: [{ row_filter: 'x', column_configs: [], identifier: 'a.b.c', description: [], aardvark: true }] },
+      data_sources: {
+        tables: [{ row_filter: 'x', column_configs: [], identifier: 'a.b.c', description: [], aardvark: true }],
+      },
       config: {},
       version: 2,
     } as Space);
-    expect(Object.keys(space)).toEqual(['version', 'config', 'data_sources', 'instructions', 'benchmarks', 'alpha', 'zeta']);
-    expect(Object.keys(space.data_sources!.tables![0]!)).toEqual(['identifier', 'description', 'column_configs', 'aardvark', 'row_filter']);
+    expect(Object.keys(space)).toEqual([
+      'version',
+      'config',
+      'data_sources',
+      'instructions',
+      'benchmarks',
+      'alpha',
+      'zeta',
+    ]);
+    expect(Object.keys(space.data_sources!.tables![0]!)).toEqual([
+      'identifier',
+      'description',
+      'column_configs',
+      'aardvark',
+      'row_filter',
+    ]);
   });
 
   it('orders the keys of unknown objects alphabetically, recursively', () => {
@@ -95,7 +111,13 @@ describe('canonicalizeSpace', () => {
   });
 
   const id = (n: number) => n.toString(16).padStart(32, '0');
-  const sortCases: { name: string; build: (items: unknown[]) => Space; read: (s: Space) => unknown[]; items: unknown[]; expected: unknown[] }[] = [
+  const sortCases: {
+    name: string;
+    build: (items: unknown[]) => Space;
+    read: (s: Space) => unknown[];
+    items: unknown[];
+    expected: unknown[];
+  }[] = [
     {
       name: 'tables by identifier',
       build: (items) => ({ version: 2, data_sources: { tables: items } }) as Space,
@@ -112,7 +134,8 @@ describe('canonicalizeSpace', () => {
     },
     {
       name: 'column_configs by column_name',
-      build: (items) => ({ version: 2, data_sources: { tables: [{ identifier: 'a.b.c', column_configs: items }] } }) as Space,
+      build: (items) =>
+        ({ version: 2, data_sources: { tables: [{ identifier: 'a.b.c', column_configs: items }] } }) as Space,
       read: (s) => s.data_sources!.tables![0]!.column_configs!.map((c) => c.column_name),
       items: [{ column_name: 'plan' }, { column_name: 'country_code' }, { column_name: 'joined_at' }],
       expected: ['country_code', 'joined_at', 'plan'],
@@ -121,61 +144,91 @@ describe('canonicalizeSpace', () => {
       name: 'sample_questions by id',
       build: (items) => ({ version: 2, config: { sample_questions: items } }) as Space,
       read: (s) => s.config!.sample_questions!.map((q) => q.id),
-      items: [{ id: id(3), question: [] }, { id: id(1), question: [] }, { id: id(2), question: [] }],
+      items: [
+        { id: id(3), question: [] },
+        { id: id(1), question: [] },
+        { id: id(2), question: [] },
+      ],
       expected: [id(1), id(2), id(3)],
     },
     {
       name: 'example_question_sqls by id',
       build: (items) => ({ version: 2, instructions: { example_question_sqls: items } }) as Space,
       read: (s) => s.instructions!.example_question_sqls!.map((q) => q.id),
-      items: [{ id: id(9), question: [], sql: [] }, { id: id(4), question: [], sql: [] }],
+      items: [
+        { id: id(9), question: [], sql: [] },
+        { id: id(4), question: [], sql: [] },
+      ],
       expected: [id(4), id(9)],
     },
     {
       name: 'sql_functions by (id, identifier)',
       build: (items) => ({ version: 2, instructions: { sql_functions: items } }) as Space,
       read: (s) => s.instructions!.sql_functions!.map((f) => `${f.id.slice(-1)}:${f.identifier}`),
-      items: [{ id: id(2), identifier: 'c.s.a' }, { id: id(1), identifier: 'c.s.z' }, { id: id(1), identifier: 'c.s.b' }],
+      items: [
+        { id: id(2), identifier: 'c.s.a' },
+        { id: id(1), identifier: 'c.s.z' },
+        { id: id(1), identifier: 'c.s.b' },
+      ],
       expected: ['1:c.s.b', '1:c.s.z', '2:c.s.a'],
     },
     {
       name: 'join_specs by id',
       build: (items) => ({ version: 2, instructions: { join_specs: items } }) as Space,
       read: (s) => s.instructions!.join_specs!.map((j) => j.id),
-      items: [{ id: id(7), left: { identifier: 'a.b.c' }, right: { identifier: 'a.b.d' }, sql: [] }, { id: id(5), left: { identifier: 'a.b.c' }, right: { identifier: 'a.b.d' }, sql: [] }],
+      items: [
+        { id: id(7), left: { identifier: 'a.b.c' }, right: { identifier: 'a.b.d' }, sql: [] },
+        { id: id(5), left: { identifier: 'a.b.c' }, right: { identifier: 'a.b.d' }, sql: [] },
+      ],
       expected: [id(5), id(7)],
     },
     {
       name: 'filter snippets by id',
       build: (items) => ({ version: 2, instructions: { sql_snippets: { filters: items } } }) as Space,
       read: (s) => s.instructions!.sql_snippets!.filters!.map((f) => f.id),
-      items: [{ id: id(11), sql: [] }, { id: id(10), sql: [] }],
+      items: [
+        { id: id(11), sql: [] },
+        { id: id(10), sql: [] },
+      ],
       expected: [id(10), id(11)],
     },
     {
       name: 'expression snippets by id',
       build: (items) => ({ version: 2, instructions: { sql_snippets: { expressions: items } } }) as Space,
       read: (s) => s.instructions!.sql_snippets!.expressions!.map((f) => f.id),
-      items: [{ id: id(15), sql: [] }, { id: id(12), sql: [] }],
+      items: [
+        { id: id(15), sql: [] },
+        { id: id(12), sql: [] },
+      ],
       expected: [id(12), id(15)],
     },
     {
       name: 'text_instructions by id',
       build: (items) => ({ version: 2, instructions: { text_instructions: items } }) as Space,
       read: (s) => s.instructions!.text_instructions!.map((f) => f.id),
-      items: [{ id: id(15), content: [] }, { id: id(12), content: [] }],
+      items: [
+        { id: id(15), content: [] },
+        { id: id(12), content: [] },
+      ],
       expected: [id(12), id(15)],
     },
     {
       name: 'benchmark questions by id',
       build: (items) => ({ version: 2, benchmarks: { questions: items } }) as Space,
       read: (s) => s.benchmarks!.questions!.map((f) => f.id),
-      items: [{ id: id(32), question: [] }, { id: id(31), question: [] }],
+      items: [
+        { id: id(32), question: [] },
+        { id: id(31), question: [] },
+      ],
       expected: [id(31), id(32)],
     },
     {
       name: 'example parameters by name',
-      build: (items) => ({ version: 2, instructions: { example_question_sqls: [{ id: id(1), question: [], sql: [], parameters: items }] } }) as Space,
+      build: (items) =>
+        ({
+          version: 2,
+          instructions: { example_question_sqls: [{ id: id(1), question: [], sql: [], parameters: items }] },
+        }) as Space,
       read: (s) => s.instructions!.example_question_sqls![0]!.parameters!.map((p) => p.name),
       items: [{ name: 'to_date' }, { name: 'from_date' }, { name: 'channel' }],
       expected: ['channel', 'from_date', 'to_date'],
@@ -187,14 +240,25 @@ describe('canonicalizeSpace', () => {
   });
 
   it('sorts by code unit, not by locale (uppercase before lowercase)', () => {
-    const space = canonicalizeSpace({ version: 2, data_sources: { tables: [{ identifier: 'c.s.b' }, { identifier: 'c.s.B' }, { identifier: 'c.s.a' }] } });
+    const space = canonicalizeSpace({
+      version: 2,
+      data_sources: { tables: [{ identifier: 'c.s.b' }, { identifier: 'c.s.B' }, { identifier: 'c.s.a' }] },
+    });
     expect(space.data_sources!.tables!.map((t) => t.identifier)).toEqual(['c.s.B', 'c.s.a', 'c.s.b']);
   });
 
   it('does not sort text arrays (descriptions, synonyms, sql lines)', () => {
     const space = canonicalizeSpace({
       version: 2,
-      data_sources: { tables: [{ identifier: 'a.b.c', description: ['z\n', 'a\n'], column_configs: [{ column_name: 'x', synonyms: ['zz', 'aa'] }] }] },
+      data_sources: {
+        tables: [
+          {
+            identifier: 'a.b.c',
+            description: ['z\n', 'a\n'],
+            column_configs: [{ column_name: 'x', synonyms: ['zz', 'aa'] }],
+          },
+        ],
+      },
     });
     expect(space.data_sources!.tables![0]!.description).toEqual(['z\n', 'a\n']);
     expect(space.data_sources!.tables![0]!.column_configs![0]!.synonyms).toEqual(['zz', 'aa']);

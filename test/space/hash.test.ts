@@ -25,8 +25,21 @@ describe('hashSpace', () => {
 
 describe('hashBenchmarks', () => {
   const base: Benchmark[] = [
-    { id: 'a', question: 'How many members?', sql: 'SELECT COUNT(*) FROM main.community.members', split: 'train', tags: ['x'] },
-    { id: 'b', question: 'Top channels', sql: 'SELECT channel_name FROM main.community.channels ORDER BY 1', split: 'holdout', tags: [], orderMatters: true },
+    {
+      id: 'a',
+      question: 'How many members?',
+      sql: 'SELECT COUNT(*) FROM main.community.members',
+      split: 'train',
+      tags: ['x'],
+    },
+    {
+      id: 'b',
+      question: 'Top channels',
+      sql: 'SELECT channel_name FROM main.community.channels ORDER BY 1',
+      split: 'holdout',
+      tags: [],
+      orderMatters: true,
+    },
   ];
   const copy = () => base.map((b) => ({ ...b, tags: [...b.tags] }));
   const hash = hashBenchmarks(base);

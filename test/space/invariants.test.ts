@@ -8,10 +8,34 @@ const FILE = 'spaces/demo/space.json';
 
 const warehouse: WarehouseSchema = {
   tables: [
-    { identifier: 'main.community.channels', columns: ['channel_id', 'channel_name', 'category', 'is_private', 'created_at'].map((name) => ({ name, type: 'STRING' })) },
-    { identifier: 'main.community.members', columns: ['member_id', 'display_name', 'country_code', 'plan', 'joined_at'].map((name) => ({ name, type: 'STRING' })) },
-    { identifier: 'main.community.messages', columns: ['message_id', 'channel_id', 'member_id', 'sent_at', 'word_count', 'is_reply'].map((name) => ({ name, type: 'STRING' })) },
-    { identifier: 'main.community.reactions', columns: ['reaction_id', 'message_id', 'member_id', 'emoji', 'reacted_at'].map((name) => ({ name, type: 'STRING' })) },
+    {
+      identifier: 'main.community.channels',
+      columns: ['channel_id', 'channel_name', 'category', 'is_private', 'created_at'].map((name) => ({
+        name,
+        type: 'STRING',
+      })),
+    },
+    {
+      identifier: 'main.community.members',
+      columns: ['member_id', 'display_name', 'country_code', 'plan', 'joined_at'].map((name) => ({
+        name,
+        type: 'STRING',
+      })),
+    },
+    {
+      identifier: 'main.community.messages',
+      columns: ['message_id', 'channel_id', 'member_id', 'sent_at', 'word_count', 'is_reply'].map((name) => ({
+        name,
+        type: 'STRING',
+      })),
+    },
+    {
+      identifier: 'main.community.reactions',
+      columns: ['reaction_id', 'message_id', 'member_id', 'emoji', 'reacted_at'].map((name) => ({
+        name,
+        type: 'STRING',
+      })),
+    },
   ],
 };
 
@@ -28,19 +52,54 @@ interface Case {
 const ID2 = '0123456789abcdef0123456789abcdef';
 
 const cases: Case[] = [
-  { name: 'uppercase id', mutate: (s) => (s.instructions.join_specs[0].id = s.instructions.join_specs[0].id.toUpperCase()), path: '$.instructions.join_specs[0].id', message: 'not well formed' },
-  { name: 'id with dashes', mutate: (s) => (s.config.sample_questions[0].id = '01f0a1b2-c3d4-e5f6-0718-293a4b5c6d7e'), path: '$.config.sample_questions[0].id', message: 'UUID without dashes' },
+  {
+    name: 'uppercase id',
+    mutate: (s) => (s.instructions.join_specs[0].id = s.instructions.join_specs[0].id.toUpperCase()),
+    path: '$.instructions.join_specs[0].id',
+    message: 'not well formed',
+  },
+  {
+    name: 'id with dashes',
+    mutate: (s) => (s.config.sample_questions[0].id = '01f0a1b2-c3d4-e5f6-0718-293a4b5c6d7e'),
+    path: '$.config.sample_questions[0].id',
+    message: 'UUID without dashes',
+  },
   {
     name: 'id reused across lists',
     mutate: (s) => (s.instructions.sql_snippets.measures[1].id = s.config.sample_questions[0].id),
     path: '$.instructions.sql_snippets.measures[1].id',
     message: 'also used at $.config.sample_questions[0].id',
   },
-  { name: 'two-part table name', mutate: (s) => (s.data_sources.tables[2].identifier = 'community.messages'), path: '$.data_sources.tables[2].identifier', message: 'not a three-part name' },
-  { name: 'four-part table name', mutate: (s) => (s.data_sources.tables[2].identifier = 'a.main.community.messages'), path: '$.data_sources.tables[2].identifier', message: 'not a three-part name' },
-  { name: 'unclosed backtick', mutate: (s) => (s.data_sources.tables[2].identifier = '`main.community.messages'), path: '$.data_sources.tables[2].identifier', message: 'not a three-part name' },
-  { name: 'two-part metric view', mutate: (s) => (s.data_sources.metric_views[0].identifier = 'engagement_mv'), path: '$.data_sources.metric_views[0].identifier', message: 'catalog.schema.metric_view' },
-  { name: 'two-part function', mutate: (s) => (s.instructions.sql_functions[0].identifier = 'community.active_members'), path: '$.instructions.sql_functions[0].identifier', message: 'catalog.schema.function' },
+  {
+    name: 'two-part table name',
+    mutate: (s) => (s.data_sources.tables[2].identifier = 'community.messages'),
+    path: '$.data_sources.tables[2].identifier',
+    message: 'not a three-part name',
+  },
+  {
+    name: 'four-part table name',
+    mutate: (s) => (s.data_sources.tables[2].identifier = 'a.main.community.messages'),
+    path: '$.data_sources.tables[2].identifier',
+    message: 'not a three-part name',
+  },
+  {
+    name: 'unclosed backtick',
+    mutate: (s) => (s.data_sources.tables[2].identifier = '`main.community.messages'),
+    path: '$.data_sources.tables[2].identifier',
+    message: 'not a three-part name',
+  },
+  {
+    name: 'two-part metric view',
+    mutate: (s) => (s.data_sources.metric_views[0].identifier = 'engagement_mv'),
+    path: '$.data_sources.metric_views[0].identifier',
+    message: 'catalog.schema.metric_view',
+  },
+  {
+    name: 'two-part function',
+    mutate: (s) => (s.instructions.sql_functions[0].identifier = 'community.active_members'),
+    path: '$.instructions.sql_functions[0].identifier',
+    message: 'catalog.schema.function',
+  },
   {
     name: 'table listed twice (case and backticks ignored)',
     mutate: (s) => s.data_sources.tables.push({ identifier: '`MAIN`.community.`messages`' }),
@@ -79,7 +138,9 @@ const cases: Case[] = [
   },
   {
     name: 'join condition with AND',
-    mutate: (s) => (s.instructions.join_specs[0].sql[0] = 'messages.channel_id = channels.channel_id AND messages.member_id = channels.channel_id'),
+    mutate: (s) =>
+      (s.instructions.join_specs[0].sql[0] =
+        'messages.channel_id = channels.channel_id AND messages.member_id = channels.channel_id'),
     path: '$.instructions.join_specs[0].sql[0]',
     message: 'one equality condition',
   },
@@ -115,13 +176,17 @@ const cases: Case[] = [
   },
   {
     name: 'example SQL on a table outside the space',
-    mutate: (s) => s.instructions.example_question_sqls[0].sql.push('\nUNION ALL SELECT emoji, 1 FROM main.community.reactions'),
+    mutate: (s) =>
+      s.instructions.example_question_sqls[0].sql.push('\nUNION ALL SELECT emoji, 1 FROM main.community.reactions'),
     path: '$.instructions.example_question_sqls[0].sql',
     message: 'refers to main.community.reactions',
   },
   {
     name: 'snippet on a table outside the space (backticks)',
-    mutate: (s) => (s.instructions.sql_snippets.filters[0].sql = ['channel_id IN (SELECT channel_id FROM `main`.`community`.`reactions`)']),
+    mutate: (s) =>
+      (s.instructions.sql_snippets.filters[0].sql = [
+        'channel_id IN (SELECT channel_id FROM `main`.`community`.`reactions`)',
+      ]),
     path: '$.instructions.sql_snippets.filters[0].sql',
     message: 'refers to `main`.`community`.`reactions`',
   },
@@ -162,7 +227,10 @@ describe('checkInvariants', () => {
   it.each(cases)('$name', ({ mutate, path, message, withWarehouse }) => {
     const space = baseSpace();
     mutate(space);
-    const issues = checkInvariants(space as Space, { file: FILE, warehouseSchema: withWarehouse ? warehouse : undefined });
+    const issues = checkInvariants(space as Space, {
+      file: FILE,
+      warehouseSchema: withWarehouse ? warehouse : undefined,
+    });
     const issue = issues.find((i) => i.path === path);
     expect(issue, JSON.stringify(issues, null, 2)).toBeDefined();
     expect(issue!.file).toBe(FILE);
@@ -208,7 +276,9 @@ describe('checkInvariants', () => {
 
   it('reports each unknown table once per SQL text', () => {
     const space = baseSpace();
-    space.instructions.example_question_sqls[0].sql = ['SELECT * FROM main.x.t JOIN main.x.t t2 ON 1=1 JOIN main.x.u ON 1=1'];
+    space.instructions.example_question_sqls[0].sql = [
+      'SELECT * FROM main.x.t JOIN main.x.t t2 ON 1=1 JOIN main.x.u ON 1=1',
+    ];
     const issues = checkInvariants(space as Space, { file: FILE });
     expect(issues.map((i) => i.message.split(',')[0])).toEqual(['refers to main.x.t', 'refers to main.x.u']);
   });

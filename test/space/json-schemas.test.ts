@@ -9,12 +9,16 @@ const files = buildJsonSchemas();
 const byName = (name: string) => JSON.parse(files.find((f) => f.name === name)!.content) as Record<string, any>;
 
 describe('generated JSON Schemas', () => {
-  it.each(files.map((f) => [f.name, f.content]))('schemas/%s is up to date (run `npm run schemas`)', (name, content) => {
-    expect(readFileSync(path.join(schemasDir, name), 'utf8')).toBe(content);
-  });
+  it.each(files.map((f) => [f.name, f.content]))(
+    'schemas/%s is up to date (run `npm run schemas`)',
+    (name, content) => {
+      expect(readFileSync(path.join(schemasDir, name), 'utf8')).toBe(content);
+    },
+  );
 
   it('declares draft 2020-12', () => {
-    for (const file of files) expect(JSON.parse(file.content).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
+    for (const file of files)
+      expect(JSON.parse(file.content).$schema).toBe('https://json-schema.org/draft/2020-12/schema');
   });
 
   it('keeps the space schema open to unknown fields at every level', () => {

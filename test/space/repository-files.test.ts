@@ -18,7 +18,9 @@ const files = [...spaceFiles(path.join(REPO_ROOT, 'spaces')), ...spaceFiles(path
 
 describe('shipped space files round-trip byte for byte', () => {
   it('finds the demo space and the described fixture', () => {
-    expect(files.map((f) => path.relative(REPO_ROOT, f))).toEqual(expect.arrayContaining(['spaces/demo/space.json', 'test/fixtures/demo-described/space.json']));
+    expect(files.map((f) => path.relative(REPO_ROOT, f))).toEqual(
+      expect.arrayContaining(['spaces/demo/space.json', 'test/fixtures/demo-described/space.json']),
+    );
   });
   it.each(files.map((f) => [path.relative(REPO_ROOT, f), f]))('%s', (_name, file) => {
     const text = readFileSync(file, 'utf8');

@@ -19,7 +19,12 @@ const TARGET = 'title: Demo\nlive_space_id: l\nstaging_space_id: s\nwarehouse_id
 
 describe('listSpaces', () => {
   it('lists the folders that hold a space.json, sorted', () => {
-    const root = repo({ zeta: { 'space.json': richText() }, alpha: { 'space.json': richText() }, empty: {}, other: { 'target.yml': TARGET } });
+    const root = repo({
+      zeta: { 'space.json': richText() },
+      alpha: { 'space.json': richText() },
+      empty: {},
+      other: { 'target.yml': TARGET },
+    });
     writeFileSync(path.join(root, 'spaces', 'stray.json'), '{}');
     expect(listSpaces(root)).toEqual(['alpha', 'zeta']);
   });

@@ -11,15 +11,45 @@ const FILE = 'spaces/demo/space.json';
 
 describe('parseSpaceText: malformed JSON', () => {
   const cases = [
-    { name: 'missing comma', text: '{\n  "version": 2\n  "config": {}\n}\n', line: 3, column: 3, message: "expected ',' or '}'" },
-    { name: 'trailing comma in object', text: '{\n  "version": 2,\n}\n', line: 3, column: 1, message: 'trailing comma' },
+    {
+      name: 'missing comma',
+      text: '{\n  "version": 2\n  "config": {}\n}\n',
+      line: 3,
+      column: 3,
+      message: "expected ',' or '}'",
+    },
+    {
+      name: 'trailing comma in object',
+      text: '{\n  "version": 2,\n}\n',
+      line: 3,
+      column: 1,
+      message: 'trailing comma',
+    },
     { name: 'trailing comma in array', text: '{\n  "a": [1,\n  ]\n}', line: 3, column: 3, message: 'trailing comma' },
-    { name: 'unterminated string', text: '{\n  "version": 2,\n  "x": "abc\n}', line: 3, column: 12, message: 'unterminated string' },
+    {
+      name: 'unterminated string',
+      text: '{\n  "version": 2,\n  "x": "abc\n}',
+      line: 3,
+      column: 12,
+      message: 'unterminated string',
+    },
     { name: 'tab inside a string', text: '{"x": "a\tb"}', line: 1, column: 9, message: 'control character' },
-    { name: 'single quotes', text: "{\n  'version': 2\n}", line: 2, column: 3, message: 'property name in double quotes' },
+    {
+      name: 'single quotes',
+      text: "{\n  'version': 2\n}",
+      line: 2,
+      column: 3,
+      message: 'property name in double quotes',
+    },
     { name: 'content after the document', text: '{"version": 2}\n{}', line: 2, column: 1, message: 'after the end' },
     { name: 'empty file', text: '  \n', line: 2, column: 1, message: 'empty' },
-    { name: 'truncated file', text: '{\n  "version": 2,\n  "config": {', line: 3, column: 14, message: 'the end of the file' },
+    {
+      name: 'truncated file',
+      text: '{\n  "version": 2,\n  "config": {',
+      line: 3,
+      column: 14,
+      message: 'the end of the file',
+    },
   ];
 
   it.each(cases)('$name: names file, line and column', ({ text, line, column, message }) => {
@@ -31,11 +61,15 @@ describe('parseSpaceText: malformed JSON', () => {
   });
 
   it('puts the file and line in the error message itself', () => {
-    expect(() => parseSpaceText('{\n  "version": 2,\n}', FILE)).toThrow(/spaces\/demo\/space\.json:3 \$: invalid JSON at line 3/);
+    expect(() => parseSpaceText('{\n  "version": 2,\n}', FILE)).toThrow(
+      /spaces\/demo\/space\.json:3 \$: invalid JSON at line 3/,
+    );
   });
 
   it('reports duplicate keys with their path and line', () => {
-    const issues = issuesOf(() => parseSpaceText('{\n  "version": 2,\n  "config": {\n    "a": 1,\n    "a": 2\n  }\n}', FILE));
+    const issues = issuesOf(() =>
+      parseSpaceText('{\n  "version": 2,\n  "config": {\n    "a": 1,\n    "a": 2\n  }\n}', FILE),
+    );
     expect(issues).toEqual([expect.objectContaining({ file: FILE, path: '$.config.a', line: 5 })]);
     expect(issues[0]!.message).toContain('duplicate key');
   });
@@ -69,14 +103,54 @@ describe('parseSpaceText: schema violations', () => {
   });
 
   const cases: { name: string; mutate: (s: Record<string, any>) => void; path: string; message: string }[] = [
-    { name: 'missing identifier', mutate: (s) => delete s.data_sources.tables[1].identifier, path: '$.data_sources.tables[1].identifier', message: 'missing required field "identifier"' },
-    { name: 'description as a string', mutate: (s) => (s.data_sources.tables[0].description = 'text'), path: '$.data_sources.tables[0].description', message: 'expected an array' },
-    { name: 'missing version', mutate: (s) => delete s.version, path: '$.version', message: 'missing required field "version"' },
-    { name: 'version as a string', mutate: (s) => (s.version = '2'), path: '$.version', message: 'expected a number, got the string "2"' },
-    { name: 'exclude as a string', mutate: (s) => (s.data_sources.tables[1].column_configs[0].exclude = 'no'), path: '$.data_sources.tables[1].column_configs[0].exclude', message: 'expected a boolean' },
-    { name: 'two text instructions', mutate: (s) => s.instructions.text_instructions.push({ id: 'f'.repeat(32), content: [] }), path: '$.instructions.text_instructions', message: 'at most one' },
-    { name: 'sql line not a string', mutate: (s) => (s.instructions.example_question_sqls[0].sql[1] = 7), path: '$.instructions.example_question_sqls[0].sql[1]', message: 'expected a string, got number 7' },
-    { name: 'empty column name', mutate: (s) => (s.data_sources.tables[0].column_configs[0].column_name = ''), path: '$.data_sources.tables[0].column_configs[0].column_name', message: 'must not be empty' },
+    {
+      name: 'missing identifier',
+      mutate: (s) => delete s.data_sources.tables[1].identifier,
+      path: '$.data_sources.tables[1].identifier',
+      message: 'missing required field "identifier"',
+    },
+    {
+      name: 'description as a string',
+      mutate: (s) => (s.data_sources.tables[0].description = 'text'),
+      path: '$.data_sources.tables[0].description',
+      message: 'expected an array',
+    },
+    {
+      name: 'missing version',
+      mutate: (s) => delete s.version,
+      path: '$.version',
+      message: 'missing required field "version"',
+    },
+    {
+      name: 'version as a string',
+      mutate: (s) => (s.version = '2'),
+      path: '$.version',
+      message: 'expected a number, got the string "2"',
+    },
+    {
+      name: 'exclude as a string',
+      mutate: (s) => (s.data_sources.tables[1].column_configs[0].exclude = 'no'),
+      path: '$.data_sources.tables[1].column_configs[0].exclude',
+      message: 'expected a boolean',
+    },
+    {
+      name: 'two text instructions',
+      mutate: (s) => s.instructions.text_instructions.push({ id: 'f'.repeat(32), content: [] }),
+      path: '$.instructions.text_instructions',
+      message: 'at most one',
+    },
+    {
+      name: 'sql line not a string',
+      mutate: (s) => (s.instructions.example_question_sqls[0].sql[1] = 7),
+      path: '$.instructions.example_question_sqls[0].sql[1]',
+      message: 'expected a string, got number 7',
+    },
+    {
+      name: 'empty column name',
+      mutate: (s) => (s.data_sources.tables[0].column_configs[0].column_name = ''),
+      path: '$.data_sources.tables[0].column_configs[0].column_name',
+      message: 'must not be empty',
+    },
   ];
 
   it.each(cases)('$name', ({ mutate, path: jsonPath, message }) => {

@@ -30,20 +30,64 @@ describe('parseTargetText', () => {
   });
 
   it('leaves optional parts out when absent', () => {
-    const text = VALID.split('\n').filter((l) => l.startsWith('title') || l.includes('_id:')).join('\n');
+    const text = VALID.split('\n')
+      .filter((l) => l.startsWith('title') || l.includes('_id:'))
+      .join('\n');
     const target = parseTargetText(text, FILE);
     expect(target).not.toHaveProperty('parentPath');
     expect(target).not.toHaveProperty('local');
   });
 
   const cases: { name: string; text: string; path: string; line: number; message: string }[] = [
-    { name: 'missing field', text: VALID.replace(/^staging_space_id:.*\n/m, ''), path: '$.staging_space_id', line: 1, message: 'missing required field "staging_space_id"' },
-    { name: 'misspelt key', text: VALID.replace('warehouse_id: abcdef1234567890', 'warehouse_id: abcdef1234567890\nwarehose_id: x'), path: '$.warehose_id', line: 5, message: 'unknown field "warehose_id"' },
-    { name: 'bad as_of format', text: VALID.replace('2026-11-01', '01/11/2026'), path: '$.local.as_of', line: 8, message: 'YYYY-MM-DD' },
-    { name: 'impossible as_of date', text: VALID.replace('2026-11-01', '2026-02-30'), path: '$.local.as_of', line: 8, message: 'real calendar date' },
-    { name: 'numeric id', text: VALID.replace('abcdef1234567890', '1234567890'), path: '$.warehouse_id', line: 4, message: 'quote it: "1234567890"' },
-    { name: 'empty title', text: VALID.replace('Community analytics', '""'), path: '$.title', line: 1, message: 'must not be empty' },
-    { name: 'unknown local key', text: VALID.replace('  data: demo', '  dataset: demo'), path: '$.local.dataset', line: 7, message: 'unknown field "dataset"' },
+    {
+      name: 'missing field',
+      text: VALID.replace(/^staging_space_id:.*\n/m, ''),
+      path: '$.staging_space_id',
+      line: 1,
+      message: 'missing required field "staging_space_id"',
+    },
+    {
+      name: 'misspelt key',
+      text: VALID.replace('warehouse_id: abcdef1234567890', 'warehouse_id: abcdef1234567890\nwarehose_id: x'),
+      path: '$.warehose_id',
+      line: 5,
+      message: 'unknown field "warehose_id"',
+    },
+    {
+      name: 'bad as_of format',
+      text: VALID.replace('2026-11-01', '01/11/2026'),
+      path: '$.local.as_of',
+      line: 8,
+      message: 'YYYY-MM-DD',
+    },
+    {
+      name: 'impossible as_of date',
+      text: VALID.replace('2026-11-01', '2026-02-30'),
+      path: '$.local.as_of',
+      line: 8,
+      message: 'real calendar date',
+    },
+    {
+      name: 'numeric id',
+      text: VALID.replace('abcdef1234567890', '1234567890'),
+      path: '$.warehouse_id',
+      line: 4,
+      message: 'quote it: "1234567890"',
+    },
+    {
+      name: 'empty title',
+      text: VALID.replace('Community analytics', '""'),
+      path: '$.title',
+      line: 1,
+      message: 'must not be empty',
+    },
+    {
+      name: 'unknown local key',
+      text: VALID.replace('  data: demo', '  dataset: demo'),
+      path: '$.local.dataset',
+      line: 7,
+      message: 'unknown field "dataset"',
+    },
     { name: 'a list instead of a mapping', text: '- a\n- b\n', path: '$', line: 1, message: 'expected an object' },
   ];
 

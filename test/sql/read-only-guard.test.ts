@@ -59,7 +59,11 @@ describe('checkReadOnly refuses everything else, naming why', () => {
     ['JVM reflection', "SELECT reflect('java.lang.System', 'exit', 0)", 'reflect'],
     // Spark reads \' as an escaped quote, SQLite does not: the text hides a DROP from one of them.
     ['backslash escape smuggling a statement', "SELECT 'a\\' , ' ; DROP TABLE t; --'", 'DROP'],
-    ['nested comment smuggling a statement (Spark nests, SQLite does not)', 'SELECT 1 /* /* */ ; DELETE FROM t; /* */', 'DELETE'],
+    [
+      'nested comment smuggling a statement (Spark nests, SQLite does not)',
+      'SELECT 1 /* /* */ ; DELETE FROM t; /* */',
+      'DELETE',
+    ],
   ])('%s', (_name, sql, mention) => {
     const result = checkReadOnly(sql);
     expect(result.ok).toBe(false);

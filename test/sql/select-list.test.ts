@@ -4,8 +4,22 @@ import { selectItems } from '../../src/sql/select-list.js';
 describe('selectItems', () => {
   it.each([
     ['plain columns', 'SELECT a, t.b FROM t', [{ text: 'a' }, { text: 't.b' }]],
-    ['AS aliases', 'SELECT count(*) AS n, sum(x) AS `total x` FROM t', [{ text: 'count(*)', alias: 'n' }, { text: 'sum(x)', alias: 'total x' }]],
-    ['aliases without AS', 'SELECT count(*) n, a b FROM t', [{ text: 'count(*)', alias: 'n' }, { text: 'a', alias: 'b' }]],
+    [
+      'AS aliases',
+      'SELECT count(*) AS n, sum(x) AS `total x` FROM t',
+      [
+        { text: 'count(*)', alias: 'n' },
+        { text: 'sum(x)', alias: 'total x' },
+      ],
+    ],
+    [
+      'aliases without AS',
+      'SELECT count(*) n, a b FROM t',
+      [
+        { text: 'count(*)', alias: 'n' },
+        { text: 'a', alias: 'b' },
+      ],
+    ],
     ['commas inside calls', 'SELECT coalesce(a, b), x FROM t', [{ text: 'coalesce(a, b)' }, { text: 'x' }]],
     ['DISTINCT', 'SELECT DISTINCT a FROM t', [{ text: 'a' }]],
     ['CASE ... END is not an alias', 'SELECT CASE WHEN a THEN 1 END FROM t', [{ text: 'CASE WHEN a THEN 1 END' }]],

@@ -7,12 +7,24 @@ const kinds = (sql: string, flavour: 'sqlite' | 'spark' = 'sqlite') =>
 describe('tokenize', () => {
   it('round-trips the input exactly', () => {
     const sql = "SELECT `a b`, \"c\", 'it''s' -- note\n FROM t /* x */ WHERE n >= 1.5e3;";
-    expect(tokenize(sql).map((t) => t.text).join('')).toBe(sql);
+    expect(
+      tokenize(sql)
+        .map((t) => t.text)
+        .join(''),
+    ).toBe(sql);
   });
 
   it.each([
-    ['words, symbols and numbers', 'SELECT a.b, 1.5 FROM t', ['word:SELECT', 'word:a', 'symbol:.', 'word:b', 'symbol:,', 'number:1.5', 'word:FROM', 'word:t']],
-    ['two-character operators', 'a <= b <> c || d', ['word:a', 'symbol:<=', 'word:b', 'symbol:<>', 'word:c', 'symbol:||', 'word:d']],
+    [
+      'words, symbols and numbers',
+      'SELECT a.b, 1.5 FROM t',
+      ['word:SELECT', 'word:a', 'symbol:.', 'word:b', 'symbol:,', 'number:1.5', 'word:FROM', 'word:t'],
+    ],
+    [
+      'two-character operators',
+      'a <= b <> c || d',
+      ['word:a', 'symbol:<=', 'word:b', 'symbol:<>', 'word:c', 'symbol:||', 'word:d'],
+    ],
     ['quoted identifiers', '`x`.`y` "z"', ['quoted:`x`', 'symbol:.', 'quoted:`y`', 'quoted:"z"']],
     ['strings with doubled quotes', "'a''b'", ["string:'a''b'"]],
     ['non-ASCII words', 'SELECT 채널 FROM t', ['word:SELECT', 'word:채널', 'word:FROM', 'word:t']],

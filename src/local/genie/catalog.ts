@@ -94,9 +94,18 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
   const tables: TableInfo[] = configured.map((cfg) => {
     const identifier = cfg.identifier.replace(/`/g, '');
     const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
-    const configs = new Map<string, ColumnConfig>((cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c]));
-    const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
-    const table: TableInfo = { identifier, name: lastPart(identifier), description: joinText(cfg.description), columns: [] };
+    const configs = new Map<string, ColumnConfig>(
+      (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c]),
+    );
+    const names = whTable
+      ? whTable.columns.map((c) => ({ name: c.name, type: c.type }))
+      : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
+    const table: TableInfo = {
+      identifier,
+      name: lastPart(identifier),
+      description: joinText(cfg.description),
+      columns: [],
+    };
     for (const { name, type } of names) {
       const cc = configs.get(name.toLowerCase());
       if (cc?.exclude) continue;
@@ -126,11 +135,22 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
 
   const snippetGroups = space.instructions?.sql_snippets;
   const snippets: SnippetInfo[] = [];
-  for (const [kind, list] of [['measure', snippetGroups?.measures], ['filter', snippetGroups?.filters], ['expression', snippetGroups?.expressions]] as const) {
+  for (const [kind, list] of [
+    ['measure', snippetGroups?.measures],
+    ['filter', snippetGroups?.filters],
+    ['expression', snippetGroups?.expressions],
+  ] as const) {
     for (const s of list ?? []) {
       const sql = joinText(s.sql).trim();
       const alias = 'alias' in s && typeof s.alias === 'string' ? s.alias : undefined;
-      snippets.push({ id: s.id, kind, sql, name: s.display_name ?? alias ?? '', synonyms: [...(s.synonyms ?? []), ...(alias && s.display_name ? [alias] : [])], tables: referencedTables(sql, tables) });
+      snippets.push({
+        id: s.id,
+        kind,
+        sql,
+        name: s.display_name ?? alias ?? '',
+        synonyms: [...(s.synonyms ?? []), ...(alias && s.display_name ? [alias] : [])],
+        tables: referencedTables(sql, tables),
+      });
     }
   }
 
@@ -145,22 +165,42 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
     const a = aliases.get(parsed.leftAlias) ?? byName(parsed.leftAlias);
     const b = aliases.get(parsed.rightAlias) ?? byName(parsed.rightAlias);
     if (!a || !b || a === b) continue;
-    const marker = spec.sql.slice(1).map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1]).find(Boolean) as Relationship | undefined;
+    const marker = spec.sql
+      .slice(1)
+      .map((line) => RELATIONSHIP_MARKER.exec(line.trim())?.[1])
+      .find(Boolean) as Relationship | undefined;
     // The marker is written for the spec's left/right tables; the condition may name them the other way round.
     const swapped = b === byName(spec.left.identifier) && a !== b;
     const relationship = marker && swapped ? flipRelationship(marker) : marker;
-    joins.push({ id: spec.id, left: a, right: b, leftColumn: parsed.leftColumn, rightColumn: parsed.rightColumn, relationship });
+    joins.push({
+      id: spec.id,
+      left: a,
+      right: b,
+      leftColumn: parsed.leftColumn,
+      rightColumn: parsed.rightColumn,
+      relationship,
+    });
   }
 
   const examples: ExampleInfo[] = (space.instructions?.example_question_sqls ?? []).map((e) => ({
     id: e.id,
     question: joinText(e.question),
     sql: joinText(e.sql).trim().replace(/;\s*$/, ''),
-    parameters: (e.parameters ?? []).map((p) => ({ name: p.name, typeHint: p.type_hint, defaultValue: p.default_value?.values?.[0] })),
+    parameters: (e.parameters ?? []).map((p) => ({
+      name: p.name,
+      typeHint: p.type_hint,
+      defaultValue: p.default_value?.values?.[0],
+    })),
   }));
 
   const ti = space.instructions?.text_instructions?.[0];
-  return { tables, snippets, joins, examples, textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined };
+  return {
+    tables,
+    snippets,
+    joins,
+    examples,
+    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined,
+  };
 }
 
 function flipRelationship(r: Relationship): Relationship {
@@ -171,7 +211,9 @@ function pickKey(table: TableInfo): ColumnInfo | undefined {
   const singularName = table.name.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
   return (
     table.columns.find((c) => c.name.toLowerCase() === 'id') ??
-    table.columns.find((c) => c.name.toLowerCase() === `${singularName}_id` || c.name.toLowerCase() === `${table.name.toLowerCase()}_id`) ??
+    table.columns.find(
+      (c) => c.name.toLowerCase() === `${singularName}_id` || c.name.toLowerCase() === `${table.name.toLowerCase()}_id`,
+    ) ??
     (table.columns[0]?.name.toLowerCase().endsWith('id') ? table.columns[0] : undefined)
   );
 }
@@ -188,17 +230,28 @@ function pickLabel(table: TableInfo): ColumnInfo | undefined {
 }
 
 /** Parse `a.x = b.y` (aliases or three-part names, with or without backticks). */
-export function parseJoinCondition(sql: string): { leftAlias: string; leftColumn: string; rightAlias: string; rightColumn: string } | undefined {
+export function parseJoinCondition(
+  sql: string,
+): { leftAlias: string; leftColumn: string; rightAlias: string; rightColumn: string } | undefined {
   const clean = sql.replace(/`/g, '').replace(/--.*$/gm, '').trim();
   const m = /^\(?\s*([\w.]+)\.(\w+)\s*=\s*([\w.]+)\.(\w+)\s*\)?$/.exec(clean);
   if (!m) return undefined;
-  return { leftAlias: m[1].split('.').pop()!.toLowerCase(), leftColumn: m[2], rightAlias: m[3].split('.').pop()!.toLowerCase(), rightColumn: m[4] };
+  return {
+    leftAlias: m[1].split('.').pop()!.toLowerCase(),
+    leftColumn: m[2],
+    rightAlias: m[3].split('.').pop()!.toLowerCase(),
+    rightColumn: m[4],
+  };
 }
 
 /** Tables a snippet's SQL names as qualifiers (`messages.word_count`, `main.community.messages.word_count`). */
 export function referencedTables(sql: string, tables: TableInfo[]): TableInfo[] {
   const clean = sql.replace(/`/g, '').toLowerCase();
-  return tables.filter((t) => new RegExp(`(^|[^\\w.])(${escapeRe(t.identifier.toLowerCase())}|${escapeRe(t.name.toLowerCase())})\\.\\w`).test(clean));
+  return tables.filter((t) =>
+    new RegExp(`(^|[^\\w.])(${escapeRe(t.identifier.toLowerCase())}|${escapeRe(t.name.toLowerCase())})\\.\\w`).test(
+      clean,
+    ),
+  );
 }
 
 export function escapeRe(s: string): string {

@@ -12,7 +12,11 @@ export function pickDateColumn(table: TableInfo, _catalog?: Catalog): ColumnInfo
   if (temporal.length <= 1) return temporal[0];
   const score = (c: ColumnInfo): number =>
     (EVENT_WORDS.test(c.description) ? 4 : 0) +
-    (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(c.name) ? 2 : 0) +
+    (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(
+      c.name,
+    )
+      ? 2
+      : 0) +
     (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) -
     (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
   return [...temporal].sort((a, b) => score(b) - score(a))[0];

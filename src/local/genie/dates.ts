@@ -21,24 +21,61 @@ export interface DateMatch {
 }
 
 const UNIT_WORDS: Record<string, Bucket> = {
-  day: 'day', 일: 'day', 일간: 'day', 날: 'day',
-  week: 'week', 주: 'week', 주일: 'week', 주간: 'week',
-  month: 'month', 개월: 'month', 달: 'month', 개월간: 'month',
-  year: 'year', 년: 'year', 년간: 'year', 해: 'year',
+  day: 'day',
+  일: 'day',
+  일간: 'day',
+  날: 'day',
+  week: 'week',
+  주: 'week',
+  주일: 'week',
+  주간: 'week',
+  month: 'month',
+  개월: 'month',
+  달: 'month',
+  개월간: 'month',
+  year: 'year',
+  년: 'year',
+  년간: 'year',
+  해: 'year',
 };
 const LAST_WORDS = new Set(['last', 'past', 'previous', 'recent', 'trailing', '지난', '최근', '과거', '직전']);
 const THIS_WORDS = new Set(['this', 'current', '이번', '금', '올']);
-const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTHS = [
+  'january',
+  'february',
+  'march',
+  'april',
+  'may',
+  'june',
+  'july',
+  'august',
+  'september',
+  'october',
+  'november',
+  'december',
+];
 const MONTH_ABBR = MONTHS.map((m) => m.slice(0, 3));
 const FIXED: Record<string, DateRange> = {
-  yesterday: { kind: 'yesterday' }, 어제: { kind: 'yesterday' },
-  today: { kind: 'today' }, 오늘: { kind: 'today' },
-  지난달: { kind: 'previous', unit: 'month' }, 전월: { kind: 'previous', unit: 'month' }, 저번달: { kind: 'previous', unit: 'month' },
-  이번달: { kind: 'this', unit: 'month' }, 이달: { kind: 'this', unit: 'month' }, 금월: { kind: 'this', unit: 'month' },
-  지난주: { kind: 'previous', unit: 'week' }, 저번주: { kind: 'previous', unit: 'week' }, 이번주: { kind: 'this', unit: 'week' },
-  올해: { kind: 'this', unit: 'year' }, 금년: { kind: 'this', unit: 'year' },
-  작년: { kind: 'previous', unit: 'year' }, 지난해: { kind: 'previous', unit: 'year' }, 전년: { kind: 'previous', unit: 'year' },
-  ytd: { kind: 'this', unit: 'year' }, mtd: { kind: 'this', unit: 'month' },
+  yesterday: { kind: 'yesterday' },
+  어제: { kind: 'yesterday' },
+  today: { kind: 'today' },
+  오늘: { kind: 'today' },
+  지난달: { kind: 'previous', unit: 'month' },
+  전월: { kind: 'previous', unit: 'month' },
+  저번달: { kind: 'previous', unit: 'month' },
+  이번달: { kind: 'this', unit: 'month' },
+  이달: { kind: 'this', unit: 'month' },
+  금월: { kind: 'this', unit: 'month' },
+  지난주: { kind: 'previous', unit: 'week' },
+  저번주: { kind: 'previous', unit: 'week' },
+  이번주: { kind: 'this', unit: 'week' },
+  올해: { kind: 'this', unit: 'year' },
+  금년: { kind: 'this', unit: 'year' },
+  작년: { kind: 'previous', unit: 'year' },
+  지난해: { kind: 'previous', unit: 'year' },
+  전년: { kind: 'previous', unit: 'year' },
+  ytd: { kind: 'this', unit: 'year' },
+  mtd: { kind: 'this', unit: 'month' },
 };
 
 function has(token: Token | undefined, words: Set<string> | string[]): boolean {
@@ -88,7 +125,10 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
       i = end - 1;
     };
     const fixed = t.forms.map((f) => FIXED[f]).find(Boolean);
-    if (fixed) { add(fixed, i + 1); continue; }
+    if (fixed) {
+      add(fixed, i + 1);
+      continue;
+    }
     // "between D1 and D2", "from D1 to D2", "D1부터 D2까지", "D1 ~ D2"
     if (t.date) {
       const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
@@ -146,7 +186,12 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
     const month = monthOf(t);
     if (month && next?.num !== undefined && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
       const day = dayDate(tokens, i, month, ty);
-      const other = tokens.slice(i + 2, i + 6).findIndex((x, k) => monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && (tokens[i + 3 + k].num as number) <= 31);
+      const other = tokens
+        .slice(i + 2, i + 6)
+        .findIndex(
+          (x, k) =>
+            monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && (tokens[i + 3 + k].num as number) <= 31,
+        );
       if (other >= 0) {
         const j = i + 2 + other;
         const end = dayDate(tokens, j, monthOf(tokens[j]) as number, ty);
@@ -159,10 +204,19 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
     }
     if (month) {
       const year = next?.num !== undefined && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
-      add({ kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) }, next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1);
+      add(
+        { kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) },
+        next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1,
+      );
       continue;
     }
-    if (t.num !== undefined && Number.isInteger(t.num) && t.num >= 1990 && t.num < 2100 && has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])) {
+    if (
+      t.num !== undefined &&
+      Number.isInteger(t.num) &&
+      t.num >= 1990 &&
+      t.num < 2100 &&
+      has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])
+    ) {
       add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
       continue;
     }
@@ -174,7 +228,14 @@ export function findDates(tokens: Token[], today: string): DateMatch[] {
 export function dateCondition(range: DateRange, column: string): string {
   switch (range.kind) {
     case 'last': {
-      const days = range.unit === 'day' ? range.n : range.unit === 'week' ? range.n * 7 : range.unit === 'month' ? range.n * 30 : range.n * 365;
+      const days =
+        range.unit === 'day'
+          ? range.n
+          : range.unit === 'week'
+            ? range.n * 7
+            : range.unit === 'month'
+              ? range.n * 30
+              : range.n * 365;
       return `${column} >= date_sub(current_date, ${days})`;
     }
     case 'this':
@@ -199,7 +260,12 @@ export function bucketExpression(bucket: Bucket, column: string): string {
   return `date_trunc('${bucket}', ${column})`;
 }
 
-function dayDate(tokens: Token[], i: number, month: number, fallbackYear: number): { date: string; next: number; hasYear: boolean } {
+function dayDate(
+  tokens: Token[],
+  i: number,
+  month: number,
+  fallbackYear: number,
+): { date: string; next: number; hasYear: boolean } {
   const day = tokens[i + 1].num as number;
   const y = tokens[i + 2]?.num;
   const hasYear = y !== undefined && y >= 1900 && y < 2200;

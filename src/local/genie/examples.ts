@@ -14,10 +14,44 @@ export interface PreparedExample {
   dates: string[];
 }
 
-export interface ExampleMatch { prepared: PreparedExample; score: number }
+export interface ExampleMatch {
+  prepared: PreparedExample;
+  score: number;
+}
 
 /** Words that vary without changing a question's meaning. */
-const FILLER = new Set(['a', 'an', 'the', 'of', 'in', 'on', 'for', 'to', 'is', 'are', 'was', 'were', 'do', 'does', 'did', 'me', 'show', 'list', 'give', 'please', 'what', 'there', 'our', 'we', 'all', '알려줘', '보여줘', '줘', '은', '는']);
+const FILLER = new Set([
+  'a',
+  'an',
+  'the',
+  'of',
+  'in',
+  'on',
+  'for',
+  'to',
+  'is',
+  'are',
+  'was',
+  'were',
+  'do',
+  'does',
+  'did',
+  'me',
+  'show',
+  'list',
+  'give',
+  'please',
+  'what',
+  'there',
+  'our',
+  'we',
+  'all',
+  '알려줘',
+  '보여줘',
+  '줘',
+  '은',
+  '는',
+]);
 
 function columnKey(column: { table: { identifier: string }; name: string }): string {
   return `${column.table.identifier}.${column.name}`;
@@ -48,8 +82,16 @@ export function signatureOf(linked: Linked): Omit<PreparedExample, 'example'> {
   }
   linked.tokens.forEach((t, k) => {
     if (covered.has(k)) return;
-    if (t.date) { dates.push(t.date); signature.add('#date'); return; }
-    if (t.num !== undefined) { numbers.push(t.num); signature.add('#num'); return; }
+    if (t.date) {
+      dates.push(t.date);
+      signature.add('#date');
+      return;
+    }
+    if (t.num !== undefined) {
+      numbers.push(t.num);
+      signature.add('#num');
+      return;
+    }
     const w = t.forms[t.forms.length - 1];
     if (!FILLER.has(w) && !FILLER.has(t.forms[0])) signature.add(w);
   });
@@ -92,11 +134,22 @@ export function adaptExample(match: ExampleMatch, question: Linked, catalog: Cat
     let value: string | undefined;
     const hint = param.typeHint ?? '';
     if (NUMERIC_HINT.test(hint)) value = numbers.length > 0 ? String(numbers.shift()) : param.defaultValue;
-    else if (DATE_HINT.test(hint)) value = dates.length > 0 ? literal(dates.shift() as string) : param.defaultValue !== undefined ? literal(param.defaultValue) : undefined;
+    else if (DATE_HINT.test(hint))
+      value =
+        dates.length > 0
+          ? literal(dates.shift() as string)
+          : param.defaultValue !== undefined
+            ? literal(param.defaultValue)
+            : undefined;
     else {
-      const compared = new RegExp(`([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${param.name}\\b`, 'i').exec(sql);
+      const compared = new RegExp(
+        `([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${param.name}\\b`,
+        'i',
+      ).exec(sql);
       const colName = compared?.[1].replace(/`/g, '').split('.').pop()?.toLowerCase();
-      const hit = q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ?? (colName ? undefined : q.values[0]);
+      const hit =
+        q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ??
+        (colName ? undefined : q.values[0]);
       const quoted = question.items.find((i) => i.type === 'quoted');
       const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined) ?? param.defaultValue;
       value = raw !== undefined ? literal(raw) : undefined;
@@ -116,7 +169,10 @@ export function adaptExample(match: ExampleMatch, question: Linked, catalog: Cat
       if (n !== q.numbers[k]) sql = sql.replace(new RegExp(`(?<![\\w.'-])${n}(?![\\w.'-])`, 'g'), String(q.numbers[k]));
     });
   }
-  if (prepared.dates.length === q.dates.length) prepared.dates.forEach((d, k) => { if (d !== q.dates[k]) sql = sql.split(d).join(q.dates[k]); });
+  if (prepared.dates.length === q.dates.length)
+    prepared.dates.forEach((d, k) => {
+      if (d !== q.dates[k]) sql = sql.split(d).join(q.dates[k]);
+    });
   void catalog;
   return sql;
 }

@@ -12,7 +12,11 @@
  */
 import type { Catalog, JoinEdge, TableInfo } from './catalog.js';
 
-export interface JoinStep { edge: JoinEdge; from: TableInfo; to: TableInfo }
+export interface JoinStep {
+  edge: JoinEdge;
+  from: TableInfo;
+  to: TableInfo;
+}
 
 export interface JoinPlan {
   steps: JoinStep[];
@@ -49,7 +53,10 @@ export function joinPath(base: TableInfo, needed: TableInfo[], catalog: Catalog)
       path = search(joined, chainEnd, target, catalog.joins, false);
       if (path) chasm.push(target);
     }
-    if (!path) { unreachable.push(target); continue; }
+    if (!path) {
+      unreachable.push(target);
+      continue;
+    }
     for (const step of path) {
       if (joined.has(step.to)) continue;
       if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd) chainEnd = step.to;
@@ -60,10 +67,19 @@ export function joinPath(base: TableInfo, needed: TableInfo[], catalog: Catalog)
   return { steps, unreachable, chasm };
 }
 
-interface Node { table: TableInfo; canDescend: boolean }
+interface Node {
+  table: TableInfo;
+  canDescend: boolean;
+}
 
 /** Breadth-first search over (table, may-still-step-down) states; `strict` forbids chasm steps. */
-function search(start: Set<TableInfo>, chainEnd: TableInfo, target: TableInfo, edges: JoinEdge[], strict: boolean): JoinStep[] | undefined {
+function search(
+  start: Set<TableInfo>,
+  chainEnd: TableInfo,
+  target: TableInfo,
+  edges: JoinEdge[],
+  strict: boolean,
+): JoinStep[] | undefined {
   const key = (n: Node) => `${n.table.identifier}|${n.canDescend}`;
   const prev = new Map<string, { step: JoinStep; from: Node } | null>();
   const queue: Node[] = [];
@@ -89,7 +105,11 @@ function search(start: Set<TableInfo>, chainEnd: TableInfo, target: TableInfo, e
   return undefined;
 }
 
-function unwind(end: Node, prev: Map<string, { step: JoinStep; from: Node } | null>, key: (n: Node) => string): JoinStep[] {
+function unwind(
+  end: Node,
+  prev: Map<string, { step: JoinStep; from: Node } | null>,
+  key: (n: Node) => string,
+): JoinStep[] {
   const path: JoinStep[] = [];
   for (let link = prev.get(key(end)); link; link = prev.get(key(link.from))) path.unshift(link.step);
   return path;

@@ -27,10 +27,36 @@ export interface Lexicon {
   size: number;
 }
 
-const WEIGHT: Record<PhraseSource, number> = { name: 1, synonym: 1, value: 0.95, alias: 0.8, part: 0.5, description: 0.25 };
+const WEIGHT: Record<PhraseSource, number> = {
+  name: 1,
+  synonym: 1,
+  value: 0.95,
+  alias: 0.8,
+  part: 0.5,
+  description: 0.25,
+};
 
 /** Name parts too generic to identify a column on their own. */
-const WEAK_PARTS = new Set(['id', 'is', 'has', 'at', 'on', 'of', 'the', 'count', 'name', 'date', 'time', 'number', 'num', 'type', 'code', 'value', 'stat', 'total']);
+const WEAK_PARTS = new Set([
+  'id',
+  'is',
+  'has',
+  'at',
+  'on',
+  'of',
+  'the',
+  'count',
+  'name',
+  'date',
+  'time',
+  'number',
+  'num',
+  'type',
+  'code',
+  'value',
+  'stat',
+  'total',
+]);
 
 export function buildLexicon(catalog: Catalog): Lexicon {
   const phrases: Phrase[] = [];
@@ -81,7 +107,8 @@ function addColumn(add: Add, column: ColumnInfo): void {
   for (const s of column.synonyms) add(s, target, 'synonym');
   addDescription(add, column.description, target, 0.25);
   for (const value of column.values) addValue(add, column, value);
-  for (const [alias, value] of valueAliases(column.description)) add(alias, { kind: 'value', column, value }, 'alias', 0.9);
+  for (const [alias, value] of valueAliases(column.description))
+    add(alias, { kind: 'value', column, value }, 'alias', 0.9);
 }
 
 function addValue(add: Add, column: ColumnInfo, value: string): void {
@@ -101,7 +128,8 @@ function addDescription(add: Add, description: string, target: Target, weight: n
       if (words.length > 0 && words.length <= 3 && !/[=:]/.test(alias)) add(words, target, 'alias');
     }
   }
-  for (const m of description.matchAll(/(?:also (?:called|known as)|a\.k\.a\.?|aka)\s+["']?([^,.;"']+)/gi)) add(m[1], target, 'alias');
+  for (const m of description.matchAll(/(?:also (?:called|known as)|a\.k\.a\.?|aka)\s+["']?([^,.;"']+)/gi))
+    add(m[1], target, 'alias');
   const seen = new Set<string>();
   for (const w of phraseWords(description)) {
     if (w.length < 3 && !/[\uac00-\ud7a3]/.test(w)) continue;
@@ -118,7 +146,9 @@ function addDescription(add: Add, description: string, target: Target, weight: n
 export function valueAliases(description: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
   for (const piece of description.split(/[,;\n()]|\.\s/)) {
-    const m = /^\s*['"]?([A-Za-z0-9_-]{1,24})['"]?\s*(?:=|:|means|is|->|→)\s*['"]?([^'"]{2,40}?)['"]?\s*\.?\s*$/.exec(piece);
+    const m = /^\s*['"]?([A-Za-z0-9_-]{1,24})['"]?\s*(?:=|:|means|is|->|→)\s*['"]?([^'"]{2,40}?)['"]?\s*\.?\s*$/.exec(
+      piece,
+    );
     if (!m) continue;
     for (const alias of m[2].split(/\s*\/\s*|\s+or\s+/)) if (alias.trim()) out.push([alias.trim(), m[1]]);
   }

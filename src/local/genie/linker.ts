@@ -10,7 +10,12 @@ import { findQuantities, type CompareOp } from './quantities.js';
 import { STOPWORDS, tokenize, type Token } from './text.js';
 import { MARKERS, type MarkerDef } from './vocabulary.js';
 
-export interface Candidate { target: Target; weight: number; source: string; words: string[] }
+export interface Candidate {
+  target: Target;
+  weight: number;
+  source: string;
+  words: string[];
+}
 
 export type Item =
   | { type: 'mention'; start: number; end: number; text: string; candidates: Candidate[] }
@@ -22,9 +27,13 @@ export type Item =
   | { type: 'quoted'; start: number; end: number; raw: string }
   | { type: 'word'; start: number; end: number; text: string };
 
-export interface Linked { tokens: Token[]; items: Item[] }
+export interface Linked {
+  tokens: Token[];
+  items: Item[];
+}
 
-const tokenHas = (t: Token | undefined, word: string): boolean => !!t && (t.forms.includes(word) || (!t.quoted && t.raw.toLowerCase() === word));
+const tokenHas = (t: Token | undefined, word: string): boolean =>
+  !!t && (t.forms.includes(word) || (!t.quoted && t.raw.toLowerCase() === word));
 
 function phraseLength(tokens: Token[], i: number, words: string[], free: (k: number) => boolean): boolean {
   for (let k = 0; k < words.length; k++) if (!free(i + k) || !tokenHas(tokens[i + k], words[k])) return false;
@@ -43,7 +52,13 @@ function formatMatch(token: Token, columns: ColumnInfo[]): Candidate[] {
   const out: Candidate[] = [];
   for (const column of columns) {
     if (!column.format || column.examples.length === 0 || column.type !== 'string') continue;
-    if (column.examples.every((e) => shapeOf(e) === shape)) out.push({ target: { kind: 'value', column, value: token.raw }, weight: 0.7, source: 'format', words: [token.raw] });
+    if (column.examples.every((e) => shapeOf(e) === shape))
+      out.push({
+        target: { kind: 'value', column, value: token.raw },
+        weight: 0.7,
+        source: 'format',
+        words: [token.raw],
+      });
   }
   return out;
 }
@@ -52,7 +67,9 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   const tokens = tokenize(question);
   const items: Item[] = [];
   const taken = new Set<number>();
-  const take = (from: number, to: number): void => { for (let k = from; k < to; k++) taken.add(k); };
+  const take = (from: number, to: number): void => {
+    for (let k = from; k < to; k++) taken.add(k);
+  };
 
   for (const d of findDates(tokens, today)) {
     items.push({ type: 'date', start: d.start, end: d.end, range: d.range });
@@ -73,27 +90,60 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   for (let i = 0; i < tokens.length; i++) {
     if (!free(i)) continue;
     const t = tokens[i];
-    if (t.quoted) { items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw }); continue; }
+    if (t.quoted) {
+      items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw });
+      continue;
+    }
 
     let best: Phrase[] = [];
     let bestLen = 0;
     for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
       for (const p of lexicon.byFirst.get(form) ?? []) {
         if (p.words.length < bestLen || !phraseLength(tokens, i, p.words, free)) continue;
-        if (p.words.length > bestLen) { best = []; bestLen = p.words.length; }
+        if (p.words.length > bestLen) {
+          best = [];
+          bestLen = p.words.length;
+        }
         best.push(p);
       }
     }
     let marker: MarkerDef | undefined;
-    for (const m of MARKERS) if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
+    for (const m of MARKERS)
+      if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
     const markerLen = marker?.words.length ?? 0;
     const strongSchema = best.some((p) => p.weight >= 0.9);
 
-    if (bestLen > 0 && (bestLen > markerLen || (bestLen === markerLen && strongSchema && marker?.kind !== 'by' && marker?.kind !== 'count' && marker?.kind !== 'bucket'))) {
-      items.push({ type: 'mention', start: i, end: i + bestLen, text: tokens.slice(i, i + bestLen).map((x) => x.raw).join(' '), candidates: rank(best) });
+    if (
+      bestLen > 0 &&
+      (bestLen > markerLen ||
+        (bestLen === markerLen &&
+          strongSchema &&
+          marker?.kind !== 'by' &&
+          marker?.kind !== 'count' &&
+          marker?.kind !== 'bucket'))
+    ) {
+      items.push({
+        type: 'mention',
+        start: i,
+        end: i + bestLen,
+        text: tokens
+          .slice(i, i + bestLen)
+          .map((x) => x.raw)
+          .join(' '),
+        candidates: rank(best),
+      });
       i += bestLen - 1;
     } else if (marker) {
-      items.push({ type: 'marker', start: i, end: i + markerLen, text: tokens.slice(i, i + markerLen).map((x) => x.raw).join(' '), marker });
+      items.push({
+        type: 'marker',
+        start: i,
+        end: i + markerLen,
+        text: tokens
+          .slice(i, i + markerLen)
+          .map((x) => x.raw)
+          .join(' '),
+        marker,
+      });
       i += markerLen - 1;
     } else if (t.num !== undefined) {
       items.push({ type: 'number', start: i, end: i + 1, value: t.num });
@@ -108,8 +158,15 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
-    if (item.type === 'mention' && next.type === 'mention' && next.start === item.end && item.candidates[0].source === 'part' && item.candidates[0].weight <= 0.5
-      && next.candidates[0].target.kind === 'table' && next.candidates[0].weight >= 0.9) {
+    if (
+      item.type === 'mention' &&
+      next.type === 'mention' &&
+      next.start === item.end &&
+      item.candidates[0].source === 'part' &&
+      item.candidates[0].weight <= 0.5 &&
+      next.candidates[0].target.kind === 'table' &&
+      next.candidates[0].weight >= 0.9
+    ) {
       items[k] = { type: 'word', start: item.start, end: item.end, text: item.text };
     }
   }
@@ -122,7 +179,8 @@ function rank(phrases: Phrase[]): Candidate[] {
   for (const p of phrases) {
     const key = targetKey(p.target);
     const prev = byKey.get(key);
-    if (!prev || prev.weight < p.weight) byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
+    if (!prev || prev.weight < p.weight)
+      byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
   }
   return [...byKey.values()].sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
 }
@@ -134,9 +192,13 @@ function kindOrder(t: Target): number {
 
 export function targetKey(t: Target): string {
   switch (t.kind) {
-    case 'table': return `t:${t.table.identifier}`;
-    case 'column': return `c:${t.column.table.identifier}.${t.column.name}`;
-    case 'value': return `v:${t.column.table.identifier}.${t.column.name}=${t.value}`;
-    case 'snippet': return `s:${t.snippet.id}`;
+    case 'table':
+      return `t:${t.table.identifier}`;
+    case 'column':
+      return `c:${t.column.table.identifier}.${t.column.name}`;
+    case 'value':
+      return `v:${t.column.table.identifier}.${t.column.name}=${t.value}`;
+    case 'snippet':
+      return `s:${t.snippet.id}`;
   }
 }

@@ -28,7 +28,10 @@ export function finishPlan(s: PlanState): PlanOutcome {
   if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0) notes.push('avg-per');
 
   // No explicit measure: count something, chosen from what the question names.
-  if (measures.length === 0 && (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)) {
+  if (
+    measures.length === 0 &&
+    (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)
+  ) {
     const dimTables = new Set(dims.map(dimTable).filter(Boolean));
     const firstWhere = where.map(condTable).find(Boolean);
     // A table word that only named a value's kind is not what is counted when a filter on another table came first.
@@ -50,16 +53,31 @@ export function finishPlan(s: PlanState): PlanOutcome {
       entities.splice(entities.indexOf(pick), 1);
     } else {
       const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
-      counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
+      counted =
+        from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from)
+          ? (factFor(from, s.catalog) ?? from)
+          : from;
     }
     if (counted) measures.push({ kind: 'count', table: counted });
   }
 
   // "the most recently opened channel": a MIN/MAX of an entity's own column ranks that entity.
   const only = measures[0];
-  const owner = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label) : undefined;
+  const owner =
+    only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
+      ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
+      : undefined;
   if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
-    const plan: Plan = { base: owner.table, measures: [], dims: [], where, having: [], select: [owner.table.label as ColumnInfo, only.column], distinct: false, order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 } };
+    const plan: Plan = {
+      base: owner.table,
+      measures: [],
+      dims: [],
+      where,
+      having: [],
+      select: [owner.table.label as ColumnInfo, only.column],
+      distinct: false,
+      order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
+    };
     return { plan, notes };
   }
 
@@ -67,7 +85,11 @@ export function finishPlan(s: PlanState): PlanOutcome {
   if (s.rank && measures.length > 0 && dims.length === 0 && s.buckets.length === 0) {
     const mTable = measureTable(measures[0]);
     const other = entities.find((e) => e.table !== mTable);
-    if (other) { const d = tableDim(other.table); if (d) dims.push(d); entities.splice(entities.indexOf(other), 1); }
+    if (other) {
+      const d = tableDim(other.table);
+      if (d) dims.push(d);
+      entities.splice(entities.indexOf(other), 1);
+    }
   }
 
   // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
@@ -81,14 +103,19 @@ export function finishPlan(s: PlanState): PlanOutcome {
       filtered.add(numeric.column);
       continue;
     }
-    const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
+    const entity = entities
+      .filter((e) => e.table !== measureTable(measures[0]))
+      .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
     if (measures.length > 0 && dims.length > 0) {
       having.push({ measure: 0, op: cmp.op, value: cmp.value });
     } else if (entity && measures.length === 0) {
       // "channels with more than 1000 messages": group by the other entity, compare the count.
       const grouped = entities.find((e) => e !== entity);
       measures.push({ kind: 'count', table: entity.table });
-      if (grouped) { const d = tableDim(grouped.table); if (d) dims.push(d); }
+      if (grouped) {
+        const d = tableDim(grouped.table);
+        if (d) dims.push(d);
+      }
       having.push({ measure: 0, op: cmp.op, value: cmp.value });
     } else if (measures.length > 0 && entity) {
       const d = tableDim(entity.table);
@@ -103,35 +130,75 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // "reactions per message": a dimension on a table without a label, counted against another table.
   const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
-  if (keyDim && keyDim.kind === 'column' && measures.length === 1 && measures[0].kind === 'count' && measures[0].table !== keyDim.column.table) {
-    measures[0] = { kind: 'tableRatio', numerator: measures[0].table, denominator: keyDim.column.table, percent: false };
+  if (
+    keyDim &&
+    keyDim.kind === 'column' &&
+    measures.length === 1 &&
+    measures[0].kind === 'count' &&
+    measures[0].table !== keyDim.column.table
+  ) {
+    measures[0] = {
+      kind: 'tableRatio',
+      numerator: measures[0].table,
+      denominator: keyDim.column.table,
+      percent: false,
+    };
     dims.splice(dims.indexOf(keyDim), 1);
   }
 
   // Ratios and shares.
   if (s.ratio) {
     const cond = where.find((w) => w.kind !== 'date' && w.kind !== 'compare');
-    if (measures.length >= 2 && measures[0].kind === 'count' && measures[1].kind === 'count' && measures[0].table !== measures[1].table) {
-      measures.splice(0, 2, { kind: 'tableRatio', numerator: measures[0].table, denominator: measures[1].table, percent: s.ratio.percent });
+    if (
+      measures.length >= 2 &&
+      measures[0].kind === 'count' &&
+      measures[1].kind === 'count' &&
+      measures[0].table !== measures[1].table
+    ) {
+      measures.splice(0, 2, {
+        kind: 'tableRatio',
+        numerator: measures[0].table,
+        denominator: measures[1].table,
+        percent: s.ratio.percent,
+      });
     } else if (cond) {
-      const table = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : entities[0]?.table ?? condTable(cond);
+      const table = measures[0]
+        ? (measureTable(measures[0]) ?? condTable(cond))
+        : (entities[0]?.table ?? condTable(cond));
       if (table) {
         where.splice(where.indexOf(cond), 1);
-        measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, { kind: 'share', table, condition: cond, percent: s.ratio.percent });
+        measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, {
+          kind: 'share',
+          table,
+          condition: cond,
+          percent: s.ratio.percent,
+        });
       }
     }
   }
 
   // Listing: no aggregate at all.
-  const base = (measures[0] && measureTable(measures[0])) ?? entities[0]?.table ?? columns[0]?.column.table ?? where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean);
-  if (!base) return { clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.', notes };
+  const base =
+    (measures[0] && measureTable(measures[0])) ??
+    entities[0]?.table ??
+    columns[0]?.column.table ??
+    where.map(condTable).find(Boolean) ??
+    dims.map(dimTable).find(Boolean);
+  if (!base)
+    return {
+      clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.',
+      notes,
+    };
 
   // Dates: the date column mentioned near the phrase, else the base table's event time.
   const mentionedDates = columns.filter((c) => isTemporal(c.column));
   for (const d of s.dates) {
     const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
     const column = near?.column ?? pickDateColumn(base, s.catalog);
-    if (!column) { notes.push('no-date-column'); continue; }
+    if (!column) {
+      notes.push('no-date-column');
+      continue;
+    }
     where.push({ kind: 'date', column, range: d.range });
   }
   for (const bucket of s.buckets) {
@@ -150,16 +217,31 @@ export function finishPlan(s: PlanState): PlanOutcome {
   if (measures.length === 0) {
     const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
     const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
-    const entityLabels = entities.filter((e) => !e.context).map((e) => e.table.label ?? e.table.key).filter((c): c is ColumnInfo => !!c);
-    plan.select = uniqueColumns(s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
+    const entityLabels = entities
+      .filter((e) => !e.context)
+      .map((e) => e.table.label ?? e.table.key)
+      .filter((c): c is ColumnInfo => !!c);
+    plan.select = uniqueColumns(
+      s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown],
+    );
     if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
     plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-    const rankColumn = columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
+    const rankColumn =
+      columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
     if (s.rank && rankColumn) plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
     return { plan, notes };
   }
-  if (s.rank) plan.order = { target: 'measure', dir: s.rank.dir, limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined };
-  else if (dims.length > 0) plan.order = dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket) ? { target: 'dim', dir: 'ASC' } : { target: 'measure', dir: 'DESC' };
+  if (s.rank)
+    plan.order = {
+      target: 'measure',
+      dir: s.rank.dir,
+      limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined,
+    };
+  else if (dims.length > 0)
+    plan.order =
+      dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket)
+        ? { target: 'dim', dir: 'ASC' }
+        : { target: 'measure', dir: 'DESC' };
   return { plan, notes };
 }
 
@@ -183,10 +265,15 @@ function condTable(c: Condition): TableInfo | undefined {
 export function measureTable(m: Measure | undefined): TableInfo | undefined {
   if (!m) return undefined;
   switch (m.kind) {
-    case 'count': case 'share': return m.table;
-    case 'agg': return m.column.table;
-    case 'snippet': return m.snippet.tables[0];
-    case 'tableRatio': return m.numerator;
+    case 'count':
+    case 'share':
+      return m.table;
+    case 'agg':
+      return m.column.table;
+    case 'snippet':
+      return m.snippet.tables[0];
+    case 'tableRatio':
+      return m.numerator;
   }
 }
 

@@ -23,10 +23,13 @@ export type Measure =
   | { kind: 'tableRatio'; numerator: TableInfo; denominator: TableInfo; percent: boolean };
 
 export type Dimension =
-  | { kind: 'column'; column: ColumnInfo; bucket?: Bucket }
-  | { kind: 'snippet'; snippet: SnippetInfo };
+  { kind: 'column'; column: ColumnInfo; bucket?: Bucket } | { kind: 'snippet'; snippet: SnippetInfo };
 
-export interface Having { measure: number; op: CompareOp; value: number }
+export interface Having {
+  measure: number;
+  op: CompareOp;
+  value: number;
+}
 
 export interface Plan {
   /** The FROM table. */

@@ -20,11 +20,22 @@ export interface PlanChoice {
   pick: (itemIndex: number, candidates: Target[]) => Target;
 }
 
-export interface PlanOutcome { plan?: Plan; clarify?: string; notes: string[] }
+export interface PlanOutcome {
+  plan?: Plan;
+  clarify?: string;
+  notes: string[];
+}
 
 type Agg = 'count' | 'sum' | 'avg' | 'min' | 'max';
-interface Entity { table: TableInfo; at: number; context?: boolean }
-interface ColumnMention { column: ColumnInfo; at: number }
+interface Entity {
+  table: TableInfo;
+  at: number;
+  context?: boolean;
+}
+interface ColumnMention {
+  column: ColumnInfo;
+  at: number;
+}
 
 export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
   const tokensBetween = (from: number, to: number): string[] => tokens.slice(from, to).map((t) => t.forms[0]);
@@ -49,10 +60,14 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   let ratio: { percent: boolean; at: number } | undefined;
   let byMeasure = false;
   let limitHint: number | undefined;
-  let lastMention: { kind: 'dim' | 'measure' | 'entity' | 'column' | 'where' | 'other'; index: number; target: Target } | undefined;
+  let lastMention:
+    { kind: 'dim' | 'measure' | 'entity' | 'column' | 'where' | 'other'; index: number; target: Target } | undefined;
 
   const contextTables = tablesNamed(items);
-  const addMeasure = (m: Measure, at: number): void => { measures.push(m); measureAt.push(at); };
+  const addMeasure = (m: Measure, at: number): void => {
+    measures.push(m);
+    measureAt.push(at);
+  };
   const addDim = (d: Dimension): void => {
     if (!dims.some((x) => dimKey(x) === dimKey(d))) dims.push(d);
   };
@@ -67,12 +82,24 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       if (pendingBy === 'which' && kind !== 'not' && kind !== 'most' && kind !== 'least') pendingBy = undefined;
       // English "member counts": a count word right after a noun counts that noun.
       const prevItem = items[index - 1];
-      if (kind === 'count' && !item.marker.postfix && prevItem?.type === 'mention' && lastMention?.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'column') && items[index + 1]?.type !== 'mention') {
+      if (
+        kind === 'count' &&
+        !item.marker.postfix &&
+        prevItem?.type === 'mention' &&
+        lastMention?.index === index - 1 &&
+        (lastMention.kind === 'entity' || lastMention.kind === 'column') &&
+        items[index + 1]?.type !== 'mention'
+      ) {
         toCount(lastMention.target, pendingDistinct, lastMention.index);
         pendingDistinct = false;
         return;
       }
-      if (kind === 'count' && item.marker.postfix && lastMention && (lastMention.kind === 'entity' || lastMention.kind === 'column')) {
+      if (
+        kind === 'count' &&
+        item.marker.postfix &&
+        lastMention &&
+        (lastMention.kind === 'entity' || lastMention.kind === 'column')
+      ) {
         // "회원 수": the noun before the counter is what gets counted.
         toCount(lastMention.target, pendingDistinct, lastMention.index);
         pendingDistinct = false;
@@ -81,37 +108,73 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       if (kind === 'by' && item.marker.postfix) {
         const stem = items[index - 1];
         const bucket = stem?.type === 'word' ? BUCKET_STEMS[stem.text] : undefined;
-        if (bucket) { if (!buckets.includes(bucket)) buckets.push(bucket); return; }
+        if (bucket) {
+          if (!buckets.includes(bucket)) buckets.push(bucket);
+          return;
+        }
         if (lastMention) makeDim(lastMention.target, lastMention.kind);
         return;
       }
       switch (kind) {
-        case 'count': case 'sum': case 'avg': case 'min': case 'max':
+        case 'count':
+        case 'sum':
+        case 'avg':
+        case 'min':
+        case 'max':
           if (kind === 'sum' && pendingAgg === 'count') return;
-          if (kind === 'count' && pendingAgg === 'avg') { pendingAgg = 'avg'; notes.push('avg-count'); return; }
+          if (kind === 'count' && pendingAgg === 'avg') {
+            pendingAgg = 'avg';
+            notes.push('avg-count');
+            return;
+          }
           if (pendingBy === 'by' && rank) byMeasure = true;
           if (pendingBy === 'which') pendingBy = undefined;
           // "the average, minimum and maximum age": several aggregates of one column.
-          if (pendingAgg && pendingAgg !== 'count' && kind !== 'count' && index - lastMarkerAt <= 3) extraAggs.push(pendingAgg);
+          if (pendingAgg && pendingAgg !== 'count' && kind !== 'count' && index - lastMarkerAt <= 3)
+            extraAggs.push(pendingAgg);
           pendingAgg = kind;
           lastMarkerAt = index;
           return;
-        case 'distinct': pendingDistinct = true; if (pendingBy === 'which') pendingBy = undefined; return;
-        case 'by': case 'each': pendingBy = 'by'; return;
+        case 'distinct':
+          pendingDistinct = true;
+          if (pendingBy === 'which') pendingBy = undefined;
+          return;
+        case 'by':
+        case 'each':
+          pendingBy = 'by';
+          return;
         case 'which':
           // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
-          if (lastMention && lastMention.index === index - 1 && (lastMention.kind === 'entity' || lastMention.kind === 'measure')) return;
+          if (
+            lastMention &&
+            lastMention.index === index - 1 &&
+            (lastMention.kind === 'entity' || lastMention.kind === 'measure')
+          )
+            return;
           pendingBy = 'which';
           return;
-        case 'most': case 'least':
+        case 'most':
+        case 'least':
           rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
           if (pendingBy === 'by') pendingBy = undefined;
           return;
-        case 'desc': case 'asc': rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index }; return;
-        case 'ratio': case 'percent': ratio = { percent: kind === 'percent' || ratio?.percent === true, at: index }; return;
-        case 'not': pendingNot = true; return;
-        case 'bucket': if (item.marker.bucket && !buckets.includes(item.marker.bucket)) buckets.push(item.marker.bucket); pendingBy = undefined; return;
-        default: return;
+        case 'desc':
+        case 'asc':
+          rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index };
+          return;
+        case 'ratio':
+        case 'percent':
+          ratio = { percent: kind === 'percent' || ratio?.percent === true, at: index };
+          return;
+        case 'not':
+          pendingNot = true;
+          return;
+        case 'bucket':
+          if (item.marker.bucket && !buckets.includes(item.marker.bucket)) buckets.push(item.marker.bucket);
+          pendingBy = undefined;
+          return;
+        default:
+          return;
       }
     }
     if (item.type === 'word' && pendingBy === 'by' && BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, '')]) {
@@ -120,19 +183,37 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       pendingBy = undefined;
       return;
     }
-    if (item.type === 'top') { rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index }; return; }
-    if (item.type === 'date') { dates.push({ range: item.range, at: index }); return; }
-    if (item.type === 'compare') { compares.push({ op: item.op, value: item.value, at: index, end: item.end }); return; }
+    if (item.type === 'top') {
+      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index };
+      return;
+    }
+    if (item.type === 'date') {
+      dates.push({ range: item.range, at: index });
+      return;
+    }
+    if (item.type === 'compare') {
+      compares.push({ op: item.op, value: item.value, at: index, end: item.end });
+      return;
+    }
     if (item.type === 'number') {
       // "Which 3 countries ...", "회원 5명": a small count next to a noun sizes the ranking.
       const nextItem = items[index + 1];
-      if (Number.isInteger(item.value) && item.value > 0 && item.value <= 100 && (nextItem?.type === 'mention' || lastMention?.index === index - 1 || nextItem?.type === 'word')) limitHint = item.value;
+      if (
+        Number.isInteger(item.value) &&
+        item.value > 0 &&
+        item.value <= 100 &&
+        (nextItem?.type === 'mention' || lastMention?.index === index - 1 || nextItem?.type === 'word')
+      )
+        limitHint = item.value;
       notes.push(`number:${item.value}`);
       return;
     }
     if (item.type !== 'mention') return;
 
-    const target = choice.pick(index, preferContext(item.candidates, contextTables).map((c) => c.target));
+    const target = choice.pick(
+      index,
+      preferContext(item.candidates, contextTables).map((c) => c.target),
+    );
     handleMention(target, index);
   });
 
@@ -151,31 +232,70 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     }
     if (target.kind === 'snippet') {
       const s = target.snippet;
-      if (s.kind === 'measure') { addMeasure({ kind: 'snippet', snippet: s }, index); lastMention = { kind: 'measure', index, target }; pendingAgg = undefined; if (pendingBy === 'by' && rank) byMeasure = true; pendingBy = undefined; }
-      else if (s.kind === 'filter') { where.push({ kind: 'snippet', snippet: s, negate: pendingNot }); pendingNot = false; lastMention = { kind: 'where', index, target }; }
-      else { addDim({ kind: 'snippet', snippet: s }); pendingBy = undefined; lastMention = { kind: 'dim', index, target }; }
+      if (s.kind === 'measure') {
+        addMeasure({ kind: 'snippet', snippet: s }, index);
+        lastMention = { kind: 'measure', index, target };
+        pendingAgg = undefined;
+        if (pendingBy === 'by' && rank) byMeasure = true;
+        pendingBy = undefined;
+      } else if (s.kind === 'filter') {
+        where.push({ kind: 'snippet', snippet: s, negate: pendingNot });
+        pendingNot = false;
+        lastMention = { kind: 'where', index, target };
+      } else {
+        addDim({ kind: 'snippet', snippet: s });
+        pendingBy = undefined;
+        lastMention = { kind: 'dim', index, target };
+      }
       return;
     }
     if (target.kind === 'value') {
       // "raised by female students": a value after "by" filters, it does not group.
       if (pendingBy === 'by') pendingBy = undefined;
-      if (lastMention?.kind === 'entity' && lastMention.index === index - 1 && lastMention.target.kind === 'table' && lastMention.target.table === target.column.table) removeAt(index - 1);
-      const existing = where.find((w): w is Extract<Condition, { kind: 'value' }> => w.kind === 'value' && w.column === target.column && w.negate === pendingNot);
-      if (existing) { if (!existing.values.includes(target.value)) existing.values.push(target.value); }
-      else where.push({ kind: 'value', column: target.column, values: [target.value], negate: pendingNot });
+      if (
+        lastMention?.kind === 'entity' &&
+        lastMention.index === index - 1 &&
+        lastMention.target.kind === 'table' &&
+        lastMention.target.table === target.column.table
+      )
+        removeAt(index - 1);
+      const existing = where.find(
+        (w): w is Extract<Condition, { kind: 'value' }> =>
+          w.kind === 'value' && w.column === target.column && w.negate === pendingNot,
+      );
+      if (existing) {
+        if (!existing.values.includes(target.value)) existing.values.push(target.value);
+      } else where.push({ kind: 'value', column: target.column, values: [target.value], negate: pendingNot });
       pendingNot = false;
       lastMention = { kind: 'where', index, target };
       return;
     }
-    if (lastMention?.kind === 'dim' && lastMention.index === index - 1 && conjoined(index) && (target.kind === 'column' || target.kind === 'table') && !(target.kind === 'column' && target.column.type === 'number')) {
+    if (
+      lastMention?.kind === 'dim' &&
+      lastMention.index === index - 1 &&
+      conjoined(index) &&
+      (target.kind === 'column' || target.kind === 'table') &&
+      !(target.kind === 'column' && target.column.type === 'number')
+    ) {
       makeDim(target, 'other', index);
       return;
     }
-    if (target.kind === 'table' && lastMention?.index === index - 1 && lastMention.target.kind === 'value' && lastMention.target.column.table === target.table) {
+    if (
+      target.kind === 'table' &&
+      lastMention?.index === index - 1 &&
+      lastMention.target.kind === 'value' &&
+      lastMention.target.column.table === target.table
+    ) {
       // "the general channel": a table word right after one of its values mostly names the value's kind,
       // unless it is what "how many" counts ("how many rocket reactions").
       const firstWhere = where[0];
-      if (pendingAgg === 'count' && firstWhere && firstWhere.kind !== 'snippet' && firstWhere.kind !== 'absent' && firstWhere.column.table === target.table) {
+      if (
+        pendingAgg === 'count' &&
+        firstWhere &&
+        firstWhere.kind !== 'snippet' &&
+        firstWhere.kind !== 'absent' &&
+        firstWhere.column.table === target.table
+      ) {
         toCount(target, pendingDistinct, index);
         pendingAgg = undefined;
         return;
@@ -191,18 +311,27 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         lastMention = { kind: 'measure', index, target };
         return;
       }
-      if (pendingBy === 'by' && rank && target.kind === 'column' && (target.column.type === 'number') && !pendingAgg) {
+      if (pendingBy === 'by' && rank && target.kind === 'column' && target.column.type === 'number' && !pendingAgg) {
         byMeasure = true;
         columns.push({ column: target.column, at: index });
         pendingBy = undefined;
         lastMention = { kind: 'column', index, target };
         return;
       }
-      if (!(pendingAgg && pendingBy === 'by')) { makeDim(target, 'other', index); pendingBy = undefined; return; }
+      if (!(pendingAgg && pendingBy === 'by')) {
+        makeDim(target, 'other', index);
+        pendingBy = undefined;
+        return;
+      }
     }
     if (pendingAgg) {
       const agg = pendingAgg;
-      if (target.kind === 'table' && (agg === 'count' || agg === 'sum')) { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
+      if (target.kind === 'table' && (agg === 'count' || agg === 'sum')) {
+        toCount(target, pendingDistinct, index);
+        pendingAgg = undefined;
+        pendingDistinct = false;
+        return;
+      }
       if (target.kind === 'table' && agg !== 'count' && agg !== 'sum') {
         // "average post length": the column may follow the table word; decided at the end otherwise.
         entities.push({ table: target.table, at: index });
@@ -211,15 +340,25 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       }
       if (target.kind === 'column') {
         const c = target.column;
-        if (agg === 'count' && c.type !== 'date' && c.type !== 'timestamp' && c.type !== 'bool') { toCount(target, pendingDistinct, index); pendingAgg = undefined; pendingDistinct = false; return; }
+        if (agg === 'count' && c.type !== 'date' && c.type !== 'timestamp' && c.type !== 'bool') {
+          toCount(target, pendingDistinct, index);
+          pendingAgg = undefined;
+          pendingDistinct = false;
+          return;
+        }
         if (c.type === 'number' && !c.isKey) {
-          for (const fn of [...extraAggs, agg]) if (fn !== 'count') addMeasure({ kind: 'agg', fn: fn.toUpperCase() as 'SUM', column: c }, index);
+          for (const fn of [...extraAggs, agg])
+            if (fn !== 'count') addMeasure({ kind: 'agg', fn: fn.toUpperCase() as 'SUM', column: c }, index);
           extraAggs.length = 0;
           pendingAgg = undefined;
           lastMention = { kind: 'measure', index, target };
           return;
         }
-        if ((c.type === 'date' || c.type === 'timestamp') && (agg === 'min' || agg === 'max')) { addMeasure({ kind: 'agg', fn: agg === 'min' ? 'MIN' : 'MAX', column: c }, index); pendingAgg = undefined; return; }
+        if ((c.type === 'date' || c.type === 'timestamp') && (agg === 'min' || agg === 'max')) {
+          addMeasure({ kind: 'agg', fn: agg === 'min' ? 'MIN' : 'MAX', column: c }, index);
+          pendingAgg = undefined;
+          return;
+        }
       }
     }
     if (target.kind === 'column' && target.column.type === 'bool') {
@@ -235,7 +374,11 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (target.kind === 'column') {
-      if (target.column.isKey && !pendingAgg) { entities.push({ table: target.column.table, at: index }); lastMention = { kind: 'entity', index, target }; return; }
+      if (target.column.isKey && !pendingAgg) {
+        entities.push({ table: target.column.table, at: index });
+        lastMention = { kind: 'entity', index, target };
+        return;
+      }
       columns.push({ column: target.column, at: index });
       lastMention = { kind: 'column', index, target };
     }
@@ -253,11 +396,18 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   function toCount(target: Target, distinct: boolean, index: number): void {
     // Replace an entity or column registration made for the same mention.
     removeAt(index);
-    if (target.kind === 'table') addMeasure({ kind: 'count', table: target.table, distinct: distinct ? target.table.key : undefined }, index);
+    if (target.kind === 'table')
+      addMeasure({ kind: 'count', table: target.table, distinct: distinct ? target.table.key : undefined }, index);
     else if (target.kind === 'column') {
       const c = target.column;
-      addMeasure(c.isKey && c.table.key === c ? { kind: 'count', table: c.table, distinct: distinct ? c : undefined } : { kind: 'count', table: c.table, distinct: c }, index);
-    } else if (target.kind === 'snippet' && target.snippet.kind === 'measure') addMeasure({ kind: 'snippet', snippet: target.snippet }, index);
+      addMeasure(
+        c.isKey && c.table.key === c
+          ? { kind: 'count', table: c.table, distinct: distinct ? c : undefined }
+          : { kind: 'count', table: c.table, distinct: c },
+        index,
+      );
+    } else if (target.kind === 'snippet' && target.snippet.kind === 'measure')
+      addMeasure({ kind: 'snippet', snippet: target.snippet }, index);
     lastMention = { kind: 'measure', index, target };
   }
 
@@ -270,22 +420,55 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
 
   function makeDim(target: Target, previousRole: string, index?: number): void {
     if (index === undefined && lastMention) removeAt(lastMention.index);
-    if (previousRole === 'measure' && measures.length > 0) { measures.pop(); measureAt.pop(); }
+    if (previousRole === 'measure' && measures.length > 0) {
+      measures.pop();
+      measureAt.pop();
+    }
     let dim: Dimension | undefined;
     if (target.kind === 'table') dim = tableDim(target.table);
-    else if (target.kind === 'column') dim = target.column.isKey ? tableDim(target.column.table) ?? { kind: 'column', column: target.column } : { kind: 'column', column: target.column, bucket: target.column.type === 'date' || target.column.type === 'timestamp' ? 'day' : undefined };
-    else if (target.kind === 'snippet' && target.snippet.kind === 'expression') dim = { kind: 'snippet', snippet: target.snippet };
+    else if (target.kind === 'column')
+      dim = target.column.isKey
+        ? (tableDim(target.column.table) ?? { kind: 'column', column: target.column })
+        : {
+            kind: 'column',
+            column: target.column,
+            bucket: target.column.type === 'date' || target.column.type === 'timestamp' ? 'day' : undefined,
+          };
+    else if (target.kind === 'snippet' && target.snippet.kind === 'expression')
+      dim = { kind: 'snippet', snippet: target.snippet };
     else if (target.kind === 'value') dim = { kind: 'column', column: target.column };
     if (dim) addDim(dim);
     lastMention = { kind: 'dim', index: index ?? lastMention?.index ?? -1, target };
   }
 
-  return finish({ catalog, items, notes, measures, measureAt, dims, buckets, where, entities, columns, dates, compares, rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank, ratio, byMeasure, pendingAgg, distinctList: pendingDistinct });
+  return finish({
+    catalog,
+    items,
+    notes,
+    measures,
+    measureAt,
+    dims,
+    buckets,
+    where,
+    entities,
+    columns,
+    dates,
+    compares,
+    rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank,
+    ratio,
+    byMeasure,
+    pendingAgg,
+    distinctList: pendingDistinct,
+  });
 }
 
 /** A join spec links the two tables with `child` on its many side. */
 function hasChildRows(parent: TableInfo, child: TableInfo, catalog: Catalog): boolean {
-  return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) && isFanOut(e, parent, child));
+  return catalog.joins.some(
+    (e) =>
+      ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
+      isFanOut(e, parent, child),
+  );
 }
 
 function dimKey(d: Dimension): string {
@@ -293,10 +476,23 @@ function dimKey(d: Dimension): string {
 }
 
 interface State {
-  catalog: Catalog; items: Item[]; notes: string[]; measures: Measure[]; measureAt: number[]; dims: Dimension[]; buckets: Bucket[]; where: Condition[];
-  entities: Entity[]; columns: ColumnMention[]; dates: Array<{ range: DateRange; at: number }>;
+  catalog: Catalog;
+  items: Item[];
+  notes: string[];
+  measures: Measure[];
+  measureAt: number[];
+  dims: Dimension[];
+  buckets: Bucket[];
+  where: Condition[];
+  entities: Entity[];
+  columns: ColumnMention[];
+  dates: Array<{ range: DateRange; at: number }>;
   compares: Array<{ op: CompareOp; value: number; at: number; end: number }>;
-  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number }; ratio?: { percent: boolean; at: number }; byMeasure: boolean; pendingAgg?: Agg; distinctList: boolean;
+  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number };
+  ratio?: { percent: boolean; at: number };
+  byMeasure: boolean;
+  pendingAgg?: Agg;
+  distinctList: boolean;
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

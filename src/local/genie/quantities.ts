@@ -6,26 +6,115 @@ import type { Token } from './text.js';
 
 export type CompareOp = '>' | '>=' | '<' | '<=' | '=';
 
-export interface CompareMatch { kind: 'compare'; op: CompareOp; value: number; start: number; end: number; numberAt: number; /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[] }
-export interface TopMatch { kind: 'top'; n: number; dir: 'desc' | 'asc'; start: number; end: number }
+export interface CompareMatch {
+  kind: 'compare';
+  op: CompareOp;
+  value: number;
+  start: number;
+  end: number;
+  numberAt: number;
+  /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[];
+}
+export interface TopMatch {
+  kind: 'top';
+  n: number;
+  dir: 'desc' | 'asc';
+  start: number;
+  end: number;
+}
 
 const BEFORE: Array<[string[], CompareOp]> = [
-  [['more', 'than'], '>'], [['greater', 'than'], '>'], [['higher', 'than'], '>'], [['larger', 'than'], '>'], [['longer', 'than'], '>'],
-  [['over'], '>'], [['above'], '>'], [['exceeding'], '>'], [['exceed'], '>'], [['at', 'least'], '>='], [['no', 'fewer', 'than'], '>='],
-  [['less', 'than'], '<'], [['fewer', 'than'], '<'], [['lower', 'than'], '<'], [['shorter', 'than'], '<'], [['under'], '<'], [['below'], '<'],
-  [['heavier', 'than'], '>'], [['older', 'than'], '>'], [['bigger', 'than'], '>'], [['later', 'than'], '>'],
-  [['younger', 'than'], '<'], [['lighter', 'than'], '<'], [['smaller', 'than'], '<'], [['earlier', 'than'], '<'],
-  [['at', 'most'], '<='], [['no', 'more', 'than'], '<='], [['exactly'], '='], [['equal', 'to'], '='],
+  [['more', 'than'], '>'],
+  [['greater', 'than'], '>'],
+  [['higher', 'than'], '>'],
+  [['larger', 'than'], '>'],
+  [['longer', 'than'], '>'],
+  [['over'], '>'],
+  [['above'], '>'],
+  [['exceeding'], '>'],
+  [['exceed'], '>'],
+  [['at', 'least'], '>='],
+  [['no', 'fewer', 'than'], '>='],
+  [['less', 'than'], '<'],
+  [['fewer', 'than'], '<'],
+  [['lower', 'than'], '<'],
+  [['shorter', 'than'], '<'],
+  [['under'], '<'],
+  [['below'], '<'],
+  [['heavier', 'than'], '>'],
+  [['older', 'than'], '>'],
+  [['bigger', 'than'], '>'],
+  [['later', 'than'], '>'],
+  [['younger', 'than'], '<'],
+  [['lighter', 'than'], '<'],
+  [['smaller', 'than'], '<'],
+  [['earlier', 'than'], '<'],
+  [['at', 'most'], '<='],
+  [['no', 'more', 'than'], '<='],
+  [['exactly'], '='],
+  [['equal', 'to'], '='],
 ];
 const AFTER: Array<[string[], CompareOp]> = [
-  [['or', 'more'], '>='], [['or', 'greater'], '>='], [['plus'], '>='], [['or', 'fewer'], '<='], [['or', 'less'], '<='],
-  [['이상'], '>='], [['초과'], '>'], [['미만'], '<'], [['이하'], '<='], [['넘는'], '>'], [['넘게'], '>'], [['넘은'], '>'], [['넘'], '>'],
-  [['보다', '많은'], '>'], [['보다', '많이'], '>'], [['보다', '큰'], '>'], [['보다', '적은'], '<'], [['보다', '작은'], '<'], [['개', '이상'], '>='],
+  [['or', 'more'], '>='],
+  [['or', 'greater'], '>='],
+  [['plus'], '>='],
+  [['or', 'fewer'], '<='],
+  [['or', 'less'], '<='],
+  [['이상'], '>='],
+  [['초과'], '>'],
+  [['미만'], '<'],
+  [['이하'], '<='],
+  [['넘는'], '>'],
+  [['넘게'], '>'],
+  [['넘은'], '>'],
+  [['넘'], '>'],
+  [['보다', '많은'], '>'],
+  [['보다', '많이'], '>'],
+  [['보다', '큰'], '>'],
+  [['보다', '적은'], '<'],
+  [['보다', '작은'], '<'],
+  [['개', '이상'], '>='],
 ];
-const TOP_WORDS: Record<string, 'desc' | 'asc'> = { top: 'desc', 상위: 'desc', 최상위: 'desc', bottom: 'asc', 하위: 'asc', first: 'desc' };
-const MOST_AFTER: Record<string, 'desc' | 'asc'> = { most: 'desc', largest: 'desc', biggest: 'desc', highest: 'desc', busiest: 'desc', least: 'asc', fewest: 'asc', lowest: 'asc', smallest: 'asc', quietest: 'asc' };
+const TOP_WORDS: Record<string, 'desc' | 'asc'> = {
+  top: 'desc',
+  상위: 'desc',
+  최상위: 'desc',
+  bottom: 'asc',
+  하위: 'asc',
+  first: 'desc',
+};
+const MOST_AFTER: Record<string, 'desc' | 'asc'> = {
+  most: 'desc',
+  largest: 'desc',
+  biggest: 'desc',
+  highest: 'desc',
+  busiest: 'desc',
+  least: 'asc',
+  fewest: 'asc',
+  lowest: 'asc',
+  smallest: 'asc',
+  quietest: 'asc',
+};
 /** Korean counters between a number and its comparison word ("5개 이상", "3명", "10건"). */
-const COUNTERS = new Set(['개', '명', '건', '번', '회', '곳', '개의', '명의', '건의', '개가', '명이', '건이', '번의', '회의', '개를', '명을', '건을']);
+const COUNTERS = new Set([
+  '개',
+  '명',
+  '건',
+  '번',
+  '회',
+  '곳',
+  '개의',
+  '명의',
+  '건의',
+  '개가',
+  '명이',
+  '건이',
+  '번의',
+  '회의',
+  '개를',
+  '명을',
+  '건을',
+]);
 
 const matchAt = (tokens: Token[], i: number, words: string[]): boolean =>
   words.every((w, k) => tokens[i + k]?.forms.includes(w) || tokens[i + k]?.raw.toLowerCase() === w);
@@ -53,24 +142,67 @@ export function findQuantities(tokens: Token[], taken: Set<number>): Array<Compa
         continue;
       }
     }
-    if (tokenHasWord(t, 'between') && tokens[i + 1]?.num !== undefined && tokenHasWord(tokens[i + 2], 'and') && tokens[i + 3]?.num !== undefined) {
-      out.push({ kind: 'compare', op: '>=', value: tokens[i + 1].num as number, start: i, end: i + 4, numberAt: i + 1, used: range(i, i + 4) });
-      out.push({ kind: 'compare', op: '<=', value: tokens[i + 3].num as number, start: i, end: i + 4, numberAt: i + 3, used: [] });
+    if (
+      tokenHasWord(t, 'between') &&
+      tokens[i + 1]?.num !== undefined &&
+      tokenHasWord(tokens[i + 2], 'and') &&
+      tokens[i + 3]?.num !== undefined
+    ) {
+      out.push({
+        kind: 'compare',
+        op: '>=',
+        value: tokens[i + 1].num as number,
+        start: i,
+        end: i + 4,
+        numberAt: i + 1,
+        used: range(i, i + 4),
+      });
+      out.push({
+        kind: 'compare',
+        op: '<=',
+        value: tokens[i + 3].num as number,
+        start: i,
+        end: i + 4,
+        numberAt: i + 3,
+        used: [],
+      });
       i += 3;
       continue;
     }
     // "above age 20": one word may sit between the comparison and its number.
-    const gapped = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === undefined && tokens[i + words.length + 1]?.num !== undefined && !tokens[i + words.length]?.date);
+    const gapped = BEFORE.find(
+      ([words]) =>
+        matchAt(tokens, i, words) &&
+        tokens[i + words.length]?.num === undefined &&
+        tokens[i + words.length + 1]?.num !== undefined &&
+        !tokens[i + words.length]?.date,
+    );
     if (gapped) {
       const at = i + gapped[0].length + 1;
-      out.push({ kind: 'compare', op: gapped[1], value: tokens[at].num as number, start: i, end: at + 1, numberAt: at, used: [...range(i, at - 1), at] });
+      out.push({
+        kind: 'compare',
+        op: gapped[1],
+        value: tokens[at].num as number,
+        start: i,
+        end: at + 1,
+        numberAt: at,
+        used: [...range(i, at - 1), at],
+      });
       i = at;
       continue;
     }
     const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
     if (before) {
       const at = i + before[0].length;
-      out.push({ kind: 'compare', op: before[1], value: tokens[at].num as number, start: i, end: at + 1, numberAt: at, used: range(i, at + 1) });
+      out.push({
+        kind: 'compare',
+        op: before[1],
+        value: tokens[at].num as number,
+        start: i,
+        end: at + 1,
+        numberAt: at,
+        used: range(i, at + 1),
+      });
       i = at;
       continue;
     }

@@ -20,7 +20,8 @@ export interface BuiltSql {
   chasm: TableInfo[];
 }
 
-const ident = (name: string): string => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``);
+const ident = (name: string): string =>
+  /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name.replace(/`/g, '``')}\``;
 const literal = (v: string): string => `'${v.replace(/'/g, "''")}'`;
 const snake = (text: string): string => splitIdentifier(text).join('_') || 'value';
 
@@ -29,7 +30,10 @@ class Scope {
   add(table: TableInfo): string {
     const existing = this.aliases.get(table);
     if (existing) return existing;
-    const initials = splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+    const initials =
+      splitIdentifier(table.name)
+        .map((p) => p[0])
+        .join('') || 't';
     let alias = initials;
     for (let n = 2; [...this.aliases.values()].includes(alias); n++) alias = `${initials}${n}`;
     this.aliases.set(table, alias);
@@ -37,7 +41,10 @@ class Scope {
   }
   /** An alias for a table inside a subquery, unused by the outer query. */
   fresh(table: TableInfo): string {
-    const initials = splitIdentifier(table.name).map((p) => p[0]).join('') || 't';
+    const initials =
+      splitIdentifier(table.name)
+        .map((p) => p[0])
+        .join('') || 't';
     const taken = new Set([...this.aliases.values(), ...this.extra]);
     let alias = `${initials}x`;
     for (let n = 2; taken.has(alias); n++) alias = `${initials}x${n}`;
@@ -53,7 +60,10 @@ class Scope {
     let sql = s.sql.replace(/`/g, '');
     for (const t of s.tables) {
       const alias = this.aliases.get(t) ?? this.add(t);
-      sql = sql.replace(new RegExp(`(^|[^\\w.])(?:${escapeRe(t.identifier)}|${escapeRe(t.name)})\\.(?=\\w)`, 'gi'), `$1${alias}.`);
+      sql = sql.replace(
+        new RegExp(`(^|[^\\w.])(?:${escapeRe(t.identifier)}|${escapeRe(t.name)})\\.(?=\\w)`, 'gi'),
+        `$1${alias}.`,
+      );
     }
     return sql;
   }
@@ -78,16 +88,23 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
         const exact = m.table === plan.base && !fansOut;
         return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : 'COUNT(*)';
       }
-      case 'agg': return `${m.fn}(${scope.col(m.column)})`;
-      case 'snippet': used.add(m.snippet.id); return scope.snippet(m.snippet);
-      case 'share': return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
-      case 'tableRatio': return `${m.percent ? '100.0' : '1.0'} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
+      case 'agg':
+        return `${m.fn}(${scope.col(m.column)})`;
+      case 'snippet':
+        used.add(m.snippet.id);
+        return scope.snippet(m.snippet);
+      case 'share':
+        return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
+      case 'tableRatio':
+        return `${m.percent ? '100.0' : '1.0'} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
     }
   };
   const subCount = (table: TableInfo): string => {
     const dateConds = plan.where.filter((w) => w.kind === 'date');
     const col = pickDateColumn(table, catalog);
-    const conds = dateConds.map((w) => (w.kind === 'date' && col ? dateCondition(w.range, `${table.identifier}.${ident(col.name)}`) : '')).filter(Boolean);
+    const conds = dateConds
+      .map((w) => (w.kind === 'date' && col ? dateCondition(w.range, `${table.identifier}.${ident(col.name)}`) : ''))
+      .filter(Boolean);
     return `SELECT COUNT(*) FROM ${table.identifier}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
   };
   const condSql = (c: Condition): string => {
@@ -95,21 +112,36 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       case 'value':
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${literal(c.values[0])}`;
         return `${scope.col(c.column)} ${c.negate ? 'NOT IN' : 'IN'} (${c.values.map(literal).join(', ')})`;
-      case 'compare': return `${scope.col(c.column)} ${c.op} ${c.value}`;
-      case 'bool': return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
-      case 'snippet': used.add(c.snippet.id); return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
-      case 'date': return dateCondition(c.range, scope.col(c.column));
-      case 'absent': return absentSql(c.parent, c.child, scope, catalog, used);
+      case 'compare':
+        return `${scope.col(c.column)} ${c.op} ${c.value}`;
+      case 'bool':
+        return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
+      case 'snippet':
+        used.add(c.snippet.id);
+        return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
+      case 'date':
+        return dateCondition(c.range, scope.col(c.column));
+      case 'absent':
+        return absentSql(c.parent, c.child, scope, catalog, used);
     }
   };
   const dimSql = (d: Dimension): string => {
-    if (d.kind === 'snippet') { used.add(d.snippet.id); return scope.snippet(d.snippet); }
-    return d.bucket && d.bucket !== 'day' ? bucketExpression(d.bucket, scope.col(d.column)) : d.bucket === 'day' && d.column.type === 'timestamp' ? `to_date(${scope.col(d.column)})` : scope.col(d.column);
+    if (d.kind === 'snippet') {
+      used.add(d.snippet.id);
+      return scope.snippet(d.snippet);
+    }
+    return d.bucket && d.bucket !== 'day'
+      ? bucketExpression(d.bucket, scope.col(d.column))
+      : d.bucket === 'day' && d.column.type === 'timestamp'
+        ? `to_date(${scope.col(d.column)})`
+        : scope.col(d.column);
   };
-  const dimName = (d: Dimension): string => (d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name);
+  const dimName = (d: Dimension): string =>
+    d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name;
 
   const isRatio = plan.measures.length === 1 && plan.measures[0].kind === 'tableRatio' && plan.dims.length === 0;
-  const fromSql = `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join('');
+  const fromSql =
+    `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join('');
   const whereParts = plan.where.map(condSql);
   const whereSql = whereParts.length > 0 ? `\nWHERE ${whereParts.join('\n  AND ')}` : '';
   for (const step of steps) used.add(step.edge.id);
@@ -120,7 +152,8 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   } else if (plan.measures.length === 0) {
     const cols = plan.select.map((c) => scope.col(c));
     sql = `SELECT ${plan.distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
-    if (plan.order && typeof plan.order.target === 'object') sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
+    if (plan.order && typeof plan.order.target === 'object')
+      sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
   } else {
     const dimExprs = plan.dims.map((d) => ({ expr: dimSql(d), name: dimName(d) }));
     const measureExprs = plan.measures.map((m, k) => ({ expr: measureSql(m), name: measureName(m, k) }));
@@ -129,13 +162,20 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       const inner = `SELECT ${group} AS grp, ${measureExprs[0].expr} AS value\n  FROM ${fromSql}${whereSql.replace(/\n/g, '\n  ')}\n  GROUP BY ${group}`;
       sql = `SELECT AVG(value) AS avg_${measureExprs[0].name}\nFROM (\n  ${inner}\n) AS per_group`;
     } else {
-      const select = [...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`), ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)];
+      const select = [
+        ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
+        ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`),
+      ];
       sql = `SELECT ${select.join(', ')}\nFROM ${fromSql}${whereSql}`;
       if (dimExprs.length > 0) sql += `\nGROUP BY ${dimExprs.map((d) => d.expr).join(', ')}`;
-      if (plan.having.length > 0) sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
+      if (plan.having.length > 0)
+        sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
       if (plan.order) {
         // Ties are broken by the dimensions, so ordered answers are stable.
-        const by = plan.order.target === 'dim' ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ') : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
+        const by =
+          plan.order.target === 'dim'
+            ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ')
+            : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
         if (by) sql += `\nORDER BY ${by}`;
         if (plan.order.limit) sql += `\nLIMIT ${plan.order.limit}`;
       }
@@ -146,12 +186,15 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
 
 /** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */
 function absentSql(parent: TableInfo, child: TableInfo, scope: Scope, catalog: Catalog, used: Set<string>): string {
-  const edge = catalog.joins.find((e) => (e.left === parent && e.right === child) || (e.right === parent && e.left === child));
+  const edge = catalog.joins.find(
+    (e) => (e.left === parent && e.right === child) || (e.right === parent && e.left === child),
+  );
   if (!edge) return '1 = 1';
   used.add(edge.id);
   const inner = scope.fresh(child);
   const parentAlias = scope.aliases.get(parent) ?? scope.add(parent);
-  const [parentColumn, childColumn] = edge.left === parent ? [edge.leftColumn, edge.rightColumn] : [edge.rightColumn, edge.leftColumn];
+  const [parentColumn, childColumn] =
+    edge.left === parent ? [edge.leftColumn, edge.rightColumn] : [edge.rightColumn, edge.leftColumn];
   return `NOT EXISTS (SELECT 1 FROM ${child.identifier} AS ${inner} WHERE ${inner}.${ident(childColumn)} = ${parentAlias}.${ident(parentColumn)})`;
 }
 
@@ -165,25 +208,41 @@ function joinSql(step: JoinStep, scope: Scope): string {
 function measureName(m: Measure, k: number): string {
   const suffix = k > 0 ? `_${k + 1}` : '';
   switch (m.kind) {
-    case 'count': return `${m.distinct && !m.distinct.isKey ? `distinct_${m.distinct.name}` : `${m.table.name}`}_count${suffix}`;
-    case 'agg': return `${m.fn.toLowerCase()}_${m.column.name}${suffix}`;
-    case 'snippet': return snake(m.snippet.name) + suffix;
-    case 'share': return (m.percent ? 'percentage' : 'ratio') + suffix;
-    case 'tableRatio': return `${m.numerator.name}_per_${m.denominator.name}${suffix}`;
+    case 'count':
+      return `${m.distinct && !m.distinct.isKey ? `distinct_${m.distinct.name}` : `${m.table.name}`}_count${suffix}`;
+    case 'agg':
+      return `${m.fn.toLowerCase()}_${m.column.name}${suffix}`;
+    case 'snippet':
+      return snake(m.snippet.name) + suffix;
+    case 'share':
+      return (m.percent ? 'percentage' : 'ratio') + suffix;
+    case 'tableRatio':
+      return `${m.numerator.name}_per_${m.denominator.name}${suffix}`;
   }
 }
 
 export function neededTables(plan: Plan): TableInfo[] {
   const out: TableInfo[] = [];
-  const add = (t: TableInfo | undefined): void => { if (t && !out.includes(t)) out.push(t); };
-  const addCond = (c: Condition): void => { if (c.kind === 'snippet') c.snippet.tables.forEach(add); else if (c.kind === 'absent') add(c.parent); else add(c.column.table); };
+  const add = (t: TableInfo | undefined): void => {
+    if (t && !out.includes(t)) out.push(t);
+  };
+  const addCond = (c: Condition): void => {
+    if (c.kind === 'snippet') c.snippet.tables.forEach(add);
+    else if (c.kind === 'absent') add(c.parent);
+    else add(c.column.table);
+  };
   for (const m of plan.measures) {
     if (m.kind === 'count') add(m.table);
     else if (m.kind === 'agg') add(m.column.table);
     else if (m.kind === 'snippet') m.snippet.tables.forEach(add);
-    else if (m.kind === 'share') { add(m.table); addCond(m.condition); }
+    else if (m.kind === 'share') {
+      add(m.table);
+      addCond(m.condition);
+    }
   }
-  for (const d of [...plan.dims, ...(plan.averageOver ? [plan.averageOver] : [])]) if (d.kind === 'column') add(d.column.table); else d.snippet.tables.forEach(add);
+  for (const d of [...plan.dims, ...(plan.averageOver ? [plan.averageOver] : [])])
+    if (d.kind === 'column') add(d.column.table);
+    else d.snippet.tables.forEach(add);
   plan.where.forEach(addCond);
   plan.select.forEach((c) => add(c.table));
   if (plan.order && typeof plan.order.target === 'object') add(plan.order.target.table);

@@ -19,8 +19,14 @@ export async function loadValues(catalog: Catalog, warehouse: Warehouse): Promis
       if (!column.entity && !column.format) continue;
       const limit = column.entity ? MAX_VALUES : 5;
       try {
-        const result = await warehouse.execute(`SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`);
-        const values = result.rows.map((r) => r[0]).filter((v) => v !== null).map(String).filter((v) => v.length <= MAX_VALUE_LENGTH);
+        const result = await warehouse.execute(
+          `SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`,
+        );
+        const values = result.rows
+          .map((r) => r[0])
+          .filter((v) => v !== null)
+          .map(String)
+          .filter((v) => v.length <= MAX_VALUE_LENGTH);
         if (column.entity) column.values = values;
         column.examples = values.slice(0, 5);
       } catch {
@@ -46,7 +52,13 @@ export async function warehouseToday(warehouse: Warehouse): Promise<string> {
  * Find the column holding a quoted value: first the preferred columns (near the quote),
  * then every text column of the space. Case-insensitive, returning the stored spelling.
  */
-export async function locateQuoted(value: string, preferred: ColumnInfo[], catalog: Catalog, warehouse: Warehouse, cache: Map<string, string | null>): Promise<{ column: ColumnInfo; value: string } | undefined> {
+export async function locateQuoted(
+  value: string,
+  preferred: ColumnInfo[],
+  catalog: Catalog,
+  warehouse: Warehouse,
+  cache: Map<string, string | null>,
+): Promise<{ column: ColumnInfo; value: string } | undefined> {
   const all = catalog.tables.flatMap((t) => t.columns).filter((c) => c.type === 'string');
   const order = [...preferred.filter((c) => c.type === 'string'), ...all.filter((c) => !preferred.includes(c))];
   for (const column of order) {
@@ -54,7 +66,9 @@ export async function locateQuoted(value: string, preferred: ColumnInfo[], catal
     let stored = cache.get(key);
     if (stored === undefined) {
       try {
-        const r = await warehouse.execute(`SELECT ${q(column.name)} FROM ${column.table.identifier} WHERE lower(${q(column.name)}) = lower(${lit(value)}) LIMIT 1`);
+        const r = await warehouse.execute(
+          `SELECT ${q(column.name)} FROM ${column.table.identifier} WHERE lower(${q(column.name)}) = lower(${lit(value)}) LIMIT 1`,
+        );
         stored = r.rows.length > 0 ? String(r.rows[0][0]) : null;
       } catch {
         stored = null;

@@ -8,8 +8,24 @@ import { tokenize } from './text.js';
 export type Bucket = 'day' | 'week' | 'month' | 'year';
 
 export type MarkerKind =
-  | 'count' | 'distinct' | 'sum' | 'avg' | 'min' | 'max'
-  | 'most' | 'least' | 'by' | 'which' | 'ratio' | 'percent' | 'not' | 'bucket' | 'asc' | 'desc' | 'each' | 'with';
+  | 'count'
+  | 'distinct'
+  | 'sum'
+  | 'avg'
+  | 'min'
+  | 'max'
+  | 'most'
+  | 'least'
+  | 'by'
+  | 'which'
+  | 'ratio'
+  | 'percent'
+  | 'not'
+  | 'bucket'
+  | 'asc'
+  | 'desc'
+  | 'each'
+  | 'with';
 
 export interface MarkerDef {
   kind: MarkerKind;
@@ -21,17 +37,139 @@ export interface MarkerDef {
 }
 
 const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?]> = [
-  ['count', ['how many', 'how much', 'number of', 'count of', 'count', 'counts', 'total number of', 'amount of', '# of', 'tally', '몇', '얼마나 많은', '몇 개', '몇 명', '몇 건', '몇 번']],
+  [
+    'count',
+    [
+      'how many',
+      'how much',
+      'number of',
+      'count of',
+      'count',
+      'counts',
+      'total number of',
+      'amount of',
+      '# of',
+      'tally',
+      '몇',
+      '얼마나 많은',
+      '몇 개',
+      '몇 명',
+      '몇 건',
+      '몇 번',
+    ],
+  ],
   ['count', ['수', '개수', '건수', '횟수', '명수', '갯수'], { postfix: true }],
-  ['distinct', ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외']],
+  [
+    'distinct',
+    ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외'],
+  ],
   ['sum', ['total', 'sum of', 'sum', 'overall', 'combined', '총', '합계', '합', '총합', '전체']],
   ['sum', ['합계', '총합', '합'], { postfix: true }],
   ['avg', ['average', 'avg', 'mean', '평균']],
-  ['max', ['maximum', 'max', 'largest', 'biggest', 'longest', 'latest', 'most recent', 'the most recent', 'the latest', 'newest', '최대', '최고', '최대값', '가장 긴', '가장 큰', '가장 최근']],
-  ['min', ['minimum', 'min', 'smallest', 'shortest', 'earliest', 'oldest', 'first', '최소', '최저', '최소값', '가장 짧은', '가장 작은', '가장 오래된']],
-  ['most', ['most', 'highest', 'top', 'busiest', 'most active', 'greatest', 'the most', '가장 많은', '가장 많이', '제일 많은', '제일 많이', '가장 높은', '제일 높은', '가장 활발한', '최다', '많은 순', '많은 순서', '높은 순', '상위', '가장 많', '제일 많']],
-  ['least', ['least', 'fewest', 'lowest', 'bottom', 'quietest', 'least active', '가장 적은', '가장 적게', '제일 적은', '가장 낮은', '제일 낮은', '적은 순', '낮은 순', '하위', '최소한의', '가장 적']],
-  ['by', ['by', 'per', 'for each', 'for every', 'each', 'every', 'across', 'broken down by', 'grouped by', 'group by', 'split by', 'in each', 'of each']],
+  [
+    'max',
+    [
+      'maximum',
+      'max',
+      'largest',
+      'biggest',
+      'longest',
+      'latest',
+      'most recent',
+      'the most recent',
+      'the latest',
+      'newest',
+      '최대',
+      '최고',
+      '최대값',
+      '가장 긴',
+      '가장 큰',
+      '가장 최근',
+    ],
+  ],
+  [
+    'min',
+    [
+      'minimum',
+      'min',
+      'smallest',
+      'shortest',
+      'earliest',
+      'oldest',
+      'first',
+      '최소',
+      '최저',
+      '최소값',
+      '가장 짧은',
+      '가장 작은',
+      '가장 오래된',
+    ],
+  ],
+  [
+    'most',
+    [
+      'most',
+      'highest',
+      'top',
+      'busiest',
+      'most active',
+      'greatest',
+      'the most',
+      '가장 많은',
+      '가장 많이',
+      '제일 많은',
+      '제일 많이',
+      '가장 높은',
+      '제일 높은',
+      '가장 활발한',
+      '최다',
+      '많은 순',
+      '많은 순서',
+      '높은 순',
+      '상위',
+      '가장 많',
+      '제일 많',
+    ],
+  ],
+  [
+    'least',
+    [
+      'least',
+      'fewest',
+      'lowest',
+      'bottom',
+      'quietest',
+      'least active',
+      '가장 적은',
+      '가장 적게',
+      '제일 적은',
+      '가장 낮은',
+      '제일 낮은',
+      '적은 순',
+      '낮은 순',
+      '하위',
+      '최소한의',
+      '가장 적',
+    ],
+  ],
+  [
+    'by',
+    [
+      'by',
+      'per',
+      'for each',
+      'for every',
+      'each',
+      'every',
+      'across',
+      'broken down by',
+      'grouped by',
+      'group by',
+      'split by',
+      'in each',
+      'of each',
+    ],
+  ],
   ['by', ['별', '마다', '기준', '기준으로', '당'], { postfix: true }],
   ['each', ['각', '각각의', '각각']],
   ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
@@ -41,19 +179,112 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
   ['with', ['with', 'having', 'that have', 'that has', 'who have']],
   ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
   ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],
-  ['bucket', ['daily', 'per day', 'by day', 'each day', 'every day', 'day by day', 'by date', 'per date', 'each date', '일별', '일자별', '날짜별', '매일', '하루', '일 단위', '일간'], { bucket: 'day' }],
-  ['bucket', ['weekly', 'per week', 'by week', 'each week', 'every week', 'week by week', 'week over week', '주별', '주간', '매주', '주 단위'], { bucket: 'week' }],
-  ['bucket', ['monthly', 'per month', 'by month', 'each month', 'every month', 'month by month', 'month over month', '월별', '월간', '매월', '매달', '달별', '월 단위'], { bucket: 'month' }],
-  ['bucket', ['yearly', 'annual', 'annually', 'per year', 'by year', 'each year', 'every year', '연도별', '연별', '년도별', '연간', '매년', '해마다'], { bucket: 'year' }],
+  [
+    'bucket',
+    [
+      'daily',
+      'per day',
+      'by day',
+      'each day',
+      'every day',
+      'day by day',
+      'by date',
+      'per date',
+      'each date',
+      '일별',
+      '일자별',
+      '날짜별',
+      '매일',
+      '하루',
+      '일 단위',
+      '일간',
+    ],
+    { bucket: 'day' },
+  ],
+  [
+    'bucket',
+    [
+      'weekly',
+      'per week',
+      'by week',
+      'each week',
+      'every week',
+      'week by week',
+      'week over week',
+      '주별',
+      '주간',
+      '매주',
+      '주 단위',
+    ],
+    { bucket: 'week' },
+  ],
+  [
+    'bucket',
+    [
+      'monthly',
+      'per month',
+      'by month',
+      'each month',
+      'every month',
+      'month by month',
+      'month over month',
+      '월별',
+      '월간',
+      '매월',
+      '매달',
+      '달별',
+      '월 단위',
+    ],
+    { bucket: 'month' },
+  ],
+  [
+    'bucket',
+    [
+      'yearly',
+      'annual',
+      'annually',
+      'per year',
+      'by year',
+      'each year',
+      'every year',
+      '연도별',
+      '연별',
+      '년도별',
+      '연간',
+      '매년',
+      '해마다',
+    ],
+    { bucket: 'year' },
+  ],
 ];
 
 /** Markers with their word sequences normalised the same way as question tokens. */
 export const MARKERS: MarkerDef[] = DEFS.flatMap(([kind, phrases, extra]) =>
-  phrases.map((phrase) => ({ kind, words: phrase === '# of' ? ['#', 'of'] : tokenize(phrase).map((t) => t.forms[0]), ...extra })),
+  phrases.map((phrase) => ({
+    kind,
+    words: phrase === '# of' ? ['#', 'of'] : tokenize(phrase).map((t) => t.forms[0]),
+    ...extra,
+  })),
 ).filter((m) => m.words.length > 0);
 
 /** Korean words that split into stem + 별 by the tokenizer but are bucket words as a whole. */
-export const BUCKET_STEMS: Record<string, Bucket> = { 일: 'day', 일자: 'day', 날짜: 'day', 주: 'week', 월: 'month', 달: 'month', 연도: 'year', 연: 'year', 년도: 'year' };
+export const BUCKET_STEMS: Record<string, Bucket> = {
+  일: 'day',
+  일자: 'day',
+  날짜: 'day',
+  주: 'week',
+  월: 'month',
+  달: 'month',
+  연도: 'year',
+  연: 'year',
+  년도: 'year',
+};
 
 /** Words that name a time grain after "per"/"by"/"each" in English. */
-export const BUCKET_WORDS: Record<string, Bucket> = { day: 'day', date: 'day', week: 'week', month: 'month', year: 'year' };
+export const BUCKET_WORDS: Record<string, Bucket> = {
+  day: 'day',
+  date: 'day',
+  week: 'week',
+  month: 'month',
+  year: 'year',
+};

@@ -209,7 +209,7 @@ async function verify(store: SpaceStore, spaceId: string, config: string, option
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
   if (options.store) return fn(options.store);
-  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  const backend = await openBackend(options.root, options.backend, target, { env: options.env, spacesOnly: true });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(

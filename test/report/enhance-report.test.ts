@@ -59,6 +59,7 @@ function result(patchSize = 1): EnhanceResult {
     space: 'demo',
     analyst: 'rules',
     dryRun: true,
+    usesDemoData: true,
     before: card({ t1: false, t2: false, h1: false }, 'a'.repeat(64)),
     after: card({ t1: true, t2: false, h1: true }, 'c'.repeat(64)),
     iterations: [

@@ -47,7 +47,8 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
   const markdown = renderEnhanceMarkdown(result, {
     fullReportHint: values.json ? `the full report is ${values.json}` : undefined,
   });
-  const { config: _config, ...json } = result;
+  // The configs are in spaces/ (or would be); the JSON keeps the scorecards, iterations and patches.
+  const { config: _config, startConfig: _start, ...json } = result;
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), markdown);
   for (const line of summaryLines(result, io.cwd, values.markdown)) io.out(line);

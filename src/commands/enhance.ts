@@ -48,6 +48,8 @@ export interface EnhanceResult {
   written: string[];
   /** The final config and lessons, as they were (or would have been) written. */
   config: Space;
+  /** The config enhance started from (the first iteration's patch applies to it). */
+  startConfig: Space;
   lessons: Lessons;
   changed: boolean;
   /** The space was scored on the generated demo data (local backend, `local.data: demo`). */
@@ -142,6 +144,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       durationMs: Date.now() - started,
       written,
       config: result.space,
+      startConfig: loaded.space,
       lessons: result.lessons,
       changed,
       usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',

@@ -4,6 +4,7 @@ import { ConfigError } from '../errors.js';
 import { importBenchmarksCommand } from '../commands/import-benchmarks.js';
 import { initCommand } from '../commands/init.js';
 import { parseBackend } from '../commands/workspace.js';
+import { validateSpaceName } from '../space/space-name.js';
 import { parseCommandArgs } from './args.js';
 import { IMPORT_BENCHMARKS, INIT } from './command-specs.js';
 import type { CliIo } from './main.js';
@@ -18,7 +19,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   if (values['from-sqlite'] && values['from-sql'])
     throw new ConfigError('--from-sqlite and --from-sql exclude each other', 'pass one of them');
   const from = values['from-sqlite'] ?? values['from-sql'];
-  const space = values.space!;
+  const space = validateSpaceName(values.space!);
   if (!from)
     io.err(
       `init: no --from-sqlite or --from-sql given, so spaces/${space}/ is built from the generated demo data (target.yml says local.data: demo)`,

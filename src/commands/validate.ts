@@ -45,6 +45,9 @@ export interface ValidateOptions {
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
+  // A name given on the command line is refused like in every other command; a folder found
+  // under spaces/ with a bad name is one more problem to report.
+  if (options.space !== undefined) validateSpaceName(options.space);
   const names = options.space ? [options.space] : listSpaces(options.root);
   if (names.length === 0) {
     const issue: ValidationIssue = {

@@ -1,8 +1,9 @@
 /**
  * The valid part of a space file that failed its schema, so `validate` can still check the
  * invariants and references of everything else: one wrong type must not hide a join spec that
- * names an unknown table. Each schema problem removes the smallest piece that holds it (the
- * list item, else the field); the schema problems themselves are reported separately.
+ * names an unknown table. Each schema problem removes the smallest piece that holds it: first
+ * the bad field alone, and when the schema then misses that field, the list item holding it.
+ * The schema problems themselves are reported separately.
  */
 import { SpaceSchema, type Space } from './schema.js';
 
@@ -33,6 +34,15 @@ function compareDescending(a: readonly Segment[], b: readonly Segment[]): number
   return b.length - a.length;
 }
 
+function valueAt(root: unknown, path: readonly Segment[]): unknown {
+  let node: unknown = root;
+  for (const segment of path) {
+    if (!isRecord(node)) return undefined;
+    node = node[segment as keyof typeof node];
+  }
+  return node;
+}
+
 function remove(root: unknown, piece: readonly Segment[]): boolean {
   let parent: unknown = root;
   for (const segment of piece.slice(0, -1)) {
@@ -55,13 +65,18 @@ function remove(root: unknown, piece: readonly Segment[]): boolean {
 export function salvageSpace(data: unknown): Space | undefined {
   if (!isRecord(data) || Array.isArray(data)) return undefined;
   const copy = structuredClone(data);
-  for (let round = 0; round < 5; round++) {
+  const triedField = new Set<string>();
+  for (let round = 0; round < 8; round++) {
     const result = SpaceSchema.safeParse(copy);
     if (result.success) return result.data;
     const pieces = new Map<string, Segment[]>();
     for (const issue of result.error.issues) {
       if (issue.path.length === 0 || issue.path[0] === 'version') return undefined;
-      const piece = pieceOf(issue.path);
+      const key = JSON.stringify(issue.path.map(String));
+      // A field that is missing (or was removed already) cannot go alone: its list item goes.
+      const piece =
+        triedField.has(key) || valueAt(copy, issue.path) === undefined ? pieceOf(issue.path) : [...issue.path];
+      triedField.add(key);
       pieces.set(JSON.stringify(piece.map(String)), piece);
     }
     const all = [...pieces.values()];

@@ -17,7 +17,12 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {
-    const executed = space.executed !== undefined ? `, ${space.executed} expected SQL statements run` : '';
+    const executed =
+      space.executed !== undefined
+        ? `, ${space.executed} expected SQL statements run`
+        : space.notExecuted
+          ? `, expected SQL not run: ${space.notExecuted}`
+          : '';
     io.out(
       `${space.issues.length === 0 ? 'ok' : 'invalid'}: ${space.space} (${space.benchmarks} benchmark questions${executed}, ${space.issues.length} problem${space.issues.length === 1 ? '' : 's'})`,
     );

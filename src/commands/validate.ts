@@ -23,6 +23,8 @@ export interface SpaceValidation {
   benchmarks: number;
   /** Distinct expected SQL statements run (with `execute`). */
   executed?: number;
+  /** Why `execute` ran nothing for this space (a space with no local data on the local backend). */
+  notExecuted?: string;
 }
 
 export interface ValidateResult {
@@ -117,6 +119,9 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
       issues,
       benchmarks: bench.set.benchmarks.length,
       ...(executed !== undefined ? { executed } : {}),
+      ...(options.execute && (options.backend ?? 'local') === 'local' && target && !target.local?.data
+        ? { notExecuted: 'target.yml has no local.data; run with --backend databricks to execute on the workspace' }
+        : {}),
     };
   } finally {
     await backend?.close();
@@ -136,7 +141,9 @@ async function openFor(
 ): Promise<Backend | undefined> {
   const backend = options.backend ?? 'local';
   if (!target) return undefined;
-  if (!options.execute && (backend !== 'local' || !target.local?.data)) return undefined;
+  // A space with no local data is configured for the workspace only: nothing to check locally.
+  if (backend === 'local' && !target.local?.data) return undefined;
+  if (!options.execute && backend !== 'local') return undefined;
   try {
     return await openBackend(options.root, backend, target, { space: name, env: options.env });
   } catch (error) {

@@ -226,6 +226,20 @@ describe('8. progress lines number repeats from #1', () => {
   });
 });
 
+describe('13. --quiet prints only the totals', () => {
+  it('no progress, no per-question rows', async () => {
+    otherSpace(TARGET);
+    const result = await run(['score', '--space', 'other', '--quiet']);
+    expect(result.err).toBe('');
+    expect(result.out.split('\n')).toEqual([
+      expect.stringMatching(/^Genie score for other: \d+\.\d% \(\d\/1; 1 broken\) · train .* · holdout –$/),
+      expect.stringMatching(/^Failures: /),
+      'Broken benchmarks (expected SQL failed; not asked, not scored): 1',
+      expect.stringMatching(/^ {2}gone: /),
+    ]);
+  });
+});
+
 describe('11. one rule and one message for space names', () => {
   it('every command refuses a bad name with the same line, never "error: spaces/ $:"', async () => {
     const lines = new Set<string>();

@@ -1,7 +1,7 @@
 /** Action inputs, parsed once into a typed object. The only module that reads inputs. */
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
-import { numberOption } from '../cli/options.js';
+import { numberOption } from '../util/number-option.js';
 import { parseBackend, type BackendName } from '../commands/workspace.js';
 import type { OnDrift } from '../commands/deploy.js';
 
@@ -105,10 +105,10 @@ export function readInputs(): ActionInputs {
     all: space === 'all' || booleanInput(INPUT.all),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
-    minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
-    maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
+    minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
+    maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
-    targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
+    targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
     githubToken,

@@ -33,6 +33,14 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
         }),
       );
       results.push(result);
+      // Outside the collapsed group: the outcome and the scores without expanding anything.
+      core.info(`enhance ${space}: ${result.outcome}; ${result.message}`);
+      if (result.result) {
+        const r = result.result;
+        core.info(
+          `train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}`,
+        );
+      }
       await writeSummary(result);
     } catch (error) {
       // One space failing does not stop the others; the step still fails at the end.

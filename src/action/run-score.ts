@@ -7,7 +7,7 @@ import * as core from '@actions/core';
 import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
 import { scoreCommand } from '../commands/score.js';
 import type { Scorecard } from '../scoring/scorecard.js';
-import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
+import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-markdown.js';
 import { listSpaces } from '../space/repository.js';
 import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import type { PullRequestContext } from './github-context.js';
@@ -34,9 +34,13 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
         backend: run.inputs.backend,
         repeats: run.inputs.repeats,
         onProgress: (e) =>
-          core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+          core.info(
+            `[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`,
+          ),
       }),
     );
+    // Outside the collapsed group, so the log shows the score without expanding anything.
+    logScore(card);
     // Per-card outputs describe one space; with several, `scores` maps each space to its score.
     if (spaces.length === 1) setCardOutputs(card);
     scores[space] = Number(card.totals.all.score.toFixed(4));
@@ -50,6 +54,22 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   }
   core.setOutput('scores', JSON.stringify(scores));
   return failures.length ? { failure: failures.join('; ') } : {};
+}
+
+/** The score line (and the failing questions by id) at the top level of the log. */
+function logScore(card: Scorecard, base?: Scorecard): void {
+  for (const line of renderTotalsLine(card).split('\n')) core.info(line);
+  if (base) {
+    const delta = (card.totals.all.score - base.totals.all.score) * 100;
+    core.info(
+      `base: ${(base.totals.all.score * 100).toFixed(1)}%, change ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points`,
+    );
+  }
+  const failing = card.questions.filter((q) => !q.passed && q.expectedError === undefined);
+  if (failing.length > 0)
+    core.info(
+      `failing questions (${failing.length}): ${failing.map((q) => `${q.id} (${q.category ?? 'failed'})`).join(', ')}`,
+    );
 }
 
 /** The spaces a PR touches (their folder or their benchmarks), unless the inputs name them. */
@@ -98,6 +118,8 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
       }),
     );
     results.push(result);
+    logScore(result.head, result.base);
+    for (const failure of result.failures) core.info(`${space}: the check fails: ${failure}`);
     await core.summary.addRaw(result.markdown).write();
   }
   const single = results.length === 1 ? results[0] : undefined;

@@ -13,6 +13,7 @@ import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { checkInvariants } from '../space/invariants.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
+import { validateSpaceName } from '../space/space-name.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Target } from '../space/target.js';
@@ -102,6 +103,8 @@ function liveText(stored: StoredSpace, label: string): string {
 }
 
 export async function deployCommand(options: DeployOptions): Promise<DeployResult> {
+  // Names someone typed are checked like in every command; names from changed folders are reported per space.
+  if (Array.isArray(options.spaces)) options.spaces.forEach((name) => validateSpaceName(name));
   const { names, selection } = await selectSpaces(options);
   const results: DeploySpaceResult[] = [];
   for (const space of names) {
@@ -209,7 +212,7 @@ async function verify(store: SpaceStore, spaceId: string, config: string, option
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
   if (options.store) return fn(options.store);
-  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  const backend = await openBackend(options.root, options.backend, target, { env: options.env, spacesOnly: true });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(

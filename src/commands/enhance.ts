@@ -1,6 +1,6 @@
 /** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 import path from 'node:path';
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
@@ -10,7 +10,8 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { checkInvariants } from '../space/invariants.js';
+import { assertValidConfig, loadSpaceBenchmarks, scoreConfig } from './score.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -47,8 +48,12 @@ export interface EnhanceResult {
   written: string[];
   /** The final config and lessons, as they were (or would have been) written. */
   config: Space;
+  /** The config enhance started from (the first iteration's patch applies to it). */
+  startConfig: Space;
   lessons: Lessons;
   changed: boolean;
+  /** The space was scored on the generated demo data (local backend, `local.data: demo`). */
+  usesDemoData: boolean;
 }
 
 export function lessonsFile(root: string, space: string): string {
@@ -67,9 +72,21 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    wrapWarehouse: memoizeWarehouse,
+    space: options.space,
+  });
   const calls = { genie: 0, statements: 0 };
   try {
+    const warehouseSchema = await backend.warehouse.schema();
+    // Improve only a config that passes validate: fixes on top of an invalid one would be judged
+    // against problems they did not cause, and the result could not be deployed.
+    assertValidConfig(
+      options.root,
+      loaded,
+      warehouseSchema,
+      'enhance starts only from a config that passes `genie-gitops validate`: fix these first',
+    );
     const score = async (space: Space) => {
       const card = await scoreConfig(backend, options.space, space, benchmarks);
       calls.genie += card.calls.genie;
@@ -84,7 +101,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       score,
       analyst,
       warehouse: backend.warehouse,
-      warehouseSchema: await backend.warehouse.schema(),
+      warehouseSchema,
       lessons,
       maxIterations: options.maxIterations,
       targetScore: options.targetScore,
@@ -93,6 +110,13 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       log: options.log,
     });
     const changed = hashSpace(result.space) !== hashSpace(loaded.space);
+    // The loop validates every candidate; this is the last guard before anything is written.
+    const issues = checkInvariants(result.space, {
+      file: path.relative(options.root, loaded.spaceFile),
+      warehouseSchema,
+    });
+    if (issues.length > 0)
+      throw new ValidationError(issues, 'enhance produced an invalid config and wrote nothing; please report this');
     const written: string[] = [];
     if (!options.dryRun) {
       if (changed) {
@@ -120,8 +144,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       durationMs: Date.now() - started,
       written,
       config: result.space,
+      startConfig: loaded.space,
       lessons: result.lessons,
       changed,
+      usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',
     };
   } finally {
     await backend.close();

@@ -15,6 +15,7 @@ import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
+import { validateSpaceName } from '../space/space-name.js';
 import { loadTarget } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
@@ -50,7 +51,7 @@ export function exportBranch(space: string): string {
 }
 
 export async function exportCommand(options: ExportOptions): Promise<ExportResult> {
-  const file = `spaces/${options.space}/space.json`;
+  const file = `spaces/${validateSpaceName(options.space)}/space.json`;
   const absolute = path.join(options.root, file);
   // target.yml alone is enough: a first export creates space.json.
   const target = loadTarget(
@@ -118,7 +119,7 @@ async function readLive(
   spaceId: string,
 ): Promise<unknown> {
   if (options.store) return (await options.store.get(spaceId)).serializedSpace;
-  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  const backend = await openBackend(options.root, options.backend, target, { env: options.env, spacesOnly: true });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(

@@ -4,9 +4,6 @@
  * base in one sticky comment. When the base branch moved after the PR event, the base is
  * re-scored at its current tip and the comment says so, never showing an outdated number silently.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ValidationError } from '../errors.js';
 import type { GitCli } from '../github/git-cli.js';
 import type { GitHubPort } from '../github/github-port.js';
 import { scoreCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
@@ -15,12 +12,11 @@ import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/markdown-format.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
-import { checkInvariants } from '../space/invariants.js';
 import type { Space } from '../space/schema.js';
-import { addIssueLines, parseSpaceText } from '../space/space-file.js';
+import { parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
-import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { assertValidConfig, loadSpaceBenchmarks, scoreConfig } from './score.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface PrScoreOptions {
@@ -68,18 +64,12 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
   const { baseSha, staleNote } = await resolveBase(options);
   const baseSpace = await readBaseSpace(git, space, baseSha);
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const backend = await openBackend(options.root, options.backend, loaded.target);
+  const backend = await openBackend(options.root, options.backend, loaded.target, { space });
   let head: Scorecard;
   let base: Scorecard | undefined;
   let baseCached = false;
   try {
-    const file = path.relative(options.root, loaded.spaceFile).split(path.sep).join('/');
-    const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0)
-      throw new ValidationError(
-        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
-        'fix the space config (run `genie-gitops validate`)',
-      );
+    assertValidConfig(options.root, loaded, await backend.warehouse.schema());
     log(`scoring head config of ${space}`);
     head = await cachedScore(backend, space, loaded.space, benchmarks, cacheDir, options).then((r) => r.card);
     if (baseSpace) {

@@ -11,7 +11,15 @@ import type { Space } from '../space/schema.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
-import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import type { WarehouseSchema } from '../ports.js';
+import {
+  benchmarksFile,
+  loadSpace,
+  openBackend,
+  type Backend,
+  type BackendName,
+  type LoadedSpace,
+} from './workspace.js';
 
 export interface ScoreOptions {
   root: string;
@@ -42,22 +50,33 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
   const loaded = loadSpace(options.root, options.space);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
+    space: options.space,
     noise: options.noise,
     seed: options.seed,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-    const file = path.relative(options.root, loaded.spaceFile);
-    const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0)
-      throw new ValidationError(
-        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
-        'fix the space config (run `genie-gitops validate`)',
-      );
+    assertValidConfig(options.root, loaded, await backend.warehouse.schema());
     return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
   } finally {
     await backend.close();
   }
+}
+
+/**
+ * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
+ * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
+ * from a config that passes validate.
+ */
+export function assertValidConfig(
+  root: string,
+  loaded: LoadedSpace,
+  warehouseSchema: WarehouseSchema,
+  hint = 'fix the space config (run `genie-gitops validate`)',
+): void {
+  const file = path.relative(root, loaded.spaceFile).split(path.sep).join('/');
+  const issues = checkInvariants(loaded.space, { file, warehouseSchema });
+  if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), hint);
 }
 
 /** Scores one config on an open backend; the enhancement loop calls this for every candidate. */

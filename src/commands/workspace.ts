@@ -4,10 +4,11 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { GenieGitopsError } from '../errors.js';
+import { ConfigError, GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
 import { loadSpaceDir } from '../space/repository.js';
+import { validateSpaceName } from '../space/space-name.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
@@ -39,21 +40,42 @@ export function loadSpace(root: string, name: string): LoadedSpace {
 }
 
 export function benchmarksFile(root: string, space: string): string {
-  return path.join(root, 'benchmarks', `${space}.yml`);
+  return path.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
 }
 
-/** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
-export async function openWarehouseFor(root: string, target: Target | undefined): Promise<LocalWarehouse> {
-  const data = target?.local?.data ?? 'demo';
-  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
-  const file = path.resolve(root, data);
-  if (!existsSync(file)) {
-    throw new GenieGitopsError(
-      `local data file ${data} named in target.yml does not exist`,
-      `create it, or set local.data to 'demo'`,
+/**
+ * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
+ * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
+ * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ */
+export async function openWarehouseFor(
+  root: string,
+  target: Target | undefined,
+  space?: string,
+): Promise<LocalWarehouse> {
+  const where = space ? `spaces/${space}/target.yml` : 'target.yml';
+  if (!target) {
+    throw new ConfigError(
+      `${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`,
+      `create it with: genie-gitops init --space ${space ?? 'NAME'} --from-sqlite FILE.sqlite (or --from-sql FILE.sql, or no --from-* for the demo data); an existing space.json is kept`,
     );
   }
-  return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
+  const data = target.local?.data;
+  if (!data) {
+    throw new ConfigError(
+      `${where} has no local.data, so the local backend does not know which data to query`,
+      'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks',
+    );
+  }
+  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
+  const file = path.resolve(root, data);
+  if (!existsSync(file)) {
+    throw new ConfigError(
+      `local data file ${data} named in ${where} does not exist`,
+      `create it, fix local.data, or set local.data to 'demo' for the generated demo data`,
+    );
+  }
+  return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
 }
 
 export interface Backend {
@@ -77,6 +99,10 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The space's name, for messages about its target.yml. */
+  space?: string;
+  /** Only the space store is needed (deploy, export): the local warehouse is not opened. */
+  spacesOnly?: boolean;
 }
 
 export async function openBackend(
@@ -90,8 +116,9 @@ export async function openBackend(
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = await openWarehouseFor(root, target);
-  const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
+  const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space);
+  const base: Warehouse = local ?? unavailableWarehouse();
+  const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   return {
     name,
     warehouse,
@@ -102,7 +129,15 @@ export async function openBackend(
       seed: seedFromRepository(root),
     }),
     close: async () => {
-      await local.close();
+      await local?.close();
     },
   };
+}
+
+/** The warehouse of a backend opened for its space store only: any query is a programming error. */
+function unavailableWarehouse(): Warehouse {
+  const refuse = (): never => {
+    throw new GenieGitopsError('this command opened the backend without a warehouse');
+  };
+  return { execute: async () => refuse(), schema: async () => refuse() };
 }

@@ -33,16 +33,28 @@ export interface QuestionChanges {
   added: QuestionScore[];
   /** In base only. */
   removed: QuestionScore[];
+  /** Broken in head (expected SQL failed): not a regression of Genie, listed apart. */
+  broken: QuestionScore[];
 }
 
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
 export function questionChanges(head: Scorecard, base: Scorecard): QuestionChanges {
   const before = new Map(base.questions.map((q) => [q.id, q]));
   const headIds = new Set(head.questions.map((q) => q.id));
-  const out: QuestionChanges = { regressed: [], fixed: [], stillFailing: [], stillPassing: [], added: [], removed: [] };
+  const out: QuestionChanges = {
+    regressed: [],
+    fixed: [],
+    stillFailing: [],
+    stillPassing: [],
+    added: [],
+    removed: [],
+    broken: [],
+  };
   for (const q of head.questions) {
     const b = before.get(q.id);
-    if (!b) out.added.push(q);
+    if (q.expectedError !== undefined) out.broken.push(q);
+    // A benchmark broken in base was not scored there: for the comparison it is new.
+    else if (!b || b.expectedError !== undefined) out.added.push(q);
     else if (b.passed && !q.passed) out.regressed.push(q);
     else if (!b.passed && q.passed) out.fixed.push(q);
     else if (q.passed) out.stillPassing.push(q);
@@ -67,6 +79,7 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const status = (q: QuestionScore | undefined): string => {
     if (!q) return '–';
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
+    if (q.expectedError !== undefined) return '⚠️ broken benchmark';
     return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
   };
   const pairRow = (q: QuestionScore) =>
@@ -88,6 +101,11 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
       heading: `### Still failing (${changes.stillFailing.length})`,
       header: pairHeader,
       rows: changes.stillFailing.map(pairRow),
+    },
+    {
+      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+      header: oneHeader,
+      rows: changes.broken.map(oneRow),
     },
     {
       heading: `### Removed questions (${changes.removed.length})`,

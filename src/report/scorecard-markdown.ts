@@ -4,7 +4,7 @@
  * failing questions are kept and passing ones dropped first, with a note saying so.
  */
 import { CATEGORIES } from '../scoring/failure-category.js';
-import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { brokenQuestions, type QuestionScore, type Scorecard } from '../scoring/scorecard.js';
 import {
   GITHUB_COMMENT_LIMIT,
   cell,
@@ -84,12 +84,21 @@ function categorySection(card: Scorecard): string[] {
   ];
 }
 
+/** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card: Scorecard): string[] {
-  const broken = card.questions.filter((q) => q.expectedError !== undefined);
+  const broken = brokenQuestions(card);
   if (broken.length === 0) return [];
   return [
-    `> [!WARNING]`,
-    `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+    `### Broken benchmarks (${broken.length})`,
+    '',
+    'Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (`genie-gitops validate --execute` checks every expected SQL).',
+    '',
+    '| id | split | question | error |',
+    '|---|---|---|---|',
+    ...broken.map(
+      (q) =>
+        `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, QUESTION_WIDTH))} | ${cell(truncate(q.expectedError ?? '', 160))} |`,
+    ),
     '',
   ];
 }
@@ -99,7 +108,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    q.passed ? '✅' : '❌',
+    q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -139,6 +148,27 @@ function footer(card: Scorecard): string {
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
+/** One line per broken benchmark, for the terminal and logs. */
+export function brokenLines(card: Scorecard): string[] {
+  const broken = brokenQuestions(card);
+  if (broken.length === 0) return [];
+  return [
+    `Broken benchmarks (expected SQL failed; not asked, not scored): ${broken.length}`,
+    ...broken.map((q) => `  ${q.id}: ${q.expectedError}`),
+  ];
+}
+
+/** The headline alone (for --quiet and logs): score per split, broken benchmarks, failure counts. */
+export function renderTotalsLine(card: Scorecard): string {
+  const t = card.totals;
+  const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
+  return [
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}`,
+    `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
+    ...brokenLines(card),
+  ].join('\n');
+}
+
 /** A compact plain-text scorecard for the terminal. */
 export function renderScorecardText(card: Scorecard): string {
   const withRate = card.repeats > 1;
@@ -151,7 +181,7 @@ export function renderScorecardText(card: Scorecard): string {
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    q.passed ? 'pass' : 'FAIL',
+    q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),
@@ -167,8 +197,7 @@ export function renderScorecardText(card: Scorecard): string {
 
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
-  for (const q of card.questions.filter((x) => x.expectedError !== undefined))
-    lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
+  lines.push(...brokenLines(card));
   const c = card.calls;
   lines.push(
     `Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`,

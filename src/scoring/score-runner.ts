@@ -42,6 +42,8 @@ export interface ProgressEvent {
   verdict: Verdict | null;
   category: Category | null;
   durationMs: number;
+  /** The expected SQL failed: a broken benchmark, not asked. */
+  broken?: boolean;
 }
 
 export interface RunScoreInput {
@@ -161,14 +163,14 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     try {
       expected = await expectedResult(benchmark.sql);
     } catch (error) {
-      // A broken benchmark is not Genie's failure, but the question cannot pass: report it
-      // as api_error with expectedError set, and save the Genie quota by not asking.
+      // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
+      // quota), and the scorecard counts it apart from the score.
       if (signal?.aborted) throw signal.reason ?? error;
       const message = messageOf(error);
       const result: RepeatResult = {
         passed: false,
         verdict: null,
-        category: 'api_error',
+        category: null,
         genieSql: null,
         durationMs: now() - t0,
         attempts: 0,
@@ -254,6 +256,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         verdict: r.verdict,
         category: r.category,
         durationMs: r.durationMs,
+        ...(outcome.expectedError !== undefined ? { broken: true } : {}),
       });
     },
     signal,

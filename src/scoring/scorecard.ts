@@ -40,7 +40,10 @@ export interface QuestionScore {
   genieText?: string;
   error?: string;
   reason?: string;
-  /** Set when the expected SQL itself failed: the benchmark is broken, not Genie. */
+  /**
+   * Set when the expected SQL itself failed: the benchmark is broken, not Genie. Genie is not
+   * asked, the question has no category, and it counts in `broken`, outside the score.
+   */
   expectedError?: string;
   attempts: number;
   /** Mean duration of one repeat. */
@@ -50,7 +53,10 @@ export interface QuestionScore {
 
 export interface SplitTotals {
   passed: number;
+  /** Questions scored: every benchmark of the split except the broken ones. */
   total: number;
+  /** Broken benchmarks (their expected SQL failed): never scored, listed apart. */
+  broken: number;
   /** passed / total, 0 when total is 0. */
   score: number;
   /** Mean per-question pass rate over repeats (equals score when repeats is 1). */
@@ -102,10 +108,22 @@ export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
 }
 
 function splitTotals(questions: readonly QuestionScore[]): SplitTotals {
-  const total = questions.length;
-  const passed = questions.filter((q) => q.passed).length;
-  const rates = questions.reduce((sum, q) => sum + q.passRate, 0);
-  return { passed, total, score: total ? passed / total : 0, passRate: total ? rates / total : 0 };
+  const scored = questions.filter((q) => q.expectedError === undefined);
+  const total = scored.length;
+  const passed = scored.filter((q) => q.passed).length;
+  const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+  return {
+    passed,
+    total,
+    broken: questions.length - total,
+    score: total ? passed / total : 0,
+    passRate: total ? rates / total : 0,
+  };
+}
+
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+export function brokenQuestions(card: Pick<Scorecard, 'questions'>): QuestionScore[] {
+  return card.questions.filter((q) => q.expectedError !== undefined);
 }
 
 export function categoryCounts(questions: readonly QuestionScore[]): Record<Category, number> {
@@ -191,6 +209,8 @@ const CategorySchema = z.enum(CATEGORIES);
 const SplitTotalsSchema = z.looseObject({
   passed: z.number(),
   total: z.number(),
+  // Absent in scorecards written before broken benchmarks were counted apart.
+  broken: z.number().default(0),
   score: z.number(),
   passRate: z.number(),
 });

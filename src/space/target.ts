@@ -78,7 +78,7 @@ export function parseTargetText(text: string, file: string): Target {
   if (!result.success) {
     throw new ValidationError(
       result.error.issues.map((issue) => {
-        const described = describeIssue(issue, source.value);
+        const described = describeIssue(issue, source.value, source.sourceOf);
         return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
       }),
     );

@@ -49,7 +49,7 @@ function snapshot(dir: string): Map<string, string> {
 beforeAll(async () => {
   repo = tempRepo();
   thinText = readFileSync(path.join(repo.root, 'spaces/demo/space.json'), 'utf8');
-  first = await enhance();
+  first = await enhance(['--markdown', 'pr-body.md']);
 }, 300_000);
 afterAll(() => repo.cleanup());
 
@@ -73,6 +73,24 @@ describe('enhance on the thin demo config', () => {
     for (const it of first.iterations)
       if (it.accepted) replay = jsonpatch.applyPatch(replay, it.patch, true, false).newDocument;
     expect(serializeSpace(replay)).toBe(text);
+  });
+
+  it('writes a PR body a reviewer can read: summary first, no stacked headings, patches collapsed, within the limit', () => {
+    const md = readFileSync(path.join(repo.root, 'pr-body.md'), 'utf8');
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    expect(md.indexOf('| train |')).toBeLessThan(md.indexOf('### Fixes'));
+    const lines = md.split('\n').filter((l) => l.trim() !== '');
+    const level = (l: string | undefined) => (l ? /^(#+) /.exec(l)?.[1].length : undefined);
+    expect(lines.filter((l, i) => level(l) !== undefined && level(l) === level(lines[i + 1]))).toEqual([]);
+    // Every raw patch sits inside a collapsed <details>, with its paths named.
+    const jsonBlocks = md.split('```json').length - 1;
+    expect(jsonBlocks).toBe(first.iterations.filter((it: { accepted: boolean }) => it.accepted).length);
+    for (const chunk of md.split('```json').slice(1)) {
+      const before = md.slice(0, md.indexOf(chunk));
+      expect(before.lastIndexOf('<details>')).toBeGreaterThan(before.lastIndexOf('</details>'));
+    }
+    expect(md).toMatch(/`add \/data_sources\/tables\/\d+\/[^`]*` → main\.community\.\w+/);
+    expect(md).not.toMatch(/^- note:/m);
   });
 
   it("never puts a holdout question's SQL into the config", () => {

@@ -28,7 +28,8 @@ function card(specs: Spec[], overrides: Partial<Scorecard> = {}, expectedError?:
       return {
         passed,
         verdict: passed ? (o as Verdict) : o === 'timeout' || o === 'no_sql' || o === 'api_error' ? null : 'mismatch',
-        category: passed ? null : (o as Category),
+        // A broken benchmark's repeats have no category: the expected SQL failed, Genie was not asked.
+        category: passed || expectedError?.[s.id] ? null : (o as Category),
         genieSql: 'SELECT 1',
         durationMs: 1200,
         attempts: 1,
@@ -128,27 +129,30 @@ describe('renderScorecardMarkdown', () => {
       { b: 'no such table: nothing' },
     );
     expect(renderScorecardMarkdown(repeated, { title: 'PR #12 score' })).toMatchInlineSnapshot(`
-      "## PR #12 score — 50.0% (1/2)
+      "## PR #12 score — 100.0% (1/1; 1 broken)
 
       | split | score | mean pass rate |
       |---|---:|---:|
-      | all | 50.0% (1/2) | 33.3% |
+      | all | 100.0% (1/1; 1 broken) | 66.7% |
       | train | 100.0% (1/1) | 66.7% |
-      | holdout | 0.0% (0/1) | 0.0% |
+      | holdout | – (1 broken) | – |
 
-      | failure category | questions |
-      |---|---:|
-      | api_error | 1 |
+      No failing questions.
 
-      > [!WARNING]
-      > The expected SQL failed for \`b\`; fix the benchmark file (these count as failures).
+      ### Broken benchmarks (1)
+
+      Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (\`genie-gitops validate --execute\` checks every expected SQL).
+
+      | id | split | question | error |
+      |---|---|---|---|
+      | \`b\` | holdout | Broken benchmark | no such table: nothing |
 
       ### Questions (3 repeats each; passed = passed in most repeats)
 
       | id | split | question | result | verdict | category | pass rate |
       |---|---|---|:-:|---|---|---:|
       | \`a\` | train | Flaky one | ✅ | exact |  | 66.7% |
-      | \`b\` | holdout | Broken benchmark | ❌ | – | api_error | 0.0% |
+      | \`b\` | holdout | Broken benchmark | ⚠️ broken | – |  | 0.0% |
 
       <sub>backend \`local\` · 6 Genie questions · 2 statements · 1 retry · 0 rate-limited · 12.3 s · config \`3f2a9c0d\` · benchmarks \`b7e1c2d3\` · started 2026-11-01T09:00:00.000Z</sub>
       "

@@ -86,9 +86,9 @@ describe('runScore', () => {
     );
     const card = await run();
     expect(card.totals).toEqual({
-      all: { passed: 3, total: 3, score: 1, passRate: 1 },
-      train: { passed: 2, total: 2, score: 1, passRate: 1 },
-      holdout: { passed: 1, total: 1, score: 1, passRate: 1 },
+      all: { passed: 3, total: 3, broken: 0, score: 1, passRate: 1 },
+      train: { passed: 2, total: 2, broken: 0, score: 1, passRate: 1 },
+      holdout: { passed: 1, total: 1, broken: 0, score: 1, passRate: 1 },
     });
     expect(card.questions.map((q) => [q.id, q.passed, q.verdict, q.category])).toEqual([
       ['q1', true, 'exact', null],
@@ -288,13 +288,19 @@ describe('runScore', () => {
     expect(card.calls.retries).toBe(0);
   });
 
-  it('reports a failing expected SQL as api_error with expectedError, without asking Genie', async () => {
-    const { run, genie } = setup({ q: SQL.total }, [bench('q1', 'q', SQL.broken)]);
+  it('counts a failing expected SQL as a broken benchmark, outside the score and never an api_error, without asking Genie', async () => {
+    const { run, genie } = setup({ q: SQL.total, p: SQL.pro }, [
+      bench('q1', 'q', SQL.broken),
+      bench('q2', 'p', SQL.pro),
+    ]);
     const card = await run();
-    expect(card.questions[0]).toMatchObject({ passed: false, category: 'api_error', attempts: 0, verdict: null });
+    expect(card.questions[0]).toMatchObject({ passed: false, category: null, attempts: 0, verdict: null });
     expect(card.questions[0].expectedError).toMatch(/unknown SQL/);
     expect(card.questions[0].error).toMatch(/^expected SQL failed:/);
-    expect(genie.asked).toEqual([]);
+    expect(card.categories.api_error).toBe(0);
+    // Left out of the score: the one scored question passed.
+    expect(card.totals.all).toMatchObject({ passed: 1, total: 1, broken: 1, score: 1 });
+    expect(genie.asked).toEqual(['p']);
   });
 
   it('runs each distinct expected SQL once, shared by concurrent askers', async () => {
@@ -434,7 +440,7 @@ describe('runScore', () => {
   it('handles an empty benchmark list', async () => {
     const { run } = setup({}, []);
     const card = await run();
-    expect(card.totals.all).toEqual({ passed: 0, total: 0, score: 0, passRate: 0 });
+    expect(card.totals.all).toEqual({ passed: 0, total: 0, broken: 0, score: 0, passRate: 0 });
     expect(card.questions).toEqual([]);
   });
 });

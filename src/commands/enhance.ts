@@ -11,6 +11,7 @@ import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -24,6 +25,8 @@ export interface EnhanceOptions {
   targetScore?: number;
   dryRun?: boolean;
   log?: (line: string) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export interface EnhanceResult {
@@ -57,7 +60,7 @@ export function lessonsFile(root: string, space: string): string {
 
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
   const started = Date.now();
-  const loaded = loadSpace(options.root, options.space);
+  const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const lessonsPath = lessonsFile(options.root, options.space);
   const lessons = readLessons(lessonsPath, options.space);
@@ -67,7 +70,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    wrapWarehouse: memoizeWarehouse,
+    layout: options.layout,
+  });
   const calls = { genie: 0, statements: 0 };
   try {
     const score = async (space: Space) => {
@@ -78,7 +84,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     };
     const result = await runEnhanceLoop({
       spaceName: options.space,
-      file: path.relative(options.root, loaded.spaceFile),
+      file: loaded.configPath,
       space: loaded.space,
       benchmarks,
       score,

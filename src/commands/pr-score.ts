@@ -5,7 +5,6 @@
  * re-scored at its current tip and the comment says so, never showing an outdated number silently.
  */
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { ValidationError } from '../errors.js';
 import type { GitCli } from '../github/git-cli.js';
 import type { GitHubPort } from '../github/github-port.js';
@@ -21,6 +20,7 @@ import { addIssueLines, parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface PrScoreOptions {
@@ -41,6 +41,8 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export interface PrScoreResult {
@@ -63,17 +65,17 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
   const log = options.log ?? (() => {});
-  const loaded = loadSpace(options.root, space);
+  const loaded = loadSpace(options.root, space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, space);
   const { baseSha, staleNote } = await resolveBase(options);
-  const baseSpace = await readBaseSpace(git, space, baseSha);
+  const baseSpace = await readBaseSpace(git, loaded.configPath, baseSha);
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const backend = await openBackend(options.root, options.backend, loaded.target);
+  const backend = await openBackend(options.root, options.backend, loaded.target, { layout: options.layout });
   let head: Scorecard;
   let base: Scorecard | undefined;
   let baseCached = false;
   try {
-    const file = path.relative(options.root, loaded.spaceFile).split(path.sep).join('/');
+    const file = loaded.configPath;
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
     if (issues.length > 0)
       throw new ValidationError(
@@ -117,9 +119,8 @@ async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; 
   };
 }
 
-async function readBaseSpace(git: GitCli, space: string, baseSha: string): Promise<Space | undefined> {
+async function readBaseSpace(git: GitCli, file: string, baseSha: string): Promise<Space | undefined> {
   if (!(await git.tryFetchCommit('origin', baseSha))) return undefined;
-  const file = `spaces/${space}/space.json`;
   const text = await git.tryShow(baseSha, file);
   return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);
 }

@@ -1,7 +1,6 @@
 /** `score`: ask every benchmark question of one space config and compare with the expected results. */
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { checkInvariants } from '../space/invariants.js';
 import { addIssueLines } from '../space/space-file.js';
@@ -11,6 +10,7 @@ import type { Space } from '../space/schema.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface ScoreOptions {
@@ -25,6 +25,8 @@ export interface ScoreOptions {
   noise?: number;
   seed?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -39,15 +41,16 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
 }
 
 export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
-  const loaded = loadSpace(options.root, options.space);
+  const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     noise: options.noise,
     seed: options.seed,
+    layout: options.layout,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-    const file = path.relative(options.root, loaded.spaceFile);
+    const file = loaded.configPath;
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
     if (issues.length > 0)
       throw new ValidationError(

@@ -5,7 +5,7 @@ import { ValidationError, type ValidationIssue } from '../errors.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { checkInvariants } from '../space/invariants.js';
 import { addIssueLines } from '../space/space-file.js';
-import { listSpaces } from '../space/repository.js';
+import { listSpaces, type LayoutOptions } from '../space/repository.js';
 import { benchmarksFile, loadSpace, openWarehouseFor } from './workspace.js';
 
 export interface SpaceValidation {
@@ -26,10 +26,19 @@ export interface ValidateOptions {
   space?: string;
   /** Check columns against the local warehouse schema (default true). */
   checkWarehouse?: boolean;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
-  const names = options.space ? [options.space] : listSpaces(options.root);
+  let names: string[];
+  try {
+    names = options.space ? [options.space] : listSpaces(options.root, options.layout);
+  } catch (error) {
+    // A broken databricks.yml is a problem to report like any other file.
+    if (error instanceof ValidationError) return { ok: false, spaces: [], issues: error.issues };
+    throw error;
+  }
   if (names.length === 0) {
     const issue: ValidationIssue = {
       file: 'spaces/',
@@ -39,12 +48,18 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
     return { ok: false, spaces: [], issues: [issue] };
   }
   const spaces: SpaceValidation[] = [];
-  for (const name of names) spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true));
+  for (const name of names)
+    spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true, options.layout ?? {}));
   const issues = spaces.flatMap((s) => s.issues);
   return { ok: issues.length === 0, spaces, issues };
 }
 
-async function validateOne(root: string, name: string, checkWarehouse: boolean): Promise<SpaceValidation> {
+async function validateOne(
+  root: string,
+  name: string,
+  checkWarehouse: boolean,
+  layout: LayoutOptions,
+): Promise<SpaceValidation> {
   const issues: ValidationIssue[] = [];
   let benchmarks = 0;
   const relative = (file: string) => (path.isAbsolute(file) ? path.relative(root, file) : file);
@@ -53,7 +68,7 @@ async function validateOne(root: string, name: string, checkWarehouse: boolean):
     else throw error;
   };
   try {
-    const loaded = loadSpace(root, name);
+    const loaded = loadSpace(root, name, layout);
     const spaceFile = relative(loaded.spaceFile);
     let warehouseSchema;
     if (checkWarehouse && loaded.target?.local) {

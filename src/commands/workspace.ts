@@ -7,7 +7,7 @@ import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
-import { loadSpaceDir } from '../space/repository.js';
+import { loadSpaceDir, type LayoutOptions } from '../space/repository.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
@@ -29,13 +29,23 @@ export interface LoadedSpace {
   name: string;
   dir: string;
   spaceFile: string;
+  /** Repository-relative path of the config file (forward slashes). */
+  configPath: string;
   space: Space;
   target?: Target;
 }
 
-export function loadSpace(root: string, name: string): LoadedSpace {
-  const loaded = loadSpaceDir(root, name);
-  return { name, dir: loaded.dir, spaceFile: loaded.spaceFile, space: loaded.space, target: loaded.target };
+/** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
+export function loadSpace(root: string, name: string, layout: LayoutOptions = {}): LoadedSpace {
+  const loaded = loadSpaceDir(root, name, layout);
+  return {
+    name,
+    dir: loaded.dir,
+    spaceFile: loaded.spaceFile,
+    configPath: loaded.configPath,
+    space: loaded.space,
+    target: loaded.target,
+  };
 }
 
 export function benchmarksFile(root: string, space: string): string {
@@ -77,6 +87,8 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Which bundle target bundle-declared spaces are read for (seeds the local space store). */
+  layout?: LayoutOptions;
 }
 
 export async function openBackend(
@@ -99,7 +111,7 @@ export async function openBackend(
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
       stateDir: resolveStateDir(root, options.env ?? process.env),
-      seed: seedFromRepository(root),
+      seed: seedFromRepository(root, options.layout),
     }),
     close: async () => {
       await local.close();

@@ -16,7 +16,7 @@ export function annotate(issues: readonly ValidationIssue[]): void {
 }
 
 export async function runValidate(run: ActionRun): Promise<StepOutcome> {
-  const result = await validateCommand({ root: run.root, space: run.inputs.space });
+  const result = await validateCommand({ root: run.root, space: run.inputs.space, layout: run.layout });
   annotate(result.issues);
   const rows = result.spaces.map(
     (s) =>

@@ -20,6 +20,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
       before: { type: 'string' },
       after: { type: 'string' },
       'on-drift': { type: 'string' },
+      target: { type: 'string' },
     },
     strict: true,
   });
@@ -41,6 +42,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     before: values.before,
     after: values.after,
     onDrift,
+    layout: { bundleTarget: values.target },
     log: (line) => io.err(line),
   });
   io.out(`spaces: ${result.selection}`);
@@ -56,15 +58,17 @@ export async function runExportCli(args: string[], io: CliIo): Promise<number> {
       all: { type: 'boolean' },
       backend: { type: 'string' },
       root: { type: 'string' },
+      target: { type: 'string' },
     },
     strict: true,
   });
   const root = path.resolve(io.cwd, values.root ?? '.');
-  const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
+  const layout = { bundleTarget: values.target };
+  const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
   if (spaces.length === 0)
     throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
-    const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
+    const result = await exportCommand({ root, space, backend: parseBackend(values.backend), layout });
     io.out(`${result.outcome}: ${result.message}`);
   }
   return 0;

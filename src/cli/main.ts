@@ -16,6 +16,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 import { HELP, SPACE_OPTIONS, numberOption } from './options.js';
 import { runServe } from './serve-command.js';
 import { runDeployCli, runExportCli } from './gitops-commands.js';
+import { runLint, runListSpaces } from './lint-command.js';
 
 export interface CliIo {
   out: (line: string) => void;
@@ -49,6 +50,10 @@ export async function main(argv: string[], io: CliIo = defaultIo): Promise<numbe
         return await runExportCli(rest, io);
       case 'serve':
         return await runServe(rest, io);
+      case 'lint':
+        return await runLint(rest, io);
+      case 'list-spaces':
+        return runListSpaces(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -90,10 +95,14 @@ function rootOf(value: string | undefined, io: CliIo): string {
 async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { space: { type: 'string' }, root: { type: 'string' } },
+    options: { space: { type: 'string' }, root: { type: 'string' }, target: { type: 'string' } },
     strict: true,
   });
-  const result = await validateCommand({ root: rootOf(values.root, io), space: values.space });
+  const result = await validateCommand({
+    root: rootOf(values.root, io),
+    space: values.space,
+    layout: { bundleTarget: values.target },
+  });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {
     io.out(
@@ -132,6 +141,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
     questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
     noise: numberOption(values.noise, '--noise', { min: 0, max: 1 }),
     seed: numberOption(values.seed, '--seed', { integer: true }),
+    layout: { bundleTarget: values.target },
     onProgress: values.quiet
       ? undefined
       : (e) =>
@@ -228,6 +238,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
     dryRun: values['dry-run'],
+    layout: { bundleTarget: values.target },
     log: values.quiet ? undefined : (line) => io.err(line),
   });
   const markdown = renderEnhanceMarkdown(result);

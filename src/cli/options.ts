@@ -21,14 +21,20 @@ commands:
                                                 apply configs to live spaces; drift guard against --before's config
   export (--space NAME | --all) [--backend local]
                                                 write a live space canonically to spaces/NAME/space.json
+  lint [--space NAME... | --all] [--target T]   static checks and a quality score (0-100), no Genie call
+       [--json FILE] [--markdown FILE] [--min-quality X (0-100)] [--fix] [--warehouse [--backend B]]
+       [--list-checks] [--quiet]                exit 1 on an error finding or a quality below --min-quality
+  list-spaces [--target T] [--json]             the spaces of spaces/ and of databricks.yml genie_spaces
   serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
 
 common options:
-  --root DIR      the repository root (default: the current directory)`;
+  --root DIR      the repository root (default: the current directory)
+  --target T      the bundle target (environment) for spaces declared in databricks.yml (default: its default target)`;
 
 /** Options every space command takes. */
 export const SPACE_OPTIONS = {
   space: { type: 'string' },
+  target: { type: 'string' },
   backend: { type: 'string' },
   root: { type: 'string' },
 } as const;

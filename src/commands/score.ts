@@ -7,6 +7,7 @@ import { addIssueLines } from '../space/space-file.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
+import { lintQuality } from '../lint/lint-space.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
@@ -72,7 +73,7 @@ export async function scoreConfig(
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): Promise<Scorecard> {
   const genie = await backend.genieFor(space);
-  return runScore({
+  const card = await runScore({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
@@ -88,4 +89,6 @@ export async function scoreConfig(
     },
     onProgress: options.onProgress,
   });
+  // The static quality rides along in the card, so every report that shows a score can show it too.
+  return { ...card, quality: lintQuality({ space, benchmarks }) };
 }

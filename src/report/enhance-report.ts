@@ -3,6 +3,7 @@ import type { EnhanceResult } from '../commands/enhance.js';
 import { summarizeFix } from '../loop/fix-summary.js';
 import { lessonNotes } from '../loop/lessons.js';
 import type { Scorecard } from '../scoring/scorecard.js';
+import { qualityComparison } from './quality-markdown.js';
 
 export const GITHUB_BODY_LIMIT = 65_536;
 
@@ -101,6 +102,7 @@ export function renderEnhanceMarkdown(
     '',
     ...scoreTable(before, after),
     '',
+    ...qualityComparison(before.quality, after.quality, ['before', 'after']),
     ...scoreChart(result),
     '',
     '### Questions',

@@ -24,7 +24,7 @@ export function annotateLint(result: LintResult): void {
       })),
       ...space.findings.map((f) => ({
         severity: f.severity,
-        title: `genie-gitops lint: ${f.check}`,
+        title: `genie-gitops lint [${f.check}]`,
         line: f.line,
         text: `${f.path}: ${f.message}. Fix: ${f.fix}`,
       })),

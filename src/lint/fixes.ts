@@ -171,8 +171,8 @@ const sorting: Planner = (space) => {
 const PLANNERS: Planner[] = [
   duplicateIds,
   relationshipMarkers,
-  repeatedSynonyms,
   untrimmed,
+  repeatedSynonyms,
   filterWhere,
   duplicateSamples,
 ];

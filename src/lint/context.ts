@@ -96,9 +96,19 @@ const shapeCache = new Map<string, SqlShape | null>();
 function cachedShape(sql: string): SqlShape | null {
   if (!shapeCache.has(sql)) {
     if (shapeCache.size > 5000) shapeCache.clear();
-    shapeCache.set(sql, tryExtractSqlShape(sql));
+    shapeCache.set(sql, readShape(sql));
   }
   return shapeCache.get(sql) ?? null;
+}
+
+/**
+ * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
+ * joins the checks need (set operations are merged into one shape anyway).
+ */
+function readShape(sql: string): SqlShape | null {
+  const shape = tryExtractSqlShape(sql);
+  if (shape || !/\b(intersect|except|minus)\b/i.test(sql)) return shape;
+  return tryExtractSqlShape(sql.replace(/\b(intersect|except|minus)(\s+(all|distinct))?\b/gi, 'UNION'));
 }
 
 function buildTables(space: Space): TableInfo[] {

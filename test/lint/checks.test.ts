@@ -201,6 +201,15 @@ describe('lint checks', () => {
     for (const check of CHECKS) expect(check.id).toMatch(/^[a-z]+(-[a-z]+)*$/);
   });
 
+  it('reads INTERSECT and EXCEPT queries, which the grammar lacks, without calling them unparsable', () => {
+    const space = described();
+    (space.instructions!.example_question_sqls![1]!.sql as string[]) = [
+      "SELECT channel_name FROM main.community.channels WHERE category = 'support' ",
+      "INTERSECT SELECT channel_name FROM main.community.channels WHERE is_private = 0 EXCEPT SELECT 'x'",
+    ];
+    expect(lint(space).findings.map((f) => f.check)).not.toContain('example-sql-unparsable');
+  });
+
   it.each(CASES)('$id fires on a config made to break it, with a path, a line and a fix', (c) => {
     const base = lint(described(), { warehouse: c.warehouse });
     expect(base.findings.filter((f) => f.check === c.id)).toEqual([]);

@@ -5,8 +5,7 @@
  * summary. Outputs `quality` and `findings`; fails on an error finding or a quality below min-quality.
  */
 import * as core from '@actions/core';
-import { lintCommand, type LintResult } from '../commands/lint.js';
-import { lintFailures } from '../cli/lint-command.js';
+import { lintCommand, lintFailures, type LintResult } from '../commands/lint.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
 import type { ActionRun, StepOutcome } from './action-run.js';
 

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { GenieGitopsError } from '../errors.js';
-import { lintCommand, type LintResult, type SpaceLint } from '../commands/lint.js';
+import { lintCommand, lintFailures, type SpaceLint } from '../commands/lint.js';
 import { parseBackend } from '../commands/workspace.js';
 import { listChecks } from '../lint/registry.js';
 import { CATEGORIES } from '../lint/types.js';
@@ -32,20 +32,6 @@ function printSpace(space: SpaceLint, io: CliIo, quiet: boolean): void {
   io.out(
     `${space.space}: quality ${q.score.toFixed(1)}/100 (${parts}); ${q.findings.error} error(s), ${q.findings.warning} warning(s), ${q.findings.info} info`,
   );
-}
-
-/** Why lint fails: error findings, unlintable files, or a quality under the minimum. */
-export function lintFailures(result: LintResult, minQuality: number | undefined, flag = '--min-quality'): string[] {
-  return result.spaces.flatMap((s) => {
-    const out: string[] = [];
-    if (!s.quality) out.push(`${s.space}: ${s.issues.length} problem(s) stop lint`);
-    else {
-      if (s.quality.findings.error > 0) out.push(`${s.space}: ${s.quality.findings.error} error finding(s)`);
-      if (minQuality !== undefined && s.quality.score < minQuality)
-        out.push(`${s.space}: quality ${s.quality.score.toFixed(1)} is below ${flag} ${minQuality}`);
-    }
-    return out;
-  });
 }
 
 export async function runLint(args: string[], io: CliIo): Promise<number> {

@@ -159,3 +159,17 @@ export async function lintCommand(options: LintOptions): Promise<LintResult> {
   for (const name of names) spaces.push(await lintOne(options, name, notes));
   return { spaces, notes };
 }
+
+/** Why lint fails: error findings, unlintable files, or a quality under the minimum. */
+export function lintFailures(result: LintResult, minQuality: number | undefined, flag = '--min-quality'): string[] {
+  return result.spaces.flatMap((s) => {
+    const out: string[] = [];
+    if (!s.quality) out.push(`${s.space}: ${s.issues.length} problem(s) stop lint`);
+    else {
+      if (s.quality.findings.error > 0) out.push(`${s.space}: ${s.quality.findings.error} error finding(s)`);
+      if (minQuality !== undefined && s.quality.score < minQuality)
+        out.push(`${s.space}: quality ${s.quality.score.toFixed(1)} is below ${flag} ${minQuality}`);
+    }
+    return out;
+  });
+}

@@ -30,9 +30,11 @@ export const INPUT = {
   llmModel: 'llm-model',
   llmBaseUrl: 'llm-base-url',
   llmEndpoint: 'llm-endpoint',
+  minQuality: 'min-quality',
+  bundleTarget: 'bundle-target',
 } as const;
 
-export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'list-spaces'] as const;
+export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
 export interface ActionInputs {
@@ -51,6 +53,10 @@ export interface ActionInputs {
   githubToken?: string;
   baseBranch?: string;
   workingDirectory: string;
+  /** `lint`: fail below this quality (0..100 points). */
+  minQuality?: number;
+  /** The bundle target (environment) spaces declared in databricks.yml are read for. */
+  bundleTarget?: string;
   /** Databricks and LLM settings, as the environment variables the backends read. */
   env: Record<string, string>;
   /** Values to mask in logs. */
@@ -114,6 +120,8 @@ export function readInputs(): ActionInputs {
     githubToken,
     baseBranch: optional(INPUT.baseBranch),
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',
+    minQuality: numberOption(optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
+    bundleTarget: optional(INPUT.bundleTarget),
     env,
     secrets,
   };

@@ -17,6 +17,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
         enhancePrCommand({
           root: run.root,
+          layout: run.layout,
           space,
           backend: run.inputs.backend,
           analyst: run.inputs.analyst,

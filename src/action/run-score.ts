@@ -8,7 +8,7 @@ import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
 import { scoreCommand } from '../commands/score.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-markdown.js';
-import { listSpaces } from '../space/repository.js';
+import { listSpaces, spacesTouchedBy } from '../space/repository.js';
 import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import type { PullRequestContext } from './github-context.js';
 
@@ -30,6 +30,7 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
     const card = await group(`score ${space} (${run.inputs.backend})`, () =>
       scoreCommand({
         root: run.root,
+        layout: run.layout,
         space,
         backend: run.inputs.backend,
         repeats: run.inputs.repeats,
@@ -74,17 +75,13 @@ function logScore(card: Scorecard, base?: Scorecard): void {
 
 /** The spaces a PR touches (their folder or their benchmarks), unless the inputs name them. */
 async function prSpaces(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
-  if (run.inputs.all) return listSpaces(run.root);
+  if (run.inputs.all) return listSpaces(run.root, run.layout);
   if (run.inputs.space) return [run.inputs.space];
   await run.git.tryFetchCommit('origin', pr.baseSha);
-  const files = await run.git.changedFiles(pr.baseSha, 'HEAD', ['spaces', 'benchmarks']);
-  const names = new Set<string>();
-  for (const f of files) {
-    const m = /^spaces\/([^/]+)\//.exec(f) ?? /^benchmarks\/([^/]+)\.ya?ml$/.exec(f);
-    if (m) names.add(m[1]);
-  }
-  const known = new Set(listSpaces(run.root));
-  return [...names].filter((n) => known.has(n)).sort();
+  const files = await run.git.changedFiles(pr.baseSha, 'HEAD');
+  const names = spacesTouchedBy(run.root, files, { ...run.layout, benchmarks: true });
+  const known = new Set(listSpaces(run.root, run.layout));
+  return names.filter((n) => known.has(n));
 }
 
 async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Promise<StepOutcome> {
@@ -104,6 +101,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
     const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>
       prScoreCommand({
         root: run.root,
+        layout: run.layout,
         space,
         backend: run.inputs.backend,
         git: run.git,

@@ -23,6 +23,7 @@ export async function runValidate(run: ActionRun): Promise<StepOutcome> {
     space: run.inputs.space,
     execute: true,
     backend: run.inputs.backend,
+    layout: run.layout,
   });
   annotate(result.issues);
   const rows = result.spaces.map(

@@ -20,6 +20,12 @@ const backend = {
   default: 'local',
   description: 'local: the embedded warehouse and Genie engine; databricks: the workspace in DATABRICKS_HOST',
 } as const;
+const bundleTarget = {
+  type: 'string',
+  value: 'T',
+  description:
+    'the databricks.yml target (environment) bundle-declared spaces are read for (default: its default target)',
+} as const;
 const quiet = { type: 'boolean', description: 'print only the totals, no progress or per-question rows' } as const;
 
 export const VALIDATE = defineCommand({
@@ -33,6 +39,7 @@ export const VALIDATE = defineCommand({
       description: "also run each benchmark's expected SQL once on the warehouse and report the ones that fail",
     },
     backend: { ...backend, description: `where --execute runs the SQL: ${backend.description}` },
+    target: bundleTarget,
     root,
   },
   example: 'genie-gitops validate --space demo --execute',
@@ -72,6 +79,7 @@ export const SCORE = defineCommand({
       description: 'write the scorecard Markdown (only when the run completes)',
     },
     quiet,
+    target: bundleTarget,
     root,
   },
   example: 'genie-gitops score --space demo --repeats 3 --min-score 0.8',
@@ -109,6 +117,7 @@ export const ENHANCE = defineCommand({
       description: 'llm analyst: the serving endpoint (or GENIE_GITOPS_SERVING_ENDPOINT)',
     },
     'llm-timeout-ms': { type: 'string', value: 'MS', default: '60000', description: 'llm analyst: limit on one call' },
+    target: bundleTarget,
     root,
   },
   notes: [
@@ -162,6 +171,7 @@ export const DEPLOY = defineCommand({
       default: 'fail',
       description: 'what to do when the live space was edited outside git',
     },
+    target: bundleTarget,
     root,
   },
   example: 'genie-gitops deploy --before HEAD~1 --backend databricks',
@@ -175,6 +185,7 @@ export const EXPORT = defineCommand({
     space: { type: 'string', value: 'NAME', description: 'the space to export' },
     all: { type: 'boolean', description: 'every space under spaces/ with a target.yml' },
     backend,
+    target: bundleTarget,
     root,
   },
   example: 'genie-gitops export --space demo --backend databricks',
@@ -204,6 +215,42 @@ export const SERVE = defineCommand({
   example: 'genie-gitops serve --port 8765 --qpm 5',
 });
 
+export const LINT = defineCommand({
+  name: 'lint',
+  summary:
+    "Check space configs against Genie's documented practices and limits with no Genie or warehouse call; print findings and a 0-100 quality score.",
+  options: {
+    space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to lint (repeatable; default: all)' },
+    all: { type: 'boolean', description: 'every space of the repository (the default)' },
+    json: { type: 'string', value: 'FILE', description: 'write the findings and quality as JSON' },
+    markdown: { type: 'string', value: 'FILE', description: 'write the findings as Markdown' },
+    'min-quality': {
+      type: 'string',
+      value: 'X',
+      description: 'exit 1 when a quality score is below X, in points from 0 to 100 (not a fraction)',
+    },
+    'list-checks': { type: 'boolean', description: 'print every check, one per line: id, severity, title' },
+    fix: { type: 'boolean', description: 'apply the mechanical fixes to the config file (the patch goes to --json)' },
+    warehouse: { type: 'boolean', description: 'also run the checks that need data (value-dictionary cardinality)' },
+    backend: { ...backend, description: `where --warehouse reads data: ${backend.description}` },
+    quiet: { type: 'boolean', description: 'print only the quality line of each space' },
+    target: bundleTarget,
+    root,
+  },
+  example: 'genie-gitops lint --space demo --min-quality 60',
+});
+
+export const LIST_SPACES = defineCommand({
+  name: 'list-spaces',
+  summary: 'List every space of the repository (folders under spaces/ and genie_spaces in databricks.yml).',
+  options: {
+    json: { type: 'boolean', description: 'print the names as a JSON array' },
+    target: bundleTarget,
+    root,
+  },
+  example: 'genie-gitops list-spaces --json',
+});
+
 /** In the order the usage lists them. */
 export const COMMAND_SPECS: readonly CommandSpec[] = [
   VALIDATE,
@@ -213,5 +260,7 @@ export const COMMAND_SPECS: readonly CommandSpec[] = [
   IMPORT_BENCHMARKS,
   DEPLOY,
   EXPORT,
+  LINT,
+  LIST_SPACES,
   SERVE,
 ];

@@ -29,6 +29,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     endpoint: values['llm-endpoint'],
   };
   const result = await enhanceCommand({
+    layout: { bundleTarget: values.target },
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space!,
     backend: parseBackend(values.backend),

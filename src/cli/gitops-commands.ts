@@ -30,6 +30,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     before: values.before,
     after: values.after,
     onDrift,
+    layout: { bundleTarget: values.target },
     log: (line) => io.err(line),
   });
   io.out(`spaces: ${result.selection}`);
@@ -40,11 +41,12 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
 export async function runExportCli(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(EXPORT, args);
   const root = path.resolve(io.cwd, values.root ?? '.');
-  const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
+  const layout = { bundleTarget: values.target };
+  const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
   if (spaces.length === 0)
     throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
-    const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
+    const result = await exportCommand({ root, space, backend: parseBackend(values.backend), layout });
     io.out(`${result.outcome}: ${result.message}`);
   }
   return 0;

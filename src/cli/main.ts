@@ -7,6 +7,7 @@ import { runEnhance } from './enhance-command.js';
 import { runDeployCli, runExportCli } from './gitops-commands.js';
 import { packageVersion, renderUsage } from './help.js';
 import { runImportBenchmarks, runInit } from './init-command.js';
+import { runLint, runListSpaces } from './lint-command.js';
 import { runScore } from './score-command.js';
 import { runServe } from './serve-command.js';
 import { runValidate } from './validate-command.js';
@@ -33,6 +34,8 @@ const RUNNERS: Record<string, Runner> = {
   'import-benchmarks': runImportBenchmarks,
   deploy: runDeployCli,
   export: runExportCli,
+  lint: runLint,
+  'list-spaces': runListSpaces,
   serve: (args, io) => runServe(args, io),
 };
 

@@ -25,6 +25,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
   const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
   const card = await scoreCommand({
+    layout: { bundleTarget: values.target },
     root: path.resolve(io.cwd, values.root ?? '.'),
     space,
     backend: parseBackend(values.backend),

@@ -10,6 +10,7 @@ import type { CliIo } from './main.js';
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
+    layout: { bundleTarget: values.target },
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space,
     execute: values.execute ?? false,

@@ -12,6 +12,7 @@ import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { checkInvariants } from '../space/invariants.js';
 import { assertValidConfig, loadSpaceBenchmarks, scoreConfig } from './score.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -25,6 +26,8 @@ export interface EnhanceOptions {
   targetScore?: number;
   dryRun?: boolean;
   log?: (line: string) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export interface EnhanceResult {
@@ -62,7 +65,7 @@ export function lessonsFile(root: string, space: string): string {
 
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
   const started = Date.now();
-  const loaded = loadSpace(options.root, options.space);
+  const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const lessonsPath = lessonsFile(options.root, options.space);
   const lessons = readLessons(lessonsPath, options.space);
@@ -75,6 +78,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     wrapWarehouse: memoizeWarehouse,
     space: options.space,
+    layout: options.layout,
   });
   const calls = { genie: 0, statements: 0 };
   try {
@@ -95,7 +99,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     };
     const result = await runEnhanceLoop({
       spaceName: options.space,
-      file: path.relative(options.root, loaded.spaceFile),
+      file: loaded.configPath,
       space: loaded.space,
       benchmarks,
       score,
@@ -112,7 +116,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     const changed = hashSpace(result.space) !== hashSpace(loaded.space);
     // The loop validates every candidate; this is the last guard before anything is written.
     const issues = checkInvariants(result.space, {
-      file: path.relative(options.root, loaded.spaceFile),
+      file: loaded.configPath,
       warehouseSchema,
     });
     if (issues.length > 0)

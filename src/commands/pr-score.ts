@@ -17,6 +17,7 @@ import { parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
 import { assertValidConfig, loadSpaceBenchmarks, scoreConfig } from './score.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface PrScoreOptions {
@@ -37,6 +38,8 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export interface PrScoreResult {
@@ -59,12 +62,12 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
   const log = options.log ?? (() => {});
-  const loaded = loadSpace(options.root, space);
+  const loaded = loadSpace(options.root, space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, space);
   const { baseSha, staleNote } = await resolveBase(options);
-  const baseSpace = await readBaseSpace(git, space, baseSha);
+  const baseSpace = await readBaseSpace(git, loaded.configPath, baseSha);
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const backend = await openBackend(options.root, options.backend, loaded.target, { space });
+  const backend = await openBackend(options.root, options.backend, loaded.target, { space, layout: options.layout });
   let head: Scorecard;
   let base: Scorecard | undefined;
   let baseCached = false;
@@ -107,9 +110,8 @@ async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; 
   };
 }
 
-async function readBaseSpace(git: GitCli, space: string, baseSha: string): Promise<Space | undefined> {
+async function readBaseSpace(git: GitCli, file: string, baseSha: string): Promise<Space | undefined> {
   if (!(await git.tryFetchCommit('origin', baseSha))) return undefined;
-  const file = `spaces/${space}/space.json`;
   const text = await git.tryShow(baseSha, file);
   return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);
 }

@@ -1,17 +1,18 @@
 /** `score`: ask every benchmark question of one space config and compare with the expected results. */
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { checkInvariants } from '../space/invariants.js';
 import { addIssueLines } from '../space/space-file.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
+import { lintQuality } from '../lint/lint-space.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { WarehouseSchema } from '../ports.js';
+import type { LayoutOptions } from '../space/repository.js';
 import {
   benchmarksFile,
   loadSpace,
@@ -33,6 +34,8 @@ export interface ScoreOptions {
   noise?: number;
   seed?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -47,12 +50,13 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
 }
 
 export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
-  const loaded = loadSpace(options.root, options.space);
+  const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     space: options.space,
     noise: options.noise,
     seed: options.seed,
+    layout: options.layout,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -74,8 +78,7 @@ export function assertValidConfig(
   warehouseSchema: WarehouseSchema,
   hint = 'fix the space config (run `genie-gitops validate`)',
 ): void {
-  const file = path.relative(root, loaded.spaceFile).split(path.sep).join('/');
-  const issues = checkInvariants(loaded.space, { file, warehouseSchema });
+  const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
   if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), hint);
 }
 
@@ -88,7 +91,7 @@ export async function scoreConfig(
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): Promise<Scorecard> {
   const genie = await backend.genieFor(space);
-  return runScore({
+  const card = await runScore({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
@@ -104,4 +107,6 @@ export async function scoreConfig(
     },
     onProgress: options.onProgress,
   });
+  // The static quality rides along in the card, so every report that shows a score can show it too.
+  return { ...card, quality: lintQuality({ space, benchmarks }) };
 }

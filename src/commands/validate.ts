@@ -11,7 +11,7 @@ import { expectedSqlProblems } from '../benchmarks/expected-sql.js';
 import { inspectBenchmarksText, type BenchmarkInspection } from '../benchmarks/loader.js';
 import type { Warehouse, WarehouseSchema } from '../ports.js';
 import { checkInvariants } from '../space/invariants.js';
-import { listSpaces } from '../space/repository.js';
+import { findSpaceEntry, listSpaces, repoRelative, targetOf, type LayoutOptions } from '../space/repository.js';
 import { addIssueLines, inspectSpaceText } from '../space/space-file.js';
 import { validateSpaceName } from '../space/space-name.js';
 import { loadTarget, type Target } from '../space/target.js';
@@ -44,13 +44,22 @@ export interface ValidateOptions {
   /** Where `execute` runs (default local). */
   backend?: BackendName;
   env?: Readonly<Record<string, string | undefined>>;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
   // A name given on the command line is refused like in every other command; a folder found
   // under spaces/ with a bad name is one more problem to report.
   if (options.space !== undefined) validateSpaceName(options.space);
-  const names = options.space ? [options.space] : listSpaces(options.root);
+  let names: string[];
+  try {
+    names = options.space ? [options.space] : listSpaces(options.root, options.layout);
+  } catch (error) {
+    // A broken databricks.yml is a problem to report like any other file.
+    if (error instanceof ValidationError) return { ok: false, spaces: [], issues: error.issues };
+    throw error;
+  }
   if (names.length === 0) {
     const issue: ValidationIssue = {
       file: 'spaces/',
@@ -81,15 +90,23 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
     return { space: name, issues: issuesOf(error, `spaces/${name}`), benchmarks: 0 };
   }
   const issues: ValidationIssue[] = [];
-  const spaceLabel = `spaces/${name}/space.json`;
-  const targetLabel = `spaces/${name}/target.yml`;
+  let entry;
+  try {
+    entry = findSpaceEntry(root, name, options.layout);
+  } catch (error) {
+    return { space: name, issues: issuesOf(error, 'databricks.yml'), benchmarks: 0 };
+  }
+  // A folder without space.json has no entry: the file check below names what to create.
+  const spaceFile = entry?.spaceFile ?? path.join(root, 'spaces', name, 'space.json');
+  const spaceLabel = repoRelative(root, spaceFile);
+  const targetFile = entry?.targetFile ?? path.join(root, 'spaces', name, 'target.yml');
+  const targetLabel = repoRelative(root, targetFile);
   const benchLabel = `benchmarks/${name}.yml`;
-  const spaceFile = path.join(root, spaceLabel);
 
   let target: Target | undefined;
-  if (existsSync(path.join(root, targetLabel))) {
+  if (entry?.source === 'bundle' || existsSync(targetFile)) {
     try {
-      target = loadTarget(path.join(root, targetLabel), targetLabel);
+      target = entry ? targetOf(root, entry) : loadTarget(targetFile, targetLabel);
     } catch (error) {
       issues.push(...issuesOf(error, targetLabel));
     }
@@ -145,7 +162,7 @@ async function openFor(
   if (backend === 'local' && !target.local?.data) return undefined;
   if (!options.execute && backend !== 'local') return undefined;
   try {
-    return await openBackend(options.root, backend, target, { space: name, env: options.env });
+    return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
   } catch (error) {
     issues.push(...issuesOf(error, targetLabel));
     return undefined;

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { ConfigError, GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
-import { loadSpaceDir } from '../space/repository.js';
+import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
 import { validateSpaceName } from '../space/space-name.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
@@ -30,13 +30,23 @@ export interface LoadedSpace {
   name: string;
   dir: string;
   spaceFile: string;
+  /** Repository-relative path of the config file (forward slashes). */
+  configPath: string;
   space: Space;
   target?: Target;
 }
 
-export function loadSpace(root: string, name: string): LoadedSpace {
-  const loaded = loadSpaceDir(root, name);
-  return { name, dir: loaded.dir, spaceFile: loaded.spaceFile, space: loaded.space, target: loaded.target };
+/** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
+export function loadSpace(root: string, name: string, layout: LayoutOptions = {}): LoadedSpace {
+  const loaded = loadSpaceDir(root, name, layout);
+  return {
+    name,
+    dir: loaded.dir,
+    spaceFile: loaded.spaceFile,
+    configPath: loaded.configPath,
+    space: loaded.space,
+    target: loaded.target,
+  };
 }
 
 export function benchmarksFile(root: string, space: string): string {
@@ -52,8 +62,9 @@ export async function openWarehouseFor(
   root: string,
   target: Target | undefined,
   space?: string,
+  layout: LayoutOptions = {},
 ): Promise<LocalWarehouse> {
-  const where = space ? `spaces/${space}/target.yml` : 'target.yml';
+  const where = space ? targetLabel(root, space, layout) : 'target.yml';
   if (!target) {
     throw new ConfigError(
       `${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`,
@@ -76,6 +87,17 @@ export async function openWarehouseFor(
     );
   }
   return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+}
+
+/** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
+function targetLabel(root: string, space: string, layout: LayoutOptions): string {
+  try {
+    const entry = findSpaceEntry(root, space, layout);
+    if (entry) return repoRelative(path.resolve(root), entry.targetFile);
+  } catch {
+    // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
+  }
+  return `spaces/${space}/target.yml`;
 }
 
 export interface Backend {
@@ -103,6 +125,8 @@ export interface BackendOptions {
   space?: string;
   /** Only the space store is needed (deploy, export): the local warehouse is not opened. */
   spacesOnly?: boolean;
+  /** Which bundle target bundle-declared spaces are read for (seeds the local space store). */
+  layout?: LayoutOptions;
 }
 
 export async function openBackend(
@@ -116,7 +140,7 @@ export async function openBackend(
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space);
+  const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
   const base: Warehouse = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   return {
@@ -126,7 +150,7 @@ export async function openBackend(
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
       stateDir: resolveStateDir(root, options.env ?? process.env),
-      seed: seedFromRepository(root),
+      seed: seedFromRepository(root, options.layout),
     }),
     close: async () => {
       await local?.close();

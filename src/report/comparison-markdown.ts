@@ -16,6 +16,7 @@ import {
   shortHash,
   truncate,
 } from './markdown-format.js';
+import { qualityComparison } from './quality-markdown.js';
 
 export interface ComparisonOptions {
   /** Heading text; default "Genie score: `<space>`". */
@@ -133,6 +134,7 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
           '',
         ]
       : []),
+    ...qualityComparison(base.quality, head.quality, ['base', 'head']),
     `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
       (changes.added.length || changes.removed.length
         ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`

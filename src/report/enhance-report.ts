@@ -12,6 +12,7 @@ import type { QuestionScore, Scorecard, SplitTotals } from '../scoring/scorecard
 import { groupedNotes, keptFixesByKind } from './enhance-fixes.js';
 import { scoreText } from './markdown-format.js';
 import { nameOperations } from './patch-paths.js';
+import { qualityComparison } from './quality-markdown.js';
 
 export const GITHUB_BODY_LIMIT = 65_536;
 
@@ -197,6 +198,7 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
     '',
     ...scoreTable(before, after, options.splits),
     '',
+    ...qualityComparison(before.quality, after.quality, ['before', 'after']),
     ...questionChangeLines(before, after),
     '',
     `### Fixes (${result.iterations.reduce((n, it) => n + it.applied.length, 0)} kept)`,

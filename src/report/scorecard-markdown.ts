@@ -18,6 +18,7 @@ import {
   shortHash,
   truncate,
 } from './markdown-format.js';
+import { qualityLine } from './quality-markdown.js';
 
 export { renderComparisonMarkdown } from './comparison-markdown.js';
 
@@ -47,6 +48,7 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
         : `| ${split} | ${scoreText(t)} |`;
     }),
     '',
+    ...qualityLine(card.quality),
     ...categorySection(card),
     ...brokenBenchmarks(card),
     `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,

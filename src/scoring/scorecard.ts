@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { Benchmark } from '../benchmarks/types.js';
 import { CATEGORIES, type Category } from './failure-category.js';
 import type { Verdict } from './result-comparator.js';
+import type { QualityScore } from '../lint/types.js';
 
 export interface RepeatResult {
   passed: boolean;
@@ -93,6 +94,8 @@ export interface Scorecard {
   durationMs: number;
   /** ISO timestamp. */
   startedAt: string;
+  /** The config's static quality (lint, 0..100), computed without asking Genie; absent in older cards. */
+  quality?: QualityScore;
 }
 
 export function emptyCategoryCounts(): Record<Category, number> {
@@ -260,6 +263,9 @@ export const ScorecardSchema = z.looseObject({
   calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
   durationMs: z.number(),
   startedAt: z.string(),
+  quality: z
+    .looseObject({ score: z.number(), categories: z.record(z.string(), z.looseObject({ score: z.number() })) })
+    .optional(),
 });
 
 export function parseScorecard(json: unknown): Scorecard {

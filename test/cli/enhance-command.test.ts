@@ -9,6 +9,7 @@ import { serializeSpace } from '../../src/space/canonical.js';
 import { parseSpaceText } from '../../src/space/space-file.js';
 import { normalizeSqlForSplit } from '../../src/benchmarks/split.js';
 import { captureIo, tempRepo } from '../helpers/temp-repo.js';
+import { described, lint } from '../lint/helpers.js';
 
 let repo: ReturnType<typeof tempRepo>;
 let first: any;
@@ -104,6 +105,19 @@ describe('enhance on the thin demo config', () => {
     );
     for (const b of bench.filter((q) => q.split === 'holdout'))
       expect(exampleSql).not.toContain(normalizeSqlForSplit(b.sql));
+  });
+
+  it('raises the static quality: the enhanced config lints between the thin demo and the described fixture', async () => {
+    const json = path.join(repo.root, 'lint.json');
+    const io = captureIo(repo.root);
+    expect(await main(['lint', '--space', 'demo', '--json', json, '--quiet'], io), io.stderr.join('\n')).toBe(0);
+    const enhanced = JSON.parse(readFileSync(json, 'utf8')).spaces[0].quality.score;
+    const thin = first.before.quality.score;
+    const rich = lint(described()).quality.score;
+    expect(first.after.quality.score).toBe(enhanced);
+    expect(thin).toBeLessThan(20);
+    expect(enhanced).toBeGreaterThan(thin + 20);
+    expect(enhanced).toBeLessThan(rich);
   });
 
   it('a second run on its own output re-proposes nothing applied and never lowers the score', async () => {

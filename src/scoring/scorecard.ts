@@ -7,6 +7,9 @@ import { z } from 'zod';
 import type { Benchmark } from '../benchmarks/types.js';
 import { CATEGORIES, type Category } from './failure-category.js';
 import type { Verdict } from './result-comparator.js';
+import { isFlaky, scoreEvidence, type ScoreEvidence } from './score-evidence.js';
+
+export type { ScoreEvidence, SplitEvidence } from './score-evidence.js';
 
 export interface RepeatResult {
   passed: boolean;
@@ -46,6 +49,11 @@ export interface QuestionScore {
   /** Mean duration of one repeat. */
   durationMs: number;
   repeats: RepeatResult[];
+  /** Asks that passed, of `asks` (set by summarizeQuestion; absent in older cards). */
+  passes?: number;
+  asks?: number;
+  /** Passed in some asks and failed in others. */
+  flaky?: boolean;
 }
 
 export interface SplitTotals {
@@ -87,6 +95,8 @@ export interface Scorecard {
   durationMs: number;
   /** ISO timestamp. */
   startedAt: string;
+  /** Intervals, repeatability and flaky questions (absent in older cards until parsed). */
+  evidence?: ScoreEvidence;
 }
 
 export function emptyCategoryCounts(): Record<Category, number> {
@@ -141,6 +151,9 @@ export function summarizeQuestion(
     attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
     durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
     repeats,
+    passes,
+    asks: repeats.length,
+    flaky: passes > 0 && passes < repeats.length,
   };
   if (representative?.genieText !== undefined) score.genieText = representative.genieText;
   if (representative?.error !== undefined) score.error = representative.error;
@@ -171,19 +184,61 @@ export interface ScorecardInput {
 }
 
 export function buildScorecard(input: ScorecardInput): Scorecard {
+  const totals = scorecardTotals(input.questions);
   return {
     space: input.space,
     configHash: input.configHash,
     benchmarksHash: input.benchmarksHash,
     backend: input.backend,
     repeats: input.repeats,
-    totals: scorecardTotals(input.questions),
+    totals,
     categories: categoryCounts(input.questions),
     questions: input.questions,
     calls: { ...input.calls },
     durationMs: input.durationMs,
     startedAt: input.startedAt,
+    evidence: scoreEvidence(input.questions, totals),
   };
+}
+
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
+  const more = new Map(extra.questions.map((q) => [q.id, q]));
+  const questions = card.questions.map((q) => {
+    const x = more.get(q.id);
+    if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+  });
+  const sum = (k: keyof CallCounts) => card.calls[k] + extra.calls[k];
+  return {
+    ...card,
+    ...buildScorecard({
+      ...card,
+      questions,
+      calls: {
+        genie: sum('genie'),
+        statements: sum('statements'),
+        retries: sum('retries'),
+        rateLimited: sum('rateLimited'),
+      },
+      durationMs: card.durationMs + extra.durationMs,
+    }),
+  };
+}
+
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+export function withEvidence(card: Scorecard): Scorecard {
+  const questions = card.questions.map((q) =>
+    q.asks !== undefined
+      ? q
+      : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) },
+  );
+  return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
 }
 
 const VerdictSchema = z.enum(['exact', 'equivalent', 'superset', 'mismatch']);
@@ -225,6 +280,17 @@ const QuestionScoreSchema = z.looseObject({
   attempts: z.number(),
   durationMs: z.number(),
   repeats: z.array(RepeatResultSchema),
+  passes: z.number().optional(),
+  asks: z.number().optional(),
+  flaky: z.boolean().optional(),
+});
+
+const IntervalSchema = z.looseObject({ low: z.number(), high: z.number() });
+const SplitEvidenceSchema = z.looseObject({
+  interval: IntervalSchema,
+  repeated: z.number(),
+  consistent: z.number(),
+  repeatability: z.number().nullable(),
 });
 
 /** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
@@ -240,8 +306,18 @@ export const ScorecardSchema = z.looseObject({
   calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
   durationMs: z.number(),
   startedAt: z.string(),
+  evidence: z
+    .looseObject({
+      confidence: z.number(),
+      all: SplitEvidenceSchema,
+      train: SplitEvidenceSchema,
+      holdout: SplitEvidenceSchema,
+      flaky: z.array(z.string()),
+    })
+    .optional(),
 });
 
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
 export function parseScorecard(json: unknown): Scorecard {
-  return ScorecardSchema.parse(json) as Scorecard;
+  return withEvidence(ScorecardSchema.parse(json) as Scorecard);
 }

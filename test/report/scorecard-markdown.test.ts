@@ -99,6 +99,14 @@ describe('renderScorecardMarkdown', () => {
       | train | 50.0% (1/2) |
       | holdout | 50.0% (1/2) |
 
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 15.0–85.0% | – |
+      | train | 9.5–90.5% | – |
+      | holdout | 9.5–90.5% | – |
+
+      _Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._
+
       | failure category | questions |
       |---|---:|
       | no_sql | 1 |
@@ -135,6 +143,14 @@ describe('renderScorecardMarkdown', () => {
       | all | 50.0% (1/2) | 33.3% |
       | train | 100.0% (1/1) | 66.7% |
       | holdout | 0.0% (0/1) | 0.0% |
+
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 9.5–90.5% | 0.0% (0/1) |
+      | train | 20.7–100.0% | 0.0% (0/1) |
+      | holdout | 0.0–79.3% | – |
+
+      _Repeatability is the share of questions asked more than once that gave the same result every time._ Flaky (passes/asks): \`a\` 2/3.
 
       | failure category | questions |
       |---|---:|
@@ -200,6 +216,7 @@ describe('renderScorecardText', () => {
       kr-members    holdout  FAIL    -         no_sql        한국 회원은 몇 명인가요?
 
       Failures: no_sql 1, wrong_filter 1
+      Evidence: 95% intervals all 15.0–85.0% · train 9.5–90.5% · holdout 9.5–90.5%; repeatability not measured (each question asked once)
       Calls: 4 Genie questions, 4 statements, 1 retry, 0 rate-limited · 12.3 s · config 3f2a9c0d · benchmarks b7e1c2d3
       "
     `);

@@ -8,7 +8,8 @@ import { addIssueLines } from '../space/space-file.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
-import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
+import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
+import type { Genie, QueryResult } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
@@ -68,15 +69,38 @@ export async function scoreConfig(
   benchmarks: Benchmark[],
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): Promise<Scorecard> {
-  const genie = await backend.genieFor(space);
-  return runScore({
+  return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+
+/** Scores one config and re-asks chosen questions of it later, through the same Genie. */
+export interface ConfigScorer {
+  score(): Promise<Scorecard>;
+  /** Asks the named questions `times` more times (default once) and adds the asks to `card`. */
+  reask(card: Scorecard, ids: readonly string[], times?: number): Promise<Scorecard>;
+}
+
+/**
+ * A scorer that keeps one Genie for its config, so re-asks of a noisy engine draw fresh answers
+ * instead of replaying the first ones, and shares the expected results across its runs.
+ */
+export function configScorer(
+  backend: Backend,
+  spaceName: string,
+  space: Space,
+  benchmarks: Benchmark[],
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+): ConfigScorer {
+  let genie: Promise<Genie> | undefined;
+  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const input = async (): Promise<RunScoreInput> => ({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
-    genie,
+    genie: await (genie ??= backend.genieFor(space, { seed: options.seed })),
     warehouse: backend.warehouse,
+    expectedCache,
     options: {
       repeats: options.repeats,
       concurrency: options.concurrency,
@@ -85,4 +109,8 @@ export async function scoreConfig(
     },
     onProgress: options.onProgress,
   });
+  return {
+    score: async () => runScore(await input()),
+    reask: async (card, ids, times = 1) => reaskScore(await input(), card, ids, times),
+  };
 }

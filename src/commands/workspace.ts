@@ -61,9 +61,10 @@ export interface Backend {
   warehouse: Warehouse;
   /**
    * A Genie that answers from the given config: locally an engine over that config; on
-   * Databricks the staging space, updated to the config first (idempotently).
+   * Databricks the staging space, updated to the config first (idempotently). `seed` overrides
+   * the local engine's noise seed (so two sides of a comparison draw independent noise).
    */
-  genieFor(space: Space): Promise<Genie>;
+  genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
   spaces?: SpaceStore;
   close(): Promise<void>;
@@ -95,7 +96,8 @@ export async function openBackend(
   return {
     name,
     warehouse,
-    genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+    genieFor: (space, overrides) =>
+      createLocalGenie(space, warehouse, { noise: options.noise, seed: overrides?.seed ?? options.seed }),
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
       stateDir: resolveStateDir(root, options.env ?? process.env),

@@ -191,6 +191,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       analyst: { type: 'string' },
       'max-iterations': { type: 'string' },
       'target-score': { type: 'string' },
+      confidence: { type: 'string' },
+      'max-repeats': { type: 'string' },
       'dry-run': { type: 'boolean' },
       json: { type: 'string' },
       markdown: { type: 'string' },
@@ -227,6 +229,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
+    confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
+    maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
     dryRun: values['dry-run'],
     log: values.quiet ? undefined : (line) => io.err(line),
   });

@@ -10,7 +10,8 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { confirmGain } from '../loop/gain-significance.js';
+import { configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -22,6 +23,13 @@ export interface EnhanceOptions {
   llmAnalyst?: Analyst;
   maxIterations?: number;
   targetScore?: number;
+  /** One-sided confidence an iteration's gain must reach; default 0.95. */
+  confidence?: number;
+  /** Most re-asks per side of a question whose answers disagree; default 3. */
+  maxRepeats?: number;
+  /** Local engine noise (0..1) and seed, for flakiness tests. */
+  noise?: number;
+  seed?: number;
   dryRun?: boolean;
   log?: (line: string) => void;
 }
@@ -67,15 +75,31 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    wrapWarehouse: memoizeWarehouse,
+    noise: options.noise,
+    seed: options.seed,
+  });
   const calls = { genie: 0, statements: 0 };
+  // One scorer per config, so re-asks go to the Genie that gave the first answers.
+  const scorers = new Map<string, ConfigScorer>();
+  const scorerOf = (space: Space): ConfigScorer => {
+    const key = hashSpace(space);
+    let scorer = scorers.get(key);
+    if (!scorer) scorers.set(key, (scorer = configScorer(backend, options.space, space, benchmarks)));
+    return scorer;
+  };
+  /** Counts the Genie questions and statements of a run: a card's calls, or what a merge added. */
+  const counted = (card: Scorecard, before?: Scorecard) => {
+    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+    return card;
+  };
+  const reaskerOf = (space: Space) => ({
+    reask: async (card: Scorecard, ids: readonly string[]) => counted(await scorerOf(space).reask(card, ids), card),
+  });
   try {
-    const score = async (space: Space) => {
-      const card = await scoreConfig(backend, options.space, space, benchmarks);
-      calls.genie += card.calls.genie;
-      calls.statements += card.calls.statements;
-      return card;
-    };
+    const score = async (space: Space) => counted(await scorerOf(space).score());
     const result = await runEnhanceLoop({
       spaceName: options.space,
       file: path.relative(options.root, loaded.spaceFile),
@@ -90,6 +114,12 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       targetScore: options.targetScore,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
       isolateFixes: backend.name === 'local',
+      confirmGain: (current, candidate) =>
+        confirmGain(
+          { card: current.card, reasker: reaskerOf(current.space) },
+          { card: candidate.card, reasker: reaskerOf(candidate.space) },
+          { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log },
+        ),
       log: options.log,
     });
     const changed = hashSpace(result.space) !== hashSpace(loaded.space);

@@ -231,6 +231,17 @@ export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
   };
 }
 
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+export function firstAsks(card: Scorecard, asks = 1): Scorecard {
+  if (card.questions.every((q) => q.repeats.length <= asks)) return card;
+  const questions = card.questions.map((q) => {
+    if (q.repeats.length <= asks) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+  });
+  return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+
 /** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
 export function withEvidence(card: Scorecard): Scorecard {
   const questions = card.questions.map((q) =>

@@ -5,8 +5,8 @@ import { REPO_ROOT } from '../helpers/temp-repo.js';
 describe('npm run bench, gate section', () => {
   it('reports both gates on a real regression and on an unchanged config, and the questions asked', async () => {
     const lines: string[] = [];
-    // Two seeds only: the rates themselves are claims of `npm run bench` over many seeds.
-    const result = await runGateBench({ root: REPO_ROOT, log: (line) => lines.push(line) }, { seeds: 2 });
+    // One seed only: the rates themselves are claims of `npm run bench` over many seeds.
+    const result = await runGateBench({ root: REPO_ROOT, log: (line) => lines.push(line) }, { seeds: 1 });
     expect(Object.keys(result)).toEqual(
       expect.arrayContaining([
         'gateFalseAlarmRate',
@@ -20,10 +20,10 @@ describe('npm run bench, gate section', () => {
     // The detection scenario is a real regression of at least 10 points at zero noise.
     expect(result.gateRegressionPoints).toBeGreaterThanOrEqual(10);
     for (const key of ['gateFalseAlarmRate', 'gateDetectionRate', 'naiveGateFalseAlarmRate', 'naiveGateDetectionRate'])
-      expect([0, 0.5, 1]).toContain(result[key]);
+      expect([0, 1]).toContain(result[key]);
     // Every question is asked once a side, and never more than 1 + max-repeats times.
     expect(result.gateQuestionsPerSide).toBeGreaterThanOrEqual(1);
     expect(result.gateQuestionsPerSide).toBeLessThanOrEqual(4);
-    expect(lines.some((l) => l.startsWith('gate over 2 seeds'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('gate over 1 seeds'))).toBe(true);
   }, 120_000);
 });

@@ -113,6 +113,15 @@ describe('usage errors', () => {
     expect(await main(['score', '--space', 'demo', '--repeats', '0'], io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/--repeats 0 is not valid[\s\S]*>= 1/);
   });
+  it.each([
+    ['--confidence', '1.5', />= 0\.5 and <= 0\.999/],
+    ['--max-repeats', '2.5', /whole number >= 0 and <= 20/],
+  ])('enhance names a bad %s and its range', async (flag, value, range) => {
+    const io = captureIo(repo.root);
+    expect(await main(['enhance', '--space', 'demo', flag, value], io)).toBe(1);
+    expect(io.stderr.join('\n')).toMatch(new RegExp(`${flag} ${value} is not valid`));
+    expect(io.stderr.join('\n')).toMatch(range);
+  });
   it('rejects an unknown command', async () => {
     const io = captureIo(repo.root);
     expect(await main(['frobnicate'], io)).toBe(1);

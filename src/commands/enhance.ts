@@ -12,7 +12,8 @@ import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { confirmGain } from '../loop/gain-significance.js';
 import { configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
-import { loadSpace, openBackend, type BackendName } from './workspace.js';
+import type { Benchmark } from '../benchmarks/types.js';
+import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
   root: string;
@@ -63,6 +64,36 @@ export function lessonsFile(root: string, space: string): string {
   return path.join(root, 'lessons', `${space}.json`);
 }
 
+/**
+ * One scorer per config, so re-asks go to the Genie that gave the first answers; every run's
+ * Genie questions and statements (and what a re-ask added) are counted into `calls`.
+ */
+function countingScorers(
+  backend: Backend,
+  spaceName: string,
+  benchmarks: Benchmark[],
+  calls: { genie: number; statements: number },
+) {
+  const scorers = new Map<string, ConfigScorer>();
+  const scorerOf = (space: Space): ConfigScorer => {
+    const key = hashSpace(space);
+    let scorer = scorers.get(key);
+    if (!scorer) scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+    return scorer;
+  };
+  const counted = (card: Scorecard, before?: Scorecard) => {
+    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+    return card;
+  };
+  return {
+    score: async (space: Space) => counted(await scorerOf(space).score()),
+    reaskerOf: (space: Space) => ({
+      reask: async (card: Scorecard, ids: readonly string[]) => counted(await scorerOf(space).reask(card, ids), card),
+    }),
+  };
+}
+
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
   const started = Date.now();
   const loaded = loadSpace(options.root, options.space);
@@ -81,25 +112,8 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     seed: options.seed,
   });
   const calls = { genie: 0, statements: 0 };
-  // One scorer per config, so re-asks go to the Genie that gave the first answers.
-  const scorers = new Map<string, ConfigScorer>();
-  const scorerOf = (space: Space): ConfigScorer => {
-    const key = hashSpace(space);
-    let scorer = scorers.get(key);
-    if (!scorer) scorers.set(key, (scorer = configScorer(backend, options.space, space, benchmarks)));
-    return scorer;
-  };
-  /** Counts the Genie questions and statements of a run: a card's calls, or what a merge added. */
-  const counted = (card: Scorecard, before?: Scorecard) => {
-    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
-    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
-    return card;
-  };
-  const reaskerOf = (space: Space) => ({
-    reask: async (card: Scorecard, ids: readonly string[]) => counted(await scorerOf(space).reask(card, ids), card),
-  });
+  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
   try {
-    const score = async (space: Space) => counted(await scorerOf(space).score());
     const result = await runEnhanceLoop({
       spaceName: options.space,
       file: path.relative(options.root, loaded.spaceFile),

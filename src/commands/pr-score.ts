@@ -80,29 +80,14 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
-  const log = options.log ?? (() => {});
   const loaded = loadSpace(options.root, space);
-  const benchmarks = loadSpaceBenchmarks(options.root, space);
   const { baseSha, staleNote } = await resolveBase(options);
   const baseSpace = await readBaseSpace(git, space, baseSha);
-  const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     noise: options.noise,
     seed: options.seed,
   });
-  const confidence = options.confidence ?? DEFAULT_CONFIDENCE;
-  // Without max-regression a drop cannot fail the check, so no re-ask could change the outcome.
-  const plan: SequentialPlan = {
-    direction: 'worse',
-    tolerance: options.maxRegression ?? 0,
-    confidence,
-    maxRepeats: options.maxRegression === undefined ? 0 : (options.maxRepeats ?? DEFAULT_MAX_REPEATS),
-    screeningAsks: options.repeats ?? 1,
-  };
-  let head: Scorecard;
-  let base: Scorecard | undefined;
-  let baseCached = false;
-  let comparison: GateResult['comparison'];
+  let scored: Awaited<ReturnType<typeof scoreHeadAndBase>>;
   try {
     const file = path.relative(options.root, loaded.spaceFile).split(path.sep).join('/');
     const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
@@ -111,39 +96,17 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
         addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
         'fix the space config (run `genie-gitops validate`)',
       );
-    const scorerOf = (config: Space, seed?: number) =>
-      configScorer(backend, space, config, benchmarks, { repeats: options.repeats, seed });
-    const headScorer = scorerOf(loaded.space, options.seed);
-    log(`scoring head config of ${space}`);
-    head = (await cachedScore(headScorer, backend, space, loaded.space, benchmarks, cacheDir, options)).card;
-    if (baseSpace) {
-      if (hashSpace(baseSpace) === head.configHash) {
-        base = head;
-        baseCached = true;
-        comparison = { ...assessLook(pairOutcomes(head, head), plan, Infinity), rounds: 0, reasked: 0 };
-      } else {
-        log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
-        const baseScorer = scorerOf(baseSpace, options.seed === undefined ? undefined : options.seed + 1);
-        const scored = await cachedScore(baseScorer, backend, space, baseSpace, benchmarks, cacheDir, options);
-        baseCached = scored.cached;
-        const compared = await compareWithRepeats(
-          plan,
-          { card: head, reasker: headScorer },
-          { card: scored.card, reasker: baseScorer },
-          { log },
-        );
-        ({ head, base, comparison } = compared);
-      }
-    }
+    scored = await scoreHeadAndBase(backend, loaded.space, baseSpace, baseSha, options);
   } finally {
     await backend.close();
   }
-  const gate = decideGate({
-    head,
-    base,
-    comparison,
-    settings: { minScore: options.minScore, maxRegression: options.maxRegression, confidence },
-  });
+  const { head, base, baseCached, comparison } = scored;
+  const settings = {
+    minScore: options.minScore,
+    maxRegression: options.maxRegression,
+    confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+  };
+  const gate = decideGate({ head, base, comparison, settings });
   const failures = gate.failures;
   const markdown = renderPrComment({ space, head, base, baseSha, staleNote, gate, baseCached });
   const result: PrScoreResult = { space, head, base, baseSha, baseCached, staleNote, failures, gate, markdown };
@@ -152,6 +115,51 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
     result.comment = { url: sticky.comment.url, action: sticky.action };
   }
   return result;
+}
+
+/**
+ * Scores head (cached when possible), then base, then compares them with adaptive repeats.
+ * Head and base asks draw independent noise on the local engine (base uses seed + 1).
+ */
+async function scoreHeadAndBase(
+  backend: Backend,
+  headSpace: Space,
+  baseSpace: Space | undefined,
+  baseSha: string,
+  options: PrScoreOptions,
+): Promise<{ head: Scorecard; base?: Scorecard; baseCached: boolean; comparison?: GateResult['comparison'] }> {
+  const { space } = options;
+  const log = options.log ?? (() => {});
+  const benchmarks = loadSpaceBenchmarks(options.root, space);
+  const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
+  // Without max-regression a drop cannot fail the check, so no re-ask could change the outcome.
+  const plan: SequentialPlan = {
+    direction: 'worse',
+    tolerance: options.maxRegression ?? 0,
+    confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+    maxRepeats: options.maxRegression === undefined ? 0 : (options.maxRepeats ?? DEFAULT_MAX_REPEATS),
+    screeningAsks: options.repeats ?? 1,
+  };
+  const scorerOf = (config: Space, seed?: number) =>
+    configScorer(backend, space, config, benchmarks, { repeats: options.repeats, seed });
+  const headScorer = scorerOf(headSpace, options.seed);
+  log(`scoring head config of ${space}`);
+  const head = (await cachedScore(headScorer, backend, space, headSpace, benchmarks, cacheDir, options)).card;
+  if (!baseSpace) return { head, baseCached: false };
+  if (hashSpace(baseSpace) === head.configHash) {
+    const comparison = { ...assessLook(pairOutcomes(head, head), plan, Infinity), rounds: 0, reasked: 0 };
+    return { head, base: head, baseCached: true, comparison };
+  }
+  log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
+  const baseScorer = scorerOf(baseSpace, options.seed === undefined ? undefined : options.seed + 1);
+  const scored = await cachedScore(baseScorer, backend, space, baseSpace, benchmarks, cacheDir, options);
+  const compared = await compareWithRepeats(
+    plan,
+    { card: head, reasker: headScorer },
+    { card: scored.card, reasker: baseScorer },
+    { log },
+  );
+  return { ...compared, baseCached: scored.cached };
 }
 
 async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; staleNote?: string }> {

@@ -30,6 +30,8 @@ export interface MarkdownOptions {
 }
 
 const QUESTION_WIDTH = 60;
+/** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
+const MAX_FLAKY_LISTED = 40;
 
 export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
@@ -99,10 +101,11 @@ function evidenceSection(card: Scorecard): string[] {
     return e.repeatability === null ? '–' : `${percent(e.repeatability)} (${e.consistent}/${e.repeated})`;
   };
   const byId = new Map(card.questions.map((q) => [q.id, q]));
-  const flaky = evidence.flaky.map((id) => {
+  const flaky = evidence.flaky.slice(0, MAX_FLAKY_LISTED).map((id) => {
     const asks = askOutcomes(byId.get(id)!);
     return `${code(id)} ${asks.filter(Boolean).length}/${asks.length}`;
   });
+  if (evidence.flaky.length > flaky.length) flaky.push(`and ${evidence.flaky.length - flaky.length} more in the JSON`);
   return [
     `| split | ${confidence} interval | repeatability |`,
     '|---|---:|---:|',

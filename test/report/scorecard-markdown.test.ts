@@ -304,3 +304,20 @@ describe('renderComparisonMarkdown', () => {
     expect(md.indexOf('### Regressed')).toBeLessThan(md.indexOf('### Fixed'));
   });
 });
+
+describe('evidence in the scorecard Markdown', () => {
+  it('names at most 40 flaky questions and points to the JSON for the rest', () => {
+    const many = card(
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `f${i}`,
+        question: `Flaky ${i}`,
+        split: 'train' as const,
+        outcomes: ['exact', 'wrong_filter'] as (Verdict | Category)[],
+      })),
+    );
+    const md = renderScorecardMarkdown(many);
+    expect(md).toContain('| all | 0.0–7.1% | 0.0% (0/50) |');
+    expect(md).toContain('`f39` 1/2, and 10 more in the JSON.');
+    expect(md).not.toContain('`f40` 1/2');
+  });
+});

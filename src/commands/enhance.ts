@@ -65,8 +65,8 @@ export function lessonsFile(root: string, space: string): string {
 }
 
 /**
- * One scorer per config, so re-asks go to the Genie that gave the first answers; every run's
- * Genie questions and statements (and what a re-ask added) are counted into `calls`.
+ * One scorer per config (sharing its expected results across runs); every run's Genie questions
+ * and statements, and what a re-ask added, are counted into `calls`.
  */
 function countingScorers(
   backend: Backend,

@@ -9,7 +9,7 @@ import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
-import type { Genie, QueryResult } from '../ports.js';
+import type { QueryResult } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
@@ -80,8 +80,9 @@ export interface ConfigScorer {
 }
 
 /**
- * A scorer that keeps one Genie for its config, so re-asks of a noisy engine draw fresh answers
- * instead of replaying the first ones, and shares the expected results across its runs.
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
  */
 export function configScorer(
   backend: Backend,
@@ -90,7 +91,6 @@ export function configScorer(
   benchmarks: Benchmark[],
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): ConfigScorer {
-  let genie: Promise<Genie> | undefined;
   const expectedCache = new Map<string, Promise<QueryResult>>();
   const input = async (): Promise<RunScoreInput> => ({
     space: spaceName,
@@ -98,7 +98,7 @@ export function configScorer(
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
-    genie: await (genie ??= backend.genieFor(space, { seed: options.seed })),
+    genie: await backend.genieFor(space, { seed: options.seed }),
     warehouse: backend.warehouse,
     expectedCache,
     options: {

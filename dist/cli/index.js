@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(537);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7727);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 537:
+/***/ 7727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11216,6 +11216,18 @@ const ENHANCE = defineCommand({
             value: 'X',
             default: '1',
             description: 'stop once the train score reaches X, a fraction from 0 to 1',
+        },
+        confidence: {
+            type: 'string',
+            value: 'C',
+            default: '0.95',
+            description: 'keep an iteration only when its gain is significant at confidence C (0.5..0.999)',
+        },
+        'max-repeats': {
+            type: 'string',
+            value: 'N',
+            default: '3',
+            description: 're-ask questions that disagree between configs up to N more times each (0..20)',
         },
         'dry-run': { type: 'boolean', description: 'change no file; print what would change' },
         json: { type: 'string', value: 'FILE', description: 'write scorecards, iterations, fixes and patches as JSON' },
@@ -13452,7 +13464,7 @@ function nanoidOfLength(length) {
     return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
 /** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+const regexes_duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 /** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
 const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 /** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
@@ -14538,7 +14550,7 @@ const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = duration);
+    def.pattern ?? (def.pattern = regexes_duration);
     $ZodStringFormat.init(inst, def);
 });
 const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
@@ -23617,7 +23629,7 @@ function sortKeys(value) {
 /** The stable key of a fix: `<type> <target> #<12 hex of the content hash>`. */
 function fixKey(fix) {
     try {
-        return `${fix.type} ${fixTarget(fix)} #${shortHash(stableJson(fixContent(fix)))}`;
+        return `${fix.type} ${fixTarget(fix)} #${fix_key_shortHash(stableJson(fixContent(fix)))}`;
     }
     catch {
         return invalidFixKey(fix);
@@ -23626,9 +23638,9 @@ function fixKey(fix) {
 /** Key of something that is not a valid fix (e.g. unparsed LLM output), from its raw JSON, so its rejection can be remembered. */
 function invalidFixKey(input) {
     const type = typeof input?.type === 'string' ? input.type : 'unknown';
-    return `${type} invalid #${shortHash(stableJson(input) ?? String(input))}`;
+    return `${type} invalid #${fix_key_shortHash(stableJson(input) ?? String(input))}`;
 }
-function shortHash(text) {
+function fix_key_shortHash(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 12);
 }
 /** Code-unit order, independent of locale. */
@@ -25760,7 +25772,7 @@ async function runEnhanceLoop(input) {
             stopReason = `iteration ${index} had no applicable fix`;
             break;
         }
-        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log);
+        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log, input.confirmGain);
         record.accepted = trial.accepted;
         record.reason = trial.reason;
         record.after = countsOf(trial.card);
@@ -25793,13 +25805,19 @@ async function runEnhanceLoop(input) {
  * or did nothing, and tries what remains together (fixes can need each other, such as a
  * join spec and a synonym, so survivors are re-judged as a set).
  */
-async function tryBatch(space, card, fixes, score, options, isolate, log) {
+async function tryBatch(space, card, fixes, score, options, isolate, log, confirmGain) {
     const base = countsOf(card);
     const delta = (c) => c.totals.train.score - card.totals.train.score;
     const attempt = async (subset) => {
         const applied = applyFixes(space, subset, options);
         const scored = await score(applied.space);
-        return { applied, card: scored, verdict: judge(base, countsOf(scored)) };
+        const verdict = judge(base, countsOf(scored));
+        // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+        if (!verdict.accepted || !confirmGain)
+            return { applied, card: scored, verdict };
+        const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
+        const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+        return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
     };
     const first = await attempt(fixes);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
@@ -26471,6 +26489,916 @@ function inspectSpaceText(text, file) {
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */
 function writeSpaceFile(file, space) {
     writeFileAtomic(file, serializeSpace(space));
+}
+
+;// CONCATENATED MODULE: ./src/scoring/statistics.js
+/**
+ * Small exact statistics for scores under Genie's nondeterminism: Wilson intervals, binomial
+ * and hypergeometric laws, the sign test, and discrete distributions that can be convolved
+ * exactly. Pure and dependency-free, so each function is tested against values computed
+ * independently (brute-force sums) or published tables.
+ */
+const logFactorials = [0];
+/** ln(n!) from a growing table: exact sums of logs, no Stirling error for the small n we meet. */
+function logFactorial(n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
+    for (let i = logFactorials.length; i <= n; i++)
+        logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+    return logFactorials[n];
+}
+function logChoose(n, k) {
+    if (k < 0 || k > n)
+        return -Infinity;
+    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+/** P(X = k) for X ~ Binomial(n, p). */
+function binomialPmf(k, n, p) {
+    if (k < 0 || k > n)
+        return 0;
+    if (p <= 0)
+        return k === 0 ? 1 : 0;
+    if (p >= 1)
+        return k === n ? 1 : 0;
+    return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+/** P(X >= k) for X ~ Binomial(n, p), summed exactly over the tail. */
+function binomialUpperTail(k, n, p) {
+    let sum = 0;
+    for (let i = Math.max(0, Math.ceil(k)); i <= n; i++)
+        sum += binomialPmf(i, n, p);
+    return Math.min(1, sum);
+}
+/**
+ * One-sided exact sign test (McNemar's exact test on discordant pairs): the probability, when
+ * each discordant pair is a fair coin, of at least `worse` of the `worse + better` pairs going
+ * the observed way.
+ */
+function signTest(worse, better) {
+    return binomialUpperTail(worse, worse + better, 0.5);
+}
+/** P(X = k) for X ~ Hypergeometric: `draws` taken from `population` items of which `successes` are marked. */
+function hypergeometricPmf(k, population, successes, draws) {
+    if (k < 0 || k > draws || k > successes || draws - k > population - successes)
+        return 0;
+    return Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws));
+}
+/**
+ * Standard normal quantile (Acklam's rational approximation refined by one Halley step:
+ * relative error below 1e-12 over (0, 1)).
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
+    }
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+    ];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    let x;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - low) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log1p(-p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const e = normalCdf(x) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
+}
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations, ~1e-15). */
+function normalCdf(x) {
+    return 0.5 * erfc(-x / Math.SQRT2);
+}
+function erfc(x) {
+    // The Taylor series of erf for small |x| and a continued fraction for the tail: both reach
+    // double precision where they are used, which the quantile's refinement step relies on.
+    const z = Math.abs(x);
+    let result;
+    if (z < 2.5) {
+        let term = z;
+        let sum = z;
+        const z2 = z * z;
+        for (let n = 1; n < 200; n++) {
+            term *= -z2 / n;
+            const add = term / (2 * n + 1);
+            sum += add;
+            if (Math.abs(add) < 1e-17 * Math.abs(sum))
+                break;
+        }
+        result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+    }
+    else {
+        // Lentz's continued fraction for erfc, fast for z >= 2.5.
+        const tiny = 1e-300;
+        let f = z;
+        let C = z;
+        let D = 0;
+        for (let n = 1; n < 300; n++) {
+            const an = n / 2;
+            D = z + an * D;
+            D = D === 0 ? tiny : 1 / D;
+            C = z + an / C;
+            if (C === 0)
+                C = tiny;
+            const delta = C * D;
+            f *= delta;
+            if (Math.abs(delta - 1) < 1e-16)
+                break;
+        }
+        result = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
+    }
+    return x >= 0 ? result : 2 - result;
+}
+/** Wilson score interval for `successes` of `trials` at a two-sided `confidence` (default 0.95). */
+function wilsonInterval(successes, trials, confidence = 0.95) {
+    if (trials <= 0)
+        return { low: 0, high: 1 };
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    // The bounds of 0/n and n/n are exactly 0 and 1; elsewhere clamp float dust.
+    return {
+        low: successes <= 0 ? 0 : Math.max(0, centre - half),
+        high: successes >= trials ? 1 : Math.min(1, centre + half),
+    };
+}
+function pointMass(value) {
+    return new Map([[value, 1]]);
+}
+/** The distribution of the sum of two independent variables. */
+function convolve(a, b) {
+    const out = new Map();
+    for (const [x, px] of a) {
+        if (px === 0)
+            continue;
+        for (const [y, py] of b) {
+            if (py === 0)
+                continue;
+            out.set(x + y, (out.get(x + y) ?? 0) + px * py);
+        }
+    }
+    return out;
+}
+/** P(X <= x) and P(X >= x), each clamped to [0, 1]. */
+function tails(dist, x) {
+    let lower = 0;
+    let upper = 0;
+    for (const [v, p] of dist) {
+        if (v <= x)
+            lower += p;
+        if (v >= x)
+            upper += p;
+    }
+    return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}
+function mean(dist) {
+    let m = 0;
+    for (const [v, p] of dist)
+        m += v * p;
+    return m;
+}
+function variance(dist) {
+    const m = mean(dist);
+    let s = 0;
+    for (const [v, p] of dist)
+        s += p * (v - m) * (v - m);
+    return s;
+}
+function gcd(a, b) {
+    return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+function lcm(a, b) {
+    return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/paired-test.js
+/**
+ * The paired comparison of two configs on the same questions, under Genie's nondeterminism.
+ *
+ * The benchmark is fixed: the question is whether head's expected score on *these* questions
+ * differs from base's, Genie's randomness being the only chance involved. The estimate is the
+ * mean per-question pass-rate difference. The test is exact and conditional: if head and base
+ * behave alike on a question (the null), its asks are exchangeable between the two sides, so
+ * given how many of them passed, head's share of those passes follows a hypergeometric law.
+ * Questions are independent, so the law of the total difference is the exact convolution of
+ * the per-question laws; a question whose asks all agree carries no evidence either way.
+ * With one ask a side this is the exact sign (McNemar) test on the discordant questions.
+ *
+ * Adaptive repeats re-ask a question only when its screening asks disagree, a choice that
+ * depends on the outcomes. So the test conditions on each block separately: the screening asks
+ * given their pass count (every arrangement of a count strictly between none and all disagrees,
+ * so all of them would have been re-asked and the selection leaves their law hypergeometric;
+ * for one ask a side, a fair coin), and the re-asks, fresh draws, given theirs. Pooling the two
+ * blocks would overstate the evidence: four asks a side, all passing on base and failing on
+ * head, give p = 1/40 by blocks, against 1/70 pooled.
+ */
+
+function hypergeometricLaw(population, successes, draws) {
+    const law = new Map();
+    for (let k = 0; k <= draws; k++) {
+        const p = hypergeometricPmf(k, population, successes, draws);
+        if (p > 0)
+            law.set(k, p);
+    }
+    return law;
+}
+const count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
+function questionLaw(q, screening) {
+    const nH = q.head.length;
+    const nB = q.base.length;
+    const kH = count(q.head);
+    const passes = kH + count(q.base);
+    const asks = { head: nH, base: nB };
+    const adaptive = screening !== undefined && nH >= screening && nB >= screening && (nH > screening || nB > screening);
+    if (adaptive) {
+        const s = screening;
+        const k0 = count(q.head.slice(0, s)) + count(q.base.slice(0, s));
+        const first = hypergeometricLaw(2 * s, k0, s);
+        const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
+        return { law: convolve(first, rest), observed: kH, asks, passes };
+    }
+    return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
+}
+/** Compares head and base question by question; questions missing an ask on either side are left out. */
+function pairedTest(outcomes, options = {}) {
+    const confidence = options.confidence ?? 0.95;
+    const paired = outcomes.filter((q) => q.head.length > 0 && q.base.length > 0);
+    const laws = paired.map((q) => ({ id: q.id, ...questionLaw(q, options.screeningAsks) }));
+    const rate = (k, n) => k / n;
+    const discordant = laws
+        .filter((l) => rate(l.observed, l.asks.head) !== rate(l.passes - l.observed, l.asks.base))
+        .map((l) => l.id);
+    // Whole-number scale so every per-question rate difference is an integer and sums stay exact.
+    const informative = laws.filter((l) => l.law.size > 1);
+    const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
+    const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
+    let total = pointMass(0);
+    let observed = 0;
+    for (const l of informative) {
+        const shifted = new Map();
+        for (const [x, p] of l.law)
+            shifted.set(valueOf(l, x), p);
+        total = convolve(total, shifted);
+        observed += valueOf(l, l.observed);
+    }
+    const { lower, upper } = tails(total, observed);
+    const sumOfDifferences = laws.reduce((sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base, 0);
+    const n = Math.max(1, paired.length);
+    const estimate = sumOfDifferences / n;
+    const half = (normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total))) / (scale * n);
+    return {
+        questions: paired.length,
+        estimate,
+        interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
+        confidence,
+        pWorse: lower,
+        pBetter: upper,
+        discordant,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-evidence.js
+
+/** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
+function score_evidence_askOutcomes(q) {
+    return q.repeats.length > 0 ? q.repeats.map((r) => r.passed) : [q.passed];
+}
+function isFlaky(q) {
+    const asks = score_evidence_askOutcomes(q);
+    return asks.some((a) => a) && asks.some((a) => !a);
+}
+function splitEvidence(questions, passed, total, confidence) {
+    // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+    const consistent = repeated.filter((q) => !isFlaky(q)).length;
+    return {
+        interval: wilsonInterval(passed, total, confidence),
+        repeated: repeated.length,
+        consistent,
+        repeatability: repeated.length > 0 ? consistent / repeated.length : null,
+    };
+}
+/** The evidence of a set of question scores; `totals` gives each split's passed/total for its interval. */
+function scoreEvidence(questions, totals, confidence = 0.95) {
+    const of = (split) => {
+        const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
+        return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+    };
+    return {
+        confidence,
+        all: of('all'),
+        train: of('train'),
+        holdout: of('holdout'),
+        flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/adaptive-repeats.js
+/**
+ * Adaptive repeats: every question is asked once (the screening asks) on each side; then
+ * only the questions whose answers disagree (discordant between the sides, or flaky on one)
+ * are re-asked, one more ask a side per round, up to `maxRepeats` rounds, stopping as soon as
+ * the decision is clear. Genie calls go where they can change the outcome.
+ *
+ * The decision is a group-sequential one-sided test (see paired-test.ts) with a look after the
+ * screening and after each round:
+ * - an interim look stops early for significance only at p <= 0.001 (Haybittle-Peto), and the
+ *   final look uses what is left of alpha (alpha - 0.001 per interim look), so by Bonferroni the
+ *   false-alarm rate stays below 1 - confidence however the looks fall;
+ * - an interim look stops for futility when the one-sided p-value is above 0.5 (the evidence
+ *   points away from the tested direction) or nothing disagrees any more; stopping for futility
+ *   can only lower the false-alarm rate.
+ */
+
+
+const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_MAX_REPEATS = 3;
+/** Interim looks stop for significance only below this p-value. */
+const INTERIM_ALPHA = 0.001;
+/** Interim looks stop for futility above this p-value. */
+const FUTILITY_P = 0.5;
+/** Significance bounds of the looks: a tiny interim bound, and what is left of alpha for the last look. */
+function sequentialBounds(confidence, maxRepeats) {
+    const alpha = 1 - confidence;
+    const interim = Math.min(INTERIM_ALPHA, alpha / 10);
+    return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
+}
+const rate = (asks) => asks.filter(Boolean).length / asks.length;
+const mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
+/** Evaluates one look of the plan on the asks so far. */
+function adaptive_repeats_assessLook(outcomes, plan, look) {
+    const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
+    const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
+    const screening = plan.screeningAsks ?? 1;
+    const looks = maxRepeats + 1;
+    const bounds = sequentialBounds(confidence, maxRepeats);
+    const last = look >= looks;
+    const bound = last ? bounds.final : bounds.interim;
+    // The interval matches the decision: each of its ends is the one-sided bound this look uses,
+    // so an early look (bound 0.001) shows a 99.8% interval and never contradicts its verdict.
+    const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
+    const worse = plan.direction === 'worse';
+    const p = worse ? test.pWorse : test.pBetter;
+    const effect = worse ? -test.estimate : test.estimate;
+    // Float sums of exact probabilities: allow a hair so p = 1/40 is not lost to rounding.
+    const significant = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
+    const open = outcomes.filter((q) => q.head.length > 0 &&
+        q.base.length > 0 &&
+        Math.max(q.head.length, q.base.length) < screening + maxRepeats &&
+        (rate(q.head) !== rate(q.base) || mixed(q.head) || mixed(q.base)));
+    let stop;
+    if (last)
+        stop = 'last-look';
+    else if (significant)
+        stop = 'significant';
+    else if (open.length === 0)
+        stop = 'settled';
+    else if (p > FUTILITY_P)
+        stop = 'futile';
+    return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
+}
+/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
+function isComparable(q) {
+    return q.expectedError === undefined;
+}
+/**
+ * Head and base asks of the questions in both cards: same id, question and expected SQL, and
+ * comparable on both sides; `include` narrows them further (e.g. to train questions).
+ */
+function adaptive_repeats_pairOutcomes(head, base, include = () => true) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const out = [];
+    for (const h of head.questions) {
+        const b = before.get(h.id);
+        if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql)
+            continue;
+        if (!isComparable(h) || !isComparable(b) || !include(h))
+            continue;
+        out.push({ id: h.id, head: score_evidence_askOutcomes(h), base: score_evidence_askOutcomes(b) });
+    }
+    return out;
+}
+/** Runs the looks and rounds of re-asks until the decision is clear. */
+async function runAdaptiveRepeats(plan, sides, log = () => { }) {
+    let reasked = 0;
+    for (let look = 1;; look++) {
+        const current = adaptive_repeats_assessLook(sides.outcomes(), plan, look);
+        if (current.stop)
+            return { ...current, rounds: look - 1, reasked };
+        log(`re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`);
+        await sides.reask(current.reask);
+        reasked += current.reask.length;
+    }
+}
+/**
+ * Compares two scored configs with adaptive repeats: the paired test on the questions in both
+ * (narrowed by `include`), re-asking the disagreeing ones on both sides until the decision is
+ * clear. Returns both cards with the re-asks merged, and the last look.
+ */
+async function compareWithRepeats(plan, head, base, options = {}) {
+    let [h, b] = [head.card, base.card];
+    const comparison = await runAdaptiveRepeats(plan, {
+        outcomes: () => adaptive_repeats_pairOutcomes(h, b, options.include),
+        // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
+        reask: async (ids) => {
+            h = await head.reasker.reask(h, ids);
+            b = await base.reasker.reask(b, ids);
+        },
+    }, options.log);
+    return { head: h, base: b, comparison };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-gate.js
+const score_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+/** Formats a p-value for people: three significant digits, or a bound when tiny. */
+function score_gate_formatP(p) {
+    if (p < 0.0001)
+        return 'p < 0.0001';
+    return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+/**
+ * Decides the gate. `comparison` is the sequential test's last look with direction `worse`;
+ * `inconclusive` is a reason to withhold the verdict (decided by the caller, e.g. too many
+ * errored questions), which then overrides everything else.
+ */
+function decideGate(input) {
+    const { head, settings, comparison } = input;
+    const failures = [];
+    const score = head.totals.all.score;
+    const belowMin = settings.minScore !== undefined && score < settings.minScore;
+    if (belowMin)
+        failures.push(`head score ${score_gate_pct(score)} is below min-score ${score_gate_pct(settings.minScore)}`);
+    if (input.inconclusive !== undefined)
+        return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
+    if (!input.base || !comparison) {
+        return {
+            verdict: belowMin ? 'below-min' : 'no-base',
+            failures,
+            summary: belowMin ? `${failures[0]}.` : 'No base to compare with.',
+            comparison,
+        };
+    }
+    const { test } = comparison;
+    const interval = `${score_gate_intervalLevel(test.confidence)} interval ${score_gate_signedPoints(test.interval.low)} to ${score_gate_signedPoints(test.interval.high)}`;
+    const estimate = `${score_gate_signedPoints(test.estimate)} (${interval}, one-sided ${score_gate_formatP(test.pWorse)})`;
+    const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
+    const tolerance = settings.maxRegression;
+    if (significantDrop && tolerance !== undefined && comparison.effect > tolerance + 1e-9) {
+        failures.unshift(`head is significantly worse than base: ${estimate}, a drop beyond max-regression ${points(tolerance)}`);
+        return { verdict: 'regression', failures, summary: `Regression: ${estimate}.`, comparison };
+    }
+    if (belowMin)
+        return { verdict: 'below-min', failures, summary: `${failures[0]}.`, comparison };
+    if (significantDrop) {
+        const why = tolerance === undefined ? 'no max-regression is set' : `within max-regression ${points(tolerance)}`;
+        return { verdict: 'within-tolerance', failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
+    }
+    const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
+    if (better) {
+        const up = `${score_gate_signedPoints(test.estimate)} (${interval}, one-sided ${score_gate_formatP(test.pBetter)})`;
+        return { verdict: 'improvement', failures, summary: `Improvement: ${up}.`, comparison };
+    }
+    return { verdict: 'no-significant-change', failures, summary: `No significant change: ${estimate}.`, comparison };
+}
+/** An interval's confidence for people: 90.6%, 99.8%. */
+function score_gate_intervalLevel(confidence) {
+    return `${Math.round(confidence * 1000) / 10}%`;
+}
+/** A fraction as signed percentage points: +2.5 pp, −3.0 pp. */
+function score_gate_signedPoints(x) {
+    const d = Math.round(x * 1000) / 10;
+    if (d === 0)
+        return '±0.0 pp';
+    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/failure-category.js
+
+const CATEGORIES = [
+    'no_sql',
+    'sql_error',
+    'timeout',
+    'api_error',
+    'wrong_table',
+    'wrong_column',
+    'wrong_join',
+    'wrong_filter',
+    'wrong_aggregation',
+    'wrong_grouping',
+    'wrong_order_or_limit',
+    'result_mismatch',
+];
+/** The category of a failed question (callers only ask for failures; a passing answer has none). */
+function categorize(input) {
+    return explainFailure(input).category;
+}
+function explainFailure(input) {
+    const errorType = input.genieError?.type?.toUpperCase() ?? '';
+    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
+    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
+        return { category: 'timeout', detail: input.genieError?.message ?? null };
+    if (input.status === 'ERROR')
+        return { category: 'api_error', detail: input.genieError?.message ?? null };
+    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
+        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
+    }
+    if (!hasSql)
+        return { category: 'no_sql', detail: null };
+    const expected = tryExtractSqlShape(input.expectedSql);
+    const actual = tryExtractSqlShape(input.genieSql ?? '');
+    if (!expected || !actual)
+        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
+    const first = diffSqlShapes(expected, actual)[0];
+    return first ?? { category: 'result_mismatch', detail: null };
+}
+function failedCategory(errorType, hasSql) {
+    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
+        return 'no_sql';
+    if (errorType.includes('SQL'))
+        return 'sql_error';
+    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
+        return 'api_error';
+    return hasSql ? 'sql_error' : 'api_error';
+}
+/** Every structural difference, most explanatory first; empty when the shapes agree. */
+function diffSqlShapes(expected, actual) {
+    const out = [];
+    const add = (category, detail) => out.push({ category, detail });
+    const eTables = new Set(expected.tables.map((t) => t.name));
+    const aTables = new Set(actual.tables.map((t) => t.name));
+    const missingTables = minus(eTables, aTables);
+    const extraTables = minus(aTables, eTables);
+    if (missingTables.length > 0) {
+        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
+    }
+    else if (extraTables.length > 0) {
+        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
+    }
+    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
+    if (joinDiff)
+        add('wrong_join', failure_category_describe('join', joinDiff));
+    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
+    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
+    if (filterDiff)
+        add('wrong_filter', failure_category_describe('filter', filterDiff));
+    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
+    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
+    if (aggregateDiff)
+        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
+    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
+    if (groupDiff)
+        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
+    if (expected.distinct !== actual.distinct) {
+        add('wrong_grouping', expected.distinct
+            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
+            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
+    }
+    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
+    if (columnDiff)
+        add('wrong_column', failure_category_describe('column', columnDiff));
+    if (expected.limit !== actual.limit) {
+        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
+    }
+    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
+    if (orderText(expected) !== orderText(actual)) {
+        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
+    }
+    return out;
+}
+function joinKey(join) {
+    const side = (c) => `${c.table ?? '?'}.${c.column}`;
+    const [a, b] = [side(join.left), side(join.right)].sort();
+    return `${a} = ${b} (${join.type})`;
+}
+function setDiff(expected, actual) {
+    const e = new Set(expected);
+    const a = new Set(actual);
+    const missing = minus(e, a);
+    const extra = minus(a, e);
+    return missing.length || extra.length ? { missing, extra } : null;
+}
+function failure_category_describe(what, diff) {
+    const parts = [];
+    if (diff.missing.length)
+        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
+    if (diff.extra.length)
+        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
+    const sentence = parts.join('; ');
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+function minus(a, b) {
+    return [...a].filter((x) => !b.has(x));
+}
+function failure_category_list(items) {
+    return items.map((i) => `\`${i}\``).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/scorecard.js
+/**
+ * The scorecard: what one scoring run found, per question and in total. It is written
+ * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
+ * it has a zod schema as well as types.
+ */
+
+
+
+function emptyCategoryCounts() {
+    return Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+}
+function scorecardTotals(questions) {
+    return {
+        all: splitTotals(questions),
+        train: splitTotals(questions.filter((q) => q.split === 'train')),
+        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
+    };
+}
+function splitTotals(questions) {
+    const scored = questions.filter((q) => q.expectedError === undefined);
+    const total = scored.length;
+    const passed = scored.filter((q) => q.passed).length;
+    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+    return {
+        passed,
+        total,
+        broken: questions.length - total,
+        score: total ? passed / total : 0,
+        passRate: total ? rates / total : 0,
+    };
+}
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+function brokenQuestions(card) {
+    return card.questions.filter((q) => q.expectedError !== undefined);
+}
+function categoryCounts(questions) {
+    const counts = emptyCategoryCounts();
+    for (const q of questions)
+        if (!q.passed && q.category)
+            counts[q.category]++;
+    return counts;
+}
+/**
+ * Folds the repeats of one benchmark into its question score. The headline fields
+ * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
+ * the category is the most frequent one among failing repeats (earliest on a tie).
+ */
+function summarizeQuestion(benchmark, repeats, expectedError) {
+    const passes = repeats.filter((r) => r.passed).length;
+    const passed = repeats.length > 0 && passes * 2 > repeats.length;
+    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+    const score = {
+        id: benchmark.id,
+        question: benchmark.question,
+        split: benchmark.split,
+        tags: [...benchmark.tags],
+        passed,
+        passRate: repeats.length ? passes / repeats.length : 0,
+        verdict: representative?.verdict ?? null,
+        category: passed ? null : mostFrequentCategory(repeats),
+        genieSql: representative?.genieSql ?? null,
+        expectedSql: benchmark.sql,
+        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+        repeats,
+        passes,
+        asks: repeats.length,
+        flaky: passes > 0 && passes < repeats.length,
+    };
+    if (representative?.genieText !== undefined)
+        score.genieText = representative.genieText;
+    if (representative?.error !== undefined)
+        score.error = representative.error;
+    if (representative?.reason !== undefined)
+        score.reason = representative.reason;
+    if (expectedError !== undefined)
+        score.expectedError = expectedError;
+    return score;
+}
+function mostFrequentCategory(repeats) {
+    const counts = new Map();
+    for (const r of repeats)
+        if (!r.passed && r.category)
+            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    let best = null;
+    for (const [category, n] of counts)
+        if (best === null || n > (counts.get(best) ?? 0))
+            best = category;
+    return best;
+}
+function buildScorecard(input) {
+    const totals = scorecardTotals(input.questions);
+    return {
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: input.backend,
+        repeats: input.repeats,
+        totals,
+        categories: categoryCounts(input.questions),
+        questions: input.questions,
+        calls: { ...input.calls },
+        durationMs: input.durationMs,
+        startedAt: input.startedAt,
+        evidence: scoreEvidence(input.questions, totals),
+    };
+}
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+function mergeRepeats(card, extra) {
+    const more = new Map(extra.questions.map((q) => [q.id, q]));
+    const questions = card.questions.map((q) => {
+        const x = more.get(q.id);
+        if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+    });
+    const sum = (k) => card.calls[k] + extra.calls[k];
+    return {
+        ...card,
+        ...buildScorecard({
+            ...card,
+            questions,
+            calls: {
+                genie: sum('genie'),
+                statements: sum('statements'),
+                retries: sum('retries'),
+                rateLimited: sum('rateLimited'),
+            },
+            durationMs: card.durationMs + extra.durationMs,
+        }),
+    };
+}
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+function firstAsks(card, asks = 1) {
+    if (card.questions.every((q) => q.repeats.length <= asks))
+        return card;
+    const questions = card.questions.map((q) => {
+        if (q.repeats.length <= asks)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+    });
+    return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+function withEvidence(card) {
+    const questions = card.questions.map((q) => q.asks !== undefined
+        ? q
+        : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) });
+    return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
+}
+const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
+const CategorySchema = schemas_enum(CATEGORIES);
+const SplitTotalsSchema = looseObject({
+    passed: schemas_number(),
+    total: schemas_number(),
+    // Absent in scorecards written before broken benchmarks were counted apart.
+    broken: schemas_number().default(0),
+    score: schemas_number(),
+    passRate: schemas_number(),
+});
+const RepeatResultSchema = looseObject({
+    passed: schemas_boolean(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    durationMs: schemas_number(),
+    attempts: schemas_number(),
+    reason: schemas_string().optional(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+});
+const QuestionScoreSchema = looseObject({
+    id: schemas_string(),
+    question: schemas_string(),
+    split: schemas_enum(['train', 'holdout']),
+    tags: array(schemas_string()),
+    passed: schemas_boolean(),
+    passRate: schemas_number(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    expectedSql: schemas_string(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+    reason: schemas_string().optional(),
+    expectedError: schemas_string().optional(),
+    attempts: schemas_number(),
+    durationMs: schemas_number(),
+    repeats: array(RepeatResultSchema),
+    passes: schemas_number().optional(),
+    asks: schemas_number().optional(),
+    flaky: schemas_boolean().optional(),
+});
+const IntervalSchema = looseObject({ low: schemas_number(), high: schemas_number() });
+const SplitEvidenceSchema = looseObject({
+    interval: IntervalSchema,
+    repeated: schemas_number(),
+    consistent: schemas_number(),
+    repeatability: schemas_number().nullable(),
+});
+/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
+const ScorecardSchema = looseObject({
+    space: schemas_string(),
+    configHash: schemas_string(),
+    benchmarksHash: schemas_string(),
+    backend: schemas_string(),
+    repeats: schemas_number(),
+    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+    categories: record(CategorySchema, schemas_number()),
+    questions: array(QuestionScoreSchema),
+    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
+    durationMs: schemas_number(),
+    startedAt: schemas_string(),
+    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
+        .optional(),
+    evidence: looseObject({
+        confidence: schemas_number(),
+        all: SplitEvidenceSchema,
+        train: SplitEvidenceSchema,
+        holdout: SplitEvidenceSchema,
+        flaky: array(schemas_string()),
+    })
+        .optional(),
+});
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+function parseScorecard(json) {
+    return withEvidence(ScorecardSchema.parse(json));
+}
+
+;// CONCATENATED MODULE: ./src/loop/gain-significance.js
+/**
+ * Enhance's gain under Genie's nondeterminism: an iteration counts as a gain only when the paired
+ * test on the questions it changed (the gain questions, train by default) finds head better than
+ * the current config at the run's confidence. With a deterministic engine the re-asks agree with
+ * the first answers and any consistent gain is significant by the last look, so this reduces to
+ * the plain count rule; with a noisy one, gains that are noise are not kept.
+ *
+ * `significantGain` is the pure rule on two cards; `confirmGain` gathers the evidence first, with
+ * the same adaptive repeats as the PR check (re-asking only the questions whose answers disagree).
+ */
+
+
+
+const trainOnly = (q) => q.split === 'train';
+function planOf(options) {
+    return {
+        direction: 'better',
+        tolerance: 0,
+        confidence: options.confidence,
+        maxRepeats: options.maxRepeats ?? DEFAULT_MAX_REPEATS,
+    };
+}
+function gain_significance_describe(look) {
+    const t = look.test;
+    const shown = `${score_gate_signedPoints(t.estimate)} (${score_gate_intervalLevel(t.confidence)} interval ${score_gate_signedPoints(t.interval.low)} to ${score_gate_signedPoints(t.interval.high)}, one-sided ${score_gate_formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
+    return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
+}
+/** The pure rule: is `candidate` significantly better than `current` on the gain questions, on the asks the cards hold? */
+function significantGain(current, candidate, options = {}) {
+    const look = assessLook(pairOutcomes(candidate, current, options.include ?? trainOnly), planOf(options), Infinity);
+    return { significant: look.significant, reason: gain_significance_describe(look), look };
+}
+/**
+ * Re-asks the changed gain questions of both configs until the gain is clearly significant or
+ * clearly not, and returns the verdict with the candidate's card holding its re-asks. The current
+ * card is compared on its first asks only: its extra asks were chosen by an earlier comparison.
+ */
+async function confirmGain(current, candidate, options = {}) {
+    const compared = await compareWithRepeats(planOf(options), candidate, { card: firstAsks(current.card), reasker: current.reasker }, { include: options.include ?? trainOnly, log: options.log });
+    const look = compared.comparison;
+    return { significant: look.significant, reason: gain_significance_describe(look), look, card: compared.head };
 }
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
@@ -28008,7 +28936,7 @@ function synonymCoverage(ctx) {
 
 ;// CONCATENATED MODULE: ./src/lint/types.js
 /** The score's categories (README "Lint checks" explains each). */
-const CATEGORIES = ['coverage', 'relationships', 'semantics', 'examples', 'limits'];
+const types_CATEGORIES = ['coverage', 'relationships', 'semantics', 'examples', 'limits'];
 
 ;// CONCATENATED MODULE: ./src/lint/quality.js
 /**
@@ -28091,7 +29019,7 @@ function qualityScore(ctx, findings, measured) {
     for (const f of findings)
         perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
     const categories = {};
-    for (const category of CATEGORIES) {
+    for (const category of types_CATEGORIES) {
         const measure = round1(100 * MEASURES[category](ctx));
         let penalty = 0;
         for (const [check, list] of perCheck) {
@@ -28101,7 +29029,7 @@ function qualityScore(ctx, findings, measured) {
         }
         categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
     }
-    const score = round1(CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
+    const score = round1(types_CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
     const count = (s) => findings.filter((f) => f.severity === s).length;
     return { score, categories, findings: { error: count('error'), warning: count('warning'), info: count('info') } };
 }
@@ -28879,127 +29807,6 @@ async function mapConcurrent(items, limit, fn, signal) {
     return results;
 }
 
-;// CONCATENATED MODULE: ./src/scoring/failure-category.js
-
-const failure_category_CATEGORIES = [
-    'no_sql',
-    'sql_error',
-    'timeout',
-    'api_error',
-    'wrong_table',
-    'wrong_column',
-    'wrong_join',
-    'wrong_filter',
-    'wrong_aggregation',
-    'wrong_grouping',
-    'wrong_order_or_limit',
-    'result_mismatch',
-];
-/** The category of a failed question (callers only ask for failures; a passing answer has none). */
-function categorize(input) {
-    return explainFailure(input).category;
-}
-function explainFailure(input) {
-    const errorType = input.genieError?.type?.toUpperCase() ?? '';
-    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
-        return { category: 'timeout', detail: input.genieError?.message ?? null };
-    if (input.status === 'ERROR')
-        return { category: 'api_error', detail: input.genieError?.message ?? null };
-    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
-        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
-    }
-    if (!hasSql)
-        return { category: 'no_sql', detail: null };
-    const expected = tryExtractSqlShape(input.expectedSql);
-    const actual = tryExtractSqlShape(input.genieSql ?? '');
-    if (!expected || !actual)
-        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
-    const first = diffSqlShapes(expected, actual)[0];
-    return first ?? { category: 'result_mismatch', detail: null };
-}
-function failedCategory(errorType, hasSql) {
-    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
-        return 'no_sql';
-    if (errorType.includes('SQL'))
-        return 'sql_error';
-    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
-        return 'api_error';
-    return hasSql ? 'sql_error' : 'api_error';
-}
-/** Every structural difference, most explanatory first; empty when the shapes agree. */
-function diffSqlShapes(expected, actual) {
-    const out = [];
-    const add = (category, detail) => out.push({ category, detail });
-    const eTables = new Set(expected.tables.map((t) => t.name));
-    const aTables = new Set(actual.tables.map((t) => t.name));
-    const missingTables = minus(eTables, aTables);
-    const extraTables = minus(aTables, eTables);
-    if (missingTables.length > 0) {
-        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
-    }
-    else if (extraTables.length > 0) {
-        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
-    }
-    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
-    if (joinDiff)
-        add('wrong_join', failure_category_describe('join', joinDiff));
-    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
-    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
-    if (filterDiff)
-        add('wrong_filter', failure_category_describe('filter', filterDiff));
-    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
-    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
-    if (aggregateDiff)
-        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
-    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
-    if (groupDiff)
-        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
-    if (expected.distinct !== actual.distinct) {
-        add('wrong_grouping', expected.distinct
-            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
-            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
-    }
-    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
-    if (columnDiff)
-        add('wrong_column', failure_category_describe('column', columnDiff));
-    if (expected.limit !== actual.limit) {
-        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
-    }
-    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
-    if (orderText(expected) !== orderText(actual)) {
-        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
-    }
-    return out;
-}
-function joinKey(join) {
-    const side = (c) => `${c.table ?? '?'}.${c.column}`;
-    const [a, b] = [side(join.left), side(join.right)].sort();
-    return `${a} = ${b} (${join.type})`;
-}
-function setDiff(expected, actual) {
-    const e = new Set(expected);
-    const a = new Set(actual);
-    const missing = minus(e, a);
-    const extra = minus(a, e);
-    return missing.length || extra.length ? { missing, extra } : null;
-}
-function failure_category_describe(what, diff) {
-    const parts = [];
-    if (diff.missing.length)
-        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
-    if (diff.extra.length)
-        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
-    const sentence = parts.join('; ');
-    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-function minus(a, b) {
-    return [...a].filter((x) => !b.has(x));
-}
-function failure_category_list(items) {
-    return items.map((i) => `\`${i}\``).join(', ');
-}
-
 ;// CONCATENATED MODULE: ./src/scoring/rate-limiter.js
 /**
  * A sliding-window limit on questions per minute, shared by all workers. Only asks
@@ -29371,168 +30178,6 @@ async function withRetry(fn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scoring/scorecard.js
-/**
- * The scorecard: what one scoring run found, per question and in total. It is written
- * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
- * it has a zod schema as well as types.
- */
-
-
-function emptyCategoryCounts() {
-    return Object.fromEntries(failure_category_CATEGORIES.map((c) => [c, 0]));
-}
-function scorecardTotals(questions) {
-    return {
-        all: splitTotals(questions),
-        train: splitTotals(questions.filter((q) => q.split === 'train')),
-        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
-    };
-}
-function splitTotals(questions) {
-    const scored = questions.filter((q) => q.expectedError === undefined);
-    const total = scored.length;
-    const passed = scored.filter((q) => q.passed).length;
-    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
-    return {
-        passed,
-        total,
-        broken: questions.length - total,
-        score: total ? passed / total : 0,
-        passRate: total ? rates / total : 0,
-    };
-}
-/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
-function brokenQuestions(card) {
-    return card.questions.filter((q) => q.expectedError !== undefined);
-}
-function categoryCounts(questions) {
-    const counts = emptyCategoryCounts();
-    for (const q of questions)
-        if (!q.passed && q.category)
-            counts[q.category]++;
-    return counts;
-}
-/**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
- */
-function summarizeQuestion(benchmark, repeats, expectedError) {
-    const passes = repeats.filter((r) => r.passed).length;
-    const passed = repeats.length > 0 && passes * 2 > repeats.length;
-    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
-    const score = {
-        id: benchmark.id,
-        question: benchmark.question,
-        split: benchmark.split,
-        tags: [...benchmark.tags],
-        passed,
-        passRate: repeats.length ? passes / repeats.length : 0,
-        verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(repeats),
-        genieSql: representative?.genieSql ?? null,
-        expectedSql: benchmark.sql,
-        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
-        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
-        repeats,
-    };
-    if (representative?.genieText !== undefined)
-        score.genieText = representative.genieText;
-    if (representative?.error !== undefined)
-        score.error = representative.error;
-    if (representative?.reason !== undefined)
-        score.reason = representative.reason;
-    if (expectedError !== undefined)
-        score.expectedError = expectedError;
-    return score;
-}
-function mostFrequentCategory(repeats) {
-    const counts = new Map();
-    for (const r of repeats)
-        if (!r.passed && r.category)
-            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-    let best = null;
-    for (const [category, n] of counts)
-        if (best === null || n > (counts.get(best) ?? 0))
-            best = category;
-    return best;
-}
-function buildScorecard(input) {
-    return {
-        space: input.space,
-        configHash: input.configHash,
-        benchmarksHash: input.benchmarksHash,
-        backend: input.backend,
-        repeats: input.repeats,
-        totals: scorecardTotals(input.questions),
-        categories: categoryCounts(input.questions),
-        questions: input.questions,
-        calls: { ...input.calls },
-        durationMs: input.durationMs,
-        startedAt: input.startedAt,
-    };
-}
-const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
-const CategorySchema = schemas_enum(failure_category_CATEGORIES);
-const SplitTotalsSchema = looseObject({
-    passed: schemas_number(),
-    total: schemas_number(),
-    // Absent in scorecards written before broken benchmarks were counted apart.
-    broken: schemas_number().default(0),
-    score: schemas_number(),
-    passRate: schemas_number(),
-});
-const RepeatResultSchema = looseObject({
-    passed: schemas_boolean(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    durationMs: schemas_number(),
-    attempts: schemas_number(),
-    reason: schemas_string().optional(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-});
-const QuestionScoreSchema = looseObject({
-    id: schemas_string(),
-    question: schemas_string(),
-    split: schemas_enum(['train', 'holdout']),
-    tags: array(schemas_string()),
-    passed: schemas_boolean(),
-    passRate: schemas_number(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    expectedSql: schemas_string(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-    reason: schemas_string().optional(),
-    expectedError: schemas_string().optional(),
-    attempts: schemas_number(),
-    durationMs: schemas_number(),
-    repeats: array(RepeatResultSchema),
-});
-/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
-const ScorecardSchema = looseObject({
-    space: schemas_string(),
-    configHash: schemas_string(),
-    benchmarksHash: schemas_string(),
-    backend: schemas_string(),
-    repeats: schemas_number(),
-    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
-    categories: record(CategorySchema, schemas_number()),
-    questions: array(QuestionScoreSchema),
-    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
-    durationMs: schemas_number(),
-    startedAt: schemas_string(),
-    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
-        .optional(),
-});
-function parseScorecard(json) {
-    return ScorecardSchema.parse(json);
-}
-
 ;// CONCATENATED MODULE: ./src/scoring/score-runner.js
 
 
@@ -29573,7 +30218,7 @@ async function runScore(input) {
     const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
     const started = now();
     const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-    const expectedCache = new Map();
+    const expectedCache = input.expectedCache ?? new Map();
     const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
     /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
     const expectedResult = (sql) => {
@@ -29743,6 +30388,19 @@ async function runScore(input) {
         durationMs: now() - started,
         startedAt: new Date(started).toISOString(),
     });
+}
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+async function reaskScore(input, card, ids, times = 1) {
+    const wanted = new Set(ids);
+    const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+    if (benchmarks.length === 0 || times < 1)
+        return card;
+    const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+    return mergeRepeats(card, extra);
 }
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
 async function askWithTimeout(genie, question, timeoutMs, parent) {
@@ -30681,7 +31339,7 @@ function addUnit(ms, amount, unit) {
     }
 }
 /** Start of the unit containing `ms` (weeks start on Monday, as in Spark). */
-function truncate(ms, unit) {
+function spark_dates_truncate(ms, unit) {
     const d = new Date(ms);
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth();
@@ -30726,11 +31384,11 @@ function diffUnits(startMs, endMs, unit) {
 }
 /** Calendar days between the dates of two instants (Spark's datediff ignores the time). */
 function diffDays(startMs, endMs) {
-    return Math.round((truncate(endMs, 'day') - truncate(startMs, 'day')) / spark_dates_DAY_MS);
+    return Math.round((spark_dates_truncate(endMs, 'day') - spark_dates_truncate(startMs, 'day')) / spark_dates_DAY_MS);
 }
 /** ISO-8601 week number (weeks start Monday; week 1 holds the first Thursday). */
 function isoWeek(ms) {
-    const day = truncate(ms, 'day');
+    const day = spark_dates_truncate(ms, 'day');
     const weekday = (new Date(day).getUTCDay() + 6) % 7;
     const thursday = day + (3 - weekday) * spark_dates_DAY_MS;
     const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
@@ -30786,7 +31444,7 @@ function formatPattern(ms, pattern) {
                 out += pad(d.getUTCDate(), n);
                 break;
             case 'D':
-                out += pad(Math.floor((truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_dates_DAY_MS) + 1, n);
+                out += pad(Math.floor((spark_dates_truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_dates_DAY_MS) + 1, n);
                 break;
             case 'Q':
                 out += String(Math.floor(d.getUTCMonth() / 3) + 1);
@@ -31242,7 +31900,7 @@ function datePart(unitValue, x) {
     if (raw === 'dayofweek' || raw === 'dow')
         return d.getUTCDay() + 1;
     if (raw === 'doy' || raw === 'dayofyear')
-        return Math.floor((truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_functions_DAY_MS) + 1;
+        return Math.floor((spark_dates_truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_functions_DAY_MS) + 1;
     switch (normaliseUnit(raw)) {
         case 'year':
             return d.getUTCFullYear();
@@ -31271,13 +31929,13 @@ const SPARK_SCALARS = {
         const p = parseDate(x);
         if (!unit || !p)
             return null;
-        const ms = truncate(p.ms, unit);
+        const ms = spark_dates_truncate(p.ms, unit);
         return unit === 'hour' || unit === 'minute' || unit === 'second' ? formatTimestamp(ms) : formatDate(ms);
     },
     trunc: (x, unitValue) => {
         const unit = normaliseUnit(unitValue);
         const p = parseDate(x);
-        return unit && p ? formatDate(truncate(p.ms, unit)) : null;
+        return unit && p ? formatDate(spark_dates_truncate(p.ms, unit)) : null;
     },
     // date_add(d, n) or Databricks' three-argument date_add(unit, n, x)
     date_add: (...args) => (args.length >= 3 ? unitAdd(args[0], args[1], args[2]) : dateAdd(args[0], args[1])),
@@ -31303,7 +31961,7 @@ const SPARK_SCALARS = {
         const n = num(months);
         return p && n !== null ? formatDate(addMonths(p.ms, Math.trunc(n))) : null;
     },
-    last_day: dateFn((ms) => formatDate(addMonths(truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
+    last_day: dateFn((ms) => formatDate(addMonths(spark_dates_truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
     year: dateFn((ms) => new Date(ms).getUTCFullYear()),
     quarter: dateFn((ms) => Math.floor(new Date(ms).getUTCMonth() / 3) + 1),
     month: dateFn((ms) => new Date(ms).getUTCMonth() + 1),
@@ -37087,6 +37745,7 @@ function repositoryTables(root, warehouseId) {
 
 
 
+
 function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
@@ -37151,10 +37810,18 @@ async function openBackend(root, name, target, options = {}) {
     const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
     const base = local ?? unavailableWarehouse();
     const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
+    const engines = new Map();
     return {
         name,
         warehouse,
-        genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+        genieFor: (space, overrides) => {
+            const seed = overrides?.seed ?? options.seed;
+            const key = `${hashSpace(space)}#${seed ?? ''}`;
+            let engine = engines.get(key);
+            if (!engine)
+                engines.set(key, (engine = createLocalGenie(space, warehouse, { noise: options.noise, seed })));
+            return engine;
+        },
         // Live and staging spaces are files in the state folder, seeded from the repository on first read.
         spaces: createLocalSpaceStore({
             stateDir: resolveStateDir(root, options.env ?? process.env),
@@ -37222,15 +37889,24 @@ function assertValidConfig(root, loaded, warehouseSchema, hint = 'fix the space 
 }
 /** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
 async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) {
-    const genie = await backend.genieFor(space);
-    const card = await runScore({
+    return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+function configScorer(backend, spaceName, space, benchmarks, options = {}) {
+    const expectedCache = new Map();
+    const input = async () => ({
         space: spaceName,
         configHash: hashSpace(space),
         benchmarksHash: hashBenchmarks(benchmarks),
         backend: backend.name,
         benchmarks,
-        genie,
+        genie: await backend.genieFor(space, { seed: options.seed }),
         warehouse: backend.warehouse,
+        expectedCache,
         options: {
             repeats: options.repeats,
             concurrency: options.concurrency,
@@ -37240,7 +37916,11 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
         onProgress: options.onProgress,
     });
     // The static quality rides along in the card, so every report that shows a score can show it too.
-    return { ...card, quality: lintQuality({ space, benchmarks }) };
+    const quality = lintQuality({ space, benchmarks });
+    return {
+        score: async () => ({ ...(await runScore(await input())), quality }),
+        reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
@@ -37256,8 +37936,34 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
 
 
 
+
 function lessonsFile(root, space) {
     return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
+}
+/**
+ * One scorer per config (sharing its expected results across runs); every run's Genie questions
+ * and statements, and what a re-ask added, are counted into `calls`.
+ */
+function countingScorers(backend, spaceName, benchmarks, calls) {
+    const scorers = new Map();
+    const scorerOf = (space) => {
+        const key = hashSpace(space);
+        let scorer = scorers.get(key);
+        if (!scorer)
+            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+        return scorer;
+    };
+    const counted = (card, before) => {
+        calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+        calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+        return card;
+    };
+    return {
+        score: async (space) => counted(await scorerOf(space).score()),
+        reaskerOf: (space) => ({
+            reask: async (card, ids) => counted(await scorerOf(space).reask(card, ids), card),
+        }),
+    };
 }
 async function enhanceCommand(options) {
     const started = Date.now();
@@ -37272,19 +37978,16 @@ async function enhanceCommand(options) {
         wrapWarehouse: memoizeWarehouse,
         space: options.space,
         layout: options.layout,
+        noise: options.noise,
+        seed: options.seed,
     });
     const calls = { genie: 0, statements: 0 };
+    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
     try {
         const warehouseSchema = await backend.warehouse.schema();
         // Improve only a config that passes validate: fixes on top of an invalid one would be judged
         // against problems they did not cause, and the result could not be deployed.
         assertValidConfig(options.root, loaded, warehouseSchema, 'enhance starts only from a config that passes `genie-gitops validate`: fix these first');
-        const score = async (space) => {
-            const card = await scoreConfig(backend, options.space, space, benchmarks);
-            calls.genie += card.calls.genie;
-            calls.statements += card.calls.statements;
-            return card;
-        };
         const result = await runEnhanceLoop({
             spaceName: options.space,
             file: loaded.configPath,
@@ -37299,6 +38002,7 @@ async function enhanceCommand(options) {
             targetScore: options.targetScore,
             // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
             isolateFixes: backend.name === 'local',
+            confirmGain: (current, candidate) => confirmGain({ card: current.card, reasker: reaskerOf(current.space) }, { card: candidate.card, reasker: reaskerOf(candidate.space) }, { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }),
             log: options.log,
         });
         const changed = hashSpace(result.space) !== hashSpace(loaded.space);
@@ -38371,19 +39075,19 @@ function llmAnalystFrom(settings, env, options = {}) {
 
 ;// CONCATENATED MODULE: ./src/report/markdown-format.js
 /** GitHub's limit on a PR body or comment. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-function percent(fraction) {
+const markdown_format_GITHUB_COMMENT_LIMIT = 65_536;
+function markdown_format_percent(fraction) {
     return `${(fraction * 100).toFixed(1)}%`;
 }
 /** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
-function scoreText(t) {
+function markdown_format_scoreText(t) {
     const broken = t.broken ? `${t.broken} broken` : '';
     if (t.total === 0)
         return broken ? `– (${broken})` : '–';
-    return `${percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
+    return `${markdown_format_percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
 }
 /** A change in percentage points with an explicit sign. */
-function pointsDelta(head, base) {
+function markdown_format_pointsDelta(head, base) {
     const d = Math.round((head - base) * 1000) / 10;
     if (d === 0)
         return '±0.0 pp';
@@ -38406,7 +39110,7 @@ function markdown_format_truncate(text, max) {
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Text safe inside a Markdown table cell (and free of raw HTML). */
-function cell(text) {
+function markdown_format_cell(text) {
     return text
         .replace(/\s+/g, ' ')
         .replace(/\\/g, '\\\\')
@@ -38415,12 +39119,12 @@ function cell(text) {
         .replace(/>/g, '&gt;');
 }
 /** Inline code that survives backticks in the content. */
-function code(text) {
+function markdown_format_code(text) {
     const fence = text.includes('`') ? '``' : '`';
     return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
 }
 /** How many of `rows` (each followed by a newline) fit in `budget` characters. */
-function rowsWithin(rows, budget) {
+function markdown_format_rowsWithin(rows, budget) {
     let used = 0;
     for (let i = 0; i < rows.length; i++) {
         used += rows[i].length + 1;
@@ -38430,7 +39134,7 @@ function rowsWithin(rows, budget) {
     return rows.length;
 }
 /** `1 retry`, `2 retries`. */
-function plural(n, singular, pluralForm = `${singular}s`) {
+function markdown_format_plural(n, singular, pluralForm = `${singular}s`) {
     return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 function padRight(text, width) {
@@ -38454,7 +39158,7 @@ const KINDS = [
 /** Text in a list line: one line, no raw HTML. */
 const plain = (text, max = 100) => markdown_format_truncate(text, max).replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const quoted = (text, max = 100) => `"${plain(text, max)}"`;
-const enhance_fixes_name = (table, column) => code(column ? `${table}.${column}` : table);
+const enhance_fixes_name = (table, column) => markdown_format_code(column ? `${table}.${column}` : table);
 /** What one fix adds, naming its table and column. */
 function describeFix(fix) {
     switch (fix.type) {
@@ -38467,11 +39171,11 @@ function describeFix(fix) {
         case 'add_join':
             return `${enhance_fixes_name(fix.left.table, fix.left.column)} = ${enhance_fixes_name(fix.right.table, fix.right.column)} (${fix.relationship.toLowerCase().replace(/_/g, '-')})`;
         case 'fix_join':
-            return `join spec ${code(fix.joinId)} becomes ${fix.relationship.toLowerCase().replace(/_/g, '-')}`;
+            return `join spec ${markdown_format_code(fix.joinId)} becomes ${fix.relationship.toLowerCase().replace(/_/g, '-')}`;
         case 'add_example_query':
             return quoted(fix.question);
         case 'add_sql_snippet':
-            return `${fix.kind} ${quoted(fix.display_name, 40)}: ${code(markdown_format_truncate(fix.sql, 100))}`;
+            return `${fix.kind} ${quoted(fix.display_name, 40)}: ${markdown_format_code(markdown_format_truncate(fix.sql, 100))}`;
         case 'enable_get_example_values':
         case 'enable_build_value_dictionary':
             return enhance_fixes_name(fix.table, fix.column);
@@ -38653,20 +39357,20 @@ function nameOperations(before, ops) {
  * reports' layout so those builders only place it.
  */
 
-const points = (d) => `${d > 0 ? '+' : ''}${d.toFixed(1)}`;
+const quality_markdown_points = (d) => `${d > 0 ? '+' : ''}${d.toFixed(1)}`;
 /** `Config quality (lint): 49.6/100 — coverage 42, ...`, or nothing when the card has no quality. */
 function qualityLine(quality) {
     if (!quality)
         return [];
-    const parts = CATEGORIES.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(', ');
+    const parts = types_CATEGORIES.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(', ');
     return [`**Config quality (lint):** ${quality.score.toFixed(1)}/100 — ${parts}`, ''];
 }
 /** Two configs' quality side by side; nothing when neither card has one (e.g. a cached older card). */
-function qualityComparison(before, after, labels) {
+function quality_markdown_qualityComparison(before, after, labels) {
     if (!before && !after)
         return [];
     const cell = (q, pick) => (q ? pick(q).toFixed(1) : '–');
-    const change = (pick) => (before && after ? points(pick(after) - pick(before)) : '–');
+    const change = (pick) => (before && after ? quality_markdown_points(pick(after) - pick(before)) : '–');
     const row = (name, pick) => `| ${name} | ${cell(before, pick)} | ${cell(after, pick)} | ${change(pick)} |`;
     return [
         '<details><summary>Config quality (static lint, 0–100)' +
@@ -38676,7 +39380,7 @@ function qualityComparison(before, after, labels) {
         `| category | ${labels[0]} | ${labels[1]} | change |`,
         '|---|---:|---:|---:|',
         row('**quality**', (q) => q.score),
-        ...CATEGORIES.map((c) => row(c, (q) => q.categories[c].score)),
+        ...types_CATEGORIES.map((c) => row(c, (q) => q.categories[c].score)),
         '',
         '</details>',
         '',
@@ -38705,7 +39409,7 @@ function scoreTable(before, after, splits = DEFAULT_SPLITS) {
         const b = totals(before);
         const a = totals(after);
         const change = a && b && a.total && b.total ? enhance_report_points(a.score - b.score) : '–';
-        return `| ${label} | ${b ? scoreText(b) : '–'} | ${a ? scoreText(a) : '–'} | ${change} |`;
+        return `| ${label} | ${b ? markdown_format_scoreText(b) : '–'} | ${a ? markdown_format_scoreText(a) : '–'} | ${change} |`;
     });
     return ['| split | before | after | change |', '|---|---:|---:|---:|', ...rows];
 }
@@ -38832,7 +39536,7 @@ function renderEnhanceMarkdown(result, options = {}) {
         '',
         ...scoreTable(before, after, options.splits),
         '',
-        ...qualityComparison(before.quality, after.quality, ['before', 'after']),
+        ...quality_markdown_qualityComparison(before.quality, after.quality, ['before', 'after']),
         ...questionChangeLines(before, after),
         '',
         `### Fixes (${result.iterations.reduce((n, it) => n + it.applied.length, 0)} kept)`,
@@ -38919,6 +39623,8 @@ async function runEnhance(args, io) {
             : undefined,
         maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
         targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),
+        confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
+        maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
         dryRun: values['dry-run'],
         log: values.quiet ? undefined : (line) => io.err(line),
     });
@@ -40475,27 +41181,27 @@ function lintFailures(result, minQuality, flag = '--min-quality') {
 const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
 function qualityCells(quality) {
     if (!quality)
-        return `| – | ${CATEGORIES.map(() => '–').join(' | ')} |`;
-    return `| **${quality.score.toFixed(1)}** | ${CATEGORIES.map((c) => quality.categories[c].score.toFixed(0)).join(' | ')} |`;
+        return `| – | ${types_CATEGORIES.map(() => '–').join(' | ')} |`;
+    return `| **${quality.score.toFixed(1)}** | ${types_CATEGORIES.map((c) => quality.categories[c].score.toFixed(0)).join(' | ')} |`;
 }
 function summaryTable(spaces) {
     return [
-        `| space | quality | ${CATEGORIES.join(' | ')} | errors | warnings | info |`,
-        `|---|---:|${CATEGORIES.map(() => '---:').join('|')}|---:|---:|---:|`,
+        `| space | quality | ${types_CATEGORIES.join(' | ')} | errors | warnings | info |`,
+        `|---|---:|${types_CATEGORIES.map(() => '---:').join('|')}|---:|---:|---:|`,
         ...spaces.map((s) => {
             const n = s.quality?.findings;
             const counts = n ? `${n.error} | ${n.warning} | ${n.info}` : `${s.issues.length} | – | –`;
-            return `| ${code(s.space)} ${qualityCells(s.quality)} ${counts} |`;
+            return `| ${markdown_format_code(s.space)} ${qualityCells(s.quality)} ${counts} |`;
         }),
     ];
 }
 function findingLines(space) {
-    const issues = space.issues.map((i) => `- ${ICON.error} ${code(`${space.file}${i.line ? `:${i.line}` : ''}`)} ${cell(i.message)}`);
-    const findings = space.findings.map((f) => `- ${ICON[f.severity]} ${code(`${space.file}${f.line ? `:${f.line}` : ''}`)} **${f.check}** ${cell(markdown_format_truncate(f.message, 300))} — _${cell(markdown_format_truncate(f.fix, 200))}_`);
+    const issues = space.issues.map((i) => `- ${ICON.error} ${markdown_format_code(`${space.file}${i.line ? `:${i.line}` : ''}`)} ${markdown_format_cell(i.message)}`);
+    const findings = space.findings.map((f) => `- ${ICON[f.severity]} ${markdown_format_code(`${space.file}${f.line ? `:${f.line}` : ''}`)} **${f.check}** ${markdown_format_cell(markdown_format_truncate(f.message, 300))} — _${markdown_format_cell(markdown_format_truncate(f.fix, 200))}_`);
     return [...issues, ...findings];
 }
 function renderLintMarkdown(result, options = {}) {
-    const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+    const max = options.maxChars ?? markdown_format_GITHUB_COMMENT_LIMIT;
     const head = [
         `## ${options.title ?? 'genie-gitops lint'}`,
         '',
@@ -40511,7 +41217,7 @@ function renderLintMarkdown(result, options = {}) {
         const lines = findingLines(space);
         if (lines.length === 0)
             continue;
-        const heading = ['', `### ${code(space.space)} (${space.file})`, ''];
+        const heading = ['', `### ${markdown_format_code(space.space)} (${space.file})`, ''];
         budget -= heading.join('\n').length;
         body.push(...heading);
         for (const line of lines) {
@@ -40559,7 +41265,7 @@ function printSpace(space, io, quiet) {
         io.out(`${space.space}: not linted (${space.issues.length} problem(s) above; run validate)`);
         return;
     }
-    const parts = CATEGORIES.map((c) => `${c} ${q.categories[c].score.toFixed(0)}`).join(', ');
+    const parts = types_CATEGORIES.map((c) => `${c} ${q.categories[c].score.toFixed(0)}`).join(', ');
     io.out(`${space.space}: quality ${q.score.toFixed(1)}/100 (${parts}); ${q.findings.error} error(s), ${q.findings.warning} warning(s), ${q.findings.info} info`);
 }
 async function runLint(args, io) {
@@ -40606,6 +41312,193 @@ function runListSpaces(args, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/report/paired-markdown.js
+/**
+ * The paired comparison in the PR comment and job summary: the verdict in words, the estimate
+ * with its interval and p-value, how many asks it took, and the discordant questions with
+ * each side's passes of asks. A result that is not significant says so, whatever the sign.
+ */
+
+
+
+/** At most this many discordant questions are listed; the JSON scorecards have them all. */
+const MAX_ROWS = 25;
+const HEADLINES = {
+    regression: 'significant regression',
+    'below-min': 'below the minimum score',
+    inconclusive: 'inconclusive',
+    improvement: 'significant improvement',
+    'within-tolerance': 'significant drop within max-regression',
+    'no-significant-change': 'no significant change',
+    'no-base': 'no base',
+};
+function passesOf(q) {
+    if (!q)
+        return '–';
+    const asks = askOutcomes(q);
+    return `${asks.filter(Boolean).length}/${asks.length}`;
+}
+function paired_markdown_renderPairedSection(head, base, gate) {
+    const c = gate.comparison;
+    if (!c)
+        return [];
+    const { test } = c;
+    const confidence = intervalLevel(test.confidence);
+    const headById = new Map(head.questions.map((q) => [q.id, q]));
+    const baseById = new Map(base.questions.map((q) => [q.id, q]));
+    const rows = test.discordant.slice(0, MAX_ROWS).map((id) => {
+        const h = headById.get(id);
+        return `| ${code(id)} | ${h?.split ?? ''} | ${cell(truncate(h?.question ?? '', 60))} | ${passesOf(baseById.get(id))} | ${passesOf(h)} |`;
+    });
+    const more = test.discordant.length - rows.length;
+    const asks = c.rounds > 0
+        ? `${c.reasked} re-ask(s) a side over ${c.rounds} round(s), look ${c.look} of ${c.looks}`
+        : `no re-asks needed (look ${c.look} of ${c.looks})`;
+    return [
+        `### Paired comparison: ${HEADLINES[gate.verdict]}`,
+        '',
+        `Estimate ${signedPoints(test.estimate)} (${confidence} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}) · one-sided ${formatP(test.pWorse)} for a regression, ${formatP(test.pBetter)} for an improvement (bound ${c.bound.toPrecision(2)}) · ${test.discordant.length} discordant of ${test.questions} questions compared · ${asks}`,
+        '',
+        ...(rows.length > 0
+            ? [
+                '| discordant | split | question | base passes | head passes |',
+                '|---|---|---|---:|---:|',
+                ...rows,
+                ...(more > 0 ? ['', `_…and ${more} more discordant question(s)._`] : []),
+                '',
+            ]
+            : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/comparison-markdown.js
+
+
+
+/** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
+function questionChanges(head, base) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const headIds = new Set(head.questions.map((q) => q.id));
+    const out = {
+        regressed: [],
+        fixed: [],
+        stillFailing: [],
+        stillPassing: [],
+        added: [],
+        removed: [],
+        broken: [],
+    };
+    for (const q of head.questions) {
+        const b = before.get(q.id);
+        if (q.expectedError !== undefined)
+            out.broken.push(q);
+        // A benchmark broken in base was not scored there: for the comparison it is new.
+        else if (!b || b.expectedError !== undefined)
+            out.added.push(q);
+        else if (b.passed && !q.passed)
+            out.regressed.push(q);
+        else if (!b.passed && q.passed)
+            out.fixed.push(q);
+        else if (q.passed)
+            out.stillPassing.push(q);
+        else
+            out.stillFailing.push(q);
+    }
+    out.removed = base.questions.filter((q) => !headIds.has(q.id));
+    return out;
+}
+function renderComparisonMarkdown(head, base, options = {}) {
+    const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+    const title = options.title ?? `Genie score: ${code(head.space)}`;
+    const changes = questionChanges(head, base);
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
+    const status = (q) => {
+        if (!q)
+            return '–';
+        const rate = repeats ? ` (${percent(q.passRate)})` : '';
+        if (q.expectedError !== undefined)
+            return '⚠️ broken benchmark';
+        return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
+    };
+    const pairRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
+    const oneRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
+    const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+    // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
+    const neutral = options.gate?.verdict === 'no-significant-change';
+    const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
+    const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
+    const sections = [
+        {
+            heading: `### ${regressed} (${changes.regressed.length})`,
+            header: pairHeader,
+            rows: changes.regressed.map(pairRow),
+        },
+        { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+        { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
+        {
+            heading: `### Still failing (${changes.stillFailing.length})`,
+            header: pairHeader,
+            rows: changes.stillFailing.map(pairRow),
+        },
+        {
+            heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+            header: oneHeader,
+            rows: changes.broken.map(oneRow),
+        },
+        {
+            heading: `### Removed questions (${changes.removed.length})`,
+            header: oneHeader,
+            rows: changes.removed.map(oneRow),
+        },
+    ].filter((s) => s.rows.length > 0);
+    const top = [
+        `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+        '',
+        '| split | base | head | change |',
+        '|---|---:|---:|---:|',
+        ...['all', 'train', 'holdout'].map((s) => {
+            const h = head.totals[s];
+            const b = base.totals[s];
+            const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
+            return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
+        }),
+        '',
+        ...(head.benchmarksHash !== base.benchmarksHash
+            ? [
+                '> [!NOTE]',
+                '> The benchmarks changed between base and head, so the split scores compare different question sets; the per-question changes below are like for like.',
+                '',
+            ]
+            : []),
+        ...qualityComparison(base.quality, head.quality, ['base', 'head']),
+        ...(options.gate ? renderPairedSection(head, base, options.gate) : []),
+        `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+            (changes.added.length || changes.removed.length
+                ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
+                : ''),
+        '',
+    ];
+    const foot = [
+        `<sub>config ${code(shortHash(base.configHash))} → ${code(shortHash(head.configHash))} · benchmarks ${code(shortHash(base.benchmarksHash))} → ${code(shortHash(head.benchmarksHash))} · head run: ${plural(head.calls.genie, 'Genie question')}, ${plural(head.calls.statements, 'statement')}, ${duration(head.durationMs)}</sub>`,
+    ];
+    const fixedLength = [...top, ...foot].join('\n').length +
+        sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);
+    // Reserve room for one "N more" note per section.
+    let budget = maxChars - fixedLength - sections.length * 100 - 2;
+    const body = [];
+    for (const s of sections) {
+        const n = Math.max(0, Math.min(s.rows.length, rowsWithin(s.rows, budget)));
+        budget -= s.rows.slice(0, n).reduce((sum, r) => sum + r.length + 1, 0);
+        body.push(s.heading, '', ...s.header, ...s.rows.slice(0, n));
+        if (n < s.rows.length)
+            body.push('', `_…and ${s.rows.length - n} more not shown to stay within ${maxChars} characters._`);
+        body.push('');
+    }
+    const out = [...top, ...body, ...foot].join('\n') + '\n';
+    return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
+}
+
 ;// CONCATENATED MODULE: ./src/report/scorecard-markdown.js
 /**
  * A scorecard as Markdown (PR comment, job summary) and as plain text (terminal).
@@ -40617,27 +41510,31 @@ function runListSpaces(args, io) {
 
 
 
+
 const QUESTION_WIDTH = 60;
+/** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
+const MAX_FLAKY_LISTED = 40;
 function renderScorecardMarkdown(card, options = {}) {
-    const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
-    const title = options.title ?? `Genie score: ${code(card.space)}`;
-    const withRate = card.repeats > 1;
+    const maxChars = options.maxChars ?? markdown_format_GITHUB_COMMENT_LIMIT;
+    const title = options.title ?? `Genie score: ${markdown_format_code(card.space)}`;
+    const withRate = hasRepeats(card);
     const head = [
-        `## ${title} — ${scoreText(card.totals.all)}`,
+        `## ${title} — ${markdown_format_scoreText(card.totals.all)}`,
         '',
         withRate ? '| split | score | mean pass rate |' : '| split | score |',
         withRate ? '|---|---:|---:|' : '|---|---:|',
         ...['all', 'train', 'holdout'].map((split) => {
             const t = card.totals[split];
             return withRate
-                ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
-                : `| ${split} | ${scoreText(t)} |`;
+                ? `| ${split} | ${markdown_format_scoreText(t)} | ${t.total ? markdown_format_percent(t.passRate) : '–'} |`
+                : `| ${split} | ${markdown_format_scoreText(t)} |`;
         }),
         '',
         ...qualityLine(card.quality),
+        ...evidenceSection(card),
         ...categorySection(card),
         ...brokenBenchmarks(card),
-        `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
+        `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
         '',
         withRate
             ? '| id | split | question | result | verdict | category | pass rate |'
@@ -40658,8 +41555,46 @@ function renderScorecardMarkdown(card, options = {}) {
     const out = [...head, ...shown, ...note, ...foot].join('\n') + '\n';
     return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
+/** Some question was asked more than once (fixed repeats, or re-asks of disagreeing questions). */
+function hasRepeats(card) {
+    return card.questions.some((q) => q.repeats.length > 1);
+}
+function repeatsNote(card) {
+    const asks = card.questions.map((q) => q.repeats.length);
+    const low = Math.min(...asks);
+    const high = Math.max(...asks);
+    return low === high ? `${high} repeats each` : `${low} to ${high} asks each`;
+}
+const scorecard_markdown_range = (i) => `${(i.low * 100).toFixed(1)}–${(i.high * 100).toFixed(1)}%`;
+/** Wilson intervals, repeatability per split and the flaky questions with their passes of asks. */
+function evidenceSection(card) {
+    const evidence = withEvidence(card).evidence;
+    const confidence = `${Math.round(evidence.confidence * 100)}%`;
+    const splits = ['all', 'train', 'holdout'].filter((s) => card.totals[s].total > 0);
+    const repeatability = (s) => {
+        const e = evidence[s];
+        return e.repeatability === null ? '–' : `${markdown_format_percent(e.repeatability)} (${e.consistent}/${e.repeated})`;
+    };
+    const byId = new Map(card.questions.map((q) => [q.id, q]));
+    const flaky = evidence.flaky.slice(0, MAX_FLAKY_LISTED).map((id) => {
+        const asks = score_evidence_askOutcomes(byId.get(id));
+        return `${markdown_format_code(id)} ${asks.filter(Boolean).length}/${asks.length}`;
+    });
+    if (evidence.flaky.length > flaky.length)
+        flaky.push(`and ${evidence.flaky.length - flaky.length} more in the JSON`);
+    return [
+        `| split | ${confidence} interval | repeatability |`,
+        '|---|---:|---:|',
+        ...splits.map((s) => `| ${s} | ${scorecard_markdown_range(evidence[s].interval)} | ${repeatability(s)} |`),
+        '',
+        evidence.all.repeated === 0
+            ? '_Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._'
+            : `_Repeatability is the share of questions asked more than once that gave the same result every time._ ${flaky.length ? `Flaky (passes/asks): ${flaky.join(', ')}.` : 'No flaky question.'}`,
+        '',
+    ];
+}
 function categorySection(card) {
-    const failing = failure_category_CATEGORIES.filter((c) => card.categories[c] > 0);
+    const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     if (failing.length === 0)
         return ['No failing questions.', ''];
     return [
@@ -40681,26 +41616,26 @@ function brokenBenchmarks(card) {
         '',
         '| id | split | question | error |',
         '|---|---|---|---|',
-        ...broken.map((q) => `| ${code(q.id)} | ${q.split} | ${cell(markdown_format_truncate(q.question, QUESTION_WIDTH))} | ${cell(markdown_format_truncate(q.expectedError ?? '', 160))} |`),
+        ...broken.map((q) => `| ${markdown_format_code(q.id)} | ${q.split} | ${markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH))} | ${markdown_format_cell(markdown_format_truncate(q.expectedError ?? '', 160))} |`),
         '',
     ];
 }
 function questionRow(q, withRate) {
     const cells = [
-        code(q.id),
+        markdown_format_code(q.id),
         q.split,
-        cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
+        markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
         q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
         q.verdict ?? '–',
         q.category ?? '',
     ];
     if (withRate)
-        cells.push(percent(q.passRate));
+        cells.push(markdown_format_percent(q.passRate));
     return `| ${cells.join(' | ')} |`;
 }
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions, rows, budget) {
-    if (rowsWithin(rows, budget) === rows.length)
+    if (markdown_format_rowsWithin(rows, budget) === rows.length)
         return rows;
     const priority = questions
         .map((q, i) => ({ i, failing: !q.passed }))
@@ -40718,14 +41653,14 @@ function chooseRows(questions, rows, budget) {
 function footer(card) {
     const c = card.calls;
     const parts = [
-        `backend ${code(card.backend)}`,
-        plural(c.genie, 'Genie question'),
-        plural(c.statements, 'statement'),
-        plural(c.retries, 'retry', 'retries'),
+        `backend ${markdown_format_code(card.backend)}`,
+        markdown_format_plural(c.genie, 'Genie question'),
+        markdown_format_plural(c.statements, 'statement'),
+        markdown_format_plural(c.retries, 'retry', 'retries'),
         `${c.rateLimited} rate-limited`,
         markdown_format_duration(card.durationMs),
-        `config ${code(markdown_format_shortHash(card.configHash))}`,
-        `benchmarks ${code(markdown_format_shortHash(card.benchmarksHash))}`,
+        `config ${markdown_format_code(markdown_format_shortHash(card.configHash))}`,
+        `benchmarks ${markdown_format_code(markdown_format_shortHash(card.benchmarksHash))}`,
         `started ${card.startedAt}`,
     ];
     return `<sub>${parts.join(' · ')}</sub>`;
@@ -40743,19 +41678,30 @@ function brokenLines(card) {
 /** The headline alone (for --quiet and logs): score per split, broken benchmarks, failure counts. */
 function renderTotalsLine(card) {
     const t = card.totals;
-    const failing = failure_category_CATEGORIES.filter((c) => card.categories[c] > 0);
+    const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     return [
-        `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}`,
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}`,
         `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
         ...brokenLines(card),
     ].join('\n');
 }
+function evidenceLine(card) {
+    const e = withEvidence(card).evidence;
+    const intervals = ['all', 'train', 'holdout']
+        .filter((s) => card.totals[s].total > 0)
+        .map((s) => `${s} ${scorecard_markdown_range(e[s].interval)}`)
+        .join(' · ');
+    const repeat = e.all.repeatability === null
+        ? 'repeatability not measured (each question asked once)'
+        : `repeatability ${markdown_format_percent(e.all.repeatability)} (${e.all.consistent}/${e.all.repeated}), flaky: ${e.flaky.join(', ') || 'none'}`;
+    return `Evidence: ${Math.round(e.confidence * 100)}% intervals ${intervals}; ${repeat}`;
+}
 /** A compact plain-text scorecard for the terminal. */
 function renderScorecardText(card) {
-    const withRate = card.repeats > 1;
+    const withRate = hasRepeats(card);
     const t = card.totals;
     const lines = [
-        `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${markdown_format_percent(t.all.passRate)}` : ''}`,
         '',
     ];
     const header = ['ID', 'SPLIT', 'RESULT', 'VERDICT', 'CATEGORY', ...(withRate ? ['RATE'] : []), 'QUESTION'];
@@ -40765,7 +41711,7 @@ function renderScorecardText(card) {
         q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
         q.verdict ?? '-',
         q.category ?? '-',
-        ...(withRate ? [percent(q.passRate)] : []),
+        ...(withRate ? [markdown_format_percent(q.passRate)] : []),
         markdown_format_truncate(q.question, QUESTION_WIDTH),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
@@ -40774,11 +41720,12 @@ function renderScorecardText(card) {
         .join('  ')
         .trimEnd();
     lines.push(line(header), ...body.map(line), '');
-    const failing = failure_category_CATEGORIES.filter((c) => card.categories[c] > 0);
+    const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
     lines.push(...brokenLines(card));
+    lines.push(evidenceLine(card));
     const c = card.calls;
-    lines.push(`Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${markdown_format_duration(card.durationMs)} · config ${markdown_format_shortHash(card.configHash)} · benchmarks ${markdown_format_shortHash(card.benchmarksHash)}`);
+    lines.push(`Calls: ${markdown_format_plural(c.genie, 'Genie question')}, ${markdown_format_plural(c.statements, 'statement')}, ${markdown_format_plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${markdown_format_duration(card.durationMs)} · config ${markdown_format_shortHash(card.configHash)} · benchmarks ${markdown_format_shortHash(card.benchmarksHash)}`);
     return lines.join('\n') + '\n';
 }
 

@@ -14,6 +14,8 @@ export const INPUT = {
   repeats: 'repeats',
   minScore: 'min-score',
   maxRegression: 'max-regression',
+  confidence: 'confidence',
+  maxRepeats: 'max-repeats',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
   analyst: 'analyst',
@@ -46,6 +48,10 @@ export interface ActionInputs {
   repeats?: number;
   minScore?: number;
   maxRegression?: number;
+  /** One-sided confidence a change must reach to count (PR gate and enhance); default 0.95. */
+  confidence?: number;
+  /** Most re-asks per side of a question whose answers disagree; default 3. */
+  maxRepeats?: number;
   maxIterations?: number;
   targetScore?: number;
   analyst: 'rules' | 'llm';
@@ -113,6 +119,8 @@ export function readInputs(): ActionInputs {
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
     minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
     maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
+    confidence: numberOption(optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
+    maxRepeats: numberOption(optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),

@@ -24,6 +24,8 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
+          confidence: run.inputs.confidence,
+          maxRepeats: run.inputs.maxRepeats,
           git: run.git,
           github,
           baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,

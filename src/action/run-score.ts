@@ -1,6 +1,6 @@
 /**
  * `score` in the action. On a pull request: head vs base per space, one sticky comment, the same
- * Markdown in the job summary, and a failure on min-score or max-regression. Elsewhere: a plain
+ * Markdown in the job summary, and a failure on min-score or a significant drop beyond max-regression. Elsewhere: a plain
  * scorecard of one space.
  */
 import * as core from '@actions/core';
@@ -110,6 +110,8 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
         repeats: run.inputs.repeats,
         minScore: run.inputs.minScore,
         maxRegression: run.inputs.maxRegression,
+        confidence: run.inputs.confidence,
+        maxRepeats: run.inputs.maxRepeats,
         github,
         prNumber: pr.number,
         log: (line) => core.info(line),
@@ -128,6 +130,8 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
       core.setOutput('delta', (single.head.totals.all.score - single.base.totals.all.score).toFixed(4));
     }
     if (single.comment) core.setOutput('comment-url', single.comment.url);
+    core.setOutput('verdict', single.gate.verdict);
+    if (single.gate.comparison) core.setOutput('p-value', single.gate.comparison.test.pWorse.toPrecision(4));
   }
   core.setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
   core.setOutput('spaces', JSON.stringify(spaces));

@@ -100,6 +100,18 @@ export const ENHANCE = defineCommand({
       default: '1',
       description: 'stop once the train score reaches X, a fraction from 0 to 1',
     },
+    confidence: {
+      type: 'string',
+      value: 'C',
+      default: '0.95',
+      description: 'keep an iteration only when its gain is significant at confidence C (0.5..0.999)',
+    },
+    'max-repeats': {
+      type: 'string',
+      value: 'N',
+      default: '3',
+      description: 're-ask questions that disagree between configs up to N more times each (0..20)',
+    },
     'dry-run': { type: 'boolean', description: 'change no file; print what would change' },
     json: { type: 'string', value: 'FILE', description: 'write scorecards, iterations, fixes and patches as JSON' },
     markdown: { type: 'string', value: 'FILE', description: 'write the pull request body' },

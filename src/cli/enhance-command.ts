@@ -42,6 +42,8 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),
+    confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
+    maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
     dryRun: values['dry-run'],
     log: values.quiet ? undefined : (line) => io.err(line),
   });

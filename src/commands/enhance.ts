@@ -11,9 +11,11 @@ import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { checkInvariants } from '../space/invariants.js';
-import { assertValidConfig, loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { confirmGain } from '../loop/gain-significance.js';
+import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
+import type { Benchmark } from '../benchmarks/types.js';
 import type { LayoutOptions } from '../space/repository.js';
-import { loadSpace, openBackend, type BackendName } from './workspace.js';
+import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
   root: string;
@@ -24,6 +26,13 @@ export interface EnhanceOptions {
   llmAnalyst?: Analyst;
   maxIterations?: number;
   targetScore?: number;
+  /** One-sided confidence an iteration's gain must reach; default 0.95. */
+  confidence?: number;
+  /** Most re-asks per side of a question whose answers disagree; default 3. */
+  maxRepeats?: number;
+  /** Local engine noise (0..1) and seed, for flakiness tests. */
+  noise?: number;
+  seed?: number;
   dryRun?: boolean;
   log?: (line: string) => void;
   /** Which bundle target bundle-declared spaces are read for. */
@@ -63,6 +72,36 @@ export function lessonsFile(root: string, space: string): string {
   return path.join(root, 'lessons', `${space}.json`);
 }
 
+/**
+ * One scorer per config (sharing its expected results across runs); every run's Genie questions
+ * and statements, and what a re-ask added, are counted into `calls`.
+ */
+function countingScorers(
+  backend: Backend,
+  spaceName: string,
+  benchmarks: Benchmark[],
+  calls: { genie: number; statements: number },
+) {
+  const scorers = new Map<string, ConfigScorer>();
+  const scorerOf = (space: Space): ConfigScorer => {
+    const key = hashSpace(space);
+    let scorer = scorers.get(key);
+    if (!scorer) scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+    return scorer;
+  };
+  const counted = (card: Scorecard, before?: Scorecard) => {
+    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+    return card;
+  };
+  return {
+    score: async (space: Space) => counted(await scorerOf(space).score()),
+    reaskerOf: (space: Space) => ({
+      reask: async (card: Scorecard, ids: readonly string[]) => counted(await scorerOf(space).reask(card, ids), card),
+    }),
+  };
+}
+
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
   const started = Date.now();
   const loaded = loadSpace(options.root, options.space, options.layout);
@@ -79,8 +118,11 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     wrapWarehouse: memoizeWarehouse,
     space: options.space,
     layout: options.layout,
+    noise: options.noise,
+    seed: options.seed,
   });
   const calls = { genie: 0, statements: 0 };
+  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
   try {
     const warehouseSchema = await backend.warehouse.schema();
     // Improve only a config that passes validate: fixes on top of an invalid one would be judged
@@ -91,12 +133,6 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       warehouseSchema,
       'enhance starts only from a config that passes `genie-gitops validate`: fix these first',
     );
-    const score = async (space: Space) => {
-      const card = await scoreConfig(backend, options.space, space, benchmarks);
-      calls.genie += card.calls.genie;
-      calls.statements += card.calls.statements;
-      return card;
-    };
     const result = await runEnhanceLoop({
       spaceName: options.space,
       file: loaded.configPath,
@@ -111,6 +147,12 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       targetScore: options.targetScore,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
       isolateFixes: backend.name === 'local',
+      confirmGain: (current, candidate) =>
+        confirmGain(
+          { card: current.card, reasker: reaskerOf(current.space) },
+          { card: candidate.card, reasker: reaskerOf(candidate.space) },
+          { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log },
+        ),
       log: options.log,
     });
     const changed = hashSpace(result.space) !== hashSpace(loaded.space);

@@ -8,7 +8,8 @@ import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { lintQuality } from '../lint/lint-space.js';
-import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
+import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
+import type { QueryResult } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { WarehouseSchema } from '../ports.js';
@@ -90,15 +91,38 @@ export async function scoreConfig(
   benchmarks: Benchmark[],
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): Promise<Scorecard> {
-  const genie = await backend.genieFor(space);
-  const card = await runScore({
+  return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+
+/** Scores one config and re-asks chosen questions of it later, through the same Genie. */
+export interface ConfigScorer {
+  score(): Promise<Scorecard>;
+  /** Asks the named questions `times` more times (default once) and adds the asks to `card`. */
+  reask(card: Scorecard, ids: readonly string[], times?: number): Promise<Scorecard>;
+}
+
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+export function configScorer(
+  backend: Backend,
+  spaceName: string,
+  space: Space,
+  benchmarks: Benchmark[],
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+): ConfigScorer {
+  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const input = async (): Promise<RunScoreInput> => ({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
-    genie,
+    genie: await backend.genieFor(space, { seed: options.seed }),
     warehouse: backend.warehouse,
+    expectedCache,
     options: {
       repeats: options.repeats,
       concurrency: options.concurrency,
@@ -108,5 +132,9 @@ export async function scoreConfig(
     onProgress: options.onProgress,
   });
   // The static quality rides along in the card, so every report that shows a score can show it too.
-  return { ...card, quality: lintQuality({ space, benchmarks }) };
+  const quality = lintQuality({ space, benchmarks });
+  return {
+    score: async () => ({ ...(await runScore(await input())), quality }),
+    reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+  };
 }

@@ -6,6 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
+import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
 import { validateSpaceName } from '../space/space-name.js';
@@ -104,10 +105,13 @@ export interface Backend {
   name: BackendName;
   warehouse: Warehouse;
   /**
-   * A Genie that answers from the given config: locally an engine over that config; on
-   * Databricks the staging space, updated to the config first (idempotently).
+   * A Genie that answers from the given config: locally an engine over that config (the same
+   * engine for the same config and seed, so a noisy one keeps drawing fresh answers across
+   * runs); on Databricks the staging space, updated to the config first (idempotently). Call it
+   * before every run: another config may have been put on the shared staging space meanwhile.
+   * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
    */
-  genieFor(space: Space): Promise<Genie>;
+  genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
   spaces?: SpaceStore;
   close(): Promise<void>;
@@ -143,10 +147,17 @@ export async function openBackend(
   const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
   const base: Warehouse = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
+  const engines = new Map<string, Promise<Genie>>();
   return {
     name,
     warehouse,
-    genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+    genieFor: (space, overrides) => {
+      const seed = overrides?.seed ?? options.seed;
+      const key = `${hashSpace(space)}#${seed ?? ''}`;
+      let engine = engines.get(key);
+      if (!engine) engines.set(key, (engine = createLocalGenie(space, warehouse, { noise: options.noise, seed })));
+      return engine;
+    },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
       stateDir: resolveStateDir(root, options.env ?? process.env),

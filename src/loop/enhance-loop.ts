@@ -33,7 +33,21 @@ export interface EnhanceLoopInput {
   targetScore?: number;
   /** When a batch is rejected, try its fixes one by one (one scoring per fix; cheap locally). */
   isolateFixes?: boolean;
+  /**
+   * Confirms a gain the acceptance rule accepted: re-asks what the candidate changed and says
+   * whether the gain is significant (gain-significance.ts), returning the candidate's card with
+   * its re-asks. Absent: every accepted gain counts.
+   */
+  confirmGain?: (
+    current: Scored,
+    candidate: Scored,
+  ) => Promise<{ significant: boolean; reason: string; card: Scorecard }>;
   log?: (line: string) => void;
+}
+
+export interface Scored {
+  space: Space;
+  card: Scorecard;
 }
 
 export interface TriedFix {
@@ -160,6 +174,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       options,
       input.isolateFixes ?? true,
       log,
+      input.confirmGain,
     );
     record.accepted = trial.accepted;
     record.reason = trial.reason;
@@ -220,13 +235,19 @@ async function tryBatch(
   options: Parameters<typeof applyFixes>[2],
   isolate: boolean,
   log: (line: string) => void,
+  confirmGain?: EnhanceLoopInput['confirmGain'],
 ): Promise<TrialResult> {
   const base = countsOf(card);
   const delta = (c: Scorecard) => c.totals.train.score - card.totals.train.score;
   const attempt = async (subset: Fix[]) => {
     const applied = applyFixes(space, subset, options);
     const scored = await score(applied.space);
-    return { applied, card: scored, verdict: judge(base, countsOf(scored)) };
+    const verdict = judge(base, countsOf(scored));
+    // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+    if (!verdict.accepted || !confirmGain) return { applied, card: scored, verdict };
+    const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
+    const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+    return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
   };
   const first = await attempt(fixes);
   const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));

@@ -2,7 +2,9 @@
  * Head vs base scorecards for the PR score check: per-split deltas and per-question
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
+import type { GateResult } from '../scoring/score-gate.js';
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { renderPairedSection } from './paired-markdown.js';
 import {
   GITHUB_COMMENT_LIMIT,
   cell,
@@ -23,6 +25,8 @@ export interface ComparisonOptions {
   title?: string;
   /** Default 65,536 (GitHub's comment limit). */
   maxChars?: number;
+  /** The check's verdict and paired comparison, shown under the split table. */
+  gate?: GateResult;
 }
 
 export interface QuestionChanges {
@@ -76,7 +80,7 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const title = options.title ?? `Genie score: ${code(head.space)}`;
   const changes = questionChanges(head, base);
   const before = new Map(base.questions.map((q) => [q.id, q]));
-  const repeats = Math.max(head.repeats, base.repeats) > 1;
+  const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
   const status = (q: QuestionScore | undefined): string => {
     if (!q) return '–';
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
@@ -88,15 +92,18 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const oneRow = (q: QuestionScore) =>
     `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
   const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+  // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
+  const neutral = options.gate?.verdict === 'no-significant-change';
+  const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
   const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
 
   const sections: Section[] = [
     {
-      heading: `### Regressed (${changes.regressed.length})`,
+      heading: `### ${regressed} (${changes.regressed.length})`,
       header: pairHeader,
       rows: changes.regressed.map(pairRow),
     },
-    { heading: `### Fixed (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
     { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
     {
       heading: `### Still failing (${changes.stillFailing.length})`,
@@ -135,7 +142,8 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
         ]
       : []),
     ...qualityComparison(base.quality, head.quality, ['base', 'head']),
-    `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+    ...(options.gate ? renderPairedSection(head, base, options.gate) : []),
+    `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
       (changes.added.length || changes.removed.length
         ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
         : ''),

@@ -12,7 +12,14 @@ import { explainFailure, type AnswerStatus, type Category } from './failure-cate
 import { createRateLimiter } from './rate-limiter.js';
 import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
 import { errorFacts, withRetry } from './retry.js';
-import { buildScorecard, summarizeQuestion, type CallCounts, type RepeatResult, type Scorecard } from './scorecard.js';
+import {
+  buildScorecard,
+  mergeRepeats,
+  summarizeQuestion,
+  type CallCounts,
+  type RepeatResult,
+  type Scorecard,
+} from './scorecard.js';
 import { ordersOutput } from './sql-shape.js';
 
 export interface ScoreRunOptions {
@@ -60,6 +67,8 @@ export interface RunScoreInput {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source for backoff; injectable for deterministic tests. */
   random?: () => number;
+  /** Expected results by SQL text, shared across runs (re-asks) so each expected SQL runs once. */
+  expectedCache?: Map<string, Promise<QueryResult>>;
 }
 
 /** Thrown when one ask exceeds questionTimeoutMs. */
@@ -99,7 +108,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
   const calls: CallCounts = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
   const started = now();
   const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const expectedCache = input.expectedCache ?? new Map<string, Promise<QueryResult>>();
   const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
 
   /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
@@ -275,6 +284,24 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     durationMs: now() - started,
     startedAt: new Date(started).toISOString(),
   });
+}
+
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+export async function reaskScore(
+  input: RunScoreInput,
+  card: Scorecard,
+  ids: readonly string[],
+  times = 1,
+): Promise<Scorecard> {
+  const wanted = new Set(ids);
+  const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+  if (benchmarks.length === 0 || times < 1) return card;
+  const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+  return mergeRepeats(card, extra);
 }
 
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */

@@ -8,6 +8,9 @@ import type { Benchmark } from '../benchmarks/types.js';
 import { CATEGORIES, type Category } from './failure-category.js';
 import type { Verdict } from './result-comparator.js';
 import type { QualityScore } from '../lint/types.js';
+import { isFlaky, scoreEvidence, type ScoreEvidence } from './score-evidence.js';
+
+export type { ScoreEvidence, SplitEvidence } from './score-evidence.js';
 
 export interface RepeatResult {
   passed: boolean;
@@ -50,6 +53,11 @@ export interface QuestionScore {
   /** Mean duration of one repeat. */
   durationMs: number;
   repeats: RepeatResult[];
+  /** Asks that passed, of `asks` (set by summarizeQuestion; absent in older cards). */
+  passes?: number;
+  asks?: number;
+  /** Passed in some asks and failed in others. */
+  flaky?: boolean;
 }
 
 export interface SplitTotals {
@@ -96,6 +104,8 @@ export interface Scorecard {
   startedAt: string;
   /** The config's static quality (lint, 0..100), computed without asking Genie; absent in older cards. */
   quality?: QualityScore;
+  /** Intervals, repeatability and flaky questions (absent in older cards until parsed). */
+  evidence?: ScoreEvidence;
 }
 
 export function emptyCategoryCounts(): Record<Category, number> {
@@ -162,6 +172,9 @@ export function summarizeQuestion(
     attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
     durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
     repeats,
+    passes,
+    asks: repeats.length,
+    flaky: passes > 0 && passes < repeats.length,
   };
   if (representative?.genieText !== undefined) score.genieText = representative.genieText;
   if (representative?.error !== undefined) score.error = representative.error;
@@ -192,19 +205,72 @@ export interface ScorecardInput {
 }
 
 export function buildScorecard(input: ScorecardInput): Scorecard {
+  const totals = scorecardTotals(input.questions);
   return {
     space: input.space,
     configHash: input.configHash,
     benchmarksHash: input.benchmarksHash,
     backend: input.backend,
     repeats: input.repeats,
-    totals: scorecardTotals(input.questions),
+    totals,
     categories: categoryCounts(input.questions),
     questions: input.questions,
     calls: { ...input.calls },
     durationMs: input.durationMs,
     startedAt: input.startedAt,
+    evidence: scoreEvidence(input.questions, totals),
   };
+}
+
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
+  const more = new Map(extra.questions.map((q) => [q.id, q]));
+  const questions = card.questions.map((q) => {
+    const x = more.get(q.id);
+    if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+  });
+  const sum = (k: keyof CallCounts) => card.calls[k] + extra.calls[k];
+  return {
+    ...card,
+    ...buildScorecard({
+      ...card,
+      questions,
+      calls: {
+        genie: sum('genie'),
+        statements: sum('statements'),
+        retries: sum('retries'),
+        rateLimited: sum('rateLimited'),
+      },
+      durationMs: card.durationMs + extra.durationMs,
+    }),
+  };
+}
+
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+export function firstAsks(card: Scorecard, asks = 1): Scorecard {
+  if (card.questions.every((q) => q.repeats.length <= asks)) return card;
+  const questions = card.questions.map((q) => {
+    if (q.repeats.length <= asks) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+  });
+  return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+export function withEvidence(card: Scorecard): Scorecard {
+  const questions = card.questions.map((q) =>
+    q.asks !== undefined
+      ? q
+      : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) },
+  );
+  return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
 }
 
 const VerdictSchema = z.enum(['exact', 'equivalent', 'superset', 'mismatch']);
@@ -248,6 +314,17 @@ const QuestionScoreSchema = z.looseObject({
   attempts: z.number(),
   durationMs: z.number(),
   repeats: z.array(RepeatResultSchema),
+  passes: z.number().optional(),
+  asks: z.number().optional(),
+  flaky: z.boolean().optional(),
+});
+
+const IntervalSchema = z.looseObject({ low: z.number(), high: z.number() });
+const SplitEvidenceSchema = z.looseObject({
+  interval: IntervalSchema,
+  repeated: z.number(),
+  consistent: z.number(),
+  repeatability: z.number().nullable(),
 });
 
 /** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
@@ -266,8 +343,18 @@ export const ScorecardSchema = z.looseObject({
   quality: z
     .looseObject({ score: z.number(), categories: z.record(z.string(), z.looseObject({ score: z.number() })) })
     .optional(),
+  evidence: z
+    .looseObject({
+      confidence: z.number(),
+      all: SplitEvidenceSchema,
+      train: SplitEvidenceSchema,
+      holdout: SplitEvidenceSchema,
+      flaky: z.array(z.string()),
+    })
+    .optional(),
 });
 
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
 export function parseScorecard(json: unknown): Scorecard {
-  return ScorecardSchema.parse(json) as Scorecard;
+  return withEvidence(ScorecardSchema.parse(json) as Scorecard);
 }

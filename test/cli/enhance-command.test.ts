@@ -64,6 +64,14 @@ describe('enhance on the thin demo config', () => {
     for (const it of first.iterations) if (it.accepted) expect(it.patch.length).toBeGreaterThan(0);
   });
 
+  it('keeps the same iterations as before gains had to be significant (zero noise)', () => {
+    // Recorded from the loop before issue 16: train passed after each accepted iteration (holdout 2 -> 9).
+    const trainAfter = [21, 23, 25, 28, 31, 33, 36, 38];
+    expect(first.iterations.map((it: any) => [it.accepted, it.after.train.passed, it.after.holdout.passed])).toEqual(
+      trainAfter.map((train) => [true, train, 9]),
+    );
+  });
+
   it('writes a valid, canonical config whose diff is exactly the accepted patches', async () => {
     const file = path.join(repo.root, 'spaces/demo/space.json');
     const text = readFileSync(file, 'utf8');

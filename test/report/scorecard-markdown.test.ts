@@ -100,6 +100,14 @@ describe('renderScorecardMarkdown', () => {
       | train | 50.0% (1/2) |
       | holdout | 50.0% (1/2) |
 
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 15.0–85.0% | – |
+      | train | 9.5–90.5% | – |
+      | holdout | 9.5–90.5% | – |
+
+      _Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._
+
       | failure category | questions |
       |---|---:|
       | no_sql | 1 |
@@ -136,6 +144,13 @@ describe('renderScorecardMarkdown', () => {
       | all | 100.0% (1/1; 1 broken) | 66.7% |
       | train | 100.0% (1/1) | 66.7% |
       | holdout | – (1 broken) | – |
+
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 20.7–100.0% | 0.0% (0/1) |
+      | train | 20.7–100.0% | 0.0% (0/1) |
+
+      _Repeatability is the share of questions asked more than once that gave the same result every time._ Flaky (passes/asks): \`a\` 2/3.
 
       No failing questions.
 
@@ -204,6 +219,7 @@ describe('renderScorecardText', () => {
       kr-members    holdout  FAIL    -         no_sql        한국 회원은 몇 명인가요?
 
       Failures: no_sql 1, wrong_filter 1
+      Evidence: 95% intervals all 15.0–85.0% · train 9.5–90.5% · holdout 9.5–90.5%; repeatability not measured (each question asked once)
       Calls: 4 Genie questions, 4 statements, 1 retry, 0 rate-limited · 12.3 s · config 3f2a9c0d · benchmarks b7e1c2d3
       "
     `);
@@ -289,5 +305,22 @@ describe('renderComparisonMarkdown', () => {
     expect(md.length).toBeLessThanOrEqual(6000);
     expect(md).toMatch(/_…and \d+ more not shown/);
     expect(md.indexOf('### Regressed')).toBeLessThan(md.indexOf('### Fixed'));
+  });
+});
+
+describe('evidence in the scorecard Markdown', () => {
+  it('names at most 40 flaky questions and points to the JSON for the rest', () => {
+    const many = card(
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `f${i}`,
+        question: `Flaky ${i}`,
+        split: 'train' as const,
+        outcomes: ['exact', 'wrong_filter'] as (Verdict | Category)[],
+      })),
+    );
+    const md = renderScorecardMarkdown(many);
+    expect(md).toContain('| all | 0.0–7.1% | 0.0% (0/50) |');
+    expect(md).toContain('`f39` 1/2, and 10 more in the JSON.');
+    expect(md).not.toContain('`f40` 1/2');
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../src/benchmarks/types.js';
 import type { Genie, Warehouse } from '../../src/ports.js';
-import { runScore, type ProgressEvent, type RunScoreInput } from '../../src/scoring/score-runner.js';
+import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../../src/scoring/score-runner.js';
 import { CannedWarehouse, FakeClock, ScriptedGenie, bench, result, tick } from './fakes.js';
 
 const SQL = {
@@ -442,5 +442,46 @@ describe('runScore', () => {
     const card = await run();
     expect(card.totals.all).toEqual({ passed: 0, total: 0, broken: 0, score: 0, passRate: 0 });
     expect(card.questions).toEqual([]);
+  });
+});
+
+describe('reaskScore', () => {
+  it('re-asks only the chosen questions through the same Genie and merges the asks', async () => {
+    const benchmarks = [bench('q1', 'How many messages?', SQL.total), bench('q2', 'pro members', SQL.pro)];
+    // q1 passes on its first ask, then fails: a flaky answer only re-asks can reveal.
+    const { run, genie, warehouse } = setup(
+      {
+        'How many messages?': (_q, call) => ({
+          status: 'COMPLETED',
+          sql: call === 1 ? SQL.total : SQL.pro,
+          result: call === 1 ? RESULTS[SQL.total] : RESULTS[SQL.pro],
+        }),
+        'pro members': SQL.pro,
+      },
+      benchmarks,
+    );
+    const expectedCache = new Map();
+    const first = await run({ expectedCache });
+    expect(first.questions[0].passed).toBe(true);
+    const input: RunScoreInput = {
+      space: 'demo',
+      configHash: 'cfg123',
+      benchmarksHash: 'bm456',
+      backend: 'test',
+      benchmarks,
+      genie,
+      warehouse,
+      expectedCache,
+    };
+    const merged = await reaskScore(input, first, ['q1'], 2);
+    expect(genie.asked.filter((q) => q === 'How many messages?')).toHaveLength(3);
+    expect(genie.asked.filter((q) => q === 'pro members')).toHaveLength(1);
+    const q1 = merged.questions[0];
+    expect([q1.passes, q1.asks, q1.flaky, q1.passed]).toEqual([1, 3, true, false]);
+    expect(merged.questions[1].asks).toBe(1);
+    expect(merged.calls.genie).toBe(3 + 1);
+    // The expected SQL ran once for both runs: the cache is shared.
+    expect(warehouse.executed.filter((sql) => sql === SQL.total)).toHaveLength(1);
+    expect(await reaskScore(input, merged, [], 2)).toBe(merged);
   });
 });

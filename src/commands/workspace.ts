@@ -44,8 +44,9 @@ export function benchmarksFile(root: string, space: string): string {
 
 /** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
 export async function openWarehouseFor(root: string, target: Target | undefined): Promise<LocalWarehouse> {
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
   const data = target?.local?.data ?? 'demo';
-  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
+  if (data === 'demo') return openLocalWarehouse({ data: 'demo', ...settings });
   const file = path.resolve(root, data);
   if (!existsSync(file)) {
     throw new GenieGitopsError(
@@ -53,7 +54,7 @@ export async function openWarehouseFor(root: string, target: Target | undefined)
       `create it, or set local.data to 'demo'`,
     );
   }
-  return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
+  return openLocalWarehouse({ data: file, ...settings });
 }
 
 export interface Backend {

@@ -6,6 +6,7 @@
  * caller's AbortSignal does.
  */
 import type { Benchmark } from '../benchmarks/types.js';
+import { WarehouseError } from '../errors.js';
 import type { Genie, GenieAnswer, QueryResult, Warehouse } from '../ports.js';
 import { mapConcurrent } from './concurrency.js';
 import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
@@ -168,7 +169,8 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
       const result: RepeatResult = {
         passed: false,
         verdict: null,
-        category: 'api_error',
+        // A runaway expected query is stopped by the warehouse and marked as such.
+        category: isStatementTimeout(error) ? 'timeout' : 'api_error',
         genieSql: null,
         durationMs: now() - t0,
         attempts: 0,
@@ -310,6 +312,10 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  return error instanceof WarehouseError && error.code === 'TIMEOUT';
 }
 
 function messageOf(error: unknown): string {

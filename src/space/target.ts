@@ -29,6 +29,12 @@ export const TargetFileSchema = z.strictObject({
         .optional()
         .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
       as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
+      statement_timeout_s: z
+        .number()
+        .positive()
+        .max(3600)
+        .optional()
+        .describe('Longest a statement may run on the local warehouse, in seconds (default 30); it is then stopped.'),
     })
     .optional()
     .describe('Settings of the embedded local backend.'),
@@ -42,7 +48,7 @@ export interface Target {
   stagingSpaceId: string;
   warehouseId: string;
   parentPath?: string;
-  local?: { data?: string; asOf?: string };
+  local?: { data?: string; asOf?: string; statementTimeoutMs?: number };
 }
 
 function toTarget(file: TargetFile): Target {
@@ -57,6 +63,8 @@ function toTarget(file: TargetFile): Target {
     target.local = {};
     if (file.local.data !== undefined) target.local.data = file.local.data;
     if (file.local.as_of !== undefined) target.local.asOf = file.local.as_of;
+    if (file.local.statement_timeout_s !== undefined)
+      target.local.statementTimeoutMs = Math.round(file.local.statement_timeout_s * 1000);
   }
   return target;
 }

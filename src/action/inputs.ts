@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../cli/options.js';
 import { parseBackend, type BackendName } from '../commands/workspace.js';
+import { checkSpaceName } from '../space/repo-paths.js';
 import type { OnDrift } from '../commands/deploy.js';
 
 /** Input names, as action.yml declares them. */
@@ -101,7 +102,7 @@ export function readInputs(): ActionInputs {
   );
   return {
     command,
-    space: space === 'all' ? undefined : space,
+    space: space === 'all' || space === undefined ? undefined : checkSpaceName(space),
     all: space === 'all' || booleanInput(INPUT.all),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),

@@ -87,13 +87,23 @@ function rootOf(value: string | undefined, io: CliIo): string {
   return path.resolve(io.cwd, value ?? '.');
 }
 
+/** --data FILE: the local warehouse's data for this run (any path: the user named it), or 'demo'. */
+function dataOf(value: string | undefined, io: CliIo): string | undefined {
+  if (value === undefined || value === 'demo') return value;
+  return path.resolve(io.cwd, value);
+}
+
 async function runValidate(args: string[], io: CliIo): Promise<number> {
   const { values } = parseArgs({
     args,
-    options: { space: { type: 'string' }, root: { type: 'string' } },
+    options: { space: { type: 'string' }, root: { type: 'string' }, data: { type: 'string' } },
     strict: true,
   });
-  const result = await validateCommand({ root: rootOf(values.root, io), space: values.space });
+  const result = await validateCommand({
+    root: rootOf(values.root, io),
+    space: values.space,
+    dataFile: dataOf(values.data, io),
+  });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {
     io.out(
@@ -117,6 +127,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
       json: { type: 'string' },
       markdown: { type: 'string' },
       quiet: { type: 'boolean' },
+      data: { type: 'string' },
     },
     strict: true,
   });
@@ -132,6 +143,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
     questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
     noise: numberOption(values.noise, '--noise', { min: 0, max: 1 }),
     seed: numberOption(values.seed, '--seed', { integer: true }),
+    dataFile: dataOf(values.data, io),
     onProgress: values.quiet
       ? undefined
       : (e) =>
@@ -200,6 +212,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       'llm-base-url': { type: 'string' },
       'llm-endpoint': { type: 'string' },
       'llm-timeout-ms': { type: 'string' },
+      data: { type: 'string' },
     },
     strict: true,
   });
@@ -228,6 +241,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
     dryRun: values['dry-run'],
+    dataFile: dataOf(values.data, io),
     log: values.quiet ? undefined : (line) => io.err(line),
   });
   const markdown = renderEnhanceMarkdown(result);

@@ -3,13 +3,13 @@ import { GenieGitopsError } from '../errors.js';
 export const HELP = `usage: genie-gitops <command> [options]
 
 commands:
-  validate [--space NAME]                       check space files, targets and benchmarks; exit 1 on any problem
+  validate [--space NAME] [--data FILE]         check space files, targets and benchmarks; exit 1 on any problem
   score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
         [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
-        [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
+        [--min-score X] [--json FILE] [--markdown FILE] [--quiet] [--data FILE]
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
           [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
-          [--json FILE] [--markdown FILE] [--quiet]
+          [--json FILE] [--markdown FILE] [--quiet] [--data FILE]
           llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
   import-benchmarks --space NAME --from FILE.md [--force]
@@ -24,7 +24,9 @@ commands:
   serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
 
 common options:
-  --root DIR      the repository root (default: the current directory)`;
+  --root DIR      the repository root (default: the current directory)
+  --data FILE     the local warehouse's data for this run (.sqlite/.db/.sql or 'demo'), instead of
+                  target.yml local.data (which must be inside the repository)`;
 
 /** Options every space command takes. */
 export const SPACE_OPTIONS = {

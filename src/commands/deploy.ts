@@ -12,6 +12,7 @@ import type { GitHubPort } from '../github/github-port.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { checkInvariants } from '../space/invariants.js';
+import { checkSpaceName } from '../space/repo-paths.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
@@ -78,7 +79,7 @@ export async function changedSpaces(git: GitCli, before: string, after: string):
 async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; selection: string }> {
   if (options.spaces === 'all') return { names: listSpaces(options.root), selection: 'all spaces' };
   if (options.spaces && options.spaces.length > 0)
-    return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+    return { names: options.spaces.map(checkSpaceName), selection: `requested: ${options.spaces.join(', ')}` };
   const before = options.before;
   if (!before || ZERO_SHA.test(before))
     return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };

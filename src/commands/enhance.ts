@@ -11,6 +11,7 @@ import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { spacePaths } from '../space/repo-paths.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -24,6 +25,8 @@ export interface EnhanceOptions {
   targetScore?: number;
   dryRun?: boolean;
   log?: (line: string) => void;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export interface EnhanceResult {
@@ -52,7 +55,7 @@ export interface EnhanceResult {
 }
 
 export function lessonsFile(root: string, space: string): string {
-  return path.join(root, 'lessons', `${space}.json`);
+  return spacePaths(root, space).lessonsFile;
 }
 
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
@@ -67,7 +70,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    wrapWarehouse: memoizeWarehouse,
+    dataFile: options.dataFile,
+  });
   const calls = { genie: 0, statements: 0 };
   try {
     const score = async (space: Space) => {

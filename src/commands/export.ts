@@ -15,6 +15,7 @@ import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
+import { spacePaths } from '../space/repo-paths.js';
 import { loadTarget } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
@@ -50,13 +51,11 @@ export function exportBranch(space: string): string {
 }
 
 export async function exportCommand(options: ExportOptions): Promise<ExportResult> {
+  const paths = spacePaths(options.root, options.space);
   const file = `spaces/${options.space}/space.json`;
-  const absolute = path.join(options.root, file);
+  const absolute = paths.spaceFile;
   // target.yml alone is enough: a first export creates space.json.
-  const target = loadTarget(
-    path.join(options.root, 'spaces', options.space, 'target.yml'),
-    `spaces/${options.space}/target.yml`,
-  );
+  const target = loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`);
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
   const space =

@@ -9,6 +9,7 @@ import { canonicalizeSpace } from '../space/canonical.js';
 import type { Space } from '../space/schema.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { openLocalWarehouse } from '../local/warehouse.js';
+import { resolveInside, spacePaths } from '../space/repo-paths.js';
 
 export interface InitOptions {
   root: string;
@@ -24,18 +25,8 @@ export interface InitResult {
   tables: string[];
 }
 
-const SPACE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-
 export async function initCommand(options: InitOptions): Promise<InitResult> {
-  if (!SPACE_NAME.test(options.space)) {
-    throw new GenieGitopsError(
-      `invalid space name '${options.space}'`,
-      'use lowercase letters, digits, - and _ (it becomes the folder spaces/<name>/)',
-    );
-  }
-  const dir = path.join(options.root, 'spaces', options.space);
-  const spaceFile = path.join(dir, 'space.json');
-  const targetFile = path.join(dir, 'target.yml');
+  const { dir, spaceFile, targetFile } = spacePaths(options.root, options.space);
   if (!options.force && (existsSync(spaceFile) || existsSync(targetFile))) {
     throw new GenieGitopsError(
       `${path.relative(options.root, spaceFile)} already exists`,
@@ -50,6 +41,13 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
         `${options.from} does not exist`,
         'pass the path of a SQLite database file or a .sql script',
       );
+    // target.yml names it relative to the root, and local.data must stay inside the repository.
+    resolveInside(
+      options.root,
+      file,
+      `the database ${options.from}`,
+      'copy it into the repository first (CI checks out only the repository), then run init on the copy',
+    );
     data = path.relative(options.root, file).split(path.sep).join('/');
   }
   const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : path.resolve(options.root, data) });

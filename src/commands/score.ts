@@ -25,6 +25,8 @@ export interface ScoreOptions {
   noise?: number;
   seed?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -44,6 +46,7 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     noise: options.noise,
     seed: options.seed,
+    dataFile: options.dataFile,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.

@@ -26,6 +26,8 @@ export interface ValidateOptions {
   space?: string;
   /** Check columns against the local warehouse schema (default true). */
   checkWarehouse?: boolean;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
@@ -39,12 +41,18 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
     return { ok: false, spaces: [], issues: [issue] };
   }
   const spaces: SpaceValidation[] = [];
-  for (const name of names) spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true));
+  for (const name of names)
+    spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true, options.dataFile));
   const issues = spaces.flatMap((s) => s.issues);
   return { ok: issues.length === 0, spaces, issues };
 }
 
-async function validateOne(root: string, name: string, checkWarehouse: boolean): Promise<SpaceValidation> {
+async function validateOne(
+  root: string,
+  name: string,
+  checkWarehouse: boolean,
+  dataFile: string | undefined,
+): Promise<SpaceValidation> {
   const issues: ValidationIssue[] = [];
   let benchmarks = 0;
   const relative = (file: string) => (path.isAbsolute(file) ? path.relative(root, file) : file);
@@ -56,8 +64,8 @@ async function validateOne(root: string, name: string, checkWarehouse: boolean):
     const loaded = loadSpace(root, name);
     const spaceFile = relative(loaded.spaceFile);
     let warehouseSchema;
-    if (checkWarehouse && loaded.target?.local) {
-      const warehouse = await openWarehouseFor(root, loaded.target);
+    if (checkWarehouse && (loaded.target?.local || dataFile)) {
+      const warehouse = await openWarehouseFor(root, loaded.target, dataFile);
       try {
         warehouseSchema = await warehouse.schema();
       } finally {

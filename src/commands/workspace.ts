@@ -4,9 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
+import { isInside, spacePaths } from '../space/repo-paths.js';
 import { loadSpaceDir } from '../space/repository.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
@@ -39,18 +40,39 @@ export function loadSpace(root: string, name: string): LoadedSpace {
 }
 
 export function benchmarksFile(root: string, space: string): string {
-  return path.join(root, 'benchmarks', `${space}.yml`);
+  return spacePaths(root, space).benchmarksFile;
 }
 
-/** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
-export async function openWarehouseFor(root: string, target: Target | undefined): Promise<LocalWarehouse> {
+/**
+ * Opens the embedded warehouse a space is scored on locally: the demo data, the user's file named
+ * in target.yml (which must be inside the repository: CI checks out nothing else, and a config
+ * must not point the run at arbitrary files), or a file given on the command line (`dataFile`,
+ * absolute or 'demo'), which may be anywhere.
+ */
+export async function openWarehouseFor(
+  root: string,
+  target: Target | undefined,
+  dataFile?: string,
+): Promise<LocalWarehouse> {
   const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+  if (dataFile !== undefined) {
+    if (dataFile !== 'demo' && !existsSync(dataFile))
+      throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
+    return openLocalWarehouse({ data: dataFile, ...settings });
+  }
   const data = target?.local?.data ?? 'demo';
   if (data === 'demo') return openLocalWarehouse({ data: 'demo', ...settings });
   const file = path.resolve(root, data);
+  const where = { file: target?.file ?? 'target.yml', path: '$.local.data', line: target?.dataLine };
+  if (!isInside(root, file)) {
+    throw new ValidationError(
+      [{ ...where, message: `local data file ${data} is outside the repository (symlinks are followed)` }],
+      'move the file into the repository, or pass --data FILE on the command line to use it for one run',
+    );
+  }
   if (!existsSync(file)) {
-    throw new GenieGitopsError(
-      `local data file ${data} named in target.yml does not exist`,
+    throw new ValidationError(
+      [{ ...where, message: `local data file ${data} does not exist` }],
       `create it, or set local.data to 'demo'`,
     );
   }
@@ -78,6 +100,8 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export async function openBackend(
@@ -91,7 +115,7 @@ export async function openBackend(
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = await openWarehouseFor(root, target);
+  const local = await openWarehouseFor(root, target, options.dataFile);
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
   return {
     name,

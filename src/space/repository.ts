@@ -3,6 +3,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ValidationError } from '../errors.js';
 import type { Space } from './schema.js';
+import { spacePaths } from './repo-paths.js';
 import { readSpaceFile } from './space-file.js';
 import { loadTarget, type Target } from './target.js';
 
@@ -18,8 +19,6 @@ export interface SpaceDir {
   /** Absolute path of target.yml, whether or not it exists. */
   targetFile: string;
 }
-
-const SPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
 /** Repository-relative path with forward slashes, as messages and annotations use. */
 function relative(root: string, file: string): string {
@@ -38,18 +37,7 @@ export function listSpaces(root: string): string[] {
 
 export function loadSpaceDir(root: string, name: string): SpaceDir {
   const absoluteRoot = path.resolve(root);
-  if (!SPACE_NAME.test(name) || name.includes('..')) {
-    throw new ValidationError([
-      {
-        file: 'spaces/',
-        path: '$',
-        message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)`,
-      },
-    ]);
-  }
-  const dir = path.join(absoluteRoot, 'spaces', name);
-  const spaceFile = path.join(dir, 'space.json');
-  const targetFile = path.join(dir, 'target.yml');
+  const { dir, spaceFile, targetFile } = spacePaths(absoluteRoot, name);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     const known = listSpaces(absoluteRoot);
     const hint = known.length > 0 ? `; known spaces: ${known.join(', ')}` : '';

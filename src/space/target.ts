@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { describeIssue } from './zod-issues.js';
+import { checkReadable, MAX_YAML_BYTES } from '../util/text-file.js';
 import { parseYamlSource } from './yaml-source.js';
 
 const isoDate = z
@@ -49,6 +50,10 @@ export interface Target {
   warehouseId: string;
   parentPath?: string;
   local?: { data?: string; asOf?: string; statementTimeoutMs?: number };
+  /** Where it was read from, as messages name it (repository-relative). */
+  file?: string;
+  /** Line of local.data in that file, for messages about it. */
+  dataLine?: number;
 }
 
 function toTarget(file: TargetFile): Target {
@@ -91,11 +96,16 @@ export function parseTargetText(text: string, file: string): Target {
       }),
     );
   }
-  return toTarget(result.data);
+  const target = toTarget(result.data);
+  target.file = file;
+  const dataLine = source.lineOf(['local', 'data']);
+  if (target.local?.data !== undefined && dataLine !== undefined) target.dataLine = dataLine;
+  return target;
 }
 
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */
 export function loadTarget(file: string, label: string = file): Target {
+  checkReadable(file, label, MAX_YAML_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -43,7 +43,13 @@ describe('loadSpaceDir', () => {
     expect(loaded.spaceFile).toBe(path.join(root, 'spaces', 'demo', 'space.json'));
     expect(loaded.targetFile).toBe(path.join(root, 'spaces', 'demo', 'target.yml'));
     expect(loaded.space).toEqual(richSpace());
-    expect(loaded.target).toEqual({ title: 'Demo', liveSpaceId: 'l', stagingSpaceId: 's', warehouseId: 'w' });
+    expect(loaded.target).toEqual({
+      title: 'Demo',
+      liveSpaceId: 'l',
+      stagingSpaceId: 's',
+      warehouseId: 'w',
+      file: 'spaces/demo/target.yml',
+    });
   });
 
   it('leaves target undefined when target.yml is absent', () => {
@@ -68,7 +74,7 @@ describe('loadSpaceDir', () => {
 
   it.each(['../etc', 'a/b', '', '.hidden'])('refuses the space name %j', (name) => {
     const root = repo({});
-    expect(issuesOf(() => loadSpaceDir(root, name))[0]!.message).toContain('invalid space name');
+    expect(() => loadSpaceDir(root, name)).toThrow(/invalid space name/);
   });
 
   it('names files relative to the repository root in errors', () => {

@@ -5,6 +5,7 @@ import { GenieGitopsError } from '../errors.js';
 import { parseBenchmarksText } from '../benchmarks/loader.js';
 import { importMarkdown, toBenchmarkYaml } from '../benchmarks/markdown-import.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkReadable, MAX_MARKDOWN_BYTES } from '../util/text-file.js';
 import { benchmarksFile } from './workspace.js';
 
 export interface ImportBenchmarksOptions {
@@ -22,6 +23,7 @@ export function importBenchmarksCommand(options: ImportBenchmarksOptions): { fil
       `${options.from} does not exist`,
       'pass a Markdown file of questions, each followed by a ```sql block',
     );
+  checkReadable(source, options.from, MAX_MARKDOWN_BYTES);
   const target = benchmarksFile(options.root, options.space);
   if (existsSync(target) && !options.force) {
     throw new GenieGitopsError(`${path.relative(options.root, target)} already exists`, 'pass --force to replace it');

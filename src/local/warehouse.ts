@@ -100,7 +100,15 @@ async function prepareImage(data: string, catalog: string, schema: string, seed:
     exposeTables(db, catalog, schema);
   } else {
     db = new SQL.Database(readFileSync(data));
-    exposeTables(db, catalog, schema);
+    try {
+      exposeTables(db, catalog, schema);
+    } catch (error) {
+      db.close();
+      throw new WarehouseError(
+        `${data} is not a SQLite database (${messageOf(error)}): pass a .sqlite/.db file or a .sql script`,
+        '',
+      );
+    }
   }
   try {
     const prepared = { tables: listTables(db), image: db.export() };

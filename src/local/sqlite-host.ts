@@ -20,7 +20,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import type { HostMessage, WorkerReady, WorkerReply } from './sqlite-protocol.js';
+import type { WarehouseTable } from '../ports.js';
+import type { HostMessage, PrepareRequest, WorkerReady, WorkerReply } from './sqlite-protocol.js';
 
 export interface RawResult {
   names: string[];
@@ -88,27 +89,58 @@ class SqliteHost {
 
   /** Runs one statement after those queued before it; rejects with StatementStopped or StatementFailed. */
   run(id: number, sql: string, options: RunOptions): Promise<RawResult> {
-    const job = this.tail.then(() => this.execute(id, sql, options));
-    this.tail = job.then(
+    return this.enqueue(options.signal, async (worker) => {
+      if (!this.opened.has(id)) {
+        const image = this.images.get(id);
+        if (!image) throw new StatementFailed('the warehouse is closed');
+        this.post({ type: 'open', id, image });
+        this.opened.add(id);
+      }
+      const seq = ++this.seq;
+      const reply = await this.call(worker, { type: 'run', id, seq, sql, rowLimit: options.rowLimit }, options);
+      if (!reply.ok) throw new StatementFailed(reply.message);
+      if (!('names' in reply)) throw new StatementFailed('unexpected reply from the warehouse worker');
+      return { names: reply.names, rows: reply.rows, truncated: reply.truncated };
+    });
+  }
+
+  /** Builds a database in the worker (demo data, a script, a file) within `timeoutMs`; returns its image and tables. */
+  prepare(request: PrepareRequest, timeoutMs: number): Promise<{ image: Uint8Array; tables: WarehouseTable[] }> {
+    return this.enqueue(undefined, async (worker) => {
+      const seq = ++this.seq;
+      const reply = await this.call(worker, { type: 'prepare', seq, request }, { timeoutMs });
+      if (!reply.ok) throw new StatementFailed(reply.message);
+      if (!('image' in reply)) throw new StatementFailed('unexpected reply from the warehouse worker');
+      return { image: reply.image, tables: reply.tables };
+    });
+  }
+
+  /** Runs `job` after everything queued before it, on a started worker. */
+  private enqueue<T>(signal: AbortSignal | undefined, job: (worker: Worker) => Promise<T>): Promise<T> {
+    const run = this.tail.then(async () => {
+      if (signal?.aborted) throw new StatementStopped('CANCELLED');
+      const worker = await this.ensureWorker();
+      // The signal may have aborted while a fresh worker started (an abort event is not replayed).
+      if (signal?.aborted) throw new StatementStopped('CANCELLED');
+      return job(worker);
+    });
+    this.tail = run.then(
       () => undefined,
       () => undefined,
     );
-    return options.signal ? leaveOnAbort(job, options.signal) : job;
+    return signal ? leaveOnAbort(run, signal) : run;
   }
 
-  private async execute(id: number, sql: string, options: RunOptions): Promise<RawResult> {
-    if (options.signal?.aborted) throw new StatementStopped('CANCELLED');
-    const worker = await this.ensureWorker();
-    // The signal may have aborted while a fresh worker started (an abort event is not replayed).
-    if (options.signal?.aborted) throw new StatementStopped('CANCELLED');
-    if (!this.opened.has(id)) {
-      const image = this.images.get(id);
-      if (!image) throw new StatementFailed('the warehouse is closed');
-      this.post({ type: 'open', id, image });
-      this.opened.add(id);
-    }
-    const seq = ++this.seq;
-    return new Promise<RawResult>((resolve, reject) => {
+  /**
+   * Posts one message and waits for its reply; past `timeoutMs`, or when the signal aborts, the
+   * worker is terminated (which stops SQLite mid-step) and forgotten.
+   */
+  private call(
+    worker: Worker,
+    message: HostMessage & { seq: number },
+    options: { timeoutMs: number; signal?: AbortSignal },
+  ): Promise<WorkerReply> {
+    return new Promise<WorkerReply>((resolve, reject) => {
       const done = () => {
         clearTimeout(timer);
         options.signal?.removeEventListener('abort', onAbort);
@@ -125,16 +157,15 @@ class SqliteHost {
       const onAbort = () => stop('CANCELLED');
       options.signal?.addEventListener('abort', onAbort, { once: true });
       this.inFlight = {
-        seq,
+        seq: message.seq,
         settle: (reply) => {
           done();
           if (reply instanceof Error) reject(reply);
-          else if (reply.ok) resolve({ names: reply.names, rows: reply.rows, truncated: reply.truncated });
-          else reject(new StatementFailed(reply.message));
+          else resolve(reply);
         },
       };
-      worker.ref(); // a statement in flight keeps the process alive until it settles
-      this.post({ type: 'run', id, seq, sql, rowLimit: options.rowLimit });
+      worker.ref(); // a call in flight keeps the process alive until it settles
+      this.post(message);
     });
   }
 
@@ -154,8 +185,9 @@ class SqliteHost {
           worker.unref();
           this.worker = worker;
           resolve(worker);
-        } else if (this.worker === worker && this.inFlight?.seq === message.seq) {
-          this.inFlight.settle(message);
+        } else {
+          const inFlight = this.inFlight;
+          if (this.worker === worker && inFlight?.seq === message.seq) inFlight.settle(message);
         }
       });
       const fail = (why: string) => {

@@ -6,12 +6,14 @@
  * fresh one, reopening the databases from their images.
  *
  * The Spark-function UDFs are registered here because they run inside SQLite's step.
- * Statements arrive already gated and rewritten for SQLite; nothing here parses SQL.
+ * Statements arrive already gated and rewritten for SQLite; nothing here parses SQL. Databases
+ * are also built here (sqlite-prepare.ts), so that loading a data script can be stopped too.
  */
 import { parentPort } from 'node:worker_threads';
 import { registerSparkFunctions } from './spark-functions.js';
+import { prepareDatabase } from './sqlite-prepare.js';
 import { loadSqlJs, type SqlJsDatabase } from './sqljs-loader.js';
-import type { HostMessage, RunOutcome } from './sqlite-protocol.js';
+import type { HostMessage, PrepareOutcome, PrepareRequest, RunOutcome } from './sqlite-protocol.js';
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-worker.ts runs only as a worker thread');
@@ -65,6 +67,14 @@ function run(id: number, sql: string, rowLimit: number): RunOutcome {
   }
 }
 
+function prepare(request: PrepareRequest): PrepareOutcome {
+  try {
+    return { ok: true, ...prepareDatabase(SQL, request) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
 port.on('message', (message: HostMessage) => {
   switch (message.type) {
     case 'open':
@@ -82,6 +92,11 @@ port.on('message', (message: HostMessage) => {
     case 'run':
       port.postMessage({ seq: message.seq, ...run(message.id, message.sql, message.rowLimit) });
       break;
+    case 'prepare': {
+      const outcome = prepare(message.request);
+      port.postMessage({ seq: message.seq, ...outcome }, outcome.ok ? [outcome.image.buffer as ArrayBuffer] : []);
+      break;
+    }
   }
 });
 port.postMessage({ type: 'ready' });

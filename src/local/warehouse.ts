@@ -12,8 +12,9 @@
  * time and fails as TIMEOUT; the next statement gets a fresh worker. The limit is the caller's
  * `timeoutMs`, capped by the warehouse's `statementTimeoutMs` (target.yml `local.statement_timeout_s`).
  *
- * The database is prepared here (demo data generated, a user's tables exposed under three-part
- * names), exported as an image and handed to the worker; this thread keeps no open database.
+ * The database is built in the worker too (demo data generated, a user's script run, a user's
+ * tables exposed under three-part names; sqlite-prepare.ts), within a time limit, and kept here
+ * as an image the worker reopens after a stop; this thread never runs SQLite.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -29,10 +30,10 @@ import type {
 } from '../ports.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { selectItems } from '../sql/select-list.js';
-import { DEMO_AS_OF, DEMO_SEED, generateDemoData } from './demo-data.js';
-import { quoteIdentifier, rewriteForSqlite } from './sql-dialect.js';
+import { DEMO_AS_OF, DEMO_SEED } from './demo-data.js';
+import { rewriteForSqlite } from './sql-dialect.js';
 import { sqliteHost, StatementStopped, type SqliteHost } from './sqlite-host.js';
-import { loadSqlJs, type SqlJsDatabase } from './sqljs-loader.js';
+import type { PrepareRequest } from './sqlite-protocol.js';
 
 export const DEFAULT_ROW_LIMIT = 10_000;
 /** The default limit of one statement (also the cap on any limit a caller asks for). */
@@ -51,6 +52,8 @@ export interface LocalWarehouseOptions {
   seed?: number;
   /** Longest any statement may run; default 30 000 ms. A longer timeoutMs from a caller is cut to this. */
   statementTimeoutMs?: number;
+  /** Longest building the database may take; default LOAD_TIMEOUT_MS. */
+  loadTimeoutMs?: number;
 }
 
 /** Opens an embedded warehouse. */
@@ -60,9 +63,9 @@ export async function openLocalWarehouse(options: LocalWarehouseOptions = {}): P
   const catalog = (options.catalog ?? 'main').toLowerCase();
   const schema = (options.schema ?? (isDemo ? 'community' : 'default')).toLowerCase();
   const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
-  const prepared = await prepareImage(data, catalog, schema, options.seed ?? DEMO_SEED);
   const host = sqliteHost();
-  await host.start();
+  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED };
+  const prepared = await prepareImage(host, data, where, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
   const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
   return new LocalWarehouse(host, host.register(prepared.image), prepared.tables, {
     catalog,
@@ -80,82 +83,36 @@ interface PreparedImage {
 /** Generated demo databases, so a second open in the same process is a copy. */
 const demoImages = new Map<string, PreparedImage>();
 
-async function prepareImage(data: string, catalog: string, schema: string, seed: number): Promise<PreparedImage> {
+/**
+ * Longest a database may take to build: the demo takes about a second, a user's .sql script
+ * longer; one that never finishes (a runaway INSERT ... SELECT) is stopped and reported.
+ */
+export const LOAD_TIMEOUT_MS = 120_000;
+
+async function prepareImage(
+  host: SqliteHost,
+  data: string,
+  where: { catalog: string; schema: string; seed: number },
+  timeoutMs: number,
+): Promise<PreparedImage> {
+  const { catalog, schema, seed } = where;
   const key = `${catalog}.${schema}#${seed}`;
   const cached = data === 'demo' ? demoImages.get(key) : undefined;
   if (cached) return cached;
-  const SQL = await loadSqlJs();
-  let db: SqlJsDatabase;
-  if (data === 'demo') {
-    db = new SQL.Database();
-    generateDemoData(db, { catalog, schema, seed });
-  } else if (path.extname(data).toLowerCase() === '.sql') {
-    db = new SQL.Database();
-    try {
-      db.exec(readFileSync(data, 'utf8'));
-    } catch (error) {
-      db.close();
-      throw new WarehouseError(`loading ${data} failed: ${messageOf(error)}`, '');
-    }
-    exposeTables(db, catalog, schema);
-  } else {
-    db = new SQL.Database(readFileSync(data));
-    try {
-      exposeTables(db, catalog, schema);
-    } catch (error) {
-      db.close();
-      throw new WarehouseError(
-        `${data} is not a SQLite database (${messageOf(error)}): pass a .sqlite/.db file or a .sql script`,
-        '',
-      );
-    }
-  }
+  let request: PrepareRequest;
+  if (data === 'demo') request = { kind: 'demo', catalog, schema, seed };
+  else if (path.extname(data).toLowerCase() === '.sql')
+    request = { kind: 'script', catalog, schema, label: data, text: readFileSync(data, 'utf8') };
+  else request = { kind: 'file', catalog, schema, label: data, bytes: readFileSync(data) };
   try {
-    const prepared = { tables: listTables(db), image: db.export() };
+    const prepared = await host.prepare(request, timeoutMs);
     if (data === 'demo') demoImages.set(key, prepared);
     return prepared;
-  } finally {
-    db.close();
+  } catch (error) {
+    if (error instanceof StatementStopped)
+      throw new WarehouseError(`loading ${data} took longer than ${timeoutMs} ms and was stopped`, '', 'TIMEOUT');
+    throw new WarehouseError(messageOf(error), '');
   }
-}
-
-/**
- * Renames a user's plain tables to `<catalog>.<schema>.<table>` and keeps the old name
- * as a view; views get a three-part view on top.
- */
-function exposeTables(db: SqlJsDatabase, catalog: string, schema: string): void {
-  const rows = db.exec(
-    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  const objects = (rows[0]?.values ?? []).map(([type, name]) => ({ type: String(type), name: String(name) }));
-  for (const { type, name } of objects) {
-    if (name.split('.').length === 3) continue; // already three-part
-    const full = quoteIdentifier(`${catalog}.${schema}.${name.toLowerCase()}`);
-    if (type === 'table') {
-      try {
-        db.exec(
-          `ALTER TABLE ${quoteIdentifier(name)} RENAME TO ${full}; CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${full};`,
-        );
-        continue;
-      } catch {
-        // fall through: expose through a view instead
-      }
-    }
-    db.exec(`CREATE VIEW IF NOT EXISTS ${full} AS SELECT * FROM ${quoteIdentifier(name)}`);
-  }
-}
-
-function listTables(db: SqlJsDatabase): WarehouseTable[] {
-  const result = db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
-  const names = (result[0]?.values ?? []).map(([name]) => String(name)).filter((name) => name.split('.').length === 3);
-  return names.map((name) => {
-    const info = db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
-    const columns = (info[0]?.values ?? []).map((row) => ({
-      name: String(row[1]),
-      type: databricksType(String(row[2] ?? '')),
-    }));
-    return { identifier: name.toLowerCase(), columns };
-  });
 }
 
 interface WarehouseSettings {
@@ -238,19 +195,7 @@ export class LocalWarehouse implements Warehouse {
   }
 }
 
-/** Maps a declared SQLite column type to the Databricks type name. */
-export function databricksType(declared: string): string {
-  const t = declared.trim().toUpperCase();
-  if (t === '') return 'STRING';
-  if (t.startsWith('BOOL')) return 'BOOLEAN';
-  if (t === 'DATE') return 'DATE';
-  if (t.startsWith('TIMESTAMP') || t.startsWith('DATETIME')) return 'TIMESTAMP';
-  if (t.includes('INT')) return 'BIGINT';
-  if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'DECIMAL';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'DOUBLE';
-  if (t.includes('BLOB') || t.includes('BINARY')) return 'BINARY';
-  return 'STRING';
-}
+export { databricksType } from './sqlite-prepare.js';
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/;

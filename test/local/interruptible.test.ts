@@ -3,6 +3,9 @@
  * terminated on timeout or cancellation, and the warehouse (and any other one open in the
  * process) keeps working afterwards.
  */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ReadOnlyViolationError, WarehouseError } from '../../src/errors.js';
 import { sqliteHost } from '../../src/local/sqlite-host.js';
@@ -88,5 +91,24 @@ describe('the embedded warehouse stops runaway statements', () => {
     await scratch.close();
     await expect(scratch.execute('SELECT 1')).rejects.toThrow(/closed/);
     expect((await demo.execute('SELECT 3 AS x')).rows).toEqual([[3]]);
+  });
+
+  it('stops a data script that never finishes loading, naming the file', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'runaway-load-'));
+    try {
+      const file = path.join(dir, 'data.sql');
+      writeFileSync(
+        file,
+        `CREATE TABLE t (x INTEGER);\n${RUNAWAY.replace('SELECT count(*) FROM c', 'INSERT INTO t SELECT x FROM c')};\n`,
+      );
+      const started = Date.now();
+      const error = await failure(openLocalWarehouse({ data: file, loadTimeoutMs: 500 }));
+      expect(error.code).toBe('TIMEOUT');
+      expect(error.message).toContain(`loading ${file} took longer than 500 ms`);
+      expect(Date.now() - started).toBeLessThan(500 * 4);
+      expect((await demo.execute('SELECT 4 AS x')).rows).toEqual([[4]]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -39462,7 +39462,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4737);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39471,7 +39471,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4512:
+/***/ 4737:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42590,20 +42590,85 @@ function lineColumnAt(text, offset) {
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
 var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ./src/util/text-file.js
+/**
+ * Size limits for the files genie-gitops reads from a repository, checked before a byte is
+ * parsed: YAML parsers and zod build a node per item, so a few megabytes of `[a,a,a,...]` cost
+ * gigabytes of memory. Each limit is far above what a real file holds.
+ */
+
+
+/** benchmarks/<space>.yml and target.yml: 1 MB is several thousand benchmark questions. */
+const MAX_YAML_BYTES = 1024 * 1024;
+/** space.json and lessons/<space>.json: a Genie space with every limit used is well under 10 MB. */
+const MAX_JSON_BYTES = 10 * 1024 * 1024;
+/** Markdown imported as benchmarks. */
+const MAX_MARKDOWN_BYTES = (/* unused pure expression or super */ null && (4 * 1024 * 1024));
+const megabytes = (bytes) => `${(bytes / (1024 * 1024)).toFixed(bytes < 1024 * 1024 ? 2 : 0)} MB`;
+/** The issue for text larger than `maxBytes`, or undefined. `label` names the file in messages. */
+function tooLarge(text, label, maxBytes) {
+    const bytes = Buffer.byteLength(text, 'utf8');
+    if (bytes <= maxBytes)
+        return undefined;
+    return new ValidationError([
+        {
+            file: label,
+            path: '$',
+            message: `the file is ${bytes} bytes, over the limit of ${megabytes(maxBytes)}: split or trim it`,
+        },
+    ]);
+}
+/**
+ * Throws a ValidationError naming `label` when `file` is a folder or larger than `maxBytes`.
+ * A file that does not exist passes: the caller reports that in its own words.
+ */
+function checkReadable(file, label, maxBytes) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_namespaceObject.statSync)(file);
+    }
+    catch {
+        return;
+    }
+    if (stat.isDirectory())
+        throw new ValidationError([{ file: label, path: '$', message: 'is a folder, expected a file' }]);
+    if (stat.size > maxBytes) {
+        throw new ValidationError([
+            {
+                file: label,
+                path: '$',
+                message: `the file is ${stat.size} bytes, over the limit of ${megabytes(maxBytes)}: split or trim it`,
+            },
+        ]);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/space/yaml-source.js
 /** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
 
 
+
+/**
+ * Aliases a document may expand: a real benchmark file uses none or a few; an alias bomb
+ * (`&a [x,x], &b [*a,*a], ...`) multiplies them into billions of nodes.
+ */
+const MAX_ALIAS_COUNT = 100;
 function firstLine(message) {
     return message.split('\n')[0].trim();
 }
 function parseYamlSource(text, file) {
+    const large = tooLarge(text, file, MAX_YAML_BYTES);
+    if (large)
+        throw large;
     const lineCounter = new dist/* LineCounter */.HN();
     const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
     if (doc.errors.length > 0) {
         throw new ValidationError(doc.errors.map((error) => {
             const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-            return { file, path: '$', line, message: `invalid YAML: ${firstLine(error.message)}` };
+            const message = /call stack/i.test(error.message)
+                ? 'nested too deeply to read (a real benchmark or target file nests a few levels)'
+                : firstLine(error.message);
+            return { file, path: '$', line, message: `invalid YAML: ${message}` };
         }));
     }
     const lineAt = (node) => (0,dist/* isNode */.Ll)(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
@@ -42648,7 +42713,22 @@ function parseYamlSource(text, file) {
         }
         return line;
     };
-    return { value: doc.toJS({ maxAliasCount: 1000 }), lineOf, sourceOf };
+    return { value: toPlainData(doc, file), lineOf, sourceOf };
+}
+/** The document as plain data; an alias bomb or runaway nesting becomes a validation error naming the file. */
+function toPlainData(doc, file) {
+    try {
+        return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+    }
+    catch (error) {
+        const text = error instanceof Error ? error.message : String(error);
+        const message = /alias/i.test(text)
+            ? `invalid YAML: aliases (*name) expand to too many nodes (limit ${MAX_ALIAS_COUNT}); write the values out`
+            : error instanceof RangeError
+                ? 'invalid YAML: nested too deeply to read'
+                : `invalid YAML: ${firstLine(text)}`;
+        throw new ValidationError([{ file, path: '$', line: 1, message }]);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/space/bundle.js
@@ -42849,11 +42929,12 @@ function readBundle(root, options = {}) {
  * `spaces/<name>/`, the file `benchmarks/<name>.yml`, the branch `genie-gitops/enhance/<name>`
  * and the label `space:<name>`, so it must be safe in all four on every file system:
  * lowercase (case-insensitive disks would merge `Sales` and `sales`), no dots or slashes
- * (no `..`, no hidden folders), and short.
+ * (no `..`, no hidden folders, no `.lock` that git refuses in a branch), and short enough for a label.
  */
 
-const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
-const SPACE_NAME_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters";
+// At most 44 characters: GitHub caps a label at 50, and the space's label is `space:<name>`.
+const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,43}$/;
+const SPACE_NAME_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 44 characters";
 /** Returns the name when it follows the rule; throws a ConfigError that says the rule otherwise. */
 function validateSpaceName(name) {
     if (SPACE_NAME.test(name))
@@ -42870,24 +42951,88 @@ function suggestSpaceName(name) {
         .toLowerCase()
         .replace(/[^a-z0-9_-]+/g, '-')
         .replace(/^[-_]+|[-_]+$/g, '')
-        .slice(0, 64);
+        .slice(0, 44);
     return fixed && fixed !== name && SPACE_NAME.test(fixed) ? fixed : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/space/repo-paths.js
+/**
+ * Where a space's files live, and the rule that keeps every path a command reads or writes
+ * inside the repository. A space name (checked by the one rule in space-name.ts) becomes part of
+ * paths (spaces/<name>/, benchmarks/<name>.yml, lessons/<name>.json); every path is then resolved
+ * with symlinks followed (the nearest existing ancestor's real path), so a symlinked folder cannot
+ * lead outside either.
+ */
+
+
+
+
+/** The real path of `target`: symlinks resolved for the part that exists, the rest appended. */
+function realPathOf(target) {
+    const missing = [];
+    let current = external_node_path_namespaceObject.resolve(target);
+    for (;;) {
+        try {
+            return external_node_path_namespaceObject.join((0,external_node_fs_namespaceObject.realpathSync)(current), ...missing.reverse());
+        }
+        catch {
+            const parent = external_node_path_namespaceObject.dirname(current);
+            if (parent === current)
+                return external_node_path_namespaceObject.join(current, ...missing.reverse());
+            missing.push(external_node_path_namespaceObject.basename(current));
+            current = parent;
+        }
+    }
+}
+/** True when `target` (symlinks resolved) is the root or below it. */
+function isInside(root, target) {
+    const relative = external_node_path_namespaceObject.relative(realPathOf(root), realPathOf(target));
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_namespaceObject.isAbsolute(relative));
+}
+/**
+ * `relative` resolved under `root`, refused when it (or a symlink on the way) leads outside.
+ * `what` names the setting in the message, e.g. "local.data in spaces/x/target.yml".
+ */
+function resolveInside(root, relative, what, hint) {
+    const resolved = external_node_path_namespaceObject.resolve(root, relative);
+    if (!isInside(root, resolved)) {
+        throw new GenieGitopsError(`${what} (${relative}) leads outside the repository ${external_node_path_namespaceObject.resolve(root)}`, hint ?? 'use a path inside the repository (symlinks are followed)');
+    }
+    return resolved;
+}
+/** Every file of one space, after checking its name and that each path stays inside the root. */
+function spacePaths(root, name) {
+    validateSpaceName(name);
+    const absolute = external_node_path_namespaceObject.resolve(root);
+    const inside = (relative) => resolveInside(absolute, relative, `the path of space ${name}`);
+    return {
+        dir: inside(external_node_path_namespaceObject.join('spaces', name)),
+        spaceFile: inside(external_node_path_namespaceObject.join('spaces', name, 'space.json')),
+        targetFile: inside(external_node_path_namespaceObject.join('spaces', name, 'target.yml')),
+        benchmarksFile: inside(external_node_path_namespaceObject.join('benchmarks', `${name}.yml`)),
+        lessonsFile: inside(external_node_path_namespaceObject.join('lessons', `${name}.json`)),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/util/atomic-write.js
 
 
-/** Writes through a temp file in the same folder and renames, so a failure never leaves a partial file. */
+
+/**
+ * Writes through a temp file in the same folder and renames, so a failure never leaves a partial
+ * file. A file system error (a folder in the way, no permission, disk full) names the file.
+ */
 function writeFileAtomic(file, content) {
-    (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_namespaceObject.dirname(file), { recursive: true });
     const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.${external_node_path_namespaceObject.basename(file)}.${process.pid}.tmp`);
     try {
+        (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_namespaceObject.dirname(file), { recursive: true });
         (0,external_node_fs_namespaceObject.writeFileSync)(temp, content);
         (0,external_node_fs_namespaceObject.renameSync)(temp, file);
     }
     catch (error) {
         (0,external_node_fs_namespaceObject.rmSync)(temp, { force: true });
-        throw error;
+        const code = error.code;
+        throw new GenieGitopsError(`cannot write ${file}${code ? ` (${code})` : ''}: ${error.message}`, code === 'EISDIR' ? 'a folder has that name: choose a file path' : 'check the path and its permissions');
     }
 }
 
@@ -43014,6 +43159,11 @@ class ScanError extends Error {
     }
 }
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Deepest nesting read: a Genie space nests about 6 levels. The scanner (and later code that
+ * walks the value) recurses per level, so 100,000 '[' would overflow the stack.
+ */
+const MAX_JSON_DEPTH = 64;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 function scanJson(text) {
     const offsets = new Map();
@@ -43060,6 +43210,8 @@ function scanJson(text) {
     };
     const readValue = (path) => {
         skipWhitespace();
+        if (path.length >= MAX_JSON_DEPTH)
+            fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
         offsets.set(formatPath(path), pos);
         const ch = text[pos];
         if (ch === '{')
@@ -52991,6 +53143,7 @@ function describeIssue(issue, input, sourceOf) {
 
 
 
+
 function stripBom(text) {
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
@@ -53005,6 +53158,9 @@ function lineOfPath(text, offsets, segments) {
 }
 /** Parses and validates the text of a space file; `file` is only used in messages. */
 function parseSpaceText(text, file) {
+    const large = tooLarge(text, file, MAX_JSON_BYTES);
+    if (large)
+        throw large;
     const source = stripBom(text);
     const scan = scanJson(source);
     if (!scan.ok) {
@@ -53075,6 +53231,7 @@ function addIssueLines(text, issues) {
     });
 }
 function readSpaceFile(file, label = file) {
+    checkReadable(file, label, MAX_JSON_BYTES);
     let text;
     try {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
@@ -53103,6 +53260,10 @@ function inspectSpaceText(text, file) {
     catch (error) {
         if (!(error instanceof ValidationError))
             throw error;
+        // Only a well-formed document within the size and depth limits is worth salvaging: the scan
+        // already said what is wrong with the rest, and walking it could exhaust the stack.
+        if (tooLarge(text, file, MAX_JSON_BYTES) || !scanJson(stripBom(text)).ok)
+            return { issues: error.issues };
         let data;
         try {
             data = JSON.parse(stripBom(text));
@@ -53125,6 +53286,7 @@ function writeSpaceFile(file, space) {
 
 
 
+
 const isoDate = schemas_string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'expected a real calendar date (YYYY-MM-DD)');
@@ -53141,6 +53303,11 @@ const TargetFileSchema = strictObject({
             .optional()
             .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
         as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
+        statement_timeout_s: schemas_number()
+            .positive()
+            .max(3600)
+            .optional()
+            .describe('Longest a statement may run on the local warehouse, in seconds (default 30); it is then stopped.'),
     })
         .optional()
         .describe('Settings of the embedded local backend.'),
@@ -53160,6 +53327,8 @@ function toTarget(file) {
             target.local.data = file.local.data;
         if (file.local.as_of !== undefined)
             target.local.asOf = file.local.as_of;
+        if (file.local.statement_timeout_s !== undefined)
+            target.local.statementTimeoutMs = Math.round(file.local.statement_timeout_s * 1000);
     }
     return target;
 }
@@ -53182,21 +53351,32 @@ function parseTargetFile(text, file, schema, required = true) {
             return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
         }));
     }
-    return result.data;
+    return { data: result.data, lineOf: source.lineOf };
 }
 /** Parses target.yml text; `file` is only used in messages. */
 function parseTargetText(text, file) {
-    return toTarget(parseTargetFile(text, file, TargetFileSchema));
+    const parsed = parseTargetFile(text, file, TargetFileSchema);
+    return located(toTarget(parsed.data), file, parsed.lineOf);
+}
+/** Records where a target was read from, so messages about its local.data name the file and line. */
+function located(target, file, lineOf) {
+    target.file = file;
+    const dataLine = lineOf(['local', 'data']);
+    if (target.local?.data !== undefined && dataLine !== undefined)
+        target.dataLine = dataLine;
+    return target;
 }
 /** A bundle-declared space's optional `<name>.target.yml`: any target.yml field, each overriding the bundle's. */
 const TargetOverlaySchema = TargetFileSchema.partial();
 function loadTargetOverlay(file, label) {
-    return parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+    const parsed = parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+    return { overlay: parsed.data, file: label, lineOf: parsed.lineOf };
 }
 /** Applies an overlay to the target a bundle declares (ids derived offline unless the overlay names both). */
-function overlayTarget(base, overlay) {
-    if (!overlay)
+function overlayTarget(base, loaded) {
+    if (!loaded)
         return base;
+    const { overlay } = loaded;
     const merged = toTarget({
         title: overlay.title ?? base.title,
         live_space_id: overlay.live_space_id ?? base.liveSpaceId,
@@ -53207,9 +53387,10 @@ function overlayTarget(base, overlay) {
     });
     if (base.idsDerived && !(overlay.live_space_id && overlay.staging_space_id))
         merged.idsDerived = true;
-    return merged;
+    return located(merged, loaded.file, loaded.lineOf);
 }
 function readText(file, label) {
+    checkReadable(file, label, MAX_YAML_BYTES);
     try {
         return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
@@ -53221,6 +53402,7 @@ function readText(file, label) {
 }
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */
 function loadTarget(file, label = file) {
+    checkReadable(file, label, MAX_YAML_BYTES);
     let text;
     try {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
@@ -53240,6 +53422,7 @@ function loadTarget(file, label = file) {
  * Asset Bundle (`databricks.yml` `resources.genie_spaces.<name>.file_path`, see bundle.ts). Commands
  * only see SpaceEntry / SpaceDir and never care which layout a space comes from.
  */
+
 
 
 
@@ -53370,6 +53553,10 @@ function loadSpaceDir(root, name, options = {}) {
     const entry = findSpaceEntry(absoluteRoot, name, options);
     if (!entry)
         throw missingSpace(absoluteRoot, name, options);
+    // A symlinked folder or a bundle's file_path must not lead the run outside the repository.
+    resolveInside(absoluteRoot, entry.spaceFile, `the config file of space ${name}`);
+    if ((0,external_node_fs_namespaceObject.existsSync)(entry.targetFile))
+        resolveInside(absoluteRoot, entry.targetFile, `the target file of space ${name}`);
     // Errors name files relative to the repository root, as annotations need.
     const space = readSpaceFile(entry.spaceFile, entry.configPath);
     const target = targetOf(absoluteRoot, entry);
@@ -58934,15 +59121,128 @@ function hashBenchmarks(benchmarks) {
     return sha256(JSON.stringify(rows));
 }
 
+;// CONCATENATED MODULE: ./src/sql/deny-list.js
+/**
+ * What the SQL gate refuses inside an otherwise read-only query, for both engines it guards:
+ * Databricks (Spark SQL) and the embedded SQLite. Names are compared normalised (quotes,
+ * backticks and brackets stripped, lower case), because both engines call a quoted name as a
+ * function: SQLite runs `"load_extension"('x')` and `[load_extension]('x')`, Spark runs
+ * `` `reflect`(...) ``.
+ */
+/** Statement keywords that change data, schema, session or files: refused anywhere as bare words. */
+const WRITE_KEYWORDS = new Set([
+    'INSERT',
+    'UPDATE',
+    'DELETE',
+    'MERGE',
+    'UPSERT',
+    'DROP',
+    'CREATE',
+    'ALTER',
+    'ATTACH',
+    'DETACH',
+    'PRAGMA',
+    'VACUUM',
+    'TRUNCATE',
+    'GRANT',
+    'REVOKE',
+    'REINDEX',
+    'REPLACE',
+    'COPY',
+    'OPTIMIZE',
+    'RESTORE',
+    'MSCK',
+    'UNCACHE',
+]);
+/**
+ * Functions no benchmark, Genie answer or example needs, each of which reaches outside the
+ * query's tables or runs code:
+ * - Spark/Databricks: JVM reflection (`reflect`, `java_method`, `try_reflect` call any static
+ *   Java method, e.g. Runtime.exec); secrets (`secret`, `try_secret`, `list_secrets` would put a
+ *   credential into a result that ends up in a PR comment); outbound calls (`http_request`,
+ *   `remote_query` against federated databases, `vector_search`).
+ * - SQLite and its shell extensions: `load_extension` (native code), `readfile`/`writefile`/
+ *   `edit`/`fsdir` (files), `zipfile`/`sqlar_*` (archives on disk), `fts3_tokenizer` (takes a
+ *   raw function pointer: a known memory-corruption vector), `eval`/`sha3_query` (run SQL
+ *   given as a string, which the gate cannot see).
+ */
+const DENIED_FUNCTIONS = new Set([
+    'reflect',
+    'java_method',
+    'try_reflect',
+    'secret',
+    'try_secret',
+    'list_secrets',
+    'http_request',
+    'remote_query',
+    'vector_search',
+    'load_extension',
+    'readfile',
+    'writefile',
+    'edit',
+    'fsdir',
+    'zipfile',
+    'sqlar_compress',
+    'sqlar_uncompress',
+    'fts3_tokenizer',
+    'eval',
+    'sha3_query',
+]);
+/**
+ * Whole families refused by prefix:
+ * - `ai_` (ai_query, ai_gen, ai_classify, ...): each call sends rows to a model serving
+ *   endpoint, costs money per row and answers nondeterministically, so a result built on it
+ *   can neither be scored nor trusted;
+ * - `read_` (read_files, read_kafka, read_kinesis, read_pubsub, read_pulsar, read_statestore,
+ *   ...): table functions that read files or streams instead of catalog tables.
+ */
+const DENIED_FUNCTION_PREFIXES = ['ai_', 'read_'];
+/**
+ * Spark reads files directly when a table name is `<format>.` followed by a quoted path
+ * (`` json.`/Volumes/x/y` ``, `` text.`s3://b/k` ``): refused like readfile.
+ */
+const FILE_FORMATS = new Set([
+    'parquet',
+    'json',
+    'csv',
+    'text',
+    'orc',
+    'avro',
+    'binaryfile',
+    'delta',
+    'xml',
+    'jdbc',
+    'libsvm',
+    'image',
+    'cloudfiles',
+]);
+/** The comparable form of a function name as written: unquoted, trimmed, lower case. */
+function normaliseName(value) {
+    return value.trim().toLowerCase();
+}
+/** Why a (normalised) function name is refused, or undefined when it is allowed. */
+function deniedFunction(name) {
+    if (DENIED_FUNCTIONS.has(name))
+        return `the function ${name} is not allowed`;
+    const prefix = DENIED_FUNCTION_PREFIXES.find((p) => name.startsWith(p));
+    return prefix ? `the function ${name} is not allowed (no ${prefix}* function may run)` : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/sql/tokenize.js
 /**
  * A small SQL tokenizer: enough to tell code from strings, quoted identifiers and
- * comments, which is all the read-only guard and the dialect rewriter need.
+ * comments, which is all the SQL gate and the dialect rewriter need.
  *
- * Two lexical flavours, because the guard must agree with whichever engine runs
- * the text: `sqlite` ('' escapes only, "..." and [...] are identifiers, block
- * comments do not nest) and `spark` (backslash escapes, "..." is a string,
- * block comments nest).
+ * Two lexical flavours, because the gate must agree exactly with whichever engine runs
+ * the text (a comment or string that ends earlier in the engine than here would hide
+ * code from the gate). They follow each engine's own lexer:
+ * - `sqlite` (tokenize.c): `--` runs to `\n` only; block comments do not nest; strings
+ *   are '...' with '' as the only escape; "...", `...` and [...] are identifiers.
+ * - `spark` (SqlBaseLexer.g4): `--` ends at `\r` or `\n`, except that a backslash right
+ *   before `\n` continues it; block comments nest, but `/*+` opens a hint (code, not a
+ *   comment) and does not nest inside a comment; '...' and "..." are strings with
+ *   backslash escapes; r'...' / R"..." are raw strings without escapes; `...` is an
+ *   identifier; [ is only a bracket.
  */
 const TWO_CHAR_SYMBOLS = new Set(['<=', '>=', '<>', '!=', '==', '||', '::', '<<', '>>', '->', '=>']);
 function isWordStart(ch) {
@@ -58973,12 +59273,19 @@ function tokenize(sql, flavour = 'sqlite') {
             push('whitespace', j);
         }
         else if (ch === '-' && next === '-') {
-            const newline = sql.indexOf('\n', i);
-            push('comment', newline < 0 ? sql.length : newline);
+            push('comment', lineCommentEnd(sql, i, flavour));
+        }
+        else if (ch === '/' && next === '*' && flavour === 'spark' && sql[i + 2] === '+') {
+            push('symbol', i + 3); // a hint: its content is code the gate must see
         }
         else if (ch === '/' && next === '*') {
             const { end, closed } = blockCommentEnd(sql, i, flavour === 'spark');
             push('comment', end, undefined, !closed);
+        }
+        else if (flavour === 'spark' && (ch === 'r' || ch === 'R') && (next === "'" || next === '"')) {
+            const close = sql.indexOf(next, i + 2);
+            const end = close < 0 ? sql.length : close + 1;
+            push('string', end, sql.slice(i + 2, close < 0 ? sql.length : close), close < 0);
         }
         else if (ch === "'" || (ch === '"' && flavour === 'spark')) {
             const { end, value, closed } = quotedEnd(sql, i, ch, flavour === 'spark');
@@ -59008,6 +59315,25 @@ function tokenize(sql, flavour = 'sqlite') {
     }
     return tokens;
 }
+/** Where a `--` comment ends (exclusive): the line break stays outside the comment. */
+function lineCommentEnd(sql, start, flavour) {
+    let j = start + 2;
+    while (j < sql.length) {
+        const c = sql[j];
+        if (c === '\n')
+            return j;
+        if (flavour === 'spark') {
+            if (c === '\r')
+                return j;
+            if (c === '\\' && sql[j + 1] === '\n') {
+                j += 2; // Spark: backslash-newline continues the comment on the next line
+                continue;
+            }
+        }
+        j++;
+    }
+    return sql.length;
+}
 function blockCommentEnd(sql, start, nested) {
     let depth = 1;
     let j = start + 2;
@@ -59018,7 +59344,7 @@ function blockCommentEnd(sql, start, nested) {
             if (depth === 0 || !nested)
                 return { end: j, closed: true };
         }
-        else if (nested && sql.startsWith('/*', j)) {
+        else if (nested && sql.startsWith('/*', j) && sql[j + 2] !== '+') {
             depth++;
             j += 2;
         }
@@ -59082,57 +59408,40 @@ function isSymbol(token, symbol) {
 
 ;// CONCATENATED MODULE: ./src/sql/read-only-guard.js
 /**
- * The read-only guard: only a single SELECT (or WITH ... SELECT) query may reach a
- * warehouse. It works on tokens, so keywords inside strings, quoted identifiers and
- * comments never count, and a semicolon inside them never splits a statement.
+ * The SQL gate: the one check every statement passes before it reaches any warehouse
+ * (Databricks or the embedded SQLite). It allows exactly one read-only query and refuses
+ * everything else, naming why.
  *
- * The text is checked under both the SQLite and the Spark lexical rules (they differ
- * on backslash escapes, double quotes and nested comments); it must pass both, so a
- * string that one engine would end early cannot smuggle a second statement past us.
+ * What counts as a query: a statement starting with SELECT, WITH ... SELECT|VALUES, or VALUES
+ * (optionally inside parentheses). Spark's `TABLE t` and FROM-first forms are read-only too but
+ * refused: no benchmark or Genie answer needs them, SQLite cannot run them, and a smaller
+ * grammar is easier to keep exact.
+ *
+ * The text is lexed under both the SQLite and the Spark rules (tokenize.ts: they differ on
+ * line-comment ends, nesting, escapes, double quotes and brackets) and must pass both, so a
+ * comment or string that one engine ends earlier cannot hide a second statement or a write.
+ * Where the engines' lexers could still disagree (version-dependent name characters before a
+ * raw string, `${...}` substitution, SQLite's TCL variables, URI table names) the text is refused
+ * rather than guessed at. Inside the query: write keywords as bare words, functions from the
+ * deny-list (deny-list.ts) by normalised name, IDENTIFIER(...) (a name computed from a string
+ * would slip past that list), script transforms (USING 'script') and direct file reads.
+ *
+ * This is the first barrier; the README recommends a read-only warehouse identity as the second.
  */
 
 
-/** Statement keywords that change data, schema, session or files: refused anywhere as bare words. */
-const WRITE_KEYWORDS = new Set([
-    'INSERT',
-    'UPDATE',
-    'DELETE',
-    'MERGE',
-    'UPSERT',
-    'DROP',
-    'CREATE',
-    'ALTER',
-    'ATTACH',
-    'DETACH',
-    'PRAGMA',
-    'VACUUM',
-    'TRUNCATE',
-    'GRANT',
-    'REVOKE',
-    'REINDEX',
-    'REPLACE',
-    'COPY',
-    'OPTIMIZE',
-    'RESTORE',
-    'MSCK',
-    'UNCACHE',
-]);
-/** Functions that reach outside the query (files, JVM reflection, extensions). */
-const UNSAFE_FUNCTIONS = new Set([
-    'LOAD_EXTENSION',
-    'READFILE',
-    'WRITEFILE',
-    'EDIT',
-    'REFLECT',
-    'JAVA_METHOD',
-    'TRY_REFLECT',
-]);
-/** Words a read-only query may start with, and what to say about other common openers. */
-const QUERY_STARTS = new Set(['SELECT', 'WITH']);
-const READ_ONLY_HINT = 'only a single SELECT (or WITH ... SELECT) query may run';
+
+/** Words a read-only query may start with. */
+const QUERY_STARTS = new Set(['SELECT', 'WITH', 'VALUES']);
+const READ_ONLY_HINT = 'only a single SELECT (or WITH ... SELECT, or VALUES) query may run';
 /** Checks that `sql` is exactly one read-only query. */
-function checkReadOnly(sql) {
-    for (const flavour of ['sqlite', 'spark']) {
+function checkReadOnly(sql, options = {}) {
+    if (sql.includes('\0'))
+        return refuse('the text contains a NUL character');
+    // Spark substitutes ${var} before it parses, so the text that would run is not the text checked.
+    if (sql.includes('${'))
+        return refuse("'${' is not allowed (Spark substitutes ${...} variables before parsing)");
+    for (const flavour of options.flavours ?? ['sqlite', 'spark']) {
         const result = checkFlavour(sql, flavour);
         if (!result.ok)
             return result;
@@ -59140,8 +59449,8 @@ function checkReadOnly(sql) {
     return { ok: true };
 }
 /** Throws ReadOnlyViolationError unless `sql` is exactly one read-only query. */
-function assertReadOnly(sql) {
-    const result = checkReadOnly(sql);
+function assertReadOnly(sql, options = {}) {
+    const result = checkReadOnly(sql, options);
     if (!result.ok)
         throw new ReadOnlyViolationError(result.reason, READ_ONLY_HINT);
 }
@@ -59151,38 +59460,78 @@ function refuse(reason) {
 function checkFlavour(sql, flavour) {
     const all = tokenize(sql, flavour);
     const open = all.find((t) => t.unterminated);
-    if (open)
-        return refuse(`unterminated ${open.type === 'comment' ? 'comment' : open.type === 'string' ? 'string' : 'quoted identifier'} at offset ${open.start}`);
+    if (open) {
+        const what = open.type === 'comment' ? 'comment' : open.type === 'string' ? 'string' : 'quoted identifier';
+        return refuse(`unterminated ${what} at offset ${open.start}`);
+    }
+    const hazard = lexicalHazard(sql, all, flavour);
+    if (hazard)
+        return refuse(hazard);
     const statements = splitStatements(significant(all));
     if (statements.length === 0)
         return refuse('the statement is empty');
     // Keywords first: "DROP is not allowed" says more than "2 statements".
     for (const tokens of statements) {
-        const bad = forbiddenWord(tokens);
+        const bad = forbiddenWord(tokens) ?? forbiddenCall(tokens) ?? forbiddenSource(tokens);
         if (bad)
             return refuse(bad);
     }
     if (statements.length > 1)
         return refuse(`found ${statements.length} statements separated by ';'`);
-    const tokens = statements[0];
+    return checkQueryShape(statements[0]);
+}
+/**
+ * Places where the two engines' lexers (or versions of one) could split the text differently
+ * from tokenize.ts; refused so the gate never has to guess.
+ */
+function lexicalHazard(sql, tokens, flavour) {
+    for (let k = 0; k < tokens.length; k++) {
+        const token = tokens[k];
+        const code = token.type === 'word' || token.type === 'symbol' || token.type === 'number';
+        if (code && token.text.includes('$')) {
+            // SQLite reads $name(...) as one variable token that may swallow quotes; Spark versions
+            // disagree on whether $ belongs to a name (which decides where a raw string starts).
+            return `'$' outside quotes is not allowed (offset ${token.start})`;
+        }
+        if (code && sql.slice(token.start, token.end + 2).includes('://')) {
+            return `a URI outside quotes is not allowed (offset ${token.start}): Spark reads it as a path to files`;
+        }
+        const previous = tokens[k - 1];
+        const adjacent = previous !== undefined && previous.end === token.start;
+        if (flavour === 'spark' && token.type === 'string' && adjacent && /^(word|number)$/.test(previous.type)) {
+            // r'...' is a raw string only when the r starts a token, which depends on the characters before it.
+            if (/^[rR]/.test(token.text) || /[rR]$/.test(previous.text))
+                return `ambiguous raw string at offset ${token.start}: put a space before it`;
+        }
+        if (flavour === 'sqlite' && isSymbol(token, '(') && adjacent && previous.type === 'word') {
+            const sigil = tokens[k - 2];
+            if (sigil?.type === 'symbol' && /^[:@#]$/.test(sigil.text) && sigil.end === previous.start)
+                return `'${sigil.text}${previous.text}(' is not allowed (offset ${sigil.start}): SQLite reads it as a variable`;
+        }
+    }
+    return undefined;
+}
+function checkQueryShape(tokens) {
     // `(SELECT ...) UNION (SELECT ...)`: look past leading parentheses for the opening keyword.
     let start = 0;
     while (isSymbol(tokens[start], '(') && start < tokens.length - 1)
         start++;
     const first = tokens[start];
     if (!isWord(first) || !QUERY_STARTS.has(first.value.toUpperCase())) {
-        const what = first.type === 'word' ? first.value.toUpperCase() : `'${first.text}'`;
-        return refuse(`a statement starting with ${what} is not a query`);
+        return refuse(`a statement starting with ${read_only_guard_describe(first)} is not a query`);
     }
     if (isWord(first, 'WITH')) {
         const main = mainStatementAfterWith(tokens.slice(start));
         if (!main)
-            return refuse('the WITH clause is not followed by a SELECT');
-        if (!isWord(main, 'SELECT') && !isSymbol(main, '(')) {
-            return refuse(`WITH ... ${main.type === 'word' ? main.value.toUpperCase() : `'${main.text}'`} is not a query`);
+            return refuse('the WITH clause is not followed by a query');
+        if (!isWord(main, 'SELECT', 'VALUES') && !isSymbol(main, '(')) {
+            return refuse(`WITH ... ${read_only_guard_describe(main)} is not a query`);
         }
     }
     return { ok: true };
+}
+function read_only_guard_describe(token) {
+    return token.type === 'word' ? token.value.toUpperCase() : `'${token.text}'`;
 }
 function forbiddenWord(tokens) {
     for (let i = 0; i < tokens.length; i++) {
@@ -59194,8 +59543,39 @@ function forbiddenWord(tokens) {
         // REPLACE(str, a, b) is a string function, not REPLACE INTO.
         if (WRITE_KEYWORDS.has(upper) && !(upper === 'REPLACE' && called))
             return `${upper} is not allowed`;
-        if (UNSAFE_FUNCTIONS.has(upper) && called)
-            return `the function ${token.value} is not allowed`;
+        // Spark's USING 'script' (SELECT TRANSFORM / MAP / REDUCE) runs an external program.
+        if (upper === 'USING' && tokens[i + 1]?.type === 'string')
+            return "USING '<script>' is not allowed";
+    }
+    return undefined;
+}
+/** Calls by normalised name: whatever quoting or qualification, the name right before '(' counts. */
+function forbiddenCall(tokens) {
+    for (let i = 1; i < tokens.length; i++) {
+        if (!isSymbol(tokens[i], '('))
+            continue;
+        const callee = tokens[i - 1];
+        if (callee.type !== 'word' && callee.type !== 'quoted' && callee.type !== 'string')
+            continue;
+        const name = normaliseName(callee.value);
+        if (name === 'identifier')
+            return 'IDENTIFIER(...) is not allowed (it names a function or table from a string)';
+        const denied = deniedFunction(name);
+        if (denied)
+            return denied;
+    }
+    return undefined;
+}
+/** Spark's direct file queries: `` <format>.`<path>` `` as a table name. */
+function forbiddenSource(tokens) {
+    for (let i = 0; i + 2 < tokens.length; i++) {
+        const [format, dot, target] = [tokens[i], tokens[i + 1], tokens[i + 2]];
+        if (format.type !== 'word' && format.type !== 'quoted')
+            continue;
+        if (!FILE_FORMATS.has(normaliseName(format.value)) || !isSymbol(dot, '.'))
+            continue;
+        if ((target.type === 'quoted' || target.type === 'string') && /[/:\\]/.test(target.value))
+            return `reading files directly (${format.value}.${target.text}) is not allowed`;
     }
     return undefined;
 }
@@ -59363,137 +59743,372 @@ function toItem(sql, tokens) {
     return { text: span(tokens.length - 1) };
 }
 
-;// CONCATENATED MODULE: ./src/local/seeded-random.js
+;// CONCATENATED MODULE: ./src/local/demo-catalog.js
 /**
- * A small seeded PRNG (sfc32, seeded through splitmix32) so the demo data and the
- * Genie engine's optional noise are reproducible: same seed, same sequence, on every
- * platform (only 32-bit integer math).
+ * The fixed facts the demo dataset is generated from: channels, countries, plans,
+ * names and the weights that shape activity. Kept apart from the generator so the
+ * generator reads as an algorithm.
  */
-function splitmix32(seed) {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x9e3779b9) >>> 0;
-        let z = state;
-        z = Math.imul(z ^ (z >>> 16), 0x85ebca6b) >>> 0;
-        z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35) >>> 0;
-        return (z ^ (z >>> 16)) >>> 0;
-    };
+const demo_catalog_DEMO_CHANNELS = [
+    {
+        id: 1,
+        name: 'general',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 20,
+        reactions: 0.45,
+        words: 1,
+        replyRate: 0.45,
+    },
+    {
+        id: 2,
+        name: 'announcements',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 0,
+        reactions: 4.5,
+        words: 2.5,
+        replyRate: 0.02,
+    },
+    {
+        id: 3,
+        name: 'help',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2023-03-15',
+        weight: 12,
+        reactions: 0.3,
+        words: 1.4,
+        replyRate: 0.62,
+    },
+    {
+        id: 4,
+        name: 'data-engineering',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2023-06-01',
+        weight: 11,
+        reactions: 0.35,
+        words: 1.3,
+        replyRate: 0.5,
+    },
+    {
+        id: 5,
+        name: 'ml-ops',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2024-02-10',
+        weight: 7,
+        reactions: 0.35,
+        words: 1.25,
+        replyRate: 0.48,
+    },
+    {
+        id: 6,
+        name: 'random',
+        category: 'social',
+        isPrivate: false,
+        createdAt: '2023-03-01',
+        weight: 9,
+        reactions: 0.6,
+        words: 0.6,
+        replyRate: 0.38,
+    },
+    {
+        id: 7,
+        name: 'jobs',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2024-05-20',
+        weight: 3,
+        reactions: 0.5,
+        words: 1.6,
+        replyRate: 0.25,
+    },
+    {
+        id: 8,
+        name: 'events',
+        category: 'community',
+        isPrivate: false,
+        createdAt: '2024-09-02',
+        weight: 3,
+        reactions: 1.2,
+        words: 1.2,
+        replyRate: 0.3,
+    },
+    {
+        id: 9,
+        name: 'korea',
+        category: 'social',
+        isPrivate: false,
+        createdAt: '2025-01-15',
+        weight: 0.2,
+        reactions: 0.55,
+        words: 0.9,
+        replyRate: 0.5,
+    },
+    {
+        id: 10,
+        name: 'dashboards',
+        category: 'engineering',
+        isPrivate: false,
+        createdAt: '2025-04-07',
+        weight: 5,
+        reactions: 0.4,
+        words: 1.1,
+        replyRate: 0.45,
+    },
+    {
+        id: 11,
+        name: 'sql-tips',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2024-12-03',
+        weight: 6,
+        reactions: 0.7,
+        words: 1.15,
+        replyRate: 0.4,
+    },
+    {
+        id: 12,
+        name: 'feedback',
+        category: 'support',
+        isPrivate: false,
+        createdAt: '2025-06-16',
+        weight: 2.5,
+        reactions: 0.5,
+        words: 1.3,
+        replyRate: 0.35,
+    },
+    {
+        id: 13,
+        name: 'moderators',
+        category: 'community',
+        isPrivate: true,
+        createdAt: '2023-04-01',
+        weight: 0,
+        reactions: 0.3,
+        words: 1,
+        replyRate: 0.5,
+    },
+    {
+        id: 14,
+        name: 'beta-testers',
+        category: 'engineering',
+        isPrivate: true,
+        createdAt: '2025-09-01',
+        weight: 0,
+        reactions: 0.4,
+        words: 1.2,
+        replyRate: 0.45,
+    },
+];
+const demo_catalog_CHANNEL = {
+    announcements: 2,
+    events: 8,
+    korea: 9,
+    moderators: 13,
+    betaTesters: 14,
+};
+const demo_catalog_COUNTRY_WEIGHTS = { US: 30, KR: 18, IN: 14, DE: 8, GB: 8, JP: 8, BR: 8, FR: 6 };
+const demo_catalog_PLAN_WEIGHTS = { free: 70, pro: 22, enterprise: 8 };
+/** Paying members post more. */
+const demo_catalog_PLAN_ACTIVITY = { free: 1, pro: 1.5, enterprise: 1.9 };
+const demo_catalog_EMOJI_WEIGHTS = {
+    thumbsup: 34,
+    heart: 19,
+    laugh: 12,
+    eyes: 10,
+    rocket: 10,
+    tada: 8,
+    pray: 4,
+    fire: 3,
+};
+/** Share of messages by hour of day (UTC), a working-day curve with a long evening tail. */
+const HOUR_WEIGHTS = [2, 1, 1, 1, 1, 2, 3, 5, 8, 10, 11, 11, 10, 11, 12, 12, 11, 9, 7, 6, 5, 4, 3, 2];
+/** Months with a conference, when #events and #announcements are busy. */
+const demo_catalog_EVENT_MONTHS = new Set(['2025-06', '2026-06', '2025-11']);
+const demo_catalog_NAMES = {
+    US: {
+        first: [
+            'James',
+            'Emily',
+            'Michael',
+            'Olivia',
+            'Daniel',
+            'Sophia',
+            'Ryan',
+            'Ava',
+            'Ethan',
+            'Chloe',
+            'Jacob',
+            'Grace',
+            'Tyler',
+            'Hannah',
+            'Noah',
+            'Madison',
+            'Logan',
+            'Abigail',
+            'Mason',
+            'Ella',
+        ],
+        last: [
+            'Smith',
+            'Johnson',
+            'Brown',
+            'Miller',
+            'Davis',
+            'Wilson',
+            'Moore',
+            'Taylor',
+            'Anderson',
+            'Thomas',
+            'Clark',
+            'Lewis',
+            'Walker',
+            'Young',
+            'Allen',
+            'Wright',
+        ],
+    },
+    KR: {
+        first: [
+            'Minji',
+            'Jisoo',
+            'Seojun',
+            'Hayoon',
+            'Jiho',
+            'Yuna',
+            'Dohyun',
+            'Seoyeon',
+            'Junwoo',
+            'Subin',
+            'Hyunwoo',
+            'Eunji',
+            'Taeyang',
+            'Soyeon',
+            'Jaemin',
+            'Dahye',
+        ],
+        last: ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Shin'],
+    },
+    IN: {
+        first: [
+            'Aarav',
+            'Priya',
+            'Vihaan',
+            'Ananya',
+            'Arjun',
+            'Diya',
+            'Rohan',
+            'Isha',
+            'Karan',
+            'Neha',
+            'Aditya',
+            'Kavya',
+            'Rahul',
+            'Pooja',
+        ],
+        last: ['Sharma', 'Patel', 'Reddy', 'Iyer', 'Gupta', 'Nair', 'Singh', 'Rao', 'Mehta', 'Das', 'Joshi', 'Kumar'],
+    },
+    DE: {
+        first: ['Lukas', 'Anna', 'Felix', 'Lena', 'Jonas', 'Marie', 'Leon', 'Sophie', 'Paul', 'Laura', 'Max', 'Clara'],
+        last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch'],
+    },
+    GB: {
+        first: [
+            'Oliver',
+            'Amelia',
+            'Harry',
+            'Isla',
+            'George',
+            'Poppy',
+            'Jack',
+            'Freya',
+            'Charlie',
+            'Evie',
+            'Alfie',
+            'Millie',
+        ],
+        last: ['Jones', 'Evans', 'Roberts', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Harris', 'Cooper'],
+    },
+    JP: {
+        first: ['Haruto', 'Yui', 'Sota', 'Hina', 'Riku', 'Aoi', 'Yuto', 'Mei', 'Kaito', 'Sakura', 'Ren', 'Yuna'],
+        last: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato'],
+    },
+    BR: {
+        first: [
+            'Gabriel',
+            'Julia',
+            'Lucas',
+            'Beatriz',
+            'Mateus',
+            'Larissa',
+            'Rafael',
+            'Camila',
+            'Pedro',
+            'Mariana',
+            'Thiago',
+            'Fernanda',
+        ],
+        last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Lima', 'Pereira', 'Costa', 'Almeida', 'Ferreira', 'Rocha'],
+    },
+    FR: {
+        first: ['Louis', 'Camille', 'Hugo', 'Manon', 'Arthur', 'Léa', 'Jules', 'Chloé', 'Nathan', 'Inès', 'Théo', 'Zoé'],
+        last: ['Martin', 'Bernard', 'Dubois', 'Durand', 'Leroy', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefebvre'],
+    },
+};
+
+;// CONCATENATED MODULE: ./src/local/call-arguments.js
+/**
+ * The arguments of a rewritten function call, split and classified, so the dialect
+ * rewriter can fold constant calls and swap per-row JS calls for native SQLite.
+ */
+
+/** Splits SQLite text (the inside of a call's parentheses) at top-level commas and classifies each part. */
+function splitArguments(inner) {
+    const tokens = tokenize(inner, 'sqlite');
+    if (tokens.some((t) => t.unterminated))
+        return [];
+    const parts = [];
+    let depth = 0;
+    let from = 0;
+    for (const token of tokens) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && isSymbol(token, ',')) {
+            parts.push(inner.slice(from, token.start));
+            from = token.end;
+        }
+    }
+    parts.push(inner.slice(from));
+    if (parts.length === 1 && parts[0].trim() === '')
+        return [];
+    return parts.map(classify);
 }
-/** FNV-1a hash of a string, for deriving seeds from labels. */
-function hashString(text) {
-    let h = 0x811c9dc5;
-    for (let i = 0; i < text.length; i++) {
-        h ^= text.charCodeAt(i);
-        h = Math.imul(h, 0x01000193) >>> 0;
+function classify(raw) {
+    const text = raw.trim();
+    const tokens = tokenize(text, 'sqlite').filter((t) => !isTrivia(t));
+    const [first, second] = tokens;
+    if (tokens.length === 1 && first.type === 'string')
+        return { kind: 'literal', text, value: first.value };
+    if (tokens.length === 1 && first.type === 'number' && Number.isFinite(Number(first.text)))
+        return { kind: 'literal', text, value: Number(first.text) };
+    if (tokens.length === 2 && isSymbol(first, '-') && second.type === 'number' && Number.isFinite(Number(second.text))) {
+        return { kind: 'literal', text, value: -Number(second.text) };
     }
-    return h >>> 0;
-}
-class SeededRandom {
-    seed;
-    a;
-    b;
-    c;
-    d;
-    constructor(seed = 1) {
-        this.seed = seed;
-        const init = splitmix32(typeof seed === 'number' ? seed : hashString(seed));
-        this.a = init();
-        this.b = init();
-        this.c = init();
-        this.d = init();
-        for (let i = 0; i < 12; i++)
-            this.nextUint32(); // warm up
+    if (tokens.length === 1 && first.type === 'word' && first.value.toUpperCase() === 'NULL')
+        return { kind: 'literal', text, value: null };
+    const isName = (k) => tokens[k] !== undefined && (tokens[k].type === 'word' || tokens[k].type === 'quoted');
+    if (tokens.length % 2 === 1 && tokens.every((t, k) => (k % 2 === 0 ? isName(k) : isSymbol(t, '.')))) {
+        // A lone keyword (CASE, NOT, ...) would not get here with arguments; a lone word is a column.
+        return { kind: 'column', text };
     }
-    /** An independent stream for a named purpose; adding draws elsewhere does not shift it. */
-    fork(label) {
-        return new SeededRandom(hashString(`${String(this.seed)}/${label}`));
-    }
-    nextUint32() {
-        const t = (((this.a + this.b) >>> 0) + this.d) >>> 0;
-        this.d = (this.d + 1) >>> 0;
-        this.a = this.b ^ (this.b >>> 9);
-        this.b = (this.c + (this.c << 3)) >>> 0;
-        this.c = ((this.c << 21) | (this.c >>> 11)) >>> 0;
-        this.c = (this.c + t) >>> 0;
-        return t;
-    }
-    /** Uniform in [0, 1). */
-    next() {
-        return this.nextUint32() / 4294967296;
-    }
-    /** Uniform integer in [min, max], both inclusive. */
-    int(min, max) {
-        return min + Math.floor(this.next() * (max - min + 1));
-    }
-    /** True with probability p. */
-    chance(p) {
-        return this.next() < p;
-    }
-    /** One item: uniformly, or in proportion to `weights` (same length, non-negative). */
-    pick(items, weights) {
-        if (items.length === 0)
-            throw new Error('pick from an empty list');
-        if (!weights)
-            return items[Math.floor(this.next() * items.length)];
-        const total = weights.reduce((sum, w) => sum + w, 0);
-        let target = this.next() * total;
-        for (let i = 0; i < items.length; i++) {
-            target -= weights[i];
-            if (target < 0)
-                return items[i];
-        }
-        return items[items.length - 1];
-    }
-    /**
-     * An index drawn in proportion to weights given as running totals (`cumulative[i]` is the
-     * sum of weights 0..i), using the first `count` entries. Binary search, for hot loops.
-     */
-    pickIndexCumulative(cumulative, count = cumulative.length) {
-        const target = this.next() * cumulative[count - 1];
-        let lo = 0;
-        let hi = count - 1;
-        while (lo < hi) {
-            const mid = (lo + hi) >> 1;
-            if (cumulative[mid] > target)
-                hi = mid;
-            else
-                lo = mid + 1;
-        }
-        return lo;
-    }
-    /** One key of a `{ value: weight }` map, in proportion to its weight. */
-    pickWeighted(weights) {
-        const keys = Object.keys(weights);
-        return this.pick(keys, keys.map((k) => weights[k]));
-    }
-    /** Standard normal variate (Box-Muller). */
-    normal() {
-        const u = 1 - this.next();
-        const v = this.next();
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
-    }
-    /** Poisson-distributed count with the given mean (Knuth; fine for small means). */
-    poisson(mean) {
-        if (mean <= 0)
-            return 0;
-        const limit = Math.exp(-mean);
-        let k = 0;
-        let p = this.next();
-        while (p > limit) {
-            k++;
-            p *= this.next();
-        }
-        return k;
-    }
-    /** A shuffled copy. */
-    shuffle(items) {
-        const out = items.slice();
-        for (let i = out.length - 1; i > 0; i--) {
-            const j = Math.floor(this.next() * (i + 1));
-            [out[i], out[j]] = [out[j], out[i]];
-        }
-        return out;
-    }
+    return { kind: 'other', text };
 }
 
 ;// CONCATENATED MODULE: ./src/local/spark-dates.js
@@ -59523,13 +60138,13 @@ function parseDate(value) {
     return { ms, hasTime: m[4] !== undefined };
 }
 const pad = (n, width = 2) => String(n).padStart(width, '0');
-function formatDate(ms) {
+function spark_dates_formatDate(ms) {
     const d = new Date(ms);
     return `${pad(d.getUTCFullYear(), 4)}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }
-function formatTimestamp(ms) {
+function spark_dates_formatTimestamp(ms) {
     const d = new Date(ms);
-    return `${formatDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
+    return `${spark_dates_formatDate(ms)} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())}`;
 }
 /** Canonical unit name for the many spellings Spark accepts. */
 function normaliseUnit(unit) {
@@ -59732,374 +60347,6 @@ function formatPattern(ms, pattern) {
     return out;
 }
 
-;// CONCATENATED MODULE: ./src/local/demo-catalog.js
-/**
- * The fixed facts the demo dataset is generated from: channels, countries, plans,
- * names and the weights that shape activity. Kept apart from the generator so the
- * generator reads as an algorithm.
- */
-const DEMO_CHANNELS = [
-    {
-        id: 1,
-        name: 'general',
-        category: 'community',
-        isPrivate: false,
-        createdAt: '2023-03-01',
-        weight: 20,
-        reactions: 0.45,
-        words: 1,
-        replyRate: 0.45,
-    },
-    {
-        id: 2,
-        name: 'announcements',
-        category: 'community',
-        isPrivate: false,
-        createdAt: '2023-03-01',
-        weight: 0,
-        reactions: 4.5,
-        words: 2.5,
-        replyRate: 0.02,
-    },
-    {
-        id: 3,
-        name: 'help',
-        category: 'support',
-        isPrivate: false,
-        createdAt: '2023-03-15',
-        weight: 12,
-        reactions: 0.3,
-        words: 1.4,
-        replyRate: 0.62,
-    },
-    {
-        id: 4,
-        name: 'data-engineering',
-        category: 'engineering',
-        isPrivate: false,
-        createdAt: '2023-06-01',
-        weight: 11,
-        reactions: 0.35,
-        words: 1.3,
-        replyRate: 0.5,
-    },
-    {
-        id: 5,
-        name: 'ml-ops',
-        category: 'engineering',
-        isPrivate: false,
-        createdAt: '2024-02-10',
-        weight: 7,
-        reactions: 0.35,
-        words: 1.25,
-        replyRate: 0.48,
-    },
-    {
-        id: 6,
-        name: 'random',
-        category: 'social',
-        isPrivate: false,
-        createdAt: '2023-03-01',
-        weight: 9,
-        reactions: 0.6,
-        words: 0.6,
-        replyRate: 0.38,
-    },
-    {
-        id: 7,
-        name: 'jobs',
-        category: 'community',
-        isPrivate: false,
-        createdAt: '2024-05-20',
-        weight: 3,
-        reactions: 0.5,
-        words: 1.6,
-        replyRate: 0.25,
-    },
-    {
-        id: 8,
-        name: 'events',
-        category: 'community',
-        isPrivate: false,
-        createdAt: '2024-09-02',
-        weight: 3,
-        reactions: 1.2,
-        words: 1.2,
-        replyRate: 0.3,
-    },
-    {
-        id: 9,
-        name: 'korea',
-        category: 'social',
-        isPrivate: false,
-        createdAt: '2025-01-15',
-        weight: 0.2,
-        reactions: 0.55,
-        words: 0.9,
-        replyRate: 0.5,
-    },
-    {
-        id: 10,
-        name: 'dashboards',
-        category: 'engineering',
-        isPrivate: false,
-        createdAt: '2025-04-07',
-        weight: 5,
-        reactions: 0.4,
-        words: 1.1,
-        replyRate: 0.45,
-    },
-    {
-        id: 11,
-        name: 'sql-tips',
-        category: 'support',
-        isPrivate: false,
-        createdAt: '2024-12-03',
-        weight: 6,
-        reactions: 0.7,
-        words: 1.15,
-        replyRate: 0.4,
-    },
-    {
-        id: 12,
-        name: 'feedback',
-        category: 'support',
-        isPrivate: false,
-        createdAt: '2025-06-16',
-        weight: 2.5,
-        reactions: 0.5,
-        words: 1.3,
-        replyRate: 0.35,
-    },
-    {
-        id: 13,
-        name: 'moderators',
-        category: 'community',
-        isPrivate: true,
-        createdAt: '2023-04-01',
-        weight: 0,
-        reactions: 0.3,
-        words: 1,
-        replyRate: 0.5,
-    },
-    {
-        id: 14,
-        name: 'beta-testers',
-        category: 'engineering',
-        isPrivate: true,
-        createdAt: '2025-09-01',
-        weight: 0,
-        reactions: 0.4,
-        words: 1.2,
-        replyRate: 0.45,
-    },
-];
-const CHANNEL = {
-    announcements: 2,
-    events: 8,
-    korea: 9,
-    moderators: 13,
-    betaTesters: 14,
-};
-const COUNTRY_WEIGHTS = { US: 30, KR: 18, IN: 14, DE: 8, GB: 8, JP: 8, BR: 8, FR: 6 };
-const PLAN_WEIGHTS = { free: 70, pro: 22, enterprise: 8 };
-/** Paying members post more. */
-const PLAN_ACTIVITY = { free: 1, pro: 1.5, enterprise: 1.9 };
-const EMOJI_WEIGHTS = {
-    thumbsup: 34,
-    heart: 19,
-    laugh: 12,
-    eyes: 10,
-    rocket: 10,
-    tada: 8,
-    pray: 4,
-    fire: 3,
-};
-/** Share of messages by hour of day (UTC), a working-day curve with a long evening tail. */
-const HOUR_WEIGHTS = [2, 1, 1, 1, 1, 2, 3, 5, 8, 10, 11, 11, 10, 11, 12, 12, 11, 9, 7, 6, 5, 4, 3, 2];
-/** Months with a conference, when #events and #announcements are busy. */
-const EVENT_MONTHS = new Set(['2025-06', '2026-06', '2025-11']);
-const NAMES = {
-    US: {
-        first: [
-            'James',
-            'Emily',
-            'Michael',
-            'Olivia',
-            'Daniel',
-            'Sophia',
-            'Ryan',
-            'Ava',
-            'Ethan',
-            'Chloe',
-            'Jacob',
-            'Grace',
-            'Tyler',
-            'Hannah',
-            'Noah',
-            'Madison',
-            'Logan',
-            'Abigail',
-            'Mason',
-            'Ella',
-        ],
-        last: [
-            'Smith',
-            'Johnson',
-            'Brown',
-            'Miller',
-            'Davis',
-            'Wilson',
-            'Moore',
-            'Taylor',
-            'Anderson',
-            'Thomas',
-            'Clark',
-            'Lewis',
-            'Walker',
-            'Young',
-            'Allen',
-            'Wright',
-        ],
-    },
-    KR: {
-        first: [
-            'Minji',
-            'Jisoo',
-            'Seojun',
-            'Hayoon',
-            'Jiho',
-            'Yuna',
-            'Dohyun',
-            'Seoyeon',
-            'Junwoo',
-            'Subin',
-            'Hyunwoo',
-            'Eunji',
-            'Taeyang',
-            'Soyeon',
-            'Jaemin',
-            'Dahye',
-        ],
-        last: ['Kim', 'Lee', 'Park', 'Choi', 'Jung', 'Kang', 'Cho', 'Yoon', 'Jang', 'Lim', 'Han', 'Shin'],
-    },
-    IN: {
-        first: [
-            'Aarav',
-            'Priya',
-            'Vihaan',
-            'Ananya',
-            'Arjun',
-            'Diya',
-            'Rohan',
-            'Isha',
-            'Karan',
-            'Neha',
-            'Aditya',
-            'Kavya',
-            'Rahul',
-            'Pooja',
-        ],
-        last: ['Sharma', 'Patel', 'Reddy', 'Iyer', 'Gupta', 'Nair', 'Singh', 'Rao', 'Mehta', 'Das', 'Joshi', 'Kumar'],
-    },
-    DE: {
-        first: ['Lukas', 'Anna', 'Felix', 'Lena', 'Jonas', 'Marie', 'Leon', 'Sophie', 'Paul', 'Laura', 'Max', 'Clara'],
-        last: ['Müller', 'Schmidt', 'Schneider', 'Fischer', 'Weber', 'Meyer', 'Wagner', 'Becker', 'Hoffmann', 'Koch'],
-    },
-    GB: {
-        first: [
-            'Oliver',
-            'Amelia',
-            'Harry',
-            'Isla',
-            'George',
-            'Poppy',
-            'Jack',
-            'Freya',
-            'Charlie',
-            'Evie',
-            'Alfie',
-            'Millie',
-        ],
-        last: ['Jones', 'Evans', 'Roberts', 'Hughes', 'Edwards', 'Green', 'Hall', 'Wood', 'Harris', 'Cooper'],
-    },
-    JP: {
-        first: ['Haruto', 'Yui', 'Sota', 'Hina', 'Riku', 'Aoi', 'Yuto', 'Mei', 'Kaito', 'Sakura', 'Ren', 'Yuna'],
-        last: ['Sato', 'Suzuki', 'Takahashi', 'Tanaka', 'Watanabe', 'Ito', 'Yamamoto', 'Nakamura', 'Kobayashi', 'Kato'],
-    },
-    BR: {
-        first: [
-            'Gabriel',
-            'Julia',
-            'Lucas',
-            'Beatriz',
-            'Mateus',
-            'Larissa',
-            'Rafael',
-            'Camila',
-            'Pedro',
-            'Mariana',
-            'Thiago',
-            'Fernanda',
-        ],
-        last: ['Silva', 'Santos', 'Oliveira', 'Souza', 'Lima', 'Pereira', 'Costa', 'Almeida', 'Ferreira', 'Rocha'],
-    },
-    FR: {
-        first: ['Louis', 'Camille', 'Hugo', 'Manon', 'Arthur', 'Léa', 'Jules', 'Chloé', 'Nathan', 'Inès', 'Théo', 'Zoé'],
-        last: ['Martin', 'Bernard', 'Dubois', 'Durand', 'Leroy', 'Moreau', 'Laurent', 'Simon', 'Michel', 'Lefebvre'],
-    },
-};
-
-;// CONCATENATED MODULE: ./src/local/call-arguments.js
-/**
- * The arguments of a rewritten function call, split and classified, so the dialect
- * rewriter can fold constant calls and swap per-row JS calls for native SQLite.
- */
-
-/** Splits SQLite text (the inside of a call's parentheses) at top-level commas and classifies each part. */
-function splitArguments(inner) {
-    const tokens = tokenize(inner, 'sqlite');
-    if (tokens.some((t) => t.unterminated))
-        return [];
-    const parts = [];
-    let depth = 0;
-    let from = 0;
-    for (const token of tokens) {
-        if (isSymbol(token, '('))
-            depth++;
-        else if (isSymbol(token, ')'))
-            depth--;
-        else if (depth === 0 && isSymbol(token, ',')) {
-            parts.push(inner.slice(from, token.start));
-            from = token.end;
-        }
-    }
-    parts.push(inner.slice(from));
-    if (parts.length === 1 && parts[0].trim() === '')
-        return [];
-    return parts.map(classify);
-}
-function classify(raw) {
-    const text = raw.trim();
-    const tokens = tokenize(text, 'sqlite').filter((t) => !isTrivia(t));
-    const [first, second] = tokens;
-    if (tokens.length === 1 && first.type === 'string')
-        return { kind: 'literal', text, value: first.value };
-    if (tokens.length === 1 && first.type === 'number' && Number.isFinite(Number(first.text)))
-        return { kind: 'literal', text, value: Number(first.text) };
-    if (tokens.length === 2 && isSymbol(first, '-') && second.type === 'number' && Number.isFinite(Number(second.text))) {
-        return { kind: 'literal', text, value: -Number(second.text) };
-    }
-    if (tokens.length === 1 && first.type === 'word' && first.value.toUpperCase() === 'NULL')
-        return { kind: 'literal', text, value: null };
-    const isName = (k) => tokens[k] !== undefined && (tokens[k].type === 'word' || tokens[k].type === 'quoted');
-    if (tokens.length % 2 === 1 && tokens.every((t, k) => (k % 2 === 0 ? isName(k) : isSymbol(t, '.')))) {
-        // A lone keyword (CASE, NOT, ...) would not get here with arguments; a lone word is a column.
-        return { kind: 'column', text };
-    }
-    return { kind: 'other', text };
-}
-
 ;// CONCATENATED MODULE: ./src/local/spark-functions.js
 
 const spark_functions_DAY_MS = 86_400_000;
@@ -60122,7 +60369,7 @@ function num(value) {
 /** Keeps a date a date: time is added to the result only when the input or unit has one. */
 function shapeLike(ms, hadTime, unit) {
     const timeUnit = unit === 'hour' || unit === 'minute' || unit === 'second';
-    return hadTime || timeUnit ? formatTimestamp(ms) : formatDate(ms);
+    return hadTime || timeUnit ? spark_dates_formatTimestamp(ms) : spark_dates_formatDate(ms);
 }
 function dateFn(fn) {
     return (x) => {
@@ -60133,7 +60380,7 @@ function dateFn(fn) {
 function dateAdd(x, days) {
     const p = parseDate(x);
     const n = num(days);
-    return p && n !== null ? formatDate(p.ms + Math.trunc(n) * spark_functions_DAY_MS) : null;
+    return p && n !== null ? spark_dates_formatDate(p.ms + Math.trunc(n) * spark_functions_DAY_MS) : null;
 }
 function unitAdd(unitValue, amount, x) {
     const unit = normaliseUnit(unitValue);
@@ -60188,12 +60435,12 @@ const SPARK_SCALARS = {
         if (!unit || !p)
             return null;
         const ms = spark_dates_truncate(p.ms, unit);
-        return unit === 'hour' || unit === 'minute' || unit === 'second' ? formatTimestamp(ms) : formatDate(ms);
+        return unit === 'hour' || unit === 'minute' || unit === 'second' ? spark_dates_formatTimestamp(ms) : spark_dates_formatDate(ms);
     },
     trunc: (x, unitValue) => {
         const unit = normaliseUnit(unitValue);
         const p = parseDate(x);
-        return unit && p ? formatDate(spark_dates_truncate(p.ms, unit)) : null;
+        return unit && p ? spark_dates_formatDate(spark_dates_truncate(p.ms, unit)) : null;
     },
     // date_add(d, n) or Databricks' three-argument date_add(unit, n, x)
     date_add: (...args) => (args.length >= 3 ? unitAdd(args[0], args[1], args[2]) : dateAdd(args[0], args[1])),
@@ -60217,9 +60464,9 @@ const SPARK_SCALARS = {
     add_months: (x, months) => {
         const p = parseDate(x);
         const n = num(months);
-        return p && n !== null ? formatDate(addMonths(p.ms, Math.trunc(n))) : null;
+        return p && n !== null ? spark_dates_formatDate(addMonths(p.ms, Math.trunc(n))) : null;
     },
-    last_day: dateFn((ms) => formatDate(addMonths(spark_dates_truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
+    last_day: dateFn((ms) => spark_dates_formatDate(addMonths(spark_dates_truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
     year: dateFn((ms) => new Date(ms).getUTCFullYear()),
     quarter: dateFn((ms) => Math.floor(new Date(ms).getUTCMonth() / 3) + 1),
     month: dateFn((ms) => new Date(ms).getUTCMonth() + 1),
@@ -60235,8 +60482,8 @@ const SPARK_SCALARS = {
     weekofyear: dateFn(isoWeek),
     dayofyear: (x) => datePart('doy', x),
     date_part: datePart,
-    to_date: dateFn(formatDate),
-    to_timestamp: dateFn(formatTimestamp),
+    to_date: dateFn(spark_dates_formatDate),
+    to_timestamp: dateFn(spark_dates_formatTimestamp),
     date_format: (x, pattern) => {
         const p = parseDate(x);
         return p && pattern !== null ? formatPattern(p.ms, String(pattern)) : null;
@@ -60557,7 +60804,7 @@ function sqliteTableName(identifier) {
         .toLowerCase();
 }
 /** SQLite double-quoted identifier (for DDL). */
-function quoteIdentifier(name) {
+function sql_dialect_quoteIdentifier(name) {
     return `"${name.replace(/"/g, '""')}"`;
 }
 /**
@@ -61041,7 +61288,7 @@ const DEMO_SEED = 20261101;
 const DEMO_AS_OF = '2026-11-01';
 const DEMO_FIRST_DAY = '2024-11-01';
 const DEMO_LAST_DAY = '2026-10-31';
-const DEMO_TABLES = ['channels', 'members', 'messages', 'reactions', 'daily_channel_stats'];
+const DEMO_TABLES = (/* unused pure expression or super */ null && (['channels', 'members', 'messages', 'reactions', 'daily_channel_stats']));
 const demo_data_DAY_MS = 86_400_000;
 const FIRST = Date.UTC(2024, 10, 1);
 const DAYS = 730;
@@ -61049,7 +61296,7 @@ const MEMBER_COUNT = 2000;
 /** Mean messages on an ordinary weekday at the start; grows ~2.2x by the end. */
 const BASE_PER_DAY = 37;
 /** Creates the demo tables in `db` and fills them. Returns the row count of each table. */
-function generateDemoData(db, options = {}) {
+function demo_data_generateDemoData(db, options = {}) {
     const catalog = options.catalog ?? 'main';
     const schema = options.schema ?? 'community';
     const rng = new SeededRandom(options.seed ?? DEMO_SEED);
@@ -61139,7 +61386,7 @@ function insertAll(db, table, items, toRow) {
     }
 }
 const TWO_DIGITS = Array.from({ length: 60 }, (_, n) => String(n).padStart(2, '0'));
-const DAY_TEXT = [];
+const DAY_TEXT = (/* unused pure expression or super */ null && ([]));
 /** formatTimestamp for the window's instants without a Date per row (the hot path at start-up). */
 function stamp(ms) {
     const day = Math.floor((ms - FIRST) / demo_data_DAY_MS);
@@ -61149,8 +61396,8 @@ function stamp(ms) {
     const seconds = Math.floor((ms - FIRST - day * demo_data_DAY_MS) / 1000);
     return `${date} ${TWO_DIGITS[Math.floor(seconds / 3600)]}:${TWO_DIGITS[Math.floor(seconds / 60) % 60]}:${TWO_DIGITS[seconds % 60]}`;
 }
-const channelById = new Map(DEMO_CHANNELS.map((c) => [c.id, c]));
-const CREATED_MS = new Map(DEMO_CHANNELS.map((c) => [c.id, Date.parse(`${c.createdAt}T00:00:00Z`)]));
+const channelById = new Map(demo_catalog_DEMO_CHANNELS.map((c) => [c.id, c]));
+const CREATED_MS = new Map(demo_catalog_DEMO_CHANNELS.map((c) => [c.id, Date.parse(`${c.createdAt}T00:00:00Z`)]));
 const createdMs = (c) => CREATED_MS.get(c.id);
 const HOUR_CUMULATIVE = cumulative(HOUR_WEIGHTS);
 function cumulative(weights) {
@@ -61353,148 +61600,287 @@ function makeStats(rng, messages, reactions) {
 const external_node_module_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:module");
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-;// CONCATENATED MODULE: ./src/local/sqljs-loader.js
+// EXTERNAL MODULE: external "node:worker_threads"
+var external_node_worker_threads_ = __nccwpck_require__(5919);
+;// CONCATENATED MODULE: ./src/local/sqlite-host.js
 /**
- * Loads sql.js (SQLite compiled to WebAssembly) once per process.
+ * Runs the embedded warehouse's statements in a worker thread (sqlite-worker.ts) so that every
+ * statement can be stopped: on timeout or cancellation the worker is terminated, which stops
+ * SQLite mid-step, and the next statement starts a fresh worker that reopens the databases
+ * from their images (exported SQLite files kept here). STACK-NOTES section 9 measured the costs:
+ * reopening a 1.2 MB image takes ~2 ms and a worker answers its first query ~20 ms after it
+ * starts, so a timeout costs about 0.1 s and an ordinary statement only a message round trip.
  *
- * ncc cannot bundle sql.js (its Emscripten glue uses `__dirname`, which does not
- * exist in an ES module), so scripts/bundle.mjs ships the glue and the wasm unbundled
- * in `dist/vendor/sqljs/` (glue renamed `.cjs`) and we load them with a runtime
- * `require`. From source (vitest, tsx) there is no vendor folder: node_modules it is.
+ * One worker per process serves every open warehouse, one statement at a time, as the main
+ * thread did before; statements queue here. The worker is unref'd while idle so it never keeps
+ * a finished CLI or test process alive.
+ *
+ * Where the worker code comes from: the bundle (scripts/bundle.mjs) builds sqlite-worker.ts as its
+ * own entry into dist/sqlite-worker/index.js beside dist/index.js and dist/cli/index.js. Running
+ * from source (vitest, tsx) there is no bundle: the worker is an eval'd bootstrap that registers
+ * tsx's ESM loader and imports sqlite-worker.ts, so tests exercise the same worker code.
  */
 
 
 
 
-const GLUE = 'sql-wasm.js';
-/** dist/ is `"type": "module"`, so the vendored CommonJS glue carries the .cjs extension. */
-const VENDORED_GLUE = 'sql-wasm.cjs';
-const WASM = 'sql-wasm.wasm';
-let sqljs_loader_cached;
-/** The sql.js module, initialised once; later calls share the same promise. */
-function loadSqlJs() {
-    if (!sqljs_loader_cached) {
-        sqljs_loader_cached = initialise().catch((error) => {
-            sqljs_loader_cached = undefined; // let a later call retry instead of caching the failure
-            throw error;
+
+/** Why a statement did not finish: the host stopped it, or SQLite reported an error. */
+class StatementStopped extends Error {
+    reason;
+    constructor(reason) {
+        super(reason === 'TIMEOUT' ? 'timed out' : 'cancelled');
+        this.reason = reason;
+    }
+}
+class StatementFailed extends Error {
+}
+class SqliteHost {
+    worker;
+    starting;
+    images = new Map();
+    /** Databases opened in the current worker. */
+    opened = new Set();
+    inFlight;
+    tail = Promise.resolve();
+    nextId = 1;
+    seq = 0;
+    stats = { spawns: 0, stops: 0 };
+    /** Keeps a database image; statements for the returned id open it in the worker on first use. */
+    register(image) {
+        const id = this.nextId++;
+        this.images.set(id, image);
+        return id;
+    }
+    release(id) {
+        this.images.delete(id);
+        if (this.opened.delete(id))
+            this.post({ type: 'close', id });
+    }
+    /** Starts the worker now (so a failure to start surfaces when the warehouse opens). */
+    async start() {
+        await this.ensureWorker();
+    }
+    /** Runs one statement after those queued before it; rejects with StatementStopped or StatementFailed. */
+    run(id, sql, options) {
+        return this.enqueue(options.signal, async (worker) => {
+            if (!this.opened.has(id)) {
+                const image = this.images.get(id);
+                if (!image)
+                    throw new StatementFailed('the warehouse is closed');
+                this.post({ type: 'open', id, image });
+                this.opened.add(id);
+            }
+            const seq = ++this.seq;
+            const reply = await this.call(worker, { type: 'run', id, seq, sql, rowLimit: options.rowLimit }, options);
+            if (!reply.ok)
+                throw new StatementFailed(reply.message);
+            if (!('names' in reply))
+                throw new StatementFailed('unexpected reply from the warehouse worker');
+            return { names: reply.names, rows: reply.rows, truncated: reply.truncated };
         });
     }
-    return sqljs_loader_cached;
+    /** Builds a database in the worker (demo data, a script, a file) within `timeoutMs`; returns its image and tables. */
+    prepare(request, timeoutMs) {
+        return this.enqueue(undefined, async (worker) => {
+            const seq = ++this.seq;
+            const reply = await this.call(worker, { type: 'prepare', seq, request }, { timeoutMs });
+            if (!reply.ok)
+                throw new StatementFailed(reply.message);
+            if (!('image' in reply))
+                throw new StatementFailed('unexpected reply from the warehouse worker');
+            return { image: reply.image, tables: reply.tables };
+        });
+    }
+    /** Runs `job` after everything queued before it, on a started worker. */
+    enqueue(signal, job) {
+        const run = this.tail.then(async () => {
+            if (signal?.aborted)
+                throw new StatementStopped('CANCELLED');
+            const worker = await this.ensureWorker();
+            // The signal may have aborted while a fresh worker started (an abort event is not replayed).
+            if (signal?.aborted)
+                throw new StatementStopped('CANCELLED');
+            return job(worker);
+        });
+        this.tail = run.then(() => undefined, () => undefined);
+        return signal ? leaveOnAbort(run, signal) : run;
+    }
+    /**
+     * Posts one message and waits for its reply; past `timeoutMs`, or when the signal aborts, the
+     * worker is terminated (which stops SQLite mid-step) and forgotten.
+     */
+    call(worker, message, options) {
+        return new Promise((resolve, reject) => {
+            const done = () => {
+                clearTimeout(timer);
+                options.signal?.removeEventListener('abort', onAbort);
+                this.inFlight = undefined;
+                worker.unref();
+            };
+            const stop = (reason) => {
+                done();
+                this.stats.stops++;
+                this.discardWorker();
+                reject(new StatementStopped(reason));
+            };
+            const timer = setTimeout(() => stop('TIMEOUT'), Math.min(options.timeoutMs, MAX_TIMER_MS));
+            const onAbort = () => stop('CANCELLED');
+            options.signal?.addEventListener('abort', onAbort, { once: true });
+            this.inFlight = {
+                seq: message.seq,
+                settle: (reply) => {
+                    done();
+                    if (reply instanceof Error)
+                        reject(reply);
+                    else
+                        resolve(reply);
+                },
+            };
+            worker.ref(); // a call in flight keeps the process alive until it settles
+            this.post(message);
+        });
+    }
+    post(message) {
+        this.worker?.postMessage(message);
+    }
+    ensureWorker() {
+        if (this.starting)
+            return this.starting;
+        const worker = spawnWorker();
+        this.stats.spawns++;
+        let started = false;
+        const starting = new Promise((resolve, reject) => {
+            worker.on('message', (message) => {
+                if ('type' in message) {
+                    started = true;
+                    worker.unref();
+                    this.worker = worker;
+                    resolve(worker);
+                }
+                else {
+                    const inFlight = this.inFlight;
+                    if (this.worker === worker && inFlight?.seq === message.seq)
+                        inFlight.settle(message);
+                }
+            });
+            const fail = (why) => {
+                if (!started) {
+                    if (this.starting === starting)
+                        this.starting = undefined;
+                    reject(new StatementFailed(`the embedded warehouse could not start: ${why}`));
+                }
+                else if (this.worker === worker) {
+                    // Not stopped by us (that forgets the worker first): it crashed, e.g. out of memory.
+                    this.resetState();
+                    this.inFlight?.settle(new StatementFailed(`the embedded warehouse stopped: ${why}`));
+                }
+            };
+            worker.on('error', (error) => fail(error.message));
+            worker.on('exit', (code) => fail(`its thread exited with code ${code}`));
+        });
+        this.starting = starting;
+        return starting;
+    }
+    /** Forgets the current worker (its databases go with it) and terminates it. */
+    discardWorker() {
+        const worker = this.worker;
+        this.resetState();
+        if (worker)
+            void worker.terminate();
+    }
+    resetState() {
+        this.worker = undefined;
+        this.starting = undefined;
+        this.opened.clear();
+    }
 }
-/** Where the glue and wasm files were found (for diagnostics and tests). */
-function sqlJsDirectory() {
-    return locateSqlJs().dir;
+/** Rejects as soon as the signal aborts, even while the statement still waits in the queue. */
+function leaveOnAbort(job, signal) {
+    return new Promise((resolve, reject) => {
+        const onAbort = () => reject(new StatementStopped('CANCELLED'));
+        if (signal.aborted)
+            return onAbort();
+        signal.addEventListener('abort', onAbort, { once: true });
+        job.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+    });
 }
-function locateSqlJs() {
+const WORKER_DIR = 'sqlite-worker';
+/** setTimeout fires at once beyond this (a signed 32-bit delay). */
+const MAX_TIMER_MS = 2_147_483_647;
+function spawnWorker() {
     const here = external_node_path_namespaceObject.dirname((0,external_node_url_.fileURLToPath)(import.meta.url));
-    // dist/index.js -> dist/vendor/sqljs; dist/cli/index.js -> dist/vendor/sqljs
-    const vendored = [external_node_path_namespaceObject.join(here, 'vendor', 'sqljs'), external_node_path_namespaceObject.join(here, '..', 'vendor', 'sqljs')];
-    for (const dir of vendored) {
-        if ((0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(dir, VENDORED_GLUE)) && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(dir, WASM)))
-            return { dir, glue: VENDORED_GLUE };
+    // dist/index.js and dist/cli/index.js -> dist/sqlite-worker/index.js
+    for (const candidate of [external_node_path_namespaceObject.join(here, WORKER_DIR, 'index.js'), external_node_path_namespaceObject.join(here, '..', WORKER_DIR, 'index.js')]) {
+        if ((0,external_node_fs_namespaceObject.existsSync)(candidate))
+            return new external_node_worker_threads_.Worker(candidate);
     }
-    // Built from parts so ncc does not see a literal module name and try to bundle it.
-    const specifier = ['sql.js', 'dist', GLUE].join('/');
-    try {
-        return { dir: external_node_path_namespaceObject.dirname((0,external_node_module_namespaceObject.createRequire)(import.meta.url).resolve(specifier)), glue: GLUE };
-    }
-    catch {
-        throw new Error(`sql.js not found: looked in ${vendored.join(', ')} and node_modules. ` +
-            'Run `npm ci` (from source) or `npm run bundle` (for dist/).');
-    }
+    const source = external_node_path_namespaceObject.join(here, 'sqlite-worker.ts');
+    if ((0,external_node_fs_namespaceObject.existsSync)(source))
+        return new external_node_worker_threads_.Worker(sourceBootstrap(source), { eval: true });
+    throw new StatementFailed(`the embedded warehouse's worker is missing: looked for ${WORKER_DIR}/index.js beside ${here} and its parent; ` +
+        'rebuild the bundle with `npm run bundle`');
 }
-async function initialise() {
-    const { dir, glue } = locateSqlJs();
-    const load = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
-    const exported = load(external_node_path_namespaceObject.join(dir, glue));
-    const init = typeof exported === 'function' ? exported : exported.default;
-    // Native SQLite math functions instead of sql.js's deprecated JS ones (which warn on use).
-    return init({ locateFile: (file) => external_node_path_namespaceObject.join(dir, file), useOldExtensionFunctions: false });
+/** The eval'd worker that runs the TypeScript worker through tsx (a dev dependency), from source only. */
+function sourceBootstrap(source) {
+    const require = (0,external_node_module_namespaceObject.createRequire)(import.meta.url);
+    const tsxRoot = external_node_path_namespaceObject.dirname(require.resolve('tsx/package.json'));
+    const manifest = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(external_node_path_namespaceObject.join(tsxRoot, 'package.json'), 'utf8'));
+    const api = manifest.exports['./esm/api']?.import?.default;
+    if (!api)
+        throw new StatementFailed('tsx has no ./esm/api export: cannot run the worker from source');
+    const apiUrl = (0,external_node_url_.pathToFileURL)(external_node_path_namespaceObject.join(tsxRoot, api)).href;
+    const workerUrl = (0,external_node_url_.pathToFileURL)(source).href;
+    return `import(${JSON.stringify(apiUrl)}).then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl)}); });`;
+}
+let host;
+/** The process's one host (created on first use). */
+function sqliteHost() {
+    return (host ??= new SqliteHost());
 }
 
-;// CONCATENATED MODULE: ./src/local/warehouse.js
-/**
- * The embedded warehouse: SQLite (sql.js) in the Node process, speaking enough
- * Databricks SQL for Genie-style queries. Loaded with the seeded demo dataset or a
- * user's SQLite file / .sql script, whose tables appear as `<catalog>.<schema>.<table>`.
- *
- * Safety: every statement passes the read-only guard before it runs, and the
- * connection is also put in `PRAGMA query_only` after loading, so SQLite itself
- * refuses writes should anything slip through.
- *
- * Timeouts: sql.js exposes no progress handler or interrupt, so the deadline is
- * checked between result rows and inside every registered Spark function call (the
- * native forms of date functions still route a sample of rows through them).
- * A statement that spends a long time inside one SQLite step without calling any of
- * those functions (e.g. a huge cross join under an aggregate) cannot be interrupted.
- * Running statements in a worker thread that is terminated on timeout would make the
- * limit hard, but costs a copy of the database per worker, a structured clone of every
- * result and a separate worker entry that the ncc bundle must ship; the Genie engine
- * instead refuses the fan-out joins that used to run away (genie/join-graph.ts).
- */
+;// CONCATENATED MODULE: ./src/local/sqlite-prepare.js
 
 
-
-
-
-
-
-
-const DEFAULT_ROW_LIMIT = 10_000;
-const DEFAULT_TIMEOUT_MS = 30_000;
-const TIMEOUT_MARKER = 'genie-gitops: statement timed out';
-/** Opens an embedded warehouse. */
-async function openLocalWarehouse(options = {}) {
-    const SQL = await loadSqlJs();
-    const data = options.data ?? 'demo';
-    const isDemo = data === 'demo';
-    const catalog = (options.catalog ?? 'main').toLowerCase();
-    const schema = (options.schema ?? (isDemo ? 'community' : 'default')).toLowerCase();
-    const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
-    const seed = options.seed ?? DEMO_SEED;
+/** Thrown for a file that is not what it claims; the host turns it into a WarehouseError. */
+class PrepareError extends (/* unused pure expression or super */ null && (Error)) {
+}
+function prepareDatabase(SQL, request) {
+    const { catalog, schema } = request;
     let db;
-    if (isDemo) {
-        const key = `${catalog}.${schema}#${seed}`;
-        const image = demoImages.get(key);
-        if (image) {
-            db = new SQL.Database(image);
-        }
-        else {
-            db = new SQL.Database();
-            generateDemoData(db, { catalog, schema, seed });
-            // Exported before any function is registered: sql.js reopens the database on export.
-            demoImages.set(key, db.export());
-        }
+    if (request.kind === 'demo') {
+        db = new SQL.Database();
+        generateDemoData(db, { catalog, schema, seed: request.seed });
     }
-    else if (external_node_path_namespaceObject.extname(data).toLowerCase() === '.sql') {
+    else if (request.kind === 'script') {
         db = new SQL.Database();
         try {
-            db.exec((0,external_node_fs_namespaceObject.readFileSync)(data, 'utf8'));
+            db.exec(request.text);
         }
         catch (error) {
             db.close();
-            throw new WarehouseError(`loading ${data} failed: ${messageOf(error)}`, '');
+            throw new PrepareError(`loading ${request.label} failed: ${messageOf(error)}`);
         }
         exposeTables(db, catalog, schema);
     }
     else {
-        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(data);
-        if (!isSqliteImage(bytes))
-            throw new WarehouseError(`${data} is not a SQLite database (a SQLite file starts with "SQLite format 3") nor a .sql script`, '');
-        db = new SQL.Database(bytes);
-        exposeTables(db, catalog, schema);
+        db = new SQL.Database(request.bytes);
+        try {
+            exposeTables(db, catalog, schema);
+        }
+        catch (error) {
+            db.close();
+            throw new PrepareError(`${request.label} is not a SQLite database (${messageOf(error)}): pass a .sqlite/.db file or a .sql script`);
+        }
     }
-    return new LocalWarehouse(db, catalog, schema, asOf);
+    try {
+        // Exported before any function is registered: sql.js reopens the database on export.
+        return { tables: listTables(db), image: db.export() };
+    }
+    finally {
+        db.close();
+    }
 }
-const SQLITE_HEADER = 'SQLite format 3\u0000';
-/** True for a SQLite database image (an empty file is an empty database to SQLite). */
-function isSqliteImage(bytes) {
-    if (bytes.length === 0)
-        return true;
-    return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
-}
-/** Generated demo databases, as SQLite images, so a second open in the same process is a copy. */
-const demoImages = new Map();
 /**
  * Renames a user's plain tables to `<catalog>.<schema>.<table>` and keeps the old name
  * as a view; views get a three-part view on top.
@@ -61518,109 +61904,17 @@ function exposeTables(db, catalog, schema) {
         db.exec(`CREATE VIEW IF NOT EXISTS ${full} AS SELECT * FROM ${quoteIdentifier(name)}`);
     }
 }
-class LocalWarehouse {
-    db;
-    catalog;
-    schemaName;
-    asOf;
-    statements = 0;
-    deadline = Number.POSITIVE_INFINITY;
-    tableNames;
-    closed = false;
-    constructor(db, catalog, 
-    /** The schema tables live in (`schema()` is the Warehouse method listing them). */
-    schemaName, asOf) {
-        this.db = db;
-        this.catalog = catalog;
-        this.schemaName = schemaName;
-        this.asOf = asOf;
-        registerSparkFunctions(db, { beforeCall: () => this.checkDeadline() });
-        // Spark's LIKE is case-sensitive; SQLite's is not by default.
-        // temp_store = MEMORY: sorts and DISTINCT otherwise spill to sql.js's emulated file system, which dominated run time.
-        db.exec('PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;');
-        this.tableNames = new Set(this.listTables().map((t) => t.identifier));
-    }
-    /** How many statements reached the engine (refused ones do not count). */
-    get statementCount() {
-        return this.statements;
-    }
-    /** The SQL actually run by SQLite for a Databricks SQL text (for debugging). */
-    translate(sql) {
-        return rewriteForSqlite(sql, { asOf: this.asOf, catalog: this.catalog, tables: this.tableNames });
-    }
-    async execute(sql, options = {}) {
-        if (this.closed)
-            throw new WarehouseError('the warehouse is closed', sql);
-        assertReadOnly(sql);
-        if (options.signal?.aborted)
-            throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
-        const rowLimit = options.rowLimit !== undefined && options.rowLimit > 0 ? options.rowLimit : DEFAULT_ROW_LIMIT;
-        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        this.statements++;
-        const started = Date.now();
-        this.deadline = started + timeoutMs;
-        let statement;
-        try {
-            const translated = this.translate(sql);
-            statement = this.db.prepare(translated);
-            const names = originalColumnNames(statement.getColumnNames(), sql, translated);
-            const raw = [];
-            let truncated = false;
-            while (statement.step()) {
-                if (raw.length >= rowLimit) {
-                    truncated = true;
-                    break;
-                }
-                raw.push(getRow(statement));
-                if ((raw.length & 255) === 0) {
-                    this.checkDeadline();
-                    if (options.signal?.aborted)
-                        throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
-                }
-            }
-            return toResult(names, raw, truncated);
-        }
-        catch (error) {
-            if (error instanceof WarehouseError || error instanceof ReadOnlyViolationError)
-                throw error;
-            const message = messageOf(error);
-            if (message.includes(TIMEOUT_MARKER)) {
-                throw new WarehouseError(`the statement ran longer than ${timeoutMs} ms and was stopped`, sql, 'TIMEOUT');
-            }
-            throw new WarehouseError(message, sql, 'SQL_ERROR');
-        }
-        finally {
-            statement?.free();
-            this.deadline = Number.POSITIVE_INFINITY;
-        }
-    }
-    async schema() {
-        return { tables: this.listTables() };
-    }
-    async close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        this.db.close();
-    }
-    checkDeadline() {
-        if (Date.now() > this.deadline)
-            throw new Error(TIMEOUT_MARKER);
-    }
-    listTables() {
-        const result = this.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
-        const names = (result[0]?.values ?? [])
-            .map(([name]) => String(name))
-            .filter((name) => name.split('.').length === 3);
-        return names.map((name) => {
-            const info = this.db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
-            const columns = (info[0]?.values ?? []).map((row) => ({
-                name: String(row[1]),
-                type: databricksType(String(row[2] ?? '')),
-            }));
-            return { identifier: name.toLowerCase(), columns };
-        });
-    }
+function listTables(db) {
+    const result = db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
+    const names = (result[0]?.values ?? []).map(([name]) => String(name)).filter((name) => name.split('.').length === 3);
+    return names.map((name) => {
+        const info = db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
+        const columns = (info[0]?.values ?? []).map((row) => ({
+            name: String(row[1]),
+            type: databricksType(String(row[2] ?? '')),
+        }));
+        return { identifier: name.toLowerCase(), columns };
+    });
 }
 /** Maps a declared SQLite column type to the Databricks type name. */
 function databricksType(declared) {
@@ -61643,6 +61937,172 @@ function databricksType(declared) {
         return 'BINARY';
     return 'STRING';
 }
+function messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/local/warehouse.js
+/**
+ * The embedded warehouse: SQLite (sql.js) speaking enough Databricks SQL for Genie-style
+ * queries. Loaded with the seeded demo dataset or a user's SQLite file / .sql script, whose
+ * tables appear as `<catalog>.<schema>.<table>`.
+ *
+ * Safety: every statement passes the SQL gate before it runs, and so does its SQLite rewrite
+ * (the text SQLite actually reads); the connection is also in `PRAGMA query_only`, so SQLite
+ * itself refuses writes should anything slip through.
+ *
+ * Timeouts: statements run in a worker thread (sqlite-host.ts) that is terminated when one runs
+ * past its limit, so even a statement that never yields (an unbounded recursive CTE) stops on
+ * time and fails as TIMEOUT; the next statement gets a fresh worker. The limit is the caller's
+ * `timeoutMs`, capped by the warehouse's `statementTimeoutMs` (target.yml `local.statement_timeout_s`).
+ *
+ * The database is built in the worker too (demo data generated, a user's script run, a user's
+ * tables exposed under three-part names; sqlite-prepare.ts), within a time limit, and kept here
+ * as an image the worker reopens after a stop; this thread never runs SQLite.
+ */
+
+
+
+
+
+
+
+
+const DEFAULT_ROW_LIMIT = 10_000;
+/** The default limit of one statement (also the cap on any limit a caller asks for). */
+const DEFAULT_TIMEOUT_MS = 30_000;
+/** Opens an embedded warehouse. */
+async function openLocalWarehouse(options = {}) {
+    const data = options.data ?? 'demo';
+    const isDemo = data === 'demo';
+    const catalog = (options.catalog ?? 'main').toLowerCase();
+    const schema = (options.schema ?? (isDemo ? 'community' : 'default')).toLowerCase();
+    const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
+    const host = sqliteHost();
+    const where = { catalog, schema, seed: options.seed ?? DEMO_SEED };
+    const prepared = await prepareImage(host, data, where, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
+    const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+    return new LocalWarehouse(host, host.register(prepared.image), prepared.tables, {
+        catalog,
+        schema,
+        asOf,
+        statementTimeoutMs,
+    });
+}
+/** Generated demo databases, so a second open in the same process is a copy. */
+const demoImages = new Map();
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** True for a SQLite database image (an empty file is an empty database to SQLite). */
+function isSqliteImage(bytes) {
+    if (bytes.length === 0)
+        return true;
+    return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
+}
+/**
+ * Longest a database may take to build: the demo takes about a second, a user's .sql script
+ * longer; one that never finishes (a runaway INSERT ... SELECT) is stopped and reported.
+ */
+const LOAD_TIMEOUT_MS = 120_000;
+async function prepareImage(host, data, where, timeoutMs) {
+    const { catalog, schema, seed } = where;
+    const key = `${catalog}.${schema}#${seed}`;
+    const cached = data === 'demo' ? demoImages.get(key) : undefined;
+    if (cached)
+        return cached;
+    let request;
+    if (data === 'demo')
+        request = { kind: 'demo', catalog, schema, seed };
+    else if (external_node_path_namespaceObject.extname(data).toLowerCase() === '.sql')
+        request = { kind: 'script', catalog, schema, label: data, text: (0,external_node_fs_namespaceObject.readFileSync)(data, 'utf8') };
+    else
+        request = { kind: 'file', catalog, schema, label: data, bytes: (0,external_node_fs_namespaceObject.readFileSync)(data) };
+    try {
+        const prepared = await host.prepare(request, timeoutMs);
+        if (data === 'demo')
+            demoImages.set(key, prepared);
+        return prepared;
+    }
+    catch (error) {
+        if (error instanceof StatementStopped)
+            throw new WarehouseError(`loading ${data} took longer than ${timeoutMs} ms and was stopped`, '', 'TIMEOUT');
+        throw new WarehouseError(warehouse_messageOf(error), '');
+    }
+}
+class LocalWarehouse {
+    host;
+    id;
+    tables;
+    statements = 0;
+    tableNames;
+    closed = false;
+    catalog;
+    /** The schema tables live in (`schema()` is the Warehouse method listing them). */
+    schemaName;
+    asOf;
+    statementTimeoutMs;
+    constructor(host, id, tables, settings) {
+        this.host = host;
+        this.id = id;
+        this.tables = tables;
+        this.catalog = settings.catalog;
+        this.schemaName = settings.schema;
+        this.asOf = settings.asOf;
+        this.statementTimeoutMs = settings.statementTimeoutMs;
+        this.tableNames = new Set(tables.map((t) => t.identifier));
+    }
+    /** How many statements reached the engine (refused ones do not count). */
+    get statementCount() {
+        return this.statements;
+    }
+    /** The SQL actually run by SQLite for a Databricks SQL text (for debugging). */
+    translate(sql) {
+        return rewriteForSqlite(sql, { asOf: this.asOf, catalog: this.catalog, tables: this.tableNames });
+    }
+    async execute(sql, options = {}) {
+        if (this.closed)
+            throw new WarehouseError('the warehouse is closed', sql);
+        assertReadOnly(sql);
+        if (options.signal?.aborted)
+            throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+        const rowLimit = options.rowLimit !== undefined && options.rowLimit > 0 ? options.rowLimit : DEFAULT_ROW_LIMIT;
+        const timeoutMs = Math.min(options.timeoutMs ?? this.statementTimeoutMs, this.statementTimeoutMs);
+        let translated;
+        try {
+            translated = this.translate(sql);
+        }
+        catch (error) {
+            throw new WarehouseError(warehouse_messageOf(error), sql, 'SQL_ERROR');
+        }
+        // The rewrite is what SQLite reads: it passes the gate under SQLite's rules too.
+        assertReadOnly(translated, { flavours: ['sqlite'] });
+        this.statements++;
+        try {
+            const raw = await this.host.run(this.id, translated, { rowLimit, timeoutMs, signal: options.signal });
+            return toResult(originalColumnNames(raw.names, sql, translated), raw.rows, raw.truncated);
+        }
+        catch (error) {
+            if (error instanceof WarehouseError || error instanceof ReadOnlyViolationError)
+                throw error;
+            if (error instanceof StatementStopped && error.reason === 'TIMEOUT')
+                throw new WarehouseError(`the statement ran longer than ${timeoutMs} ms and was stopped`, sql, 'TIMEOUT');
+            if (error instanceof StatementStopped)
+                throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+            throw new WarehouseError(warehouse_messageOf(error), sql, 'SQL_ERROR');
+        }
+    }
+    async schema() {
+        return {
+            tables: this.tables.map((t) => ({ identifier: t.identifier, columns: t.columns.map((c) => ({ ...c })) })),
+        };
+    }
+    async close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        this.host.release(this.id);
+    }
+}
+
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/;
 /**
@@ -61713,12 +62173,7 @@ function originalColumnNames(names, original, translated) {
         return names; // e.g. SELECT *
     return names.map((name, i) => (!after[i].alias && name === after[i].text ? before[i].text : name));
 }
-/** The current row with integers as bigint (sql.js supports this; its typings do not declare it). */
-function getRow(statement) {
-    const get = statement.get;
-    return get.call(statement, null, { useBigInt: true });
-}
-function messageOf(error) {
+function warehouse_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
@@ -64236,7 +64691,7 @@ function preferContext(candidates, context) {
 
 ;// CONCATENATED MODULE: ./src/local/genie/prng.js
 /** A small seeded PRNG (mulberry32) and a string hash, for the reproducible noise knob. */
-function prng_hashString(text) {
+function hashString(text) {
     let h = 2166136261;
     for (let i = 0; i < text.length; i++) {
         h ^= text.charCodeAt(i);
@@ -64493,20 +64948,142 @@ function neededTables(plan) {
     return out;
 }
 
+;// CONCATENATED MODULE: ./src/space/identifiers.js
+/** Three-part names (`catalog.schema.object`, backticks allowed) and how to compare them. */
+/**
+ * Splits an identifier into its unquoted parts, or undefined when it is malformed.
+ * A plain part is anything without whitespace, dots or backticks; a quoted part is
+ * `...` with a doubled backtick standing for one.
+ */
+function identifiers_splitIdentifier(identifier) {
+    const parts = [];
+    let pos = 0;
+    const text = identifier.trim();
+    while (pos <= text.length) {
+        if (text[pos] === '`') {
+            let part = '';
+            pos++;
+            for (;;) {
+                if (pos >= text.length)
+                    return undefined;
+                if (text[pos] === '`') {
+                    if (text[pos + 1] === '`') {
+                        part += '`';
+                        pos += 2;
+                        continue;
+                    }
+                    pos++;
+                    break;
+                }
+                part += text[pos];
+                pos++;
+            }
+            if (part === '')
+                return undefined;
+            parts.push(part);
+        }
+        else {
+            const match = /^[^\s.`]+/.exec(text.slice(pos));
+            if (!match)
+                return undefined;
+            parts.push(match[0]);
+            pos += match[0].length;
+        }
+        if (pos === text.length)
+            return parts;
+        if (text[pos] !== '.')
+            return undefined;
+        pos++;
+    }
+    return undefined;
+}
+function isThreePart(identifier) {
+    return identifiers_splitIdentifier(identifier)?.length === 3;
+}
+/** Comparable form: unquoted, lowercase (Databricks names are case-insensitive). */
+function normalizeIdentifier(identifier) {
+    const parts = identifiers_splitIdentifier(identifier);
+    return (parts ? parts.join('.') : identifier.replace(/`/g, '').trim()).toLowerCase();
+}
+/** The object's own name: the default alias of a table in a join spec. */
+function identifiers_lastPart(identifier) {
+    const parts = identifiers_splitIdentifier(identifier);
+    return parts ? parts[parts.length - 1] : identifier;
+}
+/** Unquoted, lowercase form of one name part (alias or column). */
+function normalizeName(name) {
+    const trimmed = name.trim();
+    const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2
+        ? trimmed.slice(1, -1).replace(/``/g, '`')
+        : trimmed;
+    return unquoted.toLowerCase();
+}
+/** SQL with string literals and comments blanked out, so names inside them are not mistaken for references. */
+function stripLiteralsAndComments(sql) {
+    return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/g, (match) => ' '.repeat(match.length));
+}
+const identifiers_PART = '(?:`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)';
+const THREE_PART = new RegExp(`(?<![\\w.\`])(${identifiers_PART}\\s*\\.\\s*${identifiers_PART}\\s*\\.\\s*${identifiers_PART})(?![\\w\`])(?!\\s*\\()`, 'g');
+/**
+ * The three-part names a SQL text refers to (tables or views). Names followed by
+ * `(` are function calls and are left out.
+ */
+function findThreePartNames(sql) {
+    const names = [];
+    for (const match of stripLiteralsAndComments(sql).matchAll(THREE_PART)) {
+        names.push(match[1].replace(/\s+/g, ''));
+    }
+    return names;
+}
+
+;// CONCATENATED MODULE: ./src/sql/quote.js
+/**
+ * Quoting for the statements genie-gitops builds itself (describe, sampling, value probes):
+ * names from a config are never pasted into SQL, each part is backtick-quoted with backticks
+ * doubled, which both Spark and SQLite read as one identifier whatever it contains.
+ */
+
+/** One name part as a backtick-quoted identifier. */
+function quoteName(name) {
+    return '`' + name.replace(/`/g, '``') + '`';
+}
+/**
+ * A table identifier (`table`, `schema.table` or `catalog.schema.table`, parts plain or
+ * backticked) with every part quoted, or undefined when it is malformed or has more than
+ * three parts: such a name is never sent anywhere.
+ */
+function quoteTableIdentifier(identifier) {
+    const parts = identifiers_splitIdentifier(identifier);
+    if (!parts || parts.length < 1 || parts.length > 3)
+        return undefined;
+    return parts.map(quoteName).join('.');
+}
+/**
+ * A string literal both engines read the same way: '' for a quote, and no backslash at all
+ * (Spark reads \ as an escape, SQLite does not), so a value holding one is refused (undefined).
+ */
+function quoteLiteral(value) {
+    if (value.includes('\\'))
+        return undefined;
+    return `'${value.replace(/'/g, "''")}'`;
+}
+
 ;// CONCATENATED MODULE: ./src/local/genie/value-dictionary.js
+
 /** Genie's published cap on a value dictionary. */
 const MAX_VALUES = 1024;
 const MAX_VALUE_LENGTH = 127;
-const q = (name) => `\`${name.replace(/`/g, '``')}\``;
-const lit = (v) => `'${v.replace(/'/g, "''")}'`;
 async function loadValues(catalog, warehouse) {
     for (const table of catalog.tables) {
+        const from = quoteTableIdentifier(table.identifier);
+        if (!from)
+            continue; // a malformed name is never pasted into SQL
         for (const column of table.columns) {
             if (!column.entity && !column.format)
                 continue;
             const limit = column.entity ? MAX_VALUES : 5;
             try {
-                const result = await warehouse.execute(`SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`);
+                const result = await warehouse.execute(`SELECT DISTINCT ${quoteName(column.name)} AS v FROM ${from} WHERE ${quoteName(column.name)} IS NOT NULL LIMIT ${limit}`);
                 const values = result.rows
                     .map((r) => r[0])
                     .filter((v) => v !== null)
@@ -64545,9 +65122,12 @@ async function locateQuoted(value, preferred, catalog, warehouse, cache) {
     for (const column of order) {
         const key = `${column.table.identifier}.${column.name}\u0000${value}`;
         let stored = cache.get(key);
-        if (stored === undefined) {
+        const from = quoteTableIdentifier(column.table.identifier);
+        const literal = quoteLiteral(value);
+        // A name or value that cannot be quoted safely is never pasted into SQL.
+        if (stored === undefined && from && literal) {
             try {
-                const r = await warehouse.execute(`SELECT ${q(column.name)} FROM ${column.table.identifier} WHERE lower(${q(column.name)}) = lower(${lit(value)}) LIMIT 1`);
+                const r = await warehouse.execute(`SELECT ${quoteName(column.name)} FROM ${from} WHERE lower(${quoteName(column.name)}) = lower(${literal}) LIMIT 1`);
                 stored = r.rows.length > 0 ? String(r.rows[0][0]) : null;
             }
             catch {
@@ -64555,7 +65135,7 @@ async function locateQuoted(value, preferred, catalog, warehouse, cache) {
             }
             cache.set(key, stored);
         }
-        if (stored !== null)
+        if (stored !== null && stored !== undefined)
             return { column, value: stored };
     }
     return undefined;
@@ -64586,7 +65166,7 @@ async function createLocalGenie(space, warehouse, options = {}) {
     async function answer(question) {
         const linked = linker_link(question, lexicon, catalog, today);
         await resolveQuoted(linked, catalog, warehouse, quotedCache);
-        const rng = noise > 0 ? mulberry32(prng_hashString(`${question}\u0000${options.seed ?? 0}\u0000${calls++}`)) : undefined;
+        const rng = noise > 0 ? mulberry32(hashString(`${question}\u0000${options.seed ?? 0}\u0000${calls++}`)) : undefined;
         const flip = rng !== undefined && rng() < noise;
         // Only a close runner-up is a plausible second reading (a weak description hit is not).
         const ambiguous = linked.items
@@ -65525,8 +66105,9 @@ function toQueryResult(response, rows) {
 /**
  * The Warehouse port over the SQL statement execution API: submit with a wait timeout,
  * poll while PENDING/RUNNING, fetch every result chunk, cancel on timeout or abort.
- * The read-only guard runs before anything is sent.
+ * The SQL gate runs before anything is sent, for the caller's statements and our own probes.
  */
+
 
 
 
@@ -65600,14 +66181,23 @@ function createStatementWarehouse(options) {
         const found = await Promise.all(identifiers.map((identifier) => describeTable(identifier)));
         return { tables: found.filter((t) => t !== undefined) };
     }
-    /** Columns from the manifest of an empty query; a table the warehouse does not know is left out. */
+    /**
+     * Columns from the manifest of an empty query; a table the warehouse does not know is left out.
+     * The identifier comes from space.json before it is validated: each part is quoted, and a name
+     * that is not 1 to 3 parts is never sent (the config check then reports it).
+     */
     async function describeTable(identifier) {
+        const quoted = quoteTableIdentifier(identifier);
+        if (!quoted)
+            return undefined;
+        const statement = `SELECT * FROM ${quoted} LIMIT 0`;
+        assertReadOnly(statement);
         submitted++;
         const response = await client.request({
             method: 'POST',
             path: STATEMENTS,
             body: {
-                statement: `SELECT * FROM ${identifier} LIMIT 0`,
+                statement,
                 warehouse_id: warehouseId,
                 wait_timeout: '30s',
                 on_wait_timeout: 'CONTINUE',
@@ -66024,29 +66614,42 @@ function loadSpace(root, name, layout = {}) {
     };
 }
 function benchmarksFile(root, space) {
-    return external_node_path_namespaceObject.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
+    return spacePaths(root, space).benchmarksFile;
 }
 /**
  * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
- * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
- * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ * its target.yml (which must be inside the repository: CI checks out nothing else, and a config
+ * must not point the run at arbitrary files), the generated demo data when it says
+ * `local.data: demo`, or a file given on the command line (`dataFile`, absolute or 'demo'), which
+ * may be anywhere. The demo data is never a silent fallback: without a target.yml or a local.data
+ * the error says how to add one.
  */
-async function openWarehouseFor(root, target, space, layout = {}) {
-    const where = space ? targetLabel(root, space, layout) : 'target.yml';
+async function openWarehouseFor(root, target, space, layout = {}, dataFile) {
+    const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+    if (dataFile !== undefined) {
+        if (dataFile !== 'demo' && !(0,external_node_fs_namespaceObject.existsSync)(dataFile))
+            throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
+        return openLocalWarehouse({ data: dataFile, ...settings });
+    }
+    const where = target?.file ?? (space ? targetLabel(root, space, layout) : 'target.yml');
     if (!target) {
         throw new ConfigError(`${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`, `create it with: genie-gitops init --space ${space ?? 'NAME'} --from-sqlite FILE.sqlite (or --from-sql FILE.sql, or no --from-* for the demo data); an existing space.json is kept`);
     }
     const data = target.local?.data;
     if (!data) {
-        throw new ConfigError(`${where} has no local.data, so the local backend does not know which data to query`, 'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks');
+        throw new ConfigError(`${where} has no local.data, so the local backend does not know which data to query`, 'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), pass --data FILE, or use --backend databricks');
     }
     if (data === 'demo')
-        return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
+        return openLocalWarehouse({ data: 'demo', ...settings });
     const file = external_node_path_namespaceObject.resolve(root, data);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new ConfigError(`local data file ${data} named in ${where} does not exist`, `create it, fix local.data, or set local.data to 'demo' for the generated demo data`);
+    const at = { file: where, path: '$.local.data', line: target.dataLine };
+    if (!isInside(root, file)) {
+        throw new ValidationError([{ ...at, message: `local data file ${data} is outside the repository (symlinks are followed)` }], 'move the file into the repository, or pass --data FILE on the command line to use it for one run');
     }
-    return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        throw new ValidationError([{ ...at, message: `local data file ${data} does not exist` }], `create it, fix local.data, or set local.data to 'demo' for the generated demo data`);
+    }
+    return openLocalWarehouse({ data: file, ...settings });
 }
 /** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
 function targetLabel(root, space, layout) {
@@ -66066,7 +66669,9 @@ async function openBackend(root, name, target, options = {}) {
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
     }
-    const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
+    const local = options.spacesOnly
+        ? undefined
+        : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile);
     const base = local ?? unavailableWarehouse();
     const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
     const engines = new Map();
@@ -66101,6 +66706,7 @@ function unavailableWarehouse() {
 
 ;// CONCATENATED MODULE: ./src/action/inputs.js
 /** Action inputs, parsed once into a typed object. The only module that reads inputs. */
+
 
 
 
@@ -66179,7 +66785,7 @@ function readInputs() {
     const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s) => Boolean(s));
     return {
         command,
-        space: space === 'all' ? undefined : space,
+        space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
         all: space === 'all' || booleanInput(INPUT.all),
         backend: parseBackend(inputs_optional(INPUT.backend)),
         repeats: numberOption(inputs_optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
@@ -66199,94 +66805,6 @@ function readInputs() {
         env,
         secrets,
     };
-}
-
-;// CONCATENATED MODULE: ./src/space/identifiers.js
-/** Three-part names (`catalog.schema.object`, backticks allowed) and how to compare them. */
-/**
- * Splits an identifier into its unquoted parts, or undefined when it is malformed.
- * A plain part is anything without whitespace, dots or backticks; a quoted part is
- * `...` with a doubled backtick standing for one.
- */
-function identifiers_splitIdentifier(identifier) {
-    const parts = [];
-    let pos = 0;
-    const text = identifier.trim();
-    while (pos <= text.length) {
-        if (text[pos] === '`') {
-            let part = '';
-            pos++;
-            for (;;) {
-                if (pos >= text.length)
-                    return undefined;
-                if (text[pos] === '`') {
-                    if (text[pos + 1] === '`') {
-                        part += '`';
-                        pos += 2;
-                        continue;
-                    }
-                    pos++;
-                    break;
-                }
-                part += text[pos];
-                pos++;
-            }
-            if (part === '')
-                return undefined;
-            parts.push(part);
-        }
-        else {
-            const match = /^[^\s.`]+/.exec(text.slice(pos));
-            if (!match)
-                return undefined;
-            parts.push(match[0]);
-            pos += match[0].length;
-        }
-        if (pos === text.length)
-            return parts;
-        if (text[pos] !== '.')
-            return undefined;
-        pos++;
-    }
-    return undefined;
-}
-function isThreePart(identifier) {
-    return identifiers_splitIdentifier(identifier)?.length === 3;
-}
-/** Comparable form: unquoted, lowercase (Databricks names are case-insensitive). */
-function normalizeIdentifier(identifier) {
-    const parts = identifiers_splitIdentifier(identifier);
-    return (parts ? parts.join('.') : identifier.replace(/`/g, '').trim()).toLowerCase();
-}
-/** The object's own name: the default alias of a table in a join spec. */
-function identifiers_lastPart(identifier) {
-    const parts = identifiers_splitIdentifier(identifier);
-    return parts ? parts[parts.length - 1] : identifier;
-}
-/** Unquoted, lowercase form of one name part (alias or column). */
-function normalizeName(name) {
-    const trimmed = name.trim();
-    const unquoted = trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2
-        ? trimmed.slice(1, -1).replace(/``/g, '`')
-        : trimmed;
-    return unquoted.toLowerCase();
-}
-/** SQL with string literals and comments blanked out, so names inside them are not mistaken for references. */
-function stripLiteralsAndComments(sql) {
-    return sql.replace(/--[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^'\\]|\\.|'')*'|"(?:[^"\\]|\\.|"")*"/g, (match) => ' '.repeat(match.length));
-}
-const identifiers_PART = '(?:`(?:[^`]|``)+`|[A-Za-z_][A-Za-z0-9_]*)';
-const THREE_PART = new RegExp(`(?<![\\w.\`])(${identifiers_PART}\\s*\\.\\s*${identifiers_PART}\\s*\\.\\s*${identifiers_PART})(?![\\w\`])(?!\\s*\\()`, 'g');
-/**
- * The three-part names a SQL text refers to (tables or views). Names followed by
- * `(` are function calls and are left out.
- */
-function findThreePartNames(sql) {
-    const names = [];
-    for (const match of stripLiteralsAndComments(sql).matchAll(THREE_PART)) {
-        names.push(match[1].replace(/\s+/g, ''));
-    }
-    return names;
 }
 
 ;// CONCATENATED MODULE: ./src/space/invariant-context.js
@@ -66386,6 +66904,7 @@ function checkJoinSpecs(ctx) {
 }
 
 ;// CONCATENATED MODULE: ./src/space/invariants.js
+
 
 
 
@@ -66494,15 +67013,30 @@ function checkReferences(ctx, sql, path) {
         ctx.add(path, `refers to ${name}, which is not a table of this space: add it to data_sources.tables or change the SQL`);
     }
 }
-/** Snippets and example SQL may only reference tables the space has. */
+/**
+ * Genie runs a config's SQL with the identity of whoever asks, so it passes the same gate as
+ * everything genie-gitops runs: an example is one read-only query, a snippet one expression
+ * (checked as `SELECT <snippet>`), neither calling a refused function.
+ */
+function checkGate(ctx, sql, path, snippet) {
+    const text = (sql ?? []).join('');
+    const gate = checkReadOnly(snippet ? `SELECT ${text}\n` : text);
+    if (!gate.ok)
+        ctx.add(path, `${snippet ? 'the snippet' : 'example SQL'} must be read-only: ${gate.reason}`);
+}
+/** Snippets and example SQL may only reference tables the space has, and must pass the SQL gate. */
 function checkSqlReferences(ctx) {
     const instructions = ctx.space.instructions;
     (instructions?.example_question_sqls ?? []).forEach((example, index) => {
-        checkReferences(ctx, example.sql, `$.instructions.example_question_sqls[${index}].sql`);
+        const path = `$.instructions.example_question_sqls[${index}].sql`;
+        checkReferences(ctx, example.sql, path);
+        checkGate(ctx, example.sql, path, false);
     });
     for (const kind of ['filters', 'expressions', 'measures']) {
         (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
-            checkReferences(ctx, snippet.sql, `$.instructions.sql_snippets.${kind}[${index}].sql`);
+            const path = `$.instructions.sql_snippets.${kind}[${index}].sql`;
+            checkReferences(ctx, snippet.sql, path);
+            checkGate(ctx, snippet.sql, path, true);
         });
     }
 }
@@ -66667,7 +67201,10 @@ async function selectSpaces(options) {
     if (options.spaces === 'all')
         return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
     if (options.spaces && options.spaces.length > 0)
-        return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+        return {
+            names: options.spaces.map((name) => validateSpaceName(name)),
+            selection: `requested: ${options.spaces.join(', ')}`,
+        };
     const before = options.before;
     if (!before || ZERO_SHA.test(before))
         return {
@@ -66915,6 +67452,7 @@ function summarizeFix(fix) {
 
 
 
+
 const StatSchema = schemas_object({
     fix_type: schemas_string(),
     category: schemas_string(),
@@ -66943,6 +67481,7 @@ function emptyLessons(space) {
 function readLessons(file, space) {
     if (!(0,external_node_fs_namespaceObject.existsSync)(file))
         return emptyLessons(space);
+    checkReadable(file, file, MAX_JSON_BYTES);
     let data;
     try {
         data = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
@@ -68293,10 +68832,8 @@ function unquoteName(name) {
         ? trimmed.slice(1, -1).replace(/``/g, '`')
         : trimmed;
 }
-/** Backtick-quote one name part for SQL. */
-function quoteName(name) {
-    return '`' + name.replace(/`/g, '``') + '`';
-}
+/** Backtick-quote one name part for SQL (the one quoting rule lives in src/sql/quote.ts). */
+
 
 ;// CONCATENATED MODULE: ./src/fixes/space-lookup.js
 
@@ -69718,10 +70255,6 @@ function misleadingInstructionNotes(space, failures) {
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-warehouse.js
 
-
-function quoteTable(identifier) {
-    return (identifiers_splitIdentifier(identifier) ?? identifier.split('.')).map(quoteName).join('.');
-}
 function createWarehouseProbe(warehouse, signal) {
     const cache = new Map();
     let queries = 0;
@@ -69734,6 +70267,8 @@ function createWarehouseProbe(warehouse, signal) {
         return hit;
     };
     const execute = async (sql) => {
+        if (sql === undefined)
+            return undefined; // a malformed table name is never sent
         queries++;
         try {
             return (await warehouse.execute(sql, { rowLimit: 1000, signal })).rows;
@@ -69749,7 +70284,8 @@ function createWarehouseProbe(warehouse, signal) {
         isUnique(table, column) {
             return cached(`unique ${table}.${column}`, async () => {
                 const col = quoteName(column);
-                const rows = await execute(`SELECT COUNT(${col}) AS n, COUNT(DISTINCT ${col}) AS d FROM ${quoteTable(table)}`);
+                const from = quoteTableIdentifier(table);
+                const rows = await execute(from && `SELECT COUNT(${col}) AS n, COUNT(DISTINCT ${col}) AS d FROM ${from}`);
                 const row = rows?.[0];
                 if (!row)
                     return undefined;
@@ -69759,7 +70295,9 @@ function createWarehouseProbe(warehouse, signal) {
         distinctValues(table, column, limit) {
             return cached(`values ${table}.${column} ${limit}`, async () => {
                 const col = quoteName(column);
-                const rows = await execute(`SELECT DISTINCT ${col} AS v FROM ${quoteTable(table)} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`);
+                const from = quoteTableIdentifier(table);
+                const rows = await execute(from &&
+                    `SELECT DISTINCT ${col} AS v FROM ${from} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`);
                 if (!rows || rows.length > limit)
                     return undefined;
                 return rows.map((row) => String(row[0]));
@@ -72381,7 +72919,7 @@ function categorize(input) {
 function explainFailure(input) {
     const errorType = input.genieError?.type?.toUpperCase() ?? '';
     const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
+    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT') || statementTimedOut(input.genieError))
         return { category: 'timeout', detail: input.genieError?.message ?? null };
     if (input.status === 'ERROR')
         return { category: 'api_error', detail: input.genieError?.message ?? null };
@@ -72396,6 +72934,15 @@ function explainFailure(input) {
         return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
     const first = diffSqlShapes(expected, actual)[0];
     return first ?? { category: 'result_mismatch', detail: null };
+}
+/**
+ * Genie's SQL ran but was stopped for running too long (a SQL execution error whose message says
+ * so, as the local warehouse and Databricks word it): the query's fault, not the service's.
+ */
+function statementTimedOut(error) {
+    if (!error || !error.type.toUpperCase().includes('SQL'))
+        return false;
+    return /ran longer than|timed? ?out|timeout/i.test(error.message);
 }
 function failedCategory(errorType, hasSql) {
     if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
@@ -72517,8 +73064,9 @@ function brokenQuestions(card) {
 }
 function categoryCounts(questions) {
     const counts = emptyCategoryCounts();
+    // A broken benchmark is not scored, so it is not one of Genie's failures either.
     for (const q of questions)
-        if (!q.passed && q.category)
+        if (!q.passed && q.category && q.expectedError === undefined)
             counts[q.category]++;
     return counts;
 }
@@ -72827,6 +73375,7 @@ function deriveSplit(sql) {
 
 
 
+
 const EMPTY_MESSAGE = 'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
 /** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
 function itemsOf(source, file) {
@@ -72921,6 +73470,7 @@ function inspectBenchmarksText(text, file, space) {
     return { set: { space, file, benchmarks }, issues, sqlLocations };
 }
 function loadBenchmarks(file, space) {
+    checkReadable(file, file, MAX_YAML_BYTES);
     let text;
     try {
         text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
@@ -73576,7 +74126,7 @@ function linkedPairs(ctx) {
             linked.add(context_pairKey(info.left, info.right));
     return linked;
 }
-const checks_joins_q = (name) => `\`${name}\``;
+const q = (name) => `\`${name}\``;
 const JOIN_CHECKS = [
     {
         id: 'join-spec-missing',
@@ -73593,7 +74143,7 @@ const JOIN_CHECKS = [
                 return {
                     path: pair.path,
                     message: `${left.table.identifier} and ${right.table.identifier} have no join spec, but ${pair.reason}`,
-                    fix: `add a join spec ${checks_joins_q(left.table.short)}.${checks_joins_q(left.column)} = ${checks_joins_q(right.table.short)}.${checks_joins_q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
+                    fix: `add a join spec ${q(left.table.short)}.${q(left.column)} = ${q(right.table.short)}.${q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
                 };
             });
         },
@@ -74040,7 +74590,10 @@ function jsonPath(segments) {
 }
 /** Invariant issues other checks report more precisely are left to them. */
 function coveredElsewhere(path, message) {
-    return path.endsWith('.id') || (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker'));
+    return (path.endsWith('.id') ||
+        (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker')) ||
+        // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
+        / must be read-only: /.test(message));
 }
 /** Every id-bearing item's path and id, for the duplicate check and its fix. */
 function idEntries(space) {
@@ -75105,6 +75658,7 @@ function result_comparator_range(n) {
 
 
 
+
 /** Thrown when one ask exceeds questionTimeoutMs. */
 class QuestionTimeoutError extends Error {
     timeoutMs;
@@ -75209,7 +75763,9 @@ async function runScore(input) {
             const result = {
                 passed: false,
                 verdict: null,
-                category: null,
+                // A runaway expected query is stopped by the warehouse and says so; any other failure has no
+                // category (a broken benchmark is not one of Genie's failures).
+                category: isStatementTimeout(error) ? 'timeout' : null,
                 genieSql: null,
                 durationMs: now() - t0,
                 attempts: 0,
@@ -75357,6 +75913,9 @@ function abortableSleep(ms, signal) {
         signal?.addEventListener('abort', done, { once: true });
     });
 }
+function isStatementTimeout(error) {
+    return error instanceof WarehouseError && error.code === 'TIMEOUT';
+}
 function score_runner_messageOf(error) {
     return error instanceof Error ? error.message : String(error);
 }
@@ -75388,6 +75947,7 @@ async function scoreCommand(options) {
         noise: options.noise,
         seed: options.seed,
         layout: options.layout,
+        dataFile: options.dataFile,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -75445,7 +76005,6 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
-/** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 
 
 
@@ -75459,7 +76018,7 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
 
 
 function lessonsFile(root, space) {
-    return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
+    return spacePaths(root, space).lessonsFile;
 }
 /**
  * One scorer per config (sharing its expected results across runs); every run's Genie questions
@@ -75501,6 +76060,7 @@ async function enhanceCommand(options) {
         layout: options.layout,
         noise: options.noise,
         seed: options.seed,
+        dataFile: options.dataFile,
     });
     const calls = { genie: 0, statements: 0 };
     const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
@@ -76215,11 +76775,15 @@ function buildAnalystPrompt(template, parts, budgetChars) {
 
 ;// CONCATENATED MODULE: ./src/fixes/llm-sample-values.js
 
+
 const TEXT_TYPE = /^(string|text|varchar|char|nvarchar|character)/i;
 async function collectSampleValues(warehouse, schema, options) {
     const samples = new Map();
     let budget = options.maxColumns;
     for (const table of schema.tables) {
+        const from = quoteTableIdentifier(table.identifier);
+        if (!from)
+            continue; // a malformed name is never pasted into SQL
         for (const column of table.columns) {
             if (budget <= 0 || options.signal?.aborted)
                 return samples;
@@ -76227,7 +76791,7 @@ async function collectSampleValues(warehouse, schema, options) {
                 continue;
             budget--;
             const name = quoteName(column.name);
-            const sql = `SELECT DISTINCT ${name} FROM ${table.identifier} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
+            const sql = `SELECT DISTINCT ${name} FROM ${from} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
             try {
                 const result = await warehouse.execute(sql, {
                     rowLimit: options.maxValues + 1,
@@ -76511,6 +77075,45 @@ function errorText(error) {
     return error instanceof Error ? error.message : String(error);
 }
 
+;// CONCATENATED MODULE: ./src/util/capped-body.js
+/**
+ * Reads an HTTP response body with a byte cap: the body is streamed and the read stops (and the
+ * connection is cancelled) as soon as it passes the cap, so a runaway or hostile reply never sits
+ * in memory whole. Time is capped by the signal given to fetch, which also aborts the stream.
+ */
+class BodyTooLargeError extends Error {
+    maxBytes;
+    constructor(maxBytes) {
+        super(`reply larger than ${maxBytes} bytes`);
+        this.maxBytes = maxBytes;
+        this.name = 'BodyTooLargeError';
+    }
+}
+async function readTextCapped(response, maxBytes) {
+    const declared = Number(response.headers.get('content-length'));
+    if (Number.isFinite(declared) && declared > maxBytes) {
+        await response.body?.cancel().catch(() => undefined);
+        throw new BodyTooLargeError(maxBytes);
+    }
+    if (!response.body)
+        return '';
+    const reader = response.body.getReader();
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const { done, value } = await reader.read();
+        if (done)
+            break;
+        total += value.byteLength;
+        if (total > maxBytes) {
+            await reader.cancel().catch(() => undefined);
+            throw new BodyTooLargeError(maxBytes);
+        }
+        chunks.push(value);
+    }
+    return Buffer.concat(chunks).toString('utf8');
+}
+
 ;// CONCATENATED MODULE: ./src/llm/chat-response.js
 /**
  * Reading chat-completion answers and error bodies. Both Databricks serving endpoints and
@@ -76604,11 +77207,14 @@ function clip(text, max) {
 
 
 
+
+const DEFAULT_MAX_REPLY_BYTES = 8 * 1024 * 1024;
 function createChatLlm(config, options = {}) {
     const target = resolveTarget(config);
     const doFetch = options.fetch ?? fetch;
     const timeoutMs = options.timeoutMs ?? 60_000;
     const retries = options.retries ?? 3;
+    const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
     const policy = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
     // Every secret value seen, so any echo of one in an error body is masked.
     const secrets = new Set();
@@ -76633,7 +77239,7 @@ function createChatLlm(config, options = {}) {
                 body: JSON.stringify(body),
                 signal: combined,
             });
-            const text = await response.text();
+            const text = await readTextCapped(response, maxReplyBytes);
             if (!response.ok) {
                 const detail = scrub(errorMessageFromBody(text));
                 throw new LlmError('http', target.label, detail, response.status, hintForStatus(response.status), retryAfterFor(response));
@@ -76653,6 +77259,8 @@ function createChatLlm(config, options = {}) {
         catch (error) {
             if (error instanceof LlmError)
                 throw error;
+            if (error instanceof BodyTooLargeError)
+                throw new LlmError('invalid_response', target.label, error.message, undefined, 'the endpoint sent far more than a chat answer: check the base URL or model, or raise maxReplyBytes');
             if (signal?.aborted)
                 throw new LlmError('aborted', target.label, 'the run was cancelled');
             if (timeout.aborted)
@@ -76942,7 +77550,6 @@ function exportBranch(space) {
     return `genie-gitops/export/${space}`;
 }
 async function exportCommand(options) {
-    validateSpaceName(options.space);
     const { file, target } = exportDestination(options);
     const absolute = external_node_path_namespaceObject.join(options.root, file);
     const liveSpaceId = target.liveSpaceId;
@@ -77002,12 +77609,15 @@ async function exportCommand(options) {
 function exportDestination(options) {
     const entry = findSpaceEntry(options.root, options.space, options.layout);
     const target = entry && targetOf(options.root, entry);
-    if (entry && target)
+    if (entry && target) {
+        resolveInside(options.root, entry.spaceFile, `the config file of space ${options.space}`);
         return { file: entry.configPath, target };
-    // target.yml alone is enough: a first export creates space.json.
+    }
+    // target.yml alone is enough: a first export creates space.json. The paths are checked to stay
+    // inside the repository (the name, and any symlinked folder on the way).
+    const paths = spacePaths(options.root, options.space);
     const file = `spaces/${options.space}/space.json`;
-    const targetFile = `spaces/${options.space}/target.yml`;
-    return { file, target: loadTarget(external_node_path_namespaceObject.join(options.root, targetFile), targetFile) };
+    return { file, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
 }
 async function readLive(options, target, spaceId) {
     if (options.store)
@@ -78436,6 +79046,8 @@ function unknownTables(sql, warehouse) {
 
 
 
+
+
 async function validateCommand(options) {
     // A name given on the command line is refused like in every other command; a folder found
     // under spaces/ with a bad name is one more problem to report.
@@ -78495,6 +79107,15 @@ async function validateOne(options, name) {
     const targetFile = entry?.targetFile ?? external_node_path_namespaceObject.join(root, 'spaces', name, 'target.yml');
     const targetLabel = repoRelative(root, targetFile);
     const benchLabel = `benchmarks/${name}.yml`;
+    // A symlinked folder or a bundle's file_path must not lead the run outside the repository.
+    try {
+        resolveInside(root, spaceFile, `the config file of space ${name}`);
+        if ((0,external_node_fs_namespaceObject.existsSync)(targetFile))
+            resolveInside(root, targetFile, `the target file of space ${name}`);
+    }
+    catch (error) {
+        return { space: name, issues: issuesOf(error, spaceLabel), benchmarks: 0 };
+    }
     let target;
     if (entry?.source === 'bundle' || (0,external_node_fs_namespaceObject.existsSync)(targetFile)) {
         try {
@@ -78516,10 +79137,7 @@ async function validateOne(options, name) {
     try {
         const schema = backend ? await backend.warehouse.schema() : undefined;
         issues.push(...checkSpaceFile(spaceFile, spaceLabel, name, schema));
-        const benchPath = external_node_path_namespaceObject.join(root, benchLabel);
-        const bench = (0,external_node_fs_namespaceObject.existsSync)(benchPath)
-            ? inspectBenchmarksText((0,external_node_fs_namespaceObject.readFileSync)(benchPath, 'utf8'), benchLabel, name)
-            : undefined;
+        const bench = validate_readBenchmarks(root, benchLabel, name, issues);
         if (!bench)
             return { space: name, issues, benchmarks: 0 };
         // Running the SQL says more than the static table check, and saying it twice helps nobody.
@@ -78548,15 +79166,34 @@ async function openFor(options, name, target, targetLabel, issues) {
     if (!target)
         return undefined;
     // A space with no local data is configured for the workspace only: nothing to check locally.
-    if (backend === 'local' && !target.local?.data)
+    if (backend === 'local' && !target.local?.data && options.dataFile === undefined)
         return undefined;
     if (!options.execute && backend !== 'local')
         return undefined;
     try {
-        return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
+        return await openBackend(options.root, backend, target, {
+            space: name,
+            env: options.env,
+            layout: options.layout,
+            dataFile: options.dataFile,
+        });
     }
     catch (error) {
         issues.push(...issuesOf(error, targetLabel));
+        return undefined;
+    }
+}
+/** The benchmark file inspected (every problem collected), or undefined when absent or unreadable. */
+function validate_readBenchmarks(root, label, space, issues) {
+    const file = external_node_path_namespaceObject.join(root, label);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    try {
+        checkReadable(file, label, MAX_YAML_BYTES);
+        return inspectBenchmarksText((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'), label, space);
+    }
+    catch (error) {
+        issues.push(...issuesOf(error, label));
         return undefined;
     }
 }
@@ -78569,6 +79206,12 @@ function checkSpaceFile(file, label, name, schema) {
                 message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
             },
         ];
+    try {
+        checkReadable(file, label, MAX_JSON_BYTES);
+    }
+    catch (error) {
+        return issuesOf(error, label);
+    }
     const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     const inspected = inspectSpaceText(text, label);
     if (!inspected.space)

@@ -4,7 +4,7 @@
  * CI can track it. Sections are independent: a later one (e.g. a Databricks emulator)
  * is one more entry in SECTIONS.
  *
- * Usage: tsx scripts/bench.ts [--rounds N] [--only local,enhance,databricks,gate]
+ * Usage: tsx scripts/bench.ts [--rounds N] [--only local,interrupt,enhance,databricks,gate]
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +20,7 @@ import { readSpaceFile } from '../src/space/space-file.js';
 import { databricksSection } from './bench-databricks.js';
 import { enhanceSection } from './bench-enhance.js';
 import { gateSection } from './bench-gate.js';
+import { interruptSection } from './bench-interrupt.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -135,7 +136,13 @@ function percentile(values: number[], p: number): number {
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
-export const SECTIONS: BenchSection[] = [localSection, enhanceSection, databricksSection, gateSection];
+export const SECTIONS: BenchSection[] = [
+  localSection,
+  interruptSection,
+  enhanceSection,
+  databricksSection,
+  gateSection,
+];
 
 export async function runBench(
   options: { rounds?: number; only?: string[]; root?: string; log?: (line: string) => void } = {},

@@ -8,6 +8,9 @@
  * the output depends only on the sources. sql.js cannot be bundled (its
  * Emscripten glue needs __dirname), so its glue (as sql-wasm.cjs) and wasm are
  * copied to dist/vendor/sqljs/, where src/local/sqljs-loader.ts finds them at run time.
+ * The embedded warehouse runs in a worker thread, whose code is its own entry:
+ *   src/local/sqlite-worker.ts -> dist/sqlite-worker/index.js (found by src/local/sqlite-host.ts)
+ * built into every dist, whatever entries are asked for.
  * dist/ is rebuilt from scratch, so files from earlier builds never linger.
  *
  * Usage: node scripts/bundle.mjs            (the two entries above)
@@ -26,6 +29,10 @@ export const ENTRIES = [
   { entry: 'src/action/index.ts', out: 'dist' },
   { entry: 'src/cli/index.ts', out: 'dist/cli' },
 ];
+
+/** The worker thread of the embedded warehouse, bundled beside the entries (see src/local/sqlite-host.ts). */
+export const WORKER_ENTRY = 'src/local/sqlite-worker.ts';
+export const WORKER_DIR = 'sqlite-worker';
 
 /** Source name -> vendored name; the glue is CommonJS inside a "type": "module" dist/, hence .cjs. */
 const SQLJS_FILES = { 'sql-wasm.js': 'sql-wasm.cjs', 'sql-wasm.wasm': 'sql-wasm.wasm' };
@@ -100,8 +107,9 @@ export function copySqlJs(dist) {
  * Nested outputs (dist/cli) are built into a scratch folder first so that building the
  * outer entry, which empties its folder, cannot delete them.
  */
-export function bundle({ entries = ENTRIES, dist = 'dist' } = {}) {
+export function bundle({ entries: asked = ENTRIES, dist = 'dist' } = {}) {
   const distDir = path.resolve(root, dist);
+  const entries = [...asked, { entry: WORKER_ENTRY, out: path.join(distDir, WORKER_DIR) }];
   rmSync(distDir, { recursive: true, force: true });
   // Inside the repository so the compiled files resolve packages from its node_modules.
   const scratch = path.join(root, `.bundle-${process.pid}`);

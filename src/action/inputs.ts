@@ -3,6 +3,7 @@ import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../util/number-option.js';
 import { parseBackend, type BackendName } from '../commands/workspace.js';
+import { validateSpaceName } from '../space/space-name.js';
 import type { OnDrift } from '../commands/deploy.js';
 
 /** Input names, as action.yml declares them. */
@@ -113,7 +114,7 @@ export function readInputs(): ActionInputs {
   );
   return {
     command,
-    space: space === 'all' ? undefined : space,
+    space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
     all: space === 'all' || booleanInput(INPUT.all),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),

@@ -5,6 +5,7 @@ import { formatPath } from '../space/json-path.js';
 import { describeIssue } from '../space/zod-issues.js';
 import { parseYamlSource, type YamlSource } from '../space/yaml-source.js';
 import { checkReadOnly } from '../sql/read-only-guard.js';
+import { checkReadable, MAX_YAML_BYTES } from '../util/text-file.js';
 import { BenchmarkItemSchema } from './schema.js';
 import { deriveSplit } from './split.js';
 import type { Benchmark, BenchmarkSet } from './types.js';
@@ -108,6 +109,7 @@ export function inspectBenchmarksText(text: string, file: string, space: string)
 }
 
 export function loadBenchmarks(file: string, space: string): BenchmarkSet {
+  checkReadable(file, file, MAX_YAML_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

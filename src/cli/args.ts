@@ -4,6 +4,7 @@
  * spec and turns every problem into a one-line ConfigError that names the option, so no raw
  * Node parser text (or the 25-line usage) reaches the user.
  */
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { ConfigError } from '../errors.js';
 import type { CommandSpec, OptionSpec, OptionValues } from './command-spec.js';
@@ -11,6 +12,12 @@ import type { CommandSpec, OptionSpec, OptionValues } from './command-spec.js';
 export { numberOption, describeRange, type NumberBounds } from '../util/number-option.js';
 
 const NUMBER_LIKE = /^-(\d|\.\d)/;
+
+/** --data FILE: the local warehouse's data for this run (any path: the user named it), or 'demo'. */
+export function dataOf(value: string | undefined, io: { cwd: string }): string | undefined {
+  if (value === undefined || value === 'demo') return value;
+  return path.resolve(io.cwd, value);
+}
 
 /** True when the arguments ask for help (`-h` or `--help` anywhere before `--`). */
 export function wantsHelp(args: readonly string[]): boolean {

@@ -26,6 +26,12 @@ const bundleTarget = {
   description:
     'the databricks.yml target (environment) bundle-declared spaces are read for (default: its default target)',
 } as const;
+const data = {
+  type: 'string',
+  value: 'FILE',
+  description:
+    "local backend: the data for this run (a .sqlite/.db or .sql file anywhere, or 'demo'), instead of local.data in target.yml",
+} as const;
 const quiet = { type: 'boolean', description: 'print only the totals, no progress or per-question rows' } as const;
 
 export const VALIDATE = defineCommand({
@@ -39,6 +45,7 @@ export const VALIDATE = defineCommand({
       description: "also run each benchmark's expected SQL once on the warehouse and report the ones that fail",
     },
     backend: { ...backend, description: `where --execute runs the SQL: ${backend.description}` },
+    data,
     target: bundleTarget,
     root,
   },
@@ -79,6 +86,7 @@ export const SCORE = defineCommand({
       description: 'write the scorecard Markdown (only when the run completes)',
     },
     quiet,
+    data,
     target: bundleTarget,
     root,
   },
@@ -129,6 +137,7 @@ export const ENHANCE = defineCommand({
       description: 'llm analyst: the serving endpoint (or GENIE_GITOPS_SERVING_ENDPOINT)',
     },
     'llm-timeout-ms': { type: 'string', value: 'MS', default: '60000', description: 'llm analyst: limit on one call' },
+    data,
     target: bundleTarget,
     root,
   },

@@ -7,7 +7,7 @@ import { parseBackend } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { numberOption, parseCommandArgs } from './args.js';
+import { dataOf, numberOption, parseCommandArgs } from './args.js';
 import { ENHANCE } from './command-specs.js';
 import type { CliIo } from './main.js';
 
@@ -30,6 +30,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
   };
   const result = await enhanceCommand({
     layout: { bundleTarget: values.target },
+    dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space!,
     backend: parseBackend(values.backend),

@@ -36,6 +36,10 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
       ? `wrote ${path.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${path.relative(io.cwd, result.targetFile)}`
       : `wrote ${path.relative(io.cwd, result.targetFile)} (kept the existing ${path.relative(io.cwd, result.spaceFile)}; ${result.tables.length} tables in the data)`,
   );
+  if (result.copiedFrom && result.dataFile)
+    io.out(
+      `copied ${result.copiedFrom} into the repository as ${path.relative(io.cwd, result.dataFile)} (local.data must be inside the repository: CI checks out nothing else)`,
+    );
   io.out(
     `next: write benchmarks/${space}.yml (or genie-gitops import-benchmarks --space ${space} --from FILE.md), then genie-gitops score --space ${space}`,
   );

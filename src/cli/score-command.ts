@@ -5,7 +5,7 @@ import { parseBackend } from '../commands/workspace.js';
 import type { ProgressEvent } from '../scoring/score-runner.js';
 import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { numberOption, parseCommandArgs } from './args.js';
+import { dataOf, numberOption, parseCommandArgs } from './args.js';
 import { SCORE } from './command-specs.js';
 import type { CliIo } from './main.js';
 
@@ -26,6 +26,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
   const card = await scoreCommand({
     layout: { bundleTarget: values.target },
+    dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space,
     backend: parseBackend(values.backend),

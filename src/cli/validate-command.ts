@@ -3,7 +3,7 @@ import path from 'node:path';
 import { formatIssue } from '../errors.js';
 import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
-import { parseCommandArgs } from './args.js';
+import { dataOf, parseCommandArgs } from './args.js';
 import { VALIDATE } from './command-specs.js';
 import type { CliIo } from './main.js';
 
@@ -11,6 +11,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
     layout: { bundleTarget: values.target },
+    dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space,
     execute: values.execute ?? false,

@@ -79,7 +79,10 @@ export async function changedSpaces(
 async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; selection: string }> {
   if (options.spaces === 'all') return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
   if (options.spaces && options.spaces.length > 0)
-    return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+    return {
+      names: options.spaces.map((name) => validateSpaceName(name)),
+      selection: `requested: ${options.spaces.join(', ')}`,
+    };
   const before = options.before;
   if (!before || ZERO_SHA.test(before))
     return {

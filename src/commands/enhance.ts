@@ -15,6 +15,7 @@ import { confirmGain } from '../loop/gain-significance.js';
 import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { LayoutOptions } from '../space/repository.js';
+import { spacePaths } from '../space/repo-paths.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -37,6 +38,8 @@ export interface EnhanceOptions {
   log?: (line: string) => void;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export interface EnhanceResult {
@@ -69,7 +72,7 @@ export interface EnhanceResult {
 }
 
 export function lessonsFile(root: string, space: string): string {
-  return path.join(root, 'lessons', `${space}.json`);
+  return spacePaths(root, space).lessonsFile;
 }
 
 /**
@@ -120,6 +123,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     layout: options.layout,
     noise: options.noise,
     seed: options.seed,
+    dataFile: options.dataFile,
   });
   const calls = { genie: 0, statements: 0 };
   const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);

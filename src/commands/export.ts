@@ -16,7 +16,7 @@ import { hashSpace } from '../space/hash.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
-import { validateSpaceName } from '../space/space-name.js';
+import { resolveInside, spacePaths } from '../space/repo-paths.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
@@ -54,7 +54,6 @@ export function exportBranch(space: string): string {
 }
 
 export async function exportCommand(options: ExportOptions): Promise<ExportResult> {
-  validateSpaceName(options.space);
   const { file, target } = exportDestination(options);
   const absolute = path.join(options.root, file);
   const liveSpaceId = target.liveSpaceId;
@@ -116,11 +115,15 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
 function exportDestination(options: ExportOptions): { file: string; target: Target } {
   const entry = findSpaceEntry(options.root, options.space, options.layout);
   const target = entry && targetOf(options.root, entry);
-  if (entry && target) return { file: entry.configPath, target };
-  // target.yml alone is enough: a first export creates space.json.
+  if (entry && target) {
+    resolveInside(options.root, entry.spaceFile, `the config file of space ${options.space}`);
+    return { file: entry.configPath, target };
+  }
+  // target.yml alone is enough: a first export creates space.json. The paths are checked to stay
+  // inside the repository (the name, and any symlinked folder on the way).
+  const paths = spacePaths(options.root, options.space);
   const file = `spaces/${options.space}/space.json`;
-  const targetFile = `spaces/${options.space}/target.yml`;
-  return { file, target: loadTarget(path.join(options.root, targetFile), targetFile) };
+  return { file, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
 }
 
 async function readLive(

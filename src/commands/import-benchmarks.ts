@@ -6,6 +6,7 @@ import { parseBenchmarksText } from '../benchmarks/loader.js';
 import { importMarkdown, toBenchmarkYaml } from '../benchmarks/markdown-import.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { validateSpaceName } from '../space/space-name.js';
+import { checkReadable, MAX_MARKDOWN_BYTES } from '../util/text-file.js';
 import { benchmarksFile } from './workspace.js';
 
 export interface ImportBenchmarksOptions {
@@ -24,6 +25,7 @@ export function importBenchmarksCommand(options: ImportBenchmarksOptions): { fil
       `${options.from} does not exist`,
       'pass a Markdown file of questions, each followed by a ```sql block',
     );
+  checkReadable(source, options.from, MAX_MARKDOWN_BYTES);
   const target = benchmarksFile(options.root, options.space);
   if (existsSync(target) && !options.force) {
     throw new GenieGitopsError(`${path.relative(options.root, target)} already exists`, 'pass --force to replace it');

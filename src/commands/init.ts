@@ -1,6 +1,6 @@
 /** `init`: bootstrap a thin space config (tables and columns only, as a new Genie space has) from a warehouse schema. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, GenieGitopsError } from '../errors.js';
@@ -8,8 +8,8 @@ import type { WarehouseSchema } from '../ports.js';
 import { canonicalizeSpace } from '../space/canonical.js';
 import type { Space } from '../space/schema.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { validateSpaceName } from '../space/space-name.js';
 import { isSqliteImage, openLocalWarehouse } from '../local/warehouse.js';
+import { isInside, spacePaths } from '../space/repo-paths.js';
 
 export interface InitOptions {
   root: string;
@@ -27,13 +27,13 @@ export interface InitResult {
   tables: string[];
   /** False when space.json existed and only the missing target.yml was written. */
   wroteSpace: boolean;
+  /** Set when the database came from outside the repository: it was copied to `dataFile`. */
+  copiedFrom?: string;
+  dataFile?: string;
 }
 
 export async function initCommand(options: InitOptions): Promise<InitResult> {
-  validateSpaceName(options.space);
-  const dir = path.join(options.root, 'spaces', options.space);
-  const spaceFile = path.join(dir, 'space.json');
-  const targetFile = path.join(dir, 'target.yml');
+  const { dir, spaceFile, targetFile } = spacePaths(options.root, options.space);
   if (!options.force && existsSync(targetFile)) {
     throw new GenieGitopsError(
       `${path.relative(options.root, targetFile)} already exists`,
@@ -44,6 +44,7 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
   // config someone wrote and add only the missing target.yml.
   const keepSpace = !options.force && existsSync(spaceFile);
   let data = 'demo';
+  let copiedFrom: string | undefined;
   if (options.from) {
     const file = path.resolve(options.root, options.from);
     if (!existsSync(file))
@@ -52,7 +53,11 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
         'pass the path of a SQLite database file or a .sql script',
       );
     checkKind(file, options.from, options.kind);
-    data = path.relative(options.root, file).split(path.sep).join('/');
+    // local.data must stay inside the repository (CI checks out nothing else), so a database from
+    // elsewhere is copied beside the space and target.yml names the copy.
+    const inRepo = isInside(options.root, file) ? file : copyIntoSpace(file, dir, options.force ?? false);
+    if (inRepo !== file) copiedFrom = options.from;
+    data = path.relative(options.root, inRepo).split(path.sep).join('/');
   }
   const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : path.resolve(options.root, data) });
   let schema: WarehouseSchema;
@@ -73,7 +78,26 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
     local: { data },
   };
   writeFileSync(targetFile, YAML.stringify(target));
-  return { spaceFile, targetFile, tables: schema.tables.map((t) => t.identifier), wroteSpace: !keepSpace };
+  return {
+    spaceFile,
+    targetFile,
+    tables: schema.tables.map((t) => t.identifier),
+    wroteSpace: !keepSpace,
+    ...(copiedFrom !== undefined ? { copiedFrom, dataFile: path.resolve(options.root, data) } : {}),
+  };
+}
+
+/** Copies a database from outside the repository into spaces/<name>/, refusing to replace a different file. */
+function copyIntoSpace(file: string, dir: string, force: boolean): string {
+  const copy = path.join(dir, path.basename(file));
+  if (existsSync(copy) && !force && !readFileSync(copy).equals(readFileSync(file)))
+    throw new GenieGitopsError(
+      `${copy} already exists and differs from ${file}`,
+      'pass --force to replace it, or remove it first',
+    );
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(file, copy);
+  return copy;
 }
 
 /**

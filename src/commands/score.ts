@@ -37,6 +37,8 @@ export interface ScoreOptions {
   onProgress?: (event: ProgressEvent) => void;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -58,6 +60,7 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
     noise: options.noise,
     seed: options.seed,
     layout: options.layout,
+    dataFile: options.dataFile,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.

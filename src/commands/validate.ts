@@ -14,6 +14,8 @@ import { checkInvariants } from '../space/invariants.js';
 import { findSpaceEntry, listSpaces, repoRelative, targetOf, type LayoutOptions } from '../space/repository.js';
 import { addIssueLines, inspectSpaceText } from '../space/space-file.js';
 import { validateSpaceName } from '../space/space-name.js';
+import { resolveInside } from '../space/repo-paths.js';
+import { checkReadable, MAX_JSON_BYTES, MAX_YAML_BYTES } from '../util/text-file.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { openBackend, type Backend, type BackendName } from './workspace.js';
 
@@ -46,6 +48,8 @@ export interface ValidateOptions {
   env?: Readonly<Record<string, string | undefined>>;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
@@ -102,6 +106,13 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
   const targetFile = entry?.targetFile ?? path.join(root, 'spaces', name, 'target.yml');
   const targetLabel = repoRelative(root, targetFile);
   const benchLabel = `benchmarks/${name}.yml`;
+  // A symlinked folder or a bundle's file_path must not lead the run outside the repository.
+  try {
+    resolveInside(root, spaceFile, `the config file of space ${name}`);
+    if (existsSync(targetFile)) resolveInside(root, targetFile, `the target file of space ${name}`);
+  } catch (error) {
+    return { space: name, issues: issuesOf(error, spaceLabel), benchmarks: 0 };
+  }
 
   let target: Target | undefined;
   if (entry?.source === 'bundle' || existsSync(targetFile)) {
@@ -123,10 +134,7 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
   try {
     const schema = backend ? await backend.warehouse.schema() : undefined;
     issues.push(...checkSpaceFile(spaceFile, spaceLabel, name, schema));
-    const benchPath = path.join(root, benchLabel);
-    const bench = existsSync(benchPath)
-      ? inspectBenchmarksText(readFileSync(benchPath, 'utf8'), benchLabel, name)
-      : undefined;
+    const bench = readBenchmarks(root, benchLabel, name, issues);
     if (!bench) return { space: name, issues, benchmarks: 0 };
     // Running the SQL says more than the static table check, and saying it twice helps nobody.
     issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? undefined : schema));
@@ -159,12 +167,35 @@ async function openFor(
   const backend = options.backend ?? 'local';
   if (!target) return undefined;
   // A space with no local data is configured for the workspace only: nothing to check locally.
-  if (backend === 'local' && !target.local?.data) return undefined;
+  if (backend === 'local' && !target.local?.data && options.dataFile === undefined) return undefined;
   if (!options.execute && backend !== 'local') return undefined;
   try {
-    return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
+    return await openBackend(options.root, backend, target, {
+      space: name,
+      env: options.env,
+      layout: options.layout,
+      dataFile: options.dataFile,
+    });
   } catch (error) {
     issues.push(...issuesOf(error, targetLabel));
+    return undefined;
+  }
+}
+
+/** The benchmark file inspected (every problem collected), or undefined when absent or unreadable. */
+function readBenchmarks(
+  root: string,
+  label: string,
+  space: string,
+  issues: ValidationIssue[],
+): BenchmarkInspection | undefined {
+  const file = path.join(root, label);
+  if (!existsSync(file)) return undefined;
+  try {
+    checkReadable(file, label, MAX_YAML_BYTES);
+    return inspectBenchmarksText(readFileSync(file, 'utf8'), label, space);
+  } catch (error) {
+    issues.push(...issuesOf(error, label));
     return undefined;
   }
 }
@@ -178,6 +209,11 @@ function checkSpaceFile(file: string, label: string, name: string, schema?: Ware
         message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
       },
     ];
+  try {
+    checkReadable(file, label, MAX_JSON_BYTES);
+  } catch (error) {
+    return issuesOf(error, label);
+  }
   const text = readFileSync(file, 'utf8');
   const inspected = inspectSpaceText(text, label);
   if (!inspected.space) return inspected.issues;

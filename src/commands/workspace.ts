@@ -4,12 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { ConfigError, GenieGitopsError } from '../errors.js';
+import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
-import { validateSpaceName } from '../space/space-name.js';
+import { isInside, spacePaths } from '../space/repo-paths.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
@@ -51,21 +51,31 @@ export function loadSpace(root: string, name: string, layout: LayoutOptions = {}
 }
 
 export function benchmarksFile(root: string, space: string): string {
-  return path.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
+  return spacePaths(root, space).benchmarksFile;
 }
 
 /**
  * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
- * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
- * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ * its target.yml (which must be inside the repository: CI checks out nothing else, and a config
+ * must not point the run at arbitrary files), the generated demo data when it says
+ * `local.data: demo`, or a file given on the command line (`dataFile`, absolute or 'demo'), which
+ * may be anywhere. The demo data is never a silent fallback: without a target.yml or a local.data
+ * the error says how to add one.
  */
 export async function openWarehouseFor(
   root: string,
   target: Target | undefined,
   space?: string,
   layout: LayoutOptions = {},
+  dataFile?: string,
 ): Promise<LocalWarehouse> {
-  const where = space ? targetLabel(root, space, layout) : 'target.yml';
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+  if (dataFile !== undefined) {
+    if (dataFile !== 'demo' && !existsSync(dataFile))
+      throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
+    return openLocalWarehouse({ data: dataFile, ...settings });
+  }
+  const where = target?.file ?? (space ? targetLabel(root, space, layout) : 'target.yml');
   if (!target) {
     throw new ConfigError(
       `${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`,
@@ -76,18 +86,25 @@ export async function openWarehouseFor(
   if (!data) {
     throw new ConfigError(
       `${where} has no local.data, so the local backend does not know which data to query`,
-      'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks',
+      'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), pass --data FILE, or use --backend databricks',
     );
   }
-  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
+  if (data === 'demo') return openLocalWarehouse({ data: 'demo', ...settings });
   const file = path.resolve(root, data);
+  const at = { file: where, path: '$.local.data', line: target.dataLine };
+  if (!isInside(root, file)) {
+    throw new ValidationError(
+      [{ ...at, message: `local data file ${data} is outside the repository (symlinks are followed)` }],
+      'move the file into the repository, or pass --data FILE on the command line to use it for one run',
+    );
+  }
   if (!existsSync(file)) {
-    throw new ConfigError(
-      `local data file ${data} named in ${where} does not exist`,
+    throw new ValidationError(
+      [{ ...at, message: `local data file ${data} does not exist` }],
       `create it, fix local.data, or set local.data to 'demo' for the generated demo data`,
     );
   }
-  return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+  return openLocalWarehouse({ data: file, ...settings });
 }
 
 /** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
@@ -131,6 +148,8 @@ export interface BackendOptions {
   spacesOnly?: boolean;
   /** Which bundle target bundle-declared spaces are read for (seeds the local space store). */
   layout?: LayoutOptions;
+  /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
+  dataFile?: string;
 }
 
 export async function openBackend(
@@ -144,7 +163,9 @@ export async function openBackend(
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
+  const local = options.spacesOnly
+    ? undefined
+    : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile);
   const base: Warehouse = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   const engines = new Map<string, Promise<Genie>>();

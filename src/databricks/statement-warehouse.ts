@@ -1,10 +1,11 @@
 /**
  * The Warehouse port over the SQL statement execution API: submit with a wait timeout,
  * poll while PENDING/RUNNING, fetch every result chunk, cancel on timeout or abort.
- * The read-only guard runs before anything is sent.
+ * The SQL gate runs before anything is sent, for the caller's statements and our own probes.
  */
 import { WarehouseError } from '../errors.js';
 import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema, WarehouseTable } from '../ports.js';
+import { quoteTableIdentifier } from '../sql/quote.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { sleep } from '../util/backoff.js';
 import type { DatabricksClient } from './http-client.js';
@@ -107,14 +108,22 @@ export function createStatementWarehouse(options: StatementWarehouseOptions): St
     return { tables: found.filter((t): t is WarehouseTable => t !== undefined) };
   }
 
-  /** Columns from the manifest of an empty query; a table the warehouse does not know is left out. */
+  /**
+   * Columns from the manifest of an empty query; a table the warehouse does not know is left out.
+   * The identifier comes from space.json before it is validated: each part is quoted, and a name
+   * that is not 1 to 3 parts is never sent (the config check then reports it).
+   */
   async function describeTable(identifier: string): Promise<WarehouseTable | undefined> {
+    const quoted = quoteTableIdentifier(identifier);
+    if (!quoted) return undefined;
+    const statement = `SELECT * FROM ${quoted} LIMIT 0`;
+    assertReadOnly(statement);
     submitted++;
     const response = await client.request({
       method: 'POST',
       path: STATEMENTS,
       body: {
-        statement: `SELECT * FROM ${identifier} LIMIT 0`,
+        statement,
         warehouse_id: warehouseId,
         wait_timeout: '30s',
         on_wait_timeout: 'CONTINUE',

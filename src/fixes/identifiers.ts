@@ -12,7 +12,5 @@ export function unquoteName(name: string): string {
     : trimmed;
 }
 
-/** Backtick-quote one name part for SQL. */
-export function quoteName(name: string): string {
-  return '`' + name.replace(/`/g, '``') + '`';
-}
+/** Backtick-quote one name part for SQL (the one quoting rule lives in src/sql/quote.ts). */
+export { quoteName } from '../sql/quote.js';

@@ -4,7 +4,8 @@
  * any failure just leaves the column without samples.
  */
 import type { Warehouse, WarehouseSchema } from '../ports.js';
-import { normalizeIdentifier, quoteName } from './identifiers.js';
+import { quoteName, quoteTableIdentifier } from '../sql/quote.js';
+import { normalizeIdentifier } from './identifiers.js';
 import type { SampleValues } from './llm-evidence.js';
 
 export interface SampleOptions {
@@ -26,12 +27,14 @@ export async function collectSampleValues(
   const samples: SampleValues = new Map();
   let budget = options.maxColumns;
   for (const table of schema.tables) {
+    const from = quoteTableIdentifier(table.identifier);
+    if (!from) continue; // a malformed name is never pasted into SQL
     for (const column of table.columns) {
       if (budget <= 0 || options.signal?.aborted) return samples;
       if (!TEXT_TYPE.test(column.type)) continue;
       budget--;
       const name = quoteName(column.name);
-      const sql = `SELECT DISTINCT ${name} FROM ${table.identifier} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
+      const sql = `SELECT DISTINCT ${name} FROM ${from} WHERE ${name} IS NOT NULL ORDER BY ${name} LIMIT ${options.maxValues + 1}`;
       try {
         const result = await warehouse.execute(sql, {
           rowLimit: options.maxValues + 1,

@@ -5,8 +5,7 @@
  */
 import type { Cell, Warehouse } from '../ports.js';
 import type { Relationship } from './fix-types.js';
-import { splitIdentifier } from '../space/identifiers.js';
-import { quoteName } from './identifiers.js';
+import { quoteName, quoteTableIdentifier } from '../sql/quote.js';
 
 export interface WarehouseProbe {
   /** True/false when known; undefined when the probe failed. */
@@ -15,10 +14,6 @@ export interface WarehouseProbe {
   distinctValues(table: string, column: string, limit: number): Promise<string[] | undefined>;
   /** How many probes ran (for notes and tests). */
   readonly queries: number;
-}
-
-export function quoteTable(identifier: string): string {
-  return (splitIdentifier(identifier) ?? identifier.split('.')).map(quoteName).join('.');
 }
 
 export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal): WarehouseProbe {
@@ -32,7 +27,8 @@ export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal)
     }
     return hit;
   };
-  const execute = async (sql: string): Promise<Cell[][] | undefined> => {
+  const execute = async (sql: string | undefined): Promise<Cell[][] | undefined> => {
+    if (sql === undefined) return undefined; // a malformed table name is never sent
     queries++;
     try {
       return (await warehouse.execute(sql, { rowLimit: 1000, signal })).rows;
@@ -48,7 +44,8 @@ export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal)
     isUnique(table, column) {
       return cached(`unique ${table}.${column}`, async () => {
         const col = quoteName(column);
-        const rows = await execute(`SELECT COUNT(${col}) AS n, COUNT(DISTINCT ${col}) AS d FROM ${quoteTable(table)}`);
+        const from = quoteTableIdentifier(table);
+        const rows = await execute(from && `SELECT COUNT(${col}) AS n, COUNT(DISTINCT ${col}) AS d FROM ${from}`);
         const row = rows?.[0];
         if (!row) return undefined;
         return Number(row[0]) === Number(row[1]);
@@ -57,8 +54,10 @@ export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal)
     distinctValues(table, column, limit) {
       return cached(`values ${table}.${column} ${limit}`, async () => {
         const col = quoteName(column);
+        const from = quoteTableIdentifier(table);
         const rows = await execute(
-          `SELECT DISTINCT ${col} AS v FROM ${quoteTable(table)} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`,
+          from &&
+            `SELECT DISTINCT ${col} AS v FROM ${from} WHERE ${col} IS NOT NULL ORDER BY ${col} LIMIT ${limit + 1}`,
         );
         if (!rows || rows.length > limit) return undefined;
         return rows.map((row) => String(row[0]));

@@ -63,7 +63,12 @@ export function jsonPath(segments: readonly string[]): string {
 
 /** Invariant issues other checks report more precisely are left to them. */
 function coveredElsewhere(path: string, message: string): boolean {
-  return path.endsWith('.id') || (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker'));
+  return (
+    path.endsWith('.id') ||
+    (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker')) ||
+    // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
+    / must be read-only: /.test(message)
+  );
 }
 
 /** Every id-bearing item's path and id, for the duplicate check and its fix. */

@@ -1,10 +1,12 @@
 /**
  * A chat-completions client for Databricks model serving endpoints and any OpenAI-compatible
  * server. Retries 429 and 5xx (honouring Retry-After), never other 4xx; a per-attempt
- * timeout; errors are LlmError values that never carry the token.
+ * timeout that covers reading the reply, and a cap on its size (the body is streamed and cut
+ * off past the cap, never buffered whole); errors are LlmError values that never carry the token.
  */
 import type { ChatMessage, Llm, LlmReply } from '../ports.js';
 import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from '../util/backoff.js';
+import { BodyTooLargeError, readTextCapped } from '../util/capped-body.js';
 import { clip, errorMessageFromBody, parseChatCompletion } from './chat-response.js';
 import { hintForStatus, LlmError } from './llm-error.js';
 
@@ -40,6 +42,8 @@ export interface ChatLlmOptions {
   maxDelayMs?: number;
   /** max_tokens when the caller gives none; default 4096. */
   defaultMaxTokens?: number;
+  /** Largest reply body read; default 8 MiB (a 4096-token answer is tens of kilobytes). */
+  maxReplyBytes?: number;
   /** Called before each retry wait (for progress logs); the error is already scrubbed. */
   onRetry?: (info: { attempt: number; delayMs: number; error: LlmError }) => void;
 }
@@ -51,11 +55,14 @@ interface Target {
   token: () => Promise<string | undefined>;
 }
 
+const DEFAULT_MAX_REPLY_BYTES = 8 * 1024 * 1024;
+
 export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {}): Llm {
   const target = resolveTarget(config);
   const doFetch = options.fetch ?? fetch;
   const timeoutMs = options.timeoutMs ?? 60_000;
   const retries = options.retries ?? 3;
+  const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
   const policy: BackoffPolicy = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
   // Every secret value seen, so any echo of one in an error body is masked.
   const secrets = new Set<string>();
@@ -77,7 +84,7 @@ export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {
         body: JSON.stringify(body),
         signal: combined,
       });
-      const text = await response.text();
+      const text = await readTextCapped(response, maxReplyBytes);
       if (!response.ok) {
         const detail = scrub(errorMessageFromBody(text));
         throw new LlmError(
@@ -104,6 +111,14 @@ export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {
       return parsed.reply;
     } catch (error) {
       if (error instanceof LlmError) throw error;
+      if (error instanceof BodyTooLargeError)
+        throw new LlmError(
+          'invalid_response',
+          target.label,
+          error.message,
+          undefined,
+          'the endpoint sent far more than a chat answer: check the base URL or model, or raise maxReplyBytes',
+        );
       if (signal?.aborted) throw new LlmError('aborted', target.label, 'the run was cancelled');
       if (timeout.aborted)
         throw new LlmError(

@@ -1,21 +1,20 @@
 /**
- * The embedded warehouse: SQLite (sql.js) in the Node process, speaking enough
- * Databricks SQL for Genie-style queries. Loaded with the seeded demo dataset or a
- * user's SQLite file / .sql script, whose tables appear as `<catalog>.<schema>.<table>`.
+ * The embedded warehouse: SQLite (sql.js) speaking enough Databricks SQL for Genie-style
+ * queries. Loaded with the seeded demo dataset or a user's SQLite file / .sql script, whose
+ * tables appear as `<catalog>.<schema>.<table>`.
  *
- * Safety: every statement passes the read-only guard before it runs, and the
- * connection is also put in `PRAGMA query_only` after loading, so SQLite itself
- * refuses writes should anything slip through.
+ * Safety: every statement passes the SQL gate before it runs, and so does its SQLite rewrite
+ * (the text SQLite actually reads); the connection is also in `PRAGMA query_only`, so SQLite
+ * itself refuses writes should anything slip through.
  *
- * Timeouts: sql.js exposes no progress handler or interrupt, so the deadline is
- * checked between result rows and inside every registered Spark function call (the
- * native forms of date functions still route a sample of rows through them).
- * A statement that spends a long time inside one SQLite step without calling any of
- * those functions (e.g. a huge cross join under an aggregate) cannot be interrupted.
- * Running statements in a worker thread that is terminated on timeout would make the
- * limit hard, but costs a copy of the database per worker, a structured clone of every
- * result and a separate worker entry that the ncc bundle must ship; the Genie engine
- * instead refuses the fan-out joins that used to run away (genie/join-graph.ts).
+ * Timeouts: statements run in a worker thread (sqlite-host.ts) that is terminated when one runs
+ * past its limit, so even a statement that never yields (an unbounded recursive CTE) stops on
+ * time and fails as TIMEOUT; the next statement gets a fresh worker. The limit is the caller's
+ * `timeoutMs`, capped by the warehouse's `statementTimeoutMs` (target.yml `local.statement_timeout_s`).
+ *
+ * The database is built in the worker too (demo data generated, a user's script run, a user's
+ * tables exposed under three-part names; sqlite-prepare.ts), within a time limit, and kept here
+ * as an image the worker reopens after a stop; this thread never runs SQLite.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,11 +30,13 @@ import type {
 } from '../ports.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { selectItems } from '../sql/select-list.js';
-import { DEMO_AS_OF, DEMO_SEED, generateDemoData } from './demo-data.js';
-import { quoteIdentifier, registerSparkFunctions, rewriteForSqlite } from './sql-dialect.js';
-import { loadSqlJs, type SqlJsDatabase } from './sqljs-loader.js';
+import { DEMO_AS_OF, DEMO_SEED } from './demo-data.js';
+import { rewriteForSqlite } from './sql-dialect.js';
+import { sqliteHost, StatementStopped, type SqliteHost } from './sqlite-host.js';
+import type { PrepareRequest } from './sqlite-protocol.js';
 
 export const DEFAULT_ROW_LIMIT = 10_000;
+/** The default limit of one statement (also the cap on any limit a caller asks for). */
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
 export interface LocalWarehouseOptions {
@@ -49,53 +50,38 @@ export interface LocalWarehouseOptions {
   asOf?: string;
   /** Demo data seed; the default gives the documented dataset. */
   seed?: number;
+  /** Longest any statement may run; default 30 000 ms. A longer timeoutMs from a caller is cut to this. */
+  statementTimeoutMs?: number;
+  /** Longest building the database may take; default LOAD_TIMEOUT_MS. */
+  loadTimeoutMs?: number;
 }
-
-const TIMEOUT_MARKER = 'genie-gitops: statement timed out';
 
 /** Opens an embedded warehouse. */
 export async function openLocalWarehouse(options: LocalWarehouseOptions = {}): Promise<LocalWarehouse> {
-  const SQL = await loadSqlJs();
   const data = options.data ?? 'demo';
   const isDemo = data === 'demo';
   const catalog = (options.catalog ?? 'main').toLowerCase();
   const schema = (options.schema ?? (isDemo ? 'community' : 'default')).toLowerCase();
   const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
-  const seed = options.seed ?? DEMO_SEED;
-
-  let db: SqlJsDatabase;
-  if (isDemo) {
-    const key = `${catalog}.${schema}#${seed}`;
-    const image = demoImages.get(key);
-    if (image) {
-      db = new SQL.Database(image);
-    } else {
-      db = new SQL.Database();
-      generateDemoData(db, { catalog, schema, seed });
-      // Exported before any function is registered: sql.js reopens the database on export.
-      demoImages.set(key, db.export());
-    }
-  } else if (path.extname(data).toLowerCase() === '.sql') {
-    db = new SQL.Database();
-    try {
-      db.exec(readFileSync(data, 'utf8'));
-    } catch (error) {
-      db.close();
-      throw new WarehouseError(`loading ${data} failed: ${messageOf(error)}`, '');
-    }
-    exposeTables(db, catalog, schema);
-  } else {
-    const bytes = readFileSync(data);
-    if (!isSqliteImage(bytes))
-      throw new WarehouseError(
-        `${data} is not a SQLite database (a SQLite file starts with "SQLite format 3") nor a .sql script`,
-        '',
-      );
-    db = new SQL.Database(bytes);
-    exposeTables(db, catalog, schema);
-  }
-  return new LocalWarehouse(db, catalog, schema, asOf);
+  const host = sqliteHost();
+  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED };
+  const prepared = await prepareImage(host, data, where, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
+  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
+  return new LocalWarehouse(host, host.register(prepared.image), prepared.tables, {
+    catalog,
+    schema,
+    asOf,
+    statementTimeoutMs,
+  });
 }
+
+interface PreparedImage {
+  image: Uint8Array;
+  tables: WarehouseTable[];
+}
+
+/** Generated demo databases, so a second open in the same process is a copy. */
+const demoImages = new Map<string, PreparedImage>();
 
 const SQLITE_HEADER = 'SQLite format 3\u0000';
 
@@ -105,55 +91,66 @@ export function isSqliteImage(bytes: Uint8Array): boolean {
   return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
 }
 
-/** Generated demo databases, as SQLite images, so a second open in the same process is a copy. */
-const demoImages = new Map<string, Uint8Array>();
-
 /**
- * Renames a user's plain tables to `<catalog>.<schema>.<table>` and keeps the old name
- * as a view; views get a three-part view on top.
+ * Longest a database may take to build: the demo takes about a second, a user's .sql script
+ * longer; one that never finishes (a runaway INSERT ... SELECT) is stopped and reported.
  */
-function exposeTables(db: SqlJsDatabase, catalog: string, schema: string): void {
-  const rows = db.exec(
-    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name",
-  );
-  const objects = (rows[0]?.values ?? []).map(([type, name]) => ({ type: String(type), name: String(name) }));
-  for (const { type, name } of objects) {
-    if (name.split('.').length === 3) continue; // already three-part
-    const full = quoteIdentifier(`${catalog}.${schema}.${name.toLowerCase()}`);
-    if (type === 'table') {
-      try {
-        db.exec(
-          `ALTER TABLE ${quoteIdentifier(name)} RENAME TO ${full}; CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${full};`,
-        );
-        continue;
-      } catch {
-        // fall through: expose through a view instead
-      }
-    }
-    db.exec(`CREATE VIEW IF NOT EXISTS ${full} AS SELECT * FROM ${quoteIdentifier(name)}`);
+export const LOAD_TIMEOUT_MS = 120_000;
+
+async function prepareImage(
+  host: SqliteHost,
+  data: string,
+  where: { catalog: string; schema: string; seed: number },
+  timeoutMs: number,
+): Promise<PreparedImage> {
+  const { catalog, schema, seed } = where;
+  const key = `${catalog}.${schema}#${seed}`;
+  const cached = data === 'demo' ? demoImages.get(key) : undefined;
+  if (cached) return cached;
+  let request: PrepareRequest;
+  if (data === 'demo') request = { kind: 'demo', catalog, schema, seed };
+  else if (path.extname(data).toLowerCase() === '.sql')
+    request = { kind: 'script', catalog, schema, label: data, text: readFileSync(data, 'utf8') };
+  else request = { kind: 'file', catalog, schema, label: data, bytes: readFileSync(data) };
+  try {
+    const prepared = await host.prepare(request, timeoutMs);
+    if (data === 'demo') demoImages.set(key, prepared);
+    return prepared;
+  } catch (error) {
+    if (error instanceof StatementStopped)
+      throw new WarehouseError(`loading ${data} took longer than ${timeoutMs} ms and was stopped`, '', 'TIMEOUT');
+    throw new WarehouseError(messageOf(error), '');
   }
+}
+
+interface WarehouseSettings {
+  catalog: string;
+  schema: string;
+  asOf: string;
+  statementTimeoutMs: number;
 }
 
 export class LocalWarehouse implements Warehouse {
   private statements = 0;
-  private deadline = Number.POSITIVE_INFINITY;
   private readonly tableNames: Set<string>;
   private closed = false;
+  readonly catalog: string;
+  /** The schema tables live in (`schema()` is the Warehouse method listing them). */
+  readonly schemaName: string;
+  readonly asOf: string;
+  readonly statementTimeoutMs: number;
 
   constructor(
-    private readonly db: SqlJsDatabase,
-    readonly catalog: string,
-    /** The schema tables live in (`schema()` is the Warehouse method listing them). */
-    readonly schemaName: string,
-    readonly asOf: string,
+    private readonly host: SqliteHost,
+    private readonly id: number,
+    private readonly tables: WarehouseTable[],
+    settings: WarehouseSettings,
   ) {
-    registerSparkFunctions(db, { beforeCall: () => this.checkDeadline() });
-    // Spark's LIKE is case-sensitive; SQLite's is not by default.
-    // temp_store = MEMORY: sorts and DISTINCT otherwise spill to sql.js's emulated file system, which dominated run time.
-    db.exec(
-      'PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;',
-    );
-    this.tableNames = new Set(this.listTables().map((t) => t.identifier));
+    this.catalog = settings.catalog;
+    this.schemaName = settings.schema;
+    this.asOf = settings.asOf;
+    this.statementTimeoutMs = settings.statementTimeoutMs;
+    this.tableNames = new Set(tables.map((t) => t.identifier));
   }
 
   /** How many statements reached the engine (refused ones do not count). */
@@ -171,85 +168,42 @@ export class LocalWarehouse implements Warehouse {
     assertReadOnly(sql);
     if (options.signal?.aborted) throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
     const rowLimit = options.rowLimit !== undefined && options.rowLimit > 0 ? options.rowLimit : DEFAULT_ROW_LIMIT;
-    const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-    this.statements++;
-    const started = Date.now();
-    this.deadline = started + timeoutMs;
-    let statement: Statement | undefined;
+    const timeoutMs = Math.min(options.timeoutMs ?? this.statementTimeoutMs, this.statementTimeoutMs);
+    let translated: string;
     try {
-      const translated = this.translate(sql);
-      statement = this.db.prepare(translated);
-      const names = originalColumnNames(statement.getColumnNames(), sql, translated);
-      const raw: unknown[][] = [];
-      let truncated = false;
-      while (statement.step()) {
-        if (raw.length >= rowLimit) {
-          truncated = true;
-          break;
-        }
-        raw.push(getRow(statement));
-        if ((raw.length & 255) === 0) {
-          this.checkDeadline();
-          if (options.signal?.aborted) throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
-        }
-      }
-      return toResult(names, raw, truncated);
+      translated = this.translate(sql);
+    } catch (error) {
+      throw new WarehouseError(messageOf(error), sql, 'SQL_ERROR');
+    }
+    // The rewrite is what SQLite reads: it passes the gate under SQLite's rules too.
+    assertReadOnly(translated, { flavours: ['sqlite'] });
+    this.statements++;
+    try {
+      const raw = await this.host.run(this.id, translated, { rowLimit, timeoutMs, signal: options.signal });
+      return toResult(originalColumnNames(raw.names, sql, translated), raw.rows, raw.truncated);
     } catch (error) {
       if (error instanceof WarehouseError || error instanceof ReadOnlyViolationError) throw error;
-      const message = messageOf(error);
-      if (message.includes(TIMEOUT_MARKER)) {
+      if (error instanceof StatementStopped && error.reason === 'TIMEOUT')
         throw new WarehouseError(`the statement ran longer than ${timeoutMs} ms and was stopped`, sql, 'TIMEOUT');
-      }
-      throw new WarehouseError(message, sql, 'SQL_ERROR');
-    } finally {
-      statement?.free();
-      this.deadline = Number.POSITIVE_INFINITY;
+      if (error instanceof StatementStopped) throw new WarehouseError('the statement was cancelled', sql, 'CANCELLED');
+      throw new WarehouseError(messageOf(error), sql, 'SQL_ERROR');
     }
   }
 
   async schema(): Promise<WarehouseSchema> {
-    return { tables: this.listTables() };
+    return {
+      tables: this.tables.map((t) => ({ identifier: t.identifier, columns: t.columns.map((c) => ({ ...c })) })),
+    };
   }
 
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.db.close();
-  }
-
-  private checkDeadline(): void {
-    if (Date.now() > this.deadline) throw new Error(TIMEOUT_MARKER);
-  }
-
-  private listTables(): WarehouseTable[] {
-    const result = this.db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
-    const names = (result[0]?.values ?? [])
-      .map(([name]) => String(name))
-      .filter((name) => name.split('.').length === 3);
-    return names.map((name) => {
-      const info = this.db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
-      const columns = (info[0]?.values ?? []).map((row) => ({
-        name: String(row[1]),
-        type: databricksType(String(row[2] ?? '')),
-      }));
-      return { identifier: name.toLowerCase(), columns };
-    });
+    this.host.release(this.id);
   }
 }
 
-/** Maps a declared SQLite column type to the Databricks type name. */
-export function databricksType(declared: string): string {
-  const t = declared.trim().toUpperCase();
-  if (t === '') return 'STRING';
-  if (t.startsWith('BOOL')) return 'BOOLEAN';
-  if (t === 'DATE') return 'DATE';
-  if (t.startsWith('TIMESTAMP') || t.startsWith('DATETIME')) return 'TIMESTAMP';
-  if (t.includes('INT')) return 'BIGINT';
-  if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'DECIMAL';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'DOUBLE';
-  if (t.includes('BLOB') || t.includes('BINARY')) return 'BINARY';
-  return 'STRING';
-}
+export { databricksType } from './sqlite-prepare.js';
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/;
@@ -315,14 +269,6 @@ function originalColumnNames(names: string[], original: string, translated: stri
   const after = selectItems(translated);
   if (before.length !== after.length || names.length !== after.length) return names; // e.g. SELECT *
   return names.map((name, i) => (!after[i].alias && name === after[i].text ? before[i].text : name));
-}
-
-type Statement = ReturnType<SqlJsDatabase['prepare']>;
-
-/** The current row with integers as bigint (sql.js supports this; its typings do not declare it). */
-function getRow(statement: Statement): unknown[] {
-  const get = statement.get as (params: null, config: { useBigInt: boolean }) => unknown[];
-  return get.call(statement, null, { useBigInt: true });
 }
 
 function messageOf(error: unknown): string {

@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkReadable, MAX_JSON_BYTES } from '../util/text-file.js';
 
 export type Outcome = 'helped' | 'no_effect' | 'hurt';
 
@@ -44,6 +45,7 @@ export function emptyLessons(space: string): Lessons {
 
 export function readLessons(file: string, space: string): Lessons {
   if (!existsSync(file)) return emptyLessons(space);
+  checkReadable(file, file, MAX_JSON_BYTES);
   let data: unknown;
   try {
     data = JSON.parse(readFileSync(file, 'utf8'));

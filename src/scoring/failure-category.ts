@@ -59,7 +59,7 @@ export function categorize(input: CategorizeInput): Category {
 export function explainFailure(input: CategorizeInput): FailureExplanation {
   const errorType = input.genieError?.type?.toUpperCase() ?? '';
   const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-  if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
+  if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT') || statementTimedOut(input.genieError))
     return { category: 'timeout', detail: input.genieError?.message ?? null };
   if (input.status === 'ERROR') return { category: 'api_error', detail: input.genieError?.message ?? null };
   if (input.status === 'FAILED' || input.status === 'CANCELLED') {
@@ -72,6 +72,15 @@ export function explainFailure(input: CategorizeInput): FailureExplanation {
     return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
   const first = diffSqlShapes(expected, actual)[0];
   return first ?? { category: 'result_mismatch', detail: null };
+}
+
+/**
+ * Genie's SQL ran but was stopped for running too long (a SQL execution error whose message says
+ * so, as the local warehouse and Databricks word it): the query's fault, not the service's.
+ */
+function statementTimedOut(error: CategorizeInput['genieError']): boolean {
+  if (!error || !error.type.toUpperCase().includes('SQL')) return false;
+  return /ran longer than|timed? ?out|timeout/i.test(error.message);
 }
 
 function failedCategory(errorType: string, hasSql: boolean): Category {

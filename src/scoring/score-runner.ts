@@ -6,6 +6,7 @@
  * caller's AbortSignal does.
  */
 import type { Benchmark } from '../benchmarks/types.js';
+import { WarehouseError } from '../errors.js';
 import type { Genie, GenieAnswer, QueryResult, Warehouse } from '../ports.js';
 import { mapConcurrent } from './concurrency.js';
 import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
@@ -179,7 +180,9 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
       const result: RepeatResult = {
         passed: false,
         verdict: null,
-        category: null,
+        // A runaway expected query is stopped by the warehouse and says so; any other failure has no
+        // category (a broken benchmark is not one of Genie's failures).
+        category: isStatementTimeout(error) ? 'timeout' : null,
         genieSql: null,
         durationMs: now() - t0,
         attempts: 0,
@@ -340,6 +343,10 @@ function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
     }
     signal?.addEventListener('abort', done, { once: true });
   });
+}
+
+function isStatementTimeout(error: unknown): boolean {
+  return error instanceof WarehouseError && error.code === 'TIMEOUT';
 }
 
 function messageOf(error: unknown): string {

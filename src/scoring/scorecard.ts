@@ -141,7 +141,8 @@ export function brokenQuestions(card: Pick<Scorecard, 'questions'>): QuestionSco
 
 export function categoryCounts(questions: readonly QuestionScore[]): Record<Category, number> {
   const counts = emptyCategoryCounts();
-  for (const q of questions) if (!q.passed && q.category) counts[q.category]++;
+  // A broken benchmark is not scored, so it is not one of Genie's failures either.
+  for (const q of questions) if (!q.passed && q.category && q.expectedError === undefined) counts[q.category]++;
   return counts;
 }
 

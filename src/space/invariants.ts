@@ -7,6 +7,7 @@
  */
 import type { ValidationIssue } from '../errors.js';
 import type { WarehouseSchema } from '../ports.js';
+import { checkReadOnly } from '../sql/read-only-guard.js';
 import { findThreePartNames, isThreePart, normalizeIdentifier } from './identifiers.js';
 import { createContext, type InvariantContext } from './invariant-context.js';
 import { checkJoinSpecs } from './join-spec-invariants.js';
@@ -155,15 +156,30 @@ function checkReferences(ctx: InvariantContext, sql: readonly string[] | undefin
   }
 }
 
-/** Snippets and example SQL may only reference tables the space has. */
+/**
+ * Genie runs a config's SQL with the identity of whoever asks, so it passes the same gate as
+ * everything genie-gitops runs: an example is one read-only query, a snippet one expression
+ * (checked as `SELECT <snippet>`), neither calling a refused function.
+ */
+function checkGate(ctx: InvariantContext, sql: readonly string[] | undefined, path: string, snippet: boolean): void {
+  const text = (sql ?? []).join('');
+  const gate = checkReadOnly(snippet ? `SELECT ${text}\n` : text);
+  if (!gate.ok) ctx.add(path, `${snippet ? 'the snippet' : 'example SQL'} must be read-only: ${gate.reason}`);
+}
+
+/** Snippets and example SQL may only reference tables the space has, and must pass the SQL gate. */
 function checkSqlReferences(ctx: InvariantContext): void {
   const instructions = ctx.space.instructions;
   (instructions?.example_question_sqls ?? []).forEach((example, index) => {
-    checkReferences(ctx, example.sql, `$.instructions.example_question_sqls[${index}].sql`);
+    const path = `$.instructions.example_question_sqls[${index}].sql`;
+    checkReferences(ctx, example.sql, path);
+    checkGate(ctx, example.sql, path, false);
   });
   for (const kind of ['filters', 'expressions', 'measures'] as const) {
     (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
-      checkReferences(ctx, snippet.sql, `$.instructions.sql_snippets.${kind}[${index}].sql`);
+      const path = `$.instructions.sql_snippets.${kind}[${index}].sql`;
+      checkReferences(ctx, snippet.sql, path);
+      checkGate(ctx, snippet.sql, path, true);
     });
   }
 }

@@ -20,6 +20,11 @@ class ScanError extends Error {
 }
 
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
+/**
+ * Deepest nesting read: a Genie space nests about 6 levels. The scanner (and later code that
+ * walks the value) recurses per level, so 100,000 '[' would overflow the stack.
+ */
+export const MAX_JSON_DEPTH = 64;
 const ESCAPES = new Set(['"', '\\', '/', 'b', 'f', 'n', 'r', 't']);
 
 export function scanJson(text: string): JsonScan {
@@ -65,6 +70,7 @@ export function scanJson(text: string): JsonScan {
 
   const readValue = (path: PathSegment[]): void => {
     skipWhitespace();
+    if (path.length >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
     offsets.set(formatPath(path), pos);
     const ch = text[pos];
     if (ch === '{') return readObject(path);

@@ -11,6 +11,7 @@ import { ValidationError } from '../errors.js';
 import { readBundle, type Bundle, type BundleSpace } from './bundle.js';
 import type { Space } from './schema.js';
 import { isValidSpaceName, SPACE_NAME_RULE, validateSpaceName } from './space-name.js';
+import { resolveInside } from './repo-paths.js';
 import { readSpaceFile } from './space-file.js';
 import { loadTarget, loadTargetOverlay, overlayTarget, type Target } from './target.js';
 
@@ -175,6 +176,9 @@ export function loadSpaceDir(root: string, name: string, options: LayoutOptions 
   validateSpaceName(name);
   const entry = findSpaceEntry(absoluteRoot, name, options);
   if (!entry) throw missingSpace(absoluteRoot, name, options);
+  // A symlinked folder or a bundle's file_path must not lead the run outside the repository.
+  resolveInside(absoluteRoot, entry.spaceFile, `the config file of space ${name}`);
+  if (existsSync(entry.targetFile)) resolveInside(absoluteRoot, entry.targetFile, `the target file of space ${name}`);
   // Errors name files relative to the repository root, as annotations need.
   const space = readSpaceFile(entry.spaceFile, entry.configPath);
   const target = targetOf(absoluteRoot, entry);

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { ValidationError, type ValidationIssue } from '../errors.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { checkReadable, MAX_JSON_BYTES, tooLarge } from '../util/text-file.js';
 import { serializeSpace } from './canonical.js';
 import { formatPath, lineColumnAt } from './json-path.js';
 import { scanJson } from './json-scan.js';
@@ -24,6 +25,8 @@ function lineOfPath(text: string, offsets: Map<string, number>, segments: readon
 
 /** Parses and validates the text of a space file; `file` is only used in messages. */
 export function parseSpaceText(text: string, file: string): Space {
+  const large = tooLarge(text, file, MAX_JSON_BYTES);
+  if (large) throw large;
   const source = stripBom(text);
   const scan = scanJson(source);
   if (!scan.ok) {
@@ -94,6 +97,7 @@ export function addIssueLines(text: string, issues: readonly ValidationIssue[]):
 }
 
 export function readSpaceFile(file: string, label: string = file): Space {
+  checkReadable(file, label, MAX_JSON_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -120,6 +124,9 @@ export function inspectSpaceText(text: string, file: string): { space?: Space; i
     return { space: parseSpaceText(text, file), issues: [] };
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
+    // Only a well-formed document within the size and depth limits is worth salvaging: the scan
+    // already said what is wrong with the rest, and walking it could exhaust the stack.
+    if (tooLarge(text, file, MAX_JSON_BYTES) || !scanJson(stripBom(text)).ok) return { issues: error.issues };
     let data: unknown;
     try {
       data = JSON.parse(stripBom(text));

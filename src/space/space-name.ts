@@ -3,14 +3,15 @@
  * `spaces/<name>/`, the file `benchmarks/<name>.yml`, the branch `genie-gitops/enhance/<name>`
  * and the label `space:<name>`, so it must be safe in all four on every file system:
  * lowercase (case-insensitive disks would merge `Sales` and `sales`), no dots or slashes
- * (no `..`, no hidden folders), and short.
+ * (no `..`, no hidden folders, no `.lock` that git refuses in a branch), and short enough for a label.
  */
 import { ConfigError } from '../errors.js';
 
-const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+// At most 44 characters: GitHub caps a label at 50, and the space's label is `space:<name>`.
+const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,43}$/;
 
 export const SPACE_NAME_RULE =
-  "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters";
+  "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 44 characters";
 
 /** Returns the name when it follows the rule; throws a ConfigError that says the rule otherwise. */
 export function validateSpaceName(name: string): string {
@@ -32,6 +33,6 @@ function suggestSpaceName(name: string): string | undefined {
     .toLowerCase()
     .replace(/[^a-z0-9_-]+/g, '-')
     .replace(/^[-_]+|[-_]+$/g, '')
-    .slice(0, 64);
+    .slice(0, 44);
   return fixed && fixed !== name && SPACE_NAME.test(fixed) ? fixed : undefined;
 }

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { ValidationError } from '../errors.js';
 import { describeIssue } from './zod-issues.js';
+import { checkReadable, MAX_YAML_BYTES } from '../util/text-file.js';
 import { parseYamlSource } from './yaml-source.js';
 
 const isoDate = z
@@ -29,6 +30,12 @@ export const TargetFileSchema = z.strictObject({
         .optional()
         .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
       as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
+      statement_timeout_s: z
+        .number()
+        .positive()
+        .max(3600)
+        .optional()
+        .describe('Longest a statement may run on the local warehouse, in seconds (default 30); it is then stopped.'),
     })
     .optional()
     .describe('Settings of the embedded local backend.'),
@@ -42,12 +49,16 @@ export interface Target {
   stagingSpaceId: string;
   warehouseId: string;
   parentPath?: string;
-  local?: { data?: string; asOf?: string };
+  local?: { data?: string; asOf?: string; statementTimeoutMs?: number };
   /**
    * Set when the space ids were derived offline (a bundle-declared space without a `<name>.target.yml`):
    * they name local state only, never a workspace space.
    */
   idsDerived?: boolean;
+  /** Where it was read from, as messages name it (repository-relative). */
+  file?: string;
+  /** Line of local.data in that file, for messages about it. */
+  dataLine?: number;
 }
 
 function toTarget(file: TargetFile): Target {
@@ -62,11 +73,24 @@ function toTarget(file: TargetFile): Target {
     target.local = {};
     if (file.local.data !== undefined) target.local.data = file.local.data;
     if (file.local.as_of !== undefined) target.local.asOf = file.local.as_of;
+    if (file.local.statement_timeout_s !== undefined)
+      target.local.statementTimeoutMs = Math.round(file.local.statement_timeout_s * 1000);
   }
   return target;
 }
 
-function parseTargetFile<S extends z.ZodType>(text: string, file: string, schema: S, required = true): z.infer<S> {
+interface ParsedTargetFile<T> {
+  data: T;
+  /** Line of a key path in the file, for messages. */
+  lineOf: (segments: (string | number)[]) => number | undefined;
+}
+
+function parseTargetFile<S extends z.ZodType>(
+  text: string,
+  file: string,
+  schema: S,
+  required = true,
+): ParsedTargetFile<z.infer<S>> {
   const source = parseYamlSource(text, file);
   if ((source.value === null || source.value === undefined) && required) {
     throw new ValidationError([
@@ -87,25 +111,42 @@ function parseTargetFile<S extends z.ZodType>(text: string, file: string, schema
       }),
     );
   }
-  return result.data as z.infer<S>;
+  return { data: result.data as z.infer<S>, lineOf: source.lineOf };
 }
 
 /** Parses target.yml text; `file` is only used in messages. */
 export function parseTargetText(text: string, file: string): Target {
-  return toTarget(parseTargetFile(text, file, TargetFileSchema));
+  const parsed = parseTargetFile(text, file, TargetFileSchema);
+  return located(toTarget(parsed.data), file, parsed.lineOf);
+}
+
+/** Records where a target was read from, so messages about its local.data name the file and line. */
+function located(target: Target, file: string, lineOf: ParsedTargetFile<unknown>['lineOf']): Target {
+  target.file = file;
+  const dataLine = lineOf(['local', 'data']);
+  if (target.local?.data !== undefined && dataLine !== undefined) target.dataLine = dataLine;
+  return target;
 }
 
 /** A bundle-declared space's optional `<name>.target.yml`: any target.yml field, each overriding the bundle's. */
 export const TargetOverlaySchema = TargetFileSchema.partial();
 export type TargetOverlay = z.infer<typeof TargetOverlaySchema>;
 
-export function loadTargetOverlay(file: string, label: string): TargetOverlay {
-  return parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+export interface LoadedOverlay {
+  overlay: TargetOverlay;
+  file: string;
+  lineOf: ParsedTargetFile<unknown>['lineOf'];
+}
+
+export function loadTargetOverlay(file: string, label: string): LoadedOverlay {
+  const parsed = parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+  return { overlay: parsed.data, file: label, lineOf: parsed.lineOf };
 }
 
 /** Applies an overlay to the target a bundle declares (ids derived offline unless the overlay names both). */
-export function overlayTarget(base: Target, overlay: TargetOverlay | undefined): Target {
-  if (!overlay) return base;
+export function overlayTarget(base: Target, loaded: LoadedOverlay | undefined): Target {
+  if (!loaded) return base;
+  const { overlay } = loaded;
   const merged = toTarget({
     title: overlay.title ?? base.title,
     live_space_id: overlay.live_space_id ?? base.liveSpaceId,
@@ -115,10 +156,11 @@ export function overlayTarget(base: Target, overlay: TargetOverlay | undefined):
     local: overlay.local,
   });
   if (base.idsDerived && !(overlay.live_space_id && overlay.staging_space_id)) merged.idsDerived = true;
-  return merged;
+  return located(merged, loaded.file, loaded.lineOf);
 }
 
 function readText(file: string, label: string): string {
+  checkReadable(file, label, MAX_YAML_BYTES);
   try {
     return readFileSync(file, 'utf8');
   } catch (error) {
@@ -130,6 +172,7 @@ function readText(file: string, label: string): string {
 
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */
 export function loadTarget(file: string, label: string = file): Target {
+  checkReadable(file, label, MAX_YAML_BYTES);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');

@@ -1,6 +1,13 @@
 /** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
 import { ValidationError } from '../errors.js';
+import { MAX_YAML_BYTES, tooLarge } from '../util/text-file.js';
+
+/**
+ * Aliases a document may expand: a real benchmark file uses none or a few; an alias bomb
+ * (`&a [x,x], &b [*a,*a], ...`) multiplies them into billions of nodes.
+ */
+const MAX_ALIAS_COUNT = 100;
 
 export interface YamlSource {
   /** The document as plain data (null for an empty file). */
@@ -16,13 +23,18 @@ function firstLine(message: string): string {
 }
 
 export function parseYamlSource(text: string, file: string): YamlSource {
+  const large = tooLarge(text, file, MAX_YAML_BYTES);
+  if (large) throw large;
   const lineCounter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter, prettyErrors: false });
   if (doc.errors.length > 0) {
     throw new ValidationError(
       doc.errors.map((error) => {
         const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-        return { file, path: '$', line, message: `invalid YAML: ${firstLine(error.message)}` };
+        const message = /call stack/i.test(error.message)
+          ? 'nested too deeply to read (a real benchmark or target file nests a few levels)'
+          : firstLine(error.message);
+        return { file, path: '$', line, message: `invalid YAML: ${message}` };
       }),
     );
   }
@@ -63,5 +75,20 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     }
     return line;
   };
-  return { value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf, sourceOf };
+  return { value: toPlainData(doc, file), lineOf, sourceOf };
+}
+
+/** The document as plain data; an alias bomb or runaway nesting becomes a validation error naming the file. */
+function toPlainData(doc: Document, file: string): unknown {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
+  } catch (error) {
+    const text = error instanceof Error ? error.message : String(error);
+    const message = /alias/i.test(text)
+      ? `invalid YAML: aliases (*name) expand to too many nodes (limit ${MAX_ALIAS_COUNT}); write the values out`
+      : error instanceof RangeError
+        ? 'invalid YAML: nested too deeply to read'
+        : `invalid YAML: ${firstLine(text)}`;
+    throw new ValidationError([{ file, path: '$', line: 1, message }]);
+  }
 }

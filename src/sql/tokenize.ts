@@ -1,11 +1,17 @@
 /**
  * A small SQL tokenizer: enough to tell code from strings, quoted identifiers and
- * comments, which is all the read-only guard and the dialect rewriter need.
+ * comments, which is all the SQL gate and the dialect rewriter need.
  *
- * Two lexical flavours, because the guard must agree with whichever engine runs
- * the text: `sqlite` ('' escapes only, "..." and [...] are identifiers, block
- * comments do not nest) and `spark` (backslash escapes, "..." is a string,
- * block comments nest).
+ * Two lexical flavours, because the gate must agree exactly with whichever engine runs
+ * the text (a comment or string that ends earlier in the engine than here would hide
+ * code from the gate). They follow each engine's own lexer:
+ * - `sqlite` (tokenize.c): `--` runs to `\n` only; block comments do not nest; strings
+ *   are '...' with '' as the only escape; "...", `...` and [...] are identifiers.
+ * - `spark` (SqlBaseLexer.g4): `--` ends at `\r` or `\n`, except that a backslash right
+ *   before `\n` continues it; block comments nest, but `/*+` opens a hint (code, not a
+ *   comment) and does not nest inside a comment; '...' and "..." are strings with
+ *   backslash escapes; r'...' / R"..." are raw strings without escapes; `...` is an
+ *   identifier; [ is only a bracket.
  */
 
 export type TokenType =
@@ -64,11 +70,16 @@ export function tokenize(sql: string, flavour: Flavour = 'sqlite'): Token[] {
       while (j < sql.length && /\s/.test(sql[j])) j++;
       push('whitespace', j);
     } else if (ch === '-' && next === '-') {
-      const newline = sql.indexOf('\n', i);
-      push('comment', newline < 0 ? sql.length : newline);
+      push('comment', lineCommentEnd(sql, i, flavour));
+    } else if (ch === '/' && next === '*' && flavour === 'spark' && sql[i + 2] === '+') {
+      push('symbol', i + 3); // a hint: its content is code the gate must see
     } else if (ch === '/' && next === '*') {
       const { end, closed } = blockCommentEnd(sql, i, flavour === 'spark');
       push('comment', end, undefined, !closed);
+    } else if (flavour === 'spark' && (ch === 'r' || ch === 'R') && (next === "'" || next === '"')) {
+      const close = sql.indexOf(next, i + 2);
+      const end = close < 0 ? sql.length : close + 1;
+      push('string', end, sql.slice(i + 2, close < 0 ? sql.length : close), close < 0);
     } else if (ch === "'" || (ch === '"' && flavour === 'spark')) {
       const { end, value, closed } = quotedEnd(sql, i, ch, flavour === 'spark');
       push('string', end, value, !closed);
@@ -92,6 +103,24 @@ export function tokenize(sql: string, flavour: Flavour = 'sqlite'): Token[] {
   return tokens;
 }
 
+/** Where a `--` comment ends (exclusive): the line break stays outside the comment. */
+function lineCommentEnd(sql: string, start: number, flavour: Flavour): number {
+  let j = start + 2;
+  while (j < sql.length) {
+    const c = sql[j];
+    if (c === '\n') return j;
+    if (flavour === 'spark') {
+      if (c === '\r') return j;
+      if (c === '\\' && sql[j + 1] === '\n') {
+        j += 2; // Spark: backslash-newline continues the comment on the next line
+        continue;
+      }
+    }
+    j++;
+  }
+  return sql.length;
+}
+
 function blockCommentEnd(sql: string, start: number, nested: boolean): { end: number; closed: boolean } {
   let depth = 1;
   let j = start + 2;
@@ -100,7 +129,7 @@ function blockCommentEnd(sql: string, start: number, nested: boolean): { end: nu
       depth--;
       j += 2;
       if (depth === 0 || !nested) return { end: j, closed: true };
-    } else if (nested && sql.startsWith('/*', j)) {
+    } else if (nested && sql.startsWith('/*', j) && sql[j + 2] !== '+') {
       depth++;
       j += 2;
     } else {

@@ -27,3 +27,17 @@ describe('npm run bench, local section', () => {
     expect(lines.some((l) => l.startsWith('described '))).toBe(true);
   });
 });
+
+describe('npm run bench, interrupt section', () => {
+  it('reports the round trip, the timeout overrun and the restart after a stop', async () => {
+    const lines: string[] = [];
+    const result = await runBench({ rounds: 1, only: ['interrupt'], log: (line) => lines.push(line) });
+    expect(Object.keys(result).sort()).toEqual(
+      ['statementRoundTripMs', 'timeoutOverrunMs', 'workerRestartMs', 'workerSpawns'].sort(),
+    );
+    // One stopped statement, one fresh worker: the measurement measured what it says.
+    expect(result.workerSpawns).toBe(1);
+    expect(result.timeoutOverrunMs).toBeGreaterThanOrEqual(0);
+    expect(lines.some((l) => l.startsWith('statement round trip'))).toBe(true);
+  });
+});

@@ -1,5 +1,5 @@
 /** init bootstraps a thin config from the user's own SQLite file; validate accepts it and score uses that data. */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import YAML from 'yaml';
@@ -112,5 +112,26 @@ describe('init --from-sqlite', () => {
     const io = captureIo(repo.root);
     expect(await main(['init', '--space', 'x', '--backend', 'local', '--from-sqlite', 'nope.sqlite'], io)).toBe(1);
     expect(io.stderr.join('\n')).toMatch(/nope\.sqlite does not exist/);
+  });
+
+  it('copies a database from outside the repository beside the space, so local.data stays inside', async () => {
+    const outside = `${repo.root}-outside`;
+    mkdirSync(outside, { recursive: true });
+    try {
+      await writeShopDatabase(path.join(outside, 'shop.sqlite'));
+      const io = captureIo(repo.root);
+      const code = await main(['init', '--space', 'shop', '--from-sqlite', path.join(outside, 'shop.sqlite')], io);
+      expect(code, io.stderr.join('\n')).toBe(0);
+      expect(io.stdout.join('\n')).toMatch(/copied .*shop\.sqlite into the repository as spaces\/shop\/shop\.sqlite/);
+      const target = YAML.parse(readFileSync(path.join(repo.root, 'spaces/shop/target.yml'), 'utf8'));
+      expect(target.local.data).toBe('spaces/shop/shop.sqlite');
+      expect(readFileSync(path.join(repo.root, 'spaces/shop/shop.sqlite'))).toEqual(
+        readFileSync(path.join(outside, 'shop.sqlite')),
+      );
+      const check = captureIo(repo.root);
+      expect(await main(['validate', '--space', 'shop'], check), check.stderr.join('\n')).toBe(0);
+    } finally {
+      rmSync(outside, { recursive: true, force: true });
+    }
   });
 });

@@ -12,6 +12,7 @@ interface Step {
   with?: Record<string, unknown>;
 }
 interface Job {
+  'timeout-minutes'?: number;
   steps?: Step[];
   concurrency?: { group?: string; 'cancel-in-progress'?: boolean };
   strategy?: { matrix?: Record<string, unknown> };
@@ -71,6 +72,15 @@ describe('example workflows', () => {
         for (const input of Object.keys(step.with ?? {}))
           expect(Object.keys(action.inputs), `${file}: input ${input}`).toContain(input);
       }
+    }
+  });
+
+  it.each(files)('%s sets timeout-minutes on every job, so a hung run cannot hold a runner for 6 hours', (file) => {
+    for (const [name, job] of Object.entries(load(file).jobs ?? {})) {
+      const minutes = job['timeout-minutes'];
+      expect(typeof minutes, `${file}: job ${name}`).toBe('number');
+      expect(minutes, `${file}: job ${name}`).toBeGreaterThan(0);
+      expect(minutes, `${file}: job ${name}`).toBeLessThan(360);
     }
   });
 

@@ -195,6 +195,32 @@ describe('createChatLlm', () => {
     expect(server.requests).toHaveLength(1);
   });
 
+  it('cuts off a reply larger than the cap while it streams, without buffering it or retrying', async () => {
+    server.script({ kind: 'huge', bytes: 300 * 1024 * 1024 });
+    const before = process.memoryUsage().rss;
+    const error = await failure(databricks({ maxReplyBytes: 1024 * 1024 }).chat([{ role: 'user', content: 'x' }]));
+    expect(error.kind).toBe('invalid_response');
+    expect(error.message).toContain('reply larger than 1048576 bytes');
+    expect(server.requests).toHaveLength(1);
+    // The server stopped well short of 300 MB once the client let go of the connection.
+    expect(server.stats.hugeBytesSent).toBeLessThan(100 * 1024 * 1024);
+    expect(process.memoryUsage().rss - before).toBeLessThan(150 * 1024 * 1024);
+  });
+
+  it('refuses a declared Content-Length over the cap before reading the body', async () => {
+    server.script({ kind: 'huge', bytes: 300 * 1024 * 1024, declareLength: true });
+    const error = await failure(databricks().chat([{ role: 'user', content: 'x' }]));
+    expect(error.message).toContain(`reply larger than ${8 * 1024 * 1024} bytes`);
+  });
+
+  it('times out a reply that trickles in forever (the timeout covers reading the body)', async () => {
+    server.script({ kind: 'drip', everyMs: 20 });
+    const started = Date.now();
+    const error = await failure(databricks({ timeoutMs: 300 }).chat([{ role: 'user', content: 'x' }]));
+    expect(error.kind).toBe('timeout');
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
   it('stops when the caller aborts', async () => {
     server.script({ kind: 'delay', ms: 2000, then: { kind: 'reply', content: 'late' } });
     const controller = new AbortController();

@@ -19,7 +19,16 @@ export type Step =
   /** Any body text with a status (for unreadable answers). */
   | { kind: 'raw'; status: number; body: string }
   /** Wait before answering with the next part (longer than the client timeout to test it). */
-  | { kind: 'delay'; ms: number; then: Step };
+  | { kind: 'delay'; ms: number; then: Step }
+  /** A 200 body of this many bytes, streamed in 1 MiB chunks (never held whole) until sent or the client leaves. */
+  | { kind: 'huge'; bytes: number; declareLength?: boolean }
+  /** A 200 whose body arrives one byte every `everyMs`, forever (until the client leaves). */
+  | { kind: 'drip'; everyMs: number };
+
+export interface ChatServerStats {
+  /** Bytes of 'huge' bodies actually written to the socket. */
+  hugeBytesSent: number;
+}
 
 export interface RecordedRequest {
   path: string;
@@ -31,6 +40,7 @@ export interface RecordedRequest {
 export interface ChatServer {
   baseUrl: string;
   requests: RecordedRequest[];
+  stats: ChatServerStats;
   /** Queue answers; each request takes the next one. */
   script(...steps: Step[]): void;
   /** Steps not yet used. */
@@ -83,7 +93,36 @@ export async function startChatServer(options: { token?: string } = {}): Promise
         timers.add(timer);
         return;
       }
+      case 'huge':
+        streamHuge(res, step.bytes, step.declareLength ?? false);
+        return;
+      case 'drip': {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.write('{');
+        const timer = setInterval(() => (res.destroyed ? clearInterval(timer) : res.write(' ')), step.everyMs);
+        timers.add(timer);
+        res.on('close', () => clearInterval(timer));
+        return;
+      }
     }
+  };
+
+  const stats: ChatServerStats = { hugeBytesSent: 0 };
+  const chunk = Buffer.alloc(1024 * 1024, 0x20);
+  const streamHuge = (res: ServerResponse, bytes: number, declareLength: boolean) => {
+    res.writeHead(200, { 'content-type': 'application/json', ...(declareLength ? { 'content-length': bytes } : {}) });
+    let left = bytes;
+    const pump = () => {
+      // Honour backpressure: write while the socket takes it, resume on 'drain'.
+      while (left > 0 && !res.destroyed) {
+        const piece = left >= chunk.length ? chunk : chunk.subarray(0, left);
+        left -= piece.length;
+        stats.hugeBytesSent += piece.length;
+        if (!res.write(piece)) return void res.once('drain', pump);
+      }
+      if (!res.destroyed) res.end();
+    };
+    pump();
   };
 
   const handle = async (req: IncomingMessage, res: ServerResponse) => {
@@ -124,6 +163,7 @@ export async function startChatServer(options: { token?: string } = {}): Promise
   return {
     baseUrl: `http://127.0.0.1:${port}`,
     requests,
+    stats,
     script: (...steps) => queue.push(...steps),
     pending: () => queue.length,
     close: async () => {

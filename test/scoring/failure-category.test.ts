@@ -49,6 +49,19 @@ describe('categorize: errors by status and error type', () => {
       'sql_error',
     ],
     [
+      "Genie's SQL stopped for running too long",
+      {
+        expectedSql: EXPECTED,
+        status: 'FAILED',
+        genieSql: 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c',
+        genieError: {
+          type: 'SQL_EXECUTION_EXCEPTION',
+          message: 'the statement ran longer than 5000 ms and was stopped',
+        },
+      },
+      'timeout',
+    ],
+    [
       'unknown table',
       {
         expectedSql: EXPECTED,

@@ -191,6 +191,25 @@ const cases: Case[] = [
     message: 'refers to `main`.`community`.`reactions`',
   },
   {
+    name: 'example SQL that calls a refused function',
+    mutate: (s) =>
+      (s.instructions.example_question_sqls[0].sql = ["SELECT `reflect`('java.lang.Runtime', 'exec', 'id')"]),
+    path: '$.instructions.example_question_sqls[0].sql',
+    message: 'example SQL must be read-only: the function reflect is not allowed',
+  },
+  {
+    name: 'example SQL hiding a write behind a \\r comment',
+    mutate: (s) => (s.instructions.example_question_sqls[0].sql = ['--\rDELETE FROM t /*\nSELECT 1 -- */']),
+    path: '$.instructions.example_question_sqls[0].sql',
+    message: 'DELETE is not allowed',
+  },
+  {
+    name: 'snippet that ends the statement',
+    mutate: (s) => (s.instructions.sql_snippets.measures[0].sql = ['1; DROP TABLE main.community.messages']),
+    path: '$.instructions.sql_snippets.measures[0].sql',
+    message: 'the snippet must be read-only: DROP is not allowed',
+  },
+  {
     name: 'table missing from the warehouse',
     mutate: (s) => (s.data_sources.tables[2].identifier = 'main.other.messages'),
     path: '$.data_sources.tables[2].identifier',

@@ -44,7 +44,13 @@ describe('loadSpaceDir', () => {
     expect(loaded.spaceFile).toBe(path.join(root, 'spaces', 'demo', 'space.json'));
     expect(loaded.targetFile).toBe(path.join(root, 'spaces', 'demo', 'target.yml'));
     expect(loaded.space).toEqual(richSpace());
-    expect(loaded.target).toEqual({ title: 'Demo', liveSpaceId: 'l', stagingSpaceId: 's', warehouseId: 'w' });
+    expect(loaded.target).toEqual({
+      title: 'Demo',
+      liveSpaceId: 'l',
+      stagingSpaceId: 's',
+      warehouseId: 'w',
+      file: 'spaces/demo/target.yml',
+    });
   });
 
   it('leaves target undefined when target.yml is absent', () => {

@@ -26,6 +26,8 @@ describe('parseTargetText', () => {
       warehouseId: 'abcdef1234567890',
       parentPath: '/Workspace/Shared/genie',
       local: { data: 'demo', asOf: '2026-11-01' },
+      file: FILE,
+      dataLine: 7,
     });
   });
 

@@ -19,6 +19,9 @@ describe('checkReadOnly accepts one read-only query', () => {
     ['subqueries and unions', 'SELECT x FROM (SELECT 1 AS x) UNION ALL SELECT 2'],
     ['parenthesised selects', '(SELECT 1) UNION (SELECT 2)'],
     ['escaped quote in a string', "SELECT 'it''s; fine' AS s"],
+    ['values', 'VALUES (1), (2)'],
+    ['parenthesised values', '(VALUES (1))'],
+    ['with ... values', 'WITH a AS (SELECT 1) VALUES (1)'],
   ])('%s', (_name, sql) => {
     expect(checkReadOnly(sql)).toEqual({ ok: true });
   });
@@ -50,8 +53,8 @@ describe('checkReadOnly refuses everything else, naming why', () => {
     ['explain', 'EXPLAIN SELECT 1', 'EXPLAIN'],
     ['set', 'SET spark.sql.ansi.enabled = false', 'SET'],
     ['use', 'USE main.community', 'USE'],
-    ['values', 'VALUES (1)', 'VALUES'],
-    ['parenthesised non-query', '(VALUES (1))', 'VALUES'],
+    ['table', 'TABLE main.community.messages', 'TABLE'],
+    ['parenthesised non-query', '(SHOW TABLES)', 'SHOW'],
     ['empty', '  ; -- nothing\n', 'empty'],
     ['unterminated string', "SELECT 'abc", 'unterminated string'],
     ['unterminated comment', 'SELECT 1 /* open', 'unterminated comment'],

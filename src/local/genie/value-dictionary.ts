@@ -4,23 +4,23 @@
  * which column holds a value quoted in a question.
  */
 import type { Warehouse } from '../../ports.js';
+import { quoteName as q, quoteLiteral, quoteTableIdentifier } from '../../sql/quote.js';
 import type { Catalog, ColumnInfo } from './catalog.js';
 
 /** Genie's published cap on a value dictionary. */
 const MAX_VALUES = 1024;
 const MAX_VALUE_LENGTH = 127;
 
-const q = (name: string): string => `\`${name.replace(/`/g, '``')}\``;
-const lit = (v: string): string => `'${v.replace(/'/g, "''")}'`;
-
 export async function loadValues(catalog: Catalog, warehouse: Warehouse): Promise<void> {
   for (const table of catalog.tables) {
+    const from = quoteTableIdentifier(table.identifier);
+    if (!from) continue; // a malformed name is never pasted into SQL
     for (const column of table.columns) {
       if (!column.entity && !column.format) continue;
       const limit = column.entity ? MAX_VALUES : 5;
       try {
         const result = await warehouse.execute(
-          `SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`,
+          `SELECT DISTINCT ${q(column.name)} AS v FROM ${from} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`,
         );
         const values = result.rows
           .map((r) => r[0])
@@ -64,10 +64,13 @@ export async function locateQuoted(
   for (const column of order) {
     const key = `${column.table.identifier}.${column.name}\u0000${value}`;
     let stored = cache.get(key);
-    if (stored === undefined) {
+    const from = quoteTableIdentifier(column.table.identifier);
+    const literal = quoteLiteral(value);
+    // A name or value that cannot be quoted safely is never pasted into SQL.
+    if (stored === undefined && from && literal) {
       try {
         const r = await warehouse.execute(
-          `SELECT ${q(column.name)} FROM ${column.table.identifier} WHERE lower(${q(column.name)}) = lower(${lit(value)}) LIMIT 1`,
+          `SELECT ${q(column.name)} FROM ${from} WHERE lower(${q(column.name)}) = lower(${literal}) LIMIT 1`,
         );
         stored = r.rows.length > 0 ? String(r.rows[0][0]) : null;
       } catch {
@@ -75,7 +78,7 @@ export async function locateQuoted(
       }
       cache.set(key, stored);
     }
-    if (stored !== null) return { column, value: stored };
+    if (stored !== null && stored !== undefined) return { column, value: stored };
   }
   return undefined;
 }

@@ -1,0 +1,102 @@
+/**
+ * The embedded warehouse's worker thread: holds the SQLite (sql.js) databases and runs one
+ * statement at a time for the main thread (sqlite-host.ts). It exists so a statement can be
+ * stopped: sql.js has no interrupt or progress handler, so a runaway query (an unbounded
+ * recursive CTE) never returns control; the host terminates this thread instead and starts a
+ * fresh one, reopening the databases from their images.
+ *
+ * The Spark-function UDFs are registered here because they run inside SQLite's step.
+ * Statements arrive already gated and rewritten for SQLite; nothing here parses SQL. Databases
+ * are also built here (sqlite-prepare.ts), so that loading a data script can be stopped too.
+ */
+import { parentPort } from 'node:worker_threads';
+import { registerSparkFunctions } from './spark-functions.js';
+import { prepareDatabase } from './sqlite-prepare.js';
+import { loadSqlJs, type SqlJsDatabase } from './sqljs-loader.js';
+import type { HostMessage, PrepareOutcome, PrepareRequest, RunOutcome } from './sqlite-protocol.js';
+
+const port = parentPort;
+if (!port) throw new Error('sqlite-worker.ts runs only as a worker thread');
+
+const SQL = await loadSqlJs();
+const databases = new Map<number, SqlJsDatabase>();
+/** Why a database could not be opened, reported to the statements that ask for it. */
+const openErrors = new Map<number, string>();
+
+type Statement = ReturnType<SqlJsDatabase['prepare']>;
+
+/** The current row with integers as bigint (sql.js supports this; its typings do not declare it). */
+function getRow(statement: Statement): unknown[] {
+  const get = statement.get as (params: null, config: { useBigInt: boolean }) => unknown[];
+  return get.call(statement, null, { useBigInt: true });
+}
+
+function open(id: number, image: Uint8Array): void {
+  const db = new SQL.Database(image);
+  registerSparkFunctions(db);
+  // Spark's LIKE is case-sensitive; SQLite's is not by default. temp_store = MEMORY: sorts and
+  // DISTINCT otherwise spill to sql.js's emulated file system. query_only: SQLite itself refuses
+  // writes should anything pass the gate.
+  db.exec(
+    'PRAGMA case_sensitive_like = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA query_only = ON;',
+  );
+  databases.set(id, db);
+}
+
+function run(id: number, sql: string, rowLimit: number): RunOutcome {
+  const db = databases.get(id);
+  if (!db) return { ok: false, message: openErrors.get(id) ?? 'the database is not open' };
+  let statement: Statement | undefined;
+  try {
+    statement = db.prepare(sql);
+    const names = statement.getColumnNames();
+    const rows: unknown[][] = [];
+    let truncated = false;
+    while (statement.step()) {
+      if (rows.length >= rowLimit) {
+        truncated = true;
+        break;
+      }
+      rows.push(getRow(statement));
+    }
+    return { ok: true, names, rows, truncated };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  } finally {
+    statement?.free();
+  }
+}
+
+function prepare(request: PrepareRequest): PrepareOutcome {
+  try {
+    return { ok: true, ...prepareDatabase(SQL, request) };
+  } catch (error) {
+    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+port.on('message', (message: HostMessage) => {
+  switch (message.type) {
+    case 'open':
+      try {
+        open(message.id, message.image);
+      } catch (error) {
+        openErrors.set(message.id, `opening the database failed: ${String(error)}`);
+      }
+      break;
+    case 'close':
+      databases.get(message.id)?.close();
+      databases.delete(message.id);
+      openErrors.delete(message.id);
+      break;
+    case 'run':
+      port.postMessage({ seq: message.seq, ...run(message.id, message.sql, message.rowLimit) });
+      break;
+    case 'prepare': {
+      const outcome = prepare(message.request);
+      port.postMessage({ seq: message.seq, ...outcome }, outcome.ok ? [outcome.image.buffer as ArrayBuffer] : []);
+      break;
+    }
+  }
+});
+port.postMessage({ type: 'ready' });

@@ -14,6 +14,7 @@ export const INPUT = {
   repeats: 'repeats',
   minScore: 'min-score',
   maxRegression: 'max-regression',
+  maxErrored: 'max-errored',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
   analyst: 'analyst',
@@ -44,6 +45,8 @@ export interface ActionInputs {
   repeats?: number;
   minScore?: number;
   maxRegression?: number;
+  /** Share of errored questions (per scorecard) above which a score gate is inconclusive. */
+  maxErrored?: number;
   maxIterations?: number;
   targetScore?: number;
   analyst: 'rules' | 'llm';
@@ -107,6 +110,7 @@ export function readInputs(): ActionInputs {
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
     minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
     maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
+    maxErrored: numberOption(optional(INPUT.maxErrored), INPUT.maxErrored, { min: 0, max: 1 }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),

@@ -13,6 +13,7 @@ import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
 import { renderScorecardMarkdown, renderScorecardText } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import { HELP, SPACE_OPTIONS, numberOption } from './options.js';
 import { runServe } from './serve-command.js';
 import { runDeployCli, runExportCli } from './gitops-commands.js';
@@ -114,6 +115,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
       noise: { type: 'string' },
       seed: { type: 'string' },
       'min-score': { type: 'string' },
+      'max-errored': { type: 'string' },
       json: { type: 'string' },
       markdown: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -123,6 +125,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
   if (!values.space)
     throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
   const minScore = numberOption(values['min-score'], '--min-score', { min: 0, max: 1 });
+  const maxErrored = numberOption(values['max-errored'], '--max-errored', { min: 0, max: 1 }) ?? DEFAULT_MAX_ERRORED;
   const card = await scoreCommand({
     root: rootOf(values.root, io),
     space: values.space,
@@ -136,13 +139,19 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
       ? undefined
       : (e) =>
           io.err(
-            `[${e.done}/${e.total}] ${e.id}${e.repeat > 0 ? ` #${e.repeat + 1}` : ''} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`} ${Math.round(e.durationMs)}ms`,
+            `[${e.done}/${e.total}] ${e.id}${e.repeat > 0 ? ` #${e.repeat + 1}` : ''} ${e.errored ? 'errored' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`} ${Math.round(e.durationMs)}ms`,
           ),
   });
   // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
   io.out(renderScorecardText(card));
+  const inconclusive = inconclusiveVerdict([{ label: values.space, card }], maxErrored);
+  if (inconclusive) {
+    // Neutral, as in the action: an outage neither fails nor passes --min-score.
+    io.err(`warning: ${inconclusive.message}`);
+    return 0;
+  }
   if (minScore !== undefined && card.totals.all.score < minScore) {
     io.err(
       `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${(minScore * 100).toFixed(1)}%`,

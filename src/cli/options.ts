@@ -6,7 +6,8 @@ commands:
   validate [--space NAME]                       check space files, targets and benchmarks; exit 1 on any problem
   score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
         [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
-        [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
+        [--min-score X] [--max-errored X] [--json FILE] [--markdown FILE] [--quiet]
+        (score = passed / answered; questions with no answer after retries are 'errored', counted apart)
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
           [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
           [--json FILE] [--markdown FILE] [--quiet]

@@ -13,6 +13,13 @@ import { scoreCommentMarker, upsertStickyComment } from '../github/sticky-commen
 import { renderComparisonMarkdown } from '../report/comparison-markdown.js';
 import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/markdown-format.js';
+import {
+  DEFAULT_MAX_ERRORED,
+  inconclusiveVerdict,
+  nameIds,
+  pairedAnswered,
+  type Inconclusive,
+} from '../scoring/errored-gate.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
@@ -36,6 +43,11 @@ export interface PrScoreOptions {
   minScore?: number;
   /** Largest allowed drop of the overall score against base, as a fraction (0.05 = 5 points). */
   maxRegression?: number;
+  /**
+   * Largest share of errored questions (infrastructure failures) on head or base before the
+   * check is inconclusive instead of failing or passing; default 0.1.
+   */
+  maxErrored?: number;
   cacheDir?: string;
   /** With both, the comparison is posted as (or updates) the sticky comment. */
   github?: GitHubPort;
@@ -52,8 +64,10 @@ export interface PrScoreResult {
   baseCached: boolean;
   /** Set when the base moved since the PR event. */
   staleNote?: string;
-  /** Why the check fails; empty when it passes. */
+  /** Why the check fails; empty when it passes or is inconclusive. */
   failures: string[];
+  /** Set when too many questions errored to judge: the check is neutral (neither failed nor passed). */
+  inconclusive?: Inconclusive;
   markdown: string;
   comment?: { url: string; action: 'created' | 'updated' };
 }
@@ -96,9 +110,15 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
   } finally {
     await backend.close();
   }
-  const failures = checkThresholds(head, base, options);
-  const markdown = renderPrComment({ space, head, base, baseSha, staleNote, failures, baseCached });
+  const inconclusive = inconclusiveVerdict(
+    [{ label: 'head', card: head }, ...(base && base !== head ? [{ label: 'base', card: base }] : [])],
+    options.maxErrored ?? DEFAULT_MAX_ERRORED,
+  );
+  // Too many outages to judge: no threshold is checked, so the check cannot fail (or pass) on them.
+  const failures = inconclusive ? [] : checkThresholds(head, base, options);
+  const markdown = renderPrComment({ space, head, base, baseSha, staleNote, failures, inconclusive, baseCached });
   const result: PrScoreResult = { space, head, base, baseSha, baseCached, staleNote, failures, markdown };
+  if (inconclusive) result.inconclusive = inconclusive;
   if (options.github && options.prNumber !== undefined) {
     const sticky = await upsertStickyComment(options.github, options.prNumber, scoreCommentMarker(space), markdown);
     result.comment = { url: sticky.comment.url, action: sticky.action };
@@ -153,15 +173,19 @@ export function checkThresholds(
   options: { minScore?: number; maxRegression?: number },
 ): string[] {
   const failures: string[] = [];
+  // Scores are over answered questions: an errored question is neither a pass nor a failure.
   const score = head.totals.all.score;
   if (options.minScore !== undefined && score < options.minScore)
     failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
   if (base && options.maxRegression !== undefined) {
-    const drop = base.totals.all.score - score;
+    // Head and base on the same questions: those answered in both.
+    const paired = pairedAnswered(head, base);
+    const drop = paired.base.score - paired.head.score;
+    const on = paired.erroredIds.length ? ` on the ${paired.ids.length} questions answered in both` : '';
     // A tiny epsilon keeps float noise (e.g. 0.1 + 0.2) from failing an equal score.
     if (drop > options.maxRegression + 1e-9) {
       failures.push(
-        `head score ${pct(score)} is ${(drop * 100).toFixed(1)} points below base ${pct(base.totals.all.score)} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`,
+        `head score ${pct(paired.head.score)} is ${(drop * 100).toFixed(1)} points below base ${pct(paired.base.score)}${on} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`,
       );
     }
   }
@@ -175,13 +199,20 @@ function renderPrComment(input: {
   baseSha: string;
   staleNote?: string;
   failures: string[];
+  inconclusive?: Inconclusive;
   baseCached: boolean;
 }): string {
   const marker = scoreCommentMarker(input.space);
-  const verdict = input.failures.length
-    ? ['', `**❌ Score check failed:** ${input.failures.join('; ')}.`]
-    : ['', '**✅ Score check passed.**'];
+  const verdict = input.inconclusive
+    ? [
+        '',
+        `**⚪ Score check inconclusive** (neutral, not failed): ${input.inconclusive.message.replace(/^inconclusive: /, '')}.`,
+      ]
+    : input.failures.length
+      ? ['', `**❌ Score check failed:** ${input.failures.join('; ')}.`]
+      : ['', '**✅ Score check passed.**'];
   const notes = [
+    ...erroredNote(input.head, input.base),
     ...(input.staleNote ? ['', '> [!WARNING]', `> ${input.staleNote}`] : []),
     '',
     `<sub>base: \`${input.baseSha.slice(0, 7)}\`${input.base ? (input.baseCached ? ' (scorecard reused: same config and benchmark hashes)' : ' (scored in this run)') : ' (no such space on the base branch: head only)'}</sub>`,
@@ -193,4 +224,17 @@ function renderPrComment(input: {
     ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget })
     : renderScorecardMarkdown(input.head, { title: `genie-gitops score: ${input.space}`, maxChars: budget });
   return [marker, main.trimEnd(), ...verdict, ...notes, ''].join('\n');
+}
+
+/** Which questions errored and were left out of the comparison (shown even when within max-errored). */
+function erroredNote(head: Scorecard, base: Scorecard | undefined): string[] {
+  const paired = base && base !== head ? pairedAnswered(head, base) : undefined;
+  const ids = paired ? paired.erroredIds : head.questions.filter((q) => q.errored).map((q) => q.id);
+  if (ids.length === 0) return [];
+  const scope = paired ? `head and base were compared on the ${paired.ids.length} questions answered in both` : '';
+  return [
+    '',
+    `> [!NOTE]`,
+    `> ${ids.length} question(s) errored (infrastructure failures, left out of the scores, not counted as wrong): ${nameIds(ids)}${scope ? `; ${scope}` : ''}.`,
+  ];
 }

@@ -21,6 +21,10 @@ export interface ScoreOptions {
   concurrency?: number;
   questionsPerMinute?: number;
   questionTimeoutMs?: number;
+  /** Retries of a transient failure per question, its base backoff and its time budget (see ScoreRunOptions). */
+  retries?: number;
+  backoffMs?: number;
+  questionBudgetMs?: number;
   /** Local engine noise (0..1) for flakiness tests; 0 is deterministic. */
   noise?: number;
   seed?: number;
@@ -82,6 +86,9 @@ export async function scoreConfig(
       concurrency: options.concurrency,
       questionsPerMinute: options.questionsPerMinute,
       questionTimeoutMs: options.questionTimeoutMs,
+      retries: options.retries,
+      backoffMs: options.backoffMs,
+      questionBudgetMs: options.questionBudgetMs,
     },
     onProgress: options.onProgress,
   });

@@ -33,16 +33,27 @@ export interface QuestionChanges {
   added: QuestionScore[];
   /** In base only. */
   removed: QuestionScore[];
+  /** Errored on head or base: no answer to compare (infrastructure failures), so neither fixed nor regressed. */
+  errored: QuestionScore[];
 }
 
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
 export function questionChanges(head: Scorecard, base: Scorecard): QuestionChanges {
   const before = new Map(base.questions.map((q) => [q.id, q]));
   const headIds = new Set(head.questions.map((q) => q.id));
-  const out: QuestionChanges = { regressed: [], fixed: [], stillFailing: [], stillPassing: [], added: [], removed: [] };
+  const out: QuestionChanges = {
+    regressed: [],
+    fixed: [],
+    stillFailing: [],
+    stillPassing: [],
+    added: [],
+    removed: [],
+    errored: [],
+  };
   for (const q of head.questions) {
     const b = before.get(q.id);
-    if (!b) out.added.push(q);
+    if (q.errored || b?.errored) out.errored.push(q);
+    else if (!b) out.added.push(q);
     else if (b.passed && !q.passed) out.regressed.push(q);
     else if (!b.passed && q.passed) out.fixed.push(q);
     else if (q.passed) out.stillPassing.push(q);
@@ -66,6 +77,7 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const repeats = Math.max(head.repeats, base.repeats) > 1;
   const status = (q: QuestionScore | undefined): string => {
     if (!q) return '–';
+    if (q.errored) return '⚠️ errored';
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
     return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
   };
@@ -94,6 +106,11 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
       header: oneHeader,
       rows: changes.removed.map(oneRow),
     },
+    {
+      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+      header: pairHeader,
+      rows: changes.errored.map(pairRow),
+    },
   ].filter((s) => s.rows.length > 0);
 
   const top = [
@@ -118,7 +135,8 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
       (changes.added.length || changes.removed.length
         ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
-        : ''),
+        : '') +
+      (changes.errored.length ? ` · **Errored** ${changes.errored.length}` : ''),
     '',
   ];
   const foot = [

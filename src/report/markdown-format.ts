@@ -8,9 +8,14 @@ export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
-/** A score with its counts: `80.0% (8/10)`; a split without questions shows a dash. */
+/**
+ * A score with its counts: `80.0% (8/10)`, or `87.5% (7/8, 2 errored)` when questions errored
+ * (the score is over answered questions); a split without questions shows a dash.
+ */
 export function scoreText(t: SplitTotals): string {
-  return t.total === 0 ? '–' : `${percent(t.score)} (${t.passed}/${t.total})`;
+  if (t.total === 0) return '–';
+  const answered = t.answered ?? t.total;
+  return `${percent(t.score)} (${t.passed}/${answered}${t.errored ? `, ${t.errored} errored` : ''})`;
 }
 
 /** A change in percentage points with an explicit sign. */

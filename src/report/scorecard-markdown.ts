@@ -48,6 +48,7 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     }),
     '',
     ...categorySection(card),
+    ...erroredSection(card),
     ...brokenBenchmarks(card),
     `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
     '',
@@ -84,6 +85,20 @@ function categorySection(card: Scorecard): string[] {
   ];
 }
 
+/** Errored questions are outages, not wrong answers: say which, and that the score leaves them out. */
+function erroredSection(card: Scorecard): string[] {
+  const errored = card.questions.filter((q) => q.errored);
+  if (errored.length === 0) return [];
+  return [
+    `> [!NOTE]`,
+    `> ${errored.length} question(s) errored: no answer could be obtained after the retries (throttling, HTTP errors, stuck messages). They are counted apart and left out of the score, which is passed / answered: ${errored
+      .slice(0, 20)
+      .map((q) => code(q.id))
+      .join(', ')}${errored.length > 20 ? ` and ${errored.length - 20} more` : ''}.`,
+    '',
+  ];
+}
+
 function brokenBenchmarks(card: Scorecard): string[] {
   const broken = card.questions.filter((q) => q.expectedError !== undefined);
   if (broken.length === 0) return [];
@@ -99,7 +114,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    q.passed ? '✅' : '❌',
+    resultIcon(q),
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -107,11 +122,15 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+function resultIcon(q: QuestionScore): string {
+  return q.errored ? '⚠️ errored' : q.passed ? '✅' : '❌';
+}
+
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions: QuestionScore[], rows: string[], budget: number): string[] {
   if (rowsWithin(rows, budget) === rows.length) return rows;
   const priority = questions
-    .map((q, i) => ({ i, failing: !q.passed }))
+    .map((q, i) => ({ i, failing: !q.passed || q.errored === true }))
     .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
   const keep = new Set<number>();
   let used = 0;
@@ -151,7 +170,7 @@ export function renderScorecardText(card: Scorecard): string {
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    q.passed ? 'pass' : 'FAIL',
+    q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),
@@ -167,6 +186,11 @@ export function renderScorecardText(card: Scorecard): string {
 
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
+  const errored = card.questions.filter((x) => x.errored);
+  if (errored.length)
+    lines.push(
+      `Errored (no answer after retries; left out of the score, which is passed / answered): ${errored.map((q) => q.id).join(', ')}`,
+    );
   for (const q of card.questions.filter((x) => x.expectedError !== undefined))
     lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
   const c = card.calls;

@@ -287,3 +287,42 @@ describe('renderComparisonMarkdown', () => {
     expect(md.indexOf('### Regressed')).toBeLessThan(md.indexOf('### Fixed'));
   });
 });
+
+describe('errored questions in the reports', () => {
+  const erroredRepeat: RepeatResult = {
+    passed: false,
+    verdict: null,
+    category: 'api_error',
+    genieSql: null,
+    durationMs: 10,
+    attempts: 4,
+    error: 'Genie request failed: HTTP 503 after 4 attempts',
+    errored: true,
+  };
+  const withErrored = (base: Scorecard, id: string): Scorecard => {
+    const questions = base.questions.map((q) =>
+      q.id === id
+        ? summarizeQuestion({ id: q.id, question: q.question, sql: 'SELECT 1', split: q.split, tags: [] }, [
+            erroredRepeat,
+          ])
+        : q,
+    );
+    return { ...base, ...buildScorecard({ ...base, questions }) };
+  };
+
+  it('shows the errored count beside passed / answered, flags the question, and says it is left out', () => {
+    const head = withErrored(HEAD, 'pro-members');
+    const md = renderScorecardMarkdown(head);
+    expect(md).toContain('## Genie score: `demo` — 66.7% (2/3, 1 errored)');
+    expect(md).toMatch(/\| `pro-members` \| train \| .* \| ⚠️ errored \|/);
+    expect(md).toMatch(/1 question\(s\) errored: .* left out of the score, which is passed \/ answered: `pro-members`/);
+    expect(renderScorecardText(head)).toMatch(/pro-members\s+train\s+ERRORED/);
+  });
+
+  it('keeps a question that errored on head out of regressed and fixed', () => {
+    const c = questionChanges(withErrored(HEAD, 'pro-members'), BASE);
+    expect(c.regressed.map((q) => q.id)).toEqual([]);
+    expect(c.errored.map((q) => q.id)).toEqual(['pro-members']);
+    expect(renderComparisonMarkdown(withErrored(HEAD, 'pro-members'), BASE)).toContain('### Errored (1)');
+  });
+});

@@ -2,7 +2,8 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../cli/options.js';
-import { parseBackend, type BackendName } from '../commands/workspace.js';
+import { parseBackend, parseStaging, type BackendName } from '../commands/workspace.js';
+import type { StagingMode } from '../space/target.js';
 import type { OnDrift } from '../commands/deploy.js';
 
 /** Input names, as action.yml declares them. */
@@ -10,6 +11,7 @@ export const INPUT = {
   command: 'command',
   space: 'space',
   all: 'all',
+  changedOnly: 'changed-only',
   backend: 'backend',
   repeats: 'repeats',
   minScore: 'min-score',
@@ -19,6 +21,7 @@ export const INPUT = {
   targetScore: 'target-score',
   analyst: 'analyst',
   onDrift: 'on-drift',
+  staging: 'staging',
   githubToken: 'github-token',
   baseBranch: 'base-branch',
   workingDirectory: 'working-directory',
@@ -41,6 +44,8 @@ export interface ActionInputs {
   space?: string;
   /** Every space under spaces/ (the `all` input, or space: all). */
   all: boolean;
+  /** `list-spaces` on a pull request: only the spaces the PR touches. */
+  changedOnly: boolean;
   backend: BackendName;
   repeats?: number;
   minScore?: number;
@@ -51,6 +56,8 @@ export interface ActionInputs {
   targetScore?: number;
   analyst: 'rules' | 'llm';
   onDrift: OnDrift;
+  /** Databricks staging for score and enhance; undefined keeps target.yml's choice (default temporary). */
+  staging?: StagingMode;
   githubToken?: string;
   baseBranch?: string;
   workingDirectory: string;
@@ -106,6 +113,7 @@ export function readInputs(): ActionInputs {
     command,
     space: space === 'all' ? undefined : space,
     all: space === 'all' || booleanInput(INPUT.all),
+    changedOnly: booleanInput(INPUT.changedOnly),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
     minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
@@ -115,6 +123,7 @@ export function readInputs(): ActionInputs {
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
+    staging: parseStaging(optional(INPUT.staging), INPUT.staging),
     githubToken,
     baseBranch: optional(INPUT.baseBranch),
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',

@@ -10,7 +10,7 @@ import { readInputs, type ActionCommand } from './inputs.js';
 import { runDeploy } from './run-deploy.js';
 import { runEnhance } from './run-enhance.js';
 import { runExport } from './run-export.js';
-import { runScore } from './run-score.js';
+import { runScore, spacesTouchedByPr } from './run-score.js';
 import { annotate, runValidate } from './run-validate.js';
 
 const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> = {
@@ -20,7 +20,10 @@ const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> =
   deploy: runDeploy,
   export: runExport,
   'list-spaces': async (run) => {
-    const spaces = listSpaces(run.root);
+    // On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs
+    // (one concurrency group per space) then scores only those.
+    const pr = run.context.pullRequest;
+    const spaces = run.inputs.changedOnly && pr ? await spacesTouchedByPr(run, pr) : listSpaces(run.root);
     core.setOutput('spaces', JSON.stringify(spaces));
     core.info(`spaces: ${spaces.join(', ') || 'none'}`);
     return {};

@@ -19,6 +19,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           root: run.root,
           space,
           backend: run.inputs.backend,
+          staging: run.inputs.staging,
           analyst: run.inputs.analyst,
           llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,

@@ -36,6 +36,7 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
         root: run.root,
         space,
         backend: run.inputs.backend,
+        staging: run.inputs.staging,
         repeats: run.inputs.repeats,
         onProgress: (e) =>
           core.info(
@@ -71,6 +72,11 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
 async function prSpaces(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
   if (run.inputs.all) return listSpaces(run.root);
   if (run.inputs.space) return [run.inputs.space];
+  return spacesTouchedByPr(run, pr);
+}
+
+/** The spaces whose folder or benchmark file the PR changes, that exist on its head. */
+export async function spacesTouchedByPr(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
   await run.git.tryFetchCommit('origin', pr.baseSha);
   const files = await run.git.changedFiles(pr.baseSha, 'HEAD', ['spaces', 'benchmarks']);
   const names = new Set<string>();
@@ -101,6 +107,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
         root: run.root,
         space,
         backend: run.inputs.backend,
+        staging: run.inputs.staging,
         git: run.git,
         baseSha: pr.baseSha,
         baseRef: pr.baseRef,

@@ -10,7 +10,7 @@ import { llmAnalystFrom } from '../commands/llm-analyst.js';
 import type { LlmProvider } from '../llm/config.js';
 import { scoreCommand } from '../commands/score.js';
 import { validateCommand } from '../commands/validate.js';
-import { parseBackend } from '../commands/workspace.js';
+import { parseBackend, parseStaging } from '../commands/workspace.js';
 import { renderScorecardMarkdown, renderScorecardText } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
@@ -116,6 +116,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
       seed: { type: 'string' },
       'min-score': { type: 'string' },
       'max-errored': { type: 'string' },
+      staging: { type: 'string' },
       json: { type: 'string' },
       markdown: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -130,6 +131,7 @@ async function runScore(args: string[], io: CliIo): Promise<number> {
     root: rootOf(values.root, io),
     space: values.space,
     backend: parseBackend(values.backend),
+    staging: parseStaging(values.staging),
     repeats: numberOption(values.repeats, '--repeats', { min: 1, integer: true }),
     concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
     questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
@@ -201,6 +203,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       'max-iterations': { type: 'string' },
       'target-score': { type: 'string' },
       'dry-run': { type: 'boolean' },
+      staging: { type: 'string' },
       json: { type: 'string' },
       markdown: { type: 'string' },
       quiet: { type: 'boolean' },
@@ -227,6 +230,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
     root: rootOf(values.root, io),
     space: values.space,
     backend: parseBackend(values.backend),
+    staging: parseStaging(values.staging),
     analyst,
     llmAnalyst:
       analyst === 'llm'

@@ -7,9 +7,10 @@ commands:
   score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
         [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
         [--min-score X] [--max-errored X] [--json FILE] [--markdown FILE] [--quiet]
+        [--staging temporary|shared]
         (score = passed / answered; questions with no answer after retries are 'errored', counted apart)
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
-          [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
+          [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run] [--staging temporary|shared]
           [--json FILE] [--markdown FILE] [--quiet]
           llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
@@ -22,10 +23,14 @@ commands:
                                                 apply configs to live spaces; drift guard against --before's config
   export (--space NAME | --all) [--backend local]
                                                 write a live space canonically to spaces/NAME/space.json
-  serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
+  serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--fault-after-rate P] [--stuck-rate P] [--token T] [--seed N]
+                                                loopback Databricks API emulator (point DATABRICKS_HOST at it);
+                                                --fault-after-rate loses the answer of handled requests
 
 common options:
-  --root DIR      the repository root (default: the current directory)`;
+  --root DIR      the repository root (default: the current directory)
+  --staging MODE  databricks backend: 'temporary' (default) scores in a space created for the run and trashed
+                  after it; 'shared' uses staging_space_id of target.yml, checked before each question`;
 
 /** Options every space command takes. */
 export const SPACE_OPTIONS = {

@@ -8,6 +8,7 @@ import { runEnhanceLoop, type IterationRecord } from '../loop/enhance-loop.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
+import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
@@ -23,6 +24,8 @@ export interface EnhanceOptions {
   maxIterations?: number;
   targetScore?: number;
   dryRun?: boolean;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
   log?: (line: string) => void;
 }
 
@@ -67,7 +70,11 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    wrapWarehouse: memoizeWarehouse,
+    staging: options.staging,
+    space: options.space,
+  });
   const calls = { genie: 0, statements: 0 };
   try {
     const score = async (space: Space) => {

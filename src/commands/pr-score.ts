@@ -24,6 +24,7 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
 import type { Space } from '../space/schema.js';
+import type { StagingMode } from '../space/target.js';
 import { addIssueLines, parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
@@ -49,6 +50,8 @@ export interface PrScoreOptions {
    */
   maxErrored?: number;
   cacheDir?: string;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
   /** With both, the comparison is posted as (or updates) the sticky comment. */
   github?: GitHubPort;
   prNumber?: number;
@@ -82,7 +85,10 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
   const { baseSha, staleNote } = await resolveBase(options);
   const baseSpace = await readBaseSpace(git, space, baseSha);
   const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const backend = await openBackend(options.root, options.backend, loaded.target);
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    staging: options.staging,
+    space,
+  });
   let head: Scorecard;
   let base: Scorecard | undefined;
   let baseCached = false;

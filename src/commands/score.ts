@@ -11,6 +11,7 @@ import type { Space } from '../space/schema.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
+import type { StagingMode } from '../space/target.js';
 import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface ScoreOptions {
@@ -25,6 +26,8 @@ export interface ScoreOptions {
   retries?: number;
   backoffMs?: number;
   questionBudgetMs?: number;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
   /** Local engine noise (0..1) for flakiness tests; 0 is deterministic. */
   noise?: number;
   seed?: number;
@@ -48,6 +51,8 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
   const backend = await openBackend(options.root, options.backend, loaded.target, {
     noise: options.noise,
     seed: options.seed,
+    staging: options.staging,
+    space: options.space,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -70,7 +75,7 @@ export async function scoreConfig(
   spaceName: string,
   space: Space,
   benchmarks: Benchmark[],
-  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend' | 'staging'> = {},
 ): Promise<Scorecard> {
   const genie = await backend.genieFor(space);
   return runScore({

@@ -8,7 +8,7 @@ import { GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
 import type { Space } from '../space/schema.js';
 import { loadSpaceDir } from '../space/repository.js';
-import type { Target } from '../space/target.js';
+import { STAGING_MODES, type StagingMode, type Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
@@ -22,6 +22,16 @@ export function parseBackend(value: string | undefined): BackendName {
   throw new GenieGitopsError(
     `unknown backend '${backend}'`,
     'use --backend local (embedded warehouse and Genie engine) or --backend databricks',
+  );
+}
+
+/** `--staging` / the `staging` input: undefined keeps target.yml's choice. */
+export function parseStaging(value: string | undefined, name = '--staging'): StagingMode | undefined {
+  if (value === undefined) return undefined;
+  if ((STAGING_MODES as readonly string[]).includes(value)) return value as StagingMode;
+  throw new GenieGitopsError(
+    `${name} '${value}' is not supported`,
+    `use ${name} temporary (a space per run, trashed at the end) or ${name} shared (the staging_space_id of target.yml)`,
   );
 }
 
@@ -61,7 +71,8 @@ export interface Backend {
   warehouse: Warehouse;
   /**
    * A Genie that answers from the given config: locally an engine over that config; on
-   * Databricks the staging space, updated to the config first (idempotently).
+   * Databricks the run's own temporary space (created on the first call, updated on the next,
+   * trashed at close) or, with staging: shared, the shared staging space checked before each question.
    */
   genieFor(space: Space): Promise<Genie>;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
@@ -77,6 +88,10 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** Databricks staging: overrides target.yml's `staging` (see Target). */
+  staging?: StagingMode;
+  /** The space's name in the repository (names a temporary staging space). */
+  space?: string;
 }
 
 export async function openBackend(
@@ -86,7 +101,11 @@ export async function openBackend(
   options: BackendOptions = {},
 ): Promise<Backend> {
   if (name === 'databricks') {
-    const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+    const remote = await openDatabricksBackend(root, target, {
+      env: options.env ?? process.env,
+      staging: options.staging,
+      label: options.space,
+    });
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }

@@ -1,8 +1,8 @@
 /** The REST routes the emulator speaks (shapes of shared/DATABRICKS-API.md), over its in-memory state. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Warehouse } from '../ports.js';
 import { GenieState } from './genie-state.js';
-import { HttpError, parseJsonBody, readBody, requireString, sendJson } from './http-io.js';
+import { HttpError, parseJsonBody, readBody, requireString } from './http-io.js';
 import { DEV_AUDIENCE, OAuthState } from './oauth.js';
 import { SpaceState } from './space-state.js';
 import { StatementStore } from './statement-store.js';
@@ -14,12 +14,16 @@ export interface ServeStats {
   asks: number;
   /** 429 answers to asking POSTs. */
   rateLimited: number;
-  faults: { errors: number; drops: number };
+  /** Injected before handling (errors, drops: nothing happened) and after it (lost: the state changed, the answer was lost). */
+  faults: { errors: number; drops: number; lost: number };
   /** Statements submitted through POST /api/2.0/sql/statements. */
   statements: number;
   stuckMessages: number;
   unauthorized: number;
   tokensIssued: number;
+  /** Spaces created by POST /api/2.0/genie/spaces, and moved to the trash by DELETE. */
+  spacesCreated: number;
+  spacesTrashed: number;
 }
 
 export interface RouteContext {
@@ -44,8 +48,11 @@ const ROUTES: [string, RegExp, Handler][] = [
   [
     'POST',
     /^\/api\/2\.0\/genie\/spaces$/,
-    async (ctx, _p, req) =>
-      ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true),
+    async (ctx, _p, req) => {
+      const created = ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys()));
+      ctx.stats.spacesCreated++;
+      return ctx.spaces.toJson(created, true);
+    },
   ],
   [
     'GET',
@@ -54,7 +61,15 @@ const ROUTES: [string, RegExp, Handler][] = [
       ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
   ],
   ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
-  ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
+  [
+    'DELETE',
+    re(SPACE),
+    async (ctx, [id]) => {
+      ctx.spaces.trash(id);
+      ctx.stats.spacesTrashed++;
+      return {};
+    },
+  ],
   [
     'POST',
     re(`${SPACE}/start-conversation`),
@@ -115,13 +130,15 @@ function re(pattern: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-/** Dispatches an authenticated API request; returns false when no route matches. */
+/**
+ * Handles an authenticated API request and returns the answer's body without sending it (the
+ * server may lose it on purpose); undefined when no route matches.
+ */
 export async function dispatch(
   ctx: RouteContext,
   req: IncomingMessage,
-  res: ServerResponse,
   url: URL,
-): Promise<boolean> {
+): Promise<{ body: unknown } | undefined> {
   const method = req.method ?? 'GET';
   let pathMatched = false;
   for (const [m, pattern, handler] of ROUTES) {
@@ -129,12 +146,10 @@ export async function dispatch(
     if (!match) continue;
     pathMatched = true;
     if (m !== method) continue;
-    const body = await handler(ctx, match.slice(1).map(decodeURIComponent), req, url);
-    sendJson(res, 200, body);
-    return true;
+    return { body: await handler(ctx, match.slice(1).map(decodeURIComponent), req, url) };
   }
   if (pathMatched) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
-  return false;
+  return undefined;
 }
 
 export function isAskingRoute(method: string, pathname: string): boolean {

@@ -20,7 +20,8 @@ commands:
        [--from-sqlite FILE | --from-sql FILE] [--force]
   deploy (--space NAME... | --all | --before SHA [--after SHA])
          [--backend local] [--on-drift fail|overwrite]
-                                                apply configs to live spaces; drift guard against --before's config
+                                                apply configs to live spaces; the drift guard compares each live space
+                                                with its last successful deploy (recorded in .genie-gitops/state/deployments/)
   export (--space NAME | --all) [--backend local]
                                                 write a live space canonically to spaces/NAME/space.json
   serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--fault-after-rate P] [--stuck-rate P] [--token T] [--seed N]

@@ -11,7 +11,9 @@ import { loadSpaceDir } from '../space/repository.js';
 import { STAGING_MODES, type StagingMode, type Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
+import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
+import type { DeploymentLog } from '../ports.js';
 import { openDatabricksBackend } from './backend-databricks.js';
 
 export type BackendName = 'local' | 'databricks';
@@ -124,4 +126,12 @@ export async function openBackend(
       await local.close();
     },
   };
+}
+
+/** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
+export function openLocalDeploymentLog(
+  root: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): DeploymentLog {
+  return createLocalDeploymentLog(resolveStateDir(root, env));
 }

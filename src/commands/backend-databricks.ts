@@ -46,6 +46,7 @@ export async function openDatabricksBackend(
   const settings = readDatabricksSettings(options.env);
   const auth = createAuthFromEnv(options.env, options.auth);
   const client = createDatabricksClient({
+    ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
     ...options.client,
     host: settings.host,
     auth,

@@ -11,7 +11,7 @@ import type { Space } from '../space/schema.js';
 import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { loadSpaceBenchmarks, scoreConfig, type ScoreOptions } from './score.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
@@ -26,6 +26,8 @@ export interface EnhanceOptions {
   dryRun?: boolean;
   /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
   staging?: StagingMode;
+  /** How each scoring asks: timeouts, retries and their budget (defaults as for `score`). */
+  scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
   log?: (line: string) => void;
 }
 
@@ -78,7 +80,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   const calls = { genie: 0, statements: 0 };
   try {
     const score = async (space: Space) => {
-      const card = await scoreConfig(backend, options.space, space, benchmarks);
+      const card = await scoreConfig(backend, options.space, space, benchmarks, options.scoring);
       calls.genie += card.calls.genie;
       calls.statements += card.calls.statements;
       return card;

@@ -51,6 +51,7 @@ const ROUTES: [string, RegExp, Handler][] = [
     async (ctx, _p, req) => {
       const created = ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys()));
       ctx.stats.spacesCreated++;
+      warmEngine(ctx, created.spaceId);
       return ctx.spaces.toJson(created, true);
     },
   ],
@@ -60,7 +61,15 @@ const ROUTES: [string, RegExp, Handler][] = [
     async (ctx, [id], _req, url) =>
       ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
   ],
-  ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
+  [
+    'PATCH',
+    re(SPACE),
+    async (ctx, [id], req) => {
+      const updated = ctx.spaces.update(id, await jsonOf(req));
+      warmEngine(ctx, id);
+      return ctx.spaces.toJson(updated, true);
+    },
+  ],
   [
     'DELETE',
     re(SPACE),
@@ -125,6 +134,13 @@ const ROUTES: [string, RegExp, Handler][] = [
     }),
   ],
 ];
+
+/** Builds the Genie engine of a new config in the background, as a running Genie has it ready. */
+function warmEngine(ctx: RouteContext, spaceId: string): void {
+  const space = ctx.spaces.get(spaceId);
+  // A config the engine cannot load fails the first question instead, as before.
+  ctx.genie.warm(space, ctx.warehouses.get(space.warehouseId)).catch(() => undefined);
+}
 
 function re(pattern: string): RegExp {
   return new RegExp(`^${pattern}$`);

@@ -76,6 +76,12 @@ export async function openDatabricksBackend(
     async close() {
       try {
         await staging.close();
+      } catch (error) {
+        // The run's result stands: a leftover temporary space is reported, never allowed to fail the command.
+        process.emitWarning(
+          `could not trash the temporary staging space (${error instanceof Error ? error.message : String(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`,
+          { code: 'GENIE_GITOPS_STAGING_LEFT' },
+        );
       } finally {
         forget();
       }

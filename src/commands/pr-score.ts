@@ -167,9 +167,10 @@ async function cachedScore(
     backend: backend.name,
   };
   const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
-  if (hit) return { card: hit, cached: true };
+  if (hit && hit.totals.all.errored === 0) return { card: hit, cached: true };
   const card = await scoreConfig(backend, space, config, benchmarks, { repeats: options.repeats });
-  if (cacheable) writeCachedScorecard(cacheDir, card);
+  // A card with errored questions is not the config's measure, only the outage's: score it again next time.
+  if (cacheable && card.totals.all.errored === 0) writeCachedScorecard(cacheDir, card);
   return { card, cached: false };
 }
 
@@ -198,7 +199,7 @@ export function checkThresholds(
   return failures;
 }
 
-function renderPrComment(input: {
+export function renderPrComment(input: {
   space: string;
   head: Scorecard;
   base?: Scorecard;

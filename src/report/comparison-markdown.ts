@@ -2,6 +2,7 @@
  * Head vs base scorecards for the PR score check: per-split deltas and per-question
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
+import { pairedAnswered } from '../scoring/errored-gate.js';
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
 import {
   GITHUB_COMMENT_LIMIT,
@@ -113,17 +114,25 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     },
   ].filter((s) => s.rows.length > 0);
 
+  // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
+  const paired = changes.errored.length > 0;
+  const change = (s: 'all' | 'train' | 'holdout'): string => {
+    const h = head.totals[s];
+    const b = base.totals[s];
+    if (!h.total || !b.total) return '–';
+    if (!paired) return pointsDelta(h.score, b.score);
+    const only = (c: Scorecard) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+    const p = pairedAnswered(only(head), only(base));
+    return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
+  };
   const top = [
-    `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+    `## ${title} — ${scoreText(head.totals.all)}, ${change('all')} vs base${paired ? ' (on the questions answered in both)' : ''}`,
     '',
     '| split | base | head | change |',
     '|---|---:|---:|---:|',
-    ...(['all', 'train', 'holdout'] as const).map((s) => {
-      const h = head.totals[s];
-      const b = base.totals[s];
-      const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
-      return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
-    }),
+    ...(['all', 'train', 'holdout'] as const).map(
+      (s) => `| ${s} | ${scoreText(base.totals[s])} | ${scoreText(head.totals[s])} | ${change(s)} |`,
+    ),
     '',
     ...(head.benchmarksHash !== base.benchmarksHash
       ? [

@@ -319,10 +319,19 @@ describe('errored questions in the reports', () => {
     expect(renderScorecardText(head)).toMatch(/pro-members\s+train\s+ERRORED/);
   });
 
+  it('measures no change when the only difference is an outage', () => {
+    const md = renderComparisonMarkdown(withErrored(HEAD, 'msgs-total'), HEAD);
+    expect(md).toMatch(/^## .* ±0\.0 pp vs base \(on the questions answered in both\)$/m);
+    expect(md).toMatch(/\| all \| 50\.0% \(2\/4\) \| 33\.3% \(1\/3, 1 errored\) \| ±0\.0 pp \|/);
+  });
+
   it('keeps a question that errored on head out of regressed and fixed', () => {
     const c = questionChanges(withErrored(HEAD, 'pro-members'), BASE);
     expect(c.regressed.map((q) => q.id)).toEqual([]);
     expect(c.errored.map((q) => q.id)).toEqual(['pro-members']);
-    expect(renderComparisonMarkdown(withErrored(HEAD, 'pro-members'), BASE)).toContain('### Errored (1)');
+    const md = renderComparisonMarkdown(withErrored(HEAD, 'pro-members'), BASE);
+    expect(md).toContain('### Errored (1)');
+    // The change is measured on the questions answered in both (as the gate does), not on different sets.
+    expect(md).toContain('vs base (on the questions answered in both)');
   });
 });

@@ -19,6 +19,7 @@ import { GitCli } from '../../src/github/git-cli.js';
 import { createLocalDeploymentLog } from '../../src/local/deployment-log.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
+import { renderComparisonMarkdown } from '../../src/report/comparison-markdown.js';
 import { inconclusiveVerdict } from '../../src/scoring/errored-gate.js';
 import type { Scorecard } from '../../src/scoring/scorecard.js';
 import { serializeSpace } from '../../src/space/canonical.js';
@@ -113,6 +114,8 @@ describe('scoring under `serve --fault-rate 0.3 --stuck-rate 0.1` (acceptance)',
     else {
       // The PR gate on head (through faults) vs base (local): no regression, not even by a point.
       expect(checkThresholds(remote, local, { maxRegression: 0 })).toEqual([]);
+      // And the comment a reviewer reads shows no drop either.
+      expect(renderComparisonMarkdown(remote, local).split('\n')[0]).toMatch(/±0\.0 pp vs base/);
       if (errored.length === 0) expect(remote.totals).toEqual(local.totals);
     }
   }, 120_000);

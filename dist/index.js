@@ -38093,7 +38093,7 @@ exports.timestamp = timestamp;
 
 /***/ }),
 
-/***/ 6767:
+/***/ 9148:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -38876,7 +38876,7 @@ exports.stringifyPair = stringifyPair;
 
 
 var Scalar = __nccwpck_require__(4305);
-var foldFlowLines = __nccwpck_require__(6767);
+var foldFlowLines = __nccwpck_require__(9148);
 
 const getFoldOptions = (ctx, isBlock) => ({
     indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
@@ -39462,7 +39462,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4737);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6767);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39471,7 +39471,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4737:
+/***/ 6767:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53290,11 +53290,19 @@ function writeSpaceFile(file, space) {
 const isoDate = schemas_string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'expected a real calendar date (YYYY-MM-DD)');
+/** How score and enhance on the databricks backend get a space to ask. */
+const STAGING_MODES = ['temporary', 'shared'];
 /** The file as written (snake_case). Strict: a misspelt key is an error, not silently ignored. */
 const TargetFileSchema = strictObject({
     title: schemas_string().min(1).describe('Title of the Genie space.'),
     live_space_id: schemas_string().min(1).describe('Id of the live space that deploy updates.'),
-    staging_space_id: schemas_string().min(1).describe('Id of the staging space that score and enhance use.'),
+    staging: schemas_enum(STAGING_MODES)
+        .optional()
+        .describe("How score and enhance on the databricks backend ask Genie. 'temporary' (default): each run creates its own space from the candidate config and trashes it at the end, so concurrent runs never score each other's configs. 'shared': use staging_space_id, for workspaces where creating spaces is not allowed; before each question the run checks the space still holds the config it set, and stops when someone else changed it."),
+    staging_space_id: schemas_string()
+        .min(1)
+        .optional()
+        .describe("Id of the shared staging space: needed with staging: shared, unused with 'temporary'."),
     warehouse_id: schemas_string().min(1).describe('Id of the SQL warehouse the space runs on.'),
     parent_path: schemas_string().min(1).optional().describe('Workspace folder of the space.'),
     local: strictObject({
@@ -53316,9 +53324,12 @@ function toTarget(file) {
     const target = {
         title: file.title,
         liveSpaceId: file.live_space_id,
-        stagingSpaceId: file.staging_space_id,
         warehouseId: file.warehouse_id,
     };
+    if (file.staging_space_id !== undefined)
+        target.stagingSpaceId = file.staging_space_id;
+    if (file.staging !== undefined)
+        target.staging = file.staging;
     if (file.parent_path !== undefined)
         target.parentPath = file.parent_path;
     if (file.local) {
@@ -53340,7 +53351,7 @@ function parseTargetFile(text, file, schema, required = true) {
                 file,
                 path: '$',
                 line: 1,
-                message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id',
+                message: 'the file is empty: expected title, live_space_id and warehouse_id',
             },
         ]);
     }
@@ -53351,7 +53362,18 @@ function parseTargetFile(text, file, schema, required = true) {
             return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
         }));
     }
-    return { data: result.data, lineOf: source.lineOf };
+    const data = result.data;
+    if (data.staging === 'shared' && data.staging_space_id === undefined) {
+        throw new ValidationError([
+            {
+                file,
+                path: '$.staging_space_id',
+                line: source.lineOf(['staging']),
+                message: 'staging: shared needs staging_space_id (the id of the space to share); or use staging: temporary',
+            },
+        ]);
+    }
+    return { data, lineOf: source.lineOf };
 }
 /** Parses target.yml text; `file` is only used in messages. */
 function parseTargetText(text, file) {
@@ -53381,6 +53403,7 @@ function overlayTarget(base, loaded) {
         title: overlay.title ?? base.title,
         live_space_id: overlay.live_space_id ?? base.liveSpaceId,
         staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+        staging: overlay.staging ?? base.staging,
         warehouse_id: overlay.warehouse_id ?? base.warehouseId,
         parent_path: overlay.parent_path ?? base.parentPath,
         local: overlay.local,
@@ -53856,6 +53879,31 @@ function toPull(data) {
         ...(pr.merged_at && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
     };
 }
+const DeploymentSchema = looseObject({
+    id: schemas_number(),
+    sha: schemas_string(),
+    environment: schemas_string(),
+    task: schemas_string(),
+    payload: unknown().optional(),
+    created_at: schemas_string(),
+});
+const DeploymentStatusSchema = looseObject({
+    state: schemas_enum(['error', 'failure', 'inactive', 'pending', 'success', 'queued', 'in_progress']),
+});
+function toDeployment(data) {
+    const d = DeploymentSchema.parse(data);
+    let payload = d.payload ?? {};
+    // GitHub may hand a payload back as the JSON string it was stored as.
+    if (typeof payload === 'string') {
+        try {
+            payload = JSON.parse(payload);
+        }
+        catch {
+            // keep the string: the reader finds no fields in it
+        }
+    }
+    return { id: d.id, sha: d.sha, environment: d.environment, task: d.task, payload, createdAt: d.created_at };
+}
 function toComment(data) {
     const c = CommentSchema.parse(data);
     return { id: c.id, body: c.body ?? '', url: c.html_url };
@@ -53952,6 +54000,57 @@ function createGitHub(octokit, repository) {
                 context: status.context,
                 description: status.description.slice(0, 140),
                 ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+            });
+        }),
+        listDeployments: (filter) => call(`list deployments of ${filter.environment}`, async () => {
+            const { data } = await octokit.rest.repos.listDeployments({
+                owner,
+                repo,
+                environment: filter.environment,
+                task: filter.task,
+                per_page: Math.min(100, filter.limit ?? 30),
+            });
+            // GitHub lists newest first; filter again in case a server ignores the query.
+            return data
+                .map(toDeployment)
+                .filter((d) => d.environment === filter.environment && d.task === filter.task)
+                .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+        }),
+        createDeployment: (input) => call(`create deployment for ${input.environment}`, async () => {
+            const { data } = await octokit.rest.repos.createDeployment({
+                owner,
+                repo,
+                ref: input.ref,
+                environment: input.environment,
+                task: input.task,
+                description: input.description.slice(0, 140),
+                payload: input.payload,
+                // The deploy job itself decides; GitHub must neither merge the default branch nor wait for checks.
+                auto_merge: false,
+                required_contexts: [],
+                transient_environment: false,
+                production_environment: true,
+            });
+            return toDeployment(data);
+        }),
+        listDeploymentStatuses: (deploymentId) => call(`list statuses of deployment ${deploymentId}`, async () => {
+            const { data } = await octokit.rest.repos.listDeploymentStatuses({
+                owner,
+                repo,
+                deployment_id: deploymentId,
+                per_page: 100,
+            });
+            return data.map((s) => DeploymentStatusSchema.parse(s).state);
+        }),
+        setDeploymentStatus: (deploymentId, state, description) => call(`set status of deployment ${deploymentId}`, async () => {
+            await octokit.rest.repos.createDeploymentStatus({
+                owner,
+                repo,
+                deployment_id: deploymentId,
+                state,
+                description: description.slice(0, 140),
+                // Older successes of the environment become inactive, as GitHub shows them.
+                auto_inactive: true,
             });
         }),
     };
@@ -65315,6 +65414,70 @@ function describeLinks(linked) {
 }
 const round = (x) => Math.round(x * 100) / 100;
 
+;// CONCATENATED MODULE: ./src/local/deployment-log.js
+/**
+ * The deployment log of the CLI and the local backend: one JSON file per space in the local
+ * state folder (`<state>/deployments/<space>.json`, newest record first). It sits beside the
+ * local live spaces (`<state>/spaces/`), so the record lasts exactly as long as the spaces it
+ * describes; a workspace deployed from a laptop keeps its record there too. The action records
+ * in GitHub deployments instead, since a runner's disk is gone after each job.
+ */
+
+
+
+
+
+
+/** Older records never matter to the guard (it stops at the last success); keep the file small. */
+const KEEP = 50;
+const RecordSchema = looseObject({
+    id: schemas_string(),
+    space: schemas_string(),
+    liveSpaceId: schemas_string(),
+    configHash: schemas_string(),
+    commit: schemas_string(),
+    state: schemas_enum(['in_progress', 'success', 'failure']),
+    createdAt: schemas_string(),
+});
+const FileSchema = looseObject({ records: array(RecordSchema) });
+function createLocalDeploymentLog(stateDir, now = () => new Date()) {
+    const fileOf = (space) => external_node_path_namespaceObject.join(stateDir, 'deployments', `${encodeURIComponent(space)}.json`);
+    const read = (space) => {
+        const file = fileOf(space);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            return [];
+        const parsed = FileSchema.safeParse(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+        if (!parsed.success)
+            throw new GenieGitopsError(`the deployment record ${file} is damaged`, 'restore it from a backup, or delete it: the next deploy then treats the space as never deployed (drift unless the live space equals the config)');
+        return parsed.data.records;
+    };
+    const write = (space, records) => writeFileAtomic(fileOf(space), `${JSON.stringify({ records: records.slice(0, KEEP) }, null, 2)}\n`);
+    const spaceOfId = new Map();
+    return {
+        describe: (space) => `the deployment record ${fileOf(space)}`,
+        async history(space, liveSpaceId) {
+            return read(space).filter((r) => r.liveSpaceId === liveSpaceId);
+        },
+        async start(input) {
+            const record = {
+                ...input,
+                id: `${now().getTime()}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`,
+                state: 'in_progress',
+                createdAt: now().toISOString(),
+            };
+            write(input.space, [record, ...read(input.space)]);
+            spaceOfId.set(record.id, input.space);
+            return record.id;
+        },
+        async finish(id, state) {
+            const space = spaceOfId.get(id);
+            if (space === undefined)
+                throw new GenieGitopsError(`no deployment ${id} was started by this run`);
+            write(space, read(space).map((r) => (r.id === id ? { ...r, state } : r)));
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/local/space-store.js
 /**
  * The local "live" and "staging" spaces (DESIGN.md section 4): one JSON file per space id in a
@@ -65344,7 +65507,9 @@ const StoredFileSchema = looseObject({
     warehouse_id: schemas_string(),
     serialized_space: schemas_string(),
 });
+/** An update with a stale etag: the local form of Databricks' HTTP 409, and carries that status. */
 class SpaceConflictError extends GenieGitopsError {
+    status = 409;
 }
 class SpaceNotFoundError extends GenieGitopsError {
 }
@@ -65468,6 +65633,8 @@ async function withRetry(fn, options) {
             if (!facts.retryable || attempt >= options.retries || options.signal?.aborted)
                 throw error;
             const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+            if (options.canRetry && !options.canRetry(delayMs))
+                throw error;
             options.onRetry?.({ attempt, delayMs, error, rateLimited: facts.rateLimited });
             await options.sleep(delayMs);
         }
@@ -65972,7 +66139,8 @@ function readDatabricksSettings(env) {
         poll.firstMs = first;
     if (giveUp !== undefined)
         poll.giveUpMs = giveUp;
-    return { host, qpm, poll };
+    const httpBackoffMs = positive(env.GENIE_GITOPS_HTTP_BACKOFF_MS);
+    return { host, qpm, poll, ...(httpBackoffMs !== undefined ? { httpBackoffMs } : {}) };
 }
 function isLoopback(host) {
     try {
@@ -66418,7 +66586,8 @@ function instructionIds(thoughts) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/space-store.js
-/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list. */
+/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list, trash. */
+
 
 
 const SPACES = '/api/2.0/genie/spaces';
@@ -66463,6 +66632,7 @@ function createSpaceStore(client) {
                     ...(input.description ? { description: input.description } : {}),
                 },
                 schema: SpaceResponseSchema,
+                ...(input.retries !== undefined ? { retries: input.retries } : {}),
             });
             return space_store_toStored(body, body.serialized_space ? space_store_decode(body.serialized_space, body.space_id) : input.serializedSpace);
         },
@@ -66481,6 +66651,15 @@ function createSpaceStore(client) {
                 pageToken = page.next_page_token || undefined;
             } while (pageToken);
             return out;
+        },
+        async trash(spaceId) {
+            try {
+                await client.request({ method: 'DELETE', path: pathOf(spaceId), schema: EmptySchema });
+            }
+            catch (error) {
+                if (!(error instanceof DatabricksApiError && error.status === 404))
+                    throw error;
+            }
         },
     };
 }
@@ -66502,12 +66681,201 @@ function space_store_toStored(body, serializedSpace) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.js
+/**
+ * Work that must happen even when the run is interrupted (Ctrl-C, or GitHub cancelling a job,
+ * which sends SIGINT then SIGTERM): e.g. trashing a temporary Genie space. The signal
+ * handlers exist only while some cleanup is registered, so a process with nothing to clean up
+ * keeps Node's default behaviour; once the cleanups ran (or timed out), the signal is raised
+ * again with the handlers gone, so the process ends the way it would have.
+ */
+const pending = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/** GitHub gives a cancelled step about 7.5 s between SIGINT and SIGTERM; stay well inside it. */
+const CLEANUP_TIMEOUT_MS = 5_000;
+function onSignal(signal) {
+    uninstall();
+    void runCleanups().finally(() => process.kill(process.pid, signal));
+}
+function install() {
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+}
+function uninstall() {
+    for (const signal of SIGNALS)
+        process.off(signal, onSignal);
+}
+/** Registers a cleanup to run on SIGINT/SIGTERM; the returned function unregisters it (call it once done). */
+function onInterrupt(cleanup) {
+    if (pending.size === 0)
+        install();
+    pending.add(cleanup);
+    return () => {
+        if (pending.delete(cleanup) && pending.size === 0)
+            uninstall();
+    };
+}
+/** Runs every registered cleanup once, in parallel, bounded in time; failures are swallowed (best effort). */
+async function runCleanups(timeoutMs = CLEANUP_TIMEOUT_MS) {
+    const all = [...pending];
+    pending.clear();
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled(all.map((cleanup) => cleanup())), timeout]);
+    clearTimeout(timer);
+}
+
+;// CONCATENATED MODULE: ./src/commands/staging-space.js
+/**
+ * The space a scoring run asks on the databricks backend (DESIGN.md section 5, isolation).
+ * By default a temporary space created from the candidate config and trashed at the end, also
+ * on failure: concurrent runs (two PR checks, a PR check and a scheduled enhance) then never
+ * ask each other's configs. Where creating spaces is not allowed, `staging: shared` uses the
+ * staging space of target.yml, and every question first checks that the space still holds the
+ * config this run set: a run never silently scores a config someone else put there.
+ */
+
+
+
+
+
+
+/** Titles of temporary spaces start with this, so a leftover (a killed run) is easy to find and delete. */
+const TEMPORARY_TITLE_PREFIX = 'genie-gitops tmp';
+/** The shared staging space changed under a run: its scores would mix configs, so the run stops. */
+class StagingChangedError extends GenieGitopsError {
+    /** Read by the score runner: stop every question, not just this one. */
+    abortsRun = true;
+}
+function openStaging(options) {
+    if (options.mode === 'shared') {
+        const id = options.target.stagingSpaceId;
+        if (!id)
+            throw new GenieGitopsError('staging: shared needs staging_space_id in target.yml', 'add staging_space_id, or use the default staging: temporary');
+        return sharedStaging(options.store, id);
+    }
+    return temporaryStaging(options);
+}
+/** The canonical text of a stored config, or undefined when it does not parse as a space. */
+function canonicalOf(stored) {
+    const parsed = SpaceSchema.safeParse(stored.serializedSpace);
+    return parsed.success ? serializeSpace(parsed.data) : undefined;
+}
+/**
+ * Makes the stored config equal to `space`; returns whether it had to write. A PATCH whose
+ * answer was lost is retried by the client with the old etag and refused (409) although it
+ * was applied: whatever the error, a read-back that shows the wanted config is success.
+ */
+async function syncSpace(spaces, spaceId, space) {
+    const stored = await spaces.get(spaceId);
+    const wanted = serializeSpace(space);
+    if (canonicalOf(stored) === wanted)
+        return false;
+    try {
+        await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
+    }
+    catch (error) {
+        if (canonicalOf(await spaces.get(spaceId)) !== wanted)
+            throw error;
+    }
+    return true;
+}
+function sharedStaging(store, spaceId) {
+    return {
+        mode: 'shared',
+        async genieFor(space, open) {
+            const wanted = serializeSpace(space);
+            await syncSpace(store, spaceId, space);
+            const genie = open(spaceId);
+            return {
+                async ask(question, askOptions) {
+                    if (canonicalOf(await store.get(spaceId)) !== wanted)
+                        throw new StagingChangedError(`the shared staging space ${spaceId} no longer holds the config this run set: another run or a person changed it while this one was scoring, so the run stopped rather than score a mix of configs`, 'run again once nothing else uses it, keep every workflow that uses it in one concurrency group per space, or use staging: temporary (the default) where creating spaces is allowed');
+                    return genie.ask(question, askOptions);
+                },
+            };
+        },
+        close: async () => undefined,
+    };
+}
+function temporaryStaging(options) {
+    const { store, target } = options;
+    const title = `${TEMPORARY_TITLE_PREFIX} ${options.label} ${options.runId ?? (0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+    let spaceId;
+    // A create whose answer was lost may have created a space we never heard of: look for it at close.
+    let uncertain = false;
+    let closing;
+    const findByTitle = async () => (await store.list()).find((s) => s.title === title)?.spaceId;
+    async function create(space) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const created = await store.create({
+                    title,
+                    warehouseId: target.warehouseId,
+                    serializedSpace: JSON.parse(serializeSpace(space)),
+                    ...(target.parentPath ? { parentPath: target.parentPath } : {}),
+                    // Never retried blindly: a retried POST whose first answer was lost creates a second space.
+                    retries: 0,
+                });
+                return created.spaceId;
+            }
+            catch (error) {
+                if (!isRetryable(error) || attempt >= 4)
+                    throw explainCreateFailure(error);
+                uncertain = true;
+                const found = await findByTitle();
+                if (found) {
+                    await syncSpace(store, found, space);
+                    return found;
+                }
+                await backoff_sleep((options.backoffMs ?? 500) * 2 ** attempt);
+            }
+        }
+    }
+    return {
+        mode: 'temporary',
+        async genieFor(space, open) {
+            if (closing)
+                throw new GenieGitopsError('the temporary staging space was already trashed');
+            if (spaceId === undefined)
+                spaceId = await create(space);
+            else
+                await syncSpace(store, spaceId, space);
+            return open(spaceId);
+        },
+        close() {
+            closing ??= (async () => {
+                const ids = new Set(spaceId ? [spaceId] : []);
+                if (uncertain)
+                    for (const s of await store.list())
+                        if (s.title === title)
+                            ids.add(s.spaceId);
+                for (const id of ids)
+                    await store.trash(id);
+            })();
+            return closing;
+        },
+    };
+}
+function explainCreateFailure(error) {
+    const status = error.status;
+    if (!(error instanceof GenieGitopsError) || (status !== 403 && status !== 400))
+        return error;
+    return new GenieGitopsError(`could not create the temporary staging space: ${error.message}`, status === 403
+        ? 'the identity may not create Genie spaces here: grant it, or set staging: shared with staging_space_id in target.yml (or --staging shared)'
+        : 'check warehouse_id and parent_path in target.yml (parent_path must exist), or use staging: shared');
+}
+
 ;// CONCATENATED MODULE: ./src/commands/backend-databricks.js
 /**
- * The databricks backend: the statement warehouse on target.warehouseId, Genie on the
- * STAGING space (made equal to the config being scored first, written only when the
- * canonical forms differ), and the spaces API as the SpaceStore.
+ * The databricks backend: the statement warehouse on target.warehouseId, Genie on the run's
+ * staging space (by default a temporary one created from the config being scored and trashed
+ * at close, or the shared staging space of target.yml; see staging-space.ts), and the spaces
+ * API as the SpaceStore.
  */
+
 
 
 
@@ -66521,7 +66889,7 @@ function space_store_toStored(body, serializedSpace) {
 
 async function openDatabricksBackend(root, target, options) {
     if (!target) {
-        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
+        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
     }
     if (target.idsDerived) {
         throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
@@ -66529,6 +66897,7 @@ async function openDatabricksBackend(root, target, options) {
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
+        ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
         ...options.client,
         host: settings.host,
         auth,
@@ -66541,26 +66910,32 @@ async function openDatabricksBackend(root, target, options) {
     });
     const spaces = createSpaceStore(client);
     const limiter = sharedAskLimiter(settings.host, settings.qpm);
+    const staging = openStaging({
+        store: spaces,
+        target,
+        mode: options.staging ?? target.staging ?? 'temporary',
+        label: options.label ?? target.title,
+    });
+    // A temporary space is trashed at close, and also when the run is interrupted.
+    const forget = onInterrupt(() => staging.close());
     return {
         name: 'databricks',
         warehouse,
         spaces,
-        async genieFor(space) {
-            await syncSpace(spaces, target.stagingSpaceId, space);
-            return createGenieAdapter({ client, spaceId: target.stagingSpaceId, limiter, poll: settings.poll });
+        genieFor: (space) => staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+        async close() {
+            try {
+                await staging.close();
+            }
+            catch (error) {
+                // The run's result stands: a leftover temporary space is reported, never allowed to fail the command.
+                process.emitWarning(`could not trash the temporary staging space (${error instanceof Error ? error.message : String(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`, { code: 'GENIE_GITOPS_STAGING_LEFT' });
+            }
+            finally {
+                forget();
+            }
         },
-        close: async () => undefined,
     };
-}
-/** Makes the stored config equal to `space`; returns whether it had to write. */
-async function syncSpace(spaces, spaceId, space) {
-    const stored = await spaces.get(spaceId);
-    const wanted = serializeSpace(space);
-    const parsed = SpaceSchema.safeParse(stored.serializedSpace);
-    if (parsed.success && serializeSpace(parsed.data) === wanted)
-        return false;
-    await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
-    return true;
 }
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */
 function repositoryTables(root, warehouseId) {
@@ -66595,11 +66970,21 @@ function repositoryTables(root, warehouseId) {
 
 
 
+
+
 function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
         return backend;
     throw new GenieGitopsError(`unknown backend '${backend}'`, 'use --backend local (embedded warehouse and Genie engine) or --backend databricks');
+}
+/** `--staging` / the `staging` input: undefined keeps target.yml's choice. */
+function parseStaging(value, name = '--staging') {
+    if (value === undefined)
+        return undefined;
+    if (STAGING_MODES.includes(value))
+        return value;
+    throw new GenieGitopsError(`${name} '${value}' is not supported`, `use ${name} temporary (a space per run, trashed at the end) or ${name} shared (the staging_space_id of target.yml)`);
 }
 /** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
 function loadSpace(root, name, layout = {}) {
@@ -66665,7 +67050,11 @@ function targetLabel(root, space, layout) {
 }
 async function openBackend(root, name, target, options = {}) {
     if (name === 'databricks') {
-        const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+        const remote = await openDatabricksBackend(root, target, {
+            env: options.env ?? process.env,
+            staging: options.staging,
+            label: options.space,
+        });
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
     }
@@ -66703,6 +67092,10 @@ function unavailableWarehouse() {
     };
     return { execute: async () => refuse(), schema: async () => refuse() };
 }
+/** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
+function openLocalDeploymentLog(root, env = process.env) {
+    return createLocalDeploymentLog(resolveStateDir(root, env));
+}
 
 ;// CONCATENATED MODULE: ./src/action/inputs.js
 /** Action inputs, parsed once into a typed object. The only module that reads inputs. */
@@ -66716,16 +67109,19 @@ const INPUT = {
     command: 'command',
     space: 'space',
     all: 'all',
+    changedOnly: 'changed-only',
     backend: 'backend',
     repeats: 'repeats',
     minScore: 'min-score',
     maxRegression: 'max-regression',
     confidence: 'confidence',
     maxRepeats: 'max-repeats',
+    maxErrored: 'max-errored',
     maxIterations: 'max-iterations',
     targetScore: 'target-score',
     analyst: 'analyst',
     onDrift: 'on-drift',
+    staging: 'staging',
     githubToken: 'github-token',
     baseBranch: 'base-branch',
     workingDirectory: 'working-directory',
@@ -66787,16 +67183,19 @@ function readInputs() {
         command,
         space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
         all: space === 'all' || booleanInput(INPUT.all),
+        changedOnly: booleanInput(INPUT.changedOnly),
         backend: parseBackend(inputs_optional(INPUT.backend)),
         repeats: numberOption(inputs_optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
         minScore: numberOption(inputs_optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
         maxRegression: numberOption(inputs_optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
         confidence: numberOption(inputs_optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
         maxRepeats: numberOption(inputs_optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
+        maxErrored: numberOption(inputs_optional(INPUT.maxErrored), INPUT.maxErrored, { fraction: true }),
         maxIterations: numberOption(inputs_optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
         targetScore: numberOption(inputs_optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
         analyst: oneOf(INPUT.analyst, inputs_optional(INPUT.analyst), ['rules', 'llm'], 'rules'),
         onDrift: oneOf(INPUT.onDrift, inputs_optional(INPUT.onDrift), ['fail', 'overwrite'], 'fail'),
+        staging: parseStaging(inputs_optional(INPUT.staging), INPUT.staging),
         githubToken,
         baseBranch: inputs_optional(INPUT.baseBranch),
         workingDirectory: inputs_optional(INPUT.workingDirectory) ?? '.',
@@ -67174,15 +67573,91 @@ function describeDeployLabels(result) {
     return parts.join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/commands/drift-guard.js
+const drift_guard_short = (sha) => sha.slice(0, 7);
+function judgeDrift(input) {
+    if (input.liveHash === input.configHash)
+        return { kind: 'unchanged' };
+    const lastSuccess = input.history.findIndex((r) => r.state === 'success');
+    // Deploys started after the last success may have reached the live space before they were
+    // cancelled or failed (a PATCH applied, its read-back lost): their configs are ours too.
+    const since = lastSuccess === -1 ? input.history : input.history.slice(0, lastSuccess + 1);
+    const ours = since.find((r) => r.configHash === input.liveHash);
+    if (ours)
+        return {
+            kind: 'clean',
+            note: ours.state === 'success'
+                ? `the live space held the config deployed from ${drift_guard_short(ours.commit)}`
+                : `the live space held the config of the unfinished deploy of ${drift_guard_short(ours.commit)}`,
+        };
+    if (lastSuccess !== -1) {
+        const last = input.history[lastSuccess];
+        return {
+            kind: 'drift',
+            reason: `the live space differs from the config of its last successful deployment (commit ${drift_guard_short(last.commit)}, ${last.createdAt})`,
+        };
+    }
+    if (input.beforeHash !== undefined && input.beforeHash === input.liveHash)
+        return {
+            kind: 'clean',
+            note: 'no deployment recorded yet; the live space held the config of the previous commit',
+        };
+    if (input.liveIsNew)
+        return { kind: 'first', note: 'first deploy: the live space was new (tables only)' };
+    return {
+        kind: 'drift',
+        reason: 'no deployment of this space is recorded and the live space differs from the config to deploy: it may hold edits made outside git',
+    };
+}
+/**
+ * A space nobody has worked on yet: what Genie creates from a table selection (tables, their
+ * column names), with no descriptions, synonyms, instructions, examples, snippets, joins or
+ * sample questions. Overwriting it loses nothing a person wrote.
+ */
+function isUntouchedSpace(canonical) {
+    const STRUCTURE = new Set(['version', 'data_sources', 'tables', 'metric_views', 'column_configs', 'config']);
+    const NAMES = new Set(['identifier', 'column_name']);
+    const INSTRUCTION_LISTS = new Set(['instructions', 'benchmarks']);
+    const walk = (value, key) => {
+        if (Array.isArray(value))
+            return value.every((v) => walk(v, key));
+        // A toggle (entity matching, format assistance) is a setting, not text a person wrote.
+        if (typeof value === 'boolean')
+            return true;
+        if (typeof value !== 'object' || value === null)
+            return key === 'version' || NAMES.has(key);
+        return Object.entries(value).every(([k, v]) => {
+            if (isEmpty(v))
+                return true;
+            if (INSTRUCTION_LISTS.has(k) || k === 'sample_questions')
+                return false;
+            return STRUCTURE.has(k) || NAMES.has(k) || typeof v === 'boolean' ? walk(v, k) : false;
+        });
+    };
+    return walk(canonical, '');
+}
+function isEmpty(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (typeof value === 'object' && value !== null)
+        return Object.values(value).every(isEmpty);
+    return value === undefined || value === null;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/deploy.js
 /**
- * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
- * (canonically) with the config as of the previously deployed commit; a difference means someone
- * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
- * Otherwise update live with the etag just read and read it back until it equals the config.
- * One failing space never stops the others. With a GitHub port, a space that is deployed (or
- * already was) moves its merged enhancement PRs from the pending label to deployed.
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live and compare it
+ * (canonically) with the config of the last successful deployment in the deployment log (see
+ * drift-guard.ts); a difference means someone edited the live space outside git (drift), which
+ * stops that space unless on-drift is overwrite. Otherwise record the deploy as started, update
+ * live with the etag just read, read it back until it equals the config, and record success: the
+ * record is written only on success, so a failed or cancelled deploy leaves no false drift. An
+ * update answered with 409 or lost on the way back is resolved by reading back. One failing space
+ * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
+ * merged enhancement PRs from the pending label to deployed.
  */
+
+
 
 
 
@@ -67220,23 +67695,28 @@ async function selectSpaces(options) {
         selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
     };
 }
-/** The canonical text of a live space's config (Genie re-serialises what it stores). */
-function liveText(stored, label) {
+/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
+function liveSpaceOf(stored, label) {
     if (typeof stored.serializedSpace === 'string')
-        return serializeSpace(parseSpaceText(stored.serializedSpace, label));
-    return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+        return parseSpaceText(stored.serializedSpace, label);
+    return SpaceSchema.parse(stored.serializedSpace);
+}
+function liveText(stored, label) {
+    return serializeSpace(liveSpaceOf(stored, label));
 }
 async function deployCommand(options) {
     // Names someone typed are checked like in every command; names from changed folders are reported per space.
     if (Array.isArray(options.spaces))
         options.spaces.forEach((name) => validateSpaceName(name));
     const { names, selection } = await selectSpaces(options);
+    const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
+    const commit = names.length ? await deployedCommit(options) : '';
     const results = [];
     for (const space of names) {
         options.log?.(`deploy ${space}`);
         let result;
         try {
-            result = await deployOne(space, options);
+            result = await deployOne(space, options, deployments, commit);
         }
         catch (error) {
             const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
@@ -67266,7 +67746,7 @@ async function labelDeployed(result, github, options) {
         return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
     }
 }
-async function deployOne(space, options) {
+async function deployOne(space, options, deployments, commit) {
     if (!findSpaceEntry(options.root, space, options.layout)) {
         return {
             space,
@@ -67286,47 +67766,121 @@ async function deployOne(space, options) {
     if (issues.length > 0)
         throw new ValidationError(issues);
     const config = serializeSpace(dir.space);
+    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
     return withStore(options, target, async (store) => {
         const base = { space, liveSpaceId: target.liveSpaceId };
         const live = await store.get(target.liveSpaceId);
-        const current = liveText(live, `live space ${target.liveSpaceId}`);
-        if (current === config)
-            return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-        const previous = await previousConfig(dir.configPath, options);
-        let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
-        if (previous !== undefined && current !== previous) {
+        const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
+        const history = await deployments.history(space, target.liveSpaceId);
+        const verdict = judgeDrift({
+            liveHash: hashSpace(current),
+            configHash: record.configHash,
+            liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
+            history,
+            beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
+        });
+        if (verdict.kind === 'unchanged') {
+            // Record it, so the next deploy compares with this config rather than an older one.
+            if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
+                return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+            const id = await deployments.start(record);
+            await deployments.finish(id, 'success', 'the live space already had this config');
+            return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
+        }
+        let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
+        if (verdict.kind === 'drift') {
             if ((options.onDrift ?? 'fail') !== 'overwrite') {
                 return {
                     ...base,
                     status: 'drifted',
-                    message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+                    message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
                 };
             }
-            note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+            note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
         }
-        await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
-        await verify(store, target.liveSpaceId, config, options);
-        return { ...base, status: 'deployed', message: `updated and verified${note}` };
+        // Started before the live space is touched: a run cancelled half-way leaves an unfinished
+        // record, whose config the next deploy then recognises as its own (no false drift).
+        const id = await deployments.start(record);
+        let how;
+        try {
+            how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
+        }
+        catch (error) {
+            await deployments.finish(id, 'failure', deploy_messageOf(error)).catch(() => undefined);
+            throw error;
+        }
+        try {
+            await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
+        }
+        catch (error) {
+            note += `; recording the success in ${deployments.describe(space)} failed (${deploy_messageOf(error)}): the next deploy still recognises this config as its own`;
+        }
+        return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
     });
 }
-async function previousConfig(configPath, options) {
+/** The config at the push's `before`, hashed; undefined without one. */
+async function previousHash(configPath, options) {
     if (!options.before || ZERO_SHA.test(options.before))
         return undefined;
     const text = await options.git.tryShow(options.before, configPath);
     return text === undefined
         ? undefined
-        : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+        : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+}
+/** The full sha of the commit being deployed (the name the record keeps). */
+async function deployedCommit(options) {
+    try {
+        return await options.git.revParse(options.after ?? 'HEAD');
+    }
+    catch {
+        return options.after ?? 'unknown';
+    }
+}
+/** Statuses after which an update may have been applied although it reported failure. */
+function mayHaveApplied(error) {
+    const e = error;
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
+}
+/**
+ * Updates the live space and reads it back until it equals `config`. An update answered with
+ * 409 or with no answer may still have been applied (a lost answer, retried by the client with
+ * the old etag, is refused with 409): a read-back showing the target config is success.
+ */
+async function applyConfig(store, spaceId, space, config, etag, options) {
+    try {
+        await store.update(spaceId, space, { etag });
+    }
+    catch (error) {
+        if (!mayHaveApplied(error))
+            throw error;
+        if (await readsBack(store, spaceId, config, options))
+            return ` (the update answered "${deploy_messageOf(error)}", but reading back shows the new config: it was applied)`;
+        if (error.status === 409)
+            throw new GenieGitopsError(`live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`, 're-run deploy: the drift guard then checks the edit');
+        throw error;
+    }
+    await verify(store, spaceId, config, options);
+    return '';
 }
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function verify(store, spaceId, config, options) {
+async function readsBack(store, spaceId, config, options) {
     const attempts = options.verifyAttempts ?? 5;
     for (let i = 0; i < attempts; i++) {
         if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
-            return;
+            return true;
         if (i < attempts - 1)
             await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
     }
-    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+    return false;
+}
+async function verify(store, spaceId, config, options) {
+    if (await readsBack(store, spaceId, config, options))
+        return;
+    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+function deploy_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 async function withStore(options, target, fn) {
     if (options.store)
@@ -67346,8 +67900,78 @@ async function withStore(options, target, fn) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/github/deployment-log.js
+const DEPLOY_TASK = 'deploy:genie-space';
+function environmentOf(space) {
+    return `genie-gitops-${space}`;
+}
+/** Only these many newest deployments are read: the guard needs the last success and the attempts after it. */
+const LOOKBACK = 30;
+function createGitHubDeploymentLog(github) {
+    return {
+        describe: (space) => `the GitHub deployments of environment ${environmentOf(space)}`,
+        async history(space, liveSpaceId) {
+            const deployments = await github.listDeployments({
+                environment: environmentOf(space),
+                task: DEPLOY_TASK,
+                limit: LOOKBACK,
+            });
+            const records = [];
+            for (const d of deployments) {
+                const record = toRecord(d, space);
+                if (!record || record.liveSpaceId !== liveSpaceId)
+                    continue;
+                record.state = stateOf(await github.listDeploymentStatuses(d.id));
+                records.push(record);
+                // Older records cannot change the verdict: stop at the last success.
+                if (record.state === 'success')
+                    break;
+            }
+            return records;
+        },
+        async start(input) {
+            const deployment = await github.createDeployment({
+                ref: input.commit,
+                environment: environmentOf(input.space),
+                task: DEPLOY_TASK,
+                description: `genie-gitops deploy of ${input.space} to live space ${input.liveSpaceId}`,
+                payload: { ...input },
+            });
+            await github.setDeploymentStatus(deployment.id, 'in_progress', 'updating the live space');
+            return String(deployment.id);
+        },
+        async finish(id, state, description) {
+            await github.setDeploymentStatus(Number(id), state, description);
+        },
+    };
+}
+function toRecord(d, space) {
+    const p = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
+    if (typeof p.configHash !== 'string' || typeof p.liveSpaceId !== 'string')
+        return undefined;
+    return {
+        id: String(d.id),
+        space,
+        liveSpaceId: p.liveSpaceId,
+        configHash: p.configHash,
+        commit: typeof p.commit === 'string' ? p.commit : d.sha,
+        state: 'in_progress',
+        createdAt: d.createdAt,
+    };
+}
+/** The newest status decides; a deployment without a final status was interrupted (still in progress). */
+function stateOf(statuses) {
+    const latest = statuses[0];
+    if (latest === 'success' || latest === 'inactive')
+        return 'success';
+    if (latest === 'failure' || latest === 'error')
+        return 'failure';
+    return 'in_progress';
+}
+
 ;// CONCATENATED MODULE: ./src/action/run-deploy.js
 /** `deploy` in the action: the spaces changed by the push (or all), with a per-space table and outputs. */
+
 
 
 
@@ -67360,6 +67984,9 @@ const ICON = {
 };
 async function runDeploy(run) {
     const push = run.context.push;
+    // The drift guard's reference must outlive the job: GitHub deployments, one environment per space.
+    if (!run.github)
+        warning('No GitHub token: deployments are recorded only on this runner, which forgets them, so the next deploy finds no record and reports drift unless the live space equals the config. Pass github-token with deployments: write.', { title: 'genie-gitops: deployments not recorded' });
     const result = await action_run_group('deploy', () => deployCommand({
         root: run.root,
         layout: run.layout,
@@ -67370,6 +67997,7 @@ async function runDeploy(run) {
         after: push?.after ?? run.context.sha,
         onDrift: run.inputs.onDrift,
         github: run.github,
+        deployments: run.github ? createGitHubDeploymentLog(run.github) : undefined,
         log: (line) => info(line),
     }));
     const rows = result.spaces.map((s) => `| ${s.space} | ${ICON[s.status]} ${s.status} | ${s.liveSpaceId ? `\`${s.liveSpaceId}\`` : '–'} | ${s.message.replace(/\|/g, '\\|')} |`);
@@ -67576,12 +68204,18 @@ const GITHUB_COMMENT_LIMIT = 65_536;
 function markdown_format_percent(fraction) {
     return `${(fraction * 100).toFixed(1)}%`;
 }
-/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
+/**
+ * A score with its counts: `80.0% (8/10)`; `87.5% (7/8, 2 errored)` when questions errored (the
+ * score is over answered questions); `; 1 broken` when benchmarks were left out; a dash without questions.
+ */
 function markdown_format_scoreText(t) {
-    const broken = t.broken ? `${t.broken} broken` : '';
+    const broken = t.broken ? `; ${t.broken} broken` : '';
     if (t.total === 0)
-        return broken ? `– (${broken})` : '–';
-    return `${markdown_format_percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
+        return broken ? `– (${broken.slice(2)})` : '–';
+    const answered = t.answered ?? t.total;
+    if (answered === 0)
+        return `– (${t.errored} errored${broken})`;
+    return `${markdown_format_percent(t.score)} (${t.passed}/${answered}${t.errored ? `, ${t.errored} errored` : ''}${broken})`;
 }
 /** A change in percentage points with an explicit sign. */
 function pointsDelta(head, base) {
@@ -68086,6 +68720,69 @@ function fitBody(sections, options) {
     const text = join([summary, pointer, tail]);
     const end = join([pointer, tail]);
     return `${text.slice(0, Math.max(0, max - end.length - 2))}\n\n${end}`.slice(0, max);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/errored-gate.js
+/** Default largest share of errored questions (per card) before a gate is inconclusive. */
+const DEFAULT_MAX_ERRORED = 0.1;
+const errored_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const MAX_NAMED = 20;
+function erroredIds(card) {
+    return card.questions.filter((q) => q.errored).map((q) => q.id);
+}
+function erroredSide(label, card) {
+    const ids = erroredIds(card);
+    const total = card.questions.length;
+    return { label, ids, total, fraction: total ? ids.length / total : 0 };
+}
+/** Names up to MAX_NAMED ids, then says how many more. */
+function nameIds(ids) {
+    const shown = ids.slice(0, MAX_NAMED).join(', ');
+    return ids.length > MAX_NAMED ? `${shown} and ${ids.length - MAX_NAMED} more` : shown;
+}
+/**
+ * Undefined when every card's errored share is within `maxErrored`; otherwise why the
+ * gate cannot decide, naming the errored questions of each side over the limit.
+ */
+function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
+    // A tiny epsilon keeps float noise from tipping a share equal to the limit over it.
+    const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
+    if (sides.length === 0)
+        return undefined;
+    const parts = sides.map((s) => `${s.ids.length} of ${s.total} questions (${errored_gate_pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`);
+    return {
+        sides,
+        message: `inconclusive: ${parts.join('; ')}. That is more than max-errored ${errored_gate_pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`,
+    };
+}
+/** Head and base scored on the same questions: those answered in both. */
+function errored_gate_pairedAnswered(head, base) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const ids = [];
+    const left = [];
+    let headPassed = 0;
+    let basePassed = 0;
+    for (const q of head.questions) {
+        const b = before.get(q.id);
+        if (!b)
+            continue;
+        if (q.errored || b.errored) {
+            left.push(q.id);
+            continue;
+        }
+        ids.push(q.id);
+        if (q.passed)
+            headPassed++;
+        if (b.passed)
+            basePassed++;
+    }
+    const n = ids.length;
+    return {
+        ids,
+        head: { passed: headPassed, answered: n, score: n ? headPassed / n : 0 },
+        base: { passed: basePassed, answered: n, score: n ? basePassed / n : 0 },
+        erroredIds: left,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-text.js
@@ -72073,8 +72770,8 @@ async function gatherEvidence(card, benchmarks, warehouse) {
     const failures = [];
     for (const q of card.questions) {
         const benchmark = byId.get(q.id);
-        // A broken expected SQL is the benchmark's fault, not the config's: nothing to fix there.
-        if (q.passed || q.expectedError || !benchmark || benchmark.split !== 'train')
+        // A broken expected SQL is the benchmark's fault, and an errored question an outage: neither is the config's.
+        if (q.passed || q.errored || q.expectedError || !benchmark || benchmark.split !== 'train')
             continue;
         failures.push({
             id: q.id,
@@ -72357,7 +73054,59 @@ function enhance_loop_pct(x) {
     return `${(x * 100).toFixed(1)}%`;
 }
 
+;// CONCATENATED MODULE: ./src/scoring/errored.js
+/**
+ * Errored or wrong? The rule the scorer applies to every ask:
+ *
+ * A question is *errored* when we could not obtain Genie's answer: the ask threw after its
+ * retries (HTTP 429/5xx, a dropped connection, a lost response, any other client failure),
+ * Genie reported a failure of the service rather than of the question (RATE_LIMIT_EXCEEDED_*,
+ * RETRYABLE_PROCESSING_EXCEPTION, REPLY_PROCESS_TIMEOUT_EXCEPTION, a message CANCELLED or
+ * QUERY_RESULT_EXPIRED), or the service timed out (a message stuck in a running status,
+ * polling gave up, no answer within the question timeout). Errored questions are retried
+ * within the question's budget; what still fails counts neither as passed nor as failed.
+ *
+ * Whatever Genie does answer is judged, even when it is no help: SQL that fails in the
+ * warehouse (`sql_error`), a clarifying text or no SQL (`no_sql`), and a query of Genie's that
+ * is too slow, i.e. *its statement* ran past the statement timeout (`timeout`), are wrong
+ * answers. The line is drawn at who is at fault: the space config can cause the second kind,
+ * never the first.
+ */
+
+/** Genie error types that report the service failing, not the question being answered badly. */
+const SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
+/** Terminal message statuses that carry no answer (the adapter reports them as CANCELLED with the status as type). */
+const NO_ANSWER_TYPES = new Set(['CANCELLED', 'QUERY_RESULT_EXPIRED']);
+/** The service error type of an answer, or undefined when the answer is genuine (right or wrong). */
+function serviceFailureOf(answer) {
+    if (answer.status === 'COMPLETED')
+        return undefined;
+    const type = answer.error?.type ?? '';
+    if (answer.status === 'CANCELLED')
+        return type || 'CANCELLED';
+    if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type))
+        return type;
+    return undefined;
+}
+/**
+ * Whether a warehouse failure is the infrastructure's (HTTP error, lost connection, unexpected
+ * response, statement cancelled by the service) rather than the query's (SQL error, the
+ * statement's own timeout, a refused write). Adapters mark their transport errors with an HTTP
+ * `status`, a `retryable` flag or `infrastructure: true`; the embedded warehouse never does.
+ */
+function isInfrastructureFailure(error) {
+    if (error instanceof ReadOnlyViolationError)
+        return false;
+    if (error instanceof WarehouseError)
+        return error.code === 'CANCELLED';
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    return typeof e.status === 'number' || typeof e.retryable === 'boolean' || e.infrastructure === true;
+}
+
 ;// CONCATENATED MODULE: ./src/loop/memo-warehouse.js
+
 function memoizeWarehouse(inner) {
     const results = new Map();
     let schema;
@@ -72375,9 +73124,9 @@ function memoizeWarehouse(inner) {
             stats.misses += 1;
             const pending = inner.execute(sql, options);
             results.set(key, pending);
-            // A cancelled run must not poison the cache for the next ask.
-            pending.catch(() => {
-                if (options.signal?.aborted)
+            // A cancelled run or an outage must not poison the cache for the next ask.
+            pending.catch((error) => {
+                if (options.signal?.aborted || isInfrastructureFailure(error))
                     results.delete(key);
             });
             return pending;
@@ -72690,12 +73439,13 @@ function isFlaky(q) {
     const asks = askOutcomes(q);
     return asks.some((a) => a) && asks.some((a) => !a);
 }
-function splitEvidence(questions, passed, total, confidence) {
-    // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
-    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+function splitEvidence(questions, passed, answered, confidence) {
+    // A broken benchmark (its expected SQL failed) or an errored question says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined && !q.errored);
     const consistent = repeated.filter((q) => !isFlaky(q)).length;
     return {
-        interval: wilsonInterval(passed, total, confidence),
+        // Over answered questions, the score's own denominator.
+        interval: wilsonInterval(passed, answered, confidence),
         repeated: repeated.length,
         consistent,
         repeatability: repeated.length > 0 ? consistent / repeated.length : null,
@@ -72705,14 +73455,15 @@ function splitEvidence(questions, passed, total, confidence) {
 function scoreEvidence(questions, totals, confidence = 0.95) {
     const of = (split) => {
         const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
-        return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+        const t = totals[split];
+        return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
     };
     return {
         confidence,
         all: of('all'),
         train: of('train'),
         holdout: of('holdout'),
-        flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+        flaky: questions.filter((q) => q.expectedError === undefined && !q.errored && isFlaky(q)).map((q) => q.id),
     };
 }
 
@@ -72782,7 +73533,8 @@ function adaptive_repeats_assessLook(outcomes, plan, look) {
 }
 /** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
 function isComparable(q) {
-    return q.expectedError === undefined;
+    // A broken benchmark says nothing of Genie, and an errored question was never answered.
+    return q.expectedError === undefined && q.errored !== true;
 }
 /**
  * Head and base asks of the questions in both cards: same id, question and expected SQL, and
@@ -73048,46 +73800,57 @@ function scorecardTotals(questions) {
 function splitTotals(questions) {
     const scored = questions.filter((q) => q.expectedError === undefined);
     const total = scored.length;
-    const passed = scored.filter((q) => q.passed).length;
-    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+    const answered = scored.filter((q) => !q.errored);
+    const passed = answered.filter((q) => q.passed).length;
+    const rates = answered.reduce((sum, q) => sum + q.passRate, 0);
+    const n = answered.length;
     return {
         passed,
         total,
         broken: questions.length - total,
-        score: total ? passed / total : 0,
-        passRate: total ? rates / total : 0,
+        answered: n,
+        errored: total - n,
+        score: n ? passed / n : 0,
+        passRate: n ? rates / n : 0,
     };
 }
 /** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
 function brokenQuestions(card) {
     return card.questions.filter((q) => q.expectedError !== undefined);
 }
+/** Wrong answers per category; errored questions are not wrong answers and are left out. */
 function categoryCounts(questions) {
     const counts = emptyCategoryCounts();
-    // A broken benchmark is not scored, so it is not one of Genie's failures either.
+    // A broken benchmark is not scored and an errored question was not answered: neither is one of Genie's failures.
     for (const q of questions)
-        if (!q.passed && q.category && q.expectedError === undefined)
+        if (!q.passed && !q.errored && q.category && q.expectedError === undefined)
             counts[q.category]++;
     return counts;
 }
 /**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
+ * Folds the repeats of one benchmark into its question score. Only answered repeats vote:
+ * the question passes in the majority of them, and errs only when no repeat was answered.
+ * The headline fields (verdict, SQL, reason) come from the first answered repeat that agrees
+ * with the majority, and the category is the most frequent one among failing repeats
+ * (earliest on a tie).
  */
 function summarizeQuestion(benchmark, repeats, expectedError) {
-    const passes = repeats.filter((r) => r.passed).length;
-    const passed = repeats.length > 0 && passes * 2 > repeats.length;
-    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+    const answered = repeats.filter((r) => !r.errored);
+    const errored = repeats.length > 0 && answered.length === 0;
+    const voting = errored ? repeats : answered;
+    const passes = answered.filter((r) => r.passed).length;
+    const passed = answered.length > 0 && passes * 2 > answered.length;
+    const representative = voting.find((r) => r.passed === passed) ?? voting[0];
     const score = {
         id: benchmark.id,
         question: benchmark.question,
         split: benchmark.split,
         tags: [...benchmark.tags],
         passed,
-        passRate: repeats.length ? passes / repeats.length : 0,
+        passRate: answered.length ? passes / answered.length : 0,
+        errored,
         verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(repeats),
+        category: passed ? null : mostFrequentCategory(voting),
         genieSql: representative?.genieSql ?? null,
         expectedSql: benchmark.sql,
         attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
@@ -73191,6 +73954,9 @@ const SplitTotalsSchema = looseObject({
     total: schemas_number(),
     // Absent in scorecards written before broken benchmarks were counted apart.
     broken: schemas_number().default(0),
+    // Cards written before errored questions existed have neither: everything was answered.
+    answered: schemas_number().optional(),
+    errored: schemas_number().optional(),
     score: schemas_number(),
     passRate: schemas_number(),
 });
@@ -73204,6 +73970,7 @@ const RepeatResultSchema = looseObject({
     reason: schemas_string().optional(),
     genieText: schemas_string().optional(),
     error: schemas_string().optional(),
+    errored: schemas_boolean().optional(),
 });
 const QuestionScoreSchema = looseObject({
     id: schemas_string(),
@@ -73212,6 +73979,7 @@ const QuestionScoreSchema = looseObject({
     tags: array(schemas_string()),
     passed: schemas_boolean(),
     passRate: schemas_number(),
+    errored: schemas_boolean().optional(),
     verdict: VerdictSchema.nullable(),
     category: CategorySchema.nullable(),
     genieSql: schemas_string().nullable(),
@@ -73258,9 +74026,25 @@ const ScorecardSchema = looseObject({
     })
         .optional(),
 });
-/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+/**
+ * Validates a scorecard read from JSON and fills what older cards lack (the PR check reads
+ * cached base cards): no `errored` means every question was answered, so `answered = total`
+ * and the stored score (passed / total) already is passed / answered; an older card without
+ * evidence gets it computed from its repeats.
+ */
 function parseScorecard(json) {
-    return scorecard_withEvidence(ScorecardSchema.parse(json));
+    const card = ScorecardSchema.parse(json);
+    const filled = (t) => {
+        const errored = t.errored ?? 0;
+        return { ...t, errored, answered: t.answered ?? t.total - errored };
+    };
+    const totals = {
+        all: filled(card.totals.all),
+        train: filled(card.totals.train),
+        holdout: filled(card.totals.holdout),
+    };
+    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
+    return scorecard_withEvidence({ ...card, totals, questions });
 }
 
 ;// CONCATENATED MODULE: ./src/loop/gain-significance.js
@@ -75659,17 +76443,19 @@ function result_comparator_range(n) {
 
 
 
-/** Thrown when one ask exceeds questionTimeoutMs. */
+
+/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
 class QuestionTimeoutError extends Error {
     timeoutMs;
+    retryable = true;
     constructor(timeoutMs) {
         super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
         this.timeoutMs = timeoutMs;
         this.name = 'QuestionTimeoutError';
     }
 }
-/** A FAILED answer whose error type says "try again" (throttling, transient processing error). */
-class RetryableAnswer extends Error {
+/** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
+class ServiceFailure extends Error {
     answer;
     code;
     retryable = true;
@@ -75679,14 +76465,20 @@ class RetryableAnswer extends Error {
         this.code = code;
     }
 }
-const RETRYABLE_ANSWER_TYPES = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING)/;
+/** An error that must stop the whole run (e.g. the shared staging space was changed by someone else). */
+function abortsRun(error) {
+    return typeof error === 'object' && error !== null && error.abortsRun === true;
+}
 async function runScore(input) {
     const options = input.options ?? {};
     const now = input.now ?? Date.now;
-    const signal = options.signal;
+    // A run-fatal error anywhere stops every worker, not only the one that met it.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
     const sleep = input.sleep ?? ((ms) => abortableSleep(ms, signal));
     const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
     const timeoutMs = options.questionTimeoutMs ?? 120_000;
+    const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
     const rowLimit = options.statementRowLimit;
     const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
     const started = now();
@@ -75699,6 +76491,11 @@ async function runScore(input) {
         if (!pending) {
             calls.statements++;
             pending = input.warehouse.execute(sql, { rowLimit, signal });
+            // A transport failure is not the benchmark's: let the next asker of this SQL try again.
+            pending.catch((error) => {
+                if (isInfrastructureFailure(error))
+                    expectedCache.delete(sql);
+            });
             expectedCache.set(sql, pending);
         }
         return pending;
@@ -75706,6 +76503,9 @@ async function runScore(input) {
     const ask = async (question) => {
         let attempts = 0;
         let waitedMs = 0;
+        const t0 = now();
+        // Queueing for the rate limit is not this question's time: it moves the deadline.
+        const remaining = () => t0 + budgetMs + waitedMs - now();
         try {
             const answer = await withRetry(async () => {
                 waitedMs += await limiter.acquire(signal);
@@ -75713,40 +76513,56 @@ async function runScore(input) {
                 calls.genie++;
                 let answer;
                 try {
-                    answer = await askWithTimeout(input.genie, question, timeoutMs, signal);
+                    answer = await askWithTimeout(input.genie, question, Math.max(1, Math.min(timeoutMs, remaining())), signal);
                 }
                 catch (error) {
                     if (errorFacts(error).rateLimited)
                         calls.rateLimited++;
                     throw error;
                 }
-                const type = answer.status === 'FAILED' ? (answer.error?.type ?? '') : '';
-                if (RETRYABLE_ANSWER_TYPES.test(type)) {
-                    if (type.startsWith('RATE_LIMIT'))
+                const failure = serviceFailureOf(answer);
+                if (failure !== undefined) {
+                    if (failure.startsWith('RATE_LIMIT'))
                         calls.rateLimited++;
-                    throw new RetryableAnswer(answer, type);
+                    throw new ServiceFailure(answer, failure);
                 }
                 return answer;
             }, {
-                retries: options.retries ?? 2,
+                retries: options.retries ?? 3,
                 backoffMs: options.backoffMs ?? 1000,
                 sleep,
                 random: input.random,
                 signal,
+                canRetry: (delayMs) => remaining() > delayMs,
                 onRetry: () => void calls.retries++,
             });
             return { answer, status: answer.status, attempts, waitedMs };
         }
         catch (error) {
-            if (signal?.aborted)
+            if (abortsRun(error))
+                stop.abort(error);
+            if (signal.aborted)
                 throw signal.reason ?? error;
-            if (error instanceof RetryableAnswer)
-                return { answer: error.answer, status: 'FAILED', attempts, waitedMs };
-            if (error instanceof QuestionTimeoutError)
-                return { status: 'TIMEOUT', error: error.message, attempts, waitedMs };
-            return { status: 'ERROR', error: `Genie request failed: ${score_runner_messageOf(error)}`, attempts, waitedMs };
+            const erroredBy = error instanceof ServiceFailure
+                ? `Genie failed ${error.code}${error.answer.error?.message ? `: ${error.answer.error.message}` : ''}`
+                : error instanceof QuestionTimeoutError
+                    ? `${error.message} (service timeout)`
+                    : `Genie request failed: ${score_runner_messageOf(error)}`;
+            const answer = error instanceof ServiceFailure ? error.answer : undefined;
+            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+            return { answer, status: 'ERROR', erroredBy: `${erroredBy}${tries}`, attempts, waitedMs };
         }
     };
+    const erroredResult = (t0, error, attempts, waitedMs = 0) => ({
+        passed: false,
+        verdict: null,
+        category: 'api_error',
+        genieSql: null,
+        durationMs: Math.max(0, now() - t0 - waitedMs),
+        attempts,
+        error,
+        errored: true,
+    });
     const scoreOnce = async (index) => {
         const benchmark = input.benchmarks[index];
         const t0 = now();
@@ -75755,11 +76571,14 @@ async function runScore(input) {
             expected = await expectedResult(benchmark.sql);
         }
         catch (error) {
-            // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
-            // quota), and the scorecard counts it apart from the score.
-            if (signal?.aborted)
+            if (signal.aborted)
                 throw signal.reason ?? error;
             const message = score_runner_messageOf(error);
+            // The warehouse could not be reached: nothing is known about this question yet.
+            if (isInfrastructureFailure(error))
+                return { result: erroredResult(t0, `expected SQL not run: ${message}`, 0) };
+            // A broken benchmark is not Genie's failure: Genie is not asked (saving its quota), and the
+            // scorecard counts it apart from the score.
             const result = {
                 passed: false,
                 verdict: null,
@@ -75774,6 +76593,8 @@ async function runScore(input) {
             return { result, expectedError: message };
         }
         const asked = await ask(benchmark.question);
+        if (asked.erroredBy !== undefined)
+            return { result: erroredResult(t0, asked.erroredBy, asked.attempts, asked.waitedMs) };
         const answer = asked.answer;
         const genieSql = answer?.sql?.trim() ? answer.sql : null;
         const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
@@ -75792,7 +76613,7 @@ async function runScore(input) {
             });
         };
         if (asked.status !== 'COMPLETED' || !answer)
-            return fail(asked.status, asked.error);
+            return fail(asked.status, undefined);
         if (!genieSql)
             return fail('COMPLETED', undefined);
         let actual = answer.result;
@@ -75802,8 +76623,12 @@ async function runScore(input) {
                 actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
             }
             catch (error) {
-                if (signal?.aborted)
+                if (signal.aborted)
                     throw signal.reason ?? error;
+                if (isInfrastructureFailure(error))
+                    return {
+                        result: erroredResult(t0, `Genie's SQL not run: ${score_runner_messageOf(error)}`, asked.attempts, asked.waitedMs),
+                    };
                 return fail('FAILED', `Genie's SQL failed: ${score_runner_messageOf(error)}`, {
                     type: 'SQL_EXECUTION_EXCEPTION',
                     message: score_runner_messageOf(error),
@@ -75844,13 +76669,14 @@ async function runScore(input) {
             id: input.benchmarks[job.index].id,
             repeat: job.repeat + 1,
             passed: r.passed,
+            errored: r.errored === true,
             verdict: r.verdict,
             category: r.category,
             durationMs: r.durationMs,
             ...(outcome.expectedError !== undefined ? { broken: true } : {}),
         });
     }, signal);
-    signal?.throwIfAborted();
+    signal.throwIfAborted();
     const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
     return buildScorecard({
         space: input.space,
@@ -75948,6 +76774,7 @@ async function scoreCommand(options) {
         seed: options.seed,
         layout: options.layout,
         dataFile: options.dataFile,
+        staging: options.staging,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -75993,6 +76820,9 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
             concurrency: options.concurrency,
             questionsPerMinute: options.questionsPerMinute,
             questionTimeoutMs: options.questionTimeoutMs,
+            retries: options.retries,
+            backoffMs: options.backoffMs,
+            questionBudgetMs: options.questionBudgetMs,
         },
         onProgress: options.onProgress,
     });
@@ -76024,13 +76854,13 @@ function lessonsFile(root, space) {
  * One scorer per config (sharing its expected results across runs); every run's Genie questions
  * and statements, and what a re-ask added, are counted into `calls`.
  */
-function countingScorers(backend, spaceName, benchmarks, calls) {
+function countingScorers(backend, spaceName, benchmarks, calls, scoring = {}) {
     const scorers = new Map();
     const scorerOf = (space) => {
         const key = hashSpace(space);
         let scorer = scorers.get(key);
         if (!scorer)
-            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks, scoring)));
         return scorer;
     };
     const counted = (card, before) => {
@@ -76061,9 +76891,10 @@ async function enhanceCommand(options) {
         noise: options.noise,
         seed: options.seed,
         dataFile: options.dataFile,
+        staging: options.staging,
     });
     const calls = { genie: 0, statements: 0 };
-    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
+    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);
     try {
         const warehouseSchema = await backend.warehouse.schema();
         // Improve only a config that passes validate: fixes on top of an invalid one would be judged
@@ -76253,6 +77084,7 @@ async function readLessonsAt(git, rev, space) {
 
 
 
+
 const SCORE_STATUS_CONTEXT = (space) => `genie-gitops/score (${space})`;
 const enhance_pr_pct = (x) => `${(x * 100).toFixed(1)}%`;
 const pts = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}`;
@@ -76315,8 +77147,14 @@ async function enhancePrCommand(options) {
         // Pending from the start: once merged it stays pending until deploy labels it deployed.
         labels: ['genie-gitops', `space:${space}`, PENDING_LABEL],
     });
+    // Like the PR check: compared on the questions answered in both; too many outages is an error, not a failure.
+    const paired = errored_gate_pairedAnswered(after, before);
+    const unsure = inconclusiveVerdict([
+        { label: 'after', card: after },
+        { label: 'before', card: before },
+    ]);
     await github.setCommitStatus(published.sha, {
-        state: after.totals.all.score >= before.totals.all.score ? 'success' : 'failure',
+        state: unsure ? 'error' : paired.head.score >= paired.base.score ? 'success' : 'failure',
         context: SCORE_STATUS_CONTEXT(space),
         description: scoreStatusDescription(result),
     });
@@ -77464,6 +78302,7 @@ async function runEnhance(run) {
                 layout: run.layout,
                 space,
                 backend: run.inputs.backend,
+                staging: run.inputs.staging,
                 analyst: run.inputs.analyst,
                 llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
                 maxIterations: run.inputs.maxIterations,
@@ -78308,6 +79147,7 @@ function renderPairedSection(head, base, gate) {
 
 
 
+
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
 function questionChanges(head, base) {
     const before = new Map(base.questions.map((q) => [q.id, q]));
@@ -78320,11 +79160,14 @@ function questionChanges(head, base) {
         added: [],
         removed: [],
         broken: [],
+        errored: [],
     };
     for (const q of head.questions) {
         const b = before.get(q.id);
         if (q.expectedError !== undefined)
             out.broken.push(q);
+        else if (q.errored || b?.errored)
+            out.errored.push(q);
         // A benchmark broken in base was not scored there: for the comparison it is new.
         else if (!b || b.expectedError !== undefined)
             out.added.push(q);
@@ -78349,6 +79192,8 @@ function renderComparisonMarkdown(head, base, options = {}) {
     const status = (q) => {
         if (!q)
             return '–';
+        if (q.errored)
+            return '⚠️ errored';
         const rate = repeats ? ` (${markdown_format_percent(q.passRate)})` : '';
         if (q.expectedError !== undefined)
             return '⚠️ broken benchmark';
@@ -78384,18 +79229,31 @@ function renderComparisonMarkdown(head, base, options = {}) {
             header: oneHeader,
             rows: changes.removed.map(oneRow),
         },
+        {
+            heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+            header: pairHeader,
+            rows: changes.errored.map(pairRow),
+        },
     ].filter((s) => s.rows.length > 0);
+    // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
+    const paired = changes.errored.length > 0;
+    const change = (s) => {
+        const h = head.totals[s];
+        const b = base.totals[s];
+        if (!h.total || !b.total)
+            return '–';
+        if (!paired)
+            return pointsDelta(h.score, b.score);
+        const only = (c) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+        const p = errored_gate_pairedAnswered(only(head), only(base));
+        return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
+    };
     const top = [
-        `## ${title} — ${markdown_format_scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+        `## ${title} — ${markdown_format_scoreText(head.totals.all)}, ${change('all')} vs base${paired ? ' (on the questions answered in both)' : ''}`,
         '',
         '| split | base | head | change |',
         '|---|---:|---:|---:|',
-        ...['all', 'train', 'holdout'].map((s) => {
-            const h = head.totals[s];
-            const b = base.totals[s];
-            const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
-            return `| ${s} | ${markdown_format_scoreText(b)} | ${markdown_format_scoreText(h)} | ${delta} |`;
-        }),
+        ...['all', 'train', 'holdout'].map((s) => `| ${s} | ${markdown_format_scoreText(base.totals[s])} | ${markdown_format_scoreText(head.totals[s])} | ${change(s)} |`),
         '',
         ...(head.benchmarksHash !== base.benchmarksHash
             ? [
@@ -78409,7 +79267,8 @@ function renderComparisonMarkdown(head, base, options = {}) {
         `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
             (changes.added.length || changes.removed.length
                 ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
-                : ''),
+                : '') +
+            (changes.errored.length ? ` · **Errored** ${changes.errored.length}` : ''),
         '',
     ];
     const foot = [
@@ -78466,6 +79325,7 @@ function renderScorecardMarkdown(card, options = {}) {
         ...qualityLine(card.quality),
         ...evidenceSection(card),
         ...categorySection(card),
+        ...erroredSection(card),
         ...brokenBenchmarks(card),
         `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
         '',
@@ -78537,6 +79397,20 @@ function categorySection(card) {
         '',
     ];
 }
+/** Errored questions are outages, not wrong answers: say which, and that the score leaves them out. */
+function erroredSection(card) {
+    const errored = card.questions.filter((q) => q.errored);
+    if (errored.length === 0)
+        return [];
+    return [
+        `> [!NOTE]`,
+        `> ${errored.length} question(s) errored: no answer could be obtained after the retries (throttling, HTTP errors, stuck messages). They are counted apart and left out of the score, which is passed / answered: ${errored
+            .slice(0, 20)
+            .map((q) => code(q.id))
+            .join(', ')}${errored.length > 20 ? ` and ${errored.length - 20} more` : ''}.`,
+        '',
+    ];
+}
 /** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card) {
     const broken = brokenQuestions(card);
@@ -78558,7 +79432,7 @@ function questionRow(q, withRate) {
         code(q.id),
         q.split,
         cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
-        q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
+        resultIcon(q),
         q.verdict ?? '–',
         q.category ?? '',
     ];
@@ -78566,12 +79440,15 @@ function questionRow(q, withRate) {
         cells.push(markdown_format_percent(q.passRate));
     return `| ${cells.join(' | ')} |`;
 }
+function resultIcon(q) {
+    return q.expectedError !== undefined ? '⚠️ broken' : q.errored ? '⚠️ errored' : q.passed ? '✅' : '❌';
+}
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions, rows, budget) {
     if (rowsWithin(rows, budget) === rows.length)
         return rows;
     const priority = questions
-        .map((q, i) => ({ i, failing: !q.passed }))
+        .map((q, i) => ({ i, failing: !q.passed || q.errored === true }))
         .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
     const keep = new Set();
     let used = 0;
@@ -78641,7 +79518,7 @@ function renderScorecardText(card) {
     const body = card.questions.map((q) => [
         q.id,
         q.split,
-        q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
+        q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
         q.verdict ?? '-',
         q.category ?? '-',
         ...(withRate ? [percent(q.passRate)] : []),
@@ -78655,6 +79532,9 @@ function renderScorecardText(card) {
     lines.push(line(header), ...body.map(line), '');
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
+    const errored = card.questions.filter((x) => x.errored);
+    if (errored.length)
+        lines.push(`Errored (no answer after retries; left out of the score, which is passed / answered): ${errored.map((q) => q.id).join(', ')}`);
     lines.push(...brokenLines(card));
     lines.push(evidenceLine(card));
     const c = card.calls;
@@ -78711,6 +79591,7 @@ function writeCachedScorecard(dir, card) {
 
 
 
+
 const pr_score_pct = (x) => `${(x * 100).toFixed(1)}%`;
 async function prScoreCommand(options) {
     const { git, space } = options;
@@ -78722,6 +79603,7 @@ async function prScoreCommand(options) {
         layout: options.layout,
         noise: options.noise,
         seed: options.seed,
+        staging: options.staging,
     });
     let scored;
     try {
@@ -78737,10 +79619,20 @@ async function prScoreCommand(options) {
         maxRegression: options.maxRegression,
         confidence: options.confidence ?? DEFAULT_CONFIDENCE,
     };
-    const gate = decideGate({ head, base, comparison, settings });
+    // Too many outages to judge: the gate is neutral, so the check can neither fail nor pass on them.
+    const inconclusive = inconclusiveVerdict([{ label: 'head', card: head }, ...(base && base !== head ? [{ label: 'base', card: base }] : [])], options.maxErrored ?? DEFAULT_MAX_ERRORED);
+    const gate = decideGate({
+        head,
+        base,
+        comparison,
+        settings,
+        inconclusive: inconclusive?.message.replace(/^inconclusive: /, ''),
+    });
     const failures = gate.failures;
     const markdown = renderPrComment({ space, head, base, baseSha, staleNote, gate, baseCached });
     const result = { space, head, base, baseSha, baseCached, staleNote, failures, gate, markdown };
+    if (inconclusive)
+        result.inconclusive = inconclusive;
     if (options.github && options.prNumber !== undefined) {
         const sticky = await upsertStickyComment(options.github, options.prNumber, scoreCommentMarker(space), markdown);
         result.comment = { url: sticky.comment.url, action: sticky.action };
@@ -78809,10 +79701,11 @@ async function cachedScore(scorer, backend, space, config, benchmarks, cacheDir,
         backend: backend.name,
     };
     const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
-    if (hit)
+    if (hit && hit.totals.all.errored === 0)
         return { card: hit, cached: true };
     const card = await scorer.score();
-    if (cacheable)
+    // A card with errored questions is not the config's measure, only the outage's: score it again next time.
+    if (cacheable && card.totals.all.errored === 0)
         writeCachedScorecard(cacheDir, card);
     return { card, cached: false };
 }
@@ -78822,14 +79715,18 @@ async function cachedScore(scorer, backend, space, config, benchmarks, cacheDir,
  */
 function checkThresholds(head, base, options) {
     const failures = [];
+    // Scores are over answered questions: an errored question is neither a pass nor a failure.
     const score = head.totals.all.score;
     if (options.minScore !== undefined && score < options.minScore)
         failures.push(`head score ${pr_score_pct(score)} is below min-score ${pr_score_pct(options.minScore)}`);
     if (base && options.maxRegression !== undefined) {
-        const drop = base.totals.all.score - score;
+        // Head and base on the same questions: those answered in both.
+        const paired = pairedAnswered(head, base);
+        const drop = paired.base.score - paired.head.score;
+        const on = paired.erroredIds.length ? ` on the ${paired.ids.length} questions answered in both` : '';
         // A tiny epsilon keeps float noise (e.g. 0.1 + 0.2) from failing an equal score.
         if (drop > options.maxRegression + 1e-9) {
-            failures.push(`head score ${pr_score_pct(score)} is ${(drop * 100).toFixed(1)} points below base ${pr_score_pct(base.totals.all.score)} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`);
+            failures.push(`head score ${pr_score_pct(paired.head.score)} is ${(drop * 100).toFixed(1)} points below base ${pr_score_pct(paired.base.score)}${on} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`);
         }
     }
     return failures;
@@ -78840,9 +79737,10 @@ function renderPrComment(input) {
     const verdict = gate.failures.length
         ? ['', `**❌ Score check failed:** ${gate.failures.join('; ')}.`]
         : gate.verdict === 'inconclusive'
-            ? ['', `**⚠️ Score check inconclusive:** ${gate.summary}`]
+            ? ['', `**⚪ Score check inconclusive** (neutral, not failed): ${gate.summary.replace(/^Inconclusive: /, '')}`]
             : ['', `**✅ Score check passed.** ${gate.summary}`];
     const notes = [
+        ...erroredNote(input.head, input.base),
         ...(input.staleNote ? ['', '> [!WARNING]', `> ${input.staleNote}`] : []),
         '',
         `<sub>base: \`${input.baseSha.slice(0, 7)}\`${input.base ? (input.baseCached ? ' (scorecard reused: same config and benchmark hashes)' : ' (scored in this run)') : ' (no such space on the base branch: head only)'}</sub>`,
@@ -78854,6 +79752,19 @@ function renderPrComment(input) {
         ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget, gate })
         : renderScorecardMarkdown(input.head, { title: `genie-gitops score: ${input.space}`, maxChars: budget });
     return [marker, main.trimEnd(), ...verdict, ...notes, ''].join('\n');
+}
+/** Which questions errored and were left out of the comparison (shown even when within max-errored). */
+function erroredNote(head, base) {
+    const paired = base && base !== head ? errored_gate_pairedAnswered(head, base) : undefined;
+    const ids = paired ? paired.erroredIds : head.questions.filter((q) => q.errored).map((q) => q.id);
+    if (ids.length === 0)
+        return [];
+    const scope = paired ? `head and base were compared on the ${paired.ids.length} questions answered in both` : '';
+    return [
+        '',
+        `> [!NOTE]`,
+        `> ${ids.length} question(s) errored (infrastructure failures, left out of the scores, not counted as wrong): ${nameIds(ids)}${scope ? `; ${scope}` : ''}.`,
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-score.js
@@ -78868,10 +79779,13 @@ function renderPrComment(input) {
 
 
 
+
 function setCardOutputs(card) {
     setOutput('score', card.totals.all.score.toFixed(4));
     setOutput('passed', String(card.totals.all.passed));
     setOutput('total', String(card.totals.all.total));
+    setOutput('answered', String(card.totals.all.answered));
+    setOutput('errored', String(card.totals.all.errored));
     setOutput('train-score', card.totals.train.score.toFixed(4));
     setOutput('holdout-score', card.totals.holdout.score.toFixed(4));
 }
@@ -78882,14 +79796,16 @@ async function run_score_runScore(run) {
     const failures = [];
     const spaces = selectedSpaces(run, 'score');
     const scores = {};
+    let inconclusive = false;
     for (const space of spaces) {
         const card = await action_run_group(`score ${space} (${run.inputs.backend})`, () => scoreCommand({
             root: run.root,
             layout: run.layout,
             space,
             backend: run.inputs.backend,
+            staging: run.inputs.staging,
             repeats: run.inputs.repeats,
-            onProgress: (e) => info(`[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+            onProgress: (e) => info(`[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.errored ? 'errored' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
         }));
         // Outside the collapsed group, so the log shows the score without expanding anything.
         logScore(card);
@@ -78899,11 +79815,21 @@ async function run_score_runScore(run) {
         scores[space] = Number(card.totals.all.score.toFixed(4));
         await summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
         const min = run.inputs.minScore;
-        if (min !== undefined && card.totals.all.score < min) {
+        const unsure = inconclusiveVerdict([{ label: space, card }], run.inputs.maxErrored ?? DEFAULT_MAX_ERRORED);
+        if (unsure) {
+            // Neutral: too many outages to say whether the score meets min-score.
+            inconclusive = true;
+            warning(`${space}: ${unsure.message}`, { title: 'genie-gitops: score inconclusive' });
+            await summary
+                .addRaw(`\n**⚪ Score check inconclusive** (neutral, not failed): ${unsure.message}.\n`)
+                .write();
+        }
+        else if (min !== undefined && card.totals.all.score < min) {
             failures.push(`${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`);
         }
     }
     setOutput('scores', JSON.stringify(scores));
+    setOutput('inconclusive', String(inconclusive));
     return failures.length ? { failure: failures.join('; ') } : {};
 }
 /** The score line (and the failing questions by id) at the top level of the log. */
@@ -78924,6 +79850,10 @@ async function prSpaces(run, pr) {
         return listSpaces(run.root, run.layout);
     if (run.inputs.space)
         return [run.inputs.space];
+    return spacesTouchedByPr(run, pr);
+}
+/** The spaces whose folder or benchmark file the PR changes, that exist on its head. */
+async function spacesTouchedByPr(run, pr) {
     await run.git.tryFetchCommit('origin', pr.baseSha);
     const files = await run.git.changedFiles(pr.baseSha, 'HEAD');
     const names = spacesTouchedBy(run.root, files, { ...run.layout, benchmarks: true });
@@ -78947,6 +79877,7 @@ async function runPullRequestScore(run, pr) {
             layout: run.layout,
             space,
             backend: run.inputs.backend,
+            staging: run.inputs.staging,
             git: run.git,
             baseSha: pr.baseSha,
             baseRef: pr.baseRef,
@@ -78955,6 +79886,7 @@ async function runPullRequestScore(run, pr) {
             maxRegression: run.inputs.maxRegression,
             confidence: run.inputs.confidence,
             maxRepeats: run.inputs.maxRepeats,
+            maxErrored: run.inputs.maxErrored,
             github,
             prNumber: pr.number,
             log: (line) => info(line),
@@ -78979,6 +79911,11 @@ async function runPullRequestScore(run, pr) {
             setOutput('p-value', single.gate.comparison.test.pWorse.toPrecision(4));
     }
     setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
+    // Inconclusive is neutral: the step does not fail on it, but says so (comment, summary, this output, a warning).
+    const unsure = results.filter((r) => r.inconclusive);
+    setOutput('inconclusive', String(unsure.length > 0));
+    for (const r of unsure)
+        warning(`${r.space}: ${r.inconclusive?.message}`, { title: 'genie-gitops: score check inconclusive' });
     setOutput('spaces', JSON.stringify(spaces));
     const failures = results.flatMap((r) => r.failures.map((f) => `${r.space}: ${f}`));
     return failures.length ? { failure: failures.join('; ') } : {};
@@ -79323,7 +80260,10 @@ const RUNNERS = {
     export: runExport,
     lint: runLint,
     'list-spaces': async (run) => {
-        const spaces = listSpaces(run.root, run.layout);
+        // On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs
+        // (one concurrency group per space) then scores only those.
+        const pr = run.context.pullRequest;
+        const spaces = run.inputs.changedOnly && pr ? await spacesTouchedByPr(run, pr) : listSpaces(run.root, run.layout);
         setOutput('spaces', JSON.stringify(spaces));
         info(`spaces: ${spaces.join(', ') || 'none'}`);
         return {};

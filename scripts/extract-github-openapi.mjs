@@ -14,7 +14,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-/** operationId -> [method, path template]: exactly the calls src/github/octokit-github.ts makes. */
+/** operationId -> [method, path template]: exactly the calls src/github/octokit-github.ts (and deployment-log.ts) make. */
 export const OPERATIONS = {
   'repos/get': ['get', '/repos/{owner}/{repo}'],
   'pulls/list': ['get', '/repos/{owner}/{repo}/pulls'],
@@ -26,6 +26,10 @@ export const OPERATIONS = {
   'issues/create-comment': ['post', '/repos/{owner}/{repo}/issues/{issue_number}/comments'],
   'issues/update-comment': ['patch', '/repos/{owner}/{repo}/issues/comments/{comment_id}'],
   'repos/create-commit-status': ['post', '/repos/{owner}/{repo}/statuses/{sha}'],
+  'repos/list-deployments': ['get', '/repos/{owner}/{repo}/deployments'],
+  'repos/create-deployment': ['post', '/repos/{owner}/{repo}/deployments'],
+  'repos/list-deployment-statuses': ['get', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses'],
+  'repos/create-deployment-status': ['post', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses'],
 };
 
 /** Keeps only what a required-fields-and-types check needs. */

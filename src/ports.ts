@@ -107,3 +107,35 @@ export interface Llm {
     options?: { maxTokens?: number; temperature?: number; json?: boolean; signal?: AbortSignal },
   ): Promise<LlmReply>;
 }
+
+/** One deploy of a space config to a live space, as recorded for the drift guard. */
+export interface DeploymentRecord {
+  /** The log's own id of the record (a GitHub deployment id, or a local one). */
+  id: string;
+  space: string;
+  liveSpaceId: string;
+  /** sha256 of the canonical config deployed (hashSpace). */
+  configHash: string;
+  /** The commit whose config was deployed. */
+  commit: string;
+  /** in_progress until the deploy finished: a cancelled run leaves it so. */
+  state: 'in_progress' | 'success' | 'failure';
+  /** ISO time the deploy started. */
+  createdAt: string;
+}
+
+/**
+ * Where deploys are recorded durably: the drift guard compares a live space with the config of
+ * its last successful deploy. GitHub deployments in the action; a file in the local state folder
+ * for the CLI.
+ */
+export interface DeploymentLog {
+  /** What the log is, for messages (e.g. "GitHub deployments of genie-gitops-demo"). */
+  describe(space: string): string;
+  /** The records of one space on one live space, newest first (enough to reach the last success). */
+  history(space: string, liveSpaceId: string): Promise<DeploymentRecord[]>;
+  /** Records a deploy as started, before the live space is touched; returns its id. */
+  start(input: { space: string; liveSpaceId: string; configHash: string; commit: string }): Promise<string>;
+  /** Marks a started deploy as finished. */
+  finish(id: string, state: 'success' | 'failure', description: string): Promise<void>;
+}

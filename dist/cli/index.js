@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(927);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2382);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 927:
+/***/ 2382:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11163,6 +11163,12 @@ const data = {
     value: 'FILE',
     description: "local backend: the data for this run (a .sqlite/.db or .sql file anywhere, or 'demo'), instead of local.data in target.yml",
 };
+const staging = {
+    type: 'string',
+    value: 'temporary|shared',
+    default: "target.yml's staging, else temporary",
+    description: "databricks backend: 'temporary' scores in a space created for the run and trashed after it; 'shared' uses staging_space_id of target.yml, checked before each question",
+};
 const quiet = { type: 'boolean', description: 'print only the totals, no progress or per-question rows' };
 const VALIDATE = defineCommand({
     name: 'validate',
@@ -11182,7 +11188,7 @@ const VALIDATE = defineCommand({
 });
 const SCORE = defineCommand({
     name: 'score',
-    summary: "Ask every benchmark question of a space, compare Genie's results with the expected SQL's, print the scorecard.",
+    summary: "Ask every benchmark question of a space, compare Genie's results with the expected SQL's, print the scorecard (score = passed / answered; errored questions are counted apart).",
     options: {
         space,
         backend,
@@ -11206,6 +11212,12 @@ const SCORE = defineCommand({
             value: 'X',
             description: 'exit 1 when the score is below X, a fraction from 0 to 1 (0.8 means 80%)',
         },
+        'max-errored': {
+            type: 'string',
+            value: 'X',
+            default: '0.1',
+            description: 'above this share (a fraction 0..1) of errored questions (no answer after retries) the result is inconclusive: exit 0 with a warning, --min-score not applied',
+        },
         json: { type: 'string', value: 'FILE', description: 'write the scorecard JSON (only when the run completes)' },
         markdown: {
             type: 'string',
@@ -11213,6 +11225,7 @@ const SCORE = defineCommand({
             description: 'write the scorecard Markdown (only when the run completes)',
         },
         quiet,
+        staging,
         data,
         target: bundleTarget,
         root,
@@ -11262,6 +11275,7 @@ const ENHANCE = defineCommand({
             description: 'llm analyst: the serving endpoint (or GENIE_GITOPS_SERVING_ENDPOINT)',
         },
         'llm-timeout-ms': { type: 'string', value: 'MS', default: '60000', description: 'llm analyst: limit on one call' },
+        staging,
         data,
         target: bundleTarget,
         root,
@@ -11298,7 +11312,7 @@ const IMPORT_BENCHMARKS = defineCommand({
 });
 const DEPLOY = defineCommand({
     name: 'deploy',
-    summary: 'Apply space configs to their live spaces, with a drift guard against the last deployed config.',
+    summary: 'Apply space configs to their live spaces, with a drift guard against the last successful deployment (a GitHub deployment, or .genie-gitops/state/deployments/ locally).',
     usage: '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--root DIR]',
     options: {
         space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to deploy (repeatable)' },
@@ -11338,6 +11352,12 @@ const SERVE = defineCommand({
         'latency-ms': { type: 'string', value: 'MS', default: '0', description: 'added latency per Genie answer' },
         qpm: { type: 'string', value: 'N', default: 'unlimited', description: 'questions per minute before HTTP 429' },
         'fault-rate': { type: 'string', value: 'P', default: '0', description: 'fraction (0..1) of requests that fail' },
+        'fault-after-rate': {
+            type: 'string',
+            value: 'P',
+            default: '0',
+            description: 'fraction (0..1) of handled requests whose answer is lost (the change is made, the reply dropped)',
+        },
         'stuck-rate': {
             type: 'string',
             value: 'P',
@@ -26273,8 +26293,8 @@ async function gatherEvidence(card, benchmarks, warehouse) {
     const failures = [];
     for (const q of card.questions) {
         const benchmark = byId.get(q.id);
-        // A broken expected SQL is the benchmark's fault, not the config's: nothing to fix there.
-        if (q.passed || q.expectedError || !benchmark || benchmark.split !== 'train')
+        // A broken expected SQL is the benchmark's fault, and an errored question an outage: neither is the config's.
+        if (q.passed || q.errored || q.expectedError || !benchmark || benchmark.split !== 'train')
             continue;
         failures.push({
             id: q.id,
@@ -26584,7 +26604,59 @@ function pct(x) {
     return `${(x * 100).toFixed(1)}%`;
 }
 
+;// CONCATENATED MODULE: ./src/scoring/errored.js
+/**
+ * Errored or wrong? The rule the scorer applies to every ask:
+ *
+ * A question is *errored* when we could not obtain Genie's answer: the ask threw after its
+ * retries (HTTP 429/5xx, a dropped connection, a lost response, any other client failure),
+ * Genie reported a failure of the service rather than of the question (RATE_LIMIT_EXCEEDED_*,
+ * RETRYABLE_PROCESSING_EXCEPTION, REPLY_PROCESS_TIMEOUT_EXCEPTION, a message CANCELLED or
+ * QUERY_RESULT_EXPIRED), or the service timed out (a message stuck in a running status,
+ * polling gave up, no answer within the question timeout). Errored questions are retried
+ * within the question's budget; what still fails counts neither as passed nor as failed.
+ *
+ * Whatever Genie does answer is judged, even when it is no help: SQL that fails in the
+ * warehouse (`sql_error`), a clarifying text or no SQL (`no_sql`), and a query of Genie's that
+ * is too slow, i.e. *its statement* ran past the statement timeout (`timeout`), are wrong
+ * answers. The line is drawn at who is at fault: the space config can cause the second kind,
+ * never the first.
+ */
+
+/** Genie error types that report the service failing, not the question being answered badly. */
+const SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
+/** Terminal message statuses that carry no answer (the adapter reports them as CANCELLED with the status as type). */
+const NO_ANSWER_TYPES = new Set(['CANCELLED', 'QUERY_RESULT_EXPIRED']);
+/** The service error type of an answer, or undefined when the answer is genuine (right or wrong). */
+function serviceFailureOf(answer) {
+    if (answer.status === 'COMPLETED')
+        return undefined;
+    const type = answer.error?.type ?? '';
+    if (answer.status === 'CANCELLED')
+        return type || 'CANCELLED';
+    if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type))
+        return type;
+    return undefined;
+}
+/**
+ * Whether a warehouse failure is the infrastructure's (HTTP error, lost connection, unexpected
+ * response, statement cancelled by the service) rather than the query's (SQL error, the
+ * statement's own timeout, a refused write). Adapters mark their transport errors with an HTTP
+ * `status`, a `retryable` flag or `infrastructure: true`; the embedded warehouse never does.
+ */
+function isInfrastructureFailure(error) {
+    if (error instanceof ReadOnlyViolationError)
+        return false;
+    if (error instanceof WarehouseError)
+        return error.code === 'CANCELLED';
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    return typeof e.status === 'number' || typeof e.retryable === 'boolean' || e.infrastructure === true;
+}
+
 ;// CONCATENATED MODULE: ./src/loop/memo-warehouse.js
+
 function memoizeWarehouse(inner) {
     const results = new Map();
     let schema;
@@ -26602,9 +26674,9 @@ function memoizeWarehouse(inner) {
             stats.misses += 1;
             const pending = inner.execute(sql, options);
             results.set(key, pending);
-            // A cancelled run must not poison the cache for the next ask.
-            pending.catch(() => {
-                if (options.signal?.aborted)
+            // A cancelled run or an outage must not poison the cache for the next ask.
+            pending.catch((error) => {
+                if (options.signal?.aborted || isInfrastructureFailure(error))
                     results.delete(key);
             });
             return pending;
@@ -27454,12 +27526,13 @@ function isFlaky(q) {
     const asks = score_evidence_askOutcomes(q);
     return asks.some((a) => a) && asks.some((a) => !a);
 }
-function splitEvidence(questions, passed, total, confidence) {
-    // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
-    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+function splitEvidence(questions, passed, answered, confidence) {
+    // A broken benchmark (its expected SQL failed) or an errored question says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined && !q.errored);
     const consistent = repeated.filter((q) => !isFlaky(q)).length;
     return {
-        interval: wilsonInterval(passed, total, confidence),
+        // Over answered questions, the score's own denominator.
+        interval: wilsonInterval(passed, answered, confidence),
         repeated: repeated.length,
         consistent,
         repeatability: repeated.length > 0 ? consistent / repeated.length : null,
@@ -27469,14 +27542,15 @@ function splitEvidence(questions, passed, total, confidence) {
 function scoreEvidence(questions, totals, confidence = 0.95) {
     const of = (split) => {
         const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
-        return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+        const t = totals[split];
+        return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
     };
     return {
         confidence,
         all: of('all'),
         train: of('train'),
         holdout: of('holdout'),
-        flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+        flaky: questions.filter((q) => q.expectedError === undefined && !q.errored && isFlaky(q)).map((q) => q.id),
     };
 }
 
@@ -27546,7 +27620,8 @@ function adaptive_repeats_assessLook(outcomes, plan, look) {
 }
 /** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
 function isComparable(q) {
-    return q.expectedError === undefined;
+    // A broken benchmark says nothing of Genie, and an errored question was never answered.
+    return q.expectedError === undefined && q.errored !== true;
 }
 /**
  * Head and base asks of the questions in both cards: same id, question and expected SQL, and
@@ -27812,46 +27887,57 @@ function scorecardTotals(questions) {
 function splitTotals(questions) {
     const scored = questions.filter((q) => q.expectedError === undefined);
     const total = scored.length;
-    const passed = scored.filter((q) => q.passed).length;
-    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+    const answered = scored.filter((q) => !q.errored);
+    const passed = answered.filter((q) => q.passed).length;
+    const rates = answered.reduce((sum, q) => sum + q.passRate, 0);
+    const n = answered.length;
     return {
         passed,
         total,
         broken: questions.length - total,
-        score: total ? passed / total : 0,
-        passRate: total ? rates / total : 0,
+        answered: n,
+        errored: total - n,
+        score: n ? passed / n : 0,
+        passRate: n ? rates / n : 0,
     };
 }
 /** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
 function brokenQuestions(card) {
     return card.questions.filter((q) => q.expectedError !== undefined);
 }
+/** Wrong answers per category; errored questions are not wrong answers and are left out. */
 function categoryCounts(questions) {
     const counts = emptyCategoryCounts();
-    // A broken benchmark is not scored, so it is not one of Genie's failures either.
+    // A broken benchmark is not scored and an errored question was not answered: neither is one of Genie's failures.
     for (const q of questions)
-        if (!q.passed && q.category && q.expectedError === undefined)
+        if (!q.passed && !q.errored && q.category && q.expectedError === undefined)
             counts[q.category]++;
     return counts;
 }
 /**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
+ * Folds the repeats of one benchmark into its question score. Only answered repeats vote:
+ * the question passes in the majority of them, and errs only when no repeat was answered.
+ * The headline fields (verdict, SQL, reason) come from the first answered repeat that agrees
+ * with the majority, and the category is the most frequent one among failing repeats
+ * (earliest on a tie).
  */
 function summarizeQuestion(benchmark, repeats, expectedError) {
-    const passes = repeats.filter((r) => r.passed).length;
-    const passed = repeats.length > 0 && passes * 2 > repeats.length;
-    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+    const answered = repeats.filter((r) => !r.errored);
+    const errored = repeats.length > 0 && answered.length === 0;
+    const voting = errored ? repeats : answered;
+    const passes = answered.filter((r) => r.passed).length;
+    const passed = answered.length > 0 && passes * 2 > answered.length;
+    const representative = voting.find((r) => r.passed === passed) ?? voting[0];
     const score = {
         id: benchmark.id,
         question: benchmark.question,
         split: benchmark.split,
         tags: [...benchmark.tags],
         passed,
-        passRate: repeats.length ? passes / repeats.length : 0,
+        passRate: answered.length ? passes / answered.length : 0,
+        errored,
         verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(repeats),
+        category: passed ? null : mostFrequentCategory(voting),
         genieSql: representative?.genieSql ?? null,
         expectedSql: benchmark.sql,
         attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
@@ -27955,6 +28041,9 @@ const SplitTotalsSchema = looseObject({
     total: schemas_number(),
     // Absent in scorecards written before broken benchmarks were counted apart.
     broken: schemas_number().default(0),
+    // Cards written before errored questions existed have neither: everything was answered.
+    answered: schemas_number().optional(),
+    errored: schemas_number().optional(),
     score: schemas_number(),
     passRate: schemas_number(),
 });
@@ -27968,6 +28057,7 @@ const RepeatResultSchema = looseObject({
     reason: schemas_string().optional(),
     genieText: schemas_string().optional(),
     error: schemas_string().optional(),
+    errored: schemas_boolean().optional(),
 });
 const QuestionScoreSchema = looseObject({
     id: schemas_string(),
@@ -27976,6 +28066,7 @@ const QuestionScoreSchema = looseObject({
     tags: array(schemas_string()),
     passed: schemas_boolean(),
     passRate: schemas_number(),
+    errored: schemas_boolean().optional(),
     verdict: VerdictSchema.nullable(),
     category: CategorySchema.nullable(),
     genieSql: schemas_string().nullable(),
@@ -28022,9 +28113,25 @@ const ScorecardSchema = looseObject({
     })
         .optional(),
 });
-/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+/**
+ * Validates a scorecard read from JSON and fills what older cards lack (the PR check reads
+ * cached base cards): no `errored` means every question was answered, so `answered = total`
+ * and the stored score (passed / total) already is passed / answered; an older card without
+ * evidence gets it computed from its repeats.
+ */
 function parseScorecard(json) {
-    return withEvidence(ScorecardSchema.parse(json));
+    const card = ScorecardSchema.parse(json);
+    const filled = (t) => {
+        const errored = t.errored ?? 0;
+        return { ...t, errored, answered: t.answered ?? t.total - errored };
+    };
+    const totals = {
+        all: filled(card.totals.all),
+        train: filled(card.totals.train),
+        holdout: filled(card.totals.holdout),
+    };
+    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
+    return withEvidence({ ...card, totals, questions });
 }
 
 ;// CONCATENATED MODULE: ./src/loop/gain-significance.js
@@ -30545,6 +30652,8 @@ async function withRetry(fn, options) {
             if (!facts.retryable || attempt >= options.retries || options.signal?.aborted)
                 throw error;
             const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+            if (options.canRetry && !options.canRetry(delayMs))
+                throw error;
             options.onRetry?.({ attempt, delayMs, error, rateLimited: facts.rateLimited });
             await options.sleep(delayMs);
         }
@@ -30560,17 +30669,19 @@ async function withRetry(fn, options) {
 
 
 
-/** Thrown when one ask exceeds questionTimeoutMs. */
+
+/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
 class QuestionTimeoutError extends Error {
     timeoutMs;
+    retryable = true;
     constructor(timeoutMs) {
         super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
         this.timeoutMs = timeoutMs;
         this.name = 'QuestionTimeoutError';
     }
 }
-/** A FAILED answer whose error type says "try again" (throttling, transient processing error). */
-class RetryableAnswer extends Error {
+/** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
+class ServiceFailure extends Error {
     answer;
     code;
     retryable = true;
@@ -30580,14 +30691,20 @@ class RetryableAnswer extends Error {
         this.code = code;
     }
 }
-const RETRYABLE_ANSWER_TYPES = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING)/;
+/** An error that must stop the whole run (e.g. the shared staging space was changed by someone else). */
+function abortsRun(error) {
+    return typeof error === 'object' && error !== null && error.abortsRun === true;
+}
 async function runScore(input) {
     const options = input.options ?? {};
     const now = input.now ?? Date.now;
-    const signal = options.signal;
+    // A run-fatal error anywhere stops every worker, not only the one that met it.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
     const sleep = input.sleep ?? ((ms) => abortableSleep(ms, signal));
     const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
     const timeoutMs = options.questionTimeoutMs ?? 120_000;
+    const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
     const rowLimit = options.statementRowLimit;
     const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
     const started = now();
@@ -30600,6 +30717,11 @@ async function runScore(input) {
         if (!pending) {
             calls.statements++;
             pending = input.warehouse.execute(sql, { rowLimit, signal });
+            // A transport failure is not the benchmark's: let the next asker of this SQL try again.
+            pending.catch((error) => {
+                if (isInfrastructureFailure(error))
+                    expectedCache.delete(sql);
+            });
             expectedCache.set(sql, pending);
         }
         return pending;
@@ -30607,6 +30729,9 @@ async function runScore(input) {
     const ask = async (question) => {
         let attempts = 0;
         let waitedMs = 0;
+        const t0 = now();
+        // Queueing for the rate limit is not this question's time: it moves the deadline.
+        const remaining = () => t0 + budgetMs + waitedMs - now();
         try {
             const answer = await withRetry(async () => {
                 waitedMs += await limiter.acquire(signal);
@@ -30614,40 +30739,56 @@ async function runScore(input) {
                 calls.genie++;
                 let answer;
                 try {
-                    answer = await askWithTimeout(input.genie, question, timeoutMs, signal);
+                    answer = await askWithTimeout(input.genie, question, Math.max(1, Math.min(timeoutMs, remaining())), signal);
                 }
                 catch (error) {
                     if (errorFacts(error).rateLimited)
                         calls.rateLimited++;
                     throw error;
                 }
-                const type = answer.status === 'FAILED' ? (answer.error?.type ?? '') : '';
-                if (RETRYABLE_ANSWER_TYPES.test(type)) {
-                    if (type.startsWith('RATE_LIMIT'))
+                const failure = serviceFailureOf(answer);
+                if (failure !== undefined) {
+                    if (failure.startsWith('RATE_LIMIT'))
                         calls.rateLimited++;
-                    throw new RetryableAnswer(answer, type);
+                    throw new ServiceFailure(answer, failure);
                 }
                 return answer;
             }, {
-                retries: options.retries ?? 2,
+                retries: options.retries ?? 3,
                 backoffMs: options.backoffMs ?? 1000,
                 sleep,
                 random: input.random,
                 signal,
+                canRetry: (delayMs) => remaining() > delayMs,
                 onRetry: () => void calls.retries++,
             });
             return { answer, status: answer.status, attempts, waitedMs };
         }
         catch (error) {
-            if (signal?.aborted)
+            if (abortsRun(error))
+                stop.abort(error);
+            if (signal.aborted)
                 throw signal.reason ?? error;
-            if (error instanceof RetryableAnswer)
-                return { answer: error.answer, status: 'FAILED', attempts, waitedMs };
-            if (error instanceof QuestionTimeoutError)
-                return { status: 'TIMEOUT', error: error.message, attempts, waitedMs };
-            return { status: 'ERROR', error: `Genie request failed: ${messageOf(error)}`, attempts, waitedMs };
+            const erroredBy = error instanceof ServiceFailure
+                ? `Genie failed ${error.code}${error.answer.error?.message ? `: ${error.answer.error.message}` : ''}`
+                : error instanceof QuestionTimeoutError
+                    ? `${error.message} (service timeout)`
+                    : `Genie request failed: ${messageOf(error)}`;
+            const answer = error instanceof ServiceFailure ? error.answer : undefined;
+            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+            return { answer, status: 'ERROR', erroredBy: `${erroredBy}${tries}`, attempts, waitedMs };
         }
     };
+    const erroredResult = (t0, error, attempts, waitedMs = 0) => ({
+        passed: false,
+        verdict: null,
+        category: 'api_error',
+        genieSql: null,
+        durationMs: Math.max(0, now() - t0 - waitedMs),
+        attempts,
+        error,
+        errored: true,
+    });
     const scoreOnce = async (index) => {
         const benchmark = input.benchmarks[index];
         const t0 = now();
@@ -30656,11 +30797,14 @@ async function runScore(input) {
             expected = await expectedResult(benchmark.sql);
         }
         catch (error) {
-            // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
-            // quota), and the scorecard counts it apart from the score.
-            if (signal?.aborted)
+            if (signal.aborted)
                 throw signal.reason ?? error;
             const message = messageOf(error);
+            // The warehouse could not be reached: nothing is known about this question yet.
+            if (isInfrastructureFailure(error))
+                return { result: erroredResult(t0, `expected SQL not run: ${message}`, 0) };
+            // A broken benchmark is not Genie's failure: Genie is not asked (saving its quota), and the
+            // scorecard counts it apart from the score.
             const result = {
                 passed: false,
                 verdict: null,
@@ -30675,6 +30819,8 @@ async function runScore(input) {
             return { result, expectedError: message };
         }
         const asked = await ask(benchmark.question);
+        if (asked.erroredBy !== undefined)
+            return { result: erroredResult(t0, asked.erroredBy, asked.attempts, asked.waitedMs) };
         const answer = asked.answer;
         const genieSql = answer?.sql?.trim() ? answer.sql : null;
         const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
@@ -30693,7 +30839,7 @@ async function runScore(input) {
             });
         };
         if (asked.status !== 'COMPLETED' || !answer)
-            return fail(asked.status, asked.error);
+            return fail(asked.status, undefined);
         if (!genieSql)
             return fail('COMPLETED', undefined);
         let actual = answer.result;
@@ -30703,8 +30849,12 @@ async function runScore(input) {
                 actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
             }
             catch (error) {
-                if (signal?.aborted)
+                if (signal.aborted)
                     throw signal.reason ?? error;
+                if (isInfrastructureFailure(error))
+                    return {
+                        result: erroredResult(t0, `Genie's SQL not run: ${messageOf(error)}`, asked.attempts, asked.waitedMs),
+                    };
                 return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, {
                     type: 'SQL_EXECUTION_EXCEPTION',
                     message: messageOf(error),
@@ -30745,13 +30895,14 @@ async function runScore(input) {
             id: input.benchmarks[job.index].id,
             repeat: job.repeat + 1,
             passed: r.passed,
+            errored: r.errored === true,
             verdict: r.verdict,
             category: r.category,
             durationMs: r.durationMs,
             ...(outcome.expectedError !== undefined ? { broken: true } : {}),
         });
     }, signal);
-    signal?.throwIfAborted();
+    signal.throwIfAborted();
     const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
     return buildScorecard({
         space: input.space,
@@ -31163,11 +31314,19 @@ function spacePaths(root, name) {
 const isoDate = schemas_string()
     .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date written YYYY-MM-DD')
     .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'expected a real calendar date (YYYY-MM-DD)');
+/** How score and enhance on the databricks backend get a space to ask. */
+const STAGING_MODES = ['temporary', 'shared'];
 /** The file as written (snake_case). Strict: a misspelt key is an error, not silently ignored. */
 const TargetFileSchema = strictObject({
     title: schemas_string().min(1).describe('Title of the Genie space.'),
     live_space_id: schemas_string().min(1).describe('Id of the live space that deploy updates.'),
-    staging_space_id: schemas_string().min(1).describe('Id of the staging space that score and enhance use.'),
+    staging: schemas_enum(STAGING_MODES)
+        .optional()
+        .describe("How score and enhance on the databricks backend ask Genie. 'temporary' (default): each run creates its own space from the candidate config and trashes it at the end, so concurrent runs never score each other's configs. 'shared': use staging_space_id, for workspaces where creating spaces is not allowed; before each question the run checks the space still holds the config it set, and stops when someone else changed it."),
+    staging_space_id: schemas_string()
+        .min(1)
+        .optional()
+        .describe("Id of the shared staging space: needed with staging: shared, unused with 'temporary'."),
     warehouse_id: schemas_string().min(1).describe('Id of the SQL warehouse the space runs on.'),
     parent_path: schemas_string().min(1).optional().describe('Workspace folder of the space.'),
     local: strictObject({
@@ -31189,9 +31348,12 @@ function toTarget(file) {
     const target = {
         title: file.title,
         liveSpaceId: file.live_space_id,
-        stagingSpaceId: file.staging_space_id,
         warehouseId: file.warehouse_id,
     };
+    if (file.staging_space_id !== undefined)
+        target.stagingSpaceId = file.staging_space_id;
+    if (file.staging !== undefined)
+        target.staging = file.staging;
     if (file.parent_path !== undefined)
         target.parentPath = file.parent_path;
     if (file.local) {
@@ -31213,7 +31375,7 @@ function parseTargetFile(text, file, schema, required = true) {
                 file,
                 path: '$',
                 line: 1,
-                message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id',
+                message: 'the file is empty: expected title, live_space_id and warehouse_id',
             },
         ]);
     }
@@ -31224,7 +31386,18 @@ function parseTargetFile(text, file, schema, required = true) {
             return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
         }));
     }
-    return { data: result.data, lineOf: source.lineOf };
+    const data = result.data;
+    if (data.staging === 'shared' && data.staging_space_id === undefined) {
+        throw new ValidationError([
+            {
+                file,
+                path: '$.staging_space_id',
+                line: source.lineOf(['staging']),
+                message: 'staging: shared needs staging_space_id (the id of the space to share); or use staging: temporary',
+            },
+        ]);
+    }
+    return { data, lineOf: source.lineOf };
 }
 /** Parses target.yml text; `file` is only used in messages. */
 function parseTargetText(text, file) {
@@ -31254,6 +31427,7 @@ function overlayTarget(base, loaded) {
         title: overlay.title ?? base.title,
         live_space_id: overlay.live_space_id ?? base.liveSpaceId,
         staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+        staging: overlay.staging ?? base.staging,
         warehouse_id: overlay.warehouse_id ?? base.warehouseId,
         parent_path: overlay.parent_path ?? base.parentPath,
         local: overlay.local,
@@ -36995,6 +37169,70 @@ function describeLinks(linked) {
 }
 const genie_round = (x) => Math.round(x * 100) / 100;
 
+;// CONCATENATED MODULE: ./src/local/deployment-log.js
+/**
+ * The deployment log of the CLI and the local backend: one JSON file per space in the local
+ * state folder (`<state>/deployments/<space>.json`, newest record first). It sits beside the
+ * local live spaces (`<state>/spaces/`), so the record lasts exactly as long as the spaces it
+ * describes; a workspace deployed from a laptop keeps its record there too. The action records
+ * in GitHub deployments instead, since a runner's disk is gone after each job.
+ */
+
+
+
+
+
+
+/** Older records never matter to the guard (it stops at the last success); keep the file small. */
+const KEEP = 50;
+const RecordSchema = looseObject({
+    id: schemas_string(),
+    space: schemas_string(),
+    liveSpaceId: schemas_string(),
+    configHash: schemas_string(),
+    commit: schemas_string(),
+    state: schemas_enum(['in_progress', 'success', 'failure']),
+    createdAt: schemas_string(),
+});
+const FileSchema = looseObject({ records: array(RecordSchema) });
+function createLocalDeploymentLog(stateDir, now = () => new Date()) {
+    const fileOf = (space) => external_node_path_namespaceObject.join(stateDir, 'deployments', `${encodeURIComponent(space)}.json`);
+    const read = (space) => {
+        const file = fileOf(space);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            return [];
+        const parsed = FileSchema.safeParse(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+        if (!parsed.success)
+            throw new GenieGitopsError(`the deployment record ${file} is damaged`, 'restore it from a backup, or delete it: the next deploy then treats the space as never deployed (drift unless the live space equals the config)');
+        return parsed.data.records;
+    };
+    const write = (space, records) => writeFileAtomic(fileOf(space), `${JSON.stringify({ records: records.slice(0, KEEP) }, null, 2)}\n`);
+    const spaceOfId = new Map();
+    return {
+        describe: (space) => `the deployment record ${fileOf(space)}`,
+        async history(space, liveSpaceId) {
+            return read(space).filter((r) => r.liveSpaceId === liveSpaceId);
+        },
+        async start(input) {
+            const record = {
+                ...input,
+                id: `${now().getTime()}-${(0,external_node_crypto_namespaceObject.randomBytes)(3).toString('hex')}`,
+                state: 'in_progress',
+                createdAt: now().toISOString(),
+            };
+            write(input.space, [record, ...read(input.space)]);
+            spaceOfId.set(record.id, input.space);
+            return record.id;
+        },
+        async finish(id, state) {
+            const space = spaceOfId.get(id);
+            if (space === undefined)
+                throw new GenieGitopsError(`no deployment ${id} was started by this run`);
+            write(space, read(space).map((r) => (r.id === id ? { ...r, state } : r)));
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/local/space-store.js
 /**
  * The local "live" and "staging" spaces (DESIGN.md section 4): one JSON file per space id in a
@@ -37024,7 +37262,9 @@ const StoredFileSchema = looseObject({
     warehouse_id: schemas_string(),
     serialized_space: schemas_string(),
 });
+/** An update with a stale etag: the local form of Databricks' HTTP 409, and carries that status. */
 class SpaceConflictError extends GenieGitopsError {
+    status = 409;
 }
 class SpaceNotFoundError extends GenieGitopsError {
 }
@@ -37678,7 +37918,8 @@ function readDatabricksSettings(env) {
         poll.firstMs = first;
     if (giveUp !== undefined)
         poll.giveUpMs = giveUp;
-    return { host, qpm, poll };
+    const httpBackoffMs = positive(env.GENIE_GITOPS_HTTP_BACKOFF_MS);
+    return { host, qpm, poll, ...(httpBackoffMs !== undefined ? { httpBackoffMs } : {}) };
 }
 function isLoopback(host) {
     try {
@@ -38124,7 +38365,8 @@ function instructionIds(thoughts) {
 }
 
 ;// CONCATENATED MODULE: ./src/databricks/space-store.js
-/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list. */
+/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list, trash. */
+
 
 
 const SPACES = '/api/2.0/genie/spaces';
@@ -38169,6 +38411,7 @@ function createSpaceStore(client) {
                     ...(input.description ? { description: input.description } : {}),
                 },
                 schema: SpaceResponseSchema,
+                ...(input.retries !== undefined ? { retries: input.retries } : {}),
             });
             return space_store_toStored(body, body.serialized_space ? space_store_decode(body.serialized_space, body.space_id) : input.serializedSpace);
         },
@@ -38187,6 +38430,15 @@ function createSpaceStore(client) {
                 pageToken = page.next_page_token || undefined;
             } while (pageToken);
             return out;
+        },
+        async trash(spaceId) {
+            try {
+                await client.request({ method: 'DELETE', path: pathOf(spaceId), schema: EmptySchema });
+            }
+            catch (error) {
+                if (!(error instanceof DatabricksApiError && error.status === 404))
+                    throw error;
+            }
         },
     };
 }
@@ -38208,12 +38460,201 @@ function space_store_toStored(body, serializedSpace) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/util/interrupt-cleanup.js
+/**
+ * Work that must happen even when the run is interrupted (Ctrl-C, or GitHub cancelling a job,
+ * which sends SIGINT then SIGTERM): e.g. trashing a temporary Genie space. The signal
+ * handlers exist only while some cleanup is registered, so a process with nothing to clean up
+ * keeps Node's default behaviour; once the cleanups ran (or timed out), the signal is raised
+ * again with the handlers gone, so the process ends the way it would have.
+ */
+const pending = new Set();
+const SIGNALS = ['SIGINT', 'SIGTERM'];
+/** GitHub gives a cancelled step about 7.5 s between SIGINT and SIGTERM; stay well inside it. */
+const CLEANUP_TIMEOUT_MS = 5_000;
+function onSignal(signal) {
+    uninstall();
+    void runCleanups().finally(() => process.kill(process.pid, signal));
+}
+function install() {
+    for (const signal of SIGNALS)
+        process.on(signal, onSignal);
+}
+function uninstall() {
+    for (const signal of SIGNALS)
+        process.off(signal, onSignal);
+}
+/** Registers a cleanup to run on SIGINT/SIGTERM; the returned function unregisters it (call it once done). */
+function onInterrupt(cleanup) {
+    if (pending.size === 0)
+        install();
+    pending.add(cleanup);
+    return () => {
+        if (pending.delete(cleanup) && pending.size === 0)
+            uninstall();
+    };
+}
+/** Runs every registered cleanup once, in parallel, bounded in time; failures are swallowed (best effort). */
+async function runCleanups(timeoutMs = CLEANUP_TIMEOUT_MS) {
+    const all = [...pending];
+    pending.clear();
+    let timer;
+    const timeout = new Promise((resolve) => {
+        timer = setTimeout(resolve, timeoutMs);
+    });
+    await Promise.race([Promise.allSettled(all.map((cleanup) => cleanup())), timeout]);
+    clearTimeout(timer);
+}
+
+;// CONCATENATED MODULE: ./src/commands/staging-space.js
+/**
+ * The space a scoring run asks on the databricks backend (DESIGN.md section 5, isolation).
+ * By default a temporary space created from the candidate config and trashed at the end, also
+ * on failure: concurrent runs (two PR checks, a PR check and a scheduled enhance) then never
+ * ask each other's configs. Where creating spaces is not allowed, `staging: shared` uses the
+ * staging space of target.yml, and every question first checks that the space still holds the
+ * config this run set: a run never silently scores a config someone else put there.
+ */
+
+
+
+
+
+
+/** Titles of temporary spaces start with this, so a leftover (a killed run) is easy to find and delete. */
+const TEMPORARY_TITLE_PREFIX = 'genie-gitops tmp';
+/** The shared staging space changed under a run: its scores would mix configs, so the run stops. */
+class StagingChangedError extends GenieGitopsError {
+    /** Read by the score runner: stop every question, not just this one. */
+    abortsRun = true;
+}
+function openStaging(options) {
+    if (options.mode === 'shared') {
+        const id = options.target.stagingSpaceId;
+        if (!id)
+            throw new GenieGitopsError('staging: shared needs staging_space_id in target.yml', 'add staging_space_id, or use the default staging: temporary');
+        return sharedStaging(options.store, id);
+    }
+    return temporaryStaging(options);
+}
+/** The canonical text of a stored config, or undefined when it does not parse as a space. */
+function canonicalOf(stored) {
+    const parsed = SpaceSchema.safeParse(stored.serializedSpace);
+    return parsed.success ? serializeSpace(parsed.data) : undefined;
+}
+/**
+ * Makes the stored config equal to `space`; returns whether it had to write. A PATCH whose
+ * answer was lost is retried by the client with the old etag and refused (409) although it
+ * was applied: whatever the error, a read-back that shows the wanted config is success.
+ */
+async function syncSpace(spaces, spaceId, space) {
+    const stored = await spaces.get(spaceId);
+    const wanted = serializeSpace(space);
+    if (canonicalOf(stored) === wanted)
+        return false;
+    try {
+        await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
+    }
+    catch (error) {
+        if (canonicalOf(await spaces.get(spaceId)) !== wanted)
+            throw error;
+    }
+    return true;
+}
+function sharedStaging(store, spaceId) {
+    return {
+        mode: 'shared',
+        async genieFor(space, open) {
+            const wanted = serializeSpace(space);
+            await syncSpace(store, spaceId, space);
+            const genie = open(spaceId);
+            return {
+                async ask(question, askOptions) {
+                    if (canonicalOf(await store.get(spaceId)) !== wanted)
+                        throw new StagingChangedError(`the shared staging space ${spaceId} no longer holds the config this run set: another run or a person changed it while this one was scoring, so the run stopped rather than score a mix of configs`, 'run again once nothing else uses it, keep every workflow that uses it in one concurrency group per space, or use staging: temporary (the default) where creating spaces is allowed');
+                    return genie.ask(question, askOptions);
+                },
+            };
+        },
+        close: async () => undefined,
+    };
+}
+function temporaryStaging(options) {
+    const { store, target } = options;
+    const title = `${TEMPORARY_TITLE_PREFIX} ${options.label} ${options.runId ?? (0,external_node_crypto_namespaceObject.randomBytes)(4).toString('hex')}`;
+    let spaceId;
+    // A create whose answer was lost may have created a space we never heard of: look for it at close.
+    let uncertain = false;
+    let closing;
+    const findByTitle = async () => (await store.list()).find((s) => s.title === title)?.spaceId;
+    async function create(space) {
+        for (let attempt = 0;; attempt++) {
+            try {
+                const created = await store.create({
+                    title,
+                    warehouseId: target.warehouseId,
+                    serializedSpace: JSON.parse(serializeSpace(space)),
+                    ...(target.parentPath ? { parentPath: target.parentPath } : {}),
+                    // Never retried blindly: a retried POST whose first answer was lost creates a second space.
+                    retries: 0,
+                });
+                return created.spaceId;
+            }
+            catch (error) {
+                if (!isRetryable(error) || attempt >= 4)
+                    throw explainCreateFailure(error);
+                uncertain = true;
+                const found = await findByTitle();
+                if (found) {
+                    await syncSpace(store, found, space);
+                    return found;
+                }
+                await backoff_sleep((options.backoffMs ?? 500) * 2 ** attempt);
+            }
+        }
+    }
+    return {
+        mode: 'temporary',
+        async genieFor(space, open) {
+            if (closing)
+                throw new GenieGitopsError('the temporary staging space was already trashed');
+            if (spaceId === undefined)
+                spaceId = await create(space);
+            else
+                await syncSpace(store, spaceId, space);
+            return open(spaceId);
+        },
+        close() {
+            closing ??= (async () => {
+                const ids = new Set(spaceId ? [spaceId] : []);
+                if (uncertain)
+                    for (const s of await store.list())
+                        if (s.title === title)
+                            ids.add(s.spaceId);
+                for (const id of ids)
+                    await store.trash(id);
+            })();
+            return closing;
+        },
+    };
+}
+function explainCreateFailure(error) {
+    const status = error.status;
+    if (!(error instanceof GenieGitopsError) || (status !== 403 && status !== 400))
+        return error;
+    return new GenieGitopsError(`could not create the temporary staging space: ${error.message}`, status === 403
+        ? 'the identity may not create Genie spaces here: grant it, or set staging: shared with staging_space_id in target.yml (or --staging shared)'
+        : 'check warehouse_id and parent_path in target.yml (parent_path must exist), or use staging: shared');
+}
+
 ;// CONCATENATED MODULE: ./src/commands/backend-databricks.js
 /**
- * The databricks backend: the statement warehouse on target.warehouseId, Genie on the
- * STAGING space (made equal to the config being scored first, written only when the
- * canonical forms differ), and the spaces API as the SpaceStore.
+ * The databricks backend: the statement warehouse on target.warehouseId, Genie on the run's
+ * staging space (by default a temporary one created from the config being scored and trashed
+ * at close, or the shared staging space of target.yml; see staging-space.ts), and the spaces
+ * API as the SpaceStore.
  */
+
 
 
 
@@ -38227,7 +38668,7 @@ function space_store_toStored(body, serializedSpace) {
 
 async function openDatabricksBackend(root, target, options) {
     if (!target) {
-        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
+        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
     }
     if (target.idsDerived) {
         throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
@@ -38235,6 +38676,7 @@ async function openDatabricksBackend(root, target, options) {
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
+        ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
         ...options.client,
         host: settings.host,
         auth,
@@ -38247,26 +38689,32 @@ async function openDatabricksBackend(root, target, options) {
     });
     const spaces = createSpaceStore(client);
     const limiter = sharedAskLimiter(settings.host, settings.qpm);
+    const staging = openStaging({
+        store: spaces,
+        target,
+        mode: options.staging ?? target.staging ?? 'temporary',
+        label: options.label ?? target.title,
+    });
+    // A temporary space is trashed at close, and also when the run is interrupted.
+    const forget = onInterrupt(() => staging.close());
     return {
         name: 'databricks',
         warehouse,
         spaces,
-        async genieFor(space) {
-            await syncSpace(spaces, target.stagingSpaceId, space);
-            return createGenieAdapter({ client, spaceId: target.stagingSpaceId, limiter, poll: settings.poll });
+        genieFor: (space) => staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+        async close() {
+            try {
+                await staging.close();
+            }
+            catch (error) {
+                // The run's result stands: a leftover temporary space is reported, never allowed to fail the command.
+                process.emitWarning(`could not trash the temporary staging space (${error instanceof Error ? error.message : String(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`, { code: 'GENIE_GITOPS_STAGING_LEFT' });
+            }
+            finally {
+                forget();
+            }
         },
-        close: async () => undefined,
     };
-}
-/** Makes the stored config equal to `space`; returns whether it had to write. */
-async function syncSpace(spaces, spaceId, space) {
-    const stored = await spaces.get(spaceId);
-    const wanted = serializeSpace(space);
-    const parsed = SpaceSchema.safeParse(stored.serializedSpace);
-    if (parsed.success && serializeSpace(parsed.data) === wanted)
-        return false;
-    await spaces.update(spaceId, JSON.parse(wanted), stored.etag ? { etag: stored.etag } : {});
-    return true;
 }
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */
 function repositoryTables(root, warehouseId) {
@@ -38301,11 +38749,21 @@ function repositoryTables(root, warehouseId) {
 
 
 
+
+
 function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
         return backend;
     throw new GenieGitopsError(`unknown backend '${backend}'`, 'use --backend local (embedded warehouse and Genie engine) or --backend databricks');
+}
+/** `--staging` / the `staging` input: undefined keeps target.yml's choice. */
+function parseStaging(value, name = '--staging') {
+    if (value === undefined)
+        return undefined;
+    if (STAGING_MODES.includes(value))
+        return value;
+    throw new GenieGitopsError(`${name} '${value}' is not supported`, `use ${name} temporary (a space per run, trashed at the end) or ${name} shared (the staging_space_id of target.yml)`);
 }
 /** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
 function loadSpace(root, name, layout = {}) {
@@ -38371,7 +38829,11 @@ function targetLabel(root, space, layout) {
 }
 async function openBackend(root, name, target, options = {}) {
     if (name === 'databricks') {
-        const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+        const remote = await openDatabricksBackend(root, target, {
+            env: options.env ?? process.env,
+            staging: options.staging,
+            label: options.space,
+        });
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
     }
@@ -38409,6 +38871,10 @@ function unavailableWarehouse() {
     };
     return { execute: async () => refuse(), schema: async () => refuse() };
 }
+/** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
+function openLocalDeploymentLog(root, env = process.env) {
+    return createLocalDeploymentLog(resolveStateDir(root, env));
+}
 
 ;// CONCATENATED MODULE: ./src/commands/score.js
 /** `score`: ask every benchmark question of one space config and compare with the expected results. */
@@ -38438,6 +38904,7 @@ async function scoreCommand(options) {
         seed: options.seed,
         layout: options.layout,
         dataFile: options.dataFile,
+        staging: options.staging,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -38483,6 +38950,9 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
             concurrency: options.concurrency,
             questionsPerMinute: options.questionsPerMinute,
             questionTimeoutMs: options.questionTimeoutMs,
+            retries: options.retries,
+            backoffMs: options.backoffMs,
+            questionBudgetMs: options.questionBudgetMs,
         },
         onProgress: options.onProgress,
     });
@@ -38514,13 +38984,13 @@ function lessonsFile(root, space) {
  * One scorer per config (sharing its expected results across runs); every run's Genie questions
  * and statements, and what a re-ask added, are counted into `calls`.
  */
-function countingScorers(backend, spaceName, benchmarks, calls) {
+function countingScorers(backend, spaceName, benchmarks, calls, scoring = {}) {
     const scorers = new Map();
     const scorerOf = (space) => {
         const key = hashSpace(space);
         let scorer = scorers.get(key);
         if (!scorer)
-            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks, scoring)));
         return scorer;
     };
     const counted = (card, before) => {
@@ -38551,9 +39021,10 @@ async function enhanceCommand(options) {
         noise: options.noise,
         seed: options.seed,
         dataFile: options.dataFile,
+        staging: options.staging,
     });
     const calls = { genie: 0, statements: 0 };
-    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
+    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);
     try {
         const warehouseSchema = await backend.warehouse.schema();
         // Improve only a config that passes validate: fixes on top of an invalid one would be judged
@@ -39698,12 +40169,18 @@ const markdown_format_GITHUB_COMMENT_LIMIT = 65_536;
 function markdown_format_percent(fraction) {
     return `${(fraction * 100).toFixed(1)}%`;
 }
-/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
+/**
+ * A score with its counts: `80.0% (8/10)`; `87.5% (7/8, 2 errored)` when questions errored (the
+ * score is over answered questions); `; 1 broken` when benchmarks were left out; a dash without questions.
+ */
 function markdown_format_scoreText(t) {
-    const broken = t.broken ? `${t.broken} broken` : '';
+    const broken = t.broken ? `; ${t.broken} broken` : '';
     if (t.total === 0)
-        return broken ? `– (${broken})` : '–';
-    return `${markdown_format_percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
+        return broken ? `– (${broken.slice(2)})` : '–';
+    const answered = t.answered ?? t.total;
+    if (answered === 0)
+        return `– (${t.errored} errored${broken})`;
+    return `${markdown_format_percent(t.score)} (${t.passed}/${answered}${t.errored ? `, ${t.errored} errored` : ''}${broken})`;
 }
 /** A change in percentage points with an explicit sign. */
 function markdown_format_pointsDelta(head, base) {
@@ -40235,6 +40712,7 @@ async function runEnhance(args, io) {
         root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
         space: values.space,
         backend: parseBackend(values.backend),
+        staging: parseStaging(values.staging),
         analyst,
         llmAnalyst: analyst === 'llm'
             ? llmAnalystFrom(llmSettings, process.env, {
@@ -40601,15 +41079,91 @@ function describeDeployLabels(result) {
     return parts.join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/commands/drift-guard.js
+const drift_guard_short = (sha) => sha.slice(0, 7);
+function judgeDrift(input) {
+    if (input.liveHash === input.configHash)
+        return { kind: 'unchanged' };
+    const lastSuccess = input.history.findIndex((r) => r.state === 'success');
+    // Deploys started after the last success may have reached the live space before they were
+    // cancelled or failed (a PATCH applied, its read-back lost): their configs are ours too.
+    const since = lastSuccess === -1 ? input.history : input.history.slice(0, lastSuccess + 1);
+    const ours = since.find((r) => r.configHash === input.liveHash);
+    if (ours)
+        return {
+            kind: 'clean',
+            note: ours.state === 'success'
+                ? `the live space held the config deployed from ${drift_guard_short(ours.commit)}`
+                : `the live space held the config of the unfinished deploy of ${drift_guard_short(ours.commit)}`,
+        };
+    if (lastSuccess !== -1) {
+        const last = input.history[lastSuccess];
+        return {
+            kind: 'drift',
+            reason: `the live space differs from the config of its last successful deployment (commit ${drift_guard_short(last.commit)}, ${last.createdAt})`,
+        };
+    }
+    if (input.beforeHash !== undefined && input.beforeHash === input.liveHash)
+        return {
+            kind: 'clean',
+            note: 'no deployment recorded yet; the live space held the config of the previous commit',
+        };
+    if (input.liveIsNew)
+        return { kind: 'first', note: 'first deploy: the live space was new (tables only)' };
+    return {
+        kind: 'drift',
+        reason: 'no deployment of this space is recorded and the live space differs from the config to deploy: it may hold edits made outside git',
+    };
+}
+/**
+ * A space nobody has worked on yet: what Genie creates from a table selection (tables, their
+ * column names), with no descriptions, synonyms, instructions, examples, snippets, joins or
+ * sample questions. Overwriting it loses nothing a person wrote.
+ */
+function isUntouchedSpace(canonical) {
+    const STRUCTURE = new Set(['version', 'data_sources', 'tables', 'metric_views', 'column_configs', 'config']);
+    const NAMES = new Set(['identifier', 'column_name']);
+    const INSTRUCTION_LISTS = new Set(['instructions', 'benchmarks']);
+    const walk = (value, key) => {
+        if (Array.isArray(value))
+            return value.every((v) => walk(v, key));
+        // A toggle (entity matching, format assistance) is a setting, not text a person wrote.
+        if (typeof value === 'boolean')
+            return true;
+        if (typeof value !== 'object' || value === null)
+            return key === 'version' || NAMES.has(key);
+        return Object.entries(value).every(([k, v]) => {
+            if (isEmpty(v))
+                return true;
+            if (INSTRUCTION_LISTS.has(k) || k === 'sample_questions')
+                return false;
+            return STRUCTURE.has(k) || NAMES.has(k) || typeof v === 'boolean' ? walk(v, k) : false;
+        });
+    };
+    return walk(canonical, '');
+}
+function isEmpty(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (typeof value === 'object' && value !== null)
+        return Object.values(value).every(isEmpty);
+    return value === undefined || value === null;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/deploy.js
 /**
- * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
- * (canonically) with the config as of the previously deployed commit; a difference means someone
- * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
- * Otherwise update live with the etag just read and read it back until it equals the config.
- * One failing space never stops the others. With a GitHub port, a space that is deployed (or
- * already was) moves its merged enhancement PRs from the pending label to deployed.
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live and compare it
+ * (canonically) with the config of the last successful deployment in the deployment log (see
+ * drift-guard.ts); a difference means someone edited the live space outside git (drift), which
+ * stops that space unless on-drift is overwrite. Otherwise record the deploy as started, update
+ * live with the etag just read, read it back until it equals the config, and record success: the
+ * record is written only on success, so a failed or cancelled deploy leaves no false drift. An
+ * update answered with 409 or lost on the way back is resolved by reading back. One failing space
+ * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
+ * merged enhancement PRs from the pending label to deployed.
  */
+
+
 
 
 
@@ -40647,23 +41201,28 @@ async function selectSpaces(options) {
         selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
     };
 }
-/** The canonical text of a live space's config (Genie re-serialises what it stores). */
-function liveText(stored, label) {
+/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
+function liveSpaceOf(stored, label) {
     if (typeof stored.serializedSpace === 'string')
-        return serializeSpace(parseSpaceText(stored.serializedSpace, label));
-    return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+        return parseSpaceText(stored.serializedSpace, label);
+    return SpaceSchema.parse(stored.serializedSpace);
+}
+function liveText(stored, label) {
+    return serializeSpace(liveSpaceOf(stored, label));
 }
 async function deployCommand(options) {
     // Names someone typed are checked like in every command; names from changed folders are reported per space.
     if (Array.isArray(options.spaces))
         options.spaces.forEach((name) => validateSpaceName(name));
     const { names, selection } = await selectSpaces(options);
+    const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
+    const commit = names.length ? await deployedCommit(options) : '';
     const results = [];
     for (const space of names) {
         options.log?.(`deploy ${space}`);
         let result;
         try {
-            result = await deployOne(space, options);
+            result = await deployOne(space, options, deployments, commit);
         }
         catch (error) {
             const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
@@ -40693,7 +41252,7 @@ async function labelDeployed(result, github, options) {
         return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
     }
 }
-async function deployOne(space, options) {
+async function deployOne(space, options, deployments, commit) {
     if (!findSpaceEntry(options.root, space, options.layout)) {
         return {
             space,
@@ -40713,47 +41272,121 @@ async function deployOne(space, options) {
     if (issues.length > 0)
         throw new ValidationError(issues);
     const config = serializeSpace(dir.space);
+    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
     return withStore(options, target, async (store) => {
         const base = { space, liveSpaceId: target.liveSpaceId };
         const live = await store.get(target.liveSpaceId);
-        const current = liveText(live, `live space ${target.liveSpaceId}`);
-        if (current === config)
-            return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-        const previous = await previousConfig(dir.configPath, options);
-        let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
-        if (previous !== undefined && current !== previous) {
+        const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
+        const history = await deployments.history(space, target.liveSpaceId);
+        const verdict = judgeDrift({
+            liveHash: hashSpace(current),
+            configHash: record.configHash,
+            liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
+            history,
+            beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
+        });
+        if (verdict.kind === 'unchanged') {
+            // Record it, so the next deploy compares with this config rather than an older one.
+            if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
+                return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+            const id = await deployments.start(record);
+            await deployments.finish(id, 'success', 'the live space already had this config');
+            return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
+        }
+        let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
+        if (verdict.kind === 'drift') {
             if ((options.onDrift ?? 'fail') !== 'overwrite') {
                 return {
                     ...base,
                     status: 'drifted',
-                    message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+                    message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
                 };
             }
-            note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+            note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
         }
-        await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
-        await verify(store, target.liveSpaceId, config, options);
-        return { ...base, status: 'deployed', message: `updated and verified${note}` };
+        // Started before the live space is touched: a run cancelled half-way leaves an unfinished
+        // record, whose config the next deploy then recognises as its own (no false drift).
+        const id = await deployments.start(record);
+        let how;
+        try {
+            how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
+        }
+        catch (error) {
+            await deployments.finish(id, 'failure', deploy_messageOf(error)).catch(() => undefined);
+            throw error;
+        }
+        try {
+            await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
+        }
+        catch (error) {
+            note += `; recording the success in ${deployments.describe(space)} failed (${deploy_messageOf(error)}): the next deploy still recognises this config as its own`;
+        }
+        return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
     });
 }
-async function previousConfig(configPath, options) {
+/** The config at the push's `before`, hashed; undefined without one. */
+async function previousHash(configPath, options) {
     if (!options.before || ZERO_SHA.test(options.before))
         return undefined;
     const text = await options.git.tryShow(options.before, configPath);
     return text === undefined
         ? undefined
-        : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+        : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+}
+/** The full sha of the commit being deployed (the name the record keeps). */
+async function deployedCommit(options) {
+    try {
+        return await options.git.revParse(options.after ?? 'HEAD');
+    }
+    catch {
+        return options.after ?? 'unknown';
+    }
+}
+/** Statuses after which an update may have been applied although it reported failure. */
+function mayHaveApplied(error) {
+    const e = error;
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
+}
+/**
+ * Updates the live space and reads it back until it equals `config`. An update answered with
+ * 409 or with no answer may still have been applied (a lost answer, retried by the client with
+ * the old etag, is refused with 409): a read-back showing the target config is success.
+ */
+async function applyConfig(store, spaceId, space, config, etag, options) {
+    try {
+        await store.update(spaceId, space, { etag });
+    }
+    catch (error) {
+        if (!mayHaveApplied(error))
+            throw error;
+        if (await readsBack(store, spaceId, config, options))
+            return ` (the update answered "${deploy_messageOf(error)}", but reading back shows the new config: it was applied)`;
+        if (error.status === 409)
+            throw new GenieGitopsError(`live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`, 're-run deploy: the drift guard then checks the edit');
+        throw error;
+    }
+    await verify(store, spaceId, config, options);
+    return '';
 }
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function verify(store, spaceId, config, options) {
+async function readsBack(store, spaceId, config, options) {
     const attempts = options.verifyAttempts ?? 5;
     for (let i = 0; i < attempts; i++) {
         if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
-            return;
+            return true;
         if (i < attempts - 1)
             await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
     }
-    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+    return false;
+}
+async function verify(store, spaceId, config, options) {
+    if (await readsBack(store, spaceId, config, options))
+        return;
+    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+function deploy_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
 }
 async function withStore(options, target, fn) {
     if (options.store)
@@ -41959,6 +42592,69 @@ function runListSpaces(args, io) {
     return 0;
 }
 
+;// CONCATENATED MODULE: ./src/scoring/errored-gate.js
+/** Default largest share of errored questions (per card) before a gate is inconclusive. */
+const DEFAULT_MAX_ERRORED = 0.1;
+const errored_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const MAX_NAMED = 20;
+function erroredIds(card) {
+    return card.questions.filter((q) => q.errored).map((q) => q.id);
+}
+function erroredSide(label, card) {
+    const ids = erroredIds(card);
+    const total = card.questions.length;
+    return { label, ids, total, fraction: total ? ids.length / total : 0 };
+}
+/** Names up to MAX_NAMED ids, then says how many more. */
+function nameIds(ids) {
+    const shown = ids.slice(0, MAX_NAMED).join(', ');
+    return ids.length > MAX_NAMED ? `${shown} and ${ids.length - MAX_NAMED} more` : shown;
+}
+/**
+ * Undefined when every card's errored share is within `maxErrored`; otherwise why the
+ * gate cannot decide, naming the errored questions of each side over the limit.
+ */
+function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
+    // A tiny epsilon keeps float noise from tipping a share equal to the limit over it.
+    const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
+    if (sides.length === 0)
+        return undefined;
+    const parts = sides.map((s) => `${s.ids.length} of ${s.total} questions (${errored_gate_pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`);
+    return {
+        sides,
+        message: `inconclusive: ${parts.join('; ')}. That is more than max-errored ${errored_gate_pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`,
+    };
+}
+/** Head and base scored on the same questions: those answered in both. */
+function errored_gate_pairedAnswered(head, base) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const ids = [];
+    const left = [];
+    let headPassed = 0;
+    let basePassed = 0;
+    for (const q of head.questions) {
+        const b = before.get(q.id);
+        if (!b)
+            continue;
+        if (q.errored || b.errored) {
+            left.push(q.id);
+            continue;
+        }
+        ids.push(q.id);
+        if (q.passed)
+            headPassed++;
+        if (b.passed)
+            basePassed++;
+    }
+    const n = ids.length;
+    return {
+        ids,
+        head: { passed: headPassed, answered: n, score: n ? headPassed / n : 0 },
+        base: { passed: basePassed, answered: n, score: n ? basePassed / n : 0 },
+        erroredIds: left,
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/report/paired-markdown.js
 /**
  * The paired comparison in the PR comment and job summary: the verdict in words, the estimate
@@ -42022,6 +42718,7 @@ function paired_markdown_renderPairedSection(head, base, gate) {
 
 
 
+
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
 function questionChanges(head, base) {
     const before = new Map(base.questions.map((q) => [q.id, q]));
@@ -42034,11 +42731,14 @@ function questionChanges(head, base) {
         added: [],
         removed: [],
         broken: [],
+        errored: [],
     };
     for (const q of head.questions) {
         const b = before.get(q.id);
         if (q.expectedError !== undefined)
             out.broken.push(q);
+        else if (q.errored || b?.errored)
+            out.errored.push(q);
         // A benchmark broken in base was not scored there: for the comparison it is new.
         else if (!b || b.expectedError !== undefined)
             out.added.push(q);
@@ -42063,6 +42763,8 @@ function renderComparisonMarkdown(head, base, options = {}) {
     const status = (q) => {
         if (!q)
             return '–';
+        if (q.errored)
+            return '⚠️ errored';
         const rate = repeats ? ` (${percent(q.passRate)})` : '';
         if (q.expectedError !== undefined)
             return '⚠️ broken benchmark';
@@ -42098,18 +42800,31 @@ function renderComparisonMarkdown(head, base, options = {}) {
             header: oneHeader,
             rows: changes.removed.map(oneRow),
         },
+        {
+            heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+            header: pairHeader,
+            rows: changes.errored.map(pairRow),
+        },
     ].filter((s) => s.rows.length > 0);
+    // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
+    const paired = changes.errored.length > 0;
+    const change = (s) => {
+        const h = head.totals[s];
+        const b = base.totals[s];
+        if (!h.total || !b.total)
+            return '–';
+        if (!paired)
+            return pointsDelta(h.score, b.score);
+        const only = (c) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+        const p = pairedAnswered(only(head), only(base));
+        return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
+    };
     const top = [
-        `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+        `## ${title} — ${scoreText(head.totals.all)}, ${change('all')} vs base${paired ? ' (on the questions answered in both)' : ''}`,
         '',
         '| split | base | head | change |',
         '|---|---:|---:|---:|',
-        ...['all', 'train', 'holdout'].map((s) => {
-            const h = head.totals[s];
-            const b = base.totals[s];
-            const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
-            return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
-        }),
+        ...['all', 'train', 'holdout'].map((s) => `| ${s} | ${scoreText(base.totals[s])} | ${scoreText(head.totals[s])} | ${change(s)} |`),
         '',
         ...(head.benchmarksHash !== base.benchmarksHash
             ? [
@@ -42123,7 +42838,8 @@ function renderComparisonMarkdown(head, base, options = {}) {
         `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
             (changes.added.length || changes.removed.length
                 ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
-                : ''),
+                : '') +
+            (changes.errored.length ? ` · **Errored** ${changes.errored.length}` : ''),
         '',
     ];
     const foot = [
@@ -42180,6 +42896,7 @@ function renderScorecardMarkdown(card, options = {}) {
         ...qualityLine(card.quality),
         ...evidenceSection(card),
         ...categorySection(card),
+        ...erroredSection(card),
         ...brokenBenchmarks(card),
         `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
         '',
@@ -42251,6 +42968,20 @@ function categorySection(card) {
         '',
     ];
 }
+/** Errored questions are outages, not wrong answers: say which, and that the score leaves them out. */
+function erroredSection(card) {
+    const errored = card.questions.filter((q) => q.errored);
+    if (errored.length === 0)
+        return [];
+    return [
+        `> [!NOTE]`,
+        `> ${errored.length} question(s) errored: no answer could be obtained after the retries (throttling, HTTP errors, stuck messages). They are counted apart and left out of the score, which is passed / answered: ${errored
+            .slice(0, 20)
+            .map((q) => markdown_format_code(q.id))
+            .join(', ')}${errored.length > 20 ? ` and ${errored.length - 20} more` : ''}.`,
+        '',
+    ];
+}
 /** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card) {
     const broken = brokenQuestions(card);
@@ -42272,7 +43003,7 @@ function questionRow(q, withRate) {
         markdown_format_code(q.id),
         q.split,
         markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
-        q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
+        resultIcon(q),
         q.verdict ?? '–',
         q.category ?? '',
     ];
@@ -42280,12 +43011,15 @@ function questionRow(q, withRate) {
         cells.push(markdown_format_percent(q.passRate));
     return `| ${cells.join(' | ')} |`;
 }
+function resultIcon(q) {
+    return q.expectedError !== undefined ? '⚠️ broken' : q.errored ? '⚠️ errored' : q.passed ? '✅' : '❌';
+}
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions, rows, budget) {
     if (markdown_format_rowsWithin(rows, budget) === rows.length)
         return rows;
     const priority = questions
-        .map((q, i) => ({ i, failing: !q.passed }))
+        .map((q, i) => ({ i, failing: !q.passed || q.errored === true }))
         .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
     const keep = new Set();
     let used = 0;
@@ -42355,7 +43089,7 @@ function renderScorecardText(card) {
     const body = card.questions.map((q) => [
         q.id,
         q.split,
-        q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
+        q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
         q.verdict ?? '-',
         q.category ?? '-',
         ...(withRate ? [markdown_format_percent(q.passRate)] : []),
@@ -42369,6 +43103,9 @@ function renderScorecardText(card) {
     lines.push(line(header), ...body.map(line), '');
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
+    const errored = card.questions.filter((x) => x.errored);
+    if (errored.length)
+        lines.push(`Errored (no answer after retries; left out of the score, which is passed / answered): ${errored.map((q) => q.id).join(', ')}`);
     lines.push(...brokenLines(card));
     lines.push(evidenceLine(card));
     const c = card.calls;
@@ -42385,13 +43122,16 @@ function renderScorecardText(card) {
 
 
 
+
 /** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
 function progressLine(e, repeats) {
     const outcome = e.broken
         ? 'broken benchmark (expected SQL failed)'
-        : e.passed
-            ? 'pass'
-            : `fail (${e.category ?? e.verdict ?? 'no result'})`;
+        : e.errored
+            ? 'errored (no answer after retries)'
+            : e.passed
+                ? 'pass'
+                : `fail (${e.category ?? e.verdict ?? 'no result'})`;
     return `[${e.done}/${e.total}] ${e.id}${repeats > 1 ? ` #${e.repeat}` : ''} ${outcome} ${Math.round(e.durationMs)}ms`;
 }
 async function score_command_runScore(args, io) {
@@ -42399,12 +43139,14 @@ async function score_command_runScore(args, io) {
     const space = values.space;
     const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
     const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
+    const maxErrored = numberOption(values['max-errored'], '--max-errored', { fraction: true }) ?? DEFAULT_MAX_ERRORED;
     const card = await scoreCommand({
         layout: { bundleTarget: values.target },
         dataFile: dataOf(values.data, io),
         root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
         space,
         backend: parseBackend(values.backend),
+        staging: parseStaging(values.staging),
         repeats,
         concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
         questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
@@ -42418,6 +43160,12 @@ async function score_command_runScore(args, io) {
     if (values.markdown)
         writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
     io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+    const inconclusive = inconclusiveVerdict([{ label: space, card }], maxErrored);
+    if (inconclusive) {
+        // Neutral, as in the action: an outage neither fails nor passes --min-score.
+        io.err(`warning: ${inconclusive.message}`);
+        return 0;
+    }
     if (minScore !== undefined && card.totals.all.score < minScore) {
         io.err(`error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`);
         return 1;
@@ -42731,15 +43479,36 @@ const ROUTES = [
     [
         'POST',
         /^\/api\/2\.0\/genie\/spaces$/,
-        async (ctx, _p, req) => ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true),
+        async (ctx, _p, req) => {
+            const created = ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys()));
+            ctx.stats.spacesCreated++;
+            warmEngine(ctx, created.spaceId);
+            return ctx.spaces.toJson(created, true);
+        },
     ],
     [
         'GET',
         re(SPACE),
         async (ctx, [id], _req, url) => ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
     ],
-    ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
-    ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
+    [
+        'PATCH',
+        re(SPACE),
+        async (ctx, [id], req) => {
+            const updated = ctx.spaces.update(id, await jsonOf(req));
+            warmEngine(ctx, id);
+            return ctx.spaces.toJson(updated, true);
+        },
+    ],
+    [
+        'DELETE',
+        re(SPACE),
+        async (ctx, [id]) => {
+            ctx.spaces.trash(id);
+            ctx.stats.spacesTrashed++;
+            return {};
+        },
+    ],
     [
         'POST',
         re(`${SPACE}/start-conversation`),
@@ -42795,11 +43564,20 @@ const ROUTES = [
         }),
     ],
 ];
+/** Builds the Genie engine of a new config in the background, as a running Genie has it ready. */
+function warmEngine(ctx, spaceId) {
+    const space = ctx.spaces.get(spaceId);
+    // A config the engine cannot load fails the first question instead, as before.
+    ctx.genie.warm(space, ctx.warehouses.get(space.warehouseId)).catch(() => undefined);
+}
 function re(pattern) {
     return new RegExp(`^${pattern}$`);
 }
-/** Dispatches an authenticated API request; returns false when no route matches. */
-async function dispatch(ctx, req, res, url) {
+/**
+ * Handles an authenticated API request and returns the answer's body without sending it (the
+ * server may lose it on purpose); undefined when no route matches.
+ */
+async function dispatch(ctx, req, url) {
     const method = req.method ?? 'GET';
     let pathMatched = false;
     for (const [m, pattern, handler] of ROUTES) {
@@ -42809,13 +43587,11 @@ async function dispatch(ctx, req, res, url) {
         pathMatched = true;
         if (m !== method)
             continue;
-        const body = await handler(ctx, match.slice(1).map(decodeURIComponent), req, url);
-        sendJson(res, 200, body);
-        return true;
+        return { body: await handler(ctx, match.slice(1).map(decodeURIComponent), req, url) };
     }
     if (pathMatched)
         throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
-    return false;
+    return undefined;
 }
 function isAskingRoute(method, pathname) {
     return (method === 'POST' && (/\/start-conversation$/.test(pathname) || /\/conversations\/[^/]+\/messages$/.test(pathname)));
@@ -42883,7 +43659,8 @@ function parseWaitTimeout(value) {
 /**
  * The emulator's spaces: seeded from the repository's spaces/<name>/space.json under the
  * live and the staging id of each target.yml, kept in memory; a PATCH replaces the config
- * for the life of the server. Answers use the Genie spaces API shape.
+ * for the life of the server, a POST creates a space, a DELETE moves it to the trash (gone
+ * from GET and the listing, as on Databricks). Answers use the Genie spaces API shape.
  */
 
 
@@ -42893,6 +43670,8 @@ function parseWaitTimeout(value) {
 
 class SpaceState {
     spaces = new Map();
+    /** Spaces moved to the trash by DELETE, kept so tests can see what was cleaned up. */
+    trashed = new Map();
     /** Seeds from a repository; returns the warehouse ids the targets name. */
     seed(root) {
         const warehouses = new Map();
@@ -42902,7 +43681,7 @@ class SpaceState {
                 continue;
             const t = dir.target;
             warehouses.set(t.warehouseId, { ...t.local, space: name });
-            for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
+            for (const id of new Set([t.liveSpaceId, ...(t.stagingSpaceId ? [t.stagingSpaceId] : [])])) {
                 this.insert({
                     spaceId: id,
                     title: t.title,
@@ -42968,9 +43747,11 @@ class SpaceState {
         s.updateTime = Date.now();
         return s;
     }
-    remove(spaceId) {
-        this.get(spaceId);
+    /** Moves a space to the trash: later GETs, PATCHes and asks answer 404, and the listing leaves it out. */
+    trash(spaceId) {
+        const s = this.get(spaceId);
         this.spaces.delete(spaceId);
+        this.trashed.set(spaceId, s);
     }
     toJson(s, withSerialized) {
         return {
@@ -43141,8 +43922,10 @@ function toJsonArrayValue(cell) {
 
 ;// CONCATENATED MODULE: ./src/serve/traffic-control.js
 /**
- * The emulator's misbehaviour, all seeded: injected 5xx and dropped connections, stuck
- * messages, and a questions-per-minute gate over the asking POSTs. The gate is a steady
+ * The emulator's misbehaviour, all seeded: injected 5xx and dropped connections before a
+ * request is handled (nothing happened) or after it (the state changed and the answer is
+ * lost: the case a client must resolve by reading back), stuck messages, targeted one-off
+ * faults for tests, and a questions-per-minute gate over the asking POSTs. The gate is a steady
  * rate (one ask per 60 s / qpm, with a little tolerance for network jitter), so
  * N asks need at least (N - 1) * 60 / qpm seconds: the bound the benchmark compares with.
  */
@@ -43151,21 +43934,40 @@ function createTrafficControl(options) {
     const seed = options.seed ?? 1;
     const faults = mulberry32(seed * 2 + 1);
     const stuck = mulberry32(seed * 2 + 2);
+    const faultsAfter = mulberry32(seed * 2 + 3);
     const now = options.now ?? Date.now;
     const faultRate = clamp(options.faultRate ?? 0);
+    const faultAfterRate = clamp(options.faultAfterRate ?? 0);
+    const rules = [];
+    const targeted = (when, method = '', path = '') => {
+        const rule = rules.find((r) => r.when === when && r.left > 0 && (!r.method || r.method === method) && r.path.test(path));
+        if (!rule)
+            return undefined;
+        rule.left--;
+        return rule.kind;
+    };
+    // Half the faults answer 500/503, half drop the connection without an answer.
+    const draw = (rate, random) => {
+        if (rate === 0)
+            return 'none';
+        const r = random();
+        if (r >= rate)
+            return 'none';
+        return r < rate / 2 ? 'error' : 'drop';
+    };
     const stuckRate = clamp(options.stuckRate ?? 0);
     const interval = options.qpm && options.qpm > 0 ? 60_000 / options.qpm : 0;
     const tolerance = Math.min(interval / 4, 1000);
     let theoretical = 0;
     return {
-        nextFault() {
-            if (faultRate === 0)
-                return 'none';
-            const r = faults();
-            if (r >= faultRate)
-                return 'none';
-            // Half the faults answer 500/503, half drop the connection without an answer.
-            return r < faultRate / 2 ? 'error' : 'drop';
+        nextFault(method, path) {
+            return targeted('before', method, path) ?? draw(faultRate, faults);
+        },
+        nextFaultAfter(method, path) {
+            return targeted('after', method, path) ?? draw(faultAfterRate, faultsAfter);
+        },
+        inject(rule) {
+            rules.push({ ...rule, left: rule.times ?? 1 });
         },
         nextStuck() {
             return stuckRate > 0 && stuck() < stuckRate;
@@ -43215,15 +44017,18 @@ async function startServe(options) {
         requests: 0,
         asks: 0,
         rateLimited: 0,
-        faults: { errors: 0, drops: 0 },
+        faults: { errors: 0, drops: 0, lost: 0 },
         statements: 0,
         stuckMessages: 0,
         unauthorized: 0,
         tokensIssued: 0,
+        spacesCreated: 0,
+        spacesTrashed: 0,
     };
     const oauth = new OAuthState(options);
     const traffic = createTrafficControl({
         faultRate: options.faultRate,
+        faultAfterRate: options.faultAfterRate,
         stuckRate: options.stuckRate,
         qpm: options.qpm,
         seed: options.seed,
@@ -43263,6 +44068,8 @@ async function startServe(options) {
         port,
         stats,
         expireTokens: () => oauth.expireAll(),
+        injectFault: (rule) => traffic.inject(rule),
+        listSpaces: () => [...spaces.spaces.values()].map((s) => ({ spaceId: s.spaceId, title: s.title })),
         async close() {
             server.closeAllConnections();
             await new Promise((resolve) => server.close(() => resolve()));
@@ -43270,6 +44077,14 @@ async function startServe(options) {
                 await w.close();
         },
     };
+}
+/** Alternates 503 (with Retry-After 0) and 500, the two server errors Databricks answers. */
+function injectedError(n) {
+    return n % 2 === 0
+        ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
+            'retry-after': '0',
+        })
+        : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
 }
 async function handle(ctx, baseUrl, req, res) {
     const url = new URL(req.url ?? '/', baseUrl);
@@ -43283,7 +44098,7 @@ async function handle(ctx, baseUrl, req, res) {
             ctx.stats.tokensIssued = ctx.oauth.issuedCount;
             return sendJson(res, 200, answer);
         }
-        const fault = ctx.traffic.nextFault();
+        const fault = ctx.traffic.nextFault(method, url.pathname);
         if (fault === 'drop') {
             ctx.stats.faults.drops++;
             req.socket.destroy();
@@ -43291,11 +44106,7 @@ async function handle(ctx, baseUrl, req, res) {
         }
         if (fault === 'error') {
             ctx.stats.faults.errors++;
-            throw ctx.stats.faults.errors % 2 === 0
-                ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
-                    'retry-after': '0',
-                })
-                : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
+            throw injectedError(ctx.stats.faults.errors);
         }
         try {
             ctx.oauth.authenticate(req.headers.authorization);
@@ -43314,8 +44125,18 @@ async function handle(ctx, baseUrl, req, res) {
             }
             ctx.stats.asks++;
         }
-        if (!(await dispatch(ctx, req, res, url)))
+        const handled = await dispatch(ctx, req, url);
+        if (!handled)
             throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+        // The request took effect; now, maybe, its answer is lost on the way back.
+        const lost = ctx.traffic.nextFaultAfter(method, url.pathname);
+        if (lost !== 'none')
+            ctx.stats.faults.lost++;
+        if (lost === 'drop')
+            return void req.socket.destroy();
+        if (lost === 'error')
+            throw injectedError(ctx.stats.faults.lost);
+        sendJson(res, 200, handled.body);
     }
     catch (error) {
         if (!(error instanceof HttpError))
@@ -43342,6 +44163,7 @@ async function runServe(args, io, options = {}) {
         latencyMs: numberOption(values['latency-ms'], '--latency-ms', { min: 0 }),
         qpm: numberOption(values.qpm, '--qpm', { min: 0 }),
         faultRate: numberOption(values['fault-rate'], '--fault-rate', { fraction: true }),
+        faultAfterRate: numberOption(values['fault-after-rate'], '--fault-after-rate', { fraction: true }),
         stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { fraction: true }),
         seed: numberOption(values.seed, '--seed', { integer: true }),
         token: values.token,

@@ -2,8 +2,9 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../util/number-option.js';
-import { parseBackend, type BackendName } from '../commands/workspace.js';
+import { parseBackend, parseStaging, type BackendName } from '../commands/workspace.js';
 import { validateSpaceName } from '../space/space-name.js';
+import type { StagingMode } from '../space/target.js';
 import type { OnDrift } from '../commands/deploy.js';
 
 /** Input names, as action.yml declares them. */
@@ -11,16 +12,19 @@ export const INPUT = {
   command: 'command',
   space: 'space',
   all: 'all',
+  changedOnly: 'changed-only',
   backend: 'backend',
   repeats: 'repeats',
   minScore: 'min-score',
   maxRegression: 'max-regression',
   confidence: 'confidence',
   maxRepeats: 'max-repeats',
+  maxErrored: 'max-errored',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
   analyst: 'analyst',
   onDrift: 'on-drift',
+  staging: 'staging',
   githubToken: 'github-token',
   baseBranch: 'base-branch',
   workingDirectory: 'working-directory',
@@ -45,6 +49,8 @@ export interface ActionInputs {
   space?: string;
   /** Every space under spaces/ (the `all` input, or space: all). */
   all: boolean;
+  /** `list-spaces` on a pull request: only the spaces the PR touches. */
+  changedOnly: boolean;
   backend: BackendName;
   repeats?: number;
   minScore?: number;
@@ -53,10 +59,14 @@ export interface ActionInputs {
   confidence?: number;
   /** Most re-asks per side of a question whose answers disagree; default 3. */
   maxRepeats?: number;
+  /** Share of errored questions (per scorecard) above which a score gate is inconclusive. */
+  maxErrored?: number;
   maxIterations?: number;
   targetScore?: number;
   analyst: 'rules' | 'llm';
   onDrift: OnDrift;
+  /** Databricks staging for score and enhance; undefined keeps target.yml's choice (default temporary). */
+  staging?: StagingMode;
   githubToken?: string;
   baseBranch?: string;
   workingDirectory: string;
@@ -116,16 +126,19 @@ export function readInputs(): ActionInputs {
     command,
     space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
     all: space === 'all' || booleanInput(INPUT.all),
+    changedOnly: booleanInput(INPUT.changedOnly),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
     minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
     maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
     confidence: numberOption(optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
     maxRepeats: numberOption(optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
+    maxErrored: numberOption(optional(INPUT.maxErrored), INPUT.maxErrored, { fraction: true }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
+    staging: parseStaging(optional(INPUT.staging), INPUT.staging),
     githubToken,
     baseBranch: optional(INPUT.baseBranch),
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',

@@ -11,7 +11,7 @@ import { runDeploy } from './run-deploy.js';
 import { runEnhance } from './run-enhance.js';
 import { runExport } from './run-export.js';
 import { runLint } from './run-lint.js';
-import { runScore } from './run-score.js';
+import { runScore, spacesTouchedByPr } from './run-score.js';
 import { annotate, runValidate } from './run-validate.js';
 
 const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> = {
@@ -22,7 +22,10 @@ const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> =
   export: runExport,
   lint: runLint,
   'list-spaces': async (run) => {
-    const spaces = listSpaces(run.root, run.layout);
+    // On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs
+    // (one concurrency group per space) then scores only those.
+    const pr = run.context.pullRequest;
+    const spaces = run.inputs.changedOnly && pr ? await spacesTouchedByPr(run, pr) : listSpaces(run.root, run.layout);
     core.setOutput('spaces', JSON.stringify(spaces));
     core.info(`spaces: ${spaces.join(', ') || 'none'}`);
     return {};

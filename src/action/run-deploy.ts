@@ -1,6 +1,7 @@
 /** `deploy` in the action: the spaces changed by the push (or all), with a per-space table and outputs. */
 import * as core from '@actions/core';
 import { deployCommand, type DeployStatus } from '../commands/deploy.js';
+import { createGitHubDeploymentLog } from '../github/deployment-log.js';
 import { group, type ActionRun, type StepOutcome } from './action-run.js';
 
 const ICON: Record<DeployStatus, string> = {
@@ -13,6 +14,12 @@ const ICON: Record<DeployStatus, string> = {
 
 export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   const push = run.context.push;
+  // The drift guard's reference must outlive the job: GitHub deployments, one environment per space.
+  if (!run.github)
+    core.warning(
+      'No GitHub token: deployments are recorded only on this runner, which forgets them, so the next deploy finds no record and reports drift unless the live space equals the config. Pass github-token with deployments: write.',
+      { title: 'genie-gitops: deployments not recorded' },
+    );
   const result = await group('deploy', () =>
     deployCommand({
       root: run.root,
@@ -24,6 +31,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
       after: push?.after ?? run.context.sha,
       onDrift: run.inputs.onDrift,
       github: run.github,
+      deployments: run.github ? createGitHubDeploymentLog(run.github) : undefined,
       log: (line) => core.info(line),
     }),
   );

@@ -20,6 +20,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           layout: run.layout,
           space,
           backend: run.inputs.backend,
+          staging: run.inputs.staging,
           analyst: run.inputs.analyst,
           llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,

@@ -6,6 +6,7 @@
 import * as core from '@actions/core';
 import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
 import { scoreCommand } from '../commands/score.js';
+import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-markdown.js';
 import { listSpaces, spacesTouchedBy } from '../space/repository.js';
@@ -16,6 +17,8 @@ function setCardOutputs(card: Scorecard): void {
   core.setOutput('score', card.totals.all.score.toFixed(4));
   core.setOutput('passed', String(card.totals.all.passed));
   core.setOutput('total', String(card.totals.all.total));
+  core.setOutput('answered', String(card.totals.all.answered));
+  core.setOutput('errored', String(card.totals.all.errored));
   core.setOutput('train-score', card.totals.train.score.toFixed(4));
   core.setOutput('holdout-score', card.totals.holdout.score.toFixed(4));
 }
@@ -26,6 +29,7 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   const failures: string[] = [];
   const spaces = selectedSpaces(run, 'score');
   const scores: Record<string, number> = {};
+  let inconclusive = false;
   for (const space of spaces) {
     const card = await group(`score ${space} (${run.inputs.backend})`, () =>
       scoreCommand({
@@ -33,10 +37,11 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
         layout: run.layout,
         space,
         backend: run.inputs.backend,
+        staging: run.inputs.staging,
         repeats: run.inputs.repeats,
         onProgress: (e) =>
           core.info(
-            `[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`,
+            `[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.errored ? 'errored' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`,
           ),
       }),
     );
@@ -47,13 +52,22 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
     scores[space] = Number(card.totals.all.score.toFixed(4));
     await core.summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
     const min = run.inputs.minScore;
-    if (min !== undefined && card.totals.all.score < min) {
+    const unsure = inconclusiveVerdict([{ label: space, card }], run.inputs.maxErrored ?? DEFAULT_MAX_ERRORED);
+    if (unsure) {
+      // Neutral: too many outages to say whether the score meets min-score.
+      inconclusive = true;
+      core.warning(`${space}: ${unsure.message}`, { title: 'genie-gitops: score inconclusive' });
+      await core.summary
+        .addRaw(`\n**⚪ Score check inconclusive** (neutral, not failed): ${unsure.message}.\n`)
+        .write();
+    } else if (min !== undefined && card.totals.all.score < min) {
       failures.push(
         `${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`,
       );
     }
   }
   core.setOutput('scores', JSON.stringify(scores));
+  core.setOutput('inconclusive', String(inconclusive));
   return failures.length ? { failure: failures.join('; ') } : {};
 }
 
@@ -77,6 +91,11 @@ function logScore(card: Scorecard, base?: Scorecard): void {
 async function prSpaces(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
   if (run.inputs.all) return listSpaces(run.root, run.layout);
   if (run.inputs.space) return [run.inputs.space];
+  return spacesTouchedByPr(run, pr);
+}
+
+/** The spaces whose folder or benchmark file the PR changes, that exist on its head. */
+export async function spacesTouchedByPr(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
   await run.git.tryFetchCommit('origin', pr.baseSha);
   const files = await run.git.changedFiles(pr.baseSha, 'HEAD');
   const names = spacesTouchedBy(run.root, files, { ...run.layout, benchmarks: true });
@@ -104,6 +123,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
         layout: run.layout,
         space,
         backend: run.inputs.backend,
+        staging: run.inputs.staging,
         git: run.git,
         baseSha: pr.baseSha,
         baseRef: pr.baseRef,
@@ -112,6 +132,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
         maxRegression: run.inputs.maxRegression,
         confidence: run.inputs.confidence,
         maxRepeats: run.inputs.maxRepeats,
+        maxErrored: run.inputs.maxErrored,
         github,
         prNumber: pr.number,
         log: (line) => core.info(line),
@@ -134,6 +155,11 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
     if (single.gate.comparison) core.setOutput('p-value', single.gate.comparison.test.pWorse.toPrecision(4));
   }
   core.setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
+  // Inconclusive is neutral: the step does not fail on it, but says so (comment, summary, this output, a warning).
+  const unsure = results.filter((r) => r.inconclusive);
+  core.setOutput('inconclusive', String(unsure.length > 0));
+  for (const r of unsure)
+    core.warning(`${r.space}: ${r.inconclusive?.message}`, { title: 'genie-gitops: score check inconclusive' });
   core.setOutput('spaces', JSON.stringify(spaces));
   const failures = results.flatMap((r) => r.failures.map((f) => `${r.space}: ${f}`));
   return failures.length ? { failure: failures.join('; ') } : {};

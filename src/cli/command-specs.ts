@@ -32,6 +32,13 @@ const data = {
   description:
     "local backend: the data for this run (a .sqlite/.db or .sql file anywhere, or 'demo'), instead of local.data in target.yml",
 } as const;
+const staging = {
+  type: 'string',
+  value: 'temporary|shared',
+  default: "target.yml's staging, else temporary",
+  description:
+    "databricks backend: 'temporary' scores in a space created for the run and trashed after it; 'shared' uses staging_space_id of target.yml, checked before each question",
+} as const;
 const quiet = { type: 'boolean', description: 'print only the totals, no progress or per-question rows' } as const;
 
 export const VALIDATE = defineCommand({
@@ -55,7 +62,7 @@ export const VALIDATE = defineCommand({
 export const SCORE = defineCommand({
   name: 'score',
   summary:
-    "Ask every benchmark question of a space, compare Genie's results with the expected SQL's, print the scorecard.",
+    "Ask every benchmark question of a space, compare Genie's results with the expected SQL's, print the scorecard (score = passed / answered; errored questions are counted apart).",
   options: {
     space,
     backend,
@@ -79,6 +86,13 @@ export const SCORE = defineCommand({
       value: 'X',
       description: 'exit 1 when the score is below X, a fraction from 0 to 1 (0.8 means 80%)',
     },
+    'max-errored': {
+      type: 'string',
+      value: 'X',
+      default: '0.1',
+      description:
+        'above this share (a fraction 0..1) of errored questions (no answer after retries) the result is inconclusive: exit 0 with a warning, --min-score not applied',
+    },
     json: { type: 'string', value: 'FILE', description: 'write the scorecard JSON (only when the run completes)' },
     markdown: {
       type: 'string',
@@ -86,6 +100,7 @@ export const SCORE = defineCommand({
       description: 'write the scorecard Markdown (only when the run completes)',
     },
     quiet,
+    staging,
     data,
     target: bundleTarget,
     root,
@@ -137,6 +152,7 @@ export const ENHANCE = defineCommand({
       description: 'llm analyst: the serving endpoint (or GENIE_GITOPS_SERVING_ENDPOINT)',
     },
     'llm-timeout-ms': { type: 'string', value: 'MS', default: '60000', description: 'llm analyst: limit on one call' },
+    staging,
     data,
     target: bundleTarget,
     root,
@@ -177,7 +193,8 @@ export const IMPORT_BENCHMARKS = defineCommand({
 
 export const DEPLOY = defineCommand({
   name: 'deploy',
-  summary: 'Apply space configs to their live spaces, with a drift guard against the last deployed config.',
+  summary:
+    'Apply space configs to their live spaces, with a drift guard against the last successful deployment (a GitHub deployment, or .genie-gitops/state/deployments/ locally).',
   usage:
     '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--root DIR]',
   options: {
@@ -220,6 +237,12 @@ export const SERVE = defineCommand({
     'latency-ms': { type: 'string', value: 'MS', default: '0', description: 'added latency per Genie answer' },
     qpm: { type: 'string', value: 'N', default: 'unlimited', description: 'questions per minute before HTTP 429' },
     'fault-rate': { type: 'string', value: 'P', default: '0', description: 'fraction (0..1) of requests that fail' },
+    'fault-after-rate': {
+      type: 'string',
+      value: 'P',
+      default: '0',
+      description: 'fraction (0..1) of handled requests whose answer is lost (the change is made, the reply dropped)',
+    },
     'stuck-rate': {
       type: 'string',
       value: 'P',

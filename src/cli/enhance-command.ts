@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { enhanceCommand, type EnhanceResult } from '../commands/enhance.js';
 import { llmAnalystFrom } from '../commands/llm-analyst.js';
-import { parseBackend } from '../commands/workspace.js';
+import { parseBackend, parseStaging } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -34,6 +34,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space!,
     backend: parseBackend(values.backend),
+    staging: parseStaging(values.staging),
     analyst,
     llmAnalyst:
       analyst === 'llm'

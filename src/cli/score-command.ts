@@ -1,7 +1,8 @@
 /** `genie-gitops score`: one space's scorecard in the terminal, optionally as JSON and Markdown files. */
 import path from 'node:path';
 import { scoreCommand } from '../commands/score.js';
-import { parseBackend } from '../commands/workspace.js';
+import { parseBackend, parseStaging } from '../commands/workspace.js';
+import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { ProgressEvent } from '../scoring/score-runner.js';
 import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '../report/scorecard-markdown.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -13,9 +14,11 @@ import type { CliIo } from './main.js';
 export function progressLine(e: ProgressEvent, repeats: number): string {
   const outcome = e.broken
     ? 'broken benchmark (expected SQL failed)'
-    : e.passed
-      ? 'pass'
-      : `fail (${e.category ?? e.verdict ?? 'no result'})`;
+    : e.errored
+      ? 'errored (no answer after retries)'
+      : e.passed
+        ? 'pass'
+        : `fail (${e.category ?? e.verdict ?? 'no result'})`;
   return `[${e.done}/${e.total}] ${e.id}${repeats > 1 ? ` #${e.repeat}` : ''} ${outcome} ${Math.round(e.durationMs)}ms`;
 }
 
@@ -24,12 +27,14 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   const space = values.space!;
   const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
   const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
+  const maxErrored = numberOption(values['max-errored'], '--max-errored', { fraction: true }) ?? DEFAULT_MAX_ERRORED;
   const card = await scoreCommand({
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space,
     backend: parseBackend(values.backend),
+    staging: parseStaging(values.staging),
     repeats,
     concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
     questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
@@ -41,6 +46,12 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
   io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+  const inconclusive = inconclusiveVerdict([{ label: space, card }], maxErrored);
+  if (inconclusive) {
+    // Neutral, as in the action: an outage neither fails nor passes --min-score.
+    io.err(`warning: ${inconclusive.message}`);
+    return 0;
+  }
   if (minScore !== undefined && card.totals.all.score < minScore) {
     io.err(
       `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`,

@@ -21,6 +21,7 @@ export async function runServe(args: string[], io: CliIo, options: RunServeOptio
     latencyMs: numberOption(values['latency-ms'], '--latency-ms', { min: 0 }),
     qpm: numberOption(values.qpm, '--qpm', { min: 0 }),
     faultRate: numberOption(values['fault-rate'], '--fault-rate', { fraction: true }),
+    faultAfterRate: numberOption(values['fault-after-rate'], '--fault-after-rate', { fraction: true }),
     stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { fraction: true }),
     seed: numberOption(values.seed, '--seed', { integer: true }),
     token: values.token,

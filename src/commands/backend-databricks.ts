@@ -1,7 +1,8 @@
 /**
- * The databricks backend: the statement warehouse on target.warehouseId, Genie on the
- * STAGING space (made equal to the config being scored first, written only when the
- * canonical forms differ), and the spaces API as the SpaceStore.
+ * The databricks backend: the statement warehouse on target.warehouseId, Genie on the run's
+ * staging space (by default a temporary one created from the config being scored and trashed
+ * at close, or the shared staging space of target.yml; see staging-space.ts), and the spaces
+ * API as the SpaceStore.
  */
 import { createAuthFromEnv, type AuthDeps, type Env } from '../databricks/auth.js';
 import { sharedAskLimiter } from '../databricks/ask-limiter.js';
@@ -11,17 +12,24 @@ import { createDatabricksClient, type DatabricksClientOptions } from '../databri
 import { createSpaceStore } from '../databricks/space-store.js';
 import { createStatementWarehouse } from '../databricks/statement-warehouse.js';
 import { GenieGitopsError } from '../errors.js';
-import { serializeSpace } from '../space/canonical.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
-import { SpaceSchema, type Space } from '../space/schema.js';
-import type { Target } from '../space/target.js';
+import type { Space } from '../space/schema.js';
+import type { StagingMode, Target } from '../space/target.js';
+import { onInterrupt } from '../util/interrupt-cleanup.js';
+import { openStaging } from './staging-space.js';
 import type { Backend } from './workspace.js';
+
+export { syncSpace } from './staging-space.js';
 
 export interface DatabricksBackendOptions {
   env: Env;
   /** Injected in tests; the action relies on the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. */
   auth?: AuthDeps;
   client?: Partial<Omit<DatabricksClientOptions, 'host' | 'auth'>>;
+  /** Overrides target.yml's `staging` (default temporary). */
+  staging?: StagingMode;
+  /** The space's name in the repository: names the temporary staging space. */
+  label?: string;
 }
 
 export async function openDatabricksBackend(
@@ -32,7 +40,7 @@ export async function openDatabricksBackend(
   if (!target) {
     throw new GenieGitopsError(
       'the databricks backend needs spaces/<space>/target.yml',
-      'add target.yml with live_space_id, staging_space_id and warehouse_id',
+      'add target.yml with title, live_space_id and warehouse_id',
     );
   }
   if (target.idsDerived) {
@@ -44,6 +52,7 @@ export async function openDatabricksBackend(
   const settings = readDatabricksSettings(options.env);
   const auth = createAuthFromEnv(options.env, options.auth);
   const client = createDatabricksClient({
+    ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
     ...options.client,
     host: settings.host,
     auth,
@@ -56,30 +65,34 @@ export async function openDatabricksBackend(
   });
   const spaces = createSpaceStore(client);
   const limiter = sharedAskLimiter(settings.host, settings.qpm);
+  const staging = openStaging({
+    store: spaces,
+    target,
+    mode: options.staging ?? target.staging ?? 'temporary',
+    label: options.label ?? target.title,
+  });
+  // A temporary space is trashed at close, and also when the run is interrupted.
+  const forget = onInterrupt(() => staging.close());
   return {
     name: 'databricks',
     warehouse,
     spaces,
-    async genieFor(space: Space) {
-      await syncSpace(spaces, target.stagingSpaceId, space);
-      return createGenieAdapter({ client, spaceId: target.stagingSpaceId, limiter, poll: settings.poll });
+    genieFor: (space: Space) =>
+      staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+    async close() {
+      try {
+        await staging.close();
+      } catch (error) {
+        // The run's result stands: a leftover temporary space is reported, never allowed to fail the command.
+        process.emitWarning(
+          `could not trash the temporary staging space (${error instanceof Error ? error.message : String(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`,
+          { code: 'GENIE_GITOPS_STAGING_LEFT' },
+        );
+      } finally {
+        forget();
+      }
     },
-    close: async () => undefined,
   };
-}
-
-/** Makes the stored config equal to `space`; returns whether it had to write. */
-export async function syncSpace(
-  spaces: ReturnType<typeof createSpaceStore>,
-  spaceId: string,
-  space: Space,
-): Promise<boolean> {
-  const stored = await spaces.get(spaceId);
-  const wanted = serializeSpace(space);
-  const parsed = SpaceSchema.safeParse(stored.serializedSpace);
-  if (parsed.success && serializeSpace(parsed.data) === wanted) return false;
-  await spaces.update(spaceId, JSON.parse(wanted) as unknown, stored.etag ? { etag: stored.etag } : {});
-  return true;
 }
 
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */

@@ -1,24 +1,29 @@
 /**
- * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
- * (canonically) with the config as of the previously deployed commit; a difference means someone
- * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
- * Otherwise update live with the etag just read and read it back until it equals the config.
- * One failing space never stops the others. With a GitHub port, a space that is deployed (or
- * already was) moves its merged enhancement PRs from the pending label to deployed.
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live and compare it
+ * (canonically) with the config of the last successful deployment in the deployment log (see
+ * drift-guard.ts); a difference means someone edited the live space outside git (drift), which
+ * stops that space unless on-drift is overwrite. Otherwise record the deploy as started, update
+ * live with the etag just read, read it back until it equals the config, and record success: the
+ * record is written only on success, so a failed or cancelled deploy leaves no false drift. An
+ * update answered with 409 or lost on the way back is resolved by reading back. One failing space
+ * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
+ * merged enhancement PRs from the pending label to deployed.
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
 import type { GitHubPort } from '../github/github-port.js';
-import type { SpaceStore, StoredSpace } from '../ports.js';
+import type { DeploymentLog, SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
+import { hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
 import { findSpaceEntry, listSpaces, loadSpaceDir, spacesTouchedBy, type LayoutOptions } from '../space/repository.js';
 import { validateSpaceName } from '../space/space-name.js';
-import { SpaceSchema } from '../space/schema.js';
+import { SpaceSchema, type Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Target } from '../space/target.js';
 import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
-import { openBackend, type BackendName } from './workspace.js';
+import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
+import { openBackend, openLocalDeploymentLog, type BackendName } from './workspace.js';
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
 export type OnDrift = 'fail' | 'overwrite';
@@ -40,7 +45,7 @@ export interface DeployOptions {
   git: GitCli;
   /** Explicit spaces, or 'all'; when absent the spaces changed in before..after are deployed. */
   spaces?: readonly string[] | 'all';
-  /** The previously deployed commit (a push event's `before`). */
+  /** The push's previous commit (`before`): selects the changed spaces; without any deployment record, its config is the drift reference. */
   before?: string;
   /** The commit being deployed (a push event's `after`); default HEAD. */
   after?: string;
@@ -54,6 +59,8 @@ export interface DeployOptions {
   store?: SpaceStore;
   /** Where enhancement PRs' deploy-state labels are kept; without it, labels are left alone. */
   github?: GitHubPort;
+  /** Where deploys are recorded (GitHub deployments in the action); default a file in the local state folder. */
+  deployments?: DeploymentLog;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
 }
@@ -102,22 +109,28 @@ async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; 
   };
 }
 
-/** The canonical text of a live space's config (Genie re-serialises what it stores). */
+/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
+function liveSpaceOf(stored: StoredSpace, label: string): Space {
+  if (typeof stored.serializedSpace === 'string') return parseSpaceText(stored.serializedSpace, label);
+  return SpaceSchema.parse(stored.serializedSpace);
+}
+
 function liveText(stored: StoredSpace, label: string): string {
-  if (typeof stored.serializedSpace === 'string') return serializeSpace(parseSpaceText(stored.serializedSpace, label));
-  return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+  return serializeSpace(liveSpaceOf(stored, label));
 }
 
 export async function deployCommand(options: DeployOptions): Promise<DeployResult> {
   // Names someone typed are checked like in every command; names from changed folders are reported per space.
   if (Array.isArray(options.spaces)) options.spaces.forEach((name) => validateSpaceName(name));
   const { names, selection } = await selectSpaces(options);
+  const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
+  const commit = names.length ? await deployedCommit(options) : '';
   const results: DeploySpaceResult[] = [];
   for (const space of names) {
     options.log?.(`deploy ${space}`);
     let result: DeploySpaceResult;
     try {
-      result = await deployOne(space, options);
+      result = await deployOne(space, options, deployments, commit);
     } catch (error) {
       const message =
         error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
@@ -152,7 +165,12 @@ async function labelDeployed(
   }
 }
 
-async function deployOne(space: string, options: DeployOptions): Promise<DeploySpaceResult> {
+async function deployOne(
+  space: string,
+  options: DeployOptions,
+  deployments: DeploymentLog,
+  commit: string,
+): Promise<DeploySpaceResult> {
   if (!findSpaceEntry(options.root, space, options.layout)) {
     return {
       space,
@@ -171,49 +189,132 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
   const issues = checkInvariants(dir.space, { file: dir.configPath });
   if (issues.length > 0) throw new ValidationError(issues);
   const config = serializeSpace(dir.space);
+  const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
   return withStore(options, target, async (store) => {
     const base = { space, liveSpaceId: target.liveSpaceId };
     const live = await store.get(target.liveSpaceId);
-    const current = liveText(live, `live space ${target.liveSpaceId}`);
-    if (current === config) return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-    const previous = await previousConfig(dir.configPath, options);
-    let note =
-      previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
-    if (previous !== undefined && current !== previous) {
+    const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
+    const history = await deployments.history(space, target.liveSpaceId);
+    const verdict = judgeDrift({
+      liveHash: hashSpace(current),
+      configHash: record.configHash,
+      liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
+      history,
+      beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
+    });
+    if (verdict.kind === 'unchanged') {
+      // Record it, so the next deploy compares with this config rather than an older one.
+      if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
+        return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+      const id = await deployments.start(record);
+      await deployments.finish(id, 'success', 'the live space already had this config');
+      return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
+    }
+    let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
+    if (verdict.kind === 'drift') {
       if ((options.onDrift ?? 'fail') !== 'overwrite') {
         return {
           ...base,
           status: 'drifted',
-          message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+          message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
         };
       }
-      note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+      note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
     }
-    await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
-    await verify(store, target.liveSpaceId, config, options);
-    return { ...base, status: 'deployed', message: `updated and verified${note}` };
+    // Started before the live space is touched: a run cancelled half-way leaves an unfinished
+    // record, whose config the next deploy then recognises as its own (no false drift).
+    const id = await deployments.start(record);
+    let how: string;
+    try {
+      how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
+    } catch (error) {
+      await deployments.finish(id, 'failure', messageOf(error)).catch(() => undefined);
+      throw error;
+    }
+    try {
+      await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
+    } catch (error) {
+      note += `; recording the success in ${deployments.describe(space)} failed (${messageOf(error)}): the next deploy still recognises this config as its own`;
+    }
+    return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
   });
 }
 
-async function previousConfig(configPath: string, options: DeployOptions): Promise<string | undefined> {
+/** The config at the push's `before`, hashed; undefined without one. */
+async function previousHash(configPath: string, options: DeployOptions): Promise<string | undefined> {
   if (!options.before || ZERO_SHA.test(options.before)) return undefined;
   const text = await options.git.tryShow(options.before, configPath);
   return text === undefined
     ? undefined
-    : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+    : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+}
+
+/** The full sha of the commit being deployed (the name the record keeps). */
+async function deployedCommit(options: DeployOptions): Promise<string> {
+  try {
+    return await options.git.revParse(options.after ?? 'HEAD');
+  } catch {
+    return options.after ?? 'unknown';
+  }
+}
+
+/** Statuses after which an update may have been applied although it reported failure. */
+function mayHaveApplied(error: unknown): boolean {
+  const e = error as { status?: unknown; retryable?: unknown };
+  const status = typeof e.status === 'number' ? e.status : undefined;
+  return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
+}
+
+/**
+ * Updates the live space and reads it back until it equals `config`. An update answered with
+ * 409 or with no answer may still have been applied (a lost answer, retried by the client with
+ * the old etag, is refused with 409): a read-back showing the target config is success.
+ */
+async function applyConfig(
+  store: SpaceStore,
+  spaceId: string,
+  space: Space,
+  config: string,
+  etag: string | undefined,
+  options: DeployOptions,
+): Promise<string> {
+  try {
+    await store.update(spaceId, space, { etag });
+  } catch (error) {
+    if (!mayHaveApplied(error)) throw error;
+    if (await readsBack(store, spaceId, config, options))
+      return ` (the update answered "${messageOf(error)}", but reading back shows the new config: it was applied)`;
+    if ((error as { status?: unknown }).status === 409)
+      throw new GenieGitopsError(
+        `live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`,
+        're-run deploy: the drift guard then checks the edit',
+      );
+    throw error;
+  }
+  await verify(store, spaceId, config, options);
+  return '';
 }
 
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function verify(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<void> {
+async function readsBack(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<boolean> {
   const attempts = options.verifyAttempts ?? 5;
   for (let i = 0; i < attempts; i++) {
-    if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return;
+    if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return true;
     if (i < attempts - 1) await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
   }
+  return false;
+}
+
+async function verify(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<void> {
+  if (await readsBack(store, spaceId, config, options)) return;
   throw new GenieGitopsError(
-    `live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`,
+    `live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`,
     'check the space in the Genie UI and re-run deploy',
   );
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {

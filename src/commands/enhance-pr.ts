@@ -22,6 +22,7 @@ import type { GitHubPort, PullRequest } from '../github/github-port.js';
 import { upsertPullRequest } from '../github/pull-request-upsert.js';
 import { GITHUB_BODY_LIMIT, renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { readLessons, writeLessons } from '../loop/lessons.js';
+import { inconclusiveVerdict, pairedAnswered } from '../scoring/errored-gate.js';
 import { enhanceCommand, lessonsFile, type EnhanceOptions, type EnhanceResult } from './enhance.js';
 import { applyRejections, collectReviewerRejections, type ReviewerRejections } from './reviewer-rejections.js';
 
@@ -121,8 +122,14 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ['genie-gitops', `space:${space}`, PENDING_LABEL],
   });
+  // Like the PR check: compared on the questions answered in both; too many outages is an error, not a failure.
+  const paired = pairedAnswered(after, before);
+  const unsure = inconclusiveVerdict([
+    { label: 'after', card: after },
+    { label: 'before', card: before },
+  ]);
   await github.setCommitStatus(published.sha, {
-    state: after.totals.all.score >= before.totals.all.score ? 'success' : 'failure',
+    state: unsure ? 'error' : paired.head.score >= paired.base.score ? 'success' : 'failure',
     context: SCORE_STATUS_CONTEXT(space),
     description: scoreStatusDescription(result),
   });

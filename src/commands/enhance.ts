@@ -8,11 +8,12 @@ import { runEnhanceLoop, type IterationRecord } from '../loop/enhance-loop.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
+import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { checkInvariants } from '../space/invariants.js';
 import { confirmGain } from '../loop/gain-significance.js';
-import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
+import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer, type ScoreOptions } from './score.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { spacePaths } from '../space/repo-paths.js';
@@ -35,6 +36,10 @@ export interface EnhanceOptions {
   noise?: number;
   seed?: number;
   dryRun?: boolean;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
+  /** How each scoring asks: timeouts, retries and their budget (defaults as for `score`). */
+  scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
   log?: (line: string) => void;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
@@ -84,12 +89,13 @@ function countingScorers(
   spaceName: string,
   benchmarks: Benchmark[],
   calls: { genie: number; statements: number },
+  scoring: EnhanceOptions['scoring'] = {},
 ) {
   const scorers = new Map<string, ConfigScorer>();
   const scorerOf = (space: Space): ConfigScorer => {
     const key = hashSpace(space);
     let scorer = scorers.get(key);
-    if (!scorer) scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+    if (!scorer) scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks, scoring)));
     return scorer;
   };
   const counted = (card: Scorecard, before?: Scorecard) => {
@@ -124,9 +130,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     noise: options.noise,
     seed: options.seed,
     dataFile: options.dataFile,
+    staging: options.staging,
   });
   const calls = { genie: 0, statements: 0 };
-  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
+  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);
   try {
     const warehouseSchema = await backend.warehouse.schema();
     // Improve only a config that passes validate: fixes on top of an invalid one would be judged

@@ -19,9 +19,17 @@ import {
   type SequentialPlan,
 } from '../scoring/adaptive-repeats.js';
 import { decideGate, type GateResult } from '../scoring/score-gate.js';
+import {
+  DEFAULT_MAX_ERRORED,
+  inconclusiveVerdict,
+  nameIds,
+  pairedAnswered,
+  type Inconclusive,
+} from '../scoring/errored-gate.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
+import type { StagingMode } from '../space/target.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
@@ -46,12 +54,19 @@ export interface PrScoreOptions {
   confidence?: number;
   /** Most re-asks per side of a question whose answers disagree; default 3. */
   maxRepeats?: number;
+  /**
+   * Largest share of errored questions (infrastructure failures) on head or base before the
+   * check is inconclusive instead of failing or passing; default 0.1.
+   */
+  maxErrored?: number;
   /** Local engine noise (0..1) and seed, for flakiness tests; base asks use seed + 1. */
   noise?: number;
   seed?: number;
   cacheDir?: string;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
   /** With both, the comparison is posted as (or updates) the sticky comment. */
   github?: GitHubPort;
   prNumber?: number;
@@ -67,10 +82,12 @@ export interface PrScoreResult {
   baseCached: boolean;
   /** Set when the base moved since the PR event. */
   staleNote?: string;
-  /** Why the check fails; empty when it passes. */
+  /** Why the check fails; empty when it passes or is inconclusive. */
   failures: string[];
   /** The verdict, with the paired comparison that decided it. */
   gate: GateResult;
+  /** Set when too many questions errored to judge: the check is neutral (neither failed nor passed). */
+  inconclusive?: Inconclusive;
   markdown: string;
   comment?: { url: string; action: 'created' | 'updated' };
 }
@@ -87,6 +104,7 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
     layout: options.layout,
     noise: options.noise,
     seed: options.seed,
+    staging: options.staging,
   });
   let scored: Awaited<ReturnType<typeof scoreHeadAndBase>>;
   try {
@@ -101,10 +119,22 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
     maxRegression: options.maxRegression,
     confidence: options.confidence ?? DEFAULT_CONFIDENCE,
   };
-  const gate = decideGate({ head, base, comparison, settings });
+  // Too many outages to judge: the gate is neutral, so the check can neither fail nor pass on them.
+  const inconclusive = inconclusiveVerdict(
+    [{ label: 'head', card: head }, ...(base && base !== head ? [{ label: 'base', card: base }] : [])],
+    options.maxErrored ?? DEFAULT_MAX_ERRORED,
+  );
+  const gate = decideGate({
+    head,
+    base,
+    comparison,
+    settings,
+    inconclusive: inconclusive?.message.replace(/^inconclusive: /, ''),
+  });
   const failures = gate.failures;
   const markdown = renderPrComment({ space, head, base, baseSha, staleNote, gate, baseCached });
   const result: PrScoreResult = { space, head, base, baseSha, baseCached, staleNote, failures, gate, markdown };
+  if (inconclusive) result.inconclusive = inconclusive;
   if (options.github && options.prNumber !== undefined) {
     const sticky = await upsertStickyComment(options.github, options.prNumber, scoreCommentMarker(space), markdown);
     result.comment = { url: sticky.comment.url, action: sticky.action };
@@ -193,9 +223,10 @@ async function cachedScore(
     backend: backend.name,
   };
   const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
-  if (hit) return { card: hit, cached: true };
+  if (hit && hit.totals.all.errored === 0) return { card: hit, cached: true };
   const card = await scorer.score();
-  if (cacheable) writeCachedScorecard(cacheDir, card);
+  // A card with errored questions is not the config's measure, only the outage's: score it again next time.
+  if (cacheable && card.totals.all.errored === 0) writeCachedScorecard(cacheDir, card);
   return { card, cached: false };
 }
 
@@ -209,22 +240,26 @@ export function checkThresholds(
   options: { minScore?: number; maxRegression?: number },
 ): string[] {
   const failures: string[] = [];
+  // Scores are over answered questions: an errored question is neither a pass nor a failure.
   const score = head.totals.all.score;
   if (options.minScore !== undefined && score < options.minScore)
     failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
   if (base && options.maxRegression !== undefined) {
-    const drop = base.totals.all.score - score;
+    // Head and base on the same questions: those answered in both.
+    const paired = pairedAnswered(head, base);
+    const drop = paired.base.score - paired.head.score;
+    const on = paired.erroredIds.length ? ` on the ${paired.ids.length} questions answered in both` : '';
     // A tiny epsilon keeps float noise (e.g. 0.1 + 0.2) from failing an equal score.
     if (drop > options.maxRegression + 1e-9) {
       failures.push(
-        `head score ${pct(score)} is ${(drop * 100).toFixed(1)} points below base ${pct(base.totals.all.score)} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`,
+        `head score ${pct(paired.head.score)} is ${(drop * 100).toFixed(1)} points below base ${pct(paired.base.score)}${on} (max-regression ${(options.maxRegression * 100).toFixed(1)} points)`,
       );
     }
   }
   return failures;
 }
 
-function renderPrComment(input: {
+export function renderPrComment(input: {
   space: string;
   head: Scorecard;
   base?: Scorecard;
@@ -238,9 +273,10 @@ function renderPrComment(input: {
   const verdict = gate.failures.length
     ? ['', `**❌ Score check failed:** ${gate.failures.join('; ')}.`]
     : gate.verdict === 'inconclusive'
-      ? ['', `**⚠️ Score check inconclusive:** ${gate.summary}`]
+      ? ['', `**⚪ Score check inconclusive** (neutral, not failed): ${gate.summary.replace(/^Inconclusive: /, '')}`]
       : ['', `**✅ Score check passed.** ${gate.summary}`];
   const notes = [
+    ...erroredNote(input.head, input.base),
     ...(input.staleNote ? ['', '> [!WARNING]', `> ${input.staleNote}`] : []),
     '',
     `<sub>base: \`${input.baseSha.slice(0, 7)}\`${input.base ? (input.baseCached ? ' (scorecard reused: same config and benchmark hashes)' : ' (scored in this run)') : ' (no such space on the base branch: head only)'}</sub>`,
@@ -252,4 +288,17 @@ function renderPrComment(input: {
     ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget, gate })
     : renderScorecardMarkdown(input.head, { title: `genie-gitops score: ${input.space}`, maxChars: budget });
   return [marker, main.trimEnd(), ...verdict, ...notes, ''].join('\n');
+}
+
+/** Which questions errored and were left out of the comparison (shown even when within max-errored). */
+function erroredNote(head: Scorecard, base: Scorecard | undefined): string[] {
+  const paired = base && base !== head ? pairedAnswered(head, base) : undefined;
+  const ids = paired ? paired.erroredIds : head.questions.filter((q) => q.errored).map((q) => q.id);
+  if (ids.length === 0) return [];
+  const scope = paired ? `head and base were compared on the ${paired.ids.length} questions answered in both` : '';
+  return [
+    '',
+    `> [!NOTE]`,
+    `> ${ids.length} question(s) errored (infrastructure failures, left out of the scores, not counted as wrong): ${nameIds(ids)}${scope ? `; ${scope}` : ''}.`,
+  ];
 }

@@ -14,6 +14,7 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { WarehouseSchema } from '../ports.js';
 import type { LayoutOptions } from '../space/repository.js';
+import type { StagingMode } from '../space/target.js';
 import {
   benchmarksFile,
   loadSpace,
@@ -31,6 +32,12 @@ export interface ScoreOptions {
   concurrency?: number;
   questionsPerMinute?: number;
   questionTimeoutMs?: number;
+  /** Retries of a transient failure per question, its base backoff and its time budget (see ScoreRunOptions). */
+  retries?: number;
+  backoffMs?: number;
+  questionBudgetMs?: number;
+  /** Databricks backend: a temporary staging space per run (default) or the shared one of target.yml. */
+  staging?: StagingMode;
   /** Local engine noise (0..1) for flakiness tests; 0 is deterministic. */
   noise?: number;
   seed?: number;
@@ -61,6 +68,7 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
     seed: options.seed,
     layout: options.layout,
     dataFile: options.dataFile,
+    staging: options.staging,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
@@ -92,7 +100,7 @@ export async function scoreConfig(
   spaceName: string,
   space: Space,
   benchmarks: Benchmark[],
-  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend' | 'staging'> = {},
 ): Promise<Scorecard> {
   return configScorer(backend, spaceName, space, benchmarks, options).score();
 }
@@ -114,7 +122,7 @@ export function configScorer(
   spaceName: string,
   space: Space,
   benchmarks: Benchmark[],
-  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend' | 'staging'> = {},
 ): ConfigScorer {
   const expectedCache = new Map<string, Promise<QueryResult>>();
   const input = async (): Promise<RunScoreInput> => ({
@@ -131,6 +139,9 @@ export function configScorer(
       concurrency: options.concurrency,
       questionsPerMinute: options.questionsPerMinute,
       questionTimeoutMs: options.questionTimeoutMs,
+      retries: options.retries,
+      backoffMs: options.backoffMs,
+      questionBudgetMs: options.questionBudgetMs,
     },
     onProgress: options.onProgress,
   });

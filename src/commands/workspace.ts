@@ -10,10 +10,12 @@ import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
 import { isInside, spacePaths } from '../space/repo-paths.js';
-import type { Target } from '../space/target.js';
+import { STAGING_MODES, type StagingMode, type Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
+import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
+import type { DeploymentLog } from '../ports.js';
 import { openDatabricksBackend } from './backend-databricks.js';
 
 export type BackendName = 'local' | 'databricks';
@@ -24,6 +26,16 @@ export function parseBackend(value: string | undefined): BackendName {
   throw new GenieGitopsError(
     `unknown backend '${backend}'`,
     'use --backend local (embedded warehouse and Genie engine) or --backend databricks',
+  );
+}
+
+/** `--staging` / the `staging` input: undefined keeps target.yml's choice. */
+export function parseStaging(value: string | undefined, name = '--staging'): StagingMode | undefined {
+  if (value === undefined) return undefined;
+  if ((STAGING_MODES as readonly string[]).includes(value)) return value as StagingMode;
+  throw new GenieGitopsError(
+    `${name} '${value}' is not supported`,
+    `use ${name} temporary (a space per run, trashed at the end) or ${name} shared (the staging_space_id of target.yml)`,
   );
 }
 
@@ -124,8 +136,9 @@ export interface Backend {
   /**
    * A Genie that answers from the given config: locally an engine over that config (the same
    * engine for the same config and seed, so a noisy one keeps drawing fresh answers across
-   * runs); on Databricks the staging space, updated to the config first (idempotently). Call it
-   * before every run: another config may have been put on the shared staging space meanwhile.
+   * runs); on Databricks the run's own temporary space (created on the first call, updated on the
+   * next, trashed at close) or, with staging: shared, the shared staging space checked before each
+   * question. Call it before every run: another config may have been put on the space meanwhile.
    * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
    */
   genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
@@ -142,7 +155,7 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
-  /** The space's name, for messages about its target.yml. */
+  /** The space's name in the repository, for messages about its target.yml (and naming a temporary staging space). */
   space?: string;
   /** Only the space store is needed (deploy, export): the local warehouse is not opened. */
   spacesOnly?: boolean;
@@ -150,6 +163,8 @@ export interface BackendOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
+  /** Databricks staging: overrides target.yml's `staging` (see Target). */
+  staging?: StagingMode;
 }
 
 export async function openBackend(
@@ -159,7 +174,11 @@ export async function openBackend(
   options: BackendOptions = {},
 ): Promise<Backend> {
   if (name === 'databricks') {
-    const remote = await openDatabricksBackend(root, target, { env: options.env ?? process.env });
+    const remote = await openDatabricksBackend(root, target, {
+      env: options.env ?? process.env,
+      staging: options.staging,
+      label: options.space,
+    });
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
@@ -196,4 +215,12 @@ function unavailableWarehouse(): Warehouse {
     throw new GenieGitopsError('this command opened the backend without a warehouse');
   };
   return { execute: async () => refuse(), schema: async () => refuse() };
+}
+
+/** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
+export function openLocalDeploymentLog(
+  root: string,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): DeploymentLog {
+  return createLocalDeploymentLog(resolveStateDir(root, env));
 }

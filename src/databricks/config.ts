@@ -9,6 +9,8 @@ export interface DatabricksSettings {
   /** Genie asks per minute per workspace; undefined = unlimited. */
   qpm: number | undefined;
   poll: Partial<PollPolicy>;
+  /** First backoff of the HTTP client's retries (GENIE_GITOPS_HTTP_BACKOFF_MS); undefined keeps its default. */
+  httpBackoffMs?: number;
 }
 
 /** Genie's published best-effort quota on the free tier. */
@@ -43,7 +45,8 @@ export function readDatabricksSettings(env: Env): DatabricksSettings {
   const giveUp = positive(env.GENIE_GITOPS_POLL_GIVE_UP_MS);
   if (first !== undefined) poll.firstMs = first;
   if (giveUp !== undefined) poll.giveUpMs = giveUp;
-  return { host, qpm, poll };
+  const httpBackoffMs = positive(env.GENIE_GITOPS_HTTP_BACKOFF_MS);
+  return { host, qpm, poll, ...(httpBackoffMs !== undefined ? { httpBackoffMs } : {}) };
 }
 
 export function isLoopback(host: string): boolean {

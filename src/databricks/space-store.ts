@@ -1,8 +1,9 @@
-/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list. */
+/** The SpaceStore port over the Genie spaces API: get (with the serialized space), update, create, list, trash. */
 import { GenieGitopsError } from '../errors.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import type { DatabricksClient } from './http-client.js';
-import { ListSpacesSchema, SpaceResponseSchema, type SpaceResponse } from './schemas.js';
+import { DatabricksApiError } from './api-error.js';
+import { EmptySchema, ListSpacesSchema, SpaceResponseSchema, type SpaceResponse } from './schemas.js';
 
 const SPACES = '/api/2.0/genie/spaces';
 
@@ -19,8 +20,12 @@ export interface DatabricksSpaceStore extends SpaceStore {
     serializedSpace: unknown;
     parentPath?: string;
     description?: string;
+    /** Client retries of the POST; 0 when the caller recovers a lost response itself (a retried POST creates twice). */
+    retries?: number;
   }): Promise<StoredSpace>;
   list(options?: { pageSize?: number }): Promise<SpaceSummary[]>;
+  /** Moves a space to the trash; a space already gone (404, e.g. a retried DELETE whose answer was lost) is not an error. */
+  trash(spaceId: string): Promise<void>;
 }
 
 export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore {
@@ -68,6 +73,7 @@ export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore
           ...(input.description ? { description: input.description } : {}),
         },
         schema: SpaceResponseSchema,
+        ...(input.retries !== undefined ? { retries: input.retries } : {}),
       });
       return toStored(
         body,
@@ -89,6 +95,13 @@ export function createSpaceStore(client: DatabricksClient): DatabricksSpaceStore
         pageToken = page.next_page_token || undefined;
       } while (pageToken);
       return out;
+    },
+    async trash(spaceId) {
+      try {
+        await client.request({ method: 'DELETE', path: pathOf(spaceId), schema: EmptySchema });
+      } catch (error) {
+        if (!(error instanceof DatabricksApiError && error.status === 404)) throw error;
+      }
     },
   };
 }

@@ -35,6 +35,20 @@ export interface CommitStatus {
   targetUrl?: string;
 }
 
+/** A GitHub deployment, as the deploy drift guard records and reads them. */
+export interface Deployment {
+  id: number;
+  /** The commit deployed. */
+  sha: string;
+  environment: string;
+  task: string;
+  /** What the deployer stored with it (decoded when GitHub returns it as a JSON string). */
+  payload: unknown;
+  createdAt: string;
+}
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive' | 'queued' | 'pending';
+
 export interface GitHubPort {
   /** The repository's default branch. */
   defaultBranch(): Promise<string>;
@@ -51,4 +65,16 @@ export interface GitHubPort {
   createComment(number: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
   setCommitStatus(sha: string, status: CommitStatus): Promise<void>;
+  /** Deployments of one environment and task, newest first (the first `limit`, default 30). */
+  listDeployments(filter: { environment: string; task: string; limit?: number }): Promise<Deployment[]>;
+  createDeployment(input: {
+    ref: string;
+    environment: string;
+    task: string;
+    description: string;
+    payload: Record<string, unknown>;
+  }): Promise<Deployment>;
+  /** The states a deployment went through, newest first. */
+  listDeploymentStatuses(deploymentId: number): Promise<DeploymentState[]>;
+  setDeploymentStatus(deploymentId: number, state: DeploymentState, description: string): Promise<void>;
 }

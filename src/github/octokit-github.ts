@@ -2,7 +2,14 @@
 import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 import { GitHubApiError } from './github-error.js';
-import type { CommitStatus, GitHubPort, IssueComment, PullRequest } from './github-port.js';
+import type {
+  CommitStatus,
+  Deployment,
+  DeploymentState,
+  GitHubPort,
+  IssueComment,
+  PullRequest,
+} from './github-port.js';
 
 const PullSchema = z.looseObject({
   number: z.number(),
@@ -34,6 +41,33 @@ function toPull(data: unknown): PullRequest {
     merged: Boolean(pr.merged_at),
     ...(pr.merged_at && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
   };
+}
+
+const DeploymentSchema = z.looseObject({
+  id: z.number(),
+  sha: z.string(),
+  environment: z.string(),
+  task: z.string(),
+  payload: z.unknown().optional(),
+  created_at: z.string(),
+});
+
+const DeploymentStatusSchema = z.looseObject({
+  state: z.enum(['error', 'failure', 'inactive', 'pending', 'success', 'queued', 'in_progress']),
+});
+
+function toDeployment(data: unknown): Deployment {
+  const d = DeploymentSchema.parse(data);
+  let payload: unknown = d.payload ?? {};
+  // GitHub may hand a payload back as the JSON string it was stored as.
+  if (typeof payload === 'string') {
+    try {
+      payload = JSON.parse(payload) as unknown;
+    } catch {
+      // keep the string: the reader finds no fields in it
+    }
+  }
+  return { id: d.id, sha: d.sha, environment: d.environment, task: d.task, payload, createdAt: d.created_at };
 }
 
 function toComment(data: unknown): IssueComment {
@@ -142,6 +176,61 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
           context: status.context,
           description: status.description.slice(0, 140),
           ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
+        });
+      }),
+    listDeployments: (filter) =>
+      call(`list deployments of ${filter.environment}`, async () => {
+        const { data } = await octokit.rest.repos.listDeployments({
+          owner,
+          repo,
+          environment: filter.environment,
+          task: filter.task,
+          per_page: Math.min(100, filter.limit ?? 30),
+        });
+        // GitHub lists newest first; filter again in case a server ignores the query.
+        return data
+          .map(toDeployment)
+          .filter((d) => d.environment === filter.environment && d.task === filter.task)
+          .sort((a, b) => b.createdAt.localeCompare(a.createdAt) || b.id - a.id);
+      }),
+    createDeployment: (input) =>
+      call(`create deployment for ${input.environment}`, async () => {
+        const { data } = await octokit.rest.repos.createDeployment({
+          owner,
+          repo,
+          ref: input.ref,
+          environment: input.environment,
+          task: input.task,
+          description: input.description.slice(0, 140),
+          payload: input.payload,
+          // The deploy job itself decides; GitHub must neither merge the default branch nor wait for checks.
+          auto_merge: false,
+          required_contexts: [],
+          transient_environment: false,
+          production_environment: true,
+        });
+        return toDeployment(data);
+      }),
+    listDeploymentStatuses: (deploymentId) =>
+      call(`list statuses of deployment ${deploymentId}`, async () => {
+        const { data } = await octokit.rest.repos.listDeploymentStatuses({
+          owner,
+          repo,
+          deployment_id: deploymentId,
+          per_page: 100,
+        });
+        return data.map((s) => DeploymentStatusSchema.parse(s).state as DeploymentState);
+      }),
+    setDeploymentStatus: (deploymentId, state, description) =>
+      call(`set status of deployment ${deploymentId}`, async () => {
+        await octokit.rest.repos.createDeploymentStatus({
+          owner,
+          repo,
+          deployment_id: deploymentId,
+          state,
+          description: description.slice(0, 140),
+          // Older successes of the environment become inactive, as GitHub shows them.
+          auto_inactive: true,
         });
       }),
   };

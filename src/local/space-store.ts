@@ -44,7 +44,10 @@ export interface LocalSpaceStoreOptions {
   seed?: (spaceId: string) => SpaceSeed | undefined;
 }
 
-export class SpaceConflictError extends GenieGitopsError {}
+/** An update with a stale etag: the local form of Databricks' HTTP 409, and carries that status. */
+export class SpaceConflictError extends GenieGitopsError {
+  readonly status = 409;
+}
 export class SpaceNotFoundError extends GenieGitopsError {}
 
 const SPACE_ID = /^[A-Za-z0-9_-]+$/;

@@ -19,8 +19,8 @@ export async function gatherEvidence(
   const failures: FailureEvidence[] = [];
   for (const q of card.questions) {
     const benchmark = byId.get(q.id);
-    // A broken expected SQL is the benchmark's fault, not the config's: nothing to fix there.
-    if (q.passed || q.expectedError || !benchmark || benchmark.split !== 'train') continue;
+    // A broken expected SQL is the benchmark's fault, and an errored question an outage: neither is the config's.
+    if (q.passed || q.errored || q.expectedError || !benchmark || benchmark.split !== 'train') continue;
     failures.push({
       id: q.id,
       question: benchmark.question,

@@ -2,9 +2,11 @@
  * A warehouse that remembers results by SQL text for the life of one enhancement run.
  * The loop scores many candidate configs against the same data: most questions produce the
  * same SQL from one candidate to the next, and every expected SQL is the same each time, so
- * re-running them is pure waste. Failures are remembered too: the same SQL fails the same way.
+ * re-running them is pure waste. Failures of the SQL are remembered too: the same SQL fails the
+ * same way; infrastructure failures (HTTP errors, lost answers) are not: the next ask tries again.
  */
 import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema } from '../ports.js';
+import { isInfrastructureFailure } from '../scoring/errored.js';
 
 export interface MemoWarehouse extends Warehouse {
   readonly stats: { hits: number; misses: number };
@@ -27,9 +29,9 @@ export function memoizeWarehouse(inner: Warehouse): MemoWarehouse {
       stats.misses += 1;
       const pending = inner.execute(sql, options);
       results.set(key, pending);
-      // A cancelled run must not poison the cache for the next ask.
-      pending.catch(() => {
-        if (options.signal?.aborted) results.delete(key);
+      // A cancelled run or an outage must not poison the cache for the next ask.
+      pending.catch((error: unknown) => {
+        if (options.signal?.aborted || isInfrastructureFailure(error)) results.delete(key);
       });
       return pending;
     },

@@ -3,6 +3,7 @@
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
 import type { GateResult } from '../scoring/score-gate.js';
+import { pairedAnswered } from '../scoring/errored-gate.js';
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
 import { renderPairedSection } from './paired-markdown.js';
 import {
@@ -40,6 +41,8 @@ export interface QuestionChanges {
   removed: QuestionScore[];
   /** Broken in head (expected SQL failed): not a regression of Genie, listed apart. */
   broken: QuestionScore[];
+  /** Errored on head or base: no answer to compare (infrastructure failures), so neither fixed nor regressed. */
+  errored: QuestionScore[];
 }
 
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
@@ -54,10 +57,12 @@ export function questionChanges(head: Scorecard, base: Scorecard): QuestionChang
     added: [],
     removed: [],
     broken: [],
+    errored: [],
   };
   for (const q of head.questions) {
     const b = before.get(q.id);
     if (q.expectedError !== undefined) out.broken.push(q);
+    else if (q.errored || b?.errored) out.errored.push(q);
     // A benchmark broken in base was not scored there: for the comparison it is new.
     else if (!b || b.expectedError !== undefined) out.added.push(q);
     else if (b.passed && !q.passed) out.regressed.push(q);
@@ -83,6 +88,7 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
   const status = (q: QuestionScore | undefined): string => {
     if (!q) return '–';
+    if (q.errored) return '⚠️ errored';
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
     if (q.expectedError !== undefined) return '⚠️ broken benchmark';
     return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
@@ -120,19 +126,32 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
       header: oneHeader,
       rows: changes.removed.map(oneRow),
     },
+    {
+      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+      header: pairHeader,
+      rows: changes.errored.map(pairRow),
+    },
   ].filter((s) => s.rows.length > 0);
 
+  // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
+  const paired = changes.errored.length > 0;
+  const change = (s: 'all' | 'train' | 'holdout'): string => {
+    const h = head.totals[s];
+    const b = base.totals[s];
+    if (!h.total || !b.total) return '–';
+    if (!paired) return pointsDelta(h.score, b.score);
+    const only = (c: Scorecard) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+    const p = pairedAnswered(only(head), only(base));
+    return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
+  };
   const top = [
-    `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+    `## ${title} — ${scoreText(head.totals.all)}, ${change('all')} vs base${paired ? ' (on the questions answered in both)' : ''}`,
     '',
     '| split | base | head | change |',
     '|---|---:|---:|---:|',
-    ...(['all', 'train', 'holdout'] as const).map((s) => {
-      const h = head.totals[s];
-      const b = base.totals[s];
-      const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
-      return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
-    }),
+    ...(['all', 'train', 'holdout'] as const).map(
+      (s) => `| ${s} | ${scoreText(base.totals[s])} | ${scoreText(head.totals[s])} | ${change(s)} |`,
+    ),
     '',
     ...(head.benchmarksHash !== base.benchmarksHash
       ? [
@@ -146,7 +165,8 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
       (changes.added.length || changes.removed.length
         ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
-        : ''),
+        : '') +
+      (changes.errored.length ? ` · **Errored** ${changes.errored.length}` : ''),
     '',
   ];
   const foot = [

@@ -8,11 +8,16 @@ export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
-/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
+/**
+ * A score with its counts: `80.0% (8/10)`; `87.5% (7/8, 2 errored)` when questions errored (the
+ * score is over answered questions); `; 1 broken` when benchmarks were left out; a dash without questions.
+ */
 export function scoreText(t: SplitTotals): string {
-  const broken = t.broken ? `${t.broken} broken` : '';
-  if (t.total === 0) return broken ? `– (${broken})` : '–';
-  return `${percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
+  const broken = t.broken ? `; ${t.broken} broken` : '';
+  if (t.total === 0) return broken ? `– (${broken.slice(2)})` : '–';
+  const answered = t.answered ?? t.total;
+  if (answered === 0) return `– (${t.errored} errored${broken})`;
+  return `${percent(t.score)} (${t.passed}/${answered}${t.errored ? `, ${t.errored} errored` : ''}${broken})`;
 }
 
 /** A change in percentage points with an explicit sign. */

@@ -54,6 +54,7 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     ...qualityLine(card.quality),
     ...evidenceSection(card),
     ...categorySection(card),
+    ...erroredSection(card),
     ...brokenBenchmarks(card),
     `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
     '',
@@ -131,6 +132,20 @@ function categorySection(card: Scorecard): string[] {
   ];
 }
 
+/** Errored questions are outages, not wrong answers: say which, and that the score leaves them out. */
+function erroredSection(card: Scorecard): string[] {
+  const errored = card.questions.filter((q) => q.errored);
+  if (errored.length === 0) return [];
+  return [
+    `> [!NOTE]`,
+    `> ${errored.length} question(s) errored: no answer could be obtained after the retries (throttling, HTTP errors, stuck messages). They are counted apart and left out of the score, which is passed / answered: ${errored
+      .slice(0, 20)
+      .map((q) => code(q.id))
+      .join(', ')}${errored.length > 20 ? ` and ${errored.length - 20} more` : ''}.`,
+    '',
+  ];
+}
+
 /** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card: Scorecard): string[] {
   const broken = brokenQuestions(card);
@@ -155,7 +170,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
+    resultIcon(q),
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -163,11 +178,15 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
   return `| ${cells.join(' | ')} |`;
 }
 
+function resultIcon(q: QuestionScore): string {
+  return q.expectedError !== undefined ? '⚠️ broken' : q.errored ? '⚠️ errored' : q.passed ? '✅' : '❌';
+}
+
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions: QuestionScore[], rows: string[], budget: number): string[] {
   if (rowsWithin(rows, budget) === rows.length) return rows;
   const priority = questions
-    .map((q, i) => ({ i, failing: !q.passed }))
+    .map((q, i) => ({ i, failing: !q.passed || q.errored === true }))
     .sort((a, b) => Number(b.failing) - Number(a.failing) || a.i - b.i);
   const keep = new Set<number>();
   let used = 0;
@@ -241,7 +260,7 @@ export function renderScorecardText(card: Scorecard): string {
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
+    q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),
@@ -257,6 +276,11 @@ export function renderScorecardText(card: Scorecard): string {
 
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
+  const errored = card.questions.filter((x) => x.errored);
+  if (errored.length)
+    lines.push(
+      `Errored (no answer after retries; left out of the score, which is passed / answered): ${errored.map((q) => q.id).join(', ')}`,
+    );
   lines.push(...brokenLines(card));
   lines.push(evidenceLine(card));
   const c = card.calls;

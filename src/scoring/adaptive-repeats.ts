@@ -107,7 +107,8 @@ export function assessLook(outcomes: readonly PairedOutcomes[], plan: Sequential
 
 /** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
 export function isComparable(q: QuestionScore): boolean {
-  return q.expectedError === undefined;
+  // A broken benchmark says nothing of Genie, and an errored question was never answered.
+  return q.expectedError === undefined && q.errored !== true;
 }
 
 /**

@@ -13,6 +13,8 @@ export interface RetryOptions {
   sleep: (ms: number) => Promise<void>;
   random?: () => number;
   signal?: AbortSignal;
+  /** Asked before each retry wait; false gives up (e.g. the caller's time budget would be spent). */
+  canRetry?: (delayMs: number) => boolean;
   /** Called before each retry wait. */
   onRetry?: (info: { attempt: number; delayMs: number; error: unknown; rateLimited: boolean }) => void;
 }
@@ -67,6 +69,7 @@ export async function withRetry<T>(fn: (attempt: number) => Promise<T>, options:
       if (!facts.retryable || attempt >= options.retries || options.signal?.aborted) throw error;
       const delayMs =
         facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+      if (options.canRetry && !options.canRetry(delayMs)) throw error;
       options.onRetry?.({ attempt, delayMs, error, rateLimited: facts.rateLimited });
       await options.sleep(delayMs);
     }

@@ -38,12 +38,13 @@ export function isFlaky(q: Pick<QuestionScore, 'passed' | 'repeats'>): boolean {
   return asks.some((a) => a) && asks.some((a) => !a);
 }
 
-function splitEvidence(questions: readonly QuestionScore[], passed: number, total: number, confidence: number) {
-  // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
-  const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+function splitEvidence(questions: readonly QuestionScore[], passed: number, answered: number, confidence: number) {
+  // A broken benchmark (its expected SQL failed) or an errored question says nothing about Genie's repeatability.
+  const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined && !q.errored);
   const consistent = repeated.filter((q) => !isFlaky(q)).length;
   return {
-    interval: wilsonInterval(passed, total, confidence),
+    // Over answered questions, the score's own denominator.
+    interval: wilsonInterval(passed, answered, confidence),
     repeated: repeated.length,
     consistent,
     repeatability: repeated.length > 0 ? consistent / repeated.length : null,
@@ -54,13 +55,14 @@ function splitEvidence(questions: readonly QuestionScore[], passed: number, tota
 export function scoreEvidence(questions: readonly QuestionScore[], totals: Totals, confidence = 0.95): ScoreEvidence {
   const of = (split: 'all' | 'train' | 'holdout') => {
     const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
-    return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+    const t = totals[split];
+    return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
   };
   return {
     confidence,
     all: of('all'),
     train: of('train'),
     holdout: of('holdout'),
-    flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+    flaky: questions.filter((q) => q.expectedError === undefined && !q.errored && isFlaky(q)).map((q) => q.id),
   };
 }

@@ -2,13 +2,15 @@
  * The score runner: asks every benchmark question (times repeats) of one Genie space,
  * runs the expected SQL once per distinct text, compares the results and builds the
  * scorecard. Bounded concurrency, a shared questions-per-minute limit, retries with
- * backoff, per-question timeouts; one failing question never aborts the run, only the
- * caller's AbortSignal does.
+ * backoff within a per-question budget, per-question timeouts; one failing question never
+ * aborts the run, only the caller's AbortSignal or an error marked `abortsRun` does.
+ * What errored (see errored.ts for the rule) is recorded as errored, never as a wrong answer.
  */
 import type { Benchmark } from '../benchmarks/types.js';
 import { WarehouseError } from '../errors.js';
 import type { Genie, GenieAnswer, QueryResult, Warehouse } from '../ports.js';
 import { mapConcurrent } from './concurrency.js';
+import { isInfrastructureFailure, serviceFailureOf } from './errored.js';
 import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
@@ -30,12 +32,17 @@ export interface ScoreRunOptions {
   questionsPerMinute?: number;
   /** Times each question is asked; default 1. */
   repeats?: number;
-  /** Retries of a retryable failure; default 2. */
+  /** Retries of a transient failure (including a service timeout); default 3. */
   retries?: number;
   /** Base backoff delay; default 1000 ms. */
   backoffMs?: number;
   /** Limit on one ask (and on running Genie's SQL); default 120000 ms. */
   questionTimeoutMs?: number;
+  /**
+   * Time one question may spend on its attempts and backoff waits, queueing for the rate limit
+   * not included; default 2.5 x questionTimeoutMs. Past it, the question is errored.
+   */
+  questionBudgetMs?: number;
   statementRowLimit?: number;
   signal?: AbortSignal;
 }
@@ -47,6 +54,8 @@ export interface ProgressEvent {
   /** 1-based repeat number. */
   repeat: number;
   passed: boolean;
+  /** No answer could be obtained (neither passed nor failed). */
+  errored: boolean;
   verdict: Verdict | null;
   category: Category | null;
   durationMs: number;
@@ -72,16 +81,17 @@ export interface RunScoreInput {
   expectedCache?: Map<string, Promise<QueryResult>>;
 }
 
-/** Thrown when one ask exceeds questionTimeoutMs. */
+/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
 export class QuestionTimeoutError extends Error {
+  readonly retryable = true;
   constructor(readonly timeoutMs: number) {
     super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
     this.name = 'QuestionTimeoutError';
   }
 }
 
-/** A FAILED answer whose error type says "try again" (throttling, transient processing error). */
-class RetryableAnswer extends Error {
+/** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
+class ServiceFailure extends Error {
   readonly retryable = true;
   constructor(
     readonly answer: GenieAnswer,
@@ -91,20 +101,35 @@ class RetryableAnswer extends Error {
   }
 }
 
-const RETRYABLE_ANSWER_TYPES = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING)/;
+/** An error that must stop the whole run (e.g. the shared staging space was changed by someone else). */
+function abortsRun(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { abortsRun?: unknown }).abortsRun === true;
+}
 
 interface Outcome {
   result: RepeatResult;
   expectedError?: string;
 }
 
+interface Asked {
+  answer?: GenieAnswer;
+  status: AnswerStatus;
+  /** Set when no genuine answer was obtained: the repeat is errored. */
+  erroredBy?: string;
+  attempts: number;
+  waitedMs: number;
+}
+
 export async function runScore(input: RunScoreInput): Promise<Scorecard> {
   const options = input.options ?? {};
   const now = input.now ?? Date.now;
-  const signal = options.signal;
+  // A run-fatal error anywhere stops every worker, not only the one that met it.
+  const stop = new AbortController();
+  const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
   const sleep = input.sleep ?? ((ms: number) => abortableSleep(ms, signal));
   const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
   const timeoutMs = options.questionTimeoutMs ?? 120_000;
+  const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
   const rowLimit = options.statementRowLimit;
   const calls: CallCounts = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
   const started = now();
@@ -118,16 +143,21 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     if (!pending) {
       calls.statements++;
       pending = input.warehouse.execute(sql, { rowLimit, signal });
+      // A transport failure is not the benchmark's: let the next asker of this SQL try again.
+      pending.catch((error: unknown) => {
+        if (isInfrastructureFailure(error)) expectedCache.delete(sql);
+      });
       expectedCache.set(sql, pending);
     }
     return pending;
   };
 
-  const ask = async (
-    question: string,
-  ): Promise<{ answer?: GenieAnswer; status: AnswerStatus; error?: string; attempts: number; waitedMs: number }> => {
+  const ask = async (question: string): Promise<Asked> => {
     let attempts = 0;
     let waitedMs = 0;
+    const t0 = now();
+    // Queueing for the rate limit is not this question's time: it moves the deadline.
+    const remaining = () => t0 + budgetMs + waitedMs - now();
     try {
       const answer = await withRetry(
         async () => {
@@ -136,35 +166,54 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
           calls.genie++;
           let answer: GenieAnswer;
           try {
-            answer = await askWithTimeout(input.genie, question, timeoutMs, signal);
+            answer = await askWithTimeout(input.genie, question, Math.max(1, Math.min(timeoutMs, remaining())), signal);
           } catch (error) {
             if (errorFacts(error).rateLimited) calls.rateLimited++;
             throw error;
           }
-          const type = answer.status === 'FAILED' ? (answer.error?.type ?? '') : '';
-          if (RETRYABLE_ANSWER_TYPES.test(type)) {
-            if (type.startsWith('RATE_LIMIT')) calls.rateLimited++;
-            throw new RetryableAnswer(answer, type);
+          const failure = serviceFailureOf(answer);
+          if (failure !== undefined) {
+            if (failure.startsWith('RATE_LIMIT')) calls.rateLimited++;
+            throw new ServiceFailure(answer, failure);
           }
           return answer;
         },
         {
-          retries: options.retries ?? 2,
+          retries: options.retries ?? 3,
           backoffMs: options.backoffMs ?? 1000,
           sleep,
           random: input.random,
           signal,
+          canRetry: (delayMs) => remaining() > delayMs,
           onRetry: () => void calls.retries++,
         },
       );
       return { answer, status: answer.status, attempts, waitedMs };
     } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      if (error instanceof RetryableAnswer) return { answer: error.answer, status: 'FAILED', attempts, waitedMs };
-      if (error instanceof QuestionTimeoutError) return { status: 'TIMEOUT', error: error.message, attempts, waitedMs };
-      return { status: 'ERROR', error: `Genie request failed: ${messageOf(error)}`, attempts, waitedMs };
+      if (abortsRun(error)) stop.abort(error);
+      if (signal.aborted) throw signal.reason ?? error;
+      const erroredBy =
+        error instanceof ServiceFailure
+          ? `Genie failed ${error.code}${error.answer.error?.message ? `: ${error.answer.error.message}` : ''}`
+          : error instanceof QuestionTimeoutError
+            ? `${error.message} (service timeout)`
+            : `Genie request failed: ${messageOf(error)}`;
+      const answer = error instanceof ServiceFailure ? error.answer : undefined;
+      const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+      return { answer, status: 'ERROR', erroredBy: `${erroredBy}${tries}`, attempts, waitedMs };
     }
   };
+
+  const erroredResult = (t0: number, error: string, attempts: number, waitedMs = 0): RepeatResult => ({
+    passed: false,
+    verdict: null,
+    category: 'api_error',
+    genieSql: null,
+    durationMs: Math.max(0, now() - t0 - waitedMs),
+    attempts,
+    error,
+    errored: true,
+  });
 
   const scoreOnce = async (index: number): Promise<Outcome> => {
     const benchmark = input.benchmarks[index];
@@ -173,10 +222,12 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     try {
       expected = await expectedResult(benchmark.sql);
     } catch (error) {
-      // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
-      // quota), and the scorecard counts it apart from the score.
-      if (signal?.aborted) throw signal.reason ?? error;
+      if (signal.aborted) throw signal.reason ?? error;
       const message = messageOf(error);
+      // The warehouse could not be reached: nothing is known about this question yet.
+      if (isInfrastructureFailure(error)) return { result: erroredResult(t0, `expected SQL not run: ${message}`, 0) };
+      // A broken benchmark is not Genie's failure: Genie is not asked (saving its quota), and the
+      // scorecard counts it apart from the score.
       const result: RepeatResult = {
         passed: false,
         verdict: null,
@@ -192,6 +243,8 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     }
 
     const asked = await ask(benchmark.question);
+    if (asked.erroredBy !== undefined)
+      return { result: erroredResult(t0, asked.erroredBy, asked.attempts, asked.waitedMs) };
     const answer = asked.answer;
     const genieSql = answer?.sql?.trim() ? answer.sql : null;
     const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
@@ -210,7 +263,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
       });
     };
 
-    if (asked.status !== 'COMPLETED' || !answer) return fail(asked.status, asked.error);
+    if (asked.status !== 'COMPLETED' || !answer) return fail(asked.status, undefined);
     if (!genieSql) return fail('COMPLETED', undefined);
 
     let actual = answer.result;
@@ -219,7 +272,11 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         calls.statements++;
         actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
       } catch (error) {
-        if (signal?.aborted) throw signal.reason ?? error;
+        if (signal.aborted) throw signal.reason ?? error;
+        if (isInfrastructureFailure(error))
+          return {
+            result: erroredResult(t0, `Genie's SQL not run: ${messageOf(error)}`, asked.attempts, asked.waitedMs),
+          };
         return fail('FAILED', `Genie's SQL failed: ${messageOf(error)}`, {
           type: 'SQL_EXECUTION_EXCEPTION',
           message: messageOf(error),
@@ -265,6 +322,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         id: input.benchmarks[job.index].id,
         repeat: job.repeat + 1,
         passed: r.passed,
+        errored: r.errored === true,
         verdict: r.verdict,
         category: r.category,
         durationMs: r.durationMs,
@@ -273,7 +331,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     },
     signal,
   );
-  signal?.throwIfAborted();
+  signal.throwIfAborted();
 
   const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
   return buildScorecard({

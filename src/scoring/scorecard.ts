@@ -25,6 +25,11 @@ export interface RepeatResult {
   reason?: string;
   genieText?: string;
   error?: string;
+  /**
+   * True when no answer could be obtained (infrastructure failure that survived the retries):
+   * not a wrong answer, so it counts neither as passed nor as failed. Absent means answered.
+   */
+  errored?: boolean;
 }
 
 export interface QuestionScore {
@@ -32,9 +37,15 @@ export interface QuestionScore {
   question: string;
   split: 'train' | 'holdout';
   tags: string[];
-  /** Passed in the majority of repeats. */
+  /** Passed in the majority of its answered repeats. */
   passed: boolean;
+  /** Pass rate over the answered repeats. */
   passRate: number;
+  /**
+   * Every repeat errored (see RepeatResult.errored): the question is left out of the score.
+   * The scorer always sets it; absent (older cards, hand-made ones) means answered.
+   */
+  errored?: boolean;
   verdict: Verdict | null;
   /** null when passed. */
   category: Category | null;
@@ -62,13 +73,17 @@ export interface QuestionScore {
 
 export interface SplitTotals {
   passed: number;
-  /** Questions scored: every benchmark of the split except the broken ones. */
+  /** Questions scored: every benchmark of the split except the broken ones, answered or errored. */
   total: number;
   /** Broken benchmarks (their expected SQL failed): never scored, listed apart. */
   broken: number;
-  /** passed / total, 0 when total is 0. */
+  /** Questions Genie answered (total - errored): the denominator of the score. */
+  answered: number;
+  /** Questions with no answer after the retries (infrastructure failures): neither passed nor failed. */
+  errored: number;
+  /** passed / answered, 0 when nothing was answered: errored questions are not wrong answers. */
   score: number;
-  /** Mean per-question pass rate over repeats (equals score when repeats is 1). */
+  /** Mean per-question pass rate over the answered questions (equals score when repeats is 1). */
   passRate: number;
 }
 
@@ -123,14 +138,18 @@ export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
 function splitTotals(questions: readonly QuestionScore[]): SplitTotals {
   const scored = questions.filter((q) => q.expectedError === undefined);
   const total = scored.length;
-  const passed = scored.filter((q) => q.passed).length;
-  const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+  const answered = scored.filter((q) => !q.errored);
+  const passed = answered.filter((q) => q.passed).length;
+  const rates = answered.reduce((sum, q) => sum + q.passRate, 0);
+  const n = answered.length;
   return {
     passed,
     total,
     broken: questions.length - total,
-    score: total ? passed / total : 0,
-    passRate: total ? rates / total : 0,
+    answered: n,
+    errored: total - n,
+    score: n ? passed / n : 0,
+    passRate: n ? rates / n : 0,
   };
 }
 
@@ -139,35 +158,43 @@ export function brokenQuestions(card: Pick<Scorecard, 'questions'>): QuestionSco
   return card.questions.filter((q) => q.expectedError !== undefined);
 }
 
+/** Wrong answers per category; errored questions are not wrong answers and are left out. */
 export function categoryCounts(questions: readonly QuestionScore[]): Record<Category, number> {
   const counts = emptyCategoryCounts();
-  // A broken benchmark is not scored, so it is not one of Genie's failures either.
-  for (const q of questions) if (!q.passed && q.category && q.expectedError === undefined) counts[q.category]++;
+  // A broken benchmark is not scored and an errored question was not answered: neither is one of Genie's failures.
+  for (const q of questions)
+    if (!q.passed && !q.errored && q.category && q.expectedError === undefined) counts[q.category]++;
   return counts;
 }
 
 /**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
+ * Folds the repeats of one benchmark into its question score. Only answered repeats vote:
+ * the question passes in the majority of them, and errs only when no repeat was answered.
+ * The headline fields (verdict, SQL, reason) come from the first answered repeat that agrees
+ * with the majority, and the category is the most frequent one among failing repeats
+ * (earliest on a tie).
  */
 export function summarizeQuestion(
   benchmark: Benchmark,
   repeats: RepeatResult[],
   expectedError?: string,
 ): QuestionScore {
-  const passes = repeats.filter((r) => r.passed).length;
-  const passed = repeats.length > 0 && passes * 2 > repeats.length;
-  const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+  const answered = repeats.filter((r) => !r.errored);
+  const errored = repeats.length > 0 && answered.length === 0;
+  const voting = errored ? repeats : answered;
+  const passes = answered.filter((r) => r.passed).length;
+  const passed = answered.length > 0 && passes * 2 > answered.length;
+  const representative = voting.find((r) => r.passed === passed) ?? voting[0];
   const score: QuestionScore = {
     id: benchmark.id,
     question: benchmark.question,
     split: benchmark.split,
     tags: [...benchmark.tags],
     passed,
-    passRate: repeats.length ? passes / repeats.length : 0,
+    passRate: answered.length ? passes / answered.length : 0,
+    errored,
     verdict: representative?.verdict ?? null,
-    category: passed ? null : mostFrequentCategory(repeats),
+    category: passed ? null : mostFrequentCategory(voting),
     genieSql: representative?.genieSql ?? null,
     expectedSql: benchmark.sql,
     attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
@@ -281,6 +308,9 @@ const SplitTotalsSchema = z.looseObject({
   total: z.number(),
   // Absent in scorecards written before broken benchmarks were counted apart.
   broken: z.number().default(0),
+  // Cards written before errored questions existed have neither: everything was answered.
+  answered: z.number().optional(),
+  errored: z.number().optional(),
   score: z.number(),
   passRate: z.number(),
 });
@@ -295,6 +325,7 @@ const RepeatResultSchema = z.looseObject({
   reason: z.string().optional(),
   genieText: z.string().optional(),
   error: z.string().optional(),
+  errored: z.boolean().optional(),
 });
 
 const QuestionScoreSchema = z.looseObject({
@@ -304,6 +335,7 @@ const QuestionScoreSchema = z.looseObject({
   tags: z.array(z.string()),
   passed: z.boolean(),
   passRate: z.number(),
+  errored: z.boolean().optional(),
   verdict: VerdictSchema.nullable(),
   category: CategorySchema.nullable(),
   genieSql: z.string().nullable(),
@@ -355,7 +387,23 @@ export const ScorecardSchema = z.looseObject({
     .optional(),
 });
 
-/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+/**
+ * Validates a scorecard read from JSON and fills what older cards lack (the PR check reads
+ * cached base cards): no `errored` means every question was answered, so `answered = total`
+ * and the stored score (passed / total) already is passed / answered; an older card without
+ * evidence gets it computed from its repeats.
+ */
 export function parseScorecard(json: unknown): Scorecard {
-  return withEvidence(ScorecardSchema.parse(json) as Scorecard);
+  const card = ScorecardSchema.parse(json);
+  const filled = (t: (typeof card.totals)['all']): SplitTotals => {
+    const errored = t.errored ?? 0;
+    return { ...t, errored, answered: t.answered ?? t.total - errored };
+  };
+  const totals: Totals = {
+    all: filled(card.totals.all),
+    train: filled(card.totals.train),
+    holdout: filled(card.totals.holdout),
+  };
+  const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
+  return withEvidence({ ...card, totals, questions } as Scorecard);
 }

@@ -1,8 +1,8 @@
 /** The REST routes the emulator speaks (shapes of shared/DATABRICKS-API.md), over its in-memory state. */
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage } from 'node:http';
 import type { Warehouse } from '../ports.js';
 import { GenieState } from './genie-state.js';
-import { HttpError, parseJsonBody, readBody, requireString, sendJson } from './http-io.js';
+import { HttpError, parseJsonBody, readBody, requireString } from './http-io.js';
 import { DEV_AUDIENCE, OAuthState } from './oauth.js';
 import { SpaceState } from './space-state.js';
 import { StatementStore } from './statement-store.js';
@@ -14,12 +14,16 @@ export interface ServeStats {
   asks: number;
   /** 429 answers to asking POSTs. */
   rateLimited: number;
-  faults: { errors: number; drops: number };
+  /** Injected before handling (errors, drops: nothing happened) and after it (lost: the state changed, the answer was lost). */
+  faults: { errors: number; drops: number; lost: number };
   /** Statements submitted through POST /api/2.0/sql/statements. */
   statements: number;
   stuckMessages: number;
   unauthorized: number;
   tokensIssued: number;
+  /** Spaces created by POST /api/2.0/genie/spaces, and moved to the trash by DELETE. */
+  spacesCreated: number;
+  spacesTrashed: number;
 }
 
 export interface RouteContext {
@@ -44,8 +48,12 @@ const ROUTES: [string, RegExp, Handler][] = [
   [
     'POST',
     /^\/api\/2\.0\/genie\/spaces$/,
-    async (ctx, _p, req) =>
-      ctx.spaces.toJson(ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys())), true),
+    async (ctx, _p, req) => {
+      const created = ctx.spaces.create(await jsonOf(req), new Set(ctx.warehouses.keys()));
+      ctx.stats.spacesCreated++;
+      warmEngine(ctx, created.spaceId);
+      return ctx.spaces.toJson(created, true);
+    },
   ],
   [
     'GET',
@@ -53,8 +61,24 @@ const ROUTES: [string, RegExp, Handler][] = [
     async (ctx, [id], _req, url) =>
       ctx.spaces.toJson(ctx.spaces.get(id), url.searchParams.get('include_serialized_space') === 'true'),
   ],
-  ['PATCH', re(SPACE), async (ctx, [id], req) => ctx.spaces.toJson(ctx.spaces.update(id, await jsonOf(req)), true)],
-  ['DELETE', re(SPACE), async (ctx, [id]) => (ctx.spaces.remove(id), {})],
+  [
+    'PATCH',
+    re(SPACE),
+    async (ctx, [id], req) => {
+      const updated = ctx.spaces.update(id, await jsonOf(req));
+      warmEngine(ctx, id);
+      return ctx.spaces.toJson(updated, true);
+    },
+  ],
+  [
+    'DELETE',
+    re(SPACE),
+    async (ctx, [id]) => {
+      ctx.spaces.trash(id);
+      ctx.stats.spacesTrashed++;
+      return {};
+    },
+  ],
   [
     'POST',
     re(`${SPACE}/start-conversation`),
@@ -111,17 +135,26 @@ const ROUTES: [string, RegExp, Handler][] = [
   ],
 ];
 
+/** Builds the Genie engine of a new config in the background, as a running Genie has it ready. */
+function warmEngine(ctx: RouteContext, spaceId: string): void {
+  const space = ctx.spaces.get(spaceId);
+  // A config the engine cannot load fails the first question instead, as before.
+  ctx.genie.warm(space, ctx.warehouses.get(space.warehouseId)).catch(() => undefined);
+}
+
 function re(pattern: string): RegExp {
   return new RegExp(`^${pattern}$`);
 }
 
-/** Dispatches an authenticated API request; returns false when no route matches. */
+/**
+ * Handles an authenticated API request and returns the answer's body without sending it (the
+ * server may lose it on purpose); undefined when no route matches.
+ */
 export async function dispatch(
   ctx: RouteContext,
   req: IncomingMessage,
-  res: ServerResponse,
   url: URL,
-): Promise<boolean> {
+): Promise<{ body: unknown } | undefined> {
   const method = req.method ?? 'GET';
   let pathMatched = false;
   for (const [m, pattern, handler] of ROUTES) {
@@ -129,12 +162,10 @@ export async function dispatch(
     if (!match) continue;
     pathMatched = true;
     if (m !== method) continue;
-    const body = await handler(ctx, match.slice(1).map(decodeURIComponent), req, url);
-    sendJson(res, 200, body);
-    return true;
+    return { body: await handler(ctx, match.slice(1).map(decodeURIComponent), req, url) };
   }
   if (pathMatched) throw new HttpError(405, 'METHOD_NOT_ALLOWED', `${method} is not allowed on ${url.pathname}`);
-  return false;
+  return undefined;
 }
 
 export function isAskingRoute(method: string, pathname: string): boolean {

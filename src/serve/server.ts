@@ -14,7 +14,7 @@ import { OAuthState, type OAuthOptions } from './oauth.js';
 import { dispatch, isAskingRoute, wellKnownConfig, type RouteContext, type ServeStats } from './routes.js';
 import { SpaceState } from './space-state.js';
 import { StatementStore } from './statement-store.js';
-import { createTrafficControl } from './traffic-control.js';
+import { createTrafficControl, type Fault, type FaultRule } from './traffic-control.js';
 
 export interface ServeOptions extends OAuthOptions {
   /** The repository whose spaces/ are served. */
@@ -25,8 +25,10 @@ export interface ServeOptions extends OAuthOptions {
   latencyMs?: number;
   /** Asking POSTs per minute before 429; default unlimited. */
   qpm?: number;
-  /** Share of API requests that fail with 5xx or a dropped connection; default 0. */
+  /** Share of API requests that fail with 5xx or a dropped connection before being handled; default 0. */
   faultRate?: number;
+  /** Share of API requests handled (the state changes) whose answer is then lost (5xx or a dropped connection); default 0. */
+  faultAfterRate?: number;
   /** Share of messages that never leave EXECUTING_QUERY; default 0. */
   stuckRate?: number;
   seed?: number;
@@ -42,6 +44,10 @@ export interface ServeHandle {
   stats: ServeStats;
   /** Expires every OAuth token the server issued, so the next request gets a 401. */
   expireTokens(): void;
+  /** Queues a one-off fault for the next matching request(s) (tests: "lose the answer to the next PATCH"). */
+  injectFault(rule: FaultRule): void;
+  /** The spaces not in the trash: id and title. */
+  listSpaces(): Array<{ spaceId: string; title: string }>;
   close(): Promise<void>;
 }
 
@@ -59,15 +65,18 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     requests: 0,
     asks: 0,
     rateLimited: 0,
-    faults: { errors: 0, drops: 0 },
+    faults: { errors: 0, drops: 0, lost: 0 },
     statements: 0,
     stuckMessages: 0,
     unauthorized: 0,
     tokensIssued: 0,
+    spacesCreated: 0,
+    spacesTrashed: 0,
   };
   const oauth = new OAuthState(options);
   const traffic = createTrafficControl({
     faultRate: options.faultRate,
+    faultAfterRate: options.faultAfterRate,
     stuckRate: options.stuckRate,
     qpm: options.qpm,
     seed: options.seed,
@@ -107,12 +116,23 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
     port,
     stats,
     expireTokens: () => oauth.expireAll(),
+    injectFault: (rule) => traffic.inject(rule),
+    listSpaces: () => [...spaces.spaces.values()].map((s) => ({ spaceId: s.spaceId, title: s.title })),
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       for (const w of warehouses.values()) await w.close();
     },
   };
+}
+
+/** Alternates 503 (with Retry-After 0) and 500, the two server errors Databricks answers. */
+function injectedError(n: number): HttpError {
+  return n % 2 === 0
+    ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
+        'retry-after': '0',
+      })
+    : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
 }
 
 async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -127,7 +147,7 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
       ctx.stats.tokensIssued = ctx.oauth.issuedCount;
       return sendJson(res, 200, answer);
     }
-    const fault = ctx.traffic.nextFault();
+    const fault = ctx.traffic.nextFault(method, url.pathname);
     if (fault === 'drop') {
       ctx.stats.faults.drops++;
       req.socket.destroy();
@@ -135,11 +155,7 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
     }
     if (fault === 'error') {
       ctx.stats.faults.errors++;
-      throw ctx.stats.faults.errors % 2 === 0
-        ? new HttpError(503, 'TEMPORARILY_UNAVAILABLE', 'injected fault: the service is temporarily unavailable', {
-            'retry-after': '0',
-          })
-        : new HttpError(500, 'INTERNAL_ERROR', 'injected fault: internal error');
+      throw injectedError(ctx.stats.faults.errors);
     }
     try {
       ctx.oauth.authenticate(req.headers.authorization);
@@ -162,8 +178,14 @@ async function handle(ctx: RouteContext, baseUrl: string, req: IncomingMessage, 
       }
       ctx.stats.asks++;
     }
-    if (!(await dispatch(ctx, req, res, url)))
-      throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+    const handled = await dispatch(ctx, req, url);
+    if (!handled) throw new HttpError(404, 'ENDPOINT_NOT_FOUND', `no API at ${method} ${url.pathname}`);
+    // The request took effect; now, maybe, its answer is lost on the way back.
+    const lost: Fault = ctx.traffic.nextFaultAfter(method, url.pathname);
+    if (lost !== 'none') ctx.stats.faults.lost++;
+    if (lost === 'drop') return void req.socket.destroy();
+    if (lost === 'error') throw injectedError(ctx.stats.faults.lost);
+    sendJson(res, 200, handled.body);
   } catch (error) {
     if (!(error instanceof HttpError)) throw error;
     // OAuth errors use the OAuth body shape.

@@ -1,7 +1,8 @@
 /**
  * The emulator's spaces: seeded from the repository's spaces/<name>/space.json under the
  * live and the staging id of each target.yml, kept in memory; a PATCH replaces the config
- * for the life of the server. Answers use the Genie spaces API shape.
+ * for the life of the server, a POST creates a space, a DELETE moves it to the trash (gone
+ * from GET and the listing, as on Databricks). Answers use the Genie spaces API shape.
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { serializeSpace } from '../space/canonical.js';
@@ -28,6 +29,8 @@ export interface ServedSpace {
 
 export class SpaceState {
   readonly spaces = new Map<string, ServedSpace>();
+  /** Spaces moved to the trash by DELETE, kept so tests can see what was cleaned up. */
+  readonly trashed = new Map<string, ServedSpace>();
 
   /** Seeds from a repository; returns the warehouse ids the targets name. */
   seed(root: string): Map<string, { data?: string; asOf?: string; space: string }> {
@@ -37,7 +40,7 @@ export class SpaceState {
       if (!dir.target) continue;
       const t = dir.target;
       warehouses.set(t.warehouseId, { ...t.local, space: name });
-      for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
+      for (const id of new Set([t.liveSpaceId, ...(t.stagingSpaceId ? [t.stagingSpaceId] : [])])) {
         this.insert({
           spaceId: id,
           title: t.title,
@@ -111,9 +114,11 @@ export class SpaceState {
     return s;
   }
 
-  remove(spaceId: string): void {
-    this.get(spaceId);
+  /** Moves a space to the trash: later GETs, PATCHes and asks answer 404, and the listing leaves it out. */
+  trash(spaceId: string): void {
+    const s = this.get(spaceId);
     this.spaces.delete(spaceId);
+    this.trashed.set(spaceId, s);
   }
 
   toJson(s: ServedSpace, withSerialized: boolean): Record<string, unknown> {

@@ -15,11 +15,25 @@ const isoDate = z
     'expected a real calendar date (YYYY-MM-DD)',
   );
 
+/** How score and enhance on the databricks backend get a space to ask. */
+export const STAGING_MODES = ['temporary', 'shared'] as const;
+export type StagingMode = (typeof STAGING_MODES)[number];
+
 /** The file as written (snake_case). Strict: a misspelt key is an error, not silently ignored. */
 export const TargetFileSchema = z.strictObject({
   title: z.string().min(1).describe('Title of the Genie space.'),
   live_space_id: z.string().min(1).describe('Id of the live space that deploy updates.'),
-  staging_space_id: z.string().min(1).describe('Id of the staging space that score and enhance use.'),
+  staging: z
+    .enum(STAGING_MODES)
+    .optional()
+    .describe(
+      "How score and enhance on the databricks backend ask Genie. 'temporary' (default): each run creates its own space from the candidate config and trashes it at the end, so concurrent runs never score each other's configs. 'shared': use staging_space_id, for workspaces where creating spaces is not allowed; before each question the run checks the space still holds the config it set, and stops when someone else changed it.",
+    ),
+  staging_space_id: z
+    .string()
+    .min(1)
+    .optional()
+    .describe("Id of the shared staging space: needed with staging: shared, unused with 'temporary'."),
   warehouse_id: z.string().min(1).describe('Id of the SQL warehouse the space runs on.'),
   parent_path: z.string().min(1).optional().describe('Workspace folder of the space.'),
   local: z
@@ -46,7 +60,10 @@ export type TargetFile = z.infer<typeof TargetFileSchema>;
 export interface Target {
   title: string;
   liveSpaceId: string;
-  stagingSpaceId: string;
+  /** The shared staging space, when target.yml names one. */
+  stagingSpaceId?: string;
+  /** Default 'temporary' (see TargetFileSchema). */
+  staging?: StagingMode;
   warehouseId: string;
   parentPath?: string;
   local?: { data?: string; asOf?: string; statementTimeoutMs?: number };
@@ -65,9 +82,10 @@ function toTarget(file: TargetFile): Target {
   const target: Target = {
     title: file.title,
     liveSpaceId: file.live_space_id,
-    stagingSpaceId: file.staging_space_id,
     warehouseId: file.warehouse_id,
   };
+  if (file.staging_space_id !== undefined) target.stagingSpaceId = file.staging_space_id;
+  if (file.staging !== undefined) target.staging = file.staging;
   if (file.parent_path !== undefined) target.parentPath = file.parent_path;
   if (file.local) {
     target.local = {};
@@ -98,7 +116,7 @@ function parseTargetFile<S extends z.ZodType>(
         file,
         path: '$',
         line: 1,
-        message: 'the file is empty: expected title, live_space_id, staging_space_id and warehouse_id',
+        message: 'the file is empty: expected title, live_space_id and warehouse_id',
       },
     ]);
   }
@@ -111,7 +129,18 @@ function parseTargetFile<S extends z.ZodType>(
       }),
     );
   }
-  return { data: result.data as z.infer<S>, lineOf: source.lineOf };
+  const data = result.data as z.infer<S> & { staging?: string; staging_space_id?: string };
+  if (data.staging === 'shared' && data.staging_space_id === undefined) {
+    throw new ValidationError([
+      {
+        file,
+        path: '$.staging_space_id',
+        line: source.lineOf(['staging']),
+        message: 'staging: shared needs staging_space_id (the id of the space to share); or use staging: temporary',
+      },
+    ]);
+  }
+  return { data, lineOf: source.lineOf };
 }
 
 /** Parses target.yml text; `file` is only used in messages. */
@@ -151,6 +180,7 @@ export function overlayTarget(base: Target, loaded: LoadedOverlay | undefined): 
     title: overlay.title ?? base.title,
     live_space_id: overlay.live_space_id ?? base.liveSpaceId,
     staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+    staging: overlay.staging ?? base.staging,
     warehouse_id: overlay.warehouse_id ?? base.warehouseId,
     parent_path: overlay.parent_path ?? base.parentPath,
     local: overlay.local,

@@ -206,6 +206,7 @@ describe('8. progress lines number repeats from #1', () => {
       verdict: 'exact',
       category: null,
       durationMs: 3,
+      errored: false,
     } as const;
     expect(progressLine(event, 2)).toBe('[1/4] q1 #1 pass 3ms');
     expect(progressLine({ ...event, repeat: 2 }, 2)).toBe('[1/4] q1 #2 pass 3ms');

@@ -1,7 +1,8 @@
 /**
- * A loopback GitHub REST server for tests: the pulls, issue comments, labels, statuses and
- * repository calls the adapter makes, with request bodies checked against GitHub's OpenAPI
- * description (subset) and every response completed to, and checked against, the documented shape.
+ * A loopback GitHub REST server for tests: the pulls, issue comments, labels, statuses,
+ * deployments (with their statuses) and repository calls the adapter makes, with request bodies
+ * checked against GitHub's OpenAPI description (subset) and every response completed to, and
+ * checked against, the documented shape.
  */
 import { spawnSync } from 'node:child_process';
 import http from 'node:http';
@@ -35,6 +36,19 @@ export interface FakeStatus {
   description: string;
 }
 
+export interface FakeDeployment {
+  id: number;
+  ref: string;
+  sha: string;
+  environment: string;
+  task: string;
+  payload: unknown;
+  description: string;
+  createdAt: string;
+  /** Oldest first, as they were set. */
+  statuses: Array<{ id: number; state: string; description: string; createdAt: string }>;
+}
+
 export interface FakeGitHub {
   url: string;
   owner: string;
@@ -42,6 +56,7 @@ export interface FakeGitHub {
   pulls: FakePull[];
   comments: FakeComment[];
   statuses: FakeStatus[];
+  deployments: FakeDeployment[];
   requests: Array<{ operation: string; method: string; path: string; body: unknown }>;
   /** Requests or responses that break GitHub's documented shapes; a test expects none. */
   violations: string[];
@@ -80,6 +95,7 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     pulls: [],
     comments: [],
     statuses: [],
+    deployments: [],
     requests: [],
     violations: [],
   };
@@ -106,6 +122,39 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
     merged_at: p.merged ? '2026-11-01T00:00:00Z' : null,
     closed_at: p.state === 'closed' ? '2026-11-01T00:00:00Z' : null,
     merge_commit_sha: p.merged ? (p.mergeCommitSha ?? null) : null,
+  });
+  // Deployments are created in order; the clock ticks one second per record so "newest first" is well defined.
+  let clock = Date.parse('2026-11-01T00:00:00Z');
+  const tick = () => new Date((clock += 1000)).toISOString().replace(/\.000Z$/, 'Z');
+  const resolveRef = (ref: string): string => {
+    if (/^[0-9a-f]{40}$/.test(ref)) return ref;
+    return sha(ref.replace(/^refs\/heads\//, ''));
+  };
+  const deploymentJson = (d: FakeDeployment) => ({
+    id: d.id,
+    url: `https://api.github.test/repos/${owner}/${repo}/deployments/${d.id}`,
+    sha: d.sha,
+    ref: d.ref,
+    task: d.task,
+    environment: d.environment,
+    payload: d.payload,
+    description: d.description,
+    created_at: d.createdAt,
+    updated_at: d.statuses.at(-1)?.createdAt ?? d.createdAt,
+    statuses_url: `https://api.github.test/repos/${owner}/${repo}/deployments/${d.id}/statuses`,
+    repository_url: `https://api.github.test/repos/${owner}/${repo}`,
+  });
+  const deploymentStatusJson = (d: FakeDeployment, s: FakeDeployment['statuses'][number]) => ({
+    id: s.id,
+    state: s.state,
+    description: s.description,
+    environment: d.environment,
+    created_at: s.createdAt,
+    updated_at: s.createdAt,
+    deployment_url: `https://api.github.test/repos/${owner}/${repo}/deployments/${d.id}`,
+    repository_url: `https://api.github.test/repos/${owner}/${repo}`,
+    target_url: '',
+    url: `https://api.github.test/repos/${owner}/${repo}/deployments/${d.id}/statuses/${s.id}`,
   });
   const commentJson = (c: FakeComment) => ({
     id: c.id,
@@ -209,6 +258,56 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
             target_url: null,
           },
         };
+      }
+      case 'repos/list-deployments': {
+        const env = query.get('environment');
+        const task = query.get('task');
+        const perPage = Number(query.get('per_page') ?? 30);
+        const list = state.deployments
+          .filter((d) => (!env || d.environment === env) && (!task || d.task === task))
+          .slice()
+          .reverse()
+          .slice(0, perPage);
+        return { status: 200, json: list.map(deploymentJson) };
+      }
+      case 'repos/create-deployment': {
+        const ref = String(b.ref);
+        const d: FakeDeployment = {
+          id: 7000 + state.deployments.length + 1,
+          ref,
+          sha: resolveRef(ref),
+          environment: String(b.environment ?? 'production'),
+          task: String(b.task ?? 'deploy'),
+          payload: b.payload ?? {},
+          description: String(b.description ?? ''),
+          createdAt: tick(),
+          statuses: [],
+        };
+        state.deployments.push(d);
+        return { status: 201, json: deploymentJson(d) };
+      }
+      case 'repos/list-deployment-statuses': {
+        const d = state.deployments.find((x) => x.id === Number(params[2]));
+        if (!d) return { status: 404, json: { message: 'Not Found' } };
+        return {
+          status: 200,
+          json: d.statuses
+            .slice()
+            .reverse()
+            .map((s) => deploymentStatusJson(d, s)),
+        };
+      }
+      case 'repos/create-deployment-status': {
+        const d = state.deployments.find((x) => x.id === Number(params[2]));
+        if (!d) return { status: 404, json: { message: 'Not Found' } };
+        const s = {
+          id: 9000 + d.statuses.length + 1,
+          state: String(b.state),
+          description: String(b.description ?? ''),
+          createdAt: tick(),
+        };
+        d.statuses.push(s);
+        return { status: 201, json: deploymentStatusJson(d, s) };
       }
       default:
         return { status: 404, json: { message: 'Not Found' } };

@@ -147,6 +147,10 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(run.summary).toContain('PR #1 labelled "genie-gitops: deployed"');
     expect(liveConfig()).toBe(repoConfig());
     expect(liveConfig()).not.toBe(world.git(['show', `${c0}:spaces/demo/space.json`]));
+    // The drift guard's reference for the next deploy: a GitHub deployment of this commit, successful.
+    const recorded = fake.deployments.at(-1);
+    expect(recorded).toMatchObject({ environment: 'genie-gitops-demo', sha: merge, payload: { commit: merge } });
+    expect(recorded?.statuses.map((s) => s.state)).toEqual(['in_progress', 'success']);
     const again = await deploy(c0, merge);
     expect(JSON.parse(again.outputs.unchanged)).toEqual(['demo']);
     expect(again.summary).toContain('| demo | ✅ unchanged |');

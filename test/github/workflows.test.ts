@@ -98,6 +98,40 @@ describe('example workflows', () => {
     }
   });
 
+  it('puts the PR score and the enhance jobs of one space in one concurrency group, keyed by space', () => {
+    const groupOf = (file: string, command: string) => {
+      const jobs = Object.values(load(file).jobs ?? {}).filter((j) =>
+        j.steps?.some((s) => s.uses === './' && s.with?.command === command),
+      );
+      expect(jobs.length, `${file}: a ${command} job`).toBeGreaterThan(0);
+      return jobs.map((j) => {
+        // Each job scores exactly its matrix space, so the group names what it uses.
+        for (const step of j.steps ?? [])
+          if (step.uses === './' && step.with?.command === command)
+            expect(step.with?.space).toBe('${{ matrix.space }}');
+        expect(j.concurrency?.['cancel-in-progress'], `${file}: never cancel a run half-way`).toBe(false);
+        return j.concurrency?.group;
+      });
+    };
+    const score = groupOf('genie-pr-score.yml', 'score');
+    const enhance = groupOf('genie-enhance.yml', 'enhance');
+    for (const group of [...score, ...enhance]) {
+      expect(group).toMatch(/\$\{\{ matrix\.space \}\}/);
+      expect(group).not.toMatch(/run_id|run_number/);
+    }
+    expect(new Set([...score, ...enhance]).size).toBe(1);
+    // The PR jobs come from the spaces the PR touches.
+    const list = Object.values(load('genie-pr-score.yml').jobs ?? {})
+      .flatMap((j) => j.steps ?? [])
+      .find((s) => s.with?.command === 'list-spaces');
+    expect(list?.with?.['changed-only']).toBe('true');
+  });
+
+  it('deploy may record GitHub deployments (the drift guard reads them back)', () => {
+    const deploy = load('genie-deploy.yml').jobs?.deploy as Job & { permissions?: Record<string, string> };
+    expect(deploy.permissions?.deployments).toBe('write');
+  });
+
   it('PR score runs on pull_request (not pull_request_target) with a paths filter, and notices missing credentials', () => {
     const wf = load('genie-pr-score.yml');
     expect(Object.keys(wf.on ?? {})).toEqual(['pull_request']);

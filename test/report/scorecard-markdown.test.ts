@@ -324,3 +324,51 @@ describe('evidence in the scorecard Markdown', () => {
     expect(md).not.toContain('`f40` 1/2');
   });
 });
+
+describe('errored questions in the reports', () => {
+  const erroredRepeat: RepeatResult = {
+    passed: false,
+    verdict: null,
+    category: 'api_error',
+    genieSql: null,
+    durationMs: 10,
+    attempts: 4,
+    error: 'Genie request failed: HTTP 503 after 4 attempts',
+    errored: true,
+  };
+  const withErrored = (base: Scorecard, id: string): Scorecard => {
+    const questions = base.questions.map((q) =>
+      q.id === id
+        ? summarizeQuestion({ id: q.id, question: q.question, sql: 'SELECT 1', split: q.split, tags: [] }, [
+            erroredRepeat,
+          ])
+        : q,
+    );
+    return { ...base, ...buildScorecard({ ...base, questions }) };
+  };
+
+  it('shows the errored count beside passed / answered, flags the question, and says it is left out', () => {
+    const head = withErrored(HEAD, 'pro-members');
+    const md = renderScorecardMarkdown(head);
+    expect(md).toContain('## Genie score: `demo` — 66.7% (2/3, 1 errored)');
+    expect(md).toMatch(/\| `pro-members` \| train \| .* \| ⚠️ errored \|/);
+    expect(md).toMatch(/1 question\(s\) errored: .* left out of the score, which is passed \/ answered: `pro-members`/);
+    expect(renderScorecardText(head)).toMatch(/pro-members\s+train\s+ERRORED/);
+  });
+
+  it('measures no change when the only difference is an outage', () => {
+    const md = renderComparisonMarkdown(withErrored(HEAD, 'msgs-total'), HEAD);
+    expect(md).toMatch(/^## .* ±0\.0 pp vs base \(on the questions answered in both\)$/m);
+    expect(md).toMatch(/\| all \| 50\.0% \(2\/4\) \| 33\.3% \(1\/3, 1 errored\) \| ±0\.0 pp \|/);
+  });
+
+  it('keeps a question that errored on head out of regressed and fixed', () => {
+    const c = questionChanges(withErrored(HEAD, 'pro-members'), BASE);
+    expect(c.regressed.map((q) => q.id)).toEqual([]);
+    expect(c.errored.map((q) => q.id)).toEqual(['pro-members']);
+    const md = renderComparisonMarkdown(withErrored(HEAD, 'pro-members'), BASE);
+    expect(md).toContain('### Errored (1)');
+    // The change is measured on the questions answered in both (as the gate does), not on different sets.
+    expect(md).toContain('vs base (on the questions answered in both)');
+  });
+});

@@ -5,7 +5,15 @@ import { decideGate, formatP, signedPoints } from '../../src/scoring/score-gate.
 import { emptyCategoryCounts, type Scorecard } from '../../src/scoring/scorecard.js';
 
 function card(score: number): Scorecard {
-  const t = { total: 100, passed: Math.round(score * 100), score, passRate: score, broken: 0 };
+  const t = {
+    total: 100,
+    passed: Math.round(score * 100),
+    score,
+    passRate: score,
+    broken: 0,
+    answered: 100,
+    errored: 0,
+  };
   return {
     space: 'demo',
     configHash: 'c',

@@ -86,9 +86,9 @@ describe('runScore', () => {
     );
     const card = await run();
     expect(card.totals).toEqual({
-      all: { passed: 3, total: 3, broken: 0, score: 1, passRate: 1 },
-      train: { passed: 2, total: 2, broken: 0, score: 1, passRate: 1 },
-      holdout: { passed: 1, total: 1, broken: 0, score: 1, passRate: 1 },
+      all: { passed: 3, total: 3, broken: 0, answered: 3, errored: 0, score: 1, passRate: 1 },
+      train: { passed: 2, total: 2, broken: 0, answered: 2, errored: 0, score: 1, passRate: 1 },
+      holdout: { passed: 1, total: 1, broken: 0, answered: 1, errored: 0, score: 1, passRate: 1 },
     });
     expect(card.questions.map((q) => [q.id, q.passed, q.verdict, q.category])).toEqual([
       ['q1', true, 'exact', null],
@@ -241,7 +241,7 @@ describe('runScore', () => {
     expect(clock.sleeps).toEqual([75, 150]);
   });
 
-  it('gives up after the retries and records an api_error', async () => {
+  it('gives up after the retries and records the question as errored, not as a wrong answer', async () => {
     const always429 = () => {
       throw Object.assign(new Error('Too many requests'), { status: 429 });
     };
@@ -251,29 +251,72 @@ describe('runScore', () => {
       { retries: 1, backoffMs: 10 },
     );
     const card = await run();
-    expect(card.questions[0]).toMatchObject({ passed: false, category: 'api_error', attempts: 2 });
-    expect(card.questions[0].error).toMatch(/Too many requests/);
-    expect(card.questions[1].passed).toBe(true);
+    expect(card.questions[0]).toMatchObject({ passed: false, errored: true, category: 'api_error', attempts: 2 });
+    expect(card.questions[0].error).toMatch(/Too many requests.*after 2 attempts/);
+    expect(card.questions[1]).toMatchObject({ passed: true, errored: false });
     expect(card.calls).toMatchObject({ genie: 3, retries: 1, rateLimited: 2 });
+    // The score is over answered questions; the errored one is counted apart and in no category.
+    expect(card.totals.all).toMatchObject({ passed: 1, total: 2, answered: 1, errored: 1, score: 1 });
+    expect(card.categories.api_error).toBe(0);
   });
 
-  it('times out a question whose answer never comes, even if Genie ignores the signal', async () => {
+  it('retries a question whose answer never comes (a service timeout) within its budget, then errs', async () => {
     let sawAbort = false;
     const never = (_q: string, _c: number, options?: { signal?: AbortSignal }) =>
       new Promise<never>(() => {
         options?.signal?.addEventListener('abort', () => (sawAbort = true));
       });
-    const { run } = setup(
+    const { run, genie, clock } = setup(
       { slow: never, ok: SQL.total },
       [bench('q1', 'slow', SQL.total), bench('q2', 'ok', SQL.total)],
-      { questionTimeoutMs: 30 },
+      { questionTimeoutMs: 30, questionBudgetMs: 200, backoffMs: 40 },
     );
     const card = await run();
-    expect(card.questions[0]).toMatchObject({ passed: false, category: 'timeout', attempts: 1 });
-    expect(card.questions[0].error).toMatch(/did not answer within/);
+    expect(card.questions[0]).toMatchObject({ passed: false, errored: true, category: 'api_error' });
+    expect(card.questions[0].error).toMatch(/did not answer within .*service timeout/);
     expect(sawAbort).toBe(true);
+    // The fake clock only moves on backoff waits (30 + 60 ms); the next wait (120 ms) would pass the budget.
+    expect(clock.sleeps).toEqual([30, 60]);
+    expect(genie.asked.filter((q) => q === 'slow')).toHaveLength(3);
     expect(card.questions[1].passed).toBe(true);
-    expect(card.calls.retries).toBe(0); // timeouts are not retried
+  });
+
+  it.each([
+    ['RETRYABLE_PROCESSING_EXCEPTION', 'FAILED'],
+    ['REPLY_PROCESS_TIMEOUT_EXCEPTION', 'FAILED'],
+    ['QUERY_RESULT_EXPIRED', 'CANCELLED'],
+  ] as const)('a %s message that persists is errored after the retries', async (type, status) => {
+    const failing = () => ({ status, error: { type, message: 'the service failed' } });
+    const { run } = setup({ q: failing }, [bench('q1', 'q', SQL.total)], { retries: 2, backoffMs: 1 });
+    const card = await run();
+    expect(card.questions[0]).toMatchObject({ errored: true, attempts: 3 });
+    expect(card.questions[0].error).toContain(type);
+    expect(card.totals.all).toMatchObject({ answered: 0, errored: 1, score: 0 });
+  });
+
+  it('judges a genuine answer that is no help as a wrong answer, never as errored', async () => {
+    const sqlFails = () => ({
+      status: 'FAILED' as const,
+      sql: SQL.broken,
+      error: { type: 'SQL_EXECUTION_EXCEPTION', message: 'no such column nope' },
+    });
+    const slowQuery = () => ({
+      status: 'FAILED' as const,
+      sql: SQL.total,
+      error: { type: 'QUERY_EXECUTION_TIMEOUT', message: 'the query ran too long' },
+    });
+    const { run } = setup({ a: sqlFails, b: slowQuery }, [
+      bench('q1', 'a', SQL.total),
+      bench('q2', 'b', SQL.total),
+      bench('q3', 'clarify?', SQL.total), // ScriptedGenie answers unknown questions with a clarifying text
+    ]);
+    const card = await run();
+    expect(card.questions.map((q) => [q.id, q.errored, q.category])).toEqual([
+      ['q1', false, 'sql_error'],
+      ['q2', false, 'timeout'],
+      ['q3', false, 'no_sql'],
+    ]);
+    expect(card.totals.all).toMatchObject({ answered: 3, errored: 0, passed: 0 });
   });
 
   it('never lets a throwing Genie abort the run', async () => {
@@ -282,7 +325,7 @@ describe('runScore', () => {
     };
     const { run } = setup({ bad: boom, ok: SQL.total }, [bench('q1', 'bad', SQL.total), bench('q2', 'ok', SQL.total)]);
     const card = await run();
-    expect(card.questions[0]).toMatchObject({ passed: false, category: 'api_error', attempts: 1 });
+    expect(card.questions[0]).toMatchObject({ passed: false, errored: true, category: 'api_error', attempts: 1 });
     expect(card.questions[0].error).toBe('Genie request failed: cannot read properties of undefined');
     expect(card.questions[1].passed).toBe(true);
     expect(card.calls.retries).toBe(0);
@@ -301,6 +344,97 @@ describe('runScore', () => {
     // Left out of the score: the one scored question passed.
     expect(card.totals.all).toMatchObject({ passed: 1, total: 1, broken: 1, score: 1 });
     expect(genie.asked).toEqual(['p']);
+  });
+
+  it('errs a question whose expected SQL could not reach the warehouse, and lets the next asker try again', async () => {
+    let calls = 0;
+    const flaky: Warehouse = {
+      async execute(sql) {
+        calls++;
+        if (calls === 1)
+          throw Object.assign(new Error('POST /api/2.0/sql/statements failed: HTTP 503'), { status: 503 });
+        return RESULTS[sql];
+      },
+      schema: async () => ({ tables: [] }),
+    };
+    const genie = new ScriptedGenie(flaky, { a: SQL.total, b: SQL.total });
+    const card = await runScore({
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 't',
+      benchmarks: [bench('q1', 'a', SQL.total), bench('q2', 'b', SQL.total)],
+      genie,
+      warehouse: flaky,
+      options: { concurrency: 1 },
+    });
+    expect(card.questions[0]).toMatchObject({ errored: true, attempts: 0 });
+    expect(card.questions[0].expectedError).toBeUndefined();
+    expect(card.questions[0].error).toMatch(/^expected SQL not run: .*503/);
+    expect(card.questions[1]).toMatchObject({ errored: false, passed: true });
+  });
+
+  it('errs a question whose SQL the scorer could not run for an infrastructure reason', async () => {
+    const warehouse = new CannedWarehouse({
+      ...RESULTS,
+      [SQL.pro]: Object.assign(new Error('connection reset'), { status: 0, retryable: true }),
+    });
+    const genie: Genie = { ask: async () => ({ status: 'COMPLETED', sql: SQL.pro }) };
+    const card = await runScore({
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 't',
+      benchmarks: [bench('q1', 'a', SQL.total)],
+      genie,
+      warehouse,
+    });
+    expect(card.questions[0]).toMatchObject({ errored: true });
+    expect(card.questions[0].error).toMatch(/^Genie's SQL not run: connection reset/);
+  });
+
+  it('votes only with answered repeats', async () => {
+    const script = (_q: string, call: number) => {
+      if (call === 2) throw Object.assign(new Error('unavailable'), { status: 503 });
+      return {
+        status: 'COMPLETED' as const,
+        sql: call === 3 ? SQL.proWrong : SQL.pro,
+        result: RESULTS[call === 3 ? SQL.proWrong : SQL.pro],
+      };
+    };
+    const { run } = setup({ q: script }, [bench('q1', 'q', SQL.pro)], { repeats: 4, retries: 0, concurrency: 1 });
+    const card = await run();
+    // Repeats: pass, errored, fail, pass -> 2 of 3 answered repeats pass.
+    expect(card.questions[0].repeats.map((r) => r.errored === true)).toEqual([false, true, false, false]);
+    expect(card.questions[0]).toMatchObject({ passed: true, errored: false });
+    expect(card.questions[0].passRate).toBeCloseTo(2 / 3);
+  });
+
+  it('stops the whole run on an error marked abortsRun (e.g. the shared staging space changed)', async () => {
+    const benchmarks = Array.from({ length: 8 }, (_, i) => bench(`q${i}`, `question ${i}`, SQL.total));
+    let asks = 0;
+    const genie: Genie = {
+      async ask() {
+        asks++;
+        await tick();
+        if (asks === 3)
+          throw Object.assign(new Error('the staging space was changed by someone else'), { abortsRun: true });
+        return { status: 'COMPLETED', sql: SQL.total, result: RESULTS[SQL.total] };
+      },
+    };
+    await expect(
+      runScore({
+        space: 's',
+        configHash: 'c',
+        benchmarksHash: 'b',
+        backend: 't',
+        benchmarks,
+        genie,
+        warehouse: new CannedWarehouse(RESULTS),
+        options: { concurrency: 2 },
+      }),
+    ).rejects.toThrow('the staging space was changed by someone else');
+    expect(asks).toBeLessThanOrEqual(4);
   });
 
   it('runs each distinct expected SQL once, shared by concurrent askers', async () => {
@@ -440,7 +574,7 @@ describe('runScore', () => {
   it('handles an empty benchmark list', async () => {
     const { run } = setup({}, []);
     const card = await run();
-    expect(card.totals.all).toEqual({ passed: 0, total: 0, broken: 0, score: 0, passRate: 0 });
+    expect(card.totals.all).toEqual({ passed: 0, total: 0, broken: 0, answered: 0, errored: 0, score: 0, passRate: 0 });
     expect(card.questions).toEqual([]);
   });
 });

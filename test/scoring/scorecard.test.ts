@@ -174,6 +174,49 @@ describe('buildScorecard', () => {
     expect(() => parseScorecard({ ...card, totals: { all: { passed: 'x' } } })).toThrow();
     expect(() => parseScorecard({ ...card, questions: [{ ...card.questions[0], category: 'wrong_vibes' }] })).toThrow();
   });
+
+  it('parses a card written before errored questions existed: everything was answered', () => {
+    const old = JSON.parse(JSON.stringify(card)) as Record<string, unknown> & {
+      totals: Record<string, Record<string, unknown>>;
+      questions: Array<Record<string, unknown>>;
+    };
+    for (const t of Object.values(old.totals)) {
+      delete t.answered;
+      delete t.errored;
+    }
+    for (const q of old.questions) delete q.errored;
+    const parsed = parseScorecard(old);
+    expect(parsed.totals.all).toMatchObject({ passed: 1, total: 3, answered: 3, errored: 0 });
+    expect(parsed.totals.all.score).toBeCloseTo(1 / 3);
+    expect(parsed.questions.every((q) => q.errored === false)).toBe(true);
+  });
+});
+
+describe('errored questions', () => {
+  const errored = (message = 'Genie request failed: HTTP 503') =>
+    repeat(false, 'api_error', { verdict: null, genieSql: null, errored: true, error: message });
+
+  it('err only when no repeat was answered; answered repeats alone vote', () => {
+    const all = summarizeQuestion(bench('e', 'e?', 'SELECT 1'), [errored(), errored()]);
+    expect(all).toMatchObject({ errored: true, passed: false, passRate: 0, error: 'Genie request failed: HTTP 503' });
+    const some = summarizeQuestion(bench('s', 's?', 'SELECT 1'), [errored(), repeat(true), repeat(false)]);
+    expect(some).toMatchObject({ errored: false, passed: false, passRate: 0.5 });
+    const mostly = summarizeQuestion(bench('m', 'm?', 'SELECT 1'), [repeat(true), errored(), errored()]);
+    expect(mostly).toMatchObject({ errored: false, passed: true, passRate: 1, verdict: 'exact' });
+  });
+
+  it('are counted apart: score = passed / answered, and no failure category holds them', () => {
+    const questions = [
+      question('a', 'train', [true]),
+      question('b', 'train', [false]),
+      summarizeQuestion(bench('c', 'c?', 'SELECT 1', 'holdout'), [errored()]),
+    ];
+    const totals = scorecardTotals(questions);
+    expect(totals.all).toMatchObject({ passed: 1, total: 3, answered: 2, errored: 1, score: 0.5, passRate: 0.5 });
+    expect(totals.holdout).toMatchObject({ passed: 0, total: 1, answered: 0, errored: 1, score: 0 });
+    expect(categoryCounts(questions).api_error).toBe(0);
+    expect(categoryCounts(questions).wrong_filter).toBe(1);
+  });
 });
 
 describe('per-question evidence', () => {

@@ -31,6 +31,14 @@ describe('parseTargetText', () => {
     });
   });
 
+  it('reads the staging mode; the shared space id is optional with temporary staging (the default)', () => {
+    const temporary = parseTargetText(VALID.replace(/^staging_space_id:.*\n/m, ''), FILE);
+    expect(temporary).not.toHaveProperty('stagingSpaceId');
+    expect(temporary).not.toHaveProperty('staging');
+    const shared = parseTargetText(`${VALID}staging: shared\n`, FILE);
+    expect(shared).toMatchObject({ staging: 'shared', stagingSpaceId: '01f0aaaabbbbccccddddeeeeffff0001' });
+  });
+
   it('leaves optional parts out when absent', () => {
     const text = VALID.split('\n')
       .filter((l) => l.startsWith('title') || l.includes('_id:'))
@@ -43,10 +51,24 @@ describe('parseTargetText', () => {
   const cases: { name: string; text: string; path: string; line: number; message: string }[] = [
     {
       name: 'missing field',
-      text: VALID.replace(/^staging_space_id:.*\n/m, ''),
-      path: '$.staging_space_id',
+      text: VALID.replace(/^warehouse_id:.*\n/m, ''),
+      path: '$.warehouse_id',
       line: 1,
-      message: 'missing required field "staging_space_id"',
+      message: 'missing required field "warehouse_id"',
+    },
+    {
+      name: 'shared staging without its id',
+      text: VALID.replace(/^staging_space_id:.*\n/m, 'staging: shared\n'),
+      path: '$.staging_space_id',
+      line: 3,
+      message: 'staging: shared needs staging_space_id (the id of the space to share); or use staging: temporary',
+    },
+    {
+      name: 'unknown staging mode',
+      text: VALID.replace(/^staging_space_id:.*\n/m, 'staging: borrowed\n'),
+      path: '$.staging',
+      line: 3,
+      message: 'expected one of',
     },
     {
       name: 'misspelt key',

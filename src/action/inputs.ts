@@ -16,6 +16,8 @@ export const INPUT = {
   maxRegression: 'max-regression',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
+  maxRegressions: 'max-regressions',
+  allowTaughtExamples: 'allow-taught-examples',
   analyst: 'analyst',
   onDrift: 'on-drift',
   githubToken: 'github-token',
@@ -46,6 +48,10 @@ export interface ActionInputs {
   maxRegression?: number;
   maxIterations?: number;
   targetScore?: number;
+  /** `enhance`: questions allowed to go from pass to fail in one iteration. */
+  maxRegressions?: number;
+  /** `enhance`: example queries may copy benchmark questions. */
+  allowTaughtExamples: boolean;
   analyst: 'rules' | 'llm';
   onDrift: OnDrift;
   githubToken?: string;
@@ -109,6 +115,8 @@ export function readInputs(): ActionInputs {
     maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
+    maxRegressions: numberOption(optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
+    allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
     githubToken,

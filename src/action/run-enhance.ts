@@ -23,6 +23,8 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
+          maxRegressions: run.inputs.maxRegressions,
+          allowTaughtExamples: run.inputs.allowTaughtExamples,
           git: run.git,
           github,
           baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,

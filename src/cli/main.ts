@@ -191,6 +191,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
       analyst: { type: 'string' },
       'max-iterations': { type: 'string' },
       'target-score': { type: 'string' },
+      'max-regressions': { type: 'string' },
+      'allow-taught-examples': { type: 'boolean' },
       'dry-run': { type: 'boolean' },
       json: { type: 'string' },
       markdown: { type: 'string' },
@@ -227,6 +229,8 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
+    maxRegressions: numberOption(values['max-regressions'], '--max-regressions', { min: 0, integer: true }),
+    allowTaughtExamples: values['allow-taught-examples'] ?? false,
     dryRun: values['dry-run'],
     log: values.quiet ? undefined : (line) => io.err(line),
   });
@@ -235,7 +239,7 @@ async function runEnhance(args: string[], io: CliIo): Promise<number> {
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), markdown);
   const t = (c: typeof result.before) =>
-    `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
+    `train ${(c.totals.train.score * 100).toFixed(1)}%, train-untaught ${(c.totals.trainUntaught.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
   io.out(`before: ${t(result.before)}`);
   io.out(`after:  ${t(result.after)}`);
   io.out(

@@ -9,6 +9,7 @@ commands:
         [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
   enhance --space NAME [--backend local]        improve a space config from its failing train questions
           [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
+          [--max-regressions N] [--allow-taught-examples]
           [--json FILE] [--markdown FILE] [--quiet]
           llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
           (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)

@@ -9,6 +9,7 @@ import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { hashSpace } from '../space/hash.js';
+import { usageText } from '../space/limits.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { loadSpaceBenchmarks, scoreConfig } from './score.js';
 import { loadSpace, openBackend, type BackendName } from './workspace.js';
@@ -22,7 +23,13 @@ export interface EnhanceOptions {
   llmAnalyst?: Analyst;
   maxIterations?: number;
   targetScore?: number;
+  /** Questions allowed to go from pass to fail in one iteration (default 0). */
+  maxRegressions?: number;
+  /** Let example queries copy benchmark questions (reported as taught); off by default. */
+  allowTaughtExamples?: boolean;
   dryRun?: boolean;
+  /** Try a rejected batch's fixes one by one; default on for the local backend only (one scoring per fix). */
+  isolateFixes?: boolean;
   log?: (line: string) => void;
 }
 
@@ -30,6 +37,11 @@ export interface EnhanceResult {
   space: string;
   analyst: string;
   dryRun: boolean;
+  /** Whether copies of benchmark questions were allowed as examples. */
+  allowTaughtExamples: boolean;
+  maxRegressions: number;
+  /** Genie slots the final config uses, e.g. "instructions 12/100, snippets 41/200, tables 3/30". */
+  slots: string;
   before: Scorecard;
   after: Scorecard;
   iterations: IterationRecord[];
@@ -88,8 +100,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       lessons,
       maxIterations: options.maxIterations,
       targetScore: options.targetScore,
+      maxRegressions: options.maxRegressions,
+      allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: backend.name === 'local',
+      isolateFixes: options.isolateFixes ?? backend.name === 'local',
       log: options.log,
     });
     const changed = hashSpace(result.space) !== hashSpace(loaded.space);
@@ -106,6 +120,9 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       space: options.space,
       analyst: analyst.name,
       dryRun: options.dryRun ?? false,
+      allowTaughtExamples: options.allowTaughtExamples ?? false,
+      maxRegressions: options.maxRegressions ?? 0,
+      slots: usageText(result.space),
       before: result.before,
       after: result.after,
       iterations: result.iterations,

@@ -10,6 +10,7 @@ import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
 import type { Scorecard } from '../scoring/scorecard.js';
+import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
@@ -75,6 +76,7 @@ export async function scoreConfig(
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
+    taught: new Set(findTaught(space, benchmarks).keys()),
     genie,
     warehouse: backend.warehouse,
     options: {

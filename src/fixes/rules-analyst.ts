@@ -66,7 +66,7 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
       // Examples are the last resort: an example can capture unrelated questions, and the loop
       // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
       let examples: Proposal[] = [];
-      if (kept.length === 0)
+      if (kept.length === 0 && input.allowTaughtExamples)
         examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
       else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
         notes.push('example queries wait for an iteration with no other fix to try');

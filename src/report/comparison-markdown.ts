@@ -3,6 +3,7 @@
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { SPLIT_ROWS, taughtLine } from './split-rows.js';
 import {
   GITHUB_COMMENT_LIMIT,
   cell,
@@ -101,12 +102,13 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     '',
     '| split | base | head | change |',
     '|---|---:|---:|---:|',
-    ...(['all', 'train', 'holdout'] as const).map((s) => {
-      const h = head.totals[s];
-      const b = base.totals[s];
+    ...SPLIT_ROWS.map(([s, label]) => {
+      const h = head.totals[s] ?? head.totals.train;
+      const b = base.totals[s] ?? base.totals.train;
       const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
-      return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
+      return `| ${label} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
     }),
+    ...taughtLine(head),
     '',
     ...(head.benchmarksHash !== base.benchmarksHash
       ? [

@@ -16,32 +16,57 @@ function scoreTable(before: Scorecard, after: Scorecard): string[] {
     '| split | before | after | change |',
     '|---|---|---|---|',
     row('train', before.totals.train, after.totals.train),
+    row('train-untaught', before.totals.trainUntaught, after.totals.trainUntaught),
     row('holdout', before.totals.holdout, after.totals.holdout),
     row('all', before.totals.all, after.totals.all),
   ];
 }
 
-/** A Mermaid line chart of train and holdout per iteration (GitHub renders it). */
+/** A Mermaid line chart of train, train-untaught and holdout per iteration (GitHub renders it). */
 export function scoreChart(result: EnhanceResult): string[] {
+  const share = (t: { passed: number; total: number }) => (t.total ? t.passed / t.total : 0);
   const train = [result.before.totals.train.score];
+  const untaught = [result.before.totals.trainUntaught.score];
   const holdout = [result.before.totals.holdout.score];
   for (const it of result.iterations) {
     const kept = it.accepted ? it.after : it.before;
-    train.push(kept.train.total ? kept.train.passed / kept.train.total : 0);
-    holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
+    train.push(share(kept.train));
+    untaught.push(share(kept.trainUntaught));
+    holdout.push(share(kept.holdout));
   }
   const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
   const series = (xs: number[]) => `[${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`;
   return [
     '```mermaid',
     'xychart-beta',
-    '    title "Score per iteration (%): train (first line), holdout (second line)"',
+    '    title "Score per iteration (%): train, train-untaught, holdout (lines in that order)"',
     `    x-axis [${labels.join(', ')}]`,
     '    y-axis "score %" 0 --> 100',
     `    line ${series(train)}`,
+    `    line ${series(untaught)}`,
     `    line ${series(holdout)}`,
     '```',
   ];
+}
+
+/**
+ * The first lines of the body when questions are taught: how many, and that their passes show
+ * memorisation (examples copying a benchmark question), not generalisation.
+ */
+export function taughtNotice(result: EnhanceResult): string[] {
+  const taught = result.after.questions.filter((q) => q.taught);
+  if (taught.length === 0 && !result.allowTaughtExamples) return [];
+  const train = taught.filter((q) => q.split === 'train').length;
+  return [
+    `> [!${taught.length > 0 ? 'WARNING' : 'NOTE'}]`,
+    `> **${taught.length} benchmark question(s) are taught** by the config (${train} train, ${taught.length - train} holdout): an example query copies their question or SQL, so their passes show memorisation, not generalisation. Train-untaught leaves them out.${result.allowTaughtExamples ? ' Copies were allowed in this run (`allow-taught-examples`).' : ''}`,
+    '',
+  ];
+}
+
+/** Genie slots the final config uses, against the published per-space limits. */
+export function slotsLine(result: EnhanceResult): string[] {
+  return [`Genie slots used: ${result.slots}.`];
 }
 
 function questionChanges(before: Scorecard, after: Scorecard): string[] {
@@ -62,6 +87,7 @@ function iterationSections(result: EnhanceResult): string[] {
   const lines: string[] = [];
   for (const it of result.iterations) {
     lines.push('', `### Iteration ${it.index}: ${it.accepted ? 'kept' : 'rolled back'} (${it.reason})`);
+    lines.push(...iterationChanges(it));
     for (const a of it.applied) {
       lines.push(
         `- \`${a.fix.type}\` ${summarizeFix(a.fix)}: ${a.fix.rationale}${a.fix.targets.length ? ` (targets ${a.fix.targets.join(', ')})` : ''}`,
@@ -89,6 +115,15 @@ function iterationSections(result: EnhanceResult): string[] {
   return lines;
 }
 
+/** Per iteration: the questions it fixed and the ones that broke (never silently empty). */
+export function iterationChanges(it: EnhanceResult['iterations'][number]): string[] {
+  const ids = (list: string[]) => (list.length === 0 ? 'none' : list.map((id) => `\`${id}\``).join(', '));
+  return [
+    `- Fixed: ${ids(it.fixed)}`,
+    `- Regressed: ${ids(it.regressions)}${it.regressions.length > 0 && !it.accepted ? ' (why it was rolled back)' : ''}`,
+  ];
+}
+
 export function renderEnhanceMarkdown(
   result: EnhanceResult,
   options: { maxChars?: number; fullReportHint?: string } = {},
@@ -97,7 +132,10 @@ export function renderEnhanceMarkdown(
   const head = [
     `## genie-gitops: enhance \`${result.space}\``,
     '',
-    `Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)} with the ${result.analyst} analyst. Stopped because ${result.stopReason}.`,
+    ...taughtNotice(result),
+    `Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} → ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)} with the ${result.analyst} analyst. Stopped because ${result.stopReason}.`,
+    '',
+    ...slotsLine(result),
     '',
     ...scoreTable(before, after),
     '',

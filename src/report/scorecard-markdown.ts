@@ -19,6 +19,8 @@ import {
   truncate,
 } from './markdown-format.js';
 
+import { SPLIT_ROWS, taughtLine } from './split-rows.js';
+
 export { renderComparisonMarkdown } from './comparison-markdown.js';
 
 export interface MarkdownOptions {
@@ -40,12 +42,13 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     '',
     withRate ? '| split | score | mean pass rate |' : '| split | score |',
     withRate ? '|---|---:|---:|' : '|---|---:|',
-    ...(['all', 'train', 'holdout'] as const).map((split) => {
-      const t = card.totals[split];
+    ...SPLIT_ROWS.map(([split, label]) => {
+      const t = card.totals[split] ?? card.totals.train;
       return withRate
-        ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
-        : `| ${split} | ${scoreText(t)} |`;
+        ? `| ${label} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
+        : `| ${label} | ${scoreText(t)} |`;
     }),
+    ...taughtLine(card),
     '',
     ...categorySection(card),
     ...brokenBenchmarks(card),
@@ -99,7 +102,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    q.passed ? '✅' : '❌',
+    (q.passed ? '✅' : '❌') + (q.taught ? ' taught' : ''),
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -144,14 +147,14 @@ export function renderScorecardText(card: Scorecard): string {
   const withRate = card.repeats > 1;
   const t = card.totals;
   const lines = [
-    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · train-untaught ${scoreText(t.trainUntaught ?? t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
     '',
   ];
   const header = ['ID', 'SPLIT', 'RESULT', 'VERDICT', 'CATEGORY', ...(withRate ? ['RATE'] : []), 'QUESTION'];
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    q.passed ? 'pass' : 'FAIL',
+    (q.passed ? 'pass' : 'FAIL') + (q.taught ? ' (taught)' : ''),
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),

@@ -50,6 +50,8 @@ export interface RunScoreInput {
   benchmarksHash: string;
   backend: string;
   benchmarks: Benchmark[];
+  /** Ids of benchmark questions the config teaches (src/scoring/taught.ts). */
+  taught?: ReadonlySet<string>;
   genie: Genie;
   warehouse: Warehouse;
   options?: ScoreRunOptions;
@@ -268,6 +270,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     backend: input.backend,
     repeats,
     questions,
+    taught: input.taught,
     calls,
     durationMs: now() - started,
     startedAt: new Date(started).toISOString(),

@@ -46,6 +46,11 @@ export interface QuestionScore {
   /** Mean duration of one repeat. */
   durationMs: number;
   repeats: RepeatResult[];
+  /**
+   * The config holds an example whose question or (normalised) SQL is this question's
+   * (src/scoring/taught.ts): a pass then shows memorisation, not generalisation.
+   */
+  taught: boolean;
 }
 
 export interface SplitTotals {
@@ -60,6 +65,8 @@ export interface SplitTotals {
 export interface Totals {
   all: SplitTotals;
   train: SplitTotals;
+  /** Train questions the config does not teach: the train score that says something about generalisation. */
+  trainUntaught: SplitTotals;
   holdout: SplitTotals;
 }
 
@@ -97,6 +104,7 @@ export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
   return {
     all: splitTotals(questions),
     train: splitTotals(questions.filter((q) => q.split === 'train')),
+    trainUntaught: splitTotals(questions.filter((q) => q.split === 'train' && !q.taught)),
     holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
   };
 }
@@ -141,6 +149,7 @@ export function summarizeQuestion(
     attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
     durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
     repeats,
+    taught: false,
   };
   if (representative?.genieText !== undefined) score.genieText = representative.genieText;
   if (representative?.error !== undefined) score.error = representative.error;
@@ -165,21 +174,25 @@ export interface ScorecardInput {
   repeats: number;
   /** Must be in benchmark order; the builder keeps it. */
   questions: QuestionScore[];
+  /** Ids of the questions the scored config teaches (src/scoring/taught.ts); marks `taught` on each. */
+  taught?: ReadonlySet<string>;
   calls: CallCounts;
   durationMs: number;
   startedAt: string;
 }
 
 export function buildScorecard(input: ScorecardInput): Scorecard {
+  const taught = input.taught;
+  const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
   return {
     space: input.space,
     configHash: input.configHash,
     benchmarksHash: input.benchmarksHash,
     backend: input.backend,
     repeats: input.repeats,
-    totals: scorecardTotals(input.questions),
-    categories: categoryCounts(input.questions),
-    questions: input.questions,
+    totals: scorecardTotals(questions),
+    categories: categoryCounts(questions),
+    questions,
     calls: { ...input.calls },
     durationMs: input.durationMs,
     startedAt: input.startedAt,
@@ -225,6 +238,8 @@ const QuestionScoreSchema = z.looseObject({
   attempts: z.number(),
   durationMs: z.number(),
   repeats: z.array(RepeatResultSchema),
+  // Scorecards written before taught questions were tracked read as "nothing taught".
+  taught: z.boolean().default(false),
 });
 
 /** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
@@ -234,7 +249,12 @@ export const ScorecardSchema = z.looseObject({
   benchmarksHash: z.string(),
   backend: z.string(),
   repeats: z.number(),
-  totals: z.looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+  totals: z.looseObject({
+    all: SplitTotalsSchema,
+    train: SplitTotalsSchema,
+    trainUntaught: SplitTotalsSchema.optional(),
+    holdout: SplitTotalsSchema,
+  }),
   categories: z.record(CategorySchema, z.number()),
   questions: z.array(QuestionScoreSchema),
   calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
@@ -243,5 +263,8 @@ export const ScorecardSchema = z.looseObject({
 });
 
 export function parseScorecard(json: unknown): Scorecard {
-  return ScorecardSchema.parse(json) as Scorecard;
+  const card = ScorecardSchema.parse(json) as Scorecard;
+  // An older card has no trainUntaught; with nothing marked taught it equals train.
+  if (!card.totals.trainUntaught) card.totals = scorecardTotals(card.questions);
+  return card;
 }

@@ -80,7 +80,7 @@ describe('determinism', () => {
     const types = fixes.map((f) => f.type);
     expect(types.slice(0, 3)).toEqual(['add_join', 'add_join', 'enable_build_value_dictionary']);
     expect(types).not.toContain('add_example_query');
-    const last = await proposeLastResort(env, FAILURES);
+    const last = await proposeLastResort(env, FAILURES); // copies allowed
     expect(last.fixes.length).toBe(3);
     expect(last.fixes.every((f) => f.type === 'add_example_query')).toBe(true);
   });
@@ -119,11 +119,13 @@ describe('limits and notes', () => {
     expect(notes.some((n) => n.startsWith('deferred'))).toBe(true);
   });
 
-  it('an unparseable expected SQL is noted and only an example can help it', async () => {
+  it('an unparseable expected SQL is noted; only a copied example could help it, and copies are opt-in', async () => {
     const broken = failure('x1', 'Show the weird thing', 'SELEC nonsense FROM', null);
     const { fixes, notes } = await propose(env, [broken]);
     expect(notes).toContain('x1: the expected SQL could not be parsed; only an example query can help');
-    expect(fixes.map((f) => f.type)).toEqual(['add_example_query']);
+    expect(fixes).toEqual([]);
+    const allowed = await propose(env, [broken], { allowTaughtExamples: true });
+    expect(allowed.fixes.map((f) => f.type)).toEqual(['add_example_query']);
   });
 
   it('an unparseable Genie SQL counts as no SQL: the table Genie needed is still found', async () => {

@@ -28,6 +28,9 @@ const enhance = () =>
     backend: 'local',
     analyst: 'rules',
     maxIterations: 1,
+    // Once reviewers have rejected the best fixes, what is left breaks a passing question; this
+    // test is about the rejections travelling, so it allows that instead of ending with no PR.
+    maxRegressions: 2,
     git: w.git,
     github: w.github,
     baseBranch: 'main',

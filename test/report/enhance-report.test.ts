@@ -20,6 +20,7 @@ function card(passed: Record<string, boolean>, hash: string) {
     attempts: 1,
     durationMs: 1,
     repeats: [],
+    taught: false,
   }));
   return buildScorecard({
     space: 'demo',
@@ -54,20 +55,29 @@ const bad: Fix = {
 function result(patchSize = 1): EnhanceResult {
   const lessons = emptyLessons('demo');
   recordOutcome(lessons, 'add_synonym', 'wrong_column', 'helped', 0.5);
-  const split = (t: number, h: number) => ({ train: { passed: t, total: 2 }, holdout: { passed: h, total: 1 } });
+  const split = (t: number, h: number) => ({
+    train: { passed: t, total: 2 },
+    trainUntaught: { passed: t, total: 2 },
+    holdout: { passed: h, total: 1 },
+  });
   return {
     space: 'demo',
     analyst: 'rules',
     dryRun: true,
+    allowTaughtExamples: false,
+    maxRegressions: 0,
+    slots: 'instructions 0/100, snippets 0/200, tables 1/30',
     before: card({ t1: false, t2: false, h1: false }, 'a'.repeat(64)),
     after: card({ t1: true, t2: false, h1: true }, 'c'.repeat(64)),
     iterations: [
       {
         index: 1,
         accepted: true,
-        reason: 'train +1, holdout +1',
+        reason: 'train-untaught +1, holdout +1',
         before: split(0, 0),
         after: split(1, 1),
+        regressions: [],
+        fixed: ['t1', 'h1'],
         applied: [{ fix, key: 'k1', ops: [] }],
         rejected: [{ fix: bad, key: 'k2', reason: 'lowered a score on its own' }],
         patch: Array.from({ length: patchSize }, (_, i) => ({
@@ -80,9 +90,11 @@ function result(patchSize = 1): EnhanceResult {
       {
         index: 2,
         accepted: false,
-        reason: 'train score did not rise',
+        reason: '1 question(s) that passed now fail (t1); at most 0 allowed',
         before: split(1, 1),
         after: split(1, 1),
+        regressions: ['t1'],
+        fixed: [],
         applied: [],
         rejected: [],
         patch: [],
@@ -103,9 +115,15 @@ describe('enhance PR body', () => {
   it('shows the score delta, the chart, fixes with patches, rejections, lessons and budget', () => {
     const md = renderEnhanceMarkdown(result());
     expect(md).toContain('| train | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
+    expect(md).toContain('| train-untaught | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
     expect(md).toContain('| holdout | 0.0% (0/1) | 100.0% (1/1) | +100.0 pts |');
+    expect(md).toContain('Genie slots used: instructions 0/100, snippets 0/200, tables 1/30.');
+    expect(md).toContain('- Fixed: `t1`, `h1`\n- Regressed: none');
+    expect(md).toContain('- Fixed: none\n- Regressed: `t1` (why it was rolled back)');
+    expect(md).not.toContain('taught by the config');
     expect(md).toContain('```mermaid\nxychart-beta');
-    expect(md).toContain('line [0.0, 50.0, 50.0]');
+    // train, train-untaught (equal here: nothing is taught), holdout
+    expect(md.match(/line \[0\.0, 50\.0, 50\.0\]/g)).toHaveLength(2);
     expect(md).toContain('line [0.0, 100.0, 100.0]');
     expect(md).toMatch(/\*\*Fixed\*\* \(2\): `t1` \(train\), `h1` \(holdout\)/);
     expect(md).toContain('"alpha" names column a (targets t1)');
@@ -129,5 +147,15 @@ describe('enhance PR body', () => {
 
   it('plots a rolled-back iteration at the score it kept', () => {
     expect(scoreChart(result()).join('\n')).toContain('x-axis ["start", "it 1", "it 2"]');
+  });
+
+  it('says in its first lines how many questions are taught', () => {
+    const taught = result();
+    taught.allowTaughtExamples = true;
+    taught.after.questions[1] = { ...taught.after.questions[1], taught: true, passed: true };
+    const md = renderEnhanceMarkdown(taught);
+    const firstLines = md.split('\n').slice(0, 5).join('\n');
+    expect(firstLines).toMatch(/\*\*1 benchmark question\(s\) are taught\*\* by the config \(1 train, 0 holdout\)/);
+    expect(firstLines).toContain('Copies were allowed in this run (`allow-taught-examples`).');
   });
 });

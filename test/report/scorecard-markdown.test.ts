@@ -97,6 +97,7 @@ describe('renderScorecardMarkdown', () => {
       |---|---:|
       | all | 50.0% (2/4) |
       | train | 50.0% (1/2) |
+      | train-untaught | 50.0% (1/2) |
       | holdout | 50.0% (1/2) |
 
       | failure category | questions |
@@ -134,6 +135,7 @@ describe('renderScorecardMarkdown', () => {
       |---|---:|---:|
       | all | 50.0% (1/2) | 33.3% |
       | train | 100.0% (1/1) | 66.7% |
+      | train-untaught | 100.0% (1/1) | 66.7% |
       | holdout | 0.0% (0/1) | 0.0% |
 
       | failure category | questions |
@@ -191,7 +193,7 @@ describe('renderScorecardMarkdown', () => {
 describe('renderScorecardText', () => {
   it('renders an aligned table for the terminal', () => {
     expect(renderScorecardText(HEAD)).toMatchInlineSnapshot(`
-      "Genie score for demo: 50.0% (2/4) · train 50.0% (1/2) · holdout 50.0% (1/2)
+      "Genie score for demo: 50.0% (2/4) · train 50.0% (1/2) · train-untaught 50.0% (1/2) · holdout 50.0% (1/2)
 
       ID            SPLIT    RESULT  VERDICT   CATEGORY      QUESTION
       msgs-total    train    pass    exact     -             How many messages were sent in total?
@@ -234,6 +236,7 @@ describe('renderComparisonMarkdown', () => {
       |---|---:|---:|---:|
       | all | 50.0% (2/4) | 50.0% (2/4) | ±0.0 pp |
       | train | 66.7% (2/3) | 50.0% (1/2) | −16.7 pp |
+      | train-untaught | 66.7% (2/3) | 50.0% (1/2) | −16.7 pp |
       | holdout | 0.0% (0/1) | 50.0% (1/2) | +50.0 pp |
 
       > [!NOTE]

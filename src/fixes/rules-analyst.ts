@@ -14,6 +14,7 @@ import { buildFailureView, type FailureView } from './rules-evidence.js';
 import { proposeExamples } from './rules-examples.js';
 import { misleadingInstructionNotes } from './rules-instructions.js';
 import { proposeJoins } from './rules-joins.js';
+import { inferJoins } from './rules-join-inference.js';
 import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
 import { mergeAndFilter, rankProposals } from './rules-rank.js';
 import { proposeSnippets } from './rules-snippets.js';
@@ -30,7 +31,7 @@ export interface RulesAnalystOptions {
 }
 
 /** The rules, strongest evidence first; each sees every failure so evidence can add up. */
-const RULES: readonly Rule[] = [proposeJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
+const RULES: readonly Rule[] = [proposeJoins, inferJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
 
 export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
   const maxFixes = options.maxFixes ?? 20;

@@ -31,6 +31,7 @@ export type Rule = (context: RuleContext) => Promise<Proposal[]>;
 export const PRIORITY = {
   addJoin: 100,
   fixJoin: 95,
+  inferredJoin: 90,
   valueDictionary: 80,
   lexicalSynonym: 75,
   tableDescription: 70,

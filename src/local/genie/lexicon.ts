@@ -70,6 +70,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const target: Target = { kind: 'table', table };
     add(splitIdentifier(table.name).map(normalizeWord), target, 'name');
     const parts = splitIdentifier(table.name);
+    for (const variant of nameVariants(parts)) add(variant, target, 'alias', 0.95);
     if (parts.length > 1) for (const p of parts) if (!WEAK_PARTS.has(p)) add([normalizeWord(p)], target, 'part', 0.35);
     addDescription(add, table.description, target, 0.3);
     for (const column of table.columns) addColumn(add, column);
@@ -92,10 +93,53 @@ export function buildLexicon(catalog: Catalog): Lexicon {
 
 type Add = (text: string | string[], target: Target, source: PhraseSource, weight?: number) => void;
 
+/**
+ * Common English abbreviations in schema names, spelled out (`FlightNo` is a flight number,
+ * `fname` a first name): how people say the name. General vocabulary, not any schema's.
+ */
+const ABBREVIATIONS: Record<string, string[]> = {
+  no: ['number'],
+  num: ['number'],
+  nbr: ['number'],
+  qty: ['quantity'],
+  amt: ['amount'],
+  yr: ['year'],
+  dob: ['date', 'of', 'birth'],
+  fname: ['first', 'name'],
+  lname: ['last', 'name'],
+  mname: ['middle', 'name'],
+  addr: ['address'],
+  dept: ['department'],
+  desc: ['description'],
+  pct: ['percent'],
+  avg: ['average'],
+  cnt: ['count'],
+  emp: ['employee'],
+  mgr: ['manager'],
+  org: ['organization'],
+  cust: ['customer'],
+  prod: ['product'],
+  stu: ['student'],
+  dest: ['destination'],
+  src: ['source'],
+};
+
+/** Other ways to say a name: abbreviations spelled out, and "type of pet" for `pet_type`. */
+function nameVariants(parts: string[]): string[][] {
+  const out: string[][] = [];
+  if (parts.some((p) => ABBREVIATIONS[p])) out.push(parts.flatMap((p) => ABBREVIATIONS[p] ?? [p]));
+  // Not "number of flights" for `flight_no`: "number of" / "count of" ask for a count.
+  for (const words of [parts, ...out])
+    if (words.length === 2 && !['number', 'count', 'total', 'amount'].includes(words[1]))
+      out.push([words[1], 'of', words[0]]);
+  return out.map((words) => words.map(normalizeWord));
+}
+
 function addColumn(add: Add, column: ColumnInfo): void {
   const target: Target = { kind: 'column', column };
   const parts = splitIdentifier(column.name);
   add(parts.map(normalizeWord), target, 'name');
+  for (const variant of nameVariants(parts)) add(variant, target, 'alias', 0.95);
   if (parts.length > 1) {
     for (const p of parts) {
       if (WEAK_PARTS.has(p) || STOPWORDS.has(p)) continue;

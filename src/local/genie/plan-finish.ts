@@ -27,6 +27,27 @@ export function finishPlan(s: PlanState): PlanOutcome {
   }
   if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0) notes.push('avg-per');
 
+  // "What are the names of conductors whose ...": a question word asked for columns and nothing is
+  // aggregated, ranked or compared as a count, so it is a listing of those columns, not a grouping.
+  const comparesFilter = s.compares.every((cmp) =>
+    columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
+  );
+  if (
+    measures.length === 0 &&
+    !s.pendingAgg &&
+    !s.rank &&
+    !s.ratio &&
+    s.buckets.length === 0 &&
+    comparesFilter &&
+    dims.length > 0 &&
+    dims.every((d) => s.askedDims.has(d) && d.kind === 'column' && !d.bucket)
+  ) {
+    for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
+    columns.sort((a, b) => a.at - b.at);
+    // The tables named besides only qualify the rows ("organizations that have authors who ...").
+    for (let k = 0; k < entities.length; k++) entities[k] = { ...entities[k], context: true };
+  }
+
   // No explicit measure: count something, chosen from what the question names.
   if (
     measures.length === 0 &&

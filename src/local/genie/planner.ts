@@ -44,6 +44,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const measures: Measure[] = [];
   const measureAt: number[] = [];
   const dims: Dimension[] = [];
+  /** Dimensions a "which"/"what" asked for; with nothing to aggregate they are a listing, not a grouping. */
+  const askedDims = new Set<Dimension>();
   const where: Condition[] = [];
   const entities: Entity[] = [];
   const columns: ColumnMention[] = [];
@@ -277,7 +279,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       (target.kind === 'column' || target.kind === 'table') &&
       !(target.kind === 'column' && target.column.type === 'number')
     ) {
+      const asked = dims.length > 0 && askedDims.has(dims[dims.length - 1]);
+      const before = dims.length;
       makeDim(target, 'other', index);
+      if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
       return;
     }
     if (
@@ -319,7 +324,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         return;
       }
       if (!(pendingAgg && pendingBy === 'by')) {
+        const asked = pendingBy === 'which';
+        const before = dims.length;
         makeDim(target, 'other', index);
+        if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
         pendingBy = undefined;
         return;
       }
@@ -459,6 +467,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     byMeasure,
     pendingAgg,
     distinctList: pendingDistinct,
+    askedDims,
   });
 }
 
@@ -493,6 +502,7 @@ interface State {
   byMeasure: boolean;
   pendingAgg?: Agg;
   distinctList: boolean;
+  askedDims: Set<Dimension>;
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

@@ -151,7 +151,10 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
     sql = `SELECT ${measureSql(plan.measures[0])} AS ratio`;
   } else if (plan.measures.length === 0) {
     const cols = plan.select.map((c) => scope.col(c));
-    sql = `SELECT ${plan.distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
+    // Rows of a joined many side only filter ("organizations with authors who ..."): each listed row once.
+    const manySide = manyTables(steps);
+    const distinct = plan.distinct || (manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table)));
+    sql = `SELECT ${distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
     if (plan.order && typeof plan.order.target === 'object')
       sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
   } else {
@@ -182,6 +185,13 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
     }
   }
   return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+
+/** Tables joined on the many side of a step, and everything joined beyond them. */
+function manyTables(steps: JoinStep[]): Set<TableInfo> {
+  const out = new Set<TableInfo>();
+  for (const step of steps) if (out.has(step.from) || isFanOut(step.edge, step.from, step.to)) out.add(step.to);
+  return out;
 }
 
 /** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */

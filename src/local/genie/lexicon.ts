@@ -74,6 +74,8 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (parts.length > 1) for (const p of parts) if (!WEAK_PARTS.has(p)) add([normalizeWord(p)], target, 'part', 0.35);
     addDescription(add, table.description, target, 0.3);
     for (const column of table.columns) addColumn(add, column);
+    // "the id of every pet": a bare "id" names the key of whichever table the question is about.
+    if (table.key) for (const w of ['id', 'identifier']) add([w], { kind: 'column', column: table.key }, 'part', 0.45);
   }
   for (const snippet of catalog.snippets) {
     const target: Target = { kind: 'snippet', snippet };

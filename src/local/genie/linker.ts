@@ -8,7 +8,8 @@ import { findDates, type DateRange } from './dates.js';
 import type { Lexicon, Phrase, Target } from './lexicon.js';
 import { findQuantities, type CompareOp } from './quantities.js';
 import { STOPWORDS, tokenize, type Token } from './text.js';
-import { MARKERS, type MarkerDef } from './vocabulary.js';
+import { MARKERS, SUPERLATIVES, type MarkerDef } from './vocabulary.js';
+import { splitIdentifier } from './text.js';
 
 export interface Candidate {
   target: Target;
@@ -21,7 +22,7 @@ export type Item =
   | { type: 'mention'; start: number; end: number; text: string; candidates: Candidate[] }
   | { type: 'marker'; start: number; end: number; text: string; marker: MarkerDef }
   | { type: 'date'; start: number; end: number; range: DateRange }
-  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number }
+  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number; dim?: string }
   | { type: 'top'; start: number; end: number; n: number; dir: 'asc' | 'desc' }
   | { type: 'number'; start: number; end: number; value: number }
   | { type: 'quoted'; start: number; end: number; raw: string }
@@ -39,6 +40,9 @@ function phraseLength(tokens: Token[], i: number, words: string[], free: (k: num
   for (let k = 0; k < words.length; k++) if (!free(i + k) || !tokenHas(tokens[i + k], words[k])) return false;
   return true;
 }
+
+/** Request verbs that open a question. */
+const IMPERATIVES = new Set(['show', 'list', 'find', 'give', 'tell', 'return', 'display', 'get', 'provide', 'identify']);
 
 /** Shape of a value: letters to A/a, digits to 9 ("KR" -> "AA", "2026-01-01" -> "9999-99-99"). */
 export function shapeOf(value: string): string {
@@ -77,7 +81,7 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   }
   for (const q of findQuantities(tokens, taken)) {
     if (q.kind === 'compare') {
-      items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value });
+      items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value, dim: q.dim });
       for (const k of q.used) taken.add(k);
     } else {
       items.push({ type: 'top', start: q.start, end: q.end, n: q.n, dir: q.dir });
@@ -92,6 +96,31 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
     const t = tokens[i];
     if (t.quoted) {
       items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw });
+      continue;
+    }
+
+    if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+      // "Show the names of ...": the request verb, never a table that happens to be called show.
+      items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+      continue;
+    }
+    const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+    const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
+    if (superlative && ranked.length > 0) {
+      // "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
+      items.push({ type: 'top', start: i, end: i, n: 1, dir: superlative.dir });
+      items.push({
+        type: 'mention',
+        start: i,
+        end: i + 1,
+        text: t.raw,
+        candidates: ranked.map((column) => ({
+          target: { kind: 'column', column },
+          weight: 0.9,
+          source: 'adjective',
+          words: [t.raw],
+        })),
+      });
       continue;
     }
 
@@ -153,7 +182,8 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       else if (!STOPWORDS.has(t.forms[0])) items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
     }
   }
-  items.sort((a, b) => a.start - b.start);
+  // Stable: a zero-width ranking item stays before the mention at the same position.
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
   // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
@@ -182,7 +212,20 @@ function rank(phrases: Phrase[]): Candidate[] {
     if (!prev || prev.weight < p.weight)
       byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
   }
-  return [...byKey.values()].sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
+  const all = [...byKey.values()];
+  // "which airline": a reference column (flights.Airline) named like the table it points at means that table.
+  const kept = all.filter(
+    (c) =>
+      !(
+        c.target.kind === 'column' &&
+        c.target.column.references &&
+        all.some(
+          (o) =>
+            o.target.kind === 'table' && o.target.table === (c.target as { column: ColumnInfo }).column.references && o.weight >= c.weight,
+        )
+      ),
+  );
+  return kept.sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
 }
 
 /** On equal weight prefer snippets and values (specific) over columns over tables. */
@@ -201,4 +244,16 @@ export function targetKey(t: Target): string {
     case 'snippet':
       return `s:${t.snippet.id}`;
   }
+}
+
+/** Number columns measuring a dimension word ("age" -> pet_age, Age), by name part or synonym. */
+export function dimensionColumns(dim: string, catalog: Catalog): ColumnInfo[] {
+  return catalog.tables
+    .flatMap((t) => t.columns)
+    .filter(
+      (c) =>
+        c.type === 'number' &&
+        !c.isKey &&
+        (splitIdentifier(c.name).includes(dim) || c.synonyms.some((s) => splitIdentifier(s).includes(dim))),
+    );
 }

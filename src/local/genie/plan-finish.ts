@@ -4,7 +4,8 @@
  */
 import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
-import type { PlanOutcome, PlanState } from './planner.js';
+import type { PlanColumnMention, PlanEntity, PlanOutcome, PlanState } from './planner.js';
+import { dimensionColumns } from './linker.js';
 import { pickDateColumn } from './date-column.js';
 
 const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'timestamp';
@@ -29,17 +30,27 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // "What are the names of conductors whose ...": a question word asked for columns and nothing is
   // aggregated, ranked or compared as a count, so it is a listing of those columns, not a grouping.
-  const comparesFilter = s.compares.every((cmp) =>
-    columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
+  const comparesFilter = s.compares.every(
+    (cmp) =>
+      (cmp.dim !== undefined && dimensionColumns(cmp.dim, s.catalog).length > 0) ||
+      columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
   );
+  // "the city with the highest population", "the youngest dog": a ranking along a number column
+  // the question names orders the rows by it; nothing is counted.
+  const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : undefined;
+  if (rankColumn && measures.length === 1 && measures[0].kind === 'count' && measures[0].distinct === rankColumn) {
+    // "the greatest number of years": the number is the column's own value.
+    measures.pop();
+  }
+  const byColumn = rankColumn !== undefined && measures.length === 0 && !s.pendingAgg && !s.ratio;
   if (
     measures.length === 0 &&
     !s.pendingAgg &&
-    !s.rank &&
+    (!s.rank || byColumn) &&
     !s.ratio &&
     s.buckets.length === 0 &&
     comparesFilter &&
-    dims.length > 0 &&
+    (dims.length > 0 || byColumn) &&
     dims.every((d) => s.askedDims.has(d) && d.kind === 'column' && !d.bucket)
   ) {
     for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
@@ -51,7 +62,12 @@ export function finishPlan(s: PlanState): PlanOutcome {
   // No explicit measure: count something, chosen from what the question names.
   if (
     measures.length === 0 &&
-    (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)
+    ((s.rank && !byColumn) ||
+      dims.length > 0 ||
+      s.buckets.length > 0 ||
+      s.pendingAgg === 'count' ||
+      s.pendingAgg === 'avg' ||
+      s.ratio)
   ) {
     const dimTables = new Set(dims.map(dimTable).filter(Boolean));
     const firstWhere = where.map(condTable).find(Boolean);
@@ -115,6 +131,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
   for (const cmp of s.compares) {
+    const dimColumn = cmp.dim ? closestDimension(cmp.dim, s, entities, measures) : undefined;
+    if (dimColumn) {
+      // "older than 20": the comparative names the column (age).
+      where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value });
+      filtered.add(dimColumn);
+      continue;
+    }
     const numeric = columns
       .filter((c) => c.column.type === 'number' && !c.column.isKey)
       .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
@@ -235,11 +258,14 @@ export function finishPlan(s: PlanState): PlanOutcome {
   }
 
   const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+  const required = entities.filter((e) => e.require && e.table !== base).map((e) => e.table);
+  if (required.length > 0) plan.require = [...new Set(required)];
   if (measures.length === 0) {
-    const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
+    const asked = columns.filter((c) => !c.implied);
+    const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
     const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
     const entityLabels = entities
-      .filter((e) => !e.context)
+      .filter((e) => !e.context && !e.require)
       .map((e) => e.table.label ?? e.table.key)
       .filter((c): c is ColumnInfo => !!c);
     plan.select = uniqueColumns(
@@ -247,9 +273,8 @@ export function finishPlan(s: PlanState): PlanOutcome {
     );
     if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
     plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-    const rankColumn =
-      columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
-    if (s.rank && rankColumn) plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
+    const orderBy = s.rank ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column) : undefined;
+    if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
     return { plan, notes };
   }
   if (s.rank)
@@ -308,4 +333,28 @@ function factFor(table: TableInfo, catalog: Catalog): TableInfo | undefined {
   // Several tables point here: the most connected one is the central fact table.
   const degree = (t: TableInfo): number => catalog.joins.filter((j) => j.left === t || j.right === t).length;
   return facts.sort((a, b) => degree(b) - degree(a))[0];
+}
+
+/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
+function rankingColumn(columns: PlanColumnMention[], at: number): ColumnInfo | undefined {
+  const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
+  const implied = numeric.find((c) => c.implied);
+  if (implied) return implied.column;
+  return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
+}
+
+/** The column a comparative's dimension names, preferring tables the question already uses. */
+function closestDimension(
+  dim: string,
+  s: PlanState,
+  entities: PlanEntity[],
+  measures: Measure[],
+): ColumnInfo | undefined {
+  const candidates = dimensionColumns(dim, s.catalog);
+  const used = new Set<TableInfo>([
+    ...entities.map((e) => e.table),
+    ...measures.map(measureTable).filter((t): t is TableInfo => !!t),
+    ...s.columns.map((c) => c.column.table),
+  ]);
+  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
 }

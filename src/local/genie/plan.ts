@@ -45,4 +45,6 @@ export interface Plan {
   order?: { target: 'measure' | 'dim' | ColumnInfo; dir: 'ASC' | 'DESC'; limit?: number };
   /** Average of a per-group measure ("average messages per channel"). */
   averageOver?: Dimension;
+  /** Tables joined only so that matching rows exist ("students who have a pet"). */
+  require?: TableInfo[];
 }

@@ -31,10 +31,14 @@ interface Entity {
   table: TableInfo;
   at: number;
   context?: boolean;
+  /** Named in a relative clause ("students who have a pet"): joined so its rows must exist, not listed. */
+  require?: boolean;
 }
 interface ColumnMention {
   column: ColumnInfo;
   at: number;
+  /** Implied by an adjective ("the youngest" -> age): ranks or compares, is not asked for. */
+  implied?: boolean;
 }
 
 export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
@@ -50,11 +54,14 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const entities: Entity[] = [];
   const columns: ColumnMention[] = [];
   const dates: Array<{ range: DateRange; at: number }> = [];
-  const compares: Array<{ op: CompareOp; value: number; at: number; end: number }> = [];
+  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string }> = [];
   const buckets: Bucket[] = [];
   let pendingAgg: Agg | undefined;
   const extraAggs: Agg[] = [];
   let lastMarkerAt = -10;
+  /** Where a relative clause starts ("members who ..."): tables named after it only qualify. */
+  let relativeFrom: number | undefined;
+  let softBy = false;
   let pendingDistinct = false;
   let pendingBy: 'by' | 'which' | undefined;
   let pendingNot = false;
@@ -144,6 +151,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         case 'by':
         case 'each':
           pendingBy = 'by';
+          // Bare "each"/"every" ("the weight of every pet") groups only when something is aggregated.
+          softBy = item.marker.words.length === 1 && ['each', 'every'].includes(item.marker.words[0]);
           return;
         case 'which':
           // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
@@ -151,8 +160,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
             lastMention &&
             lastMention.index === index - 1 &&
             (lastMention.kind === 'entity' || lastMention.kind === 'measure')
-          )
+          ) {
+            relativeFrom ??= index;
             return;
+          }
           pendingBy = 'which';
           return;
         case 'most':
@@ -194,7 +205,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'compare') {
-      compares.push({ op: item.op, value: item.value, at: index, end: item.end });
+      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim });
       return;
     }
     if (item.type === 'number') {
@@ -216,6 +227,12 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       index,
       preferContext(item.candidates, contextTables).map((c) => c.target),
     );
+    if (item.candidates[0]?.source === 'adjective' && target.kind === 'column') {
+      // "the youngest dog": the adjective's column only ranks; it takes no other role.
+      columns.push({ column: target.column, at: index, implied: true });
+      lastMention = { kind: 'column', index, target };
+      return;
+    }
     handleMention(target, index);
   });
 
@@ -324,7 +341,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         return;
       }
       if (!(pendingAgg && pendingBy === 'by')) {
-        const asked = pendingBy === 'which';
+        const asked = pendingBy === 'which' || softBy;
         const before = dims.length;
         makeDim(target, 'other', index);
         if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
@@ -377,7 +394,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     }
     if (target.kind === 'table') {
       // "the general channel": a table word next to one of its values only names the value's kind.
-      entities.push({ table: target.table, at: index });
+      entities.push({ table: target.table, at: index, require: relativeFrom !== undefined && index > relativeFrom });
       lastMention = { kind: 'entity', index, target };
       return;
     }
@@ -496,7 +513,7 @@ interface State {
   entities: Entity[];
   columns: ColumnMention[];
   dates: Array<{ range: DateRange; at: number }>;
-  compares: Array<{ op: CompareOp; value: number; at: number; end: number }>;
+  compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string }>;
   rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number };
   ratio?: { percent: boolean; at: number };
   byMeasure: boolean;

@@ -3,6 +3,7 @@
  * rank limits ("top 5", "상위 3개", "bottom 2").
  */
 import type { Token } from './text.js';
+import { COMPARATIVES } from './vocabulary.js';
 
 export type CompareOp = '>' | '>=' | '<' | '<=' | '=';
 
@@ -14,6 +15,8 @@ export interface CompareMatch {
   end: number;
   numberAt: number;
   /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[];
+  /** The dimension a comparative names ("older than" -> age), to find the compared column by. */
+  dim?: string;
 }
 export interface TopMatch {
   kind: 'top';
@@ -56,6 +59,14 @@ const BEFORE: Array<[string[], CompareOp]> = [
 ];
 const AFTER: Array<[string[], CompareOp]> = [
   [['or', 'more'], '>='],
+  [['or', 'after'], '>='],
+  [['or', 'later'], '>='],
+  [['or', 'above'], '>='],
+  [['or', 'higher'], '>='],
+  [['or', 'before'], '<='],
+  [['or', 'earlier'], '<='],
+  [['or', 'below'], '<='],
+  [['or', 'lower'], '<='],
   [['or', 'greater'], '>='],
   [['plus'], '>='],
   [['or', 'fewer'], '<='],
@@ -121,6 +132,15 @@ const matchAt = (tokens: Token[], i: number, words: string[]): boolean =>
 
 /** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
 export function findQuantities(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
+  const out = findQuantityPhrases(tokens, taken);
+  for (const q of out) {
+    const dim = q.kind === 'compare' ? tokens[q.start]?.forms.map((f) => COMPARATIVES[f]).find(Boolean) : undefined;
+    if (q.kind === 'compare' && dim) q.dim = dim;
+  }
+  return out;
+}
+
+function findQuantityPhrases(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
   const out: Array<CompareMatch | TopMatch> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];

@@ -255,6 +255,7 @@ export function neededTables(plan: Plan): TableInfo[] {
     else d.snippet.tables.forEach(add);
   plan.where.forEach(addCond);
   plan.select.forEach((c) => add(c.table));
+  (plan.require ?? []).forEach(add);
   if (plan.order && typeof plan.order.target === 'object') add(plan.order.target.table);
   return out;
 }

@@ -288,3 +288,35 @@ export const BUCKET_WORDS: Record<string, Bucket> = {
   month: 'month',
   year: 'year',
 };
+
+/**
+ * Adjectives that rank or compare along a measurable dimension ("the youngest dog" orders by
+ * age, "older than 20" compares age). The dimension word is matched against column names and
+ * synonyms of the space; when no column fits, the word keeps its ordinary meaning.
+ */
+export const SUPERLATIVES: Record<string, { dim: string; dir: 'asc' | 'desc' }> = {
+  youngest: { dim: 'age', dir: 'asc' },
+  oldest: { dim: 'age', dir: 'desc' },
+  heaviest: { dim: 'weight', dir: 'desc' },
+  lightest: { dim: 'weight', dir: 'asc' },
+  tallest: { dim: 'height', dir: 'desc' },
+  shortest: { dim: 'height', dir: 'asc' },
+  longest: { dim: 'length', dir: 'desc' },
+  cheapest: { dim: 'price', dir: 'asc' },
+  fastest: { dim: 'speed', dir: 'desc' },
+  slowest: { dim: 'speed', dir: 'asc' },
+  richest: { dim: 'wealth', dir: 'desc' },
+};
+
+export const COMPARATIVES: Record<string, string> = {
+  older: 'age',
+  younger: 'age',
+  heavier: 'weight',
+  lighter: 'weight',
+  taller: 'height',
+  shorter: 'height',
+  longer: 'length',
+  cheaper: 'price',
+  faster: 'speed',
+  slower: 'speed',
+};

@@ -14,6 +14,7 @@ import { compareResults, isPassingVerdict, type Verdict } from './result-compara
 import { errorFacts, withRetry } from './retry.js';
 import { buildScorecard, summarizeQuestion, type CallCounts, type RepeatResult, type Scorecard } from './scorecard.js';
 import { ordersOutput } from './sql-shape.js';
+import { compareAllowingTies } from './order-ties.js';
 
 export interface ScoreRunOptions {
   /** Questions in flight at once; default 4. */
@@ -214,7 +215,12 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         });
       }
     }
-    const comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+    let comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+    if (!isPassingVerdict(comparison.verdict) && orderMatters[index]) {
+      // Rows tied on the expected sort key may come in any order, or be any of the tied rows at a LIMIT.
+      const tied = await compareAllowingTies(benchmark.sql, actual, input.warehouse, expectedResult);
+      if (tied && isPassingVerdict(tied.verdict)) comparison = tied;
+    }
     if (isPassingVerdict(comparison.verdict)) {
       return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
     }

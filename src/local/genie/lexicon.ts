@@ -4,7 +4,7 @@
  * (synonyms and names strong, name parts weaker, description words weakest).
  */
 import type { Catalog, ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
-import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord } from './text.js';
+import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord, stemForm } from './text.js';
 
 export type Target =
   | { kind: 'table'; table: TableInfo }
@@ -64,6 +64,9 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     const words = Array.isArray(text) ? text : phraseWords(text);
     if (words.length === 0 || words.length > 8) return;
     phrases.push({ words, target, weight, source });
+    // The stemmed spelling too ("arrival date" for date_arrived), a little weaker than the exact one.
+    const stemmed = words.map(stemForm);
+    if (stemmed.some((w, k) => w !== words[k])) phrases.push({ words: stemmed, target, weight: weight * 0.9, source });
   };
 
   for (const table of catalog.tables) {
@@ -126,14 +129,20 @@ const ABBREVIATIONS: Record<string, string[]> = {
   src: ['source'],
 };
 
+/** Head words that a name may put first (`date_arrived`, `name_first`) where speech puts them last. */
+const GENERIC_HEADS = new Set(['date', 'time', 'name', 'type', 'code', 'number', 'id', 'year', 'amount']);
+
 /** Other ways to say a name: abbreviations spelled out, and "type of pet" for `pet_type`. */
 function nameVariants(parts: string[]): string[][] {
   const out: string[][] = [];
   if (parts.some((p) => ABBREVIATIONS[p])) out.push(parts.flatMap((p) => ABBREVIATIONS[p] ?? [p]));
   // Not "number of flights" for `flight_no`: "number of" / "count of" ask for a count.
-  for (const words of [parts, ...out])
-    if (words.length === 2 && !['number', 'count', 'total', 'amount'].includes(words[1]))
-      out.push([words[1], 'of', words[0]]);
+  for (const words of [...out, parts]) {
+    if (words.length !== 2) continue;
+    if (!['number', 'count', 'total', 'amount'].includes(words[1])) out.push([words[1], 'of', words[0]]);
+    // `date_arrived` is also "the arrival date": a generic head word may come last.
+    if (GENERIC_HEADS.has(words[0])) out.push([words[1], words[0]]);
+  }
   return out.map((words) => words.map(normalizeWord));
 }
 

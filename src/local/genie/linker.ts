@@ -41,6 +41,20 @@ function phraseLength(tokens: Token[], i: number, words: string[], free: (k: num
   return true;
 }
 
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'each', 'every', 'all']);
+
+/** Tokens a schema phrase spans from `i` ("name of the breed" for name-of-breed), 0 when it does not match. */
+function phraseSpan(tokens: Token[], i: number, words: string[], free: (k: number) => boolean): number {
+  let at = i;
+  for (let k = 0; k < words.length; k++) {
+    // Inside a phrase an article may stand between its words; never before the first.
+    while (k > 0 && free(at) && tokens[at] && DETERMINERS.has(tokens[at].forms[0]) && !DETERMINERS.has(words[k])) at++;
+    if (!free(at) || !tokenHas(tokens[at], words[k])) return 0;
+    at++;
+  }
+  return at - i;
+}
+
 /** Request verbs that open a question. */
 const IMPERATIVES = new Set(['show', 'list', 'find', 'give', 'tell', 'return', 'display', 'get', 'provide', 'identify']);
 
@@ -126,12 +140,16 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
 
     let best: Phrase[] = [];
     let bestLen = 0;
+    let bestSpan = 0;
     for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
       for (const p of lexicon.byFirst.get(form) ?? []) {
-        if (p.words.length < bestLen || !phraseLength(tokens, i, p.words, free)) continue;
+        if (p.words.length < bestLen) continue;
+        const span = phraseSpan(tokens, i, p.words, free);
+        if (span === 0) continue;
         if (p.words.length > bestLen) {
           best = [];
           bestLen = p.words.length;
+          bestSpan = span;
         }
         best.push(p);
       }
@@ -154,14 +172,14 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       items.push({
         type: 'mention',
         start: i,
-        end: i + bestLen,
+        end: i + bestSpan,
         text: tokens
-          .slice(i, i + bestLen)
+          .slice(i, i + bestSpan)
           .map((x) => x.raw)
           .join(' '),
         candidates: rank(best),
       });
-      i += bestLen - 1;
+      i += bestSpan - 1;
     } else if (marker) {
       items.push({
         type: 'marker',

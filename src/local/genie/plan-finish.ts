@@ -51,7 +51,7 @@ export function finishPlan(s: PlanState): PlanOutcome {
     s.buckets.length === 0 &&
     comparesFilter &&
     (dims.length > 0 || byColumn) &&
-    dims.every((d) => s.askedDims.has(d) && d.kind === 'column' && !d.bucket)
+    dims.every((d) => s.askedDims.has(d) && d.kind === 'column' && (!d.bucket || d.bucket === 'day'))
   ) {
     for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
     columns.sort((a, b) => a.at - b.at);
@@ -236,6 +236,8 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // Dates: the date column mentioned near the phrase, else the base table's event time.
   const mentionedDates = columns.filter((c) => isTemporal(c.column));
+  // Date columns that a date phrase or a time bucket used up (a listing does not show them again).
+  const usedColumns = new Set<ColumnInfo>();
   for (const d of s.dates) {
     const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
     const column = near?.column ?? pickDateColumn(base, s.catalog);
@@ -244,12 +246,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
       continue;
     }
     where.push({ kind: 'date', column, range: d.range });
+    usedColumns.add(column);
   }
   for (const bucket of s.buckets) {
     const column = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
     if (column) dims.unshift({ kind: 'column', column, bucket });
+    if (column) usedColumns.add(column);
   }
-  const usedColumns = new Set<ColumnInfo>([...mentionedDates.map((c) => c.column)]);
 
   // "average number of messages per channel": average of per-group counts.
   let averageOver: Dimension | undefined;

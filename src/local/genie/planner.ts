@@ -152,7 +152,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         case 'each':
           pendingBy = 'by';
           // Bare "each"/"every" ("the weight of every pet") groups only when something is aggregated.
-          softBy = item.marker.words.length === 1 && ['each', 'every'].includes(item.marker.words[0]);
+          softBy = item.marker.words.some((w) => w === 'each' || w === 'every');
           return;
         case 'which':
           // "members who ...": a relative pronoun right after the noun it describes does not ask "which".

@@ -145,7 +145,10 @@ export function tokenize(text: string): Token[] {
       pushKorean(tokens, m[7]);
     } else if (m[8]) {
       for (const part of splitIdentifier(m[8].replace(/'s$/, ''), true)) {
-        tokens.push({ raw: part, forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase())]) });
+        tokens.push({
+          raw: part,
+          forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase()), stemForm(part)]),
+        });
       }
     } else if (m[9]) {
       tokens.push({ raw: '%', forms: ['%'] });
@@ -307,4 +310,21 @@ function verbStem(word: string): string[] {
   if (word.length > 5 && word.endsWith('ing')) return [word.slice(0, -3)];
   if (word.length > 4 && word.endsWith('ed')) return [word.slice(0, -2), word.slice(0, -1)];
   return [];
+}
+
+/**
+ * A coarse English stem, applied alike to config words and question words so that
+ * "arriving", "arrived" and "arrival" meet `date_arrived`, and "departure" meets `departed`.
+ * Only words of six letters or more are cut.
+ */
+export function stemForm(word: string): string {
+  let w = singular(word);
+  if (w.length < 6 || !/^[a-z]+$/.test(w)) return w;
+  for (const suffix of ['ing', 'ure', 'ed', 'al']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }

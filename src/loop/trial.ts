@@ -122,16 +122,26 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
   const helpers = singles.filter((s) => s.outcome === 'helped');
   for (const subset of [survivors, helpers]) {
     if (subset.length === 0) continue;
-    const together = await attemptFixes(
+    let together = await attemptFixes(
       context,
       subset.map((s) => s.fix),
     );
     if (!together.verdict.accepted) continue;
-    const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
+    const kept = [...subset];
+    // A fix that hurt on its own may be fine beside the others (a join next to the synonym that
+    // disambiguates a question): add each back while the set still passes and gains no less.
+    for (const single of singles.filter((s) => s.outcome === 'hurt')) {
+      const more = await attemptFixes(context, [...kept, single].map((s) => s.fix));
+      if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
+        kept.push(single);
+        together = more;
+      }
+    }
+    const keptKeys = new Set(kept.map((s) => fixKey(s.fix)));
     return acceptedTrial(
       context,
       together,
-      `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`,
+      `${together.verdict.reason} (kept ${kept.length} of ${fixes.length} fixes)`,
       singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
     );
   }

@@ -22,7 +22,7 @@ export type Item =
   | { type: 'mention'; start: number; end: number; text: string; candidates: Candidate[] }
   | { type: 'marker'; start: number; end: number; text: string; marker: MarkerDef }
   | { type: 'date'; start: number; end: number; range: DateRange }
-  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number; dim?: string }
+  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number; dim?: string; against?: 'avg' }
   | { type: 'top'; start: number; end: number; n: number; dir: 'asc' | 'desc' }
   | { type: 'number'; start: number; end: number; value: number }
   | { type: 'quoted'; start: number; end: number; raw: string }
@@ -95,7 +95,15 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   }
   for (const q of findQuantities(tokens, taken)) {
     if (q.kind === 'compare') {
-      items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value, dim: q.dim });
+      items.push({
+        type: 'compare',
+        start: q.start,
+        end: q.end,
+        op: q.op,
+        value: q.value,
+        dim: q.dim,
+        against: q.against,
+      });
       for (const k of q.used) taken.add(k);
     } else {
       items.push({ type: 'top', start: q.start, end: q.end, n: q.n, dir: q.dir });

@@ -33,8 +33,19 @@ export function finishPlan(s: PlanState): PlanOutcome {
   const comparesFilter = s.compares.every(
     (cmp) =>
       (cmp.dim !== undefined && dimensionColumns(cmp.dim, s.catalog).length > 0) ||
+      (cmp.against !== undefined && columns.some((c) => c.column.type === 'number' && !c.column.isKey)) ||
       columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
   );
+  if (s.temporal && measures.length === 0 && !s.rank) {
+    // "the most recent treatment": rank its rows by their date column.
+    const table = columns[0]?.column.table ?? entities[0]?.table;
+    const date = columns.find((c) => isTemporal(c.column))?.column ?? (table && pickDateColumn(table, s.catalog));
+    if (date) {
+      columns.push({ column: date, at: s.temporal.at, implied: true });
+      s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
+    }
+  }
+
   // "the city with the highest population", "the youngest dog": a ranking along a number column
   // the question names orders the rows by it; nothing is counted.
   const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : undefined;
@@ -51,7 +62,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
     s.buckets.length === 0 &&
     comparesFilter &&
     (dims.length > 0 || byColumn) &&
-    dims.every((d) => s.askedDims.has(d) && d.kind === 'column' && (!d.bucket || d.bucket === 'day'))
+    dims.every(
+      (d) =>
+        d.kind === 'column' &&
+        (!d.bucket || d.bucket === 'day') &&
+        // "the song names by singers": a "by" on the table the asked columns come from names their owner.
+        (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === 'column' && a.column.table === d.column.table)),
+    )
   ) {
     for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
     columns.sort((a, b) => a.at - b.at);
@@ -134,8 +151,19 @@ export function finishPlan(s: PlanState): PlanOutcome {
     const dimColumn = cmp.dim ? closestDimension(cmp.dim, s, entities, measures) : undefined;
     if (dimColumn) {
       // "older than 20": the comparative names the column (age).
-      where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value });
+      where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value, against: cmp.against });
       filtered.add(dimColumn);
+      continue;
+    }
+    if (cmp.against) {
+      // "treatments that cost below average": the number column named nearest the comparison.
+      const column = columns
+        .filter((c) => c.column.type === 'number' && !c.column.isKey)
+        .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0]?.column;
+      if (column) {
+        where.push({ kind: 'compare', column, op: cmp.op, value: cmp.value, against: cmp.against });
+        filtered.add(column);
+      } else notes.push('compare-unattached');
       continue;
     }
     const numeric = columns
@@ -261,7 +289,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
   }
 
   const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
-  const required = entities.filter((e) => e.require && e.table !== base).map((e) => e.table);
+  // A table the question names but nothing else uses still restricts the rows ("dogs that went through
+  // a treatment"): it is joined, so only rows with a partner count.
+  // Not under a negation: "professionals who did not treat any dogs" must not join dogs.
+  const negated = where.some((w) => w.kind === 'absent' || ('negate' in w && w.negate));
+  const required = entities
+    .filter((e) => (e.require || (measures.length > 0 && !e.context && !negated)) && e.table !== base)
+    .map((e) => e.table);
   if (required.length > 0) plan.require = [...new Set(required)];
   if (measures.length === 0) {
     const asked = columns.filter((c) => !c.implied);
@@ -340,9 +374,9 @@ function factFor(table: TableInfo, catalog: Catalog): TableInfo | undefined {
 
 /** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
 function rankingColumn(columns: PlanColumnMention[], at: number): ColumnInfo | undefined {
-  const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
-  const implied = numeric.find((c) => c.implied);
+  const implied = columns.find((c) => c.implied);
   if (implied) return implied.column;
+  const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
   return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
 }
 

@@ -6,7 +6,7 @@ import type { Bucket } from './vocabulary.js';
 
 export type Condition =
   | { kind: 'value'; column: ColumnInfo; values: string[]; negate: boolean }
-  | { kind: 'compare'; column: ColumnInfo; op: CompareOp; value: number }
+  | { kind: 'compare'; column: ColumnInfo; op: CompareOp; value: number; against?: 'avg' }
   | { kind: 'bool'; column: ColumnInfo; negate: boolean }
   | { kind: 'snippet'; snippet: SnippetInfo; negate: boolean }
   | { kind: 'date'; column: ColumnInfo; range: DateRange }

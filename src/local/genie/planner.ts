@@ -54,7 +54,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const entities: Entity[] = [];
   const columns: ColumnMention[] = [];
   const dates: Array<{ range: DateRange; at: number }> = [];
-  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string }> = [];
+  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }> =
+    [];
   const buckets: Bucket[] = [];
   let pendingAgg: Agg | undefined;
   const extraAggs: Agg[] = [];
@@ -62,6 +63,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   /** Where a relative clause starts ("members who ..."): tables named after it only qualify. */
   let relativeFrom: number | undefined;
   let softBy = false;
+  /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
+  let temporal: { dir: 'DESC' | 'ASC'; at: number } | undefined;
   let pendingDistinct = false;
   let pendingBy: 'by' | 'which' | undefined;
   let pendingNot = false;
@@ -143,6 +146,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
             extraAggs.push(pendingAgg);
           pendingAgg = kind;
           lastMarkerAt = index;
+          temporal = item.marker.temporal ? { dir: kind === 'max' ? 'DESC' : 'ASC', at: index } : undefined;
           return;
         case 'distinct':
           pendingDistinct = true;
@@ -205,7 +209,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'compare') {
-      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim });
+      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim, against: item.against });
       return;
     }
     if (item.type === 'number') {
@@ -371,6 +375,13 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           pendingDistinct = false;
           return;
         }
+        if (c.type === 'number' && !c.isKey && temporal) {
+          // "How much does the most recent treatment cost": the cost of the latest row, not the largest cost.
+          columns.push({ column: c, at: index });
+          pendingAgg = undefined;
+          lastMention = { kind: 'column', index, target };
+          return;
+        }
         if (c.type === 'number' && !c.isKey) {
           for (const fn of [...extraAggs, agg])
             if (fn !== 'count') addMeasure({ kind: 'agg', fn: fn.toUpperCase() as 'SUM', column: c }, index);
@@ -485,6 +496,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     pendingAgg,
     distinctList: pendingDistinct,
     askedDims,
+    temporal: pendingAgg === undefined ? temporal : undefined,
   });
 }
 
@@ -513,13 +525,14 @@ interface State {
   entities: Entity[];
   columns: ColumnMention[];
   dates: Array<{ range: DateRange; at: number }>;
-  compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string }>;
+  compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }>;
   rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number };
   ratio?: { percent: boolean; at: number };
   byMeasure: boolean;
   pendingAgg?: Agg;
   distinctList: boolean;
   askedDims: Set<Dimension>;
+  temporal?: { dir: 'DESC' | 'ASC'; at: number };
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

@@ -17,6 +17,8 @@ export interface CompareMatch {
   /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[];
   /** The dimension a comparative names ("older than" -> age), to find the compared column by. */
   dim?: string;
+  /** "below the average": compared with the column's average instead of `value`. */
+  against?: 'avg';
 }
 export interface TopMatch {
   kind: 'top';
@@ -159,6 +161,26 @@ function findQuantityPhrases(tokens: Token[], taken: Set<number>): Array<Compare
         const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
         out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end });
         i = end - 1;
+        continue;
+      }
+    }
+    // "cost below average", "older than the average": a comparison with the column's own average.
+    const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+    if (toAverage) {
+      let at = i + toAverage[0].length;
+      if (tokenHasWord(tokens[at], 'the')) at++;
+      if (['average', 'avg', 'mean'].some((w) => tokenHasWord(tokens[at], w))) {
+        out.push({
+          kind: 'compare',
+          op: toAverage[1],
+          value: 0,
+          against: 'avg',
+          start: i,
+          end: at + 1,
+          numberAt: at,
+          used: range(i, at + 1),
+        });
+        i = at;
         continue;
       }
     }

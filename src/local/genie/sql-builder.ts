@@ -72,7 +72,17 @@ class Scope {
 export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   const used = new Set<string>();
   const needed = neededTables(plan);
-  const { steps, unreachable, chasm } = joinPath(plan.base, needed, catalog);
+  const joined = joinPath(plan.base, needed, catalog);
+  // A table joined only to require partner rows is dropped rather than guessed through a chasm or asked about.
+  const optional = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
+  const { steps, unreachable, chasm } =
+    optional.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional.has(t))
+      ? joinPath(
+          plan.base,
+          needed.filter((t) => !optional.has(t)),
+          catalog,
+        )
+      : joined;
   const scope = new Scope();
   scope.add(plan.base);
   for (const step of steps) scope.add(step.to);
@@ -113,7 +123,9 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${literal(c.values[0])}`;
         return `${scope.col(c.column)} ${c.negate ? 'NOT IN' : 'IN'} (${c.values.map(literal).join(', ')})`;
       case 'compare':
-        return `${scope.col(c.column)} ${c.op} ${c.value}`;
+        return c.against === 'avg'
+          ? `${scope.col(c.column)} ${c.op} (SELECT AVG(${ident(c.column.name)}) FROM ${c.column.table.identifier})`
+          : `${scope.col(c.column)} ${c.op} ${c.value}`;
       case 'bool':
         return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case 'snippet':

@@ -19,6 +19,22 @@ export interface Token {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
+/** Numbers written as words ("at least two", "more than once"); not "one", which is mostly a pronoun. */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  once: 1,
+  twice: 2,
+  thrice: 3,
+};
+
 /** Korean particles and endings, longest first, stripped from the end of a word. */
 const PARTICLES = [
   '에서는',
@@ -145,6 +161,11 @@ export function tokenize(text: string): Token[] {
       pushKorean(tokens, m[7]);
     } else if (m[8]) {
       for (const part of splitIdentifier(m[8].replace(/'s$/, ''), true)) {
+        const spelled = NUMBER_WORDS[part.toLowerCase()];
+        if (spelled !== undefined) {
+          tokens.push({ raw: part, forms: [part.toLowerCase()], num: spelled });
+          continue;
+        }
         tokens.push({
           raw: part,
           forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase()), stemForm(part)]),

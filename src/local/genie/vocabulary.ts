@@ -34,9 +34,11 @@ export interface MarkerDef {
   bucket?: Bucket;
   /** Korean postfix markers attach to the word before them ("회원 수", "채널별"). */
   postfix?: boolean;
+  /** "latest", "earliest": about time, so they rank by a date column rather than aggregate a number. */
+  temporal?: boolean;
 }
 
-const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?]> = [
+const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean; temporal?: boolean }?]> = [
   [
     'count',
     [
@@ -74,19 +76,15 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
       'largest',
       'biggest',
       'longest',
-      'latest',
-      'most recent',
-      'the most recent',
-      'the latest',
-      'newest',
       '최대',
       '최고',
       '최대값',
       '가장 긴',
       '가장 큰',
-      '가장 최근',
     ],
   ],
+  ['max', ['latest', 'most recent', 'the most recent', 'the latest', 'newest', '가장 최근'], { temporal: true }],
+  ['min', ['earliest', '가장 오래된'], { temporal: true }],
   [
     'min',
     [
@@ -94,7 +92,6 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
       'min',
       'smallest',
       'shortest',
-      'earliest',
       'oldest',
       'first',
       '최소',
@@ -102,7 +99,6 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
       '최소값',
       '가장 짧은',
       '가장 작은',
-      '가장 오래된',
     ],
   ],
   [

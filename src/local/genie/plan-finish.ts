@@ -185,8 +185,11 @@ export function finishPlan(s: PlanState): PlanOutcome {
       const grouped = entities.find((e) => e !== entity);
       measures.push({ kind: 'count', table: entity.table });
       if (grouped) {
+        // "the id, name and age of visitors who visited more than once": group by the columns asked.
+        const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
         const d = tableDim(grouped.table);
-        if (d) dims.push(d);
+        if (asked.length > 0) for (const column of asked) dims.push({ kind: 'column', column });
+        else if (d) dims.push(d);
       }
       having.push({ measure: 0, op: cmp.op, value: cmp.value });
     } else if (measures.length > 0 && entity) {

@@ -243,10 +243,11 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   function handleMention(target: Target, index: number): void {
     if (pendingNot && (target.kind === 'table' || target.kind === 'column')) {
       // "never posted": the negated thing is a table whose rows point at a table already named.
-      const child = target.kind === 'table' ? target.table : target.column.table;
+      const negated = target.kind === 'table' ? target.table : target.column.table;
       const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
-      const parent = named.find((t): t is TableInfo => !!t && t !== child && hasChildRows(t, child, catalog));
-      if (parent) {
+      const parent = named.find((t): t is TableInfo => !!t && t !== negated && !!childRowsOf(t, negated, catalog));
+      const child = parent ? childRowsOf(parent, negated, catalog) : undefined;
+      if (parent && child) {
         where.push({ kind: 'absent', parent, child });
         pendingNot = false;
         lastMention = { kind: 'where', index, target };
@@ -507,6 +508,18 @@ function hasChildRows(parent: TableInfo, child: TableInfo, catalog: Catalog): bo
       ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
       isFanOut(e, parent, child),
   );
+}
+
+/**
+ * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
+ * link table between them ("museums with no visitor": rows of visit, which points at both).
+ */
+function childRowsOf(parent: TableInfo, named: TableInfo, catalog: Catalog): TableInfo | undefined {
+  if (hasChildRows(parent, named, catalog)) return named;
+  const links = catalog.tables.filter(
+    (t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog),
+  );
+  return links.length === 1 ? links[0] : undefined;
 }
 
 function dimKey(d: Dimension): string {

@@ -171,7 +171,7 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean; t
   ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
   ['ratio', ['ratio', 'ratio of', 'rate', 'proportion', 'fraction', 'share of', 'share', '비율', '비중', '비']],
   ['percent', ['percentage', 'percent', 'pct', '%', '퍼센트', '백분율', '몇 퍼센트']],
-  ['not', ['not', 'non', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
+  ['not', ['not', 'non', 'no', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
   ['with', ['with', 'having', 'that have', 'that has', 'who have']],
   ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
   ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],

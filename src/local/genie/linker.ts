@@ -130,7 +130,9 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
     const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
     if (superlative && ranked.length > 0) {
       // "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
-      items.push({ type: 'top', start: i, end: i, n: 1, dir: superlative.dir });
+      // "the youngest dog" is one row; "the longest rivers" ranks them all.
+      const plural = isPluralNoun(tokens[i + 1]);
+      items.push({ type: 'top', start: i, end: i, n: plural ? 0 : 1, dir: superlative.dir });
       items.push({
         type: 'mention',
         start: i,
@@ -282,4 +284,9 @@ export function dimensionColumns(dim: string, catalog: Catalog): ColumnInfo[] {
         !c.isKey &&
         (splitIdentifier(c.name).includes(dim) || c.synonyms.some((s) => splitIdentifier(s).includes(dim))),
     );
+}
+
+/** A plural noun ("rivers"), read from its spelling: ends in -s and is not a known non-plural. */
+export function isPluralNoun(t: Token | undefined): boolean {
+  return !!t && !t.quoted && t.num === undefined && /[a-z]s$/i.test(t.raw) && t.forms[0] !== t.raw.toLowerCase();
 }

@@ -72,8 +72,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
   ) {
     for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
     columns.sort((a, b) => a.at - b.at);
-    // The tables named besides only qualify the rows ("organizations that have authors who ...").
-    for (let k = 0; k < entities.length; k++) entities[k] = { ...entities[k], context: true };
+    // The tables named besides only qualify the rows ("organizations that have authors who ...",
+    // "countries that have both lakes and rivers"): joined so partner rows exist, not listed.
+    const listed = new Set(columns.map((c) => c.column.table));
+    for (let k = 0; k < entities.length; k++)
+      entities[k] = listed.has(entities[k].table)
+        ? { ...entities[k], context: true }
+        : { ...entities[k], require: true };
   }
 
   // No explicit measure: count something, chosen from what the question names.
@@ -301,7 +306,8 @@ export function finishPlan(s: PlanState): PlanOutcome {
     .map((e) => e.table);
   if (required.length > 0) plan.require = [...new Set(required)];
   if (measures.length === 0) {
-    const asked = columns.filter((c) => !c.implied);
+    // The column a ranking implied ("the longest rivers" -> length) is shown after the asked ones.
+    const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
     const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
     const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
     const entityLabels = entities

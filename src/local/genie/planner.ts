@@ -14,6 +14,7 @@ import type { Bucket, MarkerKind } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
 import { finishPlan as finish, measureTable } from './plan-finish.js';
 import { isFanOut } from './join-graph.js';
+import { isPluralNoun } from './linker.js';
 
 export interface PlanChoice {
   /** Target chosen for each mention, by item index (the noise knob may pick a second-best). */
@@ -41,6 +42,9 @@ interface ColumnMention {
   implied?: boolean;
 }
 
+/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
+const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
+
 export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
   const tokensBetween = (from: number, to: number): string[] => tokens.slice(from, to).map((t) => t.forms[0]);
   const prevRaw = (end: number): string => tokens[end - 1]?.raw ?? '';
@@ -63,6 +67,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   /** Where a relative clause starts ("members who ..."): tables named after it only qualify. */
   let relativeFrom: number | undefined;
   let softBy = false;
+  /** A ranking without a size ("the longest rivers", "from highest to lowest"): order only. */
+  let openRank = false;
   /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
   let temporal: { dir: 'DESC' | 'ASC'; at: number } | undefined;
   let pendingDistinct = false;
@@ -172,7 +178,16 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           return;
         case 'most':
         case 'least':
-          rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
+          rank = {
+            dir: kind === 'most' ? 'DESC' : 'ASC',
+            // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
+            // different: "the breed with the most dogs" counts the dogs and still means one breed.)
+            limit:
+              rank?.limit ??
+              (!QUANTITY_RANKS.has(item.marker.words.join(' ')) && isPluralNoun(tokens[item.end]) ? undefined : 1),
+            at: index,
+          };
+          if (rank.limit === undefined) openRank = true;
           if (pendingBy === 'by') pendingBy = undefined;
           return;
         case 'desc':
@@ -201,7 +216,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'top') {
-      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index };
+      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n || undefined, at: index };
+      if (!item.n) openRank = true;
       return;
     }
     if (item.type === 'date') {
@@ -491,7 +507,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     columns,
     dates,
     compares,
-    rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank,
+    rank:
+      rank && limitHint && ((rank.limit === undefined && !openRank) || rank.limit === 1)
+        ? { ...rank, limit: limitHint }
+        : rank,
     ratio,
     byMeasure,
     pendingAgg,

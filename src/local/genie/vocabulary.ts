@@ -173,8 +173,36 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean; t
   ['percent', ['percentage', 'percent', 'pct', '%', '퍼센트', '백분율', '몇 퍼센트']],
   ['not', ['not', 'non', 'no', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
   ['with', ['with', 'having', 'that have', 'that has', 'who have']],
-  ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
-  ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],
+  [
+    'desc',
+    [
+      'descending',
+      'desc',
+      'from highest',
+      'from largest',
+      'from highest to lowest',
+      'from largest to smallest',
+      'from biggest to smallest',
+      'from longest to shortest',
+      'from most to least',
+      '내림차순',
+    ],
+  ],
+  [
+    'asc',
+    [
+      'ascending',
+      'asc',
+      'from lowest',
+      'from smallest',
+      'from lowest to highest',
+      'from smallest to largest',
+      'from shortest to longest',
+      'from least to most',
+      'alphabetically',
+      '오름차순',
+    ],
+  ],
   [
     'bucket',
     [

@@ -12,6 +12,7 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import { judge, outcomeOf, type AcceptanceOptions, type Verdict } from './acceptance.js';
 import type { Outcome } from './lessons.js';
+import { partVariants } from './refine.js';
 
 export interface TrialFix {
   fix: Fix;
@@ -116,7 +117,26 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
   const singles: TrialFix[] = [];
   for (const fix of fixes) {
     const alone = await attemptFixes(context, [fix]);
-    singles.push(asTrial(fix, outcomeOf(context.card, alone.card), untaught(alone.card) - untaught(context.card)));
+    let outcome = outcomeOf(context.card, alone.card);
+    let best = { fix, card: alone.card };
+    if (outcome === 'hurt' && alone.verdict.fixed.length > 0) {
+      // It helps and hurts: one of its parts may be the culprit.
+      for (const variant of partVariants(fix)) {
+        const tried = await attemptFixes(context, [variant]);
+        if (!tried.verdict.accepted) continue;
+        if (outcome === 'hurt' || untaught(tried.card) > untaught(best.card)) {
+          best = { fix: variant, card: tried.card };
+          outcome = outcomeOf(context.card, tried.card);
+        }
+      }
+      if (best.fix !== fix) context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+    }
+    singles.push({
+      fix: best.fix,
+      ops: opsOf.get(fixKey(best.fix)) ?? [],
+      outcome,
+      delta: untaught(best.card) - untaught(context.card),
+    });
   }
   const survivors = singles.filter((s) => s.outcome !== 'hurt');
   const helpers = singles.filter((s) => s.outcome === 'helped');

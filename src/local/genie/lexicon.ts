@@ -200,6 +200,9 @@ function addDescription(add: Add, description: string, target: Target, weight: n
  */
 export function valueAliases(description: string): Array<[string, string]> {
   const out: Array<[string, string]> = [];
+  // "Users say Japan for 'JP'": the spelled-out word is what questions use for the stored code.
+  for (const m of description.matchAll(/\bsay\s+([^'".,;]{2,40}?)\s+for\s+['"]([^'"]{1,24})['"]/gi))
+    for (const alias of m[1].split(/\s*\/\s*|\s+or\s+|\s*,\s*/)) if (alias.trim()) out.push([alias.trim(), m[2]]);
   for (const piece of description.split(/[,;\n()]|\.\s/)) {
     const m = /^\s*['"]?([A-Za-z0-9_-]{1,24})['"]?\s*(?:=|:|means|is|->|→)\s*['"]?([^'"]{2,40}?)['"]?\s*\.?\s*$/.exec(
       piece,

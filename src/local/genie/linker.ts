@@ -212,6 +212,16 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   }
   // Stable: a zero-width ranking item stays before the mention at the same position.
   items.sort((a, b) => a.start - b.start || a.end - b.end);
+  // "channel category", "student age": a table word right before one of its own columns names that column.
+  for (let k = 0; k + 1 < items.length; k++) {
+    const item = items[k];
+    const next = items[k + 1];
+    if (item.type !== 'mention' || next.type !== 'mention' || next.start !== item.end) continue;
+    const table = item.candidates[0]?.target.kind === 'table' ? item.candidates[0].target.table : undefined;
+    const own = next.candidates.filter((c) => c.target.kind === 'column' && c.target.column.table === table);
+    if (!table || own.length === 0 || own[0] !== next.candidates[0]) continue;
+    items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own });
+  }
   // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];

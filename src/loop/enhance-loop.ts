@@ -65,8 +65,10 @@ export interface IterationRecord {
   rejected: { fix: Fix; key: string; reason: string }[];
   /** The patch from the config before this iteration to the one after (empty when rejected). */
   patch: Operation[];
-  /** Questions that passed before this iteration and fail after it (of the candidate judged last when rolled back). */
+  /** Questions that passed before this iteration and fail after it (empty when it was rolled back). */
   regressions: string[];
+  /** When rolled back: the questions the rejected candidate broke. */
+  candidateRegressions?: string[];
   /** Questions that failed before this iteration and pass after it. */
   fixed: string[];
   notes: string[];
@@ -189,8 +191,11 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
     record.accepted = trial.accepted;
     record.reason = trial.reason;
     record.after = countsOf(trial.card);
-    record.regressions = trial.verdict.regressions;
+    // What the iteration did to the config: nothing when rolled back (the candidate's breakage is kept apart).
+    record.regressions = trial.accepted ? trial.verdict.regressions : [];
     record.fixed = trial.accepted ? trial.verdict.fixed : [];
+    if (!trial.accepted && trial.verdict.regressions.length > 0)
+      record.candidateRegressions = trial.verdict.regressions;
     rejected.push(...trial.rolledBack);
     remember(lessons, rejected);
     const categoriesOf = (fix: Fix) => {

@@ -118,9 +118,10 @@ function iterationSections(result: EnhanceResult): string[] {
 /** Per iteration: the questions it fixed and the ones that broke (never silently empty). */
 export function iterationChanges(it: EnhanceResult['iterations'][number]): string[] {
   const ids = (list: string[]) => (list.length === 0 ? 'none' : list.map((id) => `\`${id}\``).join(', '));
+  const broke = it.candidateRegressions ?? [];
   return [
     `- Fixed: ${ids(it.fixed)}`,
-    `- Regressed: ${ids(it.regressions)}${it.regressions.length > 0 && !it.accepted ? ' (why it was rolled back)' : ''}`,
+    `- Regressed: ${ids(it.regressions)}${broke.length > 0 ? ` (the rolled-back candidate broke ${ids(broke)})` : ''}`,
   ];
 }
 

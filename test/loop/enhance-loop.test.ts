@@ -267,7 +267,7 @@ describe('enhancement loop', () => {
   it('rejects an iteration that breaks a passing question, and records it when the budget allows', async () => {
     const rounds = [[syn('a', 'alpha', 't1')], [syn('b', 'breaker', 't3')], []];
     const strict = await run(scriptedAnalyst(rounds));
-    expect(strict.iterations[1]).toMatchObject({ accepted: false, regressions: ['t1'] });
+    expect(strict.iterations[1]).toMatchObject({ accepted: false, regressions: [], candidateRegressions: ['t1'] });
     expect(strict.iterations[1].reason).toMatch(/passed now fail \(t1\)/);
     const lenient = await runEnhanceLoop({
       spaceName: 'x',

@@ -93,7 +93,8 @@ function result(patchSize = 1): EnhanceResult {
         reason: '1 question(s) that passed now fail (t1); at most 0 allowed',
         before: split(1, 1),
         after: split(1, 1),
-        regressions: ['t1'],
+        regressions: [],
+        candidateRegressions: ['t1'],
         fixed: [],
         applied: [],
         rejected: [],
@@ -119,7 +120,7 @@ describe('enhance PR body', () => {
     expect(md).toContain('| holdout | 0.0% (0/1) | 100.0% (1/1) | +100.0 pts |');
     expect(md).toContain('Genie slots used: instructions 0/100, snippets 0/200, tables 1/30.');
     expect(md).toContain('- Fixed: `t1`, `h1`\n- Regressed: none');
-    expect(md).toContain('- Fixed: none\n- Regressed: `t1` (why it was rolled back)');
+    expect(md).toContain('- Fixed: none\n- Regressed: none (the rolled-back candidate broke `t1`)');
     expect(md).not.toContain('taught by the config');
     expect(md).toContain('```mermaid\nxychart-beta');
     // train, train-untaught (equal here: nothing is taught), holdout

@@ -76,7 +76,15 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     for (const variant of nameVariants(parts)) add(variant, target, 'alias', 0.95);
     if (parts.length > 1) for (const p of parts) if (!WEAK_PARTS.has(p)) add([normalizeWord(p)], target, 'part', 0.35);
     addDescription(add, table.description, target, 0.3);
-    for (const column of table.columns) addColumn(add, column);
+    for (const column of table.columns) {
+      addColumn(add, column);
+      // "daily active members" for daily_channel_stats.active_members: a part of the table's name may qualify its column.
+      const columnWords = splitIdentifier(column.name).map(normalizeWord);
+      if (parts.length > 1 && columnWords.length > 1)
+        for (const p of parts)
+          if (!WEAK_PARTS.has(p) && !STOPWORDS.has(p) && !columnWords.includes(normalizeWord(p)))
+            add([normalizeWord(p), ...columnWords], { kind: 'column', column }, 'alias', 0.9);
+    }
     // "the id of every pet": a bare "id" names the key of whichever table the question is about.
     if (table.key) for (const w of ['id', 'identifier']) add([w], { kind: 'column', column: table.key }, 'part', 0.45);
   }

@@ -126,14 +126,27 @@ export function finishPlan(s: PlanState): PlanOutcome {
     only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
       ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
       : undefined;
-  if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
+  // "가장 최근에 개설된 채널은 어디야?": the text column asked beside the time names the row.
+  const ownerColumn =
+    only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') && isTemporal(only.column) && !owner
+      ? [...columns, ...[...s.askedDims].flatMap((d) => (d.kind === 'column' ? [{ column: d.column, at: -1 }] : []))]
+          .map((c) => c.column)
+          .find((c) => c.table === only.column.table && c.type === 'string')
+      : undefined;
+  if (
+    measures.length === 1 &&
+    only?.kind === 'agg' &&
+    (owner || ownerColumn) &&
+    dims.filter((d) => !s.askedDims.has(d)).length === 0 &&
+    s.buckets.length === 0
+  ) {
     const plan: Plan = {
-      base: owner.table,
+      base: only.column.table,
       measures: [],
       dims: [],
       where,
       having: [],
-      select: [owner.table.label as ColumnInfo, only.column],
+      select: [(owner?.table.label ?? ownerColumn) as ColumnInfo, only.column],
       distinct: false,
       order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
     };

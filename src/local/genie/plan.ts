@@ -2,7 +2,7 @@
 import type { ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
 import type { DateRange } from './dates.js';
 import type { CompareOp } from './quantities.js';
-import type { Bucket } from './vocabulary.js';
+import type { TimeGrain } from './vocabulary.js';
 
 export type Condition =
   | { kind: 'value'; column: ColumnInfo; values: string[]; negate: boolean }
@@ -23,7 +23,7 @@ export type Measure =
   | { kind: 'tableRatio'; numerator: TableInfo; denominator: TableInfo; percent: boolean };
 
 export type Dimension =
-  { kind: 'column'; column: ColumnInfo; bucket?: Bucket } | { kind: 'snippet'; snippet: SnippetInfo };
+  { kind: 'column'; column: ColumnInfo; bucket?: TimeGrain } | { kind: 'snippet'; snippet: SnippetInfo };
 
 export interface Having {
   measure: number;

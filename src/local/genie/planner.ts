@@ -10,7 +10,7 @@ import type { DateRange } from './dates.js';
 import type { Target } from './lexicon.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
 import type { CompareOp } from './quantities.js';
-import type { Bucket, MarkerKind } from './vocabulary.js';
+import type { MarkerKind, TimeGrain } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
 import { finishPlan as finish, measureTable } from './plan-finish.js';
 import { isFanOut } from './join-graph.js';
@@ -60,7 +60,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const dates: Array<{ range: DateRange; at: number }> = [];
   const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }> =
     [];
-  const buckets: Bucket[] = [];
+  const buckets: TimeGrain[] = [];
   let pendingAgg: Agg | undefined;
   const extraAggs: Agg[] = [];
   let lastMarkerAt = -10;
@@ -552,7 +552,7 @@ interface State {
   measures: Measure[];
   measureAt: number[];
   dims: Dimension[];
-  buckets: Bucket[];
+  buckets: TimeGrain[];
   where: Condition[];
   entities: Entity[];
   columns: ColumnMention[];

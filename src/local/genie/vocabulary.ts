@@ -6,6 +6,8 @@
 import { tokenize } from './text.js';
 
 export type Bucket = 'day' | 'week' | 'month' | 'year';
+/** A grouping of time: a calendar bucket, or the day of the week. */
+export type TimeGrain = Bucket | 'weekday';
 
 export type MarkerKind =
   | 'count'
@@ -31,14 +33,14 @@ export interface MarkerDef {
   kind: MarkerKind;
   /** Normalised words, matched in sequence. */
   words: string[];
-  bucket?: Bucket;
+  bucket?: TimeGrain;
   /** Korean postfix markers attach to the word before them ("회원 수", "채널별"). */
   postfix?: boolean;
   /** "latest", "earliest": about time, so they rank by a date column rather than aggregate a number. */
   temporal?: boolean;
 }
 
-const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean; temporal?: boolean }?]> = [
+const DEFS: Array<[MarkerKind, string[], { bucket?: TimeGrain; postfix?: boolean; temporal?: boolean }?]> = [
   [
     'count',
     [
@@ -224,6 +226,11 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean; t
       '일간',
     ],
     { bucket: 'day' },
+  ],
+  [
+    'bucket',
+    ['day of the week', 'day of week', 'days of the week', 'weekday', 'weekdays', '요일', '요일별'],
+    { bucket: 'weekday' },
   ],
   [
     'bucket',

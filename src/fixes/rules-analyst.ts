@@ -15,6 +15,7 @@ import { proposeExamples } from './rules-examples.js';
 import { misleadingInstructionNotes } from './rules-instructions.js';
 import { proposeJoins } from './rules-joins.js';
 import { inferJoins } from './rules-join-inference.js';
+import { proposeTemplates } from './rules-templates.js';
 import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
 import { mergeAndFilter, rankProposals } from './rules-rank.js';
 import { proposeSnippets } from './rules-snippets.js';
@@ -31,7 +32,14 @@ export interface RulesAnalystOptions {
 }
 
 /** The rules, strongest evidence first; each sees every failure so evidence can add up. */
-const RULES: readonly Rule[] = [proposeJoins, inferJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
+const RULES: readonly Rule[] = [
+  proposeJoins,
+  inferJoins,
+  proposeValueFixes,
+  proposeSynonyms,
+  proposeSnippets,
+  proposeTemplates,
+];
 
 export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
   const maxFixes = options.maxFixes ?? 20;

@@ -74,6 +74,8 @@ interface Inferred {
 
 export async function inferJoins(context: RuleContext): Promise<Proposal[]> {
   const { index, probe } = context;
+  // Nothing failing, nothing to infer for (the loop has stopped by then anyway).
+  if (context.views.length === 0) return [];
   const tables = [...index.tables.values()].filter((t) => t.inSpace);
   const found: Inferred[] = [];
   for (const child of tables) {
@@ -107,9 +109,8 @@ async function propose(context: RuleContext, f: Inferred): Promise<Proposal> {
   const childUnique = (await probe.isUnique(f.child.table, f.child.name)) === true;
   const relationship: Relationship = relationshipFrom(childUnique, true);
   const pair = [f.child.table, f.parent.table];
-  // Aim at failures that use both tables, else at failures that use either.
+  // Aimed at the failures that use both tables; a join no failure needs yet aims at none.
   const both = views.filter((v) => pair.every((t) => v.tables.includes(t))).map((v) => v.failure.id);
-  const either = views.filter((v) => pair.some((t) => v.tables.includes(t))).map((v) => v.failure.id);
   const short = (c: ColumnInfo) => `${c.table.split('.').pop()}.${c.name}`;
   return {
     priority: both.length > 0 ? PRIORITY.addJoin : PRIORITY.inferredJoin,
@@ -119,7 +120,7 @@ async function propose(context: RuleContext, f: Inferred): Promise<Proposal> {
       right: { table: index.tables.get(f.parent.table)?.identifier ?? f.parent.table, column: f.parent.name },
       relationship,
       rationale: `${short(f.child)} references ${short(f.parent)}: ${f.evidence === 2 ? 'the same column name' : 'the column names the table'}, ${short(f.parent)} is unique, and ${Math.round(f.containment * 100)}% of the values of ${short(f.child)} are found there; the space has no join spec for these tables.`,
-      targets: both.length > 0 ? both : either,
+      targets: both,
     },
   };
 }

@@ -151,7 +151,10 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
     // A fix that hurt on its own may be fine beside the others (a join next to the synonym that
     // disambiguates a question): add each back while the set still passes and gains no less.
     for (const single of singles.filter((s) => s.outcome === 'hurt')) {
-      const more = await attemptFixes(context, [...kept, single].map((s) => s.fix));
+      const more = await attemptFixes(
+        context,
+        [...kept, single].map((s) => s.fix),
+      );
       if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
         kept.push(single);
         together = more;

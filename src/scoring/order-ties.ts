@@ -117,14 +117,20 @@ export async function compareAllowingTies(
   const keyOf = (row: QueryResult['rows'][number]) =>
     JSON.stringify(row.slice(width).map((cell) => sortKey(canonicalCell(cell), digits)));
   const groups: number[] = [];
-  full.rows.forEach((row, i) => groups.push(i === 0 ? 0 : groups[i - 1] + (keyOf(row) === keyOf(full.rows[i - 1]) ? 0 : 1)));
+  full.rows.forEach((row, i) =>
+    groups.push(i === 0 ? 0 : groups[i - 1] + (keyOf(row) === keyOf(full.rows[i - 1]) ? 0 : 1)),
+  );
   const take = Math.min(keyed.limit ?? full.rows.length, full.rows.length);
   const columns = full.columns.slice(0, width);
   const rows = full.rows.map((row) => row.slice(0, width));
   const expectedOf = (picked: QueryResult['rows']): QueryResult => ({ columns, rows: picked, truncated: false });
   const last = groups[take - 1];
   const cut = take > 0 && take < rows.length && groups[take] === last;
-  if (!cut) return compareResults(expectedOf(rows.slice(0, take)), actual, { orderMatters: true, tieGroups: groups.slice(0, take) });
+  if (!cut)
+    return compareResults(expectedOf(rows.slice(0, take)), actual, {
+      orderMatters: true,
+      tieGroups: groups.slice(0, take),
+    });
   // The LIMIT cut a tie group: any `need` of its rows may fill the last places.
   const start = groups.indexOf(last);
   const pool = rows.filter((_, i) => groups[i] === last);
@@ -133,13 +139,15 @@ export async function compareAllowingTies(
   let tried = 0;
   for (const choice of subsets(pool.length, need)) {
     if (++tried > MAX_CHOICES) break;
-    const comparison = compareResults(
-      expectedOf([...rows.slice(0, start), ...choice.map((i) => pool[i])]),
-      actual,
-      { orderMatters: true, tieGroups: groups.slice(0, take) },
-    );
+    const comparison = compareResults(expectedOf([...rows.slice(0, start), ...choice.map((i) => pool[i])]), actual, {
+      orderMatters: true,
+      tieGroups: groups.slice(0, take),
+    });
     if (isPassingVerdict(comparison.verdict))
-      return { ...comparison, reason: `${comparison.reason} (Rows tied on the sort key at the LIMIT; any of them is correct.)` };
+      return {
+        ...comparison,
+        reason: `${comparison.reason} (Rows tied on the sort key at the LIMIT; any of them is correct.)`,
+      };
     best ??= comparison;
   }
   return best;

@@ -146,7 +146,11 @@ class Context {
     const { e, a, relTol, groups } = this;
     const tied = orderMatters && groups !== undefined && groups.length === e.vals.length;
     // With ties, rows are compared in order of their tie group, and sorted within it.
-    const eOrder = tied ? sortRows(e, range(e.width), groups) : orderMatters ? range(e.vals.length) : this.sortedExpected();
+    const eOrder = tied
+      ? sortRows(e, range(e.width), groups)
+      : orderMatters
+        ? range(e.vals.length)
+        : this.sortedExpected();
     const aOrder = tied ? sortRows(a, mapping, groups) : orderMatters ? range(a.vals.length) : sortRows(a, mapping);
     for (let i = 0; i < eOrder.length; i++) {
       const er = e.vals[eOrder[i]];

@@ -56,7 +56,18 @@ function phraseSpan(tokens: Token[], i: number, words: string[], free: (k: numbe
 }
 
 /** Request verbs that open a question. */
-const IMPERATIVES = new Set(['show', 'list', 'find', 'give', 'tell', 'return', 'display', 'get', 'provide', 'identify']);
+const IMPERATIVES = new Set([
+  'show',
+  'list',
+  'find',
+  'give',
+  'tell',
+  'return',
+  'display',
+  'get',
+  'provide',
+  'identify',
+]);
 
 /** Shape of a value: letters to A/a, digits to 9 ("KR" -> "AA", "2026-01-01" -> "9999-99-99"). */
 export function shapeOf(value: string): string {
@@ -259,7 +270,9 @@ function rank(phrases: Phrase[]): Candidate[] {
         c.target.column.references &&
         all.some(
           (o) =>
-            o.target.kind === 'table' && o.target.table === (c.target as { column: ColumnInfo }).column.references && o.weight >= c.weight,
+            o.target.kind === 'table' &&
+            o.target.table === (c.target as { column: ColumnInfo }).column.references &&
+            o.weight >= c.weight,
         )
       ),
   );

@@ -332,7 +332,9 @@ export function finishPlan(s: PlanState): PlanOutcome {
     );
     if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
     plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-    const orderBy = s.rank ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column) : undefined;
+    const orderBy = s.rank
+      ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column)
+      : undefined;
     if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
     return { plan, notes };
   }

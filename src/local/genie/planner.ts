@@ -58,8 +58,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const entities: Entity[] = [];
   const columns: ColumnMention[] = [];
   const dates: Array<{ range: DateRange; at: number }> = [];
-  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }> =
-    [];
+  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }> = [];
   const buckets: TimeGrain[] = [];
   let pendingAgg: Agg | undefined;
   const extraAggs: Agg[] = [];

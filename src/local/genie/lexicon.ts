@@ -66,7 +66,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     phrases.push({ words, target, weight, source });
     // The stemmed spelling too ("arrival date" for date_arrived), a little weaker than the exact one.
     const stemmed = words.map(stemForm);
-    if (stemmed.some((w, k) => w !== words[k])) phrases.push({ words: stemmed, target, weight: weight * 0.9, source });
+    if (stemmed.some((w, k) => w !== words[k])) phrases.push({ words: stemmed, target, weight: weight * 0.7, source });
   };
 
   for (const table of catalog.tables) {

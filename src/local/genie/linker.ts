@@ -46,9 +46,19 @@ const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'ea
 /** Tokens a schema phrase spans from `i` ("name of the breed" for name-of-breed), 0 when it does not match. */
 function phraseSpan(tokens: Token[], i: number, words: string[], free: (k: number) => boolean): number {
   let at = i;
+  // `is_reply` is "is reply", never "is the reply rate": a verb-led name takes no article inside.
+  const skips = !['is', 'has', 'was', 'are', 'had', 'were'].includes(words[0]);
   for (let k = 0; k < words.length; k++) {
     // Inside a phrase an article may stand between its words; never before the first.
-    while (k > 0 && free(at) && tokens[at] && DETERMINERS.has(tokens[at].forms[0]) && !DETERMINERS.has(words[k])) at++;
+    while (
+      skips &&
+      k > 0 &&
+      free(at) &&
+      tokens[at] &&
+      DETERMINERS.has(tokens[at].forms[0]) &&
+      !DETERMINERS.has(words[k])
+    )
+      at++;
     if (!free(at) || !tokenHas(tokens[at], words[k])) return 0;
     at++;
   }
@@ -230,7 +240,9 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
     if (item.type !== 'mention' || next.type !== 'mention' || next.start !== item.end) continue;
     const table = item.candidates[0]?.target.kind === 'table' ? item.candidates[0].target.table : undefined;
     const own = next.candidates.filter((c) => c.target.kind === 'column' && c.target.column.table === table);
-    if (!table || own.length === 0 || own[0] !== next.candidates[0]) continue;
+    // Only a column's own name ("channel category"), not a synonym that may be a verb ("members signed up").
+    if (!table || own.length === 0 || own[0] !== next.candidates[0] || !['name', 'alias'].includes(own[0].source))
+      continue;
     items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own });
   }
   // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.

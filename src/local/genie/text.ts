@@ -342,7 +342,7 @@ export function stemForm(word: string): string {
   let w = singular(word);
   if (w.length < 6 || !/^[a-z]+$/.test(w)) return w;
   for (const suffix of ['ing', 'ure', 'ed', 'al']) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 5) {
       w = w.slice(0, -suffix.length);
       break;
     }

@@ -180,6 +180,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       acceptance,
       isolate: input.isolateFixes ?? true,
       log,
+      tried,
     };
     let trial = await tryBatch(
       context,

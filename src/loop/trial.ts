@@ -41,6 +41,8 @@ export interface TrialContext {
   acceptance: AcceptanceOptions;
   isolate: boolean;
   log: (line: string) => void;
+  /** Keys of fixes applied or rejected before (lessons): a refined variant never revives one. */
+  tried?: ReadonlySet<string>;
 }
 
 /** Applies a subset of fixes to the context's space and scores the result. */
@@ -115,6 +117,7 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
   context.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
   const untaught = (c: Scorecard) => c.totals.trainUntaught.score;
   const singles: TrialFix[] = [];
+  const refined: { fix: Fix; key: string; reason: string }[] = [];
   for (const fix of fixes) {
     const alone = await attemptFixes(context, [fix]);
     let outcome = outcomeOf(context.card, alone.card);
@@ -122,6 +125,7 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
     if (outcome === 'hurt' && alone.verdict.fixed.length > 0) {
       // It helps and hurts: one of its parts may be the culprit.
       for (const variant of partVariants(fix)) {
+        if (context.tried?.has(fixKey(variant))) continue;
         const tried = await attemptFixes(context, [variant]);
         if (!tried.verdict.accepted) continue;
         if (outcome === 'hurt' || untaught(tried.card) > untaught(best.card)) {
@@ -129,7 +133,14 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
           outcome = outcomeOf(context.card, tried.card);
         }
       }
-      if (best.fix !== fix) context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+      if (best.fix !== fix) {
+        context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+        refined.push({
+          fix,
+          key: fixKey(fix),
+          reason: 'one of its parts broke a passing question; a variant without it was tried',
+        });
+      }
     }
     singles.push({
       fix: best.fix,
@@ -161,12 +172,14 @@ export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<Tri
       }
     }
     const keptKeys = new Set(kept.map((s) => fixKey(s.fix)));
-    return acceptedTrial(
+    const accepted = acceptedTrial(
       context,
       together,
       `${together.verdict.reason} (kept ${kept.length} of ${fixes.length} fixes)`,
       singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
     );
+    accepted.rolledBack.push(...refined);
+    return accepted;
   }
   return rollAll(first.verdict.reason, singles);
 }

@@ -39462,7 +39462,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(611);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4512);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39471,7 +39471,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 611:
+/***/ 4512:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42466,6 +42466,9 @@ class GenieGitopsError extends Error {
         this.name = new.target.name;
     }
 }
+/** A setting or name the user chose is wrong (a space name, a missing target.yml, a command-line value). */
+class ConfigError extends GenieGitopsError {
+}
 /** One or more problems in a file the user wrote (space config, benchmarks, target). */
 class ValidationError extends GenieGitopsError {
     issues;
@@ -42492,8 +42495,385 @@ function formatIssue(issue) {
     return `${where} ${issue.path}: ${issue.message}`;
 }
 
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+;// CONCATENATED MODULE: ./src/space/bundle-glob.js
+/**
+ * The `include` globs of a Databricks Asset Bundle (`resources/*.yml`, `resources/**\/*.yml`), matched
+ * against the files under the bundle root. Node 20 has no fs.glob, and the patterns bundles use are
+ * simple: `*` and `?` within one path segment, `**` across segments.
+ */
+
+
+/** Folders never searched: tool state and dependencies hold no bundle configuration. */
+const SKIPPED = new Set(['.git', 'node_modules', '.databricks', '.genie-gitops']);
+function segmentRegex(segment) {
+    return segment
+        .split('')
+        .map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+}
+/** A regular expression for a forward-slash glob relative to the bundle root. */
+function globRegex(pattern) {
+    const parts = pattern.replace(/^\.\//, '').split('/');
+    let source = '';
+    parts.forEach((part, i) => {
+        const last = i === parts.length - 1;
+        if (part === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentRegex(part) + (last ? '' : '/');
+    });
+    return new RegExp(`^${source}$`);
+}
+/** Files under `root` (forward-slash relative paths, sorted) matching the glob. */
+function matchGlob(root, pattern) {
+    const regex = globRegex(pattern);
+    const found = [];
+    const walk = (dir, prefix) => {
+        for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+            const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+            if (entry.isDirectory()) {
+                if (!SKIPPED.has(entry.name))
+                    walk(external_node_path_namespaceObject.join(dir, entry.name), relative);
+            }
+            else if (regex.test(relative))
+                found.push(relative);
+        }
+    };
+    walk(root, '');
+    return found.sort();
+}
+
+;// CONCATENATED MODULE: ./src/space/json-path.js
+/** JSON paths as users read them in error messages: `$.instructions.join_specs[0].id`. */
+const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+function formatPath(segments) {
+    let out = '$';
+    for (const segment of segments) {
+        if (typeof segment === 'number')
+            out += `[${segment}]`;
+        else if (typeof segment === 'string' && PLAIN_KEY.test(segment))
+            out += `.${segment}`;
+        else
+            out += `[${JSON.stringify(String(segment))}]`;
+    }
+    return out;
+}
+/** The value at a path, or undefined when any step is missing. */
+function valueAt(root, segments) {
+    let current = root;
+    for (const segment of segments) {
+        if (current === null || typeof current !== 'object')
+            return undefined;
+        if (!Object.prototype.hasOwnProperty.call(current, segment))
+            return undefined;
+        current = current[segment];
+    }
+    return current;
+}
+/** 1-based line and column of a character offset. */
+function lineColumnAt(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    const end = Math.min(Math.max(offset, 0), text.length);
+    for (let i = 0; i < end; i++) {
+        if (text.charCodeAt(i) === 10) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: end - lineStart + 1 };
+}
+
+// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(3483);
+;// CONCATENATED MODULE: ./src/space/yaml-source.js
+/** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
+
+
+function firstLine(message) {
+    return message.split('\n')[0].trim();
+}
+function parseYamlSource(text, file) {
+    const lineCounter = new dist/* LineCounter */.HN();
+    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
+    if (doc.errors.length > 0) {
+        throw new ValidationError(doc.errors.map((error) => {
+            const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
+            return { file, path: '$', line, message: `invalid YAML: ${firstLine(error.message)}` };
+        }));
+    }
+    const lineAt = (node) => (0,dist/* isNode */.Ll)(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
+    // Walks the path; a map entry is located by its key (the line a reader looks for),
+    // a missing step by the nearest node that exists.
+    const nodeAt = (segments) => {
+        let node = doc.contents;
+        for (const segment of segments) {
+            if ((0,dist/* isMap */.jh)(node))
+                node = node.items.find((item) => ((0,dist/* isScalar */.jn)(item.key) ? item.key.value : item.key) === segment)?.value;
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number')
+                node = node.items[segment];
+            else
+                return undefined;
+        }
+        return node;
+    };
+    const sourceOf = (segments) => {
+        const node = nodeAt(segments);
+        return (0,dist/* isScalar */.jn)(node) && typeof node.source === 'string' ? node.source : undefined;
+    };
+    const lineOf = (segments) => {
+        let node = doc.contents;
+        let line = lineAt(node);
+        for (const segment of segments) {
+            if ((0,dist/* isMap */.jh)(node)) {
+                const pair = node.items.find((item) => ((0,dist/* isScalar */.jn)(item.key) ? item.key.value : item.key) === segment);
+                if (!pair)
+                    return line;
+                line = lineAt(pair.key) ?? line;
+                node = pair.value;
+            }
+            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
+                node = node.items[segment];
+                if (node === undefined)
+                    return line;
+                line = lineAt(node) ?? line;
+            }
+            else {
+                return line;
+            }
+        }
+        return line;
+    };
+    return { value: doc.toJS({ maxAliasCount: 1000 }), lineOf, sourceOf };
+}
+
+;// CONCATENATED MODULE: ./src/space/bundle.js
+/**
+ * Genie spaces declared in a Databricks Asset Bundle: `resources.genie_spaces.<key>` in `databricks.yml`
+ * and the files its `include` globs name, with `targets.<name>` as environments (per-target resource
+ * overrides and variables). The key is the space name and `file_path` the config file, resolved against
+ * the YAML file that declares it, as the Databricks CLI resolves it.
+ *
+ * Field names follow the Databricks CLI's published bundle schema, `bundle/schema/jsonschema.json` of
+ * github.com/databricks/cli (definition `resources.GenieSpace`, read at commit 7bbe285, 2026-08-21):
+ * title, description, file_path, warehouse_id, parent_path, permissions, serialized_space, etag, lifecycle.
+ * An inline `serialized_space` is recognised but not supported here (it cannot be written back).
+ */
+
+
+
+
+
+
+const BUNDLE_FILES = ['databricks.yml', 'databricks.yaml'];
+const isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function readYaml(root, rel) {
+    const absolute = external_node_path_namespaceObject.join(root, rel);
+    const source = parseYamlSource((0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8'), rel);
+    const data = source.value ?? {};
+    if (!isRecord(data))
+        throw new ValidationError([
+            { file: rel, path: '$', line: 1, message: 'expected a YAML mapping (bundle settings)' },
+        ]);
+    return { rel, dir: external_node_path_namespaceObject.dirname(absolute), source, data };
+}
+/** The bundle's main file, relative to the root, or undefined when the repository has none. */
+function bundleFileOf(root) {
+    return BUNDLE_FILES.find((name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, name)));
+}
+function includedFiles(root, main) {
+    const include = main.data.include;
+    if (include === undefined)
+        return [];
+    if (!Array.isArray(include) || !include.every((g) => typeof g === 'string'))
+        throw new ValidationError([
+            {
+                file: main.rel,
+                path: '$.include',
+                line: main.source.lineOf(['include']),
+                message: 'expected a list of path globs, e.g. ["resources/*.yml"]',
+            },
+        ]);
+    const files = new Set();
+    for (const glob of include)
+        for (const file of matchGlob(root, glob))
+            if (file !== main.rel)
+                files.add(file);
+    return [...files];
+}
+function chooseTarget(files, requested) {
+    const targets = new Map();
+    for (const file of files) {
+        if (!isRecord(file.data.targets))
+            continue;
+        for (const [name, value] of Object.entries(file.data.targets))
+            targets.set(name, isRecord(value) ? value : {});
+    }
+    const all = [...targets.keys()].sort();
+    if (requested !== undefined) {
+        if (!targets.has(requested))
+            throw new GenieGitopsError(`the bundle has no target '${requested}'`, all.length ? `use one of: ${all.join(', ')}` : 'declare it under targets: in databricks.yml');
+        return { name: requested, all };
+    }
+    const defaults = all.filter((name) => targets.get(name)?.default === true);
+    if (defaults.length === 1)
+        return { name: defaults[0], all };
+    return { name: all.length === 1 ? all[0] : undefined, all };
+}
+/** `${var.x}` from variables' defaults, overridden by the target's variables; `${bundle.target}` too. */
+function variableResolver(files, target) {
+    const values = new Map();
+    const set = (name, value) => {
+        const v = isRecord(value) ? value.default : value;
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            values.set(name, String(v));
+    };
+    for (const file of files)
+        if (isRecord(file.data.variables))
+            for (const [k, v] of Object.entries(file.data.variables))
+                set(k, v);
+    for (const file of files) {
+        const t = target && isRecord(file.data.targets) ? file.data.targets[target] : undefined;
+        if (isRecord(t) && isRecord(t.variables))
+            for (const [k, v] of Object.entries(t.variables))
+                set(k, v);
+    }
+    return (value) => value.replace(/\$\{(var\.([A-Za-z0-9_-]+)|bundle\.target)\}/g, (whole, _ref, name) => name ? (values.get(name) ?? whole) : (target ?? whole));
+}
+function collect(files, target, issues) {
+    const declared = new Map();
+    const visit = (file, resources, prefix) => {
+        if (!isRecord(resources) || resources.genie_spaces === undefined)
+            return;
+        const segments = [...prefix, 'genie_spaces'];
+        if (!isRecord(resources.genie_spaces)) {
+            issues.push({
+                file: file.rel,
+                path: formatPath(segments),
+                line: file.source.lineOf(segments),
+                message: 'expected a mapping from space keys to genie_spaces resources',
+            });
+            return;
+        }
+        for (const [key, value] of Object.entries(resources.genie_spaces)) {
+            const at = [...segments, key];
+            if (!isRecord(value)) {
+                issues.push({
+                    file: file.rel,
+                    path: formatPath(at),
+                    line: file.source.lineOf(at),
+                    message: 'expected a mapping',
+                });
+                continue;
+            }
+            const previous = declared.get(key);
+            const fields = { ...(previous?.fields ?? {}), ...value };
+            const filePathFrom = 'file_path' in value ? file : previous?.filePathFrom;
+            declared.set(key, { fields, filePathFrom, file: previous?.file ?? file, segments: previous?.segments ?? at });
+        }
+    };
+    for (const file of files)
+        visit(file, file.data.resources, ['resources']);
+    // A target's resources override (merge into) the top-level ones, as the Databricks CLI merges them.
+    for (const file of files) {
+        const t = target && isRecord(file.data.targets) ? file.data.targets[target] : undefined;
+        if (isRecord(t))
+            visit(file, t.resources, ['targets', target, 'resources']);
+    }
+    return declared;
+}
+function toSpace(root, key, d, resolve, issues) {
+    const text = (name) => {
+        const value = d.fields[name];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value === 'string')
+            return resolve(value);
+        issues.push({
+            file: d.file.rel,
+            path: formatPath([...d.segments, name]),
+            line: d.file.source.lineOf([...d.segments, name]),
+            message: `expected ${name} to be a string`,
+        });
+        return undefined;
+    };
+    const filePath = text('file_path');
+    const inline = d.fields.serialized_space !== undefined;
+    const space = {
+        key,
+        declaredIn: d.file.rel,
+        line: d.file.source.lineOf(d.segments),
+        title: text('title'),
+        description: text('description'),
+        warehouseId: text('warehouse_id'),
+        parentPath: text('parent_path'),
+        inline,
+    };
+    if (filePath !== undefined)
+        space.spaceFile = external_node_path_namespaceObject.resolve(d.filePathFrom?.dir ?? root, filePath);
+    else if (!inline)
+        issues.push({
+            file: d.file.rel,
+            path: formatPath(d.segments),
+            line: space.line,
+            message: `genie_spaces.${key} has neither file_path nor serialized_space: set file_path to its .geniespace.json file`,
+        });
+    return space;
+}
+/** Reads the bundle at `root`; undefined when there is no databricks.yml. Throws ValidationError naming file and line. */
+function readBundle(root, options = {}) {
+    const mainRel = bundleFileOf(root);
+    if (!mainRel)
+        return undefined;
+    const main = readYaml(root, mainRel);
+    const files = [main, ...includedFiles(root, main).map((rel) => readYaml(root, rel))];
+    const target = chooseTarget(files, options.target);
+    const issues = [];
+    const declared = collect(files, target.name, issues);
+    const resolve = variableResolver(files, target.name);
+    const spaces = [...declared.entries()]
+        .map(([key, d]) => toSpace(root, key, d, resolve, issues))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (issues.length > 0)
+        throw new ValidationError(issues, 'fix the genie_spaces resource in the bundle');
+    return { file: mainRel, target: target.name, targets: target.all, spaces, files: files.map((f) => f.rel) };
+}
+
+;// CONCATENATED MODULE: ./src/space/space-name.js
+/**
+ * The one rule for space names, used by every command. A name becomes the folder
+ * `spaces/<name>/`, the file `benchmarks/<name>.yml`, the branch `genie-gitops/enhance/<name>`
+ * and the label `space:<name>`, so it must be safe in all four on every file system:
+ * lowercase (case-insensitive disks would merge `Sales` and `sales`), no dots or slashes
+ * (no `..`, no hidden folders), and short.
+ */
+
+const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const SPACE_NAME_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters";
+/** Returns the name when it follows the rule; throws a ConfigError that says the rule otherwise. */
+function validateSpaceName(name) {
+    if (SPACE_NAME.test(name))
+        return name;
+    const suggestion = suggestSpaceName(name);
+    throw new ConfigError(`invalid space name ${JSON.stringify(name)}: use ${SPACE_NAME_RULE} (it names the folder spaces/<name>/ and benchmarks/<name>.yml)`, suggestion ? `e.g. --space ${suggestion}` : 'e.g. --space sales');
+}
+/** True when the name follows the rule (for listings that skip other folders). */
+function isValidSpaceName(name) {
+    return SPACE_NAME.test(name);
+}
+function suggestSpaceName(name) {
+    const fixed = name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^[-_]+|[-_]+$/g, '')
+        .slice(0, 64);
+    return fixed && fixed !== name && SPACE_NAME.test(fixed) ? fixed : undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/util/atomic-write.js
 
 
@@ -42616,47 +42996,6 @@ function canonicalizeSpace(space) {
 /** The canonical file text: canonical order, 2-space indent, trailing newline. */
 function serializeSpace(space) {
     return `${JSON.stringify(canonicalizeSpace(space), null, 2)}\n`;
-}
-
-;// CONCATENATED MODULE: ./src/space/json-path.js
-/** JSON paths as users read them in error messages: `$.instructions.join_specs[0].id`. */
-const PLAIN_KEY = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-function formatPath(segments) {
-    let out = '$';
-    for (const segment of segments) {
-        if (typeof segment === 'number')
-            out += `[${segment}]`;
-        else if (typeof segment === 'string' && PLAIN_KEY.test(segment))
-            out += `.${segment}`;
-        else
-            out += `[${JSON.stringify(String(segment))}]`;
-    }
-    return out;
-}
-/** The value at a path, or undefined when any step is missing. */
-function valueAt(root, segments) {
-    let current = root;
-    for (const segment of segments) {
-        if (current === null || typeof current !== 'object')
-            return undefined;
-        if (!Object.prototype.hasOwnProperty.call(current, segment))
-            return undefined;
-        current = current[segment];
-    }
-    return current;
-}
-/** 1-based line and column of a character offset. */
-function lineColumnAt(text, offset) {
-    let line = 1;
-    let lineStart = 0;
-    const end = Math.min(Math.max(offset, 0), text.length);
-    for (let i = 0; i < end; i++) {
-        if (text.charCodeAt(i) === 10) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    return { line, column: end - lineStart + 1 };
 }
 
 ;// CONCATENATED MODULE: ./src/space/json-scan.js
@@ -52472,6 +52811,97 @@ function joinText(value) {
     return (value ?? []).join('');
 }
 
+;// CONCATENATED MODULE: ./src/space/space-salvage.js
+/**
+ * The valid part of a space file that failed its schema, so `validate` can still check the
+ * invariants and references of everything else: one wrong type must not hide a join spec that
+ * names an unknown table. Each schema problem removes the smallest piece that holds it: first
+ * the bad field alone, and when the schema then misses that field, the list item holding it.
+ * The schema problems themselves are reported separately.
+ */
+
+function space_salvage_isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** The piece to remove for a problem at `path`: up to its deepest list index, else the field itself. */
+function pieceOf(path) {
+    const cut = path.findLastIndex((segment) => typeof segment === 'number');
+    return cut >= 0 ? path.slice(0, cut + 1) : [...path];
+}
+function isPrefix(prefix, path) {
+    return prefix.length < path.length && prefix.every((segment, i) => segment === path[i]);
+}
+/** Later list items first, so removing one never shifts the index of another still to remove. */
+function compareDescending(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const [x, y] = [a[i], b[i]];
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return y - x;
+        return String(y).localeCompare(String(x));
+    }
+    return b.length - a.length;
+}
+function space_salvage_valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (!space_salvage_isRecord(node))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function remove(root, piece) {
+    let parent = root;
+    for (const segment of piece.slice(0, -1)) {
+        if (!space_salvage_isRecord(parent))
+            return false;
+        parent = parent[segment];
+    }
+    const key = piece[piece.length - 1];
+    if (Array.isArray(parent) && typeof key === 'number' && key < parent.length) {
+        parent.splice(key, 1);
+        return true;
+    }
+    if (space_salvage_isRecord(parent) && key !== undefined && key in parent) {
+        delete parent[key];
+        return true;
+    }
+    return false;
+}
+/** The schema-valid remainder of `data`, or undefined when nothing useful remains (e.g. `version` is wrong). */
+function salvageSpace(data) {
+    if (!space_salvage_isRecord(data) || Array.isArray(data))
+        return undefined;
+    const copy = structuredClone(data);
+    const triedField = new Set();
+    for (let round = 0; round < 8; round++) {
+        const result = SpaceSchema.safeParse(copy);
+        if (result.success)
+            return result.data;
+        const pieces = new Map();
+        for (const issue of result.error.issues) {
+            if (issue.path.length === 0 || issue.path[0] === 'version')
+                return undefined;
+            const key = JSON.stringify(issue.path.map(String));
+            // A field that is missing (or was removed already) cannot go alone: its list item goes.
+            const piece = triedField.has(key) || space_salvage_valueAt(copy, issue.path) === undefined ? pieceOf(issue.path) : [...issue.path];
+            triedField.add(key);
+            pieces.set(JSON.stringify(piece.map(String)), piece);
+        }
+        const all = [...pieces.values()];
+        // A piece inside another piece goes with it.
+        const outer = all.filter((p) => !all.some((q) => isPrefix(q, p)));
+        let changed = false;
+        for (const piece of outer.sort(compareDescending))
+            changed = remove(copy, piece) || changed;
+        if (!changed)
+            return undefined;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/space/zod-issues.js
 
 function kindOf(value) {
@@ -52492,14 +52922,25 @@ function expectedText(expected) {
         return 'an object';
     return `a ${expected}`;
 }
-/** YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. */
-function quoteHint(expected, actual) {
-    return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
-        ? ` (quote it: "${String(actual)}")`
-        : '';
+/**
+ * YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. The hint
+ * shows the text as written (`written`), since the parsed number may already have lost digits
+ * (32 digits become 1.1111111111111112e+31).
+ */
+function quoteHint(expected, actual, written) {
+    if (expected !== 'string' || (typeof actual !== 'number' && typeof actual !== 'boolean'))
+        return '';
+    const text = written ?? String(actual);
+    const lost = typeof actual === 'number' && written !== undefined && String(actual) !== written;
+    return lost
+        ? ` (YAML read the unquoted ${text} as a number and lost digits; quote it: "${text}")`
+        : ` (quote it: "${text}")`;
 }
-/** Describes one zod issue; `input` is the document that was validated. */
-function describeIssue(issue, input) {
+/**
+ * Describes one zod issue; `input` is the document that was validated, `sourceOf` gives a
+ * scalar's text as written in a YAML file (for the quoting hint).
+ */
+function describeIssue(issue, input, sourceOf) {
     const segments = [...issue.path];
     const actual = valueAt(input, segments);
     let message;
@@ -52509,7 +52950,7 @@ function describeIssue(issue, input) {
             message =
                 actual === undefined && typeof key === 'string'
                     ? `missing required field "${key}": expected ${expectedText(issue.expected)}`
-                    : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual)}`;
+                    : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual, sourceOf?.(segments))}`;
             break;
         }
         case 'unrecognized_keys': {
@@ -52541,6 +52982,7 @@ function describeIssue(issue, input) {
 
 ;// CONCATENATED MODULE: ./src/space/space-file.js
 /** Reading and writing `spaces/<space>/space.json` with errors that name file, line and JSON path. */
+
 
 
 
@@ -52649,56 +53091,31 @@ function readSpaceFile(file, label = file) {
     }
     return parseSpaceText(text, label);
 }
+/**
+ * Every problem of a space file's text, with the part of the space that can still be checked:
+ * the whole space when it is valid, the schema-valid remainder when only the schema failed
+ * (so invariants and references are checked too), nothing when the JSON itself is broken.
+ */
+function inspectSpaceText(text, file) {
+    try {
+        return { space: parseSpaceText(text, file), issues: [] };
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        let data;
+        try {
+            data = JSON.parse(stripBom(text));
+        }
+        catch {
+            return { issues: error.issues };
+        }
+        return { space: salvageSpace(data), issues: error.issues };
+    }
+}
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */
 function writeSpaceFile(file, space) {
     writeFileAtomic(file, serializeSpace(space));
-}
-
-// EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
-var dist = __nccwpck_require__(3483);
-;// CONCATENATED MODULE: ./src/space/yaml-source.js
-/** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
-
-
-function firstLine(message) {
-    return message.split('\n')[0].trim();
-}
-function parseYamlSource(text, file) {
-    const lineCounter = new dist/* LineCounter */.HN();
-    const doc = (0,dist/* parseDocument */.Tp)(text, { lineCounter, prettyErrors: false });
-    if (doc.errors.length > 0) {
-        throw new ValidationError(doc.errors.map((error) => {
-            const line = error.linePos?.[0]?.line ?? lineCounter.linePos(error.pos[0]).line;
-            return { file, path: '$', line, message: `invalid YAML: ${firstLine(error.message)}` };
-        }));
-    }
-    const lineAt = (node) => (0,dist/* isNode */.Ll)(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
-    // Walks the path; a map entry is located by its key (the line a reader looks for),
-    // a missing step by the nearest node that exists.
-    const lineOf = (segments) => {
-        let node = doc.contents;
-        let line = lineAt(node);
-        for (const segment of segments) {
-            if ((0,dist/* isMap */.jh)(node)) {
-                const pair = node.items.find((item) => ((0,dist/* isScalar */.jn)(item.key) ? item.key.value : item.key) === segment);
-                if (!pair)
-                    return line;
-                line = lineAt(pair.key) ?? line;
-                node = pair.value;
-            }
-            else if ((0,dist/* isSeq */.oP)(node) && typeof segment === 'number') {
-                node = node.items[segment];
-                if (node === undefined)
-                    return line;
-                line = lineAt(node) ?? line;
-            }
-            else {
-                return line;
-            }
-        }
-        return line;
-    };
-    return { value: doc.toJS({ maxAliasCount: 1000 }), lineOf };
 }
 
 ;// CONCATENATED MODULE: ./src/space/target.js
@@ -52746,10 +53163,9 @@ function toTarget(file) {
     }
     return target;
 }
-/** Parses target.yml text; `file` is only used in messages. */
-function parseTargetText(text, file) {
+function parseTargetFile(text, file, schema, required = true) {
     const source = parseYamlSource(text, file);
-    if (source.value === null || source.value === undefined) {
+    if ((source.value === null || source.value === undefined) && required) {
         throw new ValidationError([
             {
                 file,
@@ -52759,14 +53175,49 @@ function parseTargetText(text, file) {
             },
         ]);
     }
-    const result = TargetFileSchema.safeParse(source.value);
+    const result = schema.safeParse(source.value ?? {});
     if (!result.success) {
         throw new ValidationError(result.error.issues.map((issue) => {
-            const described = describeIssue(issue, source.value);
+            const described = describeIssue(issue, source.value, source.sourceOf);
             return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
         }));
     }
-    return toTarget(result.data);
+    return result.data;
+}
+/** Parses target.yml text; `file` is only used in messages. */
+function parseTargetText(text, file) {
+    return toTarget(parseTargetFile(text, file, TargetFileSchema));
+}
+/** A bundle-declared space's optional `<name>.target.yml`: any target.yml field, each overriding the bundle's. */
+const TargetOverlaySchema = TargetFileSchema.partial();
+function loadTargetOverlay(file, label) {
+    return parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+}
+/** Applies an overlay to the target a bundle declares (ids derived offline unless the overlay names both). */
+function overlayTarget(base, overlay) {
+    if (!overlay)
+        return base;
+    const merged = toTarget({
+        title: overlay.title ?? base.title,
+        live_space_id: overlay.live_space_id ?? base.liveSpaceId,
+        staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+        warehouse_id: overlay.warehouse_id ?? base.warehouseId,
+        parent_path: overlay.parent_path ?? base.parentPath,
+        local: overlay.local,
+    });
+    if (base.idsDerived && !(overlay.live_space_id && overlay.staging_space_id))
+        merged.idsDerived = true;
+    return merged;
+}
+function readText(file, label) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new ValidationError([
+            { file: label, path: '$', message: `cannot read the file (${error.message})` },
+        ]);
+    }
 }
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */
 function loadTarget(file, label = file) {
@@ -52783,65 +53234,180 @@ function loadTarget(file, label = file) {
 }
 
 ;// CONCATENATED MODULE: ./src/space/repository.js
-/** The `spaces/` folder of a repository: which spaces exist and what each one holds. */
+/**
+ * The repository layout: which spaces exist and what each one holds. Two layouts feed one list:
+ * folders `spaces/<name>/space.json` (+ `target.yml`), and Genie spaces declared in a Databricks
+ * Asset Bundle (`databricks.yml` `resources.genie_spaces.<name>.file_path`, see bundle.ts). Commands
+ * only see SpaceEntry / SpaceDir and never care which layout a space comes from.
+ */
 
 
 
 
 
-const SPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+
+
 /** Repository-relative path with forward slashes, as messages and annotations use. */
-function relative(root, file) {
+function repoRelative(root, file) {
     return external_node_path_namespaceObject.relative(root, file).split(external_node_path_namespaceObject.sep).join('/');
 }
-/** Names of the folders under spaces/ that hold a space.json, sorted. */
-function listSpaces(root) {
+function folderEntries(root) {
     const spacesDir = external_node_path_namespaceObject.join(root, 'spaces');
     if (!(0,external_node_fs_namespaceObject.existsSync)(spacesDir))
         return [];
     return (0,external_node_fs_namespaceObject.readdirSync)(spacesDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(spacesDir, entry.name, 'space.json')))
-        .map((entry) => entry.name)
-        .sort();
+        .map((entry) => {
+        const spaceFile = external_node_path_namespaceObject.join(spacesDir, entry.name, 'space.json');
+        return {
+            name: entry.name,
+            source: 'folder',
+            spaceFile,
+            configPath: repoRelative(root, spaceFile),
+            targetFile: external_node_path_namespaceObject.join(spacesDir, entry.name, 'target.yml'),
+        };
+    });
 }
-function loadSpaceDir(root, name) {
+/** `src/sales.geniespace.json` -> `src/sales.target.yml`. */
+function overlayFileOf(spaceFile) {
+    const base = external_node_path_namespaceObject.basename(spaceFile).replace(/(\.geniespace)?\.json$/i, '');
+    return external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(spaceFile), `${base}.target.yml`);
+}
+function bundleEntries(root, bundle, folders) {
+    if (!bundle)
+        return [];
+    const taken = new Set(folders.map((f) => f.name));
+    const entries = [];
+    for (const resource of bundle.spaces) {
+        if (!resource.spaceFile)
+            continue;
+        const problem = !isValidSpaceName(resource.key)
+            ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}`
+            : taken.has(resource.key)
+                ? `genie_spaces.${resource.key} has the name of the folder spaces/${resource.key}/: rename one of them`
+                : undefined;
+        if (problem)
+            throw new ValidationError([{ file: resource.declaredIn, path: '$', line: resource.line, message: problem }]);
+        entries.push({
+            name: resource.key,
+            source: 'bundle',
+            spaceFile: resource.spaceFile,
+            configPath: repoRelative(root, resource.spaceFile),
+            targetFile: overlayFileOf(resource.spaceFile),
+            bundle: { file: bundle.file, target: bundle.target, resource },
+        });
+    }
+    return entries;
+}
+/** Every space of the repository, folders first then bundle-declared ones, sorted by name. */
+function listSpaceEntries(root, options = {}) {
     const absoluteRoot = external_node_path_namespaceObject.resolve(root);
-    if (!SPACE_NAME.test(name) || name.includes('..')) {
-        throw new ValidationError([
+    const folders = folderEntries(absoluteRoot);
+    const bundled = bundleEntries(absoluteRoot, readBundle(absoluteRoot, { target: options.bundleTarget }), folders);
+    return [...folders, ...bundled].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** Names of the spaces (folders with a space.json, and bundle-declared spaces), sorted. */
+function listSpaces(root, options = {}) {
+    return listSpaceEntries(root, options).map((entry) => entry.name);
+}
+/** The entry named `name`, or undefined. */
+function findSpaceEntry(root, name, options = {}) {
+    return listSpaceEntries(root, options).find((entry) => entry.name === name);
+}
+/** Local ids derived from the bundle key and target, so deploy and score work offline without a target file. */
+function derivedId(kind, entry) {
+    const seed = `bundle:${entry.bundle?.target ?? ''}:${entry.name}:${kind}`;
+    return (0,external_node_crypto_.createHash)('sha256').update(seed).digest('hex').slice(0, 32);
+}
+/** The target of a bundle-declared space: the resource's fields, then its optional `<name>.target.yml`. */
+function bundleTarget(root, entry) {
+    const resource = entry.bundle.resource;
+    const base = {
+        title: resource.title ?? entry.name,
+        liveSpaceId: derivedId('live', entry),
+        stagingSpaceId: derivedId('staging', entry),
+        warehouseId: resource.warehouseId ?? 'local',
+        idsDerived: true,
+    };
+    if (resource.parentPath !== undefined)
+        base.parentPath = resource.parentPath;
+    const overlay = (0,external_node_fs_namespaceObject.existsSync)(entry.targetFile)
+        ? loadTargetOverlay(entry.targetFile, repoRelative(root, entry.targetFile))
+        : undefined;
+    return overlayTarget(base, overlay);
+}
+/** The target a space deploys to, or undefined when it has none (a folder without target.yml). */
+function targetOf(root, entry) {
+    if (entry.source === 'bundle')
+        return bundleTarget(root, entry);
+    return (0,external_node_fs_namespaceObject.existsSync)(entry.targetFile) ? loadTarget(entry.targetFile, repoRelative(root, entry.targetFile)) : undefined;
+}
+function missingSpace(root, name, options) {
+    const dir = external_node_path_namespaceObject.join(root, 'spaces', name);
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+        return new ValidationError([
             {
-                file: 'spaces/',
-                path: '$',
-                message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)`,
-            },
-        ]);
-    }
-    const dir = external_node_path_namespaceObject.join(absoluteRoot, 'spaces', name);
-    const spaceFile = external_node_path_namespaceObject.join(dir, 'space.json');
-    const targetFile = external_node_path_namespaceObject.join(dir, 'target.yml');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
-        const known = listSpaces(absoluteRoot);
-        const hint = known.length > 0 ? `; known spaces: ${known.join(', ')}` : '';
-        throw new ValidationError([
-            {
-                file: relative(absoluteRoot, dir),
-                path: '$',
-                message: `no folder spaces/${name}/: create it with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
-            },
-        ]);
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(spaceFile)) {
-        throw new ValidationError([
-            {
-                file: relative(absoluteRoot, spaceFile),
+                file: repoRelative(root, external_node_path_namespaceObject.join(dir, 'space.json')),
                 path: '$',
                 message: `spaces/${name}/ has no space.json: create spaces/${name}/space.json (the decoded serialized_space, e.g. via \`genie-gitops export\`)`,
             },
         ]);
     }
+    const known = listSpaces(root, options);
+    const hint = known.length > 0 ? `; known spaces: ${known.join(', ')}` : '';
+    return new ValidationError([
+        {
+            file: repoRelative(root, dir),
+            path: '$',
+            message: `no folder spaces/${name}/ and no genie_spaces.${name} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
+        },
+    ]);
+}
+function loadSpaceDir(root, name, options = {}) {
+    const absoluteRoot = external_node_path_namespaceObject.resolve(root);
+    validateSpaceName(name);
+    const entry = findSpaceEntry(absoluteRoot, name, options);
+    if (!entry)
+        throw missingSpace(absoluteRoot, name, options);
     // Errors name files relative to the repository root, as annotations need.
-    const space = readSpaceFile(spaceFile, relative(absoluteRoot, spaceFile));
-    const target = (0,external_node_fs_namespaceObject.existsSync)(targetFile) ? loadTarget(targetFile, relative(absoluteRoot, targetFile)) : undefined;
-    return { name, dir, spaceFile, space, target, targetFile };
+    const space = readSpaceFile(entry.spaceFile, entry.configPath);
+    const target = targetOf(absoluteRoot, entry);
+    return {
+        name,
+        dir: external_node_path_namespaceObject.dirname(entry.spaceFile),
+        spaceFile: entry.spaceFile,
+        configPath: entry.configPath,
+        source: entry.source,
+        space,
+        target,
+        targetFile: entry.targetFile,
+    };
+}
+/**
+ * The spaces a set of changed repository files touches: a space folder's files, a config file, a
+ * bundle file (databricks.yml or an include, which may change any bundle space) or, with
+ * `benchmarks`, benchmarks/<name>.yml. Folder names under spaces/ are returned even when the folder
+ * is gone, so deploy can report a deleted space.
+ */
+function spacesTouchedBy(root, files, options = {}) {
+    const changed = new Set(files);
+    const names = new Set();
+    for (const file of files) {
+        const match = /^spaces\/([^/]+)\//.exec(file) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file) : null);
+        if (match)
+            names.add(match[1]);
+    }
+    const bundle = readBundle(external_node_path_namespaceObject.resolve(root), { target: options.bundleTarget });
+    const bundleChanged = bundle?.files.some((file) => changed.has(file)) ?? false;
+    for (const entry of listSpaceEntries(root, options)) {
+        if (entry.source !== 'bundle')
+            continue;
+        const overlay = repoRelative(external_node_path_namespaceObject.resolve(root), entry.targetFile);
+        if (bundleChanged || changed.has(entry.configPath) || changed.has(overlay))
+            names.add(entry.name);
+    }
+    return [...names].sort();
 }
 
 ;// CONCATENATED MODULE: external "node:child_process"
@@ -58203,10 +58769,18 @@ function createOctokit(options) {
 function createActionRun(root, inputs, context) {
     const token = inputs.githubToken;
     const git = new GitCli({ cwd: root, token });
+    const layout = { bundleTarget: inputs.bundleTarget };
     if (!token || !context.owner || !context.repo)
-        return { root, inputs, context, git };
+        return { root, inputs, context, git, layout };
     const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => warning(line) });
-    return { root, inputs, context, git, github: createGitHub(octokit, { owner: context.owner, repo: context.repo }) };
+    return {
+        root,
+        inputs,
+        context,
+        git,
+        layout,
+        github: createGitHub(octokit, { owner: context.owner, repo: context.repo }),
+    };
 }
 function requireGitHub(run, command) {
     if (run.github)
@@ -58216,10 +58790,10 @@ function requireGitHub(run, command) {
 /** The spaces a command works on: the space input, every space with `all`, or an error naming both. */
 function selectedSpaces(run, command) {
     if (run.inputs.all)
-        return listSpaces(run.root);
+        return listSpaces(run.root, run.layout);
     if (run.inputs.space)
         return [run.inputs.space];
-    throw new GenieGitopsError(`input space is required for command ${command}`, 'set space to a folder name under spaces/, or all: true');
+    throw new GenieGitopsError(`input space is required for command ${command}`, 'set space to a folder name under spaces/ (or a genie_spaces key of databricks.yml), or all: true');
 }
 /** One log group per phase, closed even when the phase throws. */
 async function action_run_group(name, fn) {
@@ -58306,59 +58880,58 @@ function readPayload(file) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/cli/options.js
+;// CONCATENATED MODULE: ./src/util/number-option.js
+/**
+ * Numeric settings from the command line and from action inputs, with one message for a bad
+ * value: `--concurrency must be an integer ≥ 1 (got -1)`.
+ */
 
-const HELP = (/* unused pure expression or super */ null && (`usage: genie-gitops <command> [options]
-
-commands:
-  validate [--space NAME]                       check space files, targets and benchmarks; exit 1 on any problem
-  score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
-        [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
-        [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
-  enhance --space NAME [--backend local]        improve a space config from its failing train questions
-          [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
-          [--json FILE] [--markdown FILE] [--quiet]
-          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
-          (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
-  import-benchmarks --space NAME --from FILE.md [--force]
-                                                convert question/SQL Markdown into benchmarks/NAME.yml
-  init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
-       [--from-sqlite FILE | --from-sql FILE] [--force]
-  deploy (--space NAME... | --all | --before SHA [--after SHA])
-         [--backend local] [--on-drift fail|overwrite]
-                                                apply configs to live spaces; drift guard against --before's config
-  export (--space NAME | --all) [--backend local]
-                                                write a live space canonically to spaces/NAME/space.json
-  serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
-
-common options:
-  --root DIR      the repository root (default: the current directory)`));
-/** Options every space command takes. */
-const SPACE_OPTIONS = {
-    space: { type: 'string' },
-    backend: { type: 'string' },
-    root: { type: 'string' },
-};
-/** Parses a numeric option, naming the flag and the allowed range when it is wrong. */
+/** Parses a numeric option (`flag` names it in the message): `--concurrency must be an integer ≥ 1 (got -1)` when it is wrong. */
 function numberOption(value, flag, bounds = {}) {
     if (value === undefined)
         return undefined;
+    const b = bounds.fraction ? { ...bounds, min: 0, max: 1 } : bounds;
     const n = Number(value);
     const bad = value.trim() === '' ||
         !Number.isFinite(n) ||
-        (bounds.integer && !Number.isInteger(n)) ||
-        (bounds.min !== undefined && n < bounds.min) ||
-        (bounds.max !== undefined && n > bounds.max);
-    if (bad) {
-        const range = [
-            bounds.min !== undefined ? `>= ${bounds.min}` : '',
-            bounds.max !== undefined ? `<= ${bounds.max}` : '',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new GenieGitopsError(`${flag} ${value} is not valid`, `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`);
-    }
-    return n;
+        (b.integer && !Number.isInteger(n)) ||
+        (b.min !== undefined && n < b.min) ||
+        (b.max !== undefined && n > b.max);
+    if (!bad)
+        return n;
+    // One line; a percentage given for a fraction gets the conversion as a hint.
+    const hint = bounds.fraction && Number.isFinite(n) && n > 1 && n <= 100 ? `write ${n / 100} for ${n}%` : undefined;
+    throw new ConfigError(`${flag} must be ${describeRange(b)} (got ${value})`, hint);
+}
+/** "an integer ≥ 1", "a fraction from 0 to 1", "a number ≥ 0.1", "an integer from 0 to 65535". */
+function describeRange(b) {
+    const kind = b.fraction ? 'a fraction' : b.integer ? 'an integer' : 'a number';
+    if (b.min !== undefined && b.max !== undefined)
+        return `${kind} from ${b.min} to ${b.max}`;
+    if (b.min !== undefined)
+        return `${kind} ≥ ${b.min}`;
+    if (b.max !== undefined)
+        return `${kind} ≤ ${b.max}`;
+    return kind;
+}
+
+;// CONCATENATED MODULE: ./src/space/hash.js
+/** Content hashes recorded in scorecards, so a score can be tied to the exact config and benchmarks. */
+
+
+function sha256(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
+}
+/** sha256 of the canonical text: key order, sort order and whitespace do not change it. */
+function hashSpace(space) {
+    return sha256(serializeSpace(space));
+}
+/** sha256 over what decides a score (id, question, sql, split, orderMatters), independent of file order and tags. */
+function hashBenchmarks(benchmarks) {
+    const rows = [...benchmarks]
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((b) => [b.id, b.question, b.sql, b.split, b.orderMatters ?? null]);
+    return sha256(JSON.stringify(rows));
 }
 
 ;// CONCATENATED MODULE: ./src/sql/tokenize.js
@@ -60905,10 +61478,20 @@ async function openLocalWarehouse(options = {}) {
         exposeTables(db, catalog, schema);
     }
     else {
-        db = new SQL.Database((0,external_node_fs_namespaceObject.readFileSync)(data));
+        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(data);
+        if (!isSqliteImage(bytes))
+            throw new WarehouseError(`${data} is not a SQLite database (a SQLite file starts with "SQLite format 3") nor a .sql script`, '');
+        db = new SQL.Database(bytes);
         exposeTables(db, catalog, schema);
     }
     return new LocalWarehouse(db, catalog, schema, asOf);
+}
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** True for a SQLite database image (an empty file is an empty database to SQLite). */
+function isSqliteImage(bytes) {
+    if (bytes.length === 0)
+        return true;
+    return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
 }
 /** Generated demo databases, as SQLite images, so a second open in the same process is a copy. */
 const demoImages = new Map();
@@ -64152,8 +64735,6 @@ function describeLinks(linked) {
 }
 const round = (x) => Math.round(x * 100) / 100;
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./src/local/space-store.js
 /**
  * The local "live" and "staging" spaces (DESIGN.md section 4): one JSON file per space id in a
@@ -64257,11 +64838,11 @@ function toStored(record) {
         etag: etagOf(record.serialized_space),
     };
 }
-/** Seeds a space id from the repository space whose target.yml names it (live or staging). */
-function seedFromRepository(root) {
+/** Seeds a space id from the repository space whose target names it (live or staging). */
+function seedFromRepository(root, layout = {}) {
     return (spaceId) => {
-        for (const name of listSpaces(root)) {
-            const dir = loadSpaceDir(root, name);
+        for (const name of listSpaces(root, layout)) {
+            const dir = loadSpaceDir(root, name, layout);
             if (dir.target && (dir.target.liveSpaceId === spaceId || dir.target.stagingSpaceId === spaceId)) {
                 return { title: dir.target.title, warehouseId: dir.target.warehouseId, serializedSpace: dir.space };
             }
@@ -65352,6 +65933,9 @@ async function openDatabricksBackend(root, target, options) {
     if (!target) {
         throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
     }
+    if (target.idsDerived) {
+        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
+    }
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
@@ -65419,29 +66003,62 @@ function repositoryTables(root, warehouseId) {
 
 
 
+
+
 function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
         return backend;
     throw new GenieGitopsError(`unknown backend '${backend}'`, 'use --backend local (embedded warehouse and Genie engine) or --backend databricks');
 }
-function loadSpace(root, name) {
-    const loaded = loadSpaceDir(root, name);
-    return { name, dir: loaded.dir, spaceFile: loaded.spaceFile, space: loaded.space, target: loaded.target };
+/** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
+function loadSpace(root, name, layout = {}) {
+    const loaded = loadSpaceDir(root, name, layout);
+    return {
+        name,
+        dir: loaded.dir,
+        spaceFile: loaded.spaceFile,
+        configPath: loaded.configPath,
+        space: loaded.space,
+        target: loaded.target,
+    };
 }
 function benchmarksFile(root, space) {
-    return external_node_path_namespaceObject.join(root, 'benchmarks', `${space}.yml`);
+    return external_node_path_namespaceObject.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
 }
-/** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
-async function openWarehouseFor(root, target) {
-    const data = target?.local?.data ?? 'demo';
+/**
+ * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
+ * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
+ * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ */
+async function openWarehouseFor(root, target, space, layout = {}) {
+    const where = space ? targetLabel(root, space, layout) : 'target.yml';
+    if (!target) {
+        throw new ConfigError(`${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`, `create it with: genie-gitops init --space ${space ?? 'NAME'} --from-sqlite FILE.sqlite (or --from-sql FILE.sql, or no --from-* for the demo data); an existing space.json is kept`);
+    }
+    const data = target.local?.data;
+    if (!data) {
+        throw new ConfigError(`${where} has no local.data, so the local backend does not know which data to query`, 'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks');
+    }
     if (data === 'demo')
-        return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
+        return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
     const file = external_node_path_namespaceObject.resolve(root, data);
     if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new GenieGitopsError(`local data file ${data} named in target.yml does not exist`, `create it, or set local.data to 'demo'`);
+        throw new ConfigError(`local data file ${data} named in ${where} does not exist`, `create it, fix local.data, or set local.data to 'demo' for the generated demo data`);
     }
-    return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
+    return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+}
+/** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
+function targetLabel(root, space, layout) {
+    try {
+        const entry = findSpaceEntry(root, space, layout);
+        if (entry)
+            return repoRelative(external_node_path_namespaceObject.resolve(root), entry.targetFile);
+    }
+    catch {
+        // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
+    }
+    return `spaces/${space}/target.yml`;
 }
 async function openBackend(root, name, target, options = {}) {
     if (name === 'databricks') {
@@ -65449,21 +66066,37 @@ async function openBackend(root, name, target, options = {}) {
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
     }
-    const local = await openWarehouseFor(root, target);
-    const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
+    const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
+    const base = local ?? unavailableWarehouse();
+    const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
+    const engines = new Map();
     return {
         name,
         warehouse,
-        genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+        genieFor: (space, overrides) => {
+            const seed = overrides?.seed ?? options.seed;
+            const key = `${hashSpace(space)}#${seed ?? ''}`;
+            let engine = engines.get(key);
+            if (!engine)
+                engines.set(key, (engine = createLocalGenie(space, warehouse, { noise: options.noise, seed })));
+            return engine;
+        },
         // Live and staging spaces are files in the state folder, seeded from the repository on first read.
         spaces: createLocalSpaceStore({
             stateDir: resolveStateDir(root, options.env ?? process.env),
-            seed: seedFromRepository(root),
+            seed: seedFromRepository(root, options.layout),
         }),
         close: async () => {
-            await local.close();
+            await local?.close();
         },
     };
+}
+/** The warehouse of a backend opened for its space store only: any query is a programming error. */
+function unavailableWarehouse() {
+    const refuse = () => {
+        throw new GenieGitopsError('this command opened the backend without a warehouse');
+    };
+    return { execute: async () => refuse(), schema: async () => refuse() };
 }
 
 ;// CONCATENATED MODULE: ./src/action/inputs.js
@@ -65481,6 +66114,8 @@ const INPUT = {
     repeats: 'repeats',
     minScore: 'min-score',
     maxRegression: 'max-regression',
+    confidence: 'confidence',
+    maxRepeats: 'max-repeats',
     maxIterations: 'max-iterations',
     targetScore: 'target-score',
     analyst: 'analyst',
@@ -65497,8 +66132,10 @@ const INPUT = {
     llmModel: 'llm-model',
     llmBaseUrl: 'llm-base-url',
     llmEndpoint: 'llm-endpoint',
+    minQuality: 'min-quality',
+    bundleTarget: 'bundle-target',
 };
-const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'list-spaces'];
+const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'];
 /** An empty input is the same as an absent one. */
 function inputs_optional(name) {
     const value = getInput(name).trim();
@@ -65546,15 +66183,19 @@ function readInputs() {
         all: space === 'all' || booleanInput(INPUT.all),
         backend: parseBackend(inputs_optional(INPUT.backend)),
         repeats: numberOption(inputs_optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
-        minScore: numberOption(inputs_optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
-        maxRegression: numberOption(inputs_optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
+        minScore: numberOption(inputs_optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
+        maxRegression: numberOption(inputs_optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
+        confidence: numberOption(inputs_optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
+        maxRepeats: numberOption(inputs_optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
         maxIterations: numberOption(inputs_optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
-        targetScore: numberOption(inputs_optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
+        targetScore: numberOption(inputs_optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
         analyst: oneOf(INPUT.analyst, inputs_optional(INPUT.analyst), ['rules', 'llm'], 'rules'),
         onDrift: oneOf(INPUT.onDrift, inputs_optional(INPUT.onDrift), ['fail', 'overwrite'], 'fail'),
         githubToken,
         baseBranch: inputs_optional(INPUT.baseBranch),
         workingDirectory: inputs_optional(INPUT.workingDirectory) ?? '.',
+        minQuality: numberOption(inputs_optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
+        bundleTarget: inputs_optional(INPUT.bundleTarget),
         env,
         secrets,
     };
@@ -66017,32 +66658,28 @@ function describeDeployLabels(result) {
 
 
 
-const spaceFilePath = (space) => `spaces/${space}/space.json`;
-/** The spaces whose folder changed in before..after, plus those deleted (reported as skipped). */
-async function changedSpaces(git, before, after) {
-    const files = await git.changedFiles(before, after, ['spaces']);
-    const names = new Set();
-    for (const file of files) {
-        const match = /^spaces\/([^/]+)\//.exec(file);
-        if (match)
-            names.add(match[1]);
-    }
-    return [...names].sort();
+
+/** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
+async function changedSpaces(git, before, after, root = git.cwd, layout = {}) {
+    return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
 }
 async function selectSpaces(options) {
     if (options.spaces === 'all')
-        return { names: listSpaces(options.root), selection: 'all spaces' };
+        return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
     if (options.spaces && options.spaces.length > 0)
         return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
     const before = options.before;
     if (!before || ZERO_SHA.test(before))
-        return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
+        return {
+            names: listSpaces(options.root, options.layout),
+            selection: 'all spaces (no previous commit to diff against)',
+        };
     if (!(await options.git.tryFetchCommit('origin', before))) {
         throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
     }
     const after = options.after ?? 'HEAD';
     return {
-        names: await changedSpaces(options.git, before, after),
+        names: await changedSpaces(options.git, before, after, options.root, options.layout),
         selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
     };
 }
@@ -66053,6 +66690,9 @@ function liveText(stored, label) {
     return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
 }
 async function deployCommand(options) {
+    // Names someone typed are checked like in every command; names from changed folders are reported per space.
+    if (Array.isArray(options.spaces))
+        options.spaces.forEach((name) => validateSpaceName(name));
     const { names, selection } = await selectSpaces(options);
     const results = [];
     for (const space of names) {
@@ -66090,14 +66730,14 @@ async function labelDeployed(result, github, options) {
     }
 }
 async function deployOne(space, options) {
-    if (!listSpaces(options.root).includes(space)) {
+    if (!findSpaceEntry(options.root, space, options.layout)) {
         return {
             space,
             status: 'skipped',
             message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
         };
     }
-    const dir = loadSpaceDir(options.root, space);
+    const dir = loadSpaceDir(options.root, space, options.layout);
     const target = dir.target;
     if (!target)
         return {
@@ -66105,7 +66745,7 @@ async function deployOne(space, options) {
             status: 'failed',
             message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
         };
-    const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
+    const issues = checkInvariants(dir.space, { file: dir.configPath });
     if (issues.length > 0)
         throw new ValidationError(issues);
     const config = serializeSpace(dir.space);
@@ -66115,7 +66755,7 @@ async function deployOne(space, options) {
         const current = liveText(live, `live space ${target.liveSpaceId}`);
         if (current === config)
             return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-        const previous = await previousConfig(space, options);
+        const previous = await previousConfig(dir.configPath, options);
         let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
         if (previous !== undefined && current !== previous) {
             if ((options.onDrift ?? 'fail') !== 'overwrite') {
@@ -66132,13 +66772,13 @@ async function deployOne(space, options) {
         return { ...base, status: 'deployed', message: `updated and verified${note}` };
     });
 }
-async function previousConfig(space, options) {
+async function previousConfig(configPath, options) {
     if (!options.before || ZERO_SHA.test(options.before))
         return undefined;
-    const text = await options.git.tryShow(options.before, spaceFilePath(space));
+    const text = await options.git.tryShow(options.before, configPath);
     return text === undefined
         ? undefined
-        : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+        : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
 }
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
 async function verify(store, spaceId, config, options) {
@@ -66154,7 +66794,11 @@ async function verify(store, spaceId, config, options) {
 async function withStore(options, target, fn) {
     if (options.store)
         return fn(options.store);
-    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+    const backend = await openBackend(options.root, options.backend, target, {
+        env: options.env,
+        spacesOnly: true,
+        layout: options.layout,
+    });
     try {
         if (!backend.spaces)
             throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
@@ -66181,6 +66825,7 @@ async function runDeploy(run) {
     const push = run.context.push;
     const result = await action_run_group('deploy', () => deployCommand({
         root: run.root,
+        layout: run.layout,
         backend: run.inputs.backend,
         git: run.git,
         spaces: run.inputs.all ? 'all' : run.inputs.space ? [run.inputs.space] : undefined,
@@ -66386,23 +67031,356 @@ function lessons_round(n) {
     return Math.round(n * 1e6) / 1e6;
 }
 
+;// CONCATENATED MODULE: ./src/report/markdown-format.js
+/** GitHub's limit on a PR body or comment. */
+const GITHUB_COMMENT_LIMIT = 65_536;
+function markdown_format_percent(fraction) {
+    return `${(fraction * 100).toFixed(1)}%`;
+}
+/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
+function markdown_format_scoreText(t) {
+    const broken = t.broken ? `${t.broken} broken` : '';
+    if (t.total === 0)
+        return broken ? `– (${broken})` : '–';
+    return `${markdown_format_percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
+}
+/** A change in percentage points with an explicit sign. */
+function pointsDelta(head, base) {
+    const d = Math.round((head - base) * 1000) / 10;
+    if (d === 0)
+        return '±0.0 pp';
+    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
+}
+function markdown_format_shortHash(hash) {
+    const bare = hash.includes(':') ? hash.slice(hash.indexOf(':') + 1) : hash;
+    return bare.slice(0, 8);
+}
+function markdown_format_duration(ms) {
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const minutes = Math.floor(ms / 60_000);
+    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+function markdown_format_truncate(text, max) {
+    const flat = text.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** Text safe inside a Markdown table cell (and free of raw HTML). */
+function cell(text) {
+    return text
+        .replace(/\s+/g, ' ')
+        .replace(/\\/g, '\\\\')
+        .replace(/\|/g, '\\|')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;');
+}
+/** Inline code that survives backticks in the content. */
+function code(text) {
+    const fence = text.includes('`') ? '``' : '`';
+    return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
+}
+/** How many of `rows` (each followed by a newline) fit in `budget` characters. */
+function rowsWithin(rows, budget) {
+    let used = 0;
+    for (let i = 0; i < rows.length; i++) {
+        used += rows[i].length + 1;
+        if (used > budget)
+            return i;
+    }
+    return rows.length;
+}
+/** `1 retry`, `2 retries`. */
+function markdown_format_plural(n, singular, pluralForm = `${singular}s`) {
+    return `${n} ${n === 1 ? singular : pluralForm}`;
+}
+function markdown_format_padRight(text, width) {
+    return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+;// CONCATENATED MODULE: ./src/report/enhance-fixes.js
+
+/** Kinds in the order a reviewer checks them: structure first, wording last. */
+const KINDS = [
+    { types: ['add_join', 'fix_join'], label: 'Join specs' },
+    { types: ['update_table_description'], label: 'Table descriptions' },
+    { types: ['add_column_description'], label: 'Column descriptions' },
+    { types: ['add_synonym'], label: 'Synonyms' },
+    { types: ['enable_build_value_dictionary'], label: 'Value dictionaries (entity matching)' },
+    { types: ['enable_get_example_values'], label: 'Example values (format assistance)' },
+    { types: ['add_sql_snippet'], label: 'SQL snippets' },
+    { types: ['add_example_query'], label: 'Example queries' },
+    { types: ['add_text_instruction'], label: 'Text instruction' },
+];
+/** Text in a list line: one line, no raw HTML. */
+const plain = (text, max = 100) => markdown_format_truncate(text, max).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const quoted = (text, max = 100) => `"${plain(text, max)}"`;
+const enhance_fixes_name = (table, column) => code(column ? `${table}.${column}` : table);
+/** What one fix adds, naming its table and column. */
+function describeFix(fix) {
+    switch (fix.type) {
+        case 'add_synonym':
+            return `${enhance_fixes_name(fix.table, fix.column)}: ${fix.synonyms.map((s) => quoted(s, 40)).join(', ')}`;
+        case 'add_column_description':
+            return `${enhance_fixes_name(fix.table, fix.column)}: ${quoted(fix.description)}`;
+        case 'update_table_description':
+            return `${enhance_fixes_name(fix.table)}: ${quoted(fix.description)}`;
+        case 'add_join':
+            return `${enhance_fixes_name(fix.left.table, fix.left.column)} = ${enhance_fixes_name(fix.right.table, fix.right.column)} (${fix.relationship.toLowerCase().replace(/_/g, '-')})`;
+        case 'fix_join':
+            return `join spec ${code(fix.joinId)} becomes ${fix.relationship.toLowerCase().replace(/_/g, '-')}`;
+        case 'add_example_query':
+            return quoted(fix.question);
+        case 'add_sql_snippet':
+            return `${fix.kind} ${quoted(fix.display_name, 40)}: ${code(markdown_format_truncate(fix.sql, 100))}`;
+        case 'enable_get_example_values':
+        case 'enable_build_value_dictionary':
+            return enhance_fixes_name(fix.table, fix.column);
+        case 'add_text_instruction':
+            return quoted(fix.text);
+    }
+}
+function targetsText(fix) {
+    if (fix.targets.length === 0)
+        return '';
+    const shown = fix.targets.slice(0, 8).map((t) => `\`${t}\``);
+    return ` — for ${shown.join(', ')}${fix.targets.length > 8 ? ` and ${fix.targets.length - 8} more` : ''}`;
+}
+/** The kept fixes of every iteration, grouped by kind: `**Synonyms (3)**` then one line each. */
+function keptFixesByKind(iterations) {
+    const kept = iterations.flatMap((it) => it.applied.map((a) => ({ fix: a.fix, iteration: it.index })));
+    if (kept.length === 0)
+        return ['No fix was kept.'];
+    const lines = [];
+    for (const kind of KINDS) {
+        const group = kept.filter((k) => kind.types.includes(k.fix.type));
+        if (group.length === 0)
+            continue;
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(`**${kind.label} (${group.length})**`, '');
+        for (const { fix, iteration } of group)
+            lines.push(`- ${describeFix(fix)}${targetsText(fix)} _(iteration ${iteration})_`);
+    }
+    return lines;
+}
+/**
+ * The analyst's notes of all iterations, deduplicated: notes that end in the same reason
+ * ("q16: no rule proposed a new fix") are one line listing their subjects and iterations.
+ */
+function groupedNotes(iterations) {
+    const groups = new Map();
+    let total = 0;
+    for (const it of iterations) {
+        for (const note of it.notes) {
+            total++;
+            const split = note.lastIndexOf(': ');
+            const [subject, reason] = split > 0 ? [note.slice(0, split), note.slice(split + 2)] : ['', note];
+            const group = groups.get(reason) ?? { subjects: [], iterations: new Set() };
+            if (subject && !group.subjects.includes(subject))
+                group.subjects.push(subject);
+            group.iterations.add(it.index);
+            groups.set(reason, group);
+        }
+    }
+    const lines = [...groups].map(([reason, g]) => {
+        const its = [...g.iterations].join(', ');
+        const subjects = g.subjects.length ? `: ${g.subjects.map((s) => plain(s, 120)).join('; ')}` : '';
+        return `- ${plain(reason, 200)} _(iteration${g.iterations.size > 1 ? 's' : ''} ${its})_${subjects}`;
+    });
+    return { lines, total };
+}
+
+// EXTERNAL MODULE: ../../node_modules/fast-json-patch/index.js
+var fast_json_patch = __nccwpck_require__(460);
+;// CONCATENATED MODULE: ./src/report/patch-paths.js
+/**
+ * Names for the objects a JSON patch touches, so a reviewer reads `main.community.members.plan
+ * synonyms` instead of `/data_sources/tables/2/column_configs/3/synonyms`. Index paths shift
+ * as a patch applies (two join specs inserted at `/instructions/join_specs/0`), so each op is
+ * named against the document as it stands when that op applies: the ops are replayed in order.
+ */
+
+function patch_paths_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** JSON Pointer segments, unescaped. */
+function segmentsOf(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function at(doc, segments) {
+    let node = doc;
+    for (const segment of segments) {
+        if (Array.isArray(node))
+            node = node[Number(segment)];
+        else if (patch_paths_isRecord(node))
+            node = node[segment];
+        else
+            return undefined;
+    }
+    return node;
+}
+const patch_paths_text = (value) => Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
+function patch_paths_short(value, max = 60) {
+    const flat = value.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** What a list item is, from its own fields. */
+function itemName(list, item) {
+    if (!patch_paths_isRecord(item))
+        return undefined;
+    switch (list) {
+        case 'tables':
+        case 'metric_views':
+            return typeof item.identifier === 'string' ? item.identifier : undefined;
+        case 'join_specs': {
+            const side = (s) => (patch_paths_isRecord(s) && typeof s.identifier === 'string' ? s.identifier : '?');
+            return `join ${side(item.left)} ↔ ${side(item.right)}`;
+        }
+        case 'measures':
+        case 'filters':
+        case 'expressions':
+            return `${list.replace(/s$/, '')} "${patch_paths_short(typeof item.display_name === 'string' ? item.display_name : patch_paths_text(item.sql))}"`;
+        case 'example_question_sqls':
+            return `example "${patch_paths_short(patch_paths_text(item.question))}"`;
+        case 'text_instructions':
+            return 'text instruction';
+        case 'sql_functions':
+            return typeof item.identifier === 'string' ? `function ${item.identifier}` : undefined;
+        default:
+            return undefined;
+    }
+}
+/**
+ * A readable name for the place `pointer` points to in `doc` (for an `add` into a list, the new
+ * item `value` names itself): `main.community.members.plan synonyms`, `join a ↔ b`.
+ */
+function namePath(doc, pointer, value) {
+    const segments = segmentsOf(pointer);
+    const parts = [];
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        const parent = at(doc, segments.slice(0, i));
+        if (Array.isArray(parent) && /^\d+$|^-$/.test(segment)) {
+            const list = segments[i - 1] ?? '';
+            const isLast = i === segments.length - 1;
+            const item = isLast && value !== undefined ? value : parent[Number(segment)];
+            const name = list === 'column_configs' && patch_paths_isRecord(item) && typeof item.column_name === 'string'
+                ? item.column_name
+                : itemName(list, item);
+            if (list === 'column_configs' && name) {
+                const table = parts.pop();
+                parts.push(table ? `${table}.${name}` : name);
+            }
+            else if (name) {
+                parts.length = 0; // a named item says enough: drop the containers before it
+                parts.push(name);
+            }
+            else {
+                parts.push(`${list}[${segment}]`);
+            }
+        }
+        else if (!['data_sources', 'instructions', 'sql_snippets', 'column_configs'].includes(segment)) {
+            parts.push(segment);
+        }
+        else if (i === segments.length - 1) {
+            parts.push(segment);
+        }
+    }
+    return parts.join(' ') || pointer;
+}
+/** Each op with the name of what it touches, replaying the ops on a copy of `before`; `after` is the result. */
+function nameOperations(before, ops) {
+    const doc = structuredClone(before);
+    const named = [];
+    for (const op of ops) {
+        const value = 'value' in op ? op.value : undefined;
+        named.push({ op, name: namePath(doc, op.path, op.op === 'add' ? value : undefined) });
+        try {
+            fast_json_patch.applyOperation(doc, structuredClone(op), false, true);
+        }
+        catch {
+            // A patch that does not replay here is still shown; later names may fall back to paths.
+        }
+    }
+    return { named, after: doc };
+}
+
+;// CONCATENATED MODULE: ./src/lint/types.js
+/** The score's categories (README "Lint checks" explains each). */
+const types_CATEGORIES = ['coverage', 'relationships', 'semantics', 'examples', 'limits'];
+
+;// CONCATENATED MODULE: ./src/report/quality-markdown.js
+/**
+ * The static quality score (lint) in the score reports: one line for a single scorecard, and a
+ * small table of two configs (PR head vs base, enhance before vs after). Kept apart from the
+ * reports' layout so those builders only place it.
+ */
+
+const points = (d) => `${d > 0 ? '+' : ''}${d.toFixed(1)}`;
+/** `Config quality (lint): 49.6/100 — coverage 42, ...`, or nothing when the card has no quality. */
+function qualityLine(quality) {
+    if (!quality)
+        return [];
+    const parts = types_CATEGORIES.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(', ');
+    return [`**Config quality (lint):** ${quality.score.toFixed(1)}/100 — ${parts}`, ''];
+}
+/** Two configs' quality side by side; nothing when neither card has one (e.g. a cached older card). */
+function qualityComparison(before, after, labels) {
+    if (!before && !after)
+        return [];
+    const cell = (q, pick) => (q ? pick(q).toFixed(1) : '–');
+    const change = (pick) => (before && after ? points(pick(after) - pick(before)) : '–');
+    const row = (name, pick) => `| ${name} | ${cell(before, pick)} | ${cell(after, pick)} | ${change(pick)} |`;
+    return [
+        '<details><summary>Config quality (static lint, 0–100)' +
+            (before && after ? `: ${before.score.toFixed(1)} → ${after.score.toFixed(1)}` : '') +
+            '</summary>',
+        '',
+        `| category | ${labels[0]} | ${labels[1]} | change |`,
+        '|---|---:|---:|---:|',
+        row('**quality**', (q) => q.score),
+        ...types_CATEGORIES.map((c) => row(c, (q) => q.categories[c].score)),
+        '',
+        '</details>',
+        '',
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/enhance-report.js
+
+
+
+
 
 
 const GITHUB_BODY_LIMIT = 65_536;
 const pct = (x) => `${(x * 100).toFixed(1)}%`;
-const points = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`;
-function scoreTable(before, after) {
-    const row = (name, b, a) => `| ${name} | ${pct(b.score)} (${b.passed}/${b.total}) | ${pct(a.score)} (${a.passed}/${a.total}) | ${points(a.score - b.score)} |`;
-    return [
-        '| split | before | after | change |',
-        '|---|---|---|---|',
-        row('train', before.totals.train, after.totals.train),
-        row('holdout', before.totals.holdout, after.totals.holdout),
-        row('all', before.totals.all, after.totals.all),
-    ];
+const enhance_report_points = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`;
+/** The splits the PR body shows, in order; a split a scorecard lacks shows a dash. */
+const DEFAULT_SPLITS = [
+    { label: 'train', totals: (c) => c.totals.train },
+    { label: 'holdout', totals: (c) => c.totals.holdout },
+    { label: 'all', totals: (c) => c.totals.all },
+];
+/** Before/after/change per split; callers with more splits (e.g. train-untaught) pass them in. */
+function scoreTable(before, after, splits = DEFAULT_SPLITS) {
+    const rows = splits.map(({ label, totals }) => {
+        const b = totals(before);
+        const a = totals(after);
+        const change = a && b && a.total && b.total ? enhance_report_points(a.score - b.score) : '–';
+        return `| ${label} | ${b ? markdown_format_scoreText(b) : '–'} | ${a ? markdown_format_scoreText(a) : '–'} | ${change} |`;
+    });
+    return ['| split | before | after | change |', '|---|---:|---:|---:|', ...rows];
 }
-/** A Mermaid line chart of train and holdout per iteration (GitHub renders it). */
+/**
+ * Train and holdout per iteration as two labelled Mermaid charts (xychart has no legend, so
+ * one chart per line leaves nothing to guess).
+ */
 function scoreChart(result) {
     const train = [result.before.totals.train.score];
     const holdout = [result.before.totals.holdout.score];
@@ -66412,84 +67390,163 @@ function scoreChart(result) {
         holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
     }
     const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
-    const series = (xs) => `[${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`;
-    return [
+    const chart = (title, xs) => [
         '```mermaid',
         'xychart-beta',
-        '    title "Score per iteration (%): train (first line), holdout (second line)"',
+        `    title "${title}"`,
         `    x-axis [${labels.join(', ')}]`,
         '    y-axis "score %" 0 --> 100',
-        `    line ${series(train)}`,
-        `    line ${series(holdout)}`,
+        `    line [${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`,
         '```',
     ];
+    return [...chart('Train score (%) per iteration', train), '', ...chart('Holdout score (%) per iteration', holdout)];
 }
-function questionChanges(before, after) {
+function idList(qs) {
+    return qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
+}
+/** Fixed, regressed and still failing, by question id (broken benchmarks apart). */
+function questionChangeLines(before, after) {
     const was = new Map(before.questions.map((q) => [q.id, q.passed]));
-    const fixed = after.questions.filter((q) => q.passed && was.get(q.id) === false);
-    const regressed = after.questions.filter((q) => !q.passed && was.get(q.id) === true);
-    const failing = after.questions.filter((q) => !q.passed && was.get(q.id) === false);
-    const list = (qs) => qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
+    const scored = after.questions.filter((q) => q.expectedError === undefined);
+    const fixed = scored.filter((q) => q.passed && was.get(q.id) === false);
+    const regressed = scored.filter((q) => !q.passed && was.get(q.id) === true);
+    const failing = scored.filter((q) => !q.passed && was.get(q.id) !== true);
+    const broken = after.questions.filter((q) => q.expectedError !== undefined);
     return [
-        `- **Fixed** (${fixed.length}): ${list(fixed)}`,
-        `- **Regressed** (${regressed.length}): ${list(regressed)}`,
-        `- **Still failing** (${failing.length}): ${list(failing)}`,
+        `- **Fixed** (${fixed.length}): ${idList(fixed)}`,
+        `- **Regressed** (${regressed.length}): ${idList(regressed)}`,
+        `- **Still failing** (${failing.length}): ${idList(failing)}`,
+        ...(broken.length ? [`- **Broken benchmarks** (${broken.length}, not scored): ${idList(broken)}`] : []),
     ];
 }
-function iterationSections(result) {
+function iterationTable(result) {
+    const counts = (c) => `${c.passed}/${c.total}`;
+    return [
+        '| iteration | result | train | holdout | fixes kept | rejected |',
+        '|---:|---|---:|---:|---:|---:|',
+        ...result.iterations.map((it) => {
+            const shown = it.accepted ? it.after : it.before;
+            return `| ${it.index} | ${it.accepted ? 'kept' : 'rolled back'}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)} | ${it.applied.length} | ${it.rejected.length} |`;
+        }),
+    ];
+}
+/** Each kept iteration's patch, collapsed: the ops with the object each one touches, then the raw RFC 6902 JSON. */
+function patchDetails(result) {
     const lines = [];
+    let config = result.startConfig;
     for (const it of result.iterations) {
-        lines.push('', `### Iteration ${it.index}: ${it.accepted ? 'kept' : 'rolled back'} (${it.reason})`);
-        for (const a of it.applied) {
-            lines.push(`- \`${a.fix.type}\` ${summarizeFix(a.fix)}: ${a.fix.rationale}${a.fix.targets.length ? ` (targets ${a.fix.targets.join(', ')})` : ''}`);
-        }
-        if (it.patch.length > 0) {
-            lines.push('', '<details><summary>JSON patch (RFC 6902)</summary>', '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>');
-        }
-        if (it.rejected.length > 0) {
-            lines.push('', `<details><summary>${it.rejected.length} rejected fix(es)</summary>`, '');
-            for (const r of it.rejected)
-                lines.push(`- \`${r.fix.type}\` ${summarizeFix(r.fix)}: ${r.reason}`);
-            lines.push('', '</details>');
-        }
-        for (const note of it.notes)
-            lines.push(`- note: ${note}`);
+        if (!it.accepted || it.patch.length === 0)
+            continue;
+        // Named against the config as each op applies: indexes shift as items are inserted.
+        const { named, after } = nameOperations(config, it.patch);
+        config = after;
+        lines.push(`<details><summary>Iteration ${it.index}: JSON patch (RFC 6902), ${it.patch.length} operations</summary>`, '', 'What each operation touches (an index is the one in the config as that operation applies, so it can repeat as items are inserted before it):', '', ...named.map(({ op, name }, i) => `${i + 1}. \`${op.op} ${op.path}\` → ${name}`), '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>', '');
     }
     return lines;
 }
-function renderEnhanceMarkdown(result, options = {}) {
-    const { before, after, calls } = result;
-    const head = [
-        `## genie-gitops: enhance \`${result.space}\``,
+function rejectedDetails(result) {
+    const rejected = result.iterations.flatMap((it) => it.rejected.map((r) => ({ ...r, iteration: it.index })));
+    if (rejected.length === 0)
+        return [];
+    return [
+        `<details><summary>Rejected fixes (${rejected.length}), with why</summary>`,
         '',
-        `Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)} with the ${result.analyst} analyst. Stopped because ${result.stopReason}.`,
+        ...rejected.map((r) => `- \`${r.fix.type}\` ${summarizeFix(r.fix)}: ${r.reason} _(iteration ${r.iteration})_`),
         '',
-        ...scoreTable(before, after),
+        '</details>',
         '',
-        ...scoreChart(result),
-        '',
-        '### Questions',
-        ...questionChanges(before, after),
     ];
-    const notes = lessonNotes(result.lessons);
-    const tail = [
+}
+function notesDetails(result) {
+    const { lines, total } = groupedNotes(result.iterations);
+    if (total === 0)
+        return [];
+    return [
+        `<details><summary>Analyst notes (${total}, ${lines.length} distinct)</summary>`,
         '',
-        '### Lessons learned',
+        ...lines,
+        '',
+        '</details>',
+        '',
+    ];
+}
+function lessonsDetails(result) {
+    const notes = lessonNotes(result.lessons);
+    return [
+        `<details><summary>Lessons (${notes.length}): which fix types helped which failures</summary>`,
+        '',
         ...(notes.length ? notes.map((n) => `- ${n}`) : ['- none yet']),
         '',
+        '</details>',
+        '',
+    ];
+}
+function budgetLines(result) {
+    const { before, after, calls } = result;
+    return [
         '### Budget',
+        '',
         `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1000).toFixed(1)} s`,
         `- config ${before.configHash.slice(0, 12)} → ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`,
     ];
-    const body = iterationSections(result);
+}
+function renderEnhanceMarkdown(result, options = {}) {
+    const { before, after } = result;
+    const kept = result.iterations.filter((i) => i.accepted).length;
+    const summary = [
+        `## genie-gitops: enhance \`${result.space}\``,
+        '',
+        `**Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+        '',
+        ...scoreTable(before, after, options.splits),
+        '',
+        ...qualityComparison(before.quality, after.quality, ['before', 'after']),
+        ...questionChangeLines(before, after),
+        '',
+        `### Fixes (${result.iterations.reduce((n, it) => n + it.applied.length, 0)} kept)`,
+        '',
+        ...keptFixesByKind(result.iterations),
+        '',
+    ];
+    const progress = ['### Progress', '', ...iterationTable(result), '', ...scoreChart(result), ''];
+    const details = [
+        '### Details',
+        '',
+        ...patchDetails(result),
+        ...rejectedDetails(result),
+        ...notesDetails(result),
+        ...lessonsDetails(result),
+    ];
+    const tail = budgetLines(result);
+    return fitBody([summary, progress, details, tail], options);
+}
+/**
+ * Joins the sections within the limit: the details go first, then the progress section; the
+ * summary and the budget always stay, with a pointer to the full report where something was cut.
+ */
+function fitBody(sections, options) {
     const max = options.maxChars ?? GITHUB_BODY_LIMIT;
-    let text = [...head, '', '### Fixes', ...body, ...tail].join('\n') + '\n';
-    if (text.length <= max)
-        return text;
-    // Too long for GitHub: drop the per-iteration detail first, it is in the full report.
-    const pointer = `\n_Fix details truncated to fit GitHub's limit; ${options.fullReportHint ?? 'see the full report in the job summary or the uploaded artifact'}._\n`;
-    text = [...head, '', '### Fixes', pointer, ...tail].join('\n') + '\n';
-    return text.length <= max ? text : `${text.slice(0, max - pointer.length - 1)}\n${pointer}`;
+    const join = (parts) => parts.flat().join('\n') + '\n';
+    const full = join(sections);
+    if (full.length <= max)
+        return full;
+    const [summary, progress, details, tail] = sections;
+    const pointer = [
+        '> [!NOTE]',
+        `> Patches, rejected fixes and notes were left out to stay within GitHub's ${max}-character limit; ${options.fullReportHint ?? 'the full report is in the job summary or the uploaded artifact'}.`,
+        '',
+    ];
+    for (const candidate of [
+        [summary, progress, pointer, tail],
+        [summary, pointer, tail],
+    ]) {
+        const text = join(candidate);
+        if (text.length <= max)
+            return text;
+    }
+    const text = join([summary, pointer, tail]);
+    const end = join([pointer, tail]);
+    return `${text.slice(0, Math.max(0, max - end.length - 2))}\n\n${end}`.slice(0, max);
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-text.js
@@ -67822,6 +68879,7 @@ class ShapeBuilder {
     groupBy = [];
     orderBy = [];
     select = [];
+    computedAliases = [];
     cteNames = new Set();
     limit = null;
     distinct = false;
@@ -67837,6 +68895,7 @@ class ShapeBuilder {
             limit: this.limit,
             distinct: this.distinct,
             select: this.select,
+            computedAliases: this.computedAliases,
         };
     }
     visitQuery(ast, outermost) {
@@ -67860,6 +68919,8 @@ class ShapeBuilder {
             this.visitExpression(expr, scope, false);
             if (outermost)
                 this.select.push(render(expr));
+            if (outermost && alias && expr.type !== 'column_ref' && !/^count\((\*|1)\)$/.test(render(expr)))
+                this.computedAliases.push(alias.toLowerCase());
         }
         for (const join of joinConditions)
             this.visitJoinCondition(join.on, join.type, scope);
@@ -68301,10 +69362,33 @@ function namedByPair(word, tokens) {
     }
     return false;
 }
-/** Question words no name, synonym, function word, SQL literal or stored value explains. */
+/**
+ * Question words that spell the alias of a computed output of the expected SQL ("DAU" for
+ * `COUNT(DISTINCT member_id) AS dau`, "active members" for `AS active_members`): they name that
+ * computation, so they must not become words for the table it reads or a column it uses.
+ */
+function computedOutputTokens(view) {
+    const found = new Set();
+    for (const alias of view.expected.computedAliases ?? []) {
+        const words = rules_text_nameWords(alias);
+        if (words.length === 0)
+            continue;
+        for (let i = 0; i + words.length <= view.tokens.length; i++) {
+            if (!words.every((w, k) => stemsMatch(view.tokens[i + k].stem, w)))
+                continue;
+            for (let k = 0; k < words.length; k++)
+                found.add(view.tokens[i + k].index);
+        }
+    }
+    return found;
+}
+/** Question words no name, synonym, function word, SQL literal, stored value or output alias explains. */
 function unexplainedTokens(view, index, storedValues = new Set()) {
     const literalStems = view.filters.flatMap((f) => f.strings.flatMap(splitStems));
+    const outputNames = computedOutputTokens(view);
     return view.tokens.filter((t) => {
+        if (outputNames.has(t.index))
+            return false;
         if (isPredicate(t, view.tokens))
             return false;
         const minLength = /[\uac00-\ud7a3]/.test(t.stem) ? 1 : 2;
@@ -69623,10 +70707,10 @@ async function proposeValueFixes(context) {
                 continue;
             const key = `${filter.table}.${filter.column.toLowerCase()}`;
             if (filter.strings.length > 0 && !column.entityMatching && isTextType(rules_evidence_columnType(index, filter))) {
-                collect(dictionaries, key, filter, view.failure.id);
+                rules_values_collect(dictionaries, key, filter, view.failure.id);
             }
             else if (filter.temporal && !column.formatAssistance && !column.entityMatching) {
-                collect(formats, key, filter, view.failure.id);
+                rules_values_collect(formats, key, filter, view.failure.id);
             }
         }
         for (const { target, token } of alignments[i]) {
@@ -69701,7 +70785,7 @@ async function proposeValueFixes(context) {
     }
     return proposals;
 }
-function collect(into, key, filter, target) {
+function rules_values_collect(into, key, filter, target) {
     const entry = into.get(key) ?? { filter, targets: [] };
     if (!entry.targets.includes(target))
         entry.targets.push(target);
@@ -69813,8 +70897,6 @@ function createRulesAnalyst(options = {}) {
     };
 }
 
-// EXTERNAL MODULE: ../../node_modules/fast-json-patch/index.js
-var fast_json_patch = __nccwpck_require__(460);
 ;// CONCATENATED MODULE: ./src/fixes/fix-errors.js
 /** Why a fix was not applied; the kind lets lessons and reports group rejections. */
 
@@ -69833,7 +70915,7 @@ class FixCompileError extends GenieGitopsError {
 function pointer(segments) {
     return segments.map((segment) => '/' + String(segment).replace(/~/g, '~0').replace(/\//g, '~1')).join('');
 }
-function isRecord(value) {
+function patch_ops_isRecord(value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 /** The value at the segments, or undefined when any step is missing. */
@@ -69842,7 +70924,7 @@ function patch_ops_valueAt(document, segments) {
     for (const segment of segments) {
         if (Array.isArray(node))
             node = node[Number(segment)];
-        else if (isRecord(node))
+        else if (patch_ops_isRecord(node))
             node = node[segment];
         else
             return undefined;
@@ -70569,7 +71651,7 @@ async function runEnhanceLoop(input) {
             stopReason = `iteration ${index} had no applicable fix`;
             break;
         }
-        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log);
+        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log, input.confirmGain);
         record.accepted = trial.accepted;
         record.reason = trial.reason;
         record.after = countsOf(trial.card);
@@ -70602,13 +71684,19 @@ async function runEnhanceLoop(input) {
  * or did nothing, and tries what remains together (fixes can need each other, such as a
  * join spec and a synonym, so survivors are re-judged as a set).
  */
-async function tryBatch(space, card, fixes, score, options, isolate, log) {
+async function tryBatch(space, card, fixes, score, options, isolate, log, confirmGain) {
     const base = countsOf(card);
     const delta = (c) => c.totals.train.score - card.totals.train.score;
     const attempt = async (subset) => {
         const applied = applyFixes(space, subset, options);
         const scored = await score(applied.space);
-        return { applied, card: scored, verdict: judge(base, countsOf(scored)) };
+        const verdict = judge(base, countsOf(scored));
+        // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+        if (!verdict.accepted || !confirmGain)
+            return { applied, card: scored, verdict };
+        const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
+        const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+        return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
     };
     const first = await attempt(fixes);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
@@ -70761,192 +71849,513 @@ function memoizeWarehouse(inner) {
     };
 }
 
-;// CONCATENATED MODULE: ./src/space/hash.js
-/** Content hashes recorded in scorecards, so a score can be tied to the exact config and benchmarks. */
-
-
-function sha256(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text, 'utf8').digest('hex');
-}
-/** sha256 of the canonical text: key order, sort order and whitespace do not change it. */
-function hashSpace(space) {
-    return sha256(serializeSpace(space));
-}
-/** sha256 over what decides a score (id, question, sql, split, orderMatters), independent of file order and tags. */
-function hashBenchmarks(benchmarks) {
-    const rows = [...benchmarks]
-        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
-        .map((b) => [b.id, b.question, b.sql, b.split, b.orderMatters ?? null]);
-    return sha256(JSON.stringify(rows));
-}
-
-;// CONCATENATED MODULE: ./src/benchmarks/schema.js
+;// CONCATENATED MODULE: ./src/scoring/statistics.js
 /**
- * The benchmark file `benchmarks/<space>.yml`: a list of questions with their
- * expected SQL, or `{ benchmarks: [...] }`. Items are strict so a misspelt key
- * (`order_mattters`) is reported instead of silently ignored.
+ * Small exact statistics for scores under Genie's nondeterminism: Wilson intervals, binomial
+ * and hypergeometric laws, the sign test, and discrete distributions that can be convolved
+ * exactly. Pure and dependency-free, so each function is tested against values computed
+ * independently (brute-force sums) or published tables.
  */
-
-/** Small integer ids (`id: 1`) are read as text; larger numbers must be quoted so no digit is lost. */
-const BenchmarkId = union([schemas_string().trim().min(1), schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
-    .transform((value) => String(value))
-    .describe('Stable id of the question, unique in the file.');
-const BenchmarkItemSchema = strictObject({
-    id: BenchmarkId,
-    question: schemas_string().trim().min(1).describe('The question as a user would ask Genie.'),
-    sql: schemas_string().trim().min(1).describe('Expected SQL: a single read-only query whose result is the right answer.'),
-    split: schemas_enum(['train', 'holdout'])
-        .optional()
-        .describe('train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent.'),
-    tags: array(schemas_string().min(1)).optional().describe('Free labels for grouping results.'),
-    order_matters: schemas_boolean()
-        .optional()
-        .describe('Compare row order too. When absent, order matters if the expected SQL has ORDER BY.'),
-});
-const BenchmarkListSchema = array(BenchmarkItemSchema);
-const BenchmarkFileSchema = union([
-    BenchmarkListSchema,
-    strictObject({ benchmarks: BenchmarkListSchema }),
-]);
-
-;// CONCATENATED MODULE: ./src/benchmarks/split.js
-/**
- * Deterministic train/holdout split. The split is a function of the expected
- * SQL, not of the question, so paraphrases of one query always land on the same
- * side and cannot leak an answer from train into holdout.
- */
-
-/** One in HOLDOUT_DIVISOR questions (about a third) goes to holdout. */
-const HOLDOUT_DIVISOR = 3;
-/**
- * The form two SQL texts share when they differ only in layout: lowercase,
- * backticks removed, whitespace collapsed (and dropped next to punctuation),
- * trailing semicolons removed.
- */
-function normalizeSqlForSplit(sql) {
-    return sql
-        .toLowerCase()
-        .replace(/`/g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([(),;=<>+*/-])\s*/g, '$1')
-        .trim()
-        .replace(/;+$/, '')
-        .trim();
+const logFactorials = [0];
+/** ln(n!) from a growing table: exact sums of logs, no Stirling error for the small n we meet. */
+function logFactorial(n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
+    for (let i = logFactorials.length; i <= n; i++)
+        logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+    return logFactorials[n];
 }
-function deriveSplit(sql) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(normalizeSqlForSplit(sql), 'utf8').digest();
-    return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? 'holdout' : 'train';
+function logChoose(n, k) {
+    if (k < 0 || k > n)
+        return -Infinity;
+    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
 }
-
-;// CONCATENATED MODULE: ./src/benchmarks/loader.js
-/** Loads `benchmarks/<space>.yml` into a BenchmarkSet, reporting every problem with its YAML line. */
-
-
-
-
-
-
-
-
-const EMPTY_MESSAGE = 'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
-/** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
-function itemsOf(source, file) {
-    const value = source.value;
-    if (value === null || value === undefined)
-        return { file, path: '$', line: 1, message: EMPTY_MESSAGE };
-    if (Array.isArray(value))
-        return { items: value, prefix: [] };
-    if (typeof value === 'object') {
-        const extra = Object.keys(value).filter((key) => key !== 'benchmarks');
-        if (extra.length > 0) {
-            return { file, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
-        }
-        const list = value.benchmarks;
-        if (list === null || list === undefined)
-            return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
-        if (Array.isArray(list))
-            return { items: list, prefix: ['benchmarks'] };
-        return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: 'expected a list of questions under "benchmarks"' };
+/** P(X = k) for X ~ Binomial(n, p). */
+function binomialPmf(k, n, p) {
+    if (k < 0 || k > n)
+        return 0;
+    if (p <= 0)
+        return k === 0 ? 1 : 0;
+    if (p >= 1)
+        return k === n ? 1 : 0;
+    return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+/** P(X >= k) for X ~ Binomial(n, p), summed exactly over the tail. */
+function binomialUpperTail(k, n, p) {
+    let sum = 0;
+    for (let i = Math.max(0, Math.ceil(k)); i <= n; i++)
+        sum += binomialPmf(i, n, p);
+    return Math.min(1, sum);
+}
+/**
+ * One-sided exact sign test (McNemar's exact test on discordant pairs): the probability, when
+ * each discordant pair is a fair coin, of at least `worse` of the `worse + better` pairs going
+ * the observed way.
+ */
+function signTest(worse, better) {
+    return binomialUpperTail(worse, worse + better, 0.5);
+}
+/** P(X = k) for X ~ Hypergeometric: `draws` taken from `population` items of which `successes` are marked. */
+function hypergeometricPmf(k, population, successes, draws) {
+    if (k < 0 || k > draws || k > successes || draws - k > population - successes)
+        return 0;
+    return Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws));
+}
+/**
+ * Standard normal quantile (Acklam's rational approximation refined by one Halley step:
+ * relative error below 1e-12 over (0, 1)).
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
     }
-    return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+    ];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    let x;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - low) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log1p(-p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const e = normalCdf(x) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
 }
-/** Parses and validates benchmark YAML text; `file` is only used in messages. */
-function parseBenchmarksText(text, file, space) {
-    const source = parseYamlSource(text, file);
-    const found = itemsOf(source, file);
-    if (!('items' in found))
-        throw new ValidationError([found]);
-    const { items, prefix } = found;
-    if (items.length === 0)
-        throw new ValidationError([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
-    const issues = [];
-    const benchmarks = [];
-    const firstById = new Map();
-    items.forEach((item, index) => {
-        const at = [...prefix, index];
-        const result = BenchmarkItemSchema.safeParse(item);
-        if (!result.success) {
-            for (const issue of result.error.issues) {
-                const described = describeIssue(issue, item);
-                const segments = [...at, ...described.segments];
-                issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
-            }
-            return;
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations, ~1e-15). */
+function normalCdf(x) {
+    return 0.5 * erfc(-x / Math.SQRT2);
+}
+function erfc(x) {
+    // The Taylor series of erf for small |x| and a continued fraction for the tail: both reach
+    // double precision where they are used, which the quantile's refinement step relies on.
+    const z = Math.abs(x);
+    let result;
+    if (z < 2.5) {
+        let term = z;
+        let sum = z;
+        const z2 = z * z;
+        for (let n = 1; n < 200; n++) {
+            term *= -z2 / n;
+            const add = term / (2 * n + 1);
+            sum += add;
+            if (Math.abs(add) < 1e-17 * Math.abs(sum))
+                break;
         }
-        const entry = result.data;
-        const idLine = source.lineOf([...at, 'id']);
-        if (firstById.has(entry.id)) {
-            const first = firstById.get(entry.id);
-            issues.push({ file, path: formatPath([...at, 'id']), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one` });
-            return;
+        result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+    }
+    else {
+        // Lentz's continued fraction for erfc, fast for z >= 2.5.
+        const tiny = 1e-300;
+        let f = z;
+        let C = z;
+        let D = 0;
+        for (let n = 1; n < 300; n++) {
+            const an = n / 2;
+            D = z + an * D;
+            D = D === 0 ? tiny : 1 / D;
+            C = z + an / C;
+            if (C === 0)
+                C = tiny;
+            const delta = C * D;
+            f *= delta;
+            if (Math.abs(delta - 1) < 1e-16)
+                break;
         }
-        firstById.set(entry.id, idLine);
-        const guard = checkReadOnly(entry.sql);
-        if (!guard.ok) {
-            issues.push({ file, path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']), message: `expected SQL must be a single read-only query: ${guard.reason}` });
-            return;
+        result = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
+    }
+    return x >= 0 ? result : 2 - result;
+}
+/** Wilson score interval for `successes` of `trials` at a two-sided `confidence` (default 0.95). */
+function wilsonInterval(successes, trials, confidence = 0.95) {
+    if (trials <= 0)
+        return { low: 0, high: 1 };
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    // The bounds of 0/n and n/n are exactly 0 and 1; elsewhere clamp float dust.
+    return {
+        low: successes <= 0 ? 0 : Math.max(0, centre - half),
+        high: successes >= trials ? 1 : Math.min(1, centre + half),
+    };
+}
+function pointMass(value) {
+    return new Map([[value, 1]]);
+}
+/** The distribution of the sum of two independent variables. */
+function convolve(a, b) {
+    const out = new Map();
+    for (const [x, px] of a) {
+        if (px === 0)
+            continue;
+        for (const [y, py] of b) {
+            if (py === 0)
+                continue;
+            out.set(x + y, (out.get(x + y) ?? 0) + px * py);
         }
-        const benchmark = {
-            id: entry.id,
-            question: entry.question,
-            sql: entry.sql,
-            split: entry.split ?? deriveSplit(entry.sql),
-            tags: entry.tags ?? [],
+    }
+    return out;
+}
+/** P(X <= x) and P(X >= x), each clamped to [0, 1]. */
+function tails(dist, x) {
+    let lower = 0;
+    let upper = 0;
+    for (const [v, p] of dist) {
+        if (v <= x)
+            lower += p;
+        if (v >= x)
+            upper += p;
+    }
+    return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}
+function mean(dist) {
+    let m = 0;
+    for (const [v, p] of dist)
+        m += v * p;
+    return m;
+}
+function variance(dist) {
+    const m = mean(dist);
+    let s = 0;
+    for (const [v, p] of dist)
+        s += p * (v - m) * (v - m);
+    return s;
+}
+function gcd(a, b) {
+    return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+function lcm(a, b) {
+    return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/paired-test.js
+/**
+ * The paired comparison of two configs on the same questions, under Genie's nondeterminism.
+ *
+ * The benchmark is fixed: the question is whether head's expected score on *these* questions
+ * differs from base's, Genie's randomness being the only chance involved. The estimate is the
+ * mean per-question pass-rate difference. The test is exact and conditional: if head and base
+ * behave alike on a question (the null), its asks are exchangeable between the two sides, so
+ * given how many of them passed, head's share of those passes follows a hypergeometric law.
+ * Questions are independent, so the law of the total difference is the exact convolution of
+ * the per-question laws; a question whose asks all agree carries no evidence either way.
+ * With one ask a side this is the exact sign (McNemar) test on the discordant questions.
+ *
+ * Adaptive repeats re-ask a question only when its screening asks disagree, a choice that
+ * depends on the outcomes. So the test conditions on each block separately: the screening asks
+ * given their pass count (every arrangement of a count strictly between none and all disagrees,
+ * so all of them would have been re-asked and the selection leaves their law hypergeometric;
+ * for one ask a side, a fair coin), and the re-asks, fresh draws, given theirs. Pooling the two
+ * blocks would overstate the evidence: four asks a side, all passing on base and failing on
+ * head, give p = 1/40 by blocks, against 1/70 pooled.
+ */
+
+function hypergeometricLaw(population, successes, draws) {
+    const law = new Map();
+    for (let k = 0; k <= draws; k++) {
+        const p = hypergeometricPmf(k, population, successes, draws);
+        if (p > 0)
+            law.set(k, p);
+    }
+    return law;
+}
+const count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
+function questionLaw(q, screening) {
+    const nH = q.head.length;
+    const nB = q.base.length;
+    const kH = count(q.head);
+    const passes = kH + count(q.base);
+    const asks = { head: nH, base: nB };
+    const adaptive = screening !== undefined && nH >= screening && nB >= screening && (nH > screening || nB > screening);
+    if (adaptive) {
+        const s = screening;
+        const k0 = count(q.head.slice(0, s)) + count(q.base.slice(0, s));
+        const first = hypergeometricLaw(2 * s, k0, s);
+        const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
+        return { law: convolve(first, rest), observed: kH, asks, passes };
+    }
+    return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
+}
+/** Compares head and base question by question; questions missing an ask on either side are left out. */
+function pairedTest(outcomes, options = {}) {
+    const confidence = options.confidence ?? 0.95;
+    const paired = outcomes.filter((q) => q.head.length > 0 && q.base.length > 0);
+    const laws = paired.map((q) => ({ id: q.id, ...questionLaw(q, options.screeningAsks) }));
+    const rate = (k, n) => k / n;
+    const discordant = laws
+        .filter((l) => rate(l.observed, l.asks.head) !== rate(l.passes - l.observed, l.asks.base))
+        .map((l) => l.id);
+    // Whole-number scale so every per-question rate difference is an integer and sums stay exact.
+    const informative = laws.filter((l) => l.law.size > 1);
+    const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
+    const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
+    let total = pointMass(0);
+    let observed = 0;
+    for (const l of informative) {
+        const shifted = new Map();
+        for (const [x, p] of l.law)
+            shifted.set(valueOf(l, x), p);
+        total = convolve(total, shifted);
+        observed += valueOf(l, l.observed);
+    }
+    const { lower, upper } = tails(total, observed);
+    const sumOfDifferences = laws.reduce((sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base, 0);
+    const n = Math.max(1, paired.length);
+    const estimate = sumOfDifferences / n;
+    const half = (normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total))) / (scale * n);
+    return {
+        questions: paired.length,
+        estimate,
+        interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
+        confidence,
+        pWorse: lower,
+        pBetter: upper,
+        discordant,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-evidence.js
+
+/** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
+function askOutcomes(q) {
+    return q.repeats.length > 0 ? q.repeats.map((r) => r.passed) : [q.passed];
+}
+function isFlaky(q) {
+    const asks = askOutcomes(q);
+    return asks.some((a) => a) && asks.some((a) => !a);
+}
+function splitEvidence(questions, passed, total, confidence) {
+    // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+    const consistent = repeated.filter((q) => !isFlaky(q)).length;
+    return {
+        interval: wilsonInterval(passed, total, confidence),
+        repeated: repeated.length,
+        consistent,
+        repeatability: repeated.length > 0 ? consistent / repeated.length : null,
+    };
+}
+/** The evidence of a set of question scores; `totals` gives each split's passed/total for its interval. */
+function scoreEvidence(questions, totals, confidence = 0.95) {
+    const of = (split) => {
+        const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
+        return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+    };
+    return {
+        confidence,
+        all: of('all'),
+        train: of('train'),
+        holdout: of('holdout'),
+        flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/adaptive-repeats.js
+/**
+ * Adaptive repeats: every question is asked once (the screening asks) on each side; then
+ * only the questions whose answers disagree (discordant between the sides, or flaky on one)
+ * are re-asked, one more ask a side per round, up to `maxRepeats` rounds, stopping as soon as
+ * the decision is clear. Genie calls go where they can change the outcome.
+ *
+ * The decision is a group-sequential one-sided test (see paired-test.ts) with a look after the
+ * screening and after each round:
+ * - an interim look stops early for significance only at p <= 0.001 (Haybittle-Peto), and the
+ *   final look uses what is left of alpha (alpha - 0.001 per interim look), so by Bonferroni the
+ *   false-alarm rate stays below 1 - confidence however the looks fall;
+ * - an interim look stops for futility when the one-sided p-value is above 0.5 (the evidence
+ *   points away from the tested direction) or nothing disagrees any more; stopping for futility
+ *   can only lower the false-alarm rate.
+ */
+
+
+const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_MAX_REPEATS = 3;
+/** Interim looks stop for significance only below this p-value. */
+const INTERIM_ALPHA = 0.001;
+/** Interim looks stop for futility above this p-value. */
+const FUTILITY_P = 0.5;
+/** Significance bounds of the looks: a tiny interim bound, and what is left of alpha for the last look. */
+function sequentialBounds(confidence, maxRepeats) {
+    const alpha = 1 - confidence;
+    const interim = Math.min(INTERIM_ALPHA, alpha / 10);
+    return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
+}
+const rate = (asks) => asks.filter(Boolean).length / asks.length;
+const mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
+/** Evaluates one look of the plan on the asks so far. */
+function adaptive_repeats_assessLook(outcomes, plan, look) {
+    const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
+    const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
+    const screening = plan.screeningAsks ?? 1;
+    const looks = maxRepeats + 1;
+    const bounds = sequentialBounds(confidence, maxRepeats);
+    const last = look >= looks;
+    const bound = last ? bounds.final : bounds.interim;
+    // The interval matches the decision: each of its ends is the one-sided bound this look uses,
+    // so an early look (bound 0.001) shows a 99.8% interval and never contradicts its verdict.
+    const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
+    const worse = plan.direction === 'worse';
+    const p = worse ? test.pWorse : test.pBetter;
+    const effect = worse ? -test.estimate : test.estimate;
+    // Float sums of exact probabilities: allow a hair so p = 1/40 is not lost to rounding.
+    const significant = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
+    const open = outcomes.filter((q) => q.head.length > 0 &&
+        q.base.length > 0 &&
+        Math.max(q.head.length, q.base.length) < screening + maxRepeats &&
+        (rate(q.head) !== rate(q.base) || mixed(q.head) || mixed(q.base)));
+    let stop;
+    if (last)
+        stop = 'last-look';
+    else if (significant)
+        stop = 'significant';
+    else if (open.length === 0)
+        stop = 'settled';
+    else if (p > FUTILITY_P)
+        stop = 'futile';
+    return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
+}
+/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
+function isComparable(q) {
+    return q.expectedError === undefined;
+}
+/**
+ * Head and base asks of the questions in both cards: same id, question and expected SQL, and
+ * comparable on both sides; `include` narrows them further (e.g. to train questions).
+ */
+function adaptive_repeats_pairOutcomes(head, base, include = () => true) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const out = [];
+    for (const h of head.questions) {
+        const b = before.get(h.id);
+        if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql)
+            continue;
+        if (!isComparable(h) || !isComparable(b) || !include(h))
+            continue;
+        out.push({ id: h.id, head: askOutcomes(h), base: askOutcomes(b) });
+    }
+    return out;
+}
+/** Runs the looks and rounds of re-asks until the decision is clear. */
+async function runAdaptiveRepeats(plan, sides, log = () => { }) {
+    let reasked = 0;
+    for (let look = 1;; look++) {
+        const current = adaptive_repeats_assessLook(sides.outcomes(), plan, look);
+        if (current.stop)
+            return { ...current, rounds: look - 1, reasked };
+        log(`re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`);
+        await sides.reask(current.reask);
+        reasked += current.reask.length;
+    }
+}
+/**
+ * Compares two scored configs with adaptive repeats: the paired test on the questions in both
+ * (narrowed by `include`), re-asking the disagreeing ones on both sides until the decision is
+ * clear. Returns both cards with the re-asks merged, and the last look.
+ */
+async function compareWithRepeats(plan, head, base, options = {}) {
+    let [h, b] = [head.card, base.card];
+    const comparison = await runAdaptiveRepeats(plan, {
+        outcomes: () => adaptive_repeats_pairOutcomes(h, b, options.include),
+        // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
+        reask: async (ids) => {
+            h = await head.reasker.reask(h, ids);
+            b = await base.reasker.reask(b, ids);
+        },
+    }, options.log);
+    return { head: h, base: b, comparison };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-gate.js
+const score_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const score_gate_points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+/** Formats a p-value for people: three significant digits, or a bound when tiny. */
+function formatP(p) {
+    if (p < 0.0001)
+        return 'p < 0.0001';
+    return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+/**
+ * Decides the gate. `comparison` is the sequential test's last look with direction `worse`;
+ * `inconclusive` is a reason to withhold the verdict (decided by the caller, e.g. too many
+ * errored questions), which then overrides everything else.
+ */
+function decideGate(input) {
+    const { head, settings, comparison } = input;
+    const failures = [];
+    const score = head.totals.all.score;
+    const belowMin = settings.minScore !== undefined && score < settings.minScore;
+    if (belowMin)
+        failures.push(`head score ${score_gate_pct(score)} is below min-score ${score_gate_pct(settings.minScore)}`);
+    if (input.inconclusive !== undefined)
+        return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
+    if (!input.base || !comparison) {
+        return {
+            verdict: belowMin ? 'below-min' : 'no-base',
+            failures,
+            summary: belowMin ? `${failures[0]}.` : 'No base to compare with.',
+            comparison,
         };
-        if (entry.order_matters !== undefined)
-            benchmark.orderMatters = entry.order_matters;
-        benchmarks.push(benchmark);
-    });
-    if (issues.length > 0)
-        throw new ValidationError(issues);
-    return { space, file, benchmarks };
-}
-function loadBenchmarks(file, space) {
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
     }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'file not found' : error.message;
-        throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
+    const { test } = comparison;
+    const interval = `${intervalLevel(test.confidence)} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}`;
+    const estimate = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pWorse)})`;
+    const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
+    const tolerance = settings.maxRegression;
+    if (significantDrop && tolerance !== undefined && comparison.effect > tolerance + 1e-9) {
+        failures.unshift(`head is significantly worse than base: ${estimate}, a drop beyond max-regression ${score_gate_points(tolerance)}`);
+        return { verdict: 'regression', failures, summary: `Regression: ${estimate}.`, comparison };
     }
-    return parseBenchmarksText(text, file, space);
+    if (belowMin)
+        return { verdict: 'below-min', failures, summary: `${failures[0]}.`, comparison };
+    if (significantDrop) {
+        const why = tolerance === undefined ? 'no max-regression is set' : `within max-regression ${score_gate_points(tolerance)}`;
+        return { verdict: 'within-tolerance', failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
+    }
+    const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
+    if (better) {
+        const up = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pBetter)})`;
+        return { verdict: 'improvement', failures, summary: `Improvement: ${up}.`, comparison };
+    }
+    return { verdict: 'no-significant-change', failures, summary: `No significant change: ${estimate}.`, comparison };
 }
-
-;// CONCATENATED MODULE: ./src/scoring/concurrency.js
-/** Runs tasks with at most `limit` in flight; results keep the input order. */
-async function mapConcurrent(items, limit, fn, signal) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    });
-    await Promise.all(workers);
-    return results;
+/** An interval's confidence for people: 90.6%, 99.8%. */
+function intervalLevel(confidence) {
+    return `${Math.round(confidence * 1000) / 10}%`;
+}
+/** A fraction as signed percentage points: +2.5 pp, −3.0 pp. */
+function signedPoints(x) {
+    const d = Math.round(x * 1000) / 10;
+    if (d === 0)
+        return '±0.0 pp';
+    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/failure-category.js
@@ -71068,6 +72477,2296 @@ function minus(a, b) {
 }
 function failure_category_list(items) {
     return items.map((i) => `\`${i}\``).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/scorecard.js
+/**
+ * The scorecard: what one scoring run found, per question and in total. It is written
+ * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
+ * it has a zod schema as well as types.
+ */
+
+
+
+function emptyCategoryCounts() {
+    return Object.fromEntries(failure_category_CATEGORIES.map((c) => [c, 0]));
+}
+function scorecardTotals(questions) {
+    return {
+        all: splitTotals(questions),
+        train: splitTotals(questions.filter((q) => q.split === 'train')),
+        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
+    };
+}
+function splitTotals(questions) {
+    const scored = questions.filter((q) => q.expectedError === undefined);
+    const total = scored.length;
+    const passed = scored.filter((q) => q.passed).length;
+    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+    return {
+        passed,
+        total,
+        broken: questions.length - total,
+        score: total ? passed / total : 0,
+        passRate: total ? rates / total : 0,
+    };
+}
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+function brokenQuestions(card) {
+    return card.questions.filter((q) => q.expectedError !== undefined);
+}
+function categoryCounts(questions) {
+    const counts = emptyCategoryCounts();
+    for (const q of questions)
+        if (!q.passed && q.category)
+            counts[q.category]++;
+    return counts;
+}
+/**
+ * Folds the repeats of one benchmark into its question score. The headline fields
+ * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
+ * the category is the most frequent one among failing repeats (earliest on a tie).
+ */
+function summarizeQuestion(benchmark, repeats, expectedError) {
+    const passes = repeats.filter((r) => r.passed).length;
+    const passed = repeats.length > 0 && passes * 2 > repeats.length;
+    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+    const score = {
+        id: benchmark.id,
+        question: benchmark.question,
+        split: benchmark.split,
+        tags: [...benchmark.tags],
+        passed,
+        passRate: repeats.length ? passes / repeats.length : 0,
+        verdict: representative?.verdict ?? null,
+        category: passed ? null : mostFrequentCategory(repeats),
+        genieSql: representative?.genieSql ?? null,
+        expectedSql: benchmark.sql,
+        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+        repeats,
+        passes,
+        asks: repeats.length,
+        flaky: passes > 0 && passes < repeats.length,
+    };
+    if (representative?.genieText !== undefined)
+        score.genieText = representative.genieText;
+    if (representative?.error !== undefined)
+        score.error = representative.error;
+    if (representative?.reason !== undefined)
+        score.reason = representative.reason;
+    if (expectedError !== undefined)
+        score.expectedError = expectedError;
+    return score;
+}
+function mostFrequentCategory(repeats) {
+    const counts = new Map();
+    for (const r of repeats)
+        if (!r.passed && r.category)
+            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    let best = null;
+    for (const [category, n] of counts)
+        if (best === null || n > (counts.get(best) ?? 0))
+            best = category;
+    return best;
+}
+function buildScorecard(input) {
+    const totals = scorecardTotals(input.questions);
+    return {
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: input.backend,
+        repeats: input.repeats,
+        totals,
+        categories: categoryCounts(input.questions),
+        questions: input.questions,
+        calls: { ...input.calls },
+        durationMs: input.durationMs,
+        startedAt: input.startedAt,
+        evidence: scoreEvidence(input.questions, totals),
+    };
+}
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+function mergeRepeats(card, extra) {
+    const more = new Map(extra.questions.map((q) => [q.id, q]));
+    const questions = card.questions.map((q) => {
+        const x = more.get(q.id);
+        if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+    });
+    const sum = (k) => card.calls[k] + extra.calls[k];
+    return {
+        ...card,
+        ...buildScorecard({
+            ...card,
+            questions,
+            calls: {
+                genie: sum('genie'),
+                statements: sum('statements'),
+                retries: sum('retries'),
+                rateLimited: sum('rateLimited'),
+            },
+            durationMs: card.durationMs + extra.durationMs,
+        }),
+    };
+}
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+function firstAsks(card, asks = 1) {
+    if (card.questions.every((q) => q.repeats.length <= asks))
+        return card;
+    const questions = card.questions.map((q) => {
+        if (q.repeats.length <= asks)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+    });
+    return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+function scorecard_withEvidence(card) {
+    const questions = card.questions.map((q) => q.asks !== undefined
+        ? q
+        : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) });
+    return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
+}
+const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
+const CategorySchema = schemas_enum(failure_category_CATEGORIES);
+const SplitTotalsSchema = looseObject({
+    passed: schemas_number(),
+    total: schemas_number(),
+    // Absent in scorecards written before broken benchmarks were counted apart.
+    broken: schemas_number().default(0),
+    score: schemas_number(),
+    passRate: schemas_number(),
+});
+const RepeatResultSchema = looseObject({
+    passed: schemas_boolean(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    durationMs: schemas_number(),
+    attempts: schemas_number(),
+    reason: schemas_string().optional(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+});
+const QuestionScoreSchema = looseObject({
+    id: schemas_string(),
+    question: schemas_string(),
+    split: schemas_enum(['train', 'holdout']),
+    tags: array(schemas_string()),
+    passed: schemas_boolean(),
+    passRate: schemas_number(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    expectedSql: schemas_string(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+    reason: schemas_string().optional(),
+    expectedError: schemas_string().optional(),
+    attempts: schemas_number(),
+    durationMs: schemas_number(),
+    repeats: array(RepeatResultSchema),
+    passes: schemas_number().optional(),
+    asks: schemas_number().optional(),
+    flaky: schemas_boolean().optional(),
+});
+const IntervalSchema = looseObject({ low: schemas_number(), high: schemas_number() });
+const SplitEvidenceSchema = looseObject({
+    interval: IntervalSchema,
+    repeated: schemas_number(),
+    consistent: schemas_number(),
+    repeatability: schemas_number().nullable(),
+});
+/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
+const ScorecardSchema = looseObject({
+    space: schemas_string(),
+    configHash: schemas_string(),
+    benchmarksHash: schemas_string(),
+    backend: schemas_string(),
+    repeats: schemas_number(),
+    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+    categories: record(CategorySchema, schemas_number()),
+    questions: array(QuestionScoreSchema),
+    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
+    durationMs: schemas_number(),
+    startedAt: schemas_string(),
+    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
+        .optional(),
+    evidence: looseObject({
+        confidence: schemas_number(),
+        all: SplitEvidenceSchema,
+        train: SplitEvidenceSchema,
+        holdout: SplitEvidenceSchema,
+        flaky: array(schemas_string()),
+    })
+        .optional(),
+});
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+function parseScorecard(json) {
+    return scorecard_withEvidence(ScorecardSchema.parse(json));
+}
+
+;// CONCATENATED MODULE: ./src/loop/gain-significance.js
+/**
+ * Enhance's gain under Genie's nondeterminism: an iteration counts as a gain only when the paired
+ * test on the questions it changed (the gain questions, train by default) finds head better than
+ * the current config at the run's confidence. With a deterministic engine the re-asks agree with
+ * the first answers and any consistent gain is significant by the last look, so this reduces to
+ * the plain count rule; with a noisy one, gains that are noise are not kept.
+ *
+ * `significantGain` is the pure rule on two cards; `confirmGain` gathers the evidence first, with
+ * the same adaptive repeats as the PR check (re-asking only the questions whose answers disagree).
+ */
+
+
+
+const trainOnly = (q) => q.split === 'train';
+function planOf(options) {
+    return {
+        direction: 'better',
+        tolerance: 0,
+        confidence: options.confidence,
+        maxRepeats: options.maxRepeats ?? DEFAULT_MAX_REPEATS,
+    };
+}
+function gain_significance_describe(look) {
+    const t = look.test;
+    const shown = `${signedPoints(t.estimate)} (${intervalLevel(t.confidence)} interval ${signedPoints(t.interval.low)} to ${signedPoints(t.interval.high)}, one-sided ${formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
+    return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
+}
+/** The pure rule: is `candidate` significantly better than `current` on the gain questions, on the asks the cards hold? */
+function significantGain(current, candidate, options = {}) {
+    const look = assessLook(pairOutcomes(candidate, current, options.include ?? trainOnly), planOf(options), Infinity);
+    return { significant: look.significant, reason: gain_significance_describe(look), look };
+}
+/**
+ * Re-asks the changed gain questions of both configs until the gain is clearly significant or
+ * clearly not, and returns the verdict with the candidate's card holding its re-asks. The current
+ * card is compared on its first asks only: its extra asks were chosen by an earlier comparison.
+ */
+async function confirmGain(current, candidate, options = {}) {
+    const compared = await compareWithRepeats(planOf(options), candidate, { card: firstAsks(current.card), reasker: current.reasker }, { include: options.include ?? trainOnly, log: options.log });
+    const look = compared.comparison;
+    return { significant: look.significant, reason: gain_significance_describe(look), look, card: compared.head };
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/schema.js
+/**
+ * The benchmark file `benchmarks/<space>.yml`: a list of questions with their
+ * expected SQL, or `{ benchmarks: [...] }`. Items are strict so a misspelt key
+ * (`order_mattters`) is reported instead of silently ignored.
+ */
+
+/** Small integer ids (`id: 1`) are read as text; larger numbers must be quoted so no digit is lost. */
+const BenchmarkId = union([schemas_string().trim().min(1), schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+    .transform((value) => String(value))
+    .describe('Stable id of the question, unique in the file.');
+const BenchmarkItemSchema = strictObject({
+    id: BenchmarkId,
+    question: schemas_string().trim().min(1).describe('The question as a user would ask Genie.'),
+    sql: schemas_string().trim().min(1).describe('Expected SQL: a single read-only query whose result is the right answer.'),
+    split: schemas_enum(['train', 'holdout'])
+        .optional()
+        .describe('train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent.'),
+    tags: array(schemas_string().min(1)).optional().describe('Free labels for grouping results.'),
+    order_matters: schemas_boolean()
+        .optional()
+        .describe('Compare row order too. When absent, order matters if the expected SQL has ORDER BY.'),
+});
+const BenchmarkListSchema = array(BenchmarkItemSchema);
+const BenchmarkFileSchema = union([
+    BenchmarkListSchema,
+    strictObject({ benchmarks: BenchmarkListSchema }),
+]);
+
+;// CONCATENATED MODULE: ./src/benchmarks/split.js
+/**
+ * Deterministic train/holdout split. The split is a function of the expected
+ * SQL, not of the question, so paraphrases of one query always land on the same
+ * side and cannot leak an answer from train into holdout.
+ */
+
+/** One in HOLDOUT_DIVISOR questions (about a third) goes to holdout. */
+const HOLDOUT_DIVISOR = 3;
+/**
+ * The form two SQL texts share when they differ only in layout: lowercase,
+ * backticks removed, whitespace collapsed (and dropped next to punctuation),
+ * trailing semicolons removed.
+ */
+function normalizeSqlForSplit(sql) {
+    return sql
+        .toLowerCase()
+        .replace(/`/g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([(),;=<>+*/-])\s*/g, '$1')
+        .trim()
+        .replace(/;+$/, '')
+        .trim();
+}
+function deriveSplit(sql) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(normalizeSqlForSplit(sql), 'utf8').digest();
+    return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? 'holdout' : 'train';
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/loader.js
+/** Loads `benchmarks/<space>.yml` into a BenchmarkSet, reporting every problem with its YAML line. */
+
+
+
+
+
+
+
+
+const EMPTY_MESSAGE = 'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
+/** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
+function itemsOf(source, file) {
+    const value = source.value;
+    if (value === null || value === undefined)
+        return { file, path: '$', line: 1, message: EMPTY_MESSAGE };
+    if (Array.isArray(value))
+        return { items: value, prefix: [] };
+    if (typeof value === 'object') {
+        const extra = Object.keys(value).filter((key) => key !== 'benchmarks');
+        if (extra.length > 0) {
+            return { file, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
+        }
+        const list = value.benchmarks;
+        if (list === null || list === undefined)
+            return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
+        if (Array.isArray(list))
+            return { items: list, prefix: ['benchmarks'] };
+        return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: 'expected a list of questions under "benchmarks"' };
+    }
+    return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
+}
+/** Parses and validates benchmark YAML text; `file` is only used in messages. */
+function parseBenchmarksText(text, file, space) {
+    const inspected = inspectBenchmarksText(text, file, space);
+    if (inspected.issues.length > 0)
+        throw new ValidationError(inspected.issues);
+    return inspected.set;
+}
+/** Every problem of a benchmark file, and its valid questions. */
+function inspectBenchmarksText(text, file, space) {
+    const empty = (issues) => ({
+        set: { space, file, benchmarks: [] },
+        issues,
+        sqlLocations: new Map(),
+    });
+    let source;
+    try {
+        source = parseYamlSource(text, file);
+    }
+    catch (error) {
+        if (error instanceof ValidationError)
+            return empty(error.issues);
+        throw error;
+    }
+    const found = itemsOf(source, file);
+    if (!('items' in found))
+        return empty([found]);
+    const { items, prefix } = found;
+    if (items.length === 0)
+        return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+    const issues = [];
+    const benchmarks = [];
+    const sqlLocations = new Map();
+    const firstById = new Map();
+    items.forEach((item, index) => {
+        const at = [...prefix, index];
+        const result = BenchmarkItemSchema.safeParse(item);
+        if (!result.success) {
+            for (const issue of result.error.issues) {
+                const described = describeIssue(issue, item, (inner) => source.sourceOf([...at, ...inner]));
+                const segments = [...at, ...described.segments];
+                issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
+            }
+            return;
+        }
+        const entry = result.data;
+        const idLine = source.lineOf([...at, 'id']);
+        if (firstById.has(entry.id)) {
+            const first = firstById.get(entry.id);
+            issues.push({ file, path: formatPath([...at, 'id']), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one` });
+            return;
+        }
+        firstById.set(entry.id, idLine);
+        const guard = checkReadOnly(entry.sql);
+        if (!guard.ok) {
+            issues.push({ file, path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']), message: `expected SQL must be a single read-only query: ${guard.reason}` });
+            return;
+        }
+        const benchmark = {
+            id: entry.id,
+            question: entry.question,
+            sql: entry.sql,
+            split: entry.split ?? deriveSplit(entry.sql),
+            tags: entry.tags ?? [],
+        };
+        if (entry.order_matters !== undefined)
+            benchmark.orderMatters = entry.order_matters;
+        benchmarks.push(benchmark);
+        sqlLocations.set(entry.id, { path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']) });
+    });
+    return { set: { space, file, benchmarks }, issues, sqlLocations };
+}
+function loadBenchmarks(file, space) {
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const reason = error.code === 'ENOENT' ? 'file not found' : error.message;
+        throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
+    }
+    return parseBenchmarksText(text, file, space);
+}
+
+;// CONCATENATED MODULE: ./src/lint/context.js
+
+
+
+
+/** A stand-in FROM for snippet SQL, which is an expression or condition, not a query. */
+const SNIPPET_SOURCE = 'snippet_source';
+function context_pairKey(a, b) {
+    return a.key < b.key ? `${a.key}|${b.key}` : `${b.key}|${a.key}`;
+}
+/** `:name` parameters become literals so the parser (which knows no parameters) can read the SQL. */
+function withoutParameters(sql) {
+    return sql.replace(/(^|[^:\w]):([A-Za-z_]\w*)/g, "$1'p'");
+}
+// Parsing is the slow part and the enhance loop lints every candidate: shapes are cached by SQL text.
+const shapeCache = new Map();
+function cachedShape(sql) {
+    if (!shapeCache.has(sql)) {
+        if (shapeCache.size > 5000)
+            shapeCache.clear();
+        shapeCache.set(sql, readShape(sql));
+    }
+    return shapeCache.get(sql) ?? null;
+}
+/**
+ * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
+ * joins the checks need (set operations are merged into one shape anyway).
+ */
+function readShape(sql) {
+    const shape = tryExtractSqlShape(sql);
+    if (shape || !/\b(intersect|except|minus)\b/i.test(sql))
+        return shape;
+    return tryExtractSqlShape(sql.replace(/\b(intersect|except|minus)(\s+(all|distinct))?\b/gi, 'UNION'));
+}
+function buildTables(space) {
+    const tables = [];
+    for (const list of ['tables', 'metric_views']) {
+        (space.data_sources?.[list] ?? []).forEach((table, index) => {
+            const path = `$.data_sources.${list}[${index}]`;
+            const parts = identifiers_splitIdentifier(table.identifier);
+            const info = {
+                identifier: table.identifier,
+                key: normalizeIdentifier(table.identifier),
+                short: (parts?.[parts.length - 1] ?? table.identifier).toLowerCase(),
+                path,
+                table,
+                columns: new Map(),
+                uses: 0,
+            };
+            (table.column_configs ?? []).forEach((config, j) => {
+                const key = config.column_name.replace(/`/g, '').toLowerCase();
+                if (info.columns.has(key))
+                    return;
+                info.columns.set(key, {
+                    table: info,
+                    name: config.column_name,
+                    key,
+                    path: `${path}.column_configs[${j}]`,
+                    config,
+                    hidden: config.exclude === true,
+                    uses: 0,
+                });
+            });
+            tables.push(info);
+        });
+    }
+    return tables;
+}
+function tableFinder(tables) {
+    const byKey = new Map(tables.map((t) => [t.key, t]));
+    return (name) => {
+        const key = normalizeIdentifier(name);
+        const exact = byKey.get(key);
+        if (exact)
+            return exact;
+        // One- or two-part names match by their trailing parts when that is unambiguous.
+        const matches = tables.filter((t) => t.key.endsWith(`.${key}`));
+        return matches.length === 1 ? matches[0] : undefined;
+    };
+}
+function resolveShape(item, shape, find) {
+    const byQualifier = new Map();
+    for (const ref of shape.tables) {
+        if (ref.identifier === SNIPPET_SOURCE)
+            continue;
+        const table = find(ref.identifier);
+        if (!table) {
+            item.unknownTables.push(ref.identifier);
+            continue;
+        }
+        if (!item.tables.includes(table))
+            item.tables.push(table);
+        byQualifier.set(ref.name, table);
+        if (ref.alias)
+            byQualifier.set(ref.alias, table);
+    }
+    const resolve = (qualifier) => qualifier === null || qualifier === SNIPPET_SOURCE
+        ? undefined
+        : (byQualifier.get(qualifier) ?? (item.kind === 'example' ? undefined : find(qualifier)));
+    for (const ref of shape.columns) {
+        const table = resolve(ref.table);
+        // Snippets name tables by their short name; record those as read too.
+        if (table && !item.tables.includes(table))
+            item.tables.push(table);
+        const qualifier = ref.table === null || ref.table === SNIPPET_SOURCE ? undefined : ref.table;
+        item.columns.push({ table, qualifier, column: ref.column.toLowerCase() });
+    }
+    for (const join of shape.joins) {
+        const left = resolve(join.left.table);
+        const right = resolve(join.right.table);
+        const key = left && right && left !== right ? context_pairKey(left, right) : undefined;
+        if (key && !item.pairs.has(key))
+            item.pairs.set(key, {
+                left: { table: left, column: join.left.column },
+                right: { table: right, column: join.right.column },
+            });
+    }
+}
+function sqlItem(kind, path, sql, find) {
+    const gate = checkReadOnly(kind === 'example' ? sql : `SELECT ${sql}`);
+    // A filter written with its WHERE is reported by its own check; parse the condition anyway.
+    const condition = sql.replace(/^\s*where\b/i, '');
+    const wrapped = kind === 'example'
+        ? withoutParameters(sql)
+        : kind === 'filter'
+            ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}`
+            : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
+    const item = {
+        kind,
+        path,
+        sql,
+        gate,
+        shape: null,
+        tables: [],
+        unknownTables: [],
+        columns: [],
+        pairs: new Map(),
+    };
+    if (!gate.ok)
+        return item;
+    item.shape = cachedShape(wrapped);
+    if (item.shape)
+        resolveShape(item, item.shape, find);
+    return item;
+}
+function snippetItems(space, find) {
+    const items = [];
+    const lists = [
+        ['filters', 'filter'],
+        ['expressions', 'expression'],
+        ['measures', 'measure'],
+    ];
+    for (const [list, kind] of lists) {
+        (space.instructions?.sql_snippets?.[list] ?? []).forEach((snippet, index) => {
+            items.push(sqlItem(kind, `$.instructions.sql_snippets.${list}[${index}]`, joinText(snippet.sql), find));
+        });
+    }
+    return items;
+}
+function buildContext(input) {
+    const tables = buildTables(input.space);
+    const findTable = tableFinder(tables);
+    const examples = (input.space.instructions?.example_question_sqls ?? []).map((example, index) => sqlItem('example', `$.instructions.example_question_sqls[${index}]`, joinText(example.sql), findTable));
+    const benchmarks = input.benchmarks ?? [];
+    const benchmarkSql = benchmarks.map((benchmark) => ({
+        benchmark,
+        item: sqlItem('example', '$', benchmark.sql, findTable),
+    }));
+    for (const { item } of benchmarkSql) {
+        for (const table of item.tables)
+            table.uses++;
+        const seen = new Set();
+        for (const use of item.columns) {
+            const column = (use.table ? [use.table] : item.tables).map((t) => t.columns.get(use.column)).find(Boolean);
+            if (column && !seen.has(column)) {
+                seen.add(column);
+                column.uses++;
+            }
+        }
+    }
+    return {
+        space: input.space,
+        benchmarks,
+        warehouse: input.warehouse,
+        tables,
+        examples,
+        snippets: snippetItems(input.space, findTable),
+        benchmarkSql,
+        findTable,
+    };
+}
+/** Comparable form of a question: lowercase, single spaces, no trailing punctuation. */
+function normalizeQuestion(text) {
+    return text
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s?.!。？！]+$/u, '');
+}
+/** JSON path of a column's entity-matching flag, under the name its file version uses. */
+function entityFlagPath(column) {
+    return `${column.path}.${column.config.build_value_dictionary === true ? 'build_value_dictionary' : 'enable_entity_matching'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-coverage.js
+/** Coverage: whether Genie is told what each table and column means, weighted by how often questions need them. */
+
+/** Below this many characters a description rarely says more than the name. */
+const SHORT_DESCRIPTION = 15;
+const squash = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** How well a text describes a thing: 0 missing, 0.5 too short or just the name, 1 described. */
+function describedness(description, name) {
+    const text = joinText(description).trim();
+    if (text === '')
+        return 0;
+    if (text.length < SHORT_DESCRIPTION || squash(text) === squash(name))
+        return 0.5;
+    return 1;
+}
+function usedBy(uses, benchmarks) {
+    return benchmarks > 0 ? ` (read by ${uses} of ${benchmarks} benchmark questions)` : '';
+}
+/** Items in benchmark-use order, most used first, so the findings that matter most come first. */
+function byUse(items) {
+    return items.sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+}
+function tableName(t) {
+    return t.identifier;
+}
+const COVERAGE_CHECKS = [
+    {
+        id: 'table-description-missing',
+        severity: 'warning',
+        category: 'coverage',
+        measured: true,
+        title: 'A table has no description',
+        run: (ctx) => byUse(ctx.tables
+            .filter((t) => describedness(t.table.description, t.short) === 0)
+            .map((t) => ({
+            path: t.path,
+            message: `${tableName(t)} has no description${usedBy(t.uses, ctx.benchmarks.length)}`,
+            fix: 'describe what one row is and what the table is for, in the words people ask with',
+            uses: t.uses,
+        }))),
+    },
+    {
+        id: 'column-description-missing',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A column has no description',
+        run: (ctx) => {
+            const out = [];
+            for (const t of ctx.tables)
+                for (const c of t.columns.values())
+                    if (!c.hidden && describedness(c.config.description, c.name) === 0)
+                        out.push({
+                            path: c.path,
+                            message: `${t.short}.${c.name} has no description${usedBy(c.uses, ctx.benchmarks.length)}`,
+                            fix: 'say what the column holds: its unit, its codes and what they mean, and which table it points to if it is a key',
+                            uses: c.uses,
+                        });
+            return byUse(out);
+        },
+    },
+    {
+        id: 'description-too-short',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A description only repeats the name or is very short',
+        run: (ctx) => {
+            const out = [];
+            const check = (description, name, path, uses) => {
+                if (describedness(description, name) === 0.5)
+                    out.push({
+                        path: `${path}.description`,
+                        message: `"${joinText(description).trim()}" says little more than the name ${name}`,
+                        fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
+                        uses,
+                    });
+            };
+            for (const t of ctx.tables) {
+                check(t.table.description, t.short, t.path, t.uses);
+                for (const c of t.columns.values())
+                    if (!c.hidden)
+                        check(c.config.description, c.name, c.path, c.uses);
+            }
+            return byUse(out);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-examples.js
+/**
+ * Example SQL and sample questions: read-only and parseable SQL that names what the space has,
+ * documented parameters, no copies of benchmark questions (a copy makes the score measure memory),
+ * and sample questions that are neither empty nor repeated.
+ */
+
+
+
+
+const PARAMETER = /(^|[^:\w]):([A-Za-z_]\w*)/g;
+/** Parameter names an example's SQL uses as `:name`. */
+function parameterMarkers(sql) {
+    return new Set([...sql.matchAll(PARAMETER)].map((m) => m[2]));
+}
+/** The benchmark an example copies (same normalised question or SQL): taught, not learnt. */
+function copiedBenchmark(ctx, index) {
+    const example = ctx.space.instructions?.example_question_sqls?.[index];
+    if (!example)
+        return undefined;
+    const question = normalizeQuestion(joinText(example.question));
+    const sql = normalizeSqlText(joinText(example.sql));
+    for (const b of ctx.benchmarks) {
+        if (question !== '' && normalizeQuestion(b.question) === question)
+            return { id: b.id, by: 'question' };
+        if (sql !== '' && normalizeSqlText(b.sql) === sql)
+            return { id: b.id, by: 'SQL' };
+    }
+    return undefined;
+}
+/** Columns an example or snippet reads that its table does not have (when the table lists its columns). */
+function unknownColumns(ctx, item) {
+    const out = new Set();
+    for (const use of item.columns) {
+        if (!use.table)
+            continue;
+        const schema = ctx.warehouse?.schema.tables.find((t) => t.identifier.toLowerCase() === use.table.key);
+        const known = schema
+            ? schema.columns.some((c) => c.name.toLowerCase() === use.column)
+            : use.table.columns.size === 0 || use.table.columns.has(use.column);
+        if (!known)
+            out.add(`${use.table.short}.${use.column}`);
+    }
+    return [...out];
+}
+/** An example SQL is usable when it passes the gate, parses, names only what exists and copies no benchmark. */
+function usableExample(ctx, index) {
+    const item = ctx.examples[index];
+    return (item !== undefined &&
+        item.gate.ok &&
+        item.shape !== null &&
+        item.unknownTables.length === 0 &&
+        unknownColumns(ctx, item).length === 0 &&
+        copiedBenchmark(ctx, index) === undefined);
+}
+function perExample(ctx, fn) {
+    return ctx.examples.map((item, i) => fn(item, i)).filter((f) => f !== undefined);
+}
+const EXAMPLE_CHECKS = [
+    {
+        id: 'example-not-read-only',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL that is not one read-only query',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok
+            ? undefined
+            : {
+                path: `${item.path}.sql`,
+                message: `example SQL refused by the read-only gate: ${item.gate.reason}`,
+                fix: 'write one SELECT (or WITH ... SELECT) query that answers the question',
+            }),
+    },
+    {
+        id: 'example-sql-unparsable',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example SQL that does not parse',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok && item.shape === null
+            ? {
+                path: `${item.path}.sql`,
+                message: "the project's SQL parser cannot read this example (a syntax error, or Databricks syntax the parser lacks)",
+                fix: 'run the SQL on the warehouse; fix it if it fails, or simplify the construct if it runs',
+            }
+            : undefined),
+    },
+    {
+        id: 'sql-unknown-reference',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL naming a table or column the space lacks',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            // Three-part names outside the space are reported by config-invalid, as validate does.
+            const tables = item.unknownTables.filter((t) => !isThreePart(t));
+            const columns = unknownColumns(ctx, item);
+            if (tables.length + columns.length === 0)
+                return [];
+            return [
+                {
+                    path: `${item.path}.sql`,
+                    message: `refers to ${[...tables.map((t) => `table ${t}`), ...columns.map((c) => `column ${c}`)].join(', ')}, which the space does not have`,
+                    fix: 'correct the name (column names come from the table config), or add the table to the space',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-copies-benchmark',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example copies a benchmark question',
+        run: (ctx) => perExample(ctx, (item, i) => {
+            const copy = copiedBenchmark(ctx, i);
+            return copy
+                ? {
+                    path: item.path,
+                    message: `same ${copy.by} as benchmark ${copy.id}: that question is taught, so its pass measures memory, not the config`,
+                    fix: 'generalise the example (a parameter, another filter value) or drop it; keep benchmarks as tests',
+                }
+                : undefined;
+        }),
+    },
+    {
+        id: 'example-uses-hidden-column',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL reading a hidden column',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            const hidden = [
+                ...new Set(item.columns
+                    .map((use) => use.table?.columns.get(use.column))
+                    .filter((c) => c?.hidden)
+                    .map((c) => `${c.table.short}.${c.name}`)),
+            ];
+            return hidden.length === 0
+                ? []
+                : [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `reads ${hidden.join(', ')}, hidden from Genie with exclude: true: Genie cannot follow the example`,
+                        fix: 'show the column again (drop exclude), or rewrite the SQL without it',
+                    },
+                ];
+        }),
+    },
+    {
+        id: 'example-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Two examples with the same question or SQL',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
+                const path = `$.instructions.example_question_sqls[${i}]`;
+                const keys = [
+                    `q:${normalizeQuestion(joinText(example.question))}`,
+                    `s:${normalizeSqlText(joinText(example.sql))}`,
+                ];
+                const first = keys.map((k) => seen.get(k)).find(Boolean);
+                if (first)
+                    out.push({
+                        path,
+                        message: `repeats the ${seen.get(keys[0]) ? 'question' : 'SQL'} of ${first}: one instruction slot spent twice`,
+                        fix: 'merge the two (a parameter covers variants) or delete one',
+                    });
+                for (const k of keys)
+                    if (!k.endsWith(':') && !seen.has(k))
+                        seen.set(k, path);
+            });
+            return out;
+        },
+    },
+    {
+        id: 'example-parameter-undocumented',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example parameter without a description or default',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => (example.parameters ?? []).flatMap((p, j) => {
+            const missing = [
+                joinText(p.description).trim() === '' ? 'a description' : '',
+                (p.default_value?.values ?? []).length === 0 ? 'a default value' : '',
+            ].filter(Boolean);
+            return missing.length === 0
+                ? []
+                : [
+                    {
+                        path: `$.instructions.example_question_sqls[${i}].parameters[${j}]`,
+                        message: `parameter :${p.name} has no ${missing.join(' and no ')}: Genie guesses what to fill in`,
+                        fix: 'describe what the parameter selects (and its format), and give a typical default',
+                    },
+                ];
+        })),
+    },
+    {
+        id: 'example-parameter-mismatch',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL parameters and declarations disagree',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const used = parameterMarkers(joinText(example.sql));
+            const declared = new Set((example.parameters ?? []).map((p) => p.name));
+            const undeclared = [...used].filter((n) => !declared.has(n));
+            const unused = [...declared].filter((n) => !used.has(n));
+            if (undeclared.length + unused.length === 0)
+                return [];
+            return [
+                {
+                    path: `$.instructions.example_question_sqls[${i}]`,
+                    message: [
+                        undeclared.length ? `uses ${undeclared.map((n) => `:${n}`).join(', ')} without declaring it` : '',
+                        unused.length ? `declares ${unused.join(', ')} but the SQL never uses it` : '',
+                    ]
+                        .filter(Boolean)
+                        .join('; '),
+                    fix: 'declare every :name the SQL uses under parameters (name, type_hint, description, default_value), and drop unused ones',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-question-empty',
+        severity: 'error',
+        category: 'examples',
+        title: 'An example with an empty question or SQL',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const empty = ['question', 'sql'].filter((k) => joinText(example[k]).trim() === '');
+            return empty.map((k) => ({
+                path: `$.instructions.example_question_sqls[${i}].${k}`,
+                message: `the example's ${k} is empty: Genie cannot match or follow it`,
+                fix: k === 'question' ? 'write the question the SQL answers' : 'write the SQL that answers the question',
+            }));
+        }),
+    },
+    {
+        id: 'examples-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No example SQL',
+        run: (ctx) => ctx.tables.length > 0 && ctx.examples.length === 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no example SQL: Genie learns joins, filters and business rules best from examples',
+                    fix: 'add example question/SQL pairs for common question shapes (parameterised where values vary)',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-joins.js
+
+
+
+const checks_joins_squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const checks_joins_singular = (word) => word
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|ch|sh)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
+/** A column that names its own table's key: `id`, `<table>_id`, `<singular table>_id`, `<table>Id`, `<table>_key`. */
+function isOwnKey(table, column) {
+    const c = checks_joins_squash(column);
+    const names = [checks_joins_squash(table.short), checks_joins_squash(checks_joins_singular(table.short))];
+    return c === 'id' || names.some((n) => c === `${n}id` || c === `${n}key`);
+}
+function specInfos(ctx) {
+    return (ctx.space.instructions?.join_specs ?? []).map((spec, index) => {
+        const info = {
+            index,
+            path: `$.instructions.join_specs[${index}]`,
+            spec,
+            left: ctx.findTable(spec.left.identifier),
+            right: ctx.findTable(spec.right.identifier),
+            hasMarker: spec.sql.slice(1).some(isRelationshipMarker),
+        };
+        const condition = spec.sql[0] === undefined ? undefined : parseJoinCondition(spec.sql[0]);
+        if (condition) {
+            const leftAlias = normalizeName(spec.left.alias || identifiers_lastPart(spec.left.identifier));
+            const straight = normalizeName(condition.left.qualifier) === leftAlias;
+            const [l, r] = straight ? [condition.left, condition.right] : [condition.right, condition.left];
+            info.columns = { left: l.column, right: r.column };
+        }
+        return info;
+    });
+}
+/** The relationship a key-naming convention implies, left to right; undefined when it says nothing. */
+function inferRelationship(info, ctx) {
+    if (!info.left || !info.right || !info.columns)
+        return undefined;
+    const unique = (t, column) => {
+        const stats = ctx.warehouse?.stats.get(`${t.key}.${column.toLowerCase()}`);
+        return stats ? stats.rows > 0 && stats.distinct === stats.rows : isOwnKey(t, column);
+    };
+    const l = unique(info.left, info.columns.left);
+    const r = unique(info.right, info.columns.right);
+    if (l && r)
+        return 'ONE_TO_ONE';
+    if (r)
+        return 'MANY_TO_ONE';
+    if (l)
+        return 'ONE_TO_MANY';
+    return undefined;
+}
+/** Column pairs that look like a key and a reference to it, by name alone. */
+function inferredPairs(ctx) {
+    const out = [];
+    for (const owner of ctx.tables)
+        for (const column of owner.columns.values()) {
+            if (checks_joins_squash(column.key) === 'id' || !isOwnKey(owner, column.key))
+                continue;
+            for (const other of ctx.tables) {
+                if (other === owner || isOwnKey(other, column.key) || !other.columns.has(column.key))
+                    continue;
+                out.push({
+                    key: context_pairKey(owner, other),
+                    evidence: { left: { table: other, column: column.name }, right: { table: owner, column: column.name } },
+                    path: other.path,
+                    reason: `${other.short}.${column.name} looks like a reference to the key of ${owner.short}`,
+                });
+            }
+        }
+    return out;
+}
+/** Table pairs the config or the benchmarks combine, first evidence per pair. */
+function neededPairs(ctx) {
+    const needed = new Map();
+    const add = (pair) => {
+        if (!needed.has(pair.key))
+            needed.set(pair.key, pair);
+    };
+    for (const item of [...ctx.examples, ...ctx.snippets])
+        for (const [key, evidence] of item.pairs)
+            add({ key, evidence, path: item.path, reason: `this ${item.kind} joins them` });
+    const counts = new Map();
+    for (const { item } of ctx.benchmarkSql)
+        for (const [key, evidence] of item.pairs)
+            counts.set(key, { n: (counts.get(key)?.n ?? 0) + 1, evidence: counts.get(key)?.evidence ?? evidence });
+    for (const [key, { n, evidence }] of counts)
+        add({ key, evidence, path: evidence.left.table.path, reason: `${n} benchmark question(s) join them` });
+    for (const pair of inferredPairs(ctx))
+        add(pair);
+    return needed;
+}
+function linkedPairs(ctx) {
+    const linked = new Set();
+    for (const info of specInfos(ctx))
+        if (info.left && info.right)
+            linked.add(context_pairKey(info.left, info.right));
+    return linked;
+}
+const checks_joins_q = (name) => `\`${name}\``;
+const JOIN_CHECKS = [
+    {
+        id: 'join-spec-missing',
+        severity: 'warning',
+        category: 'relationships',
+        measured: true,
+        title: 'Tables used together have no join spec',
+        run: (ctx) => {
+            const linked = linkedPairs(ctx);
+            return [...neededPairs(ctx).values()]
+                .filter((pair) => !linked.has(pair.key))
+                .map((pair) => {
+                const { left, right } = pair.evidence;
+                return {
+                    path: pair.path,
+                    message: `${left.table.identifier} and ${right.table.identifier} have no join spec, but ${pair.reason}`,
+                    fix: `add a join spec ${checks_joins_q(left.table.short)}.${checks_joins_q(left.column)} = ${checks_joins_q(right.table.short)}.${checks_joins_q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
+                };
+            });
+        },
+    },
+    {
+        id: 'join-relationship-missing',
+        severity: 'error',
+        category: 'relationships',
+        fixable: true,
+        title: 'A join spec has no relationship type',
+        run: (ctx) => specInfos(ctx)
+            .filter((info) => !info.hasMarker)
+            .map((info) => {
+            const inferred = inferRelationship(info, ctx);
+            return {
+                path: `${info.path}.sql`,
+                message: 'no relationship marker: Genie cannot tell one-to-many from many-to-many, and exports without it have failed to import',
+                fix: inferred
+                    ? `add "--rt=FROM_RELATIONSHIP_TYPE_${inferred}--" (inferred from the key names; \`lint --fix\` adds it)`
+                    : 'add "--rt=FROM_RELATIONSHIP_TYPE_<MANY_TO_ONE|ONE_TO_MANY|ONE_TO_ONE|MANY_TO_MANY>--" as its second item',
+            };
+        }),
+    },
+    {
+        id: 'join-spec-duplicate',
+        severity: 'warning',
+        category: 'relationships',
+        title: 'Two join specs join the same columns',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const info of specInfos(ctx)) {
+                if (!info.left || !info.right || !info.columns)
+                    continue;
+                const sides = [
+                    `${info.left.key}.${info.columns.left.toLowerCase()}`,
+                    `${info.right.key}.${info.columns.right.toLowerCase()}`,
+                ].sort();
+                const key = sides.join('=');
+                const first = seen.get(key);
+                if (!first) {
+                    seen.set(key, info);
+                    continue;
+                }
+                out.push({
+                    path: info.path,
+                    message: `joins the same columns as ${first.path}: Genie sees two relationships for one key and may pick either`,
+                    fix: 'keep one join spec per key (with the right relationship type) and delete the other',
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'table-isolated',
+        severity: 'info',
+        category: 'relationships',
+        measured: true,
+        title: 'A table no join spec reaches',
+        run: (ctx) => {
+            if (ctx.tables.length < 2)
+                return [];
+            const touched = new Set();
+            for (const info of specInfos(ctx))
+                for (const t of [info.left, info.right])
+                    if (t)
+                        touched.add(t);
+            return ctx.tables
+                .filter((t) => !touched.has(t))
+                .map((t) => ({
+                path: t.path,
+                message: `no join spec links ${t.identifier} to another table of the space`,
+                fix: 'add a join spec to the table it references (or that references it), or remove the table if no question needs it',
+                uses: t.uses,
+            }));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-synonyms.js
+/** Semantics of columns: synonyms that point one way, and value dictionaries only where values are worth matching. */
+
+
+
+/** Comparable form of a word or phrase: lowercase, `_` and `-` as spaces, single spaces. */
+function normalizeTerm(text) {
+    return text.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+function checks_synonyms_columnsOf(ctx) {
+    return ctx.tables.flatMap((t) => [...t.columns.values()]);
+}
+/** Words of a column name, split on `_` and camelCase. */
+function checks_synonyms_nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'key', 'pk', 'fk']);
+const FREE_TEXT_WORDS = new Set([
+    'description',
+    'desc',
+    'comment',
+    'comments',
+    'note',
+    'notes',
+    'text',
+    'body',
+    'content',
+    'message',
+    'email',
+    'url',
+    'address',
+    'phone',
+    'summary',
+    'bio',
+    'review',
+    'remarks',
+]);
+const checks_synonyms_STRING_TYPES = /^(string|varchar|char|text)/i;
+/** Columns named like keys. A name column (`*_name`) is what entity matching is for, so it never counts. */
+function looksLikeKey(column) {
+    const words = checks_synonyms_nameWords(column.name);
+    const last = words[words.length - 1] ?? '';
+    return ID_WORDS.has(last) || isOwnKey(column.table, column.name);
+}
+function dictionaryProblem(column, ctx) {
+    const words = checks_synonyms_nameWords(column.name);
+    if (looksLikeKey(column))
+        return 'its name says it is an identifier: users never type ids to filter';
+    if (FREE_TEXT_WORDS.has(words[words.length - 1] ?? ''))
+        return 'its name says it holds free text: almost every value is distinct';
+    const type = ctx.warehouse?.schema.tables
+        .find((t) => t.identifier.toLowerCase() === column.table.key)
+        ?.columns.find((c) => c.name.toLowerCase() === column.key)?.type;
+    if (type && !checks_synonyms_STRING_TYPES.test(type))
+        return `it is a ${type} column: entity matching is for text values`;
+    const stats = ctx.warehouse?.stats.get(`${column.table.key}.${column.key}`);
+    if (stats && stats.rows >= 50 && stats.distinct / stats.rows > 0.9)
+        return `${stats.distinct} distinct values in ${stats.rows} rows: nearly unique, like an id or free text`;
+    return undefined;
+}
+const SYNONYM_CHECKS = [
+    {
+        id: 'synonym-duplicate-across-columns',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'One synonym on two different columns',
+        run: (ctx) => {
+            const first = new Map();
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const term = normalizeTerm(synonym);
+                    const owner = first.get(term);
+                    if (!owner)
+                        return void first.set(term, column);
+                    // The same column name in several tables is one concept (a key and its references).
+                    if (owner.key === column.key || owner === column)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is also a synonym of ${owner.table.short}.${owner.name}: Genie cannot tell which column a question means`,
+                        fix: 'keep the synonym on the column it really means, and make the other one more specific',
+                        uses: column.uses,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-names-other-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A synonym is another column's name",
+        run: (ctx) => {
+            const names = new Map();
+            for (const column of checks_synonyms_columnsOf(ctx))
+                if (!names.has(normalizeTerm(column.name)))
+                    names.set(normalizeTerm(column.name), column);
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const other = names.get(normalizeTerm(synonym));
+                    if (!other || other.key === column.key)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is the name of ${other.table.short}.${other.name}: a question naming that column may land on ${column.table.short}.${column.name}`,
+                        fix: `remove the synonym, or make it specific (e.g. "${column.table.short} ${synonym}")`,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-repeated',
+        severity: 'info',
+        category: 'semantics',
+        fixable: true,
+        title: 'A column lists the same synonym twice',
+        run: (ctx) => {
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx)) {
+                const seen = new Set();
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const key = synonym.trim().toLowerCase();
+                    if (seen.has(key))
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" is listed twice for ${column.table.short}.${column.name}`,
+                            fix: 'run `genie-gitops lint --fix` to drop the repeat',
+                        });
+                    seen.add(key);
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'synonym-conflicts-snippet',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A column synonym is a snippet's name",
+        run: (ctx) => {
+            const terms = new Map();
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    for (const term of [snippet.display_name ?? '', ...(snippet.synonyms ?? [])])
+                        if (term.trim())
+                            terms.set(normalizeTerm(term), `$.instructions.sql_snippets.${list}[${i}]`);
+                });
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const snippet = terms.get(normalizeTerm(synonym));
+                    if (snippet)
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" names both ${column.table.short}.${column.name} and the snippet at ${snippet}: the word means two things`,
+                            fix: 'keep the word on the snippet when it stands for that calculation, and drop it from the column',
+                        });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonyms-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'A column benchmarks use has no synonyms',
+        run: (ctx) => checks_synonyms_columnsOf(ctx)
+            .filter((c) => !c.hidden && c.uses > 0 && !looksLikeKey(c) && (c.config.synonyms ?? []).length === 0)
+            .sort((a, b) => b.uses - a.uses)
+            .map((c) => ({
+            path: c.path,
+            message: `${c.table.short}.${c.name} has no synonyms (read by ${c.uses} of ${ctx.benchmarks.length} benchmark questions)`,
+            fix: 'add the words people use for it (other languages too), e.g. "signup date" for joined_at',
+            uses: c.uses,
+        })),
+    },
+    {
+        id: 'dictionary-on-id-or-free-text',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A value dictionary on an id or free-text column',
+        run: (ctx) => {
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx)) {
+                if (!hasEntityMatching(column.config))
+                    continue;
+                const problem = dictionaryProblem(column, ctx);
+                if (problem)
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `entity matching on ${column.table.short}.${column.name}, but ${problem}`,
+                        fix: 'turn entity matching off for this column (keep format assistance if example values help)',
+                        uses: column.uses,
+                    });
+            }
+            return out;
+        },
+    },
+];
+/** Visible columns and how many have synonyms, weighted by benchmark use (the semantics measure). */
+function synonymCoverage(ctx) {
+    let total = 0;
+    let covered = 0;
+    for (const c of checks_synonyms_columnsOf(ctx)) {
+        if (c.hidden || looksLikeKey(c))
+            continue;
+        const weight = 1 + c.uses;
+        total += weight;
+        if ((c.config.synonyms ?? []).some((s) => s.trim() !== ''))
+            covered += weight;
+    }
+    return total === 0 ? 1 : covered / total;
+}
+
+;// CONCATENATED MODULE: ./src/lint/quality.js
+/**
+ * The static quality score, 0..100 (README "Quality score" states the formula). Each category has a
+ * measure (0..1) of how complete the config is, weighted by benchmark use where benchmarks exist; the
+ * category score is 100 × measure minus points for defects found; the total is the weighted mean.
+ * Gaps the measure already counts (checks marked `measured`) cost no points twice.
+ */
+
+
+
+
+
+
+
+const CATEGORY_WEIGHTS = {
+    coverage: 30,
+    relationships: 20,
+    semantics: 20,
+    examples: 20,
+    limits: 10,
+};
+/** Points a finding costs its category, by severity; info findings are advice and cost nothing. */
+const PENALTY = { error: 15, warning: 5, info: 0 };
+/** One check costs at most this many findings' worth, so one noisy check cannot erase a category. */
+const MAX_PENALIZED_FINDINGS = 3;
+function coverage(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const weighted = (items) => {
+        const total = items.reduce((n, i) => n + i.weight, 0);
+        return total === 0 ? undefined : items.reduce((n, i) => n + i.weight * i.value, 0) / total;
+    };
+    const tables = weighted(ctx.tables.map((t) => ({ weight: 1 + t.uses, value: describedness(t.table.description, t.short) })));
+    const columns = weighted(ctx.tables.flatMap((t) => [...t.columns.values()]
+        .filter((c) => !c.hidden)
+        .map((c) => ({ weight: 1 + c.uses, value: describedness(c.config.description, c.name) }))));
+    return columns === undefined ? (tables ?? 0) : 0.4 * (tables ?? 0) + 0.6 * columns;
+}
+function relationships(ctx) {
+    if (ctx.tables.length < 2)
+        return 1;
+    const needed = neededPairs(ctx);
+    if (needed.size === 0)
+        return 1;
+    const linked = linkedPairs(ctx);
+    return [...needed.keys()].filter((key) => linked.has(key)).length / needed.size;
+}
+function semantics(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const text = (ctx.space.instructions?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '');
+    const snippets = ctx.snippets.filter((s) => s.shape !== null).length;
+    const wanted = Math.max(2, Math.ceil(ctx.tables.length / 2));
+    return 0.5 * synonymCoverage(ctx) + 0.2 * (text ? 1 : 0) + 0.3 * Math.min(1, snippets / wanted);
+}
+function examples(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const usable = ctx.examples.filter((_, i) => usableExample(ctx, i));
+    const target = Math.min(10, Math.max(3, ctx.tables.length));
+    const samples = new Set((ctx.space.config?.sample_questions ?? []).map((q) => normalizeQuestion(joinText(q.question))).filter(Boolean)).size;
+    const read = new Set();
+    for (const item of [...usable, ...ctx.snippets.filter((s) => s.shape !== null)])
+        for (const t of item.tables)
+            read.add(t);
+    return (0.6 * Math.min(1, usable.length / target) + 0.2 * Math.min(1, samples / 3) + 0.2 * (read.size / ctx.tables.length));
+}
+const MEASURES = {
+    coverage,
+    relationships,
+    semantics,
+    examples,
+    limits: () => 1,
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+/** Scores a linted config; `measured` tells which check ids cost no points. */
+function qualityScore(ctx, findings, measured) {
+    const perCheck = new Map();
+    for (const f of findings)
+        perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
+    const categories = {};
+    for (const category of types_CATEGORIES) {
+        const measure = round1(100 * MEASURES[category](ctx));
+        let penalty = 0;
+        for (const [check, list] of perCheck) {
+            if (measured.has(check) || list[0].category !== category)
+                continue;
+            penalty += PENALTY[list[0].severity] * Math.min(list.length, MAX_PENALIZED_FINDINGS);
+        }
+        categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
+    }
+    const score = round1(types_CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
+    const count = (s) => findings.filter((f) => f.severity === s).length;
+    return { score, categories, findings: { error: count('error'), warning: count('warning'), info: count('info') } };
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-format.js
+/**
+ * Format rules Genie enforces on import: the project's invariants (as `validate` reports them), sorted
+ * lists, unique ids, and text without stray whitespace. Counted in the `limits` category, which covers
+ * everything Genie refuses or truncates.
+ */
+
+
+
+const checks_format_text = (value) => (typeof value === 'string' ? value : '');
+/** Every list Genie requires sorted, with its sort key (DATABRICKS-API.md section 1). */
+function sortedLists(space) {
+    const lists = [];
+    const add = (segments, items, keyOf) => {
+        if (Array.isArray(items))
+            lists.push({ segments, items: items, keyOf });
+    };
+    const byId = (item) => checks_format_text(item.id);
+    for (const key of ['tables', 'metric_views']) {
+        const tables = space.data_sources?.[key];
+        add(['data_sources', key], tables, (t) => checks_format_text(t.identifier));
+        (tables ?? []).forEach((t, i) => add(['data_sources', key, String(i), 'column_configs'], t.column_configs, (c) => checks_format_text(c.column_name)));
+    }
+    const ins = space.instructions;
+    add(['config', 'sample_questions'], space.config?.sample_questions, byId);
+    add(['instructions', 'text_instructions'], ins?.text_instructions, byId);
+    add(['instructions', 'example_question_sqls'], ins?.example_question_sqls, byId);
+    (ins?.example_question_sqls ?? []).forEach((e, i) => add(['instructions', 'example_question_sqls', String(i), 'parameters'], e.parameters, (p) => checks_format_text(p.name)));
+    add(['instructions', 'sql_functions'], ins?.sql_functions, (f) => `${checks_format_text(f.id)}\0${checks_format_text(f.identifier)}`);
+    add(['instructions', 'join_specs'], ins?.join_specs, byId);
+    for (const key of ['filters', 'expressions', 'measures'])
+        add(['instructions', 'sql_snippets', key], ins?.sql_snippets?.[key], byId);
+    add(['benchmarks', 'questions'], space.benchmarks?.questions, byId);
+    return lists;
+}
+function isSorted(list) {
+    return list.items.every((item, i) => i === 0 || fix_key_compareStrings(list.keyOf(list.items[i - 1]), list.keyOf(item)) <= 0);
+}
+/** The user-facing JSON path of pointer segments (numbers as indexes). */
+function jsonPath(segments) {
+    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}
+/** Invariant issues other checks report more precisely are left to them. */
+function coveredElsewhere(path, message) {
+    return path.endsWith('.id') || (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker'));
+}
+/** Every id-bearing item's path and id, for the duplicate check and its fix. */
+function idEntries(space) {
+    const out = [];
+    for (const list of sortedLists(space)) {
+        if (list.segments.at(-1) === 'parameters' || list.segments.at(-1) === 'column_configs')
+            continue;
+        if (list.segments[1] === 'tables' || list.segments[1] === 'metric_views')
+            continue;
+        list.items.forEach((item, i) => out.push({ segments: [...list.segments, String(i), 'id'], id: checks_format_text(item.id) }));
+    }
+    return out;
+}
+/** Strings users type by hand, where leading or trailing whitespace is a typo Genie keeps. */
+function untrimmedStrings(space) {
+    const out = [];
+    const visit = (segments, value) => {
+        if (typeof value === 'string' && value !== value.trim())
+            out.push({ segments, value });
+    };
+    for (const key of ['tables', 'metric_views'])
+        (space.data_sources?.[key] ?? []).forEach((t, i) => (t.column_configs ?? []).forEach((c, j) => (c.synonyms ?? []).forEach((s, k) => visit(['data_sources', key, String(i), 'column_configs', String(j), 'synonyms', String(k)], s))));
+    for (const key of ['filters', 'expressions', 'measures'])
+        (space.instructions?.sql_snippets?.[key] ?? []).forEach((s, i) => {
+            const base = ['instructions', 'sql_snippets', key, String(i)];
+            visit([...base, 'display_name'], s.display_name);
+            if ('alias' in s)
+                visit([...base, 'alias'], s.alias);
+            (s.synonyms ?? []).forEach((v, k) => visit([...base, 'synonyms', String(k)], v));
+        });
+    // Questions are one piece each; a multi-piece question is left alone.
+    (space.config?.sample_questions ?? []).forEach((q, i) => {
+        if (q.question.length === 1)
+            visit(['config', 'sample_questions', String(i), 'question', '0'], q.question[0]);
+    });
+    (space.instructions?.example_question_sqls ?? []).forEach((e, i) => {
+        if (e.question.length === 1)
+            visit(['instructions', 'example_question_sqls', String(i), 'question', '0'], e.question[0]);
+    });
+    return out;
+}
+const FORMAT_CHECKS = [
+    {
+        id: 'config-invalid',
+        severity: 'error',
+        category: 'limits',
+        title: 'The config breaks a rule Genie enforces (as `validate` reports)',
+        run: (ctx) => checkInvariants(ctx.space, { file: '', warehouseSchema: ctx.warehouse?.schema })
+            .filter((issue) => !coveredElsewhere(issue.path, issue.message))
+            .map((issue) => ({
+            path: issue.path,
+            message: issue.message,
+            fix: 'edit the file as the message says; `genie-gitops validate` reports the same problem',
+        })),
+    },
+    {
+        id: 'list-unsorted',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'A list is not in the order Genie requires',
+        run: (ctx) => sortedLists(ctx.space)
+            .filter((list) => !isSorted(list))
+            .map((list) => ({
+            path: jsonPath(list.segments),
+            message: 'not sorted the way Genie requires: Genie rejects unsorted lists on import',
+            fix: 'run `genie-gitops lint --fix` (or save the file through any genie-gitops command) to sort it',
+        })),
+    },
+    {
+        id: 'id-invalid',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'An id is missing, malformed or used twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const entry of idEntries(ctx.space)) {
+                const path = jsonPath(entry.segments);
+                const first = seen.get(entry.id);
+                if (first)
+                    out.push({
+                        path,
+                        message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
+                        fix: 'run `genie-gitops lint --fix` to give this item a new id',
+                    });
+                else
+                    seen.set(entry.id, path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-untrimmed',
+        severity: 'info',
+        category: 'limits',
+        fixable: true,
+        title: 'A synonym, name or question has stray whitespace',
+        run: (ctx) => untrimmedStrings(ctx.space).map((entry) => ({
+            path: jsonPath(entry.segments),
+            message: `${JSON.stringify(entry.value)} has leading or trailing whitespace, which Genie keeps`,
+            fix: 'run `genie-gitops lint --fix` to trim it',
+        })),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-limits.js
+/**
+ * Genie's published per-space limits. Figures checked against the public Databricks docs with the
+ * project's search tool (2026):
+ * - 100 instructions (each example SQL, each SQL function and the whole general-instructions block count
+ *   one) and 200 knowledge-store snippets (table descriptions, join relationships and SQL expressions:
+ *   measures, filters, dimensions): "Tune Genie Space quality", docs.databricks.com/gcp/en/genie/tune-quality
+ *   and learn.microsoft.com/azure/databricks/genie/tune-quality.
+ * - 30 tables or views per space: "Set up and manage a Genie space", technical requirements,
+ *   learn.microsoft.com/ko-kr/azure/databricks/genie/set-up (an older docs.azure.cn mirror still says 25).
+ * - 120 columns with entity matching, 1,024 values per dictionary and 127 characters per value: taken from
+ *   ../shared/DATABRICKS-API.md section 1; the stored public docs did not show these figures.
+ */
+
+
+const LIMITS = {
+    tables: 30,
+    instructions: 100,
+    snippets: 200,
+    entityMatchingColumns: 120,
+    dictionaryValues: 1024,
+    dictionaryValueLength: 127,
+};
+/** Share of a limit from which `limit-near` warns. */
+const NEAR = 0.9;
+function limitCounts(ctx) {
+    const i = ctx.space.instructions;
+    const text = (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0;
+    const described = ctx.tables.filter((t) => joinText(t.table.description).trim() !== '').length;
+    const s = i?.sql_snippets;
+    return {
+        tables: ctx.tables.length,
+        instructions: (i?.example_question_sqls?.length ?? 0) + (i?.sql_functions?.length ?? 0) + text,
+        snippets: described +
+            (i?.join_specs?.length ?? 0) +
+            (s?.filters?.length ?? 0) +
+            (s?.expressions?.length ?? 0) +
+            (s?.measures?.length ?? 0),
+        entityMatchingColumns: ctx.tables.reduce((n, t) => n + [...t.columns.values()].filter((c) => hasEntityMatching(c.config)).length, 0),
+    };
+}
+const WHAT = {
+    tables: {
+        path: '$.data_sources',
+        noun: 'tables and metric views',
+        fix: 'split the space by audience, or drop tables no question needs',
+    },
+    instructions: {
+        path: '$.instructions',
+        noun: 'instructions (example SQLs + SQL functions + the text block)',
+        fix: 'merge near-duplicate examples into parameterised ones and drop examples no question needs',
+    },
+    snippets: {
+        path: '$.instructions',
+        noun: 'knowledge-store snippets (table descriptions + join specs + SQL expressions)',
+        fix: 'drop snippets no question uses; a table without questions needs no description',
+    },
+    entityMatchingColumns: {
+        path: '$.data_sources',
+        noun: 'columns with entity matching',
+        fix: 'keep entity matching for columns users name values of (categories, names); turn it off elsewhere',
+    },
+};
+function over(key, limit) {
+    return (ctx) => {
+        const count = limitCounts(ctx)[key];
+        if (count <= limit)
+            return [];
+        const what = WHAT[key];
+        return [
+            {
+                path: what.path,
+                message: `${count} ${what.noun}: Genie allows at most ${limit} per space`,
+                fix: what.fix,
+            },
+        ];
+    };
+}
+const LIMIT_CHECKS = [
+    {
+        id: 'limit-tables',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.tables} tables and metric views`,
+        run: over('tables', LIMITS.tables),
+    },
+    {
+        id: 'limit-instructions',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.instructions} instructions`,
+        run: over('instructions', LIMITS.instructions),
+    },
+    {
+        id: 'limit-snippets',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.snippets} knowledge-store snippets`,
+        run: over('snippets', LIMITS.snippets),
+    },
+    {
+        id: 'limit-entity-matching',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.entityMatchingColumns} columns with entity matching`,
+        run: over('entityMatchingColumns', LIMITS.entityMatchingColumns),
+    },
+    {
+        id: 'limit-near',
+        severity: 'warning',
+        category: 'limits',
+        title: `A limit is ${NEAR * 100}% used`,
+        run: (ctx) => {
+            const counts = limitCounts(ctx);
+            const limits = {
+                tables: LIMITS.tables,
+                instructions: LIMITS.instructions,
+                snippets: LIMITS.snippets,
+                entityMatchingColumns: LIMITS.entityMatchingColumns,
+            };
+            return Object.keys(counts)
+                .filter((key) => counts[key] >= NEAR * limits[key] && counts[key] <= limits[key])
+                .map((key) => ({
+                path: WHAT[key].path,
+                message: `${counts[key]} of ${limits[key]} ${WHAT[key].noun} used: little room for the next fixes`,
+                fix: WHAT[key].fix,
+            }));
+        },
+    },
+    {
+        id: 'dictionary-over-limit',
+        severity: 'warning',
+        category: 'limits',
+        warehouse: true,
+        title: `A value dictionary over ${LIMITS.dictionaryValues} values or ${LIMITS.dictionaryValueLength} characters`,
+        run: (ctx) => {
+            const out = [];
+            for (const table of ctx.tables) {
+                for (const column of table.columns.values()) {
+                    if (!hasEntityMatching(column.config))
+                        continue;
+                    const stats = ctx.warehouse?.stats.get(`${table.key}.${column.key}`);
+                    if (!stats)
+                        continue;
+                    const problems = [
+                        stats.distinct > LIMITS.dictionaryValues
+                            ? `${stats.distinct} distinct values (Genie keeps ${LIMITS.dictionaryValues})`
+                            : '',
+                        (stats.maxLength ?? 0) > LIMITS.dictionaryValueLength
+                            ? `values up to ${stats.maxLength} characters (Genie matches ${LIMITS.dictionaryValueLength})`
+                            : '',
+                    ].filter(Boolean);
+                    if (problems.length === 0)
+                        continue;
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `${table.short}.${column.name} has ${problems.join(' and ')}: the dictionary is cut and misses values`,
+                        fix: 'turn entity matching off for this column and describe its common values instead',
+                        uses: column.uses,
+                    });
+                }
+            }
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-samples.js
+/** Sample questions: the starters Genie shows users, so none empty and none repeated. */
+
+
+function samples(ctx) {
+    return (ctx.space.config?.sample_questions ?? []).map((q, i) => ({
+        path: `$.config.sample_questions[${i}]`,
+        text: joinText(q.question),
+    }));
+}
+const SAMPLE_CHECKS = [
+    {
+        id: 'sample-question-empty',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An empty sample question',
+        run: (ctx) => samples(ctx)
+            .filter((q) => q.text.trim() === '')
+            .map((q) => ({
+            path: `${q.path}.question`,
+            message: 'the sample question is empty: users see a blank starter',
+            fix: 'write a question the space answers well, or delete the entry',
+        })),
+    },
+    {
+        id: 'sample-question-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        fixable: true,
+        title: 'A sample question listed twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const q of samples(ctx)) {
+                const key = normalizeQuestion(q.text);
+                if (key === '')
+                    continue;
+                const first = seen.get(key);
+                if (first)
+                    out.push({
+                        path: q.path,
+                        message: `"${q.text.trim()}" repeats ${first}`,
+                        fix: 'run `genie-gitops lint --fix` to drop the repeat, or ask something else',
+                    });
+                else
+                    seen.set(key, q.path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'sample-questions-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No sample questions',
+        run: (ctx) => samples(ctx).length === 0 && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.config',
+                    message: 'the space shows users no sample questions',
+                    fix: 'add two or three questions the space answers well, so users see what to ask',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-snippets.js
+/** SQL snippets (filters, expressions, measures): valid SQL of the right kind, table-qualified, each defined once. */
+
+
+
+/** Words the parser may read as bare columns that are really SQL built-ins. */
+const NOT_COLUMNS = new Set(['current_date', 'current_timestamp', 'current_user', 'true', 'false', 'null']);
+const NOUN = {
+    example: 'example',
+    filter: 'filter',
+    expression: 'expression (dimension)',
+    measure: 'measure',
+};
+const SNIPPET_CHECKS = [
+    {
+        id: 'snippet-invalid-sql',
+        severity: 'error',
+        category: 'semantics',
+        title: 'A snippet whose SQL is not valid',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (item.sql.trim() === '')
+                return [{ path: `${item.path}.sql`, message: `the ${NOUN[item.kind]} has no SQL`, fix: 'write its SQL' }];
+            if (!item.gate.ok)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} is refused by the read-only gate: ${item.gate.reason}`,
+                        fix: 'a snippet is one SQL expression or condition, never a statement',
+                    },
+                ];
+            if (item.shape === null)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} does not parse as a SQL ${item.kind === 'filter' ? 'condition' : 'expression'}`,
+                        fix: 'fix the syntax; run it as SELECT <sql> FROM <table> to check it',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'filter-starts-with-where',
+        severity: 'warning',
+        category: 'semantics',
+        fixable: true,
+        title: 'A filter snippet written with its WHERE',
+        run: (ctx) => ctx.snippets
+            .filter((item) => item.kind === 'filter' && /^\s*where\b/i.test(item.sql))
+            .map((item) => ({
+            path: `${item.path}.sql`,
+            message: 'a filter is the condition alone; Genie adds WHERE itself',
+            fix: 'run `genie-gitops lint --fix` to drop the leading WHERE',
+        })),
+    },
+    {
+        id: 'snippet-kind-mismatch',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A measure without an aggregate, or a filter or expression with one',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (!item.shape)
+                return [];
+            const aggregates = item.shape.aggregates.length > 0;
+            if (item.kind === 'measure' && !aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: 'a measure without an aggregate (SUM, COUNT, AVG...) is a per-row value',
+                        fix: 'aggregate it (e.g. SUM(orders.amount)), or move it to expressions',
+                    },
+                ];
+            if (item.kind !== 'measure' && aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `an ${item.kind} with an aggregate cannot be used per row${item.kind === 'filter' ? ' (it would belong in HAVING)' : ''}`,
+                        fix: 'move it to measures, or remove the aggregate',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'snippet-unqualified-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A snippet column without its table',
+        run: (ctx) => ctx.tables.length < 2
+            ? []
+            : ctx.snippets.flatMap((item) => {
+                const bare = [
+                    ...new Set(item.columns
+                        .filter((c) => c.qualifier === undefined && !NOT_COLUMNS.has(c.column))
+                        .map((c) => c.column)),
+                ];
+                return bare.length === 0
+                    ? []
+                    : [
+                        {
+                            path: `${item.path}.sql`,
+                            message: `${bare.join(', ')} has no table: with several tables Genie may apply it to the wrong one`,
+                            fix: 'qualify each column with its table name, e.g. orders.amount',
+                        },
+                    ];
+            }),
+    },
+    {
+        id: 'snippet-duplicate',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two snippets with the same SQL or name',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    const path = `$.instructions.sql_snippets.${list}[${i}]`;
+                    const alias = 'alias' in snippet && typeof snippet.alias === 'string' ? snippet.alias : '';
+                    const keys = [
+                        `sql:${list}:${normalizeSqlText(joinText(snippet.sql))}`,
+                        `name:${normalizeTerm(snippet.display_name ?? '')}`,
+                        `alias:${alias.toLowerCase()}`,
+                    ].filter((k) => !k.endsWith(':'));
+                    const hit = keys.find((k) => seen.has(k));
+                    if (hit)
+                        out.push({
+                            path,
+                            message: `has the same ${hit.split(':')[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
+                            fix: 'merge the two snippets or rename one',
+                        });
+                    for (const k of keys)
+                        if (!seen.has(k))
+                            seen.set(k, path);
+                });
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-text.js
+/**
+ * The general text instruction: present, short enough to be read in full, free of sentences that
+ * contradict or repeat each other, and not restating logic a snippet or join spec already defines
+ * (two copies drift apart).
+ */
+
+/** Past this many characters the text block is hard to keep consistent (and costs context on every question). */
+const LONG_TEXT = 3000;
+const PATH = '$.instructions.text_instructions[0].content';
+function textOf(ctx) {
+    return (ctx.space.instructions?.text_instructions ?? []).map((t) => joinText(t.content)).join('\n');
+}
+/** Sentences of the text: split at line breaks and at . ! ? followed by a space. */
+function sentences(text) {
+    return text
+        .split(/\n+|(?<=[.!?])\s+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+const NEGATION = /\b(never|not|don't|dont|do not|must not|should not|avoid|exclude|excluding|without)\b/i;
+const DIRECTIVE = /\b(always|must|should|use|include|only|count|treat)\b/i;
+const STOP = new Set('the a an and or of to in on for by with from as is are be it this that these those when what which any all each use always never not dont do must should avoid exclude excluding without include only count treat'.split(' '));
+function contentWords(sentence) {
+    return new Set(sentence
+        .toLowerCase()
+        .replace(/n't\b/g, ' not')
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter((w) => w.length >= 3 && !STOP.has(w)));
+}
+function overlap(a, b) {
+    const shared = [...a].filter((w) => b.has(w)).length;
+    return shared < 2 ? 0 : shared / new Set([...a, ...b]).size;
+}
+/** SQL compared as text: lowercase, no quotes around names, single spaces. */
+function squashSql(sql) {
+    return sql.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
+}
+function restated(ctx, text) {
+    const haystack = squashSql(text);
+    const out = [];
+    const s = ctx.space.instructions?.sql_snippets;
+    const candidates = [];
+    for (const [list, items] of [
+        ['filters', s?.filters],
+        ['expressions', s?.expressions],
+        ['measures', s?.measures],
+    ])
+        (items ?? []).forEach((snippet, i) => candidates.push({ sql: joinText(snippet.sql), where: `$.instructions.sql_snippets.${list}[${i}]` }));
+    (ctx.space.instructions?.join_specs ?? []).forEach((spec, i) => candidates.push({ sql: spec.sql[0] ?? '', where: `$.instructions.join_specs[${i}]` }));
+    for (const candidate of candidates) {
+        const needle = squashSql(candidate.sql);
+        if (needle.length >= 10 && haystack.includes(needle))
+            out.push({
+                path: PATH,
+                message: `the text repeats the SQL of ${candidate.where} (${candidate.sql.trim().slice(0, 60)}): two copies of one rule drift apart`,
+                fix: 'delete the sentence from the text; the snippet or join spec already teaches Genie this',
+            });
+    }
+    return out;
+}
+const TEXT_CHECKS = [
+    {
+        id: 'text-instruction-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'No general text instruction',
+        run: (ctx) => textOf(ctx).trim() === '' && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no general instruction',
+                    fix: 'add a short text instruction: what the space covers, date conventions, how codes are written',
+                },
+            ]
+            : [],
+    },
+    {
+        id: 'text-instruction-long',
+        severity: 'warning',
+        category: 'semantics',
+        title: `The text instruction is over ${LONG_TEXT} characters`,
+        run: (ctx) => {
+            const length = textOf(ctx).length;
+            return length > LONG_TEXT
+                ? [
+                    {
+                        path: PATH,
+                        message: `${length} characters of general instructions: long text is hard to keep consistent, and every rule in it competes for Genie's attention`,
+                        fix: 'move definitions into SQL snippets, column descriptions and example SQL; keep the text for what has no better home',
+                    },
+                ]
+                : [];
+        },
+    },
+    {
+        id: 'text-instruction-contradiction',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two sentences of the text instruction contradict each other',
+        run: (ctx) => {
+            const all = sentences(textOf(ctx)).map((s) => ({ s, words: contentWords(s), negative: NEGATION.test(s) }));
+            const out = [];
+            for (let i = 0; i < all.length; i++)
+                for (let j = i + 1; j < all.length; j++) {
+                    const [a, b] = [all[i], all[j]];
+                    if (a.negative === b.negative || !(DIRECTIVE.test(a.s) || DIRECTIVE.test(b.s)))
+                        continue;
+                    if (overlap(a.words, b.words) < 0.6)
+                        continue;
+                    out.push({
+                        path: PATH,
+                        message: `"${a.s}" and "${b.s}" say opposite things about the same subject`,
+                        fix: 'keep one rule (or state when each applies)',
+                    });
+                }
+            return out;
+        },
+    },
+    {
+        id: 'text-instruction-repeated',
+        severity: 'info',
+        category: 'semantics',
+        title: 'A sentence of the text instruction is repeated',
+        run: (ctx) => {
+            const seen = new Set();
+            const out = [];
+            for (const sentence of sentences(textOf(ctx))) {
+                const key = sentence.toLowerCase().replace(/\s+/g, ' ');
+                if (seen.has(key))
+                    out.push({ path: PATH, message: `"${sentence}" appears twice`, fix: 'delete the repeat' });
+                seen.add(key);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-restates-snippet',
+        severity: 'info',
+        category: 'semantics',
+        title: 'The text instruction restates a snippet or join spec',
+        run: (ctx) => {
+            const text = textOf(ctx);
+            return text.trim() === '' ? [] : restated(ctx, text);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/registry.js
+/** Every lint check, in the order findings are listed. Ids are stable: they name checks in reports and in the README. */
+
+
+
+
+
+
+
+
+
+const CHECKS = [
+    ...FORMAT_CHECKS,
+    ...LIMIT_CHECKS,
+    ...COVERAGE_CHECKS,
+    ...JOIN_CHECKS,
+    ...SYNONYM_CHECKS,
+    ...SNIPPET_CHECKS,
+    ...TEXT_CHECKS,
+    ...EXAMPLE_CHECKS,
+    ...SAMPLE_CHECKS,
+];
+function checkById(id) {
+    return CHECKS.find((check) => check.id === id);
+}
+/** `lint --list-checks`: one line per check, id, severity and title. */
+function listChecks() {
+    const width = Math.max(...CHECKS.map((c) => c.id.length));
+    return CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.category.padEnd(13)}  ${c.title}${c.fixable ? ' [--fix]' : ''}${c.warehouse ? ' [--warehouse]' : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-space.js
+/**
+ * The static linter: runs every check over one space config and scores it. Pure: no Genie, no
+ * warehouse (warehouse facts, when wanted, are read by the command and passed in).
+ */
+
+
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function runChecks(ctx, only) {
+    const findings = [];
+    for (const check of CHECKS) {
+        if (only && !only.has(check.id))
+            continue;
+        if (check.warehouse && !ctx.warehouse)
+            continue;
+        for (const raw of check.run(ctx))
+            findings.push({ check: check.id, severity: check.severity, category: check.category, ...raw });
+    }
+    // Stable: errors first, then warnings, then advice; within a severity, in check order.
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
+}
+const MEASURED = new Set(CHECKS.filter((c) => c.measured).map((c) => c.id));
+/**
+ * Lints a parsed config. `extra` are findings found before parsing (ids repaired on load); `text` is the
+ * file's text, which gives every finding its line.
+ */
+function lintSpace(input) {
+    const ctx = buildContext(input);
+    let findings = [...(input.extra ?? []), ...runChecks(ctx)];
+    if (input.text !== undefined) {
+        const lines = addIssueLines(input.text, findings.map((f) => ({ file: '', path: f.path, message: '', line: f.line })));
+        findings = findings.map((f, i) => (lines[i]?.line !== undefined ? { ...f, line: lines[i].line } : f));
+    }
+    return { findings, quality: qualityScore(ctx, findings, MEASURED) };
+}
+/** The quality score alone, as the scorecard and the PR reports show it. */
+function lintQuality(input) {
+    return lintSpace(input).quality;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/concurrency.js
+/** Runs tasks with at most `limit` in flight; results keep the input order. */
+async function mapConcurrent(items, limit, fn, signal) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/rate-limiter.js
@@ -71398,153 +75097,6 @@ function result_comparator_range(n) {
     return Array.from({ length: n }, (_, i) => i);
 }
 
-;// CONCATENATED MODULE: ./src/scoring/scorecard.js
-/**
- * The scorecard: what one scoring run found, per question and in total. It is written
- * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
- * it has a zod schema as well as types.
- */
-
-
-function emptyCategoryCounts() {
-    return Object.fromEntries(failure_category_CATEGORIES.map((c) => [c, 0]));
-}
-function scorecardTotals(questions) {
-    return {
-        all: splitTotals(questions),
-        train: splitTotals(questions.filter((q) => q.split === 'train')),
-        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
-    };
-}
-function splitTotals(questions) {
-    const total = questions.length;
-    const passed = questions.filter((q) => q.passed).length;
-    const rates = questions.reduce((sum, q) => sum + q.passRate, 0);
-    return { passed, total, score: total ? passed / total : 0, passRate: total ? rates / total : 0 };
-}
-function categoryCounts(questions) {
-    const counts = emptyCategoryCounts();
-    for (const q of questions)
-        if (!q.passed && q.category)
-            counts[q.category]++;
-    return counts;
-}
-/**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
- */
-function summarizeQuestion(benchmark, repeats, expectedError) {
-    const passes = repeats.filter((r) => r.passed).length;
-    const passed = repeats.length > 0 && passes * 2 > repeats.length;
-    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
-    const score = {
-        id: benchmark.id,
-        question: benchmark.question,
-        split: benchmark.split,
-        tags: [...benchmark.tags],
-        passed,
-        passRate: repeats.length ? passes / repeats.length : 0,
-        verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(repeats),
-        genieSql: representative?.genieSql ?? null,
-        expectedSql: benchmark.sql,
-        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
-        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
-        repeats,
-    };
-    if (representative?.genieText !== undefined)
-        score.genieText = representative.genieText;
-    if (representative?.error !== undefined)
-        score.error = representative.error;
-    if (representative?.reason !== undefined)
-        score.reason = representative.reason;
-    if (expectedError !== undefined)
-        score.expectedError = expectedError;
-    return score;
-}
-function mostFrequentCategory(repeats) {
-    const counts = new Map();
-    for (const r of repeats)
-        if (!r.passed && r.category)
-            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-    let best = null;
-    for (const [category, n] of counts)
-        if (best === null || n > (counts.get(best) ?? 0))
-            best = category;
-    return best;
-}
-function buildScorecard(input) {
-    return {
-        space: input.space,
-        configHash: input.configHash,
-        benchmarksHash: input.benchmarksHash,
-        backend: input.backend,
-        repeats: input.repeats,
-        totals: scorecardTotals(input.questions),
-        categories: categoryCounts(input.questions),
-        questions: input.questions,
-        calls: { ...input.calls },
-        durationMs: input.durationMs,
-        startedAt: input.startedAt,
-    };
-}
-const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
-const CategorySchema = schemas_enum(failure_category_CATEGORIES);
-const SplitTotalsSchema = looseObject({
-    passed: schemas_number(),
-    total: schemas_number(),
-    score: schemas_number(),
-    passRate: schemas_number(),
-});
-const RepeatResultSchema = looseObject({
-    passed: schemas_boolean(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    durationMs: schemas_number(),
-    attempts: schemas_number(),
-    reason: schemas_string().optional(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-});
-const QuestionScoreSchema = looseObject({
-    id: schemas_string(),
-    question: schemas_string(),
-    split: schemas_enum(['train', 'holdout']),
-    tags: array(schemas_string()),
-    passed: schemas_boolean(),
-    passRate: schemas_number(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    expectedSql: schemas_string(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-    reason: schemas_string().optional(),
-    expectedError: schemas_string().optional(),
-    attempts: schemas_number(),
-    durationMs: schemas_number(),
-    repeats: array(RepeatResultSchema),
-});
-/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
-const ScorecardSchema = looseObject({
-    space: schemas_string(),
-    configHash: schemas_string(),
-    benchmarksHash: schemas_string(),
-    backend: schemas_string(),
-    repeats: schemas_number(),
-    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
-    categories: record(CategorySchema, schemas_number()),
-    questions: array(QuestionScoreSchema),
-    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
-    durationMs: schemas_number(),
-    startedAt: schemas_string(),
-});
-function parseScorecard(json) {
-    return ScorecardSchema.parse(json);
-}
-
 ;// CONCATENATED MODULE: ./src/scoring/score-runner.js
 
 
@@ -71585,7 +75137,7 @@ async function runScore(input) {
     const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
     const started = now();
     const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-    const expectedCache = new Map();
+    const expectedCache = input.expectedCache ?? new Map();
     const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
     /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
     const expectedResult = (sql) => {
@@ -71649,15 +75201,15 @@ async function runScore(input) {
             expected = await expectedResult(benchmark.sql);
         }
         catch (error) {
-            // A broken benchmark is not Genie's failure, but the question cannot pass: report it
-            // as api_error with expectedError set, and save the Genie quota by not asking.
+            // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
+            // quota), and the scorecard counts it apart from the score.
             if (signal?.aborted)
                 throw signal.reason ?? error;
             const message = score_runner_messageOf(error);
             const result = {
                 passed: false,
                 verdict: null,
-                category: 'api_error',
+                category: null,
                 genieSql: null,
                 durationMs: now() - t0,
                 attempts: 0,
@@ -71739,6 +75291,7 @@ async function runScore(input) {
             verdict: r.verdict,
             category: r.category,
             durationMs: r.durationMs,
+            ...(outcome.expectedError !== undefined ? { broken: true } : {}),
         });
     }, signal);
     signal?.throwIfAborted();
@@ -71754,6 +75307,19 @@ async function runScore(input) {
         durationMs: now() - started,
         startedAt: new Date(started).toISOString(),
     });
+}
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+async function reaskScore(input, card, ids, times = 1) {
+    const wanted = new Set(ids);
+    const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+    if (benchmarks.length === 0 || times < 1)
+        return card;
+    const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+    return mergeRepeats(card, extra);
 }
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
 async function askWithTimeout(genie, question, timeoutMs, parent) {
@@ -71815,35 +75381,53 @@ function loadSpaceBenchmarks(root, space) {
     return loadBenchmarks(file, space).benchmarks;
 }
 async function scoreCommand(options) {
-    const loaded = loadSpace(options.root, options.space);
+    const loaded = loadSpace(options.root, options.space, options.layout);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
     const backend = await openBackend(options.root, options.backend, loaded.target, {
+        space: options.space,
         noise: options.noise,
         seed: options.seed,
+        layout: options.layout,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-        const file = external_node_path_namespaceObject.relative(options.root, loaded.spaceFile);
-        const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-        if (issues.length > 0)
-            throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
+        assertValidConfig(options.root, loaded, await backend.warehouse.schema());
         return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
     }
     finally {
         await backend.close();
     }
 }
+/**
+ * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
+ * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
+ * from a config that passes validate.
+ */
+function assertValidConfig(root, loaded, warehouseSchema, hint = 'fix the space config (run `genie-gitops validate`)') {
+    const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
+    if (issues.length > 0)
+        throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), hint);
+}
 /** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
 async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) {
-    const genie = await backend.genieFor(space);
-    return runScore({
+    return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+function configScorer(backend, spaceName, space, benchmarks, options = {}) {
+    const expectedCache = new Map();
+    const input = async () => ({
         space: spaceName,
         configHash: hashSpace(space),
         benchmarksHash: hashBenchmarks(benchmarks),
         backend: backend.name,
         benchmarks,
-        genie,
+        genie: await backend.genieFor(space, { seed: options.seed }),
         warehouse: backend.warehouse,
+        expectedCache,
         options: {
             repeats: options.repeats,
             concurrency: options.concurrency,
@@ -71852,6 +75436,12 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
         },
         onProgress: options.onProgress,
     });
+    // The static quality rides along in the card, so every report that shows a score can show it too.
+    const quality = lintQuality({ space, benchmarks });
+    return {
+        score: async () => ({ ...(await runScore(await input())), quality }),
+        reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
@@ -71866,44 +75456,84 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
 
 
 
+
+
 function lessonsFile(root, space) {
     return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
 }
+/**
+ * One scorer per config (sharing its expected results across runs); every run's Genie questions
+ * and statements, and what a re-ask added, are counted into `calls`.
+ */
+function countingScorers(backend, spaceName, benchmarks, calls) {
+    const scorers = new Map();
+    const scorerOf = (space) => {
+        const key = hashSpace(space);
+        let scorer = scorers.get(key);
+        if (!scorer)
+            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+        return scorer;
+    };
+    const counted = (card, before) => {
+        calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+        calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+        return card;
+    };
+    return {
+        score: async (space) => counted(await scorerOf(space).score()),
+        reaskerOf: (space) => ({
+            reask: async (card, ids) => counted(await scorerOf(space).reask(card, ids), card),
+        }),
+    };
+}
 async function enhanceCommand(options) {
     const started = Date.now();
-    const loaded = loadSpace(options.root, options.space);
+    const loaded = loadSpace(options.root, options.space, options.layout);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
     const lessonsPath = lessonsFile(options.root, options.space);
     const lessons = readLessons(lessonsPath, options.space);
     const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
     if (!analyst)
         throw new GenieGitopsError('the llm analyst needs a model endpoint', 'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules');
-    const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+    const backend = await openBackend(options.root, options.backend, loaded.target, {
+        wrapWarehouse: memoizeWarehouse,
+        space: options.space,
+        layout: options.layout,
+        noise: options.noise,
+        seed: options.seed,
+    });
     const calls = { genie: 0, statements: 0 };
+    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
     try {
-        const score = async (space) => {
-            const card = await scoreConfig(backend, options.space, space, benchmarks);
-            calls.genie += card.calls.genie;
-            calls.statements += card.calls.statements;
-            return card;
-        };
+        const warehouseSchema = await backend.warehouse.schema();
+        // Improve only a config that passes validate: fixes on top of an invalid one would be judged
+        // against problems they did not cause, and the result could not be deployed.
+        assertValidConfig(options.root, loaded, warehouseSchema, 'enhance starts only from a config that passes `genie-gitops validate`: fix these first');
         const result = await runEnhanceLoop({
             spaceName: options.space,
-            file: external_node_path_namespaceObject.relative(options.root, loaded.spaceFile),
+            file: loaded.configPath,
             space: loaded.space,
             benchmarks,
             score,
             analyst,
             warehouse: backend.warehouse,
-            warehouseSchema: await backend.warehouse.schema(),
+            warehouseSchema,
             lessons,
             maxIterations: options.maxIterations,
             targetScore: options.targetScore,
             // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
             isolateFixes: backend.name === 'local',
+            confirmGain: (current, candidate) => confirmGain({ card: current.card, reasker: reaskerOf(current.space) }, { card: candidate.card, reasker: reaskerOf(candidate.space) }, { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }),
             log: options.log,
         });
         const changed = hashSpace(result.space) !== hashSpace(loaded.space);
+        // The loop validates every candidate; this is the last guard before anything is written.
+        const issues = checkInvariants(result.space, {
+            file: loaded.configPath,
+            warehouseSchema,
+        });
+        if (issues.length > 0)
+            throw new ValidationError(issues, 'enhance produced an invalid config and wrote nothing; please report this');
         const written = [];
         if (!options.dryRun) {
             if (changed) {
@@ -71931,8 +75561,10 @@ async function enhanceCommand(options) {
             durationMs: Date.now() - started,
             written,
             config: result.space,
+            startConfig: loaded.space,
             lessons: result.lessons,
             changed,
+            usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',
         };
     }
     finally {
@@ -72101,7 +75733,8 @@ async function enhancePrCommand(options) {
         };
     }
     const rel = (file) => external_node_path_namespaceObject.relative(options.root, file).split(external_node_path_namespaceObject.sep).join('/');
-    const paths = [`spaces/${space}/space.json`, rel(lessonsFile(options.root, space))];
+    // The files enhance wrote: the config (wherever the layout keeps it) and the lessons.
+    const paths = [...new Set([...result.written.map(rel), rel(lessonsFile(options.root, space))])];
     const { before, after } = result;
     const published = await publishBotBranch(git, {
         branch,
@@ -73220,12 +76853,15 @@ async function runEnhance(run) {
         try {
             const result = await action_run_group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () => enhancePrCommand({
                 root: run.root,
+                layout: run.layout,
                 space,
                 backend: run.inputs.backend,
                 analyst: run.inputs.analyst,
                 llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
                 maxIterations: run.inputs.maxIterations,
                 targetScore: run.inputs.targetScore,
+                confidence: run.inputs.confidence,
+                maxRepeats: run.inputs.maxRepeats,
                 git: run.git,
                 github,
                 baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
@@ -73235,6 +76871,12 @@ async function runEnhance(run) {
                 log: (line) => info(line),
             }));
             results.push(result);
+            // Outside the collapsed group: the outcome and the scores without expanding anything.
+            info(`enhance ${space}: ${result.outcome}; ${result.message}`);
+            if (result.result) {
+                const r = result.result;
+                info(`train ${run_enhance_pct(r.before.totals.train.score)} → ${run_enhance_pct(r.after.totals.train.score)}, holdout ${run_enhance_pct(r.before.totals.holdout.score)} → ${run_enhance_pct(r.after.totals.holdout.score)}`);
+            }
             await writeSummary(result);
         }
         catch (error) {
@@ -73294,14 +76936,15 @@ async function writeSummary(result) {
 
 
 
+
+
 function exportBranch(space) {
     return `genie-gitops/export/${space}`;
 }
 async function exportCommand(options) {
-    const file = `spaces/${options.space}/space.json`;
+    validateSpaceName(options.space);
+    const { file, target } = exportDestination(options);
     const absolute = external_node_path_namespaceObject.join(options.root, file);
-    // target.yml alone is enough: a first export creates space.json.
-    const target = loadTarget(external_node_path_namespaceObject.join(options.root, 'spaces', options.space, 'target.yml'), `spaces/${options.space}/target.yml`);
     const liveSpaceId = target.liveSpaceId;
     const stored = await readLive(options, target, liveSpaceId);
     const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
@@ -73355,10 +76998,25 @@ async function exportCommand(options) {
         : `${branch} already had this change`;
     return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
 }
+/** Where the live config goes: the space's config file, or spaces/<name>/space.json when only target.yml exists yet. */
+function exportDestination(options) {
+    const entry = findSpaceEntry(options.root, options.space, options.layout);
+    const target = entry && targetOf(options.root, entry);
+    if (entry && target)
+        return { file: entry.configPath, target };
+    // target.yml alone is enough: a first export creates space.json.
+    const file = `spaces/${options.space}/space.json`;
+    const targetFile = `spaces/${options.space}/target.yml`;
+    return { file, target: loadTarget(external_node_path_namespaceObject.join(options.root, targetFile), targetFile) };
+}
 async function readLive(options, target, spaceId) {
     if (options.store)
         return (await options.store.get(spaceId)).serializedSpace;
-    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+    const backend = await openBackend(options.root, options.backend, target, {
+        env: options.env,
+        spacesOnly: true,
+        layout: options.layout,
+    });
     try {
         if (!backend.spaces)
             throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read spaces');
@@ -73382,6 +77040,7 @@ async function runExport(run) {
         try {
             results.push(await action_run_group(`export ${space}`, () => exportCommand({
                 root: run.root,
+                layout: run.layout,
                 space,
                 backend: run.inputs.backend,
                 git: run.git,
@@ -73410,6 +77069,559 @@ async function runExport(run) {
     return failures.length ? { failure: failures.join('; ') } : {};
 }
 
+;// CONCATENATED MODULE: ./src/lint/fixes.js
+/**
+ * `lint --fix`: the mechanical repairs, as RFC 6902 operations built with the enhance fix machinery
+ * (src/fixes: pointers, sorted inserts, deterministic ids; a missing relationship marker is a `fix_join`
+ * fix compiled by compileFix). Each group is applied to the space as it stands and kept only when the
+ * result passes the schema and introduces no new invariant problem, as applyFixes keeps fixes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const replace = (segments, from, value) => [
+    { op: 'test', path: pointer(segments), value: from },
+    { op: 'replace', path: pointer(segments), value },
+];
+const duplicateIds = (space) => {
+    const seen = new Set();
+    const out = [];
+    for (const entry of idEntries(space)) {
+        if (!seen.has(entry.id)) {
+            seen.add(entry.id);
+            continue;
+        }
+        const id = newId(space, `lint-duplicate:${entry.segments.join('/')}`);
+        out.push({
+            check: 'id-invalid',
+            path: jsonPath(entry.segments),
+            description: `new id ${id} for a duplicate of ${entry.id}`,
+            ops: replace(entry.segments, entry.id, id),
+        });
+    }
+    return out;
+};
+const relationshipMarkers = (space) => {
+    const ctx = buildContext({ space });
+    return specInfos(ctx).flatMap((info) => {
+        const relationship = info.hasMarker ? undefined : inferRelationship(info, ctx);
+        if (!relationship)
+            return [];
+        const fix = FixSchema.parse({
+            type: 'fix_join',
+            joinId: info.spec.id,
+            relationship,
+            rationale: 'lint: relationship type inferred from the key names',
+        });
+        return [
+            {
+                check: 'join-relationship-missing',
+                path: `${info.path}.sql`,
+                description: `relationship ${relationship} inferred from the key names`,
+                ops: compileFix(space, fix),
+            },
+        ];
+    });
+};
+/** Pointer segments of a user-facing path like `$.a.b[2].c` (keys here never hold dots or brackets). */
+function fixes_segmentsOf(path) {
+    return path
+        .replace(/^\$\.?/, '')
+        .split(/[.[\]]+/)
+        .filter(Boolean);
+}
+const repeatedSynonyms = (space) => buildContext({ space }).tables.flatMap((t) => [...t.columns.values()].flatMap((c) => {
+    const synonyms = c.config.synonyms ?? [];
+    const unique = dedupeCaseInsensitive(synonyms);
+    if (unique.length === synonyms.length)
+        return [];
+    return [
+        {
+            check: 'synonym-repeated',
+            path: `${c.path}.synonyms`,
+            description: `dropped ${synonyms.length - unique.length} repeated synonym(s)`,
+            ops: replace([...fixes_segmentsOf(c.path), 'synonyms'], synonyms, unique),
+        },
+    ];
+}));
+const untrimmed = (space) => untrimmedStrings(space).map((entry) => ({
+    check: 'text-untrimmed',
+    path: jsonPath(entry.segments),
+    description: 'trimmed whitespace',
+    ops: replace(entry.segments, entry.value, entry.value.trim()),
+}));
+const filterWhere = (space) => (space.instructions?.sql_snippets?.filters ?? []).flatMap((filter, i) => {
+    const first = filter.sql[0];
+    if (first === undefined || !/^\s*where\b/i.test(first))
+        return [];
+    const segments = ['instructions', 'sql_snippets', 'filters', String(i), 'sql', '0'];
+    return [
+        {
+            check: 'filter-starts-with-where',
+            path: jsonPath(segments),
+            description: 'dropped the leading WHERE',
+            ops: replace(segments, first, first.replace(/^\s*where\s*/i, '')),
+        },
+    ];
+});
+const duplicateSamples = (space) => {
+    const seen = new Set();
+    const repeats = [];
+    (space.config?.sample_questions ?? []).forEach((q, i) => {
+        const key = normalizeQuestion(joinText(q.question));
+        if (key !== '' && seen.has(key))
+            repeats.push(i);
+        seen.add(key);
+    });
+    // Remove from the end so earlier indexes stay valid.
+    return repeats.reverse().map((i) => ({
+        check: 'sample-question-duplicate',
+        path: `$.config.sample_questions[${i}]`,
+        description: 'removed a repeated sample question',
+        ops: [{ op: 'remove', path: pointer(['config', 'sample_questions', String(i)]) }],
+    }));
+};
+/** One unsorted list at a time: sorting a list of tables moves the column lists inside it. */
+const sorting = (space) => {
+    const list = sortedLists(space).find((l) => !isSorted(l));
+    if (!list)
+        return [];
+    const sorted = [...list.items].sort((a, b) => fix_key_compareStrings(list.keyOf(a), list.keyOf(b)));
+    return [
+        {
+            check: 'list-unsorted',
+            path: jsonPath(list.segments),
+            description: 'sorted the list',
+            ops: replace(list.segments, list.items, sorted),
+        },
+    ];
+};
+const PLANNERS = [
+    duplicateIds,
+    relationshipMarkers,
+    untrimmed,
+    repeatedSynonyms,
+    filterWhere,
+    duplicateSamples,
+];
+function problems(space) {
+    if (!SpaceSchema.safeParse(space).success)
+        return ['schema'];
+    return checkInvariants(space, { file: '' }).map((issue) => issue.message);
+}
+/** Applies one planned fix when it leaves the space valid; returns the new space or the reason it was skipped. */
+function tryApply(space, fix, before) {
+    const next = structuredClone(space);
+    try {
+        fast_json_patch.applyPatch(next, structuredClone(fix.ops), true);
+    }
+    catch (error) {
+        return { reason: `the patch does not apply: ${error.message.split('\n')[0]}` };
+    }
+    const after = problems(next);
+    const introduced = after.filter((p) => !before.includes(p));
+    return introduced.length > 0 ? { reason: `it would make the config invalid: ${introduced[0]}` } : { space: next };
+}
+function planLintFixes(input) {
+    let space = structuredClone(input);
+    const ops = [];
+    const applied = [];
+    const skipped = [];
+    const run = (planner, repeat) => {
+        for (let round = 0; round < 1000; round++) {
+            const planned = planner(space);
+            if (planned.length === 0)
+                return;
+            for (const fix of planned) {
+                const outcome = tryApply(space, fix, problems(space));
+                const record = { check: fix.check, path: fix.path, description: fix.description };
+                if ('reason' in outcome) {
+                    skipped.push({ ...record, description: outcome.reason });
+                    if (repeat)
+                        return;
+                    continue;
+                }
+                space = outcome.space;
+                ops.push(...fix.ops);
+                applied.push(record);
+                // Later fixes of the same planner were computed before this one moved things: plan again.
+                if (repeat)
+                    break;
+            }
+            if (!repeat)
+                return;
+        }
+    };
+    for (const planner of PLANNERS)
+        run(planner, planner === duplicateIds);
+    run(sorting, true);
+    return { space, ops, applied, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/lint/load.js
+
+
+
+
+
+
+const load_ID = /^[0-9a-f]{32}$/;
+const ID_LISTS = [
+    ['config', 'sample_questions'],
+    ['instructions', 'text_instructions'],
+    ['instructions', 'example_question_sqls'],
+    ['instructions', 'sql_functions'],
+    ['instructions', 'join_specs'],
+    ['instructions', 'sql_snippets', 'filters'],
+    ['instructions', 'sql_snippets', 'expressions'],
+    ['instructions', 'sql_snippets', 'measures'],
+    ['benchmarks', 'questions'],
+];
+function load_at(document, segments) {
+    let node = document;
+    for (const s of segments)
+        node = node !== null && typeof node === 'object' ? node[s] : undefined;
+    return node;
+}
+/** A UUID with dashes or capitals is the same id written another way; anything else gets a new id. */
+function repairedId(document, value, seed) {
+    if (typeof value === 'string') {
+        const compact = value.replace(/-/g, '').toLowerCase();
+        if (load_ID.test(compact))
+            return compact;
+    }
+    return newId(document, seed);
+}
+/** Repairs missing or malformed ids in place; returns the operations and findings. */
+function repairIds(document) {
+    const ops = [];
+    const findings = [];
+    for (const segments of ID_LISTS) {
+        const list = load_at(document, segments);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((item, index) => {
+            if (item === null || typeof item !== 'object' || Array.isArray(item))
+                return;
+            const record = item;
+            if (typeof record.id === 'string' && load_ID.test(record.id))
+                return;
+            const path = [...segments, String(index), 'id'];
+            const id = repairedId(document, record.id, `lint-id:${path.join('/')}`);
+            ops.push({ op: record.id === undefined ? 'add' : 'replace', path: pointer(path), value: id });
+            findings.push({
+                check: 'id-invalid',
+                severity: 'error',
+                category: 'limits',
+                path: formatPath([...segments, index, 'id']),
+                message: record.id === undefined
+                    ? 'the item has no id: Genie needs a 32-hex id on every item of this list'
+                    : `id ${JSON.stringify(record.id)} is not 32 lowercase hex characters`,
+                fix: `run \`genie-gitops lint --fix\` to set it to ${id}`,
+            });
+            record.id = id;
+        });
+    }
+    return { ops, findings };
+}
+function loadForLint(text, file) {
+    try {
+        return { space: parseSpaceText(text, file), repairs: [], findings: [], issues: [] };
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        let data;
+        try {
+            data = JSON.parse(text.replace(/^\uFEFF/, ''));
+        }
+        catch {
+            return { repairs: [], findings: [], issues: error.issues };
+        }
+        const { ops, findings } = repairIds(data);
+        const parsed = ops.length > 0 ? SpaceSchema.safeParse(data) : undefined;
+        if (parsed?.success)
+            return { space: parsed.data, repairs: ops, findings, issues: [] };
+        return { repairs: [], findings: [], issues: error.issues };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/lint.js
+/**
+ * `lint`: the static linter over the repository's spaces. No Genie call, and no warehouse call unless
+ * `warehouse` is set (then one read-only statistics query per table, through the warehouse port and
+ * its read-only gate). With `fix`, the mechanical repairs are applied and written, and the findings
+ * reported are those left afterwards.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readBenchmarks(root, space, notes) {
+    const file = benchmarksFile(root, space);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return [];
+    try {
+        return loadBenchmarks(file, space).benchmarks;
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        notes.push(`benchmarks/${space}.yml is invalid (run validate); ${space} is linted without benchmark weights`);
+        return [];
+    }
+}
+const quote = (name) => '`' + name.replace(/`/g, '``') + '`';
+/** Columns whose statistics some check reads: entity-matching columns and join keys. */
+function statColumns(space) {
+    const wanted = new Map();
+    const add = (table, column) => wanted.set(table, (wanted.get(table) ?? new Set()).add(column));
+    const ctx = buildContext({ space });
+    for (const t of ctx.tables)
+        for (const c of t.columns.values())
+            if (hasEntityMatching(c.config))
+                add(t.key, c.key);
+    for (const info of specInfos(ctx)) {
+        if (info.left && info.columns)
+            add(info.left.key, info.columns.left.toLowerCase());
+        if (info.right && info.columns)
+            add(info.right.key, info.columns.right.toLowerCase());
+    }
+    return wanted;
+}
+/** One COUNT / COUNT(DISTINCT) / MAX(LENGTH) query per table, for the columns checks need. */
+async function readWarehouseFacts(warehouse, space) {
+    const schema = await warehouse.schema();
+    const stats = new Map();
+    for (const [table, columns] of statColumns(space)) {
+        const known = schema.tables.find((t) => normalizeIdentifier(t.identifier) === table);
+        const present = (known?.columns ?? []).map((k) => k.name).filter((c) => columns.has(c.toLowerCase()));
+        if (!known || present.length === 0)
+            continue;
+        const parts = present.flatMap((c, i) => [
+            `COUNT(DISTINCT ${quote(c)}) AS d${i}`,
+            `MAX(LENGTH(${quote(c)})) AS l${i}`,
+        ]);
+        const from = known.identifier.split('.').map(quote).join('.');
+        const result = await warehouse.execute(`SELECT COUNT(*) AS n, ${parts.join(', ')} FROM ${from}`);
+        const row = result.rows[0] ?? [];
+        present.forEach((c, i) => stats.set(`${table}.${c.toLowerCase()}`, {
+            rows: Number(row[0] ?? 0),
+            distinct: Number(row[1 + 2 * i] ?? 0),
+            maxLength: Number(row[2 + 2 * i] ?? 0),
+        }));
+    }
+    return { schema, stats };
+}
+async function warehouseFacts(options, name, space) {
+    if (!options.warehouse)
+        return undefined;
+    const entry = findSpaceEntry(options.root, name, options.layout);
+    const target = entry ? targetOf(options.root, entry) : undefined;
+    const backend = await openBackend(options.root, options.warehouse, target, {
+        env: options.env,
+        layout: options.layout,
+    });
+    try {
+        return await readWarehouseFacts(backend.warehouse, space);
+    }
+    finally {
+        await backend.close();
+    }
+}
+async function lintOne(options, name, notes) {
+    const entry = findSpaceEntry(options.root, name, options.layout);
+    if (!entry) {
+        const issue = { file: `spaces/${name}`, path: '$', message: `no space named '${name}'` };
+        return { space: name, file: issue.file, findings: [], issues: [issue], benchmarks: 0 };
+    }
+    const file = entry.configPath;
+    let text = (0,external_node_fs_namespaceObject.readFileSync)(entry.spaceFile, 'utf8');
+    const loaded = loadForLint(text, file);
+    const benchmarks = readBenchmarks(options.root, name, notes);
+    const base = { space: name, file, benchmarks: benchmarks.length };
+    if (!loaded.space)
+        return { ...base, findings: [], issues: loaded.issues };
+    let space = loaded.space;
+    let extra = loaded.findings;
+    let fix;
+    if (options.fix) {
+        const planned = planLintFixes(space);
+        const patch = [...loaded.repairs, ...planned.ops];
+        const written = patch.length > 0;
+        if (written)
+            writeSpaceFile(entry.spaceFile, planned.space);
+        const repaired = loaded.findings.map((f) => ({ check: f.check, path: f.path, description: f.fix }));
+        fix = { patch, applied: [...repaired, ...planned.applied], skipped: planned.skipped, written };
+        space = planned.space;
+        extra = [];
+        text = (0,external_node_fs_namespaceObject.readFileSync)(entry.spaceFile, 'utf8');
+    }
+    const warehouse = await warehouseFacts(options, name, space);
+    const report = lintSpace({ space, benchmarks, warehouse, extra, text });
+    return { ...base, quality: report.quality, findings: report.findings, issues: [], ...(fix ? { fix } : {}) };
+}
+async function lintCommand(options) {
+    const names = options.spaces?.length ? [...options.spaces] : listSpaces(options.root, options.layout);
+    const notes = [];
+    const spaces = [];
+    for (const name of names)
+        spaces.push(await lintOne(options, name, notes));
+    return { spaces, notes };
+}
+/** Why lint fails: error findings, unlintable files, or a quality under the minimum. */
+function lintFailures(result, minQuality, flag = '--min-quality') {
+    return result.spaces.flatMap((s) => {
+        const out = [];
+        if (!s.quality)
+            out.push(`${s.space}: ${s.issues.length} problem(s) stop lint`);
+        else {
+            if (s.quality.findings.error > 0)
+                out.push(`${s.space}: ${s.quality.findings.error} error finding(s)`);
+            if (minQuality !== undefined && s.quality.score < minQuality)
+                out.push(`${s.space}: quality ${s.quality.score.toFixed(1)} is below ${flag} ${minQuality}`);
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/lint-markdown.js
+
+
+const lint_markdown_ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+function qualityCells(quality) {
+    if (!quality)
+        return `| – | ${types_CATEGORIES.map(() => '–').join(' | ')} |`;
+    return `| **${quality.score.toFixed(1)}** | ${types_CATEGORIES.map((c) => quality.categories[c].score.toFixed(0)).join(' | ')} |`;
+}
+function summaryTable(spaces) {
+    return [
+        `| space | quality | ${types_CATEGORIES.join(' | ')} | errors | warnings | info |`,
+        `|---|---:|${types_CATEGORIES.map(() => '---:').join('|')}|---:|---:|---:|`,
+        ...spaces.map((s) => {
+            const n = s.quality?.findings;
+            const counts = n ? `${n.error} | ${n.warning} | ${n.info}` : `${s.issues.length} | – | –`;
+            return `| ${code(s.space)} ${qualityCells(s.quality)} ${counts} |`;
+        }),
+    ];
+}
+function findingLines(space) {
+    const issues = space.issues.map((i) => `- ${lint_markdown_ICON.error} ${code(`${space.file}${i.line ? `:${i.line}` : ''}`)} ${cell(i.message)}`);
+    const findings = space.findings.map((f) => `- ${lint_markdown_ICON[f.severity]} ${code(`${space.file}${f.line ? `:${f.line}` : ''}`)} **${f.check}** ${cell(markdown_format_truncate(f.message, 300))} — _${cell(markdown_format_truncate(f.fix, 200))}_`);
+    return [...issues, ...findings];
+}
+function renderLintMarkdown(result, options = {}) {
+    const max = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+    const head = [
+        `## ${options.title ?? 'genie-gitops lint'}`,
+        '',
+        ...summaryTable(result.spaces),
+        '',
+        '<sub>Quality 0–100: coverage 30%, relationships 20%, semantics 20%, examples 20%, limits 10% (see the README, "Quality score").</sub>',
+        ...result.notes.map((n) => `> ${n}`),
+    ];
+    const body = [];
+    let budget = max - head.join('\n').length - 200;
+    let hidden = 0;
+    for (const space of result.spaces) {
+        const lines = findingLines(space);
+        if (lines.length === 0)
+            continue;
+        const heading = ['', `### ${code(space.space)} (${space.file})`, ''];
+        budget -= heading.join('\n').length;
+        body.push(...heading);
+        for (const line of lines) {
+            if (line.length + 1 > budget) {
+                hidden++;
+                continue;
+            }
+            budget -= line.length + 1;
+            body.push(line);
+        }
+    }
+    if (hidden > 0)
+        body.push('', `_…and ${hidden} more finding(s) not shown to stay within ${max} characters (see \`lint --json\`)._`);
+    return [...head, ...body].join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/action/run-lint.js
+/**
+ * `lint` in the action: every finding as an annotation on its file and line (errors as errors,
+ * warnings as warnings, advice as notices), at most ANNOTATIONS_PER_FILE per file so the PR's diff
+ * stays readable (GitHub shows only a few annotations per step anyway); the full list goes to the job
+ * summary. Outputs `quality` and `findings`; fails on an error finding or a quality below min-quality.
+ */
+
+
+
+/** Annotations per file; the rest are counted in one notice and listed in the job summary. */
+const ANNOTATIONS_PER_FILE = 10;
+function annotateLint(result) {
+    for (const space of result.spaces) {
+        const all = [
+            ...space.issues.map((i) => ({
+                severity: 'error',
+                title: 'genie-gitops lint',
+                line: i.line,
+                text: `${i.path}: ${i.message}`,
+            })),
+            ...space.findings.map((f) => ({
+                severity: f.severity,
+                title: `genie-gitops lint [${f.check}]`,
+                line: f.line,
+                text: `${f.path}: ${f.message}. Fix: ${f.fix}`,
+            })),
+        ];
+        for (const a of all.slice(0, ANNOTATIONS_PER_FILE)) {
+            const properties = { title: a.title, file: space.file, startLine: a.line };
+            if (a.severity === 'error')
+                core_error(a.text, properties);
+            else if (a.severity === 'warning')
+                warning(a.text, properties);
+            else
+                notice(a.text, properties);
+        }
+        if (all.length > ANNOTATIONS_PER_FILE)
+            notice(`${all.length - ANNOTATIONS_PER_FILE} more lint finding(s) in ${space.file}: see the job summary (annotations are capped at ${ANNOTATIONS_PER_FILE} per file)`, { title: 'genie-gitops lint', file: space.file });
+    }
+}
+async function runLint(run) {
+    const spaces = run.inputs.all ? undefined : run.inputs.space ? [run.inputs.space] : undefined;
+    const result = await lintCommand({ root: run.root, spaces, layout: run.layout });
+    if (result.spaces.length === 0)
+        return { failure: 'no space found: create spaces/<name>/space.json or declare genie_spaces in databricks.yml' };
+    annotateLint(result);
+    for (const note of result.notes)
+        warning(note);
+    await summary.addRaw(renderLintMarkdown(result)).write();
+    const scores = result.spaces.filter((s) => s.quality).map((s) => s.quality.score);
+    // With several spaces `quality` is the lowest, the one a threshold cares about; `qualities` has each.
+    setOutput('quality', scores.length ? Math.min(...scores).toFixed(1) : '0');
+    setOutput('qualities', JSON.stringify(Object.fromEntries(result.spaces.map((s) => [s.space, s.quality?.score ?? null]))));
+    setOutput('findings', String(result.spaces.reduce((n, s) => n + s.findings.length + s.issues.length, 0)));
+    setOutput('spaces', JSON.stringify(result.spaces.map((s) => s.space)));
+    const failures = lintFailures(result, run.inputs.minQuality, 'min-quality');
+    return failures.length ? { failure: failures.join('; ') } : {};
+}
+
 ;// CONCATENATED MODULE: ./src/github/sticky-comment.js
 function scoreCommentMarker(space) {
     return `<!-- genie-gitops:score:${space} -->`;
@@ -73423,81 +77635,88 @@ async function upsertStickyComment(github, prNumber, marker, body) {
     return { comment: await github.createComment(prNumber, text), action: 'created' };
 }
 
-;// CONCATENATED MODULE: ./src/report/markdown-format.js
-/** GitHub's limit on a PR body or comment. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-function markdown_format_percent(fraction) {
-    return `${(fraction * 100).toFixed(1)}%`;
+;// CONCATENATED MODULE: ./src/report/paired-markdown.js
+/**
+ * The paired comparison in the PR comment and job summary: the verdict in words, the estimate
+ * with its interval and p-value, how many asks it took, and the discordant questions with
+ * each side's passes of asks. A result that is not significant says so, whatever the sign.
+ */
+
+
+
+/** At most this many discordant questions are listed; the JSON scorecards have them all. */
+const MAX_ROWS = 25;
+const HEADLINES = {
+    regression: 'significant regression',
+    'below-min': 'below the minimum score',
+    inconclusive: 'inconclusive',
+    improvement: 'significant improvement',
+    'within-tolerance': 'significant drop within max-regression',
+    'no-significant-change': 'no significant change',
+    'no-base': 'no base',
+};
+function passesOf(q) {
+    if (!q)
+        return '–';
+    const asks = askOutcomes(q);
+    return `${asks.filter(Boolean).length}/${asks.length}`;
 }
-/** A score with its counts: `80.0% (8/10)`; a split without questions shows a dash. */
-function markdown_format_scoreText(t) {
-    return t.total === 0 ? '–' : `${markdown_format_percent(t.score)} (${t.passed}/${t.total})`;
-}
-/** A change in percentage points with an explicit sign. */
-function pointsDelta(head, base) {
-    const d = Math.round((head - base) * 1000) / 10;
-    if (d === 0)
-        return '±0.0 pp';
-    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
-}
-function markdown_format_shortHash(hash) {
-    const bare = hash.includes(':') ? hash.slice(hash.indexOf(':') + 1) : hash;
-    return bare.slice(0, 8);
-}
-function markdown_format_duration(ms) {
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const minutes = Math.floor(ms / 60_000);
-    return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-function markdown_format_truncate(text, max) {
-    const flat = text.replace(/\s+/g, ' ').trim();
-    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
-}
-/** Text safe inside a Markdown table cell (and free of raw HTML). */
-function cell(text) {
-    return text
-        .replace(/\s+/g, ' ')
-        .replace(/\\/g, '\\\\')
-        .replace(/\|/g, '\\|')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;');
-}
-/** Inline code that survives backticks in the content. */
-function code(text) {
-    const fence = text.includes('`') ? '``' : '`';
-    return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
-}
-/** How many of `rows` (each followed by a newline) fit in `budget` characters. */
-function rowsWithin(rows, budget) {
-    let used = 0;
-    for (let i = 0; i < rows.length; i++) {
-        used += rows[i].length + 1;
-        if (used > budget)
-            return i;
-    }
-    return rows.length;
-}
-/** `1 retry`, `2 retries`. */
-function markdown_format_plural(n, singular, pluralForm = `${singular}s`) {
-    return `${n} ${n === 1 ? singular : pluralForm}`;
-}
-function markdown_format_padRight(text, width) {
-    return text.length >= width ? text : text + ' '.repeat(width - text.length);
+function renderPairedSection(head, base, gate) {
+    const c = gate.comparison;
+    if (!c)
+        return [];
+    const { test } = c;
+    const confidence = intervalLevel(test.confidence);
+    const headById = new Map(head.questions.map((q) => [q.id, q]));
+    const baseById = new Map(base.questions.map((q) => [q.id, q]));
+    const rows = test.discordant.slice(0, MAX_ROWS).map((id) => {
+        const h = headById.get(id);
+        return `| ${code(id)} | ${h?.split ?? ''} | ${cell(markdown_format_truncate(h?.question ?? '', 60))} | ${passesOf(baseById.get(id))} | ${passesOf(h)} |`;
+    });
+    const more = test.discordant.length - rows.length;
+    const asks = c.rounds > 0
+        ? `${c.reasked} re-ask(s) a side over ${c.rounds} round(s), look ${c.look} of ${c.looks}`
+        : `no re-asks needed (look ${c.look} of ${c.looks})`;
+    return [
+        `### Paired comparison: ${HEADLINES[gate.verdict]}`,
+        '',
+        `Estimate ${signedPoints(test.estimate)} (${confidence} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}) · one-sided ${formatP(test.pWorse)} for a regression, ${formatP(test.pBetter)} for an improvement (bound ${c.bound.toPrecision(2)}) · ${test.discordant.length} discordant of ${test.questions} questions compared · ${asks}`,
+        '',
+        ...(rows.length > 0
+            ? [
+                '| discordant | split | question | base passes | head passes |',
+                '|---|---|---|---:|---:|',
+                ...rows,
+                ...(more > 0 ? ['', `_…and ${more} more discordant question(s)._`] : []),
+                '',
+            ]
+            : []),
+    ];
 }
 
 ;// CONCATENATED MODULE: ./src/report/comparison-markdown.js
 
+
+
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
-function comparison_markdown_questionChanges(head, base) {
+function questionChanges(head, base) {
     const before = new Map(base.questions.map((q) => [q.id, q]));
     const headIds = new Set(head.questions.map((q) => q.id));
-    const out = { regressed: [], fixed: [], stillFailing: [], stillPassing: [], added: [], removed: [] };
+    const out = {
+        regressed: [],
+        fixed: [],
+        stillFailing: [],
+        stillPassing: [],
+        added: [],
+        removed: [],
+        broken: [],
+    };
     for (const q of head.questions) {
         const b = before.get(q.id);
-        if (!b)
+        if (q.expectedError !== undefined)
+            out.broken.push(q);
+        // A benchmark broken in base was not scored there: for the comparison it is new.
+        else if (!b || b.expectedError !== undefined)
             out.added.push(q);
         else if (b.passed && !q.passed)
             out.regressed.push(q);
@@ -73514,31 +77733,41 @@ function comparison_markdown_questionChanges(head, base) {
 function renderComparisonMarkdown(head, base, options = {}) {
     const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
     const title = options.title ?? `Genie score: ${code(head.space)}`;
-    const changes = comparison_markdown_questionChanges(head, base);
+    const changes = questionChanges(head, base);
     const before = new Map(base.questions.map((q) => [q.id, q]));
-    const repeats = Math.max(head.repeats, base.repeats) > 1;
+    const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
     const status = (q) => {
         if (!q)
             return '–';
         const rate = repeats ? ` (${markdown_format_percent(q.passRate)})` : '';
+        if (q.expectedError !== undefined)
+            return '⚠️ broken benchmark';
         return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
     };
     const pairRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(markdown_format_truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
     const oneRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(markdown_format_truncate(q.question, 60))} | ${status(q)} |`;
     const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+    // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
+    const neutral = options.gate?.verdict === 'no-significant-change';
+    const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
     const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
     const sections = [
         {
-            heading: `### Regressed (${changes.regressed.length})`,
+            heading: `### ${regressed} (${changes.regressed.length})`,
             header: pairHeader,
             rows: changes.regressed.map(pairRow),
         },
-        { heading: `### Fixed (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+        { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
         { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
         {
             heading: `### Still failing (${changes.stillFailing.length})`,
             header: pairHeader,
             rows: changes.stillFailing.map(pairRow),
+        },
+        {
+            heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+            header: oneHeader,
+            rows: changes.broken.map(oneRow),
         },
         {
             heading: `### Removed questions (${changes.removed.length})`,
@@ -73565,7 +77794,9 @@ function renderComparisonMarkdown(head, base, options = {}) {
                 '',
             ]
             : []),
-        `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+        ...qualityComparison(base.quality, head.quality, ['base', 'head']),
+        ...(options.gate ? renderPairedSection(head, base, options.gate) : []),
+        `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
             (changes.added.length || changes.removed.length
                 ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
                 : ''),
@@ -73600,11 +77831,16 @@ function renderComparisonMarkdown(head, base, options = {}) {
 
 
 
+
+
+
 const QUESTION_WIDTH = 60;
+/** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
+const MAX_FLAKY_LISTED = 40;
 function renderScorecardMarkdown(card, options = {}) {
     const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
     const title = options.title ?? `Genie score: ${code(card.space)}`;
-    const withRate = card.repeats > 1;
+    const withRate = hasRepeats(card);
     const head = [
         `## ${title} — ${markdown_format_scoreText(card.totals.all)}`,
         '',
@@ -73617,9 +77853,11 @@ function renderScorecardMarkdown(card, options = {}) {
                 : `| ${split} | ${markdown_format_scoreText(t)} |`;
         }),
         '',
+        ...qualityLine(card.quality),
+        ...evidenceSection(card),
         ...categorySection(card),
         ...brokenBenchmarks(card),
-        `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
+        `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
         '',
         withRate
             ? '| id | split | question | result | verdict | category | pass rate |'
@@ -73640,6 +77878,44 @@ function renderScorecardMarkdown(card, options = {}) {
     const out = [...head, ...shown, ...note, ...foot].join('\n') + '\n';
     return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
+/** Some question was asked more than once (fixed repeats, or re-asks of disagreeing questions). */
+function hasRepeats(card) {
+    return card.questions.some((q) => q.repeats.length > 1);
+}
+function repeatsNote(card) {
+    const asks = card.questions.map((q) => q.repeats.length);
+    const low = Math.min(...asks);
+    const high = Math.max(...asks);
+    return low === high ? `${high} repeats each` : `${low} to ${high} asks each`;
+}
+const scorecard_markdown_range = (i) => `${(i.low * 100).toFixed(1)}–${(i.high * 100).toFixed(1)}%`;
+/** Wilson intervals, repeatability per split and the flaky questions with their passes of asks. */
+function evidenceSection(card) {
+    const evidence = scorecard_withEvidence(card).evidence;
+    const confidence = `${Math.round(evidence.confidence * 100)}%`;
+    const splits = ['all', 'train', 'holdout'].filter((s) => card.totals[s].total > 0);
+    const repeatability = (s) => {
+        const e = evidence[s];
+        return e.repeatability === null ? '–' : `${markdown_format_percent(e.repeatability)} (${e.consistent}/${e.repeated})`;
+    };
+    const byId = new Map(card.questions.map((q) => [q.id, q]));
+    const flaky = evidence.flaky.slice(0, MAX_FLAKY_LISTED).map((id) => {
+        const asks = askOutcomes(byId.get(id));
+        return `${code(id)} ${asks.filter(Boolean).length}/${asks.length}`;
+    });
+    if (evidence.flaky.length > flaky.length)
+        flaky.push(`and ${evidence.flaky.length - flaky.length} more in the JSON`);
+    return [
+        `| split | ${confidence} interval | repeatability |`,
+        '|---|---:|---:|',
+        ...splits.map((s) => `| ${s} | ${scorecard_markdown_range(evidence[s].interval)} | ${repeatability(s)} |`),
+        '',
+        evidence.all.repeated === 0
+            ? '_Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._'
+            : `_Repeatability is the share of questions asked more than once that gave the same result every time._ ${flaky.length ? `Flaky (passes/asks): ${flaky.join(', ')}.` : 'No flaky question.'}`,
+        '',
+    ];
+}
 function categorySection(card) {
     const failing = failure_category_CATEGORIES.filter((c) => card.categories[c] > 0);
     if (failing.length === 0)
@@ -73651,13 +77927,19 @@ function categorySection(card) {
         '',
     ];
 }
+/** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card) {
-    const broken = card.questions.filter((q) => q.expectedError !== undefined);
+    const broken = brokenQuestions(card);
     if (broken.length === 0)
         return [];
     return [
-        `> [!WARNING]`,
-        `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+        `### Broken benchmarks (${broken.length})`,
+        '',
+        'Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (`genie-gitops validate --execute` checks every expected SQL).',
+        '',
+        '| id | split | question | error |',
+        '|---|---|---|---|',
+        ...broken.map((q) => `| ${code(q.id)} | ${q.split} | ${cell(markdown_format_truncate(q.question, QUESTION_WIDTH))} | ${cell(markdown_format_truncate(q.expectedError ?? '', 160))} |`),
         '',
     ];
 }
@@ -73666,7 +77948,7 @@ function questionRow(q, withRate) {
         code(q.id),
         q.split,
         cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
-        q.passed ? '✅' : '❌',
+        q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
         q.verdict ?? '–',
         q.category ?? '',
     ];
@@ -73706,9 +77988,40 @@ function footer(card) {
     ];
     return `<sub>${parts.join(' · ')}</sub>`;
 }
+/** One line per broken benchmark, for the terminal and logs. */
+function brokenLines(card) {
+    const broken = brokenQuestions(card);
+    if (broken.length === 0)
+        return [];
+    return [
+        `Broken benchmarks (expected SQL failed; not asked, not scored): ${broken.length}`,
+        ...broken.map((q) => `  ${q.id}: ${q.expectedError}`),
+    ];
+}
+/** The headline alone (for --quiet and logs): score per split, broken benchmarks, failure counts. */
+function renderTotalsLine(card) {
+    const t = card.totals;
+    const failing = failure_category_CATEGORIES.filter((c) => card.categories[c] > 0);
+    return [
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}`,
+        `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
+        ...brokenLines(card),
+    ].join('\n');
+}
+function evidenceLine(card) {
+    const e = withEvidence(card).evidence;
+    const intervals = ['all', 'train', 'holdout']
+        .filter((s) => card.totals[s].total > 0)
+        .map((s) => `${s} ${scorecard_markdown_range(e[s].interval)}`)
+        .join(' · ');
+    const repeat = e.all.repeatability === null
+        ? 'repeatability not measured (each question asked once)'
+        : `repeatability ${percent(e.all.repeatability)} (${e.all.consistent}/${e.all.repeated}), flaky: ${e.flaky.join(', ') || 'none'}`;
+    return `Evidence: ${Math.round(e.confidence * 100)}% intervals ${intervals}; ${repeat}`;
+}
 /** A compact plain-text scorecard for the terminal. */
 function renderScorecardText(card) {
-    const withRate = card.repeats > 1;
+    const withRate = hasRepeats(card);
     const t = card.totals;
     const lines = [
         `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
@@ -73718,7 +78031,7 @@ function renderScorecardText(card) {
     const body = card.questions.map((q) => [
         q.id,
         q.split,
-        q.passed ? 'pass' : 'FAIL',
+        q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
         q.verdict ?? '-',
         q.category ?? '-',
         ...(withRate ? [percent(q.passRate)] : []),
@@ -73732,8 +78045,8 @@ function renderScorecardText(card) {
     lines.push(line(header), ...body.map(line), '');
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
-    for (const q of card.questions.filter((x) => x.expectedError !== undefined))
-        lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
+    lines.push(...brokenLines(card));
+    lines.push(evidenceLine(card));
     const c = card.calls;
     lines.push(`Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`);
     return lines.join('\n') + '\n';
@@ -73777,14 +78090,6 @@ function writeCachedScorecard(dir, card) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/pr-score.js
-/**
- * `score` on a pull request: score the head config and the base config (read from git at the
- * base commit), reuse a cached card when config and benchmark hashes match, and report head vs
- * base in one sticky comment. When the base branch moved after the PR event, the base is
- * re-scored at its current tip and the comment says so, never showing an outdated number silently.
- */
-
-
 
 
 
@@ -73799,47 +78104,71 @@ function writeCachedScorecard(dir, card) {
 const pr_score_pct = (x) => `${(x * 100).toFixed(1)}%`;
 async function prScoreCommand(options) {
     const { git, space } = options;
-    const log = options.log ?? (() => { });
-    const loaded = loadSpace(options.root, space);
-    const benchmarks = loadSpaceBenchmarks(options.root, space);
+    const loaded = loadSpace(options.root, space, options.layout);
     const { baseSha, staleNote } = await resolveBase(options);
-    const baseSpace = await readBaseSpace(git, space, baseSha);
-    const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-    const backend = await openBackend(options.root, options.backend, loaded.target);
-    let head;
-    let base;
-    let baseCached = false;
+    const baseSpace = await readBaseSpace(git, loaded.configPath, baseSha);
+    const backend = await openBackend(options.root, options.backend, loaded.target, {
+        space,
+        layout: options.layout,
+        noise: options.noise,
+        seed: options.seed,
+    });
+    let scored;
     try {
-        const file = external_node_path_namespaceObject.relative(options.root, loaded.spaceFile).split(external_node_path_namespaceObject.sep).join('/');
-        const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-        if (issues.length > 0)
-            throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
-        log(`scoring head config of ${space}`);
-        head = await cachedScore(backend, space, loaded.space, benchmarks, cacheDir, options).then((r) => r.card);
-        if (baseSpace) {
-            if (hashSpace(baseSpace) === head.configHash) {
-                base = head;
-                baseCached = true;
-            }
-            else {
-                log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
-                const scored = await cachedScore(backend, space, baseSpace, benchmarks, cacheDir, options);
-                base = scored.card;
-                baseCached = scored.cached;
-            }
-        }
+        assertValidConfig(options.root, loaded, await backend.warehouse.schema());
+        scored = await scoreHeadAndBase(backend, loaded.space, baseSpace, baseSha, options);
     }
     finally {
         await backend.close();
     }
-    const failures = checkThresholds(head, base, options);
-    const markdown = renderPrComment({ space, head, base, baseSha, staleNote, failures, baseCached });
-    const result = { space, head, base, baseSha, baseCached, staleNote, failures, markdown };
+    const { head, base, baseCached, comparison } = scored;
+    const settings = {
+        minScore: options.minScore,
+        maxRegression: options.maxRegression,
+        confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+    };
+    const gate = decideGate({ head, base, comparison, settings });
+    const failures = gate.failures;
+    const markdown = renderPrComment({ space, head, base, baseSha, staleNote, gate, baseCached });
+    const result = { space, head, base, baseSha, baseCached, staleNote, failures, gate, markdown };
     if (options.github && options.prNumber !== undefined) {
         const sticky = await upsertStickyComment(options.github, options.prNumber, scoreCommentMarker(space), markdown);
         result.comment = { url: sticky.comment.url, action: sticky.action };
     }
     return result;
+}
+/**
+ * Scores head (cached when possible), then base, then compares them with adaptive repeats.
+ * Head and base asks draw independent noise on the local engine (base uses seed + 1).
+ */
+async function scoreHeadAndBase(backend, headSpace, baseSpace, baseSha, options) {
+    const { space } = options;
+    const log = options.log ?? (() => { });
+    const benchmarks = loadSpaceBenchmarks(options.root, space);
+    const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
+    // Without max-regression a drop cannot fail the check, so no re-ask could change the outcome.
+    const plan = {
+        direction: 'worse',
+        tolerance: options.maxRegression ?? 0,
+        confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+        maxRepeats: options.maxRegression === undefined ? 0 : (options.maxRepeats ?? DEFAULT_MAX_REPEATS),
+        screeningAsks: options.repeats ?? 1,
+    };
+    const scorerOf = (config, seed) => configScorer(backend, space, config, benchmarks, { repeats: options.repeats, seed });
+    const headScorer = scorerOf(headSpace, options.seed);
+    log(`scoring head config of ${space}`);
+    const head = (await cachedScore(headScorer, backend, space, headSpace, benchmarks, cacheDir, options)).card;
+    if (!baseSpace)
+        return { head, baseCached: false };
+    if (hashSpace(baseSpace) === head.configHash) {
+        const comparison = { ...adaptive_repeats_assessLook(adaptive_repeats_pairOutcomes(head, head), plan, Infinity), rounds: 0, reasked: 0 };
+        return { head, base: head, baseCached: true, comparison };
+    }
+    log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
+    const baseScorer = scorerOf(baseSpace, options.seed === undefined ? undefined : options.seed + 1);
+    const scored = await cachedScore(baseScorer, backend, space, baseSpace, benchmarks, cacheDir, options);
+    const compared = await compareWithRepeats(plan, { card: head, reasker: headScorer }, { card: scored.card, reasker: baseScorer }, { log });
+    return { ...compared, baseCached: scored.cached };
 }
 async function resolveBase(options) {
     const eventBase = options.baseSha;
@@ -73853,16 +78182,16 @@ async function resolveBase(options) {
         staleNote: `The base branch \`${options.baseRef}\` moved since this PR event (was \`${eventBase.slice(0, 7)}\`, now \`${tip.slice(0, 7)}\`): the base was scored at its current tip. Update the PR branch to score the merged result.`,
     };
 }
-async function readBaseSpace(git, space, baseSha) {
+async function readBaseSpace(git, file, baseSha) {
     if (!(await git.tryFetchCommit('origin', baseSha)))
         return undefined;
-    const file = `spaces/${space}/space.json`;
     const text = await git.tryShow(baseSha, file);
     return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);
 }
-async function cachedScore(backend, space, config, benchmarks, cacheDir, options) {
-    // Repeated runs are a different measurement, so only single-run cards are shared.
-    const cacheable = (options.repeats ?? 1) === 1;
+async function cachedScore(scorer, backend, space, config, benchmarks, cacheDir, options) {
+    // Repeated or noisy runs are a different measurement, so only single deterministic runs are
+    // shared; the card is cached before any re-ask, so a cached card is always a screening card.
+    const cacheable = (options.repeats ?? 1) === 1 && !options.noise;
     const key = {
         space,
         configHash: hashSpace(config),
@@ -73872,11 +78201,15 @@ async function cachedScore(backend, space, config, benchmarks, cacheDir, options
     const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
     if (hit)
         return { card: hit, cached: true };
-    const card = await scoreConfig(backend, space, config, benchmarks, { repeats: options.repeats });
+    const card = await scorer.score();
     if (cacheable)
         writeCachedScorecard(cacheDir, card);
     return { card, cached: false };
 }
+/**
+ * The naive threshold rule the check used before the paired test: fail when the single-run
+ * score drops more than max-regression. Kept as the reference the bench measures against.
+ */
 function checkThresholds(head, base, options) {
     const failures = [];
     const score = head.totals.all.score;
@@ -73893,9 +78226,12 @@ function checkThresholds(head, base, options) {
 }
 function renderPrComment(input) {
     const marker = scoreCommentMarker(input.space);
-    const verdict = input.failures.length
-        ? ['', `**❌ Score check failed:** ${input.failures.join('; ')}.`]
-        : ['', '**✅ Score check passed.**'];
+    const { gate } = input;
+    const verdict = gate.failures.length
+        ? ['', `**❌ Score check failed:** ${gate.failures.join('; ')}.`]
+        : gate.verdict === 'inconclusive'
+            ? ['', `**⚠️ Score check inconclusive:** ${gate.summary}`]
+            : ['', `**✅ Score check passed.** ${gate.summary}`];
     const notes = [
         ...(input.staleNote ? ['', '> [!WARNING]', `> ${input.staleNote}`] : []),
         '',
@@ -73905,7 +78241,7 @@ function renderPrComment(input) {
     const budget = GITHUB_COMMENT_LIMIT - reserve;
     const title = `Genie score: \`${input.space}\``;
     const main = input.base
-        ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget })
+        ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget, gate })
         : renderScorecardMarkdown(input.head, { title: `genie-gitops score: ${input.space}`, maxChars: budget });
     return [marker, main.trimEnd(), ...verdict, ...notes, ''].join('\n');
 }
@@ -73913,7 +78249,7 @@ function renderPrComment(input) {
 ;// CONCATENATED MODULE: ./src/action/run-score.js
 /**
  * `score` in the action. On a pull request: head vs base per space, one sticky comment, the same
- * Markdown in the job summary, and a failure on min-score or max-regression. Elsewhere: a plain
+ * Markdown in the job summary, and a failure on min-score or a significant drop beyond max-regression. Elsewhere: a plain
  * scorecard of one space.
  */
 
@@ -73939,11 +78275,14 @@ async function run_score_runScore(run) {
     for (const space of spaces) {
         const card = await action_run_group(`score ${space} (${run.inputs.backend})`, () => scoreCommand({
             root: run.root,
+            layout: run.layout,
             space,
             backend: run.inputs.backend,
             repeats: run.inputs.repeats,
-            onProgress: (e) => info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+            onProgress: (e) => info(`[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
         }));
+        // Outside the collapsed group, so the log shows the score without expanding anything.
+        logScore(card);
         // Per-card outputs describe one space; with several, `scores` maps each space to its score.
         if (spaces.length === 1)
             setCardOutputs(card);
@@ -73957,22 +78296,29 @@ async function run_score_runScore(run) {
     setOutput('scores', JSON.stringify(scores));
     return failures.length ? { failure: failures.join('; ') } : {};
 }
+/** The score line (and the failing questions by id) at the top level of the log. */
+function logScore(card, base) {
+    for (const line of renderTotalsLine(card).split('\n'))
+        info(line);
+    if (base) {
+        const delta = (card.totals.all.score - base.totals.all.score) * 100;
+        info(`base: ${(base.totals.all.score * 100).toFixed(1)}%, change ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points`);
+    }
+    const failing = card.questions.filter((q) => !q.passed && q.expectedError === undefined);
+    if (failing.length > 0)
+        info(`failing questions (${failing.length}): ${failing.map((q) => `${q.id} (${q.category ?? 'failed'})`).join(', ')}`);
+}
 /** The spaces a PR touches (their folder or their benchmarks), unless the inputs name them. */
 async function prSpaces(run, pr) {
     if (run.inputs.all)
-        return listSpaces(run.root);
+        return listSpaces(run.root, run.layout);
     if (run.inputs.space)
         return [run.inputs.space];
     await run.git.tryFetchCommit('origin', pr.baseSha);
-    const files = await run.git.changedFiles(pr.baseSha, 'HEAD', ['spaces', 'benchmarks']);
-    const names = new Set();
-    for (const f of files) {
-        const m = /^spaces\/([^/]+)\//.exec(f) ?? /^benchmarks\/([^/]+)\.ya?ml$/.exec(f);
-        if (m)
-            names.add(m[1]);
-    }
-    const known = new Set(listSpaces(run.root));
-    return [...names].filter((n) => known.has(n)).sort();
+    const files = await run.git.changedFiles(pr.baseSha, 'HEAD');
+    const names = spacesTouchedBy(run.root, files, { ...run.layout, benchmarks: true });
+    const known = new Set(listSpaces(run.root, run.layout));
+    return names.filter((n) => known.has(n));
 }
 async function runPullRequestScore(run, pr) {
     const spaces = await prSpaces(run, pr);
@@ -73988,6 +78334,7 @@ async function runPullRequestScore(run, pr) {
     for (const space of spaces) {
         const result = await action_run_group(`score ${space}: head vs base (${run.inputs.backend})`, () => prScoreCommand({
             root: run.root,
+            layout: run.layout,
             space,
             backend: run.inputs.backend,
             git: run.git,
@@ -73996,11 +78343,16 @@ async function runPullRequestScore(run, pr) {
             repeats: run.inputs.repeats,
             minScore: run.inputs.minScore,
             maxRegression: run.inputs.maxRegression,
+            confidence: run.inputs.confidence,
+            maxRepeats: run.inputs.maxRepeats,
             github,
             prNumber: pr.number,
             log: (line) => info(line),
         }));
         results.push(result);
+        logScore(result.head, result.base);
+        for (const failure of result.failures)
+            info(`${space}: the check fails: ${failure}`);
         await summary.addRaw(result.markdown).write();
     }
     const single = results.length === 1 ? results[0] : undefined;
@@ -74012,6 +78364,9 @@ async function runPullRequestScore(run, pr) {
         }
         if (single.comment)
             setOutput('comment-url', single.comment.url);
+        setOutput('verdict', single.gate.verdict);
+        if (single.gate.comparison)
+            setOutput('p-value', single.gate.comparison.test.pWorse.toPrecision(4));
     }
     setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
     setOutput('spaces', JSON.stringify(spaces));
@@ -74019,8 +78374,60 @@ async function runPullRequestScore(run, pr) {
     return failures.length ? { failure: failures.join('; ') } : {};
 }
 
+;// CONCATENATED MODULE: ./src/benchmarks/expected-sql.js
+
+
+/** What is wrong with one expected SQL text, in words; empty when nothing is. */
+function expectedSqlProblems(sql, warehouse) {
+    const problems = [];
+    const unbalanced = parenthesisProblem(sql);
+    if (unbalanced)
+        problems.push(unbalanced);
+    if (warehouse)
+        problems.push(...unknownTables(sql, warehouse));
+    return problems;
+}
+function parenthesisProblem(sql) {
+    let depth = 0;
+    for (const token of significant(tokenize(sql, 'spark'))) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')') && --depth < 0)
+            return `unbalanced parentheses: a ')' at offset ${token.start} closes nothing`;
+    }
+    return depth > 0 ? `unbalanced parentheses: ${depth} '(' never closed` : undefined;
+}
+/**
+ * Three-part names whose catalog the warehouse has but whose table it does not. Names in other
+ * catalogs are left alone (`alias.struct.field` looks like a three-part name too).
+ */
+function unknownTables(sql, warehouse) {
+    const tables = new Set(warehouse.tables.map((t) => normalizeIdentifier(t.identifier)));
+    const catalogs = new Set([...tables].map((t) => t.split('.')[0]));
+    const problems = [];
+    const reported = new Set();
+    for (const name of findThreePartNames(sql)) {
+        const key = normalizeIdentifier(name);
+        if (tables.has(key) || reported.has(key) || !catalogs.has(key.split('.')[0]))
+            continue;
+        reported.add(key);
+        const short = identifiers_lastPart(name).toLowerCase();
+        const similar = [...tables].find((t) => t.split('.').pop() === short);
+        problems.push(`refers to table ${name}, which the warehouse does not have${similar ? ` (did you mean ${similar}?)` : ''}: fix the name or the warehouse`);
+    }
+    return problems;
+}
+
 ;// CONCATENATED MODULE: ./src/commands/validate.js
-/** `validate`: every space file, target and benchmark file parses, and the space's invariants hold. */
+/**
+ * `validate`: every problem of every file in one run. Per space: the space file (schema, then the
+ * invariants and references of whatever part of it is valid), target.yml, the benchmark file
+ * (schema, ids, the read-only gate, well-formed SQL naming tables the warehouse has), and with
+ * `execute` each distinct expected SQL run once on the warehouse.
+ */
+
+
+
 
 
 
@@ -74030,7 +78437,20 @@ async function runPullRequestScore(run, pr) {
 
 
 async function validateCommand(options) {
-    const names = options.space ? [options.space] : listSpaces(options.root);
+    // A name given on the command line is refused like in every other command; a folder found
+    // under spaces/ with a bad name is one more problem to report.
+    if (options.space !== undefined)
+        validateSpaceName(options.space);
+    let names;
+    try {
+        names = options.space ? [options.space] : listSpaces(options.root, options.layout);
+    }
+    catch (error) {
+        // A broken databricks.yml is a problem to report like any other file.
+        if (error instanceof ValidationError)
+            return { ok: false, spaces: [], issues: error.issues };
+        throw error;
+    }
     if (names.length === 0) {
         const issue = {
             file: 'spaces/',
@@ -74041,49 +78461,155 @@ async function validateCommand(options) {
     }
     const spaces = [];
     for (const name of names)
-        spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true));
+        spaces.push(await validateOne(options, name));
     const issues = spaces.flatMap((s) => s.issues);
     return { ok: issues.length === 0, spaces, issues };
 }
-async function validateOne(root, name, checkWarehouse) {
-    const issues = [];
-    let benchmarks = 0;
-    const relative = (file) => (external_node_path_namespaceObject.isAbsolute(file) ? external_node_path_namespaceObject.relative(root, file) : file);
-    const collect = (error) => {
-        if (error instanceof ValidationError)
-            issues.push(...error.issues.map((i) => ({ ...i, file: relative(i.file) })));
-        else
-            throw error;
-    };
+/** Issues of a thrown error, or rethrow when it is not about the user's files. */
+function issuesOf(error, file, line) {
+    if (error instanceof ValidationError)
+        return error.issues;
+    if (error instanceof GenieGitopsError)
+        return [{ file, path: '$', line, message: error.hint ? `${error.message}: ${error.hint}` : error.message }];
+    throw error;
+}
+async function validateOne(options, name) {
+    const root = options.root;
     try {
-        const loaded = loadSpace(root, name);
-        const spaceFile = relative(loaded.spaceFile);
-        let warehouseSchema;
-        if (checkWarehouse && loaded.target?.local) {
-            const warehouse = await openWarehouseFor(root, loaded.target);
-            try {
-                warehouseSchema = await warehouse.schema();
-            }
-            finally {
-                await warehouse.close?.();
-            }
-        }
-        // Lines let the action annotate the exact spot in the PR diff.
-        issues.push(...addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), checkInvariants(loaded.space, { file: spaceFile, warehouseSchema })));
+        validateSpaceName(name);
     }
     catch (error) {
-        collect(error);
+        return { space: name, issues: issuesOf(error, `spaces/${name}`), benchmarks: 0 };
     }
-    const benchFile = benchmarksFile(root, name);
-    if ((0,external_node_fs_namespaceObject.existsSync)(benchFile)) {
+    const issues = [];
+    let entry;
+    try {
+        entry = findSpaceEntry(root, name, options.layout);
+    }
+    catch (error) {
+        return { space: name, issues: issuesOf(error, 'databricks.yml'), benchmarks: 0 };
+    }
+    // A folder without space.json has no entry: the file check below names what to create.
+    const spaceFile = entry?.spaceFile ?? external_node_path_namespaceObject.join(root, 'spaces', name, 'space.json');
+    const spaceLabel = repoRelative(root, spaceFile);
+    const targetFile = entry?.targetFile ?? external_node_path_namespaceObject.join(root, 'spaces', name, 'target.yml');
+    const targetLabel = repoRelative(root, targetFile);
+    const benchLabel = `benchmarks/${name}.yml`;
+    let target;
+    if (entry?.source === 'bundle' || (0,external_node_fs_namespaceObject.existsSync)(targetFile)) {
         try {
-            benchmarks = loadBenchmarks(benchFile, name).benchmarks.length;
+            target = entry ? targetOf(root, entry) : loadTarget(targetFile, targetLabel);
         }
         catch (error) {
-            collect(error);
+            issues.push(...issuesOf(error, targetLabel));
         }
     }
-    return { space: name, issues, benchmarks };
+    else {
+        issues.push({
+            file: targetLabel,
+            path: '$',
+            message: `missing: it says where the space deploys and which data the local backend uses; create it with \`genie-gitops init --space ${name} --from-sqlite FILE\` (keeps an existing space.json; no --from-* means the demo data)`,
+        });
+    }
+    const wantWarehouse = options.execute || (options.checkWarehouse ?? true);
+    const backend = wantWarehouse ? await openFor(options, name, target, targetLabel, issues) : undefined;
+    try {
+        const schema = backend ? await backend.warehouse.schema() : undefined;
+        issues.push(...checkSpaceFile(spaceFile, spaceLabel, name, schema));
+        const benchPath = external_node_path_namespaceObject.join(root, benchLabel);
+        const bench = (0,external_node_fs_namespaceObject.existsSync)(benchPath)
+            ? inspectBenchmarksText((0,external_node_fs_namespaceObject.readFileSync)(benchPath, 'utf8'), benchLabel, name)
+            : undefined;
+        if (!bench)
+            return { space: name, issues, benchmarks: 0 };
+        // Running the SQL says more than the static table check, and saying it twice helps nobody.
+        issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? undefined : schema));
+        const executed = options.execute && backend ? await executeExpected(bench, backend.warehouse, issues) : undefined;
+        return {
+            space: name,
+            issues,
+            benchmarks: bench.set.benchmarks.length,
+            ...(executed !== undefined ? { executed } : {}),
+            ...(options.execute && (options.backend ?? 'local') === 'local' && target && !target.local?.data
+                ? { notExecuted: 'target.yml has no local.data; run with --backend databricks to execute on the workspace' }
+                : {}),
+        };
+    }
+    finally {
+        await backend?.close();
+    }
+}
+/**
+ * The backend whose warehouse names are checked against (and `execute` runs on). Without
+ * `execute`, a space with no local data is simply not checked against a warehouse.
+ */
+async function openFor(options, name, target, targetLabel, issues) {
+    const backend = options.backend ?? 'local';
+    if (!target)
+        return undefined;
+    // A space with no local data is configured for the workspace only: nothing to check locally.
+    if (backend === 'local' && !target.local?.data)
+        return undefined;
+    if (!options.execute && backend !== 'local')
+        return undefined;
+    try {
+        return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
+    }
+    catch (error) {
+        issues.push(...issuesOf(error, targetLabel));
+        return undefined;
+    }
+}
+function checkSpaceFile(file, label, name, schema) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return [
+            {
+                file: label,
+                path: '$',
+                message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
+            },
+        ];
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    const inspected = inspectSpaceText(text, label);
+    if (!inspected.space)
+        return inspected.issues;
+    // Lines let the action annotate the exact spot in the PR diff.
+    const invariants = addIssueLines(text, checkInvariants(inspected.space, { file: label, warehouseSchema: schema }));
+    return [...inspected.issues, ...invariants];
+}
+function checkExpectedSql(bench, schema) {
+    const issues = [];
+    for (const b of bench.set.benchmarks) {
+        for (const problem of expectedSqlProblems(b.sql, schema))
+            issues.push({ file: bench.set.file, ...sqlAt(bench, b.id), message: `${b.id}: expected SQL ${problem}` });
+    }
+    return issues;
+}
+/** Runs each distinct expected SQL once; a failure is an issue on the benchmark's `sql` line. */
+async function executeExpected(bench, warehouse, issues) {
+    const results = new Map();
+    for (const b of bench.set.benchmarks) {
+        if (!results.has(b.sql)) {
+            try {
+                await warehouse.execute(b.sql, { rowLimit: 1 });
+                results.set(b.sql, null);
+            }
+            catch (error) {
+                results.set(b.sql, error instanceof Error ? error.message : String(error));
+            }
+        }
+        const failure = results.get(b.sql);
+        if (failure)
+            issues.push({
+                file: bench.set.file,
+                ...sqlAt(bench, b.id),
+                message: `${b.id}: expected SQL fails on the warehouse: ${failure.split('\n')[0]}`,
+            });
+    }
+    return results.size;
+}
+function sqlAt(bench, id) {
+    return bench.sqlLocations.get(id) ?? { path: '$' };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-validate.js
@@ -74102,16 +78628,24 @@ function annotate(issues) {
     }
 }
 async function runValidate(run) {
-    const result = await validateCommand({ root: run.root, space: run.inputs.space });
+    // In CI every expected SQL also runs once on the warehouse, so a broken benchmark fails here,
+    // before any score is computed.
+    const result = await validateCommand({
+        root: run.root,
+        space: run.inputs.space,
+        execute: true,
+        backend: run.inputs.backend,
+        layout: run.layout,
+    });
     annotate(result.issues);
-    const rows = result.spaces.map((s) => `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} |`);
+    const rows = result.spaces.map((s) => `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} | ${s.executed ?? '–'} |`);
     const problems = result.issues.map((i) => `- \`${formatIssue(i)}\``);
     await summary
         .addRaw([
         '## genie-gitops validate',
         '',
-        '| space | result | benchmark questions |',
-        '|---|---|---|',
+        '| space | result | benchmark questions | expected SQL run |',
+        '|---|---|---|---:|',
         ...rows,
         '',
         ...problems,
@@ -74137,14 +78671,16 @@ async function runValidate(run) {
 
 
 
+
 const RUNNERS = {
     validate: runValidate,
     score: run_score_runScore,
     enhance: runEnhance,
     deploy: runDeploy,
     export: runExport,
+    lint: runLint,
     'list-spaces': async (run) => {
-        const spaces = listSpaces(run.root);
+        const spaces = listSpaces(run.root, run.layout);
         setOutput('spaces', JSON.stringify(spaces));
         info(`spaces: ${spaces.join(', ') || 'none'}`);
         return {};

@@ -4,7 +4,7 @@
  * CI can track it. Sections are independent: a later one (e.g. a Databricks emulator)
  * is one more entry in SECTIONS.
  *
- * Usage: tsx scripts/bench.ts [--rounds N] [--only local,enhance,databricks]
+ * Usage: tsx scripts/bench.ts [--rounds N] [--only local,enhance,databricks,gate]
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -19,6 +19,7 @@ import type { Space } from '../src/space/schema.js';
 import { readSpaceFile } from '../src/space/space-file.js';
 import { databricksSection } from './bench-databricks.js';
 import { enhanceSection } from './bench-enhance.js';
+import { gateSection } from './bench-gate.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -134,7 +135,7 @@ function percentile(values: number[], p: number): number {
 
 const pct = (x: number): string => `${Math.round(x * 100)}%`;
 
-export const SECTIONS: BenchSection[] = [localSection, enhanceSection, databricksSection];
+export const SECTIONS: BenchSection[] = [localSection, enhanceSection, databricksSection, gateSection];
 
 export async function runBench(
   options: { rounds?: number; only?: string[]; root?: string; log?: (line: string) => void } = {},

@@ -21,6 +21,9 @@ export class GenieGitopsError extends Error {
   }
 }
 
+/** A setting or name the user chose is wrong (a space name, a missing target.yml, a command-line value). */
+export class ConfigError extends GenieGitopsError {}
+
 /** One or more problems in a file the user wrote (space config, benchmarks, target). */
 export class ValidationError extends GenieGitopsError {
   constructor(

@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4536);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7727);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4536:
+/***/ 7727:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10914,10 +10914,6 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: external "node:util"
-const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 ;// CONCATENATED MODULE: ./src/errors.js
 /** Typed errors: each carries what went wrong, where, and what the user should do. */
 class GenieGitopsError extends Error {
@@ -10927,6 +10923,9 @@ class GenieGitopsError extends Error {
         this.hint = hint;
         this.name = new.target.name;
     }
+}
+/** A setting or name the user chose is wrong (a space name, a missing target.yml, a command-line value). */
+class ConfigError extends GenieGitopsError {
 }
 /** One or more problems in a file the user wrote (space config, benchmarks, target). */
 class ValidationError extends GenieGitopsError {
@@ -10954,6 +10953,438 @@ function formatIssue(issue) {
     return `${where} ${issue.path}: ${issue.message}`;
 }
 
+;// CONCATENATED MODULE: external "node:util"
+const external_node_util_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
+;// CONCATENATED MODULE: ./src/util/number-option.js
+/**
+ * Numeric settings from the command line and from action inputs, with one message for a bad
+ * value: `--concurrency must be an integer ≥ 1 (got -1)`.
+ */
+
+/** Parses a numeric option (`flag` names it in the message): `--concurrency must be an integer ≥ 1 (got -1)` when it is wrong. */
+function numberOption(value, flag, bounds = {}) {
+    if (value === undefined)
+        return undefined;
+    const b = bounds.fraction ? { ...bounds, min: 0, max: 1 } : bounds;
+    const n = Number(value);
+    const bad = value.trim() === '' ||
+        !Number.isFinite(n) ||
+        (b.integer && !Number.isInteger(n)) ||
+        (b.min !== undefined && n < b.min) ||
+        (b.max !== undefined && n > b.max);
+    if (!bad)
+        return n;
+    // One line; a percentage given for a fraction gets the conversion as a hint.
+    const hint = bounds.fraction && Number.isFinite(n) && n > 1 && n <= 100 ? `write ${n / 100} for ${n}%` : undefined;
+    throw new ConfigError(`${flag} must be ${describeRange(b)} (got ${value})`, hint);
+}
+/** "an integer ≥ 1", "a fraction from 0 to 1", "a number ≥ 0.1", "an integer from 0 to 65535". */
+function describeRange(b) {
+    const kind = b.fraction ? 'a fraction' : b.integer ? 'an integer' : 'a number';
+    if (b.min !== undefined && b.max !== undefined)
+        return `${kind} from ${b.min} to ${b.max}`;
+    if (b.min !== undefined)
+        return `${kind} ≥ ${b.min}`;
+    if (b.max !== undefined)
+        return `${kind} ≤ ${b.max}`;
+    return kind;
+}
+
+;// CONCATENATED MODULE: ./src/cli/args.js
+/**
+ * One argument parser for every subcommand. node:util's parseArgs does the splitting (in
+ * non-strict mode, so it never throws); this module checks the tokens against the command's
+ * spec and turns every problem into a one-line ConfigError that names the option, so no raw
+ * Node parser text (or the 25-line usage) reaches the user.
+ */
+
+
+
+const NUMBER_LIKE = /^-(\d|\.\d)/;
+/** True when the arguments ask for help (`-h` or `--help` anywhere before `--`). */
+function wantsHelp(args) {
+    for (const arg of args) {
+        if (arg === '--')
+            return false;
+        if (arg === '-h' || arg === '--help')
+            return true;
+    }
+    return false;
+}
+/** Parses `args` against the command's options; throws a ConfigError naming the first problem. */
+function parseCommandArgs(spec, args) {
+    const options = Object.fromEntries(Object.entries(spec.options).map(([name, o]) => [name, { type: o.type, multiple: o.multiple ?? false }]));
+    const { values, tokens } = (0,external_node_util_namespaceObject.parseArgs)({
+        args: [...args],
+        options,
+        strict: false,
+        allowPositionals: true,
+        tokens: true,
+    });
+    const seeHelp = `run genie-gitops ${spec.name} --help for its options`;
+    for (const token of tokens) {
+        if (token.kind === 'positional') {
+            throw new ConfigError(`${spec.name} takes no argument ${JSON.stringify(token.value)}`, seeHelp);
+        }
+        if (token.kind !== 'option')
+            continue;
+        const option = spec.options[token.name];
+        if (!option) {
+            const close = closestOption(token.name, Object.keys(spec.options));
+            throw new ConfigError(`unknown option ${token.rawName} for ${spec.name}`, close ? `did you mean --${close}? (${seeHelp})` : seeHelp);
+        }
+        const example = `e.g. --${token.name} ${option.value ?? 'VALUE'}`;
+        if (option.type === 'boolean') {
+            if (token.value !== undefined)
+                throw new ConfigError(`--${token.name} takes no value`, `write just --${token.name}`);
+        }
+        else if (token.value === undefined) {
+            throw new ConfigError(`--${token.name} needs a value`, example);
+        }
+        else if (!token.inlineValue && token.value.startsWith('-') && !NUMBER_LIKE.test(token.value)) {
+            throw new ConfigError(`--${token.name} needs a value, got the option ${token.value}`, example);
+        }
+    }
+    for (const [name, option] of Object.entries(spec.options)) {
+        if (option.required && values[name] === undefined)
+            throw new ConfigError(`--${name} is required`, option.requiredHint ?? `e.g. --${name} ${option.value ?? 'VALUE'}`);
+    }
+    return values;
+}
+/** The known option nearest to a misspelt one (edit distance ≤ 2), for "did you mean". */
+function closestOption(name, known) {
+    let best;
+    for (const candidate of known) {
+        const distance = editDistance(name, candidate);
+        if (distance <= 2 && (!best || distance < best.distance))
+            best = { name: candidate, distance };
+    }
+    return best?.name;
+}
+function editDistance(a, b) {
+    const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        let previous = row[0];
+        row[0] = i;
+        for (let j = 1; j <= b.length; j++) {
+            const current = row[j];
+            row[j] = Math.min(row[j] + 1, row[j - 1] + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+            previous = current;
+        }
+    }
+    return row[b.length];
+}
+
+;// CONCATENATED MODULE: ./src/cli/command-spec.js
+/**
+ * What a subcommand accepts, written once: the parser checks arguments against it, `--help`
+ * and the global usage are rendered from it, and a test holds the README's CLI block to it.
+ */
+/** Identity with the option names kept as literal types, so parsed values are typed. */
+function defineCommand(spec) {
+    return spec;
+}
+function optionUsage(name, option) {
+    return option.type === 'boolean' ? `--${name}` : `--${name} ${option.value ?? 'VALUE'}`;
+}
+/** The usage line: required options bare, the others in brackets. */
+function synopsis(spec) {
+    if (spec.usage)
+        return `genie-gitops ${spec.name} ${spec.usage}`;
+    const parts = Object.entries(spec.options)
+        .filter(([, o]) => o.inSynopsis !== false)
+        .map(([name, o]) => (o.required ? optionUsage(name, o) : `[${optionUsage(name, o)}]`));
+    return `genie-gitops ${spec.name} ${parts.join(' ')}`.trimEnd();
+}
+/** `genie-gitops <command> --help`: usage, summary, every option with its default, one example. */
+function renderCommandHelp(spec) {
+    const rows = Object.entries(spec.options).map(([name, o]) => {
+        const left = `  ${optionUsage(name, o)}`;
+        const extra = [o.required ? 'required' : '', o.default !== undefined ? `default: ${o.default}` : '']
+            .filter(Boolean)
+            .join('; ');
+        return { left, right: extra ? `${o.description} (${extra})` : o.description };
+    });
+    rows.push({ left: '  -h, --help', right: 'show this help' });
+    const width = Math.min(34, Math.max(...rows.map((r) => r.left.length)) + 2);
+    const lines = rows.map((r) => r.left.length + 2 > width ? `${r.left}\n${' '.repeat(width)}${r.right}` : `${r.left.padEnd(width)}${r.right}`);
+    return [
+        `usage: ${synopsis(spec)}`,
+        '',
+        spec.summary,
+        '',
+        'options:',
+        ...lines,
+        ...(spec.notes?.length ? ['', ...spec.notes] : []),
+        '',
+        'example:',
+        `  ${spec.example}`,
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/cli/command-specs.js
+/** Every subcommand's options, defaults and example: the single source of `--help`, the usage and the README check. */
+
+const root = {
+    type: 'string',
+    value: 'DIR',
+    default: 'the current directory',
+    description: 'the repository root, which holds spaces/ and benchmarks/',
+};
+const space = {
+    type: 'string',
+    value: 'NAME',
+    required: true,
+    requiredHint: 'name a folder under spaces/, e.g. --space demo',
+    description: 'the space: the folder spaces/NAME/ and the file benchmarks/NAME.yml',
+};
+const backend = {
+    type: 'string',
+    value: 'local|databricks',
+    default: 'local',
+    description: 'local: the embedded warehouse and Genie engine; databricks: the workspace in DATABRICKS_HOST',
+};
+const bundleTarget = {
+    type: 'string',
+    value: 'T',
+    description: 'the databricks.yml target (environment) bundle-declared spaces are read for (default: its default target)',
+};
+const quiet = { type: 'boolean', description: 'print only the totals, no progress or per-question rows' };
+const VALIDATE = defineCommand({
+    name: 'validate',
+    summary: 'Check every space file, target.yml and benchmark file and report every problem (file, JSON path or line, fix); exit 1 on any.',
+    options: {
+        space: { ...space, required: false, description: 'check one space (default: every folder under spaces/)' },
+        execute: {
+            type: 'boolean',
+            description: "also run each benchmark's expected SQL once on the warehouse and report the ones that fail",
+        },
+        backend: { ...backend, description: `where --execute runs the SQL: ${backend.description}` },
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops validate --space demo --execute',
+});
+const SCORE = defineCommand({
+    name: 'score',
+    summary: "Ask every benchmark question of a space, compare Genie's results with the expected SQL's, print the scorecard.",
+    options: {
+        space,
+        backend,
+        repeats: { type: 'string', value: 'N', default: '1', description: 'times each question is asked' },
+        concurrency: { type: 'string', value: 'N', default: '4', description: 'questions in flight at once' },
+        qpm: {
+            type: 'string',
+            value: 'N',
+            default: 'unlimited',
+            description: 'questions per minute; the databricks backend also keeps to GENIE_GITOPS_QPM, 5 unless set',
+        },
+        noise: {
+            type: 'string',
+            value: 'P',
+            default: '0',
+            description: 'local engine only: probability (0..1) of a second-best reading, for flakiness tests',
+        },
+        seed: { type: 'string', value: 'N', description: 'seed of --noise' },
+        'min-score': {
+            type: 'string',
+            value: 'X',
+            description: 'exit 1 when the score is below X, a fraction from 0 to 1 (0.8 means 80%)',
+        },
+        json: { type: 'string', value: 'FILE', description: 'write the scorecard JSON (only when the run completes)' },
+        markdown: {
+            type: 'string',
+            value: 'FILE',
+            description: 'write the scorecard Markdown (only when the run completes)',
+        },
+        quiet,
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops score --space demo --repeats 3 --min-score 0.8',
+});
+const ENHANCE = defineCommand({
+    name: 'enhance',
+    summary: 'Improve a space config from its failing train questions: propose fixes, score them, keep what helps; write space.json and lessons.',
+    options: {
+        space,
+        backend,
+        analyst: { type: 'string', value: 'rules|llm', default: 'rules', description: 'who proposes fixes' },
+        'max-iterations': { type: 'string', value: 'N', default: '10', description: 'stop after N iterations' },
+        'target-score': {
+            type: 'string',
+            value: 'X',
+            default: '1',
+            description: 'stop once the train score reaches X, a fraction from 0 to 1',
+        },
+        confidence: {
+            type: 'string',
+            value: 'C',
+            default: '0.95',
+            description: 'keep an iteration only when its gain is significant at confidence C (0.5..0.999)',
+        },
+        'max-repeats': {
+            type: 'string',
+            value: 'N',
+            default: '3',
+            description: 're-ask questions that disagree between configs up to N more times each (0..20)',
+        },
+        'dry-run': { type: 'boolean', description: 'change no file; print what would change' },
+        json: { type: 'string', value: 'FILE', description: 'write scorecards, iterations, fixes and patches as JSON' },
+        markdown: { type: 'string', value: 'FILE', description: 'write the pull request body' },
+        quiet: { type: 'boolean', description: 'print only the before/after totals' },
+        'llm-provider': {
+            type: 'string',
+            value: 'openai|databricks',
+            description: 'llm analyst: an OpenAI-compatible endpoint or a Databricks serving endpoint',
+        },
+        'llm-model': { type: 'string', value: 'M', description: 'llm analyst: the model (or GENIE_GITOPS_LLM_MODEL)' },
+        'llm-base-url': { type: 'string', value: 'URL', description: 'llm analyst: the base URL (or OPENAI_BASE_URL)' },
+        'llm-endpoint': {
+            type: 'string',
+            value: 'NAME',
+            description: 'llm analyst: the serving endpoint (or GENIE_GITOPS_SERVING_ENDPOINT)',
+        },
+        'llm-timeout-ms': { type: 'string', value: 'MS', default: '60000', description: 'llm analyst: limit on one call' },
+        target: bundleTarget,
+        root,
+    },
+    notes: [
+        'environment: OPENAI_API_KEY, or DATABRICKS_HOST with DATABRICKS_TOKEN (or OAuth) for --llm-provider databricks',
+    ],
+    example: 'genie-gitops enhance --space demo --dry-run --markdown pr-body.md',
+});
+const INIT = defineCommand({
+    name: 'init',
+    summary: 'Write a thin spaces/NAME/space.json (tables and columns only) and target.yml from a SQLite file or .sql script (or the demo data).',
+    options: {
+        space: { ...space, requiredHint: 'name the new space, e.g. --space sales' },
+        backend: { ...backend, value: 'local', description: 'init reads a local database only' },
+        'from-sqlite': { type: 'string', value: 'FILE', description: 'a SQLite database file' },
+        'from-sql': { type: 'string', value: 'FILE', description: 'a .sql script of CREATE TABLE and INSERT statements' },
+        force: { type: 'boolean', description: 'overwrite an existing space.json and target.yml' },
+        root,
+    },
+    notes: ['Without --from-sqlite or --from-sql it uses the generated demo data (and says so).'],
+    example: 'genie-gitops init --space shop --from-sqlite data/shop.sqlite',
+});
+const IMPORT_BENCHMARKS = defineCommand({
+    name: 'import-benchmarks',
+    summary: 'Convert question/SQL Markdown (a heading or Q: line, then a ```sql block) into benchmarks/NAME.yml.',
+    options: {
+        space,
+        from: { type: 'string', value: 'FILE.md', required: true, description: 'the Markdown file' },
+        force: { type: 'boolean', description: 'replace an existing benchmarks/NAME.yml' },
+        root,
+    },
+    example: 'genie-gitops import-benchmarks --space shop --from docs/questions.md',
+});
+const DEPLOY = defineCommand({
+    name: 'deploy',
+    summary: 'Apply space configs to their live spaces, with a drift guard against the last deployed config.',
+    usage: '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--root DIR]',
+    options: {
+        space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to deploy (repeatable)' },
+        all: { type: 'boolean', description: 'every space under spaces/' },
+        before: { type: 'string', value: 'SHA', description: 'deploy the spaces changed in SHA..--after' },
+        after: { type: 'string', value: 'SHA', default: 'HEAD', description: 'the end of the --before range' },
+        backend,
+        'on-drift': {
+            type: 'string',
+            value: 'fail|overwrite',
+            default: 'fail',
+            description: 'what to do when the live space was edited outside git',
+        },
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops deploy --before HEAD~1 --backend databricks',
+});
+const EXPORT = defineCommand({
+    name: 'export',
+    summary: "Write a live space canonically to spaces/NAME/space.json (needs the space's target.yml).",
+    usage: '(--space NAME | --all) [--backend local|databricks] [--root DIR]',
+    options: {
+        space: { type: 'string', value: 'NAME', description: 'the space to export' },
+        all: { type: 'boolean', description: 'every space under spaces/ with a target.yml' },
+        backend,
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops export --space demo --backend databricks',
+});
+const SERVE = defineCommand({
+    name: 'serve',
+    summary: 'Run a loopback emulator of the Databricks REST API over the local backend (point DATABRICKS_HOST at it).',
+    options: {
+        port: { type: 'string', value: 'P', default: '0 (a free port)', description: 'the port on 127.0.0.1' },
+        'latency-ms': { type: 'string', value: 'MS', default: '0', description: 'added latency per Genie answer' },
+        qpm: { type: 'string', value: 'N', default: 'unlimited', description: 'questions per minute before HTTP 429' },
+        'fault-rate': { type: 'string', value: 'P', default: '0', description: 'fraction (0..1) of requests that fail' },
+        'stuck-rate': {
+            type: 'string',
+            value: 'P',
+            default: '0',
+            description: 'fraction (0..1) of messages that never finish',
+        },
+        token: { type: 'string', value: 'T', default: 'a printed dev token', description: 'the bearer token it accepts' },
+        'client-id': { type: 'string', value: 'ID', description: 'OAuth client id it accepts' },
+        'client-secret': { type: 'string', value: 'S', description: 'OAuth client secret it accepts' },
+        'subject-token': { type: 'string', value: 'T', description: 'GitHub OIDC subject token it accepts' },
+        seed: { type: 'string', value: 'N', description: 'seed of the fault injection' },
+        root,
+    },
+    example: 'genie-gitops serve --port 8765 --qpm 5',
+});
+const LINT = defineCommand({
+    name: 'lint',
+    summary: "Check space configs against Genie's documented practices and limits with no Genie or warehouse call; print findings and a 0-100 quality score.",
+    options: {
+        space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to lint (repeatable; default: all)' },
+        all: { type: 'boolean', description: 'every space of the repository (the default)' },
+        json: { type: 'string', value: 'FILE', description: 'write the findings and quality as JSON' },
+        markdown: { type: 'string', value: 'FILE', description: 'write the findings as Markdown' },
+        'min-quality': {
+            type: 'string',
+            value: 'X',
+            description: 'exit 1 when a quality score is below X, in points from 0 to 100 (not a fraction)',
+        },
+        'list-checks': { type: 'boolean', description: 'print every check, one per line: id, severity, title' },
+        fix: { type: 'boolean', description: 'apply the mechanical fixes to the config file (the patch goes to --json)' },
+        warehouse: { type: 'boolean', description: 'also run the checks that need data (value-dictionary cardinality)' },
+        backend: { ...backend, description: `where --warehouse reads data: ${backend.description}` },
+        quiet: { type: 'boolean', description: 'print only the quality line of each space' },
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops lint --space demo --min-quality 60',
+});
+const LIST_SPACES = defineCommand({
+    name: 'list-spaces',
+    summary: 'List every space of the repository (folders under spaces/ and genie_spaces in databricks.yml).',
+    options: {
+        json: { type: 'boolean', description: 'print the names as a JSON array' },
+        target: bundleTarget,
+        root,
+    },
+    example: 'genie-gitops list-spaces --json',
+});
+/** In the order the usage lists them. */
+const COMMAND_SPECS = [
+    VALIDATE,
+    SCORE,
+    ENHANCE,
+    INIT,
+    IMPORT_BENCHMARKS,
+    DEPLOY,
+    EXPORT,
+    LINT,
+    LIST_SPACES,
+    SERVE,
+];
+
+;// CONCATENATED MODULE: external "node:path"
+const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./src/fixes/rules-text.js
 /**
  * Question and schema-name words for the rules analyst: tokenising, stemming (English
@@ -13033,7 +13464,7 @@ function nanoidOfLength(length) {
     return new RegExp(`^[a-zA-Z0-9_-]{${length}}$`);
 }
 /** ISO 8601-1 duration regex. Does not support the 8601-2 extensions like negative durations or fractional/negative components. */
-const duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
+const regexes_duration = /^P(?:(\d+W)|(?!.*W)(?=\d|T\d)(\d+Y)?(\d+M)?(\d+D)?(T(?=\d)(\d+H)?(\d+M)?(\d+([.,]\d+)?S)?)?)$/;
 /** Implements ISO 8601-2 extensions like explicit +- prefixes, mixing weeks with other units, and fractional/negative components. */
 const extendedDuration = /^[-+]?P(?!$)(?:(?:[-+]?\d+Y)|(?:[-+]?\d+[.,]\d+Y$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:(?:[-+]?\d+W)|(?:[-+]?\d+[.,]\d+W$))?(?:(?:[-+]?\d+D)|(?:[-+]?\d+[.,]\d+D$))?(?:T(?=[\d+-])(?:(?:[-+]?\d+H)|(?:[-+]?\d+[.,]\d+H$))?(?:(?:[-+]?\d+M)|(?:[-+]?\d+[.,]\d+M$))?(?:[-+]?\d+(?:[.,]\d+)?S)?)??$/;
 /** A regex for any UUID-like identifier: 8-4-4-4-12 hex pattern */
@@ -14119,7 +14550,7 @@ const $ZodISOTime = /*@__PURE__*/ $constructor("$ZodISOTime", (inst, def) => {
     $ZodStringFormat.init(inst, def);
 });
 const $ZodISODuration = /*@__PURE__*/ $constructor("$ZodISODuration", (inst, def) => {
-    def.pattern ?? (def.pattern = duration);
+    def.pattern ?? (def.pattern = regexes_duration);
     $ZodStringFormat.init(inst, def);
 });
 const $ZodIPv4 = /*@__PURE__*/ $constructor("$ZodIPv4", (inst, def) => {
@@ -22046,6 +22477,7 @@ class ShapeBuilder {
     groupBy = [];
     orderBy = [];
     select = [];
+    computedAliases = [];
     cteNames = new Set();
     limit = null;
     distinct = false;
@@ -22061,6 +22493,7 @@ class ShapeBuilder {
             limit: this.limit,
             distinct: this.distinct,
             select: this.select,
+            computedAliases: this.computedAliases,
         };
     }
     visitQuery(ast, outermost) {
@@ -22084,6 +22517,8 @@ class ShapeBuilder {
             this.visitExpression(expr, scope, false);
             if (outermost)
                 this.select.push(render(expr));
+            if (outermost && alias && expr.type !== 'column_ref' && !/^count\((\*|1)\)$/.test(render(expr)))
+                this.computedAliases.push(alias.toLowerCase());
         }
         for (const join of joinConditions)
             this.visitJoinCondition(join.on, join.type, scope);
@@ -22525,10 +22960,33 @@ function namedByPair(word, tokens) {
     }
     return false;
 }
-/** Question words no name, synonym, function word, SQL literal or stored value explains. */
+/**
+ * Question words that spell the alias of a computed output of the expected SQL ("DAU" for
+ * `COUNT(DISTINCT member_id) AS dau`, "active members" for `AS active_members`): they name that
+ * computation, so they must not become words for the table it reads or a column it uses.
+ */
+function computedOutputTokens(view) {
+    const found = new Set();
+    for (const alias of view.expected.computedAliases ?? []) {
+        const words = nameWords(alias);
+        if (words.length === 0)
+            continue;
+        for (let i = 0; i + words.length <= view.tokens.length; i++) {
+            if (!words.every((w, k) => stemsMatch(view.tokens[i + k].stem, w)))
+                continue;
+            for (let k = 0; k < words.length; k++)
+                found.add(view.tokens[i + k].index);
+        }
+    }
+    return found;
+}
+/** Question words no name, synonym, function word, SQL literal, stored value or output alias explains. */
 function unexplainedTokens(view, index, storedValues = new Set()) {
     const literalStems = view.filters.flatMap((f) => f.strings.flatMap(splitStems));
+    const outputNames = computedOutputTokens(view);
     return view.tokens.filter((t) => {
+        if (outputNames.has(t.index))
+            return false;
         if (isPredicate(t, view.tokens))
             return false;
         const minLength = /[\uac00-\ud7a3]/.test(t.stem) ? 1 : 2;
@@ -23171,7 +23629,7 @@ function sortKeys(value) {
 /** The stable key of a fix: `<type> <target> #<12 hex of the content hash>`. */
 function fixKey(fix) {
     try {
-        return `${fix.type} ${fixTarget(fix)} #${shortHash(stableJson(fixContent(fix)))}`;
+        return `${fix.type} ${fixTarget(fix)} #${fix_key_shortHash(stableJson(fixContent(fix)))}`;
     }
     catch {
         return invalidFixKey(fix);
@@ -23180,9 +23638,9 @@ function fixKey(fix) {
 /** Key of something that is not a valid fix (e.g. unparsed LLM output), from its raw JSON, so its rejection can be remembered. */
 function invalidFixKey(input) {
     const type = typeof input?.type === 'string' ? input.type : 'unknown';
-    return `${type} invalid #${shortHash(stableJson(input) ?? String(input))}`;
+    return `${type} invalid #${fix_key_shortHash(stableJson(input) ?? String(input))}`;
 }
-function shortHash(text) {
+function fix_key_shortHash(text) {
     return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(text).digest('hex').slice(0, 12);
 }
 /** Code-unit order, independent of locale. */
@@ -24475,14 +24933,25 @@ function expectedText(expected) {
         return 'an object';
     return `a ${expected}`;
 }
-/** YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. */
-function quoteHint(expected, actual) {
-    return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
-        ? ` (quote it: "${String(actual)}")`
-        : '';
+/**
+ * YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. The hint
+ * shows the text as written (`written`), since the parsed number may already have lost digits
+ * (32 digits become 1.1111111111111112e+31).
+ */
+function quoteHint(expected, actual, written) {
+    if (expected !== 'string' || (typeof actual !== 'number' && typeof actual !== 'boolean'))
+        return '';
+    const text = written ?? String(actual);
+    const lost = typeof actual === 'number' && written !== undefined && String(actual) !== written;
+    return lost
+        ? ` (YAML read the unquoted ${text} as a number and lost digits; quote it: "${text}")`
+        : ` (quote it: "${text}")`;
 }
-/** Describes one zod issue; `input` is the document that was validated. */
-function describeIssue(issue, input) {
+/**
+ * Describes one zod issue; `input` is the document that was validated, `sourceOf` gives a
+ * scalar's text as written in a YAML file (for the quoting hint).
+ */
+function describeIssue(issue, input, sourceOf) {
     const segments = [...issue.path];
     const actual = valueAt(input, segments);
     let message;
@@ -24492,7 +24961,7 @@ function describeIssue(issue, input) {
             message =
                 actual === undefined && typeof key === 'string'
                     ? `missing required field "${key}": expected ${expectedText(issue.expected)}`
-                    : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual)}`;
+                    : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual, sourceOf?.(segments))}`;
             break;
         }
         case 'unrecognized_keys': {
@@ -25303,7 +25772,7 @@ async function runEnhanceLoop(input) {
             stopReason = `iteration ${index} had no applicable fix`;
             break;
         }
-        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log);
+        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log, input.confirmGain);
         record.accepted = trial.accepted;
         record.reason = trial.reason;
         record.after = countsOf(trial.card);
@@ -25336,13 +25805,19 @@ async function runEnhanceLoop(input) {
  * or did nothing, and tries what remains together (fixes can need each other, such as a
  * join spec and a synonym, so survivors are re-judged as a set).
  */
-async function tryBatch(space, card, fixes, score, options, isolate, log) {
+async function tryBatch(space, card, fixes, score, options, isolate, log, confirmGain) {
     const base = countsOf(card);
     const delta = (c) => c.totals.train.score - card.totals.train.score;
     const attempt = async (subset) => {
         const applied = applyFixes(space, subset, options);
         const scored = await score(applied.space);
-        return { applied, card: scored, verdict: judge(base, countsOf(scored)) };
+        const verdict = judge(base, countsOf(scored));
+        // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+        if (!verdict.accepted || !confirmGain)
+            return { applied, card: scored, verdict };
+        const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
+        const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+        return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
     };
     const first = await attempt(fixes);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
@@ -25787,8 +26262,100 @@ function scanJson(text) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/space/space-salvage.js
+/**
+ * The valid part of a space file that failed its schema, so `validate` can still check the
+ * invariants and references of everything else: one wrong type must not hide a join spec that
+ * names an unknown table. Each schema problem removes the smallest piece that holds it: first
+ * the bad field alone, and when the schema then misses that field, the list item holding it.
+ * The schema problems themselves are reported separately.
+ */
+
+function space_salvage_isRecord(value) {
+    return typeof value === 'object' && value !== null;
+}
+/** The piece to remove for a problem at `path`: up to its deepest list index, else the field itself. */
+function pieceOf(path) {
+    const cut = path.findLastIndex((segment) => typeof segment === 'number');
+    return cut >= 0 ? path.slice(0, cut + 1) : [...path];
+}
+function isPrefix(prefix, path) {
+    return prefix.length < path.length && prefix.every((segment, i) => segment === path[i]);
+}
+/** Later list items first, so removing one never shifts the index of another still to remove. */
+function compareDescending(a, b) {
+    for (let i = 0; i < Math.min(a.length, b.length); i++) {
+        const [x, y] = [a[i], b[i]];
+        if (x === y)
+            continue;
+        if (typeof x === 'number' && typeof y === 'number')
+            return y - x;
+        return String(y).localeCompare(String(x));
+    }
+    return b.length - a.length;
+}
+function space_salvage_valueAt(root, path) {
+    let node = root;
+    for (const segment of path) {
+        if (!space_salvage_isRecord(node))
+            return undefined;
+        node = node[segment];
+    }
+    return node;
+}
+function remove(root, piece) {
+    let parent = root;
+    for (const segment of piece.slice(0, -1)) {
+        if (!space_salvage_isRecord(parent))
+            return false;
+        parent = parent[segment];
+    }
+    const key = piece[piece.length - 1];
+    if (Array.isArray(parent) && typeof key === 'number' && key < parent.length) {
+        parent.splice(key, 1);
+        return true;
+    }
+    if (space_salvage_isRecord(parent) && key !== undefined && key in parent) {
+        delete parent[key];
+        return true;
+    }
+    return false;
+}
+/** The schema-valid remainder of `data`, or undefined when nothing useful remains (e.g. `version` is wrong). */
+function salvageSpace(data) {
+    if (!space_salvage_isRecord(data) || Array.isArray(data))
+        return undefined;
+    const copy = structuredClone(data);
+    const triedField = new Set();
+    for (let round = 0; round < 8; round++) {
+        const result = SpaceSchema.safeParse(copy);
+        if (result.success)
+            return result.data;
+        const pieces = new Map();
+        for (const issue of result.error.issues) {
+            if (issue.path.length === 0 || issue.path[0] === 'version')
+                return undefined;
+            const key = JSON.stringify(issue.path.map(String));
+            // A field that is missing (or was removed already) cannot go alone: its list item goes.
+            const piece = triedField.has(key) || space_salvage_valueAt(copy, issue.path) === undefined ? pieceOf(issue.path) : [...issue.path];
+            triedField.add(key);
+            pieces.set(JSON.stringify(piece.map(String)), piece);
+        }
+        const all = [...pieces.values()];
+        // A piece inside another piece goes with it.
+        const outer = all.filter((p) => !all.some((q) => isPrefix(q, p)));
+        let changed = false;
+        for (const piece of outer.sort(compareDescending))
+            changed = remove(copy, piece) || changed;
+        if (!changed)
+            return undefined;
+    }
+    return undefined;
+}
+
 ;// CONCATENATED MODULE: ./src/space/space-file.js
 /** Reading and writing `spaces/<space>/space.json` with errors that name file, line and JSON path. */
+
 
 
 
@@ -25897,9 +26464,941 @@ function readSpaceFile(file, label = file) {
     }
     return parseSpaceText(text, label);
 }
+/**
+ * Every problem of a space file's text, with the part of the space that can still be checked:
+ * the whole space when it is valid, the schema-valid remainder when only the schema failed
+ * (so invariants and references are checked too), nothing when the JSON itself is broken.
+ */
+function inspectSpaceText(text, file) {
+    try {
+        return { space: parseSpaceText(text, file), issues: [] };
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        let data;
+        try {
+            data = JSON.parse(stripBom(text));
+        }
+        catch {
+            return { issues: error.issues };
+        }
+        return { space: salvageSpace(data), issues: error.issues };
+    }
+}
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */
 function writeSpaceFile(file, space) {
     writeFileAtomic(file, serializeSpace(space));
+}
+
+;// CONCATENATED MODULE: ./src/scoring/statistics.js
+/**
+ * Small exact statistics for scores under Genie's nondeterminism: Wilson intervals, binomial
+ * and hypergeometric laws, the sign test, and discrete distributions that can be convolved
+ * exactly. Pure and dependency-free, so each function is tested against values computed
+ * independently (brute-force sums) or published tables.
+ */
+const logFactorials = [0];
+/** ln(n!) from a growing table: exact sums of logs, no Stirling error for the small n we meet. */
+function logFactorial(n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
+    for (let i = logFactorials.length; i <= n; i++)
+        logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+    return logFactorials[n];
+}
+function logChoose(n, k) {
+    if (k < 0 || k > n)
+        return -Infinity;
+    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+/** P(X = k) for X ~ Binomial(n, p). */
+function binomialPmf(k, n, p) {
+    if (k < 0 || k > n)
+        return 0;
+    if (p <= 0)
+        return k === 0 ? 1 : 0;
+    if (p >= 1)
+        return k === n ? 1 : 0;
+    return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+/** P(X >= k) for X ~ Binomial(n, p), summed exactly over the tail. */
+function binomialUpperTail(k, n, p) {
+    let sum = 0;
+    for (let i = Math.max(0, Math.ceil(k)); i <= n; i++)
+        sum += binomialPmf(i, n, p);
+    return Math.min(1, sum);
+}
+/**
+ * One-sided exact sign test (McNemar's exact test on discordant pairs): the probability, when
+ * each discordant pair is a fair coin, of at least `worse` of the `worse + better` pairs going
+ * the observed way.
+ */
+function signTest(worse, better) {
+    return binomialUpperTail(worse, worse + better, 0.5);
+}
+/** P(X = k) for X ~ Hypergeometric: `draws` taken from `population` items of which `successes` are marked. */
+function hypergeometricPmf(k, population, successes, draws) {
+    if (k < 0 || k > draws || k > successes || draws - k > population - successes)
+        return 0;
+    return Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws));
+}
+/**
+ * Standard normal quantile (Acklam's rational approximation refined by one Halley step:
+ * relative error below 1e-12 over (0, 1)).
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
+    }
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+    ];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    let x;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - low) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log1p(-p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const e = normalCdf(x) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
+}
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations, ~1e-15). */
+function normalCdf(x) {
+    return 0.5 * erfc(-x / Math.SQRT2);
+}
+function erfc(x) {
+    // The Taylor series of erf for small |x| and a continued fraction for the tail: both reach
+    // double precision where they are used, which the quantile's refinement step relies on.
+    const z = Math.abs(x);
+    let result;
+    if (z < 2.5) {
+        let term = z;
+        let sum = z;
+        const z2 = z * z;
+        for (let n = 1; n < 200; n++) {
+            term *= -z2 / n;
+            const add = term / (2 * n + 1);
+            sum += add;
+            if (Math.abs(add) < 1e-17 * Math.abs(sum))
+                break;
+        }
+        result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+    }
+    else {
+        // Lentz's continued fraction for erfc, fast for z >= 2.5.
+        const tiny = 1e-300;
+        let f = z;
+        let C = z;
+        let D = 0;
+        for (let n = 1; n < 300; n++) {
+            const an = n / 2;
+            D = z + an * D;
+            D = D === 0 ? tiny : 1 / D;
+            C = z + an / C;
+            if (C === 0)
+                C = tiny;
+            const delta = C * D;
+            f *= delta;
+            if (Math.abs(delta - 1) < 1e-16)
+                break;
+        }
+        result = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
+    }
+    return x >= 0 ? result : 2 - result;
+}
+/** Wilson score interval for `successes` of `trials` at a two-sided `confidence` (default 0.95). */
+function wilsonInterval(successes, trials, confidence = 0.95) {
+    if (trials <= 0)
+        return { low: 0, high: 1 };
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    // The bounds of 0/n and n/n are exactly 0 and 1; elsewhere clamp float dust.
+    return {
+        low: successes <= 0 ? 0 : Math.max(0, centre - half),
+        high: successes >= trials ? 1 : Math.min(1, centre + half),
+    };
+}
+function pointMass(value) {
+    return new Map([[value, 1]]);
+}
+/** The distribution of the sum of two independent variables. */
+function convolve(a, b) {
+    const out = new Map();
+    for (const [x, px] of a) {
+        if (px === 0)
+            continue;
+        for (const [y, py] of b) {
+            if (py === 0)
+                continue;
+            out.set(x + y, (out.get(x + y) ?? 0) + px * py);
+        }
+    }
+    return out;
+}
+/** P(X <= x) and P(X >= x), each clamped to [0, 1]. */
+function tails(dist, x) {
+    let lower = 0;
+    let upper = 0;
+    for (const [v, p] of dist) {
+        if (v <= x)
+            lower += p;
+        if (v >= x)
+            upper += p;
+    }
+    return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}
+function mean(dist) {
+    let m = 0;
+    for (const [v, p] of dist)
+        m += v * p;
+    return m;
+}
+function variance(dist) {
+    const m = mean(dist);
+    let s = 0;
+    for (const [v, p] of dist)
+        s += p * (v - m) * (v - m);
+    return s;
+}
+function gcd(a, b) {
+    return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+function lcm(a, b) {
+    return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/paired-test.js
+/**
+ * The paired comparison of two configs on the same questions, under Genie's nondeterminism.
+ *
+ * The benchmark is fixed: the question is whether head's expected score on *these* questions
+ * differs from base's, Genie's randomness being the only chance involved. The estimate is the
+ * mean per-question pass-rate difference. The test is exact and conditional: if head and base
+ * behave alike on a question (the null), its asks are exchangeable between the two sides, so
+ * given how many of them passed, head's share of those passes follows a hypergeometric law.
+ * Questions are independent, so the law of the total difference is the exact convolution of
+ * the per-question laws; a question whose asks all agree carries no evidence either way.
+ * With one ask a side this is the exact sign (McNemar) test on the discordant questions.
+ *
+ * Adaptive repeats re-ask a question only when its screening asks disagree, a choice that
+ * depends on the outcomes. So the test conditions on each block separately: the screening asks
+ * given their pass count (every arrangement of a count strictly between none and all disagrees,
+ * so all of them would have been re-asked and the selection leaves their law hypergeometric;
+ * for one ask a side, a fair coin), and the re-asks, fresh draws, given theirs. Pooling the two
+ * blocks would overstate the evidence: four asks a side, all passing on base and failing on
+ * head, give p = 1/40 by blocks, against 1/70 pooled.
+ */
+
+function hypergeometricLaw(population, successes, draws) {
+    const law = new Map();
+    for (let k = 0; k <= draws; k++) {
+        const p = hypergeometricPmf(k, population, successes, draws);
+        if (p > 0)
+            law.set(k, p);
+    }
+    return law;
+}
+const count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
+function questionLaw(q, screening) {
+    const nH = q.head.length;
+    const nB = q.base.length;
+    const kH = count(q.head);
+    const passes = kH + count(q.base);
+    const asks = { head: nH, base: nB };
+    const adaptive = screening !== undefined && nH >= screening && nB >= screening && (nH > screening || nB > screening);
+    if (adaptive) {
+        const s = screening;
+        const k0 = count(q.head.slice(0, s)) + count(q.base.slice(0, s));
+        const first = hypergeometricLaw(2 * s, k0, s);
+        const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
+        return { law: convolve(first, rest), observed: kH, asks, passes };
+    }
+    return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
+}
+/** Compares head and base question by question; questions missing an ask on either side are left out. */
+function pairedTest(outcomes, options = {}) {
+    const confidence = options.confidence ?? 0.95;
+    const paired = outcomes.filter((q) => q.head.length > 0 && q.base.length > 0);
+    const laws = paired.map((q) => ({ id: q.id, ...questionLaw(q, options.screeningAsks) }));
+    const rate = (k, n) => k / n;
+    const discordant = laws
+        .filter((l) => rate(l.observed, l.asks.head) !== rate(l.passes - l.observed, l.asks.base))
+        .map((l) => l.id);
+    // Whole-number scale so every per-question rate difference is an integer and sums stay exact.
+    const informative = laws.filter((l) => l.law.size > 1);
+    const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
+    const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
+    let total = pointMass(0);
+    let observed = 0;
+    for (const l of informative) {
+        const shifted = new Map();
+        for (const [x, p] of l.law)
+            shifted.set(valueOf(l, x), p);
+        total = convolve(total, shifted);
+        observed += valueOf(l, l.observed);
+    }
+    const { lower, upper } = tails(total, observed);
+    const sumOfDifferences = laws.reduce((sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base, 0);
+    const n = Math.max(1, paired.length);
+    const estimate = sumOfDifferences / n;
+    const half = (normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total))) / (scale * n);
+    return {
+        questions: paired.length,
+        estimate,
+        interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
+        confidence,
+        pWorse: lower,
+        pBetter: upper,
+        discordant,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-evidence.js
+
+/** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
+function score_evidence_askOutcomes(q) {
+    return q.repeats.length > 0 ? q.repeats.map((r) => r.passed) : [q.passed];
+}
+function isFlaky(q) {
+    const asks = score_evidence_askOutcomes(q);
+    return asks.some((a) => a) && asks.some((a) => !a);
+}
+function splitEvidence(questions, passed, total, confidence) {
+    // A broken benchmark (its expected SQL failed) says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined);
+    const consistent = repeated.filter((q) => !isFlaky(q)).length;
+    return {
+        interval: wilsonInterval(passed, total, confidence),
+        repeated: repeated.length,
+        consistent,
+        repeatability: repeated.length > 0 ? consistent / repeated.length : null,
+    };
+}
+/** The evidence of a set of question scores; `totals` gives each split's passed/total for its interval. */
+function scoreEvidence(questions, totals, confidence = 0.95) {
+    const of = (split) => {
+        const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
+        return splitEvidence(subset, totals[split].passed, totals[split].total, confidence);
+    };
+    return {
+        confidence,
+        all: of('all'),
+        train: of('train'),
+        holdout: of('holdout'),
+        flaky: questions.filter((q) => q.expectedError === undefined && isFlaky(q)).map((q) => q.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/adaptive-repeats.js
+/**
+ * Adaptive repeats: every question is asked once (the screening asks) on each side; then
+ * only the questions whose answers disagree (discordant between the sides, or flaky on one)
+ * are re-asked, one more ask a side per round, up to `maxRepeats` rounds, stopping as soon as
+ * the decision is clear. Genie calls go where they can change the outcome.
+ *
+ * The decision is a group-sequential one-sided test (see paired-test.ts) with a look after the
+ * screening and after each round:
+ * - an interim look stops early for significance only at p <= 0.001 (Haybittle-Peto), and the
+ *   final look uses what is left of alpha (alpha - 0.001 per interim look), so by Bonferroni the
+ *   false-alarm rate stays below 1 - confidence however the looks fall;
+ * - an interim look stops for futility when the one-sided p-value is above 0.5 (the evidence
+ *   points away from the tested direction) or nothing disagrees any more; stopping for futility
+ *   can only lower the false-alarm rate.
+ */
+
+
+const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_MAX_REPEATS = 3;
+/** Interim looks stop for significance only below this p-value. */
+const INTERIM_ALPHA = 0.001;
+/** Interim looks stop for futility above this p-value. */
+const FUTILITY_P = 0.5;
+/** Significance bounds of the looks: a tiny interim bound, and what is left of alpha for the last look. */
+function sequentialBounds(confidence, maxRepeats) {
+    const alpha = 1 - confidence;
+    const interim = Math.min(INTERIM_ALPHA, alpha / 10);
+    return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
+}
+const rate = (asks) => asks.filter(Boolean).length / asks.length;
+const mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
+/** Evaluates one look of the plan on the asks so far. */
+function adaptive_repeats_assessLook(outcomes, plan, look) {
+    const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
+    const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
+    const screening = plan.screeningAsks ?? 1;
+    const looks = maxRepeats + 1;
+    const bounds = sequentialBounds(confidence, maxRepeats);
+    const last = look >= looks;
+    const bound = last ? bounds.final : bounds.interim;
+    // The interval matches the decision: each of its ends is the one-sided bound this look uses,
+    // so an early look (bound 0.001) shows a 99.8% interval and never contradicts its verdict.
+    const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
+    const worse = plan.direction === 'worse';
+    const p = worse ? test.pWorse : test.pBetter;
+    const effect = worse ? -test.estimate : test.estimate;
+    // Float sums of exact probabilities: allow a hair so p = 1/40 is not lost to rounding.
+    const significant = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
+    const open = outcomes.filter((q) => q.head.length > 0 &&
+        q.base.length > 0 &&
+        Math.max(q.head.length, q.base.length) < screening + maxRepeats &&
+        (rate(q.head) !== rate(q.base) || mixed(q.head) || mixed(q.base)));
+    let stop;
+    if (last)
+        stop = 'last-look';
+    else if (significant)
+        stop = 'significant';
+    else if (open.length === 0)
+        stop = 'settled';
+    else if (p > FUTILITY_P)
+        stop = 'futile';
+    return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
+}
+/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
+function isComparable(q) {
+    return q.expectedError === undefined;
+}
+/**
+ * Head and base asks of the questions in both cards: same id, question and expected SQL, and
+ * comparable on both sides; `include` narrows them further (e.g. to train questions).
+ */
+function adaptive_repeats_pairOutcomes(head, base, include = () => true) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const out = [];
+    for (const h of head.questions) {
+        const b = before.get(h.id);
+        if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql)
+            continue;
+        if (!isComparable(h) || !isComparable(b) || !include(h))
+            continue;
+        out.push({ id: h.id, head: score_evidence_askOutcomes(h), base: score_evidence_askOutcomes(b) });
+    }
+    return out;
+}
+/** Runs the looks and rounds of re-asks until the decision is clear. */
+async function runAdaptiveRepeats(plan, sides, log = () => { }) {
+    let reasked = 0;
+    for (let look = 1;; look++) {
+        const current = adaptive_repeats_assessLook(sides.outcomes(), plan, look);
+        if (current.stop)
+            return { ...current, rounds: look - 1, reasked };
+        log(`re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`);
+        await sides.reask(current.reask);
+        reasked += current.reask.length;
+    }
+}
+/**
+ * Compares two scored configs with adaptive repeats: the paired test on the questions in both
+ * (narrowed by `include`), re-asking the disagreeing ones on both sides until the decision is
+ * clear. Returns both cards with the re-asks merged, and the last look.
+ */
+async function compareWithRepeats(plan, head, base, options = {}) {
+    let [h, b] = [head.card, base.card];
+    const comparison = await runAdaptiveRepeats(plan, {
+        outcomes: () => adaptive_repeats_pairOutcomes(h, b, options.include),
+        // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
+        reask: async (ids) => {
+            h = await head.reasker.reask(h, ids);
+            b = await base.reasker.reask(b, ids);
+        },
+    }, options.log);
+    return { head: h, base: b, comparison };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-gate.js
+const score_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+/** Formats a p-value for people: three significant digits, or a bound when tiny. */
+function score_gate_formatP(p) {
+    if (p < 0.0001)
+        return 'p < 0.0001';
+    return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+/**
+ * Decides the gate. `comparison` is the sequential test's last look with direction `worse`;
+ * `inconclusive` is a reason to withhold the verdict (decided by the caller, e.g. too many
+ * errored questions), which then overrides everything else.
+ */
+function decideGate(input) {
+    const { head, settings, comparison } = input;
+    const failures = [];
+    const score = head.totals.all.score;
+    const belowMin = settings.minScore !== undefined && score < settings.minScore;
+    if (belowMin)
+        failures.push(`head score ${score_gate_pct(score)} is below min-score ${score_gate_pct(settings.minScore)}`);
+    if (input.inconclusive !== undefined)
+        return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
+    if (!input.base || !comparison) {
+        return {
+            verdict: belowMin ? 'below-min' : 'no-base',
+            failures,
+            summary: belowMin ? `${failures[0]}.` : 'No base to compare with.',
+            comparison,
+        };
+    }
+    const { test } = comparison;
+    const interval = `${score_gate_intervalLevel(test.confidence)} interval ${score_gate_signedPoints(test.interval.low)} to ${score_gate_signedPoints(test.interval.high)}`;
+    const estimate = `${score_gate_signedPoints(test.estimate)} (${interval}, one-sided ${score_gate_formatP(test.pWorse)})`;
+    const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
+    const tolerance = settings.maxRegression;
+    if (significantDrop && tolerance !== undefined && comparison.effect > tolerance + 1e-9) {
+        failures.unshift(`head is significantly worse than base: ${estimate}, a drop beyond max-regression ${points(tolerance)}`);
+        return { verdict: 'regression', failures, summary: `Regression: ${estimate}.`, comparison };
+    }
+    if (belowMin)
+        return { verdict: 'below-min', failures, summary: `${failures[0]}.`, comparison };
+    if (significantDrop) {
+        const why = tolerance === undefined ? 'no max-regression is set' : `within max-regression ${points(tolerance)}`;
+        return { verdict: 'within-tolerance', failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
+    }
+    const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
+    if (better) {
+        const up = `${score_gate_signedPoints(test.estimate)} (${interval}, one-sided ${score_gate_formatP(test.pBetter)})`;
+        return { verdict: 'improvement', failures, summary: `Improvement: ${up}.`, comparison };
+    }
+    return { verdict: 'no-significant-change', failures, summary: `No significant change: ${estimate}.`, comparison };
+}
+/** An interval's confidence for people: 90.6%, 99.8%. */
+function score_gate_intervalLevel(confidence) {
+    return `${Math.round(confidence * 1000) / 10}%`;
+}
+/** A fraction as signed percentage points: +2.5 pp, −3.0 pp. */
+function score_gate_signedPoints(x) {
+    const d = Math.round(x * 1000) / 10;
+    if (d === 0)
+        return '±0.0 pp';
+    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/failure-category.js
+
+const CATEGORIES = [
+    'no_sql',
+    'sql_error',
+    'timeout',
+    'api_error',
+    'wrong_table',
+    'wrong_column',
+    'wrong_join',
+    'wrong_filter',
+    'wrong_aggregation',
+    'wrong_grouping',
+    'wrong_order_or_limit',
+    'result_mismatch',
+];
+/** The category of a failed question (callers only ask for failures; a passing answer has none). */
+function categorize(input) {
+    return explainFailure(input).category;
+}
+function explainFailure(input) {
+    const errorType = input.genieError?.type?.toUpperCase() ?? '';
+    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
+    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
+        return { category: 'timeout', detail: input.genieError?.message ?? null };
+    if (input.status === 'ERROR')
+        return { category: 'api_error', detail: input.genieError?.message ?? null };
+    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
+        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
+    }
+    if (!hasSql)
+        return { category: 'no_sql', detail: null };
+    const expected = tryExtractSqlShape(input.expectedSql);
+    const actual = tryExtractSqlShape(input.genieSql ?? '');
+    if (!expected || !actual)
+        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
+    const first = diffSqlShapes(expected, actual)[0];
+    return first ?? { category: 'result_mismatch', detail: null };
+}
+function failedCategory(errorType, hasSql) {
+    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
+        return 'no_sql';
+    if (errorType.includes('SQL'))
+        return 'sql_error';
+    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
+        return 'api_error';
+    return hasSql ? 'sql_error' : 'api_error';
+}
+/** Every structural difference, most explanatory first; empty when the shapes agree. */
+function diffSqlShapes(expected, actual) {
+    const out = [];
+    const add = (category, detail) => out.push({ category, detail });
+    const eTables = new Set(expected.tables.map((t) => t.name));
+    const aTables = new Set(actual.tables.map((t) => t.name));
+    const missingTables = minus(eTables, aTables);
+    const extraTables = minus(aTables, eTables);
+    if (missingTables.length > 0) {
+        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
+    }
+    else if (extraTables.length > 0) {
+        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
+    }
+    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
+    if (joinDiff)
+        add('wrong_join', failure_category_describe('join', joinDiff));
+    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
+    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
+    if (filterDiff)
+        add('wrong_filter', failure_category_describe('filter', filterDiff));
+    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
+    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
+    if (aggregateDiff)
+        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
+    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
+    if (groupDiff)
+        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
+    if (expected.distinct !== actual.distinct) {
+        add('wrong_grouping', expected.distinct
+            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
+            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
+    }
+    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
+    if (columnDiff)
+        add('wrong_column', failure_category_describe('column', columnDiff));
+    if (expected.limit !== actual.limit) {
+        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
+    }
+    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
+    if (orderText(expected) !== orderText(actual)) {
+        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
+    }
+    return out;
+}
+function joinKey(join) {
+    const side = (c) => `${c.table ?? '?'}.${c.column}`;
+    const [a, b] = [side(join.left), side(join.right)].sort();
+    return `${a} = ${b} (${join.type})`;
+}
+function setDiff(expected, actual) {
+    const e = new Set(expected);
+    const a = new Set(actual);
+    const missing = minus(e, a);
+    const extra = minus(a, e);
+    return missing.length || extra.length ? { missing, extra } : null;
+}
+function failure_category_describe(what, diff) {
+    const parts = [];
+    if (diff.missing.length)
+        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
+    if (diff.extra.length)
+        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
+    const sentence = parts.join('; ');
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+function minus(a, b) {
+    return [...a].filter((x) => !b.has(x));
+}
+function failure_category_list(items) {
+    return items.map((i) => `\`${i}\``).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/scorecard.js
+/**
+ * The scorecard: what one scoring run found, per question and in total. It is written
+ * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
+ * it has a zod schema as well as types.
+ */
+
+
+
+function emptyCategoryCounts() {
+    return Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
+}
+function scorecardTotals(questions) {
+    return {
+        all: splitTotals(questions),
+        train: splitTotals(questions.filter((q) => q.split === 'train')),
+        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
+    };
+}
+function splitTotals(questions) {
+    const scored = questions.filter((q) => q.expectedError === undefined);
+    const total = scored.length;
+    const passed = scored.filter((q) => q.passed).length;
+    const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+    return {
+        passed,
+        total,
+        broken: questions.length - total,
+        score: total ? passed / total : 0,
+        passRate: total ? rates / total : 0,
+    };
+}
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+function brokenQuestions(card) {
+    return card.questions.filter((q) => q.expectedError !== undefined);
+}
+function categoryCounts(questions) {
+    const counts = emptyCategoryCounts();
+    for (const q of questions)
+        if (!q.passed && q.category)
+            counts[q.category]++;
+    return counts;
+}
+/**
+ * Folds the repeats of one benchmark into its question score. The headline fields
+ * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
+ * the category is the most frequent one among failing repeats (earliest on a tie).
+ */
+function summarizeQuestion(benchmark, repeats, expectedError) {
+    const passes = repeats.filter((r) => r.passed).length;
+    const passed = repeats.length > 0 && passes * 2 > repeats.length;
+    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
+    const score = {
+        id: benchmark.id,
+        question: benchmark.question,
+        split: benchmark.split,
+        tags: [...benchmark.tags],
+        passed,
+        passRate: repeats.length ? passes / repeats.length : 0,
+        verdict: representative?.verdict ?? null,
+        category: passed ? null : mostFrequentCategory(repeats),
+        genieSql: representative?.genieSql ?? null,
+        expectedSql: benchmark.sql,
+        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+        repeats,
+        passes,
+        asks: repeats.length,
+        flaky: passes > 0 && passes < repeats.length,
+    };
+    if (representative?.genieText !== undefined)
+        score.genieText = representative.genieText;
+    if (representative?.error !== undefined)
+        score.error = representative.error;
+    if (representative?.reason !== undefined)
+        score.reason = representative.reason;
+    if (expectedError !== undefined)
+        score.expectedError = expectedError;
+    return score;
+}
+function mostFrequentCategory(repeats) {
+    const counts = new Map();
+    for (const r of repeats)
+        if (!r.passed && r.category)
+            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    let best = null;
+    for (const [category, n] of counts)
+        if (best === null || n > (counts.get(best) ?? 0))
+            best = category;
+    return best;
+}
+function buildScorecard(input) {
+    const totals = scorecardTotals(input.questions);
+    return {
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: input.backend,
+        repeats: input.repeats,
+        totals,
+        categories: categoryCounts(input.questions),
+        questions: input.questions,
+        calls: { ...input.calls },
+        durationMs: input.durationMs,
+        startedAt: input.startedAt,
+        evidence: scoreEvidence(input.questions, totals),
+    };
+}
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+function mergeRepeats(card, extra) {
+    const more = new Map(extra.questions.map((q) => [q.id, q]));
+    const questions = card.questions.map((q) => {
+        const x = more.get(q.id);
+        if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+    });
+    const sum = (k) => card.calls[k] + extra.calls[k];
+    return {
+        ...card,
+        ...buildScorecard({
+            ...card,
+            questions,
+            calls: {
+                genie: sum('genie'),
+                statements: sum('statements'),
+                retries: sum('retries'),
+                rateLimited: sum('rateLimited'),
+            },
+            durationMs: card.durationMs + extra.durationMs,
+        }),
+    };
+}
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+function firstAsks(card, asks = 1) {
+    if (card.questions.every((q) => q.repeats.length <= asks))
+        return card;
+    const questions = card.questions.map((q) => {
+        if (q.repeats.length <= asks)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+    });
+    return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+function withEvidence(card) {
+    const questions = card.questions.map((q) => q.asks !== undefined
+        ? q
+        : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) });
+    return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
+}
+const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
+const CategorySchema = schemas_enum(CATEGORIES);
+const SplitTotalsSchema = looseObject({
+    passed: schemas_number(),
+    total: schemas_number(),
+    // Absent in scorecards written before broken benchmarks were counted apart.
+    broken: schemas_number().default(0),
+    score: schemas_number(),
+    passRate: schemas_number(),
+});
+const RepeatResultSchema = looseObject({
+    passed: schemas_boolean(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    durationMs: schemas_number(),
+    attempts: schemas_number(),
+    reason: schemas_string().optional(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+});
+const QuestionScoreSchema = looseObject({
+    id: schemas_string(),
+    question: schemas_string(),
+    split: schemas_enum(['train', 'holdout']),
+    tags: array(schemas_string()),
+    passed: schemas_boolean(),
+    passRate: schemas_number(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    expectedSql: schemas_string(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+    reason: schemas_string().optional(),
+    expectedError: schemas_string().optional(),
+    attempts: schemas_number(),
+    durationMs: schemas_number(),
+    repeats: array(RepeatResultSchema),
+    passes: schemas_number().optional(),
+    asks: schemas_number().optional(),
+    flaky: schemas_boolean().optional(),
+});
+const IntervalSchema = looseObject({ low: schemas_number(), high: schemas_number() });
+const SplitEvidenceSchema = looseObject({
+    interval: IntervalSchema,
+    repeated: schemas_number(),
+    consistent: schemas_number(),
+    repeatability: schemas_number().nullable(),
+});
+/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
+const ScorecardSchema = looseObject({
+    space: schemas_string(),
+    configHash: schemas_string(),
+    benchmarksHash: schemas_string(),
+    backend: schemas_string(),
+    repeats: schemas_number(),
+    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+    categories: record(CategorySchema, schemas_number()),
+    questions: array(QuestionScoreSchema),
+    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
+    durationMs: schemas_number(),
+    startedAt: schemas_string(),
+    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
+        .optional(),
+    evidence: looseObject({
+        confidence: schemas_number(),
+        all: SplitEvidenceSchema,
+        train: SplitEvidenceSchema,
+        holdout: SplitEvidenceSchema,
+        flaky: array(schemas_string()),
+    })
+        .optional(),
+});
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
+function parseScorecard(json) {
+    return withEvidence(ScorecardSchema.parse(json));
+}
+
+;// CONCATENATED MODULE: ./src/loop/gain-significance.js
+/**
+ * Enhance's gain under Genie's nondeterminism: an iteration counts as a gain only when the paired
+ * test on the questions it changed (the gain questions, train by default) finds head better than
+ * the current config at the run's confidence. With a deterministic engine the re-asks agree with
+ * the first answers and any consistent gain is significant by the last look, so this reduces to
+ * the plain count rule; with a noisy one, gains that are noise are not kept.
+ *
+ * `significantGain` is the pure rule on two cards; `confirmGain` gathers the evidence first, with
+ * the same adaptive repeats as the PR check (re-asking only the questions whose answers disagree).
+ */
+
+
+
+const trainOnly = (q) => q.split === 'train';
+function planOf(options) {
+    return {
+        direction: 'better',
+        tolerance: 0,
+        confidence: options.confidence,
+        maxRepeats: options.maxRepeats ?? DEFAULT_MAX_REPEATS,
+    };
+}
+function gain_significance_describe(look) {
+    const t = look.test;
+    const shown = `${score_gate_signedPoints(t.estimate)} (${score_gate_intervalLevel(t.confidence)} interval ${score_gate_signedPoints(t.interval.low)} to ${score_gate_signedPoints(t.interval.high)}, one-sided ${score_gate_formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
+    return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
+}
+/** The pure rule: is `candidate` significantly better than `current` on the gain questions, on the asks the cards hold? */
+function significantGain(current, candidate, options = {}) {
+    const look = assessLook(pairOutcomes(candidate, current, options.include ?? trainOnly), planOf(options), Infinity);
+    return { significant: look.significant, reason: gain_significance_describe(look), look };
+}
+/**
+ * Re-asks the changed gain questions of both configs until the gain is clearly significant or
+ * clearly not, and returns the verdict with the candidate's card holding its re-asks. The current
+ * card is compared on its first asks only: its extra asks were chosen by an earlier comparison.
+ */
+async function confirmGain(current, candidate, options = {}) {
+    const compared = await compareWithRepeats(planOf(options), candidate, { card: firstAsks(current.card), reasker: current.reasker }, { include: options.include ?? trainOnly, log: options.log });
+    const look = compared.comparison;
+    return { significant: look.significant, reason: gain_significance_describe(look), look, card: compared.head };
 }
 
 // EXTERNAL MODULE: ../../node_modules/yaml/dist/index.js
@@ -25923,6 +27422,22 @@ function parseYamlSource(text, file) {
     const lineAt = (node) => (0,dist.isNode)(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
     // Walks the path; a map entry is located by its key (the line a reader looks for),
     // a missing step by the nearest node that exists.
+    const nodeAt = (segments) => {
+        let node = doc.contents;
+        for (const segment of segments) {
+            if ((0,dist.isMap)(node))
+                node = node.items.find((item) => ((0,dist.isScalar)(item.key) ? item.key.value : item.key) === segment)?.value;
+            else if ((0,dist.isSeq)(node) && typeof segment === 'number')
+                node = node.items[segment];
+            else
+                return undefined;
+        }
+        return node;
+    };
+    const sourceOf = (segments) => {
+        const node = nodeAt(segments);
+        return (0,dist.isScalar)(node) && typeof node.source === 'string' ? node.source : undefined;
+    };
     const lineOf = (segments) => {
         let node = doc.contents;
         let line = lineAt(node);
@@ -25946,7 +27461,7 @@ function parseYamlSource(text, file) {
         }
         return line;
     };
-    return { value: doc.toJS({ maxAliasCount: 1000 }), lineOf };
+    return { value: doc.toJS({ maxAliasCount: 1000 }), lineOf, sourceOf };
 }
 
 ;// CONCATENATED MODULE: ./src/sql/tokenize.js
@@ -26370,22 +27885,43 @@ function itemsOf(source, file) {
 }
 /** Parses and validates benchmark YAML text; `file` is only used in messages. */
 function parseBenchmarksText(text, file, space) {
-    const source = parseYamlSource(text, file);
+    const inspected = inspectBenchmarksText(text, file, space);
+    if (inspected.issues.length > 0)
+        throw new ValidationError(inspected.issues);
+    return inspected.set;
+}
+/** Every problem of a benchmark file, and its valid questions. */
+function inspectBenchmarksText(text, file, space) {
+    const empty = (issues) => ({
+        set: { space, file, benchmarks: [] },
+        issues,
+        sqlLocations: new Map(),
+    });
+    let source;
+    try {
+        source = parseYamlSource(text, file);
+    }
+    catch (error) {
+        if (error instanceof ValidationError)
+            return empty(error.issues);
+        throw error;
+    }
     const found = itemsOf(source, file);
     if (!('items' in found))
-        throw new ValidationError([found]);
+        return empty([found]);
     const { items, prefix } = found;
     if (items.length === 0)
-        throw new ValidationError([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+        return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
     const issues = [];
     const benchmarks = [];
+    const sqlLocations = new Map();
     const firstById = new Map();
     items.forEach((item, index) => {
         const at = [...prefix, index];
         const result = BenchmarkItemSchema.safeParse(item);
         if (!result.success) {
             for (const issue of result.error.issues) {
-                const described = describeIssue(issue, item);
+                const described = describeIssue(issue, item, (inner) => source.sourceOf([...at, ...inner]));
                 const segments = [...at, ...described.segments];
                 issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
             }
@@ -26414,10 +27950,9 @@ function parseBenchmarksText(text, file, space) {
         if (entry.order_matters !== undefined)
             benchmark.orderMatters = entry.order_matters;
         benchmarks.push(benchmark);
+        sqlLocations.set(entry.id, { path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']) });
     });
-    if (issues.length > 0)
-        throw new ValidationError(issues);
-    return { space, file, benchmarks };
+    return { set: { space, file, benchmarks }, issues, sqlLocations };
 }
 function loadBenchmarks(file, space) {
     let text;
@@ -26429,6 +27964,1831 @@ function loadBenchmarks(file, space) {
         throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
     }
     return parseBenchmarksText(text, file, space);
+}
+
+;// CONCATENATED MODULE: ./src/lint/context.js
+
+
+
+
+/** A stand-in FROM for snippet SQL, which is an expression or condition, not a query. */
+const SNIPPET_SOURCE = 'snippet_source';
+function context_pairKey(a, b) {
+    return a.key < b.key ? `${a.key}|${b.key}` : `${b.key}|${a.key}`;
+}
+/** `:name` parameters become literals so the parser (which knows no parameters) can read the SQL. */
+function withoutParameters(sql) {
+    return sql.replace(/(^|[^:\w]):([A-Za-z_]\w*)/g, "$1'p'");
+}
+// Parsing is the slow part and the enhance loop lints every candidate: shapes are cached by SQL text.
+const shapeCache = new Map();
+function cachedShape(sql) {
+    if (!shapeCache.has(sql)) {
+        if (shapeCache.size > 5000)
+            shapeCache.clear();
+        shapeCache.set(sql, readShape(sql));
+    }
+    return shapeCache.get(sql) ?? null;
+}
+/**
+ * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
+ * joins the checks need (set operations are merged into one shape anyway).
+ */
+function readShape(sql) {
+    const shape = tryExtractSqlShape(sql);
+    if (shape || !/\b(intersect|except|minus)\b/i.test(sql))
+        return shape;
+    return tryExtractSqlShape(sql.replace(/\b(intersect|except|minus)(\s+(all|distinct))?\b/gi, 'UNION'));
+}
+function buildTables(space) {
+    const tables = [];
+    for (const list of ['tables', 'metric_views']) {
+        (space.data_sources?.[list] ?? []).forEach((table, index) => {
+            const path = `$.data_sources.${list}[${index}]`;
+            const parts = identifiers_splitIdentifier(table.identifier);
+            const info = {
+                identifier: table.identifier,
+                key: normalizeIdentifier(table.identifier),
+                short: (parts?.[parts.length - 1] ?? table.identifier).toLowerCase(),
+                path,
+                table,
+                columns: new Map(),
+                uses: 0,
+            };
+            (table.column_configs ?? []).forEach((config, j) => {
+                const key = config.column_name.replace(/`/g, '').toLowerCase();
+                if (info.columns.has(key))
+                    return;
+                info.columns.set(key, {
+                    table: info,
+                    name: config.column_name,
+                    key,
+                    path: `${path}.column_configs[${j}]`,
+                    config,
+                    hidden: config.exclude === true,
+                    uses: 0,
+                });
+            });
+            tables.push(info);
+        });
+    }
+    return tables;
+}
+function tableFinder(tables) {
+    const byKey = new Map(tables.map((t) => [t.key, t]));
+    return (name) => {
+        const key = normalizeIdentifier(name);
+        const exact = byKey.get(key);
+        if (exact)
+            return exact;
+        // One- or two-part names match by their trailing parts when that is unambiguous.
+        const matches = tables.filter((t) => t.key.endsWith(`.${key}`));
+        return matches.length === 1 ? matches[0] : undefined;
+    };
+}
+function resolveShape(item, shape, find) {
+    const byQualifier = new Map();
+    for (const ref of shape.tables) {
+        if (ref.identifier === SNIPPET_SOURCE)
+            continue;
+        const table = find(ref.identifier);
+        if (!table) {
+            item.unknownTables.push(ref.identifier);
+            continue;
+        }
+        if (!item.tables.includes(table))
+            item.tables.push(table);
+        byQualifier.set(ref.name, table);
+        if (ref.alias)
+            byQualifier.set(ref.alias, table);
+    }
+    const resolve = (qualifier) => qualifier === null || qualifier === SNIPPET_SOURCE
+        ? undefined
+        : (byQualifier.get(qualifier) ?? (item.kind === 'example' ? undefined : find(qualifier)));
+    for (const ref of shape.columns) {
+        const table = resolve(ref.table);
+        // Snippets name tables by their short name; record those as read too.
+        if (table && !item.tables.includes(table))
+            item.tables.push(table);
+        const qualifier = ref.table === null || ref.table === SNIPPET_SOURCE ? undefined : ref.table;
+        item.columns.push({ table, qualifier, column: ref.column.toLowerCase() });
+    }
+    for (const join of shape.joins) {
+        const left = resolve(join.left.table);
+        const right = resolve(join.right.table);
+        const key = left && right && left !== right ? context_pairKey(left, right) : undefined;
+        if (key && !item.pairs.has(key))
+            item.pairs.set(key, {
+                left: { table: left, column: join.left.column },
+                right: { table: right, column: join.right.column },
+            });
+    }
+}
+function sqlItem(kind, path, sql, find) {
+    const gate = checkReadOnly(kind === 'example' ? sql : `SELECT ${sql}`);
+    // A filter written with its WHERE is reported by its own check; parse the condition anyway.
+    const condition = sql.replace(/^\s*where\b/i, '');
+    const wrapped = kind === 'example'
+        ? withoutParameters(sql)
+        : kind === 'filter'
+            ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}`
+            : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
+    const item = {
+        kind,
+        path,
+        sql,
+        gate,
+        shape: null,
+        tables: [],
+        unknownTables: [],
+        columns: [],
+        pairs: new Map(),
+    };
+    if (!gate.ok)
+        return item;
+    item.shape = cachedShape(wrapped);
+    if (item.shape)
+        resolveShape(item, item.shape, find);
+    return item;
+}
+function snippetItems(space, find) {
+    const items = [];
+    const lists = [
+        ['filters', 'filter'],
+        ['expressions', 'expression'],
+        ['measures', 'measure'],
+    ];
+    for (const [list, kind] of lists) {
+        (space.instructions?.sql_snippets?.[list] ?? []).forEach((snippet, index) => {
+            items.push(sqlItem(kind, `$.instructions.sql_snippets.${list}[${index}]`, joinText(snippet.sql), find));
+        });
+    }
+    return items;
+}
+function buildContext(input) {
+    const tables = buildTables(input.space);
+    const findTable = tableFinder(tables);
+    const examples = (input.space.instructions?.example_question_sqls ?? []).map((example, index) => sqlItem('example', `$.instructions.example_question_sqls[${index}]`, joinText(example.sql), findTable));
+    const benchmarks = input.benchmarks ?? [];
+    const benchmarkSql = benchmarks.map((benchmark) => ({
+        benchmark,
+        item: sqlItem('example', '$', benchmark.sql, findTable),
+    }));
+    for (const { item } of benchmarkSql) {
+        for (const table of item.tables)
+            table.uses++;
+        const seen = new Set();
+        for (const use of item.columns) {
+            const column = (use.table ? [use.table] : item.tables).map((t) => t.columns.get(use.column)).find(Boolean);
+            if (column && !seen.has(column)) {
+                seen.add(column);
+                column.uses++;
+            }
+        }
+    }
+    return {
+        space: input.space,
+        benchmarks,
+        warehouse: input.warehouse,
+        tables,
+        examples,
+        snippets: snippetItems(input.space, findTable),
+        benchmarkSql,
+        findTable,
+    };
+}
+/** Comparable form of a question: lowercase, single spaces, no trailing punctuation. */
+function normalizeQuestion(text) {
+    return text
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s?.!。？！]+$/u, '');
+}
+/** JSON path of a column's entity-matching flag, under the name its file version uses. */
+function entityFlagPath(column) {
+    return `${column.path}.${column.config.build_value_dictionary === true ? 'build_value_dictionary' : 'enable_entity_matching'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-coverage.js
+/** Coverage: whether Genie is told what each table and column means, weighted by how often questions need them. */
+
+/** Below this many characters a description rarely says more than the name. */
+const SHORT_DESCRIPTION = 15;
+const squash = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** How well a text describes a thing: 0 missing, 0.5 too short or just the name, 1 described. */
+function describedness(description, name) {
+    const text = joinText(description).trim();
+    if (text === '')
+        return 0;
+    if (text.length < SHORT_DESCRIPTION || squash(text) === squash(name))
+        return 0.5;
+    return 1;
+}
+function usedBy(uses, benchmarks) {
+    return benchmarks > 0 ? ` (read by ${uses} of ${benchmarks} benchmark questions)` : '';
+}
+/** Items in benchmark-use order, most used first, so the findings that matter most come first. */
+function byUse(items) {
+    return items.sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+}
+function tableName(t) {
+    return t.identifier;
+}
+const COVERAGE_CHECKS = [
+    {
+        id: 'table-description-missing',
+        severity: 'warning',
+        category: 'coverage',
+        measured: true,
+        title: 'A table has no description',
+        run: (ctx) => byUse(ctx.tables
+            .filter((t) => describedness(t.table.description, t.short) === 0)
+            .map((t) => ({
+            path: t.path,
+            message: `${tableName(t)} has no description${usedBy(t.uses, ctx.benchmarks.length)}`,
+            fix: 'describe what one row is and what the table is for, in the words people ask with',
+            uses: t.uses,
+        }))),
+    },
+    {
+        id: 'column-description-missing',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A column has no description',
+        run: (ctx) => {
+            const out = [];
+            for (const t of ctx.tables)
+                for (const c of t.columns.values())
+                    if (!c.hidden && describedness(c.config.description, c.name) === 0)
+                        out.push({
+                            path: c.path,
+                            message: `${t.short}.${c.name} has no description${usedBy(c.uses, ctx.benchmarks.length)}`,
+                            fix: 'say what the column holds: its unit, its codes and what they mean, and which table it points to if it is a key',
+                            uses: c.uses,
+                        });
+            return byUse(out);
+        },
+    },
+    {
+        id: 'description-too-short',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A description only repeats the name or is very short',
+        run: (ctx) => {
+            const out = [];
+            const check = (description, name, path, uses) => {
+                if (describedness(description, name) === 0.5)
+                    out.push({
+                        path: `${path}.description`,
+                        message: `"${joinText(description).trim()}" says little more than the name ${name}`,
+                        fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
+                        uses,
+                    });
+            };
+            for (const t of ctx.tables) {
+                check(t.table.description, t.short, t.path, t.uses);
+                for (const c of t.columns.values())
+                    if (!c.hidden)
+                        check(c.config.description, c.name, c.path, c.uses);
+            }
+            return byUse(out);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-examples.js
+/**
+ * Example SQL and sample questions: read-only and parseable SQL that names what the space has,
+ * documented parameters, no copies of benchmark questions (a copy makes the score measure memory),
+ * and sample questions that are neither empty nor repeated.
+ */
+
+
+
+
+const PARAMETER = /(^|[^:\w]):([A-Za-z_]\w*)/g;
+/** Parameter names an example's SQL uses as `:name`. */
+function parameterMarkers(sql) {
+    return new Set([...sql.matchAll(PARAMETER)].map((m) => m[2]));
+}
+/** The benchmark an example copies (same normalised question or SQL): taught, not learnt. */
+function copiedBenchmark(ctx, index) {
+    const example = ctx.space.instructions?.example_question_sqls?.[index];
+    if (!example)
+        return undefined;
+    const question = normalizeQuestion(joinText(example.question));
+    const sql = normalizeSqlText(joinText(example.sql));
+    for (const b of ctx.benchmarks) {
+        if (question !== '' && normalizeQuestion(b.question) === question)
+            return { id: b.id, by: 'question' };
+        if (sql !== '' && normalizeSqlText(b.sql) === sql)
+            return { id: b.id, by: 'SQL' };
+    }
+    return undefined;
+}
+/** Columns an example or snippet reads that its table does not have (when the table lists its columns). */
+function unknownColumns(ctx, item) {
+    const out = new Set();
+    for (const use of item.columns) {
+        if (!use.table)
+            continue;
+        const schema = ctx.warehouse?.schema.tables.find((t) => t.identifier.toLowerCase() === use.table.key);
+        const known = schema
+            ? schema.columns.some((c) => c.name.toLowerCase() === use.column)
+            : use.table.columns.size === 0 || use.table.columns.has(use.column);
+        if (!known)
+            out.add(`${use.table.short}.${use.column}`);
+    }
+    return [...out];
+}
+/** An example SQL is usable when it passes the gate, parses, names only what exists and copies no benchmark. */
+function usableExample(ctx, index) {
+    const item = ctx.examples[index];
+    return (item !== undefined &&
+        item.gate.ok &&
+        item.shape !== null &&
+        item.unknownTables.length === 0 &&
+        unknownColumns(ctx, item).length === 0 &&
+        copiedBenchmark(ctx, index) === undefined);
+}
+function perExample(ctx, fn) {
+    return ctx.examples.map((item, i) => fn(item, i)).filter((f) => f !== undefined);
+}
+const EXAMPLE_CHECKS = [
+    {
+        id: 'example-not-read-only',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL that is not one read-only query',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok
+            ? undefined
+            : {
+                path: `${item.path}.sql`,
+                message: `example SQL refused by the read-only gate: ${item.gate.reason}`,
+                fix: 'write one SELECT (or WITH ... SELECT) query that answers the question',
+            }),
+    },
+    {
+        id: 'example-sql-unparsable',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example SQL that does not parse',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok && item.shape === null
+            ? {
+                path: `${item.path}.sql`,
+                message: "the project's SQL parser cannot read this example (a syntax error, or Databricks syntax the parser lacks)",
+                fix: 'run the SQL on the warehouse; fix it if it fails, or simplify the construct if it runs',
+            }
+            : undefined),
+    },
+    {
+        id: 'sql-unknown-reference',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL naming a table or column the space lacks',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            // Three-part names outside the space are reported by config-invalid, as validate does.
+            const tables = item.unknownTables.filter((t) => !isThreePart(t));
+            const columns = unknownColumns(ctx, item);
+            if (tables.length + columns.length === 0)
+                return [];
+            return [
+                {
+                    path: `${item.path}.sql`,
+                    message: `refers to ${[...tables.map((t) => `table ${t}`), ...columns.map((c) => `column ${c}`)].join(', ')}, which the space does not have`,
+                    fix: 'correct the name (column names come from the table config), or add the table to the space',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-copies-benchmark',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example copies a benchmark question',
+        run: (ctx) => perExample(ctx, (item, i) => {
+            const copy = copiedBenchmark(ctx, i);
+            return copy
+                ? {
+                    path: item.path,
+                    message: `same ${copy.by} as benchmark ${copy.id}: that question is taught, so its pass measures memory, not the config`,
+                    fix: 'generalise the example (a parameter, another filter value) or drop it; keep benchmarks as tests',
+                }
+                : undefined;
+        }),
+    },
+    {
+        id: 'example-uses-hidden-column',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL reading a hidden column',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            const hidden = [
+                ...new Set(item.columns
+                    .map((use) => use.table?.columns.get(use.column))
+                    .filter((c) => c?.hidden)
+                    .map((c) => `${c.table.short}.${c.name}`)),
+            ];
+            return hidden.length === 0
+                ? []
+                : [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `reads ${hidden.join(', ')}, hidden from Genie with exclude: true: Genie cannot follow the example`,
+                        fix: 'show the column again (drop exclude), or rewrite the SQL without it',
+                    },
+                ];
+        }),
+    },
+    {
+        id: 'example-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Two examples with the same question or SQL',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
+                const path = `$.instructions.example_question_sqls[${i}]`;
+                const keys = [
+                    `q:${normalizeQuestion(joinText(example.question))}`,
+                    `s:${normalizeSqlText(joinText(example.sql))}`,
+                ];
+                const first = keys.map((k) => seen.get(k)).find(Boolean);
+                if (first)
+                    out.push({
+                        path,
+                        message: `repeats the ${seen.get(keys[0]) ? 'question' : 'SQL'} of ${first}: one instruction slot spent twice`,
+                        fix: 'merge the two (a parameter covers variants) or delete one',
+                    });
+                for (const k of keys)
+                    if (!k.endsWith(':') && !seen.has(k))
+                        seen.set(k, path);
+            });
+            return out;
+        },
+    },
+    {
+        id: 'example-parameter-undocumented',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example parameter without a description or default',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => (example.parameters ?? []).flatMap((p, j) => {
+            const missing = [
+                joinText(p.description).trim() === '' ? 'a description' : '',
+                (p.default_value?.values ?? []).length === 0 ? 'a default value' : '',
+            ].filter(Boolean);
+            return missing.length === 0
+                ? []
+                : [
+                    {
+                        path: `$.instructions.example_question_sqls[${i}].parameters[${j}]`,
+                        message: `parameter :${p.name} has no ${missing.join(' and no ')}: Genie guesses what to fill in`,
+                        fix: 'describe what the parameter selects (and its format), and give a typical default',
+                    },
+                ];
+        })),
+    },
+    {
+        id: 'example-parameter-mismatch',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL parameters and declarations disagree',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const used = parameterMarkers(joinText(example.sql));
+            const declared = new Set((example.parameters ?? []).map((p) => p.name));
+            const undeclared = [...used].filter((n) => !declared.has(n));
+            const unused = [...declared].filter((n) => !used.has(n));
+            if (undeclared.length + unused.length === 0)
+                return [];
+            return [
+                {
+                    path: `$.instructions.example_question_sqls[${i}]`,
+                    message: [
+                        undeclared.length ? `uses ${undeclared.map((n) => `:${n}`).join(', ')} without declaring it` : '',
+                        unused.length ? `declares ${unused.join(', ')} but the SQL never uses it` : '',
+                    ]
+                        .filter(Boolean)
+                        .join('; '),
+                    fix: 'declare every :name the SQL uses under parameters (name, type_hint, description, default_value), and drop unused ones',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-question-empty',
+        severity: 'error',
+        category: 'examples',
+        title: 'An example with an empty question or SQL',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const empty = ['question', 'sql'].filter((k) => joinText(example[k]).trim() === '');
+            return empty.map((k) => ({
+                path: `$.instructions.example_question_sqls[${i}].${k}`,
+                message: `the example's ${k} is empty: Genie cannot match or follow it`,
+                fix: k === 'question' ? 'write the question the SQL answers' : 'write the SQL that answers the question',
+            }));
+        }),
+    },
+    {
+        id: 'examples-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No example SQL',
+        run: (ctx) => ctx.tables.length > 0 && ctx.examples.length === 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no example SQL: Genie learns joins, filters and business rules best from examples',
+                    fix: 'add example question/SQL pairs for common question shapes (parameterised where values vary)',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-joins.js
+
+
+
+const checks_joins_squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const checks_joins_singular = (word) => word
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|ch|sh)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
+/** A column that names its own table's key: `id`, `<table>_id`, `<singular table>_id`, `<table>Id`, `<table>_key`. */
+function isOwnKey(table, column) {
+    const c = checks_joins_squash(column);
+    const names = [checks_joins_squash(table.short), checks_joins_squash(checks_joins_singular(table.short))];
+    return c === 'id' || names.some((n) => c === `${n}id` || c === `${n}key`);
+}
+function specInfos(ctx) {
+    return (ctx.space.instructions?.join_specs ?? []).map((spec, index) => {
+        const info = {
+            index,
+            path: `$.instructions.join_specs[${index}]`,
+            spec,
+            left: ctx.findTable(spec.left.identifier),
+            right: ctx.findTable(spec.right.identifier),
+            hasMarker: spec.sql.slice(1).some(isRelationshipMarker),
+        };
+        const condition = spec.sql[0] === undefined ? undefined : parseJoinCondition(spec.sql[0]);
+        if (condition) {
+            const leftAlias = normalizeName(spec.left.alias || lastPart(spec.left.identifier));
+            const straight = normalizeName(condition.left.qualifier) === leftAlias;
+            const [l, r] = straight ? [condition.left, condition.right] : [condition.right, condition.left];
+            info.columns = { left: l.column, right: r.column };
+        }
+        return info;
+    });
+}
+/** The relationship a key-naming convention implies, left to right; undefined when it says nothing. */
+function inferRelationship(info, ctx) {
+    if (!info.left || !info.right || !info.columns)
+        return undefined;
+    const unique = (t, column) => {
+        const stats = ctx.warehouse?.stats.get(`${t.key}.${column.toLowerCase()}`);
+        return stats ? stats.rows > 0 && stats.distinct === stats.rows : isOwnKey(t, column);
+    };
+    const l = unique(info.left, info.columns.left);
+    const r = unique(info.right, info.columns.right);
+    if (l && r)
+        return 'ONE_TO_ONE';
+    if (r)
+        return 'MANY_TO_ONE';
+    if (l)
+        return 'ONE_TO_MANY';
+    return undefined;
+}
+/** Column pairs that look like a key and a reference to it, by name alone. */
+function inferredPairs(ctx) {
+    const out = [];
+    for (const owner of ctx.tables)
+        for (const column of owner.columns.values()) {
+            if (checks_joins_squash(column.key) === 'id' || !isOwnKey(owner, column.key))
+                continue;
+            for (const other of ctx.tables) {
+                if (other === owner || isOwnKey(other, column.key) || !other.columns.has(column.key))
+                    continue;
+                out.push({
+                    key: context_pairKey(owner, other),
+                    evidence: { left: { table: other, column: column.name }, right: { table: owner, column: column.name } },
+                    path: other.path,
+                    reason: `${other.short}.${column.name} looks like a reference to the key of ${owner.short}`,
+                });
+            }
+        }
+    return out;
+}
+/** Table pairs the config or the benchmarks combine, first evidence per pair. */
+function neededPairs(ctx) {
+    const needed = new Map();
+    const add = (pair) => {
+        if (!needed.has(pair.key))
+            needed.set(pair.key, pair);
+    };
+    for (const item of [...ctx.examples, ...ctx.snippets])
+        for (const [key, evidence] of item.pairs)
+            add({ key, evidence, path: item.path, reason: `this ${item.kind} joins them` });
+    const counts = new Map();
+    for (const { item } of ctx.benchmarkSql)
+        for (const [key, evidence] of item.pairs)
+            counts.set(key, { n: (counts.get(key)?.n ?? 0) + 1, evidence: counts.get(key)?.evidence ?? evidence });
+    for (const [key, { n, evidence }] of counts)
+        add({ key, evidence, path: evidence.left.table.path, reason: `${n} benchmark question(s) join them` });
+    for (const pair of inferredPairs(ctx))
+        add(pair);
+    return needed;
+}
+function linkedPairs(ctx) {
+    const linked = new Set();
+    for (const info of specInfos(ctx))
+        if (info.left && info.right)
+            linked.add(context_pairKey(info.left, info.right));
+    return linked;
+}
+const q = (name) => `\`${name}\``;
+const JOIN_CHECKS = [
+    {
+        id: 'join-spec-missing',
+        severity: 'warning',
+        category: 'relationships',
+        measured: true,
+        title: 'Tables used together have no join spec',
+        run: (ctx) => {
+            const linked = linkedPairs(ctx);
+            return [...neededPairs(ctx).values()]
+                .filter((pair) => !linked.has(pair.key))
+                .map((pair) => {
+                const { left, right } = pair.evidence;
+                return {
+                    path: pair.path,
+                    message: `${left.table.identifier} and ${right.table.identifier} have no join spec, but ${pair.reason}`,
+                    fix: `add a join spec ${q(left.table.short)}.${q(left.column)} = ${q(right.table.short)}.${q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
+                };
+            });
+        },
+    },
+    {
+        id: 'join-relationship-missing',
+        severity: 'error',
+        category: 'relationships',
+        fixable: true,
+        title: 'A join spec has no relationship type',
+        run: (ctx) => specInfos(ctx)
+            .filter((info) => !info.hasMarker)
+            .map((info) => {
+            const inferred = inferRelationship(info, ctx);
+            return {
+                path: `${info.path}.sql`,
+                message: 'no relationship marker: Genie cannot tell one-to-many from many-to-many, and exports without it have failed to import',
+                fix: inferred
+                    ? `add "--rt=FROM_RELATIONSHIP_TYPE_${inferred}--" (inferred from the key names; \`lint --fix\` adds it)`
+                    : 'add "--rt=FROM_RELATIONSHIP_TYPE_<MANY_TO_ONE|ONE_TO_MANY|ONE_TO_ONE|MANY_TO_MANY>--" as its second item',
+            };
+        }),
+    },
+    {
+        id: 'join-spec-duplicate',
+        severity: 'warning',
+        category: 'relationships',
+        title: 'Two join specs join the same columns',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const info of specInfos(ctx)) {
+                if (!info.left || !info.right || !info.columns)
+                    continue;
+                const sides = [
+                    `${info.left.key}.${info.columns.left.toLowerCase()}`,
+                    `${info.right.key}.${info.columns.right.toLowerCase()}`,
+                ].sort();
+                const key = sides.join('=');
+                const first = seen.get(key);
+                if (!first) {
+                    seen.set(key, info);
+                    continue;
+                }
+                out.push({
+                    path: info.path,
+                    message: `joins the same columns as ${first.path}: Genie sees two relationships for one key and may pick either`,
+                    fix: 'keep one join spec per key (with the right relationship type) and delete the other',
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'table-isolated',
+        severity: 'info',
+        category: 'relationships',
+        measured: true,
+        title: 'A table no join spec reaches',
+        run: (ctx) => {
+            if (ctx.tables.length < 2)
+                return [];
+            const touched = new Set();
+            for (const info of specInfos(ctx))
+                for (const t of [info.left, info.right])
+                    if (t)
+                        touched.add(t);
+            return ctx.tables
+                .filter((t) => !touched.has(t))
+                .map((t) => ({
+                path: t.path,
+                message: `no join spec links ${t.identifier} to another table of the space`,
+                fix: 'add a join spec to the table it references (or that references it), or remove the table if no question needs it',
+                uses: t.uses,
+            }));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-synonyms.js
+/** Semantics of columns: synonyms that point one way, and value dictionaries only where values are worth matching. */
+
+
+
+/** Comparable form of a word or phrase: lowercase, `_` and `-` as spaces, single spaces. */
+function normalizeTerm(text) {
+    return text.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+function columnsOf(ctx) {
+    return ctx.tables.flatMap((t) => [...t.columns.values()]);
+}
+/** Words of a column name, split on `_` and camelCase. */
+function checks_synonyms_nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'key', 'pk', 'fk']);
+const FREE_TEXT_WORDS = new Set([
+    'description',
+    'desc',
+    'comment',
+    'comments',
+    'note',
+    'notes',
+    'text',
+    'body',
+    'content',
+    'message',
+    'email',
+    'url',
+    'address',
+    'phone',
+    'summary',
+    'bio',
+    'review',
+    'remarks',
+]);
+const checks_synonyms_STRING_TYPES = /^(string|varchar|char|text)/i;
+/** Columns named like keys. A name column (`*_name`) is what entity matching is for, so it never counts. */
+function looksLikeKey(column) {
+    const words = checks_synonyms_nameWords(column.name);
+    const last = words[words.length - 1] ?? '';
+    return ID_WORDS.has(last) || isOwnKey(column.table, column.name);
+}
+function dictionaryProblem(column, ctx) {
+    const words = checks_synonyms_nameWords(column.name);
+    if (looksLikeKey(column))
+        return 'its name says it is an identifier: users never type ids to filter';
+    if (FREE_TEXT_WORDS.has(words[words.length - 1] ?? ''))
+        return 'its name says it holds free text: almost every value is distinct';
+    const type = ctx.warehouse?.schema.tables
+        .find((t) => t.identifier.toLowerCase() === column.table.key)
+        ?.columns.find((c) => c.name.toLowerCase() === column.key)?.type;
+    if (type && !checks_synonyms_STRING_TYPES.test(type))
+        return `it is a ${type} column: entity matching is for text values`;
+    const stats = ctx.warehouse?.stats.get(`${column.table.key}.${column.key}`);
+    if (stats && stats.rows >= 50 && stats.distinct / stats.rows > 0.9)
+        return `${stats.distinct} distinct values in ${stats.rows} rows: nearly unique, like an id or free text`;
+    return undefined;
+}
+const SYNONYM_CHECKS = [
+    {
+        id: 'synonym-duplicate-across-columns',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'One synonym on two different columns',
+        run: (ctx) => {
+            const first = new Map();
+            const out = [];
+            for (const column of columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const term = normalizeTerm(synonym);
+                    const owner = first.get(term);
+                    if (!owner)
+                        return void first.set(term, column);
+                    // The same column name in several tables is one concept (a key and its references).
+                    if (owner.key === column.key || owner === column)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is also a synonym of ${owner.table.short}.${owner.name}: Genie cannot tell which column a question means`,
+                        fix: 'keep the synonym on the column it really means, and make the other one more specific',
+                        uses: column.uses,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-names-other-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A synonym is another column's name",
+        run: (ctx) => {
+            const names = new Map();
+            for (const column of columnsOf(ctx))
+                if (!names.has(normalizeTerm(column.name)))
+                    names.set(normalizeTerm(column.name), column);
+            const out = [];
+            for (const column of columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const other = names.get(normalizeTerm(synonym));
+                    if (!other || other.key === column.key)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is the name of ${other.table.short}.${other.name}: a question naming that column may land on ${column.table.short}.${column.name}`,
+                        fix: `remove the synonym, or make it specific (e.g. "${column.table.short} ${synonym}")`,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-repeated',
+        severity: 'info',
+        category: 'semantics',
+        fixable: true,
+        title: 'A column lists the same synonym twice',
+        run: (ctx) => {
+            const out = [];
+            for (const column of columnsOf(ctx)) {
+                const seen = new Set();
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const key = synonym.trim().toLowerCase();
+                    if (seen.has(key))
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" is listed twice for ${column.table.short}.${column.name}`,
+                            fix: 'run `genie-gitops lint --fix` to drop the repeat',
+                        });
+                    seen.add(key);
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'synonym-conflicts-snippet',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A column synonym is a snippet's name",
+        run: (ctx) => {
+            const terms = new Map();
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    for (const term of [snippet.display_name ?? '', ...(snippet.synonyms ?? [])])
+                        if (term.trim())
+                            terms.set(normalizeTerm(term), `$.instructions.sql_snippets.${list}[${i}]`);
+                });
+            const out = [];
+            for (const column of columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const snippet = terms.get(normalizeTerm(synonym));
+                    if (snippet)
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" names both ${column.table.short}.${column.name} and the snippet at ${snippet}: the word means two things`,
+                            fix: 'keep the word on the snippet when it stands for that calculation, and drop it from the column',
+                        });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonyms-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'A column benchmarks use has no synonyms',
+        run: (ctx) => columnsOf(ctx)
+            .filter((c) => !c.hidden && c.uses > 0 && !looksLikeKey(c) && (c.config.synonyms ?? []).length === 0)
+            .sort((a, b) => b.uses - a.uses)
+            .map((c) => ({
+            path: c.path,
+            message: `${c.table.short}.${c.name} has no synonyms (read by ${c.uses} of ${ctx.benchmarks.length} benchmark questions)`,
+            fix: 'add the words people use for it (other languages too), e.g. "signup date" for joined_at',
+            uses: c.uses,
+        })),
+    },
+    {
+        id: 'dictionary-on-id-or-free-text',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A value dictionary on an id or free-text column',
+        run: (ctx) => {
+            const out = [];
+            for (const column of columnsOf(ctx)) {
+                if (!hasEntityMatching(column.config))
+                    continue;
+                const problem = dictionaryProblem(column, ctx);
+                if (problem)
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `entity matching on ${column.table.short}.${column.name}, but ${problem}`,
+                        fix: 'turn entity matching off for this column (keep format assistance if example values help)',
+                        uses: column.uses,
+                    });
+            }
+            return out;
+        },
+    },
+];
+/** Visible columns and how many have synonyms, weighted by benchmark use (the semantics measure). */
+function synonymCoverage(ctx) {
+    let total = 0;
+    let covered = 0;
+    for (const c of columnsOf(ctx)) {
+        if (c.hidden || looksLikeKey(c))
+            continue;
+        const weight = 1 + c.uses;
+        total += weight;
+        if ((c.config.synonyms ?? []).some((s) => s.trim() !== ''))
+            covered += weight;
+    }
+    return total === 0 ? 1 : covered / total;
+}
+
+;// CONCATENATED MODULE: ./src/lint/types.js
+/** The score's categories (README "Lint checks" explains each). */
+const types_CATEGORIES = ['coverage', 'relationships', 'semantics', 'examples', 'limits'];
+
+;// CONCATENATED MODULE: ./src/lint/quality.js
+/**
+ * The static quality score, 0..100 (README "Quality score" states the formula). Each category has a
+ * measure (0..1) of how complete the config is, weighted by benchmark use where benchmarks exist; the
+ * category score is 100 × measure minus points for defects found; the total is the weighted mean.
+ * Gaps the measure already counts (checks marked `measured`) cost no points twice.
+ */
+
+
+
+
+
+
+
+const CATEGORY_WEIGHTS = {
+    coverage: 30,
+    relationships: 20,
+    semantics: 20,
+    examples: 20,
+    limits: 10,
+};
+/** Points a finding costs its category, by severity; info findings are advice and cost nothing. */
+const PENALTY = { error: 15, warning: 5, info: 0 };
+/** One check costs at most this many findings' worth, so one noisy check cannot erase a category. */
+const MAX_PENALIZED_FINDINGS = 3;
+function coverage(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const weighted = (items) => {
+        const total = items.reduce((n, i) => n + i.weight, 0);
+        return total === 0 ? undefined : items.reduce((n, i) => n + i.weight * i.value, 0) / total;
+    };
+    const tables = weighted(ctx.tables.map((t) => ({ weight: 1 + t.uses, value: describedness(t.table.description, t.short) })));
+    const columns = weighted(ctx.tables.flatMap((t) => [...t.columns.values()]
+        .filter((c) => !c.hidden)
+        .map((c) => ({ weight: 1 + c.uses, value: describedness(c.config.description, c.name) }))));
+    return columns === undefined ? (tables ?? 0) : 0.4 * (tables ?? 0) + 0.6 * columns;
+}
+function relationships(ctx) {
+    if (ctx.tables.length < 2)
+        return 1;
+    const needed = neededPairs(ctx);
+    if (needed.size === 0)
+        return 1;
+    const linked = linkedPairs(ctx);
+    return [...needed.keys()].filter((key) => linked.has(key)).length / needed.size;
+}
+function semantics(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const text = (ctx.space.instructions?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '');
+    const snippets = ctx.snippets.filter((s) => s.shape !== null).length;
+    const wanted = Math.max(2, Math.ceil(ctx.tables.length / 2));
+    return 0.5 * synonymCoverage(ctx) + 0.2 * (text ? 1 : 0) + 0.3 * Math.min(1, snippets / wanted);
+}
+function examples(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const usable = ctx.examples.filter((_, i) => usableExample(ctx, i));
+    const target = Math.min(10, Math.max(3, ctx.tables.length));
+    const samples = new Set((ctx.space.config?.sample_questions ?? []).map((q) => normalizeQuestion(joinText(q.question))).filter(Boolean)).size;
+    const read = new Set();
+    for (const item of [...usable, ...ctx.snippets.filter((s) => s.shape !== null)])
+        for (const t of item.tables)
+            read.add(t);
+    return (0.6 * Math.min(1, usable.length / target) + 0.2 * Math.min(1, samples / 3) + 0.2 * (read.size / ctx.tables.length));
+}
+const MEASURES = {
+    coverage,
+    relationships,
+    semantics,
+    examples,
+    limits: () => 1,
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+/** Scores a linted config; `measured` tells which check ids cost no points. */
+function qualityScore(ctx, findings, measured) {
+    const perCheck = new Map();
+    for (const f of findings)
+        perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
+    const categories = {};
+    for (const category of types_CATEGORIES) {
+        const measure = round1(100 * MEASURES[category](ctx));
+        let penalty = 0;
+        for (const [check, list] of perCheck) {
+            if (measured.has(check) || list[0].category !== category)
+                continue;
+            penalty += PENALTY[list[0].severity] * Math.min(list.length, MAX_PENALIZED_FINDINGS);
+        }
+        categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
+    }
+    const score = round1(types_CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
+    const count = (s) => findings.filter((f) => f.severity === s).length;
+    return { score, categories, findings: { error: count('error'), warning: count('warning'), info: count('info') } };
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-format.js
+/**
+ * Format rules Genie enforces on import: the project's invariants (as `validate` reports them), sorted
+ * lists, unique ids, and text without stray whitespace. Counted in the `limits` category, which covers
+ * everything Genie refuses or truncates.
+ */
+
+
+
+const checks_format_text = (value) => (typeof value === 'string' ? value : '');
+/** Every list Genie requires sorted, with its sort key (DATABRICKS-API.md section 1). */
+function sortedLists(space) {
+    const lists = [];
+    const add = (segments, items, keyOf) => {
+        if (Array.isArray(items))
+            lists.push({ segments, items: items, keyOf });
+    };
+    const byId = (item) => checks_format_text(item.id);
+    for (const key of ['tables', 'metric_views']) {
+        const tables = space.data_sources?.[key];
+        add(['data_sources', key], tables, (t) => checks_format_text(t.identifier));
+        (tables ?? []).forEach((t, i) => add(['data_sources', key, String(i), 'column_configs'], t.column_configs, (c) => checks_format_text(c.column_name)));
+    }
+    const ins = space.instructions;
+    add(['config', 'sample_questions'], space.config?.sample_questions, byId);
+    add(['instructions', 'text_instructions'], ins?.text_instructions, byId);
+    add(['instructions', 'example_question_sqls'], ins?.example_question_sqls, byId);
+    (ins?.example_question_sqls ?? []).forEach((e, i) => add(['instructions', 'example_question_sqls', String(i), 'parameters'], e.parameters, (p) => checks_format_text(p.name)));
+    add(['instructions', 'sql_functions'], ins?.sql_functions, (f) => `${checks_format_text(f.id)}\0${checks_format_text(f.identifier)}`);
+    add(['instructions', 'join_specs'], ins?.join_specs, byId);
+    for (const key of ['filters', 'expressions', 'measures'])
+        add(['instructions', 'sql_snippets', key], ins?.sql_snippets?.[key], byId);
+    add(['benchmarks', 'questions'], space.benchmarks?.questions, byId);
+    return lists;
+}
+function isSorted(list) {
+    return list.items.every((item, i) => i === 0 || compareStrings(list.keyOf(list.items[i - 1]), list.keyOf(item)) <= 0);
+}
+/** The user-facing JSON path of pointer segments (numbers as indexes). */
+function jsonPath(segments) {
+    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}
+/** Invariant issues other checks report more precisely are left to them. */
+function coveredElsewhere(path, message) {
+    return path.endsWith('.id') || (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker'));
+}
+/** Every id-bearing item's path and id, for the duplicate check and its fix. */
+function idEntries(space) {
+    const out = [];
+    for (const list of sortedLists(space)) {
+        if (list.segments.at(-1) === 'parameters' || list.segments.at(-1) === 'column_configs')
+            continue;
+        if (list.segments[1] === 'tables' || list.segments[1] === 'metric_views')
+            continue;
+        list.items.forEach((item, i) => out.push({ segments: [...list.segments, String(i), 'id'], id: checks_format_text(item.id) }));
+    }
+    return out;
+}
+/** Strings users type by hand, where leading or trailing whitespace is a typo Genie keeps. */
+function untrimmedStrings(space) {
+    const out = [];
+    const visit = (segments, value) => {
+        if (typeof value === 'string' && value !== value.trim())
+            out.push({ segments, value });
+    };
+    for (const key of ['tables', 'metric_views'])
+        (space.data_sources?.[key] ?? []).forEach((t, i) => (t.column_configs ?? []).forEach((c, j) => (c.synonyms ?? []).forEach((s, k) => visit(['data_sources', key, String(i), 'column_configs', String(j), 'synonyms', String(k)], s))));
+    for (const key of ['filters', 'expressions', 'measures'])
+        (space.instructions?.sql_snippets?.[key] ?? []).forEach((s, i) => {
+            const base = ['instructions', 'sql_snippets', key, String(i)];
+            visit([...base, 'display_name'], s.display_name);
+            if ('alias' in s)
+                visit([...base, 'alias'], s.alias);
+            (s.synonyms ?? []).forEach((v, k) => visit([...base, 'synonyms', String(k)], v));
+        });
+    // Questions are one piece each; a multi-piece question is left alone.
+    (space.config?.sample_questions ?? []).forEach((q, i) => {
+        if (q.question.length === 1)
+            visit(['config', 'sample_questions', String(i), 'question', '0'], q.question[0]);
+    });
+    (space.instructions?.example_question_sqls ?? []).forEach((e, i) => {
+        if (e.question.length === 1)
+            visit(['instructions', 'example_question_sqls', String(i), 'question', '0'], e.question[0]);
+    });
+    return out;
+}
+const FORMAT_CHECKS = [
+    {
+        id: 'config-invalid',
+        severity: 'error',
+        category: 'limits',
+        title: 'The config breaks a rule Genie enforces (as `validate` reports)',
+        run: (ctx) => checkInvariants(ctx.space, { file: '', warehouseSchema: ctx.warehouse?.schema })
+            .filter((issue) => !coveredElsewhere(issue.path, issue.message))
+            .map((issue) => ({
+            path: issue.path,
+            message: issue.message,
+            fix: 'edit the file as the message says; `genie-gitops validate` reports the same problem',
+        })),
+    },
+    {
+        id: 'list-unsorted',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'A list is not in the order Genie requires',
+        run: (ctx) => sortedLists(ctx.space)
+            .filter((list) => !isSorted(list))
+            .map((list) => ({
+            path: jsonPath(list.segments),
+            message: 'not sorted the way Genie requires: Genie rejects unsorted lists on import',
+            fix: 'run `genie-gitops lint --fix` (or save the file through any genie-gitops command) to sort it',
+        })),
+    },
+    {
+        id: 'id-invalid',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'An id is missing, malformed or used twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const entry of idEntries(ctx.space)) {
+                const path = jsonPath(entry.segments);
+                const first = seen.get(entry.id);
+                if (first)
+                    out.push({
+                        path,
+                        message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
+                        fix: 'run `genie-gitops lint --fix` to give this item a new id',
+                    });
+                else
+                    seen.set(entry.id, path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-untrimmed',
+        severity: 'info',
+        category: 'limits',
+        fixable: true,
+        title: 'A synonym, name or question has stray whitespace',
+        run: (ctx) => untrimmedStrings(ctx.space).map((entry) => ({
+            path: jsonPath(entry.segments),
+            message: `${JSON.stringify(entry.value)} has leading or trailing whitespace, which Genie keeps`,
+            fix: 'run `genie-gitops lint --fix` to trim it',
+        })),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-limits.js
+/**
+ * Genie's published per-space limits. Figures checked against the public Databricks docs with the
+ * project's search tool (2026):
+ * - 100 instructions (each example SQL, each SQL function and the whole general-instructions block count
+ *   one) and 200 knowledge-store snippets (table descriptions, join relationships and SQL expressions:
+ *   measures, filters, dimensions): "Tune Genie Space quality", docs.databricks.com/gcp/en/genie/tune-quality
+ *   and learn.microsoft.com/azure/databricks/genie/tune-quality.
+ * - 30 tables or views per space: "Set up and manage a Genie space", technical requirements,
+ *   learn.microsoft.com/ko-kr/azure/databricks/genie/set-up (an older docs.azure.cn mirror still says 25).
+ * - 120 columns with entity matching, 1,024 values per dictionary and 127 characters per value: taken from
+ *   ../shared/DATABRICKS-API.md section 1; the stored public docs did not show these figures.
+ */
+
+
+const LIMITS = {
+    tables: 30,
+    instructions: 100,
+    snippets: 200,
+    entityMatchingColumns: 120,
+    dictionaryValues: 1024,
+    dictionaryValueLength: 127,
+};
+/** Share of a limit from which `limit-near` warns. */
+const NEAR = 0.9;
+function limitCounts(ctx) {
+    const i = ctx.space.instructions;
+    const text = (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0;
+    const described = ctx.tables.filter((t) => joinText(t.table.description).trim() !== '').length;
+    const s = i?.sql_snippets;
+    return {
+        tables: ctx.tables.length,
+        instructions: (i?.example_question_sqls?.length ?? 0) + (i?.sql_functions?.length ?? 0) + text,
+        snippets: described +
+            (i?.join_specs?.length ?? 0) +
+            (s?.filters?.length ?? 0) +
+            (s?.expressions?.length ?? 0) +
+            (s?.measures?.length ?? 0),
+        entityMatchingColumns: ctx.tables.reduce((n, t) => n + [...t.columns.values()].filter((c) => hasEntityMatching(c.config)).length, 0),
+    };
+}
+const WHAT = {
+    tables: {
+        path: '$.data_sources',
+        noun: 'tables and metric views',
+        fix: 'split the space by audience, or drop tables no question needs',
+    },
+    instructions: {
+        path: '$.instructions',
+        noun: 'instructions (example SQLs + SQL functions + the text block)',
+        fix: 'merge near-duplicate examples into parameterised ones and drop examples no question needs',
+    },
+    snippets: {
+        path: '$.instructions',
+        noun: 'knowledge-store snippets (table descriptions + join specs + SQL expressions)',
+        fix: 'drop snippets no question uses; a table without questions needs no description',
+    },
+    entityMatchingColumns: {
+        path: '$.data_sources',
+        noun: 'columns with entity matching',
+        fix: 'keep entity matching for columns users name values of (categories, names); turn it off elsewhere',
+    },
+};
+function over(key, limit) {
+    return (ctx) => {
+        const count = limitCounts(ctx)[key];
+        if (count <= limit)
+            return [];
+        const what = WHAT[key];
+        return [
+            {
+                path: what.path,
+                message: `${count} ${what.noun}: Genie allows at most ${limit} per space`,
+                fix: what.fix,
+            },
+        ];
+    };
+}
+const LIMIT_CHECKS = [
+    {
+        id: 'limit-tables',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.tables} tables and metric views`,
+        run: over('tables', LIMITS.tables),
+    },
+    {
+        id: 'limit-instructions',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.instructions} instructions`,
+        run: over('instructions', LIMITS.instructions),
+    },
+    {
+        id: 'limit-snippets',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.snippets} knowledge-store snippets`,
+        run: over('snippets', LIMITS.snippets),
+    },
+    {
+        id: 'limit-entity-matching',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.entityMatchingColumns} columns with entity matching`,
+        run: over('entityMatchingColumns', LIMITS.entityMatchingColumns),
+    },
+    {
+        id: 'limit-near',
+        severity: 'warning',
+        category: 'limits',
+        title: `A limit is ${NEAR * 100}% used`,
+        run: (ctx) => {
+            const counts = limitCounts(ctx);
+            const limits = {
+                tables: LIMITS.tables,
+                instructions: LIMITS.instructions,
+                snippets: LIMITS.snippets,
+                entityMatchingColumns: LIMITS.entityMatchingColumns,
+            };
+            return Object.keys(counts)
+                .filter((key) => counts[key] >= NEAR * limits[key] && counts[key] <= limits[key])
+                .map((key) => ({
+                path: WHAT[key].path,
+                message: `${counts[key]} of ${limits[key]} ${WHAT[key].noun} used: little room for the next fixes`,
+                fix: WHAT[key].fix,
+            }));
+        },
+    },
+    {
+        id: 'dictionary-over-limit',
+        severity: 'warning',
+        category: 'limits',
+        warehouse: true,
+        title: `A value dictionary over ${LIMITS.dictionaryValues} values or ${LIMITS.dictionaryValueLength} characters`,
+        run: (ctx) => {
+            const out = [];
+            for (const table of ctx.tables) {
+                for (const column of table.columns.values()) {
+                    if (!hasEntityMatching(column.config))
+                        continue;
+                    const stats = ctx.warehouse?.stats.get(`${table.key}.${column.key}`);
+                    if (!stats)
+                        continue;
+                    const problems = [
+                        stats.distinct > LIMITS.dictionaryValues
+                            ? `${stats.distinct} distinct values (Genie keeps ${LIMITS.dictionaryValues})`
+                            : '',
+                        (stats.maxLength ?? 0) > LIMITS.dictionaryValueLength
+                            ? `values up to ${stats.maxLength} characters (Genie matches ${LIMITS.dictionaryValueLength})`
+                            : '',
+                    ].filter(Boolean);
+                    if (problems.length === 0)
+                        continue;
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `${table.short}.${column.name} has ${problems.join(' and ')}: the dictionary is cut and misses values`,
+                        fix: 'turn entity matching off for this column and describe its common values instead',
+                        uses: column.uses,
+                    });
+                }
+            }
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-samples.js
+/** Sample questions: the starters Genie shows users, so none empty and none repeated. */
+
+
+function samples(ctx) {
+    return (ctx.space.config?.sample_questions ?? []).map((q, i) => ({
+        path: `$.config.sample_questions[${i}]`,
+        text: joinText(q.question),
+    }));
+}
+const SAMPLE_CHECKS = [
+    {
+        id: 'sample-question-empty',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An empty sample question',
+        run: (ctx) => samples(ctx)
+            .filter((q) => q.text.trim() === '')
+            .map((q) => ({
+            path: `${q.path}.question`,
+            message: 'the sample question is empty: users see a blank starter',
+            fix: 'write a question the space answers well, or delete the entry',
+        })),
+    },
+    {
+        id: 'sample-question-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        fixable: true,
+        title: 'A sample question listed twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const q of samples(ctx)) {
+                const key = normalizeQuestion(q.text);
+                if (key === '')
+                    continue;
+                const first = seen.get(key);
+                if (first)
+                    out.push({
+                        path: q.path,
+                        message: `"${q.text.trim()}" repeats ${first}`,
+                        fix: 'run `genie-gitops lint --fix` to drop the repeat, or ask something else',
+                    });
+                else
+                    seen.set(key, q.path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'sample-questions-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No sample questions',
+        run: (ctx) => samples(ctx).length === 0 && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.config',
+                    message: 'the space shows users no sample questions',
+                    fix: 'add two or three questions the space answers well, so users see what to ask',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-snippets.js
+/** SQL snippets (filters, expressions, measures): valid SQL of the right kind, table-qualified, each defined once. */
+
+
+
+/** Words the parser may read as bare columns that are really SQL built-ins. */
+const NOT_COLUMNS = new Set(['current_date', 'current_timestamp', 'current_user', 'true', 'false', 'null']);
+const NOUN = {
+    example: 'example',
+    filter: 'filter',
+    expression: 'expression (dimension)',
+    measure: 'measure',
+};
+const SNIPPET_CHECKS = [
+    {
+        id: 'snippet-invalid-sql',
+        severity: 'error',
+        category: 'semantics',
+        title: 'A snippet whose SQL is not valid',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (item.sql.trim() === '')
+                return [{ path: `${item.path}.sql`, message: `the ${NOUN[item.kind]} has no SQL`, fix: 'write its SQL' }];
+            if (!item.gate.ok)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} is refused by the read-only gate: ${item.gate.reason}`,
+                        fix: 'a snippet is one SQL expression or condition, never a statement',
+                    },
+                ];
+            if (item.shape === null)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} does not parse as a SQL ${item.kind === 'filter' ? 'condition' : 'expression'}`,
+                        fix: 'fix the syntax; run it as SELECT <sql> FROM <table> to check it',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'filter-starts-with-where',
+        severity: 'warning',
+        category: 'semantics',
+        fixable: true,
+        title: 'A filter snippet written with its WHERE',
+        run: (ctx) => ctx.snippets
+            .filter((item) => item.kind === 'filter' && /^\s*where\b/i.test(item.sql))
+            .map((item) => ({
+            path: `${item.path}.sql`,
+            message: 'a filter is the condition alone; Genie adds WHERE itself',
+            fix: 'run `genie-gitops lint --fix` to drop the leading WHERE',
+        })),
+    },
+    {
+        id: 'snippet-kind-mismatch',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A measure without an aggregate, or a filter or expression with one',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (!item.shape)
+                return [];
+            const aggregates = item.shape.aggregates.length > 0;
+            if (item.kind === 'measure' && !aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: 'a measure without an aggregate (SUM, COUNT, AVG...) is a per-row value',
+                        fix: 'aggregate it (e.g. SUM(orders.amount)), or move it to expressions',
+                    },
+                ];
+            if (item.kind !== 'measure' && aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `an ${item.kind} with an aggregate cannot be used per row${item.kind === 'filter' ? ' (it would belong in HAVING)' : ''}`,
+                        fix: 'move it to measures, or remove the aggregate',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'snippet-unqualified-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A snippet column without its table',
+        run: (ctx) => ctx.tables.length < 2
+            ? []
+            : ctx.snippets.flatMap((item) => {
+                const bare = [
+                    ...new Set(item.columns
+                        .filter((c) => c.qualifier === undefined && !NOT_COLUMNS.has(c.column))
+                        .map((c) => c.column)),
+                ];
+                return bare.length === 0
+                    ? []
+                    : [
+                        {
+                            path: `${item.path}.sql`,
+                            message: `${bare.join(', ')} has no table: with several tables Genie may apply it to the wrong one`,
+                            fix: 'qualify each column with its table name, e.g. orders.amount',
+                        },
+                    ];
+            }),
+    },
+    {
+        id: 'snippet-duplicate',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two snippets with the same SQL or name',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    const path = `$.instructions.sql_snippets.${list}[${i}]`;
+                    const alias = 'alias' in snippet && typeof snippet.alias === 'string' ? snippet.alias : '';
+                    const keys = [
+                        `sql:${list}:${normalizeSqlText(joinText(snippet.sql))}`,
+                        `name:${normalizeTerm(snippet.display_name ?? '')}`,
+                        `alias:${alias.toLowerCase()}`,
+                    ].filter((k) => !k.endsWith(':'));
+                    const hit = keys.find((k) => seen.has(k));
+                    if (hit)
+                        out.push({
+                            path,
+                            message: `has the same ${hit.split(':')[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
+                            fix: 'merge the two snippets or rename one',
+                        });
+                    for (const k of keys)
+                        if (!seen.has(k))
+                            seen.set(k, path);
+                });
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-text.js
+/**
+ * The general text instruction: present, short enough to be read in full, free of sentences that
+ * contradict or repeat each other, and not restating logic a snippet or join spec already defines
+ * (two copies drift apart).
+ */
+
+/** Past this many characters the text block is hard to keep consistent (and costs context on every question). */
+const LONG_TEXT = 3000;
+const PATH = '$.instructions.text_instructions[0].content';
+function textOf(ctx) {
+    return (ctx.space.instructions?.text_instructions ?? []).map((t) => joinText(t.content)).join('\n');
+}
+/** Sentences of the text: split at line breaks and at . ! ? followed by a space. */
+function sentences(text) {
+    return text
+        .split(/\n+|(?<=[.!?])\s+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+const NEGATION = /\b(never|not|don't|dont|do not|must not|should not|avoid|exclude|excluding|without)\b/i;
+const DIRECTIVE = /\b(always|must|should|use|include|only|count|treat)\b/i;
+const STOP = new Set('the a an and or of to in on for by with from as is are be it this that these those when what which any all each use always never not dont do must should avoid exclude excluding without include only count treat'.split(' '));
+function contentWords(sentence) {
+    return new Set(sentence
+        .toLowerCase()
+        .replace(/n't\b/g, ' not')
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter((w) => w.length >= 3 && !STOP.has(w)));
+}
+function overlap(a, b) {
+    const shared = [...a].filter((w) => b.has(w)).length;
+    return shared < 2 ? 0 : shared / new Set([...a, ...b]).size;
+}
+/** SQL compared as text: lowercase, no quotes around names, single spaces. */
+function squashSql(sql) {
+    return sql.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
+}
+function restated(ctx, text) {
+    const haystack = squashSql(text);
+    const out = [];
+    const s = ctx.space.instructions?.sql_snippets;
+    const candidates = [];
+    for (const [list, items] of [
+        ['filters', s?.filters],
+        ['expressions', s?.expressions],
+        ['measures', s?.measures],
+    ])
+        (items ?? []).forEach((snippet, i) => candidates.push({ sql: joinText(snippet.sql), where: `$.instructions.sql_snippets.${list}[${i}]` }));
+    (ctx.space.instructions?.join_specs ?? []).forEach((spec, i) => candidates.push({ sql: spec.sql[0] ?? '', where: `$.instructions.join_specs[${i}]` }));
+    for (const candidate of candidates) {
+        const needle = squashSql(candidate.sql);
+        if (needle.length >= 10 && haystack.includes(needle))
+            out.push({
+                path: PATH,
+                message: `the text repeats the SQL of ${candidate.where} (${candidate.sql.trim().slice(0, 60)}): two copies of one rule drift apart`,
+                fix: 'delete the sentence from the text; the snippet or join spec already teaches Genie this',
+            });
+    }
+    return out;
+}
+const TEXT_CHECKS = [
+    {
+        id: 'text-instruction-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'No general text instruction',
+        run: (ctx) => textOf(ctx).trim() === '' && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no general instruction',
+                    fix: 'add a short text instruction: what the space covers, date conventions, how codes are written',
+                },
+            ]
+            : [],
+    },
+    {
+        id: 'text-instruction-long',
+        severity: 'warning',
+        category: 'semantics',
+        title: `The text instruction is over ${LONG_TEXT} characters`,
+        run: (ctx) => {
+            const length = textOf(ctx).length;
+            return length > LONG_TEXT
+                ? [
+                    {
+                        path: PATH,
+                        message: `${length} characters of general instructions: long text is hard to keep consistent, and every rule in it competes for Genie's attention`,
+                        fix: 'move definitions into SQL snippets, column descriptions and example SQL; keep the text for what has no better home',
+                    },
+                ]
+                : [];
+        },
+    },
+    {
+        id: 'text-instruction-contradiction',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two sentences of the text instruction contradict each other',
+        run: (ctx) => {
+            const all = sentences(textOf(ctx)).map((s) => ({ s, words: contentWords(s), negative: NEGATION.test(s) }));
+            const out = [];
+            for (let i = 0; i < all.length; i++)
+                for (let j = i + 1; j < all.length; j++) {
+                    const [a, b] = [all[i], all[j]];
+                    if (a.negative === b.negative || !(DIRECTIVE.test(a.s) || DIRECTIVE.test(b.s)))
+                        continue;
+                    if (overlap(a.words, b.words) < 0.6)
+                        continue;
+                    out.push({
+                        path: PATH,
+                        message: `"${a.s}" and "${b.s}" say opposite things about the same subject`,
+                        fix: 'keep one rule (or state when each applies)',
+                    });
+                }
+            return out;
+        },
+    },
+    {
+        id: 'text-instruction-repeated',
+        severity: 'info',
+        category: 'semantics',
+        title: 'A sentence of the text instruction is repeated',
+        run: (ctx) => {
+            const seen = new Set();
+            const out = [];
+            for (const sentence of sentences(textOf(ctx))) {
+                const key = sentence.toLowerCase().replace(/\s+/g, ' ');
+                if (seen.has(key))
+                    out.push({ path: PATH, message: `"${sentence}" appears twice`, fix: 'delete the repeat' });
+                seen.add(key);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-restates-snippet',
+        severity: 'info',
+        category: 'semantics',
+        title: 'The text instruction restates a snippet or join spec',
+        run: (ctx) => {
+            const text = textOf(ctx);
+            return text.trim() === '' ? [] : restated(ctx, text);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/registry.js
+/** Every lint check, in the order findings are listed. Ids are stable: they name checks in reports and in the README. */
+
+
+
+
+
+
+
+
+
+const CHECKS = [
+    ...FORMAT_CHECKS,
+    ...LIMIT_CHECKS,
+    ...COVERAGE_CHECKS,
+    ...JOIN_CHECKS,
+    ...SYNONYM_CHECKS,
+    ...SNIPPET_CHECKS,
+    ...TEXT_CHECKS,
+    ...EXAMPLE_CHECKS,
+    ...SAMPLE_CHECKS,
+];
+function checkById(id) {
+    return CHECKS.find((check) => check.id === id);
+}
+/** `lint --list-checks`: one line per check, id, severity and title. */
+function listChecks() {
+    const width = Math.max(...CHECKS.map((c) => c.id.length));
+    return CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.category.padEnd(13)}  ${c.title}${c.fixable ? ' [--fix]' : ''}${c.warehouse ? ' [--warehouse]' : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-space.js
+/**
+ * The static linter: runs every check over one space config and scores it. Pure: no Genie, no
+ * warehouse (warehouse facts, when wanted, are read by the command and passed in).
+ */
+
+
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function runChecks(ctx, only) {
+    const findings = [];
+    for (const check of CHECKS) {
+        if (only && !only.has(check.id))
+            continue;
+        if (check.warehouse && !ctx.warehouse)
+            continue;
+        for (const raw of check.run(ctx))
+            findings.push({ check: check.id, severity: check.severity, category: check.category, ...raw });
+    }
+    // Stable: errors first, then warnings, then advice; within a severity, in check order.
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
+}
+const MEASURED = new Set(CHECKS.filter((c) => c.measured).map((c) => c.id));
+/**
+ * Lints a parsed config. `extra` are findings found before parsing (ids repaired on load); `text` is the
+ * file's text, which gives every finding its line.
+ */
+function lintSpace(input) {
+    const ctx = buildContext(input);
+    let findings = [...(input.extra ?? []), ...runChecks(ctx)];
+    if (input.text !== undefined) {
+        const lines = addIssueLines(input.text, findings.map((f) => ({ file: '', path: f.path, message: '', line: f.line })));
+        findings = findings.map((f, i) => (lines[i]?.line !== undefined ? { ...f, line: lines[i].line } : f));
+    }
+    return { findings, quality: qualityScore(ctx, findings, MEASURED) };
+}
+/** The quality score alone, as the scorecard and the PR reports show it. */
+function lintQuality(input) {
+    return lintSpace(input).quality;
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/concurrency.js
@@ -26445,127 +29805,6 @@ async function mapConcurrent(items, limit, fn, signal) {
     });
     await Promise.all(workers);
     return results;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/failure-category.js
-
-const CATEGORIES = [
-    'no_sql',
-    'sql_error',
-    'timeout',
-    'api_error',
-    'wrong_table',
-    'wrong_column',
-    'wrong_join',
-    'wrong_filter',
-    'wrong_aggregation',
-    'wrong_grouping',
-    'wrong_order_or_limit',
-    'result_mismatch',
-];
-/** The category of a failed question (callers only ask for failures; a passing answer has none). */
-function categorize(input) {
-    return explainFailure(input).category;
-}
-function explainFailure(input) {
-    const errorType = input.genieError?.type?.toUpperCase() ?? '';
-    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT'))
-        return { category: 'timeout', detail: input.genieError?.message ?? null };
-    if (input.status === 'ERROR')
-        return { category: 'api_error', detail: input.genieError?.message ?? null };
-    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
-        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
-    }
-    if (!hasSql)
-        return { category: 'no_sql', detail: null };
-    const expected = tryExtractSqlShape(input.expectedSql);
-    const actual = tryExtractSqlShape(input.genieSql ?? '');
-    if (!expected || !actual)
-        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
-    const first = diffSqlShapes(expected, actual)[0];
-    return first ?? { category: 'result_mismatch', detail: null };
-}
-function failedCategory(errorType, hasSql) {
-    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
-        return 'no_sql';
-    if (errorType.includes('SQL'))
-        return 'sql_error';
-    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
-        return 'api_error';
-    return hasSql ? 'sql_error' : 'api_error';
-}
-/** Every structural difference, most explanatory first; empty when the shapes agree. */
-function diffSqlShapes(expected, actual) {
-    const out = [];
-    const add = (category, detail) => out.push({ category, detail });
-    const eTables = new Set(expected.tables.map((t) => t.name));
-    const aTables = new Set(actual.tables.map((t) => t.name));
-    const missingTables = minus(eTables, aTables);
-    const extraTables = minus(aTables, eTables);
-    if (missingTables.length > 0) {
-        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
-    }
-    else if (extraTables.length > 0) {
-        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
-    }
-    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
-    if (joinDiff)
-        add('wrong_join', failure_category_describe('join', joinDiff));
-    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
-    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
-    if (filterDiff)
-        add('wrong_filter', failure_category_describe('filter', filterDiff));
-    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
-    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
-    if (aggregateDiff)
-        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
-    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
-    if (groupDiff)
-        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
-    if (expected.distinct !== actual.distinct) {
-        add('wrong_grouping', expected.distinct
-            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
-            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
-    }
-    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
-    if (columnDiff)
-        add('wrong_column', failure_category_describe('column', columnDiff));
-    if (expected.limit !== actual.limit) {
-        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
-    }
-    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
-    if (orderText(expected) !== orderText(actual)) {
-        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
-    }
-    return out;
-}
-function joinKey(join) {
-    const side = (c) => `${c.table ?? '?'}.${c.column}`;
-    const [a, b] = [side(join.left), side(join.right)].sort();
-    return `${a} = ${b} (${join.type})`;
-}
-function setDiff(expected, actual) {
-    const e = new Set(expected);
-    const a = new Set(actual);
-    const missing = minus(e, a);
-    const extra = minus(a, e);
-    return missing.length || extra.length ? { missing, extra } : null;
-}
-function failure_category_describe(what, diff) {
-    const parts = [];
-    if (diff.missing.length)
-        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
-    if (diff.extra.length)
-        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
-    const sentence = parts.join('; ');
-    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-function minus(a, b) {
-    return [...a].filter((x) => !b.has(x));
-}
-function failure_category_list(items) {
-    return items.map((i) => `\`${i}\``).join(', ');
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/rate-limiter.js
@@ -26939,153 +30178,6 @@ async function withRetry(fn, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/scoring/scorecard.js
-/**
- * The scorecard: what one scoring run found, per question and in total. It is written
- * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
- * it has a zod schema as well as types.
- */
-
-
-function emptyCategoryCounts() {
-    return Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-}
-function scorecardTotals(questions) {
-    return {
-        all: splitTotals(questions),
-        train: splitTotals(questions.filter((q) => q.split === 'train')),
-        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
-    };
-}
-function splitTotals(questions) {
-    const total = questions.length;
-    const passed = questions.filter((q) => q.passed).length;
-    const rates = questions.reduce((sum, q) => sum + q.passRate, 0);
-    return { passed, total, score: total ? passed / total : 0, passRate: total ? rates / total : 0 };
-}
-function categoryCounts(questions) {
-    const counts = emptyCategoryCounts();
-    for (const q of questions)
-        if (!q.passed && q.category)
-            counts[q.category]++;
-    return counts;
-}
-/**
- * Folds the repeats of one benchmark into its question score. The headline fields
- * (verdict, SQL, reason) come from the first repeat that agrees with the majority, and
- * the category is the most frequent one among failing repeats (earliest on a tie).
- */
-function summarizeQuestion(benchmark, repeats, expectedError) {
-    const passes = repeats.filter((r) => r.passed).length;
-    const passed = repeats.length > 0 && passes * 2 > repeats.length;
-    const representative = repeats.find((r) => r.passed === passed) ?? repeats[0];
-    const score = {
-        id: benchmark.id,
-        question: benchmark.question,
-        split: benchmark.split,
-        tags: [...benchmark.tags],
-        passed,
-        passRate: repeats.length ? passes / repeats.length : 0,
-        verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(repeats),
-        genieSql: representative?.genieSql ?? null,
-        expectedSql: benchmark.sql,
-        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
-        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
-        repeats,
-    };
-    if (representative?.genieText !== undefined)
-        score.genieText = representative.genieText;
-    if (representative?.error !== undefined)
-        score.error = representative.error;
-    if (representative?.reason !== undefined)
-        score.reason = representative.reason;
-    if (expectedError !== undefined)
-        score.expectedError = expectedError;
-    return score;
-}
-function mostFrequentCategory(repeats) {
-    const counts = new Map();
-    for (const r of repeats)
-        if (!r.passed && r.category)
-            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-    let best = null;
-    for (const [category, n] of counts)
-        if (best === null || n > (counts.get(best) ?? 0))
-            best = category;
-    return best;
-}
-function buildScorecard(input) {
-    return {
-        space: input.space,
-        configHash: input.configHash,
-        benchmarksHash: input.benchmarksHash,
-        backend: input.backend,
-        repeats: input.repeats,
-        totals: scorecardTotals(input.questions),
-        categories: categoryCounts(input.questions),
-        questions: input.questions,
-        calls: { ...input.calls },
-        durationMs: input.durationMs,
-        startedAt: input.startedAt,
-    };
-}
-const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
-const CategorySchema = schemas_enum(CATEGORIES);
-const SplitTotalsSchema = looseObject({
-    passed: schemas_number(),
-    total: schemas_number(),
-    score: schemas_number(),
-    passRate: schemas_number(),
-});
-const RepeatResultSchema = looseObject({
-    passed: schemas_boolean(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    durationMs: schemas_number(),
-    attempts: schemas_number(),
-    reason: schemas_string().optional(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-});
-const QuestionScoreSchema = looseObject({
-    id: schemas_string(),
-    question: schemas_string(),
-    split: schemas_enum(['train', 'holdout']),
-    tags: array(schemas_string()),
-    passed: schemas_boolean(),
-    passRate: schemas_number(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    expectedSql: schemas_string(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-    reason: schemas_string().optional(),
-    expectedError: schemas_string().optional(),
-    attempts: schemas_number(),
-    durationMs: schemas_number(),
-    repeats: array(RepeatResultSchema),
-});
-/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
-const ScorecardSchema = looseObject({
-    space: schemas_string(),
-    configHash: schemas_string(),
-    benchmarksHash: schemas_string(),
-    backend: schemas_string(),
-    repeats: schemas_number(),
-    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
-    categories: record(CategorySchema, schemas_number()),
-    questions: array(QuestionScoreSchema),
-    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
-    durationMs: schemas_number(),
-    startedAt: schemas_string(),
-});
-function parseScorecard(json) {
-    return ScorecardSchema.parse(json);
-}
-
 ;// CONCATENATED MODULE: ./src/scoring/score-runner.js
 
 
@@ -27126,7 +30218,7 @@ async function runScore(input) {
     const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
     const started = now();
     const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-    const expectedCache = new Map();
+    const expectedCache = input.expectedCache ?? new Map();
     const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
     /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
     const expectedResult = (sql) => {
@@ -27190,15 +30282,15 @@ async function runScore(input) {
             expected = await expectedResult(benchmark.sql);
         }
         catch (error) {
-            // A broken benchmark is not Genie's failure, but the question cannot pass: report it
-            // as api_error with expectedError set, and save the Genie quota by not asking.
+            // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
+            // quota), and the scorecard counts it apart from the score.
             if (signal?.aborted)
                 throw signal.reason ?? error;
             const message = messageOf(error);
             const result = {
                 passed: false,
                 verdict: null,
-                category: 'api_error',
+                category: null,
                 genieSql: null,
                 durationMs: now() - t0,
                 attempts: 0,
@@ -27280,6 +30372,7 @@ async function runScore(input) {
             verdict: r.verdict,
             category: r.category,
             durationMs: r.durationMs,
+            ...(outcome.expectedError !== undefined ? { broken: true } : {}),
         });
     }, signal);
     signal?.throwIfAborted();
@@ -27295,6 +30388,19 @@ async function runScore(input) {
         durationMs: now() - started,
         startedAt: new Date(started).toISOString(),
     });
+}
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+async function reaskScore(input, card, ids, times = 1) {
+    const wanted = new Set(ids);
+    const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+    if (benchmarks.length === 0 || times < 1)
+        return card;
+    const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+    return mergeRepeats(card, extra);
 }
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
 async function askWithTimeout(genie, question, timeoutMs, parent) {
@@ -27334,6 +30440,277 @@ function abortableSleep(ms, signal) {
 }
 function messageOf(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/space/bundle-glob.js
+/**
+ * The `include` globs of a Databricks Asset Bundle (`resources/*.yml`, `resources/**\/*.yml`), matched
+ * against the files under the bundle root. Node 20 has no fs.glob, and the patterns bundles use are
+ * simple: `*` and `?` within one path segment, `**` across segments.
+ */
+
+
+/** Folders never searched: tool state and dependencies hold no bundle configuration. */
+const SKIPPED = new Set(['.git', 'node_modules', '.databricks', '.genie-gitops']);
+function segmentRegex(segment) {
+    return segment
+        .split('')
+        .map((ch) => (ch === '*' ? '[^/]*' : ch === '?' ? '[^/]' : ch.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+        .join('');
+}
+/** A regular expression for a forward-slash glob relative to the bundle root. */
+function globRegex(pattern) {
+    const parts = pattern.replace(/^\.\//, '').split('/');
+    let source = '';
+    parts.forEach((part, i) => {
+        const last = i === parts.length - 1;
+        if (part === '**')
+            source += last ? '.*' : '(?:[^/]+/)*';
+        else
+            source += segmentRegex(part) + (last ? '' : '/');
+    });
+    return new RegExp(`^${source}$`);
+}
+/** Files under `root` (forward-slash relative paths, sorted) matching the glob. */
+function matchGlob(root, pattern) {
+    const regex = globRegex(pattern);
+    const found = [];
+    const walk = (dir, prefix) => {
+        for (const entry of (0,external_node_fs_namespaceObject.readdirSync)(dir, { withFileTypes: true })) {
+            const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+            if (entry.isDirectory()) {
+                if (!SKIPPED.has(entry.name))
+                    walk(external_node_path_namespaceObject.join(dir, entry.name), relative);
+            }
+            else if (regex.test(relative))
+                found.push(relative);
+        }
+    };
+    walk(root, '');
+    return found.sort();
+}
+
+;// CONCATENATED MODULE: ./src/space/bundle.js
+/**
+ * Genie spaces declared in a Databricks Asset Bundle: `resources.genie_spaces.<key>` in `databricks.yml`
+ * and the files its `include` globs name, with `targets.<name>` as environments (per-target resource
+ * overrides and variables). The key is the space name and `file_path` the config file, resolved against
+ * the YAML file that declares it, as the Databricks CLI resolves it.
+ *
+ * Field names follow the Databricks CLI's published bundle schema, `bundle/schema/jsonschema.json` of
+ * github.com/databricks/cli (definition `resources.GenieSpace`, read at commit 7bbe285, 2026-08-21):
+ * title, description, file_path, warehouse_id, parent_path, permissions, serialized_space, etag, lifecycle.
+ * An inline `serialized_space` is recognised but not supported here (it cannot be written back).
+ */
+
+
+
+
+
+
+const BUNDLE_FILES = ['databricks.yml', 'databricks.yaml'];
+const bundle_isRecord = (value) => value !== null && typeof value === 'object' && !Array.isArray(value);
+function readYaml(root, rel) {
+    const absolute = external_node_path_namespaceObject.join(root, rel);
+    const source = parseYamlSource((0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8'), rel);
+    const data = source.value ?? {};
+    if (!bundle_isRecord(data))
+        throw new ValidationError([
+            { file: rel, path: '$', line: 1, message: 'expected a YAML mapping (bundle settings)' },
+        ]);
+    return { rel, dir: external_node_path_namespaceObject.dirname(absolute), source, data };
+}
+/** The bundle's main file, relative to the root, or undefined when the repository has none. */
+function bundleFileOf(root) {
+    return BUNDLE_FILES.find((name) => (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(root, name)));
+}
+function includedFiles(root, main) {
+    const include = main.data.include;
+    if (include === undefined)
+        return [];
+    if (!Array.isArray(include) || !include.every((g) => typeof g === 'string'))
+        throw new ValidationError([
+            {
+                file: main.rel,
+                path: '$.include',
+                line: main.source.lineOf(['include']),
+                message: 'expected a list of path globs, e.g. ["resources/*.yml"]',
+            },
+        ]);
+    const files = new Set();
+    for (const glob of include)
+        for (const file of matchGlob(root, glob))
+            if (file !== main.rel)
+                files.add(file);
+    return [...files];
+}
+function chooseTarget(files, requested) {
+    const targets = new Map();
+    for (const file of files) {
+        if (!bundle_isRecord(file.data.targets))
+            continue;
+        for (const [name, value] of Object.entries(file.data.targets))
+            targets.set(name, bundle_isRecord(value) ? value : {});
+    }
+    const all = [...targets.keys()].sort();
+    if (requested !== undefined) {
+        if (!targets.has(requested))
+            throw new GenieGitopsError(`the bundle has no target '${requested}'`, all.length ? `use one of: ${all.join(', ')}` : 'declare it under targets: in databricks.yml');
+        return { name: requested, all };
+    }
+    const defaults = all.filter((name) => targets.get(name)?.default === true);
+    if (defaults.length === 1)
+        return { name: defaults[0], all };
+    return { name: all.length === 1 ? all[0] : undefined, all };
+}
+/** `${var.x}` from variables' defaults, overridden by the target's variables; `${bundle.target}` too. */
+function variableResolver(files, target) {
+    const values = new Map();
+    const set = (name, value) => {
+        const v = bundle_isRecord(value) ? value.default : value;
+        if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean')
+            values.set(name, String(v));
+    };
+    for (const file of files)
+        if (bundle_isRecord(file.data.variables))
+            for (const [k, v] of Object.entries(file.data.variables))
+                set(k, v);
+    for (const file of files) {
+        const t = target && bundle_isRecord(file.data.targets) ? file.data.targets[target] : undefined;
+        if (bundle_isRecord(t) && bundle_isRecord(t.variables))
+            for (const [k, v] of Object.entries(t.variables))
+                set(k, v);
+    }
+    return (value) => value.replace(/\$\{(var\.([A-Za-z0-9_-]+)|bundle\.target)\}/g, (whole, _ref, name) => name ? (values.get(name) ?? whole) : (target ?? whole));
+}
+function bundle_collect(files, target, issues) {
+    const declared = new Map();
+    const visit = (file, resources, prefix) => {
+        if (!bundle_isRecord(resources) || resources.genie_spaces === undefined)
+            return;
+        const segments = [...prefix, 'genie_spaces'];
+        if (!bundle_isRecord(resources.genie_spaces)) {
+            issues.push({
+                file: file.rel,
+                path: formatPath(segments),
+                line: file.source.lineOf(segments),
+                message: 'expected a mapping from space keys to genie_spaces resources',
+            });
+            return;
+        }
+        for (const [key, value] of Object.entries(resources.genie_spaces)) {
+            const at = [...segments, key];
+            if (!bundle_isRecord(value)) {
+                issues.push({
+                    file: file.rel,
+                    path: formatPath(at),
+                    line: file.source.lineOf(at),
+                    message: 'expected a mapping',
+                });
+                continue;
+            }
+            const previous = declared.get(key);
+            const fields = { ...(previous?.fields ?? {}), ...value };
+            const filePathFrom = 'file_path' in value ? file : previous?.filePathFrom;
+            declared.set(key, { fields, filePathFrom, file: previous?.file ?? file, segments: previous?.segments ?? at });
+        }
+    };
+    for (const file of files)
+        visit(file, file.data.resources, ['resources']);
+    // A target's resources override (merge into) the top-level ones, as the Databricks CLI merges them.
+    for (const file of files) {
+        const t = target && bundle_isRecord(file.data.targets) ? file.data.targets[target] : undefined;
+        if (bundle_isRecord(t))
+            visit(file, t.resources, ['targets', target, 'resources']);
+    }
+    return declared;
+}
+function toSpace(root, key, d, resolve, issues) {
+    const text = (name) => {
+        const value = d.fields[name];
+        if (value === undefined || value === null)
+            return undefined;
+        if (typeof value === 'string')
+            return resolve(value);
+        issues.push({
+            file: d.file.rel,
+            path: formatPath([...d.segments, name]),
+            line: d.file.source.lineOf([...d.segments, name]),
+            message: `expected ${name} to be a string`,
+        });
+        return undefined;
+    };
+    const filePath = text('file_path');
+    const inline = d.fields.serialized_space !== undefined;
+    const space = {
+        key,
+        declaredIn: d.file.rel,
+        line: d.file.source.lineOf(d.segments),
+        title: text('title'),
+        description: text('description'),
+        warehouseId: text('warehouse_id'),
+        parentPath: text('parent_path'),
+        inline,
+    };
+    if (filePath !== undefined)
+        space.spaceFile = external_node_path_namespaceObject.resolve(d.filePathFrom?.dir ?? root, filePath);
+    else if (!inline)
+        issues.push({
+            file: d.file.rel,
+            path: formatPath(d.segments),
+            line: space.line,
+            message: `genie_spaces.${key} has neither file_path nor serialized_space: set file_path to its .geniespace.json file`,
+        });
+    return space;
+}
+/** Reads the bundle at `root`; undefined when there is no databricks.yml. Throws ValidationError naming file and line. */
+function readBundle(root, options = {}) {
+    const mainRel = bundleFileOf(root);
+    if (!mainRel)
+        return undefined;
+    const main = readYaml(root, mainRel);
+    const files = [main, ...includedFiles(root, main).map((rel) => readYaml(root, rel))];
+    const target = chooseTarget(files, options.target);
+    const issues = [];
+    const declared = bundle_collect(files, target.name, issues);
+    const resolve = variableResolver(files, target.name);
+    const spaces = [...declared.entries()]
+        .map(([key, d]) => toSpace(root, key, d, resolve, issues))
+        .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    if (issues.length > 0)
+        throw new ValidationError(issues, 'fix the genie_spaces resource in the bundle');
+    return { file: mainRel, target: target.name, targets: target.all, spaces, files: files.map((f) => f.rel) };
+}
+
+;// CONCATENATED MODULE: ./src/space/space-name.js
+/**
+ * The one rule for space names, used by every command. A name becomes the folder
+ * `spaces/<name>/`, the file `benchmarks/<name>.yml`, the branch `genie-gitops/enhance/<name>`
+ * and the label `space:<name>`, so it must be safe in all four on every file system:
+ * lowercase (case-insensitive disks would merge `Sales` and `sales`), no dots or slashes
+ * (no `..`, no hidden folders), and short.
+ */
+
+const SPACE_NAME = /^[a-z0-9][a-z0-9_-]{0,63}$/;
+const SPACE_NAME_RULE = "lowercase letters, digits, '-' and '_', starting with a letter or digit, at most 64 characters";
+/** Returns the name when it follows the rule; throws a ConfigError that says the rule otherwise. */
+function validateSpaceName(name) {
+    if (SPACE_NAME.test(name))
+        return name;
+    const suggestion = suggestSpaceName(name);
+    throw new ConfigError(`invalid space name ${JSON.stringify(name)}: use ${SPACE_NAME_RULE} (it names the folder spaces/<name>/ and benchmarks/<name>.yml)`, suggestion ? `e.g. --space ${suggestion}` : 'e.g. --space sales');
+}
+/** True when the name follows the rule (for listings that skip other folders). */
+function isValidSpaceName(name) {
+    return SPACE_NAME.test(name);
+}
+function suggestSpaceName(name) {
+    const fixed = name
+        .toLowerCase()
+        .replace(/[^a-z0-9_-]+/g, '-')
+        .replace(/^[-_]+|[-_]+$/g, '')
+        .slice(0, 64);
+    return fixed && fixed !== name && SPACE_NAME.test(fixed) ? fixed : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/space/target.js
@@ -27381,10 +30758,9 @@ function toTarget(file) {
     }
     return target;
 }
-/** Parses target.yml text; `file` is only used in messages. */
-function parseTargetText(text, file) {
+function parseTargetFile(text, file, schema, required = true) {
     const source = parseYamlSource(text, file);
-    if (source.value === null || source.value === undefined) {
+    if ((source.value === null || source.value === undefined) && required) {
         throw new ValidationError([
             {
                 file,
@@ -27394,14 +30770,49 @@ function parseTargetText(text, file) {
             },
         ]);
     }
-    const result = TargetFileSchema.safeParse(source.value);
+    const result = schema.safeParse(source.value ?? {});
     if (!result.success) {
         throw new ValidationError(result.error.issues.map((issue) => {
-            const described = describeIssue(issue, source.value);
+            const described = describeIssue(issue, source.value, source.sourceOf);
             return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
         }));
     }
-    return toTarget(result.data);
+    return result.data;
+}
+/** Parses target.yml text; `file` is only used in messages. */
+function parseTargetText(text, file) {
+    return toTarget(parseTargetFile(text, file, TargetFileSchema));
+}
+/** A bundle-declared space's optional `<name>.target.yml`: any target.yml field, each overriding the bundle's. */
+const TargetOverlaySchema = TargetFileSchema.partial();
+function loadTargetOverlay(file, label) {
+    return parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+}
+/** Applies an overlay to the target a bundle declares (ids derived offline unless the overlay names both). */
+function overlayTarget(base, overlay) {
+    if (!overlay)
+        return base;
+    const merged = toTarget({
+        title: overlay.title ?? base.title,
+        live_space_id: overlay.live_space_id ?? base.liveSpaceId,
+        staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+        warehouse_id: overlay.warehouse_id ?? base.warehouseId,
+        parent_path: overlay.parent_path ?? base.parentPath,
+        local: overlay.local,
+    });
+    if (base.idsDerived && !(overlay.live_space_id && overlay.staging_space_id))
+        merged.idsDerived = true;
+    return merged;
+}
+function readText(file, label) {
+    try {
+        return (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        throw new ValidationError([
+            { file: label, path: '$', message: `cannot read the file (${error.message})` },
+        ]);
+    }
 }
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */
 function loadTarget(file, label = file) {
@@ -27418,65 +30829,180 @@ function loadTarget(file, label = file) {
 }
 
 ;// CONCATENATED MODULE: ./src/space/repository.js
-/** The `spaces/` folder of a repository: which spaces exist and what each one holds. */
+/**
+ * The repository layout: which spaces exist and what each one holds. Two layouts feed one list:
+ * folders `spaces/<name>/space.json` (+ `target.yml`), and Genie spaces declared in a Databricks
+ * Asset Bundle (`databricks.yml` `resources.genie_spaces.<name>.file_path`, see bundle.ts). Commands
+ * only see SpaceEntry / SpaceDir and never care which layout a space comes from.
+ */
 
 
 
 
 
-const SPACE_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
+
+
+
 /** Repository-relative path with forward slashes, as messages and annotations use. */
-function relative(root, file) {
+function repoRelative(root, file) {
     return external_node_path_namespaceObject.relative(root, file).split(external_node_path_namespaceObject.sep).join('/');
 }
-/** Names of the folders under spaces/ that hold a space.json, sorted. */
-function listSpaces(root) {
+function folderEntries(root) {
     const spacesDir = external_node_path_namespaceObject.join(root, 'spaces');
     if (!(0,external_node_fs_namespaceObject.existsSync)(spacesDir))
         return [];
     return (0,external_node_fs_namespaceObject.readdirSync)(spacesDir, { withFileTypes: true })
         .filter((entry) => entry.isDirectory() && (0,external_node_fs_namespaceObject.existsSync)(external_node_path_namespaceObject.join(spacesDir, entry.name, 'space.json')))
-        .map((entry) => entry.name)
-        .sort();
+        .map((entry) => {
+        const spaceFile = external_node_path_namespaceObject.join(spacesDir, entry.name, 'space.json');
+        return {
+            name: entry.name,
+            source: 'folder',
+            spaceFile,
+            configPath: repoRelative(root, spaceFile),
+            targetFile: external_node_path_namespaceObject.join(spacesDir, entry.name, 'target.yml'),
+        };
+    });
 }
-function loadSpaceDir(root, name) {
+/** `src/sales.geniespace.json` -> `src/sales.target.yml`. */
+function overlayFileOf(spaceFile) {
+    const base = external_node_path_namespaceObject.basename(spaceFile).replace(/(\.geniespace)?\.json$/i, '');
+    return external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(spaceFile), `${base}.target.yml`);
+}
+function bundleEntries(root, bundle, folders) {
+    if (!bundle)
+        return [];
+    const taken = new Set(folders.map((f) => f.name));
+    const entries = [];
+    for (const resource of bundle.spaces) {
+        if (!resource.spaceFile)
+            continue;
+        const problem = !isValidSpaceName(resource.key)
+            ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}`
+            : taken.has(resource.key)
+                ? `genie_spaces.${resource.key} has the name of the folder spaces/${resource.key}/: rename one of them`
+                : undefined;
+        if (problem)
+            throw new ValidationError([{ file: resource.declaredIn, path: '$', line: resource.line, message: problem }]);
+        entries.push({
+            name: resource.key,
+            source: 'bundle',
+            spaceFile: resource.spaceFile,
+            configPath: repoRelative(root, resource.spaceFile),
+            targetFile: overlayFileOf(resource.spaceFile),
+            bundle: { file: bundle.file, target: bundle.target, resource },
+        });
+    }
+    return entries;
+}
+/** Every space of the repository, folders first then bundle-declared ones, sorted by name. */
+function listSpaceEntries(root, options = {}) {
     const absoluteRoot = external_node_path_namespaceObject.resolve(root);
-    if (!SPACE_NAME.test(name) || name.includes('..')) {
-        throw new ValidationError([
+    const folders = folderEntries(absoluteRoot);
+    const bundled = bundleEntries(absoluteRoot, readBundle(absoluteRoot, { target: options.bundleTarget }), folders);
+    return [...folders, ...bundled].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+}
+/** Names of the spaces (folders with a space.json, and bundle-declared spaces), sorted. */
+function listSpaces(root, options = {}) {
+    return listSpaceEntries(root, options).map((entry) => entry.name);
+}
+/** The entry named `name`, or undefined. */
+function findSpaceEntry(root, name, options = {}) {
+    return listSpaceEntries(root, options).find((entry) => entry.name === name);
+}
+/** Local ids derived from the bundle key and target, so deploy and score work offline without a target file. */
+function derivedId(kind, entry) {
+    const seed = `bundle:${entry.bundle?.target ?? ''}:${entry.name}:${kind}`;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(seed).digest('hex').slice(0, 32);
+}
+/** The target of a bundle-declared space: the resource's fields, then its optional `<name>.target.yml`. */
+function repository_bundleTarget(root, entry) {
+    const resource = entry.bundle.resource;
+    const base = {
+        title: resource.title ?? entry.name,
+        liveSpaceId: derivedId('live', entry),
+        stagingSpaceId: derivedId('staging', entry),
+        warehouseId: resource.warehouseId ?? 'local',
+        idsDerived: true,
+    };
+    if (resource.parentPath !== undefined)
+        base.parentPath = resource.parentPath;
+    const overlay = (0,external_node_fs_namespaceObject.existsSync)(entry.targetFile)
+        ? loadTargetOverlay(entry.targetFile, repoRelative(root, entry.targetFile))
+        : undefined;
+    return overlayTarget(base, overlay);
+}
+/** The target a space deploys to, or undefined when it has none (a folder without target.yml). */
+function targetOf(root, entry) {
+    if (entry.source === 'bundle')
+        return repository_bundleTarget(root, entry);
+    return (0,external_node_fs_namespaceObject.existsSync)(entry.targetFile) ? loadTarget(entry.targetFile, repoRelative(root, entry.targetFile)) : undefined;
+}
+function missingSpace(root, name, options) {
+    const dir = external_node_path_namespaceObject.join(root, 'spaces', name);
+    if ((0,external_node_fs_namespaceObject.existsSync)(dir) && (0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
+        return new ValidationError([
             {
-                file: 'spaces/',
-                path: '$',
-                message: `invalid space name '${name}': use letters, digits, '.', '-' and '_' (it names the folder spaces/<name>/)`,
-            },
-        ]);
-    }
-    const dir = external_node_path_namespaceObject.join(absoluteRoot, 'spaces', name);
-    const spaceFile = external_node_path_namespaceObject.join(dir, 'space.json');
-    const targetFile = external_node_path_namespaceObject.join(dir, 'target.yml');
-    if (!(0,external_node_fs_namespaceObject.existsSync)(dir) || !(0,external_node_fs_namespaceObject.statSync)(dir).isDirectory()) {
-        const known = listSpaces(absoluteRoot);
-        const hint = known.length > 0 ? `; known spaces: ${known.join(', ')}` : '';
-        throw new ValidationError([
-            {
-                file: relative(absoluteRoot, dir),
-                path: '$',
-                message: `no folder spaces/${name}/: create it with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
-            },
-        ]);
-    }
-    if (!(0,external_node_fs_namespaceObject.existsSync)(spaceFile)) {
-        throw new ValidationError([
-            {
-                file: relative(absoluteRoot, spaceFile),
+                file: repoRelative(root, external_node_path_namespaceObject.join(dir, 'space.json')),
                 path: '$',
                 message: `spaces/${name}/ has no space.json: create spaces/${name}/space.json (the decoded serialized_space, e.g. via \`genie-gitops export\`)`,
             },
         ]);
     }
+    const known = listSpaces(root, options);
+    const hint = known.length > 0 ? `; known spaces: ${known.join(', ')}` : '';
+    return new ValidationError([
+        {
+            file: repoRelative(root, dir),
+            path: '$',
+            message: `no folder spaces/${name}/ and no genie_spaces.${name} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
+        },
+    ]);
+}
+function loadSpaceDir(root, name, options = {}) {
+    const absoluteRoot = external_node_path_namespaceObject.resolve(root);
+    validateSpaceName(name);
+    const entry = findSpaceEntry(absoluteRoot, name, options);
+    if (!entry)
+        throw missingSpace(absoluteRoot, name, options);
     // Errors name files relative to the repository root, as annotations need.
-    const space = readSpaceFile(spaceFile, relative(absoluteRoot, spaceFile));
-    const target = (0,external_node_fs_namespaceObject.existsSync)(targetFile) ? loadTarget(targetFile, relative(absoluteRoot, targetFile)) : undefined;
-    return { name, dir, spaceFile, space, target, targetFile };
+    const space = readSpaceFile(entry.spaceFile, entry.configPath);
+    const target = targetOf(absoluteRoot, entry);
+    return {
+        name,
+        dir: external_node_path_namespaceObject.dirname(entry.spaceFile),
+        spaceFile: entry.spaceFile,
+        configPath: entry.configPath,
+        source: entry.source,
+        space,
+        target,
+        targetFile: entry.targetFile,
+    };
+}
+/**
+ * The spaces a set of changed repository files touches: a space folder's files, a config file, a
+ * bundle file (databricks.yml or an include, which may change any bundle space) or, with
+ * `benchmarks`, benchmarks/<name>.yml. Folder names under spaces/ are returned even when the folder
+ * is gone, so deploy can report a deleted space.
+ */
+function spacesTouchedBy(root, files, options = {}) {
+    const changed = new Set(files);
+    const names = new Set();
+    for (const file of files) {
+        const match = /^spaces\/([^/]+)\//.exec(file) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file) : null);
+        if (match)
+            names.add(match[1]);
+    }
+    const bundle = readBundle(external_node_path_namespaceObject.resolve(root), { target: options.bundleTarget });
+    const bundleChanged = bundle?.files.some((file) => changed.has(file)) ?? false;
+    for (const entry of listSpaceEntries(root, options)) {
+        if (entry.source !== 'bundle')
+            continue;
+        const overlay = repoRelative(external_node_path_namespaceObject.resolve(root), entry.targetFile);
+        if (bundleChanged || changed.has(entry.configPath) || changed.has(overlay))
+            names.add(entry.name);
+    }
+    return [...names].sort();
 }
 
 ;// CONCATENATED MODULE: ./src/sql/select-list.js
@@ -27813,7 +31339,7 @@ function addUnit(ms, amount, unit) {
     }
 }
 /** Start of the unit containing `ms` (weeks start on Monday, as in Spark). */
-function truncate(ms, unit) {
+function spark_dates_truncate(ms, unit) {
     const d = new Date(ms);
     const y = d.getUTCFullYear();
     const m = d.getUTCMonth();
@@ -27858,11 +31384,11 @@ function diffUnits(startMs, endMs, unit) {
 }
 /** Calendar days between the dates of two instants (Spark's datediff ignores the time). */
 function diffDays(startMs, endMs) {
-    return Math.round((truncate(endMs, 'day') - truncate(startMs, 'day')) / spark_dates_DAY_MS);
+    return Math.round((spark_dates_truncate(endMs, 'day') - spark_dates_truncate(startMs, 'day')) / spark_dates_DAY_MS);
 }
 /** ISO-8601 week number (weeks start Monday; week 1 holds the first Thursday). */
 function isoWeek(ms) {
-    const day = truncate(ms, 'day');
+    const day = spark_dates_truncate(ms, 'day');
     const weekday = (new Date(day).getUTCDay() + 6) % 7;
     const thursday = day + (3 - weekday) * spark_dates_DAY_MS;
     const yearStart = Date.UTC(new Date(thursday).getUTCFullYear(), 0, 1);
@@ -27918,7 +31444,7 @@ function formatPattern(ms, pattern) {
                 out += pad(d.getUTCDate(), n);
                 break;
             case 'D':
-                out += pad(Math.floor((truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_dates_DAY_MS) + 1, n);
+                out += pad(Math.floor((spark_dates_truncate(ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_dates_DAY_MS) + 1, n);
                 break;
             case 'Q':
                 out += String(Math.floor(d.getUTCMonth() / 3) + 1);
@@ -28374,7 +31900,7 @@ function datePart(unitValue, x) {
     if (raw === 'dayofweek' || raw === 'dow')
         return d.getUTCDay() + 1;
     if (raw === 'doy' || raw === 'dayofyear')
-        return Math.floor((truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_functions_DAY_MS) + 1;
+        return Math.floor((spark_dates_truncate(p.ms, 'day') - Date.UTC(d.getUTCFullYear(), 0, 1)) / spark_functions_DAY_MS) + 1;
     switch (normaliseUnit(raw)) {
         case 'year':
             return d.getUTCFullYear();
@@ -28403,13 +31929,13 @@ const SPARK_SCALARS = {
         const p = parseDate(x);
         if (!unit || !p)
             return null;
-        const ms = truncate(p.ms, unit);
+        const ms = spark_dates_truncate(p.ms, unit);
         return unit === 'hour' || unit === 'minute' || unit === 'second' ? formatTimestamp(ms) : formatDate(ms);
     },
     trunc: (x, unitValue) => {
         const unit = normaliseUnit(unitValue);
         const p = parseDate(x);
-        return unit && p ? formatDate(truncate(p.ms, unit)) : null;
+        return unit && p ? formatDate(spark_dates_truncate(p.ms, unit)) : null;
     },
     // date_add(d, n) or Databricks' three-argument date_add(unit, n, x)
     date_add: (...args) => (args.length >= 3 ? unitAdd(args[0], args[1], args[2]) : dateAdd(args[0], args[1])),
@@ -28435,7 +31961,7 @@ const SPARK_SCALARS = {
         const n = num(months);
         return p && n !== null ? formatDate(addMonths(p.ms, Math.trunc(n))) : null;
     },
-    last_day: dateFn((ms) => formatDate(addMonths(truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
+    last_day: dateFn((ms) => formatDate(addMonths(spark_dates_truncate(ms, 'month'), 1) - spark_functions_DAY_MS)),
     year: dateFn((ms) => new Date(ms).getUTCFullYear()),
     quarter: dateFn((ms) => Math.floor(new Date(ms).getUTCMonth() / 3) + 1),
     month: dateFn((ms) => new Date(ms).getUTCMonth() + 1),
@@ -29694,10 +33220,20 @@ async function openLocalWarehouse(options = {}) {
         exposeTables(db, catalog, schema);
     }
     else {
-        db = new SQL.Database((0,external_node_fs_namespaceObject.readFileSync)(data));
+        const bytes = (0,external_node_fs_namespaceObject.readFileSync)(data);
+        if (!isSqliteImage(bytes))
+            throw new WarehouseError(`${data} is not a SQLite database (a SQLite file starts with "SQLite format 3") nor a .sql script`, '');
+        db = new SQL.Database(bytes);
         exposeTables(db, catalog, schema);
     }
     return new LocalWarehouse(db, catalog, schema, asOf);
+}
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+/** True for a SQLite database image (an empty file is an empty database to SQLite). */
+function isSqliteImage(bytes) {
+    if (bytes.length === 0)
+        return true;
+    return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
 }
 /** Generated demo databases, as SQLite images, so a second open in the same process is a copy. */
 const demoImages = new Map();
@@ -32676,7 +36212,7 @@ function neededTables(plan) {
 /** Genie's published cap on a value dictionary. */
 const value_dictionary_MAX_VALUES = 1024;
 const MAX_VALUE_LENGTH = 127;
-const q = (name) => `\`${name.replace(/`/g, '``')}\``;
+const value_dictionary_q = (name) => `\`${name.replace(/`/g, '``')}\``;
 const lit = (v) => `'${v.replace(/'/g, "''")}'`;
 async function loadValues(catalog, warehouse) {
     for (const table of catalog.tables) {
@@ -32685,7 +36221,7 @@ async function loadValues(catalog, warehouse) {
                 continue;
             const limit = column.entity ? value_dictionary_MAX_VALUES : 5;
             try {
-                const result = await warehouse.execute(`SELECT DISTINCT ${q(column.name)} AS v FROM ${table.identifier} WHERE ${q(column.name)} IS NOT NULL LIMIT ${limit}`);
+                const result = await warehouse.execute(`SELECT DISTINCT ${value_dictionary_q(column.name)} AS v FROM ${table.identifier} WHERE ${value_dictionary_q(column.name)} IS NOT NULL LIMIT ${limit}`);
                 const values = result.rows
                     .map((r) => r[0])
                     .filter((v) => v !== null)
@@ -32726,7 +36262,7 @@ async function locateQuoted(value, preferred, catalog, warehouse, cache) {
         let stored = cache.get(key);
         if (stored === undefined) {
             try {
-                const r = await warehouse.execute(`SELECT ${q(column.name)} FROM ${column.table.identifier} WHERE lower(${q(column.name)}) = lower(${lit(value)}) LIMIT 1`);
+                const r = await warehouse.execute(`SELECT ${value_dictionary_q(column.name)} FROM ${column.table.identifier} WHERE lower(${value_dictionary_q(column.name)}) = lower(${lit(value)}) LIMIT 1`);
                 stored = r.rows.length > 0 ? String(r.rows[0][0]) : null;
             }
             catch {
@@ -33017,11 +36553,11 @@ function toStored(record) {
         etag: etagOf(record.serialized_space),
     };
 }
-/** Seeds a space id from the repository space whose target.yml names it (live or staging). */
-function seedFromRepository(root) {
+/** Seeds a space id from the repository space whose target names it (live or staging). */
+function seedFromRepository(root, layout = {}) {
     return (spaceId) => {
-        for (const name of listSpaces(root)) {
-            const dir = loadSpaceDir(root, name);
+        for (const name of listSpaces(root, layout)) {
+            const dir = loadSpaceDir(root, name, layout);
             if (dir.target && (dir.target.liveSpaceId === spaceId || dir.target.stagingSpaceId === spaceId)) {
                 return { title: dir.target.title, warehouseId: dir.target.warehouseId, serializedSpace: dir.space };
             }
@@ -33710,7 +37246,7 @@ function convertCell(value, typeName) {
         return value === 'true' ? true : value === 'false' ? false : value;
     return value;
 }
-function columnsOf(response) {
+function statement_values_columnsOf(response) {
     const columns = response.manifest?.schema?.columns ?? [];
     return [...columns]
         .sort((a, b) => (a.position ?? 0) - (b.position ?? 0))
@@ -33718,7 +37254,7 @@ function columnsOf(response) {
 }
 /** Converts rows (from all chunks) by the manifest's column types. */
 function toQueryResult(response, rows) {
-    const columns = columnsOf(response);
+    const columns = statement_values_columnsOf(response);
     return {
         columns,
         rows: rows.map((row) => row.map((value, i) => convertCell(value, columns[i]?.type ?? ''))),
@@ -33832,7 +37368,7 @@ function createStatementWarehouse(options) {
         }
         if (current.status.state !== 'SUCCEEDED')
             return undefined;
-        return { identifier, columns: columnsOf(current).map((c) => ({ name: c.name, type: c.type })) };
+        return { identifier, columns: statement_values_columnsOf(current).map((c) => ({ name: c.name, type: c.type })) };
     }
     return {
         execute,
@@ -34138,6 +37674,9 @@ async function openDatabricksBackend(root, target, options) {
     if (!target) {
         throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with live_space_id, staging_space_id and warehouse_id');
     }
+    if (target.idsDerived) {
+        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
+    }
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
@@ -34205,29 +37744,62 @@ function repositoryTables(root, warehouseId) {
 
 
 
+
+
 function parseBackend(value) {
     const backend = value ?? 'local';
     if (backend === 'local' || backend === 'databricks')
         return backend;
     throw new GenieGitopsError(`unknown backend '${backend}'`, 'use --backend local (embedded warehouse and Genie engine) or --backend databricks');
 }
-function loadSpace(root, name) {
-    const loaded = loadSpaceDir(root, name);
-    return { name, dir: loaded.dir, spaceFile: loaded.spaceFile, space: loaded.space, target: loaded.target };
+/** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
+function loadSpace(root, name, layout = {}) {
+    const loaded = loadSpaceDir(root, name, layout);
+    return {
+        name,
+        dir: loaded.dir,
+        spaceFile: loaded.spaceFile,
+        configPath: loaded.configPath,
+        space: loaded.space,
+        target: loaded.target,
+    };
 }
 function benchmarksFile(root, space) {
-    return external_node_path_namespaceObject.join(root, 'benchmarks', `${space}.yml`);
+    return external_node_path_namespaceObject.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
 }
-/** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
-async function openWarehouseFor(root, target) {
-    const data = target?.local?.data ?? 'demo';
+/**
+ * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
+ * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
+ * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ */
+async function openWarehouseFor(root, target, space, layout = {}) {
+    const where = space ? targetLabel(root, space, layout) : 'target.yml';
+    if (!target) {
+        throw new ConfigError(`${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`, `create it with: genie-gitops init --space ${space ?? 'NAME'} --from-sqlite FILE.sqlite (or --from-sql FILE.sql, or no --from-* for the demo data); an existing space.json is kept`);
+    }
+    const data = target.local?.data;
+    if (!data) {
+        throw new ConfigError(`${where} has no local.data, so the local backend does not know which data to query`, 'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks');
+    }
     if (data === 'demo')
-        return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
+        return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
     const file = external_node_path_namespaceObject.resolve(root, data);
     if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new GenieGitopsError(`local data file ${data} named in target.yml does not exist`, `create it, or set local.data to 'demo'`);
+        throw new ConfigError(`local data file ${data} named in ${where} does not exist`, `create it, fix local.data, or set local.data to 'demo' for the generated demo data`);
     }
-    return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
+    return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+}
+/** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
+function targetLabel(root, space, layout) {
+    try {
+        const entry = findSpaceEntry(root, space, layout);
+        if (entry)
+            return repoRelative(external_node_path_namespaceObject.resolve(root), entry.targetFile);
+    }
+    catch {
+        // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
+    }
+    return `spaces/${space}/target.yml`;
 }
 async function openBackend(root, name, target, options = {}) {
     if (name === 'databricks') {
@@ -34235,21 +37807,37 @@ async function openBackend(root, name, target, options = {}) {
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
     }
-    const local = await openWarehouseFor(root, target);
-    const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
+    const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
+    const base = local ?? unavailableWarehouse();
+    const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
+    const engines = new Map();
     return {
         name,
         warehouse,
-        genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+        genieFor: (space, overrides) => {
+            const seed = overrides?.seed ?? options.seed;
+            const key = `${hashSpace(space)}#${seed ?? ''}`;
+            let engine = engines.get(key);
+            if (!engine)
+                engines.set(key, (engine = createLocalGenie(space, warehouse, { noise: options.noise, seed })));
+            return engine;
+        },
         // Live and staging spaces are files in the state folder, seeded from the repository on first read.
         spaces: createLocalSpaceStore({
             stateDir: resolveStateDir(root, options.env ?? process.env),
-            seed: seedFromRepository(root),
+            seed: seedFromRepository(root, options.layout),
         }),
         close: async () => {
-            await local.close();
+            await local?.close();
         },
     };
+}
+/** The warehouse of a backend opened for its space store only: any query is a programming error. */
+function unavailableWarehouse() {
+    const refuse = () => {
+        throw new GenieGitopsError('this command opened the backend without a warehouse');
+    };
+    return { execute: async () => refuse(), schema: async () => refuse() };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/score.js
@@ -34272,35 +37860,53 @@ function loadSpaceBenchmarks(root, space) {
     return loadBenchmarks(file, space).benchmarks;
 }
 async function scoreCommand(options) {
-    const loaded = loadSpace(options.root, options.space);
+    const loaded = loadSpace(options.root, options.space, options.layout);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
     const backend = await openBackend(options.root, options.backend, loaded.target, {
+        space: options.space,
         noise: options.noise,
         seed: options.seed,
+        layout: options.layout,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-        const file = external_node_path_namespaceObject.relative(options.root, loaded.spaceFile);
-        const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-        if (issues.length > 0)
-            throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), 'fix the space config (run `genie-gitops validate`)');
+        assertValidConfig(options.root, loaded, await backend.warehouse.schema());
         return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
     }
     finally {
         await backend.close();
     }
 }
+/**
+ * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
+ * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
+ * from a config that passes validate.
+ */
+function assertValidConfig(root, loaded, warehouseSchema, hint = 'fix the space config (run `genie-gitops validate`)') {
+    const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
+    if (issues.length > 0)
+        throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), hint);
+}
 /** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
 async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) {
-    const genie = await backend.genieFor(space);
-    return runScore({
+    return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+function configScorer(backend, spaceName, space, benchmarks, options = {}) {
+    const expectedCache = new Map();
+    const input = async () => ({
         space: spaceName,
         configHash: hashSpace(space),
         benchmarksHash: hashBenchmarks(benchmarks),
         backend: backend.name,
         benchmarks,
-        genie,
+        genie: await backend.genieFor(space, { seed: options.seed }),
         warehouse: backend.warehouse,
+        expectedCache,
         options: {
             repeats: options.repeats,
             concurrency: options.concurrency,
@@ -34309,6 +37915,12 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
         },
         onProgress: options.onProgress,
     });
+    // The static quality rides along in the card, so every report that shows a score can show it too.
+    const quality = lintQuality({ space, benchmarks });
+    return {
+        score: async () => ({ ...(await runScore(await input())), quality }),
+        reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
@@ -34323,44 +37935,84 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
 
 
 
+
+
 function lessonsFile(root, space) {
     return external_node_path_namespaceObject.join(root, 'lessons', `${space}.json`);
 }
+/**
+ * One scorer per config (sharing its expected results across runs); every run's Genie questions
+ * and statements, and what a re-ask added, are counted into `calls`.
+ */
+function countingScorers(backend, spaceName, benchmarks, calls) {
+    const scorers = new Map();
+    const scorerOf = (space) => {
+        const key = hashSpace(space);
+        let scorer = scorers.get(key);
+        if (!scorer)
+            scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks)));
+        return scorer;
+    };
+    const counted = (card, before) => {
+        calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
+        calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
+        return card;
+    };
+    return {
+        score: async (space) => counted(await scorerOf(space).score()),
+        reaskerOf: (space) => ({
+            reask: async (card, ids) => counted(await scorerOf(space).reask(card, ids), card),
+        }),
+    };
+}
 async function enhanceCommand(options) {
     const started = Date.now();
-    const loaded = loadSpace(options.root, options.space);
+    const loaded = loadSpace(options.root, options.space, options.layout);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
     const lessonsPath = lessonsFile(options.root, options.space);
     const lessons = readLessons(lessonsPath, options.space);
     const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
     if (!analyst)
         throw new GenieGitopsError('the llm analyst needs a model endpoint', 'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules');
-    const backend = await openBackend(options.root, options.backend, loaded.target, { wrapWarehouse: memoizeWarehouse });
+    const backend = await openBackend(options.root, options.backend, loaded.target, {
+        wrapWarehouse: memoizeWarehouse,
+        space: options.space,
+        layout: options.layout,
+        noise: options.noise,
+        seed: options.seed,
+    });
     const calls = { genie: 0, statements: 0 };
+    const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls);
     try {
-        const score = async (space) => {
-            const card = await scoreConfig(backend, options.space, space, benchmarks);
-            calls.genie += card.calls.genie;
-            calls.statements += card.calls.statements;
-            return card;
-        };
+        const warehouseSchema = await backend.warehouse.schema();
+        // Improve only a config that passes validate: fixes on top of an invalid one would be judged
+        // against problems they did not cause, and the result could not be deployed.
+        assertValidConfig(options.root, loaded, warehouseSchema, 'enhance starts only from a config that passes `genie-gitops validate`: fix these first');
         const result = await runEnhanceLoop({
             spaceName: options.space,
-            file: external_node_path_namespaceObject.relative(options.root, loaded.spaceFile),
+            file: loaded.configPath,
             space: loaded.space,
             benchmarks,
             score,
             analyst,
             warehouse: backend.warehouse,
-            warehouseSchema: await backend.warehouse.schema(),
+            warehouseSchema,
             lessons,
             maxIterations: options.maxIterations,
             targetScore: options.targetScore,
             // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
             isolateFixes: backend.name === 'local',
+            confirmGain: (current, candidate) => confirmGain({ card: current.card, reasker: reaskerOf(current.space) }, { card: candidate.card, reasker: reaskerOf(candidate.space) }, { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }),
             log: options.log,
         });
         const changed = hashSpace(result.space) !== hashSpace(loaded.space);
+        // The loop validates every candidate; this is the last guard before anything is written.
+        const issues = checkInvariants(result.space, {
+            file: loaded.configPath,
+            warehouseSchema,
+        });
+        if (issues.length > 0)
+            throw new ValidationError(issues, 'enhance produced an invalid config and wrote nothing; please report this');
         const written = [];
         if (!options.dryRun) {
             if (changed) {
@@ -34388,427 +38040,15 @@ async function enhanceCommand(options) {
             durationMs: Date.now() - started,
             written,
             config: result.space,
+            startConfig: loaded.space,
             lessons: result.lessons,
             changed,
+            usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',
         };
     }
     finally {
         await backend.close();
     }
-}
-
-;// CONCATENATED MODULE: ./src/benchmarks/markdown-import.js
-/**
- * Converts question/SQL Markdown (a common way teams first write benchmarks down)
- * into benchmark items. A question is a `##`/`###` heading, a whole-line **bold**
- * text or a `Q:` line; its answer is the next ```sql fenced block. Optional
- * `id:`, `split:`, `tags:` and `order_matters:` lines belong to the question above them.
- */
-
-
-const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`{]*)/;
-const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
-const BOLD_LINE = /^\s*(\*\*|__)(.+?)\1\s*$/;
-const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?Q(?:uestion)?\s*\d*\s*[:.)](?:\*\*|__)?\s+(.+?)\s*$/i;
-const META_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__|_|\*)?(id|split|tags|order[_ ]matters)(?:\*\*|__|_|\*)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
-const SQL_LANGUAGES = new Set(['sql', 'sparksql', 'spark-sql', 'databricks', 'databricks-sql', 'sqlite']);
-/** Removes a leading `Q:`/`Q1.`/`Question:` and surrounding emphasis from question text. */
-function cleanQuestion(text) {
-    let question = text.trim();
-    // Emphasis and a Q prefix may nest either way round: `**Q1: ...**` or `Q1: **...**`.
-    for (let pass = 0; pass < 2; pass++) {
-        const bold = BOLD_LINE.exec(question);
-        if (bold)
-            question = bold[2].trim();
-        const prefixed = /^Q(?:uestion)?\s*\d*\s*[:.)]\s+(.+)$/i.exec(question);
-        if (prefixed)
-            question = prefixed[1].trim();
-    }
-    return question;
-}
-function stripQuotes(value) {
-    return value.trim().replace(/^[`'"](.*)[`'"]$/, '$1').trim();
-}
-function markdown_import_slugify(text) {
-    const slug = text
-        .normalize('NFKD')
-        .replace(/[\u0300-\u036f]/g, '')
-        .toLowerCase()
-        .replace(/[^a-z0-9]+/g, '-')
-        .replace(/^-+|-+$/g, '');
-    if (slug.length <= 60)
-        return slug;
-    const cut = slug.slice(0, 60);
-    const lastDash = cut.lastIndexOf('-');
-    return lastDash > 20 ? cut.slice(0, lastDash) : cut;
-}
-function importMarkdown(text, file, options = {}) {
-    const issues = [];
-    const drafts = [];
-    const lines = text.split(/\r?\n/);
-    let current;
-    const error = (line, message) => issues.push({ file, path: '$', line, message });
-    /** Starts a new question; the previous one must have its SQL unless it was only a section heading. */
-    const start = (next) => {
-        if (current && current.sql === undefined) {
-            // A heading directly followed by a deeper heading or a bold/Q: question only groups questions.
-            const isSection = current.level !== undefined && next !== undefined && (next.level === undefined || next.level > current.level);
-            if (!isSection)
-                error(current.line, `question "${current.question}" has no SQL block: add a \`\`\`sql fenced block below it`);
-        }
-        if (current && current.sql !== undefined)
-            drafts.push(current);
-        current = next;
-    };
-    const applyMeta = (key, raw, line) => {
-        if (!current) {
-            error(line, `"${key}:" line has no question above it: put it under the question it belongs to`);
-            return;
-        }
-        const value = stripQuotes(raw.replace(/(\*\*|__)$/, ''));
-        if (key === 'id') {
-            if (value)
-                current.id = value;
-            else
-                error(line, 'empty id: write id: <text>');
-        }
-        else if (key === 'split') {
-            const split = value.toLowerCase();
-            if (split === 'train' || split === 'holdout')
-                current.split = split;
-            else
-                error(line, `split must be train or holdout, got "${value}"`);
-        }
-        else if (key === 'tags') {
-            current.tags = value
-                .replace(/^\[|\]$/g, '')
-                .split(',')
-                .map((tag) => stripQuotes(tag).replace(/^#/, ''))
-                .filter((tag) => tag !== '');
-        }
-        else {
-            const flag = value.toLowerCase();
-            if (['true', 'yes'].includes(flag))
-                current.orderMatters = true;
-            else if (['false', 'no'].includes(flag))
-                current.orderMatters = false;
-            else
-                error(line, `order_matters must be true or false, got "${value}"`);
-        }
-    };
-    for (let index = 0; index < lines.length; index++) {
-        const line = lines[index];
-        const lineNo = index + 1;
-        const fence = FENCE.exec(line);
-        if (fence) {
-            const marker = fence[1];
-            const language = fence[2].toLowerCase();
-            const body = [];
-            let end = index + 1;
-            while (end < lines.length && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[end])) {
-                body.push(lines[end]);
-                end++;
-            }
-            if (end >= lines.length) {
-                error(lineNo, 'code block is never closed: add the closing fence');
-                break;
-            }
-            index = end;
-            if (!SQL_LANGUAGES.has(language))
-                continue;
-            const sql = body.join('\n').trim();
-            if (!current || current.sql !== undefined) {
-                error(lineNo, 'SQL block with no question: put a heading (## ...), a **bold** line or a Q: line above it');
-            }
-            else if (sql === '') {
-                error(lineNo, `the SQL block of "${current.question}" is empty`);
-                current.sql = '';
-            }
-            else {
-                current.sql = sql;
-            }
-            continue;
-        }
-        const heading = HEADING.exec(line);
-        if (heading) {
-            const level = heading[1].length;
-            // A level-1 heading is the document's title, never a question.
-            start(level === 1 ? undefined : { question: cleanQuestion(heading[2]), line: lineNo, level });
-            continue;
-        }
-        const meta = META_LINE.exec(line);
-        if (meta) {
-            applyMeta(meta[1].toLowerCase().replace(' ', '_'), meta[2], lineNo);
-            continue;
-        }
-        const q = Q_LINE.exec(line) ?? BOLD_LINE.exec(line);
-        if (q)
-            start({ question: cleanQuestion(q[q.length - 1]), line: lineNo });
-    }
-    start(undefined);
-    const items = assignIds(drafts, options.ids ?? 'slug', file, issues);
-    if (items.length === 0 && issues.length === 0) {
-        issues.push({ file, path: '$', line: 1, message: 'no questions found: write each question as a ## heading followed by a ```sql block' });
-    }
-    if (issues.length > 0)
-        throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
-    return items;
-}
-function assignIds(drafts, mode, file, issues) {
-    const used = new Set();
-    for (const draft of drafts) {
-        if (draft.id === undefined)
-            continue;
-        if (used.has(draft.id))
-            issues.push({ file, path: '$', line: draft.line, message: `duplicate id "${draft.id}": ids must be unique` });
-        used.add(draft.id);
-    }
-    const width = Math.max(3, String(drafts.length).length);
-    return drafts.map((draft, index) => {
-        let id = draft.id;
-        if (id === undefined) {
-            const base = (mode === 'slug' && markdown_import_slugify(draft.question)) || `q${String(index + 1).padStart(width, '0')}`;
-            id = base;
-            for (let n = 2; used.has(id); n++)
-                id = `${base}-${n}`;
-            used.add(id);
-        }
-        const item = { id, question: draft.question, sql: draft.sql ?? '' };
-        if (draft.split)
-            item.split = draft.split;
-        if (draft.tags && draft.tags.length > 0)
-            item.tags = draft.tags;
-        if (draft.orderMatters !== undefined)
-            item.order_matters = draft.orderMatters;
-        return item;
-    });
-}
-/** Benchmark YAML for the items: a plain list, SQL as literal blocks, tags inline. */
-function toBenchmarkYaml(items) {
-    const ordered = items.map((item) => {
-        const out = { id: item.id, question: item.question };
-        if (item.split)
-            out.split = item.split;
-        if (item.tags && item.tags.length > 0)
-            out.tags = item.tags;
-        if (item.order_matters !== undefined)
-            out.order_matters = item.order_matters;
-        out.sql = item.sql;
-        return out;
-    });
-    const doc = new dist.Document(ordered);
-    if ((0,dist.isSeq)(doc.contents)) {
-        for (const node of doc.contents.items) {
-            if (!(0,dist.isMap)(node))
-                continue;
-            const sql = node.get('sql', true);
-            if ((0,dist.isScalar)(sql))
-                sql.type = dist.Scalar.BLOCK_LITERAL;
-            const tags = node.get('tags', true);
-            if ((0,dist.isSeq)(tags))
-                tags.flow = true;
-        }
-    }
-    return doc.toString({ lineWidth: 0 });
-}
-
-;// CONCATENATED MODULE: ./src/commands/import-benchmarks.js
-/** `import-benchmarks`: converts question/SQL Markdown into benchmarks/<space>.yml. */
-
-
-
-
-
-
-
-function importBenchmarksCommand(options) {
-    const source = external_node_path_namespaceObject.resolve(options.root, options.from);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(source))
-        throw new GenieGitopsError(`${options.from} does not exist`, 'pass a Markdown file of questions, each followed by a ```sql block');
-    const target = benchmarksFile(options.root, options.space);
-    if ((0,external_node_fs_namespaceObject.existsSync)(target) && !options.force) {
-        throw new GenieGitopsError(`${external_node_path_namespaceObject.relative(options.root, target)} already exists`, 'pass --force to replace it');
-    }
-    const items = importMarkdown((0,external_node_fs_namespaceObject.readFileSync)(source, 'utf8'), external_node_path_namespaceObject.relative(options.root, source));
-    const yaml = toBenchmarkYaml(items);
-    // The same checks as every benchmark file (ids, read-only SQL) before anything is written.
-    const set = parseBenchmarksText(yaml, external_node_path_namespaceObject.relative(options.root, target), options.space);
-    writeFileAtomic(target, yaml);
-    return { file: target, questions: set.benchmarks.length };
-}
-
-;// CONCATENATED MODULE: ./src/commands/init.js
-/** `init`: bootstrap a thin space config (tables and columns only, as a new Genie space has) from a warehouse schema. */
-
-
-
-
-
-
-
-
-const init_SPACE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-async function initCommand(options) {
-    if (!init_SPACE_NAME.test(options.space)) {
-        throw new GenieGitopsError(`invalid space name '${options.space}'`, 'use lowercase letters, digits, - and _ (it becomes the folder spaces/<name>/)');
-    }
-    const dir = external_node_path_namespaceObject.join(options.root, 'spaces', options.space);
-    const spaceFile = external_node_path_namespaceObject.join(dir, 'space.json');
-    const targetFile = external_node_path_namespaceObject.join(dir, 'target.yml');
-    if (!options.force && ((0,external_node_fs_namespaceObject.existsSync)(spaceFile) || (0,external_node_fs_namespaceObject.existsSync)(targetFile))) {
-        throw new GenieGitopsError(`${external_node_path_namespaceObject.relative(options.root, spaceFile)} already exists`, 'pass --force to overwrite it, or choose another --space');
-    }
-    let data = 'demo';
-    if (options.from) {
-        const file = external_node_path_namespaceObject.resolve(options.root, options.from);
-        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-            throw new GenieGitopsError(`${options.from} does not exist`, 'pass the path of a SQLite database file or a .sql script');
-        data = external_node_path_namespaceObject.relative(options.root, file).split(external_node_path_namespaceObject.sep).join('/');
-    }
-    const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : external_node_path_namespaceObject.resolve(options.root, data) });
-    let schema;
-    try {
-        schema = await warehouse.schema();
-    }
-    finally {
-        await warehouse.close?.();
-    }
-    if (schema.tables.length === 0)
-        throw new GenieGitopsError(`${data} has no tables`, 'load a database with at least one table');
-    const space = thinSpaceFromSchema(schema);
-    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
-    writeSpaceFile(spaceFile, space);
-    const target = {
-        title: options.space,
-        live_space_id: spaceId('live', options.space),
-        staging_space_id: spaceId('staging', options.space),
-        warehouse_id: 'local',
-        local: { data },
-    };
-    (0,external_node_fs_namespaceObject.writeFileSync)(targetFile, dist.stringify(target));
-    return { spaceFile, targetFile, tables: schema.tables.map((t) => t.identifier) };
-}
-/** The config a freshly created Genie space has: its tables and their columns, nothing else. */
-function thinSpaceFromSchema(schema) {
-    return canonicalizeSpace({
-        version: 2,
-        data_sources: {
-            tables: schema.tables.map((table) => ({
-                identifier: table.identifier,
-                column_configs: table.columns.map((column) => ({ column_name: column.name })),
-            })),
-        },
-    });
-}
-/** Local space ids are derived from the name so re-running init gives the same target.yml. */
-function spaceId(kind, name) {
-    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 32);
-}
-
-;// CONCATENATED MODULE: ./src/report/enhance-report.js
-
-
-const GITHUB_BODY_LIMIT = 65_536;
-const enhance_report_pct = (x) => `${(x * 100).toFixed(1)}%`;
-const points = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`;
-function scoreTable(before, after) {
-    const row = (name, b, a) => `| ${name} | ${enhance_report_pct(b.score)} (${b.passed}/${b.total}) | ${enhance_report_pct(a.score)} (${a.passed}/${a.total}) | ${points(a.score - b.score)} |`;
-    return [
-        '| split | before | after | change |',
-        '|---|---|---|---|',
-        row('train', before.totals.train, after.totals.train),
-        row('holdout', before.totals.holdout, after.totals.holdout),
-        row('all', before.totals.all, after.totals.all),
-    ];
-}
-/** A Mermaid line chart of train and holdout per iteration (GitHub renders it). */
-function scoreChart(result) {
-    const train = [result.before.totals.train.score];
-    const holdout = [result.before.totals.holdout.score];
-    for (const it of result.iterations) {
-        const kept = it.accepted ? it.after : it.before;
-        train.push(kept.train.total ? kept.train.passed / kept.train.total : 0);
-        holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
-    }
-    const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
-    const series = (xs) => `[${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`;
-    return [
-        '```mermaid',
-        'xychart-beta',
-        '    title "Score per iteration (%): train (first line), holdout (second line)"',
-        `    x-axis [${labels.join(', ')}]`,
-        '    y-axis "score %" 0 --> 100',
-        `    line ${series(train)}`,
-        `    line ${series(holdout)}`,
-        '```',
-    ];
-}
-function questionChanges(before, after) {
-    const was = new Map(before.questions.map((q) => [q.id, q.passed]));
-    const fixed = after.questions.filter((q) => q.passed && was.get(q.id) === false);
-    const regressed = after.questions.filter((q) => !q.passed && was.get(q.id) === true);
-    const failing = after.questions.filter((q) => !q.passed && was.get(q.id) === false);
-    const list = (qs) => qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
-    return [
-        `- **Fixed** (${fixed.length}): ${list(fixed)}`,
-        `- **Regressed** (${regressed.length}): ${list(regressed)}`,
-        `- **Still failing** (${failing.length}): ${list(failing)}`,
-    ];
-}
-function iterationSections(result) {
-    const lines = [];
-    for (const it of result.iterations) {
-        lines.push('', `### Iteration ${it.index}: ${it.accepted ? 'kept' : 'rolled back'} (${it.reason})`);
-        for (const a of it.applied) {
-            lines.push(`- \`${a.fix.type}\` ${summarizeFix(a.fix)}: ${a.fix.rationale}${a.fix.targets.length ? ` (targets ${a.fix.targets.join(', ')})` : ''}`);
-        }
-        if (it.patch.length > 0) {
-            lines.push('', '<details><summary>JSON patch (RFC 6902)</summary>', '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>');
-        }
-        if (it.rejected.length > 0) {
-            lines.push('', `<details><summary>${it.rejected.length} rejected fix(es)</summary>`, '');
-            for (const r of it.rejected)
-                lines.push(`- \`${r.fix.type}\` ${summarizeFix(r.fix)}: ${r.reason}`);
-            lines.push('', '</details>');
-        }
-        for (const note of it.notes)
-            lines.push(`- note: ${note}`);
-    }
-    return lines;
-}
-function renderEnhanceMarkdown(result, options = {}) {
-    const { before, after, calls } = result;
-    const head = [
-        `## genie-gitops: enhance \`${result.space}\``,
-        '',
-        `Train ${enhance_report_pct(before.totals.train.score)} → ${enhance_report_pct(after.totals.train.score)}, holdout ${enhance_report_pct(before.totals.holdout.score)} → ${enhance_report_pct(after.totals.holdout.score)} with the ${result.analyst} analyst. Stopped because ${result.stopReason}.`,
-        '',
-        ...scoreTable(before, after),
-        '',
-        ...scoreChart(result),
-        '',
-        '### Questions',
-        ...questionChanges(before, after),
-    ];
-    const notes = lessonNotes(result.lessons);
-    const tail = [
-        '',
-        '### Lessons learned',
-        ...(notes.length ? notes.map((n) => `- ${n}`) : ['- none yet']),
-        '',
-        '### Budget',
-        `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1000).toFixed(1)} s`,
-        `- config ${before.configHash.slice(0, 12)} → ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`,
-    ];
-    const body = iterationSections(result);
-    const max = options.maxChars ?? GITHUB_BODY_LIMIT;
-    let text = [...head, '', '### Fixes', ...body, ...tail].join('\n') + '\n';
-    if (text.length <= max)
-        return text;
-    // Too long for GitHub: drop the per-iteration detail first, it is in the full report.
-    const pointer = `\n_Fix details truncated to fit GitHub's limit; ${options.fullReportHint ?? 'see the full report in the job summary or the uploaded artifact'}._\n`;
-    text = [...head, '', '### Fixes', pointer, ...tail].join('\n') + '\n';
-    return text.length <= max ? text : `${text.slice(0, max - pointer.length - 1)}\n${pointer}`;
 }
 
 ;// CONCATENATED MODULE: ./src/llm/llm-error.js
@@ -35833,85 +39073,21 @@ function llmAnalystFrom(settings, env, options = {}) {
     return createLlmAnalyst({ llm: createLlmFromSettings({ ...settings, token }, env, options) });
 }
 
-;// CONCATENATED MODULE: ./src/commands/validate.js
-/** `validate`: every space file, target and benchmark file parses, and the space's invariants hold. */
-
-
-
-
-
-
-
-
-async function validateCommand(options) {
-    const names = options.space ? [options.space] : listSpaces(options.root);
-    if (names.length === 0) {
-        const issue = {
-            file: 'spaces/',
-            path: '$',
-            message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)',
-        };
-        return { ok: false, spaces: [], issues: [issue] };
-    }
-    const spaces = [];
-    for (const name of names)
-        spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true));
-    const issues = spaces.flatMap((s) => s.issues);
-    return { ok: issues.length === 0, spaces, issues };
-}
-async function validateOne(root, name, checkWarehouse) {
-    const issues = [];
-    let benchmarks = 0;
-    const relative = (file) => (external_node_path_namespaceObject.isAbsolute(file) ? external_node_path_namespaceObject.relative(root, file) : file);
-    const collect = (error) => {
-        if (error instanceof ValidationError)
-            issues.push(...error.issues.map((i) => ({ ...i, file: relative(i.file) })));
-        else
-            throw error;
-    };
-    try {
-        const loaded = loadSpace(root, name);
-        const spaceFile = relative(loaded.spaceFile);
-        let warehouseSchema;
-        if (checkWarehouse && loaded.target?.local) {
-            const warehouse = await openWarehouseFor(root, loaded.target);
-            try {
-                warehouseSchema = await warehouse.schema();
-            }
-            finally {
-                await warehouse.close?.();
-            }
-        }
-        // Lines let the action annotate the exact spot in the PR diff.
-        issues.push(...addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), checkInvariants(loaded.space, { file: spaceFile, warehouseSchema })));
-    }
-    catch (error) {
-        collect(error);
-    }
-    const benchFile = benchmarksFile(root, name);
-    if ((0,external_node_fs_namespaceObject.existsSync)(benchFile)) {
-        try {
-            benchmarks = loadBenchmarks(benchFile, name).benchmarks.length;
-        }
-        catch (error) {
-            collect(error);
-        }
-    }
-    return { space: name, issues, benchmarks };
-}
-
 ;// CONCATENATED MODULE: ./src/report/markdown-format.js
 /** GitHub's limit on a PR body or comment. */
-const GITHUB_COMMENT_LIMIT = 65_536;
-function percent(fraction) {
+const markdown_format_GITHUB_COMMENT_LIMIT = 65_536;
+function markdown_format_percent(fraction) {
     return `${(fraction * 100).toFixed(1)}%`;
 }
-/** A score with its counts: `80.0% (8/10)`; a split without questions shows a dash. */
-function scoreText(t) {
-    return t.total === 0 ? '–' : `${percent(t.score)} (${t.passed}/${t.total})`;
+/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
+function markdown_format_scoreText(t) {
+    const broken = t.broken ? `${t.broken} broken` : '';
+    if (t.total === 0)
+        return broken ? `– (${broken})` : '–';
+    return `${markdown_format_percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
 }
 /** A change in percentage points with an explicit sign. */
-function pointsDelta(head, base) {
+function markdown_format_pointsDelta(head, base) {
     const d = Math.round((head - base) * 1000) / 10;
     if (d === 0)
         return '±0.0 pp';
@@ -35934,7 +39110,7 @@ function markdown_format_truncate(text, max) {
     return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 /** Text safe inside a Markdown table cell (and free of raw HTML). */
-function cell(text) {
+function markdown_format_cell(text) {
     return text
         .replace(/\s+/g, ' ')
         .replace(/\\/g, '\\\\')
@@ -35943,12 +39119,12 @@ function cell(text) {
         .replace(/>/g, '&gt;');
 }
 /** Inline code that survives backticks in the content. */
-function code(text) {
+function markdown_format_code(text) {
     const fence = text.includes('`') ? '``' : '`';
     return `${fence}${fence.length > 1 ? ' ' : ''}${text}${fence.length > 1 ? ' ' : ''}${fence}`;
 }
 /** How many of `rows` (each followed by a newline) fit in `budget` characters. */
-function rowsWithin(rows, budget) {
+function markdown_format_rowsWithin(rows, budget) {
     let used = 0;
     for (let i = 0; i < rows.length; i++) {
         used += rows[i].length + 1;
@@ -35958,11 +39134,2369 @@ function rowsWithin(rows, budget) {
     return rows.length;
 }
 /** `1 retry`, `2 retries`. */
-function plural(n, singular, pluralForm = `${singular}s`) {
+function markdown_format_plural(n, singular, pluralForm = `${singular}s`) {
     return `${n} ${n === 1 ? singular : pluralForm}`;
 }
 function padRight(text, width) {
     return text.length >= width ? text : text + ' '.repeat(width - text.length);
+}
+
+;// CONCATENATED MODULE: ./src/report/enhance-fixes.js
+
+/** Kinds in the order a reviewer checks them: structure first, wording last. */
+const KINDS = [
+    { types: ['add_join', 'fix_join'], label: 'Join specs' },
+    { types: ['update_table_description'], label: 'Table descriptions' },
+    { types: ['add_column_description'], label: 'Column descriptions' },
+    { types: ['add_synonym'], label: 'Synonyms' },
+    { types: ['enable_build_value_dictionary'], label: 'Value dictionaries (entity matching)' },
+    { types: ['enable_get_example_values'], label: 'Example values (format assistance)' },
+    { types: ['add_sql_snippet'], label: 'SQL snippets' },
+    { types: ['add_example_query'], label: 'Example queries' },
+    { types: ['add_text_instruction'], label: 'Text instruction' },
+];
+/** Text in a list line: one line, no raw HTML. */
+const plain = (text, max = 100) => markdown_format_truncate(text, max).replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const quoted = (text, max = 100) => `"${plain(text, max)}"`;
+const enhance_fixes_name = (table, column) => markdown_format_code(column ? `${table}.${column}` : table);
+/** What one fix adds, naming its table and column. */
+function describeFix(fix) {
+    switch (fix.type) {
+        case 'add_synonym':
+            return `${enhance_fixes_name(fix.table, fix.column)}: ${fix.synonyms.map((s) => quoted(s, 40)).join(', ')}`;
+        case 'add_column_description':
+            return `${enhance_fixes_name(fix.table, fix.column)}: ${quoted(fix.description)}`;
+        case 'update_table_description':
+            return `${enhance_fixes_name(fix.table)}: ${quoted(fix.description)}`;
+        case 'add_join':
+            return `${enhance_fixes_name(fix.left.table, fix.left.column)} = ${enhance_fixes_name(fix.right.table, fix.right.column)} (${fix.relationship.toLowerCase().replace(/_/g, '-')})`;
+        case 'fix_join':
+            return `join spec ${markdown_format_code(fix.joinId)} becomes ${fix.relationship.toLowerCase().replace(/_/g, '-')}`;
+        case 'add_example_query':
+            return quoted(fix.question);
+        case 'add_sql_snippet':
+            return `${fix.kind} ${quoted(fix.display_name, 40)}: ${markdown_format_code(markdown_format_truncate(fix.sql, 100))}`;
+        case 'enable_get_example_values':
+        case 'enable_build_value_dictionary':
+            return enhance_fixes_name(fix.table, fix.column);
+        case 'add_text_instruction':
+            return quoted(fix.text);
+    }
+}
+function targetsText(fix) {
+    if (fix.targets.length === 0)
+        return '';
+    const shown = fix.targets.slice(0, 8).map((t) => `\`${t}\``);
+    return ` — for ${shown.join(', ')}${fix.targets.length > 8 ? ` and ${fix.targets.length - 8} more` : ''}`;
+}
+/** The kept fixes of every iteration, grouped by kind: `**Synonyms (3)**` then one line each. */
+function keptFixesByKind(iterations) {
+    const kept = iterations.flatMap((it) => it.applied.map((a) => ({ fix: a.fix, iteration: it.index })));
+    if (kept.length === 0)
+        return ['No fix was kept.'];
+    const lines = [];
+    for (const kind of KINDS) {
+        const group = kept.filter((k) => kind.types.includes(k.fix.type));
+        if (group.length === 0)
+            continue;
+        if (lines.length > 0)
+            lines.push('');
+        lines.push(`**${kind.label} (${group.length})**`, '');
+        for (const { fix, iteration } of group)
+            lines.push(`- ${describeFix(fix)}${targetsText(fix)} _(iteration ${iteration})_`);
+    }
+    return lines;
+}
+/**
+ * The analyst's notes of all iterations, deduplicated: notes that end in the same reason
+ * ("q16: no rule proposed a new fix") are one line listing their subjects and iterations.
+ */
+function groupedNotes(iterations) {
+    const groups = new Map();
+    let total = 0;
+    for (const it of iterations) {
+        for (const note of it.notes) {
+            total++;
+            const split = note.lastIndexOf(': ');
+            const [subject, reason] = split > 0 ? [note.slice(0, split), note.slice(split + 2)] : ['', note];
+            const group = groups.get(reason) ?? { subjects: [], iterations: new Set() };
+            if (subject && !group.subjects.includes(subject))
+                group.subjects.push(subject);
+            group.iterations.add(it.index);
+            groups.set(reason, group);
+        }
+    }
+    const lines = [...groups].map(([reason, g]) => {
+        const its = [...g.iterations].join(', ');
+        const subjects = g.subjects.length ? `: ${g.subjects.map((s) => plain(s, 120)).join('; ')}` : '';
+        return `- ${plain(reason, 200)} _(iteration${g.iterations.size > 1 ? 's' : ''} ${its})_${subjects}`;
+    });
+    return { lines, total };
+}
+
+;// CONCATENATED MODULE: ./src/report/patch-paths.js
+/**
+ * Names for the objects a JSON patch touches, so a reviewer reads `main.community.members.plan
+ * synonyms` instead of `/data_sources/tables/2/column_configs/3/synonyms`. Index paths shift
+ * as a patch applies (two join specs inserted at `/instructions/join_specs/0`), so each op is
+ * named against the document as it stands when that op applies: the ops are replayed in order.
+ */
+
+function patch_paths_isRecord(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** JSON Pointer segments, unescaped. */
+function segmentsOf(pointer) {
+    return pointer
+        .split('/')
+        .slice(1)
+        .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+}
+function at(doc, segments) {
+    let node = doc;
+    for (const segment of segments) {
+        if (Array.isArray(node))
+            node = node[Number(segment)];
+        else if (patch_paths_isRecord(node))
+            node = node[segment];
+        else
+            return undefined;
+    }
+    return node;
+}
+const patch_paths_text = (value) => Array.isArray(value) ? value.join('') : typeof value === 'string' ? value : '';
+function patch_paths_short(value, max = 60) {
+    const flat = value.replace(/\s+/g, ' ').trim();
+    return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+/** What a list item is, from its own fields. */
+function itemName(list, item) {
+    if (!patch_paths_isRecord(item))
+        return undefined;
+    switch (list) {
+        case 'tables':
+        case 'metric_views':
+            return typeof item.identifier === 'string' ? item.identifier : undefined;
+        case 'join_specs': {
+            const side = (s) => (patch_paths_isRecord(s) && typeof s.identifier === 'string' ? s.identifier : '?');
+            return `join ${side(item.left)} ↔ ${side(item.right)}`;
+        }
+        case 'measures':
+        case 'filters':
+        case 'expressions':
+            return `${list.replace(/s$/, '')} "${patch_paths_short(typeof item.display_name === 'string' ? item.display_name : patch_paths_text(item.sql))}"`;
+        case 'example_question_sqls':
+            return `example "${patch_paths_short(patch_paths_text(item.question))}"`;
+        case 'text_instructions':
+            return 'text instruction';
+        case 'sql_functions':
+            return typeof item.identifier === 'string' ? `function ${item.identifier}` : undefined;
+        default:
+            return undefined;
+    }
+}
+/**
+ * A readable name for the place `pointer` points to in `doc` (for an `add` into a list, the new
+ * item `value` names itself): `main.community.members.plan synonyms`, `join a ↔ b`.
+ */
+function namePath(doc, pointer, value) {
+    const segments = segmentsOf(pointer);
+    const parts = [];
+    for (let i = 0; i < segments.length; i++) {
+        const segment = segments[i];
+        const parent = at(doc, segments.slice(0, i));
+        if (Array.isArray(parent) && /^\d+$|^-$/.test(segment)) {
+            const list = segments[i - 1] ?? '';
+            const isLast = i === segments.length - 1;
+            const item = isLast && value !== undefined ? value : parent[Number(segment)];
+            const name = list === 'column_configs' && patch_paths_isRecord(item) && typeof item.column_name === 'string'
+                ? item.column_name
+                : itemName(list, item);
+            if (list === 'column_configs' && name) {
+                const table = parts.pop();
+                parts.push(table ? `${table}.${name}` : name);
+            }
+            else if (name) {
+                parts.length = 0; // a named item says enough: drop the containers before it
+                parts.push(name);
+            }
+            else {
+                parts.push(`${list}[${segment}]`);
+            }
+        }
+        else if (!['data_sources', 'instructions', 'sql_snippets', 'column_configs'].includes(segment)) {
+            parts.push(segment);
+        }
+        else if (i === segments.length - 1) {
+            parts.push(segment);
+        }
+    }
+    return parts.join(' ') || pointer;
+}
+/** Each op with the name of what it touches, replaying the ops on a copy of `before`; `after` is the result. */
+function nameOperations(before, ops) {
+    const doc = structuredClone(before);
+    const named = [];
+    for (const op of ops) {
+        const value = 'value' in op ? op.value : undefined;
+        named.push({ op, name: namePath(doc, op.path, op.op === 'add' ? value : undefined) });
+        try {
+            fast_json_patch.applyOperation(doc, structuredClone(op), false, true);
+        }
+        catch {
+            // A patch that does not replay here is still shown; later names may fall back to paths.
+        }
+    }
+    return { named, after: doc };
+}
+
+;// CONCATENATED MODULE: ./src/report/quality-markdown.js
+/**
+ * The static quality score (lint) in the score reports: one line for a single scorecard, and a
+ * small table of two configs (PR head vs base, enhance before vs after). Kept apart from the
+ * reports' layout so those builders only place it.
+ */
+
+const quality_markdown_points = (d) => `${d > 0 ? '+' : ''}${d.toFixed(1)}`;
+/** `Config quality (lint): 49.6/100 — coverage 42, ...`, or nothing when the card has no quality. */
+function qualityLine(quality) {
+    if (!quality)
+        return [];
+    const parts = types_CATEGORIES.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(', ');
+    return [`**Config quality (lint):** ${quality.score.toFixed(1)}/100 — ${parts}`, ''];
+}
+/** Two configs' quality side by side; nothing when neither card has one (e.g. a cached older card). */
+function quality_markdown_qualityComparison(before, after, labels) {
+    if (!before && !after)
+        return [];
+    const cell = (q, pick) => (q ? pick(q).toFixed(1) : '–');
+    const change = (pick) => (before && after ? quality_markdown_points(pick(after) - pick(before)) : '–');
+    const row = (name, pick) => `| ${name} | ${cell(before, pick)} | ${cell(after, pick)} | ${change(pick)} |`;
+    return [
+        '<details><summary>Config quality (static lint, 0–100)' +
+            (before && after ? `: ${before.score.toFixed(1)} → ${after.score.toFixed(1)}` : '') +
+            '</summary>',
+        '',
+        `| category | ${labels[0]} | ${labels[1]} | change |`,
+        '|---|---:|---:|---:|',
+        row('**quality**', (q) => q.score),
+        ...types_CATEGORIES.map((c) => row(c, (q) => q.categories[c].score)),
+        '',
+        '</details>',
+        '',
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/enhance-report.js
+
+
+
+
+
+
+const GITHUB_BODY_LIMIT = 65_536;
+const enhance_report_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const enhance_report_points = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`;
+/** The splits the PR body shows, in order; a split a scorecard lacks shows a dash. */
+const DEFAULT_SPLITS = [
+    { label: 'train', totals: (c) => c.totals.train },
+    { label: 'holdout', totals: (c) => c.totals.holdout },
+    { label: 'all', totals: (c) => c.totals.all },
+];
+/** Before/after/change per split; callers with more splits (e.g. train-untaught) pass them in. */
+function scoreTable(before, after, splits = DEFAULT_SPLITS) {
+    const rows = splits.map(({ label, totals }) => {
+        const b = totals(before);
+        const a = totals(after);
+        const change = a && b && a.total && b.total ? enhance_report_points(a.score - b.score) : '–';
+        return `| ${label} | ${b ? markdown_format_scoreText(b) : '–'} | ${a ? markdown_format_scoreText(a) : '–'} | ${change} |`;
+    });
+    return ['| split | before | after | change |', '|---|---:|---:|---:|', ...rows];
+}
+/**
+ * Train and holdout per iteration as two labelled Mermaid charts (xychart has no legend, so
+ * one chart per line leaves nothing to guess).
+ */
+function scoreChart(result) {
+    const train = [result.before.totals.train.score];
+    const holdout = [result.before.totals.holdout.score];
+    for (const it of result.iterations) {
+        const kept = it.accepted ? it.after : it.before;
+        train.push(kept.train.total ? kept.train.passed / kept.train.total : 0);
+        holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
+    }
+    const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
+    const chart = (title, xs) => [
+        '```mermaid',
+        'xychart-beta',
+        `    title "${title}"`,
+        `    x-axis [${labels.join(', ')}]`,
+        '    y-axis "score %" 0 --> 100',
+        `    line [${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`,
+        '```',
+    ];
+    return [...chart('Train score (%) per iteration', train), '', ...chart('Holdout score (%) per iteration', holdout)];
+}
+function idList(qs) {
+    return qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
+}
+/** Fixed, regressed and still failing, by question id (broken benchmarks apart). */
+function questionChangeLines(before, after) {
+    const was = new Map(before.questions.map((q) => [q.id, q.passed]));
+    const scored = after.questions.filter((q) => q.expectedError === undefined);
+    const fixed = scored.filter((q) => q.passed && was.get(q.id) === false);
+    const regressed = scored.filter((q) => !q.passed && was.get(q.id) === true);
+    const failing = scored.filter((q) => !q.passed && was.get(q.id) !== true);
+    const broken = after.questions.filter((q) => q.expectedError !== undefined);
+    return [
+        `- **Fixed** (${fixed.length}): ${idList(fixed)}`,
+        `- **Regressed** (${regressed.length}): ${idList(regressed)}`,
+        `- **Still failing** (${failing.length}): ${idList(failing)}`,
+        ...(broken.length ? [`- **Broken benchmarks** (${broken.length}, not scored): ${idList(broken)}`] : []),
+    ];
+}
+function iterationTable(result) {
+    const counts = (c) => `${c.passed}/${c.total}`;
+    return [
+        '| iteration | result | train | holdout | fixes kept | rejected |',
+        '|---:|---|---:|---:|---:|---:|',
+        ...result.iterations.map((it) => {
+            const shown = it.accepted ? it.after : it.before;
+            return `| ${it.index} | ${it.accepted ? 'kept' : 'rolled back'}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)} | ${it.applied.length} | ${it.rejected.length} |`;
+        }),
+    ];
+}
+/** Each kept iteration's patch, collapsed: the ops with the object each one touches, then the raw RFC 6902 JSON. */
+function patchDetails(result) {
+    const lines = [];
+    let config = result.startConfig;
+    for (const it of result.iterations) {
+        if (!it.accepted || it.patch.length === 0)
+            continue;
+        // Named against the config as each op applies: indexes shift as items are inserted.
+        const { named, after } = nameOperations(config, it.patch);
+        config = after;
+        lines.push(`<details><summary>Iteration ${it.index}: JSON patch (RFC 6902), ${it.patch.length} operations</summary>`, '', 'What each operation touches (an index is the one in the config as that operation applies, so it can repeat as items are inserted before it):', '', ...named.map(({ op, name }, i) => `${i + 1}. \`${op.op} ${op.path}\` → ${name}`), '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>', '');
+    }
+    return lines;
+}
+function rejectedDetails(result) {
+    const rejected = result.iterations.flatMap((it) => it.rejected.map((r) => ({ ...r, iteration: it.index })));
+    if (rejected.length === 0)
+        return [];
+    return [
+        `<details><summary>Rejected fixes (${rejected.length}), with why</summary>`,
+        '',
+        ...rejected.map((r) => `- \`${r.fix.type}\` ${summarizeFix(r.fix)}: ${r.reason} _(iteration ${r.iteration})_`),
+        '',
+        '</details>',
+        '',
+    ];
+}
+function notesDetails(result) {
+    const { lines, total } = groupedNotes(result.iterations);
+    if (total === 0)
+        return [];
+    return [
+        `<details><summary>Analyst notes (${total}, ${lines.length} distinct)</summary>`,
+        '',
+        ...lines,
+        '',
+        '</details>',
+        '',
+    ];
+}
+function lessonsDetails(result) {
+    const notes = lessonNotes(result.lessons);
+    return [
+        `<details><summary>Lessons (${notes.length}): which fix types helped which failures</summary>`,
+        '',
+        ...(notes.length ? notes.map((n) => `- ${n}`) : ['- none yet']),
+        '',
+        '</details>',
+        '',
+    ];
+}
+function budgetLines(result) {
+    const { before, after, calls } = result;
+    return [
+        '### Budget',
+        '',
+        `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1000).toFixed(1)} s`,
+        `- config ${before.configHash.slice(0, 12)} → ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`,
+    ];
+}
+function renderEnhanceMarkdown(result, options = {}) {
+    const { before, after } = result;
+    const kept = result.iterations.filter((i) => i.accepted).length;
+    const summary = [
+        `## genie-gitops: enhance \`${result.space}\``,
+        '',
+        `**Train ${enhance_report_pct(before.totals.train.score)} → ${enhance_report_pct(after.totals.train.score)}, holdout ${enhance_report_pct(before.totals.holdout.score)} → ${enhance_report_pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+        '',
+        ...scoreTable(before, after, options.splits),
+        '',
+        ...quality_markdown_qualityComparison(before.quality, after.quality, ['before', 'after']),
+        ...questionChangeLines(before, after),
+        '',
+        `### Fixes (${result.iterations.reduce((n, it) => n + it.applied.length, 0)} kept)`,
+        '',
+        ...keptFixesByKind(result.iterations),
+        '',
+    ];
+    const progress = ['### Progress', '', ...iterationTable(result), '', ...scoreChart(result), ''];
+    const details = [
+        '### Details',
+        '',
+        ...patchDetails(result),
+        ...rejectedDetails(result),
+        ...notesDetails(result),
+        ...lessonsDetails(result),
+    ];
+    const tail = budgetLines(result);
+    return fitBody([summary, progress, details, tail], options);
+}
+/**
+ * Joins the sections within the limit: the details go first, then the progress section; the
+ * summary and the budget always stay, with a pointer to the full report where something was cut.
+ */
+function fitBody(sections, options) {
+    const max = options.maxChars ?? GITHUB_BODY_LIMIT;
+    const join = (parts) => parts.flat().join('\n') + '\n';
+    const full = join(sections);
+    if (full.length <= max)
+        return full;
+    const [summary, progress, details, tail] = sections;
+    const pointer = [
+        '> [!NOTE]',
+        `> Patches, rejected fixes and notes were left out to stay within GitHub's ${max}-character limit; ${options.fullReportHint ?? 'the full report is in the job summary or the uploaded artifact'}.`,
+        '',
+    ];
+    for (const candidate of [
+        [summary, progress, pointer, tail],
+        [summary, pointer, tail],
+    ]) {
+        const text = join(candidate);
+        if (text.length <= max)
+            return text;
+    }
+    const text = join([summary, pointer, tail]);
+    const end = join([pointer, tail]);
+    return `${text.slice(0, Math.max(0, max - end.length - 2))}\n\n${end}`.slice(0, max);
+}
+
+;// CONCATENATED MODULE: ./src/cli/enhance-command.js
+/** `genie-gitops enhance`: the enhancement loop from the terminal; ends by saying what was written and what to do next. */
+
+
+
+
+
+
+
+
+
+async function runEnhance(args, io) {
+    const values = parseCommandArgs(ENHANCE, args);
+    const analyst = values.analyst ?? 'rules';
+    if (analyst !== 'rules' && analyst !== 'llm')
+        throw new ConfigError(`--analyst must be rules or llm (got ${analyst})`, 'e.g. --analyst rules');
+    const provider = values['llm-provider'];
+    if (provider !== undefined && provider !== 'openai' && provider !== 'databricks')
+        throw new ConfigError(`--llm-provider must be openai or databricks (got ${provider})`, 'e.g. --llm-provider openai');
+    const llmSettings = {
+        provider: provider,
+        model: values['llm-model'],
+        baseUrl: values['llm-base-url'],
+        endpoint: values['llm-endpoint'],
+    };
+    const result = await enhanceCommand({
+        layout: { bundleTarget: values.target },
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        space: values.space,
+        backend: parseBackend(values.backend),
+        analyst,
+        llmAnalyst: analyst === 'llm'
+            ? llmAnalystFrom(llmSettings, process.env, {
+                timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
+            })
+            : undefined,
+        maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
+        targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),
+        confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
+        maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
+        dryRun: values['dry-run'],
+        log: values.quiet ? undefined : (line) => io.err(line),
+    });
+    const markdown = renderEnhanceMarkdown(result, {
+        fullReportHint: values.json ? `the full report is ${values.json}` : undefined,
+    });
+    // The configs are in spaces/ (or would be); the JSON keeps the scorecards, iterations and patches.
+    const { config: _config, startConfig: _start, ...json } = result;
+    if (values.json)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
+    if (values.markdown)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), markdown);
+    for (const line of summaryLines(result, io.cwd, values.markdown))
+        io.out(line);
+    return 0;
+}
+/** The closing lines: scores, what was written, where the PR body is, and the next step. */
+function summaryLines(result, cwd, markdownFile) {
+    const t = (c) => `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
+    const relative = (file) => external_node_path_namespaceObject.relative(cwd, external_node_path_namespaceObject.resolve(cwd, file)) || file;
+    const lines = [
+        `before: ${t(result.before)}`,
+        `after:  ${t(result.after)}`,
+        `${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`,
+    ];
+    if (markdownFile)
+        lines.push(`pull request body: ${relative(markdownFile)}`);
+    if (result.dryRun) {
+        lines.push(result.changed
+            ? `dry run: no file changed. To apply: run the same command without --dry-run (writes spaces/${result.space}/space.json and lessons/${result.space}.json)`
+            : 'dry run: no file changed, and no fix was kept, so there is nothing to apply');
+    }
+    else {
+        lines.push(`wrote ${result.written.map(relative).join(', ') || 'nothing'}`);
+    }
+    if (result.usesDemoData)
+        lines.push('try your own data: genie-gitops init --space mine --from-sqlite FILE.sqlite (or --from-sql FILE.sql), then write benchmarks/mine.yml');
+    return lines;
+}
+
+;// CONCATENATED MODULE: external "node:child_process"
+const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
+;// CONCATENATED MODULE: ./src/github/git-cli.js
+/**
+ * The git adapter: every call goes through one `exec` over the git CLI. It never prompts
+ * (GIT_TERMINAL_PROMPT=0) and passes credentials per command through GIT_CONFIG_* environment
+ * variables, so a token is never written into `.git/config`.
+ */
+
+
+/** A git command failed; `args` and `stderr` say which and why. */
+class GitError extends GenieGitopsError {
+    args;
+    result;
+    constructor(args, result, hint) {
+        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`, hint);
+        this.args = args;
+        this.result = result;
+    }
+}
+/** The identity genie-gitops commits as; a commit by anyone else on its branches is a person's. */
+const BOT_IDENTITY = { name: 'genie-gitops[bot]', email: 'genie-gitops@users.noreply.github.com' };
+const ZERO_SHA = /^0{40}$/;
+class GitCli {
+    cwd;
+    identity;
+    env;
+    constructor(options) {
+        this.cwd = options.cwd;
+        this.identity = options.identity ?? BOT_IDENTITY;
+        this.env = buildEnv(options.env ?? process.env, options.token);
+    }
+    /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
+    exec(args, input) {
+        return new Promise((resolve, reject) => {
+            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
+                cwd: this.cwd,
+                env: this.env,
+                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+            });
+            const out = [];
+            const err = [];
+            child.stdout?.on('data', (chunk) => out.push(chunk));
+            child.stderr?.on('data', (chunk) => err.push(chunk));
+            child.on('error', (error) => reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')));
+            child.on('close', (code) => resolve({
+                exitCode: code ?? 1,
+                stdout: Buffer.concat(out).toString('utf8'),
+                stderr: Buffer.concat(err).toString('utf8'),
+            }));
+            if (child.stdin) {
+                child.stdin.on('error', () => { }); // git may exit before reading all input; its exit code tells
+                child.stdin.end(input);
+            }
+        });
+    }
+    /** Runs git and throws a GitError on a non-zero exit; returns stdout. */
+    async run(args, hint) {
+        const result = await this.exec(args);
+        if (result.exitCode !== 0)
+            throw new GitError(args, result, hint);
+        return result.stdout;
+    }
+    /** The commit a ref names, or undefined when it does not exist. */
+    async tryRevParse(ref) {
+        const result = await this.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    async revParse(ref) {
+        const sha = await this.tryRevParse(ref);
+        if (!sha)
+            throw new GenieGitopsError(`git: no commit named '${ref}'`, 'fetch the history first (actions/checkout with fetch-depth: 0)');
+        return sha;
+    }
+    /** The current branch name, or undefined on a detached HEAD. */
+    async tryCurrentBranch() {
+        const result = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
+        return result.exitCode === 0 ? result.stdout.trim() : undefined;
+    }
+    /** A file's text at a commit, or undefined when the file (or the commit) does not exist there. */
+    async tryShow(rev, file) {
+        // `./` makes the path relative to cwd, which may be a subfolder of the repository.
+        const result = await this.exec(['show', `${rev}:./${file}`]);
+        return result.exitCode === 0 ? result.stdout : undefined;
+    }
+    /** Paths (relative to cwd, limited to it) changed between two commits; a rename counts for both sides. */
+    async changedFiles(from, to, pathspec = []) {
+        const out = await this.run(['diff', '--name-only', '--no-renames', '--relative', from, to, '--', ...pathspec]);
+        return out.split('\n').filter(Boolean);
+    }
+    /** The remote's commit for a branch, or undefined when the remote has no such branch. */
+    async tryRemoteBranchSha(remote, branch) {
+        const result = await this.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
+        if (result.exitCode !== 0)
+            return undefined;
+        const line = result.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
+        return line?.split('\t')[0];
+    }
+    /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
+    async tryFetchBranch(remote, branch) {
+        const result = await this.exec([
+            'fetch',
+            '--no-tags',
+            '--quiet',
+            remote,
+            `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
+        ]);
+        return result.exitCode === 0;
+    }
+    /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
+    async tryFetchRef(remote, ref, localRef) {
+        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+${ref}:${localRef}`]);
+        return result.exitCode === 0;
+    }
+    /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
+    async tryIsAncestor(ancestor, tip) {
+        const result = await this.exec(['merge-base', '--is-ancestor', ancestor, tip]);
+        if (result.exitCode === 0)
+            return true;
+        return result.exitCode === 1 ? false : undefined;
+    }
+    /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
+    async tryFetchCommit(remote, sha) {
+        if (await this.tryRevParse(sha))
+            return true;
+        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, sha]);
+        return result.exitCode === 0;
+    }
+    /** Commits reachable from `tip` but not from `exclude`, newest first. */
+    async commitsBetween(exclude, tip) {
+        const out = await this.run(['log', '--format=%H%x00%ae%x00%ce%x00%s', `${exclude}..${tip}`]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => {
+            const [sha, authorEmail, committerEmail, subject] = line.split('\0');
+            return { sha, authorEmail, committerEmail, subject };
+        });
+    }
+    /** Points `branch` at `startPoint` and checks it out, keeping working-tree changes. */
+    async switchToNewBranch(branch, startPoint = 'HEAD') {
+        await this.run(['checkout', '--quiet', '-B', branch, startPoint]);
+    }
+    /** Checks out a branch or commit (detached for a sha). */
+    async checkout(ref) {
+        await this.run(['checkout', '--quiet', ref]);
+    }
+    /** True when any of `paths` differs from HEAD (including untracked files). */
+    async hasChanges(paths) {
+        const out = await this.run(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
+        return out.trim() !== '';
+    }
+    /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
+    async commit(message, paths) {
+        await this.run(['add', '--', ...paths]);
+        const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+        await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
+        return this.revParse('HEAD');
+    }
+    /**
+     * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
+     * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
+     */
+    async push(remote, localRef, branch, options = {}) {
+        const args = ['push', '--quiet', '--no-verify', '--porcelain'];
+        if (options.expectedRemoteSha !== undefined)
+            args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
+        else if (options.force)
+            args.push('--force');
+        args.push(remote, `${localRef}:refs/heads/${branch}`);
+        await this.run(args, 'check that the token may push (contents: write) and that the branch is not protected');
+    }
+}
+/** The environment for git: no prompts, and the token (if any) as a per-command extra header. */
+function buildEnv(base, token) {
+    const env = {};
+    for (const [key, value] of Object.entries(base))
+        if (value !== undefined && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_'))
+            env[key] = value;
+    env.GIT_TERMINAL_PROMPT = '0';
+    env.GCM_INTERACTIVE = 'never';
+    env.LC_ALL = 'C';
+    if (token) {
+        const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+        env.GIT_CONFIG_COUNT = '1';
+        env.GIT_CONFIG_KEY_0 = 'http.extraheader';
+        env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
+    }
+    else {
+        delete env.GIT_CONFIG_COUNT;
+    }
+    return env;
+}
+
+;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
+const PENDING_LABEL = 'genie-gitops: pending';
+const DEPLOYED_LABEL = 'genie-gitops: deployed';
+const LESSONS_RECORDED_LABEL = 'genie-gitops: lessons-recorded';
+/** The one branch enhance owns for a space. */
+function enhanceBranch(space) {
+    return `genie-gitops/enhance/${space}`;
+}
+/** Merged PRs whose config has not been deployed yet. */
+function mergedPending(pulls) {
+    return pulls.filter((pr) => pr.state === 'closed' && pr.merged && pr.labels.includes(PENDING_LABEL));
+}
+/** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
+function closedUnrecorded(pulls) {
+    return pulls
+        .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
+        .sort((a, b) => a.number - b.number);
+}
+/** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
+async function relabel(github, pr, change) {
+    const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
+    if (add.length > 0)
+        await github.addLabels(pr.number, add);
+    for (const label of change.remove ?? [])
+        if (pr.labels.includes(label))
+            await github.removeLabel(pr.number, label);
+}
+
+;// CONCATENATED MODULE: ./src/github/bot-branch.js
+/**
+ * Publishing files on a branch genie-gitops owns (genie-gitops/enhance/<space>, .../export/<space>):
+ * commit them on top of the checked-out base and force-push, unless a person has pushed commits
+ * there, whose work is never overwritten.
+ */
+
+const REMOTE = 'origin';
+/** Looks at the remote branch: absent or only bot commits -> ok; a person's commit -> not ok, with why. */
+async function checkBotBranch(git, branch, base) {
+    const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
+    if (!remoteSha)
+        return { ok: true };
+    if (!(await git.tryFetchBranch(REMOTE, branch)))
+        throw new GenieGitopsError(`cannot fetch ${branch} from ${REMOTE}`, 'check the token can read the repository');
+    const commits = await git.commitsBetween(base, `refs/remotes/${REMOTE}/${branch}`);
+    const human = commits.find((c) => c.authorEmail !== git.identity.email || c.committerEmail !== git.identity.email);
+    if (human) {
+        return {
+            ok: false,
+            remoteSha,
+            reason: `${branch} has a commit by ${human.authorEmail} (${human.sha.slice(0, 7)} "${human.subject}"); genie-gitops does not force-push over a person's work. Merge or close that PR, or delete the branch, to let it run again`,
+        };
+    }
+    return { ok: true, remoteSha };
+}
+/**
+ * Commits `paths` (already written in the working tree) on `branch` starting at the current HEAD,
+ * force-pushes it with a lease on `expectedRemoteSha`, and returns to the original checkout.
+ */
+async function publishBotBranch(git, input) {
+    const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));
+    await git.switchToNewBranch(input.branch);
+    try {
+        const sha = await git.commit(input.message, input.paths);
+        if (input.expectedRemoteSha) {
+            // Same tree as the remote branch: nothing to push, the PR already shows this change.
+            const sameTree = (await git.exec(['diff', '--quiet', input.expectedRemoteSha, sha])).exitCode === 0;
+            if (sameTree)
+                return { sha: input.expectedRemoteSha, pushed: false };
+        }
+        await git.push(REMOTE, sha, input.branch, { expectedRemoteSha: input.expectedRemoteSha ?? '' });
+        return { sha, pushed: true };
+    }
+    finally {
+        await git.checkout(original);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-labels.js
+/**
+ * After a space deployed (or was already up to date), its merged enhancement PRs still labelled
+ * pending become deployed, but only those whose merge commit is part of what was deployed: a
+ * slow deploy of an older push must not mark a PR merged after it.
+ */
+
+
+async function markDeployedPulls(github, git, space, deployedSha) {
+    const result = { deployed: [], stillPending: [] };
+    const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
+    for (const pr of pending) {
+        const included = await mergeIncluded(git, pr.mergeCommitSha, deployedSha);
+        if (included !== true) {
+            result.stillPending.push({
+                number: pr.number,
+                reason: included === false
+                    ? `its merge ${pr.mergeCommitSha?.slice(0, 7)} is not in the deployed commit ${deployedSha.slice(0, 7)}; the deploy of its push will mark it`
+                    : `its merge commit ${pr.mergeCommitSha?.slice(0, 7)} is not in this checkout (check out with fetch-depth: 0)`,
+            });
+            continue;
+        }
+        await relabel(github, pr, { add: [DEPLOYED_LABEL], remove: [PENDING_LABEL] });
+        result.deployed.push(pr.number);
+    }
+    return result;
+}
+/** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
+async function mergeIncluded(git, mergeSha, deployedSha) {
+    // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
+    if (!mergeSha)
+        return true;
+    await git.tryFetchCommit(REMOTE, mergeSha);
+    return git.tryIsAncestor(mergeSha, deployedSha);
+}
+/** One line for the deploy report, empty when there was nothing to label. */
+function describeDeployLabels(result) {
+    const parts = [];
+    if (result.deployed.length > 0)
+        parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
+    for (const p of result.stillPending)
+        parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.js
+/**
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
+ * (canonically) with the config as of the previously deployed commit; a difference means someone
+ * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
+ * Otherwise update live with the etag just read and read it back until it equals the config.
+ * One failing space never stops the others. With a GitHub port, a space that is deployed (or
+ * already was) moves its merged enhancement PRs from the pending label to deployed.
+ */
+
+
+
+
+
+
+
+
+
+
+/** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
+async function changedSpaces(git, before, after, root = git.cwd, layout = {}) {
+    return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
+}
+async function selectSpaces(options) {
+    if (options.spaces === 'all')
+        return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
+    if (options.spaces && options.spaces.length > 0)
+        return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
+    const before = options.before;
+    if (!before || ZERO_SHA.test(before))
+        return {
+            names: listSpaces(options.root, options.layout),
+            selection: 'all spaces (no previous commit to diff against)',
+        };
+    if (!(await options.git.tryFetchCommit('origin', before))) {
+        throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
+    }
+    const after = options.after ?? 'HEAD';
+    return {
+        names: await changedSpaces(options.git, before, after, options.root, options.layout),
+        selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
+    };
+}
+/** The canonical text of a live space's config (Genie re-serialises what it stores). */
+function liveText(stored, label) {
+    if (typeof stored.serializedSpace === 'string')
+        return serializeSpace(parseSpaceText(stored.serializedSpace, label));
+    return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
+}
+async function deployCommand(options) {
+    // Names someone typed are checked like in every command; names from changed folders are reported per space.
+    if (Array.isArray(options.spaces))
+        options.spaces.forEach((name) => validateSpaceName(name));
+    const { names, selection } = await selectSpaces(options);
+    const results = [];
+    for (const space of names) {
+        options.log?.(`deploy ${space}`);
+        let result;
+        try {
+            result = await deployOne(space, options);
+        }
+        catch (error) {
+            const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+            const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+            result = { space, status: 'failed', message: `${message}${hint}` };
+        }
+        if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
+            result = await labelDeployed(result, options.github, options);
+        options.log?.(`${space}: ${result.status}: ${result.message}`);
+        results.push(result);
+    }
+    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
+    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
+}
+/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
+async function labelDeployed(result, github, options) {
+    try {
+        const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
+        const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
+        const line = describeDeployLabels(labels);
+        return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+        const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
+        return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
+    }
+}
+async function deployOne(space, options) {
+    if (!findSpaceEntry(options.root, space, options.layout)) {
+        return {
+            space,
+            status: 'skipped',
+            message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+        };
+    }
+    const dir = loadSpaceDir(options.root, space, options.layout);
+    const target = dir.target;
+    if (!target)
+        return {
+            space,
+            status: 'failed',
+            message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+        };
+    const issues = checkInvariants(dir.space, { file: dir.configPath });
+    if (issues.length > 0)
+        throw new ValidationError(issues);
+    const config = serializeSpace(dir.space);
+    return withStore(options, target, async (store) => {
+        const base = { space, liveSpaceId: target.liveSpaceId };
+        const live = await store.get(target.liveSpaceId);
+        const current = liveText(live, `live space ${target.liveSpaceId}`);
+        if (current === config)
+            return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+        const previous = await previousConfig(dir.configPath, options);
+        let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
+        if (previous !== undefined && current !== previous) {
+            if ((options.onDrift ?? 'fail') !== 'overwrite') {
+                return {
+                    ...base,
+                    status: 'drifted',
+                    message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+                };
+            }
+            note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+        }
+        await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
+        await verify(store, target.liveSpaceId, config, options);
+        return { ...base, status: 'deployed', message: `updated and verified${note}` };
+    });
+}
+async function previousConfig(configPath, options) {
+    if (!options.before || ZERO_SHA.test(options.before))
+        return undefined;
+    const text = await options.git.tryShow(options.before, configPath);
+    return text === undefined
+        ? undefined
+        : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
+}
+/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
+async function verify(store, spaceId, config, options) {
+    const attempts = options.verifyAttempts ?? 5;
+    for (let i = 0; i < attempts; i++) {
+        if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
+            return;
+        if (i < attempts - 1)
+            await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+    }
+    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+async function withStore(options, target, fn) {
+    if (options.store)
+        return fn(options.store);
+    const backend = await openBackend(options.root, options.backend, target, {
+        env: options.env,
+        spacesOnly: true,
+        layout: options.layout,
+    });
+    try {
+        if (!backend.spaces)
+            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
+        return await fn(backend.spaces);
+    }
+    finally {
+        await backend.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
+async function upsertPullRequest(github, spec) {
+    const open = await github.findOpenPullRequest(spec.branch);
+    const pr = open
+        ? await github.updatePullRequest(open.number, { title: spec.title, body: spec.body })
+        : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
+    const missing = spec.labels.filter((l) => !pr.labels.includes(l));
+    if (missing.length > 0)
+        await github.addLabels(pr.number, missing);
+    return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
+}
+
+;// CONCATENATED MODULE: ./src/commands/export.js
+/**
+ * `export`: pull a live space into the repository as canonical JSON (a first import, or adopting
+ * edits made in the Genie UI) and, with git and GitHub at hand, propose it as a PR on
+ * genie-gitops/export/<space>.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+function exportBranch(space) {
+    return `genie-gitops/export/${space}`;
+}
+async function exportCommand(options) {
+    validateSpaceName(options.space);
+    const { file, target } = exportDestination(options);
+    const absolute = external_node_path_namespaceObject.join(options.root, file);
+    const liveSpaceId = target.liveSpaceId;
+    const stored = await readLive(options, target, liveSpaceId);
+    const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
+    const text = serializeSpace(space);
+    const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
+    const base = { space: options.space, liveSpaceId, file };
+    if (before === text)
+        return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
+    const { git, github } = options;
+    let check;
+    const branch = exportBranch(options.space);
+    if (git && github) {
+        check = await checkBotBranch(git, branch, 'HEAD');
+        if (!check.ok)
+            return { ...base, outcome: 'blocked', message: check.reason };
+    }
+    writeFileAtomic(absolute, text);
+    if (!git || !github || !check)
+        return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+    const baseBranch = options.baseBranch ?? (await github.defaultBranch());
+    const published = await publishBotBranch(git, {
+        branch,
+        paths: [file],
+        message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
+        expectedRemoteSha: check.remoteSha,
+    });
+    const body = [
+        `## genie-gitops: export \`${options.space}\``,
+        '',
+        `The live space \`${liveSpaceId}\` differs from \`${file}\` on \`${baseBranch}\` (edits made outside git, e.g. in the Genie UI).`,
+        `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
+        '',
+        `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
+        before === undefined
+            ? '- first export of this space'
+            : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
+        '',
+        'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
+        '',
+    ].join('\n');
+    const upserted = await upsertPullRequest(github, {
+        branch,
+        base: baseBranch,
+        title: `genie-gitops: adopt live edits of ${options.space}`,
+        body,
+        labels: ['genie-gitops', `space:${options.space}`],
+    });
+    const outcome = upserted.action === 'created' ? 'pr-created' : 'pr-updated';
+    const pushed = published.pushed
+        ? `pushed ${published.sha.slice(0, 7)} to ${branch}`
+        : `${branch} already had this change`;
+    return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
+}
+/** Where the live config goes: the space's config file, or spaces/<name>/space.json when only target.yml exists yet. */
+function exportDestination(options) {
+    const entry = findSpaceEntry(options.root, options.space, options.layout);
+    const target = entry && targetOf(options.root, entry);
+    if (entry && target)
+        return { file: entry.configPath, target };
+    // target.yml alone is enough: a first export creates space.json.
+    const file = `spaces/${options.space}/space.json`;
+    const targetFile = `spaces/${options.space}/target.yml`;
+    return { file, target: loadTarget(external_node_path_namespaceObject.join(options.root, targetFile), targetFile) };
+}
+async function readLive(options, target, spaceId) {
+    if (options.store)
+        return (await options.store.get(spaceId)).serializedSpace;
+    const backend = await openBackend(options.root, options.backend, target, {
+        env: options.env,
+        spacesOnly: true,
+        layout: options.layout,
+    });
+    try {
+        if (!backend.spaces)
+            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read spaces');
+        return (await backend.spaces.get(spaceId)).serializedSpace;
+    }
+    finally {
+        await backend.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/cli/gitops-commands.js
+/** CLI runners for the GitOps commands: `deploy` (with drift guard) and `export` (writes the file; the action opens the PR). */
+
+
+
+
+
+
+
+
+
+async function runDeployCli(args, io) {
+    const values = parseCommandArgs(DEPLOY, args);
+    const onDrift = values['on-drift'] ?? 'fail';
+    if (onDrift !== 'fail' && onDrift !== 'overwrite')
+        throw new ConfigError(`--on-drift must be fail or overwrite (got ${onDrift})`, 'e.g. --on-drift fail');
+    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    if (!values.all && !values.space?.length && !values.before) {
+        throw new ConfigError('say what to deploy', 'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)');
+    }
+    const result = await deployCommand({
+        root,
+        backend: parseBackend(values.backend),
+        git: new GitCli({ cwd: root }),
+        spaces: values.all ? 'all' : values.space,
+        before: values.before,
+        after: values.after,
+        onDrift,
+        layout: { bundleTarget: values.target },
+        log: (line) => io.err(line),
+    });
+    io.out(`spaces: ${result.selection}`);
+    for (const s of result.spaces)
+        io.out(`${s.status.padEnd(9)} ${s.space}: ${s.message}`);
+    return result.ok ? 0 : 1;
+}
+async function runExportCli(args, io) {
+    const values = parseCommandArgs(EXPORT, args);
+    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    const layout = { bundleTarget: values.target };
+    const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
+    if (spaces.length === 0)
+        throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
+    for (const space of spaces) {
+        const result = await exportCommand({ root, space, backend: parseBackend(values.backend), layout });
+        io.out(`${result.outcome}: ${result.message}`);
+    }
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/cli/help.js
+/** The global usage (rendered from the command specs) and the package version. */
+
+
+
+
+
+function renderUsage() {
+    const width = Math.max(...COMMAND_SPECS.map((s) => s.name.length)) + 2;
+    return [
+        'usage: genie-gitops <command> [options]',
+        '',
+        'Keep Databricks AI/BI Genie spaces (Genie agents) as code: score, enhance, deploy and export them from git.',
+        '',
+        'commands:',
+        ...COMMAND_SPECS.map((s) => `  ${s.name.padEnd(width)}${s.summary}`),
+        '',
+        'usage of each command:',
+        ...COMMAND_SPECS.map((s) => `  ${synopsis(s)}`),
+        '',
+        'Every command takes -h or --help (its options, defaults and an example).',
+        '  genie-gitops --version   print the version',
+    ].join('\n');
+}
+let cachedVersion;
+/**
+ * The version in package.json, found by walking up from this file: src/cli/ (tsx, tests),
+ * dist/cli/ (the bundled CLI) and dist/ (the action) all sit below the package root.
+ */
+function packageVersion() {
+    if (cachedVersion)
+        return cachedVersion;
+    let dir = external_node_path_namespaceObject.dirname((0,external_node_url_namespaceObject.fileURLToPath)(import.meta.url));
+    for (let i = 0; i < 5; i++) {
+        const file = external_node_path_namespaceObject.join(dir, 'package.json');
+        if ((0,external_node_fs_namespaceObject.existsSync)(file)) {
+            try {
+                const pkg = JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8'));
+                if (pkg.name === 'genie-gitops' && pkg.version)
+                    return (cachedVersion = pkg.version);
+            }
+            catch {
+                // dist/ has a package.json without a version ({ "type": "module" }); keep walking.
+            }
+        }
+        dir = external_node_path_namespaceObject.dirname(dir);
+    }
+    return 'unknown';
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/markdown-import.js
+/**
+ * Converts question/SQL Markdown (a common way teams first write benchmarks down)
+ * into benchmark items. A question is a `##`/`###` heading, a whole-line **bold**
+ * text or a `Q:` line; its answer is the next ```sql fenced block. Optional
+ * `id:`, `split:`, `tags:` and `order_matters:` lines belong to the question above them.
+ */
+
+
+const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`{]*)/;
+const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
+const BOLD_LINE = /^\s*(\*\*|__)(.+?)\1\s*$/;
+const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?Q(?:uestion)?\s*\d*\s*[:.)](?:\*\*|__)?\s+(.+?)\s*$/i;
+const META_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__|_|\*)?(id|split|tags|order[_ ]matters)(?:\*\*|__|_|\*)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
+const SQL_LANGUAGES = new Set(['sql', 'sparksql', 'spark-sql', 'databricks', 'databricks-sql', 'sqlite']);
+/** Removes a leading `Q:`/`Q1.`/`Question:` and surrounding emphasis from question text. */
+function cleanQuestion(text) {
+    let question = text.trim();
+    // Emphasis and a Q prefix may nest either way round: `**Q1: ...**` or `Q1: **...**`.
+    for (let pass = 0; pass < 2; pass++) {
+        const bold = BOLD_LINE.exec(question);
+        if (bold)
+            question = bold[2].trim();
+        const prefixed = /^Q(?:uestion)?\s*\d*\s*[:.)]\s+(.+)$/i.exec(question);
+        if (prefixed)
+            question = prefixed[1].trim();
+    }
+    return question;
+}
+function stripQuotes(value) {
+    return value.trim().replace(/^[`'"](.*)[`'"]$/, '$1').trim();
+}
+function markdown_import_slugify(text) {
+    const slug = text
+        .normalize('NFKD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-+|-+$/g, '');
+    if (slug.length <= 60)
+        return slug;
+    const cut = slug.slice(0, 60);
+    const lastDash = cut.lastIndexOf('-');
+    return lastDash > 20 ? cut.slice(0, lastDash) : cut;
+}
+function importMarkdown(text, file, options = {}) {
+    const issues = [];
+    const drafts = [];
+    const lines = text.split(/\r?\n/);
+    let current;
+    const error = (line, message) => issues.push({ file, path: '$', line, message });
+    /** Starts a new question; the previous one must have its SQL unless it was only a section heading. */
+    const start = (next) => {
+        if (current && current.sql === undefined) {
+            // A heading directly followed by a deeper heading or a bold/Q: question only groups questions.
+            const isSection = current.level !== undefined && next !== undefined && (next.level === undefined || next.level > current.level);
+            if (!isSection)
+                error(current.line, `question "${current.question}" has no SQL block: add a \`\`\`sql fenced block below it`);
+        }
+        if (current && current.sql !== undefined)
+            drafts.push(current);
+        current = next;
+    };
+    const applyMeta = (key, raw, line) => {
+        if (!current) {
+            error(line, `"${key}:" line has no question above it: put it under the question it belongs to`);
+            return;
+        }
+        const value = stripQuotes(raw.replace(/(\*\*|__)$/, ''));
+        if (key === 'id') {
+            if (value)
+                current.id = value;
+            else
+                error(line, 'empty id: write id: <text>');
+        }
+        else if (key === 'split') {
+            const split = value.toLowerCase();
+            if (split === 'train' || split === 'holdout')
+                current.split = split;
+            else
+                error(line, `split must be train or holdout, got "${value}"`);
+        }
+        else if (key === 'tags') {
+            current.tags = value
+                .replace(/^\[|\]$/g, '')
+                .split(',')
+                .map((tag) => stripQuotes(tag).replace(/^#/, ''))
+                .filter((tag) => tag !== '');
+        }
+        else {
+            const flag = value.toLowerCase();
+            if (['true', 'yes'].includes(flag))
+                current.orderMatters = true;
+            else if (['false', 'no'].includes(flag))
+                current.orderMatters = false;
+            else
+                error(line, `order_matters must be true or false, got "${value}"`);
+        }
+    };
+    for (let index = 0; index < lines.length; index++) {
+        const line = lines[index];
+        const lineNo = index + 1;
+        const fence = FENCE.exec(line);
+        if (fence) {
+            const marker = fence[1];
+            const language = fence[2].toLowerCase();
+            const body = [];
+            let end = index + 1;
+            while (end < lines.length && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[end])) {
+                body.push(lines[end]);
+                end++;
+            }
+            if (end >= lines.length) {
+                error(lineNo, 'code block is never closed: add the closing fence');
+                break;
+            }
+            index = end;
+            if (!SQL_LANGUAGES.has(language))
+                continue;
+            const sql = body.join('\n').trim();
+            if (!current || current.sql !== undefined) {
+                error(lineNo, 'SQL block with no question: put a heading (## ...), a **bold** line or a Q: line above it');
+            }
+            else if (sql === '') {
+                error(lineNo, `the SQL block of "${current.question}" is empty`);
+                current.sql = '';
+            }
+            else {
+                current.sql = sql;
+            }
+            continue;
+        }
+        const heading = HEADING.exec(line);
+        if (heading) {
+            const level = heading[1].length;
+            // A level-1 heading is the document's title, never a question.
+            start(level === 1 ? undefined : { question: cleanQuestion(heading[2]), line: lineNo, level });
+            continue;
+        }
+        const meta = META_LINE.exec(line);
+        if (meta) {
+            applyMeta(meta[1].toLowerCase().replace(' ', '_'), meta[2], lineNo);
+            continue;
+        }
+        const q = Q_LINE.exec(line) ?? BOLD_LINE.exec(line);
+        if (q)
+            start({ question: cleanQuestion(q[q.length - 1]), line: lineNo });
+    }
+    start(undefined);
+    const items = assignIds(drafts, options.ids ?? 'slug', file, issues);
+    if (items.length === 0 && issues.length === 0) {
+        issues.push({ file, path: '$', line: 1, message: 'no questions found: write each question as a ## heading followed by a ```sql block' });
+    }
+    if (issues.length > 0)
+        throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
+    return items;
+}
+function assignIds(drafts, mode, file, issues) {
+    const used = new Set();
+    for (const draft of drafts) {
+        if (draft.id === undefined)
+            continue;
+        if (used.has(draft.id))
+            issues.push({ file, path: '$', line: draft.line, message: `duplicate id "${draft.id}": ids must be unique` });
+        used.add(draft.id);
+    }
+    const width = Math.max(3, String(drafts.length).length);
+    return drafts.map((draft, index) => {
+        let id = draft.id;
+        if (id === undefined) {
+            const base = (mode === 'slug' && markdown_import_slugify(draft.question)) || `q${String(index + 1).padStart(width, '0')}`;
+            id = base;
+            for (let n = 2; used.has(id); n++)
+                id = `${base}-${n}`;
+            used.add(id);
+        }
+        const item = { id, question: draft.question, sql: draft.sql ?? '' };
+        if (draft.split)
+            item.split = draft.split;
+        if (draft.tags && draft.tags.length > 0)
+            item.tags = draft.tags;
+        if (draft.orderMatters !== undefined)
+            item.order_matters = draft.orderMatters;
+        return item;
+    });
+}
+/** Benchmark YAML for the items: a plain list, SQL as literal blocks, tags inline. */
+function toBenchmarkYaml(items) {
+    const ordered = items.map((item) => {
+        const out = { id: item.id, question: item.question };
+        if (item.split)
+            out.split = item.split;
+        if (item.tags && item.tags.length > 0)
+            out.tags = item.tags;
+        if (item.order_matters !== undefined)
+            out.order_matters = item.order_matters;
+        out.sql = item.sql;
+        return out;
+    });
+    const doc = new dist.Document(ordered);
+    if ((0,dist.isSeq)(doc.contents)) {
+        for (const node of doc.contents.items) {
+            if (!(0,dist.isMap)(node))
+                continue;
+            const sql = node.get('sql', true);
+            if ((0,dist.isScalar)(sql))
+                sql.type = dist.Scalar.BLOCK_LITERAL;
+            const tags = node.get('tags', true);
+            if ((0,dist.isSeq)(tags))
+                tags.flow = true;
+        }
+    }
+    return doc.toString({ lineWidth: 0 });
+}
+
+;// CONCATENATED MODULE: ./src/commands/import-benchmarks.js
+/** `import-benchmarks`: converts question/SQL Markdown into benchmarks/<space>.yml. */
+
+
+
+
+
+
+
+
+function importBenchmarksCommand(options) {
+    validateSpaceName(options.space);
+    const source = external_node_path_namespaceObject.resolve(options.root, options.from);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(source))
+        throw new GenieGitopsError(`${options.from} does not exist`, 'pass a Markdown file of questions, each followed by a ```sql block');
+    const target = benchmarksFile(options.root, options.space);
+    if ((0,external_node_fs_namespaceObject.existsSync)(target) && !options.force) {
+        throw new GenieGitopsError(`${external_node_path_namespaceObject.relative(options.root, target)} already exists`, 'pass --force to replace it');
+    }
+    const items = importMarkdown((0,external_node_fs_namespaceObject.readFileSync)(source, 'utf8'), external_node_path_namespaceObject.relative(options.root, source));
+    const yaml = toBenchmarkYaml(items);
+    // The same checks as every benchmark file (ids, read-only SQL) before anything is written.
+    const set = parseBenchmarksText(yaml, external_node_path_namespaceObject.relative(options.root, target), options.space);
+    writeFileAtomic(target, yaml);
+    return { file: target, questions: set.benchmarks.length };
+}
+
+;// CONCATENATED MODULE: ./src/commands/init.js
+/** `init`: bootstrap a thin space config (tables and columns only, as a new Genie space has) from a warehouse schema. */
+
+
+
+
+
+
+
+
+
+async function initCommand(options) {
+    validateSpaceName(options.space);
+    const dir = external_node_path_namespaceObject.join(options.root, 'spaces', options.space);
+    const spaceFile = external_node_path_namespaceObject.join(dir, 'space.json');
+    const targetFile = external_node_path_namespaceObject.join(dir, 'target.yml');
+    if (!options.force && (0,external_node_fs_namespaceObject.existsSync)(targetFile)) {
+        throw new GenieGitopsError(`${external_node_path_namespaceObject.relative(options.root, targetFile)} already exists`, 'pass --force to overwrite it and space.json, or choose another --space');
+    }
+    // A space.json without its target.yml (the error of score and validate says to run init): keep the
+    // config someone wrote and add only the missing target.yml.
+    const keepSpace = !options.force && (0,external_node_fs_namespaceObject.existsSync)(spaceFile);
+    let data = 'demo';
+    if (options.from) {
+        const file = external_node_path_namespaceObject.resolve(options.root, options.from);
+        if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+            throw new GenieGitopsError(`${options.from} does not exist`, 'pass the path of a SQLite database file or a .sql script');
+        checkKind(file, options.from, options.kind);
+        data = external_node_path_namespaceObject.relative(options.root, file).split(external_node_path_namespaceObject.sep).join('/');
+    }
+    const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : external_node_path_namespaceObject.resolve(options.root, data) });
+    let schema;
+    try {
+        schema = await warehouse.schema();
+    }
+    finally {
+        await warehouse.close?.();
+    }
+    if (schema.tables.length === 0)
+        throw new GenieGitopsError(`${data} has no tables`, 'load a database with at least one table');
+    (0,external_node_fs_namespaceObject.mkdirSync)(dir, { recursive: true });
+    if (!keepSpace)
+        writeSpaceFile(spaceFile, thinSpaceFromSchema(schema));
+    const target = {
+        title: options.space,
+        live_space_id: spaceId('live', options.space),
+        staging_space_id: spaceId('staging', options.space),
+        warehouse_id: 'local',
+        local: { data },
+    };
+    (0,external_node_fs_namespaceObject.writeFileSync)(targetFile, dist.stringify(target));
+    return { spaceFile, targetFile, tables: schema.tables.map((t) => t.identifier), wroteSpace: !keepSpace };
+}
+/**
+ * A file given as a database must be one, and a script must end in .sql (target.yml records only
+ * the path, and later commands read a .sql file as a script and anything else as a database).
+ */
+function checkKind(file, given, kind) {
+    if ((0,external_node_fs_namespaceObject.statSync)(file).isDirectory())
+        throw new ConfigError(`${given} is a folder: pass a SQLite database file or a .sql script`);
+    const isScript = external_node_path_namespaceObject.extname(file).toLowerCase() === '.sql';
+    if (kind === 'sql' && !isScript)
+        throw new ConfigError(`${given} is not a .sql script: --from-sql reads a file ending in .sql (pass a database with --from-sqlite)`);
+    if (kind !== 'sql' && !isScript && !isSqliteImage((0,external_node_fs_namespaceObject.readFileSync)(file)))
+        throw new ConfigError(`${given} is not a SQLite database (no "SQLite format 3" header): pass a database with --from-sqlite, or a .sql script with --from-sql`);
+}
+/** The config a freshly created Genie space has: its tables and their columns, nothing else. */
+function thinSpaceFromSchema(schema) {
+    return canonicalizeSpace({
+        version: 2,
+        data_sources: {
+            tables: schema.tables.map((table) => ({
+                identifier: table.identifier,
+                column_configs: table.columns.map((column) => ({ column_name: column.name })),
+            })),
+        },
+    });
+}
+/** Local space ids are derived from the name so re-running init gives the same target.yml. */
+function spaceId(kind, name) {
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`${kind}:${name}`).digest('hex').slice(0, 32);
+}
+
+;// CONCATENATED MODULE: ./src/cli/init-command.js
+/** `genie-gitops init` and `import-benchmarks`: the two ways a new space's files are created. */
+
+
+
+
+
+
+
+
+async function runInit(args, io) {
+    const values = parseCommandArgs(INIT, args);
+    if (parseBackend(values.backend) !== 'local')
+        throw new ConfigError('init reads a local database only', 'use --backend local with --from-sqlite FILE or --from-sql FILE');
+    if (values['from-sqlite'] && values['from-sql'])
+        throw new ConfigError('--from-sqlite and --from-sql exclude each other', 'pass one of them');
+    const from = values['from-sqlite'] ?? values['from-sql'];
+    const space = validateSpaceName(values.space);
+    if (!from)
+        io.err(`init: no --from-sqlite or --from-sql given, so spaces/${space}/ is built from the generated demo data (target.yml says local.data: demo)`);
+    const result = await initCommand({
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        space,
+        from,
+        kind: values['from-sqlite'] ? 'sqlite' : values['from-sql'] ? 'sql' : undefined,
+        force: values.force,
+    });
+    io.out(result.wroteSpace
+        ? `wrote ${external_node_path_namespaceObject.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${external_node_path_namespaceObject.relative(io.cwd, result.targetFile)}`
+        : `wrote ${external_node_path_namespaceObject.relative(io.cwd, result.targetFile)} (kept the existing ${external_node_path_namespaceObject.relative(io.cwd, result.spaceFile)}; ${result.tables.length} tables in the data)`);
+    io.out(`next: write benchmarks/${space}.yml (or genie-gitops import-benchmarks --space ${space} --from FILE.md), then genie-gitops score --space ${space}`);
+    return 0;
+}
+function runImportBenchmarks(args, io) {
+    const values = parseCommandArgs(IMPORT_BENCHMARKS, args);
+    const result = importBenchmarksCommand({
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        space: values.space,
+        from: values.from,
+        force: values.force,
+    });
+    io.out(`wrote ${external_node_path_namespaceObject.relative(io.cwd, result.file)} (${result.questions} questions)`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/lint/fixes.js
+/**
+ * `lint --fix`: the mechanical repairs, as RFC 6902 operations built with the enhance fix machinery
+ * (src/fixes: pointers, sorted inserts, deterministic ids; a missing relationship marker is a `fix_join`
+ * fix compiled by compileFix). Each group is applied to the space as it stands and kept only when the
+ * result passes the schema and introduces no new invariant problem, as applyFixes keeps fixes.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+const replace = (segments, from, value) => [
+    { op: 'test', path: pointer(segments), value: from },
+    { op: 'replace', path: pointer(segments), value },
+];
+const duplicateIds = (space) => {
+    const seen = new Set();
+    const out = [];
+    for (const entry of idEntries(space)) {
+        if (!seen.has(entry.id)) {
+            seen.add(entry.id);
+            continue;
+        }
+        const id = newId(space, `lint-duplicate:${entry.segments.join('/')}`);
+        out.push({
+            check: 'id-invalid',
+            path: jsonPath(entry.segments),
+            description: `new id ${id} for a duplicate of ${entry.id}`,
+            ops: replace(entry.segments, entry.id, id),
+        });
+    }
+    return out;
+};
+const relationshipMarkers = (space) => {
+    const ctx = buildContext({ space });
+    return specInfos(ctx).flatMap((info) => {
+        const relationship = info.hasMarker ? undefined : inferRelationship(info, ctx);
+        if (!relationship)
+            return [];
+        const fix = FixSchema.parse({
+            type: 'fix_join',
+            joinId: info.spec.id,
+            relationship,
+            rationale: 'lint: relationship type inferred from the key names',
+        });
+        return [
+            {
+                check: 'join-relationship-missing',
+                path: `${info.path}.sql`,
+                description: `relationship ${relationship} inferred from the key names`,
+                ops: compileFix(space, fix),
+            },
+        ];
+    });
+};
+/** Pointer segments of a user-facing path like `$.a.b[2].c` (keys here never hold dots or brackets). */
+function fixes_segmentsOf(path) {
+    return path
+        .replace(/^\$\.?/, '')
+        .split(/[.[\]]+/)
+        .filter(Boolean);
+}
+const repeatedSynonyms = (space) => buildContext({ space }).tables.flatMap((t) => [...t.columns.values()].flatMap((c) => {
+    const synonyms = c.config.synonyms ?? [];
+    const unique = dedupeCaseInsensitive(synonyms);
+    if (unique.length === synonyms.length)
+        return [];
+    return [
+        {
+            check: 'synonym-repeated',
+            path: `${c.path}.synonyms`,
+            description: `dropped ${synonyms.length - unique.length} repeated synonym(s)`,
+            ops: replace([...fixes_segmentsOf(c.path), 'synonyms'], synonyms, unique),
+        },
+    ];
+}));
+const untrimmed = (space) => untrimmedStrings(space).map((entry) => ({
+    check: 'text-untrimmed',
+    path: jsonPath(entry.segments),
+    description: 'trimmed whitespace',
+    ops: replace(entry.segments, entry.value, entry.value.trim()),
+}));
+const filterWhere = (space) => (space.instructions?.sql_snippets?.filters ?? []).flatMap((filter, i) => {
+    const first = filter.sql[0];
+    if (first === undefined || !/^\s*where\b/i.test(first))
+        return [];
+    const segments = ['instructions', 'sql_snippets', 'filters', String(i), 'sql', '0'];
+    return [
+        {
+            check: 'filter-starts-with-where',
+            path: jsonPath(segments),
+            description: 'dropped the leading WHERE',
+            ops: replace(segments, first, first.replace(/^\s*where\s*/i, '')),
+        },
+    ];
+});
+const duplicateSamples = (space) => {
+    const seen = new Set();
+    const repeats = [];
+    (space.config?.sample_questions ?? []).forEach((q, i) => {
+        const key = normalizeQuestion(joinText(q.question));
+        if (key !== '' && seen.has(key))
+            repeats.push(i);
+        seen.add(key);
+    });
+    // Remove from the end so earlier indexes stay valid.
+    return repeats.reverse().map((i) => ({
+        check: 'sample-question-duplicate',
+        path: `$.config.sample_questions[${i}]`,
+        description: 'removed a repeated sample question',
+        ops: [{ op: 'remove', path: pointer(['config', 'sample_questions', String(i)]) }],
+    }));
+};
+/** One unsorted list at a time: sorting a list of tables moves the column lists inside it. */
+const sorting = (space) => {
+    const list = sortedLists(space).find((l) => !isSorted(l));
+    if (!list)
+        return [];
+    const sorted = [...list.items].sort((a, b) => compareStrings(list.keyOf(a), list.keyOf(b)));
+    return [
+        {
+            check: 'list-unsorted',
+            path: jsonPath(list.segments),
+            description: 'sorted the list',
+            ops: replace(list.segments, list.items, sorted),
+        },
+    ];
+};
+const PLANNERS = [
+    duplicateIds,
+    relationshipMarkers,
+    untrimmed,
+    repeatedSynonyms,
+    filterWhere,
+    duplicateSamples,
+];
+function problems(space) {
+    if (!SpaceSchema.safeParse(space).success)
+        return ['schema'];
+    return checkInvariants(space, { file: '' }).map((issue) => issue.message);
+}
+/** Applies one planned fix when it leaves the space valid; returns the new space or the reason it was skipped. */
+function tryApply(space, fix, before) {
+    const next = structuredClone(space);
+    try {
+        fast_json_patch.applyPatch(next, structuredClone(fix.ops), true);
+    }
+    catch (error) {
+        return { reason: `the patch does not apply: ${error.message.split('\n')[0]}` };
+    }
+    const after = problems(next);
+    const introduced = after.filter((p) => !before.includes(p));
+    return introduced.length > 0 ? { reason: `it would make the config invalid: ${introduced[0]}` } : { space: next };
+}
+function planLintFixes(input) {
+    let space = structuredClone(input);
+    const ops = [];
+    const applied = [];
+    const skipped = [];
+    const run = (planner, repeat) => {
+        for (let round = 0; round < 1000; round++) {
+            const planned = planner(space);
+            if (planned.length === 0)
+                return;
+            for (const fix of planned) {
+                const outcome = tryApply(space, fix, problems(space));
+                const record = { check: fix.check, path: fix.path, description: fix.description };
+                if ('reason' in outcome) {
+                    skipped.push({ ...record, description: outcome.reason });
+                    if (repeat)
+                        return;
+                    continue;
+                }
+                space = outcome.space;
+                ops.push(...fix.ops);
+                applied.push(record);
+                // Later fixes of the same planner were computed before this one moved things: plan again.
+                if (repeat)
+                    break;
+            }
+            if (!repeat)
+                return;
+        }
+    };
+    for (const planner of PLANNERS)
+        run(planner, planner === duplicateIds);
+    run(sorting, true);
+    return { space, ops, applied, skipped };
+}
+
+;// CONCATENATED MODULE: ./src/lint/load.js
+
+
+
+
+
+
+const load_ID = /^[0-9a-f]{32}$/;
+const ID_LISTS = [
+    ['config', 'sample_questions'],
+    ['instructions', 'text_instructions'],
+    ['instructions', 'example_question_sqls'],
+    ['instructions', 'sql_functions'],
+    ['instructions', 'join_specs'],
+    ['instructions', 'sql_snippets', 'filters'],
+    ['instructions', 'sql_snippets', 'expressions'],
+    ['instructions', 'sql_snippets', 'measures'],
+    ['benchmarks', 'questions'],
+];
+function load_at(document, segments) {
+    let node = document;
+    for (const s of segments)
+        node = node !== null && typeof node === 'object' ? node[s] : undefined;
+    return node;
+}
+/** A UUID with dashes or capitals is the same id written another way; anything else gets a new id. */
+function repairedId(document, value, seed) {
+    if (typeof value === 'string') {
+        const compact = value.replace(/-/g, '').toLowerCase();
+        if (load_ID.test(compact))
+            return compact;
+    }
+    return newId(document, seed);
+}
+/** Repairs missing or malformed ids in place; returns the operations and findings. */
+function repairIds(document) {
+    const ops = [];
+    const findings = [];
+    for (const segments of ID_LISTS) {
+        const list = load_at(document, segments);
+        if (!Array.isArray(list))
+            continue;
+        list.forEach((item, index) => {
+            if (item === null || typeof item !== 'object' || Array.isArray(item))
+                return;
+            const record = item;
+            if (typeof record.id === 'string' && load_ID.test(record.id))
+                return;
+            const path = [...segments, String(index), 'id'];
+            const id = repairedId(document, record.id, `lint-id:${path.join('/')}`);
+            ops.push({ op: record.id === undefined ? 'add' : 'replace', path: pointer(path), value: id });
+            findings.push({
+                check: 'id-invalid',
+                severity: 'error',
+                category: 'limits',
+                path: formatPath([...segments, index, 'id']),
+                message: record.id === undefined
+                    ? 'the item has no id: Genie needs a 32-hex id on every item of this list'
+                    : `id ${JSON.stringify(record.id)} is not 32 lowercase hex characters`,
+                fix: `run \`genie-gitops lint --fix\` to set it to ${id}`,
+            });
+            record.id = id;
+        });
+    }
+    return { ops, findings };
+}
+function loadForLint(text, file) {
+    try {
+        return { space: parseSpaceText(text, file), repairs: [], findings: [], issues: [] };
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        let data;
+        try {
+            data = JSON.parse(text.replace(/^\uFEFF/, ''));
+        }
+        catch {
+            return { repairs: [], findings: [], issues: error.issues };
+        }
+        const { ops, findings } = repairIds(data);
+        const parsed = ops.length > 0 ? SpaceSchema.safeParse(data) : undefined;
+        if (parsed?.success)
+            return { space: parsed.data, repairs: ops, findings, issues: [] };
+        return { repairs: [], findings: [], issues: error.issues };
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/lint.js
+/**
+ * `lint`: the static linter over the repository's spaces. No Genie call, and no warehouse call unless
+ * `warehouse` is set (then one read-only statistics query per table, through the warehouse port and
+ * its read-only gate). With `fix`, the mechanical repairs are applied and written, and the findings
+ * reported are those left afterwards.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+function readBenchmarks(root, space, notes) {
+    const file = benchmarksFile(root, space);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return [];
+    try {
+        return loadBenchmarks(file, space).benchmarks;
+    }
+    catch (error) {
+        if (!(error instanceof ValidationError))
+            throw error;
+        notes.push(`benchmarks/${space}.yml is invalid (run validate); ${space} is linted without benchmark weights`);
+        return [];
+    }
+}
+const quote = (name) => '`' + name.replace(/`/g, '``') + '`';
+/** Columns whose statistics some check reads: entity-matching columns and join keys. */
+function statColumns(space) {
+    const wanted = new Map();
+    const add = (table, column) => wanted.set(table, (wanted.get(table) ?? new Set()).add(column));
+    const ctx = buildContext({ space });
+    for (const t of ctx.tables)
+        for (const c of t.columns.values())
+            if (hasEntityMatching(c.config))
+                add(t.key, c.key);
+    for (const info of specInfos(ctx)) {
+        if (info.left && info.columns)
+            add(info.left.key, info.columns.left.toLowerCase());
+        if (info.right && info.columns)
+            add(info.right.key, info.columns.right.toLowerCase());
+    }
+    return wanted;
+}
+/** One COUNT / COUNT(DISTINCT) / MAX(LENGTH) query per table, for the columns checks need. */
+async function readWarehouseFacts(warehouse, space) {
+    const schema = await warehouse.schema();
+    const stats = new Map();
+    for (const [table, columns] of statColumns(space)) {
+        const known = schema.tables.find((t) => normalizeIdentifier(t.identifier) === table);
+        const present = (known?.columns ?? []).map((k) => k.name).filter((c) => columns.has(c.toLowerCase()));
+        if (!known || present.length === 0)
+            continue;
+        const parts = present.flatMap((c, i) => [
+            `COUNT(DISTINCT ${quote(c)}) AS d${i}`,
+            `MAX(LENGTH(${quote(c)})) AS l${i}`,
+        ]);
+        const from = known.identifier.split('.').map(quote).join('.');
+        const result = await warehouse.execute(`SELECT COUNT(*) AS n, ${parts.join(', ')} FROM ${from}`);
+        const row = result.rows[0] ?? [];
+        present.forEach((c, i) => stats.set(`${table}.${c.toLowerCase()}`, {
+            rows: Number(row[0] ?? 0),
+            distinct: Number(row[1 + 2 * i] ?? 0),
+            maxLength: Number(row[2 + 2 * i] ?? 0),
+        }));
+    }
+    return { schema, stats };
+}
+async function warehouseFacts(options, name, space) {
+    if (!options.warehouse)
+        return undefined;
+    const entry = findSpaceEntry(options.root, name, options.layout);
+    const target = entry ? targetOf(options.root, entry) : undefined;
+    const backend = await openBackend(options.root, options.warehouse, target, {
+        env: options.env,
+        layout: options.layout,
+    });
+    try {
+        return await readWarehouseFacts(backend.warehouse, space);
+    }
+    finally {
+        await backend.close();
+    }
+}
+async function lintOne(options, name, notes) {
+    const entry = findSpaceEntry(options.root, name, options.layout);
+    if (!entry) {
+        const issue = { file: `spaces/${name}`, path: '$', message: `no space named '${name}'` };
+        return { space: name, file: issue.file, findings: [], issues: [issue], benchmarks: 0 };
+    }
+    const file = entry.configPath;
+    let text = (0,external_node_fs_namespaceObject.readFileSync)(entry.spaceFile, 'utf8');
+    const loaded = loadForLint(text, file);
+    const benchmarks = readBenchmarks(options.root, name, notes);
+    const base = { space: name, file, benchmarks: benchmarks.length };
+    if (!loaded.space)
+        return { ...base, findings: [], issues: loaded.issues };
+    let space = loaded.space;
+    let extra = loaded.findings;
+    let fix;
+    if (options.fix) {
+        const planned = planLintFixes(space);
+        const patch = [...loaded.repairs, ...planned.ops];
+        const written = patch.length > 0;
+        if (written)
+            writeSpaceFile(entry.spaceFile, planned.space);
+        const repaired = loaded.findings.map((f) => ({ check: f.check, path: f.path, description: f.fix }));
+        fix = { patch, applied: [...repaired, ...planned.applied], skipped: planned.skipped, written };
+        space = planned.space;
+        extra = [];
+        text = (0,external_node_fs_namespaceObject.readFileSync)(entry.spaceFile, 'utf8');
+    }
+    const warehouse = await warehouseFacts(options, name, space);
+    const report = lintSpace({ space, benchmarks, warehouse, extra, text });
+    return { ...base, quality: report.quality, findings: report.findings, issues: [], ...(fix ? { fix } : {}) };
+}
+async function lintCommand(options) {
+    const names = options.spaces?.length ? [...options.spaces] : listSpaces(options.root, options.layout);
+    const notes = [];
+    const spaces = [];
+    for (const name of names)
+        spaces.push(await lintOne(options, name, notes));
+    return { spaces, notes };
+}
+/** Why lint fails: error findings, unlintable files, or a quality under the minimum. */
+function lintFailures(result, minQuality, flag = '--min-quality') {
+    return result.spaces.flatMap((s) => {
+        const out = [];
+        if (!s.quality)
+            out.push(`${s.space}: ${s.issues.length} problem(s) stop lint`);
+        else {
+            if (s.quality.findings.error > 0)
+                out.push(`${s.space}: ${s.quality.findings.error} error finding(s)`);
+            if (minQuality !== undefined && s.quality.score < minQuality)
+                out.push(`${s.space}: quality ${s.quality.score.toFixed(1)} is below ${flag} ${minQuality}`);
+        }
+        return out;
+    });
+}
+
+;// CONCATENATED MODULE: ./src/report/lint-markdown.js
+
+
+const ICON = { error: '❌', warning: '⚠️', info: 'ℹ️' };
+function qualityCells(quality) {
+    if (!quality)
+        return `| – | ${types_CATEGORIES.map(() => '–').join(' | ')} |`;
+    return `| **${quality.score.toFixed(1)}** | ${types_CATEGORIES.map((c) => quality.categories[c].score.toFixed(0)).join(' | ')} |`;
+}
+function summaryTable(spaces) {
+    return [
+        `| space | quality | ${types_CATEGORIES.join(' | ')} | errors | warnings | info |`,
+        `|---|---:|${types_CATEGORIES.map(() => '---:').join('|')}|---:|---:|---:|`,
+        ...spaces.map((s) => {
+            const n = s.quality?.findings;
+            const counts = n ? `${n.error} | ${n.warning} | ${n.info}` : `${s.issues.length} | – | –`;
+            return `| ${markdown_format_code(s.space)} ${qualityCells(s.quality)} ${counts} |`;
+        }),
+    ];
+}
+function findingLines(space) {
+    const issues = space.issues.map((i) => `- ${ICON.error} ${markdown_format_code(`${space.file}${i.line ? `:${i.line}` : ''}`)} ${markdown_format_cell(i.message)}`);
+    const findings = space.findings.map((f) => `- ${ICON[f.severity]} ${markdown_format_code(`${space.file}${f.line ? `:${f.line}` : ''}`)} **${f.check}** ${markdown_format_cell(markdown_format_truncate(f.message, 300))} — _${markdown_format_cell(markdown_format_truncate(f.fix, 200))}_`);
+    return [...issues, ...findings];
+}
+function renderLintMarkdown(result, options = {}) {
+    const max = options.maxChars ?? markdown_format_GITHUB_COMMENT_LIMIT;
+    const head = [
+        `## ${options.title ?? 'genie-gitops lint'}`,
+        '',
+        ...summaryTable(result.spaces),
+        '',
+        '<sub>Quality 0–100: coverage 30%, relationships 20%, semantics 20%, examples 20%, limits 10% (see the README, "Quality score").</sub>',
+        ...result.notes.map((n) => `> ${n}`),
+    ];
+    const body = [];
+    let budget = max - head.join('\n').length - 200;
+    let hidden = 0;
+    for (const space of result.spaces) {
+        const lines = findingLines(space);
+        if (lines.length === 0)
+            continue;
+        const heading = ['', `### ${markdown_format_code(space.space)} (${space.file})`, ''];
+        budget -= heading.join('\n').length;
+        body.push(...heading);
+        for (const line of lines) {
+            if (line.length + 1 > budget) {
+                hidden++;
+                continue;
+            }
+            budget -= line.length + 1;
+            body.push(line);
+        }
+    }
+    if (hidden > 0)
+        body.push('', `_…and ${hidden} more finding(s) not shown to stay within ${max} characters (see \`lint --json\`)._`);
+    return [...head, ...body].join('\n') + '\n';
+}
+
+;// CONCATENATED MODULE: ./src/cli/lint-command.js
+/** CLI runners for `lint` (static quality checks and score) and `list-spaces` (every space the repository declares). */
+
+
+
+
+
+
+
+
+
+
+
+function where(space, line) {
+    return `${space.file}${line ? `:${line}` : ''}`;
+}
+function printSpace(space, io, quiet) {
+    for (const issue of space.issues)
+        io.out(`${where(space, issue.line)}: error ${issue.path}: ${issue.message}`);
+    if (!quiet)
+        for (const f of space.findings)
+            io.out(`${where(space, f.line)}: ${f.severity} [${f.check}] ${f.path}: ${f.message} (fix: ${f.fix})`);
+    for (const a of space.fix?.applied ?? [])
+        io.out(`fixed [${a.check}] ${a.path}: ${a.description}`);
+    for (const s of space.fix?.skipped ?? [])
+        io.out(`not fixed [${s.check}] ${s.path}: ${s.description}`);
+    const q = space.quality;
+    if (!q) {
+        io.out(`${space.space}: not linted (${space.issues.length} problem(s) above; run validate)`);
+        return;
+    }
+    const parts = types_CATEGORIES.map((c) => `${c} ${q.categories[c].score.toFixed(0)}`).join(', ');
+    io.out(`${space.space}: quality ${q.score.toFixed(1)}/100 (${parts}); ${q.findings.error} error(s), ${q.findings.warning} warning(s), ${q.findings.info} info`);
+}
+async function runLint(args, io) {
+    const values = parseCommandArgs(LINT, args);
+    if (values['list-checks']) {
+        for (const line of listChecks())
+            io.out(line);
+        return 0;
+    }
+    if (values.all && values.space?.length)
+        throw new GenieGitopsError('--space and --all exclude each other', 'pass --space NAME or --all (the default)');
+    const minQuality = numberOption(values['min-quality'], '--min-quality', { min: 0, max: 100 });
+    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    const result = await lintCommand({
+        root,
+        spaces: values.space,
+        layout: { bundleTarget: values.target },
+        warehouse: values.warehouse ? parseBackend(values.backend) : undefined,
+        fix: values.fix,
+    });
+    if (result.spaces.length === 0)
+        throw new GenieGitopsError('no space found', 'create spaces/<name>/space.json or declare genie_spaces in databricks.yml');
+    if (values.json)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`);
+    if (values.markdown)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderLintMarkdown(result));
+    for (const note of result.notes)
+        io.err(`note: ${note}`);
+    for (const space of result.spaces)
+        printSpace(space, io, values.quiet ?? false);
+    const failures = lintFailures(result, minQuality);
+    for (const failure of failures)
+        io.err(`error: ${failure}`);
+    return failures.length > 0 ? 1 : 0;
+}
+function runListSpaces(args, io) {
+    const values = parseCommandArgs(LIST_SPACES, args);
+    const entries = listSpaceEntries(external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'), { bundleTarget: values.target });
+    if (values.json)
+        io.out(JSON.stringify(entries.map((e) => e.name)));
+    else
+        for (const e of entries)
+            io.out(`${e.name}\t${e.configPath}\t${e.source === 'bundle' ? `bundle ${e.bundle?.file}` : 'folder'}`);
+    return 0;
+}
+
+;// CONCATENATED MODULE: ./src/report/paired-markdown.js
+/**
+ * The paired comparison in the PR comment and job summary: the verdict in words, the estimate
+ * with its interval and p-value, how many asks it took, and the discordant questions with
+ * each side's passes of asks. A result that is not significant says so, whatever the sign.
+ */
+
+
+
+/** At most this many discordant questions are listed; the JSON scorecards have them all. */
+const MAX_ROWS = 25;
+const HEADLINES = {
+    regression: 'significant regression',
+    'below-min': 'below the minimum score',
+    inconclusive: 'inconclusive',
+    improvement: 'significant improvement',
+    'within-tolerance': 'significant drop within max-regression',
+    'no-significant-change': 'no significant change',
+    'no-base': 'no base',
+};
+function passesOf(q) {
+    if (!q)
+        return '–';
+    const asks = askOutcomes(q);
+    return `${asks.filter(Boolean).length}/${asks.length}`;
+}
+function paired_markdown_renderPairedSection(head, base, gate) {
+    const c = gate.comparison;
+    if (!c)
+        return [];
+    const { test } = c;
+    const confidence = intervalLevel(test.confidence);
+    const headById = new Map(head.questions.map((q) => [q.id, q]));
+    const baseById = new Map(base.questions.map((q) => [q.id, q]));
+    const rows = test.discordant.slice(0, MAX_ROWS).map((id) => {
+        const h = headById.get(id);
+        return `| ${code(id)} | ${h?.split ?? ''} | ${cell(truncate(h?.question ?? '', 60))} | ${passesOf(baseById.get(id))} | ${passesOf(h)} |`;
+    });
+    const more = test.discordant.length - rows.length;
+    const asks = c.rounds > 0
+        ? `${c.reasked} re-ask(s) a side over ${c.rounds} round(s), look ${c.look} of ${c.looks}`
+        : `no re-asks needed (look ${c.look} of ${c.looks})`;
+    return [
+        `### Paired comparison: ${HEADLINES[gate.verdict]}`,
+        '',
+        `Estimate ${signedPoints(test.estimate)} (${confidence} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}) · one-sided ${formatP(test.pWorse)} for a regression, ${formatP(test.pBetter)} for an improvement (bound ${c.bound.toPrecision(2)}) · ${test.discordant.length} discordant of ${test.questions} questions compared · ${asks}`,
+        '',
+        ...(rows.length > 0
+            ? [
+                '| discordant | split | question | base passes | head passes |',
+                '|---|---|---|---:|---:|',
+                ...rows,
+                ...(more > 0 ? ['', `_…and ${more} more discordant question(s)._`] : []),
+                '',
+            ]
+            : []),
+    ];
+}
+
+;// CONCATENATED MODULE: ./src/report/comparison-markdown.js
+
+
+
+/** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
+function questionChanges(head, base) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const headIds = new Set(head.questions.map((q) => q.id));
+    const out = {
+        regressed: [],
+        fixed: [],
+        stillFailing: [],
+        stillPassing: [],
+        added: [],
+        removed: [],
+        broken: [],
+    };
+    for (const q of head.questions) {
+        const b = before.get(q.id);
+        if (q.expectedError !== undefined)
+            out.broken.push(q);
+        // A benchmark broken in base was not scored there: for the comparison it is new.
+        else if (!b || b.expectedError !== undefined)
+            out.added.push(q);
+        else if (b.passed && !q.passed)
+            out.regressed.push(q);
+        else if (!b.passed && q.passed)
+            out.fixed.push(q);
+        else if (q.passed)
+            out.stillPassing.push(q);
+        else
+            out.stillFailing.push(q);
+    }
+    out.removed = base.questions.filter((q) => !headIds.has(q.id));
+    return out;
+}
+function renderComparisonMarkdown(head, base, options = {}) {
+    const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
+    const title = options.title ?? `Genie score: ${code(head.space)}`;
+    const changes = questionChanges(head, base);
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
+    const status = (q) => {
+        if (!q)
+            return '–';
+        const rate = repeats ? ` (${percent(q.passRate)})` : '';
+        if (q.expectedError !== undefined)
+            return '⚠️ broken benchmark';
+        return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
+    };
+    const pairRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
+    const oneRow = (q) => `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
+    const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+    // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
+    const neutral = options.gate?.verdict === 'no-significant-change';
+    const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
+    const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
+    const sections = [
+        {
+            heading: `### ${regressed} (${changes.regressed.length})`,
+            header: pairHeader,
+            rows: changes.regressed.map(pairRow),
+        },
+        { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+        { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
+        {
+            heading: `### Still failing (${changes.stillFailing.length})`,
+            header: pairHeader,
+            rows: changes.stillFailing.map(pairRow),
+        },
+        {
+            heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+            header: oneHeader,
+            rows: changes.broken.map(oneRow),
+        },
+        {
+            heading: `### Removed questions (${changes.removed.length})`,
+            header: oneHeader,
+            rows: changes.removed.map(oneRow),
+        },
+    ].filter((s) => s.rows.length > 0);
+    const top = [
+        `## ${title} — ${scoreText(head.totals.all)}, ${pointsDelta(head.totals.all.score, base.totals.all.score)} vs base`,
+        '',
+        '| split | base | head | change |',
+        '|---|---:|---:|---:|',
+        ...['all', 'train', 'holdout'].map((s) => {
+            const h = head.totals[s];
+            const b = base.totals[s];
+            const delta = h.total && b.total ? pointsDelta(h.score, b.score) : '–';
+            return `| ${s} | ${scoreText(b)} | ${scoreText(h)} | ${delta} |`;
+        }),
+        '',
+        ...(head.benchmarksHash !== base.benchmarksHash
+            ? [
+                '> [!NOTE]',
+                '> The benchmarks changed between base and head, so the split scores compare different question sets; the per-question changes below are like for like.',
+                '',
+            ]
+            : []),
+        ...qualityComparison(base.quality, head.quality, ['base', 'head']),
+        ...(options.gate ? renderPairedSection(head, base, options.gate) : []),
+        `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+            (changes.added.length || changes.removed.length
+                ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
+                : ''),
+        '',
+    ];
+    const foot = [
+        `<sub>config ${code(shortHash(base.configHash))} → ${code(shortHash(head.configHash))} · benchmarks ${code(shortHash(base.benchmarksHash))} → ${code(shortHash(head.benchmarksHash))} · head run: ${plural(head.calls.genie, 'Genie question')}, ${plural(head.calls.statements, 'statement')}, ${duration(head.durationMs)}</sub>`,
+    ];
+    const fixedLength = [...top, ...foot].join('\n').length +
+        sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);
+    // Reserve room for one "N more" note per section.
+    let budget = maxChars - fixedLength - sections.length * 100 - 2;
+    const body = [];
+    for (const s of sections) {
+        const n = Math.max(0, Math.min(s.rows.length, rowsWithin(s.rows, budget)));
+        budget -= s.rows.slice(0, n).reduce((sum, r) => sum + r.length + 1, 0);
+        body.push(s.heading, '', ...s.header, ...s.rows.slice(0, n));
+        if (n < s.rows.length)
+            body.push('', `_…and ${s.rows.length - n} more not shown to stay within ${maxChars} characters._`);
+        body.push('');
+    }
+    const out = [...top, ...body, ...foot].join('\n') + '\n';
+    return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
 
 ;// CONCATENATED MODULE: ./src/report/scorecard-markdown.js
@@ -35974,26 +41508,33 @@ function padRight(text, width) {
 
 
 
+
+
+
 const QUESTION_WIDTH = 60;
+/** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
+const MAX_FLAKY_LISTED = 40;
 function renderScorecardMarkdown(card, options = {}) {
-    const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
-    const title = options.title ?? `Genie score: ${code(card.space)}`;
-    const withRate = card.repeats > 1;
+    const maxChars = options.maxChars ?? markdown_format_GITHUB_COMMENT_LIMIT;
+    const title = options.title ?? `Genie score: ${markdown_format_code(card.space)}`;
+    const withRate = hasRepeats(card);
     const head = [
-        `## ${title} — ${scoreText(card.totals.all)}`,
+        `## ${title} — ${markdown_format_scoreText(card.totals.all)}`,
         '',
         withRate ? '| split | score | mean pass rate |' : '| split | score |',
         withRate ? '|---|---:|---:|' : '|---|---:|',
         ...['all', 'train', 'holdout'].map((split) => {
             const t = card.totals[split];
             return withRate
-                ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
-                : `| ${split} | ${scoreText(t)} |`;
+                ? `| ${split} | ${markdown_format_scoreText(t)} | ${t.total ? markdown_format_percent(t.passRate) : '–'} |`
+                : `| ${split} | ${markdown_format_scoreText(t)} |`;
         }),
         '',
+        ...qualityLine(card.quality),
+        ...evidenceSection(card),
         ...categorySection(card),
         ...brokenBenchmarks(card),
-        `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
+        `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
         '',
         withRate
             ? '| id | split | question | result | verdict | category | pass rate |'
@@ -36014,6 +41555,44 @@ function renderScorecardMarkdown(card, options = {}) {
     const out = [...head, ...shown, ...note, ...foot].join('\n') + '\n';
     return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
+/** Some question was asked more than once (fixed repeats, or re-asks of disagreeing questions). */
+function hasRepeats(card) {
+    return card.questions.some((q) => q.repeats.length > 1);
+}
+function repeatsNote(card) {
+    const asks = card.questions.map((q) => q.repeats.length);
+    const low = Math.min(...asks);
+    const high = Math.max(...asks);
+    return low === high ? `${high} repeats each` : `${low} to ${high} asks each`;
+}
+const scorecard_markdown_range = (i) => `${(i.low * 100).toFixed(1)}–${(i.high * 100).toFixed(1)}%`;
+/** Wilson intervals, repeatability per split and the flaky questions with their passes of asks. */
+function evidenceSection(card) {
+    const evidence = withEvidence(card).evidence;
+    const confidence = `${Math.round(evidence.confidence * 100)}%`;
+    const splits = ['all', 'train', 'holdout'].filter((s) => card.totals[s].total > 0);
+    const repeatability = (s) => {
+        const e = evidence[s];
+        return e.repeatability === null ? '–' : `${markdown_format_percent(e.repeatability)} (${e.consistent}/${e.repeated})`;
+    };
+    const byId = new Map(card.questions.map((q) => [q.id, q]));
+    const flaky = evidence.flaky.slice(0, MAX_FLAKY_LISTED).map((id) => {
+        const asks = score_evidence_askOutcomes(byId.get(id));
+        return `${markdown_format_code(id)} ${asks.filter(Boolean).length}/${asks.length}`;
+    });
+    if (evidence.flaky.length > flaky.length)
+        flaky.push(`and ${evidence.flaky.length - flaky.length} more in the JSON`);
+    return [
+        `| split | ${confidence} interval | repeatability |`,
+        '|---|---:|---:|',
+        ...splits.map((s) => `| ${s} | ${scorecard_markdown_range(evidence[s].interval)} | ${repeatability(s)} |`),
+        '',
+        evidence.all.repeated === 0
+            ? '_Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._'
+            : `_Repeatability is the share of questions asked more than once that gave the same result every time._ ${flaky.length ? `Flaky (passes/asks): ${flaky.join(', ')}.` : 'No flaky question.'}`,
+        '',
+    ];
+}
 function categorySection(card) {
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     if (failing.length === 0)
@@ -36025,32 +41604,38 @@ function categorySection(card) {
         '',
     ];
 }
+/** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card) {
-    const broken = card.questions.filter((q) => q.expectedError !== undefined);
+    const broken = brokenQuestions(card);
     if (broken.length === 0)
         return [];
     return [
-        `> [!WARNING]`,
-        `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+        `### Broken benchmarks (${broken.length})`,
+        '',
+        'Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (`genie-gitops validate --execute` checks every expected SQL).',
+        '',
+        '| id | split | question | error |',
+        '|---|---|---|---|',
+        ...broken.map((q) => `| ${markdown_format_code(q.id)} | ${q.split} | ${markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH))} | ${markdown_format_cell(markdown_format_truncate(q.expectedError ?? '', 160))} |`),
         '',
     ];
 }
 function questionRow(q, withRate) {
     const cells = [
-        code(q.id),
+        markdown_format_code(q.id),
         q.split,
-        cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
-        q.passed ? '✅' : '❌',
+        markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
+        q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌',
         q.verdict ?? '–',
         q.category ?? '',
     ];
     if (withRate)
-        cells.push(percent(q.passRate));
+        cells.push(markdown_format_percent(q.passRate));
     return `| ${cells.join(' | ')} |`;
 }
 /** The rows to show within `budget`, in benchmark order; failing questions take priority. */
 function chooseRows(questions, rows, budget) {
-    if (rowsWithin(rows, budget) === rows.length)
+    if (markdown_format_rowsWithin(rows, budget) === rows.length)
         return rows;
     const priority = questions
         .map((q, i) => ({ i, failing: !q.passed }))
@@ -36068,34 +41653,65 @@ function chooseRows(questions, rows, budget) {
 function footer(card) {
     const c = card.calls;
     const parts = [
-        `backend ${code(card.backend)}`,
-        plural(c.genie, 'Genie question'),
-        plural(c.statements, 'statement'),
-        plural(c.retries, 'retry', 'retries'),
+        `backend ${markdown_format_code(card.backend)}`,
+        markdown_format_plural(c.genie, 'Genie question'),
+        markdown_format_plural(c.statements, 'statement'),
+        markdown_format_plural(c.retries, 'retry', 'retries'),
         `${c.rateLimited} rate-limited`,
         markdown_format_duration(card.durationMs),
-        `config ${code(markdown_format_shortHash(card.configHash))}`,
-        `benchmarks ${code(markdown_format_shortHash(card.benchmarksHash))}`,
+        `config ${markdown_format_code(markdown_format_shortHash(card.configHash))}`,
+        `benchmarks ${markdown_format_code(markdown_format_shortHash(card.benchmarksHash))}`,
         `started ${card.startedAt}`,
     ];
     return `<sub>${parts.join(' · ')}</sub>`;
 }
+/** One line per broken benchmark, for the terminal and logs. */
+function brokenLines(card) {
+    const broken = brokenQuestions(card);
+    if (broken.length === 0)
+        return [];
+    return [
+        `Broken benchmarks (expected SQL failed; not asked, not scored): ${broken.length}`,
+        ...broken.map((q) => `  ${q.id}: ${q.expectedError}`),
+    ];
+}
+/** The headline alone (for --quiet and logs): score per split, broken benchmarks, failure counts. */
+function renderTotalsLine(card) {
+    const t = card.totals;
+    const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
+    return [
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}`,
+        `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
+        ...brokenLines(card),
+    ].join('\n');
+}
+function evidenceLine(card) {
+    const e = withEvidence(card).evidence;
+    const intervals = ['all', 'train', 'holdout']
+        .filter((s) => card.totals[s].total > 0)
+        .map((s) => `${s} ${scorecard_markdown_range(e[s].interval)}`)
+        .join(' · ');
+    const repeat = e.all.repeatability === null
+        ? 'repeatability not measured (each question asked once)'
+        : `repeatability ${markdown_format_percent(e.all.repeatability)} (${e.all.consistent}/${e.all.repeated}), flaky: ${e.flaky.join(', ') || 'none'}`;
+    return `Evidence: ${Math.round(e.confidence * 100)}% intervals ${intervals}; ${repeat}`;
+}
 /** A compact plain-text scorecard for the terminal. */
 function renderScorecardText(card) {
-    const withRate = card.repeats > 1;
+    const withRate = hasRepeats(card);
     const t = card.totals;
     const lines = [
-        `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${markdown_format_percent(t.all.passRate)}` : ''}`,
         '',
     ];
     const header = ['ID', 'SPLIT', 'RESULT', 'VERDICT', 'CATEGORY', ...(withRate ? ['RATE'] : []), 'QUESTION'];
     const body = card.questions.map((q) => [
         q.id,
         q.split,
-        q.passed ? 'pass' : 'FAIL',
+        q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL',
         q.verdict ?? '-',
         q.category ?? '-',
-        ...(withRate ? [percent(q.passRate)] : []),
+        ...(withRate ? [markdown_format_percent(q.passRate)] : []),
         markdown_format_truncate(q.question, QUESTION_WIDTH),
     ]);
     const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
@@ -36106,66 +41722,59 @@ function renderScorecardText(card) {
     lines.push(line(header), ...body.map(line), '');
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
-    for (const q of card.questions.filter((x) => x.expectedError !== undefined))
-        lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
+    lines.push(...brokenLines(card));
+    lines.push(evidenceLine(card));
     const c = card.calls;
-    lines.push(`Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${markdown_format_duration(card.durationMs)} · config ${markdown_format_shortHash(card.configHash)} · benchmarks ${markdown_format_shortHash(card.benchmarksHash)}`);
+    lines.push(`Calls: ${markdown_format_plural(c.genie, 'Genie question')}, ${markdown_format_plural(c.statements, 'statement')}, ${markdown_format_plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${markdown_format_duration(card.durationMs)} · config ${markdown_format_shortHash(card.configHash)} · benchmarks ${markdown_format_shortHash(card.benchmarksHash)}`);
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/cli/options.js
+;// CONCATENATED MODULE: ./src/cli/score-command.js
+/** `genie-gitops score`: one space's scorecard in the terminal, optionally as JSON and Markdown files. */
 
-const HELP = `usage: genie-gitops <command> [options]
 
-commands:
-  validate [--space NAME]                       check space files, targets and benchmarks; exit 1 on any problem
-  score --space NAME [--backend local]          score a space's benchmarks and print the scorecard
-        [--repeats N] [--concurrency N] [--qpm N] [--noise P --seed N]
-        [--min-score X] [--json FILE] [--markdown FILE] [--quiet]
-  enhance --space NAME [--backend local]        improve a space config from its failing train questions
-          [--analyst rules|llm] [--max-iterations N] [--target-score X] [--dry-run]
-          [--json FILE] [--markdown FILE] [--quiet]
-          llm analyst: [--llm-provider openai|databricks] [--llm-model M] [--llm-base-url URL] [--llm-endpoint NAME] [--llm-timeout-ms MS]
-          (or OPENAI_BASE_URL, OPENAI_API_KEY, GENIE_GITOPS_LLM_MODEL, GENIE_GITOPS_SERVING_ENDPOINT, DATABRICKS_HOST/TOKEN)
-  import-benchmarks --space NAME --from FILE.md [--force]
-                                                convert question/SQL Markdown into benchmarks/NAME.yml
-  init --space NAME --backend local             write a thin spaces/NAME/space.json from a database
-       [--from-sqlite FILE | --from-sql FILE] [--force]
-  deploy (--space NAME... | --all | --before SHA [--after SHA])
-         [--backend local] [--on-drift fail|overwrite]
-                                                apply configs to live spaces; drift guard against --before's config
-  export (--space NAME | --all) [--backend local]
-                                                write a live space canonically to spaces/NAME/space.json
-  serve [--port 0] [--latency-ms MS] [--qpm N] [--fault-rate P] [--stuck-rate P] [--token T] [--seed N]   loopback Databricks API emulator (point DATABRICKS_HOST at it)
 
-common options:
-  --root DIR      the repository root (default: the current directory)`;
-/** Options every space command takes. */
-const SPACE_OPTIONS = {
-    space: { type: 'string' },
-    backend: { type: 'string' },
-    root: { type: 'string' },
-};
-/** Parses a numeric option, naming the flag and the allowed range when it is wrong. */
-function numberOption(value, flag, bounds = {}) {
-    if (value === undefined)
-        return undefined;
-    const n = Number(value);
-    const bad = value.trim() === '' ||
-        !Number.isFinite(n) ||
-        (bounds.integer && !Number.isInteger(n)) ||
-        (bounds.min !== undefined && n < bounds.min) ||
-        (bounds.max !== undefined && n > bounds.max);
-    if (bad) {
-        const range = [
-            bounds.min !== undefined ? `>= ${bounds.min}` : '',
-            bounds.max !== undefined ? `<= ${bounds.max}` : '',
-        ]
-            .filter(Boolean)
-            .join(' and ');
-        throw new GenieGitopsError(`${flag} ${value} is not valid`, `pass ${bounds.integer ? 'a whole number' : 'a number'}${range ? ` ${range}` : ''}`);
+
+
+
+
+/** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
+function progressLine(e, repeats) {
+    const outcome = e.broken
+        ? 'broken benchmark (expected SQL failed)'
+        : e.passed
+            ? 'pass'
+            : `fail (${e.category ?? e.verdict ?? 'no result'})`;
+    return `[${e.done}/${e.total}] ${e.id}${repeats > 1 ? ` #${e.repeat}` : ''} ${outcome} ${Math.round(e.durationMs)}ms`;
+}
+async function score_command_runScore(args, io) {
+    const values = parseCommandArgs(SCORE, args);
+    const space = values.space;
+    const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
+    const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
+    const card = await scoreCommand({
+        layout: { bundleTarget: values.target },
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        space,
+        backend: parseBackend(values.backend),
+        repeats,
+        concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
+        questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
+        noise: numberOption(values.noise, '--noise', { fraction: true }),
+        seed: numberOption(values.seed, '--seed', { integer: true }),
+        onProgress: values.quiet ? undefined : (e) => io.err(progressLine(e, repeats ?? 1)),
+    });
+    // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
+    if (values.json)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
+    if (values.markdown)
+        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
+    io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+    if (minScore !== undefined && card.totals.all.score < minScore) {
+        io.err(`error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`);
+        return 1;
     }
-    return n;
+    return 0;
 }
 
 ;// CONCATENATED MODULE: ./src/serve/http-io.js
@@ -36644,7 +42253,7 @@ class SpaceState {
             if (!dir.target)
                 continue;
             const t = dir.target;
-            warehouses.set(t.warehouseId, t.local ?? {});
+            warehouses.set(t.warehouseId, { ...t.local, space: name });
             for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
                 this.insert({
                     spaceId: id,
@@ -36948,8 +42557,9 @@ async function startServe(options) {
     const spaces = new SpaceState();
     const warehouseSettings = spaces.seed(options.root);
     const warehouses = new Map();
-    for (const [id, local] of warehouseSettings) {
-        warehouses.set(id, await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }));
+    for (const [id, { space, ...local }] of warehouseSettings) {
+        const target = { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local };
+        warehouses.set(id, await openWarehouseFor(options.root, target, space));
     }
     const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
     const genie = new GenieState(statements, options.latencyMs ?? 0);
@@ -37077,30 +42687,14 @@ async function handle(ctx, baseUrl, req, res) {
 
 
 async function runServe(args, io, options = {}) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            root: { type: 'string' },
-            port: { type: 'string' },
-            'latency-ms': { type: 'string' },
-            qpm: { type: 'string' },
-            'fault-rate': { type: 'string' },
-            'stuck-rate': { type: 'string' },
-            token: { type: 'string' },
-            'client-id': { type: 'string' },
-            'client-secret': { type: 'string' },
-            'subject-token': { type: 'string' },
-            seed: { type: 'string' },
-        },
-        strict: true,
-    });
+    const values = parseCommandArgs(SERVE, args);
     const handle = await startServe({
         root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
         port: numberOption(values.port, '--port', { min: 0, max: 65535, integer: true }),
         latencyMs: numberOption(values['latency-ms'], '--latency-ms', { min: 0 }),
         qpm: numberOption(values.qpm, '--qpm', { min: 0 }),
-        faultRate: numberOption(values['fault-rate'], '--fault-rate', { min: 0, max: 1 }),
-        stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { min: 0, max: 1 }),
+        faultRate: numberOption(values['fault-rate'], '--fault-rate', { fraction: true }),
+        stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { fraction: true }),
         seed: numberOption(values.seed, '--seed', { integer: true }),
         token: values.token,
         clientId: values['client-id'],
@@ -37133,330 +42727,56 @@ function untilSignal() {
     });
 }
 
-;// CONCATENATED MODULE: external "node:child_process"
-const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
-;// CONCATENATED MODULE: ./src/github/git-cli.js
-/**
- * The git adapter: every call goes through one `exec` over the git CLI. It never prompts
- * (GIT_TERMINAL_PROMPT=0) and passes credentials per command through GIT_CONFIG_* environment
- * variables, so a token is never written into `.git/config`.
- */
+;// CONCATENATED MODULE: ./src/benchmarks/expected-sql.js
 
 
-/** A git command failed; `args` and `stderr` say which and why. */
-class GitError extends GenieGitopsError {
-    args;
-    result;
-    constructor(args, result, hint) {
-        super(`git ${args.join(' ')} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`, hint);
-        this.args = args;
-        this.result = result;
-    }
+/** What is wrong with one expected SQL text, in words; empty when nothing is. */
+function expectedSqlProblems(sql, warehouse) {
+    const problems = [];
+    const unbalanced = parenthesisProblem(sql);
+    if (unbalanced)
+        problems.push(unbalanced);
+    if (warehouse)
+        problems.push(...unknownTables(sql, warehouse));
+    return problems;
 }
-/** The identity genie-gitops commits as; a commit by anyone else on its branches is a person's. */
-const BOT_IDENTITY = { name: 'genie-gitops[bot]', email: 'genie-gitops@users.noreply.github.com' };
-const ZERO_SHA = /^0{40}$/;
-class GitCli {
-    cwd;
-    identity;
-    env;
-    constructor(options) {
-        this.cwd = options.cwd;
-        this.identity = options.identity ?? BOT_IDENTITY;
-        this.env = buildEnv(options.env ?? process.env, options.token);
+function parenthesisProblem(sql) {
+    let depth = 0;
+    for (const token of significant(tokenize(sql, 'spark'))) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')') && --depth < 0)
+            return `unbalanced parentheses: a ')' at offset ${token.start} closes nothing`;
     }
-    /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
-    exec(args, input) {
-        return new Promise((resolve, reject) => {
-            const child = (0,external_node_child_process_namespaceObject.spawn)('git', [...args], {
-                cwd: this.cwd,
-                env: this.env,
-                stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
-            });
-            const out = [];
-            const err = [];
-            child.stdout?.on('data', (chunk) => out.push(chunk));
-            child.stderr?.on('data', (chunk) => err.push(chunk));
-            child.on('error', (error) => reject(new GenieGitopsError(`cannot run git: ${error.message}`, 'install git and put it on PATH')));
-            child.on('close', (code) => resolve({
-                exitCode: code ?? 1,
-                stdout: Buffer.concat(out).toString('utf8'),
-                stderr: Buffer.concat(err).toString('utf8'),
-            }));
-            if (child.stdin) {
-                child.stdin.on('error', () => { }); // git may exit before reading all input; its exit code tells
-                child.stdin.end(input);
-            }
-        });
-    }
-    /** Runs git and throws a GitError on a non-zero exit; returns stdout. */
-    async run(args, hint) {
-        const result = await this.exec(args);
-        if (result.exitCode !== 0)
-            throw new GitError(args, result, hint);
-        return result.stdout;
-    }
-    /** The commit a ref names, or undefined when it does not exist. */
-    async tryRevParse(ref) {
-        const result = await this.exec(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    async revParse(ref) {
-        const sha = await this.tryRevParse(ref);
-        if (!sha)
-            throw new GenieGitopsError(`git: no commit named '${ref}'`, 'fetch the history first (actions/checkout with fetch-depth: 0)');
-        return sha;
-    }
-    /** The current branch name, or undefined on a detached HEAD. */
-    async tryCurrentBranch() {
-        const result = await this.exec(['symbolic-ref', '--quiet', '--short', 'HEAD']);
-        return result.exitCode === 0 ? result.stdout.trim() : undefined;
-    }
-    /** A file's text at a commit, or undefined when the file (or the commit) does not exist there. */
-    async tryShow(rev, file) {
-        // `./` makes the path relative to cwd, which may be a subfolder of the repository.
-        const result = await this.exec(['show', `${rev}:./${file}`]);
-        return result.exitCode === 0 ? result.stdout : undefined;
-    }
-    /** Paths (relative to cwd, limited to it) changed between two commits; a rename counts for both sides. */
-    async changedFiles(from, to, pathspec = []) {
-        const out = await this.run(['diff', '--name-only', '--no-renames', '--relative', from, to, '--', ...pathspec]);
-        return out.split('\n').filter(Boolean);
-    }
-    /** The remote's commit for a branch, or undefined when the remote has no such branch. */
-    async tryRemoteBranchSha(remote, branch) {
-        const result = await this.exec(['ls-remote', '--heads', remote, `refs/heads/${branch}`]);
-        if (result.exitCode !== 0)
-            return undefined;
-        const line = result.stdout.split('\n').find((l) => l.endsWith(`\trefs/heads/${branch}`));
-        return line?.split('\t')[0];
-    }
-    /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
-    async tryFetchBranch(remote, branch) {
-        const result = await this.exec([
-            'fetch',
-            '--no-tags',
-            '--quiet',
-            remote,
-            `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`,
-        ]);
-        return result.exitCode === 0;
-    }
-    /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
-    async tryFetchRef(remote, ref, localRef) {
-        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, `+${ref}:${localRef}`]);
-        return result.exitCode === 0;
-    }
-    /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
-    async tryIsAncestor(ancestor, tip) {
-        const result = await this.exec(['merge-base', '--is-ancestor', ancestor, tip]);
-        if (result.exitCode === 0)
-            return true;
-        return result.exitCode === 1 ? false : undefined;
-    }
-    /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
-    async tryFetchCommit(remote, sha) {
-        if (await this.tryRevParse(sha))
-            return true;
-        const result = await this.exec(['fetch', '--no-tags', '--quiet', remote, sha]);
-        return result.exitCode === 0;
-    }
-    /** Commits reachable from `tip` but not from `exclude`, newest first. */
-    async commitsBetween(exclude, tip) {
-        const out = await this.run(['log', '--format=%H%x00%ae%x00%ce%x00%s', `${exclude}..${tip}`]);
-        return out
-            .split('\n')
-            .filter(Boolean)
-            .map((line) => {
-            const [sha, authorEmail, committerEmail, subject] = line.split('\0');
-            return { sha, authorEmail, committerEmail, subject };
-        });
-    }
-    /** Points `branch` at `startPoint` and checks it out, keeping working-tree changes. */
-    async switchToNewBranch(branch, startPoint = 'HEAD') {
-        await this.run(['checkout', '--quiet', '-B', branch, startPoint]);
-    }
-    /** Checks out a branch or commit (detached for a sha). */
-    async checkout(ref) {
-        await this.run(['checkout', '--quiet', ref]);
-    }
-    /** True when any of `paths` differs from HEAD (including untracked files). */
-    async hasChanges(paths) {
-        const out = await this.run(['status', '--porcelain', '--untracked-files=all', '--', ...paths]);
-        return out.trim() !== '';
-    }
-    /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
-    async commit(message, paths) {
-        await this.run(['add', '--', ...paths]);
-        const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
-        await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
-        return this.revParse('HEAD');
-    }
-    /**
-     * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
-     * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
-     */
-    async push(remote, localRef, branch, options = {}) {
-        const args = ['push', '--quiet', '--no-verify', '--porcelain'];
-        if (options.expectedRemoteSha !== undefined)
-            args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
-        else if (options.force)
-            args.push('--force');
-        args.push(remote, `${localRef}:refs/heads/${branch}`);
-        await this.run(args, 'check that the token may push (contents: write) and that the branch is not protected');
-    }
-}
-/** The environment for git: no prompts, and the token (if any) as a per-command extra header. */
-function buildEnv(base, token) {
-    const env = {};
-    for (const [key, value] of Object.entries(base))
-        if (value !== undefined && !key.startsWith('GIT_CONFIG_KEY_') && !key.startsWith('GIT_CONFIG_VALUE_'))
-            env[key] = value;
-    env.GIT_TERMINAL_PROMPT = '0';
-    env.GCM_INTERACTIVE = 'never';
-    env.LC_ALL = 'C';
-    if (token) {
-        const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
-        env.GIT_CONFIG_COUNT = '1';
-        env.GIT_CONFIG_KEY_0 = 'http.extraheader';
-        env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
-    }
-    else {
-        delete env.GIT_CONFIG_COUNT;
-    }
-    return env;
-}
-
-;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
-const PENDING_LABEL = 'genie-gitops: pending';
-const DEPLOYED_LABEL = 'genie-gitops: deployed';
-const LESSONS_RECORDED_LABEL = 'genie-gitops: lessons-recorded';
-/** The one branch enhance owns for a space. */
-function enhanceBranch(space) {
-    return `genie-gitops/enhance/${space}`;
-}
-/** Merged PRs whose config has not been deployed yet. */
-function mergedPending(pulls) {
-    return pulls.filter((pr) => pr.state === 'closed' && pr.merged && pr.labels.includes(PENDING_LABEL));
-}
-/** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
-function closedUnrecorded(pulls) {
-    return pulls
-        .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
-        .sort((a, b) => a.number - b.number);
-}
-/** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
-async function relabel(github, pr, change) {
-    const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
-    if (add.length > 0)
-        await github.addLabels(pr.number, add);
-    for (const label of change.remove ?? [])
-        if (pr.labels.includes(label))
-            await github.removeLabel(pr.number, label);
-}
-
-;// CONCATENATED MODULE: ./src/github/bot-branch.js
-/**
- * Publishing files on a branch genie-gitops owns (genie-gitops/enhance/<space>, .../export/<space>):
- * commit them on top of the checked-out base and force-push, unless a person has pushed commits
- * there, whose work is never overwritten.
- */
-
-const REMOTE = 'origin';
-/** Looks at the remote branch: absent or only bot commits -> ok; a person's commit -> not ok, with why. */
-async function checkBotBranch(git, branch, base) {
-    const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
-    if (!remoteSha)
-        return { ok: true };
-    if (!(await git.tryFetchBranch(REMOTE, branch)))
-        throw new GenieGitopsError(`cannot fetch ${branch} from ${REMOTE}`, 'check the token can read the repository');
-    const commits = await git.commitsBetween(base, `refs/remotes/${REMOTE}/${branch}`);
-    const human = commits.find((c) => c.authorEmail !== git.identity.email || c.committerEmail !== git.identity.email);
-    if (human) {
-        return {
-            ok: false,
-            remoteSha,
-            reason: `${branch} has a commit by ${human.authorEmail} (${human.sha.slice(0, 7)} "${human.subject}"); genie-gitops does not force-push over a person's work. Merge or close that PR, or delete the branch, to let it run again`,
-        };
-    }
-    return { ok: true, remoteSha };
+    return depth > 0 ? `unbalanced parentheses: ${depth} '(' never closed` : undefined;
 }
 /**
- * Commits `paths` (already written in the working tree) on `branch` starting at the current HEAD,
- * force-pushes it with a lease on `expectedRemoteSha`, and returns to the original checkout.
+ * Three-part names whose catalog the warehouse has but whose table it does not. Names in other
+ * catalogs are left alone (`alias.struct.field` looks like a three-part name too).
  */
-async function publishBotBranch(git, input) {
-    const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));
-    await git.switchToNewBranch(input.branch);
-    try {
-        const sha = await git.commit(input.message, input.paths);
-        if (input.expectedRemoteSha) {
-            // Same tree as the remote branch: nothing to push, the PR already shows this change.
-            const sameTree = (await git.exec(['diff', '--quiet', input.expectedRemoteSha, sha])).exitCode === 0;
-            if (sameTree)
-                return { sha: input.expectedRemoteSha, pushed: false };
-        }
-        await git.push(REMOTE, sha, input.branch, { expectedRemoteSha: input.expectedRemoteSha ?? '' });
-        return { sha, pushed: true };
-    }
-    finally {
-        await git.checkout(original);
-    }
-}
-
-;// CONCATENATED MODULE: ./src/commands/deploy-labels.js
-/**
- * After a space deployed (or was already up to date), its merged enhancement PRs still labelled
- * pending become deployed, but only those whose merge commit is part of what was deployed: a
- * slow deploy of an older push must not mark a PR merged after it.
- */
-
-
-async function markDeployedPulls(github, git, space, deployedSha) {
-    const result = { deployed: [], stillPending: [] };
-    const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
-    for (const pr of pending) {
-        const included = await mergeIncluded(git, pr.mergeCommitSha, deployedSha);
-        if (included !== true) {
-            result.stillPending.push({
-                number: pr.number,
-                reason: included === false
-                    ? `its merge ${pr.mergeCommitSha?.slice(0, 7)} is not in the deployed commit ${deployedSha.slice(0, 7)}; the deploy of its push will mark it`
-                    : `its merge commit ${pr.mergeCommitSha?.slice(0, 7)} is not in this checkout (check out with fetch-depth: 0)`,
-            });
+function unknownTables(sql, warehouse) {
+    const tables = new Set(warehouse.tables.map((t) => normalizeIdentifier(t.identifier)));
+    const catalogs = new Set([...tables].map((t) => t.split('.')[0]));
+    const problems = [];
+    const reported = new Set();
+    for (const name of findThreePartNames(sql)) {
+        const key = normalizeIdentifier(name);
+        if (tables.has(key) || reported.has(key) || !catalogs.has(key.split('.')[0]))
             continue;
-        }
-        await relabel(github, pr, { add: [DEPLOYED_LABEL], remove: [PENDING_LABEL] });
-        result.deployed.push(pr.number);
+        reported.add(key);
+        const short = lastPart(name).toLowerCase();
+        const similar = [...tables].find((t) => t.split('.').pop() === short);
+        problems.push(`refers to table ${name}, which the warehouse does not have${similar ? ` (did you mean ${similar}?)` : ''}: fix the name or the warehouse`);
     }
-    return result;
-}
-/** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
-async function mergeIncluded(git, mergeSha, deployedSha) {
-    // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
-    if (!mergeSha)
-        return true;
-    await git.tryFetchCommit(REMOTE, mergeSha);
-    return git.tryIsAncestor(mergeSha, deployedSha);
-}
-/** One line for the deploy report, empty when there was nothing to label. */
-function describeDeployLabels(result) {
-    const parts = [];
-    if (result.deployed.length > 0)
-        parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
-    for (const p of result.stillPending)
-        parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
-    return parts.join('; ');
+    return problems;
 }
 
-;// CONCATENATED MODULE: ./src/commands/deploy.js
+;// CONCATENATED MODULE: ./src/commands/validate.js
 /**
- * `deploy`: put the repository's configs on the live spaces. Per space: read live, compare it
- * (canonically) with the config as of the previously deployed commit; a difference means someone
- * edited the live space outside git (drift), which stops that space unless on-drift is overwrite.
- * Otherwise update live with the etag just read and read it back until it equals the config.
- * One failing space never stops the others. With a GitHub port, a space that is deployed (or
- * already was) moves its merged enhancement PRs from the pending label to deployed.
+ * `validate`: every problem of every file in one run. Per space: the space file (schema, then the
+ * invariants and references of whatever part of it is valid), target.yml, the benchmark file
+ * (schema, ids, the read-only gate, well-formed SQL naming tables the warehouse has), and with
+ * `execute` each distinct expected SQL run once on the warehouse.
  */
 
 
@@ -37467,333 +42787,216 @@ function describeDeployLabels(result) {
 
 
 
-const spaceFilePath = (space) => `spaces/${space}/space.json`;
-/** The spaces whose folder changed in before..after, plus those deleted (reported as skipped). */
-async function changedSpaces(git, before, after) {
-    const files = await git.changedFiles(before, after, ['spaces']);
-    const names = new Set();
-    for (const file of files) {
-        const match = /^spaces\/([^/]+)\//.exec(file);
-        if (match)
-            names.add(match[1]);
-    }
-    return [...names].sort();
-}
-async function selectSpaces(options) {
-    if (options.spaces === 'all')
-        return { names: listSpaces(options.root), selection: 'all spaces' };
-    if (options.spaces && options.spaces.length > 0)
-        return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
-    const before = options.before;
-    if (!before || ZERO_SHA.test(before))
-        return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
-    if (!(await options.git.tryFetchCommit('origin', before))) {
-        throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
-    }
-    const after = options.after ?? 'HEAD';
-    return {
-        names: await changedSpaces(options.git, before, after),
-        selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
-    };
-}
-/** The canonical text of a live space's config (Genie re-serialises what it stores). */
-function liveText(stored, label) {
-    if (typeof stored.serializedSpace === 'string')
-        return serializeSpace(parseSpaceText(stored.serializedSpace, label));
-    return serializeSpace(SpaceSchema.parse(stored.serializedSpace));
-}
-async function deployCommand(options) {
-    const { names, selection } = await selectSpaces(options);
-    const results = [];
-    for (const space of names) {
-        options.log?.(`deploy ${space}`);
-        let result;
-        try {
-            result = await deployOne(space, options);
-        }
-        catch (error) {
-            const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
-            const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
-            result = { space, status: 'failed', message: `${message}${hint}` };
-        }
-        if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
-            result = await labelDeployed(result, options.github, options);
-        options.log?.(`${space}: ${result.status}: ${result.message}`);
-        results.push(result);
-    }
-    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
-    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
-}
-/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
-async function labelDeployed(result, github, options) {
+
+
+async function validateCommand(options) {
+    // A name given on the command line is refused like in every other command; a folder found
+    // under spaces/ with a bad name is one more problem to report.
+    if (options.space !== undefined)
+        validateSpaceName(options.space);
+    let names;
     try {
-        const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
-        const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
-        const line = describeDeployLabels(labels);
-        return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
+        names = options.space ? [options.space] : listSpaces(options.root, options.layout);
     }
     catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
-        const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
-        return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
+        // A broken databricks.yml is a problem to report like any other file.
+        if (error instanceof ValidationError)
+            return { ok: false, spaces: [], issues: error.issues };
+        throw error;
     }
+    if (names.length === 0) {
+        const issue = {
+            file: 'spaces/',
+            path: '$',
+            message: 'no space found: create spaces/<name>/space.json (or run `genie-gitops init`)',
+        };
+        return { ok: false, spaces: [], issues: [issue] };
+    }
+    const spaces = [];
+    for (const name of names)
+        spaces.push(await validateOne(options, name));
+    const issues = spaces.flatMap((s) => s.issues);
+    return { ok: issues.length === 0, spaces, issues };
 }
-async function deployOne(space, options) {
-    if (!listSpaces(options.root).includes(space)) {
-        return {
-            space,
-            status: 'skipped',
-            message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
-        };
+/** Issues of a thrown error, or rethrow when it is not about the user's files. */
+function issuesOf(error, file, line) {
+    if (error instanceof ValidationError)
+        return error.issues;
+    if (error instanceof GenieGitopsError)
+        return [{ file, path: '$', line, message: error.hint ? `${error.message}: ${error.hint}` : error.message }];
+    throw error;
+}
+async function validateOne(options, name) {
+    const root = options.root;
+    try {
+        validateSpaceName(name);
     }
-    const dir = loadSpaceDir(options.root, space);
-    const target = dir.target;
-    if (!target)
-        return {
-            space,
-            status: 'failed',
-            message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
-        };
-    const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
-    if (issues.length > 0)
-        throw new ValidationError(issues);
-    const config = serializeSpace(dir.space);
-    return withStore(options, target, async (store) => {
-        const base = { space, liveSpaceId: target.liveSpaceId };
-        const live = await store.get(target.liveSpaceId);
-        const current = liveText(live, `live space ${target.liveSpaceId}`);
-        if (current === config)
-            return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-        const previous = await previousConfig(space, options);
-        let note = previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
-        if (previous !== undefined && current !== previous) {
-            if ((options.onDrift ?? 'fail') !== 'overwrite') {
-                return {
-                    ...base,
-                    status: 'drifted',
-                    message: `the live space was edited outside git: it differs from the config deployed at ${options.before?.slice(0, 7)}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
-                };
-            }
-            note = ' (the live space had drifted; its edits were overwritten as on-drift: overwrite asks)';
+    catch (error) {
+        return { space: name, issues: issuesOf(error, `spaces/${name}`), benchmarks: 0 };
+    }
+    const issues = [];
+    let entry;
+    try {
+        entry = findSpaceEntry(root, name, options.layout);
+    }
+    catch (error) {
+        return { space: name, issues: issuesOf(error, 'databricks.yml'), benchmarks: 0 };
+    }
+    // A folder without space.json has no entry: the file check below names what to create.
+    const spaceFile = entry?.spaceFile ?? external_node_path_namespaceObject.join(root, 'spaces', name, 'space.json');
+    const spaceLabel = repoRelative(root, spaceFile);
+    const targetFile = entry?.targetFile ?? external_node_path_namespaceObject.join(root, 'spaces', name, 'target.yml');
+    const targetLabel = repoRelative(root, targetFile);
+    const benchLabel = `benchmarks/${name}.yml`;
+    let target;
+    if (entry?.source === 'bundle' || (0,external_node_fs_namespaceObject.existsSync)(targetFile)) {
+        try {
+            target = entry ? targetOf(root, entry) : loadTarget(targetFile, targetLabel);
         }
-        await store.update(target.liveSpaceId, dir.space, { etag: live.etag });
-        await verify(store, target.liveSpaceId, config, options);
-        return { ...base, status: 'deployed', message: `updated and verified${note}` };
-    });
-}
-async function previousConfig(space, options) {
-    if (!options.before || ZERO_SHA.test(options.before))
-        return undefined;
-    const text = await options.git.tryShow(options.before, spaceFilePath(space));
-    return text === undefined
-        ? undefined
-        : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
-}
-/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function verify(store, spaceId, config, options) {
-    const attempts = options.verifyAttempts ?? 5;
-    for (let i = 0; i < attempts; i++) {
-        if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
-            return;
-        if (i < attempts - 1)
-            await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+        catch (error) {
+            issues.push(...issuesOf(error, targetLabel));
+        }
     }
-    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${attempts} read(s)`, 'check the space in the Genie UI and re-run deploy');
-}
-async function withStore(options, target, fn) {
-    if (options.store)
-        return fn(options.store);
-    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+    else {
+        issues.push({
+            file: targetLabel,
+            path: '$',
+            message: `missing: it says where the space deploys and which data the local backend uses; create it with \`genie-gitops init --space ${name} --from-sqlite FILE\` (keeps an existing space.json; no --from-* means the demo data)`,
+        });
+    }
+    const wantWarehouse = options.execute || (options.checkWarehouse ?? true);
+    const backend = wantWarehouse ? await openFor(options, name, target, targetLabel, issues) : undefined;
     try {
-        if (!backend.spaces)
-            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
-        return await fn(backend.spaces);
+        const schema = backend ? await backend.warehouse.schema() : undefined;
+        issues.push(...checkSpaceFile(spaceFile, spaceLabel, name, schema));
+        const benchPath = external_node_path_namespaceObject.join(root, benchLabel);
+        const bench = (0,external_node_fs_namespaceObject.existsSync)(benchPath)
+            ? inspectBenchmarksText((0,external_node_fs_namespaceObject.readFileSync)(benchPath, 'utf8'), benchLabel, name)
+            : undefined;
+        if (!bench)
+            return { space: name, issues, benchmarks: 0 };
+        // Running the SQL says more than the static table check, and saying it twice helps nobody.
+        issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? undefined : schema));
+        const executed = options.execute && backend ? await executeExpected(bench, backend.warehouse, issues) : undefined;
+        return {
+            space: name,
+            issues,
+            benchmarks: bench.set.benchmarks.length,
+            ...(executed !== undefined ? { executed } : {}),
+            ...(options.execute && (options.backend ?? 'local') === 'local' && target && !target.local?.data
+                ? { notExecuted: 'target.yml has no local.data; run with --backend databricks to execute on the workspace' }
+                : {}),
+        };
     }
     finally {
-        await backend.close();
+        await backend?.close();
     }
 }
-
-;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
-async function upsertPullRequest(github, spec) {
-    const open = await github.findOpenPullRequest(spec.branch);
-    const pr = open
-        ? await github.updatePullRequest(open.number, { title: spec.title, body: spec.body })
-        : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
-    const missing = spec.labels.filter((l) => !pr.labels.includes(l));
-    if (missing.length > 0)
-        await github.addLabels(pr.number, missing);
-    return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
-}
-
-;// CONCATENATED MODULE: ./src/commands/export.js
 /**
- * `export`: pull a live space into the repository as canonical JSON (a first import, or adopting
- * edits made in the Genie UI) and, with git and GitHub at hand, propose it as a PR on
- * genie-gitops/export/<space>.
+ * The backend whose warehouse names are checked against (and `execute` runs on). Without
+ * `execute`, a space with no local data is simply not checked against a warehouse.
  */
-
-
-
-
-
-
-
-
-
-
-
-
-function exportBranch(space) {
-    return `genie-gitops/export/${space}`;
-}
-async function exportCommand(options) {
-    const file = `spaces/${options.space}/space.json`;
-    const absolute = external_node_path_namespaceObject.join(options.root, file);
-    // target.yml alone is enough: a first export creates space.json.
-    const target = loadTarget(external_node_path_namespaceObject.join(options.root, 'spaces', options.space, 'target.yml'), `spaces/${options.space}/target.yml`);
-    const liveSpaceId = target.liveSpaceId;
-    const stored = await readLive(options, target, liveSpaceId);
-    const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-    const text = serializeSpace(space);
-    const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
-    const base = { space: options.space, liveSpaceId, file };
-    if (before === text)
-        return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
-    const { git, github } = options;
-    let check;
-    const branch = exportBranch(options.space);
-    if (git && github) {
-        check = await checkBotBranch(git, branch, 'HEAD');
-        if (!check.ok)
-            return { ...base, outcome: 'blocked', message: check.reason };
-    }
-    writeFileAtomic(absolute, text);
-    if (!git || !github || !check)
-        return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
-    const baseBranch = options.baseBranch ?? (await github.defaultBranch());
-    const published = await publishBotBranch(git, {
-        branch,
-        paths: [file],
-        message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
-        expectedRemoteSha: check.remoteSha,
-    });
-    const body = [
-        `## genie-gitops: export \`${options.space}\``,
-        '',
-        `The live space \`${liveSpaceId}\` differs from \`${file}\` on \`${baseBranch}\` (edits made outside git, e.g. in the Genie UI).`,
-        `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
-        '',
-        `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
-        before === undefined
-            ? '- first export of this space'
-            : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
-        '',
-        'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
-        '',
-    ].join('\n');
-    const upserted = await upsertPullRequest(github, {
-        branch,
-        base: baseBranch,
-        title: `genie-gitops: adopt live edits of ${options.space}`,
-        body,
-        labels: ['genie-gitops', `space:${options.space}`],
-    });
-    const outcome = upserted.action === 'created' ? 'pr-created' : 'pr-updated';
-    const pushed = published.pushed
-        ? `pushed ${published.sha.slice(0, 7)} to ${branch}`
-        : `${branch} already had this change`;
-    return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
-}
-async function readLive(options, target, spaceId) {
-    if (options.store)
-        return (await options.store.get(spaceId)).serializedSpace;
-    const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+async function openFor(options, name, target, targetLabel, issues) {
+    const backend = options.backend ?? 'local';
+    if (!target)
+        return undefined;
+    // A space with no local data is configured for the workspace only: nothing to check locally.
+    if (backend === 'local' && !target.local?.data)
+        return undefined;
+    if (!options.execute && backend !== 'local')
+        return undefined;
     try {
-        if (!backend.spaces)
-            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read spaces');
-        return (await backend.spaces.get(spaceId)).serializedSpace;
+        return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
     }
-    finally {
-        await backend.close();
+    catch (error) {
+        issues.push(...issuesOf(error, targetLabel));
+        return undefined;
     }
 }
-
-;// CONCATENATED MODULE: ./src/cli/gitops-commands.js
-/** CLI runners for the GitOps commands: `deploy` (with drift guard) and `export` (writes the file; the action opens the PR). */
-
-
-
-
-
-
-
-
-async function runDeployCli(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            space: { type: 'string', multiple: true },
-            all: { type: 'boolean' },
-            backend: { type: 'string' },
-            root: { type: 'string' },
-            before: { type: 'string' },
-            after: { type: 'string' },
-            'on-drift': { type: 'string' },
-        },
-        strict: true,
-    });
-    const onDrift = values['on-drift'] ?? 'fail';
-    if (onDrift !== 'fail' && onDrift !== 'overwrite')
-        throw new GenieGitopsError(`--on-drift ${onDrift} is not valid`, 'use --on-drift fail or --on-drift overwrite');
-    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
-    if (!values.all && !values.space?.length && !values.before) {
-        throw new GenieGitopsError('say what to deploy', 'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)');
+function checkSpaceFile(file, label, name, schema) {
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return [
+            {
+                file: label,
+                path: '$',
+                message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
+            },
+        ];
+    const text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    const inspected = inspectSpaceText(text, label);
+    if (!inspected.space)
+        return inspected.issues;
+    // Lines let the action annotate the exact spot in the PR diff.
+    const invariants = addIssueLines(text, checkInvariants(inspected.space, { file: label, warehouseSchema: schema }));
+    return [...inspected.issues, ...invariants];
+}
+function checkExpectedSql(bench, schema) {
+    const issues = [];
+    for (const b of bench.set.benchmarks) {
+        for (const problem of expectedSqlProblems(b.sql, schema))
+            issues.push({ file: bench.set.file, ...sqlAt(bench, b.id), message: `${b.id}: expected SQL ${problem}` });
     }
-    const result = await deployCommand({
-        root,
+    return issues;
+}
+/** Runs each distinct expected SQL once; a failure is an issue on the benchmark's `sql` line. */
+async function executeExpected(bench, warehouse, issues) {
+    const results = new Map();
+    for (const b of bench.set.benchmarks) {
+        if (!results.has(b.sql)) {
+            try {
+                await warehouse.execute(b.sql, { rowLimit: 1 });
+                results.set(b.sql, null);
+            }
+            catch (error) {
+                results.set(b.sql, error instanceof Error ? error.message : String(error));
+            }
+        }
+        const failure = results.get(b.sql);
+        if (failure)
+            issues.push({
+                file: bench.set.file,
+                ...sqlAt(bench, b.id),
+                message: `${b.id}: expected SQL fails on the warehouse: ${failure.split('\n')[0]}`,
+            });
+    }
+    return results.size;
+}
+function sqlAt(bench, id) {
+    return bench.sqlLocations.get(id) ?? { path: '$' };
+}
+
+;// CONCATENATED MODULE: ./src/cli/validate-command.js
+/** `genie-gitops validate`: every problem of every file, then one line per space. */
+
+
+
+
+
+
+async function runValidate(args, io) {
+    const values = parseCommandArgs(VALIDATE, args);
+    const result = await validateCommand({
+        layout: { bundleTarget: values.target },
+        root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
+        space: values.space,
+        execute: values.execute ?? false,
         backend: parseBackend(values.backend),
-        git: new GitCli({ cwd: root }),
-        spaces: values.all ? 'all' : values.space,
-        before: values.before,
-        after: values.after,
-        onDrift,
-        log: (line) => io.err(line),
     });
-    io.out(`spaces: ${result.selection}`);
-    for (const s of result.spaces)
-        io.out(`${s.status.padEnd(9)} ${s.space}: ${s.message}`);
-    return result.ok ? 0 : 1;
-}
-async function runExportCli(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            space: { type: 'string' },
-            all: { type: 'boolean' },
-            backend: { type: 'string' },
-            root: { type: 'string' },
-        },
-        strict: true,
-    });
-    const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
-    const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
-    if (spaces.length === 0)
-        throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
-    for (const space of spaces) {
-        const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
-        io.out(`${result.outcome}: ${result.message}`);
+    for (const issue of result.issues)
+        io.err(`error: ${formatIssue(issue)}`);
+    for (const space of result.spaces) {
+        const executed = space.executed !== undefined
+            ? `, ${space.executed} expected SQL statements run`
+            : space.notExecuted
+                ? `, expected SQL not run: ${space.notExecuted}`
+                : '';
+        io.out(`${space.issues.length === 0 ? 'ok' : 'invalid'}: ${space.space} (${space.benchmarks} benchmark questions${executed}, ${space.issues.length} problem${space.issues.length === 1 ? '' : 's'})`);
     }
-    return 0;
+    return result.ok ? 0 : 1;
 }
 
 ;// CONCATENATED MODULE: ./src/cli/main.js
 /** The CLI: argv -> the same commands the action runs. Returns the exit code; never calls process.exit. */
-
-
-
-
 
 
 
@@ -37811,36 +43014,43 @@ const defaultIo = {
     err: (line) => process.stderr.write(`${line}\n`),
     cwd: process.cwd(),
 };
+const RUNNERS = {
+    validate: runValidate,
+    score: score_command_runScore,
+    enhance: runEnhance,
+    init: runInit,
+    'import-benchmarks': runImportBenchmarks,
+    deploy: runDeployCli,
+    export: runExportCli,
+    lint: runLint,
+    'list-spaces': runListSpaces,
+    serve: (args, io) => runServe(args, io),
+};
 async function main(argv, io = defaultIo) {
     const [command, ...rest] = argv;
     try {
-        switch (command) {
-            case 'validate':
-                return await runValidate(rest, io);
-            case 'score':
-                return await main_runScore(rest, io);
-            case 'init':
-                return await runInit(rest, io);
-            case 'enhance':
-                return await runEnhance(rest, io);
-            case 'import-benchmarks':
-                return runImportBenchmarks(rest, io);
-            case 'deploy':
-                return await runDeployCli(rest, io);
-            case 'export':
-                return await runExportCli(rest, io);
-            case 'serve':
-                return await runServe(rest, io);
-            case undefined:
-            case 'help':
-            case '--help':
-            case '-h':
-                io.out(HELP);
-                return command === undefined ? 1 : 0;
-            default:
-                io.err(`error: unknown command '${command}'\n${HELP}`);
-                return 1;
+        if (command === '--version' || command === '-v' || command === 'version') {
+            io.out(packageVersion());
+            return 0;
         }
+        if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+            const topic = command === 'help' ? COMMAND_SPECS.find((s) => s.name === rest[0]) : undefined;
+            io.out(topic ? renderCommandHelp(topic) : renderUsage());
+            // Bare `genie-gitops` is a mistake (exit 1); asking for help is not.
+            return command === undefined ? 1 : 0;
+        }
+        const run = RUNNERS[command];
+        const spec = COMMAND_SPECS.find((s) => s.name === command);
+        if (!run || !spec) {
+            io.err(`error: unknown command '${command}'`);
+            io.err(`hint: the commands are ${COMMAND_SPECS.map((s) => s.name).join(', ')}; run genie-gitops --help`);
+            return 1;
+        }
+        if (wantsHelp(rest)) {
+            io.out(renderCommandHelp(spec));
+            return 0;
+        }
+        return await run(rest, io);
     }
     catch (error) {
         return reportError(error, io);
@@ -37860,178 +43070,8 @@ function reportError(error, io) {
             io.err(`hint: ${error.hint}`);
         return 1;
     }
-    if (error instanceof TypeError && 'code' in error && String(error.code).startsWith('ERR_PARSE_ARGS')) {
-        io.err(`error: ${error.message}\n${HELP}`);
-        return 1;
-    }
     io.err(`internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     return 2;
-}
-function rootOf(value, io) {
-    return external_node_path_namespaceObject.resolve(io.cwd, value ?? '.');
-}
-async function runValidate(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: { space: { type: 'string' }, root: { type: 'string' } },
-        strict: true,
-    });
-    const result = await validateCommand({ root: rootOf(values.root, io), space: values.space });
-    for (const issue of result.issues)
-        io.err(`error: ${formatIssue(issue)}`);
-    for (const space of result.spaces) {
-        io.out(`${space.issues.length === 0 ? 'ok' : 'invalid'}: ${space.space} (${space.benchmarks} benchmark questions, ${space.issues.length} problems)`);
-    }
-    return result.ok ? 0 : 1;
-}
-async function main_runScore(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            ...SPACE_OPTIONS,
-            repeats: { type: 'string' },
-            concurrency: { type: 'string' },
-            qpm: { type: 'string' },
-            noise: { type: 'string' },
-            seed: { type: 'string' },
-            'min-score': { type: 'string' },
-            json: { type: 'string' },
-            markdown: { type: 'string' },
-            quiet: { type: 'boolean' },
-        },
-        strict: true,
-    });
-    if (!values.space)
-        throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
-    const minScore = numberOption(values['min-score'], '--min-score', { min: 0, max: 1 });
-    const card = await scoreCommand({
-        root: rootOf(values.root, io),
-        space: values.space,
-        backend: parseBackend(values.backend),
-        repeats: numberOption(values.repeats, '--repeats', { min: 1, integer: true }),
-        concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
-        questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
-        noise: numberOption(values.noise, '--noise', { min: 0, max: 1 }),
-        seed: numberOption(values.seed, '--seed', { integer: true }),
-        onProgress: values.quiet
-            ? undefined
-            : (e) => io.err(`[${e.done}/${e.total}] ${e.id}${e.repeat > 0 ? ` #${e.repeat + 1}` : ''} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`} ${Math.round(e.durationMs)}ms`),
-    });
-    // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
-    if (values.json)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
-    if (values.markdown)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
-    io.out(renderScorecardText(card));
-    if (minScore !== undefined && card.totals.all.score < minScore) {
-        io.err(`error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${(minScore * 100).toFixed(1)}%`);
-        return 1;
-    }
-    return 0;
-}
-async function runInit(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            ...SPACE_OPTIONS,
-            'from-sqlite': { type: 'string' },
-            'from-sql': { type: 'string' },
-            force: { type: 'boolean' },
-        },
-        strict: true,
-    });
-    if (!values.space)
-        throw new GenieGitopsError('--space is required', 'name the new space, e.g. --space sales');
-    if (parseBackend(values.backend) !== 'local')
-        throw new GenieGitopsError('init reads a local database only', 'use --backend local with --from-sqlite FILE or --from-sql FILE');
-    if (values['from-sqlite'] && values['from-sql'])
-        throw new GenieGitopsError('--from-sqlite and --from-sql exclude each other', 'pass one of them');
-    const result = await initCommand({
-        root: rootOf(values.root, io),
-        space: values.space,
-        from: values['from-sqlite'] ?? values['from-sql'],
-        force: values.force,
-    });
-    io.out(`wrote ${external_node_path_namespaceObject.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${external_node_path_namespaceObject.relative(io.cwd, result.targetFile)}`);
-    return 0;
-}
-async function runEnhance(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: {
-            ...SPACE_OPTIONS,
-            analyst: { type: 'string' },
-            'max-iterations': { type: 'string' },
-            'target-score': { type: 'string' },
-            'dry-run': { type: 'boolean' },
-            json: { type: 'string' },
-            markdown: { type: 'string' },
-            quiet: { type: 'boolean' },
-            'llm-provider': { type: 'string' },
-            'llm-model': { type: 'string' },
-            'llm-base-url': { type: 'string' },
-            'llm-endpoint': { type: 'string' },
-            'llm-timeout-ms': { type: 'string' },
-        },
-        strict: true,
-    });
-    if (!values.space)
-        throw new GenieGitopsError('--space is required', 'name a folder under spaces/, e.g. --space demo');
-    const llmSettings = {
-        provider: values['llm-provider'],
-        model: values['llm-model'],
-        baseUrl: values['llm-base-url'],
-        endpoint: values['llm-endpoint'],
-    };
-    const analyst = values.analyst ?? 'rules';
-    if (analyst !== 'rules' && analyst !== 'llm')
-        throw new GenieGitopsError(`unknown analyst '${analyst}'`, 'use --analyst rules or --analyst llm');
-    const result = await enhanceCommand({
-        root: rootOf(values.root, io),
-        space: values.space,
-        backend: parseBackend(values.backend),
-        analyst,
-        llmAnalyst: analyst === 'llm'
-            ? llmAnalystFrom(llmSettings, process.env, {
-                timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
-            })
-            : undefined,
-        maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
-        targetScore: numberOption(values['target-score'], '--target-score', { min: 0, max: 1 }),
-        dryRun: values['dry-run'],
-        log: values.quiet ? undefined : (line) => io.err(line),
-    });
-    const markdown = renderEnhanceMarkdown(result);
-    const { config: _config, ...json } = result;
-    if (values.json)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
-    if (values.markdown)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), markdown);
-    const t = (c) => `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
-    io.out(`before: ${t(result.before)}`);
-    io.out(`after:  ${t(result.after)}`);
-    io.out(`${result.iterations.filter((i) => i.accepted).length} of ${result.iterations.length} iteration(s) kept; ${result.stopReason}`);
-    io.out(result.dryRun
-        ? 'dry run: no file written'
-        : `wrote ${result.written.map((f) => external_node_path_namespaceObject.relative(io.cwd, f)).join(', ') || 'nothing'}`);
-    return 0;
-}
-function runImportBenchmarks(args, io) {
-    const { values } = (0,external_node_util_namespaceObject.parseArgs)({
-        args,
-        options: { ...SPACE_OPTIONS, from: { type: 'string' }, force: { type: 'boolean' } },
-        strict: true,
-    });
-    if (!values.space || !values.from)
-        throw new GenieGitopsError('--space and --from are required', 'e.g. import-benchmarks --space sales --from docs/questions.md');
-    const result = importBenchmarksCommand({
-        root: rootOf(values.root, io),
-        space: values.space,
-        from: values.from,
-        force: values.force,
-    });
-    io.out(`wrote ${external_node_path_namespaceObject.relative(io.cwd, result.file)} (${result.questions} questions)`);
-    return 0;
 }
 
 

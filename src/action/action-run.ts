@@ -5,7 +5,7 @@ import { GitCli } from '../github/git-cli.js';
 import type { GitHubPort } from '../github/github-port.js';
 import { createGitHub } from '../github/octokit-github.js';
 import { createOctokit } from '../github/octokit-factory.js';
-import { listSpaces } from '../space/repository.js';
+import { listSpaces, type LayoutOptions } from '../space/repository.js';
 import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 
@@ -16,6 +16,8 @@ export interface ActionRun {
   git: GitCli;
   /** Undefined without a token (e.g. a fork's PR with no write access). */
   github?: GitHubPort;
+  /** Which bundle target spaces declared in databricks.yml are read for. */
+  layout: LayoutOptions;
 }
 
 /** A runner's verdict: main turns `failure` into setFailed, so runners never call it. */
@@ -26,9 +28,17 @@ export interface StepOutcome {
 export function createActionRun(root: string, inputs: ActionInputs, context: GitHubContext): ActionRun {
   const token = inputs.githubToken;
   const git = new GitCli({ cwd: root, token });
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, git };
+  const layout: LayoutOptions = { bundleTarget: inputs.bundleTarget };
+  if (!token || !context.owner || !context.repo) return { root, inputs, context, git, layout };
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => core.warning(line) });
-  return { root, inputs, context, git, github: createGitHub(octokit, { owner: context.owner, repo: context.repo }) };
+  return {
+    root,
+    inputs,
+    context,
+    git,
+    layout,
+    github: createGitHub(octokit, { owner: context.owner, repo: context.repo }),
+  };
 }
 
 export function requireGitHub(run: ActionRun, command: string): GitHubPort {
@@ -41,11 +51,11 @@ export function requireGitHub(run: ActionRun, command: string): GitHubPort {
 
 /** The spaces a command works on: the space input, every space with `all`, or an error naming both. */
 export function selectedSpaces(run: ActionRun, command: string): string[] {
-  if (run.inputs.all) return listSpaces(run.root);
+  if (run.inputs.all) return listSpaces(run.root, run.layout);
   if (run.inputs.space) return [run.inputs.space];
   throw new GenieGitopsError(
     `input space is required for command ${command}`,
-    'set space to a folder name under spaces/, or all: true',
+    'set space to a folder name under spaces/ (or a genie_spaces key of databricks.yml), or all: true',
   );
 }
 

@@ -1,7 +1,7 @@
 /** Action inputs, parsed once into a typed object. The only module that reads inputs. */
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
-import { numberOption } from '../cli/options.js';
+import { numberOption } from '../util/number-option.js';
 import { parseBackend, type BackendName } from '../commands/workspace.js';
 import type { OnDrift } from '../commands/deploy.js';
 
@@ -14,6 +14,8 @@ export const INPUT = {
   repeats: 'repeats',
   minScore: 'min-score',
   maxRegression: 'max-regression',
+  confidence: 'confidence',
+  maxRepeats: 'max-repeats',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
   maxRegressions: 'max-regressions',
@@ -32,9 +34,11 @@ export const INPUT = {
   llmModel: 'llm-model',
   llmBaseUrl: 'llm-base-url',
   llmEndpoint: 'llm-endpoint',
+  minQuality: 'min-quality',
+  bundleTarget: 'bundle-target',
 } as const;
 
-export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'list-spaces'] as const;
+export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'] as const;
 export type ActionCommand = (typeof COMMANDS)[number];
 
 export interface ActionInputs {
@@ -46,6 +50,10 @@ export interface ActionInputs {
   repeats?: number;
   minScore?: number;
   maxRegression?: number;
+  /** One-sided confidence a change must reach to count (PR gate and enhance); default 0.95. */
+  confidence?: number;
+  /** Most re-asks per side of a question whose answers disagree; default 3. */
+  maxRepeats?: number;
   maxIterations?: number;
   targetScore?: number;
   /** `enhance`: questions allowed to go from pass to fail in one iteration. */
@@ -57,6 +65,10 @@ export interface ActionInputs {
   githubToken?: string;
   baseBranch?: string;
   workingDirectory: string;
+  /** `lint`: fail below this quality (0..100 points). */
+  minQuality?: number;
+  /** The bundle target (environment) spaces declared in databricks.yml are read for. */
+  bundleTarget?: string;
   /** Databricks and LLM settings, as the environment variables the backends read. */
   env: Record<string, string>;
   /** Values to mask in logs. */
@@ -111,10 +123,12 @@ export function readInputs(): ActionInputs {
     all: space === 'all' || booleanInput(INPUT.all),
     backend: parseBackend(optional(INPUT.backend)),
     repeats: numberOption(optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
-    minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { min: 0, max: 1 }),
-    maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { min: 0, max: 1 }),
+    minScore: numberOption(optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
+    maxRegression: numberOption(optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
+    confidence: numberOption(optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
+    maxRepeats: numberOption(optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
-    targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { min: 0, max: 1 }),
+    targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     maxRegressions: numberOption(optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
     allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
@@ -122,6 +136,8 @@ export function readInputs(): ActionInputs {
     githubToken,
     baseBranch: optional(INPUT.baseBranch),
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',
+    minQuality: numberOption(optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
+    bundleTarget: optional(INPUT.bundleTarget),
     env,
     secrets,
   };

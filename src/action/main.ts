@@ -10,6 +10,7 @@ import { readInputs, type ActionCommand } from './inputs.js';
 import { runDeploy } from './run-deploy.js';
 import { runEnhance } from './run-enhance.js';
 import { runExport } from './run-export.js';
+import { runLint } from './run-lint.js';
 import { runScore } from './run-score.js';
 import { annotate, runValidate } from './run-validate.js';
 
@@ -19,8 +20,9 @@ const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> =
   enhance: runEnhance,
   deploy: runDeploy,
   export: runExport,
+  lint: runLint,
   'list-spaces': async (run) => {
-    const spaces = listSpaces(run.root);
+    const spaces = listSpaces(run.root, run.layout);
     core.setOutput('spaces', JSON.stringify(spaces));
     core.info(`spaces: ${spaces.join(', ') || 'none'}`);
     return {};

@@ -16,6 +16,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   const result = await group('deploy', () =>
     deployCommand({
       root: run.root,
+      layout: run.layout,
       backend: run.inputs.backend,
       git: run.git,
       spaces: run.inputs.all ? 'all' : run.inputs.space ? [run.inputs.space] : undefined,

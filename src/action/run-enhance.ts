@@ -17,6 +17,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
         enhancePrCommand({
           root: run.root,
+          layout: run.layout,
           space,
           backend: run.inputs.backend,
           analyst: run.inputs.analyst,
@@ -25,6 +26,8 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           targetScore: run.inputs.targetScore,
           maxRegressions: run.inputs.maxRegressions,
           allowTaughtExamples: run.inputs.allowTaughtExamples,
+          confidence: run.inputs.confidence,
+          maxRepeats: run.inputs.maxRepeats,
           git: run.git,
           github,
           baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
@@ -35,6 +38,14 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
         }),
       );
       results.push(result);
+      // Outside the collapsed group: the outcome and the scores without expanding anything.
+      core.info(`enhance ${space}: ${result.outcome}; ${result.message}`);
+      if (result.result) {
+        const r = result.result;
+        core.info(
+          `train ${pct(r.before.totals.train.score)} → ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} → ${pct(r.after.totals.holdout.score)}`,
+        );
+      }
       await writeSummary(result);
     } catch (error) {
       // One space failing does not stop the others; the step still fails at the end.

@@ -13,6 +13,7 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
         await group(`export ${space}`, () =>
           exportCommand({
             root: run.root,
+            layout: run.layout,
             space,
             backend: run.inputs.backend,
             git: run.git,

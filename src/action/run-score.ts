@@ -1,14 +1,14 @@
 /**
  * `score` in the action. On a pull request: head vs base per space, one sticky comment, the same
- * Markdown in the job summary, and a failure on min-score or max-regression. Elsewhere: a plain
+ * Markdown in the job summary, and a failure on min-score or a significant drop beyond max-regression. Elsewhere: a plain
  * scorecard of one space.
  */
 import * as core from '@actions/core';
 import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
 import { scoreCommand } from '../commands/score.js';
 import type { Scorecard } from '../scoring/scorecard.js';
-import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
-import { listSpaces } from '../space/repository.js';
+import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-markdown.js';
+import { listSpaces, spacesTouchedBy } from '../space/repository.js';
 import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import type { PullRequestContext } from './github-context.js';
 
@@ -30,13 +30,18 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
     const card = await group(`score ${space} (${run.inputs.backend})`, () =>
       scoreCommand({
         root: run.root,
+        layout: run.layout,
         space,
         backend: run.inputs.backend,
         repeats: run.inputs.repeats,
         onProgress: (e) =>
-          core.info(`[${e.done}/${e.total}] ${e.id} ${e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
+          core.info(
+            `[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`,
+          ),
       }),
     );
+    // Outside the collapsed group, so the log shows the score without expanding anything.
+    logScore(card);
     // Per-card outputs describe one space; with several, `scores` maps each space to its score.
     if (spaces.length === 1) setCardOutputs(card);
     scores[space] = Number(card.totals.all.score.toFixed(4));
@@ -52,19 +57,31 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   return failures.length ? { failure: failures.join('; ') } : {};
 }
 
+/** The score line (and the failing questions by id) at the top level of the log. */
+function logScore(card: Scorecard, base?: Scorecard): void {
+  for (const line of renderTotalsLine(card).split('\n')) core.info(line);
+  if (base) {
+    const delta = (card.totals.all.score - base.totals.all.score) * 100;
+    core.info(
+      `base: ${(base.totals.all.score * 100).toFixed(1)}%, change ${delta >= 0 ? '+' : ''}${delta.toFixed(1)} points`,
+    );
+  }
+  const failing = card.questions.filter((q) => !q.passed && q.expectedError === undefined);
+  if (failing.length > 0)
+    core.info(
+      `failing questions (${failing.length}): ${failing.map((q) => `${q.id} (${q.category ?? 'failed'})`).join(', ')}`,
+    );
+}
+
 /** The spaces a PR touches (their folder or their benchmarks), unless the inputs name them. */
 async function prSpaces(run: ActionRun, pr: PullRequestContext): Promise<string[]> {
-  if (run.inputs.all) return listSpaces(run.root);
+  if (run.inputs.all) return listSpaces(run.root, run.layout);
   if (run.inputs.space) return [run.inputs.space];
   await run.git.tryFetchCommit('origin', pr.baseSha);
-  const files = await run.git.changedFiles(pr.baseSha, 'HEAD', ['spaces', 'benchmarks']);
-  const names = new Set<string>();
-  for (const f of files) {
-    const m = /^spaces\/([^/]+)\//.exec(f) ?? /^benchmarks\/([^/]+)\.ya?ml$/.exec(f);
-    if (m) names.add(m[1]);
-  }
-  const known = new Set(listSpaces(run.root));
-  return [...names].filter((n) => known.has(n)).sort();
+  const files = await run.git.changedFiles(pr.baseSha, 'HEAD');
+  const names = spacesTouchedBy(run.root, files, { ...run.layout, benchmarks: true });
+  const known = new Set(listSpaces(run.root, run.layout));
+  return names.filter((n) => known.has(n));
 }
 
 async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Promise<StepOutcome> {
@@ -84,6 +101,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
     const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>
       prScoreCommand({
         root: run.root,
+        layout: run.layout,
         space,
         backend: run.inputs.backend,
         git: run.git,
@@ -92,12 +110,16 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
         repeats: run.inputs.repeats,
         minScore: run.inputs.minScore,
         maxRegression: run.inputs.maxRegression,
+        confidence: run.inputs.confidence,
+        maxRepeats: run.inputs.maxRepeats,
         github,
         prNumber: pr.number,
         log: (line) => core.info(line),
       }),
     );
     results.push(result);
+    logScore(result.head, result.base);
+    for (const failure of result.failures) core.info(`${space}: the check fails: ${failure}`);
     await core.summary.addRaw(result.markdown).write();
   }
   const single = results.length === 1 ? results[0] : undefined;
@@ -108,6 +130,8 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
       core.setOutput('delta', (single.head.totals.all.score - single.base.totals.all.score).toFixed(4));
     }
     if (single.comment) core.setOutput('comment-url', single.comment.url);
+    core.setOutput('verdict', single.gate.verdict);
+    if (single.gate.comparison) core.setOutput('p-value', single.gate.comparison.test.pWorse.toPrecision(4));
   }
   core.setOutput('stale', String(results.some((r) => r.staleNote !== undefined)));
   core.setOutput('spaces', JSON.stringify(spaces));

@@ -16,11 +16,19 @@ export function annotate(issues: readonly ValidationIssue[]): void {
 }
 
 export async function runValidate(run: ActionRun): Promise<StepOutcome> {
-  const result = await validateCommand({ root: run.root, space: run.inputs.space });
+  // In CI every expected SQL also runs once on the warehouse, so a broken benchmark fails here,
+  // before any score is computed.
+  const result = await validateCommand({
+    root: run.root,
+    space: run.inputs.space,
+    execute: true,
+    backend: run.inputs.backend,
+    layout: run.layout,
+  });
   annotate(result.issues);
   const rows = result.spaces.map(
     (s) =>
-      `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} |`,
+      `| ${s.space} | ${s.issues.length === 0 ? '✅ valid' : `❌ ${s.issues.length} problem(s)`} | ${s.benchmarks} | ${s.executed ?? '–'} |`,
   );
   const problems = result.issues.map((i) => `- \`${formatIssue(i)}\``);
   await core.summary
@@ -28,8 +36,8 @@ export async function runValidate(run: ActionRun): Promise<StepOutcome> {
       [
         '## genie-gitops validate',
         '',
-        '| space | result | benchmark questions |',
-        '|---|---|---|',
+        '| space | result | benchmark questions | expected SQL run |',
+        '|---|---|---|---:|',
         ...rows,
         '',
         ...problems,

@@ -30,23 +30,51 @@ function itemsOf(source: YamlSource, file: string): { items: unknown[]; prefix: 
   return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
 }
 
+/** A benchmark file read without stopping at its first problem. */
+export interface BenchmarkInspection {
+  /** The questions that are valid (all of them when `issues` is empty). */
+  set: BenchmarkSet;
+  issues: ValidationIssue[];
+  /** JSON path and 1-based line of each valid question's `sql` (for issues about its expected SQL). */
+  sqlLocations: Map<string, { path: string; line?: number }>;
+}
+
 /** Parses and validates benchmark YAML text; `file` is only used in messages. */
 export function parseBenchmarksText(text: string, file: string, space: string): BenchmarkSet {
-  const source = parseYamlSource(text, file);
+  const inspected = inspectBenchmarksText(text, file, space);
+  if (inspected.issues.length > 0) throw new ValidationError(inspected.issues);
+  return inspected.set;
+}
+
+/** Every problem of a benchmark file, and its valid questions. */
+export function inspectBenchmarksText(text: string, file: string, space: string): BenchmarkInspection {
+  const empty = (issues: ValidationIssue[]): BenchmarkInspection => ({
+    set: { space, file, benchmarks: [] },
+    issues,
+    sqlLocations: new Map(),
+  });
+  let source: YamlSource;
+  try {
+    source = parseYamlSource(text, file);
+  } catch (error) {
+    if (error instanceof ValidationError) return empty(error.issues);
+    throw error;
+  }
   const found = itemsOf(source, file);
-  if (!('items' in found)) throw new ValidationError([found]);
+  if (!('items' in found)) return empty([found]);
   const { items, prefix } = found;
-  if (items.length === 0) throw new ValidationError([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+  if (items.length === 0) return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
 
   const issues: ValidationIssue[] = [];
   const benchmarks: Benchmark[] = [];
+  const sqlLocations = new Map<string, { path: string; line?: number }>();
   const firstById = new Map<string, number | undefined>();
   items.forEach((item, index) => {
     const at = [...prefix, index];
     const result = BenchmarkItemSchema.safeParse(item);
     if (!result.success) {
       for (const issue of result.error.issues) {
-        const described = describeIssue(issue, item);
+        const described = describeIssue(issue, item, (inner) => source.sourceOf([...at, ...inner]));
         const segments = [...at, ...described.segments];
         issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
       }
@@ -74,9 +102,9 @@ export function parseBenchmarksText(text: string, file: string, space: string): 
     };
     if (entry.order_matters !== undefined) benchmark.orderMatters = entry.order_matters;
     benchmarks.push(benchmark);
+    sqlLocations.set(entry.id, { path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']) });
   });
-  if (issues.length > 0) throw new ValidationError(issues);
-  return { space, file, benchmarks };
+  return { set: { space, file, benchmarks }, issues, sqlLocations };
 }
 
 export function loadBenchmarks(file: string, space: string): BenchmarkSet {

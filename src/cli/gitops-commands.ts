@@ -1,34 +1,23 @@
 /** CLI runners for the GitOps commands: `deploy` (with drift guard) and `export` (writes the file; the action opens the PR). */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
-import { GenieGitopsError } from '../errors.js';
+import { ConfigError } from '../errors.js';
 import { deployCommand } from '../commands/deploy.js';
 import { exportCommand } from '../commands/export.js';
 import { parseBackend } from '../commands/workspace.js';
 import { GitCli } from '../github/git-cli.js';
 import { listSpaces } from '../space/repository.js';
+import { parseCommandArgs } from './args.js';
+import { DEPLOY, EXPORT } from './command-specs.js';
 import type { CliIo } from './main.js';
 
 export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      space: { type: 'string', multiple: true },
-      all: { type: 'boolean' },
-      backend: { type: 'string' },
-      root: { type: 'string' },
-      before: { type: 'string' },
-      after: { type: 'string' },
-      'on-drift': { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseCommandArgs(DEPLOY, args);
   const onDrift = values['on-drift'] ?? 'fail';
   if (onDrift !== 'fail' && onDrift !== 'overwrite')
-    throw new GenieGitopsError(`--on-drift ${onDrift} is not valid`, 'use --on-drift fail or --on-drift overwrite');
+    throw new ConfigError(`--on-drift must be fail or overwrite (got ${onDrift})`, 'e.g. --on-drift fail');
   const root = path.resolve(io.cwd, values.root ?? '.');
   if (!values.all && !values.space?.length && !values.before) {
-    throw new GenieGitopsError(
+    throw new ConfigError(
       'say what to deploy',
       'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)',
     );
@@ -41,6 +30,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     before: values.before,
     after: values.after,
     onDrift,
+    layout: { bundleTarget: values.target },
     log: (line) => io.err(line),
   });
   io.out(`spaces: ${result.selection}`);
@@ -49,22 +39,14 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
 }
 
 export async function runExportCli(args: string[], io: CliIo): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      space: { type: 'string' },
-      all: { type: 'boolean' },
-      backend: { type: 'string' },
-      root: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseCommandArgs(EXPORT, args);
   const root = path.resolve(io.cwd, values.root ?? '.');
-  const spaces = values.all ? listSpaces(root) : values.space ? [values.space] : [];
+  const layout = { bundleTarget: values.target };
+  const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
   if (spaces.length === 0)
-    throw new GenieGitopsError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
+    throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
-    const result = await exportCommand({ root, space, backend: parseBackend(values.backend) });
+    const result = await exportCommand({ root, space, backend: parseBackend(values.backend), layout });
     io.out(`${result.outcome}: ${result.message}`);
   }
   return 0;

@@ -1,10 +1,10 @@
 /** `genie-gitops serve`: runs the loopback Databricks emulator until interrupted. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, DEV_SUBJECT_TOKEN, DEV_TOKEN } from '../serve/oauth.js';
 import { startServe, type ServeHandle } from '../serve/server.js';
 import type { CliIo } from './main.js';
-import { numberOption } from './options.js';
+import { numberOption, parseCommandArgs } from './args.js';
+import { SERVE } from './command-specs.js';
 
 export interface RunServeOptions {
   /** Resolves when the server should stop; default SIGINT or SIGTERM. */
@@ -14,30 +14,14 @@ export interface RunServeOptions {
 }
 
 export async function runServe(args: string[], io: CliIo, options: RunServeOptions = {}): Promise<number> {
-  const { values } = parseArgs({
-    args,
-    options: {
-      root: { type: 'string' },
-      port: { type: 'string' },
-      'latency-ms': { type: 'string' },
-      qpm: { type: 'string' },
-      'fault-rate': { type: 'string' },
-      'stuck-rate': { type: 'string' },
-      token: { type: 'string' },
-      'client-id': { type: 'string' },
-      'client-secret': { type: 'string' },
-      'subject-token': { type: 'string' },
-      seed: { type: 'string' },
-    },
-    strict: true,
-  });
+  const values = parseCommandArgs(SERVE, args);
   const handle = await startServe({
     root: path.resolve(io.cwd, values.root ?? '.'),
     port: numberOption(values.port, '--port', { min: 0, max: 65535, integer: true }),
     latencyMs: numberOption(values['latency-ms'], '--latency-ms', { min: 0 }),
     qpm: numberOption(values.qpm, '--qpm', { min: 0 }),
-    faultRate: numberOption(values['fault-rate'], '--fault-rate', { min: 0, max: 1 }),
-    stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { min: 0, max: 1 }),
+    faultRate: numberOption(values['fault-rate'], '--fault-rate', { fraction: true }),
+    stuckRate: numberOption(values['stuck-rate'], '--stuck-rate', { fraction: true }),
     seed: numberOption(values.seed, '--seed', { integer: true }),
     token: values.token,
     clientId: values['client-id'],

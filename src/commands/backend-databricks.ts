@@ -35,6 +35,12 @@ export async function openDatabricksBackend(
       'add target.yml with live_space_id, staging_space_id and warehouse_id',
     );
   }
+  if (target.idsDerived) {
+    throw new GenieGitopsError(
+      `the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`,
+      'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)',
+    );
+  }
   const settings = readDatabricksSettings(options.env);
   const auth = createAuthFromEnv(options.env, options.auth);
   const client = createDatabricksClient({

@@ -12,7 +12,8 @@ import type { GitHubPort } from '../github/github-port.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { checkInvariants } from '../space/invariants.js';
-import { listSpaces, loadSpaceDir } from '../space/repository.js';
+import { findSpaceEntry, listSpaces, loadSpaceDir, spacesTouchedBy, type LayoutOptions } from '../space/repository.js';
+import { validateSpaceName } from '../space/space-name.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Target } from '../space/target.js';
@@ -53,6 +54,8 @@ export interface DeployOptions {
   store?: SpaceStore;
   /** Where enhancement PRs' deploy-state labels are kept; without it, labels are left alone. */
   github?: GitHubPort;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export interface DeployResult {
@@ -62,26 +65,27 @@ export interface DeployResult {
   ok: boolean;
 }
 
-const spaceFilePath = (space: string) => `spaces/${space}/space.json`;
-
-/** The spaces whose folder changed in before..after, plus those deleted (reported as skipped). */
-export async function changedSpaces(git: GitCli, before: string, after: string): Promise<string[]> {
-  const files = await git.changedFiles(before, after, ['spaces']);
-  const names = new Set<string>();
-  for (const file of files) {
-    const match = /^spaces\/([^/]+)\//.exec(file);
-    if (match) names.add(match[1]);
-  }
-  return [...names].sort();
+/** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
+export async function changedSpaces(
+  git: GitCli,
+  before: string,
+  after: string,
+  root = git.cwd,
+  layout: LayoutOptions = {},
+): Promise<string[]> {
+  return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
 }
 
 async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; selection: string }> {
-  if (options.spaces === 'all') return { names: listSpaces(options.root), selection: 'all spaces' };
+  if (options.spaces === 'all') return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
   if (options.spaces && options.spaces.length > 0)
     return { names: [...options.spaces], selection: `requested: ${options.spaces.join(', ')}` };
   const before = options.before;
   if (!before || ZERO_SHA.test(before))
-    return { names: listSpaces(options.root), selection: 'all spaces (no previous commit to diff against)' };
+    return {
+      names: listSpaces(options.root, options.layout),
+      selection: 'all spaces (no previous commit to diff against)',
+    };
   if (!(await options.git.tryFetchCommit('origin', before))) {
     throw new GenieGitopsError(
       `the previous commit ${before.slice(0, 7)} is not available`,
@@ -90,7 +94,7 @@ async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; 
   }
   const after = options.after ?? 'HEAD';
   return {
-    names: await changedSpaces(options.git, before, after),
+    names: await changedSpaces(options.git, before, after, options.root, options.layout),
     selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
   };
 }
@@ -102,6 +106,8 @@ function liveText(stored: StoredSpace, label: string): string {
 }
 
 export async function deployCommand(options: DeployOptions): Promise<DeployResult> {
+  // Names someone typed are checked like in every command; names from changed folders are reported per space.
+  if (Array.isArray(options.spaces)) options.spaces.forEach((name) => validateSpaceName(name));
   const { names, selection } = await selectSpaces(options);
   const results: DeploySpaceResult[] = [];
   for (const space of names) {
@@ -144,14 +150,14 @@ async function labelDeployed(
 }
 
 async function deployOne(space: string, options: DeployOptions): Promise<DeploySpaceResult> {
-  if (!listSpaces(options.root).includes(space)) {
+  if (!findSpaceEntry(options.root, space, options.layout)) {
     return {
       space,
       status: 'skipped',
       message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
     };
   }
-  const dir = loadSpaceDir(options.root, space);
+  const dir = loadSpaceDir(options.root, space, options.layout);
   const target = dir.target;
   if (!target)
     return {
@@ -159,7 +165,7 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
       status: 'failed',
       message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
     };
-  const issues = checkInvariants(dir.space, { file: spaceFilePath(space) });
+  const issues = checkInvariants(dir.space, { file: dir.configPath });
   if (issues.length > 0) throw new ValidationError(issues);
   const config = serializeSpace(dir.space);
   return withStore(options, target, async (store) => {
@@ -167,7 +173,7 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
     const live = await store.get(target.liveSpaceId);
     const current = liveText(live, `live space ${target.liveSpaceId}`);
     if (current === config) return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-    const previous = await previousConfig(space, options);
+    const previous = await previousConfig(dir.configPath, options);
     let note =
       previous === undefined ? ' (no previous config in git to check drift against: first deploy of this space)' : '';
     if (previous !== undefined && current !== previous) {
@@ -186,12 +192,12 @@ async function deployOne(space: string, options: DeployOptions): Promise<DeployS
   });
 }
 
-async function previousConfig(space: string, options: DeployOptions): Promise<string | undefined> {
+async function previousConfig(configPath: string, options: DeployOptions): Promise<string | undefined> {
   if (!options.before || ZERO_SHA.test(options.before)) return undefined;
-  const text = await options.git.tryShow(options.before, spaceFilePath(space));
+  const text = await options.git.tryShow(options.before, configPath);
   return text === undefined
     ? undefined
-    : serializeSpace(parseSpaceText(text, `${spaceFilePath(space)}@${options.before.slice(0, 7)}`));
+    : serializeSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
 }
 
 /** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
@@ -209,7 +215,11 @@ async function verify(store: SpaceStore, spaceId: string, config: string, option
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
   if (options.store) return fn(options.store);
-  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  const backend = await openBackend(options.root, options.backend, target, {
+    env: options.env,
+    spacesOnly: true,
+    layout: options.layout,
+  });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(

@@ -98,7 +98,8 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     };
   }
   const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
-  const paths = [`spaces/${space}/space.json`, rel(lessonsFile(options.root, space))];
+  // The files enhance wrote: the config (wherever the layout keeps it) and the lessons.
+  const paths = [...new Set([...result.written.map(rel), rel(lessonsFile(options.root, space))])];
   const { before, after } = result;
   const published = await publishBotBranch(git, {
     branch,

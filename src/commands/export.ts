@@ -15,7 +15,9 @@ import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
-import { loadTarget } from '../space/target.js';
+import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
+import { validateSpaceName } from '../space/space-name.js';
+import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
 
@@ -31,6 +33,8 @@ export interface ExportOptions {
   baseBranch?: string;
   /** For tests: the store to use instead of the backend's. */
   store?: SpaceStore;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export type ExportOutcome = 'unchanged' | 'written' | 'pr-created' | 'pr-updated' | 'blocked';
@@ -50,13 +54,9 @@ export function exportBranch(space: string): string {
 }
 
 export async function exportCommand(options: ExportOptions): Promise<ExportResult> {
-  const file = `spaces/${options.space}/space.json`;
+  validateSpaceName(options.space);
+  const { file, target } = exportDestination(options);
   const absolute = path.join(options.root, file);
-  // target.yml alone is enough: a first export creates space.json.
-  const target = loadTarget(
-    path.join(options.root, 'spaces', options.space, 'target.yml'),
-    `spaces/${options.space}/target.yml`,
-  );
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
   const space =
@@ -112,13 +112,28 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
   return { ...base, outcome, pr: upserted.pr, message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}` };
 }
 
+/** Where the live config goes: the space's config file, or spaces/<name>/space.json when only target.yml exists yet. */
+function exportDestination(options: ExportOptions): { file: string; target: Target } {
+  const entry = findSpaceEntry(options.root, options.space, options.layout);
+  const target = entry && targetOf(options.root, entry);
+  if (entry && target) return { file: entry.configPath, target };
+  // target.yml alone is enough: a first export creates space.json.
+  const file = `spaces/${options.space}/space.json`;
+  const targetFile = `spaces/${options.space}/target.yml`;
+  return { file, target: loadTarget(path.join(options.root, targetFile), targetFile) };
+}
+
 async function readLive(
   options: ExportOptions,
   target: Parameters<typeof openBackend>[2],
   spaceId: string,
 ): Promise<unknown> {
   if (options.store) return (await options.store.get(spaceId)).serializedSpace;
-  const backend = await openBackend(options.root, options.backend, target, { env: options.env });
+  const backend = await openBackend(options.root, options.backend, target, {
+    env: options.env,
+    spacesOnly: true,
+    layout: options.layout,
+  });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(

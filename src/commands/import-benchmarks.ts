@@ -5,6 +5,7 @@ import { GenieGitopsError } from '../errors.js';
 import { parseBenchmarksText } from '../benchmarks/loader.js';
 import { importMarkdown, toBenchmarkYaml } from '../benchmarks/markdown-import.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { validateSpaceName } from '../space/space-name.js';
 import { benchmarksFile } from './workspace.js';
 
 export interface ImportBenchmarksOptions {
@@ -16,6 +17,7 @@ export interface ImportBenchmarksOptions {
 }
 
 export function importBenchmarksCommand(options: ImportBenchmarksOptions): { file: string; questions: number } {
+  validateSpaceName(options.space);
   const source = path.resolve(options.root, options.from);
   if (!existsSync(source))
     throw new GenieGitopsError(

@@ -1,20 +1,23 @@
 /** `init`: bootstrap a thin space config (tables and columns only, as a new Genie space has) from a warehouse schema. */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import YAML from 'yaml';
-import { GenieGitopsError } from '../errors.js';
+import { ConfigError, GenieGitopsError } from '../errors.js';
 import type { WarehouseSchema } from '../ports.js';
 import { canonicalizeSpace } from '../space/canonical.js';
 import type { Space } from '../space/schema.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { openLocalWarehouse } from '../local/warehouse.js';
+import { validateSpaceName } from '../space/space-name.js';
+import { isSqliteImage, openLocalWarehouse } from '../local/warehouse.js';
 
 export interface InitOptions {
   root: string;
   space: string;
   /** A SQLite database file or a .sql script; the demo data when absent. */
   from?: string;
+  /** What the user said `from` is (--from-sqlite or --from-sql); checked before anything is read. */
+  kind?: 'sqlite' | 'sql';
   force?: boolean;
 }
 
@@ -22,26 +25,24 @@ export interface InitResult {
   spaceFile: string;
   targetFile: string;
   tables: string[];
+  /** False when space.json existed and only the missing target.yml was written. */
+  wroteSpace: boolean;
 }
 
-const SPACE_NAME = /^[a-z0-9][a-z0-9_-]*$/;
-
 export async function initCommand(options: InitOptions): Promise<InitResult> {
-  if (!SPACE_NAME.test(options.space)) {
-    throw new GenieGitopsError(
-      `invalid space name '${options.space}'`,
-      'use lowercase letters, digits, - and _ (it becomes the folder spaces/<name>/)',
-    );
-  }
+  validateSpaceName(options.space);
   const dir = path.join(options.root, 'spaces', options.space);
   const spaceFile = path.join(dir, 'space.json');
   const targetFile = path.join(dir, 'target.yml');
-  if (!options.force && (existsSync(spaceFile) || existsSync(targetFile))) {
+  if (!options.force && existsSync(targetFile)) {
     throw new GenieGitopsError(
-      `${path.relative(options.root, spaceFile)} already exists`,
-      'pass --force to overwrite it, or choose another --space',
+      `${path.relative(options.root, targetFile)} already exists`,
+      'pass --force to overwrite it and space.json, or choose another --space',
     );
   }
+  // A space.json without its target.yml (the error of score and validate says to run init): keep the
+  // config someone wrote and add only the missing target.yml.
+  const keepSpace = !options.force && existsSync(spaceFile);
   let data = 'demo';
   if (options.from) {
     const file = path.resolve(options.root, options.from);
@@ -50,6 +51,7 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
         `${options.from} does not exist`,
         'pass the path of a SQLite database file or a .sql script',
       );
+    checkKind(file, options.from, options.kind);
     data = path.relative(options.root, file).split(path.sep).join('/');
   }
   const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : path.resolve(options.root, data) });
@@ -61,9 +63,8 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
   }
   if (schema.tables.length === 0)
     throw new GenieGitopsError(`${data} has no tables`, 'load a database with at least one table');
-  const space = thinSpaceFromSchema(schema);
   mkdirSync(dir, { recursive: true });
-  writeSpaceFile(spaceFile, space);
+  if (!keepSpace) writeSpaceFile(spaceFile, thinSpaceFromSchema(schema));
   const target = {
     title: options.space,
     live_space_id: spaceId('live', options.space),
@@ -72,7 +73,25 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
     local: { data },
   };
   writeFileSync(targetFile, YAML.stringify(target));
-  return { spaceFile, targetFile, tables: schema.tables.map((t) => t.identifier) };
+  return { spaceFile, targetFile, tables: schema.tables.map((t) => t.identifier), wroteSpace: !keepSpace };
+}
+
+/**
+ * A file given as a database must be one, and a script must end in .sql (target.yml records only
+ * the path, and later commands read a .sql file as a script and anything else as a database).
+ */
+function checkKind(file: string, given: string, kind: 'sqlite' | 'sql' | undefined): void {
+  if (statSync(file).isDirectory())
+    throw new ConfigError(`${given} is a folder: pass a SQLite database file or a .sql script`);
+  const isScript = path.extname(file).toLowerCase() === '.sql';
+  if (kind === 'sql' && !isScript)
+    throw new ConfigError(
+      `${given} is not a .sql script: --from-sql reads a file ending in .sql (pass a database with --from-sqlite)`,
+    );
+  if (kind !== 'sql' && !isScript && !isSqliteImage(readFileSync(file)))
+    throw new ConfigError(
+      `${given} is not a SQLite database (no "SQLite format 3" header): pass a database with --from-sqlite, or a .sql script with --from-sql`,
+    );
 }
 
 /** The config a freshly created Genie space has: its tables and their columns, nothing else. */

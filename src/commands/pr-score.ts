@@ -4,23 +4,29 @@
  * base in one sticky comment. When the base branch moved after the PR event, the base is
  * re-scored at its current tip and the comment says so, never showing an outdated number silently.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { ValidationError } from '../errors.js';
 import type { GitCli } from '../github/git-cli.js';
 import type { GitHubPort } from '../github/github-port.js';
 import { scoreCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
 import { renderComparisonMarkdown } from '../report/comparison-markdown.js';
 import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/markdown-format.js';
+import {
+  DEFAULT_CONFIDENCE,
+  DEFAULT_MAX_REPEATS,
+  assessLook,
+  compareWithRepeats,
+  pairOutcomes,
+  type SequentialPlan,
+} from '../scoring/adaptive-repeats.js';
+import { decideGate, type GateResult } from '../scoring/score-gate.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
-import { checkInvariants } from '../space/invariants.js';
 import type { Space } from '../space/schema.js';
-import { addIssueLines, parseSpaceText } from '../space/space-file.js';
+import { parseSpaceText } from '../space/space-file.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
-import { loadSpaceBenchmarks, scoreConfig } from './score.js';
+import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
+import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface PrScoreOptions {
@@ -36,7 +42,16 @@ export interface PrScoreOptions {
   minScore?: number;
   /** Largest allowed drop of the overall score against base, as a fraction (0.05 = 5 points). */
   maxRegression?: number;
+  /** One-sided confidence a drop must reach to fail the check; default 0.95. */
+  confidence?: number;
+  /** Most re-asks per side of a question whose answers disagree; default 3. */
+  maxRepeats?: number;
+  /** Local engine noise (0..1) and seed, for flakiness tests; base asks use seed + 1. */
+  noise?: number;
+  seed?: number;
   cacheDir?: string;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
   /** With both, the comparison is posted as (or updates) the sticky comment. */
   github?: GitHubPort;
   prNumber?: number;
@@ -54,6 +69,8 @@ export interface PrScoreResult {
   staleNote?: string;
   /** Why the check fails; empty when it passes. */
   failures: string[];
+  /** The verdict, with the paired comparison that decided it. */
+  gate: GateResult;
   markdown: string;
   comment?: { url: string; action: 'created' | 'updated' };
 }
@@ -62,48 +79,82 @@ const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
-  const log = options.log ?? (() => {});
-  const loaded = loadSpace(options.root, space);
-  const benchmarks = loadSpaceBenchmarks(options.root, space);
+  const loaded = loadSpace(options.root, space, options.layout);
   const { baseSha, staleNote } = await resolveBase(options);
-  const baseSpace = await readBaseSpace(git, space, baseSha);
-  const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
-  const backend = await openBackend(options.root, options.backend, loaded.target);
-  let head: Scorecard;
-  let base: Scorecard | undefined;
-  let baseCached = false;
+  const baseSpace = await readBaseSpace(git, loaded.configPath, baseSha);
+  const backend = await openBackend(options.root, options.backend, loaded.target, {
+    space,
+    layout: options.layout,
+    noise: options.noise,
+    seed: options.seed,
+  });
+  let scored: Awaited<ReturnType<typeof scoreHeadAndBase>>;
   try {
-    const file = path.relative(options.root, loaded.spaceFile).split(path.sep).join('/');
-    const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0)
-      throw new ValidationError(
-        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
-        'fix the space config (run `genie-gitops validate`)',
-      );
-    log(`scoring head config of ${space}`);
-    head = await cachedScore(backend, space, loaded.space, benchmarks, cacheDir, options).then((r) => r.card);
-    if (baseSpace) {
-      if (hashSpace(baseSpace) === head.configHash) {
-        base = head;
-        baseCached = true;
-      } else {
-        log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
-        const scored = await cachedScore(backend, space, baseSpace, benchmarks, cacheDir, options);
-        base = scored.card;
-        baseCached = scored.cached;
-      }
-    }
+    assertValidConfig(options.root, loaded, await backend.warehouse.schema());
+    scored = await scoreHeadAndBase(backend, loaded.space, baseSpace, baseSha, options);
   } finally {
     await backend.close();
   }
-  const failures = checkThresholds(head, base, options);
-  const markdown = renderPrComment({ space, head, base, baseSha, staleNote, failures, baseCached });
-  const result: PrScoreResult = { space, head, base, baseSha, baseCached, staleNote, failures, markdown };
+  const { head, base, baseCached, comparison } = scored;
+  const settings = {
+    minScore: options.minScore,
+    maxRegression: options.maxRegression,
+    confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+  };
+  const gate = decideGate({ head, base, comparison, settings });
+  const failures = gate.failures;
+  const markdown = renderPrComment({ space, head, base, baseSha, staleNote, gate, baseCached });
+  const result: PrScoreResult = { space, head, base, baseSha, baseCached, staleNote, failures, gate, markdown };
   if (options.github && options.prNumber !== undefined) {
     const sticky = await upsertStickyComment(options.github, options.prNumber, scoreCommentMarker(space), markdown);
     result.comment = { url: sticky.comment.url, action: sticky.action };
   }
   return result;
+}
+
+/**
+ * Scores head (cached when possible), then base, then compares them with adaptive repeats.
+ * Head and base asks draw independent noise on the local engine (base uses seed + 1).
+ */
+async function scoreHeadAndBase(
+  backend: Backend,
+  headSpace: Space,
+  baseSpace: Space | undefined,
+  baseSha: string,
+  options: PrScoreOptions,
+): Promise<{ head: Scorecard; base?: Scorecard; baseCached: boolean; comparison?: GateResult['comparison'] }> {
+  const { space } = options;
+  const log = options.log ?? (() => {});
+  const benchmarks = loadSpaceBenchmarks(options.root, space);
+  const cacheDir = options.cacheDir ?? defaultCacheDir(options.root);
+  // Without max-regression a drop cannot fail the check, so no re-ask could change the outcome.
+  const plan: SequentialPlan = {
+    direction: 'worse',
+    tolerance: options.maxRegression ?? 0,
+    confidence: options.confidence ?? DEFAULT_CONFIDENCE,
+    maxRepeats: options.maxRegression === undefined ? 0 : (options.maxRepeats ?? DEFAULT_MAX_REPEATS),
+    screeningAsks: options.repeats ?? 1,
+  };
+  const scorerOf = (config: Space, seed?: number) =>
+    configScorer(backend, space, config, benchmarks, { repeats: options.repeats, seed });
+  const headScorer = scorerOf(headSpace, options.seed);
+  log(`scoring head config of ${space}`);
+  const head = (await cachedScore(headScorer, backend, space, headSpace, benchmarks, cacheDir, options)).card;
+  if (!baseSpace) return { head, baseCached: false };
+  if (hashSpace(baseSpace) === head.configHash) {
+    const comparison = { ...assessLook(pairOutcomes(head, head), plan, Infinity), rounds: 0, reasked: 0 };
+    return { head, base: head, baseCached: true, comparison };
+  }
+  log(`scoring base config of ${space} at ${baseSha.slice(0, 7)}`);
+  const baseScorer = scorerOf(baseSpace, options.seed === undefined ? undefined : options.seed + 1);
+  const scored = await cachedScore(baseScorer, backend, space, baseSpace, benchmarks, cacheDir, options);
+  const compared = await compareWithRepeats(
+    plan,
+    { card: head, reasker: headScorer },
+    { card: scored.card, reasker: baseScorer },
+    { log },
+  );
+  return { ...compared, baseCached: scored.cached };
 }
 
 async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; staleNote?: string }> {
@@ -117,14 +168,14 @@ async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; 
   };
 }
 
-async function readBaseSpace(git: GitCli, space: string, baseSha: string): Promise<Space | undefined> {
+async function readBaseSpace(git: GitCli, file: string, baseSha: string): Promise<Space | undefined> {
   if (!(await git.tryFetchCommit('origin', baseSha))) return undefined;
-  const file = `spaces/${space}/space.json`;
   const text = await git.tryShow(baseSha, file);
   return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);
 }
 
 async function cachedScore(
+  scorer: ConfigScorer,
   backend: Backend,
   space: string,
   config: Space,
@@ -132,8 +183,9 @@ async function cachedScore(
   cacheDir: string,
   options: PrScoreOptions,
 ): Promise<{ card: Scorecard; cached: boolean }> {
-  // Repeated runs are a different measurement, so only single-run cards are shared.
-  const cacheable = (options.repeats ?? 1) === 1;
+  // Repeated or noisy runs are a different measurement, so only single deterministic runs are
+  // shared; the card is cached before any re-ask, so a cached card is always a screening card.
+  const cacheable = (options.repeats ?? 1) === 1 && !options.noise;
   const key = {
     space,
     configHash: hashSpace(config),
@@ -142,11 +194,15 @@ async function cachedScore(
   };
   const hit = cacheable ? readCachedScorecard(cacheDir, key) : undefined;
   if (hit) return { card: hit, cached: true };
-  const card = await scoreConfig(backend, space, config, benchmarks, { repeats: options.repeats });
+  const card = await scorer.score();
   if (cacheable) writeCachedScorecard(cacheDir, card);
   return { card, cached: false };
 }
 
+/**
+ * The naive threshold rule the check used before the paired test: fail when the single-run
+ * score drops more than max-regression. Kept as the reference the bench measures against.
+ */
 export function checkThresholds(
   head: Scorecard,
   base: Scorecard | undefined,
@@ -174,13 +230,16 @@ function renderPrComment(input: {
   base?: Scorecard;
   baseSha: string;
   staleNote?: string;
-  failures: string[];
+  gate: GateResult;
   baseCached: boolean;
 }): string {
   const marker = scoreCommentMarker(input.space);
-  const verdict = input.failures.length
-    ? ['', `**❌ Score check failed:** ${input.failures.join('; ')}.`]
-    : ['', '**✅ Score check passed.**'];
+  const { gate } = input;
+  const verdict = gate.failures.length
+    ? ['', `**❌ Score check failed:** ${gate.failures.join('; ')}.`]
+    : gate.verdict === 'inconclusive'
+      ? ['', `**⚠️ Score check inconclusive:** ${gate.summary}`]
+      : ['', `**✅ Score check passed.** ${gate.summary}`];
   const notes = [
     ...(input.staleNote ? ['', '> [!WARNING]', `> ${input.staleNote}`] : []),
     '',
@@ -190,7 +249,7 @@ function renderPrComment(input: {
   const budget = GITHUB_COMMENT_LIMIT - reserve;
   const title = `Genie score: \`${input.space}\``;
   const main = input.base
-    ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget })
+    ? renderComparisonMarkdown(input.head, input.base, { title, maxChars: budget, gate })
     : renderScorecardMarkdown(input.head, { title: `genie-gitops score: ${input.space}`, maxChars: budget });
   return [marker, main.trimEnd(), ...verdict, ...notes, ''].join('\n');
 }

@@ -1,18 +1,28 @@
 /** `score`: ask every benchmark question of one space config and compare with the expected results. */
 import { existsSync } from 'node:fs';
 import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { checkInvariants } from '../space/invariants.js';
 import { addIssueLines } from '../space/space-file.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
-import { runScore, type ProgressEvent } from '../scoring/score-runner.js';
+import { lintQuality } from '../lint/lint-space.js';
+import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
+import type { QueryResult } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
-import { benchmarksFile, loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import type { WarehouseSchema } from '../ports.js';
+import type { LayoutOptions } from '../space/repository.js';
+import {
+  benchmarksFile,
+  loadSpace,
+  openBackend,
+  type Backend,
+  type BackendName,
+  type LoadedSpace,
+} from './workspace.js';
 
 export interface ScoreOptions {
   root: string;
@@ -26,6 +36,8 @@ export interface ScoreOptions {
   noise?: number;
   seed?: number;
   onProgress?: (event: ProgressEvent) => void;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -40,25 +52,36 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
 }
 
 export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
-  const loaded = loadSpace(options.root, options.space);
+  const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
+    space: options.space,
     noise: options.noise,
     seed: options.seed,
+    layout: options.layout,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-    const file = path.relative(options.root, loaded.spaceFile);
-    const issues = checkInvariants(loaded.space, { file, warehouseSchema: await backend.warehouse.schema() });
-    if (issues.length > 0)
-      throw new ValidationError(
-        addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues),
-        'fix the space config (run `genie-gitops validate`)',
-      );
+    assertValidConfig(options.root, loaded, await backend.warehouse.schema());
     return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
   } finally {
     await backend.close();
   }
+}
+
+/**
+ * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
+ * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
+ * from a config that passes validate.
+ */
+export function assertValidConfig(
+  root: string,
+  loaded: LoadedSpace,
+  warehouseSchema: WarehouseSchema,
+  hint = 'fix the space config (run `genie-gitops validate`)',
+): void {
+  const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
+  if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync(loaded.spaceFile, 'utf8'), issues), hint);
 }
 
 /** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
@@ -69,16 +92,39 @@ export async function scoreConfig(
   benchmarks: Benchmark[],
   options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
 ): Promise<Scorecard> {
-  const genie = await backend.genieFor(space);
-  return runScore({
+  return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+
+/** Scores one config and re-asks chosen questions of it later, through the same Genie. */
+export interface ConfigScorer {
+  score(): Promise<Scorecard>;
+  /** Asks the named questions `times` more times (default once) and adds the asks to `card`. */
+  reask(card: Scorecard, ids: readonly string[], times?: number): Promise<Scorecard>;
+}
+
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+export function configScorer(
+  backend: Backend,
+  spaceName: string,
+  space: Space,
+  benchmarks: Benchmark[],
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend'> = {},
+): ConfigScorer {
+  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const input = async (): Promise<RunScoreInput> => ({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
     taught: new Set(findTaught(space, benchmarks).keys()),
-    genie,
+    genie: await backend.genieFor(space, { seed: options.seed }),
     warehouse: backend.warehouse,
+    expectedCache,
     options: {
       repeats: options.repeats,
       concurrency: options.concurrency,
@@ -87,4 +133,10 @@ export async function scoreConfig(
     },
     onProgress: options.onProgress,
   });
+  // The static quality rides along in the card, so every report that shows a score can show it too.
+  const quality = lintQuality({ space, benchmarks });
+  return {
+    score: async () => ({ ...(await runScore(await input())), quality }),
+    reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+  };
 }

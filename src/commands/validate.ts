@@ -1,17 +1,30 @@
-/** `validate`: every space file, target and benchmark file parses, and the space's invariants hold. */
+/**
+ * `validate`: every problem of every file in one run. Per space: the space file (schema, then the
+ * invariants and references of whatever part of it is valid), target.yml, the benchmark file
+ * (schema, ids, the read-only gate, well-formed SQL naming tables the warehouse has), and with
+ * `execute` each distinct expected SQL run once on the warehouse.
+ */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ValidationError, type ValidationIssue } from '../errors.js';
-import { loadBenchmarks } from '../benchmarks/loader.js';
+import { GenieGitopsError, ValidationError, type ValidationIssue } from '../errors.js';
+import { expectedSqlProblems } from '../benchmarks/expected-sql.js';
+import { inspectBenchmarksText, type BenchmarkInspection } from '../benchmarks/loader.js';
+import type { Warehouse, WarehouseSchema } from '../ports.js';
 import { checkInvariants } from '../space/invariants.js';
-import { addIssueLines } from '../space/space-file.js';
-import { listSpaces } from '../space/repository.js';
-import { benchmarksFile, loadSpace, openWarehouseFor } from './workspace.js';
+import { findSpaceEntry, listSpaces, repoRelative, targetOf, type LayoutOptions } from '../space/repository.js';
+import { addIssueLines, inspectSpaceText } from '../space/space-file.js';
+import { validateSpaceName } from '../space/space-name.js';
+import { loadTarget, type Target } from '../space/target.js';
+import { openBackend, type Backend, type BackendName } from './workspace.js';
 
 export interface SpaceValidation {
   space: string;
   issues: ValidationIssue[];
   benchmarks: number;
+  /** Distinct expected SQL statements run (with `execute`). */
+  executed?: number;
+  /** Why `execute` ran nothing for this space (a space with no local data on the local backend). */
+  notExecuted?: string;
 }
 
 export interface ValidateResult {
@@ -24,12 +37,29 @@ export interface ValidateOptions {
   root: string;
   /** One space; all spaces under spaces/ when absent. */
   space?: string;
-  /** Check columns against the local warehouse schema (default true). */
+  /** Check names against the warehouse schema when the space has local data (default true). */
   checkWarehouse?: boolean;
+  /** Run each benchmark's expected SQL once on the warehouse and report failures (default false). */
+  execute?: boolean;
+  /** Where `execute` runs (default local). */
+  backend?: BackendName;
+  env?: Readonly<Record<string, string | undefined>>;
+  /** Which bundle target bundle-declared spaces are read for. */
+  layout?: LayoutOptions;
 }
 
 export async function validateCommand(options: ValidateOptions): Promise<ValidateResult> {
-  const names = options.space ? [options.space] : listSpaces(options.root);
+  // A name given on the command line is refused like in every other command; a folder found
+  // under spaces/ with a bad name is one more problem to report.
+  if (options.space !== undefined) validateSpaceName(options.space);
+  let names: string[];
+  try {
+    names = options.space ? [options.space] : listSpaces(options.root, options.layout);
+  } catch (error) {
+    // A broken databricks.yml is a problem to report like any other file.
+    if (error instanceof ValidationError) return { ok: false, spaces: [], issues: error.issues };
+    throw error;
+  }
   if (names.length === 0) {
     const issue: ValidationIssue = {
       file: 'spaces/',
@@ -39,48 +69,159 @@ export async function validateCommand(options: ValidateOptions): Promise<Validat
     return { ok: false, spaces: [], issues: [issue] };
   }
   const spaces: SpaceValidation[] = [];
-  for (const name of names) spaces.push(await validateOne(options.root, name, options.checkWarehouse ?? true));
+  for (const name of names) spaces.push(await validateOne(options, name));
   const issues = spaces.flatMap((s) => s.issues);
   return { ok: issues.length === 0, spaces, issues };
 }
 
-async function validateOne(root: string, name: string, checkWarehouse: boolean): Promise<SpaceValidation> {
-  const issues: ValidationIssue[] = [];
-  let benchmarks = 0;
-  const relative = (file: string) => (path.isAbsolute(file) ? path.relative(root, file) : file);
-  const collect = (error: unknown) => {
-    if (error instanceof ValidationError) issues.push(...error.issues.map((i) => ({ ...i, file: relative(i.file) })));
-    else throw error;
-  };
+/** Issues of a thrown error, or rethrow when it is not about the user's files. */
+function issuesOf(error: unknown, file: string, line?: number): ValidationIssue[] {
+  if (error instanceof ValidationError) return error.issues;
+  if (error instanceof GenieGitopsError)
+    return [{ file, path: '$', line, message: error.hint ? `${error.message}: ${error.hint}` : error.message }];
+  throw error;
+}
+
+async function validateOne(options: ValidateOptions, name: string): Promise<SpaceValidation> {
+  const root = options.root;
   try {
-    const loaded = loadSpace(root, name);
-    const spaceFile = relative(loaded.spaceFile);
-    let warehouseSchema;
-    if (checkWarehouse && loaded.target?.local) {
-      const warehouse = await openWarehouseFor(root, loaded.target);
+    validateSpaceName(name);
+  } catch (error) {
+    return { space: name, issues: issuesOf(error, `spaces/${name}`), benchmarks: 0 };
+  }
+  const issues: ValidationIssue[] = [];
+  let entry;
+  try {
+    entry = findSpaceEntry(root, name, options.layout);
+  } catch (error) {
+    return { space: name, issues: issuesOf(error, 'databricks.yml'), benchmarks: 0 };
+  }
+  // A folder without space.json has no entry: the file check below names what to create.
+  const spaceFile = entry?.spaceFile ?? path.join(root, 'spaces', name, 'space.json');
+  const spaceLabel = repoRelative(root, spaceFile);
+  const targetFile = entry?.targetFile ?? path.join(root, 'spaces', name, 'target.yml');
+  const targetLabel = repoRelative(root, targetFile);
+  const benchLabel = `benchmarks/${name}.yml`;
+
+  let target: Target | undefined;
+  if (entry?.source === 'bundle' || existsSync(targetFile)) {
+    try {
+      target = entry ? targetOf(root, entry) : loadTarget(targetFile, targetLabel);
+    } catch (error) {
+      issues.push(...issuesOf(error, targetLabel));
+    }
+  } else {
+    issues.push({
+      file: targetLabel,
+      path: '$',
+      message: `missing: it says where the space deploys and which data the local backend uses; create it with \`genie-gitops init --space ${name} --from-sqlite FILE\` (keeps an existing space.json; no --from-* means the demo data)`,
+    });
+  }
+
+  const wantWarehouse = options.execute || (options.checkWarehouse ?? true);
+  const backend = wantWarehouse ? await openFor(options, name, target, targetLabel, issues) : undefined;
+  try {
+    const schema = backend ? await backend.warehouse.schema() : undefined;
+    issues.push(...checkSpaceFile(spaceFile, spaceLabel, name, schema));
+    const benchPath = path.join(root, benchLabel);
+    const bench = existsSync(benchPath)
+      ? inspectBenchmarksText(readFileSync(benchPath, 'utf8'), benchLabel, name)
+      : undefined;
+    if (!bench) return { space: name, issues, benchmarks: 0 };
+    // Running the SQL says more than the static table check, and saying it twice helps nobody.
+    issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? undefined : schema));
+    const executed = options.execute && backend ? await executeExpected(bench, backend.warehouse, issues) : undefined;
+    return {
+      space: name,
+      issues,
+      benchmarks: bench.set.benchmarks.length,
+      ...(executed !== undefined ? { executed } : {}),
+      ...(options.execute && (options.backend ?? 'local') === 'local' && target && !target.local?.data
+        ? { notExecuted: 'target.yml has no local.data; run with --backend databricks to execute on the workspace' }
+        : {}),
+    };
+  } finally {
+    await backend?.close();
+  }
+}
+
+/**
+ * The backend whose warehouse names are checked against (and `execute` runs on). Without
+ * `execute`, a space with no local data is simply not checked against a warehouse.
+ */
+async function openFor(
+  options: ValidateOptions,
+  name: string,
+  target: Target | undefined,
+  targetLabel: string,
+  issues: ValidationIssue[],
+): Promise<Backend | undefined> {
+  const backend = options.backend ?? 'local';
+  if (!target) return undefined;
+  // A space with no local data is configured for the workspace only: nothing to check locally.
+  if (backend === 'local' && !target.local?.data) return undefined;
+  if (!options.execute && backend !== 'local') return undefined;
+  try {
+    return await openBackend(options.root, backend, target, { space: name, env: options.env, layout: options.layout });
+  } catch (error) {
+    issues.push(...issuesOf(error, targetLabel));
+    return undefined;
+  }
+}
+
+function checkSpaceFile(file: string, label: string, name: string, schema?: WarehouseSchema): ValidationIssue[] {
+  if (!existsSync(file))
+    return [
+      {
+        file: label,
+        path: '$',
+        message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
+      },
+    ];
+  const text = readFileSync(file, 'utf8');
+  const inspected = inspectSpaceText(text, label);
+  if (!inspected.space) return inspected.issues;
+  // Lines let the action annotate the exact spot in the PR diff.
+  const invariants = addIssueLines(text, checkInvariants(inspected.space, { file: label, warehouseSchema: schema }));
+  return [...inspected.issues, ...invariants];
+}
+
+function checkExpectedSql(bench: BenchmarkInspection, schema?: WarehouseSchema): ValidationIssue[] {
+  const issues: ValidationIssue[] = [];
+  for (const b of bench.set.benchmarks) {
+    for (const problem of expectedSqlProblems(b.sql, schema))
+      issues.push({ file: bench.set.file, ...sqlAt(bench, b.id), message: `${b.id}: expected SQL ${problem}` });
+  }
+  return issues;
+}
+
+/** Runs each distinct expected SQL once; a failure is an issue on the benchmark's `sql` line. */
+async function executeExpected(
+  bench: BenchmarkInspection,
+  warehouse: Warehouse,
+  issues: ValidationIssue[],
+): Promise<number> {
+  const results = new Map<string, string | null>();
+  for (const b of bench.set.benchmarks) {
+    if (!results.has(b.sql)) {
       try {
-        warehouseSchema = await warehouse.schema();
-      } finally {
-        await warehouse.close?.();
+        await warehouse.execute(b.sql, { rowLimit: 1 });
+        results.set(b.sql, null);
+      } catch (error) {
+        results.set(b.sql, error instanceof Error ? error.message : String(error));
       }
     }
-    // Lines let the action annotate the exact spot in the PR diff.
-    issues.push(
-      ...addIssueLines(
-        readFileSync(loaded.spaceFile, 'utf8'),
-        checkInvariants(loaded.space, { file: spaceFile, warehouseSchema }),
-      ),
-    );
-  } catch (error) {
-    collect(error);
+    const failure = results.get(b.sql);
+    if (failure)
+      issues.push({
+        file: bench.set.file,
+        ...sqlAt(bench, b.id),
+        message: `${b.id}: expected SQL fails on the warehouse: ${failure.split('\n')[0]}`,
+      });
   }
-  const benchFile = benchmarksFile(root, name);
-  if (existsSync(benchFile)) {
-    try {
-      benchmarks = loadBenchmarks(benchFile, name).benchmarks.length;
-    } catch (error) {
-      collect(error);
-    }
-  }
-  return { space: name, issues, benchmarks };
+  return results.size;
+}
+
+function sqlAt(bench: BenchmarkInspection, id: string): { path: string; line?: number } {
+  return bench.sqlLocations.get(id) ?? { path: '$' };
 }

@@ -4,10 +4,12 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { GenieGitopsError } from '../errors.js';
+import { ConfigError, GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, Warehouse } from '../ports.js';
+import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
-import { loadSpaceDir } from '../space/repository.js';
+import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
+import { validateSpaceName } from '../space/space-name.js';
 import type { Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
@@ -29,41 +31,87 @@ export interface LoadedSpace {
   name: string;
   dir: string;
   spaceFile: string;
+  /** Repository-relative path of the config file (forward slashes). */
+  configPath: string;
   space: Space;
   target?: Target;
 }
 
-export function loadSpace(root: string, name: string): LoadedSpace {
-  const loaded = loadSpaceDir(root, name);
-  return { name, dir: loaded.dir, spaceFile: loaded.spaceFile, space: loaded.space, target: loaded.target };
+/** One space of the repository, from spaces/<name>/ or from a bundle's genie_spaces (see space/repository.ts). */
+export function loadSpace(root: string, name: string, layout: LayoutOptions = {}): LoadedSpace {
+  const loaded = loadSpaceDir(root, name, layout);
+  return {
+    name,
+    dir: loaded.dir,
+    spaceFile: loaded.spaceFile,
+    configPath: loaded.configPath,
+    space: loaded.space,
+    target: loaded.target,
+  };
 }
 
 export function benchmarksFile(root: string, space: string): string {
-  return path.join(root, 'benchmarks', `${space}.yml`);
+  return path.join(root, 'benchmarks', `${validateSpaceName(space)}.yml`);
 }
 
-/** Opens the embedded warehouse a space is scored on locally: the demo data, or the user's file named in target.yml. */
-export async function openWarehouseFor(root: string, target: Target | undefined): Promise<LocalWarehouse> {
-  const data = target?.local?.data ?? 'demo';
-  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target?.local?.asOf });
-  const file = path.resolve(root, data);
-  if (!existsSync(file)) {
-    throw new GenieGitopsError(
-      `local data file ${data} named in target.yml does not exist`,
-      `create it, or set local.data to 'demo'`,
+/**
+ * Opens the embedded warehouse a space is scored on locally: the file named by `local.data` in
+ * its target.yml, or the generated demo data when it says `local.data: demo`. The demo data is
+ * never a silent fallback: without a target.yml or a local.data the error says how to add one.
+ */
+export async function openWarehouseFor(
+  root: string,
+  target: Target | undefined,
+  space?: string,
+  layout: LayoutOptions = {},
+): Promise<LocalWarehouse> {
+  const where = space ? targetLabel(root, space, layout) : 'target.yml';
+  if (!target) {
+    throw new ConfigError(
+      `${where} is missing, so the local backend does not know which data ${space ? `space ${space}` : 'the space'} asks about`,
+      `create it with: genie-gitops init --space ${space ?? 'NAME'} --from-sqlite FILE.sqlite (or --from-sql FILE.sql, or no --from-* for the demo data); an existing space.json is kept`,
     );
   }
-  return openLocalWarehouse({ data: file, asOf: target?.local?.asOf });
+  const data = target.local?.data;
+  if (!data) {
+    throw new ConfigError(
+      `${where} has no local.data, so the local backend does not know which data to query`,
+      'add `local: { data: path/to/file.sqlite }` (a .sqlite file or .sql script relative to the repository root, or `demo` for the generated demo data), or use --backend databricks',
+    );
+  }
+  if (data === 'demo') return openLocalWarehouse({ data: 'demo', asOf: target.local?.asOf });
+  const file = path.resolve(root, data);
+  if (!existsSync(file)) {
+    throw new ConfigError(
+      `local data file ${data} named in ${where} does not exist`,
+      `create it, fix local.data, or set local.data to 'demo' for the generated demo data`,
+    );
+  }
+  return openLocalWarehouse({ data: file, asOf: target.local?.asOf });
+}
+
+/** The file that holds (or should hold) a space's target: spaces/NAME/target.yml, or a bundle space's overlay. */
+function targetLabel(root: string, space: string, layout: LayoutOptions): string {
+  try {
+    const entry = findSpaceEntry(root, space, layout);
+    if (entry) return repoRelative(path.resolve(root), entry.targetFile);
+  } catch {
+    // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
+  }
+  return `spaces/${space}/target.yml`;
 }
 
 export interface Backend {
   name: BackendName;
   warehouse: Warehouse;
   /**
-   * A Genie that answers from the given config: locally an engine over that config; on
-   * Databricks the staging space, updated to the config first (idempotently).
+   * A Genie that answers from the given config: locally an engine over that config (the same
+   * engine for the same config and seed, so a noisy one keeps drawing fresh answers across
+   * runs); on Databricks the staging space, updated to the config first (idempotently). Call it
+   * before every run: another config may have been put on the shared staging space meanwhile.
+   * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
    */
-  genieFor(space: Space): Promise<Genie>;
+  genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
   spaces?: SpaceStore;
   close(): Promise<void>;
@@ -77,6 +125,12 @@ export interface BackendOptions {
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
   /** Environment to read Databricks settings from (default process.env). */
   env?: Readonly<Record<string, string | undefined>>;
+  /** The space's name, for messages about its target.yml. */
+  space?: string;
+  /** Only the space store is needed (deploy, export): the local warehouse is not opened. */
+  spacesOnly?: boolean;
+  /** Which bundle target bundle-declared spaces are read for (seeds the local space store). */
+  layout?: LayoutOptions;
 }
 
 export async function openBackend(
@@ -90,19 +144,35 @@ export async function openBackend(
     // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = await openWarehouseFor(root, target);
-  const warehouse = options.wrapWarehouse ? options.wrapWarehouse(local) : local;
+  const local = options.spacesOnly ? undefined : await openWarehouseFor(root, target, options.space, options.layout);
+  const base: Warehouse = local ?? unavailableWarehouse();
+  const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
+  const engines = new Map<string, Promise<Genie>>();
   return {
     name,
     warehouse,
-    genieFor: (space) => createLocalGenie(space, warehouse, { noise: options.noise, seed: options.seed }),
+    genieFor: (space, overrides) => {
+      const seed = overrides?.seed ?? options.seed;
+      const key = `${hashSpace(space)}#${seed ?? ''}`;
+      let engine = engines.get(key);
+      if (!engine) engines.set(key, (engine = createLocalGenie(space, warehouse, { noise: options.noise, seed })));
+      return engine;
+    },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
       stateDir: resolveStateDir(root, options.env ?? process.env),
-      seed: seedFromRepository(root),
+      seed: seedFromRepository(root, options.layout),
     }),
     close: async () => {
-      await local.close();
+      await local?.close();
     },
   };
+}
+
+/** The warehouse of a backend opened for its space store only: any query is a programming error. */
+function unavailableWarehouse(): Warehouse {
+  const refuse = (): never => {
+    throw new GenieGitopsError('this command opened the backend without a warehouse');
+  };
+  return { execute: async () => refuse(), schema: async () => refuse() };
 }

@@ -6,7 +6,7 @@
 import type { ConfigIndex, TableInfo } from './rules-config.js';
 import { isExplained, referencedTable } from './rules-config.js';
 import { literalInQuestion, numberInQuestion, type FailureView, type ResolvedColumn } from './rules-evidence.js';
-import { isFunctionWord, isPredicate, splitStems, stemsMatch, type QuestionToken } from './rules-text.js';
+import { isFunctionWord, isPredicate, nameWords, splitStems, stemsMatch, type QuestionToken } from './rules-text.js';
 
 export type TargetKind = 'table' | 'column' | 'value' | 'filter';
 
@@ -73,14 +73,34 @@ function namedByPair(word: string, tokens: readonly QuestionToken[]): boolean {
   return false;
 }
 
-/** Question words no name, synonym, function word, SQL literal or stored value explains. */
+/**
+ * Question words that spell the alias of a computed output of the expected SQL ("DAU" for
+ * `COUNT(DISTINCT member_id) AS dau`, "active members" for `AS active_members`): they name that
+ * computation, so they must not become words for the table it reads or a column it uses.
+ */
+export function computedOutputTokens(view: FailureView): Set<number> {
+  const found = new Set<number>();
+  for (const alias of view.expected.computedAliases ?? []) {
+    const words = nameWords(alias);
+    if (words.length === 0) continue;
+    for (let i = 0; i + words.length <= view.tokens.length; i++) {
+      if (!words.every((w, k) => stemsMatch(view.tokens[i + k].stem, w))) continue;
+      for (let k = 0; k < words.length; k++) found.add(view.tokens[i + k].index);
+    }
+  }
+  return found;
+}
+
+/** Question words no name, synonym, function word, SQL literal, stored value or output alias explains. */
 export function unexplainedTokens(
   view: FailureView,
   index: ConfigIndex,
   storedValues: ReadonlySet<string> = new Set(),
 ): QuestionToken[] {
   const literalStems = view.filters.flatMap((f) => f.strings.flatMap(splitStems));
+  const outputNames = computedOutputTokens(view);
   return view.tokens.filter((t) => {
+    if (outputNames.has(t.index)) return false;
     if (isPredicate(t, view.tokens)) return false;
     const minLength = /[\uac00-\ud7a3]/.test(t.stem) ? 1 : 2;
     if (t.stem.length < minLength || isFunctionWord(t.stem) || /^\d/.test(t.stem)) return false;

@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { GenieGitopsError } from '../errors.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
-import { listSpaces, loadSpaceDir } from '../space/repository.js';
+import { listSpaces, loadSpaceDir, type LayoutOptions } from '../space/repository.js';
 import { SpaceSchema } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -143,11 +143,14 @@ function toStored(record: z.infer<typeof StoredFileSchema>): StoredSpace {
   };
 }
 
-/** Seeds a space id from the repository space whose target.yml names it (live or staging). */
-export function seedFromRepository(root: string): (spaceId: string) => SpaceSeed | undefined {
+/** Seeds a space id from the repository space whose target names it (live or staging). */
+export function seedFromRepository(
+  root: string,
+  layout: LayoutOptions = {},
+): (spaceId: string) => SpaceSeed | undefined {
   return (spaceId) => {
-    for (const name of listSpaces(root)) {
-      const dir = loadSpaceDir(root, name);
+    for (const name of listSpaces(root, layout)) {
+      const dir = loadSpaceDir(root, name, layout);
       if (dir.target && (dir.target.liveSpaceId === spaceId || dir.target.stagingSpaceId === spaceId)) {
         return { title: dir.target.title, warehouseId: dir.target.warehouseId, serializedSpace: dir.space };
       }

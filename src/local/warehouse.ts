@@ -85,10 +85,24 @@ export async function openLocalWarehouse(options: LocalWarehouseOptions = {}): P
     }
     exposeTables(db, catalog, schema);
   } else {
-    db = new SQL.Database(readFileSync(data));
+    const bytes = readFileSync(data);
+    if (!isSqliteImage(bytes))
+      throw new WarehouseError(
+        `${data} is not a SQLite database (a SQLite file starts with "SQLite format 3") nor a .sql script`,
+        '',
+      );
+    db = new SQL.Database(bytes);
     exposeTables(db, catalog, schema);
   }
   return new LocalWarehouse(db, catalog, schema, asOf);
+}
+
+const SQLITE_HEADER = 'SQLite format 3\u0000';
+
+/** True for a SQLite database image (an empty file is an empty database to SQLite). */
+export function isSqliteImage(bytes: Uint8Array): boolean {
+  if (bytes.length === 0) return true;
+  return Buffer.from(bytes.subarray(0, SQLITE_HEADER.length)).toString('latin1') === SQLITE_HEADER;
 }
 
 /** Generated demo databases, as SQLite images, so a second open in the same process is a copy. */

@@ -43,7 +43,21 @@ export interface EnhanceLoopInput {
   maxRegressions?: number;
   /** Let example queries copy train benchmark questions (they are then reported as taught). */
   allowTaughtExamples?: boolean;
+  /**
+   * Confirms a gain the acceptance rule accepted: re-asks what the candidate changed and says
+   * whether the gain is significant (gain-significance.ts), returning the candidate's card with
+   * its re-asks. Absent: every accepted gain counts.
+   */
+  confirmGain?: (
+    current: Scored,
+    candidate: Scored,
+  ) => Promise<{ significant: boolean; reason: string; card: Scorecard }>;
   log?: (line: string) => void;
+}
+
+export interface Scored {
+  space: Space;
+  card: Scorecard;
 }
 
 export interface TriedFix {
@@ -181,6 +195,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       isolate: input.isolateFixes ?? true,
       log,
       tried,
+      confirmGain: input.confirmGain,
     };
     let trial = await tryBatch(
       context,

@@ -43,13 +43,26 @@ export interface TrialContext {
   log: (line: string) => void;
   /** Keys of fixes applied or rejected before (lessons): a refined variant never revives one. */
   tried?: ReadonlySet<string>;
+  /** The significance check of an accepted gain (src/loop/gain-significance.ts); absent: every gain counts. */
+  confirmGain?: (
+    current: { space: Space; card: Scorecard },
+    candidate: { space: Space; card: Scorecard },
+  ) => Promise<{ significant: boolean; reason: string; card: Scorecard }>;
 }
 
 /** Applies a subset of fixes to the context's space and scores the result. */
 export async function attemptFixes(context: TrialContext, subset: Fix[]) {
   const applied = applyFixes(context.space, subset, context.options);
-  const card = await context.score(applied.space);
-  return { applied, card, verdict: judge(context.card, card, context.acceptance) };
+  const scored = await context.score(applied.space);
+  const verdict = judge(context.card, scored, context.acceptance);
+  if (!verdict.accepted || !context.confirmGain) return { applied, card: scored, verdict };
+  // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+  const gain = await context.confirmGain(
+    { space: context.space, card: context.card },
+    { space: applied.space, card: scored },
+  );
+  const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+  return { applied, card: gain.card, verdict: { ...verdict, accepted: gain.significant, reason } };
 }
 
 type Attempt = Awaited<ReturnType<typeof attemptFixes>>;

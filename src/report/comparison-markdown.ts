@@ -2,7 +2,9 @@
  * Head vs base scorecards for the PR score check: per-split deltas and per-question
  * changes (regressed, fixed, still failing, new, removed), within a character budget.
  */
+import type { GateResult } from '../scoring/score-gate.js';
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { renderPairedSection } from './paired-markdown.js';
 import { SPLIT_ROWS, taughtLine } from './split-rows.js';
 import {
   GITHUB_COMMENT_LIMIT,
@@ -17,12 +19,15 @@ import {
   shortHash,
   truncate,
 } from './markdown-format.js';
+import { qualityComparison } from './quality-markdown.js';
 
 export interface ComparisonOptions {
   /** Heading text; default "Genie score: `<space>`". */
   title?: string;
   /** Default 65,536 (GitHub's comment limit). */
   maxChars?: number;
+  /** The check's verdict and paired comparison, shown under the split table. */
+  gate?: GateResult;
 }
 
 export interface QuestionChanges {
@@ -34,16 +39,28 @@ export interface QuestionChanges {
   added: QuestionScore[];
   /** In base only. */
   removed: QuestionScore[];
+  /** Broken in head (expected SQL failed): not a regression of Genie, listed apart. */
+  broken: QuestionScore[];
 }
 
 /** Classifies head's questions against base's by id; lists keep head's (or base's) order. */
 export function questionChanges(head: Scorecard, base: Scorecard): QuestionChanges {
   const before = new Map(base.questions.map((q) => [q.id, q]));
   const headIds = new Set(head.questions.map((q) => q.id));
-  const out: QuestionChanges = { regressed: [], fixed: [], stillFailing: [], stillPassing: [], added: [], removed: [] };
+  const out: QuestionChanges = {
+    regressed: [],
+    fixed: [],
+    stillFailing: [],
+    stillPassing: [],
+    added: [],
+    removed: [],
+    broken: [],
+  };
   for (const q of head.questions) {
     const b = before.get(q.id);
-    if (!b) out.added.push(q);
+    if (q.expectedError !== undefined) out.broken.push(q);
+    // A benchmark broken in base was not scored there: for the comparison it is new.
+    else if (!b || b.expectedError !== undefined) out.added.push(q);
     else if (b.passed && !q.passed) out.regressed.push(q);
     else if (!b.passed && q.passed) out.fixed.push(q);
     else if (q.passed) out.stillPassing.push(q);
@@ -64,10 +81,11 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const title = options.title ?? `Genie score: ${code(head.space)}`;
   const changes = questionChanges(head, base);
   const before = new Map(base.questions.map((q) => [q.id, q]));
-  const repeats = Math.max(head.repeats, base.repeats) > 1;
+  const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
   const status = (q: QuestionScore | undefined): string => {
     if (!q) return '–';
     const rate = repeats ? ` (${percent(q.passRate)})` : '';
+    if (q.expectedError !== undefined) return '⚠️ broken benchmark';
     return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
   };
   const pairRow = (q: QuestionScore) =>
@@ -75,20 +93,28 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const oneRow = (q: QuestionScore) =>
     `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
   const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+  // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
+  const neutral = options.gate?.verdict === 'no-significant-change';
+  const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
   const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
 
   const sections: Section[] = [
     {
-      heading: `### Regressed (${changes.regressed.length})`,
+      heading: `### ${regressed} (${changes.regressed.length})`,
       header: pairHeader,
       rows: changes.regressed.map(pairRow),
     },
-    { heading: `### Fixed (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
     { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
     {
       heading: `### Still failing (${changes.stillFailing.length})`,
       header: pairHeader,
       rows: changes.stillFailing.map(pairRow),
+    },
+    {
+      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+      header: oneHeader,
+      rows: changes.broken.map(oneRow),
     },
     {
       heading: `### Removed questions (${changes.removed.length})`,
@@ -117,7 +143,9 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
           '',
         ]
       : []),
-    `**Regressed** ${changes.regressed.length} · **Fixed** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
+    ...qualityComparison(base.quality, head.quality, ['base', 'head']),
+    ...(options.gate ? renderPairedSection(head, base, options.gate) : []),
+    `**${regressed}** ${changes.regressed.length} · **${fixed}** ${changes.fixed.length} · **Still failing** ${changes.stillFailing.length} · **Still passing** ${changes.stillPassing.length}` +
       (changes.added.length || changes.removed.length
         ? ` · **New** ${changes.added.length} · **Removed** ${changes.removed.length}`
         : ''),

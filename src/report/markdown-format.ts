@@ -8,9 +8,11 @@ export function percent(fraction: number): string {
   return `${(fraction * 100).toFixed(1)}%`;
 }
 
-/** A score with its counts: `80.0% (8/10)`; a split without questions shows a dash. */
+/** A score with its counts: `80.0% (8/10)`, `(8/10; 1 broken)` when benchmarks were left out; a dash without questions. */
 export function scoreText(t: SplitTotals): string {
-  return t.total === 0 ? '–' : `${percent(t.score)} (${t.passed}/${t.total})`;
+  const broken = t.broken ? `${t.broken} broken` : '';
+  if (t.total === 0) return broken ? `– (${broken})` : '–';
+  return `${percent(t.score)} (${t.passed}/${t.total}${broken ? `; ${broken}` : ''})`;
 }
 
 /** A change in percentage points with an explicit sign. */

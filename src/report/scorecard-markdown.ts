@@ -4,7 +4,8 @@
  * failing questions are kept and passing ones dropped first, with a note saying so.
  */
 import { CATEGORIES } from '../scoring/failure-category.js';
-import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
+import { brokenQuestions, withEvidence, type QuestionScore, type Scorecard } from '../scoring/scorecard.js';
+import { askOutcomes } from '../scoring/score-evidence.js';
 import {
   GITHUB_COMMENT_LIMIT,
   cell,
@@ -18,6 +19,7 @@ import {
   shortHash,
   truncate,
 } from './markdown-format.js';
+import { qualityLine } from './quality-markdown.js';
 
 import { SPLIT_ROWS, taughtLine } from './split-rows.js';
 
@@ -31,11 +33,13 @@ export interface MarkdownOptions {
 }
 
 const QUESTION_WIDTH = 60;
+/** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
+const MAX_FLAKY_LISTED = 40;
 
 export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOptions = {}): string {
   const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const title = options.title ?? `Genie score: ${code(card.space)}`;
-  const withRate = card.repeats > 1;
+  const withRate = hasRepeats(card);
 
   const head = [
     `## ${title} — ${scoreText(card.totals.all)}`,
@@ -50,9 +54,11 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     }),
     ...taughtLine(card),
     '',
+    ...qualityLine(card.quality),
+    ...evidenceSection(card),
     ...categorySection(card),
     ...brokenBenchmarks(card),
-    `### Questions${withRate ? ` (${card.repeats} repeats each; passed = passed in most repeats)` : ''}`,
+    `### Questions${withRate ? ` (${repeatsNote(card)}; passed = passed in most repeats)` : ''}`,
     '',
     withRate
       ? '| id | split | question | result | verdict | category | pass rate |'
@@ -76,6 +82,47 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
   return out.length <= maxChars ? out : `${out.slice(0, Math.max(0, maxChars - 2))}…\n`;
 }
 
+/** Some question was asked more than once (fixed repeats, or re-asks of disagreeing questions). */
+function hasRepeats(card: Scorecard): boolean {
+  return card.questions.some((q) => q.repeats.length > 1);
+}
+
+function repeatsNote(card: Scorecard): string {
+  const asks = card.questions.map((q) => q.repeats.length);
+  const low = Math.min(...asks);
+  const high = Math.max(...asks);
+  return low === high ? `${high} repeats each` : `${low} to ${high} asks each`;
+}
+
+const range = (i: { low: number; high: number }) => `${(i.low * 100).toFixed(1)}–${(i.high * 100).toFixed(1)}%`;
+
+/** Wilson intervals, repeatability per split and the flaky questions with their passes of asks. */
+function evidenceSection(card: Scorecard): string[] {
+  const evidence = withEvidence(card).evidence!;
+  const confidence = `${Math.round(evidence.confidence * 100)}%`;
+  const splits = (['all', 'train', 'holdout'] as const).filter((s) => card.totals[s].total > 0);
+  const repeatability = (s: 'all' | 'train' | 'holdout') => {
+    const e = evidence[s];
+    return e.repeatability === null ? '–' : `${percent(e.repeatability)} (${e.consistent}/${e.repeated})`;
+  };
+  const byId = new Map(card.questions.map((q) => [q.id, q]));
+  const flaky = evidence.flaky.slice(0, MAX_FLAKY_LISTED).map((id) => {
+    const asks = askOutcomes(byId.get(id)!);
+    return `${code(id)} ${asks.filter(Boolean).length}/${asks.length}`;
+  });
+  if (evidence.flaky.length > flaky.length) flaky.push(`and ${evidence.flaky.length - flaky.length} more in the JSON`);
+  return [
+    `| split | ${confidence} interval | repeatability |`,
+    '|---|---:|---:|',
+    ...splits.map((s) => `| ${s} | ${range(evidence[s].interval)} | ${repeatability(s)} |`),
+    '',
+    evidence.all.repeated === 0
+      ? '_Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._'
+      : `_Repeatability is the share of questions asked more than once that gave the same result every time._ ${flaky.length ? `Flaky (passes/asks): ${flaky.join(', ')}.` : 'No flaky question.'}`,
+    '',
+  ];
+}
+
 function categorySection(card: Scorecard): string[] {
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   if (failing.length === 0) return ['No failing questions.', ''];
@@ -87,12 +134,21 @@ function categorySection(card: Scorecard): string[] {
   ];
 }
 
+/** Benchmarks whose expected SQL failed: a section of their own, since they say nothing about Genie. */
 function brokenBenchmarks(card: Scorecard): string[] {
-  const broken = card.questions.filter((q) => q.expectedError !== undefined);
+  const broken = brokenQuestions(card);
   if (broken.length === 0) return [];
   return [
-    `> [!WARNING]`,
-    `> The expected SQL failed for ${broken.map((q) => code(q.id)).join(', ')}; fix the benchmark file (these count as failures).`,
+    `### Broken benchmarks (${broken.length})`,
+    '',
+    'Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (`genie-gitops validate --execute` checks every expected SQL).',
+    '',
+    '| id | split | question | error |',
+    '|---|---|---|---|',
+    ...broken.map(
+      (q) =>
+        `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, QUESTION_WIDTH))} | ${cell(truncate(q.expectedError ?? '', 160))} |`,
+    ),
     '',
   ];
 }
@@ -102,7 +158,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    (q.passed ? '✅' : '❌') + (q.taught ? ' taught' : ''),
+    (q.expectedError !== undefined ? '⚠️ broken' : q.passed ? '✅' : '❌') + (q.taught ? ' taught' : ''),
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -142,9 +198,43 @@ function footer(card: Scorecard): string {
   return `<sub>${parts.join(' · ')}</sub>`;
 }
 
+/** One line per broken benchmark, for the terminal and logs. */
+export function brokenLines(card: Scorecard): string[] {
+  const broken = brokenQuestions(card);
+  if (broken.length === 0) return [];
+  return [
+    `Broken benchmarks (expected SQL failed; not asked, not scored): ${broken.length}`,
+    ...broken.map((q) => `  ${q.id}: ${q.expectedError}`),
+  ];
+}
+
+/** The headline alone (for --quiet and logs): score per split, broken benchmarks, failure counts. */
+export function renderTotalsLine(card: Scorecard): string {
+  const t = card.totals;
+  const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
+  return [
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}`,
+    `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
+    ...brokenLines(card),
+  ].join('\n');
+}
+
+function evidenceLine(card: Scorecard): string {
+  const e = withEvidence(card).evidence!;
+  const intervals = (['all', 'train', 'holdout'] as const)
+    .filter((s) => card.totals[s].total > 0)
+    .map((s) => `${s} ${range(e[s].interval)}`)
+    .join(' · ');
+  const repeat =
+    e.all.repeatability === null
+      ? 'repeatability not measured (each question asked once)'
+      : `repeatability ${percent(e.all.repeatability)} (${e.all.consistent}/${e.all.repeated}), flaky: ${e.flaky.join(', ') || 'none'}`;
+  return `Evidence: ${Math.round(e.confidence * 100)}% intervals ${intervals}; ${repeat}`;
+}
+
 /** A compact plain-text scorecard for the terminal. */
 export function renderScorecardText(card: Scorecard): string {
-  const withRate = card.repeats > 1;
+  const withRate = hasRepeats(card);
   const t = card.totals;
   const lines = [
     `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · train-untaught ${scoreText(t.trainUntaught ?? t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
@@ -154,7 +244,7 @@ export function renderScorecardText(card: Scorecard): string {
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    (q.passed ? 'pass' : 'FAIL') + (q.taught ? ' (taught)' : ''),
+    (q.expectedError !== undefined ? 'BROKEN' : q.passed ? 'pass' : 'FAIL') + (q.taught ? ' (taught)' : ''),
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),
@@ -170,8 +260,8 @@ export function renderScorecardText(card: Scorecard): string {
 
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`);
-  for (const q of card.questions.filter((x) => x.expectedError !== undefined))
-    lines.push(`Broken benchmark ${q.id}: expected SQL failed: ${q.expectedError}`);
+  lines.push(...brokenLines(card));
+  lines.push(evidenceLine(card));
   const c = card.calls;
   lines.push(
     `Calls: ${plural(c.genie, 'Genie question')}, ${plural(c.statements, 'statement')}, ${plural(c.retries, 'retry', 'retries')}, ${c.rateLimited} rate-limited · ${duration(card.durationMs)} · config ${shortHash(card.configHash)} · benchmarks ${shortHash(card.benchmarksHash)}`,

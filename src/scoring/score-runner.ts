@@ -12,7 +12,14 @@ import { explainFailure, type AnswerStatus, type Category } from './failure-cate
 import { createRateLimiter } from './rate-limiter.js';
 import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
 import { errorFacts, withRetry } from './retry.js';
-import { buildScorecard, summarizeQuestion, type CallCounts, type RepeatResult, type Scorecard } from './scorecard.js';
+import {
+  buildScorecard,
+  mergeRepeats,
+  summarizeQuestion,
+  type CallCounts,
+  type RepeatResult,
+  type Scorecard,
+} from './scorecard.js';
 import { ordersOutput } from './sql-shape.js';
 import { compareAllowingTies } from './order-ties.js';
 
@@ -43,6 +50,8 @@ export interface ProgressEvent {
   verdict: Verdict | null;
   category: Category | null;
   durationMs: number;
+  /** The expected SQL failed: a broken benchmark, not asked. */
+  broken?: boolean;
 }
 
 export interface RunScoreInput {
@@ -61,6 +70,8 @@ export interface RunScoreInput {
   sleep?: (ms: number) => Promise<void>;
   /** Jitter source for backoff; injectable for deterministic tests. */
   random?: () => number;
+  /** Expected results by SQL text, shared across runs (re-asks) so each expected SQL runs once. */
+  expectedCache?: Map<string, Promise<QueryResult>>;
 }
 
 /** Thrown when one ask exceeds questionTimeoutMs. */
@@ -100,7 +111,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
   const calls: CallCounts = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
   const started = now();
   const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const expectedCache = input.expectedCache ?? new Map<string, Promise<QueryResult>>();
   const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
 
   /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
@@ -164,14 +175,14 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     try {
       expected = await expectedResult(benchmark.sql);
     } catch (error) {
-      // A broken benchmark is not Genie's failure, but the question cannot pass: report it
-      // as api_error with expectedError set, and save the Genie quota by not asking.
+      // A broken benchmark is not Genie's failure: no category, Genie is not asked (saving its
+      // quota), and the scorecard counts it apart from the score.
       if (signal?.aborted) throw signal.reason ?? error;
       const message = messageOf(error);
       const result: RepeatResult = {
         passed: false,
         verdict: null,
-        category: 'api_error',
+        category: null,
         genieSql: null,
         durationMs: now() - t0,
         attempts: 0,
@@ -262,6 +273,7 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
         verdict: r.verdict,
         category: r.category,
         durationMs: r.durationMs,
+        ...(outcome.expectedError !== undefined ? { broken: true } : {}),
       });
     },
     signal,
@@ -281,6 +293,24 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
     durationMs: now() - started,
     startedAt: new Date(started).toISOString(),
   });
+}
+
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+export async function reaskScore(
+  input: RunScoreInput,
+  card: Scorecard,
+  ids: readonly string[],
+  times = 1,
+): Promise<Scorecard> {
+  const wanted = new Set(ids);
+  const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+  if (benchmarks.length === 0 || times < 1) return card;
+  const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+  return mergeRepeats(card, extra);
 }
 
 /** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */

@@ -7,6 +7,10 @@ import { z } from 'zod';
 import type { Benchmark } from '../benchmarks/types.js';
 import { CATEGORIES, type Category } from './failure-category.js';
 import type { Verdict } from './result-comparator.js';
+import type { QualityScore } from '../lint/types.js';
+import { isFlaky, scoreEvidence, type ScoreEvidence } from './score-evidence.js';
+
+export type { ScoreEvidence, SplitEvidence } from './score-evidence.js';
 
 export interface RepeatResult {
   passed: boolean;
@@ -40,7 +44,10 @@ export interface QuestionScore {
   genieText?: string;
   error?: string;
   reason?: string;
-  /** Set when the expected SQL itself failed: the benchmark is broken, not Genie. */
+  /**
+   * Set when the expected SQL itself failed: the benchmark is broken, not Genie. Genie is not
+   * asked, the question has no category, and it counts in `broken`, outside the score.
+   */
   expectedError?: string;
   attempts: number;
   /** Mean duration of one repeat. */
@@ -51,11 +58,19 @@ export interface QuestionScore {
    * (src/scoring/taught.ts): a pass then shows memorisation, not generalisation.
    */
   taught: boolean;
+  /** Asks that passed, of `asks` (set by summarizeQuestion; absent in older cards). */
+  passes?: number;
+  asks?: number;
+  /** Passed in some asks and failed in others. */
+  flaky?: boolean;
 }
 
 export interface SplitTotals {
   passed: number;
+  /** Questions scored: every benchmark of the split except the broken ones. */
   total: number;
+  /** Broken benchmarks (their expected SQL failed): never scored, listed apart. */
+  broken: number;
   /** passed / total, 0 when total is 0. */
   score: number;
   /** Mean per-question pass rate over repeats (equals score when repeats is 1). */
@@ -94,6 +109,10 @@ export interface Scorecard {
   durationMs: number;
   /** ISO timestamp. */
   startedAt: string;
+  /** The config's static quality (lint, 0..100), computed without asking Genie; absent in older cards. */
+  quality?: QualityScore;
+  /** Intervals, repeatability and flaky questions (absent in older cards until parsed). */
+  evidence?: ScoreEvidence;
 }
 
 export function emptyCategoryCounts(): Record<Category, number> {
@@ -110,10 +129,22 @@ export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
 }
 
 function splitTotals(questions: readonly QuestionScore[]): SplitTotals {
-  const total = questions.length;
-  const passed = questions.filter((q) => q.passed).length;
-  const rates = questions.reduce((sum, q) => sum + q.passRate, 0);
-  return { passed, total, score: total ? passed / total : 0, passRate: total ? rates / total : 0 };
+  const scored = questions.filter((q) => q.expectedError === undefined);
+  const total = scored.length;
+  const passed = scored.filter((q) => q.passed).length;
+  const rates = scored.reduce((sum, q) => sum + q.passRate, 0);
+  return {
+    passed,
+    total,
+    broken: questions.length - total,
+    score: total ? passed / total : 0,
+    passRate: total ? rates / total : 0,
+  };
+}
+
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+export function brokenQuestions(card: Pick<Scorecard, 'questions'>): QuestionScore[] {
+  return card.questions.filter((q) => q.expectedError !== undefined);
 }
 
 export function categoryCounts(questions: readonly QuestionScore[]): Record<Category, number> {
@@ -150,6 +181,9 @@ export function summarizeQuestion(
     durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
     repeats,
     taught: false,
+    passes,
+    asks: repeats.length,
+    flaky: passes > 0 && passes < repeats.length,
   };
   if (representative?.genieText !== undefined) score.genieText = representative.genieText;
   if (representative?.error !== undefined) score.error = representative.error;
@@ -184,19 +218,72 @@ export interface ScorecardInput {
 export function buildScorecard(input: ScorecardInput): Scorecard {
   const taught = input.taught;
   const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
+  const totals = scorecardTotals(questions);
   return {
     space: input.space,
     configHash: input.configHash,
     benchmarksHash: input.benchmarksHash,
     backend: input.backend,
     repeats: input.repeats,
-    totals: scorecardTotals(questions),
+    totals,
     categories: categoryCounts(questions),
     questions,
     calls: { ...input.calls },
     durationMs: input.durationMs,
     startedAt: input.startedAt,
+    evidence: scoreEvidence(questions, totals),
   };
+}
+
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
+  const more = new Map(extra.questions.map((q) => [q.id, q]));
+  const questions = card.questions.map((q) => {
+    const x = more.get(q.id);
+    if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+  });
+  const sum = (k: keyof CallCounts) => card.calls[k] + extra.calls[k];
+  return {
+    ...card,
+    ...buildScorecard({
+      ...card,
+      questions,
+      calls: {
+        genie: sum('genie'),
+        statements: sum('statements'),
+        retries: sum('retries'),
+        rateLimited: sum('rateLimited'),
+      },
+      durationMs: card.durationMs + extra.durationMs,
+    }),
+  };
+}
+
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+export function firstAsks(card: Scorecard, asks = 1): Scorecard {
+  if (card.questions.every((q) => q.repeats.length <= asks)) return card;
+  const questions = card.questions.map((q) => {
+    if (q.repeats.length <= asks) return q;
+    const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+  });
+  return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+export function withEvidence(card: Scorecard): Scorecard {
+  const questions = card.questions.map((q) =>
+    q.asks !== undefined
+      ? q
+      : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) },
+  );
+  return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
 }
 
 const VerdictSchema = z.enum(['exact', 'equivalent', 'superset', 'mismatch']);
@@ -204,6 +291,8 @@ const CategorySchema = z.enum(CATEGORIES);
 const SplitTotalsSchema = z.looseObject({
   passed: z.number(),
   total: z.number(),
+  // Absent in scorecards written before broken benchmarks were counted apart.
+  broken: z.number().default(0),
   score: z.number(),
   passRate: z.number(),
 });
@@ -240,6 +329,17 @@ const QuestionScoreSchema = z.looseObject({
   repeats: z.array(RepeatResultSchema),
   // Scorecards written before taught questions were tracked read as "nothing taught".
   taught: z.boolean().default(false),
+  passes: z.number().optional(),
+  asks: z.number().optional(),
+  flaky: z.boolean().optional(),
+});
+
+const IntervalSchema = z.looseObject({ low: z.number(), high: z.number() });
+const SplitEvidenceSchema = z.looseObject({
+  interval: IntervalSchema,
+  repeated: z.number(),
+  consistent: z.number(),
+  repeatability: z.number().nullable(),
 });
 
 /** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
@@ -260,11 +360,24 @@ export const ScorecardSchema = z.looseObject({
   calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
   durationMs: z.number(),
   startedAt: z.string(),
+  quality: z
+    .looseObject({ score: z.number(), categories: z.record(z.string(), z.looseObject({ score: z.number() })) })
+    .optional(),
+  evidence: z
+    .looseObject({
+      confidence: z.number(),
+      all: SplitEvidenceSchema,
+      train: SplitEvidenceSchema,
+      holdout: SplitEvidenceSchema,
+      flaky: z.array(z.string()),
+    })
+    .optional(),
 });
 
+/** Parses a scorecard read from JSON; an older card without evidence gets it computed from its repeats. */
 export function parseScorecard(json: unknown): Scorecard {
   const card = ScorecardSchema.parse(json) as Scorecard;
   // An older card has no trainUntaught; with nothing marked taught it equals train.
   if (!card.totals.trainUntaught) card.totals = scorecardTotals(card.questions);
-  return card;
+  return withEvidence(card);
 }

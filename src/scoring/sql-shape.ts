@@ -89,6 +89,11 @@ export interface SqlShape {
   distinct: boolean;
   /** Normalised select-list expressions of the outermost query. */
   select: string[];
+  /**
+   * Lowercased aliases the outermost query gives to computed outputs (`COUNT(DISTINCT member_id)
+   * AS dau`): anything but a plain column or a row count. Such a name names the computation.
+   */
+  computedAliases: string[];
 }
 
 const AGGREGATE_FUNCTIONS = new Set([
@@ -208,6 +213,7 @@ class ShapeBuilder {
   private readonly groupBy: string[] = [];
   private readonly orderBy: OrderItem[] = [];
   private readonly select: string[] = [];
+  private readonly computedAliases: string[] = [];
   private readonly cteNames = new Set<string>();
   private limit: number | null = null;
   private distinct = false;
@@ -224,6 +230,7 @@ class ShapeBuilder {
       limit: this.limit,
       distinct: this.distinct,
       select: this.select,
+      computedAliases: this.computedAliases,
     };
   }
 
@@ -244,6 +251,8 @@ class ShapeBuilder {
       if (alias) scope.aliases.set(alias.toLowerCase(), expr);
       this.visitExpression(expr, scope, false);
       if (outermost) this.select.push(render(expr));
+      if (outermost && alias && expr.type !== 'column_ref' && !/^count\((\*|1)\)$/.test(render(expr)))
+        this.computedAliases.push(alias.toLowerCase());
     }
     for (const join of joinConditions) this.visitJoinCondition(join.on, join.type, scope);
     if (isNode(ast.where)) this.visitCondition(ast.where, scope, 'where', true);

@@ -49,11 +49,9 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const spaces = new SpaceState();
   const warehouseSettings = spaces.seed(options.root);
   const warehouses = new Map<string, LocalWarehouse>();
-  for (const [id, local] of warehouseSettings) {
-    warehouses.set(
-      id,
-      await openWarehouseFor(options.root, { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local }),
-    );
+  for (const [id, { space, ...local }] of warehouseSettings) {
+    const target = { title: id, liveSpaceId: '', stagingSpaceId: '', warehouseId: id, local };
+    warehouses.set(id, await openWarehouseFor(options.root, target, space));
   }
   const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
   const genie = new GenieState(statements, options.latencyMs ?? 0);

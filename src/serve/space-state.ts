@@ -30,13 +30,13 @@ export class SpaceState {
   readonly spaces = new Map<string, ServedSpace>();
 
   /** Seeds from a repository; returns the warehouse ids the targets name. */
-  seed(root: string): Map<string, { data?: string; asOf?: string }> {
-    const warehouses = new Map<string, { data?: string; asOf?: string }>();
+  seed(root: string): Map<string, { data?: string; asOf?: string; space: string }> {
+    const warehouses = new Map<string, { data?: string; asOf?: string; space: string }>();
     for (const name of listSpaces(root)) {
       const dir = loadSpaceDir(root, name);
       if (!dir.target) continue;
       const t = dir.target;
-      warehouses.set(t.warehouseId, t.local ?? {});
+      warehouses.set(t.warehouseId, { ...t.local, space: name });
       for (const id of new Set([t.liveSpaceId, t.stagingSpaceId])) {
         this.insert({
           spaceId: id,

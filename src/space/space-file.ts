@@ -6,6 +6,7 @@ import { serializeSpace } from './canonical.js';
 import { formatPath, lineColumnAt } from './json-path.js';
 import { scanJson } from './json-scan.js';
 import { SpaceSchema, type Space } from './schema.js';
+import { salvageSpace } from './space-salvage.js';
 import { describeIssue } from './zod-issues.js';
 
 function stripBom(text: string): string {
@@ -107,6 +108,26 @@ export function readSpaceFile(file: string, label: string = file): Space {
     ]);
   }
   return parseSpaceText(text, label);
+}
+
+/**
+ * Every problem of a space file's text, with the part of the space that can still be checked:
+ * the whole space when it is valid, the schema-valid remainder when only the schema failed
+ * (so invariants and references are checked too), nothing when the JSON itself is broken.
+ */
+export function inspectSpaceText(text: string, file: string): { space?: Space; issues: ValidationIssue[] } {
+  try {
+    return { space: parseSpaceText(text, file), issues: [] };
+  } catch (error) {
+    if (!(error instanceof ValidationError)) throw error;
+    let data: unknown;
+    try {
+      data = JSON.parse(stripBom(text));
+    } catch {
+      return { issues: error.issues };
+    }
+    return { space: salvageSpace(data), issues: error.issues };
+  }
 }
 
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */

@@ -43,6 +43,11 @@ export interface Target {
   warehouseId: string;
   parentPath?: string;
   local?: { data?: string; asOf?: string };
+  /**
+   * Set when the space ids were derived offline (a bundle-declared space without a `<name>.target.yml`):
+   * they name local state only, never a workspace space.
+   */
+  idsDerived?: boolean;
 }
 
 function toTarget(file: TargetFile): Target {
@@ -61,10 +66,9 @@ function toTarget(file: TargetFile): Target {
   return target;
 }
 
-/** Parses target.yml text; `file` is only used in messages. */
-export function parseTargetText(text: string, file: string): Target {
+function parseTargetFile<S extends z.ZodType>(text: string, file: string, schema: S, required = true): z.infer<S> {
   const source = parseYamlSource(text, file);
-  if (source.value === null || source.value === undefined) {
+  if ((source.value === null || source.value === undefined) && required) {
     throw new ValidationError([
       {
         file,
@@ -74,16 +78,54 @@ export function parseTargetText(text: string, file: string): Target {
       },
     ]);
   }
-  const result = TargetFileSchema.safeParse(source.value);
+  const result = schema.safeParse(source.value ?? {});
   if (!result.success) {
     throw new ValidationError(
       result.error.issues.map((issue) => {
-        const described = describeIssue(issue, source.value);
+        const described = describeIssue(issue, source.value, source.sourceOf);
         return { file, path: described.path, message: described.message, line: source.lineOf(described.segments) };
       }),
     );
   }
-  return toTarget(result.data);
+  return result.data as z.infer<S>;
+}
+
+/** Parses target.yml text; `file` is only used in messages. */
+export function parseTargetText(text: string, file: string): Target {
+  return toTarget(parseTargetFile(text, file, TargetFileSchema));
+}
+
+/** A bundle-declared space's optional `<name>.target.yml`: any target.yml field, each overriding the bundle's. */
+export const TargetOverlaySchema = TargetFileSchema.partial();
+export type TargetOverlay = z.infer<typeof TargetOverlaySchema>;
+
+export function loadTargetOverlay(file: string, label: string): TargetOverlay {
+  return parseTargetFile(readText(file, label), label, TargetOverlaySchema, false);
+}
+
+/** Applies an overlay to the target a bundle declares (ids derived offline unless the overlay names both). */
+export function overlayTarget(base: Target, overlay: TargetOverlay | undefined): Target {
+  if (!overlay) return base;
+  const merged = toTarget({
+    title: overlay.title ?? base.title,
+    live_space_id: overlay.live_space_id ?? base.liveSpaceId,
+    staging_space_id: overlay.staging_space_id ?? base.stagingSpaceId,
+    warehouse_id: overlay.warehouse_id ?? base.warehouseId,
+    parent_path: overlay.parent_path ?? base.parentPath,
+    local: overlay.local,
+  });
+  if (base.idsDerived && !(overlay.live_space_id && overlay.staging_space_id)) merged.idsDerived = true;
+  return merged;
+}
+
+function readText(file: string, label: string): string {
+  try {
+    return readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ValidationError([
+      { file: label, path: '$', message: `cannot read the file (${(error as Error).message})` },
+    ]);
+  }
 }
 
 /** Reads and validates target.yml; `label` is the name used in messages (default: the path). */

@@ -7,6 +7,8 @@ export interface YamlSource {
   value: unknown;
   /** 1-based line of the value at a path, or of its nearest existing ancestor. */
   lineOf(segments: readonly PropertyKey[]): number | undefined;
+  /** The text of the scalar at exactly this path as written in the file (`0123`, not 123), if it is one. */
+  sourceOf(segments: readonly PropertyKey[]): string | undefined;
 }
 
 function firstLine(message: string): string {
@@ -28,6 +30,20 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     isNode(node) && node.range ? lineCounter.linePos(node.range[0]).line : undefined;
   // Walks the path; a map entry is located by its key (the line a reader looks for),
   // a missing step by the nearest node that exists.
+  const nodeAt = (segments: readonly PropertyKey[]): unknown => {
+    let node: unknown = doc.contents;
+    for (const segment of segments) {
+      if (isMap(node))
+        node = node.items.find((item) => (isScalar(item.key) ? item.key.value : item.key) === segment)?.value;
+      else if (isSeq(node) && typeof segment === 'number') node = node.items[segment];
+      else return undefined;
+    }
+    return node;
+  };
+  const sourceOf = (segments: readonly PropertyKey[]): string | undefined => {
+    const node = nodeAt(segments);
+    return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+  };
   const lineOf = (segments: readonly PropertyKey[]): number | undefined => {
     let node: unknown = doc.contents;
     let line = lineAt(node);
@@ -47,5 +63,5 @@ export function parseYamlSource(text: string, file: string): YamlSource {
     }
     return line;
   };
-  return { value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf };
+  return { value: doc.toJS({ maxAliasCount: 1000 }) as unknown, lineOf, sourceOf };
 }

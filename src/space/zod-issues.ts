@@ -24,15 +24,29 @@ function expectedText(expected: string): string {
   return `a ${expected}`;
 }
 
-/** YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. */
-function quoteHint(expected: string, actual: unknown): string {
-  return expected === 'string' && (typeof actual === 'number' || typeof actual === 'boolean')
-    ? ` (quote it: "${String(actual)}")`
-    : '';
+/**
+ * YAML reads `id: 123` or `title: yes` as a number or boolean; quoting keeps it text. The hint
+ * shows the text as written (`written`), since the parsed number may already have lost digits
+ * (32 digits become 1.1111111111111112e+31).
+ */
+function quoteHint(expected: string, actual: unknown, written: string | undefined): string {
+  if (expected !== 'string' || (typeof actual !== 'number' && typeof actual !== 'boolean')) return '';
+  const text = written ?? String(actual);
+  const lost = typeof actual === 'number' && written !== undefined && String(actual) !== written;
+  return lost
+    ? ` (YAML read the unquoted ${text} as a number and lost digits; quote it: "${text}")`
+    : ` (quote it: "${text}")`;
 }
 
-/** Describes one zod issue; `input` is the document that was validated. */
-export function describeIssue(issue: z.core.$ZodIssue, input: unknown): DescribedIssue {
+/**
+ * Describes one zod issue; `input` is the document that was validated, `sourceOf` gives a
+ * scalar's text as written in a YAML file (for the quoting hint).
+ */
+export function describeIssue(
+  issue: z.core.$ZodIssue,
+  input: unknown,
+  sourceOf?: (segments: readonly PropertyKey[]) => string | undefined,
+): DescribedIssue {
   const segments = [...issue.path];
   const actual = valueAt(input, segments);
   let message: string;
@@ -42,7 +56,7 @@ export function describeIssue(issue: z.core.$ZodIssue, input: unknown): Describe
       message =
         actual === undefined && typeof key === 'string'
           ? `missing required field "${key}": expected ${expectedText(issue.expected)}`
-          : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual)}`;
+          : `expected ${expectedText(issue.expected)}, got ${kindOf(actual)}${quoteHint(issue.expected, actual, sourceOf?.(segments))}`;
       break;
     }
     case 'unrecognized_keys': {

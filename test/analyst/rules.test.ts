@@ -86,6 +86,23 @@ describe('word rules', () => {
     expect(synonym).toMatchObject({ column: 'message_id', synonyms: ['posts'], targets: ['t1'] });
   });
 
+  it('a word that spells the alias of a computed output names that computation, never the table or a column', async () => {
+    // "zorp" is what the expected SQL calls COUNT(DISTINCT member_id): not a word for messages.
+    const zorp = failure(
+      'a1',
+      'What was our zorp on October 15?',
+      `SELECT COUNT(DISTINCT member_id) AS zorp FROM ${M}.messages WHERE to_date(sent_at) = '2026-10-15'`,
+      null,
+      { genieText: 'Which table do you mean?' },
+    );
+    const { fixes } = await propose(env, [zorp]);
+    const words = [
+      ...ofType(fixes, 'update_table_description').map((f) => f.description),
+      ...ofType(fixes, 'add_synonym').flatMap((f) => f.synonyms),
+    ];
+    expect(words.join(' ')).not.toMatch(/zorp/i);
+  });
+
   it.each([
     ['English', 'What is the average length of messages?', 'length'],
     ['Korean (particles stripped)', '메시지의 평균 길이는?', '길이'],

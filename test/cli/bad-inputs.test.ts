@@ -111,7 +111,17 @@ describe('usage errors', () => {
   it('names a bad numeric option and its range', async () => {
     const io = captureIo(repo.root);
     expect(await main(['score', '--space', 'demo', '--repeats', '0'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/--repeats 0 is not valid[\s\S]*>= 1/);
+    expect(io.stderr).toEqual(['error: --repeats must be an integer ≥ 1 (got 0)']);
+  });
+  it.each([
+    ['--confidence', '1.5', /a number from 0\.5 to 0\.999/],
+    ['--max-repeats', '2.5', /an integer from 0 to 20/],
+  ])('enhance names a bad %s and its range', async (flag, value, range) => {
+    const io = captureIo(repo.root);
+    expect(await main(['enhance', '--space', 'demo', flag, value], io)).toBe(1);
+    expect(io.stderr.join('\n')).toContain(`${flag} must be`);
+    expect(io.stderr.join('\n')).toContain(`(got ${value})`);
+    expect(io.stderr.join('\n')).toMatch(range);
   });
   it('rejects an unknown command', async () => {
     const io = captureIo(repo.root);

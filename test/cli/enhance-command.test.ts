@@ -9,6 +9,7 @@ import { serializeSpace } from '../../src/space/canonical.js';
 import { parseSpaceText } from '../../src/space/space-file.js';
 import { normalizeSqlForSplit } from '../../src/benchmarks/split.js';
 import { captureIo, tempRepo } from '../helpers/temp-repo.js';
+import { described, lint } from '../lint/helpers.js';
 
 let repo: ReturnType<typeof tempRepo>;
 let first: any;
@@ -49,7 +50,7 @@ function snapshot(dir: string): Map<string, string> {
 beforeAll(async () => {
   repo = tempRepo();
   thinText = readFileSync(path.join(repo.root, 'spaces/demo/space.json'), 'utf8');
-  first = await enhance();
+  first = await enhance(['--markdown', 'pr-body.md']);
 }, 300_000);
 afterAll(() => repo.cleanup());
 
@@ -68,6 +69,14 @@ describe('enhance on the thin demo config', () => {
     for (const it of first.iterations) if (it.accepted) expect(it.patch.length).toBeGreaterThan(0);
   });
 
+  it('keeps the same iterations as before gains had to be significant (zero noise)', () => {
+    // Recorded from the loop before issue 16: train passed after each accepted iteration (holdout 2 -> 9).
+    const trainAfter = [21, 23, 25, 28, 31, 33, 36, 38];
+    expect(first.iterations.map((it: any) => [it.accepted, it.after.train.passed, it.after.holdout.passed])).toEqual(
+      trainAfter.map((train) => [true, train, 9]),
+    );
+  });
+
   it('writes a valid, canonical config whose diff is exactly the accepted patches', async () => {
     const file = path.join(repo.root, 'spaces/demo/space.json');
     const text = readFileSync(file, 'utf8');
@@ -78,6 +87,24 @@ describe('enhance on the thin demo config', () => {
     for (const it of first.iterations)
       if (it.accepted) replay = jsonpatch.applyPatch(replay, it.patch, true, false).newDocument;
     expect(serializeSpace(replay)).toBe(text);
+  });
+
+  it('writes a PR body a reviewer can read: summary first, no stacked headings, patches collapsed, within the limit', () => {
+    const md = readFileSync(path.join(repo.root, 'pr-body.md'), 'utf8');
+    expect(md.length).toBeLessThanOrEqual(65_536);
+    expect(md.indexOf('| train |')).toBeLessThan(md.indexOf('### Fixes'));
+    const lines = md.split('\n').filter((l) => l.trim() !== '');
+    const level = (l: string | undefined) => (l ? /^(#+) /.exec(l)?.[1].length : undefined);
+    expect(lines.filter((l, i) => level(l) !== undefined && level(l) === level(lines[i + 1]))).toEqual([]);
+    // Every raw patch sits inside a collapsed <details>, with its paths named.
+    const jsonBlocks = md.split('```json').length - 1;
+    expect(jsonBlocks).toBe(first.iterations.filter((it: { accepted: boolean }) => it.accepted).length);
+    for (const chunk of md.split('```json').slice(1)) {
+      const before = md.slice(0, md.indexOf(chunk));
+      expect(before.lastIndexOf('<details>')).toBeGreaterThan(before.lastIndexOf('</details>'));
+    }
+    expect(md).toMatch(/`add \/data_sources\/tables\/\d+\/[^`]*` → main\.community\.\w+/);
+    expect(md).not.toMatch(/^- note:/m);
   });
 
   it("never puts a holdout question's SQL into the config", () => {
@@ -91,6 +118,19 @@ describe('enhance on the thin demo config', () => {
     );
     for (const b of bench.filter((q) => q.split === 'holdout'))
       expect(exampleSql).not.toContain(normalizeSqlForSplit(b.sql));
+  });
+
+  it('raises the static quality: the enhanced config lints between the thin demo and the described fixture', async () => {
+    const json = path.join(repo.root, 'lint.json');
+    const io = captureIo(repo.root);
+    expect(await main(['lint', '--space', 'demo', '--json', json, '--quiet'], io), io.stderr.join('\n')).toBe(0);
+    const enhanced = JSON.parse(readFileSync(json, 'utf8')).spaces[0].quality.score;
+    const thin = first.before.quality.score;
+    const rich = lint(described()).quality.score;
+    expect(first.after.quality.score).toBe(enhanced);
+    expect(thin).toBeLessThan(20);
+    expect(enhanced).toBeGreaterThan(thin + 20);
+    expect(enhanced).toBeLessThan(rich);
   });
 
   it('a second run on its own output re-proposes nothing applied and never lowers the score', async () => {

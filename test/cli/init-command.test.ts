@@ -105,7 +105,7 @@ describe('init --from-sqlite', () => {
   it('refuses to overwrite an existing space without --force', async () => {
     const io = captureIo(repo.root);
     expect(await main(['init', '--space', 'demo', '--backend', 'local'], io)).toBe(1);
-    expect(io.stderr.join('\n')).toMatch(/spaces\/demo\/space\.json already exists[\s\S]*--force/);
+    expect(io.stderr.join('\n')).toMatch(/spaces\/demo\/target\.yml already exists[\s\S]*--force/);
   });
 
   it('names a missing database file', async () => {

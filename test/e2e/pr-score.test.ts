@@ -96,7 +96,7 @@ describe('score on a pull request (dist/index.js)', () => {
     });
     const run = await scoreOnPr(head, base0);
     expect(run.status, run.stdout + run.stderr).toBe(1);
-    expect(run.stdout).toMatch(/::error::.*points below base/);
+    expect(run.stdout).toMatch(/::error::.*significantly worse than base: −\d+\.\d pp/);
     expect(fake.comments).toHaveLength(1);
     const body = fake.comments[0].body;
     expect(body.startsWith(MARKER)).toBe(true);
@@ -105,6 +105,9 @@ describe('score on a pull request (dist/index.js)', () => {
     expect(body).toContain('`q03`');
     expect(body).toContain('Score check failed');
     expect(Number(run.outputs.delta)).toBeLessThan(0);
+    expect(run.outputs.verdict).toBe('regression');
+    expect(Number(run.outputs['p-value'])).toBeLessThan(0.05);
+    expect(body).toContain('### Paired comparison: significant regression');
     expect(Number(run.outputs['base-score'])).toBeGreaterThan(Number(run.outputs.score));
     expect(run.outputs['comment-url']).toContain('#issuecomment-');
     expect(run.summary).toContain('### Regressed');

@@ -8,7 +8,7 @@ import type { Scorecard } from '../../src/scoring/scorecard.js';
 import { emptyCategoryCounts } from '../../src/scoring/scorecard.js';
 
 function card(score: number, hashes: { config?: string; bench?: string } = {}): Scorecard {
-  const t = { total: 10, passed: Math.round(score * 10), score, passRate: score };
+  const t = { total: 10, broken: 0, passed: Math.round(score * 10), score, passRate: score };
   return {
     space: 'demo',
     configHash: hashes.config ?? 'c'.repeat(64),

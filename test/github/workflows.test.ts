@@ -91,7 +91,13 @@ describe('example workflows', () => {
   it('PR score runs on pull_request (not pull_request_target) with a paths filter, and notices missing credentials', () => {
     const wf = load('genie-pr-score.yml');
     expect(Object.keys(wf.on ?? {})).toEqual(['pull_request']);
-    expect((wf.on?.pull_request as { paths: string[] }).paths).toEqual(['spaces/**', 'benchmarks/**']);
+    expect((wf.on?.pull_request as { paths: string[] }).paths).toEqual([
+      'spaces/**',
+      'benchmarks/**',
+      'databricks.yml',
+      'resources/**',
+      '**/*.geniespace.json',
+    ]);
     const text = readFileSync(path.join(dir, 'genie-pr-score.yml'), 'utf8');
     expect(text).toContain('::notice::');
   });

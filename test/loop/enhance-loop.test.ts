@@ -285,3 +285,40 @@ describe('enhancement loop', () => {
     expect(lenient.iterations[1]).toMatchObject({ accepted: true, fixed: ['t2', 't3'], regressions: ['t1'] });
   });
 });
+
+describe('enhancement loop with a significance check on gains', () => {
+  const withCheck = async (significant: boolean, seen: Array<[number, number]>) =>
+    runEnhanceLoop({
+      spaceName: 'x',
+      file: 'f',
+      space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: scriptedAnalyst([[syn('a', 'alpha', 't1')], []]),
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
+      confirmGain: async (current, candidate) => {
+        seen.push([current.card.totals.train.passed, candidate.card.totals.train.passed]);
+        const card = { ...candidate.card, calls: { ...candidate.card.calls, genie: 99 } };
+        return { significant, reason: significant ? 'significant gain' : 'gain not significant: +1 question', card };
+      },
+    });
+
+  it('keeps a gain the check confirms, with the card holding its re-asks', async () => {
+    const seen: Array<[number, number]> = [];
+    const result = await withCheck(true, seen);
+    expect(seen).toEqual([[0, 1]]);
+    expect(result.iterations[0].accepted).toBe(true);
+    expect(result.after.calls.genie).toBe(99);
+  });
+
+  it('rolls back a gain the check does not confirm, saying why', async () => {
+    const seen: Array<[number, number]> = [];
+    const result = await withCheck(false, seen);
+    expect(seen).toEqual([[0, 1]]);
+    expect(result.iterations[0]).toMatchObject({ accepted: false, reason: 'gain not significant: +1 question' });
+    expect(result.space).toEqual(space);
+    expect(result.stopReason).toMatch(/gained nothing \(gain not significant/);
+  });
+});

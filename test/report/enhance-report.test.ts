@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { EnhanceResult } from '../../src/commands/enhance.js';
 import type { Fix } from '../../src/fixes/fix-types.js';
 import { emptyLessons, recordOutcome } from '../../src/loop/lessons.js';
-import { renderEnhanceMarkdown, scoreChart } from '../../src/report/enhance-report.js';
-import { buildScorecard, type QuestionScore } from '../../src/scoring/scorecard.js';
+import { renderEnhanceMarkdown, scoreChart, scoreTable } from '../../src/report/enhance-report.js';
+import { buildScorecard, type QuestionScore, type Scorecard } from '../../src/scoring/scorecard.js';
 
 function card(passed: Record<string, boolean>, hash: string) {
   const questions: QuestionScore[] = Object.entries(passed).map(([id, ok]) => ({
@@ -52,7 +52,38 @@ const bad: Fix = {
   targets: ['t2'],
 };
 
-function result(patchSize = 1): EnhanceResult {
+const START = {
+  version: 2,
+  data_sources: {
+    tables: [
+      { identifier: 'main.s.orders', column_configs: [{ column_name: 'user_id' }] },
+      { identifier: 'main.s.t', column_configs: [{ column_name: 'a' }] },
+      { identifier: 'main.s.users', column_configs: [{ column_name: 'user_id' }] },
+    ],
+  },
+};
+
+const join = (id: string, left: string, right: string) => ({
+  id,
+  left: { identifier: left, alias: left.split('.').pop() },
+  right: { identifier: right, alias: right.split('.').pop() },
+  sql: ['`x`.`user_id` = `y`.`user_id`', '--rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--'],
+});
+
+/** Iteration 1's patch: two join specs both inserted at index 0 (sorted by id), then a synonym. */
+const PATCH = [
+  { op: 'add' as const, path: '/instructions', value: {} },
+  { op: 'add' as const, path: '/instructions/join_specs', value: [] },
+  {
+    op: 'add' as const,
+    path: '/instructions/join_specs/0',
+    value: join('f'.repeat(32), 'main.s.orders', 'main.s.users'),
+  },
+  { op: 'add' as const, path: '/instructions/join_specs/0', value: join('0'.repeat(32), 'main.s.t', 'main.s.users') },
+  { op: 'add' as const, path: '/data_sources/tables/1/column_configs/0/synonyms', value: ['alpha'] },
+];
+
+function result(padding = 0): EnhanceResult {
   const lessons = emptyLessons('demo');
   recordOutcome(lessons, 'add_synonym', 'wrong_column', 'helped', 0.5);
   const split = (t: number, h: number) => ({
@@ -60,6 +91,11 @@ function result(patchSize = 1): EnhanceResult {
     trainUntaught: { passed: t, total: 2 },
     holdout: { passed: h, total: 1 },
   });
+  const filler = Array.from({ length: padding }, (_, i) => ({
+    op: 'add' as const,
+    path: `/x${i}`,
+    value: 'v'.repeat(50),
+  }));
   return {
     space: 'demo',
     analyst: 'rules',
@@ -67,6 +103,7 @@ function result(patchSize = 1): EnhanceResult {
     allowTaughtExamples: false,
     maxRegressions: 0,
     slots: 'instructions 0/100, snippets 0/200, tables 1/30',
+    usesDemoData: true,
     before: card({ t1: false, t2: false, h1: false }, 'a'.repeat(64)),
     after: card({ t1: true, t2: false, h1: true }, 'c'.repeat(64)),
     iterations: [
@@ -80,12 +117,8 @@ function result(patchSize = 1): EnhanceResult {
         fixed: ['t1', 'h1'],
         applied: [{ fix, key: 'k1', ops: [] }],
         rejected: [{ fix: bad, key: 'k2', reason: 'lowered a score on its own' }],
-        patch: Array.from({ length: patchSize }, (_, i) => ({
-          op: 'add' as const,
-          path: `/x${i}`,
-          value: 'v'.repeat(50),
-        })),
-        notes: [],
+        patch: [...PATCH, ...filler],
+        notes: ['t2: no rule proposed a new fix', 'h9: no rule proposed a new fix', 'examples wait'],
       },
       {
         index: 2,
@@ -99,7 +132,7 @@ function result(patchSize = 1): EnhanceResult {
         applied: [],
         rejected: [],
         patch: [],
-        notes: [],
+        notes: ['t2: no rule proposed a new fix'],
       },
     ],
     stopReason: 'iteration 2 gained nothing',
@@ -107,47 +140,106 @@ function result(patchSize = 1): EnhanceResult {
     durationMs: 1234,
     written: [],
     config: { version: 2 },
+    startConfig: START,
     lessons,
     changed: true,
   };
 }
 
+/** Headings in order with their level; a heading directly followed (blank lines aside) by one of the same level is a defect. */
+function stackedHeadings(md: string): string[] {
+  const lines = md.split('\n').filter((l) => l.trim() !== '');
+  const level = (l: string) => /^(#+) /.exec(l)?.[1].length;
+  return lines.filter((l, i) => level(l) !== undefined && level(l) === level(lines[i + 1] ?? ''));
+}
+
 describe('enhance PR body', () => {
-  it('shows the score delta, the chart, fixes with patches, rejections, lessons and budget', () => {
-    const md = renderEnhanceMarkdown(result());
+  const md = renderEnhanceMarkdown(result());
+
+  it('opens with the summary, the score table and the per-question changes, before any detail', () => {
+    expect(
+      md.startsWith(
+        '## genie-gitops: enhance `demo`\n\n**Train 0.0% → 50.0%, train-untaught 0.0% → 50.0%, holdout 0.0% → 100.0%**',
+      ),
+    ).toBe(true);
     expect(md).toContain('| train | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
     expect(md).toContain('| train-untaught | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
     expect(md).toContain('| holdout | 0.0% (0/1) | 100.0% (1/1) | +100.0 pts |');
     expect(md).toContain('Genie slots used: instructions 0/100, snippets 0/200, tables 1/30.');
-    expect(md).toContain('- Fixed: `t1`, `h1`\n- Regressed: none');
-    expect(md).toContain('- Fixed: none\n- Regressed: none (the rolled-back candidate broke `t1`)');
+    expect(md).toContain('- Iteration 1: Fixed: `t1`, `h1`\n  Regressed: none');
+    expect(md).toContain('- Iteration 2: Fixed: none\n  Regressed: none (the rolled-back candidate broke `t1`)');
     expect(md).not.toContain('taught by the config');
-    expect(md).toContain('```mermaid\nxychart-beta');
-    // train, train-untaught (equal here: nothing is taught), holdout
-    expect(md.match(/line \[0\.0, 50\.0, 50\.0\]/g)).toHaveLength(2);
-    expect(md).toContain('line [0.0, 100.0, 100.0]');
     expect(md).toMatch(/\*\*Fixed\*\* \(2\): `t1` \(train\), `h1` \(holdout\)/);
-    expect(md).toContain('"alpha" names column a (targets t1)');
-    expect(md).toContain('<summary>JSON patch (RFC 6902)</summary>');
-    expect(md).toContain('lowered a score on its own');
+    expect(md).toMatch(/\*\*Regressed\*\* \(0\): none/);
+    expect(md.indexOf('| train |')).toBeLessThan(md.indexOf('### Fixes'));
+    expect(md.indexOf('### Fixes')).toBeLessThan(md.indexOf('<details>'));
+  });
+
+  it('lists the kept fixes grouped by kind, naming table and column', () => {
+    expect(md).toContain('**Synonyms (1)**');
+    expect(md).toContain('- `main.s.t.a`: "alpha" — for `t1` _(iteration 1)_');
+  });
+
+  it('has no heading directly followed by a heading of the same level', () => {
+    expect(stackedHeadings(md)).toEqual([]);
+  });
+
+  it('collapses each patch, naming the object of every path as the patch applies', () => {
+    const details = md.slice(md.indexOf('<details><summary>Iteration 1: JSON patch'));
+    const block = details.slice(0, details.indexOf('</details>'));
+    expect(block).toContain('```json');
+    expect(block).toContain('"path": "/instructions/join_specs/0"');
+    // The same index names two different join specs: each as it is inserted.
+    expect(block).toContain('3. `add /instructions/join_specs/0` → join main.s.orders ↔ main.s.users');
+    expect(block).toContain('4. `add /instructions/join_specs/0` → join main.s.t ↔ main.s.users');
+    expect(block).toContain('5. `add /data_sources/tables/1/column_configs/0/synonyms` → main.s.t.a synonyms');
+    expect(md.split('```json').length - 1).toBe(1);
+  });
+
+  it('collapses and deduplicates the notes, and keeps rejections and lessons collapsed', () => {
+    expect(md).toContain('<summary>Analyst notes (4, 2 distinct)</summary>');
+    expect(md).toContain('- no rule proposed a new fix _(iterations 1, 2)_: t2; h9');
+    expect(md).not.toMatch(/^- note:/m);
+    expect(md).toMatch(/<summary>Rejected fixes \(1\)[^<]*<\/summary>[\s\S]*lowered a score on its own/);
     expect(md).toContain('add_synonym on wrong_column: helped 1/1');
     expect(md).toMatch(/Genie questions asked: 12; SQL statements: 9/);
     expect(md).toContain('config aaaaaaaaaaaa → cccccccccccc');
   });
 
-  it("stays within GitHub's body limit, pointing at the full report", () => {
-    const md = renderEnhanceMarkdown(result(3000), {
-      maxChars: 65_536,
-      fullReportHint: 'see the artifact enhance-demo',
-    });
-    expect(renderEnhanceMarkdown(result(3000), { maxChars: 10_000_000 }).length).toBeGreaterThan(65_536);
-    expect(md.length).toBeLessThanOrEqual(65_536);
-    expect(md).toContain('see the artifact enhance-demo');
-    expect(md).toContain('| train |');
+  it('labels each chart (xychart has no legend): one each for train, train-untaught and holdout', () => {
+    const charts = scoreChart(result()).join('\n');
+    expect(charts).toContain('title "Train score (%) per iteration"');
+    expect(charts).toContain('title "Train-untaught score (%) per iteration"');
+    expect(charts).toContain('title "Holdout score (%) per iteration"');
+    // train and train-untaught agree here: nothing is taught
+    expect(charts.match(/line \[0\.0, 50\.0, 50\.0\]/g)).toHaveLength(2);
+    expect(charts).toContain('line [0.0, 100.0, 100.0]');
+    expect(charts).toContain('x-axis ["start", "it 1", "it 2"]');
   });
 
-  it('plots a rolled-back iteration at the score it kept', () => {
-    expect(scoreChart(result()).join('\n')).toContain('x-axis ["start", "it 1", "it 2"]');
+  it('shows the splits it is given, in order', () => {
+    const splits = [
+      { label: 'train', totals: (c: Scorecard) => c.totals.train },
+      { label: 'train-untaught', totals: () => undefined },
+    ];
+    const table = scoreTable(result().before, result().after, splits);
+    expect(table.slice(2)).toEqual([
+      '| train | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |',
+      '| train-untaught | – | – | – |',
+    ]);
+  });
+
+  it("stays within GitHub's body limit, dropping the patches first and pointing at the full report", () => {
+    const long = result(3000);
+    expect(renderEnhanceMarkdown(long, { maxChars: 10_000_000 }).length).toBeGreaterThan(65_536);
+    const cut = renderEnhanceMarkdown(long, { fullReportHint: 'the full report is enhance.json' });
+    expect(cut.length).toBeLessThanOrEqual(65_536);
+    expect(cut).toContain('the full report is enhance.json');
+    expect(cut).toContain('| train |');
+    expect(cut).toContain('**Synonyms (1)**');
+    expect(cut).toContain('### Budget');
+    expect(cut).not.toContain('```json');
+    expect(stackedHeadings(cut)).toEqual([]);
   });
 
   it('says in its first lines how many questions are taught', () => {

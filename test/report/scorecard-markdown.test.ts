@@ -28,7 +28,8 @@ function card(specs: Spec[], overrides: Partial<Scorecard> = {}, expectedError?:
       return {
         passed,
         verdict: passed ? (o as Verdict) : o === 'timeout' || o === 'no_sql' || o === 'api_error' ? null : 'mismatch',
-        category: passed ? null : (o as Category),
+        // A broken benchmark's repeats have no category: the expected SQL failed, Genie was not asked.
+        category: passed || expectedError?.[s.id] ? null : (o as Category),
         genieSql: 'SELECT 1',
         durationMs: 1200,
         attempts: 1,
@@ -100,6 +101,14 @@ describe('renderScorecardMarkdown', () => {
       | train-untaught | 50.0% (1/2) |
       | holdout | 50.0% (1/2) |
 
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 15.0–85.0% | – |
+      | train | 9.5–90.5% | – |
+      | holdout | 9.5–90.5% | – |
+
+      _Each question was asked once, so repeatability is not measured; repeatability is the share of questions asked more than once that gave the same result every time._
+
       | failure category | questions |
       |---|---:|
       | no_sql | 1 |
@@ -129,28 +138,38 @@ describe('renderScorecardMarkdown', () => {
       { b: 'no such table: nothing' },
     );
     expect(renderScorecardMarkdown(repeated, { title: 'PR #12 score' })).toMatchInlineSnapshot(`
-      "## PR #12 score — 50.0% (1/2)
+      "## PR #12 score — 100.0% (1/1; 1 broken)
 
       | split | score | mean pass rate |
       |---|---:|---:|
-      | all | 50.0% (1/2) | 33.3% |
+      | all | 100.0% (1/1; 1 broken) | 66.7% |
       | train | 100.0% (1/1) | 66.7% |
       | train-untaught | 100.0% (1/1) | 66.7% |
-      | holdout | 0.0% (0/1) | 0.0% |
+      | holdout | – (1 broken) | – |
 
-      | failure category | questions |
-      |---|---:|
-      | api_error | 1 |
+      | split | 95% interval | repeatability |
+      |---|---:|---:|
+      | all | 20.7–100.0% | 0.0% (0/1) |
+      | train | 20.7–100.0% | 0.0% (0/1) |
 
-      > [!WARNING]
-      > The expected SQL failed for \`b\`; fix the benchmark file (these count as failures).
+      _Repeatability is the share of questions asked more than once that gave the same result every time._ Flaky (passes/asks): \`a\` 2/3.
+
+      No failing questions.
+
+      ### Broken benchmarks (1)
+
+      Their expected SQL failed on the warehouse, so they were not asked and are left out of the score. Fix them in the benchmark file (\`genie-gitops validate --execute\` checks every expected SQL).
+
+      | id | split | question | error |
+      |---|---|---|---|
+      | \`b\` | holdout | Broken benchmark | no such table: nothing |
 
       ### Questions (3 repeats each; passed = passed in most repeats)
 
       | id | split | question | result | verdict | category | pass rate |
       |---|---|---|:-:|---|---|---:|
       | \`a\` | train | Flaky one | ✅ | exact |  | 66.7% |
-      | \`b\` | holdout | Broken benchmark | ❌ | – | api_error | 0.0% |
+      | \`b\` | holdout | Broken benchmark | ⚠️ broken | – |  | 0.0% |
 
       <sub>backend \`local\` · 6 Genie questions · 2 statements · 1 retry · 0 rate-limited · 12.3 s · config \`3f2a9c0d\` · benchmarks \`b7e1c2d3\` · started 2026-11-01T09:00:00.000Z</sub>
       "
@@ -202,6 +221,7 @@ describe('renderScorecardText', () => {
       kr-members    holdout  FAIL    -         no_sql        한국 회원은 몇 명인가요?
 
       Failures: no_sql 1, wrong_filter 1
+      Evidence: 95% intervals all 15.0–85.0% · train 9.5–90.5% · holdout 9.5–90.5%; repeatability not measured (each question asked once)
       Calls: 4 Genie questions, 4 statements, 1 retry, 0 rate-limited · 12.3 s · config 3f2a9c0d · benchmarks b7e1c2d3
       "
     `);
@@ -288,5 +308,22 @@ describe('renderComparisonMarkdown', () => {
     expect(md.length).toBeLessThanOrEqual(6000);
     expect(md).toMatch(/_…and \d+ more not shown/);
     expect(md.indexOf('### Regressed')).toBeLessThan(md.indexOf('### Fixed'));
+  });
+});
+
+describe('evidence in the scorecard Markdown', () => {
+  it('names at most 40 flaky questions and points to the JSON for the rest', () => {
+    const many = card(
+      Array.from({ length: 50 }, (_, i) => ({
+        id: `f${i}`,
+        question: `Flaky ${i}`,
+        split: 'train' as const,
+        outcomes: ['exact', 'wrong_filter'] as (Verdict | Category)[],
+      })),
+    );
+    const md = renderScorecardMarkdown(many);
+    expect(md).toContain('| all | 0.0–7.1% | 0.0% (0/50) |');
+    expect(md).toContain('`f39` 1/2, and 10 more in the JSON.');
+    expect(md).not.toContain('`f40` 1/2');
   });
 });

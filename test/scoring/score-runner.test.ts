@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Benchmark } from '../../src/benchmarks/types.js';
 import type { Genie, Warehouse } from '../../src/ports.js';
-import { runScore, type ProgressEvent, type RunScoreInput } from '../../src/scoring/score-runner.js';
+import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../../src/scoring/score-runner.js';
 import { CannedWarehouse, FakeClock, ScriptedGenie, bench, result, tick } from './fakes.js';
 
 const SQL = {
@@ -86,10 +86,10 @@ describe('runScore', () => {
     );
     const card = await run();
     expect(card.totals).toEqual({
-      all: { passed: 3, total: 3, score: 1, passRate: 1 },
-      train: { passed: 2, total: 2, score: 1, passRate: 1 },
-      trainUntaught: { passed: 2, total: 2, score: 1, passRate: 1 },
-      holdout: { passed: 1, total: 1, score: 1, passRate: 1 },
+      all: { passed: 3, total: 3, broken: 0, score: 1, passRate: 1 },
+      train: { passed: 2, total: 2, broken: 0, score: 1, passRate: 1 },
+      trainUntaught: { passed: 2, total: 2, broken: 0, score: 1, passRate: 1 },
+      holdout: { passed: 1, total: 1, broken: 0, score: 1, passRate: 1 },
     });
     expect(card.questions.map((q) => [q.id, q.passed, q.verdict, q.category])).toEqual([
       ['q1', true, 'exact', null],
@@ -289,13 +289,19 @@ describe('runScore', () => {
     expect(card.calls.retries).toBe(0);
   });
 
-  it('reports a failing expected SQL as api_error with expectedError, without asking Genie', async () => {
-    const { run, genie } = setup({ q: SQL.total }, [bench('q1', 'q', SQL.broken)]);
+  it('counts a failing expected SQL as a broken benchmark, outside the score and never an api_error, without asking Genie', async () => {
+    const { run, genie } = setup({ q: SQL.total, p: SQL.pro }, [
+      bench('q1', 'q', SQL.broken),
+      bench('q2', 'p', SQL.pro),
+    ]);
     const card = await run();
-    expect(card.questions[0]).toMatchObject({ passed: false, category: 'api_error', attempts: 0, verdict: null });
+    expect(card.questions[0]).toMatchObject({ passed: false, category: null, attempts: 0, verdict: null });
     expect(card.questions[0].expectedError).toMatch(/unknown SQL/);
     expect(card.questions[0].error).toMatch(/^expected SQL failed:/);
-    expect(genie.asked).toEqual([]);
+    expect(card.categories.api_error).toBe(0);
+    // Left out of the score: the one scored question passed.
+    expect(card.totals.all).toMatchObject({ passed: 1, total: 1, broken: 1, score: 1 });
+    expect(genie.asked).toEqual(['p']);
   });
 
   it('runs each distinct expected SQL once, shared by concurrent askers', async () => {
@@ -435,7 +441,48 @@ describe('runScore', () => {
   it('handles an empty benchmark list', async () => {
     const { run } = setup({}, []);
     const card = await run();
-    expect(card.totals.all).toEqual({ passed: 0, total: 0, score: 0, passRate: 0 });
+    expect(card.totals.all).toEqual({ passed: 0, total: 0, broken: 0, score: 0, passRate: 0 });
     expect(card.questions).toEqual([]);
+  });
+});
+
+describe('reaskScore', () => {
+  it('re-asks only the chosen questions through the same Genie and merges the asks', async () => {
+    const benchmarks = [bench('q1', 'How many messages?', SQL.total), bench('q2', 'pro members', SQL.pro)];
+    // q1 passes on its first ask, then fails: a flaky answer only re-asks can reveal.
+    const { run, genie, warehouse } = setup(
+      {
+        'How many messages?': (_q, call) => ({
+          status: 'COMPLETED',
+          sql: call === 1 ? SQL.total : SQL.pro,
+          result: call === 1 ? RESULTS[SQL.total] : RESULTS[SQL.pro],
+        }),
+        'pro members': SQL.pro,
+      },
+      benchmarks,
+    );
+    const expectedCache = new Map();
+    const first = await run({ expectedCache });
+    expect(first.questions[0].passed).toBe(true);
+    const input: RunScoreInput = {
+      space: 'demo',
+      configHash: 'cfg123',
+      benchmarksHash: 'bm456',
+      backend: 'test',
+      benchmarks,
+      genie,
+      warehouse,
+      expectedCache,
+    };
+    const merged = await reaskScore(input, first, ['q1'], 2);
+    expect(genie.asked.filter((q) => q === 'How many messages?')).toHaveLength(3);
+    expect(genie.asked.filter((q) => q === 'pro members')).toHaveLength(1);
+    const q1 = merged.questions[0];
+    expect([q1.passes, q1.asks, q1.flaky, q1.passed]).toEqual([1, 3, true, false]);
+    expect(merged.questions[1].asks).toBe(1);
+    expect(merged.calls.genie).toBe(3 + 1);
+    // The expected SQL ran once for both runs: the cache is shared.
+    expect(warehouse.executed.filter((sql) => sql === SQL.total)).toHaveLength(1);
+    expect(await reaskScore(input, merged, [], 2)).toBe(merged);
   });
 });

@@ -3,6 +3,7 @@ import type { Category } from '../../src/scoring/failure-category.js';
 import {
   buildScorecard,
   categoryCounts,
+  mergeRepeats,
   parseScorecard,
   scorecardTotals,
   summarizeQuestion,
@@ -172,5 +173,89 @@ describe('buildScorecard', () => {
   it('rejects a malformed scorecard', () => {
     expect(() => parseScorecard({ ...card, totals: { all: { passed: 'x' } } })).toThrow();
     expect(() => parseScorecard({ ...card, questions: [{ ...card.questions[0], category: 'wrong_vibes' }] })).toThrow();
+  });
+});
+
+describe('per-question evidence', () => {
+  const cardOf = (questions: QuestionScore[]) =>
+    buildScorecard({
+      space: 's',
+      configHash: 'c',
+      benchmarksHash: 'b',
+      backend: 'test',
+      repeats: 1,
+      questions,
+      calls: { genie: 0, statements: 0, retries: 0, rateLimited: 0 },
+      durationMs: 0,
+      startedAt: '',
+    });
+
+  it('records passes of asks, flaky questions, repeatability per split and Wilson intervals', () => {
+    const card = cardOf([
+      question('a', 'train', [true, false, true]),
+      question('b', 'train', [true, true, true]),
+      question('c', 'holdout', [false, false]),
+      question('d', 'holdout', [true]),
+    ]);
+    expect(card.questions.map((q) => [q.passes, q.asks, q.flaky])).toEqual([
+      [2, 3, true],
+      [3, 3, false],
+      [0, 2, false],
+      [1, 1, false],
+    ]);
+    const e = card.evidence!;
+    expect(e.flaky).toEqual(['a']);
+    // Of the questions asked more than once (a, b, c), b and c gave the same result every time.
+    expect(e.all).toMatchObject({ repeated: 3, consistent: 2 });
+    expect(e.all.repeatability).toBeCloseTo(2 / 3);
+    expect(e.train).toMatchObject({ repeated: 2, consistent: 1, repeatability: 0.5 });
+    expect(e.holdout).toMatchObject({ repeated: 1, consistent: 1, repeatability: 1 });
+    // 3 of 4 passed in most asks: Wilson 95% interval of 3/4.
+    expect(e.all.interval.low).toBeCloseTo(0.3006, 4);
+    expect(e.all.interval.high).toBeCloseTo(0.9544, 4);
+  });
+
+  it('does not measure repeatability from single asks', () => {
+    const e = cardOf([question('a', 'train', [true]), question('b', 'holdout', [false])]).evidence!;
+    expect(e.all).toMatchObject({ repeated: 0, repeatability: null });
+    expect(e.flaky).toEqual([]);
+  });
+
+  it('merges re-asks into a card: repeats appended, verdicts, totals and evidence recomputed', () => {
+    const first = cardOf([question('a', 'train', [true]), question('b', 'train', [false])]);
+    const taught = { ...first, questions: first.questions.map((q) => ({ ...q, taught: q.id === 'a' })) };
+    const extra = cardOf([question('a', 'train', [false, false])]);
+    const merged = mergeRepeats(taught, { ...extra, calls: { genie: 2, statements: 1, retries: 0, rateLimited: 0 } });
+    const a = merged.questions[0];
+    expect(a.repeats.map((r) => r.passed)).toEqual([true, false, false]);
+    expect([a.passed, a.passes, a.asks, a.flaky]).toEqual([false, 1, 3, true]);
+    expect((a as QuestionScore & { taught?: boolean }).taught).toBe(true);
+    expect(merged.questions[1]).toEqual(taught.questions[1]);
+    expect(merged.totals.all.passed).toBe(0);
+    expect(merged.evidence!.flaky).toEqual(['a']);
+    expect(merged.calls.genie).toBe(2);
+  });
+
+  it('ignores re-asks of a question whose text or expected SQL changed', () => {
+    const first = cardOf([question('a', 'train', [true])]);
+    const other = cardOf([summarizeQuestion(bench('a', 'another question', 'SELECT 1'), [repeat(false)])]);
+    expect(mergeRepeats(first, other).questions[0].repeats).toHaveLength(1);
+  });
+
+  it('an older card without evidence still parses, with the evidence computed from its repeats', () => {
+    const card = cardOf([question('a', 'train', [true, false]), question('b', 'holdout', [true])]);
+    const old = JSON.parse(JSON.stringify(card)) as Record<string, unknown> & { questions: Record<string, unknown>[] };
+    delete old.evidence;
+    for (const q of old.questions) {
+      delete q.passes;
+      delete q.asks;
+      delete q.flaky;
+    }
+    const parsed = parseScorecard(old);
+    expect(parsed.evidence).toEqual(card.evidence);
+    expect(parsed.questions.map((q) => [q.passes, q.asks, q.flaky])).toEqual([
+      [1, 2, true],
+      [1, 1, false],
+    ]);
   });
 });

@@ -2,6 +2,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from '../../src/errors.js';
 import { listSpaces, loadSpaceDir } from '../../src/space/repository.js';
 import { issuesOf, richSpace, richText } from './helpers.js';
 
@@ -66,9 +67,10 @@ describe('loadSpaceDir', () => {
     expect(issues[0]!.message).toContain('create spaces/demo/space.json');
   });
 
-  it.each(['../etc', 'a/b', '', '.hidden'])('refuses the space name %j', (name) => {
+  it.each(['../etc', 'a/b', '', '.hidden', 'Sales', 'my.space'])('refuses the space name %j', (name) => {
     const root = repo({});
-    expect(issuesOf(() => loadSpaceDir(root, name))[0]!.message).toContain('invalid space name');
+    expect(() => loadSpaceDir(root, name)).toThrow(ConfigError);
+    expect(() => loadSpaceDir(root, name)).toThrow(/invalid space name/);
   });
 
   it('names files relative to the repository root in errors', () => {

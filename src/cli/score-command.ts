@@ -1,0 +1,50 @@
+/** `genie-gitops score`: one space's scorecard in the terminal, optionally as JSON and Markdown files. */
+import path from 'node:path';
+import { scoreCommand } from '../commands/score.js';
+import { parseBackend } from '../commands/workspace.js';
+import type { ProgressEvent } from '../scoring/score-runner.js';
+import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '../report/scorecard-markdown.js';
+import { writeFileAtomic } from '../util/atomic-write.js';
+import { numberOption, parseCommandArgs } from './args.js';
+import { SCORE } from './command-specs.js';
+import type { CliIo } from './main.js';
+
+/** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
+export function progressLine(e: ProgressEvent, repeats: number): string {
+  const outcome = e.broken
+    ? 'broken benchmark (expected SQL failed)'
+    : e.passed
+      ? 'pass'
+      : `fail (${e.category ?? e.verdict ?? 'no result'})`;
+  return `[${e.done}/${e.total}] ${e.id}${repeats > 1 ? ` #${e.repeat}` : ''} ${outcome} ${Math.round(e.durationMs)}ms`;
+}
+
+export async function runScore(args: string[], io: CliIo): Promise<number> {
+  const values = parseCommandArgs(SCORE, args);
+  const space = values.space!;
+  const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
+  const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
+  const card = await scoreCommand({
+    layout: { bundleTarget: values.target },
+    root: path.resolve(io.cwd, values.root ?? '.'),
+    space,
+    backend: parseBackend(values.backend),
+    repeats,
+    concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),
+    questionsPerMinute: numberOption(values.qpm, '--qpm', { min: 0.1 }),
+    noise: numberOption(values.noise, '--noise', { fraction: true }),
+    seed: numberOption(values.seed, '--seed', { integer: true }),
+    onProgress: values.quiet ? undefined : (e) => io.err(progressLine(e, repeats ?? 1)),
+  });
+  // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
+  if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
+  if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
+  io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+  if (minScore !== undefined && card.totals.all.score < minScore) {
+    io.err(
+      `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`,
+    );
+    return 1;
+  }
+  return 0;
+}

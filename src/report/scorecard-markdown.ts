@@ -213,7 +213,7 @@ export function renderTotalsLine(card: Scorecard): string {
   const t = card.totals;
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   return [
-    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}`,
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · train-untaught ${scoreText(t.trainUntaught ?? t.train)} · holdout ${scoreText(t.holdout)}`,
     `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
     ...brokenLines(card),
   ].join('\n');

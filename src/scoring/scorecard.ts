@@ -246,7 +246,12 @@ export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
     const x = more.get(q.id);
     if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql) return q;
     const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-    return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+    // What the config teaches does not change with more asks.
+    return {
+      ...q,
+      ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError),
+      taught: q.taught,
+    };
   });
   const sum = (k: keyof CallCounts) => card.calls[k] + extra.calls[k];
   return {
@@ -271,7 +276,7 @@ export function firstAsks(card: Scorecard, asks = 1): Scorecard {
   const questions = card.questions.map((q) => {
     if (q.repeats.length <= asks) return q;
     const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError), taught: q.taught };
   });
   return { ...card, ...buildScorecard({ ...card, questions }) };
 }

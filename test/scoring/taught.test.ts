@@ -102,7 +102,7 @@ describe('score on a hand-written config that copies a benchmark question', () =
     writeFileSync(file, serializeSpace(space));
     const json = path.join(repo.root, 'card.json');
     const io = captureIo(repo.root);
-    expect(await main(['score', '--space', 'demo', '--backend', 'local', '--json', json, '--quiet'], io)).toBe(0);
+    expect(await main(['score', '--space', 'demo', '--backend', 'local', '--json', json], io)).toBe(0);
     const card = JSON.parse(readFileSync(json, 'utf8')) as Scorecard;
     const taught = card.questions.filter((q) => q.taught).map((q) => q.id);
     // q01 and its Korean paraphrase q02 share the expected SQL, so the one example teaches both.

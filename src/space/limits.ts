@@ -11,6 +11,7 @@
  *   dimensions) share this limit."
  * - "Create and manage a Genie Agent" (docs.databricks.com/genie-agents/set-up; Genie spaces are now
  *   called Genie agents): "You can add up to 30 tables or views to a Genie Agent."
+ * The lint checks (src/lint/checks-limits.ts) read the same figures from here.
  */
 import type { Space } from './schema.js';
 import { joinText } from './schema.js';
@@ -40,7 +41,8 @@ export function slotUsage(space: Space): SlotUsage {
   const parts = {
     examples: i?.example_question_sqls?.length ?? 0,
     functions: i?.sql_functions?.length ?? 0,
-    textBlock: (i?.text_instructions?.length ?? 0) > 0 ? 1 : 0,
+    // The block counts once it says something (as lint counts it, src/lint/checks-limits.ts).
+    textBlock: (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0,
     tableDescriptions: sources.filter((t) => joinText(t.description).trim() !== '').length,
     joinSpecs: i?.join_specs?.length ?? 0,
     sqlSnippets:

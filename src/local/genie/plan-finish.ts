@@ -221,6 +221,14 @@ export function finishPlan(s: PlanState): PlanOutcome {
     }
   }
 
+  // "the names of high schoolers and their number of friends": text columns asked beside an aggregate
+  // and no grouping are what it is grouped by.
+  if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
+    const asked = columns.filter((c) => !c.implied && c.column.type === 'string' && !filtered.has(c.column));
+    if (asked.length > 0 && asked.length === columns.filter((c) => !c.implied).length)
+      for (const c of asked) dims.push({ kind: 'column', column: c.column });
+  }
+
   // "reactions per message": a dimension on a table without a label, counted against another table.
   const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
   if (
@@ -336,9 +344,15 @@ export function finishPlan(s: PlanState): PlanOutcome {
       ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column)
       : undefined;
     if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
+    // "sorted by their earnings descending", "in alphabetical order": order the listing.
+    else if (s.sortBy) plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
+    else if (s.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: s.sortDir };
     return { plan, notes };
   }
-  if (s.rank)
+  const sortDim = s.sortBy ? dims.find((d) => d.kind === 'column' && d.column === s.sortBy?.column) : undefined;
+  if (!s.rank && sortDim && s.sortBy) plan.order = { target: 'dim', dir: s.sortBy.dir };
+  else if (!s.rank && s.sortDir) plan.order = { target: 'measure', dir: s.sortDir };
+  else if (s.rank)
     plan.order = {
       target: 'measure',
       dir: s.rank.dir,

@@ -14,7 +14,6 @@ import type { MarkerKind, TimeGrain } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
 import { finishPlan as finish, measureTable } from './plan-finish.js';
 import { isFanOut } from './join-graph.js';
-import { isPluralNoun } from './linker.js';
 
 export interface PlanChoice {
   /** Target chosen for each mention, by item index (the noise knob may pick a second-best). */
@@ -40,6 +39,16 @@ interface ColumnMention {
   at: number;
   /** Implied by an adjective ("the youngest" -> age): ranks or compares, is not asked for. */
   implied?: boolean;
+}
+
+/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
+function pluralTable(item: Item | undefined): boolean {
+  return (
+    item?.type === 'mention' &&
+    item.candidates[0]?.target.kind === 'table' &&
+    /[a-z]s$/i.test(item.text) &&
+    !/(ss|us|is)$/i.test(item.text)
+  );
 }
 
 /** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
@@ -68,6 +77,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   let softBy = false;
   /** A ranking without a size ("the longest rivers", "from highest to lowest"): order only. */
   let openRank = false;
+  /** "sorted by their earnings descending": the column a listing is ordered by, and the direction. */
+  let pendingSort: { dir: 'ASC' | 'DESC' } | undefined;
+  let sortBy: { column: ColumnInfo; dir: 'ASC' | 'DESC' } | undefined;
+  let sortDir: 'ASC' | 'DESC' | undefined;
   /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
   let temporal: { dir: 'DESC' | 'ASC'; at: number } | undefined;
   let pendingDistinct = false;
@@ -180,18 +193,27 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           rank = {
             dir: kind === 'most' ? 'DESC' : 'ASC',
             // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
-            // different: "the breed with the most dogs" counts the dogs and still means one breed.)
+            // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
+            // lowest earnings" is one value of a column, not several rows.)
             limit:
               rank?.limit ??
-              (!QUANTITY_RANKS.has(item.marker.words.join(' ')) && isPluralNoun(tokens[item.end]) ? undefined : 1),
+              (!QUANTITY_RANKS.has(item.marker.words.join(' ')) && pluralTable(items[index + 1]) ? undefined : 1),
             at: index,
           };
           if (rank.limit === undefined) openRank = true;
           if (pendingBy === 'by') pendingBy = undefined;
           return;
         case 'desc':
-        case 'asc':
-          rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index };
+        case 'asc': {
+          // A direction word orders; it ranks only what a ranking word already ranks.
+          const dir = kind === 'desc' ? 'DESC' : 'ASC';
+          if (rank) rank = { ...rank, dir };
+          sortDir = dir;
+          if (sortBy) sortBy.dir = dir;
+          return;
+        }
+        case 'sort':
+          pendingSort = { dir: sortDir ?? item.marker.dir ?? 'ASC' };
           return;
         case 'ratio':
         case 'percent':
@@ -215,8 +237,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'top') {
-      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n || undefined, at: index };
-      if (!item.n) openRank = true;
+      // A superlative adjective's ranking (zero width, then its column): plural only when a table follows.
+      const open = !item.n && (item.end > item.start || pluralTable(items[index + 2]));
+      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: open ? undefined : item.n || 1, at: index };
+      if (open) openRank = true;
       return;
     }
     if (item.type === 'date') {
@@ -246,6 +270,19 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       index,
       preferContext(item.candidates, contextTables).map((c) => c.target),
     );
+    if (pendingSort && (target.kind === 'column' || target.kind === 'table')) {
+      const column = target.kind === 'column' ? target.column : (target.table.label ?? target.table.key);
+      if (column) sortBy = { column, dir: pendingSort.dir };
+      pendingSort = undefined;
+      lastMention = { kind: 'other', index, target };
+      return;
+    }
+    if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === 'column') {
+      // "Show the ID of the high schooler named Kyle": the key is what is asked, not the row's name.
+      columns.push({ column: target.column, at: index });
+      lastMention = { kind: 'column', index, target };
+      return;
+    }
     if (item.candidates[0]?.source === 'adjective' && target.kind === 'column') {
       // "the youngest dog": the adjective's column only ranks; it takes no other role.
       columns.push({ column: target.column, at: index, implied: true });
@@ -478,6 +515,9 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     }
     let dim: Dimension | undefined;
     if (target.kind === 'table') dim = tableDim(target.table);
+    else if (target.kind === 'column' && target.column.references && !target.column.isKey)
+      // "the student with the most likes" grouped by likes.student_id: name the student it points at.
+      dim = tableDim(target.column.references) ?? { kind: 'column', column: target.column };
     else if (target.kind === 'column')
       dim = target.column.isKey
         ? (tableDim(target.column.table) ?? { kind: 'column', column: target.column })
@@ -516,6 +556,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     distinctList: pendingDistinct,
     askedDims,
     temporal: pendingAgg === undefined ? temporal : undefined,
+    sortBy,
+    sortDir,
   });
 }
 
@@ -564,6 +606,8 @@ interface State {
   distinctList: boolean;
   askedDims: Set<Dimension>;
   temporal?: { dir: 'DESC' | 'ASC'; at: number };
+  sortBy?: { column: ColumnInfo; dir: 'ASC' | 'DESC' };
+  sortDir?: 'ASC' | 'DESC';
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

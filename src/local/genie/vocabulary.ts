@@ -27,7 +27,9 @@ export type MarkerKind =
   | 'asc'
   | 'desc'
   | 'each'
-  | 'with';
+  | 'with'
+  /** "sorted by", "in ascending order of": the next column orders a listing. */
+  | 'sort';
 
 export interface MarkerDef {
   kind: MarkerKind;
@@ -38,9 +40,33 @@ export interface MarkerDef {
   postfix?: boolean;
   /** "latest", "earliest": about time, so they rank by a date column rather than aggregate a number. */
   temporal?: boolean;
+  /** A sort phrase's own direction ("in descending order of"). */
+  dir?: 'ASC' | 'DESC';
 }
 
-const DEFS: Array<[MarkerKind, string[], { bucket?: TimeGrain; postfix?: boolean; temporal?: boolean }?]> = [
+const DEFS: Array<
+  [MarkerKind, string[], { bucket?: TimeGrain; postfix?: boolean; temporal?: boolean; dir?: 'ASC' | 'DESC' }?]
+> = [
+  [
+    'sort',
+    [
+      'ordered by',
+      'order by',
+      'sorted by',
+      'sort by',
+      'sorted according to',
+      'ranked by',
+      'in order of',
+      'in the order of',
+      'by order of',
+      'in alphabetical order of',
+      'in ascending order of',
+      'in ascending alphabetical order of',
+      'in increasing order of',
+    ],
+    { dir: 'ASC' },
+  ],
+  ['sort', ['in descending order of', 'in descending alphabetical order of', 'in decreasing order of'], { dir: 'DESC' }],
   [
     'count',
     [

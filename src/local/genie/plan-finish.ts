@@ -224,9 +224,17 @@ export function finishPlan(s: PlanState): PlanOutcome {
   // "the names of high schoolers and their number of friends": text columns asked beside an aggregate
   // and no grouping are what it is grouped by.
   if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
-    const asked = columns.filter((c) => !c.implied && c.column.type === 'string' && !filtered.has(c.column));
-    if (asked.length > 0 && asked.length === columns.filter((c) => !c.implied).length)
-      for (const c of asked) dims.push({ kind: 'column', column: c.column });
+    const valueFiltered = new Set(where.flatMap((w) => (w.kind === 'value' ? [w.column] : [])));
+    const asked = columns.filter(
+      (c) =>
+        !c.implied &&
+        // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+        (c.plural || s.rank !== undefined) &&
+        c.column.type === 'string' &&
+        !filtered.has(c.column) &&
+        !valueFiltered.has(c.column),
+    );
+    if (asked.length > 0) for (const c of asked) dims.push({ kind: 'column', column: c.column });
   }
 
   // "reactions per message": a dimension on a table without a label, counted against another table.

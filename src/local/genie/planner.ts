@@ -39,16 +39,17 @@ interface ColumnMention {
   at: number;
   /** Implied by an adjective ("the youngest" -> age): ranks or compares, is not asked for. */
   implied?: boolean;
+  /** Named in the plural ("names", "record companies"). */
+  plural?: boolean;
 }
 
 /** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
 function pluralTable(item: Item | undefined): boolean {
-  return (
-    item?.type === 'mention' &&
-    item.candidates[0]?.target.kind === 'table' &&
-    /[a-z]s$/i.test(item.text) &&
-    !/(ss|us|is)$/i.test(item.text)
-  );
+  return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
+}
+
+function pluralText(text: string): boolean {
+  return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
 }
 
 /** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
@@ -78,7 +79,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   /** A ranking without a size ("the longest rivers", "from highest to lowest"): order only. */
   let openRank = false;
   /** "sorted by their earnings descending": the column a listing is ordered by, and the direction. */
-  let pendingSort: { dir: 'ASC' | 'DESC' } | undefined;
+  let pendingSort: { dir: 'ASC' | 'DESC'; at: number } | undefined;
   let sortBy: { column: ColumnInfo; dir: 'ASC' | 'DESC' } | undefined;
   let sortDir: 'ASC' | 'DESC' | undefined;
   /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
@@ -213,7 +214,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           return;
         }
         case 'sort':
-          pendingSort = { dir: sortDir ?? item.marker.dir ?? 'ASC' };
+          pendingSort = { dir: sortDir ?? item.marker.dir ?? 'ASC', at: index };
           return;
         case 'ratio':
         case 'percent':
@@ -270,9 +271,15 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       index,
       preferContext(item.candidates, contextTables).map((c) => c.target),
     );
-    if (pendingSort && (target.kind === 'column' || target.kind === 'table')) {
+    if (pendingSort && pendingAgg === 'count' && lastMarkerAt > pendingSort.at && target.kind === 'table') {
+      // "sorted by the number of orchestras": the count orders the groups.
+      sortDir = pendingSort.dir;
+      pendingSort = undefined;
+    } else if (pendingSort && (target.kind === 'column' || target.kind === 'table')) {
       const column = target.kind === 'column' ? target.column : (target.table.label ?? target.table.key);
       if (column) sortBy = { column, dir: pendingSort.dir };
+      // "sorted by the number of final tables made": that number is the column itself.
+      if (pendingAgg === 'count' && lastMarkerAt > pendingSort.at) pendingAgg = undefined;
       pendingSort = undefined;
       lastMention = { kind: 'other', index, target };
       return;
@@ -290,6 +297,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     handleMention(target, index);
+    // "the names of ...": a column asked in the plural lists values (and groups an aggregate beside it).
+    if (pluralText(item.text)) for (const c of columns) if (c.at === index) c.plural = true;
   });
 
   function handleMention(target: Target, index: number): void {

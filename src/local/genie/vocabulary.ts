@@ -66,7 +66,33 @@ const DEFS: Array<
     ],
     { dir: 'ASC' },
   ],
-  ['sort', ['in descending order of', 'in descending alphabetical order of', 'in decreasing order of'], { dir: 'DESC' }],
+  [
+    'sort',
+    [
+      'in descending order of',
+      'in descending alphabetical order of',
+      'in decreasing order of',
+      'sorted descending by',
+      'ordered descending by',
+      'sorted in descending order by',
+      'ordered in descending order by',
+      'sorted in descending order of',
+      'in descending order by',
+    ],
+    { dir: 'DESC' },
+  ],
+  [
+    'sort',
+    [
+      'sorted ascending by',
+      'ordered ascending by',
+      'sorted in ascending order by',
+      'ordered in ascending order by',
+      'sorted in ascending order of',
+      'in ascending order by',
+    ],
+    { dir: 'ASC' },
+  ],
   [
     'count',
     [

@@ -16,6 +16,7 @@ import { misleadingInstructionNotes } from './rules-instructions.js';
 import { proposeJoins } from './rules-joins.js';
 import { inferJoins } from './rules-join-inference.js';
 import { proposeTemplates } from './rules-templates.js';
+import { proposeCategoryDictionaries } from './rules-categories.js';
 import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
 import { mergeAndFilter, rankProposals } from './rules-rank.js';
 import { proposeSnippets } from './rules-snippets.js';
@@ -39,6 +40,7 @@ const RULES: readonly Rule[] = [
   proposeSynonyms,
   proposeSnippets,
   proposeTemplates,
+  proposeCategoryDictionaries,
 ];
 
 export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {

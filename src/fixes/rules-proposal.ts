@@ -40,6 +40,7 @@ export const PRIORITY = {
   filter: 55,
   fallbackSynonym: 50,
   exampleValues: 40,
+  categoryDictionary: 35,
   exampleQuery: 10,
 } as const;
 

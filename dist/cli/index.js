@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2382);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8712);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 2382:
+/***/ 8712:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11244,7 +11244,17 @@ const ENHANCE = defineCommand({
             type: 'string',
             value: 'X',
             default: '1',
-            description: 'stop once the train score reaches X, a fraction from 0 to 1',
+            description: 'stop once the train-untaught score (train questions the config does not teach) reaches X (0..1)',
+        },
+        'max-regressions': {
+            type: 'string',
+            value: 'N',
+            default: '0',
+            description: 'roll back an iteration that makes more than N passing questions (train or holdout) fail',
+        },
+        'allow-taught-examples': {
+            type: 'boolean',
+            description: 'let example queries copy benchmark questions (reported as taught; off by default)',
         },
         confidence: {
             type: 'string',
@@ -23279,6 +23289,7 @@ function cmp(a, b) {
 const PRIORITY = {
     addJoin: 100,
     fixJoin: 95,
+    inferredJoin: 90,
     valueDictionary: 80,
     lexicalSynonym: 75,
     tableDescription: 70,
@@ -23287,6 +23298,7 @@ const PRIORITY = {
     filter: 55,
     fallbackSynonym: 50,
     exampleValues: 40,
+    categoryDictionary: 35,
     exampleQuery: 10,
 };
 /** The table identifier as the space spells it (fixes must name the space's table). */
@@ -23416,6 +23428,18 @@ function createWarehouseProbe(warehouse, signal) {
                 if (!row)
                     return undefined;
                 return Number(row[0]) === Number(row[1]);
+            });
+        },
+        containment(child, childColumn, parent, parentColumn) {
+            return cached(`contained ${child}.${childColumn} ${parent}.${parentColumn}`, async () => {
+                const c = quoteName(childColumn);
+                const p = quoteName(parentColumn);
+                const rows = await execute(`SELECT COUNT(*) AS n, SUM(CASE WHEN v IN (SELECT ${p} FROM ${quoteTableIdentifier(parent)}) THEN 1 ELSE 0 END) AS hit FROM (SELECT DISTINCT ${c} AS v FROM ${quoteTableIdentifier(child)} WHERE ${c} IS NOT NULL) AS d`);
+                const row = rows?.[0];
+                const n = Number(row?.[0]);
+                if (!row || !Number.isFinite(n) || n === 0)
+                    return undefined;
+                return Number(row[1]) / n;
             });
         },
         distinctValues(table, column, limit) {
@@ -23556,6 +23580,634 @@ function specSides(spec) {
 }
 function rules_joins_cmp(a, b) {
     return a < b ? -1 : a > b ? 1 : 0;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-join-inference.js
+
+
+
+
+/** Name parts that say "a key" without saying of what. */
+const KEY_WORDS = new Set(['id', 'uid', 'code', 'key', 'no', 'num', 'number', 'pk', 'ref']);
+/** Names too generic to link two tables by equality alone. */
+const rules_join_inference_GENERIC = new Set([
+    'id',
+    'uid',
+    'name',
+    'code',
+    'type',
+    'key',
+    'no',
+    'num',
+    'number',
+    'title',
+    'description',
+    'year',
+    'date',
+    'time',
+    'age',
+    'status',
+    'created_at',
+    'updated_at',
+]);
+/** Name parts of a measure (`messages_count`, `total_members`): a number about rows, never a reference to one. */
+const MEASURE_WORDS = new Set(['count', 'total', 'sum', 'avg', 'average', 'min', 'max', 'amount', 'qty', 'quantity']);
+/** Share of the referencing column's distinct values the key must hold (a few dangling references are tolerated). */
+const MIN_CONTAINMENT = 0.8;
+const isNumeric = (type) => /INT|DOUBLE|FLOAT|DECIMAL|NUMERIC|REAL|LONG|SHORT|NUMBER/i.test(type);
+const sameKind = (a, b) => isNumeric(a.type) === isNumeric(b.type);
+/** 2 for an equal (specific) name, 1 for a column naming the other table's key, 0 for no name evidence. */
+function nameEvidence(a, parent, b) {
+    const aName = a.name.toLowerCase();
+    if (aName === b.name.toLowerCase())
+        return rules_join_inference_GENERIC.has(aName) ? 0 : 2;
+    const aWords = nameWords(a.name);
+    // The table's singular as written: `active_members` (a count of members) does not reference a member.
+    const aParts = a.name
+        .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+    const tableWords = parent.words.filter((w) => !KEY_WORDS.has(w));
+    if (tableWords.length === 0 || !tableWords.every((w) => aParts.includes(w)))
+        return 0;
+    if (aParts.some((p) => MEASURE_WORDS.has(p)))
+        return 0;
+    const bWords = nameWords(b.name);
+    return bWords.every((w) => KEY_WORDS.has(w) || aWords.includes(w)) && bWords.some((w) => KEY_WORDS.has(w)) ? 1 : 0;
+}
+async function inferJoins(context) {
+    const { index, probe } = context;
+    // Nothing failing, nothing to infer for (the loop has stopped by then anyway).
+    if (context.views.length === 0)
+        return [];
+    const tables = [...index.tables.values()].filter((t) => t.inSpace);
+    const found = [];
+    for (const child of tables) {
+        for (const a of child.columns) {
+            let best;
+            for (const parent of tables) {
+                if (parent === child || index.joinedPairs.has(pairKey(child.key, parent.key)))
+                    continue;
+                for (const b of parent.columns) {
+                    const evidence = nameEvidence(a, parent, b);
+                    if (evidence === 0 || !sameKind(a, b) || (best && best.evidence > evidence))
+                        continue;
+                    if ((await probe.isUnique(parent.key, b.name)) !== true)
+                        continue;
+                    const containment = await probe.containment(child.key, a.name, parent.key, b.name);
+                    if (containment === undefined || containment < MIN_CONTAINMENT)
+                        continue;
+                    if (!best || evidence > best.evidence || containment > best.containment)
+                        best = { child: a, parent: b, evidence, containment };
+                }
+            }
+            if (best)
+                found.push(best);
+        }
+    }
+    return Promise.all(found.filter((f, i) => !mirrored(f, found, i)).map((f) => propose(context, f)));
+}
+/** Two key columns of the same name reference each other; keep one direction. */
+function mirrored(f, all, i) {
+    return all.some((g, j) => j < i && g.child === f.parent && g.parent === f.child);
+}
+async function propose(context, f) {
+    const { index, probe, views } = context;
+    const childUnique = (await probe.isUnique(f.child.table, f.child.name)) === true;
+    const relationship = relationshipFrom(childUnique, true);
+    const pair = [f.child.table, f.parent.table];
+    // Aimed at the failures that use both tables; a join no failure needs yet aims at none.
+    const both = views.filter((v) => pair.every((t) => v.tables.includes(t))).map((v) => v.failure.id);
+    const short = (c) => `${c.table.split('.').pop()}.${c.name}`;
+    return {
+        priority: both.length > 0 ? PRIORITY.addJoin : PRIORITY.inferredJoin,
+        fix: {
+            type: 'add_join',
+            left: { table: index.tables.get(f.child.table)?.identifier ?? f.child.table, column: f.child.name },
+            right: { table: index.tables.get(f.parent.table)?.identifier ?? f.parent.table, column: f.parent.name },
+            relationship,
+            rationale: `${short(f.child)} references ${short(f.parent)}: ${f.evidence === 2 ? 'the same column name' : 'the column names the table'}, ${short(f.parent)} is unique, and ${Math.round(f.containment * 100)}% of the values of ${short(f.child)} are found there; the space has no join spec for these tables.`,
+            targets: both,
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/sql/tokenize.js
+/**
+ * A small SQL tokenizer: enough to tell code from strings, quoted identifiers and
+ * comments, which is all the SQL gate and the dialect rewriter need.
+ *
+ * Two lexical flavours, because the gate must agree exactly with whichever engine runs
+ * the text (a comment or string that ends earlier in the engine than here would hide
+ * code from the gate). They follow each engine's own lexer:
+ * - `sqlite` (tokenize.c): `--` runs to `\n` only; block comments do not nest; strings
+ *   are '...' with '' as the only escape; "...", `...` and [...] are identifiers.
+ * - `spark` (SqlBaseLexer.g4): `--` ends at `\r` or `\n`, except that a backslash right
+ *   before `\n` continues it; block comments nest, but `/*+` opens a hint (code, not a
+ *   comment) and does not nest inside a comment; '...' and "..." are strings with
+ *   backslash escapes; r'...' / R"..." are raw strings without escapes; `...` is an
+ *   identifier; [ is only a bracket.
+ */
+const TWO_CHAR_SYMBOLS = new Set(['<=', '>=', '<>', '!=', '==', '||', '::', '<<', '>>', '->', '=>']);
+function isWordStart(ch) {
+    return /[A-Za-z_]/.test(ch) || ch.charCodeAt(0) > 127;
+}
+function isWordPart(ch) {
+    return /[A-Za-z0-9_$]/.test(ch) || ch.charCodeAt(0) > 127;
+}
+/** Splits SQL text into tokens; concatenating every token's text gives back the input. */
+function tokenize(sql, flavour = 'sqlite') {
+    const tokens = [];
+    let i = 0;
+    const push = (type, end, value, unterminated) => {
+        const text = sql.slice(i, end);
+        const token = { type, text, start: i, end, value: value ?? text };
+        if (unterminated)
+            token.unterminated = true;
+        tokens.push(token);
+        i = end;
+    };
+    while (i < sql.length) {
+        const ch = sql[i];
+        const next = sql[i + 1] ?? '';
+        if (/\s/.test(ch)) {
+            let j = i + 1;
+            while (j < sql.length && /\s/.test(sql[j]))
+                j++;
+            push('whitespace', j);
+        }
+        else if (ch === '-' && next === '-') {
+            push('comment', lineCommentEnd(sql, i, flavour));
+        }
+        else if (ch === '/' && next === '*' && flavour === 'spark' && sql[i + 2] === '+') {
+            push('symbol', i + 3); // a hint: its content is code the gate must see
+        }
+        else if (ch === '/' && next === '*') {
+            const { end, closed } = blockCommentEnd(sql, i, flavour === 'spark');
+            push('comment', end, undefined, !closed);
+        }
+        else if (flavour === 'spark' && (ch === 'r' || ch === 'R') && (next === "'" || next === '"')) {
+            const close = sql.indexOf(next, i + 2);
+            const end = close < 0 ? sql.length : close + 1;
+            push('string', end, sql.slice(i + 2, close < 0 ? sql.length : close), close < 0);
+        }
+        else if (ch === "'" || (ch === '"' && flavour === 'spark')) {
+            const { end, value, closed } = quotedEnd(sql, i, ch, flavour === 'spark');
+            push('string', end, value, !closed);
+        }
+        else if (ch === '`' || ch === '"') {
+            const { end, value, closed } = quotedEnd(sql, i, ch, false);
+            push('quoted', end, value, !closed);
+        }
+        else if (ch === '[' && flavour === 'sqlite') {
+            const close = sql.indexOf(']', i + 1);
+            const end = close < 0 ? sql.length : close + 1;
+            push('quoted', end, sql.slice(i + 1, close < 0 ? sql.length : close), close < 0);
+        }
+        else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(next))) {
+            push('number', numberEnd(sql, i));
+        }
+        else if (isWordStart(ch)) {
+            let j = i + 1;
+            while (j < sql.length && isWordPart(sql[j]))
+                j++;
+            push('word', j);
+        }
+        else {
+            push('symbol', TWO_CHAR_SYMBOLS.has(ch + next) ? i + 2 : i + 1);
+        }
+    }
+    return tokens;
+}
+/** Where a `--` comment ends (exclusive): the line break stays outside the comment. */
+function lineCommentEnd(sql, start, flavour) {
+    let j = start + 2;
+    while (j < sql.length) {
+        const c = sql[j];
+        if (c === '\n')
+            return j;
+        if (flavour === 'spark') {
+            if (c === '\r')
+                return j;
+            if (c === '\\' && sql[j + 1] === '\n') {
+                j += 2; // Spark: backslash-newline continues the comment on the next line
+                continue;
+            }
+        }
+        j++;
+    }
+    return sql.length;
+}
+function blockCommentEnd(sql, start, nested) {
+    let depth = 1;
+    let j = start + 2;
+    while (j < sql.length) {
+        if (sql.startsWith('*/', j)) {
+            depth--;
+            j += 2;
+            if (depth === 0 || !nested)
+                return { end: j, closed: true };
+        }
+        else if (nested && sql.startsWith('/*', j) && sql[j + 2] !== '+') {
+            depth++;
+            j += 2;
+        }
+        else {
+            j++;
+        }
+    }
+    return { end: sql.length, closed: false };
+}
+/** A quoted run where the quote is escaped by doubling it (and, in Spark strings, by a backslash). */
+function quotedEnd(sql, start, quote, backslash) {
+    let value = '';
+    let j = start + 1;
+    while (j < sql.length) {
+        const c = sql[j];
+        if (backslash && c === '\\' && j + 1 < sql.length) {
+            value += sql[j + 1];
+            j += 2;
+        }
+        else if (c === quote) {
+            if (sql[j + 1] === quote) {
+                value += quote;
+                j += 2;
+            }
+            else {
+                return { end: j + 1, value, closed: true };
+            }
+        }
+        else {
+            value += c;
+            j++;
+        }
+    }
+    return { end: sql.length, value, closed: false };
+}
+function numberEnd(sql, start) {
+    const hex = /^0[xX][0-9A-Fa-f]+/.exec(sql.slice(start, start + 64));
+    if (hex)
+        return start + hex[0].length;
+    const match = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(sql.slice(start));
+    return start + (match ? match[0].length : 1);
+}
+/** True for tokens a parser ignores. */
+function isTrivia(token) {
+    return token.type === 'whitespace' || token.type === 'comment';
+}
+/** The tokens that carry meaning (no whitespace or comments). */
+function significant(tokens) {
+    return tokens.filter((t) => !isTrivia(t));
+}
+/** Case-insensitive keyword test on a bare word. */
+function isWord(token, ...words) {
+    if (!token || token.type !== 'word')
+        return false;
+    const upper = token.value.toUpperCase();
+    return words.length === 0 || words.includes(upper);
+}
+function isSymbol(token, symbol) {
+    return token?.type === 'symbol' && token.text === symbol;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/taught.js
+
+
+/** Question text compared without case, spacing or punctuation. */
+function canonicalQuestion(question) {
+    return question
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}:]+/gu, ' ')
+        .trim();
+}
+/** Words that end a table reference instead of aliasing it. */
+const KEYWORDS = new Set([
+    'select',
+    'from',
+    'where',
+    'join',
+    'inner',
+    'left',
+    'right',
+    'full',
+    'outer',
+    'cross',
+    'natural',
+    'on',
+    'using',
+    'group',
+    'order',
+    'by',
+    'having',
+    'limit',
+    'union',
+    'intersect',
+    'except',
+    'window',
+    'qualify',
+    'lateral',
+    'as',
+    'and',
+    'or',
+    'not',
+    'desc',
+    'asc',
+    'distinct',
+    'is',
+    'null',
+    'in',
+]);
+/**
+ * SQL in a comparison form: names lowercased and unquoted, dotted names cut to their last
+ * part (so `T1.name`, `singer.name` and `name` agree, and three-part table names match short
+ * ones), table aliases and `AS` aliases removed, string literals single-quoted with their
+ * case kept (a different literal is a different query), one space between tokens.
+ */
+function canonicalSql(sql) {
+    const tokens = significant(tokenize(sql.trim().replace(/;\s*$/, ''), 'spark'));
+    const out = [];
+    // After FROM/JOIN (or a comma in a FROM list) a table name comes; right after it, an alias may.
+    let state = 'none';
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        const word = t.type === 'word' ? t.value.toLowerCase() : undefined;
+        if (isName(t)) {
+            let end = i;
+            while (tokens[end + 1]?.text === '.' && isName(tokens[end + 2]))
+                end += 2;
+            if (state === 'alias') {
+                state = 'list';
+                continue; // implicit table alias: `FROM singer s`
+            }
+            out.push(taught_render(tokens[end]));
+            i = end;
+            state = state === 'table' ? 'alias' : 'none';
+            continue;
+        }
+        if (word === 'as' && isName(tokens[i + 1])) {
+            i++; // `AS alias`: a table alias or an output name; neither changes the rows
+            state = state === 'alias' ? 'list' : 'none';
+            continue;
+        }
+        if (t.text === ',' && (state === 'alias' || state === 'list'))
+            state = 'table';
+        else if (word === 'from' || word === 'join')
+            state = 'table';
+        else
+            state = 'none';
+        out.push(taught_render(t));
+    }
+    return out.join(' ');
+}
+function isName(t) {
+    if (!t)
+        return false;
+    if (t.type === 'quoted')
+        return true;
+    return t.type === 'word' && !KEYWORDS.has(t.value.toLowerCase());
+}
+function taught_render(t) {
+    if (t.type === 'string')
+        return `'${t.value.replace(/'/g, "''")}'`;
+    if (t.type === 'quoted')
+        return t.value.toLowerCase();
+    if (t.type === 'word')
+        return t.value.toLowerCase();
+    if (t.type === 'symbol')
+        return t.text === '!=' ? '<>' : t.text === '==' ? '=' : t.text;
+    return t.text;
+}
+/** A parameterised example's SQL with each `:name` replaced by its default; undefined when a marker has none. */
+function defaultInstance(sql, parameters) {
+    let out = sql;
+    for (const p of parameters) {
+        const values = p.default_value?.values ?? [];
+        if (values.length === 0)
+            continue;
+        const numeric = /INT|LONG|SHORT|DOUBLE|FLOAT|DECIMAL|NUMBER|NUMERIC/i.test(p.type_hint ?? '');
+        const literal = values
+            .map((v) => (numeric && /^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`))
+            .join(', ');
+        out = out.replace(new RegExp(`(^|[^:\\w]):${p.name}\\b`, 'g'), (_m, before) => `${before}${literal}`);
+    }
+    return hasMarker(out) ? undefined : out;
+}
+/** True when the SQL (outside string literals) still holds a `:name` parameter marker. */
+function hasMarker(sql) {
+    return /(^|[^:\w]):[A-Za-z_]\w*/.test(sql.replace(/'(?:[^']|'')*'/g, "''"));
+}
+/** The comparison keys of one example: its canonical question and the canonical SQL of the instance it spells out. */
+function exampleKeys(question, sql, parameters = []) {
+    const instance = hasMarker(sql) ? defaultInstance(sql, parameters) : sql;
+    return { question: canonicalQuestion(question), sql: instance === undefined ? undefined : canonicalSql(instance) };
+}
+/** Ids of the benchmarks one example would teach. */
+function teaches(example, benchmarks) {
+    const keys = exampleKeys(example.question, example.sql, example.parameters);
+    return benchmarks
+        .filter((b) => (keys.question && canonicalQuestion(b.question) === keys.question) || keys.sql === canonicalSql(b.sql))
+        .map((b) => b.id);
+}
+/** The taught benchmark questions of a config, by benchmark id, with the example that teaches each. */
+function findTaught(space, benchmarks) {
+    const byQuestion = new Map();
+    const bySql = new Map();
+    for (const example of space.instructions?.example_question_sqls ?? []) {
+        const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
+        if (keys.question && !byQuestion.has(keys.question))
+            byQuestion.set(keys.question, example.id);
+        if (keys.sql && !bySql.has(keys.sql))
+            bySql.set(keys.sql, example.id);
+    }
+    const taught = new Map();
+    if (byQuestion.size === 0 && bySql.size === 0)
+        return taught;
+    for (const b of benchmarks) {
+        const q = byQuestion.get(canonicalQuestion(b.question));
+        if (q) {
+            taught.set(b.id, { by: 'question', exampleId: q });
+            continue;
+        }
+        const s = bySql.get(canonicalSql(b.sql));
+        if (s)
+            taught.set(b.id, { by: 'sql', exampleId: s });
+    }
+    return taught;
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-templates.js
+/**
+ * Parameterised example queries (templates), the one kind of example the rules analyst proposes
+ * by default: two or more failing train questions whose expected SQL has one shape and differs
+ * only in the literals it filters on become one example with `:name` parameters. Each parameter
+ * is compared with a column; its default is another value of that column (none of the source
+ * questions' literals), so the template copies no benchmark question, and the column gets a value
+ * dictionary so Genie can fill the parameter from a question's words. Copies of single questions
+ * are left to `--allow-taught-examples` (src/fixes/rules-examples.ts).
+ */
+
+
+
+const LITERAL = /'((?:[^']|'')*)'|(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])/g;
+function literalsOf(sql) {
+    return [...sql.matchAll(LITERAL)].map((m) => ({
+        text: m[1] !== undefined ? m[1].replace(/''/g, "'") : m[2],
+        numeric: m[1] === undefined,
+        index: m.index,
+        length: m[0].length,
+    }));
+}
+/** The SQL with its literals blanked: one shape for questions that differ only in what they filter on. */
+function sqlShape(sql) {
+    return canonicalSql(sql.replace(LITERAL, (m, s) => (s !== undefined ? "'?'" : '0')));
+}
+async function proposeTemplates(context) {
+    const groups = new Map();
+    for (const view of context.views) {
+        const key = sqlShape(view.failure.expectedSql);
+        groups.set(key, [...(groups.get(key) ?? []), view]);
+    }
+    const proposals = [];
+    for (const group of groups.values()) {
+        if (group.length < 2)
+            continue;
+        const made = await template(context, group);
+        if (made)
+            proposals.push(...made);
+    }
+    return proposals;
+}
+async function template(context, group) {
+    const lits = group.map((v) => literalsOf(v.failure.expectedSql));
+    const width = lits[0].length;
+    if (width === 0 || lits.some((l) => l.length !== width))
+        return undefined;
+    const varying = [...Array(width).keys()].filter((k) => new Set(lits.map((l) => l[k].text)).size > 1);
+    if (varying.length === 0)
+        return undefined; // paraphrases of one query: nothing to generalise
+    const first = group[0];
+    const params = [];
+    const dictionaries = [];
+    let sql = first.failure.expectedSql.trim().replace(/;\s*$/, '');
+    let question = collapseWhitespace(first.failure.question);
+    const ids = group.map((v) => v.failure.id);
+    const names = new Map();
+    // Replace from the end so earlier offsets stay valid.
+    for (const k of [...varying].reverse()) {
+        const lit = lits[0][k];
+        const filter = first.filters.find((f) => f.strings.includes(lit.text) || (lit.numeric && f.numeric));
+        if (!filter)
+            return undefined;
+        const used = new Set(lits.map((l) => l[k].text.toLowerCase()));
+        // Every source question must spell its literal, or the template could not be filled from words.
+        if (group.some((v, i) => !v.failure.question.toLowerCase().includes(lits[i][k].text.toLowerCase())))
+            return undefined;
+        const fallback = lit.numeric ? [String(Math.max(...[...used].map(Number)) + 1)] : undefined;
+        const values = fallback ?? (await context.probe.distinctValues(filter.table, filter.column, 200)) ?? [];
+        const def = values.find((v) => !used.has(v.toLowerCase()));
+        if (def === undefined)
+            return undefined;
+        const name = uniqueName(filter.column, params.map((p) => p.name));
+        names.set(k, name);
+        params.push({
+            name,
+            type_hint: lit.numeric ? (lit.text.includes('.') ? 'DOUBLE' : 'INT') : 'STRING',
+            description: `a value of ${filter.column}`,
+            default_value: def,
+        });
+        sql = sql.slice(0, lit.index) + `:${name}` + sql.slice(lit.index + lit.length);
+        question = question.replace(new RegExp(escapeRe(lit.text), 'i'), def);
+        const column = context.index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column);
+        if (!lit.numeric && column && !column.entityMatching)
+            dictionaries.push({
+                type: 'enable_build_value_dictionary',
+                table: spaceIdentifier(context.index, filter.table),
+                column: filter.column,
+                rationale: `A template's parameter is compared with ${filter.column}; a value dictionary lets Genie read its value from a question.`,
+                targets: ids,
+            });
+    }
+    let pattern = collapseWhitespace(first.failure.question);
+    for (const k of varying)
+        pattern = pattern.replace(new RegExp(escapeRe(lits[0][k].text), 'i'), `<${names.get(k)}>`);
+    return [
+        {
+            priority: PRIORITY.exampleQuery + 5,
+            fix: {
+                type: 'add_example_query',
+                question,
+                sql,
+                parameters: params,
+                usage_guidance: `Questions shaped like "${pattern}" for any ${params.map((p) => p.name).join(', ')}: fill each parameter from the question.`,
+                rationale: `${group.length} failing train questions share one SQL shape and differ only in ${params.map((p) => p.name).join(', ')}; one parameterised example covers them and their unseen variants.`,
+                targets: ids,
+            },
+        },
+        ...dictionaries.map((fix) => ({ priority: PRIORITY.valueDictionary, fix })),
+    ];
+}
+function uniqueName(column, taken) {
+    const base = column
+        .toLowerCase()
+        .replace(/[^a-z0-9_]+/g, '_')
+        .replace(/^(\d)/, 'p_$1') || 'value';
+    let name = base;
+    for (let n = 2; taken.includes(name); n++)
+        name = `${base}_${n}`;
+    return name;
+}
+function escapeRe(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+;// CONCATENATED MODULE: ./src/fixes/rules-categories.js
+/**
+ * Value dictionaries for categorical text columns no failure has shown yet: a text column with
+ * few distinct values (countries, types, statuses, names in a small table) is one whose values
+ * questions name ("people who are not from Russia", "the high schooler named Kyle"), and Genie
+ * can only map such a word to the stored value with entity matching on. Genie's guidance is to
+ * turn it on for exactly these columns; the cap keeps well inside its 120-column limit.
+ */
+
+/** At most this many distinct values for a column to count as categorical. */
+const MAX_DISTINCT = 60;
+/** Most such dictionaries proposed per analysis. */
+const MAX_PROPOSED = 12;
+const isText = (type) => type === '' || /CHAR|TEXT|STRING|CLOB/i.test(type);
+async function proposeCategoryDictionaries(context) {
+    const { index, probe, views } = context;
+    if (views.length === 0)
+        return [];
+    const proposals = [];
+    for (const table of [...index.tables.values()].filter((t) => t.inSpace)) {
+        for (const column of table.columns) {
+            if (proposals.length >= MAX_PROPOSED)
+                return proposals;
+            if (column.entityMatching || column.config?.exclude || !isText(column.type))
+                continue;
+            const values = await probe.distinctValues(table.key, column.name, MAX_DISTINCT);
+            // Free text, numbers and dates stored as text are not categories a question names.
+            if (!values || values.length < 2 || !values.some((v) => /[A-Za-z\p{L}]{3}/u.test(v)))
+                continue;
+            if (values.some((v) => v.length > 60) || values.every((v) => /^[\d\s:./-]+$/.test(v)))
+                continue;
+            proposals.push({
+                priority: PRIORITY.categoryDictionary,
+                fix: {
+                    type: 'enable_build_value_dictionary',
+                    table: spaceIdentifier(index, table.key),
+                    column: column.name,
+                    rationale: `${table.identifier.split('.').pop()}.${column.name} holds ${values.length} distinct text values (e.g. ${values
+                        .slice(0, 3)
+                        .map((v) => `'${v}'`)
+                        .join(', ')}); a value dictionary lets Genie match the words of a question to them.`,
+                    targets: views.filter((v) => v.tables.includes(table.key)).map((v) => v.failure.id),
+                },
+            });
+        }
+    }
+    return proposals;
 }
 
 ;// CONCATENATED MODULE: external "node:crypto"
@@ -24512,8 +25164,19 @@ async function storedValueStems(views, index, probe) {
 
 
 
+
+
+
 /** The rules, strongest evidence first; each sees every failure so evidence can add up. */
-const RULES = [proposeJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
+const RULES = [
+    proposeJoins,
+    inferJoins,
+    proposeValueFixes,
+    proposeSynonyms,
+    proposeSnippets,
+    proposeTemplates,
+    proposeCategoryDictionaries,
+];
 function createRulesAnalyst(options = {}) {
     const maxFixes = options.maxFixes ?? 20;
     const maxExamples = options.maxExamples ?? 3;
@@ -24548,7 +25211,7 @@ function createRulesAnalyst(options = {}) {
             // Examples are the last resort: an example can capture unrelated questions, and the loop
             // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
             let examples = [];
-            if (kept.length === 0)
+            if (kept.length === 0 && input.allowTaughtExamples)
                 examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
             else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
                 notes.push('example queries wait for an iteration with no other fix to try');
@@ -24874,184 +25537,6 @@ function deniedFunction(name) {
         return `the function ${name} is not allowed`;
     const prefix = DENIED_FUNCTION_PREFIXES.find((p) => name.startsWith(p));
     return prefix ? `the function ${name} is not allowed (no ${prefix}* function may run)` : undefined;
-}
-
-;// CONCATENATED MODULE: ./src/sql/tokenize.js
-/**
- * A small SQL tokenizer: enough to tell code from strings, quoted identifiers and
- * comments, which is all the SQL gate and the dialect rewriter need.
- *
- * Two lexical flavours, because the gate must agree exactly with whichever engine runs
- * the text (a comment or string that ends earlier in the engine than here would hide
- * code from the gate). They follow each engine's own lexer:
- * - `sqlite` (tokenize.c): `--` runs to `\n` only; block comments do not nest; strings
- *   are '...' with '' as the only escape; "...", `...` and [...] are identifiers.
- * - `spark` (SqlBaseLexer.g4): `--` ends at `\r` or `\n`, except that a backslash right
- *   before `\n` continues it; block comments nest, but `/*+` opens a hint (code, not a
- *   comment) and does not nest inside a comment; '...' and "..." are strings with
- *   backslash escapes; r'...' / R"..." are raw strings without escapes; `...` is an
- *   identifier; [ is only a bracket.
- */
-const TWO_CHAR_SYMBOLS = new Set(['<=', '>=', '<>', '!=', '==', '||', '::', '<<', '>>', '->', '=>']);
-function isWordStart(ch) {
-    return /[A-Za-z_]/.test(ch) || ch.charCodeAt(0) > 127;
-}
-function isWordPart(ch) {
-    return /[A-Za-z0-9_$]/.test(ch) || ch.charCodeAt(0) > 127;
-}
-/** Splits SQL text into tokens; concatenating every token's text gives back the input. */
-function tokenize(sql, flavour = 'sqlite') {
-    const tokens = [];
-    let i = 0;
-    const push = (type, end, value, unterminated) => {
-        const text = sql.slice(i, end);
-        const token = { type, text, start: i, end, value: value ?? text };
-        if (unterminated)
-            token.unterminated = true;
-        tokens.push(token);
-        i = end;
-    };
-    while (i < sql.length) {
-        const ch = sql[i];
-        const next = sql[i + 1] ?? '';
-        if (/\s/.test(ch)) {
-            let j = i + 1;
-            while (j < sql.length && /\s/.test(sql[j]))
-                j++;
-            push('whitespace', j);
-        }
-        else if (ch === '-' && next === '-') {
-            push('comment', lineCommentEnd(sql, i, flavour));
-        }
-        else if (ch === '/' && next === '*' && flavour === 'spark' && sql[i + 2] === '+') {
-            push('symbol', i + 3); // a hint: its content is code the gate must see
-        }
-        else if (ch === '/' && next === '*') {
-            const { end, closed } = blockCommentEnd(sql, i, flavour === 'spark');
-            push('comment', end, undefined, !closed);
-        }
-        else if (flavour === 'spark' && (ch === 'r' || ch === 'R') && (next === "'" || next === '"')) {
-            const close = sql.indexOf(next, i + 2);
-            const end = close < 0 ? sql.length : close + 1;
-            push('string', end, sql.slice(i + 2, close < 0 ? sql.length : close), close < 0);
-        }
-        else if (ch === "'" || (ch === '"' && flavour === 'spark')) {
-            const { end, value, closed } = quotedEnd(sql, i, ch, flavour === 'spark');
-            push('string', end, value, !closed);
-        }
-        else if (ch === '`' || ch === '"') {
-            const { end, value, closed } = quotedEnd(sql, i, ch, false);
-            push('quoted', end, value, !closed);
-        }
-        else if (ch === '[' && flavour === 'sqlite') {
-            const close = sql.indexOf(']', i + 1);
-            const end = close < 0 ? sql.length : close + 1;
-            push('quoted', end, sql.slice(i + 1, close < 0 ? sql.length : close), close < 0);
-        }
-        else if (/[0-9]/.test(ch) || (ch === '.' && /[0-9]/.test(next))) {
-            push('number', numberEnd(sql, i));
-        }
-        else if (isWordStart(ch)) {
-            let j = i + 1;
-            while (j < sql.length && isWordPart(sql[j]))
-                j++;
-            push('word', j);
-        }
-        else {
-            push('symbol', TWO_CHAR_SYMBOLS.has(ch + next) ? i + 2 : i + 1);
-        }
-    }
-    return tokens;
-}
-/** Where a `--` comment ends (exclusive): the line break stays outside the comment. */
-function lineCommentEnd(sql, start, flavour) {
-    let j = start + 2;
-    while (j < sql.length) {
-        const c = sql[j];
-        if (c === '\n')
-            return j;
-        if (flavour === 'spark') {
-            if (c === '\r')
-                return j;
-            if (c === '\\' && sql[j + 1] === '\n') {
-                j += 2; // Spark: backslash-newline continues the comment on the next line
-                continue;
-            }
-        }
-        j++;
-    }
-    return sql.length;
-}
-function blockCommentEnd(sql, start, nested) {
-    let depth = 1;
-    let j = start + 2;
-    while (j < sql.length) {
-        if (sql.startsWith('*/', j)) {
-            depth--;
-            j += 2;
-            if (depth === 0 || !nested)
-                return { end: j, closed: true };
-        }
-        else if (nested && sql.startsWith('/*', j) && sql[j + 2] !== '+') {
-            depth++;
-            j += 2;
-        }
-        else {
-            j++;
-        }
-    }
-    return { end: sql.length, closed: false };
-}
-/** A quoted run where the quote is escaped by doubling it (and, in Spark strings, by a backslash). */
-function quotedEnd(sql, start, quote, backslash) {
-    let value = '';
-    let j = start + 1;
-    while (j < sql.length) {
-        const c = sql[j];
-        if (backslash && c === '\\' && j + 1 < sql.length) {
-            value += sql[j + 1];
-            j += 2;
-        }
-        else if (c === quote) {
-            if (sql[j + 1] === quote) {
-                value += quote;
-                j += 2;
-            }
-            else {
-                return { end: j + 1, value, closed: true };
-            }
-        }
-        else {
-            value += c;
-            j++;
-        }
-    }
-    return { end: sql.length, value, closed: false };
-}
-function numberEnd(sql, start) {
-    const hex = /^0[xX][0-9A-Fa-f]+/.exec(sql.slice(start, start + 64));
-    if (hex)
-        return start + hex[0].length;
-    const match = /^(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?/.exec(sql.slice(start));
-    return start + (match ? match[0].length : 1);
-}
-/** True for tokens a parser ignores. */
-function isTrivia(token) {
-    return token.type === 'whitespace' || token.type === 'comment';
-}
-/** The tokens that carry meaning (no whitespace or comments). */
-function significant(tokens) {
-    return tokens.filter((t) => !isTrivia(t));
-}
-/** Case-insensitive keyword test on a bare word. */
-function isWord(token, ...words) {
-    if (!token || token.type !== 'word')
-        return false;
-    const upper = token.value.toUpperCase();
-    return words.length === 0 || words.includes(upper);
-}
-function isSymbol(token, symbol) {
-    return token?.type === 'symbol' && token.text === symbol;
 }
 
 ;// CONCATENATED MODULE: ./src/sql/read-only-guard.js
@@ -25387,7 +25872,60 @@ function checkJoinSpecs(ctx) {
     });
 }
 
+;// CONCATENATED MODULE: ./src/space/limits.js
+
+const GENIE_LIMITS = { instructions: 100, snippets: 200, tables: 30 };
+function slotUsage(space) {
+    const i = space.instructions;
+    const sources = [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])];
+    const parts = {
+        examples: i?.example_question_sqls?.length ?? 0,
+        functions: i?.sql_functions?.length ?? 0,
+        // The block counts once it says something (as lint counts it, src/lint/checks-limits.ts).
+        textBlock: (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0,
+        tableDescriptions: sources.filter((t) => joinText(t.description).trim() !== '').length,
+        joinSpecs: i?.join_specs?.length ?? 0,
+        sqlSnippets: (i?.sql_snippets?.measures?.length ?? 0) +
+            (i?.sql_snippets?.filters?.length ?? 0) +
+            (i?.sql_snippets?.expressions?.length ?? 0),
+    };
+    return {
+        instructions: parts.examples + parts.functions + parts.textBlock,
+        snippets: parts.tableDescriptions + parts.joinSpecs + parts.sqlSnippets,
+        tables: sources.length,
+        parts,
+    };
+}
+/** One issue per limit the space exceeds, naming the count, the limit and what counts toward it. */
+function limitIssues(space) {
+    const u = slotUsage(space);
+    const p = u.parts;
+    const issues = [];
+    if (u.instructions > GENIE_LIMITS.instructions)
+        issues.push({
+            path: '$.instructions',
+            message: `${u.instructions} instructions exceed Genie's limit of ${GENIE_LIMITS.instructions} per space (${p.examples} example SQL queries + ${p.functions} SQL functions + ${p.textBlock} text-instruction block): remove ${u.instructions - GENIE_LIMITS.instructions}, or turn several similar examples into one parameterised example`,
+        });
+    if (u.snippets > GENIE_LIMITS.snippets)
+        issues.push({
+            path: '$.instructions',
+            message: `${u.snippets} knowledge-store snippets exceed Genie's limit of ${GENIE_LIMITS.snippets} per space (${p.tableDescriptions} table descriptions + ${p.joinSpecs} join specs + ${p.sqlSnippets} SQL snippets): remove ${u.snippets - GENIE_LIMITS.snippets}`,
+        });
+    if (u.tables > GENIE_LIMITS.tables)
+        issues.push({
+            path: '$.data_sources',
+            message: `${u.tables} tables and metric views exceed Genie's limit of ${GENIE_LIMITS.tables} per space: remove ${u.tables - GENIE_LIMITS.tables} or split the space`,
+        });
+    return issues;
+}
+/** "instructions 12/100, snippets 41/200, tables 3/30": slots used, for reports. */
+function usageText(space) {
+    const u = slotUsage(space);
+    return `instructions ${u.instructions}/${GENIE_LIMITS.instructions}, snippets ${u.snippets}/${GENIE_LIMITS.snippets}, tables ${u.tables}/${GENIE_LIMITS.tables}`;
+}
+
 ;// CONCATENATED MODULE: ./src/space/invariants.js
+
 
 
 
@@ -25533,6 +26071,8 @@ function checkInvariants(space, options) {
     checkFunctions(ctx);
     checkJoinSpecs(ctx);
     checkSqlReferences(ctx);
+    for (const issue of limitIssues(space))
+        ctx.add(issue.path, issue.message);
     return ctx.issues;
 }
 
@@ -26117,6 +26657,8 @@ function checkFixReferences(space, fix, warehouse) {
 
 
 
+
+
 function describeZodError(error, input) {
     return error.issues
         .map((issue) => {
@@ -26220,6 +26762,15 @@ function applyFixes(space, fixes, options) {
             reject('holdout_sql', "holdout SQL never becomes an example: this is a holdout benchmark's expected SQL");
             continue;
         }
+        const copyOf = fix.type === 'add_example_query' ? copiedBenchmarks(fix, options) : undefined;
+        if (copyOf?.holdout.length) {
+            reject('holdout_sql', `holdout questions never become examples: this example would teach ${copyOf.holdout.join(', ')}`);
+            continue;
+        }
+        if (copyOf?.train.length && !options.allowTaughtExamples) {
+            reject('taught_copy', `this example copies train question(s) ${copyOf.train.join(', ')} (their question or SQL): a copy teaches the answer instead of generalising; copies need --allow-taught-examples`);
+            continue;
+        }
         let ops;
         try {
             ops = compileFix(current, fix);
@@ -26245,6 +26796,11 @@ function applyFixes(space, fixes, options) {
         }
         const problems = problemsOf(next, options);
         const introduced = newProblems(baseline, problems);
+        const overLimit = limitIssues(next).filter((issue) => introduced.some((i) => i.message === issue.message));
+        if (overLimit.length > 0) {
+            reject('over_limit', overLimit.map((issue) => issue.message).join('; '));
+            continue;
+        }
         if (introduced.length > 0) {
             reject('invalid_result', `the patched space is invalid: ${introduced.map(formatIssue).join('; ')}`);
             continue;
@@ -26255,29 +26811,104 @@ function applyFixes(space, fixes, options) {
     }
     return { space: current, applied, rejected };
 }
+/** The benchmarks an example fix would teach, by split. */
+function copiedBenchmarks(fix, options) {
+    const benchmarks = options.benchmarks ?? [];
+    const parameters = (fix.parameters ?? []).map((p) => ({
+        name: p.name,
+        type_hint: p.type_hint,
+        default_value: p.default_value === undefined
+            ? undefined
+            : { values: Array.isArray(p.default_value) ? p.default_value : [p.default_value] },
+    }));
+    const ids = new Set(teaches({ question: fix.question, sql: fix.sql, parameters }, benchmarks));
+    const of = (split) => benchmarks.filter((b) => b.split === split && ids.has(b.id)).map((b) => b.id);
+    return { train: of('train'), holdout: of('holdout') };
+}
 
 ;// CONCATENATED MODULE: ./src/loop/acceptance.js
-/** The acceptance rule of the enhancement loop, kept pure so it is tested on its own. */
-/** A change is kept only if the train score rises and the holdout score does not fall. */
-function judge(before, after) {
-    const trainDelta = after.train.passed - before.train.passed;
-    const holdoutDelta = after.holdout.passed - before.holdout.passed;
-    if (holdoutDelta < 0)
-        return { accepted: false, reason: `holdout fell by ${-holdoutDelta} question(s)` };
-    if (trainDelta <= 0)
-        return {
-            accepted: false,
-            reason: trainDelta === 0 ? 'train score did not rise' : `train fell by ${-trainDelta} question(s)`,
-        };
-    return { accepted: true, reason: `train +${trainDelta}, holdout ${holdoutDelta >= 0 ? '+' : ''}${holdoutDelta}` };
+/**
+ * The acceptance rule of the enhancement loop (DESIGN.md section 6), kept pure so it is tested
+ * on its own. A candidate config is kept only when
+ * - train-untaught rises: more of the train questions the candidate does not teach pass
+ *   (counted like for like over the questions untaught before and after, so a question
+ *   that becomes taught neither counts as a gain nor hides a loss),
+ * - no question (train or holdout) that passed before fails after, beyond `maxRegressions`,
+ * - the holdout score does not fall.
+ * Train gains that come only from taught questions never count.
+ */
+function countsOf(card) {
+    const pick = (t) => ({ passed: t.passed, total: t.total });
+    return {
+        train: pick(card.totals.train),
+        trainUntaught: pick(card.totals.trainUntaught),
+        holdout: pick(card.totals.holdout),
+    };
 }
-/** What one fix did on its own, for the lessons. */
+/** Per-question changes and the like-for-like deltas between two scorings of the same benchmarks. */
+function compareCards(before, after) {
+    const was = new Map(before.questions.map((q) => [q.id, q]));
+    const regressions = [];
+    const fixed = [];
+    let untaughtGain = 0;
+    let taughtGain = 0;
+    for (const q of after.questions) {
+        const b = was.get(q.id);
+        if (!b)
+            continue;
+        if (b.passed && !q.passed)
+            regressions.push(q.id);
+        if (!b.passed && q.passed)
+            fixed.push(q.id);
+        if (q.split !== 'train')
+            continue;
+        const delta = Number(q.passed) - Number(b.passed);
+        if (q.taught || b.taught)
+            taughtGain += delta;
+        else
+            untaughtGain += delta;
+    }
+    return {
+        regressions,
+        fixed,
+        untaughtGain,
+        taughtGain,
+        holdoutDelta: after.totals.holdout.passed - before.totals.holdout.passed,
+    };
+}
+function judge(before, after, options = {}) {
+    const budget = options.maxRegressions ?? 0;
+    const c = compareCards(before, after);
+    const base = {
+        regressions: c.regressions,
+        fixed: c.fixed,
+        untaughtGain: c.untaughtGain,
+        holdoutDelta: c.holdoutDelta,
+    };
+    const reject = (reason) => ({ accepted: false, reason, ...base });
+    if (c.regressions.length > budget)
+        return reject(`${c.regressions.length} question(s) that passed now fail (${c.regressions.join(', ')}); at most ${budget} allowed`);
+    if (c.holdoutDelta < 0)
+        return reject(`holdout fell by ${-c.holdoutDelta} question(s)`);
+    if (c.untaughtGain <= 0) {
+        if (c.taughtGain > 0)
+            return reject(`only taught questions gained (+${c.taughtGain}); train-untaught did not rise`);
+        return reject(c.untaughtGain === 0 ? 'train-untaught did not rise' : `train-untaught fell by ${-c.untaughtGain} question(s)`);
+    }
+    const signed = (n) => `${n >= 0 ? '+' : ''}${n}`;
+    const regressed = c.regressions.length > 0 ? `, ${c.regressions.length} regression(s) within the budget` : '';
+    return {
+        accepted: true,
+        reason: `train-untaught ${signed(c.untaughtGain)}, holdout ${signed(c.holdoutDelta)}${regressed}`,
+        ...base,
+    };
+}
+/** What one fix did on its own, for the lessons: any regression or holdout loss is harm. */
 function outcomeOf(before, after) {
-    const train = after.train.passed - before.train.passed;
-    const holdout = after.holdout.passed - before.holdout.passed;
-    if (train < 0 || holdout < 0)
+    const c = compareCards(before, after);
+    if (c.regressions.length > 0 || c.holdoutDelta < 0 || c.untaughtGain < 0)
         return 'hurt';
-    if (train > 0 || holdout > 0)
+    if (c.untaughtGain > 0 || c.holdoutDelta > 0)
         return 'helped';
     return 'no_effect';
 }
@@ -26326,164 +26957,80 @@ async function sample(warehouse, sql) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/loop/fix-summary.js
-/** A one-line human summary of a fix, for lessons and the PR body. */
-function summarizeFix(fix) {
-    switch (fix.type) {
-        case 'add_synonym':
-            return `synonyms ${fix.synonyms.map((s) => `"${s}"`).join(', ')} for ${fix.table}.${fix.column}`;
-        case 'add_column_description':
-            return `description of ${fix.table}.${fix.column}`;
-        case 'update_table_description':
-            return `description of ${fix.table}`;
-        case 'add_join':
-            return `join ${fix.left.table}.${fix.left.column} = ${fix.right.table}.${fix.right.column} (${fix.relationship})`;
-        case 'fix_join':
-            return `join ${fix.joinId} relationship ${fix.relationship}`;
-        case 'add_example_query':
-            return `example "${fix.question}"`;
-        case 'add_sql_snippet':
-            return `${fix.kind} "${fix.display_name}"`;
-        case 'enable_get_example_values':
-            return `example values on ${fix.table}.${fix.column}`;
-        case 'enable_build_value_dictionary':
-            return `value dictionary on ${fix.table}.${fix.column}`;
-        case 'add_text_instruction':
-            return `text instruction "${fix.text.slice(0, 60)}"`;
+;// CONCATENATED MODULE: ./src/loop/refine.js
+const ALIASES = /(Also called:\s*)([^.]+)(\.)/;
+/** The fix without each one of its parts in turn; empty when it has fewer than two parts. */
+function partVariants(fix) {
+    if (fix.type === 'add_synonym' && fix.synonyms.length >= 2)
+        return fix.synonyms.map((_, k) => ({ ...fix, synonyms: fix.synonyms.filter((_, j) => j !== k) }));
+    if (fix.type === 'update_table_description') {
+        const m = ALIASES.exec(fix.description);
+        const parts = m ? m[2].split(',').map((p) => p.trim()) : [];
+        if (!m || parts.length < 2)
+            return [];
+        return parts.map((_, k) => ({
+            ...fix,
+            description: fix.description.replace(ALIASES, `$1${parts.filter((_, j) => j !== k).join(', ')}$3`),
+        }));
     }
+    return [];
 }
 
-;// CONCATENATED MODULE: ./src/loop/enhance-loop.js
+;// CONCATENATED MODULE: ./src/loop/trial.js
 
 
 
 
-
-
-function countsOf(card) {
+/** Applies a subset of fixes to the context's space and scores the result. */
+async function attemptFixes(context, subset) {
+    const applied = applyFixes(context.space, subset, context.options);
+    const scored = await context.score(applied.space);
+    const verdict = judge(context.card, scored, context.acceptance);
+    if (!verdict.accepted || !context.confirmGain)
+        return { applied, card: scored, verdict };
+    // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
+    const gain = await context.confirmGain({ space: context.space, card: context.card }, { space: applied.space, card: scored });
+    const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
+    return { applied, card: gain.card, verdict: { ...verdict, accepted: gain.significant, reason } };
+}
+/** The accepted outcome of an attempt: each kept fix is credited with the train questions it targeted that now pass. */
+function acceptedTrial(context, run, reason, dropped) {
+    const passedBefore = new Set(context.card.questions.filter((q) => q.passed).map((q) => q.id));
+    const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
+    const trainTotal = Math.max(1, context.card.totals.train.total);
+    const kept = run.applied.applied.map((a) => {
+        const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
+        return {
+            fix: a.fix,
+            ops: a.ops,
+            outcome: flipped > 0 ? 'helped' : 'no_effect',
+            delta: flipped / trainTotal,
+        };
+    });
+    const rolledBack = dropped.map((s) => ({
+        fix: s.fix,
+        key: fixKey(s.fix),
+        reason: s.outcome === 'hurt'
+            ? 'broke a passing question or lowered holdout on its own'
+            : 'no effect on its own or with the others',
+    }));
+    // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
     return {
-        train: { passed: card.totals.train.passed, total: card.totals.train.total },
-        holdout: { passed: card.totals.holdout.passed, total: card.totals.holdout.total },
+        accepted: true,
+        reason,
+        verdict: run.verdict,
+        space: run.applied.space,
+        card: run.card,
+        kept,
+        dropped,
+        rolledBack,
+        patch: kept.flatMap((k) => k.ops),
     };
 }
-async function runEnhanceLoop(input) {
-    const log = input.log ?? (() => { });
-    const lessons = structuredClone(input.lessons);
-    const holdoutSql = input.benchmarks.filter((b) => b.split === 'holdout').map((b) => b.sql);
-    const categoryOf = new Map();
-    const usage = { promptTokens: 0, completionTokens: 0, calls: 0 };
-    let scorings = 0;
-    const score = async (space) => {
-        scorings += 1;
-        return input.score(space);
-    };
-    let space = input.space;
-    let card = await score(space);
-    const before = card;
-    const iterations = [];
-    const maxIterations = input.maxIterations ?? 10;
-    const target = input.targetScore ?? 1;
-    let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
-    for (let index = 1; index <= maxIterations; index++) {
-        if (card.totals.train.score >= target) {
-            stopReason = `train score ${pct(card.totals.train.score)} reached the target ${pct(target)}`;
-            break;
-        }
-        const failures = await gatherEvidence(card, input.benchmarks, input.warehouse);
-        if (failures.length === 0) {
-            stopReason = 'no failing train question left';
-            break;
-        }
-        for (const f of failures)
-            if (f.category)
-                categoryOf.set(f.id, f.category);
-        const tried = triedKeys(lessons);
-        const proposal = await input.analyst.propose({
-            space,
-            failures,
-            warehouse: input.warehouse,
-            warehouseSchema: input.warehouseSchema,
-            lessonsText: lessonNotes(lessons).join('\n'),
-            alreadyTried: tried,
-        });
-        usage.promptTokens += proposal.usage?.promptTokens ?? 0;
-        usage.completionTokens += proposal.usage?.completionTokens ?? 0;
-        usage.calls += proposal.usage?.calls ?? 0;
-        const screened = await screenExamples(proposal.fixes.filter((fix) => !tried.has(fixKey(fix))), input.warehouse);
-        const fresh = screened.kept;
-        log(`iteration ${index}: ${failures.length} failing train question(s), ${fresh.length} new fix(es) proposed`);
-        const options = { file: input.file, warehouseSchema: input.warehouseSchema, holdoutSql };
-        const batch = applyFixes(space, fresh, options);
-        const rejected = [
-            ...screened.rejected,
-            ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason })),
-        ];
-        const record = {
-            index,
-            accepted: false,
-            reason: '',
-            before: countsOf(card),
-            after: countsOf(card),
-            applied: [],
-            rejected,
-            patch: [],
-            notes: [...proposal.notes],
-        };
-        iterations.push(record);
-        if (batch.applied.length === 0) {
-            record.reason = 'no applicable fix was proposed';
-            remember(lessons, rejected);
-            stopReason = `iteration ${index} had no applicable fix`;
-            break;
-        }
-        const trial = await tryBatch(space, card, batch.applied.map((a) => a.fix), score, options, input.isolateFixes ?? true, log, input.confirmGain);
-        record.accepted = trial.accepted;
-        record.reason = trial.reason;
-        record.after = countsOf(trial.card);
-        rejected.push(...trial.rolledBack);
-        remember(lessons, rejected);
-        const categoriesOf = (fix) => {
-            const cats = fix.targets.map((id) => categoryOf.get(id)).filter((c) => Boolean(c));
-            return cats.length > 0 ? [...new Set(cats)] : ['unknown'];
-        };
-        for (const t of [...trial.kept, ...trial.dropped]) {
-            for (const category of categoriesOf(t.fix))
-                recordOutcome(lessons, t.fix.type, category, t.outcome ?? 'no_effect', t.delta);
-        }
-        if (!trial.accepted) {
-            stopReason = `iteration ${index} gained nothing (${trial.reason})`;
-            break;
-        }
-        record.applied = trial.kept.map((t) => ({ fix: t.fix, key: fixKey(t.fix), ops: t.ops, outcome: t.outcome }));
-        record.patch = trial.patch;
-        for (const t of record.applied)
-            recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
-        space = trial.space;
-        card = trial.card;
-        log(`iteration ${index}: kept ${record.applied.length} fix(es): ${trial.reason}`);
-    }
-    return { before, after: card, space, iterations, lessons, stopReason, scorings, analystUsage: usage };
-}
-/**
- * Scores the whole batch; when it is rejected, scores each fix alone, drops those that hurt
- * or did nothing, and tries what remains together (fixes can need each other, such as a
- * join spec and a synonym, so survivors are re-judged as a set).
- */
-async function tryBatch(space, card, fixes, score, options, isolate, log, confirmGain) {
-    const base = countsOf(card);
-    const delta = (c) => c.totals.train.score - card.totals.train.score;
-    const attempt = async (subset) => {
-        const applied = applyFixes(space, subset, options);
-        const scored = await score(applied.space);
-        const verdict = judge(base, countsOf(scored));
-        // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
-        if (!verdict.accepted || !confirmGain)
-            return { applied, card: scored, verdict };
-        const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
-        const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
-        return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
-    };
-    const first = await attempt(fixes);
+async function tryBatch(context, fixes) {
+    const first = await attemptFixes(context, fixes);
+    if (first.verdict.accepted)
+        return acceptedTrial(context, first, first.verdict.reason, []);
     const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
     const asTrial = (fix, outcome, d) => ({
         fix,
@@ -26491,71 +27038,90 @@ async function tryBatch(space, card, fixes, score, options, isolate, log, confir
         outcome,
         delta: d,
     });
-    const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
-    const trainTotal = Math.max(1, card.totals.train.total);
-    /** Credits each kept fix with the train questions it targeted that now pass. */
-    const accept = (run, reason, dropped) => {
-        const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
-        const kept = run.applied.applied.map((a) => {
-            const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
-            return {
-                fix: a.fix,
-                ops: a.ops,
-                outcome: flipped > 0 ? 'helped' : 'no_effect',
-                delta: flipped / trainTotal,
-            };
-        });
-        const rolledBack = dropped.map((s) => ({
-            fix: s.fix,
-            key: fixKey(s.fix),
-            reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others',
-        }));
-        // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
-        return {
-            accepted: true,
-            reason,
-            space: run.applied.space,
-            card: run.card,
-            kept,
-            dropped,
-            rolledBack,
-            patch: kept.flatMap((k) => k.ops),
-        };
-    };
-    if (first.verdict.accepted)
-        return accept(first, first.verdict.reason, []);
-    const rollAll = (reason) => ({
+    const rollAll = (reason, dropped) => ({
         accepted: false,
         reason,
-        space,
-        card,
+        verdict: first.verdict,
+        space: context.space,
+        card: context.card,
         kept: [],
-        dropped: fixes.map((fix) => asTrial(fix, 'no_effect', 0)),
+        dropped,
         rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
         patch: [],
     });
-    if (!isolate || fixes.length === 1)
-        return rollAll(first.verdict.reason);
-    log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
+    const noEffect = fixes.map((fix) => asTrial(fix, 'no_effect', 0));
+    if (!context.isolate || fixes.length === 1)
+        return rollAll(first.verdict.reason, noEffect);
+    context.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
+    const untaught = (c) => c.totals.trainUntaught.score;
     const singles = [];
+    const refined = [];
     for (const fix of fixes) {
-        const alone = await attempt([fix]);
-        singles.push(asTrial(fix, outcomeOf(base, countsOf(alone.card)), delta(alone.card)));
+        const alone = await attemptFixes(context, [fix]);
+        let outcome = outcomeOf(context.card, alone.card);
+        let best = { fix, card: alone.card };
+        if (outcome === 'hurt' && alone.verdict.fixed.length > 0) {
+            // It helps and hurts: one of its parts may be the culprit.
+            for (const variant of partVariants(fix)) {
+                if (context.tried?.has(fixKey(variant)))
+                    continue;
+                const tried = await attemptFixes(context, [variant]);
+                if (!tried.verdict.accepted)
+                    continue;
+                if (outcome === 'hurt' || untaught(tried.card) > untaught(best.card)) {
+                    best = { fix: variant, card: tried.card };
+                    outcome = outcomeOf(context.card, tried.card);
+                }
+            }
+            if (best.fix !== fix) {
+                context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+                refined.push({
+                    fix,
+                    key: fixKey(fix),
+                    reason: 'one of its parts broke a passing question; a variant without it was tried',
+                });
+            }
+        }
+        singles.push({
+            fix: best.fix,
+            ops: opsOf.get(fixKey(best.fix)) ?? [],
+            outcome,
+            delta: untaught(best.card) - untaught(context.card),
+        });
     }
     const survivors = singles.filter((s) => s.outcome !== 'hurt');
     const helpers = singles.filter((s) => s.outcome === 'helped');
     for (const subset of [survivors, helpers]) {
         if (subset.length === 0)
             continue;
-        const together = await attempt(subset.map((s) => s.fix));
+        let together = await attemptFixes(context, subset.map((s) => s.fix));
         if (!together.verdict.accepted)
             continue;
-        const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
-        return accept(together, `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`, singles.filter((s) => !keptKeys.has(fixKey(s.fix))));
+        const kept = [...subset];
+        // A fix that hurt on its own may be fine beside the others (a join next to the synonym that
+        // disambiguates a question): add each back while the set still passes and gains no less.
+        for (const single of singles.filter((s) => s.outcome === 'hurt')) {
+            const more = await attemptFixes(context, [...kept, single].map((s) => s.fix));
+            if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
+                kept.push(single);
+                together = more;
+            }
+        }
+        const keptKeys = new Set(kept.map((s) => fixKey(s.fix)));
+        const accepted = acceptedTrial(context, together, `${together.verdict.reason} (kept ${kept.length} of ${fixes.length} fixes)`, singles.filter((s) => !keptKeys.has(fixKey(s.fix))));
+        accepted.rolledBack.push(...refined);
+        return accepted;
     }
-    const result = rollAll(first.verdict.reason);
-    result.dropped = singles;
-    return result;
+    return rollAll(first.verdict.reason, singles);
+}
+
+;// CONCATENATED MODULE: ./src/loop/example-gate.js
+
+
+const LEAVE_ONE_OUT_REASON = 'the example fixes no train question besides the one(s) it was derived from (leave-one-out scoring): it would teach, not generalise';
+/** A template: `:name` parameters, drawn from at least two train questions. */
+function isTemplate(fix) {
+    return fix.type === 'add_example_query' && (fix.parameters?.length ?? 0) > 0 && fix.targets.length >= 2;
 }
 /** Every example query is run before it can enter a config: one that fails or returns nothing is dropped. */
 async function screenExamples(fixes, warehouse) {
@@ -26583,13 +27149,287 @@ async function screenExamples(fixes, warehouse) {
 function withParameterDefaults(sql, parameters) {
     let out = sql;
     for (const p of parameters) {
-        const value = Array.isArray(p.default_value) ? p.default_value[0] : p.default_value;
-        if (value === undefined)
+        const values = Array.isArray(p.default_value) ? p.default_value : p.default_value ? [p.default_value] : [];
+        if (values.length === 0)
             continue;
-        const literal = /^-?\d+(\.\d+)?$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
+        const literal = values.map((v) => (/^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`)).join(', ');
         out = out.replace(new RegExp(`:${p.name}\\b`, 'g'), literal);
     }
     return out;
+}
+/**
+ * The accepted trial minus every plain example that fixes only its own source questions.
+ * Returns the trial unchanged when every example generalises, a smaller accepted trial when
+ * the rest still passes the acceptance rule, and a rejected one otherwise.
+ */
+async function requireGeneralisingExamples(context, trial, notes) {
+    let current = trial;
+    const plain = trial.kept.filter((k) => k.fix.type === 'add_example_query' && !isTemplate(k.fix));
+    for (const example of plain) {
+        const fix = example.fix;
+        const others = current.kept.filter((k) => k !== example && fixKey(k.fix) !== fixKey(fix));
+        const without = await attemptFixes(context, others.map((k) => k.fix));
+        const failingWithout = new Set(without.card.questions.filter((q) => !q.passed).map((q) => q.id));
+        const fixedByIt = current.card.questions
+            .filter((q) => q.split === 'train' && q.passed && failingWithout.has(q.id))
+            .map((q) => q.id);
+        const beyond = fixedByIt.filter((id) => !fix.targets.includes(id));
+        if (beyond.length > 0) {
+            notes.push(`example "${fix.question}" fixes ${beyond.join(', ')} besides its source(s) ${fix.targets.join(', ') || '(none)'}`);
+            continue;
+        }
+        const rolled = { fix, key: fixKey(fix), reason: LEAVE_ONE_OUT_REASON };
+        if (others.length === 0 || !without.verdict.accepted) {
+            return {
+                ...current,
+                accepted: false,
+                reason: `${LEAVE_ONE_OUT_REASON}; without it the iteration does not pass (${without.verdict.reason})`,
+                verdict: without.verdict,
+                space: context.space,
+                card: context.card,
+                kept: [],
+                dropped: [...current.dropped, ...current.kept],
+                rolledBack: [
+                    ...current.rolledBack,
+                    rolled,
+                    ...others.map((k) => ({ fix: k.fix, key: fixKey(k.fix), reason: 'rolled back with the iteration' })),
+                ],
+                patch: [],
+            };
+        }
+        const next = acceptedTrial(context, without, without.verdict.reason, [...current.dropped]);
+        next.rolledBack = [...current.rolledBack, rolled];
+        next.dropped = [...current.dropped, { ...example, outcome: 'no_effect' }];
+        current = next;
+    }
+    return current;
+}
+
+;// CONCATENATED MODULE: ./src/loop/fix-summary.js
+/** A one-line human summary of a fix, for lessons and the PR body. */
+function summarizeFix(fix) {
+    switch (fix.type) {
+        case 'add_synonym':
+            return `synonyms ${fix.synonyms.map((s) => `"${s}"`).join(', ')} for ${fix.table}.${fix.column}`;
+        case 'add_column_description':
+            return `description of ${fix.table}.${fix.column}`;
+        case 'update_table_description':
+            return `description of ${fix.table}`;
+        case 'add_join':
+            return `join ${fix.left.table}.${fix.left.column} = ${fix.right.table}.${fix.right.column} (${fix.relationship})`;
+        case 'fix_join':
+            return `join ${fix.joinId} relationship ${fix.relationship}`;
+        case 'add_example_query':
+            return `example "${fix.question}"`;
+        case 'add_sql_snippet':
+            return `${fix.kind} "${fix.display_name}"`;
+        case 'enable_get_example_values':
+            return `example values on ${fix.table}.${fix.column}`;
+        case 'enable_build_value_dictionary':
+            return `value dictionary on ${fix.table}.${fix.column}`;
+        case 'add_text_instruction':
+            return `text instruction "${fix.text.slice(0, 60)}"`;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/loop/slots.js
+
+
+
+
+function costOf(space, fix) {
+    switch (fix.type) {
+        case 'add_example_query':
+            return { instructions: 1, snippets: 0 };
+        case 'add_text_instruction':
+            return { instructions: (space.instructions?.text_instructions?.length ?? 0) > 0 ? 0 : 1, snippets: 0 };
+        case 'add_join':
+        case 'add_sql_snippet':
+            return { instructions: 0, snippets: 1 };
+        case 'update_table_description': {
+            const table = (space.data_sources?.tables ?? []).find((t) => normalizeIdentifier(t.identifier) === normalizeIdentifier(fix.table));
+            return { instructions: 0, snippets: table && joinText(table.description).trim() !== '' ? 0 : 1 };
+        }
+        default:
+            return { instructions: 0, snippets: 0 };
+    }
+}
+function fitToSlots(space, fixes) {
+    const used = slotUsage(space);
+    const left = {
+        instructions: GENIE_LIMITS.instructions - used.instructions,
+        snippets: GENIE_LIMITS.snippets - used.snippets,
+    };
+    const costs = fixes.map((fix) => costOf(space, fix));
+    const need = costs.reduce((n, c) => ({ instructions: n.instructions + c.instructions, snippets: n.snippets + c.snippets }), {
+        instructions: 0,
+        snippets: 0,
+    });
+    if (need.instructions <= left.instructions && need.snippets <= left.snippets)
+        return { kept: [...fixes], deferred: [] };
+    // Near a limit: most questions aimed at per slot first (stable on ties).
+    const order = fixes
+        .map((fix, i) => ({ fix, i, cost: costs[i] }))
+        .sort((a, b) => {
+        const slots = (x) => Math.max(1, x.cost.instructions + x.cost.snippets);
+        return b.fix.targets.length / slots(b) - a.fix.targets.length / slots(a) || a.i - b.i;
+    });
+    const keep = new Set();
+    const deferred = [];
+    for (const { fix, i, cost } of order) {
+        if (cost.instructions <= left.instructions && cost.snippets <= left.snippets) {
+            left.instructions -= cost.instructions;
+            left.snippets -= cost.snippets;
+            keep.add(i);
+        }
+        else
+            deferred.push({
+                fix,
+                key: fixKey(fix),
+                reason: `no slot left under Genie's limits (${used.instructions}/${GENIE_LIMITS.instructions} instructions, ${used.snippets}/${GENIE_LIMITS.snippets} snippets used); fixes aiming at more questions per slot went first`,
+            });
+    }
+    return { kept: fixes.filter((_, i) => keep.has(i)), deferred };
+}
+
+;// CONCATENATED MODULE: ./src/loop/enhance-loop.js
+
+
+
+
+
+
+
+
+
+
+async function runEnhanceLoop(input) {
+    const log = input.log ?? (() => { });
+    const lessons = structuredClone(input.lessons);
+    const holdoutSql = input.benchmarks.filter((b) => b.split === 'holdout').map((b) => b.sql);
+    const acceptance = { maxRegressions: input.maxRegressions ?? 0 };
+    const categoryOf = new Map();
+    const usage = { promptTokens: 0, completionTokens: 0, calls: 0 };
+    let scorings = 0;
+    const score = async (space) => {
+        scorings += 1;
+        return input.score(space);
+    };
+    let space = input.space;
+    let card = await score(space);
+    const before = card;
+    const iterations = [];
+    const maxIterations = input.maxIterations ?? 10;
+    const target = input.targetScore ?? 1;
+    let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
+    for (let index = 1; index <= maxIterations; index++) {
+        if (card.totals.trainUntaught.score >= target) {
+            stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
+            break;
+        }
+        const failures = await gatherEvidence(card, input.benchmarks, input.warehouse);
+        if (failures.length === 0) {
+            stopReason = 'no failing train question left';
+            break;
+        }
+        for (const f of failures)
+            if (f.category)
+                categoryOf.set(f.id, f.category);
+        const tried = triedKeys(lessons);
+        const proposal = await input.analyst.propose({
+            space,
+            failures,
+            warehouse: input.warehouse,
+            warehouseSchema: input.warehouseSchema,
+            lessonsText: lessonNotes(lessons).join('\n'),
+            alreadyTried: tried,
+            allowTaughtExamples: input.allowTaughtExamples ?? false,
+        });
+        usage.promptTokens += proposal.usage?.promptTokens ?? 0;
+        usage.completionTokens += proposal.usage?.completionTokens ?? 0;
+        usage.calls += proposal.usage?.calls ?? 0;
+        const screened = await screenExamples(proposal.fixes.filter((fix) => !tried.has(fixKey(fix))), input.warehouse);
+        const slots = fitToSlots(space, screened.kept);
+        const fresh = slots.kept;
+        log(`iteration ${index}: ${failures.length} failing train question(s), ${fresh.length} new fix(es) proposed`);
+        const options = {
+            file: input.file,
+            warehouseSchema: input.warehouseSchema,
+            holdoutSql,
+            benchmarks: input.benchmarks,
+            allowTaughtExamples: input.allowTaughtExamples,
+        };
+        const batch = applyFixes(space, fresh, options);
+        const rejected = [
+            ...screened.rejected,
+            ...batch.rejected.map((r) => ({ fix: r.fix, key: r.key, reason: r.reason })),
+        ];
+        const record = {
+            index,
+            accepted: false,
+            reason: '',
+            before: countsOf(card),
+            after: countsOf(card),
+            applied: [],
+            rejected,
+            patch: [],
+            regressions: [],
+            fixed: [],
+            notes: [...proposal.notes, ...slots.deferred.map((d) => `deferred ${summarizeFix(d.fix)}: ${d.reason}`)],
+        };
+        iterations.push(record);
+        if (batch.applied.length === 0) {
+            record.reason = 'no applicable fix was proposed';
+            remember(lessons, rejected);
+            stopReason = `iteration ${index} had no applicable fix`;
+            break;
+        }
+        const context = {
+            space,
+            card,
+            score,
+            options,
+            acceptance,
+            isolate: input.isolateFixes ?? true,
+            log,
+            tried,
+            confirmGain: input.confirmGain,
+        };
+        let trial = await tryBatch(context, batch.applied.map((a) => a.fix));
+        // With copies allowed the leave-one-out gate is off: a copy is reported as taught instead.
+        if (trial.accepted && !input.allowTaughtExamples)
+            trial = await requireGeneralisingExamples(context, trial, record.notes);
+        record.accepted = trial.accepted;
+        record.reason = trial.reason;
+        record.after = countsOf(trial.card);
+        // What the iteration did to the config: nothing when rolled back (the candidate's breakage is kept apart).
+        record.regressions = trial.accepted ? trial.verdict.regressions : [];
+        record.fixed = trial.accepted ? trial.verdict.fixed : [];
+        if (!trial.accepted && trial.verdict.regressions.length > 0)
+            record.candidateRegressions = trial.verdict.regressions;
+        rejected.push(...trial.rolledBack);
+        remember(lessons, rejected);
+        const categoriesOf = (fix) => {
+            const cats = fix.targets.map((id) => categoryOf.get(id)).filter((c) => Boolean(c));
+            return cats.length > 0 ? [...new Set(cats)] : ['unknown'];
+        };
+        for (const t of [...trial.kept, ...trial.dropped]) {
+            for (const category of categoriesOf(t.fix))
+                recordOutcome(lessons, t.fix.type, category, t.outcome ?? 'no_effect', t.delta);
+        }
+        if (!trial.accepted) {
+            stopReason = `iteration ${index} gained nothing (${trial.reason})`;
+            break;
+        }
+        record.applied = trial.kept.map((t) => ({ fix: t.fix, key: fixKey(t.fix), ops: t.ops, outcome: t.outcome }));
+        record.patch = trial.patch;
+        for (const t of record.applied)
+            recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
+        space = trial.space;
+        card = trial.card;
+        log(`iteration ${index}: kept ${record.applied.length} fix(es): ${trial.reason}`);
+    }
+    return { before, after: card, space, iterations, lessons, stopReason, scorings, analystUsage: usage };
 }
 function remember(lessons, rejected) {
     for (const r of rejected)
@@ -27881,6 +28721,7 @@ function scorecardTotals(questions) {
     return {
         all: splitTotals(questions),
         train: splitTotals(questions.filter((q) => q.split === 'train')),
+        trainUntaught: splitTotals(questions.filter((q) => q.split === 'train' && !q.taught)),
         holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
     };
 }
@@ -27943,6 +28784,7 @@ function summarizeQuestion(benchmark, repeats, expectedError) {
         attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
         durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
         repeats,
+        taught: false,
         passes,
         asks: repeats.length,
         flaky: passes > 0 && passes < repeats.length,
@@ -27969,7 +28811,9 @@ function mostFrequentCategory(repeats) {
     return best;
 }
 function buildScorecard(input) {
-    const totals = scorecardTotals(input.questions);
+    const taught = input.taught;
+    const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
+    const totals = scorecardTotals(questions);
     return {
         space: input.space,
         configHash: input.configHash,
@@ -27977,12 +28821,12 @@ function buildScorecard(input) {
         backend: input.backend,
         repeats: input.repeats,
         totals,
-        categories: categoryCounts(input.questions),
-        questions: input.questions,
+        categories: categoryCounts(questions),
+        questions,
         calls: { ...input.calls },
         durationMs: input.durationMs,
         startedAt: input.startedAt,
-        evidence: scoreEvidence(input.questions, totals),
+        evidence: scoreEvidence(questions, totals),
     };
 }
 /**
@@ -27997,7 +28841,12 @@ function mergeRepeats(card, extra) {
         if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
             return q;
         const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-        return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+        // What the config teaches does not change with more asks.
+        return {
+            ...q,
+            ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError),
+            taught: q.taught,
+        };
     });
     const sum = (k) => card.calls[k] + extra.calls[k];
     return {
@@ -28023,7 +28872,7 @@ function firstAsks(card, asks = 1) {
         if (q.repeats.length <= asks)
             return q;
         const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError), taught: q.taught };
     });
     return { ...card, ...buildScorecard({ ...card, questions }) };
 }
@@ -28078,6 +28927,8 @@ const QuestionScoreSchema = looseObject({
     attempts: schemas_number(),
     durationMs: schemas_number(),
     repeats: array(RepeatResultSchema),
+    // Scorecards written before taught questions were tracked read as "nothing taught".
+    taught: schemas_boolean().default(false),
     passes: schemas_number().optional(),
     asks: schemas_number().optional(),
     flaky: schemas_boolean().optional(),
@@ -28096,7 +28947,12 @@ const ScorecardSchema = looseObject({
     benchmarksHash: schemas_string(),
     backend: schemas_string(),
     repeats: schemas_number(),
-    totals: looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+    totals: looseObject({
+        all: SplitTotalsSchema,
+        train: SplitTotalsSchema,
+        trainUntaught: SplitTotalsSchema.optional(),
+        holdout: SplitTotalsSchema,
+    }),
     categories: record(CategorySchema, schemas_number()),
     questions: array(QuestionScoreSchema),
     calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
@@ -28125,12 +28981,16 @@ function parseScorecard(json) {
         const errored = t.errored ?? 0;
         return { ...t, errored, answered: t.answered ?? t.total - errored };
     };
+    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
     const totals = {
         all: filled(card.totals.all),
         train: filled(card.totals.train),
+        // An older card has no trainUntaught; with nothing marked taught it equals train.
+        trainUntaught: card.totals.trainUntaught
+            ? filled(card.totals.trainUntaught)
+            : scorecardTotals(questions).trainUntaught,
         holdout: filled(card.totals.holdout),
     };
-    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
     return withEvidence({ ...card, totals, questions });
 }
 
@@ -29681,10 +30541,12 @@ const FORMAT_CHECKS = [
  */
 
 
+
 const LIMITS = {
-    tables: 30,
-    instructions: 100,
-    snippets: 200,
+    // The three slot limits are the ones validate and enhance enforce (one source: src/space/limits.ts).
+    tables: GENIE_LIMITS.tables,
+    instructions: GENIE_LIMITS.instructions,
+    snippets: GENIE_LIMITS.snippets,
     entityMatchingColumns: 120,
     dictionaryValues: 1024,
     dictionaryValueLength: 127,
@@ -30447,7 +31309,7 @@ function compareResults(expected, actual, options) {
     if (a.width < e.width) {
         return mismatch(`Genie returned ${a.width} column(s), expected ${e.width}.`, note);
     }
-    const ctx = new Context(e, a, relTol);
+    const ctx = new Context(e, a, relTol, options.tieGroups);
     const identity = e.width === a.width ? range(e.width) : null;
     const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
     if (identity && identityDiff === null) {
@@ -30514,17 +31376,25 @@ class Context {
     e;
     a;
     relTol;
+    groups;
     expectedOrder = null;
-    constructor(e, a, relTol) {
+    constructor(e, a, relTol, groups) {
         this.e = e;
         this.a = a;
         this.relTol = relTol;
+        this.groups = groups;
     }
     /** The first difference between expected and actual under `mapping` (expected col -> actual col), or null. */
     diff(mapping, orderMatters) {
-        const { e, a, relTol } = this;
-        const eOrder = orderMatters ? range(e.vals.length) : this.sortedExpected();
-        const aOrder = orderMatters ? range(a.vals.length) : sortRows(a, mapping);
+        const { e, a, relTol, groups } = this;
+        const tied = orderMatters && groups !== undefined && groups.length === e.vals.length;
+        // With ties, rows are compared in order of their tie group, and sorted within it.
+        const eOrder = tied
+            ? sortRows(e, range(e.width), groups)
+            : orderMatters
+                ? range(e.vals.length)
+                : this.sortedExpected();
+        const aOrder = tied ? sortRows(a, mapping, groups) : orderMatters ? range(a.vals.length) : sortRows(a, mapping);
         for (let i = 0; i < eOrder.length; i++) {
             const er = e.vals[eOrder[i]];
             const ar = a.vals[aOrder[i]];
@@ -30575,9 +31445,11 @@ class Context {
         return this.expectedOrder;
     }
 }
-function sortRows(table, cols) {
+function sortRows(table, cols, groups) {
     const { keys } = table;
     return range(keys.length).sort((x, y) => {
+        if (groups && groups[x] !== groups[y])
+            return groups[x] - groups[y];
         const kx = keys[x];
         const ky = keys[y];
         for (const c of cols) {
@@ -30660,7 +31532,252 @@ async function withRetry(fn, options) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/sql/select-list.js
+/**
+ * Finds the items of the outermost SELECT list (the one whose columns a query
+ * returns), with whether each carries an alias. Token based, no full parse.
+ */
+
+const LIST_END = new Set([
+    'FROM',
+    'WHERE',
+    'GROUP',
+    'HAVING',
+    'ORDER',
+    'LIMIT',
+    'WINDOW',
+    'UNION',
+    'INTERSECT',
+    'EXCEPT',
+    'QUALIFY',
+    'OFFSET',
+]);
+/** Words that end an expression and so are never an alias. */
+const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'DISTINCT', 'ALL', 'CURRENT_DATE', 'CURRENT_TIMESTAMP']);
+/** Operator words after which the next word is an operand, not an alias. */
+const OPERATOR_WORDS = new Set([
+    'NOT',
+    'AND',
+    'OR',
+    'IS',
+    'IN',
+    'LIKE',
+    'ILIKE',
+    'BETWEEN',
+    'WHEN',
+    'THEN',
+    'ELSE',
+    'CASE',
+    'INTERVAL',
+    'DISTINCT',
+    'AS',
+    'DIV',
+    'ESCAPE',
+    'COLLATE',
+]);
+/** The outermost SELECT's items, or [] when no SELECT list is found. */
+function selectItems(sql, flavour = 'sqlite') {
+    const all = significant(tokenize(sql, flavour));
+    let depth = 0;
+    let start = -1;
+    for (let i = 0; i < all.length; i++) {
+        if (isSymbol(all[i], '('))
+            depth++;
+        else if (isSymbol(all[i], ')'))
+            depth--;
+        else if (depth === 0 && isWord(all[i], 'SELECT')) {
+            start = i + 1;
+            break;
+        }
+    }
+    if (start < 0)
+        return [];
+    while (isWord(all[start], 'DISTINCT', 'ALL'))
+        start++;
+    const items = [[]];
+    depth = 0;
+    for (let i = start; i < all.length; i++) {
+        const token = all[i];
+        if (depth === 0 && (isSymbol(token, ';') || (token.type === 'word' && LIST_END.has(token.value.toUpperCase()))))
+            break;
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        if (depth === 0 && isSymbol(token, ','))
+            items.push([]);
+        else
+            items[items.length - 1].push(token);
+    }
+    return items.filter((tokens) => tokens.length > 0).map((tokens) => toItem(sql, tokens));
+}
+function toItem(sql, tokens) {
+    const last = tokens[tokens.length - 1];
+    const before = tokens[tokens.length - 2];
+    const span = (to) => sql.slice(tokens[0].start, tokens[to].end).trim();
+    const isName = last.type === 'quoted' || (last.type === 'word' && !NOT_ALIAS.has(last.value.toUpperCase()));
+    if (tokens.length >= 3 && isName && isWord(before, 'AS'))
+        return { text: span(tokens.length - 3), alias: last.value };
+    // `expr alias` without AS: the alias follows something that ends an expression.
+    const endsExpression = before &&
+        (before.type === 'number' ||
+            before.type === 'string' ||
+            isSymbol(before, ')') ||
+            before.type === 'quoted' ||
+            (before.type === 'word' && !OPERATOR_WORDS.has(before.value.toUpperCase())));
+    const intervalUnit = isWord(tokens[tokens.length - 3], 'INTERVAL') || isWord(tokens[tokens.length - 4], 'INTERVAL');
+    if (tokens.length >= 2 && isName && endsExpression && !isSymbol(before, '.') && !intervalUnit) {
+        return { text: span(tokens.length - 2), alias: last.value };
+    }
+    return { text: span(tokens.length - 1) };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/order-ties.js
+
+
+
+
+/** Most subsets of a cut tie group tried (LIMIT 1 over a few ties is the common case). */
+const MAX_CHOICES = 200;
+/** The keyed form of an ordered SELECT, or null when it cannot be built safely (set operations, OFFSET, ...). */
+function keyedOrderSql(sql) {
+    const text = sql.trim().replace(/;\s*$/, '');
+    const tokens = tokenize(text);
+    const top = [];
+    let depth = 0;
+    tokens.forEach((token, index) => {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && !isTrivia(token))
+            top.push({ token, index });
+    });
+    if (top.some(({ token }) => isWord(token, 'UNION', 'INTERSECT', 'EXCEPT', 'OFFSET', 'QUALIFY')))
+        return null;
+    const from = top.find(({ token }) => isWord(token, 'FROM'));
+    const orderAt = top.findIndex(({ token }, k) => isWord(token, 'ORDER') && isWord(top[k + 1]?.token, 'BY'));
+    if (!from || orderAt < 0)
+        return null;
+    const limitAt = top.findIndex(({ token }) => isWord(token, 'LIMIT'));
+    if (limitAt >= 0 && limitAt < orderAt)
+        return null;
+    const limitToken = limitAt >= 0 ? top[limitAt + 1]?.token : undefined;
+    const limit = limitToken ? Number(limitToken.text) : null;
+    if (limitAt >= 0 && (limit === null || !Number.isInteger(limit)))
+        return null;
+    const orderStart = tokens[top[orderAt + 1].index].end;
+    const orderEnd = limitAt >= 0 ? tokens[top[limitAt].index].start : text.length;
+    const items = selectItems(text);
+    const keys = splitTopLevel(text.slice(orderStart, orderEnd)).map((item) => sortExpression(item, items));
+    if (keys.some((k) => k === undefined))
+        return null;
+    const selectAt = top.findIndex(({ token }) => isWord(token, 'SELECT'));
+    const distinct = selectAt >= 0 && isWord(top[selectAt + 1]?.token, 'DISTINCT');
+    // Under DISTINCT an extra output column could split rows apart; only keys already shown are safe.
+    if (distinct && keys.some((k) => !items.some((it) => it.text.toLowerCase() === k.toLowerCase())))
+        return null;
+    const fromStart = tokens[from.index].start;
+    // FROM through ORDER BY, without the LIMIT: every row, in order, with its sort keys.
+    const keyed = text.slice(0, fromStart).trimEnd() +
+        keys.map((k, n) => `, ${k} AS __tie_k${n}`).join('') +
+        '\n' +
+        text.slice(fromStart, orderEnd).trimEnd();
+    return { sql: keyed, keys: keys.length, limit };
+}
+/** Splits at commas outside parentheses. */
+function splitTopLevel(text) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (const token of tokenize(text)) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && isSymbol(token, ',')) {
+            out.push(text.slice(start, token.start));
+            start = token.end;
+        }
+    }
+    out.push(text.slice(start));
+    return out.map((s) => s.trim()).filter(Boolean);
+}
+/** One ORDER BY item as an expression valid in the select list: positions and output aliases resolved. */
+function sortExpression(item, selected) {
+    const expr = item.replace(/\s+(ASC|DESC)?\s*(NULLS\s+(FIRST|LAST))?\s*$/i, '').trim() || item.trim();
+    if (/^\d+$/.test(expr))
+        return selected[Number(expr) - 1]?.text;
+    const bare = expr.replace(/^[`"]|[`"]$/g, '').toLowerCase();
+    const aliased = selected.find((s) => s.alias && s.alias.replace(/^[`"]|[`"]$/g, '').toLowerCase() === bare);
+    return aliased ? aliased.text : expr;
+}
+/**
+ * Compares the answer with the expected SQL's rows allowing any order among ties and any
+ * choice of tied rows at the LIMIT; undefined when the ties cannot be worked out.
+ */
+async function compareAllowingTies(expectedSql, actual, warehouse, run = (sql) => warehouse.execute(sql)) {
+    const keyed = keyedOrderSql(expectedSql);
+    if (!keyed)
+        return undefined;
+    let full;
+    try {
+        full = await run(keyed.sql);
+    }
+    catch {
+        return undefined;
+    }
+    const width = full.columns.length - keyed.keys;
+    if (width <= 0)
+        return undefined;
+    const digits = keyDigits(1e-6);
+    const keyOf = (row) => JSON.stringify(row.slice(width).map((cell) => sortKey(canonicalCell(cell), digits)));
+    const groups = [];
+    full.rows.forEach((row, i) => groups.push(i === 0 ? 0 : groups[i - 1] + (keyOf(row) === keyOf(full.rows[i - 1]) ? 0 : 1)));
+    const take = Math.min(keyed.limit ?? full.rows.length, full.rows.length);
+    const columns = full.columns.slice(0, width);
+    const rows = full.rows.map((row) => row.slice(0, width));
+    const expectedOf = (picked) => ({ columns, rows: picked, truncated: false });
+    const last = groups[take - 1];
+    const cut = take > 0 && take < rows.length && groups[take] === last;
+    if (!cut)
+        return compareResults(expectedOf(rows.slice(0, take)), actual, {
+            orderMatters: true,
+            tieGroups: groups.slice(0, take),
+        });
+    // The LIMIT cut a tie group: any `need` of its rows may fill the last places.
+    const start = groups.indexOf(last);
+    const pool = rows.filter((_, i) => groups[i] === last);
+    const need = take - start;
+    let best;
+    let tried = 0;
+    for (const choice of subsets(pool.length, need)) {
+        if (++tried > MAX_CHOICES)
+            break;
+        const comparison = compareResults(expectedOf([...rows.slice(0, start), ...choice.map((i) => pool[i])]), actual, {
+            orderMatters: true,
+            tieGroups: groups.slice(0, take),
+        });
+        if (isPassingVerdict(comparison.verdict))
+            return {
+                ...comparison,
+                reason: `${comparison.reason} (Rows tied on the sort key at the LIMIT; any of them is correct.)`,
+            };
+        best ??= comparison;
+    }
+    return best;
+}
+function* subsets(n, k, from = 0, prefix = []) {
+    if (prefix.length === k) {
+        yield prefix;
+        return;
+    }
+    for (let i = from; i <= n - (k - prefix.length); i++)
+        yield* subsets(n, k, i + 1, [...prefix, i]);
+}
+
 ;// CONCATENATED MODULE: ./src/scoring/score-runner.js
+
 
 
 
@@ -30861,7 +31978,13 @@ async function runScore(input) {
                 });
             }
         }
-        const comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+        let comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+        if (!isPassingVerdict(comparison.verdict) && orderMatters[index]) {
+            // Rows tied on the expected sort key may come in any order, or be any of the tied rows at a LIMIT.
+            const tied = await compareAllowingTies(benchmark.sql, actual, input.warehouse, expectedResult);
+            if (tied && isPassingVerdict(tied.verdict))
+                comparison = tied;
+        }
         if (isPassingVerdict(comparison.verdict)) {
             return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
         }
@@ -30911,6 +32034,7 @@ async function runScore(input) {
         backend: input.backend,
         repeats,
         questions,
+        taught: input.taught,
         calls,
         durationMs: now() - started,
         startedAt: new Date(started).toISOString(),
@@ -31642,106 +32766,6 @@ function spacesTouchedBy(root, files, options = {}) {
             names.add(entry.name);
     }
     return [...names].sort();
-}
-
-;// CONCATENATED MODULE: ./src/sql/select-list.js
-/**
- * Finds the items of the outermost SELECT list (the one whose columns a query
- * returns), with whether each carries an alias. Token based, no full parse.
- */
-
-const LIST_END = new Set([
-    'FROM',
-    'WHERE',
-    'GROUP',
-    'HAVING',
-    'ORDER',
-    'LIMIT',
-    'WINDOW',
-    'UNION',
-    'INTERSECT',
-    'EXCEPT',
-    'QUALIFY',
-    'OFFSET',
-]);
-/** Words that end an expression and so are never an alias. */
-const NOT_ALIAS = new Set(['END', 'NULL', 'TRUE', 'FALSE', 'DISTINCT', 'ALL', 'CURRENT_DATE', 'CURRENT_TIMESTAMP']);
-/** Operator words after which the next word is an operand, not an alias. */
-const OPERATOR_WORDS = new Set([
-    'NOT',
-    'AND',
-    'OR',
-    'IS',
-    'IN',
-    'LIKE',
-    'ILIKE',
-    'BETWEEN',
-    'WHEN',
-    'THEN',
-    'ELSE',
-    'CASE',
-    'INTERVAL',
-    'DISTINCT',
-    'AS',
-    'DIV',
-    'ESCAPE',
-    'COLLATE',
-]);
-/** The outermost SELECT's items, or [] when no SELECT list is found. */
-function selectItems(sql, flavour = 'sqlite') {
-    const all = significant(tokenize(sql, flavour));
-    let depth = 0;
-    let start = -1;
-    for (let i = 0; i < all.length; i++) {
-        if (isSymbol(all[i], '('))
-            depth++;
-        else if (isSymbol(all[i], ')'))
-            depth--;
-        else if (depth === 0 && isWord(all[i], 'SELECT')) {
-            start = i + 1;
-            break;
-        }
-    }
-    if (start < 0)
-        return [];
-    while (isWord(all[start], 'DISTINCT', 'ALL'))
-        start++;
-    const items = [[]];
-    depth = 0;
-    for (let i = start; i < all.length; i++) {
-        const token = all[i];
-        if (depth === 0 && (isSymbol(token, ';') || (token.type === 'word' && LIST_END.has(token.value.toUpperCase()))))
-            break;
-        if (isSymbol(token, '('))
-            depth++;
-        else if (isSymbol(token, ')'))
-            depth--;
-        if (depth === 0 && isSymbol(token, ','))
-            items.push([]);
-        else
-            items[items.length - 1].push(token);
-    }
-    return items.filter((tokens) => tokens.length > 0).map((tokens) => toItem(sql, tokens));
-}
-function toItem(sql, tokens) {
-    const last = tokens[tokens.length - 1];
-    const before = tokens[tokens.length - 2];
-    const span = (to) => sql.slice(tokens[0].start, tokens[to].end).trim();
-    const isName = last.type === 'quoted' || (last.type === 'word' && !NOT_ALIAS.has(last.value.toUpperCase()));
-    if (tokens.length >= 3 && isName && isWord(before, 'AS'))
-        return { text: span(tokens.length - 3), alias: last.value };
-    // `expr alias` without AS: the alias follows something that ends an expression.
-    const endsExpression = before &&
-        (before.type === 'number' ||
-            before.type === 'string' ||
-            isSymbol(before, ')') ||
-            before.type === 'quoted' ||
-            (before.type === 'word' && !OPERATOR_WORDS.has(before.value.toUpperCase())));
-    const intervalUnit = isWord(tokens[tokens.length - 3], 'INTERVAL') || isWord(tokens[tokens.length - 4], 'INTERVAL');
-    if (tokens.length >= 2 && isName && endsExpression && !isSymbol(before, '.') && !intervalUnit) {
-        return { text: span(tokens.length - 2), alias: last.value };
-    }
-    return { text: span(tokens.length - 1) };
 }
 
 ;// CONCATENATED MODULE: ./src/local/demo-catalog.js
@@ -33424,7 +34448,7 @@ function makeMembers(rng) {
             joinedMs: FIRST + joinedDay * demo_data_DAY_MS,
             activity,
             favourite,
-            name: uniqueName(rng, country, seen),
+            name: demo_data_uniqueName(rng, country, seen),
         };
     });
     // Member ids follow the join order, as an auto-increment key would.
@@ -33435,7 +34459,7 @@ function makeMembers(rng) {
         m.moderator = true;
     return members;
 }
-function uniqueName(rng, country, seen) {
+function demo_data_uniqueName(rng, country, seen) {
     const { first, last } = NAMES[country];
     const given = rng.pick(first);
     const family = rng.pick(last);
@@ -34185,6 +35209,21 @@ function warehouse_messageOf(error) {
  * and on questions, so matching only has to compare normalised forms.
  */
 const text_HANGUL = /[\uac00-\ud7a3]/;
+/** Numbers written as words ("at least two", "more than once"); not "one", which is mostly a pronoun. */
+const NUMBER_WORDS = {
+    two: 2,
+    three: 3,
+    four: 4,
+    five: 5,
+    six: 6,
+    seven: 7,
+    eight: 8,
+    nine: 9,
+    ten: 10,
+    once: 1,
+    twice: 2,
+    thrice: 3,
+};
 /** Korean particles and endings, longest first, stripped from the end of a word. */
 const PARTICLES = [
     '에서는',
@@ -34313,7 +35352,15 @@ function text_tokenize(text) {
         }
         else if (m[8]) {
             for (const part of text_splitIdentifier(m[8].replace(/'s$/, ''), true)) {
-                tokens.push({ raw: part, forms: uniq([text_singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase())]) });
+                const spelled = NUMBER_WORDS[part.toLowerCase()];
+                if (spelled !== undefined) {
+                    tokens.push({ raw: part, forms: [part.toLowerCase()], num: spelled });
+                    continue;
+                }
+                tokens.push({
+                    raw: part,
+                    forms: uniq([text_singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase()), stemForm(part)]),
+                });
             }
         }
         else if (m[9]) {
@@ -34473,6 +35520,23 @@ function verbStem(word) {
         return [word.slice(0, -2), word.slice(0, -1)];
     return [];
 }
+/**
+ * A coarse English stem, applied alike to config words and question words so that
+ * "arriving", "arrived" and "arrival" meet `date_arrived`, and "departure" meets `departed`.
+ * Only words of six letters or more are cut.
+ */
+function stemForm(word) {
+    let w = text_singular(word);
+    if (w.length < 6 || !/^[a-z]+$/.test(w))
+        return w;
+    for (const suffix of ['ing', 'ure', 'ed', 'al']) {
+        if (w.endsWith(suffix) && w.length - suffix.length >= 5) {
+            w = w.slice(0, -suffix.length);
+            break;
+        }
+    }
+    return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
+}
 
 ;// CONCATENATED MODULE: ./src/local/genie/catalog.js
 
@@ -34591,6 +35655,14 @@ function buildCatalog(space, schema) {
             relationship,
         });
     }
+    for (const j of joins) {
+        const leftCol = j.left.columns.find((c) => c.name.toLowerCase() === j.leftColumn.toLowerCase());
+        const rightCol = j.right.columns.find((c) => c.name.toLowerCase() === j.rightColumn.toLowerCase());
+        if (leftCol && rightCol && rightCol === j.right.key && leftCol !== j.left.key)
+            leftCol.references ??= j.right;
+        if (leftCol && rightCol && leftCol === j.left.key && rightCol !== j.right.key)
+            rightCol.references ??= j.left;
+    }
     const examples = (space.instructions?.example_question_sqls ?? []).map((e) => ({
         id: e.id,
         question: joinText(e.question),
@@ -34622,8 +35694,11 @@ function pickKey(table) {
 /** The column that names a row of the table in answers ("by channel" shows channel_name). */
 function pickLabel(table) {
     const strings = table.columns.filter((c) => c.type === 'string');
+    const singularName = table.name.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
     return (strings.find((c) => /(^|_)(name|title|label)$/.test(c.name.toLowerCase())) ??
         strings.find((c) => /name|title/.test(c.name.toLowerCase())) ??
+        // `airlines.Airline`: the text column named after the table names its rows.
+        strings.find((c) => c.name.toLowerCase() === singularName) ??
         strings.find((c) => c.entity) ??
         undefined);
 }
@@ -34643,9 +35718,9 @@ function catalog_parseJoinCondition(sql) {
 /** Tables a snippet's SQL names as qualifiers (`messages.word_count`, `main.community.messages.word_count`). */
 function referencedTables(sql, tables) {
     const clean = sql.replace(/`/g, '').toLowerCase();
-    return tables.filter((t) => new RegExp(`(^|[^\\w.])(${escapeRe(t.identifier.toLowerCase())}|${escapeRe(t.name.toLowerCase())})\\.\\w`).test(clean));
+    return tables.filter((t) => new RegExp(`(^|[^\\w.])(${catalog_escapeRe(t.identifier.toLowerCase())}|${catalog_escapeRe(t.name.toLowerCase())})\\.\\w`).test(clean));
 }
-function escapeRe(s) {
+function catalog_escapeRe(s) {
     return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 /** Words of a column name, e.g. `word_count` -> ['word', 'count']. */
@@ -34735,9 +35810,50 @@ function signatureOf(linked) {
     });
     return { signature, values, numbers, dates };
 }
-function prepareExample(example, linked) {
-    return { example, ...signatureOf(linked) };
+function prepareExample(example, linked, catalog) {
+    const prepared = { example, ...signatureOf(linked) };
+    // A template's parameters are slots: the question fills them, so they count as the kind of value
+    // they take (a value of the compared column, a number, a date), never as the default's words.
+    for (const param of example.parameters) {
+        const slot = slotOf(param, example.sql, catalog);
+        if (slot)
+            prepared.signature.add(slot);
+    }
+    return prepared;
 }
+/** The question of a template as the engine links it: `:name` markers and default values taken out. */
+function templateQuestion(example) {
+    let text = example.question;
+    for (const param of example.parameters) {
+        text = text.replace(new RegExp(`:${param.name}\\b`, 'g'), ' ');
+        if (param.defaultValue)
+            text = text.replace(new RegExp(examples_escapeRe(param.defaultValue), 'gi'), ' ');
+    }
+    return text;
+}
+/** The signature slot a parameter fills: `#value:<column>` for text compared to a column, `#num`, `#date`. */
+function slotOf(param, sql, catalog) {
+    const hint = param.typeHint ?? '';
+    if (NUMERIC_HINT.test(hint))
+        return '#num';
+    if (DATE_HINT.test(hint))
+        return '#date';
+    const compared = comparedColumn(sql, param.name);
+    const name = compared?.split('.').pop()?.toLowerCase();
+    if (!name || !catalog)
+        return undefined;
+    // The catalog column of that name, preferring a table the example's SQL reads.
+    const lower = sql.toLowerCase();
+    const columns = catalog.tables.flatMap((t) => t.columns).filter((c) => c.name.toLowerCase() === name);
+    const column = columns.find((c) => lower.includes(c.table.identifier.toLowerCase())) ?? columns[0];
+    return column ? `#value:${examples_columnKey(column)}` : undefined;
+}
+/** The column a `:name` marker is compared with (`plan = :plan`, `t.city IN (:city)`), as table.column when qualified. */
+function comparedColumn(sql, name) {
+    const m = new RegExp(`([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${name}\\b`, 'i').exec(sql);
+    return m?.[1].replace(/`/g, '');
+}
+const examples_escapeRe = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Dice similarity of two token sets. */
 function similarity(a, b) {
     if (a.size === 0 || b.size === 0)
@@ -34784,7 +35900,8 @@ function adaptExample(match, question, catalog) {
             const hit = q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ??
                 (colName ? undefined : q.values[0]);
             const quoted = question.items.find((i) => i.type === 'quoted');
-            const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined) ?? param.defaultValue;
+            // A value the question does not give is not guessed from the default: the engine composes instead.
+            const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined);
             value = raw !== undefined ? examples_literal(raw) : undefined;
         }
         if (value === undefined)
@@ -34852,18 +35969,35 @@ function buildLexicon(catalog) {
         if (words.length === 0 || words.length > 8)
             return;
         phrases.push({ words, target, weight, source });
+        // The stemmed spelling too ("arrival date" for date_arrived), a little weaker than the exact one.
+        const stemmed = words.map(stemForm);
+        if (stemmed.some((w, k) => w !== words[k]))
+            phrases.push({ words: stemmed, target, weight: weight * 0.7, source });
     };
     for (const table of catalog.tables) {
         const target = { kind: 'table', table };
         add(text_splitIdentifier(table.name).map(normalizeWord), target, 'name');
         const parts = text_splitIdentifier(table.name);
+        for (const variant of nameVariants(parts))
+            add(variant, target, 'alias', 0.95);
         if (parts.length > 1)
             for (const p of parts)
                 if (!WEAK_PARTS.has(p))
                     add([normalizeWord(p)], target, 'part', 0.35);
         addDescription(add, table.description, target, 0.3);
-        for (const column of table.columns)
+        for (const column of table.columns) {
             addColumn(add, column);
+            // "daily active members" for daily_channel_stats.active_members: a part of the table's name may qualify its column.
+            const columnWords = text_splitIdentifier(column.name).map(normalizeWord);
+            if (parts.length > 1 && columnWords.length > 1)
+                for (const p of parts)
+                    if (!WEAK_PARTS.has(p) && !STOPWORDS.has(p) && !columnWords.includes(normalizeWord(p)))
+                        add([normalizeWord(p), ...columnWords], { kind: 'column', column }, 'alias', 0.9);
+        }
+        // "the id of every pet": a bare "id" names the key of whichever table the question is about.
+        if (table.key)
+            for (const w of ['id', 'identifier'])
+                add([w], { kind: 'column', column: table.key }, 'part', 0.45);
     }
     for (const snippet of catalog.snippets) {
         const target = { kind: 'snippet', snippet };
@@ -34882,10 +36016,61 @@ function buildLexicon(catalog) {
         list.sort((a, b) => b.words.length - a.words.length || b.weight - a.weight);
     return { byFirst, size: phrases.length };
 }
+/**
+ * Common English abbreviations in schema names, spelled out (`FlightNo` is a flight number,
+ * `fname` a first name): how people say the name. General vocabulary, not any schema's.
+ */
+const ABBREVIATIONS = {
+    no: ['number'],
+    num: ['number'],
+    nbr: ['number'],
+    qty: ['quantity'],
+    amt: ['amount'],
+    yr: ['year'],
+    dob: ['date', 'of', 'birth'],
+    fname: ['first', 'name'],
+    lname: ['last', 'name'],
+    mname: ['middle', 'name'],
+    addr: ['address'],
+    dept: ['department'],
+    desc: ['description'],
+    pct: ['percent'],
+    avg: ['average'],
+    cnt: ['count'],
+    emp: ['employee'],
+    mgr: ['manager'],
+    org: ['organization'],
+    cust: ['customer'],
+    prod: ['product'],
+    stu: ['student'],
+    dest: ['destination'],
+    src: ['source'],
+};
+/** Head words that a name may put first (`date_arrived`, `name_first`) where speech puts them last. */
+const GENERIC_HEADS = new Set(['date', 'time', 'name', 'type', 'code', 'number', 'id', 'year', 'amount']);
+/** Other ways to say a name: abbreviations spelled out, and "type of pet" for `pet_type`. */
+function nameVariants(parts) {
+    const out = [];
+    if (parts.some((p) => ABBREVIATIONS[p]))
+        out.push(parts.flatMap((p) => ABBREVIATIONS[p] ?? [p]));
+    // Not "number of flights" for `flight_no`: "number of" / "count of" ask for a count.
+    for (const words of [...out, parts]) {
+        if (words.length !== 2)
+            continue;
+        if (!['number', 'count', 'total', 'amount'].includes(words[1]))
+            out.push([words[1], 'of', words[0]]);
+        // `date_arrived` is also "the arrival date": a generic head word may come last.
+        if (GENERIC_HEADS.has(words[0]))
+            out.push([words[1], words[0]]);
+    }
+    return out.map((words) => words.map(normalizeWord));
+}
 function addColumn(add, column) {
     const target = { kind: 'column', column };
     const parts = text_splitIdentifier(column.name);
     add(parts.map(normalizeWord), target, 'name');
+    for (const variant of nameVariants(parts))
+        add(variant, target, 'alias', 0.95);
     if (parts.length > 1) {
         for (const p of parts) {
             if (WEAK_PARTS.has(p) || STOPWORDS.has(p))
@@ -34941,6 +36126,11 @@ function addDescription(add, description, target, weight) {
  */
 function valueAliases(description) {
     const out = [];
+    // "Users say Japan for 'JP'": the spelled-out word is what questions use for the stored code.
+    for (const m of description.matchAll(/\bsay\s+([^'".,;]{2,40}?)\s+for\s+['"]([^'"]{1,24})['"]/gi))
+        for (const alias of m[1].split(/\s*\/\s*|\s+or\s+|\s*,\s*/))
+            if (alias.trim())
+                out.push([alias.trim(), m[2]]);
     for (const piece of description.split(/[,;\n()]|\.\s/)) {
         const m = /^\s*['"]?([A-Za-z0-9_-]{1,24})['"]?\s*(?:=|:|means|is|->|→)\s*['"]?([^'"]{2,40}?)['"]?\s*\.?\s*$/.exec(piece);
         if (!m)
@@ -35185,6 +36375,9 @@ function dateCondition(range, column) {
 }
 /** The SQL expression bucketing `column` by day, week, month or year. */
 function bucketExpression(bucket, column) {
+    // The weekday's name ("Monday"): Spark's date_format pattern, which the local warehouse also speaks.
+    if (bucket === 'weekday')
+        return `date_format(${column}, 'EEEE')`;
     return `date_trunc('${bucket}', ${column})`;
 }
 function dayDate(tokens, i, month, fallbackYear) {
@@ -35194,7 +36387,340 @@ function dayDate(tokens, i, month, fallbackYear) {
     return { date: `${hasYear ? y : fallbackYear}-${dates_pad(month)}-${dates_pad(day)}`, next: hasYear ? i + 3 : i + 2, hasYear };
 }
 
+;// CONCATENATED MODULE: ./src/local/genie/vocabulary.js
+/**
+ * The engine's built-in question words (English and Korean): aggregation,
+ * grouping, ranking, ratio and negation markers. Schema words never live here;
+ * they come only from the space config.
+ */
+
+const DEFS = [
+    [
+        'sort',
+        [
+            'ordered by',
+            'order by',
+            'sorted by',
+            'sort by',
+            'sorted according to',
+            'ranked by',
+            'in order of',
+            'in the order of',
+            'by order of',
+            'in alphabetical order of',
+            'in ascending order of',
+            'in ascending alphabetical order of',
+            'in increasing order of',
+        ],
+        { dir: 'ASC' },
+    ],
+    [
+        'sort',
+        [
+            'in descending order of',
+            'in descending alphabetical order of',
+            'in decreasing order of',
+            'sorted descending by',
+            'ordered descending by',
+            'sorted in descending order by',
+            'ordered in descending order by',
+            'sorted in descending order of',
+            'in descending order by',
+        ],
+        { dir: 'DESC' },
+    ],
+    [
+        'sort',
+        [
+            'sorted ascending by',
+            'ordered ascending by',
+            'sorted in ascending order by',
+            'ordered in ascending order by',
+            'sorted in ascending order of',
+            'in ascending order by',
+        ],
+        { dir: 'ASC' },
+    ],
+    [
+        'count',
+        [
+            'how many',
+            'how much',
+            'number of',
+            'count of',
+            'count',
+            'counts',
+            'total number of',
+            'amount of',
+            '# of',
+            'tally',
+            '몇',
+            '얼마나 많은',
+            '몇 개',
+            '몇 명',
+            '몇 건',
+            '몇 번',
+        ],
+    ],
+    ['count', ['수', '개수', '건수', '횟수', '명수', '갯수'], { postfix: true }],
+    [
+        'distinct',
+        ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외'],
+    ],
+    ['sum', ['total', 'sum of', 'sum', 'overall', 'combined', '총', '합계', '합', '총합', '전체']],
+    ['sum', ['합계', '총합', '합'], { postfix: true }],
+    ['avg', ['average', 'avg', 'mean', '평균']],
+    ['max', ['maximum', 'max', 'largest', 'biggest', 'longest', '최대', '최고', '최대값', '가장 긴', '가장 큰']],
+    ['max', ['latest', 'most recent', 'the most recent', 'the latest', 'newest', '가장 최근'], { temporal: true }],
+    ['min', ['earliest', '가장 오래된'], { temporal: true }],
+    [
+        'min',
+        ['minimum', 'min', 'smallest', 'shortest', 'oldest', 'first', '최소', '최저', '최소값', '가장 짧은', '가장 작은'],
+    ],
+    [
+        'most',
+        [
+            'most',
+            'highest',
+            'top',
+            'busiest',
+            'most active',
+            'greatest',
+            'the most',
+            '가장 많은',
+            '가장 많이',
+            '제일 많은',
+            '제일 많이',
+            '가장 높은',
+            '제일 높은',
+            '가장 활발한',
+            '최다',
+            '많은 순',
+            '많은 순서',
+            '높은 순',
+            '상위',
+            '가장 많',
+            '제일 많',
+        ],
+    ],
+    [
+        'least',
+        [
+            'least',
+            'fewest',
+            'lowest',
+            'bottom',
+            'quietest',
+            'least active',
+            '가장 적은',
+            '가장 적게',
+            '제일 적은',
+            '가장 낮은',
+            '제일 낮은',
+            '적은 순',
+            '낮은 순',
+            '하위',
+            '최소한의',
+            '가장 적',
+        ],
+    ],
+    [
+        'by',
+        [
+            'by',
+            'per',
+            'for each',
+            'for every',
+            'each',
+            'every',
+            'across',
+            'broken down by',
+            'grouped by',
+            'group by',
+            'split by',
+            'in each',
+            'of each',
+        ],
+    ],
+    ['by', ['별', '마다', '기준', '기준으로', '당'], { postfix: true }],
+    ['each', ['각', '각각의', '각각']],
+    ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
+    ['ratio', ['ratio', 'ratio of', 'rate', 'proportion', 'fraction', 'share of', 'share', '비율', '비중', '비']],
+    ['percent', ['percentage', 'percent', 'pct', '%', '퍼센트', '백분율', '몇 퍼센트']],
+    ['not', ['not', 'non', 'no', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
+    ['with', ['with', 'having', 'that have', 'that has', 'who have']],
+    [
+        'desc',
+        [
+            'descending',
+            'desc',
+            'from highest',
+            'from largest',
+            'from highest to lowest',
+            'from largest to smallest',
+            'from biggest to smallest',
+            'from longest to shortest',
+            'from most to least',
+            '내림차순',
+        ],
+    ],
+    [
+        'asc',
+        [
+            'ascending',
+            'asc',
+            'from lowest',
+            'from smallest',
+            'from lowest to highest',
+            'from smallest to largest',
+            'from shortest to longest',
+            'from least to most',
+            'alphabetically',
+            '오름차순',
+        ],
+    ],
+    [
+        'bucket',
+        [
+            'daily',
+            'per day',
+            'by day',
+            'each day',
+            'every day',
+            'day by day',
+            'by date',
+            'per date',
+            'each date',
+            '일별',
+            '일자별',
+            '날짜별',
+            '매일',
+            '하루',
+            '일 단위',
+            '일간',
+        ],
+        { bucket: 'day' },
+    ],
+    [
+        'bucket',
+        ['day of the week', 'day of week', 'days of the week', 'weekday', 'weekdays', '요일', '요일별'],
+        { bucket: 'weekday' },
+    ],
+    [
+        'bucket',
+        [
+            'weekly',
+            'per week',
+            'by week',
+            'each week',
+            'every week',
+            'week by week',
+            'week over week',
+            '주별',
+            '주간',
+            '매주',
+            '주 단위',
+        ],
+        { bucket: 'week' },
+    ],
+    [
+        'bucket',
+        [
+            'monthly',
+            'per month',
+            'by month',
+            'each month',
+            'every month',
+            'month by month',
+            'month over month',
+            '월별',
+            '월간',
+            '매월',
+            '매달',
+            '달별',
+            '월 단위',
+        ],
+        { bucket: 'month' },
+    ],
+    [
+        'bucket',
+        [
+            'yearly',
+            'annual',
+            'annually',
+            'per year',
+            'by year',
+            'each year',
+            'every year',
+            '연도별',
+            '연별',
+            '년도별',
+            '연간',
+            '매년',
+            '해마다',
+        ],
+        { bucket: 'year' },
+    ],
+];
+/** Markers with their word sequences normalised the same way as question tokens. */
+const MARKERS = DEFS.flatMap(([kind, phrases, extra]) => phrases.map((phrase) => ({
+    kind,
+    words: phrase === '# of' ? ['#', 'of'] : text_tokenize(phrase).map((t) => t.forms[0]),
+    ...extra,
+}))).filter((m) => m.words.length > 0);
+/** Korean words that split into stem + 별 by the tokenizer but are bucket words as a whole. */
+const BUCKET_STEMS = {
+    일: 'day',
+    일자: 'day',
+    날짜: 'day',
+    주: 'week',
+    월: 'month',
+    달: 'month',
+    연도: 'year',
+    연: 'year',
+    년도: 'year',
+};
+/** Words that name a time grain after "per"/"by"/"each" in English. */
+const BUCKET_WORDS = {
+    day: 'day',
+    date: 'day',
+    week: 'week',
+    month: 'month',
+    year: 'year',
+};
+/**
+ * Adjectives that rank or compare along a measurable dimension ("the youngest dog" orders by
+ * age, "older than 20" compares age). The dimension word is matched against column names and
+ * synonyms of the space; when no column fits, the word keeps its ordinary meaning.
+ */
+const SUPERLATIVES = {
+    youngest: { dim: 'age', dir: 'asc' },
+    oldest: { dim: 'age', dir: 'desc' },
+    heaviest: { dim: 'weight', dir: 'desc' },
+    lightest: { dim: 'weight', dir: 'asc' },
+    tallest: { dim: 'height', dir: 'desc' },
+    shortest: { dim: 'height', dir: 'asc' },
+    longest: { dim: 'length', dir: 'desc' },
+    cheapest: { dim: 'price', dir: 'asc' },
+    fastest: { dim: 'speed', dir: 'desc' },
+    slowest: { dim: 'speed', dir: 'asc' },
+    richest: { dim: 'wealth', dir: 'desc' },
+};
+const COMPARATIVES = {
+    older: 'age',
+    younger: 'age',
+    heavier: 'weight',
+    lighter: 'weight',
+    taller: 'height',
+    shorter: 'height',
+    longer: 'length',
+    cheaper: 'price',
+    faster: 'speed',
+    slower: 'speed',
+};
+
 ;// CONCATENATED MODULE: ./src/local/genie/quantities.js
+
 const BEFORE = [
     [['more', 'than'], '>'],
     [['greater', 'than'], '>'],
@@ -35214,6 +36740,11 @@ const BEFORE = [
     [['under'], '<'],
     [['below'], '<'],
     [['heavier', 'than'], '>'],
+    [['taller', 'than'], '>'],
+    [['cheaper', 'than'], '<'],
+    [['more', 'expensive', 'than'], '>'],
+    [['faster', 'than'], '>'],
+    [['slower', 'than'], '<'],
     [['older', 'than'], '>'],
     [['bigger', 'than'], '>'],
     [['later', 'than'], '>'],
@@ -35228,6 +36759,14 @@ const BEFORE = [
 ];
 const AFTER = [
     [['or', 'more'], '>='],
+    [['or', 'after'], '>='],
+    [['or', 'later'], '>='],
+    [['or', 'above'], '>='],
+    [['or', 'higher'], '>='],
+    [['or', 'before'], '<='],
+    [['or', 'earlier'], '<='],
+    [['or', 'below'], '<='],
+    [['or', 'lower'], '<='],
     [['or', 'greater'], '>='],
     [['plus'], '>='],
     [['or', 'fewer'], '<='],
@@ -35290,6 +36829,15 @@ const COUNTERS = new Set([
 const matchAt = (tokens, i, words) => words.every((w, k) => tokens[i + k]?.forms.includes(w) || tokens[i + k]?.raw.toLowerCase() === w);
 /** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
 function findQuantities(tokens, taken) {
+    const out = findQuantityPhrases(tokens, taken);
+    for (const q of out) {
+        const dim = q.kind === 'compare' ? tokens[q.start]?.forms.map((f) => COMPARATIVES[f]).find(Boolean) : undefined;
+        if (q.kind === 'compare' && dim)
+            q.dim = dim;
+    }
+    return out;
+}
+function findQuantityPhrases(tokens, taken) {
     const out = [];
     for (let i = 0; i < tokens.length; i++) {
         const t = tokens[i];
@@ -35309,6 +36857,27 @@ function findQuantities(tokens, taken) {
                 const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
                 out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end });
                 i = end - 1;
+                continue;
+            }
+        }
+        // "cost below average", "older than the average": a comparison with the column's own average.
+        const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+        if (toAverage) {
+            let at = i + toAverage[0].length;
+            if (tokenHasWord(tokens[at], 'the'))
+                at++;
+            if (['average', 'avg', 'mean'].some((w) => tokenHasWord(tokens[at], w))) {
+                out.push({
+                    kind: 'compare',
+                    op: toAverage[1],
+                    value: 0,
+                    against: 'avg',
+                    start: i,
+                    end: at + 1,
+                    numberAt: at,
+                    used: quantities_range(i, at + 1),
+                });
+                i = at;
                 continue;
             }
         }
@@ -35397,262 +36966,8 @@ function tokenHasWord(t, word) {
     return !!t && t.forms.includes(word);
 }
 
-;// CONCATENATED MODULE: ./src/local/genie/vocabulary.js
-/**
- * The engine's built-in question words (English and Korean): aggregation,
- * grouping, ranking, ratio and negation markers. Schema words never live here;
- * they come only from the space config.
- */
-
-const DEFS = [
-    [
-        'count',
-        [
-            'how many',
-            'how much',
-            'number of',
-            'count of',
-            'count',
-            'counts',
-            'total number of',
-            'amount of',
-            '# of',
-            'tally',
-            '몇',
-            '얼마나 많은',
-            '몇 개',
-            '몇 명',
-            '몇 건',
-            '몇 번',
-        ],
-    ],
-    ['count', ['수', '개수', '건수', '횟수', '명수', '갯수'], { postfix: true }],
-    [
-        'distinct',
-        ['distinct', 'unique', 'different', 'individual', '고유', '고유한', '서로 다른', '중복 없이', '중복 제외'],
-    ],
-    ['sum', ['total', 'sum of', 'sum', 'overall', 'combined', '총', '합계', '합', '총합', '전체']],
-    ['sum', ['합계', '총합', '합'], { postfix: true }],
-    ['avg', ['average', 'avg', 'mean', '평균']],
-    [
-        'max',
-        [
-            'maximum',
-            'max',
-            'largest',
-            'biggest',
-            'longest',
-            'latest',
-            'most recent',
-            'the most recent',
-            'the latest',
-            'newest',
-            '최대',
-            '최고',
-            '최대값',
-            '가장 긴',
-            '가장 큰',
-            '가장 최근',
-        ],
-    ],
-    [
-        'min',
-        [
-            'minimum',
-            'min',
-            'smallest',
-            'shortest',
-            'earliest',
-            'oldest',
-            'first',
-            '최소',
-            '최저',
-            '최소값',
-            '가장 짧은',
-            '가장 작은',
-            '가장 오래된',
-        ],
-    ],
-    [
-        'most',
-        [
-            'most',
-            'highest',
-            'top',
-            'busiest',
-            'most active',
-            'greatest',
-            'the most',
-            '가장 많은',
-            '가장 많이',
-            '제일 많은',
-            '제일 많이',
-            '가장 높은',
-            '제일 높은',
-            '가장 활발한',
-            '최다',
-            '많은 순',
-            '많은 순서',
-            '높은 순',
-            '상위',
-            '가장 많',
-            '제일 많',
-        ],
-    ],
-    [
-        'least',
-        [
-            'least',
-            'fewest',
-            'lowest',
-            'bottom',
-            'quietest',
-            'least active',
-            '가장 적은',
-            '가장 적게',
-            '제일 적은',
-            '가장 낮은',
-            '제일 낮은',
-            '적은 순',
-            '낮은 순',
-            '하위',
-            '최소한의',
-            '가장 적',
-        ],
-    ],
-    [
-        'by',
-        [
-            'by',
-            'per',
-            'for each',
-            'for every',
-            'each',
-            'every',
-            'across',
-            'broken down by',
-            'grouped by',
-            'group by',
-            'split by',
-            'in each',
-            'of each',
-        ],
-    ],
-    ['by', ['별', '마다', '기준', '기준으로', '당'], { postfix: true }],
-    ['each', ['각', '각각의', '각각']],
-    ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
-    ['ratio', ['ratio', 'ratio of', 'rate', 'proportion', 'fraction', 'share of', 'share', '비율', '비중', '비']],
-    ['percent', ['percentage', 'percent', 'pct', '%', '퍼센트', '백분율', '몇 퍼센트']],
-    ['not', ['not', 'non', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
-    ['with', ['with', 'having', 'that have', 'that has', 'who have']],
-    ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
-    ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],
-    [
-        'bucket',
-        [
-            'daily',
-            'per day',
-            'by day',
-            'each day',
-            'every day',
-            'day by day',
-            'by date',
-            'per date',
-            'each date',
-            '일별',
-            '일자별',
-            '날짜별',
-            '매일',
-            '하루',
-            '일 단위',
-            '일간',
-        ],
-        { bucket: 'day' },
-    ],
-    [
-        'bucket',
-        [
-            'weekly',
-            'per week',
-            'by week',
-            'each week',
-            'every week',
-            'week by week',
-            'week over week',
-            '주별',
-            '주간',
-            '매주',
-            '주 단위',
-        ],
-        { bucket: 'week' },
-    ],
-    [
-        'bucket',
-        [
-            'monthly',
-            'per month',
-            'by month',
-            'each month',
-            'every month',
-            'month by month',
-            'month over month',
-            '월별',
-            '월간',
-            '매월',
-            '매달',
-            '달별',
-            '월 단위',
-        ],
-        { bucket: 'month' },
-    ],
-    [
-        'bucket',
-        [
-            'yearly',
-            'annual',
-            'annually',
-            'per year',
-            'by year',
-            'each year',
-            'every year',
-            '연도별',
-            '연별',
-            '년도별',
-            '연간',
-            '매년',
-            '해마다',
-        ],
-        { bucket: 'year' },
-    ],
-];
-/** Markers with their word sequences normalised the same way as question tokens. */
-const MARKERS = DEFS.flatMap(([kind, phrases, extra]) => phrases.map((phrase) => ({
-    kind,
-    words: phrase === '# of' ? ['#', 'of'] : text_tokenize(phrase).map((t) => t.forms[0]),
-    ...extra,
-}))).filter((m) => m.words.length > 0);
-/** Korean words that split into stem + 별 by the tokenizer but are bucket words as a whole. */
-const BUCKET_STEMS = {
-    일: 'day',
-    일자: 'day',
-    날짜: 'day',
-    주: 'week',
-    월: 'month',
-    달: 'month',
-    연도: 'year',
-    연: 'year',
-    년도: 'year',
-};
-/** Words that name a time grain after "per"/"by"/"each" in English. */
-const BUCKET_WORDS = {
-    day: 'day',
-    date: 'day',
-    week: 'week',
-    month: 'month',
-    year: 'year',
-};
-
 ;// CONCATENATED MODULE: ./src/local/genie/linker.js
+
 
 
 
@@ -35664,6 +36979,40 @@ function phraseLength(tokens, i, words, free) {
             return false;
     return true;
 }
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'each', 'every', 'all']);
+/** Tokens a schema phrase spans from `i` ("name of the breed" for name-of-breed), 0 when it does not match. */
+function phraseSpan(tokens, i, words, free) {
+    let at = i;
+    // `is_reply` is "is reply", never "is the reply rate": a verb-led name takes no article inside.
+    const skips = !['is', 'has', 'was', 'are', 'had', 'were'].includes(words[0]);
+    for (let k = 0; k < words.length; k++) {
+        // Inside a phrase an article may stand between its words; never before the first.
+        while (skips &&
+            k > 0 &&
+            free(at) &&
+            tokens[at] &&
+            DETERMINERS.has(tokens[at].forms[0]) &&
+            !DETERMINERS.has(words[k]))
+            at++;
+        if (!free(at) || !tokenHas(tokens[at], words[k]))
+            return 0;
+        at++;
+    }
+    return at - i;
+}
+/** Request verbs that open a question. */
+const IMPERATIVES = new Set([
+    'show',
+    'list',
+    'find',
+    'give',
+    'tell',
+    'return',
+    'display',
+    'get',
+    'provide',
+    'identify',
+]);
 /** Shape of a value: letters to A/a, digits to 9 ("KR" -> "AA", "2026-01-01" -> "9999-99-99"). */
 function shapeOf(value) {
     return value.replace(/[A-Z]/g, 'A').replace(/[a-z]/g, 'a').replace(/[0-9]/g, '9');
@@ -35701,7 +37050,15 @@ function linker_link(question, lexicon, catalog, today) {
     }
     for (const q of findQuantities(tokens, taken)) {
         if (q.kind === 'compare') {
-            items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value });
+            items.push({
+                type: 'compare',
+                start: q.start,
+                end: q.end,
+                op: q.op,
+                value: q.value,
+                dim: q.dim,
+                against: q.against,
+            });
             for (const k of q.used)
                 taken.add(k);
         }
@@ -35720,15 +37077,46 @@ function linker_link(question, lexicon, catalog, today) {
             items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw });
             continue;
         }
+        if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+            // "Show the names of ...": the request verb, never a table that happens to be called show.
+            items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+            continue;
+        }
+        const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+        const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
+        if (superlative && ranked.length > 0) {
+            // "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
+            // "the youngest dog" is one row; "the longest rivers" ranks them all.
+            const plural = isPluralNoun(tokens[i + 1]);
+            items.push({ type: 'top', start: i, end: i, n: plural ? 0 : 1, dir: superlative.dir });
+            items.push({
+                type: 'mention',
+                start: i,
+                end: i + 1,
+                text: t.raw,
+                candidates: ranked.map((column) => ({
+                    target: { kind: 'column', column },
+                    weight: 0.9,
+                    source: 'adjective',
+                    words: [t.raw],
+                })),
+            });
+            continue;
+        }
         let best = [];
         let bestLen = 0;
+        let bestSpan = 0;
         for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
             for (const p of lexicon.byFirst.get(form) ?? []) {
-                if (p.words.length < bestLen || !phraseLength(tokens, i, p.words, free))
+                if (p.words.length < bestLen)
+                    continue;
+                const span = phraseSpan(tokens, i, p.words, free);
+                if (span === 0)
                     continue;
                 if (p.words.length > bestLen) {
                     best = [];
                     bestLen = p.words.length;
+                    bestSpan = span;
                 }
                 best.push(p);
             }
@@ -35749,14 +37137,14 @@ function linker_link(question, lexicon, catalog, today) {
             items.push({
                 type: 'mention',
                 start: i,
-                end: i + bestLen,
+                end: i + bestSpan,
                 text: tokens
-                    .slice(i, i + bestLen)
+                    .slice(i, i + bestSpan)
                     .map((x) => x.raw)
                     .join(' '),
                 candidates: rank(best),
             });
-            i += bestLen - 1;
+            i += bestSpan - 1;
         }
         else if (marker) {
             items.push({
@@ -35782,7 +37170,21 @@ function linker_link(question, lexicon, catalog, today) {
                 items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
         }
     }
-    items.sort((a, b) => a.start - b.start);
+    // Stable: a zero-width ranking item stays before the mention at the same position.
+    items.sort((a, b) => a.start - b.start || a.end - b.end);
+    // "channel category", "student age": a table word right before one of its own columns names that column.
+    for (let k = 0; k + 1 < items.length; k++) {
+        const item = items[k];
+        const next = items[k + 1];
+        if (item.type !== 'mention' || next.type !== 'mention' || next.start !== item.end)
+            continue;
+        const table = item.candidates[0]?.target.kind === 'table' ? item.candidates[0].target.table : undefined;
+        const own = next.candidates.filter((c) => c.target.kind === 'column' && c.target.column.table === table);
+        // Only a column's own name ("channel category"), not a synonym that may be a verb ("members signed up").
+        if (!table || own.length === 0 || own[0] !== next.candidates[0] || !['name', 'alias'].includes(own[0].source))
+            continue;
+        items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own });
+    }
     // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
     for (let k = 0; k + 1 < items.length; k++) {
         const item = items[k];
@@ -35808,7 +37210,14 @@ function rank(phrases) {
         if (!prev || prev.weight < p.weight)
             byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
     }
-    return [...byKey.values()].sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
+    const all = [...byKey.values()];
+    // "which airline": a reference column (flights.Airline) named like the table it points at means that table.
+    const kept = all.filter((c) => !(c.target.kind === 'column' &&
+        c.target.column.references &&
+        all.some((o) => o.target.kind === 'table' &&
+            o.target.table === c.target.column.references &&
+            o.weight >= c.weight)));
+    return kept.sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
 }
 /** On equal weight prefer snippets and values (specific) over columns over tables. */
 function kindOrder(t) {
@@ -35825,6 +37234,18 @@ function targetKey(t) {
         case 'snippet':
             return `s:${t.snippet.id}`;
     }
+}
+/** Number columns measuring a dimension word ("age" -> pet_age, Age), by name part or synonym. */
+function dimensionColumns(dim, catalog) {
+    return catalog.tables
+        .flatMap((t) => t.columns)
+        .filter((c) => c.type === 'number' &&
+        !c.isKey &&
+        (text_splitIdentifier(c.name).includes(dim) || c.synonyms.some((s) => text_splitIdentifier(s).includes(dim))));
+}
+/** A plural noun ("rivers"), read from its spelling: ends in -s and is not a known non-plural. */
+function isPluralNoun(t) {
+    return !!t && !t.quoted && t.num === undefined && /[a-z]s$/i.test(t.raw) && t.forms[0] !== t.raw.toLowerCase();
 }
 
 ;// CONCATENATED MODULE: ./src/local/genie/date-column.js
@@ -35848,6 +37269,7 @@ function pickDateColumn(table, _catalog) {
 
 ;// CONCATENATED MODULE: ./src/local/genie/plan-finish.js
 
+
 const isTemporal = (c) => c.type === 'date' || c.type === 'timestamp';
 function finishPlan(s) {
     const { notes } = s;
@@ -35867,9 +37289,59 @@ function finishPlan(s) {
     }
     if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0)
         notes.push('avg-per');
+    // "What are the names of conductors whose ...": a question word asked for columns and nothing is
+    // aggregated, ranked or compared as a count, so it is a listing of those columns, not a grouping.
+    const comparesFilter = s.compares.every((cmp) => (cmp.dim !== undefined && dimensionColumns(cmp.dim, s.catalog).length > 0) ||
+        (cmp.against !== undefined && columns.some((c) => c.column.type === 'number' && !c.column.isKey)) ||
+        columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3));
+    if (s.temporal && measures.length === 0 && !s.rank) {
+        // "the most recent treatment": rank its rows by their date column.
+        const table = columns[0]?.column.table ?? entities[0]?.table;
+        const date = columns.find((c) => isTemporal(c.column))?.column ?? (table && pickDateColumn(table, s.catalog));
+        if (date) {
+            columns.push({ column: date, at: s.temporal.at, implied: true });
+            s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
+        }
+    }
+    // "the city with the highest population", "the youngest dog": a ranking along a number column
+    // the question names orders the rows by it; nothing is counted.
+    const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : undefined;
+    if (rankColumn && measures.length === 1 && measures[0].kind === 'count' && measures[0].distinct === rankColumn) {
+        // "the greatest number of years": the number is the column's own value.
+        measures.pop();
+    }
+    const byColumn = rankColumn !== undefined && measures.length === 0 && !s.pendingAgg && !s.ratio;
+    if (measures.length === 0 &&
+        !s.pendingAgg &&
+        (!s.rank || byColumn) &&
+        !s.ratio &&
+        s.buckets.length === 0 &&
+        comparesFilter &&
+        (dims.length > 0 || byColumn) &&
+        dims.every((d) => d.kind === 'column' &&
+            (!d.bucket || d.bucket === 'day') &&
+            // "the song names by singers": a "by" on the table the asked columns come from names their owner.
+            (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === 'column' && a.column.table === d.column.table)))) {
+        for (const d of dims.splice(0))
+            if (d.kind === 'column')
+                columns.push({ column: d.column, at: -1 });
+        columns.sort((a, b) => a.at - b.at);
+        // The tables named besides only qualify the rows ("organizations that have authors who ...",
+        // "countries that have both lakes and rivers"): joined so partner rows exist, not listed.
+        const listed = new Set(columns.map((c) => c.column.table));
+        for (let k = 0; k < entities.length; k++)
+            entities[k] = listed.has(entities[k].table)
+                ? { ...entities[k], context: true }
+                : { ...entities[k], require: true };
+    }
     // No explicit measure: count something, chosen from what the question names.
     if (measures.length === 0 &&
-        (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)) {
+        ((s.rank && !byColumn) ||
+            dims.length > 0 ||
+            s.buckets.length > 0 ||
+            s.pendingAgg === 'count' ||
+            s.pendingAgg === 'avg' ||
+            s.ratio)) {
         const dimTables = new Set(dims.map(dimTable).filter(Boolean));
         const firstWhere = where.map(condTable).find(Boolean);
         // A table word that only named a value's kind is not what is counted when a filter on another table came first.
@@ -35908,14 +37380,24 @@ function finishPlan(s) {
     const owner = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
         ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
         : undefined;
-    if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
+    // "가장 최근에 개설된 채널은 어디야?": the text column asked beside the time names the row.
+    const ownerColumn = only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') && isTemporal(only.column) && !owner
+        ? [...columns, ...[...s.askedDims].flatMap((d) => (d.kind === 'column' ? [{ column: d.column, at: -1 }] : []))]
+            .map((c) => c.column)
+            .find((c) => c.table === only.column.table && c.type === 'string')
+        : undefined;
+    if (measures.length === 1 &&
+        only?.kind === 'agg' &&
+        (owner || ownerColumn) &&
+        dims.filter((d) => !s.askedDims.has(d)).length === 0 &&
+        s.buckets.length === 0) {
         const plan = {
-            base: owner.table,
+            base: only.column.table,
             measures: [],
             dims: [],
             where,
             having: [],
-            select: [owner.table.label, only.column],
+            select: [(owner?.table.label ?? ownerColumn), only.column],
             distinct: false,
             order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
         };
@@ -35934,6 +37416,26 @@ function finishPlan(s) {
     }
     // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
     for (const cmp of s.compares) {
+        const dimColumn = cmp.dim ? closestDimension(cmp.dim, s, entities, measures) : undefined;
+        if (dimColumn) {
+            // "older than 20": the comparative names the column (age).
+            where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value, against: cmp.against });
+            filtered.add(dimColumn);
+            continue;
+        }
+        if (cmp.against) {
+            // "treatments that cost below average": the number column named nearest the comparison.
+            const column = columns
+                .filter((c) => c.column.type === 'number' && !c.column.isKey)
+                .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0]?.column;
+            if (column) {
+                where.push({ kind: 'compare', column, op: cmp.op, value: cmp.value, against: cmp.against });
+                filtered.add(column);
+            }
+            else
+                notes.push('compare-unattached');
+            continue;
+        }
         const numeric = columns
             .filter((c) => c.column.type === 'number' && !c.column.isKey)
             .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
@@ -35954,8 +37456,13 @@ function finishPlan(s) {
             const grouped = entities.find((e) => e !== entity);
             measures.push({ kind: 'count', table: entity.table });
             if (grouped) {
+                // "the id, name and age of visitors who visited more than once": group by the columns asked.
+                const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
                 const d = tableDim(grouped.table);
-                if (d)
+                if (asked.length > 0)
+                    for (const column of asked)
+                        dims.push({ kind: 'column', column });
+                else if (d)
                     dims.push(d);
             }
             having.push({ measure: 0, op: cmp.op, value: cmp.value });
@@ -35972,6 +37479,20 @@ function finishPlan(s) {
         else {
             notes.push('compare-unattached');
         }
+    }
+    // "the names of high schoolers and their number of friends": text columns asked beside an aggregate
+    // and no grouping are what it is grouped by.
+    if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
+        const valueFiltered = new Set(where.flatMap((w) => (w.kind === 'value' ? [w.column] : [])));
+        const asked = columns.filter((c) => !c.implied &&
+            // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+            (c.plural || s.rank !== undefined) &&
+            c.column.type === 'string' &&
+            !filtered.has(c.column) &&
+            !valueFiltered.has(c.column));
+        if (asked.length > 0)
+            for (const c of asked)
+                dims.push({ kind: 'column', column: c.column });
     }
     // "reactions per message": a dimension on a table without a label, counted against another table.
     const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
@@ -36030,6 +37551,8 @@ function finishPlan(s) {
         };
     // Dates: the date column mentioned near the phrase, else the base table's event time.
     const mentionedDates = columns.filter((c) => isTemporal(c.column));
+    // Date columns that a date phrase or a time bucket used up (a listing does not show them again).
+    const usedColumns = new Set();
     for (const d of s.dates) {
         const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
         const column = near?.column ?? pickDateColumn(base, s.catalog);
@@ -36038,36 +37561,61 @@ function finishPlan(s) {
             continue;
         }
         where.push({ kind: 'date', column, range: d.range });
+        usedColumns.add(column);
     }
     for (const bucket of s.buckets) {
         const column = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
         if (column)
             dims.unshift({ kind: 'column', column, bucket });
+        if (column)
+            usedColumns.add(column);
     }
-    const usedColumns = new Set([...mentionedDates.map((c) => c.column)]);
     // "average number of messages per channel": average of per-group counts.
     let averageOver;
     if (s.notes.includes('avg-per') && dims.length === 1 && measures.length === 1 && measures[0].kind === 'count') {
         averageOver = dims.pop();
     }
     const plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+    // A table the question names but nothing else uses still restricts the rows ("dogs that went through
+    // a treatment"): it is joined, so only rows with a partner count.
+    // Not under a negation: "professionals who did not treat any dogs" must not join dogs.
+    const negated = where.some((w) => w.kind === 'absent' || ('negate' in w && w.negate));
+    const required = entities
+        .filter((e) => (e.require || (measures.length > 0 && !e.context && !negated)) && e.table !== base)
+        .map((e) => e.table);
+    if (required.length > 0)
+        plan.require = [...new Set(required)];
     if (measures.length === 0) {
-        const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
+        // The column a ranking implied ("the longest rivers" -> length) is shown after the asked ones.
+        const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
+        const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
         const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
         const entityLabels = entities
-            .filter((e) => !e.context)
+            .filter((e) => !e.context && !e.require)
             .map((e) => e.table.label ?? e.table.key)
             .filter((c) => !!c);
         plan.select = uniqueColumns(s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]);
         if (plan.select.length === 0)
             plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
         plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-        const rankColumn = columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
-        if (s.rank && rankColumn)
-            plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
+        const orderBy = s.rank
+            ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column)
+            : undefined;
+        if (s.rank && orderBy)
+            plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
+        // "sorted by their earnings descending", "in alphabetical order": order the listing.
+        else if (s.sortBy)
+            plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
+        else if (s.sortDir && plan.select[0])
+            plan.order = { target: plan.select[0], dir: s.sortDir };
         return { plan, notes };
     }
-    if (s.rank)
+    const sortDim = s.sortBy ? dims.find((d) => d.kind === 'column' && d.column === s.sortBy?.column) : undefined;
+    if (!s.rank && sortDim && s.sortBy)
+        plan.order = { target: 'dim', dir: s.sortBy.dir };
+    else if (!s.rank && s.sortDir)
+        plan.order = { target: 'measure', dir: s.sortDir };
+    else if (s.rank)
         plan.order = {
             target: 'measure',
             dir: s.rank.dir,
@@ -36120,6 +37668,24 @@ function factFor(table, catalog) {
     // Several tables point here: the most connected one is the central fact table.
     const degree = (t) => catalog.joins.filter((j) => j.left === t || j.right === t).length;
     return facts.sort((a, b) => degree(b) - degree(a))[0];
+}
+/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
+function rankingColumn(columns, at) {
+    const implied = columns.find((c) => c.implied);
+    if (implied)
+        return implied.column;
+    const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
+    return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
+}
+/** The column a comparative's dimension names, preferring tables the question already uses. */
+function closestDimension(dim, s, entities, measures) {
+    const candidates = dimensionColumns(dim, s.catalog);
+    const used = new Set([
+        ...entities.map((e) => e.table),
+        ...measures.map(measureTable).filter((t) => !!t),
+        ...s.columns.map((c) => c.column.table),
+    ]);
+    return candidates.find((c) => used.has(c.table)) ?? candidates[0];
 }
 
 ;// CONCATENATED MODULE: ./src/local/genie/join-graph.js
@@ -36212,6 +37778,15 @@ function unwind(end, prev, key) {
 
 
 
+/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
+function pluralTable(item) {
+    return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
+}
+function pluralText(text) {
+    return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
+}
+/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
+const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
 function planQuery(items, catalog, choice, tokens = []) {
     const tokensBetween = (from, to) => tokens.slice(from, to).map((t) => t.forms[0]);
     const prevRaw = (end) => tokens[end - 1]?.raw ?? '';
@@ -36219,6 +37794,8 @@ function planQuery(items, catalog, choice, tokens = []) {
     const measures = [];
     const measureAt = [];
     const dims = [];
+    /** Dimensions a "which"/"what" asked for; with nothing to aggregate they are a listing, not a grouping. */
+    const askedDims = new Set();
     const where = [];
     const entities = [];
     const columns = [];
@@ -36228,6 +37805,17 @@ function planQuery(items, catalog, choice, tokens = []) {
     let pendingAgg;
     const extraAggs = [];
     let lastMarkerAt = -10;
+    /** Where a relative clause starts ("members who ..."): tables named after it only qualify. */
+    let relativeFrom;
+    let softBy = false;
+    /** A ranking without a size ("the longest rivers", "from highest to lowest"): order only. */
+    let openRank = false;
+    /** "sorted by their earnings descending": the column a listing is ordered by, and the direction. */
+    let pendingSort;
+    let sortBy;
+    let sortDir;
+    /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
+    let temporal;
     let pendingDistinct = false;
     let pendingBy;
     let pendingNot = false;
@@ -36309,6 +37897,7 @@ function planQuery(items, catalog, choice, tokens = []) {
                         extraAggs.push(pendingAgg);
                     pendingAgg = kind;
                     lastMarkerAt = index;
+                    temporal = item.marker.temporal ? { dir: kind === 'max' ? 'DESC' : 'ASC', at: index } : undefined;
                     return;
                 case 'distinct':
                     pendingDistinct = true;
@@ -36318,24 +37907,48 @@ function planQuery(items, catalog, choice, tokens = []) {
                 case 'by':
                 case 'each':
                     pendingBy = 'by';
+                    // Bare "each"/"every" ("the weight of every pet") groups only when something is aggregated.
+                    softBy = item.marker.words.some((w) => w === 'each' || w === 'every');
                     return;
                 case 'which':
                     // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
                     if (lastMention &&
                         lastMention.index === index - 1 &&
-                        (lastMention.kind === 'entity' || lastMention.kind === 'measure'))
+                        (lastMention.kind === 'entity' || lastMention.kind === 'measure')) {
+                        relativeFrom ??= index;
                         return;
+                    }
                     pendingBy = 'which';
                     return;
                 case 'most':
                 case 'least':
-                    rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
+                    rank = {
+                        dir: kind === 'most' ? 'DESC' : 'ASC',
+                        // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
+                        // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
+                        // lowest earnings" is one value of a column, not several rows.)
+                        limit: rank?.limit ??
+                            (!QUANTITY_RANKS.has(item.marker.words.join(' ')) && pluralTable(items[index + 1]) ? undefined : 1),
+                        at: index,
+                    };
+                    if (rank.limit === undefined)
+                        openRank = true;
                     if (pendingBy === 'by')
                         pendingBy = undefined;
                     return;
                 case 'desc':
-                case 'asc':
-                    rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index };
+                case 'asc': {
+                    // A direction word orders; it ranks only what a ranking word already ranks.
+                    const dir = kind === 'desc' ? 'DESC' : 'ASC';
+                    if (rank)
+                        rank = { ...rank, dir };
+                    sortDir = dir;
+                    if (sortBy)
+                        sortBy.dir = dir;
+                    return;
+                }
+                case 'sort':
+                    pendingSort = { dir: sortDir ?? item.marker.dir ?? 'ASC', at: index };
                     return;
                 case 'ratio':
                 case 'percent':
@@ -36361,7 +37974,11 @@ function planQuery(items, catalog, choice, tokens = []) {
             return;
         }
         if (item.type === 'top') {
-            rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index };
+            // A superlative adjective's ranking (zero width, then its column): plural only when a table follows.
+            const open = !item.n && (item.end > item.start || pluralTable(items[index + 2]));
+            rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: open ? undefined : item.n || 1, at: index };
+            if (open)
+                openRank = true;
             return;
         }
         if (item.type === 'date') {
@@ -36369,7 +37986,7 @@ function planQuery(items, catalog, choice, tokens = []) {
             return;
         }
         if (item.type === 'compare') {
-            compares.push({ op: item.op, value: item.value, at: index, end: item.end });
+            compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim, against: item.against });
             return;
         }
         if (item.type === 'number') {
@@ -36386,15 +38003,49 @@ function planQuery(items, catalog, choice, tokens = []) {
         if (item.type !== 'mention')
             return;
         const target = choice.pick(index, preferContext(item.candidates, contextTables).map((c) => c.target));
+        if (pendingSort && pendingAgg === 'count' && lastMarkerAt > pendingSort.at && target.kind === 'table') {
+            // "sorted by the number of orchestras": the count orders the groups.
+            sortDir = pendingSort.dir;
+            pendingSort = undefined;
+        }
+        else if (pendingSort && (target.kind === 'column' || target.kind === 'table')) {
+            const column = target.kind === 'column' ? target.column : (target.table.label ?? target.table.key);
+            if (column)
+                sortBy = { column, dir: pendingSort.dir };
+            // "sorted by the number of final tables made": that number is the column itself.
+            if (pendingAgg === 'count' && lastMarkerAt > pendingSort.at)
+                pendingAgg = undefined;
+            pendingSort = undefined;
+            lastMention = { kind: 'other', index, target };
+            return;
+        }
+        if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === 'column') {
+            // "Show the ID of the high schooler named Kyle": the key is what is asked, not the row's name.
+            columns.push({ column: target.column, at: index });
+            lastMention = { kind: 'column', index, target };
+            return;
+        }
+        if (item.candidates[0]?.source === 'adjective' && target.kind === 'column') {
+            // "the youngest dog": the adjective's column only ranks; it takes no other role.
+            columns.push({ column: target.column, at: index, implied: true });
+            lastMention = { kind: 'column', index, target };
+            return;
+        }
         handleMention(target, index);
+        // "the names of ...": a column asked in the plural lists values (and groups an aggregate beside it).
+        if (pluralText(item.text))
+            for (const c of columns)
+                if (c.at === index)
+                    c.plural = true;
     });
     function handleMention(target, index) {
         if (pendingNot && (target.kind === 'table' || target.kind === 'column')) {
             // "never posted": the negated thing is a table whose rows point at a table already named.
-            const child = target.kind === 'table' ? target.table : target.column.table;
+            const negated = target.kind === 'table' ? target.table : target.column.table;
             const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
-            const parent = named.find((t) => !!t && t !== child && hasChildRows(t, child, catalog));
-            if (parent) {
+            const parent = named.find((t) => !!t && t !== negated && !!childRowsOf(t, negated, catalog));
+            const child = parent ? childRowsOf(parent, negated, catalog) : undefined;
+            if (parent && child) {
                 where.push({ kind: 'absent', parent, child });
                 pendingNot = false;
                 lastMention = { kind: 'where', index, target };
@@ -36448,7 +38099,11 @@ function planQuery(items, catalog, choice, tokens = []) {
             conjoined(index) &&
             (target.kind === 'column' || target.kind === 'table') &&
             !(target.kind === 'column' && target.column.type === 'number')) {
+            const asked = dims.length > 0 && askedDims.has(dims[dims.length - 1]);
+            const before = dims.length;
             makeDim(target, 'other', index);
+            if (asked)
+                dims.slice(before).forEach((d) => askedDims.add(d));
             return;
         }
         if (target.kind === 'table' &&
@@ -36486,7 +38141,11 @@ function planQuery(items, catalog, choice, tokens = []) {
                 return;
             }
             if (!(pendingAgg && pendingBy === 'by')) {
+                const asked = pendingBy === 'which' || softBy;
+                const before = dims.length;
                 makeDim(target, 'other', index);
+                if (asked)
+                    dims.slice(before).forEach((d) => askedDims.add(d));
                 pendingBy = undefined;
                 return;
             }
@@ -36513,6 +38172,13 @@ function planQuery(items, catalog, choice, tokens = []) {
                     pendingDistinct = false;
                     return;
                 }
+                if (c.type === 'number' && !c.isKey && temporal) {
+                    // "How much does the most recent treatment cost": the cost of the latest row, not the largest cost.
+                    columns.push({ column: c, at: index });
+                    pendingAgg = undefined;
+                    lastMention = { kind: 'column', index, target };
+                    return;
+                }
                 if (c.type === 'number' && !c.isKey) {
                     for (const fn of [...extraAggs, agg])
                         if (fn !== 'count')
@@ -36537,7 +38203,7 @@ function planQuery(items, catalog, choice, tokens = []) {
         }
         if (target.kind === 'table') {
             // "the general channel": a table word next to one of its values only names the value's kind.
-            entities.push({ table: target.table, at: index });
+            entities.push({ table: target.table, at: index, require: relativeFrom !== undefined && index > relativeFrom });
             lastMention = { kind: 'entity', index, target };
             return;
         }
@@ -36592,6 +38258,9 @@ function planQuery(items, catalog, choice, tokens = []) {
         let dim;
         if (target.kind === 'table')
             dim = tableDim(target.table);
+        else if (target.kind === 'column' && target.column.references && !target.column.isKey)
+            // "the student with the most likes" grouped by likes.student_id: name the student it points at.
+            dim = tableDim(target.column.references) ?? { kind: 'column', column: target.column };
         else if (target.kind === 'column')
             dim = target.column.isKey
                 ? (tableDim(target.column.table) ?? { kind: 'column', column: target.column })
@@ -36621,17 +38290,33 @@ function planQuery(items, catalog, choice, tokens = []) {
         columns,
         dates,
         compares,
-        rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank,
+        rank: rank && limitHint && ((rank.limit === undefined && !openRank) || rank.limit === 1)
+            ? { ...rank, limit: limitHint }
+            : rank,
         ratio,
         byMeasure,
         pendingAgg,
         distinctList: pendingDistinct,
+        askedDims,
+        temporal: pendingAgg === undefined ? temporal : undefined,
+        sortBy,
+        sortDir,
     });
 }
 /** A join spec links the two tables with `child` on its many side. */
 function hasChildRows(parent, child, catalog) {
     return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
         isFanOut(e, parent, child));
+}
+/**
+ * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
+ * link table between them ("museums with no visitor": rows of visit, which points at both).
+ */
+function childRowsOf(parent, named, catalog) {
+    if (hasChildRows(parent, named, catalog))
+        return named;
+    const links = catalog.tables.filter((t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog));
+    return links.length === 1 ? links[0] : undefined;
 }
 function dimKey(d) {
     return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
@@ -36729,7 +38414,7 @@ class Scope {
         let sql = s.sql.replace(/`/g, '');
         for (const t of s.tables) {
             const alias = this.aliases.get(t) ?? this.add(t);
-            sql = sql.replace(new RegExp(`(^|[^\\w.])(?:${escapeRe(t.identifier)}|${escapeRe(t.name)})\\.(?=\\w)`, 'gi'), `$1${alias}.`);
+            sql = sql.replace(new RegExp(`(^|[^\\w.])(?:${catalog_escapeRe(t.identifier)}|${catalog_escapeRe(t.name)})\\.(?=\\w)`, 'gi'), `$1${alias}.`);
         }
         return sql;
     }
@@ -36737,7 +38422,12 @@ class Scope {
 function buildSql(plan, catalog) {
     const used = new Set();
     const needed = neededTables(plan);
-    const { steps, unreachable, chasm } = joinPath(plan.base, needed, catalog);
+    const joined = joinPath(plan.base, needed, catalog);
+    // A table joined only to require partner rows is dropped rather than guessed through a chasm or asked about.
+    const optional = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
+    const { steps, unreachable, chasm } = optional.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional.has(t))
+        ? joinPath(plan.base, needed.filter((t) => !optional.has(t)), catalog)
+        : joined;
     const scope = new Scope();
     scope.add(plan.base);
     for (const step of steps)
@@ -36780,7 +38470,9 @@ function buildSql(plan, catalog) {
                     return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${sql_builder_literal(c.values[0])}`;
                 return `${scope.col(c.column)} ${c.negate ? 'NOT IN' : 'IN'} (${c.values.map(sql_builder_literal).join(', ')})`;
             case 'compare':
-                return `${scope.col(c.column)} ${c.op} ${c.value}`;
+                return c.against === 'avg'
+                    ? `${scope.col(c.column)} ${c.op} (SELECT AVG(${ident(c.column.name)}) FROM ${c.column.table.identifier})`
+                    : `${scope.col(c.column)} ${c.op} ${c.value}`;
             case 'bool':
                 return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
             case 'snippet':
@@ -36816,7 +38508,10 @@ function buildSql(plan, catalog) {
     }
     else if (plan.measures.length === 0) {
         const cols = plan.select.map((c) => scope.col(c));
-        sql = `SELECT ${plan.distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
+        // Rows of a joined many side only filter ("organizations with authors who ..."): each listed row once.
+        const manySide = manyTables(steps);
+        const distinct = plan.distinct || (manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table)));
+        sql = `SELECT ${distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
         if (plan.order && typeof plan.order.target === 'object')
             sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
     }
@@ -36851,6 +38546,14 @@ function buildSql(plan, catalog) {
         }
     }
     return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+/** Tables joined on the many side of a step, and everything joined beyond them. */
+function manyTables(steps) {
+    const out = new Set();
+    for (const step of steps)
+        if (out.has(step.from) || isFanOut(step.edge, step.from, step.to))
+            out.add(step.to);
+    return out;
 }
 /** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */
 function absentSql(parent, child, scope, catalog, used) {
@@ -36917,6 +38620,7 @@ function neededTables(plan) {
             d.snippet.tables.forEach(add);
     plan.where.forEach(addCond);
     plan.select.forEach((c) => add(c.table));
+    (plan.require ?? []).forEach(add);
     if (plan.order && typeof plan.order.target === 'object')
         add(plan.order.target.table);
     return out;
@@ -37013,7 +38717,7 @@ async function createLocalGenie(space, warehouse, options = {}) {
     await loadValues(catalog, warehouse);
     const today = await warehouseToday(warehouse);
     const lexicon = buildLexicon(catalog);
-    const examples = catalog.examples.map((e) => prepareExample(e, linker_link(e.question, lexicon, catalog, today)));
+    const examples = catalog.examples.map((e) => prepareExample(e, linker_link(templateQuestion(e), lexicon, catalog, today), catalog));
     const quotedCache = new Map();
     const noise = Math.min(1, Math.max(0, options.noise ?? 0));
     let calls = 0;
@@ -38888,6 +40592,7 @@ function openLocalDeploymentLog(root, env = process.env) {
 
 
 
+
 function loadSpaceBenchmarks(root, space) {
     const file = benchmarksFile(root, space);
     if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
@@ -38942,6 +40647,7 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
         benchmarksHash: hashBenchmarks(benchmarks),
         backend: backend.name,
         benchmarks,
+        taught: new Set(findTaught(space, benchmarks).keys()),
         genie: await backend.genieFor(space, { seed: options.seed }),
         warehouse: backend.warehouse,
         expectedCache,
@@ -38965,6 +40671,7 @@ function configScorer(backend, spaceName, space, benchmarks, options = {}) {
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
+
 
 
 
@@ -39042,8 +40749,10 @@ async function enhanceCommand(options) {
             lessons,
             maxIterations: options.maxIterations,
             targetScore: options.targetScore,
+            maxRegressions: options.maxRegressions,
+            allowTaughtExamples: options.allowTaughtExamples,
             // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-            isolateFixes: backend.name === 'local',
+            isolateFixes: options.isolateFixes ?? backend.name === 'local',
             confirmGain: (current, candidate) => confirmGain({ card: current.card, reasker: reaskerOf(current.space) }, { card: candidate.card, reasker: reaskerOf(candidate.space) }, { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }),
             log: options.log,
         });
@@ -39068,6 +40777,9 @@ async function enhanceCommand(options) {
             space: options.space,
             analyst: analyst.name,
             dryRun: options.dryRun ?? false,
+            allowTaughtExamples: options.allowTaughtExamples ?? false,
+            maxRegressions: options.maxRegressions ?? 0,
+            slots: usageText(result.space),
             before: result.before,
             after: result.after,
             iterations: result.iterations,
@@ -39607,11 +41319,11 @@ function checkShort(parts, index, defined) {
 function chains(tokens) {
     const out = [];
     for (let i = 0; i < tokens.length; i++) {
-        if (!isName(tokens[i]) || isDot(tokens[i - 1]))
+        if (!llm_sql_references_isName(tokens[i]) || isDot(tokens[i - 1]))
             continue;
         const parts = [tokens[i].value];
         let j = i;
-        while (isDot(tokens[j + 1]) && isName(tokens[j + 2])) {
+        while (isDot(tokens[j + 1]) && llm_sql_references_isName(tokens[j + 2])) {
             parts.push(tokens[j + 2].value);
             j += 2;
         }
@@ -39626,25 +41338,25 @@ function definedNames(tokens) {
     const names = new Set();
     for (let i = 0; i < tokens.length; i++) {
         const token = tokens[i];
-        if (token.type === 'word' && token.value.toUpperCase() === 'AS' && isName(tokens[i + 1]))
+        if (token.type === 'word' && token.value.toUpperCase() === 'AS' && llm_sql_references_isName(tokens[i + 1]))
             names.add(normalizeName(tokens[i + 1].value));
-        if (isName(token) &&
+        if (llm_sql_references_isName(token) &&
             tokens[i + 1]?.type === 'word' &&
             tokens[i + 1].value.toUpperCase() === 'AS' &&
             tokens[i + 2]?.text === '(')
             names.add(normalizeName(token.value));
         // `FROM a.b.c x` and `(subquery) x`: a name right after another name or `)` (no keywords) is an alias.
-        const aliasable = (isName(token) && !isKeyword(token)) || (token.type === 'symbol' && token.text === ')');
-        if (aliasable && isName(tokens[i + 1]) && !isKeyword(tokens[i + 1]))
+        const aliasable = (llm_sql_references_isName(token) && !isKeyword(token)) || (token.type === 'symbol' && token.text === ')');
+        if (aliasable && llm_sql_references_isName(tokens[i + 1]) && !isKeyword(tokens[i + 1]))
             names.add(normalizeName(tokens[i + 1].value));
     }
     return names;
 }
-const KEYWORDS = new Set('SELECT DISTINCT ALL FROM WHERE GROUP ORDER BY HAVING LIMIT OFFSET JOIN LEFT RIGHT INNER OUTER FULL CROSS NATURAL LATERAL ON USING UNION EXCEPT INTERSECT MINUS AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END ASC DESC NULLS FIRST LAST WITH OVER PARTITION WINDOW QUALIFY INTERVAL EXISTS CAST'.split(' '));
+const llm_sql_references_KEYWORDS = new Set('SELECT DISTINCT ALL FROM WHERE GROUP ORDER BY HAVING LIMIT OFFSET JOIN LEFT RIGHT INNER OUTER FULL CROSS NATURAL LATERAL ON USING UNION EXCEPT INTERSECT MINUS AS AND OR NOT IN IS NULL LIKE ILIKE BETWEEN CASE WHEN THEN ELSE END ASC DESC NULLS FIRST LAST WITH OVER PARTITION WINDOW QUALIFY INTERVAL EXISTS CAST'.split(' '));
 function isKeyword(token) {
-    return token.type === 'word' && KEYWORDS.has(token.value.toUpperCase());
+    return token.type === 'word' && llm_sql_references_KEYWORDS.has(token.value.toUpperCase());
 }
-function isName(token) {
+function llm_sql_references_isName(token) {
     return token !== undefined && (token.type === 'word' || token.type === 'quoted');
 }
 function isDot(token) {
@@ -40496,10 +42208,12 @@ const enhance_report_points = (d) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)
 /** The splits the PR body shows, in order; a split a scorecard lacks shows a dash. */
 const DEFAULT_SPLITS = [
     { label: 'train', totals: (c) => c.totals.train },
+    // The train questions the config does not teach (no example copies them): the honest train score.
+    { label: 'train-untaught', totals: (c) => c.totals.trainUntaught },
     { label: 'holdout', totals: (c) => c.totals.holdout },
     { label: 'all', totals: (c) => c.totals.all },
 ];
-/** Before/after/change per split; callers with more splits (e.g. train-untaught) pass them in. */
+/** Before/after/change per split; callers with more splits pass them in. */
 function scoreTable(before, after, splits = DEFAULT_SPLITS) {
     const rows = splits.map(({ label, totals }) => {
         const b = totals(before);
@@ -40510,16 +42224,19 @@ function scoreTable(before, after, splits = DEFAULT_SPLITS) {
     return ['| split | before | after | change |', '|---|---:|---:|---:|', ...rows];
 }
 /**
- * Train and holdout per iteration as two labelled Mermaid charts (xychart has no legend, so
- * one chart per line leaves nothing to guess).
+ * Train, train-untaught and holdout per iteration as labelled Mermaid charts (xychart has no
+ * legend, so one chart per line leaves nothing to guess).
  */
 function scoreChart(result) {
+    const share = (t) => (t.total ? t.passed / t.total : 0);
     const train = [result.before.totals.train.score];
+    const untaught = [result.before.totals.trainUntaught.score];
     const holdout = [result.before.totals.holdout.score];
     for (const it of result.iterations) {
         const kept = it.accepted ? it.after : it.before;
-        train.push(kept.train.total ? kept.train.passed / kept.train.total : 0);
-        holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
+        train.push(share(kept.train));
+        untaught.push(share(kept.trainUntaught));
+        holdout.push(share(kept.holdout));
     }
     const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
     const chart = (title, xs) => [
@@ -40531,7 +42248,32 @@ function scoreChart(result) {
         `    line [${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`,
         '```',
     ];
-    return [...chart('Train score (%) per iteration', train), '', ...chart('Holdout score (%) per iteration', holdout)];
+    return [
+        ...chart('Train score (%) per iteration', train),
+        '',
+        ...chart('Train-untaught score (%) per iteration', untaught),
+        '',
+        ...chart('Holdout score (%) per iteration', holdout),
+    ];
+}
+/**
+ * The first lines of the body when questions are taught: how many, and that their passes show
+ * memorisation (examples copying a benchmark question), not generalisation.
+ */
+function taughtNotice(result) {
+    const taught = result.after.questions.filter((q) => q.taught);
+    if (taught.length === 0 && !result.allowTaughtExamples)
+        return [];
+    const train = taught.filter((q) => q.split === 'train').length;
+    return [
+        `> [!${taught.length > 0 ? 'WARNING' : 'NOTE'}]`,
+        `> **${taught.length} benchmark question(s) are taught** by the config (${train} train, ${taught.length - train} holdout): an example query copies their question or SQL, so their passes show memorisation, not generalisation. Train-untaught leaves them out.${result.allowTaughtExamples ? ' Copies were allowed in this run (`allow-taught-examples`).' : ''}`,
+        '',
+    ];
+}
+/** Genie slots the final config uses, against the published per-space limits. */
+function slotsLine(result) {
+    return [`Genie slots used: ${result.slots}.`];
 }
 function idList(qs) {
     return qs.length === 0 ? 'none' : qs.map((q) => `\`${q.id}\` (${q.split})`).join(', ');
@@ -40575,6 +42317,15 @@ function patchDetails(result) {
         lines.push(`<details><summary>Iteration ${it.index}: JSON patch (RFC 6902), ${it.patch.length} operations</summary>`, '', 'What each operation touches (an index is the one in the config as that operation applies, so it can repeat as items are inserted before it):', '', ...named.map(({ op, name }, i) => `${i + 1}. \`${op.op} ${op.path}\` → ${name}`), '', '```json', JSON.stringify(it.patch, null, 1), '```', '', '</details>', '');
     }
     return lines;
+}
+/** Per iteration: the questions it fixed and the ones that broke (never silently empty). */
+function iterationChanges(it) {
+    const ids = (list) => (list.length === 0 ? 'none' : list.map((id) => `\`${id}\``).join(', '));
+    const broke = it.candidateRegressions ?? [];
+    return [
+        `- Iteration ${it.index}: Fixed: ${ids(it.fixed)}`,
+        `  Regressed: ${ids(it.regressions)}${broke.length > 0 ? ` (the rolled-back candidate broke ${ids(broke)})` : ''}`,
+    ];
 }
 function rejectedDetails(result) {
     const rejected = result.iterations.flatMap((it) => it.rejected.map((r) => ({ ...r, iteration: it.index })));
@@ -40628,9 +42379,12 @@ function renderEnhanceMarkdown(result, options = {}) {
     const summary = [
         `## genie-gitops: enhance \`${result.space}\``,
         '',
-        `**Train ${enhance_report_pct(before.totals.train.score)} → ${enhance_report_pct(after.totals.train.score)}, holdout ${enhance_report_pct(before.totals.holdout.score)} → ${enhance_report_pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+        ...taughtNotice(result),
+        `**Train ${enhance_report_pct(before.totals.train.score)} → ${enhance_report_pct(after.totals.train.score)}, train-untaught ${enhance_report_pct(before.totals.trainUntaught.score)} → ${enhance_report_pct(after.totals.trainUntaught.score)}, holdout ${enhance_report_pct(before.totals.holdout.score)} → ${enhance_report_pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
         '',
         ...scoreTable(before, after, options.splits),
+        '',
+        ...slotsLine(result),
         '',
         ...quality_markdown_qualityComparison(before.quality, after.quality, ['before', 'after']),
         ...questionChangeLines(before, after),
@@ -40640,7 +42394,16 @@ function renderEnhanceMarkdown(result, options = {}) {
         ...keptFixesByKind(result.iterations),
         '',
     ];
-    const progress = ['### Progress', '', ...iterationTable(result), '', ...scoreChart(result), ''];
+    const progress = [
+        '### Progress',
+        '',
+        ...iterationTable(result),
+        '',
+        ...result.iterations.flatMap(iterationChanges),
+        '',
+        ...scoreChart(result),
+        '',
+    ];
     const details = [
         '### Details',
         '',
@@ -40721,6 +42484,8 @@ async function runEnhance(args, io) {
             : undefined,
         maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
         targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),
+        maxRegressions: numberOption(values['max-regressions'], '--max-regressions', { min: 0, integer: true }),
+        allowTaughtExamples: values['allow-taught-examples'] ?? false,
         confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
         maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
         dryRun: values['dry-run'],
@@ -40741,7 +42506,7 @@ async function runEnhance(args, io) {
 }
 /** The closing lines: scores, what was written, where the PR body is, and the next step. */
 function summaryLines(result, cwd, markdownFile) {
-    const t = (c) => `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
+    const t = (c) => `train ${(c.totals.train.score * 100).toFixed(1)}%, train-untaught ${(c.totals.trainUntaught.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
     const relative = (file) => external_node_path_namespaceObject.relative(cwd, external_node_path_namespaceObject.resolve(cwd, file)) || file;
     const lines = [
         `before: ${t(result.before)}`,
@@ -42655,6 +44420,26 @@ function errored_gate_pairedAnswered(head, base) {
     };
 }
 
+;// CONCATENATED MODULE: ./src/report/split-rows.js
+
+/** The score rows every scorecard shows: train-untaught beside train, so a memorised pass is visible. */
+const split_rows_SPLIT_ROWS = [
+    ['all', 'all'],
+    ['train', 'train'],
+    ['trainUntaught', 'train-untaught'],
+    ['holdout', 'holdout'],
+];
+/** A note naming the taught questions (examples in the config copy them), or nothing. */
+function split_rows_taughtLine(card) {
+    const taught = card.questions.filter((q) => q.taught);
+    if (taught.length === 0)
+        return [];
+    return [
+        '',
+        `**${taught.length} question(s) taught** by the config (an example copies their question or SQL; train-untaught leaves them out): ${taught.map((q) => markdown_format_code(q.id)).join(', ')}`,
+    ];
+}
+
 ;// CONCATENATED MODULE: ./src/report/paired-markdown.js
 /**
  * The paired comparison in the PR comment and job summary: the verdict in words, the estimate
@@ -42715,6 +44500,7 @@ function paired_markdown_renderPairedSection(head, base, gate) {
 }
 
 ;// CONCATENATED MODULE: ./src/report/comparison-markdown.js
+
 
 
 
@@ -42809,13 +44595,14 @@ function renderComparisonMarkdown(head, base, options = {}) {
     // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
     const paired = changes.errored.length > 0;
     const change = (s) => {
-        const h = head.totals[s];
-        const b = base.totals[s];
+        const h = head.totals[s] ?? head.totals.train;
+        const b = base.totals[s] ?? base.totals.train;
         if (!h.total || !b.total)
             return '–';
         if (!paired)
             return pointsDelta(h.score, b.score);
-        const only = (c) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+        const inSplit = (q) => s === 'all' || (s === 'trainUntaught' ? q.split === 'train' && !q.taught : q.split === s);
+        const only = (c) => ({ ...c, questions: c.questions.filter(inSplit) });
         const p = pairedAnswered(only(head), only(base));
         return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
     };
@@ -42824,7 +44611,12 @@ function renderComparisonMarkdown(head, base, options = {}) {
         '',
         '| split | base | head | change |',
         '|---|---:|---:|---:|',
-        ...['all', 'train', 'holdout'].map((s) => `| ${s} | ${scoreText(base.totals[s])} | ${scoreText(head.totals[s])} | ${change(s)} |`),
+        ...SPLIT_ROWS.map(([s, label]) => {
+            const h = head.totals[s] ?? head.totals.train;
+            const b = base.totals[s] ?? base.totals.train;
+            return `| ${label} | ${scoreText(b)} | ${scoreText(h)} | ${change(s)} |`;
+        }),
+        ...taughtLine(head),
         '',
         ...(head.benchmarksHash !== base.benchmarksHash
             ? [
@@ -42874,6 +44666,7 @@ function renderComparisonMarkdown(head, base, options = {}) {
 
 
 
+
 const QUESTION_WIDTH = 60;
 /** Flaky questions named in the evidence line; the JSON scorecard lists them all. */
 const MAX_FLAKY_LISTED = 40;
@@ -42886,12 +44679,13 @@ function renderScorecardMarkdown(card, options = {}) {
         '',
         withRate ? '| split | score | mean pass rate |' : '| split | score |',
         withRate ? '|---|---:|---:|' : '|---|---:|',
-        ...['all', 'train', 'holdout'].map((split) => {
-            const t = card.totals[split];
+        ...split_rows_SPLIT_ROWS.map(([split, label]) => {
+            const t = card.totals[split] ?? card.totals.train;
             return withRate
-                ? `| ${split} | ${markdown_format_scoreText(t)} | ${t.total ? markdown_format_percent(t.passRate) : '–'} |`
-                : `| ${split} | ${markdown_format_scoreText(t)} |`;
+                ? `| ${label} | ${markdown_format_scoreText(t)} | ${t.total ? markdown_format_percent(t.passRate) : '–'} |`
+                : `| ${label} | ${markdown_format_scoreText(t)} |`;
         }),
+        ...split_rows_taughtLine(card),
         '',
         ...qualityLine(card.quality),
         ...evidenceSection(card),
@@ -43003,7 +44797,7 @@ function questionRow(q, withRate) {
         markdown_format_code(q.id),
         q.split,
         markdown_format_cell(markdown_format_truncate(q.question, QUESTION_WIDTH)),
-        resultIcon(q),
+        resultIcon(q) + (q.taught ? ' taught' : ''),
         q.verdict ?? '–',
         q.category ?? '',
     ];
@@ -43061,7 +44855,7 @@ function renderTotalsLine(card) {
     const t = card.totals;
     const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
     return [
-        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}`,
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · train-untaught ${markdown_format_scoreText(t.trainUntaught ?? t.train)} · holdout ${markdown_format_scoreText(t.holdout)}`,
         `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
         ...brokenLines(card),
     ].join('\n');
@@ -43082,14 +44876,15 @@ function renderScorecardText(card) {
     const withRate = hasRepeats(card);
     const t = card.totals;
     const lines = [
-        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · holdout ${markdown_format_scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${markdown_format_percent(t.all.passRate)}` : ''}`,
+        `Genie score for ${card.space}: ${markdown_format_scoreText(t.all)} · train ${markdown_format_scoreText(t.train)} · train-untaught ${markdown_format_scoreText(t.trainUntaught ?? t.train)} · holdout ${markdown_format_scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${markdown_format_percent(t.all.passRate)}` : ''}`,
         '',
     ];
     const header = ['ID', 'SPLIT', 'RESULT', 'VERDICT', 'CATEGORY', ...(withRate ? ['RATE'] : []), 'QUESTION'];
     const body = card.questions.map((q) => [
         q.id,
         q.split,
-        q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
+        (q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL') +
+            (q.taught ? ' (taught)' : ''),
         q.verdict ?? '-',
         q.category ?? '-',
         ...(withRate ? [markdown_format_percent(q.passRate)] : []),

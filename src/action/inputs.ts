@@ -22,6 +22,8 @@ export const INPUT = {
   maxErrored: 'max-errored',
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
+  maxRegressions: 'max-regressions',
+  allowTaughtExamples: 'allow-taught-examples',
   analyst: 'analyst',
   onDrift: 'on-drift',
   staging: 'staging',
@@ -63,6 +65,10 @@ export interface ActionInputs {
   maxErrored?: number;
   maxIterations?: number;
   targetScore?: number;
+  /** `enhance`: questions allowed to go from pass to fail in one iteration. */
+  maxRegressions?: number;
+  /** `enhance`: example queries may copy benchmark questions. */
+  allowTaughtExamples: boolean;
   analyst: 'rules' | 'llm';
   onDrift: OnDrift;
   /** Databricks staging for score and enhance; undefined keeps target.yml's choice (default temporary). */
@@ -136,6 +142,8 @@ export function readInputs(): ActionInputs {
     maxErrored: numberOption(optional(INPUT.maxErrored), INPUT.maxErrored, { fraction: true }),
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
+    maxRegressions: numberOption(optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
+    allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),
     staging: parseStaging(optional(INPUT.staging), INPUT.staging),

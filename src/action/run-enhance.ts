@@ -25,6 +25,8 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
+          maxRegressions: run.inputs.maxRegressions,
+          allowTaughtExamples: run.inputs.allowTaughtExamples,
           confidence: run.inputs.confidence,
           maxRepeats: run.inputs.maxRepeats,
           git: run.git,

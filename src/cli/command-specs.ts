@@ -121,7 +121,17 @@ export const ENHANCE = defineCommand({
       type: 'string',
       value: 'X',
       default: '1',
-      description: 'stop once the train score reaches X, a fraction from 0 to 1',
+      description: 'stop once the train-untaught score (train questions the config does not teach) reaches X (0..1)',
+    },
+    'max-regressions': {
+      type: 'string',
+      value: 'N',
+      default: '0',
+      description: 'roll back an iteration that makes more than N passing questions (train or holdout) fail',
+    },
+    'allow-taught-examples': {
+      type: 'boolean',
+      description: 'let example queries copy benchmark questions (reported as taught; off by default)',
     },
     confidence: {
       type: 'string',

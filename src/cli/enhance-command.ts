@@ -44,6 +44,8 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),
+    maxRegressions: numberOption(values['max-regressions'], '--max-regressions', { min: 0, integer: true }),
+    allowTaughtExamples: values['allow-taught-examples'] ?? false,
     confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
     maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
     dryRun: values['dry-run'],
@@ -63,7 +65,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
 /** The closing lines: scores, what was written, where the PR body is, and the next step. */
 export function summaryLines(result: EnhanceResult, cwd: string, markdownFile?: string): string[] {
   const t = (c: EnhanceResult['before']) =>
-    `train ${(c.totals.train.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
+    `train ${(c.totals.train.score * 100).toFixed(1)}%, train-untaught ${(c.totals.trainUntaught.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
   const relative = (file: string) => path.relative(cwd, path.resolve(cwd, file)) || file;
   const lines = [
     `before: ${t(result.before)}`,

@@ -10,6 +10,7 @@ import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
 import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
+import { usageText } from '../space/limits.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { checkInvariants } from '../space/invariants.js';
 import { confirmGain } from '../loop/gain-significance.js';
@@ -28,6 +29,10 @@ export interface EnhanceOptions {
   llmAnalyst?: Analyst;
   maxIterations?: number;
   targetScore?: number;
+  /** Questions allowed to go from pass to fail in one iteration (default 0). */
+  maxRegressions?: number;
+  /** Let example queries copy benchmark questions (reported as taught); off by default. */
+  allowTaughtExamples?: boolean;
   /** One-sided confidence an iteration's gain must reach; default 0.95. */
   confidence?: number;
   /** Most re-asks per side of a question whose answers disagree; default 3. */
@@ -40,6 +45,8 @@ export interface EnhanceOptions {
   staging?: StagingMode;
   /** How each scoring asks: timeouts, retries and their budget (defaults as for `score`). */
   scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
+  /** Try a rejected batch's fixes one by one; default on for the local backend only (one scoring per fix). */
+  isolateFixes?: boolean;
   log?: (line: string) => void;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
@@ -51,6 +58,11 @@ export interface EnhanceResult {
   space: string;
   analyst: string;
   dryRun: boolean;
+  /** Whether copies of benchmark questions were allowed as examples. */
+  allowTaughtExamples: boolean;
+  maxRegressions: number;
+  /** Genie slots the final config uses, e.g. "instructions 12/100, snippets 41/200, tables 3/30". */
+  slots: string;
   before: Scorecard;
   after: Scorecard;
   iterations: IterationRecord[];
@@ -156,8 +168,10 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       lessons,
       maxIterations: options.maxIterations,
       targetScore: options.targetScore,
+      maxRegressions: options.maxRegressions,
+      allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: backend.name === 'local',
+      isolateFixes: options.isolateFixes ?? backend.name === 'local',
       confirmGain: (current, candidate) =>
         confirmGain(
           { card: current.card, reasker: reaskerOf(current.space) },
@@ -187,6 +201,9 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       space: options.space,
       analyst: analyst.name,
       dryRun: options.dryRun ?? false,
+      allowTaughtExamples: options.allowTaughtExamples ?? false,
+      maxRegressions: options.maxRegressions ?? 0,
+      slots: usageText(result.space),
       before: result.before,
       after: result.after,
       iterations: result.iterations,

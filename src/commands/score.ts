@@ -11,6 +11,7 @@ import { lintQuality } from '../lint/lint-space.js';
 import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
 import type { QueryResult } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
+import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { WarehouseSchema } from '../ports.js';
 import type { LayoutOptions } from '../space/repository.js';
@@ -131,6 +132,7 @@ export function configScorer(
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
+    taught: new Set(findTaught(space, benchmarks).keys()),
     genie: await backend.genieFor(space, { seed: options.seed }),
     warehouse: backend.warehouse,
     expectedCache,

@@ -33,6 +33,11 @@ export interface AnalystInput {
   lessonsText?: string;
   /** Stable keys (src/fixes/fix-key.ts) of fixes applied or rejected before: do not propose them again. */
   alreadyTried: ReadonlySet<string>;
+  /**
+   * When false (the default), an example query may not copy a benchmark question (its question
+   * or SQL): examples must be parameterised templates or variants that help other questions.
+   */
+  allowTaughtExamples?: boolean;
   signal?: AbortSignal;
 }
 

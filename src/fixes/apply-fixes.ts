@@ -18,6 +18,9 @@ import { compareFixes, fixKey, fixTarget, invalidFixKey, isExclusive } from './f
 import { checkFixReferences, warehouseColumns } from './fix-references.js';
 import { FixSchema, type Fix } from './fix-types.js';
 import { normalizeSqlText } from './text-pieces.js';
+import type { Benchmark } from '../benchmarks/types.js';
+import { limitIssues } from '../space/limits.js';
+import { teaches } from '../scoring/taught.js';
 
 export interface AppliedFix {
   fix: Fix;
@@ -42,6 +45,12 @@ export interface ApplyFixesOptions {
   warehouseSchema?: WarehouseSchema;
   /** Expected SQL of the holdout benchmarks: never allowed to become an example. */
   holdoutSql?: readonly string[];
+  /**
+   * The benchmarks: an example that would teach a holdout question is always refused, one that
+   * would teach a train question (a copy, src/scoring/taught.ts) unless `allowTaughtExamples`.
+   */
+  benchmarks?: readonly Pick<Benchmark, 'id' | 'question' | 'sql' | 'split'>[];
+  allowTaughtExamples?: boolean;
 }
 
 export interface ApplyFixesResult {
@@ -159,6 +168,21 @@ export function applyFixes(space: Space, fixes: readonly Fix[], options: ApplyFi
       reject('holdout_sql', "holdout SQL never becomes an example: this is a holdout benchmark's expected SQL");
       continue;
     }
+    const copyOf = fix.type === 'add_example_query' ? copiedBenchmarks(fix, options) : undefined;
+    if (copyOf?.holdout.length) {
+      reject(
+        'holdout_sql',
+        `holdout questions never become examples: this example would teach ${copyOf.holdout.join(', ')}`,
+      );
+      continue;
+    }
+    if (copyOf?.train.length && !options.allowTaughtExamples) {
+      reject(
+        'taught_copy',
+        `this example copies train question(s) ${copyOf.train.join(', ')} (their question or SQL): a copy teaches the answer instead of generalising; copies need --allow-taught-examples`,
+      );
+      continue;
+    }
 
     let ops: Operation[];
     try {
@@ -186,6 +210,11 @@ export function applyFixes(space: Space, fixes: readonly Fix[], options: ApplyFi
     }
     const problems = problemsOf(next, options);
     const introduced = newProblems(baseline, problems);
+    const overLimit = limitIssues(next).filter((issue) => introduced.some((i) => i.message === issue.message));
+    if (overLimit.length > 0) {
+      reject('over_limit', overLimit.map((issue) => issue.message).join('; '));
+      continue;
+    }
     if (introduced.length > 0) {
       reject('invalid_result', `the patched space is invalid: ${introduced.map(formatIssue).join('; ')}`);
       continue;
@@ -195,4 +224,24 @@ export function applyFixes(space: Space, fixes: readonly Fix[], options: ApplyFi
     applied.push({ fix, key, ops });
   }
   return { space: current, applied, rejected };
+}
+
+/** The benchmarks an example fix would teach, by split. */
+function copiedBenchmarks(
+  fix: Extract<Fix, { type: 'add_example_query' }>,
+  options: ApplyFixesOptions,
+): { train: string[]; holdout: string[] } {
+  const benchmarks = options.benchmarks ?? [];
+  const parameters = (fix.parameters ?? []).map((p) => ({
+    name: p.name,
+    type_hint: p.type_hint,
+    default_value:
+      p.default_value === undefined
+        ? undefined
+        : { values: Array.isArray(p.default_value) ? p.default_value : [p.default_value] },
+  }));
+  const ids = new Set(teaches({ question: fix.question, sql: fix.sql, parameters }, benchmarks));
+  const of = (split: 'train' | 'holdout') =>
+    benchmarks.filter((b) => b.split === split && ids.has(b.id)).map((b) => b.id);
+  return { train: of('train'), holdout: of('holdout') };
 }

@@ -10,6 +10,10 @@ export type RejectionKind =
   | 'unknown_reference'
   /** The example SQL is a holdout benchmark's SQL. */
   | 'holdout_sql'
+  /** The example is a copy of a train benchmark question (its question or SQL), not allowed by default. */
+  | 'taught_copy'
+  /** The patched space would exceed one of Genie's per-space limits. */
+  | 'over_limit'
   /** The space already has what the fix adds. */
   | 'no_op'
   /** The patched space failed the schema or the invariants, or the patch did not apply. */

@@ -14,6 +14,9 @@ import { buildFailureView, type FailureView } from './rules-evidence.js';
 import { proposeExamples } from './rules-examples.js';
 import { misleadingInstructionNotes } from './rules-instructions.js';
 import { proposeJoins } from './rules-joins.js';
+import { inferJoins } from './rules-join-inference.js';
+import { proposeTemplates } from './rules-templates.js';
+import { proposeCategoryDictionaries } from './rules-categories.js';
 import type { Proposal, Rule, RuleContext } from './rules-proposal.js';
 import { mergeAndFilter, rankProposals } from './rules-rank.js';
 import { proposeSnippets } from './rules-snippets.js';
@@ -30,7 +33,15 @@ export interface RulesAnalystOptions {
 }
 
 /** The rules, strongest evidence first; each sees every failure so evidence can add up. */
-const RULES: readonly Rule[] = [proposeJoins, proposeValueFixes, proposeSynonyms, proposeSnippets];
+const RULES: readonly Rule[] = [
+  proposeJoins,
+  inferJoins,
+  proposeValueFixes,
+  proposeSynonyms,
+  proposeSnippets,
+  proposeTemplates,
+  proposeCategoryDictionaries,
+];
 
 export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
   const maxFixes = options.maxFixes ?? 20;
@@ -66,7 +77,7 @@ export function createRulesAnalyst(options: RulesAnalystOptions = {}): Analyst {
       // Examples are the last resort: an example can capture unrelated questions, and the loop
       // keeps or rolls back an iteration as a whole, so they wait for an iteration of their own.
       let examples: Proposal[] = [];
-      if (kept.length === 0)
+      if (kept.length === 0 && input.allowTaughtExamples)
         examples = mergeAndFilter(proposeExamples(input.space, index, parsed), input.alreadyTried, notes);
       else if (parsed.some(({ failure }) => !kept.some((p) => p.fix.targets.includes(failure.id)))) {
         notes.push('example queries wait for an iteration with no other fix to try');

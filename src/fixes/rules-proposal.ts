@@ -31,6 +31,7 @@ export type Rule = (context: RuleContext) => Promise<Proposal[]>;
 export const PRIORITY = {
   addJoin: 100,
   fixJoin: 95,
+  inferredJoin: 90,
   valueDictionary: 80,
   lexicalSynonym: 75,
   tableDescription: 70,
@@ -39,6 +40,7 @@ export const PRIORITY = {
   filter: 55,
   fallbackSynonym: 50,
   exampleValues: 40,
+  categoryDictionary: 35,
   exampleQuery: 10,
 } as const;
 

@@ -12,6 +12,11 @@ export interface WarehouseProbe {
   isUnique(table: string, column: string): Promise<boolean | undefined>;
   /** Distinct non-null values, sorted, at most `limit` (undefined when more or on failure). */
   distinctValues(table: string, column: string, limit: number): Promise<string[] | undefined>;
+  /**
+   * Share (0..1) of the distinct non-null values of `child.childColumn` that `parent.parentColumn`
+   * holds; undefined when the child column is empty or the probe failed.
+   */
+  containment(child: string, childColumn: string, parent: string, parentColumn: string): Promise<number | undefined>;
   /** How many probes ran (for notes and tests). */
   readonly queries: number;
 }
@@ -49,6 +54,19 @@ export function createWarehouseProbe(warehouse: Warehouse, signal?: AbortSignal)
         const row = rows?.[0];
         if (!row) return undefined;
         return Number(row[0]) === Number(row[1]);
+      });
+    },
+    containment(child, childColumn, parent, parentColumn) {
+      return cached(`contained ${child}.${childColumn} ${parent}.${parentColumn}`, async () => {
+        const c = quoteName(childColumn);
+        const p = quoteName(parentColumn);
+        const rows = await execute(
+          `SELECT COUNT(*) AS n, SUM(CASE WHEN v IN (SELECT ${p} FROM ${quoteTableIdentifier(parent)}) THEN 1 ELSE 0 END) AS hit FROM (SELECT DISTINCT ${c} AS v FROM ${quoteTableIdentifier(child)} WHERE ${c} IS NOT NULL) AS d`,
+        );
+        const row = rows?.[0];
+        const n = Number(row?.[0]);
+        if (!row || !Number.isFinite(n) || n === 0) return undefined;
+        return Number(row[1]) / n;
       });
     },
     distinctValues(table, column, limit) {

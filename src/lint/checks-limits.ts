@@ -10,14 +10,16 @@
  * - 120 columns with entity matching, 1,024 values per dictionary and 127 characters per value: taken from
  *   ../shared/DATABRICKS-API.md section 1; the stored public docs did not show these figures.
  */
+import { GENIE_LIMITS } from '../space/limits.js';
 import { hasEntityMatching, joinText } from '../space/schema.js';
 import { entityFlagPath, type LintContext } from './context.js';
 import type { CheckDefinition, RawFinding } from './types.js';
 
 export const LIMITS = {
-  tables: 30,
-  instructions: 100,
-  snippets: 200,
+  // The three slot limits are the ones validate and enhance enforce (one source: src/space/limits.ts).
+  tables: GENIE_LIMITS.tables,
+  instructions: GENIE_LIMITS.instructions,
+  snippets: GENIE_LIMITS.snippets,
   entityMatchingColumns: 120,
   dictionaryValues: 1024,
   dictionaryValueLength: 127,

@@ -1,7 +1,8 @@
 /**
  * The enhancement loop: score -> analyse failing train questions -> fixes -> candidate ->
- * score -> keep the iteration only if train rises and holdout does not fall. Pure over its
- * ports: scoring is a function passed in, so the loop runs the same on any backend.
+ * score -> keep the iteration only under the acceptance rule (src/loop/acceptance.ts:
+ * train-untaught rises, no question regresses beyond the budget, holdout does not fall).
+ * Pure over its ports: scoring is a function passed in, so the loop runs the same on any backend.
  */
 import type { Operation } from 'fast-json-patch';
 import type { Benchmark } from '../benchmarks/types.js';
@@ -12,10 +13,15 @@ import type { Fix } from '../fixes/fix-types.js';
 import type { Warehouse, WarehouseSchema } from '../ports.js';
 import type { Space } from '../space/schema.js';
 import type { Scorecard } from '../scoring/scorecard.js';
-import { judge, outcomeOf, type SplitCounts } from './acceptance.js';
+import { countsOf, type SplitCounts } from './acceptance.js';
 import { gatherEvidence } from './evidence.js';
+import { requireGeneralisingExamples, screenExamples } from './example-gate.js';
 import { lessonNotes, recordFix, recordOutcome, triedKeys, type Lessons, type Outcome } from './lessons.js';
 import { summarizeFix } from './fix-summary.js';
+import { fitToSlots } from './slots.js';
+import { tryBatch, type TrialContext } from './trial.js';
+
+export { countsOf } from './acceptance.js';
 
 export interface EnhanceLoopInput {
   spaceName: string;
@@ -33,6 +39,10 @@ export interface EnhanceLoopInput {
   targetScore?: number;
   /** When a batch is rejected, try its fixes one by one (one scoring per fix; cheap locally). */
   isolateFixes?: boolean;
+  /** Questions (train or holdout) allowed to go from pass to fail in one iteration; default 0. */
+  maxRegressions?: number;
+  /** Let example queries copy train benchmark questions (they are then reported as taught). */
+  allowTaughtExamples?: boolean;
   /**
    * Confirms a gain the acceptance rule accepted: re-asks what the candidate changed and says
    * whether the gain is significant (gain-significance.ts), returning the candidate's card with
@@ -69,6 +79,12 @@ export interface IterationRecord {
   rejected: { fix: Fix; key: string; reason: string }[];
   /** The patch from the config before this iteration to the one after (empty when rejected). */
   patch: Operation[];
+  /** Questions that passed before this iteration and fail after it (empty when it was rolled back). */
+  regressions: string[];
+  /** When rolled back: the questions the rejected candidate broke. */
+  candidateRegressions?: string[];
+  /** Questions that failed before this iteration and pass after it. */
+  fixed: string[];
   notes: string[];
 }
 
@@ -84,17 +100,11 @@ export interface EnhanceLoopResult {
   analystUsage: { promptTokens: number; completionTokens: number; calls: number };
 }
 
-export function countsOf(card: Scorecard): SplitCounts {
-  return {
-    train: { passed: card.totals.train.passed, total: card.totals.train.total },
-    holdout: { passed: card.totals.holdout.passed, total: card.totals.holdout.total },
-  };
-}
-
 export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLoopResult> {
   const log = input.log ?? (() => {});
   const lessons = structuredClone(input.lessons);
   const holdoutSql = input.benchmarks.filter((b) => b.split === 'holdout').map((b) => b.sql);
+  const acceptance = { maxRegressions: input.maxRegressions ?? 0 };
   const categoryOf = new Map<string, string>();
   const usage = { promptTokens: 0, completionTokens: 0, calls: 0 };
   let scorings = 0;
@@ -112,8 +122,8 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
 
   for (let index = 1; index <= maxIterations; index++) {
-    if (card.totals.train.score >= target) {
-      stopReason = `train score ${pct(card.totals.train.score)} reached the target ${pct(target)}`;
+    if (card.totals.trainUntaught.score >= target) {
+      stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
       break;
     }
     const failures = await gatherEvidence(card, input.benchmarks, input.warehouse);
@@ -130,6 +140,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       warehouseSchema: input.warehouseSchema,
       lessonsText: lessonNotes(lessons).join('\n'),
       alreadyTried: tried,
+      allowTaughtExamples: input.allowTaughtExamples ?? false,
     });
     usage.promptTokens += proposal.usage?.promptTokens ?? 0;
     usage.completionTokens += proposal.usage?.completionTokens ?? 0;
@@ -138,10 +149,17 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       proposal.fixes.filter((fix) => !tried.has(fixKey(fix))),
       input.warehouse,
     );
-    const fresh = screened.kept;
+    const slots = fitToSlots(space, screened.kept);
+    const fresh = slots.kept;
     log(`iteration ${index}: ${failures.length} failing train question(s), ${fresh.length} new fix(es) proposed`);
 
-    const options = { file: input.file, warehouseSchema: input.warehouseSchema, holdoutSql };
+    const options = {
+      file: input.file,
+      warehouseSchema: input.warehouseSchema,
+      holdoutSql,
+      benchmarks: input.benchmarks,
+      allowTaughtExamples: input.allowTaughtExamples,
+    };
     const batch = applyFixes(space, fresh, options);
     const rejected = [
       ...screened.rejected,
@@ -156,7 +174,9 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       applied: [],
       rejected,
       patch: [],
-      notes: [...proposal.notes],
+      regressions: [],
+      fixed: [],
+      notes: [...proposal.notes, ...slots.deferred.map((d) => `deferred ${summarizeFix(d.fix)}: ${d.reason}`)],
     };
     iterations.push(record);
     if (batch.applied.length === 0) {
@@ -166,19 +186,32 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       break;
     }
 
-    const trial = await tryBatch(
+    const context: TrialContext = {
       space,
       card,
-      batch.applied.map((a) => a.fix),
       score,
       options,
-      input.isolateFixes ?? true,
+      acceptance,
+      isolate: input.isolateFixes ?? true,
       log,
-      input.confirmGain,
+      tried,
+      confirmGain: input.confirmGain,
+    };
+    let trial = await tryBatch(
+      context,
+      batch.applied.map((a) => a.fix),
     );
+    // With copies allowed the leave-one-out gate is off: a copy is reported as taught instead.
+    if (trial.accepted && !input.allowTaughtExamples)
+      trial = await requireGeneralisingExamples(context, trial, record.notes);
     record.accepted = trial.accepted;
     record.reason = trial.reason;
     record.after = countsOf(trial.card);
+    // What the iteration did to the config: nothing when rolled back (the candidate's breakage is kept apart).
+    record.regressions = trial.accepted ? trial.verdict.regressions : [];
+    record.fixed = trial.accepted ? trial.verdict.fixed : [];
+    if (!trial.accepted && trial.verdict.regressions.length > 0)
+      record.candidateRegressions = trial.verdict.regressions;
     rejected.push(...trial.rolledBack);
     remember(lessons, rejected);
     const categoriesOf = (fix: Fix) => {
@@ -202,162 +235,6 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
     log(`iteration ${index}: kept ${record.applied.length} fix(es): ${trial.reason}`);
   }
   return { before, after: card, space, iterations, lessons, stopReason, scorings, analystUsage: usage };
-}
-
-interface TrialFix {
-  fix: Fix;
-  ops: Operation[];
-  outcome?: Outcome;
-  delta: number;
-}
-
-interface TrialResult {
-  accepted: boolean;
-  reason: string;
-  space: Space;
-  card: Scorecard;
-  kept: TrialFix[];
-  dropped: TrialFix[];
-  rolledBack: { fix: Fix; key: string; reason: string }[];
-  patch: Operation[];
-}
-
-/**
- * Scores the whole batch; when it is rejected, scores each fix alone, drops those that hurt
- * or did nothing, and tries what remains together (fixes can need each other, such as a
- * join spec and a synonym, so survivors are re-judged as a set).
- */
-async function tryBatch(
-  space: Space,
-  card: Scorecard,
-  fixes: Fix[],
-  score: (space: Space) => Promise<Scorecard>,
-  options: Parameters<typeof applyFixes>[2],
-  isolate: boolean,
-  log: (line: string) => void,
-  confirmGain?: EnhanceLoopInput['confirmGain'],
-): Promise<TrialResult> {
-  const base = countsOf(card);
-  const delta = (c: Scorecard) => c.totals.train.score - card.totals.train.score;
-  const attempt = async (subset: Fix[]) => {
-    const applied = applyFixes(space, subset, options);
-    const scored = await score(applied.space);
-    const verdict = judge(base, countsOf(scored));
-    // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.
-    if (!verdict.accepted || !confirmGain) return { applied, card: scored, verdict };
-    const gain = await confirmGain({ space, card }, { space: applied.space, card: scored });
-    const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
-    return { applied, card: gain.card, verdict: { accepted: gain.significant, reason } };
-  };
-  const first = await attempt(fixes);
-  const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
-  const asTrial = (fix: Fix, outcome: Outcome | undefined, d: number): TrialFix => ({
-    fix,
-    ops: opsOf.get(fixKey(fix)) ?? [],
-    outcome,
-    delta: d,
-  });
-  const passedBefore = new Set(card.questions.filter((q) => q.passed).map((q) => q.id));
-  const trainTotal = Math.max(1, card.totals.train.total);
-  /** Credits each kept fix with the train questions it targeted that now pass. */
-  const accept = (run: Awaited<ReturnType<typeof attempt>>, reason: string, dropped: TrialFix[]): TrialResult => {
-    const passedAfter = new Set(run.card.questions.filter((q) => q.passed && q.split === 'train').map((q) => q.id));
-    const kept = run.applied.applied.map((a) => {
-      const flipped = a.fix.targets.filter((id) => passedAfter.has(id) && !passedBefore.has(id)).length;
-      return {
-        fix: a.fix,
-        ops: a.ops,
-        outcome: flipped > 0 ? ('helped' as const) : ('no_effect' as const),
-        delta: flipped / trainTotal,
-      };
-    });
-    const rolledBack = dropped.map((s) => ({
-      fix: s.fix,
-      key: fixKey(s.fix),
-      reason: s.outcome === 'hurt' ? 'lowered a score on its own' : 'no effect on its own or with the others',
-    }));
-    // The patch is the kept fixes' own ops, in the order they were applied: small, and replayable on the old config.
-    return {
-      accepted: true,
-      reason,
-      space: run.applied.space,
-      card: run.card,
-      kept,
-      dropped,
-      rolledBack,
-      patch: kept.flatMap((k) => k.ops),
-    };
-  };
-  if (first.verdict.accepted) return accept(first, first.verdict.reason, []);
-  const rollAll = (reason: string): TrialResult => ({
-    accepted: false,
-    reason,
-    space,
-    card,
-    kept: [],
-    dropped: fixes.map((fix) => asTrial(fix, 'no_effect', 0)),
-    rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
-    patch: [],
-  });
-  if (!isolate || fixes.length === 1) return rollAll(first.verdict.reason);
-
-  log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
-  const singles: TrialFix[] = [];
-  for (const fix of fixes) {
-    const alone = await attempt([fix]);
-    singles.push(asTrial(fix, outcomeOf(base, countsOf(alone.card)), delta(alone.card)));
-  }
-  const survivors = singles.filter((s) => s.outcome !== 'hurt');
-  const helpers = singles.filter((s) => s.outcome === 'helped');
-  for (const subset of [survivors, helpers]) {
-    if (subset.length === 0) continue;
-    const together = await attempt(subset.map((s) => s.fix));
-    if (!together.verdict.accepted) continue;
-    const keptKeys = new Set(subset.map((s) => fixKey(s.fix)));
-    return accept(
-      together,
-      `${together.verdict.reason} (kept ${subset.length} of ${fixes.length} fixes)`,
-      singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
-    );
-  }
-  const result = rollAll(first.verdict.reason);
-  result.dropped = singles;
-  return result;
-}
-
-/** Every example query is run before it can enter a config: one that fails or returns nothing is dropped. */
-async function screenExamples(
-  fixes: Fix[],
-  warehouse: Warehouse,
-): Promise<{ kept: Fix[]; rejected: { fix: Fix; key: string; reason: string }[] }> {
-  const kept: Fix[] = [];
-  const rejected: { fix: Fix; key: string; reason: string }[] = [];
-  for (const fix of fixes) {
-    if (fix.type !== 'add_example_query') {
-      kept.push(fix);
-      continue;
-    }
-    const sql = withParameterDefaults(fix.sql, fix.parameters ?? []);
-    try {
-      const result = await warehouse.execute(sql, { rowLimit: 1 });
-      if (result.rows.length === 0) rejected.push({ fix, key: fixKey(fix), reason: 'example SQL returns no rows' });
-      else kept.push(fix);
-    } catch (error) {
-      rejected.push({ fix, key: fixKey(fix), reason: `example SQL fails: ${(error as Error).message}` });
-    }
-  }
-  return { kept, rejected };
-}
-
-function withParameterDefaults(sql: string, parameters: { name: string; default_value?: string | string[] }[]): string {
-  let out = sql;
-  for (const p of parameters) {
-    const value = Array.isArray(p.default_value) ? p.default_value[0] : p.default_value;
-    if (value === undefined) continue;
-    const literal = /^-?\d+(\.\d+)?$/.test(value) ? value : `'${value.replace(/'/g, "''")}'`;
-    out = out.replace(new RegExp(`:${p.name}\\b`, 'g'), literal);
-  }
-  return out;
 }
 
 function remember(lessons: Lessons, rejected: { fix: Fix; key: string; reason: string }[]): void {

@@ -6,6 +6,7 @@ import type { GateResult } from '../scoring/score-gate.js';
 import { pairedAnswered } from '../scoring/errored-gate.js';
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
 import { renderPairedSection } from './paired-markdown.js';
+import { SPLIT_ROWS, taughtLine } from './split-rows.js';
 import {
   GITHUB_COMMENT_LIMIT,
   cell,
@@ -135,12 +136,14 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
 
   // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
   const paired = changes.errored.length > 0;
-  const change = (s: 'all' | 'train' | 'holdout'): string => {
-    const h = head.totals[s];
-    const b = base.totals[s];
+  const change = (s: (typeof SPLIT_ROWS)[number][0]): string => {
+    const h = head.totals[s] ?? head.totals.train;
+    const b = base.totals[s] ?? base.totals.train;
     if (!h.total || !b.total) return '–';
     if (!paired) return pointsDelta(h.score, b.score);
-    const only = (c: Scorecard) => ({ ...c, questions: c.questions.filter((q) => s === 'all' || q.split === s) });
+    const inSplit = (q: QuestionScore) =>
+      s === 'all' || (s === 'trainUntaught' ? q.split === 'train' && !q.taught : q.split === s);
+    const only = (c: Scorecard) => ({ ...c, questions: c.questions.filter(inSplit) });
     const p = pairedAnswered(only(head), only(base));
     return p.ids.length ? pointsDelta(p.head.score, p.base.score) : '–';
   };
@@ -149,9 +152,12 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     '',
     '| split | base | head | change |',
     '|---|---:|---:|---:|',
-    ...(['all', 'train', 'holdout'] as const).map(
-      (s) => `| ${s} | ${scoreText(base.totals[s])} | ${scoreText(head.totals[s])} | ${change(s)} |`,
-    ),
+    ...SPLIT_ROWS.map(([s, label]) => {
+      const h = head.totals[s] ?? head.totals.train;
+      const b = base.totals[s] ?? base.totals.train;
+      return `| ${label} | ${scoreText(b)} | ${scoreText(h)} | ${change(s)} |`;
+    }),
+    ...taughtLine(head),
     '',
     ...(head.benchmarksHash !== base.benchmarksHash
       ? [

@@ -28,11 +28,13 @@ export interface ScoreSplit {
 /** The splits the PR body shows, in order; a split a scorecard lacks shows a dash. */
 export const DEFAULT_SPLITS: readonly ScoreSplit[] = [
   { label: 'train', totals: (c) => c.totals.train },
+  // The train questions the config does not teach (no example copies them): the honest train score.
+  { label: 'train-untaught', totals: (c) => c.totals.trainUntaught },
   { label: 'holdout', totals: (c) => c.totals.holdout },
   { label: 'all', totals: (c) => c.totals.all },
 ];
 
-/** Before/after/change per split; callers with more splits (e.g. train-untaught) pass them in. */
+/** Before/after/change per split; callers with more splits pass them in. */
 export function scoreTable(
   before: Scorecard,
   after: Scorecard,
@@ -48,16 +50,19 @@ export function scoreTable(
 }
 
 /**
- * Train and holdout per iteration as two labelled Mermaid charts (xychart has no legend, so
- * one chart per line leaves nothing to guess).
+ * Train, train-untaught and holdout per iteration as labelled Mermaid charts (xychart has no
+ * legend, so one chart per line leaves nothing to guess).
  */
 export function scoreChart(result: EnhanceResult): string[] {
+  const share = (t: { passed: number; total: number }) => (t.total ? t.passed / t.total : 0);
   const train = [result.before.totals.train.score];
+  const untaught = [result.before.totals.trainUntaught.score];
   const holdout = [result.before.totals.holdout.score];
   for (const it of result.iterations) {
     const kept = it.accepted ? it.after : it.before;
-    train.push(kept.train.total ? kept.train.passed / kept.train.total : 0);
-    holdout.push(kept.holdout.total ? kept.holdout.passed / kept.holdout.total : 0);
+    train.push(share(kept.train));
+    untaught.push(share(kept.trainUntaught));
+    holdout.push(share(kept.holdout));
   }
   const labels = train.map((_, i) => `"${i === 0 ? 'start' : `it ${i}`}"`);
   const chart = (title: string, xs: number[]) => [
@@ -69,7 +74,33 @@ export function scoreChart(result: EnhanceResult): string[] {
     `    line [${xs.map((x) => (x * 100).toFixed(1)).join(', ')}]`,
     '```',
   ];
-  return [...chart('Train score (%) per iteration', train), '', ...chart('Holdout score (%) per iteration', holdout)];
+  return [
+    ...chart('Train score (%) per iteration', train),
+    '',
+    ...chart('Train-untaught score (%) per iteration', untaught),
+    '',
+    ...chart('Holdout score (%) per iteration', holdout),
+  ];
+}
+
+/**
+ * The first lines of the body when questions are taught: how many, and that their passes show
+ * memorisation (examples copying a benchmark question), not generalisation.
+ */
+export function taughtNotice(result: EnhanceResult): string[] {
+  const taught = result.after.questions.filter((q) => q.taught);
+  if (taught.length === 0 && !result.allowTaughtExamples) return [];
+  const train = taught.filter((q) => q.split === 'train').length;
+  return [
+    `> [!${taught.length > 0 ? 'WARNING' : 'NOTE'}]`,
+    `> **${taught.length} benchmark question(s) are taught** by the config (${train} train, ${taught.length - train} holdout): an example query copies their question or SQL, so their passes show memorisation, not generalisation. Train-untaught leaves them out.${result.allowTaughtExamples ? ' Copies were allowed in this run (`allow-taught-examples`).' : ''}`,
+    '',
+  ];
+}
+
+/** Genie slots the final config uses, against the published per-space limits. */
+export function slotsLine(result: EnhanceResult): string[] {
+  return [`Genie slots used: ${result.slots}.`];
 }
 
 function idList(qs: readonly QuestionScore[]): string {
@@ -129,6 +160,16 @@ function patchDetails(result: EnhanceResult): string[] {
     );
   }
   return lines;
+}
+
+/** Per iteration: the questions it fixed and the ones that broke (never silently empty). */
+export function iterationChanges(it: EnhanceResult['iterations'][number]): string[] {
+  const ids = (list: string[]) => (list.length === 0 ? 'none' : list.map((id) => `\`${id}\``).join(', '));
+  const broke = it.candidateRegressions ?? [];
+  return [
+    `- Iteration ${it.index}: Fixed: ${ids(it.fixed)}`,
+    `  Regressed: ${ids(it.regressions)}${broke.length > 0 ? ` (the rolled-back candidate broke ${ids(broke)})` : ''}`,
+  ];
 }
 
 function rejectedDetails(result: EnhanceResult): string[] {
@@ -194,9 +235,12 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
   const summary = [
     `## genie-gitops: enhance \`${result.space}\``,
     '',
-    `**Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+    ...taughtNotice(result),
+    `**Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} → ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     '',
     ...scoreTable(before, after, options.splits),
+    '',
+    ...slotsLine(result),
     '',
     ...qualityComparison(before.quality, after.quality, ['before', 'after']),
     ...questionChangeLines(before, after),
@@ -206,7 +250,16 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
     ...keptFixesByKind(result.iterations),
     '',
   ];
-  const progress = ['### Progress', '', ...iterationTable(result), '', ...scoreChart(result), ''];
+  const progress = [
+    '### Progress',
+    '',
+    ...iterationTable(result),
+    '',
+    ...result.iterations.flatMap(iterationChanges),
+    '',
+    ...scoreChart(result),
+    '',
+  ];
   const details = [
     '### Details',
     '',

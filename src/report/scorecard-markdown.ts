@@ -21,6 +21,8 @@ import {
 } from './markdown-format.js';
 import { qualityLine } from './quality-markdown.js';
 
+import { SPLIT_ROWS, taughtLine } from './split-rows.js';
+
 export { renderComparisonMarkdown } from './comparison-markdown.js';
 
 export interface MarkdownOptions {
@@ -44,12 +46,13 @@ export function renderScorecardMarkdown(card: Scorecard, options: MarkdownOption
     '',
     withRate ? '| split | score | mean pass rate |' : '| split | score |',
     withRate ? '|---|---:|---:|' : '|---|---:|',
-    ...(['all', 'train', 'holdout'] as const).map((split) => {
-      const t = card.totals[split];
+    ...SPLIT_ROWS.map(([split, label]) => {
+      const t = card.totals[split] ?? card.totals.train;
       return withRate
-        ? `| ${split} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
-        : `| ${split} | ${scoreText(t)} |`;
+        ? `| ${label} | ${scoreText(t)} | ${t.total ? percent(t.passRate) : '–'} |`
+        : `| ${label} | ${scoreText(t)} |`;
     }),
+    ...taughtLine(card),
     '',
     ...qualityLine(card.quality),
     ...evidenceSection(card),
@@ -170,7 +173,7 @@ function questionRow(q: QuestionScore, withRate: boolean): string {
     code(q.id),
     q.split,
     cell(truncate(q.question, QUESTION_WIDTH)),
-    resultIcon(q),
+    resultIcon(q) + (q.taught ? ' taught' : ''),
     q.verdict ?? '–',
     q.category ?? '',
   ];
@@ -229,7 +232,7 @@ export function renderTotalsLine(card: Scorecard): string {
   const t = card.totals;
   const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
   return [
-    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}`,
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · train-untaught ${scoreText(t.trainUntaught ?? t.train)} · holdout ${scoreText(t.holdout)}`,
     `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(', ') : 'none'}`,
     ...brokenLines(card),
   ].join('\n');
@@ -253,14 +256,15 @@ export function renderScorecardText(card: Scorecard): string {
   const withRate = hasRepeats(card);
   const t = card.totals;
   const lines = [
-    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
+    `Genie score for ${card.space}: ${scoreText(t.all)} · train ${scoreText(t.train)} · train-untaught ${scoreText(t.trainUntaught ?? t.train)} · holdout ${scoreText(t.holdout)}${withRate ? ` · ${card.repeats} repeats, mean pass rate ${percent(t.all.passRate)}` : ''}`,
     '',
   ];
   const header = ['ID', 'SPLIT', 'RESULT', 'VERDICT', 'CATEGORY', ...(withRate ? ['RATE'] : []), 'QUESTION'];
   const body = card.questions.map((q) => [
     q.id,
     q.split,
-    q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL',
+    (q.expectedError !== undefined ? 'BROKEN' : q.errored ? 'ERRORED' : q.passed ? 'pass' : 'FAIL') +
+      (q.taught ? ' (taught)' : ''),
     q.verdict ?? '-',
     q.category ?? '-',
     ...(withRate ? [percent(q.passRate)] : []),

@@ -14,6 +14,11 @@ export interface CompareOptions {
   orderMatters: boolean;
   /** Relative tolerance for numbers; default 1e-6. */
   relTol?: number;
+  /**
+   * When order matters: for each expected row, its group of equal ORDER BY keys (ids that never
+   * decrease). Rows of one group tie, so they may come in any order (src/scoring/order-ties.ts).
+   */
+  tieGroups?: readonly number[];
 }
 
 export interface Comparison {
@@ -58,7 +63,7 @@ export function compareResults(expected: QueryResult, actual: QueryResult, optio
     return mismatch(`Genie returned ${a.width} column(s), expected ${e.width}.`, note);
   }
 
-  const ctx = new Context(e, a, relTol);
+  const ctx = new Context(e, a, relTol, options.tieGroups);
   const identity = e.width === a.width ? range(e.width) : null;
   const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
   if (identity && identityDiff === null) {
@@ -133,13 +138,20 @@ class Context {
     private readonly e: Table,
     private readonly a: Table,
     private readonly relTol: number,
+    private readonly groups?: readonly number[],
   ) {}
 
   /** The first difference between expected and actual under `mapping` (expected col -> actual col), or null. */
   diff(mapping: number[], orderMatters: boolean): Difference | null {
-    const { e, a, relTol } = this;
-    const eOrder = orderMatters ? range(e.vals.length) : this.sortedExpected();
-    const aOrder = orderMatters ? range(a.vals.length) : sortRows(a, mapping);
+    const { e, a, relTol, groups } = this;
+    const tied = orderMatters && groups !== undefined && groups.length === e.vals.length;
+    // With ties, rows are compared in order of their tie group, and sorted within it.
+    const eOrder = tied
+      ? sortRows(e, range(e.width), groups)
+      : orderMatters
+        ? range(e.vals.length)
+        : this.sortedExpected();
+    const aOrder = tied ? sortRows(a, mapping, groups) : orderMatters ? range(a.vals.length) : sortRows(a, mapping);
     for (let i = 0; i < eOrder.length; i++) {
       const er = e.vals[eOrder[i]];
       const ar = a.vals[aOrder[i]];
@@ -192,9 +204,10 @@ class Context {
   }
 }
 
-function sortRows(table: Table, cols: number[]): number[] {
+function sortRows(table: Table, cols: number[], groups?: readonly number[]): number[] {
   const { keys } = table;
   return range(keys.length).sort((x, y) => {
+    if (groups && groups[x] !== groups[y]) return groups[x] - groups[y];
     const kx = keys[x];
     const ky = keys[y];
     for (const c of cols) {

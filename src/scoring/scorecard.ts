@@ -64,6 +64,11 @@ export interface QuestionScore {
   /** Mean duration of one repeat. */
   durationMs: number;
   repeats: RepeatResult[];
+  /**
+   * The config holds an example whose question or (normalised) SQL is this question's
+   * (src/scoring/taught.ts): a pass then shows memorisation, not generalisation.
+   */
+  taught: boolean;
   /** Asks that passed, of `asks` (set by summarizeQuestion; absent in older cards). */
   passes?: number;
   asks?: number;
@@ -90,6 +95,8 @@ export interface SplitTotals {
 export interface Totals {
   all: SplitTotals;
   train: SplitTotals;
+  /** Train questions the config does not teach: the train score that says something about generalisation. */
+  trainUntaught: SplitTotals;
   holdout: SplitTotals;
 }
 
@@ -131,6 +138,7 @@ export function scorecardTotals(questions: readonly QuestionScore[]): Totals {
   return {
     all: splitTotals(questions),
     train: splitTotals(questions.filter((q) => q.split === 'train')),
+    trainUntaught: splitTotals(questions.filter((q) => q.split === 'train' && !q.taught)),
     holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
   };
 }
@@ -200,6 +208,7 @@ export function summarizeQuestion(
     attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
     durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
     repeats,
+    taught: false,
     passes,
     asks: repeats.length,
     flaky: passes > 0 && passes < repeats.length,
@@ -227,13 +236,17 @@ export interface ScorecardInput {
   repeats: number;
   /** Must be in benchmark order; the builder keeps it. */
   questions: QuestionScore[];
+  /** Ids of the questions the scored config teaches (src/scoring/taught.ts); marks `taught` on each. */
+  taught?: ReadonlySet<string>;
   calls: CallCounts;
   durationMs: number;
   startedAt: string;
 }
 
 export function buildScorecard(input: ScorecardInput): Scorecard {
-  const totals = scorecardTotals(input.questions);
+  const taught = input.taught;
+  const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
+  const totals = scorecardTotals(questions);
   return {
     space: input.space,
     configHash: input.configHash,
@@ -241,12 +254,12 @@ export function buildScorecard(input: ScorecardInput): Scorecard {
     backend: input.backend,
     repeats: input.repeats,
     totals,
-    categories: categoryCounts(input.questions),
-    questions: input.questions,
+    categories: categoryCounts(questions),
+    questions,
     calls: { ...input.calls },
     durationMs: input.durationMs,
     startedAt: input.startedAt,
-    evidence: scoreEvidence(input.questions, totals),
+    evidence: scoreEvidence(questions, totals),
   };
 }
 
@@ -261,7 +274,12 @@ export function mergeRepeats(card: Scorecard, extra: Scorecard): Scorecard {
     const x = more.get(q.id);
     if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql) return q;
     const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-    return { ...q, ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError) };
+    // What the config teaches does not change with more asks.
+    return {
+      ...q,
+      ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError),
+      taught: q.taught,
+    };
   });
   const sum = (k: keyof CallCounts) => card.calls[k] + extra.calls[k];
   return {
@@ -286,7 +304,7 @@ export function firstAsks(card: Scorecard, asks = 1): Scorecard {
   const questions = card.questions.map((q) => {
     if (q.repeats.length <= asks) return q;
     const benchmark: Benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError) };
+    return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError), taught: q.taught };
   });
   return { ...card, ...buildScorecard({ ...card, questions }) };
 }
@@ -347,6 +365,8 @@ const QuestionScoreSchema = z.looseObject({
   attempts: z.number(),
   durationMs: z.number(),
   repeats: z.array(RepeatResultSchema),
+  // Scorecards written before taught questions were tracked read as "nothing taught".
+  taught: z.boolean().default(false),
   passes: z.number().optional(),
   asks: z.number().optional(),
   flaky: z.boolean().optional(),
@@ -367,7 +387,12 @@ export const ScorecardSchema = z.looseObject({
   benchmarksHash: z.string(),
   backend: z.string(),
   repeats: z.number(),
-  totals: z.looseObject({ all: SplitTotalsSchema, train: SplitTotalsSchema, holdout: SplitTotalsSchema }),
+  totals: z.looseObject({
+    all: SplitTotalsSchema,
+    train: SplitTotalsSchema,
+    trainUntaught: SplitTotalsSchema.optional(),
+    holdout: SplitTotalsSchema,
+  }),
   categories: z.record(CategorySchema, z.number()),
   questions: z.array(QuestionScoreSchema),
   calls: z.looseObject({ genie: z.number(), statements: z.number(), retries: z.number(), rateLimited: z.number() }),
@@ -399,11 +424,15 @@ export function parseScorecard(json: unknown): Scorecard {
     const errored = t.errored ?? 0;
     return { ...t, errored, answered: t.answered ?? t.total - errored };
   };
+  const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
   const totals: Totals = {
     all: filled(card.totals.all),
     train: filled(card.totals.train),
+    // An older card has no trainUntaught; with nothing marked taught it equals train.
+    trainUntaught: card.totals.trainUntaught
+      ? filled(card.totals.trainUntaught)
+      : scorecardTotals(questions as QuestionScore[]).trainUntaught,
     holdout: filled(card.totals.holdout),
   };
-  const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
   return withEvidence({ ...card, totals, questions } as Scorecard);
 }

@@ -11,6 +11,7 @@ import { checkReadOnly } from '../sql/read-only-guard.js';
 import { findThreePartNames, isThreePart, normalizeIdentifier } from './identifiers.js';
 import { createContext, type InvariantContext } from './invariant-context.js';
 import { checkJoinSpecs } from './join-spec-invariants.js';
+import { limitIssues } from './limits.js';
 import { hasEntityMatching, hasFormatAssistance, type Space, type Table } from './schema.js';
 
 export interface InvariantOptions {
@@ -193,5 +194,6 @@ export function checkInvariants(space: Space, options: InvariantOptions): Valida
   checkFunctions(ctx);
   checkJoinSpecs(ctx);
   checkSqlReferences(ctx);
+  for (const issue of limitIssues(space)) ctx.add(issue.path, issue.message);
   return ctx.issues;
 }

@@ -42,7 +42,8 @@ describe.skipIf(!EXTERNAL)('spider pets_1', () => {
 
   it('a join the question needs -> add_join, many-to-one from the link table to students', async () => {
     const { fixes } = await propose(pets, [spider('spider-dev-0051', 'SELECT count(*) FROM student WHERE age > 20')]);
-    expect(ofType(fixes, 'add_join')).toEqual([
+    // has_pet.PetID -> pets is inferred from the data too, but this question does not need it.
+    expect(ofType(fixes, 'add_join').filter((j) => j.targets.length > 0)).toEqual([
       expect.objectContaining({
         left: { table: 'main.default.has_pet', column: 'StuID' },
         right: { table: 'main.default.student', column: 'StuID' },

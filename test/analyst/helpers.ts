@@ -49,7 +49,12 @@ export function failure(
 export async function propose(
   env: Env,
   failures: FailureEvidence[],
-  options: { alreadyTried?: Iterable<string>; space?: Space; analyst?: RulesAnalystOptions } = {},
+  options: {
+    alreadyTried?: Iterable<string>;
+    space?: Space;
+    analyst?: RulesAnalystOptions;
+    allowTaughtExamples?: boolean;
+  } = {},
 ): Promise<AnalystResult> {
   return createRulesAnalyst(options.analyst).propose({
     space: options.space ?? env.space,
@@ -57,18 +62,26 @@ export async function propose(
     warehouse: env.warehouse,
     warehouseSchema: env.schema,
     alreadyTried: new Set(options.alreadyTried ?? []),
+    allowTaughtExamples: options.allowTaughtExamples,
   });
 }
 
-/** The analyst's answer once every non-example fix it proposes has been tried: its last resort. */
+/**
+ * The analyst's answer once every non-example fix it proposes has been tried: its last resort.
+ * Copies of the failing questions as examples come only with `allowTaughtExamples` (on here by default).
+ */
 export async function proposeLastResort(
   env: Env,
   failures: FailureEvidence[],
-  options: { analyst?: RulesAnalystOptions } = {},
+  options: { analyst?: RulesAnalystOptions; allowTaughtExamples?: boolean } = {},
 ): Promise<AnalystResult> {
   const tried = new Set<string>();
   for (let round = 0; round < 5; round++) {
-    const result = await propose(env, failures, { ...options, alreadyTried: tried });
+    const result = await propose(env, failures, {
+      allowTaughtExamples: true,
+      ...options,
+      alreadyTried: tried,
+    });
     const others = result.fixes.filter((fix) => fix.type !== 'add_example_query');
     if (others.length === 0) return result;
     others.forEach((fix) => tried.add(fixKey(fix)));

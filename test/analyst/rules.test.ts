@@ -38,7 +38,8 @@ describe('join rules', () => {
 
   it('proposes add_join from the ON clause, many side on the left, relationship from uniqueness', async () => {
     const { fixes } = await propose(env, [joinFailure]);
-    const joins = ofType(fixes, 'add_join');
+    // Joins inferred from the data for tables this failure does not use aim at no question.
+    const joins = ofType(fixes, 'add_join').filter((j) => j.targets.length > 0);
     expect(joins).toHaveLength(1);
     expect(joins[0]).toMatchObject({
       left: { table: `${M}.messages`, column: 'channel_id' },
@@ -66,7 +67,7 @@ describe('join rules', () => {
     ['a spec with the wrong relationship exists', 'ONE_TO_ONE', 'MANY_TO_ONE'],
   ])('no add_join when %s; fix_join only when the data contradicts the spec', async (_label, marker, expected) => {
     const { fixes } = await propose(env, [joinFailure], { space: withChannelJoin(marker) });
-    expect(ofType(fixes, 'add_join')).toEqual([]);
+    expect(ofType(fixes, 'add_join').filter((j) => j.targets.length > 0)).toEqual([]);
     const fixJoins = ofType(fixes, 'fix_join');
     expect(fixJoins.map((f) => f.relationship)).toEqual(expected ? [expected] : []);
   });
@@ -431,5 +432,46 @@ describe('every proposed fix applies to the demo config', () => {
     const result = applyFixes(env.space, fixes, { file: 'spaces/demo/space.json', warehouseSchema: env.schema });
     expect(result.rejected).toEqual([]);
     expect(result.applied).toHaveLength(fixes.length);
+  });
+});
+
+describe('template rule (parameterised examples)', () => {
+  it('turns failures that differ only in a literal into one template whose default copies none of them', async () => {
+    const pro = failure(
+      't1',
+      'How many members are on the pro plan?',
+      `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`,
+      `SELECT COUNT(*) FROM ${M}.members`,
+    );
+    const ent = failure(
+      't2',
+      'How many members are on the enterprise plan?',
+      `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'enterprise'`,
+      `SELECT COUNT(*) FROM ${M}.members`,
+    );
+    const { fixes } = await propose(env, [pro, ent]);
+    const [template] = ofType(fixes, 'add_example_query');
+    expect(template).toMatchObject({
+      sql: `SELECT COUNT(*) FROM ${M}.members WHERE plan = :plan`,
+      parameters: [{ name: 'plan', type_hint: 'STRING' }],
+      targets: ['t1', 't2'],
+    });
+    const def = template.parameters?.[0].default_value as string;
+    expect(['pro', 'enterprise']).not.toContain(def);
+    expect(template.question).toBe(`How many members are on the ${def} plan?`);
+    expect(template.usage_guidance).toContain('"How many members are on the <plan> plan?"');
+    expect(ofType(fixes, 'enable_build_value_dictionary').map((f) => f.column)).toContain('plan');
+  });
+
+  it('proposes no example for paraphrases of one query (the copies that --allow-taught-examples is for)', async () => {
+    const a = failure(
+      't1',
+      'How many members are on the pro plan?',
+      `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`,
+      null,
+    );
+    const b = failure('t2', 'Count the pro members.', `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`, null);
+    const { fixes } = await propose(env, [a, b]);
+    expect(ofType(fixes, 'add_example_query')).toEqual([]);
   });
 });

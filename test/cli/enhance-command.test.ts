@@ -55,21 +55,28 @@ beforeAll(async () => {
 afterAll(() => repo.cleanup());
 
 describe('enhance on the thin demo config', () => {
-  it('raises holdout by at least 35 points and train to at least 85%', () => {
+  it('raises holdout by at least 35 points and train-untaught to at least 75%, teaching no question, breaking none', () => {
+    // Until issue 9 train reached 100% here because 17 train questions were copied into example queries
+    // (taught); the bar is now on train-untaught, the questions the config does not hold verbatim.
     const before = first.before.totals;
     const after = first.after.totals;
-    expect(after.train.score).toBeGreaterThanOrEqual(0.85);
+    expect(first.after.questions.filter((q: { taught: boolean }) => q.taught)).toEqual([]);
+    expect(after.trainUntaught).toEqual(after.train);
+    expect(after.trainUntaught.score).toBeGreaterThanOrEqual(0.75);
     expect(after.holdout.score - before.holdout.score).toBeGreaterThanOrEqual(0.35);
+    for (const it of first.iterations) expect(it.regressions).toEqual([]);
     expect(first.iterations.length).toBeGreaterThan(0);
     for (const it of first.iterations) if (it.accepted) expect(it.patch.length).toBeGreaterThan(0);
   });
 
   it('keeps the same iterations as before gains had to be significant (zero noise)', () => {
-    // Recorded from the loop before issue 16: train passed after each accepted iteration (holdout 2 -> 9).
-    const trainAfter = [21, 23, 25, 28, 31, 33, 36, 38];
-    expect(first.iterations.map((it: any) => [it.accepted, it.after.train.passed, it.after.holdout.passed])).toEqual(
-      trainAfter.map((train) => [true, train, 9]),
-    );
+    // Recorded from the deterministic loop with the plain count rule (issue 9: no copies, train-untaught must rise):
+    // [kept, train passed, holdout passed] after each iteration. The third finds no fix left to apply.
+    expect(first.iterations.map((it: any) => [it.accepted, it.after.train.passed, it.after.holdout.passed])).toEqual([
+      [true, 27, 11],
+      [true, 30, 11],
+      [false, 30, 11],
+    ]);
   });
 
   it('writes a valid, canonical config whose diff is exactly the accepted patches', async () => {

@@ -24,7 +24,7 @@ async function run(args: string[]): Promise<string> {
 const SPIDER = externalCases('spider');
 
 describe.skipIf(!SPIDER)('init, score and enhance on Spider pets_1', () => {
-  it('improves train and holdout from a tables-only config', async () => {
+  it('improves train-untaught and holdout from a tables-only config, teaching no question', async () => {
     const spider = SPIDER!;
     mkdirSync(path.join(root, 'data'));
     mkdirSync(path.join(root, 'benchmarks'));
@@ -45,7 +45,10 @@ describe.skipIf(!SPIDER)('init, score and enhance on Spider pets_1', () => {
     const before = result.before.totals;
     const after = result.after.totals;
     expect(before.holdout.total).toBeGreaterThan(5);
-    expect(after.train.score - before.train.score).toBeGreaterThanOrEqual(0.3);
+    // Until issue 9 train rose by 30+ points here, nearly all of it train questions copied into example
+    // queries. Now nothing is taught, and the gains are the untaught ones: joins, values and synonyms.
+    expect(result.after.questions.filter((q: { taught: boolean }) => q.taught)).toEqual([]);
+    expect(after.trainUntaught.passed).toBeGreaterThan(before.trainUntaught.passed);
     expect(after.holdout.score).toBeGreaterThan(before.holdout.score);
     await run(['validate', '--space', 'pets']);
   });

@@ -22,6 +22,7 @@ function card(score: number, hashes: { config?: string; bench?: string; errored?
       passed,
       passRate: passed ? 1 : 0,
       errored,
+      taught: false,
       verdict: passed ? 'exact' : null,
       category: passed ? null : 'api_error',
       genieSql: null,

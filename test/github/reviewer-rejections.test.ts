@@ -2,6 +2,8 @@
  * A human's word wins: an enhancement PR closed without merging turns its fixes into rejected
  * lessons, which the next runs honour (and carry forward until they reach main).
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { enhancePrCommand } from '../../src/commands/enhance-pr.js';
@@ -63,18 +65,23 @@ describe('fixes of a PR closed without merging', () => {
     expect(keys(lessons3.rejected_fixes.filter((r) => r.reason === reviewerReason(1)))).toEqual(proposed);
     expect(w.fake.pulls).toHaveLength(2);
 
-    // PR #2 is closed as well: both PRs' fixes are now rejected.
+    // PR #2 is closed as well: both PRs' fixes are now rejected. With every fix the analyst had rejected by
+    // reviewers, nothing improves and no PR is opened; the rejections are in the run's lessons file, and PR #2
+    // stays unlabelled so the next run reads it again (nothing is lost while no branch carries them).
     const proposed2 = keys(lessons3.applied_fixes);
     w.fake.closePull(2);
     const fourth = await enhance();
-    const lessons4 = remoteLessons(`refs/heads/${BRANCH}`);
+    expect(fourth.outcome).toBe('no-improvement');
     expect(fourth.reviewerRejections?.readPulls).toEqual([2]);
+    const lessons4 = LessonsSchema.parse(
+      JSON.parse(readFileSync(path.join(w.world.work, 'lessons/demo.json'), 'utf8')),
+    );
     for (const key of proposed2)
       expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(2));
     for (const key of proposed)
       expect(lessons4.rejected_fixes.find((r) => r.key === key)?.reason).toBe(reviewerReason(1));
-    expect(w.fake.pulls[1].labels).not.toContain(PENDING_LABEL);
-    expect(w.fake.pulls[1].labels).toContain(LESSONS_RECORDED_LABEL);
+    expect(w.fake.pulls[1].labels).not.toContain(LESSONS_RECORDED_LABEL);
+    expect((await enhance()).reviewerRejections?.readPulls).toEqual([2]);
   }, 180_000);
 
   it('a PR whose head cannot be read is reported, left unlabelled and tried again', async () => {

@@ -3,8 +3,9 @@ import type { Benchmark } from '../../src/benchmarks/types.js';
 import type { Analyst, AnalystInput } from '../../src/fixes/analyst.js';
 import { fixKey } from '../../src/fixes/fix-key.js';
 import type { Fix } from '../../src/fixes/fix-types.js';
-import { judge, outcomeOf } from '../../src/loop/acceptance.js';
 import { runEnhanceLoop } from '../../src/loop/enhance-loop.js';
+import { findTaught } from '../../src/scoring/taught.js';
+import { LEAVE_ONE_OUT_REASON } from '../../src/loop/example-gate.js';
 import { emptyLessons } from '../../src/loop/lessons.js';
 import type { QueryResult, Warehouse } from '../../src/ports.js';
 import type { Space } from '../../src/space/schema.js';
@@ -30,10 +31,12 @@ const synonymsOf = (s: Space, column: string) =>
 function scoreOf(s: Space) {
   const a = synonymsOf(s, 'a');
   const b = synonymsOf(s, 'b');
+  const exampleSql = (s.instructions?.example_question_sqls ?? []).map((e) => e.sql.join(''));
+  const breaker = b.includes('breaker');
   const pass: Record<string, boolean> = {
-    t1: a.includes('alpha'),
-    t2: a.includes('beta') && b.includes('b2'),
-    t3: false,
+    t1: a.includes('alpha') && !breaker,
+    t2: (a.includes('beta') && b.includes('b2')) || breaker || exampleSql.includes('SELECT 333'),
+    t3: breaker || exampleSql.some((sql) => sql.startsWith('SELECT 3')),
     h1: !a.includes('bad'),
   };
   const questions: QuestionScore[] = benchmarks.map((bm) => ({
@@ -50,6 +53,7 @@ function scoreOf(s: Space) {
     attempts: 1,
     durationMs: 1,
     repeats: [],
+    taught: false,
   }));
   return buildScorecard({
     space: 'x',
@@ -58,6 +62,7 @@ function scoreOf(s: Space) {
     backend: 'test',
     repeats: 1,
     questions,
+    taught: new Set(findTaught(s, benchmarks).keys()),
     calls: { genie: 4, statements: 4, retries: 0, rateLimited: 0 },
     durationMs: 1,
     startedAt: '',
@@ -114,27 +119,6 @@ async function run(analyst: Analyst, lessons = emptyLessons('x'), maxIterations 
     maxIterations,
   });
 }
-
-describe('acceptance rule', () => {
-  const c = (train: number, holdout: number) => ({
-    train: { passed: train, total: 10 },
-    holdout: { passed: holdout, total: 5 },
-  });
-  it.each([
-    [c(3, 2), c(4, 2), true],
-    [c(3, 2), c(4, 3), true],
-    [c(3, 2), c(3, 3), false],
-    [c(3, 2), c(5, 1), false],
-    [c(3, 2), c(2, 2), false],
-  ])('%j -> %j accepted=%s', (before, after, accepted) => {
-    expect(judge(before, after).accepted).toBe(accepted);
-  });
-  it('classifies single-fix outcomes', () => {
-    expect(outcomeOf(c(3, 2), c(4, 2))).toBe('helped');
-    expect(outcomeOf(c(3, 2), c(3, 2))).toBe('no_effect');
-    expect(outcomeOf(c(3, 2), c(5, 1))).toBe('hurt');
-  });
-});
 
 describe('enhancement loop', () => {
   it('keeps a helpful batch and shows only holdout-free failures to the analyst', async () => {
@@ -234,6 +218,71 @@ describe('enhancement loop', () => {
     });
     expect(result.iterations).toHaveLength(1);
     expect(result.stopReason).toMatch(/reached the target/);
+  });
+
+  const example = (question: string, sql: string): Fix => ({
+    type: 'add_example_query',
+    question,
+    sql,
+    rationale: 'r',
+    targets: ['t3'],
+  });
+
+  it('never keeps a copy of a benchmark question as an example unless copies are allowed', async () => {
+    const copy = example('Gamma?', 'SELECT 3');
+    const result = await run(scriptedAnalyst([[copy]]));
+    expect(result.iterations[0].rejected[0].reason).toMatch(/copies train question\(s\) t3/);
+    expect(result.after.totals.train.passed).toBe(0);
+    const allowed = await runEnhanceLoop({
+      spaceName: 'x',
+      file: 'f',
+      space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: scriptedAnalyst([[copy, syn('a', 'alpha', 't1')], []]),
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
+      allowTaughtExamples: true,
+    });
+    // The copy makes t3 pass, but as a taught question: only the synonym's t1 counts.
+    expect(allowed.after.questions.find((q) => q.id === 't3')).toMatchObject({ passed: true, taught: true });
+    expect(allowed.iterations[0].reason).toBe('train-untaught +1, holdout +0');
+  });
+
+  it('drops an example that fixes only the question it was derived from (leave one out)', async () => {
+    const own = example('gamma prime?', 'SELECT 33');
+    const result = await run(scriptedAnalyst([[own, syn('a', 'alpha', 't1')], []]));
+    expect(result.iterations[0].accepted).toBe(true);
+    expect(result.iterations[0].applied.map((a) => a.fix.type)).toEqual(['add_synonym']);
+    expect(result.iterations[0].rejected.map((r) => r.reason)).toContain(LEAVE_ONE_OUT_REASON);
+    expect(result.space.instructions?.example_question_sqls ?? []).toHaveLength(0);
+
+    const general = example('gamma second?', 'SELECT 333');
+    const kept = await run(scriptedAnalyst([[general], []]));
+    expect(kept.iterations[0].applied.map((a) => a.fix.type)).toEqual(['add_example_query']);
+    expect(kept.iterations[0].notes.join('\n')).toMatch(/fixes t2 besides its source\(s\) t3/);
+  });
+
+  it('rejects an iteration that breaks a passing question, and records it when the budget allows', async () => {
+    const rounds = [[syn('a', 'alpha', 't1')], [syn('b', 'breaker', 't3')], []];
+    const strict = await run(scriptedAnalyst(rounds));
+    expect(strict.iterations[1]).toMatchObject({ accepted: false, regressions: [], candidateRegressions: ['t1'] });
+    expect(strict.iterations[1].reason).toMatch(/passed now fail \(t1\)/);
+    const lenient = await runEnhanceLoop({
+      spaceName: 'x',
+      file: 'f',
+      space,
+      benchmarks,
+      score: async (s) => scoreOf(s),
+      analyst: scriptedAnalyst(rounds),
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
+      maxRegressions: 1,
+    });
+    expect(lenient.iterations[0]).toMatchObject({ accepted: true, fixed: ['t1'], regressions: [] });
+    expect(lenient.iterations[1]).toMatchObject({ accepted: true, fixed: ['t2', 't3'], regressions: ['t1'] });
   });
 });
 

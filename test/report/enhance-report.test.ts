@@ -20,6 +20,7 @@ function card(passed: Record<string, boolean>, hash: string) {
     attempts: 1,
     durationMs: 1,
     repeats: [],
+    taught: false,
   }));
   return buildScorecard({
     space: 'demo',
@@ -85,7 +86,11 @@ const PATCH = [
 function result(padding = 0): EnhanceResult {
   const lessons = emptyLessons('demo');
   recordOutcome(lessons, 'add_synonym', 'wrong_column', 'helped', 0.5);
-  const split = (t: number, h: number) => ({ train: { passed: t, total: 2 }, holdout: { passed: h, total: 1 } });
+  const split = (t: number, h: number) => ({
+    train: { passed: t, total: 2 },
+    trainUntaught: { passed: t, total: 2 },
+    holdout: { passed: h, total: 1 },
+  });
   const filler = Array.from({ length: padding }, (_, i) => ({
     op: 'add' as const,
     path: `/x${i}`,
@@ -95,6 +100,9 @@ function result(padding = 0): EnhanceResult {
     space: 'demo',
     analyst: 'rules',
     dryRun: true,
+    allowTaughtExamples: false,
+    maxRegressions: 0,
+    slots: 'instructions 0/100, snippets 0/200, tables 1/30',
     usesDemoData: true,
     before: card({ t1: false, t2: false, h1: false }, 'a'.repeat(64)),
     after: card({ t1: true, t2: false, h1: true }, 'c'.repeat(64)),
@@ -102,9 +110,11 @@ function result(padding = 0): EnhanceResult {
       {
         index: 1,
         accepted: true,
-        reason: 'train +1, holdout +1',
+        reason: 'train-untaught +1, holdout +1',
         before: split(0, 0),
         after: split(1, 1),
+        regressions: [],
+        fixed: ['t1', 'h1'],
         applied: [{ fix, key: 'k1', ops: [] }],
         rejected: [{ fix: bad, key: 'k2', reason: 'lowered a score on its own' }],
         patch: [...PATCH, ...filler],
@@ -113,9 +123,12 @@ function result(padding = 0): EnhanceResult {
       {
         index: 2,
         accepted: false,
-        reason: 'train score did not rise',
+        reason: '1 question(s) that passed now fail (t1); at most 0 allowed',
         before: split(1, 1),
         after: split(1, 1),
+        regressions: [],
+        candidateRegressions: ['t1'],
+        fixed: [],
         applied: [],
         rejected: [],
         patch: [],
@@ -144,11 +157,18 @@ describe('enhance PR body', () => {
   const md = renderEnhanceMarkdown(result());
 
   it('opens with the summary, the score table and the per-question changes, before any detail', () => {
-    expect(md.startsWith('## genie-gitops: enhance `demo`\n\n**Train 0.0% → 50.0%, holdout 0.0% → 100.0%**')).toBe(
-      true,
-    );
+    expect(
+      md.startsWith(
+        '## genie-gitops: enhance `demo`\n\n**Train 0.0% → 50.0%, train-untaught 0.0% → 50.0%, holdout 0.0% → 100.0%**',
+      ),
+    ).toBe(true);
     expect(md).toContain('| train | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
+    expect(md).toContain('| train-untaught | 0.0% (0/2) | 50.0% (1/2) | +50.0 pts |');
     expect(md).toContain('| holdout | 0.0% (0/1) | 100.0% (1/1) | +100.0 pts |');
+    expect(md).toContain('Genie slots used: instructions 0/100, snippets 0/200, tables 1/30.');
+    expect(md).toContain('- Iteration 1: Fixed: `t1`, `h1`\n  Regressed: none');
+    expect(md).toContain('- Iteration 2: Fixed: none\n  Regressed: none (the rolled-back candidate broke `t1`)');
+    expect(md).not.toContain('taught by the config');
     expect(md).toMatch(/\*\*Fixed\*\* \(2\): `t1` \(train\), `h1` \(holdout\)/);
     expect(md).toMatch(/\*\*Regressed\*\* \(0\): none/);
     expect(md.indexOf('| train |')).toBeLessThan(md.indexOf('### Fixes'));
@@ -186,11 +206,13 @@ describe('enhance PR body', () => {
     expect(md).toContain('config aaaaaaaaaaaa → cccccccccccc');
   });
 
-  it('labels each chart (xychart has no legend): one for train, one for holdout', () => {
+  it('labels each chart (xychart has no legend): one each for train, train-untaught and holdout', () => {
     const charts = scoreChart(result()).join('\n');
     expect(charts).toContain('title "Train score (%) per iteration"');
+    expect(charts).toContain('title "Train-untaught score (%) per iteration"');
     expect(charts).toContain('title "Holdout score (%) per iteration"');
-    expect(charts).toContain('line [0.0, 50.0, 50.0]');
+    // train and train-untaught agree here: nothing is taught
+    expect(charts.match(/line \[0\.0, 50\.0, 50\.0\]/g)).toHaveLength(2);
     expect(charts).toContain('line [0.0, 100.0, 100.0]');
     expect(charts).toContain('x-axis ["start", "it 1", "it 2"]');
   });
@@ -218,5 +240,15 @@ describe('enhance PR body', () => {
     expect(cut).toContain('### Budget');
     expect(cut).not.toContain('```json');
     expect(stackedHeadings(cut)).toEqual([]);
+  });
+
+  it('says in its first lines how many questions are taught', () => {
+    const taught = result();
+    taught.allowTaughtExamples = true;
+    taught.after.questions[1] = { ...taught.after.questions[1], taught: true, passed: true };
+    const md = renderEnhanceMarkdown(taught);
+    const firstLines = md.split('\n').slice(0, 5).join('\n');
+    expect(firstLines).toMatch(/\*\*1 benchmark question\(s\) are taught\*\* by the config \(1 train, 0 holdout\)/);
+    expect(firstLines).toContain('Copies were allowed in this run (`allow-taught-examples`).');
   });
 });

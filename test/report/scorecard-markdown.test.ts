@@ -98,6 +98,7 @@ describe('renderScorecardMarkdown', () => {
       |---|---:|
       | all | 50.0% (2/4) |
       | train | 50.0% (1/2) |
+      | train-untaught | 50.0% (1/2) |
       | holdout | 50.0% (1/2) |
 
       | split | 95% interval | repeatability |
@@ -143,6 +144,7 @@ describe('renderScorecardMarkdown', () => {
       |---|---:|---:|
       | all | 100.0% (1/1; 1 broken) | 66.7% |
       | train | 100.0% (1/1) | 66.7% |
+      | train-untaught | 100.0% (1/1) | 66.7% |
       | holdout | – (1 broken) | – |
 
       | split | 95% interval | repeatability |
@@ -210,7 +212,7 @@ describe('renderScorecardMarkdown', () => {
 describe('renderScorecardText', () => {
   it('renders an aligned table for the terminal', () => {
     expect(renderScorecardText(HEAD)).toMatchInlineSnapshot(`
-      "Genie score for demo: 50.0% (2/4) · train 50.0% (1/2) · holdout 50.0% (1/2)
+      "Genie score for demo: 50.0% (2/4) · train 50.0% (1/2) · train-untaught 50.0% (1/2) · holdout 50.0% (1/2)
 
       ID            SPLIT    RESULT  VERDICT   CATEGORY      QUESTION
       msgs-total    train    pass    exact     -             How many messages were sent in total?
@@ -254,6 +256,7 @@ describe('renderComparisonMarkdown', () => {
       |---|---:|---:|---:|
       | all | 50.0% (2/4) | 50.0% (2/4) | ±0.0 pp |
       | train | 66.7% (2/3) | 50.0% (1/2) | −16.7 pp |
+      | train-untaught | 66.7% (2/3) | 50.0% (1/2) | −16.7 pp |
       | holdout | 0.0% (0/1) | 50.0% (1/2) | +50.0 pp |
 
       > [!NOTE]

@@ -20,7 +20,7 @@ function card(score: number): Scorecard {
     benchmarksHash: 'b',
     backend: 'local',
     repeats: 1,
-    totals: { all: t, train: t, holdout: t },
+    totals: { all: t, train: t, trainUntaught: t, holdout: t },
     categories: emptyCategoryCounts(),
     questions: [],
     calls: { genie: 0, statements: 0, retries: 0, rateLimited: 0 },

@@ -88,6 +88,7 @@ describe('runScore', () => {
     expect(card.totals).toEqual({
       all: { passed: 3, total: 3, broken: 0, answered: 3, errored: 0, score: 1, passRate: 1 },
       train: { passed: 2, total: 2, broken: 0, answered: 2, errored: 0, score: 1, passRate: 1 },
+      trainUntaught: { passed: 2, total: 2, broken: 0, answered: 2, errored: 0, score: 1, passRate: 1 },
       holdout: { passed: 1, total: 1, broken: 0, answered: 1, errored: 0, score: 1, passRate: 1 },
     });
     expect(card.questions.map((q) => [q.id, q.passed, q.verdict, q.category])).toEqual([

@@ -52,7 +52,15 @@ describe('score through the databricks backend against serve', () => {
 describe('enhance through the databricks backend against serve', () => {
   it('reaches the same before and after scores as the local backend (dry run)', async () => {
     const { enhanceCommand } = await import('../../src/commands/enhance.js');
-    const options = { root: REPO_ROOT, space: 'demo', analyst: 'rules' as const, maxIterations: 1, dryRun: true };
+    // The same loop on both backends: fixes isolated after a rejected batch (by default only the local backend does that).
+    const options = {
+      root: REPO_ROOT,
+      space: 'demo',
+      analyst: 'rules' as const,
+      maxIterations: 1,
+      dryRun: true,
+      isolateFixes: true,
+    };
     const remote = await enhanceCommand({ ...options, backend: 'databricks' });
     const local = await enhanceCommand({ ...options, backend: 'local' });
     expect(remote.before.totals).toEqual(local.before.totals);

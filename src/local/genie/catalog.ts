@@ -23,6 +23,8 @@ export interface ColumnInfo {
   /** A few example values (format assistance). */
   examples: string[];
   isKey: boolean;
+  /** The table this column points at through a join spec (its many side), when it is a reference. */
+  references?: TableInfo;
 }
 
 export interface TableInfo {
@@ -182,6 +184,13 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
     });
   }
 
+  for (const j of joins) {
+    const leftCol = j.left.columns.find((c) => c.name.toLowerCase() === j.leftColumn.toLowerCase());
+    const rightCol = j.right.columns.find((c) => c.name.toLowerCase() === j.rightColumn.toLowerCase());
+    if (leftCol && rightCol && rightCol === j.right.key && leftCol !== j.left.key) leftCol.references ??= j.right;
+    if (leftCol && rightCol && leftCol === j.left.key && rightCol !== j.right.key) rightCol.references ??= j.left;
+  }
+
   const examples: ExampleInfo[] = (space.instructions?.example_question_sqls ?? []).map((e) => ({
     id: e.id,
     question: joinText(e.question),
@@ -221,9 +230,12 @@ function pickKey(table: TableInfo): ColumnInfo | undefined {
 /** The column that names a row of the table in answers ("by channel" shows channel_name). */
 function pickLabel(table: TableInfo): ColumnInfo | undefined {
   const strings = table.columns.filter((c) => c.type === 'string');
+  const singularName = table.name.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
   return (
     strings.find((c) => /(^|_)(name|title|label)$/.test(c.name.toLowerCase())) ??
     strings.find((c) => /name|title/.test(c.name.toLowerCase())) ??
+    // `airlines.Airline`: the text column named after the table names its rows.
+    strings.find((c) => c.name.toLowerCase() === singularName) ??
     strings.find((c) => c.entity) ??
     undefined
   );

@@ -4,7 +4,7 @@
  * warehouse clock (`current_date`), so answers stay right as the clock moves.
  */
 import type { Token } from './text.js';
-import type { Bucket } from './vocabulary.js';
+import type { Bucket, TimeGrain } from './vocabulary.js';
 
 export type DateRange =
   | { kind: 'last'; n: number; unit: Bucket }
@@ -256,7 +256,9 @@ export function dateCondition(range: DateRange, column: string): string {
 }
 
 /** The SQL expression bucketing `column` by day, week, month or year. */
-export function bucketExpression(bucket: Bucket, column: string): string {
+export function bucketExpression(bucket: TimeGrain, column: string): string {
+  // The weekday's name ("Monday"): Spark's date_format pattern, which the local warehouse also speaks.
+  if (bucket === 'weekday') return `date_format(${column}, 'EEEE')`;
   return `date_trunc('${bucket}', ${column})`;
 }
 

@@ -98,9 +98,49 @@ export function signatureOf(linked: Linked): Omit<PreparedExample, 'example'> {
   return { signature, values, numbers, dates };
 }
 
-export function prepareExample(example: ExampleInfo, linked: Linked): PreparedExample {
-  return { example, ...signatureOf(linked) };
+export function prepareExample(example: ExampleInfo, linked: Linked, catalog?: Catalog): PreparedExample {
+  const prepared = { example, ...signatureOf(linked) };
+  // A template's parameters are slots: the question fills them, so they count as the kind of value
+  // they take (a value of the compared column, a number, a date), never as the default's words.
+  for (const param of example.parameters) {
+    const slot = slotOf(param, example.sql, catalog);
+    if (slot) prepared.signature.add(slot);
+  }
+  return prepared;
 }
+
+/** The question of a template as the engine links it: `:name` markers and default values taken out. */
+export function templateQuestion(example: ExampleInfo): string {
+  let text = example.question;
+  for (const param of example.parameters) {
+    text = text.replace(new RegExp(`:${param.name}\\b`, 'g'), ' ');
+    if (param.defaultValue) text = text.replace(new RegExp(escapeRe(param.defaultValue), 'gi'), ' ');
+  }
+  return text;
+}
+
+/** The signature slot a parameter fills: `#value:<column>` for text compared to a column, `#num`, `#date`. */
+function slotOf(param: ExampleInfo['parameters'][number], sql: string, catalog?: Catalog): string | undefined {
+  const hint = param.typeHint ?? '';
+  if (NUMERIC_HINT.test(hint)) return '#num';
+  if (DATE_HINT.test(hint)) return '#date';
+  const compared = comparedColumn(sql, param.name);
+  const name = compared?.split('.').pop()?.toLowerCase();
+  if (!name || !catalog) return undefined;
+  // The catalog column of that name, preferring a table the example's SQL reads.
+  const lower = sql.toLowerCase();
+  const columns = catalog.tables.flatMap((t) => t.columns).filter((c) => c.name.toLowerCase() === name);
+  const column = columns.find((c) => lower.includes(c.table.identifier.toLowerCase())) ?? columns[0];
+  return column ? `#value:${columnKey(column)}` : undefined;
+}
+
+/** The column a `:name` marker is compared with (`plan = :plan`, `t.city IN (:city)`), as table.column when qualified. */
+function comparedColumn(sql: string, name: string): string | undefined {
+  const m = new RegExp(`([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${name}\\b`, 'i').exec(sql);
+  return m?.[1].replace(/`/g, '');
+}
+
+const escapeRe = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /** Dice similarity of two token sets. */
 export function similarity(a: Set<string>, b: Set<string>): number {
@@ -151,7 +191,8 @@ export function adaptExample(match: ExampleMatch, question: Linked, catalog: Cat
         q.values.find((v) => colName && v.column.toLowerCase().endsWith(`.${colName}`)) ??
         (colName ? undefined : q.values[0]);
       const quoted = question.items.find((i) => i.type === 'quoted');
-      const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined) ?? param.defaultValue;
+      // A value the question does not give is not guessed from the default: the engine composes instead.
+      const raw = hit?.value ?? (quoted && quoted.type === 'quoted' ? quoted.raw : undefined);
       value = raw !== undefined ? literal(raw) : undefined;
     }
     if (value === undefined) return undefined;

@@ -6,7 +6,7 @@
 import type { Genie, GenieAnswer, Warehouse } from '../../ports.js';
 import type { Space } from '../../space/schema.js';
 import { buildCatalog, type Catalog, type TableInfo } from './catalog.js';
-import { adaptExample, prepareExample, rankExamples, type PreparedExample } from './examples.js';
+import { adaptExample, prepareExample, rankExamples, templateQuestion, type PreparedExample } from './examples.js';
 import { buildLexicon, type Lexicon, type Target } from './lexicon.js';
 import { link, targetKey, type Item, type Linked } from './linker.js';
 import type { Plan } from './plan.js';
@@ -39,7 +39,7 @@ export async function createLocalGenie(
   const today = await warehouseToday(warehouse);
   const lexicon = buildLexicon(catalog);
   const examples: PreparedExample[] = catalog.examples.map((e) =>
-    prepareExample(e, link(e.question, lexicon, catalog, today)),
+    prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog),
   );
   const quotedCache = new Map<string, string | null>();
   const noise = Math.min(1, Math.max(0, options.noise ?? 0));

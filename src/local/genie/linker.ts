@@ -8,7 +8,8 @@ import { findDates, type DateRange } from './dates.js';
 import type { Lexicon, Phrase, Target } from './lexicon.js';
 import { findQuantities, type CompareOp } from './quantities.js';
 import { STOPWORDS, tokenize, type Token } from './text.js';
-import { MARKERS, type MarkerDef } from './vocabulary.js';
+import { MARKERS, SUPERLATIVES, type MarkerDef } from './vocabulary.js';
+import { splitIdentifier } from './text.js';
 
 export interface Candidate {
   target: Target;
@@ -21,7 +22,7 @@ export type Item =
   | { type: 'mention'; start: number; end: number; text: string; candidates: Candidate[] }
   | { type: 'marker'; start: number; end: number; text: string; marker: MarkerDef }
   | { type: 'date'; start: number; end: number; range: DateRange }
-  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number }
+  | { type: 'compare'; start: number; end: number; op: CompareOp; value: number; dim?: string; against?: 'avg' }
   | { type: 'top'; start: number; end: number; n: number; dir: 'asc' | 'desc' }
   | { type: 'number'; start: number; end: number; value: number }
   | { type: 'quoted'; start: number; end: number; raw: string }
@@ -39,6 +40,44 @@ function phraseLength(tokens: Token[], i: number, words: string[], free: (k: num
   for (let k = 0; k < words.length; k++) if (!free(i + k) || !tokenHas(tokens[i + k], words[k])) return false;
   return true;
 }
+
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'each', 'every', 'all']);
+
+/** Tokens a schema phrase spans from `i` ("name of the breed" for name-of-breed), 0 when it does not match. */
+function phraseSpan(tokens: Token[], i: number, words: string[], free: (k: number) => boolean): number {
+  let at = i;
+  // `is_reply` is "is reply", never "is the reply rate": a verb-led name takes no article inside.
+  const skips = !['is', 'has', 'was', 'are', 'had', 'were'].includes(words[0]);
+  for (let k = 0; k < words.length; k++) {
+    // Inside a phrase an article may stand between its words; never before the first.
+    while (
+      skips &&
+      k > 0 &&
+      free(at) &&
+      tokens[at] &&
+      DETERMINERS.has(tokens[at].forms[0]) &&
+      !DETERMINERS.has(words[k])
+    )
+      at++;
+    if (!free(at) || !tokenHas(tokens[at], words[k])) return 0;
+    at++;
+  }
+  return at - i;
+}
+
+/** Request verbs that open a question. */
+const IMPERATIVES = new Set([
+  'show',
+  'list',
+  'find',
+  'give',
+  'tell',
+  'return',
+  'display',
+  'get',
+  'provide',
+  'identify',
+]);
 
 /** Shape of a value: letters to A/a, digits to 9 ("KR" -> "AA", "2026-01-01" -> "9999-99-99"). */
 export function shapeOf(value: string): string {
@@ -77,7 +116,15 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
   }
   for (const q of findQuantities(tokens, taken)) {
     if (q.kind === 'compare') {
-      items.push({ type: 'compare', start: q.start, end: q.end, op: q.op, value: q.value });
+      items.push({
+        type: 'compare',
+        start: q.start,
+        end: q.end,
+        op: q.op,
+        value: q.value,
+        dim: q.dim,
+        against: q.against,
+      });
       for (const k of q.used) taken.add(k);
     } else {
       items.push({ type: 'top', start: q.start, end: q.end, n: q.n, dir: q.dir });
@@ -95,14 +142,45 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       continue;
     }
 
+    if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+      // "Show the names of ...": the request verb, never a table that happens to be called show.
+      items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+      continue;
+    }
+    const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+    const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
+    if (superlative && ranked.length > 0) {
+      // "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
+      // "the youngest dog" is one row; "the longest rivers" ranks them all.
+      const plural = isPluralNoun(tokens[i + 1]);
+      items.push({ type: 'top', start: i, end: i, n: plural ? 0 : 1, dir: superlative.dir });
+      items.push({
+        type: 'mention',
+        start: i,
+        end: i + 1,
+        text: t.raw,
+        candidates: ranked.map((column) => ({
+          target: { kind: 'column', column },
+          weight: 0.9,
+          source: 'adjective',
+          words: [t.raw],
+        })),
+      });
+      continue;
+    }
+
     let best: Phrase[] = [];
     let bestLen = 0;
+    let bestSpan = 0;
     for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
       for (const p of lexicon.byFirst.get(form) ?? []) {
-        if (p.words.length < bestLen || !phraseLength(tokens, i, p.words, free)) continue;
+        if (p.words.length < bestLen) continue;
+        const span = phraseSpan(tokens, i, p.words, free);
+        if (span === 0) continue;
         if (p.words.length > bestLen) {
           best = [];
           bestLen = p.words.length;
+          bestSpan = span;
         }
         best.push(p);
       }
@@ -125,14 +203,14 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       items.push({
         type: 'mention',
         start: i,
-        end: i + bestLen,
+        end: i + bestSpan,
         text: tokens
-          .slice(i, i + bestLen)
+          .slice(i, i + bestSpan)
           .map((x) => x.raw)
           .join(' '),
         candidates: rank(best),
       });
-      i += bestLen - 1;
+      i += bestSpan - 1;
     } else if (marker) {
       items.push({
         type: 'marker',
@@ -153,7 +231,20 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       else if (!STOPWORDS.has(t.forms[0])) items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
     }
   }
-  items.sort((a, b) => a.start - b.start);
+  // Stable: a zero-width ranking item stays before the mention at the same position.
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  // "channel category", "student age": a table word right before one of its own columns names that column.
+  for (let k = 0; k + 1 < items.length; k++) {
+    const item = items[k];
+    const next = items[k + 1];
+    if (item.type !== 'mention' || next.type !== 'mention' || next.start !== item.end) continue;
+    const table = item.candidates[0]?.target.kind === 'table' ? item.candidates[0].target.table : undefined;
+    const own = next.candidates.filter((c) => c.target.kind === 'column' && c.target.column.table === table);
+    // Only a column's own name ("channel category"), not a synonym that may be a verb ("members signed up").
+    if (!table || own.length === 0 || own[0] !== next.candidates[0] || !['name', 'alias'].includes(own[0].source))
+      continue;
+    items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own });
+  }
   // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
@@ -182,7 +273,22 @@ function rank(phrases: Phrase[]): Candidate[] {
     if (!prev || prev.weight < p.weight)
       byKey.set(key, { target: p.target, weight: p.weight, source: p.source, words: p.words });
   }
-  return [...byKey.values()].sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
+  const all = [...byKey.values()];
+  // "which airline": a reference column (flights.Airline) named like the table it points at means that table.
+  const kept = all.filter(
+    (c) =>
+      !(
+        c.target.kind === 'column' &&
+        c.target.column.references &&
+        all.some(
+          (o) =>
+            o.target.kind === 'table' &&
+            o.target.table === (c.target as { column: ColumnInfo }).column.references &&
+            o.weight >= c.weight,
+        )
+      ),
+  );
+  return kept.sort((a, b) => b.weight - a.weight || kindOrder(a.target) - kindOrder(b.target));
 }
 
 /** On equal weight prefer snippets and values (specific) over columns over tables. */
@@ -201,4 +307,21 @@ export function targetKey(t: Target): string {
     case 'snippet':
       return `s:${t.snippet.id}`;
   }
+}
+
+/** Number columns measuring a dimension word ("age" -> pet_age, Age), by name part or synonym. */
+export function dimensionColumns(dim: string, catalog: Catalog): ColumnInfo[] {
+  return catalog.tables
+    .flatMap((t) => t.columns)
+    .filter(
+      (c) =>
+        c.type === 'number' &&
+        !c.isKey &&
+        (splitIdentifier(c.name).includes(dim) || c.synonyms.some((s) => splitIdentifier(s).includes(dim))),
+    );
+}
+
+/** A plural noun ("rivers"), read from its spelling: ends in -s and is not a known non-plural. */
+export function isPluralNoun(t: Token | undefined): boolean {
+  return !!t && !t.quoted && t.num === undefined && /[a-z]s$/i.test(t.raw) && t.forms[0] !== t.raw.toLowerCase();
 }

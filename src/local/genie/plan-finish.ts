@@ -4,7 +4,8 @@
  */
 import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
-import type { PlanOutcome, PlanState } from './planner.js';
+import type { PlanColumnMention, PlanEntity, PlanOutcome, PlanState } from './planner.js';
+import { dimensionColumns } from './linker.js';
 import { pickDateColumn } from './date-column.js';
 
 const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'timestamp';
@@ -27,10 +28,68 @@ export function finishPlan(s: PlanState): PlanOutcome {
   }
   if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0) notes.push('avg-per');
 
+  // "What are the names of conductors whose ...": a question word asked for columns and nothing is
+  // aggregated, ranked or compared as a count, so it is a listing of those columns, not a grouping.
+  const comparesFilter = s.compares.every(
+    (cmp) =>
+      (cmp.dim !== undefined && dimensionColumns(cmp.dim, s.catalog).length > 0) ||
+      (cmp.against !== undefined && columns.some((c) => c.column.type === 'number' && !c.column.isKey)) ||
+      columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
+  );
+  if (s.temporal && measures.length === 0 && !s.rank) {
+    // "the most recent treatment": rank its rows by their date column.
+    const table = columns[0]?.column.table ?? entities[0]?.table;
+    const date = columns.find((c) => isTemporal(c.column))?.column ?? (table && pickDateColumn(table, s.catalog));
+    if (date) {
+      columns.push({ column: date, at: s.temporal.at, implied: true });
+      s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
+    }
+  }
+
+  // "the city with the highest population", "the youngest dog": a ranking along a number column
+  // the question names orders the rows by it; nothing is counted.
+  const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : undefined;
+  if (rankColumn && measures.length === 1 && measures[0].kind === 'count' && measures[0].distinct === rankColumn) {
+    // "the greatest number of years": the number is the column's own value.
+    measures.pop();
+  }
+  const byColumn = rankColumn !== undefined && measures.length === 0 && !s.pendingAgg && !s.ratio;
+  if (
+    measures.length === 0 &&
+    !s.pendingAgg &&
+    (!s.rank || byColumn) &&
+    !s.ratio &&
+    s.buckets.length === 0 &&
+    comparesFilter &&
+    (dims.length > 0 || byColumn) &&
+    dims.every(
+      (d) =>
+        d.kind === 'column' &&
+        (!d.bucket || d.bucket === 'day') &&
+        // "the song names by singers": a "by" on the table the asked columns come from names their owner.
+        (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === 'column' && a.column.table === d.column.table)),
+    )
+  ) {
+    for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
+    columns.sort((a, b) => a.at - b.at);
+    // The tables named besides only qualify the rows ("organizations that have authors who ...",
+    // "countries that have both lakes and rivers"): joined so partner rows exist, not listed.
+    const listed = new Set(columns.map((c) => c.column.table));
+    for (let k = 0; k < entities.length; k++)
+      entities[k] = listed.has(entities[k].table)
+        ? { ...entities[k], context: true }
+        : { ...entities[k], require: true };
+  }
+
   // No explicit measure: count something, chosen from what the question names.
   if (
     measures.length === 0 &&
-    (s.rank || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === 'count' || s.pendingAgg === 'avg' || s.ratio)
+    ((s.rank && !byColumn) ||
+      dims.length > 0 ||
+      s.buckets.length > 0 ||
+      s.pendingAgg === 'count' ||
+      s.pendingAgg === 'avg' ||
+      s.ratio)
   ) {
     const dimTables = new Set(dims.map(dimTable).filter(Boolean));
     const firstWhere = where.map(condTable).find(Boolean);
@@ -67,14 +126,27 @@ export function finishPlan(s: PlanState): PlanOutcome {
     only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
       ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
       : undefined;
-  if (measures.length === 1 && only?.kind === 'agg' && owner && dims.length === 0 && s.buckets.length === 0) {
+  // "가장 최근에 개설된 채널은 어디야?": the text column asked beside the time names the row.
+  const ownerColumn =
+    only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') && isTemporal(only.column) && !owner
+      ? [...columns, ...[...s.askedDims].flatMap((d) => (d.kind === 'column' ? [{ column: d.column, at: -1 }] : []))]
+          .map((c) => c.column)
+          .find((c) => c.table === only.column.table && c.type === 'string')
+      : undefined;
+  if (
+    measures.length === 1 &&
+    only?.kind === 'agg' &&
+    (owner || ownerColumn) &&
+    dims.filter((d) => !s.askedDims.has(d)).length === 0 &&
+    s.buckets.length === 0
+  ) {
     const plan: Plan = {
-      base: owner.table,
+      base: only.column.table,
       measures: [],
       dims: [],
       where,
       having: [],
-      select: [owner.table.label as ColumnInfo, only.column],
+      select: [(owner?.table.label ?? ownerColumn) as ColumnInfo, only.column],
       distinct: false,
       order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
     };
@@ -94,6 +166,24 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
   for (const cmp of s.compares) {
+    const dimColumn = cmp.dim ? closestDimension(cmp.dim, s, entities, measures) : undefined;
+    if (dimColumn) {
+      // "older than 20": the comparative names the column (age).
+      where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value, against: cmp.against });
+      filtered.add(dimColumn);
+      continue;
+    }
+    if (cmp.against) {
+      // "treatments that cost below average": the number column named nearest the comparison.
+      const column = columns
+        .filter((c) => c.column.type === 'number' && !c.column.isKey)
+        .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0]?.column;
+      if (column) {
+        where.push({ kind: 'compare', column, op: cmp.op, value: cmp.value, against: cmp.against });
+        filtered.add(column);
+      } else notes.push('compare-unattached');
+      continue;
+    }
     const numeric = columns
       .filter((c) => c.column.type === 'number' && !c.column.isKey)
       .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
@@ -113,8 +203,11 @@ export function finishPlan(s: PlanState): PlanOutcome {
       const grouped = entities.find((e) => e !== entity);
       measures.push({ kind: 'count', table: entity.table });
       if (grouped) {
+        // "the id, name and age of visitors who visited more than once": group by the columns asked.
+        const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
         const d = tableDim(grouped.table);
-        if (d) dims.push(d);
+        if (asked.length > 0) for (const column of asked) dims.push({ kind: 'column', column });
+        else if (d) dims.push(d);
       }
       having.push({ measure: 0, op: cmp.op, value: cmp.value });
     } else if (measures.length > 0 && entity) {
@@ -126,6 +219,22 @@ export function finishPlan(s: PlanState): PlanOutcome {
     } else {
       notes.push('compare-unattached');
     }
+  }
+
+  // "the names of high schoolers and their number of friends": text columns asked beside an aggregate
+  // and no grouping are what it is grouped by.
+  if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
+    const valueFiltered = new Set(where.flatMap((w) => (w.kind === 'value' ? [w.column] : [])));
+    const asked = columns.filter(
+      (c) =>
+        !c.implied &&
+        // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+        (c.plural || s.rank !== undefined) &&
+        c.column.type === 'string' &&
+        !filtered.has(c.column) &&
+        !valueFiltered.has(c.column),
+    );
+    if (asked.length > 0) for (const c of asked) dims.push({ kind: 'column', column: c.column });
   }
 
   // "reactions per message": a dimension on a table without a label, counted against another table.
@@ -192,6 +301,8 @@ export function finishPlan(s: PlanState): PlanOutcome {
 
   // Dates: the date column mentioned near the phrase, else the base table's event time.
   const mentionedDates = columns.filter((c) => isTemporal(c.column));
+  // Date columns that a date phrase or a time bucket used up (a listing does not show them again).
+  const usedColumns = new Set<ColumnInfo>();
   for (const d of s.dates) {
     const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
     const column = near?.column ?? pickDateColumn(base, s.catalog);
@@ -200,12 +311,13 @@ export function finishPlan(s: PlanState): PlanOutcome {
       continue;
     }
     where.push({ kind: 'date', column, range: d.range });
+    usedColumns.add(column);
   }
   for (const bucket of s.buckets) {
     const column = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
     if (column) dims.unshift({ kind: 'column', column, bucket });
+    if (column) usedColumns.add(column);
   }
-  const usedColumns = new Set<ColumnInfo>([...mentionedDates.map((c) => c.column)]);
 
   // "average number of messages per channel": average of per-group counts.
   let averageOver: Dimension | undefined;
@@ -214,11 +326,21 @@ export function finishPlan(s: PlanState): PlanOutcome {
   }
 
   const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+  // A table the question names but nothing else uses still restricts the rows ("dogs that went through
+  // a treatment"): it is joined, so only rows with a partner count.
+  // Not under a negation: "professionals who did not treat any dogs" must not join dogs.
+  const negated = where.some((w) => w.kind === 'absent' || ('negate' in w && w.negate));
+  const required = entities
+    .filter((e) => (e.require || (measures.length > 0 && !e.context && !negated)) && e.table !== base)
+    .map((e) => e.table);
+  if (required.length > 0) plan.require = [...new Set(required)];
   if (measures.length === 0) {
-    const named = columns.map((c) => c.column).filter((c) => !usedColumns.has(c) || columns.length === 1);
+    // The column a ranking implied ("the longest rivers" -> length) is shown after the asked ones.
+    const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
+    const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
     const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
     const entityLabels = entities
-      .filter((e) => !e.context)
+      .filter((e) => !e.context && !e.require)
       .map((e) => e.table.label ?? e.table.key)
       .filter((c): c is ColumnInfo => !!c);
     plan.select = uniqueColumns(
@@ -226,12 +348,19 @@ export function finishPlan(s: PlanState): PlanOutcome {
     );
     if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
     plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-    const rankColumn =
-      columns.find((c) => c.column.type === 'number' && !c.column.isKey) ?? columns.find((c) => isTemporal(c.column));
-    if (s.rank && rankColumn) plan.order = { target: rankColumn.column, dir: s.rank.dir, limit: s.rank.limit };
+    const orderBy = s.rank
+      ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column)
+      : undefined;
+    if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
+    // "sorted by their earnings descending", "in alphabetical order": order the listing.
+    else if (s.sortBy) plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
+    else if (s.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: s.sortDir };
     return { plan, notes };
   }
-  if (s.rank)
+  const sortDim = s.sortBy ? dims.find((d) => d.kind === 'column' && d.column === s.sortBy?.column) : undefined;
+  if (!s.rank && sortDim && s.sortBy) plan.order = { target: 'dim', dir: s.sortBy.dir };
+  else if (!s.rank && s.sortDir) plan.order = { target: 'measure', dir: s.sortDir };
+  else if (s.rank)
     plan.order = {
       target: 'measure',
       dir: s.rank.dir,
@@ -287,4 +416,28 @@ function factFor(table: TableInfo, catalog: Catalog): TableInfo | undefined {
   // Several tables point here: the most connected one is the central fact table.
   const degree = (t: TableInfo): number => catalog.joins.filter((j) => j.left === t || j.right === t).length;
   return facts.sort((a, b) => degree(b) - degree(a))[0];
+}
+
+/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
+function rankingColumn(columns: PlanColumnMention[], at: number): ColumnInfo | undefined {
+  const implied = columns.find((c) => c.implied);
+  if (implied) return implied.column;
+  const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
+  return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
+}
+
+/** The column a comparative's dimension names, preferring tables the question already uses. */
+function closestDimension(
+  dim: string,
+  s: PlanState,
+  entities: PlanEntity[],
+  measures: Measure[],
+): ColumnInfo | undefined {
+  const candidates = dimensionColumns(dim, s.catalog);
+  const used = new Set<TableInfo>([
+    ...entities.map((e) => e.table),
+    ...measures.map(measureTable).filter((t): t is TableInfo => !!t),
+    ...s.columns.map((c) => c.column.table),
+  ]);
+  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
 }

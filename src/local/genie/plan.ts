@@ -2,11 +2,11 @@
 import type { ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
 import type { DateRange } from './dates.js';
 import type { CompareOp } from './quantities.js';
-import type { Bucket } from './vocabulary.js';
+import type { TimeGrain } from './vocabulary.js';
 
 export type Condition =
   | { kind: 'value'; column: ColumnInfo; values: string[]; negate: boolean }
-  | { kind: 'compare'; column: ColumnInfo; op: CompareOp; value: number }
+  | { kind: 'compare'; column: ColumnInfo; op: CompareOp; value: number; against?: 'avg' }
   | { kind: 'bool'; column: ColumnInfo; negate: boolean }
   | { kind: 'snippet'; snippet: SnippetInfo; negate: boolean }
   | { kind: 'date'; column: ColumnInfo; range: DateRange }
@@ -23,7 +23,7 @@ export type Measure =
   | { kind: 'tableRatio'; numerator: TableInfo; denominator: TableInfo; percent: boolean };
 
 export type Dimension =
-  { kind: 'column'; column: ColumnInfo; bucket?: Bucket } | { kind: 'snippet'; snippet: SnippetInfo };
+  { kind: 'column'; column: ColumnInfo; bucket?: TimeGrain } | { kind: 'snippet'; snippet: SnippetInfo };
 
 export interface Having {
   measure: number;
@@ -45,4 +45,6 @@ export interface Plan {
   order?: { target: 'measure' | 'dim' | ColumnInfo; dir: 'ASC' | 'DESC'; limit?: number };
   /** Average of a per-group measure ("average messages per channel"). */
   averageOver?: Dimension;
+  /** Tables joined only so that matching rows exist ("students who have a pet"). */
+  require?: TableInfo[];
 }

@@ -10,7 +10,7 @@ import type { DateRange } from './dates.js';
 import type { Target } from './lexicon.js';
 import type { Condition, Dimension, Measure, Plan } from './plan.js';
 import type { CompareOp } from './quantities.js';
-import type { Bucket, MarkerKind } from './vocabulary.js';
+import type { MarkerKind, TimeGrain } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
 import { finishPlan as finish, measureTable } from './plan-finish.js';
 import { isFanOut } from './join-graph.js';
@@ -31,11 +31,29 @@ interface Entity {
   table: TableInfo;
   at: number;
   context?: boolean;
+  /** Named in a relative clause ("students who have a pet"): joined so its rows must exist, not listed. */
+  require?: boolean;
 }
 interface ColumnMention {
   column: ColumnInfo;
   at: number;
+  /** Implied by an adjective ("the youngest" -> age): ranks or compares, is not asked for. */
+  implied?: boolean;
+  /** Named in the plural ("names", "record companies"). */
+  plural?: boolean;
 }
+
+/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
+function pluralTable(item: Item | undefined): boolean {
+  return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
+}
+
+function pluralText(text: string): boolean {
+  return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
+}
+
+/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
+const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
 
 export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
   const tokensBetween = (from: number, to: number): string[] => tokens.slice(from, to).map((t) => t.forms[0]);
@@ -44,15 +62,28 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
   const measures: Measure[] = [];
   const measureAt: number[] = [];
   const dims: Dimension[] = [];
+  /** Dimensions a "which"/"what" asked for; with nothing to aggregate they are a listing, not a grouping. */
+  const askedDims = new Set<Dimension>();
   const where: Condition[] = [];
   const entities: Entity[] = [];
   const columns: ColumnMention[] = [];
   const dates: Array<{ range: DateRange; at: number }> = [];
-  const compares: Array<{ op: CompareOp; value: number; at: number; end: number }> = [];
-  const buckets: Bucket[] = [];
+  const compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }> = [];
+  const buckets: TimeGrain[] = [];
   let pendingAgg: Agg | undefined;
   const extraAggs: Agg[] = [];
   let lastMarkerAt = -10;
+  /** Where a relative clause starts ("members who ..."): tables named after it only qualify. */
+  let relativeFrom: number | undefined;
+  let softBy = false;
+  /** A ranking without a size ("the longest rivers", "from highest to lowest"): order only. */
+  let openRank = false;
+  /** "sorted by their earnings descending": the column a listing is ordered by, and the direction. */
+  let pendingSort: { dir: 'ASC' | 'DESC'; at: number } | undefined;
+  let sortBy: { column: ColumnInfo; dir: 'ASC' | 'DESC' } | undefined;
+  let sortDir: 'ASC' | 'DESC' | undefined;
+  /** "the most recent treatment": a time superlative, ranking by a date unless a date is what it aggregates. */
+  let temporal: { dir: 'DESC' | 'ASC'; at: number } | undefined;
   let pendingDistinct = false;
   let pendingBy: 'by' | 'which' | undefined;
   let pendingNot = false;
@@ -134,6 +165,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
             extraAggs.push(pendingAgg);
           pendingAgg = kind;
           lastMarkerAt = index;
+          temporal = item.marker.temporal ? { dir: kind === 'max' ? 'DESC' : 'ASC', at: index } : undefined;
           return;
         case 'distinct':
           pendingDistinct = true;
@@ -142,6 +174,8 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         case 'by':
         case 'each':
           pendingBy = 'by';
+          // Bare "each"/"every" ("the weight of every pet") groups only when something is aggregated.
+          softBy = item.marker.words.some((w) => w === 'each' || w === 'every');
           return;
         case 'which':
           // "members who ...": a relative pronoun right after the noun it describes does not ask "which".
@@ -149,18 +183,38 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
             lastMention &&
             lastMention.index === index - 1 &&
             (lastMention.kind === 'entity' || lastMention.kind === 'measure')
-          )
+          ) {
+            relativeFrom ??= index;
             return;
+          }
           pendingBy = 'which';
           return;
         case 'most':
         case 'least':
-          rank = { dir: kind === 'most' ? 'DESC' : 'ASC', limit: rank?.limit ?? 1, at: index };
+          rank = {
+            dir: kind === 'most' ? 'DESC' : 'ASC',
+            // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
+            // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
+            // lowest earnings" is one value of a column, not several rows.)
+            limit:
+              rank?.limit ??
+              (!QUANTITY_RANKS.has(item.marker.words.join(' ')) && pluralTable(items[index + 1]) ? undefined : 1),
+            at: index,
+          };
+          if (rank.limit === undefined) openRank = true;
           if (pendingBy === 'by') pendingBy = undefined;
           return;
         case 'desc':
-        case 'asc':
-          rank = { dir: kind === 'desc' ? 'DESC' : 'ASC', limit: rank?.limit, at: index };
+        case 'asc': {
+          // A direction word orders; it ranks only what a ranking word already ranks.
+          const dir = kind === 'desc' ? 'DESC' : 'ASC';
+          if (rank) rank = { ...rank, dir };
+          sortDir = dir;
+          if (sortBy) sortBy.dir = dir;
+          return;
+        }
+        case 'sort':
+          pendingSort = { dir: sortDir ?? item.marker.dir ?? 'ASC', at: index };
           return;
         case 'ratio':
         case 'percent':
@@ -184,7 +238,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'top') {
-      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: item.n, at: index };
+      // A superlative adjective's ranking (zero width, then its column): plural only when a table follows.
+      const open = !item.n && (item.end > item.start || pluralTable(items[index + 2]));
+      rank = { dir: item.dir === 'desc' ? 'DESC' : 'ASC', limit: open ? undefined : item.n || 1, at: index };
+      if (open) openRank = true;
       return;
     }
     if (item.type === 'date') {
@@ -192,7 +249,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       return;
     }
     if (item.type === 'compare') {
-      compares.push({ op: item.op, value: item.value, at: index, end: item.end });
+      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim, against: item.against });
       return;
     }
     if (item.type === 'number') {
@@ -214,16 +271,44 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       index,
       preferContext(item.candidates, contextTables).map((c) => c.target),
     );
+    if (pendingSort && pendingAgg === 'count' && lastMarkerAt > pendingSort.at && target.kind === 'table') {
+      // "sorted by the number of orchestras": the count orders the groups.
+      sortDir = pendingSort.dir;
+      pendingSort = undefined;
+    } else if (pendingSort && (target.kind === 'column' || target.kind === 'table')) {
+      const column = target.kind === 'column' ? target.column : (target.table.label ?? target.table.key);
+      if (column) sortBy = { column, dir: pendingSort.dir };
+      // "sorted by the number of final tables made": that number is the column itself.
+      if (pendingAgg === 'count' && lastMarkerAt > pendingSort.at) pendingAgg = undefined;
+      pendingSort = undefined;
+      lastMention = { kind: 'other', index, target };
+      return;
+    }
+    if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === 'column') {
+      // "Show the ID of the high schooler named Kyle": the key is what is asked, not the row's name.
+      columns.push({ column: target.column, at: index });
+      lastMention = { kind: 'column', index, target };
+      return;
+    }
+    if (item.candidates[0]?.source === 'adjective' && target.kind === 'column') {
+      // "the youngest dog": the adjective's column only ranks; it takes no other role.
+      columns.push({ column: target.column, at: index, implied: true });
+      lastMention = { kind: 'column', index, target };
+      return;
+    }
     handleMention(target, index);
+    // "the names of ...": a column asked in the plural lists values (and groups an aggregate beside it).
+    if (pluralText(item.text)) for (const c of columns) if (c.at === index) c.plural = true;
   });
 
   function handleMention(target: Target, index: number): void {
     if (pendingNot && (target.kind === 'table' || target.kind === 'column')) {
       // "never posted": the negated thing is a table whose rows point at a table already named.
-      const child = target.kind === 'table' ? target.table : target.column.table;
+      const negated = target.kind === 'table' ? target.table : target.column.table;
       const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
-      const parent = named.find((t): t is TableInfo => !!t && t !== child && hasChildRows(t, child, catalog));
-      if (parent) {
+      const parent = named.find((t): t is TableInfo => !!t && t !== negated && !!childRowsOf(t, negated, catalog));
+      const child = parent ? childRowsOf(parent, negated, catalog) : undefined;
+      if (parent && child) {
         where.push({ kind: 'absent', parent, child });
         pendingNot = false;
         lastMention = { kind: 'where', index, target };
@@ -277,7 +362,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
       (target.kind === 'column' || target.kind === 'table') &&
       !(target.kind === 'column' && target.column.type === 'number')
     ) {
+      const asked = dims.length > 0 && askedDims.has(dims[dims.length - 1]);
+      const before = dims.length;
       makeDim(target, 'other', index);
+      if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
       return;
     }
     if (
@@ -319,7 +407,10 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
         return;
       }
       if (!(pendingAgg && pendingBy === 'by')) {
+        const asked = pendingBy === 'which' || softBy;
+        const before = dims.length;
         makeDim(target, 'other', index);
+        if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
         pendingBy = undefined;
         return;
       }
@@ -346,6 +437,13 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
           pendingDistinct = false;
           return;
         }
+        if (c.type === 'number' && !c.isKey && temporal) {
+          // "How much does the most recent treatment cost": the cost of the latest row, not the largest cost.
+          columns.push({ column: c, at: index });
+          pendingAgg = undefined;
+          lastMention = { kind: 'column', index, target };
+          return;
+        }
         if (c.type === 'number' && !c.isKey) {
           for (const fn of [...extraAggs, agg])
             if (fn !== 'count') addMeasure({ kind: 'agg', fn: fn.toUpperCase() as 'SUM', column: c }, index);
@@ -369,7 +467,7 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     }
     if (target.kind === 'table') {
       // "the general channel": a table word next to one of its values only names the value's kind.
-      entities.push({ table: target.table, at: index });
+      entities.push({ table: target.table, at: index, require: relativeFrom !== undefined && index > relativeFrom });
       lastMention = { kind: 'entity', index, target };
       return;
     }
@@ -426,6 +524,9 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     }
     let dim: Dimension | undefined;
     if (target.kind === 'table') dim = tableDim(target.table);
+    else if (target.kind === 'column' && target.column.references && !target.column.isKey)
+      // "the student with the most likes" grouped by likes.student_id: name the student it points at.
+      dim = tableDim(target.column.references) ?? { kind: 'column', column: target.column };
     else if (target.kind === 'column')
       dim = target.column.isKey
         ? (tableDim(target.column.table) ?? { kind: 'column', column: target.column })
@@ -454,11 +555,18 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     columns,
     dates,
     compares,
-    rank: rank && limitHint && (rank.limit === undefined || rank.limit === 1) ? { ...rank, limit: limitHint } : rank,
+    rank:
+      rank && limitHint && ((rank.limit === undefined && !openRank) || rank.limit === 1)
+        ? { ...rank, limit: limitHint }
+        : rank,
     ratio,
     byMeasure,
     pendingAgg,
     distinctList: pendingDistinct,
+    askedDims,
+    temporal: pendingAgg === undefined ? temporal : undefined,
+    sortBy,
+    sortDir,
   });
 }
 
@@ -469,6 +577,18 @@ function hasChildRows(parent: TableInfo, child: TableInfo, catalog: Catalog): bo
       ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
       isFanOut(e, parent, child),
   );
+}
+
+/**
+ * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
+ * link table between them ("museums with no visitor": rows of visit, which points at both).
+ */
+function childRowsOf(parent: TableInfo, named: TableInfo, catalog: Catalog): TableInfo | undefined {
+  if (hasChildRows(parent, named, catalog)) return named;
+  const links = catalog.tables.filter(
+    (t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog),
+  );
+  return links.length === 1 ? links[0] : undefined;
 }
 
 function dimKey(d: Dimension): string {
@@ -482,17 +602,21 @@ interface State {
   measures: Measure[];
   measureAt: number[];
   dims: Dimension[];
-  buckets: Bucket[];
+  buckets: TimeGrain[];
   where: Condition[];
   entities: Entity[];
   columns: ColumnMention[];
   dates: Array<{ range: DateRange; at: number }>;
-  compares: Array<{ op: CompareOp; value: number; at: number; end: number }>;
+  compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }>;
   rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number };
   ratio?: { percent: boolean; at: number };
   byMeasure: boolean;
   pendingAgg?: Agg;
   distinctList: boolean;
+  askedDims: Set<Dimension>;
+  temporal?: { dir: 'DESC' | 'ASC'; at: number };
+  sortBy?: { column: ColumnInfo; dir: 'ASC' | 'DESC' };
+  sortDir?: 'ASC' | 'DESC';
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

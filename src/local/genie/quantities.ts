@@ -3,6 +3,7 @@
  * rank limits ("top 5", "상위 3개", "bottom 2").
  */
 import type { Token } from './text.js';
+import { COMPARATIVES } from './vocabulary.js';
 
 export type CompareOp = '>' | '>=' | '<' | '<=' | '=';
 
@@ -14,6 +15,10 @@ export interface CompareMatch {
   end: number;
   numberAt: number;
   /** Token positions the phrase uses (a noun between number and word stays free). */ used: number[];
+  /** The dimension a comparative names ("older than" -> age), to find the compared column by. */
+  dim?: string;
+  /** "below the average": compared with the column's average instead of `value`. */
+  against?: 'avg';
 }
 export interface TopMatch {
   kind: 'top';
@@ -42,6 +47,11 @@ const BEFORE: Array<[string[], CompareOp]> = [
   [['under'], '<'],
   [['below'], '<'],
   [['heavier', 'than'], '>'],
+  [['taller', 'than'], '>'],
+  [['cheaper', 'than'], '<'],
+  [['more', 'expensive', 'than'], '>'],
+  [['faster', 'than'], '>'],
+  [['slower', 'than'], '<'],
   [['older', 'than'], '>'],
   [['bigger', 'than'], '>'],
   [['later', 'than'], '>'],
@@ -56,6 +66,14 @@ const BEFORE: Array<[string[], CompareOp]> = [
 ];
 const AFTER: Array<[string[], CompareOp]> = [
   [['or', 'more'], '>='],
+  [['or', 'after'], '>='],
+  [['or', 'later'], '>='],
+  [['or', 'above'], '>='],
+  [['or', 'higher'], '>='],
+  [['or', 'before'], '<='],
+  [['or', 'earlier'], '<='],
+  [['or', 'below'], '<='],
+  [['or', 'lower'], '<='],
   [['or', 'greater'], '>='],
   [['plus'], '>='],
   [['or', 'fewer'], '<='],
@@ -121,6 +139,15 @@ const matchAt = (tokens: Token[], i: number, words: string[]): boolean =>
 
 /** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
 export function findQuantities(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
+  const out = findQuantityPhrases(tokens, taken);
+  for (const q of out) {
+    const dim = q.kind === 'compare' ? tokens[q.start]?.forms.map((f) => COMPARATIVES[f]).find(Boolean) : undefined;
+    if (q.kind === 'compare' && dim) q.dim = dim;
+  }
+  return out;
+}
+
+function findQuantityPhrases(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
   const out: Array<CompareMatch | TopMatch> = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
@@ -139,6 +166,26 @@ export function findQuantities(tokens: Token[], taken: Set<number>): Array<Compa
         const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
         out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end });
         i = end - 1;
+        continue;
+      }
+    }
+    // "cost below average", "older than the average": a comparison with the column's own average.
+    const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+    if (toAverage) {
+      let at = i + toAverage[0].length;
+      if (tokenHasWord(tokens[at], 'the')) at++;
+      if (['average', 'avg', 'mean'].some((w) => tokenHasWord(tokens[at], w))) {
+        out.push({
+          kind: 'compare',
+          op: toAverage[1],
+          value: 0,
+          against: 'avg',
+          start: i,
+          end: at + 1,
+          numberAt: at,
+          used: range(i, at + 1),
+        });
+        i = at;
         continue;
       }
     }

@@ -72,7 +72,17 @@ class Scope {
 export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
   const used = new Set<string>();
   const needed = neededTables(plan);
-  const { steps, unreachable, chasm } = joinPath(plan.base, needed, catalog);
+  const joined = joinPath(plan.base, needed, catalog);
+  // A table joined only to require partner rows is dropped rather than guessed through a chasm or asked about.
+  const optional = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
+  const { steps, unreachable, chasm } =
+    optional.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional.has(t))
+      ? joinPath(
+          plan.base,
+          needed.filter((t) => !optional.has(t)),
+          catalog,
+        )
+      : joined;
   const scope = new Scope();
   scope.add(plan.base);
   for (const step of steps) scope.add(step.to);
@@ -113,7 +123,9 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${literal(c.values[0])}`;
         return `${scope.col(c.column)} ${c.negate ? 'NOT IN' : 'IN'} (${c.values.map(literal).join(', ')})`;
       case 'compare':
-        return `${scope.col(c.column)} ${c.op} ${c.value}`;
+        return c.against === 'avg'
+          ? `${scope.col(c.column)} ${c.op} (SELECT AVG(${ident(c.column.name)}) FROM ${c.column.table.identifier})`
+          : `${scope.col(c.column)} ${c.op} ${c.value}`;
       case 'bool':
         return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case 'snippet':
@@ -151,7 +163,10 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
     sql = `SELECT ${measureSql(plan.measures[0])} AS ratio`;
   } else if (plan.measures.length === 0) {
     const cols = plan.select.map((c) => scope.col(c));
-    sql = `SELECT ${plan.distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
+    // Rows of a joined many side only filter ("organizations with authors who ..."): each listed row once.
+    const manySide = manyTables(steps);
+    const distinct = plan.distinct || (manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table)));
+    sql = `SELECT ${distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
     if (plan.order && typeof plan.order.target === 'object')
       sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
   } else {
@@ -182,6 +197,13 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
     }
   }
   return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+
+/** Tables joined on the many side of a step, and everything joined beyond them. */
+function manyTables(steps: JoinStep[]): Set<TableInfo> {
+  const out = new Set<TableInfo>();
+  for (const step of steps) if (out.has(step.from) || isFanOut(step.edge, step.from, step.to)) out.add(step.to);
+  return out;
 }
 
 /** NOT EXISTS along the join spec between the two tables (the planner only makes this when one exists). */
@@ -245,6 +267,7 @@ export function neededTables(plan: Plan): TableInfo[] {
     else d.snippet.tables.forEach(add);
   plan.where.forEach(addCond);
   plan.select.forEach((c) => add(c.table));
+  (plan.require ?? []).forEach(add);
   if (plan.order && typeof plan.order.target === 'object') add(plan.order.target.table);
   return out;
 }

@@ -19,6 +19,22 @@ export interface Token {
 
 const HANGUL = /[\uac00-\ud7a3]/;
 
+/** Numbers written as words ("at least two", "more than once"); not "one", which is mostly a pronoun. */
+const NUMBER_WORDS: Record<string, number> = {
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  once: 1,
+  twice: 2,
+  thrice: 3,
+};
+
 /** Korean particles and endings, longest first, stripped from the end of a word. */
 const PARTICLES = [
   '에서는',
@@ -145,7 +161,15 @@ export function tokenize(text: string): Token[] {
       pushKorean(tokens, m[7]);
     } else if (m[8]) {
       for (const part of splitIdentifier(m[8].replace(/'s$/, ''), true)) {
-        tokens.push({ raw: part, forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase())]) });
+        const spelled = NUMBER_WORDS[part.toLowerCase()];
+        if (spelled !== undefined) {
+          tokens.push({ raw: part, forms: [part.toLowerCase()], num: spelled });
+          continue;
+        }
+        tokens.push({
+          raw: part,
+          forms: uniq([singular(part), part.toLowerCase(), ...verbStem(part.toLowerCase()), stemForm(part)]),
+        });
       }
     } else if (m[9]) {
       tokens.push({ raw: '%', forms: ['%'] });
@@ -307,4 +331,21 @@ function verbStem(word: string): string[] {
   if (word.length > 5 && word.endsWith('ing')) return [word.slice(0, -3)];
   if (word.length > 4 && word.endsWith('ed')) return [word.slice(0, -2), word.slice(0, -1)];
   return [];
+}
+
+/**
+ * A coarse English stem, applied alike to config words and question words so that
+ * "arriving", "arrived" and "arrival" meet `date_arrived`, and "departure" meets `departed`.
+ * Only words of six letters or more are cut.
+ */
+export function stemForm(word: string): string {
+  let w = singular(word);
+  if (w.length < 6 || !/^[a-z]+$/.test(w)) return w;
+  for (const suffix of ['ing', 'ure', 'ed', 'al']) {
+    if (w.endsWith(suffix) && w.length - suffix.length >= 5) {
+      w = w.slice(0, -suffix.length);
+      break;
+    }
+  }
+  return w.length > 4 && w.endsWith('e') ? w.slice(0, -1) : w;
 }

@@ -6,6 +6,8 @@
 import { tokenize } from './text.js';
 
 export type Bucket = 'day' | 'week' | 'month' | 'year';
+/** A grouping of time: a calendar bucket, or the day of the week. */
+export type TimeGrain = Bucket | 'weekday';
 
 export type MarkerKind =
   | 'count'
@@ -25,18 +27,72 @@ export type MarkerKind =
   | 'asc'
   | 'desc'
   | 'each'
-  | 'with';
+  | 'with'
+  /** "sorted by", "in ascending order of": the next column orders a listing. */
+  | 'sort';
 
 export interface MarkerDef {
   kind: MarkerKind;
   /** Normalised words, matched in sequence. */
   words: string[];
-  bucket?: Bucket;
+  bucket?: TimeGrain;
   /** Korean postfix markers attach to the word before them ("회원 수", "채널별"). */
   postfix?: boolean;
+  /** "latest", "earliest": about time, so they rank by a date column rather than aggregate a number. */
+  temporal?: boolean;
+  /** A sort phrase's own direction ("in descending order of"). */
+  dir?: 'ASC' | 'DESC';
 }
 
-const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?]> = [
+const DEFS: Array<
+  [MarkerKind, string[], { bucket?: TimeGrain; postfix?: boolean; temporal?: boolean; dir?: 'ASC' | 'DESC' }?]
+> = [
+  [
+    'sort',
+    [
+      'ordered by',
+      'order by',
+      'sorted by',
+      'sort by',
+      'sorted according to',
+      'ranked by',
+      'in order of',
+      'in the order of',
+      'by order of',
+      'in alphabetical order of',
+      'in ascending order of',
+      'in ascending alphabetical order of',
+      'in increasing order of',
+    ],
+    { dir: 'ASC' },
+  ],
+  [
+    'sort',
+    [
+      'in descending order of',
+      'in descending alphabetical order of',
+      'in decreasing order of',
+      'sorted descending by',
+      'ordered descending by',
+      'sorted in descending order by',
+      'ordered in descending order by',
+      'sorted in descending order of',
+      'in descending order by',
+    ],
+    { dir: 'DESC' },
+  ],
+  [
+    'sort',
+    [
+      'sorted ascending by',
+      'ordered ascending by',
+      'sorted in ascending order by',
+      'ordered in ascending order by',
+      'sorted in ascending order of',
+      'in ascending order by',
+    ],
+    { dir: 'ASC' },
+  ],
   [
     'count',
     [
@@ -66,44 +122,12 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
   ['sum', ['total', 'sum of', 'sum', 'overall', 'combined', '총', '합계', '합', '총합', '전체']],
   ['sum', ['합계', '총합', '합'], { postfix: true }],
   ['avg', ['average', 'avg', 'mean', '평균']],
-  [
-    'max',
-    [
-      'maximum',
-      'max',
-      'largest',
-      'biggest',
-      'longest',
-      'latest',
-      'most recent',
-      'the most recent',
-      'the latest',
-      'newest',
-      '최대',
-      '최고',
-      '최대값',
-      '가장 긴',
-      '가장 큰',
-      '가장 최근',
-    ],
-  ],
+  ['max', ['maximum', 'max', 'largest', 'biggest', 'longest', '최대', '최고', '최대값', '가장 긴', '가장 큰']],
+  ['max', ['latest', 'most recent', 'the most recent', 'the latest', 'newest', '가장 최근'], { temporal: true }],
+  ['min', ['earliest', '가장 오래된'], { temporal: true }],
   [
     'min',
-    [
-      'minimum',
-      'min',
-      'smallest',
-      'shortest',
-      'earliest',
-      'oldest',
-      'first',
-      '최소',
-      '최저',
-      '최소값',
-      '가장 짧은',
-      '가장 작은',
-      '가장 오래된',
-    ],
+    ['minimum', 'min', 'smallest', 'shortest', 'oldest', 'first', '최소', '최저', '최소값', '가장 짧은', '가장 작은'],
   ],
   [
     'most',
@@ -175,10 +199,38 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
   ['which', ['which', 'what', 'who', '어느', '어떤', '무슨', '누가', '누구', '어디']],
   ['ratio', ['ratio', 'ratio of', 'rate', 'proportion', 'fraction', 'share of', 'share', '비율', '비중', '비']],
   ['percent', ['percentage', 'percent', 'pct', '%', '퍼센트', '백분율', '몇 퍼센트']],
-  ['not', ['not', 'non', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
+  ['not', ['not', 'non', 'no', 'excluding', 'except', 'without', "n't", 'never', '제외', '제외한', '아닌', '않은']],
   ['with', ['with', 'having', 'that have', 'that has', 'who have']],
-  ['desc', ['descending', 'desc', 'from highest', 'from largest', '내림차순']],
-  ['asc', ['ascending', 'asc', 'from lowest', 'from smallest', 'alphabetically', '오름차순']],
+  [
+    'desc',
+    [
+      'descending',
+      'desc',
+      'from highest',
+      'from largest',
+      'from highest to lowest',
+      'from largest to smallest',
+      'from biggest to smallest',
+      'from longest to shortest',
+      'from most to least',
+      '내림차순',
+    ],
+  ],
+  [
+    'asc',
+    [
+      'ascending',
+      'asc',
+      'from lowest',
+      'from smallest',
+      'from lowest to highest',
+      'from smallest to largest',
+      'from shortest to longest',
+      'from least to most',
+      'alphabetically',
+      '오름차순',
+    ],
+  ],
   [
     'bucket',
     [
@@ -200,6 +252,11 @@ const DEFS: Array<[MarkerKind, string[], { bucket?: Bucket; postfix?: boolean }?
       '일간',
     ],
     { bucket: 'day' },
+  ],
+  [
+    'bucket',
+    ['day of the week', 'day of week', 'days of the week', 'weekday', 'weekdays', '요일', '요일별'],
+    { bucket: 'weekday' },
   ],
   [
     'bucket',
@@ -287,4 +344,36 @@ export const BUCKET_WORDS: Record<string, Bucket> = {
   week: 'week',
   month: 'month',
   year: 'year',
+};
+
+/**
+ * Adjectives that rank or compare along a measurable dimension ("the youngest dog" orders by
+ * age, "older than 20" compares age). The dimension word is matched against column names and
+ * synonyms of the space; when no column fits, the word keeps its ordinary meaning.
+ */
+export const SUPERLATIVES: Record<string, { dim: string; dir: 'asc' | 'desc' }> = {
+  youngest: { dim: 'age', dir: 'asc' },
+  oldest: { dim: 'age', dir: 'desc' },
+  heaviest: { dim: 'weight', dir: 'desc' },
+  lightest: { dim: 'weight', dir: 'asc' },
+  tallest: { dim: 'height', dir: 'desc' },
+  shortest: { dim: 'height', dir: 'asc' },
+  longest: { dim: 'length', dir: 'desc' },
+  cheapest: { dim: 'price', dir: 'asc' },
+  fastest: { dim: 'speed', dir: 'desc' },
+  slowest: { dim: 'speed', dir: 'asc' },
+  richest: { dim: 'wealth', dir: 'desc' },
+};
+
+export const COMPARATIVES: Record<string, string> = {
+  older: 'age',
+  younger: 'age',
+  heavier: 'weight',
+  lighter: 'weight',
+  taller: 'height',
+  shorter: 'height',
+  longer: 'length',
+  cheaper: 'price',
+  faster: 'speed',
+  slower: 'speed',
 };

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixes/apply-fixes.js';
 import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import { failure, ofType, propose, thinSpace, type Env } from './helpers.js';
+import { failure, ofType, propose, thinSpace, type Env, fromEvidence } from './helpers.js';
 import { externalCases, readJsonl } from '../helpers/external-cases.js';
 
 const EXTERNAL = externalCases('spider');
@@ -57,7 +57,7 @@ describe.skipIf(!EXTERNAL)('spider pets_1', () => {
       spider('spider-dev-0054', "SELECT count(*) FROM pets WHERE pettype = 'Dog'"),
     ]);
     expect(
-      ofType(fixes, 'enable_build_value_dictionary')
+      fromEvidence(ofType(fixes, 'enable_build_value_dictionary'))
         .map((f) => f.column)
         .sort(),
     ).toEqual(['PetType', 'Sex']);

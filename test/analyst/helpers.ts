@@ -92,3 +92,13 @@ export async function proposeLastResort(
 export function ofType<T extends FixType>(fixes: readonly Fix[], type: T): FixOf<T>[] {
   return fixes.filter((fix): fix is FixOf<T> => fix.type === type);
 }
+
+/**
+ * The fixes a failure's own evidence asked for: without the value dictionaries proposed for every
+ * categorical text column (src/fixes/rules-categories.ts, tested on its own).
+ */
+export function fromEvidence<T extends Fix>(fixes: readonly T[]): T[] {
+  return fixes.filter(
+    (f) => !(f.type === 'enable_build_value_dictionary' && / distinct text values/.test(f.rationale)),
+  );
+}

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { applyFixes } from '../../src/fixes/apply-fixes.js';
 import { SpaceSchema, type Space } from '../../src/space/schema.js';
 import { fixKey } from '../../src/fixes/fix-key.js';
-import { demoEnv, failure, ofType, propose, proposeLastResort, type Env } from './helpers.js';
+import { demoEnv, failure, fromEvidence, ofType, propose, proposeLastResort, type Env } from './helpers.js';
 
 const M = 'main.community';
 let env: Env;
@@ -183,7 +183,7 @@ describe('value rules', () => {
         `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'Pro'`,
       ),
     ]);
-    expect(ofType(fixes, 'enable_build_value_dictionary')).toEqual([
+    expect(fromEvidence(ofType(fixes, 'enable_build_value_dictionary'))).toEqual([
       expect.objectContaining({ table: `${M}.members`, column: 'plan', targets: ['v1'] }),
     ]);
     // The value is in the question: no description mapping is needed.
@@ -199,7 +199,7 @@ describe('value rules', () => {
         `SELECT COUNT(*) FROM ${M}.members`,
       ),
     ]);
-    expect(ofType(fixes, 'enable_build_value_dictionary').map((f) => f.column)).toEqual(['country_code']);
+    expect(fromEvidence(ofType(fixes, 'enable_build_value_dictionary')).map((f) => f.column)).toEqual(['country_code']);
     const [description] = ofType(fixes, 'add_column_description');
     expect(description).toMatchObject({ table: `${M}.members`, column: 'country_code' });
     expect(description.description).toContain("Japan for 'JP'");
@@ -209,7 +209,7 @@ describe('value rules', () => {
   it('no value fix when Genie reproduced the filter', async () => {
     const sql = `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`;
     const { fixes } = await propose(env, [failure('v3', 'How many pro members are there?', sql, `${sql} AND 1 = 1`)]);
-    expect(ofType(fixes, 'enable_build_value_dictionary')).toEqual([]);
+    expect(fromEvidence(ofType(fixes, 'enable_build_value_dictionary'))).toEqual([]);
   });
 
   it('a date condition Genie missed -> enable_get_example_values on the date column', async () => {
@@ -473,5 +473,21 @@ describe('template rule (parameterised examples)', () => {
     const b = failure('t2', 'Count the pro members.', `SELECT COUNT(*) FROM ${M}.members WHERE plan = 'pro'`, null);
     const { fixes } = await propose(env, [a, b]);
     expect(ofType(fixes, 'add_example_query')).toEqual([]);
+  });
+});
+
+describe('category rule (value dictionaries for categorical text columns)', () => {
+  it('turns on entity matching for text columns with few values, not for free text, numbers or dates', async () => {
+    const { fixes } = await propose(env, [
+      failure('c1', 'How many members are there?', `SELECT COUNT(*) FROM ${M}.members`, null),
+    ]);
+    const categories = ofType(fixes, 'enable_build_value_dictionary').filter((f) => !fromEvidence([f]).length);
+    const columns = categories.map((f) => `${f.table.split('.').pop()}.${f.column}`);
+    expect(columns).toEqual(expect.arrayContaining(['channels.category', 'members.plan']));
+    for (const f of categories) expect(f.rationale).toMatch(/holds \d+ distinct text values \(e\.g\. '/);
+    // Free text (display names of 2,000 members), numbers and timestamps are not categories.
+    expect(columns).not.toContain('members.display_name');
+    expect(columns).not.toContain('messages.word_count');
+    expect(columns).not.toContain('messages.sent_at');
   });
 });

@@ -2,13 +2,23 @@
  * Second half of planning: once every mention has a role, settle the base
  * table, default measures, comparisons, date columns, ratios and ordering.
  */
-import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
-import type { Condition, Dimension, Measure, Plan } from './plan.js';
-import type { PlanColumnMention, PlanEntity, PlanOutcome, PlanState } from './planner.js';
+import type { ColumnInfo, TableInfo } from './catalog.js';
+import type { Dimension, Plan } from './plan.js';
+import type { PlanOutcome, PlanState } from './plan-state.js';
 import { dimensionColumns } from './linker.js';
 import { pickDateColumn } from './date-column.js';
+import {
+  closestDimension,
+  condTable,
+  dimTable,
+  factFor,
+  isTemporal,
+  measureTable,
+  rankingColumn,
+  tableDim,
+  uniqueColumns,
+} from './plan-helpers.js';
 
-const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'timestamp';
 
 export function finishPlan(s: PlanState): PlanOutcome {
   const { notes } = s;
@@ -372,72 +382,4 @@ export function finishPlan(s: PlanState): PlanOutcome {
         ? { target: 'dim', dir: 'ASC' }
         : { target: 'measure', dir: 'DESC' };
   return { plan, notes };
-}
-
-function uniqueColumns(list: ColumnInfo[]): ColumnInfo[] {
-  return [...new Set(list)];
-}
-
-export function tableDim(table: TableInfo): Dimension | undefined {
-  const col = table.label ?? table.key;
-  return col ? { kind: 'column', column: col } : undefined;
-}
-
-function dimTable(d: Dimension): TableInfo | undefined {
-  return d.kind === 'column' ? d.column.table : d.snippet.tables[0];
-}
-
-function condTable(c: Condition): TableInfo | undefined {
-  return c.kind === 'snippet' ? c.snippet.tables[0] : c.kind === 'absent' ? c.parent : c.column.table;
-}
-
-export function measureTable(m: Measure | undefined): TableInfo | undefined {
-  if (!m) return undefined;
-  switch (m.kind) {
-    case 'count':
-    case 'share':
-      return m.table;
-    case 'agg':
-      return m.column.table;
-    case 'snippet':
-      return m.snippet.tables[0];
-    case 'tableRatio':
-      return m.numerator;
-  }
-}
-
-/** A table whose rows point at `table` (the many side of a join): what "the most" of an entity counts. */
-function factFor(table: TableInfo, catalog: Catalog): TableInfo | undefined {
-  const facts: TableInfo[] = [];
-  for (const j of catalog.joins) {
-    if (j.right === table && table.key?.name === j.rightColumn) facts.push(j.left);
-    if (j.left === table && table.key?.name === j.leftColumn) facts.push(j.right);
-  }
-  // Several tables point here: the most connected one is the central fact table.
-  const degree = (t: TableInfo): number => catalog.joins.filter((j) => j.left === t || j.right === t).length;
-  return facts.sort((a, b) => degree(b) - degree(a))[0];
-}
-
-/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
-function rankingColumn(columns: PlanColumnMention[], at: number): ColumnInfo | undefined {
-  const implied = columns.find((c) => c.implied);
-  if (implied) return implied.column;
-  const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
-  return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
-}
-
-/** The column a comparative's dimension names, preferring tables the question already uses. */
-function closestDimension(
-  dim: string,
-  s: PlanState,
-  entities: PlanEntity[],
-  measures: Measure[],
-): ColumnInfo | undefined {
-  const candidates = dimensionColumns(dim, s.catalog);
-  const used = new Set<TableInfo>([
-    ...entities.map((e) => e.table),
-    ...measures.map(measureTable).filter((t): t is TableInfo => !!t),
-    ...s.columns.map((c) => c.column.table),
-  ]);
-  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
 }

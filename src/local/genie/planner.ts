@@ -4,56 +4,28 @@
  * words come from the vocabulary and the config.
  */
 import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
-import type { Candidate, Item } from './linker.js';
+import type { Item } from './linker.js';
 import type { Token } from './text.js';
 import type { DateRange } from './dates.js';
 import type { Target } from './lexicon.js';
-import type { Condition, Dimension, Measure, Plan } from './plan.js';
+import type { Condition, Dimension, Measure } from './plan.js';
 import type { CompareOp } from './quantities.js';
 import type { MarkerKind, TimeGrain } from './vocabulary.js';
 import { BUCKET_STEMS, BUCKET_WORDS } from './vocabulary.js';
-import { finishPlan as finish, measureTable } from './plan-finish.js';
-import { isFanOut } from './join-graph.js';
+import { finishPlan as finish } from './plan-finish.js';
+import {
+  QUANTITY_RANKS,
+  childRowsOf,
+  dimKey,
+  measureTable,
+  pluralTable,
+  pluralText,
+  preferContext,
+  tablesNamed,
+} from './plan-helpers.js';
+import type { Agg, ColumnMention, Entity, PlanChoice, PlanOutcome } from './plan-state.js';
 
-export interface PlanChoice {
-  /** Target chosen for each mention, by item index (the noise knob may pick a second-best). */
-  pick: (itemIndex: number, candidates: Target[]) => Target;
-}
-
-export interface PlanOutcome {
-  plan?: Plan;
-  clarify?: string;
-  notes: string[];
-}
-
-type Agg = 'count' | 'sum' | 'avg' | 'min' | 'max';
-interface Entity {
-  table: TableInfo;
-  at: number;
-  context?: boolean;
-  /** Named in a relative clause ("students who have a pet"): joined so its rows must exist, not listed. */
-  require?: boolean;
-}
-interface ColumnMention {
-  column: ColumnInfo;
-  at: number;
-  /** Implied by an adjective ("the youngest" -> age): ranks or compares, is not asked for. */
-  implied?: boolean;
-  /** Named in the plural ("names", "record companies"). */
-  plural?: boolean;
-}
-
-/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
-function pluralTable(item: Item | undefined): boolean {
-  return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
-}
-
-function pluralText(text: string): boolean {
-  return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
-}
-
-/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
-const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
+export type { PlanChoice, PlanOutcome } from './plan-state.js';
 
 export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, tokens: Token[] = []): PlanOutcome {
   const tokensBetween = (from: number, to: number): string[] => tokens.slice(from, to).map((t) => t.forms[0]);
@@ -568,80 +540,4 @@ export function planQuery(items: Item[], catalog: Catalog, choice: PlanChoice, t
     sortBy,
     sortDir,
   });
-}
-
-/** A join spec links the two tables with `child` on its many side. */
-function hasChildRows(parent: TableInfo, child: TableInfo, catalog: Catalog): boolean {
-  return catalog.joins.some(
-    (e) =>
-      ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
-      isFanOut(e, parent, child),
-  );
-}
-
-/**
- * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
- * link table between them ("museums with no visitor": rows of visit, which points at both).
- */
-function childRowsOf(parent: TableInfo, named: TableInfo, catalog: Catalog): TableInfo | undefined {
-  if (hasChildRows(parent, named, catalog)) return named;
-  const links = catalog.tables.filter(
-    (t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog),
-  );
-  return links.length === 1 ? links[0] : undefined;
-}
-
-function dimKey(d: Dimension): string {
-  return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
-}
-
-interface State {
-  catalog: Catalog;
-  items: Item[];
-  notes: string[];
-  measures: Measure[];
-  measureAt: number[];
-  dims: Dimension[];
-  buckets: TimeGrain[];
-  where: Condition[];
-  entities: Entity[];
-  columns: ColumnMention[];
-  dates: Array<{ range: DateRange; at: number }>;
-  compares: Array<{ op: CompareOp; value: number; at: number; end: number; dim?: string; against?: 'avg' }>;
-  rank?: { dir: 'DESC' | 'ASC'; limit?: number; at: number };
-  ratio?: { percent: boolean; at: number };
-  byMeasure: boolean;
-  pendingAgg?: Agg;
-  distinctList: boolean;
-  askedDims: Set<Dimension>;
-  temporal?: { dir: 'DESC' | 'ASC'; at: number };
-  sortBy?: { column: ColumnInfo; dir: 'ASC' | 'DESC' };
-  sortDir?: 'ASC' | 'DESC';
-}
-
-export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };
-
-function tableOf(t: Target): TableInfo {
-  return t.kind === 'table' ? t.table : t.kind === 'snippet' ? t.snippet.tables[0] : t.column.table;
-}
-
-/** Tables named without ambiguity in the question (a mention whose best candidate is unique). */
-function tablesNamed(items: Item[]): Set<TableInfo> {
-  const out = new Set<TableInfo>();
-  for (const item of items) {
-    if (item.type !== 'mention') continue;
-    const [first, second] = item.candidates;
-    if (first && (!second || second.weight < first.weight) && tableOf(first.target)) out.add(tableOf(first.target));
-  }
-  return out;
-}
-
-/** Among equally strong candidates, prefer one on a table the question names elsewhere ("name" of the stadium). */
-function preferContext(candidates: Candidate[], context: Set<TableInfo>): Candidate[] {
-  const top = candidates[0]?.weight ?? 0;
-  const tied = candidates.filter((c) => c.weight === top);
-  if (tied.length < 2) return candidates;
-  const inContext = tied.filter((c) => context.has(tableOf(c.target)));
-  if (inContext.length === 0 || inContext.length === tied.length) return candidates;
-  return [...inContext, ...candidates.filter((c) => !inContext.includes(c))];
 }

@@ -39645,7 +39645,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3262);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8864);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39654,7 +39654,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3262:
+/***/ 8864:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -64261,10 +64261,213 @@ function pickDateColumn(table, _catalog) {
     return [...temporal].sort((a, b) => score(b) - score(a))[0];
 }
 
-;// CONCATENATED MODULE: ./src/local/genie/plan-finish.js
+;// CONCATENATED MODULE: ./src/local/genie/join-graph.js
+/** Whether stepping from `from` to `to` along `edge` goes to the many side (rows multiply). */
+function isFanOut(edge, from, to) {
+    const forward = edge.left === from;
+    const rel = edge.relationship;
+    if (rel === 'ONE_TO_ONE')
+        return false;
+    if (rel === 'MANY_TO_MANY')
+        return true;
+    if (rel === 'MANY_TO_ONE')
+        return !forward;
+    if (rel === 'ONE_TO_MANY')
+        return forward;
+    // No marker: the side joined on its own key is the one side.
+    const toColumn = forward ? edge.rightColumn : edge.leftColumn;
+    return to.key?.name !== toColumn;
+}
+/** Steps joining every table in `needed` to `base`, the tables that cannot be reached, and chasm joins. */
+function joinPath(base, needed, catalog) {
+    const steps = [];
+    const joined = new Set([base]);
+    // The end of the single chain of down steps from the base; only it may step down again.
+    let chainEnd = base;
+    const unreachable = [];
+    const chasm = [];
+    for (const target of needed) {
+        if (joined.has(target))
+            continue;
+        let path = search(joined, chainEnd, target, catalog.joins, true);
+        if (!path) {
+            path = search(joined, chainEnd, target, catalog.joins, false);
+            if (path)
+                chasm.push(target);
+        }
+        if (!path) {
+            unreachable.push(target);
+            continue;
+        }
+        for (const step of path) {
+            if (joined.has(step.to))
+                continue;
+            if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd)
+                chainEnd = step.to;
+            steps.push(step);
+            joined.add(step.to);
+        }
+    }
+    return { steps, unreachable, chasm };
+}
+/** Breadth-first search over (table, may-still-step-down) states; `strict` forbids chasm steps. */
+function search(start, chainEnd, target, edges, strict) {
+    const key = (n) => `${n.table.identifier}|${n.canDescend}`;
+    const prev = new Map();
+    const queue = [];
+    for (const table of start) {
+        const node = { table, canDescend: !strict || table === chainEnd };
+        prev.set(key(node), null);
+        queue.push(node);
+    }
+    for (let head = 0; head < queue.length; head++) {
+        const current = queue[head];
+        if (current.table === target)
+            return unwind(current, prev, key);
+        for (const edge of edges) {
+            const next = edge.left === current.table ? edge.right : edge.right === current.table ? edge.left : undefined;
+            if (!next || start.has(next))
+                continue;
+            const down = isFanOut(edge, current.table, next);
+            if (strict && down && !current.canDescend)
+                continue;
+            const node = { table: next, canDescend: !strict || (down && current.canDescend) };
+            if (prev.has(key(node)))
+                continue;
+            prev.set(key(node), { step: { edge, from: current.table, to: next }, from: current });
+            queue.push(node);
+        }
+    }
+    return undefined;
+}
+function unwind(end, prev, key) {
+    const path = [];
+    for (let link = prev.get(key(end)); link; link = prev.get(key(link.from)))
+        path.unshift(link.step);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./src/local/genie/plan-helpers.js
 
 
 const isTemporal = (c) => c.type === 'date' || c.type === 'timestamp';
+/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
+function pluralTable(item) {
+    return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
+}
+function pluralText(text) {
+    return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
+}
+/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
+const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
+/** A join spec links the two tables with `child` on its many side. */
+function hasChildRows(parent, child, catalog) {
+    return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
+        isFanOut(e, parent, child));
+}
+/**
+ * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
+ * link table between them ("museums with no visitor": rows of visit, which points at both).
+ */
+function childRowsOf(parent, named, catalog) {
+    if (hasChildRows(parent, named, catalog))
+        return named;
+    const links = catalog.tables.filter((t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog));
+    return links.length === 1 ? links[0] : undefined;
+}
+function dimKey(d) {
+    return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
+}
+function tableOf(t) {
+    return t.kind === 'table' ? t.table : t.kind === 'snippet' ? t.snippet.tables[0] : t.column.table;
+}
+/** Tables named without ambiguity in the question (a mention whose best candidate is unique). */
+function tablesNamed(items) {
+    const out = new Set();
+    for (const item of items) {
+        if (item.type !== 'mention')
+            continue;
+        const [first, second] = item.candidates;
+        if (first && (!second || second.weight < first.weight) && tableOf(first.target))
+            out.add(tableOf(first.target));
+    }
+    return out;
+}
+/** Among equally strong candidates, prefer one on a table the question names elsewhere ("name" of the stadium). */
+function preferContext(candidates, context) {
+    const top = candidates[0]?.weight ?? 0;
+    const tied = candidates.filter((c) => c.weight === top);
+    if (tied.length < 2)
+        return candidates;
+    const inContext = tied.filter((c) => context.has(tableOf(c.target)));
+    if (inContext.length === 0 || inContext.length === tied.length)
+        return candidates;
+    return [...inContext, ...candidates.filter((c) => !inContext.includes(c))];
+}
+function uniqueColumns(list) {
+    return [...new Set(list)];
+}
+function tableDim(table) {
+    const col = table.label ?? table.key;
+    return col ? { kind: 'column', column: col } : undefined;
+}
+function dimTable(d) {
+    return d.kind === 'column' ? d.column.table : d.snippet.tables[0];
+}
+function condTable(c) {
+    return c.kind === 'snippet' ? c.snippet.tables[0] : c.kind === 'absent' ? c.parent : c.column.table;
+}
+function measureTable(m) {
+    if (!m)
+        return undefined;
+    switch (m.kind) {
+        case 'count':
+        case 'share':
+            return m.table;
+        case 'agg':
+            return m.column.table;
+        case 'snippet':
+            return m.snippet.tables[0];
+        case 'tableRatio':
+            return m.numerator;
+    }
+}
+/** A table whose rows point at `table` (the many side of a join): what "the most" of an entity counts. */
+function factFor(table, catalog) {
+    const facts = [];
+    for (const j of catalog.joins) {
+        if (j.right === table && table.key?.name === j.rightColumn)
+            facts.push(j.left);
+        if (j.left === table && table.key?.name === j.leftColumn)
+            facts.push(j.right);
+    }
+    // Several tables point here: the most connected one is the central fact table.
+    const degree = (t) => catalog.joins.filter((j) => j.left === t || j.right === t).length;
+    return facts.sort((a, b) => degree(b) - degree(a))[0];
+}
+/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
+function rankingColumn(columns, at) {
+    const implied = columns.find((c) => c.implied);
+    if (implied)
+        return implied.column;
+    const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
+    return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
+}
+/** The column a comparative's dimension names, preferring tables the question already uses. */
+function closestDimension(dim, s, entities, measures) {
+    const candidates = dimensionColumns(dim, s.catalog);
+    const used = new Set([
+        ...entities.map((e) => e.table),
+        ...measures.map(measureTable).filter((t) => !!t),
+        ...s.columns.map((c) => c.column.table),
+    ]);
+    return candidates.find((c) => used.has(c.table)) ?? candidates[0];
+}
+
+;// CONCATENATED MODULE: ./src/local/genie/plan-finish.js
+
+
+
 function finishPlan(s) {
     const { notes } = s;
     const measures = s.measures;
@@ -64622,165 +64825,11 @@ function finishPlan(s) {
                 : { target: 'measure', dir: 'DESC' };
     return { plan, notes };
 }
-function uniqueColumns(list) {
-    return [...new Set(list)];
-}
-function tableDim(table) {
-    const col = table.label ?? table.key;
-    return col ? { kind: 'column', column: col } : undefined;
-}
-function dimTable(d) {
-    return d.kind === 'column' ? d.column.table : d.snippet.tables[0];
-}
-function condTable(c) {
-    return c.kind === 'snippet' ? c.snippet.tables[0] : c.kind === 'absent' ? c.parent : c.column.table;
-}
-function measureTable(m) {
-    if (!m)
-        return undefined;
-    switch (m.kind) {
-        case 'count':
-        case 'share':
-            return m.table;
-        case 'agg':
-            return m.column.table;
-        case 'snippet':
-            return m.snippet.tables[0];
-        case 'tableRatio':
-            return m.numerator;
-    }
-}
-/** A table whose rows point at `table` (the many side of a join): what "the most" of an entity counts. */
-function factFor(table, catalog) {
-    const facts = [];
-    for (const j of catalog.joins) {
-        if (j.right === table && table.key?.name === j.rightColumn)
-            facts.push(j.left);
-        if (j.left === table && table.key?.name === j.leftColumn)
-            facts.push(j.right);
-    }
-    // Several tables point here: the most connected one is the central fact table.
-    const degree = (t) => catalog.joins.filter((j) => j.left === t || j.right === t).length;
-    return facts.sort((a, b) => degree(b) - degree(a))[0];
-}
-/** The number column a ranking orders by: one an adjective implied, else the one named nearest the ranking word. */
-function rankingColumn(columns, at) {
-    const implied = columns.find((c) => c.implied);
-    if (implied)
-        return implied.column;
-    const numeric = columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
-    return numeric.sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at))[0]?.column;
-}
-/** The column a comparative's dimension names, preferring tables the question already uses. */
-function closestDimension(dim, s, entities, measures) {
-    const candidates = dimensionColumns(dim, s.catalog);
-    const used = new Set([
-        ...entities.map((e) => e.table),
-        ...measures.map(measureTable).filter((t) => !!t),
-        ...s.columns.map((c) => c.column.table),
-    ]);
-    return candidates.find((c) => used.has(c.table)) ?? candidates[0];
-}
-
-;// CONCATENATED MODULE: ./src/local/genie/join-graph.js
-/** Whether stepping from `from` to `to` along `edge` goes to the many side (rows multiply). */
-function isFanOut(edge, from, to) {
-    const forward = edge.left === from;
-    const rel = edge.relationship;
-    if (rel === 'ONE_TO_ONE')
-        return false;
-    if (rel === 'MANY_TO_MANY')
-        return true;
-    if (rel === 'MANY_TO_ONE')
-        return !forward;
-    if (rel === 'ONE_TO_MANY')
-        return forward;
-    // No marker: the side joined on its own key is the one side.
-    const toColumn = forward ? edge.rightColumn : edge.leftColumn;
-    return to.key?.name !== toColumn;
-}
-/** Steps joining every table in `needed` to `base`, the tables that cannot be reached, and chasm joins. */
-function joinPath(base, needed, catalog) {
-    const steps = [];
-    const joined = new Set([base]);
-    // The end of the single chain of down steps from the base; only it may step down again.
-    let chainEnd = base;
-    const unreachable = [];
-    const chasm = [];
-    for (const target of needed) {
-        if (joined.has(target))
-            continue;
-        let path = search(joined, chainEnd, target, catalog.joins, true);
-        if (!path) {
-            path = search(joined, chainEnd, target, catalog.joins, false);
-            if (path)
-                chasm.push(target);
-        }
-        if (!path) {
-            unreachable.push(target);
-            continue;
-        }
-        for (const step of path) {
-            if (joined.has(step.to))
-                continue;
-            if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd)
-                chainEnd = step.to;
-            steps.push(step);
-            joined.add(step.to);
-        }
-    }
-    return { steps, unreachable, chasm };
-}
-/** Breadth-first search over (table, may-still-step-down) states; `strict` forbids chasm steps. */
-function search(start, chainEnd, target, edges, strict) {
-    const key = (n) => `${n.table.identifier}|${n.canDescend}`;
-    const prev = new Map();
-    const queue = [];
-    for (const table of start) {
-        const node = { table, canDescend: !strict || table === chainEnd };
-        prev.set(key(node), null);
-        queue.push(node);
-    }
-    for (let head = 0; head < queue.length; head++) {
-        const current = queue[head];
-        if (current.table === target)
-            return unwind(current, prev, key);
-        for (const edge of edges) {
-            const next = edge.left === current.table ? edge.right : edge.right === current.table ? edge.left : undefined;
-            if (!next || start.has(next))
-                continue;
-            const down = isFanOut(edge, current.table, next);
-            if (strict && down && !current.canDescend)
-                continue;
-            const node = { table: next, canDescend: !strict || (down && current.canDescend) };
-            if (prev.has(key(node)))
-                continue;
-            prev.set(key(node), { step: { edge, from: current.table, to: next }, from: current });
-            queue.push(node);
-        }
-    }
-    return undefined;
-}
-function unwind(end, prev, key) {
-    const path = [];
-    for (let link = prev.get(key(end)); link; link = prev.get(key(link.from)))
-        path.unshift(link.step);
-    return path;
-}
 
 ;// CONCATENATED MODULE: ./src/local/genie/planner.js
 
 
 
-/** A mention of a table written in the plural ("mountains"): the rows a ranking orders, not one of them. */
-function pluralTable(item) {
-    return item?.type === 'mention' && item.candidates[0]?.target.kind === 'table' && pluralText(item.text);
-}
-function pluralText(text) {
-    return /[a-z]s$/i.test(text) && !/(ss|us|is)$/i.test(text);
-}
-/** Ranking words that count ("the most dogs") rather than describe ("the highest mountains"). */
-const QUANTITY_RANKS = new Set(['most', 'the most', 'least', 'fewest', '가장 많은', '가장 적은']);
 function planQuery(items, catalog, choice, tokens = []) {
     const tokensBetween = (from, to) => tokens.slice(from, to).map((t) => t.forms[0]);
     const prevRaw = (end) => tokens[end - 1]?.raw ?? '';
@@ -65296,50 +65345,6 @@ function planQuery(items, catalog, choice, tokens = []) {
         sortBy,
         sortDir,
     });
-}
-/** A join spec links the two tables with `child` on its many side. */
-function hasChildRows(parent, child, catalog) {
-    return catalog.joins.some((e) => ((e.left === parent && e.right === child) || (e.right === parent && e.left === child)) &&
-        isFanOut(e, parent, child));
-}
-/**
- * The table whose rows say `parent` has `named`: `named` itself when it points at `parent`, or a
- * link table between them ("museums with no visitor": rows of visit, which points at both).
- */
-function childRowsOf(parent, named, catalog) {
-    if (hasChildRows(parent, named, catalog))
-        return named;
-    const links = catalog.tables.filter((t) => t !== parent && t !== named && hasChildRows(parent, t, catalog) && hasChildRows(named, t, catalog));
-    return links.length === 1 ? links[0] : undefined;
-}
-function dimKey(d) {
-    return d.kind === 'snippet' ? d.snippet.id : `${d.column.table.identifier}.${d.column.name}.${d.bucket ?? ''}`;
-}
-function tableOf(t) {
-    return t.kind === 'table' ? t.table : t.kind === 'snippet' ? t.snippet.tables[0] : t.column.table;
-}
-/** Tables named without ambiguity in the question (a mention whose best candidate is unique). */
-function tablesNamed(items) {
-    const out = new Set();
-    for (const item of items) {
-        if (item.type !== 'mention')
-            continue;
-        const [first, second] = item.candidates;
-        if (first && (!second || second.weight < first.weight) && tableOf(first.target))
-            out.add(tableOf(first.target));
-    }
-    return out;
-}
-/** Among equally strong candidates, prefer one on a table the question names elsewhere ("name" of the stadium). */
-function preferContext(candidates, context) {
-    const top = candidates[0]?.weight ?? 0;
-    const tied = candidates.filter((c) => c.weight === top);
-    if (tied.length < 2)
-        return candidates;
-    const inContext = tied.filter((c) => context.has(tableOf(c.target)));
-    if (inContext.length === 0 || inContext.length === tied.length)
-        return candidates;
-    return [...inContext, ...candidates.filter((c) => !inContext.includes(c))];
 }
 
 ;// CONCATENATED MODULE: ./src/local/genie/prng.js

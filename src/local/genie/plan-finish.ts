@@ -19,7 +19,6 @@ import {
   uniqueColumns,
 } from './plan-helpers.js';
 
-
 export function finishPlan(s: PlanState): PlanOutcome {
   const { notes } = s;
   const measures = s.measures;

@@ -29606,6 +29606,7 @@ const COVERAGE_CHECKS = [
 
 
 
+
 const PARAMETER = /(^|[^:\w]):([A-Za-z_]\w*)/g;
 /** Parameter names an example's SQL uses as `:name`. */
 function parameterMarkers(sql) {
@@ -29616,12 +29617,13 @@ function copiedBenchmark(ctx, index) {
     const example = ctx.space.instructions?.example_question_sqls?.[index];
     if (!example)
         return undefined;
-    const question = normalizeQuestion(joinText(example.question));
-    const sql = normalizeSqlText(joinText(example.sql));
+    // The scorecard's own test of a taught question (src/scoring/taught.ts): aliases, quoting and a
+    // template's default instance included, so lint and score agree on what is a copy.
+    const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
     for (const b of ctx.benchmarks) {
-        if (question !== '' && normalizeQuestion(b.question) === question)
+        if (keys.question !== '' && canonicalQuestion(b.question) === keys.question)
             return { id: b.id, by: 'question' };
-        if (sql !== '' && normalizeSqlText(b.sql) === sql)
+        if (keys.sql && canonicalSql(b.sql) === keys.sql)
             return { id: b.id, by: 'SQL' };
     }
     return undefined;

@@ -97,6 +97,6 @@ export function mergeIntoBenchmarkYaml(
     result.added.push(q.id);
   }
   const changed = result.updated.length > 0 || result.added.length > 0;
-  const out = changed || text === undefined ? doc.toString({ lineWidth: 0 }) : text;
+  const out = changed || text === undefined ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text;
   return { ...result, text: out };
 }

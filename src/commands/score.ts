@@ -47,6 +47,8 @@ export interface ScoreOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
+  /** Environment to read Databricks settings from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -80,6 +82,7 @@ export async function withScoringBackend<T>(
     layout: options.layout,
     dataFile: options.dataFile,
     staging: options.staging,
+    env: options.env,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.

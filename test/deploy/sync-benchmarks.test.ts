@@ -23,7 +23,8 @@ import { SHOP_LIVE, shopSpace, writeShopRepo } from './shop-world.js';
 let world: GitWorld;
 let env: Record<string, string>;
 const liveFile = () => path.join(world.dir, 'state/spaces', `${SHOP_LIVE}.json`);
-const readLive = (): Space => SpaceSchema.parse(JSON.parse(JSON.parse(readFileSync(liveFile(), 'utf8')).serialized_space));
+const readLive = (): Space =>
+  SpaceSchema.parse(JSON.parse(JSON.parse(readFileSync(liveFile(), 'utf8')).serialized_space));
 function writeLive(space: Space): void {
   const record = JSON.parse(readFileSync(liveFile(), 'utf8'));
   record.serialized_space = serializeSpace(space);
@@ -104,9 +105,14 @@ describe('sync-benchmarks on the embedded backend', () => {
     ]);
     // Our fields of the edited question stay: split and tags.
     const yml = readFileSync(path.join(world.work, 'benchmarks/shop.yml'), 'utf8');
-    expect(yml).toMatch(/- id: online-count\n {2}question: How many sales were made online\?\n.*\n {2}split: train\n {2}tags: \[counts\]/);
+    expect(yml).toMatch(
+      /- id: online-count\n {2}question: How many sales were made online\?\n.*\n {2}split: train\n {2}tags: \[counts\]/,
+    );
     // The drift guard covers the section: after an edit of the live benchmarks, a deploy of a changed config stops.
-    writeFileSync(path.join(world.work, 'spaces/shop/space.json'), serializeSpace(shopSpace({ withOnlineFilter: false })));
+    writeFileSync(
+      path.join(world.work, 'spaces/shop/space.json'),
+      serializeSpace(shopSpace({ withOnlineFilter: false })),
+    );
     world.git(['checkout', '--quiet', '--', 'benchmarks/shop.yml']);
     const drifted = await deploy('local', { syncBenchmarks: 'train' });
     expect(drifted.spaces[0].status).toBe('drifted');

@@ -79,7 +79,10 @@ describe('post-deploy verification on serve (databricks adapters)', () => {
   it('a fault-injected outage of the live space makes the verification inconclusive: no rollback', async () => {
     const before = ops.head();
     const pulls = ops.fake.pulls.length;
-    writeFileSync(path.join(ops.world.work, 'spaces/shop/space.json'), serializeSpace(shopSpace({ withOnlineFilter: false })));
+    writeFileSync(
+      path.join(ops.world.work, 'spaces/shop/space.json'),
+      serializeSpace(shopSpace({ withOnlineFilter: false })),
+    );
     ops.world.git(['commit', '--quiet', '-am', 'drop the filter again']);
     ops.world.git(['push', '--quiet', 'origin', 'main']);
     serve.injectFault({

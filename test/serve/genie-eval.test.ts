@@ -46,7 +46,10 @@ describe('score --scorer both on serve', () => {
     for (const [k, v] of Object.entries(env)) vi.stubEnv(k, v);
     try {
       const io = captureIo(root);
-      const code = await main(['score', '--space', 'shop', '--backend', 'databricks', '--scorer', 'both', '--quiet'], io);
+      const code = await main(
+        ['score', '--space', 'shop', '--backend', 'databricks', '--scorer', 'both', '--quiet'],
+        io,
+      );
       expect(code, io.stderr.join('\n')).toBe(0);
       const out = io.stdout.join('\n');
       expect(out).toContain('## Scorers side by side: `shop`');

@@ -1,13 +1,14 @@
 #!/usr/bin/env node
 /**
- * Bundles the action and the CLI with ncc so they run without node_modules:
+ * Bundles the action and the CLI with esbuild so they run without node_modules:
  *   src/action/index.ts -> dist/index.js        (what action.yml runs)
  *   src/cli/index.ts    -> dist/cli/index.js    (what bin/genie-gitops.js imports)
- * tsc compiles src/ first (type errors stop the build), then ncc bundles the compiled
- * entries: ES modules, not minified (dist/ diffs stay readable), without ncc's cache so
- * the output depends only on the sources. sql.js cannot be bundled (its
- * Emscripten glue needs __dirname), so its glue (as sql-wasm.cjs) and wasm are
- * copied to dist/vendor/sqljs/, where src/local/sqljs-loader.ts finds them at run time.
+ * ES modules, not minified (dist/ diffs stay readable), with each bundle's third-party
+ * licenses in licenses.txt beside it. Builds take about a second, so the check-dist test stays
+ * cheap; `npm run bundle` type-checks src/ first (esbuild only strips types).
+ * sql.js cannot be bundled (its Emscripten glue needs __dirname and loads its wasm from disk),
+ * so its glue (as sql-wasm.cjs) and wasm are copied to dist/vendor/sqljs/, where
+ * src/local/sqljs-loader.ts finds them at run time.
  * The embedded warehouse runs in a worker thread, whose code is its own entry:
  *   src/local/sqlite-worker.ts -> dist/sqlite-worker/index.js (found by src/local/sqlite-host.ts)
  * built into every dist, whatever entries are asked for.
@@ -17,10 +18,20 @@
  *        import { bundle } from './bundle.mjs' to bundle other entries (tests).
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -38,59 +49,66 @@ export const WORKER_DIR = 'sqlite-worker';
 const SQLJS_FILES = { 'sql-wasm.js': 'sql-wasm.cjs', 'sql-wasm.wasm': 'sql-wasm.wasm' };
 
 /**
- * Compiles src/ with tsc into `outDir` (ES modules, as the sources are). ncc's own TypeScript
- * step is not used: in transpile-only mode it emits CommonJS for NodeNext sources (which breaks
- * top-level await), and with type checking it checks the whole tsconfig program, tests included.
+ * CommonJS dependencies inside an ES module bundle call require() for Node's built-ins and read
+ * __filename/__dirname; ESM has none of them, so each bundle defines them from import.meta.url.
  */
-export function compileSources(scratch) {
-  const outDir = path.join(scratch, 'js');
-  const tsconfig = path.join(scratch, 'tsconfig.json');
-  mkdirSync(scratch, { recursive: true });
-  writeFileSync(
-    tsconfig,
-    JSON.stringify({
-      extends: path.join(root, 'tsconfig.json'),
-      compilerOptions: {
-        rootDir: root,
-        outDir,
-        noEmit: false,
-        declaration: false,
-        sourceMap: false,
-        incremental: false,
-      },
-      include: [path.join(root, 'src', '**', '*.ts')],
-    }),
-  );
+const BANNER = [
+  "import { createRequire as __bundleCreateRequire } from 'node:module';",
+  "import { fileURLToPath as __bundleFileURLToPath } from 'node:url';",
+  "import { dirname as __bundleDirname } from 'node:path';",
+  'const require = __bundleCreateRequire(import.meta.url);',
+  'const __filename = __bundleFileURLToPath(import.meta.url);',
+  'const __dirname = __bundleDirname(__filename);',
+].join('\n');
+
+/** Type-checks src/ (esbuild strips types without checking them): type errors stop the build. */
+export function typecheck() {
   const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
-  const result = spawnSync(process.execPath, [tsc, '-p', tsconfig], { cwd: root, stdio: 'inherit' });
+  const result = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' });
   if (result.status !== 0)
-    throw new Error(`tsc reported errors in src/ (exit ${result.status ?? result.signal}); fix them before bundling`);
-  writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }\n');
-  return outDir;
+    throw new Error(`tsc reported errors (exit ${result.status ?? result.signal}); fix them before bundling`);
 }
 
-/**
- * Runs ncc on one compiled entry into `out`. ncc names modules relative to its working
- * directory in the output, so it runs from `cwd` (the compiled tree): no scratch path
- * (which carries a process id) leaks into dist/, keeping builds byte-identical.
- */
-export function nccBuild(entry, out, cwd = root) {
-  const cli = path.join(path.dirname(require.resolve('@vercel/ncc/package.json')), 'dist', 'ncc', 'cli.js');
-  const args = [
-    cli,
-    'build',
-    entry,
-    '--out',
-    out,
-    '--license',
-    'licenses.txt',
-    '--target',
-    'es2022',
-    '--no-cache',
-    '--quiet',
-  ];
-  const result = spawnSync(process.execPath, args, { cwd, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`ncc failed for ${entry} (exit ${result.status ?? result.signal})`);
+/** Bundles one entry into `<out>/index.js` and writes the licenses of the packages it contains. */
+export function esbuildEntry(entry, out) {
+  mkdirSync(out, { recursive: true });
+  const result = buildSync({
+    entryPoints: [entry],
+    outfile: path.join(out, 'index.js'),
+    absWorkingDir: root,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    banner: { js: BANNER },
+    legalComments: 'none',
+    metafile: true,
+    logLevel: 'error',
+  });
+  writeFileSync(path.join(out, 'package.json'), '{\n  "type": "module"\n}\n');
+  const notices = licenses(Object.keys(result.metafile.inputs));
+  if (notices) writeFileSync(path.join(out, 'licenses.txt'), notices);
+}
+
+/** The packages whose code an output holds (from esbuild's metafile), with their license texts. */
+function licenses(inputs) {
+  const packages = new Map();
+  for (const input of inputs) {
+    const match = /(?:^|\/)node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(input.split(path.sep).join('/'));
+    if (!match) continue;
+    const dir = path.join(root, input.slice(0, match.index + match[0].length));
+    packages.set(match[1], dir);
+  }
+  return [...packages.keys()]
+    .sort()
+    .map((name) => {
+      const dir = packages.get(name);
+      const manifest = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'));
+      const file = readdirSync(dir).find((f) => /^(licen[sc]e|copying)(\.|$)/i.test(f));
+      const text = file ? readFileSync(path.join(dir, file), 'utf8').trim() : '';
+      return `${name}\n${manifest.license ?? 'UNKNOWN'}\n${text}\n`;
+    })
+    .join('\n');
 }
 
 /** Copies sql.js's glue and wasm into `<dist>/vendor/sqljs/`. */
@@ -102,51 +120,14 @@ export function copySqlJs(dist) {
   copyFileSync(path.join(path.dirname(from), 'LICENSE'), path.join(to, 'LICENSE'));
 }
 
-/**
- * Bundles `entries` ({ entry, out } relative to the repository root or absolute) into `dist`.
- * Nested outputs (dist/cli) are built into a scratch folder first so that building the
- * outer entry, which empties its folder, cannot delete them.
- */
+/** Bundles `entries` ({ entry, out } relative to the repository root or absolute) into `dist`. */
 export function bundle({ entries: asked = ENTRIES, dist = 'dist' } = {}) {
   const distDir = path.resolve(root, dist);
   const entries = [...asked, { entry: WORKER_ENTRY, out: path.join(distDir, WORKER_DIR) }];
   rmSync(distDir, { recursive: true, force: true });
-  // Inside the repository so the compiled files resolve packages from its node_modules.
-  const scratch = path.join(root, `.bundle-${process.pid}`);
-  rmSync(scratch, { recursive: true, force: true });
-  try {
-    const js = compileSources(scratch);
-    entries.forEach(({ entry }, i) => {
-      const source = path.resolve(root, entry);
-      // A .ts entry is taken from the compiled tree; a .js/.mjs entry is bundled as it is.
-      const compiled = source.endsWith('.ts')
-        ? path.join(js, path.relative(root, source)).replace(/\.ts$/, '.js')
-        : source;
-      nccBuild(compiled, path.join(scratch, 'out', String(i)), js);
-    });
-    entries.forEach(({ out }, i) => {
-      const target = path.resolve(root, out);
-      mkdirSync(target, { recursive: true });
-      moveContents(path.join(scratch, 'out', String(i)), target);
-    });
-  } finally {
-    rmSync(scratch, { recursive: true, force: true });
-  }
+  for (const { entry, out } of entries) esbuildEntry(path.resolve(root, entry), path.resolve(root, out));
   copySqlJs(distDir);
   return listFiles(distDir).map((file) => path.relative(root, file));
-}
-
-function moveContents(from, to) {
-  for (const name of readdirSync(from)) {
-    const source = path.join(from, name);
-    const target = path.join(to, name);
-    if (statSync(source).isDirectory()) {
-      mkdirSync(target, { recursive: true });
-      moveContents(source, target);
-    } else {
-      copyFileSync(source, target);
-    }
-  }
 }
 
 function listFiles(dir) {
@@ -160,6 +141,7 @@ function listFiles(dir) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  typecheck();
   const files = bundle();
   for (const file of files) console.log(`${file}  ${statSync(path.join(root, file)).size} bytes`);
 }

@@ -1,8 +1,7 @@
 /**
  * Loads sql.js (SQLite compiled to WebAssembly) once per process.
  *
- * ncc cannot bundle sql.js (its Emscripten glue uses `__dirname`, which does not
- * exist in an ES module), so scripts/bundle.mjs ships the glue and the wasm unbundled
+ * sql.js is not bundled (its Emscripten glue finds its wasm beside itself on disk), so scripts/bundle.mjs ships the glue and the wasm unbundled
  * in `dist/vendor/sqljs/` (glue renamed `.cjs`) and we load them with a runtime
  * `require`. From source (vitest, tsx) there is no vendor folder: node_modules it is.
  */
@@ -50,7 +49,7 @@ function locateSqlJs(): { dir: string; glue: string } {
     if (existsSync(path.join(dir, VENDORED_GLUE)) && existsSync(path.join(dir, WASM)))
       return { dir, glue: VENDORED_GLUE };
   }
-  // Built from parts so ncc does not see a literal module name and try to bundle it.
+  // Built from parts so the bundler does not see a literal module name and try to bundle it.
   const specifier = ['sql.js', 'dist', GLUE].join('/');
   try {
     return { dir: path.dirname(createRequire(import.meta.url).resolve(specifier)), glue: GLUE };

@@ -173,11 +173,39 @@ const NEGATED_OPS: Record<string, string> = {
   '<=': '>',
 };
 
+/**
+ * Shapes by SQL text. Scoring, failure analysis and the enhance loop parse the same expected SQL
+ * on every scoring, and parsing dominated an enhance run's time; a shape is a pure function of the
+ * text, frozen so a caller cannot change what the next caller reads. Bounded: oldest out first.
+ */
+const shapes = new Map<string, Readonly<SqlShape> | SqlParseError>();
+const MAX_SHAPES = 4096;
+
 /** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
 export function extractSqlShape(sql: string): SqlShape {
-  const builder = new ShapeBuilder();
-  builder.visitQuery(parseSelect(sql), true);
-  return builder.finish();
+  let shape = shapes.get(sql);
+  if (shape === undefined) {
+    try {
+      const builder = new ShapeBuilder();
+      builder.visitQuery(parseSelect(sql), true);
+      shape = deepFreeze(builder.finish());
+    } catch (error) {
+      if (!(error instanceof SqlParseError)) throw error;
+      shape = error;
+    }
+    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as string);
+    shapes.set(sql, shape);
+  }
+  if (shape instanceof SqlParseError) throw shape;
+  return shape as SqlShape;
+}
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const child of Object.values(value)) deepFreeze(child);
+    Object.freeze(value);
+  }
+  return value;
 }
 
 /** Like extractSqlShape, but null when the SQL cannot be parsed. */

@@ -41,6 +41,21 @@ function phraseLength(tokens: Token[], i: number, words: string[], free: (k: num
   return true;
 }
 
+/** MARKERS by first word, so each token tries only the markers it can start (linking ran through all of them). */
+const MARKERS_BY_FIRST = MARKERS.reduce((byFirst, marker, index) => {
+  const list = byFirst.get(marker.words[0]) ?? [];
+  list.push({ marker, index });
+  return byFirst.set(marker.words[0], list);
+}, new Map<string, Array<{ marker: MarkerDef; index: number }>>());
+
+/** The markers whose first word the token has, in MARKERS order (ties go to the earlier one, as before). */
+function markersStartingAt(t: Token): MarkerDef[] {
+  const found = new Map<number, MarkerDef>();
+  for (const word of new Set([...t.forms, t.raw.toLowerCase()]))
+    for (const { marker, index } of MARKERS_BY_FIRST.get(word) ?? []) found.set(index, marker);
+  return [...found.entries()].sort(([a], [b]) => a - b).map(([, marker]) => marker);
+}
+
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'their', 'his', 'her', 'each', 'every', 'all']);
 
 /** Tokens a schema phrase spans from `i` ("name of the breed" for name-of-breed), 0 when it does not match. */
@@ -186,7 +201,7 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       }
     }
     let marker: MarkerDef | undefined;
-    for (const m of MARKERS)
+    for (const m of markersStartingAt(t))
       if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
     const markerLen = marker?.words.length ?? 0;
     const strongSchema = best.some((p) => p.weight >= 0.9);

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
@@ -6,5 +7,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Vitest's default (cores - 1) runs one file at a time on a 2-core runner, while most slow files wait on
+    // child processes, git and loopback HTTP rather than on the CPU: one file per core keeps both busy.
+    maxWorkers: Math.max(2, os.availableParallelism()),
   },
 });

@@ -93,18 +93,3 @@ export function createBudget(
 function minutes(ms: number): string {
   return ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${(ms / 60_000).toFixed(1)} min`;
 }
-
-/** Parses a duration such as `90m`, `1h30m`, `45s`, `2h` or a number of minutes. */
-export function parseDuration(text: string): number | undefined {
-  const trimmed = text.trim().toLowerCase();
-  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * 60_000;
-  const re = /(\d+(?:\.\d+)?)\s*(ms|h|m|s)/g;
-  let total = 0;
-  let consumed = '';
-  for (let m = re.exec(trimmed); m; m = re.exec(trimmed)) {
-    const unit = { h: 3_600_000, m: 60_000, s: 1000, ms: 1 }[m[2] as 'h' | 'm' | 's' | 'ms'];
-    total += Number(m[1]) * unit;
-    consumed += m[0];
-  }
-  return consumed.replace(/\s+/g, '') === trimmed.replace(/\s+/g, '') && consumed ? total : undefined;
-}

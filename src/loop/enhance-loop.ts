@@ -230,7 +230,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       if (!(error instanceof BudgetExhausted)) throw error;
       record.reason = `not judged: the run stopped on ${error.reason}`;
       record.untried = fixes.map(summarizeFix);
-      stopReason = `stopped on ${error.reason}`;
+      stopReason = `it reached ${error.reason}`;
       break;
     }
     record.accepted = trial.accepted;

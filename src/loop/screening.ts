@@ -118,13 +118,12 @@ export class IterationScreen {
     const asked: string[] = [];
     const reused: string[] = [];
     const before = new Map(this.base.card.questions.map((q) => [q.id, q]));
+    let counted = false;
     const card = () => this.compose(candidate, answers);
     const regressed = () =>
       [...answers.values()].filter((q) => before.get(q.id)?.passed && !q.passed && !q.errored).map((q) => q.id);
     // A watched question, and the canary, test the model itself: never answered from its memo.
     const ask = async (ids: string[], memoised: boolean) => {
-      // Counted once something is asked or reused: a candidate stopped by the budget before that was never judged.
-      if (answers.size === 0 && ids.length > 0) this.screens++;
       const wanted = ids.filter((id) => !answers.has(id));
       const fresh: string[] = [];
       const useMemo = (id: string) => memoised && !this.watch.has(id);
@@ -135,10 +134,15 @@ export class IterationScreen {
           reused.push(id);
         } else fresh.push(id);
       }
-      if (fresh.length === 0) return;
       const known = this.settings.port.answered(candidate);
       const cost = fresh.filter((id) => !known.has(id)).length;
-      this.settings.budget?.require(cost, this.reserve(candidate, cost));
+      if (fresh.length > 0) this.settings.budget?.require(cost, this.reserve(candidate, cost));
+      // Counted once its first answers are in: a candidate the budget stopped before that was never judged.
+      if (!counted && (fresh.length > 0 || reused.length > 0)) {
+        counted = true;
+        this.screens++;
+      }
+      if (fresh.length === 0) return;
       for (const q of await this.settings.port.ask(candidate, fresh)) {
         answers.set(q.id, q);
         if (known.has(q.id)) reused.push(q.id);

@@ -3,6 +3,7 @@
  * documented parameters, no copies of benchmark questions (a copy makes the score measure memory),
  * and sample questions that are neither empty nor repeated.
  */
+import { canonicalQuestion, canonicalSql, exampleKeys } from '../scoring/taught.js';
 import { normalizeSqlText } from '../fixes/text-pieces.js';
 import { isThreePart } from '../space/identifiers.js';
 import { joinText } from '../space/schema.js';
@@ -20,11 +21,12 @@ export function parameterMarkers(sql: string): Set<string> {
 export function copiedBenchmark(ctx: LintContext, index: number): { id: string; by: 'question' | 'SQL' } | undefined {
   const example = ctx.space.instructions?.example_question_sqls?.[index];
   if (!example) return undefined;
-  const question = normalizeQuestion(joinText(example.question));
-  const sql = normalizeSqlText(joinText(example.sql));
+  // The scorecard's own test of a taught question (src/scoring/taught.ts): aliases, quoting and a
+  // template's default instance included, so lint and score agree on what is a copy.
+  const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
   for (const b of ctx.benchmarks) {
-    if (question !== '' && normalizeQuestion(b.question) === question) return { id: b.id, by: 'question' };
-    if (sql !== '' && normalizeSqlText(b.sql) === sql) return { id: b.id, by: 'SQL' };
+    if (keys.question !== '' && canonicalQuestion(b.question) === keys.question) return { id: b.id, by: 'question' };
+    if (keys.sql && canonicalSql(b.sql) === keys.sql) return { id: b.id, by: 'SQL' };
   }
   return undefined;
 }

@@ -228,6 +228,8 @@ export interface EnhanceMarkdownOptions {
   fullReportHint?: string;
   /** Rows of the score table; default train, holdout, all. */
   splits?: readonly ScoreSplit[];
+  /** Lines right under the heading (e.g. that this run resumed from the PR's earlier runs). */
+  preface?: readonly string[];
 }
 
 export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMarkdownOptions = {}): string {
@@ -236,6 +238,7 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
   const summary = [
     `## genie-gitops: enhance \`${result.space}\``,
     '',
+    ...(options.preface ?? []),
     ...taughtNotice(result),
     ...budgetStopNotice(result),
     `**Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} → ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,

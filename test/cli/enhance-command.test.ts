@@ -10,6 +10,7 @@ import { parseSpaceText } from '../../src/space/space-file.js';
 import { normalizeSqlForSplit } from '../../src/benchmarks/split.js';
 import { captureIo, tempRepo } from '../helpers/temp-repo.js';
 import { described, lint } from '../lint/helpers.js';
+import { DEMO_UNBOUNDED_FINAL } from '../helpers/demo-enhanced.js';
 
 let repo: ReturnType<typeof tempRepo>;
 let first: any;
@@ -78,6 +79,12 @@ describe('enhance on the thin demo config', () => {
       [true, 28, 2],
       [true, 31, 11],
       [false, 31, 11],
+    ]);
+    const final = first.after.totals;
+    expect([final.train.passed, final.trainUntaught.passed, final.holdout.passed]).toEqual([
+      DEMO_UNBOUNDED_FINAL.train,
+      DEMO_UNBOUNDED_FINAL.trainUntaught,
+      DEMO_UNBOUNDED_FINAL.holdout,
     ]);
     expect(first.iterations.map((it: any) => it.screened?.confirmed)).toEqual([false, true, undefined]);
   });

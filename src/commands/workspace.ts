@@ -80,8 +80,9 @@ export async function openWarehouseFor(
   space?: string,
   layout: LayoutOptions = {},
   dataFile?: string,
+  demoRows?: boolean,
 ): Promise<LocalWarehouse> {
-  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs, demoRows };
   if (dataFile !== undefined) {
     if (dataFile !== 'demo' && !existsSync(dataFile))
       throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
@@ -183,6 +184,8 @@ export interface BackendOptions {
   dataFile?: string;
   /** Databricks staging: overrides target.yml's `staging` (see Target). */
   staging?: StagingMode;
+  /** false: the demo's tables are empty (validate runs statements for their names and syntax, not rows). */
+  demoRows?: boolean;
 }
 
 export async function openBackend(
@@ -202,7 +205,7 @@ export async function openBackend(
   }
   const local = options.spacesOnly
     ? undefined
-    : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile);
+    : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile, options.demoRows);
   const base: Warehouse = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   const engines = new Map<string, Promise<Genie>>();

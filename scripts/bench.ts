@@ -4,7 +4,7 @@
  * CI can track it. Sections are independent: a later one (e.g. a Databricks emulator)
  * is one more entry in SECTIONS.
  *
- * Usage: tsx scripts/bench.ts [--rounds N] [--only local,interrupt,enhance,databricks,gate]
+ * Usage: tsx scripts/bench.ts [--rounds N] [--only local,interrupt,enhance,databricks,gate,cold]
  */
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -17,6 +17,7 @@ import type { Scorecard } from '../src/scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../src/space/hash.js';
 import type { Space } from '../src/space/schema.js';
 import { readSpaceFile } from '../src/space/space-file.js';
+import { coldSection } from './bench-cold.js';
 import { databricksSection } from './bench-databricks.js';
 import { enhanceSection } from './bench-enhance.js';
 import { gateSection } from './bench-gate.js';
@@ -142,6 +143,7 @@ export const SECTIONS: BenchSection[] = [
   enhanceSection,
   databricksSection,
   gateSection,
+  coldSection,
 ];
 
 export async function runBench(

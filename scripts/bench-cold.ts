@@ -15,7 +15,7 @@ const RUNS = 5;
 
 export const coldSection: BenchSection = {
   name: 'cold',
-  async run({ root, log }) {
+  async run({ root, log }): Promise<Record<string, number>> {
     const entry = path.join(root, 'dist', 'index.js');
     if (!existsSync(entry)) {
       log('no dist/index.js: run `npm run bundle` first');

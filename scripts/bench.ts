@@ -47,14 +47,20 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
 export const localSection: BenchSection = {
   name: 'local',
   async run({ root, rounds, log }) {
+    // Opening knows the schema only; the first statement generates the demo data.
     const t0 = performance.now();
     const warehouse = await openLocalWarehouse({ data: 'demo' });
+    await warehouse.execute('SELECT 1');
     const openMs = performance.now() - t0;
     // A second open in the same process copies the cached image: what a score run after `init` pays.
     const t1 = performance.now();
-    await (await openLocalWarehouse({ data: 'demo' })).close();
+    const again = await openLocalWarehouse({ data: 'demo' });
+    await again.execute('SELECT 1');
+    await again.close();
     const reopenMs = performance.now() - t1;
-    log(`warehouse open: ${openMs.toFixed(0)} ms (first, generates the demo data), ${reopenMs.toFixed(0)} ms (again)`);
+    log(
+      `warehouse open and first statement: ${openMs.toFixed(0)} ms (first, generates the demo data), ${reopenMs.toFixed(0)} ms (again)`,
+    );
 
     const benchmarks = loadBenchmarks(path.join(root, 'benchmarks', 'demo.yml'), 'demo').benchmarks;
     const configs: ConfigRun[] = [

@@ -164,7 +164,13 @@ export function enhanceScoring(
       repeats: 1,
       questions: sorted,
       taught: new Set(findTaught(space, benchmarks).keys()),
-      calls: { genie: sorted.reduce((n, q) => n + q.attempts, 0), statements: 0, retries: 0, rateLimited: 0 },
+      calls: {
+        genie: sorted.reduce((n, q) => n + q.attempts, 0),
+        statements: 0,
+        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+        retries: sorted.reduce((n, q) => n + q.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+        rateLimited: 0,
+      },
       durationMs: sorted.reduce((n, q) => n + q.durationMs, 0),
       startedAt: new Date().toISOString(),
     });

@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { numberOption } from '../util/number-option.js';
+import { durationOption } from '../util/duration-option.js';
 import { parseBackend, parseStaging, type BackendName } from '../commands/workspace.js';
 import { validateSpaceName } from '../space/space-name.js';
 import type { StagingMode } from '../space/target.js';
@@ -27,6 +28,8 @@ export const INPUT = {
   maxIterations: 'max-iterations',
   targetScore: 'target-score',
   maxRegressions: 'max-regressions',
+  maxGenieQuestions: 'max-genie-questions',
+  timeBudget: 'time-budget',
   allowTaughtExamples: 'allow-taught-examples',
   analyst: 'analyst',
   onDrift: 'on-drift',
@@ -76,6 +79,10 @@ export interface ActionInputs {
   targetScore?: number;
   /** `enhance`: questions allowed to go from pass to fail in one iteration. */
   maxRegressions?: number;
+  /** `enhance`: Genie questions the whole run may ask; undefined: no limit. */
+  maxGenieQuestions?: number;
+  /** `enhance`: how long the whole run may take (ms); undefined: no limit. */
+  timeBudgetMs?: number;
   /** `enhance`: example queries may copy benchmark questions. */
   allowTaughtExamples: boolean;
   analyst: 'rules' | 'llm';
@@ -162,6 +169,11 @@ export function readInputs(): ActionInputs {
     maxIterations: numberOption(optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     maxRegressions: numberOption(optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
+    maxGenieQuestions: numberOption(optional(INPUT.maxGenieQuestions), INPUT.maxGenieQuestions, {
+      min: 1,
+      integer: true,
+    }),
+    timeBudgetMs: durationOption(optional(INPUT.timeBudget), INPUT.timeBudget),
     allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
     analyst: oneOf(INPUT.analyst, optional(INPUT.analyst), ['rules', 'llm'] as const, 'rules'),
     onDrift: oneOf(INPUT.onDrift, optional(INPUT.onDrift), ['fail', 'overwrite'] as const, 'fail'),

@@ -12,6 +12,9 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
   const spaces = selectedSpaces(run, 'enhance');
   const results: EnhancePrResult[] = [];
   const failures: string[] = [];
+  // The budgets are the run's: each space gets what the ones before it left.
+  const started = Date.now();
+  let asked = 0;
   for (const space of spaces) {
     try {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
@@ -29,6 +32,12 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
           allowTaughtExamples: run.inputs.allowTaughtExamples,
           confidence: run.inputs.confidence,
           maxRepeats: run.inputs.maxRepeats,
+          maxGenieQuestions:
+            run.inputs.maxGenieQuestions === undefined ? undefined : Math.max(1, run.inputs.maxGenieQuestions - asked),
+          timeBudgetMs:
+            run.inputs.timeBudgetMs === undefined
+              ? undefined
+              : Math.max(1, run.inputs.timeBudgetMs - (Date.now() - started)),
           git: run.git,
           github,
           baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,
@@ -39,6 +48,7 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
         }),
       );
       results.push(result);
+      asked += result.result?.calls.genie ?? 0;
       // Outside the collapsed group: the outcome and the scores without expanding anything.
       core.info(`enhance ${space}: ${result.outcome}; ${result.message}`);
       if (result.result) {

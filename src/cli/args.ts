@@ -10,6 +10,7 @@ import { ConfigError } from '../errors.js';
 import type { CommandSpec, OptionSpec, OptionValues } from './command-spec.js';
 
 export { numberOption, describeRange, type NumberBounds } from '../util/number-option.js';
+export { durationOption } from '../util/duration-option.js';
 
 const NUMBER_LIKE = /^-(\d|\.\d)/;
 

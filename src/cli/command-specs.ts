@@ -152,6 +152,27 @@ export const ENHANCE = defineCommand({
       default: '3',
       description: 're-ask questions that disagree between configs up to N more times each (0..20)',
     },
+    'max-genie-questions': {
+      type: 'string',
+      value: 'N',
+      description:
+        'stop before asking Genie more than N questions (the final full scoring included); the run keeps its last confirmed iteration',
+    },
+    'time-budget': {
+      type: 'string',
+      value: 'DURATION',
+      description:
+        'stop before the run takes longer than this (e.g. 90m, 1h30m, 45s), keeping its last confirmed iteration',
+    },
+    'no-screening': {
+      type: 'boolean',
+      description:
+        'score every candidate on the whole benchmark instead of screening it on the questions it can change',
+    },
+    'no-cache': {
+      type: 'boolean',
+      description: 'do not reuse answers kept by earlier runs (.genie-gitops/cache/answers)',
+    },
     'dry-run': { type: 'boolean', description: 'change no file; print what would change' },
     json: { type: 'string', value: 'FILE', description: 'write scorecards, iterations, fixes and patches as JSON' },
     markdown: { type: 'string', value: 'FILE', description: 'write the pull request body' },

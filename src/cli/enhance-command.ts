@@ -7,7 +7,7 @@ import { parseBackend, parseStaging } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { dataOf, numberOption, parseCommandArgs } from './args.js';
+import { dataOf, durationOption, numberOption, parseCommandArgs } from './args.js';
 import { ENHANCE } from './command-specs.js';
 import type { CliIo } from './main.js';
 
@@ -48,6 +48,10 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     allowTaughtExamples: values['allow-taught-examples'] ?? false,
     confidence: numberOption(values.confidence, '--confidence', { min: 0.5, max: 0.999 }),
     maxRepeats: numberOption(values['max-repeats'], '--max-repeats', { min: 0, max: 20, integer: true }),
+    maxGenieQuestions: numberOption(values['max-genie-questions'], '--max-genie-questions', { min: 1, integer: true }),
+    timeBudgetMs: durationOption(values['time-budget'], '--time-budget'),
+    screening: values['no-screening'] ? false : undefined,
+    cacheDir: values['no-cache'] ? false : undefined,
     dryRun: values['dry-run'],
     log: values.quiet ? undefined : (line) => io.err(line),
   });

@@ -87,6 +87,9 @@ export async function openDatabricksBackend(
   return {
     name: 'databricks',
     warehouse,
+    // The workspace's data moves: answers kept from an earlier run count only on the same day.
+    questionsPerMinute: settings.qpm,
+    dataVersion: `${settings.host}|${target.warehouseId}|${new Date().toISOString().slice(0, 10)}`,
     spaces,
     genieFor: (space: Space) =>
       staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),

@@ -25,6 +25,8 @@ import { readLessons, writeLessons } from '../loop/lessons.js';
 import { inconclusiveVerdict, pairedAnswered } from '../scoring/errored-gate.js';
 import { enhanceCommand, lessonsFile, type EnhanceOptions, type EnhanceResult } from './enhance.js';
 import { applyRejections, collectReviewerRejections, type ReviewerRejections } from './reviewer-rejections.js';
+import { resumeFromOpenPr } from './enhance-resume.js';
+import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
 
 export { enhanceBranch } from '../github/enhancement-labels.js';
 
@@ -35,6 +37,8 @@ export interface EnhancePrOptions extends Omit<EnhanceOptions, 'dryRun'> {
   baseBranch?: string;
   /** Where the untruncated report is, named in the PR body when it must be cut. */
   fullReportHint?: string;
+  /** Start from the open enhancement PR's config and lessons when it is safe (enhance-resume.ts); default true. */
+  resume?: boolean;
 }
 
 export type EnhancePrOutcome =
@@ -51,6 +55,10 @@ export interface EnhancePrResult {
   headSha?: string;
   /** Fixes turned into rejected lessons because a reviewer closed their PR without merging. */
   reviewerRejections?: ReviewerRejections;
+  /** Set when the run started from the open PR's config and lessons. */
+  resumed?: { pr: number; earlierRuns: number };
+  /** The runs of this PR, this one last (as the PR body lists them). */
+  history?: RunEntry[];
 }
 
 export const SCORE_STATUS_CONTEXT = (space: string) => `genie-gitops/score (${space})`;
@@ -78,14 +86,27 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
   const check = await checkBotBranch(git, branch, 'HEAD');
   if (!check.ok) return { space, branch, outcome: 'blocked', message: check.reason };
   const baseBranch = options.baseBranch ?? (await github.defaultBranch());
-  const rejections = await recordReviewerRejections(
-    options,
-    closed,
-    check.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : undefined,
-  );
+  const branchRef = check.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : undefined;
+  // Before the rejections are recorded: they go into the lessons the run starts from.
+  const resume =
+    options.resume === false
+      ? {}
+      : await resumeFromOpenPr({
+          git,
+          root: options.root,
+          space,
+          layout: options.layout,
+          open: await github.findOpenPullRequest(branch),
+          branchRef,
+        });
+  const resumed = resume.resumed;
+  const resumeMessage = resumed?.message ?? resume.message;
+  if (resumeMessage) options.log?.(resumeMessage);
+  const rejections = await recordReviewerRejections(options, closed, branchRef);
   const result = await enhanceCommand({ ...options, dryRun: false });
-  const honoured = describeRejections(rejections);
-  if (!result.changed) {
+  const honoured = describeRejections(rejections) + (resumeMessage ? `; ${resumeMessage}` : '');
+  // A resumed run that kept nothing new still updates the PR: its lessons and the history of runs.
+  if (!result.changed && !resumed) {
     const open = await github.findOpenPullRequest(branch);
     const left = open ? `the open PR #${open.number} was left as it is` : 'no PR was opened';
     return {
@@ -100,8 +121,15 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
   }
   const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
   // The files enhance wrote: the config (wherever the layout keeps it) and the lessons.
-  const paths = [...new Set([...result.written.map(rel), rel(lessonsFile(options.root, space))])];
+  const paths = [
+    ...new Set([...result.written.map(rel), rel(lessonsFile(options.root, space)), ...(resumed?.restored ?? [])]),
+  ];
+  const history = appendRun(resumed?.history ?? [], result);
+  const first = history[0];
   const { before, after } = result;
+  const startTrain = first.before.train.total
+    ? first.before.train.passed / first.before.train.total
+    : before.totals.train.score;
   const published = await publishBotBranch(git, {
     branch,
     paths,
@@ -109,15 +137,25 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     expectedRemoteSha: check.remoteSha,
   });
   const note = rejectionNote(rejections);
+  const runs = historySection(history);
   const body =
     renderEnhanceMarkdown(result, {
-      maxChars: GITHUB_BODY_LIMIT - note.length,
+      maxChars: GITHUB_BODY_LIMIT - note.length - runs.length,
       fullReportHint: options.fullReportHint,
-    }) + note;
+      preface: resumed
+        ? [
+            `This is run ${history.at(-1)!.run} of this PR: it ${resumed.message}. The score table compares with the config it resumed from; every run is listed at the end.`,
+            '',
+          ]
+        : [],
+    }) +
+    runs +
+    note;
   const upserted = await upsertPullRequest(github, {
     branch,
     base: baseBranch,
-    title: `genie-gitops: enhance ${space} (train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)})`,
+    // The title spans the whole PR: from the base branch's config to this run's result.
+    title: `genie-gitops: enhance ${space} (train ${pct(startTrain)} → ${pct(after.totals.train.score)})`,
     body,
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ['genie-gitops', `space:${space}`, PENDING_LABEL],
@@ -150,6 +188,8 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     pr: upserted.pr,
     headSha: published.sha,
     reviewerRejections: rejections,
+    ...(resumed ? { resumed: { pr: resumed.pr.number, earlierRuns: resumed.history.length } } : {}),
+    history,
     message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}${honoured}`,
   };
 }

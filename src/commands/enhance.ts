@@ -4,7 +4,9 @@ import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
-import { runEnhanceLoop, type IterationRecord } from '../loop/enhance-loop.js';
+import { runEnhanceLoop, type EnhanceLoopResult, type IterationRecord } from '../loop/enhance-loop.js';
+import { createBudget } from '../loop/budget.js';
+import { defaultAnswerCacheDir, enhanceScoring } from './enhance-scoring.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import type { Space } from '../space/schema.js';
@@ -14,11 +16,10 @@ import { usageText } from '../space/limits.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { checkInvariants } from '../space/invariants.js';
 import { confirmGain } from '../loop/gain-significance.js';
-import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer, type ScoreOptions } from './score.js';
-import type { Benchmark } from '../benchmarks/types.js';
+import { assertValidConfig, loadSpaceBenchmarks, type ScoreOptions } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { spacePaths } from '../space/repo-paths.js';
-import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import { loadSpace, openBackend, type BackendName } from './workspace.js';
 
 export interface EnhanceOptions {
   root: string;
@@ -47,6 +48,18 @@ export interface EnhanceOptions {
   scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
   /** Try a rejected batch's fixes one by one; default on for the local backend only (one scoring per fix). */
   isolateFixes?: boolean;
+  /**
+   * Screen candidates on the questions their fixes can change, then confirm the final config
+   * with a full scoring (src/loop/screening.ts); default on. Off: every candidate is scored on
+   * the whole benchmark (the baseline the bench compares with).
+   */
+  screening?: boolean;
+  /** Stop (at the last confirmed config) before asking Genie more than this many questions. */
+  maxGenieQuestions?: number;
+  /** Stop (at the last confirmed config) before the run takes longer than this (ms). */
+  timeBudgetMs?: number;
+  /** Where answers are kept across runs (by config hash and question); false: this run only. Default .genie-gitops/cache/answers. */
+  cacheDir?: string | false;
   log?: (line: string) => void;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
@@ -76,6 +89,8 @@ export interface EnhanceResult {
     completionTokens: number;
   };
   durationMs: number;
+  /** How the run spent Genie's rate, for the PR's budget section. */
+  budget?: BudgetReport;
   /** Files written (none with --dry-run). */
   written: string[];
   /** The final config and lessons, as they were (or would have been) written. */
@@ -88,38 +103,57 @@ export interface EnhanceResult {
   usesDemoData: boolean;
 }
 
+export interface BudgetReport {
+  screening: boolean;
+  maxGenieQuestions?: number;
+  timeBudgetMs?: number;
+  /** Why the run stopped early on its budget, if it did. */
+  stoppedOnBudget?: string;
+  /** The questions-per-minute rate the estimates use (the workspace's limit, or Genie's free tier). */
+  questionsPerMinute: number;
+  /** Questions scored (the benchmark less broken ones). */
+  benchmarkQuestions: number;
+  /** Candidate configs judged (screened, or scored in full without screening). */
+  candidates: number;
+  /** Full scorings made to confirm a config, the final one included. */
+  confirmations: number;
+  /** Genie questions a full scoring of the start config and of every candidate would have asked. */
+  fullRescoringQuestions: number;
+  /** Answers reused from earlier runs (same config, same question). */
+  reusedFromCache: number;
+  /** Set when the final config was rolled back to the last confirmed one. */
+  rollback?: string;
+  /** Questions the impact model missed, re-asked on every candidate since. */
+  watched: string[];
+}
+
+/** Genie's published free-tier rate, used for estimates when the backend has no limit of its own. */
+export const PLANNING_QPM = 5;
+
 export function lessonsFile(root: string, space: string): string {
   return spacePaths(root, space).lessonsFile;
 }
 
-/**
- * One scorer per config (sharing its expected results across runs); every run's Genie questions
- * and statements, and what a re-ask added, are counted into `calls`.
- */
-function countingScorers(
-  backend: Backend,
-  spaceName: string,
-  benchmarks: Benchmark[],
-  calls: { genie: number; statements: number },
-  scoring: EnhanceOptions['scoring'] = {},
-) {
-  const scorers = new Map<string, ConfigScorer>();
-  const scorerOf = (space: Space): ConfigScorer => {
-    const key = hashSpace(space);
-    let scorer = scorers.get(key);
-    if (!scorer) scorers.set(key, (scorer = configScorer(backend, spaceName, space, benchmarks, scoring)));
-    return scorer;
-  };
-  const counted = (card: Scorecard, before?: Scorecard) => {
-    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
-    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
-    return card;
-  };
+function budgetReport(
+  options: EnhanceOptions,
+  result: EnhanceLoopResult,
+  screening: boolean,
+  facts: { qpm: number; questions: number; reused: number },
+): BudgetReport {
+  const candidates = screening ? (result.screening?.candidates ?? 0) : Math.max(0, result.scorings - 1);
   return {
-    score: async (space: Space) => counted(await scorerOf(space).score()),
-    reaskerOf: (space: Space) => ({
-      reask: async (card: Scorecard, ids: readonly string[]) => counted(await scorerOf(space).reask(card, ids), card),
-    }),
+    screening,
+    ...(options.maxGenieQuestions !== undefined ? { maxGenieQuestions: options.maxGenieQuestions } : {}),
+    ...(options.timeBudgetMs !== undefined ? { timeBudgetMs: options.timeBudgetMs } : {}),
+    ...(result.budgetStop !== undefined ? { stoppedOnBudget: result.budgetStop } : {}),
+    questionsPerMinute: facts.qpm,
+    benchmarkQuestions: facts.questions,
+    candidates,
+    confirmations: screening ? (result.screening?.confirmations ?? 0) : result.scorings,
+    fullRescoringQuestions: (1 + candidates) * facts.questions,
+    reusedFromCache: facts.reused,
+    ...(result.screening?.rollback ? { rollback: result.screening.rollback.reason } : {}),
+    watched: result.screening?.watched ?? [],
   };
 }
 
@@ -145,7 +179,20 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     staging: options.staging,
   });
   const calls = { genie: 0, statements: 0 };
-  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);
+  const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultAnswerCacheDir(options.root));
+  const scoring = enhanceScoring(backend, options.space, benchmarks, calls, { scoring: options.scoring, cacheDir });
+  const { score, reaskerOf } = scoring;
+  const budget = createBudget(
+    {
+      maxGenieQuestions: options.maxGenieQuestions,
+      timeBudgetMs: options.timeBudgetMs,
+      questionsPerMinute: backend.questionsPerMinute,
+    },
+    scoring.meter,
+    Date.now,
+    started,
+  );
+  const screening = options.screening ?? true;
   try {
     const warehouseSchema = await backend.warehouse.schema();
     // Improve only a config that passes validate: fixes on top of an invalid one would be judged
@@ -172,11 +219,18 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
       isolateFixes: options.isolateFixes ?? backend.name === 'local',
+      screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : undefined,
+      budget,
       confirmGain: (current, candidate) =>
         confirmGain(
           { card: current.card, reasker: reaskerOf(current.space) },
           { card: candidate.card, reasker: reaskerOf(candidate.space) },
-          { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log },
+          {
+            confidence: options.confidence,
+            maxRepeats: options.maxRepeats,
+            deterministic: backend.deterministic,
+            log: options.log,
+          },
         ),
       log: options.log,
     });
@@ -216,6 +270,11 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
         completionTokens: result.analystUsage.completionTokens,
       },
       durationMs: Date.now() - started,
+      budget: budgetReport(options, result, screening, {
+        qpm: backend.questionsPerMinute ?? PLANNING_QPM,
+        questions: result.before.questions.filter((q) => q.expectedError === undefined).length,
+        reused: scoring.reusedFromCache,
+      }),
       written,
       config: result.space,
       startConfig: loaded.space,

@@ -136,9 +136,12 @@ export function configScorer(
   spaceName: string,
   space: Space,
   benchmarks: Benchmark[],
-  options: Omit<ScoreOptions, 'root' | 'space' | 'backend' | 'staging'> = {},
+  options: Omit<ScoreOptions, 'root' | 'space' | 'backend' | 'staging'> & {
+    /** Expected results by SQL text, shared with other scorers of the same benchmarks. */
+    expectedCache?: Map<string, Promise<QueryResult>>;
+  } = {},
 ): ConfigScorer {
-  const expectedCache = new Map<string, Promise<QueryResult>>();
+  const expectedCache = options.expectedCache ?? new Map<string, Promise<QueryResult>>();
   const input = async (): Promise<RunScoreInput> => ({
     space: spaceName,
     configHash: hashSpace(space),

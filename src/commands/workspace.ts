@@ -2,7 +2,7 @@
  * Resolves what a command works on: the repository root, one space's files,
  * its benchmarks, and the backend (warehouse + Genie) it is scored against.
  */
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
 import type { Genie, GenieEvaluator, SpaceStore, Warehouse } from '../ports.js';
@@ -80,8 +80,9 @@ export async function openWarehouseFor(
   space?: string,
   layout: LayoutOptions = {},
   dataFile?: string,
+  demoRows?: boolean,
 ): Promise<LocalWarehouse> {
-  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs, demoRows };
   if (dataFile !== undefined) {
     if (dataFile !== 'demo' && !existsSync(dataFile))
       throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
@@ -142,6 +143,19 @@ export interface Backend {
    * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
    */
   genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
+  /**
+   * Every Genie this backend opens gives the same answer to the same question under the same
+   * config (the local engine without noise): a re-ask cannot change an answer, so comparisons
+   * are exact and no re-ask is spent. Absent on a real workspace, whose Genie is not.
+   */
+  deterministic?: boolean;
+  /**
+   * What the warehouse's data is, as far as answers depend on it: answers kept from an earlier
+   * run are reused only under the same version. Undefined: never reused across runs.
+   */
+  dataVersion?: string;
+  /** The workspace's Genie questions-per-minute limit, when it has one (time estimates never plan faster). */
+  questionsPerMinute?: number;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
   spaces?: SpaceStore;
   /**
@@ -170,6 +184,8 @@ export interface BackendOptions {
   dataFile?: string;
   /** Databricks staging: overrides target.yml's `staging` (see Target). */
   staging?: StagingMode;
+  /** false: the demo's tables are empty (validate runs statements for their names and syntax, not rows). */
+  demoRows?: boolean;
 }
 
 export async function openBackend(
@@ -189,13 +205,15 @@ export async function openBackend(
   }
   const local = options.spacesOnly
     ? undefined
-    : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile);
+    : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile, options.demoRows);
   const base: Warehouse = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   const engines = new Map<string, Promise<Genie>>();
   return {
     name,
     warehouse,
+    deterministic: !(options.noise !== undefined && options.noise > 0),
+    dataVersion: local ? localDataVersion(root, target, local, options.dataFile) : undefined,
     genieFor: (space, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space)}#${seed ?? ''}`;
@@ -212,6 +230,19 @@ export async function openBackend(
       await local?.close();
     },
   };
+}
+
+/** The local data's identity: the demo generator, or the file with its size and time, and the warehouse's today. */
+function localDataVersion(root: string, target: Target | undefined, local: LocalWarehouse, dataFile?: string): string {
+  const data = dataFile ?? target?.local?.data ?? 'demo';
+  if (data === 'demo') return `demo|${local.asOf}`;
+  const file = path.resolve(root, data);
+  try {
+    const stat = statSync(file);
+    return `file|${file}|${stat.size}|${stat.mtimeMs}|${local.asOf}`;
+  } catch {
+    return `file|${file}|?|${local.asOf}`;
+  }
 }
 
 /** The warehouse of a backend opened for its space store only: any query is a programming error. */

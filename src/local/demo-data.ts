@@ -24,12 +24,13 @@ import {
   type Plan,
 } from './demo-catalog.js';
 import { quoteIdentifier } from './sql-dialect.js';
+import { DEMO_TABLES, demoCreateTables } from './demo-schema.js';
 
 export const DEMO_SEED = 20261101;
 export const DEMO_AS_OF = '2026-11-01';
 export const DEMO_FIRST_DAY = '2024-11-01';
 export const DEMO_LAST_DAY = '2026-10-31';
-export const DEMO_TABLES = ['channels', 'members', 'messages', 'reactions', 'daily_channel_stats'] as const;
+export { DEMO_TABLES };
 
 const DAY_MS = 86_400_000;
 const FIRST = Date.UTC(2024, 10, 1);
@@ -42,6 +43,8 @@ export interface DemoDataOptions {
   catalog?: string;
   schema?: string;
   seed?: number;
+  /** false: create the tables (and their bare-name views) without rows, for statements that need the schema only. */
+  rows?: boolean;
 }
 
 interface Member {
@@ -71,10 +74,21 @@ interface Reaction {
   atMs: number;
 }
 
+/** Bare names too, so `FROM messages` works as with a default catalog and schema. */
+function createBareViews(db: SqlJsDatabase, catalog: string, schema: string): void {
+  for (const name of DEMO_TABLES)
+    db.exec(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(`${catalog}.${schema}.${name}`)}`);
+}
+
 /** Creates the demo tables in `db` and fills them. Returns the row count of each table. */
 export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {}): Record<string, number> {
   const catalog = options.catalog ?? 'main';
   const schema = options.schema ?? 'community';
+  if (options.rows === false) {
+    db.exec(demoCreateTables(catalog, schema));
+    createBareViews(db, catalog, schema);
+    return Object.fromEntries(DEMO_TABLES.map((name) => [name, 0]));
+  }
   const rng = new SeededRandom(options.seed ?? DEMO_SEED);
   const members = makeMembers(rng.fork('members'));
   const messages = makeMessages(rng.fork('messages'), members);
@@ -82,13 +96,7 @@ export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {
   const stats = makeStats(rng.fork('stats'), messages, reactions);
 
   const table = (name: string) => quoteIdentifier(`${catalog}.${schema}.${name}`);
-  db.exec(`
-    CREATE TABLE ${table('channels')} (channel_id INTEGER PRIMARY KEY, channel_name TEXT NOT NULL, category TEXT NOT NULL, is_private INTEGER NOT NULL, created_at DATE NOT NULL);
-    CREATE TABLE ${table('members')} (member_id INTEGER PRIMARY KEY, display_name TEXT NOT NULL, country_code TEXT NOT NULL, plan TEXT NOT NULL, joined_at DATE NOT NULL);
-    CREATE TABLE ${table('messages')} (message_id INTEGER PRIMARY KEY, channel_id INTEGER NOT NULL, member_id INTEGER NOT NULL, sent_at TIMESTAMP NOT NULL, word_count INTEGER NOT NULL, is_reply INTEGER NOT NULL);
-    CREATE TABLE ${table('reactions')} (reaction_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, member_id INTEGER NOT NULL, emoji TEXT NOT NULL, reacted_at TIMESTAMP NOT NULL);
-    CREATE TABLE ${table('daily_channel_stats')} (stat_date DATE NOT NULL, channel_id INTEGER NOT NULL, active_members INTEGER NOT NULL, messages_count INTEGER NOT NULL, new_joins INTEGER NOT NULL, PRIMARY KEY (stat_date, channel_id));
-  `);
+  db.exec(demoCreateTables(catalog, schema));
 
   db.exec('BEGIN');
   insertAll(db, table('channels'), DEMO_CHANNELS, (c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]);
@@ -122,8 +130,7 @@ export function generateDemoData(db: SqlJsDatabase, options: DemoDataOptions = {
     );
   }
   db.exec('ANALYZE');
-  // Bare names too, so `FROM messages` works as with a default catalog and schema.
-  for (const name of DEMO_TABLES) db.exec(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${table(name)}`);
+  createBareViews(db, catalog, schema);
 
   return {
     channels: DEMO_CHANNELS.length,

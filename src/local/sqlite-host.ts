@@ -56,6 +56,8 @@ export interface HostStats {
   spawns: number;
   /** Statements stopped by terminating the worker. */
   stops: number;
+  /** Databases built (demo data generated, a script run, a file exposed). */
+  prepares: number;
 }
 
 class SqliteHost {
@@ -68,7 +70,7 @@ class SqliteHost {
   private tail: Promise<unknown> = Promise.resolve();
   private nextId = 1;
   private seq = 0;
-  readonly stats: HostStats = { spawns: 0, stops: 0 };
+  readonly stats: HostStats = { spawns: 0, stops: 0, prepares: 0 };
 
   /** Keeps a database image; statements for the returned id open it in the worker on first use. */
   register(image: Uint8Array): number {
@@ -108,6 +110,7 @@ class SqliteHost {
   prepare(request: PrepareRequest, timeoutMs: number): Promise<{ image: Uint8Array; tables: WarehouseTable[] }> {
     return this.enqueue(undefined, async (worker) => {
       const seq = ++this.seq;
+      this.stats.prepares++;
       const reply = await this.call(worker, { type: 'prepare', seq, request }, { timeoutMs });
       if (!reply.ok) throw new StatementFailed(reply.message);
       if (!('image' in reply)) throw new StatementFailed('unexpected reply from the warehouse worker');

@@ -9,6 +9,9 @@ import { generateDemoData } from './demo-data.js';
 import { quoteIdentifier } from './sql-dialect.js';
 import type { PrepareRequest } from './sqlite-protocol.js';
 import type { SqlJsDatabase, SqlJsStatic } from './sqljs-loader.js';
+import { databricksType } from './sqlite-types.js';
+
+export { databricksType };
 
 export interface Prepared {
   image: Uint8Array;
@@ -23,7 +26,7 @@ export function prepareDatabase(SQL: SqlJsStatic, request: PrepareRequest): Prep
   let db: SqlJsDatabase;
   if (request.kind === 'demo') {
     db = new SQL.Database();
-    generateDemoData(db, { catalog, schema, seed: request.seed });
+    generateDemoData(db, { catalog, schema, seed: request.seed, rows: request.rows });
   } else if (request.kind === 'script') {
     db = new SQL.Database();
     try {
@@ -89,20 +92,6 @@ function listTables(db: SqlJsDatabase): WarehouseTable[] {
     }));
     return { identifier: name.toLowerCase(), columns };
   });
-}
-
-/** Maps a declared SQLite column type to the Databricks type name. */
-export function databricksType(declared: string): string {
-  const t = declared.trim().toUpperCase();
-  if (t === '') return 'STRING';
-  if (t.startsWith('BOOL')) return 'BOOLEAN';
-  if (t === 'DATE') return 'DATE';
-  if (t.startsWith('TIMESTAMP') || t.startsWith('DATETIME')) return 'TIMESTAMP';
-  if (t.includes('INT')) return 'BIGINT';
-  if (t.startsWith('DECIMAL') || t.startsWith('NUMERIC')) return 'DECIMAL';
-  if (t.includes('REAL') || t.includes('FLOA') || t.includes('DOUB')) return 'DOUBLE';
-  if (t.includes('BLOB') || t.includes('BINARY')) return 'BINARY';
-  return 'STRING';
 }
 
 function messageOf(error: unknown): string {

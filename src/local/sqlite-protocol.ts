@@ -3,7 +3,7 @@ import type { WarehouseTable } from '../ports.js';
 
 /** What to build a database from; `label` names the source in errors. */
 export type PrepareRequest = { catalog: string; schema: string } & (
-  | { kind: 'demo'; seed: number }
+  | { kind: 'demo'; seed: number; /** false: the tables only, empty (validate needs no rows). */ rows?: boolean }
   | { kind: 'script'; label: string; text: string }
   | { kind: 'file'; label: string; bytes: Uint8Array }
 );

@@ -14,7 +14,9 @@
  *
  * The database is built in the worker too (demo data generated, a user's script run, a user's
  * tables exposed under three-part names; sqlite-prepare.ts), within a time limit, and kept here
- * as an image the worker reopens after a stop; this thread never runs SQLite.
+ * as an image the worker reopens after a stop; this thread never runs SQLite. The demo is built
+ * only when its first statement runs: its schema is known without the rows (demo-schema.ts), so
+ * `validate` and `lint` start in a fraction of a second.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -31,6 +33,7 @@ import type {
 import { assertReadOnly } from '../sql/read-only-guard.js';
 import { selectItems } from '../sql/select-list.js';
 import { DEMO_AS_OF, DEMO_SEED } from './demo-data.js';
+import { demoSchemaTables } from './demo-schema.js';
 import { rewriteForSqlite } from './sql-dialect.js';
 import { sqliteHost, StatementStopped, type SqliteHost } from './sqlite-host.js';
 import type { PrepareRequest } from './sqlite-protocol.js';
@@ -54,6 +57,11 @@ export interface LocalWarehouseOptions {
   statementTimeoutMs?: number;
   /** Longest building the database may take; default LOAD_TIMEOUT_MS. */
   loadTimeoutMs?: number;
+  /**
+   * false: the demo's tables stay empty. Statements still compile and run, so names, functions
+   * and syntax are checked (validate), in milliseconds instead of the second generating takes.
+   */
+  demoRows?: boolean;
 }
 
 /** Opens an embedded warehouse. */
@@ -64,15 +72,34 @@ export async function openLocalWarehouse(options: LocalWarehouseOptions = {}): P
   const schema = (options.schema ?? (isDemo ? 'community' : 'default')).toLowerCase();
   const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : new Date().toISOString().slice(0, 10));
   const host = sqliteHost();
-  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED };
-  const prepared = await prepareImage(host, data, where, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
-  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return new LocalWarehouse(host, host.register(prepared.image), prepared.tables, {
-    catalog,
-    schema,
-    asOf,
-    statementTimeoutMs,
-  });
+  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED, rows: options.demoRows ?? true };
+  const loadTimeoutMs = options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+  const settings = { catalog, schema, asOf, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS };
+  if (isDemo) {
+    // The schema is known without the rows: they are generated when the first statement runs.
+    const tables = demoSchemaTables(catalog, schema);
+    const load = async () => {
+      const prepared = await prepareImage(host, data, where, loadTimeoutMs);
+      assertSameTables(prepared.tables, tables);
+      return host.register(prepared.image);
+    };
+    const warehouse = new LocalWarehouse(host, load, tables, settings);
+    // Empty tables build in milliseconds: start now, so the worker starts while the caller parses its files.
+    if (!where.rows) void warehouse.prepare();
+    return warehouse;
+  }
+  const prepared = await prepareImage(host, data, where, loadTimeoutMs);
+  const id = host.register(prepared.image);
+  return new LocalWarehouse(host, async () => id, prepared.tables, settings);
+}
+
+/** The generated demo database lists exactly the tables demo-schema.ts reported before it existed. */
+function assertSameTables(generated: WarehouseTable[], declared: WarehouseTable[]): void {
+  if (JSON.stringify(generated) !== JSON.stringify(declared))
+    throw new WarehouseError(
+      'the generated demo database does not match src/local/demo-schema.ts: change both together',
+      '',
+    );
 }
 
 interface PreparedImage {
@@ -100,15 +127,15 @@ export const LOAD_TIMEOUT_MS = 120_000;
 async function prepareImage(
   host: SqliteHost,
   data: string,
-  where: { catalog: string; schema: string; seed: number },
+  where: { catalog: string; schema: string; seed: number; rows: boolean },
   timeoutMs: number,
 ): Promise<PreparedImage> {
-  const { catalog, schema, seed } = where;
-  const key = `${catalog}.${schema}#${seed}`;
+  const { catalog, schema, seed, rows } = where;
+  const key = `${catalog}.${schema}#${seed}${rows ? '' : '#empty'}`;
   const cached = data === 'demo' ? demoImages.get(key) : undefined;
   if (cached) return cached;
   let request: PrepareRequest;
-  if (data === 'demo') request = { kind: 'demo', catalog, schema, seed };
+  if (data === 'demo') request = { kind: 'demo', catalog, schema, seed, rows };
   else if (path.extname(data).toLowerCase() === '.sql')
     request = { kind: 'script', catalog, schema, label: data, text: readFileSync(data, 'utf8') };
   else request = { kind: 'file', catalog, schema, label: data, bytes: readFileSync(data) };
@@ -140,9 +167,12 @@ export class LocalWarehouse implements Warehouse {
   readonly asOf: string;
   readonly statementTimeoutMs: number;
 
+  /** The database in the host, registered on first use (the demo's rows are generated then). */
+  private database: Promise<number> | undefined;
+
   constructor(
     private readonly host: SqliteHost,
-    private readonly id: number,
+    private readonly load: () => Promise<number>,
     private readonly tables: WarehouseTable[],
     settings: WarehouseSettings,
   ) {
@@ -151,6 +181,20 @@ export class LocalWarehouse implements Warehouse {
     this.asOf = settings.asOf;
     this.statementTimeoutMs = settings.statementTimeoutMs;
     this.tableNames = new Set(tables.map((t) => t.identifier));
+  }
+
+  /** Builds (or starts building) the database in the worker; statements wait for it. */
+  prepare(): Promise<number> {
+    if (!this.database) {
+      // A failed load is not kept: the next statement tries again (and reports the failure).
+      const loading = this.load().catch((error: unknown) => {
+        if (this.database === loading) this.database = undefined;
+        throw error;
+      });
+      loading.catch(() => undefined); // reported by the statement that awaits it, not as unhandled
+      this.database = loading;
+    }
+    return this.database;
   }
 
   /** How many statements reached the engine (refused ones do not count). */
@@ -179,7 +223,9 @@ export class LocalWarehouse implements Warehouse {
     assertReadOnly(translated, { flavours: ['sqlite'] });
     this.statements++;
     try {
-      const raw = await this.host.run(this.id, translated, { rowLimit, timeoutMs, signal: options.signal });
+      const id = await this.prepare();
+      if (this.closed) throw new WarehouseError('the warehouse is closed', sql);
+      const raw = await this.host.run(id, translated, { rowLimit, timeoutMs, signal: options.signal });
       return toResult(originalColumnNames(raw.names, sql, translated), raw.rows, raw.truncated);
     } catch (error) {
       if (error instanceof WarehouseError || error instanceof ReadOnlyViolationError) throw error;
@@ -199,7 +245,8 @@ export class LocalWarehouse implements Warehouse {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.host.release(this.id);
+    const database = this.database;
+    if (database) this.host.release(await database.catch(() => -1));
   }
 }
 

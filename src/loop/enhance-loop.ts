@@ -19,7 +19,10 @@ import { requireGeneralisingExamples, screenExamples } from './example-gate.js';
 import { lessonNotes, recordFix, recordOutcome, triedKeys, type Lessons, type Outcome } from './lessons.js';
 import { summarizeFix } from './fix-summary.js';
 import { fitToSlots } from './slots.js';
-import { tryBatch, type TrialContext } from './trial.js';
+import { tryBatch, type TrialContext, type TrialResult } from './trial.js';
+import { BudgetExhausted, type Budget } from './budget.js';
+import type { ScreeningSettings } from './screening.js';
+import { ScreenedRun, type ScreeningStats } from './screened-run.js';
 
 export { countsOf } from './acceptance.js';
 
@@ -52,6 +55,14 @@ export interface EnhanceLoopInput {
     current: Scored,
     candidate: Scored,
   ) => Promise<{ significant: boolean; reason: string; card: Scorecard }>;
+  /**
+   * Screen candidates on the questions their fixes can change (screening.ts) instead of scoring
+   * each on the whole benchmark; the config the loop ends on is then confirmed by a full scoring.
+   * Absent: every candidate is scored in full (`score`).
+   */
+  screening?: ScreeningSettings;
+  /** Genie question and time budget: the loop stops at its last confirmed config when it runs out. */
+  budget?: Budget;
   log?: (line: string) => void;
 }
 
@@ -86,6 +97,10 @@ export interface IterationRecord {
   /** Questions that failed before this iteration and pass after it. */
   fixed: string[];
   notes: string[];
+  /** Screening only: candidate configs screened, and whether `after` is a full scoring or a screened prediction. */
+  screened?: { candidates: number; confirmed: boolean };
+  /** Fixes proposed but never judged, because the budget ran out first. */
+  untried?: string[];
 }
 
 export interface EnhanceLoopResult {
@@ -95,8 +110,12 @@ export interface EnhanceLoopResult {
   iterations: IterationRecord[];
   lessons: Lessons;
   stopReason: string;
-  /** How many configs were scored (each one a full benchmark run). */
+  /** How many configs were scored in full (each one a full benchmark run). */
   scorings: number;
+  /** Screening only: candidates screened, confirmations, watched questions, a final rollback. */
+  screening?: ScreeningStats;
+  /** Set when the run stopped because its question or time budget ran out. */
+  budgetStop?: string;
   analystUsage: { promptTokens: number; completionTokens: number; calls: number };
 }
 
@@ -120,6 +139,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
   const maxIterations = input.maxIterations ?? 10;
   const target = input.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
+  const run = input.screening ? new ScreenedRun(input.screening, input.budget, { space, card }, lessons) : undefined;
 
   for (let index = 1; index <= maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
@@ -197,13 +217,22 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       tried,
       confirmGain: input.confirmGain,
     };
-    let trial = await tryBatch(
-      context,
-      batch.applied.map((a) => a.fix),
-    );
     // With copies allowed the leave-one-out gate is off: a copy is reported as taught instead.
-    if (trial.accepted && !input.allowTaughtExamples)
-      trial = await requireGeneralisingExamples(context, trial, record.notes);
+    const gate = (c: TrialContext, t: TrialResult) =>
+      t.accepted && !input.allowTaughtExamples ? requireGeneralisingExamples(c, t, record.notes) : t;
+    const fixes = batch.applied.map((a) => a.fix);
+    let trial: TrialResult;
+    try {
+      trial = run
+        ? await run.trial(context, fixes, index, gate, record)
+        : await gate(context, await tryBatch(context, fixes));
+    } catch (error) {
+      if (!(error instanceof BudgetExhausted)) throw error;
+      record.reason = `not judged: the run stopped on ${error.reason}`;
+      record.untried = fixes.map(summarizeFix);
+      stopReason = `it reached ${error.reason}`;
+      break;
+    }
     record.accepted = trial.accepted;
     record.reason = trial.reason;
     record.after = countsOf(trial.card);
@@ -232,9 +261,31 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       recordFix(lessons, 'applied_fixes', { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space = trial.space;
     card = trial.card;
+    run?.kept({ space, card }, lessons, index);
     log(`iteration ${index}: kept ${record.applied.length} fix(es): ${trial.reason}`);
   }
-  return { before, after: card, space, iterations, lessons, stopReason, scorings, analystUsage: usage };
+  // Screened cards are predictions: the config the loop ends on is scored in full (screened-run.ts).
+  const end = run ? await run.finish({ space, card }, iterations) : undefined;
+  if (end) {
+    ({ space, card } = end);
+    if (!end.ok) {
+      log(end.reason);
+      Object.assign(lessons, end.lessons);
+      stopReason = `${stopReason}; ${end.reason}`;
+    }
+  }
+  return {
+    before,
+    after: card,
+    space,
+    iterations,
+    lessons,
+    stopReason,
+    scorings,
+    analystUsage: usage,
+    screening: run?.stats,
+    budgetStop: input.budget?.exhausted,
+  };
 }
 
 function remember(lessons: Lessons, rejected: { fix: Fix; key: string; reason: string }[]): void {

@@ -27,6 +27,11 @@ export interface GainOptions {
   maxRepeats?: number;
   /** The questions the gain is measured on; default the train split. */
   include?: (q: QuestionScore) => boolean;
+  /**
+   * Genie gives one answer per question and config (Backend.deterministic): the difference is
+   * exact, so it is significant exactly when it is a net gain, and nothing is re-asked.
+   */
+  deterministic?: boolean;
 }
 
 export interface GainCheck {
@@ -58,6 +63,22 @@ export function significantGain(current: Scorecard, candidate: Scorecard, option
   return { significant: look.significant, reason: describe(look), look };
 }
 
+/** The exact rule for a deterministic Genie: a net gain on the gain questions is a gain, with no chance involved. */
+export function exactGain(current: Scorecard, candidate: Scorecard, options: GainOptions = {}): GainCheck {
+  const look = assessLook(
+    pairOutcomes(candidate, firstAsks(current), options.include ?? trainOnly),
+    planOf(options),
+    Infinity,
+  );
+  const net = Math.round(look.test.estimate * look.test.questions);
+  const significant = net > 0;
+  const shown = `${net >= 0 ? '+' : ''}${net} question(s) of ${look.test.questions}, ${look.test.discordant.length} changed`;
+  const reason = significant
+    ? `exact gain ${shown} (deterministic Genie: a re-ask cannot change an answer)`
+    : `no gain: ${shown} (deterministic Genie)`;
+  return { significant, reason, look: { ...look, significant } };
+}
+
 /**
  * Re-asks the changed gain questions of both configs until the gain is clearly significant or
  * clearly not, and returns the verdict with the candidate's card holding its re-asks. The current
@@ -68,6 +89,7 @@ export async function confirmGain(
   candidate: { card: Scorecard; reasker: Reasker },
   options: GainOptions & { log?: (line: string) => void } = {},
 ): Promise<GainCheck & { card: Scorecard }> {
+  if (options.deterministic) return { ...exactGain(current.card, candidate.card, options), card: candidate.card };
   const compared = await compareWithRepeats(
     planOf(options),
     candidate,

@@ -43,6 +43,11 @@ export interface TrialContext {
   log: (line: string) => void;
   /** Keys of fixes applied or rejected before (lessons): a refined variant never revives one. */
   tried?: ReadonlySet<string>;
+  /**
+   * Scores a subset of fixes by screening (screening.ts) instead of a full scoring; absent:
+   * every candidate is scored on the whole benchmark.
+   */
+  screen?: (subset: Fix[], applied: Space) => Promise<Scorecard>;
   /** The significance check of an accepted gain (src/loop/gain-significance.ts); absent: every gain counts. */
   confirmGain?: (
     current: { space: Space; card: Scorecard },
@@ -53,7 +58,12 @@ export interface TrialContext {
 /** Applies a subset of fixes to the context's space and scores the result. */
 export async function attemptFixes(context: TrialContext, subset: Fix[]) {
   const applied = applyFixes(context.space, subset, context.options);
-  const scored = await context.score(applied.space);
+  const scored = context.screen
+    ? await context.screen(
+        applied.applied.map((a) => a.fix),
+        applied.space,
+      )
+    : await context.score(applied.space);
   const verdict = judge(context.card, scored, context.acceptance);
   if (!verdict.accepted || !context.confirmGain) return { applied, card: scored, verdict };
   // A gain counts only when it is significant; the re-asks it took stay on the candidate's card.

@@ -13,6 +13,7 @@ import { groupedNotes, keptFixesByKind } from './enhance-fixes.js';
 import { scoreText } from './markdown-format.js';
 import { nameOperations } from './patch-paths.js';
 import { qualityComparison } from './quality-markdown.js';
+import { budgetSection, budgetStopNotice } from './budget-markdown.js';
 
 export const GITHUB_BODY_LIMIT = 65_536;
 
@@ -125,13 +126,23 @@ export function questionChangeLines(before: Scorecard, after: Scorecard): string
 
 function iterationTable(result: EnhanceResult): string[] {
   const counts = (c: IterationRecord['after']['train']) => `${c.passed}/${c.total}`;
+  // A screened iteration's counts are a prediction: its failing holdout questions were not asked again.
+  const screened = result.iterations.some((it) => it.screened && !it.screened.confirmed);
+  const mark = (it: IterationRecord) => (it.screened && !it.screened.confirmed ? ' (screened)' : '');
   return [
     '| iteration | result | train | holdout | fixes kept | rejected |',
     '|---:|---|---:|---:|---:|---:|',
     ...result.iterations.map((it) => {
       const shown = it.accepted ? it.after : it.before;
-      return `| ${it.index} | ${it.accepted ? 'kept' : 'rolled back'}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)} | ${it.applied.length} | ${it.rejected.length} |`;
+      const outcome = it.accepted ? 'kept' : it.untried ? 'stopped' : 'rolled back';
+      return `| ${it.index} | ${outcome}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)}${mark(it)} | ${it.applied.length} | ${it.rejected.length} |`;
     }),
+    ...(screened
+      ? [
+          '',
+          '_(screened)_: counted on the questions the iteration could change; failing holdout questions were not asked again until the full scoring of the final config (the score table above).',
+        ]
+      : []),
   ];
 }
 
@@ -210,16 +221,6 @@ function lessonsDetails(result: EnhanceResult): string[] {
   ];
 }
 
-function budgetLines(result: EnhanceResult): string[] {
-  const { before, after, calls } = result;
-  return [
-    '### Budget',
-    '',
-    `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1000).toFixed(1)} s`,
-    `- config ${before.configHash.slice(0, 12)} → ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`,
-  ];
-}
-
 export interface EnhanceMarkdownOptions {
   /** Hard limit on the body; default 65,536 (GitHub's). */
   maxChars?: number;
@@ -227,6 +228,8 @@ export interface EnhanceMarkdownOptions {
   fullReportHint?: string;
   /** Rows of the score table; default train, holdout, all. */
   splits?: readonly ScoreSplit[];
+  /** Lines right under the heading (e.g. that this run resumed from the PR's earlier runs). */
+  preface?: readonly string[];
 }
 
 export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMarkdownOptions = {}): string {
@@ -235,7 +238,9 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
   const summary = [
     `## genie-gitops: enhance \`${result.space}\``,
     '',
+    ...(options.preface ?? []),
     ...taughtNotice(result),
+    ...budgetStopNotice(result),
     `**Train ${pct(before.totals.train.score)} → ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} → ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} → ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     '',
     ...scoreTable(before, after, options.splits),
@@ -268,7 +273,7 @@ export function renderEnhanceMarkdown(result: EnhanceResult, options: EnhanceMar
     ...notesDetails(result),
     ...lessonsDetails(result),
   ];
-  const tail = budgetLines(result);
+  const tail = budgetSection(result);
   return fitBody([summary, progress, details, tail], options);
 }
 

@@ -9,6 +9,7 @@ import { configScorer, loadSpaceBenchmarks } from '../../src/commands/score.js';
 import { DEMO_TARGET } from '../helpers/demo-target.js';
 import { openBackend, type Backend } from '../../src/commands/workspace.js';
 import { confirmGain, significantGain } from '../../src/loop/gain-significance.js';
+import type { Reasker } from '../../src/scoring/adaptive-repeats.js';
 import { memoizeWarehouse } from '../../src/loop/memo-warehouse.js';
 import { buildScorecard, summarizeQuestion, type RepeatResult } from '../../src/scoring/scorecard.js';
 import type { Space } from '../../src/space/schema.js';
@@ -58,6 +59,39 @@ describe('significantGain (pure)', () => {
     const candidate = card({ t1: [true], h1: [true, true, true, true] });
     expect(significantGain(current, candidate).significant).toBe(false);
     expect(significantGain(current, candidate, { include: () => true }).significant).toBe(true);
+  });
+});
+
+describe('confirmGain with a deterministic Genie (local engine, noise 0)', () => {
+  const never: Reasker = {
+    reask: () => {
+      throw new Error('a deterministic Genie is never re-asked');
+    },
+  };
+
+  it('counts a net gain of one question as a gain, exactly, without re-asking', async () => {
+    const current = { card: card({ t1: [false], t2: [true], h1: [true] }), reasker: never };
+    const candidate = { card: card({ t1: [true], t2: [true], h1: [true] }), reasker: never };
+    const check = await confirmGain(current, candidate, { deterministic: true });
+    expect(check).toMatchObject({ significant: true, card: candidate.card });
+    expect(check.reason).toMatch(/^exact gain \+1 question\(s\) of 2/);
+    // The same difference from a Genie that is not deterministic is not significant on one ask.
+    expect(significantGain(current.card, candidate.card).significant).toBe(false);
+  });
+
+  it('is no gain when as many questions fail as pass anew', async () => {
+    const current = { card: card({ t1: [false], t2: [true] }), reasker: never };
+    const candidate = { card: card({ t1: [true], t2: [false] }), reasker: never };
+    const check = await confirmGain(current, candidate, { deterministic: true });
+    expect(check.significant).toBe(false);
+    expect(check.reason).toMatch(/^no gain: \+0 question/);
+  });
+
+  it('is declared by the local backend at noise 0 only', async () => {
+    const quiet = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { spacesOnly: true });
+    const noisy = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { spacesOnly: true, noise: 0.1 });
+    expect([quiet.deterministic, noisy.deterministic]).toEqual([true, false]);
+    await Promise.all([quiet.close(), noisy.close()]);
   });
 });
 

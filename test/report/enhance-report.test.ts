@@ -202,7 +202,7 @@ describe('enhance PR body', () => {
     expect(md).not.toMatch(/^- note:/m);
     expect(md).toMatch(/<summary>Rejected fixes \(1\)[^<]*<\/summary>[\s\S]*lowered a score on its own/);
     expect(md).toContain('add_synonym on wrong_column: helped 1/1');
-    expect(md).toMatch(/Genie questions asked: 12; SQL statements: 9/);
+    expect(md).toMatch(/Genie questions asked: \*\*12\*\*; SQL statements: 9/);
     expect(md).toContain('config aaaaaaaaaaaa → cccccccccccc');
   });
 

@@ -60,6 +60,8 @@ describe('enhance through the databricks backend against serve', () => {
       maxIterations: 1,
       dryRun: true,
       isolateFixes: true,
+      // No answer cache: it would be written into the repository itself, and the two runs must each ask.
+      cacheDir: false as const,
     };
     const remote = await enhanceCommand({ ...options, backend: 'databricks' });
     const local = await enhanceCommand({ ...options, backend: 'local' });

@@ -1083,14 +1083,14 @@ var require_util = __commonJS({
         }
         const port = url2.port != null ? url2.port : url2.protocol === "https:" ? 443 : 80;
         let origin = url2.origin != null ? url2.origin : `${url2.protocol || ""}//${url2.hostname || ""}:${port}`;
-        let path17 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
+        let path19 = url2.path != null ? url2.path : `${url2.pathname || ""}${url2.search || ""}`;
         if (origin[origin.length - 1] === "/") {
           origin = origin.slice(0, origin.length - 1);
         }
-        if (path17 && path17[0] !== "/") {
-          path17 = `/${path17}`;
+        if (path19 && path19[0] !== "/") {
+          path19 = `/${path19}`;
         }
-        return new URL(`${origin}${path17}`);
+        return new URL(`${origin}${path19}`);
       }
       if (!isHttpOrHttpsPrefixed(url2.origin || url2.protocol)) {
         throw new InvalidArgumentError("Invalid URL protocol: the URL must start with `http:` or `https:`.");
@@ -1541,39 +1541,39 @@ var require_diagnostics = __commonJS({
       });
       diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("sending request to %s %s/%s", method, origin, path17);
+        debuglog("sending request to %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:headers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path19, origin },
           response: { statusCode }
         } = evt;
         debuglog(
           "received response to %s %s/%s - HTTP %d",
           method,
           origin,
-          path17,
+          path19,
           statusCode
         );
       });
       diagnosticsChannel.channel("undici:request:trailers").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin }
+          request: { method, path: path19, origin }
         } = evt;
-        debuglog("trailers received from %s %s/%s", method, origin, path17);
+        debuglog("trailers received from %s %s/%s", method, origin, path19);
       });
       diagnosticsChannel.channel("undici:request:error").subscribe((evt) => {
         const {
-          request: { method, path: path17, origin },
+          request: { method, path: path19, origin },
           error: error63
         } = evt;
         debuglog(
           "request to %s %s/%s errored - %s",
           method,
           origin,
-          path17,
+          path19,
           error63.message
         );
       });
@@ -1622,9 +1622,9 @@ var require_diagnostics = __commonJS({
         });
         diagnosticsChannel.channel("undici:client:sendHeaders").subscribe((evt) => {
           const {
-            request: { method, path: path17, origin }
+            request: { method, path: path19, origin }
           } = evt;
-          debuglog("sending request to %s %s/%s", method, origin, path17);
+          debuglog("sending request to %s %s/%s", method, origin, path19);
         });
       }
       diagnosticsChannel.channel("undici:websocket:open").subscribe((evt) => {
@@ -1687,7 +1687,7 @@ var require_request = __commonJS({
     var kHandler = /* @__PURE__ */ Symbol("handler");
     var Request = class {
       constructor(origin, {
-        path: path17,
+        path: path19,
         method,
         body,
         headers,
@@ -1702,11 +1702,11 @@ var require_request = __commonJS({
         expectContinue,
         servername
       }, handler2) {
-        if (typeof path17 !== "string") {
+        if (typeof path19 !== "string") {
           throw new InvalidArgumentError("path must be a string");
-        } else if (path17[0] !== "/" && !(path17.startsWith("http://") || path17.startsWith("https://")) && method !== "CONNECT") {
+        } else if (path19[0] !== "/" && !(path19.startsWith("http://") || path19.startsWith("https://")) && method !== "CONNECT") {
           throw new InvalidArgumentError("path must be an absolute URL or start with a slash");
-        } else if (invalidPathRegex.test(path17)) {
+        } else if (invalidPathRegex.test(path19)) {
           throw new InvalidArgumentError("invalid request path");
         }
         if (typeof method !== "string") {
@@ -1772,7 +1772,7 @@ var require_request = __commonJS({
         this.completed = false;
         this.aborted = false;
         this.upgrade = upgrade || null;
-        this.path = query ? buildURL(path17, query) : path17;
+        this.path = query ? buildURL(path19, query) : path19;
         this.origin = origin;
         this.idempotent = idempotent == null ? method === "HEAD" || method === "GET" : idempotent;
         this.blocking = blocking == null ? false : blocking;
@@ -4100,7 +4100,7 @@ var require_util2 = __commonJS({
     try {
       crypto2 = __require("node:crypto");
       const possibleRelevantHashes = ["sha256", "sha384", "sha512"];
-      supportedHashes = crypto2.getHashes().filter((hash2) => possibleRelevantHashes.includes(hash2));
+      supportedHashes = crypto2.getHashes().filter((hash3) => possibleRelevantHashes.includes(hash3));
     } catch {
     }
     function responseURL(response) {
@@ -6465,7 +6465,7 @@ var require_client_h1 = __commonJS({
       return method !== "GET" && method !== "HEAD" && method !== "OPTIONS" && method !== "TRACE" && method !== "CONNECT";
     }
     function writeH1(client, request2) {
-      const { method, path: path17, host: host2, upgrade, blocking, reset } = request2;
+      const { method, path: path19, host: host2, upgrade, blocking, reset } = request2;
       let { body, headers, contentLength } = request2;
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH" || method === "QUERY" || method === "PROPFIND" || method === "PROPPATCH";
       if (util.isFormDataLike(body)) {
@@ -6546,7 +6546,7 @@ var require_client_h1 = __commonJS({
       if (blocking) {
         socket[kBlocking] = true;
       }
-      let header2 = `${method} ${path17} HTTP/1.1\r
+      let header2 = `${method} ${path19} HTTP/1.1\r
 `;
       if (typeof host2 === "string") {
         header2 += `host: ${host2}\r
@@ -7075,7 +7075,7 @@ var require_client_h2 = __commonJS({
     }
     function writeH2(client, request2) {
       const session = client[kHTTP2Session];
-      const { method, path: path17, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
+      const { method, path: path19, host: host2, upgrade, expectContinue, signal, headers: reqHeaders } = request2;
       let { body } = request2;
       if (upgrade) {
         util.errorRequest(client, request2, new Error("Upgrade not supported for H2"));
@@ -7172,7 +7172,7 @@ var require_client_h2 = __commonJS({
         });
         return true;
       }
-      headers[HTTP2_HEADER_PATH] = path17;
+      headers[HTTP2_HEADER_PATH] = path19;
       headers[HTTP2_HEADER_SCHEME] = "https";
       const expectsPayload = method === "PUT" || method === "POST" || method === "PATCH";
       if (body && typeof body.read === "function") {
@@ -7525,9 +7525,9 @@ var require_redirect_handler = __commonJS({
           return this.handler.onHeaders(statusCode, headers, resume, statusText);
         }
         const { origin, pathname, search: search2 } = util.parseURL(new URL(this.location, this.opts.origin && new URL(this.opts.path, this.opts.origin)));
-        const path17 = search2 ? `${pathname}${search2}` : pathname;
+        const path19 = search2 ? `${pathname}${search2}` : pathname;
         this.opts.headers = cleanRequestHeaders(this.opts.headers, statusCode === 303, this.opts.origin !== origin);
-        this.opts.path = path17;
+        this.opts.path = path19;
         this.opts.origin = origin;
         this.opts.maxRedirections = 0;
         this.opts.query = null;
@@ -8766,10 +8766,10 @@ var require_proxy_agent = __commonJS({
         };
         const {
           origin,
-          path: path17 = "/",
+          path: path19 = "/",
           headers = {}
         } = opts;
-        opts.path = origin + path17;
+        opts.path = origin + path19;
         if (!("host" in headers) && !("Host" in headers)) {
           const { host: host2 } = new URL2(origin);
           headers.host = host2;
@@ -10741,20 +10741,20 @@ var require_mock_utils = __commonJS({
       }
       return true;
     }
-    function safeUrl(path17) {
-      if (typeof path17 !== "string") {
-        return path17;
+    function safeUrl(path19) {
+      if (typeof path19 !== "string") {
+        return path19;
       }
-      const pathSegments = path17.split("?");
+      const pathSegments = path19.split("?");
       if (pathSegments.length !== 2) {
-        return path17;
+        return path19;
       }
       const qp = new URLSearchParams(pathSegments.pop());
       qp.sort();
       return [...pathSegments, qp.toString()].join("?");
     }
-    function matchKey(mockDispatch2, { path: path17, method, body, headers }) {
-      const pathMatch = matchValue(mockDispatch2.path, path17);
+    function matchKey(mockDispatch2, { path: path19, method, body, headers }) {
+      const pathMatch = matchValue(mockDispatch2.path, path19);
       const methodMatch = matchValue(mockDispatch2.method, method);
       const bodyMatch = typeof mockDispatch2.body !== "undefined" ? matchValue(mockDispatch2.body, body) : true;
       const headersMatch = matchHeaders(mockDispatch2, headers);
@@ -10776,7 +10776,7 @@ var require_mock_utils = __commonJS({
     function getMockDispatch(mockDispatches, key) {
       const basePath = key.query ? buildURL(key.path, key.query) : key.path;
       const resolvedPath = typeof basePath === "string" ? safeUrl(basePath) : basePath;
-      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path17 }) => matchValue(safeUrl(path17), resolvedPath));
+      let matchedMockDispatches = mockDispatches.filter(({ consumed }) => !consumed).filter(({ path: path19 }) => matchValue(safeUrl(path19), resolvedPath));
       if (matchedMockDispatches.length === 0) {
         throw new MockNotMatchedError(`Mock dispatch not matched for path '${resolvedPath}'`);
       }
@@ -10814,9 +10814,9 @@ var require_mock_utils = __commonJS({
       }
     }
     function buildKey(opts) {
-      const { path: path17, method, body, headers, query } = opts;
+      const { path: path19, method, body, headers, query } = opts;
       return {
-        path: path17,
+        path: path19,
         method,
         body,
         headers,
@@ -11279,10 +11279,10 @@ var require_pending_interceptors_formatter = __commonJS({
       }
       format(pendingInterceptors) {
         const withPrettyHeaders = pendingInterceptors.map(
-          ({ method, path: path17, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
+          ({ method, path: path19, data: { statusCode }, persist, times, timesInvoked, origin }) => ({
             Method: method,
             Origin: origin,
-            Path: path17,
+            Path: path19,
             "Status code": statusCode,
             Persistent: persist ? PERSISTENT : NOT_PERSISTENT,
             Invocations: timesInvoked,
@@ -16161,9 +16161,9 @@ var require_util6 = __commonJS({
         }
       }
     }
-    function validateCookiePath(path17) {
-      for (let i = 0; i < path17.length; ++i) {
-        const code2 = path17.charCodeAt(i);
+    function validateCookiePath(path19) {
+      for (let i = 0; i < path19.length; ++i) {
+        const code2 = path19.charCodeAt(i);
         if (code2 < 32 || // exclude CTLs (0-31)
         code2 > 126 || // exclude DEL and non-ascii
         code2 === 59) {
@@ -19083,11 +19083,11 @@ var require_undici = __commonJS({
           if (typeof opts.path !== "string") {
             throw new InvalidArgumentError("invalid opts.path");
           }
-          let path17 = opts.path;
+          let path19 = opts.path;
           if (!opts.path.startsWith("/")) {
-            path17 = `/${path17}`;
+            path19 = `/${path19}`;
           }
-          url2 = new URL(util.parseOrigin(url2).origin + path17);
+          url2 = new URL(util.parseOrigin(url2).origin + path19);
         } else {
           if (!opts) {
             opts = typeof url2 === "object" ? url2 : {};
@@ -19235,17 +19235,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path17) {
-      const ctrl = callVisitor(key, node2, visitor, path17);
+    function visit_(key, node2, visitor, path19) {
+      const ctrl = callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visit_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visit_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path17);
+            const ci = visit_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19256,13 +19256,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path17);
+          const cv = visit_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19283,17 +19283,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path17) {
-      const ctrl = await callVisitor(key, node2, visitor, path17);
+    async function visitAsync_(key, node2, visitor, path19) {
+      const ctrl = await callVisitor(key, node2, visitor, path19);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path17, ctrl);
-        return visitAsync_(key, ctrl, visitor, path17);
+        replaceNode(key, path19, ctrl);
+        return visitAsync_(key, ctrl, visitor, path19);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
+          path19 = Object.freeze(path19.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path17);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path19);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -19304,13 +19304,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path17 = Object.freeze(path17.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path17);
+          path19 = Object.freeze(path19.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path19);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path17);
+          const cv = await visitAsync_("value", node2.value, visitor, path19);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -19337,23 +19337,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path17) {
+    function callVisitor(key, node2, visitor, path19) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path17);
+        return visitor(key, node2, path19);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path17);
+        return visitor.Map?.(key, node2, path19);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path17);
+        return visitor.Seq?.(key, node2, path19);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path17);
+        return visitor.Pair?.(key, node2, path19);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path17);
+        return visitor.Scalar?.(key, node2, path19);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path17);
+        return visitor.Alias?.(key, node2, path19);
       return void 0;
     }
-    function replaceNode(key, path17, node2) {
-      const parent = path17[path17.length - 1];
+    function replaceNode(key, path19, node2) {
+      const parent = path19[path19.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -19965,10 +19965,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path17, value) {
+    function collectionFromPath(schema, path19, value) {
       let v = value;
-      for (let i = path17.length - 1; i >= 0; --i) {
-        const k = path17[i];
+      for (let i = path19.length - 1; i >= 0; --i) {
+        const k = path19[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -19987,7 +19987,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path17) => path17 == null || typeof path17 === "object" && !!path17[Symbol.iterator]().next().done;
+    var isEmptyPath = (path19) => path19 == null || typeof path19 === "object" && !!path19[Symbol.iterator]().next().done;
     var Collection2 = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -20017,11 +20017,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path17, value) {
-        if (isEmptyPath(path17))
+      addIn(path19, value) {
+        if (isEmptyPath(path19))
           this.add(value);
         else {
-          const [key, ...rest] = path17;
+          const [key, ...rest] = path19;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -20035,8 +20035,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        const [key, ...rest] = path17;
+      deleteIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -20050,8 +20050,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        const [key, ...rest] = path17;
+      getIn(path19, keepScalar) {
+        const [key, ...rest] = path19;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -20069,8 +20069,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path17) {
-        const [key, ...rest] = path17;
+      hasIn(path19) {
+        const [key, ...rest] = path19;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -20080,8 +20080,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        const [key, ...rest] = path17;
+      setIn(path19, value) {
+        const [key, ...rest] = path19;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -22596,9 +22596,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path17, value) {
+      addIn(path19, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path17, value);
+          this.contents.addIn(path19, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -22673,14 +22673,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path17) {
-        if (Collection2.isEmptyPath(path17)) {
+      deleteIn(path19) {
+        if (Collection2.isEmptyPath(path19)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path17) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path19) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -22695,10 +22695,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path17, keepScalar) {
-        if (Collection2.isEmptyPath(path17))
+      getIn(path19, keepScalar) {
+        if (Collection2.isEmptyPath(path19))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path17, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path19, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -22709,10 +22709,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path17) {
-        if (Collection2.isEmptyPath(path17))
+      hasIn(path19) {
+        if (Collection2.isEmptyPath(path19))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path17) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path19) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -22729,13 +22729,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path17, value) {
-        if (Collection2.isEmptyPath(path17)) {
+      setIn(path19, value) {
+        if (Collection2.isEmptyPath(path19)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path17), value);
+          this.contents = Collection2.collectionFromPath(this.schema, Array.from(path19), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path17, value);
+          this.contents.setIn(path19, value);
         }
       }
       /**
@@ -23756,7 +23756,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel2, code2, msg) => onError(offset + rel2, code2, msg);
       switch (type) {
         case "scalar":
           _type = Scalar2.Scalar.PLAIN;
@@ -24696,9 +24696,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path17) => {
+    visit2.itemAtPath = (cst, path19) => {
       let item = cst;
-      for (const [field2, index] of path17) {
+      for (const [field2, index] of path19) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -24707,23 +24707,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path17) => {
-      const parent = visit2.itemAtPath(cst, path17.slice(0, -1));
-      const field2 = path17[path17.length - 1][0];
+    visit2.parentCollection = (cst, path19) => {
+      const parent = visit2.itemAtPath(cst, path19.slice(0, -1));
+      const field2 = path19[path19.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path17, item, visitor) {
-      let ctrl = visitor(item, path17);
+    function _visit(path19, item, visitor) {
+      let ctrl = visitor(item, path19);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path17.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path19.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -24734,10 +24734,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path17);
+            ctrl = ctrl(item, path19);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path17) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path19) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -26701,14 +26701,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports.isInteger = isInteger;
-    function escapePathComponent(path17) {
-      if (path17.indexOf("/") === -1 && path17.indexOf("~") === -1)
-        return path17;
-      return path17.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path19) {
+      if (path19.indexOf("/") === -1 && path19.indexOf("~") === -1)
+        return path19;
+      return path19.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path17) {
-      return path17.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path19) {
+      return path19.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root, obj) {
@@ -26732,11 +26732,11 @@ var require_helpers = __commonJS({
       if (root === obj) {
         return "/";
       }
-      var path17 = _getPathRecursive(root, obj);
-      if (path17 === "") {
+      var path19 = _getPathRecursive(root, obj);
+      if (path19 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path17;
+      return "/" + path19;
     }
     exports.getPath = getPath;
     function hasUndefined(obj) {
@@ -26931,8 +26931,8 @@ var require_core = __commonJS({
         if (!mutateDocument) {
           document = helpers_js_1._deepClone(document);
         }
-        var path17 = operation.path || "";
-        var keys = path17.split("/");
+        var path19 = operation.path || "";
+        var keys = path19.split("/");
         var obj = document;
         var t = 1;
         var len = keys.length;
@@ -27239,7 +27239,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports.generate = generate;
-    function _generate(mirror, obj, patches, path17, invertible) {
+    function _generate(mirror, obj, patches, path19, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -27256,27 +27256,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path17 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path19 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path17 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path19 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path17 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path19 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path17 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path19 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path17 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path19 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path17, value: mirror });
+            patches.push({ op: "test", path: path19, value: mirror });
           }
-          patches.push({ op: "replace", path: path17, value: obj });
+          patches.push({ op: "replace", path: path19, value: obj });
           changed = true;
         }
       }
@@ -27286,7 +27286,7 @@ var require_duplex = __commonJS({
       for (var t = 0; t < newKeys.length; t++) {
         var key = newKeys[t];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path17 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path19 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
@@ -33944,7 +33944,7 @@ var require_snowflake = __commonJS({
 });
 
 // src/action/main.ts
-import path16 from "node:path";
+import path18 from "node:path";
 
 // node_modules/@actions/core/lib/command.js
 import * as os from "os";
@@ -34693,15 +34693,15 @@ function toPlainData(doc, file2) {
 // src/space/bundle.ts
 var BUNDLE_FILES = ["databricks.yml", "databricks.yaml"];
 var isRecord = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
-function readYaml(root, rel) {
-  const absolute = path2.join(root, rel);
-  const source = parseYamlSource(readFileSync(absolute, "utf8"), rel);
+function readYaml(root, rel2) {
+  const absolute = path2.join(root, rel2);
+  const source = parseYamlSource(readFileSync(absolute, "utf8"), rel2);
   const data = source.value ?? {};
   if (!isRecord(data))
     throw new ValidationError([
-      { file: rel, path: "$", line: 1, message: "expected a YAML mapping (bundle settings)" }
+      { file: rel2, path: "$", line: 1, message: "expected a YAML mapping (bundle settings)" }
     ]);
-  return { rel, dir: path2.dirname(absolute), source, data };
+  return { rel: rel2, dir: path2.dirname(absolute), source, data };
 }
 function bundleFileOf(root) {
   return BUNDLE_FILES.find((name2) => existsSync2(path2.join(root, name2)));
@@ -34835,7 +34835,7 @@ function readBundle(root, options = {}) {
   const mainRel = bundleFileOf(root);
   if (!mainRel) return void 0;
   const main = readYaml(root, mainRel);
-  const files = [main, ...includedFiles(root, main).map((rel) => readYaml(root, rel))];
+  const files = [main, ...includedFiles(root, main).map((rel2) => readYaml(root, rel2))];
   const target = chooseTarget(files, options.target);
   const issues = [];
   const declared = collect(files, target.name, issues);
@@ -35089,13 +35089,13 @@ function scanJson(text7) {
     pos = start;
     return fail('unterminated string: expected a closing "');
   };
-  const readValue = (path17) => {
+  const readValue = (path19) => {
     skipWhitespace();
-    if (path17.length >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
-    offsets.set(formatPath(path17), pos);
+    if (path19.length >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
+    offsets.set(formatPath(path19), pos);
     const ch = text7[pos];
-    if (ch === "{") return readObject(path17);
-    if (ch === "[") return readArray(path17);
+    if (ch === "{") return readObject(path19);
+    if (ch === "[") return readArray(path19);
     if (ch === '"') {
       readString();
       return;
@@ -35115,7 +35115,7 @@ function scanJson(text7) {
     }
     fail(`expected a value (object, array, string, number, true, false or null) but found ${describe7()}`);
   };
-  const readObject = (path17) => {
+  const readObject = (path19) => {
     pos++;
     const seen = /* @__PURE__ */ new Set();
     skipWhitespace();
@@ -35132,12 +35132,12 @@ function scanJson(text7) {
       }
       const keyOffset = pos;
       const key = readString();
-      if (seen.has(key)) duplicateKeys.push({ path: formatPath([...path17, key]), offset: keyOffset });
+      if (seen.has(key)) duplicateKeys.push({ path: formatPath([...path19, key]), offset: keyOffset });
       seen.add(key);
       skipWhitespace();
       if (text7[pos] !== ":") fail(`expected ':' after the property name "${key}" but found ${describe7()}`);
       pos++;
-      readValue([...path17, key]);
+      readValue([...path19, key]);
       skipWhitespace();
       if (text7[pos] === ",") {
         pos++;
@@ -35150,7 +35150,7 @@ function scanJson(text7) {
       fail(`expected ',' or '}' after the value of "${key}" but found ${describe7()}`);
     }
   };
-  const readArray = (path17) => {
+  const readArray = (path19) => {
     pos++;
     skipWhitespace();
     if (text7[pos] === "]") {
@@ -35160,7 +35160,7 @@ function scanJson(text7) {
     for (let index = 0; ; index++) {
       skipWhitespace();
       if (text7[pos] === "]") fail("trailing comma before ]: JSON allows none");
-      readValue([...path17, index]);
+      readValue([...path19, index]);
       skipWhitespace();
       if (text7[pos] === ",") {
         pos++;
@@ -36003,10 +36003,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path17) {
-  if (!path17)
+function getElementAtPath(obj, path19) {
+  if (!path19)
     return obj;
-  return path17.reduce((acc, key) => acc?.[key], obj);
+  return path19.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -36346,11 +36346,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path17, issues) {
+function prefixIssues(path19, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path17);
+    iss.path.unshift(path19);
     return iss;
   });
 }
@@ -36812,16 +36812,16 @@ function flattenError(error63, mapper = (issue3) => issue3.message) {
 }
 function formatError(error63, mapper = (issue3) => issue3.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error64, path17 = []) => {
+  const processError = (error64, path19 = []) => {
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path19, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
       } else {
-        const fullpath = [...path17, ...issue3.path];
+        const fullpath = [...path19, ...issue3.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue3));
         } else {
@@ -36860,17 +36860,17 @@ function formatError(error63, mapper = (issue3) => issue3.message) {
 }
 function treeifyError(error63, mapper = (issue3) => issue3.message) {
   const result = { errors: [] };
-  const processError = (error64, path17 = []) => {
+  const processError = (error64, path19 = []) => {
     var _a3;
     for (const issue3 of error64.issues) {
       if (issue3.code === "invalid_union" && issue3.errors.length) {
-        issue3.errors.map((issues) => processError({ issues }, [...path17, ...issue3.path]));
+        issue3.errors.map((issues) => processError({ issues }, [...path19, ...issue3.path]));
       } else if (issue3.code === "invalid_key") {
-        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
       } else if (issue3.code === "invalid_element") {
-        processError({ issues: issue3.issues }, [...path17, ...issue3.path]);
+        processError({ issues: issue3.issues }, [...path19, ...issue3.path]);
       } else {
-        const fullpath = [...path17, ...issue3.path];
+        const fullpath = [...path19, ...issue3.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue3));
           continue;
@@ -36909,8 +36909,8 @@ function treeifyError(error63, mapper = (issue3) => issue3.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path17 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path17) {
+  const path19 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path19) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -45159,11 +45159,11 @@ var error38 = () => {
       case "too_small": {
         const adj = issue3.inclusive ? ">=" : ">";
         const sizing = getSizing(issue3.origin);
-        const shortName2 = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
+        const shortName3 = issue3.origin === "date" ? "vroeg" : issue3.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName3}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName2}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
+        return `Te ${shortName3}: verwacht dat ${issue3.origin} ${adj}${issue3.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue3;
@@ -54048,13 +54048,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path17 = ref.slice(1).split("/").filter(Boolean);
-  if (path17.length === 0) {
+  const path19 = ref.slice(1).split("/").filter(Boolean);
+  if (path19.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path17[0] === defsKey) {
-    const key = path17[1] === void 0 ? void 0 : decodeJSONPointerSegment(path17[1]);
+  if (path19[0] === defsKey) {
+    const key = path19[1] === void 0 ? void 0 : decodeJSONPointerSegment(path19[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -55005,12 +55005,12 @@ function joinText(value) {
 function isRecord2(value) {
   return typeof value === "object" && value !== null;
 }
-function pieceOf(path17) {
-  const cut = path17.findLastIndex((segment) => typeof segment === "number");
-  return cut >= 0 ? path17.slice(0, cut + 1) : [...path17];
+function pieceOf(path19) {
+  const cut = path19.findLastIndex((segment) => typeof segment === "number");
+  return cut >= 0 ? path19.slice(0, cut + 1) : [...path19];
 }
-function isPrefix(prefix, path17) {
-  return prefix.length < path17.length && prefix.every((segment, i) => segment === path17[i]);
+function isPrefix(prefix, path19) {
+  return prefix.length < path19.length && prefix.every((segment, i) => segment === path19[i]);
 }
 function compareDescending(a, b) {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -55021,9 +55021,9 @@ function compareDescending(a, b) {
   }
   return b.length - a.length;
 }
-function valueAt2(root, path17) {
+function valueAt2(root, path19) {
   let node2 = root;
-  for (const segment of path17) {
+  for (const segment of path19) {
     if (!isRecord2(node2)) return void 0;
     node2 = node2[segment];
   }
@@ -55145,9 +55145,9 @@ function parseSpaceText(text7, file2) {
   }
   if (scan.duplicateKeys.length > 0) {
     throw new ValidationError(
-      scan.duplicateKeys.map(({ path: path17, offset }) => ({
+      scan.duplicateKeys.map(({ path: path19, offset }) => ({
         file: file2,
-        path: path17,
+        path: path19,
         line: lineColumnAt(source, offset).line,
         message: "duplicate key (often left over from a merge): keep one of them"
       }))
@@ -55186,10 +55186,10 @@ function addIssueLines(text7, issues) {
   if (!scan.ok) return [...issues];
   return issues.map((issue3) => {
     if (issue3.line !== void 0) return issue3;
-    for (let path17 = issue3.path; path17 !== ""; path17 = path17.replace(LAST_SEGMENT, "")) {
-      const offset = scan.offsets.get(path17);
+    for (let path19 = issue3.path; path19 !== ""; path19 = path19.replace(LAST_SEGMENT, "")) {
+      const offset = scan.offsets.get(path19);
       if (offset !== void 0) return { ...issue3, line: lineColumnAt(source, offset).line };
-      if (!LAST_SEGMENT.test(path17)) break;
+      if (!LAST_SEGMENT.test(path19)) break;
     }
     return issue3;
   });
@@ -57242,17 +57242,17 @@ function requestLog(octokit) {
     octokit.log.debug("request", options);
     const start = Date.now();
     const requestOptions = octokit.request.endpoint.parse(options);
-    const path17 = requestOptions.url.replace(options.baseUrl, "");
+    const path19 = requestOptions.url.replace(options.baseUrl, "");
     return request2(options).then((response) => {
       const requestId = response.headers["x-github-request-id"];
       octokit.log.info(
-        `${requestOptions.method} ${path17} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path19} - ${response.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       return response;
     }).catch((error63) => {
       const requestId = error63.response?.headers["x-github-request-id"] || "UNKNOWN";
       octokit.log.error(
-        `${requestOptions.method} ${path17} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
+        `${requestOptions.method} ${path19} - ${error63.status} with id ${requestId} in ${Date.now() - start}ms`
       );
       throw error63;
     });
@@ -60037,8 +60037,26 @@ function describeRange(b) {
   return kind;
 }
 
+// src/util/duration-option.ts
+var UNITS = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+function parseDuration(text7) {
+  const trimmed = text7.trim().toLowerCase().replace(/\s+/g, "");
+  if (trimmed === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * UNITS.m;
+  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) return void 0;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]], 0);
+}
+function durationOption(value, flag) {
+  if (value === void 0) return void 0;
+  const ms = parseDuration(value);
+  if (ms === void 0 || ms <= 0)
+    throw new ConfigError(`${flag} must be a duration such as 90m, 1h30m or 45s (got ${value})`, `e.g. ${flag} 100m`);
+  return ms;
+}
+
 // src/commands/workspace.ts
-import { existsSync as existsSync8 } from "node:fs";
+import { existsSync as existsSync8, statSync as statSync3 } from "node:fs";
 import path10 from "node:path";
 
 // src/space/hash.ts
@@ -61246,7 +61264,7 @@ var UNIT_ARG_FUNCTIONS = /* @__PURE__ */ new Set([
   "DATE_TRUNC",
   "DATE_PART"
 ]);
-var UNITS = /* @__PURE__ */ new Set([
+var UNITS2 = /* @__PURE__ */ new Set([
   "YEAR",
   "YEARS",
   "QUARTER",
@@ -61430,7 +61448,7 @@ var Rewriter = class {
     if (!UNIT_ARG_FUNCTIONS.has(fn)) return void 0;
     const args = this.significantIndexes(start, end);
     const unit = this.t[args[0]];
-    if (args.length < 2 || unit.type !== "word" || !UNITS.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ","))
+    if (args.length < 2 || unit.type !== "word" || !UNITS2.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ","))
       return void 0;
     return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
   }
@@ -61500,14 +61518,14 @@ var Rewriter = class {
       next = args[k] + 1;
     } else if (amountToken.type === "number" || amountToken.type === "string") {
       const unitToken = this.t[args[k + 1]];
-      if (!isWord(unitToken) || !UNITS.has(unitToken.value.toUpperCase())) return void 0;
+      if (!isWord(unitToken) || !UNITS2.has(unitToken.value.toUpperCase())) return void 0;
       amount = Number(amountToken.value);
       unit = unitToken.value;
       next = args[k + 1] + 1;
     } else {
       return void 0;
     }
-    if (!Number.isFinite(amount) || !UNITS.has(unit.toUpperCase())) return void 0;
+    if (!Number.isFinite(amount) || !UNITS2.has(unit.toUpperCase())) return void 0;
     const last = lastSignificant(pieces);
     if (last < 0 || pieces[last].kind === "op") return void 0;
     const operand = pieces.splice(last).map((p) => p.text).join("").trim();
@@ -61629,6 +61647,82 @@ function lastSignificant(pieces) {
   return -1;
 }
 
+// src/local/sqlite-types.ts
+function databricksType(declared) {
+  const t = declared.trim().toUpperCase();
+  if (t === "") return "STRING";
+  if (t.startsWith("BOOL")) return "BOOLEAN";
+  if (t === "DATE") return "DATE";
+  if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) return "TIMESTAMP";
+  if (t.includes("INT")) return "BIGINT";
+  if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) return "DECIMAL";
+  if (t.includes("REAL") || t.includes("FLOA") || t.includes("DOUB")) return "DOUBLE";
+  if (t.includes("BLOB") || t.includes("BINARY")) return "BINARY";
+  return "STRING";
+}
+
+// src/local/demo-schema.ts
+var DEMO_TABLES = ["channels", "members", "messages", "reactions", "daily_channel_stats"];
+var DEFINITIONS = {
+  channels: {
+    columns: [
+      ["channel_id", "INTEGER PRIMARY KEY"],
+      ["channel_name", "TEXT NOT NULL"],
+      ["category", "TEXT NOT NULL"],
+      ["is_private", "INTEGER NOT NULL"],
+      ["created_at", "DATE NOT NULL"]
+    ]
+  },
+  members: {
+    columns: [
+      ["member_id", "INTEGER PRIMARY KEY"],
+      ["display_name", "TEXT NOT NULL"],
+      ["country_code", "TEXT NOT NULL"],
+      ["plan", "TEXT NOT NULL"],
+      ["joined_at", "DATE NOT NULL"]
+    ]
+  },
+  messages: {
+    columns: [
+      ["message_id", "INTEGER PRIMARY KEY"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["sent_at", "TIMESTAMP NOT NULL"],
+      ["word_count", "INTEGER NOT NULL"],
+      ["is_reply", "INTEGER NOT NULL"]
+    ]
+  },
+  reactions: {
+    columns: [
+      ["reaction_id", "INTEGER PRIMARY KEY"],
+      ["message_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["emoji", "TEXT NOT NULL"],
+      ["reacted_at", "TIMESTAMP NOT NULL"]
+    ]
+  },
+  daily_channel_stats: {
+    columns: [
+      ["stat_date", "DATE NOT NULL"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["active_members", "INTEGER NOT NULL"],
+      ["messages_count", "INTEGER NOT NULL"],
+      ["new_joins", "INTEGER NOT NULL"]
+    ],
+    constraints: "PRIMARY KEY (stat_date, channel_id)"
+  }
+};
+var fullName = (catalog, schema, table2) => `${catalog}.${schema}.${table2}`;
+function demoSchemaTables(catalog, schema) {
+  return DEMO_TABLES.map((name2) => ({
+    identifier: fullName(catalog, schema, name2).toLowerCase(),
+    columns: DEFINITIONS[name2].columns.map(([column2, declared]) => ({
+      name: column2,
+      type: databricksType(declared.split(" ")[0])
+    }))
+  })).sort((a, b) => a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
+}
+
 // src/local/demo-data.ts
 var DEMO_SEED = 20261101;
 var DEMO_AS_OF = "2026-11-01";
@@ -61669,7 +61763,7 @@ var SqliteHost = class {
   tail = Promise.resolve();
   nextId = 1;
   seq = 0;
-  stats = { spawns: 0, stops: 0 };
+  stats = { spawns: 0, stops: 0, prepares: 0 };
   /** Keeps a database image; statements for the returned id open it in the worker on first use. */
   register(image) {
     const id2 = this.nextId++;
@@ -61704,6 +61798,7 @@ var SqliteHost = class {
   prepare(request2, timeoutMs) {
     return this.enqueue(void 0, async (worker) => {
       const seq = ++this.seq;
+      this.stats.prepares++;
       const reply = await this.call(worker, { type: "prepare", seq, request: request2 }, { timeoutMs });
       if (!reply.ok) throw new StatementFailed(reply.message);
       if (!("image" in reply)) throw new StatementFailed("unexpected reply from the warehouse worker");
@@ -61850,25 +61945,40 @@ async function openLocalWarehouse(options = {}) {
   const schema = (options.schema ?? (isDemo ? "community" : "default")).toLowerCase();
   const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   const host2 = sqliteHost();
-  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED };
-  const prepared = await prepareImage(host2, data, where, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
-  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return new LocalWarehouse(host2, host2.register(prepared.image), prepared.tables, {
-    catalog,
-    schema,
-    asOf,
-    statementTimeoutMs
-  });
+  const where = { catalog, schema, seed: options.seed ?? DEMO_SEED, rows: options.demoRows ?? true };
+  const loadTimeoutMs = options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+  const settings = { catalog, schema, asOf, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS };
+  if (isDemo) {
+    const tables = demoSchemaTables(catalog, schema);
+    const load = async () => {
+      const prepared2 = await prepareImage(host2, data, where, loadTimeoutMs);
+      assertSameTables(prepared2.tables, tables);
+      return host2.register(prepared2.image);
+    };
+    const warehouse = new LocalWarehouse(host2, load, tables, settings);
+    if (!where.rows) void warehouse.prepare();
+    return warehouse;
+  }
+  const prepared = await prepareImage(host2, data, where, loadTimeoutMs);
+  const id2 = host2.register(prepared.image);
+  return new LocalWarehouse(host2, async () => id2, prepared.tables, settings);
+}
+function assertSameTables(generated, declared) {
+  if (JSON.stringify(generated) !== JSON.stringify(declared))
+    throw new WarehouseError(
+      "the generated demo database does not match src/local/demo-schema.ts: change both together",
+      ""
+    );
 }
 var demoImages = /* @__PURE__ */ new Map();
 var LOAD_TIMEOUT_MS = 12e4;
 async function prepareImage(host2, data, where, timeoutMs) {
-  const { catalog, schema, seed } = where;
-  const key = `${catalog}.${schema}#${seed}`;
+  const { catalog, schema, seed, rows } = where;
+  const key = `${catalog}.${schema}#${seed}${rows ? "" : "#empty"}`;
   const cached2 = data === "demo" ? demoImages.get(key) : void 0;
   if (cached2) return cached2;
   let request2;
-  if (data === "demo") request2 = { kind: "demo", catalog, schema, seed };
+  if (data === "demo") request2 = { kind: "demo", catalog, schema, seed, rows };
   else if (path7.extname(data).toLowerCase() === ".sql")
     request2 = { kind: "script", catalog, schema, label: data, text: readFileSync6(data, "utf8") };
   else request2 = { kind: "file", catalog, schema, label: data, bytes: readFileSync6(data) };
@@ -61883,9 +61993,9 @@ async function prepareImage(host2, data, where, timeoutMs) {
   }
 }
 var LocalWarehouse = class {
-  constructor(host2, id2, tables, settings) {
+  constructor(host2, load, tables, settings) {
     this.host = host2;
-    this.id = id2;
+    this.load = load;
     this.tables = tables;
     this.catalog = settings.catalog;
     this.schemaName = settings.schema;
@@ -61894,7 +62004,7 @@ var LocalWarehouse = class {
     this.tableNames = new Set(tables.map((t) => t.identifier));
   }
   host;
-  id;
+  load;
   tables;
   statements = 0;
   tableNames;
@@ -61904,6 +62014,20 @@ var LocalWarehouse = class {
   schemaName;
   asOf;
   statementTimeoutMs;
+  /** The database in the host, registered on first use (the demo's rows are generated then). */
+  database;
+  /** Builds (or starts building) the database in the worker; statements wait for it. */
+  prepare() {
+    if (!this.database) {
+      const loading = this.load().catch((error63) => {
+        if (this.database === loading) this.database = void 0;
+        throw error63;
+      });
+      loading.catch(() => void 0);
+      this.database = loading;
+    }
+    return this.database;
+  }
   /** How many statements reached the engine (refused ones do not count). */
   get statementCount() {
     return this.statements;
@@ -61927,7 +62051,9 @@ var LocalWarehouse = class {
     assertReadOnly(translated, { flavours: ["sqlite"] });
     this.statements++;
     try {
-      const raw = await this.host.run(this.id, translated, { rowLimit, timeoutMs, signal: options.signal });
+      const id2 = await this.prepare();
+      if (this.closed) throw new WarehouseError("the warehouse is closed", sql);
+      const raw = await this.host.run(id2, translated, { rowLimit, timeoutMs, signal: options.signal });
       return toResult(originalColumnNames(raw.names, sql, translated), raw.rows, raw.truncated);
     } catch (error63) {
       if (error63 instanceof WarehouseError || error63 instanceof ReadOnlyViolationError) throw error63;
@@ -61945,7 +62071,8 @@ var LocalWarehouse = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    this.host.release(this.id);
+    const database = this.database;
+    if (database) this.host.release(await database.catch(() => -1));
   }
 };
 var DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
@@ -63812,11 +63939,11 @@ function pickDateColumn(table2, _catalog) {
 // src/local/genie/join-graph.ts
 function isFanOut(edge, from, to) {
   const forward = edge.left === from;
-  const rel = edge.relationship;
-  if (rel === "ONE_TO_ONE") return false;
-  if (rel === "MANY_TO_MANY") return true;
-  if (rel === "MANY_TO_ONE") return !forward;
-  if (rel === "ONE_TO_MANY") return forward;
+  const rel2 = edge.relationship;
+  if (rel2 === "ONE_TO_ONE") return false;
+  if (rel2 === "MANY_TO_MANY") return true;
+  if (rel2 === "MANY_TO_ONE") return !forward;
+  if (rel2 === "ONE_TO_MANY") return forward;
   const toColumn = forward ? edge.rightColumn : edge.leftColumn;
   return to.key?.name !== toColumn;
 }
@@ -63828,16 +63955,16 @@ function joinPath(base, needed, catalog) {
   const chasm = [];
   for (const target of needed) {
     if (joined.has(target)) continue;
-    let path17 = search(joined, chainEnd, target, catalog.joins, true);
-    if (!path17) {
-      path17 = search(joined, chainEnd, target, catalog.joins, false);
-      if (path17) chasm.push(target);
+    let path19 = search(joined, chainEnd, target, catalog.joins, true);
+    if (!path19) {
+      path19 = search(joined, chainEnd, target, catalog.joins, false);
+      if (path19) chasm.push(target);
     }
-    if (!path17) {
+    if (!path19) {
       unreachable.push(target);
       continue;
     }
-    for (const step of path17) {
+    for (const step of path19) {
       if (joined.has(step.to)) continue;
       if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd) chainEnd = step.to;
       steps.push(step);
@@ -63872,9 +63999,9 @@ function search(start, chainEnd, target, edges, strict) {
   return void 0;
 }
 function unwind(end, prev, key) {
-  const path17 = [];
-  for (let link2 = prev.get(key(end)); link2; link2 = prev.get(key(link2.from))) path17.unshift(link2.step);
-  return path17;
+  const path19 = [];
+  for (let link2 = prev.get(key(end)); link2; link2 = prev.get(key(link2.from))) path19.unshift(link2.step);
+  return path19;
 }
 
 // src/local/genie/plan-helpers.ts
@@ -65370,13 +65497,13 @@ async function withRetry(fn, options) {
 
 // src/databricks/api-error.ts
 var DatabricksApiError = class extends GenieGitopsError {
-  constructor(method, path17, status, errorCode, detail, retryAfterMs, hint) {
+  constructor(method, path19, status, errorCode, detail, retryAfterMs, hint) {
     super(
-      `${method} ${path17} failed: ${status === 0 ? "no response" : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ""}${detail ? `: ${detail}` : ""}`,
-      hint ?? hintFor2(status, path17)
+      `${method} ${path19} failed: ${status === 0 ? "no response" : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ""}${detail ? `: ${detail}` : ""}`,
+      hint ?? hintFor2(status, path19)
     );
     this.method = method;
-    this.path = path17;
+    this.path = path19;
     this.status = status;
     this.errorCode = errorCode;
     this.detail = detail;
@@ -65407,8 +65534,8 @@ var DatabricksShapeError = class extends GenieGitopsError {
 function isRetryableStatus(status) {
   return status === 0 || status === 429 || status >= 500 && status <= 599;
 }
-function hintFor2(status, path17) {
-  const what = path17.includes("/genie/") ? "Genie space" : path17.includes("/sql/") ? "SQL warehouse" : path17.includes("/serving-endpoints/") ? "serving endpoint" : "resource";
+function hintFor2(status, path19) {
+  const what = path19.includes("/genie/") ? "Genie space" : path19.includes("/sql/") ? "SQL warehouse" : path19.includes("/serving-endpoints/") ? "serving endpoint" : "resource";
   switch (status) {
     case 0:
       return "the workspace did not answer: check DATABRICKS_HOST and the network";
@@ -65535,8 +65662,8 @@ function createDatabricksClient(options) {
     }
   };
 }
-function buildUrl(host2, path17, query) {
-  const url2 = new URL(path17, `${host2}/`);
+function buildUrl(host2, path19, query) {
+  const url2 = new URL(path19, `${host2}/`);
   for (const [key, value] of Object.entries(query ?? {}))
     if (value !== void 0) url2.searchParams.set(key, String(value));
   return url2.toString();
@@ -66248,12 +66375,12 @@ function createGenieAdapter(options) {
     return finish(conversationId, messageId, message, signal);
   }
   async function finish(conversationId, messageId, first, signal) {
-    const path17 = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
-    const message = await pollMessage(path17, first, signal);
-    const answer = message ? await toAnswer(path17, message, signal) : giveUp();
+    const path19 = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+    const message = await pollMessage(path19, first, signal);
+    const answer = message ? await toAnswer(path19, message, signal) : giveUp();
     return { ...answer, conversationId, messageId };
   }
-  async function pollMessage(path17, first, signal) {
+  async function pollMessage(path19, first, signal) {
     const deadline = now() + poll.giveUpMs;
     let message = first;
     let delay = poll.firstMs;
@@ -66261,7 +66388,7 @@ function createGenieAdapter(options) {
       if (now() >= deadline) return void 0;
       await sleep2(Math.min(delay, Math.max(1, deadline - now())), signal);
       delay = Math.min(delay * poll.factor, poll.maxMs);
-      message = await client.request({ method: "GET", path: path17, schema: MessageSchema, signal });
+      message = await client.request({ method: "GET", path: path19, schema: MessageSchema, signal });
     }
     return message;
   }
@@ -66274,7 +66401,7 @@ function createGenieAdapter(options) {
       }
     };
   }
-  async function toAnswer(path17, message, signal) {
+  async function toAnswer(path19, message, signal) {
     if (message.status === "FAILED") {
       const type = message.error?.type ?? "UNKNOWN";
       const text8 = message.error?.error ?? `Genie failed (${type})`;
@@ -66302,15 +66429,15 @@ function createGenieAdapter(options) {
       const attachmentId = query.attachment_id ?? query.id;
       if (attachmentId)
         answer.result = await fetchResult(
-          `${path17}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
+          `${path19}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
           signal
         );
     }
     return answer;
   }
-  async function fetchResult(path17, signal) {
+  async function fetchResult(path19, signal) {
     try {
-      const body = await client.request({ method: "GET", path: path17, schema: QueryResultSchema, signal });
+      const body = await client.request({ method: "GET", path: path19, schema: QueryResultSchema, signal });
       const response = body.statement_response;
       if (response.status.state !== "SUCCEEDED") return void 0;
       return await readAllChunks(client, response, signal);
@@ -66635,6 +66762,9 @@ async function openDatabricksBackend(root, target, options) {
   return {
     name: "databricks",
     warehouse,
+    // The workspace's data moves: answers kept from an earlier run count only on the same day.
+    questionsPerMinute: settings.qpm,
+    dataVersion: `${settings.host}|${target.warehouseId}|${(/* @__PURE__ */ new Date()).toISOString().slice(0, 10)}`,
     spaces,
     genieFor: (space) => staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
     genieEvalFor: async (space) => createEvalRuns({ client, spaceId: await staging.spaceFor(space) }),
@@ -66711,8 +66841,8 @@ function loadSpace(root, name2, layout = {}) {
 function benchmarksFile(root, space) {
   return spacePaths(root, space).benchmarksFile;
 }
-async function openWarehouseFor(root, target, space, layout = {}, dataFile) {
-  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+async function openWarehouseFor(root, target, space, layout = {}, dataFile, demoRows) {
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs, demoRows };
   if (dataFile !== void 0) {
     if (dataFile !== "demo" && !existsSync8(dataFile))
       throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
@@ -66766,13 +66896,15 @@ async function openBackend(root, name2, target, options = {}) {
     });
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = options.spacesOnly ? void 0 : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile);
+  const local = options.spacesOnly ? void 0 : await openWarehouseFor(root, target, options.space, options.layout, options.dataFile, options.demoRows);
   const base = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   const engines = /* @__PURE__ */ new Map();
   return {
     name: name2,
     warehouse,
+    deterministic: !(options.noise !== void 0 && options.noise > 0),
+    dataVersion: local ? localDataVersion(root, target, local, options.dataFile) : void 0,
     genieFor: (space, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space)}#${seed ?? ""}`;
@@ -66789,6 +66921,17 @@ async function openBackend(root, name2, target, options = {}) {
       await local?.close();
     }
   };
+}
+function localDataVersion(root, target, local, dataFile) {
+  const data = dataFile ?? target?.local?.data ?? "demo";
+  if (data === "demo") return `demo|${local.asOf}`;
+  const file2 = path10.resolve(root, data);
+  try {
+    const stat2 = statSync3(file2);
+    return `file|${file2}|${stat2.size}|${stat2.mtimeMs}|${local.asOf}`;
+  } catch {
+    return `file|${file2}|?|${local.asOf}`;
+  }
 }
 function unavailableWarehouse() {
   const refuse2 = () => {
@@ -67067,15 +67210,15 @@ function pointsDelta(head, base) {
   if (d === 0) return "\xB10.0 pp";
   return `${d > 0 ? "+" : "\u2212"}${Math.abs(d).toFixed(1)} pp`;
 }
-function shortHash(hash2) {
-  const bare2 = hash2.includes(":") ? hash2.slice(hash2.indexOf(":") + 1) : hash2;
+function shortHash(hash3) {
+  const bare2 = hash3.includes(":") ? hash3.slice(hash3.indexOf(":") + 1) : hash3;
   return bare2.slice(0, 8);
 }
 function duration3(ms) {
   if (ms < 1e3) return `${Math.round(ms)} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 6e4);
-  return `${minutes} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const minutes3 = Math.floor(ms / 6e4);
+  return `${minutes3} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function truncate2(text7, max) {
   const flat = text7.replace(/\s+/g, " ").trim();
@@ -67295,6 +67438,62 @@ function qualityComparison(before, after, labels) {
   ];
 }
 
+// src/report/budget-markdown.ts
+var minutes = (questions, qpm) => {
+  const m = questions / qpm;
+  return m < 1 ? `${Math.round(m * 60)} s` : `${m.toFixed(1)} min`;
+};
+function budgetStopNotice(result) {
+  const stop = result.budget?.stoppedOnBudget;
+  if (!stop) return [];
+  const kept = result.iterations.filter((i) => i.accepted).length;
+  return [
+    "> [!NOTE]",
+    `> **This run stopped on its budget** (${stop}). It kept its ${kept} confirmed iteration(s); ${leftToTry(result)} The next run resumes from this PR's config and lessons.`,
+    ""
+  ];
+}
+function leftToTry(result) {
+  const untried = result.iterations.flatMap((it) => it.untried ?? []);
+  const failing = result.after.questions.filter(
+    (q2) => q2.split === "train" && !q2.passed && !q2.errored && q2.expectedError === void 0
+  ).length;
+  const fixes = untried.length > 0 ? `${untried.length} proposed fix(es) were not judged yet, and ` : "";
+  return `left to try: ${fixes}${failing} train question(s) still fail.`;
+}
+function budgetSection(result) {
+  const { before, after, calls } = result;
+  const b = result.budget;
+  const lines = ["### Budget", ""];
+  const tokens = calls.promptTokens + calls.completionTokens;
+  lines.push(
+    `- Genie questions asked: **${calls.genie}**${b ? ` (${(calls.genie / Math.max(1, b.benchmarkQuestions)).toFixed(1)}\xD7 the ${b.benchmarkQuestions}-question benchmark)` : ""}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${tokens} tokens); time: ${(result.durationMs / 1e3).toFixed(1)} s; iterations: ${result.iterations.length}; full scorings: ${calls.scorings + (b?.screening ? b.confirmations : 0)}`
+  );
+  if (b) {
+    const qpm = b.questionsPerMinute;
+    lines.push(
+      `- At ${qpm} questions/min this run needs **${minutes(calls.genie, qpm)}** of Genie time; scoring the start config and each of the ${b.candidates} candidate config(s) on the whole benchmark would need ${b.fullRescoringQuestions} questions, ${minutes(b.fullRescoringQuestions, qpm)}.`
+    );
+    if (b.screening)
+      lines.push(
+        `- Screening: ${b.candidates} candidate(s) asked only the questions their fixes can change plus a canary; ${b.confirmations} full scoring(s) confirmed a config${b.reusedFromCache > 0 ? `; ${b.reusedFromCache} answer(s) reused from earlier runs (same config, same question)` : ""}${b.watched.length > 0 ? `; questions the screening missed, asked on every candidate since: ${b.watched.map((id2) => `\`${id2}\``).join(", ")}` : ""}.`
+      );
+    if (b.rollback) lines.push(`- ${b.rollback}.`);
+    const limits = [
+      b.maxGenieQuestions !== void 0 ? `${b.maxGenieQuestions} Genie questions` : void 0,
+      b.timeBudgetMs !== void 0 ? `${Math.round(b.timeBudgetMs / 6e4)} min` : void 0
+    ].filter(Boolean);
+    if (limits.length > 0)
+      lines.push(
+        `- Budget: ${limits.join(", ")}; ${b.stoppedOnBudget ? `**stopped on ${b.stoppedOnBudget}**; ${leftToTry(result)}` : "not reached."}`
+      );
+  }
+  lines.push(
+    `- config ${before.configHash.slice(0, 12)} \u2192 ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`
+  );
+  return lines;
+}
+
 // src/report/enhance-report.ts
 var GITHUB_BODY_LIMIT = 65536;
 var pct = (x) => `${(x * 100).toFixed(1)}%`;
@@ -67316,15 +67515,15 @@ function scoreTable(before, after, splits = DEFAULT_SPLITS) {
   return ["| split | before | after | change |", "|---|---:|---:|---:|", ...rows];
 }
 function scoreChart(result) {
-  const share = (t) => t.total ? t.passed / t.total : 0;
+  const share2 = (t) => t.total ? t.passed / t.total : 0;
   const train = [result.before.totals.train.score];
   const untaught = [result.before.totals.trainUntaught.score];
   const holdout = [result.before.totals.holdout.score];
   for (const it of result.iterations) {
     const kept = it.accepted ? it.after : it.before;
-    train.push(share(kept.train));
-    untaught.push(share(kept.trainUntaught));
-    holdout.push(share(kept.holdout));
+    train.push(share2(kept.train));
+    untaught.push(share2(kept.trainUntaught));
+    holdout.push(share2(kept.holdout));
   }
   const labels = train.map((_, i) => `"${i === 0 ? "start" : `it ${i}`}"`);
   const chart = (title, xs) => [
@@ -67376,13 +67575,20 @@ function questionChangeLines(before, after) {
 }
 function iterationTable(result) {
   const counts = (c) => `${c.passed}/${c.total}`;
+  const screened = result.iterations.some((it) => it.screened && !it.screened.confirmed);
+  const mark = (it) => it.screened && !it.screened.confirmed ? " (screened)" : "";
   return [
     "| iteration | result | train | holdout | fixes kept | rejected |",
     "|---:|---|---:|---:|---:|---:|",
     ...result.iterations.map((it) => {
       const shown = it.accepted ? it.after : it.before;
-      return `| ${it.index} | ${it.accepted ? "kept" : "rolled back"}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)} | ${it.applied.length} | ${it.rejected.length} |`;
-    })
+      const outcome = it.accepted ? "kept" : it.untried ? "stopped" : "rolled back";
+      return `| ${it.index} | ${outcome}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)}${mark(it)} | ${it.applied.length} | ${it.rejected.length} |`;
+    }),
+    ...screened ? [
+      "",
+      "_(screened)_: counted on the questions the iteration could change; failing holdout questions were not asked again until the full scoring of the final config (the score table above)."
+    ] : []
   ];
 }
 function patchDetails(result) {
@@ -67452,22 +67658,15 @@ function lessonsDetails(result) {
     ""
   ];
 }
-function budgetLines(result) {
-  const { before, after, calls } = result;
-  return [
-    "### Budget",
-    "",
-    `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1e3).toFixed(1)} s`,
-    `- config ${before.configHash.slice(0, 12)} \u2192 ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`
-  ];
-}
 function renderEnhanceMarkdown(result, options = {}) {
   const { before, after } = result;
   const kept = result.iterations.filter((i) => i.accepted).length;
   const summary2 = [
     `## genie-gitops: enhance \`${result.space}\``,
     "",
+    ...options.preface ?? [],
     ...taughtNotice(result),
+    ...budgetStopNotice(result),
     `**Train ${pct(before.totals.train.score)} \u2192 ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} \u2192 ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} \u2192 ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     "",
     ...scoreTable(before, after, options.splits),
@@ -67500,7 +67699,7 @@ function renderEnhanceMarkdown(result, options = {}) {
     ...notesDetails(result),
     ...lessonsDetails(result)
   ];
-  const tail = budgetLines(result);
+  const tail = budgetSection(result);
   return fitBody([summary2, progress, details, tail], options);
 }
 function fitBody(sections, options) {
@@ -70282,7 +70481,7 @@ function createContext(space, file2, warehouseSchema) {
       new Set(t.columns.map((c) => c.name.toLowerCase()))
     ])
   ) : void 0;
-  return { space, tables, warehouse, issues, add: (path17, message) => issues.push({ file: file2, path: path17, message }) };
+  return { space, tables, warehouse, issues, add: (path19, message) => issues.push({ file: file2, path: path19, message }) };
 }
 
 // src/space/join-spec-invariants.ts
@@ -70294,32 +70493,32 @@ function sideOf(side) {
     alias: typeof side.alias === "string" && side.alias !== "" ? side.alias : lastPart2(side.identifier)
   };
 }
-function checkSide(ctx, side, path17) {
+function checkSide(ctx, side, path19) {
   if (!side) {
-    ctx.add(path17, "missing join side: expected { identifier, alias } naming a table of the space");
+    ctx.add(path19, "missing join side: expected { identifier, alias } naming a table of the space");
     return;
   }
   if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
     ctx.add(
-      `${path17}.identifier`,
+      `${path19}.identifier`,
       `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`
     );
   }
 }
-function checkColumnExists(ctx, column2, side, path17) {
+function checkColumnExists(ctx, column2, side, path19) {
   const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
   if (columns && !columns.has(column2.column.toLowerCase())) {
     ctx.add(
-      path17,
+      path19,
       `column \`${column2.qualifier}.${column2.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(", ")})`
     );
   }
 }
-function checkCondition(ctx, sql, left, right, path17) {
+function checkCondition(ctx, sql, left, right, path19) {
   const condition = parseJoinCondition(sql);
   if (!condition) {
     ctx.add(
-      path17,
+      path19,
       `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`
     );
     return;
@@ -70332,14 +70531,14 @@ function checkCondition(ctx, sql, left, right, path17) {
   const swapped = q1 === r && q2 === l;
   if (!straight && !swapped) {
     ctx.add(
-      path17,
+      path19,
       `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``
     );
     return;
   }
   const [first, second] = straight ? [left, right] : [right, left];
-  checkColumnExists(ctx, condition.left, first, path17);
-  checkColumnExists(ctx, condition.right, second, path17);
+  checkColumnExists(ctx, condition.left, first, path19);
+  checkColumnExists(ctx, condition.right, second, path19);
 }
 function checkJoinSpecs(ctx) {
   const specs = ctx.space.instructions?.join_specs ?? [];
@@ -70438,25 +70637,25 @@ function checkIds(ctx) {
   const seen = /* @__PURE__ */ new Map();
   for (const [base, list3] of idLists(ctx.space)) {
     (list3 ?? []).forEach((item, index) => {
-      const path17 = `${base}[${index}].id`;
+      const path19 = `${base}[${index}].id`;
       if (typeof item.id !== "string" || !ID.test(item.id)) {
-        ctx.add(path17, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
+        ctx.add(path19, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
         return;
       }
       const first = seen.get(item.id);
       if (first)
         ctx.add(
-          path17,
+          path19,
           `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`
         );
-      else seen.set(item.id, path17);
+      else seen.set(item.id, path19);
     });
   }
 }
-function checkColumns(ctx, table2, path17, columns) {
+function checkColumns(ctx, table2, path19, columns) {
   const seen = /* @__PURE__ */ new Map();
   (table2.column_configs ?? []).forEach((column2, index) => {
-    const columnPath = `${path17}.column_configs[${index}]`;
+    const columnPath = `${path19}.column_configs[${index}]`;
     const name2 = typeof column2.column_name === "string" ? column2.column_name.toLowerCase() : "";
     const first = seen.get(name2);
     if (first)
@@ -70485,26 +70684,26 @@ function suggestTable(ctx, identifier) {
 function checkTables(ctx, key) {
   const seen = /* @__PURE__ */ new Map();
   (ctx.space.data_sources?.[key] ?? []).forEach((table2, index) => {
-    const path17 = `$.data_sources.${key}[${index}]`;
+    const path19 = `$.data_sources.${key}[${index}]`;
     if (!isThreePart(table2.identifier)) {
       ctx.add(
-        `${path17}.identifier`,
+        `${path19}.identifier`,
         `\`${table2.identifier}\` is not a three-part name: write catalog.schema.${key === "tables" ? "table" : "metric_view"} (backticks allowed)`
       );
     }
     const normalized = normalizeIdentifier(table2.identifier);
     const first = seen.get(normalized);
     if (first)
-      ctx.add(`${path17}.identifier`, `${table2.identifier} is listed twice (also at ${first}): merge the two entries`);
-    else seen.set(normalized, path17);
+      ctx.add(`${path19}.identifier`, `${table2.identifier} is listed twice (also at ${first}): merge the two entries`);
+    else seen.set(normalized, path19);
     const columns = ctx.warehouse?.get(normalized);
     if (ctx.warehouse && !columns && key === "tables") {
       ctx.add(
-        `${path17}.identifier`,
+        `${path19}.identifier`,
         `table ${table2.identifier} does not exist in the warehouse${suggestTable(ctx, table2.identifier)}: fix the identifier or remove the table`
       );
     }
-    checkColumns(ctx, table2, path17, columns);
+    checkColumns(ctx, table2, path19, columns);
   });
 }
 function checkTextInstructions(ctx) {
@@ -70526,36 +70725,36 @@ function checkFunctions(ctx) {
     }
   });
 }
-function checkReferences(ctx, sql, path17) {
+function checkReferences(ctx, sql, path19) {
   const reported = /* @__PURE__ */ new Set();
   for (const name2 of findThreePartNames((sql ?? []).join(""))) {
     const key = normalizeIdentifier(name2);
     if (ctx.tables.has(key) || reported.has(key)) continue;
     reported.add(key);
     ctx.add(
-      path17,
+      path19,
       `refers to ${name2}, which is not a table of this space: add it to data_sources.tables or change the SQL`
     );
   }
 }
-function checkGate(ctx, sql, path17, snippet) {
+function checkGate(ctx, sql, path19, snippet) {
   const text7 = (sql ?? []).join("");
   const gate = checkReadOnly(snippet ? `SELECT ${text7}
 ` : text7);
-  if (!gate.ok) ctx.add(path17, `${snippet ? "the snippet" : "example SQL"} must be read-only: ${gate.reason}`);
+  if (!gate.ok) ctx.add(path19, `${snippet ? "the snippet" : "example SQL"} must be read-only: ${gate.reason}`);
 }
 function checkSqlReferences(ctx) {
   const instructions = ctx.space.instructions;
   (instructions?.example_question_sqls ?? []).forEach((example, index) => {
-    const path17 = `$.instructions.example_question_sqls[${index}].sql`;
-    checkReferences(ctx, example.sql, path17);
-    checkGate(ctx, example.sql, path17, false);
+    const path19 = `$.instructions.example_question_sqls[${index}].sql`;
+    checkReferences(ctx, example.sql, path19);
+    checkGate(ctx, example.sql, path19, false);
   });
   for (const kind of ["filters", "expressions", "measures"]) {
     (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
-      const path17 = `$.instructions.sql_snippets.${kind}[${index}].sql`;
-      checkReferences(ctx, snippet.sql, path17);
-      checkGate(ctx, snippet.sql, path17, true);
+      const path19 = `$.instructions.sql_snippets.${kind}[${index}].sql`;
+      checkReferences(ctx, snippet.sql, path19);
+      checkGate(ctx, snippet.sql, path19, true);
     });
   }
 }
@@ -70720,13 +70919,13 @@ function buildTables(space) {
   const tables = [];
   for (const list3 of ["tables", "metric_views"]) {
     (space.data_sources?.[list3] ?? []).forEach((table2, index) => {
-      const path17 = `$.data_sources.${list3}[${index}]`;
+      const path19 = `$.data_sources.${list3}[${index}]`;
       const parts = splitIdentifier2(table2.identifier);
       const info2 = {
         identifier: table2.identifier,
         key: normalizeIdentifier(table2.identifier),
         short: (parts?.[parts.length - 1] ?? table2.identifier).toLowerCase(),
-        path: path17,
+        path: path19,
         table: table2,
         columns: /* @__PURE__ */ new Map(),
         uses: 0
@@ -70738,7 +70937,7 @@ function buildTables(space) {
           table: info2,
           name: config2.column_name,
           key,
-          path: `${path17}.column_configs[${j}]`,
+          path: `${path19}.column_configs[${j}]`,
           config: config2,
           hidden: config2.exclude === true,
           uses: 0
@@ -70790,13 +70989,13 @@ function resolveShape(item, shape, find) {
       });
   }
 }
-function sqlItem(kind, path17, sql, find) {
+function sqlItem(kind, path19, sql, find) {
   const gate = checkReadOnly(kind === "example" ? sql : `SELECT ${sql}`);
   const condition = sql.replace(/^\s*where\b/i, "");
   const wrapped = kind === "example" ? withoutParameters(sql) : kind === "filter" ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}` : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
   const item = {
     kind,
-    path: path17,
+    path: path19,
     sql,
     gate,
     shape: null,
@@ -70926,10 +71125,10 @@ var COVERAGE_CHECKS = [
     title: "A description only repeats the name or is very short",
     run: (ctx) => {
       const out = [];
-      const check2 = (description, name2, path17, uses) => {
+      const check2 = (description, name2, path19, uses) => {
         if (describedness(description, name2) === 0.5)
           out.push({
-            path: `${path17}.description`,
+            path: `${path19}.description`,
             message: `"${joinText(description).trim()}" says little more than the name ${name2}`,
             fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
             uses
@@ -71090,7 +71289,7 @@ var EXAMPLE_CHECKS = [
       const seen = /* @__PURE__ */ new Map();
       const out = [];
       (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
-        const path17 = `$.instructions.example_question_sqls[${i}]`;
+        const path19 = `$.instructions.example_question_sqls[${i}]`;
         const keys = [
           `q:${normalizeQuestion(joinText(example.question))}`,
           `s:${normalizeSqlText(joinText(example.sql))}`
@@ -71098,11 +71297,11 @@ var EXAMPLE_CHECKS = [
         const first = keys.map((k) => seen.get(k)).find(Boolean);
         if (first)
           out.push({
-            path: path17,
+            path: path19,
             message: `repeats the ${seen.get(keys[0]) ? "question" : "SQL"} of ${first}: one instruction slot spent twice`,
             fix: "merge the two (a parameter covers variants) or delete one"
           });
-        for (const k of keys) if (!k.endsWith(":") && !seen.has(k)) seen.set(k, path17);
+        for (const k of keys) if (!k.endsWith(":") && !seen.has(k)) seen.set(k, path19);
       });
       return out;
     }
@@ -71803,8 +72002,8 @@ function isSorted(list3) {
 function jsonPath(segments) {
   return formatPath(segments.map((s) => /^\d+$/.test(s) ? Number(s) : s));
 }
-function coveredElsewhere(path17, message) {
-  return path17.endsWith(".id") || path17.endsWith(".sql[1]") && message.startsWith("expected a relationship marker") || // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
+function coveredElsewhere(path19, message) {
+  return path19.endsWith(".id") || path19.endsWith(".sql[1]") && message.startsWith("expected a relationship marker") || // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
   / must be read-only: /.test(message);
 }
 function idEntries(space) {
@@ -71879,15 +72078,15 @@ var FORMAT_CHECKS = [
       const seen = /* @__PURE__ */ new Map();
       const out = [];
       for (const entry of idEntries(ctx.space)) {
-        const path17 = jsonPath(entry.segments);
+        const path19 = jsonPath(entry.segments);
         const first = seen.get(entry.id);
         if (first)
           out.push({
-            path: path17,
+            path: path19,
             message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
             fix: "run `genie-gitops lint --fix` to give this item a new id"
           });
-        else seen.set(entry.id, path17);
+        else seen.set(entry.id, path19);
       }
       return out;
     }
@@ -72217,7 +72416,7 @@ var SNIPPET_CHECKS = [
         ["measures", s?.measures]
       ])
         (items ?? []).forEach((snippet, i) => {
-          const path17 = `$.instructions.sql_snippets.${list3}[${i}]`;
+          const path19 = `$.instructions.sql_snippets.${list3}[${i}]`;
           const alias = "alias" in snippet && typeof snippet.alias === "string" ? snippet.alias : "";
           const keys = [
             `sql:${list3}:${normalizeSqlText(joinText(snippet.sql))}`,
@@ -72227,11 +72426,11 @@ var SNIPPET_CHECKS = [
           const hit = keys.find((k) => seen.has(k));
           if (hit)
             out.push({
-              path: path17,
+              path: path19,
               message: `has the same ${hit.split(":")[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
               fix: "merge the two snippets or rename one"
             });
-          for (const k of keys) if (!seen.has(k)) seen.set(k, path17);
+          for (const k of keys) if (!seen.has(k)) seen.set(k, path19);
         });
       return out;
     }
@@ -72454,7 +72653,7 @@ async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) 
   return configScorer(backend, spaceName, space, benchmarks, options).score();
 }
 function configScorer(backend, spaceName, space, benchmarks, options = {}) {
-  const expectedCache = /* @__PURE__ */ new Map();
+  const expectedCache = options.expectedCache ?? /* @__PURE__ */ new Map();
   const input2 = async () => ({
     space: spaceName,
     configHash: hashSpace(space),
@@ -72539,6 +72738,8 @@ var INPUT = {
   maxIterations: "max-iterations",
   targetScore: "target-score",
   maxRegressions: "max-regressions",
+  maxGenieQuestions: "max-genie-questions",
+  timeBudget: "time-budget",
   allowTaughtExamples: "allow-taught-examples",
   analyst: "analyst",
   onDrift: "on-drift",
@@ -72617,6 +72818,11 @@ function readInputs() {
     maxIterations: numberOption(optional2(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
     targetScore: numberOption(optional2(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
     maxRegressions: numberOption(optional2(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
+    maxGenieQuestions: numberOption(optional2(INPUT.maxGenieQuestions), INPUT.maxGenieQuestions, {
+      min: 1,
+      integer: true
+    }),
+    timeBudgetMs: durationOption(optional2(INPUT.timeBudget), INPUT.timeBudget),
     allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
     analyst: oneOf(INPUT.analyst, optional2(INPUT.analyst), ["rules", "llm"], "rules"),
     onDrift: oneOf(INPUT.onDrift, optional2(INPUT.onDrift), ["fail", "overwrite"], "fail"),
@@ -73204,7 +73410,7 @@ function setVerificationOutputs(verdicts) {
 }
 
 // src/commands/enhance-pr.ts
-import path13 from "node:path";
+import path15 from "node:path";
 
 // src/fixes/rules-text.ts
 var HANGUL2 = /[\uac00-\ud7a3]/;
@@ -75597,13 +75803,13 @@ function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 function setMember(object3, segments, key, value, same = (current) => sameJson(current, value)) {
-  const path17 = pointer([...segments, key]);
+  const path19 = pointer([...segments, key]);
   const current = object3[key];
-  if (current === void 0) return [{ op: "add", path: path17, value }];
+  if (current === void 0) return [{ op: "add", path: path19, value }];
   if (same(current)) return [];
   return [
-    { op: "test", path: path17, value: current },
-    { op: "replace", path: path17, value }
+    { op: "test", path: path19, value: current },
+    { op: "replace", path: path19, value }
   ];
 }
 
@@ -75773,10 +75979,10 @@ function compileFixJoin(space, fix) {
       { op: "add", path: pointer([...segments, located2.spec.sql.length]), value: relationshipMarker(fix.relationship) }
     ];
   if (marker.relationship === fix.relationship) return [];
-  const path17 = pointer([...segments, marker.index]);
+  const path19 = pointer([...segments, marker.index]);
   return [
-    { op: "test", path: path17, value: located2.spec.sql[marker.index] },
-    { op: "replace", path: path17, value: relationshipMarker(fix.relationship) }
+    { op: "test", path: path19, value: located2.spec.sql[marker.index] },
+    { op: "replace", path: path19, value: relationshipMarker(fix.relationship) }
   ];
 }
 function compileParameter(param) {
@@ -76216,7 +76422,10 @@ function partVariants(fix) {
 // src/loop/trial.ts
 async function attemptFixes(context, subset) {
   const applied = applyFixes(context.space, subset, context.options);
-  const scored = await context.score(applied.space);
+  const scored = context.screen ? await context.screen(
+    applied.applied.map((a) => a.fix),
+    applied.space
+  ) : await context.score(applied.space);
   const verdict = judge(context.card, scored, context.acceptance);
   if (!verdict.accepted || !context.confirmGain) return { applied, card: scored, verdict };
   const gain = await context.confirmGain(
@@ -76483,6 +76692,623 @@ function fitToSlots(space, fixes) {
   return { kept: fixes.filter((_, i) => keep.has(i)), deferred };
 }
 
+// src/loop/budget.ts
+var BudgetExhausted = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+    this.name = "BudgetExhausted";
+  }
+  reason;
+};
+function createBudget(limits, meter, now = Date.now, started = now()) {
+  let exhausted;
+  const floor = limits.questionsPerMinute && limits.questionsPerMinute > 0 ? 6e4 / limits.questionsPerMinute : 0;
+  const msPerQuestion = () => {
+    const asked = meter.asked();
+    return Math.max(floor, asked > 0 ? meter.askingMs() / asked : 0);
+  };
+  const budget = {
+    limits,
+    spent: () => meter.asked(),
+    elapsedMs: () => now() - started,
+    msPerQuestion,
+    shortfall(asks, reserve) {
+      const max = limits.maxGenieQuestions;
+      if (max !== void 0 && meter.asked() + asks + reserve > max)
+        return `the question budget: ${meter.asked()} of ${max} Genie questions asked, the next step needs ${asks} more and ${reserve} are kept for the final full scoring`;
+      const time3 = limits.timeBudgetMs;
+      if (time3 !== void 0) {
+        const need = now() - started + (asks + reserve) * msPerQuestion();
+        if (need > time3)
+          return `the time budget: ${minutes2(now() - started)} of ${minutes2(time3)} used, the next step and the final full scoring need about ${minutes2((asks + reserve) * msPerQuestion())} more`;
+      }
+      return void 0;
+    },
+    require(asks, reserve) {
+      const reason = budget.shortfall(asks, reserve);
+      if (reason === void 0) return;
+      exhausted ??= reason;
+      throw new BudgetExhausted(reason);
+    },
+    get exhausted() {
+      return exhausted;
+    }
+  };
+  return budget;
+}
+function minutes2(ms) {
+  return ms < 6e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 6e4).toFixed(1)} min`;
+}
+
+// src/loop/confirm.ts
+var askable = (card) => card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+function isFullyScored(port, current) {
+  const answered = port.answered(current.space);
+  return askable(current.card).every((id2) => answered.has(id2));
+}
+async function confirmConfig(port, budget, current) {
+  const ids = askable(current.card);
+  const answered = port.answered(current.space);
+  const need = ids.filter((id2) => !answered.has(id2)).length;
+  const shortfall = budget?.shortfall(need, 0);
+  if (shortfall !== void 0)
+    return {
+      ok: false,
+      asked: 0,
+      unseen: [],
+      reason: `the final full scoring (${need} question(s)) does not fit ${shortfall}`
+    };
+  const card = port.compose(current.space, await port.ask(current.space, ids));
+  const predicted = new Map(current.card.questions.map((q2) => [q2.id, q2]));
+  const unseen = card.questions.filter((q2) => predicted.get(q2.id)?.passed && !q2.passed && !q2.errored).map((q2) => q2.id);
+  if (unseen.length === 0) return { ok: true, card, asked: need };
+  return {
+    ok: false,
+    card,
+    asked: need,
+    unseen,
+    reason: `the full scoring found ${unseen.join(", ")} failing, which screening predicted to pass`
+  };
+}
+
+// src/loop/screening.ts
+import { createHash as createHash9 } from "node:crypto";
+
+// src/loop/impact.ts
+var STOP_WORDS = new Set(
+  "a an and are as at be by e g for from has have in is it its of on or say says the to with also called values value".split(
+    " "
+  )
+);
+var shortName2 = (table2) => normalizeName(lastPart2(table2));
+var columnKey3 = (table2, column2) => `${shortName2(table2)}.${normalizeName(column2)}`;
+function wordsOf(text7) {
+  return text7.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+function saysTerm(text7, term) {
+  const t = term.toLowerCase().trim();
+  if (t.length === 0) return false;
+  if (/^[\x20-\x7e]+$/.test(t)) {
+    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    return new RegExp(`(?<![a-z0-9_])${escaped}(?:s|es)?(?![a-z0-9_])`).test(text7);
+  }
+  return text7.includes(t);
+}
+function questionView(q2) {
+  const tables = /* @__PURE__ */ new Set();
+  const columns = /* @__PURE__ */ new Set();
+  const filtered = /* @__PURE__ */ new Set();
+  for (const sql of [q2.expectedSql, q2.genieSql]) {
+    if (!sql) continue;
+    const shape = tryExtractSqlShape(sql);
+    if (!shape) {
+      for (const w of wordsOf(sql)) {
+        tables.add(w);
+        columns.add(`*.${w}`);
+        filtered.add(`*.${w}`);
+      }
+      continue;
+    }
+    for (const t of shape.tables) tables.add(normalizeName(t.name));
+    for (const c of shape.columns) {
+      columns.add(`${c.table ? normalizeName(c.table) : "*"}.${normalizeName(c.column)}`);
+      columns.add(`*.${normalizeName(c.column)}`);
+    }
+    for (const f of shape.filters) if (f.column) filtered.add(`*.${normalizeName(lastPart2(f.column))}`);
+  }
+  return { id: q2.id, text: q2.question.toLowerCase(), tables, columns, filtered };
+}
+function readsColumn(q2, table2, column2) {
+  return q2.tables.has(shortName2(table2)) && (q2.columns.has(columnKey3(table2, column2)) || q2.columns.has(`*.${normalizeName(column2)}`));
+}
+function filtersColumn(q2, table2, column2) {
+  return q2.tables.has(shortName2(table2)) && q2.filtered.has(`*.${normalizeName(column2)}`);
+}
+function termElements(prefix, terms) {
+  const unique = [...new Set(terms.map((t) => t.toLowerCase().trim()).filter((t) => t.length >= 2))];
+  return unique.map((term) => ({ id: `${prefix}|${term}`, touches: (q2) => saysTerm(q2.text, term) }));
+}
+function newWords(oldText, text7, known = []) {
+  const old = /* @__PURE__ */ new Set([...wordsOf(oldText), ...known.flatMap(wordsOf)]);
+  return wordsOf(text7).filter((w) => !old.has(w) && !STOP_WORDS.has(w) && w.length >= 2);
+}
+function joinTables(fix, space) {
+  if (fix.type === "add_join") return [fix.left.table, fix.right.table];
+  if (fix.type !== "fix_join") return [];
+  const spec = space.instructions?.join_specs?.find((j) => j.id === fix.joinId);
+  return spec ? [spec.left.identifier, spec.right.identifier] : [];
+}
+var everything = (id2) => ({ id: id2, touches: () => true });
+function fixElements(fix, context) {
+  const prefix = `${fix.type}|${fixTarget(fix)}`;
+  const targets = new Set(fix.targets);
+  const own2 = { id: `${prefix}|targets:${[...targets].sort().join(",")}`, touches: (q2) => targets.has(q2.id) };
+  const about = tablesOf(fix, context.space).map(shortName2);
+  return [own2, ...bodyElements(fix, prefix, context).map((e) => ({ ...e, about }))];
+}
+function tablesOf(fix, space) {
+  switch (fix.type) {
+    case "add_synonym":
+    case "add_column_description":
+    case "update_table_description":
+    case "enable_build_value_dictionary":
+    case "enable_get_example_values":
+      return [fix.table];
+    case "add_join":
+    case "fix_join":
+      return joinTables(fix, space);
+    default:
+      return [];
+  }
+}
+function isForeign(element, q2) {
+  return (element.about ?? []).length > 0 && !(element.about ?? []).some((t) => q2.tables.has(t));
+}
+function bodyElements(fix, prefix, context) {
+  const table2 = (id2) => context.space.data_sources?.tables?.find((t) => normalizeIdentifier(t.identifier) === normalizeIdentifier(id2));
+  switch (fix.type) {
+    case "add_synonym":
+      return termElements(prefix, fix.synonyms);
+    case "add_column_description": {
+      const old = table2(fix.table)?.column_configs?.find(
+        (c) => normalizeName(c.column_name) === normalizeName(fix.column)
+      );
+      return termElements(prefix, newWords((old?.description ?? []).join(" "), fix.description, [fix.column]));
+    }
+    case "update_table_description": {
+      const old = (table2(fix.table)?.description ?? []).join(" ");
+      return termElements(prefix, newWords(old, fix.description, [lastPart2(fix.table)]));
+    }
+    case "add_join":
+    case "fix_join": {
+      const [left, right] = joinTables(fix, context.space);
+      if (!left || !right) return [everything(`${prefix}|all`)];
+      return [
+        {
+          id: `${prefix}|tables`,
+          touches: (q2) => q2.tables.has(shortName2(left)) && q2.tables.has(shortName2(right))
+        }
+      ];
+    }
+    case "enable_build_value_dictionary":
+    case "enable_get_example_values": {
+      const structural = { id: `${prefix}|filters`, touches: (q2) => filtersColumn(q2, fix.table, fix.column) };
+      if (fix.type === "enable_get_example_values") return [structural];
+      const values = context.values?.(fix.table, fix.column);
+      if (!values)
+        return [structural, { id: `${prefix}|reads`, touches: (q2) => readsColumn(q2, fix.table, fix.column) }];
+      return [structural, ...termElements(prefix, values)];
+    }
+    case "add_sql_snippet":
+      return termElements(prefix, [fix.display_name, ...fix.synonyms ?? [], ...fix.alias ? [fix.alias] : []]);
+    case "add_example_query": {
+      const words = new Set(newWords("", fix.question));
+      return [
+        {
+          id: `${prefix}|similar`,
+          touches: (q2) => {
+            if (words.size === 0) return true;
+            const shared2 = new Set(wordsOf(q2.text).filter((w) => words.has(w))).size;
+            return shared2 * 2 >= words.size;
+          }
+        }
+      ];
+    }
+    case "add_text_instruction":
+      return [everything(`${prefix}|all`)];
+  }
+}
+
+// src/loop/screening.ts
+var hash2 = (text7) => createHash9("sha256").update(text7).digest("hex");
+var IterationScreen = class {
+  constructor(base, settings, watch, label) {
+    this.base = base;
+    this.settings = settings;
+    this.watch = watch;
+    this.label = label;
+    this.views = new Map(base.card.questions.map((q2) => [q2.id, questionView(q2)]));
+    this.context = { space: base.space, values: (t, c) => this.values.get(`${t}|${c}`) };
+    this.askable = base.card.questions.filter((q2) => q2.expectedError === void 0).length;
+    for (const q2 of base.card.questions) this.memo.set(q2.id, /* @__PURE__ */ new Map([["", q2]]));
+  }
+  base;
+  settings;
+  watch;
+  label;
+  memo = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  context;
+  views;
+  askable;
+  screens = 0;
+  planned = 0;
+  /** Candidate configs screened so far. */
+  get count() {
+    return this.screens;
+  }
+  /** Genie questions a full scoring of `space` still needs. */
+  remainder(space) {
+    return Math.max(0, this.askable - this.settings.port.answered(space).size);
+  }
+  async screen(fixes, candidate) {
+    const plan = await this.plan(fixes);
+    this.planned++;
+    const answers = /* @__PURE__ */ new Map();
+    const asked = [];
+    const reused = [];
+    const before = new Map(this.base.card.questions.map((q2) => [q2.id, q2]));
+    let counted = false;
+    const card = () => this.compose(candidate, answers);
+    const regressed = () => [...answers.values()].filter((q2) => before.get(q2.id)?.passed && !q2.passed && !q2.errored).map((q2) => q2.id);
+    const ask = async (ids, memoised) => {
+      const wanted = ids.filter((id2) => !answers.has(id2));
+      const fresh = [];
+      const useMemo = (id2) => memoised && !this.watch.has(id2);
+      for (const id2 of wanted) {
+        const hit = useMemo(id2) ? this.memo.get(id2)?.get(plan.keys.get(id2) ?? "") : void 0;
+        if (hit) {
+          answers.set(id2, hit);
+          reused.push(id2);
+        } else fresh.push(id2);
+      }
+      const known = this.settings.port.answered(candidate);
+      const cost = fresh.filter((id2) => !known.has(id2)).length;
+      if (fresh.length > 0) this.settings.budget?.require(cost, this.reserve(candidate, cost));
+      if (!counted && (fresh.length > 0 || reused.length > 0)) {
+        counted = true;
+        this.screens++;
+      }
+      if (fresh.length === 0) return;
+      for (const q2 of await this.settings.port.ask(candidate, fresh)) {
+        answers.set(q2.id, q2);
+        if (known.has(q2.id)) reused.push(q2.id);
+        else asked.push(q2.id);
+        if (useMemo(q2.id)) this.memo.get(q2.id)?.set(plan.keys.get(q2.id) ?? "", q2);
+      }
+    };
+    const result = (stop, canaryChanged = []) => ({
+      card: card(),
+      asked,
+      reused,
+      regressed: regressed(),
+      canary: plan.canary,
+      canaryChanged,
+      stop,
+      touching: plan.touching
+    });
+    const targetsFirst = fixes.length === 1 || plan.risk.length === 0;
+    if (targetsFirst) {
+      await ask(plan.targets, true);
+      if (!this.gained(answers)) return result("no-gain");
+    }
+    const chunk = Math.max(1, this.settings.chunk ?? 4);
+    for (let i = 0; i < plan.risk.length; i += chunk) {
+      await ask(plan.risk.slice(i, i + chunk), true);
+      if (regressed().length > 0) return result("regression");
+    }
+    if (!targetsFirst) {
+      await ask(plan.targets, true);
+      if (!this.gained(answers)) return result("no-gain");
+    }
+    await ask(plan.canary, false);
+    const changed = plan.canary.filter((id2) => answers.get(id2)?.passed !== before.get(id2)?.passed);
+    if (regressed().length > 0) return result("regression", changed);
+    return result(void 0, changed);
+  }
+  /** A full scoring of `space`: every question asked under it (answers of the same config reused). */
+  async full(space) {
+    const ids = this.base.card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+    this.settings.budget?.require(this.remainder(space), this.remainder(this.base.space));
+    const answers = new Map((await this.settings.port.ask(space, ids)).map((q2) => [q2.id, q2]));
+    return this.compose(space, answers);
+  }
+  /** How many parts of `fix` (its targets aside) touch one of the questions: for refining a fix that broke them. */
+  touchingParts(fix, ids) {
+    const views = ids.map((id2) => this.views.get(id2)).filter((v) => v !== void 0);
+    return fixElements(fix, this.context).filter((e) => !e.id.includes("|targets:") && views.some((v) => e.touches(v))).length;
+  }
+  /** Questions to keep in hand for the final full scoring: of the current config, or of this candidate once asked. */
+  reserve(candidate, cost) {
+    return Math.max(this.remainder(this.base.space), this.remainder(candidate) - cost);
+  }
+  gained(answers) {
+    const before = new Map(this.base.card.questions.map((q2) => [q2.id, q2]));
+    return [...answers.values()].some((q2) => {
+      const b = before.get(q2.id);
+      return q2.split === "train" && q2.passed && !q2.taught && b !== void 0 && !b.passed && !b.taught;
+    });
+  }
+  compose(candidate, answers) {
+    const questions = this.base.card.questions.map((q2) => answers.get(q2.id) ?? q2);
+    return this.settings.port.compose(candidate, questions);
+  }
+  async plan(fixes) {
+    for (const fix of fixes) {
+      if (fix.type !== "enable_build_value_dictionary") continue;
+      const key = `${fix.table}|${fix.column}`;
+      if (!this.values.has(key)) this.values.set(key, await this.settings.port.values(fix.table, fix.column));
+    }
+    const elements = fixes.map((fix) => ({ fix, elements: fixElements(fix, this.context) }));
+    const targets = [];
+    const risk = [];
+    const untouched = [];
+    const keys = /* @__PURE__ */ new Map();
+    const touching = /* @__PURE__ */ new Map();
+    for (const q2 of this.base.card.questions) {
+      if (q2.expectedError !== void 0) continue;
+      const view = this.views.get(q2.id);
+      const hits = elements.map((e) => ({ fix: e.fix, elements: e.elements.filter((el) => el.touches(view)) })).filter((e) => e.elements.length > 0);
+      const ids = hits.flatMap((h) => h.elements.map((el) => `${fixKey(h.fix)}#${el.id}`));
+      keys.set(
+        q2.id,
+        hash2(
+          ids.map((id2) => id2.slice(id2.indexOf("#") + 1)).sort().join("\n")
+        )
+      );
+      if (hits.length > 0) touching.set(q2.id, hits);
+      const touched = hits.length > 0;
+      if (!touched && !this.watch.has(q2.id)) {
+        if (q2.passed) untouched.push(q2.id);
+        continue;
+      }
+      if (!touched && !q2.passed) continue;
+      const foreign = hits.reduce((n, h) => n + h.elements.filter((e) => isForeign(e, view)).length, 0);
+      const weight = ids.length + 10 * foreign + (this.watch.has(q2.id) ? 1e3 : 0);
+      if (q2.errored || q2.passed) risk.push({ id: q2.id, weight });
+      else if (q2.split === "train") targets.push(q2.id);
+    }
+    risk.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+    const size = this.settings.canary ?? Math.max(2, Math.ceil(0.02 * this.askable));
+    const seed = `${this.settings.seed ?? 0}|${this.label}|${this.planned}`;
+    const canary = untouched.map((id2) => ({ id: id2, rank: hash2(`${seed}|${id2}`) })).sort((a, b) => a.rank.localeCompare(b.rank)).slice(0, size).map((c) => c.id);
+    return { targets, risk: risk.map((r) => r.id), canary, keys, touching };
+  }
+};
+
+// src/loop/screened-trial.ts
+var MAX_ROUNDS = 4;
+async function screenBatch(context, screen, watch, fixes) {
+  let current = fixes;
+  const hurt = [];
+  const rolled = [];
+  const start = screen.count;
+  const done = (result, confirmed = false) => ({
+    ...result,
+    rolledBack: [...result.rolledBack, ...rolled.filter((r) => !result.rolledBack.some((x) => x.key === r.key))],
+    candidates: screen.count - start,
+    confirmed
+  });
+  for (let round3 = 1; round3 <= MAX_ROUNDS && current.length > 0; round3++) {
+    const applied = applyFixes(context.space, current, context.options);
+    const active = applied.applied.map((a) => a.fix);
+    if (active.length === 0) break;
+    const screened = await screen.screen(active, applied.space);
+    context.log(
+      `  screened ${active.length} fix(es): asked ${screened.asked.length}, reused ${screened.reused.length}, carried ${screened.card.questions.length - screened.asked.length - screened.reused.length}`
+    );
+    let card = screened.card;
+    let verdict = judge(context.card, card, context.acceptance);
+    if (screened.stop === "no-gain" || !verdict.accepted && verdict.regressions.length === 0 && verdict.holdoutDelta >= 0)
+      return done(
+        rejectAll(
+          context,
+          fixes,
+          hurt,
+          screened.stop === "no-gain" ? "no target question improved" : verdict.reason,
+          verdict
+        )
+      );
+    const needsFull = screened.canaryChanged.length > 0 || verdict.accepted && verdict.regressions.length > 0;
+    if (verdict.accepted && needsFull) {
+      context.log(`  confirming with a full scoring (${describeWhy(screened, verdict)})`);
+      card = await screen.full(applied.space);
+      const seen = /* @__PURE__ */ new Set([...screened.asked, ...screened.reused]);
+      const fresh = judge(context.card, card, context.acceptance);
+      for (const id2 of fresh.regressions) if (!seen.has(id2)) watch.add(id2);
+      verdict = fresh;
+    }
+    if (!verdict.accepted) {
+      const blame = assignBlame(screen, verdict.regressions, screened, current, context.tried);
+      if (blame.unexplained.length > 0) {
+        for (const id2 of blame.unexplained) watch.add(id2);
+        context.log(`  ${blame.unexplained.join(", ")} regressed where no fix reaches: trying the fixes one by one`);
+        return done(await tryBatch(context, current));
+      }
+      hurt.push(...blame.hurt);
+      rolled.push(...blame.rolled);
+      current = blame.next;
+      continue;
+    }
+    const run2 = { applied, card, verdict };
+    if (context.confirmGain) {
+      const gain = await context.confirmGain(
+        { space: context.space, card: context.card },
+        { space: applied.space, card }
+      );
+      if (!gain.significant) return done(rejectAll(context, fixes, hurt, gain.reason, verdict));
+      run2.card = gain.card;
+      run2.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
+    }
+    const kept = `kept ${active.length} of ${fixes.length} fixes`;
+    return done(acceptedTrial(context, run2, `${run2.verdict.reason} (${kept})`, hurt), card !== screened.card);
+  }
+  return done(rejectAll(context, fixes, hurt, "every fix broke a passing question or was left out"));
+}
+function describeWhy(screened, verdict) {
+  if (screened.canaryChanged.length > 0) return `canary ${screened.canaryChanged.join(", ")} changed`;
+  return `${verdict.regressions.join(", ")} regressed within the budget`;
+}
+function rejectAll(context, fixes, hurt, reason, verdict = judge(context.card, context.card, context.acceptance)) {
+  const hurtKeys = new Set(hurt.map((h) => fixKey(h.fix)));
+  const dropped = [
+    ...hurt,
+    ...fixes.filter((f) => !hurtKeys.has(fixKey(f))).map((fix) => ({ fix, ops: [], outcome: "no_effect", delta: 0 }))
+  ];
+  return {
+    accepted: false,
+    reason,
+    verdict,
+    space: context.space,
+    card: context.card,
+    kept: [],
+    dropped,
+    rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
+    patch: []
+  };
+}
+function assignBlame(screen, regressed, screened, fixes, tried) {
+  const blamed = /* @__PURE__ */ new Map();
+  const unexplained = [];
+  for (const id2 of regressed) {
+    const hits = screened.touching.get(id2) ?? [];
+    if (hits.length === 0) unexplained.push(id2);
+    for (const h of hits) blamed.set(fixKey(h.fix), [...blamed.get(fixKey(h.fix)) ?? [], id2]);
+  }
+  const blame = { next: [], hurt: [], rolled: [], unexplained };
+  for (const fix of fixes) {
+    const broke2 = blamed.get(fixKey(fix));
+    if (!broke2) {
+      blame.next.push(fix);
+      continue;
+    }
+    const refined = refineAway(screen, fix, broke2, tried);
+    const key = fixKey(fix);
+    blame.hurt.push({ fix, ops: [], outcome: "hurt", delta: 0 });
+    if (refined) {
+      blame.next.push(refined);
+      blame.rolled.push({
+        fix,
+        key,
+        reason: `one of its parts broke ${broke2.join(", ")} (screened); a variant without it was tried`
+      });
+    } else {
+      blame.rolled.push({ fix, key, reason: `broke ${broke2.join(", ")}, which it touches (screened)` });
+    }
+  }
+  return blame;
+}
+function refineAway(screen, fix, ids, tried) {
+  let current = fix;
+  let touching = screen.touchingParts(fix, ids);
+  if (touching === 0) return void 0;
+  while (touching > 0) {
+    const best = partVariants(current).filter((v) => !tried?.has(fixKey(v))).map((v) => ({ v, n: screen.touchingParts(v, ids) })).sort((a, b) => a.n - b.n)[0];
+    if (!best || best.n >= touching) return void 0;
+    current = best.v;
+    touching = best.n;
+  }
+  return current;
+}
+
+// src/loop/screened-run.ts
+var ScreenedRun = class {
+  constructor(settings, budget, start, lessons) {
+    this.settings = settings;
+    this.budget = budget;
+    this.confirmed = { ...start, lessons: structuredClone(lessons), iteration: 0 };
+  }
+  settings;
+  budget;
+  watch = /* @__PURE__ */ new Set();
+  confirmed;
+  stats = { candidates: 0, confirmations: 0, watched: [] };
+  /** Screens one iteration's batch over the current config; `then` runs further checks (the example gate) screened too. */
+  async trial(context, fixes, index, then = (_, t) => t, record2) {
+    const screen = new IterationScreen(
+      { space: context.space, card: context.card },
+      this.settings,
+      this.watch,
+      `iteration ${index}`
+    );
+    const screened = {
+      ...context,
+      screen: async (subset, applied) => (await screen.screen(subset, applied)).card
+    };
+    try {
+      const batch = await screenBatch(screened, screen, this.watch, fixes);
+      if (batch.confirmed) this.stats.confirmations++;
+      const checked = await then(screened, batch);
+      if (record2) record2.screened = { candidates: screen.count, confirmed: checked === batch && batch.confirmed };
+      return checked;
+    } finally {
+      this.stats.candidates += screen.count;
+      this.stats.watched = [...this.watch].sort();
+    }
+  }
+  /** An iteration was kept: remember it as the rollback point when its card is a full scoring. */
+  kept(current, lessons, index) {
+    if (isFullyScored(this.settings.port, current))
+      this.confirmed = { ...current, lessons: structuredClone(lessons), iteration: index };
+  }
+  /**
+   * The loop stopped: confirm the config it ended on with a full scoring. When that fails (a
+   * regression screening did not see, or no budget left for it), the loop's state goes back to
+   * the last confirmed config and the iterations after it are marked as rolled back.
+   */
+  async finish(current, iterations) {
+    if (isFullyScored(this.settings.port, current)) {
+      const card = this.settings.port.compose(
+        current.space,
+        await this.settings.port.ask(current.space, askable2(current))
+      );
+      confirmedCounts(iterations, card);
+      return { ok: true, space: current.space, card };
+    }
+    const confirmation = await confirmConfig(this.settings.port, this.budget, current);
+    this.stats.confirmations += confirmation.asked > 0 ? 1 : 0;
+    if (confirmation.ok) {
+      confirmedCounts(iterations, confirmation.card);
+      return { ok: true, space: current.space, card: confirmation.card };
+    }
+    for (const id2 of confirmation.unseen) this.watch.add(id2);
+    this.stats.watched = [...this.watch].sort();
+    const back = this.confirmed;
+    const reason = `rolled back to ${back.iteration === 0 ? "the starting config" : `iteration ${back.iteration}`}: ${confirmation.reason}`;
+    this.stats.rollback = { reason, toIteration: back.iteration };
+    for (const record2 of iterations) {
+      if (record2.index <= back.iteration || !record2.accepted) continue;
+      record2.accepted = false;
+      record2.reason = `${record2.reason}; ${reason}`;
+      record2.rejected.push(...record2.applied.map((a) => ({ fix: a.fix, key: fixKey(a.fix), reason })));
+      record2.applied = [];
+      record2.patch = [];
+    }
+    return { ok: false, space: back.space, card: back.card, lessons: structuredClone(back.lessons), reason };
+  }
+};
+function confirmedCounts(iterations, card) {
+  const last = [...iterations].reverse().find((r) => r.accepted);
+  for (const record2 of iterations) {
+    if (last && record2.index < last.index) continue;
+    if (last && record2.index > last.index) record2.before = countsOf(card);
+    record2.after = countsOf(card);
+    if (record2.screened) record2.screened.confirmed = true;
+  }
+}
+var askable2 = (current) => current.card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+
 // src/loop/enhance-loop.ts
 async function runEnhanceLoop(input2) {
   const log = input2.log ?? (() => {
@@ -76504,6 +77330,7 @@ async function runEnhanceLoop(input2) {
   const maxIterations = input2.maxIterations ?? 10;
   const target = input2.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
+  const run2 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space, card }, lessons) : void 0;
   for (let index = 1; index <= maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
       stopReason = `train-untaught score ${pct7(card.totals.trainUntaught.score)} reached the target ${pct7(target)}`;
@@ -76578,12 +77405,18 @@ async function runEnhanceLoop(input2) {
       tried,
       confirmGain: input2.confirmGain
     };
-    let trial = await tryBatch(
-      context,
-      batch.applied.map((a) => a.fix)
-    );
-    if (trial.accepted && !input2.allowTaughtExamples)
-      trial = await requireGeneralisingExamples(context, trial, record2.notes);
+    const gate = (c, t) => t.accepted && !input2.allowTaughtExamples ? requireGeneralisingExamples(c, t, record2.notes) : t;
+    const fixes = batch.applied.map((a) => a.fix);
+    let trial;
+    try {
+      trial = run2 ? await run2.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
+    } catch (error63) {
+      if (!(error63 instanceof BudgetExhausted)) throw error63;
+      record2.reason = `not judged: the run stopped on ${error63.reason}`;
+      record2.untried = fixes.map(summarizeFix);
+      stopReason = `it reached ${error63.reason}`;
+      break;
+    }
     record2.accepted = trial.accepted;
     record2.reason = trial.reason;
     record2.after = countsOf(trial.card);
@@ -76611,9 +77444,30 @@ async function runEnhanceLoop(input2) {
       recordFix(lessons, "applied_fixes", { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space = trial.space;
     card = trial.card;
+    run2?.kept({ space, card }, lessons, index);
     log(`iteration ${index}: kept ${record2.applied.length} fix(es): ${trial.reason}`);
   }
-  return { before, after: card, space, iterations, lessons, stopReason, scorings, analystUsage: usage };
+  const end = run2 ? await run2.finish({ space, card }, iterations) : void 0;
+  if (end) {
+    ({ space, card } = end);
+    if (!end.ok) {
+      log(end.reason);
+      Object.assign(lessons, end.lessons);
+      stopReason = `${stopReason}; ${end.reason}`;
+    }
+  }
+  return {
+    before,
+    after: card,
+    space,
+    iterations,
+    lessons,
+    stopReason,
+    scorings,
+    analystUsage: usage,
+    screening: run2?.stats,
+    budgetStop: input2.budget?.exhausted
+  };
 }
 function remember(lessons, rejected) {
   for (const r of rejected)
@@ -76626,6 +77480,164 @@ function remember(lessons, rejected) {
 }
 function pct7(x) {
   return `${(x * 100).toFixed(1)}%`;
+}
+
+// src/commands/enhance-scoring.ts
+import { existsSync as existsSync13, readFileSync as readFileSync14 } from "node:fs";
+import path13 from "node:path";
+var MAX_VALUE_WORDS2 = 50;
+function enhanceScoring(backend, spaceName, benchmarks, calls, options = {}) {
+  const entries = /* @__PURE__ */ new Map();
+  const expectedCache = /* @__PURE__ */ new Map();
+  const scoring = { ...options.scoring, expectedCache };
+  const byId3 = new Map(benchmarks.map((b) => [b.id, b]));
+  const benchmarksHash = hashBenchmarks(benchmarks);
+  let askingMs = 0;
+  let reusedFromCache = 0;
+  const cacheDir = options.cacheDir && backend.dataVersion !== void 0 ? options.cacheDir : void 0;
+  const entryOf = (space) => {
+    const hash3 = hashSpace(space);
+    let entry = entries.get(hash3);
+    if (!entry) {
+      entry = { space, answers: /* @__PURE__ */ new Map(), cached: /* @__PURE__ */ new Set() };
+      if (cacheDir) readCache(cacheDir, hash3, entry);
+      entries.set(hash3, entry);
+    }
+    return entry;
+  };
+  const readCache = (dir, hash3, entry) => {
+    const file2 = cacheFile2(dir, spaceName, backend.name, hash3);
+    if (!existsSync13(file2)) return;
+    try {
+      const data = JSON.parse(readFileSync14(file2, "utf8"));
+      if (data.version !== 1 || data.configHash !== hash3 || data.data !== backend.dataVersion) return;
+      for (const [id2, a] of Object.entries(data.answers)) {
+        const b = byId3.get(id2);
+        if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
+        entry.answers.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
+        entry.cached.add(id2);
+      }
+    } catch {
+    }
+  };
+  const writeCache = (hash3, entry) => {
+    if (!cacheDir) return;
+    const answers = {};
+    for (const [id2, score] of entry.answers) {
+      if (score.errored || score.expectedError !== void 0) continue;
+      answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
+    }
+    const data = {
+      version: 1,
+      configHash: hash3,
+      backend: backend.name,
+      data: backend.dataVersion,
+      answers
+    };
+    writeFileAtomic(cacheFile2(cacheDir, spaceName, backend.name, hash3), `${JSON.stringify(data)}
+`);
+  };
+  const ask = async (space, ids) => {
+    const entry = entryOf(space);
+    const missing = ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2));
+    if (missing.length > 0) {
+      const wanted = new Set(missing);
+      const scorer = configScorer(
+        backend,
+        spaceName,
+        space,
+        benchmarks.filter((b) => wanted.has(b.id)),
+        scoring
+      );
+      const card = await scorer.score();
+      calls.genie += card.calls.genie;
+      calls.statements += card.calls.statements;
+      askingMs += card.durationMs;
+      for (const q2 of card.questions) entry.answers.set(q2.id, q2);
+      writeCache(hashSpace(space), entry);
+    }
+    const out = [];
+    for (const id2 of ids) {
+      const answer = entry.answers.get(id2);
+      if (!answer) continue;
+      if (entry.cached.delete(id2)) reusedFromCache++;
+      out.push(answer);
+    }
+    return out;
+  };
+  const compose = (space, questions) => {
+    const order = new Map(benchmarks.map((b, i) => [b.id, i]));
+    const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const card = buildScorecard({
+      space: spaceName,
+      configHash: hashSpace(space),
+      benchmarksHash,
+      backend: backend.name,
+      repeats: 1,
+      questions: sorted,
+      taught: new Set(findTaught(space, benchmarks).keys()),
+      calls: {
+        genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
+        statements: 0,
+        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+        retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+        rateLimited: 0
+      },
+      durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
+      startedAt: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    return { ...card, quality: lintQuality({ space, benchmarks }) };
+  };
+  const values = async (table2, column2) => {
+    const from = quoteTableIdentifier(table2);
+    if (!from) return void 0;
+    const col = quoteName(column2);
+    try {
+      calls.statements++;
+      const result = await backend.warehouse.execute(
+        `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
+      );
+      if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
+      return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
+    } catch {
+      return void 0;
+    }
+  };
+  const port = {
+    ask,
+    compose,
+    answered: (space) => new Set(entryOf(space).answers.keys()),
+    values
+  };
+  return {
+    score: async (space) => compose(
+      space,
+      await ask(
+        space,
+        benchmarks.map((b) => b.id)
+      )
+    ),
+    reaskerOf: (space) => ({
+      reask: async (card, ids) => {
+        const before = card.calls.genie;
+        const more = await configScorer(backend, spaceName, space, benchmarks, scoring).reask(card, ids);
+        calls.genie += more.calls.genie - before;
+        calls.statements += more.calls.statements - card.calls.statements;
+        return more;
+      }
+    }),
+    port,
+    meter: { asked: () => calls.genie, askingMs: () => askingMs },
+    get reusedFromCache() {
+      return reusedFromCache;
+    }
+  };
+}
+function defaultAnswerCacheDir(root) {
+  return path13.join(root, ".genie-gitops", "cache", "answers");
+}
+function cacheFile2(dir, space, backend, configHash) {
+  return path13.join(dir, space, `${backend}-${configHash.slice(0, 24)}.json`);
 }
 
 // src/loop/memo-warehouse.ts
@@ -76670,7 +77682,20 @@ function describe5(look) {
   const shown = `${signedPoints(t.estimate)} (${intervalLevel(t.confidence)} interval ${signedPoints(t.interval.low)} to ${signedPoints(t.interval.high)}, one-sided ${formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
   return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
 }
+function exactGain(current, candidate, options = {}) {
+  const look = assessLook(
+    pairOutcomes(candidate, firstAsks(current), options.include ?? trainOnly),
+    planOf(options),
+    Infinity
+  );
+  const net = Math.round(look.test.estimate * look.test.questions);
+  const significant2 = net > 0;
+  const shown = `${net >= 0 ? "+" : ""}${net} question(s) of ${look.test.questions}, ${look.test.discordant.length} changed`;
+  const reason = significant2 ? `exact gain ${shown} (deterministic Genie: a re-ask cannot change an answer)` : `no gain: ${shown} (deterministic Genie)`;
+  return { significant: significant2, reason, look: { ...look, significant: significant2 } };
+}
 async function confirmGain(current, candidate, options = {}) {
+  if (options.deterministic) return { ...exactGain(current.card, candidate.card, options), card: candidate.card };
   const compared = await compareWithRepeats(
     planOf(options),
     candidate,
@@ -76682,27 +77707,25 @@ async function confirmGain(current, candidate, options = {}) {
 }
 
 // src/commands/enhance.ts
+var PLANNING_QPM = 5;
 function lessonsFile(root, space) {
   return spacePaths(root, space).lessonsFile;
 }
-function countingScorers(backend, spaceName, benchmarks, calls, scoring = {}) {
-  const scorers = /* @__PURE__ */ new Map();
-  const scorerOf = (space) => {
-    const key = hashSpace(space);
-    let scorer = scorers.get(key);
-    if (!scorer) scorers.set(key, scorer = configScorer(backend, spaceName, space, benchmarks, scoring));
-    return scorer;
-  };
-  const counted = (card, before) => {
-    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
-    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
-    return card;
-  };
+function budgetReport(options, result, screening, facts) {
+  const candidates = screening ? result.screening?.candidates ?? 0 : Math.max(0, result.scorings - 1);
   return {
-    score: async (space) => counted(await scorerOf(space).score()),
-    reaskerOf: (space) => ({
-      reask: async (card, ids) => counted(await scorerOf(space).reask(card, ids), card)
-    })
+    screening,
+    ...options.maxGenieQuestions !== void 0 ? { maxGenieQuestions: options.maxGenieQuestions } : {},
+    ...options.timeBudgetMs !== void 0 ? { timeBudgetMs: options.timeBudgetMs } : {},
+    ...result.budgetStop !== void 0 ? { stoppedOnBudget: result.budgetStop } : {},
+    questionsPerMinute: facts.qpm,
+    benchmarkQuestions: facts.questions,
+    candidates,
+    confirmations: screening ? result.screening?.confirmations ?? 0 : result.scorings,
+    fullRescoringQuestions: (1 + candidates) * facts.questions,
+    reusedFromCache: facts.reused,
+    ...result.screening?.rollback ? { rollback: result.screening.rollback.reason } : {},
+    watched: result.screening?.watched ?? []
   };
 }
 async function enhanceCommand(options) {
@@ -76727,7 +77750,20 @@ async function enhanceCommand(options) {
     staging: options.staging
   });
   const calls = { genie: 0, statements: 0 };
-  const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);
+  const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultAnswerCacheDir(options.root);
+  const scoring = enhanceScoring(backend, options.space, benchmarks, calls, { scoring: options.scoring, cacheDir });
+  const { score, reaskerOf } = scoring;
+  const budget = createBudget(
+    {
+      maxGenieQuestions: options.maxGenieQuestions,
+      timeBudgetMs: options.timeBudgetMs,
+      questionsPerMinute: backend.questionsPerMinute
+    },
+    scoring.meter,
+    Date.now,
+    started
+  );
+  const screening = options.screening ?? true;
   try {
     const warehouseSchema = await backend.warehouse.schema();
     assertValidConfig(
@@ -76752,10 +77788,17 @@ async function enhanceCommand(options) {
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
       isolateFixes: options.isolateFixes ?? backend.name === "local",
+      screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : void 0,
+      budget,
       confirmGain: (current, candidate) => confirmGain(
         { card: current.card, reasker: reaskerOf(current.space) },
         { card: candidate.card, reasker: reaskerOf(candidate.space) },
-        { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }
+        {
+          confidence: options.confidence,
+          maxRepeats: options.maxRepeats,
+          deterministic: backend.deterministic,
+          log: options.log
+        }
       ),
       log: options.log
     });
@@ -76794,6 +77837,11 @@ async function enhanceCommand(options) {
         completionTokens: result.analystUsage.completionTokens
       },
       durationMs: Date.now() - started,
+      budget: budgetReport(options, result, screening, {
+        qpm: backend.questionsPerMinute ?? PLANNING_QPM,
+        questions: result.before.questions.filter((q2) => q2.expectedError === void 0).length,
+        reused: scoring.reusedFromCache
+      }),
       written,
       config: result.space,
       startConfig: loaded.space,
@@ -76878,6 +77926,139 @@ async function readLessonsAt(git, rev, space) {
   return parsed.success ? { ok: true, lessons: parsed.data } : { ok: false, reason: `${file2} at its head does not match the lessons schema` };
 }
 
+// src/commands/enhance-resume.ts
+import { mkdirSync as mkdirSync2, writeFileSync as writeFileSync2 } from "node:fs";
+import path14 from "node:path";
+
+// src/report/run-history.ts
+var Counts = external_exports.object({ passed: external_exports.number(), total: external_exports.number() });
+var RunEntrySchema = external_exports.object({
+  run: external_exports.number().int().min(1),
+  at: external_exports.string(),
+  startConfig: external_exports.string(),
+  endConfig: external_exports.string(),
+  benchmarks: external_exports.string(),
+  before: external_exports.object({ train: Counts, trainUntaught: Counts, holdout: Counts }),
+  after: external_exports.object({ train: Counts, trainUntaught: Counts, holdout: Counts }),
+  kept: external_exports.number().int().min(0),
+  iterations: external_exports.number().int().min(0),
+  genieQuestions: external_exports.number().int().min(0),
+  stop: external_exports.string(),
+  stoppedOnBudget: external_exports.boolean()
+});
+var HistorySchema = external_exports.array(RunEntrySchema).max(200);
+var MARKER = /<!-- genie-gitops:history v1 ([A-Za-z0-9+/=]+) -->/;
+var KEPT = 24;
+function parseHistory(body) {
+  const match = body ? MARKER.exec(body) : null;
+  if (!match) return [];
+  try {
+    const parsed = HistorySchema.safeParse(JSON.parse(Buffer.from(match[1], "base64").toString("utf8")));
+    return parsed.success ? parsed.data : [];
+  } catch {
+    return [];
+  }
+}
+function appendRun(history, result, at3 = /* @__PURE__ */ new Date()) {
+  const pick2 = (c) => ({
+    train: { passed: c.totals.train.passed, total: c.totals.train.answered },
+    trainUntaught: { passed: c.totals.trainUntaught.passed, total: c.totals.trainUntaught.answered },
+    holdout: { passed: c.totals.holdout.passed, total: c.totals.holdout.answered }
+  });
+  const entry = {
+    run: (history.at(-1)?.run ?? 0) + 1,
+    at: at3.toISOString(),
+    startConfig: result.before.configHash.slice(0, 12),
+    endConfig: result.after.configHash.slice(0, 12),
+    benchmarks: result.after.benchmarksHash.slice(0, 12),
+    before: pick2(result.before),
+    after: pick2(result.after),
+    kept: result.iterations.filter((i) => i.accepted).length,
+    iterations: result.iterations.length,
+    genieQuestions: result.calls.genie,
+    stop: result.stopReason.slice(0, 160),
+    stoppedOnBudget: result.budget?.stoppedOnBudget !== void 0
+  };
+  return [...history, entry].slice(-KEPT);
+}
+var share = (c) => c.total ? `${(100 * c.passed / c.total).toFixed(1)}%` : "\u2013";
+function historySection(history) {
+  if (history.length === 0) return "";
+  const rows = history.map(
+    (r) => `| ${r.run} | ${r.at.slice(0, 16).replace("T", " ")} | ${share(r.before.trainUntaught)} \u2192 ${share(r.after.trainUntaught)} | ${share(r.before.holdout)} \u2192 ${share(r.after.holdout)} | ${r.kept} of ${r.iterations} | ${r.genieQuestions} | ${r.stoppedOnBudget ? "**budget**: " : ""}${escapeCell(r.stop)} |`
+  );
+  const encoded = Buffer.from(JSON.stringify(history), "utf8").toString("base64");
+  return [
+    "",
+    `### Runs of this PR (${history.length}${history[0].run > 1 ? `, the last ${history.length} of ${history.at(-1).run}` : ""})`,
+    "",
+    "Each run starts from the config and lessons the previous one left on this branch, skipping fixes already tried.",
+    "",
+    "| run | at (UTC) | train-untaught | holdout | iterations kept | Genie questions | stopped because |",
+    "|---:|---|---:|---:|---:|---:|---|",
+    ...rows,
+    "",
+    `<!-- genie-gitops:history v1 ${encoded} -->`,
+    ""
+  ].join("\n");
+}
+function escapeCell(text7) {
+  return text7.replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 200);
+}
+
+// src/commands/enhance-resume.ts
+var rel = (root, file2) => path14.relative(root, file2).split(path14.sep).join("/");
+async function resumeFromOpenPr(input2) {
+  const { git, open: open3, branchRef } = input2;
+  if (!open3 || !branchRef) return {};
+  const history = parseHistory(open3.body);
+  const loaded = loadSpace(input2.root, input2.space, input2.layout);
+  const configPath = loaded.configPath;
+  const lessonsPath = rel(input2.root, spacePaths(input2.root, input2.space).lessonsFile);
+  const fresh = (why) => ({
+    message: `started from the base branch, not from PR #${open3.number}: ${why}`
+  });
+  const base = (await git.exec(["merge-base", "HEAD", branchRef])).stdout.trim();
+  if (!base) return fresh("its branch shares no history with the checkout");
+  const [then, now] = await Promise.all([git.tryShow(base, configPath), git.tryShow("HEAD", configPath)]);
+  if (then !== now) return fresh(`${configPath} changed on the base branch since that run`);
+  const config2 = await git.tryShow(branchRef, configPath);
+  if (config2 === void 0) return fresh(`${configPath} is missing on ${branchRef}`);
+  try {
+    parseSpaceText(config2, `${configPath}@${REMOTE}`);
+  } catch (error63) {
+    return fresh(`its ${configPath} does not parse (${error63.message})`);
+  }
+  const lessons = await git.tryShow(branchRef, lessonsPath);
+  if (lessons !== void 0 && !LessonsSchema.safeParse(safeJson(lessons)).success)
+    return fresh(`its ${lessonsPath} does not match the lessons schema`);
+  const restored = [];
+  const write = (file2, text7) => {
+    const full = path14.join(input2.root, file2);
+    mkdirSync2(path14.dirname(full), { recursive: true });
+    writeFileSync2(full, text7);
+    restored.push(file2);
+  };
+  write(configPath, config2);
+  if (lessons !== void 0) write(lessonsPath, lessons);
+  const runs = history.length > 0 ? `after ${history.length} earlier run(s)` : "after an earlier run";
+  return {
+    resumed: {
+      pr: open3,
+      history,
+      restored,
+      message: `resumed from PR #${open3.number} ${runs}: its config and lessons, skipping the fixes already tried`
+    }
+  };
+}
+function safeJson(text7) {
+  try {
+    return JSON.parse(text7);
+  } catch {
+    return void 0;
+  }
+}
+
 // src/commands/enhance-pr.ts
 var SCORE_STATUS_CONTEXT = (space) => `genie-gitops/score (${space})`;
 var pct8 = (x) => `${(x * 100).toFixed(1)}%`;
@@ -76899,14 +78080,22 @@ async function enhancePrCommand(options) {
   const check2 = await checkBotBranch(git, branch, "HEAD");
   if (!check2.ok) return { space, branch, outcome: "blocked", message: check2.reason };
   const baseBranch = options.baseBranch ?? await github.defaultBranch();
-  const rejections = await recordReviewerRejections(
-    options,
-    closed,
-    check2.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : void 0
-  );
+  const branchRef = check2.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : void 0;
+  const resume = options.resume === false ? {} : await resumeFromOpenPr({
+    git,
+    root: options.root,
+    space,
+    layout: options.layout,
+    open: await github.findOpenPullRequest(branch),
+    branchRef
+  });
+  const resumed = resume.resumed;
+  const resumeMessage = resumed?.message ?? resume.message;
+  if (resumeMessage) options.log?.(resumeMessage);
+  const rejections = await recordReviewerRejections(options, closed, branchRef);
   const result = await enhanceCommand({ ...options, dryRun: false });
-  const honoured = describeRejections(rejections);
-  if (!result.changed) {
+  const honoured = describeRejections(rejections) + (resumeMessage ? `; ${resumeMessage}` : "");
+  if (!result.changed && !resumed) {
     const open3 = await github.findOpenPullRequest(branch);
     const left = open3 ? `the open PR #${open3.number} was left as it is` : "no PR was opened";
     return {
@@ -76919,9 +78108,14 @@ async function enhancePrCommand(options) {
       message: `nothing improved (${result.stopReason}); ${left}${honoured}`
     };
   }
-  const rel = (file2) => path13.relative(options.root, file2).split(path13.sep).join("/");
-  const paths = [.../* @__PURE__ */ new Set([...result.written.map(rel), rel(lessonsFile(options.root, space))])];
+  const rel2 = (file2) => path15.relative(options.root, file2).split(path15.sep).join("/");
+  const paths = [
+    .../* @__PURE__ */ new Set([...result.written.map(rel2), rel2(lessonsFile(options.root, space)), ...resumed?.restored ?? []])
+  ];
+  const history = appendRun(resumed?.history ?? [], result);
+  const first = history[0];
   const { before, after } = result;
+  const startTrain = first.before.train.total ? first.before.train.passed / first.before.train.total : before.totals.train.score;
   const published = await publishBotBranch(git, {
     branch,
     paths,
@@ -76929,14 +78123,20 @@ async function enhancePrCommand(options) {
     expectedRemoteSha: check2.remoteSha
   });
   const note = rejectionNote(rejections);
+  const runs = historySection(history);
   const body = renderEnhanceMarkdown(result, {
-    maxChars: GITHUB_BODY_LIMIT - note.length,
-    fullReportHint: options.fullReportHint
-  }) + note;
+    maxChars: GITHUB_BODY_LIMIT - note.length - runs.length,
+    fullReportHint: options.fullReportHint,
+    preface: resumed ? [
+      `This is run ${history.at(-1).run} of this PR: it ${resumed.message}. The score table compares with the config it resumed from; every run is listed at the end.`,
+      ""
+    ] : []
+  }) + runs + note;
   const upserted = await upsertPullRequest(github, {
     branch,
     base: baseBranch,
-    title: `genie-gitops: enhance ${space} (train ${pct8(before.totals.train.score)} \u2192 ${pct8(after.totals.train.score)})`,
+    // The title spans the whole PR: from the base branch's config to this run's result.
+    title: `genie-gitops: enhance ${space} (train ${pct8(startTrain)} \u2192 ${pct8(after.totals.train.score)})`,
     body,
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ["genie-gitops", `space:${space}`, PENDING_LABEL]
@@ -76965,6 +78165,8 @@ async function enhancePrCommand(options) {
     pr: upserted.pr,
     headSha: published.sha,
     reviewerRejections: rejections,
+    ...resumed ? { resumed: { pr: resumed.pr.number, earlierRuns: resumed.history.length } } : {},
+    history,
     message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}${honoured}`
   };
 }
@@ -77219,7 +78421,7 @@ function describeIssues(issues) {
 }
 
 // src/fixes/llm-prompt.ts
-import { existsSync as existsSync13, readFileSync as readFileSync14 } from "node:fs";
+import { existsSync as existsSync14, readFileSync as readFileSync15 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var SECTION = /^<!--\s*section:\s*(system|user)\s*-->\s*$/gm;
@@ -77228,7 +78430,7 @@ function resolvePromptsDir(promptsDir, file2 = "analyst.md") {
   let dir = dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, "prompts");
-    if (existsSync13(join(candidate, file2))) return candidate;
+    if (existsSync14(join(candidate, file2))) return candidate;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -77255,9 +78457,9 @@ function parsePromptTemplate(source, file2 = "template") {
 }
 function loadPromptTemplate(name2, promptsDir) {
   const file2 = `${name2}.md`;
-  const path17 = join(resolvePromptsDir(promptsDir, file2), file2);
-  if (!existsSync13(path17)) throw new GenieGitopsError(`prompt template not found: ${path17}`);
-  return parsePromptTemplate(readFileSync14(path17, "utf8"), path17);
+  const path19 = join(resolvePromptsDir(promptsDir, file2), file2);
+  if (!existsSync14(path19)) throw new GenieGitopsError(`prompt template not found: ${path19}`);
+  return parsePromptTemplate(readFileSync15(path19, "utf8"), path19);
 }
 function renderTemplate(template2, values) {
   return template2.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_whole, name2) => {
@@ -77274,8 +78476,8 @@ function buildAnalystPrompt(template2, parts, budgetChars) {
     ["schema", 0.25],
     ["space", 0.35]
   ];
-  for (const [key, share] of caps) {
-    const cap = Math.floor(budgetChars * share);
+  for (const [key, share2] of caps) {
+    const cap = Math.floor(budgetChars * share2);
     if (fixed[key].length > cap) {
       fixed[key] = `${fixed[key].slice(0, cap)}
 \u2026 (${key} truncated to fit the prompt budget)`;
@@ -77814,8 +79016,8 @@ function retryAfterFor(response) {
   if (header2 !== void 0) return header2;
   return response.status === 429 || response.status === 503 ? 1e3 : void 0;
 }
-function trimSlash(path17) {
-  return path17.replace(/\/+$/, "");
+function trimSlash(path19) {
+  return path19.replace(/\/+$/, "");
 }
 function networkDetail(error63) {
   if (error63 instanceof Error) {
@@ -77907,6 +79109,8 @@ async function runEnhance(run2) {
   const spaces = selectedSpaces(run2, "enhance");
   const results = [];
   const failures = [];
+  const started = Date.now();
+  let asked = 0;
   for (const space of spaces) {
     try {
       const result = await group(
@@ -77925,6 +79129,8 @@ async function runEnhance(run2) {
           allowTaughtExamples: run2.inputs.allowTaughtExamples,
           confidence: run2.inputs.confidence,
           maxRepeats: run2.inputs.maxRepeats,
+          maxGenieQuestions: run2.inputs.maxGenieQuestions === void 0 ? void 0 : Math.max(1, run2.inputs.maxGenieQuestions - asked),
+          timeBudgetMs: run2.inputs.timeBudgetMs === void 0 ? void 0 : Math.max(1, run2.inputs.timeBudgetMs - (Date.now() - started)),
           git: run2.git,
           github,
           baseBranch: run2.inputs.baseBranch ?? run2.context.defaultBranch,
@@ -77933,6 +79139,7 @@ async function runEnhance(run2) {
         })
       );
       results.push(result);
+      asked += result.result?.calls.genie ?? 0;
       info(`enhance ${space}: ${result.outcome}; ${result.message}`);
       if (result.result) {
         const r = result.result;
@@ -77998,8 +79205,8 @@ async function writeSummary(result) {
 }
 
 // src/commands/export.ts
-import { existsSync as existsSync14, readFileSync as readFileSync15 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync16 } from "node:fs";
+import path16 from "node:path";
 
 // src/benchmarks/benchmark-export.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -78078,11 +79285,11 @@ function exportBranch(space) {
 }
 async function exportCommand(options) {
   const { file: file2, target } = exportDestination(options);
-  const absolute = path14.join(options.root, file2);
+  const absolute = path16.join(options.root, file2);
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
   const live = typeof stored === "string" ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-  const before = existsSync14(absolute) ? readFileSync15(absolute, "utf8") : void 0;
+  const before = existsSync15(absolute) ? readFileSync16(absolute, "utf8") : void 0;
   const split = splitBenchmarks(options.root, options.space, live, before, file2);
   const space = split.space;
   const text7 = serializeSpace(space);
@@ -78097,7 +79304,7 @@ async function exportCommand(options) {
     if (!check2.ok) return { ...base, outcome: "blocked", message: check2.reason };
   }
   writeFileAtomic(absolute, text7);
-  if (split.write) writeFileAtomic(path14.join(options.root, split.write.file), split.write.text);
+  if (split.write) writeFileAtomic(path16.join(options.root, split.write.file), split.write.text);
   const paths = [file2, ...split.write ? [split.write.file] : []];
   if (!git || !github || !check2)
     return {
@@ -78170,8 +79377,8 @@ function splitBenchmarks(root, name2, live, before, file2) {
   const repoKeepsThem = before !== void 0 && (parseSpaceText(before, file2).benchmarks?.questions?.length ?? 0) > 0;
   if (questions.length === 0 || repoKeepsThem) return { space: live };
   const ymlPath = spacePaths(root, name2).benchmarksFile;
-  const ymlFile = path14.relative(root, ymlPath).split(path14.sep).join("/");
-  const current = existsSync14(ymlPath) ? readFileSync15(ymlPath, "utf8") : void 0;
+  const ymlFile = path16.relative(root, ymlPath).split(path16.sep).join("/");
+  const current = existsSync15(ymlPath) ? readFileSync16(ymlPath, "utf8") : void 0;
   const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
   const parts = [
     merged.updated.length ? `${merged.updated.length} updated (${merged.updated.join(", ")})` : "",
@@ -78235,7 +79442,7 @@ async function runExport(run2) {
 }
 
 // src/commands/lint.ts
-import { existsSync as existsSync15, readFileSync as readFileSync16 } from "node:fs";
+import { existsSync as existsSync16, readFileSync as readFileSync17 } from "node:fs";
 
 // src/lint/fixes.ts
 var import_fast_json_patch3 = __toESM(require_fast_json_patch(), 1);
@@ -78282,8 +79489,8 @@ var relationshipMarkers = (space) => {
     ];
   });
 };
-function segmentsOf2(path17) {
-  return path17.replace(/^\$\.?/, "").split(/[.[\]]+/).filter(Boolean);
+function segmentsOf2(path19) {
+  return path19.replace(/^\$\.?/, "").split(/[.[\]]+/).filter(Boolean);
 }
 var repeatedSynonyms = (space) => buildContext({ space }).tables.flatMap(
   (t) => [...t.columns.values()].flatMap((c) => {
@@ -78436,9 +79643,9 @@ function repairIds(document) {
       if (item === null || typeof item !== "object" || Array.isArray(item)) return;
       const record2 = item;
       if (typeof record2.id === "string" && ID3.test(record2.id)) return;
-      const path17 = [...segments, String(index), "id"];
-      const id2 = repairedId(document, record2.id, `lint-id:${path17.join("/")}`);
-      ops.push({ op: record2.id === void 0 ? "add" : "replace", path: pointer(path17), value: id2 });
+      const path19 = [...segments, String(index), "id"];
+      const id2 = repairedId(document, record2.id, `lint-id:${path19.join("/")}`);
+      ops.push({ op: record2.id === void 0 ? "add" : "replace", path: pointer(path19), value: id2 });
       findings.push({
         check: "id-invalid",
         severity: "error",
@@ -78473,7 +79680,7 @@ function loadForLint(text7, file2) {
 // src/commands/lint.ts
 function readBenchmarks(root, space, notes) {
   const file2 = benchmarksFile(root, space);
-  if (!existsSync15(file2)) return [];
+  if (!existsSync16(file2)) return [];
   try {
     return loadBenchmarks(file2, space).benchmarks;
   } catch (error63) {
@@ -78539,7 +79746,7 @@ async function lintOne(options, name2, notes) {
     return { space: name2, file: issue3.file, findings: [], issues: [issue3], benchmarks: 0 };
   }
   const file2 = entry.configPath;
-  let text7 = readFileSync16(entry.spaceFile, "utf8");
+  let text7 = readFileSync17(entry.spaceFile, "utf8");
   const loaded = loadForLint(text7, file2);
   const benchmarks = readBenchmarks(options.root, name2, notes);
   const base = { space: name2, file: file2, benchmarks: benchmarks.length };
@@ -78556,7 +79763,7 @@ async function lintOne(options, name2, notes) {
     fix = { patch, applied: [...repaired, ...planned.applied], skipped: planned.skipped, written };
     space = planned.space;
     extra = [];
-    text7 = readFileSync16(entry.spaceFile, "utf8");
+    text7 = readFileSync17(entry.spaceFile, "utf8");
   }
   const warehouse = await warehouseFacts(options, name2, space);
   const report = lintSpace({ space, benchmarks, warehouse, extra, text: text7 });
@@ -79371,8 +80578,8 @@ async function publishScoreStatus(github, sha, space, backend, result) {
 }
 
 // src/commands/validate.ts
-import { existsSync as existsSync16, readFileSync as readFileSync17 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync17, readFileSync as readFileSync18 } from "node:fs";
+import path17 from "node:path";
 
 // src/benchmarks/expected-sql.ts
 function expectedSqlProblems(sql, warehouse) {
@@ -79451,19 +80658,19 @@ async function validateOne(options, name2) {
   } catch (error63) {
     return { space: name2, issues: issuesOf(error63, "databricks.yml"), benchmarks: 0 };
   }
-  const spaceFile = entry?.spaceFile ?? path15.join(root, "spaces", name2, "space.json");
+  const spaceFile = entry?.spaceFile ?? path17.join(root, "spaces", name2, "space.json");
   const spaceLabel = repoRelative(root, spaceFile);
-  const targetFile = entry?.targetFile ?? path15.join(root, "spaces", name2, "target.yml");
+  const targetFile = entry?.targetFile ?? path17.join(root, "spaces", name2, "target.yml");
   const targetLabel2 = repoRelative(root, targetFile);
   const benchLabel = `benchmarks/${name2}.yml`;
   try {
     resolveInside(root, spaceFile, `the config file of space ${name2}`);
-    if (existsSync16(targetFile)) resolveInside(root, targetFile, `the target file of space ${name2}`);
+    if (existsSync17(targetFile)) resolveInside(root, targetFile, `the target file of space ${name2}`);
   } catch (error63) {
     return { space: name2, issues: issuesOf(error63, spaceLabel), benchmarks: 0 };
   }
   let target;
-  if (entry?.source === "bundle" || existsSync16(targetFile)) {
+  if (entry?.source === "bundle" || existsSync17(targetFile)) {
     try {
       target = entry ? targetOf(root, entry) : loadTarget(targetFile, targetLabel2);
     } catch (error63) {
@@ -79506,7 +80713,9 @@ async function openFor(options, name2, target, targetLabel2, issues) {
       space: name2,
       env: options.env,
       layout: options.layout,
-      dataFile: options.dataFile
+      dataFile: options.dataFile,
+      // Validation needs the schema, not rows: on the demo, expected SQL runs on its empty tables.
+      demoRows: false
     });
   } catch (error63) {
     issues.push(...issuesOf(error63, targetLabel2));
@@ -79514,18 +80723,18 @@ async function openFor(options, name2, target, targetLabel2, issues) {
   }
 }
 function readBenchmarks2(root, label, space, issues) {
-  const file2 = path15.join(root, label);
-  if (!existsSync16(file2)) return void 0;
+  const file2 = path17.join(root, label);
+  if (!existsSync17(file2)) return void 0;
   try {
     checkReadable(file2, label, MAX_YAML_BYTES);
-    return inspectBenchmarksText(readFileSync17(file2, "utf8"), label, space);
+    return inspectBenchmarksText(readFileSync18(file2, "utf8"), label, space);
   } catch (error63) {
     issues.push(...issuesOf(error63, label));
     return void 0;
   }
 }
 function checkSpaceFile(file2, label, name2, schema) {
-  if (!existsSync16(file2))
+  if (!existsSync17(file2))
     return [
       {
         file: label,
@@ -79538,7 +80747,7 @@ function checkSpaceFile(file2, label, name2, schema) {
   } catch (error63) {
     return issuesOf(error63, label);
   }
-  const text7 = readFileSync17(file2, "utf8");
+  const text7 = readFileSync18(file2, "utf8");
   const inspected = inspectSpaceText(text7, label);
   if (!inspected.space) return inspected.issues;
   const invariants = addIssueLines(text7, checkInvariants(inspected.space, { file: label, warehouseSchema: schema }));
@@ -79553,16 +80762,17 @@ function checkExpectedSql(bench, schema) {
   return issues;
 }
 async function executeExpected(bench, warehouse, issues) {
-  const results = /* @__PURE__ */ new Map();
-  for (const b of bench.set.benchmarks) {
-    if (!results.has(b.sql)) {
-      try {
-        await warehouse.execute(b.sql, { rowLimit: 1 });
-        results.set(b.sql, null);
-      } catch (error63) {
-        results.set(b.sql, error63 instanceof Error ? error63.message : String(error63));
-      }
+  const distinct = [...new Set(bench.set.benchmarks.map((b) => b.sql))];
+  const outcomes = await mapConcurrent(distinct, 4, async (sql) => {
+    try {
+      await warehouse.execute(sql, { rowLimit: 1 });
+      return null;
+    } catch (error63) {
+      return error63 instanceof Error ? error63.message : String(error63);
     }
+  });
+  const results = new Map(distinct.map((sql, i) => [sql, outcomes[i]]));
+  for (const b of bench.set.benchmarks) {
     const failure2 = results.get(b.sql);
     if (failure2)
       issues.push({
@@ -79641,7 +80851,7 @@ async function run() {
       setSecret(Buffer.from(`x-access-token:${secret}`, "utf8").toString("base64"));
     }
     Object.assign(process.env, inputs.env);
-    const root = path16.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const root = path18.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
     const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext()));
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error63) {

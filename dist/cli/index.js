@@ -6744,14 +6744,14 @@ var require_helpers = __commonJS({
       return true;
     }
     exports.isInteger = isInteger;
-    function escapePathComponent(path26) {
-      if (path26.indexOf("/") === -1 && path26.indexOf("~") === -1)
-        return path26;
-      return path26.replace(/~/g, "~0").replace(/\//g, "~1");
+    function escapePathComponent(path27) {
+      if (path27.indexOf("/") === -1 && path27.indexOf("~") === -1)
+        return path27;
+      return path27.replace(/~/g, "~0").replace(/\//g, "~1");
     }
     exports.escapePathComponent = escapePathComponent;
-    function unescapePathComponent(path26) {
-      return path26.replace(/~1/g, "/").replace(/~0/g, "~");
+    function unescapePathComponent(path27) {
+      return path27.replace(/~1/g, "/").replace(/~0/g, "~");
     }
     exports.unescapePathComponent = unescapePathComponent;
     function _getPathRecursive(root2, obj) {
@@ -6775,11 +6775,11 @@ var require_helpers = __commonJS({
       if (root2 === obj) {
         return "/";
       }
-      var path26 = _getPathRecursive(root2, obj);
-      if (path26 === "") {
+      var path27 = _getPathRecursive(root2, obj);
+      if (path27 === "") {
         throw new Error("Object not found in root");
       }
-      return "/" + path26;
+      return "/" + path27;
     }
     exports.getPath = getPath;
     function hasUndefined(obj) {
@@ -6974,8 +6974,8 @@ var require_core = __commonJS({
         if (!mutateDocument) {
           document = helpers_js_1._deepClone(document);
         }
-        var path26 = operation.path || "";
-        var keys = path26.split("/");
+        var path27 = operation.path || "";
+        var keys = path27.split("/");
         var obj = document;
         var t = 1;
         var len = keys.length;
@@ -7282,7 +7282,7 @@ var require_duplex = __commonJS({
       return temp;
     }
     exports.generate = generate;
-    function _generate(mirror, obj, patches, path26, invertible) {
+    function _generate(mirror, obj, patches, path27, invertible) {
       if (obj === mirror) {
         return;
       }
@@ -7299,27 +7299,27 @@ var require_duplex = __commonJS({
         if (helpers_js_1.hasOwnProperty(obj, key) && !(obj[key] === void 0 && oldVal !== void 0 && Array.isArray(obj) === false)) {
           var newVal = obj[key];
           if (typeof oldVal == "object" && oldVal != null && typeof newVal == "object" && newVal != null && Array.isArray(oldVal) === Array.isArray(newVal)) {
-            _generate(oldVal, newVal, patches, path26 + "/" + helpers_js_1.escapePathComponent(key), invertible);
+            _generate(oldVal, newVal, patches, path27 + "/" + helpers_js_1.escapePathComponent(key), invertible);
           } else {
             if (oldVal !== newVal) {
               changed = true;
               if (invertible) {
-                patches.push({ op: "test", path: path26 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+                patches.push({ op: "test", path: path27 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
               }
-              patches.push({ op: "replace", path: path26 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
+              patches.push({ op: "replace", path: path27 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(newVal) });
             }
           }
         } else if (Array.isArray(mirror) === Array.isArray(obj)) {
           if (invertible) {
-            patches.push({ op: "test", path: path26 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
+            patches.push({ op: "test", path: path27 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(oldVal) });
           }
-          patches.push({ op: "remove", path: path26 + "/" + helpers_js_1.escapePathComponent(key) });
+          patches.push({ op: "remove", path: path27 + "/" + helpers_js_1.escapePathComponent(key) });
           deleted = true;
         } else {
           if (invertible) {
-            patches.push({ op: "test", path: path26, value: mirror });
+            patches.push({ op: "test", path: path27, value: mirror });
           }
-          patches.push({ op: "replace", path: path26, value: obj });
+          patches.push({ op: "replace", path: path27, value: obj });
           changed = true;
         }
       }
@@ -7329,7 +7329,7 @@ var require_duplex = __commonJS({
       for (var t = 0; t < newKeys.length; t++) {
         var key = newKeys[t];
         if (!helpers_js_1.hasOwnProperty(mirror, key) && obj[key] !== void 0) {
-          patches.push({ op: "add", path: path26 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
+          patches.push({ op: "add", path: path27 + "/" + helpers_js_1.escapePathComponent(key), value: helpers_js_1._deepClone(obj[key]) });
         }
       }
     }
@@ -7437,17 +7437,17 @@ var require_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    function visit_(key, node2, visitor, path26) {
-      const ctrl = callVisitor(key, node2, visitor, path26);
+    function visit_(key, node2, visitor, path27) {
+      const ctrl = callVisitor(key, node2, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visit_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visit_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
+          path27 = Object.freeze(path27.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = visit_(i, node2.items[i], visitor, path26);
+            const ci = visit_(i, node2.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7458,13 +7458,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
-          const ck = visit_("key", node2.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node2));
+          const ck = visit_("key", node2.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = visit_("value", node2.value, visitor, path26);
+          const cv = visit_("value", node2.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7485,17 +7485,17 @@ var require_visit = __commonJS({
     visitAsync.BREAK = BREAK;
     visitAsync.SKIP = SKIP;
     visitAsync.REMOVE = REMOVE;
-    async function visitAsync_(key, node2, visitor, path26) {
-      const ctrl = await callVisitor(key, node2, visitor, path26);
+    async function visitAsync_(key, node2, visitor, path27) {
+      const ctrl = await callVisitor(key, node2, visitor, path27);
       if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
-        replaceNode(key, path26, ctrl);
-        return visitAsync_(key, ctrl, visitor, path26);
+        replaceNode(key, path27, ctrl);
+        return visitAsync_(key, ctrl, visitor, path27);
       }
       if (typeof ctrl !== "symbol") {
         if (identity.isCollection(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
+          path27 = Object.freeze(path27.concat(node2));
           for (let i = 0; i < node2.items.length; ++i) {
-            const ci = await visitAsync_(i, node2.items[i], visitor, path26);
+            const ci = await visitAsync_(i, node2.items[i], visitor, path27);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -7506,13 +7506,13 @@ var require_visit = __commonJS({
             }
           }
         } else if (identity.isPair(node2)) {
-          path26 = Object.freeze(path26.concat(node2));
-          const ck = await visitAsync_("key", node2.key, visitor, path26);
+          path27 = Object.freeze(path27.concat(node2));
+          const ck = await visitAsync_("key", node2.key, visitor, path27);
           if (ck === BREAK)
             return BREAK;
           else if (ck === REMOVE)
             node2.key = null;
-          const cv = await visitAsync_("value", node2.value, visitor, path26);
+          const cv = await visitAsync_("value", node2.value, visitor, path27);
           if (cv === BREAK)
             return BREAK;
           else if (cv === REMOVE)
@@ -7539,23 +7539,23 @@ var require_visit = __commonJS({
       }
       return visitor;
     }
-    function callVisitor(key, node2, visitor, path26) {
+    function callVisitor(key, node2, visitor, path27) {
       if (typeof visitor === "function")
-        return visitor(key, node2, path26);
+        return visitor(key, node2, path27);
       if (identity.isMap(node2))
-        return visitor.Map?.(key, node2, path26);
+        return visitor.Map?.(key, node2, path27);
       if (identity.isSeq(node2))
-        return visitor.Seq?.(key, node2, path26);
+        return visitor.Seq?.(key, node2, path27);
       if (identity.isPair(node2))
-        return visitor.Pair?.(key, node2, path26);
+        return visitor.Pair?.(key, node2, path27);
       if (identity.isScalar(node2))
-        return visitor.Scalar?.(key, node2, path26);
+        return visitor.Scalar?.(key, node2, path27);
       if (identity.isAlias(node2))
-        return visitor.Alias?.(key, node2, path26);
+        return visitor.Alias?.(key, node2, path27);
       return void 0;
     }
-    function replaceNode(key, path26, node2) {
-      const parent = path26[path26.length - 1];
+    function replaceNode(key, path27, node2) {
+      const parent = path27[path27.length - 1];
       if (identity.isCollection(parent)) {
         parent.items[key] = node2;
       } else if (identity.isPair(parent)) {
@@ -8167,10 +8167,10 @@ var require_Collection = __commonJS({
     var createNode = require_createNode();
     var identity = require_identity();
     var Node = require_Node();
-    function collectionFromPath(schema, path26, value) {
+    function collectionFromPath(schema, path27, value) {
       let v = value;
-      for (let i = path26.length - 1; i >= 0; --i) {
-        const k = path26[i];
+      for (let i = path27.length - 1; i >= 0; --i) {
+        const k = path27[i];
         if (typeof k === "number" && Number.isInteger(k) && k >= 0) {
           const a = [];
           a[k] = v;
@@ -8189,7 +8189,7 @@ var require_Collection = __commonJS({
         sourceObjects: /* @__PURE__ */ new Map()
       });
     }
-    var isEmptyPath = (path26) => path26 == null || typeof path26 === "object" && !!path26[Symbol.iterator]().next().done;
+    var isEmptyPath = (path27) => path27 == null || typeof path27 === "object" && !!path27[Symbol.iterator]().next().done;
     var Collection = class extends Node.NodeBase {
       constructor(type, schema) {
         super(type);
@@ -8219,11 +8219,11 @@ var require_Collection = __commonJS({
        * be a Pair instance or a `{ key, value }` object, which may not have a key
        * that already exists in the map.
        */
-      addIn(path26, value) {
-        if (isEmptyPath(path26))
+      addIn(path27, value) {
+        if (isEmptyPath(path27))
           this.add(value);
         else {
-          const [key, ...rest] = path26;
+          const [key, ...rest] = path27;
           const node2 = this.get(key, true);
           if (identity.isCollection(node2))
             node2.addIn(rest, value);
@@ -8237,8 +8237,8 @@ var require_Collection = __commonJS({
        * Removes a value from the collection.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        const [key, ...rest] = path26;
+      deleteIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.delete(key);
         const node2 = this.get(key, true);
@@ -8252,8 +8252,8 @@ var require_Collection = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        const [key, ...rest] = path26;
+      getIn(path27, keepScalar) {
+        const [key, ...rest] = path27;
         const node2 = this.get(key, true);
         if (rest.length === 0)
           return !keepScalar && identity.isScalar(node2) ? node2.value : node2;
@@ -8271,8 +8271,8 @@ var require_Collection = __commonJS({
       /**
        * Checks if the collection includes a value with the key `key`.
        */
-      hasIn(path26) {
-        const [key, ...rest] = path26;
+      hasIn(path27) {
+        const [key, ...rest] = path27;
         if (rest.length === 0)
           return this.has(key);
         const node2 = this.get(key, true);
@@ -8282,8 +8282,8 @@ var require_Collection = __commonJS({
        * Sets a value in this collection. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        const [key, ...rest] = path26;
+      setIn(path27, value) {
+        const [key, ...rest] = path27;
         if (rest.length === 0) {
           this.set(key, value);
         } else {
@@ -10798,9 +10798,9 @@ var require_Document = __commonJS({
           this.contents.add(value);
       }
       /** Adds a value to the document. */
-      addIn(path26, value) {
+      addIn(path27, value) {
         if (assertCollection(this.contents))
-          this.contents.addIn(path26, value);
+          this.contents.addIn(path27, value);
       }
       /**
        * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
@@ -10875,14 +10875,14 @@ var require_Document = __commonJS({
        * Removes a value from the document.
        * @returns `true` if the item was found and removed.
        */
-      deleteIn(path26) {
-        if (Collection.isEmptyPath(path26)) {
+      deleteIn(path27) {
+        if (Collection.isEmptyPath(path27)) {
           if (this.contents == null)
             return false;
           this.contents = null;
           return true;
         }
-        return assertCollection(this.contents) ? this.contents.deleteIn(path26) : false;
+        return assertCollection(this.contents) ? this.contents.deleteIn(path27) : false;
       }
       /**
        * Returns item at `key`, or `undefined` if not found. By default unwraps
@@ -10897,10 +10897,10 @@ var require_Document = __commonJS({
        * scalar values from their surrounding node; to disable set `keepScalar` to
        * `true` (collections are always returned intact).
        */
-      getIn(path26, keepScalar) {
-        if (Collection.isEmptyPath(path26))
+      getIn(path27, keepScalar) {
+        if (Collection.isEmptyPath(path27))
           return !keepScalar && identity.isScalar(this.contents) ? this.contents.value : this.contents;
-        return identity.isCollection(this.contents) ? this.contents.getIn(path26, keepScalar) : void 0;
+        return identity.isCollection(this.contents) ? this.contents.getIn(path27, keepScalar) : void 0;
       }
       /**
        * Checks if the document includes a value with the key `key`.
@@ -10911,10 +10911,10 @@ var require_Document = __commonJS({
       /**
        * Checks if the document includes a value at `path`.
        */
-      hasIn(path26) {
-        if (Collection.isEmptyPath(path26))
+      hasIn(path27) {
+        if (Collection.isEmptyPath(path27))
           return this.contents !== void 0;
-        return identity.isCollection(this.contents) ? this.contents.hasIn(path26) : false;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path27) : false;
       }
       /**
        * Sets a value in this document. For `!!set`, `value` needs to be a
@@ -10931,13 +10931,13 @@ var require_Document = __commonJS({
        * Sets a value in this document. For `!!set`, `value` needs to be a
        * boolean to add/remove the item from the set.
        */
-      setIn(path26, value) {
-        if (Collection.isEmptyPath(path26)) {
+      setIn(path27, value) {
+        if (Collection.isEmptyPath(path27)) {
           this.contents = value;
         } else if (this.contents == null) {
-          this.contents = Collection.collectionFromPath(this.schema, Array.from(path26), value);
+          this.contents = Collection.collectionFromPath(this.schema, Array.from(path27), value);
         } else if (assertCollection(this.contents)) {
-          this.contents.setIn(path26, value);
+          this.contents.setIn(path27, value);
         }
       }
       /**
@@ -12898,9 +12898,9 @@ var require_cst_visit = __commonJS({
     visit2.BREAK = BREAK;
     visit2.SKIP = SKIP;
     visit2.REMOVE = REMOVE;
-    visit2.itemAtPath = (cst, path26) => {
+    visit2.itemAtPath = (cst, path27) => {
       let item = cst;
-      for (const [field2, index] of path26) {
+      for (const [field2, index] of path27) {
         const tok = item?.[field2];
         if (tok && "items" in tok) {
           item = tok.items[index];
@@ -12909,23 +12909,23 @@ var require_cst_visit = __commonJS({
       }
       return item;
     };
-    visit2.parentCollection = (cst, path26) => {
-      const parent = visit2.itemAtPath(cst, path26.slice(0, -1));
-      const field2 = path26[path26.length - 1][0];
+    visit2.parentCollection = (cst, path27) => {
+      const parent = visit2.itemAtPath(cst, path27.slice(0, -1));
+      const field2 = path27[path27.length - 1][0];
       const coll = parent?.[field2];
       if (coll && "items" in coll)
         return coll;
       throw new Error("Parent collection not found");
     };
-    function _visit(path26, item, visitor) {
-      let ctrl = visitor(item, path26);
+    function _visit(path27, item, visitor) {
+      let ctrl = visitor(item, path27);
       if (typeof ctrl === "symbol")
         return ctrl;
       for (const field2 of ["key", "value"]) {
         const token = item[field2];
         if (token && "items" in token) {
           for (let i = 0; i < token.items.length; ++i) {
-            const ci = _visit(Object.freeze(path26.concat([[field2, i]])), token.items[i], visitor);
+            const ci = _visit(Object.freeze(path27.concat([[field2, i]])), token.items[i], visitor);
             if (typeof ci === "number")
               i = ci - 1;
             else if (ci === BREAK)
@@ -12936,10 +12936,10 @@ var require_cst_visit = __commonJS({
             }
           }
           if (typeof ctrl === "function" && field2 === "key")
-            ctrl = ctrl(item, path26);
+            ctrl = ctrl(item, path27);
         }
       }
-      return typeof ctrl === "function" ? ctrl(item, path26) : ctrl;
+      return typeof ctrl === "function" ? ctrl(item, path27) : ctrl;
     }
     exports.visit = visit2;
   }
@@ -14746,6 +14746,24 @@ function describeRange(b) {
   return kind;
 }
 
+// src/util/duration-option.ts
+var UNITS = { h: 36e5, m: 6e4, s: 1e3, ms: 1 };
+function parseDuration(text7) {
+  const trimmed = text7.trim().toLowerCase().replace(/\s+/g, "");
+  if (trimmed === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(trimmed)) return Number(trimmed) * UNITS.m;
+  const parts = [...trimmed.matchAll(/(\d+(?:\.\d+)?)(ms|h|m|s)/g)];
+  if (parts.length === 0 || parts.map((p) => p[0]).join("") !== trimmed) return void 0;
+  return parts.reduce((sum, p) => sum + Number(p[1]) * UNITS[p[2]], 0);
+}
+function durationOption(value, flag) {
+  if (value === void 0) return void 0;
+  const ms = parseDuration(value);
+  if (ms === void 0 || ms <= 0)
+    throw new ConfigError(`${flag} must be a duration such as 90m, 1h30m or 45s (got ${value})`, `e.g. ${flag} 100m`);
+  return ms;
+}
+
 // src/cli/args.ts
 var NUMBER_LIKE = /^-(\d|\.\d)/;
 function dataOf(value, io) {
@@ -15004,6 +15022,24 @@ var ENHANCE = defineCommand({
       default: "3",
       description: "re-ask questions that disagree between configs up to N more times each (0..20)"
     },
+    "max-genie-questions": {
+      type: "string",
+      value: "N",
+      description: "stop before asking Genie more than N questions (the final full scoring included); the run keeps its last confirmed iteration"
+    },
+    "time-budget": {
+      type: "string",
+      value: "DURATION",
+      description: "stop before the run takes longer than this (e.g. 90m, 1h30m, 45s), keeping its last confirmed iteration"
+    },
+    "no-screening": {
+      type: "boolean",
+      description: "score every candidate on the whole benchmark instead of screening it on the questions it can change"
+    },
+    "no-cache": {
+      type: "boolean",
+      description: "do not reuse answers kept by earlier runs (.genie-gitops/cache/answers)"
+    },
     "dry-run": { type: "boolean", description: "change no file; print what would change" },
     json: { type: "string", value: "FILE", description: "write scorecards, iterations, fixes and patches as JSON" },
     markdown: { type: "string", value: "FILE", description: "write the pull request body" },
@@ -15197,7 +15233,7 @@ var COMMAND_SPECS = [
 ];
 
 // src/cli/enhance-command.ts
-import path12 from "node:path";
+import path13 from "node:path";
 
 // src/fixes/rules-text.ts
 var HANGUL = /[\uac00-\ud7a3]/;
@@ -16669,10 +16705,10 @@ function mergeDefs(...defs) {
 function cloneDef(schema) {
   return mergeDefs(schema._zod.def);
 }
-function getElementAtPath(obj, path26) {
-  if (!path26)
+function getElementAtPath(obj, path27) {
+  if (!path27)
     return obj;
-  return path26.reduce((acc, key) => acc?.[key], obj);
+  return path27.reduce((acc, key) => acc?.[key], obj);
 }
 function promiseAllObject(promisesObj) {
   const keys = Object.keys(promisesObj);
@@ -17012,11 +17048,11 @@ function explicitlyAborted(x, startIndex = 0) {
   }
   return false;
 }
-function prefixIssues(path26, issues) {
+function prefixIssues(path27, issues) {
   return issues.map((iss) => {
     var _a3;
     (_a3 = iss).path ?? (_a3.path = []);
-    iss.path.unshift(path26);
+    iss.path.unshift(path27);
     return iss;
   });
 }
@@ -17478,16 +17514,16 @@ function flattenError(error62, mapper = (issue2) => issue2.message) {
 }
 function formatError(error62, mapper = (issue2) => issue2.message) {
   const fieldErrors = { _errors: [] };
-  const processError = (error63, path26 = []) => {
+  const processError = (error63, path27 = []) => {
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path26, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path27, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path27, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path27, ...issue2.path]);
       } else {
-        const fullpath = [...path26, ...issue2.path];
+        const fullpath = [...path27, ...issue2.path];
         if (fullpath.length === 0) {
           fieldErrors._errors.push(mapper(issue2));
         } else {
@@ -17526,17 +17562,17 @@ function formatError(error62, mapper = (issue2) => issue2.message) {
 }
 function treeifyError(error62, mapper = (issue2) => issue2.message) {
   const result = { errors: [] };
-  const processError = (error63, path26 = []) => {
+  const processError = (error63, path27 = []) => {
     var _a3;
     for (const issue2 of error63.issues) {
       if (issue2.code === "invalid_union" && issue2.errors.length) {
-        issue2.errors.map((issues) => processError({ issues }, [...path26, ...issue2.path]));
+        issue2.errors.map((issues) => processError({ issues }, [...path27, ...issue2.path]));
       } else if (issue2.code === "invalid_key") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path27, ...issue2.path]);
       } else if (issue2.code === "invalid_element") {
-        processError({ issues: issue2.issues }, [...path26, ...issue2.path]);
+        processError({ issues: issue2.issues }, [...path27, ...issue2.path]);
       } else {
-        const fullpath = [...path26, ...issue2.path];
+        const fullpath = [...path27, ...issue2.path];
         if (fullpath.length === 0) {
           result.errors.push(mapper(issue2));
           continue;
@@ -17575,8 +17611,8 @@ function treeifyError(error62, mapper = (issue2) => issue2.message) {
 }
 function toDotPath(_path) {
   const segs = [];
-  const path26 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
-  for (const seg of path26) {
+  const path27 = _path.map((seg) => typeof seg === "object" ? seg.key : seg);
+  for (const seg of path27) {
     if (typeof seg === "number")
       segs.push(`[${seg}]`);
     else if (typeof seg === "symbol")
@@ -25825,11 +25861,11 @@ var error37 = () => {
       case "too_small": {
         const adj = issue2.inclusive ? ">=" : ">";
         const sizing = getSizing(issue2.origin);
-        const shortName2 = issue2.origin === "date" ? "vroeg" : issue2.origin === "string" ? "kort" : "klein";
+        const shortName3 = issue2.origin === "date" ? "vroeg" : issue2.origin === "string" ? "kort" : "klein";
         if (sizing) {
-          return `Te ${shortName2}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
+          return `Te ${shortName3}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} ${sizing.unit} ${sizing.verb}`;
         }
-        return `Te ${shortName2}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} is`;
+        return `Te ${shortName3}: verwacht dat ${issue2.origin} ${adj}${issue2.minimum.toString()} is`;
       }
       case "invalid_format": {
         const _issue = issue2;
@@ -34714,13 +34750,13 @@ function resolveRef(ref, ctx) {
   if (!ref.startsWith("#")) {
     throw new Error("External $ref is not supported, only local refs (#/...) are allowed");
   }
-  const path26 = ref.slice(1).split("/").filter(Boolean);
-  if (path26.length === 0) {
+  const path27 = ref.slice(1).split("/").filter(Boolean);
+  if (path27.length === 0) {
     return ctx.rootSchema;
   }
   const defsKey = ctx.version === "draft-2020-12" ? "$defs" : "definitions";
-  if (path26[0] === defsKey) {
-    const key = path26[1] === void 0 ? void 0 : decodeJSONPointerSegment(path26[1]);
+  if (path27[0] === defsKey) {
+    const key = path27[1] === void 0 ? void 0 : decodeJSONPointerSegment(path27[1]);
     if (!key || !ctx.defs[key]) {
       throw new Error(`Reference not found: ${ref}`);
     }
@@ -38843,7 +38879,7 @@ function createContext(space2, file2, warehouseSchema) {
       new Set(t.columns.map((c) => c.name.toLowerCase()))
     ])
   ) : void 0;
-  return { space: space2, tables, warehouse, issues, add: (path26, message) => issues.push({ file: file2, path: path26, message }) };
+  return { space: space2, tables, warehouse, issues, add: (path27, message) => issues.push({ file: file2, path: path27, message }) };
 }
 
 // src/space/join-spec-invariants.ts
@@ -38855,32 +38891,32 @@ function sideOf(side) {
     alias: typeof side.alias === "string" && side.alias !== "" ? side.alias : lastPart(side.identifier)
   };
 }
-function checkSide(ctx, side, path26) {
+function checkSide(ctx, side, path27) {
   if (!side) {
-    ctx.add(path26, "missing join side: expected { identifier, alias } naming a table of the space");
+    ctx.add(path27, "missing join side: expected { identifier, alias } naming a table of the space");
     return;
   }
   if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
     ctx.add(
-      `${path26}.identifier`,
+      `${path27}.identifier`,
       `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`
     );
   }
 }
-function checkColumnExists(ctx, column2, side, path26) {
+function checkColumnExists(ctx, column2, side, path27) {
   const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
   if (columns && !columns.has(column2.column.toLowerCase())) {
     ctx.add(
-      path26,
+      path27,
       `column \`${column2.qualifier}.${column2.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(", ")})`
     );
   }
 }
-function checkCondition(ctx, sql, left, right, path26) {
+function checkCondition(ctx, sql, left, right, path27) {
   const condition = parseJoinCondition(sql);
   if (!condition) {
     ctx.add(
-      path26,
+      path27,
       `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`
     );
     return;
@@ -38893,14 +38929,14 @@ function checkCondition(ctx, sql, left, right, path26) {
   const swapped = q1 === r && q2 === l;
   if (!straight && !swapped) {
     ctx.add(
-      path26,
+      path27,
       `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``
     );
     return;
   }
   const [first, second] = straight ? [left, right] : [right, left];
-  checkColumnExists(ctx, condition.left, first, path26);
-  checkColumnExists(ctx, condition.right, second, path26);
+  checkColumnExists(ctx, condition.left, first, path27);
+  checkColumnExists(ctx, condition.right, second, path27);
 }
 function checkJoinSpecs(ctx) {
   const specs = ctx.space.instructions?.join_specs ?? [];
@@ -38999,25 +39035,25 @@ function checkIds(ctx) {
   const seen = /* @__PURE__ */ new Map();
   for (const [base, list3] of idLists(ctx.space)) {
     (list3 ?? []).forEach((item, index) => {
-      const path26 = `${base}[${index}].id`;
+      const path27 = `${base}[${index}].id`;
       if (typeof item.id !== "string" || !ID.test(item.id)) {
-        ctx.add(path26, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
+        ctx.add(path27, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
         return;
       }
       const first = seen.get(item.id);
       if (first)
         ctx.add(
-          path26,
+          path27,
           `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`
         );
-      else seen.set(item.id, path26);
+      else seen.set(item.id, path27);
     });
   }
 }
-function checkColumns(ctx, table2, path26, columns) {
+function checkColumns(ctx, table2, path27, columns) {
   const seen = /* @__PURE__ */ new Map();
   (table2.column_configs ?? []).forEach((column2, index) => {
-    const columnPath = `${path26}.column_configs[${index}]`;
+    const columnPath = `${path27}.column_configs[${index}]`;
     const name2 = typeof column2.column_name === "string" ? column2.column_name.toLowerCase() : "";
     const first = seen.get(name2);
     if (first)
@@ -39046,26 +39082,26 @@ function suggestTable(ctx, identifier) {
 function checkTables(ctx, key) {
   const seen = /* @__PURE__ */ new Map();
   (ctx.space.data_sources?.[key] ?? []).forEach((table2, index) => {
-    const path26 = `$.data_sources.${key}[${index}]`;
+    const path27 = `$.data_sources.${key}[${index}]`;
     if (!isThreePart(table2.identifier)) {
       ctx.add(
-        `${path26}.identifier`,
+        `${path27}.identifier`,
         `\`${table2.identifier}\` is not a three-part name: write catalog.schema.${key === "tables" ? "table" : "metric_view"} (backticks allowed)`
       );
     }
     const normalized = normalizeIdentifier(table2.identifier);
     const first = seen.get(normalized);
     if (first)
-      ctx.add(`${path26}.identifier`, `${table2.identifier} is listed twice (also at ${first}): merge the two entries`);
-    else seen.set(normalized, path26);
+      ctx.add(`${path27}.identifier`, `${table2.identifier} is listed twice (also at ${first}): merge the two entries`);
+    else seen.set(normalized, path27);
     const columns = ctx.warehouse?.get(normalized);
     if (ctx.warehouse && !columns && key === "tables") {
       ctx.add(
-        `${path26}.identifier`,
+        `${path27}.identifier`,
         `table ${table2.identifier} does not exist in the warehouse${suggestTable(ctx, table2.identifier)}: fix the identifier or remove the table`
       );
     }
-    checkColumns(ctx, table2, path26, columns);
+    checkColumns(ctx, table2, path27, columns);
   });
 }
 function checkTextInstructions(ctx) {
@@ -39087,36 +39123,36 @@ function checkFunctions(ctx) {
     }
   });
 }
-function checkReferences(ctx, sql, path26) {
+function checkReferences(ctx, sql, path27) {
   const reported = /* @__PURE__ */ new Set();
   for (const name2 of findThreePartNames((sql ?? []).join(""))) {
     const key = normalizeIdentifier(name2);
     if (ctx.tables.has(key) || reported.has(key)) continue;
     reported.add(key);
     ctx.add(
-      path26,
+      path27,
       `refers to ${name2}, which is not a table of this space: add it to data_sources.tables or change the SQL`
     );
   }
 }
-function checkGate(ctx, sql, path26, snippet) {
+function checkGate(ctx, sql, path27, snippet) {
   const text7 = (sql ?? []).join("");
   const gate = checkReadOnly(snippet ? `SELECT ${text7}
 ` : text7);
-  if (!gate.ok) ctx.add(path26, `${snippet ? "the snippet" : "example SQL"} must be read-only: ${gate.reason}`);
+  if (!gate.ok) ctx.add(path27, `${snippet ? "the snippet" : "example SQL"} must be read-only: ${gate.reason}`);
 }
 function checkSqlReferences(ctx) {
   const instructions = ctx.space.instructions;
   (instructions?.example_question_sqls ?? []).forEach((example, index) => {
-    const path26 = `$.instructions.example_question_sqls[${index}].sql`;
-    checkReferences(ctx, example.sql, path26);
-    checkGate(ctx, example.sql, path26, false);
+    const path27 = `$.instructions.example_question_sqls[${index}].sql`;
+    checkReferences(ctx, example.sql, path27);
+    checkGate(ctx, example.sql, path27, false);
   });
   for (const kind of ["filters", "expressions", "measures"]) {
     (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
-      const path26 = `$.instructions.sql_snippets.${kind}[${index}].sql`;
-      checkReferences(ctx, snippet.sql, path26);
-      checkGate(ctx, snippet.sql, path26, true);
+      const path27 = `$.instructions.sql_snippets.${kind}[${index}].sql`;
+      checkReferences(ctx, snippet.sql, path27);
+      checkGate(ctx, snippet.sql, path27, true);
     });
   }
 }
@@ -39268,13 +39304,13 @@ function sameJson(a, b) {
   return JSON.stringify(a) === JSON.stringify(b);
 }
 function setMember(object3, segments, key, value, same = (current) => sameJson(current, value)) {
-  const path26 = pointer([...segments, key]);
+  const path27 = pointer([...segments, key]);
   const current = object3[key];
-  if (current === void 0) return [{ op: "add", path: path26, value }];
+  if (current === void 0) return [{ op: "add", path: path27, value }];
   if (same(current)) return [];
   return [
-    { op: "test", path: path26, value: current },
-    { op: "replace", path: path26, value }
+    { op: "test", path: path27, value: current },
+    { op: "replace", path: path27, value }
   ];
 }
 
@@ -39444,10 +39480,10 @@ function compileFixJoin(space2, fix) {
       { op: "add", path: pointer([...segments, located2.spec.sql.length]), value: relationshipMarker(fix.relationship) }
     ];
   if (marker.relationship === fix.relationship) return [];
-  const path26 = pointer([...segments, marker.index]);
+  const path27 = pointer([...segments, marker.index]);
   return [
-    { op: "test", path: path26, value: located2.spec.sql[marker.index] },
-    { op: "replace", path: path26, value: relationshipMarker(fix.relationship) }
+    { op: "test", path: path27, value: located2.spec.sql[marker.index] },
+    { op: "replace", path: path27, value: relationshipMarker(fix.relationship) }
   ];
 }
 function compileParameter(param) {
@@ -39887,7 +39923,10 @@ function partVariants(fix) {
 // src/loop/trial.ts
 async function attemptFixes(context, subset) {
   const applied = applyFixes(context.space, subset, context.options);
-  const scored = await context.score(applied.space);
+  const scored = context.screen ? await context.screen(
+    applied.applied.map((a) => a.fix),
+    applied.space
+  ) : await context.score(applied.space);
   const verdict = judge(context.card, scored, context.acceptance);
   if (!verdict.accepted || !context.confirmGain) return { applied, card: scored, verdict };
   const gain = await context.confirmGain(
@@ -40180,6 +40219,623 @@ function fitToSlots(space2, fixes) {
   return { kept: fixes.filter((_, i) => keep.has(i)), deferred };
 }
 
+// src/loop/budget.ts
+var BudgetExhausted = class extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+    this.name = "BudgetExhausted";
+  }
+  reason;
+};
+function createBudget(limits, meter, now = Date.now, started = now()) {
+  let exhausted;
+  const floor = limits.questionsPerMinute && limits.questionsPerMinute > 0 ? 6e4 / limits.questionsPerMinute : 0;
+  const msPerQuestion = () => {
+    const asked = meter.asked();
+    return Math.max(floor, asked > 0 ? meter.askingMs() / asked : 0);
+  };
+  const budget = {
+    limits,
+    spent: () => meter.asked(),
+    elapsedMs: () => now() - started,
+    msPerQuestion,
+    shortfall(asks, reserve) {
+      const max = limits.maxGenieQuestions;
+      if (max !== void 0 && meter.asked() + asks + reserve > max)
+        return `the question budget: ${meter.asked()} of ${max} Genie questions asked, the next step needs ${asks} more and ${reserve} are kept for the final full scoring`;
+      const time3 = limits.timeBudgetMs;
+      if (time3 !== void 0) {
+        const need = now() - started + (asks + reserve) * msPerQuestion();
+        if (need > time3)
+          return `the time budget: ${minutes(now() - started)} of ${minutes(time3)} used, the next step and the final full scoring need about ${minutes((asks + reserve) * msPerQuestion())} more`;
+      }
+      return void 0;
+    },
+    require(asks, reserve) {
+      const reason = budget.shortfall(asks, reserve);
+      if (reason === void 0) return;
+      exhausted ??= reason;
+      throw new BudgetExhausted(reason);
+    },
+    get exhausted() {
+      return exhausted;
+    }
+  };
+  return budget;
+}
+function minutes(ms) {
+  return ms < 6e4 ? `${Math.round(ms / 1e3)} s` : `${(ms / 6e4).toFixed(1)} min`;
+}
+
+// src/loop/confirm.ts
+var askable = (card) => card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+function isFullyScored(port, current) {
+  const answered = port.answered(current.space);
+  return askable(current.card).every((id2) => answered.has(id2));
+}
+async function confirmConfig(port, budget, current) {
+  const ids = askable(current.card);
+  const answered = port.answered(current.space);
+  const need = ids.filter((id2) => !answered.has(id2)).length;
+  const shortfall = budget?.shortfall(need, 0);
+  if (shortfall !== void 0)
+    return {
+      ok: false,
+      asked: 0,
+      unseen: [],
+      reason: `the final full scoring (${need} question(s)) does not fit ${shortfall}`
+    };
+  const card = port.compose(current.space, await port.ask(current.space, ids));
+  const predicted = new Map(current.card.questions.map((q2) => [q2.id, q2]));
+  const unseen = card.questions.filter((q2) => predicted.get(q2.id)?.passed && !q2.passed && !q2.errored).map((q2) => q2.id);
+  if (unseen.length === 0) return { ok: true, card, asked: need };
+  return {
+    ok: false,
+    card,
+    asked: need,
+    unseen,
+    reason: `the full scoring found ${unseen.join(", ")} failing, which screening predicted to pass`
+  };
+}
+
+// src/loop/screening.ts
+import { createHash as createHash3 } from "node:crypto";
+
+// src/loop/impact.ts
+var STOP_WORDS = new Set(
+  "a an and are as at be by e g for from has have in is it its of on or say says the to with also called values value".split(
+    " "
+  )
+);
+var shortName2 = (table2) => normalizeName(lastPart(table2));
+var columnKey2 = (table2, column2) => `${shortName2(table2)}.${normalizeName(column2)}`;
+function wordsOf(text7) {
+  return text7.toLowerCase().match(/[\p{L}\p{N}_]+/gu) ?? [];
+}
+function saysTerm(text7, term) {
+  const t = term.toLowerCase().trim();
+  if (t.length === 0) return false;
+  if (/^[\x20-\x7e]+$/.test(t)) {
+    const escaped = t.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/\s+/g, "\\s+");
+    return new RegExp(`(?<![a-z0-9_])${escaped}(?:s|es)?(?![a-z0-9_])`).test(text7);
+  }
+  return text7.includes(t);
+}
+function questionView(q2) {
+  const tables = /* @__PURE__ */ new Set();
+  const columns = /* @__PURE__ */ new Set();
+  const filtered = /* @__PURE__ */ new Set();
+  for (const sql of [q2.expectedSql, q2.genieSql]) {
+    if (!sql) continue;
+    const shape = tryExtractSqlShape(sql);
+    if (!shape) {
+      for (const w of wordsOf(sql)) {
+        tables.add(w);
+        columns.add(`*.${w}`);
+        filtered.add(`*.${w}`);
+      }
+      continue;
+    }
+    for (const t of shape.tables) tables.add(normalizeName(t.name));
+    for (const c of shape.columns) {
+      columns.add(`${c.table ? normalizeName(c.table) : "*"}.${normalizeName(c.column)}`);
+      columns.add(`*.${normalizeName(c.column)}`);
+    }
+    for (const f of shape.filters) if (f.column) filtered.add(`*.${normalizeName(lastPart(f.column))}`);
+  }
+  return { id: q2.id, text: q2.question.toLowerCase(), tables, columns, filtered };
+}
+function readsColumn(q2, table2, column2) {
+  return q2.tables.has(shortName2(table2)) && (q2.columns.has(columnKey2(table2, column2)) || q2.columns.has(`*.${normalizeName(column2)}`));
+}
+function filtersColumn(q2, table2, column2) {
+  return q2.tables.has(shortName2(table2)) && q2.filtered.has(`*.${normalizeName(column2)}`);
+}
+function termElements(prefix, terms) {
+  const unique = [...new Set(terms.map((t) => t.toLowerCase().trim()).filter((t) => t.length >= 2))];
+  return unique.map((term) => ({ id: `${prefix}|${term}`, touches: (q2) => saysTerm(q2.text, term) }));
+}
+function newWords(oldText, text7, known = []) {
+  const old = /* @__PURE__ */ new Set([...wordsOf(oldText), ...known.flatMap(wordsOf)]);
+  return wordsOf(text7).filter((w) => !old.has(w) && !STOP_WORDS.has(w) && w.length >= 2);
+}
+function joinTables(fix, space2) {
+  if (fix.type === "add_join") return [fix.left.table, fix.right.table];
+  if (fix.type !== "fix_join") return [];
+  const spec = space2.instructions?.join_specs?.find((j) => j.id === fix.joinId);
+  return spec ? [spec.left.identifier, spec.right.identifier] : [];
+}
+var everything = (id2) => ({ id: id2, touches: () => true });
+function fixElements(fix, context) {
+  const prefix = `${fix.type}|${fixTarget(fix)}`;
+  const targets = new Set(fix.targets);
+  const own2 = { id: `${prefix}|targets:${[...targets].sort().join(",")}`, touches: (q2) => targets.has(q2.id) };
+  const about = tablesOf(fix, context.space).map(shortName2);
+  return [own2, ...bodyElements(fix, prefix, context).map((e) => ({ ...e, about }))];
+}
+function tablesOf(fix, space2) {
+  switch (fix.type) {
+    case "add_synonym":
+    case "add_column_description":
+    case "update_table_description":
+    case "enable_build_value_dictionary":
+    case "enable_get_example_values":
+      return [fix.table];
+    case "add_join":
+    case "fix_join":
+      return joinTables(fix, space2);
+    default:
+      return [];
+  }
+}
+function isForeign(element, q2) {
+  return (element.about ?? []).length > 0 && !(element.about ?? []).some((t) => q2.tables.has(t));
+}
+function bodyElements(fix, prefix, context) {
+  const table2 = (id2) => context.space.data_sources?.tables?.find((t) => normalizeIdentifier(t.identifier) === normalizeIdentifier(id2));
+  switch (fix.type) {
+    case "add_synonym":
+      return termElements(prefix, fix.synonyms);
+    case "add_column_description": {
+      const old = table2(fix.table)?.column_configs?.find(
+        (c) => normalizeName(c.column_name) === normalizeName(fix.column)
+      );
+      return termElements(prefix, newWords((old?.description ?? []).join(" "), fix.description, [fix.column]));
+    }
+    case "update_table_description": {
+      const old = (table2(fix.table)?.description ?? []).join(" ");
+      return termElements(prefix, newWords(old, fix.description, [lastPart(fix.table)]));
+    }
+    case "add_join":
+    case "fix_join": {
+      const [left, right] = joinTables(fix, context.space);
+      if (!left || !right) return [everything(`${prefix}|all`)];
+      return [
+        {
+          id: `${prefix}|tables`,
+          touches: (q2) => q2.tables.has(shortName2(left)) && q2.tables.has(shortName2(right))
+        }
+      ];
+    }
+    case "enable_build_value_dictionary":
+    case "enable_get_example_values": {
+      const structural = { id: `${prefix}|filters`, touches: (q2) => filtersColumn(q2, fix.table, fix.column) };
+      if (fix.type === "enable_get_example_values") return [structural];
+      const values = context.values?.(fix.table, fix.column);
+      if (!values)
+        return [structural, { id: `${prefix}|reads`, touches: (q2) => readsColumn(q2, fix.table, fix.column) }];
+      return [structural, ...termElements(prefix, values)];
+    }
+    case "add_sql_snippet":
+      return termElements(prefix, [fix.display_name, ...fix.synonyms ?? [], ...fix.alias ? [fix.alias] : []]);
+    case "add_example_query": {
+      const words = new Set(newWords("", fix.question));
+      return [
+        {
+          id: `${prefix}|similar`,
+          touches: (q2) => {
+            if (words.size === 0) return true;
+            const shared2 = new Set(wordsOf(q2.text).filter((w) => words.has(w))).size;
+            return shared2 * 2 >= words.size;
+          }
+        }
+      ];
+    }
+    case "add_text_instruction":
+      return [everything(`${prefix}|all`)];
+  }
+}
+
+// src/loop/screening.ts
+var hash2 = (text7) => createHash3("sha256").update(text7).digest("hex");
+var IterationScreen = class {
+  constructor(base, settings, watch, label) {
+    this.base = base;
+    this.settings = settings;
+    this.watch = watch;
+    this.label = label;
+    this.views = new Map(base.card.questions.map((q2) => [q2.id, questionView(q2)]));
+    this.context = { space: base.space, values: (t, c) => this.values.get(`${t}|${c}`) };
+    this.askable = base.card.questions.filter((q2) => q2.expectedError === void 0).length;
+    for (const q2 of base.card.questions) this.memo.set(q2.id, /* @__PURE__ */ new Map([["", q2]]));
+  }
+  base;
+  settings;
+  watch;
+  label;
+  memo = /* @__PURE__ */ new Map();
+  values = /* @__PURE__ */ new Map();
+  context;
+  views;
+  askable;
+  screens = 0;
+  planned = 0;
+  /** Candidate configs screened so far. */
+  get count() {
+    return this.screens;
+  }
+  /** Genie questions a full scoring of `space` still needs. */
+  remainder(space2) {
+    return Math.max(0, this.askable - this.settings.port.answered(space2).size);
+  }
+  async screen(fixes, candidate) {
+    const plan = await this.plan(fixes);
+    this.planned++;
+    const answers = /* @__PURE__ */ new Map();
+    const asked = [];
+    const reused = [];
+    const before = new Map(this.base.card.questions.map((q2) => [q2.id, q2]));
+    let counted = false;
+    const card = () => this.compose(candidate, answers);
+    const regressed = () => [...answers.values()].filter((q2) => before.get(q2.id)?.passed && !q2.passed && !q2.errored).map((q2) => q2.id);
+    const ask2 = async (ids, memoised) => {
+      const wanted = ids.filter((id2) => !answers.has(id2));
+      const fresh = [];
+      const useMemo = (id2) => memoised && !this.watch.has(id2);
+      for (const id2 of wanted) {
+        const hit = useMemo(id2) ? this.memo.get(id2)?.get(plan.keys.get(id2) ?? "") : void 0;
+        if (hit) {
+          answers.set(id2, hit);
+          reused.push(id2);
+        } else fresh.push(id2);
+      }
+      const known = this.settings.port.answered(candidate);
+      const cost = fresh.filter((id2) => !known.has(id2)).length;
+      if (fresh.length > 0) this.settings.budget?.require(cost, this.reserve(candidate, cost));
+      if (!counted && (fresh.length > 0 || reused.length > 0)) {
+        counted = true;
+        this.screens++;
+      }
+      if (fresh.length === 0) return;
+      for (const q2 of await this.settings.port.ask(candidate, fresh)) {
+        answers.set(q2.id, q2);
+        if (known.has(q2.id)) reused.push(q2.id);
+        else asked.push(q2.id);
+        if (useMemo(q2.id)) this.memo.get(q2.id)?.set(plan.keys.get(q2.id) ?? "", q2);
+      }
+    };
+    const result = (stop, canaryChanged = []) => ({
+      card: card(),
+      asked,
+      reused,
+      regressed: regressed(),
+      canary: plan.canary,
+      canaryChanged,
+      stop,
+      touching: plan.touching
+    });
+    const targetsFirst = fixes.length === 1 || plan.risk.length === 0;
+    if (targetsFirst) {
+      await ask2(plan.targets, true);
+      if (!this.gained(answers)) return result("no-gain");
+    }
+    const chunk = Math.max(1, this.settings.chunk ?? 4);
+    for (let i = 0; i < plan.risk.length; i += chunk) {
+      await ask2(plan.risk.slice(i, i + chunk), true);
+      if (regressed().length > 0) return result("regression");
+    }
+    if (!targetsFirst) {
+      await ask2(plan.targets, true);
+      if (!this.gained(answers)) return result("no-gain");
+    }
+    await ask2(plan.canary, false);
+    const changed = plan.canary.filter((id2) => answers.get(id2)?.passed !== before.get(id2)?.passed);
+    if (regressed().length > 0) return result("regression", changed);
+    return result(void 0, changed);
+  }
+  /** A full scoring of `space`: every question asked under it (answers of the same config reused). */
+  async full(space2) {
+    const ids = this.base.card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+    this.settings.budget?.require(this.remainder(space2), this.remainder(this.base.space));
+    const answers = new Map((await this.settings.port.ask(space2, ids)).map((q2) => [q2.id, q2]));
+    return this.compose(space2, answers);
+  }
+  /** How many parts of `fix` (its targets aside) touch one of the questions: for refining a fix that broke them. */
+  touchingParts(fix, ids) {
+    const views = ids.map((id2) => this.views.get(id2)).filter((v) => v !== void 0);
+    return fixElements(fix, this.context).filter((e) => !e.id.includes("|targets:") && views.some((v) => e.touches(v))).length;
+  }
+  /** Questions to keep in hand for the final full scoring: of the current config, or of this candidate once asked. */
+  reserve(candidate, cost) {
+    return Math.max(this.remainder(this.base.space), this.remainder(candidate) - cost);
+  }
+  gained(answers) {
+    const before = new Map(this.base.card.questions.map((q2) => [q2.id, q2]));
+    return [...answers.values()].some((q2) => {
+      const b = before.get(q2.id);
+      return q2.split === "train" && q2.passed && !q2.taught && b !== void 0 && !b.passed && !b.taught;
+    });
+  }
+  compose(candidate, answers) {
+    const questions = this.base.card.questions.map((q2) => answers.get(q2.id) ?? q2);
+    return this.settings.port.compose(candidate, questions);
+  }
+  async plan(fixes) {
+    for (const fix of fixes) {
+      if (fix.type !== "enable_build_value_dictionary") continue;
+      const key = `${fix.table}|${fix.column}`;
+      if (!this.values.has(key)) this.values.set(key, await this.settings.port.values(fix.table, fix.column));
+    }
+    const elements = fixes.map((fix) => ({ fix, elements: fixElements(fix, this.context) }));
+    const targets = [];
+    const risk = [];
+    const untouched = [];
+    const keys = /* @__PURE__ */ new Map();
+    const touching = /* @__PURE__ */ new Map();
+    for (const q2 of this.base.card.questions) {
+      if (q2.expectedError !== void 0) continue;
+      const view = this.views.get(q2.id);
+      const hits = elements.map((e) => ({ fix: e.fix, elements: e.elements.filter((el) => el.touches(view)) })).filter((e) => e.elements.length > 0);
+      const ids = hits.flatMap((h) => h.elements.map((el) => `${fixKey(h.fix)}#${el.id}`));
+      keys.set(
+        q2.id,
+        hash2(
+          ids.map((id2) => id2.slice(id2.indexOf("#") + 1)).sort().join("\n")
+        )
+      );
+      if (hits.length > 0) touching.set(q2.id, hits);
+      const touched = hits.length > 0;
+      if (!touched && !this.watch.has(q2.id)) {
+        if (q2.passed) untouched.push(q2.id);
+        continue;
+      }
+      if (!touched && !q2.passed) continue;
+      const foreign = hits.reduce((n, h) => n + h.elements.filter((e) => isForeign(e, view)).length, 0);
+      const weight = ids.length + 10 * foreign + (this.watch.has(q2.id) ? 1e3 : 0);
+      if (q2.errored || q2.passed) risk.push({ id: q2.id, weight });
+      else if (q2.split === "train") targets.push(q2.id);
+    }
+    risk.sort((a, b) => b.weight - a.weight || a.id.localeCompare(b.id));
+    const size = this.settings.canary ?? Math.max(2, Math.ceil(0.02 * this.askable));
+    const seed = `${this.settings.seed ?? 0}|${this.label}|${this.planned}`;
+    const canary = untouched.map((id2) => ({ id: id2, rank: hash2(`${seed}|${id2}`) })).sort((a, b) => a.rank.localeCompare(b.rank)).slice(0, size).map((c) => c.id);
+    return { targets, risk: risk.map((r) => r.id), canary, keys, touching };
+  }
+};
+
+// src/loop/screened-trial.ts
+var MAX_ROUNDS = 4;
+async function screenBatch(context, screen, watch, fixes) {
+  let current = fixes;
+  const hurt = [];
+  const rolled = [];
+  const start = screen.count;
+  const done = (result, confirmed = false) => ({
+    ...result,
+    rolledBack: [...result.rolledBack, ...rolled.filter((r) => !result.rolledBack.some((x) => x.key === r.key))],
+    candidates: screen.count - start,
+    confirmed
+  });
+  for (let round3 = 1; round3 <= MAX_ROUNDS && current.length > 0; round3++) {
+    const applied = applyFixes(context.space, current, context.options);
+    const active = applied.applied.map((a) => a.fix);
+    if (active.length === 0) break;
+    const screened = await screen.screen(active, applied.space);
+    context.log(
+      `  screened ${active.length} fix(es): asked ${screened.asked.length}, reused ${screened.reused.length}, carried ${screened.card.questions.length - screened.asked.length - screened.reused.length}`
+    );
+    let card = screened.card;
+    let verdict = judge(context.card, card, context.acceptance);
+    if (screened.stop === "no-gain" || !verdict.accepted && verdict.regressions.length === 0 && verdict.holdoutDelta >= 0)
+      return done(
+        rejectAll(
+          context,
+          fixes,
+          hurt,
+          screened.stop === "no-gain" ? "no target question improved" : verdict.reason,
+          verdict
+        )
+      );
+    const needsFull = screened.canaryChanged.length > 0 || verdict.accepted && verdict.regressions.length > 0;
+    if (verdict.accepted && needsFull) {
+      context.log(`  confirming with a full scoring (${describeWhy(screened, verdict)})`);
+      card = await screen.full(applied.space);
+      const seen = /* @__PURE__ */ new Set([...screened.asked, ...screened.reused]);
+      const fresh = judge(context.card, card, context.acceptance);
+      for (const id2 of fresh.regressions) if (!seen.has(id2)) watch.add(id2);
+      verdict = fresh;
+    }
+    if (!verdict.accepted) {
+      const blame = assignBlame(screen, verdict.regressions, screened, current, context.tried);
+      if (blame.unexplained.length > 0) {
+        for (const id2 of blame.unexplained) watch.add(id2);
+        context.log(`  ${blame.unexplained.join(", ")} regressed where no fix reaches: trying the fixes one by one`);
+        return done(await tryBatch(context, current));
+      }
+      hurt.push(...blame.hurt);
+      rolled.push(...blame.rolled);
+      current = blame.next;
+      continue;
+    }
+    const run = { applied, card, verdict };
+    if (context.confirmGain) {
+      const gain = await context.confirmGain(
+        { space: context.space, card: context.card },
+        { space: applied.space, card }
+      );
+      if (!gain.significant) return done(rejectAll(context, fixes, hurt, gain.reason, verdict));
+      run.card = gain.card;
+      run.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
+    }
+    const kept = `kept ${active.length} of ${fixes.length} fixes`;
+    return done(acceptedTrial(context, run, `${run.verdict.reason} (${kept})`, hurt), card !== screened.card);
+  }
+  return done(rejectAll(context, fixes, hurt, "every fix broke a passing question or was left out"));
+}
+function describeWhy(screened, verdict) {
+  if (screened.canaryChanged.length > 0) return `canary ${screened.canaryChanged.join(", ")} changed`;
+  return `${verdict.regressions.join(", ")} regressed within the budget`;
+}
+function rejectAll(context, fixes, hurt, reason, verdict = judge(context.card, context.card, context.acceptance)) {
+  const hurtKeys = new Set(hurt.map((h) => fixKey(h.fix)));
+  const dropped = [
+    ...hurt,
+    ...fixes.filter((f) => !hurtKeys.has(fixKey(f))).map((fix) => ({ fix, ops: [], outcome: "no_effect", delta: 0 }))
+  ];
+  return {
+    accepted: false,
+    reason,
+    verdict,
+    space: context.space,
+    card: context.card,
+    kept: [],
+    dropped,
+    rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
+    patch: []
+  };
+}
+function assignBlame(screen, regressed, screened, fixes, tried) {
+  const blamed = /* @__PURE__ */ new Map();
+  const unexplained = [];
+  for (const id2 of regressed) {
+    const hits = screened.touching.get(id2) ?? [];
+    if (hits.length === 0) unexplained.push(id2);
+    for (const h of hits) blamed.set(fixKey(h.fix), [...blamed.get(fixKey(h.fix)) ?? [], id2]);
+  }
+  const blame = { next: [], hurt: [], rolled: [], unexplained };
+  for (const fix of fixes) {
+    const broke2 = blamed.get(fixKey(fix));
+    if (!broke2) {
+      blame.next.push(fix);
+      continue;
+    }
+    const refined = refineAway(screen, fix, broke2, tried);
+    const key = fixKey(fix);
+    blame.hurt.push({ fix, ops: [], outcome: "hurt", delta: 0 });
+    if (refined) {
+      blame.next.push(refined);
+      blame.rolled.push({
+        fix,
+        key,
+        reason: `one of its parts broke ${broke2.join(", ")} (screened); a variant without it was tried`
+      });
+    } else {
+      blame.rolled.push({ fix, key, reason: `broke ${broke2.join(", ")}, which it touches (screened)` });
+    }
+  }
+  return blame;
+}
+function refineAway(screen, fix, ids, tried) {
+  let current = fix;
+  let touching = screen.touchingParts(fix, ids);
+  if (touching === 0) return void 0;
+  while (touching > 0) {
+    const best = partVariants(current).filter((v) => !tried?.has(fixKey(v))).map((v) => ({ v, n: screen.touchingParts(v, ids) })).sort((a, b) => a.n - b.n)[0];
+    if (!best || best.n >= touching) return void 0;
+    current = best.v;
+    touching = best.n;
+  }
+  return current;
+}
+
+// src/loop/screened-run.ts
+var ScreenedRun = class {
+  constructor(settings, budget, start, lessons) {
+    this.settings = settings;
+    this.budget = budget;
+    this.confirmed = { ...start, lessons: structuredClone(lessons), iteration: 0 };
+  }
+  settings;
+  budget;
+  watch = /* @__PURE__ */ new Set();
+  confirmed;
+  stats = { candidates: 0, confirmations: 0, watched: [] };
+  /** Screens one iteration's batch over the current config; `then` runs further checks (the example gate) screened too. */
+  async trial(context, fixes, index, then = (_, t) => t, record2) {
+    const screen = new IterationScreen(
+      { space: context.space, card: context.card },
+      this.settings,
+      this.watch,
+      `iteration ${index}`
+    );
+    const screened = {
+      ...context,
+      screen: async (subset, applied) => (await screen.screen(subset, applied)).card
+    };
+    try {
+      const batch = await screenBatch(screened, screen, this.watch, fixes);
+      if (batch.confirmed) this.stats.confirmations++;
+      const checked = await then(screened, batch);
+      if (record2) record2.screened = { candidates: screen.count, confirmed: checked === batch && batch.confirmed };
+      return checked;
+    } finally {
+      this.stats.candidates += screen.count;
+      this.stats.watched = [...this.watch].sort();
+    }
+  }
+  /** An iteration was kept: remember it as the rollback point when its card is a full scoring. */
+  kept(current, lessons, index) {
+    if (isFullyScored(this.settings.port, current))
+      this.confirmed = { ...current, lessons: structuredClone(lessons), iteration: index };
+  }
+  /**
+   * The loop stopped: confirm the config it ended on with a full scoring. When that fails (a
+   * regression screening did not see, or no budget left for it), the loop's state goes back to
+   * the last confirmed config and the iterations after it are marked as rolled back.
+   */
+  async finish(current, iterations) {
+    if (isFullyScored(this.settings.port, current)) {
+      const card = this.settings.port.compose(
+        current.space,
+        await this.settings.port.ask(current.space, askable2(current))
+      );
+      confirmedCounts(iterations, card);
+      return { ok: true, space: current.space, card };
+    }
+    const confirmation = await confirmConfig(this.settings.port, this.budget, current);
+    this.stats.confirmations += confirmation.asked > 0 ? 1 : 0;
+    if (confirmation.ok) {
+      confirmedCounts(iterations, confirmation.card);
+      return { ok: true, space: current.space, card: confirmation.card };
+    }
+    for (const id2 of confirmation.unseen) this.watch.add(id2);
+    this.stats.watched = [...this.watch].sort();
+    const back = this.confirmed;
+    const reason = `rolled back to ${back.iteration === 0 ? "the starting config" : `iteration ${back.iteration}`}: ${confirmation.reason}`;
+    this.stats.rollback = { reason, toIteration: back.iteration };
+    for (const record2 of iterations) {
+      if (record2.index <= back.iteration || !record2.accepted) continue;
+      record2.accepted = false;
+      record2.reason = `${record2.reason}; ${reason}`;
+      record2.rejected.push(...record2.applied.map((a) => ({ fix: a.fix, key: fixKey(a.fix), reason })));
+      record2.applied = [];
+      record2.patch = [];
+    }
+    return { ok: false, space: back.space, card: back.card, lessons: structuredClone(back.lessons), reason };
+  }
+};
+function confirmedCounts(iterations, card) {
+  const last = [...iterations].reverse().find((r) => r.accepted);
+  for (const record2 of iterations) {
+    if (last && record2.index < last.index) continue;
+    if (last && record2.index > last.index) record2.before = countsOf(card);
+    record2.after = countsOf(card);
+    if (record2.screened) record2.screened.confirmed = true;
+  }
+}
+var askable2 = (current) => current.card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
+
 // src/loop/enhance-loop.ts
 async function runEnhanceLoop(input2) {
   const log = input2.log ?? (() => {
@@ -40201,6 +40857,7 @@ async function runEnhanceLoop(input2) {
   const maxIterations = input2.maxIterations ?? 10;
   const target = input2.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
+  const run = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space: space2, card }, lessons) : void 0;
   for (let index = 1; index <= maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
       stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
@@ -40275,12 +40932,18 @@ async function runEnhanceLoop(input2) {
       tried,
       confirmGain: input2.confirmGain
     };
-    let trial = await tryBatch(
-      context,
-      batch.applied.map((a) => a.fix)
-    );
-    if (trial.accepted && !input2.allowTaughtExamples)
-      trial = await requireGeneralisingExamples(context, trial, record2.notes);
+    const gate = (c, t) => t.accepted && !input2.allowTaughtExamples ? requireGeneralisingExamples(c, t, record2.notes) : t;
+    const fixes = batch.applied.map((a) => a.fix);
+    let trial;
+    try {
+      trial = run ? await run.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
+    } catch (error62) {
+      if (!(error62 instanceof BudgetExhausted)) throw error62;
+      record2.reason = `not judged: the run stopped on ${error62.reason}`;
+      record2.untried = fixes.map(summarizeFix);
+      stopReason = `it reached ${error62.reason}`;
+      break;
+    }
     record2.accepted = trial.accepted;
     record2.reason = trial.reason;
     record2.after = countsOf(trial.card);
@@ -40308,9 +40971,30 @@ async function runEnhanceLoop(input2) {
       recordFix(lessons, "applied_fixes", { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space2 = trial.space;
     card = trial.card;
+    run?.kept({ space: space2, card }, lessons, index);
     log(`iteration ${index}: kept ${record2.applied.length} fix(es): ${trial.reason}`);
   }
-  return { before, after: card, space: space2, iterations, lessons, stopReason, scorings, analystUsage: usage };
+  const end = run ? await run.finish({ space: space2, card }, iterations) : void 0;
+  if (end) {
+    ({ space: space2, card } = end);
+    if (!end.ok) {
+      log(end.reason);
+      Object.assign(lessons, end.lessons);
+      stopReason = `${stopReason}; ${end.reason}`;
+    }
+  }
+  return {
+    before,
+    after: card,
+    space: space2,
+    iterations,
+    lessons,
+    stopReason,
+    scorings,
+    analystUsage: usage,
+    screening: run?.stats,
+    budgetStop: input2.budget?.exhausted
+  };
 }
 function remember(lessons, rejected) {
   for (const r of rejected)
@@ -40325,53 +41009,12 @@ function pct(x) {
   return `${(x * 100).toFixed(1)}%`;
 }
 
-// src/scoring/errored.ts
-var SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
-var NO_ANSWER_TYPES = /* @__PURE__ */ new Set(["CANCELLED", "QUERY_RESULT_EXPIRED"]);
-function serviceFailureOf(answer) {
-  if (answer.status === "COMPLETED") return void 0;
-  const type = answer.error?.type ?? "";
-  if (answer.status === "CANCELLED") return type || "CANCELLED";
-  if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type)) return type;
-  return void 0;
-}
-function isInfrastructureFailure(error62) {
-  if (error62 instanceof ReadOnlyViolationError) return false;
-  if (error62 instanceof WarehouseError) return error62.code === "CANCELLED";
-  if (typeof error62 !== "object" || error62 === null) return false;
-  const e = error62;
-  return typeof e.status === "number" || typeof e.retryable === "boolean" || e.infrastructure === true;
-}
+// src/commands/enhance-scoring.ts
+import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
+import path12 from "node:path";
 
-// src/loop/memo-warehouse.ts
-function memoizeWarehouse(inner) {
-  const results = /* @__PURE__ */ new Map();
-  let schema;
-  const stats = { hits: 0, misses: 0 };
-  return {
-    stats,
-    execute(sql, options = {}) {
-      const key = `${options.rowLimit ?? ""}\0${sql}`;
-      const known = results.get(key);
-      if (known) {
-        stats.hits += 1;
-        return known;
-      }
-      stats.misses += 1;
-      const pending2 = inner.execute(sql, options);
-      results.set(key, pending2);
-      pending2.catch((error62) => {
-        if (options.signal?.aborted || isInfrastructureFailure(error62)) results.delete(key);
-      });
-      return pending2;
-    },
-    schema: () => schema ??= inner.schema(),
-    close: () => inner.close?.() ?? Promise.resolve()
-  };
-}
-
-// src/space/hash.ts
-import { createHash as createHash3 } from "node:crypto";
+// src/space/space-file.ts
+import { readFileSync as readFileSync2 } from "node:fs";
 
 // src/space/canonical.ts
 function compareStrings2(a, b) {
@@ -40483,21 +41126,6 @@ function serializeSpace(space2) {
 `;
 }
 
-// src/space/hash.ts
-function sha256(text7) {
-  return createHash3("sha256").update(text7, "utf8").digest("hex");
-}
-function hashSpace(space2) {
-  return sha256(serializeSpace(space2));
-}
-function hashBenchmarks(benchmarks) {
-  const rows = [...benchmarks].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((b) => [b.id, b.question, b.sql, b.split, b.orderMatters ?? null]);
-  return sha256(JSON.stringify(rows));
-}
-
-// src/space/space-file.ts
-import { readFileSync as readFileSync2 } from "node:fs";
-
 // src/space/json-scan.ts
 var ScanError = class extends Error {
   constructor(offset, message) {
@@ -40547,13 +41175,13 @@ function scanJson(text7) {
     pos = start;
     return fail('unterminated string: expected a closing "');
   };
-  const readValue = (path26) => {
+  const readValue = (path27) => {
     skipWhitespace();
-    if (path26.length >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
-    offsets.set(formatPath(path26), pos);
+    if (path27.length >= MAX_JSON_DEPTH) fail(`nested deeper than ${MAX_JSON_DEPTH} levels: a Genie space nests a few`);
+    offsets.set(formatPath(path27), pos);
     const ch = text7[pos];
-    if (ch === "{") return readObject(path26);
-    if (ch === "[") return readArray(path26);
+    if (ch === "{") return readObject(path27);
+    if (ch === "[") return readArray(path27);
     if (ch === '"') {
       readString();
       return;
@@ -40573,7 +41201,7 @@ function scanJson(text7) {
     }
     fail(`expected a value (object, array, string, number, true, false or null) but found ${describe7()}`);
   };
-  const readObject = (path26) => {
+  const readObject = (path27) => {
     pos++;
     const seen = /* @__PURE__ */ new Set();
     skipWhitespace();
@@ -40590,12 +41218,12 @@ function scanJson(text7) {
       }
       const keyOffset = pos;
       const key = readString();
-      if (seen.has(key)) duplicateKeys.push({ path: formatPath([...path26, key]), offset: keyOffset });
+      if (seen.has(key)) duplicateKeys.push({ path: formatPath([...path27, key]), offset: keyOffset });
       seen.add(key);
       skipWhitespace();
       if (text7[pos] !== ":") fail(`expected ':' after the property name "${key}" but found ${describe7()}`);
       pos++;
-      readValue([...path26, key]);
+      readValue([...path27, key]);
       skipWhitespace();
       if (text7[pos] === ",") {
         pos++;
@@ -40608,7 +41236,7 @@ function scanJson(text7) {
       fail(`expected ',' or '}' after the value of "${key}" but found ${describe7()}`);
     }
   };
-  const readArray = (path26) => {
+  const readArray = (path27) => {
     pos++;
     skipWhitespace();
     if (text7[pos] === "]") {
@@ -40618,7 +41246,7 @@ function scanJson(text7) {
     for (let index = 0; ; index++) {
       skipWhitespace();
       if (text7[pos] === "]") fail("trailing comma before ]: JSON allows none");
-      readValue([...path26, index]);
+      readValue([...path27, index]);
       skipWhitespace();
       if (text7[pos] === ",") {
         pos++;
@@ -40648,12 +41276,12 @@ function scanJson(text7) {
 function isRecord2(value) {
   return typeof value === "object" && value !== null;
 }
-function pieceOf(path26) {
-  const cut = path26.findLastIndex((segment) => typeof segment === "number");
-  return cut >= 0 ? path26.slice(0, cut + 1) : [...path26];
+function pieceOf(path27) {
+  const cut = path27.findLastIndex((segment) => typeof segment === "number");
+  return cut >= 0 ? path27.slice(0, cut + 1) : [...path27];
 }
-function isPrefix(prefix, path26) {
-  return prefix.length < path26.length && prefix.every((segment, i) => segment === path26[i]);
+function isPrefix(prefix, path27) {
+  return prefix.length < path27.length && prefix.every((segment, i) => segment === path27[i]);
 }
 function compareDescending(a, b) {
   for (let i = 0; i < Math.min(a.length, b.length); i++) {
@@ -40664,9 +41292,9 @@ function compareDescending(a, b) {
   }
   return b.length - a.length;
 }
-function valueAt3(root2, path26) {
+function valueAt3(root2, path27) {
   let node2 = root2;
-  for (const segment of path26) {
+  for (const segment of path27) {
     if (!isRecord2(node2)) return void 0;
     node2 = node2[segment];
   }
@@ -40737,9 +41365,9 @@ function parseSpaceText(text7, file2) {
   }
   if (scan.duplicateKeys.length > 0) {
     throw new ValidationError(
-      scan.duplicateKeys.map(({ path: path26, offset }) => ({
+      scan.duplicateKeys.map(({ path: path27, offset }) => ({
         file: file2,
-        path: path26,
+        path: path27,
         line: lineColumnAt(source, offset).line,
         message: "duplicate key (often left over from a merge): keep one of them"
       }))
@@ -40778,10 +41406,10 @@ function addIssueLines(text7, issues) {
   if (!scan.ok) return [...issues];
   return issues.map((issue2) => {
     if (issue2.line !== void 0) return issue2;
-    for (let path26 = issue2.path; path26 !== ""; path26 = path26.replace(LAST_SEGMENT, "")) {
-      const offset = scan.offsets.get(path26);
+    for (let path27 = issue2.path; path27 !== ""; path27 = path27.replace(LAST_SEGMENT, "")) {
+      const offset = scan.offsets.get(path27);
       if (offset !== void 0) return { ...issue2, line: lineColumnAt(source, offset).line };
-      if (!LAST_SEGMENT.test(path26)) break;
+      if (!LAST_SEGMENT.test(path27)) break;
     }
     return issue2;
   });
@@ -40822,973 +41450,6 @@ function writeSpaceFile(file2, space2) {
   writeFileAtomic(file2, serializeSpace(space2));
 }
 
-// src/scoring/statistics.ts
-var logFactorials = [0];
-function logFactorial(n) {
-  if (!Number.isInteger(n) || n < 0) throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
-  for (let i = logFactorials.length; i <= n; i++) logFactorials[i] = logFactorials[i - 1] + Math.log(i);
-  return logFactorials[n];
-}
-function logChoose(n, k) {
-  if (k < 0 || k > n) return -Infinity;
-  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-}
-function binomialPmf(k, n, p) {
-  if (k < 0 || k > n) return 0;
-  if (p <= 0) return k === 0 ? 1 : 0;
-  if (p >= 1) return k === n ? 1 : 0;
-  return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-}
-function binomialUpperTail(k, n, p) {
-  let sum = 0;
-  for (let i = Math.max(0, Math.ceil(k)); i <= n; i++) sum += binomialPmf(i, n, p);
-  return Math.min(1, sum);
-}
-function hypergeometricPmf(k, population, successes, draws) {
-  if (k < 0 || k > draws || k > successes || draws - k > population - successes) return 0;
-  return Math.exp(
-    logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws)
-  );
-}
-function normalQuantile(p) {
-  if (!(p > 0 && p < 1)) {
-    if (p === 0) return -Infinity;
-    if (p === 1) return Infinity;
-    throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
-  }
-  const a = [
-    -39.69683028665376,
-    220.9460984245205,
-    -275.9285104469687,
-    138.357751867269,
-    -30.66479806614716,
-    2.506628277459239
-  ];
-  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-  const c = [
-    -0.007784894002430293,
-    -0.3223964580411365,
-    -2.400758277161838,
-    -2.549732539343734,
-    4.374664141464968,
-    2.938163982698783
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  let x;
-  if (p < low) {
-    const q2 = Math.sqrt(-2 * Math.log(p));
-    x = (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
-  } else if (p <= 1 - low) {
-    const q2 = p - 0.5;
-    const r = q2 * q2;
-    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q2 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-  } else {
-    const q2 = Math.sqrt(-2 * Math.log1p(-p));
-    x = -(((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
-  }
-  const e = normalCdf(x) - p;
-  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
-  return x - u / (1 + x * u / 2);
-}
-function normalCdf(x) {
-  return 0.5 * erfc(-x / Math.SQRT2);
-}
-function erfc(x) {
-  const z2 = Math.abs(x);
-  let result;
-  if (z2 < 2.5) {
-    let term = z2;
-    let sum = z2;
-    const z22 = z2 * z2;
-    for (let n = 1; n < 200; n++) {
-      term *= -z22 / n;
-      const add2 = term / (2 * n + 1);
-      sum += add2;
-      if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
-    }
-    result = 1 - 2 / Math.sqrt(Math.PI) * sum;
-  } else {
-    const tiny = 1e-300;
-    let f = z2;
-    let C = z2;
-    let D = 0;
-    for (let n = 1; n < 300; n++) {
-      const an = n / 2;
-      D = z2 + an * D;
-      D = D === 0 ? tiny : 1 / D;
-      C = z2 + an / C;
-      if (C === 0) C = tiny;
-      const delta = C * D;
-      f *= delta;
-      if (Math.abs(delta - 1) < 1e-16) break;
-    }
-    result = Math.exp(-z2 * z2) / (f * Math.sqrt(Math.PI));
-  }
-  return x >= 0 ? result : 2 - result;
-}
-function wilsonInterval(successes, trials2, confidence = 0.95) {
-  if (trials2 <= 0) return { low: 0, high: 1 };
-  const z2 = normalQuantile(1 - (1 - confidence) / 2);
-  const p = successes / trials2;
-  const z22 = z2 * z2;
-  const denominator = 1 + z22 / trials2;
-  const centre = (p + z22 / (2 * trials2)) / denominator;
-  const half = z2 * Math.sqrt(p * (1 - p) / trials2 + z22 / (4 * trials2 * trials2)) / denominator;
-  return {
-    low: successes <= 0 ? 0 : Math.max(0, centre - half),
-    high: successes >= trials2 ? 1 : Math.min(1, centre + half)
-  };
-}
-function pointMass(value) {
-  return /* @__PURE__ */ new Map([[value, 1]]);
-}
-function convolve(a, b) {
-  const out = /* @__PURE__ */ new Map();
-  for (const [x, px] of a) {
-    if (px === 0) continue;
-    for (const [y, py] of b) {
-      if (py === 0) continue;
-      out.set(x + y, (out.get(x + y) ?? 0) + px * py);
-    }
-  }
-  return out;
-}
-function tails(dist, x) {
-  let lower = 0;
-  let upper = 0;
-  for (const [v, p] of dist) {
-    if (v <= x) lower += p;
-    if (v >= x) upper += p;
-  }
-  return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
-}
-function mean(dist) {
-  let m = 0;
-  for (const [v, p] of dist) m += v * p;
-  return m;
-}
-function variance(dist) {
-  const m = mean(dist);
-  let s = 0;
-  for (const [v, p] of dist) s += p * (v - m) * (v - m);
-  return s;
-}
-function gcd(a, b) {
-  return b === 0 ? Math.abs(a) : gcd(b, a % b);
-}
-function lcm(a, b) {
-  return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
-}
-
-// src/scoring/paired-test.ts
-function hypergeometricLaw(population, successes, draws) {
-  const law = /* @__PURE__ */ new Map();
-  for (let k = 0; k <= draws; k++) {
-    const p = hypergeometricPmf(k, population, successes, draws);
-    if (p > 0) law.set(k, p);
-  }
-  return law;
-}
-var count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
-function questionLaw(q2, screening) {
-  const nH = q2.head.length;
-  const nB = q2.base.length;
-  const kH = count(q2.head);
-  const passes = kH + count(q2.base);
-  const asks = { head: nH, base: nB };
-  const adaptive = screening !== void 0 && nH >= screening && nB >= screening && (nH > screening || nB > screening);
-  if (adaptive) {
-    const s = screening;
-    const k0 = count(q2.head.slice(0, s)) + count(q2.base.slice(0, s));
-    const first = hypergeometricLaw(2 * s, k0, s);
-    const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
-    return { law: convolve(first, rest), observed: kH, asks, passes };
-  }
-  return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
-}
-function pairedTest(outcomes, options = {}) {
-  const confidence = options.confidence ?? 0.95;
-  const paired = outcomes.filter((q2) => q2.head.length > 0 && q2.base.length > 0);
-  const laws = paired.map((q2) => ({ id: q2.id, ...questionLaw(q2, options.screeningAsks) }));
-  const rate2 = (k, n2) => k / n2;
-  const discordant = laws.filter((l) => rate2(l.observed, l.asks.head) !== rate2(l.passes - l.observed, l.asks.base)).map((l) => l.id);
-  const informative = laws.filter((l) => l.law.size > 1);
-  const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
-  const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
-  let total = pointMass(0);
-  let observed = 0;
-  for (const l of informative) {
-    const shifted = /* @__PURE__ */ new Map();
-    for (const [x, p] of l.law) shifted.set(valueOf(l, x), p);
-    total = convolve(total, shifted);
-    observed += valueOf(l, l.observed);
-  }
-  const { lower, upper } = tails(total, observed);
-  const sumOfDifferences = laws.reduce(
-    (sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base,
-    0
-  );
-  const n = Math.max(1, paired.length);
-  const estimate = sumOfDifferences / n;
-  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total)) / (scale * n);
-  return {
-    questions: paired.length,
-    estimate,
-    interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
-    confidence,
-    pWorse: lower,
-    pBetter: upper,
-    discordant
-  };
-}
-
-// src/scoring/score-evidence.ts
-function askOutcomes(q2) {
-  return q2.repeats.length > 0 ? q2.repeats.map((r) => r.passed) : [q2.passed];
-}
-function isFlaky(q2) {
-  const asks = askOutcomes(q2);
-  return asks.some((a) => a) && asks.some((a) => !a);
-}
-function splitEvidence(questions, passed, answered, confidence) {
-  const repeated = questions.filter((q2) => q2.repeats.length > 1 && q2.expectedError === void 0 && !q2.errored);
-  const consistent = repeated.filter((q2) => !isFlaky(q2)).length;
-  return {
-    // Over answered questions, the score's own denominator.
-    interval: wilsonInterval(passed, answered, confidence),
-    repeated: repeated.length,
-    consistent,
-    repeatability: repeated.length > 0 ? consistent / repeated.length : null
-  };
-}
-function scoreEvidence(questions, totals, confidence = 0.95) {
-  const of = (split) => {
-    const subset = split === "all" ? questions : questions.filter((q2) => q2.split === split);
-    const t = totals[split];
-    return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
-  };
-  return {
-    confidence,
-    all: of("all"),
-    train: of("train"),
-    holdout: of("holdout"),
-    flaky: questions.filter((q2) => q2.expectedError === void 0 && !q2.errored && isFlaky(q2)).map((q2) => q2.id)
-  };
-}
-
-// src/scoring/adaptive-repeats.ts
-var DEFAULT_CONFIDENCE = 0.95;
-var DEFAULT_MAX_REPEATS = 3;
-var INTERIM_ALPHA = 1e-3;
-var FUTILITY_P = 0.5;
-function sequentialBounds(confidence, maxRepeats) {
-  const alpha = 1 - confidence;
-  const interim = Math.min(INTERIM_ALPHA, alpha / 10);
-  return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
-}
-var rate = (asks) => asks.filter(Boolean).length / asks.length;
-var mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
-function assessLook(outcomes, plan, look) {
-  const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
-  const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
-  const screening = plan.screeningAsks ?? 1;
-  const looks = maxRepeats + 1;
-  const bounds = sequentialBounds(confidence, maxRepeats);
-  const last = look >= looks;
-  const bound = last ? bounds.final : bounds.interim;
-  const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
-  const worse = plan.direction === "worse";
-  const p = worse ? test.pWorse : test.pBetter;
-  const effect = worse ? -test.estimate : test.estimate;
-  const significant2 = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
-  const open2 = outcomes.filter(
-    (q2) => q2.head.length > 0 && q2.base.length > 0 && Math.max(q2.head.length, q2.base.length) < screening + maxRepeats && (rate(q2.head) !== rate(q2.base) || mixed(q2.head) || mixed(q2.base))
-  );
-  let stop;
-  if (last) stop = "last-look";
-  else if (significant2) stop = "significant";
-  else if (open2.length === 0) stop = "settled";
-  else if (p > FUTILITY_P) stop = "futile";
-  return { test, p, effect, look, looks, bound, significant: significant2, stop, reask: stop ? [] : open2.map((q2) => q2.id) };
-}
-function isComparable(q2) {
-  return q2.expectedError === void 0 && q2.errored !== true;
-}
-function pairOutcomes(head, base, include = () => true) {
-  const before = new Map(base.questions.map((q2) => [q2.id, q2]));
-  const out = [];
-  for (const h of head.questions) {
-    const b = before.get(h.id);
-    if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql) continue;
-    if (!isComparable(h) || !isComparable(b) || !include(h)) continue;
-    out.push({ id: h.id, head: askOutcomes(h), base: askOutcomes(b) });
-  }
-  return out;
-}
-async function runAdaptiveRepeats(plan, sides, log = () => {
-}) {
-  let reasked = 0;
-  for (let look = 1; ; look++) {
-    const current = assessLook(sides.outcomes(), plan, look);
-    if (current.stop) return { ...current, rounds: look - 1, reasked };
-    log(
-      `re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`
-    );
-    await sides.reask(current.reask);
-    reasked += current.reask.length;
-  }
-}
-async function compareWithRepeats(plan, head, base, options = {}) {
-  let [h, b] = [head.card, base.card];
-  const comparison = await runAdaptiveRepeats(
-    plan,
-    {
-      outcomes: () => pairOutcomes(h, b, options.include),
-      // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
-      reask: async (ids) => {
-        h = await head.reasker.reask(h, ids);
-        b = await base.reasker.reask(b, ids);
-      }
-    },
-    options.log
-  );
-  return { head: h, base: b, comparison };
-}
-
-// src/scoring/score-gate.ts
-var pct2 = (x) => `${(x * 100).toFixed(1)}%`;
-var points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
-function formatP(p) {
-  if (p < 1e-4) return "p < 0.0001";
-  return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
-}
-function decideGate(input2) {
-  const { head, settings, comparison } = input2;
-  const failures = [];
-  const score = head.totals.all.score;
-  const belowMin = settings.minScore !== void 0 && score < settings.minScore;
-  if (belowMin) failures.push(`head score ${pct2(score)} is below min-score ${pct2(settings.minScore)}`);
-  if (input2.inconclusive !== void 0)
-    return { verdict: "inconclusive", failures: [], summary: `Inconclusive: ${input2.inconclusive}.`, comparison };
-  if (!input2.base || !comparison) {
-    return {
-      verdict: belowMin ? "below-min" : "no-base",
-      failures,
-      summary: belowMin ? `${failures[0]}.` : "No base to compare with.",
-      comparison
-    };
-  }
-  const { test } = comparison;
-  const interval = `${intervalLevel(test.confidence)} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}`;
-  const estimate = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pWorse)})`;
-  const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
-  const tolerance = settings.maxRegression;
-  if (significantDrop && tolerance !== void 0 && comparison.effect > tolerance + 1e-9) {
-    failures.unshift(
-      `head is significantly worse than base: ${estimate}, a drop beyond max-regression ${points(tolerance)}`
-    );
-    return { verdict: "regression", failures, summary: `Regression: ${estimate}.`, comparison };
-  }
-  if (belowMin) return { verdict: "below-min", failures, summary: `${failures[0]}.`, comparison };
-  if (significantDrop) {
-    const why = tolerance === void 0 ? "no max-regression is set" : `within max-regression ${points(tolerance)}`;
-    return { verdict: "within-tolerance", failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
-  }
-  const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
-  if (better) {
-    const up = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pBetter)})`;
-    return { verdict: "improvement", failures, summary: `Improvement: ${up}.`, comparison };
-  }
-  return { verdict: "no-significant-change", failures, summary: `No significant change: ${estimate}.`, comparison };
-}
-function intervalLevel(confidence) {
-  return `${Math.round(confidence * 1e3) / 10}%`;
-}
-function signedPoints(x) {
-  const d = Math.round(x * 1e3) / 10;
-  if (d === 0) return "\xB10.0 pp";
-  return `${d > 0 ? "+" : "\u2212"}${Math.abs(d).toFixed(1)} pp`;
-}
-
-// src/scoring/failure-category.ts
-var CATEGORIES = [
-  "no_sql",
-  "sql_error",
-  "timeout",
-  "api_error",
-  "wrong_table",
-  "wrong_column",
-  "wrong_join",
-  "wrong_filter",
-  "wrong_aggregation",
-  "wrong_grouping",
-  "wrong_order_or_limit",
-  "result_mismatch"
-];
-function explainFailure(input2) {
-  const errorType = input2.genieError?.type?.toUpperCase() ?? "";
-  const hasSql = typeof input2.genieSql === "string" && input2.genieSql.trim() !== "";
-  if (input2.status === "TIMEOUT" || errorType.includes("TIMEOUT") || statementTimedOut(input2.genieError))
-    return { category: "timeout", detail: input2.genieError?.message ?? null };
-  if (input2.status === "ERROR") return { category: "api_error", detail: input2.genieError?.message ?? null };
-  if (input2.status === "FAILED" || input2.status === "CANCELLED") {
-    return { category: failedCategory(errorType, hasSql), detail: input2.genieError?.message ?? null };
-  }
-  if (!hasSql) return { category: "no_sql", detail: null };
-  const expected = tryExtractSqlShape(input2.expectedSql);
-  const actual = tryExtractSqlShape(input2.genieSql ?? "");
-  if (!expected || !actual)
-    return { category: "result_mismatch", detail: "could not parse one of the SQL texts to compare their structure" };
-  const first = diffSqlShapes(expected, actual)[0];
-  return first ?? { category: "result_mismatch", detail: null };
-}
-function statementTimedOut(error62) {
-  if (!error62 || !error62.type.toUpperCase().includes("SQL")) return false;
-  return /ran longer than|timed? ?out|timeout/i.test(error62.message);
-}
-function failedCategory(errorType, hasSql) {
-  if (errorType === "MISSING_SQL_QUERY_EXCEPTION" || errorType === "TABLES_MISSING_EXCEPTION") return "no_sql";
-  if (errorType.includes("SQL")) return "sql_error";
-  if (errorType.startsWith("RATE_LIMIT") || errorType.includes("RETRYABLE") || errorType.includes("CONTEXT_EXCEEDED"))
-    return "api_error";
-  return hasSql ? "sql_error" : "api_error";
-}
-function diffSqlShapes(expected, actual) {
-  const out = [];
-  const add2 = (category, detail) => out.push({ category, detail });
-  const eTables = new Set(expected.tables.map((t) => t.name));
-  const aTables = new Set(actual.tables.map((t) => t.name));
-  const missingTables = minus(eTables, aTables);
-  const extraTables = minus(aTables, eTables);
-  if (missingTables.length > 0) {
-    add2(
-      "wrong_table",
-      `Genie did not use ${list2(missingTables)}${extraTables.length ? `; it used ${list2(extraTables)}` : ""}.`
-    );
-  } else if (extraTables.length > 0) {
-    add2("wrong_join", `Genie joined ${list2(extraTables)}, which the expected SQL does not use.`);
-  }
-  const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
-  if (joinDiff) add2("wrong_join", describe4("join", joinDiff));
-  const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
-  const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
-  if (filterDiff) add2("wrong_filter", describe4("filter", filterDiff));
-  const aggregateKey = (a) => `${a.fn}(${a.distinct ? "distinct " : ""}${a.arg})`;
-  const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
-  if (aggregateDiff) add2("wrong_aggregation", describe4("aggregate", aggregateDiff));
-  const groupDiff = setDiff(expected.groupBy, actual.groupBy);
-  if (groupDiff) add2("wrong_grouping", describe4("grouping", groupDiff));
-  if (expected.distinct !== actual.distinct) {
-    add2(
-      "wrong_grouping",
-      expected.distinct ? "Expected SELECT DISTINCT; Genie did not deduplicate." : "Genie used SELECT DISTINCT; the expected SQL does not."
-    );
-  }
-  const columnDiff = setDiff(
-    expected.columns.map((c) => c.column),
-    actual.columns.map((c) => c.column)
-  );
-  if (columnDiff) add2("wrong_column", describe4("column", columnDiff));
-  if (expected.limit !== actual.limit) {
-    add2(
-      "wrong_order_or_limit",
-      `Expected ${expected.limit === null ? "no LIMIT" : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? "none" : `LIMIT ${actual.limit}`}.`
-    );
-  }
-  const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(", ") || "none";
-  if (orderText(expected) !== orderText(actual)) {
-    add2("wrong_order_or_limit", `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
-  }
-  return out;
-}
-function joinKey(join2) {
-  const side = (c) => `${c.table ?? "?"}.${c.column}`;
-  const [a, b] = [side(join2.left), side(join2.right)].sort();
-  return `${a} = ${b} (${join2.type})`;
-}
-function setDiff(expected, actual) {
-  const e = new Set(expected);
-  const a = new Set(actual);
-  const missing = minus(e, a);
-  const extra = minus(a, e);
-  return missing.length || extra.length ? { missing, extra } : null;
-}
-function describe4(what, diff) {
-  const parts = [];
-  if (diff.missing.length)
-    parts.push(`expected ${what}${diff.missing.length > 1 ? "s" : ""} ${list2(diff.missing)} missing`);
-  if (diff.extra.length)
-    parts.push(`Genie's ${what}${diff.extra.length > 1 ? "s" : ""} ${list2(diff.extra)} not expected`);
-  const sentence = parts.join("; ");
-  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-function minus(a, b) {
-  return [...a].filter((x) => !b.has(x));
-}
-function list2(items) {
-  return items.map((i) => `\`${i}\``).join(", ");
-}
-
-// src/scoring/scorecard.ts
-function emptyCategoryCounts() {
-  return Object.fromEntries(CATEGORIES.map((c) => [c, 0]));
-}
-function scorecardTotals(questions) {
-  return {
-    all: splitTotals(questions),
-    train: splitTotals(questions.filter((q2) => q2.split === "train")),
-    trainUntaught: splitTotals(questions.filter((q2) => q2.split === "train" && !q2.taught)),
-    holdout: splitTotals(questions.filter((q2) => q2.split === "holdout"))
-  };
-}
-function splitTotals(questions) {
-  const scored = questions.filter((q2) => q2.expectedError === void 0);
-  const total = scored.length;
-  const answered = scored.filter((q2) => !q2.errored);
-  const passed = answered.filter((q2) => q2.passed).length;
-  const rates = answered.reduce((sum, q2) => sum + q2.passRate, 0);
-  const n = answered.length;
-  return {
-    passed,
-    total,
-    broken: questions.length - total,
-    answered: n,
-    errored: total - n,
-    score: n ? passed / n : 0,
-    passRate: n ? rates / n : 0
-  };
-}
-function brokenQuestions(card) {
-  return card.questions.filter((q2) => q2.expectedError !== void 0);
-}
-function categoryCounts(questions) {
-  const counts = emptyCategoryCounts();
-  for (const q2 of questions)
-    if (!q2.passed && !q2.errored && q2.category && q2.expectedError === void 0) counts[q2.category]++;
-  return counts;
-}
-function summarizeQuestion(benchmark, repeats, expectedError) {
-  const answered = repeats.filter((r) => !r.errored);
-  const errored = repeats.length > 0 && answered.length === 0;
-  const voting = errored ? repeats : answered;
-  const passes = answered.filter((r) => r.passed).length;
-  const passed = answered.length > 0 && passes * 2 > answered.length;
-  const representative = voting.find((r) => r.passed === passed) ?? voting[0];
-  const score = {
-    id: benchmark.id,
-    question: benchmark.question,
-    split: benchmark.split,
-    tags: [...benchmark.tags],
-    passed,
-    passRate: answered.length ? passes / answered.length : 0,
-    errored,
-    verdict: representative?.verdict ?? null,
-    category: passed ? null : mostFrequentCategory(voting),
-    genieSql: representative?.genieSql ?? null,
-    expectedSql: benchmark.sql,
-    attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
-    durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
-    repeats,
-    taught: false,
-    passes,
-    asks: repeats.length,
-    flaky: passes > 0 && passes < repeats.length
-  };
-  if (representative?.genieText !== void 0) score.genieText = representative.genieText;
-  if (representative?.error !== void 0) score.error = representative.error;
-  if (representative?.reason !== void 0) score.reason = representative.reason;
-  if (expectedError !== void 0) score.expectedError = expectedError;
-  return score;
-}
-function mostFrequentCategory(repeats) {
-  const counts = /* @__PURE__ */ new Map();
-  for (const r of repeats) if (!r.passed && r.category) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-  let best = null;
-  for (const [category, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = category;
-  return best;
-}
-function buildScorecard(input2) {
-  const taught = input2.taught;
-  const questions = taught ? input2.questions.map((q2) => ({ ...q2, taught: taught.has(q2.id) })) : input2.questions;
-  const totals = scorecardTotals(questions);
-  return {
-    space: input2.space,
-    configHash: input2.configHash,
-    benchmarksHash: input2.benchmarksHash,
-    backend: input2.backend,
-    repeats: input2.repeats,
-    totals,
-    categories: categoryCounts(questions),
-    questions,
-    calls: { ...input2.calls },
-    durationMs: input2.durationMs,
-    startedAt: input2.startedAt,
-    evidence: scoreEvidence(questions, totals)
-  };
-}
-function mergeRepeats(card, extra) {
-  const more = new Map(extra.questions.map((q2) => [q2.id, q2]));
-  const questions = card.questions.map((q2) => {
-    const x = more.get(q2.id);
-    if (!x || x.question !== q2.question || x.expectedSql !== q2.expectedSql) return q2;
-    const benchmark = { id: q2.id, question: q2.question, sql: q2.expectedSql, split: q2.split, tags: q2.tags };
-    return {
-      ...q2,
-      ...summarizeQuestion(benchmark, [...q2.repeats, ...x.repeats], q2.expectedError ?? x.expectedError),
-      taught: q2.taught
-    };
-  });
-  const sum = (k) => card.calls[k] + extra.calls[k];
-  return {
-    ...card,
-    ...buildScorecard({
-      ...card,
-      questions,
-      calls: {
-        genie: sum("genie"),
-        statements: sum("statements"),
-        retries: sum("retries"),
-        rateLimited: sum("rateLimited")
-      },
-      durationMs: card.durationMs + extra.durationMs
-    })
-  };
-}
-function firstAsks(card, asks = 1) {
-  if (card.questions.every((q2) => q2.repeats.length <= asks)) return card;
-  const questions = card.questions.map((q2) => {
-    if (q2.repeats.length <= asks) return q2;
-    const benchmark = { id: q2.id, question: q2.question, sql: q2.expectedSql, split: q2.split, tags: q2.tags };
-    return { ...q2, ...summarizeQuestion(benchmark, q2.repeats.slice(0, asks), q2.expectedError), taught: q2.taught };
-  });
-  return { ...card, ...buildScorecard({ ...card, questions }) };
-}
-function withEvidence(card) {
-  const questions = card.questions.map(
-    (q2) => q2.asks !== void 0 ? q2 : { ...q2, passes: q2.repeats.filter((r) => r.passed).length, asks: q2.repeats.length, flaky: isFlaky(q2) }
-  );
-  return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
-}
-var VerdictSchema = external_exports.enum(["exact", "equivalent", "superset", "mismatch"]);
-var CategorySchema = external_exports.enum(CATEGORIES);
-var SplitTotalsSchema = external_exports.looseObject({
-  passed: external_exports.number(),
-  total: external_exports.number(),
-  // Absent in scorecards written before broken benchmarks were counted apart.
-  broken: external_exports.number().default(0),
-  // Cards written before errored questions existed have neither: everything was answered.
-  answered: external_exports.number().optional(),
-  errored: external_exports.number().optional(),
-  score: external_exports.number(),
-  passRate: external_exports.number()
-});
-var RepeatResultSchema = external_exports.looseObject({
-  passed: external_exports.boolean(),
-  verdict: VerdictSchema.nullable(),
-  category: CategorySchema.nullable(),
-  genieSql: external_exports.string().nullable(),
-  durationMs: external_exports.number(),
-  attempts: external_exports.number(),
-  reason: external_exports.string().optional(),
-  genieText: external_exports.string().optional(),
-  error: external_exports.string().optional(),
-  errored: external_exports.boolean().optional()
-});
-var QuestionScoreSchema = external_exports.looseObject({
-  id: external_exports.string(),
-  question: external_exports.string(),
-  split: external_exports.enum(["train", "holdout"]),
-  tags: external_exports.array(external_exports.string()),
-  passed: external_exports.boolean(),
-  passRate: external_exports.number(),
-  errored: external_exports.boolean().optional(),
-  verdict: VerdictSchema.nullable(),
-  category: CategorySchema.nullable(),
-  genieSql: external_exports.string().nullable(),
-  expectedSql: external_exports.string(),
-  genieText: external_exports.string().optional(),
-  error: external_exports.string().optional(),
-  reason: external_exports.string().optional(),
-  expectedError: external_exports.string().optional(),
-  attempts: external_exports.number(),
-  durationMs: external_exports.number(),
-  repeats: external_exports.array(RepeatResultSchema),
-  // Scorecards written before taught questions were tracked read as "nothing taught".
-  taught: external_exports.boolean().default(false),
-  passes: external_exports.number().optional(),
-  asks: external_exports.number().optional(),
-  flaky: external_exports.boolean().optional()
-});
-var IntervalSchema = external_exports.looseObject({ low: external_exports.number(), high: external_exports.number() });
-var SplitEvidenceSchema = external_exports.looseObject({
-  interval: IntervalSchema,
-  repeated: external_exports.number(),
-  consistent: external_exports.number(),
-  repeatability: external_exports.number().nullable()
-});
-var ScorecardSchema = external_exports.looseObject({
-  space: external_exports.string(),
-  configHash: external_exports.string(),
-  benchmarksHash: external_exports.string(),
-  backend: external_exports.string(),
-  repeats: external_exports.number(),
-  totals: external_exports.looseObject({
-    all: SplitTotalsSchema,
-    train: SplitTotalsSchema,
-    trainUntaught: SplitTotalsSchema.optional(),
-    holdout: SplitTotalsSchema
-  }),
-  categories: external_exports.record(CategorySchema, external_exports.number()),
-  questions: external_exports.array(QuestionScoreSchema),
-  calls: external_exports.looseObject({ genie: external_exports.number(), statements: external_exports.number(), retries: external_exports.number(), rateLimited: external_exports.number() }),
-  durationMs: external_exports.number(),
-  startedAt: external_exports.string(),
-  quality: external_exports.looseObject({ score: external_exports.number(), categories: external_exports.record(external_exports.string(), external_exports.looseObject({ score: external_exports.number() })) }).optional(),
-  evidence: external_exports.looseObject({
-    confidence: external_exports.number(),
-    all: SplitEvidenceSchema,
-    train: SplitEvidenceSchema,
-    holdout: SplitEvidenceSchema,
-    flaky: external_exports.array(external_exports.string())
-  }).optional()
-});
-function parseScorecard(json2) {
-  const card = ScorecardSchema.parse(json2);
-  const filled = (t) => {
-    const errored = t.errored ?? 0;
-    return { ...t, errored, answered: t.answered ?? t.total - errored };
-  };
-  const questions = card.questions.map((q2) => ({ ...q2, errored: q2.errored ?? false }));
-  const totals = {
-    all: filled(card.totals.all),
-    train: filled(card.totals.train),
-    // An older card has no trainUntaught; with nothing marked taught it equals train.
-    trainUntaught: card.totals.trainUntaught ? filled(card.totals.trainUntaught) : scorecardTotals(questions).trainUntaught,
-    holdout: filled(card.totals.holdout)
-  };
-  return withEvidence({ ...card, totals, questions });
-}
-
-// src/loop/gain-significance.ts
-var trainOnly = (q2) => q2.split === "train";
-function planOf(options) {
-  return {
-    direction: "better",
-    tolerance: 0,
-    confidence: options.confidence,
-    maxRepeats: options.maxRepeats ?? DEFAULT_MAX_REPEATS
-  };
-}
-function describe5(look) {
-  const t = look.test;
-  const shown = `${signedPoints(t.estimate)} (${intervalLevel(t.confidence)} interval ${signedPoints(t.interval.low)} to ${signedPoints(t.interval.high)}, one-sided ${formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
-  return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
-}
-async function confirmGain(current, candidate, options = {}) {
-  const compared = await compareWithRepeats(
-    planOf(options),
-    candidate,
-    { card: firstAsks(current.card), reasker: current.reasker },
-    { include: options.include ?? trainOnly, log: options.log }
-  );
-  const look = compared.comparison;
-  return { significant: look.significant, reason: describe5(look), look, card: compared.head };
-}
-
-// src/commands/score.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { readFileSync as readFileSync10 } from "node:fs";
-
-// src/benchmarks/loader.ts
-import { readFileSync as readFileSync3 } from "node:fs";
-
-// src/space/yaml-source.ts
-var import_yaml = __toESM(require_dist(), 1);
-var MAX_ALIAS_COUNT = 100;
-function firstLine(message) {
-  return message.split("\n")[0].trim();
-}
-function parseYamlSource(text7, file2) {
-  const large = tooLarge(text7, file2, MAX_YAML_BYTES);
-  if (large) throw large;
-  const lineCounter = new import_yaml.LineCounter();
-  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, prettyErrors: false });
-  if (doc.errors.length > 0) {
-    throw new ValidationError(
-      doc.errors.map((error62) => {
-        const line = error62.linePos?.[0]?.line ?? lineCounter.linePos(error62.pos[0]).line;
-        const message = /call stack/i.test(error62.message) ? "nested too deeply to read (a real benchmark or target file nests a few levels)" : firstLine(error62.message);
-        return { file: file2, path: "$", line, message: `invalid YAML: ${message}` };
-      })
-    );
-  }
-  const lineAt = (node2) => (0, import_yaml.isNode)(node2) && node2.range ? lineCounter.linePos(node2.range[0]).line : void 0;
-  const nodeAt = (segments) => {
-    let node2 = doc.contents;
-    for (const segment of segments) {
-      if ((0, import_yaml.isMap)(node2))
-        node2 = node2.items.find((item) => ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment)?.value;
-      else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
-      else return void 0;
-    }
-    return node2;
-  };
-  const sourceOf = (segments) => {
-    const node2 = nodeAt(segments);
-    return (0, import_yaml.isScalar)(node2) && typeof node2.source === "string" ? node2.source : void 0;
-  };
-  const lineOf = (segments) => {
-    let node2 = doc.contents;
-    let line = lineAt(node2);
-    for (const segment of segments) {
-      if ((0, import_yaml.isMap)(node2)) {
-        const pair = node2.items.find((item) => ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
-        if (!pair) return line;
-        line = lineAt(pair.key) ?? line;
-        node2 = pair.value;
-      } else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
-        node2 = node2.items[segment];
-        if (node2 === void 0) return line;
-        line = lineAt(node2) ?? line;
-      } else {
-        return line;
-      }
-    }
-    return line;
-  };
-  return { value: toPlainData(doc, file2), lineOf, sourceOf };
-}
-function toPlainData(doc, file2) {
-  try {
-    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
-  } catch (error62) {
-    const text7 = error62 instanceof Error ? error62.message : String(error62);
-    const message = /alias/i.test(text7) ? `invalid YAML: aliases (*name) expand to too many nodes (limit ${MAX_ALIAS_COUNT}); write the values out` : error62 instanceof RangeError ? "invalid YAML: nested too deeply to read" : `invalid YAML: ${firstLine(text7)}`;
-    throw new ValidationError([{ file: file2, path: "$", line: 1, message }]);
-  }
-}
-
-// src/benchmarks/schema.ts
-var BenchmarkId = external_exports.union([external_exports.string().trim().min(1), external_exports.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]).transform((value) => String(value)).describe("Stable id of the question, unique in the file.");
-var BenchmarkItemSchema = external_exports.strictObject({
-  id: BenchmarkId,
-  question: external_exports.string().trim().min(1).describe("The question as a user would ask Genie."),
-  sql: external_exports.string().trim().min(1).describe("Expected SQL: a single read-only query whose result is the right answer."),
-  split: external_exports.enum(["train", "holdout"]).optional().describe("train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent."),
-  tags: external_exports.array(external_exports.string().min(1)).optional().describe("Free labels for grouping results."),
-  order_matters: external_exports.boolean().optional().describe("Compare row order too. When absent, order matters if the expected SQL has ORDER BY.")
-});
-var BenchmarkListSchema = external_exports.array(BenchmarkItemSchema);
-var BenchmarkFileSchema = external_exports.union([
-  BenchmarkListSchema,
-  external_exports.strictObject({ benchmarks: BenchmarkListSchema })
-]);
-
-// src/benchmarks/split.ts
-import { createHash as createHash4 } from "node:crypto";
-var HOLDOUT_DIVISOR = 3;
-function normalizeSqlForSplit(sql) {
-  return sql.toLowerCase().replace(/`/g, "").replace(/\s+/g, " ").replace(/\s*([(),;=<>+*/-])\s*/g, "$1").trim().replace(/;+$/, "").trim();
-}
-function deriveSplit(sql) {
-  const digest = createHash4("sha256").update(normalizeSqlForSplit(sql), "utf8").digest();
-  return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? "holdout" : "train";
-}
-
-// src/benchmarks/loader.ts
-var EMPTY_MESSAGE = "add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members";
-function itemsOf(source, file2) {
-  const value = source.value;
-  if (value === null || value === void 0) return { file: file2, path: "$", line: 1, message: EMPTY_MESSAGE };
-  if (Array.isArray(value)) return { items: value, prefix: [] };
-  if (typeof value === "object") {
-    const extra = Object.keys(value).filter((key) => key !== "benchmarks");
-    if (extra.length > 0) {
-      return { file: file2, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
-    }
-    const list3 = value.benchmarks;
-    if (list3 === null || list3 === void 0) return { file: file2, path: "$.benchmarks", line: source.lineOf(["benchmarks"]), message: EMPTY_MESSAGE };
-    if (Array.isArray(list3)) return { items: list3, prefix: ["benchmarks"] };
-    return { file: file2, path: "$.benchmarks", line: source.lineOf(["benchmarks"]), message: 'expected a list of questions under "benchmarks"' };
-  }
-  return { file: file2, path: "$", line: 1, message: "expected a list of questions (or { benchmarks: [...] })" };
-}
-function parseBenchmarksText(text7, file2, space2) {
-  const inspected = inspectBenchmarksText(text7, file2, space2);
-  if (inspected.issues.length > 0) throw new ValidationError(inspected.issues);
-  return inspected.set;
-}
-function inspectBenchmarksText(text7, file2, space2) {
-  const empty = (issues2) => ({
-    set: { space: space2, file: file2, benchmarks: [] },
-    issues: issues2,
-    sqlLocations: /* @__PURE__ */ new Map()
-  });
-  let source;
-  try {
-    source = parseYamlSource(text7, file2);
-  } catch (error62) {
-    if (error62 instanceof ValidationError) return empty(error62.issues);
-    throw error62;
-  }
-  const found = itemsOf(source, file2);
-  if (!("items" in found)) return empty([found]);
-  const { items, prefix } = found;
-  if (items.length === 0) return empty([{ file: file2, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
-  const issues = [];
-  const benchmarks = [];
-  const sqlLocations = /* @__PURE__ */ new Map();
-  const firstById = /* @__PURE__ */ new Map();
-  items.forEach((item, index) => {
-    const at3 = [...prefix, index];
-    const result = BenchmarkItemSchema.safeParse(item);
-    if (!result.success) {
-      for (const issue2 of result.error.issues) {
-        const described = describeIssue(issue2, item, (inner) => source.sourceOf([...at3, ...inner]));
-        const segments = [...at3, ...described.segments];
-        issues.push({ file: file2, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
-      }
-      return;
-    }
-    const entry = result.data;
-    const idLine = source.lineOf([...at3, "id"]);
-    if (firstById.has(entry.id)) {
-      const first = firstById.get(entry.id);
-      issues.push({ file: file2, path: formatPath([...at3, "id"]), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ""}): ids must be unique; rename one` });
-      return;
-    }
-    firstById.set(entry.id, idLine);
-    const guard = checkReadOnly(entry.sql);
-    if (!guard.ok) {
-      issues.push({ file: file2, path: formatPath([...at3, "sql"]), line: source.lineOf([...at3, "sql"]), message: `expected SQL must be a single read-only query: ${guard.reason}` });
-      return;
-    }
-    const benchmark = {
-      id: entry.id,
-      question: entry.question,
-      sql: entry.sql,
-      split: entry.split ?? deriveSplit(entry.sql),
-      tags: entry.tags ?? []
-    };
-    if (entry.order_matters !== void 0) benchmark.orderMatters = entry.order_matters;
-    benchmarks.push(benchmark);
-    sqlLocations.set(entry.id, { path: formatPath([...at3, "sql"]), line: source.lineOf([...at3, "sql"]) });
-  });
-  return { set: { space: space2, file: file2, benchmarks }, issues, sqlLocations };
-}
-function loadBenchmarks(file2, space2) {
-  checkReadable(file2, file2, MAX_YAML_BYTES);
-  let text7;
-  try {
-    text7 = readFileSync3(file2, "utf8");
-  } catch (error62) {
-    const reason = error62.code === "ENOENT" ? "file not found" : error62.message;
-    throw new ValidationError([{ file: file2, path: "$", message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
-  }
-  return parseBenchmarksText(text7, file2, space2);
-}
-
 // src/lint/context.ts
 var SNIPPET_SOURCE = "snippet_source";
 function pairKey2(a, b) {
@@ -41814,13 +41475,13 @@ function buildTables(space2) {
   const tables = [];
   for (const list3 of ["tables", "metric_views"]) {
     (space2.data_sources?.[list3] ?? []).forEach((table2, index) => {
-      const path26 = `$.data_sources.${list3}[${index}]`;
+      const path27 = `$.data_sources.${list3}[${index}]`;
       const parts = splitIdentifier(table2.identifier);
       const info = {
         identifier: table2.identifier,
         key: normalizeIdentifier(table2.identifier),
         short: (parts?.[parts.length - 1] ?? table2.identifier).toLowerCase(),
-        path: path26,
+        path: path27,
         table: table2,
         columns: /* @__PURE__ */ new Map(),
         uses: 0
@@ -41832,7 +41493,7 @@ function buildTables(space2) {
           table: info,
           name: config2.column_name,
           key,
-          path: `${path26}.column_configs[${j}]`,
+          path: `${path27}.column_configs[${j}]`,
           config: config2,
           hidden: config2.exclude === true,
           uses: 0
@@ -41884,13 +41545,13 @@ function resolveShape(item, shape, find) {
       });
   }
 }
-function sqlItem(kind, path26, sql, find) {
+function sqlItem(kind, path27, sql, find) {
   const gate = checkReadOnly(kind === "example" ? sql : `SELECT ${sql}`);
   const condition = sql.replace(/^\s*where\b/i, "");
   const wrapped = kind === "example" ? withoutParameters(sql) : kind === "filter" ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}` : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
   const item = {
     kind,
-    path: path26,
+    path: path27,
     sql,
     gate,
     shape: null,
@@ -42020,10 +41681,10 @@ var COVERAGE_CHECKS = [
     title: "A description only repeats the name or is very short",
     run: (ctx) => {
       const out = [];
-      const check2 = (description, name2, path26, uses) => {
+      const check2 = (description, name2, path27, uses) => {
         if (describedness(description, name2) === 0.5)
           out.push({
-            path: `${path26}.description`,
+            path: `${path27}.description`,
             message: `"${joinText(description).trim()}" says little more than the name ${name2}`,
             fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
             uses
@@ -42160,7 +41821,7 @@ var EXAMPLE_CHECKS = [
       const seen = /* @__PURE__ */ new Map();
       const out = [];
       (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
-        const path26 = `$.instructions.example_question_sqls[${i}]`;
+        const path27 = `$.instructions.example_question_sqls[${i}]`;
         const keys = [
           `q:${normalizeQuestion(joinText(example.question))}`,
           `s:${normalizeSqlText(joinText(example.sql))}`
@@ -42168,11 +41829,11 @@ var EXAMPLE_CHECKS = [
         const first = keys.map((k) => seen.get(k)).find(Boolean);
         if (first)
           out.push({
-            path: path26,
+            path: path27,
             message: `repeats the ${seen.get(keys[0]) ? "question" : "SQL"} of ${first}: one instruction slot spent twice`,
             fix: "merge the two (a parameter covers variants) or delete one"
           });
-        for (const k of keys) if (!k.endsWith(":") && !seen.has(k)) seen.set(k, path26);
+        for (const k of keys) if (!k.endsWith(":") && !seen.has(k)) seen.set(k, path27);
       });
       return out;
     }
@@ -42615,7 +42276,7 @@ function synonymCoverage(ctx) {
 }
 
 // src/lint/types.ts
-var CATEGORIES2 = ["coverage", "relationships", "semantics", "examples", "limits"];
+var CATEGORIES = ["coverage", "relationships", "semantics", "examples", "limits"];
 
 // src/lint/quality.ts
 var CATEGORY_WEIGHTS = {
@@ -42681,7 +42342,7 @@ function qualityScore(ctx, findings, measured) {
   const perCheck = /* @__PURE__ */ new Map();
   for (const f of findings) perCheck.set(f.check, [...perCheck.get(f.check) ?? [], f]);
   const categories = {};
-  for (const category of CATEGORIES2) {
+  for (const category of CATEGORIES) {
     const measure = round1(100 * MEASURES[category](ctx));
     let penalty = 0;
     for (const [check2, list3] of perCheck) {
@@ -42690,7 +42351,7 @@ function qualityScore(ctx, findings, measured) {
     }
     categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
   }
-  const score = round1(CATEGORIES2.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
+  const score = round1(CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
   const count3 = (s) => findings.filter((f) => f.severity === s).length;
   return { score, categories, findings: { error: count3("error"), warning: count3("warning"), info: count3("info") } };
 }
@@ -42732,8 +42393,8 @@ function isSorted(list3) {
 function jsonPath(segments) {
   return formatPath(segments.map((s) => /^\d+$/.test(s) ? Number(s) : s));
 }
-function coveredElsewhere(path26, message) {
-  return path26.endsWith(".id") || path26.endsWith(".sql[1]") && message.startsWith("expected a relationship marker") || // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
+function coveredElsewhere(path27, message) {
+  return path27.endsWith(".id") || path27.endsWith(".sql[1]") && message.startsWith("expected a relationship marker") || // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
   / must be read-only: /.test(message);
 }
 function idEntries(space2) {
@@ -42808,15 +42469,15 @@ var FORMAT_CHECKS = [
       const seen = /* @__PURE__ */ new Map();
       const out = [];
       for (const entry of idEntries(ctx.space)) {
-        const path26 = jsonPath(entry.segments);
+        const path27 = jsonPath(entry.segments);
         const first = seen.get(entry.id);
         if (first)
           out.push({
-            path: path26,
+            path: path27,
             message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
             fix: "run `genie-gitops lint --fix` to give this item a new id"
           });
-        else seen.set(entry.id, path26);
+        else seen.set(entry.id, path27);
       }
       return out;
     }
@@ -43146,7 +42807,7 @@ var SNIPPET_CHECKS = [
         ["measures", s?.measures]
       ])
         (items ?? []).forEach((snippet, i) => {
-          const path26 = `$.instructions.sql_snippets.${list3}[${i}]`;
+          const path27 = `$.instructions.sql_snippets.${list3}[${i}]`;
           const alias = "alias" in snippet && typeof snippet.alias === "string" ? snippet.alias : "";
           const keys = [
             `sql:${list3}:${normalizeSqlText(joinText(snippet.sql))}`,
@@ -43156,11 +42817,11 @@ var SNIPPET_CHECKS = [
           const hit = keys.find((k) => seen.has(k));
           if (hit)
             out.push({
-              path: path26,
+              path: path27,
               message: `has the same ${hit.split(":")[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
               fix: "merge the two snippets or rename one"
             });
-          for (const k of keys) if (!seen.has(k)) seen.set(k, path26);
+          for (const k of keys) if (!seen.has(k)) seen.set(k, path27);
         });
       return out;
     }
@@ -43351,6 +43012,764 @@ function lintQuality(input2) {
   return lintSpace(input2).quality;
 }
 
+// src/scoring/failure-category.ts
+var CATEGORIES2 = [
+  "no_sql",
+  "sql_error",
+  "timeout",
+  "api_error",
+  "wrong_table",
+  "wrong_column",
+  "wrong_join",
+  "wrong_filter",
+  "wrong_aggregation",
+  "wrong_grouping",
+  "wrong_order_or_limit",
+  "result_mismatch"
+];
+function explainFailure(input2) {
+  const errorType = input2.genieError?.type?.toUpperCase() ?? "";
+  const hasSql = typeof input2.genieSql === "string" && input2.genieSql.trim() !== "";
+  if (input2.status === "TIMEOUT" || errorType.includes("TIMEOUT") || statementTimedOut(input2.genieError))
+    return { category: "timeout", detail: input2.genieError?.message ?? null };
+  if (input2.status === "ERROR") return { category: "api_error", detail: input2.genieError?.message ?? null };
+  if (input2.status === "FAILED" || input2.status === "CANCELLED") {
+    return { category: failedCategory(errorType, hasSql), detail: input2.genieError?.message ?? null };
+  }
+  if (!hasSql) return { category: "no_sql", detail: null };
+  const expected = tryExtractSqlShape(input2.expectedSql);
+  const actual = tryExtractSqlShape(input2.genieSql ?? "");
+  if (!expected || !actual)
+    return { category: "result_mismatch", detail: "could not parse one of the SQL texts to compare their structure" };
+  const first = diffSqlShapes(expected, actual)[0];
+  return first ?? { category: "result_mismatch", detail: null };
+}
+function statementTimedOut(error62) {
+  if (!error62 || !error62.type.toUpperCase().includes("SQL")) return false;
+  return /ran longer than|timed? ?out|timeout/i.test(error62.message);
+}
+function failedCategory(errorType, hasSql) {
+  if (errorType === "MISSING_SQL_QUERY_EXCEPTION" || errorType === "TABLES_MISSING_EXCEPTION") return "no_sql";
+  if (errorType.includes("SQL")) return "sql_error";
+  if (errorType.startsWith("RATE_LIMIT") || errorType.includes("RETRYABLE") || errorType.includes("CONTEXT_EXCEEDED"))
+    return "api_error";
+  return hasSql ? "sql_error" : "api_error";
+}
+function diffSqlShapes(expected, actual) {
+  const out = [];
+  const add2 = (category, detail) => out.push({ category, detail });
+  const eTables = new Set(expected.tables.map((t) => t.name));
+  const aTables = new Set(actual.tables.map((t) => t.name));
+  const missingTables = minus(eTables, aTables);
+  const extraTables = minus(aTables, eTables);
+  if (missingTables.length > 0) {
+    add2(
+      "wrong_table",
+      `Genie did not use ${list2(missingTables)}${extraTables.length ? `; it used ${list2(extraTables)}` : ""}.`
+    );
+  } else if (extraTables.length > 0) {
+    add2("wrong_join", `Genie joined ${list2(extraTables)}, which the expected SQL does not use.`);
+  }
+  const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
+  if (joinDiff) add2("wrong_join", describe4("join", joinDiff));
+  const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
+  const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
+  if (filterDiff) add2("wrong_filter", describe4("filter", filterDiff));
+  const aggregateKey = (a) => `${a.fn}(${a.distinct ? "distinct " : ""}${a.arg})`;
+  const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
+  if (aggregateDiff) add2("wrong_aggregation", describe4("aggregate", aggregateDiff));
+  const groupDiff = setDiff(expected.groupBy, actual.groupBy);
+  if (groupDiff) add2("wrong_grouping", describe4("grouping", groupDiff));
+  if (expected.distinct !== actual.distinct) {
+    add2(
+      "wrong_grouping",
+      expected.distinct ? "Expected SELECT DISTINCT; Genie did not deduplicate." : "Genie used SELECT DISTINCT; the expected SQL does not."
+    );
+  }
+  const columnDiff = setDiff(
+    expected.columns.map((c) => c.column),
+    actual.columns.map((c) => c.column)
+  );
+  if (columnDiff) add2("wrong_column", describe4("column", columnDiff));
+  if (expected.limit !== actual.limit) {
+    add2(
+      "wrong_order_or_limit",
+      `Expected ${expected.limit === null ? "no LIMIT" : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? "none" : `LIMIT ${actual.limit}`}.`
+    );
+  }
+  const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(", ") || "none";
+  if (orderText(expected) !== orderText(actual)) {
+    add2("wrong_order_or_limit", `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
+  }
+  return out;
+}
+function joinKey(join2) {
+  const side = (c) => `${c.table ?? "?"}.${c.column}`;
+  const [a, b] = [side(join2.left), side(join2.right)].sort();
+  return `${a} = ${b} (${join2.type})`;
+}
+function setDiff(expected, actual) {
+  const e = new Set(expected);
+  const a = new Set(actual);
+  const missing = minus(e, a);
+  const extra = minus(a, e);
+  return missing.length || extra.length ? { missing, extra } : null;
+}
+function describe4(what, diff) {
+  const parts = [];
+  if (diff.missing.length)
+    parts.push(`expected ${what}${diff.missing.length > 1 ? "s" : ""} ${list2(diff.missing)} missing`);
+  if (diff.extra.length)
+    parts.push(`Genie's ${what}${diff.extra.length > 1 ? "s" : ""} ${list2(diff.extra)} not expected`);
+  const sentence = parts.join("; ");
+  return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+function minus(a, b) {
+  return [...a].filter((x) => !b.has(x));
+}
+function list2(items) {
+  return items.map((i) => `\`${i}\``).join(", ");
+}
+
+// src/scoring/statistics.ts
+var logFactorials = [0];
+function logFactorial(n) {
+  if (!Number.isInteger(n) || n < 0) throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
+  for (let i = logFactorials.length; i <= n; i++) logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+  return logFactorials[n];
+}
+function logChoose(n, k) {
+  if (k < 0 || k > n) return -Infinity;
+  return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+function binomialPmf(k, n, p) {
+  if (k < 0 || k > n) return 0;
+  if (p <= 0) return k === 0 ? 1 : 0;
+  if (p >= 1) return k === n ? 1 : 0;
+  return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+function binomialUpperTail(k, n, p) {
+  let sum = 0;
+  for (let i = Math.max(0, Math.ceil(k)); i <= n; i++) sum += binomialPmf(i, n, p);
+  return Math.min(1, sum);
+}
+function hypergeometricPmf(k, population, successes, draws) {
+  if (k < 0 || k > draws || k > successes || draws - k > population - successes) return 0;
+  return Math.exp(
+    logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws)
+  );
+}
+function normalQuantile(p) {
+  if (!(p > 0 && p < 1)) {
+    if (p === 0) return -Infinity;
+    if (p === 1) return Infinity;
+    throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
+  }
+  const a = [
+    -39.69683028665376,
+    220.9460984245205,
+    -275.9285104469687,
+    138.357751867269,
+    -30.66479806614716,
+    2.506628277459239
+  ];
+  const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+  const c = [
+    -0.007784894002430293,
+    -0.3223964580411365,
+    -2.400758277161838,
+    -2.549732539343734,
+    4.374664141464968,
+    2.938163982698783
+  ];
+  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+  const low = 0.02425;
+  let x;
+  if (p < low) {
+    const q2 = Math.sqrt(-2 * Math.log(p));
+    x = (((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
+  } else if (p <= 1 - low) {
+    const q2 = p - 0.5;
+    const r = q2 * q2;
+    x = (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q2 / (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+  } else {
+    const q2 = Math.sqrt(-2 * Math.log1p(-p));
+    x = -(((((c[0] * q2 + c[1]) * q2 + c[2]) * q2 + c[3]) * q2 + c[4]) * q2 + c[5]) / ((((d[0] * q2 + d[1]) * q2 + d[2]) * q2 + d[3]) * q2 + 1);
+  }
+  const e = normalCdf(x) - p;
+  const u = e * Math.sqrt(2 * Math.PI) * Math.exp(x * x / 2);
+  return x - u / (1 + x * u / 2);
+}
+function normalCdf(x) {
+  return 0.5 * erfc(-x / Math.SQRT2);
+}
+function erfc(x) {
+  const z2 = Math.abs(x);
+  let result;
+  if (z2 < 2.5) {
+    let term = z2;
+    let sum = z2;
+    const z22 = z2 * z2;
+    for (let n = 1; n < 200; n++) {
+      term *= -z22 / n;
+      const add2 = term / (2 * n + 1);
+      sum += add2;
+      if (Math.abs(add2) < 1e-17 * Math.abs(sum)) break;
+    }
+    result = 1 - 2 / Math.sqrt(Math.PI) * sum;
+  } else {
+    const tiny = 1e-300;
+    let f = z2;
+    let C = z2;
+    let D = 0;
+    for (let n = 1; n < 300; n++) {
+      const an = n / 2;
+      D = z2 + an * D;
+      D = D === 0 ? tiny : 1 / D;
+      C = z2 + an / C;
+      if (C === 0) C = tiny;
+      const delta = C * D;
+      f *= delta;
+      if (Math.abs(delta - 1) < 1e-16) break;
+    }
+    result = Math.exp(-z2 * z2) / (f * Math.sqrt(Math.PI));
+  }
+  return x >= 0 ? result : 2 - result;
+}
+function wilsonInterval(successes, trials2, confidence = 0.95) {
+  if (trials2 <= 0) return { low: 0, high: 1 };
+  const z2 = normalQuantile(1 - (1 - confidence) / 2);
+  const p = successes / trials2;
+  const z22 = z2 * z2;
+  const denominator = 1 + z22 / trials2;
+  const centre = (p + z22 / (2 * trials2)) / denominator;
+  const half = z2 * Math.sqrt(p * (1 - p) / trials2 + z22 / (4 * trials2 * trials2)) / denominator;
+  return {
+    low: successes <= 0 ? 0 : Math.max(0, centre - half),
+    high: successes >= trials2 ? 1 : Math.min(1, centre + half)
+  };
+}
+function pointMass(value) {
+  return /* @__PURE__ */ new Map([[value, 1]]);
+}
+function convolve(a, b) {
+  const out = /* @__PURE__ */ new Map();
+  for (const [x, px] of a) {
+    if (px === 0) continue;
+    for (const [y, py] of b) {
+      if (py === 0) continue;
+      out.set(x + y, (out.get(x + y) ?? 0) + px * py);
+    }
+  }
+  return out;
+}
+function tails(dist, x) {
+  let lower = 0;
+  let upper = 0;
+  for (const [v, p] of dist) {
+    if (v <= x) lower += p;
+    if (v >= x) upper += p;
+  }
+  return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}
+function mean(dist) {
+  let m = 0;
+  for (const [v, p] of dist) m += v * p;
+  return m;
+}
+function variance(dist) {
+  const m = mean(dist);
+  let s = 0;
+  for (const [v, p] of dist) s += p * (v - m) * (v - m);
+  return s;
+}
+function gcd(a, b) {
+  return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+function lcm(a, b) {
+  return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
+}
+
+// src/scoring/score-evidence.ts
+function askOutcomes(q2) {
+  return q2.repeats.length > 0 ? q2.repeats.map((r) => r.passed) : [q2.passed];
+}
+function isFlaky(q2) {
+  const asks = askOutcomes(q2);
+  return asks.some((a) => a) && asks.some((a) => !a);
+}
+function splitEvidence(questions, passed, answered, confidence) {
+  const repeated = questions.filter((q2) => q2.repeats.length > 1 && q2.expectedError === void 0 && !q2.errored);
+  const consistent = repeated.filter((q2) => !isFlaky(q2)).length;
+  return {
+    // Over answered questions, the score's own denominator.
+    interval: wilsonInterval(passed, answered, confidence),
+    repeated: repeated.length,
+    consistent,
+    repeatability: repeated.length > 0 ? consistent / repeated.length : null
+  };
+}
+function scoreEvidence(questions, totals, confidence = 0.95) {
+  const of = (split) => {
+    const subset = split === "all" ? questions : questions.filter((q2) => q2.split === split);
+    const t = totals[split];
+    return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
+  };
+  return {
+    confidence,
+    all: of("all"),
+    train: of("train"),
+    holdout: of("holdout"),
+    flaky: questions.filter((q2) => q2.expectedError === void 0 && !q2.errored && isFlaky(q2)).map((q2) => q2.id)
+  };
+}
+
+// src/scoring/scorecard.ts
+function emptyCategoryCounts() {
+  return Object.fromEntries(CATEGORIES2.map((c) => [c, 0]));
+}
+function scorecardTotals(questions) {
+  return {
+    all: splitTotals(questions),
+    train: splitTotals(questions.filter((q2) => q2.split === "train")),
+    trainUntaught: splitTotals(questions.filter((q2) => q2.split === "train" && !q2.taught)),
+    holdout: splitTotals(questions.filter((q2) => q2.split === "holdout"))
+  };
+}
+function splitTotals(questions) {
+  const scored = questions.filter((q2) => q2.expectedError === void 0);
+  const total = scored.length;
+  const answered = scored.filter((q2) => !q2.errored);
+  const passed = answered.filter((q2) => q2.passed).length;
+  const rates = answered.reduce((sum, q2) => sum + q2.passRate, 0);
+  const n = answered.length;
+  return {
+    passed,
+    total,
+    broken: questions.length - total,
+    answered: n,
+    errored: total - n,
+    score: n ? passed / n : 0,
+    passRate: n ? rates / n : 0
+  };
+}
+function brokenQuestions(card) {
+  return card.questions.filter((q2) => q2.expectedError !== void 0);
+}
+function categoryCounts(questions) {
+  const counts = emptyCategoryCounts();
+  for (const q2 of questions)
+    if (!q2.passed && !q2.errored && q2.category && q2.expectedError === void 0) counts[q2.category]++;
+  return counts;
+}
+function summarizeQuestion(benchmark, repeats, expectedError) {
+  const answered = repeats.filter((r) => !r.errored);
+  const errored = repeats.length > 0 && answered.length === 0;
+  const voting = errored ? repeats : answered;
+  const passes = answered.filter((r) => r.passed).length;
+  const passed = answered.length > 0 && passes * 2 > answered.length;
+  const representative = voting.find((r) => r.passed === passed) ?? voting[0];
+  const score = {
+    id: benchmark.id,
+    question: benchmark.question,
+    split: benchmark.split,
+    tags: [...benchmark.tags],
+    passed,
+    passRate: answered.length ? passes / answered.length : 0,
+    errored,
+    verdict: representative?.verdict ?? null,
+    category: passed ? null : mostFrequentCategory(voting),
+    genieSql: representative?.genieSql ?? null,
+    expectedSql: benchmark.sql,
+    attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+    durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+    repeats,
+    taught: false,
+    passes,
+    asks: repeats.length,
+    flaky: passes > 0 && passes < repeats.length
+  };
+  if (representative?.genieText !== void 0) score.genieText = representative.genieText;
+  if (representative?.error !== void 0) score.error = representative.error;
+  if (representative?.reason !== void 0) score.reason = representative.reason;
+  if (expectedError !== void 0) score.expectedError = expectedError;
+  return score;
+}
+function mostFrequentCategory(repeats) {
+  const counts = /* @__PURE__ */ new Map();
+  for (const r of repeats) if (!r.passed && r.category) counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  let best = null;
+  for (const [category, n] of counts) if (best === null || n > (counts.get(best) ?? 0)) best = category;
+  return best;
+}
+function buildScorecard(input2) {
+  const taught = input2.taught;
+  const questions = taught ? input2.questions.map((q2) => ({ ...q2, taught: taught.has(q2.id) })) : input2.questions;
+  const totals = scorecardTotals(questions);
+  return {
+    space: input2.space,
+    configHash: input2.configHash,
+    benchmarksHash: input2.benchmarksHash,
+    backend: input2.backend,
+    repeats: input2.repeats,
+    totals,
+    categories: categoryCounts(questions),
+    questions,
+    calls: { ...input2.calls },
+    durationMs: input2.durationMs,
+    startedAt: input2.startedAt,
+    evidence: scoreEvidence(questions, totals)
+  };
+}
+function mergeRepeats(card, extra) {
+  const more = new Map(extra.questions.map((q2) => [q2.id, q2]));
+  const questions = card.questions.map((q2) => {
+    const x = more.get(q2.id);
+    if (!x || x.question !== q2.question || x.expectedSql !== q2.expectedSql) return q2;
+    const benchmark = { id: q2.id, question: q2.question, sql: q2.expectedSql, split: q2.split, tags: q2.tags };
+    return {
+      ...q2,
+      ...summarizeQuestion(benchmark, [...q2.repeats, ...x.repeats], q2.expectedError ?? x.expectedError),
+      taught: q2.taught
+    };
+  });
+  const sum = (k) => card.calls[k] + extra.calls[k];
+  return {
+    ...card,
+    ...buildScorecard({
+      ...card,
+      questions,
+      calls: {
+        genie: sum("genie"),
+        statements: sum("statements"),
+        retries: sum("retries"),
+        rateLimited: sum("rateLimited")
+      },
+      durationMs: card.durationMs + extra.durationMs
+    })
+  };
+}
+function firstAsks(card, asks = 1) {
+  if (card.questions.every((q2) => q2.repeats.length <= asks)) return card;
+  const questions = card.questions.map((q2) => {
+    if (q2.repeats.length <= asks) return q2;
+    const benchmark = { id: q2.id, question: q2.question, sql: q2.expectedSql, split: q2.split, tags: q2.tags };
+    return { ...q2, ...summarizeQuestion(benchmark, q2.repeats.slice(0, asks), q2.expectedError), taught: q2.taught };
+  });
+  return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+function withEvidence(card) {
+  const questions = card.questions.map(
+    (q2) => q2.asks !== void 0 ? q2 : { ...q2, passes: q2.repeats.filter((r) => r.passed).length, asks: q2.repeats.length, flaky: isFlaky(q2) }
+  );
+  return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
+}
+var VerdictSchema = external_exports.enum(["exact", "equivalent", "superset", "mismatch"]);
+var CategorySchema = external_exports.enum(CATEGORIES2);
+var SplitTotalsSchema = external_exports.looseObject({
+  passed: external_exports.number(),
+  total: external_exports.number(),
+  // Absent in scorecards written before broken benchmarks were counted apart.
+  broken: external_exports.number().default(0),
+  // Cards written before errored questions existed have neither: everything was answered.
+  answered: external_exports.number().optional(),
+  errored: external_exports.number().optional(),
+  score: external_exports.number(),
+  passRate: external_exports.number()
+});
+var RepeatResultSchema = external_exports.looseObject({
+  passed: external_exports.boolean(),
+  verdict: VerdictSchema.nullable(),
+  category: CategorySchema.nullable(),
+  genieSql: external_exports.string().nullable(),
+  durationMs: external_exports.number(),
+  attempts: external_exports.number(),
+  reason: external_exports.string().optional(),
+  genieText: external_exports.string().optional(),
+  error: external_exports.string().optional(),
+  errored: external_exports.boolean().optional()
+});
+var QuestionScoreSchema = external_exports.looseObject({
+  id: external_exports.string(),
+  question: external_exports.string(),
+  split: external_exports.enum(["train", "holdout"]),
+  tags: external_exports.array(external_exports.string()),
+  passed: external_exports.boolean(),
+  passRate: external_exports.number(),
+  errored: external_exports.boolean().optional(),
+  verdict: VerdictSchema.nullable(),
+  category: CategorySchema.nullable(),
+  genieSql: external_exports.string().nullable(),
+  expectedSql: external_exports.string(),
+  genieText: external_exports.string().optional(),
+  error: external_exports.string().optional(),
+  reason: external_exports.string().optional(),
+  expectedError: external_exports.string().optional(),
+  attempts: external_exports.number(),
+  durationMs: external_exports.number(),
+  repeats: external_exports.array(RepeatResultSchema),
+  // Scorecards written before taught questions were tracked read as "nothing taught".
+  taught: external_exports.boolean().default(false),
+  passes: external_exports.number().optional(),
+  asks: external_exports.number().optional(),
+  flaky: external_exports.boolean().optional()
+});
+var IntervalSchema = external_exports.looseObject({ low: external_exports.number(), high: external_exports.number() });
+var SplitEvidenceSchema = external_exports.looseObject({
+  interval: IntervalSchema,
+  repeated: external_exports.number(),
+  consistent: external_exports.number(),
+  repeatability: external_exports.number().nullable()
+});
+var ScorecardSchema = external_exports.looseObject({
+  space: external_exports.string(),
+  configHash: external_exports.string(),
+  benchmarksHash: external_exports.string(),
+  backend: external_exports.string(),
+  repeats: external_exports.number(),
+  totals: external_exports.looseObject({
+    all: SplitTotalsSchema,
+    train: SplitTotalsSchema,
+    trainUntaught: SplitTotalsSchema.optional(),
+    holdout: SplitTotalsSchema
+  }),
+  categories: external_exports.record(CategorySchema, external_exports.number()),
+  questions: external_exports.array(QuestionScoreSchema),
+  calls: external_exports.looseObject({ genie: external_exports.number(), statements: external_exports.number(), retries: external_exports.number(), rateLimited: external_exports.number() }),
+  durationMs: external_exports.number(),
+  startedAt: external_exports.string(),
+  quality: external_exports.looseObject({ score: external_exports.number(), categories: external_exports.record(external_exports.string(), external_exports.looseObject({ score: external_exports.number() })) }).optional(),
+  evidence: external_exports.looseObject({
+    confidence: external_exports.number(),
+    all: SplitEvidenceSchema,
+    train: SplitEvidenceSchema,
+    holdout: SplitEvidenceSchema,
+    flaky: external_exports.array(external_exports.string())
+  }).optional()
+});
+function parseScorecard(json2) {
+  const card = ScorecardSchema.parse(json2);
+  const filled = (t) => {
+    const errored = t.errored ?? 0;
+    return { ...t, errored, answered: t.answered ?? t.total - errored };
+  };
+  const questions = card.questions.map((q2) => ({ ...q2, errored: q2.errored ?? false }));
+  const totals = {
+    all: filled(card.totals.all),
+    train: filled(card.totals.train),
+    // An older card has no trainUntaught; with nothing marked taught it equals train.
+    trainUntaught: card.totals.trainUntaught ? filled(card.totals.trainUntaught) : scorecardTotals(questions).trainUntaught,
+    holdout: filled(card.totals.holdout)
+  };
+  return withEvidence({ ...card, totals, questions });
+}
+
+// src/space/hash.ts
+import { createHash as createHash4 } from "node:crypto";
+function sha256(text7) {
+  return createHash4("sha256").update(text7, "utf8").digest("hex");
+}
+function hashSpace(space2) {
+  return sha256(serializeSpace(space2));
+}
+function hashBenchmarks(benchmarks) {
+  const rows = [...benchmarks].sort((a, b) => a.id < b.id ? -1 : a.id > b.id ? 1 : 0).map((b) => [b.id, b.question, b.sql, b.split, b.orderMatters ?? null]);
+  return sha256(JSON.stringify(rows));
+}
+
+// src/commands/score.ts
+import { existsSync as existsSync8 } from "node:fs";
+import { readFileSync as readFileSync10 } from "node:fs";
+
+// src/benchmarks/loader.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+
+// src/space/yaml-source.ts
+var import_yaml = __toESM(require_dist(), 1);
+var MAX_ALIAS_COUNT = 100;
+function firstLine(message) {
+  return message.split("\n")[0].trim();
+}
+function parseYamlSource(text7, file2) {
+  const large = tooLarge(text7, file2, MAX_YAML_BYTES);
+  if (large) throw large;
+  const lineCounter = new import_yaml.LineCounter();
+  const doc = (0, import_yaml.parseDocument)(text7, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    throw new ValidationError(
+      doc.errors.map((error62) => {
+        const line = error62.linePos?.[0]?.line ?? lineCounter.linePos(error62.pos[0]).line;
+        const message = /call stack/i.test(error62.message) ? "nested too deeply to read (a real benchmark or target file nests a few levels)" : firstLine(error62.message);
+        return { file: file2, path: "$", line, message: `invalid YAML: ${message}` };
+      })
+    );
+  }
+  const lineAt = (node2) => (0, import_yaml.isNode)(node2) && node2.range ? lineCounter.linePos(node2.range[0]).line : void 0;
+  const nodeAt = (segments) => {
+    let node2 = doc.contents;
+    for (const segment of segments) {
+      if ((0, import_yaml.isMap)(node2))
+        node2 = node2.items.find((item) => ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment)?.value;
+      else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") node2 = node2.items[segment];
+      else return void 0;
+    }
+    return node2;
+  };
+  const sourceOf = (segments) => {
+    const node2 = nodeAt(segments);
+    return (0, import_yaml.isScalar)(node2) && typeof node2.source === "string" ? node2.source : void 0;
+  };
+  const lineOf = (segments) => {
+    let node2 = doc.contents;
+    let line = lineAt(node2);
+    for (const segment of segments) {
+      if ((0, import_yaml.isMap)(node2)) {
+        const pair = node2.items.find((item) => ((0, import_yaml.isScalar)(item.key) ? item.key.value : item.key) === segment);
+        if (!pair) return line;
+        line = lineAt(pair.key) ?? line;
+        node2 = pair.value;
+      } else if ((0, import_yaml.isSeq)(node2) && typeof segment === "number") {
+        node2 = node2.items[segment];
+        if (node2 === void 0) return line;
+        line = lineAt(node2) ?? line;
+      } else {
+        return line;
+      }
+    }
+    return line;
+  };
+  return { value: toPlainData(doc, file2), lineOf, sourceOf };
+}
+function toPlainData(doc, file2) {
+  try {
+    return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error62) {
+    const text7 = error62 instanceof Error ? error62.message : String(error62);
+    const message = /alias/i.test(text7) ? `invalid YAML: aliases (*name) expand to too many nodes (limit ${MAX_ALIAS_COUNT}); write the values out` : error62 instanceof RangeError ? "invalid YAML: nested too deeply to read" : `invalid YAML: ${firstLine(text7)}`;
+    throw new ValidationError([{ file: file2, path: "$", line: 1, message }]);
+  }
+}
+
+// src/benchmarks/schema.ts
+var BenchmarkId = external_exports.union([external_exports.string().trim().min(1), external_exports.number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)]).transform((value) => String(value)).describe("Stable id of the question, unique in the file.");
+var BenchmarkItemSchema = external_exports.strictObject({
+  id: BenchmarkId,
+  question: external_exports.string().trim().min(1).describe("The question as a user would ask Genie."),
+  sql: external_exports.string().trim().min(1).describe("Expected SQL: a single read-only query whose result is the right answer."),
+  split: external_exports.enum(["train", "holdout"]).optional().describe("train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent."),
+  tags: external_exports.array(external_exports.string().min(1)).optional().describe("Free labels for grouping results."),
+  order_matters: external_exports.boolean().optional().describe("Compare row order too. When absent, order matters if the expected SQL has ORDER BY.")
+});
+var BenchmarkListSchema = external_exports.array(BenchmarkItemSchema);
+var BenchmarkFileSchema = external_exports.union([
+  BenchmarkListSchema,
+  external_exports.strictObject({ benchmarks: BenchmarkListSchema })
+]);
+
+// src/benchmarks/split.ts
+import { createHash as createHash5 } from "node:crypto";
+var HOLDOUT_DIVISOR = 3;
+function normalizeSqlForSplit(sql) {
+  return sql.toLowerCase().replace(/`/g, "").replace(/\s+/g, " ").replace(/\s*([(),;=<>+*/-])\s*/g, "$1").trim().replace(/;+$/, "").trim();
+}
+function deriveSplit(sql) {
+  const digest = createHash5("sha256").update(normalizeSqlForSplit(sql), "utf8").digest();
+  return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? "holdout" : "train";
+}
+
+// src/benchmarks/loader.ts
+var EMPTY_MESSAGE = "add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members";
+function itemsOf(source, file2) {
+  const value = source.value;
+  if (value === null || value === void 0) return { file: file2, path: "$", line: 1, message: EMPTY_MESSAGE };
+  if (Array.isArray(value)) return { items: value, prefix: [] };
+  if (typeof value === "object") {
+    const extra = Object.keys(value).filter((key) => key !== "benchmarks");
+    if (extra.length > 0) {
+      return { file: file2, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
+    }
+    const list3 = value.benchmarks;
+    if (list3 === null || list3 === void 0) return { file: file2, path: "$.benchmarks", line: source.lineOf(["benchmarks"]), message: EMPTY_MESSAGE };
+    if (Array.isArray(list3)) return { items: list3, prefix: ["benchmarks"] };
+    return { file: file2, path: "$.benchmarks", line: source.lineOf(["benchmarks"]), message: 'expected a list of questions under "benchmarks"' };
+  }
+  return { file: file2, path: "$", line: 1, message: "expected a list of questions (or { benchmarks: [...] })" };
+}
+function parseBenchmarksText(text7, file2, space2) {
+  const inspected = inspectBenchmarksText(text7, file2, space2);
+  if (inspected.issues.length > 0) throw new ValidationError(inspected.issues);
+  return inspected.set;
+}
+function inspectBenchmarksText(text7, file2, space2) {
+  const empty = (issues2) => ({
+    set: { space: space2, file: file2, benchmarks: [] },
+    issues: issues2,
+    sqlLocations: /* @__PURE__ */ new Map()
+  });
+  let source;
+  try {
+    source = parseYamlSource(text7, file2);
+  } catch (error62) {
+    if (error62 instanceof ValidationError) return empty(error62.issues);
+    throw error62;
+  }
+  const found = itemsOf(source, file2);
+  if (!("items" in found)) return empty([found]);
+  const { items, prefix } = found;
+  if (items.length === 0) return empty([{ file: file2, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+  const issues = [];
+  const benchmarks = [];
+  const sqlLocations = /* @__PURE__ */ new Map();
+  const firstById = /* @__PURE__ */ new Map();
+  items.forEach((item, index) => {
+    const at3 = [...prefix, index];
+    const result = BenchmarkItemSchema.safeParse(item);
+    if (!result.success) {
+      for (const issue2 of result.error.issues) {
+        const described = describeIssue(issue2, item, (inner) => source.sourceOf([...at3, ...inner]));
+        const segments = [...at3, ...described.segments];
+        issues.push({ file: file2, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
+      }
+      return;
+    }
+    const entry = result.data;
+    const idLine = source.lineOf([...at3, "id"]);
+    if (firstById.has(entry.id)) {
+      const first = firstById.get(entry.id);
+      issues.push({ file: file2, path: formatPath([...at3, "id"]), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ""}): ids must be unique; rename one` });
+      return;
+    }
+    firstById.set(entry.id, idLine);
+    const guard = checkReadOnly(entry.sql);
+    if (!guard.ok) {
+      issues.push({ file: file2, path: formatPath([...at3, "sql"]), line: source.lineOf([...at3, "sql"]), message: `expected SQL must be a single read-only query: ${guard.reason}` });
+      return;
+    }
+    const benchmark = {
+      id: entry.id,
+      question: entry.question,
+      sql: entry.sql,
+      split: entry.split ?? deriveSplit(entry.sql),
+      tags: entry.tags ?? []
+    };
+    if (entry.order_matters !== void 0) benchmark.orderMatters = entry.order_matters;
+    benchmarks.push(benchmark);
+    sqlLocations.set(entry.id, { path: formatPath([...at3, "sql"]), line: source.lineOf([...at3, "sql"]) });
+  });
+  return { set: { space: space2, file: file2, benchmarks }, issues, sqlLocations };
+}
+function loadBenchmarks(file2, space2) {
+  checkReadable(file2, file2, MAX_YAML_BYTES);
+  let text7;
+  try {
+    text7 = readFileSync3(file2, "utf8");
+  } catch (error62) {
+    const reason = error62.code === "ENOENT" ? "file not found" : error62.message;
+    throw new ValidationError([{ file: file2, path: "$", message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
+  }
+  return parseBenchmarksText(text7, file2, space2);
+}
+
 // src/scoring/concurrency.ts
 async function mapConcurrent(items, limit, fn, signal) {
   const results = new Array(items.length);
@@ -43364,6 +43783,24 @@ async function mapConcurrent(items, limit, fn, signal) {
   });
   await Promise.all(workers);
   return results;
+}
+
+// src/scoring/errored.ts
+var SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
+var NO_ANSWER_TYPES = /* @__PURE__ */ new Set(["CANCELLED", "QUERY_RESULT_EXPIRED"]);
+function serviceFailureOf(answer) {
+  if (answer.status === "COMPLETED") return void 0;
+  const type = answer.error?.type ?? "";
+  if (answer.status === "CANCELLED") return type || "CANCELLED";
+  if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type)) return type;
+  return void 0;
+}
+function isInfrastructureFailure(error62) {
+  if (error62 instanceof ReadOnlyViolationError) return false;
+  if (error62 instanceof WarehouseError) return error62.code === "CANCELLED";
+  if (typeof error62 !== "object" || error62 === null) return false;
+  const e = error62;
+  return typeof e.status === "number" || typeof e.retryable === "boolean" || e.infrastructure === true;
 }
 
 // src/scoring/rate-limiter.ts
@@ -44142,11 +44579,11 @@ function messageOf(error62) {
 }
 
 // src/commands/workspace.ts
-import { existsSync as existsSync7 } from "node:fs";
+import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
 import path11 from "node:path";
 
 // src/space/repository.ts
-import { createHash as createHash5 } from "node:crypto";
+import { createHash as createHash6 } from "node:crypto";
 import { existsSync as existsSync3, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 
@@ -44591,7 +45028,7 @@ function findSpaceEntry(root2, name2, options = {}) {
 }
 function derivedId(kind, entry) {
   const seed = `bundle:${entry.bundle?.target ?? ""}:${entry.name}:${kind}`;
-  return createHash5("sha256").update(seed).digest("hex").slice(0, 32);
+  return createHash6("sha256").update(seed).digest("hex").slice(0, 32);
 }
 function bundleTarget2(root2, entry) {
   const resource = entry.bundle.resource;
@@ -45418,7 +45855,7 @@ var UNIT_ARG_FUNCTIONS = /* @__PURE__ */ new Set([
   "DATE_TRUNC",
   "DATE_PART"
 ]);
-var UNITS = /* @__PURE__ */ new Set([
+var UNITS2 = /* @__PURE__ */ new Set([
   "YEAR",
   "YEARS",
   "QUARTER",
@@ -45602,7 +46039,7 @@ var Rewriter = class {
     if (!UNIT_ARG_FUNCTIONS.has(fn)) return void 0;
     const args = this.significantIndexes(start, end);
     const unit = this.t[args[0]];
-    if (args.length < 2 || unit.type !== "word" || !UNITS.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ","))
+    if (args.length < 2 || unit.type !== "word" || !UNITS2.has(unit.value.toUpperCase()) || !isSymbol(this.t[args[1]], ","))
       return void 0;
     return `${this.range(start, args[0])}${quoteString(unit.value.toLowerCase())}${this.range(args[0] + 1, end)}`;
   }
@@ -45672,14 +46109,14 @@ var Rewriter = class {
       next = args[k] + 1;
     } else if (amountToken.type === "number" || amountToken.type === "string") {
       const unitToken = this.t[args[k + 1]];
-      if (!isWord(unitToken) || !UNITS.has(unitToken.value.toUpperCase())) return void 0;
+      if (!isWord(unitToken) || !UNITS2.has(unitToken.value.toUpperCase())) return void 0;
       amount = Number(amountToken.value);
       unit = unitToken.value;
       next = args[k + 1] + 1;
     } else {
       return void 0;
     }
-    if (!Number.isFinite(amount) || !UNITS.has(unit.toUpperCase())) return void 0;
+    if (!Number.isFinite(amount) || !UNITS2.has(unit.toUpperCase())) return void 0;
     const last = lastSignificant(pieces);
     if (last < 0 || pieces[last].kind === "op") return void 0;
     const operand = pieces.splice(last).map((p) => p.text).join("").trim();
@@ -45801,6 +46238,82 @@ function lastSignificant(pieces) {
   return -1;
 }
 
+// src/local/sqlite-types.ts
+function databricksType(declared) {
+  const t = declared.trim().toUpperCase();
+  if (t === "") return "STRING";
+  if (t.startsWith("BOOL")) return "BOOLEAN";
+  if (t === "DATE") return "DATE";
+  if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) return "TIMESTAMP";
+  if (t.includes("INT")) return "BIGINT";
+  if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) return "DECIMAL";
+  if (t.includes("REAL") || t.includes("FLOA") || t.includes("DOUB")) return "DOUBLE";
+  if (t.includes("BLOB") || t.includes("BINARY")) return "BINARY";
+  return "STRING";
+}
+
+// src/local/demo-schema.ts
+var DEMO_TABLES = ["channels", "members", "messages", "reactions", "daily_channel_stats"];
+var DEFINITIONS = {
+  channels: {
+    columns: [
+      ["channel_id", "INTEGER PRIMARY KEY"],
+      ["channel_name", "TEXT NOT NULL"],
+      ["category", "TEXT NOT NULL"],
+      ["is_private", "INTEGER NOT NULL"],
+      ["created_at", "DATE NOT NULL"]
+    ]
+  },
+  members: {
+    columns: [
+      ["member_id", "INTEGER PRIMARY KEY"],
+      ["display_name", "TEXT NOT NULL"],
+      ["country_code", "TEXT NOT NULL"],
+      ["plan", "TEXT NOT NULL"],
+      ["joined_at", "DATE NOT NULL"]
+    ]
+  },
+  messages: {
+    columns: [
+      ["message_id", "INTEGER PRIMARY KEY"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["sent_at", "TIMESTAMP NOT NULL"],
+      ["word_count", "INTEGER NOT NULL"],
+      ["is_reply", "INTEGER NOT NULL"]
+    ]
+  },
+  reactions: {
+    columns: [
+      ["reaction_id", "INTEGER PRIMARY KEY"],
+      ["message_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["emoji", "TEXT NOT NULL"],
+      ["reacted_at", "TIMESTAMP NOT NULL"]
+    ]
+  },
+  daily_channel_stats: {
+    columns: [
+      ["stat_date", "DATE NOT NULL"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["active_members", "INTEGER NOT NULL"],
+      ["messages_count", "INTEGER NOT NULL"],
+      ["new_joins", "INTEGER NOT NULL"]
+    ],
+    constraints: "PRIMARY KEY (stat_date, channel_id)"
+  }
+};
+var fullName = (catalog, schema, table2) => `${catalog}.${schema}.${table2}`;
+function demoSchemaTables(catalog, schema) {
+  return DEMO_TABLES.map((name2) => ({
+    identifier: fullName(catalog, schema, name2).toLowerCase(),
+    columns: DEFINITIONS[name2].columns.map(([column2, declared]) => ({
+      name: column2,
+      type: databricksType(declared.split(" ")[0])
+    }))
+  })).sort((a, b) => a.identifier < b.identifier ? -1 : a.identifier > b.identifier ? 1 : 0);
+}
+
 // src/local/demo-data.ts
 var DEMO_SEED = 20261101;
 var DEMO_AS_OF = "2026-11-01";
@@ -45841,7 +46354,7 @@ var SqliteHost = class {
   tail = Promise.resolve();
   nextId = 1;
   seq = 0;
-  stats = { spawns: 0, stops: 0 };
+  stats = { spawns: 0, stops: 0, prepares: 0 };
   /** Keeps a database image; statements for the returned id open it in the worker on first use. */
   register(image) {
     const id2 = this.nextId++;
@@ -45876,6 +46389,7 @@ var SqliteHost = class {
   prepare(request, timeoutMs) {
     return this.enqueue(void 0, async (worker) => {
       const seq = ++this.seq;
+      this.stats.prepares++;
       const reply = await this.call(worker, { type: "prepare", seq, request }, { timeoutMs });
       if (!reply.ok) throw new StatementFailed(reply.message);
       if (!("image" in reply)) throw new StatementFailed("unexpected reply from the warehouse worker");
@@ -46022,15 +46536,30 @@ async function openLocalWarehouse(options = {}) {
   const schema = (options.schema ?? (isDemo ? "community" : "default")).toLowerCase();
   const asOf = options.asOf ?? (isDemo ? DEMO_AS_OF : (/* @__PURE__ */ new Date()).toISOString().slice(0, 10));
   const host2 = sqliteHost();
-  const where2 = { catalog, schema, seed: options.seed ?? DEMO_SEED };
-  const prepared = await prepareImage(host2, data2, where2, options.loadTimeoutMs ?? LOAD_TIMEOUT_MS);
-  const statementTimeoutMs = options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS;
-  return new LocalWarehouse(host2, host2.register(prepared.image), prepared.tables, {
-    catalog,
-    schema,
-    asOf,
-    statementTimeoutMs
-  });
+  const where2 = { catalog, schema, seed: options.seed ?? DEMO_SEED, rows: options.demoRows ?? true };
+  const loadTimeoutMs = options.loadTimeoutMs ?? LOAD_TIMEOUT_MS;
+  const settings = { catalog, schema, asOf, statementTimeoutMs: options.statementTimeoutMs ?? DEFAULT_TIMEOUT_MS };
+  if (isDemo) {
+    const tables = demoSchemaTables(catalog, schema);
+    const load = async () => {
+      const prepared2 = await prepareImage(host2, data2, where2, loadTimeoutMs);
+      assertSameTables(prepared2.tables, tables);
+      return host2.register(prepared2.image);
+    };
+    const warehouse = new LocalWarehouse(host2, load, tables, settings);
+    if (!where2.rows) void warehouse.prepare();
+    return warehouse;
+  }
+  const prepared = await prepareImage(host2, data2, where2, loadTimeoutMs);
+  const id2 = host2.register(prepared.image);
+  return new LocalWarehouse(host2, async () => id2, prepared.tables, settings);
+}
+function assertSameTables(generated, declared) {
+  if (JSON.stringify(generated) !== JSON.stringify(declared))
+    throw new WarehouseError(
+      "the generated demo database does not match src/local/demo-schema.ts: change both together",
+      ""
+    );
 }
 var demoImages = /* @__PURE__ */ new Map();
 var SQLITE_HEADER = "SQLite format 3\0";
@@ -46040,12 +46569,12 @@ function isSqliteImage(bytes) {
 }
 var LOAD_TIMEOUT_MS = 12e4;
 async function prepareImage(host2, data2, where2, timeoutMs) {
-  const { catalog, schema, seed } = where2;
-  const key = `${catalog}.${schema}#${seed}`;
+  const { catalog, schema, seed, rows } = where2;
+  const key = `${catalog}.${schema}#${seed}${rows ? "" : "#empty"}`;
   const cached2 = data2 === "demo" ? demoImages.get(key) : void 0;
   if (cached2) return cached2;
   let request;
-  if (data2 === "demo") request = { kind: "demo", catalog, schema, seed };
+  if (data2 === "demo") request = { kind: "demo", catalog, schema, seed, rows };
   else if (path8.extname(data2).toLowerCase() === ".sql")
     request = { kind: "script", catalog, schema, label: data2, text: readFileSync7(data2, "utf8") };
   else request = { kind: "file", catalog, schema, label: data2, bytes: readFileSync7(data2) };
@@ -46060,9 +46589,9 @@ async function prepareImage(host2, data2, where2, timeoutMs) {
   }
 }
 var LocalWarehouse = class {
-  constructor(host2, id2, tables, settings) {
+  constructor(host2, load, tables, settings) {
     this.host = host2;
-    this.id = id2;
+    this.load = load;
     this.tables = tables;
     this.catalog = settings.catalog;
     this.schemaName = settings.schema;
@@ -46071,7 +46600,7 @@ var LocalWarehouse = class {
     this.tableNames = new Set(tables.map((t) => t.identifier));
   }
   host;
-  id;
+  load;
   tables;
   statements = 0;
   tableNames;
@@ -46081,6 +46610,20 @@ var LocalWarehouse = class {
   schemaName;
   asOf;
   statementTimeoutMs;
+  /** The database in the host, registered on first use (the demo's rows are generated then). */
+  database;
+  /** Builds (or starts building) the database in the worker; statements wait for it. */
+  prepare() {
+    if (!this.database) {
+      const loading = this.load().catch((error62) => {
+        if (this.database === loading) this.database = void 0;
+        throw error62;
+      });
+      loading.catch(() => void 0);
+      this.database = loading;
+    }
+    return this.database;
+  }
   /** How many statements reached the engine (refused ones do not count). */
   get statementCount() {
     return this.statements;
@@ -46104,7 +46647,9 @@ var LocalWarehouse = class {
     assertReadOnly(translated, { flavours: ["sqlite"] });
     this.statements++;
     try {
-      const raw = await this.host.run(this.id, translated, { rowLimit, timeoutMs, signal: options.signal });
+      const id2 = await this.prepare();
+      if (this.closed) throw new WarehouseError("the warehouse is closed", sql);
+      const raw = await this.host.run(id2, translated, { rowLimit, timeoutMs, signal: options.signal });
       return toResult(originalColumnNames(raw.names, sql, translated), raw.rows, raw.truncated);
     } catch (error62) {
       if (error62 instanceof WarehouseError || error62 instanceof ReadOnlyViolationError) throw error62;
@@ -46122,7 +46667,8 @@ var LocalWarehouse = class {
   async close() {
     if (this.closed) return;
     this.closed = true;
-    this.host.release(this.id);
+    const database = this.database;
+    if (database) this.host.release(await database.catch(() => -1));
   }
 };
 var DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
@@ -46664,7 +47210,7 @@ var FILLER = /* @__PURE__ */ new Set([
   "\uC740",
   "\uB294"
 ]);
-function columnKey2(column2) {
+function columnKey3(column2) {
   return `${column2.table.identifier}.${column2.name}`;
 }
 function signatureOf(linked) {
@@ -46676,7 +47222,7 @@ function signatureOf(linked) {
   const valueItem = (item) => {
     if (item.type !== "mention") return void 0;
     const top = item.candidates[0]?.target;
-    return top?.kind === "value" ? { column: columnKey2(top.column), value: top.value } : void 0;
+    return top?.kind === "value" ? { column: columnKey3(top.column), value: top.value } : void 0;
   };
   for (const item of linked.items) {
     const v = valueItem(item);
@@ -46732,7 +47278,7 @@ function slotOf(param, sql, catalog) {
   const lower = sql.toLowerCase();
   const columns = catalog.tables.flatMap((t) => t.columns).filter((c) => c.name.toLowerCase() === name2);
   const column2 = columns.find((c) => lower.includes(c.table.identifier.toLowerCase())) ?? columns[0];
-  return column2 ? `#value:${columnKey2(column2)}` : void 0;
+  return column2 ? `#value:${columnKey3(column2)}` : void 0;
 }
 function comparedColumn(sql, name2) {
   const m = new RegExp(`([\\w.\`]+)\\s*(?:=|<>|!=|\\bIN\\b|\\bLIKE\\b)\\s*\\(?\\s*:${name2}\\b`, "i").exec(sql);
@@ -47983,16 +48529,16 @@ function joinPath(base, needed, catalog) {
   const chasm = [];
   for (const target of needed) {
     if (joined.has(target)) continue;
-    let path26 = search(joined, chainEnd, target, catalog.joins, true);
-    if (!path26) {
-      path26 = search(joined, chainEnd, target, catalog.joins, false);
-      if (path26) chasm.push(target);
+    let path27 = search(joined, chainEnd, target, catalog.joins, true);
+    if (!path27) {
+      path27 = search(joined, chainEnd, target, catalog.joins, false);
+      if (path27) chasm.push(target);
     }
-    if (!path26) {
+    if (!path27) {
       unreachable.push(target);
       continue;
     }
-    for (const step of path26) {
+    for (const step of path27) {
       if (joined.has(step.to)) continue;
       if (isFanOut(step.edge, step.from, step.to) && step.from === chainEnd) chainEnd = step.to;
       steps.push(step);
@@ -48027,9 +48573,9 @@ function search(start, chainEnd, target, edges, strict) {
   return void 0;
 }
 function unwind(end, prev, key) {
-  const path26 = [];
-  for (let link2 = prev.get(key(end)); link2; link2 = prev.get(key(link2.from))) path26.unshift(link2.step);
-  return path26;
+  const path27 = [];
+  for (let link2 = prev.get(key(end)); link2; link2 = prev.get(key(link2.from))) path27.unshift(link2.step);
+  return path27;
 }
 
 // src/local/genie/plan-helpers.ts
@@ -49295,7 +49841,7 @@ function createLocalDeploymentLog(stateDir, now = () => /* @__PURE__ */ new Date
 }
 
 // src/local/space-store.ts
-import { createHash as createHash6 } from "node:crypto";
+import { createHash as createHash7 } from "node:crypto";
 import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
 import path10 from "node:path";
 var STATE_DIR_ENV = "GENIE_GITOPS_STATE_DIR";
@@ -49325,7 +49871,7 @@ function canonicalText(serializedSpace, label) {
   return serializeSpace(parsed.data);
 }
 function etagOf(text7) {
-  return createHash6("sha256").update(text7, "utf8").digest("hex").slice(0, 32);
+  return createHash7("sha256").update(text7, "utf8").digest("hex").slice(0, 32);
 }
 function createLocalSpaceStore(options) {
   const fileOf = (spaceId2) => {
@@ -49377,7 +49923,7 @@ function createLocalSpaceStore(options) {
       );
     },
     async create(input2) {
-      const spaceId2 = createHash6("sha256").update(`${input2.title}\0${Date.now()}\0${Math.random()}`).digest("hex").slice(0, 32);
+      const spaceId2 = createHash7("sha256").update(`${input2.title}\0${Date.now()}\0${Math.random()}`).digest("hex").slice(0, 32);
       return write(
         spaceId2,
         input2.title,
@@ -49442,13 +49988,13 @@ function sleep(ms, signal) {
 
 // src/databricks/api-error.ts
 var DatabricksApiError = class extends GenieGitopsError {
-  constructor(method, path26, status, errorCode, detail, retryAfterMs, hint) {
+  constructor(method, path27, status, errorCode, detail, retryAfterMs, hint) {
     super(
-      `${method} ${path26} failed: ${status === 0 ? "no response" : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ""}${detail ? `: ${detail}` : ""}`,
-      hint ?? hintFor(status, path26)
+      `${method} ${path27} failed: ${status === 0 ? "no response" : `HTTP ${status}`}${errorCode ? ` ${errorCode}` : ""}${detail ? `: ${detail}` : ""}`,
+      hint ?? hintFor(status, path27)
     );
     this.method = method;
-    this.path = path26;
+    this.path = path27;
     this.status = status;
     this.errorCode = errorCode;
     this.detail = detail;
@@ -49479,8 +50025,8 @@ var DatabricksShapeError = class extends GenieGitopsError {
 function isRetryableStatus(status) {
   return status === 0 || status === 429 || status >= 500 && status <= 599;
 }
-function hintFor(status, path26) {
-  const what = path26.includes("/genie/") ? "Genie space" : path26.includes("/sql/") ? "SQL warehouse" : path26.includes("/serving-endpoints/") ? "serving endpoint" : "resource";
+function hintFor(status, path27) {
+  const what = path27.includes("/genie/") ? "Genie space" : path27.includes("/sql/") ? "SQL warehouse" : path27.includes("/serving-endpoints/") ? "serving endpoint" : "resource";
   switch (status) {
     case 0:
       return "the workspace did not answer: check DATABRICKS_HOST and the network";
@@ -49623,8 +50169,8 @@ function createDatabricksClient(options) {
     }
   };
 }
-function buildUrl(host2, path26, query) {
-  const url2 = new URL(path26, `${host2}/`);
+function buildUrl(host2, path27, query) {
+  const url2 = new URL(path27, `${host2}/`);
   for (const [key, value] of Object.entries(query ?? {}))
     if (value !== void 0) url2.searchParams.set(key, String(value));
   return url2.toString();
@@ -49927,12 +50473,12 @@ function positive(text7) {
 }
 
 // src/databricks/eval-runs.ts
-var count2 = external_exports.union([external_exports.number(), external_exports.string()]).optional();
+var count = external_exports.union([external_exports.number(), external_exports.string()]).optional();
 var RunSchema = external_exports.looseObject({
   eval_run_id: external_exports.string(),
   eval_run_status: external_exports.string().optional(),
-  num_questions: count2,
-  num_done: count2
+  num_questions: count,
+  num_done: count
 });
 var ResultSummarySchema = external_exports.looseObject({
   result_id: external_exports.string(),
@@ -50336,12 +50882,12 @@ function createGenieAdapter(options) {
     return finish(conversationId, messageId, message, signal);
   }
   async function finish(conversationId, messageId, first, signal) {
-    const path26 = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
-    const message = await pollMessage(path26, first, signal);
-    const answer = message ? await toAnswer(path26, message, signal) : giveUp();
+    const path27 = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+    const message = await pollMessage(path27, first, signal);
+    const answer = message ? await toAnswer(path27, message, signal) : giveUp();
     return { ...answer, conversationId, messageId };
   }
-  async function pollMessage(path26, first, signal) {
+  async function pollMessage(path27, first, signal) {
     const deadline = now() + poll.giveUpMs;
     let message = first;
     let delay = poll.firstMs;
@@ -50349,7 +50895,7 @@ function createGenieAdapter(options) {
       if (now() >= deadline) return void 0;
       await sleep2(Math.min(delay, Math.max(1, deadline - now())), signal);
       delay = Math.min(delay * poll.factor, poll.maxMs);
-      message = await client.request({ method: "GET", path: path26, schema: MessageSchema, signal });
+      message = await client.request({ method: "GET", path: path27, schema: MessageSchema, signal });
     }
     return message;
   }
@@ -50362,7 +50908,7 @@ function createGenieAdapter(options) {
       }
     };
   }
-  async function toAnswer(path26, message, signal) {
+  async function toAnswer(path27, message, signal) {
     if (message.status === "FAILED") {
       const type = message.error?.type ?? "UNKNOWN";
       const text8 = message.error?.error ?? `Genie failed (${type})`;
@@ -50390,15 +50936,15 @@ function createGenieAdapter(options) {
       const attachmentId = query.attachment_id ?? query.id;
       if (attachmentId)
         answer.result = await fetchResult(
-          `${path26}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
+          `${path27}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
           signal
         );
     }
     return answer;
   }
-  async function fetchResult(path26, signal) {
+  async function fetchResult(path27, signal) {
     try {
-      const body = await client.request({ method: "GET", path: path26, schema: QueryResultSchema, signal });
+      const body = await client.request({ method: "GET", path: path27, schema: QueryResultSchema, signal });
       const response = body.statement_response;
       if (response.status.state !== "SUCCEEDED") return void 0;
       return await readAllChunks(client, response, signal);
@@ -50723,6 +51269,9 @@ async function openDatabricksBackend(root2, target, options) {
   return {
     name: "databricks",
     warehouse,
+    // The workspace's data moves: answers kept from an earlier run count only on the same day.
+    questionsPerMinute: settings.qpm,
+    dataVersion: `${settings.host}|${target.warehouseId}|${(/* @__PURE__ */ new Date()).toISOString().slice(0, 10)}`,
     spaces,
     genieFor: (space2) => staging2.genieFor(space2, (spaceId2) => createGenieAdapter({ client, spaceId: spaceId2, limiter, poll: settings.poll })),
     genieEvalFor: async (space2) => createEvalRuns({ client, spaceId: await staging2.spaceFor(space2) }),
@@ -50799,8 +51348,8 @@ function loadSpace(root2, name2, layout = {}) {
 function benchmarksFile(root2, space2) {
   return spacePaths(root2, space2).benchmarksFile;
 }
-async function openWarehouseFor(root2, target, space2, layout = {}, dataFile) {
-  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs };
+async function openWarehouseFor(root2, target, space2, layout = {}, dataFile, demoRows) {
+  const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs, demoRows };
   if (dataFile !== void 0) {
     if (dataFile !== "demo" && !existsSync7(dataFile))
       throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
@@ -50854,13 +51403,15 @@ async function openBackend(root2, name2, target, options = {}) {
     });
     return options.wrapWarehouse ? { ...remote, warehouse: options.wrapWarehouse(remote.warehouse) } : remote;
   }
-  const local = options.spacesOnly ? void 0 : await openWarehouseFor(root2, target, options.space, options.layout, options.dataFile);
+  const local = options.spacesOnly ? void 0 : await openWarehouseFor(root2, target, options.space, options.layout, options.dataFile, options.demoRows);
   const base = local ?? unavailableWarehouse();
   const warehouse = options.wrapWarehouse ? options.wrapWarehouse(base) : base;
   const engines = /* @__PURE__ */ new Map();
   return {
     name: name2,
     warehouse,
+    deterministic: !(options.noise !== void 0 && options.noise > 0),
+    dataVersion: local ? localDataVersion(root2, target, local, options.dataFile) : void 0,
     genieFor: (space2, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space2)}#${seed ?? ""}`;
@@ -50877,6 +51428,17 @@ async function openBackend(root2, name2, target, options = {}) {
       await local?.close();
     }
   };
+}
+function localDataVersion(root2, target, local, dataFile) {
+  const data2 = dataFile ?? target?.local?.data ?? "demo";
+  if (data2 === "demo") return `demo|${local.asOf}`;
+  const file2 = path11.resolve(root2, data2);
+  try {
+    const stat = statSync3(file2);
+    return `file|${file2}|${stat.size}|${stat.mtimeMs}|${local.asOf}`;
+  } catch {
+    return `file|${file2}|?|${local.asOf}`;
+  }
 }
 function unavailableWarehouse() {
   const refuse2 = () => {
@@ -50926,7 +51488,7 @@ async function scoreConfig(backend2, spaceName, space2, benchmarks, options = {}
   return configScorer(backend2, spaceName, space2, benchmarks, options).score();
 }
 function configScorer(backend2, spaceName, space2, benchmarks, options = {}) {
-  const expectedCache = /* @__PURE__ */ new Map();
+  const expectedCache = options.expectedCache ?? /* @__PURE__ */ new Map();
   const input2 = async () => ({
     space: spaceName,
     configHash: hashSpace(space2),
@@ -50955,28 +51517,444 @@ function configScorer(backend2, spaceName, space2, benchmarks, options = {}) {
   };
 }
 
+// src/commands/enhance-scoring.ts
+var MAX_VALUE_WORDS2 = 50;
+function enhanceScoring(backend2, spaceName, benchmarks, calls, options = {}) {
+  const entries = /* @__PURE__ */ new Map();
+  const expectedCache = /* @__PURE__ */ new Map();
+  const scoring = { ...options.scoring, expectedCache };
+  const byId3 = new Map(benchmarks.map((b) => [b.id, b]));
+  const benchmarksHash = hashBenchmarks(benchmarks);
+  let askingMs = 0;
+  let reusedFromCache = 0;
+  const cacheDir = options.cacheDir && backend2.dataVersion !== void 0 ? options.cacheDir : void 0;
+  const entryOf = (space2) => {
+    const hash3 = hashSpace(space2);
+    let entry = entries.get(hash3);
+    if (!entry) {
+      entry = { space: space2, answers: /* @__PURE__ */ new Map(), cached: /* @__PURE__ */ new Set() };
+      if (cacheDir) readCache(cacheDir, hash3, entry);
+      entries.set(hash3, entry);
+    }
+    return entry;
+  };
+  const readCache = (dir, hash3, entry) => {
+    const file2 = cacheFile(dir, spaceName, backend2.name, hash3);
+    if (!existsSync9(file2)) return;
+    try {
+      const data2 = JSON.parse(readFileSync11(file2, "utf8"));
+      if (data2.version !== 1 || data2.configHash !== hash3 || data2.data !== backend2.dataVersion) return;
+      for (const [id2, a] of Object.entries(data2.answers)) {
+        const b = byId3.get(id2);
+        if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
+        entry.answers.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
+        entry.cached.add(id2);
+      }
+    } catch {
+    }
+  };
+  const writeCache = (hash3, entry) => {
+    if (!cacheDir) return;
+    const answers = {};
+    for (const [id2, score] of entry.answers) {
+      if (score.errored || score.expectedError !== void 0) continue;
+      answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
+    }
+    const data2 = {
+      version: 1,
+      configHash: hash3,
+      backend: backend2.name,
+      data: backend2.dataVersion,
+      answers
+    };
+    writeFileAtomic(cacheFile(cacheDir, spaceName, backend2.name, hash3), `${JSON.stringify(data2)}
+`);
+  };
+  const ask2 = async (space2, ids) => {
+    const entry = entryOf(space2);
+    const missing = ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2));
+    if (missing.length > 0) {
+      const wanted = new Set(missing);
+      const scorer = configScorer(
+        backend2,
+        spaceName,
+        space2,
+        benchmarks.filter((b) => wanted.has(b.id)),
+        scoring
+      );
+      const card = await scorer.score();
+      calls.genie += card.calls.genie;
+      calls.statements += card.calls.statements;
+      askingMs += card.durationMs;
+      for (const q2 of card.questions) entry.answers.set(q2.id, q2);
+      writeCache(hashSpace(space2), entry);
+    }
+    const out = [];
+    for (const id2 of ids) {
+      const answer = entry.answers.get(id2);
+      if (!answer) continue;
+      if (entry.cached.delete(id2)) reusedFromCache++;
+      out.push(answer);
+    }
+    return out;
+  };
+  const compose = (space2, questions) => {
+    const order = new Map(benchmarks.map((b, i) => [b.id, i]));
+    const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+    const card = buildScorecard({
+      space: spaceName,
+      configHash: hashSpace(space2),
+      benchmarksHash,
+      backend: backend2.name,
+      repeats: 1,
+      questions: sorted,
+      taught: new Set(findTaught(space2, benchmarks).keys()),
+      calls: {
+        genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
+        statements: 0,
+        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+        retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+        rateLimited: 0
+      },
+      durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
+      startedAt: (/* @__PURE__ */ new Date()).toISOString()
+    });
+    return { ...card, quality: lintQuality({ space: space2, benchmarks }) };
+  };
+  const values = async (table2, column2) => {
+    const from = quoteTableIdentifier(table2);
+    if (!from) return void 0;
+    const col = quoteName(column2);
+    try {
+      calls.statements++;
+      const result = await backend2.warehouse.execute(
+        `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
+      );
+      if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
+      return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
+    } catch {
+      return void 0;
+    }
+  };
+  const port = {
+    ask: ask2,
+    compose,
+    answered: (space2) => new Set(entryOf(space2).answers.keys()),
+    values
+  };
+  return {
+    score: async (space2) => compose(
+      space2,
+      await ask2(
+        space2,
+        benchmarks.map((b) => b.id)
+      )
+    ),
+    reaskerOf: (space2) => ({
+      reask: async (card, ids) => {
+        const before = card.calls.genie;
+        const more = await configScorer(backend2, spaceName, space2, benchmarks, scoring).reask(card, ids);
+        calls.genie += more.calls.genie - before;
+        calls.statements += more.calls.statements - card.calls.statements;
+        return more;
+      }
+    }),
+    port,
+    meter: { asked: () => calls.genie, askingMs: () => askingMs },
+    get reusedFromCache() {
+      return reusedFromCache;
+    }
+  };
+}
+function defaultAnswerCacheDir(root2) {
+  return path12.join(root2, ".genie-gitops", "cache", "answers");
+}
+function cacheFile(dir, space2, backend2, configHash) {
+  return path12.join(dir, space2, `${backend2}-${configHash.slice(0, 24)}.json`);
+}
+
+// src/loop/memo-warehouse.ts
+function memoizeWarehouse(inner) {
+  const results = /* @__PURE__ */ new Map();
+  let schema;
+  const stats = { hits: 0, misses: 0 };
+  return {
+    stats,
+    execute(sql, options = {}) {
+      const key = `${options.rowLimit ?? ""}\0${sql}`;
+      const known = results.get(key);
+      if (known) {
+        stats.hits += 1;
+        return known;
+      }
+      stats.misses += 1;
+      const pending2 = inner.execute(sql, options);
+      results.set(key, pending2);
+      pending2.catch((error62) => {
+        if (options.signal?.aborted || isInfrastructureFailure(error62)) results.delete(key);
+      });
+      return pending2;
+    },
+    schema: () => schema ??= inner.schema(),
+    close: () => inner.close?.() ?? Promise.resolve()
+  };
+}
+
+// src/scoring/paired-test.ts
+function hypergeometricLaw(population, successes, draws) {
+  const law = /* @__PURE__ */ new Map();
+  for (let k = 0; k <= draws; k++) {
+    const p = hypergeometricPmf(k, population, successes, draws);
+    if (p > 0) law.set(k, p);
+  }
+  return law;
+}
+var count2 = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
+function questionLaw(q2, screening) {
+  const nH = q2.head.length;
+  const nB = q2.base.length;
+  const kH = count2(q2.head);
+  const passes = kH + count2(q2.base);
+  const asks = { head: nH, base: nB };
+  const adaptive = screening !== void 0 && nH >= screening && nB >= screening && (nH > screening || nB > screening);
+  if (adaptive) {
+    const s = screening;
+    const k0 = count2(q2.head.slice(0, s)) + count2(q2.base.slice(0, s));
+    const first = hypergeometricLaw(2 * s, k0, s);
+    const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
+    return { law: convolve(first, rest), observed: kH, asks, passes };
+  }
+  return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
+}
+function pairedTest(outcomes, options = {}) {
+  const confidence = options.confidence ?? 0.95;
+  const paired = outcomes.filter((q2) => q2.head.length > 0 && q2.base.length > 0);
+  const laws = paired.map((q2) => ({ id: q2.id, ...questionLaw(q2, options.screeningAsks) }));
+  const rate2 = (k, n2) => k / n2;
+  const discordant = laws.filter((l) => rate2(l.observed, l.asks.head) !== rate2(l.passes - l.observed, l.asks.base)).map((l) => l.id);
+  const informative = laws.filter((l) => l.law.size > 1);
+  const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
+  const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
+  let total = pointMass(0);
+  let observed = 0;
+  for (const l of informative) {
+    const shifted = /* @__PURE__ */ new Map();
+    for (const [x, p] of l.law) shifted.set(valueOf(l, x), p);
+    total = convolve(total, shifted);
+    observed += valueOf(l, l.observed);
+  }
+  const { lower, upper } = tails(total, observed);
+  const sumOfDifferences = laws.reduce(
+    (sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base,
+    0
+  );
+  const n = Math.max(1, paired.length);
+  const estimate = sumOfDifferences / n;
+  const half = normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total)) / (scale * n);
+  return {
+    questions: paired.length,
+    estimate,
+    interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
+    confidence,
+    pWorse: lower,
+    pBetter: upper,
+    discordant
+  };
+}
+
+// src/scoring/adaptive-repeats.ts
+var DEFAULT_CONFIDENCE = 0.95;
+var DEFAULT_MAX_REPEATS = 3;
+var INTERIM_ALPHA = 1e-3;
+var FUTILITY_P = 0.5;
+function sequentialBounds(confidence, maxRepeats) {
+  const alpha = 1 - confidence;
+  const interim = Math.min(INTERIM_ALPHA, alpha / 10);
+  return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
+}
+var rate = (asks) => asks.filter(Boolean).length / asks.length;
+var mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
+function assessLook(outcomes, plan, look) {
+  const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
+  const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
+  const screening = plan.screeningAsks ?? 1;
+  const looks = maxRepeats + 1;
+  const bounds = sequentialBounds(confidence, maxRepeats);
+  const last = look >= looks;
+  const bound = last ? bounds.final : bounds.interim;
+  const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
+  const worse = plan.direction === "worse";
+  const p = worse ? test.pWorse : test.pBetter;
+  const effect = worse ? -test.estimate : test.estimate;
+  const significant2 = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
+  const open2 = outcomes.filter(
+    (q2) => q2.head.length > 0 && q2.base.length > 0 && Math.max(q2.head.length, q2.base.length) < screening + maxRepeats && (rate(q2.head) !== rate(q2.base) || mixed(q2.head) || mixed(q2.base))
+  );
+  let stop;
+  if (last) stop = "last-look";
+  else if (significant2) stop = "significant";
+  else if (open2.length === 0) stop = "settled";
+  else if (p > FUTILITY_P) stop = "futile";
+  return { test, p, effect, look, looks, bound, significant: significant2, stop, reask: stop ? [] : open2.map((q2) => q2.id) };
+}
+function isComparable(q2) {
+  return q2.expectedError === void 0 && q2.errored !== true;
+}
+function pairOutcomes(head, base, include = () => true) {
+  const before = new Map(base.questions.map((q2) => [q2.id, q2]));
+  const out = [];
+  for (const h of head.questions) {
+    const b = before.get(h.id);
+    if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql) continue;
+    if (!isComparable(h) || !isComparable(b) || !include(h)) continue;
+    out.push({ id: h.id, head: askOutcomes(h), base: askOutcomes(b) });
+  }
+  return out;
+}
+async function runAdaptiveRepeats(plan, sides, log = () => {
+}) {
+  let reasked = 0;
+  for (let look = 1; ; look++) {
+    const current = assessLook(sides.outcomes(), plan, look);
+    if (current.stop) return { ...current, rounds: look - 1, reasked };
+    log(
+      `re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`
+    );
+    await sides.reask(current.reask);
+    reasked += current.reask.length;
+  }
+}
+async function compareWithRepeats(plan, head, base, options = {}) {
+  let [h, b] = [head.card, base.card];
+  const comparison = await runAdaptiveRepeats(
+    plan,
+    {
+      outcomes: () => pairOutcomes(h, b, options.include),
+      // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
+      reask: async (ids) => {
+        h = await head.reasker.reask(h, ids);
+        b = await base.reasker.reask(b, ids);
+      }
+    },
+    options.log
+  );
+  return { head: h, base: b, comparison };
+}
+
+// src/scoring/score-gate.ts
+var pct2 = (x) => `${(x * 100).toFixed(1)}%`;
+var points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+function formatP(p) {
+  if (p < 1e-4) return "p < 0.0001";
+  return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+function decideGate(input2) {
+  const { head, settings, comparison } = input2;
+  const failures = [];
+  const score = head.totals.all.score;
+  const belowMin = settings.minScore !== void 0 && score < settings.minScore;
+  if (belowMin) failures.push(`head score ${pct2(score)} is below min-score ${pct2(settings.minScore)}`);
+  if (input2.inconclusive !== void 0)
+    return { verdict: "inconclusive", failures: [], summary: `Inconclusive: ${input2.inconclusive}.`, comparison };
+  if (!input2.base || !comparison) {
+    return {
+      verdict: belowMin ? "below-min" : "no-base",
+      failures,
+      summary: belowMin ? `${failures[0]}.` : "No base to compare with.",
+      comparison
+    };
+  }
+  const { test } = comparison;
+  const interval = `${intervalLevel(test.confidence)} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}`;
+  const estimate = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pWorse)})`;
+  const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
+  const tolerance = settings.maxRegression;
+  if (significantDrop && tolerance !== void 0 && comparison.effect > tolerance + 1e-9) {
+    failures.unshift(
+      `head is significantly worse than base: ${estimate}, a drop beyond max-regression ${points(tolerance)}`
+    );
+    return { verdict: "regression", failures, summary: `Regression: ${estimate}.`, comparison };
+  }
+  if (belowMin) return { verdict: "below-min", failures, summary: `${failures[0]}.`, comparison };
+  if (significantDrop) {
+    const why = tolerance === void 0 ? "no max-regression is set" : `within max-regression ${points(tolerance)}`;
+    return { verdict: "within-tolerance", failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
+  }
+  const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
+  if (better) {
+    const up = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pBetter)})`;
+    return { verdict: "improvement", failures, summary: `Improvement: ${up}.`, comparison };
+  }
+  return { verdict: "no-significant-change", failures, summary: `No significant change: ${estimate}.`, comparison };
+}
+function intervalLevel(confidence) {
+  return `${Math.round(confidence * 1e3) / 10}%`;
+}
+function signedPoints(x) {
+  const d = Math.round(x * 1e3) / 10;
+  if (d === 0) return "\xB10.0 pp";
+  return `${d > 0 ? "+" : "\u2212"}${Math.abs(d).toFixed(1)} pp`;
+}
+
+// src/loop/gain-significance.ts
+var trainOnly = (q2) => q2.split === "train";
+function planOf(options) {
+  return {
+    direction: "better",
+    tolerance: 0,
+    confidence: options.confidence,
+    maxRepeats: options.maxRepeats ?? DEFAULT_MAX_REPEATS
+  };
+}
+function describe5(look) {
+  const t = look.test;
+  const shown = `${signedPoints(t.estimate)} (${intervalLevel(t.confidence)} interval ${signedPoints(t.interval.low)} to ${signedPoints(t.interval.high)}, one-sided ${formatP(t.pBetter)}, ${t.discordant.length} question(s) changed)`;
+  return look.significant ? `significant gain ${shown}` : `gain not significant: ${shown}`;
+}
+function exactGain(current, candidate, options = {}) {
+  const look = assessLook(
+    pairOutcomes(candidate, firstAsks(current), options.include ?? trainOnly),
+    planOf(options),
+    Infinity
+  );
+  const net = Math.round(look.test.estimate * look.test.questions);
+  const significant2 = net > 0;
+  const shown = `${net >= 0 ? "+" : ""}${net} question(s) of ${look.test.questions}, ${look.test.discordant.length} changed`;
+  const reason = significant2 ? `exact gain ${shown} (deterministic Genie: a re-ask cannot change an answer)` : `no gain: ${shown} (deterministic Genie)`;
+  return { significant: significant2, reason, look: { ...look, significant: significant2 } };
+}
+async function confirmGain(current, candidate, options = {}) {
+  if (options.deterministic) return { ...exactGain(current.card, candidate.card, options), card: candidate.card };
+  const compared = await compareWithRepeats(
+    planOf(options),
+    candidate,
+    { card: firstAsks(current.card), reasker: current.reasker },
+    { include: options.include ?? trainOnly, log: options.log }
+  );
+  const look = compared.comparison;
+  return { significant: look.significant, reason: describe5(look), look, card: compared.head };
+}
+
 // src/commands/enhance.ts
+var PLANNING_QPM = 5;
 function lessonsFile(root2, space2) {
   return spacePaths(root2, space2).lessonsFile;
 }
-function countingScorers(backend2, spaceName, benchmarks, calls, scoring = {}) {
-  const scorers = /* @__PURE__ */ new Map();
-  const scorerOf = (space2) => {
-    const key = hashSpace(space2);
-    let scorer = scorers.get(key);
-    if (!scorer) scorers.set(key, scorer = configScorer(backend2, spaceName, space2, benchmarks, scoring));
-    return scorer;
-  };
-  const counted = (card, before) => {
-    calls.genie += card.calls.genie - (before?.calls.genie ?? 0);
-    calls.statements += card.calls.statements - (before?.calls.statements ?? 0);
-    return card;
-  };
+function budgetReport(options, result, screening, facts) {
+  const candidates = screening ? result.screening?.candidates ?? 0 : Math.max(0, result.scorings - 1);
   return {
-    score: async (space2) => counted(await scorerOf(space2).score()),
-    reaskerOf: (space2) => ({
-      reask: async (card, ids) => counted(await scorerOf(space2).reask(card, ids), card)
-    })
+    screening,
+    ...options.maxGenieQuestions !== void 0 ? { maxGenieQuestions: options.maxGenieQuestions } : {},
+    ...options.timeBudgetMs !== void 0 ? { timeBudgetMs: options.timeBudgetMs } : {},
+    ...result.budgetStop !== void 0 ? { stoppedOnBudget: result.budgetStop } : {},
+    questionsPerMinute: facts.qpm,
+    benchmarkQuestions: facts.questions,
+    candidates,
+    confirmations: screening ? result.screening?.confirmations ?? 0 : result.scorings,
+    fullRescoringQuestions: (1 + candidates) * facts.questions,
+    reusedFromCache: facts.reused,
+    ...result.screening?.rollback ? { rollback: result.screening.rollback.reason } : {},
+    watched: result.screening?.watched ?? []
   };
 }
 async function enhanceCommand(options) {
@@ -51001,7 +51979,20 @@ async function enhanceCommand(options) {
     staging: options.staging
   });
   const calls = { genie: 0, statements: 0 };
-  const { score, reaskerOf } = countingScorers(backend2, options.space, benchmarks, calls, options.scoring);
+  const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultAnswerCacheDir(options.root);
+  const scoring = enhanceScoring(backend2, options.space, benchmarks, calls, { scoring: options.scoring, cacheDir });
+  const { score, reaskerOf } = scoring;
+  const budget = createBudget(
+    {
+      maxGenieQuestions: options.maxGenieQuestions,
+      timeBudgetMs: options.timeBudgetMs,
+      questionsPerMinute: backend2.questionsPerMinute
+    },
+    scoring.meter,
+    Date.now,
+    started
+  );
+  const screening = options.screening ?? true;
   try {
     const warehouseSchema = await backend2.warehouse.schema();
     assertValidConfig(
@@ -51026,10 +52017,17 @@ async function enhanceCommand(options) {
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
       isolateFixes: options.isolateFixes ?? backend2.name === "local",
+      screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : void 0,
+      budget,
       confirmGain: (current, candidate) => confirmGain(
         { card: current.card, reasker: reaskerOf(current.space) },
         { card: candidate.card, reasker: reaskerOf(candidate.space) },
-        { confidence: options.confidence, maxRepeats: options.maxRepeats, log: options.log }
+        {
+          confidence: options.confidence,
+          maxRepeats: options.maxRepeats,
+          deterministic: backend2.deterministic,
+          log: options.log
+        }
       ),
       log: options.log
     });
@@ -51068,6 +52066,11 @@ async function enhanceCommand(options) {
         completionTokens: result.analystUsage.completionTokens
       },
       durationMs: Date.now() - started,
+      budget: budgetReport(options, result, screening, {
+        qpm: backend2.questionsPerMinute ?? PLANNING_QPM,
+        questions: result.before.questions.filter((q2) => q2.expectedError === void 0).length,
+        reused: scoring.reusedFromCache
+      }),
       written,
       config: result.space,
       startConfig: loaded.space,
@@ -51300,7 +52303,7 @@ function describeIssues(issues) {
 }
 
 // src/fixes/llm-prompt.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
+import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
 var SECTION = /^<!--\s*section:\s*(system|user)\s*-->\s*$/gm;
@@ -51309,7 +52312,7 @@ function resolvePromptsDir(promptsDir, file2 = "analyst.md") {
   let dir = dirname(fileURLToPath2(import.meta.url));
   for (let i = 0; i < 6; i++) {
     const candidate = join(dir, "prompts");
-    if (existsSync9(join(candidate, file2))) return candidate;
+    if (existsSync10(join(candidate, file2))) return candidate;
     const parent = dirname(dir);
     if (parent === dir) break;
     dir = parent;
@@ -51336,9 +52339,9 @@ function parsePromptTemplate(source, file2 = "template") {
 }
 function loadPromptTemplate(name2, promptsDir) {
   const file2 = `${name2}.md`;
-  const path26 = join(resolvePromptsDir(promptsDir, file2), file2);
-  if (!existsSync9(path26)) throw new GenieGitopsError(`prompt template not found: ${path26}`);
-  return parsePromptTemplate(readFileSync11(path26, "utf8"), path26);
+  const path27 = join(resolvePromptsDir(promptsDir, file2), file2);
+  if (!existsSync10(path27)) throw new GenieGitopsError(`prompt template not found: ${path27}`);
+  return parsePromptTemplate(readFileSync12(path27, "utf8"), path27);
 }
 function renderTemplate(template2, values) {
   return template2.replace(/\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g, (_whole, name2) => {
@@ -51895,8 +52898,8 @@ function retryAfterFor(response) {
   if (header !== void 0) return header;
   return response.status === 429 || response.status === 503 ? 1e3 : void 0;
 }
-function trimSlash(path26) {
-  return path26.replace(/\/+$/, "");
+function trimSlash(path27) {
+  return path27.replace(/\/+$/, "");
 }
 function networkDetail(error62) {
   if (error62 instanceof Error) {
@@ -51993,15 +52996,15 @@ function scoreText(t) {
   if (answered === 0) return `\u2013 (${t.errored} errored${broken})`;
   return `${percent(t.score)} (${t.passed}/${answered}${t.errored ? `, ${t.errored} errored` : ""}${broken})`;
 }
-function shortHash2(hash2) {
-  const bare2 = hash2.includes(":") ? hash2.slice(hash2.indexOf(":") + 1) : hash2;
+function shortHash2(hash3) {
+  const bare2 = hash3.includes(":") ? hash3.slice(hash3.indexOf(":") + 1) : hash3;
   return bare2.slice(0, 8);
 }
 function duration3(ms) {
   if (ms < 1e3) return `${Math.round(ms)} ms`;
   if (ms < 6e4) return `${(ms / 1e3).toFixed(1)} s`;
-  const minutes = Math.floor(ms / 6e4);
-  return `${minutes} min ${Math.round(ms % 6e4 / 1e3)} s`;
+  const minutes3 = Math.floor(ms / 6e4);
+  return `${minutes3} min ${Math.round(ms % 6e4 / 1e3)} s`;
 }
 function truncate2(text7, max) {
   const flat = text7.replace(/\s+/g, " ").trim();
@@ -52200,7 +53203,7 @@ function nameOperations(before, ops) {
 var points2 = (d) => `${d > 0 ? "+" : ""}${d.toFixed(1)}`;
 function qualityLine(quality) {
   if (!quality) return [];
-  const parts = CATEGORIES2.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(", ");
+  const parts = CATEGORIES.map((c) => `${c} ${quality.categories[c].score.toFixed(0)}`).join(", ");
   return [`**Config quality (lint):** ${quality.score.toFixed(1)}/100 \u2014 ${parts}`, ""];
 }
 function qualityComparison(before, after, labels) {
@@ -52214,11 +53217,67 @@ function qualityComparison(before, after, labels) {
     `| category | ${labels[0]} | ${labels[1]} | change |`,
     "|---|---:|---:|---:|",
     row("**quality**", (q2) => q2.score),
-    ...CATEGORIES2.map((c) => row(c, (q2) => q2.categories[c].score)),
+    ...CATEGORIES.map((c) => row(c, (q2) => q2.categories[c].score)),
     "",
     "</details>",
     ""
   ];
+}
+
+// src/report/budget-markdown.ts
+var minutes2 = (questions, qpm) => {
+  const m = questions / qpm;
+  return m < 1 ? `${Math.round(m * 60)} s` : `${m.toFixed(1)} min`;
+};
+function budgetStopNotice(result) {
+  const stop = result.budget?.stoppedOnBudget;
+  if (!stop) return [];
+  const kept = result.iterations.filter((i) => i.accepted).length;
+  return [
+    "> [!NOTE]",
+    `> **This run stopped on its budget** (${stop}). It kept its ${kept} confirmed iteration(s); ${leftToTry(result)} The next run resumes from this PR's config and lessons.`,
+    ""
+  ];
+}
+function leftToTry(result) {
+  const untried = result.iterations.flatMap((it) => it.untried ?? []);
+  const failing = result.after.questions.filter(
+    (q2) => q2.split === "train" && !q2.passed && !q2.errored && q2.expectedError === void 0
+  ).length;
+  const fixes = untried.length > 0 ? `${untried.length} proposed fix(es) were not judged yet, and ` : "";
+  return `left to try: ${fixes}${failing} train question(s) still fail.`;
+}
+function budgetSection(result) {
+  const { before, after, calls } = result;
+  const b = result.budget;
+  const lines = ["### Budget", ""];
+  const tokens = calls.promptTokens + calls.completionTokens;
+  lines.push(
+    `- Genie questions asked: **${calls.genie}**${b ? ` (${(calls.genie / Math.max(1, b.benchmarkQuestions)).toFixed(1)}\xD7 the ${b.benchmarkQuestions}-question benchmark)` : ""}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${tokens} tokens); time: ${(result.durationMs / 1e3).toFixed(1)} s; iterations: ${result.iterations.length}; full scorings: ${calls.scorings + (b?.screening ? b.confirmations : 0)}`
+  );
+  if (b) {
+    const qpm = b.questionsPerMinute;
+    lines.push(
+      `- At ${qpm} questions/min this run needs **${minutes2(calls.genie, qpm)}** of Genie time; scoring the start config and each of the ${b.candidates} candidate config(s) on the whole benchmark would need ${b.fullRescoringQuestions} questions, ${minutes2(b.fullRescoringQuestions, qpm)}.`
+    );
+    if (b.screening)
+      lines.push(
+        `- Screening: ${b.candidates} candidate(s) asked only the questions their fixes can change plus a canary; ${b.confirmations} full scoring(s) confirmed a config${b.reusedFromCache > 0 ? `; ${b.reusedFromCache} answer(s) reused from earlier runs (same config, same question)` : ""}${b.watched.length > 0 ? `; questions the screening missed, asked on every candidate since: ${b.watched.map((id2) => `\`${id2}\``).join(", ")}` : ""}.`
+      );
+    if (b.rollback) lines.push(`- ${b.rollback}.`);
+    const limits = [
+      b.maxGenieQuestions !== void 0 ? `${b.maxGenieQuestions} Genie questions` : void 0,
+      b.timeBudgetMs !== void 0 ? `${Math.round(b.timeBudgetMs / 6e4)} min` : void 0
+    ].filter(Boolean);
+    if (limits.length > 0)
+      lines.push(
+        `- Budget: ${limits.join(", ")}; ${b.stoppedOnBudget ? `**stopped on ${b.stoppedOnBudget}**; ${leftToTry(result)}` : "not reached."}`
+      );
+  }
+  lines.push(
+    `- config ${before.configHash.slice(0, 12)} \u2192 ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`
+  );
+  return lines;
 }
 
 // src/report/enhance-report.ts
@@ -52302,13 +53361,20 @@ function questionChangeLines(before, after) {
 }
 function iterationTable(result) {
   const counts = (c) => `${c.passed}/${c.total}`;
+  const screened = result.iterations.some((it) => it.screened && !it.screened.confirmed);
+  const mark = (it) => it.screened && !it.screened.confirmed ? " (screened)" : "";
   return [
     "| iteration | result | train | holdout | fixes kept | rejected |",
     "|---:|---|---:|---:|---:|---:|",
     ...result.iterations.map((it) => {
       const shown = it.accepted ? it.after : it.before;
-      return `| ${it.index} | ${it.accepted ? "kept" : "rolled back"}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)} | ${it.applied.length} | ${it.rejected.length} |`;
-    })
+      const outcome = it.accepted ? "kept" : it.untried ? "stopped" : "rolled back";
+      return `| ${it.index} | ${outcome}: ${it.reason} | ${counts(shown.train)} | ${counts(shown.holdout)}${mark(it)} | ${it.applied.length} | ${it.rejected.length} |`;
+    }),
+    ...screened ? [
+      "",
+      "_(screened)_: counted on the questions the iteration could change; failing holdout questions were not asked again until the full scoring of the final config (the score table above)."
+    ] : []
   ];
 }
 function patchDetails(result) {
@@ -52378,22 +53444,15 @@ function lessonsDetails(result) {
     ""
   ];
 }
-function budgetLines(result) {
-  const { before, after, calls } = result;
-  return [
-    "### Budget",
-    "",
-    `- iterations: ${result.iterations.length}; configs scored: ${calls.scorings}; Genie questions asked: ${calls.genie}; SQL statements: ${calls.statements}; LLM calls: ${calls.llmCalls} (${calls.promptTokens + calls.completionTokens} tokens); time: ${(result.durationMs / 1e3).toFixed(1)} s`,
-    `- config ${before.configHash.slice(0, 12)} \u2192 ${after.configHash.slice(0, 12)}; benchmarks ${after.benchmarksHash.slice(0, 12)}`
-  ];
-}
 function renderEnhanceMarkdown(result, options = {}) {
   const { before, after } = result;
   const kept = result.iterations.filter((i) => i.accepted).length;
   const summary = [
     `## genie-gitops: enhance \`${result.space}\``,
     "",
+    ...options.preface ?? [],
     ...taughtNotice(result),
+    ...budgetStopNotice(result),
     `**Train ${pct3(before.totals.train.score)} \u2192 ${pct3(after.totals.train.score)}, train-untaught ${pct3(before.totals.trainUntaught.score)} \u2192 ${pct3(after.totals.trainUntaught.score)}, holdout ${pct3(before.totals.holdout.score)} \u2192 ${pct3(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     "",
     ...scoreTable(before, after, options.splits),
@@ -52426,7 +53485,7 @@ function renderEnhanceMarkdown(result, options = {}) {
     ...notesDetails(result),
     ...lessonsDetails(result)
   ];
-  const tail = budgetLines(result);
+  const tail = budgetSection(result);
   return fitBody([summary, progress, details, tail], options);
 }
 function fitBody(sections, options) {
@@ -52475,7 +53534,7 @@ async function runEnhance(args, io) {
   const result = await enhanceCommand({
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
-    root: path12.resolve(io.cwd, values.root ?? "."),
+    root: path13.resolve(io.cwd, values.root ?? "."),
     space: values.space,
     backend: parseBackend(values.backend),
     staging: parseStaging(values.staging),
@@ -52489,6 +53548,10 @@ async function runEnhance(args, io) {
     allowTaughtExamples: values["allow-taught-examples"] ?? false,
     confidence: numberOption(values.confidence, "--confidence", { min: 0.5, max: 0.999 }),
     maxRepeats: numberOption(values["max-repeats"], "--max-repeats", { min: 0, max: 20, integer: true }),
+    maxGenieQuestions: numberOption(values["max-genie-questions"], "--max-genie-questions", { min: 1, integer: true }),
+    timeBudgetMs: durationOption(values["time-budget"], "--time-budget"),
+    screening: values["no-screening"] ? false : void 0,
+    cacheDir: values["no-cache"] ? false : void 0,
     dryRun: values["dry-run"],
     log: values.quiet ? void 0 : (line) => io.err(line)
   });
@@ -52496,15 +53559,15 @@ async function runEnhance(args, io) {
     fullReportHint: values.json ? `the full report is ${values.json}` : void 0
   });
   const { config: _config, startConfig: _start, ...json2 } = result;
-  if (values.json) writeFileAtomic(path12.resolve(io.cwd, values.json), `${JSON.stringify(json2, null, 2)}
+  if (values.json) writeFileAtomic(path13.resolve(io.cwd, values.json), `${JSON.stringify(json2, null, 2)}
 `);
-  if (values.markdown) writeFileAtomic(path12.resolve(io.cwd, values.markdown), markdown);
+  if (values.markdown) writeFileAtomic(path13.resolve(io.cwd, values.markdown), markdown);
   for (const line of summaryLines(result, io.cwd, values.markdown)) io.out(line);
   return 0;
 }
 function summaryLines(result, cwd, markdownFile) {
   const t = (c) => `train ${(c.totals.train.score * 100).toFixed(1)}%, train-untaught ${(c.totals.trainUntaught.score * 100).toFixed(1)}%, holdout ${(c.totals.holdout.score * 100).toFixed(1)}%`;
-  const relative = (file2) => path12.relative(cwd, path12.resolve(cwd, file2)) || file2;
+  const relative = (file2) => path13.relative(cwd, path13.resolve(cwd, file2)) || file2;
   const lines = [
     `before: ${t(result.before)}`,
     `after:  ${t(result.after)}`,
@@ -52526,7 +53589,7 @@ function summaryLines(result, cwd, markdownFile) {
 }
 
 // src/cli/gitops-commands.ts
-import path16 from "node:path";
+import path17 from "node:path";
 
 // src/github/git-cli.ts
 import { spawn } from "node:child_process";
@@ -52735,16 +53798,16 @@ function buildEnv(base, token) {
 }
 
 // src/commands/deploy-config.ts
-import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
-import path13 from "node:path";
+import { existsSync as existsSync11, readFileSync as readFileSync13 } from "node:fs";
+import path14 from "node:path";
 
 // src/benchmarks/genie-benchmarks.ts
-import { createHash as createHash7 } from "node:crypto";
+import { createHash as createHash8 } from "node:crypto";
 var SYNC_BENCHMARK_MODES = ["none", "train", "all"];
 var HEX32 = /^[0-9a-f]{32}$/;
 function genieQuestionId(id2) {
   if (HEX32.test(id2)) return id2;
-  return createHash7("sha256").update(`genie-gitops benchmark\0${id2}`, "utf8").digest("hex").slice(0, 32);
+  return createHash8("sha256").update(`genie-gitops benchmark\0${id2}`, "utf8").digest("hex").slice(0, 32);
 }
 function toPieces(text7) {
   const pieces = text7.split(/(?<=\n)/);
@@ -52787,7 +53850,7 @@ function withoutBenchmarks(space2) {
 // src/commands/deploy-config.ts
 function benchmarksOf(root2, space2) {
   const file2 = spacePaths(root2, space2).benchmarksFile;
-  return existsSync10(file2) ? loadBenchmarks(file2, space2).benchmarks : void 0;
+  return existsSync11(file2) ? loadBenchmarks(file2, space2).benchmarks : void 0;
 }
 function deployedConfig(space2, benchmarks, mode, name2) {
   if (mode === "none") return space2;
@@ -52804,7 +53867,7 @@ async function deployedHashAt(git, before, root2, name2, configPath, mode) {
   if (text7 === void 0) return void 0;
   const space2 = parseSpaceText(text7, `${configPath}@${before.slice(0, 7)}`);
   if (mode === "none") return hashSpace(space2);
-  const file2 = path13.relative(root2, spacePaths(root2, name2).benchmarksFile).split(path13.sep).join("/");
+  const file2 = path14.relative(root2, spacePaths(root2, name2).benchmarksFile).split(path14.sep).join("/");
   const yml = await git.tryShow(before, file2);
   if (yml === void 0) return void 0;
   try {
@@ -53125,9 +54188,9 @@ function noBaseline(live, settings, why) {
 }
 
 // src/scoring/smoke-sample.ts
-import { createHash as createHash8 } from "node:crypto";
+import { createHash as createHash9 } from "node:crypto";
 var DEFAULT_SMOKE_SIZE = 10;
-var rank2 = (id2) => createHash8("sha256").update(`smoke\0${id2}`, "utf8").digest("hex");
+var rank2 = (id2) => createHash9("sha256").update(`smoke\0${id2}`, "utf8").digest("hex");
 function stratumOf(b) {
   return `${b.split}\0${b.tags[0] ?? "untagged"}`;
 }
@@ -53166,19 +54229,19 @@ function interleave(a, b) {
 }
 
 // src/commands/scorecard-cache.ts
-import { existsSync as existsSync11, readFileSync as readFileSync13 } from "node:fs";
-import path14 from "node:path";
+import { existsSync as existsSync12, readFileSync as readFileSync14 } from "node:fs";
+import path15 from "node:path";
 function defaultCacheDir(root2) {
-  return path14.join(root2, ".genie-gitops", "cache", "scorecards");
+  return path15.join(root2, ".genie-gitops", "cache", "scorecards");
 }
-function cacheFile(dir, space2, configHash, benchmarksHash, backend2) {
-  return path14.join(dir, space2, `${backend2}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
+function cacheFile2(dir, space2, configHash, benchmarksHash, backend2) {
+  return path15.join(dir, space2, `${backend2}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
 }
 function readCachedScorecard(dir, key) {
-  const file2 = cacheFile(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
-  if (!existsSync11(file2)) return void 0;
+  const file2 = cacheFile2(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
+  if (!existsSync12(file2)) return void 0;
   try {
-    const card = parseScorecard(JSON.parse(readFileSync13(file2, "utf8")));
+    const card = parseScorecard(JSON.parse(readFileSync14(file2, "utf8")));
     return card.configHash === key.configHash && card.benchmarksHash === key.benchmarksHash && card.backend === key.backend ? card : void 0;
   } catch {
     return void 0;
@@ -53713,8 +54776,8 @@ async function withStore(options, target, fn) {
 }
 
 // src/commands/export.ts
-import { existsSync as existsSync12, readFileSync as readFileSync14 } from "node:fs";
-import path15 from "node:path";
+import { existsSync as existsSync13, readFileSync as readFileSync15 } from "node:fs";
+import path16 from "node:path";
 
 // src/benchmarks/benchmark-export.ts
 var import_yaml2 = __toESM(require_dist(), 1);
@@ -53793,11 +54856,11 @@ function exportBranch(space2) {
 }
 async function exportCommand(options) {
   const { file: file2, target } = exportDestination(options);
-  const absolute = path15.join(options.root, file2);
+  const absolute = path16.join(options.root, file2);
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
   const live = typeof stored === "string" ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-  const before = existsSync12(absolute) ? readFileSync14(absolute, "utf8") : void 0;
+  const before = existsSync13(absolute) ? readFileSync15(absolute, "utf8") : void 0;
   const split = splitBenchmarks(options.root, options.space, live, before, file2);
   const space2 = split.space;
   const text7 = serializeSpace(space2);
@@ -53812,7 +54875,7 @@ async function exportCommand(options) {
     if (!check2.ok) return { ...base, outcome: "blocked", message: check2.reason };
   }
   writeFileAtomic(absolute, text7);
-  if (split.write) writeFileAtomic(path15.join(options.root, split.write.file), split.write.text);
+  if (split.write) writeFileAtomic(path16.join(options.root, split.write.file), split.write.text);
   const paths = [file2, ...split.write ? [split.write.file] : []];
   if (!git || !github || !check2)
     return {
@@ -53885,8 +54948,8 @@ function splitBenchmarks(root2, name2, live, before, file2) {
   const repoKeepsThem = before !== void 0 && (parseSpaceText(before, file2).benchmarks?.questions?.length ?? 0) > 0;
   if (questions.length === 0 || repoKeepsThem) return { space: live };
   const ymlPath = spacePaths(root2, name2).benchmarksFile;
-  const ymlFile = path15.relative(root2, ymlPath).split(path15.sep).join("/");
-  const current = existsSync12(ymlPath) ? readFileSync14(ymlPath, "utf8") : void 0;
+  const ymlFile = path16.relative(root2, ymlPath).split(path16.sep).join("/");
+  const current = existsSync13(ymlPath) ? readFileSync15(ymlPath, "utf8") : void 0;
   const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
   const parts = [
     merged.updated.length ? `${merged.updated.length} updated (${merged.updated.join(", ")})` : "",
@@ -53908,7 +54971,7 @@ async function runDeployCli(args, io) {
   const onDrift = values["on-drift"] ?? "fail";
   if (onDrift !== "fail" && onDrift !== "overwrite")
     throw new ConfigError(`--on-drift must be fail or overwrite (got ${onDrift})`, "e.g. --on-drift fail");
-  const root2 = path16.resolve(io.cwd, values.root ?? ".");
+  const root2 = path17.resolve(io.cwd, values.root ?? ".");
   const choice = (name2, value, allowed) => {
     if (allowed.includes(value)) return value;
     throw new ConfigError(
@@ -53951,7 +55014,7 @@ async function runDeployCli(args, io) {
 }
 async function runExportCli(args, io) {
   const values = parseCommandArgs(EXPORT, args);
-  const root2 = path16.resolve(io.cwd, values.root ?? ".");
+  const root2 = path17.resolve(io.cwd, values.root ?? ".");
   const layout = { bundleTarget: values.target };
   const spaces = values.all ? listSpaces(root2, layout) : values.space ? [values.space] : [];
   if (spaces.length === 0)
@@ -53964,8 +55027,8 @@ async function runExportCli(args, io) {
 }
 
 // src/cli/help.ts
-import { existsSync as existsSync13, readFileSync as readFileSync15 } from "node:fs";
-import path17 from "node:path";
+import { existsSync as existsSync14, readFileSync as readFileSync16 } from "node:fs";
+import path18 from "node:path";
 import { fileURLToPath as fileURLToPath3 } from "node:url";
 function renderUsage() {
   const width = Math.max(...COMMAND_SPECS.map((s) => s.name.length)) + 2;
@@ -53987,27 +55050,27 @@ function renderUsage() {
 var cachedVersion;
 function packageVersion() {
   if (cachedVersion) return cachedVersion;
-  let dir = path17.dirname(fileURLToPath3(import.meta.url));
+  let dir = path18.dirname(fileURLToPath3(import.meta.url));
   for (let i = 0; i < 5; i++) {
-    const file2 = path17.join(dir, "package.json");
-    if (existsSync13(file2)) {
+    const file2 = path18.join(dir, "package.json");
+    if (existsSync14(file2)) {
       try {
-        const pkg = JSON.parse(readFileSync15(file2, "utf8"));
+        const pkg = JSON.parse(readFileSync16(file2, "utf8"));
         if (pkg.name === "genie-gitops" && pkg.version) return cachedVersion = pkg.version;
       } catch {
       }
     }
-    dir = path17.dirname(dir);
+    dir = path18.dirname(dir);
   }
   return "unknown";
 }
 
 // src/cli/init-command.ts
-import path20 from "node:path";
+import path21 from "node:path";
 
 // src/commands/import-benchmarks.ts
-import { existsSync as existsSync14, readFileSync as readFileSync16 } from "node:fs";
-import path18 from "node:path";
+import { existsSync as existsSync15, readFileSync as readFileSync17 } from "node:fs";
+import path19 from "node:path";
 
 // src/benchmarks/markdown-import.ts
 var import_yaml3 = __toESM(require_dist(), 1);
@@ -54173,43 +55236,43 @@ function toBenchmarkYaml(items) {
 // src/commands/import-benchmarks.ts
 function importBenchmarksCommand(options) {
   validateSpaceName(options.space);
-  const source = path18.resolve(options.root, options.from);
-  if (!existsSync14(source))
+  const source = path19.resolve(options.root, options.from);
+  if (!existsSync15(source))
     throw new GenieGitopsError(
       `${options.from} does not exist`,
       "pass a Markdown file of questions, each followed by a ```sql block"
     );
   checkReadable(source, options.from, MAX_MARKDOWN_BYTES);
   const target = benchmarksFile(options.root, options.space);
-  if (existsSync14(target) && !options.force) {
-    throw new GenieGitopsError(`${path18.relative(options.root, target)} already exists`, "pass --force to replace it");
+  if (existsSync15(target) && !options.force) {
+    throw new GenieGitopsError(`${path19.relative(options.root, target)} already exists`, "pass --force to replace it");
   }
-  const items = importMarkdown(readFileSync16(source, "utf8"), path18.relative(options.root, source));
+  const items = importMarkdown(readFileSync17(source, "utf8"), path19.relative(options.root, source));
   const yaml = toBenchmarkYaml(items);
-  const set2 = parseBenchmarksText(yaml, path18.relative(options.root, target), options.space);
+  const set2 = parseBenchmarksText(yaml, path19.relative(options.root, target), options.space);
   writeFileAtomic(target, yaml);
   return { file: target, questions: set2.benchmarks.length };
 }
 
 // src/commands/init.ts
 var import_yaml4 = __toESM(require_dist(), 1);
-import { createHash as createHash9 } from "node:crypto";
-import { copyFileSync, existsSync as existsSync15, mkdirSync as mkdirSync2, readFileSync as readFileSync17, statSync as statSync3, writeFileSync as writeFileSync2 } from "node:fs";
-import path19 from "node:path";
+import { createHash as createHash10 } from "node:crypto";
+import { copyFileSync, existsSync as existsSync16, mkdirSync as mkdirSync2, readFileSync as readFileSync18, statSync as statSync4, writeFileSync as writeFileSync2 } from "node:fs";
+import path20 from "node:path";
 async function initCommand(options) {
   const { dir, spaceFile, targetFile } = spacePaths(options.root, options.space);
-  if (!options.force && existsSync15(targetFile)) {
+  if (!options.force && existsSync16(targetFile)) {
     throw new GenieGitopsError(
-      `${path19.relative(options.root, targetFile)} already exists`,
+      `${path20.relative(options.root, targetFile)} already exists`,
       "pass --force to overwrite it and space.json, or choose another --space"
     );
   }
-  const keepSpace = !options.force && existsSync15(spaceFile);
+  const keepSpace = !options.force && existsSync16(spaceFile);
   let data2 = "demo";
   let copiedFrom;
   if (options.from) {
-    const file2 = path19.resolve(options.root, options.from);
-    if (!existsSync15(file2))
+    const file2 = path20.resolve(options.root, options.from);
+    if (!existsSync16(file2))
       throw new GenieGitopsError(
         `${options.from} does not exist`,
         "pass the path of a SQLite database file or a .sql script"
@@ -54217,9 +55280,9 @@ async function initCommand(options) {
     checkKind(file2, options.from, options.kind);
     const inRepo = isInside(options.root, file2) ? file2 : copyIntoSpace(file2, dir, options.force ?? false);
     if (inRepo !== file2) copiedFrom = options.from;
-    data2 = path19.relative(options.root, inRepo).split(path19.sep).join("/");
+    data2 = path20.relative(options.root, inRepo).split(path20.sep).join("/");
   }
-  const warehouse = await openLocalWarehouse({ data: data2 === "demo" ? "demo" : path19.resolve(options.root, data2) });
+  const warehouse = await openLocalWarehouse({ data: data2 === "demo" ? "demo" : path20.resolve(options.root, data2) });
   let schema;
   try {
     schema = await warehouse.schema();
@@ -54243,12 +55306,12 @@ async function initCommand(options) {
     targetFile,
     tables: schema.tables.map((t) => t.identifier),
     wroteSpace: !keepSpace,
-    ...copiedFrom !== void 0 ? { copiedFrom, dataFile: path19.resolve(options.root, data2) } : {}
+    ...copiedFrom !== void 0 ? { copiedFrom, dataFile: path20.resolve(options.root, data2) } : {}
   };
 }
 function copyIntoSpace(file2, dir, force) {
-  const copy = path19.join(dir, path19.basename(file2));
-  if (existsSync15(copy) && !force && !readFileSync17(copy).equals(readFileSync17(file2)))
+  const copy = path20.join(dir, path20.basename(file2));
+  if (existsSync16(copy) && !force && !readFileSync18(copy).equals(readFileSync18(file2)))
     throw new GenieGitopsError(
       `${copy} already exists and differs from ${file2}`,
       "pass --force to replace it, or remove it first"
@@ -54258,14 +55321,14 @@ function copyIntoSpace(file2, dir, force) {
   return copy;
 }
 function checkKind(file2, given, kind) {
-  if (statSync3(file2).isDirectory())
+  if (statSync4(file2).isDirectory())
     throw new ConfigError(`${given} is a folder: pass a SQLite database file or a .sql script`);
-  const isScript = path19.extname(file2).toLowerCase() === ".sql";
+  const isScript = path20.extname(file2).toLowerCase() === ".sql";
   if (kind === "sql" && !isScript)
     throw new ConfigError(
       `${given} is not a .sql script: --from-sql reads a file ending in .sql (pass a database with --from-sqlite)`
     );
-  if (kind !== "sql" && !isScript && !isSqliteImage(readFileSync17(file2)))
+  if (kind !== "sql" && !isScript && !isSqliteImage(readFileSync18(file2)))
     throw new ConfigError(
       `${given} is not a SQLite database (no "SQLite format 3" header): pass a database with --from-sqlite, or a .sql script with --from-sql`
     );
@@ -54282,7 +55345,7 @@ function thinSpaceFromSchema(schema) {
   });
 }
 function spaceId(kind, name2) {
-  return createHash9("sha256").update(`${kind}:${name2}`).digest("hex").slice(0, 32);
+  return createHash10("sha256").update(`${kind}:${name2}`).digest("hex").slice(0, 32);
 }
 
 // src/cli/init-command.ts
@@ -54302,18 +55365,18 @@ async function runInit(args, io) {
       `init: no --from-sqlite or --from-sql given, so spaces/${space2}/ is built from the generated demo data (target.yml says local.data: demo)`
     );
   const result = await initCommand({
-    root: path20.resolve(io.cwd, values.root ?? "."),
+    root: path21.resolve(io.cwd, values.root ?? "."),
     space: space2,
     from,
     kind: values["from-sqlite"] ? "sqlite" : values["from-sql"] ? "sql" : void 0,
     force: values.force
   });
   io.out(
-    result.wroteSpace ? `wrote ${path20.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${path20.relative(io.cwd, result.targetFile)}` : `wrote ${path20.relative(io.cwd, result.targetFile)} (kept the existing ${path20.relative(io.cwd, result.spaceFile)}; ${result.tables.length} tables in the data)`
+    result.wroteSpace ? `wrote ${path21.relative(io.cwd, result.spaceFile)} (${result.tables.length} tables) and ${path21.relative(io.cwd, result.targetFile)}` : `wrote ${path21.relative(io.cwd, result.targetFile)} (kept the existing ${path21.relative(io.cwd, result.spaceFile)}; ${result.tables.length} tables in the data)`
   );
   if (result.copiedFrom && result.dataFile)
     io.out(
-      `copied ${result.copiedFrom} into the repository as ${path20.relative(io.cwd, result.dataFile)} (local.data must be inside the repository: CI checks out nothing else)`
+      `copied ${result.copiedFrom} into the repository as ${path21.relative(io.cwd, result.dataFile)} (local.data must be inside the repository: CI checks out nothing else)`
     );
   io.out(
     `next: write benchmarks/${space2}.yml (or genie-gitops import-benchmarks --space ${space2} --from FILE.md), then genie-gitops score --space ${space2}`
@@ -54323,20 +55386,20 @@ async function runInit(args, io) {
 function runImportBenchmarks(args, io) {
   const values = parseCommandArgs(IMPORT_BENCHMARKS, args);
   const result = importBenchmarksCommand({
-    root: path20.resolve(io.cwd, values.root ?? "."),
+    root: path21.resolve(io.cwd, values.root ?? "."),
     space: values.space,
     from: values.from,
     force: values.force
   });
-  io.out(`wrote ${path20.relative(io.cwd, result.file)} (${result.questions} questions)`);
+  io.out(`wrote ${path21.relative(io.cwd, result.file)} (${result.questions} questions)`);
   return 0;
 }
 
 // src/cli/lint-command.ts
-import path21 from "node:path";
+import path22 from "node:path";
 
 // src/commands/lint.ts
-import { existsSync as existsSync16, readFileSync as readFileSync18 } from "node:fs";
+import { existsSync as existsSync17, readFileSync as readFileSync19 } from "node:fs";
 
 // src/lint/fixes.ts
 var import_fast_json_patch3 = __toESM(require_fast_json_patch(), 1);
@@ -54383,8 +55446,8 @@ var relationshipMarkers = (space2) => {
     ];
   });
 };
-function segmentsOf2(path26) {
-  return path26.replace(/^\$\.?/, "").split(/[.[\]]+/).filter(Boolean);
+function segmentsOf2(path27) {
+  return path27.replace(/^\$\.?/, "").split(/[.[\]]+/).filter(Boolean);
 }
 var repeatedSynonyms = (space2) => buildContext({ space: space2 }).tables.flatMap(
   (t) => [...t.columns.values()].flatMap((c) => {
@@ -54537,9 +55600,9 @@ function repairIds(document) {
       if (item === null || typeof item !== "object" || Array.isArray(item)) return;
       const record2 = item;
       if (typeof record2.id === "string" && ID3.test(record2.id)) return;
-      const path26 = [...segments, String(index), "id"];
-      const id2 = repairedId(document, record2.id, `lint-id:${path26.join("/")}`);
-      ops.push({ op: record2.id === void 0 ? "add" : "replace", path: pointer(path26), value: id2 });
+      const path27 = [...segments, String(index), "id"];
+      const id2 = repairedId(document, record2.id, `lint-id:${path27.join("/")}`);
+      ops.push({ op: record2.id === void 0 ? "add" : "replace", path: pointer(path27), value: id2 });
       findings.push({
         check: "id-invalid",
         severity: "error",
@@ -54574,7 +55637,7 @@ function loadForLint(text7, file2) {
 // src/commands/lint.ts
 function readBenchmarks(root2, space2, notes) {
   const file2 = benchmarksFile(root2, space2);
-  if (!existsSync16(file2)) return [];
+  if (!existsSync17(file2)) return [];
   try {
     return loadBenchmarks(file2, space2).benchmarks;
   } catch (error62) {
@@ -54640,7 +55703,7 @@ async function lintOne(options, name2, notes) {
     return { space: name2, file: issue2.file, findings: [], issues: [issue2], benchmarks: 0 };
   }
   const file2 = entry.configPath;
-  let text7 = readFileSync18(entry.spaceFile, "utf8");
+  let text7 = readFileSync19(entry.spaceFile, "utf8");
   const loaded = loadForLint(text7, file2);
   const benchmarks = readBenchmarks(options.root, name2, notes);
   const base = { space: name2, file: file2, benchmarks: benchmarks.length };
@@ -54657,7 +55720,7 @@ async function lintOne(options, name2, notes) {
     fix = { patch, applied: [...repaired, ...planned.applied], skipped: planned.skipped, written };
     space2 = planned.space;
     extra = [];
-    text7 = readFileSync18(entry.spaceFile, "utf8");
+    text7 = readFileSync19(entry.spaceFile, "utf8");
   }
   const warehouse = await warehouseFacts(options, name2, space2);
   const report = lintSpace({ space: space2, benchmarks, warehouse, extra, text: text7 });
@@ -54686,13 +55749,13 @@ function lintFailures(result, minQuality, flag = "--min-quality") {
 // src/report/lint-markdown.ts
 var ICON = { error: "\u274C", warning: "\u26A0\uFE0F", info: "\u2139\uFE0F" };
 function qualityCells(quality) {
-  if (!quality) return `| \u2013 | ${CATEGORIES2.map(() => "\u2013").join(" | ")} |`;
-  return `| **${quality.score.toFixed(1)}** | ${CATEGORIES2.map((c) => quality.categories[c].score.toFixed(0)).join(" | ")} |`;
+  if (!quality) return `| \u2013 | ${CATEGORIES.map(() => "\u2013").join(" | ")} |`;
+  return `| **${quality.score.toFixed(1)}** | ${CATEGORIES.map((c) => quality.categories[c].score.toFixed(0)).join(" | ")} |`;
 }
 function summaryTable(spaces) {
   return [
-    `| space | quality | ${CATEGORIES2.join(" | ")} | errors | warnings | info |`,
-    `|---|---:|${CATEGORIES2.map(() => "---:").join("|")}|---:|---:|---:|`,
+    `| space | quality | ${CATEGORIES.join(" | ")} | errors | warnings | info |`,
+    `|---|---:|${CATEGORIES.map(() => "---:").join("|")}|---:|---:|---:|`,
     ...spaces.map((s) => {
       const n = s.quality?.findings;
       const counts = n ? `${n.error} | ${n.warning} | ${n.info}` : `${s.issues.length} | \u2013 | \u2013`;
@@ -54758,7 +55821,7 @@ function printSpace(space2, io, quiet2) {
     io.out(`${space2.space}: not linted (${space2.issues.length} problem(s) above; run validate)`);
     return;
   }
-  const parts = CATEGORIES2.map((c) => `${c} ${q2.categories[c].score.toFixed(0)}`).join(", ");
+  const parts = CATEGORIES.map((c) => `${c} ${q2.categories[c].score.toFixed(0)}`).join(", ");
   io.out(
     `${space2.space}: quality ${q2.score.toFixed(1)}/100 (${parts}); ${q2.findings.error} error(s), ${q2.findings.warning} warning(s), ${q2.findings.info} info`
   );
@@ -54772,7 +55835,7 @@ async function runLint(args, io) {
   if (values.all && values.space?.length)
     throw new GenieGitopsError("--space and --all exclude each other", "pass --space NAME or --all (the default)");
   const minQuality = numberOption(values["min-quality"], "--min-quality", { min: 0, max: 100 });
-  const root2 = path21.resolve(io.cwd, values.root ?? ".");
+  const root2 = path22.resolve(io.cwd, values.root ?? ".");
   const result = await lintCommand({
     root: root2,
     spaces: values.space,
@@ -54785,9 +55848,9 @@ async function runLint(args, io) {
       "no space found",
       "create spaces/<name>/space.json or declare genie_spaces in databricks.yml"
     );
-  if (values.json) writeFileAtomic(path21.resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}
+  if (values.json) writeFileAtomic(path22.resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}
 `);
-  if (values.markdown) writeFileAtomic(path21.resolve(io.cwd, values.markdown), renderLintMarkdown(result));
+  if (values.markdown) writeFileAtomic(path22.resolve(io.cwd, values.markdown), renderLintMarkdown(result));
   for (const note of result.notes) io.err(`note: ${note}`);
   for (const space2 of result.spaces) printSpace(space2, io, values.quiet ?? false);
   const failures = lintFailures(result, minQuality);
@@ -54796,7 +55859,7 @@ async function runLint(args, io) {
 }
 function runListSpaces(args, io) {
   const values = parseCommandArgs(LIST_SPACES, args);
-  const entries = listSpaceEntries(path21.resolve(io.cwd, values.root ?? "."), { bundleTarget: values.target });
+  const entries = listSpaceEntries(path22.resolve(io.cwd, values.root ?? "."), { bundleTarget: values.target });
   if (values.json) io.out(JSON.stringify(entries.map((e) => e.name)));
   else
     for (const e of entries)
@@ -54805,7 +55868,7 @@ function runListSpaces(args, io) {
 }
 
 // src/cli/score-command.ts
-import path22 from "node:path";
+import path23 from "node:path";
 
 // src/scoring/genie-eval-card.ts
 var REASON_CATEGORY = [
@@ -55020,7 +56083,7 @@ function evidenceSection(card) {
   ];
 }
 function categorySection(card) {
-  const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
+  const failing = CATEGORIES2.filter((c) => card.categories[c] > 0);
   if (failing.length === 0) return ["No failing questions.", ""];
   return [
     "| failure category | questions |",
@@ -55106,7 +56169,7 @@ function brokenLines(card) {
 }
 function renderTotalsLine(card) {
   const t = card.totals;
-  const failing = CATEGORIES.filter((c) => card.categories[c] > 0);
+  const failing = CATEGORIES2.filter((c) => card.categories[c] > 0);
   return [
     `Genie score for ${card.space}: ${scoreText(t.all)} \xB7 train ${scoreText(t.train)} \xB7 train-untaught ${scoreText(t.trainUntaught ?? t.train)} \xB7 holdout ${scoreText(t.holdout)}`,
     `Failures: ${failing.length ? failing.map((c) => `${c} ${card.categories[c]}`).join(", ") : "none"}`,
@@ -55139,7 +56202,7 @@ function renderScorecardText(card) {
   const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
   const line = (r) => r.map((v, i) => i === r.length - 1 ? v : padRight(v, widths[i])).join("  ").trimEnd();
   lines.push(line(header), ...body.map(line), "");
-  const failing = CATEGORIES.filter((c2) => card.categories[c2] > 0);
+  const failing = CATEGORIES2.filter((c2) => card.categories[c2] > 0);
   lines.push(`Failures: ${failing.length ? failing.map((c2) => `${c2} ${card.categories[c2]}`).join(", ") : "none"}`);
   const errored = card.questions.filter((x) => x.errored);
   if (errored.length)
@@ -55173,7 +56236,7 @@ async function runScore2(args, io) {
     scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
-    root: path22.resolve(io.cwd, values.root ?? "."),
+    root: path23.resolve(io.cwd, values.root ?? "."),
     space: space2,
     backend: parseBackend(values.backend),
     staging: parseStaging(values.staging),
@@ -55185,9 +56248,9 @@ async function runScore2(args, io) {
     onProgress: values.quiet ? void 0 : (e) => io.err(progressLine(e, repeats ?? 1))
   });
   const card = scored.primary;
-  if (values.json) writeFileAtomic(path22.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}
+  if (values.json) writeFileAtomic(path23.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}
 `);
-  if (values.markdown) writeFileAtomic(path22.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
+  if (values.markdown) writeFileAtomic(path23.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
   io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
   if (scored.genie && scored.ours && scored.agreement)
     io.out(renderAgreementMarkdown(space2, scored.ours, scored.genie, scored.agreement));
@@ -55206,7 +56269,7 @@ async function runScore2(args, io) {
 }
 
 // src/cli/serve-command.ts
-import path23 from "node:path";
+import path24 from "node:path";
 
 // src/serve/oauth.ts
 import { randomBytes as randomBytes3 } from "node:crypto";
@@ -55843,7 +56906,7 @@ async function listEvalResults(ctx, [spaceId2, runId], _req, url2) {
 }
 
 // src/serve/space-state.ts
-import { createHash as createHash10, randomBytes as randomBytes6 } from "node:crypto";
+import { createHash as createHash11, randomBytes as randomBytes6 } from "node:crypto";
 function liveWarehouseId(warehouseId) {
   return `${warehouseId}-live`;
 }
@@ -55944,7 +57007,7 @@ var SpaceState = class {
   }
 };
 function etagOf2(s) {
-  return createHash10("sha256").update(`${s.version}\0${s.serialized}\0${s.title}`).digest("hex").slice(0, 16);
+  return createHash11("sha256").update(`${s.version}\0${s.serialized}\0${s.title}`).digest("hex").slice(0, 16);
 }
 function decode4(text7) {
   try {
@@ -56083,9 +57146,9 @@ function createTrafficControl(options) {
   const faultRate = clamp(options.faultRate ?? 0);
   const faultAfterRate = clamp(options.faultAfterRate ?? 0);
   const rules = [];
-  const targeted = (when, method = "", path26 = "") => {
+  const targeted = (when, method = "", path27 = "") => {
     const rule = rules.find(
-      (r) => r.when === when && r.left > 0 && (!r.method || r.method === method) && r.path.test(path26)
+      (r) => r.when === when && r.left > 0 && (!r.method || r.method === method) && r.path.test(path27)
     );
     if (!rule) return void 0;
     rule.left--;
@@ -56102,11 +57165,11 @@ function createTrafficControl(options) {
   const tolerance = Math.min(interval / 4, 1e3);
   let theoretical = 0;
   return {
-    nextFault(method, path26) {
-      return targeted("before", method, path26) ?? draw(faultRate, faults);
+    nextFault(method, path27) {
+      return targeted("before", method, path27) ?? draw(faultRate, faults);
     },
-    nextFaultAfter(method, path26) {
-      return targeted("after", method, path26) ?? draw(faultAfterRate, faultsAfter);
+    nextFaultAfter(method, path27) {
+      return targeted("after", method, path27) ?? draw(faultAfterRate, faultsAfter);
     },
     inject(rule) {
       rules.push({ ...rule, left: rule.times ?? 1 });
@@ -56269,7 +57332,7 @@ async function handle(ctx, baseUrl, req, res) {
 async function runServe(args, io, options = {}) {
   const values = parseCommandArgs(SERVE, args);
   const handle2 = await startServe({
-    root: path23.resolve(io.cwd, values.root ?? "."),
+    root: path24.resolve(io.cwd, values.root ?? "."),
     port: numberOption(values.port, "--port", { min: 0, max: 65535, integer: true }),
     latencyMs: numberOption(values["latency-ms"], "--latency-ms", { min: 0 }),
     qpm: numberOption(values.qpm, "--qpm", { min: 0 }),
@@ -56310,11 +57373,11 @@ function untilSignal() {
 }
 
 // src/cli/validate-command.ts
-import path25 from "node:path";
+import path26 from "node:path";
 
 // src/commands/validate.ts
-import { existsSync as existsSync17, readFileSync as readFileSync19 } from "node:fs";
-import path24 from "node:path";
+import { existsSync as existsSync18, readFileSync as readFileSync20 } from "node:fs";
+import path25 from "node:path";
 
 // src/benchmarks/expected-sql.ts
 function expectedSqlProblems(sql, warehouse) {
@@ -56393,19 +57456,19 @@ async function validateOne(options, name2) {
   } catch (error62) {
     return { space: name2, issues: issuesOf(error62, "databricks.yml"), benchmarks: 0 };
   }
-  const spaceFile = entry?.spaceFile ?? path24.join(root2, "spaces", name2, "space.json");
+  const spaceFile = entry?.spaceFile ?? path25.join(root2, "spaces", name2, "space.json");
   const spaceLabel = repoRelative(root2, spaceFile);
-  const targetFile = entry?.targetFile ?? path24.join(root2, "spaces", name2, "target.yml");
+  const targetFile = entry?.targetFile ?? path25.join(root2, "spaces", name2, "target.yml");
   const targetLabel2 = repoRelative(root2, targetFile);
   const benchLabel = `benchmarks/${name2}.yml`;
   try {
     resolveInside(root2, spaceFile, `the config file of space ${name2}`);
-    if (existsSync17(targetFile)) resolveInside(root2, targetFile, `the target file of space ${name2}`);
+    if (existsSync18(targetFile)) resolveInside(root2, targetFile, `the target file of space ${name2}`);
   } catch (error62) {
     return { space: name2, issues: issuesOf(error62, spaceLabel), benchmarks: 0 };
   }
   let target;
-  if (entry?.source === "bundle" || existsSync17(targetFile)) {
+  if (entry?.source === "bundle" || existsSync18(targetFile)) {
     try {
       target = entry ? targetOf(root2, entry) : loadTarget(targetFile, targetLabel2);
     } catch (error62) {
@@ -56448,7 +57511,9 @@ async function openFor(options, name2, target, targetLabel2, issues) {
       space: name2,
       env: options.env,
       layout: options.layout,
-      dataFile: options.dataFile
+      dataFile: options.dataFile,
+      // Validation needs the schema, not rows: on the demo, expected SQL runs on its empty tables.
+      demoRows: false
     });
   } catch (error62) {
     issues.push(...issuesOf(error62, targetLabel2));
@@ -56456,18 +57521,18 @@ async function openFor(options, name2, target, targetLabel2, issues) {
   }
 }
 function readBenchmarks2(root2, label, space2, issues) {
-  const file2 = path24.join(root2, label);
-  if (!existsSync17(file2)) return void 0;
+  const file2 = path25.join(root2, label);
+  if (!existsSync18(file2)) return void 0;
   try {
     checkReadable(file2, label, MAX_YAML_BYTES);
-    return inspectBenchmarksText(readFileSync19(file2, "utf8"), label, space2);
+    return inspectBenchmarksText(readFileSync20(file2, "utf8"), label, space2);
   } catch (error62) {
     issues.push(...issuesOf(error62, label));
     return void 0;
   }
 }
 function checkSpaceFile(file2, label, name2, schema) {
-  if (!existsSync17(file2))
+  if (!existsSync18(file2))
     return [
       {
         file: label,
@@ -56480,7 +57545,7 @@ function checkSpaceFile(file2, label, name2, schema) {
   } catch (error62) {
     return issuesOf(error62, label);
   }
-  const text7 = readFileSync19(file2, "utf8");
+  const text7 = readFileSync20(file2, "utf8");
   const inspected = inspectSpaceText(text7, label);
   if (!inspected.space) return inspected.issues;
   const invariants = addIssueLines(text7, checkInvariants(inspected.space, { file: label, warehouseSchema: schema }));
@@ -56495,16 +57560,17 @@ function checkExpectedSql(bench, schema) {
   return issues;
 }
 async function executeExpected(bench, warehouse, issues) {
-  const results = /* @__PURE__ */ new Map();
-  for (const b of bench.set.benchmarks) {
-    if (!results.has(b.sql)) {
-      try {
-        await warehouse.execute(b.sql, { rowLimit: 1 });
-        results.set(b.sql, null);
-      } catch (error62) {
-        results.set(b.sql, error62 instanceof Error ? error62.message : String(error62));
-      }
+  const distinct = [...new Set(bench.set.benchmarks.map((b) => b.sql))];
+  const outcomes = await mapConcurrent(distinct, 4, async (sql) => {
+    try {
+      await warehouse.execute(sql, { rowLimit: 1 });
+      return null;
+    } catch (error62) {
+      return error62 instanceof Error ? error62.message : String(error62);
     }
+  });
+  const results = new Map(distinct.map((sql, i) => [sql, outcomes[i]]));
+  for (const b of bench.set.benchmarks) {
     const failure2 = results.get(b.sql);
     if (failure2)
       issues.push({
@@ -56525,7 +57591,7 @@ async function runValidate(args, io) {
   const result = await validateCommand({
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
-    root: path25.resolve(io.cwd, values.root ?? "."),
+    root: path26.resolve(io.cwd, values.root ?? "."),
     space: values.space,
     execute: values.execute ?? false,
     backend: parseBackend(values.backend)

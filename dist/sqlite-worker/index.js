@@ -862,30 +862,109 @@ function quoteIdentifier(name) {
   return `"${name.replace(/"/g, '""')}"`;
 }
 
+// src/local/sqlite-types.ts
+function databricksType(declared) {
+  const t = declared.trim().toUpperCase();
+  if (t === "") return "STRING";
+  if (t.startsWith("BOOL")) return "BOOLEAN";
+  if (t === "DATE") return "DATE";
+  if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) return "TIMESTAMP";
+  if (t.includes("INT")) return "BIGINT";
+  if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) return "DECIMAL";
+  if (t.includes("REAL") || t.includes("FLOA") || t.includes("DOUB")) return "DOUBLE";
+  if (t.includes("BLOB") || t.includes("BINARY")) return "BINARY";
+  return "STRING";
+}
+
+// src/local/demo-schema.ts
+var DEMO_TABLES = ["channels", "members", "messages", "reactions", "daily_channel_stats"];
+var DEFINITIONS = {
+  channels: {
+    columns: [
+      ["channel_id", "INTEGER PRIMARY KEY"],
+      ["channel_name", "TEXT NOT NULL"],
+      ["category", "TEXT NOT NULL"],
+      ["is_private", "INTEGER NOT NULL"],
+      ["created_at", "DATE NOT NULL"]
+    ]
+  },
+  members: {
+    columns: [
+      ["member_id", "INTEGER PRIMARY KEY"],
+      ["display_name", "TEXT NOT NULL"],
+      ["country_code", "TEXT NOT NULL"],
+      ["plan", "TEXT NOT NULL"],
+      ["joined_at", "DATE NOT NULL"]
+    ]
+  },
+  messages: {
+    columns: [
+      ["message_id", "INTEGER PRIMARY KEY"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["sent_at", "TIMESTAMP NOT NULL"],
+      ["word_count", "INTEGER NOT NULL"],
+      ["is_reply", "INTEGER NOT NULL"]
+    ]
+  },
+  reactions: {
+    columns: [
+      ["reaction_id", "INTEGER PRIMARY KEY"],
+      ["message_id", "INTEGER NOT NULL"],
+      ["member_id", "INTEGER NOT NULL"],
+      ["emoji", "TEXT NOT NULL"],
+      ["reacted_at", "TIMESTAMP NOT NULL"]
+    ]
+  },
+  daily_channel_stats: {
+    columns: [
+      ["stat_date", "DATE NOT NULL"],
+      ["channel_id", "INTEGER NOT NULL"],
+      ["active_members", "INTEGER NOT NULL"],
+      ["messages_count", "INTEGER NOT NULL"],
+      ["new_joins", "INTEGER NOT NULL"]
+    ],
+    constraints: "PRIMARY KEY (stat_date, channel_id)"
+  }
+};
+var fullName = (catalog, schema, table) => `${catalog}.${schema}.${table}`;
+function demoCreateTables(catalog, schema) {
+  return DEMO_TABLES.map((name) => {
+    const { columns, constraints } = DEFINITIONS[name];
+    const parts = [
+      ...columns.map(([column, declared]) => `${column} ${declared}`),
+      ...constraints ? [constraints] : []
+    ];
+    return `CREATE TABLE ${quoteIdentifier(fullName(catalog, schema, name))} (${parts.join(", ")});`;
+  }).join("\n");
+}
+
 // src/local/demo-data.ts
 var DEMO_SEED = 20261101;
-var DEMO_TABLES = ["channels", "members", "messages", "reactions", "daily_channel_stats"];
 var DAY_MS3 = 864e5;
 var FIRST = Date.UTC(2024, 10, 1);
 var DAYS = 730;
 var MEMBER_COUNT = 2e3;
 var BASE_PER_DAY = 37;
+function createBareViews(db, catalog, schema) {
+  for (const name of DEMO_TABLES)
+    db.exec(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${quoteIdentifier(`${catalog}.${schema}.${name}`)}`);
+}
 function generateDemoData(db, options = {}) {
   const catalog = options.catalog ?? "main";
   const schema = options.schema ?? "community";
+  if (options.rows === false) {
+    db.exec(demoCreateTables(catalog, schema));
+    createBareViews(db, catalog, schema);
+    return Object.fromEntries(DEMO_TABLES.map((name) => [name, 0]));
+  }
   const rng = new SeededRandom(options.seed ?? DEMO_SEED);
   const members = makeMembers(rng.fork("members"));
   const messages = makeMessages(rng.fork("messages"), members);
   const reactions = makeReactions(rng.fork("reactions"), members, messages);
   const stats = makeStats(rng.fork("stats"), messages, reactions);
   const table = (name) => quoteIdentifier(`${catalog}.${schema}.${name}`);
-  db.exec(`
-    CREATE TABLE ${table("channels")} (channel_id INTEGER PRIMARY KEY, channel_name TEXT NOT NULL, category TEXT NOT NULL, is_private INTEGER NOT NULL, created_at DATE NOT NULL);
-    CREATE TABLE ${table("members")} (member_id INTEGER PRIMARY KEY, display_name TEXT NOT NULL, country_code TEXT NOT NULL, plan TEXT NOT NULL, joined_at DATE NOT NULL);
-    CREATE TABLE ${table("messages")} (message_id INTEGER PRIMARY KEY, channel_id INTEGER NOT NULL, member_id INTEGER NOT NULL, sent_at TIMESTAMP NOT NULL, word_count INTEGER NOT NULL, is_reply INTEGER NOT NULL);
-    CREATE TABLE ${table("reactions")} (reaction_id INTEGER PRIMARY KEY, message_id INTEGER NOT NULL, member_id INTEGER NOT NULL, emoji TEXT NOT NULL, reacted_at TIMESTAMP NOT NULL);
-    CREATE TABLE ${table("daily_channel_stats")} (stat_date DATE NOT NULL, channel_id INTEGER NOT NULL, active_members INTEGER NOT NULL, messages_count INTEGER NOT NULL, new_joins INTEGER NOT NULL, PRIMARY KEY (stat_date, channel_id));
-  `);
+  db.exec(demoCreateTables(catalog, schema));
   db.exec("BEGIN");
   insertAll(db, table("channels"), DEMO_CHANNELS, (c) => [c.id, c.name, c.category, c.isPrivate ? 1 : 0, c.createdAt]);
   insertAll(db, table("members"), members, (m) => [m.id, m.name, m.country, m.plan, formatDate(m.joinedMs)]);
@@ -916,7 +995,7 @@ function generateDemoData(db, options = {}) {
     );
   }
   db.exec("ANALYZE");
-  for (const name of DEMO_TABLES) db.exec(`CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${table(name)}`);
+  createBareViews(db, catalog, schema);
   return {
     channels: DEMO_CHANNELS.length,
     members: members.length,
@@ -1148,7 +1227,7 @@ function prepareDatabase(SQL2, request) {
   let db;
   if (request.kind === "demo") {
     db = new SQL2.Database();
-    generateDemoData(db, { catalog, schema, seed: request.seed });
+    generateDemoData(db, { catalog, schema, seed: request.seed, rows: request.rows });
   } else if (request.kind === "script") {
     db = new SQL2.Database();
     try {
@@ -1206,18 +1285,6 @@ function listTables(db) {
     }));
     return { identifier: name.toLowerCase(), columns };
   });
-}
-function databricksType(declared) {
-  const t = declared.trim().toUpperCase();
-  if (t === "") return "STRING";
-  if (t.startsWith("BOOL")) return "BOOLEAN";
-  if (t === "DATE") return "DATE";
-  if (t.startsWith("TIMESTAMP") || t.startsWith("DATETIME")) return "TIMESTAMP";
-  if (t.includes("INT")) return "BIGINT";
-  if (t.startsWith("DECIMAL") || t.startsWith("NUMERIC")) return "DECIMAL";
-  if (t.includes("REAL") || t.includes("FLOA") || t.includes("DOUB")) return "DOUBLE";
-  if (t.includes("BLOB") || t.includes("BINARY")) return "BINARY";
-  return "STRING";
 }
 function messageOf(error) {
   return error instanceof Error ? error.message : String(error);

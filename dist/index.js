@@ -80684,11 +80684,15 @@ async function validateOne(options, name2) {
     });
   }
   const wantWarehouse = options.execute || (options.checkWarehouse ?? true);
-  const backend = wantWarehouse ? await openFor(options, name2, target, targetLabel2, issues) : void 0;
+  const openIssues = [];
+  const opening = wantWarehouse ? openFor(options, name2, target, targetLabel2, openIssues) : void 0;
+  const benchIssues = [];
+  const bench = readBenchmarks2(root, benchLabel, name2, benchIssues);
+  const backend = await opening;
+  issues.push(...openIssues);
   try {
     const schema = backend ? await backend.warehouse.schema() : void 0;
-    issues.push(...checkSpaceFile(spaceFile, spaceLabel, name2, schema));
-    const bench = readBenchmarks2(root, benchLabel, name2, issues);
+    issues.push(...checkSpaceFile(spaceFile, spaceLabel, name2, schema), ...benchIssues);
     if (!bench) return { space: name2, issues, benchmarks: 0 };
     issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? void 0 : schema));
     const executed = options.execute && backend ? await executeExpected(bench, backend.warehouse, issues) : void 0;

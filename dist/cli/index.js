@@ -57482,11 +57482,15 @@ async function validateOne(options, name2) {
     });
   }
   const wantWarehouse = options.execute || (options.checkWarehouse ?? true);
-  const backend2 = wantWarehouse ? await openFor(options, name2, target, targetLabel2, issues) : void 0;
+  const openIssues = [];
+  const opening = wantWarehouse ? openFor(options, name2, target, targetLabel2, openIssues) : void 0;
+  const benchIssues = [];
+  const bench = readBenchmarks2(root2, benchLabel, name2, benchIssues);
+  const backend2 = await opening;
+  issues.push(...openIssues);
   try {
     const schema = backend2 ? await backend2.warehouse.schema() : void 0;
-    issues.push(...checkSpaceFile(spaceFile, spaceLabel, name2, schema));
-    const bench = readBenchmarks2(root2, benchLabel, name2, issues);
+    issues.push(...checkSpaceFile(spaceFile, spaceLabel, name2, schema), ...benchIssues);
     if (!bench) return { space: name2, issues, benchmarks: 0 };
     issues.push(...bench.issues, ...checkExpectedSql(bench, options.execute ? void 0 : schema));
     const executed = options.execute && backend2 ? await executeExpected(bench, backend2.warehouse, issues) : void 0;

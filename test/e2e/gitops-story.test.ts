@@ -119,14 +119,15 @@ describe('GitOps flows (dist/index.js)', () => {
     expect(fake.requests.filter((r) => r.operation === 'pulls/create')).toHaveLength(1);
   }, 900_000);
 
-  it('a run with nothing to improve opens no PR and says why', async () => {
-    const updates = fake.requests.filter((r) => r.operation === 'pulls/update').length;
+  it('a run with nothing to improve opens no PR, pushes nothing and records itself in the open PR', async () => {
+    const head = remoteSha(`refs/heads/${BRANCH}`);
     const run = await enhance({ 'target-score': '0.01' });
     expect(run.status, run.stdout + run.stderr).toBe(0);
-    expect(run.outputs.outcome).toBe('no-improvement');
-    expect(run.summary).toMatch(/nothing improved .*the open PR #1 was left as it is/);
+    // It resumed from PR #1's branch: nothing new to push, but the PR body keeps the history of runs.
+    expect(run.outputs.outcome).toBe('unchanged');
+    expect(remoteSha(`refs/heads/${BRANCH}`)).toBe(head);
     expect(fake.pulls).toHaveLength(1);
-    expect(fake.requests.filter((r) => r.operation === 'pulls/update')).toHaveLength(updates);
+    expect(fake.pulls[0].body).toContain('This is run 3 of this PR');
   }, 600_000);
 
   it('merging the enhancement PR and deploying updates the live space and labels the PR deployed; a re-run reports unchanged', async () => {

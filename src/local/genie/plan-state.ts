@@ -1,14 +1,14 @@
 /**
  * The values planning passes between its steps: the Reading the planner fills while it walks a
- * question's items (planner.ts, plan-markers.ts, plan-mentions.ts), and the State it hands to
- * finishPlan (plan-finish.ts).
+ * question's items (planner.ts, plan-markers.ts, plan-mentions.ts), the State it hands to
+ * finishPlan (plan-finish.ts), and the Draft plan the finishing steps complete.
  */
 import type { Catalog, ColumnInfo, TableInfo } from './catalog.js';
 import type { DateRange } from './dates.js';
 import type { Item } from './linker.js';
 import type { Token } from './text.js';
 import type { Target } from './lexicon.js';
-import type { Condition, Dimension, Measure, Plan } from './plan.js';
+import type { Condition, Dimension, Having, Measure, Plan } from './plan.js';
 import type { CompareOp } from './quantities.js';
 import type { TimeGrain } from './vocabulary.js';
 
@@ -121,6 +121,15 @@ export interface State {
   temporal?: { dir: 'DESC' | 'ASC'; at: number };
   sortBy?: { column: ColumnInfo; dir: 'ASC' | 'DESC' };
   sortDir?: 'ASC' | 'DESC';
+}
+
+/** The plan under construction: the planner's State, with its own lists of entities and columns. */
+export interface Draft extends State {
+  having: Having[];
+  /** Number columns a comparison filters (not shown or grouped again). */
+  filtered: Set<ColumnInfo>;
+  /** The columns as the planner read them, before finishing added implied ones (comparatives prefer their tables). */
+  readColumns: ColumnMention[];
 }
 
 export type { State as PlanState, Entity as PlanEntity, ColumnMention as PlanColumnMention };

@@ -11,7 +11,7 @@ import { buildLexicon, type Lexicon, type Target } from './lexicon.js';
 import { link, targetKey, type Item, type Linked } from './linker.js';
 import type { Plan } from './plan.js';
 import { planQuery } from './planner.js';
-import { hashString, mulberry32 } from './prng.js';
+import { hashString, mulberry32 } from '../../util/seeded-random.js';
 import { buildSql } from './sql-builder.js';
 import { loadValues, locateQuoted, warehouseToday } from './value-dictionary.js';
 

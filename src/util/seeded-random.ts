@@ -1,7 +1,10 @@
 /**
- * A small seeded PRNG (sfc32, seeded through splitmix32) so the demo data and the
- * Genie engine's optional noise are reproducible: same seed, same sequence, on every
- * platform (only 32-bit integer math).
+ * The project's seeded randomness, so the demo data, the Genie engine's optional noise and the
+ * emulator's injected faults are reproducible: same seed, same sequence, on every platform (only
+ * 32-bit integer math). One string hash derives seeds from labels. SeededRandom (sfc32) serves the
+ * many draws of the demo data; mulberry32 is the one-number-state stream the noise knob and the
+ * emulator's fault injection draw from. Both sequences are pinned (the demo dataset, documented
+ * noise seeds), so neither is swapped for the other.
  */
 
 function splitmix32(seed: number): () => number {
@@ -23,6 +26,18 @@ export function hashString(text: string): number {
     h = Math.imul(h, 0x01000193) >>> 0;
   }
   return h >>> 0;
+}
+
+/** A light stream of uniform numbers in [0, 1) from one 32-bit seed (mulberry32). */
+export function mulberry32(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
 }
 
 export class SeededRandom {

@@ -4,7 +4,7 @@ import type { ColumnConfig, Space } from '../space/schema.js';
 import { joinText } from '../space/schema.js';
 import { FixCompileError } from './fix-errors.js';
 import type { FixOf } from './fix-types.js';
-import { unquoteName } from './identifiers.js';
+import { unquoteName } from '../space/identifiers.js';
 import { insertSorted, pointer, setMember } from './patch-ops.js';
 import { findColumn, findTable, type TableLocation } from './space-lookup.js';
 import { dedupeCaseInsensitive, toTextPieces } from './text-pieces.js';

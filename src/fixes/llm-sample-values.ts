@@ -5,7 +5,7 @@
  */
 import type { Warehouse, WarehouseSchema } from '../ports.js';
 import { quoteName, quoteTableIdentifier } from '../sql/quote.js';
-import { normalizeIdentifier } from './identifiers.js';
+import { normalizeIdentifier } from '../space/identifiers.js';
 import type { SampleValues } from './llm-evidence.js';
 
 export interface SampleOptions {

@@ -5,7 +5,7 @@
  */
 import type { JoinSpec } from '../space/schema.js';
 import type { Relationship } from './fix-types.js';
-import { normalizeIdentifier } from './identifiers.js';
+import { normalizeIdentifier } from '../space/identifiers.js';
 import { pairKey } from './rules-config.js';
 import type { ResolvedColumn } from './rules-evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';

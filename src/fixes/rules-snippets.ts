@@ -9,7 +9,7 @@
  *   'enterprise')` for "paid"): add_sql_snippet filter named by the aligned word.
  */
 import { columnName, isNode, parseSelect, render, type Node } from '../scoring/sql-ast.js';
-import { lastPart } from './identifiers.js';
+import { lastPart } from '../space/identifiers.js';
 import { synonymText } from './rules-targets.js';
 import { normalizeSnippetSql, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';

@@ -5,7 +5,7 @@ import {
   parseJoinCondition as parseEquality,
   RELATIONSHIP_MARKER,
 } from '../space/join-condition.js';
-import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName } from '../space/identifiers.js';
 
 export interface TableLocation {
   /** JSON pointer segments to the table object. */

@@ -60,12 +60,15 @@ export function lastPart(identifier: string): string {
 
 /** Unquoted, lowercase form of one name part (alias or column). */
 export function normalizeName(name: string): string {
+  return unquoteName(name).toLowerCase();
+}
+
+/** A name part without surrounding backticks, as written. */
+export function unquoteName(name: string): string {
   const trimmed = name.trim();
-  const unquoted =
-    trimmed.startsWith('`') && trimmed.endsWith('`') && trimmed.length >= 2
-      ? trimmed.slice(1, -1).replace(/``/g, '`')
-      : trimmed;
-  return unquoted.toLowerCase();
+  return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`')
+    ? trimmed.slice(1, -1).replace(/``/g, '`')
+    : trimmed;
 }
 
 /** SQL with string literals and comments blanked out, so names inside them are not mistaken for references. */

@@ -17,7 +17,7 @@ import { FixCompileError, type RejectionKind } from './fix-errors.js';
 import { compareFixes, fixKey, fixTarget, invalidFixKey, isExclusive } from './fix-key.js';
 import { checkFixReferences, warehouseColumns } from './fix-references.js';
 import { FixSchema, type Fix } from './fix-types.js';
-import { normalizeSqlText } from './text-pieces.js';
+import { normalizeSqlText } from '../space/text-pieces.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { limitIssues } from '../space/limits.js';
 import { teaches } from '../scoring/taught.js';

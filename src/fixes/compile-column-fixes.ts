@@ -6,8 +6,8 @@ import { FixCompileError } from './fix-errors.js';
 import type { FixOf } from './fix-types.js';
 import { unquoteName } from '../space/identifiers.js';
 import { insertSorted, pointer, setMember } from './patch-ops.js';
-import { findColumn, findTable, type TableLocation } from './space-lookup.js';
-import { dedupeCaseInsensitive, toTextPieces } from './text-pieces.js';
+import { findColumn, findTable, type TableLocation } from '../space/space-lookup.js';
+import { dedupeCaseInsensitive, toTextPieces } from '../space/text-pieces.js';
 
 export function requireTable(space: Space, identifier: string): TableLocation {
   const table = findTable(space, identifier);

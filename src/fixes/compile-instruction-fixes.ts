@@ -10,8 +10,8 @@ import { lastPart, normalizeIdentifier, normalizeName, unquoteName } from '../sp
 import { quoteName } from '../sql/quote.js';
 import { newId } from './new-id.js';
 import { insertSorted, pointer } from './patch-ops.js';
-import { findJoinById, findRelationshipMarker, parseJoinCondition, relationshipMarker } from './space-lookup.js';
-import { collapseWhitespace, dedupeCaseInsensitive, normalizeSqlText, toTextPieces } from './text-pieces.js';
+import { findJoinById, findRelationshipMarker, parseJoinCondition, relationshipMarker } from '../space/space-lookup.js';
+import { collapseWhitespace, dedupeCaseInsensitive, normalizeSqlText, toTextPieces } from '../space/text-pieces.js';
 
 const byId = (item: { id: string }): string => item.id;
 

@@ -6,9 +6,9 @@
 import type { WarehouseSchema } from '../ports.js';
 import { hasEntityMatching, hasFormatAssistance, joinText, type ColumnConfig, type Space } from '../space/schema.js';
 import { normalizeIdentifier, normalizeName, lastPart } from '../space/identifiers.js';
-import { parseJoinCondition } from './space-lookup.js';
+import { parseJoinCondition } from '../space/space-lookup.js';
 import { isFunctionWord, nameWords, stemsMatch, textStems } from './rules-text.js';
-import { collapseWhitespace } from './text-pieces.js';
+import { collapseWhitespace } from '../space/text-pieces.js';
 
 export interface ColumnInfo {
   /** Normalised table identifier. */

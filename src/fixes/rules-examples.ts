@@ -8,7 +8,7 @@ import type { FailureEvidence } from './analyst.js';
 import { normalizeSnippetSql, type ConfigIndex } from './rules-config.js';
 import type { FailureView } from './rules-evidence.js';
 import { PRIORITY, type Proposal } from './rules-proposal.js';
-import { collapseWhitespace } from './text-pieces.js';
+import { collapseWhitespace } from '../space/text-pieces.js';
 import { joinText, type Space } from '../space/schema.js';
 
 const COMPLEX_SQL = /\b(with|over|having|case|union|intersect|except|exists)\b/i;

@@ -10,7 +10,7 @@ import { pairKey } from './rules-config.js';
 import type { ResolvedColumn } from './rules-evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
 import { relationshipFrom } from './rules-warehouse.js';
-import { findRelationshipMarker, parseJoinCondition } from './space-lookup.js';
+import { findRelationshipMarker, parseJoinCondition } from '../space/space-lookup.js';
 
 interface JoinCandidate {
   left: ResolvedColumn;

@@ -11,7 +11,7 @@ import { canonicalSql } from '../scoring/taught.js';
 import type { Fix } from './fix-types.js';
 import type { FailureView } from './rules-evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './rules-proposal.js';
-import { collapseWhitespace } from './text-pieces.js';
+import { collapseWhitespace } from '../space/text-pieces.js';
 
 const LITERAL = /'((?:[^']|'')*)'|(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])/g;
 

@@ -1,11 +1,7 @@
-/** Finding the parts of a space a fix points at, by Genie's matching rules (unquoted, case-insensitive). */
-import type { ColumnConfig, JoinSpec, Space, Table } from '../space/schema.js';
-import {
-  isRelationshipMarker,
-  parseJoinCondition as parseEquality,
-  RELATIONSHIP_MARKER,
-} from '../space/join-condition.js';
-import { lastPart, normalizeIdentifier, normalizeName } from '../space/identifiers.js';
+/** Finding the parts of a space (a table, a column config, a join spec) by Genie's matching rules (unquoted, case-insensitive). */
+import type { ColumnConfig, JoinSpec, Space, Table } from './schema.js';
+import { isRelationshipMarker, parseJoinCondition as parseEquality, RELATIONSHIP_MARKER } from './join-condition.js';
+import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';
 
 export interface TableLocation {
   /** JSON pointer segments to the table object. */

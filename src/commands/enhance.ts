@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
-import { createRulesAnalyst } from '../fixes/rules-analyst.js';
+import { createRulesAnalyst } from '../fixes/rules/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
 import { runEnhanceLoop, type IterationRecord } from '../loop/enhance-loop.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';

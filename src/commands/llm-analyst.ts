@@ -1,6 +1,6 @@
 /** Builds the llm analyst from settings and the environment, for the CLI and the action alike. */
 import type { Analyst } from '../fixes/analyst.js';
-import { createLlmAnalyst } from '../fixes/llm-analyst.js';
+import { createLlmAnalyst } from '../fixes/llm/llm-analyst.js';
 import { createAuthFromEnv } from '../databricks/auth.js';
 import type { ChatLlmOptions } from '../llm/chat-client.js';
 import { createLlmFromSettings, type Env, type LlmSettings } from '../llm/config.js';

@@ -6,11 +6,11 @@
  */
 import jsonpatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
-import { compileFix } from '../fixes/compile-fix.js';
+import { compileFix } from '../fixes/compile/compile-fix.js';
 import { compareStrings } from '../fixes/fix-key.js';
 import { FixSchema } from '../fixes/fix-types.js';
-import { newId } from '../fixes/new-id.js';
-import { pointer } from '../fixes/patch-ops.js';
+import { newId } from '../fixes/compile/new-id.js';
+import { pointer } from '../fixes/compile/patch-ops.js';
 import { dedupeCaseInsensitive } from '../space/text-pieces.js';
 import { checkInvariants } from '../space/invariants.js';
 import { SpaceSchema, joinText, type Space } from '../space/schema.js';

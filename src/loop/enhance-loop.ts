@@ -7,7 +7,7 @@
 import type { Operation } from 'fast-json-patch';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { Analyst } from '../fixes/analyst.js';
-import { applyFixes } from '../fixes/apply-fixes.js';
+import { applyFixes } from '../fixes/apply/apply-fixes.js';
 import { fixKey } from '../fixes/fix-key.js';
 import type { Fix } from '../fixes/fix-types.js';
 import type { Warehouse, WarehouseSchema } from '../ports.js';

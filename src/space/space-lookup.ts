@@ -1,4 +1,7 @@
-/** Finding the parts of a space (a table, a column config, a join spec) by Genie's matching rules (unquoted, case-insensitive). */
+/**
+ * Finding the parts of a space (a table, a column config, a join spec) by Genie's matching rules
+ * (unquoted, case-insensitive).
+ */
 import type { ColumnConfig, JoinSpec, Space, Table } from './schema.js';
 import { isRelationshipMarker, parseJoinCondition as parseEquality, RELATIONSHIP_MARKER } from './join-condition.js';
 import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';

@@ -194,12 +194,12 @@ describe('limits and notes', () => {
 });
 
 describe('observability boundary', () => {
-  const files = readdirSync(path.join(ROOT, 'src/fixes')).filter((f) => /^rules-.*\.ts$/.test(f));
+  const files = readdirSync(path.join(ROOT, 'src/fixes/rules')).filter((f) => f.endsWith('.ts'));
 
   it('the rules analyst modules never import the local Genie engine', () => {
     expect(files).toContain('rules-analyst.ts');
     for (const file of files) {
-      const source = readFileSync(path.join(ROOT, 'src/fixes', file), 'utf8');
+      const source = readFileSync(path.join(ROOT, 'src/fixes/rules', file), 'utf8');
       expect(source, file).not.toMatch(/from\s+['"][^'"]*local\/genie/);
       expect(source, file).not.toMatch(/import\(\s*['"][^'"]*local\/genie/);
     }
@@ -207,7 +207,7 @@ describe('observability boundary', () => {
 
   it('the rules analyst never reads a Genie answer trace', async () => {
     for (const file of files)
-      expect(readFileSync(path.join(ROOT, 'src/fixes', file), 'utf8'), file).not.toMatch(/\.trace\b/);
+      expect(readFileSync(path.join(ROOT, 'src/fixes/rules', file), 'utf8'), file).not.toMatch(/\.trace\b/);
     // A failure carrying a trace-like extra field gives the same answer as without it.
     const withTrace = FAILURES.map((f) => ({ ...f, trace: { chosenTable: 'secret' } }));
     expect((await propose(env, withTrace)).fixes).toEqual((await propose(env, FAILURES)).fixes);

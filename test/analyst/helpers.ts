@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { AnalystResult, FailureEvidence } from '../../src/fixes/analyst.js';
 import { fixKey } from '../../src/fixes/fix-key.js';
 import type { Fix, FixOf, FixType } from '../../src/fixes/fix-types.js';
-import { createRulesAnalyst, type RulesAnalystOptions } from '../../src/fixes/rules-analyst.js';
+import { createRulesAnalyst, type RulesAnalystOptions } from '../../src/fixes/rules/rules-analyst.js';
 import { openLocalWarehouse } from '../../src/local/warehouse.js';
 import type { Warehouse, WarehouseSchema } from '../../src/ports.js';
 import { SpaceSchema, type Space } from '../../src/space/schema.js';
@@ -95,7 +95,7 @@ export function ofType<T extends FixType>(fixes: readonly Fix[], type: T): FixOf
 
 /**
  * The fixes a failure's own evidence asked for: without the value dictionaries proposed for every
- * categorical text column (src/fixes/rules-categories.ts, tested on its own).
+ * categorical text column (src/fixes/rules/categories.ts, tested on its own).
  */
 export function fromEvidence<T extends Fix>(fixes: readonly T[]): T[] {
   return fixes.filter(

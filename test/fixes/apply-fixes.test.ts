@@ -1,6 +1,6 @@
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/fixes/apply-fixes.js';
+import { applyFixes } from '../../src/fixes/apply/apply-fixes.js';
 import type { Fix } from '../../src/fixes/fix-types.js';
 import { canonicalizeSpace } from '../../src/space/canonical.js';
 import { checkInvariants } from '../../src/space/invariants.js';

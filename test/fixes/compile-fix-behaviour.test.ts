@@ -1,6 +1,6 @@
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { compileFix } from '../../src/fixes/compile-fix.js';
+import { compileFix } from '../../src/fixes/compile/compile-fix.js';
 import { FixCompileError } from '../../src/fixes/fix-errors.js';
 import { canonicalizeSpace } from '../../src/space/canonical.js';
 import type { Space } from '../../src/space/schema.js';

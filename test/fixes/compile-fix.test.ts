@@ -1,6 +1,6 @@
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { compileFix } from '../../src/fixes/compile-fix.js';
+import { compileFix } from '../../src/fixes/compile/compile-fix.js';
 import { canonicalizeSpace } from '../../src/space/canonical.js';
 import type { Space } from '../../src/space/schema.js';
 import { bareSpace, fix, JOIN_ID, v1Space, v2Space, type FixBody } from './fixture-space.js';

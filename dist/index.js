@@ -30891,6 +30891,189 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 4795:
+/***/ ((__unused_webpack_module, exports) => {
+
+var __webpack_unused_export__;
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+__webpack_unused_export__ = ({ value: true });
+__webpack_unused_export__ = format;
+exports.qg = parse;
+const TEXT_REGEXP = /^[\u0009\u0020-\u007e\u0080-\u00ff]*$/;
+const TOKEN_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * RegExp to match chars that must be quoted-pair in RFC 9110 sec 5.6.4
+ */
+const QUOTE_REGEXP = /[\\"]/g;
+/**
+ * RegExp to match type in RFC 9110 sec 8.3.1
+ *
+ * media-type = type "/" subtype
+ * type       = token
+ * subtype    = token
+ */
+const TYPE_REGEXP = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+\/[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Format an object into a `Content-Type` header.
+ */
+function format(obj) {
+    const { type, parameters } = obj;
+    if (!type || !TYPE_REGEXP.test(type)) {
+        throw new TypeError(`Invalid type: ${type}`);
+    }
+    let result = type;
+    if (parameters) {
+        for (const param of Object.keys(parameters)) {
+            if (!TOKEN_REGEXP.test(param)) {
+                throw new TypeError(`Invalid parameter name: ${param}`);
+            }
+            result += `; ${param}=${qstring(parameters[param])}`;
+        }
+    }
+    return result;
+}
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopChar = options?.comma === true ? COMMA : 65536; // Sentinel for "no stop char".
+    const len = header.length;
+    let index = skipOWS(header, options?.start ?? 0, len);
+    const valueStart = index;
+    index = skipValue(header, index, len, stopChar);
+    const valueEnd = trailingOWS(header, valueStart, index);
+    const type = header.slice(valueStart, valueEnd).toLowerCase();
+    if (options?.parameters === false) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopChar);
+}
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopChar) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        if (header.charCodeAt(index) === stopChar)
+            break;
+        index = skipOWS(header, index + 1 /* Skip over ; */, len);
+        const keyStart = index;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            if (code === stopChar)
+                break parameter;
+            if (code === SEMI)
+                continue parameter;
+            if (code === EQ) {
+                const keyEnd = trailingOWS(header, keyStart, index);
+                const key = header.slice(keyStart, keyEnd).toLowerCase();
+                index = skipOWS(header, index + 1, len);
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    index++;
+                    let value = "";
+                    while (index < len) {
+                        const code = header.charCodeAt(index++);
+                        if (code === DQUOTE) {
+                            index = skipValue(header, index, len, stopChar);
+                            if (parameters[key] === undefined)
+                                parameters[key] = value;
+                            break;
+                        }
+                        if (code === BSLASH && index < len) {
+                            value += header[index++];
+                            continue;
+                        }
+                        value += String.fromCharCode(code);
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                index = skipValue(header, index, len, stopChar);
+                if (parameters[key] === undefined) {
+                    const valueEnd = trailingOWS(header, valueStart, index);
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                continue parameter;
+            }
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Skip over characters until a semicolon or other exit character.
+ */
+function skipValue(str, index, len, stopChar) {
+    while (index < len) {
+        const code = str.charCodeAt(index);
+        if (code === SEMI || code === stopChar)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Skip optional whitespace (OWS) in an HTTP header value.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function skipOWS(header, index, len) {
+    while (index < len) {
+        const char = header.charCodeAt(index);
+        if (char !== SP && char !== HTAB)
+            break;
+        index++;
+    }
+    return index;
+}
+/**
+ * Trim optional whitespace (OWS) from the end of a substring.
+ *
+ * OWS is defined in RFC 9110 sec 5.6.3 as SP (" ") or HTAB ("\t").
+ */
+function trailingOWS(header, start, end) {
+    while (end > start) {
+        const char = header.charCodeAt(end - 1);
+        if (char !== SP && char !== HTAB)
+            break;
+        end--;
+    }
+    return end;
+}
+/**
+ * Serialize a parameter value.
+ */
+function qstring(str) {
+    if (TOKEN_REGEXP.test(str))
+        return str;
+    if (TEXT_REGEXP.test(str))
+        return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
+    throw new TypeError(`Invalid parameter value: ${str}`);
+}
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 6745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -33533,8 +33716,8 @@ __webpack_unused_export__ = identity.isPair;
 exports.jn = identity.isScalar;
 exports.oP = identity.isSeq;
 __webpack_unused_export__ = Pair.Pair;
-__webpack_unused_export__ = Scalar.Scalar;
-__webpack_unused_export__ = YAMLMap.YAMLMap;
+exports.X5 = Scalar.Scalar;
+exports.CA = YAMLMap.YAMLMap;
 __webpack_unused_export__ = YAMLSeq.YAMLSeq;
 __webpack_unused_export__ = cst;
 __webpack_unused_export__ = lexer.Lexer;
@@ -39462,7 +39645,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(396);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4209);
 
 await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .run */ .e)();
 
@@ -39471,7 +39654,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 396:
+/***/ 4209:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -53310,6 +53493,10 @@ const TargetFileSchema = strictObject({
             .min(1)
             .optional()
             .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
+        live_data: schemas_string()
+            .min(1)
+            .optional()
+            .describe("The data the live space answers from, when it differs from staging's (a production workspace): 'demo' or a path like data. Used by deploy's post-deploy verification on the local backend and by serve; default: data."),
         as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
         statement_timeout_s: schemas_number()
             .positive()
@@ -53336,6 +53523,8 @@ function toTarget(file) {
         target.local = {};
         if (file.local.data !== undefined)
             target.local.data = file.local.data;
+        if (file.local.live_data !== undefined)
+            target.local.liveData = file.local.live_data;
         if (file.local.as_of !== undefined)
             target.local.asOf = file.local.as_of;
         if (file.local.statement_timeout_s !== undefined)
@@ -53779,6 +53968,26 @@ class GitCli {
         await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
         return this.revParse('HEAD');
     }
+    /** The parents of a commit (two for a merge commit). */
+    async parents(sha) {
+        const out = await this.run(['rev-list', '--parents', '-n', '1', sha]);
+        return out.trim().split(/\s+/).slice(1);
+    }
+    /** The full message of a commit. */
+    async message(sha) {
+        return this.run(['log', '-1', '--format=%B', sha]);
+    }
+    /**
+     * Reverts `sha` on the checked-out branch as the bot identity with `message` (a merge commit
+     * against its first parent, `-m 1`: the branch it was merged into); returns the new commit.
+     */
+    async revert(sha, message) {
+        const mainline = (await this.parents(sha)).length > 1 ? ['-m', '1'] : [];
+        const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+        await this.run([...who, 'revert', '--no-edit', '--no-commit', ...mainline, sha]);
+        await this.run([...who, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', message]);
+        return this.revParse('HEAD');
+    }
     /**
      * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
      * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
@@ -53877,6 +54086,24 @@ function toPull(data) {
         labels: (pr.labels ?? []).map((l) => (typeof l === 'string' ? l : (l.name ?? ''))).filter(Boolean),
         merged: Boolean(pr.merged_at),
         ...(pr.merged_at && pr.merge_commit_sha ? { mergeCommitSha: pr.merge_commit_sha } : {}),
+    };
+}
+const StatusSchema = looseObject({
+    state: schemas_string(),
+    context: schemas_string().optional(),
+    description: schemas_string().nullable().optional(),
+    target_url: schemas_string().nullable().optional(),
+});
+const STATES = new Set(['pending', 'success', 'failure', 'error']);
+function toStatus(data) {
+    const s = StatusSchema.parse(data);
+    if (!STATES.has(s.state))
+        return undefined;
+    return {
+        state: s.state,
+        context: s.context ?? 'default',
+        description: s.description ?? '',
+        ...(s.target_url ? { targetUrl: s.target_url } : {}),
     };
 }
 const DeploymentSchema = looseObject({
@@ -54001,6 +54228,19 @@ function createGitHub(octokit, repository) {
                 description: status.description.slice(0, 140),
                 ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
             });
+        }),
+        listCommitStatuses: (sha) => call(`list statuses of ${sha.slice(0, 7)}`, async () => {
+            const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100 });
+            return data.map(toStatus).filter((s) => s !== undefined);
+        }),
+        pullRequestsOfCommit: (sha) => call(`list pull requests of ${sha.slice(0, 7)}`, async () => {
+            const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+                owner,
+                repo,
+                commit_sha: sha,
+                per_page: 100,
+            });
+            return data.map(toPull);
         }),
         listDeployments: (filter) => call(`list deployments of ${filter.environment}`, async () => {
             const { data } = await octokit.rest.repos.listDeployments({
@@ -54562,298 +54802,8 @@ function withDefaults(oldDefaults, newDefaults) {
 var endpoint = withDefaults(null, DEFAULTS);
 
 
-;// CONCATENATED MODULE: ../../node_modules/content-type/dist/index.js
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Validate a type string against RFC 9110.
- */
-function isTypeValid(type, start = 0, end = type.length) {
-    let hasSlash = false;
-    for (let index = start; index < end; index++) {
-        const code = type.charCodeAt(index);
-        if (code === 47 /* / */) {
-            if (hasSlash || index === start || index >= end - 1)
-                return false;
-            hasSlash = true;
-        }
-        else if (!isTokenCode(code)) {
-            return false;
-        }
-    }
-    return hasSlash;
-}
-/**
- * Validate a token against RFC 9110.
- */
-function isTokenValid(token, start = 0, end = token.length) {
-    if (start >= end)
-        return false;
-    for (let index = start; index < end; index++) {
-        if (!isTokenCode(token.charCodeAt(index)))
-            return false;
-    }
-    return true;
-}
-/**
- * Check whether a character code belongs to the token production in RFC 9110.
- */
-function isTokenCode(code) {
-    return (CHAR_MAP[code] & TOKEN_FLAG) !== 0;
-}
-/**
- * Serialize a parameter value.
- */
-function parameterValue(str) {
-    const len = str.length;
-    if (len === 0)
-        return '""';
-    let index = 0;
-    while (index < len && isTokenCode(str.charCodeAt(index)))
-        index++;
-    if (index === len)
-        return str;
-    let result = '"';
-    let start = 0;
-    while (index < len) {
-        const code = str.charCodeAt(index);
-        if (code !== HTAB && (code < SP || code === 127 || code > 255)) {
-            throw new TypeError(`Invalid parameter value: ${str}`);
-        }
-        if (code === 34 /* " */ || code === 92 /* \\ */) {
-            result += `${str.slice(start, index)}\\`;
-            start = index;
-        }
-        index++;
-    }
-    return `${result}${str.slice(start)}"`;
-}
-/**
- * Format an object into a `Content-Type` header.
- */
-function format(obj) {
-    const { type, parameters } = obj;
-    if (!type || !isTypeValid(type)) {
-        throw new TypeError(`Invalid type: ${type}`);
-    }
-    let result = type;
-    if (parameters) {
-        for (const param of Object.keys(parameters)) {
-            if (!isTokenValid(param)) {
-                throw new TypeError(`Invalid parameter name: ${param}`);
-            }
-            result += `; ${param}=${parameterValue(parameters[param])}`;
-        }
-    }
-    return result;
-}
-/**
- * Parse a `Content-Type` header.
- */
-function dist_parse(header, options) {
-    const stopFlags = SEMI_FLAG | (options?.comma === true ? COMMA_FLAG : 0);
-    const len = header.length;
-    let valueStart = options?.start ?? 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = options?.parameters === false ? COMMA_FLAG : 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-//# sourceMappingURL=index.js.map
+// EXTERNAL MODULE: ../../node_modules/@octokit/request/node_modules/content-type/dist/index.js
+var content_type_dist = __nccwpck_require__(4795);
 ;// CONCATENATED MODULE: ../../node_modules/json-with-bigint/json-with-bigint.js
 const intRegex = /^-?\d+$/;
 const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
@@ -55633,7 +55583,7 @@ async function getResponseData(response) {
   if (!contentType) {
     return response.text().catch(noop);
   }
-  const mimetype = dist_parse(contentType);
+  const mimetype = (0,content_type_dist/* parse */.qg)(contentType);
   if (isJSONResponse(mimetype)) {
     let text = "";
     try {
@@ -66841,6 +66791,146 @@ function positive(text) {
     return text && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/databricks/eval-runs.js
+/**
+ * Genie's own benchmark evaluation (Beta; shared/DATABRICKS-API.md section 3b) over the REST
+ * client: start an eval run on a space, poll it with backoff until a terminal status, list its
+ * results page by page, and read each result's detail (assessment, reasons, Genie's SQL). The
+ * API is Beta, so every shape is parsed loosely: unknown fields are kept (`raw`), numbers may
+ * come as strings, an assessment may carry a prefix, the result list may be named either way.
+ */
+
+
+
+const count = union([schemas_number(), schemas_string()]).optional();
+const RunSchema = looseObject({
+    eval_run_id: schemas_string(),
+    eval_run_status: schemas_string().optional(),
+    num_questions: count,
+    num_done: count,
+});
+const ResultSummarySchema = looseObject({
+    result_id: schemas_string(),
+    benchmark_question_id: schemas_string().optional(),
+});
+const ResultListSchema = looseObject({
+    eval_results: array(ResultSummarySchema).optional(),
+    results: array(ResultSummarySchema).optional(),
+    next_page_token: schemas_string().optional(),
+});
+const ResponseSchema = looseObject({
+    response: schemas_string().optional(),
+    response_type: schemas_string().optional(),
+});
+const DetailSchema = looseObject({
+    result_id: schemas_string().optional(),
+    benchmark_question_id: schemas_string().optional(),
+    assessment: schemas_string().optional(),
+    assessment_reasons: array(union([schemas_string(), looseObject({})])).optional(),
+    actual_response: array(ResponseSchema).optional(),
+    eval_run_status: schemas_string().optional(),
+});
+/** Run statuses after which nothing changes. Unknown statuses are treated as still running. */
+const TERMINAL = new Set(['DONE', 'EVALUATION_FAILED', 'EVALUATION_CANCELLED', 'EVALUATION_TIMEOUT']);
+const DEFAULT_EVAL_POLL = { firstMs: 500, factor: 1.5, maxMs: 30_000, giveUpMs: 30 * 60_000 };
+/** GOOD / BAD / NEEDS_REVIEW out of whatever spelling the API uses (e.g. a prefixed enum). */
+function normalizeAssessment(value) {
+    if (!value)
+        return 'UNKNOWN';
+    const v = value.toUpperCase();
+    if (v.endsWith('NEEDS_REVIEW'))
+        return 'NEEDS_REVIEW';
+    if (v.endsWith('GOOD'))
+        return 'GOOD';
+    if (v.endsWith('BAD'))
+        return 'BAD';
+    return v;
+}
+function reasonText(reason) {
+    if (typeof reason === 'string')
+        return reason;
+    const r = reason;
+    const named = r.reason ?? r.name ?? r.type ?? r.score_reason;
+    return typeof named === 'string' ? named : JSON.stringify(reason);
+}
+function createEvalRuns(options) {
+    const { client } = options;
+    const poll = { ...DEFAULT_EVAL_POLL, ...options.poll };
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? backoff_sleep;
+    const base = `/api/2.0/genie/spaces/${encodeURIComponent(options.spaceId)}/eval-runs`;
+    async function waitForRun(runId, signal) {
+        const started = now();
+        for (let delay = poll.firstMs;; delay = Math.min(poll.maxMs, delay * poll.factor)) {
+            const run = await client.request({ method: 'GET', path: `${base}/${runId}`, schema: RunSchema, signal });
+            if (TERMINAL.has(run.eval_run_status ?? ''))
+                return run;
+            if (now() - started > poll.giveUpMs)
+                throw new GenieGitopsError(`Genie's eval run ${runId} is still ${run.eval_run_status ?? 'running'} after ${Math.round(poll.giveUpMs / 60_000)} minutes`, 'look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours');
+            await sleep(delay, signal);
+        }
+    }
+    async function listResults(runId, signal) {
+        const out = [];
+        let token;
+        do {
+            const page = await client.request({
+                method: 'GET',
+                path: `${base}/${runId}/results`,
+                query: { page_size: 100, page_token: token },
+                schema: ResultListSchema,
+                signal,
+            });
+            out.push(...(page.eval_results ?? page.results ?? []));
+            token = page.next_page_token || undefined;
+        } while (token);
+        return out;
+    }
+    async function detail(runId, resultId, signal) {
+        const d = await client.request({
+            method: 'GET',
+            path: `${base}/${runId}/results/${encodeURIComponent(resultId)}`,
+            schema: DetailSchema,
+            signal,
+        });
+        if (!d.benchmark_question_id)
+            return undefined;
+        const sql = (d.actual_response ?? []).find((r) => (r.response_type ?? 'SQL').toUpperCase().includes('SQL'));
+        return {
+            questionId: d.benchmark_question_id,
+            assessment: normalizeAssessment(d.assessment),
+            reasons: (d.assessment_reasons ?? []).map(reasonText),
+            ...(sql?.response ? { genieSql: sql.response } : {}),
+            raw: d,
+        };
+    }
+    return {
+        async evaluate(questionIds, evalOptions = {}) {
+            const { signal } = evalOptions;
+            const started = await client.request({
+                method: 'POST',
+                path: base,
+                body: questionIds ? { benchmark_question_ids: [...questionIds] } : {},
+                schema: RunSchema,
+                signal,
+                // A retried POST whose first answer was lost would start a second run: one run per call.
+                retries: 0,
+            });
+            const run = await waitForRun(started.eval_run_id, signal);
+            const status = run.eval_run_status ?? 'UNKNOWN';
+            if (status !== 'DONE')
+                throw new GenieGitopsError(`Genie's eval run ${started.eval_run_id} ended ${status}`, 'an infrastructure failure of the Beta API, not a verdict: re-run it, or use --scorer ours');
+            const assessments = [];
+            for (const r of await listResults(started.eval_run_id, signal)) {
+                const a = await detail(started.eval_run_id, r.result_id, signal);
+                if (a)
+                    assessments.push(a);
+            }
+            return { runId: started.eval_run_id, status, assessments };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/schemas.js
 /**
  * zod shapes of the answers genie-gitops reads. Loose objects (unknown fields kept) and
@@ -67121,7 +67211,7 @@ class GenieRateLimitError extends GenieGitopsError {
         this.retryAfterMs = retryAfterMs;
     }
 }
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'QUERY_RESULT_EXPIRED']);
+const genie_conversation_TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'QUERY_RESULT_EXPIRED']);
 const INSTRUCTION_ID = /\b[0-9a-f]{32}\b/g;
 function createGenieAdapter(options) {
     const { client, spaceId } = options;
@@ -67178,7 +67268,7 @@ function createGenieAdapter(options) {
         const deadline = now() + poll.giveUpMs;
         let message = first;
         let delay = poll.firstMs;
-        while (!message || !TERMINAL.has(message.status)) {
+        while (!message || !genie_conversation_TERMINAL.has(message.status)) {
             if (now() >= deadline)
                 return undefined;
             await sleep(Math.min(delay, Math.max(1, deadline - now())), signal);
@@ -67482,6 +67572,10 @@ function sharedStaging(store, spaceId) {
                 },
             };
         },
+        async spaceFor(space) {
+            await syncSpace(store, spaceId, space);
+            return spaceId;
+        },
         close: async () => undefined,
     };
 }
@@ -67519,16 +67613,20 @@ function temporaryStaging(options) {
             }
         }
     }
+    async function spaceFor(space) {
+        if (closing)
+            throw new GenieGitopsError('the temporary staging space was already trashed');
+        if (spaceId === undefined)
+            spaceId = await create(space);
+        else
+            await syncSpace(store, spaceId, space);
+        return spaceId;
+    }
     return {
         mode: 'temporary',
+        spaceFor,
         async genieFor(space, open) {
-            if (closing)
-                throw new GenieGitopsError('the temporary staging space was already trashed');
-            if (spaceId === undefined)
-                spaceId = await create(space);
-            else
-                await syncSpace(store, spaceId, space);
-            return open(spaceId);
+            return open(await spaceFor(space));
         },
         close() {
             closing ??= (async () => {
@@ -67572,13 +67670,9 @@ function explainCreateFailure(error) {
 
 
 
-async function openDatabricksBackend(root, target, options) {
-    if (!target) {
-        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
-    }
-    if (target.idsDerived) {
-        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
-    }
+
+
+function openClient(options) {
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
@@ -67588,6 +67682,19 @@ async function openDatabricksBackend(root, target, options) {
         auth,
         fetch: options.client?.fetch ?? options.auth?.fetch,
     });
+    return { settings, client };
+}
+function checkTarget(target) {
+    if (!target) {
+        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
+    }
+    if (target.idsDerived) {
+        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
+    }
+}
+async function openDatabricksBackend(root, target, options) {
+    checkTarget(target);
+    const { settings, client } = openClient(options);
     const warehouse = createStatementWarehouse({
         client,
         warehouseId: target.warehouseId,
@@ -67608,6 +67715,7 @@ async function openDatabricksBackend(root, target, options) {
         warehouse,
         spaces,
         genieFor: (space) => staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+        genieEvalFor: async (space) => createEvalRuns({ client, spaceId: await staging.spaceFor(space) }),
         async close() {
             try {
                 await staging.close();
@@ -67621,6 +67729,25 @@ async function openDatabricksBackend(root, target, options) {
             }
         },
     };
+}
+/**
+ * The live space as it is, for post-deploy verification: its conversations (under the shared
+ * per-workspace ask limit) and the warehouse the live space itself runs on. Nothing is written.
+ */
+async function openDatabricksLive(root, target, options) {
+    checkTarget(target);
+    const { settings, client } = openClient(options);
+    const stored = await createSpaceStore(client).get(target.liveSpaceId);
+    const config = SpaceSchema.parse(stored.serializedSpace);
+    const warehouseId = stored.warehouseId || target.warehouseId;
+    const warehouse = createStatementWarehouse({
+        client,
+        warehouseId,
+        tables: () => repositoryTables(root, warehouseId),
+    });
+    const limiter = sharedAskLimiter(settings.host, settings.qpm);
+    const genie = createGenieAdapter({ client, spaceId: target.liveSpaceId, limiter, poll: settings.poll });
+    return { config, genie, warehouse, close: async () => undefined };
 }
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */
 function repositoryTables(root, warehouseId) {
@@ -67782,447 +67909,6 @@ function openLocalDeploymentLog(root, env = process.env) {
     return createLocalDeploymentLog(resolveStateDir(root, env));
 }
 
-;// CONCATENATED MODULE: ./src/action/inputs.js
-/** Action inputs, parsed once into a typed object. The only module that reads inputs. */
-
-
-
-
-
-/** Input names, as action.yml declares them. */
-const INPUT = {
-    command: 'command',
-    space: 'space',
-    all: 'all',
-    changedOnly: 'changed-only',
-    backend: 'backend',
-    repeats: 'repeats',
-    minScore: 'min-score',
-    maxRegression: 'max-regression',
-    confidence: 'confidence',
-    maxRepeats: 'max-repeats',
-    maxErrored: 'max-errored',
-    maxIterations: 'max-iterations',
-    targetScore: 'target-score',
-    maxRegressions: 'max-regressions',
-    allowTaughtExamples: 'allow-taught-examples',
-    analyst: 'analyst',
-    onDrift: 'on-drift',
-    staging: 'staging',
-    githubToken: 'github-token',
-    baseBranch: 'base-branch',
-    workingDirectory: 'working-directory',
-    databricksHost: 'databricks-host',
-    databricksToken: 'databricks-token',
-    databricksClientId: 'databricks-client-id',
-    databricksClientSecret: 'databricks-client-secret',
-    databricksAuthType: 'databricks-auth-type',
-    llmProvider: 'llm-provider',
-    llmModel: 'llm-model',
-    llmBaseUrl: 'llm-base-url',
-    llmEndpoint: 'llm-endpoint',
-    minQuality: 'min-quality',
-    bundleTarget: 'bundle-target',
-};
-const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'];
-/** An empty input is the same as an absent one. */
-function inputs_optional(name) {
-    const value = getInput(name).trim();
-    return value === '' ? undefined : value;
-}
-function oneOf(name, value, allowed, fallback) {
-    const v = value ?? fallback;
-    if (allowed.includes(v))
-        return v;
-    throw new GenieGitopsError(`input ${name} '${v}' is not supported`, `set ${name} to one of: ${allowed.join(', ')}`);
-}
-function booleanInput(name) {
-    const value = inputs_optional(name)?.toLowerCase();
-    if (value === undefined || value === 'false')
-        return false;
-    if (value === 'true')
-        return true;
-    throw new GenieGitopsError(`input ${name} '${value}' is not a boolean`, `set ${name} to true or false`);
-}
-function readInputs() {
-    const command = oneOf(INPUT.command, inputs_optional(INPUT.command), COMMANDS, 'score');
-    const space = inputs_optional(INPUT.space);
-    const envFrom = [
-        [INPUT.databricksHost, 'DATABRICKS_HOST'],
-        [INPUT.databricksToken, 'DATABRICKS_TOKEN'],
-        [INPUT.databricksClientId, 'DATABRICKS_CLIENT_ID'],
-        [INPUT.databricksClientSecret, 'DATABRICKS_CLIENT_SECRET'],
-        [INPUT.databricksAuthType, 'DATABRICKS_AUTH_TYPE'],
-        [INPUT.llmProvider, 'GENIE_GITOPS_LLM_PROVIDER'],
-        [INPUT.llmModel, 'GENIE_GITOPS_LLM_MODEL'],
-        [INPUT.llmBaseUrl, 'OPENAI_BASE_URL'],
-        [INPUT.llmEndpoint, 'GENIE_GITOPS_SERVING_ENDPOINT'],
-    ];
-    const env = {};
-    for (const [input, variable] of envFrom) {
-        const value = inputs_optional(input);
-        if (value !== undefined)
-            env[variable] = value;
-    }
-    const githubToken = inputs_optional(INPUT.githubToken);
-    const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s) => Boolean(s));
-    return {
-        command,
-        space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
-        all: space === 'all' || booleanInput(INPUT.all),
-        changedOnly: booleanInput(INPUT.changedOnly),
-        backend: parseBackend(inputs_optional(INPUT.backend)),
-        repeats: numberOption(inputs_optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
-        minScore: numberOption(inputs_optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
-        maxRegression: numberOption(inputs_optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
-        confidence: numberOption(inputs_optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
-        maxRepeats: numberOption(inputs_optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
-        maxErrored: numberOption(inputs_optional(INPUT.maxErrored), INPUT.maxErrored, { fraction: true }),
-        maxIterations: numberOption(inputs_optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
-        targetScore: numberOption(inputs_optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
-        maxRegressions: numberOption(inputs_optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
-        allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
-        analyst: oneOf(INPUT.analyst, inputs_optional(INPUT.analyst), ['rules', 'llm'], 'rules'),
-        onDrift: oneOf(INPUT.onDrift, inputs_optional(INPUT.onDrift), ['fail', 'overwrite'], 'fail'),
-        staging: parseStaging(inputs_optional(INPUT.staging), INPUT.staging),
-        githubToken,
-        baseBranch: inputs_optional(INPUT.baseBranch),
-        workingDirectory: inputs_optional(INPUT.workingDirectory) ?? '.',
-        minQuality: numberOption(inputs_optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
-        bundleTarget: inputs_optional(INPUT.bundleTarget),
-        env,
-        secrets,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/space/invariant-context.js
-
-function createContext(space, file, warehouseSchema) {
-    const issues = [];
-    const tables = new Map();
-    const register = (list, base) => {
-        (list ?? []).forEach((table, index) => {
-            if (typeof table.identifier !== 'string')
-                return;
-            const key = normalizeIdentifier(table.identifier);
-            if (!tables.has(key))
-                tables.set(key, { identifier: table.identifier, path: `${base}[${index}]` });
-        });
-    };
-    register(space.data_sources?.tables, '$.data_sources.tables');
-    register(space.data_sources?.metric_views, '$.data_sources.metric_views');
-    const warehouse = warehouseSchema
-        ? new Map(warehouseSchema.tables.map((t) => [
-            normalizeIdentifier(t.identifier),
-            new Set(t.columns.map((c) => c.name.toLowerCase())),
-        ]))
-        : undefined;
-    return { space, tables, warehouse, issues, add: (path, message) => issues.push({ file, path, message }) };
-}
-
-;// CONCATENATED MODULE: ./src/space/join-spec-invariants.js
-
-
-const MARKER_EXAMPLE = '--rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--';
-function sideOf(side) {
-    if (!side || typeof side.identifier !== 'string')
-        return undefined;
-    return {
-        identifier: side.identifier,
-        alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : identifiers_lastPart(side.identifier),
-    };
-}
-function checkSide(ctx, side, path) {
-    if (!side) {
-        ctx.add(path, 'missing join side: expected { identifier, alias } naming a table of the space');
-        return;
-    }
-    if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
-        ctx.add(`${path}.identifier`, `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`);
-    }
-}
-function checkColumnExists(ctx, column, side, path) {
-    const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
-    if (columns && !columns.has(column.column.toLowerCase())) {
-        ctx.add(path, `column \`${column.qualifier}.${column.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(', ')})`);
-    }
-}
-function checkCondition(ctx, sql, left, right, path) {
-    const condition = parseJoinCondition(sql);
-    if (!condition) {
-        ctx.add(path, `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`);
-        return;
-    }
-    const l = normalizeName(left.alias);
-    const r = normalizeName(right.alias);
-    const q1 = normalizeName(condition.left.qualifier);
-    const q2 = normalizeName(condition.right.qualifier);
-    const straight = q1 === l && q2 === r;
-    const swapped = q1 === r && q2 === l;
-    if (!straight && !swapped) {
-        ctx.add(path, `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``);
-        return;
-    }
-    const [first, second] = straight ? [left, right] : [right, left];
-    checkColumnExists(ctx, condition.left, first, path);
-    checkColumnExists(ctx, condition.right, second, path);
-}
-function checkJoinSpecs(ctx) {
-    const specs = ctx.space.instructions?.join_specs ?? [];
-    specs.forEach((spec, index) => {
-        const base = `$.instructions.join_specs[${index}]`;
-        const left = sideOf(spec.left);
-        const right = sideOf(spec.right);
-        checkSide(ctx, left, `${base}.left`);
-        checkSide(ctx, right, `${base}.right`);
-        const sql = Array.isArray(spec.sql) ? spec.sql : [];
-        if (sql.length === 0) {
-            ctx.add(`${base}.sql`, `expected ["<alias>.<column> = <alias>.<column>", "${MARKER_EXAMPLE}"]`);
-            return;
-        }
-        if (left && right)
-            checkCondition(ctx, sql[0], left, right, `${base}.sql[0]`);
-        if (sql.length < 2 || !isRelationshipMarker(sql[1])) {
-            ctx.add(`${base}.sql[1]`, `expected a relationship marker such as "${MARKER_EXAMPLE}" (MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE or MANY_TO_MANY); Genie fails to read exports without it`);
-        }
-        if (sql.length > 2) {
-            ctx.add(`${base}.sql`, `holds ${sql.length} items; expected exactly two (the condition and the marker): a compound key is several join specs`);
-        }
-    });
-}
-
-;// CONCATENATED MODULE: ./src/space/limits.js
-
-const GENIE_LIMITS = { instructions: 100, snippets: 200, tables: 30 };
-function slotUsage(space) {
-    const i = space.instructions;
-    const sources = [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])];
-    const parts = {
-        examples: i?.example_question_sqls?.length ?? 0,
-        functions: i?.sql_functions?.length ?? 0,
-        // The block counts once it says something (as lint counts it, src/lint/checks-limits.ts).
-        textBlock: (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0,
-        tableDescriptions: sources.filter((t) => joinText(t.description).trim() !== '').length,
-        joinSpecs: i?.join_specs?.length ?? 0,
-        sqlSnippets: (i?.sql_snippets?.measures?.length ?? 0) +
-            (i?.sql_snippets?.filters?.length ?? 0) +
-            (i?.sql_snippets?.expressions?.length ?? 0),
-    };
-    return {
-        instructions: parts.examples + parts.functions + parts.textBlock,
-        snippets: parts.tableDescriptions + parts.joinSpecs + parts.sqlSnippets,
-        tables: sources.length,
-        parts,
-    };
-}
-/** One issue per limit the space exceeds, naming the count, the limit and what counts toward it. */
-function limitIssues(space) {
-    const u = slotUsage(space);
-    const p = u.parts;
-    const issues = [];
-    if (u.instructions > GENIE_LIMITS.instructions)
-        issues.push({
-            path: '$.instructions',
-            message: `${u.instructions} instructions exceed Genie's limit of ${GENIE_LIMITS.instructions} per space (${p.examples} example SQL queries + ${p.functions} SQL functions + ${p.textBlock} text-instruction block): remove ${u.instructions - GENIE_LIMITS.instructions}, or turn several similar examples into one parameterised example`,
-        });
-    if (u.snippets > GENIE_LIMITS.snippets)
-        issues.push({
-            path: '$.instructions',
-            message: `${u.snippets} knowledge-store snippets exceed Genie's limit of ${GENIE_LIMITS.snippets} per space (${p.tableDescriptions} table descriptions + ${p.joinSpecs} join specs + ${p.sqlSnippets} SQL snippets): remove ${u.snippets - GENIE_LIMITS.snippets}`,
-        });
-    if (u.tables > GENIE_LIMITS.tables)
-        issues.push({
-            path: '$.data_sources',
-            message: `${u.tables} tables and metric views exceed Genie's limit of ${GENIE_LIMITS.tables} per space: remove ${u.tables - GENIE_LIMITS.tables} or split the space`,
-        });
-    return issues;
-}
-/** "instructions 12/100, snippets 41/200, tables 3/30": slots used, for reports. */
-function usageText(space) {
-    const u = slotUsage(space);
-    return `instructions ${u.instructions}/${GENIE_LIMITS.instructions}, snippets ${u.snippets}/${GENIE_LIMITS.snippets}, tables ${u.tables}/${GENIE_LIMITS.tables}`;
-}
-
-;// CONCATENATED MODULE: ./src/space/invariants.js
-
-
-
-
-
-
-const ID = /^[0-9a-f]{32}$/;
-const ID_FIX = 'use a UUID without dashes in lowercase (32 characters 0-9a-f), e.g. from `uuidgen | tr -d - | tr A-F a-f`';
-function idLists(space) {
-    const instructions = space.instructions;
-    return [
-        ['$.config.sample_questions', space.config?.sample_questions],
-        ['$.instructions.text_instructions', instructions?.text_instructions],
-        ['$.instructions.example_question_sqls', instructions?.example_question_sqls],
-        ['$.instructions.sql_functions', instructions?.sql_functions],
-        ['$.instructions.join_specs', instructions?.join_specs],
-        ['$.instructions.sql_snippets.filters', instructions?.sql_snippets?.filters],
-        ['$.instructions.sql_snippets.expressions', instructions?.sql_snippets?.expressions],
-        ['$.instructions.sql_snippets.measures', instructions?.sql_snippets?.measures],
-        ['$.benchmarks.questions', space.benchmarks?.questions],
-    ];
-}
-/** Ids are 32 lowercase hex and unique across the whole file (Genie's per-kind uniqueness follows). */
-function checkIds(ctx) {
-    const seen = new Map();
-    for (const [base, list] of idLists(ctx.space)) {
-        (list ?? []).forEach((item, index) => {
-            const path = `${base}[${index}].id`;
-            if (typeof item.id !== 'string' || !ID.test(item.id)) {
-                ctx.add(path, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
-                return;
-            }
-            const first = seen.get(item.id);
-            if (first)
-                ctx.add(path, `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`);
-            else
-                seen.set(item.id, path);
-        });
-    }
-}
-function checkColumns(ctx, table, path, columns) {
-    const seen = new Map();
-    (table.column_configs ?? []).forEach((column, index) => {
-        const columnPath = `${path}.column_configs[${index}]`;
-        const name = typeof column.column_name === 'string' ? column.column_name.toLowerCase() : '';
-        const first = seen.get(name);
-        if (first)
-            ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" is configured twice in this table (also at ${first}): merge the two entries`);
-        else
-            seen.set(name, columnPath);
-        if (columns && name && !columns.has(name)) {
-            ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" does not exist in ${table.identifier}: fix the name or remove the entry (columns: ${[...columns].slice(0, 12).join(', ')})`);
-        }
-        if (hasEntityMatching(column) && !hasFormatAssistance(column)) {
-            const [flag, needed] = column.build_value_dictionary === true
-                ? ['build_value_dictionary', 'get_example_values']
-                : ['enable_entity_matching', 'enable_format_assistance'];
-            ctx.add(`${columnPath}.${flag}`, `entity matching requires format assistance: also set ${needed} to true`);
-        }
-    });
-}
-function suggestTable(ctx, identifier) {
-    const name = identifier.replace(/`/g, '').split('.').pop()?.toLowerCase();
-    const match = [...(ctx.warehouse?.keys() ?? [])].find((key) => key.split('.').pop() === name);
-    return match ? ` (did you mean ${match}?)` : '';
-}
-function checkTables(ctx, key) {
-    const seen = new Map();
-    (ctx.space.data_sources?.[key] ?? []).forEach((table, index) => {
-        const path = `$.data_sources.${key}[${index}]`;
-        if (!isThreePart(table.identifier)) {
-            ctx.add(`${path}.identifier`, `\`${table.identifier}\` is not a three-part name: write catalog.schema.${key === 'tables' ? 'table' : 'metric_view'} (backticks allowed)`);
-        }
-        const normalized = normalizeIdentifier(table.identifier);
-        const first = seen.get(normalized);
-        if (first)
-            ctx.add(`${path}.identifier`, `${table.identifier} is listed twice (also at ${first}): merge the two entries`);
-        else
-            seen.set(normalized, path);
-        const columns = ctx.warehouse?.get(normalized);
-        // Metric views need not appear in a warehouse listing, so only tables must exist.
-        if (ctx.warehouse && !columns && key === 'tables') {
-            ctx.add(`${path}.identifier`, `table ${table.identifier} does not exist in the warehouse${suggestTable(ctx, table.identifier)}: fix the identifier or remove the table`);
-        }
-        checkColumns(ctx, table, path, columns);
-    });
-}
-function checkTextInstructions(ctx) {
-    const count = ctx.space.instructions?.text_instructions?.length ?? 0;
-    if (count > 1) {
-        ctx.add('$.instructions.text_instructions', `holds ${count} items; Genie accepts at most one: merge their content into the first and remove the others`);
-    }
-}
-function checkFunctions(ctx) {
-    (ctx.space.instructions?.sql_functions ?? []).forEach((fn, index) => {
-        if (!isThreePart(fn.identifier)) {
-            ctx.add(`$.instructions.sql_functions[${index}].identifier`, `\`${fn.identifier}\` is not a three-part name: write catalog.schema.function`);
-        }
-    });
-}
-function checkReferences(ctx, sql, path) {
-    const reported = new Set();
-    for (const name of findThreePartNames((sql ?? []).join(''))) {
-        const key = normalizeIdentifier(name);
-        if (ctx.tables.has(key) || reported.has(key))
-            continue;
-        reported.add(key);
-        ctx.add(path, `refers to ${name}, which is not a table of this space: add it to data_sources.tables or change the SQL`);
-    }
-}
-/**
- * Genie runs a config's SQL with the identity of whoever asks, so it passes the same gate as
- * everything genie-gitops runs: an example is one read-only query, a snippet one expression
- * (checked as `SELECT <snippet>`), neither calling a refused function.
- */
-function checkGate(ctx, sql, path, snippet) {
-    const text = (sql ?? []).join('');
-    const gate = checkReadOnly(snippet ? `SELECT ${text}\n` : text);
-    if (!gate.ok)
-        ctx.add(path, `${snippet ? 'the snippet' : 'example SQL'} must be read-only: ${gate.reason}`);
-}
-/** Snippets and example SQL may only reference tables the space has, and must pass the SQL gate. */
-function checkSqlReferences(ctx) {
-    const instructions = ctx.space.instructions;
-    (instructions?.example_question_sqls ?? []).forEach((example, index) => {
-        const path = `$.instructions.example_question_sqls[${index}].sql`;
-        checkReferences(ctx, example.sql, path);
-        checkGate(ctx, example.sql, path, false);
-    });
-    for (const kind of ['filters', 'expressions', 'measures']) {
-        (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
-            const path = `$.instructions.sql_snippets.${kind}[${index}].sql`;
-            checkReferences(ctx, snippet.sql, path);
-            checkGate(ctx, snippet.sql, path, true);
-        });
-    }
-}
-function checkInvariants(space, options) {
-    const ctx = createContext(space, options.file, options.warehouseSchema);
-    checkIds(ctx);
-    checkTables(ctx, 'tables');
-    checkTables(ctx, 'metric_views');
-    checkTextInstructions(ctx);
-    checkFunctions(ctx);
-    checkJoinSpecs(ctx);
-    checkSqlReferences(ctx);
-    for (const issue of limitIssues(space))
-        ctx.add(issue.path, issue.message);
-    return ctx.issues;
-}
-
-;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
-const PENDING_LABEL = 'genie-gitops: pending';
-const DEPLOYED_LABEL = 'genie-gitops: deployed';
-const LESSONS_RECORDED_LABEL = 'genie-gitops: lessons-recorded';
-/** The one branch enhance owns for a space. */
-function enhanceBranch(space) {
-    return `genie-gitops/enhance/${space}`;
-}
-/** Merged PRs whose config has not been deployed yet. */
-function mergedPending(pulls) {
-    return pulls.filter((pr) => pr.state === 'closed' && pr.merged && pr.labels.includes(PENDING_LABEL));
-}
-/** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
-function closedUnrecorded(pulls) {
-    return pulls
-        .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
-        .sort((a, b) => a.number - b.number);
-}
-/** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
-async function relabel(github, pr, change) {
-    const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
-    if (add.length > 0)
-        await github.addLabels(pr.number, add);
-    for (const label of change.remove ?? [])
-        if (pr.labels.includes(label))
-            await github.removeLabel(pr.number, label);
-}
-
 ;// CONCATENATED MODULE: ./src/github/bot-branch.js
 /**
  * Publishing files on a branch genie-gitops owns (genie-gitops/enhance/<space>, .../export/<space>):
@@ -68272,510 +67958,6 @@ async function publishBotBranch(git, input) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/commands/deploy-labels.js
-/**
- * After a space deployed (or was already up to date), its merged enhancement PRs still labelled
- * pending become deployed, but only those whose merge commit is part of what was deployed: a
- * slow deploy of an older push must not mark a PR merged after it.
- */
-
-
-async function markDeployedPulls(github, git, space, deployedSha) {
-    const result = { deployed: [], stillPending: [] };
-    const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
-    for (const pr of pending) {
-        const included = await mergeIncluded(git, pr.mergeCommitSha, deployedSha);
-        if (included !== true) {
-            result.stillPending.push({
-                number: pr.number,
-                reason: included === false
-                    ? `its merge ${pr.mergeCommitSha?.slice(0, 7)} is not in the deployed commit ${deployedSha.slice(0, 7)}; the deploy of its push will mark it`
-                    : `its merge commit ${pr.mergeCommitSha?.slice(0, 7)} is not in this checkout (check out with fetch-depth: 0)`,
-            });
-            continue;
-        }
-        await relabel(github, pr, { add: [DEPLOYED_LABEL], remove: [PENDING_LABEL] });
-        result.deployed.push(pr.number);
-    }
-    return result;
-}
-/** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
-async function mergeIncluded(git, mergeSha, deployedSha) {
-    // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
-    if (!mergeSha)
-        return true;
-    await git.tryFetchCommit(REMOTE, mergeSha);
-    return git.tryIsAncestor(mergeSha, deployedSha);
-}
-/** One line for the deploy report, empty when there was nothing to label. */
-function describeDeployLabels(result) {
-    const parts = [];
-    if (result.deployed.length > 0)
-        parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
-    for (const p of result.stillPending)
-        parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
-    return parts.join('; ');
-}
-
-;// CONCATENATED MODULE: ./src/commands/drift-guard.js
-const drift_guard_short = (sha) => sha.slice(0, 7);
-function judgeDrift(input) {
-    if (input.liveHash === input.configHash)
-        return { kind: 'unchanged' };
-    const lastSuccess = input.history.findIndex((r) => r.state === 'success');
-    // Deploys started after the last success may have reached the live space before they were
-    // cancelled or failed (a PATCH applied, its read-back lost): their configs are ours too.
-    const since = lastSuccess === -1 ? input.history : input.history.slice(0, lastSuccess + 1);
-    const ours = since.find((r) => r.configHash === input.liveHash);
-    if (ours)
-        return {
-            kind: 'clean',
-            note: ours.state === 'success'
-                ? `the live space held the config deployed from ${drift_guard_short(ours.commit)}`
-                : `the live space held the config of the unfinished deploy of ${drift_guard_short(ours.commit)}`,
-        };
-    if (lastSuccess !== -1) {
-        const last = input.history[lastSuccess];
-        return {
-            kind: 'drift',
-            reason: `the live space differs from the config of its last successful deployment (commit ${drift_guard_short(last.commit)}, ${last.createdAt})`,
-        };
-    }
-    if (input.beforeHash !== undefined && input.beforeHash === input.liveHash)
-        return {
-            kind: 'clean',
-            note: 'no deployment recorded yet; the live space held the config of the previous commit',
-        };
-    if (input.liveIsNew)
-        return { kind: 'first', note: 'first deploy: the live space was new (tables only)' };
-    return {
-        kind: 'drift',
-        reason: 'no deployment of this space is recorded and the live space differs from the config to deploy: it may hold edits made outside git',
-    };
-}
-/**
- * A space nobody has worked on yet: what Genie creates from a table selection (tables, their
- * column names), with no descriptions, synonyms, instructions, examples, snippets, joins or
- * sample questions. Overwriting it loses nothing a person wrote.
- */
-function isUntouchedSpace(canonical) {
-    const STRUCTURE = new Set(['version', 'data_sources', 'tables', 'metric_views', 'column_configs', 'config']);
-    const NAMES = new Set(['identifier', 'column_name']);
-    const INSTRUCTION_LISTS = new Set(['instructions', 'benchmarks']);
-    const walk = (value, key) => {
-        if (Array.isArray(value))
-            return value.every((v) => walk(v, key));
-        // A toggle (entity matching, format assistance) is a setting, not text a person wrote.
-        if (typeof value === 'boolean')
-            return true;
-        if (typeof value !== 'object' || value === null)
-            return key === 'version' || NAMES.has(key);
-        return Object.entries(value).every(([k, v]) => {
-            if (isEmpty(v))
-                return true;
-            if (INSTRUCTION_LISTS.has(k) || k === 'sample_questions')
-                return false;
-            return STRUCTURE.has(k) || NAMES.has(k) || typeof v === 'boolean' ? walk(v, k) : false;
-        });
-    };
-    return walk(canonical, '');
-}
-function isEmpty(value) {
-    if (Array.isArray(value))
-        return value.length === 0;
-    if (typeof value === 'object' && value !== null)
-        return Object.values(value).every(isEmpty);
-    return value === undefined || value === null;
-}
-
-;// CONCATENATED MODULE: ./src/commands/deploy.js
-/**
- * `deploy`: put the repository's configs on the live spaces. Per space: read live and compare it
- * (canonically) with the config of the last successful deployment in the deployment log (see
- * drift-guard.ts); a difference means someone edited the live space outside git (drift), which
- * stops that space unless on-drift is overwrite. Otherwise record the deploy as started, update
- * live with the etag just read, read it back until it equals the config, and record success: the
- * record is written only on success, so a failed or cancelled deploy leaves no false drift. An
- * update answered with 409 or lost on the way back is resolved by reading back. One failing space
- * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
- * merged enhancement PRs from the pending label to deployed.
- */
-
-
-
-
-
-
-
-
-
-
-
-
-/** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
-async function changedSpaces(git, before, after, root = git.cwd, layout = {}) {
-    return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
-}
-async function selectSpaces(options) {
-    if (options.spaces === 'all')
-        return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
-    if (options.spaces && options.spaces.length > 0)
-        return {
-            names: options.spaces.map((name) => validateSpaceName(name)),
-            selection: `requested: ${options.spaces.join(', ')}`,
-        };
-    const before = options.before;
-    if (!before || ZERO_SHA.test(before))
-        return {
-            names: listSpaces(options.root, options.layout),
-            selection: 'all spaces (no previous commit to diff against)',
-        };
-    if (!(await options.git.tryFetchCommit('origin', before))) {
-        throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
-    }
-    const after = options.after ?? 'HEAD';
-    return {
-        names: await changedSpaces(options.git, before, after, options.root, options.layout),
-        selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
-    };
-}
-/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
-function liveSpaceOf(stored, label) {
-    if (typeof stored.serializedSpace === 'string')
-        return parseSpaceText(stored.serializedSpace, label);
-    return SpaceSchema.parse(stored.serializedSpace);
-}
-function liveText(stored, label) {
-    return serializeSpace(liveSpaceOf(stored, label));
-}
-async function deployCommand(options) {
-    // Names someone typed are checked like in every command; names from changed folders are reported per space.
-    if (Array.isArray(options.spaces))
-        options.spaces.forEach((name) => validateSpaceName(name));
-    const { names, selection } = await selectSpaces(options);
-    const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
-    const commit = names.length ? await deployedCommit(options) : '';
-    const results = [];
-    for (const space of names) {
-        options.log?.(`deploy ${space}`);
-        let result;
-        try {
-            result = await deployOne(space, options, deployments, commit);
-        }
-        catch (error) {
-            const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
-            const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
-            result = { space, status: 'failed', message: `${message}${hint}` };
-        }
-        if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
-            result = await labelDeployed(result, options.github, options);
-        options.log?.(`${space}: ${result.status}: ${result.message}`);
-        results.push(result);
-    }
-    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
-    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
-}
-/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
-async function labelDeployed(result, github, options) {
-    try {
-        const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
-        const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
-        const line = describeDeployLabels(labels);
-        return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
-        const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
-        const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
-        return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
-    }
-}
-async function deployOne(space, options, deployments, commit) {
-    if (!findSpaceEntry(options.root, space, options.layout)) {
-        return {
-            space,
-            status: 'skipped',
-            message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
-        };
-    }
-    const dir = loadSpaceDir(options.root, space, options.layout);
-    const target = dir.target;
-    if (!target)
-        return {
-            space,
-            status: 'failed',
-            message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
-        };
-    const issues = checkInvariants(dir.space, { file: dir.configPath });
-    if (issues.length > 0)
-        throw new ValidationError(issues);
-    const config = serializeSpace(dir.space);
-    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
-    return withStore(options, target, async (store) => {
-        const base = { space, liveSpaceId: target.liveSpaceId };
-        const live = await store.get(target.liveSpaceId);
-        const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
-        const history = await deployments.history(space, target.liveSpaceId);
-        const verdict = judgeDrift({
-            liveHash: hashSpace(current),
-            configHash: record.configHash,
-            liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
-            history,
-            beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
-        });
-        if (verdict.kind === 'unchanged') {
-            // Record it, so the next deploy compares with this config rather than an older one.
-            if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
-                return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-            const id = await deployments.start(record);
-            await deployments.finish(id, 'success', 'the live space already had this config');
-            return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
-        }
-        let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
-        if (verdict.kind === 'drift') {
-            if ((options.onDrift ?? 'fail') !== 'overwrite') {
-                return {
-                    ...base,
-                    status: 'drifted',
-                    message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
-                };
-            }
-            note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
-        }
-        // Started before the live space is touched: a run cancelled half-way leaves an unfinished
-        // record, whose config the next deploy then recognises as its own (no false drift).
-        const id = await deployments.start(record);
-        let how;
-        try {
-            how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
-        }
-        catch (error) {
-            await deployments.finish(id, 'failure', deploy_messageOf(error)).catch(() => undefined);
-            throw error;
-        }
-        try {
-            await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
-        }
-        catch (error) {
-            note += `; recording the success in ${deployments.describe(space)} failed (${deploy_messageOf(error)}): the next deploy still recognises this config as its own`;
-        }
-        return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
-    });
-}
-/** The config at the push's `before`, hashed; undefined without one. */
-async function previousHash(configPath, options) {
-    if (!options.before || ZERO_SHA.test(options.before))
-        return undefined;
-    const text = await options.git.tryShow(options.before, configPath);
-    return text === undefined
-        ? undefined
-        : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
-}
-/** The full sha of the commit being deployed (the name the record keeps). */
-async function deployedCommit(options) {
-    try {
-        return await options.git.revParse(options.after ?? 'HEAD');
-    }
-    catch {
-        return options.after ?? 'unknown';
-    }
-}
-/** Statuses after which an update may have been applied although it reported failure. */
-function mayHaveApplied(error) {
-    const e = error;
-    const status = typeof e.status === 'number' ? e.status : undefined;
-    return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
-}
-/**
- * Updates the live space and reads it back until it equals `config`. An update answered with
- * 409 or with no answer may still have been applied (a lost answer, retried by the client with
- * the old etag, is refused with 409): a read-back showing the target config is success.
- */
-async function applyConfig(store, spaceId, space, config, etag, options) {
-    try {
-        await store.update(spaceId, space, { etag });
-    }
-    catch (error) {
-        if (!mayHaveApplied(error))
-            throw error;
-        if (await readsBack(store, spaceId, config, options))
-            return ` (the update answered "${deploy_messageOf(error)}", but reading back shows the new config: it was applied)`;
-        if (error.status === 409)
-            throw new GenieGitopsError(`live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`, 're-run deploy: the drift guard then checks the edit');
-        throw error;
-    }
-    await verify(store, spaceId, config, options);
-    return '';
-}
-/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function readsBack(store, spaceId, config, options) {
-    const attempts = options.verifyAttempts ?? 5;
-    for (let i = 0; i < attempts; i++) {
-        if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
-            return true;
-        if (i < attempts - 1)
-            await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
-    }
-    return false;
-}
-async function verify(store, spaceId, config, options) {
-    if (await readsBack(store, spaceId, config, options))
-        return;
-    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`, 'check the space in the Genie UI and re-run deploy');
-}
-function deploy_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-async function withStore(options, target, fn) {
-    if (options.store)
-        return fn(options.store);
-    const backend = await openBackend(options.root, options.backend, target, {
-        env: options.env,
-        spacesOnly: true,
-        layout: options.layout,
-    });
-    try {
-        if (!backend.spaces)
-            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
-        return await fn(backend.spaces);
-    }
-    finally {
-        await backend.close();
-    }
-}
-
-;// CONCATENATED MODULE: ./src/github/deployment-log.js
-const DEPLOY_TASK = 'deploy:genie-space';
-function environmentOf(space) {
-    return `genie-gitops-${space}`;
-}
-/** Only these many newest deployments are read: the guard needs the last success and the attempts after it. */
-const LOOKBACK = 30;
-function createGitHubDeploymentLog(github) {
-    return {
-        describe: (space) => `the GitHub deployments of environment ${environmentOf(space)}`,
-        async history(space, liveSpaceId) {
-            const deployments = await github.listDeployments({
-                environment: environmentOf(space),
-                task: DEPLOY_TASK,
-                limit: LOOKBACK,
-            });
-            const records = [];
-            for (const d of deployments) {
-                const record = toRecord(d, space);
-                if (!record || record.liveSpaceId !== liveSpaceId)
-                    continue;
-                record.state = stateOf(await github.listDeploymentStatuses(d.id));
-                records.push(record);
-                // Older records cannot change the verdict: stop at the last success.
-                if (record.state === 'success')
-                    break;
-            }
-            return records;
-        },
-        async start(input) {
-            const deployment = await github.createDeployment({
-                ref: input.commit,
-                environment: environmentOf(input.space),
-                task: DEPLOY_TASK,
-                description: `genie-gitops deploy of ${input.space} to live space ${input.liveSpaceId}`,
-                payload: { ...input },
-            });
-            await github.setDeploymentStatus(deployment.id, 'in_progress', 'updating the live space');
-            return String(deployment.id);
-        },
-        async finish(id, state, description) {
-            await github.setDeploymentStatus(Number(id), state, description);
-        },
-    };
-}
-function toRecord(d, space) {
-    const p = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
-    if (typeof p.configHash !== 'string' || typeof p.liveSpaceId !== 'string')
-        return undefined;
-    return {
-        id: String(d.id),
-        space,
-        liveSpaceId: p.liveSpaceId,
-        configHash: p.configHash,
-        commit: typeof p.commit === 'string' ? p.commit : d.sha,
-        state: 'in_progress',
-        createdAt: d.createdAt,
-    };
-}
-/** The newest status decides; a deployment without a final status was interrupted (still in progress). */
-function stateOf(statuses) {
-    const latest = statuses[0];
-    if (latest === 'success' || latest === 'inactive')
-        return 'success';
-    if (latest === 'failure' || latest === 'error')
-        return 'failure';
-    return 'in_progress';
-}
-
-;// CONCATENATED MODULE: ./src/action/run-deploy.js
-/** `deploy` in the action: the spaces changed by the push (or all), with a per-space table and outputs. */
-
-
-
-
-const ICON = {
-    deployed: '🚀',
-    unchanged: '✅',
-    drifted: '⚠️',
-    failed: '❌',
-    skipped: '⏭️',
-};
-async function runDeploy(run) {
-    const push = run.context.push;
-    // The drift guard's reference must outlive the job: GitHub deployments, one environment per space.
-    if (!run.github)
-        warning('No GitHub token: deployments are recorded only on this runner, which forgets them, so the next deploy finds no record and reports drift unless the live space equals the config. Pass github-token with deployments: write.', { title: 'genie-gitops: deployments not recorded' });
-    const result = await action_run_group('deploy', () => deployCommand({
-        root: run.root,
-        layout: run.layout,
-        backend: run.inputs.backend,
-        git: run.git,
-        spaces: run.inputs.all ? 'all' : run.inputs.space ? [run.inputs.space] : undefined,
-        before: push?.before,
-        after: push?.after ?? run.context.sha,
-        onDrift: run.inputs.onDrift,
-        github: run.github,
-        deployments: run.github ? createGitHubDeploymentLog(run.github) : undefined,
-        log: (line) => info(line),
-    }));
-    const rows = result.spaces.map((s) => `| ${s.space} | ${ICON[s.status]} ${s.status} | ${s.liveSpaceId ? `\`${s.liveSpaceId}\`` : '–'} | ${s.message.replace(/\|/g, '\\|')} |`);
-    const body = result.spaces.length
-        ? ['| space | result | live space | details |', '|---|---|---|---|', ...rows]
-        : ['No space changed in this push: nothing to deploy.'];
-    await summary
-        .addRaw(['## genie-gitops deploy', '', `Spaces: ${result.selection}.`, '', ...body, ''].join('\n'))
-        .write();
-    for (const s of result.spaces)
-        if (s.labelWarning)
-            warning(`${s.space}: ${s.labelWarning}`, { title: 'genie-gitops: PR labels not updated' });
-    for (const s of result.spaces)
-        if (s.status === 'drifted')
-            warning(`${s.space}: ${s.message}`, { title: 'genie-gitops: live space drifted' });
-    const by = (status) => JSON.stringify(result.spaces.filter((s) => s.status === status).map((s) => s.space));
-    setOutput('deployed', by('deployed'));
-    setOutput('unchanged', by('unchanged'));
-    setOutput('drifted', by('drifted'));
-    setOutput('failed', by('failed'));
-    setOutput('results', JSON.stringify(result.spaces));
-    const failed = result.spaces.filter((s) => s.status === 'failed');
-    const drifted = result.spaces.filter((s) => s.status === 'drifted');
-    const problems = [
-        ...(failed.length ? [`deploy failed for ${failed.map((s) => `${s.space} (${s.message})`).join('; ')}`] : []),
-        ...(drifted.length
-            ? [
-                `${drifted.map((s) => s.space).join(', ')} not deployed: the live space was edited outside git; adopt the edit with command export, or rerun with on-drift: overwrite`,
-            ]
-            : []),
-    ];
-    return problems.length ? { failure: problems.join('. ') } : {};
-}
-
 ;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
 async function upsertPullRequest(github, spec) {
     const open = await github.findOpenPullRequest(spec.branch);
@@ -68786,6 +67968,86 @@ async function upsertPullRequest(github, spec) {
     if (missing.length > 0)
         await github.addLabels(pr.number, missing);
     return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
+}
+
+;// CONCATENATED MODULE: ./src/github/rollback.js
+/**
+ * Automatic rollback after a post-deploy verification found a significant drop: `git revert`
+ * of the deployed merge (`-m 1`: back to the branch it was merged into) as the bot, either on
+ * `genie-gitops/rollback/<space>` with a PR labelled `genie-gitops: rollback` (mode pr), or
+ * pushed straight to the default branch, which then deploys through the normal flow (mode push).
+ * The revert commit carries a trailer, so a push that contains a rollback is recognised and never
+ * rolled back automatically in turn (a rollback of a rollback is a person's decision).
+ */
+
+
+
+const ROLLBACK_LABEL = 'genie-gitops: rollback';
+const ROLLBACK_TRAILER = 'Genie-Gitops-Rollback';
+const AUTO_ROLLBACK_MODES = ['pr', 'push', 'off'];
+function rollbackBranch(space) {
+    return `genie-gitops/rollback/${space}`;
+}
+/** Whether the pushed commits (before..after, or `after` alone) contain a rollback made by genie-gitops. */
+async function containsRollback(git, before, after) {
+    const range = before && !/^0{40}$/.test(before) && (await git.tryRevParse(before)) ? [`${before}..${after}`] : ['-1', after];
+    const log = await git.run(['log', '--format=%B%x00', ...range]);
+    return log.includes(`${ROLLBACK_TRAILER}:`) || log.includes('genie-gitops/rollback/');
+}
+/** Reverts, publishes and (mode pr) opens or updates the rollback PR; the checkout is restored afterwards. */
+async function createRollback(input) {
+    const { git, space } = input;
+    const branch = input.mode === 'pr' ? rollbackBranch(space) : input.baseBranch;
+    if (input.mode === 'pr' && !input.github)
+        throw new GenieGitopsError('auto-rollback: pr opens a pull request and needs a GitHub token', 'pass github-token, or use auto-rollback: push');
+    const check = input.mode === 'pr' ? await checkBotBranch(git, branch, input.commit) : undefined;
+    if (check && !check.ok)
+        throw new GenieGitopsError(`cannot prepare the rollback: ${check.reason}`);
+    const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));
+    const subject = (await git.message(input.commit)).split('\n')[0].trim();
+    const message = [
+        `Revert "${subject}"`,
+        '',
+        `This reverts commit ${input.commit}: ${input.reason}`,
+        '',
+        `${ROLLBACK_TRAILER}: ${space}`,
+    ].join('\n');
+    await git.switchToNewBranch(`genie-gitops/rollback-work/${space}`, input.commit);
+    try {
+        const revertSha = await git.revert(input.commit, message);
+        const before = await git.tryShow(`${input.commit}^1`, input.configPath);
+        const restores = before !== undefined && before === (await git.tryShow(revertSha, input.configPath));
+        if (input.mode === 'push') {
+            await git.push(REMOTE, revertSha, input.baseBranch);
+            return {
+                mode: 'push',
+                branch,
+                revertSha,
+                restores,
+                message: `pushed the revert ${revertSha.slice(0, 7)} to ${input.baseBranch}; it deploys through the normal flow`,
+            };
+        }
+        await git.push(REMOTE, revertSha, branch, { expectedRemoteSha: check?.remoteSha ?? '' });
+        const upserted = await upsertPullRequest(input.github, {
+            branch,
+            base: input.baseBranch,
+            title: input.title,
+            body: input.body({ revertSha, restores }),
+            labels: ['genie-gitops', `space:${space}`, ROLLBACK_LABEL],
+        });
+        return {
+            mode: 'pr',
+            branch,
+            revertSha,
+            restores,
+            pr: upserted.pr,
+            message: `rollback PR #${upserted.pr.number} ${upserted.action} (${upserted.pr.url})`,
+        };
+    }
+    finally {
+        await git.checkout(original);
+        await git.exec(['branch', '-D', `genie-gitops/rollback-work/${space}`]);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/loop/fix-summary.js
@@ -69517,6 +68779,518 @@ function fitBody(sections, options) {
     return `${text.slice(0, Math.max(0, max - end.length - 2))}\n\n${end}`.slice(0, max);
 }
 
+;// CONCATENATED MODULE: ./src/report/rollback-markdown.js
+
+const rollback_markdown_pct = (x) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+const rollback_markdown_cell = (text) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 300);
+function regressedRows(verdict, live) {
+    const byId = new Map(live.questions.map((q) => [q.id, q]));
+    const ids = verdict.regressed.length
+        ? verdict.regressed
+        : live.questions.filter((q) => !q.passed && !q.errored).map((q) => q.id);
+    const rows = ids
+        .map((id) => byId.get(id))
+        .filter((q) => q !== undefined)
+        .slice(0, 50)
+        .map((q) => `| \`${q.id}\` | ${rollback_markdown_cell(q.question)} | ${q.category ?? q.verdict ?? 'failed'} | ${q.genieSql ? `\`${rollback_markdown_cell(q.genieSql)}\`` : '–'} |`);
+    if (rows.length === 0)
+        return [];
+    const title = verdict.regressed.length
+        ? 'Questions that regressed on the live space'
+        : 'Questions failing on the live space';
+    return ['', `### ${title}`, '', '| id | question | live failure | Genie SQL |', '|---|---|---|---|', ...rows];
+}
+function renderRollbackBody(input) {
+    const { verdict } = input;
+    const lines = [
+        `## genie-gitops: roll back \`${input.space}\``,
+        '',
+        `After deploying \`${input.commit.slice(0, 7)}\`, the live space scored significantly lower than the merged config did before the merge, so this PR reverts that merge (\`git revert -m 1 ${input.commit.slice(0, 7)}\`, commit \`${input.revertSha.slice(0, 7)}\`).`,
+        '',
+        '| | score |',
+        '|---|---|',
+        `| live (after deploy, ${input.mode}) | ${rollback_markdown_pct(verdict.liveScore)} |`,
+        `| expected (before the merge) | ${rollback_markdown_pct(verdict.expectedScore)} |`,
+        '',
+        `${verdict.summary}`,
+        '',
+        `Expected score from ${input.baselineSource}.`,
+        ...(input.runUrl ? ['', `Deploy run: ${input.runUrl}`] : []),
+        '',
+        input.restores
+            ? 'Merging it restores the previous config byte for byte; it deploys through the normal flow.'
+            : '> [!WARNING]\n> The revert does not restore the previous config file exactly (the push held more than this commit): check the diff.',
+        '',
+        'A rollback is never rolled back automatically: if this one scores badly too, a person decides.',
+        ...regressedRows(verdict, input.live),
+        '',
+    ];
+    return lines.join('\n').slice(0, GITHUB_BODY_LIMIT);
+}
+/** One row per verified space for the deploy job summary. */
+function renderVerificationTable(rows) {
+    if (rows.length === 0)
+        return '';
+    const icon = { verified: '✅', regression: '❌', inconclusive: '⚪', 'no-baseline': '➖' };
+    return [
+        '### Post-deploy verification',
+        '',
+        '| space | verify | questions | live score | expected score | verdict | rollback |',
+        '|---|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.space} | ${r.mode} | ${r.asked} | ${rollback_markdown_pct(r.verdict.liveScore)} | ${rollback_markdown_pct(r.verdict.expectedScore)} | ${icon[r.verdict.verdict]} ${r.verdict.verdict} | ${r.rollback ? rollback_markdown_cell(r.rollback) : '–'} |`),
+        '',
+        ...rows.map((r) => `- **${r.space}**: ${r.verdict.summary}`),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/statistics.js
+/**
+ * Small exact statistics for scores under Genie's nondeterminism: Wilson intervals, binomial
+ * and hypergeometric laws, the sign test, and discrete distributions that can be convolved
+ * exactly. Pure and dependency-free, so each function is tested against values computed
+ * independently (brute-force sums) or published tables.
+ */
+const logFactorials = [0];
+/** ln(n!) from a growing table: exact sums of logs, no Stirling error for the small n we meet. */
+function logFactorial(n) {
+    if (!Number.isInteger(n) || n < 0)
+        throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
+    for (let i = logFactorials.length; i <= n; i++)
+        logFactorials[i] = logFactorials[i - 1] + Math.log(i);
+    return logFactorials[n];
+}
+function logChoose(n, k) {
+    if (k < 0 || k > n)
+        return -Infinity;
+    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
+}
+/** P(X = k) for X ~ Binomial(n, p). */
+function binomialPmf(k, n, p) {
+    if (k < 0 || k > n)
+        return 0;
+    if (p <= 0)
+        return k === 0 ? 1 : 0;
+    if (p >= 1)
+        return k === n ? 1 : 0;
+    return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
+}
+/** P(X >= k) for X ~ Binomial(n, p), summed exactly over the tail. */
+function binomialUpperTail(k, n, p) {
+    let sum = 0;
+    for (let i = Math.max(0, Math.ceil(k)); i <= n; i++)
+        sum += binomialPmf(i, n, p);
+    return Math.min(1, sum);
+}
+/**
+ * One-sided exact sign test (McNemar's exact test on discordant pairs): the probability, when
+ * each discordant pair is a fair coin, of at least `worse` of the `worse + better` pairs going
+ * the observed way.
+ */
+function signTest(worse, better) {
+    return binomialUpperTail(worse, worse + better, 0.5);
+}
+/** P(X = k) for X ~ Hypergeometric: `draws` taken from `population` items of which `successes` are marked. */
+function hypergeometricPmf(k, population, successes, draws) {
+    if (k < 0 || k > draws || k > successes || draws - k > population - successes)
+        return 0;
+    return Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws));
+}
+/**
+ * Standard normal quantile (Acklam's rational approximation refined by one Halley step:
+ * relative error below 1e-12 over (0, 1)).
+ */
+function normalQuantile(p) {
+    if (!(p > 0 && p < 1)) {
+        if (p === 0)
+            return -Infinity;
+        if (p === 1)
+            return Infinity;
+        throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
+    }
+    const a = [
+        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
+    ];
+    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
+    const c = [
+        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
+        2.938163982698783,
+    ];
+    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
+    const low = 0.02425;
+    let x;
+    if (p < low) {
+        const q = Math.sqrt(-2 * Math.log(p));
+        x =
+            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    else if (p <= 1 - low) {
+        const q = p - 0.5;
+        const r = q * q;
+        x =
+            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
+                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
+    }
+    else {
+        const q = Math.sqrt(-2 * Math.log1p(-p));
+        x =
+            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
+                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
+    }
+    const e = normalCdf(x) - p;
+    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
+    return x - u / (1 + (x * u) / 2);
+}
+/** Standard normal CDF via erfc (W. J. Cody's rational approximations, ~1e-15). */
+function normalCdf(x) {
+    return 0.5 * erfc(-x / Math.SQRT2);
+}
+function erfc(x) {
+    // The Taylor series of erf for small |x| and a continued fraction for the tail: both reach
+    // double precision where they are used, which the quantile's refinement step relies on.
+    const z = Math.abs(x);
+    let result;
+    if (z < 2.5) {
+        let term = z;
+        let sum = z;
+        const z2 = z * z;
+        for (let n = 1; n < 200; n++) {
+            term *= -z2 / n;
+            const add = term / (2 * n + 1);
+            sum += add;
+            if (Math.abs(add) < 1e-17 * Math.abs(sum))
+                break;
+        }
+        result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
+    }
+    else {
+        // Lentz's continued fraction for erfc, fast for z >= 2.5.
+        const tiny = 1e-300;
+        let f = z;
+        let C = z;
+        let D = 0;
+        for (let n = 1; n < 300; n++) {
+            const an = n / 2;
+            D = z + an * D;
+            D = D === 0 ? tiny : 1 / D;
+            C = z + an / C;
+            if (C === 0)
+                C = tiny;
+            const delta = C * D;
+            f *= delta;
+            if (Math.abs(delta - 1) < 1e-16)
+                break;
+        }
+        result = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
+    }
+    return x >= 0 ? result : 2 - result;
+}
+/** Wilson score interval for `successes` of `trials` at a two-sided `confidence` (default 0.95). */
+function wilsonInterval(successes, trials, confidence = 0.95) {
+    if (trials <= 0)
+        return { low: 0, high: 1 };
+    const z = normalQuantile(1 - (1 - confidence) / 2);
+    const p = successes / trials;
+    const z2 = z * z;
+    const denominator = 1 + z2 / trials;
+    const centre = (p + z2 / (2 * trials)) / denominator;
+    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
+    // The bounds of 0/n and n/n are exactly 0 and 1; elsewhere clamp float dust.
+    return {
+        low: successes <= 0 ? 0 : Math.max(0, centre - half),
+        high: successes >= trials ? 1 : Math.min(1, centre + half),
+    };
+}
+function pointMass(value) {
+    return new Map([[value, 1]]);
+}
+/** The distribution of the sum of two independent variables. */
+function convolve(a, b) {
+    const out = new Map();
+    for (const [x, px] of a) {
+        if (px === 0)
+            continue;
+        for (const [y, py] of b) {
+            if (py === 0)
+                continue;
+            out.set(x + y, (out.get(x + y) ?? 0) + px * py);
+        }
+    }
+    return out;
+}
+/** P(X <= x) and P(X >= x), each clamped to [0, 1]. */
+function tails(dist, x) {
+    let lower = 0;
+    let upper = 0;
+    for (const [v, p] of dist) {
+        if (v <= x)
+            lower += p;
+        if (v >= x)
+            upper += p;
+    }
+    return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
+}
+function mean(dist) {
+    let m = 0;
+    for (const [v, p] of dist)
+        m += v * p;
+    return m;
+}
+function variance(dist) {
+    const m = mean(dist);
+    let s = 0;
+    for (const [v, p] of dist)
+        s += p * (v - m) * (v - m);
+    return s;
+}
+function gcd(a, b) {
+    return b === 0 ? Math.abs(a) : gcd(b, a % b);
+}
+function lcm(a, b) {
+    return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/paired-test.js
+/**
+ * The paired comparison of two configs on the same questions, under Genie's nondeterminism.
+ *
+ * The benchmark is fixed: the question is whether head's expected score on *these* questions
+ * differs from base's, Genie's randomness being the only chance involved. The estimate is the
+ * mean per-question pass-rate difference. The test is exact and conditional: if head and base
+ * behave alike on a question (the null), its asks are exchangeable between the two sides, so
+ * given how many of them passed, head's share of those passes follows a hypergeometric law.
+ * Questions are independent, so the law of the total difference is the exact convolution of
+ * the per-question laws; a question whose asks all agree carries no evidence either way.
+ * With one ask a side this is the exact sign (McNemar) test on the discordant questions.
+ *
+ * Adaptive repeats re-ask a question only when its screening asks disagree, a choice that
+ * depends on the outcomes. So the test conditions on each block separately: the screening asks
+ * given their pass count (every arrangement of a count strictly between none and all disagrees,
+ * so all of them would have been re-asked and the selection leaves their law hypergeometric;
+ * for one ask a side, a fair coin), and the re-asks, fresh draws, given theirs. Pooling the two
+ * blocks would overstate the evidence: four asks a side, all passing on base and failing on
+ * head, give p = 1/40 by blocks, against 1/70 pooled.
+ */
+
+function hypergeometricLaw(population, successes, draws) {
+    const law = new Map();
+    for (let k = 0; k <= draws; k++) {
+        const p = hypergeometricPmf(k, population, successes, draws);
+        if (p > 0)
+            law.set(k, p);
+    }
+    return law;
+}
+const paired_test_count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
+function questionLaw(q, screening) {
+    const nH = q.head.length;
+    const nB = q.base.length;
+    const kH = paired_test_count(q.head);
+    const passes = kH + paired_test_count(q.base);
+    const asks = { head: nH, base: nB };
+    const adaptive = screening !== undefined && nH >= screening && nB >= screening && (nH > screening || nB > screening);
+    if (adaptive) {
+        const s = screening;
+        const k0 = paired_test_count(q.head.slice(0, s)) + paired_test_count(q.base.slice(0, s));
+        const first = hypergeometricLaw(2 * s, k0, s);
+        const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
+        return { law: convolve(first, rest), observed: kH, asks, passes };
+    }
+    return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
+}
+/** Compares head and base question by question; questions missing an ask on either side are left out. */
+function pairedTest(outcomes, options = {}) {
+    const confidence = options.confidence ?? 0.95;
+    const paired = outcomes.filter((q) => q.head.length > 0 && q.base.length > 0);
+    const laws = paired.map((q) => ({ id: q.id, ...questionLaw(q, options.screeningAsks) }));
+    const rate = (k, n) => k / n;
+    const discordant = laws
+        .filter((l) => rate(l.observed, l.asks.head) !== rate(l.passes - l.observed, l.asks.base))
+        .map((l) => l.id);
+    // Whole-number scale so every per-question rate difference is an integer and sums stay exact.
+    const informative = laws.filter((l) => l.law.size > 1);
+    const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
+    const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
+    let total = pointMass(0);
+    let observed = 0;
+    for (const l of informative) {
+        const shifted = new Map();
+        for (const [x, p] of l.law)
+            shifted.set(valueOf(l, x), p);
+        total = convolve(total, shifted);
+        observed += valueOf(l, l.observed);
+    }
+    const { lower, upper } = tails(total, observed);
+    const sumOfDifferences = laws.reduce((sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base, 0);
+    const n = Math.max(1, paired.length);
+    const estimate = sumOfDifferences / n;
+    const half = (normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total))) / (scale * n);
+    return {
+        questions: paired.length,
+        estimate,
+        interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
+        confidence,
+        pWorse: lower,
+        pBetter: upper,
+        discordant,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-evidence.js
+
+/** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
+function askOutcomes(q) {
+    return q.repeats.length > 0 ? q.repeats.map((r) => r.passed) : [q.passed];
+}
+function isFlaky(q) {
+    const asks = askOutcomes(q);
+    return asks.some((a) => a) && asks.some((a) => !a);
+}
+function splitEvidence(questions, passed, answered, confidence) {
+    // A broken benchmark (its expected SQL failed) or an errored question says nothing about Genie's repeatability.
+    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined && !q.errored);
+    const consistent = repeated.filter((q) => !isFlaky(q)).length;
+    return {
+        // Over answered questions, the score's own denominator.
+        interval: wilsonInterval(passed, answered, confidence),
+        repeated: repeated.length,
+        consistent,
+        repeatability: repeated.length > 0 ? consistent / repeated.length : null,
+    };
+}
+/** The evidence of a set of question scores; `totals` gives each split's passed/total for its interval. */
+function scoreEvidence(questions, totals, confidence = 0.95) {
+    const of = (split) => {
+        const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
+        const t = totals[split];
+        return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
+    };
+    return {
+        confidence,
+        all: of('all'),
+        train: of('train'),
+        holdout: of('holdout'),
+        flaky: questions.filter((q) => q.expectedError === undefined && !q.errored && isFlaky(q)).map((q) => q.id),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/adaptive-repeats.js
+/**
+ * Adaptive repeats: every question is asked once (the screening asks) on each side; then
+ * only the questions whose answers disagree (discordant between the sides, or flaky on one)
+ * are re-asked, one more ask a side per round, up to `maxRepeats` rounds, stopping as soon as
+ * the decision is clear. Genie calls go where they can change the outcome.
+ *
+ * The decision is a group-sequential one-sided test (see paired-test.ts) with a look after the
+ * screening and after each round:
+ * - an interim look stops early for significance only at p <= 0.001 (Haybittle-Peto), and the
+ *   final look uses what is left of alpha (alpha - 0.001 per interim look), so by Bonferroni the
+ *   false-alarm rate stays below 1 - confidence however the looks fall;
+ * - an interim look stops for futility when the one-sided p-value is above 0.5 (the evidence
+ *   points away from the tested direction) or nothing disagrees any more; stopping for futility
+ *   can only lower the false-alarm rate.
+ */
+
+
+const DEFAULT_CONFIDENCE = 0.95;
+const DEFAULT_MAX_REPEATS = 3;
+/** Interim looks stop for significance only below this p-value. */
+const INTERIM_ALPHA = 0.001;
+/** Interim looks stop for futility above this p-value. */
+const FUTILITY_P = 0.5;
+/** Significance bounds of the looks: a tiny interim bound, and what is left of alpha for the last look. */
+function sequentialBounds(confidence, maxRepeats) {
+    const alpha = 1 - confidence;
+    const interim = Math.min(INTERIM_ALPHA, alpha / 10);
+    return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
+}
+const rate = (asks) => asks.filter(Boolean).length / asks.length;
+const mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
+/** Evaluates one look of the plan on the asks so far. */
+function adaptive_repeats_assessLook(outcomes, plan, look) {
+    const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
+    const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
+    const screening = plan.screeningAsks ?? 1;
+    const looks = maxRepeats + 1;
+    const bounds = sequentialBounds(confidence, maxRepeats);
+    const last = look >= looks;
+    const bound = last ? bounds.final : bounds.interim;
+    // The interval matches the decision: each of its ends is the one-sided bound this look uses,
+    // so an early look (bound 0.001) shows a 99.8% interval and never contradicts its verdict.
+    const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
+    const worse = plan.direction === 'worse';
+    const p = worse ? test.pWorse : test.pBetter;
+    const effect = worse ? -test.estimate : test.estimate;
+    // Float sums of exact probabilities: allow a hair so p = 1/40 is not lost to rounding.
+    const significant = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
+    const open = outcomes.filter((q) => q.head.length > 0 &&
+        q.base.length > 0 &&
+        Math.max(q.head.length, q.base.length) < screening + maxRepeats &&
+        (rate(q.head) !== rate(q.base) || mixed(q.head) || mixed(q.base)));
+    let stop;
+    if (last)
+        stop = 'last-look';
+    else if (significant)
+        stop = 'significant';
+    else if (open.length === 0)
+        stop = 'settled';
+    else if (p > FUTILITY_P)
+        stop = 'futile';
+    return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
+}
+/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
+function isComparable(q) {
+    // A broken benchmark says nothing of Genie, and an errored question was never answered.
+    return q.expectedError === undefined && q.errored !== true;
+}
+/**
+ * Head and base asks of the questions in both cards: same id, question and expected SQL, and
+ * comparable on both sides; `include` narrows them further (e.g. to train questions).
+ */
+function adaptive_repeats_pairOutcomes(head, base, include = () => true) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const out = [];
+    for (const h of head.questions) {
+        const b = before.get(h.id);
+        if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql)
+            continue;
+        if (!isComparable(h) || !isComparable(b) || !include(h))
+            continue;
+        out.push({ id: h.id, head: askOutcomes(h), base: askOutcomes(b) });
+    }
+    return out;
+}
+/** Runs the looks and rounds of re-asks until the decision is clear. */
+async function runAdaptiveRepeats(plan, sides, log = () => { }) {
+    let reasked = 0;
+    for (let look = 1;; look++) {
+        const current = adaptive_repeats_assessLook(sides.outcomes(), plan, look);
+        if (current.stop)
+            return { ...current, rounds: look - 1, reasked };
+        log(`re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`);
+        await sides.reask(current.reask);
+        reasked += current.reask.length;
+    }
+}
+/**
+ * Compares two scored configs with adaptive repeats: the paired test on the questions in both
+ * (narrowed by `include`), re-asking the disagreeing ones on both sides until the decision is
+ * clear. Returns both cards with the re-asks merged, and the last look.
+ */
+async function compareWithRepeats(plan, head, base, options = {}) {
+    let [h, b] = [head.card, base.card];
+    const comparison = await runAdaptiveRepeats(plan, {
+        outcomes: () => adaptive_repeats_pairOutcomes(h, b, options.include),
+        // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
+        reask: async (ids) => {
+            h = await head.reasker.reask(h, ids);
+            b = await base.reasker.reask(b, ids);
+        },
+    }, options.log);
+    return { head: h, base: b, comparison };
+}
+
 ;// CONCATENATED MODULE: ./src/scoring/errored-gate.js
 /** Default largest share of errored questions (per card) before a gate is inconclusive. */
 const DEFAULT_MAX_ERRORED = 0.1;
@@ -69578,6 +69352,6299 @@ function errored_gate_pairedAnswered(head, base) {
         base: { passed: basePassed, answered: n, score: n ? basePassed / n : 0 },
         erroredIds: left,
     };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-gate.js
+const score_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const score_gate_points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+/** Formats a p-value for people: three significant digits, or a bound when tiny. */
+function formatP(p) {
+    if (p < 0.0001)
+        return 'p < 0.0001';
+    return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
+}
+/**
+ * Decides the gate. `comparison` is the sequential test's last look with direction `worse`;
+ * `inconclusive` is a reason to withhold the verdict (decided by the caller, e.g. too many
+ * errored questions), which then overrides everything else.
+ */
+function decideGate(input) {
+    const { head, settings, comparison } = input;
+    const failures = [];
+    const score = head.totals.all.score;
+    const belowMin = settings.minScore !== undefined && score < settings.minScore;
+    if (belowMin)
+        failures.push(`head score ${score_gate_pct(score)} is below min-score ${score_gate_pct(settings.minScore)}`);
+    if (input.inconclusive !== undefined)
+        return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
+    if (!input.base || !comparison) {
+        return {
+            verdict: belowMin ? 'below-min' : 'no-base',
+            failures,
+            summary: belowMin ? `${failures[0]}.` : 'No base to compare with.',
+            comparison,
+        };
+    }
+    const { test } = comparison;
+    const interval = `${intervalLevel(test.confidence)} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}`;
+    const estimate = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pWorse)})`;
+    const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
+    const tolerance = settings.maxRegression;
+    if (significantDrop && tolerance !== undefined && comparison.effect > tolerance + 1e-9) {
+        failures.unshift(`head is significantly worse than base: ${estimate}, a drop beyond max-regression ${score_gate_points(tolerance)}`);
+        return { verdict: 'regression', failures, summary: `Regression: ${estimate}.`, comparison };
+    }
+    if (belowMin)
+        return { verdict: 'below-min', failures, summary: `${failures[0]}.`, comparison };
+    if (significantDrop) {
+        const why = tolerance === undefined ? 'no max-regression is set' : `within max-regression ${score_gate_points(tolerance)}`;
+        return { verdict: 'within-tolerance', failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
+    }
+    const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
+    if (better) {
+        const up = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pBetter)})`;
+        return { verdict: 'improvement', failures, summary: `Improvement: ${up}.`, comparison };
+    }
+    return { verdict: 'no-significant-change', failures, summary: `No significant change: ${estimate}.`, comparison };
+}
+/** An interval's confidence for people: 90.6%, 99.8%. */
+function intervalLevel(confidence) {
+    return `${Math.round(confidence * 1000) / 10}%`;
+}
+/** A fraction as signed percentage points: +2.5 pp, −3.0 pp. */
+function signedPoints(x) {
+    const d = Math.round(x * 1000) / 10;
+    if (d === 0)
+        return '±0.0 pp';
+    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/live-verdict.js
+/**
+ * Post-deploy verification's verdict (pure): the live space's answers against the score the
+ * merged config earned before the merge. The rule is the PR gate's (score-gate.ts): a drop
+ * counts only when it is significant *and* beyond max-regression; errored questions never count
+ * (scores are over answered questions), and past max-errored the verdict is inconclusive, which
+ * never rolls back. With a stored scorecard as the baseline the comparison is the paired
+ * per-question test with adaptive re-asks of the live side; with only a published score (a
+ * commit status), it is an exact one-sided binomial test of the live passes against that rate.
+ */
+
+
+
+const live_verdict_pct = (x) => `${(x * 100).toFixed(1)}%`;
+function answeredScore(questions) {
+    const answered = questions.filter((q) => !q.errored && q.expectedError === undefined);
+    const passed = answered.filter((q) => q.passed).length;
+    return { passed, answered: answered.length, score: answered.length ? passed / answered.length : 0 };
+}
+/** Errors beyond max-errored on the live side: no verdict (never a rollback). */
+function inconclusiveOf(live, settings) {
+    const unsure = inconclusiveVerdict([{ label: 'the live space', card: live }], settings.maxErrored);
+    if (!unsure)
+        return undefined;
+    return {
+        verdict: 'inconclusive',
+        liveScore: live.totals.all.score,
+        regressed: [],
+        summary: `Inconclusive: ${unsure.message.replace(/^inconclusive: /, '')}.`,
+    };
+}
+/** The verdict against a scorecard baseline, given the adaptive comparison's last look. */
+function judgeAgainstCard(live, baseline, comparison, settings) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    const base = new Map(baseline.questions.map((q) => [q.id, q]));
+    const both = live.questions.filter((q) => {
+        const b = base.get(q.id);
+        return b && !b.errored && b.expectedError === undefined && !q.errored && q.expectedError === undefined;
+    });
+    const liveSide = answeredScore(both);
+    const baseSide = answeredScore(both.map((q) => base.get(q.id)));
+    const regressed = both.filter((q) => !q.passed && base.get(q.id).passed).map((q) => q.id);
+    const gate = decideGate({
+        head: live,
+        base: baseline,
+        comparison,
+        settings: { maxRegression: settings.maxRegression, confidence: settings.confidence },
+    });
+    const scores = `live ${live_verdict_pct(liveSide.score)} vs expected ${live_verdict_pct(baseSide.score)} on ${both.length} question(s)`;
+    const failedNames = regressed.length ? `; regressed: ${nameIds(regressed)}` : '';
+    if (gate.verdict === 'regression')
+        return {
+            verdict: 'regression',
+            liveScore: liveSide.score,
+            expectedScore: baseSide.score,
+            regressed,
+            gate,
+            summary: `The live space regressed: ${scores} (${gate.summary.replace(/^Regression: /, '').replace(/\.$/, '')})${failedNames}.`,
+        };
+    return {
+        verdict: 'verified',
+        liveScore: liveSide.score,
+        expectedScore: baseSide.score,
+        regressed,
+        gate,
+        summary: `Verified: ${scores}; ${gate.summary.charAt(0).toLowerCase()}${gate.summary.slice(1)}${failedNames}`,
+    };
+}
+/**
+ * The verdict against published scores only: the expected rate over the asked questions (each
+ * question at its split's published score) and an exact binomial test of the live passes.
+ */
+function judgeAgainstScore(live, baseline, settings) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    const asked = live.questions.filter((q) => !q.errored && q.expectedError === undefined);
+    const rateOf = (q) => (q.split === 'holdout' ? baseline.holdout : baseline.train) ?? baseline.all ?? baseline.train ?? 0;
+    const n = asked.length;
+    const expected = n ? asked.reduce((sum, q) => sum + rateOf(q), 0) / n : 0;
+    const passed = asked.filter((q) => q.passed).length;
+    const liveScore = n ? passed / n : 0;
+    // P(X <= passed) for X ~ Binomial(n, expected): the chance of so few passes if nothing dropped.
+    const p = n ? binomialUpperTail(n - passed, n, 1 - expected) : 1;
+    const drop = expected - liveScore;
+    const significant = p <= 1 - settings.confidence + 1e-12 && drop > settings.maxRegression + 1e-9;
+    const scores = `live ${live_verdict_pct(liveScore)} (${passed}/${n}) vs expected ${live_verdict_pct(expected)} from ${baseline.source}`;
+    const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${live_verdict_pct(settings.maxRegression)}`;
+    return {
+        verdict: significant ? 'regression' : 'verified',
+        liveScore,
+        expectedScore: expected,
+        regressed: [],
+        summary: significant
+            ? `The live space regressed: ${scores} (${test}).`
+            : `Verified: ${scores} (${test}): no significant drop beyond max-regression.`,
+    };
+}
+/** Without a baseline there is nothing to compare: the live score is reported, never rolled back. */
+function noBaseline(live, settings, why) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    return {
+        verdict: 'no-baseline',
+        liveScore: live.totals.all.score,
+        regressed: [],
+        summary: `No baseline: ${why}; the live space scored ${live_verdict_pct(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/concurrency.js
+/** Runs tasks with at most `limit` in flight; results keep the input order. */
+async function mapConcurrent(items, limit, fn, signal) {
+    const results = new Array(items.length);
+    let next = 0;
+    const workers = Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, async () => {
+        while (next < items.length) {
+            signal?.throwIfAborted();
+            const index = next++;
+            results[index] = await fn(items[index], index);
+        }
+    });
+    await Promise.all(workers);
+    return results;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/errored.js
+/**
+ * Errored or wrong? The rule the scorer applies to every ask:
+ *
+ * A question is *errored* when we could not obtain Genie's answer: the ask threw after its
+ * retries (HTTP 429/5xx, a dropped connection, a lost response, any other client failure),
+ * Genie reported a failure of the service rather than of the question (RATE_LIMIT_EXCEEDED_*,
+ * RETRYABLE_PROCESSING_EXCEPTION, REPLY_PROCESS_TIMEOUT_EXCEPTION, a message CANCELLED or
+ * QUERY_RESULT_EXPIRED), or the service timed out (a message stuck in a running status,
+ * polling gave up, no answer within the question timeout). Errored questions are retried
+ * within the question's budget; what still fails counts neither as passed nor as failed.
+ *
+ * Whatever Genie does answer is judged, even when it is no help: SQL that fails in the
+ * warehouse (`sql_error`), a clarifying text or no SQL (`no_sql`), and a query of Genie's that
+ * is too slow, i.e. *its statement* ran past the statement timeout (`timeout`), are wrong
+ * answers. The line is drawn at who is at fault: the space config can cause the second kind,
+ * never the first.
+ */
+
+/** Genie error types that report the service failing, not the question being answered badly. */
+const SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
+/** Terminal message statuses that carry no answer (the adapter reports them as CANCELLED with the status as type). */
+const NO_ANSWER_TYPES = new Set(['CANCELLED', 'QUERY_RESULT_EXPIRED']);
+/** The service error type of an answer, or undefined when the answer is genuine (right or wrong). */
+function serviceFailureOf(answer) {
+    if (answer.status === 'COMPLETED')
+        return undefined;
+    const type = answer.error?.type ?? '';
+    if (answer.status === 'CANCELLED')
+        return type || 'CANCELLED';
+    if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type))
+        return type;
+    return undefined;
+}
+/**
+ * Whether a warehouse failure is the infrastructure's (HTTP error, lost connection, unexpected
+ * response, statement cancelled by the service) rather than the query's (SQL error, the
+ * statement's own timeout, a refused write). Adapters mark their transport errors with an HTTP
+ * `status`, a `retryable` flag or `infrastructure: true`; the embedded warehouse never does.
+ */
+function isInfrastructureFailure(error) {
+    if (error instanceof ReadOnlyViolationError)
+        return false;
+    if (error instanceof WarehouseError)
+        return error.code === 'CANCELLED';
+    if (typeof error !== 'object' || error === null)
+        return false;
+    const e = error;
+    return typeof e.status === 'number' || typeof e.retryable === 'boolean' || e.infrastructure === true;
+}
+
+// EXTERNAL MODULE: ../../node_modules/node-sql-parser/build/snowflake.js
+var snowflake = __nccwpck_require__(5676);
+;// CONCATENATED MODULE: ./src/scoring/sql-ast.js
+/**
+ * Parsing with node-sql-parser and a normalised text rendering of its expression nodes.
+ * The parser's AST types are loose, so nodes are read as plain records here and nowhere else.
+ */
+
+
+/** The Snowflake grammar is the closest to Databricks SQL (three-part names, `::`, QUALIFY, ILIKE). */
+const parser = new snowflake.Parser();
+class SqlParseError extends GenieGitopsError {
+    sql;
+    constructor(message, sql) {
+        super(message);
+        this.sql = sql;
+    }
+}
+/** Parses one statement (a trailing semicolon is fine); a script with several statements is refused. */
+function parseSelect(sql) {
+    let ast;
+    try {
+        ast = parser.astify(prepareSql(sql));
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+        throw new SqlParseError(`cannot parse SQL: ${message.slice(0, 200)}`, sql);
+    }
+    const list = Array.isArray(ast) ? ast : [ast];
+    if (list.length !== 1 || !isNode(list[0]))
+        throw new SqlParseError('expected exactly one SQL statement', sql);
+    const stmt = list[0];
+    if (stmt.type !== 'select')
+        throw new SqlParseError(`expected a SELECT statement, got ${String(stmt.type)}`, sql);
+    return stmt;
+}
+/**
+ * Rewrites Databricks spellings the grammar rejects into equivalents it accepts:
+ * plural interval units (`INTERVAL 7 DAYS`) and regex matches (`RLIKE`, read as LIKE,
+ * which is enough for shape extraction).
+ */
+function prepareSql(sql) {
+    return sql
+        .trim()
+        .replace(/;\s*$/, '')
+        .replace(/\bINTERVAL\s+('?-?\d+(?:\.\d+)?'?)\s+(YEAR|MONTH|WEEK|DAY|HOUR|MINUTE|SECOND)S\b/gi, 'INTERVAL $1 $2')
+        .replace(/\b(NOT\s+)?(?:RLIKE|REGEXP)\b/gi, (_m, not) => `${not ?? ''}LIKE`);
+}
+function isNode(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+function nodes(value) {
+    return Array.isArray(value) ? value.filter(isNode) : [];
+}
+function sql_ast_text(value) {
+    if (typeof value === 'string')
+        return value;
+    // Some grammars wrap identifiers as { type: 'default', value }.
+    if (isNode(value) && typeof value.value === 'string')
+        return value.value;
+    return null;
+}
+/** A subquery appears as { ast } (sometimes with tableList/columnList beside it). */
+function subqueryOf(node) {
+    return isNode(node.ast) ? node.ast : null;
+}
+/** Function name, lowercased: `{ name: { name: [{ value }] } }` or a plain string. */
+function functionName(node) {
+    const name = node.name;
+    if (typeof name === 'string')
+        return name.toLowerCase();
+    if (isNode(name)) {
+        const parts = nodes(name.name).map((p) => sql_ast_text(p) ?? '');
+        if (parts.length > 0)
+            return parts.join('.').toLowerCase();
+    }
+    return '?';
+}
+function functionArgs(node) {
+    const args = node.args;
+    if (!isNode(args))
+        return [];
+    if (Array.isArray(args.value))
+        return nodes(args.value);
+    if (isNode(args.expr))
+        return [args.expr];
+    return [];
+}
+const STRING_TYPES = new Set([
+    'single_quote_string',
+    'double_quote_string',
+    'string',
+    'natural_string',
+    'hex_string',
+    'full_hex_string',
+    'bit_string',
+]);
+const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
+/**
+ * Normalised SQL text of an expression: column references without table qualifiers,
+ * lowercased keywords and function names, literals as written. Two spellings of the same
+ * expression (aliases, `DATE '…'` vs `'…'`, `current_date` vs `current_date()`) render alike.
+ */
+function render(value) {
+    if (!isNode(value))
+        return value === null || value === undefined ? 'null' : String(value);
+    const node = value;
+    const type = String(node.type ?? '');
+    const sub = subqueryOf(node);
+    if (sub)
+        return '(subquery)';
+    if (STRING_TYPES.has(type) || DATE_TYPES.has(type))
+        return `'${String(node.value)}'`;
+    switch (type) {
+        case 'column_ref':
+            return columnName(node) ?? '?';
+        case 'number':
+            return String(node.value);
+        case 'bool':
+        case 'boolean':
+            return String(node.value).toLowerCase();
+        case 'null':
+            return 'null';
+        case 'star':
+            return '*';
+        case 'param':
+            return `:${String(node.value)}`;
+        case 'interval':
+            return `interval ${render(node.expr)} ${String(node.unit ?? '').toLowerCase()}`.trim();
+        case 'expr_list': {
+            const items = nodes(node.value);
+            if (items.length === 1 && subqueryOf(items[0]))
+                return '(subquery)';
+            return `(${items.map(render).join(', ')})`;
+        }
+        case 'cast': {
+            const target = nodes(node.target)[0];
+            return `cast(${render(node.expr)} as ${String(target?.dataType ?? '?').toLowerCase()})`;
+        }
+        case 'aggr_func':
+            return renderAggregate(node);
+        case 'function':
+        case 'window_func':
+            return renderFunction(node);
+        case 'binary_expr':
+            return `${renderOperand(node.left)} ${String(node.operator).toLowerCase()} ${renderOperand(node.right)}`;
+        case 'unary_expr':
+            return `${String(node.operator).toLowerCase()} ${renderOperand(node.expr)}`;
+        case 'case':
+            return renderCase(node);
+        default:
+            return isNode(node.expr) ? render(node.expr) : '?';
+    }
+}
+function columnName(node) {
+    const col = sql_ast_text(node.column) ?? (isNode(node.column) ? sql_ast_text(node.column.expr) : null);
+    return col === null ? null : col.toLowerCase();
+}
+/** Aggregate call parts: lowercased name, DISTINCT flag, argument node (undefined for none). */
+function aggregateParts(node) {
+    const args = isNode(node.args) ? node.args : {};
+    const fn = typeof node.name === 'string' ? node.name.toLowerCase() : functionName(node);
+    const arg = isNode(args.expr) ? args.expr : functionArgs(node)[0];
+    return { fn, distinct: typeof args.distinct === 'string' && args.distinct.toUpperCase() === 'DISTINCT', arg };
+}
+function renderAggregate(node) {
+    const { fn, distinct, arg } = aggregateParts(node);
+    const extra = isNode(node.args) && !isNode(node.args.expr) ? functionArgs(node).slice(1) : [];
+    const args = [arg === undefined ? '' : render(arg), ...extra.map(render)].join(', ');
+    return `${fn}(${distinct ? 'distinct ' : ''}${args})${renderOver(node)}`;
+}
+function renderFunction(node) {
+    const name = functionName(node);
+    return `${name}(${functionArgs(node).map(render).join(', ')})${renderOver(node)}`;
+}
+function renderOver(node) {
+    return isNode(node.over) ? ' over (…)' : '';
+}
+function renderCase(node) {
+    const parts = nodes(node.args).map((arm) => arm.type === 'when' ? `when ${render(arm.cond)} then ${render(arm.result)}` : `else ${render(arm.result)}`);
+    const subject = node.expr ? ` ${render(node.expr)}` : '';
+    return `case${subject} ${parts.join(' ')} end`;
+}
+function renderOperand(value) {
+    return isNode(value) && value.type === 'binary_expr' ? `(${render(value)})` : render(value);
+}
+// Structural helpers for the shape extractor.
+/** GROUP BY items: an array in some grammars, `{ columns }` in others. */
+function groupByNodes(groupby) {
+    if (Array.isArray(groupby))
+        return nodes(groupby);
+    return isNode(groupby) ? nodes(groupby.columns) : [];
+}
+/** LIMIT n (or TOP n) as a number; null when absent or not a literal. */
+function limitOf(ast) {
+    if (isNode(ast.limit)) {
+        const first = nodes(ast.limit.value)[0];
+        if (first && typeof first.value === 'number')
+            return first.value;
+    }
+    if (isNode(ast.top) && typeof ast.top.value === 'number')
+        return ast.top.value;
+    return null;
+}
+/** The AND-ed parts of a condition. */
+function conjuncts(node) {
+    if (node.type === 'binary_expr' && node.operator === 'AND') {
+        return [node.left, node.right].filter(isNode).flatMap(conjuncts);
+    }
+    return [node];
+}
+/** `NOT x` parses as a unary expression or as a function named NOT. */
+function negatedInner(node) {
+    if (node.type === 'unary_expr' && String(node.operator).toUpperCase() === 'NOT' && isNode(node.expr))
+        return node.expr;
+    if (node.type === 'function' && functionName(node) === 'not')
+        return functionArgs(node)[0] ?? null;
+    return null;
+}
+/** BETWEEN's bounds as `low and high`. */
+function between(value) {
+    const parts = isNode(value) ? nodes(value.value) : [];
+    return parts.length === 2 ? `${render(parts[0])} and ${render(parts[1])}` : render(value);
+}
+/** The first column an expression reads (depth-first), ignoring subqueries. */
+function firstColumnOf(value) {
+    if (Array.isArray(value)) {
+        for (const v of value) {
+            const found = firstColumnOf(v);
+            if (found)
+                return found;
+        }
+        return null;
+    }
+    if (!isNode(value) || subqueryOf(value))
+        return null;
+    if (value.type === 'column_ref') {
+        const name = columnName(value);
+        return name && name !== '*' ? name : null;
+    }
+    for (const [key, child] of Object.entries(value)) {
+        if (key === 'name' || typeof child !== 'object')
+            continue;
+        const found = firstColumnOf(child);
+        if (found)
+            return found;
+    }
+    return null;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/sql-shape.js
+/**
+ * The shape of a SELECT: which tables, columns, joins, filters, aggregates, grouping,
+ * ordering and limit it uses. The failure categoriser compares Genie's shape with the
+ * expected one; the rules analyst reads the expected SQL's shape to propose fixes.
+ * Nested queries (CTEs, subqueries, set operations) are merged into one shape; order
+ * and limit come from the outermost query only, since only they shape the output.
+ */
+
+
+const AGGREGATE_FUNCTIONS = new Set([
+    'count',
+    'sum',
+    'avg',
+    'mean',
+    'min',
+    'max',
+    'count_if',
+    'median',
+    'mode',
+    'percentile',
+    'percentile_approx',
+    'approx_percentile',
+    'approx_count_distinct',
+    'stddev',
+    'stddev_pop',
+    'stddev_samp',
+    'variance',
+    'var_pop',
+    'var_samp',
+    'collect_list',
+    'collect_set',
+    'array_agg',
+    'listagg',
+    'string_agg',
+    'any_value',
+    'first',
+    'last',
+    'bool_and',
+    'bool_or',
+    'every',
+    'max_by',
+    'min_by',
+]);
+const COMPARISON_OPS = new Set([
+    '=',
+    '==',
+    '!=',
+    '<>',
+    '<',
+    '<=',
+    '>',
+    '>=',
+    'IN',
+    'NOT IN',
+    'LIKE',
+    'NOT LIKE',
+    'ILIKE',
+    'NOT ILIKE',
+    'BETWEEN',
+    'NOT BETWEEN',
+    'IS',
+    'IS NOT',
+    '<=>',
+]);
+const NEGATED_OPS = {
+    '=': '<>',
+    '<>': '=',
+    '!=': '=',
+    IN: 'NOT IN',
+    'NOT IN': 'IN',
+    LIKE: 'NOT LIKE',
+    'NOT LIKE': 'LIKE',
+    ILIKE: 'NOT ILIKE',
+    'NOT ILIKE': 'ILIKE',
+    BETWEEN: 'NOT BETWEEN',
+    'NOT BETWEEN': 'BETWEEN',
+    IS: 'IS NOT',
+    'IS NOT': 'IS',
+    '<': '>=',
+    '>=': '<',
+    '>': '<=',
+    '<=': '>',
+};
+/** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
+function extractSqlShape(sql) {
+    const builder = new ShapeBuilder();
+    builder.visitQuery(parseSelect(sql), true);
+    return builder.finish();
+}
+/** Like extractSqlShape, but null when the SQL cannot be parsed. */
+function tryExtractSqlShape(sql) {
+    try {
+        return extractSqlShape(sql);
+    }
+    catch (error) {
+        if (error instanceof SqlParseError)
+            return null;
+        throw error;
+    }
+}
+/** True when the outermost query orders its output (falls back to a text check when parsing fails). */
+function ordersOutput(sql) {
+    const shape = tryExtractSqlShape(sql);
+    if (shape)
+        return shape.orderBy.length > 0;
+    return /\border\s+by\b[^)]*$/i.test(sql);
+}
+class ShapeBuilder {
+    tables = new Map();
+    columns = new Map();
+    joins = [];
+    filters = [];
+    aggregates = [];
+    groupBy = [];
+    orderBy = [];
+    select = [];
+    computedAliases = [];
+    cteNames = new Set();
+    limit = null;
+    distinct = false;
+    finish() {
+        return {
+            tables: [...this.tables.values()],
+            columns: [...this.columns.values()],
+            joins: this.joins,
+            filters: this.filters,
+            aggregates: this.aggregates,
+            groupBy: [...new Set(this.groupBy)],
+            orderBy: this.orderBy,
+            limit: this.limit,
+            distinct: this.distinct,
+            select: this.select,
+            computedAliases: this.computedAliases,
+        };
+    }
+    visitQuery(ast, outermost) {
+        for (const cte of nodes(ast.with)) {
+            const name = sql_ast_text(cte.name);
+            if (name)
+                this.cteNames.add(name.toLowerCase());
+            const body = isNode(cte.stmt) ? (subqueryOf(cte.stmt) ?? cte.stmt) : null;
+            if (body)
+                this.visitQuery(body, false);
+        }
+        const scope = { sources: new Map(), aliases: new Map() };
+        const joinConditions = this.visitFrom(ast.from, scope);
+        for (const item of nodes(ast.columns)) {
+            const expr = isNode(item.expr) ? item.expr : null;
+            if (!expr)
+                continue;
+            const alias = sql_ast_text(item.as);
+            if (alias)
+                scope.aliases.set(alias.toLowerCase(), expr);
+            this.visitExpression(expr, scope, false);
+            if (outermost)
+                this.select.push(render(expr));
+            if (outermost && alias && expr.type !== 'column_ref' && !/^count\((\*|1)\)$/.test(render(expr)))
+                this.computedAliases.push(alias.toLowerCase());
+        }
+        for (const join of joinConditions)
+            this.visitJoinCondition(join.on, join.type, scope);
+        if (isNode(ast.where))
+            this.visitCondition(ast.where, scope, 'where', true);
+        for (const expr of groupByNodes(ast.groupby)) {
+            const resolved = resolveOutputRef(expr, ast, scope);
+            this.visitExpression(resolved, scope, true);
+            this.groupBy.push(render(resolved));
+        }
+        if (isNode(ast.having))
+            this.visitCondition(ast.having, scope, 'having', false);
+        for (const item of nodes(ast.orderby)) {
+            const expr = isNode(item.expr) ? resolveOutputRef(item.expr, ast, scope) : null;
+            if (!expr)
+                continue;
+            this.visitExpression(expr, scope, true);
+            if (outermost)
+                this.orderBy.push({
+                    expr: render(expr),
+                    direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC',
+                });
+        }
+        if (outermost) {
+            this.limit = limitOf(ast);
+            this.distinct = isNode(ast.distinct) && String(ast.distinct.type).toUpperCase() === 'DISTINCT';
+        }
+        if (isNode(ast._next))
+            this.visitQuery(ast._next, false);
+    }
+    /** Registers the FROM sources in scope; returns the ON conditions, read once the scope is complete. */
+    visitFrom(from, scope) {
+        const conditions = [];
+        let previous = null;
+        for (const item of nodes(from)) {
+            const sub = isNode(item.expr) ? subqueryOf(item.expr) : null;
+            const alias = sql_ast_text(item.as)?.toLowerCase() ?? null;
+            let source = null;
+            if (sub) {
+                this.visitQuery(sub, false);
+            }
+            else if (typeof item.table === 'string') {
+                const parts = [item.catalog, item.schema ?? (item.catalog ? null : item.db), item.table]
+                    .filter((p) => typeof p === 'string' && p.length > 0)
+                    .flatMap((p) => p.split('.'))
+                    .map((p) => p.replace(/[`"]/g, '').toLowerCase());
+                const identifier = parts.join('.');
+                const name = parts[parts.length - 1] ?? identifier;
+                if (parts.length === 1 && this.cteNames.has(name)) {
+                    scope.sources.set(name, null);
+                }
+                else {
+                    source = name;
+                    if (!this.tables.has(identifier))
+                        this.tables.set(identifier, { identifier, name, alias });
+                    scope.sources.set(name, name);
+                }
+            }
+            if (alias)
+                scope.sources.set(alias, source);
+            const joinType = typeof item.join === 'string'
+                ? item.join
+                    .toUpperCase()
+                    .replace(/\s*JOIN$/, '')
+                    .replace(/\s+OUTER$/, '')
+                : null;
+            if (joinType !== null && isNode(item.on))
+                conditions.push({ on: item.on, type: joinType });
+            if (joinType !== null && Array.isArray(item.using) && previous && source) {
+                for (const col of item.using) {
+                    const name = sql_ast_text(col)?.toLowerCase();
+                    if (name)
+                        this.joins.push({
+                            left: { table: previous, column: name },
+                            right: { table: source, column: name },
+                            type: joinType,
+                        });
+                }
+            }
+            previous = source ?? alias;
+        }
+        return conditions;
+    }
+    /** ON conditions: column = column across two sources is a join pair; anything else is a filter. */
+    visitJoinCondition(on, type, scope) {
+        for (const conjunct of conjuncts(on)) {
+            const pair = this.joinPair(conjunct, type, scope);
+            if (pair)
+                this.joins.push(pair);
+            else
+                this.visitCondition(conjunct, scope, 'join', false);
+        }
+    }
+    joinPair(node, type, scope) {
+        if (node.type !== 'binary_expr' || node.operator !== '=')
+            return null;
+        const { left, right } = node;
+        if (!isNode(left) || !isNode(right) || left.type !== 'column_ref' || right.type !== 'column_ref')
+            return null;
+        if (!left.table || !right.table || sql_ast_text(left.table) === sql_ast_text(right.table))
+            return null;
+        const l = this.columnRef(left, scope);
+        const r = this.columnRef(right, scope);
+        if (!l || !r)
+            return null;
+        this.addColumn(l);
+        this.addColumn(r);
+        return { left: l, right: r, type };
+    }
+    visitCondition(node, scope, clause, implicitJoins) {
+        if (node.type === 'binary_expr' && (node.operator === 'AND' || node.operator === 'OR')) {
+            for (const side of [node.left, node.right])
+                if (isNode(side))
+                    this.visitCondition(side, scope, clause, implicitJoins && node.operator === 'AND');
+            return;
+        }
+        if (implicitJoins) {
+            const pair = this.joinPair(node, 'INNER', scope);
+            if (pair)
+                return void this.joins.push(pair);
+        }
+        const negated = negatedInner(node);
+        if (negated) {
+            const before = this.filters.length;
+            this.visitCondition(negated, scope, clause, false);
+            for (const f of this.filters.slice(before))
+                f.op = NEGATED_OPS[f.op] ?? `NOT ${f.op}`;
+            return;
+        }
+        this.visitExpression(node, scope, clause !== 'where');
+        const op = node.type === 'binary_expr' ? String(node.operator).toUpperCase() : null;
+        if (op && COMPARISON_OPS.has(op)) {
+            const [tested, compared] = firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null
+                ? [node.left, node.right]
+                : [node.right, node.left];
+            const value = op.endsWith('BETWEEN') ? between(compared) : render(compared);
+            this.filters.push({
+                column: firstColumnOf(tested),
+                expr: render(tested),
+                op: op === '==' ? '=' : op,
+                value,
+                clause,
+            });
+        }
+        else {
+            // A bare boolean expression (`WHERE is_private`, `WHERE exists (...)`).
+            this.filters.push({ column: firstColumnOf(node), expr: render(node), op: 'IS', value: 'true', clause });
+        }
+    }
+    /** Records columns, aggregates and nested subqueries of an expression. */
+    visitExpression(value, scope, outputRefsAllowed) {
+        if (Array.isArray(value))
+            return value.forEach((v) => this.visitExpression(v, scope, outputRefsAllowed));
+        if (!isNode(value))
+            return;
+        const sub = subqueryOf(value);
+        if (sub)
+            return this.visitQuery(sub, false);
+        if (value.type === 'column_ref') {
+            const ref = this.columnRef(value, scope);
+            const isAlias = ref && !value.table && outputRefsAllowed && scope.aliases.has(ref.column);
+            if (ref && !isAlias)
+                this.addColumn(ref);
+            return;
+        }
+        if (value.type === 'aggr_func' ||
+            (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))) {
+            const { fn, distinct, arg } = aggregateParts(value);
+            const column = arg === undefined || arg.type === 'star' ? '*' : firstColumnOf(arg);
+            const aggregate = { fn, column, arg: arg === undefined ? '*' : render(arg), distinct };
+            // ORDER BY n / GROUP BY 1 resolve to select items already seen: record each aggregate once.
+            if (!this.aggregates.some((a) => a.fn === fn && a.arg === aggregate.arg && a.distinct === distinct))
+                this.aggregates.push(aggregate);
+        }
+        if (value.type === 'function' || value.type === 'aggr_func')
+            functionArgs(value).forEach((a) => this.visitExpression(a, scope, outputRefsAllowed));
+        for (const [key, child] of Object.entries(value)) {
+            if (key === 'args' && (value.type === 'function' || value.type === 'aggr_func')) {
+                if (isNode(child) && isNode(child.filter))
+                    this.visitExpression(child.filter, scope, outputRefsAllowed);
+                continue;
+            }
+            if (key !== 'name' && typeof child === 'object')
+                this.visitExpression(child, scope, outputRefsAllowed);
+        }
+    }
+    columnRef(node, scope) {
+        const column = columnName(node);
+        if (!column || column === '*')
+            return null;
+        const qualifier = sql_ast_text(node.table)?.replace(/[`"]/g, '').toLowerCase();
+        if (qualifier) {
+            const short = qualifier.split('.').pop() ?? qualifier;
+            const table = scope.sources.has(short) ? (scope.sources.get(short) ?? null) : short;
+            return { table, column };
+        }
+        // Unqualified: resolvable only when the scope reads from exactly one base table.
+        const sources = new Set(scope.sources.values());
+        const only = sources.size === 1 ? [...sources][0] : null;
+        return { table: only ?? null, column };
+    }
+    addColumn(ref) {
+        const key = `${ref.table ?? ''}.${ref.column}`;
+        if (!this.columns.has(key))
+            this.columns.set(key, ref);
+    }
+}
+/** `GROUP BY 1` / `ORDER BY n` refer to select items: resolve them to the item's expression. */
+function resolveOutputRef(expr, ast, scope) {
+    if (expr.type === 'number' && typeof expr.value === 'number') {
+        const item = nodes(ast.columns)[expr.value - 1];
+        if (item && isNode(item.expr))
+            return item.expr;
+    }
+    if (expr.type === 'column_ref' && !expr.table) {
+        const name = columnName(expr);
+        const aliased = name ? scope.aliases.get(name) : undefined;
+        if (aliased)
+            return aliased;
+    }
+    return expr;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/failure-category.js
+
+const failure_category_CATEGORIES = [
+    'no_sql',
+    'sql_error',
+    'timeout',
+    'api_error',
+    'wrong_table',
+    'wrong_column',
+    'wrong_join',
+    'wrong_filter',
+    'wrong_aggregation',
+    'wrong_grouping',
+    'wrong_order_or_limit',
+    'result_mismatch',
+];
+/** The category of a failed question (callers only ask for failures; a passing answer has none). */
+function categorize(input) {
+    return explainFailure(input).category;
+}
+function explainFailure(input) {
+    const errorType = input.genieError?.type?.toUpperCase() ?? '';
+    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
+    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT') || statementTimedOut(input.genieError))
+        return { category: 'timeout', detail: input.genieError?.message ?? null };
+    if (input.status === 'ERROR')
+        return { category: 'api_error', detail: input.genieError?.message ?? null };
+    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
+        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
+    }
+    if (!hasSql)
+        return { category: 'no_sql', detail: null };
+    const expected = tryExtractSqlShape(input.expectedSql);
+    const actual = tryExtractSqlShape(input.genieSql ?? '');
+    if (!expected || !actual)
+        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
+    const first = diffSqlShapes(expected, actual)[0];
+    return first ?? { category: 'result_mismatch', detail: null };
+}
+/**
+ * Genie's SQL ran but was stopped for running too long (a SQL execution error whose message says
+ * so, as the local warehouse and Databricks word it): the query's fault, not the service's.
+ */
+function statementTimedOut(error) {
+    if (!error || !error.type.toUpperCase().includes('SQL'))
+        return false;
+    return /ran longer than|timed? ?out|timeout/i.test(error.message);
+}
+function failedCategory(errorType, hasSql) {
+    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
+        return 'no_sql';
+    if (errorType.includes('SQL'))
+        return 'sql_error';
+    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
+        return 'api_error';
+    return hasSql ? 'sql_error' : 'api_error';
+}
+/** Every structural difference, most explanatory first; empty when the shapes agree. */
+function diffSqlShapes(expected, actual) {
+    const out = [];
+    const add = (category, detail) => out.push({ category, detail });
+    const eTables = new Set(expected.tables.map((t) => t.name));
+    const aTables = new Set(actual.tables.map((t) => t.name));
+    const missingTables = minus(eTables, aTables);
+    const extraTables = minus(aTables, eTables);
+    if (missingTables.length > 0) {
+        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
+    }
+    else if (extraTables.length > 0) {
+        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
+    }
+    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
+    if (joinDiff)
+        add('wrong_join', failure_category_describe('join', joinDiff));
+    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
+    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
+    if (filterDiff)
+        add('wrong_filter', failure_category_describe('filter', filterDiff));
+    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
+    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
+    if (aggregateDiff)
+        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
+    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
+    if (groupDiff)
+        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
+    if (expected.distinct !== actual.distinct) {
+        add('wrong_grouping', expected.distinct
+            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
+            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
+    }
+    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
+    if (columnDiff)
+        add('wrong_column', failure_category_describe('column', columnDiff));
+    if (expected.limit !== actual.limit) {
+        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
+    }
+    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
+    if (orderText(expected) !== orderText(actual)) {
+        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
+    }
+    return out;
+}
+function joinKey(join) {
+    const side = (c) => `${c.table ?? '?'}.${c.column}`;
+    const [a, b] = [side(join.left), side(join.right)].sort();
+    return `${a} = ${b} (${join.type})`;
+}
+function setDiff(expected, actual) {
+    const e = new Set(expected);
+    const a = new Set(actual);
+    const missing = minus(e, a);
+    const extra = minus(a, e);
+    return missing.length || extra.length ? { missing, extra } : null;
+}
+function failure_category_describe(what, diff) {
+    const parts = [];
+    if (diff.missing.length)
+        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
+    if (diff.extra.length)
+        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
+    const sentence = parts.join('; ');
+    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
+}
+function minus(a, b) {
+    return [...a].filter((x) => !b.has(x));
+}
+function failure_category_list(items) {
+    return items.map((i) => `\`${i}\``).join(', ');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/rate-limiter.js
+/**
+ * A sliding-window limit on questions per minute, shared by all workers. Only asks
+ * count (Genie's quota counts the POSTs that ask, not polls). Acquisitions queue in
+ * order so a waiting worker is not overtaken by one that arrives later.
+ */
+function createRateLimiter(options) {
+    const { limit, now, sleep } = options;
+    const windowMs = options.windowMs ?? 60_000;
+    if (limit === undefined || !(limit > 0))
+        return { acquire: async () => 0 };
+    const starts = [];
+    let queue = Promise.resolve();
+    const take = async (began, signal) => {
+        for (;;) {
+            signal?.throwIfAborted();
+            const t = now();
+            while (starts.length > 0 && starts[0] <= t - windowMs)
+                starts.shift();
+            if (starts.length < limit) {
+                starts.push(t);
+                return t - began;
+            }
+            await sleep(Math.max(1, starts[0] + windowMs - t));
+        }
+    };
+    return {
+        acquire(signal) {
+            // The wait includes time queued behind earlier callers.
+            const began = now();
+            const turn = queue.then(() => take(began, signal));
+            queue = turn.catch(() => undefined);
+            return turn;
+        },
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/cell-value.js
+const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
+const cell_value_DAY_MS = 86_400_000;
+function canonicalCell(value) {
+    if (value === null || value === undefined)
+        return null;
+    if (typeof value === 'boolean')
+        return value ? 1 : 0;
+    if (typeof value === 'number')
+        return Object.is(value, -0) ? 0 : value;
+    const trimmed = value.trim();
+    if (NUMERIC.test(trimmed))
+        return Number(trimmed);
+    const lower = trimmed.toLowerCase();
+    if (lower === 'true')
+        return 1;
+    if (lower === 'false')
+        return 0;
+    return normaliseDateTime(trimmed) ?? value;
+}
+/**
+ * '2026-01-05', '2026-01-05 00:00:00' and '2026-01-05T00:00:00Z' all denote midnight
+ * UTC of one day and become '2026-01-05'; other instants become full ISO UTC text.
+ * Timestamps without a zone are read as UTC (both sides come from one warehouse).
+ */
+function normaliseDateTime(text) {
+    const m = DATE_TIME.exec(text);
+    if (!m)
+        return null;
+    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
+    const ms = Number(frac.padEnd(3, '0').slice(0, 3) || '0');
+    let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
+    if (Number.isNaN(t))
+        return null;
+    if (zone && zone !== 'Z') {
+        const sign = zone.startsWith('-') ? -1 : 1;
+        const digits = zone.slice(1).replace(':', '');
+        const offsetMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
+        t -= sign * offsetMin * 60_000;
+    }
+    const iso = new Date(t).toISOString();
+    return t % cell_value_DAY_MS === 0 ? iso.slice(0, 10) : iso;
+}
+/** Relative closeness, with a tiny absolute floor so float noise around zero still matches. */
+function numbersClose(a, b, relTol) {
+    if (a === b)
+        return true;
+    if (Number.isNaN(a) || Number.isNaN(b))
+        return Number.isNaN(a) && Number.isNaN(b);
+    return Math.abs(a - b) <= relTol * Math.max(Math.abs(a), Math.abs(b), 1e-9);
+}
+function canonEqual(a, b, relTol) {
+    if (typeof a === 'number' && typeof b === 'number')
+        return numbersClose(a, b, relTol);
+    return a === b;
+}
+/**
+ * A sort key for a canonical value: numbers rounded to a few significant digits fewer
+ * than the tolerance resolves, so values within tolerance of each other sort together
+ * (except right at a rounding boundary, which is rare enough to accept).
+ */
+function sortKey(value, digits) {
+    if (typeof value !== 'number' || !Number.isFinite(value))
+        return value;
+    return Number(value.toPrecision(digits));
+}
+function keyDigits(relTol) {
+    const digits = Math.floor(-Math.log10(Math.max(relTol, 1e-15))) - 1;
+    return Math.min(15, Math.max(1, digits));
+}
+/** Total order over keys: null < numbers < strings. */
+function compareKeys(a, b) {
+    if (a === b)
+        return 0;
+    if (a === null)
+        return -1;
+    if (b === null)
+        return 1;
+    if (typeof a === 'number') {
+        if (typeof b !== 'number')
+            return -1;
+        if (Number.isNaN(a))
+            return Number.isNaN(b) ? 0 : 1;
+        if (Number.isNaN(b))
+            return -1;
+        return a < b ? -1 : 1;
+    }
+    if (typeof b === 'number')
+        return 1;
+    return a < b ? -1 : 1;
+}
+function formatCanon(value) {
+    if (value === null)
+        return 'NULL';
+    if (typeof value === 'number')
+        return String(value);
+    const short = value.length > 40 ? `${value.slice(0, 39)}…` : value;
+    return `'${short}'`;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/result-comparator.js
+
+/** Passing verdicts count as a correct answer. */
+function isPassingVerdict(verdict) {
+    return verdict === 'exact' || verdict === 'equivalent' || verdict === 'superset';
+}
+/** Bound on column mappings tried when several columns hold the same values. */
+const MAX_MAPPINGS = 200;
+function compareResults(expected, actual, options) {
+    const relTol = options.relTol ?? 1e-6;
+    const digits = keyDigits(relTol);
+    const e = toTable(expected, digits);
+    const a = toTable(actual, digits);
+    const note = truncationNote(expected, actual);
+    if (e.vals.length === 0 && a.vals.length === 0)
+        return { verdict: 'exact', reason: 'Both results are empty.' };
+    if (e.vals.length !== a.vals.length) {
+        return mismatch(`Row counts differ: expected ${e.vals.length}, Genie returned ${a.vals.length}.`, note);
+    }
+    if (a.width < e.width) {
+        return mismatch(`Genie returned ${a.width} column(s), expected ${e.width}.`, note);
+    }
+    const ctx = new Context(e, a, relTol, options.tieGroups);
+    const identity = e.width === a.width ? result_comparator_range(e.width) : null;
+    const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
+    if (identity && identityDiff === null) {
+        return {
+            verdict: 'exact',
+            reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.',
+        };
+    }
+    const candidates = ctx.candidates();
+    const missing = candidates.findIndex((list) => list.length === 0);
+    if (missing === -1) {
+        const mapping = ctx.findMapping(candidates, options.orderMatters);
+        if (mapping) {
+            return e.width === a.width
+                ? {
+                    verdict: 'equivalent',
+                    reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).`,
+                }
+                : {
+                    verdict: 'superset',
+                    reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).`,
+                };
+        }
+        if (options.orderMatters && ctx.findMapping(candidates, false)) {
+            return mismatch('Same rows in a different order, and this question requires the order.', note);
+        }
+    }
+    if (identityDiff)
+        return mismatch(describeDifference(e, identityDiff, options.orderMatters), note);
+    if (missing !== -1) {
+        return mismatch(`Expected column ${columnLabel(e, missing)} has no column with the same values in Genie's result.`, note);
+    }
+    return mismatch('Every expected column has a match, but the rows pair the values up differently.', note);
+}
+function mismatch(reason, note) {
+    return { verdict: 'mismatch', reason: note ? `${reason} ${note}` : reason };
+}
+function truncationNote(expected, actual) {
+    if (expected.truncated && actual.truncated)
+        return '(Both results were truncated by the row limit.)';
+    if (expected.truncated)
+        return '(The expected result was truncated by the row limit.)';
+    if (actual.truncated)
+        return "(Genie's result was truncated by the row limit.)";
+    return '';
+}
+function toTable(result, digits) {
+    const width = result.columns.length || (result.rows[0]?.length ?? 0);
+    const vals = [];
+    const keys = [];
+    for (const row of result.rows) {
+        const v = new Array(width);
+        const k = new Array(width);
+        for (let c = 0; c < width; c++) {
+            v[c] = canonicalCell(row[c]);
+            k[c] = sortKey(v[c], digits);
+        }
+        vals.push(v);
+        keys.push(k);
+    }
+    return { names: result.columns.map((col) => col.name), width, vals, keys };
+}
+class Context {
+    e;
+    a;
+    relTol;
+    groups;
+    expectedOrder = null;
+    constructor(e, a, relTol, groups) {
+        this.e = e;
+        this.a = a;
+        this.relTol = relTol;
+        this.groups = groups;
+    }
+    /** The first difference between expected and actual under `mapping` (expected col -> actual col), or null. */
+    diff(mapping, orderMatters) {
+        const { e, a, relTol, groups } = this;
+        const tied = orderMatters && groups !== undefined && groups.length === e.vals.length;
+        // With ties, rows are compared in order of their tie group, and sorted within it.
+        const eOrder = tied
+            ? sortRows(e, result_comparator_range(e.width), groups)
+            : orderMatters
+                ? result_comparator_range(e.vals.length)
+                : this.sortedExpected();
+        const aOrder = tied ? sortRows(a, mapping, groups) : orderMatters ? result_comparator_range(a.vals.length) : sortRows(a, mapping);
+        for (let i = 0; i < eOrder.length; i++) {
+            const er = e.vals[eOrder[i]];
+            const ar = a.vals[aOrder[i]];
+            for (let j = 0; j < mapping.length; j++) {
+                if (!canonEqual(er[j], ar[mapping[j]], relTol)) {
+                    return { row: i, col: j, expected: er[j], actual: ar[mapping[j]] };
+                }
+            }
+        }
+        return null;
+    }
+    /** For each expected column, the actual columns holding the same multiset of values. */
+    candidates() {
+        const eCols = result_comparator_range(this.e.width).map((c) => sortedColumn(this.e, c));
+        const aCols = result_comparator_range(this.a.width).map((c) => sortedColumn(this.a, c));
+        return eCols.map((ec, j) => {
+            const list = aCols.flatMap((ac, k) => (sameValues(ec, ac, this.relTol) ? [k] : []));
+            // Try the column at the same position first: it is the likeliest intended match.
+            return list.sort((x, y) => Number(y === j) - Number(x === j) || x - y);
+        });
+    }
+    /** Backtracking over injective mappings, verified row-wise; bounded for many same-valued columns. */
+    findMapping(candidates, orderMatters) {
+        const used = new Set();
+        const mapping = [];
+        let tries = 0;
+        const walk = (j) => {
+            if (j === candidates.length) {
+                tries++;
+                return this.diff(mapping, orderMatters) === null;
+            }
+            for (const k of candidates[j]) {
+                if (used.has(k) || tries >= MAX_MAPPINGS)
+                    continue;
+                used.add(k);
+                mapping.push(k);
+                if (walk(j + 1))
+                    return true;
+                mapping.pop();
+                used.delete(k);
+            }
+            return false;
+        };
+        return walk(0) ? [...mapping] : null;
+    }
+    sortedExpected() {
+        this.expectedOrder ??= sortRows(this.e, result_comparator_range(this.e.width));
+        return this.expectedOrder;
+    }
+}
+function sortRows(table, cols, groups) {
+    const { keys } = table;
+    return result_comparator_range(keys.length).sort((x, y) => {
+        if (groups && groups[x] !== groups[y])
+            return groups[x] - groups[y];
+        const kx = keys[x];
+        const ky = keys[y];
+        for (const c of cols) {
+            const d = compareKeys(kx[c], ky[c]);
+            if (d !== 0)
+                return d;
+        }
+        return 0;
+    });
+}
+function sortedColumn(table, col) {
+    const order = result_comparator_range(table.vals.length).sort((x, y) => compareKeys(table.keys[x][col], table.keys[y][col]));
+    return { vals: order.map((r) => table.vals[r][col]), keys: order.map((r) => table.keys[r][col]) };
+}
+function sameValues(x, y, relTol) {
+    if (x.vals.length !== y.vals.length)
+        return false;
+    for (let i = 0; i < x.vals.length; i++)
+        if (!canonEqual(x.vals[i], y.vals[i], relTol))
+            return false;
+    return true;
+}
+function describeDifference(e, d, orderMatters) {
+    const where = orderMatters ? `row ${d.row + 1}` : `row ${d.row + 1} (rows sorted)`;
+    return `Column ${columnLabel(e, d.col)} differs at ${where}: expected ${formatCanon(d.expected)}, got ${formatCanon(d.actual)}.`;
+}
+function describeMapping(e, a, mapping) {
+    return mapping.map((k, j) => `${columnLabel(e, j)} -> ${columnLabel(a, k)}`).join(', ');
+}
+function columnLabel(table, col) {
+    const name = table.names[col];
+    return name ? `'${name}'` : `#${col + 1}`;
+}
+function result_comparator_range(n) {
+    return Array.from({ length: n }, (_, i) => i);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/scorecard.js
+/**
+ * The scorecard: what one scoring run found, per question and in total. It is written
+ * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
+ * it has a zod schema as well as types.
+ */
+
+
+
+function emptyCategoryCounts() {
+    return Object.fromEntries(failure_category_CATEGORIES.map((c) => [c, 0]));
+}
+function scorecardTotals(questions) {
+    return {
+        all: splitTotals(questions),
+        train: splitTotals(questions.filter((q) => q.split === 'train')),
+        trainUntaught: splitTotals(questions.filter((q) => q.split === 'train' && !q.taught)),
+        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
+    };
+}
+function splitTotals(questions) {
+    const scored = questions.filter((q) => q.expectedError === undefined);
+    const total = scored.length;
+    const answered = scored.filter((q) => !q.errored);
+    const passed = answered.filter((q) => q.passed).length;
+    const rates = answered.reduce((sum, q) => sum + q.passRate, 0);
+    const n = answered.length;
+    return {
+        passed,
+        total,
+        broken: questions.length - total,
+        answered: n,
+        errored: total - n,
+        score: n ? passed / n : 0,
+        passRate: n ? rates / n : 0,
+    };
+}
+/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
+function brokenQuestions(card) {
+    return card.questions.filter((q) => q.expectedError !== undefined);
+}
+/** Wrong answers per category; errored questions are not wrong answers and are left out. */
+function categoryCounts(questions) {
+    const counts = emptyCategoryCounts();
+    // A broken benchmark is not scored and an errored question was not answered: neither is one of Genie's failures.
+    for (const q of questions)
+        if (!q.passed && !q.errored && q.category && q.expectedError === undefined)
+            counts[q.category]++;
+    return counts;
+}
+/**
+ * Folds the repeats of one benchmark into its question score. Only answered repeats vote:
+ * the question passes in the majority of them, and errs only when no repeat was answered.
+ * The headline fields (verdict, SQL, reason) come from the first answered repeat that agrees
+ * with the majority, and the category is the most frequent one among failing repeats
+ * (earliest on a tie).
+ */
+function summarizeQuestion(benchmark, repeats, expectedError) {
+    const answered = repeats.filter((r) => !r.errored);
+    const errored = repeats.length > 0 && answered.length === 0;
+    const voting = errored ? repeats : answered;
+    const passes = answered.filter((r) => r.passed).length;
+    const passed = answered.length > 0 && passes * 2 > answered.length;
+    const representative = voting.find((r) => r.passed === passed) ?? voting[0];
+    const score = {
+        id: benchmark.id,
+        question: benchmark.question,
+        split: benchmark.split,
+        tags: [...benchmark.tags],
+        passed,
+        passRate: answered.length ? passes / answered.length : 0,
+        errored,
+        verdict: representative?.verdict ?? null,
+        category: passed ? null : mostFrequentCategory(voting),
+        genieSql: representative?.genieSql ?? null,
+        expectedSql: benchmark.sql,
+        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
+        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
+        repeats,
+        taught: false,
+        passes,
+        asks: repeats.length,
+        flaky: passes > 0 && passes < repeats.length,
+    };
+    if (representative?.genieText !== undefined)
+        score.genieText = representative.genieText;
+    if (representative?.error !== undefined)
+        score.error = representative.error;
+    if (representative?.reason !== undefined)
+        score.reason = representative.reason;
+    if (expectedError !== undefined)
+        score.expectedError = expectedError;
+    return score;
+}
+function mostFrequentCategory(repeats) {
+    const counts = new Map();
+    for (const r of repeats)
+        if (!r.passed && r.category)
+            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+    let best = null;
+    for (const [category, n] of counts)
+        if (best === null || n > (counts.get(best) ?? 0))
+            best = category;
+    return best;
+}
+function buildScorecard(input) {
+    const taught = input.taught;
+    const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
+    const totals = scorecardTotals(questions);
+    return {
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: input.backend,
+        repeats: input.repeats,
+        totals,
+        categories: categoryCounts(questions),
+        questions,
+        calls: { ...input.calls },
+        durationMs: input.durationMs,
+        startedAt: input.startedAt,
+        evidence: scoreEvidence(questions, totals),
+    };
+}
+/**
+ * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
+ * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
+ * calls and time summed. Fields other parts added to a question or the card are kept.
+ */
+function mergeRepeats(card, extra) {
+    const more = new Map(extra.questions.map((q) => [q.id, q]));
+    const questions = card.questions.map((q) => {
+        const x = more.get(q.id);
+        if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        // What the config teaches does not change with more asks.
+        return {
+            ...q,
+            ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError),
+            taught: q.taught,
+        };
+    });
+    const sum = (k) => card.calls[k] + extra.calls[k];
+    return {
+        ...card,
+        ...buildScorecard({
+            ...card,
+            questions,
+            calls: {
+                genie: sum('genie'),
+                statements: sum('statements'),
+                retries: sum('retries'),
+                rateLimited: sum('rateLimited'),
+            },
+            durationMs: card.durationMs + extra.durationMs,
+        }),
+    };
+}
+/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
+function firstAsks(card, asks = 1) {
+    if (card.questions.every((q) => q.repeats.length <= asks))
+        return card;
+    const questions = card.questions.map((q) => {
+        if (q.repeats.length <= asks)
+            return q;
+        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
+        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError), taught: q.taught };
+    });
+    return { ...card, ...buildScorecard({ ...card, questions }) };
+}
+/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
+function scorecard_withEvidence(card) {
+    const questions = card.questions.map((q) => q.asks !== undefined
+        ? q
+        : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) });
+    return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
+}
+const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
+const CategorySchema = schemas_enum(failure_category_CATEGORIES);
+const SplitTotalsSchema = looseObject({
+    passed: schemas_number(),
+    total: schemas_number(),
+    // Absent in scorecards written before broken benchmarks were counted apart.
+    broken: schemas_number().default(0),
+    // Cards written before errored questions existed have neither: everything was answered.
+    answered: schemas_number().optional(),
+    errored: schemas_number().optional(),
+    score: schemas_number(),
+    passRate: schemas_number(),
+});
+const RepeatResultSchema = looseObject({
+    passed: schemas_boolean(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    durationMs: schemas_number(),
+    attempts: schemas_number(),
+    reason: schemas_string().optional(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+    errored: schemas_boolean().optional(),
+});
+const QuestionScoreSchema = looseObject({
+    id: schemas_string(),
+    question: schemas_string(),
+    split: schemas_enum(['train', 'holdout']),
+    tags: array(schemas_string()),
+    passed: schemas_boolean(),
+    passRate: schemas_number(),
+    errored: schemas_boolean().optional(),
+    verdict: VerdictSchema.nullable(),
+    category: CategorySchema.nullable(),
+    genieSql: schemas_string().nullable(),
+    expectedSql: schemas_string(),
+    genieText: schemas_string().optional(),
+    error: schemas_string().optional(),
+    reason: schemas_string().optional(),
+    expectedError: schemas_string().optional(),
+    attempts: schemas_number(),
+    durationMs: schemas_number(),
+    repeats: array(RepeatResultSchema),
+    // Scorecards written before taught questions were tracked read as "nothing taught".
+    taught: schemas_boolean().default(false),
+    passes: schemas_number().optional(),
+    asks: schemas_number().optional(),
+    flaky: schemas_boolean().optional(),
+});
+const IntervalSchema = looseObject({ low: schemas_number(), high: schemas_number() });
+const SplitEvidenceSchema = looseObject({
+    interval: IntervalSchema,
+    repeated: schemas_number(),
+    consistent: schemas_number(),
+    repeatability: schemas_number().nullable(),
+});
+/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
+const ScorecardSchema = looseObject({
+    space: schemas_string(),
+    configHash: schemas_string(),
+    benchmarksHash: schemas_string(),
+    backend: schemas_string(),
+    repeats: schemas_number(),
+    totals: looseObject({
+        all: SplitTotalsSchema,
+        train: SplitTotalsSchema,
+        trainUntaught: SplitTotalsSchema.optional(),
+        holdout: SplitTotalsSchema,
+    }),
+    categories: record(CategorySchema, schemas_number()),
+    questions: array(QuestionScoreSchema),
+    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
+    durationMs: schemas_number(),
+    startedAt: schemas_string(),
+    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
+        .optional(),
+    evidence: looseObject({
+        confidence: schemas_number(),
+        all: SplitEvidenceSchema,
+        train: SplitEvidenceSchema,
+        holdout: SplitEvidenceSchema,
+        flaky: array(schemas_string()),
+    })
+        .optional(),
+});
+/**
+ * Validates a scorecard read from JSON and fills what older cards lack (the PR check reads
+ * cached base cards): no `errored` means every question was answered, so `answered = total`
+ * and the stored score (passed / total) already is passed / answered; an older card without
+ * evidence gets it computed from its repeats.
+ */
+function parseScorecard(json) {
+    const card = ScorecardSchema.parse(json);
+    const filled = (t) => {
+        const errored = t.errored ?? 0;
+        return { ...t, errored, answered: t.answered ?? t.total - errored };
+    };
+    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
+    const totals = {
+        all: filled(card.totals.all),
+        train: filled(card.totals.train),
+        // An older card has no trainUntaught; with nothing marked taught it equals train.
+        trainUntaught: card.totals.trainUntaught
+            ? filled(card.totals.trainUntaught)
+            : scorecardTotals(questions).trainUntaught,
+        holdout: filled(card.totals.holdout),
+    };
+    return scorecard_withEvidence({ ...card, totals, questions });
+}
+
+;// CONCATENATED MODULE: ./src/scoring/order-ties.js
+
+
+
+
+/** Most subsets of a cut tie group tried (LIMIT 1 over a few ties is the common case). */
+const MAX_CHOICES = 200;
+/** The keyed form of an ordered SELECT, or null when it cannot be built safely (set operations, OFFSET, ...). */
+function keyedOrderSql(sql) {
+    const text = sql.trim().replace(/;\s*$/, '');
+    const tokens = tokenize(text);
+    const top = [];
+    let depth = 0;
+    tokens.forEach((token, index) => {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && !isTrivia(token))
+            top.push({ token, index });
+    });
+    if (top.some(({ token }) => isWord(token, 'UNION', 'INTERSECT', 'EXCEPT', 'OFFSET', 'QUALIFY')))
+        return null;
+    const from = top.find(({ token }) => isWord(token, 'FROM'));
+    const orderAt = top.findIndex(({ token }, k) => isWord(token, 'ORDER') && isWord(top[k + 1]?.token, 'BY'));
+    if (!from || orderAt < 0)
+        return null;
+    const limitAt = top.findIndex(({ token }) => isWord(token, 'LIMIT'));
+    if (limitAt >= 0 && limitAt < orderAt)
+        return null;
+    const limitToken = limitAt >= 0 ? top[limitAt + 1]?.token : undefined;
+    const limit = limitToken ? Number(limitToken.text) : null;
+    if (limitAt >= 0 && (limit === null || !Number.isInteger(limit)))
+        return null;
+    const orderStart = tokens[top[orderAt + 1].index].end;
+    const orderEnd = limitAt >= 0 ? tokens[top[limitAt].index].start : text.length;
+    const items = selectItems(text);
+    const keys = splitTopLevel(text.slice(orderStart, orderEnd)).map((item) => sortExpression(item, items));
+    if (keys.some((k) => k === undefined))
+        return null;
+    const selectAt = top.findIndex(({ token }) => isWord(token, 'SELECT'));
+    const distinct = selectAt >= 0 && isWord(top[selectAt + 1]?.token, 'DISTINCT');
+    // Under DISTINCT an extra output column could split rows apart; only keys already shown are safe.
+    if (distinct && keys.some((k) => !items.some((it) => it.text.toLowerCase() === k.toLowerCase())))
+        return null;
+    const fromStart = tokens[from.index].start;
+    // FROM through ORDER BY, without the LIMIT: every row, in order, with its sort keys.
+    const keyed = text.slice(0, fromStart).trimEnd() +
+        keys.map((k, n) => `, ${k} AS __tie_k${n}`).join('') +
+        '\n' +
+        text.slice(fromStart, orderEnd).trimEnd();
+    return { sql: keyed, keys: keys.length, limit };
+}
+/** Splits at commas outside parentheses. */
+function splitTopLevel(text) {
+    const out = [];
+    let depth = 0;
+    let start = 0;
+    for (const token of tokenize(text)) {
+        if (isSymbol(token, '('))
+            depth++;
+        else if (isSymbol(token, ')'))
+            depth--;
+        else if (depth === 0 && isSymbol(token, ',')) {
+            out.push(text.slice(start, token.start));
+            start = token.end;
+        }
+    }
+    out.push(text.slice(start));
+    return out.map((s) => s.trim()).filter(Boolean);
+}
+/** One ORDER BY item as an expression valid in the select list: positions and output aliases resolved. */
+function sortExpression(item, selected) {
+    const expr = item.replace(/\s+(ASC|DESC)?\s*(NULLS\s+(FIRST|LAST))?\s*$/i, '').trim() || item.trim();
+    if (/^\d+$/.test(expr))
+        return selected[Number(expr) - 1]?.text;
+    const bare = expr.replace(/^[`"]|[`"]$/g, '').toLowerCase();
+    const aliased = selected.find((s) => s.alias && s.alias.replace(/^[`"]|[`"]$/g, '').toLowerCase() === bare);
+    return aliased ? aliased.text : expr;
+}
+/**
+ * Compares the answer with the expected SQL's rows allowing any order among ties and any
+ * choice of tied rows at the LIMIT; undefined when the ties cannot be worked out.
+ */
+async function compareAllowingTies(expectedSql, actual, warehouse, run = (sql) => warehouse.execute(sql)) {
+    const keyed = keyedOrderSql(expectedSql);
+    if (!keyed)
+        return undefined;
+    let full;
+    try {
+        full = await run(keyed.sql);
+    }
+    catch {
+        return undefined;
+    }
+    const width = full.columns.length - keyed.keys;
+    if (width <= 0)
+        return undefined;
+    const digits = keyDigits(1e-6);
+    const keyOf = (row) => JSON.stringify(row.slice(width).map((cell) => sortKey(canonicalCell(cell), digits)));
+    const groups = [];
+    full.rows.forEach((row, i) => groups.push(i === 0 ? 0 : groups[i - 1] + (keyOf(row) === keyOf(full.rows[i - 1]) ? 0 : 1)));
+    const take = Math.min(keyed.limit ?? full.rows.length, full.rows.length);
+    const columns = full.columns.slice(0, width);
+    const rows = full.rows.map((row) => row.slice(0, width));
+    const expectedOf = (picked) => ({ columns, rows: picked, truncated: false });
+    const last = groups[take - 1];
+    const cut = take > 0 && take < rows.length && groups[take] === last;
+    if (!cut)
+        return compareResults(expectedOf(rows.slice(0, take)), actual, {
+            orderMatters: true,
+            tieGroups: groups.slice(0, take),
+        });
+    // The LIMIT cut a tie group: any `need` of its rows may fill the last places.
+    const start = groups.indexOf(last);
+    const pool = rows.filter((_, i) => groups[i] === last);
+    const need = take - start;
+    let best;
+    let tried = 0;
+    for (const choice of subsets(pool.length, need)) {
+        if (++tried > MAX_CHOICES)
+            break;
+        const comparison = compareResults(expectedOf([...rows.slice(0, start), ...choice.map((i) => pool[i])]), actual, {
+            orderMatters: true,
+            tieGroups: groups.slice(0, take),
+        });
+        if (isPassingVerdict(comparison.verdict))
+            return {
+                ...comparison,
+                reason: `${comparison.reason} (Rows tied on the sort key at the LIMIT; any of them is correct.)`,
+            };
+        best ??= comparison;
+    }
+    return best;
+}
+function* subsets(n, k, from = 0, prefix = []) {
+    if (prefix.length === k) {
+        yield prefix;
+        return;
+    }
+    for (let i = from; i <= n - (k - prefix.length); i++)
+        yield* subsets(n, k, i + 1, [...prefix, i]);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/score-runner.js
+
+
+
+
+
+
+
+
+
+
+/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
+class QuestionTimeoutError extends Error {
+    timeoutMs;
+    retryable = true;
+    constructor(timeoutMs) {
+        super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
+        this.timeoutMs = timeoutMs;
+        this.name = 'QuestionTimeoutError';
+    }
+}
+/** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
+class ServiceFailure extends Error {
+    answer;
+    code;
+    retryable = true;
+    constructor(answer, code) {
+        super(answer.error?.message ?? code);
+        this.answer = answer;
+        this.code = code;
+    }
+}
+/** An error that must stop the whole run (e.g. the shared staging space was changed by someone else). */
+function abortsRun(error) {
+    return typeof error === 'object' && error !== null && error.abortsRun === true;
+}
+async function runScore(input) {
+    const options = input.options ?? {};
+    const now = input.now ?? Date.now;
+    // A run-fatal error anywhere stops every worker, not only the one that met it.
+    const stop = new AbortController();
+    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
+    const sleep = input.sleep ?? ((ms) => abortableSleep(ms, signal));
+    const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
+    const timeoutMs = options.questionTimeoutMs ?? 120_000;
+    const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
+    const rowLimit = options.statementRowLimit;
+    const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
+    const started = now();
+    const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
+    const expectedCache = input.expectedCache ?? new Map();
+    const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
+    /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
+    const expectedResult = (sql) => {
+        let pending = expectedCache.get(sql);
+        if (!pending) {
+            calls.statements++;
+            pending = input.warehouse.execute(sql, { rowLimit, signal });
+            // A transport failure is not the benchmark's: let the next asker of this SQL try again.
+            pending.catch((error) => {
+                if (isInfrastructureFailure(error))
+                    expectedCache.delete(sql);
+            });
+            expectedCache.set(sql, pending);
+        }
+        return pending;
+    };
+    const ask = async (question) => {
+        let attempts = 0;
+        let waitedMs = 0;
+        const t0 = now();
+        // Queueing for the rate limit is not this question's time: it moves the deadline.
+        const remaining = () => t0 + budgetMs + waitedMs - now();
+        try {
+            const answer = await withRetry(async () => {
+                waitedMs += await limiter.acquire(signal);
+                attempts++;
+                calls.genie++;
+                let answer;
+                try {
+                    answer = await askWithTimeout(input.genie, question, Math.max(1, Math.min(timeoutMs, remaining())), signal);
+                }
+                catch (error) {
+                    if (errorFacts(error).rateLimited)
+                        calls.rateLimited++;
+                    throw error;
+                }
+                const failure = serviceFailureOf(answer);
+                if (failure !== undefined) {
+                    if (failure.startsWith('RATE_LIMIT'))
+                        calls.rateLimited++;
+                    throw new ServiceFailure(answer, failure);
+                }
+                return answer;
+            }, {
+                retries: options.retries ?? 3,
+                backoffMs: options.backoffMs ?? 1000,
+                sleep,
+                random: input.random,
+                signal,
+                canRetry: (delayMs) => remaining() > delayMs,
+                onRetry: () => void calls.retries++,
+            });
+            return { answer, status: answer.status, attempts, waitedMs };
+        }
+        catch (error) {
+            if (abortsRun(error))
+                stop.abort(error);
+            if (signal.aborted)
+                throw signal.reason ?? error;
+            const erroredBy = error instanceof ServiceFailure
+                ? `Genie failed ${error.code}${error.answer.error?.message ? `: ${error.answer.error.message}` : ''}`
+                : error instanceof QuestionTimeoutError
+                    ? `${error.message} (service timeout)`
+                    : `Genie request failed: ${score_runner_messageOf(error)}`;
+            const answer = error instanceof ServiceFailure ? error.answer : undefined;
+            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
+            return { answer, status: 'ERROR', erroredBy: `${erroredBy}${tries}`, attempts, waitedMs };
+        }
+    };
+    const erroredResult = (t0, error, attempts, waitedMs = 0) => ({
+        passed: false,
+        verdict: null,
+        category: 'api_error',
+        genieSql: null,
+        durationMs: Math.max(0, now() - t0 - waitedMs),
+        attempts,
+        error,
+        errored: true,
+    });
+    const scoreOnce = async (index) => {
+        const benchmark = input.benchmarks[index];
+        const t0 = now();
+        let expected;
+        try {
+            expected = await expectedResult(benchmark.sql);
+        }
+        catch (error) {
+            if (signal.aborted)
+                throw signal.reason ?? error;
+            const message = score_runner_messageOf(error);
+            // The warehouse could not be reached: nothing is known about this question yet.
+            if (isInfrastructureFailure(error))
+                return { result: erroredResult(t0, `expected SQL not run: ${message}`, 0) };
+            // A broken benchmark is not Genie's failure: Genie is not asked (saving its quota), and the
+            // scorecard counts it apart from the score.
+            const result = {
+                passed: false,
+                verdict: null,
+                // A runaway expected query is stopped by the warehouse and says so; any other failure has no
+                // category (a broken benchmark is not one of Genie's failures).
+                category: isStatementTimeout(error) ? 'timeout' : null,
+                genieSql: null,
+                durationMs: now() - t0,
+                attempts: 0,
+                error: `expected SQL failed: ${message}`,
+            };
+            return { result, expectedError: message };
+        }
+        const asked = await ask(benchmark.question);
+        if (asked.erroredBy !== undefined)
+            return { result: erroredResult(t0, asked.erroredBy, asked.attempts, asked.waitedMs) };
+        const answer = asked.answer;
+        const genieSql = answer?.sql?.trim() ? answer.sql : null;
+        const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
+        const finish = (fields) => ({
+            result: { ...base, ...fields, durationMs: Math.max(0, now() - t0 - asked.waitedMs) },
+        });
+        const fail = (status, error, genieError = answer?.error) => {
+            const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, genieError, status });
+            const message = error ?? genieError?.message;
+            return finish({
+                passed: false,
+                verdict: null,
+                category,
+                ...(message ? { error: message } : {}),
+                ...(detail && detail !== message ? { reason: detail } : {}),
+            });
+        };
+        if (asked.status !== 'COMPLETED' || !answer)
+            return fail(asked.status, undefined);
+        if (!genieSql)
+            return fail('COMPLETED', undefined);
+        let actual = answer.result;
+        if (!actual) {
+            try {
+                calls.statements++;
+                actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
+            }
+            catch (error) {
+                if (signal.aborted)
+                    throw signal.reason ?? error;
+                if (isInfrastructureFailure(error))
+                    return {
+                        result: erroredResult(t0, `Genie's SQL not run: ${score_runner_messageOf(error)}`, asked.attempts, asked.waitedMs),
+                    };
+                return fail('FAILED', `Genie's SQL failed: ${score_runner_messageOf(error)}`, {
+                    type: 'SQL_EXECUTION_EXCEPTION',
+                    message: score_runner_messageOf(error),
+                });
+            }
+        }
+        let comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
+        if (!isPassingVerdict(comparison.verdict) && orderMatters[index]) {
+            // Rows tied on the expected sort key may come in any order, or be any of the tied rows at a LIMIT.
+            const tied = await compareAllowingTies(benchmark.sql, actual, input.warehouse, expectedResult);
+            if (tied && isPassingVerdict(tied.verdict))
+                comparison = tied;
+        }
+        if (isPassingVerdict(comparison.verdict)) {
+            return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
+        }
+        const { category, detail } = explainFailure({
+            expectedSql: benchmark.sql,
+            genieSql,
+            status: 'COMPLETED',
+            verdict: comparison.verdict,
+        });
+        return finish({
+            passed: false,
+            verdict: comparison.verdict,
+            category,
+            reason: detail ? `${comparison.reason} ${detail}` : comparison.reason,
+        });
+    };
+    const jobs = Array.from({ length: repeats }, (_, r) => input.benchmarks.map((_, i) => ({ index: i, repeat: r }))).flat();
+    const outcomes = input.benchmarks.map(() => new Array(repeats));
+    const expectedErrors = new Map();
+    let done = 0;
+    await mapConcurrent(jobs, options.concurrency ?? 4, async (job) => {
+        const outcome = await scoreOnce(job.index);
+        outcomes[job.index][job.repeat] = outcome.result;
+        if (outcome.expectedError !== undefined)
+            expectedErrors.set(job.index, outcome.expectedError);
+        done++;
+        const r = outcome.result;
+        input.onProgress?.({
+            done,
+            total: jobs.length,
+            id: input.benchmarks[job.index].id,
+            repeat: job.repeat + 1,
+            passed: r.passed,
+            errored: r.errored === true,
+            verdict: r.verdict,
+            category: r.category,
+            durationMs: r.durationMs,
+            ...(outcome.expectedError !== undefined ? { broken: true } : {}),
+        });
+    }, signal);
+    signal.throwIfAborted();
+    const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
+    return buildScorecard({
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: input.backend,
+        repeats,
+        questions,
+        taught: input.taught,
+        calls,
+        durationMs: now() - started,
+        startedAt: new Date(started).toISOString(),
+    });
+}
+/**
+ * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
+ * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
+ * fresh answers rather than replaying its first ones.
+ */
+async function reaskScore(input, card, ids, times = 1) {
+    const wanted = new Set(ids);
+    const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
+    if (benchmarks.length === 0 || times < 1)
+        return card;
+    const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
+    return mergeRepeats(card, extra);
+}
+/** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
+async function askWithTimeout(genie, question, timeoutMs, parent) {
+    const controller = new AbortController();
+    const onParentAbort = () => controller.abort(parent?.reason);
+    if (parent?.aborted)
+        onParentAbort();
+    parent?.addEventListener('abort', onParentAbort, { once: true });
+    const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
+    const stopped = new Promise((_, reject) => {
+        const fire = () => reject(controller.signal.reason);
+        if (controller.signal.aborted)
+            fire();
+        else
+            controller.signal.addEventListener('abort', fire, { once: true });
+    });
+    try {
+        return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
+    }
+    finally {
+        clearTimeout(timer);
+        parent?.removeEventListener('abort', onParentAbort);
+    }
+}
+function abortableSleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+function isStatementTimeout(error) {
+    return error instanceof WarehouseError && error.code === 'TIMEOUT';
+}
+function score_runner_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+;// CONCATENATED MODULE: ./src/scoring/smoke-sample.js
+/**
+ * The smoke sample of post-deploy verification (pure): a fixed, stratified subset of the
+ * benchmarks. Strata are split x category (a question's first tag, else "untagged"), so train
+ * and holdout and every kind of question are asked; within a stratum questions are taken in
+ * the order of a hash of their id, so the same benchmarks give the same sample on every deploy
+ * (a drop is then measured on the same questions, never on a lucky draw).
+ */
+
+const DEFAULT_SMOKE_SIZE = 10;
+const smoke_sample_rank = (id) => (0,external_node_crypto_.createHash)('sha256').update(`smoke\u0000${id}`, 'utf8').digest('hex');
+function stratumOf(b) {
+    return `${b.split}\u0000${b.tags[0] ?? 'untagged'}`;
+}
+/** Up to `size` benchmarks, round-robin over the strata (largest first), in benchmark order. */
+function smokeSample(benchmarks, size = DEFAULT_SMOKE_SIZE) {
+    if (size >= benchmarks.length)
+        return [...benchmarks];
+    const strata = new Map();
+    for (const b of benchmarks) {
+        const key = stratumOf(b);
+        const list = strata.get(key) ?? [];
+        list.push(b);
+        strata.set(key, list);
+    }
+    // Holdout and train alternate at the top of the round: both splits are in even a tiny sample.
+    const queues = [...strata.entries()]
+        .map(([key, list]) => ({ key, list: [...list].sort((a, b) => (smoke_sample_rank(a.id) < smoke_sample_rank(b.id) ? -1 : 1)) }))
+        .sort((a, b) => b.list.length - a.list.length || (a.key < b.key ? -1 : 1));
+    const bySplit = (split) => queues.filter((q) => q.key.startsWith(`${split}\u0000`));
+    const ordered = interleave(bySplit('train'), bySplit('holdout'));
+    const chosen = new Set();
+    for (let round = 0; chosen.size < size; round++) {
+        let took = false;
+        for (const q of ordered) {
+            const b = q.list[round];
+            if (!b || chosen.size >= size)
+                continue;
+            chosen.add(b.id);
+            took = true;
+        }
+        if (!took)
+            break;
+    }
+    return benchmarks.filter((b) => chosen.has(b.id));
+}
+function interleave(a, b) {
+    const out = [];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if (i < a.length)
+            out.push(a[i]);
+        if (i < b.length)
+            out.push(b[i]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/taught.js
+
+
+/** Question text compared without case, spacing or punctuation. */
+function canonicalQuestion(question) {
+    return question
+        .toLowerCase()
+        .replace(/[^\p{L}\p{N}:]+/gu, ' ')
+        .trim();
+}
+/** Words that end a table reference instead of aliasing it. */
+const KEYWORDS = new Set([
+    'select',
+    'from',
+    'where',
+    'join',
+    'inner',
+    'left',
+    'right',
+    'full',
+    'outer',
+    'cross',
+    'natural',
+    'on',
+    'using',
+    'group',
+    'order',
+    'by',
+    'having',
+    'limit',
+    'union',
+    'intersect',
+    'except',
+    'window',
+    'qualify',
+    'lateral',
+    'as',
+    'and',
+    'or',
+    'not',
+    'desc',
+    'asc',
+    'distinct',
+    'is',
+    'null',
+    'in',
+]);
+/**
+ * SQL in a comparison form: names lowercased and unquoted, dotted names cut to their last
+ * part (so `T1.name`, `singer.name` and `name` agree, and three-part table names match short
+ * ones), table aliases and `AS` aliases removed, string literals single-quoted with their
+ * case kept (a different literal is a different query), one space between tokens.
+ */
+function canonicalSql(sql) {
+    const tokens = significant(tokenize(sql.trim().replace(/;\s*$/, ''), 'spark'));
+    const out = [];
+    // After FROM/JOIN (or a comma in a FROM list) a table name comes; right after it, an alias may.
+    let state = 'none';
+    for (let i = 0; i < tokens.length; i++) {
+        const t = tokens[i];
+        const word = t.type === 'word' ? t.value.toLowerCase() : undefined;
+        if (isName(t)) {
+            let end = i;
+            while (tokens[end + 1]?.text === '.' && isName(tokens[end + 2]))
+                end += 2;
+            if (state === 'alias') {
+                state = 'list';
+                continue; // implicit table alias: `FROM singer s`
+            }
+            out.push(taught_render(tokens[end]));
+            i = end;
+            state = state === 'table' ? 'alias' : 'none';
+            continue;
+        }
+        if (word === 'as' && isName(tokens[i + 1])) {
+            i++; // `AS alias`: a table alias or an output name; neither changes the rows
+            state = state === 'alias' ? 'list' : 'none';
+            continue;
+        }
+        if (t.text === ',' && (state === 'alias' || state === 'list'))
+            state = 'table';
+        else if (word === 'from' || word === 'join')
+            state = 'table';
+        else
+            state = 'none';
+        out.push(taught_render(t));
+    }
+    return out.join(' ');
+}
+function isName(t) {
+    if (!t)
+        return false;
+    if (t.type === 'quoted')
+        return true;
+    return t.type === 'word' && !KEYWORDS.has(t.value.toLowerCase());
+}
+function taught_render(t) {
+    if (t.type === 'string')
+        return `'${t.value.replace(/'/g, "''")}'`;
+    if (t.type === 'quoted')
+        return t.value.toLowerCase();
+    if (t.type === 'word')
+        return t.value.toLowerCase();
+    if (t.type === 'symbol')
+        return t.text === '!=' ? '<>' : t.text === '==' ? '=' : t.text;
+    return t.text;
+}
+/** A parameterised example's SQL with each `:name` replaced by its default; undefined when a marker has none. */
+function defaultInstance(sql, parameters) {
+    let out = sql;
+    for (const p of parameters) {
+        const values = p.default_value?.values ?? [];
+        if (values.length === 0)
+            continue;
+        const numeric = /INT|LONG|SHORT|DOUBLE|FLOAT|DECIMAL|NUMBER|NUMERIC/i.test(p.type_hint ?? '');
+        const literal = values
+            .map((v) => (numeric && /^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`))
+            .join(', ');
+        out = out.replace(new RegExp(`(^|[^:\\w]):${p.name}\\b`, 'g'), (_m, before) => `${before}${literal}`);
+    }
+    return hasMarker(out) ? undefined : out;
+}
+/** True when the SQL (outside string literals) still holds a `:name` parameter marker. */
+function hasMarker(sql) {
+    return /(^|[^:\w]):[A-Za-z_]\w*/.test(sql.replace(/'(?:[^']|'')*'/g, "''"));
+}
+/** The comparison keys of one example: its canonical question and the canonical SQL of the instance it spells out. */
+function exampleKeys(question, sql, parameters = []) {
+    const instance = hasMarker(sql) ? defaultInstance(sql, parameters) : sql;
+    return { question: canonicalQuestion(question), sql: instance === undefined ? undefined : canonicalSql(instance) };
+}
+/** Ids of the benchmarks one example would teach. */
+function teaches(example, benchmarks) {
+    const keys = exampleKeys(example.question, example.sql, example.parameters);
+    return benchmarks
+        .filter((b) => (keys.question && canonicalQuestion(b.question) === keys.question) || keys.sql === canonicalSql(b.sql))
+        .map((b) => b.id);
+}
+/** The taught benchmark questions of a config, by benchmark id, with the example that teaches each. */
+function findTaught(space, benchmarks) {
+    const byQuestion = new Map();
+    const bySql = new Map();
+    for (const example of space.instructions?.example_question_sqls ?? []) {
+        const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
+        if (keys.question && !byQuestion.has(keys.question))
+            byQuestion.set(keys.question, example.id);
+        if (keys.sql && !bySql.has(keys.sql))
+            bySql.set(keys.sql, example.id);
+    }
+    const taught = new Map();
+    if (byQuestion.size === 0 && bySql.size === 0)
+        return taught;
+    for (const b of benchmarks) {
+        const q = byQuestion.get(canonicalQuestion(b.question));
+        if (q) {
+            taught.set(b.id, { by: 'question', exampleId: q });
+            continue;
+        }
+        const s = bySql.get(canonicalSql(b.sql));
+        if (s)
+            taught.set(b.id, { by: 'sql', exampleId: s });
+    }
+    return taught;
+}
+
+;// CONCATENATED MODULE: ./src/commands/scorecard-cache.js
+/**
+ * Scorecards kept by (space, config hash, benchmark hash, backend), so the PR check reuses the
+ * base branch's card instead of asking every question again. A card is only reused when both
+ * hashes match: any change to the config or the benchmarks means a fresh score.
+ */
+
+
+
+
+function defaultCacheDir(root) {
+    return external_node_path_namespaceObject.join(root, '.genie-gitops', 'cache', 'scorecards');
+}
+function cacheFile(dir, space, configHash, benchmarksHash, backend) {
+    return external_node_path_namespaceObject.join(dir, space, `${backend}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
+}
+function readCachedScorecard(dir, key) {
+    const file = cacheFile(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    try {
+        const card = parseScorecard(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+        // The file name is a prefix; the card itself must carry the full hashes.
+        return card.configHash === key.configHash &&
+            card.benchmarksHash === key.benchmarksHash &&
+            card.backend === key.backend
+            ? card
+            : undefined;
+    }
+    catch {
+        return undefined; // a damaged cache entry is just a miss
+    }
+}
+function writeCachedScorecard(dir, card) {
+    writeFileAtomic(cacheFile(dir, card.space, card.configHash, card.benchmarksHash, card.backend), `${JSON.stringify(card)}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-baseline.js
+/**
+ * "The score the merged config earned before the merge", for post-deploy verification, looked
+ * up in this order:
+ * 1. the PR score check's stored scorecard for exactly this config and these benchmarks on this
+ *    backend (scorecard-cache.ts): per question, so the comparison is paired;
+ * 2. the score published as a commit status on the merged PR's head (by the PR score check of
+ *    this backend, else by enhance), found through the merge commit's second parent or GitHub's
+ *    commit-to-PR link, and used only when that head's config file equals the merged one;
+ * 3. otherwise "no baseline".
+ */
+
+
+
+
+/** The context of the enhance PR's status (enhance-pr.ts) and of the PR score check's, per backend. */
+const enhanceStatusContext = (space) => `genie-gitops/score (${space})`;
+const scoreStatusContext = (space, backend) => `genie-gitops/score (${space}, ${backend})`;
+const PERCENT = (name) => new RegExp(`\\b${name} (\\d+(?:\\.\\d+)?)%`);
+/** Reads "score 80.0%", "train 80.0%", "holdout 70.0%" out of a status description (either writer's format). */
+function parseScoreStatus(description) {
+    const read = (name) => {
+        const m = PERCENT(name).exec(description);
+        return m ? Number(m[1]) / 100 : undefined;
+    };
+    const out = { all: read('score'), train: read('train'), holdout: read('holdout') };
+    return out.all === undefined && out.train === undefined && out.holdout === undefined ? undefined : out;
+}
+async function findBaseline(input) {
+    const configHash = hashSpace(input.config);
+    const card = readCachedScorecard(input.cacheDir ?? defaultCacheDir(input.root), {
+        space: input.space,
+        configHash,
+        benchmarksHash: hashBenchmarks(input.benchmarks),
+        backend: input.backend,
+    });
+    if (card)
+        return {
+            kind: 'scorecard',
+            source: `the PR score check's scorecard of config ${configHash.slice(0, 7)}`,
+            card,
+        };
+    if (!input.github)
+        return { kind: 'none', source: 'no stored scorecard of this config, and no GitHub token to read PR statuses' };
+    try {
+        const found = await statusBaseline(input, configHash);
+        if (found)
+            return found;
+    }
+    catch (error) {
+        // Reading statuses is best effort: without them there is simply no baseline.
+        input.log?.(`could not read the merged PR's score status: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return {
+        kind: 'none',
+        source: 'no stored scorecard of this config and no score status on the merged PR head',
+    };
+}
+/** PR heads whose config may be the merged one: the merge's second parent, and the PRs GitHub links to the commit. */
+async function prHeads(git, github, commit) {
+    const heads = [];
+    const parents = await git.parents(commit).catch(() => []);
+    if (parents.length > 1)
+        heads.push(parents[1]);
+    for (const pr of await github.pullRequestsOfCommit(commit))
+        if (!heads.includes(pr.headSha))
+            heads.push(pr.headSha);
+    return heads;
+}
+async function statusBaseline(input, configHash) {
+    const github = input.github;
+    for (const head of await prHeads(input.git, github, input.commit)) {
+        const text = await input.git.tryShow(head, input.configPath);
+        if (text === undefined)
+            continue;
+        let headHash;
+        try {
+            headHash = hashSpace(parseSpaceText(text, `${input.configPath}@${head.slice(0, 7)}`));
+        }
+        catch (error) {
+            if (error instanceof GenieGitopsError)
+                continue;
+            throw error;
+        }
+        if (headHash !== configHash) {
+            input.log?.(`PR head ${head.slice(0, 7)} has another config than the merged one: its score status is not used`);
+            continue;
+        }
+        const statuses = await github.listCommitStatuses(head);
+        const pick = (context) => statuses.find((s) => s.context === context && (s.state === 'success' || s.state === 'failure'));
+        const status = pick(scoreStatusContext(input.space, input.backend)) ?? pick(enhanceStatusContext(input.space));
+        const scores = status && parseScoreStatus(status.description);
+        if (status && scores)
+            return {
+                kind: 'score',
+                source: `the "${status.context}" status of PR head ${head.slice(0, 7)} (${status.description})`,
+                ...scores,
+            };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/live-space.js
+/**
+ * The live space as it answers, for post-deploy verification: asked as it is, never updated.
+ * Locally: the local engine over the config the state folder holds for the live space, on the
+ * live data (`local.live_data` of target.yml, default `local.data`: a production workspace may
+ * hold other data than staging). On Databricks: the conversation API on the live space id and
+ * the statement API on the warehouse the live space itself uses.
+ */
+
+
+
+
+
+
+
+function configOf(stored, label) {
+    if (typeof stored.serializedSpace === 'string')
+        return parseSpaceText(stored.serializedSpace, label);
+    return SpaceSchema.parse(stored.serializedSpace);
+}
+/** The target read for the live data: local.live_data in place of local.data. */
+function liveDataTarget(target) {
+    const liveData = target.local?.liveData;
+    if (!liveData)
+        return target;
+    // The line of local.data would point at the wrong key: messages about live_data name the file only.
+    const { dataLine: _line, ...rest } = target;
+    return { ...rest, local: { ...target.local, data: liveData } };
+}
+async function openLiveSide(root, backend, target, options) {
+    if (backend === 'databricks')
+        return { backend, ...(await openDatabricksLive(root, target, options)) };
+    const store = options.store ??
+        createLocalSpaceStore({
+            stateDir: resolveStateDir(root, options.env),
+            seed: seedFromRepository(root, options.layout),
+        });
+    const config = configOf(await store.get(target.liveSpaceId), `live space ${target.liveSpaceId}`);
+    const warehouse = await openWarehouseFor(root, liveDataTarget(target), options.space, options.layout);
+    try {
+        const genie = await createLocalGenie(config, warehouse);
+        return { backend, config, genie, warehouse, close: () => warehouse.close() };
+    }
+    catch (error) {
+        await warehouse.close();
+        throw error instanceof Error
+            ? new GenieGitopsError(`cannot ask live space ${target.liveSpaceId}: ${error.message}`)
+            : error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-verify.js
+
+
+
+
+
+
+
+
+
+
+
+const VERIFY_MODES = ['full', 'smoke', 'none'];
+/** Default largest drop of the live score against the expected one before it counts (5 points). */
+const DEFAULT_DEPLOY_MAX_REGRESSION = 0.05;
+const deploy_verify_messageOf = (error) => (error instanceof Error ? error.message : String(error));
+async function verifyDeployed(ctx, settings) {
+    const sample = settings.mode === 'full' ? ctx.benchmarks : smokeSample(ctx.benchmarks, settings.sampleSize ?? DEFAULT_SMOKE_SIZE);
+    const verdictSettings = {
+        maxRegression: settings.maxRegression ?? DEFAULT_DEPLOY_MAX_REGRESSION,
+        confidence: settings.confidence ?? DEFAULT_CONFIDENCE,
+        maxErrored: settings.maxErrored ?? DEFAULT_MAX_ERRORED,
+    };
+    let judged;
+    try {
+        judged = await askAndJudge(ctx, settings, sample, verdictSettings);
+    }
+    catch (error) {
+        // A verification that could not run says nothing of the config: inconclusive, never a rollback.
+        return {
+            mode: settings.mode,
+            asked: sample.length,
+            verdict: 'inconclusive',
+            liveScore: 0,
+            regressed: [],
+            baselineSource: '–',
+            summary: `Inconclusive: the live space could not be verified (${deploy_verify_messageOf(error)}).`,
+        };
+    }
+    const result = {
+        ...judged.verdict,
+        mode: settings.mode,
+        asked: sample.length,
+        baselineSource: judged.source,
+        live: judged.live,
+    };
+    if (result.verdict === 'regression')
+        await rollBack(ctx, settings, result);
+    return result;
+}
+async function askAndJudge(ctx, settings, sample, verdictSettings) {
+    const side = await openLiveSide(ctx.root, ctx.backend, ctx.target, {
+        env: ctx.env,
+        space: ctx.space,
+        layout: ctx.layout,
+        store: ctx.store,
+    });
+    try {
+        const input = {
+            space: ctx.space,
+            configHash: hashSpace(ctx.config),
+            benchmarksHash: hashBenchmarks(ctx.benchmarks),
+            backend: ctx.backend,
+            benchmarks: sample,
+            taught: new Set(findTaught(ctx.config, sample).keys()),
+            genie: side.genie,
+            warehouse: side.warehouse,
+            expectedCache: new Map(),
+            options: {
+                questionTimeoutMs: settings.questionTimeoutMs,
+                retries: settings.retries,
+                backoffMs: settings.backoffMs,
+            },
+        };
+        ctx.log?.(`verifying ${ctx.space} on the live space: asking ${sample.length} question(s) (${settings.mode})`);
+        const live = await runScore(input);
+        const baseline = await findBaseline({ ...ctx, log: ctx.log, cacheDir: settings.cacheDir });
+        // Too many outages: no verdict, and no re-asks spent on it.
+        if (inconclusiveVerdict([{ label: 'live', card: live }], verdictSettings.maxErrored) || baseline.kind === 'none')
+            return { verdict: noBaseline(live, verdictSettings, baseline.source), live, source: baseline.source };
+        if (baseline.kind === 'score')
+            return { verdict: judgeAgainstScore(live, baseline, verdictSettings), live, source: baseline.source };
+        const compared = await compareWithRepeats({
+            direction: 'worse',
+            tolerance: verdictSettings.maxRegression,
+            confidence: verdictSettings.confidence,
+            maxRepeats: settings.maxRepeats ?? DEFAULT_MAX_REPEATS,
+            screeningAsks: 1,
+        }, { card: live, reasker: { reask: (card, ids) => reaskScore(input, card, ids) } }, 
+        // The baseline is a stored card: it cannot be asked again, only the live side is.
+        { card: baseline.card, reasker: { reask: async (card) => card } }, { log: ctx.log });
+        const verdict = judgeAgainstCard(compared.head, baseline.card, compared.comparison, verdictSettings);
+        return { verdict, live: compared.head, source: baseline.source };
+    }
+    finally {
+        await side.close();
+    }
+}
+async function rollBack(ctx, settings, result) {
+    const mode = settings.autoRollback ?? 'off';
+    if (mode === 'off') {
+        result.rollbackSkipped = 'auto-rollback is off';
+        return;
+    }
+    if (await containsRollback(ctx.git, ctx.before, ctx.commit)) {
+        result.rollbackSkipped =
+            'this push is itself a rollback: a rollback of a rollback is never automatic, a person decides';
+        return;
+    }
+    const pct = (x) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+    try {
+        result.rollback = await createRollback({
+            git: ctx.git,
+            github: ctx.github,
+            space: ctx.space,
+            mode,
+            commit: ctx.commit,
+            baseBranch: settings.baseBranch ?? 'main',
+            configPath: ctx.configPath,
+            reason: `the live space of ${ctx.space} scored ${pct(result.liveScore)} after the deploy, expected ${pct(result.expectedScore)}`,
+            title: `genie-gitops: roll back ${ctx.space} (live ${pct(result.liveScore)} < expected ${pct(result.expectedScore)})`,
+            body: ({ revertSha, restores }) => renderRollbackBody({
+                space: ctx.space,
+                commit: ctx.commit,
+                revertSha,
+                restores,
+                verdict: result,
+                live: result.live,
+                baselineSource: result.baselineSource,
+                runUrl: settings.runUrl,
+                mode: settings.mode,
+            }),
+        });
+    }
+    catch (error) {
+        result.rollbackError = deploy_verify_messageOf(error);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/genie-benchmarks.js
+/**
+ * Genie's own benchmark section (`benchmarks.questions` of the space file, shared/DATABRICKS-API.md
+ * section 1) kept in step with `benchmarks/<space>.yml` (pure). Deploy writes our questions there
+ * with stable 32-hex ids derived from our ids, so the same question keeps its id across deploys and
+ * Genie's eval runs and Benchmarks tab see what git holds; export maps them back by the same ids.
+ */
+
+/** What deploy writes into `benchmarks.questions`: nothing, the train split only, or every question. */
+const SYNC_BENCHMARK_MODES = ['none', 'train', 'all'];
+const HEX32 = /^[0-9a-f]{32}$/;
+/**
+ * The id a benchmark has in the space file: our id itself when it already is a 32-hex id (a
+ * question added in the Genie UI and exported keeps its id), else a hash of it. The hash is
+ * namespaced so it never equals an id derived for another kind of item.
+ */
+function genieQuestionId(id) {
+    if (HEX32.test(id))
+        return id;
+    return (0,external_node_crypto_.createHash)('sha256').update(`genie-gitops benchmark\u0000${id}`, 'utf8').digest('hex').slice(0, 32);
+}
+/** Text as Genie stores it: pieces that each end in a newline except the last (joined, they give the text back). */
+function toPieces(text) {
+    const pieces = text.split(/(?<=\n)/);
+    return pieces.length ? pieces : [''];
+}
+/** The benchmarks a mode syncs, shaped and sorted by id as Genie requires. */
+function toGenieQuestions(benchmarks, mode) {
+    if (mode === 'none')
+        return [];
+    return benchmarks
+        .filter((b) => mode === 'all' || b.split === 'train')
+        .map((b) => ({
+        id: genieQuestionId(b.id),
+        question: toPieces(b.question),
+        answer: [{ format: 'SQL', content: toPieces(b.sql) }],
+    }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/**
+ * The config deploy puts on the live space: the repository's config with `benchmarks.questions`
+ * replaced by the synced ones (mode none: the config as it is, whatever it holds).
+ */
+function withSyncedBenchmarks(space, benchmarks, mode) {
+    if (mode === 'none')
+        return space;
+    const copy = structuredClone(space);
+    copy.benchmarks = { ...(copy.benchmarks ?? {}), questions: toGenieQuestions(benchmarks, mode) };
+    return copy;
+}
+function readGenieQuestions(space) {
+    return (space.benchmarks?.questions ?? []).map((q) => {
+        const sqlAnswer = (q.answer ?? []).find((a) => a.format.toUpperCase() === 'SQL');
+        return {
+            id: q.id,
+            question: q.question.join('').trim(),
+            ...(sqlAnswer ? { sql: sqlAnswer.content.join('').trim() } : {}),
+        };
+    });
+}
+/** The config without Genie's benchmark section (what the repository keeps when the questions live in the YAML). */
+function withoutBenchmarks(space) {
+    if (!space.benchmarks)
+        return space;
+    const copy = structuredClone(space);
+    const rest = { ...copy.benchmarks };
+    delete rest.questions;
+    if (Object.keys(rest).length === 0)
+        delete copy.benchmarks;
+    else
+        copy.benchmarks = rest;
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/scoring/genie-eval-card.js
+/**
+ * Genie's own evaluation run read as one of our scorecards, and its agreement with ours (pure).
+ * GOOD passes; BAD fails, its reasons mapped to our failure categories; NEEDS_REVIEW is an
+ * answer Genie would not call correct, so it is answered and not passed (marked in the reason);
+ * a benchmark the run has no result for is errored (no answer), never a wrong one.
+ */
+
+
+const REASON_CATEGORY = [
+    [/FILTER/, 'wrong_filter'],
+    [/JOIN/, 'wrong_join'],
+    [/METRIC|AGGREGAT/, 'wrong_aggregation'],
+    [/GROUP/, 'wrong_grouping'],
+    [/ORDER|LIMIT/, 'wrong_order_or_limit'],
+    [/COLUMN/, 'wrong_column'],
+    [/TABLE/, 'wrong_table'],
+];
+function categoryOfReasons(reasons) {
+    for (const reason of reasons)
+        for (const [pattern, category] of REASON_CATEGORY)
+            if (pattern.test(reason.toUpperCase()))
+                return category;
+    return 'result_mismatch';
+}
+function repeatOf(a) {
+    if (!a)
+        return {
+            passed: false,
+            verdict: null,
+            category: null,
+            genieSql: null,
+            durationMs: 0,
+            attempts: 0,
+            errored: true,
+            error: "Genie's eval run returned no result for this question",
+        };
+    const passed = a.assessment === 'GOOD';
+    const why = a.reasons.length ? `: ${a.reasons.join(', ')}` : '';
+    return {
+        passed,
+        verdict: null,
+        category: passed ? null : categoryOfReasons(a.reasons),
+        genieSql: a.genieSql ?? null,
+        durationMs: 0,
+        attempts: 1,
+        reason: `Genie eval ${a.assessment}${why}`,
+    };
+}
+function evalScorecard(input) {
+    const byId = new Map(input.run.assessments.map((a) => [a.questionId, a]));
+    const questions = input.benchmarks.map((b) => summarizeQuestion(b, [repeatOf(byId.get(genieQuestionId(b.id)))]));
+    return buildScorecard({
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: `${input.backend} (genie-eval ${input.run.runId})`,
+        repeats: 1,
+        questions,
+        taught: input.taught,
+        calls: { genie: 0, statements: 0, retries: 0, rateLimited: 0 },
+        durationMs: input.durationMs,
+        startedAt: new Date(input.startedAt).toISOString(),
+    });
+}
+function scorerAgreement(ours, genie) {
+    const theirs = new Map(genie.questions.map((q) => [q.id, q]));
+    const side = (q) => !q || q.errored || q.expectedError !== undefined ? 'errored' : q.passed ? 'pass' : 'fail';
+    const rows = ours.questions.map((q) => {
+        const o = side(q);
+        const g = side(theirs.get(q.id));
+        return { id: q.id, ours: o, genie: g, agree: o === g };
+    });
+    const compared = rows.filter((r) => r.ours !== 'errored' && r.genie !== 'errored');
+    const agreed = compared.filter((r) => r.agree).length;
+    return { compared: compared.length, agreed, rate: compared.length ? agreed / compared.length : 1, rows };
+}
+const genie_eval_card_pct = (x) => `${(x * 100).toFixed(1)}%`;
+/** Both verdicts per question and the agreement rate, for the log, the job summary and the CLI. */
+function renderAgreementMarkdown(space, ours, genie, a) {
+    const icon = { pass: '✅ pass', fail: '❌ fail', errored: '⚪ errored' };
+    return [
+        `## Scorers side by side: \`${space}\``,
+        '',
+        `Ours ${genie_eval_card_pct(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${genie_eval_card_pct(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${genie_eval_card_pct(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
+        '',
+        '| question | ours | Genie eval | agree |',
+        '|---|---|---|---|',
+        ...a.rows.map((r) => `| \`${r.id}\` | ${icon[r.ours]} | ${icon[r.genie]} | ${r.agree ? 'yes' : '**no**'} |`),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/space/invariant-context.js
+
+function createContext(space, file, warehouseSchema) {
+    const issues = [];
+    const tables = new Map();
+    const register = (list, base) => {
+        (list ?? []).forEach((table, index) => {
+            if (typeof table.identifier !== 'string')
+                return;
+            const key = normalizeIdentifier(table.identifier);
+            if (!tables.has(key))
+                tables.set(key, { identifier: table.identifier, path: `${base}[${index}]` });
+        });
+    };
+    register(space.data_sources?.tables, '$.data_sources.tables');
+    register(space.data_sources?.metric_views, '$.data_sources.metric_views');
+    const warehouse = warehouseSchema
+        ? new Map(warehouseSchema.tables.map((t) => [
+            normalizeIdentifier(t.identifier),
+            new Set(t.columns.map((c) => c.name.toLowerCase())),
+        ]))
+        : undefined;
+    return { space, tables, warehouse, issues, add: (path, message) => issues.push({ file, path, message }) };
+}
+
+;// CONCATENATED MODULE: ./src/space/join-spec-invariants.js
+
+
+const MARKER_EXAMPLE = '--rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--';
+function sideOf(side) {
+    if (!side || typeof side.identifier !== 'string')
+        return undefined;
+    return {
+        identifier: side.identifier,
+        alias: typeof side.alias === 'string' && side.alias !== '' ? side.alias : identifiers_lastPart(side.identifier),
+    };
+}
+function checkSide(ctx, side, path) {
+    if (!side) {
+        ctx.add(path, 'missing join side: expected { identifier, alias } naming a table of the space');
+        return;
+    }
+    if (!ctx.tables.has(normalizeIdentifier(side.identifier))) {
+        ctx.add(`${path}.identifier`, `\`${side.identifier}\` is not a table of this space: add it to data_sources.tables or fix the identifier`);
+    }
+}
+function checkColumnExists(ctx, column, side, path) {
+    const columns = ctx.warehouse?.get(normalizeIdentifier(side.identifier));
+    if (columns && !columns.has(column.column.toLowerCase())) {
+        ctx.add(path, `column \`${column.qualifier}.${column.column}\` does not exist in ${side.identifier}: use one of its columns (${[...columns].slice(0, 12).join(', ')})`);
+    }
+}
+function checkCondition(ctx, sql, left, right, path) {
+    const condition = parseJoinCondition(sql);
+    if (!condition) {
+        ctx.add(path, `expected one equality condition written with the aliases, like \`${left.alias}\`.\`<column>\` = \`${right.alias}\`.\`<column>\` (a compound key is several join specs), got ${JSON.stringify(sql)}`);
+        return;
+    }
+    const l = normalizeName(left.alias);
+    const r = normalizeName(right.alias);
+    const q1 = normalizeName(condition.left.qualifier);
+    const q2 = normalizeName(condition.right.qualifier);
+    const straight = q1 === l && q2 === r;
+    const swapped = q1 === r && q2 === l;
+    if (!straight && !swapped) {
+        ctx.add(path, `the condition must use the aliases \`${left.alias}\` and \`${right.alias}\` as qualifiers, got \`${condition.left.qualifier}\` and \`${condition.right.qualifier}\``);
+        return;
+    }
+    const [first, second] = straight ? [left, right] : [right, left];
+    checkColumnExists(ctx, condition.left, first, path);
+    checkColumnExists(ctx, condition.right, second, path);
+}
+function checkJoinSpecs(ctx) {
+    const specs = ctx.space.instructions?.join_specs ?? [];
+    specs.forEach((spec, index) => {
+        const base = `$.instructions.join_specs[${index}]`;
+        const left = sideOf(spec.left);
+        const right = sideOf(spec.right);
+        checkSide(ctx, left, `${base}.left`);
+        checkSide(ctx, right, `${base}.right`);
+        const sql = Array.isArray(spec.sql) ? spec.sql : [];
+        if (sql.length === 0) {
+            ctx.add(`${base}.sql`, `expected ["<alias>.<column> = <alias>.<column>", "${MARKER_EXAMPLE}"]`);
+            return;
+        }
+        if (left && right)
+            checkCondition(ctx, sql[0], left, right, `${base}.sql[0]`);
+        if (sql.length < 2 || !isRelationshipMarker(sql[1])) {
+            ctx.add(`${base}.sql[1]`, `expected a relationship marker such as "${MARKER_EXAMPLE}" (MANY_TO_ONE, ONE_TO_MANY, ONE_TO_ONE or MANY_TO_MANY); Genie fails to read exports without it`);
+        }
+        if (sql.length > 2) {
+            ctx.add(`${base}.sql`, `holds ${sql.length} items; expected exactly two (the condition and the marker): a compound key is several join specs`);
+        }
+    });
+}
+
+;// CONCATENATED MODULE: ./src/space/limits.js
+
+const GENIE_LIMITS = { instructions: 100, snippets: 200, tables: 30 };
+function slotUsage(space) {
+    const i = space.instructions;
+    const sources = [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])];
+    const parts = {
+        examples: i?.example_question_sqls?.length ?? 0,
+        functions: i?.sql_functions?.length ?? 0,
+        // The block counts once it says something (as lint counts it, src/lint/checks-limits.ts).
+        textBlock: (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0,
+        tableDescriptions: sources.filter((t) => joinText(t.description).trim() !== '').length,
+        joinSpecs: i?.join_specs?.length ?? 0,
+        sqlSnippets: (i?.sql_snippets?.measures?.length ?? 0) +
+            (i?.sql_snippets?.filters?.length ?? 0) +
+            (i?.sql_snippets?.expressions?.length ?? 0),
+    };
+    return {
+        instructions: parts.examples + parts.functions + parts.textBlock,
+        snippets: parts.tableDescriptions + parts.joinSpecs + parts.sqlSnippets,
+        tables: sources.length,
+        parts,
+    };
+}
+/** One issue per limit the space exceeds, naming the count, the limit and what counts toward it. */
+function limitIssues(space) {
+    const u = slotUsage(space);
+    const p = u.parts;
+    const issues = [];
+    if (u.instructions > GENIE_LIMITS.instructions)
+        issues.push({
+            path: '$.instructions',
+            message: `${u.instructions} instructions exceed Genie's limit of ${GENIE_LIMITS.instructions} per space (${p.examples} example SQL queries + ${p.functions} SQL functions + ${p.textBlock} text-instruction block): remove ${u.instructions - GENIE_LIMITS.instructions}, or turn several similar examples into one parameterised example`,
+        });
+    if (u.snippets > GENIE_LIMITS.snippets)
+        issues.push({
+            path: '$.instructions',
+            message: `${u.snippets} knowledge-store snippets exceed Genie's limit of ${GENIE_LIMITS.snippets} per space (${p.tableDescriptions} table descriptions + ${p.joinSpecs} join specs + ${p.sqlSnippets} SQL snippets): remove ${u.snippets - GENIE_LIMITS.snippets}`,
+        });
+    if (u.tables > GENIE_LIMITS.tables)
+        issues.push({
+            path: '$.data_sources',
+            message: `${u.tables} tables and metric views exceed Genie's limit of ${GENIE_LIMITS.tables} per space: remove ${u.tables - GENIE_LIMITS.tables} or split the space`,
+        });
+    return issues;
+}
+/** "instructions 12/100, snippets 41/200, tables 3/30": slots used, for reports. */
+function usageText(space) {
+    const u = slotUsage(space);
+    return `instructions ${u.instructions}/${GENIE_LIMITS.instructions}, snippets ${u.snippets}/${GENIE_LIMITS.snippets}, tables ${u.tables}/${GENIE_LIMITS.tables}`;
+}
+
+;// CONCATENATED MODULE: ./src/space/invariants.js
+
+
+
+
+
+
+const ID = /^[0-9a-f]{32}$/;
+const ID_FIX = 'use a UUID without dashes in lowercase (32 characters 0-9a-f), e.g. from `uuidgen | tr -d - | tr A-F a-f`';
+function idLists(space) {
+    const instructions = space.instructions;
+    return [
+        ['$.config.sample_questions', space.config?.sample_questions],
+        ['$.instructions.text_instructions', instructions?.text_instructions],
+        ['$.instructions.example_question_sqls', instructions?.example_question_sqls],
+        ['$.instructions.sql_functions', instructions?.sql_functions],
+        ['$.instructions.join_specs', instructions?.join_specs],
+        ['$.instructions.sql_snippets.filters', instructions?.sql_snippets?.filters],
+        ['$.instructions.sql_snippets.expressions', instructions?.sql_snippets?.expressions],
+        ['$.instructions.sql_snippets.measures', instructions?.sql_snippets?.measures],
+        ['$.benchmarks.questions', space.benchmarks?.questions],
+    ];
+}
+/** Ids are 32 lowercase hex and unique across the whole file (Genie's per-kind uniqueness follows). */
+function checkIds(ctx) {
+    const seen = new Map();
+    for (const [base, list] of idLists(ctx.space)) {
+        (list ?? []).forEach((item, index) => {
+            const path = `${base}[${index}].id`;
+            if (typeof item.id !== 'string' || !ID.test(item.id)) {
+                ctx.add(path, `id ${JSON.stringify(item.id)} is not well formed: ${ID_FIX}`);
+                return;
+            }
+            const first = seen.get(item.id);
+            if (first)
+                ctx.add(path, `id ${item.id} is also used at ${first}: ids must be unique across the file; give this item a new id`);
+            else
+                seen.set(item.id, path);
+        });
+    }
+}
+function checkColumns(ctx, table, path, columns) {
+    const seen = new Map();
+    (table.column_configs ?? []).forEach((column, index) => {
+        const columnPath = `${path}.column_configs[${index}]`;
+        const name = typeof column.column_name === 'string' ? column.column_name.toLowerCase() : '';
+        const first = seen.get(name);
+        if (first)
+            ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" is configured twice in this table (also at ${first}): merge the two entries`);
+        else
+            seen.set(name, columnPath);
+        if (columns && name && !columns.has(name)) {
+            ctx.add(`${columnPath}.column_name`, `column "${column.column_name}" does not exist in ${table.identifier}: fix the name or remove the entry (columns: ${[...columns].slice(0, 12).join(', ')})`);
+        }
+        if (hasEntityMatching(column) && !hasFormatAssistance(column)) {
+            const [flag, needed] = column.build_value_dictionary === true
+                ? ['build_value_dictionary', 'get_example_values']
+                : ['enable_entity_matching', 'enable_format_assistance'];
+            ctx.add(`${columnPath}.${flag}`, `entity matching requires format assistance: also set ${needed} to true`);
+        }
+    });
+}
+function suggestTable(ctx, identifier) {
+    const name = identifier.replace(/`/g, '').split('.').pop()?.toLowerCase();
+    const match = [...(ctx.warehouse?.keys() ?? [])].find((key) => key.split('.').pop() === name);
+    return match ? ` (did you mean ${match}?)` : '';
+}
+function checkTables(ctx, key) {
+    const seen = new Map();
+    (ctx.space.data_sources?.[key] ?? []).forEach((table, index) => {
+        const path = `$.data_sources.${key}[${index}]`;
+        if (!isThreePart(table.identifier)) {
+            ctx.add(`${path}.identifier`, `\`${table.identifier}\` is not a three-part name: write catalog.schema.${key === 'tables' ? 'table' : 'metric_view'} (backticks allowed)`);
+        }
+        const normalized = normalizeIdentifier(table.identifier);
+        const first = seen.get(normalized);
+        if (first)
+            ctx.add(`${path}.identifier`, `${table.identifier} is listed twice (also at ${first}): merge the two entries`);
+        else
+            seen.set(normalized, path);
+        const columns = ctx.warehouse?.get(normalized);
+        // Metric views need not appear in a warehouse listing, so only tables must exist.
+        if (ctx.warehouse && !columns && key === 'tables') {
+            ctx.add(`${path}.identifier`, `table ${table.identifier} does not exist in the warehouse${suggestTable(ctx, table.identifier)}: fix the identifier or remove the table`);
+        }
+        checkColumns(ctx, table, path, columns);
+    });
+}
+function checkTextInstructions(ctx) {
+    const count = ctx.space.instructions?.text_instructions?.length ?? 0;
+    if (count > 1) {
+        ctx.add('$.instructions.text_instructions', `holds ${count} items; Genie accepts at most one: merge their content into the first and remove the others`);
+    }
+}
+function checkFunctions(ctx) {
+    (ctx.space.instructions?.sql_functions ?? []).forEach((fn, index) => {
+        if (!isThreePart(fn.identifier)) {
+            ctx.add(`$.instructions.sql_functions[${index}].identifier`, `\`${fn.identifier}\` is not a three-part name: write catalog.schema.function`);
+        }
+    });
+}
+function checkReferences(ctx, sql, path) {
+    const reported = new Set();
+    for (const name of findThreePartNames((sql ?? []).join(''))) {
+        const key = normalizeIdentifier(name);
+        if (ctx.tables.has(key) || reported.has(key))
+            continue;
+        reported.add(key);
+        ctx.add(path, `refers to ${name}, which is not a table of this space: add it to data_sources.tables or change the SQL`);
+    }
+}
+/**
+ * Genie runs a config's SQL with the identity of whoever asks, so it passes the same gate as
+ * everything genie-gitops runs: an example is one read-only query, a snippet one expression
+ * (checked as `SELECT <snippet>`), neither calling a refused function.
+ */
+function checkGate(ctx, sql, path, snippet) {
+    const text = (sql ?? []).join('');
+    const gate = checkReadOnly(snippet ? `SELECT ${text}\n` : text);
+    if (!gate.ok)
+        ctx.add(path, `${snippet ? 'the snippet' : 'example SQL'} must be read-only: ${gate.reason}`);
+}
+/** Snippets and example SQL may only reference tables the space has, and must pass the SQL gate. */
+function checkSqlReferences(ctx) {
+    const instructions = ctx.space.instructions;
+    (instructions?.example_question_sqls ?? []).forEach((example, index) => {
+        const path = `$.instructions.example_question_sqls[${index}].sql`;
+        checkReferences(ctx, example.sql, path);
+        checkGate(ctx, example.sql, path, false);
+    });
+    for (const kind of ['filters', 'expressions', 'measures']) {
+        (instructions?.sql_snippets?.[kind] ?? []).forEach((snippet, index) => {
+            const path = `$.instructions.sql_snippets.${kind}[${index}].sql`;
+            checkReferences(ctx, snippet.sql, path);
+            checkGate(ctx, snippet.sql, path, true);
+        });
+    }
+}
+function checkInvariants(space, options) {
+    const ctx = createContext(space, options.file, options.warehouseSchema);
+    checkIds(ctx);
+    checkTables(ctx, 'tables');
+    checkTables(ctx, 'metric_views');
+    checkTextInstructions(ctx);
+    checkFunctions(ctx);
+    checkJoinSpecs(ctx);
+    checkSqlReferences(ctx);
+    for (const issue of limitIssues(space))
+        ctx.add(issue.path, issue.message);
+    return ctx.issues;
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/schema.js
+/**
+ * The benchmark file `benchmarks/<space>.yml`: a list of questions with their
+ * expected SQL, or `{ benchmarks: [...] }`. Items are strict so a misspelt key
+ * (`order_mattters`) is reported instead of silently ignored.
+ */
+
+/** Small integer ids (`id: 1`) are read as text; larger numbers must be quoted so no digit is lost. */
+const BenchmarkId = union([schemas_string().trim().min(1), schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
+    .transform((value) => String(value))
+    .describe('Stable id of the question, unique in the file.');
+const BenchmarkItemSchema = strictObject({
+    id: BenchmarkId,
+    question: schemas_string().trim().min(1).describe('The question as a user would ask Genie.'),
+    sql: schemas_string().trim().min(1).describe('Expected SQL: a single read-only query whose result is the right answer.'),
+    split: schemas_enum(['train', 'holdout'])
+        .optional()
+        .describe('train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent.'),
+    tags: array(schemas_string().min(1)).optional().describe('Free labels for grouping results.'),
+    order_matters: schemas_boolean()
+        .optional()
+        .describe('Compare row order too. When absent, order matters if the expected SQL has ORDER BY.'),
+});
+const BenchmarkListSchema = array(BenchmarkItemSchema);
+const BenchmarkFileSchema = union([
+    BenchmarkListSchema,
+    strictObject({ benchmarks: BenchmarkListSchema }),
+]);
+
+;// CONCATENATED MODULE: ./src/benchmarks/split.js
+/**
+ * Deterministic train/holdout split. The split is a function of the expected
+ * SQL, not of the question, so paraphrases of one query always land on the same
+ * side and cannot leak an answer from train into holdout.
+ */
+
+/** One in HOLDOUT_DIVISOR questions (about a third) goes to holdout. */
+const HOLDOUT_DIVISOR = 3;
+/**
+ * The form two SQL texts share when they differ only in layout: lowercase,
+ * backticks removed, whitespace collapsed (and dropped next to punctuation),
+ * trailing semicolons removed.
+ */
+function normalizeSqlForSplit(sql) {
+    return sql
+        .toLowerCase()
+        .replace(/`/g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/\s*([(),;=<>+*/-])\s*/g, '$1')
+        .trim()
+        .replace(/;+$/, '')
+        .trim();
+}
+function deriveSplit(sql) {
+    const digest = (0,external_node_crypto_.createHash)('sha256').update(normalizeSqlForSplit(sql), 'utf8').digest();
+    return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? 'holdout' : 'train';
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/loader.js
+/** Loads `benchmarks/<space>.yml` into a BenchmarkSet, reporting every problem with its YAML line. */
+
+
+
+
+
+
+
+
+
+const EMPTY_MESSAGE = 'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
+/** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
+function itemsOf(source, file) {
+    const value = source.value;
+    if (value === null || value === undefined)
+        return { file, path: '$', line: 1, message: EMPTY_MESSAGE };
+    if (Array.isArray(value))
+        return { items: value, prefix: [] };
+    if (typeof value === 'object') {
+        const extra = Object.keys(value).filter((key) => key !== 'benchmarks');
+        if (extra.length > 0) {
+            return { file, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
+        }
+        const list = value.benchmarks;
+        if (list === null || list === undefined)
+            return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
+        if (Array.isArray(list))
+            return { items: list, prefix: ['benchmarks'] };
+        return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: 'expected a list of questions under "benchmarks"' };
+    }
+    return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
+}
+/** Parses and validates benchmark YAML text; `file` is only used in messages. */
+function parseBenchmarksText(text, file, space) {
+    const inspected = inspectBenchmarksText(text, file, space);
+    if (inspected.issues.length > 0)
+        throw new ValidationError(inspected.issues);
+    return inspected.set;
+}
+/** Every problem of a benchmark file, and its valid questions. */
+function inspectBenchmarksText(text, file, space) {
+    const empty = (issues) => ({
+        set: { space, file, benchmarks: [] },
+        issues,
+        sqlLocations: new Map(),
+    });
+    let source;
+    try {
+        source = parseYamlSource(text, file);
+    }
+    catch (error) {
+        if (error instanceof ValidationError)
+            return empty(error.issues);
+        throw error;
+    }
+    const found = itemsOf(source, file);
+    if (!('items' in found))
+        return empty([found]);
+    const { items, prefix } = found;
+    if (items.length === 0)
+        return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+    const issues = [];
+    const benchmarks = [];
+    const sqlLocations = new Map();
+    const firstById = new Map();
+    items.forEach((item, index) => {
+        const at = [...prefix, index];
+        const result = BenchmarkItemSchema.safeParse(item);
+        if (!result.success) {
+            for (const issue of result.error.issues) {
+                const described = describeIssue(issue, item, (inner) => source.sourceOf([...at, ...inner]));
+                const segments = [...at, ...described.segments];
+                issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
+            }
+            return;
+        }
+        const entry = result.data;
+        const idLine = source.lineOf([...at, 'id']);
+        if (firstById.has(entry.id)) {
+            const first = firstById.get(entry.id);
+            issues.push({ file, path: formatPath([...at, 'id']), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one` });
+            return;
+        }
+        firstById.set(entry.id, idLine);
+        const guard = checkReadOnly(entry.sql);
+        if (!guard.ok) {
+            issues.push({ file, path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']), message: `expected SQL must be a single read-only query: ${guard.reason}` });
+            return;
+        }
+        const benchmark = {
+            id: entry.id,
+            question: entry.question,
+            sql: entry.sql,
+            split: entry.split ?? deriveSplit(entry.sql),
+            tags: entry.tags ?? [],
+        };
+        if (entry.order_matters !== undefined)
+            benchmark.orderMatters = entry.order_matters;
+        benchmarks.push(benchmark);
+        sqlLocations.set(entry.id, { path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']) });
+    });
+    return { set: { space, file, benchmarks }, issues, sqlLocations };
+}
+function loadBenchmarks(file, space) {
+    checkReadable(file, file, MAX_YAML_BYTES);
+    let text;
+    try {
+        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
+    }
+    catch (error) {
+        const reason = error.code === 'ENOENT' ? 'file not found' : error.message;
+        throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
+    }
+    return parseBenchmarksText(text, file, space);
+}
+
+;// CONCATENATED MODULE: ./src/lint/context.js
+
+
+
+
+/** A stand-in FROM for snippet SQL, which is an expression or condition, not a query. */
+const SNIPPET_SOURCE = 'snippet_source';
+function pairKey(a, b) {
+    return a.key < b.key ? `${a.key}|${b.key}` : `${b.key}|${a.key}`;
+}
+/** `:name` parameters become literals so the parser (which knows no parameters) can read the SQL. */
+function withoutParameters(sql) {
+    return sql.replace(/(^|[^:\w]):([A-Za-z_]\w*)/g, "$1'p'");
+}
+// Parsing is the slow part and the enhance loop lints every candidate: shapes are cached by SQL text.
+const shapeCache = new Map();
+function cachedShape(sql) {
+    if (!shapeCache.has(sql)) {
+        if (shapeCache.size > 5000)
+            shapeCache.clear();
+        shapeCache.set(sql, readShape(sql));
+    }
+    return shapeCache.get(sql) ?? null;
+}
+/**
+ * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
+ * joins the checks need (set operations are merged into one shape anyway).
+ */
+function readShape(sql) {
+    const shape = tryExtractSqlShape(sql);
+    if (shape || !/\b(intersect|except|minus)\b/i.test(sql))
+        return shape;
+    return tryExtractSqlShape(sql.replace(/\b(intersect|except|minus)(\s+(all|distinct))?\b/gi, 'UNION'));
+}
+function buildTables(space) {
+    const tables = [];
+    for (const list of ['tables', 'metric_views']) {
+        (space.data_sources?.[list] ?? []).forEach((table, index) => {
+            const path = `$.data_sources.${list}[${index}]`;
+            const parts = identifiers_splitIdentifier(table.identifier);
+            const info = {
+                identifier: table.identifier,
+                key: normalizeIdentifier(table.identifier),
+                short: (parts?.[parts.length - 1] ?? table.identifier).toLowerCase(),
+                path,
+                table,
+                columns: new Map(),
+                uses: 0,
+            };
+            (table.column_configs ?? []).forEach((config, j) => {
+                const key = config.column_name.replace(/`/g, '').toLowerCase();
+                if (info.columns.has(key))
+                    return;
+                info.columns.set(key, {
+                    table: info,
+                    name: config.column_name,
+                    key,
+                    path: `${path}.column_configs[${j}]`,
+                    config,
+                    hidden: config.exclude === true,
+                    uses: 0,
+                });
+            });
+            tables.push(info);
+        });
+    }
+    return tables;
+}
+function tableFinder(tables) {
+    const byKey = new Map(tables.map((t) => [t.key, t]));
+    return (name) => {
+        const key = normalizeIdentifier(name);
+        const exact = byKey.get(key);
+        if (exact)
+            return exact;
+        // One- or two-part names match by their trailing parts when that is unambiguous.
+        const matches = tables.filter((t) => t.key.endsWith(`.${key}`));
+        return matches.length === 1 ? matches[0] : undefined;
+    };
+}
+function resolveShape(item, shape, find) {
+    const byQualifier = new Map();
+    for (const ref of shape.tables) {
+        if (ref.identifier === SNIPPET_SOURCE)
+            continue;
+        const table = find(ref.identifier);
+        if (!table) {
+            item.unknownTables.push(ref.identifier);
+            continue;
+        }
+        if (!item.tables.includes(table))
+            item.tables.push(table);
+        byQualifier.set(ref.name, table);
+        if (ref.alias)
+            byQualifier.set(ref.alias, table);
+    }
+    const resolve = (qualifier) => qualifier === null || qualifier === SNIPPET_SOURCE
+        ? undefined
+        : (byQualifier.get(qualifier) ?? (item.kind === 'example' ? undefined : find(qualifier)));
+    for (const ref of shape.columns) {
+        const table = resolve(ref.table);
+        // Snippets name tables by their short name; record those as read too.
+        if (table && !item.tables.includes(table))
+            item.tables.push(table);
+        const qualifier = ref.table === null || ref.table === SNIPPET_SOURCE ? undefined : ref.table;
+        item.columns.push({ table, qualifier, column: ref.column.toLowerCase() });
+    }
+    for (const join of shape.joins) {
+        const left = resolve(join.left.table);
+        const right = resolve(join.right.table);
+        const key = left && right && left !== right ? pairKey(left, right) : undefined;
+        if (key && !item.pairs.has(key))
+            item.pairs.set(key, {
+                left: { table: left, column: join.left.column },
+                right: { table: right, column: join.right.column },
+            });
+    }
+}
+function sqlItem(kind, path, sql, find) {
+    const gate = checkReadOnly(kind === 'example' ? sql : `SELECT ${sql}`);
+    // A filter written with its WHERE is reported by its own check; parse the condition anyway.
+    const condition = sql.replace(/^\s*where\b/i, '');
+    const wrapped = kind === 'example'
+        ? withoutParameters(sql)
+        : kind === 'filter'
+            ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}`
+            : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
+    const item = {
+        kind,
+        path,
+        sql,
+        gate,
+        shape: null,
+        tables: [],
+        unknownTables: [],
+        columns: [],
+        pairs: new Map(),
+    };
+    if (!gate.ok)
+        return item;
+    item.shape = cachedShape(wrapped);
+    if (item.shape)
+        resolveShape(item, item.shape, find);
+    return item;
+}
+function snippetItems(space, find) {
+    const items = [];
+    const lists = [
+        ['filters', 'filter'],
+        ['expressions', 'expression'],
+        ['measures', 'measure'],
+    ];
+    for (const [list, kind] of lists) {
+        (space.instructions?.sql_snippets?.[list] ?? []).forEach((snippet, index) => {
+            items.push(sqlItem(kind, `$.instructions.sql_snippets.${list}[${index}]`, joinText(snippet.sql), find));
+        });
+    }
+    return items;
+}
+function buildContext(input) {
+    const tables = buildTables(input.space);
+    const findTable = tableFinder(tables);
+    const examples = (input.space.instructions?.example_question_sqls ?? []).map((example, index) => sqlItem('example', `$.instructions.example_question_sqls[${index}]`, joinText(example.sql), findTable));
+    const benchmarks = input.benchmarks ?? [];
+    const benchmarkSql = benchmarks.map((benchmark) => ({
+        benchmark,
+        item: sqlItem('example', '$', benchmark.sql, findTable),
+    }));
+    for (const { item } of benchmarkSql) {
+        for (const table of item.tables)
+            table.uses++;
+        const seen = new Set();
+        for (const use of item.columns) {
+            const column = (use.table ? [use.table] : item.tables).map((t) => t.columns.get(use.column)).find(Boolean);
+            if (column && !seen.has(column)) {
+                seen.add(column);
+                column.uses++;
+            }
+        }
+    }
+    return {
+        space: input.space,
+        benchmarks,
+        warehouse: input.warehouse,
+        tables,
+        examples,
+        snippets: snippetItems(input.space, findTable),
+        benchmarkSql,
+        findTable,
+    };
+}
+/** Comparable form of a question: lowercase, single spaces, no trailing punctuation. */
+function normalizeQuestion(text) {
+    return text
+        .toLowerCase()
+        .replace(/\s+/g, ' ')
+        .trim()
+        .replace(/[\s?.!。？！]+$/u, '');
+}
+/** JSON path of a column's entity-matching flag, under the name its file version uses. */
+function entityFlagPath(column) {
+    return `${column.path}.${column.config.build_value_dictionary === true ? 'build_value_dictionary' : 'enable_entity_matching'}`;
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-coverage.js
+/** Coverage: whether Genie is told what each table and column means, weighted by how often questions need them. */
+
+/** Below this many characters a description rarely says more than the name. */
+const SHORT_DESCRIPTION = 15;
+const squash = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
+/** How well a text describes a thing: 0 missing, 0.5 too short or just the name, 1 described. */
+function describedness(description, name) {
+    const text = joinText(description).trim();
+    if (text === '')
+        return 0;
+    if (text.length < SHORT_DESCRIPTION || squash(text) === squash(name))
+        return 0.5;
+    return 1;
+}
+function usedBy(uses, benchmarks) {
+    return benchmarks > 0 ? ` (read by ${uses} of ${benchmarks} benchmark questions)` : '';
+}
+/** Items in benchmark-use order, most used first, so the findings that matter most come first. */
+function byUse(items) {
+    return items.sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
+}
+function tableName(t) {
+    return t.identifier;
+}
+const COVERAGE_CHECKS = [
+    {
+        id: 'table-description-missing',
+        severity: 'warning',
+        category: 'coverage',
+        measured: true,
+        title: 'A table has no description',
+        run: (ctx) => byUse(ctx.tables
+            .filter((t) => describedness(t.table.description, t.short) === 0)
+            .map((t) => ({
+            path: t.path,
+            message: `${tableName(t)} has no description${usedBy(t.uses, ctx.benchmarks.length)}`,
+            fix: 'describe what one row is and what the table is for, in the words people ask with',
+            uses: t.uses,
+        }))),
+    },
+    {
+        id: 'column-description-missing',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A column has no description',
+        run: (ctx) => {
+            const out = [];
+            for (const t of ctx.tables)
+                for (const c of t.columns.values())
+                    if (!c.hidden && describedness(c.config.description, c.name) === 0)
+                        out.push({
+                            path: c.path,
+                            message: `${t.short}.${c.name} has no description${usedBy(c.uses, ctx.benchmarks.length)}`,
+                            fix: 'say what the column holds: its unit, its codes and what they mean, and which table it points to if it is a key',
+                            uses: c.uses,
+                        });
+            return byUse(out);
+        },
+    },
+    {
+        id: 'description-too-short',
+        severity: 'info',
+        category: 'coverage',
+        measured: true,
+        title: 'A description only repeats the name or is very short',
+        run: (ctx) => {
+            const out = [];
+            const check = (description, name, path, uses) => {
+                if (describedness(description, name) === 0.5)
+                    out.push({
+                        path: `${path}.description`,
+                        message: `"${joinText(description).trim()}" says little more than the name ${name}`,
+                        fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
+                        uses,
+                    });
+            };
+            for (const t of ctx.tables) {
+                check(t.table.description, t.short, t.path, t.uses);
+                for (const c of t.columns.values())
+                    if (!c.hidden)
+                        check(c.config.description, c.name, c.path, c.uses);
+            }
+            return byUse(out);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/fixes/text-pieces.js
+/** Genie stores text as arrays of strings that are concatenated; these helpers build and compare them. */
+/** Split text into pieces, one per line, each but the last ending in "\n" (how Genie exports multi-line text). */
+function toTextPieces(text) {
+    const lines = text.replace(/\r\n?/g, '\n').split('\n');
+    return lines.map((line, i) => (i < lines.length - 1 ? line + '\n' : line)).filter((piece) => piece !== '');
+}
+/** Whitespace collapsed and trimmed: the form used to compare free text. */
+function collapseWhitespace(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+/** Comparison form of SQL for holdout checks: lowercase, whitespace collapsed, trailing semicolons removed. */
+function normalizeSqlText(sql) {
+    return collapseWhitespace(sql.toLowerCase())
+        .replace(/(\s*;)+$/, '')
+        .trim();
+}
+/** Append a value to a list unless an equal one (case-insensitive, trimmed) is already there. */
+function dedupeCaseInsensitive(values, existing = []) {
+    const seen = new Set(existing.map((value) => value.trim().toLowerCase()));
+    const out = [];
+    for (const value of values) {
+        const trimmed = value.trim();
+        const key = trimmed.toLowerCase();
+        if (trimmed === '' || seen.has(key))
+            continue;
+        seen.add(key);
+        out.push(trimmed);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-examples.js
+/**
+ * Example SQL and sample questions: read-only and parseable SQL that names what the space has,
+ * documented parameters, no copies of benchmark questions (a copy makes the score measure memory),
+ * and sample questions that are neither empty nor repeated.
+ */
+
+
+
+
+
+const PARAMETER = /(^|[^:\w]):([A-Za-z_]\w*)/g;
+/** Parameter names an example's SQL uses as `:name`. */
+function parameterMarkers(sql) {
+    return new Set([...sql.matchAll(PARAMETER)].map((m) => m[2]));
+}
+/** The benchmark an example copies (same normalised question or SQL): taught, not learnt. */
+function copiedBenchmark(ctx, index) {
+    const example = ctx.space.instructions?.example_question_sqls?.[index];
+    if (!example)
+        return undefined;
+    // The scorecard's own test of a taught question (src/scoring/taught.ts): aliases, quoting and a
+    // template's default instance included, so lint and score agree on what is a copy.
+    const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
+    for (const b of ctx.benchmarks) {
+        if (keys.question !== '' && canonicalQuestion(b.question) === keys.question)
+            return { id: b.id, by: 'question' };
+        if (keys.sql && canonicalSql(b.sql) === keys.sql)
+            return { id: b.id, by: 'SQL' };
+    }
+    return undefined;
+}
+/** Columns an example or snippet reads that its table does not have (when the table lists its columns). */
+function unknownColumns(ctx, item) {
+    const out = new Set();
+    for (const use of item.columns) {
+        if (!use.table)
+            continue;
+        const schema = ctx.warehouse?.schema.tables.find((t) => t.identifier.toLowerCase() === use.table.key);
+        const known = schema
+            ? schema.columns.some((c) => c.name.toLowerCase() === use.column)
+            : use.table.columns.size === 0 || use.table.columns.has(use.column);
+        if (!known)
+            out.add(`${use.table.short}.${use.column}`);
+    }
+    return [...out];
+}
+/** An example SQL is usable when it passes the gate, parses, names only what exists and copies no benchmark. */
+function usableExample(ctx, index) {
+    const item = ctx.examples[index];
+    return (item !== undefined &&
+        item.gate.ok &&
+        item.shape !== null &&
+        item.unknownTables.length === 0 &&
+        unknownColumns(ctx, item).length === 0 &&
+        copiedBenchmark(ctx, index) === undefined);
+}
+function perExample(ctx, fn) {
+    return ctx.examples.map((item, i) => fn(item, i)).filter((f) => f !== undefined);
+}
+const EXAMPLE_CHECKS = [
+    {
+        id: 'example-not-read-only',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL that is not one read-only query',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok
+            ? undefined
+            : {
+                path: `${item.path}.sql`,
+                message: `example SQL refused by the read-only gate: ${item.gate.reason}`,
+                fix: 'write one SELECT (or WITH ... SELECT) query that answers the question',
+            }),
+    },
+    {
+        id: 'example-sql-unparsable',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example SQL that does not parse',
+        run: (ctx) => perExample(ctx, (item) => item.gate.ok && item.shape === null
+            ? {
+                path: `${item.path}.sql`,
+                message: "the project's SQL parser cannot read this example (a syntax error, or Databricks syntax the parser lacks)",
+                fix: 'run the SQL on the warehouse; fix it if it fails, or simplify the construct if it runs',
+            }
+            : undefined),
+    },
+    {
+        id: 'sql-unknown-reference',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL naming a table or column the space lacks',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            // Three-part names outside the space are reported by config-invalid, as validate does.
+            const tables = item.unknownTables.filter((t) => !isThreePart(t));
+            const columns = unknownColumns(ctx, item);
+            if (tables.length + columns.length === 0)
+                return [];
+            return [
+                {
+                    path: `${item.path}.sql`,
+                    message: `refers to ${[...tables.map((t) => `table ${t}`), ...columns.map((c) => `column ${c}`)].join(', ')}, which the space does not have`,
+                    fix: 'correct the name (column names come from the table config), or add the table to the space',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-copies-benchmark',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example copies a benchmark question',
+        run: (ctx) => perExample(ctx, (item, i) => {
+            const copy = copiedBenchmark(ctx, i);
+            return copy
+                ? {
+                    path: item.path,
+                    message: `same ${copy.by} as benchmark ${copy.id}: that question is taught, so its pass measures memory, not the config`,
+                    fix: 'generalise the example (a parameter, another filter value) or drop it; keep benchmarks as tests',
+                }
+                : undefined;
+        }),
+    },
+    {
+        id: 'example-uses-hidden-column',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Example or snippet SQL reading a hidden column',
+        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
+            const hidden = [
+                ...new Set(item.columns
+                    .map((use) => use.table?.columns.get(use.column))
+                    .filter((c) => c?.hidden)
+                    .map((c) => `${c.table.short}.${c.name}`)),
+            ];
+            return hidden.length === 0
+                ? []
+                : [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `reads ${hidden.join(', ')}, hidden from Genie with exclude: true: Genie cannot follow the example`,
+                        fix: 'show the column again (drop exclude), or rewrite the SQL without it',
+                    },
+                ];
+        }),
+    },
+    {
+        id: 'example-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        title: 'Two examples with the same question or SQL',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
+                const path = `$.instructions.example_question_sqls[${i}]`;
+                const keys = [
+                    `q:${normalizeQuestion(joinText(example.question))}`,
+                    `s:${normalizeSqlText(joinText(example.sql))}`,
+                ];
+                const first = keys.map((k) => seen.get(k)).find(Boolean);
+                if (first)
+                    out.push({
+                        path,
+                        message: `repeats the ${seen.get(keys[0]) ? 'question' : 'SQL'} of ${first}: one instruction slot spent twice`,
+                        fix: 'merge the two (a parameter covers variants) or delete one',
+                    });
+                for (const k of keys)
+                    if (!k.endsWith(':') && !seen.has(k))
+                        seen.set(k, path);
+            });
+            return out;
+        },
+    },
+    {
+        id: 'example-parameter-undocumented',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An example parameter without a description or default',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => (example.parameters ?? []).flatMap((p, j) => {
+            const missing = [
+                joinText(p.description).trim() === '' ? 'a description' : '',
+                (p.default_value?.values ?? []).length === 0 ? 'a default value' : '',
+            ].filter(Boolean);
+            return missing.length === 0
+                ? []
+                : [
+                    {
+                        path: `$.instructions.example_question_sqls[${i}].parameters[${j}]`,
+                        message: `parameter :${p.name} has no ${missing.join(' and no ')}: Genie guesses what to fill in`,
+                        fix: 'describe what the parameter selects (and its format), and give a typical default',
+                    },
+                ];
+        })),
+    },
+    {
+        id: 'example-parameter-mismatch',
+        severity: 'error',
+        category: 'examples',
+        title: 'Example SQL parameters and declarations disagree',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const used = parameterMarkers(joinText(example.sql));
+            const declared = new Set((example.parameters ?? []).map((p) => p.name));
+            const undeclared = [...used].filter((n) => !declared.has(n));
+            const unused = [...declared].filter((n) => !used.has(n));
+            if (undeclared.length + unused.length === 0)
+                return [];
+            return [
+                {
+                    path: `$.instructions.example_question_sqls[${i}]`,
+                    message: [
+                        undeclared.length ? `uses ${undeclared.map((n) => `:${n}`).join(', ')} without declaring it` : '',
+                        unused.length ? `declares ${unused.join(', ')} but the SQL never uses it` : '',
+                    ]
+                        .filter(Boolean)
+                        .join('; '),
+                    fix: 'declare every :name the SQL uses under parameters (name, type_hint, description, default_value), and drop unused ones',
+                },
+            ];
+        }),
+    },
+    {
+        id: 'example-question-empty',
+        severity: 'error',
+        category: 'examples',
+        title: 'An example with an empty question or SQL',
+        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
+            const empty = ['question', 'sql'].filter((k) => joinText(example[k]).trim() === '');
+            return empty.map((k) => ({
+                path: `$.instructions.example_question_sqls[${i}].${k}`,
+                message: `the example's ${k} is empty: Genie cannot match or follow it`,
+                fix: k === 'question' ? 'write the question the SQL answers' : 'write the SQL that answers the question',
+            }));
+        }),
+    },
+    {
+        id: 'examples-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No example SQL',
+        run: (ctx) => ctx.tables.length > 0 && ctx.examples.length === 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no example SQL: Genie learns joins, filters and business rules best from examples',
+                    fix: 'add example question/SQL pairs for common question shapes (parameterised where values vary)',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-joins.js
+
+
+
+const checks_joins_squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+const checks_joins_singular = (word) => word
+    .replace(/ies$/, 'y')
+    .replace(/(ss|x|ch|sh)es$/, '$1')
+    .replace(/([^s])s$/, '$1');
+/** A column that names its own table's key: `id`, `<table>_id`, `<singular table>_id`, `<table>Id`, `<table>_key`. */
+function isOwnKey(table, column) {
+    const c = checks_joins_squash(column);
+    const names = [checks_joins_squash(table.short), checks_joins_squash(checks_joins_singular(table.short))];
+    return c === 'id' || names.some((n) => c === `${n}id` || c === `${n}key`);
+}
+function specInfos(ctx) {
+    return (ctx.space.instructions?.join_specs ?? []).map((spec, index) => {
+        const info = {
+            index,
+            path: `$.instructions.join_specs[${index}]`,
+            spec,
+            left: ctx.findTable(spec.left.identifier),
+            right: ctx.findTable(spec.right.identifier),
+            hasMarker: spec.sql.slice(1).some(isRelationshipMarker),
+        };
+        const condition = spec.sql[0] === undefined ? undefined : parseJoinCondition(spec.sql[0]);
+        if (condition) {
+            const leftAlias = normalizeName(spec.left.alias || identifiers_lastPart(spec.left.identifier));
+            const straight = normalizeName(condition.left.qualifier) === leftAlias;
+            const [l, r] = straight ? [condition.left, condition.right] : [condition.right, condition.left];
+            info.columns = { left: l.column, right: r.column };
+        }
+        return info;
+    });
+}
+/** The relationship a key-naming convention implies, left to right; undefined when it says nothing. */
+function inferRelationship(info, ctx) {
+    if (!info.left || !info.right || !info.columns)
+        return undefined;
+    const unique = (t, column) => {
+        const stats = ctx.warehouse?.stats.get(`${t.key}.${column.toLowerCase()}`);
+        return stats ? stats.rows > 0 && stats.distinct === stats.rows : isOwnKey(t, column);
+    };
+    const l = unique(info.left, info.columns.left);
+    const r = unique(info.right, info.columns.right);
+    if (l && r)
+        return 'ONE_TO_ONE';
+    if (r)
+        return 'MANY_TO_ONE';
+    if (l)
+        return 'ONE_TO_MANY';
+    return undefined;
+}
+/** Column pairs that look like a key and a reference to it, by name alone. */
+function inferredPairs(ctx) {
+    const out = [];
+    for (const owner of ctx.tables)
+        for (const column of owner.columns.values()) {
+            if (checks_joins_squash(column.key) === 'id' || !isOwnKey(owner, column.key))
+                continue;
+            for (const other of ctx.tables) {
+                if (other === owner || isOwnKey(other, column.key) || !other.columns.has(column.key))
+                    continue;
+                out.push({
+                    key: pairKey(owner, other),
+                    evidence: { left: { table: other, column: column.name }, right: { table: owner, column: column.name } },
+                    path: other.path,
+                    reason: `${other.short}.${column.name} looks like a reference to the key of ${owner.short}`,
+                });
+            }
+        }
+    return out;
+}
+/** Table pairs the config or the benchmarks combine, first evidence per pair. */
+function neededPairs(ctx) {
+    const needed = new Map();
+    const add = (pair) => {
+        if (!needed.has(pair.key))
+            needed.set(pair.key, pair);
+    };
+    for (const item of [...ctx.examples, ...ctx.snippets])
+        for (const [key, evidence] of item.pairs)
+            add({ key, evidence, path: item.path, reason: `this ${item.kind} joins them` });
+    const counts = new Map();
+    for (const { item } of ctx.benchmarkSql)
+        for (const [key, evidence] of item.pairs)
+            counts.set(key, { n: (counts.get(key)?.n ?? 0) + 1, evidence: counts.get(key)?.evidence ?? evidence });
+    for (const [key, { n, evidence }] of counts)
+        add({ key, evidence, path: evidence.left.table.path, reason: `${n} benchmark question(s) join them` });
+    for (const pair of inferredPairs(ctx))
+        add(pair);
+    return needed;
+}
+function linkedPairs(ctx) {
+    const linked = new Set();
+    for (const info of specInfos(ctx))
+        if (info.left && info.right)
+            linked.add(pairKey(info.left, info.right));
+    return linked;
+}
+const q = (name) => `\`${name}\``;
+const JOIN_CHECKS = [
+    {
+        id: 'join-spec-missing',
+        severity: 'warning',
+        category: 'relationships',
+        measured: true,
+        title: 'Tables used together have no join spec',
+        run: (ctx) => {
+            const linked = linkedPairs(ctx);
+            return [...neededPairs(ctx).values()]
+                .filter((pair) => !linked.has(pair.key))
+                .map((pair) => {
+                const { left, right } = pair.evidence;
+                return {
+                    path: pair.path,
+                    message: `${left.table.identifier} and ${right.table.identifier} have no join spec, but ${pair.reason}`,
+                    fix: `add a join spec ${q(left.table.short)}.${q(left.column)} = ${q(right.table.short)}.${q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
+                };
+            });
+        },
+    },
+    {
+        id: 'join-relationship-missing',
+        severity: 'error',
+        category: 'relationships',
+        fixable: true,
+        title: 'A join spec has no relationship type',
+        run: (ctx) => specInfos(ctx)
+            .filter((info) => !info.hasMarker)
+            .map((info) => {
+            const inferred = inferRelationship(info, ctx);
+            return {
+                path: `${info.path}.sql`,
+                message: 'no relationship marker: Genie cannot tell one-to-many from many-to-many, and exports without it have failed to import',
+                fix: inferred
+                    ? `add "--rt=FROM_RELATIONSHIP_TYPE_${inferred}--" (inferred from the key names; \`lint --fix\` adds it)`
+                    : 'add "--rt=FROM_RELATIONSHIP_TYPE_<MANY_TO_ONE|ONE_TO_MANY|ONE_TO_ONE|MANY_TO_MANY>--" as its second item',
+            };
+        }),
+    },
+    {
+        id: 'join-spec-duplicate',
+        severity: 'warning',
+        category: 'relationships',
+        title: 'Two join specs join the same columns',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const info of specInfos(ctx)) {
+                if (!info.left || !info.right || !info.columns)
+                    continue;
+                const sides = [
+                    `${info.left.key}.${info.columns.left.toLowerCase()}`,
+                    `${info.right.key}.${info.columns.right.toLowerCase()}`,
+                ].sort();
+                const key = sides.join('=');
+                const first = seen.get(key);
+                if (!first) {
+                    seen.set(key, info);
+                    continue;
+                }
+                out.push({
+                    path: info.path,
+                    message: `joins the same columns as ${first.path}: Genie sees two relationships for one key and may pick either`,
+                    fix: 'keep one join spec per key (with the right relationship type) and delete the other',
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'table-isolated',
+        severity: 'info',
+        category: 'relationships',
+        measured: true,
+        title: 'A table no join spec reaches',
+        run: (ctx) => {
+            if (ctx.tables.length < 2)
+                return [];
+            const touched = new Set();
+            for (const info of specInfos(ctx))
+                for (const t of [info.left, info.right])
+                    if (t)
+                        touched.add(t);
+            return ctx.tables
+                .filter((t) => !touched.has(t))
+                .map((t) => ({
+                path: t.path,
+                message: `no join spec links ${t.identifier} to another table of the space`,
+                fix: 'add a join spec to the table it references (or that references it), or remove the table if no question needs it',
+                uses: t.uses,
+            }));
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-synonyms.js
+/** Semantics of columns: synonyms that point one way, and value dictionaries only where values are worth matching. */
+
+
+
+/** Comparable form of a word or phrase: lowercase, `_` and `-` as spaces, single spaces. */
+function normalizeTerm(text) {
+    return text.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+}
+function checks_synonyms_columnsOf(ctx) {
+    return ctx.tables.flatMap((t) => [...t.columns.values()]);
+}
+/** Words of a column name, split on `_` and camelCase. */
+function checks_synonyms_nameWords(name) {
+    return name
+        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
+        .toLowerCase()
+        .split(/[^a-z0-9]+/)
+        .filter(Boolean);
+}
+const ID_WORDS = new Set(['id', 'uuid', 'guid', 'key', 'pk', 'fk']);
+const FREE_TEXT_WORDS = new Set([
+    'description',
+    'desc',
+    'comment',
+    'comments',
+    'note',
+    'notes',
+    'text',
+    'body',
+    'content',
+    'message',
+    'email',
+    'url',
+    'address',
+    'phone',
+    'summary',
+    'bio',
+    'review',
+    'remarks',
+]);
+const checks_synonyms_STRING_TYPES = /^(string|varchar|char|text)/i;
+/** Columns named like keys. A name column (`*_name`) is what entity matching is for, so it never counts. */
+function looksLikeKey(column) {
+    const words = checks_synonyms_nameWords(column.name);
+    const last = words[words.length - 1] ?? '';
+    return ID_WORDS.has(last) || isOwnKey(column.table, column.name);
+}
+function dictionaryProblem(column, ctx) {
+    const words = checks_synonyms_nameWords(column.name);
+    if (looksLikeKey(column))
+        return 'its name says it is an identifier: users never type ids to filter';
+    if (FREE_TEXT_WORDS.has(words[words.length - 1] ?? ''))
+        return 'its name says it holds free text: almost every value is distinct';
+    const type = ctx.warehouse?.schema.tables
+        .find((t) => t.identifier.toLowerCase() === column.table.key)
+        ?.columns.find((c) => c.name.toLowerCase() === column.key)?.type;
+    if (type && !checks_synonyms_STRING_TYPES.test(type))
+        return `it is a ${type} column: entity matching is for text values`;
+    const stats = ctx.warehouse?.stats.get(`${column.table.key}.${column.key}`);
+    if (stats && stats.rows >= 50 && stats.distinct / stats.rows > 0.9)
+        return `${stats.distinct} distinct values in ${stats.rows} rows: nearly unique, like an id or free text`;
+    return undefined;
+}
+const SYNONYM_CHECKS = [
+    {
+        id: 'synonym-duplicate-across-columns',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'One synonym on two different columns',
+        run: (ctx) => {
+            const first = new Map();
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const term = normalizeTerm(synonym);
+                    const owner = first.get(term);
+                    if (!owner)
+                        return void first.set(term, column);
+                    // The same column name in several tables is one concept (a key and its references).
+                    if (owner.key === column.key || owner === column)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is also a synonym of ${owner.table.short}.${owner.name}: Genie cannot tell which column a question means`,
+                        fix: 'keep the synonym on the column it really means, and make the other one more specific',
+                        uses: column.uses,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-names-other-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A synonym is another column's name",
+        run: (ctx) => {
+            const names = new Map();
+            for (const column of checks_synonyms_columnsOf(ctx))
+                if (!names.has(normalizeTerm(column.name)))
+                    names.set(normalizeTerm(column.name), column);
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const other = names.get(normalizeTerm(synonym));
+                    if (!other || other.key === column.key)
+                        return;
+                    out.push({
+                        path: `${column.path}.synonyms[${k}]`,
+                        message: `"${synonym}" is the name of ${other.table.short}.${other.name}: a question naming that column may land on ${column.table.short}.${column.name}`,
+                        fix: `remove the synonym, or make it specific (e.g. "${column.table.short} ${synonym}")`,
+                    });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonym-repeated',
+        severity: 'info',
+        category: 'semantics',
+        fixable: true,
+        title: 'A column lists the same synonym twice',
+        run: (ctx) => {
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx)) {
+                const seen = new Set();
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const key = synonym.trim().toLowerCase();
+                    if (seen.has(key))
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" is listed twice for ${column.table.short}.${column.name}`,
+                            fix: 'run `genie-gitops lint --fix` to drop the repeat',
+                        });
+                    seen.add(key);
+                });
+            }
+            return out;
+        },
+    },
+    {
+        id: 'synonym-conflicts-snippet',
+        severity: 'warning',
+        category: 'semantics',
+        title: "A column synonym is a snippet's name",
+        run: (ctx) => {
+            const terms = new Map();
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    for (const term of [snippet.display_name ?? '', ...(snippet.synonyms ?? [])])
+                        if (term.trim())
+                            terms.set(normalizeTerm(term), `$.instructions.sql_snippets.${list}[${i}]`);
+                });
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx))
+                (column.config.synonyms ?? []).forEach((synonym, k) => {
+                    const snippet = terms.get(normalizeTerm(synonym));
+                    if (snippet)
+                        out.push({
+                            path: `${column.path}.synonyms[${k}]`,
+                            message: `"${synonym}" names both ${column.table.short}.${column.name} and the snippet at ${snippet}: the word means two things`,
+                            fix: 'keep the word on the snippet when it stands for that calculation, and drop it from the column',
+                        });
+                });
+            return out;
+        },
+    },
+    {
+        id: 'synonyms-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'A column benchmarks use has no synonyms',
+        run: (ctx) => checks_synonyms_columnsOf(ctx)
+            .filter((c) => !c.hidden && c.uses > 0 && !looksLikeKey(c) && (c.config.synonyms ?? []).length === 0)
+            .sort((a, b) => b.uses - a.uses)
+            .map((c) => ({
+            path: c.path,
+            message: `${c.table.short}.${c.name} has no synonyms (read by ${c.uses} of ${ctx.benchmarks.length} benchmark questions)`,
+            fix: 'add the words people use for it (other languages too), e.g. "signup date" for joined_at',
+            uses: c.uses,
+        })),
+    },
+    {
+        id: 'dictionary-on-id-or-free-text',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A value dictionary on an id or free-text column',
+        run: (ctx) => {
+            const out = [];
+            for (const column of checks_synonyms_columnsOf(ctx)) {
+                if (!hasEntityMatching(column.config))
+                    continue;
+                const problem = dictionaryProblem(column, ctx);
+                if (problem)
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `entity matching on ${column.table.short}.${column.name}, but ${problem}`,
+                        fix: 'turn entity matching off for this column (keep format assistance if example values help)',
+                        uses: column.uses,
+                    });
+            }
+            return out;
+        },
+    },
+];
+/** Visible columns and how many have synonyms, weighted by benchmark use (the semantics measure). */
+function synonymCoverage(ctx) {
+    let total = 0;
+    let covered = 0;
+    for (const c of checks_synonyms_columnsOf(ctx)) {
+        if (c.hidden || looksLikeKey(c))
+            continue;
+        const weight = 1 + c.uses;
+        total += weight;
+        if ((c.config.synonyms ?? []).some((s) => s.trim() !== ''))
+            covered += weight;
+    }
+    return total === 0 ? 1 : covered / total;
+}
+
+;// CONCATENATED MODULE: ./src/lint/quality.js
+/**
+ * The static quality score, 0..100 (README "Quality score" states the formula). Each category has a
+ * measure (0..1) of how complete the config is, weighted by benchmark use where benchmarks exist; the
+ * category score is 100 × measure minus points for defects found; the total is the weighted mean.
+ * Gaps the measure already counts (checks marked `measured`) cost no points twice.
+ */
+
+
+
+
+
+
+
+const CATEGORY_WEIGHTS = {
+    coverage: 30,
+    relationships: 20,
+    semantics: 20,
+    examples: 20,
+    limits: 10,
+};
+/** Points a finding costs its category, by severity; info findings are advice and cost nothing. */
+const PENALTY = { error: 15, warning: 5, info: 0 };
+/** One check costs at most this many findings' worth, so one noisy check cannot erase a category. */
+const MAX_PENALIZED_FINDINGS = 3;
+function coverage(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const weighted = (items) => {
+        const total = items.reduce((n, i) => n + i.weight, 0);
+        return total === 0 ? undefined : items.reduce((n, i) => n + i.weight * i.value, 0) / total;
+    };
+    const tables = weighted(ctx.tables.map((t) => ({ weight: 1 + t.uses, value: describedness(t.table.description, t.short) })));
+    const columns = weighted(ctx.tables.flatMap((t) => [...t.columns.values()]
+        .filter((c) => !c.hidden)
+        .map((c) => ({ weight: 1 + c.uses, value: describedness(c.config.description, c.name) }))));
+    return columns === undefined ? (tables ?? 0) : 0.4 * (tables ?? 0) + 0.6 * columns;
+}
+function relationships(ctx) {
+    if (ctx.tables.length < 2)
+        return 1;
+    const needed = neededPairs(ctx);
+    if (needed.size === 0)
+        return 1;
+    const linked = linkedPairs(ctx);
+    return [...needed.keys()].filter((key) => linked.has(key)).length / needed.size;
+}
+function semantics(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const text = (ctx.space.instructions?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '');
+    const snippets = ctx.snippets.filter((s) => s.shape !== null).length;
+    const wanted = Math.max(2, Math.ceil(ctx.tables.length / 2));
+    return 0.5 * synonymCoverage(ctx) + 0.2 * (text ? 1 : 0) + 0.3 * Math.min(1, snippets / wanted);
+}
+function examples(ctx) {
+    if (ctx.tables.length === 0)
+        return 0;
+    const usable = ctx.examples.filter((_, i) => usableExample(ctx, i));
+    const target = Math.min(10, Math.max(3, ctx.tables.length));
+    const samples = new Set((ctx.space.config?.sample_questions ?? []).map((q) => normalizeQuestion(joinText(q.question))).filter(Boolean)).size;
+    const read = new Set();
+    for (const item of [...usable, ...ctx.snippets.filter((s) => s.shape !== null)])
+        for (const t of item.tables)
+            read.add(t);
+    return (0.6 * Math.min(1, usable.length / target) + 0.2 * Math.min(1, samples / 3) + 0.2 * (read.size / ctx.tables.length));
+}
+const MEASURES = {
+    coverage,
+    relationships,
+    semantics,
+    examples,
+    limits: () => 1,
+};
+const round1 = (x) => Math.round(x * 10) / 10;
+/** Scores a linted config; `measured` tells which check ids cost no points. */
+function qualityScore(ctx, findings, measured) {
+    const perCheck = new Map();
+    for (const f of findings)
+        perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
+    const categories = {};
+    for (const category of types_CATEGORIES) {
+        const measure = round1(100 * MEASURES[category](ctx));
+        let penalty = 0;
+        for (const [check, list] of perCheck) {
+            if (measured.has(check) || list[0].category !== category)
+                continue;
+            penalty += PENALTY[list[0].severity] * Math.min(list.length, MAX_PENALIZED_FINDINGS);
+        }
+        categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
+    }
+    const score = round1(types_CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
+    const count = (s) => findings.filter((f) => f.severity === s).length;
+    return { score, categories, findings: { error: count('error'), warning: count('warning'), info: count('info') } };
+}
+
+;// CONCATENATED MODULE: ./src/fixes/identifiers.js
+/**
+ * Name helpers for fixes. Comparison rules come from src/space/identifiers.ts (unquoted,
+ * case-insensitive); this adds quoting for the SQL a fix writes.
+ */
+
+/** A column name without surrounding backticks, as written. */
+function unquoteName(name) {
+    const trimmed = name.trim();
+    return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`')
+        ? trimmed.slice(1, -1).replace(/``/g, '`')
+        : trimmed;
+}
+/** Backtick-quote one name part for SQL (the one quoting rule lives in src/sql/quote.ts). */
+
+
+;// CONCATENATED MODULE: ./src/fixes/fix-key.js
+/**
+ * Stable identity of a fix: what it changes (type + target) and how (content), ignoring
+ * rationale and targets. Used to dedupe fixes, to detect two fixes fighting over one slot,
+ * and by lessons to remember fixes already applied or rejected across runs.
+ */
+
+
+
+/** Fix types whose target holds one value: two different fixes on the same target conflict. */
+const EXCLUSIVE_TYPES = new Set([
+    'add_column_description',
+    'update_table_description',
+    'add_join',
+    'fix_join',
+    'add_example_query',
+    'add_sql_snippet',
+]);
+function isExclusive(fix) {
+    return EXCLUSIVE_TYPES.has(fix.type);
+}
+const FLIPPED = {
+    MANY_TO_ONE: 'ONE_TO_MANY',
+    ONE_TO_MANY: 'MANY_TO_ONE',
+    ONE_TO_ONE: 'ONE_TO_ONE',
+    MANY_TO_MANY: 'MANY_TO_MANY',
+};
+/** The relationship seen from the other side of the join. */
+function fix_key_flipRelationship(relationship) {
+    return FLIPPED[relationship];
+}
+function column(table, name) {
+    return `${normalizeIdentifier(table)}.${normalizeName(name)}`;
+}
+function sortedSet(values) {
+    return [...new Set(values.map((value) => value.trim().toLowerCase()))].sort();
+}
+function normalizedSql(sql) {
+    return collapseWhitespace(sql).replace(/(\s*;)+$/, '');
+}
+/** A join oriented so its left column sorts first: a=b MANY_TO_ONE and b=a ONE_TO_MANY are one join. */
+function orientedJoin(fix) {
+    const left = column(fix.left.table, fix.left.column);
+    const right = column(fix.right.table, fix.right.column);
+    return left <= right
+        ? { left, right, relationship: fix.relationship }
+        : { left: right, right: left, relationship: fix_key_flipRelationship(fix.relationship) };
+}
+/** The fix's meaning in normalised form, without rationale and targets. */
+function fixContent(fix) {
+    switch (fix.type) {
+        case 'add_synonym':
+            return { type: fix.type, column: column(fix.table, fix.column), synonyms: sortedSet(fix.synonyms) };
+        case 'add_column_description':
+            return { type: fix.type, column: column(fix.table, fix.column), description: fix.description.trim() };
+        case 'update_table_description':
+            return { type: fix.type, table: normalizeIdentifier(fix.table), description: fix.description.trim() };
+        case 'add_join':
+            return { type: fix.type, ...orientedJoin(fix), comment: fix.comment?.trim() };
+        case 'fix_join':
+            return { type: fix.type, joinId: fix.joinId, relationship: fix.relationship };
+        case 'add_example_query':
+            return {
+                type: fix.type,
+                question: collapseWhitespace(fix.question),
+                sql: normalizedSql(fix.sql),
+                usage_guidance: fix.usage_guidance?.trim(),
+                parameters: fix.parameters && [...fix.parameters].sort((a, b) => fix_key_compareStrings(a.name, b.name)),
+            };
+        case 'add_sql_snippet':
+            return {
+                type: fix.type,
+                kind: fix.kind,
+                display_name: collapseWhitespace(fix.display_name),
+                sql: normalizedSql(fix.sql),
+                alias: fix.alias,
+                synonyms: fix.synonyms && sortedSet(fix.synonyms),
+                instruction: fix.instruction?.trim(),
+                comment: fix.comment?.trim(),
+            };
+        case 'enable_get_example_values':
+        case 'enable_build_value_dictionary':
+            return { type: fix.type, column: column(fix.table, fix.column) };
+        case 'add_text_instruction':
+            return { type: fix.type, text: fix.text.trim() };
+    }
+}
+/** Where the fix writes, in readable form (no indices: they move as the space changes). */
+function fixTarget(fix) {
+    switch (fix.type) {
+        case 'add_synonym':
+            return `${column(fix.table, fix.column)} synonyms`;
+        case 'add_column_description':
+            return `${column(fix.table, fix.column)} description`;
+        case 'update_table_description':
+            return `${normalizeIdentifier(fix.table)} description`;
+        case 'add_join': {
+            const join = orientedJoin(fix);
+            return `join ${join.left} = ${join.right}`;
+        }
+        case 'fix_join':
+            return `join ${fix.joinId}`;
+        case 'add_example_query':
+            return `example "${collapseWhitespace(fix.question).toLowerCase()}"`;
+        case 'add_sql_snippet':
+            return `${fix.kind} "${collapseWhitespace(fix.display_name).toLowerCase()}"`;
+        case 'enable_get_example_values':
+            return `${column(fix.table, fix.column)} example values`;
+        case 'enable_build_value_dictionary':
+            return `${column(fix.table, fix.column)} value dictionary`;
+        case 'add_text_instruction':
+            return 'text instruction';
+    }
+}
+/** JSON with object keys sorted and undefined members dropped, so equal content gives equal text. */
+function stableJson(value) {
+    return JSON.stringify(sortKeys(value));
+}
+function sortKeys(value) {
+    if (Array.isArray(value))
+        return value.map(sortKeys);
+    if (value !== null && typeof value === 'object') {
+        const out = {};
+        for (const key of Object.keys(value).sort()) {
+            const member = value[key];
+            if (member !== undefined)
+                out[key] = sortKeys(member);
+        }
+        return out;
+    }
+    return value;
+}
+/** The stable key of a fix: `<type> <target> #<12 hex of the content hash>`. */
+function fixKey(fix) {
+    try {
+        return `${fix.type} ${fixTarget(fix)} #${fix_key_shortHash(stableJson(fixContent(fix)))}`;
+    }
+    catch {
+        return invalidFixKey(fix);
+    }
+}
+/** Key of something that is not a valid fix (e.g. unparsed LLM output), from its raw JSON, so its rejection can be remembered. */
+function invalidFixKey(input) {
+    const type = typeof input?.type === 'string' ? input.type : 'unknown';
+    return `${type} invalid #${fix_key_shortHash(stableJson(input) ?? String(input))}`;
+}
+function fix_key_shortHash(text) {
+    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
+}
+/** Code-unit order, independent of locale. */
+function fix_key_compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+/** The stable processing order of fixes: by type, then by normalised content. */
+function compareFixes(a, b) {
+    return fix_key_compareStrings(a.type, b.type) || fix_key_compareStrings(stableJson(fixContent(a)), stableJson(fixContent(b)));
+}
+
+;// CONCATENATED MODULE: ./src/lint/checks-format.js
+/**
+ * Format rules Genie enforces on import: the project's invariants (as `validate` reports them), sorted
+ * lists, unique ids, and text without stray whitespace. Counted in the `limits` category, which covers
+ * everything Genie refuses or truncates.
+ */
+
+
+
+const checks_format_text = (value) => (typeof value === 'string' ? value : '');
+/** Every list Genie requires sorted, with its sort key (DATABRICKS-API.md section 1). */
+function sortedLists(space) {
+    const lists = [];
+    const add = (segments, items, keyOf) => {
+        if (Array.isArray(items))
+            lists.push({ segments, items: items, keyOf });
+    };
+    const byId = (item) => checks_format_text(item.id);
+    for (const key of ['tables', 'metric_views']) {
+        const tables = space.data_sources?.[key];
+        add(['data_sources', key], tables, (t) => checks_format_text(t.identifier));
+        (tables ?? []).forEach((t, i) => add(['data_sources', key, String(i), 'column_configs'], t.column_configs, (c) => checks_format_text(c.column_name)));
+    }
+    const ins = space.instructions;
+    add(['config', 'sample_questions'], space.config?.sample_questions, byId);
+    add(['instructions', 'text_instructions'], ins?.text_instructions, byId);
+    add(['instructions', 'example_question_sqls'], ins?.example_question_sqls, byId);
+    (ins?.example_question_sqls ?? []).forEach((e, i) => add(['instructions', 'example_question_sqls', String(i), 'parameters'], e.parameters, (p) => checks_format_text(p.name)));
+    add(['instructions', 'sql_functions'], ins?.sql_functions, (f) => `${checks_format_text(f.id)}\0${checks_format_text(f.identifier)}`);
+    add(['instructions', 'join_specs'], ins?.join_specs, byId);
+    for (const key of ['filters', 'expressions', 'measures'])
+        add(['instructions', 'sql_snippets', key], ins?.sql_snippets?.[key], byId);
+    add(['benchmarks', 'questions'], space.benchmarks?.questions, byId);
+    return lists;
+}
+function isSorted(list) {
+    return list.items.every((item, i) => i === 0 || fix_key_compareStrings(list.keyOf(list.items[i - 1]), list.keyOf(item)) <= 0);
+}
+/** The user-facing JSON path of pointer segments (numbers as indexes). */
+function jsonPath(segments) {
+    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
+}
+/** Invariant issues other checks report more precisely are left to them. */
+function coveredElsewhere(path, message) {
+    return (path.endsWith('.id') ||
+        (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker')) ||
+        // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
+        / must be read-only: /.test(message));
+}
+/** Every id-bearing item's path and id, for the duplicate check and its fix. */
+function idEntries(space) {
+    const out = [];
+    for (const list of sortedLists(space)) {
+        if (list.segments.at(-1) === 'parameters' || list.segments.at(-1) === 'column_configs')
+            continue;
+        if (list.segments[1] === 'tables' || list.segments[1] === 'metric_views')
+            continue;
+        list.items.forEach((item, i) => out.push({ segments: [...list.segments, String(i), 'id'], id: checks_format_text(item.id) }));
+    }
+    return out;
+}
+/** Strings users type by hand, where leading or trailing whitespace is a typo Genie keeps. */
+function untrimmedStrings(space) {
+    const out = [];
+    const visit = (segments, value) => {
+        if (typeof value === 'string' && value !== value.trim())
+            out.push({ segments, value });
+    };
+    for (const key of ['tables', 'metric_views'])
+        (space.data_sources?.[key] ?? []).forEach((t, i) => (t.column_configs ?? []).forEach((c, j) => (c.synonyms ?? []).forEach((s, k) => visit(['data_sources', key, String(i), 'column_configs', String(j), 'synonyms', String(k)], s))));
+    for (const key of ['filters', 'expressions', 'measures'])
+        (space.instructions?.sql_snippets?.[key] ?? []).forEach((s, i) => {
+            const base = ['instructions', 'sql_snippets', key, String(i)];
+            visit([...base, 'display_name'], s.display_name);
+            if ('alias' in s)
+                visit([...base, 'alias'], s.alias);
+            (s.synonyms ?? []).forEach((v, k) => visit([...base, 'synonyms', String(k)], v));
+        });
+    // Questions are one piece each; a multi-piece question is left alone.
+    (space.config?.sample_questions ?? []).forEach((q, i) => {
+        if (q.question.length === 1)
+            visit(['config', 'sample_questions', String(i), 'question', '0'], q.question[0]);
+    });
+    (space.instructions?.example_question_sqls ?? []).forEach((e, i) => {
+        if (e.question.length === 1)
+            visit(['instructions', 'example_question_sqls', String(i), 'question', '0'], e.question[0]);
+    });
+    return out;
+}
+const FORMAT_CHECKS = [
+    {
+        id: 'config-invalid',
+        severity: 'error',
+        category: 'limits',
+        title: 'The config breaks a rule Genie enforces (as `validate` reports)',
+        run: (ctx) => checkInvariants(ctx.space, { file: '', warehouseSchema: ctx.warehouse?.schema })
+            .filter((issue) => !coveredElsewhere(issue.path, issue.message))
+            .map((issue) => ({
+            path: issue.path,
+            message: issue.message,
+            fix: 'edit the file as the message says; `genie-gitops validate` reports the same problem',
+        })),
+    },
+    {
+        id: 'list-unsorted',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'A list is not in the order Genie requires',
+        run: (ctx) => sortedLists(ctx.space)
+            .filter((list) => !isSorted(list))
+            .map((list) => ({
+            path: jsonPath(list.segments),
+            message: 'not sorted the way Genie requires: Genie rejects unsorted lists on import',
+            fix: 'run `genie-gitops lint --fix` (or save the file through any genie-gitops command) to sort it',
+        })),
+    },
+    {
+        id: 'id-invalid',
+        severity: 'error',
+        category: 'limits',
+        fixable: true,
+        title: 'An id is missing, malformed or used twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const entry of idEntries(ctx.space)) {
+                const path = jsonPath(entry.segments);
+                const first = seen.get(entry.id);
+                if (first)
+                    out.push({
+                        path,
+                        message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
+                        fix: 'run `genie-gitops lint --fix` to give this item a new id',
+                    });
+                else
+                    seen.set(entry.id, path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-untrimmed',
+        severity: 'info',
+        category: 'limits',
+        fixable: true,
+        title: 'A synonym, name or question has stray whitespace',
+        run: (ctx) => untrimmedStrings(ctx.space).map((entry) => ({
+            path: jsonPath(entry.segments),
+            message: `${JSON.stringify(entry.value)} has leading or trailing whitespace, which Genie keeps`,
+            fix: 'run `genie-gitops lint --fix` to trim it',
+        })),
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-limits.js
+/**
+ * Genie's published per-space limits. Figures checked against the public Databricks docs with the
+ * project's search tool (2026):
+ * - 100 instructions (each example SQL, each SQL function and the whole general-instructions block count
+ *   one) and 200 knowledge-store snippets (table descriptions, join relationships and SQL expressions:
+ *   measures, filters, dimensions): "Tune Genie Space quality", docs.databricks.com/gcp/en/genie/tune-quality
+ *   and learn.microsoft.com/azure/databricks/genie/tune-quality.
+ * - 30 tables or views per space: "Set up and manage a Genie space", technical requirements,
+ *   learn.microsoft.com/ko-kr/azure/databricks/genie/set-up (an older docs.azure.cn mirror still says 25).
+ * - 120 columns with entity matching, 1,024 values per dictionary and 127 characters per value: taken from
+ *   ../shared/DATABRICKS-API.md section 1; the stored public docs did not show these figures.
+ */
+
+
+
+const LIMITS = {
+    // The three slot limits are the ones validate and enhance enforce (one source: src/space/limits.ts).
+    tables: GENIE_LIMITS.tables,
+    instructions: GENIE_LIMITS.instructions,
+    snippets: GENIE_LIMITS.snippets,
+    entityMatchingColumns: 120,
+    dictionaryValues: 1024,
+    dictionaryValueLength: 127,
+};
+/** Share of a limit from which `limit-near` warns. */
+const NEAR = 0.9;
+function limitCounts(ctx) {
+    const i = ctx.space.instructions;
+    const text = (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0;
+    const described = ctx.tables.filter((t) => joinText(t.table.description).trim() !== '').length;
+    const s = i?.sql_snippets;
+    return {
+        tables: ctx.tables.length,
+        instructions: (i?.example_question_sqls?.length ?? 0) + (i?.sql_functions?.length ?? 0) + text,
+        snippets: described +
+            (i?.join_specs?.length ?? 0) +
+            (s?.filters?.length ?? 0) +
+            (s?.expressions?.length ?? 0) +
+            (s?.measures?.length ?? 0),
+        entityMatchingColumns: ctx.tables.reduce((n, t) => n + [...t.columns.values()].filter((c) => hasEntityMatching(c.config)).length, 0),
+    };
+}
+const WHAT = {
+    tables: {
+        path: '$.data_sources',
+        noun: 'tables and metric views',
+        fix: 'split the space by audience, or drop tables no question needs',
+    },
+    instructions: {
+        path: '$.instructions',
+        noun: 'instructions (example SQLs + SQL functions + the text block)',
+        fix: 'merge near-duplicate examples into parameterised ones and drop examples no question needs',
+    },
+    snippets: {
+        path: '$.instructions',
+        noun: 'knowledge-store snippets (table descriptions + join specs + SQL expressions)',
+        fix: 'drop snippets no question uses; a table without questions needs no description',
+    },
+    entityMatchingColumns: {
+        path: '$.data_sources',
+        noun: 'columns with entity matching',
+        fix: 'keep entity matching for columns users name values of (categories, names); turn it off elsewhere',
+    },
+};
+function over(key, limit) {
+    return (ctx) => {
+        const count = limitCounts(ctx)[key];
+        if (count <= limit)
+            return [];
+        const what = WHAT[key];
+        return [
+            {
+                path: what.path,
+                message: `${count} ${what.noun}: Genie allows at most ${limit} per space`,
+                fix: what.fix,
+            },
+        ];
+    };
+}
+const LIMIT_CHECKS = [
+    {
+        id: 'limit-tables',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.tables} tables and metric views`,
+        run: over('tables', LIMITS.tables),
+    },
+    {
+        id: 'limit-instructions',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.instructions} instructions`,
+        run: over('instructions', LIMITS.instructions),
+    },
+    {
+        id: 'limit-snippets',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.snippets} knowledge-store snippets`,
+        run: over('snippets', LIMITS.snippets),
+    },
+    {
+        id: 'limit-entity-matching',
+        severity: 'error',
+        category: 'limits',
+        title: `More than ${LIMITS.entityMatchingColumns} columns with entity matching`,
+        run: over('entityMatchingColumns', LIMITS.entityMatchingColumns),
+    },
+    {
+        id: 'limit-near',
+        severity: 'warning',
+        category: 'limits',
+        title: `A limit is ${NEAR * 100}% used`,
+        run: (ctx) => {
+            const counts = limitCounts(ctx);
+            const limits = {
+                tables: LIMITS.tables,
+                instructions: LIMITS.instructions,
+                snippets: LIMITS.snippets,
+                entityMatchingColumns: LIMITS.entityMatchingColumns,
+            };
+            return Object.keys(counts)
+                .filter((key) => counts[key] >= NEAR * limits[key] && counts[key] <= limits[key])
+                .map((key) => ({
+                path: WHAT[key].path,
+                message: `${counts[key]} of ${limits[key]} ${WHAT[key].noun} used: little room for the next fixes`,
+                fix: WHAT[key].fix,
+            }));
+        },
+    },
+    {
+        id: 'dictionary-over-limit',
+        severity: 'warning',
+        category: 'limits',
+        warehouse: true,
+        title: `A value dictionary over ${LIMITS.dictionaryValues} values or ${LIMITS.dictionaryValueLength} characters`,
+        run: (ctx) => {
+            const out = [];
+            for (const table of ctx.tables) {
+                for (const column of table.columns.values()) {
+                    if (!hasEntityMatching(column.config))
+                        continue;
+                    const stats = ctx.warehouse?.stats.get(`${table.key}.${column.key}`);
+                    if (!stats)
+                        continue;
+                    const problems = [
+                        stats.distinct > LIMITS.dictionaryValues
+                            ? `${stats.distinct} distinct values (Genie keeps ${LIMITS.dictionaryValues})`
+                            : '',
+                        (stats.maxLength ?? 0) > LIMITS.dictionaryValueLength
+                            ? `values up to ${stats.maxLength} characters (Genie matches ${LIMITS.dictionaryValueLength})`
+                            : '',
+                    ].filter(Boolean);
+                    if (problems.length === 0)
+                        continue;
+                    out.push({
+                        path: entityFlagPath(column),
+                        message: `${table.short}.${column.name} has ${problems.join(' and ')}: the dictionary is cut and misses values`,
+                        fix: 'turn entity matching off for this column and describe its common values instead',
+                        uses: column.uses,
+                    });
+                }
+            }
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-samples.js
+/** Sample questions: the starters Genie shows users, so none empty and none repeated. */
+
+
+function samples(ctx) {
+    return (ctx.space.config?.sample_questions ?? []).map((q, i) => ({
+        path: `$.config.sample_questions[${i}]`,
+        text: joinText(q.question),
+    }));
+}
+const SAMPLE_CHECKS = [
+    {
+        id: 'sample-question-empty',
+        severity: 'warning',
+        category: 'examples',
+        title: 'An empty sample question',
+        run: (ctx) => samples(ctx)
+            .filter((q) => q.text.trim() === '')
+            .map((q) => ({
+            path: `${q.path}.question`,
+            message: 'the sample question is empty: users see a blank starter',
+            fix: 'write a question the space answers well, or delete the entry',
+        })),
+    },
+    {
+        id: 'sample-question-duplicate',
+        severity: 'warning',
+        category: 'examples',
+        fixable: true,
+        title: 'A sample question listed twice',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            for (const q of samples(ctx)) {
+                const key = normalizeQuestion(q.text);
+                if (key === '')
+                    continue;
+                const first = seen.get(key);
+                if (first)
+                    out.push({
+                        path: q.path,
+                        message: `"${q.text.trim()}" repeats ${first}`,
+                        fix: 'run `genie-gitops lint --fix` to drop the repeat, or ask something else',
+                    });
+                else
+                    seen.set(key, q.path);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'sample-questions-missing',
+        severity: 'info',
+        category: 'examples',
+        measured: true,
+        title: 'No sample questions',
+        run: (ctx) => samples(ctx).length === 0 && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.config',
+                    message: 'the space shows users no sample questions',
+                    fix: 'add two or three questions the space answers well, so users see what to ask',
+                },
+            ]
+            : [],
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-snippets.js
+/** SQL snippets (filters, expressions, measures): valid SQL of the right kind, table-qualified, each defined once. */
+
+
+
+/** Words the parser may read as bare columns that are really SQL built-ins. */
+const NOT_COLUMNS = new Set(['current_date', 'current_timestamp', 'current_user', 'true', 'false', 'null']);
+const NOUN = {
+    example: 'example',
+    filter: 'filter',
+    expression: 'expression (dimension)',
+    measure: 'measure',
+};
+const SNIPPET_CHECKS = [
+    {
+        id: 'snippet-invalid-sql',
+        severity: 'error',
+        category: 'semantics',
+        title: 'A snippet whose SQL is not valid',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (item.sql.trim() === '')
+                return [{ path: `${item.path}.sql`, message: `the ${NOUN[item.kind]} has no SQL`, fix: 'write its SQL' }];
+            if (!item.gate.ok)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} is refused by the read-only gate: ${item.gate.reason}`,
+                        fix: 'a snippet is one SQL expression or condition, never a statement',
+                    },
+                ];
+            if (item.shape === null)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `the ${NOUN[item.kind]} does not parse as a SQL ${item.kind === 'filter' ? 'condition' : 'expression'}`,
+                        fix: 'fix the syntax; run it as SELECT <sql> FROM <table> to check it',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'filter-starts-with-where',
+        severity: 'warning',
+        category: 'semantics',
+        fixable: true,
+        title: 'A filter snippet written with its WHERE',
+        run: (ctx) => ctx.snippets
+            .filter((item) => item.kind === 'filter' && /^\s*where\b/i.test(item.sql))
+            .map((item) => ({
+            path: `${item.path}.sql`,
+            message: 'a filter is the condition alone; Genie adds WHERE itself',
+            fix: 'run `genie-gitops lint --fix` to drop the leading WHERE',
+        })),
+    },
+    {
+        id: 'snippet-kind-mismatch',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A measure without an aggregate, or a filter or expression with one',
+        run: (ctx) => ctx.snippets.flatMap((item) => {
+            if (!item.shape)
+                return [];
+            const aggregates = item.shape.aggregates.length > 0;
+            if (item.kind === 'measure' && !aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: 'a measure without an aggregate (SUM, COUNT, AVG...) is a per-row value',
+                        fix: 'aggregate it (e.g. SUM(orders.amount)), or move it to expressions',
+                    },
+                ];
+            if (item.kind !== 'measure' && aggregates)
+                return [
+                    {
+                        path: `${item.path}.sql`,
+                        message: `an ${item.kind} with an aggregate cannot be used per row${item.kind === 'filter' ? ' (it would belong in HAVING)' : ''}`,
+                        fix: 'move it to measures, or remove the aggregate',
+                    },
+                ];
+            return [];
+        }),
+    },
+    {
+        id: 'snippet-unqualified-column',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'A snippet column without its table',
+        run: (ctx) => ctx.tables.length < 2
+            ? []
+            : ctx.snippets.flatMap((item) => {
+                const bare = [
+                    ...new Set(item.columns
+                        .filter((c) => c.qualifier === undefined && !NOT_COLUMNS.has(c.column))
+                        .map((c) => c.column)),
+                ];
+                return bare.length === 0
+                    ? []
+                    : [
+                        {
+                            path: `${item.path}.sql`,
+                            message: `${bare.join(', ')} has no table: with several tables Genie may apply it to the wrong one`,
+                            fix: 'qualify each column with its table name, e.g. orders.amount',
+                        },
+                    ];
+            }),
+    },
+    {
+        id: 'snippet-duplicate',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two snippets with the same SQL or name',
+        run: (ctx) => {
+            const seen = new Map();
+            const out = [];
+            const s = ctx.space.instructions?.sql_snippets;
+            for (const [list, items] of [
+                ['filters', s?.filters],
+                ['expressions', s?.expressions],
+                ['measures', s?.measures],
+            ])
+                (items ?? []).forEach((snippet, i) => {
+                    const path = `$.instructions.sql_snippets.${list}[${i}]`;
+                    const alias = 'alias' in snippet && typeof snippet.alias === 'string' ? snippet.alias : '';
+                    const keys = [
+                        `sql:${list}:${normalizeSqlText(joinText(snippet.sql))}`,
+                        `name:${normalizeTerm(snippet.display_name ?? '')}`,
+                        `alias:${alias.toLowerCase()}`,
+                    ].filter((k) => !k.endsWith(':'));
+                    const hit = keys.find((k) => seen.has(k));
+                    if (hit)
+                        out.push({
+                            path,
+                            message: `has the same ${hit.split(':')[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
+                            fix: 'merge the two snippets or rename one',
+                        });
+                    for (const k of keys)
+                        if (!seen.has(k))
+                            seen.set(k, path);
+                });
+            return out;
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/checks-text.js
+/**
+ * The general text instruction: present, short enough to be read in full, free of sentences that
+ * contradict or repeat each other, and not restating logic a snippet or join spec already defines
+ * (two copies drift apart).
+ */
+
+/** Past this many characters the text block is hard to keep consistent (and costs context on every question). */
+const LONG_TEXT = 3000;
+const PATH = '$.instructions.text_instructions[0].content';
+function textOf(ctx) {
+    return (ctx.space.instructions?.text_instructions ?? []).map((t) => joinText(t.content)).join('\n');
+}
+/** Sentences of the text: split at line breaks and at . ! ? followed by a space. */
+function sentences(text) {
+    return text
+        .split(/\n+|(?<=[.!?])\s+/)
+        .map((s) => s.trim())
+        .filter((s) => s.length > 0);
+}
+const NEGATION = /\b(never|not|don't|dont|do not|must not|should not|avoid|exclude|excluding|without)\b/i;
+const DIRECTIVE = /\b(always|must|should|use|include|only|count|treat)\b/i;
+const STOP = new Set('the a an and or of to in on for by with from as is are be it this that these those when what which any all each use always never not dont do must should avoid exclude excluding without include only count treat'.split(' '));
+function contentWords(sentence) {
+    return new Set(sentence
+        .toLowerCase()
+        .replace(/n't\b/g, ' not')
+        .split(/[^\p{L}\p{N}_]+/u)
+        .filter((w) => w.length >= 3 && !STOP.has(w)));
+}
+function overlap(a, b) {
+    const shared = [...a].filter((w) => b.has(w)).length;
+    return shared < 2 ? 0 : shared / new Set([...a, ...b]).size;
+}
+/** SQL compared as text: lowercase, no quotes around names, single spaces. */
+function squashSql(sql) {
+    return sql.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
+}
+function restated(ctx, text) {
+    const haystack = squashSql(text);
+    const out = [];
+    const s = ctx.space.instructions?.sql_snippets;
+    const candidates = [];
+    for (const [list, items] of [
+        ['filters', s?.filters],
+        ['expressions', s?.expressions],
+        ['measures', s?.measures],
+    ])
+        (items ?? []).forEach((snippet, i) => candidates.push({ sql: joinText(snippet.sql), where: `$.instructions.sql_snippets.${list}[${i}]` }));
+    (ctx.space.instructions?.join_specs ?? []).forEach((spec, i) => candidates.push({ sql: spec.sql[0] ?? '', where: `$.instructions.join_specs[${i}]` }));
+    for (const candidate of candidates) {
+        const needle = squashSql(candidate.sql);
+        if (needle.length >= 10 && haystack.includes(needle))
+            out.push({
+                path: PATH,
+                message: `the text repeats the SQL of ${candidate.where} (${candidate.sql.trim().slice(0, 60)}): two copies of one rule drift apart`,
+                fix: 'delete the sentence from the text; the snippet or join spec already teaches Genie this',
+            });
+    }
+    return out;
+}
+const TEXT_CHECKS = [
+    {
+        id: 'text-instruction-missing',
+        severity: 'info',
+        category: 'semantics',
+        measured: true,
+        title: 'No general text instruction',
+        run: (ctx) => textOf(ctx).trim() === '' && ctx.tables.length > 0
+            ? [
+                {
+                    path: '$.instructions',
+                    message: 'the space has no general instruction',
+                    fix: 'add a short text instruction: what the space covers, date conventions, how codes are written',
+                },
+            ]
+            : [],
+    },
+    {
+        id: 'text-instruction-long',
+        severity: 'warning',
+        category: 'semantics',
+        title: `The text instruction is over ${LONG_TEXT} characters`,
+        run: (ctx) => {
+            const length = textOf(ctx).length;
+            return length > LONG_TEXT
+                ? [
+                    {
+                        path: PATH,
+                        message: `${length} characters of general instructions: long text is hard to keep consistent, and every rule in it competes for Genie's attention`,
+                        fix: 'move definitions into SQL snippets, column descriptions and example SQL; keep the text for what has no better home',
+                    },
+                ]
+                : [];
+        },
+    },
+    {
+        id: 'text-instruction-contradiction',
+        severity: 'warning',
+        category: 'semantics',
+        title: 'Two sentences of the text instruction contradict each other',
+        run: (ctx) => {
+            const all = sentences(textOf(ctx)).map((s) => ({ s, words: contentWords(s), negative: NEGATION.test(s) }));
+            const out = [];
+            for (let i = 0; i < all.length; i++)
+                for (let j = i + 1; j < all.length; j++) {
+                    const [a, b] = [all[i], all[j]];
+                    if (a.negative === b.negative || !(DIRECTIVE.test(a.s) || DIRECTIVE.test(b.s)))
+                        continue;
+                    if (overlap(a.words, b.words) < 0.6)
+                        continue;
+                    out.push({
+                        path: PATH,
+                        message: `"${a.s}" and "${b.s}" say opposite things about the same subject`,
+                        fix: 'keep one rule (or state when each applies)',
+                    });
+                }
+            return out;
+        },
+    },
+    {
+        id: 'text-instruction-repeated',
+        severity: 'info',
+        category: 'semantics',
+        title: 'A sentence of the text instruction is repeated',
+        run: (ctx) => {
+            const seen = new Set();
+            const out = [];
+            for (const sentence of sentences(textOf(ctx))) {
+                const key = sentence.toLowerCase().replace(/\s+/g, ' ');
+                if (seen.has(key))
+                    out.push({ path: PATH, message: `"${sentence}" appears twice`, fix: 'delete the repeat' });
+                seen.add(key);
+            }
+            return out;
+        },
+    },
+    {
+        id: 'text-restates-snippet',
+        severity: 'info',
+        category: 'semantics',
+        title: 'The text instruction restates a snippet or join spec',
+        run: (ctx) => {
+            const text = textOf(ctx);
+            return text.trim() === '' ? [] : restated(ctx, text);
+        },
+    },
+];
+
+;// CONCATENATED MODULE: ./src/lint/registry.js
+/** Every lint check, in the order findings are listed. Ids are stable: they name checks in reports and in the README. */
+
+
+
+
+
+
+
+
+
+const CHECKS = [
+    ...FORMAT_CHECKS,
+    ...LIMIT_CHECKS,
+    ...COVERAGE_CHECKS,
+    ...JOIN_CHECKS,
+    ...SYNONYM_CHECKS,
+    ...SNIPPET_CHECKS,
+    ...TEXT_CHECKS,
+    ...EXAMPLE_CHECKS,
+    ...SAMPLE_CHECKS,
+];
+function checkById(id) {
+    return CHECKS.find((check) => check.id === id);
+}
+/** `lint --list-checks`: one line per check, id, severity and title. */
+function listChecks() {
+    const width = Math.max(...CHECKS.map((c) => c.id.length));
+    return CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.category.padEnd(13)}  ${c.title}${c.fixable ? ' [--fix]' : ''}${c.warehouse ? ' [--warehouse]' : ''}`);
+}
+
+;// CONCATENATED MODULE: ./src/lint/lint-space.js
+/**
+ * The static linter: runs every check over one space config and scores it. Pure: no Genie, no
+ * warehouse (warehouse facts, when wanted, are read by the command and passed in).
+ */
+
+
+
+
+const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
+function runChecks(ctx, only) {
+    const findings = [];
+    for (const check of CHECKS) {
+        if (only && !only.has(check.id))
+            continue;
+        if (check.warehouse && !ctx.warehouse)
+            continue;
+        for (const raw of check.run(ctx))
+            findings.push({ check: check.id, severity: check.severity, category: check.category, ...raw });
+    }
+    // Stable: errors first, then warnings, then advice; within a severity, in check order.
+    return findings
+        .map((f, i) => ({ f, i }))
+        .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
+        .map(({ f }) => f);
+}
+const MEASURED = new Set(CHECKS.filter((c) => c.measured).map((c) => c.id));
+/**
+ * Lints a parsed config. `extra` are findings found before parsing (ids repaired on load); `text` is the
+ * file's text, which gives every finding its line.
+ */
+function lintSpace(input) {
+    const ctx = buildContext(input);
+    let findings = [...(input.extra ?? []), ...runChecks(ctx)];
+    if (input.text !== undefined) {
+        const lines = addIssueLines(input.text, findings.map((f) => ({ file: '', path: f.path, message: '', line: f.line })));
+        findings = findings.map((f, i) => (lines[i]?.line !== undefined ? { ...f, line: lines[i].line } : f));
+    }
+    return { findings, quality: qualityScore(ctx, findings, MEASURED) };
+}
+/** The quality score alone, as the scorecard and the PR reports show it. */
+function lintQuality(input) {
+    return lintSpace(input).quality;
+}
+
+;// CONCATENATED MODULE: ./src/commands/score.js
+/** `score`: ask every benchmark question of one space config and compare with the expected results. */
+
+
+
+
+
+
+
+
+
+
+
+function loadSpaceBenchmarks(root, space) {
+    const file = benchmarksFile(root, space);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
+        throw new GenieGitopsError(`no benchmarks for space '${space}': ${file} does not exist`, `create benchmarks/${space}.yml with a list of {id, question, sql}`);
+    }
+    return loadBenchmarks(file, space).benchmarks;
+}
+async function scoreCommand(options) {
+    return withScoringBackend(options, (backend, space, benchmarks) => scoreConfig(backend, options.space, space, benchmarks, options));
+}
+/** Opens the backend a space is scored on, checks its config is valid there, runs `fn`, closes it. */
+async function withScoringBackend(options, fn) {
+    const loaded = loadSpace(options.root, options.space, options.layout);
+    const benchmarks = loadSpaceBenchmarks(options.root, options.space);
+    const backend = await openBackend(options.root, options.backend, loaded.target, {
+        space: options.space,
+        noise: options.noise,
+        seed: options.seed,
+        layout: options.layout,
+        dataFile: options.dataFile,
+        staging: options.staging,
+        env: options.env,
+    });
+    try {
+        // Score only what Genie would accept: an invalid config fails here, before any question is asked.
+        assertValidConfig(options.root, loaded, await backend.warehouse.schema());
+        return await fn(backend, loaded.space, benchmarks);
+    }
+    finally {
+        await backend.close();
+    }
+}
+/**
+ * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
+ * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
+ * from a config that passes validate.
+ */
+function assertValidConfig(root, loaded, warehouseSchema, hint = 'fix the space config (run `genie-gitops validate`)') {
+    const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
+    if (issues.length > 0)
+        throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), hint);
+}
+/** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
+async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) {
+    return configScorer(backend, spaceName, space, benchmarks, options).score();
+}
+/**
+ * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
+ * keeps one local engine per config, and re-syncs a shared staging space before each run), and
+ * whose runs share the expected results.
+ */
+function configScorer(backend, spaceName, space, benchmarks, options = {}) {
+    const expectedCache = new Map();
+    const input = async () => ({
+        space: spaceName,
+        configHash: hashSpace(space),
+        benchmarksHash: hashBenchmarks(benchmarks),
+        backend: backend.name,
+        benchmarks,
+        taught: new Set(findTaught(space, benchmarks).keys()),
+        genie: await backend.genieFor(space, { seed: options.seed }),
+        warehouse: backend.warehouse,
+        expectedCache,
+        options: {
+            repeats: options.repeats,
+            concurrency: options.concurrency,
+            questionsPerMinute: options.questionsPerMinute,
+            questionTimeoutMs: options.questionTimeoutMs,
+            retries: options.retries,
+            backoffMs: options.backoffMs,
+            questionBudgetMs: options.questionBudgetMs,
+        },
+        onProgress: options.onProgress,
+    });
+    // The static quality rides along in the card, so every report that shows a score can show it too.
+    const quality = lintQuality({ space, benchmarks });
+    return {
+        score: async () => ({ ...(await runScore(await input())), quality }),
+        reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/genie-eval-score.js
+/**
+ * `score --scorer genie-eval|both`: Genie's own evaluation (its Beta eval runs) as a second
+ * opinion beside our result comparison. The staging space gets the config with every benchmark
+ * synced into `benchmarks.questions` (eval runs read only that section), Genie evaluates them,
+ * and its per-question assessments become a scorecard in our format; `both` scores with ours too
+ * and reports both verdicts per question and how often they agree.
+ */
+
+
+
+
+
+
+const SCORERS = ['ours', 'genie-eval', 'both'];
+/** Genie's eval run over every benchmark on the backend's staging space, as our scorecard. */
+async function genieEvalScore(backend, spaceName, space, benchmarks) {
+    if (!backend.genieEvalFor)
+        throw new GenieGitopsError(`--scorer genie-eval needs Genie's eval runs, which the ${backend.name} backend does not have`, 'use --backend databricks (point DATABRICKS_HOST at `genie-gitops serve` to try it offline), or --scorer ours');
+    const started = Date.now();
+    const evaluator = await backend.genieEvalFor(withSyncedBenchmarks(space, benchmarks, 'all'));
+    const run = await evaluator.evaluate();
+    return evalScorecard({
+        space: spaceName,
+        configHash: hashSpace(space),
+        benchmarksHash: hashBenchmarks(benchmarks),
+        backend: backend.name,
+        benchmarks,
+        run,
+        taught: new Set(findTaught(space, benchmarks).keys()),
+        startedAt: started,
+        durationMs: Date.now() - started,
+    });
+}
+/** Scores with the chosen scorer(s) on an open backend. */
+async function scoreWithScorer(scorer, backend, spaceName, space, benchmarks, options = {}) {
+    if (scorer === 'genie-eval') {
+        const genie = await genieEvalScore(backend, spaceName, space, benchmarks);
+        return { primary: genie, genie };
+    }
+    const ours = await scoreConfig(backend, spaceName, space, benchmarks, options);
+    if (scorer === 'ours')
+        return { primary: ours, ours };
+    const genie = await genieEvalScore(backend, spaceName, space, benchmarks);
+    return { primary: ours, ours, genie, agreement: scorerAgreement(ours, genie) };
+}
+/** `score` with a scorer: loads the space, opens its backend and scores with `scorer`. */
+async function scorerCommand(options) {
+    return withScoringBackend(options, (backend, space, benchmarks) => scoreWithScorer(options.scorer, backend, options.space, space, benchmarks, options));
+}
+
+;// CONCATENATED MODULE: ./src/action/inputs.js
+/** Action inputs, parsed once into a typed object. The only module that reads inputs. */
+
+
+
+
+
+
+
+
+
+/** Input names, as action.yml declares them. */
+const INPUT = {
+    command: 'command',
+    space: 'space',
+    all: 'all',
+    changedOnly: 'changed-only',
+    backend: 'backend',
+    repeats: 'repeats',
+    minScore: 'min-score',
+    maxRegression: 'max-regression',
+    confidence: 'confidence',
+    maxRepeats: 'max-repeats',
+    maxErrored: 'max-errored',
+    maxIterations: 'max-iterations',
+    targetScore: 'target-score',
+    maxRegressions: 'max-regressions',
+    allowTaughtExamples: 'allow-taught-examples',
+    analyst: 'analyst',
+    onDrift: 'on-drift',
+    staging: 'staging',
+    githubToken: 'github-token',
+    baseBranch: 'base-branch',
+    workingDirectory: 'working-directory',
+    databricksHost: 'databricks-host',
+    databricksToken: 'databricks-token',
+    databricksClientId: 'databricks-client-id',
+    databricksClientSecret: 'databricks-client-secret',
+    databricksAuthType: 'databricks-auth-type',
+    llmProvider: 'llm-provider',
+    llmModel: 'llm-model',
+    llmBaseUrl: 'llm-base-url',
+    llmEndpoint: 'llm-endpoint',
+    minQuality: 'min-quality',
+    bundleTarget: 'bundle-target',
+    verify: 'verify',
+    verifySample: 'verify-sample',
+    autoRollback: 'auto-rollback',
+    syncBenchmarks: 'sync-benchmarks',
+    scorer: 'scorer',
+};
+const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'];
+/** An empty input is the same as an absent one. */
+function inputs_optional(name) {
+    const value = getInput(name).trim();
+    return value === '' ? undefined : value;
+}
+function oneOf(name, value, allowed, fallback) {
+    const v = value ?? fallback;
+    if (allowed.includes(v))
+        return v;
+    throw new GenieGitopsError(`input ${name} '${v}' is not supported`, `set ${name} to one of: ${allowed.join(', ')}`);
+}
+function booleanInput(name) {
+    const value = inputs_optional(name)?.toLowerCase();
+    if (value === undefined || value === 'false')
+        return false;
+    if (value === 'true')
+        return true;
+    throw new GenieGitopsError(`input ${name} '${value}' is not a boolean`, `set ${name} to true or false`);
+}
+function readInputs() {
+    const command = oneOf(INPUT.command, inputs_optional(INPUT.command), COMMANDS, 'score');
+    const space = inputs_optional(INPUT.space);
+    const envFrom = [
+        [INPUT.databricksHost, 'DATABRICKS_HOST'],
+        [INPUT.databricksToken, 'DATABRICKS_TOKEN'],
+        [INPUT.databricksClientId, 'DATABRICKS_CLIENT_ID'],
+        [INPUT.databricksClientSecret, 'DATABRICKS_CLIENT_SECRET'],
+        [INPUT.databricksAuthType, 'DATABRICKS_AUTH_TYPE'],
+        [INPUT.llmProvider, 'GENIE_GITOPS_LLM_PROVIDER'],
+        [INPUT.llmModel, 'GENIE_GITOPS_LLM_MODEL'],
+        [INPUT.llmBaseUrl, 'OPENAI_BASE_URL'],
+        [INPUT.llmEndpoint, 'GENIE_GITOPS_SERVING_ENDPOINT'],
+    ];
+    const env = {};
+    for (const [input, variable] of envFrom) {
+        const value = inputs_optional(input);
+        if (value !== undefined)
+            env[variable] = value;
+    }
+    const githubToken = inputs_optional(INPUT.githubToken);
+    const secrets = [githubToken, env.DATABRICKS_TOKEN, env.DATABRICKS_CLIENT_SECRET].filter((s) => Boolean(s));
+    return {
+        command,
+        space: space === 'all' || space === undefined ? undefined : validateSpaceName(space),
+        all: space === 'all' || booleanInput(INPUT.all),
+        changedOnly: booleanInput(INPUT.changedOnly),
+        backend: parseBackend(inputs_optional(INPUT.backend)),
+        repeats: numberOption(inputs_optional(INPUT.repeats), INPUT.repeats, { min: 1, integer: true }),
+        minScore: numberOption(inputs_optional(INPUT.minScore), INPUT.minScore, { fraction: true }),
+        maxRegression: numberOption(inputs_optional(INPUT.maxRegression), INPUT.maxRegression, { fraction: true }),
+        confidence: numberOption(inputs_optional(INPUT.confidence), INPUT.confidence, { min: 0.5, max: 0.999 }),
+        maxRepeats: numberOption(inputs_optional(INPUT.maxRepeats), INPUT.maxRepeats, { min: 0, max: 20, integer: true }),
+        maxErrored: numberOption(inputs_optional(INPUT.maxErrored), INPUT.maxErrored, { fraction: true }),
+        maxIterations: numberOption(inputs_optional(INPUT.maxIterations), INPUT.maxIterations, { min: 1, integer: true }),
+        targetScore: numberOption(inputs_optional(INPUT.targetScore), INPUT.targetScore, { fraction: true }),
+        maxRegressions: numberOption(inputs_optional(INPUT.maxRegressions), INPUT.maxRegressions, { min: 0, integer: true }),
+        allowTaughtExamples: booleanInput(INPUT.allowTaughtExamples),
+        analyst: oneOf(INPUT.analyst, inputs_optional(INPUT.analyst), ['rules', 'llm'], 'rules'),
+        onDrift: oneOf(INPUT.onDrift, inputs_optional(INPUT.onDrift), ['fail', 'overwrite'], 'fail'),
+        staging: parseStaging(inputs_optional(INPUT.staging), INPUT.staging),
+        githubToken,
+        baseBranch: inputs_optional(INPUT.baseBranch),
+        workingDirectory: inputs_optional(INPUT.workingDirectory) ?? '.',
+        minQuality: numberOption(inputs_optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
+        bundleTarget: inputs_optional(INPUT.bundleTarget),
+        verify: oneOf(INPUT.verify, inputs_optional(INPUT.verify), VERIFY_MODES, 'smoke'),
+        verifySample: numberOption(inputs_optional(INPUT.verifySample), INPUT.verifySample, { min: 1, integer: true }),
+        autoRollback: oneOf(INPUT.autoRollback, inputs_optional(INPUT.autoRollback), AUTO_ROLLBACK_MODES, 'pr'),
+        syncBenchmarks: oneOf(INPUT.syncBenchmarks, inputs_optional(INPUT.syncBenchmarks), SYNC_BENCHMARK_MODES, 'none'),
+        scorer: oneOf(INPUT.scorer, inputs_optional(INPUT.scorer), SCORERS, 'ours'),
+        env,
+        secrets,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-config.js
+/**
+ * What deploy puts on a live space: the repository's config, with Genie's benchmark section
+ * filled from `benchmarks/<space>.yml` when sync-benchmarks asks for it. The drift guard hashes
+ * this deployed form, so an edit of the live space's benchmarks is drift like any other edit.
+ */
+
+
+
+
+
+
+
+
+
+/** The space's benchmarks, or undefined when it has no benchmark file. */
+function benchmarksOf(root, space) {
+    const file = spacePaths(root, space).benchmarksFile;
+    return (0,external_node_fs_namespaceObject.existsSync)(file) ? loadBenchmarks(file, space).benchmarks : undefined;
+}
+function deployedConfig(space, benchmarks, mode, name) {
+    if (mode === 'none')
+        return space;
+    if (!benchmarks)
+        throw new GenieGitopsError(`sync-benchmarks: ${mode} needs benchmarks/${name}.yml, which does not exist`, 'add the benchmark file, or deploy with sync-benchmarks: none');
+    return withSyncedBenchmarks(space, benchmarks, mode);
+}
+/** The deployed form of the config at the push's `before` (its config and benchmark files then), hashed. */
+async function deployedHashAt(git, before, root, name, configPath, mode) {
+    if (!before || ZERO_SHA.test(before))
+        return undefined;
+    const text = await git.tryShow(before, configPath);
+    if (text === undefined)
+        return undefined;
+    const space = parseSpaceText(text, `${configPath}@${before.slice(0, 7)}`);
+    if (mode === 'none')
+        return hashSpace(space);
+    const file = external_node_path_namespaceObject.relative(root, spacePaths(root, name).benchmarksFile).split(external_node_path_namespaceObject.sep).join('/');
+    const yml = await git.tryShow(before, file);
+    if (yml === undefined)
+        return undefined;
+    try {
+        return hashSpace(withSyncedBenchmarks(space, parseBenchmarksText(yml, file, name).benchmarks, mode));
+    }
+    catch {
+        return undefined; // an invalid old benchmark file cannot be what was deployed
+    }
+}
+/** Reads a file of the working tree, or undefined. */
+function readIfExists(file) {
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+}
+
+;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
+const PENDING_LABEL = 'genie-gitops: pending';
+const DEPLOYED_LABEL = 'genie-gitops: deployed';
+const LESSONS_RECORDED_LABEL = 'genie-gitops: lessons-recorded';
+/** The one branch enhance owns for a space. */
+function enhanceBranch(space) {
+    return `genie-gitops/enhance/${space}`;
+}
+/** Merged PRs whose config has not been deployed yet. */
+function mergedPending(pulls) {
+    return pulls.filter((pr) => pr.state === 'closed' && pr.merged && pr.labels.includes(PENDING_LABEL));
+}
+/** PRs closed without merging whose fixes are not yet in the rejected lessons, oldest first. */
+function closedUnrecorded(pulls) {
+    return pulls
+        .filter((pr) => pr.state === 'closed' && !pr.merged && !pr.labels.includes(LESSONS_RECORDED_LABEL))
+        .sort((a, b) => a.number - b.number);
+}
+/** Adds `add` and removes `remove` (only the ones the PR has or lacks), in that order so a PR is never left with neither. */
+async function relabel(github, pr, change) {
+    const add = (change.add ?? []).filter((l) => !pr.labels.includes(l));
+    if (add.length > 0)
+        await github.addLabels(pr.number, add);
+    for (const label of change.remove ?? [])
+        if (pr.labels.includes(label))
+            await github.removeLabel(pr.number, label);
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-labels.js
+/**
+ * After a space deployed (or was already up to date), its merged enhancement PRs still labelled
+ * pending become deployed, but only those whose merge commit is part of what was deployed: a
+ * slow deploy of an older push must not mark a PR merged after it.
+ */
+
+
+async function markDeployedPulls(github, git, space, deployedSha) {
+    const result = { deployed: [], stillPending: [] };
+    const pending = mergedPending(await github.listPullRequests(enhanceBranch(space), 'closed'));
+    for (const pr of pending) {
+        const included = await mergeIncluded(git, pr.mergeCommitSha, deployedSha);
+        if (included !== true) {
+            result.stillPending.push({
+                number: pr.number,
+                reason: included === false
+                    ? `its merge ${pr.mergeCommitSha?.slice(0, 7)} is not in the deployed commit ${deployedSha.slice(0, 7)}; the deploy of its push will mark it`
+                    : `its merge commit ${pr.mergeCommitSha?.slice(0, 7)} is not in this checkout (check out with fetch-depth: 0)`,
+            });
+            continue;
+        }
+        await relabel(github, pr, { add: [DEPLOYED_LABEL], remove: [PENDING_LABEL] });
+        result.deployed.push(pr.number);
+    }
+    return result;
+}
+/** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
+async function mergeIncluded(git, mergeSha, deployedSha) {
+    // GitHub always reports a merged PR's merge commit; without one, the merged state is all we know.
+    if (!mergeSha)
+        return true;
+    await git.tryFetchCommit(REMOTE, mergeSha);
+    return git.tryIsAncestor(mergeSha, deployedSha);
+}
+/** One line for the deploy report, empty when there was nothing to label. */
+function describeDeployLabels(result) {
+    const parts = [];
+    if (result.deployed.length > 0)
+        parts.push(`${result.deployed.map((n) => `PR #${n}`).join(', ')} labelled "${DEPLOYED_LABEL}"`);
+    for (const p of result.stillPending)
+        parts.push(`PR #${p.number} stays "${PENDING_LABEL}": ${p.reason}`);
+    return parts.join('; ');
+}
+
+;// CONCATENATED MODULE: ./src/commands/drift-guard.js
+const drift_guard_short = (sha) => sha.slice(0, 7);
+function judgeDrift(input) {
+    if (input.liveHash === input.configHash)
+        return { kind: 'unchanged' };
+    const lastSuccess = input.history.findIndex((r) => r.state === 'success');
+    // Deploys started after the last success may have reached the live space before they were
+    // cancelled or failed (a PATCH applied, its read-back lost): their configs are ours too.
+    const since = lastSuccess === -1 ? input.history : input.history.slice(0, lastSuccess + 1);
+    const ours = since.find((r) => r.configHash === input.liveHash);
+    if (ours)
+        return {
+            kind: 'clean',
+            note: ours.state === 'success'
+                ? `the live space held the config deployed from ${drift_guard_short(ours.commit)}`
+                : `the live space held the config of the unfinished deploy of ${drift_guard_short(ours.commit)}`,
+        };
+    if (lastSuccess !== -1) {
+        const last = input.history[lastSuccess];
+        return {
+            kind: 'drift',
+            reason: `the live space differs from the config of its last successful deployment (commit ${drift_guard_short(last.commit)}, ${last.createdAt})`,
+        };
+    }
+    if (input.beforeHash !== undefined && input.beforeHash === input.liveHash)
+        return {
+            kind: 'clean',
+            note: 'no deployment recorded yet; the live space held the config of the previous commit',
+        };
+    if (input.liveIsNew)
+        return { kind: 'first', note: 'first deploy: the live space was new (tables only)' };
+    return {
+        kind: 'drift',
+        reason: 'no deployment of this space is recorded and the live space differs from the config to deploy: it may hold edits made outside git',
+    };
+}
+/**
+ * A space nobody has worked on yet: what Genie creates from a table selection (tables, their
+ * column names), with no descriptions, synonyms, instructions, examples, snippets, joins or
+ * sample questions. Overwriting it loses nothing a person wrote.
+ */
+function isUntouchedSpace(canonical) {
+    const STRUCTURE = new Set(['version', 'data_sources', 'tables', 'metric_views', 'column_configs', 'config']);
+    const NAMES = new Set(['identifier', 'column_name']);
+    const INSTRUCTION_LISTS = new Set(['instructions', 'benchmarks']);
+    const walk = (value, key) => {
+        if (Array.isArray(value))
+            return value.every((v) => walk(v, key));
+        // A toggle (entity matching, format assistance) is a setting, not text a person wrote.
+        if (typeof value === 'boolean')
+            return true;
+        if (typeof value !== 'object' || value === null)
+            return key === 'version' || NAMES.has(key);
+        return Object.entries(value).every(([k, v]) => {
+            if (isEmpty(v))
+                return true;
+            if (INSTRUCTION_LISTS.has(k) || k === 'sample_questions')
+                return false;
+            return STRUCTURE.has(k) || NAMES.has(k) || typeof v === 'boolean' ? walk(v, k) : false;
+        });
+    };
+    return walk(canonical, '');
+}
+function isEmpty(value) {
+    if (Array.isArray(value))
+        return value.length === 0;
+    if (typeof value === 'object' && value !== null)
+        return Object.values(value).every(isEmpty);
+    return value === undefined || value === null;
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy.js
+/**
+ * `deploy`: put the repository's configs on the live spaces. Per space: read live and compare it
+ * (canonically) with the config of the last successful deployment in the deployment log (see
+ * drift-guard.ts); a difference means someone edited the live space outside git (drift), which
+ * stops that space unless on-drift is overwrite. Otherwise record the deploy as started, update
+ * live with the etag just read, read it back until it equals the config, and record success: the
+ * record is written only on success, so a failed or cancelled deploy leaves no false drift. An
+ * update answered with 409 or lost on the way back is resolved by reading back. One failing space
+ * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
+ * merged enhancement PRs from the pending label to deployed.
+ */
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
+async function changedSpaces(git, before, after, root = git.cwd, layout = {}) {
+    return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
+}
+async function selectSpaces(options) {
+    if (options.spaces === 'all')
+        return { names: listSpaces(options.root, options.layout), selection: 'all spaces' };
+    if (options.spaces && options.spaces.length > 0)
+        return {
+            names: options.spaces.map((name) => validateSpaceName(name)),
+            selection: `requested: ${options.spaces.join(', ')}`,
+        };
+    const before = options.before;
+    if (!before || ZERO_SHA.test(before))
+        return {
+            names: listSpaces(options.root, options.layout),
+            selection: 'all spaces (no previous commit to diff against)',
+        };
+    if (!(await options.git.tryFetchCommit('origin', before))) {
+        throw new GenieGitopsError(`the previous commit ${before.slice(0, 7)} is not available`, 'check out with fetch-depth: 0 (or 2) so deploy can diff the push');
+    }
+    const after = options.after ?? 'HEAD';
+    return {
+        names: await changedSpaces(options.git, before, after, options.root, options.layout),
+        selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
+    };
+}
+/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
+function liveSpaceOf(stored, label) {
+    if (typeof stored.serializedSpace === 'string')
+        return parseSpaceText(stored.serializedSpace, label);
+    return SpaceSchema.parse(stored.serializedSpace);
+}
+function liveText(stored, label) {
+    return serializeSpace(liveSpaceOf(stored, label));
+}
+async function deployCommand(options) {
+    // Names someone typed are checked like in every command; names from changed folders are reported per space.
+    if (Array.isArray(options.spaces))
+        options.spaces.forEach((name) => validateSpaceName(name));
+    const { names, selection } = await selectSpaces(options);
+    const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
+    const commit = names.length ? await deployedCommit(options) : '';
+    const results = [];
+    for (const space of names) {
+        options.log?.(`deploy ${space}`);
+        let result;
+        try {
+            result = await deployOne(space, options, deployments, commit);
+        }
+        catch (error) {
+            const message = error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+            const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+            result = { space, status: 'failed', message: `${message}${hint}` };
+        }
+        if (result.status === 'deployed' && options.verify && options.verify.mode !== 'none')
+            result = await verifySpace(result, space, options, commit);
+        if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
+            result = await labelDeployed(result, options.github, options);
+        options.log?.(`${space}: ${result.status}: ${result.message}`);
+        results.push(result);
+    }
+    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok
+    // either; nor is a live space that verified significantly worse (its rollback PR is named in the message).
+    const ok = results.every((r) => r.status !== 'failed' && r.status !== 'drifted' && r.verification?.verdict !== 'regression');
+    return { spaces: results, selection, ok };
+}
+/** Verifies a deployed space by its live score; the verdict (and any rollback) goes into the message. */
+async function verifySpace(result, space, options, commit) {
+    const dir = loadSpaceDir(options.root, space, options.layout);
+    const benchmarks = benchmarksOf(options.root, space);
+    if (!dir.target || !benchmarks || benchmarks.length === 0)
+        return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+    const verification = await verifyDeployed({
+        root: options.root,
+        space,
+        backend: options.backend,
+        target: dir.target,
+        config: dir.space,
+        configPath: dir.configPath,
+        benchmarks,
+        git: options.git,
+        github: options.github,
+        commit,
+        before: options.before,
+        env: options.env ?? process.env,
+        layout: options.layout,
+        store: options.store,
+        log: options.log,
+    }, options.verify);
+    const rollback = verification.rollback
+        ? `; ${verification.rollback.message}`
+        : verification.rollbackError
+            ? `; the rollback failed: ${verification.rollbackError}`
+            : verification.rollbackSkipped && verification.verdict === 'regression'
+                ? `; not rolled back: ${verification.rollbackSkipped}`
+                : '';
+    return { ...result, verification, message: `${result.message}; ${verification.summary}${rollback}` };
+}
+/** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
+async function labelDeployed(result, github, options) {
+    try {
+        const deployedSha = await options.git.revParse(options.after ?? 'HEAD');
+        const labels = await markDeployedPulls(github, options.git, result.space, deployedSha);
+        const line = describeDeployLabels(labels);
+        return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
+        const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
+        return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };
+    }
+}
+async function deployOne(space, options, deployments, commit) {
+    if (!findSpaceEntry(options.root, space, options.layout)) {
+        return {
+            space,
+            status: 'skipped',
+            message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+        };
+    }
+    const dir = loadSpaceDir(options.root, space, options.layout);
+    const target = dir.target;
+    if (!target)
+        return {
+            space,
+            status: 'failed',
+            message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+        };
+    const mode = options.syncBenchmarks ?? 'none';
+    const deployed = deployedConfig(dir.space, mode === 'none' ? undefined : benchmarksOf(options.root, space), mode, space);
+    // Checked as deployed: synced benchmark ids must be well formed and unique across the file too.
+    const issues = checkInvariants(deployed, { file: dir.configPath });
+    if (issues.length > 0)
+        throw new ValidationError(issues);
+    const config = serializeSpace(deployed);
+    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(deployed), commit };
+    const synced = mode === 'none' ? {} : { benchmarksSynced: deployed.benchmarks?.questions?.length ?? 0 };
+    return withStore(options, target, async (store) => {
+        const base = { space, liveSpaceId: target.liveSpaceId, ...synced };
+        const live = await store.get(target.liveSpaceId);
+        const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
+        const history = await deployments.history(space, target.liveSpaceId);
+        const verdict = judgeDrift({
+            liveHash: hashSpace(current),
+            configHash: record.configHash,
+            liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
+            history,
+            beforeHash: history.length === 0
+                ? await deployedHashAt(options.git, options.before, options.root, space, dir.configPath, mode)
+                : undefined,
+        });
+        if (verdict.kind === 'unchanged') {
+            // Record it, so the next deploy compares with this config rather than an older one.
+            if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
+                return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+            const id = await deployments.start(record);
+            await deployments.finish(id, 'success', 'the live space already had this config');
+            return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
+        }
+        let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
+        if (verdict.kind === 'drift') {
+            if ((options.onDrift ?? 'fail') !== 'overwrite') {
+                return {
+                    ...base,
+                    status: 'drifted',
+                    message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+                };
+            }
+            note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
+        }
+        // Started before the live space is touched: a run cancelled half-way leaves an unfinished
+        // record, whose config the next deploy then recognises as its own (no false drift).
+        const id = await deployments.start(record);
+        let how;
+        try {
+            how = await applyConfig(store, target.liveSpaceId, deployed, config, live.etag, options);
+        }
+        catch (error) {
+            await deployments.finish(id, 'failure', deploy_messageOf(error)).catch(() => undefined);
+            throw error;
+        }
+        try {
+            await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
+        }
+        catch (error) {
+            note += `; recording the success in ${deployments.describe(space)} failed (${deploy_messageOf(error)}): the next deploy still recognises this config as its own`;
+        }
+        return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
+    });
+}
+/** The full sha of the commit being deployed (the name the record keeps). */
+async function deployedCommit(options) {
+    try {
+        return await options.git.revParse(options.after ?? 'HEAD');
+    }
+    catch {
+        return options.after ?? 'unknown';
+    }
+}
+/** Statuses after which an update may have been applied although it reported failure. */
+function mayHaveApplied(error) {
+    const e = error;
+    const status = typeof e.status === 'number' ? e.status : undefined;
+    return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
+}
+/**
+ * Updates the live space and reads it back until it equals `config`. An update answered with
+ * 409 or with no answer may still have been applied (a lost answer, retried by the client with
+ * the old etag, is refused with 409): a read-back showing the target config is success.
+ */
+async function applyConfig(store, spaceId, space, config, etag, options) {
+    try {
+        await store.update(spaceId, space, { etag });
+    }
+    catch (error) {
+        if (!mayHaveApplied(error))
+            throw error;
+        if (await readsBack(store, spaceId, config, options))
+            return ` (the update answered "${deploy_messageOf(error)}", but reading back shows the new config: it was applied)`;
+        if (error.status === 409)
+            throw new GenieGitopsError(`live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`, 're-run deploy: the drift guard then checks the edit');
+        throw error;
+    }
+    await verify(store, spaceId, config, options);
+    return '';
+}
+/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
+async function readsBack(store, spaceId, config, options) {
+    const attempts = options.verifyAttempts ?? 5;
+    for (let i = 0; i < attempts; i++) {
+        if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config)
+            return true;
+        if (i < attempts - 1)
+            await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+    }
+    return false;
+}
+async function verify(store, spaceId, config, options) {
+    if (await readsBack(store, spaceId, config, options))
+        return;
+    throw new GenieGitopsError(`live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`, 'check the space in the Genie UI and re-run deploy');
+}
+function deploy_messageOf(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+async function withStore(options, target, fn) {
+    if (options.store)
+        return fn(options.store);
+    const backend = await openBackend(options.root, options.backend, target, {
+        env: options.env,
+        spacesOnly: true,
+        layout: options.layout,
+    });
+    try {
+        if (!backend.spaces)
+            throw new GenieGitopsError(`the ${options.backend} backend has no space store`, 'use a backend that can read and update spaces');
+        return await fn(backend.spaces);
+    }
+    finally {
+        await backend.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./src/github/deployment-log.js
+const DEPLOY_TASK = 'deploy:genie-space';
+function environmentOf(space) {
+    return `genie-gitops-${space}`;
+}
+/** Only these many newest deployments are read: the guard needs the last success and the attempts after it. */
+const LOOKBACK = 30;
+function createGitHubDeploymentLog(github) {
+    return {
+        describe: (space) => `the GitHub deployments of environment ${environmentOf(space)}`,
+        async history(space, liveSpaceId) {
+            const deployments = await github.listDeployments({
+                environment: environmentOf(space),
+                task: DEPLOY_TASK,
+                limit: LOOKBACK,
+            });
+            const records = [];
+            for (const d of deployments) {
+                const record = toRecord(d, space);
+                if (!record || record.liveSpaceId !== liveSpaceId)
+                    continue;
+                record.state = stateOf(await github.listDeploymentStatuses(d.id));
+                records.push(record);
+                // Older records cannot change the verdict: stop at the last success.
+                if (record.state === 'success')
+                    break;
+            }
+            return records;
+        },
+        async start(input) {
+            const deployment = await github.createDeployment({
+                ref: input.commit,
+                environment: environmentOf(input.space),
+                task: DEPLOY_TASK,
+                description: `genie-gitops deploy of ${input.space} to live space ${input.liveSpaceId}`,
+                payload: { ...input },
+            });
+            await github.setDeploymentStatus(deployment.id, 'in_progress', 'updating the live space');
+            return String(deployment.id);
+        },
+        async finish(id, state, description) {
+            await github.setDeploymentStatus(Number(id), state, description);
+        },
+    };
+}
+function toRecord(d, space) {
+    const p = (typeof d.payload === 'object' && d.payload !== null ? d.payload : {});
+    if (typeof p.configHash !== 'string' || typeof p.liveSpaceId !== 'string')
+        return undefined;
+    return {
+        id: String(d.id),
+        space,
+        liveSpaceId: p.liveSpaceId,
+        configHash: p.configHash,
+        commit: typeof p.commit === 'string' ? p.commit : d.sha,
+        state: 'in_progress',
+        createdAt: d.createdAt,
+    };
+}
+/** The newest status decides; a deployment without a final status was interrupted (still in progress). */
+function stateOf(statuses) {
+    const latest = statuses[0];
+    if (latest === 'success' || latest === 'inactive')
+        return 'success';
+    if (latest === 'failure' || latest === 'error')
+        return 'failure';
+    return 'in_progress';
+}
+
+;// CONCATENATED MODULE: ./src/action/run-deploy.js
+/** `deploy` in the action: the spaces changed by the push (or all), with a per-space table and outputs. */
+
+
+
+
+
+const ICON = {
+    deployed: '🚀',
+    unchanged: '✅',
+    drifted: '⚠️',
+    failed: '❌',
+    skipped: '⏭️',
+};
+async function runDeploy(run) {
+    const push = run.context.push;
+    // The drift guard's reference must outlive the job: GitHub deployments, one environment per space.
+    if (!run.github)
+        warning('No GitHub token: deployments are recorded only on this runner, which forgets them, so the next deploy finds no record and reports drift unless the live space equals the config. Pass github-token with deployments: write.', { title: 'genie-gitops: deployments not recorded' });
+    const baseBranch = run.github ? await run.github.defaultBranch().catch(() => undefined) : undefined;
+    const result = await action_run_group('deploy', () => deployCommand({
+        root: run.root,
+        layout: run.layout,
+        backend: run.inputs.backend,
+        git: run.git,
+        spaces: run.inputs.all ? 'all' : run.inputs.space ? [run.inputs.space] : undefined,
+        before: push?.before,
+        after: push?.after ?? run.context.sha,
+        onDrift: run.inputs.onDrift,
+        syncBenchmarks: run.inputs.syncBenchmarks,
+        verify: {
+            mode: run.inputs.verify,
+            sampleSize: run.inputs.verifySample,
+            maxRegression: run.inputs.maxRegression,
+            maxErrored: run.inputs.maxErrored,
+            confidence: run.inputs.confidence,
+            maxRepeats: run.inputs.maxRepeats,
+            autoRollback: run.inputs.autoRollback,
+            runUrl: run.context.runUrl,
+            baseBranch,
+        },
+        github: run.github,
+        deployments: run.github ? createGitHubDeploymentLog(run.github) : undefined,
+        log: (line) => info(line),
+    }));
+    const rows = result.spaces.map((s) => `| ${s.space} | ${ICON[s.status]} ${s.status} | ${s.liveSpaceId ? `\`${s.liveSpaceId}\`` : '–'} | ${s.message.replace(/\|/g, '\\|')} |`);
+    const body = result.spaces.length
+        ? ['| space | result | live space | details |', '|---|---|---|---|', ...rows]
+        : ['No space changed in this push: nothing to deploy.'];
+    const verified = result.spaces.flatMap((s) => s.verification
+        ? [
+            {
+                space: s.space,
+                mode: s.verification.mode,
+                verdict: s.verification,
+                asked: s.verification.asked,
+                rollback: s.verification.rollback?.pr?.url ?? s.verification.rollback?.message ?? s.verification.rollbackSkipped,
+            },
+        ]
+        : []);
+    await summary
+        .addRaw([
+        '## genie-gitops deploy',
+        '',
+        `Spaces: ${result.selection}.`,
+        '',
+        ...body,
+        '',
+        renderVerificationTable(verified),
+    ].join('\n'))
+        .write();
+    setVerificationOutputs(verified.map((v) => v.verdict));
+    for (const s of result.spaces)
+        if (s.labelWarning)
+            warning(`${s.space}: ${s.labelWarning}`, { title: 'genie-gitops: PR labels not updated' });
+    for (const s of result.spaces)
+        if (s.status === 'drifted')
+            warning(`${s.space}: ${s.message}`, { title: 'genie-gitops: live space drifted' });
+    const by = (status) => JSON.stringify(result.spaces.filter((s) => s.status === status).map((s) => s.space));
+    setOutput('deployed', by('deployed'));
+    setOutput('unchanged', by('unchanged'));
+    setOutput('drifted', by('drifted'));
+    setOutput('failed', by('failed'));
+    // The verification's scorecard stays out of the outputs: verdict, scores and the rollback PR suffice.
+    const results = result.spaces.map(({ verification: v, ...rest }) => v
+        ? {
+            ...rest,
+            verification: {
+                verdict: v.verdict,
+                liveScore: v.liveScore,
+                expectedScore: v.expectedScore,
+                asked: v.asked,
+                regressed: v.regressed,
+                rollbackPr: v.rollback?.pr?.number,
+            },
+        }
+        : rest);
+    setOutput('results', JSON.stringify(results));
+    const rollbackPrs = result.spaces.flatMap((s) => s.verification?.rollback?.pr ? [s.verification.rollback.pr.number] : []);
+    setOutput('rollback-prs', JSON.stringify(rollbackPrs));
+    const failed = result.spaces.filter((s) => s.status === 'failed');
+    const drifted = result.spaces.filter((s) => s.status === 'drifted');
+    const regressed = result.spaces.filter((s) => s.verification?.verdict === 'regression');
+    for (const s of result.spaces)
+        if (s.verification?.verdict === 'inconclusive')
+            warning(`${s.space}: ${s.verification.summary}`, { title: 'genie-gitops: verification inconclusive' });
+    const problems = [
+        ...(failed.length ? [`deploy failed for ${failed.map((s) => `${s.space} (${s.message})`).join('; ')}`] : []),
+        ...(drifted.length
+            ? [
+                `${drifted.map((s) => s.space).join(', ')} not deployed: the live space was edited outside git; adopt the edit with command export, or rerun with on-drift: overwrite`,
+            ]
+            : []),
+        ...regressed.map((s) => {
+            const v = s.verification;
+            const what = v.rollback?.pr
+                ? `rollback PR #${v.rollback.pr.number} opened: ${v.rollback.pr.url}`
+                : v.rollback
+                    ? v.rollback.message
+                    : v.rollbackError
+                        ? `the rollback failed: ${v.rollbackError}`
+                        : `not rolled back (${v.rollbackSkipped ?? 'auto-rollback is off'})`;
+            return `${s.space}: the live space scored significantly lower after the deploy (${v.summary}); ${what}`;
+        }),
+    ];
+    return problems.length ? { failure: problems.join('. ') } : {};
+}
+/** live-score, expected-score and verify-verdict describe one space (a matrix job deploys one); verified all of them. */
+function setVerificationOutputs(verdicts) {
+    const single = verdicts.length === 1 ? verdicts[0] : undefined;
+    if (single) {
+        setOutput('live-score', single.liveScore.toFixed(4));
+        setOutput('expected-score', single.expectedScore === undefined ? '' : single.expectedScore.toFixed(4));
+        setOutput('verify-verdict', single.verdict);
+    }
+    setOutput('verified', String(verdicts.length > 0 && verdicts.every((v) => v.verdict === 'verified')));
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-text.js
@@ -70311,22 +76378,6 @@ function isGroupingMarked(token, tokens) {
     return before !== undefined && GROUPING_WORDS.has(before.stem);
 }
 
-;// CONCATENATED MODULE: ./src/fixes/identifiers.js
-/**
- * Name helpers for fixes. Comparison rules come from src/space/identifiers.ts (unquoted,
- * case-insensitive); this adds quoting for the SQL a fix writes.
- */
-
-/** A column name without surrounding backticks, as written. */
-function unquoteName(name) {
-    const trimmed = name.trim();
-    return trimmed.length >= 2 && trimmed.startsWith('`') && trimmed.endsWith('`')
-        ? trimmed.slice(1, -1).replace(/``/g, '`')
-        : trimmed;
-}
-/** Backtick-quote one name part for SQL (the one quoting rule lives in src/sql/quote.ts). */
-
-
 ;// CONCATENATED MODULE: ./src/fixes/space-lookup.js
 
 
@@ -70387,45 +76438,13 @@ function space_lookup_parseJoinCondition(spec) {
     return left !== undefined && right !== undefined ? { left, right } : undefined;
 }
 
-;// CONCATENATED MODULE: ./src/fixes/text-pieces.js
-/** Genie stores text as arrays of strings that are concatenated; these helpers build and compare them. */
-/** Split text into pieces, one per line, each but the last ending in "\n" (how Genie exports multi-line text). */
-function toTextPieces(text) {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n');
-    return lines.map((line, i) => (i < lines.length - 1 ? line + '\n' : line)).filter((piece) => piece !== '');
-}
-/** Whitespace collapsed and trimmed: the form used to compare free text. */
-function collapseWhitespace(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-/** Comparison form of SQL for holdout checks: lowercase, whitespace collapsed, trailing semicolons removed. */
-function normalizeSqlText(sql) {
-    return collapseWhitespace(sql.toLowerCase())
-        .replace(/(\s*;)+$/, '')
-        .trim();
-}
-/** Append a value to a list unless an equal one (case-insensitive, trimmed) is already there. */
-function dedupeCaseInsensitive(values, existing = []) {
-    const seen = new Set(existing.map((value) => value.trim().toLowerCase()));
-    const out = [];
-    for (const value of values) {
-        const trimmed = value.trim();
-        const key = trimmed.toLowerCase();
-        if (trimmed === '' || seen.has(key))
-            continue;
-        seen.add(key);
-        out.push(trimmed);
-    }
-    return out;
-}
-
 ;// CONCATENATED MODULE: ./src/fixes/rules-config.js
 
 
 
 
 
-function pairKey(a, b) {
+function rules_config_pairKey(a, b) {
     return a <= b ? `${a}|${b}` : `${b}|${a}`;
 }
 /** Normalised snippet SQL for comparison: lowercase, no backticks, whitespace collapsed. */
@@ -70492,9 +76511,9 @@ function buildConfigIndex(space, schema) {
         const condition = space_lookup_parseJoinCondition(spec);
         const left = normalizeIdentifier(spec.left.identifier);
         const right = normalizeIdentifier(spec.right.identifier);
-        joinedPairs.add(pairKey(left, right));
+        joinedPairs.add(rules_config_pairKey(left, right));
         if (condition)
-            joinedPairs.add(pairKey(condition.left.replace(/\.[^.]+$/, ''), condition.right.replace(/\.[^.]+$/, '')));
+            joinedPairs.add(rules_config_pairKey(condition.left.replace(/\.[^.]+$/, ''), condition.right.replace(/\.[^.]+$/, '')));
     }
     const exampleSql = new Set((space.instructions?.example_question_sqls ?? []).map((ex) => normalizeSnippetSql(joinText(ex.sql))));
     return { tables, joinedPairs, snippetSql, explained, exampleSql };
@@ -70539,638 +76558,6 @@ function referencedTable(index, table, column) {
             return info.key;
     }
     return undefined;
-}
-
-// EXTERNAL MODULE: ../../node_modules/node-sql-parser/build/snowflake.js
-var snowflake = __nccwpck_require__(5676);
-;// CONCATENATED MODULE: ./src/scoring/sql-ast.js
-/**
- * Parsing with node-sql-parser and a normalised text rendering of its expression nodes.
- * The parser's AST types are loose, so nodes are read as plain records here and nowhere else.
- */
-
-
-/** The Snowflake grammar is the closest to Databricks SQL (three-part names, `::`, QUALIFY, ILIKE). */
-const parser = new snowflake.Parser();
-class SqlParseError extends GenieGitopsError {
-    sql;
-    constructor(message, sql) {
-        super(message);
-        this.sql = sql;
-    }
-}
-/** Parses one statement (a trailing semicolon is fine); a script with several statements is refused. */
-function parseSelect(sql) {
-    let ast;
-    try {
-        ast = parser.astify(prepareSql(sql));
-    }
-    catch (error) {
-        const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-        throw new SqlParseError(`cannot parse SQL: ${message.slice(0, 200)}`, sql);
-    }
-    const list = Array.isArray(ast) ? ast : [ast];
-    if (list.length !== 1 || !isNode(list[0]))
-        throw new SqlParseError('expected exactly one SQL statement', sql);
-    const stmt = list[0];
-    if (stmt.type !== 'select')
-        throw new SqlParseError(`expected a SELECT statement, got ${String(stmt.type)}`, sql);
-    return stmt;
-}
-/**
- * Rewrites Databricks spellings the grammar rejects into equivalents it accepts:
- * plural interval units (`INTERVAL 7 DAYS`) and regex matches (`RLIKE`, read as LIKE,
- * which is enough for shape extraction).
- */
-function prepareSql(sql) {
-    return sql
-        .trim()
-        .replace(/;\s*$/, '')
-        .replace(/\bINTERVAL\s+('?-?\d+(?:\.\d+)?'?)\s+(YEAR|MONTH|WEEK|DAY|HOUR|MINUTE|SECOND)S\b/gi, 'INTERVAL $1 $2')
-        .replace(/\b(NOT\s+)?(?:RLIKE|REGEXP)\b/gi, (_m, not) => `${not ?? ''}LIKE`);
-}
-function isNode(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-function nodes(value) {
-    return Array.isArray(value) ? value.filter(isNode) : [];
-}
-function sql_ast_text(value) {
-    if (typeof value === 'string')
-        return value;
-    // Some grammars wrap identifiers as { type: 'default', value }.
-    if (isNode(value) && typeof value.value === 'string')
-        return value.value;
-    return null;
-}
-/** A subquery appears as { ast } (sometimes with tableList/columnList beside it). */
-function subqueryOf(node) {
-    return isNode(node.ast) ? node.ast : null;
-}
-/** Function name, lowercased: `{ name: { name: [{ value }] } }` or a plain string. */
-function functionName(node) {
-    const name = node.name;
-    if (typeof name === 'string')
-        return name.toLowerCase();
-    if (isNode(name)) {
-        const parts = nodes(name.name).map((p) => sql_ast_text(p) ?? '');
-        if (parts.length > 0)
-            return parts.join('.').toLowerCase();
-    }
-    return '?';
-}
-function functionArgs(node) {
-    const args = node.args;
-    if (!isNode(args))
-        return [];
-    if (Array.isArray(args.value))
-        return nodes(args.value);
-    if (isNode(args.expr))
-        return [args.expr];
-    return [];
-}
-const STRING_TYPES = new Set([
-    'single_quote_string',
-    'double_quote_string',
-    'string',
-    'natural_string',
-    'hex_string',
-    'full_hex_string',
-    'bit_string',
-]);
-const DATE_TYPES = new Set(['date', 'datetime', 'timestamp', 'time']);
-/**
- * Normalised SQL text of an expression: column references without table qualifiers,
- * lowercased keywords and function names, literals as written. Two spellings of the same
- * expression (aliases, `DATE '…'` vs `'…'`, `current_date` vs `current_date()`) render alike.
- */
-function render(value) {
-    if (!isNode(value))
-        return value === null || value === undefined ? 'null' : String(value);
-    const node = value;
-    const type = String(node.type ?? '');
-    const sub = subqueryOf(node);
-    if (sub)
-        return '(subquery)';
-    if (STRING_TYPES.has(type) || DATE_TYPES.has(type))
-        return `'${String(node.value)}'`;
-    switch (type) {
-        case 'column_ref':
-            return columnName(node) ?? '?';
-        case 'number':
-            return String(node.value);
-        case 'bool':
-        case 'boolean':
-            return String(node.value).toLowerCase();
-        case 'null':
-            return 'null';
-        case 'star':
-            return '*';
-        case 'param':
-            return `:${String(node.value)}`;
-        case 'interval':
-            return `interval ${render(node.expr)} ${String(node.unit ?? '').toLowerCase()}`.trim();
-        case 'expr_list': {
-            const items = nodes(node.value);
-            if (items.length === 1 && subqueryOf(items[0]))
-                return '(subquery)';
-            return `(${items.map(render).join(', ')})`;
-        }
-        case 'cast': {
-            const target = nodes(node.target)[0];
-            return `cast(${render(node.expr)} as ${String(target?.dataType ?? '?').toLowerCase()})`;
-        }
-        case 'aggr_func':
-            return renderAggregate(node);
-        case 'function':
-        case 'window_func':
-            return renderFunction(node);
-        case 'binary_expr':
-            return `${renderOperand(node.left)} ${String(node.operator).toLowerCase()} ${renderOperand(node.right)}`;
-        case 'unary_expr':
-            return `${String(node.operator).toLowerCase()} ${renderOperand(node.expr)}`;
-        case 'case':
-            return renderCase(node);
-        default:
-            return isNode(node.expr) ? render(node.expr) : '?';
-    }
-}
-function columnName(node) {
-    const col = sql_ast_text(node.column) ?? (isNode(node.column) ? sql_ast_text(node.column.expr) : null);
-    return col === null ? null : col.toLowerCase();
-}
-/** Aggregate call parts: lowercased name, DISTINCT flag, argument node (undefined for none). */
-function aggregateParts(node) {
-    const args = isNode(node.args) ? node.args : {};
-    const fn = typeof node.name === 'string' ? node.name.toLowerCase() : functionName(node);
-    const arg = isNode(args.expr) ? args.expr : functionArgs(node)[0];
-    return { fn, distinct: typeof args.distinct === 'string' && args.distinct.toUpperCase() === 'DISTINCT', arg };
-}
-function renderAggregate(node) {
-    const { fn, distinct, arg } = aggregateParts(node);
-    const extra = isNode(node.args) && !isNode(node.args.expr) ? functionArgs(node).slice(1) : [];
-    const args = [arg === undefined ? '' : render(arg), ...extra.map(render)].join(', ');
-    return `${fn}(${distinct ? 'distinct ' : ''}${args})${renderOver(node)}`;
-}
-function renderFunction(node) {
-    const name = functionName(node);
-    return `${name}(${functionArgs(node).map(render).join(', ')})${renderOver(node)}`;
-}
-function renderOver(node) {
-    return isNode(node.over) ? ' over (…)' : '';
-}
-function renderCase(node) {
-    const parts = nodes(node.args).map((arm) => arm.type === 'when' ? `when ${render(arm.cond)} then ${render(arm.result)}` : `else ${render(arm.result)}`);
-    const subject = node.expr ? ` ${render(node.expr)}` : '';
-    return `case${subject} ${parts.join(' ')} end`;
-}
-function renderOperand(value) {
-    return isNode(value) && value.type === 'binary_expr' ? `(${render(value)})` : render(value);
-}
-// Structural helpers for the shape extractor.
-/** GROUP BY items: an array in some grammars, `{ columns }` in others. */
-function groupByNodes(groupby) {
-    if (Array.isArray(groupby))
-        return nodes(groupby);
-    return isNode(groupby) ? nodes(groupby.columns) : [];
-}
-/** LIMIT n (or TOP n) as a number; null when absent or not a literal. */
-function limitOf(ast) {
-    if (isNode(ast.limit)) {
-        const first = nodes(ast.limit.value)[0];
-        if (first && typeof first.value === 'number')
-            return first.value;
-    }
-    if (isNode(ast.top) && typeof ast.top.value === 'number')
-        return ast.top.value;
-    return null;
-}
-/** The AND-ed parts of a condition. */
-function conjuncts(node) {
-    if (node.type === 'binary_expr' && node.operator === 'AND') {
-        return [node.left, node.right].filter(isNode).flatMap(conjuncts);
-    }
-    return [node];
-}
-/** `NOT x` parses as a unary expression or as a function named NOT. */
-function negatedInner(node) {
-    if (node.type === 'unary_expr' && String(node.operator).toUpperCase() === 'NOT' && isNode(node.expr))
-        return node.expr;
-    if (node.type === 'function' && functionName(node) === 'not')
-        return functionArgs(node)[0] ?? null;
-    return null;
-}
-/** BETWEEN's bounds as `low and high`. */
-function between(value) {
-    const parts = isNode(value) ? nodes(value.value) : [];
-    return parts.length === 2 ? `${render(parts[0])} and ${render(parts[1])}` : render(value);
-}
-/** The first column an expression reads (depth-first), ignoring subqueries. */
-function firstColumnOf(value) {
-    if (Array.isArray(value)) {
-        for (const v of value) {
-            const found = firstColumnOf(v);
-            if (found)
-                return found;
-        }
-        return null;
-    }
-    if (!isNode(value) || subqueryOf(value))
-        return null;
-    if (value.type === 'column_ref') {
-        const name = columnName(value);
-        return name && name !== '*' ? name : null;
-    }
-    for (const [key, child] of Object.entries(value)) {
-        if (key === 'name' || typeof child !== 'object')
-            continue;
-        const found = firstColumnOf(child);
-        if (found)
-            return found;
-    }
-    return null;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/sql-shape.js
-/**
- * The shape of a SELECT: which tables, columns, joins, filters, aggregates, grouping,
- * ordering and limit it uses. The failure categoriser compares Genie's shape with the
- * expected one; the rules analyst reads the expected SQL's shape to propose fixes.
- * Nested queries (CTEs, subqueries, set operations) are merged into one shape; order
- * and limit come from the outermost query only, since only they shape the output.
- */
-
-
-const AGGREGATE_FUNCTIONS = new Set([
-    'count',
-    'sum',
-    'avg',
-    'mean',
-    'min',
-    'max',
-    'count_if',
-    'median',
-    'mode',
-    'percentile',
-    'percentile_approx',
-    'approx_percentile',
-    'approx_count_distinct',
-    'stddev',
-    'stddev_pop',
-    'stddev_samp',
-    'variance',
-    'var_pop',
-    'var_samp',
-    'collect_list',
-    'collect_set',
-    'array_agg',
-    'listagg',
-    'string_agg',
-    'any_value',
-    'first',
-    'last',
-    'bool_and',
-    'bool_or',
-    'every',
-    'max_by',
-    'min_by',
-]);
-const COMPARISON_OPS = new Set([
-    '=',
-    '==',
-    '!=',
-    '<>',
-    '<',
-    '<=',
-    '>',
-    '>=',
-    'IN',
-    'NOT IN',
-    'LIKE',
-    'NOT LIKE',
-    'ILIKE',
-    'NOT ILIKE',
-    'BETWEEN',
-    'NOT BETWEEN',
-    'IS',
-    'IS NOT',
-    '<=>',
-]);
-const NEGATED_OPS = {
-    '=': '<>',
-    '<>': '=',
-    '!=': '=',
-    IN: 'NOT IN',
-    'NOT IN': 'IN',
-    LIKE: 'NOT LIKE',
-    'NOT LIKE': 'LIKE',
-    ILIKE: 'NOT ILIKE',
-    'NOT ILIKE': 'ILIKE',
-    BETWEEN: 'NOT BETWEEN',
-    'NOT BETWEEN': 'BETWEEN',
-    IS: 'IS NOT',
-    'IS NOT': 'IS',
-    '<': '>=',
-    '>=': '<',
-    '>': '<=',
-    '<=': '>',
-};
-/** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
-function extractSqlShape(sql) {
-    const builder = new ShapeBuilder();
-    builder.visitQuery(parseSelect(sql), true);
-    return builder.finish();
-}
-/** Like extractSqlShape, but null when the SQL cannot be parsed. */
-function tryExtractSqlShape(sql) {
-    try {
-        return extractSqlShape(sql);
-    }
-    catch (error) {
-        if (error instanceof SqlParseError)
-            return null;
-        throw error;
-    }
-}
-/** True when the outermost query orders its output (falls back to a text check when parsing fails). */
-function ordersOutput(sql) {
-    const shape = tryExtractSqlShape(sql);
-    if (shape)
-        return shape.orderBy.length > 0;
-    return /\border\s+by\b[^)]*$/i.test(sql);
-}
-class ShapeBuilder {
-    tables = new Map();
-    columns = new Map();
-    joins = [];
-    filters = [];
-    aggregates = [];
-    groupBy = [];
-    orderBy = [];
-    select = [];
-    computedAliases = [];
-    cteNames = new Set();
-    limit = null;
-    distinct = false;
-    finish() {
-        return {
-            tables: [...this.tables.values()],
-            columns: [...this.columns.values()],
-            joins: this.joins,
-            filters: this.filters,
-            aggregates: this.aggregates,
-            groupBy: [...new Set(this.groupBy)],
-            orderBy: this.orderBy,
-            limit: this.limit,
-            distinct: this.distinct,
-            select: this.select,
-            computedAliases: this.computedAliases,
-        };
-    }
-    visitQuery(ast, outermost) {
-        for (const cte of nodes(ast.with)) {
-            const name = sql_ast_text(cte.name);
-            if (name)
-                this.cteNames.add(name.toLowerCase());
-            const body = isNode(cte.stmt) ? (subqueryOf(cte.stmt) ?? cte.stmt) : null;
-            if (body)
-                this.visitQuery(body, false);
-        }
-        const scope = { sources: new Map(), aliases: new Map() };
-        const joinConditions = this.visitFrom(ast.from, scope);
-        for (const item of nodes(ast.columns)) {
-            const expr = isNode(item.expr) ? item.expr : null;
-            if (!expr)
-                continue;
-            const alias = sql_ast_text(item.as);
-            if (alias)
-                scope.aliases.set(alias.toLowerCase(), expr);
-            this.visitExpression(expr, scope, false);
-            if (outermost)
-                this.select.push(render(expr));
-            if (outermost && alias && expr.type !== 'column_ref' && !/^count\((\*|1)\)$/.test(render(expr)))
-                this.computedAliases.push(alias.toLowerCase());
-        }
-        for (const join of joinConditions)
-            this.visitJoinCondition(join.on, join.type, scope);
-        if (isNode(ast.where))
-            this.visitCondition(ast.where, scope, 'where', true);
-        for (const expr of groupByNodes(ast.groupby)) {
-            const resolved = resolveOutputRef(expr, ast, scope);
-            this.visitExpression(resolved, scope, true);
-            this.groupBy.push(render(resolved));
-        }
-        if (isNode(ast.having))
-            this.visitCondition(ast.having, scope, 'having', false);
-        for (const item of nodes(ast.orderby)) {
-            const expr = isNode(item.expr) ? resolveOutputRef(item.expr, ast, scope) : null;
-            if (!expr)
-                continue;
-            this.visitExpression(expr, scope, true);
-            if (outermost)
-                this.orderBy.push({
-                    expr: render(expr),
-                    direction: String(item.type).toUpperCase() === 'DESC' ? 'DESC' : 'ASC',
-                });
-        }
-        if (outermost) {
-            this.limit = limitOf(ast);
-            this.distinct = isNode(ast.distinct) && String(ast.distinct.type).toUpperCase() === 'DISTINCT';
-        }
-        if (isNode(ast._next))
-            this.visitQuery(ast._next, false);
-    }
-    /** Registers the FROM sources in scope; returns the ON conditions, read once the scope is complete. */
-    visitFrom(from, scope) {
-        const conditions = [];
-        let previous = null;
-        for (const item of nodes(from)) {
-            const sub = isNode(item.expr) ? subqueryOf(item.expr) : null;
-            const alias = sql_ast_text(item.as)?.toLowerCase() ?? null;
-            let source = null;
-            if (sub) {
-                this.visitQuery(sub, false);
-            }
-            else if (typeof item.table === 'string') {
-                const parts = [item.catalog, item.schema ?? (item.catalog ? null : item.db), item.table]
-                    .filter((p) => typeof p === 'string' && p.length > 0)
-                    .flatMap((p) => p.split('.'))
-                    .map((p) => p.replace(/[`"]/g, '').toLowerCase());
-                const identifier = parts.join('.');
-                const name = parts[parts.length - 1] ?? identifier;
-                if (parts.length === 1 && this.cteNames.has(name)) {
-                    scope.sources.set(name, null);
-                }
-                else {
-                    source = name;
-                    if (!this.tables.has(identifier))
-                        this.tables.set(identifier, { identifier, name, alias });
-                    scope.sources.set(name, name);
-                }
-            }
-            if (alias)
-                scope.sources.set(alias, source);
-            const joinType = typeof item.join === 'string'
-                ? item.join
-                    .toUpperCase()
-                    .replace(/\s*JOIN$/, '')
-                    .replace(/\s+OUTER$/, '')
-                : null;
-            if (joinType !== null && isNode(item.on))
-                conditions.push({ on: item.on, type: joinType });
-            if (joinType !== null && Array.isArray(item.using) && previous && source) {
-                for (const col of item.using) {
-                    const name = sql_ast_text(col)?.toLowerCase();
-                    if (name)
-                        this.joins.push({
-                            left: { table: previous, column: name },
-                            right: { table: source, column: name },
-                            type: joinType,
-                        });
-                }
-            }
-            previous = source ?? alias;
-        }
-        return conditions;
-    }
-    /** ON conditions: column = column across two sources is a join pair; anything else is a filter. */
-    visitJoinCondition(on, type, scope) {
-        for (const conjunct of conjuncts(on)) {
-            const pair = this.joinPair(conjunct, type, scope);
-            if (pair)
-                this.joins.push(pair);
-            else
-                this.visitCondition(conjunct, scope, 'join', false);
-        }
-    }
-    joinPair(node, type, scope) {
-        if (node.type !== 'binary_expr' || node.operator !== '=')
-            return null;
-        const { left, right } = node;
-        if (!isNode(left) || !isNode(right) || left.type !== 'column_ref' || right.type !== 'column_ref')
-            return null;
-        if (!left.table || !right.table || sql_ast_text(left.table) === sql_ast_text(right.table))
-            return null;
-        const l = this.columnRef(left, scope);
-        const r = this.columnRef(right, scope);
-        if (!l || !r)
-            return null;
-        this.addColumn(l);
-        this.addColumn(r);
-        return { left: l, right: r, type };
-    }
-    visitCondition(node, scope, clause, implicitJoins) {
-        if (node.type === 'binary_expr' && (node.operator === 'AND' || node.operator === 'OR')) {
-            for (const side of [node.left, node.right])
-                if (isNode(side))
-                    this.visitCondition(side, scope, clause, implicitJoins && node.operator === 'AND');
-            return;
-        }
-        if (implicitJoins) {
-            const pair = this.joinPair(node, 'INNER', scope);
-            if (pair)
-                return void this.joins.push(pair);
-        }
-        const negated = negatedInner(node);
-        if (negated) {
-            const before = this.filters.length;
-            this.visitCondition(negated, scope, clause, false);
-            for (const f of this.filters.slice(before))
-                f.op = NEGATED_OPS[f.op] ?? `NOT ${f.op}`;
-            return;
-        }
-        this.visitExpression(node, scope, clause !== 'where');
-        const op = node.type === 'binary_expr' ? String(node.operator).toUpperCase() : null;
-        if (op && COMPARISON_OPS.has(op)) {
-            const [tested, compared] = firstColumnOf(node.left) !== null || firstColumnOf(node.right) === null
-                ? [node.left, node.right]
-                : [node.right, node.left];
-            const value = op.endsWith('BETWEEN') ? between(compared) : render(compared);
-            this.filters.push({
-                column: firstColumnOf(tested),
-                expr: render(tested),
-                op: op === '==' ? '=' : op,
-                value,
-                clause,
-            });
-        }
-        else {
-            // A bare boolean expression (`WHERE is_private`, `WHERE exists (...)`).
-            this.filters.push({ column: firstColumnOf(node), expr: render(node), op: 'IS', value: 'true', clause });
-        }
-    }
-    /** Records columns, aggregates and nested subqueries of an expression. */
-    visitExpression(value, scope, outputRefsAllowed) {
-        if (Array.isArray(value))
-            return value.forEach((v) => this.visitExpression(v, scope, outputRefsAllowed));
-        if (!isNode(value))
-            return;
-        const sub = subqueryOf(value);
-        if (sub)
-            return this.visitQuery(sub, false);
-        if (value.type === 'column_ref') {
-            const ref = this.columnRef(value, scope);
-            const isAlias = ref && !value.table && outputRefsAllowed && scope.aliases.has(ref.column);
-            if (ref && !isAlias)
-                this.addColumn(ref);
-            return;
-        }
-        if (value.type === 'aggr_func' ||
-            (value.type === 'function' && AGGREGATE_FUNCTIONS.has(functionName(value)) && !isNode(value.over))) {
-            const { fn, distinct, arg } = aggregateParts(value);
-            const column = arg === undefined || arg.type === 'star' ? '*' : firstColumnOf(arg);
-            const aggregate = { fn, column, arg: arg === undefined ? '*' : render(arg), distinct };
-            // ORDER BY n / GROUP BY 1 resolve to select items already seen: record each aggregate once.
-            if (!this.aggregates.some((a) => a.fn === fn && a.arg === aggregate.arg && a.distinct === distinct))
-                this.aggregates.push(aggregate);
-        }
-        if (value.type === 'function' || value.type === 'aggr_func')
-            functionArgs(value).forEach((a) => this.visitExpression(a, scope, outputRefsAllowed));
-        for (const [key, child] of Object.entries(value)) {
-            if (key === 'args' && (value.type === 'function' || value.type === 'aggr_func')) {
-                if (isNode(child) && isNode(child.filter))
-                    this.visitExpression(child.filter, scope, outputRefsAllowed);
-                continue;
-            }
-            if (key !== 'name' && typeof child === 'object')
-                this.visitExpression(child, scope, outputRefsAllowed);
-        }
-    }
-    columnRef(node, scope) {
-        const column = columnName(node);
-        if (!column || column === '*')
-            return null;
-        const qualifier = sql_ast_text(node.table)?.replace(/[`"]/g, '').toLowerCase();
-        if (qualifier) {
-            const short = qualifier.split('.').pop() ?? qualifier;
-            const table = scope.sources.has(short) ? (scope.sources.get(short) ?? null) : short;
-            return { table, column };
-        }
-        // Unqualified: resolvable only when the scope reads from exactly one base table.
-        const sources = new Set(scope.sources.values());
-        const only = sources.size === 1 ? [...sources][0] : null;
-        return { table: only ?? null, column };
-    }
-    addColumn(ref) {
-        const key = `${ref.table ?? ''}.${ref.column}`;
-        if (!this.columns.has(key))
-            this.columns.set(key, ref);
-    }
-}
-/** `GROUP BY 1` / `ORDER BY n` refer to select items: resolve them to the item's expression. */
-function resolveOutputRef(expr, ast, scope) {
-    if (expr.type === 'number' && typeof expr.value === 'number') {
-        const item = nodes(ast.columns)[expr.value - 1];
-        if (item && isNode(item.expr))
-            return item.expr;
-    }
-    if (expr.type === 'column_ref' && !expr.table) {
-        const name = columnName(expr);
-        const aliased = name ? scope.aliases.get(name) : undefined;
-        if (aliased)
-            return aliased;
-    }
-    return expr;
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-evidence.js
@@ -71844,7 +77231,7 @@ async function proposeJoins(context) {
                 notes.push(`${view.failure.id}: the expected SQL joins ${missing.join(', ')}, which the space does not include; no fix type adds a table`);
                 continue;
             }
-            const pair = pairKey(join.left.table, join.right.table);
+            const pair = rules_config_pairKey(join.left.table, join.right.table);
             if (index.joinedPairs.has(pair)) {
                 const list = specChecks.get(pair) ?? [];
                 specChecks.set(pair, [...list, view.failure.id]);
@@ -71891,7 +77278,7 @@ async function proposeJoins(context) {
 async function checkSpecs(context, pair, targets) {
     const out = [];
     for (const spec of context.space.instructions?.join_specs ?? []) {
-        if (pairKey(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair)
+        if (rules_config_pairKey(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair)
             continue;
         const sides = specSides(spec);
         if (!sides)
@@ -72003,7 +77390,7 @@ async function inferJoins(context) {
         for (const a of child.columns) {
             let best;
             for (const parent of tables) {
-                if (parent === child || index.joinedPairs.has(pairKey(child.key, parent.key)))
+                if (parent === child || index.joinedPairs.has(rules_config_pairKey(child.key, parent.key)))
                     continue;
                 for (const b of parent.columns) {
                     const evidence = nameEvidence(a, parent, b);
@@ -72047,171 +77434,6 @@ async function propose(context, f) {
             targets: both,
         },
     };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/taught.js
-
-
-/** Question text compared without case, spacing or punctuation. */
-function canonicalQuestion(question) {
-    return question
-        .toLowerCase()
-        .replace(/[^\p{L}\p{N}:]+/gu, ' ')
-        .trim();
-}
-/** Words that end a table reference instead of aliasing it. */
-const KEYWORDS = new Set([
-    'select',
-    'from',
-    'where',
-    'join',
-    'inner',
-    'left',
-    'right',
-    'full',
-    'outer',
-    'cross',
-    'natural',
-    'on',
-    'using',
-    'group',
-    'order',
-    'by',
-    'having',
-    'limit',
-    'union',
-    'intersect',
-    'except',
-    'window',
-    'qualify',
-    'lateral',
-    'as',
-    'and',
-    'or',
-    'not',
-    'desc',
-    'asc',
-    'distinct',
-    'is',
-    'null',
-    'in',
-]);
-/**
- * SQL in a comparison form: names lowercased and unquoted, dotted names cut to their last
- * part (so `T1.name`, `singer.name` and `name` agree, and three-part table names match short
- * ones), table aliases and `AS` aliases removed, string literals single-quoted with their
- * case kept (a different literal is a different query), one space between tokens.
- */
-function canonicalSql(sql) {
-    const tokens = significant(tokenize(sql.trim().replace(/;\s*$/, ''), 'spark'));
-    const out = [];
-    // After FROM/JOIN (or a comma in a FROM list) a table name comes; right after it, an alias may.
-    let state = 'none';
-    for (let i = 0; i < tokens.length; i++) {
-        const t = tokens[i];
-        const word = t.type === 'word' ? t.value.toLowerCase() : undefined;
-        if (isName(t)) {
-            let end = i;
-            while (tokens[end + 1]?.text === '.' && isName(tokens[end + 2]))
-                end += 2;
-            if (state === 'alias') {
-                state = 'list';
-                continue; // implicit table alias: `FROM singer s`
-            }
-            out.push(taught_render(tokens[end]));
-            i = end;
-            state = state === 'table' ? 'alias' : 'none';
-            continue;
-        }
-        if (word === 'as' && isName(tokens[i + 1])) {
-            i++; // `AS alias`: a table alias or an output name; neither changes the rows
-            state = state === 'alias' ? 'list' : 'none';
-            continue;
-        }
-        if (t.text === ',' && (state === 'alias' || state === 'list'))
-            state = 'table';
-        else if (word === 'from' || word === 'join')
-            state = 'table';
-        else
-            state = 'none';
-        out.push(taught_render(t));
-    }
-    return out.join(' ');
-}
-function isName(t) {
-    if (!t)
-        return false;
-    if (t.type === 'quoted')
-        return true;
-    return t.type === 'word' && !KEYWORDS.has(t.value.toLowerCase());
-}
-function taught_render(t) {
-    if (t.type === 'string')
-        return `'${t.value.replace(/'/g, "''")}'`;
-    if (t.type === 'quoted')
-        return t.value.toLowerCase();
-    if (t.type === 'word')
-        return t.value.toLowerCase();
-    if (t.type === 'symbol')
-        return t.text === '!=' ? '<>' : t.text === '==' ? '=' : t.text;
-    return t.text;
-}
-/** A parameterised example's SQL with each `:name` replaced by its default; undefined when a marker has none. */
-function defaultInstance(sql, parameters) {
-    let out = sql;
-    for (const p of parameters) {
-        const values = p.default_value?.values ?? [];
-        if (values.length === 0)
-            continue;
-        const numeric = /INT|LONG|SHORT|DOUBLE|FLOAT|DECIMAL|NUMBER|NUMERIC/i.test(p.type_hint ?? '');
-        const literal = values
-            .map((v) => (numeric && /^-?\d+(\.\d+)?$/.test(v) ? v : `'${v.replace(/'/g, "''")}'`))
-            .join(', ');
-        out = out.replace(new RegExp(`(^|[^:\\w]):${p.name}\\b`, 'g'), (_m, before) => `${before}${literal}`);
-    }
-    return hasMarker(out) ? undefined : out;
-}
-/** True when the SQL (outside string literals) still holds a `:name` parameter marker. */
-function hasMarker(sql) {
-    return /(^|[^:\w]):[A-Za-z_]\w*/.test(sql.replace(/'(?:[^']|'')*'/g, "''"));
-}
-/** The comparison keys of one example: its canonical question and the canonical SQL of the instance it spells out. */
-function exampleKeys(question, sql, parameters = []) {
-    const instance = hasMarker(sql) ? defaultInstance(sql, parameters) : sql;
-    return { question: canonicalQuestion(question), sql: instance === undefined ? undefined : canonicalSql(instance) };
-}
-/** Ids of the benchmarks one example would teach. */
-function teaches(example, benchmarks) {
-    const keys = exampleKeys(example.question, example.sql, example.parameters);
-    return benchmarks
-        .filter((b) => (keys.question && canonicalQuestion(b.question) === keys.question) || keys.sql === canonicalSql(b.sql))
-        .map((b) => b.id);
-}
-/** The taught benchmark questions of a config, by benchmark id, with the example that teaches each. */
-function findTaught(space, benchmarks) {
-    const byQuestion = new Map();
-    const bySql = new Map();
-    for (const example of space.instructions?.example_question_sqls ?? []) {
-        const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
-        if (keys.question && !byQuestion.has(keys.question))
-            byQuestion.set(keys.question, example.id);
-        if (keys.sql && !bySql.has(keys.sql))
-            bySql.set(keys.sql, example.id);
-    }
-    const taught = new Map();
-    if (byQuestion.size === 0 && bySql.size === 0)
-        return taught;
-    for (const b of benchmarks) {
-        const q = byQuestion.get(canonicalQuestion(b.question));
-        if (q) {
-            taught.set(b.id, { by: 'question', exampleId: q });
-            continue;
-        }
-        const s = bySql.get(canonicalSql(b.sql));
-        if (s)
-            taught.set(b.id, { by: 'sql', exampleId: s });
-    }
-    return taught;
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/rules-templates.js
@@ -72386,164 +77608,6 @@ async function proposeCategoryDictionaries(context) {
         }
     }
     return proposals;
-}
-
-;// CONCATENATED MODULE: ./src/fixes/fix-key.js
-/**
- * Stable identity of a fix: what it changes (type + target) and how (content), ignoring
- * rationale and targets. Used to dedupe fixes, to detect two fixes fighting over one slot,
- * and by lessons to remember fixes already applied or rejected across runs.
- */
-
-
-
-/** Fix types whose target holds one value: two different fixes on the same target conflict. */
-const EXCLUSIVE_TYPES = new Set([
-    'add_column_description',
-    'update_table_description',
-    'add_join',
-    'fix_join',
-    'add_example_query',
-    'add_sql_snippet',
-]);
-function isExclusive(fix) {
-    return EXCLUSIVE_TYPES.has(fix.type);
-}
-const FLIPPED = {
-    MANY_TO_ONE: 'ONE_TO_MANY',
-    ONE_TO_MANY: 'MANY_TO_ONE',
-    ONE_TO_ONE: 'ONE_TO_ONE',
-    MANY_TO_MANY: 'MANY_TO_MANY',
-};
-/** The relationship seen from the other side of the join. */
-function fix_key_flipRelationship(relationship) {
-    return FLIPPED[relationship];
-}
-function column(table, name) {
-    return `${normalizeIdentifier(table)}.${normalizeName(name)}`;
-}
-function sortedSet(values) {
-    return [...new Set(values.map((value) => value.trim().toLowerCase()))].sort();
-}
-function normalizedSql(sql) {
-    return collapseWhitespace(sql).replace(/(\s*;)+$/, '');
-}
-/** A join oriented so its left column sorts first: a=b MANY_TO_ONE and b=a ONE_TO_MANY are one join. */
-function orientedJoin(fix) {
-    const left = column(fix.left.table, fix.left.column);
-    const right = column(fix.right.table, fix.right.column);
-    return left <= right
-        ? { left, right, relationship: fix.relationship }
-        : { left: right, right: left, relationship: fix_key_flipRelationship(fix.relationship) };
-}
-/** The fix's meaning in normalised form, without rationale and targets. */
-function fixContent(fix) {
-    switch (fix.type) {
-        case 'add_synonym':
-            return { type: fix.type, column: column(fix.table, fix.column), synonyms: sortedSet(fix.synonyms) };
-        case 'add_column_description':
-            return { type: fix.type, column: column(fix.table, fix.column), description: fix.description.trim() };
-        case 'update_table_description':
-            return { type: fix.type, table: normalizeIdentifier(fix.table), description: fix.description.trim() };
-        case 'add_join':
-            return { type: fix.type, ...orientedJoin(fix), comment: fix.comment?.trim() };
-        case 'fix_join':
-            return { type: fix.type, joinId: fix.joinId, relationship: fix.relationship };
-        case 'add_example_query':
-            return {
-                type: fix.type,
-                question: collapseWhitespace(fix.question),
-                sql: normalizedSql(fix.sql),
-                usage_guidance: fix.usage_guidance?.trim(),
-                parameters: fix.parameters && [...fix.parameters].sort((a, b) => fix_key_compareStrings(a.name, b.name)),
-            };
-        case 'add_sql_snippet':
-            return {
-                type: fix.type,
-                kind: fix.kind,
-                display_name: collapseWhitespace(fix.display_name),
-                sql: normalizedSql(fix.sql),
-                alias: fix.alias,
-                synonyms: fix.synonyms && sortedSet(fix.synonyms),
-                instruction: fix.instruction?.trim(),
-                comment: fix.comment?.trim(),
-            };
-        case 'enable_get_example_values':
-        case 'enable_build_value_dictionary':
-            return { type: fix.type, column: column(fix.table, fix.column) };
-        case 'add_text_instruction':
-            return { type: fix.type, text: fix.text.trim() };
-    }
-}
-/** Where the fix writes, in readable form (no indices: they move as the space changes). */
-function fixTarget(fix) {
-    switch (fix.type) {
-        case 'add_synonym':
-            return `${column(fix.table, fix.column)} synonyms`;
-        case 'add_column_description':
-            return `${column(fix.table, fix.column)} description`;
-        case 'update_table_description':
-            return `${normalizeIdentifier(fix.table)} description`;
-        case 'add_join': {
-            const join = orientedJoin(fix);
-            return `join ${join.left} = ${join.right}`;
-        }
-        case 'fix_join':
-            return `join ${fix.joinId}`;
-        case 'add_example_query':
-            return `example "${collapseWhitespace(fix.question).toLowerCase()}"`;
-        case 'add_sql_snippet':
-            return `${fix.kind} "${collapseWhitespace(fix.display_name).toLowerCase()}"`;
-        case 'enable_get_example_values':
-            return `${column(fix.table, fix.column)} example values`;
-        case 'enable_build_value_dictionary':
-            return `${column(fix.table, fix.column)} value dictionary`;
-        case 'add_text_instruction':
-            return 'text instruction';
-    }
-}
-/** JSON with object keys sorted and undefined members dropped, so equal content gives equal text. */
-function stableJson(value) {
-    return JSON.stringify(sortKeys(value));
-}
-function sortKeys(value) {
-    if (Array.isArray(value))
-        return value.map(sortKeys);
-    if (value !== null && typeof value === 'object') {
-        const out = {};
-        for (const key of Object.keys(value).sort()) {
-            const member = value[key];
-            if (member !== undefined)
-                out[key] = sortKeys(member);
-        }
-        return out;
-    }
-    return value;
-}
-/** The stable key of a fix: `<type> <target> #<12 hex of the content hash>`. */
-function fixKey(fix) {
-    try {
-        return `${fix.type} ${fixTarget(fix)} #${fix_key_shortHash(stableJson(fixContent(fix)))}`;
-    }
-    catch {
-        return invalidFixKey(fix);
-    }
-}
-/** Key of something that is not a valid fix (e.g. unparsed LLM output), from its raw JSON, so its rejection can be remembered. */
-function invalidFixKey(input) {
-    const type = typeof input?.type === 'string' ? input.type : 'unknown';
-    return `${type} invalid #${fix_key_shortHash(stableJson(input) ?? String(input))}`;
-}
-function fix_key_shortHash(text) {
-    return (0,external_node_crypto_.createHash)('sha256').update(text).digest('hex').slice(0, 12);
-}
-/** Code-unit order, independent of locale. */
-function fix_key_compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-/** The stable processing order of fixes: by type, then by normalised content. */
-function compareFixes(a, b) {
-    return fix_key_compareStrings(a.type, b.type) || fix_key_compareStrings(stableJson(fixContent(a)), stableJson(fixContent(b)));
 }
 
 ;// CONCATENATED MODULE: ./src/fixes/fix-types.js
@@ -74624,57 +79688,6 @@ function enhance_loop_pct(x) {
     return `${(x * 100).toFixed(1)}%`;
 }
 
-;// CONCATENATED MODULE: ./src/scoring/errored.js
-/**
- * Errored or wrong? The rule the scorer applies to every ask:
- *
- * A question is *errored* when we could not obtain Genie's answer: the ask threw after its
- * retries (HTTP 429/5xx, a dropped connection, a lost response, any other client failure),
- * Genie reported a failure of the service rather than of the question (RATE_LIMIT_EXCEEDED_*,
- * RETRYABLE_PROCESSING_EXCEPTION, REPLY_PROCESS_TIMEOUT_EXCEPTION, a message CANCELLED or
- * QUERY_RESULT_EXPIRED), or the service timed out (a message stuck in a running status,
- * polling gave up, no answer within the question timeout). Errored questions are retried
- * within the question's budget; what still fails counts neither as passed nor as failed.
- *
- * Whatever Genie does answer is judged, even when it is no help: SQL that fails in the
- * warehouse (`sql_error`), a clarifying text or no SQL (`no_sql`), and a query of Genie's that
- * is too slow, i.e. *its statement* ran past the statement timeout (`timeout`), are wrong
- * answers. The line is drawn at who is at fault: the space config can cause the second kind,
- * never the first.
- */
-
-/** Genie error types that report the service failing, not the question being answered badly. */
-const SERVICE_ERROR_TYPE = /^(RATE_LIMIT_EXCEEDED|RETRYABLE_PROCESSING|REPLY_PROCESS_TIMEOUT)/;
-/** Terminal message statuses that carry no answer (the adapter reports them as CANCELLED with the status as type). */
-const NO_ANSWER_TYPES = new Set(['CANCELLED', 'QUERY_RESULT_EXPIRED']);
-/** The service error type of an answer, or undefined when the answer is genuine (right or wrong). */
-function serviceFailureOf(answer) {
-    if (answer.status === 'COMPLETED')
-        return undefined;
-    const type = answer.error?.type ?? '';
-    if (answer.status === 'CANCELLED')
-        return type || 'CANCELLED';
-    if (SERVICE_ERROR_TYPE.test(type) || NO_ANSWER_TYPES.has(type))
-        return type;
-    return undefined;
-}
-/**
- * Whether a warehouse failure is the infrastructure's (HTTP error, lost connection, unexpected
- * response, statement cancelled by the service) rather than the query's (SQL error, the
- * statement's own timeout, a refused write). Adapters mark their transport errors with an HTTP
- * `status`, a `retryable` flag or `infrastructure: true`; the embedded warehouse never does.
- */
-function isInfrastructureFailure(error) {
-    if (error instanceof ReadOnlyViolationError)
-        return false;
-    if (error instanceof WarehouseError)
-        return error.code === 'CANCELLED';
-    if (typeof error !== 'object' || error === null)
-        return false;
-    const e = error;
-    return typeof e.status === 'number' || typeof e.retryable === 'boolean' || e.infrastructure === true;
-}
-
 ;// CONCATENATED MODULE: ./src/loop/memo-warehouse.js
 
 function memoizeWarehouse(inner) {
@@ -74704,937 +79717,6 @@ function memoizeWarehouse(inner) {
         schema: () => (schema ??= inner.schema()),
         close: () => inner.close?.() ?? Promise.resolve(),
     };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/statistics.js
-/**
- * Small exact statistics for scores under Genie's nondeterminism: Wilson intervals, binomial
- * and hypergeometric laws, the sign test, and discrete distributions that can be convolved
- * exactly. Pure and dependency-free, so each function is tested against values computed
- * independently (brute-force sums) or published tables.
- */
-const logFactorials = [0];
-/** ln(n!) from a growing table: exact sums of logs, no Stirling error for the small n we meet. */
-function logFactorial(n) {
-    if (!Number.isInteger(n) || n < 0)
-        throw new RangeError(`logFactorial needs a whole number >= 0, got ${n}`);
-    for (let i = logFactorials.length; i <= n; i++)
-        logFactorials[i] = logFactorials[i - 1] + Math.log(i);
-    return logFactorials[n];
-}
-function logChoose(n, k) {
-    if (k < 0 || k > n)
-        return -Infinity;
-    return logFactorial(n) - logFactorial(k) - logFactorial(n - k);
-}
-/** P(X = k) for X ~ Binomial(n, p). */
-function binomialPmf(k, n, p) {
-    if (k < 0 || k > n)
-        return 0;
-    if (p <= 0)
-        return k === 0 ? 1 : 0;
-    if (p >= 1)
-        return k === n ? 1 : 0;
-    return Math.exp(logChoose(n, k) + k * Math.log(p) + (n - k) * Math.log1p(-p));
-}
-/** P(X >= k) for X ~ Binomial(n, p), summed exactly over the tail. */
-function binomialUpperTail(k, n, p) {
-    let sum = 0;
-    for (let i = Math.max(0, Math.ceil(k)); i <= n; i++)
-        sum += binomialPmf(i, n, p);
-    return Math.min(1, sum);
-}
-/**
- * One-sided exact sign test (McNemar's exact test on discordant pairs): the probability, when
- * each discordant pair is a fair coin, of at least `worse` of the `worse + better` pairs going
- * the observed way.
- */
-function signTest(worse, better) {
-    return binomialUpperTail(worse, worse + better, 0.5);
-}
-/** P(X = k) for X ~ Hypergeometric: `draws` taken from `population` items of which `successes` are marked. */
-function hypergeometricPmf(k, population, successes, draws) {
-    if (k < 0 || k > draws || k > successes || draws - k > population - successes)
-        return 0;
-    return Math.exp(logChoose(successes, k) + logChoose(population - successes, draws - k) - logChoose(population, draws));
-}
-/**
- * Standard normal quantile (Acklam's rational approximation refined by one Halley step:
- * relative error below 1e-12 over (0, 1)).
- */
-function normalQuantile(p) {
-    if (!(p > 0 && p < 1)) {
-        if (p === 0)
-            return -Infinity;
-        if (p === 1)
-            return Infinity;
-        throw new RangeError(`normalQuantile needs 0 <= p <= 1, got ${p}`);
-    }
-    const a = [
-        -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716, 2.506628277459239,
-    ];
-    const b = [-54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572];
-    const c = [
-        -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-        2.938163982698783,
-    ];
-    const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-    const low = 0.02425;
-    let x;
-    if (p < low) {
-        const q = Math.sqrt(-2 * Math.log(p));
-        x =
-            (((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    else if (p <= 1 - low) {
-        const q = p - 0.5;
-        const r = q * q;
-        x =
-            ((((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q) /
-                (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-    }
-    else {
-        const q = Math.sqrt(-2 * Math.log1p(-p));
-        x =
-            -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-                ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-    }
-    const e = normalCdf(x) - p;
-    const u = e * Math.sqrt(2 * Math.PI) * Math.exp((x * x) / 2);
-    return x - u / (1 + (x * u) / 2);
-}
-/** Standard normal CDF via erfc (W. J. Cody's rational approximations, ~1e-15). */
-function normalCdf(x) {
-    return 0.5 * erfc(-x / Math.SQRT2);
-}
-function erfc(x) {
-    // The Taylor series of erf for small |x| and a continued fraction for the tail: both reach
-    // double precision where they are used, which the quantile's refinement step relies on.
-    const z = Math.abs(x);
-    let result;
-    if (z < 2.5) {
-        let term = z;
-        let sum = z;
-        const z2 = z * z;
-        for (let n = 1; n < 200; n++) {
-            term *= -z2 / n;
-            const add = term / (2 * n + 1);
-            sum += add;
-            if (Math.abs(add) < 1e-17 * Math.abs(sum))
-                break;
-        }
-        result = 1 - (2 / Math.sqrt(Math.PI)) * sum;
-    }
-    else {
-        // Lentz's continued fraction for erfc, fast for z >= 2.5.
-        const tiny = 1e-300;
-        let f = z;
-        let C = z;
-        let D = 0;
-        for (let n = 1; n < 300; n++) {
-            const an = n / 2;
-            D = z + an * D;
-            D = D === 0 ? tiny : 1 / D;
-            C = z + an / C;
-            if (C === 0)
-                C = tiny;
-            const delta = C * D;
-            f *= delta;
-            if (Math.abs(delta - 1) < 1e-16)
-                break;
-        }
-        result = Math.exp(-z * z) / (f * Math.sqrt(Math.PI));
-    }
-    return x >= 0 ? result : 2 - result;
-}
-/** Wilson score interval for `successes` of `trials` at a two-sided `confidence` (default 0.95). */
-function wilsonInterval(successes, trials, confidence = 0.95) {
-    if (trials <= 0)
-        return { low: 0, high: 1 };
-    const z = normalQuantile(1 - (1 - confidence) / 2);
-    const p = successes / trials;
-    const z2 = z * z;
-    const denominator = 1 + z2 / trials;
-    const centre = (p + z2 / (2 * trials)) / denominator;
-    const half = (z * Math.sqrt((p * (1 - p)) / trials + z2 / (4 * trials * trials))) / denominator;
-    // The bounds of 0/n and n/n are exactly 0 and 1; elsewhere clamp float dust.
-    return {
-        low: successes <= 0 ? 0 : Math.max(0, centre - half),
-        high: successes >= trials ? 1 : Math.min(1, centre + half),
-    };
-}
-function pointMass(value) {
-    return new Map([[value, 1]]);
-}
-/** The distribution of the sum of two independent variables. */
-function convolve(a, b) {
-    const out = new Map();
-    for (const [x, px] of a) {
-        if (px === 0)
-            continue;
-        for (const [y, py] of b) {
-            if (py === 0)
-                continue;
-            out.set(x + y, (out.get(x + y) ?? 0) + px * py);
-        }
-    }
-    return out;
-}
-/** P(X <= x) and P(X >= x), each clamped to [0, 1]. */
-function tails(dist, x) {
-    let lower = 0;
-    let upper = 0;
-    for (const [v, p] of dist) {
-        if (v <= x)
-            lower += p;
-        if (v >= x)
-            upper += p;
-    }
-    return { lower: Math.min(1, lower), upper: Math.min(1, upper) };
-}
-function mean(dist) {
-    let m = 0;
-    for (const [v, p] of dist)
-        m += v * p;
-    return m;
-}
-function variance(dist) {
-    const m = mean(dist);
-    let s = 0;
-    for (const [v, p] of dist)
-        s += p * (v - m) * (v - m);
-    return s;
-}
-function gcd(a, b) {
-    return b === 0 ? Math.abs(a) : gcd(b, a % b);
-}
-function lcm(a, b) {
-    return a === 0 || b === 0 ? Math.max(a, b) : Math.abs(a * b) / gcd(a, b);
-}
-
-;// CONCATENATED MODULE: ./src/scoring/paired-test.js
-/**
- * The paired comparison of two configs on the same questions, under Genie's nondeterminism.
- *
- * The benchmark is fixed: the question is whether head's expected score on *these* questions
- * differs from base's, Genie's randomness being the only chance involved. The estimate is the
- * mean per-question pass-rate difference. The test is exact and conditional: if head and base
- * behave alike on a question (the null), its asks are exchangeable between the two sides, so
- * given how many of them passed, head's share of those passes follows a hypergeometric law.
- * Questions are independent, so the law of the total difference is the exact convolution of
- * the per-question laws; a question whose asks all agree carries no evidence either way.
- * With one ask a side this is the exact sign (McNemar) test on the discordant questions.
- *
- * Adaptive repeats re-ask a question only when its screening asks disagree, a choice that
- * depends on the outcomes. So the test conditions on each block separately: the screening asks
- * given their pass count (every arrangement of a count strictly between none and all disagrees,
- * so all of them would have been re-asked and the selection leaves their law hypergeometric;
- * for one ask a side, a fair coin), and the re-asks, fresh draws, given theirs. Pooling the two
- * blocks would overstate the evidence: four asks a side, all passing on base and failing on
- * head, give p = 1/40 by blocks, against 1/70 pooled.
- */
-
-function hypergeometricLaw(population, successes, draws) {
-    const law = new Map();
-    for (let k = 0; k <= draws; k++) {
-        const p = hypergeometricPmf(k, population, successes, draws);
-        if (p > 0)
-            law.set(k, p);
-    }
-    return law;
-}
-const count = (asks) => asks.reduce((n, a) => n + (a ? 1 : 0), 0);
-function questionLaw(q, screening) {
-    const nH = q.head.length;
-    const nB = q.base.length;
-    const kH = count(q.head);
-    const passes = kH + count(q.base);
-    const asks = { head: nH, base: nB };
-    const adaptive = screening !== undefined && nH >= screening && nB >= screening && (nH > screening || nB > screening);
-    if (adaptive) {
-        const s = screening;
-        const k0 = count(q.head.slice(0, s)) + count(q.base.slice(0, s));
-        const first = hypergeometricLaw(2 * s, k0, s);
-        const rest = hypergeometricLaw(nH + nB - 2 * s, passes - k0, nH - s);
-        return { law: convolve(first, rest), observed: kH, asks, passes };
-    }
-    return { law: hypergeometricLaw(nH + nB, passes, nH), observed: kH, asks, passes };
-}
-/** Compares head and base question by question; questions missing an ask on either side are left out. */
-function pairedTest(outcomes, options = {}) {
-    const confidence = options.confidence ?? 0.95;
-    const paired = outcomes.filter((q) => q.head.length > 0 && q.base.length > 0);
-    const laws = paired.map((q) => ({ id: q.id, ...questionLaw(q, options.screeningAsks) }));
-    const rate = (k, n) => k / n;
-    const discordant = laws
-        .filter((l) => rate(l.observed, l.asks.head) !== rate(l.passes - l.observed, l.asks.base))
-        .map((l) => l.id);
-    // Whole-number scale so every per-question rate difference is an integer and sums stay exact.
-    const informative = laws.filter((l) => l.law.size > 1);
-    const scale = informative.reduce((m, l) => lcm(lcm(m, l.asks.head), l.asks.base), 1);
-    const valueOf = (l, x) => x * (scale / l.asks.head) - (l.passes - x) * (scale / l.asks.base);
-    let total = pointMass(0);
-    let observed = 0;
-    for (const l of informative) {
-        const shifted = new Map();
-        for (const [x, p] of l.law)
-            shifted.set(valueOf(l, x), p);
-        total = convolve(total, shifted);
-        observed += valueOf(l, l.observed);
-    }
-    const { lower, upper } = tails(total, observed);
-    const sumOfDifferences = laws.reduce((sum, l) => sum + l.observed / l.asks.head - (l.passes - l.observed) / l.asks.base, 0);
-    const n = Math.max(1, paired.length);
-    const estimate = sumOfDifferences / n;
-    const half = (normalQuantile(1 - (1 - confidence) / 2) * Math.sqrt(variance(total))) / (scale * n);
-    return {
-        questions: paired.length,
-        estimate,
-        interval: { low: Math.max(-1, estimate - half), high: Math.min(1, estimate + half) },
-        confidence,
-        pWorse: lower,
-        pBetter: upper,
-        discordant,
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/score-evidence.js
-
-/** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
-function askOutcomes(q) {
-    return q.repeats.length > 0 ? q.repeats.map((r) => r.passed) : [q.passed];
-}
-function isFlaky(q) {
-    const asks = askOutcomes(q);
-    return asks.some((a) => a) && asks.some((a) => !a);
-}
-function splitEvidence(questions, passed, answered, confidence) {
-    // A broken benchmark (its expected SQL failed) or an errored question says nothing about Genie's repeatability.
-    const repeated = questions.filter((q) => q.repeats.length > 1 && q.expectedError === undefined && !q.errored);
-    const consistent = repeated.filter((q) => !isFlaky(q)).length;
-    return {
-        // Over answered questions, the score's own denominator.
-        interval: wilsonInterval(passed, answered, confidence),
-        repeated: repeated.length,
-        consistent,
-        repeatability: repeated.length > 0 ? consistent / repeated.length : null,
-    };
-}
-/** The evidence of a set of question scores; `totals` gives each split's passed/total for its interval. */
-function scoreEvidence(questions, totals, confidence = 0.95) {
-    const of = (split) => {
-        const subset = split === 'all' ? questions : questions.filter((q) => q.split === split);
-        const t = totals[split];
-        return splitEvidence(subset, t.passed, t.answered ?? t.total, confidence);
-    };
-    return {
-        confidence,
-        all: of('all'),
-        train: of('train'),
-        holdout: of('holdout'),
-        flaky: questions.filter((q) => q.expectedError === undefined && !q.errored && isFlaky(q)).map((q) => q.id),
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/adaptive-repeats.js
-/**
- * Adaptive repeats: every question is asked once (the screening asks) on each side; then
- * only the questions whose answers disagree (discordant between the sides, or flaky on one)
- * are re-asked, one more ask a side per round, up to `maxRepeats` rounds, stopping as soon as
- * the decision is clear. Genie calls go where they can change the outcome.
- *
- * The decision is a group-sequential one-sided test (see paired-test.ts) with a look after the
- * screening and after each round:
- * - an interim look stops early for significance only at p <= 0.001 (Haybittle-Peto), and the
- *   final look uses what is left of alpha (alpha - 0.001 per interim look), so by Bonferroni the
- *   false-alarm rate stays below 1 - confidence however the looks fall;
- * - an interim look stops for futility when the one-sided p-value is above 0.5 (the evidence
- *   points away from the tested direction) or nothing disagrees any more; stopping for futility
- *   can only lower the false-alarm rate.
- */
-
-
-const DEFAULT_CONFIDENCE = 0.95;
-const DEFAULT_MAX_REPEATS = 3;
-/** Interim looks stop for significance only below this p-value. */
-const INTERIM_ALPHA = 0.001;
-/** Interim looks stop for futility above this p-value. */
-const FUTILITY_P = 0.5;
-/** Significance bounds of the looks: a tiny interim bound, and what is left of alpha for the last look. */
-function sequentialBounds(confidence, maxRepeats) {
-    const alpha = 1 - confidence;
-    const interim = Math.min(INTERIM_ALPHA, alpha / 10);
-    return { interim, final: alpha - interim * Math.max(0, maxRepeats) };
-}
-const rate = (asks) => asks.filter(Boolean).length / asks.length;
-const mixed = (asks) => asks.some(Boolean) && !asks.every(Boolean);
-/** Evaluates one look of the plan on the asks so far. */
-function adaptive_repeats_assessLook(outcomes, plan, look) {
-    const confidence = plan.confidence ?? DEFAULT_CONFIDENCE;
-    const maxRepeats = plan.maxRepeats ?? DEFAULT_MAX_REPEATS;
-    const screening = plan.screeningAsks ?? 1;
-    const looks = maxRepeats + 1;
-    const bounds = sequentialBounds(confidence, maxRepeats);
-    const last = look >= looks;
-    const bound = last ? bounds.final : bounds.interim;
-    // The interval matches the decision: each of its ends is the one-sided bound this look uses,
-    // so an early look (bound 0.001) shows a 99.8% interval and never contradicts its verdict.
-    const test = pairedTest(outcomes, { confidence: 1 - 2 * bound, screeningAsks: screening });
-    const worse = plan.direction === 'worse';
-    const p = worse ? test.pWorse : test.pBetter;
-    const effect = worse ? -test.estimate : test.estimate;
-    // Float sums of exact probabilities: allow a hair so p = 1/40 is not lost to rounding.
-    const significant = p <= bound * (1 + 1e-9) && effect > plan.tolerance + 1e-9;
-    const open = outcomes.filter((q) => q.head.length > 0 &&
-        q.base.length > 0 &&
-        Math.max(q.head.length, q.base.length) < screening + maxRepeats &&
-        (rate(q.head) !== rate(q.base) || mixed(q.head) || mixed(q.base)));
-    let stop;
-    if (last)
-        stop = 'last-look';
-    else if (significant)
-        stop = 'significant';
-    else if (open.length === 0)
-        stop = 'settled';
-    else if (p > FUTILITY_P)
-        stop = 'futile';
-    return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
-}
-/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
-function isComparable(q) {
-    // A broken benchmark says nothing of Genie, and an errored question was never answered.
-    return q.expectedError === undefined && q.errored !== true;
-}
-/**
- * Head and base asks of the questions in both cards: same id, question and expected SQL, and
- * comparable on both sides; `include` narrows them further (e.g. to train questions).
- */
-function adaptive_repeats_pairOutcomes(head, base, include = () => true) {
-    const before = new Map(base.questions.map((q) => [q.id, q]));
-    const out = [];
-    for (const h of head.questions) {
-        const b = before.get(h.id);
-        if (!b || b.question !== h.question || b.expectedSql !== h.expectedSql)
-            continue;
-        if (!isComparable(h) || !isComparable(b) || !include(h))
-            continue;
-        out.push({ id: h.id, head: askOutcomes(h), base: askOutcomes(b) });
-    }
-    return out;
-}
-/** Runs the looks and rounds of re-asks until the decision is clear. */
-async function runAdaptiveRepeats(plan, sides, log = () => { }) {
-    let reasked = 0;
-    for (let look = 1;; look++) {
-        const current = adaptive_repeats_assessLook(sides.outcomes(), plan, look);
-        if (current.stop)
-            return { ...current, rounds: look - 1, reasked };
-        log(`re-asking ${current.reask.length} question(s) that disagree on each side (round ${look} of ${current.looks - 1}; one-sided p = ${current.p.toPrecision(2)})`);
-        await sides.reask(current.reask);
-        reasked += current.reask.length;
-    }
-}
-/**
- * Compares two scored configs with adaptive repeats: the paired test on the questions in both
- * (narrowed by `include`), re-asking the disagreeing ones on both sides until the decision is
- * clear. Returns both cards with the re-asks merged, and the last look.
- */
-async function compareWithRepeats(plan, head, base, options = {}) {
-    let [h, b] = [head.card, base.card];
-    const comparison = await runAdaptiveRepeats(plan, {
-        outcomes: () => adaptive_repeats_pairOutcomes(h, b, options.include),
-        // One side after the other: each run has its own rate limiter, and a workspace's limit is shared.
-        reask: async (ids) => {
-            h = await head.reasker.reask(h, ids);
-            b = await base.reasker.reask(b, ids);
-        },
-    }, options.log);
-    return { head: h, base: b, comparison };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/score-gate.js
-const score_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
-const score_gate_points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
-/** Formats a p-value for people: three significant digits, or a bound when tiny. */
-function formatP(p) {
-    if (p < 0.0001)
-        return 'p < 0.0001';
-    return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
-}
-/**
- * Decides the gate. `comparison` is the sequential test's last look with direction `worse`;
- * `inconclusive` is a reason to withhold the verdict (decided by the caller, e.g. too many
- * errored questions), which then overrides everything else.
- */
-function decideGate(input) {
-    const { head, settings, comparison } = input;
-    const failures = [];
-    const score = head.totals.all.score;
-    const belowMin = settings.minScore !== undefined && score < settings.minScore;
-    if (belowMin)
-        failures.push(`head score ${score_gate_pct(score)} is below min-score ${score_gate_pct(settings.minScore)}`);
-    if (input.inconclusive !== undefined)
-        return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
-    if (!input.base || !comparison) {
-        return {
-            verdict: belowMin ? 'below-min' : 'no-base',
-            failures,
-            summary: belowMin ? `${failures[0]}.` : 'No base to compare with.',
-            comparison,
-        };
-    }
-    const { test } = comparison;
-    const interval = `${intervalLevel(test.confidence)} interval ${signedPoints(test.interval.low)} to ${signedPoints(test.interval.high)}`;
-    const estimate = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pWorse)})`;
-    const significantDrop = test.pWorse <= comparison.bound * (1 + 1e-9) && test.estimate < 0;
-    const tolerance = settings.maxRegression;
-    if (significantDrop && tolerance !== undefined && comparison.effect > tolerance + 1e-9) {
-        failures.unshift(`head is significantly worse than base: ${estimate}, a drop beyond max-regression ${score_gate_points(tolerance)}`);
-        return { verdict: 'regression', failures, summary: `Regression: ${estimate}.`, comparison };
-    }
-    if (belowMin)
-        return { verdict: 'below-min', failures, summary: `${failures[0]}.`, comparison };
-    if (significantDrop) {
-        const why = tolerance === undefined ? 'no max-regression is set' : `within max-regression ${score_gate_points(tolerance)}`;
-        return { verdict: 'within-tolerance', failures, summary: `Significant drop ${estimate}, ${why}.`, comparison };
-    }
-    const better = test.pBetter <= comparison.bound * (1 + 1e-9) && test.estimate > 0;
-    if (better) {
-        const up = `${signedPoints(test.estimate)} (${interval}, one-sided ${formatP(test.pBetter)})`;
-        return { verdict: 'improvement', failures, summary: `Improvement: ${up}.`, comparison };
-    }
-    return { verdict: 'no-significant-change', failures, summary: `No significant change: ${estimate}.`, comparison };
-}
-/** An interval's confidence for people: 90.6%, 99.8%. */
-function intervalLevel(confidence) {
-    return `${Math.round(confidence * 1000) / 10}%`;
-}
-/** A fraction as signed percentage points: +2.5 pp, −3.0 pp. */
-function signedPoints(x) {
-    const d = Math.round(x * 1000) / 10;
-    if (d === 0)
-        return '±0.0 pp';
-    return `${d > 0 ? '+' : '−'}${Math.abs(d).toFixed(1)} pp`;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/failure-category.js
-
-const failure_category_CATEGORIES = [
-    'no_sql',
-    'sql_error',
-    'timeout',
-    'api_error',
-    'wrong_table',
-    'wrong_column',
-    'wrong_join',
-    'wrong_filter',
-    'wrong_aggregation',
-    'wrong_grouping',
-    'wrong_order_or_limit',
-    'result_mismatch',
-];
-/** The category of a failed question (callers only ask for failures; a passing answer has none). */
-function categorize(input) {
-    return explainFailure(input).category;
-}
-function explainFailure(input) {
-    const errorType = input.genieError?.type?.toUpperCase() ?? '';
-    const hasSql = typeof input.genieSql === 'string' && input.genieSql.trim() !== '';
-    if (input.status === 'TIMEOUT' || errorType.includes('TIMEOUT') || statementTimedOut(input.genieError))
-        return { category: 'timeout', detail: input.genieError?.message ?? null };
-    if (input.status === 'ERROR')
-        return { category: 'api_error', detail: input.genieError?.message ?? null };
-    if (input.status === 'FAILED' || input.status === 'CANCELLED') {
-        return { category: failedCategory(errorType, hasSql), detail: input.genieError?.message ?? null };
-    }
-    if (!hasSql)
-        return { category: 'no_sql', detail: null };
-    const expected = tryExtractSqlShape(input.expectedSql);
-    const actual = tryExtractSqlShape(input.genieSql ?? '');
-    if (!expected || !actual)
-        return { category: 'result_mismatch', detail: 'could not parse one of the SQL texts to compare their structure' };
-    const first = diffSqlShapes(expected, actual)[0];
-    return first ?? { category: 'result_mismatch', detail: null };
-}
-/**
- * Genie's SQL ran but was stopped for running too long (a SQL execution error whose message says
- * so, as the local warehouse and Databricks word it): the query's fault, not the service's.
- */
-function statementTimedOut(error) {
-    if (!error || !error.type.toUpperCase().includes('SQL'))
-        return false;
-    return /ran longer than|timed? ?out|timeout/i.test(error.message);
-}
-function failedCategory(errorType, hasSql) {
-    if (errorType === 'MISSING_SQL_QUERY_EXCEPTION' || errorType === 'TABLES_MISSING_EXCEPTION')
-        return 'no_sql';
-    if (errorType.includes('SQL'))
-        return 'sql_error';
-    if (errorType.startsWith('RATE_LIMIT') || errorType.includes('RETRYABLE') || errorType.includes('CONTEXT_EXCEEDED'))
-        return 'api_error';
-    return hasSql ? 'sql_error' : 'api_error';
-}
-/** Every structural difference, most explanatory first; empty when the shapes agree. */
-function diffSqlShapes(expected, actual) {
-    const out = [];
-    const add = (category, detail) => out.push({ category, detail });
-    const eTables = new Set(expected.tables.map((t) => t.name));
-    const aTables = new Set(actual.tables.map((t) => t.name));
-    const missingTables = minus(eTables, aTables);
-    const extraTables = minus(aTables, eTables);
-    if (missingTables.length > 0) {
-        add('wrong_table', `Genie did not use ${failure_category_list(missingTables)}${extraTables.length ? `; it used ${failure_category_list(extraTables)}` : ''}.`);
-    }
-    else if (extraTables.length > 0) {
-        add('wrong_join', `Genie joined ${failure_category_list(extraTables)}, which the expected SQL does not use.`);
-    }
-    const joinDiff = setDiff(expected.joins.map(joinKey), actual.joins.map(joinKey));
-    if (joinDiff)
-        add('wrong_join', failure_category_describe('join', joinDiff));
-    const filterKey = (f) => `${f.expr} ${f.op} ${f.value}`;
-    const filterDiff = setDiff(expected.filters.map(filterKey), actual.filters.map(filterKey));
-    if (filterDiff)
-        add('wrong_filter', failure_category_describe('filter', filterDiff));
-    const aggregateKey = (a) => `${a.fn}(${a.distinct ? 'distinct ' : ''}${a.arg})`;
-    const aggregateDiff = setDiff(expected.aggregates.map(aggregateKey), actual.aggregates.map(aggregateKey));
-    if (aggregateDiff)
-        add('wrong_aggregation', failure_category_describe('aggregate', aggregateDiff));
-    const groupDiff = setDiff(expected.groupBy, actual.groupBy);
-    if (groupDiff)
-        add('wrong_grouping', failure_category_describe('grouping', groupDiff));
-    if (expected.distinct !== actual.distinct) {
-        add('wrong_grouping', expected.distinct
-            ? 'Expected SELECT DISTINCT; Genie did not deduplicate.'
-            : 'Genie used SELECT DISTINCT; the expected SQL does not.');
-    }
-    const columnDiff = setDiff(expected.columns.map((c) => c.column), actual.columns.map((c) => c.column));
-    if (columnDiff)
-        add('wrong_column', failure_category_describe('column', columnDiff));
-    if (expected.limit !== actual.limit) {
-        add('wrong_order_or_limit', `Expected ${expected.limit === null ? 'no LIMIT' : `LIMIT ${expected.limit}`}; Genie used ${actual.limit === null ? 'none' : `LIMIT ${actual.limit}`}.`);
-    }
-    const orderText = (s) => s.orderBy.map((o) => `${o.expr} ${o.direction}`).join(', ') || 'none';
-    if (orderText(expected) !== orderText(actual)) {
-        add('wrong_order_or_limit', `Expected ORDER BY ${orderText(expected)}; Genie ordered by ${orderText(actual)}.`);
-    }
-    return out;
-}
-function joinKey(join) {
-    const side = (c) => `${c.table ?? '?'}.${c.column}`;
-    const [a, b] = [side(join.left), side(join.right)].sort();
-    return `${a} = ${b} (${join.type})`;
-}
-function setDiff(expected, actual) {
-    const e = new Set(expected);
-    const a = new Set(actual);
-    const missing = minus(e, a);
-    const extra = minus(a, e);
-    return missing.length || extra.length ? { missing, extra } : null;
-}
-function failure_category_describe(what, diff) {
-    const parts = [];
-    if (diff.missing.length)
-        parts.push(`expected ${what}${diff.missing.length > 1 ? 's' : ''} ${failure_category_list(diff.missing)} missing`);
-    if (diff.extra.length)
-        parts.push(`Genie's ${what}${diff.extra.length > 1 ? 's' : ''} ${failure_category_list(diff.extra)} not expected`);
-    const sentence = parts.join('; ');
-    return `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
-}
-function minus(a, b) {
-    return [...a].filter((x) => !b.has(x));
-}
-function failure_category_list(items) {
-    return items.map((i) => `\`${i}\``).join(', ');
-}
-
-;// CONCATENATED MODULE: ./src/scoring/scorecard.js
-/**
- * The scorecard: what one scoring run found, per question and in total. It is written
- * as a JSON artifact and read back (e.g. the base branch's card in the PR check), so
- * it has a zod schema as well as types.
- */
-
-
-
-function emptyCategoryCounts() {
-    return Object.fromEntries(failure_category_CATEGORIES.map((c) => [c, 0]));
-}
-function scorecardTotals(questions) {
-    return {
-        all: splitTotals(questions),
-        train: splitTotals(questions.filter((q) => q.split === 'train')),
-        trainUntaught: splitTotals(questions.filter((q) => q.split === 'train' && !q.taught)),
-        holdout: splitTotals(questions.filter((q) => q.split === 'holdout')),
-    };
-}
-function splitTotals(questions) {
-    const scored = questions.filter((q) => q.expectedError === undefined);
-    const total = scored.length;
-    const answered = scored.filter((q) => !q.errored);
-    const passed = answered.filter((q) => q.passed).length;
-    const rates = answered.reduce((sum, q) => sum + q.passRate, 0);
-    const n = answered.length;
-    return {
-        passed,
-        total,
-        broken: questions.length - total,
-        answered: n,
-        errored: total - n,
-        score: n ? passed / n : 0,
-        passRate: n ? rates / n : 0,
-    };
-}
-/** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
-function brokenQuestions(card) {
-    return card.questions.filter((q) => q.expectedError !== undefined);
-}
-/** Wrong answers per category; errored questions are not wrong answers and are left out. */
-function categoryCounts(questions) {
-    const counts = emptyCategoryCounts();
-    // A broken benchmark is not scored and an errored question was not answered: neither is one of Genie's failures.
-    for (const q of questions)
-        if (!q.passed && !q.errored && q.category && q.expectedError === undefined)
-            counts[q.category]++;
-    return counts;
-}
-/**
- * Folds the repeats of one benchmark into its question score. Only answered repeats vote:
- * the question passes in the majority of them, and errs only when no repeat was answered.
- * The headline fields (verdict, SQL, reason) come from the first answered repeat that agrees
- * with the majority, and the category is the most frequent one among failing repeats
- * (earliest on a tie).
- */
-function summarizeQuestion(benchmark, repeats, expectedError) {
-    const answered = repeats.filter((r) => !r.errored);
-    const errored = repeats.length > 0 && answered.length === 0;
-    const voting = errored ? repeats : answered;
-    const passes = answered.filter((r) => r.passed).length;
-    const passed = answered.length > 0 && passes * 2 > answered.length;
-    const representative = voting.find((r) => r.passed === passed) ?? voting[0];
-    const score = {
-        id: benchmark.id,
-        question: benchmark.question,
-        split: benchmark.split,
-        tags: [...benchmark.tags],
-        passed,
-        passRate: answered.length ? passes / answered.length : 0,
-        errored,
-        verdict: representative?.verdict ?? null,
-        category: passed ? null : mostFrequentCategory(voting),
-        genieSql: representative?.genieSql ?? null,
-        expectedSql: benchmark.sql,
-        attempts: repeats.reduce((sum, r) => sum + r.attempts, 0),
-        durationMs: repeats.length ? Math.round(repeats.reduce((sum, r) => sum + r.durationMs, 0) / repeats.length) : 0,
-        repeats,
-        taught: false,
-        passes,
-        asks: repeats.length,
-        flaky: passes > 0 && passes < repeats.length,
-    };
-    if (representative?.genieText !== undefined)
-        score.genieText = representative.genieText;
-    if (representative?.error !== undefined)
-        score.error = representative.error;
-    if (representative?.reason !== undefined)
-        score.reason = representative.reason;
-    if (expectedError !== undefined)
-        score.expectedError = expectedError;
-    return score;
-}
-function mostFrequentCategory(repeats) {
-    const counts = new Map();
-    for (const r of repeats)
-        if (!r.passed && r.category)
-            counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
-    let best = null;
-    for (const [category, n] of counts)
-        if (best === null || n > (counts.get(best) ?? 0))
-            best = category;
-    return best;
-}
-function buildScorecard(input) {
-    const taught = input.taught;
-    const questions = taught ? input.questions.map((q) => ({ ...q, taught: taught.has(q.id) })) : input.questions;
-    const totals = scorecardTotals(questions);
-    return {
-        space: input.space,
-        configHash: input.configHash,
-        benchmarksHash: input.benchmarksHash,
-        backend: input.backend,
-        repeats: input.repeats,
-        totals,
-        categories: categoryCounts(questions),
-        questions,
-        calls: { ...input.calls },
-        durationMs: input.durationMs,
-        startedAt: input.startedAt,
-        evidence: scoreEvidence(questions, totals),
-    };
-}
-/**
- * Adds the asks of `extra` (a run over some of the same questions) to `card`: each question's
- * repeats are appended and its verdict re-folded, totals, categories and evidence recomputed,
- * calls and time summed. Fields other parts added to a question or the card are kept.
- */
-function mergeRepeats(card, extra) {
-    const more = new Map(extra.questions.map((q) => [q.id, q]));
-    const questions = card.questions.map((q) => {
-        const x = more.get(q.id);
-        if (!x || x.question !== q.question || x.expectedSql !== q.expectedSql)
-            return q;
-        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-        // What the config teaches does not change with more asks.
-        return {
-            ...q,
-            ...summarizeQuestion(benchmark, [...q.repeats, ...x.repeats], q.expectedError ?? x.expectedError),
-            taught: q.taught,
-        };
-    });
-    const sum = (k) => card.calls[k] + extra.calls[k];
-    return {
-        ...card,
-        ...buildScorecard({
-            ...card,
-            questions,
-            calls: {
-                genie: sum('genie'),
-                statements: sum('statements'),
-                retries: sum('retries'),
-                rateLimited: sum('rateLimited'),
-            },
-            durationMs: card.durationMs + extra.durationMs,
-        }),
-    };
-}
-/** The card as its first `asks` asks of every question scored it (the screening asks before any re-ask). */
-function firstAsks(card, asks = 1) {
-    if (card.questions.every((q) => q.repeats.length <= asks))
-        return card;
-    const questions = card.questions.map((q) => {
-        if (q.repeats.length <= asks)
-            return q;
-        const benchmark = { id: q.id, question: q.question, sql: q.expectedSql, split: q.split, tags: q.tags };
-        return { ...q, ...summarizeQuestion(benchmark, q.repeats.slice(0, asks), q.expectedError), taught: q.taught };
-    });
-    return { ...card, ...buildScorecard({ ...card, questions }) };
-}
-/** Per-question evidence for a card that lacks it (older cards, or cards built by hand). */
-function scorecard_withEvidence(card) {
-    const questions = card.questions.map((q) => q.asks !== undefined
-        ? q
-        : { ...q, passes: q.repeats.filter((r) => r.passed).length, asks: q.repeats.length, flaky: isFlaky(q) });
-    return { ...card, questions, evidence: card.evidence ?? scoreEvidence(questions, card.totals) };
-}
-const VerdictSchema = schemas_enum(['exact', 'equivalent', 'superset', 'mismatch']);
-const CategorySchema = schemas_enum(failure_category_CATEGORIES);
-const SplitTotalsSchema = looseObject({
-    passed: schemas_number(),
-    total: schemas_number(),
-    // Absent in scorecards written before broken benchmarks were counted apart.
-    broken: schemas_number().default(0),
-    // Cards written before errored questions existed have neither: everything was answered.
-    answered: schemas_number().optional(),
-    errored: schemas_number().optional(),
-    score: schemas_number(),
-    passRate: schemas_number(),
-});
-const RepeatResultSchema = looseObject({
-    passed: schemas_boolean(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    durationMs: schemas_number(),
-    attempts: schemas_number(),
-    reason: schemas_string().optional(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-    errored: schemas_boolean().optional(),
-});
-const QuestionScoreSchema = looseObject({
-    id: schemas_string(),
-    question: schemas_string(),
-    split: schemas_enum(['train', 'holdout']),
-    tags: array(schemas_string()),
-    passed: schemas_boolean(),
-    passRate: schemas_number(),
-    errored: schemas_boolean().optional(),
-    verdict: VerdictSchema.nullable(),
-    category: CategorySchema.nullable(),
-    genieSql: schemas_string().nullable(),
-    expectedSql: schemas_string(),
-    genieText: schemas_string().optional(),
-    error: schemas_string().optional(),
-    reason: schemas_string().optional(),
-    expectedError: schemas_string().optional(),
-    attempts: schemas_number(),
-    durationMs: schemas_number(),
-    repeats: array(RepeatResultSchema),
-    // Scorecards written before taught questions were tracked read as "nothing taught".
-    taught: schemas_boolean().default(false),
-    passes: schemas_number().optional(),
-    asks: schemas_number().optional(),
-    flaky: schemas_boolean().optional(),
-});
-const IntervalSchema = looseObject({ low: schemas_number(), high: schemas_number() });
-const SplitEvidenceSchema = looseObject({
-    interval: IntervalSchema,
-    repeated: schemas_number(),
-    consistent: schemas_number(),
-    repeatability: schemas_number().nullable(),
-});
-/** Validates a scorecard read from JSON (e.g. a previous run's artifact). */
-const ScorecardSchema = looseObject({
-    space: schemas_string(),
-    configHash: schemas_string(),
-    benchmarksHash: schemas_string(),
-    backend: schemas_string(),
-    repeats: schemas_number(),
-    totals: looseObject({
-        all: SplitTotalsSchema,
-        train: SplitTotalsSchema,
-        trainUntaught: SplitTotalsSchema.optional(),
-        holdout: SplitTotalsSchema,
-    }),
-    categories: record(CategorySchema, schemas_number()),
-    questions: array(QuestionScoreSchema),
-    calls: looseObject({ genie: schemas_number(), statements: schemas_number(), retries: schemas_number(), rateLimited: schemas_number() }),
-    durationMs: schemas_number(),
-    startedAt: schemas_string(),
-    quality: looseObject({ score: schemas_number(), categories: record(schemas_string(), looseObject({ score: schemas_number() })) })
-        .optional(),
-    evidence: looseObject({
-        confidence: schemas_number(),
-        all: SplitEvidenceSchema,
-        train: SplitEvidenceSchema,
-        holdout: SplitEvidenceSchema,
-        flaky: array(schemas_string()),
-    })
-        .optional(),
-});
-/**
- * Validates a scorecard read from JSON and fills what older cards lack (the PR check reads
- * cached base cards): no `errored` means every question was answered, so `answered = total`
- * and the stored score (passed / total) already is passed / answered; an older card without
- * evidence gets it computed from its repeats.
- */
-function parseScorecard(json) {
-    const card = ScorecardSchema.parse(json);
-    const filled = (t) => {
-        const errored = t.errored ?? 0;
-        return { ...t, errored, answered: t.answered ?? t.total - errored };
-    };
-    const questions = card.questions.map((q) => ({ ...q, errored: q.errored ?? false }));
-    const totals = {
-        all: filled(card.totals.all),
-        train: filled(card.totals.train),
-        // An older card has no trainUntaught; with nothing marked taught it equals train.
-        trainUntaught: card.totals.trainUntaught
-            ? filled(card.totals.trainUntaught)
-            : scorecardTotals(questions).trainUntaught,
-        holdout: filled(card.totals.holdout),
-    };
-    return scorecard_withEvidence({ ...card, totals, questions });
 }
 
 ;// CONCATENATED MODULE: ./src/loop/gain-significance.js
@@ -75679,2917 +79761,6 @@ async function confirmGain(current, candidate, options = {}) {
     const compared = await compareWithRepeats(planOf(options), candidate, { card: firstAsks(current.card), reasker: current.reasker }, { include: options.include ?? trainOnly, log: options.log });
     const look = compared.comparison;
     return { significant: look.significant, reason: gain_significance_describe(look), look, card: compared.head };
-}
-
-;// CONCATENATED MODULE: ./src/benchmarks/schema.js
-/**
- * The benchmark file `benchmarks/<space>.yml`: a list of questions with their
- * expected SQL, or `{ benchmarks: [...] }`. Items are strict so a misspelt key
- * (`order_mattters`) is reported instead of silently ignored.
- */
-
-/** Small integer ids (`id: 1`) are read as text; larger numbers must be quoted so no digit is lost. */
-const BenchmarkId = union([schemas_string().trim().min(1), schemas_number().int().nonnegative().max(Number.MAX_SAFE_INTEGER)])
-    .transform((value) => String(value))
-    .describe('Stable id of the question, unique in the file.');
-const BenchmarkItemSchema = strictObject({
-    id: BenchmarkId,
-    question: schemas_string().trim().min(1).describe('The question as a user would ask Genie.'),
-    sql: schemas_string().trim().min(1).describe('Expected SQL: a single read-only query whose result is the right answer.'),
-    split: schemas_enum(['train', 'holdout'])
-        .optional()
-        .describe('train: the enhancer may learn from it; holdout: only measured. Derived from the SQL when absent.'),
-    tags: array(schemas_string().min(1)).optional().describe('Free labels for grouping results.'),
-    order_matters: schemas_boolean()
-        .optional()
-        .describe('Compare row order too. When absent, order matters if the expected SQL has ORDER BY.'),
-});
-const BenchmarkListSchema = array(BenchmarkItemSchema);
-const BenchmarkFileSchema = union([
-    BenchmarkListSchema,
-    strictObject({ benchmarks: BenchmarkListSchema }),
-]);
-
-;// CONCATENATED MODULE: ./src/benchmarks/split.js
-/**
- * Deterministic train/holdout split. The split is a function of the expected
- * SQL, not of the question, so paraphrases of one query always land on the same
- * side and cannot leak an answer from train into holdout.
- */
-
-/** One in HOLDOUT_DIVISOR questions (about a third) goes to holdout. */
-const HOLDOUT_DIVISOR = 3;
-/**
- * The form two SQL texts share when they differ only in layout: lowercase,
- * backticks removed, whitespace collapsed (and dropped next to punctuation),
- * trailing semicolons removed.
- */
-function normalizeSqlForSplit(sql) {
-    return sql
-        .toLowerCase()
-        .replace(/`/g, '')
-        .replace(/\s+/g, ' ')
-        .replace(/\s*([(),;=<>+*/-])\s*/g, '$1')
-        .trim()
-        .replace(/;+$/, '')
-        .trim();
-}
-function deriveSplit(sql) {
-    const digest = (0,external_node_crypto_.createHash)('sha256').update(normalizeSqlForSplit(sql), 'utf8').digest();
-    return digest.readUInt32BE(0) % HOLDOUT_DIVISOR === 0 ? 'holdout' : 'train';
-}
-
-;// CONCATENATED MODULE: ./src/benchmarks/loader.js
-/** Loads `benchmarks/<space>.yml` into a BenchmarkSet, reporting every problem with its YAML line. */
-
-
-
-
-
-
-
-
-
-const EMPTY_MESSAGE = 'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
-/** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
-function itemsOf(source, file) {
-    const value = source.value;
-    if (value === null || value === undefined)
-        return { file, path: '$', line: 1, message: EMPTY_MESSAGE };
-    if (Array.isArray(value))
-        return { items: value, prefix: [] };
-    if (typeof value === 'object') {
-        const extra = Object.keys(value).filter((key) => key !== 'benchmarks');
-        if (extra.length > 0) {
-            return { file, path: formatPath([extra[0]]), line: source.lineOf([extra[0]]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
-        }
-        const list = value.benchmarks;
-        if (list === null || list === undefined)
-            return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
-        if (Array.isArray(list))
-            return { items: list, prefix: ['benchmarks'] };
-        return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: 'expected a list of questions under "benchmarks"' };
-    }
-    return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
-}
-/** Parses and validates benchmark YAML text; `file` is only used in messages. */
-function parseBenchmarksText(text, file, space) {
-    const inspected = inspectBenchmarksText(text, file, space);
-    if (inspected.issues.length > 0)
-        throw new ValidationError(inspected.issues);
-    return inspected.set;
-}
-/** Every problem of a benchmark file, and its valid questions. */
-function inspectBenchmarksText(text, file, space) {
-    const empty = (issues) => ({
-        set: { space, file, benchmarks: [] },
-        issues,
-        sqlLocations: new Map(),
-    });
-    let source;
-    try {
-        source = parseYamlSource(text, file);
-    }
-    catch (error) {
-        if (error instanceof ValidationError)
-            return empty(error.issues);
-        throw error;
-    }
-    const found = itemsOf(source, file);
-    if (!('items' in found))
-        return empty([found]);
-    const { items, prefix } = found;
-    if (items.length === 0)
-        return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
-    const issues = [];
-    const benchmarks = [];
-    const sqlLocations = new Map();
-    const firstById = new Map();
-    items.forEach((item, index) => {
-        const at = [...prefix, index];
-        const result = BenchmarkItemSchema.safeParse(item);
-        if (!result.success) {
-            for (const issue of result.error.issues) {
-                const described = describeIssue(issue, item, (inner) => source.sourceOf([...at, ...inner]));
-                const segments = [...at, ...described.segments];
-                issues.push({ file, path: formatPath(segments), line: source.lineOf(segments), message: described.message });
-            }
-            return;
-        }
-        const entry = result.data;
-        const idLine = source.lineOf([...at, 'id']);
-        if (firstById.has(entry.id)) {
-            const first = firstById.get(entry.id);
-            issues.push({ file, path: formatPath([...at, 'id']), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one` });
-            return;
-        }
-        firstById.set(entry.id, idLine);
-        const guard = checkReadOnly(entry.sql);
-        if (!guard.ok) {
-            issues.push({ file, path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']), message: `expected SQL must be a single read-only query: ${guard.reason}` });
-            return;
-        }
-        const benchmark = {
-            id: entry.id,
-            question: entry.question,
-            sql: entry.sql,
-            split: entry.split ?? deriveSplit(entry.sql),
-            tags: entry.tags ?? [],
-        };
-        if (entry.order_matters !== undefined)
-            benchmark.orderMatters = entry.order_matters;
-        benchmarks.push(benchmark);
-        sqlLocations.set(entry.id, { path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']) });
-    });
-    return { set: { space, file, benchmarks }, issues, sqlLocations };
-}
-function loadBenchmarks(file, space) {
-    checkReadable(file, file, MAX_YAML_BYTES);
-    let text;
-    try {
-        text = (0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8');
-    }
-    catch (error) {
-        const reason = error.code === 'ENOENT' ? 'file not found' : error.message;
-        throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
-    }
-    return parseBenchmarksText(text, file, space);
-}
-
-;// CONCATENATED MODULE: ./src/lint/context.js
-
-
-
-
-/** A stand-in FROM for snippet SQL, which is an expression or condition, not a query. */
-const SNIPPET_SOURCE = 'snippet_source';
-function context_pairKey(a, b) {
-    return a.key < b.key ? `${a.key}|${b.key}` : `${b.key}|${a.key}`;
-}
-/** `:name` parameters become literals so the parser (which knows no parameters) can read the SQL. */
-function withoutParameters(sql) {
-    return sql.replace(/(^|[^:\w]):([A-Za-z_]\w*)/g, "$1'p'");
-}
-// Parsing is the slow part and the enhance loop lints every candidate: shapes are cached by SQL text.
-const shapeCache = new Map();
-function cachedShape(sql) {
-    if (!shapeCache.has(sql)) {
-        if (shapeCache.size > 5000)
-            shapeCache.clear();
-        shapeCache.set(sql, readShape(sql));
-    }
-    return shapeCache.get(sql) ?? null;
-}
-/**
- * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
- * joins the checks need (set operations are merged into one shape anyway).
- */
-function readShape(sql) {
-    const shape = tryExtractSqlShape(sql);
-    if (shape || !/\b(intersect|except|minus)\b/i.test(sql))
-        return shape;
-    return tryExtractSqlShape(sql.replace(/\b(intersect|except|minus)(\s+(all|distinct))?\b/gi, 'UNION'));
-}
-function buildTables(space) {
-    const tables = [];
-    for (const list of ['tables', 'metric_views']) {
-        (space.data_sources?.[list] ?? []).forEach((table, index) => {
-            const path = `$.data_sources.${list}[${index}]`;
-            const parts = identifiers_splitIdentifier(table.identifier);
-            const info = {
-                identifier: table.identifier,
-                key: normalizeIdentifier(table.identifier),
-                short: (parts?.[parts.length - 1] ?? table.identifier).toLowerCase(),
-                path,
-                table,
-                columns: new Map(),
-                uses: 0,
-            };
-            (table.column_configs ?? []).forEach((config, j) => {
-                const key = config.column_name.replace(/`/g, '').toLowerCase();
-                if (info.columns.has(key))
-                    return;
-                info.columns.set(key, {
-                    table: info,
-                    name: config.column_name,
-                    key,
-                    path: `${path}.column_configs[${j}]`,
-                    config,
-                    hidden: config.exclude === true,
-                    uses: 0,
-                });
-            });
-            tables.push(info);
-        });
-    }
-    return tables;
-}
-function tableFinder(tables) {
-    const byKey = new Map(tables.map((t) => [t.key, t]));
-    return (name) => {
-        const key = normalizeIdentifier(name);
-        const exact = byKey.get(key);
-        if (exact)
-            return exact;
-        // One- or two-part names match by their trailing parts when that is unambiguous.
-        const matches = tables.filter((t) => t.key.endsWith(`.${key}`));
-        return matches.length === 1 ? matches[0] : undefined;
-    };
-}
-function resolveShape(item, shape, find) {
-    const byQualifier = new Map();
-    for (const ref of shape.tables) {
-        if (ref.identifier === SNIPPET_SOURCE)
-            continue;
-        const table = find(ref.identifier);
-        if (!table) {
-            item.unknownTables.push(ref.identifier);
-            continue;
-        }
-        if (!item.tables.includes(table))
-            item.tables.push(table);
-        byQualifier.set(ref.name, table);
-        if (ref.alias)
-            byQualifier.set(ref.alias, table);
-    }
-    const resolve = (qualifier) => qualifier === null || qualifier === SNIPPET_SOURCE
-        ? undefined
-        : (byQualifier.get(qualifier) ?? (item.kind === 'example' ? undefined : find(qualifier)));
-    for (const ref of shape.columns) {
-        const table = resolve(ref.table);
-        // Snippets name tables by their short name; record those as read too.
-        if (table && !item.tables.includes(table))
-            item.tables.push(table);
-        const qualifier = ref.table === null || ref.table === SNIPPET_SOURCE ? undefined : ref.table;
-        item.columns.push({ table, qualifier, column: ref.column.toLowerCase() });
-    }
-    for (const join of shape.joins) {
-        const left = resolve(join.left.table);
-        const right = resolve(join.right.table);
-        const key = left && right && left !== right ? context_pairKey(left, right) : undefined;
-        if (key && !item.pairs.has(key))
-            item.pairs.set(key, {
-                left: { table: left, column: join.left.column },
-                right: { table: right, column: join.right.column },
-            });
-    }
-}
-function sqlItem(kind, path, sql, find) {
-    const gate = checkReadOnly(kind === 'example' ? sql : `SELECT ${sql}`);
-    // A filter written with its WHERE is reported by its own check; parse the condition anyway.
-    const condition = sql.replace(/^\s*where\b/i, '');
-    const wrapped = kind === 'example'
-        ? withoutParameters(sql)
-        : kind === 'filter'
-            ? `SELECT 1 FROM ${SNIPPET_SOURCE} WHERE ${condition}`
-            : `SELECT ${sql} AS snippet_value FROM ${SNIPPET_SOURCE}`;
-    const item = {
-        kind,
-        path,
-        sql,
-        gate,
-        shape: null,
-        tables: [],
-        unknownTables: [],
-        columns: [],
-        pairs: new Map(),
-    };
-    if (!gate.ok)
-        return item;
-    item.shape = cachedShape(wrapped);
-    if (item.shape)
-        resolveShape(item, item.shape, find);
-    return item;
-}
-function snippetItems(space, find) {
-    const items = [];
-    const lists = [
-        ['filters', 'filter'],
-        ['expressions', 'expression'],
-        ['measures', 'measure'],
-    ];
-    for (const [list, kind] of lists) {
-        (space.instructions?.sql_snippets?.[list] ?? []).forEach((snippet, index) => {
-            items.push(sqlItem(kind, `$.instructions.sql_snippets.${list}[${index}]`, joinText(snippet.sql), find));
-        });
-    }
-    return items;
-}
-function buildContext(input) {
-    const tables = buildTables(input.space);
-    const findTable = tableFinder(tables);
-    const examples = (input.space.instructions?.example_question_sqls ?? []).map((example, index) => sqlItem('example', `$.instructions.example_question_sqls[${index}]`, joinText(example.sql), findTable));
-    const benchmarks = input.benchmarks ?? [];
-    const benchmarkSql = benchmarks.map((benchmark) => ({
-        benchmark,
-        item: sqlItem('example', '$', benchmark.sql, findTable),
-    }));
-    for (const { item } of benchmarkSql) {
-        for (const table of item.tables)
-            table.uses++;
-        const seen = new Set();
-        for (const use of item.columns) {
-            const column = (use.table ? [use.table] : item.tables).map((t) => t.columns.get(use.column)).find(Boolean);
-            if (column && !seen.has(column)) {
-                seen.add(column);
-                column.uses++;
-            }
-        }
-    }
-    return {
-        space: input.space,
-        benchmarks,
-        warehouse: input.warehouse,
-        tables,
-        examples,
-        snippets: snippetItems(input.space, findTable),
-        benchmarkSql,
-        findTable,
-    };
-}
-/** Comparable form of a question: lowercase, single spaces, no trailing punctuation. */
-function normalizeQuestion(text) {
-    return text
-        .toLowerCase()
-        .replace(/\s+/g, ' ')
-        .trim()
-        .replace(/[\s?.!。？！]+$/u, '');
-}
-/** JSON path of a column's entity-matching flag, under the name its file version uses. */
-function entityFlagPath(column) {
-    return `${column.path}.${column.config.build_value_dictionary === true ? 'build_value_dictionary' : 'enable_entity_matching'}`;
-}
-
-;// CONCATENATED MODULE: ./src/lint/checks-coverage.js
-/** Coverage: whether Genie is told what each table and column means, weighted by how often questions need them. */
-
-/** Below this many characters a description rarely says more than the name. */
-const SHORT_DESCRIPTION = 15;
-const squash = (text) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
-/** How well a text describes a thing: 0 missing, 0.5 too short or just the name, 1 described. */
-function describedness(description, name) {
-    const text = joinText(description).trim();
-    if (text === '')
-        return 0;
-    if (text.length < SHORT_DESCRIPTION || squash(text) === squash(name))
-        return 0.5;
-    return 1;
-}
-function usedBy(uses, benchmarks) {
-    return benchmarks > 0 ? ` (read by ${uses} of ${benchmarks} benchmark questions)` : '';
-}
-/** Items in benchmark-use order, most used first, so the findings that matter most come first. */
-function byUse(items) {
-    return items.sort((a, b) => (b.uses ?? 0) - (a.uses ?? 0));
-}
-function tableName(t) {
-    return t.identifier;
-}
-const COVERAGE_CHECKS = [
-    {
-        id: 'table-description-missing',
-        severity: 'warning',
-        category: 'coverage',
-        measured: true,
-        title: 'A table has no description',
-        run: (ctx) => byUse(ctx.tables
-            .filter((t) => describedness(t.table.description, t.short) === 0)
-            .map((t) => ({
-            path: t.path,
-            message: `${tableName(t)} has no description${usedBy(t.uses, ctx.benchmarks.length)}`,
-            fix: 'describe what one row is and what the table is for, in the words people ask with',
-            uses: t.uses,
-        }))),
-    },
-    {
-        id: 'column-description-missing',
-        severity: 'info',
-        category: 'coverage',
-        measured: true,
-        title: 'A column has no description',
-        run: (ctx) => {
-            const out = [];
-            for (const t of ctx.tables)
-                for (const c of t.columns.values())
-                    if (!c.hidden && describedness(c.config.description, c.name) === 0)
-                        out.push({
-                            path: c.path,
-                            message: `${t.short}.${c.name} has no description${usedBy(c.uses, ctx.benchmarks.length)}`,
-                            fix: 'say what the column holds: its unit, its codes and what they mean, and which table it points to if it is a key',
-                            uses: c.uses,
-                        });
-            return byUse(out);
-        },
-    },
-    {
-        id: 'description-too-short',
-        severity: 'info',
-        category: 'coverage',
-        measured: true,
-        title: 'A description only repeats the name or is very short',
-        run: (ctx) => {
-            const out = [];
-            const check = (description, name, path, uses) => {
-                if (describedness(description, name) === 0.5)
-                    out.push({
-                        path: `${path}.description`,
-                        message: `"${joinText(description).trim()}" says little more than the name ${name}`,
-                        fix: `write at least ${SHORT_DESCRIPTION} characters: what it means, its unit or codes, how it relates to other tables`,
-                        uses,
-                    });
-            };
-            for (const t of ctx.tables) {
-                check(t.table.description, t.short, t.path, t.uses);
-                for (const c of t.columns.values())
-                    if (!c.hidden)
-                        check(c.config.description, c.name, c.path, c.uses);
-            }
-            return byUse(out);
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-examples.js
-/**
- * Example SQL and sample questions: read-only and parseable SQL that names what the space has,
- * documented parameters, no copies of benchmark questions (a copy makes the score measure memory),
- * and sample questions that are neither empty nor repeated.
- */
-
-
-
-
-
-const PARAMETER = /(^|[^:\w]):([A-Za-z_]\w*)/g;
-/** Parameter names an example's SQL uses as `:name`. */
-function parameterMarkers(sql) {
-    return new Set([...sql.matchAll(PARAMETER)].map((m) => m[2]));
-}
-/** The benchmark an example copies (same normalised question or SQL): taught, not learnt. */
-function copiedBenchmark(ctx, index) {
-    const example = ctx.space.instructions?.example_question_sqls?.[index];
-    if (!example)
-        return undefined;
-    // The scorecard's own test of a taught question (src/scoring/taught.ts): aliases, quoting and a
-    // template's default instance included, so lint and score agree on what is a copy.
-    const keys = exampleKeys(joinText(example.question), joinText(example.sql), example.parameters ?? []);
-    for (const b of ctx.benchmarks) {
-        if (keys.question !== '' && canonicalQuestion(b.question) === keys.question)
-            return { id: b.id, by: 'question' };
-        if (keys.sql && canonicalSql(b.sql) === keys.sql)
-            return { id: b.id, by: 'SQL' };
-    }
-    return undefined;
-}
-/** Columns an example or snippet reads that its table does not have (when the table lists its columns). */
-function unknownColumns(ctx, item) {
-    const out = new Set();
-    for (const use of item.columns) {
-        if (!use.table)
-            continue;
-        const schema = ctx.warehouse?.schema.tables.find((t) => t.identifier.toLowerCase() === use.table.key);
-        const known = schema
-            ? schema.columns.some((c) => c.name.toLowerCase() === use.column)
-            : use.table.columns.size === 0 || use.table.columns.has(use.column);
-        if (!known)
-            out.add(`${use.table.short}.${use.column}`);
-    }
-    return [...out];
-}
-/** An example SQL is usable when it passes the gate, parses, names only what exists and copies no benchmark. */
-function usableExample(ctx, index) {
-    const item = ctx.examples[index];
-    return (item !== undefined &&
-        item.gate.ok &&
-        item.shape !== null &&
-        item.unknownTables.length === 0 &&
-        unknownColumns(ctx, item).length === 0 &&
-        copiedBenchmark(ctx, index) === undefined);
-}
-function perExample(ctx, fn) {
-    return ctx.examples.map((item, i) => fn(item, i)).filter((f) => f !== undefined);
-}
-const EXAMPLE_CHECKS = [
-    {
-        id: 'example-not-read-only',
-        severity: 'error',
-        category: 'examples',
-        title: 'Example SQL that is not one read-only query',
-        run: (ctx) => perExample(ctx, (item) => item.gate.ok
-            ? undefined
-            : {
-                path: `${item.path}.sql`,
-                message: `example SQL refused by the read-only gate: ${item.gate.reason}`,
-                fix: 'write one SELECT (or WITH ... SELECT) query that answers the question',
-            }),
-    },
-    {
-        id: 'example-sql-unparsable',
-        severity: 'warning',
-        category: 'examples',
-        title: 'Example SQL that does not parse',
-        run: (ctx) => perExample(ctx, (item) => item.gate.ok && item.shape === null
-            ? {
-                path: `${item.path}.sql`,
-                message: "the project's SQL parser cannot read this example (a syntax error, or Databricks syntax the parser lacks)",
-                fix: 'run the SQL on the warehouse; fix it if it fails, or simplify the construct if it runs',
-            }
-            : undefined),
-    },
-    {
-        id: 'sql-unknown-reference',
-        severity: 'warning',
-        category: 'examples',
-        title: 'Example or snippet SQL naming a table or column the space lacks',
-        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
-            // Three-part names outside the space are reported by config-invalid, as validate does.
-            const tables = item.unknownTables.filter((t) => !isThreePart(t));
-            const columns = unknownColumns(ctx, item);
-            if (tables.length + columns.length === 0)
-                return [];
-            return [
-                {
-                    path: `${item.path}.sql`,
-                    message: `refers to ${[...tables.map((t) => `table ${t}`), ...columns.map((c) => `column ${c}`)].join(', ')}, which the space does not have`,
-                    fix: 'correct the name (column names come from the table config), or add the table to the space',
-                },
-            ];
-        }),
-    },
-    {
-        id: 'example-copies-benchmark',
-        severity: 'warning',
-        category: 'examples',
-        title: 'An example copies a benchmark question',
-        run: (ctx) => perExample(ctx, (item, i) => {
-            const copy = copiedBenchmark(ctx, i);
-            return copy
-                ? {
-                    path: item.path,
-                    message: `same ${copy.by} as benchmark ${copy.id}: that question is taught, so its pass measures memory, not the config`,
-                    fix: 'generalise the example (a parameter, another filter value) or drop it; keep benchmarks as tests',
-                }
-                : undefined;
-        }),
-    },
-    {
-        id: 'example-uses-hidden-column',
-        severity: 'warning',
-        category: 'examples',
-        title: 'Example or snippet SQL reading a hidden column',
-        run: (ctx) => [...ctx.examples, ...ctx.snippets].flatMap((item) => {
-            const hidden = [
-                ...new Set(item.columns
-                    .map((use) => use.table?.columns.get(use.column))
-                    .filter((c) => c?.hidden)
-                    .map((c) => `${c.table.short}.${c.name}`)),
-            ];
-            return hidden.length === 0
-                ? []
-                : [
-                    {
-                        path: `${item.path}.sql`,
-                        message: `reads ${hidden.join(', ')}, hidden from Genie with exclude: true: Genie cannot follow the example`,
-                        fix: 'show the column again (drop exclude), or rewrite the SQL without it',
-                    },
-                ];
-        }),
-    },
-    {
-        id: 'example-duplicate',
-        severity: 'warning',
-        category: 'examples',
-        title: 'Two examples with the same question or SQL',
-        run: (ctx) => {
-            const seen = new Map();
-            const out = [];
-            (ctx.space.instructions?.example_question_sqls ?? []).forEach((example, i) => {
-                const path = `$.instructions.example_question_sqls[${i}]`;
-                const keys = [
-                    `q:${normalizeQuestion(joinText(example.question))}`,
-                    `s:${normalizeSqlText(joinText(example.sql))}`,
-                ];
-                const first = keys.map((k) => seen.get(k)).find(Boolean);
-                if (first)
-                    out.push({
-                        path,
-                        message: `repeats the ${seen.get(keys[0]) ? 'question' : 'SQL'} of ${first}: one instruction slot spent twice`,
-                        fix: 'merge the two (a parameter covers variants) or delete one',
-                    });
-                for (const k of keys)
-                    if (!k.endsWith(':') && !seen.has(k))
-                        seen.set(k, path);
-            });
-            return out;
-        },
-    },
-    {
-        id: 'example-parameter-undocumented',
-        severity: 'warning',
-        category: 'examples',
-        title: 'An example parameter without a description or default',
-        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => (example.parameters ?? []).flatMap((p, j) => {
-            const missing = [
-                joinText(p.description).trim() === '' ? 'a description' : '',
-                (p.default_value?.values ?? []).length === 0 ? 'a default value' : '',
-            ].filter(Boolean);
-            return missing.length === 0
-                ? []
-                : [
-                    {
-                        path: `$.instructions.example_question_sqls[${i}].parameters[${j}]`,
-                        message: `parameter :${p.name} has no ${missing.join(' and no ')}: Genie guesses what to fill in`,
-                        fix: 'describe what the parameter selects (and its format), and give a typical default',
-                    },
-                ];
-        })),
-    },
-    {
-        id: 'example-parameter-mismatch',
-        severity: 'error',
-        category: 'examples',
-        title: 'Example SQL parameters and declarations disagree',
-        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
-            const used = parameterMarkers(joinText(example.sql));
-            const declared = new Set((example.parameters ?? []).map((p) => p.name));
-            const undeclared = [...used].filter((n) => !declared.has(n));
-            const unused = [...declared].filter((n) => !used.has(n));
-            if (undeclared.length + unused.length === 0)
-                return [];
-            return [
-                {
-                    path: `$.instructions.example_question_sqls[${i}]`,
-                    message: [
-                        undeclared.length ? `uses ${undeclared.map((n) => `:${n}`).join(', ')} without declaring it` : '',
-                        unused.length ? `declares ${unused.join(', ')} but the SQL never uses it` : '',
-                    ]
-                        .filter(Boolean)
-                        .join('; '),
-                    fix: 'declare every :name the SQL uses under parameters (name, type_hint, description, default_value), and drop unused ones',
-                },
-            ];
-        }),
-    },
-    {
-        id: 'example-question-empty',
-        severity: 'error',
-        category: 'examples',
-        title: 'An example with an empty question or SQL',
-        run: (ctx) => (ctx.space.instructions?.example_question_sqls ?? []).flatMap((example, i) => {
-            const empty = ['question', 'sql'].filter((k) => joinText(example[k]).trim() === '');
-            return empty.map((k) => ({
-                path: `$.instructions.example_question_sqls[${i}].${k}`,
-                message: `the example's ${k} is empty: Genie cannot match or follow it`,
-                fix: k === 'question' ? 'write the question the SQL answers' : 'write the SQL that answers the question',
-            }));
-        }),
-    },
-    {
-        id: 'examples-missing',
-        severity: 'info',
-        category: 'examples',
-        measured: true,
-        title: 'No example SQL',
-        run: (ctx) => ctx.tables.length > 0 && ctx.examples.length === 0
-            ? [
-                {
-                    path: '$.instructions',
-                    message: 'the space has no example SQL: Genie learns joins, filters and business rules best from examples',
-                    fix: 'add example question/SQL pairs for common question shapes (parameterised where values vary)',
-                },
-            ]
-            : [],
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-joins.js
-
-
-
-const checks_joins_squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
-const checks_joins_singular = (word) => word
-    .replace(/ies$/, 'y')
-    .replace(/(ss|x|ch|sh)es$/, '$1')
-    .replace(/([^s])s$/, '$1');
-/** A column that names its own table's key: `id`, `<table>_id`, `<singular table>_id`, `<table>Id`, `<table>_key`. */
-function isOwnKey(table, column) {
-    const c = checks_joins_squash(column);
-    const names = [checks_joins_squash(table.short), checks_joins_squash(checks_joins_singular(table.short))];
-    return c === 'id' || names.some((n) => c === `${n}id` || c === `${n}key`);
-}
-function specInfos(ctx) {
-    return (ctx.space.instructions?.join_specs ?? []).map((spec, index) => {
-        const info = {
-            index,
-            path: `$.instructions.join_specs[${index}]`,
-            spec,
-            left: ctx.findTable(spec.left.identifier),
-            right: ctx.findTable(spec.right.identifier),
-            hasMarker: spec.sql.slice(1).some(isRelationshipMarker),
-        };
-        const condition = spec.sql[0] === undefined ? undefined : parseJoinCondition(spec.sql[0]);
-        if (condition) {
-            const leftAlias = normalizeName(spec.left.alias || identifiers_lastPart(spec.left.identifier));
-            const straight = normalizeName(condition.left.qualifier) === leftAlias;
-            const [l, r] = straight ? [condition.left, condition.right] : [condition.right, condition.left];
-            info.columns = { left: l.column, right: r.column };
-        }
-        return info;
-    });
-}
-/** The relationship a key-naming convention implies, left to right; undefined when it says nothing. */
-function inferRelationship(info, ctx) {
-    if (!info.left || !info.right || !info.columns)
-        return undefined;
-    const unique = (t, column) => {
-        const stats = ctx.warehouse?.stats.get(`${t.key}.${column.toLowerCase()}`);
-        return stats ? stats.rows > 0 && stats.distinct === stats.rows : isOwnKey(t, column);
-    };
-    const l = unique(info.left, info.columns.left);
-    const r = unique(info.right, info.columns.right);
-    if (l && r)
-        return 'ONE_TO_ONE';
-    if (r)
-        return 'MANY_TO_ONE';
-    if (l)
-        return 'ONE_TO_MANY';
-    return undefined;
-}
-/** Column pairs that look like a key and a reference to it, by name alone. */
-function inferredPairs(ctx) {
-    const out = [];
-    for (const owner of ctx.tables)
-        for (const column of owner.columns.values()) {
-            if (checks_joins_squash(column.key) === 'id' || !isOwnKey(owner, column.key))
-                continue;
-            for (const other of ctx.tables) {
-                if (other === owner || isOwnKey(other, column.key) || !other.columns.has(column.key))
-                    continue;
-                out.push({
-                    key: context_pairKey(owner, other),
-                    evidence: { left: { table: other, column: column.name }, right: { table: owner, column: column.name } },
-                    path: other.path,
-                    reason: `${other.short}.${column.name} looks like a reference to the key of ${owner.short}`,
-                });
-            }
-        }
-    return out;
-}
-/** Table pairs the config or the benchmarks combine, first evidence per pair. */
-function neededPairs(ctx) {
-    const needed = new Map();
-    const add = (pair) => {
-        if (!needed.has(pair.key))
-            needed.set(pair.key, pair);
-    };
-    for (const item of [...ctx.examples, ...ctx.snippets])
-        for (const [key, evidence] of item.pairs)
-            add({ key, evidence, path: item.path, reason: `this ${item.kind} joins them` });
-    const counts = new Map();
-    for (const { item } of ctx.benchmarkSql)
-        for (const [key, evidence] of item.pairs)
-            counts.set(key, { n: (counts.get(key)?.n ?? 0) + 1, evidence: counts.get(key)?.evidence ?? evidence });
-    for (const [key, { n, evidence }] of counts)
-        add({ key, evidence, path: evidence.left.table.path, reason: `${n} benchmark question(s) join them` });
-    for (const pair of inferredPairs(ctx))
-        add(pair);
-    return needed;
-}
-function linkedPairs(ctx) {
-    const linked = new Set();
-    for (const info of specInfos(ctx))
-        if (info.left && info.right)
-            linked.add(context_pairKey(info.left, info.right));
-    return linked;
-}
-const q = (name) => `\`${name}\``;
-const JOIN_CHECKS = [
-    {
-        id: 'join-spec-missing',
-        severity: 'warning',
-        category: 'relationships',
-        measured: true,
-        title: 'Tables used together have no join spec',
-        run: (ctx) => {
-            const linked = linkedPairs(ctx);
-            return [...neededPairs(ctx).values()]
-                .filter((pair) => !linked.has(pair.key))
-                .map((pair) => {
-                const { left, right } = pair.evidence;
-                return {
-                    path: pair.path,
-                    message: `${left.table.identifier} and ${right.table.identifier} have no join spec, but ${pair.reason}`,
-                    fix: `add a join spec ${q(left.table.short)}.${q(left.column)} = ${q(right.table.short)}.${q(right.column)} with its relationship marker (e.g. --rt=FROM_RELATIONSHIP_TYPE_MANY_TO_ONE--)`,
-                };
-            });
-        },
-    },
-    {
-        id: 'join-relationship-missing',
-        severity: 'error',
-        category: 'relationships',
-        fixable: true,
-        title: 'A join spec has no relationship type',
-        run: (ctx) => specInfos(ctx)
-            .filter((info) => !info.hasMarker)
-            .map((info) => {
-            const inferred = inferRelationship(info, ctx);
-            return {
-                path: `${info.path}.sql`,
-                message: 'no relationship marker: Genie cannot tell one-to-many from many-to-many, and exports without it have failed to import',
-                fix: inferred
-                    ? `add "--rt=FROM_RELATIONSHIP_TYPE_${inferred}--" (inferred from the key names; \`lint --fix\` adds it)`
-                    : 'add "--rt=FROM_RELATIONSHIP_TYPE_<MANY_TO_ONE|ONE_TO_MANY|ONE_TO_ONE|MANY_TO_MANY>--" as its second item',
-            };
-        }),
-    },
-    {
-        id: 'join-spec-duplicate',
-        severity: 'warning',
-        category: 'relationships',
-        title: 'Two join specs join the same columns',
-        run: (ctx) => {
-            const seen = new Map();
-            const out = [];
-            for (const info of specInfos(ctx)) {
-                if (!info.left || !info.right || !info.columns)
-                    continue;
-                const sides = [
-                    `${info.left.key}.${info.columns.left.toLowerCase()}`,
-                    `${info.right.key}.${info.columns.right.toLowerCase()}`,
-                ].sort();
-                const key = sides.join('=');
-                const first = seen.get(key);
-                if (!first) {
-                    seen.set(key, info);
-                    continue;
-                }
-                out.push({
-                    path: info.path,
-                    message: `joins the same columns as ${first.path}: Genie sees two relationships for one key and may pick either`,
-                    fix: 'keep one join spec per key (with the right relationship type) and delete the other',
-                });
-            }
-            return out;
-        },
-    },
-    {
-        id: 'table-isolated',
-        severity: 'info',
-        category: 'relationships',
-        measured: true,
-        title: 'A table no join spec reaches',
-        run: (ctx) => {
-            if (ctx.tables.length < 2)
-                return [];
-            const touched = new Set();
-            for (const info of specInfos(ctx))
-                for (const t of [info.left, info.right])
-                    if (t)
-                        touched.add(t);
-            return ctx.tables
-                .filter((t) => !touched.has(t))
-                .map((t) => ({
-                path: t.path,
-                message: `no join spec links ${t.identifier} to another table of the space`,
-                fix: 'add a join spec to the table it references (or that references it), or remove the table if no question needs it',
-                uses: t.uses,
-            }));
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-synonyms.js
-/** Semantics of columns: synonyms that point one way, and value dictionaries only where values are worth matching. */
-
-
-
-/** Comparable form of a word or phrase: lowercase, `_` and `-` as spaces, single spaces. */
-function normalizeTerm(text) {
-    return text.toLowerCase().replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
-}
-function checks_synonyms_columnsOf(ctx) {
-    return ctx.tables.flatMap((t) => [...t.columns.values()]);
-}
-/** Words of a column name, split on `_` and camelCase. */
-function checks_synonyms_nameWords(name) {
-    return name
-        .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-        .toLowerCase()
-        .split(/[^a-z0-9]+/)
-        .filter(Boolean);
-}
-const ID_WORDS = new Set(['id', 'uuid', 'guid', 'key', 'pk', 'fk']);
-const FREE_TEXT_WORDS = new Set([
-    'description',
-    'desc',
-    'comment',
-    'comments',
-    'note',
-    'notes',
-    'text',
-    'body',
-    'content',
-    'message',
-    'email',
-    'url',
-    'address',
-    'phone',
-    'summary',
-    'bio',
-    'review',
-    'remarks',
-]);
-const checks_synonyms_STRING_TYPES = /^(string|varchar|char|text)/i;
-/** Columns named like keys. A name column (`*_name`) is what entity matching is for, so it never counts. */
-function looksLikeKey(column) {
-    const words = checks_synonyms_nameWords(column.name);
-    const last = words[words.length - 1] ?? '';
-    return ID_WORDS.has(last) || isOwnKey(column.table, column.name);
-}
-function dictionaryProblem(column, ctx) {
-    const words = checks_synonyms_nameWords(column.name);
-    if (looksLikeKey(column))
-        return 'its name says it is an identifier: users never type ids to filter';
-    if (FREE_TEXT_WORDS.has(words[words.length - 1] ?? ''))
-        return 'its name says it holds free text: almost every value is distinct';
-    const type = ctx.warehouse?.schema.tables
-        .find((t) => t.identifier.toLowerCase() === column.table.key)
-        ?.columns.find((c) => c.name.toLowerCase() === column.key)?.type;
-    if (type && !checks_synonyms_STRING_TYPES.test(type))
-        return `it is a ${type} column: entity matching is for text values`;
-    const stats = ctx.warehouse?.stats.get(`${column.table.key}.${column.key}`);
-    if (stats && stats.rows >= 50 && stats.distinct / stats.rows > 0.9)
-        return `${stats.distinct} distinct values in ${stats.rows} rows: nearly unique, like an id or free text`;
-    return undefined;
-}
-const SYNONYM_CHECKS = [
-    {
-        id: 'synonym-duplicate-across-columns',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'One synonym on two different columns',
-        run: (ctx) => {
-            const first = new Map();
-            const out = [];
-            for (const column of checks_synonyms_columnsOf(ctx))
-                (column.config.synonyms ?? []).forEach((synonym, k) => {
-                    const term = normalizeTerm(synonym);
-                    const owner = first.get(term);
-                    if (!owner)
-                        return void first.set(term, column);
-                    // The same column name in several tables is one concept (a key and its references).
-                    if (owner.key === column.key || owner === column)
-                        return;
-                    out.push({
-                        path: `${column.path}.synonyms[${k}]`,
-                        message: `"${synonym}" is also a synonym of ${owner.table.short}.${owner.name}: Genie cannot tell which column a question means`,
-                        fix: 'keep the synonym on the column it really means, and make the other one more specific',
-                        uses: column.uses,
-                    });
-                });
-            return out;
-        },
-    },
-    {
-        id: 'synonym-names-other-column',
-        severity: 'warning',
-        category: 'semantics',
-        title: "A synonym is another column's name",
-        run: (ctx) => {
-            const names = new Map();
-            for (const column of checks_synonyms_columnsOf(ctx))
-                if (!names.has(normalizeTerm(column.name)))
-                    names.set(normalizeTerm(column.name), column);
-            const out = [];
-            for (const column of checks_synonyms_columnsOf(ctx))
-                (column.config.synonyms ?? []).forEach((synonym, k) => {
-                    const other = names.get(normalizeTerm(synonym));
-                    if (!other || other.key === column.key)
-                        return;
-                    out.push({
-                        path: `${column.path}.synonyms[${k}]`,
-                        message: `"${synonym}" is the name of ${other.table.short}.${other.name}: a question naming that column may land on ${column.table.short}.${column.name}`,
-                        fix: `remove the synonym, or make it specific (e.g. "${column.table.short} ${synonym}")`,
-                    });
-                });
-            return out;
-        },
-    },
-    {
-        id: 'synonym-repeated',
-        severity: 'info',
-        category: 'semantics',
-        fixable: true,
-        title: 'A column lists the same synonym twice',
-        run: (ctx) => {
-            const out = [];
-            for (const column of checks_synonyms_columnsOf(ctx)) {
-                const seen = new Set();
-                (column.config.synonyms ?? []).forEach((synonym, k) => {
-                    const key = synonym.trim().toLowerCase();
-                    if (seen.has(key))
-                        out.push({
-                            path: `${column.path}.synonyms[${k}]`,
-                            message: `"${synonym}" is listed twice for ${column.table.short}.${column.name}`,
-                            fix: 'run `genie-gitops lint --fix` to drop the repeat',
-                        });
-                    seen.add(key);
-                });
-            }
-            return out;
-        },
-    },
-    {
-        id: 'synonym-conflicts-snippet',
-        severity: 'warning',
-        category: 'semantics',
-        title: "A column synonym is a snippet's name",
-        run: (ctx) => {
-            const terms = new Map();
-            const s = ctx.space.instructions?.sql_snippets;
-            for (const [list, items] of [
-                ['filters', s?.filters],
-                ['expressions', s?.expressions],
-                ['measures', s?.measures],
-            ])
-                (items ?? []).forEach((snippet, i) => {
-                    for (const term of [snippet.display_name ?? '', ...(snippet.synonyms ?? [])])
-                        if (term.trim())
-                            terms.set(normalizeTerm(term), `$.instructions.sql_snippets.${list}[${i}]`);
-                });
-            const out = [];
-            for (const column of checks_synonyms_columnsOf(ctx))
-                (column.config.synonyms ?? []).forEach((synonym, k) => {
-                    const snippet = terms.get(normalizeTerm(synonym));
-                    if (snippet)
-                        out.push({
-                            path: `${column.path}.synonyms[${k}]`,
-                            message: `"${synonym}" names both ${column.table.short}.${column.name} and the snippet at ${snippet}: the word means two things`,
-                            fix: 'keep the word on the snippet when it stands for that calculation, and drop it from the column',
-                        });
-                });
-            return out;
-        },
-    },
-    {
-        id: 'synonyms-missing',
-        severity: 'info',
-        category: 'semantics',
-        measured: true,
-        title: 'A column benchmarks use has no synonyms',
-        run: (ctx) => checks_synonyms_columnsOf(ctx)
-            .filter((c) => !c.hidden && c.uses > 0 && !looksLikeKey(c) && (c.config.synonyms ?? []).length === 0)
-            .sort((a, b) => b.uses - a.uses)
-            .map((c) => ({
-            path: c.path,
-            message: `${c.table.short}.${c.name} has no synonyms (read by ${c.uses} of ${ctx.benchmarks.length} benchmark questions)`,
-            fix: 'add the words people use for it (other languages too), e.g. "signup date" for joined_at',
-            uses: c.uses,
-        })),
-    },
-    {
-        id: 'dictionary-on-id-or-free-text',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'A value dictionary on an id or free-text column',
-        run: (ctx) => {
-            const out = [];
-            for (const column of checks_synonyms_columnsOf(ctx)) {
-                if (!hasEntityMatching(column.config))
-                    continue;
-                const problem = dictionaryProblem(column, ctx);
-                if (problem)
-                    out.push({
-                        path: entityFlagPath(column),
-                        message: `entity matching on ${column.table.short}.${column.name}, but ${problem}`,
-                        fix: 'turn entity matching off for this column (keep format assistance if example values help)',
-                        uses: column.uses,
-                    });
-            }
-            return out;
-        },
-    },
-];
-/** Visible columns and how many have synonyms, weighted by benchmark use (the semantics measure). */
-function synonymCoverage(ctx) {
-    let total = 0;
-    let covered = 0;
-    for (const c of checks_synonyms_columnsOf(ctx)) {
-        if (c.hidden || looksLikeKey(c))
-            continue;
-        const weight = 1 + c.uses;
-        total += weight;
-        if ((c.config.synonyms ?? []).some((s) => s.trim() !== ''))
-            covered += weight;
-    }
-    return total === 0 ? 1 : covered / total;
-}
-
-;// CONCATENATED MODULE: ./src/lint/quality.js
-/**
- * The static quality score, 0..100 (README "Quality score" states the formula). Each category has a
- * measure (0..1) of how complete the config is, weighted by benchmark use where benchmarks exist; the
- * category score is 100 × measure minus points for defects found; the total is the weighted mean.
- * Gaps the measure already counts (checks marked `measured`) cost no points twice.
- */
-
-
-
-
-
-
-
-const CATEGORY_WEIGHTS = {
-    coverage: 30,
-    relationships: 20,
-    semantics: 20,
-    examples: 20,
-    limits: 10,
-};
-/** Points a finding costs its category, by severity; info findings are advice and cost nothing. */
-const PENALTY = { error: 15, warning: 5, info: 0 };
-/** One check costs at most this many findings' worth, so one noisy check cannot erase a category. */
-const MAX_PENALIZED_FINDINGS = 3;
-function coverage(ctx) {
-    if (ctx.tables.length === 0)
-        return 0;
-    const weighted = (items) => {
-        const total = items.reduce((n, i) => n + i.weight, 0);
-        return total === 0 ? undefined : items.reduce((n, i) => n + i.weight * i.value, 0) / total;
-    };
-    const tables = weighted(ctx.tables.map((t) => ({ weight: 1 + t.uses, value: describedness(t.table.description, t.short) })));
-    const columns = weighted(ctx.tables.flatMap((t) => [...t.columns.values()]
-        .filter((c) => !c.hidden)
-        .map((c) => ({ weight: 1 + c.uses, value: describedness(c.config.description, c.name) }))));
-    return columns === undefined ? (tables ?? 0) : 0.4 * (tables ?? 0) + 0.6 * columns;
-}
-function relationships(ctx) {
-    if (ctx.tables.length < 2)
-        return 1;
-    const needed = neededPairs(ctx);
-    if (needed.size === 0)
-        return 1;
-    const linked = linkedPairs(ctx);
-    return [...needed.keys()].filter((key) => linked.has(key)).length / needed.size;
-}
-function semantics(ctx) {
-    if (ctx.tables.length === 0)
-        return 0;
-    const text = (ctx.space.instructions?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '');
-    const snippets = ctx.snippets.filter((s) => s.shape !== null).length;
-    const wanted = Math.max(2, Math.ceil(ctx.tables.length / 2));
-    return 0.5 * synonymCoverage(ctx) + 0.2 * (text ? 1 : 0) + 0.3 * Math.min(1, snippets / wanted);
-}
-function examples(ctx) {
-    if (ctx.tables.length === 0)
-        return 0;
-    const usable = ctx.examples.filter((_, i) => usableExample(ctx, i));
-    const target = Math.min(10, Math.max(3, ctx.tables.length));
-    const samples = new Set((ctx.space.config?.sample_questions ?? []).map((q) => normalizeQuestion(joinText(q.question))).filter(Boolean)).size;
-    const read = new Set();
-    for (const item of [...usable, ...ctx.snippets.filter((s) => s.shape !== null)])
-        for (const t of item.tables)
-            read.add(t);
-    return (0.6 * Math.min(1, usable.length / target) + 0.2 * Math.min(1, samples / 3) + 0.2 * (read.size / ctx.tables.length));
-}
-const MEASURES = {
-    coverage,
-    relationships,
-    semantics,
-    examples,
-    limits: () => 1,
-};
-const round1 = (x) => Math.round(x * 10) / 10;
-/** Scores a linted config; `measured` tells which check ids cost no points. */
-function qualityScore(ctx, findings, measured) {
-    const perCheck = new Map();
-    for (const f of findings)
-        perCheck.set(f.check, [...(perCheck.get(f.check) ?? []), f]);
-    const categories = {};
-    for (const category of types_CATEGORIES) {
-        const measure = round1(100 * MEASURES[category](ctx));
-        let penalty = 0;
-        for (const [check, list] of perCheck) {
-            if (measured.has(check) || list[0].category !== category)
-                continue;
-            penalty += PENALTY[list[0].severity] * Math.min(list.length, MAX_PENALIZED_FINDINGS);
-        }
-        categories[category] = { score: Math.max(0, round1(measure - penalty)), measure, penalty };
-    }
-    const score = round1(types_CATEGORIES.reduce((n, c) => n + CATEGORY_WEIGHTS[c] * categories[c].score, 0) / 100);
-    const count = (s) => findings.filter((f) => f.severity === s).length;
-    return { score, categories, findings: { error: count('error'), warning: count('warning'), info: count('info') } };
-}
-
-;// CONCATENATED MODULE: ./src/lint/checks-format.js
-/**
- * Format rules Genie enforces on import: the project's invariants (as `validate` reports them), sorted
- * lists, unique ids, and text without stray whitespace. Counted in the `limits` category, which covers
- * everything Genie refuses or truncates.
- */
-
-
-
-const checks_format_text = (value) => (typeof value === 'string' ? value : '');
-/** Every list Genie requires sorted, with its sort key (DATABRICKS-API.md section 1). */
-function sortedLists(space) {
-    const lists = [];
-    const add = (segments, items, keyOf) => {
-        if (Array.isArray(items))
-            lists.push({ segments, items: items, keyOf });
-    };
-    const byId = (item) => checks_format_text(item.id);
-    for (const key of ['tables', 'metric_views']) {
-        const tables = space.data_sources?.[key];
-        add(['data_sources', key], tables, (t) => checks_format_text(t.identifier));
-        (tables ?? []).forEach((t, i) => add(['data_sources', key, String(i), 'column_configs'], t.column_configs, (c) => checks_format_text(c.column_name)));
-    }
-    const ins = space.instructions;
-    add(['config', 'sample_questions'], space.config?.sample_questions, byId);
-    add(['instructions', 'text_instructions'], ins?.text_instructions, byId);
-    add(['instructions', 'example_question_sqls'], ins?.example_question_sqls, byId);
-    (ins?.example_question_sqls ?? []).forEach((e, i) => add(['instructions', 'example_question_sqls', String(i), 'parameters'], e.parameters, (p) => checks_format_text(p.name)));
-    add(['instructions', 'sql_functions'], ins?.sql_functions, (f) => `${checks_format_text(f.id)}\0${checks_format_text(f.identifier)}`);
-    add(['instructions', 'join_specs'], ins?.join_specs, byId);
-    for (const key of ['filters', 'expressions', 'measures'])
-        add(['instructions', 'sql_snippets', key], ins?.sql_snippets?.[key], byId);
-    add(['benchmarks', 'questions'], space.benchmarks?.questions, byId);
-    return lists;
-}
-function isSorted(list) {
-    return list.items.every((item, i) => i === 0 || fix_key_compareStrings(list.keyOf(list.items[i - 1]), list.keyOf(item)) <= 0);
-}
-/** The user-facing JSON path of pointer segments (numbers as indexes). */
-function jsonPath(segments) {
-    return formatPath(segments.map((s) => (/^\d+$/.test(s) ? Number(s) : s)));
-}
-/** Invariant issues other checks report more precisely are left to them. */
-function coveredElsewhere(path, message) {
-    return (path.endsWith('.id') ||
-        (path.endsWith('.sql[1]') && message.startsWith('expected a relationship marker')) ||
-        // The read-only gate on examples and snippets has checks of its own (example-not-read-only, snippet-invalid-sql).
-        / must be read-only: /.test(message));
-}
-/** Every id-bearing item's path and id, for the duplicate check and its fix. */
-function idEntries(space) {
-    const out = [];
-    for (const list of sortedLists(space)) {
-        if (list.segments.at(-1) === 'parameters' || list.segments.at(-1) === 'column_configs')
-            continue;
-        if (list.segments[1] === 'tables' || list.segments[1] === 'metric_views')
-            continue;
-        list.items.forEach((item, i) => out.push({ segments: [...list.segments, String(i), 'id'], id: checks_format_text(item.id) }));
-    }
-    return out;
-}
-/** Strings users type by hand, where leading or trailing whitespace is a typo Genie keeps. */
-function untrimmedStrings(space) {
-    const out = [];
-    const visit = (segments, value) => {
-        if (typeof value === 'string' && value !== value.trim())
-            out.push({ segments, value });
-    };
-    for (const key of ['tables', 'metric_views'])
-        (space.data_sources?.[key] ?? []).forEach((t, i) => (t.column_configs ?? []).forEach((c, j) => (c.synonyms ?? []).forEach((s, k) => visit(['data_sources', key, String(i), 'column_configs', String(j), 'synonyms', String(k)], s))));
-    for (const key of ['filters', 'expressions', 'measures'])
-        (space.instructions?.sql_snippets?.[key] ?? []).forEach((s, i) => {
-            const base = ['instructions', 'sql_snippets', key, String(i)];
-            visit([...base, 'display_name'], s.display_name);
-            if ('alias' in s)
-                visit([...base, 'alias'], s.alias);
-            (s.synonyms ?? []).forEach((v, k) => visit([...base, 'synonyms', String(k)], v));
-        });
-    // Questions are one piece each; a multi-piece question is left alone.
-    (space.config?.sample_questions ?? []).forEach((q, i) => {
-        if (q.question.length === 1)
-            visit(['config', 'sample_questions', String(i), 'question', '0'], q.question[0]);
-    });
-    (space.instructions?.example_question_sqls ?? []).forEach((e, i) => {
-        if (e.question.length === 1)
-            visit(['instructions', 'example_question_sqls', String(i), 'question', '0'], e.question[0]);
-    });
-    return out;
-}
-const FORMAT_CHECKS = [
-    {
-        id: 'config-invalid',
-        severity: 'error',
-        category: 'limits',
-        title: 'The config breaks a rule Genie enforces (as `validate` reports)',
-        run: (ctx) => checkInvariants(ctx.space, { file: '', warehouseSchema: ctx.warehouse?.schema })
-            .filter((issue) => !coveredElsewhere(issue.path, issue.message))
-            .map((issue) => ({
-            path: issue.path,
-            message: issue.message,
-            fix: 'edit the file as the message says; `genie-gitops validate` reports the same problem',
-        })),
-    },
-    {
-        id: 'list-unsorted',
-        severity: 'error',
-        category: 'limits',
-        fixable: true,
-        title: 'A list is not in the order Genie requires',
-        run: (ctx) => sortedLists(ctx.space)
-            .filter((list) => !isSorted(list))
-            .map((list) => ({
-            path: jsonPath(list.segments),
-            message: 'not sorted the way Genie requires: Genie rejects unsorted lists on import',
-            fix: 'run `genie-gitops lint --fix` (or save the file through any genie-gitops command) to sort it',
-        })),
-    },
-    {
-        id: 'id-invalid',
-        severity: 'error',
-        category: 'limits',
-        fixable: true,
-        title: 'An id is missing, malformed or used twice',
-        run: (ctx) => {
-            const seen = new Map();
-            const out = [];
-            for (const entry of idEntries(ctx.space)) {
-                const path = jsonPath(entry.segments);
-                const first = seen.get(entry.id);
-                if (first)
-                    out.push({
-                        path,
-                        message: `id ${entry.id} is also used at ${first}: Genie needs ids unique across the file`,
-                        fix: 'run `genie-gitops lint --fix` to give this item a new id',
-                    });
-                else
-                    seen.set(entry.id, path);
-            }
-            return out;
-        },
-    },
-    {
-        id: 'text-untrimmed',
-        severity: 'info',
-        category: 'limits',
-        fixable: true,
-        title: 'A synonym, name or question has stray whitespace',
-        run: (ctx) => untrimmedStrings(ctx.space).map((entry) => ({
-            path: jsonPath(entry.segments),
-            message: `${JSON.stringify(entry.value)} has leading or trailing whitespace, which Genie keeps`,
-            fix: 'run `genie-gitops lint --fix` to trim it',
-        })),
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-limits.js
-/**
- * Genie's published per-space limits. Figures checked against the public Databricks docs with the
- * project's search tool (2026):
- * - 100 instructions (each example SQL, each SQL function and the whole general-instructions block count
- *   one) and 200 knowledge-store snippets (table descriptions, join relationships and SQL expressions:
- *   measures, filters, dimensions): "Tune Genie Space quality", docs.databricks.com/gcp/en/genie/tune-quality
- *   and learn.microsoft.com/azure/databricks/genie/tune-quality.
- * - 30 tables or views per space: "Set up and manage a Genie space", technical requirements,
- *   learn.microsoft.com/ko-kr/azure/databricks/genie/set-up (an older docs.azure.cn mirror still says 25).
- * - 120 columns with entity matching, 1,024 values per dictionary and 127 characters per value: taken from
- *   ../shared/DATABRICKS-API.md section 1; the stored public docs did not show these figures.
- */
-
-
-
-const LIMITS = {
-    // The three slot limits are the ones validate and enhance enforce (one source: src/space/limits.ts).
-    tables: GENIE_LIMITS.tables,
-    instructions: GENIE_LIMITS.instructions,
-    snippets: GENIE_LIMITS.snippets,
-    entityMatchingColumns: 120,
-    dictionaryValues: 1024,
-    dictionaryValueLength: 127,
-};
-/** Share of a limit from which `limit-near` warns. */
-const NEAR = 0.9;
-function limitCounts(ctx) {
-    const i = ctx.space.instructions;
-    const text = (i?.text_instructions ?? []).some((t) => joinText(t.content).trim() !== '') ? 1 : 0;
-    const described = ctx.tables.filter((t) => joinText(t.table.description).trim() !== '').length;
-    const s = i?.sql_snippets;
-    return {
-        tables: ctx.tables.length,
-        instructions: (i?.example_question_sqls?.length ?? 0) + (i?.sql_functions?.length ?? 0) + text,
-        snippets: described +
-            (i?.join_specs?.length ?? 0) +
-            (s?.filters?.length ?? 0) +
-            (s?.expressions?.length ?? 0) +
-            (s?.measures?.length ?? 0),
-        entityMatchingColumns: ctx.tables.reduce((n, t) => n + [...t.columns.values()].filter((c) => hasEntityMatching(c.config)).length, 0),
-    };
-}
-const WHAT = {
-    tables: {
-        path: '$.data_sources',
-        noun: 'tables and metric views',
-        fix: 'split the space by audience, or drop tables no question needs',
-    },
-    instructions: {
-        path: '$.instructions',
-        noun: 'instructions (example SQLs + SQL functions + the text block)',
-        fix: 'merge near-duplicate examples into parameterised ones and drop examples no question needs',
-    },
-    snippets: {
-        path: '$.instructions',
-        noun: 'knowledge-store snippets (table descriptions + join specs + SQL expressions)',
-        fix: 'drop snippets no question uses; a table without questions needs no description',
-    },
-    entityMatchingColumns: {
-        path: '$.data_sources',
-        noun: 'columns with entity matching',
-        fix: 'keep entity matching for columns users name values of (categories, names); turn it off elsewhere',
-    },
-};
-function over(key, limit) {
-    return (ctx) => {
-        const count = limitCounts(ctx)[key];
-        if (count <= limit)
-            return [];
-        const what = WHAT[key];
-        return [
-            {
-                path: what.path,
-                message: `${count} ${what.noun}: Genie allows at most ${limit} per space`,
-                fix: what.fix,
-            },
-        ];
-    };
-}
-const LIMIT_CHECKS = [
-    {
-        id: 'limit-tables',
-        severity: 'error',
-        category: 'limits',
-        title: `More than ${LIMITS.tables} tables and metric views`,
-        run: over('tables', LIMITS.tables),
-    },
-    {
-        id: 'limit-instructions',
-        severity: 'error',
-        category: 'limits',
-        title: `More than ${LIMITS.instructions} instructions`,
-        run: over('instructions', LIMITS.instructions),
-    },
-    {
-        id: 'limit-snippets',
-        severity: 'error',
-        category: 'limits',
-        title: `More than ${LIMITS.snippets} knowledge-store snippets`,
-        run: over('snippets', LIMITS.snippets),
-    },
-    {
-        id: 'limit-entity-matching',
-        severity: 'error',
-        category: 'limits',
-        title: `More than ${LIMITS.entityMatchingColumns} columns with entity matching`,
-        run: over('entityMatchingColumns', LIMITS.entityMatchingColumns),
-    },
-    {
-        id: 'limit-near',
-        severity: 'warning',
-        category: 'limits',
-        title: `A limit is ${NEAR * 100}% used`,
-        run: (ctx) => {
-            const counts = limitCounts(ctx);
-            const limits = {
-                tables: LIMITS.tables,
-                instructions: LIMITS.instructions,
-                snippets: LIMITS.snippets,
-                entityMatchingColumns: LIMITS.entityMatchingColumns,
-            };
-            return Object.keys(counts)
-                .filter((key) => counts[key] >= NEAR * limits[key] && counts[key] <= limits[key])
-                .map((key) => ({
-                path: WHAT[key].path,
-                message: `${counts[key]} of ${limits[key]} ${WHAT[key].noun} used: little room for the next fixes`,
-                fix: WHAT[key].fix,
-            }));
-        },
-    },
-    {
-        id: 'dictionary-over-limit',
-        severity: 'warning',
-        category: 'limits',
-        warehouse: true,
-        title: `A value dictionary over ${LIMITS.dictionaryValues} values or ${LIMITS.dictionaryValueLength} characters`,
-        run: (ctx) => {
-            const out = [];
-            for (const table of ctx.tables) {
-                for (const column of table.columns.values()) {
-                    if (!hasEntityMatching(column.config))
-                        continue;
-                    const stats = ctx.warehouse?.stats.get(`${table.key}.${column.key}`);
-                    if (!stats)
-                        continue;
-                    const problems = [
-                        stats.distinct > LIMITS.dictionaryValues
-                            ? `${stats.distinct} distinct values (Genie keeps ${LIMITS.dictionaryValues})`
-                            : '',
-                        (stats.maxLength ?? 0) > LIMITS.dictionaryValueLength
-                            ? `values up to ${stats.maxLength} characters (Genie matches ${LIMITS.dictionaryValueLength})`
-                            : '',
-                    ].filter(Boolean);
-                    if (problems.length === 0)
-                        continue;
-                    out.push({
-                        path: entityFlagPath(column),
-                        message: `${table.short}.${column.name} has ${problems.join(' and ')}: the dictionary is cut and misses values`,
-                        fix: 'turn entity matching off for this column and describe its common values instead',
-                        uses: column.uses,
-                    });
-                }
-            }
-            return out;
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-samples.js
-/** Sample questions: the starters Genie shows users, so none empty and none repeated. */
-
-
-function samples(ctx) {
-    return (ctx.space.config?.sample_questions ?? []).map((q, i) => ({
-        path: `$.config.sample_questions[${i}]`,
-        text: joinText(q.question),
-    }));
-}
-const SAMPLE_CHECKS = [
-    {
-        id: 'sample-question-empty',
-        severity: 'warning',
-        category: 'examples',
-        title: 'An empty sample question',
-        run: (ctx) => samples(ctx)
-            .filter((q) => q.text.trim() === '')
-            .map((q) => ({
-            path: `${q.path}.question`,
-            message: 'the sample question is empty: users see a blank starter',
-            fix: 'write a question the space answers well, or delete the entry',
-        })),
-    },
-    {
-        id: 'sample-question-duplicate',
-        severity: 'warning',
-        category: 'examples',
-        fixable: true,
-        title: 'A sample question listed twice',
-        run: (ctx) => {
-            const seen = new Map();
-            const out = [];
-            for (const q of samples(ctx)) {
-                const key = normalizeQuestion(q.text);
-                if (key === '')
-                    continue;
-                const first = seen.get(key);
-                if (first)
-                    out.push({
-                        path: q.path,
-                        message: `"${q.text.trim()}" repeats ${first}`,
-                        fix: 'run `genie-gitops lint --fix` to drop the repeat, or ask something else',
-                    });
-                else
-                    seen.set(key, q.path);
-            }
-            return out;
-        },
-    },
-    {
-        id: 'sample-questions-missing',
-        severity: 'info',
-        category: 'examples',
-        measured: true,
-        title: 'No sample questions',
-        run: (ctx) => samples(ctx).length === 0 && ctx.tables.length > 0
-            ? [
-                {
-                    path: '$.config',
-                    message: 'the space shows users no sample questions',
-                    fix: 'add two or three questions the space answers well, so users see what to ask',
-                },
-            ]
-            : [],
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-snippets.js
-/** SQL snippets (filters, expressions, measures): valid SQL of the right kind, table-qualified, each defined once. */
-
-
-
-/** Words the parser may read as bare columns that are really SQL built-ins. */
-const NOT_COLUMNS = new Set(['current_date', 'current_timestamp', 'current_user', 'true', 'false', 'null']);
-const NOUN = {
-    example: 'example',
-    filter: 'filter',
-    expression: 'expression (dimension)',
-    measure: 'measure',
-};
-const SNIPPET_CHECKS = [
-    {
-        id: 'snippet-invalid-sql',
-        severity: 'error',
-        category: 'semantics',
-        title: 'A snippet whose SQL is not valid',
-        run: (ctx) => ctx.snippets.flatMap((item) => {
-            if (item.sql.trim() === '')
-                return [{ path: `${item.path}.sql`, message: `the ${NOUN[item.kind]} has no SQL`, fix: 'write its SQL' }];
-            if (!item.gate.ok)
-                return [
-                    {
-                        path: `${item.path}.sql`,
-                        message: `the ${NOUN[item.kind]} is refused by the read-only gate: ${item.gate.reason}`,
-                        fix: 'a snippet is one SQL expression or condition, never a statement',
-                    },
-                ];
-            if (item.shape === null)
-                return [
-                    {
-                        path: `${item.path}.sql`,
-                        message: `the ${NOUN[item.kind]} does not parse as a SQL ${item.kind === 'filter' ? 'condition' : 'expression'}`,
-                        fix: 'fix the syntax; run it as SELECT <sql> FROM <table> to check it',
-                    },
-                ];
-            return [];
-        }),
-    },
-    {
-        id: 'filter-starts-with-where',
-        severity: 'warning',
-        category: 'semantics',
-        fixable: true,
-        title: 'A filter snippet written with its WHERE',
-        run: (ctx) => ctx.snippets
-            .filter((item) => item.kind === 'filter' && /^\s*where\b/i.test(item.sql))
-            .map((item) => ({
-            path: `${item.path}.sql`,
-            message: 'a filter is the condition alone; Genie adds WHERE itself',
-            fix: 'run `genie-gitops lint --fix` to drop the leading WHERE',
-        })),
-    },
-    {
-        id: 'snippet-kind-mismatch',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'A measure without an aggregate, or a filter or expression with one',
-        run: (ctx) => ctx.snippets.flatMap((item) => {
-            if (!item.shape)
-                return [];
-            const aggregates = item.shape.aggregates.length > 0;
-            if (item.kind === 'measure' && !aggregates)
-                return [
-                    {
-                        path: `${item.path}.sql`,
-                        message: 'a measure without an aggregate (SUM, COUNT, AVG...) is a per-row value',
-                        fix: 'aggregate it (e.g. SUM(orders.amount)), or move it to expressions',
-                    },
-                ];
-            if (item.kind !== 'measure' && aggregates)
-                return [
-                    {
-                        path: `${item.path}.sql`,
-                        message: `an ${item.kind} with an aggregate cannot be used per row${item.kind === 'filter' ? ' (it would belong in HAVING)' : ''}`,
-                        fix: 'move it to measures, or remove the aggregate',
-                    },
-                ];
-            return [];
-        }),
-    },
-    {
-        id: 'snippet-unqualified-column',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'A snippet column without its table',
-        run: (ctx) => ctx.tables.length < 2
-            ? []
-            : ctx.snippets.flatMap((item) => {
-                const bare = [
-                    ...new Set(item.columns
-                        .filter((c) => c.qualifier === undefined && !NOT_COLUMNS.has(c.column))
-                        .map((c) => c.column)),
-                ];
-                return bare.length === 0
-                    ? []
-                    : [
-                        {
-                            path: `${item.path}.sql`,
-                            message: `${bare.join(', ')} has no table: with several tables Genie may apply it to the wrong one`,
-                            fix: 'qualify each column with its table name, e.g. orders.amount',
-                        },
-                    ];
-            }),
-    },
-    {
-        id: 'snippet-duplicate',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'Two snippets with the same SQL or name',
-        run: (ctx) => {
-            const seen = new Map();
-            const out = [];
-            const s = ctx.space.instructions?.sql_snippets;
-            for (const [list, items] of [
-                ['filters', s?.filters],
-                ['expressions', s?.expressions],
-                ['measures', s?.measures],
-            ])
-                (items ?? []).forEach((snippet, i) => {
-                    const path = `$.instructions.sql_snippets.${list}[${i}]`;
-                    const alias = 'alias' in snippet && typeof snippet.alias === 'string' ? snippet.alias : '';
-                    const keys = [
-                        `sql:${list}:${normalizeSqlText(joinText(snippet.sql))}`,
-                        `name:${normalizeTerm(snippet.display_name ?? '')}`,
-                        `alias:${alias.toLowerCase()}`,
-                    ].filter((k) => !k.endsWith(':'));
-                    const hit = keys.find((k) => seen.has(k));
-                    if (hit)
-                        out.push({
-                            path,
-                            message: `has the same ${hit.split(':')[0]} as ${seen.get(hit)}: Genie cannot tell which one a question means`,
-                            fix: 'merge the two snippets or rename one',
-                        });
-                    for (const k of keys)
-                        if (!seen.has(k))
-                            seen.set(k, path);
-                });
-            return out;
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/checks-text.js
-/**
- * The general text instruction: present, short enough to be read in full, free of sentences that
- * contradict or repeat each other, and not restating logic a snippet or join spec already defines
- * (two copies drift apart).
- */
-
-/** Past this many characters the text block is hard to keep consistent (and costs context on every question). */
-const LONG_TEXT = 3000;
-const PATH = '$.instructions.text_instructions[0].content';
-function textOf(ctx) {
-    return (ctx.space.instructions?.text_instructions ?? []).map((t) => joinText(t.content)).join('\n');
-}
-/** Sentences of the text: split at line breaks and at . ! ? followed by a space. */
-function sentences(text) {
-    return text
-        .split(/\n+|(?<=[.!?])\s+/)
-        .map((s) => s.trim())
-        .filter((s) => s.length > 0);
-}
-const NEGATION = /\b(never|not|don't|dont|do not|must not|should not|avoid|exclude|excluding|without)\b/i;
-const DIRECTIVE = /\b(always|must|should|use|include|only|count|treat)\b/i;
-const STOP = new Set('the a an and or of to in on for by with from as is are be it this that these those when what which any all each use always never not dont do must should avoid exclude excluding without include only count treat'.split(' '));
-function contentWords(sentence) {
-    return new Set(sentence
-        .toLowerCase()
-        .replace(/n't\b/g, ' not')
-        .split(/[^\p{L}\p{N}_]+/u)
-        .filter((w) => w.length >= 3 && !STOP.has(w)));
-}
-function overlap(a, b) {
-    const shared = [...a].filter((w) => b.has(w)).length;
-    return shared < 2 ? 0 : shared / new Set([...a, ...b]).size;
-}
-/** SQL compared as text: lowercase, no quotes around names, single spaces. */
-function squashSql(sql) {
-    return sql.toLowerCase().replace(/[`"]/g, '').replace(/\s+/g, ' ').trim();
-}
-function restated(ctx, text) {
-    const haystack = squashSql(text);
-    const out = [];
-    const s = ctx.space.instructions?.sql_snippets;
-    const candidates = [];
-    for (const [list, items] of [
-        ['filters', s?.filters],
-        ['expressions', s?.expressions],
-        ['measures', s?.measures],
-    ])
-        (items ?? []).forEach((snippet, i) => candidates.push({ sql: joinText(snippet.sql), where: `$.instructions.sql_snippets.${list}[${i}]` }));
-    (ctx.space.instructions?.join_specs ?? []).forEach((spec, i) => candidates.push({ sql: spec.sql[0] ?? '', where: `$.instructions.join_specs[${i}]` }));
-    for (const candidate of candidates) {
-        const needle = squashSql(candidate.sql);
-        if (needle.length >= 10 && haystack.includes(needle))
-            out.push({
-                path: PATH,
-                message: `the text repeats the SQL of ${candidate.where} (${candidate.sql.trim().slice(0, 60)}): two copies of one rule drift apart`,
-                fix: 'delete the sentence from the text; the snippet or join spec already teaches Genie this',
-            });
-    }
-    return out;
-}
-const TEXT_CHECKS = [
-    {
-        id: 'text-instruction-missing',
-        severity: 'info',
-        category: 'semantics',
-        measured: true,
-        title: 'No general text instruction',
-        run: (ctx) => textOf(ctx).trim() === '' && ctx.tables.length > 0
-            ? [
-                {
-                    path: '$.instructions',
-                    message: 'the space has no general instruction',
-                    fix: 'add a short text instruction: what the space covers, date conventions, how codes are written',
-                },
-            ]
-            : [],
-    },
-    {
-        id: 'text-instruction-long',
-        severity: 'warning',
-        category: 'semantics',
-        title: `The text instruction is over ${LONG_TEXT} characters`,
-        run: (ctx) => {
-            const length = textOf(ctx).length;
-            return length > LONG_TEXT
-                ? [
-                    {
-                        path: PATH,
-                        message: `${length} characters of general instructions: long text is hard to keep consistent, and every rule in it competes for Genie's attention`,
-                        fix: 'move definitions into SQL snippets, column descriptions and example SQL; keep the text for what has no better home',
-                    },
-                ]
-                : [];
-        },
-    },
-    {
-        id: 'text-instruction-contradiction',
-        severity: 'warning',
-        category: 'semantics',
-        title: 'Two sentences of the text instruction contradict each other',
-        run: (ctx) => {
-            const all = sentences(textOf(ctx)).map((s) => ({ s, words: contentWords(s), negative: NEGATION.test(s) }));
-            const out = [];
-            for (let i = 0; i < all.length; i++)
-                for (let j = i + 1; j < all.length; j++) {
-                    const [a, b] = [all[i], all[j]];
-                    if (a.negative === b.negative || !(DIRECTIVE.test(a.s) || DIRECTIVE.test(b.s)))
-                        continue;
-                    if (overlap(a.words, b.words) < 0.6)
-                        continue;
-                    out.push({
-                        path: PATH,
-                        message: `"${a.s}" and "${b.s}" say opposite things about the same subject`,
-                        fix: 'keep one rule (or state when each applies)',
-                    });
-                }
-            return out;
-        },
-    },
-    {
-        id: 'text-instruction-repeated',
-        severity: 'info',
-        category: 'semantics',
-        title: 'A sentence of the text instruction is repeated',
-        run: (ctx) => {
-            const seen = new Set();
-            const out = [];
-            for (const sentence of sentences(textOf(ctx))) {
-                const key = sentence.toLowerCase().replace(/\s+/g, ' ');
-                if (seen.has(key))
-                    out.push({ path: PATH, message: `"${sentence}" appears twice`, fix: 'delete the repeat' });
-                seen.add(key);
-            }
-            return out;
-        },
-    },
-    {
-        id: 'text-restates-snippet',
-        severity: 'info',
-        category: 'semantics',
-        title: 'The text instruction restates a snippet or join spec',
-        run: (ctx) => {
-            const text = textOf(ctx);
-            return text.trim() === '' ? [] : restated(ctx, text);
-        },
-    },
-];
-
-;// CONCATENATED MODULE: ./src/lint/registry.js
-/** Every lint check, in the order findings are listed. Ids are stable: they name checks in reports and in the README. */
-
-
-
-
-
-
-
-
-
-const CHECKS = [
-    ...FORMAT_CHECKS,
-    ...LIMIT_CHECKS,
-    ...COVERAGE_CHECKS,
-    ...JOIN_CHECKS,
-    ...SYNONYM_CHECKS,
-    ...SNIPPET_CHECKS,
-    ...TEXT_CHECKS,
-    ...EXAMPLE_CHECKS,
-    ...SAMPLE_CHECKS,
-];
-function checkById(id) {
-    return CHECKS.find((check) => check.id === id);
-}
-/** `lint --list-checks`: one line per check, id, severity and title. */
-function listChecks() {
-    const width = Math.max(...CHECKS.map((c) => c.id.length));
-    return CHECKS.map((c) => `${c.id.padEnd(width)}  ${c.severity.padEnd(7)}  ${c.category.padEnd(13)}  ${c.title}${c.fixable ? ' [--fix]' : ''}${c.warehouse ? ' [--warehouse]' : ''}`);
-}
-
-;// CONCATENATED MODULE: ./src/lint/lint-space.js
-/**
- * The static linter: runs every check over one space config and scores it. Pure: no Genie, no
- * warehouse (warehouse facts, when wanted, are read by the command and passed in).
- */
-
-
-
-
-const SEVERITY_ORDER = { error: 0, warning: 1, info: 2 };
-function runChecks(ctx, only) {
-    const findings = [];
-    for (const check of CHECKS) {
-        if (only && !only.has(check.id))
-            continue;
-        if (check.warehouse && !ctx.warehouse)
-            continue;
-        for (const raw of check.run(ctx))
-            findings.push({ check: check.id, severity: check.severity, category: check.category, ...raw });
-    }
-    // Stable: errors first, then warnings, then advice; within a severity, in check order.
-    return findings
-        .map((f, i) => ({ f, i }))
-        .sort((a, b) => SEVERITY_ORDER[a.f.severity] - SEVERITY_ORDER[b.f.severity] || a.i - b.i)
-        .map(({ f }) => f);
-}
-const MEASURED = new Set(CHECKS.filter((c) => c.measured).map((c) => c.id));
-/**
- * Lints a parsed config. `extra` are findings found before parsing (ids repaired on load); `text` is the
- * file's text, which gives every finding its line.
- */
-function lintSpace(input) {
-    const ctx = buildContext(input);
-    let findings = [...(input.extra ?? []), ...runChecks(ctx)];
-    if (input.text !== undefined) {
-        const lines = addIssueLines(input.text, findings.map((f) => ({ file: '', path: f.path, message: '', line: f.line })));
-        findings = findings.map((f, i) => (lines[i]?.line !== undefined ? { ...f, line: lines[i].line } : f));
-    }
-    return { findings, quality: qualityScore(ctx, findings, MEASURED) };
-}
-/** The quality score alone, as the scorecard and the PR reports show it. */
-function lintQuality(input) {
-    return lintSpace(input).quality;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/concurrency.js
-/** Runs tasks with at most `limit` in flight; results keep the input order. */
-async function mapConcurrent(items, limit, fn, signal) {
-    const results = new Array(items.length);
-    let next = 0;
-    const workers = Array.from({ length: Math.max(1, Math.min(Math.floor(limit) || 1, items.length)) }, async () => {
-        while (next < items.length) {
-            signal?.throwIfAborted();
-            const index = next++;
-            results[index] = await fn(items[index], index);
-        }
-    });
-    await Promise.all(workers);
-    return results;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/rate-limiter.js
-/**
- * A sliding-window limit on questions per minute, shared by all workers. Only asks
- * count (Genie's quota counts the POSTs that ask, not polls). Acquisitions queue in
- * order so a waiting worker is not overtaken by one that arrives later.
- */
-function createRateLimiter(options) {
-    const { limit, now, sleep } = options;
-    const windowMs = options.windowMs ?? 60_000;
-    if (limit === undefined || !(limit > 0))
-        return { acquire: async () => 0 };
-    const starts = [];
-    let queue = Promise.resolve();
-    const take = async (began, signal) => {
-        for (;;) {
-            signal?.throwIfAborted();
-            const t = now();
-            while (starts.length > 0 && starts[0] <= t - windowMs)
-                starts.shift();
-            if (starts.length < limit) {
-                starts.push(t);
-                return t - began;
-            }
-            await sleep(Math.max(1, starts[0] + windowMs - t));
-        }
-    };
-    return {
-        acquire(signal) {
-            // The wait includes time queued behind earlier callers.
-            const began = now();
-            const turn = queue.then(() => take(began, signal));
-            queue = turn.catch(() => undefined);
-            return turn;
-        },
-    };
-}
-
-;// CONCATENATED MODULE: ./src/scoring/cell-value.js
-const NUMERIC = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,9}))?)?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?$/;
-const cell_value_DAY_MS = 86_400_000;
-function canonicalCell(value) {
-    if (value === null || value === undefined)
-        return null;
-    if (typeof value === 'boolean')
-        return value ? 1 : 0;
-    if (typeof value === 'number')
-        return Object.is(value, -0) ? 0 : value;
-    const trimmed = value.trim();
-    if (NUMERIC.test(trimmed))
-        return Number(trimmed);
-    const lower = trimmed.toLowerCase();
-    if (lower === 'true')
-        return 1;
-    if (lower === 'false')
-        return 0;
-    return normaliseDateTime(trimmed) ?? value;
-}
-/**
- * '2026-01-05', '2026-01-05 00:00:00' and '2026-01-05T00:00:00Z' all denote midnight
- * UTC of one day and become '2026-01-05'; other instants become full ISO UTC text.
- * Timestamps without a zone are read as UTC (both sides come from one warehouse).
- */
-function normaliseDateTime(text) {
-    const m = DATE_TIME.exec(text);
-    if (!m)
-        return null;
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac = '', zone] = m;
-    const ms = Number(frac.padEnd(3, '0').slice(0, 3) || '0');
-    let t = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s), ms);
-    if (Number.isNaN(t))
-        return null;
-    if (zone && zone !== 'Z') {
-        const sign = zone.startsWith('-') ? -1 : 1;
-        const digits = zone.slice(1).replace(':', '');
-        const offsetMin = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2) || '0');
-        t -= sign * offsetMin * 60_000;
-    }
-    const iso = new Date(t).toISOString();
-    return t % cell_value_DAY_MS === 0 ? iso.slice(0, 10) : iso;
-}
-/** Relative closeness, with a tiny absolute floor so float noise around zero still matches. */
-function numbersClose(a, b, relTol) {
-    if (a === b)
-        return true;
-    if (Number.isNaN(a) || Number.isNaN(b))
-        return Number.isNaN(a) && Number.isNaN(b);
-    return Math.abs(a - b) <= relTol * Math.max(Math.abs(a), Math.abs(b), 1e-9);
-}
-function canonEqual(a, b, relTol) {
-    if (typeof a === 'number' && typeof b === 'number')
-        return numbersClose(a, b, relTol);
-    return a === b;
-}
-/**
- * A sort key for a canonical value: numbers rounded to a few significant digits fewer
- * than the tolerance resolves, so values within tolerance of each other sort together
- * (except right at a rounding boundary, which is rare enough to accept).
- */
-function sortKey(value, digits) {
-    if (typeof value !== 'number' || !Number.isFinite(value))
-        return value;
-    return Number(value.toPrecision(digits));
-}
-function keyDigits(relTol) {
-    const digits = Math.floor(-Math.log10(Math.max(relTol, 1e-15))) - 1;
-    return Math.min(15, Math.max(1, digits));
-}
-/** Total order over keys: null < numbers < strings. */
-function compareKeys(a, b) {
-    if (a === b)
-        return 0;
-    if (a === null)
-        return -1;
-    if (b === null)
-        return 1;
-    if (typeof a === 'number') {
-        if (typeof b !== 'number')
-            return -1;
-        if (Number.isNaN(a))
-            return Number.isNaN(b) ? 0 : 1;
-        if (Number.isNaN(b))
-            return -1;
-        return a < b ? -1 : 1;
-    }
-    if (typeof b === 'number')
-        return 1;
-    return a < b ? -1 : 1;
-}
-function formatCanon(value) {
-    if (value === null)
-        return 'NULL';
-    if (typeof value === 'number')
-        return String(value);
-    const short = value.length > 40 ? `${value.slice(0, 39)}…` : value;
-    return `'${short}'`;
-}
-
-;// CONCATENATED MODULE: ./src/scoring/result-comparator.js
-
-/** Passing verdicts count as a correct answer. */
-function isPassingVerdict(verdict) {
-    return verdict === 'exact' || verdict === 'equivalent' || verdict === 'superset';
-}
-/** Bound on column mappings tried when several columns hold the same values. */
-const MAX_MAPPINGS = 200;
-function compareResults(expected, actual, options) {
-    const relTol = options.relTol ?? 1e-6;
-    const digits = keyDigits(relTol);
-    const e = toTable(expected, digits);
-    const a = toTable(actual, digits);
-    const note = truncationNote(expected, actual);
-    if (e.vals.length === 0 && a.vals.length === 0)
-        return { verdict: 'exact', reason: 'Both results are empty.' };
-    if (e.vals.length !== a.vals.length) {
-        return mismatch(`Row counts differ: expected ${e.vals.length}, Genie returned ${a.vals.length}.`, note);
-    }
-    if (a.width < e.width) {
-        return mismatch(`Genie returned ${a.width} column(s), expected ${e.width}.`, note);
-    }
-    const ctx = new Context(e, a, relTol, options.tieGroups);
-    const identity = e.width === a.width ? result_comparator_range(e.width) : null;
-    const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
-    if (identity && identityDiff === null) {
-        return {
-            verdict: 'exact',
-            reason: e.width === 0 ? 'Same number of rows, no columns.' : 'Same rows in the same column order.',
-        };
-    }
-    const candidates = ctx.candidates();
-    const missing = candidates.findIndex((list) => list.length === 0);
-    if (missing === -1) {
-        const mapping = ctx.findMapping(candidates, options.orderMatters);
-        if (mapping) {
-            return e.width === a.width
-                ? {
-                    verdict: 'equivalent',
-                    reason: `Same rows with columns in a different order (${describeMapping(e, a, mapping)}).`,
-                }
-                : {
-                    verdict: 'superset',
-                    reason: `Genie returned ${a.width - e.width} extra column(s); every expected column matches (${describeMapping(e, a, mapping)}).`,
-                };
-        }
-        if (options.orderMatters && ctx.findMapping(candidates, false)) {
-            return mismatch('Same rows in a different order, and this question requires the order.', note);
-        }
-    }
-    if (identityDiff)
-        return mismatch(describeDifference(e, identityDiff, options.orderMatters), note);
-    if (missing !== -1) {
-        return mismatch(`Expected column ${columnLabel(e, missing)} has no column with the same values in Genie's result.`, note);
-    }
-    return mismatch('Every expected column has a match, but the rows pair the values up differently.', note);
-}
-function mismatch(reason, note) {
-    return { verdict: 'mismatch', reason: note ? `${reason} ${note}` : reason };
-}
-function truncationNote(expected, actual) {
-    if (expected.truncated && actual.truncated)
-        return '(Both results were truncated by the row limit.)';
-    if (expected.truncated)
-        return '(The expected result was truncated by the row limit.)';
-    if (actual.truncated)
-        return "(Genie's result was truncated by the row limit.)";
-    return '';
-}
-function toTable(result, digits) {
-    const width = result.columns.length || (result.rows[0]?.length ?? 0);
-    const vals = [];
-    const keys = [];
-    for (const row of result.rows) {
-        const v = new Array(width);
-        const k = new Array(width);
-        for (let c = 0; c < width; c++) {
-            v[c] = canonicalCell(row[c]);
-            k[c] = sortKey(v[c], digits);
-        }
-        vals.push(v);
-        keys.push(k);
-    }
-    return { names: result.columns.map((col) => col.name), width, vals, keys };
-}
-class Context {
-    e;
-    a;
-    relTol;
-    groups;
-    expectedOrder = null;
-    constructor(e, a, relTol, groups) {
-        this.e = e;
-        this.a = a;
-        this.relTol = relTol;
-        this.groups = groups;
-    }
-    /** The first difference between expected and actual under `mapping` (expected col -> actual col), or null. */
-    diff(mapping, orderMatters) {
-        const { e, a, relTol, groups } = this;
-        const tied = orderMatters && groups !== undefined && groups.length === e.vals.length;
-        // With ties, rows are compared in order of their tie group, and sorted within it.
-        const eOrder = tied
-            ? sortRows(e, result_comparator_range(e.width), groups)
-            : orderMatters
-                ? result_comparator_range(e.vals.length)
-                : this.sortedExpected();
-        const aOrder = tied ? sortRows(a, mapping, groups) : orderMatters ? result_comparator_range(a.vals.length) : sortRows(a, mapping);
-        for (let i = 0; i < eOrder.length; i++) {
-            const er = e.vals[eOrder[i]];
-            const ar = a.vals[aOrder[i]];
-            for (let j = 0; j < mapping.length; j++) {
-                if (!canonEqual(er[j], ar[mapping[j]], relTol)) {
-                    return { row: i, col: j, expected: er[j], actual: ar[mapping[j]] };
-                }
-            }
-        }
-        return null;
-    }
-    /** For each expected column, the actual columns holding the same multiset of values. */
-    candidates() {
-        const eCols = result_comparator_range(this.e.width).map((c) => sortedColumn(this.e, c));
-        const aCols = result_comparator_range(this.a.width).map((c) => sortedColumn(this.a, c));
-        return eCols.map((ec, j) => {
-            const list = aCols.flatMap((ac, k) => (sameValues(ec, ac, this.relTol) ? [k] : []));
-            // Try the column at the same position first: it is the likeliest intended match.
-            return list.sort((x, y) => Number(y === j) - Number(x === j) || x - y);
-        });
-    }
-    /** Backtracking over injective mappings, verified row-wise; bounded for many same-valued columns. */
-    findMapping(candidates, orderMatters) {
-        const used = new Set();
-        const mapping = [];
-        let tries = 0;
-        const walk = (j) => {
-            if (j === candidates.length) {
-                tries++;
-                return this.diff(mapping, orderMatters) === null;
-            }
-            for (const k of candidates[j]) {
-                if (used.has(k) || tries >= MAX_MAPPINGS)
-                    continue;
-                used.add(k);
-                mapping.push(k);
-                if (walk(j + 1))
-                    return true;
-                mapping.pop();
-                used.delete(k);
-            }
-            return false;
-        };
-        return walk(0) ? [...mapping] : null;
-    }
-    sortedExpected() {
-        this.expectedOrder ??= sortRows(this.e, result_comparator_range(this.e.width));
-        return this.expectedOrder;
-    }
-}
-function sortRows(table, cols, groups) {
-    const { keys } = table;
-    return result_comparator_range(keys.length).sort((x, y) => {
-        if (groups && groups[x] !== groups[y])
-            return groups[x] - groups[y];
-        const kx = keys[x];
-        const ky = keys[y];
-        for (const c of cols) {
-            const d = compareKeys(kx[c], ky[c]);
-            if (d !== 0)
-                return d;
-        }
-        return 0;
-    });
-}
-function sortedColumn(table, col) {
-    const order = result_comparator_range(table.vals.length).sort((x, y) => compareKeys(table.keys[x][col], table.keys[y][col]));
-    return { vals: order.map((r) => table.vals[r][col]), keys: order.map((r) => table.keys[r][col]) };
-}
-function sameValues(x, y, relTol) {
-    if (x.vals.length !== y.vals.length)
-        return false;
-    for (let i = 0; i < x.vals.length; i++)
-        if (!canonEqual(x.vals[i], y.vals[i], relTol))
-            return false;
-    return true;
-}
-function describeDifference(e, d, orderMatters) {
-    const where = orderMatters ? `row ${d.row + 1}` : `row ${d.row + 1} (rows sorted)`;
-    return `Column ${columnLabel(e, d.col)} differs at ${where}: expected ${formatCanon(d.expected)}, got ${formatCanon(d.actual)}.`;
-}
-function describeMapping(e, a, mapping) {
-    return mapping.map((k, j) => `${columnLabel(e, j)} -> ${columnLabel(a, k)}`).join(', ');
-}
-function columnLabel(table, col) {
-    const name = table.names[col];
-    return name ? `'${name}'` : `#${col + 1}`;
-}
-function result_comparator_range(n) {
-    return Array.from({ length: n }, (_, i) => i);
-}
-
-;// CONCATENATED MODULE: ./src/scoring/order-ties.js
-
-
-
-
-/** Most subsets of a cut tie group tried (LIMIT 1 over a few ties is the common case). */
-const MAX_CHOICES = 200;
-/** The keyed form of an ordered SELECT, or null when it cannot be built safely (set operations, OFFSET, ...). */
-function keyedOrderSql(sql) {
-    const text = sql.trim().replace(/;\s*$/, '');
-    const tokens = tokenize(text);
-    const top = [];
-    let depth = 0;
-    tokens.forEach((token, index) => {
-        if (isSymbol(token, '('))
-            depth++;
-        else if (isSymbol(token, ')'))
-            depth--;
-        else if (depth === 0 && !isTrivia(token))
-            top.push({ token, index });
-    });
-    if (top.some(({ token }) => isWord(token, 'UNION', 'INTERSECT', 'EXCEPT', 'OFFSET', 'QUALIFY')))
-        return null;
-    const from = top.find(({ token }) => isWord(token, 'FROM'));
-    const orderAt = top.findIndex(({ token }, k) => isWord(token, 'ORDER') && isWord(top[k + 1]?.token, 'BY'));
-    if (!from || orderAt < 0)
-        return null;
-    const limitAt = top.findIndex(({ token }) => isWord(token, 'LIMIT'));
-    if (limitAt >= 0 && limitAt < orderAt)
-        return null;
-    const limitToken = limitAt >= 0 ? top[limitAt + 1]?.token : undefined;
-    const limit = limitToken ? Number(limitToken.text) : null;
-    if (limitAt >= 0 && (limit === null || !Number.isInteger(limit)))
-        return null;
-    const orderStart = tokens[top[orderAt + 1].index].end;
-    const orderEnd = limitAt >= 0 ? tokens[top[limitAt].index].start : text.length;
-    const items = selectItems(text);
-    const keys = splitTopLevel(text.slice(orderStart, orderEnd)).map((item) => sortExpression(item, items));
-    if (keys.some((k) => k === undefined))
-        return null;
-    const selectAt = top.findIndex(({ token }) => isWord(token, 'SELECT'));
-    const distinct = selectAt >= 0 && isWord(top[selectAt + 1]?.token, 'DISTINCT');
-    // Under DISTINCT an extra output column could split rows apart; only keys already shown are safe.
-    if (distinct && keys.some((k) => !items.some((it) => it.text.toLowerCase() === k.toLowerCase())))
-        return null;
-    const fromStart = tokens[from.index].start;
-    // FROM through ORDER BY, without the LIMIT: every row, in order, with its sort keys.
-    const keyed = text.slice(0, fromStart).trimEnd() +
-        keys.map((k, n) => `, ${k} AS __tie_k${n}`).join('') +
-        '\n' +
-        text.slice(fromStart, orderEnd).trimEnd();
-    return { sql: keyed, keys: keys.length, limit };
-}
-/** Splits at commas outside parentheses. */
-function splitTopLevel(text) {
-    const out = [];
-    let depth = 0;
-    let start = 0;
-    for (const token of tokenize(text)) {
-        if (isSymbol(token, '('))
-            depth++;
-        else if (isSymbol(token, ')'))
-            depth--;
-        else if (depth === 0 && isSymbol(token, ',')) {
-            out.push(text.slice(start, token.start));
-            start = token.end;
-        }
-    }
-    out.push(text.slice(start));
-    return out.map((s) => s.trim()).filter(Boolean);
-}
-/** One ORDER BY item as an expression valid in the select list: positions and output aliases resolved. */
-function sortExpression(item, selected) {
-    const expr = item.replace(/\s+(ASC|DESC)?\s*(NULLS\s+(FIRST|LAST))?\s*$/i, '').trim() || item.trim();
-    if (/^\d+$/.test(expr))
-        return selected[Number(expr) - 1]?.text;
-    const bare = expr.replace(/^[`"]|[`"]$/g, '').toLowerCase();
-    const aliased = selected.find((s) => s.alias && s.alias.replace(/^[`"]|[`"]$/g, '').toLowerCase() === bare);
-    return aliased ? aliased.text : expr;
-}
-/**
- * Compares the answer with the expected SQL's rows allowing any order among ties and any
- * choice of tied rows at the LIMIT; undefined when the ties cannot be worked out.
- */
-async function compareAllowingTies(expectedSql, actual, warehouse, run = (sql) => warehouse.execute(sql)) {
-    const keyed = keyedOrderSql(expectedSql);
-    if (!keyed)
-        return undefined;
-    let full;
-    try {
-        full = await run(keyed.sql);
-    }
-    catch {
-        return undefined;
-    }
-    const width = full.columns.length - keyed.keys;
-    if (width <= 0)
-        return undefined;
-    const digits = keyDigits(1e-6);
-    const keyOf = (row) => JSON.stringify(row.slice(width).map((cell) => sortKey(canonicalCell(cell), digits)));
-    const groups = [];
-    full.rows.forEach((row, i) => groups.push(i === 0 ? 0 : groups[i - 1] + (keyOf(row) === keyOf(full.rows[i - 1]) ? 0 : 1)));
-    const take = Math.min(keyed.limit ?? full.rows.length, full.rows.length);
-    const columns = full.columns.slice(0, width);
-    const rows = full.rows.map((row) => row.slice(0, width));
-    const expectedOf = (picked) => ({ columns, rows: picked, truncated: false });
-    const last = groups[take - 1];
-    const cut = take > 0 && take < rows.length && groups[take] === last;
-    if (!cut)
-        return compareResults(expectedOf(rows.slice(0, take)), actual, {
-            orderMatters: true,
-            tieGroups: groups.slice(0, take),
-        });
-    // The LIMIT cut a tie group: any `need` of its rows may fill the last places.
-    const start = groups.indexOf(last);
-    const pool = rows.filter((_, i) => groups[i] === last);
-    const need = take - start;
-    let best;
-    let tried = 0;
-    for (const choice of subsets(pool.length, need)) {
-        if (++tried > MAX_CHOICES)
-            break;
-        const comparison = compareResults(expectedOf([...rows.slice(0, start), ...choice.map((i) => pool[i])]), actual, {
-            orderMatters: true,
-            tieGroups: groups.slice(0, take),
-        });
-        if (isPassingVerdict(comparison.verdict))
-            return {
-                ...comparison,
-                reason: `${comparison.reason} (Rows tied on the sort key at the LIMIT; any of them is correct.)`,
-            };
-        best ??= comparison;
-    }
-    return best;
-}
-function* subsets(n, k, from = 0, prefix = []) {
-    if (prefix.length === k) {
-        yield prefix;
-        return;
-    }
-    for (let i = from; i <= n - (k - prefix.length); i++)
-        yield* subsets(n, k, i + 1, [...prefix, i]);
-}
-
-;// CONCATENATED MODULE: ./src/scoring/score-runner.js
-
-
-
-
-
-
-
-
-
-
-/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
-class QuestionTimeoutError extends Error {
-    timeoutMs;
-    retryable = true;
-    constructor(timeoutMs) {
-        super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
-        this.timeoutMs = timeoutMs;
-        this.name = 'QuestionTimeoutError';
-    }
-}
-/** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
-class ServiceFailure extends Error {
-    answer;
-    code;
-    retryable = true;
-    constructor(answer, code) {
-        super(answer.error?.message ?? code);
-        this.answer = answer;
-        this.code = code;
-    }
-}
-/** An error that must stop the whole run (e.g. the shared staging space was changed by someone else). */
-function abortsRun(error) {
-    return typeof error === 'object' && error !== null && error.abortsRun === true;
-}
-async function runScore(input) {
-    const options = input.options ?? {};
-    const now = input.now ?? Date.now;
-    // A run-fatal error anywhere stops every worker, not only the one that met it.
-    const stop = new AbortController();
-    const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-    const sleep = input.sleep ?? ((ms) => abortableSleep(ms, signal));
-    const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
-    const timeoutMs = options.questionTimeoutMs ?? 120_000;
-    const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
-    const rowLimit = options.statementRowLimit;
-    const calls = { genie: 0, statements: 0, retries: 0, rateLimited: 0 };
-    const started = now();
-    const limiter = createRateLimiter({ limit: options.questionsPerMinute, now, sleep });
-    const expectedCache = input.expectedCache ?? new Map();
-    const orderMatters = input.benchmarks.map((b) => b.orderMatters ?? ordersOutput(b.sql));
-    /** One promise per SQL text, so concurrent askers of paraphrased questions share one execution. */
-    const expectedResult = (sql) => {
-        let pending = expectedCache.get(sql);
-        if (!pending) {
-            calls.statements++;
-            pending = input.warehouse.execute(sql, { rowLimit, signal });
-            // A transport failure is not the benchmark's: let the next asker of this SQL try again.
-            pending.catch((error) => {
-                if (isInfrastructureFailure(error))
-                    expectedCache.delete(sql);
-            });
-            expectedCache.set(sql, pending);
-        }
-        return pending;
-    };
-    const ask = async (question) => {
-        let attempts = 0;
-        let waitedMs = 0;
-        const t0 = now();
-        // Queueing for the rate limit is not this question's time: it moves the deadline.
-        const remaining = () => t0 + budgetMs + waitedMs - now();
-        try {
-            const answer = await withRetry(async () => {
-                waitedMs += await limiter.acquire(signal);
-                attempts++;
-                calls.genie++;
-                let answer;
-                try {
-                    answer = await askWithTimeout(input.genie, question, Math.max(1, Math.min(timeoutMs, remaining())), signal);
-                }
-                catch (error) {
-                    if (errorFacts(error).rateLimited)
-                        calls.rateLimited++;
-                    throw error;
-                }
-                const failure = serviceFailureOf(answer);
-                if (failure !== undefined) {
-                    if (failure.startsWith('RATE_LIMIT'))
-                        calls.rateLimited++;
-                    throw new ServiceFailure(answer, failure);
-                }
-                return answer;
-            }, {
-                retries: options.retries ?? 3,
-                backoffMs: options.backoffMs ?? 1000,
-                sleep,
-                random: input.random,
-                signal,
-                canRetry: (delayMs) => remaining() > delayMs,
-                onRetry: () => void calls.retries++,
-            });
-            return { answer, status: answer.status, attempts, waitedMs };
-        }
-        catch (error) {
-            if (abortsRun(error))
-                stop.abort(error);
-            if (signal.aborted)
-                throw signal.reason ?? error;
-            const erroredBy = error instanceof ServiceFailure
-                ? `Genie failed ${error.code}${error.answer.error?.message ? `: ${error.answer.error.message}` : ''}`
-                : error instanceof QuestionTimeoutError
-                    ? `${error.message} (service timeout)`
-                    : `Genie request failed: ${score_runner_messageOf(error)}`;
-            const answer = error instanceof ServiceFailure ? error.answer : undefined;
-            const tries = attempts > 1 ? ` after ${attempts} attempts` : '';
-            return { answer, status: 'ERROR', erroredBy: `${erroredBy}${tries}`, attempts, waitedMs };
-        }
-    };
-    const erroredResult = (t0, error, attempts, waitedMs = 0) => ({
-        passed: false,
-        verdict: null,
-        category: 'api_error',
-        genieSql: null,
-        durationMs: Math.max(0, now() - t0 - waitedMs),
-        attempts,
-        error,
-        errored: true,
-    });
-    const scoreOnce = async (index) => {
-        const benchmark = input.benchmarks[index];
-        const t0 = now();
-        let expected;
-        try {
-            expected = await expectedResult(benchmark.sql);
-        }
-        catch (error) {
-            if (signal.aborted)
-                throw signal.reason ?? error;
-            const message = score_runner_messageOf(error);
-            // The warehouse could not be reached: nothing is known about this question yet.
-            if (isInfrastructureFailure(error))
-                return { result: erroredResult(t0, `expected SQL not run: ${message}`, 0) };
-            // A broken benchmark is not Genie's failure: Genie is not asked (saving its quota), and the
-            // scorecard counts it apart from the score.
-            const result = {
-                passed: false,
-                verdict: null,
-                // A runaway expected query is stopped by the warehouse and says so; any other failure has no
-                // category (a broken benchmark is not one of Genie's failures).
-                category: isStatementTimeout(error) ? 'timeout' : null,
-                genieSql: null,
-                durationMs: now() - t0,
-                attempts: 0,
-                error: `expected SQL failed: ${message}`,
-            };
-            return { result, expectedError: message };
-        }
-        const asked = await ask(benchmark.question);
-        if (asked.erroredBy !== undefined)
-            return { result: erroredResult(t0, asked.erroredBy, asked.attempts, asked.waitedMs) };
-        const answer = asked.answer;
-        const genieSql = answer?.sql?.trim() ? answer.sql : null;
-        const base = { genieSql, attempts: asked.attempts, ...(answer?.text ? { genieText: answer.text } : {}) };
-        const finish = (fields) => ({
-            result: { ...base, ...fields, durationMs: Math.max(0, now() - t0 - asked.waitedMs) },
-        });
-        const fail = (status, error, genieError = answer?.error) => {
-            const { category, detail } = explainFailure({ expectedSql: benchmark.sql, genieSql, genieError, status });
-            const message = error ?? genieError?.message;
-            return finish({
-                passed: false,
-                verdict: null,
-                category,
-                ...(message ? { error: message } : {}),
-                ...(detail && detail !== message ? { reason: detail } : {}),
-            });
-        };
-        if (asked.status !== 'COMPLETED' || !answer)
-            return fail(asked.status, undefined);
-        if (!genieSql)
-            return fail('COMPLETED', undefined);
-        let actual = answer.result;
-        if (!actual) {
-            try {
-                calls.statements++;
-                actual = await input.warehouse.execute(genieSql, { rowLimit, timeoutMs, signal });
-            }
-            catch (error) {
-                if (signal.aborted)
-                    throw signal.reason ?? error;
-                if (isInfrastructureFailure(error))
-                    return {
-                        result: erroredResult(t0, `Genie's SQL not run: ${score_runner_messageOf(error)}`, asked.attempts, asked.waitedMs),
-                    };
-                return fail('FAILED', `Genie's SQL failed: ${score_runner_messageOf(error)}`, {
-                    type: 'SQL_EXECUTION_EXCEPTION',
-                    message: score_runner_messageOf(error),
-                });
-            }
-        }
-        let comparison = compareResults(expected, actual, { orderMatters: orderMatters[index] });
-        if (!isPassingVerdict(comparison.verdict) && orderMatters[index]) {
-            // Rows tied on the expected sort key may come in any order, or be any of the tied rows at a LIMIT.
-            const tied = await compareAllowingTies(benchmark.sql, actual, input.warehouse, expectedResult);
-            if (tied && isPassingVerdict(tied.verdict))
-                comparison = tied;
-        }
-        if (isPassingVerdict(comparison.verdict)) {
-            return finish({ passed: true, verdict: comparison.verdict, category: null, reason: comparison.reason });
-        }
-        const { category, detail } = explainFailure({
-            expectedSql: benchmark.sql,
-            genieSql,
-            status: 'COMPLETED',
-            verdict: comparison.verdict,
-        });
-        return finish({
-            passed: false,
-            verdict: comparison.verdict,
-            category,
-            reason: detail ? `${comparison.reason} ${detail}` : comparison.reason,
-        });
-    };
-    const jobs = Array.from({ length: repeats }, (_, r) => input.benchmarks.map((_, i) => ({ index: i, repeat: r }))).flat();
-    const outcomes = input.benchmarks.map(() => new Array(repeats));
-    const expectedErrors = new Map();
-    let done = 0;
-    await mapConcurrent(jobs, options.concurrency ?? 4, async (job) => {
-        const outcome = await scoreOnce(job.index);
-        outcomes[job.index][job.repeat] = outcome.result;
-        if (outcome.expectedError !== undefined)
-            expectedErrors.set(job.index, outcome.expectedError);
-        done++;
-        const r = outcome.result;
-        input.onProgress?.({
-            done,
-            total: jobs.length,
-            id: input.benchmarks[job.index].id,
-            repeat: job.repeat + 1,
-            passed: r.passed,
-            errored: r.errored === true,
-            verdict: r.verdict,
-            category: r.category,
-            durationMs: r.durationMs,
-            ...(outcome.expectedError !== undefined ? { broken: true } : {}),
-        });
-    }, signal);
-    signal.throwIfAborted();
-    const questions = input.benchmarks.map((b, i) => summarizeQuestion(b, outcomes[i], expectedErrors.get(i)));
-    return buildScorecard({
-        space: input.space,
-        configHash: input.configHash,
-        benchmarksHash: input.benchmarksHash,
-        backend: input.backend,
-        repeats,
-        questions,
-        taught: input.taught,
-        calls,
-        durationMs: now() - started,
-        startedAt: new Date(started).toISOString(),
-    });
-}
-/**
- * Asks the questions named in `ids` `times` more times each and adds those asks to `card`
- * (adaptive repeats). Pass the same Genie as the card's run, so a noisy engine keeps drawing
- * fresh answers rather than replaying its first ones.
- */
-async function reaskScore(input, card, ids, times = 1) {
-    const wanted = new Set(ids);
-    const benchmarks = input.benchmarks.filter((b) => wanted.has(b.id));
-    if (benchmarks.length === 0 || times < 1)
-        return card;
-    const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
-    return mergeRepeats(card, extra);
-}
-/** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
-async function askWithTimeout(genie, question, timeoutMs, parent) {
-    const controller = new AbortController();
-    const onParentAbort = () => controller.abort(parent?.reason);
-    if (parent?.aborted)
-        onParentAbort();
-    parent?.addEventListener('abort', onParentAbort, { once: true });
-    const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
-    const stopped = new Promise((_, reject) => {
-        const fire = () => reject(controller.signal.reason);
-        if (controller.signal.aborted)
-            fire();
-        else
-            controller.signal.addEventListener('abort', fire, { once: true });
-    });
-    try {
-        return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
-    }
-    finally {
-        clearTimeout(timer);
-        parent?.removeEventListener('abort', onParentAbort);
-    }
-}
-function abortableSleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
-function isStatementTimeout(error) {
-    return error instanceof WarehouseError && error.code === 'TIMEOUT';
-}
-function score_runner_messageOf(error) {
-    return error instanceof Error ? error.message : String(error);
-}
-
-;// CONCATENATED MODULE: ./src/commands/score.js
-/** `score`: ask every benchmark question of one space config and compare with the expected results. */
-
-
-
-
-
-
-
-
-
-
-
-function loadSpaceBenchmarks(root, space) {
-    const file = benchmarksFile(root, space);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file)) {
-        throw new GenieGitopsError(`no benchmarks for space '${space}': ${file} does not exist`, `create benchmarks/${space}.yml with a list of {id, question, sql}`);
-    }
-    return loadBenchmarks(file, space).benchmarks;
-}
-async function scoreCommand(options) {
-    const loaded = loadSpace(options.root, options.space, options.layout);
-    const benchmarks = loadSpaceBenchmarks(options.root, options.space);
-    const backend = await openBackend(options.root, options.backend, loaded.target, {
-        space: options.space,
-        noise: options.noise,
-        seed: options.seed,
-        layout: options.layout,
-        dataFile: options.dataFile,
-        staging: options.staging,
-    });
-    try {
-        // Score only what Genie would accept: an invalid config fails here, before any question is asked.
-        assertValidConfig(options.root, loaded, await backend.warehouse.schema());
-        return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
-    }
-    finally {
-        await backend.close();
-    }
-}
-/**
- * Throws the same issues `validate` reports (file, line, JSON path, fix) when the space's config
- * breaks an invariant against the warehouse schema: score, the PR check and enhance start only
- * from a config that passes validate.
- */
-function assertValidConfig(root, loaded, warehouseSchema, hint = 'fix the space config (run `genie-gitops validate`)') {
-    const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
-    if (issues.length > 0)
-        throw new ValidationError(addIssueLines((0,external_node_fs_namespaceObject.readFileSync)(loaded.spaceFile, 'utf8'), issues), hint);
-}
-/** Scores one config on an open backend; the enhancement loop calls this for every candidate. */
-async function scoreConfig(backend, spaceName, space, benchmarks, options = {}) {
-    return configScorer(backend, spaceName, space, benchmarks, options).score();
-}
-/**
- * A scorer of one config whose re-asks go to the same Genie as its first run (the backend
- * keeps one local engine per config, and re-syncs a shared staging space before each run), and
- * whose runs share the expected results.
- */
-function configScorer(backend, spaceName, space, benchmarks, options = {}) {
-    const expectedCache = new Map();
-    const input = async () => ({
-        space: spaceName,
-        configHash: hashSpace(space),
-        benchmarksHash: hashBenchmarks(benchmarks),
-        backend: backend.name,
-        benchmarks,
-        taught: new Set(findTaught(space, benchmarks).keys()),
-        genie: await backend.genieFor(space, { seed: options.seed }),
-        warehouse: backend.warehouse,
-        expectedCache,
-        options: {
-            repeats: options.repeats,
-            concurrency: options.concurrency,
-            questionsPerMinute: options.questionsPerMinute,
-            questionTimeoutMs: options.questionTimeoutMs,
-            retries: options.retries,
-            backoffMs: options.backoffMs,
-            questionBudgetMs: options.questionBudgetMs,
-        },
-        onProgress: options.onProgress,
-    });
-    // The static quality rides along in the card, so every report that shows a score can show it too.
-    const quality = lintQuality({ space, benchmarks });
-    return {
-        score: async () => ({ ...(await runScore(await input())), quality }),
-        reask: async (card, ids, times = 1) => ({ ...(await reaskScore(await input(), card, ids, times)), quality }),
-    };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/enhance.js
@@ -80131,12 +81302,106 @@ async function writeSummary(result) {
     await summary.addRaw(lines.join('\n')).write();
 }
 
+;// CONCATENATED MODULE: ./src/benchmarks/benchmark-export.js
+/**
+ * Export's half of the benchmark sync (pure): Genie's `benchmarks.questions` merged back into the
+ * text of `benchmarks/<space>.yml`. Questions are matched by the id deploy derived from ours
+ * (genie-benchmarks.ts); a matched item keeps every field of ours (split, tags, order_matters,
+ * comments, layout) and only takes a changed question or SQL; a question added in the Genie UI is
+ * appended under its own 32-hex id; ours missing from the space are kept and reported, never
+ * dropped (a holdout question is not synced in train mode, and deleting a test is a person's call).
+ */
+
+
+
+function listOf(doc, file) {
+    const root = doc.contents;
+    if ((0,dist/* isSeq */.oP)(root))
+        return root;
+    if ((0,dist/* isMap */.jh)(root)) {
+        const list = root.get('benchmarks', true);
+        if ((0,dist/* isSeq */.oP)(list))
+            return list;
+    }
+    throw new ValidationError([
+        { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] }) to merge into' },
+    ]);
+}
+function textNode(doc, value) {
+    const node = doc.createNode(value);
+    // Multi-line SQL stays readable as a block, as people write it.
+    if (value.includes('\n'))
+        node.type = dist/* Scalar */.X5.BLOCK_LITERAL;
+    return node;
+}
+function scalarText(map, key) {
+    const node = map.get(key, true);
+    if (!(0,dist/* isScalar */.jn)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    return String(node.value).trim();
+}
+/** Merges the space's questions into the YAML text (undefined: no file yet, one is started). */
+function mergeIntoBenchmarkYaml(text, questions, file) {
+    const doc = (0,dist/* parseDocument */.Tp)(text ?? '[]\n');
+    if (doc.errors.length > 0)
+        throw new ValidationError([{ file, path: '$', line: 1, message: `not valid YAML: ${doc.errors[0].message}` }]);
+    const list = listOf(doc, file);
+    const live = new Map(questions.map((q) => [q.id, q]));
+    const result = { updated: [], added: [], notInSpace: [], withoutSql: [] };
+    const seen = new Set();
+    for (const item of list.items) {
+        if (!(0,dist/* isMap */.jh)(item))
+            continue;
+        const id = scalarText(item, 'id');
+        if (id === undefined)
+            continue;
+        const q = live.get(genieQuestionId(id));
+        if (!q) {
+            result.notInSpace.push(id);
+            continue;
+        }
+        seen.add(q.id);
+        if (q.sql === undefined)
+            continue;
+        let changed = false;
+        if (scalarText(item, 'question') !== q.question) {
+            item.set('question', textNode(doc, q.question));
+            changed = true;
+        }
+        if (scalarText(item, 'sql') !== q.sql) {
+            item.set('sql', textNode(doc, q.sql));
+            changed = true;
+        }
+        if (changed)
+            result.updated.push(id);
+    }
+    for (const q of questions) {
+        if (seen.has(q.id))
+            continue;
+        if (q.sql === undefined) {
+            result.withoutSql.push(q.id);
+            continue;
+        }
+        const map = new dist/* YAMLMap */.CA();
+        map.set('id', q.id);
+        map.set('question', textNode(doc, q.question));
+        map.set('sql', textNode(doc, q.sql));
+        list.items.push(map);
+        result.added.push(q.id);
+    }
+    const changed = result.updated.length > 0 || result.added.length > 0;
+    const out = changed || text === undefined ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text;
+    return { ...result, text: out };
+}
+
 ;// CONCATENATED MODULE: ./src/commands/export.js
 /**
  * `export`: pull a live space into the repository as canonical JSON (a first import, or adopting
  * edits made in the Genie UI) and, with git and GitHub at hand, propose it as a PR on
  * genie-gitops/export/<space>.
  */
+
+
 
 
 
@@ -80159,11 +81424,13 @@ async function exportCommand(options) {
     const absolute = external_node_path_namespaceObject.join(options.root, file);
     const liveSpaceId = target.liveSpaceId;
     const stored = await readLive(options, target, liveSpaceId);
-    const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-    const text = serializeSpace(space);
+    const live = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
     const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
-    const base = { space: options.space, liveSpaceId, file };
-    if (before === text)
+    const split = splitBenchmarks(options.root, options.space, live, before, file);
+    const space = split.space;
+    const text = serializeSpace(space);
+    const base = { space: options.space, liveSpaceId, file, ...(split.note ? { benchmarks: split.note } : {}) };
+    if (before === text && !split.write)
         return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
     const { git, github } = options;
     let check;
@@ -80174,12 +81441,19 @@ async function exportCommand(options) {
             return { ...base, outcome: 'blocked', message: check.reason };
     }
     writeFileAtomic(absolute, text);
+    if (split.write)
+        writeFileAtomic(external_node_path_namespaceObject.join(options.root, split.write.file), split.write.text);
+    const paths = [file, ...(split.write ? [split.write.file] : [])];
     if (!git || !github || !check)
-        return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+        return {
+            ...base,
+            outcome: 'written',
+            message: `wrote ${paths.join(' and ')} from live space ${liveSpaceId}${split.note ? ` (${split.note})` : ''}`,
+        };
     const baseBranch = options.baseBranch ?? (await github.defaultBranch());
     const published = await publishBotBranch(git, {
         branch,
-        paths: [file],
+        paths,
         message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
         expectedRemoteSha: check.remoteSha,
     });
@@ -80194,6 +81468,7 @@ async function exportCommand(options) {
             ? '- first export of this space'
             : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
         '',
+        ...(split.note ? [`Genie's benchmark questions: ${split.note}.`, ''] : []),
         'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
         '',
     ].join('\n');
@@ -80240,6 +81515,34 @@ async function readLive(options, target, spaceId) {
     finally {
         await backend.close();
     }
+}
+/**
+ * Where the live space's `benchmarks.questions` go: when the repository keeps its benchmarks in
+ * benchmarks/<space>.yml (its space.json holds no benchmark questions), they are merged into
+ * that file by their derived ids and left out of space.json, so deploy with sync-benchmarks and
+ * export round-trip both files unchanged; otherwise space.json keeps them as it always did.
+ */
+function splitBenchmarks(root, name, live, before, file) {
+    const questions = readGenieQuestions(live);
+    const repoKeepsThem = before !== undefined && (parseSpaceText(before, file).benchmarks?.questions?.length ?? 0) > 0;
+    if (questions.length === 0 || repoKeepsThem)
+        return { space: live };
+    const ymlPath = spacePaths(root, name).benchmarksFile;
+    const ymlFile = external_node_path_namespaceObject.relative(root, ymlPath).split(external_node_path_namespaceObject.sep).join('/');
+    const current = (0,external_node_fs_namespaceObject.existsSync)(ymlPath) ? (0,external_node_fs_namespaceObject.readFileSync)(ymlPath, 'utf8') : undefined;
+    const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
+    const parts = [
+        merged.updated.length ? `${merged.updated.length} updated (${merged.updated.join(', ')})` : '',
+        merged.added.length ? `${merged.added.length} added in the space (${merged.added.join(', ')})` : '',
+        merged.notInSpace.length ? `${merged.notInSpace.length} of ours not in the space, kept` : '',
+        merged.withoutSql.length ? `${merged.withoutSql.length} without SQL left out` : '',
+    ].filter(Boolean);
+    const note = `${questions.length} kept in ${ymlFile}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    return {
+        space: withoutBenchmarks(live),
+        ...(merged.text !== current ? { write: { file: ymlFile, text: merged.text } } : {}),
+        note,
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/action/run-export.js
@@ -81338,43 +82641,6 @@ function renderScorecardText(card) {
     return lines.join('\n') + '\n';
 }
 
-;// CONCATENATED MODULE: ./src/commands/scorecard-cache.js
-/**
- * Scorecards kept by (space, config hash, benchmark hash, backend), so the PR check reuses the
- * base branch's card instead of asking every question again. A card is only reused when both
- * hashes match: any change to the config or the benchmarks means a fresh score.
- */
-
-
-
-
-function defaultCacheDir(root) {
-    return external_node_path_namespaceObject.join(root, '.genie-gitops', 'cache', 'scorecards');
-}
-function cacheFile(dir, space, configHash, benchmarksHash, backend) {
-    return external_node_path_namespaceObject.join(dir, space, `${backend}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
-}
-function readCachedScorecard(dir, key) {
-    const file = cacheFile(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
-    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
-        return undefined;
-    try {
-        const card = parseScorecard(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
-        // The file name is a prefix; the card itself must carry the full hashes.
-        return card.configHash === key.configHash &&
-            card.benchmarksHash === key.benchmarksHash &&
-            card.backend === key.backend
-            ? card
-            : undefined;
-    }
-    catch {
-        return undefined; // a damaged cache entry is just a miss
-    }
-}
-function writeCachedScorecard(dir, card) {
-    writeFileAtomic(cacheFile(dir, card.space, card.configHash, card.benchmarksHash, card.backend), `${JSON.stringify(card)}\n`);
-}
-
 ;// CONCATENATED MODULE: ./src/commands/pr-score.js
 
 
@@ -81400,6 +82666,7 @@ async function prScoreCommand(options) {
         noise: options.noise,
         seed: options.seed,
         staging: options.staging,
+        env: options.env,
     });
     let scored;
     try {
@@ -81576,6 +82843,8 @@ function erroredNote(head, base) {
 
 
 
+
+
 function setCardOutputs(card) {
     setOutput('score', card.totals.all.score.toFixed(4));
     setOutput('passed', String(card.totals.all.passed));
@@ -81594,7 +82863,8 @@ async function run_score_runScore(run) {
     const scores = {};
     let inconclusive = false;
     for (const space of spaces) {
-        const card = await action_run_group(`score ${space} (${run.inputs.backend})`, () => scoreCommand({
+        const scored = await action_run_group(`score ${space} (${run.inputs.backend}, scorer ${run.inputs.scorer})`, () => scorerCommand({
+            scorer: run.inputs.scorer,
             root: run.root,
             layout: run.layout,
             space,
@@ -81603,8 +82873,18 @@ async function run_score_runScore(run) {
             repeats: run.inputs.repeats,
             onProgress: (e) => info(`[${e.done}/${e.total}] ${e.id} ${e.broken ? 'broken benchmark' : e.errored ? 'errored' : e.passed ? 'pass' : `fail (${e.category ?? e.verdict})`}`),
         }));
+        const card = scored.primary;
         // Outside the collapsed group, so the log shows the score without expanding anything.
         logScore(card);
+        if (scored.ours && scored.genie && scored.agreement) {
+            const both = renderAgreementMarkdown(space, scored.ours, scored.genie, scored.agreement);
+            info(both.split('\n')[2] ?? '');
+            await summary.addRaw(both).write();
+            if (spaces.length === 1) {
+                setOutput('genie-eval-score', scored.genie.totals.all.score.toFixed(4));
+                setOutput('agreement', scored.agreement.rate.toFixed(4));
+            }
+        }
         // Per-card outputs describe one space; with several, `scores` maps each space to its score.
         if (spaces.length === 1)
             setCardOutputs(card);
@@ -81662,6 +82942,8 @@ async function runPullRequestScore(run, pr) {
         notice('This pull request changes no space or benchmark file: nothing to score.');
         return {};
     }
+    if (run.inputs.scorer !== 'ours')
+        notice(`scorer ${run.inputs.scorer}: the PR check compares head and base with our scorer; run score outside a pull request (or the CLI) for Genie's eval runs side by side`);
     // A fork's token is read-only: score and summarise, but do not try to comment.
     const github = pr.fromFork ? undefined : run.github;
     if (!github)
@@ -81688,6 +82970,8 @@ async function runPullRequestScore(run, pr) {
             log: (line) => info(line),
         }));
         results.push(result);
+        if (github)
+            await publishScoreStatus(github, pr.headSha, space, run.inputs.backend, result);
         logScore(result.head, result.base);
         for (const failure of result.failures)
             info(`${space}: the check fails: ${failure}`);
@@ -81715,6 +82999,25 @@ async function runPullRequestScore(run, pr) {
     setOutput('spaces', JSON.stringify(spaces));
     const failures = results.flatMap((r) => r.failures.map((f) => `${r.space}: ${f}`));
     return failures.length ? { failure: failures.join('; ') } : {};
+}
+/**
+ * The head's score as a commit status, so deploy can find "the score the merged config earned
+ * before the merge" after GitHub's cache scoping hides this job's scorecard cache from the
+ * default branch. Needs statuses: write; without it the check goes on and says so.
+ */
+async function publishScoreStatus(github, sha, space, backend, result) {
+    const t = result.head.totals;
+    const p = (x) => `${(x * 100).toFixed(1)}%`;
+    try {
+        await github.setCommitStatus(sha, {
+            state: result.failures.length ? 'failure' : result.inconclusive ? 'error' : 'success',
+            context: scoreStatusContext(space, backend),
+            description: `score ${p(t.all.score)} (${t.all.passed}/${t.all.answered}), train ${p(t.train.score)}, holdout ${p(t.holdout.score)}`,
+        });
+    }
+    catch (error) {
+        warning(`${space}: could not publish the score as a commit status (${error instanceof Error ? error.message : String(error)}); deploy then finds no baseline for this config unless the scorecard cache is shared. Grant statuses: write.`);
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/benchmarks/expected-sql.js

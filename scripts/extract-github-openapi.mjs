@@ -30,6 +30,8 @@ export const OPERATIONS = {
   'repos/create-deployment': ['post', '/repos/{owner}/{repo}/deployments'],
   'repos/list-deployment-statuses': ['get', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses'],
   'repos/create-deployment-status': ['post', '/repos/{owner}/{repo}/deployments/{deployment_id}/statuses'],
+  'repos/list-commit-statuses-for-ref': ['get', '/repos/{owner}/{repo}/commits/{ref}/statuses'],
+  'repos/list-pull-requests-associated-with-commit': ['get', '/repos/{owner}/{repo}/commits/{commit_sha}/pulls'],
 };
 
 /** Keeps only what a required-fields-and-types check needs. */

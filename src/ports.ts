@@ -139,3 +139,30 @@ export interface DeploymentLog {
   /** Marks a started deploy as finished. */
   finish(id: string, state: 'success' | 'failure', description: string): Promise<void>;
 }
+
+/** One benchmark question's result in one of Genie's own evaluation runs (Beta API). */
+export interface EvalAssessment {
+  /** The benchmark question's id in the space file (32 hex). */
+  questionId: string;
+  /** GOOD, BAD or NEEDS_REVIEW; any other value Genie answers is kept as it came. */
+  assessment: string;
+  /** Why (e.g. RESULT_MISSING_ROWS, LLM_JUDGE_MISSING_OR_INCORRECT_FILTER). */
+  reasons: string[];
+  /** The SQL Genie answered with, when it gave one. */
+  genieSql?: string;
+  /** The result detail as the API returned it (unknown fields kept). */
+  raw: Record<string, unknown>;
+}
+
+export interface EvalRun {
+  runId: string;
+  /** The run's last status (DONE, EVALUATION_FAILED, ...). */
+  status: string;
+  assessments: EvalAssessment[];
+}
+
+/** Genie's own benchmark evaluation of one space's `benchmarks.questions`. */
+export interface GenieEvaluator {
+  /** Runs Genie's evaluation of the named questions (all of the space's when absent) and waits for it. */
+  evaluate(questionIds?: readonly string[], options?: { signal?: AbortSignal }): Promise<EvalRun>;
+}

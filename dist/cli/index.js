@@ -10896,7 +10896,7 @@ exports.visitAsync = visitAsync;
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(303);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1945);
 
 process.exitCode = await (0,_main_js__WEBPACK_IMPORTED_MODULE_0__/* .main */ .i)(process.argv.slice(2));
 
@@ -10905,7 +10905,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 303:
+/***/ 1945:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11224,6 +11224,12 @@ const SCORE = defineCommand({
             value: 'FILE',
             description: 'write the scorecard Markdown (only when the run completes)',
         },
+        scorer: {
+            type: 'string',
+            value: 'ours|genie-eval|both',
+            default: 'ours',
+            description: "ours (our result comparison), genie-eval (Genie's own eval runs, Beta: databricks backend or serve), or both side by side with their agreement rate",
+        },
         quiet,
         staging,
         data,
@@ -11323,7 +11329,7 @@ const IMPORT_BENCHMARKS = defineCommand({
 const DEPLOY = defineCommand({
     name: 'deploy',
     summary: 'Apply space configs to their live spaces, with a drift guard against the last successful deployment (a GitHub deployment, or .genie-gitops/state/deployments/ locally).',
-    usage: '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--root DIR]',
+    usage: '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--verify full|smoke|none] [--sync-benchmarks none|train|all] [--root DIR]',
     options: {
         space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to deploy (repeatable)' },
         all: { type: 'boolean', description: 'every space under spaces/' },
@@ -11335,6 +11341,37 @@ const DEPLOY = defineCommand({
             value: 'fail|overwrite',
             default: 'fail',
             description: 'what to do when the live space was edited outside git',
+        },
+        verify: {
+            type: 'string',
+            value: 'full|smoke|none',
+            default: 'smoke',
+            description: 'after deploying, score the live space: smoke asks a fixed stratified sample, full every benchmark; compared with the score the merged config earned before the merge',
+        },
+        'verify-sample': { type: 'string', value: 'N', default: '10', description: 'questions in the smoke sample' },
+        'max-regression': {
+            type: 'string',
+            value: 'X',
+            default: '0.05',
+            description: 'a live score significantly lower than expected by more than X (a fraction) is a regression',
+        },
+        'max-errored': {
+            type: 'string',
+            value: 'X',
+            default: '0.1',
+            description: 'above this share of errored live questions the verification is inconclusive (never a rollback)',
+        },
+        'auto-rollback': {
+            type: 'string',
+            value: 'push|off',
+            default: 'off',
+            description: 'on a regression, push a revert of the deployed commit to the current branch (push); the action can open a rollback PR instead',
+        },
+        'sync-benchmarks': {
+            type: 'string',
+            value: 'none|train|all',
+            default: 'none',
+            description: "write benchmarks/NAME.yml into the live space's benchmarks.questions (Genie's Benchmarks tab)",
         },
         target: bundleTarget,
         root,
@@ -25236,7 +25273,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
  * Writes through a temp file in the same folder and renames, so a failure never leaves a partial
  * file. A file system error (a folder in the way, no permission, disk full) names the file.
  */
-function writeFileAtomic(file, content) {
+function atomic_write_writeFileAtomic(file, content) {
     const temp = external_node_path_namespaceObject.join(external_node_path_namespaceObject.dirname(file), `.${external_node_path_namespaceObject.basename(file)}.${process.pid}.tmp`);
     try {
         (0,external_node_fs_namespaceObject.mkdirSync)(external_node_path_namespaceObject.dirname(file), { recursive: true });
@@ -25424,7 +25461,7 @@ function canonicalRecord(r) {
         : { key: r.key, type: r.type, summary: r.summary, reason: r.reason };
 }
 function writeLessons(file, lessons) {
-    writeFileAtomic(file, serializeLessons(lessons));
+    atomic_write_writeFileAtomic(file, serializeLessons(lessons));
 }
 function round(n) {
     return Math.round(n * 1e6) / 1e6;
@@ -28060,7 +28097,7 @@ function inspectSpaceText(text, file) {
 }
 /** Writes the canonical text atomically (temp file in the same folder, then rename). */
 function writeSpaceFile(file, space) {
-    writeFileAtomic(file, serializeSpace(space));
+    atomic_write_writeFileAtomic(file, serializeSpace(space));
 }
 
 ;// CONCATENATED MODULE: ./src/scoring/statistics.js
@@ -32460,6 +32497,10 @@ const TargetFileSchema = strictObject({
             .min(1)
             .optional()
             .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
+        live_data: schemas_string()
+            .min(1)
+            .optional()
+            .describe("The data the live space answers from, when it differs from staging's (a production workspace): 'demo' or a path like data. Used by deploy's post-deploy verification on the local backend and by serve; default: data."),
         as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
         statement_timeout_s: schemas_number()
             .positive()
@@ -32486,6 +32527,8 @@ function toTarget(file) {
         target.local = {};
         if (file.local.data !== undefined)
             target.local.data = file.local.data;
+        if (file.local.live_data !== undefined)
+            target.local.liveData = file.local.live_data;
         if (file.local.as_of !== undefined)
             target.local.asOf = file.local.as_of;
         if (file.local.statement_timeout_s !== undefined)
@@ -38917,7 +38960,7 @@ function createLocalDeploymentLog(stateDir, now = () => new Date()) {
             throw new GenieGitopsError(`the deployment record ${file} is damaged`, 'restore it from a backup, or delete it: the next deploy then treats the space as never deployed (drift unless the live space equals the config)');
         return parsed.data.records;
     };
-    const write = (space, records) => writeFileAtomic(fileOf(space), `${JSON.stringify({ records: records.slice(0, KEEP) }, null, 2)}\n`);
+    const write = (space, records) => atomic_write_writeFileAtomic(fileOf(space), `${JSON.stringify({ records: records.slice(0, KEEP) }, null, 2)}\n`);
     const spaceOfId = new Map();
     return {
         describe: (space) => `the deployment record ${fileOf(space)}`,
@@ -39000,7 +39043,7 @@ function createLocalSpaceStore(options) {
     };
     const write = (spaceId, title, warehouseId, text) => {
         const record = { space_id: spaceId, title, warehouse_id: warehouseId, serialized_space: text };
-        writeFileAtomic(fileOf(spaceId), `${JSON.stringify(record, null, 2)}\n`);
+        atomic_write_writeFileAtomic(fileOf(spaceId), `${JSON.stringify(record, null, 2)}\n`);
         return toStored(record);
     };
     const read = (spaceId) => {
@@ -39646,6 +39689,146 @@ function positive(text) {
     return text && Number.isFinite(n) && n > 0 ? n : undefined;
 }
 
+;// CONCATENATED MODULE: ./src/databricks/eval-runs.js
+/**
+ * Genie's own benchmark evaluation (Beta; shared/DATABRICKS-API.md section 3b) over the REST
+ * client: start an eval run on a space, poll it with backoff until a terminal status, list its
+ * results page by page, and read each result's detail (assessment, reasons, Genie's SQL). The
+ * API is Beta, so every shape is parsed loosely: unknown fields are kept (`raw`), numbers may
+ * come as strings, an assessment may carry a prefix, the result list may be named either way.
+ */
+
+
+
+const eval_runs_count = union([schemas_number(), schemas_string()]).optional();
+const RunSchema = looseObject({
+    eval_run_id: schemas_string(),
+    eval_run_status: schemas_string().optional(),
+    num_questions: eval_runs_count,
+    num_done: eval_runs_count,
+});
+const ResultSummarySchema = looseObject({
+    result_id: schemas_string(),
+    benchmark_question_id: schemas_string().optional(),
+});
+const ResultListSchema = looseObject({
+    eval_results: array(ResultSummarySchema).optional(),
+    results: array(ResultSummarySchema).optional(),
+    next_page_token: schemas_string().optional(),
+});
+const ResponseSchema = looseObject({
+    response: schemas_string().optional(),
+    response_type: schemas_string().optional(),
+});
+const DetailSchema = looseObject({
+    result_id: schemas_string().optional(),
+    benchmark_question_id: schemas_string().optional(),
+    assessment: schemas_string().optional(),
+    assessment_reasons: array(union([schemas_string(), looseObject({})])).optional(),
+    actual_response: array(ResponseSchema).optional(),
+    eval_run_status: schemas_string().optional(),
+});
+/** Run statuses after which nothing changes. Unknown statuses are treated as still running. */
+const TERMINAL = new Set(['DONE', 'EVALUATION_FAILED', 'EVALUATION_CANCELLED', 'EVALUATION_TIMEOUT']);
+const DEFAULT_EVAL_POLL = { firstMs: 500, factor: 1.5, maxMs: 30_000, giveUpMs: 30 * 60_000 };
+/** GOOD / BAD / NEEDS_REVIEW out of whatever spelling the API uses (e.g. a prefixed enum). */
+function normalizeAssessment(value) {
+    if (!value)
+        return 'UNKNOWN';
+    const v = value.toUpperCase();
+    if (v.endsWith('NEEDS_REVIEW'))
+        return 'NEEDS_REVIEW';
+    if (v.endsWith('GOOD'))
+        return 'GOOD';
+    if (v.endsWith('BAD'))
+        return 'BAD';
+    return v;
+}
+function reasonText(reason) {
+    if (typeof reason === 'string')
+        return reason;
+    const r = reason;
+    const named = r.reason ?? r.name ?? r.type ?? r.score_reason;
+    return typeof named === 'string' ? named : JSON.stringify(reason);
+}
+function createEvalRuns(options) {
+    const { client } = options;
+    const poll = { ...DEFAULT_EVAL_POLL, ...options.poll };
+    const now = options.now ?? Date.now;
+    const sleep = options.sleep ?? backoff_sleep;
+    const base = `/api/2.0/genie/spaces/${encodeURIComponent(options.spaceId)}/eval-runs`;
+    async function waitForRun(runId, signal) {
+        const started = now();
+        for (let delay = poll.firstMs;; delay = Math.min(poll.maxMs, delay * poll.factor)) {
+            const run = await client.request({ method: 'GET', path: `${base}/${runId}`, schema: RunSchema, signal });
+            if (TERMINAL.has(run.eval_run_status ?? ''))
+                return run;
+            if (now() - started > poll.giveUpMs)
+                throw new GenieGitopsError(`Genie's eval run ${runId} is still ${run.eval_run_status ?? 'running'} after ${Math.round(poll.giveUpMs / 60_000)} minutes`, 'look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours');
+            await sleep(delay, signal);
+        }
+    }
+    async function listResults(runId, signal) {
+        const out = [];
+        let token;
+        do {
+            const page = await client.request({
+                method: 'GET',
+                path: `${base}/${runId}/results`,
+                query: { page_size: 100, page_token: token },
+                schema: ResultListSchema,
+                signal,
+            });
+            out.push(...(page.eval_results ?? page.results ?? []));
+            token = page.next_page_token || undefined;
+        } while (token);
+        return out;
+    }
+    async function detail(runId, resultId, signal) {
+        const d = await client.request({
+            method: 'GET',
+            path: `${base}/${runId}/results/${encodeURIComponent(resultId)}`,
+            schema: DetailSchema,
+            signal,
+        });
+        if (!d.benchmark_question_id)
+            return undefined;
+        const sql = (d.actual_response ?? []).find((r) => (r.response_type ?? 'SQL').toUpperCase().includes('SQL'));
+        return {
+            questionId: d.benchmark_question_id,
+            assessment: normalizeAssessment(d.assessment),
+            reasons: (d.assessment_reasons ?? []).map(reasonText),
+            ...(sql?.response ? { genieSql: sql.response } : {}),
+            raw: d,
+        };
+    }
+    return {
+        async evaluate(questionIds, evalOptions = {}) {
+            const { signal } = evalOptions;
+            const started = await client.request({
+                method: 'POST',
+                path: base,
+                body: questionIds ? { benchmark_question_ids: [...questionIds] } : {},
+                schema: RunSchema,
+                signal,
+                // A retried POST whose first answer was lost would start a second run: one run per call.
+                retries: 0,
+            });
+            const run = await waitForRun(started.eval_run_id, signal);
+            const status = run.eval_run_status ?? 'UNKNOWN';
+            if (status !== 'DONE')
+                throw new GenieGitopsError(`Genie's eval run ${started.eval_run_id} ended ${status}`, 'an infrastructure failure of the Beta API, not a verdict: re-run it, or use --scorer ours');
+            const assessments = [];
+            for (const r of await listResults(started.eval_run_id, signal)) {
+                const a = await detail(started.eval_run_id, r.result_id, signal);
+                if (a)
+                    assessments.push(a);
+            }
+            return { runId: started.eval_run_id, status, assessments };
+        },
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/databricks/schemas.js
 /**
  * zod shapes of the answers genie-gitops reads. Loose objects (unknown fields kept) and
@@ -39926,7 +40109,7 @@ class GenieRateLimitError extends GenieGitopsError {
         this.retryAfterMs = retryAfterMs;
     }
 }
-const TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'QUERY_RESULT_EXPIRED']);
+const genie_conversation_TERMINAL = new Set(['COMPLETED', 'FAILED', 'CANCELLED', 'QUERY_RESULT_EXPIRED']);
 const INSTRUCTION_ID = /\b[0-9a-f]{32}\b/g;
 function createGenieAdapter(options) {
     const { client, spaceId } = options;
@@ -39983,7 +40166,7 @@ function createGenieAdapter(options) {
         const deadline = now() + poll.giveUpMs;
         let message = first;
         let delay = poll.firstMs;
-        while (!message || !TERMINAL.has(message.status)) {
+        while (!message || !genie_conversation_TERMINAL.has(message.status)) {
             if (now() >= deadline)
                 return undefined;
             await sleep(Math.min(delay, Math.max(1, deadline - now())), signal);
@@ -40287,6 +40470,10 @@ function sharedStaging(store, spaceId) {
                 },
             };
         },
+        async spaceFor(space) {
+            await syncSpace(store, spaceId, space);
+            return spaceId;
+        },
         close: async () => undefined,
     };
 }
@@ -40324,16 +40511,20 @@ function temporaryStaging(options) {
             }
         }
     }
+    async function spaceFor(space) {
+        if (closing)
+            throw new GenieGitopsError('the temporary staging space was already trashed');
+        if (spaceId === undefined)
+            spaceId = await create(space);
+        else
+            await syncSpace(store, spaceId, space);
+        return spaceId;
+    }
     return {
         mode: 'temporary',
+        spaceFor,
         async genieFor(space, open) {
-            if (closing)
-                throw new GenieGitopsError('the temporary staging space was already trashed');
-            if (spaceId === undefined)
-                spaceId = await create(space);
-            else
-                await syncSpace(store, spaceId, space);
-            return open(spaceId);
+            return open(await spaceFor(space));
         },
         close() {
             closing ??= (async () => {
@@ -40377,13 +40568,9 @@ function explainCreateFailure(error) {
 
 
 
-async function openDatabricksBackend(root, target, options) {
-    if (!target) {
-        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
-    }
-    if (target.idsDerived) {
-        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
-    }
+
+
+function openClient(options) {
     const settings = readDatabricksSettings(options.env);
     const auth = createAuthFromEnv(options.env, options.auth);
     const client = createDatabricksClient({
@@ -40393,6 +40580,19 @@ async function openDatabricksBackend(root, target, options) {
         auth,
         fetch: options.client?.fetch ?? options.auth?.fetch,
     });
+    return { settings, client };
+}
+function checkTarget(target) {
+    if (!target) {
+        throw new GenieGitopsError('the databricks backend needs spaces/<space>/target.yml', 'add target.yml with title, live_space_id and warehouse_id');
+    }
+    if (target.idsDerived) {
+        throw new GenieGitopsError(`the databricks backend needs the workspace ids of bundle-declared space '${target.title}'`, 'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)');
+    }
+}
+async function openDatabricksBackend(root, target, options) {
+    checkTarget(target);
+    const { settings, client } = openClient(options);
     const warehouse = createStatementWarehouse({
         client,
         warehouseId: target.warehouseId,
@@ -40413,6 +40613,7 @@ async function openDatabricksBackend(root, target, options) {
         warehouse,
         spaces,
         genieFor: (space) => staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+        genieEvalFor: async (space) => createEvalRuns({ client, spaceId: await staging.spaceFor(space) }),
         async close() {
             try {
                 await staging.close();
@@ -40426,6 +40627,25 @@ async function openDatabricksBackend(root, target, options) {
             }
         },
     };
+}
+/**
+ * The live space as it is, for post-deploy verification: its conversations (under the shared
+ * per-workspace ask limit) and the warehouse the live space itself runs on. Nothing is written.
+ */
+async function openDatabricksLive(root, target, options) {
+    checkTarget(target);
+    const { settings, client } = openClient(options);
+    const stored = await createSpaceStore(client).get(target.liveSpaceId);
+    const config = SpaceSchema.parse(stored.serializedSpace);
+    const warehouseId = stored.warehouseId || target.warehouseId;
+    const warehouse = createStatementWarehouse({
+        client,
+        warehouseId,
+        tables: () => repositoryTables(root, warehouseId),
+    });
+    const limiter = sharedAskLimiter(settings.host, settings.qpm);
+    const genie = createGenieAdapter({ client, spaceId: target.liveSpaceId, limiter, poll: settings.poll });
+    return { config, genie, warehouse, close: async () => undefined };
 }
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */
 function repositoryTables(root, warehouseId) {
@@ -40608,6 +40828,10 @@ function loadSpaceBenchmarks(root, space) {
     return loadBenchmarks(file, space).benchmarks;
 }
 async function scoreCommand(options) {
+    return withScoringBackend(options, (backend, space, benchmarks) => scoreConfig(backend, options.space, space, benchmarks, options));
+}
+/** Opens the backend a space is scored on, checks its config is valid there, runs `fn`, closes it. */
+async function withScoringBackend(options, fn) {
     const loaded = loadSpace(options.root, options.space, options.layout);
     const benchmarks = loadSpaceBenchmarks(options.root, options.space);
     const backend = await openBackend(options.root, options.backend, loaded.target, {
@@ -40617,11 +40841,12 @@ async function scoreCommand(options) {
         layout: options.layout,
         dataFile: options.dataFile,
         staging: options.staging,
+        env: options.env,
     });
     try {
         // Score only what Genie would accept: an invalid config fails here, before any question is asked.
         assertValidConfig(options.root, loaded, await backend.warehouse.schema());
-        return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
+        return await fn(backend, loaded.space, benchmarks);
     }
     finally {
         await backend.close();
@@ -42504,9 +42729,9 @@ async function runEnhance(args, io) {
     // The configs are in spaces/ (or would be); the JSON keeps the scorecards, iterations and patches.
     const { config: _config, startConfig: _start, ...json } = result;
     if (values.json)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(json, null, 2)}\n`);
     if (values.markdown)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), markdown);
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), markdown);
     for (const line of summaryLines(result, io.cwd, values.markdown))
         io.out(line);
     return 0;
@@ -42694,6 +42919,26 @@ class GitCli {
         await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
         return this.revParse('HEAD');
     }
+    /** The parents of a commit (two for a merge commit). */
+    async parents(sha) {
+        const out = await this.run(['rev-list', '--parents', '-n', '1', sha]);
+        return out.trim().split(/\s+/).slice(1);
+    }
+    /** The full message of a commit. */
+    async message(sha) {
+        return this.run(['log', '-1', '--format=%B', sha]);
+    }
+    /**
+     * Reverts `sha` on the checked-out branch as the bot identity with `message` (a merge commit
+     * against its first parent, `-m 1`: the branch it was merged into); returns the new commit.
+     */
+    async revert(sha, message) {
+        const mainline = (await this.parents(sha)).length > 1 ? ['-m', '1'] : [];
+        const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+        await this.run([...who, 'revert', '--no-edit', '--no-commit', ...mainline, sha]);
+        await this.run([...who, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', message]);
+        return this.revParse('HEAD');
+    }
     /**
      * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
      * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
@@ -42727,6 +42972,133 @@ function buildEnv(base, token) {
         delete env.GIT_CONFIG_COUNT;
     }
     return env;
+}
+
+;// CONCATENATED MODULE: ./src/benchmarks/genie-benchmarks.js
+/**
+ * Genie's own benchmark section (`benchmarks.questions` of the space file, shared/DATABRICKS-API.md
+ * section 1) kept in step with `benchmarks/<space>.yml` (pure). Deploy writes our questions there
+ * with stable 32-hex ids derived from our ids, so the same question keeps its id across deploys and
+ * Genie's eval runs and Benchmarks tab see what git holds; export maps them back by the same ids.
+ */
+
+/** What deploy writes into `benchmarks.questions`: nothing, the train split only, or every question. */
+const SYNC_BENCHMARK_MODES = ['none', 'train', 'all'];
+const HEX32 = /^[0-9a-f]{32}$/;
+/**
+ * The id a benchmark has in the space file: our id itself when it already is a 32-hex id (a
+ * question added in the Genie UI and exported keeps its id), else a hash of it. The hash is
+ * namespaced so it never equals an id derived for another kind of item.
+ */
+function genieQuestionId(id) {
+    if (HEX32.test(id))
+        return id;
+    return (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`genie-gitops benchmark\u0000${id}`, 'utf8').digest('hex').slice(0, 32);
+}
+/** Text as Genie stores it: pieces that each end in a newline except the last (joined, they give the text back). */
+function toPieces(text) {
+    const pieces = text.split(/(?<=\n)/);
+    return pieces.length ? pieces : [''];
+}
+/** The benchmarks a mode syncs, shaped and sorted by id as Genie requires. */
+function toGenieQuestions(benchmarks, mode) {
+    if (mode === 'none')
+        return [];
+    return benchmarks
+        .filter((b) => mode === 'all' || b.split === 'train')
+        .map((b) => ({
+        id: genieQuestionId(b.id),
+        question: toPieces(b.question),
+        answer: [{ format: 'SQL', content: toPieces(b.sql) }],
+    }))
+        .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+/**
+ * The config deploy puts on the live space: the repository's config with `benchmarks.questions`
+ * replaced by the synced ones (mode none: the config as it is, whatever it holds).
+ */
+function withSyncedBenchmarks(space, benchmarks, mode) {
+    if (mode === 'none')
+        return space;
+    const copy = structuredClone(space);
+    copy.benchmarks = { ...(copy.benchmarks ?? {}), questions: toGenieQuestions(benchmarks, mode) };
+    return copy;
+}
+function readGenieQuestions(space) {
+    return (space.benchmarks?.questions ?? []).map((q) => {
+        const sqlAnswer = (q.answer ?? []).find((a) => a.format.toUpperCase() === 'SQL');
+        return {
+            id: q.id,
+            question: q.question.join('').trim(),
+            ...(sqlAnswer ? { sql: sqlAnswer.content.join('').trim() } : {}),
+        };
+    });
+}
+/** The config without Genie's benchmark section (what the repository keeps when the questions live in the YAML). */
+function withoutBenchmarks(space) {
+    if (!space.benchmarks)
+        return space;
+    const copy = structuredClone(space);
+    const rest = { ...copy.benchmarks };
+    delete rest.questions;
+    if (Object.keys(rest).length === 0)
+        delete copy.benchmarks;
+    else
+        copy.benchmarks = rest;
+    return copy;
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-config.js
+/**
+ * What deploy puts on a live space: the repository's config, with Genie's benchmark section
+ * filled from `benchmarks/<space>.yml` when sync-benchmarks asks for it. The drift guard hashes
+ * this deployed form, so an edit of the live space's benchmarks is drift like any other edit.
+ */
+
+
+
+
+
+
+
+
+
+/** The space's benchmarks, or undefined when it has no benchmark file. */
+function benchmarksOf(root, space) {
+    const file = spacePaths(root, space).benchmarksFile;
+    return (0,external_node_fs_namespaceObject.existsSync)(file) ? loadBenchmarks(file, space).benchmarks : undefined;
+}
+function deployedConfig(space, benchmarks, mode, name) {
+    if (mode === 'none')
+        return space;
+    if (!benchmarks)
+        throw new GenieGitopsError(`sync-benchmarks: ${mode} needs benchmarks/${name}.yml, which does not exist`, 'add the benchmark file, or deploy with sync-benchmarks: none');
+    return withSyncedBenchmarks(space, benchmarks, mode);
+}
+/** The deployed form of the config at the push's `before` (its config and benchmark files then), hashed. */
+async function deployedHashAt(git, before, root, name, configPath, mode) {
+    if (!before || ZERO_SHA.test(before))
+        return undefined;
+    const text = await git.tryShow(before, configPath);
+    if (text === undefined)
+        return undefined;
+    const space = parseSpaceText(text, `${configPath}@${before.slice(0, 7)}`);
+    if (mode === 'none')
+        return hashSpace(space);
+    const file = external_node_path_namespaceObject.relative(root, spacePaths(root, name).benchmarksFile).split(external_node_path_namespaceObject.sep).join('/');
+    const yml = await git.tryShow(before, file);
+    if (yml === undefined)
+        return undefined;
+    try {
+        return hashSpace(withSyncedBenchmarks(space, parseBenchmarksText(yml, file, name).benchmarks, mode));
+    }
+    catch {
+        return undefined; // an invalid old benchmark file cannot be what was deployed
+    }
+}
+/** Reads a file of the working tree, or undefined. */
+function readIfExists(file) {
+    return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/github/enhancement-labels.js
@@ -42851,6 +43223,725 @@ function describeDeployLabels(result) {
     return parts.join('; ');
 }
 
+;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
+async function upsertPullRequest(github, spec) {
+    const open = await github.findOpenPullRequest(spec.branch);
+    const pr = open
+        ? await github.updatePullRequest(open.number, { title: spec.title, body: spec.body })
+        : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
+    const missing = spec.labels.filter((l) => !pr.labels.includes(l));
+    if (missing.length > 0)
+        await github.addLabels(pr.number, missing);
+    return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
+}
+
+;// CONCATENATED MODULE: ./src/github/rollback.js
+/**
+ * Automatic rollback after a post-deploy verification found a significant drop: `git revert`
+ * of the deployed merge (`-m 1`: back to the branch it was merged into) as the bot, either on
+ * `genie-gitops/rollback/<space>` with a PR labelled `genie-gitops: rollback` (mode pr), or
+ * pushed straight to the default branch, which then deploys through the normal flow (mode push).
+ * The revert commit carries a trailer, so a push that contains a rollback is recognised and never
+ * rolled back automatically in turn (a rollback of a rollback is a person's decision).
+ */
+
+
+
+const ROLLBACK_LABEL = 'genie-gitops: rollback';
+const ROLLBACK_TRAILER = 'Genie-Gitops-Rollback';
+const AUTO_ROLLBACK_MODES = (/* unused pure expression or super */ null && (['pr', 'push', 'off']));
+function rollbackBranch(space) {
+    return `genie-gitops/rollback/${space}`;
+}
+/** Whether the pushed commits (before..after, or `after` alone) contain a rollback made by genie-gitops. */
+async function containsRollback(git, before, after) {
+    const range = before && !/^0{40}$/.test(before) && (await git.tryRevParse(before)) ? [`${before}..${after}`] : ['-1', after];
+    const log = await git.run(['log', '--format=%B%x00', ...range]);
+    return log.includes(`${ROLLBACK_TRAILER}:`) || log.includes('genie-gitops/rollback/');
+}
+/** Reverts, publishes and (mode pr) opens or updates the rollback PR; the checkout is restored afterwards. */
+async function createRollback(input) {
+    const { git, space } = input;
+    const branch = input.mode === 'pr' ? rollbackBranch(space) : input.baseBranch;
+    if (input.mode === 'pr' && !input.github)
+        throw new GenieGitopsError('auto-rollback: pr opens a pull request and needs a GitHub token', 'pass github-token, or use auto-rollback: push');
+    const check = input.mode === 'pr' ? await checkBotBranch(git, branch, input.commit) : undefined;
+    if (check && !check.ok)
+        throw new GenieGitopsError(`cannot prepare the rollback: ${check.reason}`);
+    const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));
+    const subject = (await git.message(input.commit)).split('\n')[0].trim();
+    const message = [
+        `Revert "${subject}"`,
+        '',
+        `This reverts commit ${input.commit}: ${input.reason}`,
+        '',
+        `${ROLLBACK_TRAILER}: ${space}`,
+    ].join('\n');
+    await git.switchToNewBranch(`genie-gitops/rollback-work/${space}`, input.commit);
+    try {
+        const revertSha = await git.revert(input.commit, message);
+        const before = await git.tryShow(`${input.commit}^1`, input.configPath);
+        const restores = before !== undefined && before === (await git.tryShow(revertSha, input.configPath));
+        if (input.mode === 'push') {
+            await git.push(REMOTE, revertSha, input.baseBranch);
+            return {
+                mode: 'push',
+                branch,
+                revertSha,
+                restores,
+                message: `pushed the revert ${revertSha.slice(0, 7)} to ${input.baseBranch}; it deploys through the normal flow`,
+            };
+        }
+        await git.push(REMOTE, revertSha, branch, { expectedRemoteSha: check?.remoteSha ?? '' });
+        const upserted = await upsertPullRequest(input.github, {
+            branch,
+            base: input.baseBranch,
+            title: input.title,
+            body: input.body({ revertSha, restores }),
+            labels: ['genie-gitops', `space:${space}`, ROLLBACK_LABEL],
+        });
+        return {
+            mode: 'pr',
+            branch,
+            revertSha,
+            restores,
+            pr: upserted.pr,
+            message: `rollback PR #${upserted.pr.number} ${upserted.action} (${upserted.pr.url})`,
+        };
+    }
+    finally {
+        await git.checkout(original);
+        await git.exec(['branch', '-D', `genie-gitops/rollback-work/${space}`]);
+    }
+}
+
+;// CONCATENATED MODULE: ./src/report/rollback-markdown.js
+
+const rollback_markdown_pct = (x) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+const rollback_markdown_cell = (text) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 300);
+function regressedRows(verdict, live) {
+    const byId = new Map(live.questions.map((q) => [q.id, q]));
+    const ids = verdict.regressed.length
+        ? verdict.regressed
+        : live.questions.filter((q) => !q.passed && !q.errored).map((q) => q.id);
+    const rows = ids
+        .map((id) => byId.get(id))
+        .filter((q) => q !== undefined)
+        .slice(0, 50)
+        .map((q) => `| \`${q.id}\` | ${rollback_markdown_cell(q.question)} | ${q.category ?? q.verdict ?? 'failed'} | ${q.genieSql ? `\`${rollback_markdown_cell(q.genieSql)}\`` : '–'} |`);
+    if (rows.length === 0)
+        return [];
+    const title = verdict.regressed.length
+        ? 'Questions that regressed on the live space'
+        : 'Questions failing on the live space';
+    return ['', `### ${title}`, '', '| id | question | live failure | Genie SQL |', '|---|---|---|---|', ...rows];
+}
+function renderRollbackBody(input) {
+    const { verdict } = input;
+    const lines = [
+        `## genie-gitops: roll back \`${input.space}\``,
+        '',
+        `After deploying \`${input.commit.slice(0, 7)}\`, the live space scored significantly lower than the merged config did before the merge, so this PR reverts that merge (\`git revert -m 1 ${input.commit.slice(0, 7)}\`, commit \`${input.revertSha.slice(0, 7)}\`).`,
+        '',
+        '| | score |',
+        '|---|---|',
+        `| live (after deploy, ${input.mode}) | ${rollback_markdown_pct(verdict.liveScore)} |`,
+        `| expected (before the merge) | ${rollback_markdown_pct(verdict.expectedScore)} |`,
+        '',
+        `${verdict.summary}`,
+        '',
+        `Expected score from ${input.baselineSource}.`,
+        ...(input.runUrl ? ['', `Deploy run: ${input.runUrl}`] : []),
+        '',
+        input.restores
+            ? 'Merging it restores the previous config byte for byte; it deploys through the normal flow.'
+            : '> [!WARNING]\n> The revert does not restore the previous config file exactly (the push held more than this commit): check the diff.',
+        '',
+        'A rollback is never rolled back automatically: if this one scores badly too, a person decides.',
+        ...regressedRows(verdict, input.live),
+        '',
+    ];
+    return lines.join('\n').slice(0, GITHUB_BODY_LIMIT);
+}
+/** One row per verified space for the deploy job summary. */
+function renderVerificationTable(rows) {
+    if (rows.length === 0)
+        return '';
+    const icon = { verified: '✅', regression: '❌', inconclusive: '⚪', 'no-baseline': '➖' };
+    return [
+        '### Post-deploy verification',
+        '',
+        '| space | verify | questions | live score | expected score | verdict | rollback |',
+        '|---|---|---|---|---|---|---|',
+        ...rows.map((r) => `| ${r.space} | ${r.mode} | ${r.asked} | ${rollback_markdown_pct(r.verdict.liveScore)} | ${rollback_markdown_pct(r.verdict.expectedScore)} | ${icon[r.verdict.verdict]} ${r.verdict.verdict} | ${r.rollback ? rollback_markdown_cell(r.rollback) : '–'} |`),
+        '',
+        ...rows.map((r) => `- **${r.space}**: ${r.verdict.summary}`),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/scoring/errored-gate.js
+/** Default largest share of errored questions (per card) before a gate is inconclusive. */
+const DEFAULT_MAX_ERRORED = 0.1;
+const errored_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
+const MAX_NAMED = 20;
+function erroredIds(card) {
+    return card.questions.filter((q) => q.errored).map((q) => q.id);
+}
+function erroredSide(label, card) {
+    const ids = erroredIds(card);
+    const total = card.questions.length;
+    return { label, ids, total, fraction: total ? ids.length / total : 0 };
+}
+/** Names up to MAX_NAMED ids, then says how many more. */
+function nameIds(ids) {
+    const shown = ids.slice(0, MAX_NAMED).join(', ');
+    return ids.length > MAX_NAMED ? `${shown} and ${ids.length - MAX_NAMED} more` : shown;
+}
+/**
+ * Undefined when every card's errored share is within `maxErrored`; otherwise why the
+ * gate cannot decide, naming the errored questions of each side over the limit.
+ */
+function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
+    // A tiny epsilon keeps float noise from tipping a share equal to the limit over it.
+    const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
+    if (sides.length === 0)
+        return undefined;
+    const parts = sides.map((s) => `${s.ids.length} of ${s.total} questions (${errored_gate_pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`);
+    return {
+        sides,
+        message: `inconclusive: ${parts.join('; ')}. That is more than max-errored ${errored_gate_pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`,
+    };
+}
+/** Head and base scored on the same questions: those answered in both. */
+function errored_gate_pairedAnswered(head, base) {
+    const before = new Map(base.questions.map((q) => [q.id, q]));
+    const ids = [];
+    const left = [];
+    let headPassed = 0;
+    let basePassed = 0;
+    for (const q of head.questions) {
+        const b = before.get(q.id);
+        if (!b)
+            continue;
+        if (q.errored || b.errored) {
+            left.push(q.id);
+            continue;
+        }
+        ids.push(q.id);
+        if (q.passed)
+            headPassed++;
+        if (b.passed)
+            basePassed++;
+    }
+    const n = ids.length;
+    return {
+        ids,
+        head: { passed: headPassed, answered: n, score: n ? headPassed / n : 0 },
+        base: { passed: basePassed, answered: n, score: n ? basePassed / n : 0 },
+        erroredIds: left,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/live-verdict.js
+/**
+ * Post-deploy verification's verdict (pure): the live space's answers against the score the
+ * merged config earned before the merge. The rule is the PR gate's (score-gate.ts): a drop
+ * counts only when it is significant *and* beyond max-regression; errored questions never count
+ * (scores are over answered questions), and past max-errored the verdict is inconclusive, which
+ * never rolls back. With a stored scorecard as the baseline the comparison is the paired
+ * per-question test with adaptive re-asks of the live side; with only a published score (a
+ * commit status), it is an exact one-sided binomial test of the live passes against that rate.
+ */
+
+
+
+const live_verdict_pct = (x) => `${(x * 100).toFixed(1)}%`;
+function answeredScore(questions) {
+    const answered = questions.filter((q) => !q.errored && q.expectedError === undefined);
+    const passed = answered.filter((q) => q.passed).length;
+    return { passed, answered: answered.length, score: answered.length ? passed / answered.length : 0 };
+}
+/** Errors beyond max-errored on the live side: no verdict (never a rollback). */
+function inconclusiveOf(live, settings) {
+    const unsure = inconclusiveVerdict([{ label: 'the live space', card: live }], settings.maxErrored);
+    if (!unsure)
+        return undefined;
+    return {
+        verdict: 'inconclusive',
+        liveScore: live.totals.all.score,
+        regressed: [],
+        summary: `Inconclusive: ${unsure.message.replace(/^inconclusive: /, '')}.`,
+    };
+}
+/** The verdict against a scorecard baseline, given the adaptive comparison's last look. */
+function judgeAgainstCard(live, baseline, comparison, settings) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    const base = new Map(baseline.questions.map((q) => [q.id, q]));
+    const both = live.questions.filter((q) => {
+        const b = base.get(q.id);
+        return b && !b.errored && b.expectedError === undefined && !q.errored && q.expectedError === undefined;
+    });
+    const liveSide = answeredScore(both);
+    const baseSide = answeredScore(both.map((q) => base.get(q.id)));
+    const regressed = both.filter((q) => !q.passed && base.get(q.id).passed).map((q) => q.id);
+    const gate = decideGate({
+        head: live,
+        base: baseline,
+        comparison,
+        settings: { maxRegression: settings.maxRegression, confidence: settings.confidence },
+    });
+    const scores = `live ${live_verdict_pct(liveSide.score)} vs expected ${live_verdict_pct(baseSide.score)} on ${both.length} question(s)`;
+    const failedNames = regressed.length ? `; regressed: ${nameIds(regressed)}` : '';
+    if (gate.verdict === 'regression')
+        return {
+            verdict: 'regression',
+            liveScore: liveSide.score,
+            expectedScore: baseSide.score,
+            regressed,
+            gate,
+            summary: `The live space regressed: ${scores} (${gate.summary.replace(/^Regression: /, '').replace(/\.$/, '')})${failedNames}.`,
+        };
+    return {
+        verdict: 'verified',
+        liveScore: liveSide.score,
+        expectedScore: baseSide.score,
+        regressed,
+        gate,
+        summary: `Verified: ${scores}; ${gate.summary.charAt(0).toLowerCase()}${gate.summary.slice(1)}${failedNames}`,
+    };
+}
+/**
+ * The verdict against published scores only: the expected rate over the asked questions (each
+ * question at its split's published score) and an exact binomial test of the live passes.
+ */
+function judgeAgainstScore(live, baseline, settings) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    const asked = live.questions.filter((q) => !q.errored && q.expectedError === undefined);
+    const rateOf = (q) => (q.split === 'holdout' ? baseline.holdout : baseline.train) ?? baseline.all ?? baseline.train ?? 0;
+    const n = asked.length;
+    const expected = n ? asked.reduce((sum, q) => sum + rateOf(q), 0) / n : 0;
+    const passed = asked.filter((q) => q.passed).length;
+    const liveScore = n ? passed / n : 0;
+    // P(X <= passed) for X ~ Binomial(n, expected): the chance of so few passes if nothing dropped.
+    const p = n ? binomialUpperTail(n - passed, n, 1 - expected) : 1;
+    const drop = expected - liveScore;
+    const significant = p <= 1 - settings.confidence + 1e-12 && drop > settings.maxRegression + 1e-9;
+    const scores = `live ${live_verdict_pct(liveScore)} (${passed}/${n}) vs expected ${live_verdict_pct(expected)} from ${baseline.source}`;
+    const test = `${score_gate_signedPoints(-drop)}, one-sided exact binomial ${score_gate_formatP(p)}, max-regression ${live_verdict_pct(settings.maxRegression)}`;
+    return {
+        verdict: significant ? 'regression' : 'verified',
+        liveScore,
+        expectedScore: expected,
+        regressed: [],
+        summary: significant
+            ? `The live space regressed: ${scores} (${test}).`
+            : `Verified: ${scores} (${test}): no significant drop beyond max-regression.`,
+    };
+}
+/** Without a baseline there is nothing to compare: the live score is reported, never rolled back. */
+function noBaseline(live, settings, why) {
+    const unsure = inconclusiveOf(live, settings);
+    if (unsure)
+        return unsure;
+    return {
+        verdict: 'no-baseline',
+        liveScore: live.totals.all.score,
+        regressed: [],
+        summary: `No baseline: ${why}; the live space scored ${live_verdict_pct(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`,
+    };
+}
+
+;// CONCATENATED MODULE: ./src/scoring/smoke-sample.js
+/**
+ * The smoke sample of post-deploy verification (pure): a fixed, stratified subset of the
+ * benchmarks. Strata are split x category (a question's first tag, else "untagged"), so train
+ * and holdout and every kind of question are asked; within a stratum questions are taken in
+ * the order of a hash of their id, so the same benchmarks give the same sample on every deploy
+ * (a drop is then measured on the same questions, never on a lucky draw).
+ */
+
+const DEFAULT_SMOKE_SIZE = 10;
+const smoke_sample_rank = (id) => (0,external_node_crypto_namespaceObject.createHash)('sha256').update(`smoke\u0000${id}`, 'utf8').digest('hex');
+function stratumOf(b) {
+    return `${b.split}\u0000${b.tags[0] ?? 'untagged'}`;
+}
+/** Up to `size` benchmarks, round-robin over the strata (largest first), in benchmark order. */
+function smokeSample(benchmarks, size = DEFAULT_SMOKE_SIZE) {
+    if (size >= benchmarks.length)
+        return [...benchmarks];
+    const strata = new Map();
+    for (const b of benchmarks) {
+        const key = stratumOf(b);
+        const list = strata.get(key) ?? [];
+        list.push(b);
+        strata.set(key, list);
+    }
+    // Holdout and train alternate at the top of the round: both splits are in even a tiny sample.
+    const queues = [...strata.entries()]
+        .map(([key, list]) => ({ key, list: [...list].sort((a, b) => (smoke_sample_rank(a.id) < smoke_sample_rank(b.id) ? -1 : 1)) }))
+        .sort((a, b) => b.list.length - a.list.length || (a.key < b.key ? -1 : 1));
+    const bySplit = (split) => queues.filter((q) => q.key.startsWith(`${split}\u0000`));
+    const ordered = interleave(bySplit('train'), bySplit('holdout'));
+    const chosen = new Set();
+    for (let round = 0; chosen.size < size; round++) {
+        let took = false;
+        for (const q of ordered) {
+            const b = q.list[round];
+            if (!b || chosen.size >= size)
+                continue;
+            chosen.add(b.id);
+            took = true;
+        }
+        if (!took)
+            break;
+    }
+    return benchmarks.filter((b) => chosen.has(b.id));
+}
+function interleave(a, b) {
+    const out = [];
+    for (let i = 0; i < Math.max(a.length, b.length); i++) {
+        if (i < a.length)
+            out.push(a[i]);
+        if (i < b.length)
+            out.push(b[i]);
+    }
+    return out;
+}
+
+;// CONCATENATED MODULE: ./src/commands/scorecard-cache.js
+/**
+ * Scorecards kept by (space, config hash, benchmark hash, backend), so the PR check reuses the
+ * base branch's card instead of asking every question again. A card is only reused when both
+ * hashes match: any change to the config or the benchmarks means a fresh score.
+ */
+
+
+
+
+function defaultCacheDir(root) {
+    return external_node_path_namespaceObject.join(root, '.genie-gitops', 'cache', 'scorecards');
+}
+function cacheFile(dir, space, configHash, benchmarksHash, backend) {
+    return external_node_path_namespaceObject.join(dir, space, `${backend}-${configHash.slice(0, 20)}-${benchmarksHash.slice(0, 20)}.json`);
+}
+function readCachedScorecard(dir, key) {
+    const file = cacheFile(dir, key.space, key.configHash, key.benchmarksHash, key.backend);
+    if (!(0,external_node_fs_namespaceObject.existsSync)(file))
+        return undefined;
+    try {
+        const card = parseScorecard(JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(file, 'utf8')));
+        // The file name is a prefix; the card itself must carry the full hashes.
+        return card.configHash === key.configHash &&
+            card.benchmarksHash === key.benchmarksHash &&
+            card.backend === key.backend
+            ? card
+            : undefined;
+    }
+    catch {
+        return undefined; // a damaged cache entry is just a miss
+    }
+}
+function writeCachedScorecard(dir, card) {
+    writeFileAtomic(cacheFile(dir, card.space, card.configHash, card.benchmarksHash, card.backend), `${JSON.stringify(card)}\n`);
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-baseline.js
+/**
+ * "The score the merged config earned before the merge", for post-deploy verification, looked
+ * up in this order:
+ * 1. the PR score check's stored scorecard for exactly this config and these benchmarks on this
+ *    backend (scorecard-cache.ts): per question, so the comparison is paired;
+ * 2. the score published as a commit status on the merged PR's head (by the PR score check of
+ *    this backend, else by enhance), found through the merge commit's second parent or GitHub's
+ *    commit-to-PR link, and used only when that head's config file equals the merged one;
+ * 3. otherwise "no baseline".
+ */
+
+
+
+
+/** The context of the enhance PR's status (enhance-pr.ts) and of the PR score check's, per backend. */
+const enhanceStatusContext = (space) => `genie-gitops/score (${space})`;
+const scoreStatusContext = (space, backend) => `genie-gitops/score (${space}, ${backend})`;
+const PERCENT = (name) => new RegExp(`\\b${name} (\\d+(?:\\.\\d+)?)%`);
+/** Reads "score 80.0%", "train 80.0%", "holdout 70.0%" out of a status description (either writer's format). */
+function parseScoreStatus(description) {
+    const read = (name) => {
+        const m = PERCENT(name).exec(description);
+        return m ? Number(m[1]) / 100 : undefined;
+    };
+    const out = { all: read('score'), train: read('train'), holdout: read('holdout') };
+    return out.all === undefined && out.train === undefined && out.holdout === undefined ? undefined : out;
+}
+async function findBaseline(input) {
+    const configHash = hashSpace(input.config);
+    const card = readCachedScorecard(input.cacheDir ?? defaultCacheDir(input.root), {
+        space: input.space,
+        configHash,
+        benchmarksHash: hashBenchmarks(input.benchmarks),
+        backend: input.backend,
+    });
+    if (card)
+        return {
+            kind: 'scorecard',
+            source: `the PR score check's scorecard of config ${configHash.slice(0, 7)}`,
+            card,
+        };
+    if (!input.github)
+        return { kind: 'none', source: 'no stored scorecard of this config, and no GitHub token to read PR statuses' };
+    try {
+        const found = await statusBaseline(input, configHash);
+        if (found)
+            return found;
+    }
+    catch (error) {
+        // Reading statuses is best effort: without them there is simply no baseline.
+        input.log?.(`could not read the merged PR's score status: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    return {
+        kind: 'none',
+        source: 'no stored scorecard of this config and no score status on the merged PR head',
+    };
+}
+/** PR heads whose config may be the merged one: the merge's second parent, and the PRs GitHub links to the commit. */
+async function prHeads(git, github, commit) {
+    const heads = [];
+    const parents = await git.parents(commit).catch(() => []);
+    if (parents.length > 1)
+        heads.push(parents[1]);
+    for (const pr of await github.pullRequestsOfCommit(commit))
+        if (!heads.includes(pr.headSha))
+            heads.push(pr.headSha);
+    return heads;
+}
+async function statusBaseline(input, configHash) {
+    const github = input.github;
+    for (const head of await prHeads(input.git, github, input.commit)) {
+        const text = await input.git.tryShow(head, input.configPath);
+        if (text === undefined)
+            continue;
+        let headHash;
+        try {
+            headHash = hashSpace(parseSpaceText(text, `${input.configPath}@${head.slice(0, 7)}`));
+        }
+        catch (error) {
+            if (error instanceof GenieGitopsError)
+                continue;
+            throw error;
+        }
+        if (headHash !== configHash) {
+            input.log?.(`PR head ${head.slice(0, 7)} has another config than the merged one: its score status is not used`);
+            continue;
+        }
+        const statuses = await github.listCommitStatuses(head);
+        const pick = (context) => statuses.find((s) => s.context === context && (s.state === 'success' || s.state === 'failure'));
+        const status = pick(scoreStatusContext(input.space, input.backend)) ?? pick(enhanceStatusContext(input.space));
+        const scores = status && parseScoreStatus(status.description);
+        if (status && scores)
+            return {
+                kind: 'score',
+                source: `the "${status.context}" status of PR head ${head.slice(0, 7)} (${status.description})`,
+                ...scores,
+            };
+    }
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./src/commands/live-space.js
+/**
+ * The live space as it answers, for post-deploy verification: asked as it is, never updated.
+ * Locally: the local engine over the config the state folder holds for the live space, on the
+ * live data (`local.live_data` of target.yml, default `local.data`: a production workspace may
+ * hold other data than staging). On Databricks: the conversation API on the live space id and
+ * the statement API on the warehouse the live space itself uses.
+ */
+
+
+
+
+
+
+
+function configOf(stored, label) {
+    if (typeof stored.serializedSpace === 'string')
+        return parseSpaceText(stored.serializedSpace, label);
+    return SpaceSchema.parse(stored.serializedSpace);
+}
+/** The target read for the live data: local.live_data in place of local.data. */
+function liveDataTarget(target) {
+    const liveData = target.local?.liveData;
+    if (!liveData)
+        return target;
+    // The line of local.data would point at the wrong key: messages about live_data name the file only.
+    const { dataLine: _line, ...rest } = target;
+    return { ...rest, local: { ...target.local, data: liveData } };
+}
+async function openLiveSide(root, backend, target, options) {
+    if (backend === 'databricks')
+        return { backend, ...(await openDatabricksLive(root, target, options)) };
+    const store = options.store ??
+        createLocalSpaceStore({
+            stateDir: resolveStateDir(root, options.env),
+            seed: seedFromRepository(root, options.layout),
+        });
+    const config = configOf(await store.get(target.liveSpaceId), `live space ${target.liveSpaceId}`);
+    const warehouse = await openWarehouseFor(root, liveDataTarget(target), options.space, options.layout);
+    try {
+        const genie = await createLocalGenie(config, warehouse);
+        return { backend, config, genie, warehouse, close: () => warehouse.close() };
+    }
+    catch (error) {
+        await warehouse.close();
+        throw error instanceof Error
+            ? new GenieGitopsError(`cannot ask live space ${target.liveSpaceId}: ${error.message}`)
+            : error;
+    }
+}
+
+;// CONCATENATED MODULE: ./src/commands/deploy-verify.js
+
+
+
+
+
+
+
+
+
+
+
+const VERIFY_MODES = ['full', 'smoke', 'none'];
+/** Default largest drop of the live score against the expected one before it counts (5 points). */
+const DEFAULT_DEPLOY_MAX_REGRESSION = 0.05;
+const deploy_verify_messageOf = (error) => (error instanceof Error ? error.message : String(error));
+async function verifyDeployed(ctx, settings) {
+    const sample = settings.mode === 'full' ? ctx.benchmarks : smokeSample(ctx.benchmarks, settings.sampleSize ?? DEFAULT_SMOKE_SIZE);
+    const verdictSettings = {
+        maxRegression: settings.maxRegression ?? DEFAULT_DEPLOY_MAX_REGRESSION,
+        confidence: settings.confidence ?? DEFAULT_CONFIDENCE,
+        maxErrored: settings.maxErrored ?? DEFAULT_MAX_ERRORED,
+    };
+    let judged;
+    try {
+        judged = await askAndJudge(ctx, settings, sample, verdictSettings);
+    }
+    catch (error) {
+        // A verification that could not run says nothing of the config: inconclusive, never a rollback.
+        return {
+            mode: settings.mode,
+            asked: sample.length,
+            verdict: 'inconclusive',
+            liveScore: 0,
+            regressed: [],
+            baselineSource: '–',
+            summary: `Inconclusive: the live space could not be verified (${deploy_verify_messageOf(error)}).`,
+        };
+    }
+    const result = {
+        ...judged.verdict,
+        mode: settings.mode,
+        asked: sample.length,
+        baselineSource: judged.source,
+        live: judged.live,
+    };
+    if (result.verdict === 'regression')
+        await rollBack(ctx, settings, result);
+    return result;
+}
+async function askAndJudge(ctx, settings, sample, verdictSettings) {
+    const side = await openLiveSide(ctx.root, ctx.backend, ctx.target, {
+        env: ctx.env,
+        space: ctx.space,
+        layout: ctx.layout,
+        store: ctx.store,
+    });
+    try {
+        const input = {
+            space: ctx.space,
+            configHash: hashSpace(ctx.config),
+            benchmarksHash: hashBenchmarks(ctx.benchmarks),
+            backend: ctx.backend,
+            benchmarks: sample,
+            taught: new Set(findTaught(ctx.config, sample).keys()),
+            genie: side.genie,
+            warehouse: side.warehouse,
+            expectedCache: new Map(),
+            options: {
+                questionTimeoutMs: settings.questionTimeoutMs,
+                retries: settings.retries,
+                backoffMs: settings.backoffMs,
+            },
+        };
+        ctx.log?.(`verifying ${ctx.space} on the live space: asking ${sample.length} question(s) (${settings.mode})`);
+        const live = await runScore(input);
+        const baseline = await findBaseline({ ...ctx, log: ctx.log, cacheDir: settings.cacheDir });
+        // Too many outages: no verdict, and no re-asks spent on it.
+        if (inconclusiveVerdict([{ label: 'live', card: live }], verdictSettings.maxErrored) || baseline.kind === 'none')
+            return { verdict: noBaseline(live, verdictSettings, baseline.source), live, source: baseline.source };
+        if (baseline.kind === 'score')
+            return { verdict: judgeAgainstScore(live, baseline, verdictSettings), live, source: baseline.source };
+        const compared = await compareWithRepeats({
+            direction: 'worse',
+            tolerance: verdictSettings.maxRegression,
+            confidence: verdictSettings.confidence,
+            maxRepeats: settings.maxRepeats ?? DEFAULT_MAX_REPEATS,
+            screeningAsks: 1,
+        }, { card: live, reasker: { reask: (card, ids) => reaskScore(input, card, ids) } }, 
+        // The baseline is a stored card: it cannot be asked again, only the live side is.
+        { card: baseline.card, reasker: { reask: async (card) => card } }, { log: ctx.log });
+        const verdict = judgeAgainstCard(compared.head, baseline.card, compared.comparison, verdictSettings);
+        return { verdict, live: compared.head, source: baseline.source };
+    }
+    finally {
+        await side.close();
+    }
+}
+async function rollBack(ctx, settings, result) {
+    const mode = settings.autoRollback ?? 'off';
+    if (mode === 'off') {
+        result.rollbackSkipped = 'auto-rollback is off';
+        return;
+    }
+    if (await containsRollback(ctx.git, ctx.before, ctx.commit)) {
+        result.rollbackSkipped =
+            'this push is itself a rollback: a rollback of a rollback is never automatic, a person decides';
+        return;
+    }
+    const pct = (x) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
+    try {
+        result.rollback = await createRollback({
+            git: ctx.git,
+            github: ctx.github,
+            space: ctx.space,
+            mode,
+            commit: ctx.commit,
+            baseBranch: settings.baseBranch ?? 'main',
+            configPath: ctx.configPath,
+            reason: `the live space of ${ctx.space} scored ${pct(result.liveScore)} after the deploy, expected ${pct(result.expectedScore)}`,
+            title: `genie-gitops: roll back ${ctx.space} (live ${pct(result.liveScore)} < expected ${pct(result.expectedScore)})`,
+            body: ({ revertSha, restores }) => renderRollbackBody({
+                space: ctx.space,
+                commit: ctx.commit,
+                revertSha,
+                restores,
+                verdict: result,
+                live: result.live,
+                baselineSource: result.baselineSource,
+                runUrl: settings.runUrl,
+                mode: settings.mode,
+            }),
+        });
+    }
+    catch (error) {
+        result.rollbackError = deploy_verify_messageOf(error);
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/commands/drift-guard.js
 const drift_guard_short = (sha) => sha.slice(0, 7);
 function judgeDrift(input) {
@@ -42946,6 +44037,8 @@ function isEmpty(value) {
 
 
 
+
+
 /** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
 async function changedSpaces(git, before, after, root = git.cwd, layout = {}) {
     return spacesTouchedBy(root, await git.changedFiles(before, after), layout);
@@ -43001,13 +44094,49 @@ async function deployCommand(options) {
             const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
             result = { space, status: 'failed', message: `${message}${hint}` };
         }
+        if (result.status === 'deployed' && options.verify && options.verify.mode !== 'none')
+            result = await verifySpace(result, space, options, commit);
         if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
             result = await labelDeployed(result, options.github, options);
         options.log?.(`${space}: ${result.status}: ${result.message}`);
         results.push(result);
     }
-    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
-    return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
+    // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok
+    // either; nor is a live space that verified significantly worse (its rollback PR is named in the message).
+    const ok = results.every((r) => r.status !== 'failed' && r.status !== 'drifted' && r.verification?.verdict !== 'regression');
+    return { spaces: results, selection, ok };
+}
+/** Verifies a deployed space by its live score; the verdict (and any rollback) goes into the message. */
+async function verifySpace(result, space, options, commit) {
+    const dir = loadSpaceDir(options.root, space, options.layout);
+    const benchmarks = benchmarksOf(options.root, space);
+    if (!dir.target || !benchmarks || benchmarks.length === 0)
+        return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+    const verification = await verifyDeployed({
+        root: options.root,
+        space,
+        backend: options.backend,
+        target: dir.target,
+        config: dir.space,
+        configPath: dir.configPath,
+        benchmarks,
+        git: options.git,
+        github: options.github,
+        commit,
+        before: options.before,
+        env: options.env ?? process.env,
+        layout: options.layout,
+        store: options.store,
+        log: options.log,
+    }, options.verify);
+    const rollback = verification.rollback
+        ? `; ${verification.rollback.message}`
+        : verification.rollbackError
+            ? `; the rollback failed: ${verification.rollbackError}`
+            : verification.rollbackSkipped && verification.verdict === 'regression'
+                ? `; not rolled back: ${verification.rollbackSkipped}`
+                : '';
+    return { ...result, verification, message: `${result.message}; ${verification.summary}${rollback}` };
 }
 /** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
 async function labelDeployed(result, github, options) {
@@ -43040,13 +44169,17 @@ async function deployOne(space, options, deployments, commit) {
             status: 'failed',
             message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
         };
-    const issues = checkInvariants(dir.space, { file: dir.configPath });
+    const mode = options.syncBenchmarks ?? 'none';
+    const deployed = deployedConfig(dir.space, mode === 'none' ? undefined : benchmarksOf(options.root, space), mode, space);
+    // Checked as deployed: synced benchmark ids must be well formed and unique across the file too.
+    const issues = checkInvariants(deployed, { file: dir.configPath });
     if (issues.length > 0)
         throw new ValidationError(issues);
-    const config = serializeSpace(dir.space);
-    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
+    const config = serializeSpace(deployed);
+    const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(deployed), commit };
+    const synced = mode === 'none' ? {} : { benchmarksSynced: deployed.benchmarks?.questions?.length ?? 0 };
     return withStore(options, target, async (store) => {
-        const base = { space, liveSpaceId: target.liveSpaceId };
+        const base = { space, liveSpaceId: target.liveSpaceId, ...synced };
         const live = await store.get(target.liveSpaceId);
         const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
         const history = await deployments.history(space, target.liveSpaceId);
@@ -43055,7 +44188,9 @@ async function deployOne(space, options, deployments, commit) {
             configHash: record.configHash,
             liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
             history,
-            beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
+            beforeHash: history.length === 0
+                ? await deployedHashAt(options.git, options.before, options.root, space, dir.configPath, mode)
+                : undefined,
         });
         if (verdict.kind === 'unchanged') {
             // Record it, so the next deploy compares with this config rather than an older one.
@@ -43081,7 +44216,7 @@ async function deployOne(space, options, deployments, commit) {
         const id = await deployments.start(record);
         let how;
         try {
-            how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
+            how = await applyConfig(store, target.liveSpaceId, deployed, config, live.etag, options);
         }
         catch (error) {
             await deployments.finish(id, 'failure', deploy_messageOf(error)).catch(() => undefined);
@@ -43095,15 +44230,6 @@ async function deployOne(space, options, deployments, commit) {
         }
         return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
     });
-}
-/** The config at the push's `before`, hashed; undefined without one. */
-async function previousHash(configPath, options) {
-    if (!options.before || ZERO_SHA.test(options.before))
-        return undefined;
-    const text = await options.git.tryShow(options.before, configPath);
-    return text === undefined
-        ? undefined
-        : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
 }
 /** The full sha of the commit being deployed (the name the record keeps). */
 async function deployedCommit(options) {
@@ -43178,16 +44304,96 @@ async function withStore(options, target, fn) {
     }
 }
 
-;// CONCATENATED MODULE: ./src/github/pull-request-upsert.js
-async function upsertPullRequest(github, spec) {
-    const open = await github.findOpenPullRequest(spec.branch);
-    const pr = open
-        ? await github.updatePullRequest(open.number, { title: spec.title, body: spec.body })
-        : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
-    const missing = spec.labels.filter((l) => !pr.labels.includes(l));
-    if (missing.length > 0)
-        await github.addLabels(pr.number, missing);
-    return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open ? 'updated' : 'created' };
+;// CONCATENATED MODULE: ./src/benchmarks/benchmark-export.js
+/**
+ * Export's half of the benchmark sync (pure): Genie's `benchmarks.questions` merged back into the
+ * text of `benchmarks/<space>.yml`. Questions are matched by the id deploy derived from ours
+ * (genie-benchmarks.ts); a matched item keeps every field of ours (split, tags, order_matters,
+ * comments, layout) and only takes a changed question or SQL; a question added in the Genie UI is
+ * appended under its own 32-hex id; ours missing from the space are kept and reported, never
+ * dropped (a holdout question is not synced in train mode, and deleting a test is a person's call).
+ */
+
+
+
+function listOf(doc, file) {
+    const root = doc.contents;
+    if ((0,dist.isSeq)(root))
+        return root;
+    if ((0,dist.isMap)(root)) {
+        const list = root.get('benchmarks', true);
+        if ((0,dist.isSeq)(list))
+            return list;
+    }
+    throw new ValidationError([
+        { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] }) to merge into' },
+    ]);
+}
+function textNode(doc, value) {
+    const node = doc.createNode(value);
+    // Multi-line SQL stays readable as a block, as people write it.
+    if (value.includes('\n'))
+        node.type = dist.Scalar.BLOCK_LITERAL;
+    return node;
+}
+function scalarText(map, key) {
+    const node = map.get(key, true);
+    if (!(0,dist.isScalar)(node) || node.value === null || node.value === undefined)
+        return undefined;
+    return String(node.value).trim();
+}
+/** Merges the space's questions into the YAML text (undefined: no file yet, one is started). */
+function mergeIntoBenchmarkYaml(text, questions, file) {
+    const doc = (0,dist.parseDocument)(text ?? '[]\n');
+    if (doc.errors.length > 0)
+        throw new ValidationError([{ file, path: '$', line: 1, message: `not valid YAML: ${doc.errors[0].message}` }]);
+    const list = listOf(doc, file);
+    const live = new Map(questions.map((q) => [q.id, q]));
+    const result = { updated: [], added: [], notInSpace: [], withoutSql: [] };
+    const seen = new Set();
+    for (const item of list.items) {
+        if (!(0,dist.isMap)(item))
+            continue;
+        const id = scalarText(item, 'id');
+        if (id === undefined)
+            continue;
+        const q = live.get(genieQuestionId(id));
+        if (!q) {
+            result.notInSpace.push(id);
+            continue;
+        }
+        seen.add(q.id);
+        if (q.sql === undefined)
+            continue;
+        let changed = false;
+        if (scalarText(item, 'question') !== q.question) {
+            item.set('question', textNode(doc, q.question));
+            changed = true;
+        }
+        if (scalarText(item, 'sql') !== q.sql) {
+            item.set('sql', textNode(doc, q.sql));
+            changed = true;
+        }
+        if (changed)
+            result.updated.push(id);
+    }
+    for (const q of questions) {
+        if (seen.has(q.id))
+            continue;
+        if (q.sql === undefined) {
+            result.withoutSql.push(q.id);
+            continue;
+        }
+        const map = new dist.YAMLMap();
+        map.set('id', q.id);
+        map.set('question', textNode(doc, q.question));
+        map.set('sql', textNode(doc, q.sql));
+        list.items.push(map);
+        result.added.push(q.id);
+    }
+    const changed = result.updated.length > 0 || result.added.length > 0;
+    const out = changed || text === undefined ? doc.toString({ lineWidth: 0, flowCollectionPadding: false }) : text;
+    return { ...result, text: out };
 }
 
 ;// CONCATENATED MODULE: ./src/commands/export.js
@@ -43210,6 +44416,8 @@ async function upsertPullRequest(github, spec) {
 
 
 
+
+
 function exportBranch(space) {
     return `genie-gitops/export/${space}`;
 }
@@ -43218,11 +44426,13 @@ async function exportCommand(options) {
     const absolute = external_node_path_namespaceObject.join(options.root, file);
     const liveSpaceId = target.liveSpaceId;
     const stored = await readLive(options, target, liveSpaceId);
-    const space = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-    const text = serializeSpace(space);
+    const live = typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
     const before = (0,external_node_fs_namespaceObject.existsSync)(absolute) ? (0,external_node_fs_namespaceObject.readFileSync)(absolute, 'utf8') : undefined;
-    const base = { space: options.space, liveSpaceId, file };
-    if (before === text)
+    const split = splitBenchmarks(options.root, options.space, live, before, file);
+    const space = split.space;
+    const text = serializeSpace(space);
+    const base = { space: options.space, liveSpaceId, file, ...(split.note ? { benchmarks: split.note } : {}) };
+    if (before === text && !split.write)
         return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
     const { git, github } = options;
     let check;
@@ -43232,13 +44442,20 @@ async function exportCommand(options) {
         if (!check.ok)
             return { ...base, outcome: 'blocked', message: check.reason };
     }
-    writeFileAtomic(absolute, text);
+    atomic_write_writeFileAtomic(absolute, text);
+    if (split.write)
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.join(options.root, split.write.file), split.write.text);
+    const paths = [file, ...(split.write ? [split.write.file] : [])];
     if (!git || !github || !check)
-        return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+        return {
+            ...base,
+            outcome: 'written',
+            message: `wrote ${paths.join(' and ')} from live space ${liveSpaceId}${split.note ? ` (${split.note})` : ''}`,
+        };
     const baseBranch = options.baseBranch ?? (await github.defaultBranch());
     const published = await publishBotBranch(git, {
         branch,
-        paths: [file],
+        paths,
         message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
         expectedRemoteSha: check.remoteSha,
     });
@@ -43253,6 +44470,7 @@ async function exportCommand(options) {
             ? '- first export of this space'
             : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
         '',
+        ...(split.note ? [`Genie's benchmark questions: ${split.note}.`, ''] : []),
         'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
         '',
     ].join('\n');
@@ -43300,9 +44518,40 @@ async function readLive(options, target, spaceId) {
         await backend.close();
     }
 }
+/**
+ * Where the live space's `benchmarks.questions` go: when the repository keeps its benchmarks in
+ * benchmarks/<space>.yml (its space.json holds no benchmark questions), they are merged into
+ * that file by their derived ids and left out of space.json, so deploy with sync-benchmarks and
+ * export round-trip both files unchanged; otherwise space.json keeps them as it always did.
+ */
+function splitBenchmarks(root, name, live, before, file) {
+    const questions = readGenieQuestions(live);
+    const repoKeepsThem = before !== undefined && (parseSpaceText(before, file).benchmarks?.questions?.length ?? 0) > 0;
+    if (questions.length === 0 || repoKeepsThem)
+        return { space: live };
+    const ymlPath = spacePaths(root, name).benchmarksFile;
+    const ymlFile = external_node_path_namespaceObject.relative(root, ymlPath).split(external_node_path_namespaceObject.sep).join('/');
+    const current = (0,external_node_fs_namespaceObject.existsSync)(ymlPath) ? (0,external_node_fs_namespaceObject.readFileSync)(ymlPath, 'utf8') : undefined;
+    const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
+    const parts = [
+        merged.updated.length ? `${merged.updated.length} updated (${merged.updated.join(', ')})` : '',
+        merged.added.length ? `${merged.added.length} added in the space (${merged.added.join(', ')})` : '',
+        merged.notInSpace.length ? `${merged.notInSpace.length} of ours not in the space, kept` : '',
+        merged.withoutSql.length ? `${merged.withoutSql.length} without SQL left out` : '',
+    ].filter(Boolean);
+    const note = `${questions.length} kept in ${ymlFile}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+    return {
+        space: withoutBenchmarks(live),
+        ...(merged.text !== current ? { write: { file: ymlFile, text: merged.text } } : {}),
+        note,
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/cli/gitops-commands.js
 /** CLI runners for the GitOps commands: `deploy` (with drift guard) and `export` (writes the file; the action opens the PR). */
+
+
+
 
 
 
@@ -43318,6 +44567,15 @@ async function runDeployCli(args, io) {
     if (onDrift !== 'fail' && onDrift !== 'overwrite')
         throw new ConfigError(`--on-drift must be fail or overwrite (got ${onDrift})`, 'e.g. --on-drift fail');
     const root = external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.');
+    const choice = (name, value, allowed) => {
+        if (allowed.includes(value))
+            return value;
+        throw new ConfigError(`--${name} must be one of ${allowed.join(', ')} (got ${value})`, `e.g. --${name} ${allowed[0]}`);
+    };
+    const verify = choice('verify', values.verify ?? 'smoke', VERIFY_MODES);
+    const sync = choice('sync-benchmarks', values['sync-benchmarks'] ?? 'none', SYNC_BENCHMARK_MODES);
+    // The CLI has no GitHub to open a PR with: push (to the current branch) or off.
+    const autoRollback = choice('auto-rollback', values['auto-rollback'] ?? 'off', ['off', 'push']);
     if (!values.all && !values.space?.length && !values.before) {
         throw new ConfigError('say what to deploy', 'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)');
     }
@@ -43330,6 +44588,15 @@ async function runDeployCli(args, io) {
         after: values.after,
         onDrift,
         layout: { bundleTarget: values.target },
+        syncBenchmarks: sync,
+        verify: {
+            mode: verify,
+            sampleSize: numberOption(values['verify-sample'], '--verify-sample', { min: 1, integer: true }),
+            maxRegression: numberOption(values['max-regression'], '--max-regression', { fraction: true }),
+            maxErrored: numberOption(values['max-errored'], '--max-errored', { fraction: true }),
+            autoRollback,
+            baseBranch: await new GitCli({ cwd: root }).tryCurrentBranch(),
+        },
         log: (line) => io.err(line),
     });
     io.out(`spaces: ${result.selection}`);
@@ -43641,7 +44908,7 @@ function importBenchmarksCommand(options) {
     const yaml = toBenchmarkYaml(items);
     // The same checks as every benchmark file (ids, read-only SQL) before anything is written.
     const set = parseBenchmarksText(yaml, external_node_path_namespaceObject.relative(options.root, target), options.space);
-    writeFileAtomic(target, yaml);
+    atomic_write_writeFileAtomic(target, yaml);
     return { file: target, questions: set.benchmarks.length };
 }
 
@@ -44341,9 +45608,9 @@ async function runLint(args, io) {
     if (result.spaces.length === 0)
         throw new GenieGitopsError('no space found', 'create spaces/<name>/space.json or declare genie_spaces in databricks.yml');
     if (values.json)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`);
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(result, null, 2)}\n`);
     if (values.markdown)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderLintMarkdown(result));
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderLintMarkdown(result));
     for (const note of result.notes)
         io.err(`note: ${note}`);
     for (const space of result.spaces)
@@ -44364,67 +45631,148 @@ function runListSpaces(args, io) {
     return 0;
 }
 
-;// CONCATENATED MODULE: ./src/scoring/errored-gate.js
-/** Default largest share of errored questions (per card) before a gate is inconclusive. */
-const DEFAULT_MAX_ERRORED = 0.1;
-const errored_gate_pct = (x) => `${(x * 100).toFixed(1)}%`;
-const MAX_NAMED = 20;
-function erroredIds(card) {
-    return card.questions.filter((q) => q.errored).map((q) => q.id);
-}
-function erroredSide(label, card) {
-    const ids = erroredIds(card);
-    const total = card.questions.length;
-    return { label, ids, total, fraction: total ? ids.length / total : 0 };
-}
-/** Names up to MAX_NAMED ids, then says how many more. */
-function nameIds(ids) {
-    const shown = ids.slice(0, MAX_NAMED).join(', ');
-    return ids.length > MAX_NAMED ? `${shown} and ${ids.length - MAX_NAMED} more` : shown;
-}
+;// CONCATENATED MODULE: ./src/scoring/genie-eval-card.js
 /**
- * Undefined when every card's errored share is within `maxErrored`; otherwise why the
- * gate cannot decide, naming the errored questions of each side over the limit.
+ * Genie's own evaluation run read as one of our scorecards, and its agreement with ours (pure).
+ * GOOD passes; BAD fails, its reasons mapped to our failure categories; NEEDS_REVIEW is an
+ * answer Genie would not call correct, so it is answered and not passed (marked in the reason);
+ * a benchmark the run has no result for is errored (no answer), never a wrong one.
  */
-function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
-    // A tiny epsilon keeps float noise from tipping a share equal to the limit over it.
-    const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
-    if (sides.length === 0)
-        return undefined;
-    const parts = sides.map((s) => `${s.ids.length} of ${s.total} questions (${errored_gate_pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`);
+
+
+const REASON_CATEGORY = [
+    [/FILTER/, 'wrong_filter'],
+    [/JOIN/, 'wrong_join'],
+    [/METRIC|AGGREGAT/, 'wrong_aggregation'],
+    [/GROUP/, 'wrong_grouping'],
+    [/ORDER|LIMIT/, 'wrong_order_or_limit'],
+    [/COLUMN/, 'wrong_column'],
+    [/TABLE/, 'wrong_table'],
+];
+function categoryOfReasons(reasons) {
+    for (const reason of reasons)
+        for (const [pattern, category] of REASON_CATEGORY)
+            if (pattern.test(reason.toUpperCase()))
+                return category;
+    return 'result_mismatch';
+}
+function repeatOf(a) {
+    if (!a)
+        return {
+            passed: false,
+            verdict: null,
+            category: null,
+            genieSql: null,
+            durationMs: 0,
+            attempts: 0,
+            errored: true,
+            error: "Genie's eval run returned no result for this question",
+        };
+    const passed = a.assessment === 'GOOD';
+    const why = a.reasons.length ? `: ${a.reasons.join(', ')}` : '';
     return {
-        sides,
-        message: `inconclusive: ${parts.join('; ')}. That is more than max-errored ${errored_gate_pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`,
+        passed,
+        verdict: null,
+        category: passed ? null : categoryOfReasons(a.reasons),
+        genieSql: a.genieSql ?? null,
+        durationMs: 0,
+        attempts: 1,
+        reason: `Genie eval ${a.assessment}${why}`,
     };
 }
-/** Head and base scored on the same questions: those answered in both. */
-function errored_gate_pairedAnswered(head, base) {
-    const before = new Map(base.questions.map((q) => [q.id, q]));
-    const ids = [];
-    const left = [];
-    let headPassed = 0;
-    let basePassed = 0;
-    for (const q of head.questions) {
-        const b = before.get(q.id);
-        if (!b)
-            continue;
-        if (q.errored || b.errored) {
-            left.push(q.id);
-            continue;
-        }
-        ids.push(q.id);
-        if (q.passed)
-            headPassed++;
-        if (b.passed)
-            basePassed++;
+function evalScorecard(input) {
+    const byId = new Map(input.run.assessments.map((a) => [a.questionId, a]));
+    const questions = input.benchmarks.map((b) => summarizeQuestion(b, [repeatOf(byId.get(genieQuestionId(b.id)))]));
+    return buildScorecard({
+        space: input.space,
+        configHash: input.configHash,
+        benchmarksHash: input.benchmarksHash,
+        backend: `${input.backend} (genie-eval ${input.run.runId})`,
+        repeats: 1,
+        questions,
+        taught: input.taught,
+        calls: { genie: 0, statements: 0, retries: 0, rateLimited: 0 },
+        durationMs: input.durationMs,
+        startedAt: new Date(input.startedAt).toISOString(),
+    });
+}
+function scorerAgreement(ours, genie) {
+    const theirs = new Map(genie.questions.map((q) => [q.id, q]));
+    const side = (q) => !q || q.errored || q.expectedError !== undefined ? 'errored' : q.passed ? 'pass' : 'fail';
+    const rows = ours.questions.map((q) => {
+        const o = side(q);
+        const g = side(theirs.get(q.id));
+        return { id: q.id, ours: o, genie: g, agree: o === g };
+    });
+    const compared = rows.filter((r) => r.ours !== 'errored' && r.genie !== 'errored');
+    const agreed = compared.filter((r) => r.agree).length;
+    return { compared: compared.length, agreed, rate: compared.length ? agreed / compared.length : 1, rows };
+}
+const genie_eval_card_pct = (x) => `${(x * 100).toFixed(1)}%`;
+/** Both verdicts per question and the agreement rate, for the log, the job summary and the CLI. */
+function renderAgreementMarkdown(space, ours, genie, a) {
+    const icon = { pass: '✅ pass', fail: '❌ fail', errored: '⚪ errored' };
+    return [
+        `## Scorers side by side: \`${space}\``,
+        '',
+        `Ours ${genie_eval_card_pct(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${genie_eval_card_pct(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${genie_eval_card_pct(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
+        '',
+        '| question | ours | Genie eval | agree |',
+        '|---|---|---|---|',
+        ...a.rows.map((r) => `| \`${r.id}\` | ${icon[r.ours]} | ${icon[r.genie]} | ${r.agree ? 'yes' : '**no**'} |`),
+        '',
+    ].join('\n');
+}
+
+;// CONCATENATED MODULE: ./src/commands/genie-eval-score.js
+/**
+ * `score --scorer genie-eval|both`: Genie's own evaluation (its Beta eval runs) as a second
+ * opinion beside our result comparison. The staging space gets the config with every benchmark
+ * synced into `benchmarks.questions` (eval runs read only that section), Genie evaluates them,
+ * and its per-question assessments become a scorecard in our format; `both` scores with ours too
+ * and reports both verdicts per question and how often they agree.
+ */
+
+
+
+
+
+
+const SCORERS = ['ours', 'genie-eval', 'both'];
+/** Genie's eval run over every benchmark on the backend's staging space, as our scorecard. */
+async function genieEvalScore(backend, spaceName, space, benchmarks) {
+    if (!backend.genieEvalFor)
+        throw new GenieGitopsError(`--scorer genie-eval needs Genie's eval runs, which the ${backend.name} backend does not have`, 'use --backend databricks (point DATABRICKS_HOST at `genie-gitops serve` to try it offline), or --scorer ours');
+    const started = Date.now();
+    const evaluator = await backend.genieEvalFor(withSyncedBenchmarks(space, benchmarks, 'all'));
+    const run = await evaluator.evaluate();
+    return evalScorecard({
+        space: spaceName,
+        configHash: hashSpace(space),
+        benchmarksHash: hashBenchmarks(benchmarks),
+        backend: backend.name,
+        benchmarks,
+        run,
+        taught: new Set(findTaught(space, benchmarks).keys()),
+        startedAt: started,
+        durationMs: Date.now() - started,
+    });
+}
+/** Scores with the chosen scorer(s) on an open backend. */
+async function scoreWithScorer(scorer, backend, spaceName, space, benchmarks, options = {}) {
+    if (scorer === 'genie-eval') {
+        const genie = await genieEvalScore(backend, spaceName, space, benchmarks);
+        return { primary: genie, genie };
     }
-    const n = ids.length;
-    return {
-        ids,
-        head: { passed: headPassed, answered: n, score: n ? headPassed / n : 0 },
-        base: { passed: basePassed, answered: n, score: n ? basePassed / n : 0 },
-        erroredIds: left,
-    };
+    const ours = await scoreConfig(backend, spaceName, space, benchmarks, options);
+    if (scorer === 'ours')
+        return { primary: ours, ours };
+    const genie = await genieEvalScore(backend, spaceName, space, benchmarks);
+    return { primary: ours, ours, genie, agreement: scorerAgreement(ours, genie) };
+}
+/** `score` with a scorer: loads the space, opens its backend and scores with `scorer`. */
+async function scorerCommand(options) {
+    return withScoringBackend(options, (backend, space, benchmarks) => scoreWithScorer(options.scorer, backend, options.space, space, benchmarks, options));
 }
 
 ;// CONCATENATED MODULE: ./src/report/split-rows.js
@@ -44925,6 +46273,8 @@ function renderScorecardText(card) {
 
 
 
+
+
 /** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
 function progressLine(e, repeats) {
     const outcome = e.broken
@@ -44942,7 +46292,11 @@ async function score_command_runScore(args, io) {
     const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
     const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
     const maxErrored = numberOption(values['max-errored'], '--max-errored', { fraction: true }) ?? DEFAULT_MAX_ERRORED;
-    const card = await scoreCommand({
+    const scorer = (values.scorer ?? 'ours');
+    if (!SCORERS.includes(scorer))
+        throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, 'e.g. --scorer both');
+    const scored = await scorerCommand({
+        scorer,
         layout: { bundleTarget: values.target },
         dataFile: dataOf(values.data, io),
         root: external_node_path_namespaceObject.resolve(io.cwd, values.root ?? '.'),
@@ -44956,12 +46310,15 @@ async function score_command_runScore(args, io) {
         seed: numberOption(values.seed, '--seed', { integer: true }),
         onProgress: values.quiet ? undefined : (e) => io.err(progressLine(e, repeats ?? 1)),
     });
+    const card = scored.primary;
     // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
     if (values.json)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
     if (values.markdown)
-        writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
+        atomic_write_writeFileAtomic(external_node_path_namespaceObject.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
     io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+    if (scored.genie && scored.ours && scored.agreement)
+        io.out(renderAgreementMarkdown(space, scored.ours, scored.genie, scored.agreement));
     const inconclusive = inconclusiveVerdict([{ label: space, card }], maxErrored);
     if (inconclusive) {
         // Neutral, as in the action: an outage neither fails nor passes --min-score.
@@ -45109,6 +46466,173 @@ function splitOnce(text) {
 
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./src/serve/eval-state.js
+/**
+ * Genie's benchmark eval runs on the emulator (Beta API, shared/DATABRICKS-API.md section 3b).
+ * A run evaluates the space's `benchmarks.questions` (or the ids asked for): the local engine
+ * answers each question over the space's config, the benchmark's SQL answer runs on the same
+ * warehouse, and our result comparator assesses the pair (GOOD when it passes, BAD with reasons
+ * otherwise), so an eval run agrees with our own scoring by construction. Results arrive
+ * asynchronously, one at a time after the configured latency, as the real API's do: a run is
+ * RUNNING with fewer results than questions until it is DONE.
+ */
+
+
+
+
+
+/** Benchmark reasons from our comparison, in the API's vocabulary. */
+function reasonsOf(expected, actual) {
+    if (!actual || actual.rows.length === 0)
+        return ['EMPTY_RESULT'];
+    if (actual.columns.length < expected.columns.length)
+        return ['RESULT_MISSING_COLUMNS'];
+    if (actual.rows.length < expected.rows.length)
+        return ['RESULT_MISSING_ROWS'];
+    if (actual.rows.length > expected.rows.length)
+        return ['RESULT_EXTRA_ROWS'];
+    return ['SINGLE_CELL_DIFFERENCE'];
+}
+class EvalState {
+    answer;
+    latencyMs;
+    now;
+    runs = new Map();
+    constructor(answer, latencyMs, now = Date.now) {
+        this.answer = answer;
+        this.latencyMs = latencyMs;
+        this.now = now;
+    }
+    create(space, warehouse, ids) {
+        const all = space.space.benchmarks?.questions ?? [];
+        const unknown = (ids ?? []).filter((id) => !all.some((q) => q.id === id));
+        if (unknown.length)
+            throw new HttpError(400, 'INVALID_PARAMETER_VALUE', `benchmark questions not in the space: ${unknown.join(', ')}`);
+        const chosen = ids ? all.filter((q) => ids.includes(q.id)) : all;
+        if (chosen.length === 0)
+            throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'the space has no benchmark questions to evaluate');
+        const run = {
+            id: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+            spaceId: space.spaceId,
+            questions: chosen.length,
+            createdAt: this.now(),
+            results: [],
+        };
+        this.runs.set(run.id, run);
+        void this.evaluate(run, space, warehouse, chosen);
+        return run;
+    }
+    async evaluate(run, space, warehouse, questions) {
+        try {
+            for (const q of questions) {
+                if (this.latencyMs > 0)
+                    await new Promise((r) => setTimeout(r, this.latencyMs));
+                const question = q.question.join('').trim();
+                const sql = (q.answer ?? [])
+                    .find((a) => a.format.toUpperCase() === 'SQL')
+                    ?.content.join('')
+                    .trim() ?? '';
+                const answer = await this.answer(space, warehouse, question);
+                run.results.push({
+                    resultId: (0,external_node_crypto_namespaceObject.randomBytes)(16).toString('hex'),
+                    questionId: q.id,
+                    question,
+                    expectedSql: sql,
+                    ...(await this.assess(sql, answer, warehouse)),
+                    ...(answer.sql ? { genieSql: answer.sql } : {}),
+                    ...(answer.text ? { genieText: answer.text } : {}),
+                });
+            }
+        }
+        catch (error) {
+            run.failed = error instanceof Error ? error.message : String(error);
+        }
+    }
+    /** The same comparison as our scorer (score-runner.ts): tiers, order when the SQL orders, ties allowed. */
+    async assess(sql, answer, warehouse) {
+        let expected;
+        try {
+            expected = await warehouse.execute(sql);
+        }
+        catch {
+            // The benchmark's own SQL fails: nothing to compare with, a person has to look.
+            return { assessment: 'NEEDS_REVIEW', reasons: ['RESULT_MISSING_ROWS'] };
+        }
+        const actual = answer.result;
+        if (!answer.sql || !actual || answer.status !== 'COMPLETED')
+            return { assessment: 'BAD', reasons: reasonsOf(expected, undefined) };
+        const orderMatters = ordersOutput(sql);
+        let comparison = compareResults(expected, actual, { orderMatters });
+        if (!isPassingVerdict(comparison.verdict) && orderMatters) {
+            const tied = await compareAllowingTies(sql, actual, warehouse);
+            if (tied && isPassingVerdict(tied.verdict))
+                comparison = tied;
+        }
+        if (isPassingVerdict(comparison.verdict))
+            return { assessment: 'GOOD', reasons: comparison.verdict === 'superset' ? ['RESULT_EXTRA_COLUMNS'] : [] };
+        return { assessment: 'BAD', reasons: reasonsOf(expected, actual) };
+    }
+    get(spaceId, runId) {
+        const run = this.runs.get(runId);
+        if (!run || run.spaceId !== spaceId)
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `eval run ${runId} does not exist`);
+        return run;
+    }
+    list(spaceId) {
+        return [...this.runs.values()].filter((r) => r.spaceId === spaceId).sort((a, b) => b.createdAt - a.createdAt);
+    }
+    runJson(run) {
+        const done = run.results.length;
+        const status = run.failed
+            ? 'EVALUATION_FAILED'
+            : done >= run.questions
+                ? 'DONE'
+                : done === 0
+                    ? 'NOT_STARTED'
+                    : 'RUNNING';
+        return {
+            eval_run_id: run.id,
+            eval_run_status: status,
+            run_by_user: 0,
+            created_timestamp: run.createdAt,
+            last_updated_timestamp: this.now(),
+            num_questions: run.questions,
+            num_done: done,
+            num_correct: run.results.filter((r) => r.assessment === 'GOOD').length,
+            num_needs_review: run.results.filter((r) => r.assessment === 'NEEDS_REVIEW').length,
+        };
+    }
+    resultSummary(run, r) {
+        return {
+            result_id: r.resultId,
+            benchmark_question_id: r.questionId,
+            space_id: run.spaceId,
+            question: r.question,
+            benchmark_answer: r.expectedSql,
+            status: 'DONE',
+            created_by_user: 0,
+        };
+    }
+    resultDetail(run, resultId) {
+        const r = run.results.find((x) => x.resultId === resultId);
+        if (!r)
+            throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `eval result ${resultId} does not exist`);
+        return {
+            result_id: r.resultId,
+            benchmark_question_id: r.questionId,
+            space_id: run.spaceId,
+            eval_run_status: 'DONE',
+            assessment: r.assessment,
+            assessment_reasons: r.reasons,
+            manual_assessment: false,
+            actual_response: r.genieSql
+                ? [{ response: r.genieSql, response_type: 'SQL' }]
+                : [{ response: r.genieText ?? '', response_type: 'TEXT' }],
+            expected_response: [{ response: r.expectedSql, response_type: 'SQL' }],
+        };
+    }
+}
+
 ;// CONCATENATED MODULE: ./src/serve/genie-state.js
 /**
  * Conversations on the emulator: each message is answered by the local Genie engine over
@@ -45180,6 +46704,16 @@ class GenieState {
             engine.catch(() => this.engines.delete(key));
         }
         return engine;
+    }
+    /** Answers at once with the space's current engine (Genie's eval runs ask this way). */
+    async answerNow(space, warehouse, question) {
+        try {
+            return await (await this.engineFor(space, warehouse)).ask(question);
+        }
+        catch (error) {
+            const message = error instanceof Error ? error.message : String(error);
+            return { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message } };
+        }
     }
     /** Builds the engine of a space ahead of the first question. */
     async warm(space, warehouse) {
@@ -45276,6 +46810,7 @@ class GenieState {
 const SPACE = '/api/2.0/genie/spaces/([^/]+)';
 const MESSAGE = `${SPACE}/conversations/([^/]+)/messages/([^/]+)`;
 const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
+const EVAL_RUNS = `${SPACE}/eval-runs`;
 const ROUTES = [
     ['GET', /^\/api\/2\.0\/genie\/spaces$/, routes_listSpaces],
     [
@@ -45351,6 +46886,15 @@ const ROUTES = [
         async (ctx, [id, conv, msg, att]) => ({
             statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
         }),
+    ],
+    ['POST', re(EVAL_RUNS), startEvalRun],
+    ['GET', re(EVAL_RUNS), listEvalRuns],
+    ['GET', re(`${EVAL_RUNS}/([^/]+)`), async (ctx, [id, run]) => ctx.evals.runJson(ctx.evals.get(id, run))],
+    ['GET', re(`${EVAL_RUNS}/([^/]+)/results`), listEvalResults],
+    [
+        'GET',
+        re(`${EVAL_RUNS}/([^/]+)/results/([^/]+)`),
+        async (ctx, [id, run, result]) => ctx.evals.resultDetail(ctx.evals.get(id, run), result),
     ],
     ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
     ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
@@ -45456,6 +47000,37 @@ function parseWaitTimeout(value) {
         throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
     return n;
 }
+async function startEvalRun(ctx, [spaceId], req) {
+    const body = await jsonOf(req);
+    const ids = body.benchmark_question_ids;
+    if (ids !== undefined && !(Array.isArray(ids) && ids.every((x) => typeof x === 'string')))
+        throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'benchmark_question_ids must be a list of strings');
+    const space = ctx.spaces.get(spaceId);
+    const warehouse = ctx.warehouses.get(space.warehouseId);
+    if (!warehouse)
+        throw new HttpError(404, 'RESOURCE_DOES_NOT_EXIST', `warehouse ${space.warehouseId} of space ${spaceId} does not exist`);
+    return ctx.evals.runJson(ctx.evals.create(space, warehouse, ids));
+}
+/** Pages of `page_size` (default 100) with an offset as the page token, as the list routes here do. */
+function page(items, url) {
+    const size = Math.min(100, Math.max(1, Number(url.searchParams.get('page_size')) || 100));
+    const offset = Math.max(0, Number(url.searchParams.get('page_token')) || 0);
+    const next = offset + size < items.length ? String(offset + size) : undefined;
+    return { items: items.slice(offset, offset + size), ...(next ? { next } : {}) };
+}
+async function listEvalRuns(ctx, [spaceId], _req, url) {
+    ctx.spaces.get(spaceId);
+    const p = page(ctx.evals.list(spaceId), url);
+    return { eval_runs: p.items.map((r) => ctx.evals.runJson(r)), ...(p.next ? { next_page_token: p.next } : {}) };
+}
+async function listEvalResults(ctx, [spaceId, runId], _req, url) {
+    const run = ctx.evals.get(spaceId, runId);
+    const p = page(run.results, url);
+    return {
+        eval_results: p.items.map((r) => ctx.evals.resultSummary(run, r)),
+        ...(p.next ? { next_page_token: p.next } : {}),
+    };
+}
 
 ;// CONCATENATED MODULE: ./src/serve/space-state.js
 /**
@@ -45470,6 +47045,10 @@ function parseWaitTimeout(value) {
 
 
 
+/** The emulated warehouse of a live space whose data differ from staging's (local.live_data). */
+function liveWarehouseId(warehouseId) {
+    return `${warehouseId}-live`;
+}
 class SpaceState {
     spaces = new Map();
     /** Spaces moved to the trash by DELETE, kept so tests can see what was cleaned up. */
@@ -45482,13 +47061,18 @@ class SpaceState {
             if (!dir.target)
                 continue;
             const t = dir.target;
-            warehouses.set(t.warehouseId, { ...t.local, space: name });
+            const { liveData, ...local } = t.local ?? {};
+            warehouses.set(t.warehouseId, { ...local, space: name });
+            // Live data of its own (target.yml local.live_data): the live space runs on a warehouse holding it.
+            const liveWarehouse = liveData ? liveWarehouseId(t.warehouseId) : t.warehouseId;
+            if (liveData)
+                warehouses.set(liveWarehouse, { ...local, data: liveData, space: name });
             for (const id of new Set([t.liveSpaceId, ...(t.stagingSpaceId ? [t.stagingSpaceId] : [])])) {
                 this.insert({
                     spaceId: id,
                     title: t.title,
                     description: '',
-                    warehouseId: t.warehouseId,
+                    warehouseId: id === t.liveSpaceId ? liveWarehouse : t.warehouseId,
                     parentPath: t.parentPath ?? '/Workspace/Shared',
                     space: dir.space,
                 });
@@ -45805,6 +47389,7 @@ function clamp(x) {
 
 
 
+
 async function startServe(options) {
     const spaces = new SpaceState();
     const warehouseSettings = spaces.seed(options.root);
@@ -45815,6 +47400,7 @@ async function startServe(options) {
     }
     const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
     const genie = new GenieState(statements, options.latencyMs ?? 0);
+    const evals = new EvalState((space, warehouse, q) => genie.answerNow(space, warehouse, q), options.latencyMs ?? 0);
     const stats = {
         requests: 0,
         asks: 0,
@@ -45838,6 +47424,7 @@ async function startServe(options) {
     const ctx = {
         spaces,
         genie,
+        evals,
         statements,
         oauth,
         traffic,

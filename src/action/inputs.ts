@@ -6,6 +6,10 @@ import { parseBackend, parseStaging, type BackendName } from '../commands/worksp
 import { validateSpaceName } from '../space/space-name.js';
 import type { StagingMode } from '../space/target.js';
 import type { OnDrift } from '../commands/deploy.js';
+import { VERIFY_MODES, type VerifyMode } from '../commands/deploy-verify.js';
+import { AUTO_ROLLBACK_MODES, type AutoRollback } from '../github/rollback.js';
+import { SYNC_BENCHMARK_MODES, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
+import { SCORERS, type ScorerName } from '../commands/genie-eval-score.js';
 
 /** Input names, as action.yml declares them. */
 export const INPUT = {
@@ -41,6 +45,11 @@ export const INPUT = {
   llmEndpoint: 'llm-endpoint',
   minQuality: 'min-quality',
   bundleTarget: 'bundle-target',
+  verify: 'verify',
+  verifySample: 'verify-sample',
+  autoRollback: 'auto-rollback',
+  syncBenchmarks: 'sync-benchmarks',
+  scorer: 'scorer',
 } as const;
 
 export const COMMANDS = ['validate', 'score', 'enhance', 'deploy', 'export', 'lint', 'list-spaces'] as const;
@@ -80,6 +89,16 @@ export interface ActionInputs {
   minQuality?: number;
   /** The bundle target (environment) spaces declared in databricks.yml are read for. */
   bundleTarget?: string;
+  /** `deploy`: score the live space after deploying (default smoke: a fixed stratified sample). */
+  verify: VerifyMode;
+  /** `deploy`: questions in the smoke sample (default 10). */
+  verifySample?: number;
+  /** `deploy`: what a significant drop of the live score does (default pr: a rollback PR). */
+  autoRollback: AutoRollback;
+  /** `deploy`: write the benchmarks into the live space's benchmarks.questions (default none). */
+  syncBenchmarks: SyncBenchmarks;
+  /** `score`: our comparison, Genie's eval runs, or both side by side (default ours). */
+  scorer: ScorerName;
   /** Databricks and LLM settings, as the environment variables the backends read. */
   env: Record<string, string>;
   /** Values to mask in logs. */
@@ -152,6 +171,11 @@ export function readInputs(): ActionInputs {
     workingDirectory: optional(INPUT.workingDirectory) ?? '.',
     minQuality: numberOption(optional(INPUT.minQuality), INPUT.minQuality, { min: 0, max: 100 }),
     bundleTarget: optional(INPUT.bundleTarget),
+    verify: oneOf(INPUT.verify, optional(INPUT.verify), VERIFY_MODES, 'smoke'),
+    verifySample: numberOption(optional(INPUT.verifySample), INPUT.verifySample, { min: 1, integer: true }),
+    autoRollback: oneOf(INPUT.autoRollback, optional(INPUT.autoRollback), AUTO_ROLLBACK_MODES, 'pr'),
+    syncBenchmarks: oneOf(INPUT.syncBenchmarks, optional(INPUT.syncBenchmarks), SYNC_BENCHMARK_MODES, 'none'),
+    scorer: oneOf(INPUT.scorer, optional(INPUT.scorer), SCORERS, 'ours'),
     env,
     secrets,
   };

@@ -5,7 +5,9 @@
  */
 import * as core from '@actions/core';
 import { prScoreCommand, type PrScoreResult } from '../commands/pr-score.js';
-import { scoreCommand } from '../commands/score.js';
+import { scorerCommand } from '../commands/genie-eval-score.js';
+import { scoreStatusContext } from '../commands/deploy-baseline.js';
+import { renderAgreementMarkdown } from '../scoring/genie-eval-card.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-markdown.js';
@@ -31,8 +33,9 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   const scores: Record<string, number> = {};
   let inconclusive = false;
   for (const space of spaces) {
-    const card = await group(`score ${space} (${run.inputs.backend})`, () =>
-      scoreCommand({
+    const scored = await group(`score ${space} (${run.inputs.backend}, scorer ${run.inputs.scorer})`, () =>
+      scorerCommand({
+        scorer: run.inputs.scorer,
         root: run.root,
         layout: run.layout,
         space,
@@ -45,8 +48,18 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
           ),
       }),
     );
+    const card = scored.primary;
     // Outside the collapsed group, so the log shows the score without expanding anything.
     logScore(card);
+    if (scored.ours && scored.genie && scored.agreement) {
+      const both = renderAgreementMarkdown(space, scored.ours, scored.genie, scored.agreement);
+      core.info(both.split('\n')[2] ?? '');
+      await core.summary.addRaw(both).write();
+      if (spaces.length === 1) {
+        core.setOutput('genie-eval-score', scored.genie.totals.all.score.toFixed(4));
+        core.setOutput('agreement', scored.agreement.rate.toFixed(4));
+      }
+    }
     // Per-card outputs describe one space; with several, `scores` maps each space to its score.
     if (spaces.length === 1) setCardOutputs(card);
     scores[space] = Number(card.totals.all.score.toFixed(4));
@@ -109,6 +122,10 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
     core.notice('This pull request changes no space or benchmark file: nothing to score.');
     return {};
   }
+  if (run.inputs.scorer !== 'ours')
+    core.notice(
+      `scorer ${run.inputs.scorer}: the PR check compares head and base with our scorer; run score outside a pull request (or the CLI) for Genie's eval runs side by side`,
+    );
   // A fork's token is read-only: score and summarise, but do not try to comment.
   const github = pr.fromFork ? undefined : run.github;
   if (!github)
@@ -139,6 +156,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
       }),
     );
     results.push(result);
+    if (github) await publishScoreStatus(github, pr.headSha, space, run.inputs.backend, result);
     logScore(result.head, result.base);
     for (const failure of result.failures) core.info(`${space}: the check fails: ${failure}`);
     await core.summary.addRaw(result.markdown).write();
@@ -163,4 +181,31 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
   core.setOutput('spaces', JSON.stringify(spaces));
   const failures = results.flatMap((r) => r.failures.map((f) => `${r.space}: ${f}`));
   return failures.length ? { failure: failures.join('; ') } : {};
+}
+
+/**
+ * The head's score as a commit status, so deploy can find "the score the merged config earned
+ * before the merge" after GitHub's cache scoping hides this job's scorecard cache from the
+ * default branch. Needs statuses: write; without it the check goes on and says so.
+ */
+async function publishScoreStatus(
+  github: NonNullable<ActionRun['github']>,
+  sha: string,
+  space: string,
+  backend: string,
+  result: PrScoreResult,
+): Promise<void> {
+  const t = result.head.totals;
+  const p = (x: number) => `${(x * 100).toFixed(1)}%`;
+  try {
+    await github.setCommitStatus(sha, {
+      state: result.failures.length ? 'failure' : result.inconclusive ? 'error' : 'success',
+      context: scoreStatusContext(space, backend),
+      description: `score ${p(t.all.score)} (${t.all.passed}/${t.all.answered}), train ${p(t.train.score)}, holdout ${p(t.holdout.score)}`,
+    });
+  } catch (error) {
+    core.warning(
+      `${space}: could not publish the score as a commit status (${error instanceof Error ? error.message : String(error)}); deploy then finds no baseline for this config unless the scorecard cache is shared. Grant statuses: write.`,
+    );
+  }
 }

@@ -99,6 +99,13 @@ export const SCORE = defineCommand({
       value: 'FILE',
       description: 'write the scorecard Markdown (only when the run completes)',
     },
+    scorer: {
+      type: 'string',
+      value: 'ours|genie-eval|both',
+      default: 'ours',
+      description:
+        "ours (our result comparison), genie-eval (Genie's own eval runs, Beta: databricks backend or serve), or both side by side with their agreement rate",
+    },
     quiet,
     staging,
     data,
@@ -206,7 +213,7 @@ export const DEPLOY = defineCommand({
   summary:
     'Apply space configs to their live spaces, with a drift guard against the last successful deployment (a GitHub deployment, or .genie-gitops/state/deployments/ locally).',
   usage:
-    '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--root DIR]',
+    '(--space NAME... | --all | --before SHA [--after SHA]) [--backend local|databricks] [--on-drift fail|overwrite] [--verify full|smoke|none] [--sync-benchmarks none|train|all] [--root DIR]',
   options: {
     space: { type: 'string', value: 'NAME', multiple: true, description: 'a space to deploy (repeatable)' },
     all: { type: 'boolean', description: 'every space under spaces/' },
@@ -218,6 +225,39 @@ export const DEPLOY = defineCommand({
       value: 'fail|overwrite',
       default: 'fail',
       description: 'what to do when the live space was edited outside git',
+    },
+    verify: {
+      type: 'string',
+      value: 'full|smoke|none',
+      default: 'smoke',
+      description:
+        'after deploying, score the live space: smoke asks a fixed stratified sample, full every benchmark; compared with the score the merged config earned before the merge',
+    },
+    'verify-sample': { type: 'string', value: 'N', default: '10', description: 'questions in the smoke sample' },
+    'max-regression': {
+      type: 'string',
+      value: 'X',
+      default: '0.05',
+      description: 'a live score significantly lower than expected by more than X (a fraction) is a regression',
+    },
+    'max-errored': {
+      type: 'string',
+      value: 'X',
+      default: '0.1',
+      description: 'above this share of errored live questions the verification is inconclusive (never a rollback)',
+    },
+    'auto-rollback': {
+      type: 'string',
+      value: 'push|off',
+      default: 'off',
+      description:
+        'on a regression, push a revert of the deployed commit to the current branch (push); the action can open a rollback PR instead',
+    },
+    'sync-benchmarks': {
+      type: 'string',
+      value: 'none|train|all',
+      default: 'none',
+      description: "write benchmarks/NAME.yml into the live space's benchmarks.questions (Genie's Benchmarks tab)",
     },
     target: bundleTarget,
     root,

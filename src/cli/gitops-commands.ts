@@ -4,6 +4,9 @@ import { ConfigError } from '../errors.js';
 import { deployCommand } from '../commands/deploy.js';
 import { exportCommand } from '../commands/export.js';
 import { parseBackend } from '../commands/workspace.js';
+import { SYNC_BENCHMARK_MODES, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
+import { VERIFY_MODES, type VerifyMode } from '../commands/deploy-verify.js';
+import { numberOption } from './args.js';
 import { GitCli } from '../github/git-cli.js';
 import { listSpaces } from '../space/repository.js';
 import { parseCommandArgs } from './args.js';
@@ -16,6 +19,17 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
   if (onDrift !== 'fail' && onDrift !== 'overwrite')
     throw new ConfigError(`--on-drift must be fail or overwrite (got ${onDrift})`, 'e.g. --on-drift fail');
   const root = path.resolve(io.cwd, values.root ?? '.');
+  const choice = <T extends string>(name: string, value: string, allowed: readonly T[]): T => {
+    if ((allowed as readonly string[]).includes(value)) return value as T;
+    throw new ConfigError(
+      `--${name} must be one of ${allowed.join(', ')} (got ${value})`,
+      `e.g. --${name} ${allowed[0]}`,
+    );
+  };
+  const verify = choice<VerifyMode>('verify', values.verify ?? 'smoke', VERIFY_MODES);
+  const sync = choice<SyncBenchmarks>('sync-benchmarks', values['sync-benchmarks'] ?? 'none', SYNC_BENCHMARK_MODES);
+  // The CLI has no GitHub to open a PR with: push (to the current branch) or off.
+  const autoRollback = choice('auto-rollback', values['auto-rollback'] ?? 'off', ['off', 'push'] as const);
   if (!values.all && !values.space?.length && !values.before) {
     throw new ConfigError(
       'say what to deploy',
@@ -31,6 +45,15 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     after: values.after,
     onDrift,
     layout: { bundleTarget: values.target },
+    syncBenchmarks: sync,
+    verify: {
+      mode: verify,
+      sampleSize: numberOption(values['verify-sample'], '--verify-sample', { min: 1, integer: true }),
+      maxRegression: numberOption(values['max-regression'], '--max-regression', { fraction: true }),
+      maxErrored: numberOption(values['max-errored'], '--max-errored', { fraction: true }),
+      autoRollback,
+      baseBranch: await new GitCli({ cwd: root }).tryCurrentBranch(),
+    },
     log: (line) => io.err(line),
   });
   io.out(`spaces: ${result.selection}`);

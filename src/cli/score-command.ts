@@ -1,6 +1,8 @@
 /** `genie-gitops score`: one space's scorecard in the terminal, optionally as JSON and Markdown files. */
 import path from 'node:path';
-import { scoreCommand } from '../commands/score.js';
+import { SCORERS, scorerCommand, type ScorerName } from '../commands/genie-eval-score.js';
+import { ConfigError } from '../errors.js';
+import { renderAgreementMarkdown } from '../scoring/genie-eval-card.js';
 import { parseBackend, parseStaging } from '../commands/workspace.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { ProgressEvent } from '../scoring/score-runner.js';
@@ -28,7 +30,11 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   const minScore = numberOption(values['min-score'], '--min-score', { fraction: true });
   const repeats = numberOption(values.repeats, '--repeats', { min: 1, integer: true });
   const maxErrored = numberOption(values['max-errored'], '--max-errored', { fraction: true }) ?? DEFAULT_MAX_ERRORED;
-  const card = await scoreCommand({
+  const scorer = (values.scorer ?? 'ours') as ScorerName;
+  if (!(SCORERS as readonly string[]).includes(scorer))
+    throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, 'e.g. --scorer both');
+  const scored = await scorerCommand({
+    scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
@@ -42,10 +48,13 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     seed: numberOption(values.seed, '--seed', { integer: true }),
     onProgress: values.quiet ? undefined : (e) => io.err(progressLine(e, repeats ?? 1)),
   });
+  const card = scored.primary;
   // Outputs are written only once the whole run succeeded, so a failure leaves nothing partial.
   if (values.json) writeFileAtomic(path.resolve(io.cwd, values.json), `${JSON.stringify(card, null, 2)}\n`);
   if (values.markdown) writeFileAtomic(path.resolve(io.cwd, values.markdown), renderScorecardMarkdown(card));
   io.out(values.quiet ? renderTotalsLine(card) : renderScorecardText(card));
+  if (scored.genie && scored.ours && scored.agreement)
+    io.out(renderAgreementMarkdown(space, scored.ours, scored.genie, scored.agreement));
   const inconclusive = inconclusiveVerdict([{ label: space, card }], maxErrored);
   if (inconclusive) {
     // Neutral, as in the action: an outage neither fails nor passes --min-score.

@@ -7,13 +7,15 @@
 import { createAuthFromEnv, type AuthDeps, type Env } from '../databricks/auth.js';
 import { sharedAskLimiter } from '../databricks/ask-limiter.js';
 import { readDatabricksSettings } from '../databricks/config.js';
+import { createEvalRuns } from '../databricks/eval-runs.js';
 import { createGenieAdapter } from '../databricks/genie-conversation.js';
 import { createDatabricksClient, type DatabricksClientOptions } from '../databricks/http-client.js';
 import { createSpaceStore } from '../databricks/space-store.js';
 import { createStatementWarehouse } from '../databricks/statement-warehouse.js';
 import { GenieGitopsError } from '../errors.js';
+import type { Genie, Warehouse } from '../ports.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
-import type { Space } from '../space/schema.js';
+import { SpaceSchema, type Space } from '../space/schema.js';
 import type { StagingMode, Target } from '../space/target.js';
 import { onInterrupt } from '../util/interrupt-cleanup.js';
 import { openStaging } from './staging-space.js';
@@ -32,11 +34,20 @@ export interface DatabricksBackendOptions {
   label?: string;
 }
 
-export async function openDatabricksBackend(
-  root: string,
-  target: Target | undefined,
-  options: DatabricksBackendOptions,
-): Promise<Backend> {
+function openClient(options: DatabricksBackendOptions) {
+  const settings = readDatabricksSettings(options.env);
+  const auth = createAuthFromEnv(options.env, options.auth);
+  const client = createDatabricksClient({
+    ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
+    ...options.client,
+    host: settings.host,
+    auth,
+    fetch: options.client?.fetch ?? options.auth?.fetch,
+  });
+  return { settings, client };
+}
+
+function checkTarget(target: Target | undefined): asserts target is Target {
   if (!target) {
     throw new GenieGitopsError(
       'the databricks backend needs spaces/<space>/target.yml',
@@ -49,15 +60,15 @@ export async function openDatabricksBackend(
       'add <name>.target.yml beside its .geniespace.json with live_space_id and staging_space_id (the bundle does not record them in git)',
     );
   }
-  const settings = readDatabricksSettings(options.env);
-  const auth = createAuthFromEnv(options.env, options.auth);
-  const client = createDatabricksClient({
-    ...(settings.httpBackoffMs !== undefined ? { backoffMs: settings.httpBackoffMs } : {}),
-    ...options.client,
-    host: settings.host,
-    auth,
-    fetch: options.client?.fetch ?? options.auth?.fetch,
-  });
+}
+
+export async function openDatabricksBackend(
+  root: string,
+  target: Target | undefined,
+  options: DatabricksBackendOptions,
+): Promise<Backend> {
+  checkTarget(target);
+  const { settings, client } = openClient(options);
   const warehouse = createStatementWarehouse({
     client,
     warehouseId: target.warehouseId,
@@ -79,6 +90,7 @@ export async function openDatabricksBackend(
     spaces,
     genieFor: (space: Space) =>
       staging.genieFor(space, (spaceId) => createGenieAdapter({ client, spaceId, limiter, poll: settings.poll })),
+    genieEvalFor: async (space: Space) => createEvalRuns({ client, spaceId: await staging.spaceFor(space) }),
     async close() {
       try {
         await staging.close();
@@ -93,6 +105,30 @@ export async function openDatabricksBackend(
       }
     },
   };
+}
+
+/**
+ * The live space as it is, for post-deploy verification: its conversations (under the shared
+ * per-workspace ask limit) and the warehouse the live space itself runs on. Nothing is written.
+ */
+export async function openDatabricksLive(
+  root: string,
+  target: Target,
+  options: DatabricksBackendOptions,
+): Promise<{ config: Space; genie: Genie; warehouse: Warehouse; close(): Promise<void> }> {
+  checkTarget(target);
+  const { settings, client } = openClient(options);
+  const stored = await createSpaceStore(client).get(target.liveSpaceId);
+  const config = SpaceSchema.parse(stored.serializedSpace);
+  const warehouseId = stored.warehouseId || target.warehouseId;
+  const warehouse = createStatementWarehouse({
+    client,
+    warehouseId,
+    tables: () => repositoryTables(root, warehouseId),
+  });
+  const limiter = sharedAskLimiter(settings.host, settings.qpm);
+  const genie = createGenieAdapter({ client, spaceId: target.liveSpaceId, limiter, poll: settings.poll });
+  return { config, genie, warehouse, close: async () => undefined };
 }
 
 /** The tables of every space in the repository that runs on this warehouse: what schema() describes. */

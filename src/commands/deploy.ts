@@ -21,7 +21,10 @@ import { validateSpaceName } from '../space/space-name.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 import type { Target } from '../space/target.js';
+import type { SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
+import { benchmarksOf, deployedConfig, deployedHashAt } from './deploy-config.js';
 import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
+import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
 import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
 import { openBackend, openLocalDeploymentLog, type BackendName } from './workspace.js';
 
@@ -37,6 +40,10 @@ export interface DeploySpaceResult {
   labelled?: number[];
   /** Why the labels could not be updated (the deploy itself stands). */
   labelWarning?: string;
+  /** Questions written into the live space's benchmarks.questions (sync-benchmarks). */
+  benchmarksSynced?: number;
+  /** The post-deploy verification of a deployed space (and its rollback, if any). */
+  verification?: LiveVerification;
 }
 
 export interface DeployOptions {
@@ -63,6 +70,10 @@ export interface DeployOptions {
   deployments?: DeploymentLog;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
+  /** Write benchmarks/<space>.yml into the live space's benchmarks.questions; default none. */
+  syncBenchmarks?: SyncBenchmarks;
+  /** Post-deploy verification of each deployed space (and its rollback); default none. */
+  verify?: VerifySettings;
 }
 
 export interface DeployResult {
@@ -137,13 +148,60 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
       const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
       result = { space, status: 'failed', message: `${message}${hint}` };
     }
+    if (result.status === 'deployed' && options.verify && options.verify.mode !== 'none')
+      result = await verifySpace(result, space, options, commit);
     if (options.github && (result.status === 'deployed' || result.status === 'unchanged'))
       result = await labelDeployed(result, options.github, options);
     options.log?.(`${space}: ${result.status}: ${result.message}`);
     results.push(result);
   }
-  // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok either.
-  return { spaces: results, selection, ok: results.every((r) => r.status !== 'failed' && r.status !== 'drifted') };
+  // A drifted space did not receive the merged config: that needs a person (export or overwrite), so it is not ok
+  // either; nor is a live space that verified significantly worse (its rollback PR is named in the message).
+  const ok = results.every(
+    (r) => r.status !== 'failed' && r.status !== 'drifted' && r.verification?.verdict !== 'regression',
+  );
+  return { spaces: results, selection, ok };
+}
+
+/** Verifies a deployed space by its live score; the verdict (and any rollback) goes into the message. */
+async function verifySpace(
+  result: DeploySpaceResult,
+  space: string,
+  options: DeployOptions,
+  commit: string,
+): Promise<DeploySpaceResult> {
+  const dir = loadSpaceDir(options.root, space, options.layout);
+  const benchmarks = benchmarksOf(options.root, space);
+  if (!dir.target || !benchmarks || benchmarks.length === 0)
+    return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+  const verification = await verifyDeployed(
+    {
+      root: options.root,
+      space,
+      backend: options.backend,
+      target: dir.target,
+      config: dir.space,
+      configPath: dir.configPath,
+      benchmarks,
+      git: options.git,
+      github: options.github,
+      commit,
+      before: options.before,
+      env: options.env ?? process.env,
+      layout: options.layout,
+      store: options.store,
+      log: options.log,
+    },
+    options.verify!,
+  );
+  const rollback = verification.rollback
+    ? `; ${verification.rollback.message}`
+    : verification.rollbackError
+      ? `; the rollback failed: ${verification.rollbackError}`
+      : verification.rollbackSkipped && verification.verdict === 'regression'
+        ? `; not rolled back: ${verification.rollbackSkipped}`
+        : '';
+  return { ...result, verification, message: `${result.message}; ${verification.summary}${rollback}` };
 }
 
 /** Labels never decide a deploy: a failure to label (e.g. a token without pull-requests: write) is only reported. */
@@ -186,12 +244,21 @@ async function deployOne(
       status: 'failed',
       message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
     };
-  const issues = checkInvariants(dir.space, { file: dir.configPath });
+  const mode = options.syncBenchmarks ?? 'none';
+  const deployed = deployedConfig(
+    dir.space,
+    mode === 'none' ? undefined : benchmarksOf(options.root, space),
+    mode,
+    space,
+  );
+  // Checked as deployed: synced benchmark ids must be well formed and unique across the file too.
+  const issues = checkInvariants(deployed, { file: dir.configPath });
   if (issues.length > 0) throw new ValidationError(issues);
-  const config = serializeSpace(dir.space);
-  const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(dir.space), commit };
+  const config = serializeSpace(deployed);
+  const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(deployed), commit };
+  const synced = mode === 'none' ? {} : { benchmarksSynced: deployed.benchmarks?.questions?.length ?? 0 };
   return withStore(options, target, async (store) => {
-    const base = { space, liveSpaceId: target.liveSpaceId };
+    const base = { space, liveSpaceId: target.liveSpaceId, ...synced };
     const live = await store.get(target.liveSpaceId);
     const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
     const history = await deployments.history(space, target.liveSpaceId);
@@ -200,7 +267,10 @@ async function deployOne(
       configHash: record.configHash,
       liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
       history,
-      beforeHash: history.length === 0 ? await previousHash(dir.configPath, options) : undefined,
+      beforeHash:
+        history.length === 0
+          ? await deployedHashAt(options.git, options.before, options.root, space, dir.configPath, mode)
+          : undefined,
     });
     if (verdict.kind === 'unchanged') {
       // Record it, so the next deploy compares with this config rather than an older one.
@@ -226,7 +296,7 @@ async function deployOne(
     const id = await deployments.start(record);
     let how: string;
     try {
-      how = await applyConfig(store, target.liveSpaceId, dir.space, config, live.etag, options);
+      how = await applyConfig(store, target.liveSpaceId, deployed, config, live.etag, options);
     } catch (error) {
       await deployments.finish(id, 'failure', messageOf(error)).catch(() => undefined);
       throw error;
@@ -238,15 +308,6 @@ async function deployOne(
     }
     return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
   });
-}
-
-/** The config at the push's `before`, hashed; undefined without one. */
-async function previousHash(configPath: string, options: DeployOptions): Promise<string | undefined> {
-  if (!options.before || ZERO_SHA.test(options.before)) return undefined;
-  const text = await options.git.tryShow(options.before, configPath);
-  return text === undefined
-    ? undefined
-    : hashSpace(parseSpaceText(text, `${configPath}@${options.before.slice(0, 7)}`));
 }
 
 /** The full sha of the commit being deployed (the name the record keeps). */

@@ -13,7 +13,9 @@ import { upsertPullRequest } from '../github/pull-request-upsert.js';
 import type { SpaceStore } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
-import { SpaceSchema } from '../space/schema.js';
+import { SpaceSchema, type Space } from '../space/schema.js';
+import { readGenieQuestions, withoutBenchmarks } from '../benchmarks/genie-benchmarks.js';
+import { mergeIntoBenchmarkYaml } from '../benchmarks/benchmark-export.js';
 import { parseSpaceText } from '../space/space-file.js';
 import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
 import { resolveInside, spacePaths } from '../space/repo-paths.js';
@@ -41,6 +43,8 @@ export type ExportOutcome = 'unchanged' | 'written' | 'pr-created' | 'pr-updated
 
 export interface ExportResult {
   space: string;
+  /** What happened to the live space's benchmarks.questions (moved into benchmarks/<space>.yml). */
+  benchmarks?: string;
   liveSpaceId: string;
   /** Repository-relative path of the space file. */
   file: string;
@@ -58,12 +62,15 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
   const absolute = path.join(options.root, file);
   const liveSpaceId = target.liveSpaceId;
   const stored = await readLive(options, target, liveSpaceId);
-  const space =
+  const live =
     typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
-  const text = serializeSpace(space);
   const before = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
-  const base = { space: options.space, liveSpaceId, file };
-  if (before === text) return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
+  const split = splitBenchmarks(options.root, options.space, live, before, file);
+  const space = split.space;
+  const text = serializeSpace(space);
+  const base = { space: options.space, liveSpaceId, file, ...(split.note ? { benchmarks: split.note } : {}) };
+  if (before === text && !split.write)
+    return { ...base, outcome: 'unchanged', message: `${file} already equals the live space` };
 
   const { git, github } = options;
   let check: Awaited<ReturnType<typeof checkBotBranch>> | undefined;
@@ -73,13 +80,19 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
     if (!check.ok) return { ...base, outcome: 'blocked', message: check.reason };
   }
   writeFileAtomic(absolute, text);
+  if (split.write) writeFileAtomic(path.join(options.root, split.write.file), split.write.text);
+  const paths = [file, ...(split.write ? [split.write.file] : [])];
   if (!git || !github || !check)
-    return { ...base, outcome: 'written', message: `wrote ${file} from live space ${liveSpaceId}` };
+    return {
+      ...base,
+      outcome: 'written',
+      message: `wrote ${paths.join(' and ')} from live space ${liveSpaceId}${split.note ? ` (${split.note})` : ''}`,
+    };
 
   const baseBranch = options.baseBranch ?? (await github.defaultBranch());
   const published = await publishBotBranch(git, {
     branch,
-    paths: [file],
+    paths,
     message: `genie-gitops: export ${options.space} from live space ${liveSpaceId}`,
     expectedRemoteSha: check.remoteSha,
   });
@@ -94,6 +107,7 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
       ? '- first export of this space'
       : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
     '',
+    ...(split.note ? [`Genie's benchmark questions: ${split.note}.`, ''] : []),
     'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
     '',
   ].join('\n');
@@ -147,4 +161,38 @@ async function readLive(
   } finally {
     await backend.close();
   }
+}
+
+/**
+ * Where the live space's `benchmarks.questions` go: when the repository keeps its benchmarks in
+ * benchmarks/<space>.yml (its space.json holds no benchmark questions), they are merged into
+ * that file by their derived ids and left out of space.json, so deploy with sync-benchmarks and
+ * export round-trip both files unchanged; otherwise space.json keeps them as it always did.
+ */
+function splitBenchmarks(
+  root: string,
+  name: string,
+  live: Space,
+  before: string | undefined,
+  file: string,
+): { space: Space; write?: { file: string; text: string }; note?: string } {
+  const questions = readGenieQuestions(live);
+  const repoKeepsThem = before !== undefined && (parseSpaceText(before, file).benchmarks?.questions?.length ?? 0) > 0;
+  if (questions.length === 0 || repoKeepsThem) return { space: live };
+  const ymlPath = spacePaths(root, name).benchmarksFile;
+  const ymlFile = path.relative(root, ymlPath).split(path.sep).join('/');
+  const current = existsSync(ymlPath) ? readFileSync(ymlPath, 'utf8') : undefined;
+  const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
+  const parts = [
+    merged.updated.length ? `${merged.updated.length} updated (${merged.updated.join(', ')})` : '',
+    merged.added.length ? `${merged.added.length} added in the space (${merged.added.join(', ')})` : '',
+    merged.notInSpace.length ? `${merged.notInSpace.length} of ours not in the space, kept` : '',
+    merged.withoutSql.length ? `${merged.withoutSql.length} without SQL left out` : '',
+  ].filter(Boolean);
+  const note = `${questions.length} kept in ${ymlFile}${parts.length ? `: ${parts.join('; ')}` : ''}`;
+  return {
+    space: withoutBenchmarks(live),
+    ...(merged.text !== current ? { write: { file: ymlFile, text: merged.text } } : {}),
+    note,
+  };
 }

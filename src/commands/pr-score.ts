@@ -71,6 +71,8 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
+  /** Environment to read Databricks settings from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PrScoreResult {
@@ -105,6 +107,7 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
     noise: options.noise,
     seed: options.seed,
     staging: options.staging,
+    env: options.env,
   });
   let scored: Awaited<ReturnType<typeof scoreHeadAndBase>>;
   try {

@@ -47,6 +47,8 @@ export interface ScoreOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
+  /** Environment to read Databricks settings from (default process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -61,6 +63,16 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
 }
 
 export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
+  return withScoringBackend(options, (backend, space, benchmarks) =>
+    scoreConfig(backend, options.space, space, benchmarks, options),
+  );
+}
+
+/** Opens the backend a space is scored on, checks its config is valid there, runs `fn`, closes it. */
+export async function withScoringBackend<T>(
+  options: ScoreOptions,
+  fn: (backend: Backend, space: Space, benchmarks: Benchmark[]) => Promise<T>,
+): Promise<T> {
   const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const backend = await openBackend(options.root, options.backend, loaded.target, {
@@ -70,11 +82,12 @@ export async function scoreCommand(options: ScoreOptions): Promise<Scorecard> {
     layout: options.layout,
     dataFile: options.dataFile,
     staging: options.staging,
+    env: options.env,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.
     assertValidConfig(options.root, loaded, await backend.warehouse.schema());
-    return await scoreConfig(backend, options.space, loaded.space, benchmarks, options);
+    return await fn(backend, loaded.space, benchmarks);
   } finally {
     await backend.close();
   }

@@ -29,6 +29,8 @@ export interface StagingSpace {
   readonly mode: StagingMode;
   /** Makes the staging space hold `space` and returns a Genie over it (`open` builds the adapter for an id). */
   genieFor(space: Space, open: (spaceId: string) => Genie): Promise<Genie>;
+  /** Makes the staging space hold `space` (e.g. with benchmarks synced, for Genie's eval runs) and returns its id. */
+  spaceFor(space: Space): Promise<string>;
   /** Trashes the temporary space (nothing for a shared one); safe to call more than once. */
   close(): Promise<void>;
 }
@@ -99,6 +101,10 @@ function sharedStaging(store: SpaceStore, spaceId: string): StagingSpace {
         },
       };
     },
+    async spaceFor(space) {
+      await syncSpace(store, spaceId, space);
+      return spaceId;
+    },
     close: async () => undefined,
   };
 }
@@ -138,13 +144,18 @@ function temporaryStaging(options: StagingOptions): StagingSpace {
     }
   }
 
+  async function spaceFor(space: Space): Promise<string> {
+    if (closing) throw new GenieGitopsError('the temporary staging space was already trashed');
+    if (spaceId === undefined) spaceId = await create(space);
+    else await syncSpace(store, spaceId, space);
+    return spaceId;
+  }
+
   return {
     mode: 'temporary',
+    spaceFor,
     async genieFor(space, open) {
-      if (closing) throw new GenieGitopsError('the temporary staging space was already trashed');
-      if (spaceId === undefined) spaceId = await create(space);
-      else await syncSpace(store, spaceId, space);
-      return open(spaceId);
+      return open(await spaceFor(space));
     },
     close() {
       closing ??= (async () => {

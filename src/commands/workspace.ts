@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
-import type { Genie, SpaceStore, Warehouse } from '../ports.js';
+import type { Genie, GenieEvaluator, SpaceStore, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
@@ -144,6 +144,11 @@ export interface Backend {
   genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
   /** Where live and staging spaces are kept (the local state folder, or the workspace). */
   spaces?: SpaceStore;
+  /**
+   * Genie's own evaluation (Beta eval runs) of the staging space holding `space`, which must carry
+   * the benchmarks in `benchmarks.questions`; only the databricks backend (and serve) has it.
+   */
+  genieEvalFor?(space: Space): Promise<GenieEvaluator>;
   close(): Promise<void>;
 }
 

@@ -210,6 +210,29 @@ export class GitCli {
     return this.revParse('HEAD');
   }
 
+  /** The parents of a commit (two for a merge commit). */
+  async parents(sha: string): Promise<string[]> {
+    const out = await this.run(['rev-list', '--parents', '-n', '1', sha]);
+    return out.trim().split(/\s+/).slice(1);
+  }
+
+  /** The full message of a commit. */
+  async message(sha: string): Promise<string> {
+    return this.run(['log', '-1', '--format=%B', sha]);
+  }
+
+  /**
+   * Reverts `sha` on the checked-out branch as the bot identity with `message` (a merge commit
+   * against its first parent, `-m 1`: the branch it was merged into); returns the new commit.
+   */
+  async revert(sha: string, message: string): Promise<string> {
+    const mainline = (await this.parents(sha)).length > 1 ? ['-m', '1'] : [];
+    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+    await this.run([...who, 'revert', '--no-edit', '--no-commit', ...mainline, sha]);
+    await this.run([...who, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', message]);
+    return this.revParse('HEAD');
+  }
+
   /**
    * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
    * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.

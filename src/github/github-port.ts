@@ -65,6 +65,10 @@ export interface GitHubPort {
   createComment(number: number, body: string): Promise<IssueComment>;
   updateComment(commentId: number, body: string): Promise<IssueComment>;
   setCommitStatus(sha: string, status: CommitStatus): Promise<void>;
+  /** The statuses set on a commit, newest first (the first 100). */
+  listCommitStatuses(sha: string): Promise<CommitStatus[]>;
+  /** The PRs a commit belongs to (for a merged PR's merge, squash or rebased commit: that PR). */
+  pullRequestsOfCommit(sha: string): Promise<PullRequest[]>;
   /** Deployments of one environment and task, newest first (the first `limit`, default 30). */
   listDeployments(filter: { environment: string; task: string; limit?: number }): Promise<Deployment[]>;
   createDeployment(input: {

@@ -43,6 +43,26 @@ function toPull(data: unknown): PullRequest {
   };
 }
 
+const StatusSchema = z.looseObject({
+  state: z.string(),
+  context: z.string().optional(),
+  description: z.string().nullable().optional(),
+  target_url: z.string().nullable().optional(),
+});
+
+const STATES = new Set(['pending', 'success', 'failure', 'error']);
+
+function toStatus(data: unknown): CommitStatus | undefined {
+  const s = StatusSchema.parse(data);
+  if (!STATES.has(s.state)) return undefined;
+  return {
+    state: s.state as CommitStatus['state'],
+    context: s.context ?? 'default',
+    description: s.description ?? '',
+    ...(s.target_url ? { targetUrl: s.target_url } : {}),
+  };
+}
+
 const DeploymentSchema = z.looseObject({
   id: z.number(),
   sha: z.string(),
@@ -177,6 +197,21 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
           description: status.description.slice(0, 140),
           ...(status.targetUrl ? { target_url: status.targetUrl } : {}),
         });
+      }),
+    listCommitStatuses: (sha) =>
+      call(`list statuses of ${sha.slice(0, 7)}`, async () => {
+        const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100 });
+        return data.map(toStatus).filter((s): s is CommitStatus => s !== undefined);
+      }),
+    pullRequestsOfCommit: (sha) =>
+      call(`list pull requests of ${sha.slice(0, 7)}`, async () => {
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+        });
+        return data.map(toPull);
       }),
     listDeployments: (filter) =>
       call(`list deployments of ${filter.environment}`, async () => {

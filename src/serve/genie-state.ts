@@ -92,6 +92,16 @@ export class GenieState {
     return engine;
   }
 
+  /** Answers at once with the space's current engine (Genie's eval runs ask this way). */
+  async answerNow(space: ServedSpace, warehouse: Warehouse, question: string): Promise<GenieAnswer> {
+    try {
+      return await (await this.engineFor(space, warehouse)).ask(question);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message } };
+    }
+  }
+
   /** Builds the engine of a space ahead of the first question. */
   async warm(space: ServedSpace, warehouse: Warehouse | undefined): Promise<void> {
     if (warehouse) await this.engineFor(space, warehouse);

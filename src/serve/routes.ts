@@ -1,6 +1,7 @@
 /** The REST routes the emulator speaks (shapes of shared/DATABRICKS-API.md), over its in-memory state. */
 import type { IncomingMessage } from 'node:http';
 import type { Warehouse } from '../ports.js';
+import { EvalState } from './eval-state.js';
 import { GenieState } from './genie-state.js';
 import { HttpError, parseJsonBody, readBody, requireString } from './http-io.js';
 import { DEV_AUDIENCE, OAuthState } from './oauth.js';
@@ -29,6 +30,7 @@ export interface ServeStats {
 export interface RouteContext {
   spaces: SpaceState;
   genie: GenieState;
+  evals: EvalState;
   statements: StatementStore;
   oauth: OAuthState;
   traffic: TrafficControl;
@@ -42,6 +44,7 @@ type Handler = (ctx: RouteContext, params: string[], req: IncomingMessage, url: 
 const SPACE = '/api/2.0/genie/spaces/([^/]+)';
 const MESSAGE = `${SPACE}/conversations/([^/]+)/messages/([^/]+)`;
 const STATEMENT = '/api/2.0/sql/statements/([^/]+)';
+const EVAL_RUNS = `${SPACE}/eval-runs`;
 
 const ROUTES: [string, RegExp, Handler][] = [
   ['GET', /^\/api\/2\.0\/genie\/spaces$/, listSpaces],
@@ -119,6 +122,15 @@ const ROUTES: [string, RegExp, Handler][] = [
     async (ctx, [id, conv, msg, att]) => ({
       statement_response: ctx.statements.response(ctx.genie.queryResult(ctx.genie.message(id, conv, msg), att)),
     }),
+  ],
+  ['POST', re(EVAL_RUNS), startEvalRun],
+  ['GET', re(EVAL_RUNS), listEvalRuns],
+  ['GET', re(`${EVAL_RUNS}/([^/]+)`), async (ctx, [id, run]) => ctx.evals.runJson(ctx.evals.get(id, run))],
+  ['GET', re(`${EVAL_RUNS}/([^/]+)/results`), listEvalResults],
+  [
+    'GET',
+    re(`${EVAL_RUNS}/([^/]+)/results/([^/]+)`),
+    async (ctx, [id, run, result]) => ctx.evals.resultDetail(ctx.evals.get(id, run), result),
   ],
   ['POST', /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
   ['GET', re(STATEMENT), async (ctx, [id]) => ctx.statements.response(id)],
@@ -242,4 +254,48 @@ function parseWaitTimeout(value: unknown): number {
   if (!(n === 0 || (n >= 5 && n <= 50)))
     throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'wait_timeout must be 0s or between 5s and 50s');
   return n;
+}
+
+async function startEvalRun(ctx: RouteContext, [spaceId]: string[], req: IncomingMessage): Promise<unknown> {
+  const body = await jsonOf(req);
+  const ids = body.benchmark_question_ids;
+  if (ids !== undefined && !(Array.isArray(ids) && ids.every((x) => typeof x === 'string')))
+    throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'benchmark_question_ids must be a list of strings');
+  const space = ctx.spaces.get(spaceId);
+  const warehouse = ctx.warehouses.get(space.warehouseId);
+  if (!warehouse)
+    throw new HttpError(
+      404,
+      'RESOURCE_DOES_NOT_EXIST',
+      `warehouse ${space.warehouseId} of space ${spaceId} does not exist`,
+    );
+  return ctx.evals.runJson(ctx.evals.create(space, warehouse, ids as string[] | undefined));
+}
+
+/** Pages of `page_size` (default 100) with an offset as the page token, as the list routes here do. */
+function page<T>(items: T[], url: URL): { items: T[]; next?: string } {
+  const size = Math.min(100, Math.max(1, Number(url.searchParams.get('page_size')) || 100));
+  const offset = Math.max(0, Number(url.searchParams.get('page_token')) || 0);
+  const next = offset + size < items.length ? String(offset + size) : undefined;
+  return { items: items.slice(offset, offset + size), ...(next ? { next } : {}) };
+}
+
+async function listEvalRuns(ctx: RouteContext, [spaceId]: string[], _req: IncomingMessage, url: URL): Promise<unknown> {
+  ctx.spaces.get(spaceId);
+  const p = page(ctx.evals.list(spaceId), url);
+  return { eval_runs: p.items.map((r) => ctx.evals.runJson(r)), ...(p.next ? { next_page_token: p.next } : {}) };
+}
+
+async function listEvalResults(
+  ctx: RouteContext,
+  [spaceId, runId]: string[],
+  _req: IncomingMessage,
+  url: URL,
+): Promise<unknown> {
+  const run = ctx.evals.get(spaceId, runId);
+  const p = page(run.results, url);
+  return {
+    eval_results: p.items.map((r) => ctx.evals.resultSummary(run, r)),
+    ...(p.next ? { next_page_token: p.next } : {}),
+  };
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { openWarehouseFor } from '../commands/workspace.js';
 import type { LocalWarehouse } from '../local/warehouse.js';
+import { EvalState } from './eval-state.js';
 import { GenieState } from './genie-state.js';
 import { HttpError, readBody, sendError, sendJson } from './http-io.js';
 import { OAuthState, type OAuthOptions } from './oauth.js';
@@ -61,6 +62,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   }
   const statements = new StatementStore({ chunkRows: options.chunkRows, latencyMs: options.statementLatencyMs });
   const genie = new GenieState(statements, options.latencyMs ?? 0);
+  const evals = new EvalState((space, warehouse, q) => genie.answerNow(space, warehouse, q), options.latencyMs ?? 0);
   const stats: ServeStats = {
     requests: 0,
     asks: 0,
@@ -84,6 +86,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
   const ctx: RouteContext = {
     spaces,
     genie,
+    evals,
     statements,
     oauth,
     traffic,

@@ -27,6 +27,11 @@ export interface ServedSpace {
   updateTime: number;
 }
 
+/** The emulated warehouse of a live space whose data differ from staging's (local.live_data). */
+export function liveWarehouseId(warehouseId: string): string {
+  return `${warehouseId}-live`;
+}
+
 export class SpaceState {
   readonly spaces = new Map<string, ServedSpace>();
   /** Spaces moved to the trash by DELETE, kept so tests can see what was cleaned up. */
@@ -39,13 +44,17 @@ export class SpaceState {
       const dir = loadSpaceDir(root, name);
       if (!dir.target) continue;
       const t = dir.target;
-      warehouses.set(t.warehouseId, { ...t.local, space: name });
+      const { liveData, ...local } = t.local ?? {};
+      warehouses.set(t.warehouseId, { ...local, space: name });
+      // Live data of its own (target.yml local.live_data): the live space runs on a warehouse holding it.
+      const liveWarehouse = liveData ? liveWarehouseId(t.warehouseId) : t.warehouseId;
+      if (liveData) warehouses.set(liveWarehouse, { ...local, data: liveData, space: name });
       for (const id of new Set([t.liveSpaceId, ...(t.stagingSpaceId ? [t.stagingSpaceId] : [])])) {
         this.insert({
           spaceId: id,
           title: t.title,
           description: '',
-          warehouseId: t.warehouseId,
+          warehouseId: id === t.liveSpaceId ? liveWarehouse : t.warehouseId,
           parentPath: t.parentPath ?? '/Workspace/Shared',
           space: dir.space,
         });

@@ -43,6 +43,13 @@ export const TargetFileSchema = z.strictObject({
         .min(1)
         .optional()
         .describe("'demo' or a path, relative to the repository root, to a .sqlite or .sql file."),
+      live_data: z
+        .string()
+        .min(1)
+        .optional()
+        .describe(
+          "The data the live space answers from, when it differs from staging's (a production workspace): 'demo' or a path like data. Used by deploy's post-deploy verification on the local backend and by serve; default: data.",
+        ),
       as_of: isoDate.optional().describe('The date current_date returns on the local warehouse (YYYY-MM-DD).'),
       statement_timeout_s: z
         .number()
@@ -66,7 +73,7 @@ export interface Target {
   staging?: StagingMode;
   warehouseId: string;
   parentPath?: string;
-  local?: { data?: string; asOf?: string; statementTimeoutMs?: number };
+  local?: { data?: string; liveData?: string; asOf?: string; statementTimeoutMs?: number };
   /**
    * Set when the space ids were derived offline (a bundle-declared space without a `<name>.target.yml`):
    * they name local state only, never a workspace space.
@@ -90,6 +97,7 @@ function toTarget(file: TargetFile): Target {
   if (file.local) {
     target.local = {};
     if (file.local.data !== undefined) target.local.data = file.local.data;
+    if (file.local.live_data !== undefined) target.local.liveData = file.local.live_data;
     if (file.local.as_of !== undefined) target.local.asOf = file.local.as_of;
     if (file.local.statement_timeout_s !== undefined)
       target.local.statementTimeoutMs = Math.round(file.local.statement_timeout_s * 1000);

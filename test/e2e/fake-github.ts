@@ -259,6 +259,25 @@ export async function startFakeGitHub(options: FakeGitHubOptions = {}): Promise<
           },
         };
       }
+      case 'repos/list-commit-statuses-for-ref': {
+        const ref = resolveRef(decodeURIComponent(params[2]));
+        const list = state.statuses.filter((x) => x.sha === ref).reverse();
+        return {
+          status: 200,
+          json: list.map((x, i) => ({
+            id: i + 1,
+            state: x.state,
+            context: x.context,
+            description: x.description,
+            target_url: null,
+          })),
+        };
+      }
+      case 'repos/list-pull-requests-associated-with-commit': {
+        const commit = params[2];
+        const list = state.pulls.filter((p) => p.mergeCommitSha === commit || (p.headSha ?? sha(p.head)) === commit);
+        return { status: 200, json: list.map(pullJson) };
+      }
       case 'repos/list-deployments': {
         const env = query.get('environment');
         const task = query.get('task');

@@ -19,8 +19,8 @@ export interface GitOpsWorld {
   close(): Promise<void>;
 }
 
-export async function createGitOpsWorld(): Promise<GitOpsWorld> {
-  const world = createGitWorld();
+export async function createGitOpsWorld(options: { copy?: string[] } = {}): Promise<GitOpsWorld> {
+  const world = createGitWorld(options);
   const fake = await startFakeGitHub({ remote: world.remote });
   const github = createGitHub(createOctokit({ token: 't0ken', baseUrl: fake.url, baseDelayMs: 5 }), {
     owner: fake.owner,

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { enhanceCommand } from '../src/commands/enhance.js';
-import type { BenchSection } from './bench.js';
+import type { BenchSection } from './bench-section.js';
 
 export const enhanceSection: BenchSection = {
   name: 'enhance',

@@ -9,7 +9,7 @@ import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { dataOf, numberOption, parseCommandArgs } from './args.js';
 import { ENHANCE } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runEnhance(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(ENHANCE, args);

@@ -11,7 +11,7 @@ import { GitCli } from '../github/git-cli.js';
 import { listSpaces } from '../space/repository.js';
 import { parseCommandArgs } from './args.js';
 import { DEPLOY, EXPORT } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(DEPLOY, args);

@@ -7,7 +7,7 @@ import { parseBackend } from '../commands/workspace.js';
 import { validateSpaceName } from '../space/space-name.js';
 import { parseCommandArgs } from './args.js';
 import { IMPORT_BENCHMARKS, INIT } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runInit(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(INIT, args);

@@ -8,7 +8,7 @@ import { CATEGORIES } from '../lint/types.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
 import { listSpaceEntries } from '../space/repository.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 import { numberOption, parseCommandArgs } from './args.js';
 import { LINT, LIST_SPACES } from './command-specs.js';
 

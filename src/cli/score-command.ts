@@ -10,7 +10,7 @@ import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { dataOf, numberOption, parseCommandArgs } from './args.js';
 import { SCORE } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 /** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
 export function progressLine(e: ProgressEvent, repeats: number): string {

@@ -6,7 +6,7 @@
  * process.env here, and no token ever appears in an error message.
  */
 import { GenieGitopsError } from '../errors.js';
-import { errorBody, normalizeHost } from './http-client.js';
+import { errorBody, normalizeHost } from './api-error.js';
 import { SecretScrubber } from './secrets.js';
 
 export type AuthKind = 'pat' | 'oauth-m2m' | 'github-oidc';

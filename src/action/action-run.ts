@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
+import type { GitHubPort } from '../ports.js';
 import { createGitHub } from '../github/octokit-github.js';
 import { createOctokit } from '../github/octokit-factory.js';
 import { listSpaces, type LayoutOptions } from '../space/repository.js';

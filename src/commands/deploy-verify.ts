@@ -7,10 +7,8 @@
  * of the verification itself) never rolls back, and neither does a push that is itself a rollback.
  */
 import type { Benchmark } from '../benchmarks/types.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import { containsRollback, createRollback, type AutoRollback, type RollbackOutcome } from '../github/rollback.js';
-import type { SpaceStore } from '../ports.js';
+import type { Git, GitHubPort, SpaceStore } from '../ports.js';
+import { containsRollback, createRollback, type AutoRollback, type RollbackOutcome } from '../gitops/rollback.js';
 import { renderRollbackBody } from '../report/rollback-markdown.js';
 import { DEFAULT_CONFIDENCE, DEFAULT_MAX_REPEATS, compareWithRepeats } from '../scoring/adaptive-repeats.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
@@ -69,7 +67,7 @@ export interface VerifyContext {
   config: Space;
   configPath: string;
   benchmarks: Benchmark[];
-  git: GitCli;
+  git: Git;
   github?: GitHubPort;
   /** The deployed commit and the push's previous one. */
   commit: string;

@@ -10,9 +10,14 @@
  * merged enhancement PRs from the pending label to deployed.
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
-import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import type { DeploymentLog, SpaceStore, StoredSpace } from '../ports.js';
+import {
+  ZERO_SHA,
+  type Git,
+  type GitHubPort,
+  type DeploymentLog,
+  type SpaceStore,
+  type StoredSpace,
+} from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
@@ -49,7 +54,7 @@ export interface DeploySpaceResult {
 export interface DeployOptions {
   root: string;
   backend: BackendName;
-  git: GitCli;
+  git: Git;
   /** Explicit spaces, or 'all'; when absent the spaces changed in before..after are deployed. */
   spaces?: readonly string[] | 'all';
   /** The push's previous commit (`before`): selects the changed spaces; without any deployment record, its config is the drift reference. */
@@ -85,7 +90,7 @@ export interface DeployResult {
 
 /** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
 export async function changedSpaces(
-  git: GitCli,
+  git: Git,
   before: string,
   after: string,
   root = git.cwd,

@@ -6,11 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
-import { checkBotBranch, publishBotBranch } from '../github/bot-branch.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort, PullRequest } from '../github/github-port.js';
-import { upsertPullRequest } from '../github/pull-request-upsert.js';
-import type { SpaceStore } from '../ports.js';
+import { checkBotBranch, publishBotBranch } from '../gitops/bot-branch.js';
+import type { Git, GitHubPort, PullRequest, SpaceStore } from '../ports.js';
+import { upsertPullRequest } from '../gitops/pull-request-upsert.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
@@ -29,7 +27,7 @@ export interface ExportOptions {
   backend: BackendName;
   env?: Readonly<Record<string, string | undefined>>;
   /** With both, the change is committed on genie-gitops/export/<space> and proposed as a PR. */
-  git?: GitCli;
+  git?: Git;
   github?: GitHubPort;
   /** The PR's base branch; default the repository's default branch. */
   baseBranch?: string;

@@ -17,7 +17,7 @@ import { loadForLint } from '../lint/load.js';
 import type { ColumnStats, Finding, QualityScore, WarehouseFacts } from '../lint/types.js';
 import type { Warehouse } from '../ports.js';
 import { hasEntityMatching, type Space } from '../space/schema.js';
-import { normalizeIdentifier } from '../space/identifiers.js';
+import { normalizeIdentifier } from '../sql/identifiers.js';
 import { findSpaceEntry, listSpaces, targetOf, type LayoutOptions } from '../space/repository.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { benchmarksFile, openBackend, type BackendName } from './workspace.js';

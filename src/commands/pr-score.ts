@@ -4,9 +4,8 @@
  * base in one sticky comment. When the base branch moved after the PR event, the base is
  * re-scored at its current tip and the comment says so, never showing an outdated number silently.
  */
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import { scoreCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import type { Git, GitHubPort } from '../ports.js';
+import { scoreCommentMarker, upsertStickyComment } from '../gitops/sticky-comment.js';
 import { renderComparisonMarkdown } from '../report/comparison-markdown.js';
 import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/markdown-format.js';
@@ -41,7 +40,7 @@ export interface PrScoreOptions {
   root: string;
   space: string;
   backend: BackendName;
-  git: GitCli;
+  git: Git;
   /** The base commit from the PR event. */
   baseSha: string;
   /** The base branch name; when given, a moved base is detected and re-scored. */
@@ -201,7 +200,7 @@ async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; 
   };
 }
 
-async function readBaseSpace(git: GitCli, file: string, baseSha: string): Promise<Space | undefined> {
+async function readBaseSpace(git: Git, file: string, baseSha: string): Promise<Space | undefined> {
   if (!(await git.tryFetchCommit('origin', baseSha))) return undefined;
   const text = await git.tryShow(baseSha, file);
   return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);

@@ -9,11 +9,10 @@ import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { lintQuality } from '../lint/lint-space.js';
 import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
-import type { QueryResult } from '../ports.js';
+import type { QueryResult, WarehouseSchema } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
-import type { WarehouseSchema } from '../ports.js';
 import type { LayoutOptions } from '../space/repository.js';
 import type { StagingMode } from '../space/target.js';
 import {

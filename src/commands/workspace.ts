@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
-import type { Genie, GenieEvaluator, SpaceStore, Warehouse } from '../ports.js';
+import type { Genie, GenieEvaluator, SpaceStore, Warehouse, DeploymentLog } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
@@ -15,7 +15,6 @@ import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
 import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
-import type { DeploymentLog } from '../ports.js';
 import { openDatabricksBackend } from './backend-databricks.js';
 
 export type BackendName = 'local' | 'databricks';

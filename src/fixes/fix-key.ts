@@ -5,7 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { Fix, Relationship } from './fix-types.js';
-import { normalizeIdentifier, normalizeName } from '../space/identifiers.js';
+import { normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
 import { collapseWhitespace } from '../space/text-pieces.js';
 
 /** Fix types whose target holds one value: two different fixes on the same target conflict. */

@@ -5,12 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { GenieGitopsError } from '../errors.js';
-
-export interface GitResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+import type { CommitInfo, Git, GitResult, Identity } from '../ports.js';
 
 /** A git command failed; `args` and `stderr` say which and why. */
 export class GitError extends GenieGitopsError {
@@ -26,11 +21,6 @@ export class GitError extends GenieGitopsError {
   }
 }
 
-export interface Identity {
-  name: string;
-  email: string;
-}
-
 /** The identity genie-gitops commits as; a commit by anyone else on its branches is a person's. */
 export const BOT_IDENTITY: Identity = { name: 'genie-gitops[bot]', email: 'genie-gitops@users.noreply.github.com' };
 
@@ -43,16 +33,7 @@ export interface GitOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export interface CommitInfo {
-  sha: string;
-  authorEmail: string;
-  committerEmail: string;
-  subject: string;
-}
-
-export const ZERO_SHA = /^0{40}$/;
-
-export class GitCli {
+export class GitCli implements Git {
   readonly cwd: string;
   readonly identity: Identity;
   private readonly env: Record<string, string>;

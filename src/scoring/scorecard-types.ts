@@ -2,7 +2,7 @@
  * The scorecard's types, apart from the functions that build and read it (scorecard.ts), so
  * the evidence module and the scorecard share them without importing each other.
  */
-import type { QualityScore } from '../lint/types.js';
+import type { QualityScore } from './quality-score.js';
 import type { Category } from './failure-category.js';
 import type { Verdict } from './result-comparator.js';
 import type { Interval } from './statistics.js';

@@ -4,7 +4,7 @@
  */
 import type { ColumnConfig, JoinSpec, Space, Table } from './schema.js';
 import { isRelationshipMarker, parseJoinCondition as parseEquality, RELATIONSHIP_MARKER } from './join-condition.js';
-import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
 
 export interface TableLocation {
   /** JSON pointer segments to the table object. */

@@ -5,7 +5,7 @@
 import type { WarehouseSchema } from '../../ports.js';
 import type { Space } from '../../space/schema.js';
 import type { Fix } from '../fix-types.js';
-import { normalizeIdentifier, normalizeName } from '../../space/identifiers.js';
+import { normalizeIdentifier, normalizeName } from '../../sql/identifiers.js';
 import { findJoinById, findTable } from '../../space/space-lookup.js';
 
 interface Reference {

@@ -4,7 +4,7 @@ import type { ColumnConfig, Space } from '../../space/schema.js';
 import { joinText } from '../../space/schema.js';
 import { FixCompileError } from '../fix-errors.js';
 import type { FixOf } from '../fix-types.js';
-import { unquoteName } from '../../space/identifiers.js';
+import { unquoteName } from '../../sql/identifiers.js';
 import { insertSorted, pointer, setMember } from './patch-ops.js';
 import { findColumn, findTable, type TableLocation } from '../../space/space-lookup.js';
 import { dedupeCaseInsensitive, toTextPieces } from '../../space/text-pieces.js';

@@ -6,7 +6,7 @@ import { requireTable } from './column-fixes.js';
 import { FixCompileError } from '../fix-errors.js';
 import { compareStrings, fixKey, flipRelationship } from '../fix-key.js';
 import { RelationshipSchema, type ExampleParameter, type FixOf } from '../fix-types.js';
-import { lastPart, normalizeIdentifier, normalizeName, unquoteName } from '../../space/identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName, unquoteName } from '../../sql/identifiers.js';
 import { quoteName } from '../../sql/quote.js';
 import { newId } from './new-id.js';
 import { insertSorted, pointer } from './patch-ops.js';

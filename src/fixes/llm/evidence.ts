@@ -6,7 +6,7 @@
 import type { Cell, QueryResult, WarehouseSchema } from '../../ports.js';
 import { hasEntityMatching, hasFormatAssistance, joinText, type Space, type Table } from '../../space/schema.js';
 import type { FailureEvidence } from '../analyst.js';
-import { normalizeIdentifier } from '../../space/identifiers.js';
+import { normalizeIdentifier } from '../../sql/identifiers.js';
 
 /** Distinct values of categorical columns, by `normalized table id` then lowercase column name. */
 export type SampleValues = Map<string, Map<string, { values: string[]; more: boolean }>>;

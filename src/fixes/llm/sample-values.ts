@@ -5,7 +5,7 @@
  */
 import type { Warehouse, WarehouseSchema } from '../../ports.js';
 import { quoteName, quoteTableIdentifier } from '../../sql/quote.js';
-import { normalizeIdentifier } from '../../space/identifiers.js';
+import { normalizeIdentifier } from '../../sql/identifiers.js';
 import type { SampleValues } from './evidence.js';
 
 export interface SampleOptions {

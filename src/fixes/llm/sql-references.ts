@@ -8,7 +8,7 @@ import type { WarehouseSchema } from '../../ports.js';
 import type { Space } from '../../space/schema.js';
 import { significant, tokenize, type Token } from '../../sql/tokenize.js';
 import type { Fix } from '../fix-types.js';
-import { lastPart, normalizeIdentifier, normalizeName } from '../../space/identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName } from '../../sql/identifiers.js';
 
 export interface SqlReferenceIndex {
   /** Normalised ids of the space's tables and metric views. */

@@ -5,7 +5,7 @@
  */
 import type { WarehouseSchema } from '../../ports.js';
 import { hasEntityMatching, hasFormatAssistance, joinText, type ColumnConfig, type Space } from '../../space/schema.js';
-import { normalizeIdentifier, normalizeName, lastPart } from '../../space/identifiers.js';
+import { normalizeIdentifier, normalizeName, lastPart } from '../../sql/identifiers.js';
 import { parseJoinCondition } from '../../space/space-lookup.js';
 import { isFunctionWord, nameWords, stemsMatch, textStems } from './text.js';
 import { collapseWhitespace } from '../../space/text-pieces.js';

@@ -4,7 +4,7 @@
  * columns, joins, filters and aggregates the expected query uses and Genie's does not).
  */
 import { tryExtractSqlShape, type FilterPredicate, type SqlShape } from '../../scoring/sql-shape.js';
-import { normalizeIdentifier, lastPart } from '../../space/identifiers.js';
+import { normalizeIdentifier, lastPart } from '../../sql/identifiers.js';
 import type { FailureEvidence } from '../analyst.js';
 import type { ConfigIndex } from './config.js';
 import { splitStems, stemsMatch, tokenizeQuestion, type QuestionToken } from './text.js';

@@ -5,7 +5,7 @@
  */
 import type { JoinSpec } from '../../space/schema.js';
 import type { Relationship } from '../fix-types.js';
-import { normalizeIdentifier } from '../../space/identifiers.js';
+import { normalizeIdentifier } from '../../sql/identifiers.js';
 import { pairKey } from './config.js';
 import type { ResolvedColumn } from './evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './proposal.js';

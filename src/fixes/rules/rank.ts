@@ -5,7 +5,7 @@
  */
 import { compareFixes, fixKey, fixTarget, isExclusive } from '../fix-key.js';
 import { FixSchema, type Fix } from '../fix-types.js';
-import { normalizeIdentifier, normalizeName } from '../../space/identifiers.js';
+import { normalizeIdentifier, normalizeName } from '../../sql/identifiers.js';
 import type { Proposal } from './proposal.js';
 
 export interface RankOptions {

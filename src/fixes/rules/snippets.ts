@@ -9,7 +9,7 @@
  *   'enterprise')` for "paid"): add_sql_snippet filter named by the aligned word.
  */
 import { columnName, isNode, parseSelect, render, type Node } from '../../scoring/sql-ast.js';
-import { lastPart } from '../../space/identifiers.js';
+import { lastPart } from '../../sql/identifiers.js';
 import { synonymText } from './targets.js';
 import { normalizeSnippetSql, type ConfigIndex } from './config.js';
 import type { FailureView } from './evidence.js';

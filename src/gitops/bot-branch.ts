@@ -4,14 +4,14 @@
  * there, whose work is never overwritten.
  */
 import { GenieGitopsError } from '../errors.js';
-import type { GitCli } from './git-cli.js';
+import type { Git } from '../ports.js';
 
 export const REMOTE = 'origin';
 
 export type BranchCheck = { ok: true; remoteSha?: string } | { ok: false; reason: string; remoteSha: string };
 
 /** Looks at the remote branch: absent or only bot commits -> ok; a person's commit -> not ok, with why. */
-export async function checkBotBranch(git: GitCli, branch: string, base: string): Promise<BranchCheck> {
+export async function checkBotBranch(git: Git, branch: string, base: string): Promise<BranchCheck> {
   const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
   if (!remoteSha) return { ok: true };
   if (!(await git.tryFetchBranch(REMOTE, branch)))
@@ -39,7 +39,7 @@ export interface PublishResult {
  * force-pushes it with a lease on `expectedRemoteSha`, and returns to the original checkout.
  */
 export async function publishBotBranch(
-  git: GitCli,
+  git: Git,
   input: { branch: string; paths: readonly string[]; message: string; expectedRemoteSha?: string },
 ): Promise<PublishResult> {
   const original = (await git.tryCurrentBranch()) ?? (await git.revParse('HEAD'));

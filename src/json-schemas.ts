@@ -4,9 +4,9 @@
  * Loose zod objects keep `additionalProperties` open: Genie adds fields over time.
  */
 import { z } from 'zod';
-import { BenchmarkFileSchema } from '../benchmarks/schema.js';
-import { SpaceSchema } from './schema.js';
-import { TargetFileSchema } from './target.js';
+import { BenchmarkFileSchema } from './benchmarks/schema.js';
+import { SpaceSchema } from './space/schema.js';
+import { TargetFileSchema } from './space/target.js';
 
 export interface JsonSchemaFile {
   /** File name inside schemas/. */

@@ -1,5 +1,5 @@
 /** One PR comment per space, found again by a hidden marker and edited in place instead of piling up. */
-import type { GitHubPort, IssueComment } from './github-port.js';
+import type { GitHubPort, IssueComment } from '../ports.js';
 
 export function scoreCommentMarker(space: string): string {
   return `<!-- genie-gitops:score:${space} -->`;

@@ -8,8 +8,7 @@
  */
 import { GenieGitopsError } from '../errors.js';
 import { REMOTE, checkBotBranch } from './bot-branch.js';
-import type { GitCli } from './git-cli.js';
-import type { GitHubPort, PullRequest } from './github-port.js';
+import type { Git, GitHubPort, PullRequest } from '../ports.js';
 import { upsertPullRequest } from './pull-request-upsert.js';
 
 export const ROLLBACK_LABEL = 'genie-gitops: rollback';
@@ -22,7 +21,7 @@ export function rollbackBranch(space: string): string {
 }
 
 /** Whether the pushed commits (before..after, or `after` alone) contain a rollback made by genie-gitops. */
-export async function containsRollback(git: GitCli, before: string | undefined, after: string): Promise<boolean> {
+export async function containsRollback(git: Git, before: string | undefined, after: string): Promise<boolean> {
   const range =
     before && !/^0{40}$/.test(before) && (await git.tryRevParse(before)) ? [`${before}..${after}`] : ['-1', after];
   const log = await git.run(['log', '--format=%B%x00', ...range]);
@@ -30,7 +29,7 @@ export async function containsRollback(git: GitCli, before: string | undefined, 
 }
 
 export interface RollbackInput {
-  git: GitCli;
+  git: Git;
   github?: GitHubPort;
   space: string;
   mode: 'pr' | 'push';

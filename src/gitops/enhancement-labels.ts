@@ -8,7 +8,7 @@
  * - `genie-gitops: lessons-recorded` marks a PR closed without merging whose fixes were carried
  *   into the rejected lessons of a later enhancement PR, so it is not read again.
  */
-import type { GitHubPort, PullRequest } from './github-port.js';
+import type { GitHubPort, PullRequest } from '../ports.js';
 
 export const PENDING_LABEL = 'genie-gitops: pending';
 export const DEPLOYED_LABEL = 'genie-gitops: deployed';

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildJsonSchemas } from '../../src/space/json-schemas.js';
+import { buildJsonSchemas } from '../src/json-schemas.js';
 
-const schemasDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'schemas');
+const schemasDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 const files = buildJsonSchemas();
 const byName = (name: string) => JSON.parse(files.find((f) => f.name === name)!.content) as Record<string, any>;
 

@@ -1,5 +1,5 @@
 /** Idempotent PRs: one deterministic branch, at most one open PR from it, updated on every run. */
-import type { GitHubPort, PullRequest } from './github-port.js';
+import type { GitHubPort, PullRequest } from '../ports.js';
 
 export interface PullRequestSpec {
   branch: string;

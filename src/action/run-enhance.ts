@@ -1,7 +1,7 @@
 /** `enhance` in the action: the loop on the staging space, then one PR per space (see commands/enhance-pr.ts). */
 import * as core from '@actions/core';
 import { enhancePrCommand, type EnhancePrResult } from '../commands/enhance-pr.js';
-import { llmAnalystFrom } from '../commands/llm-analyst.js';
+import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 

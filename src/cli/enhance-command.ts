@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { enhanceCommand, type EnhanceResult } from '../commands/enhance.js';
-import { llmAnalystFrom } from '../commands/llm-analyst.js';
+import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { parseBackend, parseStaging } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';

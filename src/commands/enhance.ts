@@ -171,7 +171,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       maxRegressions: options.maxRegressions,
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: options.isolateFixes ?? backend.name === 'local',
+      isolateFixes: options.isolateFixes ?? backend.isolateFixes === true,
       confirmGain: (current, candidate) =>
         confirmGain(
           { card: current.card, reasker: reaskerOf(current.space) },

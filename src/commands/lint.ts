@@ -5,22 +5,24 @@
  * reported are those left afterwards.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Operation } from 'fast-json-patch';
-import { ValidationError, type ValidationIssue } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { specInfos } from '../lint/checks-joins.js';
 import { buildContext } from '../lint/context.js';
-import { planLintFixes, type AppliedLintFix } from '../lint/fixes.js';
+import { planLintFixes } from '../lint/fixes.js';
+import type { LintResult, SpaceLint } from '../lint/lint-result.js';
 import { lintSpace } from '../lint/lint-space.js';
 import { loadForLint } from '../lint/load.js';
-import type { ColumnStats, Finding, QualityScore, WarehouseFacts } from '../lint/types.js';
+import type { ColumnStats, WarehouseFacts } from '../lint/types.js';
 import type { Warehouse } from '../ports.js';
 import { hasEntityMatching, type Space } from '../space/schema.js';
 import { normalizeIdentifier } from '../sql/identifiers.js';
 import { findSpaceEntry, listSpaces, targetOf, type LayoutOptions } from '../space/repository.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { benchmarksFile, openBackend, type BackendName } from './workspace.js';
+
+export type { LintResult, SpaceLint } from '../lint/lint-result.js';
 
 export interface LintOptions {
   root: string;
@@ -31,26 +33,6 @@ export interface LintOptions {
   warehouse?: BackendName;
   fix?: boolean;
   env?: Readonly<Record<string, string | undefined>>;
-}
-
-export interface SpaceLint {
-  space: string;
-  /** Repository-relative config path: where findings point. */
-  file: string;
-  /** Undefined when the file could not be linted (see issues). */
-  quality?: QualityScore;
-  findings: Finding[];
-  /** Problems that stopped lint (invalid JSON, schema errors), with lines. */
-  issues: ValidationIssue[];
-  benchmarks: number;
-  /** With fix: the RFC 6902 patch applied to the file as it was, and what it did. */
-  fix?: { patch: Operation[]; applied: AppliedLintFix[]; skipped: AppliedLintFix[]; written: boolean };
-}
-
-export interface LintResult {
-  spaces: SpaceLint[];
-  /** Things lint could not use (an unreadable benchmark file), said once. */
-  notes: string[];
 }
 
 function readBenchmarks(root: string, space: string, notes: string[]): Benchmark[] {

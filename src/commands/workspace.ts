@@ -5,7 +5,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
-import type { Genie, GenieEvaluator, SpaceStore, Warehouse, DeploymentLog } from '../ports.js';
+import type { Backend, BackendName } from '../backend-port.js';
+import type { DeploymentLog, Genie, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
@@ -17,7 +18,7 @@ import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
 import { openDatabricksBackend } from './backend-databricks.js';
 
-export type BackendName = 'local' | 'databricks';
+export type { Backend, BackendName } from '../backend-port.js';
 
 export function parseBackend(value: string | undefined): BackendName {
   const backend = value ?? 'local';
@@ -129,28 +130,6 @@ function targetLabel(root: string, space: string, layout: LayoutOptions): string
   return `spaces/${space}/target.yml`;
 }
 
-export interface Backend {
-  name: BackendName;
-  warehouse: Warehouse;
-  /**
-   * A Genie that answers from the given config: locally an engine over that config (the same
-   * engine for the same config and seed, so a noisy one keeps drawing fresh answers across
-   * runs); on Databricks the run's own temporary space (created on the first call, updated on the
-   * next, trashed at close) or, with staging: shared, the shared staging space checked before each
-   * question. Call it before every run: another config may have been put on the space meanwhile.
-   * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
-   */
-  genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
-  /** Where live and staging spaces are kept (the local state folder, or the workspace). */
-  spaces?: SpaceStore;
-  /**
-   * Genie's own evaluation (Beta eval runs) of the staging space holding `space`, which must carry
-   * the benchmarks in `benchmarks.questions`; only the databricks backend (and serve) has it.
-   */
-  genieEvalFor?(space: Space): Promise<GenieEvaluator>;
-  close(): Promise<void>;
-}
-
 export interface BackendOptions {
   /** Local engine noise (0..1) and seed, for flakiness tests. */
   noise?: number;
@@ -195,6 +174,7 @@ export async function openBackend(
   return {
     name,
     warehouse,
+    isolateFixes: true,
     genieFor: (space, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space)}#${seed ?? ''}`;

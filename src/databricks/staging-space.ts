@@ -7,7 +7,7 @@
  * config this run set: a run never silently scores a config someone else put there.
  */
 import { randomBytes } from 'node:crypto';
-import type { DatabricksSpaceStore } from '../databricks/space-store.js';
+import type { DatabricksSpaceStore } from './space-store.js';
 import { GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, StoredSpace } from '../ports.js';
 import { isRetryable } from '../scoring/retry.js';

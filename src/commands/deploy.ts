@@ -10,14 +10,8 @@
  * merged enhancement PRs from the pending label to deployed.
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
-import {
-  ZERO_SHA,
-  type Git,
-  type GitHubPort,
-  type DeploymentLog,
-  type SpaceStore,
-  type StoredSpace,
-} from '../ports.js';
+import { ZERO_SHA } from '../ports.js';
+import type { DeploymentLog, Git, GitHubPort, SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';

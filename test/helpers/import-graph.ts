@@ -86,28 +86,6 @@ export function fileEdges(sources: readonly SourceFile[]): Map<string, Set<strin
   return new Map(sources.map((s) => [s.file, new Set(s.imports)]));
 }
 
-/** Room -> rooms it imports (an import inside one room is no edge). */
-export function roomEdges(sources: readonly SourceFile[]): Map<string, Set<string>> {
-  const edges = new Map<string, Set<string>>();
-  for (const s of sources) {
-    const from = roomOf(s.file);
-    const set = edges.get(from) ?? new Set<string>();
-    edges.set(from, set);
-    for (const target of s.imports) if (roomOf(target) !== from) set.add(roomOf(target));
-  }
-  return edges;
-}
-
-/** Each import between two rooms of one room cycle: the arrows that run back up, named file -> file. */
-export function arrowsInside(sources: readonly SourceFile[], cycle: readonly string[]): string[] {
-  const rooms = new Set(cycle);
-  return sources.flatMap((s) =>
-    s.imports
-      .filter((t) => roomOf(t) !== roomOf(s.file) && rooms.has(roomOf(s.file)) && rooms.has(roomOf(t)))
-      .map((t) => `${s.file} -> ${t}`),
-  );
-}
-
 /** Functions (declarations, methods, arrows, expressions) longer than `limit` lines, as file:line name. */
 export function longFunctions(source: SourceFile, limit: number): string[] {
   const sf = ts.createSourceFile(source.file, source.text, ts.ScriptTarget.ES2022, true);

@@ -4,6 +4,12 @@
  * and the entries build them in wiring/.
  */
 
+/**
+ * Settings as environment variables (DATABRICKS_HOST, GENIE_GITOPS_STATE_DIR, ...): read once by
+ * the entry (the process's environment, with the action's inputs laid over it) and handed down.
+ */
+export type Env = Readonly<Record<string, string | undefined>>;
+
 /** A value as a warehouse returns it; dates and timestamps are ISO strings. */
 export type Cell = string | number | boolean | null;
 

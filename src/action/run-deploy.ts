@@ -24,6 +24,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   const baseBranch = run.github ? await run.github.defaultBranch().catch(() => undefined) : undefined;
   const result = await group('deploy', () =>
     deployCommand({
+      env: run.env,
       root: run.root,
       layout: run.layout,
       backend: run.inputs.backend,

@@ -17,12 +17,13 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
         enhancePrCommand({
           root: run.root,
+          env: run.env,
           layout: run.layout,
           space,
           backend: run.inputs.backend,
           staging: run.inputs.staging,
           analyst: run.inputs.analyst,
-          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
+          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, run.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
           maxRegressions: run.inputs.maxRegressions,

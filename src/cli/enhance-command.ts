@@ -29,6 +29,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     endpoint: values['llm-endpoint'],
   };
   const result = await enhanceCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),

@@ -45,6 +45,7 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
   const minQuality = numberOption(values['min-quality'], '--min-quality', { min: 0, max: 100 });
   const root = path.resolve(io.cwd, values.root ?? '.');
   const result = await lintCommand({
+    env: process.env,
     root,
     spaces: values.space,
     layout: { bundleTarget: values.target },

@@ -34,6 +34,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   if (!(SCORERS as readonly string[]).includes(scorer))
     throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, 'e.g. --scorer both');
   const scored = await scorerCommand({
+    env: process.env,
     scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),

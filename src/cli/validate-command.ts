@@ -10,6 +10,7 @@ import type { CliIo } from './cli-io.js';
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),

@@ -186,7 +186,7 @@ async function verifySpace(
       github: options.github,
       commit,
       before: options.before,
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       layout: options.layout,
       store: options.store,
       log: options.log,

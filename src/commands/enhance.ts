@@ -1,5 +1,6 @@
 /** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 import path from 'node:path';
+import type { Env } from '../ports.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules/rules-analyst.js';
@@ -24,6 +25,8 @@ export interface EnhanceOptions {
   root: string;
   space: string;
   backend: BackendName;
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry). */
+  env?: Env;
   /** The analyst to use; `llm` needs `llmAnalyst`. */
   analyst: 'rules' | 'llm';
   llmAnalyst?: Analyst;
@@ -143,6 +146,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     seed: options.seed,
     dataFile: options.dataFile,
     staging: options.staging,
+    env: options.env,
   });
   const calls = { genie: 0, statements: 0 };
   const { score, reaskerOf } = countingScorers(backend, options.space, benchmarks, calls, options.scoring);

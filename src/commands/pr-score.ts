@@ -70,7 +70,7 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
-  /** Environment to read Databricks settings from (default process.env). */
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 

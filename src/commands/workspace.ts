@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
 import type { Backend, BackendName } from '../backend-port.js';
-import type { DeploymentLog, Genie, Warehouse } from '../ports.js';
+import type { DeploymentLog, Env, Genie, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
@@ -136,7 +136,7 @@ export interface BackendOptions {
   seed?: number;
   /** Wraps the warehouse before anything uses it (enhance memoizes results across scorings). */
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
-  /** Environment to read Databricks settings from (default process.env). */
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
   env?: Readonly<Record<string, string | undefined>>;
   /** The space's name in the repository, for messages about its target.yml (and naming a temporary staging space). */
   space?: string;
@@ -158,7 +158,7 @@ export async function openBackend(
 ): Promise<Backend> {
   if (name === 'databricks') {
     const remote = await openDatabricksBackend(root, target, {
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       staging: options.staging,
       label: options.space,
     });
@@ -184,7 +184,7 @@ export async function openBackend(
     },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
-      stateDir: resolveStateDir(root, options.env ?? process.env),
+      stateDir: resolveStateDir(root, options.env ?? {}),
       seed: seedFromRepository(root, options.layout),
     }),
     close: async () => {
@@ -202,9 +202,6 @@ function unavailableWarehouse(): Warehouse {
 }
 
 /** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
-export function openLocalDeploymentLog(
-  root: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): DeploymentLog {
+export function openLocalDeploymentLog(root: string, env: Env = {}): DeploymentLog {
   return createLocalDeploymentLog(resolveStateDir(root, env));
 }

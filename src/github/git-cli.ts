@@ -29,8 +29,8 @@ export interface GitOptions {
   /** A token for HTTPS remotes, sent as an Authorization header on each command only. */
   token?: string;
   identity?: Identity;
-  /** Base environment (default process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** Base environment of every git command (the entry's; git needs at least PATH and HOME). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
 export class GitCli implements Git {
@@ -41,7 +41,7 @@ export class GitCli implements Git {
   constructor(options: GitOptions) {
     this.cwd = options.cwd;
     this.identity = options.identity ?? BOT_IDENTITY;
-    this.env = buildEnv(options.env ?? process.env, options.token);
+    this.env = buildEnv(options.env, options.token);
   }
 
   /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */

@@ -58,7 +58,7 @@ export function retryDelayMs(
 export function createOctokit(options: OctokitOptions): Octokit {
   const octokit = new Octokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'genie-gitops',
     log: {
       debug: () => {},

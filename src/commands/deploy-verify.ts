@@ -30,6 +30,7 @@ import type { Target } from '../space/target.js';
 import { findBaseline } from './deploy-baseline.js';
 import { openLiveSide } from './live-space.js';
 import type { BackendName } from './workspace.js';
+import { pct } from '../util/percent.js';
 
 export const VERIFY_MODES = ['full', 'smoke', 'none'] as const;
 export type VerifyMode = (typeof VERIFY_MODES)[number];
@@ -196,7 +197,6 @@ async function rollBack(ctx: VerifyContext, settings: VerifySettings, result: Li
       'this push is itself a rollback: a rollback of a rollback is never automatic, a person decides';
     return;
   }
-  const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
   try {
     result.rollback = await createRollback({
       git: ctx.git,

@@ -35,6 +35,8 @@ import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './sc
 import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import { minScoreFailure } from '../scoring/score-gate.js';
+import { pct } from '../util/percent.js';
 
 export interface PrScoreOptions {
   root: string;
@@ -92,8 +94,6 @@ export interface PrScoreResult {
   markdown: string;
   comment?: { url: string; action: 'created' | 'updated' };
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
@@ -244,8 +244,8 @@ export function checkThresholds(
   const failures: string[] = [];
   // Scores are over answered questions: an errored question is neither a pass nor a failure.
   const score = head.totals.all.score;
-  if (options.minScore !== undefined && score < options.minScore)
-    failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
+  const belowMin = minScoreFailure(score, options.minScore);
+  if (belowMin) failures.push(`head ${belowMin}`);
   if (base && options.maxRegression !== undefined) {
     // Head and base on the same questions: those answered in both.
     const paired = pairedAnswered(head, base);

@@ -5,8 +5,8 @@
  * and zod validation of every answer so a shape mismatch names the endpoint and field.
  */
 import type { z } from 'zod';
-import { parseRetryAfter, sleep as abortableSleep } from '../util/backoff.js';
-import { withRetry } from '../scoring/retry.js';
+import { parseRetryAfter, sleep as abortableSleep } from '../util/retry.js';
+import { withRetry } from '../util/retry.js';
 import { DatabricksApiError, DatabricksShapeError, errorBody, normalizeHost } from './api-error.js';
 import type { AuthProvider } from './auth.js';
 import { SecretScrubber } from './secrets.js';

@@ -10,11 +10,11 @@ import { randomBytes } from 'node:crypto';
 import type { DatabricksSpaceStore } from './space-store.js';
 import { GenieGitopsError } from '../errors.js';
 import type { Genie, SpaceStore, StoredSpace } from '../ports.js';
-import { isRetryable } from '../scoring/retry.js';
+import { isRetryable } from '../util/retry.js';
 import { serializeSpace } from '../space/canonical.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import type { StagingMode, Target } from '../space/target.js';
-import { sleep } from '../util/backoff.js';
+import { backoffDelay, sleep } from '../util/retry.js';
 
 /** Titles of temporary spaces start with this, so a leftover (a killed run) is easy to find and delete. */
 export const TEMPORARY_TITLE_PREFIX = 'genie-gitops tmp';
@@ -139,7 +139,7 @@ function temporaryStaging(options: StagingOptions): StagingSpace {
           await syncSpace(store, found, space);
           return found;
         }
-        await sleep((options.backoffMs ?? 500) * 2 ** attempt);
+        await sleep(backoffDelay(attempt, options.backoffMs ?? 500));
       }
     }
   }

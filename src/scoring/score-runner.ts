@@ -14,7 +14,7 @@ import { isInfrastructureFailure, serviceFailureOf } from './errored.js';
 import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
-import { errorFacts, withRetry } from './retry.js';
+import { errorFacts, withRetry } from '../util/retry.js';
 import {
   buildScorecard,
   mergeRepeats,

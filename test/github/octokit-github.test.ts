@@ -131,6 +131,7 @@ describe('retryDelayMs', () => {
     ['422 is not retried', err(422), 0, undefined],
     ['network error is retried', new Error('socket hang up'), 0, 100],
   ])('%s', (_name, error, attempt, expected) => {
-    expect(retryDelayMs(error, attempt, { baseDelayMs: 100, now: 100_000 })).toBe(expected);
+    // random 1: the backoff's jitter at its top (util/retry.ts backoffDelay).
+    expect(retryDelayMs(error, attempt, { baseDelayMs: 100, now: 100_000, random: () => 1 })).toBe(expected);
   });
 });

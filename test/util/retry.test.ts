@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseRetryAfter, retryDelay, sleep } from '../../src/util/backoff.js';
+import { parseRetryAfter, retryDelay, sleep } from '../../src/util/retry.js';
 
 describe('parseRetryAfter', () => {
   const now = Date.parse('2026-11-01T00:00:00Z');
@@ -19,10 +19,11 @@ describe('parseRetryAfter', () => {
 describe('retryDelay', () => {
   const policy = { baseDelayMs: 100, maxDelayMs: 1000 };
   it.each([
-    [0, undefined, 0, 100],
-    [2, undefined, 0, 400],
-    [2, undefined, 1, 500],
-    [5, undefined, 0, 1000],
+    // Without Retry-After: the one backoff formula (base * 2^n, capped, jittered to 50-100%).
+    [0, undefined, 0, 50],
+    [2, undefined, 0, 200],
+    [2, undefined, 1, 400],
+    [5, undefined, 1, 1000],
     [0, 250, 1, 250],
     [0, 60_000, 0, 1000],
   ])('attempt %i, Retry-After %j, jitter %j -> %i ms', (attempt, retryAfter, jitter, expected) => {

@@ -1,8 +1,56 @@
 /**
- * Retries with exponential backoff and jitter for transient failures: errors marked
- * `retryable: true`, HTTP 429 and 5xx. A `retryAfterMs` on the error (from Retry-After)
- * wins over the computed backoff, since the server knows when it will accept again.
+ * The one retry policy of every outside call (the scorer's asks, the Databricks and model-serving
+ * clients, GitHub, OAuth): transient failures (errors marked `retryable: true`, HTTP 429 and 5xx)
+ * are retried after the server's Retry-After when it gives one, else after the one backoff
+ * formula (`backoffDelay`); every wait is the one abortable `sleep`.
  */
+
+/** Retry-After as milliseconds: delta-seconds (fractions allowed) or an HTTP date; undefined when absent or unreadable. */
+export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+  if (header === null) return undefined;
+  const value = header.trim();
+  if (value === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+export interface BackoffPolicy {
+  /** First delay when the service gives no Retry-After. */
+  baseDelayMs: number;
+  /** Upper bound for any single wait, Retry-After included, so a bad header cannot stall a run. */
+  maxDelayMs: number;
+}
+
+/** Delay before retry number `attempt` (0-based): Retry-After (capped) when given, else the backoff formula. */
+export function retryDelay(
+  attempt: number,
+  policy: BackoffPolicy,
+  retryAfterMs?: number,
+  random: () => number = Math.random,
+): number {
+  if (retryAfterMs !== undefined) return Math.min(retryAfterMs, policy.maxDelayMs);
+  return backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, random);
+}
+
+/** Wait, ending early (rejecting with the signal's reason) when the signal aborts. */
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
 
 export interface RetryOptions {
   /** Retries after the first attempt. */

@@ -26,6 +26,7 @@ import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
 import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
 import { openBackend, openLocalDeploymentLog, type BackendName } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
 export type OnDrift = 'fail' | 'overwrite';
@@ -172,7 +173,7 @@ async function verifySpace(
   const dir = loadSpaceDir(options.root, space, options.layout);
   const benchmarks = benchmarksOf(options.root, space);
   if (!dir.target || !benchmarks || benchmarks.length === 0)
-    return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+    return { ...result, message: `${result.message}; not verified: ${repoPaths.benchmarksFile(space)} is missing` };
   const verification = await verifyDeployed(
     {
       root: options.root,
@@ -232,7 +233,7 @@ async function deployOne(
     return {
       space,
       status: 'skipped',
-      message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+      message: `${repoPaths.spaceFile(space)} no longer exists; the live space was left as it is (delete it by hand if it should go)`,
     };
   }
   const dir = loadSpaceDir(options.root, space, options.layout);
@@ -241,7 +242,7 @@ async function deployOne(
     return {
       space,
       status: 'failed',
-      message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+      message: `${repoPaths.targetFile(space)} is missing: it names the live space to deploy to`,
     };
   const mode = options.syncBenchmarks ?? 'none';
   const deployed = deployedConfig(

@@ -16,7 +16,7 @@ import { readGenieQuestions, withoutBenchmarks } from '../benchmarks/genie-bench
 import { mergeIntoBenchmarkYaml } from '../benchmarks/benchmark-export.js';
 import { parseSpaceText } from '../space/space-file.js';
 import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
-import { resolveInside, spacePaths } from '../space/repo-paths.js';
+import { resolveInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
@@ -134,8 +134,8 @@ function exportDestination(options: ExportOptions): { file: string; target: Targ
   // target.yml alone is enough: a first export creates space.json. The paths are checked to stay
   // inside the repository (the name, and any symlinked folder on the way).
   const paths = spacePaths(options.root, options.space);
-  const file = `spaces/${options.space}/space.json`;
-  return { file, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
+  const file = repoPaths.spaceFile(options.space);
+  return { file, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 
 async function readLive(

@@ -21,6 +21,7 @@ import { normalizeIdentifier } from '../sql/identifiers.js';
 import { findSpaceEntry, listSpaces, targetOf, type LayoutOptions } from '../space/repository.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { benchmarksFile, openBackend, type BackendName } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export type { LintResult, SpaceLint } from '../lint/lint-result.js';
 
@@ -42,7 +43,9 @@ function readBenchmarks(root: string, space: string, notes: string[]): Benchmark
     return loadBenchmarks(file, space).benchmarks;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    notes.push(`benchmarks/${space}.yml is invalid (run validate); ${space} is linted without benchmark weights`);
+    notes.push(
+      `${repoPaths.benchmarksFile(space)} is invalid (run validate); ${space} is linted without benchmark weights`,
+    );
     return [];
   }
 }
@@ -106,7 +109,7 @@ async function warehouseFacts(options: LintOptions, name: string, space: Space):
 async function lintOne(options: LintOptions, name: string, notes: string[]): Promise<SpaceLint> {
   const entry = findSpaceEntry(options.root, name, options.layout);
   if (!entry) {
-    const issue = { file: `spaces/${name}`, path: '$', message: `no space named '${name}'` };
+    const issue = { file: repoPaths.dir(name), path: '$', message: `no space named '${name}'` };
     return { space: name, file: issue.file, findings: [], issues: [issue], benchmarks: 0 };
   }
   const file = entry.configPath;

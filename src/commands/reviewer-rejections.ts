@@ -15,6 +15,7 @@
 import { REMOTE } from '../gitops/bot-branch.js';
 import type { Git, PullRequest } from '../ports.js';
 import { LessonsSchema, recordFix, type FixRecord, type Lessons } from '../loop/lessons.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export const reviewerReason = (pr: number) => `rejected by a reviewer in PR #${pr}`;
 const REVIEWER_REASON = /^rejected by a reviewer in PR #\d+/;
@@ -103,7 +104,7 @@ async function fetchPullHead(git: Git, pr: PullRequest): Promise<string | undefi
 type LessonsRead = { ok: true; lessons?: Lessons } | { ok: false; reason: string };
 
 async function readLessonsAt(git: Git, rev: string, space: string): Promise<LessonsRead> {
-  const file = `lessons/${space}.json`;
+  const file = repoPaths.lessonsFile(space);
   const text = await git.tryShow(rev, file);
   // A head without lessons carried no fixes by key: nothing to record.
   if (text === undefined) return { ok: true };

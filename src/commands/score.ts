@@ -23,6 +23,7 @@ import {
   type BackendName,
   type LoadedSpace,
 } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export interface ScoreOptions {
   root: string;
@@ -55,7 +56,7 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
   if (!existsSync(file)) {
     throw new GenieGitopsError(
       `no benchmarks for space '${space}': ${file} does not exist`,
-      `create benchmarks/${space}.yml with a list of {id, question, sql}`,
+      `create ${repoPaths.benchmarksFile(space)} with a list of {id, question, sql}`,
     );
   }
   return loadBenchmarks(file, space).benchmarks;

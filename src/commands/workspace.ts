@@ -10,7 +10,7 @@ import type { DeploymentLog, Env, Genie, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
-import { isInside, spacePaths } from '../space/repo-paths.js';
+import { isInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { STAGING_MODES, type StagingMode, type Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
@@ -127,7 +127,7 @@ function targetLabel(root: string, space: string, layout: LayoutOptions): string
   } catch {
     // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
   }
-  return `spaces/${space}/target.yml`;
+  return repoPaths.targetFile(space);
 }
 
 export interface BackendOptions {

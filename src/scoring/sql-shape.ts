@@ -26,6 +26,8 @@ import {
   type Node,
 } from './sql-ast.js';
 
+import { AGGREGATE_FUNCTIONS, COMPARISON_OPS, NEGATED_OPS } from './sql-vocabulary.js';
+
 export { SqlParseError } from './sql-ast.js';
 
 export interface TableRef {
@@ -95,83 +97,6 @@ export interface SqlShape {
    */
   computedAliases: string[];
 }
-
-const AGGREGATE_FUNCTIONS = new Set([
-  'count',
-  'sum',
-  'avg',
-  'mean',
-  'min',
-  'max',
-  'count_if',
-  'median',
-  'mode',
-  'percentile',
-  'percentile_approx',
-  'approx_percentile',
-  'approx_count_distinct',
-  'stddev',
-  'stddev_pop',
-  'stddev_samp',
-  'variance',
-  'var_pop',
-  'var_samp',
-  'collect_list',
-  'collect_set',
-  'array_agg',
-  'listagg',
-  'string_agg',
-  'any_value',
-  'first',
-  'last',
-  'bool_and',
-  'bool_or',
-  'every',
-  'max_by',
-  'min_by',
-]);
-
-const COMPARISON_OPS = new Set([
-  '=',
-  '==',
-  '!=',
-  '<>',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'IN',
-  'NOT IN',
-  'LIKE',
-  'NOT LIKE',
-  'ILIKE',
-  'NOT ILIKE',
-  'BETWEEN',
-  'NOT BETWEEN',
-  'IS',
-  'IS NOT',
-  '<=>',
-]);
-
-const NEGATED_OPS: Record<string, string> = {
-  '=': '<>',
-  '<>': '=',
-  '!=': '=',
-  IN: 'NOT IN',
-  'NOT IN': 'IN',
-  LIKE: 'NOT LIKE',
-  'NOT LIKE': 'LIKE',
-  ILIKE: 'NOT ILIKE',
-  'NOT ILIKE': 'ILIKE',
-  BETWEEN: 'NOT BETWEEN',
-  'NOT BETWEEN': 'BETWEEN',
-  IS: 'IS NOT',
-  'IS NOT': 'IS',
-  '<': '>=',
-  '>=': '<',
-  '>': '<=',
-  '<=': '>',
-};
 
 /** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
 export function extractSqlShape(sql: string): SqlShape {

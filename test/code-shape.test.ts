@@ -52,7 +52,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/llm/chat-client.ts createChatLlm',
   'src/loop/enhance-loop.ts runEnhanceLoop',
   'src/loop/trial.ts tryBatch',
-  'src/report/comparison-markdown.ts renderComparisonMarkdown',
   'src/scoring/score-runner.ts runScore',
   'src/scoring/score-runner.ts scoreOnce',
   'src/space/json-scan.ts scanJson',

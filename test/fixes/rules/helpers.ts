@@ -2,15 +2,15 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnalystResult, FailureEvidence } from '../../src/fixes/analyst.js';
-import { fixKey } from '../../src/fixes/fix-key.js';
-import type { Fix, FixOf, FixType } from '../../src/fixes/fix-types.js';
-import { createRulesAnalyst, type RulesAnalystOptions } from '../../src/fixes/rules/rules-analyst.js';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import type { Warehouse, WarehouseSchema } from '../../src/ports.js';
-import { SpaceSchema, type Space } from '../../src/space/schema.js';
+import type { AnalystResult, FailureEvidence } from '../../../src/fixes/analyst.js';
+import { fixKey } from '../../../src/fixes/fix-key.js';
+import type { Fix, FixOf, FixType } from '../../../src/fixes/fix-types.js';
+import { createRulesAnalyst, type RulesAnalystOptions } from '../../../src/fixes/rules/rules-analyst.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import type { Warehouse, WarehouseSchema } from '../../../src/ports.js';
+import { SpaceSchema, type Space } from '../../../src/space/schema.js';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface Env {
   warehouse: Warehouse;

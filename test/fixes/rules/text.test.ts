@@ -1,7 +1,7 @@
 /** Word handling of the rules analyst: stemming, Korean particles, schema name words, likeness. */
 import { describe, expect, it } from 'vitest';
-import { trigramSimilarity } from '../../src/fixes/rules/align.js';
-import { isComplexAggregate } from '../../src/fixes/rules/snippets.js';
+import { trigramSimilarity } from '../../../src/fixes/rules/align.js';
+import { isComplexAggregate } from '../../../src/fixes/rules/snippets.js';
 import {
   abbreviates,
   isFunctionWord,
@@ -11,7 +11,7 @@ import {
   stemsMatch,
   stripKoreanParticle,
   tokenizeQuestion,
-} from '../../src/fixes/rules/text.js';
+} from '../../../src/fixes/rules/text.js';
 
 describe('English stems', () => {
   it.each([

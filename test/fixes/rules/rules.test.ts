@@ -1,8 +1,8 @@
 /** Each rule of the rules analyst, on a small constructed failure over the demo warehouse and thin config. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/fixes/apply/apply-fixes.js';
-import { SpaceSchema, type Space } from '../../src/space/schema.js';
-import { fixKey } from '../../src/fixes/fix-key.js';
+import { applyFixes } from '../../../src/fixes/apply/apply-fixes.js';
+import { SpaceSchema, type Space } from '../../../src/space/schema.js';
+import { fixKey } from '../../../src/fixes/fix-key.js';
 import { demoEnv, failure, fromEvidence, ofType, propose, proposeLastResort, type Env } from './helpers.js';
 
 const M = 'main.community';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { FixSchema, type Fix } from '../../src/fixes/fix-types.js';
-import { buildSqlReferenceIndex, checkSqlReferences } from '../../src/fixes/llm/sql-references.js';
+import { FixSchema, type Fix } from '../../../src/fixes/fix-types.js';
+import { buildSqlReferenceIndex, checkSqlReferences } from '../../../src/fixes/llm/sql-references.js';
 import { communitySpace, SCHEMA } from './fixture.js';
 
 const index = buildSqlReferenceIndex(communitySpace(), SCHEMA);

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { AnalystInput } from '../../src/fixes/analyst.js';
-import { fixKey } from '../../src/fixes/fix-key.js';
-import { FixSchema } from '../../src/fixes/fix-types.js';
-import { createLlmAnalyst } from '../../src/fixes/llm/llm-analyst.js';
-import { createChatLlm, type ChatLlmOptions } from '../../src/llm/chat-client.js';
-import type { Llm } from '../../src/ports.js';
-import { fixesReply, startChatServer, type ChatServer } from './chat-server.js';
+import type { AnalystInput } from '../../../src/fixes/analyst.js';
+import { fixKey } from '../../../src/fixes/fix-key.js';
+import { FixSchema } from '../../../src/fixes/fix-types.js';
+import { createLlmAnalyst } from '../../../src/fixes/llm/llm-analyst.js';
+import { createChatLlm, type ChatLlmOptions } from '../../../src/llm/chat-client.js';
+import type { Llm } from '../../../src/ports.js';
+import { fixesReply, startChatServer, type ChatServer } from '../../llm/chat-server.js';
 import { communitySpace, failures, fakeWarehouse, JOIN_ID, SCHEMA } from './fixture.js';
 
 const TOKEN = 'dapi-analyst-token-42';

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/fixes/apply/apply-fixes.js';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
+import { applyFixes } from '../../../src/fixes/apply/apply-fixes.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
 import { failure, ofType, propose, thinSpace, type Env, fromEvidence } from './helpers.js';
-import { externalCases, readJsonl } from '../helpers/external-cases.js';
+import { externalCases, readJsonl } from '../../helpers/external-cases.js';
 
 const EXTERNAL = externalCases('spider');
 

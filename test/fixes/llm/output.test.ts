@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractJsonObject, validateFixList } from '../../src/fixes/llm/output.js';
+import { extractJsonObject, validateFixList } from '../../../src/fixes/llm/output.js';
 
 describe('extractJsonObject', () => {
   it.each([

@@ -1,7 +1,7 @@
 /** A small community space and warehouse schema shared by the llm tests. */
-import type { QueryResult, Warehouse, WarehouseSchema } from '../../src/ports.js';
-import type { Space } from '../../src/space/schema.js';
-import type { FailureEvidence } from '../../src/fixes/analyst.js';
+import type { QueryResult, Warehouse, WarehouseSchema } from '../../../src/ports.js';
+import type { Space } from '../../../src/space/schema.js';
+import type { FailureEvidence } from '../../../src/fixes/analyst.js';
 
 export const JOIN_ID = '0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a0a';
 

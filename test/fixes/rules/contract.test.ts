@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fixKey } from '../../src/fixes/fix-key.js';
-import { FixSchema } from '../../src/fixes/fix-types.js';
+import { fixKey } from '../../../src/fixes/fix-key.js';
+import { FixSchema } from '../../../src/fixes/fix-types.js';
 import { demoEnv, failure, ofType, propose, proposeLastResort, ROOT, type Env } from './helpers.js';
 
 const M = 'main.community';

@@ -2,14 +2,14 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { renderFailure, renderLessons, renderSchema, renderSpace } from '../../src/fixes/llm/evidence.js';
+import { renderFailure, renderLessons, renderSchema, renderSpace } from '../../../src/fixes/llm/evidence.js';
 import {
   buildAnalystPrompt,
   loadPromptTemplate,
   parsePromptTemplate,
   renderTemplate,
   resolvePromptsDir,
-} from '../../src/fixes/llm/prompt.js';
+} from '../../../src/fixes/llm/prompt.js';
 import { communitySpace, failures, JOIN_ID, SCHEMA } from './fixture.js';
 
 describe('renderTemplate', () => {

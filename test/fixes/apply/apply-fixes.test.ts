@@ -1,11 +1,11 @@
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { applyFixes } from '../../src/fixes/apply/apply-fixes.js';
-import type { Fix } from '../../src/fixes/fix-types.js';
-import { canonicalizeSpace } from '../../src/space/canonical.js';
-import { checkInvariants } from '../../src/space/invariants.js';
-import { SpaceSchema, type Space } from '../../src/space/schema.js';
-import { bareSpace, v2Space, WAREHOUSE, why } from './fixture-space.js';
+import { applyFixes } from '../../../src/fixes/apply/apply-fixes.js';
+import type { Fix } from '../../../src/fixes/fix-types.js';
+import { canonicalizeSpace } from '../../../src/space/canonical.js';
+import { checkInvariants } from '../../../src/space/invariants.js';
+import { SpaceSchema, type Space } from '../../../src/space/schema.js';
+import { bareSpace, v2Space, WAREHOUSE, why } from '../fixture-space.js';
 
 const options = { file: 'spaces/demo/space.json', warehouseSchema: WAREHOUSE };
 

@@ -1,9 +1,9 @@
 import jsonpatch from 'fast-json-patch';
 import { describe, expect, it } from 'vitest';
-import { compileFix } from '../../src/fixes/compile/compile-fix.js';
-import { canonicalizeSpace } from '../../src/space/canonical.js';
-import type { Space } from '../../src/space/schema.js';
-import { bareSpace, fix, JOIN_ID, v1Space, v2Space, type FixBody } from './fixture-space.js';
+import { compileFix } from '../../../src/fixes/compile/compile-fix.js';
+import { canonicalizeSpace } from '../../../src/space/canonical.js';
+import type { Space } from '../../../src/space/schema.js';
+import { bareSpace, fix, JOIN_ID, v1Space, v2Space, type FixBody } from '../fixture-space.js';
 
 function apply(space: Space, ops: ReturnType<typeof compileFix>): Space {
   const copy = structuredClone(space);

@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { BenchSection } from './bench.js';
+import type { BenchSection } from './bench-section.js';
 
 const RUNS = 5;
 

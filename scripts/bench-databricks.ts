@@ -11,7 +11,7 @@ import { scoreConfig } from '../src/commands/score.js';
 import { loadSpace } from '../src/commands/workspace.js';
 import { DEV_TOKEN } from '../src/serve/oauth.js';
 import { startServe } from '../src/serve/server.js';
-import type { BenchSection } from './bench.js';
+import type { BenchSection } from './bench-section.js';
 
 export const DATABRICKS_BENCH = { latencyMs: 300, qpm: 120, concurrency: 4, repeats: 2 };
 

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { enhanceCommand, type EnhanceOptions, type EnhanceResult } from '../src/commands/enhance.js';
 import { DEV_TOKEN } from '../src/serve/oauth.js';
 import { startServe } from '../src/serve/server.js';
-import type { BenchSection } from './bench.js';
+import type { BenchSection } from './bench-section.js';
 
 export const ENHANCE_SERVE_BENCH = { latencyMs: 100, qpm: 600 };
 

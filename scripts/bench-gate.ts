@@ -22,7 +22,7 @@ import type { Scorecard } from '../src/scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../src/space/hash.js';
 import type { Space } from '../src/space/schema.js';
 import { readSpaceFile } from '../src/space/space-file.js';
-import type { BenchContext, BenchSection } from './bench.js';
+import type { BenchContext, BenchSection } from './bench-section.js';
 
 export interface GateBenchOptions {
   /** Seeds per scenario (each seed is one PR check); default 80. */

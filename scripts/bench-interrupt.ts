@@ -8,7 +8,7 @@
  */
 import { sqliteHost } from '../src/local/sqlite-host.js';
 import { openLocalWarehouse } from '../src/local/warehouse.js';
-import type { BenchSection } from './bench.js';
+import type { BenchSection } from './bench-section.js';
 
 const RUNAWAY = 'WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x+1 FROM c) SELECT count(*) FROM c';
 const TIMEOUT_MS = 200;

@@ -25,16 +25,9 @@ import { interruptSection } from './bench-interrupt.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-export interface BenchContext {
-  root: string;
-  rounds: number;
-  log: (line: string) => void;
-}
+import type { BenchContext, BenchSection } from './bench-section.js';
 
-export interface BenchSection {
-  name: string;
-  run(context: BenchContext): Promise<Record<string, number>>;
-}
+export type { BenchContext, BenchSection };
 
 interface ConfigRun {
   label: string;

@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildJsonSchemas } from '../src/space/json-schemas.js';
+import { buildJsonSchemas } from '../src/json-schemas.js';
 
 const outDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'schemas');
 mkdirSync(outDir, { recursive: true });

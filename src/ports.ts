@@ -1,7 +1,14 @@
 /**
  * The interfaces between the pure core and the outside world. Each is small so
- * a test double is a few lines; adapters live in local/, databricks/ and github/.
+ * a test double is a few lines; adapters live in local/, databricks/, llm/ and github/,
+ * and the entries build them in wiring/.
  */
+
+/**
+ * Settings as environment variables (DATABRICKS_HOST, GENIE_GITOPS_STATE_DIR, ...): read once by
+ * the entry (the process's environment, with the action's inputs laid over it) and handed down.
+ */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 /** A value as a warehouse returns it; dates and timestamps are ISO strings. */
 export type Cell = string | number | boolean | null;
@@ -165,4 +172,148 @@ export interface EvalRun {
 export interface GenieEvaluator {
   /** Runs Genie's evaluation of the named questions (all of the space's when absent) and waits for it. */
   evaluate(questionIds?: readonly string[], options?: { signal?: AbortSignal }): Promise<EvalRun>;
+}
+
+// ---- Source control: git (the checkout) and GitHub (pull requests, comments, labels, statuses, deployments).
+
+export interface GitResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export interface CommitInfo {
+  sha: string;
+  authorEmail: string;
+  committerEmail: string;
+  subject: string;
+}
+
+/** The sha git and GitHub give for "no commit" (the `before` of a push that created a branch). */
+export const ZERO_SHA = /^0{40}$/;
+
+/** The checkout the commands work in; github/git-cli.ts runs it over the git CLI. */
+export interface Git {
+  readonly cwd: string;
+  /** Who commits made here are by (the bot, in the action). */
+  readonly identity: Identity;
+  /** Runs git; never throws on a non-zero exit. */
+  exec(args: readonly string[], input?: string): Promise<GitResult>;
+  /** Runs git and throws on a non-zero exit; returns stdout. */
+  run(args: readonly string[], hint?: string): Promise<string>;
+  tryRevParse(ref: string): Promise<string | undefined>;
+  revParse(ref: string): Promise<string>;
+  tryCurrentBranch(): Promise<string | undefined>;
+  tryShow(rev: string, file: string): Promise<string | undefined>;
+  changedFiles(from: string, to: string, pathspec?: readonly string[]): Promise<string[]>;
+  tryRemoteBranchSha(remote: string, branch: string): Promise<string | undefined>;
+  tryFetchBranch(remote: string, branch: string): Promise<boolean>;
+  tryFetchRef(remote: string, ref: string, localRef: string): Promise<boolean>;
+  tryIsAncestor(ancestor: string, tip: string): Promise<boolean | undefined>;
+  tryFetchCommit(remote: string, sha: string): Promise<boolean>;
+  commitsBetween(exclude: string, tip: string): Promise<CommitInfo[]>;
+  switchToNewBranch(branch: string, startPoint?: string): Promise<void>;
+  checkout(ref: string): Promise<void>;
+  hasChanges(paths: readonly string[]): Promise<boolean>;
+  commit(message: string, paths: readonly string[]): Promise<string>;
+  parents(sha: string): Promise<string[]>;
+  message(sha: string): Promise<string>;
+  revert(sha: string, message: string): Promise<string>;
+  push(
+    remote: string,
+    localRef: string,
+    branch: string,
+    options?: { force?: boolean; expectedRemoteSha?: string },
+  ): Promise<void>;
+}
+
+export interface PullRequest {
+  number: number;
+  url: string;
+  state: 'open' | 'closed';
+  title: string;
+  body: string;
+  headRef: string;
+  headSha: string;
+  baseRef: string;
+  labels: string[];
+  merged: boolean;
+  /** For a merged PR: the commit the merge put on the base branch (merge, squash or last rebased commit). */
+  mergeCommitSha?: string;
+}
+
+export interface IssueComment {
+  id: number;
+  body: string;
+  url: string;
+}
+
+export type CommitState = 'pending' | 'success' | 'failure' | 'error';
+
+export interface CommitStatus {
+  state: CommitState;
+  /** Names the check on the commit; one per space. */
+  context: string;
+  /** At most 140 characters (GitHub truncates longer ones). */
+  description: string;
+  targetUrl?: string;
+}
+
+/** A GitHub deployment, as the deploy drift guard records and reads them. */
+export interface Deployment {
+  id: number;
+  /** The commit deployed. */
+  sha: string;
+  environment: string;
+  task: string;
+  /** What the deployer stored with it (decoded when GitHub returns it as a JSON string). */
+  payload: unknown;
+  createdAt: string;
+}
+
+export type DeploymentState = 'in_progress' | 'success' | 'failure' | 'error' | 'inactive' | 'queued' | 'pending';
+
+export interface GitHubPort {
+  /** The repository's default branch. */
+  defaultBranch(): Promise<string>;
+  /** The open PR whose head is `branch` in this repository, if any. */
+  findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
+  /** Every PR whose head is `branch` in this repository, in the given state, newest first. */
+  listPullRequests(branch: string, state: 'open' | 'closed' | 'all'): Promise<PullRequest[]>;
+  createPullRequest(input: { head: string; base: string; title: string; body: string }): Promise<PullRequest>;
+  updatePullRequest(number: number, input: { title?: string; body?: string }): Promise<PullRequest>;
+  addLabels(number: number, labels: readonly string[]): Promise<void>;
+  /** Removes one label; a label the PR does not carry is not an error. */
+  removeLabel(number: number, label: string): Promise<void>;
+  listComments(number: number): Promise<IssueComment[]>;
+  createComment(number: number, body: string): Promise<IssueComment>;
+  updateComment(commentId: number, body: string): Promise<IssueComment>;
+  setCommitStatus(sha: string, status: CommitStatus): Promise<void>;
+  /** The statuses set on a commit, newest first (the first 100). */
+  listCommitStatuses(sha: string): Promise<CommitStatus[]>;
+  /** The PRs a commit belongs to (for a merged PR's merge, squash or rebased commit: that PR). */
+  pullRequestsOfCommit(sha: string): Promise<PullRequest[]>;
+  /** Deployments of one environment and task, newest first (the first `limit`, default 30). */
+  listDeployments(filter: { environment: string; task: string; limit?: number }): Promise<Deployment[]>;
+  createDeployment(input: {
+    ref: string;
+    environment: string;
+    task: string;
+    description: string;
+    payload: Record<string, unknown>;
+  }): Promise<Deployment>;
+  /** The states a deployment went through, newest first. */
+  listDeploymentStatuses(deploymentId: number): Promise<DeploymentState[]>;
+  setDeploymentStatus(deploymentId: number, state: DeploymentState, description: string): Promise<void>;
+}
+
+/** Source control as the GitOps commands see it: the checkout and its GitHub repository. */
+export interface Scm {
+  git: Git;
+  github: GitHubPort;
 }

@@ -2,7 +2,7 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
+import type { Env, GitHubPort } from '../ports.js';
 import { createGitHub } from '../github/octokit-github.js';
 import { createOctokit } from '../github/octokit-factory.js';
 import { listSpaces, type LayoutOptions } from '../space/repository.js';
@@ -13,6 +13,8 @@ export interface ActionRun {
   root: string;
   inputs: ActionInputs;
   context: GitHubContext;
+  /** The run's settings as environment variables (the inputs laid over the environment). */
+  env: Env;
   git: GitCli;
   /** Undefined without a token (e.g. a fork's PR with no write access). */
   github?: GitHubPort;
@@ -25,16 +27,17 @@ export interface StepOutcome {
   failure?: string;
 }
 
-export function createActionRun(root: string, inputs: ActionInputs, context: GitHubContext): ActionRun {
+export function createActionRun(root: string, inputs: ActionInputs, context: GitHubContext, env: Env): ActionRun {
   const token = inputs.githubToken;
-  const git = new GitCli({ cwd: root, token });
+  const git = new GitCli({ cwd: root, token, env });
   const layout: LayoutOptions = { bundleTarget: inputs.bundleTarget };
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, git, layout };
+  if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => core.warning(line) });
   return {
     root,
     inputs,
     context,
+    env,
     git,
     layout,
     github: createGitHub(octokit, { owner: context.owner, repo: context.repo }),

@@ -8,7 +8,7 @@ import { validateSpaceName } from '../space/space-name.js';
 import type { StagingMode } from '../space/target.js';
 import type { OnDrift } from '../commands/deploy.js';
 import { VERIFY_MODES, type VerifyMode } from '../commands/deploy-verify.js';
-import { AUTO_ROLLBACK_MODES, type AutoRollback } from '../github/rollback.js';
+import { AUTO_ROLLBACK_MODES, type AutoRollback } from '../gitops/rollback.js';
 import { SYNC_BENCHMARK_MODES, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { SCORERS, type ScorerName } from '../commands/genie-eval-score.js';
 

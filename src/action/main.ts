@@ -42,10 +42,11 @@ export async function run(): Promise<void> {
       // git receives the GitHub token as a basic auth header: mask that form too.
       core.setSecret(Buffer.from(`x-access-token:${secret}`, 'utf8').toString('base64'));
     }
-    // The backends read their settings from the environment; inputs override it for this process.
-    Object.assign(process.env, inputs.env);
-    const root = path.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext()));
+    // The settings of this run, read once: the environment with the inputs laid over it, handed to
+    // every command (the process's own environment is left as it is).
+    const env = { ...process.env, ...inputs.env };
+    const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(env), env));
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -1,6 +1,6 @@
 /** `deploy` in the action: the spaces changed by the push (or all), with a per-space table and outputs. */
 import * as core from '@actions/core';
-import { deployCommand, type DeployStatus } from '../commands/deploy.js';
+import { deployCommand, type DeployResult, type DeployStatus } from '../commands/deploy.js';
 import { createGitHubDeploymentLog } from '../github/deployment-log.js';
 import { renderVerificationTable } from '../report/rollback-markdown.js';
 import { group, type ActionRun, type StepOutcome } from './action-run.js';
@@ -24,6 +24,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   const baseBranch = run.github ? await run.github.defaultBranch().catch(() => undefined) : undefined;
   const result = await group('deploy', () =>
     deployCommand({
+      env: run.env,
       root: run.root,
       layout: run.layout,
       backend: run.inputs.backend,
@@ -49,6 +50,15 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
       log: (line) => core.info(line),
     }),
   );
+  const verified = await writeDeploySummary(result);
+  setVerificationOutputs(verified.map((v) => v.verdict));
+  setDeployOutputs(result);
+  const problems = deployProblems(result);
+  return problems.length ? { failure: problems.join('. ') } : {};
+}
+
+/** The job summary: a row per space, and the verification table; returns the verified spaces. */
+async function writeDeploySummary(result: DeployResult) {
   const rows = result.spaces.map(
     (s) =>
       `| ${s.space} | ${ICON[s.status]} ${s.status} | ${s.liveSpaceId ? `\`${s.liveSpaceId}\`` : '–'} | ${s.message.replace(/\|/g, '\\|')} |`,
@@ -83,7 +93,11 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
       ].join('\n'),
     )
     .write();
-  setVerificationOutputs(verified.map((v) => v.verdict));
+  return verified;
+}
+
+/** Warnings for label and drift trouble, and the step's outputs (the verification's scorecard stays out). */
+function setDeployOutputs(result: DeployResult): void {
   for (const s of result.spaces)
     if (s.labelWarning) core.warning(`${s.space}: ${s.labelWarning}`, { title: 'genie-gitops: PR labels not updated' });
   for (const s of result.spaces)
@@ -115,6 +129,10 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
     s.verification?.rollback?.pr ? [s.verification.rollback.pr.number] : [],
   );
   core.setOutput('rollback-prs', JSON.stringify(rollbackPrs));
+}
+
+/** What fails the step: failed and drifted spaces, and verified regressions with what was done about them. */
+function deployProblems(result: DeployResult): string[] {
   const failed = result.spaces.filter((s) => s.status === 'failed');
   const drifted = result.spaces.filter((s) => s.status === 'drifted');
   const regressed = result.spaces.filter((s) => s.verification?.verdict === 'regression');
@@ -140,7 +158,7 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
       return `${s.space}: the live space scored significantly lower after the deploy (${v.summary}); ${what}`;
     }),
   ];
-  return problems.length ? { failure: problems.join('. ') } : {};
+  return problems;
 }
 
 /** live-score, expected-score and verify-verdict describe one space (a matrix job deploys one); verified all of them. */

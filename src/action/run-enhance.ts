@@ -1,7 +1,7 @@
 /** `enhance` in the action: the loop on the staging space, then one PR per space (see commands/enhance-pr.ts). */
 import * as core from '@actions/core';
 import { enhancePrCommand, type EnhancePrResult } from '../commands/enhance-pr.js';
-import { llmAnalystFrom } from '../commands/llm-analyst.js';
+import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 
@@ -20,12 +20,13 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
         enhancePrCommand({
           root: run.root,
+          env: run.env,
           layout: run.layout,
           space,
           backend: run.inputs.backend,
           staging: run.inputs.staging,
           analyst: run.inputs.analyst,
-          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, process.env) : undefined,
+          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, run.env) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
           maxRegressions: run.inputs.maxRegressions,

@@ -12,6 +12,7 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
       results.push(
         await group(`export ${space}`, () =>
           exportCommand({
+            env: run.env,
             root: run.root,
             layout: run.layout,
             space,

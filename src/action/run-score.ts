@@ -14,6 +14,7 @@ import { renderScorecardMarkdown, renderTotalsLine } from '../report/scorecard-m
 import { listSpaces, spacesTouchedBy } from '../space/repository.js';
 import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import type { PullRequestContext } from './github-context.js';
+import { minScoreFailure } from '../scoring/score-gate.js';
 
 function setCardOutputs(card: Scorecard): void {
   core.setOutput('score', card.totals.all.score.toFixed(4));
@@ -35,6 +36,7 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   for (const space of spaces) {
     const scored = await group(`score ${space} (${run.inputs.backend}, scorer ${run.inputs.scorer})`, () =>
       scorerCommand({
+        env: run.env,
         scorer: run.inputs.scorer,
         root: run.root,
         layout: run.layout,
@@ -64,7 +66,6 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
     if (spaces.length === 1) setCardOutputs(card);
     scores[space] = Number(card.totals.all.score.toFixed(4));
     await core.summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
-    const min = run.inputs.minScore;
     const unsure = inconclusiveVerdict([{ label: space, card }], run.inputs.maxErrored ?? DEFAULT_MAX_ERRORED);
     if (unsure) {
       // Neutral: too many outages to say whether the score meets min-score.
@@ -73,10 +74,9 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
       await core.summary
         .addRaw(`\n**⚪ Score check inconclusive** (neutral, not failed): ${unsure.message}.\n`)
         .write();
-    } else if (min !== undefined && card.totals.all.score < min) {
-      failures.push(
-        `${spaces.length > 1 ? `${space}: ` : ''}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`,
-      );
+    } else {
+      const belowMin = minScoreFailure(card.totals.all.score, run.inputs.minScore);
+      if (belowMin) failures.push(`${spaces.length > 1 ? `${space}: ` : ''}${belowMin}`);
     }
   }
   core.setOutput('scores', JSON.stringify(scores));
@@ -136,6 +136,7 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
   for (const space of spaces) {
     const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>
       prScoreCommand({
+        env: run.env,
         root: run.root,
         layout: run.layout,
         space,

@@ -6,7 +6,7 @@
  * SQL would be worse than none. `validate --execute` runs the SQL for the full check.
  */
 import type { WarehouseSchema } from '../ports.js';
-import { findThreePartNames, lastPart, normalizeIdentifier } from '../space/identifiers.js';
+import { findThreePartNames, lastPart, normalizeIdentifier } from '../sql/identifiers.js';
 import { isSymbol, significant, tokenize } from '../sql/tokenize.js';
 
 /** What is wrong with one expected SQL text, in words; empty when nothing is. */

@@ -2,14 +2,14 @@
 import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { enhanceCommand, type EnhanceResult } from '../commands/enhance.js';
-import { llmAnalystFrom } from '../commands/llm-analyst.js';
+import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { parseBackend, parseStaging } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { dataOf, durationOption, numberOption, parseCommandArgs } from './args.js';
 import { ENHANCE } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runEnhance(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(ENHANCE, args);
@@ -29,6 +29,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     endpoint: values['llm-endpoint'],
   };
   const result = await enhanceCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),

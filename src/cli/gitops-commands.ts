@@ -11,7 +11,7 @@ import { GitCli } from '../github/git-cli.js';
 import { listSpaces } from '../space/repository.js';
 import { parseCommandArgs } from './args.js';
 import { DEPLOY, EXPORT } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(DEPLOY, args);
@@ -37,9 +37,10 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     );
   }
   const result = await deployCommand({
+    env: process.env,
     root,
     backend: parseBackend(values.backend),
-    git: new GitCli({ cwd: root }),
+    git: new GitCli({ cwd: root, env: process.env }),
     spaces: values.all ? 'all' : values.space,
     before: values.before,
     after: values.after,
@@ -52,7 +53,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
       maxRegression: numberOption(values['max-regression'], '--max-regression', { fraction: true }),
       maxErrored: numberOption(values['max-errored'], '--max-errored', { fraction: true }),
       autoRollback,
-      baseBranch: await new GitCli({ cwd: root }).tryCurrentBranch(),
+      baseBranch: await new GitCli({ cwd: root, env: process.env }).tryCurrentBranch(),
     },
     log: (line) => io.err(line),
   });
@@ -69,7 +70,13 @@ export async function runExportCli(args: string[], io: CliIo): Promise<number> {
   if (spaces.length === 0)
     throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
-    const result = await exportCommand({ root, space, backend: parseBackend(values.backend), layout });
+    const result = await exportCommand({
+      root,
+      space,
+      backend: parseBackend(values.backend),
+      layout,
+      env: process.env,
+    });
     io.out(`${result.outcome}: ${result.message}`);
   }
   return 0;

@@ -7,7 +7,8 @@ import { parseBackend } from '../commands/workspace.js';
 import { validateSpaceName } from '../space/space-name.js';
 import { parseCommandArgs } from './args.js';
 import { IMPORT_BENCHMARKS, INIT } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export async function runInit(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(INIT, args);
@@ -22,7 +23,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
   const space = validateSpaceName(values.space!);
   if (!from)
     io.err(
-      `init: no --from-sqlite or --from-sql given, so spaces/${space}/ is built from the generated demo data (target.yml says local.data: demo)`,
+      `init: no --from-sqlite or --from-sql given, so ${repoPaths.dir(space)}/ is built from the generated demo data (target.yml says local.data: demo)`,
     );
   const result = await initCommand({
     root: path.resolve(io.cwd, values.root ?? '.'),
@@ -41,7 +42,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
       `copied ${result.copiedFrom} into the repository as ${path.relative(io.cwd, result.dataFile)} (local.data must be inside the repository: CI checks out nothing else)`,
     );
   io.out(
-    `next: write benchmarks/${space}.yml (or genie-gitops import-benchmarks --space ${space} --from FILE.md), then genie-gitops score --space ${space}`,
+    `next: write ${repoPaths.benchmarksFile(space)} (or genie-gitops import-benchmarks --space ${space} --from FILE.md), then genie-gitops score --space ${space}`,
   );
   return 0;
 }

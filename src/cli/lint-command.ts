@@ -8,7 +8,7 @@ import { CATEGORIES } from '../lint/types.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
 import { listSpaceEntries } from '../space/repository.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 import { numberOption, parseCommandArgs } from './args.js';
 import { LINT, LIST_SPACES } from './command-specs.js';
 
@@ -45,6 +45,7 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
   const minQuality = numberOption(values['min-quality'], '--min-quality', { min: 0, max: 100 });
   const root = path.resolve(io.cwd, values.root ?? '.');
   const result = await lintCommand({
+    env: process.env,
     root,
     spaces: values.space,
     layout: { bundleTarget: values.target },

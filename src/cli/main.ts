@@ -11,12 +11,7 @@ import { runLint, runListSpaces } from './lint-command.js';
 import { runScore } from './score-command.js';
 import { runServe } from './serve-command.js';
 import { runValidate } from './validate-command.js';
-
-export interface CliIo {
-  out: (line: string) => void;
-  err: (line: string) => void;
-  cwd: string;
-}
+import type { CliIo } from './cli-io.js';
 
 const defaultIo: CliIo = {
   out: (line) => process.stdout.write(`${line}\n`),

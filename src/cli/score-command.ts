@@ -10,7 +10,8 @@ import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { dataOf, numberOption, parseCommandArgs } from './args.js';
 import { SCORE } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
+import { minScoreFailure } from '../scoring/score-gate.js';
 
 /** `[3/56] q07 #2 pass 12ms`: the repeat number (1-based, from the runner) only when there are repeats. */
 export function progressLine(e: ProgressEvent, repeats: number): string {
@@ -34,6 +35,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   if (!(SCORERS as readonly string[]).includes(scorer))
     throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, 'e.g. --scorer both');
   const scored = await scorerCommand({
+    env: process.env,
     scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
@@ -61,10 +63,9 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     io.err(`warning: ${inconclusive.message}`);
     return 0;
   }
-  if (minScore !== undefined && card.totals.all.score < minScore) {
-    io.err(
-      `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`,
-    );
+  const belowMin = minScoreFailure(card.totals.all.score, minScore, '--min-score');
+  if (belowMin) {
+    io.err(`error: ${belowMin}`);
     return 1;
   }
   return 0;

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET, DEV_SUBJECT_TOKEN, DEV_TOKEN } from '../serve/oauth.js';
 import { startServe, type ServeHandle } from '../serve/server.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 import { numberOption, parseCommandArgs } from './args.js';
 import { SERVE } from './command-specs.js';
 

@@ -5,11 +5,12 @@ import { validateCommand } from '../commands/validate.js';
 import { parseBackend } from '../commands/workspace.js';
 import { dataOf, parseCommandArgs } from './args.js';
 import { VALIDATE } from './command-specs.js';
-import type { CliIo } from './main.js';
+import type { CliIo } from './cli-io.js';
 
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),

@@ -18,10 +18,10 @@ import { listSpaces, loadSpaceDir } from '../space/repository.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import type { StagingMode, Target } from '../space/target.js';
 import { onInterrupt } from '../util/interrupt-cleanup.js';
-import { openStaging } from './staging-space.js';
-import type { Backend } from './workspace.js';
+import { openStaging } from '../databricks/staging-space.js';
+import type { Backend } from '../backend-port.js';
 
-export { syncSpace } from './staging-space.js';
+export { syncSpace } from '../databricks/staging-space.js';
 
 export interface DatabricksBackendOptions {
   env: Env;

@@ -9,8 +9,7 @@
  * 3. otherwise "no baseline".
  */
 import { GenieGitopsError } from '../errors.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { CommitStatus, GitHubPort } from '../github/github-port.js';
+import type { Git, CommitStatus, GitHubPort } from '../ports.js';
 import type { Baseline } from '../scoring/live-verdict.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
@@ -32,7 +31,7 @@ export interface BaselineInput {
   configPath: string;
   benchmarks: readonly Benchmark[];
   backend: BackendName;
-  git: GitCli;
+  git: Git;
   /** The deployed commit. */
   commit: string;
   github?: GitHubPort;
@@ -84,7 +83,7 @@ export async function findBaseline(input: BaselineInput): Promise<Baseline> {
 }
 
 /** PR heads whose config may be the merged one: the merge's second parent, and the PRs GitHub links to the commit. */
-async function prHeads(git: GitCli, github: GitHubPort, commit: string): Promise<string[]> {
+async function prHeads(git: Git, github: GitHubPort, commit: string): Promise<string[]> {
   const heads: string[] = [];
   const parents = await git.parents(commit).catch(() => [] as string[]);
   if (parents.length > 1) heads.push(parents[1]!);

@@ -9,9 +9,9 @@ import { withSyncedBenchmarks, type SyncBenchmarks } from '../benchmarks/genie-b
 import { loadBenchmarks, parseBenchmarksText } from '../benchmarks/loader.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { GenieGitopsError } from '../errors.js';
-import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
+import { ZERO_SHA, type Git } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
-import { spacePaths } from '../space/repo-paths.js';
+import { spacePaths, repoPaths } from '../space/repo-paths.js';
 import type { Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
 
@@ -30,7 +30,7 @@ export function deployedConfig(
   if (mode === 'none') return space;
   if (!benchmarks)
     throw new GenieGitopsError(
-      `sync-benchmarks: ${mode} needs benchmarks/${name}.yml, which does not exist`,
+      `sync-benchmarks: ${mode} needs ${repoPaths.benchmarksFile(name)}, which does not exist`,
       'add the benchmark file, or deploy with sync-benchmarks: none',
     );
   return withSyncedBenchmarks(space, benchmarks, mode);
@@ -38,7 +38,7 @@ export function deployedConfig(
 
 /** The deployed form of the config at the push's `before` (its config and benchmark files then), hashed. */
 export async function deployedHashAt(
-  git: GitCli,
+  git: Git,
   before: string | undefined,
   root: string,
   name: string,

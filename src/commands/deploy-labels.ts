@@ -3,10 +3,9 @@
  * pending become deployed, but only those whose merge commit is part of what was deployed: a
  * slow deploy of an older push must not mark a PR merged after it.
  */
-import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch, mergedPending, relabel } from '../github/enhancement-labels.js';
-import { REMOTE } from '../github/bot-branch.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
+import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch, mergedPending, relabel } from '../gitops/enhancement-labels.js';
+import { REMOTE } from '../gitops/bot-branch.js';
+import type { Git, GitHubPort } from '../ports.js';
 
 export interface DeployLabelResult {
   /** PRs relabelled deployed. */
@@ -17,7 +16,7 @@ export interface DeployLabelResult {
 
 export async function markDeployedPulls(
   github: GitHubPort,
-  git: GitCli,
+  git: Git,
   space: string,
   deployedSha: string,
 ): Promise<DeployLabelResult> {
@@ -43,7 +42,7 @@ export async function markDeployedPulls(
 
 /** True when the merge commit is an ancestor of (or is) the deployed commit; undefined when git cannot tell. */
 async function mergeIncluded(
-  git: GitCli,
+  git: Git,
   mergeSha: string | undefined,
   deployedSha: string,
 ): Promise<boolean | undefined> {

@@ -7,10 +7,8 @@
  * of the verification itself) never rolls back, and neither does a push that is itself a rollback.
  */
 import type { Benchmark } from '../benchmarks/types.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import { containsRollback, createRollback, type AutoRollback, type RollbackOutcome } from '../github/rollback.js';
-import type { SpaceStore } from '../ports.js';
+import type { Git, GitHubPort, SpaceStore } from '../ports.js';
+import { containsRollback, createRollback, type AutoRollback, type RollbackOutcome } from '../gitops/rollback.js';
 import { renderRollbackBody } from '../report/rollback-markdown.js';
 import { DEFAULT_CONFIDENCE, DEFAULT_MAX_REPEATS, compareWithRepeats } from '../scoring/adaptive-repeats.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
@@ -32,6 +30,7 @@ import type { Target } from '../space/target.js';
 import { findBaseline } from './deploy-baseline.js';
 import { openLiveSide } from './live-space.js';
 import type { BackendName } from './workspace.js';
+import { pct } from '../util/percent.js';
 
 export const VERIFY_MODES = ['full', 'smoke', 'none'] as const;
 export type VerifyMode = (typeof VERIFY_MODES)[number];
@@ -69,7 +68,7 @@ export interface VerifyContext {
   config: Space;
   configPath: string;
   benchmarks: Benchmark[];
-  git: GitCli;
+  git: Git;
   github?: GitHubPort;
   /** The deployed commit and the push's previous one. */
   commit: string;
@@ -198,7 +197,6 @@ async function rollBack(ctx: VerifyContext, settings: VerifySettings, result: Li
       'this push is itself a rollback: a rollback of a rollback is never automatic, a person decides';
     return;
   }
-  const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
   try {
     result.rollback = await createRollback({
       git: ctx.git,

@@ -10,9 +10,8 @@
  * merged enhancement PRs from the pending label to deployed.
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
-import { ZERO_SHA, type GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import type { DeploymentLog, SpaceStore, StoredSpace } from '../ports.js';
+import { ZERO_SHA } from '../ports.js';
+import type { DeploymentLog, Git, GitHubPort, SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
@@ -27,6 +26,7 @@ import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
 import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
 import { openBackend, openLocalDeploymentLog, type BackendName } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
 export type OnDrift = 'fail' | 'overwrite';
@@ -49,7 +49,7 @@ export interface DeploySpaceResult {
 export interface DeployOptions {
   root: string;
   backend: BackendName;
-  git: GitCli;
+  git: Git;
   /** Explicit spaces, or 'all'; when absent the spaces changed in before..after are deployed. */
   spaces?: readonly string[] | 'all';
   /** The push's previous commit (`before`): selects the changed spaces; without any deployment record, its config is the drift reference. */
@@ -85,7 +85,7 @@ export interface DeployResult {
 
 /** The spaces whose files changed in before..after (folders, bundle configs), plus deleted folders (reported as skipped). */
 export async function changedSpaces(
-  git: GitCli,
+  git: Git,
   before: string,
   after: string,
   root = git.cwd,
@@ -173,7 +173,7 @@ async function verifySpace(
   const dir = loadSpaceDir(options.root, space, options.layout);
   const benchmarks = benchmarksOf(options.root, space);
   if (!dir.target || !benchmarks || benchmarks.length === 0)
-    return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+    return { ...result, message: `${result.message}; not verified: ${repoPaths.benchmarksFile(space)} is missing` };
   const verification = await verifyDeployed(
     {
       root: options.root,
@@ -187,7 +187,7 @@ async function verifySpace(
       github: options.github,
       commit,
       before: options.before,
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       layout: options.layout,
       store: options.store,
       log: options.log,
@@ -233,7 +233,7 @@ async function deployOne(
     return {
       space,
       status: 'skipped',
-      message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`,
+      message: `${repoPaths.spaceFile(space)} no longer exists; the live space was left as it is (delete it by hand if it should go)`,
     };
   }
   const dir = loadSpaceDir(options.root, space, options.layout);
@@ -242,7 +242,7 @@ async function deployOne(
     return {
       space,
       status: 'failed',
-      message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`,
+      message: `${repoPaths.targetFile(space)} is missing: it names the live space to deploy to`,
     };
   const mode = options.syncBenchmarks ?? 'none';
   const deployed = deployedConfig(

@@ -8,7 +8,7 @@
  * their fixes into rejected lessons (see reviewer-rejections.ts).
  */
 import path from 'node:path';
-import { REMOTE, checkBotBranch, publishBotBranch } from '../github/bot-branch.js';
+import { REMOTE, checkBotBranch, publishBotBranch } from '../gitops/bot-branch.js';
 import {
   LESSONS_RECORDED_LABEL,
   PENDING_LABEL,
@@ -16,10 +16,9 @@ import {
   enhanceBranch,
   mergedPending,
   relabel,
-} from '../github/enhancement-labels.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort, PullRequest } from '../github/github-port.js';
-import { upsertPullRequest } from '../github/pull-request-upsert.js';
+} from '../gitops/enhancement-labels.js';
+import type { Git, GitHubPort, PullRequest } from '../ports.js';
+import { upsertPullRequest } from '../gitops/pull-request-upsert.js';
 import { GITHUB_BODY_LIMIT, renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { readLessons, writeLessons } from '../loop/lessons.js';
 import { inconclusiveVerdict, pairedAnswered } from '../scoring/errored-gate.js';
@@ -28,10 +27,10 @@ import { applyRejections, collectReviewerRejections, type ReviewerRejections } f
 import { resumeFromOpenPr } from './enhance-resume.js';
 import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
 
-export { enhanceBranch } from '../github/enhancement-labels.js';
+export { enhanceBranch } from '../gitops/enhancement-labels.js';
 
 export interface EnhancePrOptions extends Omit<EnhanceOptions, 'dryRun'> {
-  git: GitCli;
+  git: Git;
   github: GitHubPort;
   /** Base branch of the PR; default the repository's default branch. */
   baseBranch?: string;

@@ -11,9 +11,9 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { REMOTE } from '../github/bot-branch.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { PullRequest } from '../github/github-port.js';
+import { REMOTE } from '../gitops/bot-branch.js';
+import type { Git } from '../ports.js';
+import type { PullRequest } from '../ports.js';
 import { LessonsSchema } from '../loop/lessons.js';
 import { parseHistory, type RunEntry } from '../report/run-history.js';
 import { parseSpaceText } from '../space/space-file.js';
@@ -44,7 +44,7 @@ const rel = (root: string, file: string) => path.relative(root, file).split(path
  * them; says why not otherwise (and then the history starts again with this run).
  */
 export async function resumeFromOpenPr(input: {
-  git: GitCli;
+  git: Git;
   root: string;
   space: string;
   layout?: LayoutOptions;

@@ -5,7 +5,6 @@
  * It implements the loop's ScreeningPort (ask some questions, compose a card) and counts every
  * Genie question and statement into the run's totals and its budget meter.
  */
-import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Benchmark } from '../benchmarks/types.js';
 import { lintQuality } from '../lint/lint-space.js';
@@ -18,7 +17,7 @@ import { quoteName, quoteTableIdentifier } from '../sql/quote.js';
 import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import type { QueryResult } from '../ports.js';
-import { writeFileAtomic } from '../util/atomic-write.js';
+import { readCachedAnswers, writeCachedAnswers } from './answer-cache.js';
 import { configScorer, type ScoreOptions } from './score.js';
 import type { Backend } from './workspace.js';
 
@@ -47,12 +46,10 @@ interface Entry {
   cached: Set<string>;
 }
 
-interface CachedAnswers {
-  version: 1;
-  configHash: string;
-  backend: string;
-  data: string;
-  answers: Record<string, { question: string; expectedSql: string; score: QuestionScore }>;
+export interface EnhanceScoringOptions {
+  scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
+  /** Folder for answers across runs; undefined: this run only. */
+  cacheDir?: string;
 }
 
 export function enhanceScoring(
@@ -60,21 +57,19 @@ export function enhanceScoring(
   spaceName: string,
   benchmarks: Benchmark[],
   calls: EnhanceCalls,
-  options: {
-    scoring?: Pick<ScoreOptions, 'concurrency' | 'questionTimeoutMs' | 'retries' | 'backoffMs' | 'questionBudgetMs'>;
-    /** Folder for answers across runs; undefined: this run only. */
-    cacheDir?: string;
-  } = {},
+  options: EnhanceScoringOptions = {},
 ): EnhanceScoring {
   const entries = new Map<string, Entry>();
   // Expected SQL does not depend on the config: each runs once per run.
   const expectedCache = new Map<string, Promise<QueryResult>>();
   const scoring = { ...options.scoring, expectedCache };
   const byId = new Map(benchmarks.map((b) => [b.id, b]));
+  const allIds = benchmarks.map((b) => b.id);
   const benchmarksHash = hashBenchmarks(benchmarks);
   let askingMs = 0;
   let reusedFromCache = 0;
   // Answers from earlier runs are only as good as the data they were compared on.
+  const dataVersion = backend.dataVersion ?? '';
   const cacheDir = options.cacheDir && backend.dataVersion !== undefined ? options.cacheDir : undefined;
 
   const entryOf = (space: Space): Entry => {
@@ -82,141 +77,49 @@ export function enhanceScoring(
     let entry = entries.get(hash);
     if (!entry) {
       entry = { space, answers: new Map(), cached: new Set() };
-      if (cacheDir) readCache(cacheDir, hash, entry);
+      if (cacheDir) {
+        entry.answers = readCachedAnswers(cacheFile(cacheDir, spaceName, backend.name, hash), hash, dataVersion, byId);
+        entry.cached = new Set(entry.answers.keys());
+      }
       entries.set(hash, entry);
     }
     return entry;
   };
 
-  const readCache = (dir: string, hash: string, entry: Entry) => {
-    const file = cacheFile(dir, spaceName, backend.name, hash);
-    if (!existsSync(file)) return;
-    try {
-      const data = JSON.parse(readFileSync(file, 'utf8')) as CachedAnswers;
-      if (data.version !== 1 || data.configHash !== hash || data.data !== backend.dataVersion) return;
-      for (const [id, a] of Object.entries(data.answers)) {
-        const b = byId.get(id);
-        // Same question and expected SQL: the same inputs, so the same answer and verdict.
-        if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
-        entry.answers.set(id, { ...a.score, split: b.split, tags: [...b.tags] });
-        entry.cached.add(id);
-      }
-    } catch {
-      // A damaged cache file is a miss.
-    }
-  };
-
   const writeCache = (hash: string, entry: Entry) => {
     if (!cacheDir) return;
-    const answers: CachedAnswers['answers'] = {};
-    for (const [id, score] of entry.answers) {
-      // An errored answer says nothing of the config: ask it again next time.
-      if (score.errored || score.expectedError !== undefined) continue;
-      answers[id] = { question: score.question, expectedSql: score.expectedSql, score };
-    }
-    const data: CachedAnswers = {
-      version: 1,
-      configHash: hash,
-      backend: backend.name,
-      data: backend.dataVersion!,
-      answers,
-    };
-    writeFileAtomic(cacheFile(cacheDir, spaceName, backend.name, hash), `${JSON.stringify(data)}\n`);
+    const file = cacheFile(cacheDir, spaceName, backend.name, hash);
+    writeCachedAnswers(file, { hash, backend: backend.name, data: dataVersion }, entry.answers);
   };
 
   const ask = async (space: Space, ids: readonly string[]): Promise<QuestionScore[]> => {
     const entry = entryOf(space);
-    const missing = ids.filter((id) => !entry.answers.has(id) && byId.has(id));
-    if (missing.length > 0) {
-      const wanted = new Set(missing);
-      const scorer = configScorer(
-        backend,
-        spaceName,
-        space,
-        benchmarks.filter((b) => wanted.has(b.id)),
-        scoring,
-      );
-      const card = await scorer.score();
+    const missing = new Set(ids.filter((id) => !entry.answers.has(id) && byId.has(id)));
+    if (missing.size > 0) {
+      const wanted = benchmarks.filter((b) => missing.has(b.id));
+      const card = await configScorer(backend, spaceName, space, wanted, scoring).score();
       calls.genie += card.calls.genie;
       calls.statements += card.calls.statements;
       askingMs += card.durationMs;
       for (const q of card.questions) entry.answers.set(q.id, q);
       writeCache(hashSpace(space), entry);
     }
-    const out: QuestionScore[] = [];
-    for (const id of ids) {
-      const answer = entry.answers.get(id);
-      if (!answer) continue;
-      if (entry.cached.delete(id)) reusedFromCache++;
-      out.push(answer);
-    }
-    return out;
+    for (const id of ids) if (entry.answers.has(id) && entry.cached.delete(id)) reusedFromCache++;
+    return ids.flatMap((id) => entry.answers.get(id) ?? []);
   };
 
-  const compose = (space: Space, questions: readonly QuestionScore[]): Scorecard => {
-    const order = new Map(benchmarks.map((b, i) => [b.id, i]));
-    const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const card = buildScorecard({
-      space: spaceName,
-      configHash: hashSpace(space),
-      benchmarksHash,
-      backend: backend.name,
-      repeats: 1,
-      questions: sorted,
-      taught: new Set(findTaught(space, benchmarks).keys()),
-      calls: {
-        genie: sorted.reduce((n, q) => n + q.attempts, 0),
-        statements: 0,
-        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
-        retries: sorted.reduce((n, q) => n + q.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
-        rateLimited: 0,
-      },
-      durationMs: sorted.reduce((n, q) => n + q.durationMs, 0),
-      startedAt: new Date().toISOString(),
-    });
-    return { ...card, quality: lintQuality({ space, benchmarks }) };
-  };
-
-  const values = async (table: string, column: string): Promise<readonly string[] | undefined> => {
-    const from = quoteTableIdentifier(table);
-    if (!from) return undefined;
-    const col = quoteName(column);
-    try {
-      calls.statements++;
-      const result = await backend.warehouse.execute(
-        `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS + 1}`,
-      );
-      if (result.rows.length > MAX_VALUE_WORDS) return undefined;
-      return result.rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string');
-    } catch {
-      return undefined; // the structural test stands in
-    }
-  };
+  const compose = (space: Space, questions: readonly QuestionScore[]): Scorecard =>
+    composeCard({ spaceName, backend: backend.name, benchmarks, benchmarksHash }, space, questions);
 
   const port: ScreeningPort = {
     ask,
     compose,
     answered: (space) => new Set(entryOf(space).answers.keys()),
-    values,
+    values: (table, column) => distinctValues(backend, calls, table, column),
   };
   return {
-    score: async (space) =>
-      compose(
-        space,
-        await ask(
-          space,
-          benchmarks.map((b) => b.id),
-        ),
-      ),
-    reaskerOf: (space) => ({
-      reask: async (card, ids) => {
-        const before = card.calls.genie;
-        const more = await configScorer(backend, spaceName, space, benchmarks, scoring).reask(card, ids);
-        calls.genie += more.calls.genie - before;
-        calls.statements += more.calls.statements - card.calls.statements;
-        return more;
-      },
-    }),
+    score: async (space) => compose(space, await ask(space, allIds)),
+    reaskerOf: (space) => countedReasker(() => configScorer(backend, spaceName, space, benchmarks, scoring), calls),
     port,
     meter: { asked: () => calls.genie, askingMs: () => askingMs },
     get reusedFromCache() {
@@ -225,10 +128,74 @@ export function enhanceScoring(
   };
 }
 
+/** Re-asks through a scorer made when needed, counting what they cost into the run's totals. */
+function countedReasker(scorer: () => Reasker, calls: EnhanceCalls): Reasker {
+  return {
+    reask: async (card, ids) => {
+      const more = await scorer().reask(card, ids);
+      calls.genie += more.calls.genie - card.calls.genie;
+      calls.statements += more.calls.statements - card.calls.statements;
+      return more;
+    },
+  };
+}
+
+/** A text column's distinct values, when there are few enough to be value words; undefined otherwise. */
+async function distinctValues(
+  backend: Backend,
+  calls: EnhanceCalls,
+  table: string,
+  column: string,
+): Promise<readonly string[] | undefined> {
+  const from = quoteTableIdentifier(table);
+  if (!from) return undefined;
+  const col = quoteName(column);
+  try {
+    calls.statements++;
+    const result = await backend.warehouse.execute(
+      `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS + 1}`,
+    );
+    if (result.rows.length > MAX_VALUE_WORDS) return undefined;
+    return result.rows.map((r) => r[0]).filter((v): v is string => typeof v === 'string');
+  } catch {
+    return undefined; // the structural test stands in
+  }
+}
+
 export function defaultAnswerCacheDir(root: string): string {
   return path.join(root, '.genie-gitops', 'cache', 'answers');
 }
 
 function cacheFile(dir: string, space: string, backend: string, configHash: string): string {
   return path.join(dir, space, `${backend}-${configHash.slice(0, 24)}.json`);
+}
+
+/** A scorecard of answers asked (or screened) under `space`, in benchmark order. */
+function composeCard(
+  run: { spaceName: string; backend: string; benchmarks: Benchmark[]; benchmarksHash: string },
+  space: Space,
+  questions: readonly QuestionScore[],
+): Scorecard {
+  const { benchmarks } = run;
+  const order = new Map(benchmarks.map((b, i) => [b.id, i]));
+  const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const card = buildScorecard({
+    space: run.spaceName,
+    configHash: hashSpace(space),
+    benchmarksHash: run.benchmarksHash,
+    backend: run.backend,
+    repeats: 1,
+    questions: sorted,
+    taught: new Set(findTaught(space, benchmarks).keys()),
+    calls: {
+      genie: sorted.reduce((n, q) => n + q.attempts, 0),
+      statements: 0,
+      // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+      retries: sorted.reduce((n, q) => n + q.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+      rateLimited: 0,
+    },
+    durationMs: sorted.reduce((n, q) => n + q.durationMs, 0),
+    startedAt: new Date().toISOString(),
+  });
+  return { ...card, quality: lintQuality({ space, benchmarks }) };
 }

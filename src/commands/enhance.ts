@@ -1,15 +1,16 @@
 /** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 import path from 'node:path';
+import type { Env } from '../ports.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
-import { createRulesAnalyst } from '../fixes/rules-analyst.js';
+import { createRulesAnalyst } from '../fixes/rules/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
-import { runEnhanceLoop, type EnhanceLoopResult, type IterationRecord } from '../loop/enhance-loop.js';
+import { runEnhanceLoop, type EnhanceLoopResult } from '../loop/enhance-loop.js';
+import type { BudgetReport, EnhanceResult } from '../loop/enhance-result.js';
+export type { BudgetReport, EnhanceResult } from '../loop/enhance-result.js';
 import { createBudget } from '../loop/budget.js';
 import { defaultAnswerCacheDir, enhanceScoring } from './enhance-scoring.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';
-import type { Scorecard } from '../scoring/scorecard.js';
-import type { Space } from '../space/schema.js';
 import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
 import { usageText } from '../space/limits.js';
@@ -25,6 +26,8 @@ export interface EnhanceOptions {
   root: string;
   space: string;
   backend: BackendName;
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry). */
+  env?: Env;
   /** The analyst to use; `llm` needs `llmAnalyst`. */
   analyst: 'rules' | 'llm';
   llmAnalyst?: Analyst;
@@ -65,66 +68,6 @@ export interface EnhanceOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
-}
-
-export interface EnhanceResult {
-  space: string;
-  analyst: string;
-  dryRun: boolean;
-  /** Whether copies of benchmark questions were allowed as examples. */
-  allowTaughtExamples: boolean;
-  maxRegressions: number;
-  /** Genie slots the final config uses, e.g. "instructions 12/100, snippets 41/200, tables 3/30". */
-  slots: string;
-  before: Scorecard;
-  after: Scorecard;
-  iterations: IterationRecord[];
-  stopReason: string;
-  calls: {
-    genie: number;
-    statements: number;
-    scorings: number;
-    llmCalls: number;
-    promptTokens: number;
-    completionTokens: number;
-  };
-  durationMs: number;
-  /** How the run spent Genie's rate, for the PR's budget section. */
-  budget?: BudgetReport;
-  /** Files written (none with --dry-run). */
-  written: string[];
-  /** The final config and lessons, as they were (or would have been) written. */
-  config: Space;
-  /** The config enhance started from (the first iteration's patch applies to it). */
-  startConfig: Space;
-  lessons: Lessons;
-  changed: boolean;
-  /** The space was scored on the generated demo data (local backend, `local.data: demo`). */
-  usesDemoData: boolean;
-}
-
-export interface BudgetReport {
-  screening: boolean;
-  maxGenieQuestions?: number;
-  timeBudgetMs?: number;
-  /** Why the run stopped early on its budget, if it did. */
-  stoppedOnBudget?: string;
-  /** The questions-per-minute rate the estimates use (the workspace's limit, or Genie's free tier). */
-  questionsPerMinute: number;
-  /** Questions scored (the benchmark less broken ones). */
-  benchmarkQuestions: number;
-  /** Candidate configs judged (screened, or scored in full without screening). */
-  candidates: number;
-  /** Full scorings made to confirm a config, the final one included. */
-  confirmations: number;
-  /** Genie questions a full scoring of the start config and of every candidate would have asked. */
-  fullRescoringQuestions: number;
-  /** Answers reused from earlier runs (same config, same question). */
-  reusedFromCache: number;
-  /** Set when the final config was rolled back to the last confirmed one. */
-  rollback?: string;
-  /** Questions the impact model missed, re-asked on every candidate since. */
-  watched: string[];
 }
 
 /** Genie's published free-tier rate, used for estimates when the backend has no limit of its own. */
@@ -177,6 +120,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     seed: options.seed,
     dataFile: options.dataFile,
     staging: options.staging,
+    env: options.env,
   });
   const calls = { genie: 0, statements: 0 };
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultAnswerCacheDir(options.root));
@@ -218,7 +162,7 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       maxRegressions: options.maxRegressions,
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: options.isolateFixes ?? backend.name === 'local',
+      isolateFixes: options.isolateFixes ?? backend.isolateFixes === true,
       screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : undefined,
       budget,
       confirmGain: (current, candidate) =>

@@ -6,11 +6,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
-import { checkBotBranch, publishBotBranch } from '../github/bot-branch.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort, PullRequest } from '../github/github-port.js';
-import { upsertPullRequest } from '../github/pull-request-upsert.js';
-import type { SpaceStore } from '../ports.js';
+import { checkBotBranch, publishBotBranch } from '../gitops/bot-branch.js';
+import type { Git, GitHubPort, PullRequest, SpaceStore } from '../ports.js';
+import { upsertPullRequest } from '../gitops/pull-request-upsert.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
@@ -18,7 +16,7 @@ import { readGenieQuestions, withoutBenchmarks } from '../benchmarks/genie-bench
 import { mergeIntoBenchmarkYaml } from '../benchmarks/benchmark-export.js';
 import { parseSpaceText } from '../space/space-file.js';
 import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
-import { resolveInside, spacePaths } from '../space/repo-paths.js';
+import { resolveInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import { openBackend, type BackendName } from './workspace.js';
@@ -29,7 +27,7 @@ export interface ExportOptions {
   backend: BackendName;
   env?: Readonly<Record<string, string | undefined>>;
   /** With both, the change is committed on genie-gitops/export/<space> and proposed as a PR. */
-  git?: GitCli;
+  git?: Git;
   github?: GitHubPort;
   /** The PR's base branch; default the repository's default branch. */
   baseBranch?: string;
@@ -136,8 +134,8 @@ function exportDestination(options: ExportOptions): { file: string; target: Targ
   // target.yml alone is enough: a first export creates space.json. The paths are checked to stay
   // inside the repository (the name, and any symlinked folder on the way).
   const paths = spacePaths(options.root, options.space);
-  const file = `spaces/${options.space}/space.json`;
-  return { file, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
+  const file = repoPaths.spaceFile(options.space);
+  return { file, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 
 async function readLive(

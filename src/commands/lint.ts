@@ -5,22 +5,25 @@
  * reported are those left afterwards.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import type { Operation } from 'fast-json-patch';
-import { ValidationError, type ValidationIssue } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { loadBenchmarks } from '../benchmarks/loader.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import { specInfos } from '../lint/checks-joins.js';
 import { buildContext } from '../lint/context.js';
-import { planLintFixes, type AppliedLintFix } from '../lint/fixes.js';
+import { planLintFixes } from '../lint/fixes.js';
+import type { LintResult, SpaceLint } from '../lint/lint-result.js';
 import { lintSpace } from '../lint/lint-space.js';
 import { loadForLint } from '../lint/load.js';
-import type { ColumnStats, Finding, QualityScore, WarehouseFacts } from '../lint/types.js';
+import type { ColumnStats, WarehouseFacts } from '../lint/types.js';
 import type { Warehouse } from '../ports.js';
 import { hasEntityMatching, type Space } from '../space/schema.js';
-import { normalizeIdentifier } from '../space/identifiers.js';
+import { normalizeIdentifier } from '../sql/identifiers.js';
 import { findSpaceEntry, listSpaces, targetOf, type LayoutOptions } from '../space/repository.js';
 import { writeSpaceFile } from '../space/space-file.js';
 import { benchmarksFile, openBackend, type BackendName } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
+
+export type { LintResult, SpaceLint } from '../lint/lint-result.js';
 
 export interface LintOptions {
   root: string;
@@ -33,26 +36,6 @@ export interface LintOptions {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-export interface SpaceLint {
-  space: string;
-  /** Repository-relative config path: where findings point. */
-  file: string;
-  /** Undefined when the file could not be linted (see issues). */
-  quality?: QualityScore;
-  findings: Finding[];
-  /** Problems that stopped lint (invalid JSON, schema errors), with lines. */
-  issues: ValidationIssue[];
-  benchmarks: number;
-  /** With fix: the RFC 6902 patch applied to the file as it was, and what it did. */
-  fix?: { patch: Operation[]; applied: AppliedLintFix[]; skipped: AppliedLintFix[]; written: boolean };
-}
-
-export interface LintResult {
-  spaces: SpaceLint[];
-  /** Things lint could not use (an unreadable benchmark file), said once. */
-  notes: string[];
-}
-
 function readBenchmarks(root: string, space: string, notes: string[]): Benchmark[] {
   const file = benchmarksFile(root, space);
   if (!existsSync(file)) return [];
@@ -60,7 +43,9 @@ function readBenchmarks(root: string, space: string, notes: string[]): Benchmark
     return loadBenchmarks(file, space).benchmarks;
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
-    notes.push(`benchmarks/${space}.yml is invalid (run validate); ${space} is linted without benchmark weights`);
+    notes.push(
+      `${repoPaths.benchmarksFile(space)} is invalid (run validate); ${space} is linted without benchmark weights`,
+    );
     return [];
   }
 }
@@ -124,7 +109,7 @@ async function warehouseFacts(options: LintOptions, name: string, space: Space):
 async function lintOne(options: LintOptions, name: string, notes: string[]): Promise<SpaceLint> {
   const entry = findSpaceEntry(options.root, name, options.layout);
   if (!entry) {
-    const issue = { file: `spaces/${name}`, path: '$', message: `no space named '${name}'` };
+    const issue = { file: repoPaths.dir(name), path: '$', message: `no space named '${name}'` };
     return { space: name, file: issue.file, findings: [], issues: [issue], benchmarks: 0 };
   }
   const file = entry.configPath;

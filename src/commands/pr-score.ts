@@ -4,9 +4,8 @@
  * base in one sticky comment. When the base branch moved after the PR event, the base is
  * re-scored at its current tip and the comment says so, never showing an outdated number silently.
  */
-import type { GitCli } from '../github/git-cli.js';
-import type { GitHubPort } from '../github/github-port.js';
-import { scoreCommentMarker, upsertStickyComment } from '../github/sticky-comment.js';
+import type { Git, GitHubPort } from '../ports.js';
+import { scoreCommentMarker, upsertStickyComment } from '../gitops/sticky-comment.js';
 import { renderComparisonMarkdown } from '../report/comparison-markdown.js';
 import { renderScorecardMarkdown } from '../report/scorecard-markdown.js';
 import { GITHUB_COMMENT_LIMIT } from '../report/markdown-format.js';
@@ -36,12 +35,14 @@ import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './sc
 import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import { minScoreFailure } from '../scoring/score-gate.js';
+import { pct } from '../util/percent.js';
 
 export interface PrScoreOptions {
   root: string;
   space: string;
   backend: BackendName;
-  git: GitCli;
+  git: Git;
   /** The base commit from the PR event. */
   baseSha: string;
   /** The base branch name; when given, a moved base is detected and re-scored. */
@@ -71,7 +72,7 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
-  /** Environment to read Databricks settings from (default process.env). */
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -93,8 +94,6 @@ export interface PrScoreResult {
   markdown: string;
   comment?: { url: string; action: 'created' | 'updated' };
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreResult> {
   const { git, space } = options;
@@ -201,7 +200,7 @@ async function resolveBase(options: PrScoreOptions): Promise<{ baseSha: string; 
   };
 }
 
-async function readBaseSpace(git: GitCli, file: string, baseSha: string): Promise<Space | undefined> {
+async function readBaseSpace(git: Git, file: string, baseSha: string): Promise<Space | undefined> {
   if (!(await git.tryFetchCommit('origin', baseSha))) return undefined;
   const text = await git.tryShow(baseSha, file);
   return text === undefined ? undefined : parseSpaceText(text, `${file}@${baseSha.slice(0, 7)}`);
@@ -245,8 +244,8 @@ export function checkThresholds(
   const failures: string[] = [];
   // Scores are over answered questions: an errored question is neither a pass nor a failure.
   const score = head.totals.all.score;
-  if (options.minScore !== undefined && score < options.minScore)
-    failures.push(`head score ${pct(score)} is below min-score ${pct(options.minScore)}`);
+  const belowMin = minScoreFailure(score, options.minScore);
+  if (belowMin) failures.push(`head ${belowMin}`);
   if (base && options.maxRegression !== undefined) {
     // Head and base on the same questions: those answered in both.
     const paired = pairedAnswered(head, base);

@@ -12,10 +12,10 @@
  * PR's lessons carry them, so a PR closed after that one is read, its carried reviewer rejections
  * are kept too, and the open PR's branch head is read the same way before it is rebuilt.
  */
-import { REMOTE } from '../github/bot-branch.js';
-import type { GitCli } from '../github/git-cli.js';
-import type { PullRequest } from '../github/github-port.js';
+import { REMOTE } from '../gitops/bot-branch.js';
+import type { Git, PullRequest } from '../ports.js';
 import { LessonsSchema, recordFix, type FixRecord, type Lessons } from '../loop/lessons.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export const reviewerReason = (pr: number) => `rejected by a reviewer in PR #${pr}`;
 const REVIEWER_REASON = /^rejected by a reviewer in PR #\d+/;
@@ -30,7 +30,7 @@ export interface ReviewerRejections {
 }
 
 export interface CollectInput {
-  git: GitCli;
+  git: Git;
   space: string;
   /** Lessons on the base branch (the checkout), before this run. */
   base: Lessons;
@@ -94,7 +94,7 @@ function carried(lessons: Lessons | undefined): FixRecord[] {
   return (lessons?.rejected_fixes ?? []).filter((r) => r.reason !== undefined && REVIEWER_REASON.test(r.reason));
 }
 
-async function fetchPullHead(git: GitCli, pr: PullRequest): Promise<string | undefined> {
+async function fetchPullHead(git: Git, pr: PullRequest): Promise<string | undefined> {
   const local = `refs/genie-gitops/pull/${pr.number}/head`;
   if (await git.tryFetchRef(REMOTE, `refs/pull/${pr.number}/head`, local)) return local;
   if (pr.headSha && (await git.tryFetchCommit(REMOTE, pr.headSha))) return pr.headSha;
@@ -103,8 +103,8 @@ async function fetchPullHead(git: GitCli, pr: PullRequest): Promise<string | und
 
 type LessonsRead = { ok: true; lessons?: Lessons } | { ok: false; reason: string };
 
-async function readLessonsAt(git: GitCli, rev: string, space: string): Promise<LessonsRead> {
-  const file = `lessons/${space}.json`;
+async function readLessonsAt(git: Git, rev: string, space: string): Promise<LessonsRead> {
+  const file = repoPaths.lessonsFile(space);
   const text = await git.tryShow(rev, file);
   // A head without lessons carried no fixes by key: nothing to record.
   if (text === undefined) return { ok: true };

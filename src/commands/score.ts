@@ -9,11 +9,10 @@ import { hashBenchmarks, hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { lintQuality } from '../lint/lint-space.js';
 import { reaskScore, runScore, type ProgressEvent, type RunScoreInput } from '../scoring/score-runner.js';
-import type { QueryResult } from '../ports.js';
+import type { QueryResult, WarehouseSchema } from '../ports.js';
 import type { Scorecard } from '../scoring/scorecard.js';
 import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
-import type { WarehouseSchema } from '../ports.js';
 import type { LayoutOptions } from '../space/repository.js';
 import type { StagingMode } from '../space/target.js';
 import {
@@ -24,6 +23,7 @@ import {
   type BackendName,
   type LoadedSpace,
 } from './workspace.js';
+import { repoPaths } from '../space/repo-paths.js';
 
 export interface ScoreOptions {
   root: string;
@@ -47,7 +47,7 @@ export interface ScoreOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
-  /** Environment to read Databricks settings from (default process.env). */
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
@@ -56,7 +56,7 @@ export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
   if (!existsSync(file)) {
     throw new GenieGitopsError(
       `no benchmarks for space '${space}': ${file} does not exist`,
-      `create benchmarks/${space}.yml with a list of {id, question, sql}`,
+      `create ${repoPaths.benchmarksFile(space)} with a list of {id, question, sql}`,
     );
   }
   return loadBenchmarks(file, space).benchmarks;

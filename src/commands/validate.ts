@@ -15,7 +15,7 @@ import { checkInvariants } from '../space/invariants.js';
 import { findSpaceEntry, listSpaces, repoRelative, targetOf, type LayoutOptions } from '../space/repository.js';
 import { addIssueLines, inspectSpaceText } from '../space/space-file.js';
 import { validateSpaceName } from '../space/space-name.js';
-import { resolveInside } from '../space/repo-paths.js';
+import { resolveInside, repoPaths } from '../space/repo-paths.js';
 import { checkReadable, MAX_JSON_BYTES, MAX_YAML_BYTES } from '../util/text-file.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { mapConcurrent } from '../scoring/concurrency.js';
@@ -93,7 +93,7 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
   try {
     validateSpaceName(name);
   } catch (error) {
-    return { space: name, issues: issuesOf(error, `spaces/${name}`), benchmarks: 0 };
+    return { space: name, issues: issuesOf(error, repoPaths.dir(name)), benchmarks: 0 };
   }
   const issues: ValidationIssue[] = [];
   let entry;
@@ -107,7 +107,7 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
   const spaceLabel = repoRelative(root, spaceFile);
   const targetFile = entry?.targetFile ?? path.join(root, 'spaces', name, 'target.yml');
   const targetLabel = repoRelative(root, targetFile);
-  const benchLabel = `benchmarks/${name}.yml`;
+  const benchLabel = repoPaths.benchmarksFile(name);
   // A symlinked folder or a bundle's file_path must not lead the run outside the repository.
   try {
     resolveInside(root, spaceFile, `the config file of space ${name}`);
@@ -216,7 +216,7 @@ function checkSpaceFile(file: string, label: string, name: string, schema?: Ware
       {
         file: label,
         path: '$',
-        message: `spaces/${name}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
+        message: `${repoPaths.dir(name)}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`,
       },
     ];
   try {

@@ -5,20 +5,20 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { ConfigError, GenieGitopsError, ValidationError } from '../errors.js';
-import type { Genie, GenieEvaluator, SpaceStore, Warehouse } from '../ports.js';
+import type { Backend, BackendName } from '../backend-port.js';
+import type { DeploymentLog, Env, Genie, Warehouse } from '../ports.js';
 import { hashSpace } from '../space/hash.js';
 import type { Space } from '../space/schema.js';
 import { findSpaceEntry, loadSpaceDir, repoRelative, type LayoutOptions } from '../space/repository.js';
-import { isInside, spacePaths } from '../space/repo-paths.js';
+import { isInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { STAGING_MODES, type StagingMode, type Target } from '../space/target.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../local/warehouse.js';
 import { createLocalGenie } from '../local/genie/index.js';
 import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { createLocalSpaceStore, resolveStateDir, seedFromRepository } from '../local/space-store.js';
-import type { DeploymentLog } from '../ports.js';
 import { openDatabricksBackend } from './backend-databricks.js';
 
-export type BackendName = 'local' | 'databricks';
+export type { Backend, BackendName } from '../backend-port.js';
 
 export function parseBackend(value: string | undefined): BackendName {
   const backend = value ?? 'local';
@@ -128,42 +128,7 @@ function targetLabel(root: string, space: string, layout: LayoutOptions): string
   } catch {
     // A broken databricks.yml is reported by the command that reads it; the message still needs a name.
   }
-  return `spaces/${space}/target.yml`;
-}
-
-export interface Backend {
-  name: BackendName;
-  warehouse: Warehouse;
-  /**
-   * A Genie that answers from the given config: locally an engine over that config (the same
-   * engine for the same config and seed, so a noisy one keeps drawing fresh answers across
-   * runs); on Databricks the run's own temporary space (created on the first call, updated on the
-   * next, trashed at close) or, with staging: shared, the shared staging space checked before each
-   * question. Call it before every run: another config may have been put on the space meanwhile.
-   * `seed` overrides the local engine's noise seed (two sides of a comparison draw independent noise).
-   */
-  genieFor(space: Space, options?: { seed?: number }): Promise<Genie>;
-  /**
-   * Every Genie this backend opens gives the same answer to the same question under the same
-   * config (the local engine without noise): a re-ask cannot change an answer, so comparisons
-   * are exact and no re-ask is spent. Absent on a real workspace, whose Genie is not.
-   */
-  deterministic?: boolean;
-  /**
-   * What the warehouse's data is, as far as answers depend on it: answers kept from an earlier
-   * run are reused only under the same version. Undefined: never reused across runs.
-   */
-  dataVersion?: string;
-  /** The workspace's Genie questions-per-minute limit, when it has one (time estimates never plan faster). */
-  questionsPerMinute?: number;
-  /** Where live and staging spaces are kept (the local state folder, or the workspace). */
-  spaces?: SpaceStore;
-  /**
-   * Genie's own evaluation (Beta eval runs) of the staging space holding `space`, which must carry
-   * the benchmarks in `benchmarks.questions`; only the databricks backend (and serve) has it.
-   */
-  genieEvalFor?(space: Space): Promise<GenieEvaluator>;
-  close(): Promise<void>;
+  return repoPaths.targetFile(space);
 }
 
 export interface BackendOptions {
@@ -172,7 +137,7 @@ export interface BackendOptions {
   seed?: number;
   /** Wraps the warehouse before anything uses it (enhance memoizes results across scorings). */
   wrapWarehouse?: (warehouse: Warehouse) => Warehouse;
-  /** Environment to read Databricks settings from (default process.env). */
+  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
   env?: Readonly<Record<string, string | undefined>>;
   /** The space's name in the repository, for messages about its target.yml (and naming a temporary staging space). */
   space?: string;
@@ -196,7 +161,7 @@ export async function openBackend(
 ): Promise<Backend> {
   if (name === 'databricks') {
     const remote = await openDatabricksBackend(root, target, {
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       staging: options.staging,
       label: options.space,
     });
@@ -214,6 +179,7 @@ export async function openBackend(
     warehouse,
     deterministic: !(options.noise !== undefined && options.noise > 0),
     dataVersion: local ? localDataVersion(root, target, local, options.dataFile) : undefined,
+    isolateFixes: true,
     genieFor: (space, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space)}#${seed ?? ''}`;
@@ -223,7 +189,7 @@ export async function openBackend(
     },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
-      stateDir: resolveStateDir(root, options.env ?? process.env),
+      stateDir: resolveStateDir(root, options.env ?? {}),
       seed: seedFromRepository(root, options.layout),
     }),
     close: async () => {
@@ -254,9 +220,6 @@ function unavailableWarehouse(): Warehouse {
 }
 
 /** The deployment log of the CLI: a file per space in the local state folder (see local/deployment-log.ts). */
-export function openLocalDeploymentLog(
-  root: string,
-  env: Readonly<Record<string, string | undefined>> = process.env,
-): DeploymentLog {
+export function openLocalDeploymentLog(root: string, env: Env = {}): DeploymentLog {
   return createLocalDeploymentLog(resolveStateDir(root, env));
 }

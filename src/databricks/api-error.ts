@@ -77,3 +77,27 @@ function permissionFor(what: string): string {
   if (what === 'serving endpoint') return 'CAN QUERY on the serving endpoint';
   return 'access to this resource';
 }
+
+/** A workspace URL with its scheme and without trailing slashes. */
+export function normalizeHost(host: string): string {
+  const trimmed = host.trim().replace(/\/+$/, '');
+  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+
+/** The code and message of a Databricks error body (JSON or plain text), cut short. */
+export function errorBody(text: string): { code: string; message: string } {
+  try {
+    const body = JSON.parse(text) as Record<string, unknown>;
+    const code =
+      typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
+    const message =
+      typeof body.message === 'string'
+        ? body.message
+        : typeof body.error_description === 'string'
+          ? body.error_description
+          : '';
+    return { code, message: message.slice(0, 500) };
+  } catch {
+    return { code: '', message: text.slice(0, 200) };
+  }
+}

@@ -6,7 +6,7 @@
  * widens the spacing (doubling, decaying again with each ask), so waiting askers do not
  * all return at the same instant and collide again.
  */
-import { sleep as abortableSleep } from '../util/backoff.js';
+import { sleep as abortableSleep } from '../util/retry.js';
 
 export interface AskLimiter {
   /** Waits for this ask's turn; returns the wait in ms. */

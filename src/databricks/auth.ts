@@ -6,8 +6,9 @@
  * process.env here, and no token ever appears in an error message.
  */
 import { GenieGitopsError } from '../errors.js';
-import { errorBody, normalizeHost } from './http-client.js';
+import { errorBody, normalizeHost } from './api-error.js';
 import { SecretScrubber } from './secrets.js';
+import { backoffDelay, sleep } from '../util/retry.js';
 
 export type AuthKind = 'pat' | 'oauth-m2m' | 'github-oidc';
 
@@ -222,7 +223,7 @@ async function postTokenForm(
     } catch (error) {
       if (signal?.aborted) throw signal.reason ?? error;
       if (attempt < 3) {
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        await sleep(backoffDelay(attempt, 200), signal);
         continue;
       }
       throw new DatabricksAuthError(`POST ${TOKEN_PATH} failed: no response`, 'check DATABRICKS_HOST and the network');
@@ -241,7 +242,7 @@ async function postTokenForm(
       return { accessToken: body.access_token, expiresInS };
     }
     if ((response.status === 429 || response.status >= 500) && attempt < 3) {
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      await sleep(backoffDelay(attempt, 200), signal);
       continue;
     }
     const { code, message } = errorBody(text);

@@ -2,7 +2,7 @@
 import { GenieGitopsError } from '../errors.js';
 import type { Env } from './auth.js';
 import type { PollPolicy } from './genie-conversation.js';
-import { normalizeHost } from './http-client.js';
+import { normalizeHost } from './api-error.js';
 
 export interface DatabricksSettings {
   host: string;

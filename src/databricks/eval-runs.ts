@@ -8,7 +8,7 @@
 import { z } from 'zod';
 import { GenieGitopsError } from '../errors.js';
 import type { EvalAssessment, EvalRun, GenieEvaluator } from '../ports.js';
-import { sleep as abortableSleep } from '../util/backoff.js';
+import { sleep as abortableSleep } from '../util/retry.js';
 import type { DatabricksClient } from './http-client.js';
 
 const count = z.union([z.number(), z.string()]).optional();

@@ -7,7 +7,7 @@
  */
 import { GenieGitopsError } from '../errors.js';
 import type { AskOptions, Genie, GenieAnswer, QueryResult } from '../ports.js';
-import { sleep as abortableSleep } from '../util/backoff.js';
+import { sleep as abortableSleep } from '../util/retry.js';
 import { DatabricksApiError } from './api-error.js';
 import type { AskLimiter } from './ask-limiter.js';
 import type { DatabricksClient } from './http-client.js';

@@ -5,9 +5,9 @@
  * and zod validation of every answer so a shape mismatch names the endpoint and field.
  */
 import type { z } from 'zod';
-import { parseRetryAfter, sleep as abortableSleep } from '../util/backoff.js';
-import { withRetry } from '../scoring/retry.js';
-import { DatabricksApiError, DatabricksShapeError } from './api-error.js';
+import { parseRetryAfter, sleep as abortableSleep } from '../util/retry.js';
+import { withRetry } from '../util/retry.js';
+import { DatabricksApiError, DatabricksShapeError, errorBody, normalizeHost } from './api-error.js';
 import type { AuthProvider } from './auth.js';
 import { SecretScrubber } from './secrets.js';
 
@@ -46,11 +46,6 @@ export interface DatabricksClient {
 }
 
 const ASSUMED_RETRY_AFTER_MS = 1000;
-
-export function normalizeHost(host: string): string {
-  const trimmed = host.trim().replace(/\/+$/, '');
-  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-}
 
 export function createDatabricksClient(options: DatabricksClientOptions): DatabricksClient {
   const host = normalizeHost(options.host);
@@ -162,23 +157,6 @@ function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query
 }
 
 /** Databricks errors are `{ error_code, message }`; OAuth errors are `{ error, error_description }`. */
-export function errorBody(text: string): { code: string; message: string } {
-  try {
-    const body = JSON.parse(text) as Record<string, unknown>;
-    const code =
-      typeof body.error_code === 'string' ? body.error_code : typeof body.error === 'string' ? body.error : '';
-    const message =
-      typeof body.message === 'string'
-        ? body.message
-        : typeof body.error_description === 'string'
-          ? body.error_description
-          : '';
-    return { code, message: message.slice(0, 500) };
-  } catch {
-    return { code: '', message: text.slice(0, 200) };
-  }
-}
-
 function issuePath(segments: readonly PropertyKey[]): string {
   return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
 }

@@ -7,7 +7,7 @@ import { WarehouseError } from '../errors.js';
 import type { ExecuteOptions, QueryResult, Warehouse, WarehouseSchema, WarehouseTable } from '../ports.js';
 import { quoteTableIdentifier } from '../sql/quote.js';
 import { assertReadOnly } from '../sql/read-only-guard.js';
-import { sleep } from '../util/backoff.js';
+import { sleep } from '../util/retry.js';
 import type { DatabricksClient } from './http-client.js';
 import {
   EmptySchema,

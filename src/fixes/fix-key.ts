@@ -5,8 +5,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { Fix, Relationship } from './fix-types.js';
-import { normalizeIdentifier, normalizeName } from './identifiers.js';
-import { collapseWhitespace } from './text-pieces.js';
+import { normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
+import { collapseWhitespace } from '../space/text-pieces.js';
 
 /** Fix types whose target holds one value: two different fixes on the same target conflict. */
 const EXCLUSIVE_TYPES: ReadonlySet<Fix['type']> = new Set([

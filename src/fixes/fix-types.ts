@@ -4,7 +4,7 @@
  * unknown keys are stripped because they mean nothing to the compiler.
  */
 import { z } from 'zod';
-import { isThreePart, normalizeIdentifier, normalizeName } from './identifiers.js';
+import { isThreePart, normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
 
 const nonEmpty = z.string().trim().min(1, 'must not be empty');
 

@@ -5,8 +5,7 @@
  * repository (a runner's disk does not outlive the job) and shows them under Environments.
  * Needs `deployments: write` on the deploy job.
  */
-import type { DeploymentLog, DeploymentRecord } from '../ports.js';
-import type { Deployment, DeploymentState, GitHubPort } from './github-port.js';
+import type { DeploymentLog, DeploymentRecord, Deployment, DeploymentState, GitHubPort } from '../ports.js';
 
 export const DEPLOY_TASK = 'deploy:genie-space';
 

@@ -5,12 +5,7 @@
  */
 import { spawn } from 'node:child_process';
 import { GenieGitopsError } from '../errors.js';
-
-export interface GitResult {
-  exitCode: number;
-  stdout: string;
-  stderr: string;
-}
+import type { CommitInfo, Git, GitResult, Identity } from '../ports.js';
 
 /** A git command failed; `args` and `stderr` say which and why. */
 export class GitError extends GenieGitopsError {
@@ -26,11 +21,6 @@ export class GitError extends GenieGitopsError {
   }
 }
 
-export interface Identity {
-  name: string;
-  email: string;
-}
-
 /** The identity genie-gitops commits as; a commit by anyone else on its branches is a person's. */
 export const BOT_IDENTITY: Identity = { name: 'genie-gitops[bot]', email: 'genie-gitops@users.noreply.github.com' };
 
@@ -39,20 +29,11 @@ export interface GitOptions {
   /** A token for HTTPS remotes, sent as an Authorization header on each command only. */
   token?: string;
   identity?: Identity;
-  /** Base environment (default process.env). */
-  env?: Readonly<Record<string, string | undefined>>;
+  /** Base environment of every git command (the entry's; git needs at least PATH and HOME). */
+  env: Readonly<Record<string, string | undefined>>;
 }
 
-export interface CommitInfo {
-  sha: string;
-  authorEmail: string;
-  committerEmail: string;
-  subject: string;
-}
-
-export const ZERO_SHA = /^0{40}$/;
-
-export class GitCli {
+export class GitCli implements Git {
   readonly cwd: string;
   readonly identity: Identity;
   private readonly env: Record<string, string>;
@@ -60,7 +41,7 @@ export class GitCli {
   constructor(options: GitOptions) {
     this.cwd = options.cwd;
     this.identity = options.identity ?? BOT_IDENTITY;
-    this.env = buildEnv(options.env ?? process.env, options.token);
+    this.env = buildEnv(options.env, options.token);
   }
 
   /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */

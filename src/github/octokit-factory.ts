@@ -1,14 +1,14 @@
 /**
- * The one place an Octokit client is built: base URL from GITHUB_API_URL, and a request hook
- * that retries server errors and rate limits with backoff (honouring Retry-After and
+ * The one place an Octokit client is built: the API's base URL from the entry, and a request hook
+ * that retries server errors and rate limits with the one backoff (util/retry.ts) (honouring Retry-After and
  * x-ratelimit-reset) but never the statuses in DO_NOT_RETRY, which another try cannot fix.
  */
 import { Octokit } from '@octokit/rest';
-import { parseRetryAfter, sleep } from '../util/backoff.js';
+import { backoffDelay, parseRetryAfter, sleep } from '../util/retry.js';
 
 export interface OctokitOptions {
   token: string;
-  /** Default: GITHUB_API_URL, else https://api.github.com. */
+  /** The API's base URL (the action's GITHUB_API_URL); default https://api.github.com. */
   baseUrl?: string;
   retries?: number;
   /** First backoff delay; doubles per attempt. */
@@ -40,7 +40,7 @@ function header(error: unknown, name: string): string | undefined {
 export function retryDelayMs(
   error: unknown,
   attempt: number,
-  options: { baseDelayMs: number; now?: number },
+  options: { baseDelayMs: number; now?: number; random?: () => number },
 ): number | undefined {
   const status = statusOf(error);
   const rateLimited =
@@ -52,13 +52,13 @@ export function retryDelayMs(
   const reset = Number(header(error, 'x-ratelimit-reset'));
   if (rateLimited && Number.isFinite(reset) && reset > 0)
     return Math.max(0, reset * 1000 - (options.now ?? Date.now()));
-  return options.baseDelayMs * 2 ** attempt;
+  return backoffDelay(attempt, options.baseDelayMs, undefined, options.random);
 }
 
 export function createOctokit(options: OctokitOptions): Octokit {
   const octokit = new Octokit({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? 'https://api.github.com').replace(/\/+$/, ''),
+    baseUrl: (options.baseUrl ?? 'https://api.github.com').replace(/\/+$/, ''),
     userAgent: 'genie-gitops',
     log: {
       debug: () => {},

@@ -2,14 +2,7 @@
 import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 import { GitHubApiError } from './github-error.js';
-import type {
-  CommitStatus,
-  Deployment,
-  DeploymentState,
-  GitHubPort,
-  IssueComment,
-  PullRequest,
-} from './github-port.js';
+import type { CommitStatus, Deployment, DeploymentState, GitHubPort, IssueComment, PullRequest } from '../ports.js';
 
 const PullSchema = z.looseObject({
   number: z.number(),

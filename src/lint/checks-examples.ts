@@ -4,8 +4,8 @@
  * and sample questions that are neither empty nor repeated.
  */
 import { canonicalQuestion, canonicalSql, exampleKeys } from '../scoring/taught.js';
-import { normalizeSqlText } from '../fixes/text-pieces.js';
-import { isThreePart } from '../space/identifiers.js';
+import { normalizeSqlText } from '../space/text-pieces.js';
+import { isThreePart } from '../sql/identifiers.js';
 import { joinText } from '../space/schema.js';
 import { normalizeQuestion, type LintContext, type SqlItem } from './context.js';
 import type { CheckDefinition, RawFinding } from './types.js';

@@ -1,6 +1,6 @@
 /** Relationships: join specs for the tables questions combine, each with its relationship type. */
 import type { Relationship } from '../fixes/fix-types.js';
-import { lastPart, normalizeName } from '../space/identifiers.js';
+import { lastPart, normalizeName } from '../sql/identifiers.js';
 import { isRelationshipMarker, parseJoinCondition } from '../space/join-condition.js';
 import type { JoinSpec } from '../space/schema.js';
 import { pairKey, type JoinEvidence, type LintContext, type TableInfo } from './context.js';

@@ -1,5 +1,5 @@
 /** SQL snippets (filters, expressions, measures): valid SQL of the right kind, table-qualified, each defined once. */
-import { normalizeSqlText } from '../fixes/text-pieces.js';
+import { normalizeSqlText } from '../space/text-pieces.js';
 import { joinText } from '../space/schema.js';
 import { normalizeTerm } from './checks-synonyms.js';
 import type { LintContext, SqlKind } from './context.js';

@@ -5,7 +5,7 @@
  */
 import type { Benchmark } from '../benchmarks/types.js';
 import { tryExtractSqlShape, type SqlShape } from '../scoring/sql-shape.js';
-import { normalizeIdentifier, splitIdentifier } from '../space/identifiers.js';
+import { normalizeIdentifier, splitIdentifier } from '../sql/identifiers.js';
 import { joinText, type ColumnConfig, type Space, type Table } from '../space/schema.js';
 import { checkReadOnly, type ReadOnlyCheck } from '../sql/read-only-guard.js';
 import type { LintInput, WarehouseFacts } from './types.js';

@@ -6,12 +6,12 @@
  */
 import jsonpatch from 'fast-json-patch';
 import type { Operation } from 'fast-json-patch';
-import { compileFix } from '../fixes/compile-fix.js';
+import { compileFix } from '../fixes/compile/compile-fix.js';
 import { compareStrings } from '../fixes/fix-key.js';
 import { FixSchema } from '../fixes/fix-types.js';
-import { newId } from '../fixes/new-id.js';
-import { pointer } from '../fixes/patch-ops.js';
-import { dedupeCaseInsensitive } from '../fixes/text-pieces.js';
+import { newId } from '../fixes/compile/new-id.js';
+import { pointer } from '../fixes/compile/patch-ops.js';
+import { dedupeCaseInsensitive } from '../space/text-pieces.js';
 import { checkInvariants } from '../space/invariants.js';
 import { SpaceSchema, joinText, type Space } from '../space/schema.js';
 import { idEntries, isSorted, jsonPath, sortedLists, untrimmedStrings } from './checks-format.js';

@@ -6,8 +6,8 @@
  */
 import type { Operation } from 'fast-json-patch';
 import { ValidationError, type ValidationIssue } from '../errors.js';
-import { newId } from '../fixes/new-id.js';
-import { pointer } from '../fixes/patch-ops.js';
+import { newId } from '../fixes/compile/new-id.js';
+import { pointer } from '../fixes/compile/patch-ops.js';
 import { formatPath } from '../space/json-path.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';

@@ -3,11 +3,10 @@ import type { Benchmark } from '../benchmarks/types.js';
 import type { WarehouseSchema } from '../ports.js';
 import type { Space } from '../space/schema.js';
 
-export type Severity = 'error' | 'warning' | 'info';
+import type { Category, Severity } from '../scoring/quality-score.js';
 
-/** The score's categories (README "Lint checks" explains each). */
-export const CATEGORIES = ['coverage', 'relationships', 'semantics', 'examples', 'limits'] as const;
-export type Category = (typeof CATEGORIES)[number];
+export { CATEGORIES } from '../scoring/quality-score.js';
+export type { Category, CategoryScore, QualityScore, Severity } from '../scoring/quality-score.js';
 
 export interface Finding {
   /** The check's stable kebab-case id. */
@@ -66,20 +65,4 @@ export interface CheckDefinition<Ctx> {
   /** Needs `--warehouse` facts; silent without them. */
   warehouse?: boolean;
   run(ctx: Ctx): RawFinding[];
-}
-
-export interface CategoryScore {
-  /** 0..100 after penalties. */
-  score: number;
-  /** The measure before penalties, 0..100. */
-  measure: number;
-  /** Points taken off by findings. */
-  penalty: number;
-}
-
-export interface QualityScore {
-  /** 0..100, the weighted mean of the categories. */
-  score: number;
-  categories: Record<Category, CategoryScore>;
-  findings: Record<Severity, number>;
 }

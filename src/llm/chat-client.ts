@@ -5,7 +5,7 @@
  * off past the cap, never buffered whole); errors are LlmError values that never carry the token.
  */
 import type { ChatMessage, Llm, LlmReply } from '../ports.js';
-import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from '../util/backoff.js';
+import { retryDelay, parseRetryAfter, sleep, type BackoffPolicy } from '../util/retry.js';
 import { BodyTooLargeError, readTextCapped } from '../util/capped-body.js';
 import { clip, errorMessageFromBody, parseChatCompletion } from './chat-response.js';
 import { hintForStatus, LlmError } from './llm-error.js';

@@ -7,7 +7,7 @@
  * the messages and reactions tables (messages_count, active_members).
  */
 import type { SqlJsDatabase } from './sqljs-loader.js';
-import { SeededRandom } from './seeded-random.js';
+import { SeededRandom } from '../util/seeded-random.js';
 import { formatDate, formatTimestamp } from './spark-dates.js';
 import {
   CHANNEL,

@@ -19,7 +19,7 @@ import { writeFileAtomic } from '../util/atomic-write.js';
 /** The env variable that moves the state folder (default `<root>/.genie-gitops/state`). */
 export const STATE_DIR_ENV = 'GENIE_GITOPS_STATE_DIR';
 
-export function resolveStateDir(root: string, env: Readonly<Record<string, string | undefined>> = process.env): string {
+export function resolveStateDir(root: string, env: Readonly<Record<string, string | undefined>>): string {
   const fromEnv = env[STATE_DIR_ENV]?.trim();
   return fromEnv ? path.resolve(root, fromEnv) : path.join(root, '.genie-gitops', 'state');
 }

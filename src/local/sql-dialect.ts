@@ -23,6 +23,18 @@ import { isSymbol, isTrivia, isWord, tokenize, type Token } from '../sql/tokeniz
 import { splitArguments } from './call-arguments.js';
 import { optimiseCall } from './native-calls.js';
 import { SPARK_SCALARS } from './spark-functions.js';
+import {
+  CLOCK_DATE,
+  CLOCK_TIMESTAMP,
+  INTEGER_RESULT,
+  NOT_CALLS,
+  RENAMED,
+  UNITS,
+  UNIT_ARG_FUNCTIONS,
+  backtick,
+  castExpression,
+  quoteString,
+} from './sql-dialect-vocabulary.js';
 
 export { registerSparkFunctions } from './spark-functions.js';
 
@@ -48,120 +60,6 @@ export function sqliteTableName(identifier: string): string {
 export function quoteIdentifier(name: string): string {
   return `"${name.replace(/"/g, '""')}"`;
 }
-
-/**
- * Backticked identifier, used for every name the rewriter emits: unlike a double-quoted
- * one, SQLite never falls back to reading it as a string literal when nothing matches.
- */
-export function backtick(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
-}
-
-/** SQLite single-quoted string literal. */
-export function quoteString(value: string): string {
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-const CLOCK_DATE = new Set(['CURRENT_DATE', 'CURDATE']);
-const CLOCK_TIMESTAMP = new Set(['CURRENT_TIMESTAMP', 'NOW', 'GETDATE', 'LOCALTIMESTAMP']);
-const UNIT_ARG_FUNCTIONS = new Set([
-  'DATEADD',
-  'DATE_ADD',
-  'TIMESTAMPADD',
-  'DATEDIFF',
-  'DATE_DIFF',
-  'TIMESTAMPDIFF',
-  'DATE_TRUNC',
-  'DATE_PART',
-]);
-const UNITS = new Set([
-  'YEAR',
-  'YEARS',
-  'QUARTER',
-  'QUARTERS',
-  'MONTH',
-  'MONTHS',
-  'WEEK',
-  'WEEKS',
-  'DAY',
-  'DAYS',
-  'HOUR',
-  'HOURS',
-  'MINUTE',
-  'MINUTES',
-  'SECOND',
-  'SECONDS',
-  'DAYOFWEEK',
-  'DOW',
-  'DOY',
-  'DAYOFYEAR',
-]);
-/** Functions whose result is an integer: sql.js returns every JS number as REAL, so these get a CAST. */
-const INTEGER_RESULT = new Set([
-  'YEAR',
-  'QUARTER',
-  'MONTH',
-  'DAY',
-  'DAYOFMONTH',
-  'HOUR',
-  'MINUTE',
-  'SECOND',
-  'DAYOFWEEK',
-  'WEEKDAY',
-  'WEEKOFYEAR',
-  'DAYOFYEAR',
-  'DATE_PART',
-  'DATEDIFF',
-  'DATE_DIFF',
-  'TIMESTAMPDIFF',
-  'COUNT_IF',
-]);
-/** Keywords a parenthesis may follow without being a call: `SELECT (a || b)::date`. */
-const NOT_CALLS = new Set([
-  'SELECT',
-  'WHERE',
-  'AND',
-  'OR',
-  'NOT',
-  'IN',
-  'ON',
-  'AS',
-  'WHEN',
-  'THEN',
-  'ELSE',
-  'BY',
-  'HAVING',
-  'FROM',
-  'JOIN',
-  'IS',
-  'EXISTS',
-  'WITH',
-  'UNION',
-  'DISTINCT',
-]);
-/** Spark functions with a native SQLite equivalent that keeps the argument's type. */
-const RENAMED: Record<string, string> = { IF: 'iif', NVL: 'coalesce' };
-const CAST_TYPES: Record<string, string> = {
-  STRING: 'TEXT',
-  VARCHAR: 'TEXT',
-  CHAR: 'TEXT',
-  TEXT: 'TEXT',
-  INT: 'INTEGER',
-  INTEGER: 'INTEGER',
-  BIGINT: 'INTEGER',
-  SMALLINT: 'INTEGER',
-  TINYINT: 'INTEGER',
-  LONG: 'INTEGER',
-  SHORT: 'INTEGER',
-  BYTE: 'INTEGER',
-  BOOLEAN: 'INTEGER',
-  DOUBLE: 'REAL',
-  FLOAT: 'REAL',
-  REAL: 'REAL',
-  DECIMAL: 'REAL',
-  DEC: 'REAL',
-  NUMERIC: 'REAL',
-};
 
 type PieceKind = 'trivia' | 'primary' | 'word' | 'op';
 interface Piece {
@@ -492,23 +390,6 @@ class Rewriter {
     const k = this.prevIndex(i);
     return k >= 0 ? this.t[k] : undefined;
   }
-}
-
-/** The SQLite form of casting `inner` to a Spark type, or undefined for a type we leave alone. */
-function castExpression(inner: string, typeName: string): string | undefined {
-  const type = typeName.toUpperCase();
-  if (type === 'DATE')
-    return (
-      optimiseCall({
-        fn: 'to_date',
-        args: splitArguments(inner),
-        fallback: `to_date(${inner})`,
-        integerResult: false,
-      }) ?? `to_date(${inner})`
-    );
-  if (type.startsWith('TIMESTAMP')) return `to_timestamp(${inner})`;
-  const mapped = CAST_TYPES[type];
-  return mapped ? `CAST(${inner} AS ${mapped})` : undefined;
 }
 
 function lastSignificant(pieces: Piece[]): number {

@@ -4,25 +4,25 @@
  * train-untaught rises, no question regresses beyond the budget, holdout does not fall).
  * Pure over its ports: scoring is a function passed in, so the loop runs the same on any backend.
  */
-import type { Operation } from 'fast-json-patch';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { Analyst } from '../fixes/analyst.js';
-import { applyFixes } from '../fixes/apply-fixes.js';
+import { applyFixes } from '../fixes/apply/apply-fixes.js';
 import { fixKey } from '../fixes/fix-key.js';
 import type { Fix } from '../fixes/fix-types.js';
 import type { Warehouse, WarehouseSchema } from '../ports.js';
 import type { Space } from '../space/schema.js';
 import type { Scorecard } from '../scoring/scorecard.js';
-import { countsOf, type SplitCounts } from './acceptance.js';
+import { countsOf } from './acceptance.js';
 import { gatherEvidence } from './evidence.js';
 import { requireGeneralisingExamples, screenExamples } from './example-gate.js';
-import { lessonNotes, recordFix, recordOutcome, triedKeys, type Lessons, type Outcome } from './lessons.js';
+import { lessonNotes, recordFix, recordOutcome, triedKeys, type Lessons } from './lessons.js';
 import { summarizeFix } from './fix-summary.js';
 import { fitToSlots } from './slots.js';
 import { tryBatch, type TrialContext, type TrialResult } from './trial.js';
 import { BudgetExhausted, type Budget } from './budget.js';
 import type { ScreeningSettings } from './screening.js';
 import { ScreenedRun, type ScreeningStats } from './screened-run.js';
+import type { IterationRecord } from './iteration-record.js';
 
 export { countsOf } from './acceptance.js';
 
@@ -66,41 +66,11 @@ export interface EnhanceLoopInput {
   log?: (line: string) => void;
 }
 
+export type { IterationRecord, TriedFix } from './iteration-record.js';
+
 export interface Scored {
   space: Space;
   card: Scorecard;
-}
-
-export interface TriedFix {
-  fix: Fix;
-  key: string;
-  ops: Operation[];
-  outcome?: Outcome;
-}
-
-export interface IterationRecord {
-  index: number;
-  accepted: boolean;
-  reason: string;
-  before: SplitCounts;
-  after: SplitCounts;
-  /** Fixes kept in the config by this iteration. */
-  applied: TriedFix[];
-  /** Fixes that were invalid, conflicting, or rolled back, with why. */
-  rejected: { fix: Fix; key: string; reason: string }[];
-  /** The patch from the config before this iteration to the one after (empty when rejected). */
-  patch: Operation[];
-  /** Questions that passed before this iteration and fail after it (empty when it was rolled back). */
-  regressions: string[];
-  /** When rolled back: the questions the rejected candidate broke. */
-  candidateRegressions?: string[];
-  /** Questions that failed before this iteration and pass after it. */
-  fixed: string[];
-  notes: string[];
-  /** Screening only: candidate configs screened, and whether `after` is a full scoring or a screened prediction. */
-  screened?: { candidates: number; confirmed: boolean };
-  /** Fixes proposed but never judged, because the budget ran out first. */
-  untried?: string[];
 }
 
 export interface EnhanceLoopResult {

@@ -13,7 +13,7 @@
  */
 import type { Fix } from '../fixes/fix-types.js';
 import { fixTarget } from '../fixes/fix-key.js';
-import { lastPart, normalizeIdentifier, normalizeName } from '../fixes/identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
 import { tryExtractSqlShape } from '../scoring/sql-shape.js';
 import type { Space } from '../space/schema.js';
 

@@ -13,7 +13,7 @@ import type { Budget } from './budget.js';
 import { confirmConfig, isFullyScored, type ScoredConfig } from './confirm.js';
 import type { Lessons } from './lessons.js';
 import { countsOf } from './acceptance.js';
-import type { IterationRecord } from './enhance-loop.js';
+import type { IterationRecord } from './iteration-record.js';
 import { IterationScreen, type ScreeningSettings } from './screening.js';
 import { screenBatch } from './screened-trial.js';
 import type { TrialContext, TrialResult } from './trial.js';

@@ -8,7 +8,7 @@
  * fix-by-fix trial (trial.ts), screened. An accepted candidate whose canary changed, or that
  * keeps a regression within the budget, is confirmed by a full scoring before it is kept.
  */
-import { applyFixes } from '../fixes/apply-fixes.js';
+import { applyFixes } from '../fixes/apply/apply-fixes.js';
 import { fixKey } from '../fixes/fix-key.js';
 import type { Fix } from '../fixes/fix-types.js';
 import { judge, type Verdict } from './acceptance.js';

@@ -5,7 +5,7 @@
  */
 import type { Fix } from '../fixes/fix-types.js';
 import { fixKey } from '../fixes/fix-key.js';
-import { normalizeIdentifier } from '../fixes/identifiers.js';
+import { normalizeIdentifier } from '../sql/identifiers.js';
 import { GENIE_LIMITS, slotUsage } from '../space/limits.js';
 import { joinText, type Space } from '../space/schema.js';
 

@@ -5,7 +5,7 @@
  * synonym, so survivors are re-judged as a set).
  */
 import type { Operation } from 'fast-json-patch';
-import { applyFixes } from '../fixes/apply-fixes.js';
+import { applyFixes } from '../fixes/apply/apply-fixes.js';
 import { fixKey } from '../fixes/fix-key.js';
 import type { Fix } from '../fixes/fix-types.js';
 import type { Scorecard } from '../scoring/scorecard.js';

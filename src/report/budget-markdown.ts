@@ -4,7 +4,7 @@
  * candidate in full would have needed, and, when the run stopped on its budget, why and what
  * is left to try, so a short run is not mistaken for a converged one.
  */
-import type { EnhanceResult } from '../commands/enhance.js';
+import type { EnhanceResult } from '../loop/enhance-result.js';
 
 const minutes = (questions: number, qpm: number) => {
   const m = questions / qpm;

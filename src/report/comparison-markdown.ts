@@ -85,54 +85,10 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
   const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const title = options.title ?? `Genie score: ${code(head.space)}`;
   const changes = questionChanges(head, base);
-  const before = new Map(base.questions.map((q) => [q.id, q]));
-  const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
-  const status = (q: QuestionScore | undefined): string => {
-    if (!q) return '–';
-    if (q.errored) return '⚠️ errored';
-    const rate = repeats ? ` (${percent(q.passRate)})` : '';
-    if (q.expectedError !== undefined) return '⚠️ broken benchmark';
-    return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
-  };
-  const pairRow = (q: QuestionScore) =>
-    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
-  const oneRow = (q: QuestionScore) =>
-    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
-  const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
   // When the paired test finds no significant change, per-question flips are not called regressions or fixes.
   const neutral = options.gate?.verdict === 'no-significant-change';
   const [regressed, fixed] = neutral ? ['Passed on base only', 'Passed on head only'] : ['Regressed', 'Fixed'];
-  const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
-
-  const sections: Section[] = [
-    {
-      heading: `### ${regressed} (${changes.regressed.length})`,
-      header: pairHeader,
-      rows: changes.regressed.map(pairRow),
-    },
-    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
-    { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
-    {
-      heading: `### Still failing (${changes.stillFailing.length})`,
-      header: pairHeader,
-      rows: changes.stillFailing.map(pairRow),
-    },
-    {
-      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
-      header: oneHeader,
-      rows: changes.broken.map(oneRow),
-    },
-    {
-      heading: `### Removed questions (${changes.removed.length})`,
-      header: oneHeader,
-      rows: changes.removed.map(oneRow),
-    },
-    {
-      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
-      header: pairHeader,
-      rows: changes.errored.map(pairRow),
-    },
-  ].filter((s) => s.rows.length > 0);
+  const sections = changeSections(head, base, changes, [regressed, fixed]);
 
   // With errored questions on either side, changes are measured on the questions answered in both, as the gate does.
   const paired = changes.errored.length > 0;
@@ -179,6 +135,64 @@ export function renderComparisonMarkdown(head: Scorecard, base: Scorecard, optio
     `<sub>config ${code(shortHash(base.configHash))} → ${code(shortHash(head.configHash))} · benchmarks ${code(shortHash(base.benchmarksHash))} → ${code(shortHash(head.benchmarksHash))} · head run: ${plural(head.calls.genie, 'Genie question')}, ${plural(head.calls.statements, 'statement')}, ${duration(head.durationMs)}</sub>`,
   ];
 
+  return fitWithin(top, sections, foot, maxChars);
+}
+
+/** The per-question sections of the comparison (empty ones left out), each row one question. */
+function changeSections(
+  head: Scorecard,
+  base: Scorecard,
+  changes: ReturnType<typeof questionChanges>,
+  [regressed, fixed]: [string, string],
+): Section[] {
+  const before = new Map(base.questions.map((q) => [q.id, q]));
+  const repeats = [...head.questions, ...base.questions].some((q) => q.repeats.length > 1);
+  const status = (q: QuestionScore | undefined): string => {
+    if (!q) return '–';
+    if (q.errored) return '⚠️ errored';
+    const rate = repeats ? ` (${percent(q.passRate)})` : '';
+    if (q.expectedError !== undefined) return '⚠️ broken benchmark';
+    return q.passed ? `✅ ${q.verdict ?? ''}${rate}`.trimEnd() : `❌ ${q.category ?? q.verdict ?? 'failed'}${rate}`;
+  };
+  const pairRow = (q: QuestionScore) =>
+    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(before.get(q.id))} | ${status(q)} |`;
+  const oneRow = (q: QuestionScore) =>
+    `| ${code(q.id)} | ${q.split} | ${cell(truncate(q.question, 60))} | ${status(q)} |`;
+  const pairHeader = ['| id | split | question | base | head |', '|---|---|---|---|---|'];
+  const oneHeader = ['| id | split | question | result |', '|---|---|---|---|'];
+  return [
+    {
+      heading: `### ${regressed} (${changes.regressed.length})`,
+      header: pairHeader,
+      rows: changes.regressed.map(pairRow),
+    },
+    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+    { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
+    {
+      heading: `### Still failing (${changes.stillFailing.length})`,
+      header: pairHeader,
+      rows: changes.stillFailing.map(pairRow),
+    },
+    {
+      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+      header: oneHeader,
+      rows: changes.broken.map(oneRow),
+    },
+    {
+      heading: `### Removed questions (${changes.removed.length})`,
+      header: oneHeader,
+      rows: changes.removed.map(oneRow),
+    },
+    {
+      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+      header: pairHeader,
+      rows: changes.errored.map(pairRow),
+    },
+  ].filter((s) => s.rows.length > 0);
+}
+
+/** The comment with as many rows of each section as fit in `maxChars`, and a note for those left out. */
+function fitWithin(top: string[], sections: Section[], foot: string[], maxChars: number): string {
   const fixedLength =
     [...top, ...foot].join('\n').length +
     sections.reduce((n, s) => n + s.heading.length + s.header.join('\n').length + 4, 0);

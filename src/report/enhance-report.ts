@@ -4,7 +4,7 @@
  * else collapsed (per-iteration patches with named paths, rejected fixes, notes, lessons), the
  * budget last. It stays under GitHub's 65,536-character limit, dropping detail before summary.
  */
-import type { EnhanceResult } from '../commands/enhance.js';
+import type { EnhanceResult } from '../loop/enhance-result.js';
 import { summarizeFix } from '../loop/fix-summary.js';
 import type { IterationRecord } from '../loop/enhance-loop.js';
 import { lessonNotes } from '../loop/lessons.js';

@@ -1,5 +1,5 @@
 /** Markdown for `lint`: a quality table per space and every finding, within GitHub's size limits. */
-import type { LintResult, SpaceLint } from '../commands/lint.js';
+import type { LintResult, SpaceLint } from '../lint/lint-result.js';
 import { CATEGORIES, type QualityScore } from '../lint/types.js';
 import { GITHUB_COMMENT_LIMIT, cell, code, truncate } from './markdown-format.js';
 

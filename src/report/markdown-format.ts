@@ -1,12 +1,13 @@
 /** Small formatting helpers shared by the scorecard renderers. */
 import type { SplitTotals } from '../scoring/scorecard.js';
+import { pct } from '../util/percent.js';
 
 /** GitHub's limit on a PR body or comment. */
 export const GITHUB_COMMENT_LIMIT = 65_536;
 
-export function percent(fraction: number): string {
-  return `${(fraction * 100).toFixed(1)}%`;
-}
+/** A fraction as a percentage: util/percent.ts, under the name the renderers use. */
+const percent = pct;
+export { percent };
 
 /**
  * A score with its counts: `80.0% (8/10)`; `87.5% (7/8, 2 errored)` when questions errored (the

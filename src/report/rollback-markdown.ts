@@ -2,8 +2,8 @@
 import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
 import type { LiveVerdict } from '../scoring/live-verdict.js';
 import { GITHUB_BODY_LIMIT } from './enhance-report.js';
+import { pct } from '../util/percent.js';
 
-const pct = (x: number | undefined) => (x === undefined ? '–' : `${(x * 100).toFixed(1)}%`);
 const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 300);
 
 export interface RollbackBodyInput {

@@ -6,7 +6,7 @@
  * it is parsed with a schema and anything unreadable is treated as no history.
  */
 import { z } from 'zod';
-import type { EnhanceResult } from '../commands/enhance.js';
+import type { EnhanceResult } from '../loop/enhance-result.js';
 
 const Counts = z.object({ passed: z.number(), total: z.number() });
 const RunEntrySchema = z.object({

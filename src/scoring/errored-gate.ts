@@ -5,6 +5,7 @@
  * verdict is *inconclusive* (neutral: the check neither fails nor claims a pass).
  */
 import type { Scorecard } from './scorecard.js';
+import { pct } from '../util/percent.js';
 
 /** Default largest share of errored questions (per card) before a gate is inconclusive. */
 export const DEFAULT_MAX_ERRORED = 0.1;
@@ -26,7 +27,6 @@ export interface Inconclusive {
   message: string;
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const MAX_NAMED = 20;
 
 export function erroredIds(card: Scorecard): string[] {

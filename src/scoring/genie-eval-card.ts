@@ -9,6 +9,7 @@ import type { Benchmark } from '../benchmarks/types.js';
 import type { EvalAssessment, EvalRun } from '../ports.js';
 import type { Category } from './failure-category.js';
 import { buildScorecard, summarizeQuestion, type RepeatResult, type Scorecard } from './scorecard.js';
+import { pct } from '../util/percent.js';
 
 const REASON_CATEGORY: Array<[RegExp, Category]> = [
   [/FILTER/, 'wrong_filter'],
@@ -102,8 +103,6 @@ export function scorerAgreement(ours: Scorecard, genie: Scorecard): ScorerAgreem
   const agreed = compared.filter((r) => r.agree).length;
   return { compared: compared.length, agreed, rate: compared.length ? agreed / compared.length : 1, rows };
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 /** Both verdicts per question and the agreement rate, for the log, the job summary and the CLI. */
 export function renderAgreementMarkdown(space: string, ours: Scorecard, genie: Scorecard, a: ScorerAgreement): string {

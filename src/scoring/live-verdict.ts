@@ -11,6 +11,7 @@ import { inconclusiveVerdict, nameIds } from './errored-gate.js';
 import { decideGate, formatP, signedPoints, type GateResult } from './score-gate.js';
 import type { QuestionScore, Scorecard } from './scorecard.js';
 import { binomialUpperTail } from './statistics.js';
+import { pct } from '../util/percent.js';
 
 /** What the live score is compared with. */
 export type Baseline =
@@ -41,8 +42,6 @@ export interface VerdictSettings {
   confidence: number;
   maxErrored: number;
 }
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 
 function answeredScore(questions: readonly QuestionScore[]): { passed: number; answered: number; score: number } {
   const answered = questions.filter((q) => !q.errored && q.expectedError === undefined);

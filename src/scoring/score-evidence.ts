@@ -4,29 +4,8 @@
  * interval. Genie does not answer the same question the same way every time, so a score
  * without this evidence says more than it knows.
  */
-import type { QuestionScore, Totals } from './scorecard.js';
-import { wilsonInterval, type Interval } from './statistics.js';
-
-export interface SplitEvidence {
-  /** Wilson interval of the split's score at the evidence's confidence. */
-  interval: Interval;
-  /** Questions asked more than once. */
-  repeated: number;
-  /** Of those, the questions answered with the same outcome every time. */
-  consistent: number;
-  /** consistent / repeated; null when no question was asked more than once. */
-  repeatability: number | null;
-}
-
-export interface ScoreEvidence {
-  /** Confidence of the intervals (0.95). */
-  confidence: number;
-  all: SplitEvidence;
-  train: SplitEvidence;
-  holdout: SplitEvidence;
-  /** Questions that passed in some asks and failed in others, in benchmark order. */
-  flaky: string[];
-}
+import type { QuestionScore, ScoreEvidence, SplitEvidence, Totals } from './scorecard-types.js';
+import { wilsonInterval } from './statistics.js';
 
 /** Pass or fail of each ask of a question; a card without recorded repeats counts its verdict once. */
 export function askOutcomes(q: Pick<QuestionScore, 'passed' | 'repeats'>): boolean[] {

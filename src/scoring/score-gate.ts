@@ -6,6 +6,7 @@
  */
 import type { Look } from './adaptive-repeats.js';
 import type { Scorecard } from './scorecard.js';
+import { pct } from '../util/percent.js';
 
 export type GateVerdict =
   /** A significant drop beyond max-regression: the check fails. */
@@ -39,8 +40,16 @@ export interface GateResult {
   comparison?: Look & { rounds: number; reasked: number };
 }
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const points = (x: number) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+
+/**
+ * The one min-score rule of the CLI, the action and the PR check: a score (over answered
+ * questions) under the minimum fails, with this message; `name` is how the caller spells the setting.
+ */
+export function minScoreFailure(score: number, minScore: number | undefined, name = 'min-score'): string | undefined {
+  if (minScore === undefined || score >= minScore) return undefined;
+  return `score ${pct(score)} is below ${name} ${pct(minScore)}`;
+}
 
 /** Formats a p-value for people: three significant digits, or a bound when tiny. */
 export function formatP(p: number): string {
@@ -63,8 +72,8 @@ export function decideGate(input: {
   const { head, settings, comparison } = input;
   const failures: string[] = [];
   const score = head.totals.all.score;
-  const belowMin = settings.minScore !== undefined && score < settings.minScore;
-  if (belowMin) failures.push(`head score ${pct(score)} is below min-score ${pct(settings.minScore!)}`);
+  const belowMin = minScoreFailure(score, settings.minScore);
+  if (belowMin) failures.push(`head ${belowMin}`);
   if (input.inconclusive !== undefined)
     return { verdict: 'inconclusive', failures: [], summary: `Inconclusive: ${input.inconclusive}.`, comparison };
   if (!input.base || !comparison) {

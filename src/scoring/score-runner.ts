@@ -14,7 +14,7 @@ import { isInfrastructureFailure, serviceFailureOf } from './errored.js';
 import { explainFailure, type AnswerStatus, type Category } from './failure-category.js';
 import { createRateLimiter } from './rate-limiter.js';
 import { compareResults, isPassingVerdict, type Verdict } from './result-comparator.js';
-import { errorFacts, withRetry } from './retry.js';
+import { errorFacts, sleep as abortableSleep, withRetry } from '../util/retry.js';
 import {
   buildScorecard,
   mergeRepeats,
@@ -25,6 +25,9 @@ import {
 } from './scorecard.js';
 import { ordersOutput } from './sql-shape.js';
 import { compareAllowingTies } from './order-ties.js';
+import { askWithTimeout, QuestionTimeoutError } from './ask-timeout.js';
+
+export { QuestionTimeoutError } from './ask-timeout.js';
 
 export interface ScoreRunOptions {
   /** Questions in flight at once; default 4. */
@@ -84,15 +87,6 @@ export interface RunScoreInput {
   expectedCache?: Map<string, Promise<QueryResult>>;
 }
 
-/** Thrown when one ask exceeds questionTimeoutMs: the service did not answer in time (errored, retried). */
-export class QuestionTimeoutError extends Error {
-  readonly retryable = true;
-  constructor(readonly timeoutMs: number) {
-    super(`Genie did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    this.name = 'QuestionTimeoutError';
-  }
-}
-
 /** A FAILED answer whose error type says the service failed (throttling, transient processing error, stuck reply). */
 class ServiceFailure extends Error {
   readonly retryable = true;
@@ -129,7 +123,8 @@ export async function runScore(input: RunScoreInput): Promise<Scorecard> {
   // A run-fatal error anywhere stops every worker, not only the one that met it.
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const sleep = input.sleep ?? ((ms: number) => abortableSleep(ms, signal));
+  // A retry wait ends quietly when the run is stopped: the loop then sees the abort and stops.
+  const sleep = input.sleep ?? ((ms: number) => abortableSleep(ms, signal).catch(() => undefined));
   const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
   const timeoutMs = options.questionTimeoutMs ?? 120_000;
   const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
@@ -372,44 +367,6 @@ export async function reaskScore(
   if (benchmarks.length === 0 || times < 1) return card;
   const extra = await runScore({ ...input, benchmarks, options: { ...input.options, repeats: times } });
   return mergeRepeats(card, extra);
-}
-
-/** Asks with a deadline; a Genie that ignores the signal is still cut off at the deadline. */
-async function askWithTimeout(
-  genie: Genie,
-  question: string,
-  timeoutMs: number,
-  parent?: AbortSignal,
-): Promise<GenieAnswer> {
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  parent?.addEventListener('abort', onParentAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
-  const stopped = new Promise<never>((_, reject) => {
-    const fire = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) fire();
-    else controller.signal.addEventListener('abort', fire, { once: true });
-  });
-  try {
-    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
-  } finally {
-    clearTimeout(timer);
-    parent?.removeEventListener('abort', onParentAbort);
-  }
-}
-
-function abortableSleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 function isStatementTimeout(error: unknown): boolean {

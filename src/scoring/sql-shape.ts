@@ -26,6 +26,9 @@ import {
   type Node,
 } from './sql-ast.js';
 
+import { AGGREGATE_FUNCTIONS, COMPARISON_OPS, NEGATED_OPS } from './sql-vocabulary.js';
+import { memoByText } from '../util/memo.js';
+
 export { SqlParseError } from './sql-ast.js';
 
 export interface TableRef {
@@ -96,117 +99,15 @@ export interface SqlShape {
   computedAliases: string[];
 }
 
-const AGGREGATE_FUNCTIONS = new Set([
-  'count',
-  'sum',
-  'avg',
-  'mean',
-  'min',
-  'max',
-  'count_if',
-  'median',
-  'mode',
-  'percentile',
-  'percentile_approx',
-  'approx_percentile',
-  'approx_count_distinct',
-  'stddev',
-  'stddev_pop',
-  'stddev_samp',
-  'variance',
-  'var_pop',
-  'var_samp',
-  'collect_list',
-  'collect_set',
-  'array_agg',
-  'listagg',
-  'string_agg',
-  'any_value',
-  'first',
-  'last',
-  'bool_and',
-  'bool_or',
-  'every',
-  'max_by',
-  'min_by',
-]);
-
-const COMPARISON_OPS = new Set([
-  '=',
-  '==',
-  '!=',
-  '<>',
-  '<',
-  '<=',
-  '>',
-  '>=',
-  'IN',
-  'NOT IN',
-  'LIKE',
-  'NOT LIKE',
-  'ILIKE',
-  'NOT ILIKE',
-  'BETWEEN',
-  'NOT BETWEEN',
-  'IS',
-  'IS NOT',
-  '<=>',
-]);
-
-const NEGATED_OPS: Record<string, string> = {
-  '=': '<>',
-  '<>': '=',
-  '!=': '=',
-  IN: 'NOT IN',
-  'NOT IN': 'IN',
-  LIKE: 'NOT LIKE',
-  'NOT LIKE': 'LIKE',
-  ILIKE: 'NOT ILIKE',
-  'NOT ILIKE': 'ILIKE',
-  BETWEEN: 'NOT BETWEEN',
-  'NOT BETWEEN': 'BETWEEN',
-  IS: 'IS NOT',
-  'IS NOT': 'IS',
-  '<': '>=',
-  '>=': '<',
-  '>': '<=',
-  '<=': '>',
-};
-
 /**
- * Shapes by SQL text. Scoring, failure analysis and the enhance loop parse the same expected SQL
- * on every scoring, and parsing dominated an enhance run's time; a shape is a pure function of the
- * text, frozen so a caller cannot change what the next caller reads. Bounded: oldest out first.
+ * Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed.
+ * Memoised by text: scoring, failure analysis and enhance parse the same SQL on every scoring.
  */
-const shapes = new Map<string, Readonly<SqlShape> | SqlParseError>();
-const MAX_SHAPES = 4096;
-
-/** Extracts the shape of one SELECT statement; throws SqlParseError when it cannot be parsed. */
-export function extractSqlShape(sql: string): SqlShape {
-  let shape = shapes.get(sql);
-  if (shape === undefined) {
-    try {
-      const builder = new ShapeBuilder();
-      builder.visitQuery(parseSelect(sql), true);
-      shape = deepFreeze(builder.finish());
-    } catch (error) {
-      if (!(error instanceof SqlParseError)) throw error;
-      shape = error;
-    }
-    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value as string);
-    shapes.set(sql, shape);
-  }
-  if (shape instanceof SqlParseError) throw shape;
-  return shape as SqlShape;
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
+export const extractSqlShape: (sql: string) => SqlShape = memoByText((sql) => {
+  const builder = new ShapeBuilder();
+  builder.visitQuery(parseSelect(sql), true);
+  return builder.finish();
+});
 
 /** Like extractSqlShape, but null when the SQL cannot be parsed. */
 export function tryExtractSqlShape(sql: string): SqlShape | null {

@@ -2,7 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import { ReadOnlyViolationError, WarehouseError } from '../errors.js';
 import type { Cell, QueryResult, Warehouse } from '../ports.js';
-import { findThreePartNames } from '../space/identifiers.js';
+import { findThreePartNames } from '../sql/identifiers.js';
 import { HttpError } from './http-io.js';
 
 interface StoredStatement {

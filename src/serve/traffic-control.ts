@@ -6,7 +6,7 @@
  * rate (one ask per 60 s / qpm, with a little tolerance for network jitter), so
  * N asks need at least (N - 1) * 60 / qpm seconds: the bound the benchmark compares with.
  */
-import { mulberry32 } from '../local/genie/prng.js';
+import { mulberry32 } from '../util/seeded-random.js';
 
 export type Fault = 'none' | 'error' | 'drop';
 

@@ -1,7 +1,7 @@
 /** What the invariant checks share: where to report, the space's tables, and the warehouse's columns. */
 import type { ValidationIssue } from '../errors.js';
 import type { WarehouseSchema } from '../ports.js';
-import { normalizeIdentifier } from './identifiers.js';
+import { normalizeIdentifier } from '../sql/identifiers.js';
 import type { Space } from './schema.js';
 
 export interface SpaceTableRef {

@@ -8,7 +8,7 @@
 import type { ValidationIssue } from '../errors.js';
 import type { WarehouseSchema } from '../ports.js';
 import { checkReadOnly } from '../sql/read-only-guard.js';
-import { findThreePartNames, isThreePart, normalizeIdentifier } from './identifiers.js';
+import { findThreePartNames, isThreePart, normalizeIdentifier } from '../sql/identifiers.js';
 import { createContext, type InvariantContext } from './invariant-context.js';
 import { checkJoinSpecs } from './join-spec-invariants.js';
 import { limitIssues } from './limits.js';

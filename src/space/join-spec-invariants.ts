@@ -1,6 +1,6 @@
 /** Join specs: both sides are tables of the space, sql[0] is one equality on the aliases, sql[1] the relationship marker. */
 import type { InvariantContext } from './invariant-context.js';
-import { lastPart, normalizeIdentifier, normalizeName } from './identifiers.js';
+import { lastPart, normalizeIdentifier, normalizeName } from '../sql/identifiers.js';
 import { isRelationshipMarker, parseJoinCondition, type QualifiedColumn } from './join-condition.js';
 import type { JoinSpec } from './schema.js';
 

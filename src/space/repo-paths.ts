@@ -62,10 +62,28 @@ export function spacePaths(root: string, name: string): SpacePaths {
   const absolute = path.resolve(root);
   const inside = (relative: string) => resolveInside(absolute, relative, `the path of space ${name}`);
   return {
-    dir: inside(path.join('spaces', name)),
-    spaceFile: inside(path.join('spaces', name, 'space.json')),
-    targetFile: inside(path.join('spaces', name, 'target.yml')),
-    benchmarksFile: inside(path.join('benchmarks', `${name}.yml`)),
-    lessonsFile: inside(path.join('lessons', `${name}.json`)),
+    dir: inside(repoPaths.dir(name)),
+    spaceFile: inside(repoPaths.spaceFile(name)),
+    targetFile: inside(repoPaths.targetFile(name)),
+    benchmarksFile: inside(repoPaths.benchmarksFile(name)),
+    lessonsFile: inside(repoPaths.lessonsFile(name)),
   };
+}
+
+/** The repository's layout: each file of a space, relative to the root with forward slashes (for git and messages). */
+export const repoPaths = {
+  /** The folder holding every folder-declared space. */
+  spacesDir: 'spaces',
+  dir: (name: string) => `spaces/${name}`,
+  spaceFile: (name: string) => `spaces/${name}/space.json`,
+  targetFile: (name: string) => `spaces/${name}/target.yml`,
+  benchmarksFile: (name: string) => `benchmarks/${name}.yml`,
+  lessonsFile: (name: string) => `lessons/${name}.json`,
+};
+
+/** The space a repository-relative path belongs to: spaces/<name>/..., and with `benchmarks` also benchmarks/<name>.yml. */
+export function spaceOfPath(file: string, options: { benchmarks?: boolean } = {}): string | undefined {
+  const match =
+    /^spaces\/([^/]+)\//.exec(file) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file) : null);
+  return match?.[1];
 }

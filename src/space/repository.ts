@@ -11,7 +11,7 @@ import { ValidationError } from '../errors.js';
 import { readBundle, type Bundle, type BundleSpace } from './bundle.js';
 import type { Space } from './schema.js';
 import { isValidSpaceName, SPACE_NAME_RULE, validateSpaceName } from './space-name.js';
-import { resolveInside } from './repo-paths.js';
+import { resolveInside, repoPaths, spaceOfPath } from './repo-paths.js';
 import { readSpaceFile } from './space-file.js';
 import { loadTarget, loadTargetOverlay, overlayTarget, type Target } from './target.js';
 
@@ -55,7 +55,7 @@ export function repoRelative(root: string, file: string): string {
 }
 
 function folderEntries(root: string): SpaceEntry[] {
-  const spacesDir = path.join(root, 'spaces');
+  const spacesDir = path.join(root, repoPaths.spacesDir);
   if (!existsSync(spacesDir)) return [];
   return readdirSync(spacesDir, { withFileTypes: true })
     .filter((entry) => entry.isDirectory() && existsSync(path.join(spacesDir, entry.name, 'space.json')))
@@ -86,7 +86,7 @@ function bundleEntries(root: string, bundle: Bundle | undefined, folders: SpaceE
     const problem = !isValidSpaceName(resource.key)
       ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}`
       : taken.has(resource.key)
-        ? `genie_spaces.${resource.key} has the name of the folder spaces/${resource.key}/: rename one of them`
+        ? `genie_spaces.${resource.key} has the name of the folder ${repoPaths.dir(resource.key)}/: rename one of them`
         : undefined;
     if (problem)
       throw new ValidationError([{ file: resource.declaredIn, path: '$', line: resource.line, message: problem }]);
@@ -150,13 +150,13 @@ export function targetOf(root: string, entry: SpaceEntry): Target | undefined {
 }
 
 function missingSpace(root: string, name: string, options: LayoutOptions): ValidationError {
-  const dir = path.join(root, 'spaces', name);
+  const dir = path.join(root, repoPaths.dir(name));
   if (existsSync(dir) && statSync(dir).isDirectory()) {
     return new ValidationError([
       {
         file: repoRelative(root, path.join(dir, 'space.json')),
         path: '$',
-        message: `spaces/${name}/ has no space.json: create spaces/${name}/space.json (the decoded serialized_space, e.g. via \`genie-gitops export\`)`,
+        message: `${repoPaths.dir(name)}/ has no space.json: create ${repoPaths.spaceFile(name)} (the decoded serialized_space, e.g. via \`genie-gitops export\`)`,
       },
     ]);
   }
@@ -166,7 +166,7 @@ function missingSpace(root: string, name: string, options: LayoutOptions): Valid
     {
       file: repoRelative(root, dir),
       path: '$',
-      message: `no folder spaces/${name}/ and no genie_spaces.${name} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
+      message: `no folder ${repoPaths.dir(name)}/ and no genie_spaces.${name} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`,
     },
   ]);
 }
@@ -208,9 +208,8 @@ export function spacesTouchedBy(
   const changed = new Set(files);
   const names = new Set<string>();
   for (const file of files) {
-    const match =
-      /^spaces\/([^/]+)\//.exec(file) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file) : null);
-    if (match) names.add(match[1]!);
+    const name = spaceOfPath(file, options);
+    if (name) names.add(name);
   }
   const bundle = readBundle(path.resolve(root), { target: options.bundleTarget });
   const bundleChanged = bundle?.files.some((file) => changed.has(file)) ?? false;

@@ -3,7 +3,7 @@
  * names from a config are never pasted into SQL, each part is backtick-quoted with backticks
  * doubled, which both Spark and SQLite read as one identifier whatever it contains.
  */
-import { splitIdentifier } from '../space/identifiers.js';
+import { splitIdentifier } from './identifiers.js';
 
 /** One name part as a backtick-quoted identifier. */
 export function quoteName(name: string): string {

@@ -1,9 +1,9 @@
 /** The llm analyst on a Databricks serving endpoint authenticates with the workspace's OAuth when there is no token. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { llmAnalystFrom } from '../../src/commands/llm-analyst.js';
+import { llmAnalystFrom } from '../../src/wiring/llm-analyst.js';
 import { DEV_CLIENT_ID, DEV_CLIENT_SECRET } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
-import { communitySpace, failures, fakeWarehouse, SCHEMA } from '../llm/fixture.js';
+import { communitySpace, failures, fakeWarehouse, SCHEMA } from '../fixes/llm/fixture.js';
 import { tempRepo } from '../helpers/temp-repo.js';
 
 let serve: ServeHandle;

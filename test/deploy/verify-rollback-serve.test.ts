@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLLBACK_LABEL } from '../../src/github/rollback.js';
+import { ROLLBACK_LABEL } from '../../src/gitops/rollback.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import { serializeSpace } from '../../src/space/canonical.js';

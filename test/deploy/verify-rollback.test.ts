@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ROLLBACK_LABEL, ROLLBACK_TRAILER } from '../../src/github/rollback.js';
+import { ROLLBACK_LABEL, ROLLBACK_TRAILER } from '../../src/gitops/rollback.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { SHOP_LIVE, shopSpace, writeShopRepo } from './shop-world.js';

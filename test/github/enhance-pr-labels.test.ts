@@ -6,7 +6,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { deployCommand } from '../../src/commands/deploy.js';
 import { enhancePrCommand, type EnhancePrOptions } from '../../src/commands/enhance-pr.js';
-import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/github/enhancement-labels.js';
+import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/gitops/enhancement-labels.js';
 import { createLocalSpaceStore, seedFromRepository } from '../../src/local/space-store.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
 

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkBotBranch, publishBotBranch } from '../../src/github/bot-branch.js';
+import { checkBotBranch, publishBotBranch } from '../../src/gitops/bot-branch.js';
 import { BOT_IDENTITY, GitCli, GitError } from '../../src/github/git-cli.js';
 import { createGitWorld, PERSON, type GitWorld } from './git-world.js';
 

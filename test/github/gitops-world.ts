@@ -1,6 +1,6 @@
 /** A real git world (bare origin + work clone) with a loopback GitHub that resolves PR shas from that origin. */
 import { GitCli } from '../../src/github/git-cli.js';
-import type { GitHubPort } from '../../src/github/github-port.js';
+import type { GitHubPort } from '../../src/ports.js';
 import { createGitHub } from '../../src/github/octokit-github.js';
 import { createOctokit } from '../../src/github/octokit-factory.js';
 import { startFakeGitHub, type FakeGitHub } from '../e2e/fake-github.js';

@@ -1,10 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { GitHubApiError } from '../../src/github/github-error.js';
-import type { GitHubPort } from '../../src/github/github-port.js';
+import type { GitHubPort } from '../../src/ports.js';
 import { createGitHub } from '../../src/github/octokit-github.js';
 import { createOctokit, retryDelayMs } from '../../src/github/octokit-factory.js';
-import { upsertPullRequest } from '../../src/github/pull-request-upsert.js';
-import { scoreCommentMarker, upsertStickyComment } from '../../src/github/sticky-comment.js';
+import { upsertPullRequest } from '../../src/gitops/pull-request-upsert.js';
+import { scoreCommentMarker, upsertStickyComment } from '../../src/gitops/sticky-comment.js';
 import { startFakeGitHub, type FakeGitHub } from '../e2e/fake-github.js';
 
 let fake: FakeGitHub;
@@ -131,6 +131,7 @@ describe('retryDelayMs', () => {
     ['422 is not retried', err(422), 0, undefined],
     ['network error is retried', new Error('socket hang up'), 0, 100],
   ])('%s', (_name, error, attempt, expected) => {
-    expect(retryDelayMs(error, attempt, { baseDelayMs: 100, now: 100_000 })).toBe(expected);
+    // random 1: the backoff's jitter at its top (util/retry.ts backoffDelay).
+    expect(retryDelayMs(error, attempt, { baseDelayMs: 100, now: 100_000, random: () => 1 })).toBe(expected);
   });
 });

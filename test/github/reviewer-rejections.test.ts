@@ -8,8 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { afterEach, beforeEach } from 'vitest';
 import { enhancePrCommand } from '../../src/commands/enhance-pr.js';
 import { applyRejections, collectReviewerRejections, reviewerReason } from '../../src/commands/reviewer-rejections.js';
-import { LESSONS_RECORDED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/github/enhancement-labels.js';
-import type { PullRequest } from '../../src/github/github-port.js';
+import { LESSONS_RECORDED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/gitops/enhancement-labels.js';
+import type { PullRequest } from '../../src/ports.js';
 import { emptyLessons, LessonsSchema, type Lessons } from '../../src/loop/lessons.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
 

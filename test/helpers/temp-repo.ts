@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { CliIo } from '../../src/cli/main.js';
+import type { CliIo } from '../../src/cli/cli-io.js';
 
 export const REPO_ROOT = path.resolve(import.meta.dirname, '../..');
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mapConcurrent } from '../../src/scoring/concurrency.js';
 import { createRateLimiter } from '../../src/scoring/rate-limiter.js';
-import { backoffDelay, errorFacts, withRetry } from '../../src/scoring/retry.js';
+import { backoffDelay, errorFacts, withRetry } from '../../src/util/retry.js';
 import { FakeClock } from './fakes.js';
 
 describe('errorFacts', () => {

@@ -2,7 +2,7 @@
  * Acceptance: the demo scored through the databricks backend against `serve` gives the
  * same scorecard as the local backend: totals, and per question status, verdict, category, SQL.
  */
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { scoreCommand } from '../../src/commands/score.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
@@ -10,15 +10,14 @@ import type { Scorecard } from '../../src/scoring/scorecard.js';
 import { REPO_ROOT } from './helpers.js';
 
 let serve: ServeHandle;
+/** The databricks backend's settings, handed to the commands as the entries do. */
+let env: Record<string, string>;
 
 beforeAll(async () => {
   serve = await startServe({ root: REPO_ROOT, latencyMs: 20 });
-  vi.stubEnv('DATABRICKS_HOST', serve.url);
-  vi.stubEnv('DATABRICKS_TOKEN', DEV_TOKEN);
-  vi.stubEnv('GENIE_GITOPS_POLL_FIRST_MS', '25');
+  env = { DATABRICKS_HOST: serve.url, DATABRICKS_TOKEN: DEV_TOKEN, GENIE_GITOPS_POLL_FIRST_MS: '25' };
 });
 afterAll(async () => {
-  vi.unstubAllEnvs();
   await serve?.close();
 });
 
@@ -32,7 +31,7 @@ const perQuestion = (card: Scorecard) =>
 
 describe('score through the databricks backend against serve', () => {
   it('gives the same totals and per-question results as the local backend', async () => {
-    const remote = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'databricks' });
+    const remote = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'databricks', env });
     const local = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'local' });
     expect(remote.backend).toBe('databricks');
     expect(remote.totals).toEqual(local.totals);
@@ -62,6 +61,7 @@ describe('enhance through the databricks backend against serve', () => {
       isolateFixes: true,
       // No answer cache: it would be written into the repository itself, and the two runs must each ask.
       cacheDir: false as const,
+      env,
     };
     const remote = await enhanceCommand({ ...options, backend: 'databricks' });
     const local = await enhanceCommand({ ...options, backend: 'local' });

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpaceBenchmarks, scoreConfig } from '../../src/commands/score.js';
-import { StagingChangedError, TEMPORARY_TITLE_PREFIX } from '../../src/commands/staging-space.js';
+import { StagingChangedError, TEMPORARY_TITLE_PREFIX } from '../../src/databricks/staging-space.js';
 import { loadSpace, openBackend } from '../../src/commands/workspace.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';

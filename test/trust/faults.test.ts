@@ -141,10 +141,9 @@ describe('runs under faults before and after handling (lost answers)', () => {
   afterAll(() => world?.cleanup());
 
   it('enhances (one iteration, dry run) with every scorecard complete, and trashes its temporary space', async () => {
-    vi.stubEnv('DATABRICKS_HOST', serve.url);
-    vi.stubEnv('DATABRICKS_TOKEN', DEV_TOKEN);
     const result = await enhanceCommand({
       root: world.work,
+      env,
       space: 'demo',
       backend: 'databricks',
       analyst: 'rules',

@@ -93,48 +93,65 @@ const lastPart = (identifier: string): string => identifier.replace(/`/g, '').sp
 /** Build the catalog from the config and the warehouse's columns for the configured tables. */
 export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
   const configured = [...(space.data_sources?.tables ?? []), ...(space.data_sources?.metric_views ?? [])];
-  const tables: TableInfo[] = configured.map((cfg) => {
-    const identifier = cfg.identifier.replace(/`/g, '');
-    const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
-    const configs = new Map<string, ColumnConfig>(
-      (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c]),
-    );
-    const names = whTable
-      ? whTable.columns.map((c) => ({ name: c.name, type: c.type }))
-      : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
-    const table: TableInfo = {
-      identifier,
-      name: lastPart(identifier),
-      description: joinText(cfg.description),
-      columns: [],
-    };
-    for (const { name, type } of names) {
-      const cc = configs.get(name.toLowerCase());
-      if (cc?.exclude) continue;
-      table.columns.push({
-        table,
-        name,
-        type: columnType(type, name.toLowerCase()),
-        description: joinText(cc?.description),
-        synonyms: cc?.synonyms ?? [],
-        entity: cc ? hasEntityMatching(cc) : false,
-        format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
-        values: [],
-        examples: [],
-        isKey: false,
-      });
-    }
-    table.key = pickKey(table);
-    if (table.key) table.key.isKey = true;
-    table.label = pickLabel(table);
-    return table;
-  });
-
-  const byName = (ref: string): TableInfo | undefined => {
-    const clean = ref.replace(/`/g, '').toLowerCase();
-    return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+  const tables = configured.map((cfg) => tableInfo(cfg, schema));
+  const joins = joinEdges(space, tables);
+  markReferences(joins);
+  const ti = space.instructions?.text_instructions?.[0];
+  return {
+    tables,
+    snippets: snippetInfos(space, tables),
+    joins,
+    examples: exampleInfos(space),
+    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined,
   };
+}
 
+type TableConfig = NonNullable<NonNullable<Space['data_sources']>['tables']>[number];
+
+/** A configured table: the warehouse's columns (else the configured ones) with their configs, key and label. */
+function tableInfo(cfg: TableConfig, schema: WarehouseSchema): TableInfo {
+  const identifier = cfg.identifier.replace(/`/g, '');
+  const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
+  const configs = new Map<string, ColumnConfig>(
+    (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c]),
+  );
+  const names = whTable
+    ? whTable.columns.map((c) => ({ name: c.name, type: c.type }))
+    : [...configs.values()].map((c) => ({ name: c.column_name, type: '' }));
+  const table: TableInfo = {
+    identifier,
+    name: lastPart(identifier),
+    description: joinText(cfg.description),
+    columns: [],
+  };
+  for (const { name, type } of names) {
+    const cc = configs.get(name.toLowerCase());
+    if (cc?.exclude) continue;
+    table.columns.push({
+      table,
+      name,
+      type: columnType(type, name.toLowerCase()),
+      description: joinText(cc?.description),
+      synonyms: cc?.synonyms ?? [],
+      entity: cc ? hasEntityMatching(cc) : false,
+      format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
+      values: [],
+      examples: [],
+      isKey: false,
+    });
+  }
+  table.key = pickKey(table);
+  if (table.key) table.key.isKey = true;
+  table.label = pickLabel(table);
+  return table;
+}
+
+function tableByName(tables: TableInfo[], ref: string): TableInfo | undefined {
+  const clean = ref.replace(/`/g, '').toLowerCase();
+  return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+}
+
+function snippetInfos(space: Space, tables: TableInfo[]): SnippetInfo[] {
   const snippetGroups = space.instructions?.sql_snippets;
   const snippets: SnippetInfo[] = [];
   for (const [kind, list] of [
@@ -155,7 +172,12 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
       });
     }
   }
+  return snippets;
+}
 
+/** Join specs whose condition names two known tables, with the relationship read left to right. */
+function joinEdges(space: Space, tables: TableInfo[]): JoinEdge[] {
+  const byName = (ref: string): TableInfo | undefined => tableByName(tables, ref);
   const joins: JoinEdge[] = [];
   for (const spec of space.instructions?.join_specs ?? []) {
     const parsed = parseJoinCondition(joinText(spec.sql.slice(0, 1)));
@@ -183,15 +205,21 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
       relationship,
     });
   }
+  return joins;
+}
 
+/** A column joined to another table's key points at that table (the first such join wins). */
+function markReferences(joins: JoinEdge[]): void {
   for (const j of joins) {
     const leftCol = j.left.columns.find((c) => c.name.toLowerCase() === j.leftColumn.toLowerCase());
     const rightCol = j.right.columns.find((c) => c.name.toLowerCase() === j.rightColumn.toLowerCase());
     if (leftCol && rightCol && rightCol === j.right.key && leftCol !== j.left.key) leftCol.references ??= j.right;
     if (leftCol && rightCol && leftCol === j.left.key && rightCol !== j.right.key) rightCol.references ??= j.left;
   }
+}
 
-  const examples: ExampleInfo[] = (space.instructions?.example_question_sqls ?? []).map((e) => ({
+function exampleInfos(space: Space): ExampleInfo[] {
+  return (space.instructions?.example_question_sqls ?? []).map((e) => ({
     id: e.id,
     question: joinText(e.question),
     sql: joinText(e.sql).trim().replace(/;\s*$/, ''),
@@ -201,15 +229,6 @@ export function buildCatalog(space: Space, schema: WarehouseSchema): Catalog {
       defaultValue: p.default_value?.values?.[0],
     })),
   }));
-
-  const ti = space.instructions?.text_instructions?.[0];
-  return {
-    tables,
-    snippets,
-    joins,
-    examples,
-    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : undefined,
-  };
 }
 
 function flipRelationship(r: Relationship): Relationship {

@@ -110,119 +110,146 @@ export function nextDay(iso: string): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** The warehouse's current year and month, for a month named without a year. */
+type Clock = { year: number; month: number };
+/** A date phrase starting at a token: its range and the token after it. */
+type Hit = { range: DateRange; end: number };
+type Matcher = (tokens: Token[], i: number, clock: Clock) => Hit | undefined;
+
 /**
  * Find the date phrases in a token list. `today` (ISO) resolves a month named without a year
  * to its latest occurrence on or before today.
  */
 export function findDates(tokens: Token[], today: string): DateMatch[] {
   const found: DateMatch[] = [];
-  const [ty, tm] = today.split('-').map(Number);
+  const [year, month] = today.split('-').map(Number);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const next = tokens[i + 1];
-    const add = (range: DateRange, end: number): void => {
-      found.push({ range, start: i, end });
-      i = end - 1;
-    };
-    const fixed = t.forms.map((f) => FIXED[f]).find(Boolean);
-    if (fixed) {
-      add(fixed, i + 1);
-      continue;
-    }
-    // "between D1 and D2", "from D1 to D2", "D1부터 D2까지", "D1 ~ D2"
-    if (t.date) {
-      const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
-      if (j >= 0) {
-        const other = tokens[i + 1 + j];
-        add({ kind: 'between', from: t.date, to: nextDay(other.date as string) }, i + 2 + j);
-        continue;
-      }
-      const prev = tokens[i - 1];
-      if (has(prev, ['since', 'after', 'from']) || has(next, ['이후', '부터', '이후로'])) {
-        add({ kind: 'between', from: t.date }, i + 1);
-      } else if (has(prev, ['before', 'until']) || has(next, ['이전', '전', '까지'])) {
-        add({ kind: 'between', to: has(prev, ['until']) || has(next, ['까지']) ? nextDay(t.date) : t.date }, i + 1);
-      } else {
-        add({ kind: 'between', from: t.date, to: nextDay(t.date) }, i + 1);
-      }
-      continue;
-    }
-    // last/past N days|weeks|months|years; 지난 N일/주/개월; N일간
-    if (has(t, LAST_WORDS) && next?.num !== undefined && unitOf(tokens[i + 2])) {
-      add({ kind: 'last', n: next.num, unit: unitOf(tokens[i + 2]) as Bucket }, i + 3);
-      continue;
-    }
-    if (has(t, ['past', 'trailing', '최근']) && unitOf(next)) {
-      // "over the past week": a rolling window, unlike "last week" (the previous calendar week).
-      add({ kind: 'last', n: 1, unit: unitOf(next) as Bucket }, i + 2);
-      continue;
-    }
-    if (has(t, LAST_WORDS) && unitOf(next)) {
-      add({ kind: 'previous', unit: unitOf(next) as Bucket }, i + 2);
-      continue;
-    }
-    if (has(t, THIS_WORDS) && unitOf(next)) {
-      add({ kind: 'this', unit: unitOf(next) as Bucket }, i + 2);
-      continue;
-    }
-    // "2026년 3월", "2026년"
-    if (t.num !== undefined && t.num >= 1900 && t.num < 2200 && has(next, ['년', '년도', '년에'])) {
-      const after = tokens[i + 2];
-      const mtok = tokens[i + 3];
-      if (after?.num !== undefined && after.num >= 1 && after.num <= 12 && has(mtok, ['월'])) {
-        add({ kind: 'between', from: monthStart(t.num, after.num), to: nextMonthStart(t.num, after.num) }, i + 4);
-      } else {
-        add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 2);
-      }
-      continue;
-    }
-    // "3월" without a year
-    if (t.num !== undefined && t.num >= 1 && t.num <= 12 && Number.isInteger(t.num) && has(next, ['월'])) {
-      const y = t.num <= tm ? ty : ty - 1;
-      add({ kind: 'between', from: monthStart(y, t.num), to: nextMonthStart(y, t.num) }, i + 2);
-      continue;
-    }
-    // "October 15, 2026", "January 1 and March 31, 2026" (a missing year comes from a later date)
-    const month = monthOf(t);
-    if (month && next?.num !== undefined && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
-      const day = dayDate(tokens, i, month, ty);
-      const other = tokens
-        .slice(i + 2, i + 6)
-        .findIndex(
-          (x, k) =>
-            monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && (tokens[i + 3 + k].num as number) <= 31,
-        );
-      if (other >= 0) {
-        const j = i + 2 + other;
-        const end = dayDate(tokens, j, monthOf(tokens[j]) as number, ty);
-        const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
-        add({ kind: 'between', from, to: nextDay(end.date) }, end.next);
-      } else {
-        add({ kind: 'between', from: day.date, to: nextDay(day.date) }, day.next);
-      }
-      continue;
-    }
-    if (month) {
-      const year = next?.num !== undefined && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
-      add(
-        { kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) },
-        next?.num !== undefined && next.num >= 1900 ? i + 2 : i + 1,
-      );
-      continue;
-    }
-    if (
-      t.num !== undefined &&
-      Number.isInteger(t.num) &&
-      t.num >= 1990 &&
-      t.num < 2100 &&
-      has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])
-    ) {
-      add({ kind: 'between', from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
-      continue;
-    }
+    const hit = firstDate(tokens, i, { year, month });
+    if (!hit) continue;
+    found.push({ range: hit.range, start: i, end: hit.end });
+    i = hit.end - 1;
   }
   return found;
 }
+
+function firstDate(tokens: Token[], i: number, clock: Clock): Hit | undefined {
+  for (const matcher of MATCHERS) {
+    const hit = matcher(tokens, i, clock);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** "yesterday", "지난달", "ytd". */
+function fixedDate(tokens: Token[], i: number): Hit | undefined {
+  const fixed = tokens[i].forms.map((f) => FIXED[f]).find(Boolean);
+  return fixed ? { range: fixed, end: i + 1 } : undefined;
+}
+
+/** "between D1 and D2", "from D1 to D2", "D1부터 D2까지", "D1 ~ D2", "since D", "before D", "on D". */
+function isoDates(tokens: Token[], i: number): Hit | undefined {
+  const t = tokens[i];
+  if (!t.date) return undefined;
+  const next = tokens[i + 1];
+  const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
+  if (j >= 0) {
+    const other = tokens[i + 1 + j];
+    return { range: { kind: 'between', from: t.date, to: nextDay(other.date as string) }, end: i + 2 + j };
+  }
+  const prev = tokens[i - 1];
+  if (has(prev, ['since', 'after', 'from']) || has(next, ['이후', '부터', '이후로']))
+    return { range: { kind: 'between', from: t.date }, end: i + 1 };
+  if (has(prev, ['before', 'until']) || has(next, ['이전', '전', '까지'])) {
+    const to = has(prev, ['until']) || has(next, ['까지']) ? nextDay(t.date) : t.date;
+    return { range: { kind: 'between', to }, end: i + 1 };
+  }
+  return { range: { kind: 'between', from: t.date, to: nextDay(t.date) }, end: i + 1 };
+}
+
+/** last/past N days|weeks|months|years; 지난 N일/주/개월; "past week"; "last month"; "this year". */
+function relativeWindow(tokens: Token[], i: number): Hit | undefined {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (has(t, LAST_WORDS) && next?.num !== undefined && unitOf(tokens[i + 2]))
+    return { range: { kind: 'last', n: next.num, unit: unitOf(tokens[i + 2]) as Bucket }, end: i + 3 };
+  const unit = unitOf(next);
+  if (!unit) return undefined;
+  // "over the past week": a rolling window, unlike "last week" (the previous calendar week).
+  if (has(t, ['past', 'trailing', '최근'])) return { range: { kind: 'last', n: 1, unit }, end: i + 2 };
+  if (has(t, LAST_WORDS)) return { range: { kind: 'previous', unit }, end: i + 2 };
+  if (has(t, THIS_WORDS)) return { range: { kind: 'this', unit }, end: i + 2 };
+  return undefined;
+}
+
+/** "2026년 3월", "2026년". */
+function koreanYear(tokens: Token[], i: number): Hit | undefined {
+  const y = tokens[i].num;
+  if (y === undefined || y < 1900 || y >= 2200 || !has(tokens[i + 1], ['년', '년도', '년에'])) return undefined;
+  const after = tokens[i + 2];
+  if (after?.num !== undefined && after.num >= 1 && after.num <= 12 && has(tokens[i + 3], ['월']))
+    return { range: { kind: 'between', from: monthStart(y, after.num), to: nextMonthStart(y, after.num) }, end: i + 4 };
+  return { range: { kind: 'between', from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 2 };
+}
+
+/** "3월" without a year: its latest occurrence. */
+function koreanMonth(tokens: Token[], i: number, clock: Clock): Hit | undefined {
+  const m = tokens[i].num;
+  if (m === undefined || m < 1 || m > 12 || !Number.isInteger(m) || !has(tokens[i + 1], ['월'])) return undefined;
+  const y = m <= clock.month ? clock.year : clock.year - 1;
+  return { range: { kind: 'between', from: monthStart(y, m), to: nextMonthStart(y, m) }, end: i + 2 };
+}
+
+/** "October 15, 2026", "January 1 and March 31, 2026" (a missing year comes from a later date). */
+function monthDay(tokens: Token[], i: number, clock: Clock): Hit | undefined {
+  const month = monthOf(tokens[i]);
+  const next = tokens[i + 1];
+  if (!month || next?.num === undefined || next.num < 1 || next.num > 31 || !Number.isInteger(next.num))
+    return undefined;
+  const day = dayDate(tokens, i, month, clock.year);
+  const other = tokens
+    .slice(i + 2, i + 6)
+    .findIndex(
+      (x, k) =>
+        monthOf(x) !== undefined && tokens[i + 3 + k]?.num !== undefined && (tokens[i + 3 + k].num as number) <= 31,
+    );
+  if (other < 0) return { range: { kind: 'between', from: day.date, to: nextDay(day.date) }, end: day.next };
+  const j = i + 2 + other;
+  const end = dayDate(tokens, j, monthOf(tokens[j]) as number, clock.year);
+  const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
+  return { range: { kind: 'between', from, to: nextDay(end.date) }, end: end.next };
+}
+
+/** "March 2026", "in March" (its latest occurrence). */
+function monthYear(tokens: Token[], i: number, clock: Clock): Hit | undefined {
+  const month = monthOf(tokens[i]);
+  if (!month) return undefined;
+  const next = tokens[i + 1];
+  const named = next?.num !== undefined && next.num >= 1900;
+  const year = named ? (next.num as number) : month <= clock.month ? clock.year : clock.year - 1;
+  return {
+    range: { kind: 'between', from: monthStart(year, month), to: nextMonthStart(year, month) },
+    end: named ? i + 2 : i + 1,
+  };
+}
+
+/** "in 2025", "during 2026". */
+function bareYear(tokens: Token[], i: number): Hit | undefined {
+  const y = tokens[i].num;
+  if (y === undefined || !Number.isInteger(y) || y < 1990 || y >= 2100) return undefined;
+  if (!has(tokens[i - 1], ['in', 'during', 'for', 'of', 'year'])) return undefined;
+  return { range: { kind: 'between', from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 1 };
+}
+
+const MATCHERS: Matcher[] = [
+  fixedDate,
+  isoDates,
+  relativeWindow,
+  koreanYear,
+  koreanMonth,
+  monthDay,
+  monthYear,
+  bareYear,
+];
 
 /** A SQL condition restricting `column` (a DATE or TIMESTAMP expression) to the range. */
 export function dateCondition(range: DateRange, column: string): string {

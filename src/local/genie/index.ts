@@ -11,7 +11,7 @@ import { buildLexicon, type Lexicon, type Target } from './lexicon.js';
 import { link, targetKey, type Item, type Linked } from './linker.js';
 import type { Plan } from './plan.js';
 import { planQuery } from './planner.js';
-import { hashString, mulberry32 } from './prng.js';
+import { hashString, mulberry32 } from '../../util/seeded-random.js';
 import { buildSql } from './sql-builder.js';
 import { loadValues, locateQuoted, warehouseToday } from './value-dictionary.js';
 
@@ -38,100 +38,122 @@ export async function createLocalGenie(
   await loadValues(catalog, warehouse);
   const today = await warehouseToday(warehouse);
   const lexicon = buildLexicon(catalog);
-  const examples: PreparedExample[] = catalog.examples.map((e) =>
-    prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog),
-  );
-  const quotedCache = new Map<string, string | null>();
-  const noise = Math.min(1, Math.max(0, options.noise ?? 0));
-  let calls = 0;
+  const engine: Engine = {
+    catalog,
+    lexicon,
+    today,
+    warehouse,
+    examples: catalog.examples.map((e) =>
+      prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog),
+    ),
+    quotedCache: new Map(),
+    noise: Math.min(1, Math.max(0, options.noise ?? 0)),
+    seed: options.seed ?? 0,
+    calls: 0,
+  };
+  const answer = (question: string): Promise<GenieAnswer> => answerQuestion(engine, question);
+  return { answer, ask: answer };
+}
 
-  async function answer(question: string): Promise<GenieAnswer> {
-    const linked = link(question, lexicon, catalog, today);
-    await resolveQuoted(linked, catalog, warehouse, quotedCache);
-    const rng = noise > 0 ? mulberry32(hashString(`${question}\u0000${options.seed ?? 0}\u0000${calls++}`)) : undefined;
-    const flip = rng !== undefined && rng() < noise;
-    // Only a close runner-up is a plausible second reading (a weak description hit is not).
-    const ambiguous = linked.items
-      .map((item, k) =>
-        item.type === 'mention' &&
-        item.candidates.length > 1 &&
-        item.candidates[1].weight >= 0.75 * item.candidates[0].weight
-          ? k
-          : -1,
-      )
-      .filter((k) => k >= 0);
-    const best = rankExamples(linked, examples)[0];
-    const useExample = best !== undefined && best.score >= EXAMPLE_THRESHOLD;
-    // The noise knob flips one decision: an ambiguous link, or whether to follow the example.
-    const flipAt =
-      flip && rng
-        ? ambiguous.length > 0 && (!useExample || rng() < 0.5)
-          ? ambiguous[Math.floor(rng() * ambiguous.length)]
-          : -2
-        : -1;
-    const trace: Record<string, unknown> = { links: describeLinks(linked), flip: flip ? flipAt : undefined };
+/** What one engine keeps between questions: the config's catalog and the count of questions asked (for noise). */
+interface Engine {
+  catalog: Catalog;
+  lexicon: Lexicon;
+  today: string;
+  warehouse: Warehouse;
+  examples: PreparedExample[];
+  quotedCache: Map<string, string | null>;
+  noise: number;
+  seed: number;
+  calls: number;
+}
 
-    let sql: string | undefined;
-    const used: string[] = [];
-    if (useExample && flipAt !== -2) {
-      sql = adaptExample(best, linked, catalog);
-      if (sql) {
-        used.push(best.prepared.example.id);
-        trace.example = { id: best.prepared.example.id, score: round(best.score) };
-      }
-    }
-    if (!sql) {
-      const outcome = planQuery(
-        linked.items,
-        catalog,
-        {
-          pick: (index, candidates) => (index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0]),
-        },
-        linked.tokens,
-      );
-      trace.notes = outcome.notes;
-      if (!outcome.plan) return { status: 'COMPLETED', text: outcome.clarify, instructionsUsed: [], trace };
-      if (flipAt === -2 && !useExample) secondBest(outcome.plan);
-      const built = buildSql(outcome.plan, catalog);
-      trace.joins = built.joins;
-      if (built.unreachable.length > 0) {
-        trace.unreachable = built.unreachable.map((t) => t.identifier);
-        return {
-          status: 'COMPLETED',
-          text: `How should ${built.unreachable.map((t) => t.name).join(', ')} relate to ${outcome.plan.base.name}? This space defines no join between them.`,
-          instructionsUsed: built.usedIds,
-          trace,
-        };
-      }
-      if (built.chasm.length > 0) {
-        // Joining two many sides multiplies rows: real Genie asks rather than guess, and the query could run away.
-        trace.chasm = built.chasm.map((t) => t.identifier);
-        return {
-          status: 'COMPLETED',
-          text: chasmQuestion(outcome.plan.base, built.chasm),
-          instructionsUsed: [],
-          trace,
-        };
-      }
-      sql = built.sql;
-      used.push(...built.usedIds);
-    }
-    trace.sql = sql;
-    try {
-      const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
-      return { status: 'COMPLETED', sql, result, instructionsUsed: [...new Set(used)].sort(), trace };
-    } catch (error) {
-      return {
-        status: 'FAILED',
-        sql,
-        error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) },
-        instructionsUsed: [...new Set(used)].sort(),
-        trace,
-      };
+type Trace = Record<string, unknown>;
+/** SQL to run and the config ids it used, or an answer in words (a clarifying question). */
+type Composed = { sql: string; used: string[] } | { text: string | undefined; used: string[] };
+
+async function answerQuestion(engine: Engine, question: string): Promise<GenieAnswer> {
+  const linked = link(question, engine.lexicon, engine.catalog, engine.today);
+  await resolveQuoted(linked, engine.catalog, engine.warehouse, engine.quotedCache);
+  const rng =
+    engine.noise > 0 ? mulberry32(hashString(`${question}\u0000${engine.seed}\u0000${engine.calls++}`)) : undefined;
+  const flip = rng !== undefined && rng() < engine.noise;
+  const best = rankExamples(linked, engine.examples)[0];
+  const useExample = best !== undefined && best.score >= EXAMPLE_THRESHOLD;
+  const flipAt = flip && rng ? flipPoint(linked, useExample, rng) : -1;
+  const trace: Trace = { links: describeLinks(linked), flip: flip ? flipAt : undefined };
+  let composed: Composed | undefined;
+  if (useExample && flipAt !== -2) {
+    const sql = adaptExample(best, linked, engine.catalog);
+    if (sql) {
+      composed = { sql, used: [best.prepared.example.id] };
+      trace.example = { id: best.prepared.example.id, score: round(best.score) };
     }
   }
+  composed ??= compose(engine.catalog, linked, flipAt, flipAt === -2 && !useExample, trace);
+  if (!('sql' in composed)) return { status: 'COMPLETED', text: composed.text, instructionsUsed: composed.used, trace };
+  return run(engine.warehouse, composed.sql, composed.used, trace);
+}
 
-  return { answer, ask: (question: string) => answer(question) };
+/**
+ * The noise knob flips one decision: an ambiguous link (its item index), or whether to follow the
+ * example (-2). Only a close runner-up is a plausible second reading (a weak description hit is not).
+ */
+function flipPoint(linked: Linked, useExample: boolean, rng: () => number): number {
+  const ambiguous = linked.items
+    .map((item, k) =>
+      item.type === 'mention' &&
+      item.candidates.length > 1 &&
+      item.candidates[1].weight >= 0.75 * item.candidates[0].weight
+        ? k
+        : -1,
+    )
+    .filter((k) => k >= 0);
+  return ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2;
+}
+
+/** Plan a query from the linked question and write its SQL, or say why it cannot. */
+function compose(catalog: Catalog, linked: Linked, flipAt: number, misjudge: boolean, trace: Trace): Composed {
+  const outcome = planQuery(
+    linked.items,
+    catalog,
+    { pick: (index, candidates) => (index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0]) },
+    linked.tokens,
+  );
+  trace.notes = outcome.notes;
+  if (!outcome.plan) return { text: outcome.clarify, used: [] };
+  if (misjudge) secondBest(outcome.plan);
+  const built = buildSql(outcome.plan, catalog);
+  trace.joins = built.joins;
+  if (built.unreachable.length > 0) {
+    trace.unreachable = built.unreachable.map((t) => t.identifier);
+    const names = built.unreachable.map((t) => t.name).join(', ');
+    const text = `How should ${names} relate to ${outcome.plan.base.name}? This space defines no join between them.`;
+    return { text, used: built.usedIds };
+  }
+  if (built.chasm.length > 0) {
+    // Joining two many sides multiplies rows: real Genie asks rather than guess, and the query could run away.
+    trace.chasm = built.chasm.map((t) => t.identifier);
+    return { text: chasmQuestion(outcome.plan.base, built.chasm), used: [] };
+  }
+  return { sql: built.sql, used: built.usedIds };
+}
+
+async function run(warehouse: Warehouse, sql: string, used: string[], trace: Trace): Promise<GenieAnswer> {
+  trace.sql = sql;
+  const instructionsUsed = [...new Set(used)].sort();
+  try {
+    const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
+    return { status: 'COMPLETED', sql, result, instructionsUsed, trace };
+  } catch (error) {
+    return {
+      status: 'FAILED',
+      sql,
+      error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) },
+      instructionsUsed,
+      trace,
+    };
+  }
 }
 
 /** Turn quoted values into value mentions on the column that holds them (looked up in the warehouse). */

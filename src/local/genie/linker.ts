@@ -119,12 +119,30 @@ function formatMatch(token: Token, columns: ColumnInfo[]): Candidate[] {
 
 export function link(question: string, lexicon: Lexicon, catalog: Catalog, today: string): Linked {
   const tokens = tokenize(question);
-  const items: Item[] = [];
   const taken = new Set<number>();
+  const items = phraseItems(tokens, today, taken);
+  const free = (k: number): boolean => k < tokens.length && !taken.has(k);
+  const context: TokenContext = {
+    tokens,
+    lexicon,
+    catalog,
+    allColumns: catalog.tables.flatMap((t) => t.columns),
+    free,
+  };
+  for (let i = 0; i < tokens.length;) i += free(i) ? linkToken(context, i, items) : 1;
+  // Stable: a zero-width ranking item stays before the mention at the same position.
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  mergeTableColumns(items);
+  dropModifiers(items);
+  return { tokens, items };
+}
+
+/** Date and quantity phrases, found first; the tokens they use are `taken` from word-by-word linking. */
+function phraseItems(tokens: Token[], today: string, taken: Set<number>): Item[] {
+  const items: Item[] = [];
   const take = (from: number, to: number): void => {
     for (let k = from; k < to; k++) taken.add(k);
   };
-
   for (const d of findDates(tokens, today)) {
     items.push({ type: 'date', start: d.start, end: d.end, range: d.range });
     take(d.start, d.end);
@@ -146,109 +164,122 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       take(q.start, q.end);
     }
   }
+  return items;
+}
 
-  const allColumns = catalog.tables.flatMap((t) => t.columns);
-  const free = (k: number): boolean => k < tokens.length && !taken.has(k);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!free(i)) continue;
-    const t = tokens[i];
-    if (t.quoted) {
-      items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw });
-      continue;
-    }
+interface TokenContext {
+  tokens: Token[];
+  lexicon: Lexicon;
+  catalog: Catalog;
+  allColumns: ColumnInfo[];
+  /** A token not used by a date or quantity phrase. */
+  free: (k: number) => boolean;
+}
 
-    if (i === 0 && IMPERATIVES.has(t.forms[0])) {
-      // "Show the names of ...": the request verb, never a table that happens to be called show.
-      items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
-      continue;
-    }
-    const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
-    const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
-    if (superlative && ranked.length > 0) {
-      // "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
-      // "the youngest dog" is one row; "the longest rivers" ranks them all.
-      const plural = isPluralNoun(tokens[i + 1]);
-      items.push({ type: 'top', start: i, end: i, n: plural ? 0 : 1, dir: superlative.dir });
-      items.push({
-        type: 'mention',
-        start: i,
-        end: i + 1,
-        text: t.raw,
-        candidates: ranked.map((column) => ({
-          target: { kind: 'column', column },
-          weight: 0.9,
-          source: 'adjective',
-          words: [t.raw],
-        })),
-      });
-      continue;
-    }
+/** Links the free token at `i` (and the phrase it starts) into `items`; returns how many tokens it used. */
+function linkToken(c: TokenContext, i: number, items: Item[]): number {
+  const t = c.tokens[i];
+  if (t.quoted) {
+    items.push({ type: 'quoted', start: i, end: i + 1, raw: t.raw });
+    return 1;
+  }
+  if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+    // "Show the names of ...": the request verb, never a table that happens to be called show.
+    items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+    return 1;
+  }
+  const superlative = superlativeItems(c, i);
+  if (superlative) {
+    items.push(...superlative);
+    return 1;
+  }
+  const { best, bestLen, bestSpan } = schemaPhrases(c, i);
+  let marker: MarkerDef | undefined;
+  for (const m of markersStartingAt(c.tokens[i]))
+    if (m.words.length > (marker?.words.length ?? 0) && phraseLength(c.tokens, i, m.words, c.free)) marker = m;
+  const markerLen = marker?.words.length ?? 0;
+  const strongSchema = best.some((p) => p.weight >= 0.9);
+  const text = (span: number): string =>
+    c.tokens
+      .slice(i, i + span)
+      .map((x) => x.raw)
+      .join(' ');
+  if (
+    bestLen > 0 &&
+    (bestLen > markerLen ||
+      (bestLen === markerLen &&
+        strongSchema &&
+        marker?.kind !== 'by' &&
+        marker?.kind !== 'count' &&
+        marker?.kind !== 'bucket'))
+  ) {
+    items.push({ type: 'mention', start: i, end: i + bestSpan, text: text(bestSpan), candidates: rank(best) });
+    return bestSpan;
+  }
+  if (marker) {
+    items.push({ type: 'marker', start: i, end: i + markerLen, text: text(markerLen), marker });
+    return markerLen;
+  }
+  if (t.num !== undefined) items.push({ type: 'number', start: i, end: i + 1, value: t.num });
+  else {
+    const format = formatMatch(t, c.allColumns);
+    if (format.length > 0) items.push({ type: 'mention', start: i, end: i + 1, text: t.raw, candidates: format });
+    else if (!STOPWORDS.has(t.forms[0])) items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+  }
+  return 1;
+}
 
-    let best: Phrase[] = [];
-    let bestLen = 0;
-    let bestSpan = 0;
-    for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
-      for (const p of lexicon.byFirst.get(form) ?? []) {
-        if (p.words.length < bestLen) continue;
-        const span = phraseSpan(tokens, i, p.words, free);
-        if (span === 0) continue;
-        if (p.words.length > bestLen) {
-          best = [];
-          bestLen = p.words.length;
-          bestSpan = span;
-        }
-        best.push(p);
+/**
+ * "the youngest dog": rank by the age column (a zero-width ranking item, then the column).
+ * "the youngest dog" is one row; "the longest rivers" ranks them all.
+ */
+function superlativeItems(c: TokenContext, i: number): Item[] | undefined {
+  const t = c.tokens[i];
+  const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+  const ranked = superlative ? dimensionColumns(superlative.dim, c.catalog) : [];
+  if (!superlative || ranked.length === 0) return undefined;
+  const plural = isPluralNoun(c.tokens[i + 1]);
+  return [
+    { type: 'top', start: i, end: i, n: plural ? 0 : 1, dir: superlative.dir },
+    {
+      type: 'mention',
+      start: i,
+      end: i + 1,
+      text: t.raw,
+      candidates: ranked.map((column) => ({
+        target: { kind: 'column', column },
+        weight: 0.9,
+        source: 'adjective',
+        words: [t.raw],
+      })),
+    },
+  ];
+}
+
+/** The longest schema phrases starting at token `i` (all of that length), and the tokens they span. */
+function schemaPhrases(c: TokenContext, i: number): { best: Phrase[]; bestLen: number; bestSpan: number } {
+  const t = c.tokens[i];
+  let best: Phrase[] = [];
+  let bestLen = 0;
+  let bestSpan = 0;
+  for (const form of new Set([...t.forms, t.raw.toLowerCase()])) {
+    for (const p of c.lexicon.byFirst.get(form) ?? []) {
+      if (p.words.length < bestLen) continue;
+      const span = phraseSpan(c.tokens, i, p.words, c.free);
+      if (span === 0) continue;
+      if (p.words.length > bestLen) {
+        best = [];
+        bestLen = p.words.length;
+        bestSpan = span;
       }
-    }
-    let marker: MarkerDef | undefined;
-    for (const m of markersStartingAt(t))
-      if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
-    const markerLen = marker?.words.length ?? 0;
-    const strongSchema = best.some((p) => p.weight >= 0.9);
-
-    if (
-      bestLen > 0 &&
-      (bestLen > markerLen ||
-        (bestLen === markerLen &&
-          strongSchema &&
-          marker?.kind !== 'by' &&
-          marker?.kind !== 'count' &&
-          marker?.kind !== 'bucket'))
-    ) {
-      items.push({
-        type: 'mention',
-        start: i,
-        end: i + bestSpan,
-        text: tokens
-          .slice(i, i + bestSpan)
-          .map((x) => x.raw)
-          .join(' '),
-        candidates: rank(best),
-      });
-      i += bestSpan - 1;
-    } else if (marker) {
-      items.push({
-        type: 'marker',
-        start: i,
-        end: i + markerLen,
-        text: tokens
-          .slice(i, i + markerLen)
-          .map((x) => x.raw)
-          .join(' '),
-        marker,
-      });
-      i += markerLen - 1;
-    } else if (t.num !== undefined) {
-      items.push({ type: 'number', start: i, end: i + 1, value: t.num });
-    } else {
-      const format = formatMatch(t, allColumns);
-      if (format.length > 0) items.push({ type: 'mention', start: i, end: i + 1, text: t.raw, candidates: format });
-      else if (!STOPWORDS.has(t.forms[0])) items.push({ type: 'word', start: i, end: i + 1, text: t.raw });
+      best.push(p);
     }
   }
-  // Stable: a zero-width ranking item stays before the mention at the same position.
-  items.sort((a, b) => a.start - b.start || a.end - b.end);
-  // "channel category", "student age": a table word right before one of its own columns names that column.
+  return { best, bestLen, bestSpan };
+}
+
+/** "channel category", "student age": a table word right before one of its own columns names that column. */
+function mergeTableColumns(items: Item[]): void {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -260,7 +291,10 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       continue;
     items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own });
   }
-  // A weak name-part hit right before a strong table word is a modifier ("new members"), not a column.
+}
+
+/** A weak name-part hit right before a strong table word is a modifier ("new members"), not a column. */
+function dropModifiers(items: Item[]): void {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -276,7 +310,6 @@ export function link(question: string, lexicon: Lexicon, catalog: Catalog, today
       items[k] = { type: 'word', start: item.start, end: item.end, text: item.text };
     }
   }
-  return { tokens, items };
 }
 
 /** One candidate per target, strongest first; ties keep lexicon order (stable). */

@@ -1,256 +1,215 @@
 /**
  * Second half of planning: once every mention has a role, settle the base
  * table, default measures, comparisons, date columns, ratios and ordering.
+ * Each step reads and updates one Draft (plan-state.ts), in order.
  */
 import type { ColumnInfo, TableInfo } from './catalog.js';
 import type { Dimension, Plan } from './plan.js';
-import type { PlanOutcome, PlanState } from './plan-state.js';
+import type { Draft, PlanOutcome, PlanState } from './plan-state.js';
+import { attachCompare, distanceTo } from './plan-compares.js';
+import { isListing, listAskedColumns, selectListing } from './plan-listing.js';
 import { dimensionColumns } from './linker.js';
 import { pickDateColumn } from './date-column.js';
-import {
-  closestDimension,
-  condTable,
-  dimTable,
-  factFor,
-  isTemporal,
-  measureTable,
-  rankingColumn,
-  tableDim,
-  uniqueColumns,
-} from './plan-helpers.js';
+import { condTable, dimTable, factFor, isTemporal, measureTable, rankingColumn, tableDim } from './plan-helpers.js';
+
+const CLARIFY = 'Which data do you mean? I could not match any table, column or measure of this space to the question.';
 
 export function finishPlan(s: PlanState): PlanOutcome {
-  const { notes } = s;
-  const measures = s.measures;
-  const dims = s.dims;
-  const where = s.where;
-  const having: Plan['having'] = [];
-  const entities = [...s.entities];
-  const columns = [...s.columns];
-  const filtered = new Set<ColumnInfo>();
+  const d: Draft = {
+    ...s,
+    entities: [...s.entities],
+    columns: [...s.columns],
+    having: [],
+    filtered: new Set(),
+    readColumns: s.columns,
+  };
+  const { notes } = d;
+  aggregateLeftOver(d);
+  const comparesFilter = comparesOnlyFilter(d);
+  rankByTime(d);
+  const byColumn = rankAlongColumn(d);
+  if (isListing(d, comparesFilter, byColumn)) listAskedColumns(d);
+  if (needsCount(d, byColumn)) countByDefault(d);
+  const owned = ownerRanking(d);
+  if (owned) return { plan: owned, notes };
+  rankRemainingEntity(d);
+  for (const cmp of d.compares) attachCompare(d, cmp);
+  groupByAskedText(d);
+  keyDimensionRatio(d);
+  if (d.ratio) shareOrRatio(d, d.ratio.percent);
+  const base = baseTable(d);
+  if (!base) return { clarify: CLARIFY, notes };
+  const usedColumns = attachDates(d, base);
+  const plan = draftPlan(d, base);
+  if (d.measures.length === 0) selectListing(d, plan, base, usedColumns);
+  else orderAggregate(d, plan);
+  return { plan, notes };
+}
 
-  // Left-over aggregate words with a table but no column.
-  if (measures.length === 0 && (s.pendingAgg === 'max' || s.pendingAgg === 'min')) {
+/** Left-over aggregate words with a table but no column. */
+function aggregateLeftOver(d: Draft): void {
+  const { measures, entities } = d;
+  if (measures.length === 0 && (d.pendingAgg === 'max' || d.pendingAgg === 'min')) {
     const e = entities.find((x) => !x.context) ?? entities[0];
-    const col = e ? pickDateColumn(e.table, s.catalog) : undefined;
-    if (e && col) measures.push({ kind: 'agg', fn: s.pendingAgg === 'max' ? 'MAX' : 'MIN', column: col });
+    const col = e ? pickDateColumn(e.table, d.catalog) : undefined;
+    if (e && col) measures.push({ kind: 'agg', fn: d.pendingAgg === 'max' ? 'MAX' : 'MIN', column: col });
   }
-  if (measures.length === 0 && s.pendingAgg === 'avg' && entities.length > 0) notes.push('avg-per');
+  if (measures.length === 0 && d.pendingAgg === 'avg' && entities.length > 0) d.notes.push('avg-per');
+}
 
-  // "What are the names of conductors whose ...": a question word asked for columns and nothing is
-  // aggregated, ranked or compared as a count, so it is a listing of those columns, not a grouping.
-  const comparesFilter = s.compares.every(
+/** Every comparison filters a column (a named dimension, or a number column near it) rather than a count. */
+function comparesOnlyFilter(d: Draft): boolean {
+  const numeric = d.columns.filter((c) => c.column.type === 'number' && !c.column.isKey);
+  return d.compares.every(
     (cmp) =>
-      (cmp.dim !== undefined && dimensionColumns(cmp.dim, s.catalog).length > 0) ||
-      (cmp.against !== undefined && columns.some((c) => c.column.type === 'number' && !c.column.isKey)) ||
-      columns.some((c) => c.column.type === 'number' && !c.column.isKey && Math.abs(c.at - cmp.at) <= 3),
+      (cmp.dim !== undefined && dimensionColumns(cmp.dim, d.catalog).length > 0) ||
+      (cmp.against !== undefined && numeric.length > 0) ||
+      numeric.some((c) => Math.abs(c.at - cmp.at) <= 3),
   );
-  if (s.temporal && measures.length === 0 && !s.rank) {
-    // "the most recent treatment": rank its rows by their date column.
-    const table = columns[0]?.column.table ?? entities[0]?.table;
-    const date = columns.find((c) => isTemporal(c.column))?.column ?? (table && pickDateColumn(table, s.catalog));
-    if (date) {
-      columns.push({ column: date, at: s.temporal.at, implied: true });
-      s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
-    }
-  }
+}
 
-  // "the city with the highest population", "the youngest dog": a ranking along a number column
-  // the question names orders the rows by it; nothing is counted.
-  const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : undefined;
+/** "the most recent treatment": rank its rows by their date column. */
+function rankByTime(d: Draft): void {
+  if (!d.temporal || d.measures.length > 0 || d.rank) return;
+  const table = d.columns[0]?.column.table ?? d.entities[0]?.table;
+  const date = d.columns.find((c) => isTemporal(c.column))?.column ?? (table && pickDateColumn(table, d.catalog));
+  if (date) {
+    d.columns.push({ column: date, at: d.temporal.at, implied: true });
+    d.rank = { dir: d.temporal.dir, limit: 1, at: d.temporal.at };
+  }
+}
+
+/**
+ * "the city with the highest population", "the youngest dog": a ranking along a number column the
+ * question names orders the rows by it; nothing is counted. True when the ranking is by such a column.
+ */
+function rankAlongColumn(d: Draft): boolean {
+  const { measures } = d;
+  const rankColumn = d.rank ? rankingColumn(d.columns, d.rank.at) : undefined;
   if (rankColumn && measures.length === 1 && measures[0].kind === 'count' && measures[0].distinct === rankColumn) {
     // "the greatest number of years": the number is the column's own value.
     measures.pop();
   }
-  const byColumn = rankColumn !== undefined && measures.length === 0 && !s.pendingAgg && !s.ratio;
-  if (
-    measures.length === 0 &&
-    !s.pendingAgg &&
-    (!s.rank || byColumn) &&
-    !s.ratio &&
-    s.buckets.length === 0 &&
-    comparesFilter &&
-    (dims.length > 0 || byColumn) &&
-    dims.every(
-      (d) =>
-        d.kind === 'column' &&
-        (!d.bucket || d.bucket === 'day') &&
-        // "the song names by singers": a "by" on the table the asked columns come from names their owner.
-        (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === 'column' && a.column.table === d.column.table)),
+  return rankColumn !== undefined && measures.length === 0 && !d.pendingAgg && !d.ratio;
+}
+
+/** No explicit measure, but something must be aggregated (a ranking, grouping, bucket, count or ratio). */
+function needsCount(d: Draft, byColumn: boolean): boolean {
+  return (
+    d.measures.length === 0 &&
+    !!(
+      (d.rank && !byColumn) ||
+      d.dims.length > 0 ||
+      d.buckets.length > 0 ||
+      d.pendingAgg === 'count' ||
+      d.pendingAgg === 'avg' ||
+      d.ratio
     )
-  ) {
-    for (const d of dims.splice(0)) if (d.kind === 'column') columns.push({ column: d.column, at: -1 });
-    columns.sort((a, b) => a.at - b.at);
-    // The tables named besides only qualify the rows ("organizations that have authors who ...",
-    // "countries that have both lakes and rivers"): joined so partner rows exist, not listed.
-    const listed = new Set(columns.map((c) => c.column.table));
-    for (let k = 0; k < entities.length; k++)
-      entities[k] = listed.has(entities[k].table)
-        ? { ...entities[k], context: true }
-        : { ...entities[k], require: true };
-  }
+  );
+}
 
-  // No explicit measure: count something, chosen from what the question names.
-  if (
-    measures.length === 0 &&
-    ((s.rank && !byColumn) ||
-      dims.length > 0 ||
-      s.buckets.length > 0 ||
-      s.pendingAgg === 'count' ||
-      s.pendingAgg === 'avg' ||
-      s.ratio)
-  ) {
-    const dimTables = new Set(dims.map(dimTable).filter(Boolean));
-    const firstWhere = where.map(condTable).find(Boolean);
-    // A table word that only named a value's kind is not what is counted when a filter on another table came first.
-    void dimTables;
-    const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
-    let counted: TableInfo | undefined;
-    if (s.rank && dims.length === 0 && s.buckets.length === 0 && free.length >= 1 && s.pendingAgg !== 'count') {
-      // "the busiest channel", "메시지가 가장 많은 채널": rank the entity that has a name, count the other (or its facts).
-      const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
-      const d = tableDim(ranked.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(ranked), 1);
-      const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
-      counted = other?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
-      if (other) entities.splice(entities.indexOf(other), 1);
-    } else if (free.length > 0) {
-      const pick = free.find((e) => dims.some((d) => dimTable(d) === e.table)) ?? free[0];
-      counted = pick.table;
-      entities.splice(entities.indexOf(pick), 1);
-    } else {
-      const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
-      counted =
-        from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from)
-          ? (factFor(from, s.catalog) ?? from)
-          : from;
-    }
-    if (counted) measures.push({ kind: 'count', table: counted });
+/** Count something, chosen from what the question names. */
+function countByDefault(d: Draft): void {
+  const { dims, entities, where } = d;
+  const firstWhere = where.map(condTable).find(Boolean);
+  // A table word that only named a value's kind is not what is counted when a filter on another table came first.
+  const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
+  let counted: TableInfo | undefined;
+  if (d.rank && dims.length === 0 && d.buckets.length === 0 && free.length >= 1 && d.pendingAgg !== 'count') {
+    // "the busiest channel", "메시지가 가장 많은 채널": rank the entity that has a name, count the other (or its facts).
+    const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
+    const dim = tableDim(ranked.table);
+    if (dim) dims.push(dim);
+    entities.splice(entities.indexOf(ranked), 1);
+    const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
+    counted = other?.table ?? factFor(ranked.table, d.catalog) ?? ranked.table;
+    if (other) entities.splice(entities.indexOf(other), 1);
+  } else if (free.length > 0) {
+    const pick = free.find((e) => dims.some((dim) => dimTable(dim) === e.table)) ?? free[0];
+    counted = pick.table;
+    entities.splice(entities.indexOf(pick), 1);
+  } else {
+    const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? d.columns[0]?.column.table ?? entities[0]?.table;
+    counted =
+      from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from)
+        ? (factFor(from, d.catalog) ?? from)
+        : from;
   }
+  if (counted) d.measures.push({ kind: 'count', table: counted });
+}
 
-  // "the most recently opened channel": a MIN/MAX of an entity's own column ranks that entity.
-  const only = measures[0];
-  const owner =
-    only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN')
-      ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label)
-      : undefined;
-  // "가장 최근에 개설된 채널은 어디야?": the text column asked beside the time names the row.
+/**
+ * "the most recently opened channel": a MIN/MAX of an entity's own column ranks that entity;
+ * "가장 최근에 개설된 채널은 어디야?": the text column asked beside the time names the row.
+ */
+function ownerRanking(d: Draft): Plan | undefined {
+  const only = d.measures[0];
+  if (only?.kind !== 'agg' || (only.fn !== 'MAX' && only.fn !== 'MIN')) return undefined;
+  const owner = d.entities.find((e) => !e.context && e.table === only.column.table && e.table.label);
+  const askedColumns = [
+    ...d.columns,
+    ...[...d.askedDims].flatMap((dim) => (dim.kind === 'column' ? [{ column: dim.column, at: -1 }] : [])),
+  ];
   const ownerColumn =
-    only?.kind === 'agg' && (only.fn === 'MAX' || only.fn === 'MIN') && isTemporal(only.column) && !owner
-      ? [...columns, ...[...s.askedDims].flatMap((d) => (d.kind === 'column' ? [{ column: d.column, at: -1 }] : []))]
-          .map((c) => c.column)
-          .find((c) => c.table === only.column.table && c.type === 'string')
+    isTemporal(only.column) && !owner
+      ? askedColumns.map((c) => c.column).find((c) => c.table === only.column.table && c.type === 'string')
       : undefined;
   if (
-    measures.length === 1 &&
-    only?.kind === 'agg' &&
-    (owner || ownerColumn) &&
-    dims.filter((d) => !s.askedDims.has(d)).length === 0 &&
-    s.buckets.length === 0
-  ) {
-    const plan: Plan = {
-      base: only.column.table,
-      measures: [],
-      dims: [],
-      where,
-      having: [],
-      select: [(owner?.table.label ?? ownerColumn) as ColumnInfo, only.column],
-      distinct: false,
-      order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: s.rank?.limit ?? 1 },
-    };
-    return { plan, notes };
-  }
+    d.measures.length !== 1 ||
+    !(owner || ownerColumn) ||
+    d.dims.filter((dim) => !d.askedDims.has(dim)).length > 0 ||
+    d.buckets.length > 0
+  )
+    return undefined;
+  return {
+    base: only.column.table,
+    measures: [],
+    dims: [],
+    where: d.where,
+    having: [],
+    select: [(owner?.table.label ?? ownerColumn) as ColumnInfo, only.column],
+    distinct: false,
+    order: { target: only.column, dir: only.fn === 'MAX' ? 'DESC' : 'ASC', limit: d.rank?.limit ?? 1 },
+  };
+}
 
-  // A ranking over entities with no explicit dimension: rank the remaining entity.
-  if (s.rank && measures.length > 0 && dims.length === 0 && s.buckets.length === 0) {
-    const mTable = measureTable(measures[0]);
-    const other = entities.find((e) => e.table !== mTable);
-    if (other) {
-      const d = tableDim(other.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(other), 1);
-    }
+/** A ranking over entities with no explicit dimension: rank the remaining entity. */
+function rankRemainingEntity(d: Draft): void {
+  if (!d.rank || d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0) return;
+  const mTable = measureTable(d.measures[0]);
+  const other = d.entities.find((e) => e.table !== mTable);
+  if (other) {
+    const dim = tableDim(other.table);
+    if (dim) d.dims.push(dim);
+    d.entities.splice(d.entities.indexOf(other), 1);
   }
+}
 
-  // Comparisons: a numeric column nearby is filtered; otherwise the count is compared (HAVING).
-  for (const cmp of s.compares) {
-    const dimColumn = cmp.dim ? closestDimension(cmp.dim, s, entities, measures) : undefined;
-    if (dimColumn) {
-      // "older than 20": the comparative names the column (age).
-      where.push({ kind: 'compare', column: dimColumn, op: cmp.op, value: cmp.value, against: cmp.against });
-      filtered.add(dimColumn);
-      continue;
-    }
-    if (cmp.against) {
-      // "treatments that cost below average": the number column named nearest the comparison.
-      const column = columns
-        .filter((c) => c.column.type === 'number' && !c.column.isKey)
-        .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0]?.column;
-      if (column) {
-        where.push({ kind: 'compare', column, op: cmp.op, value: cmp.value, against: cmp.against });
-        filtered.add(column);
-      } else notes.push('compare-unattached');
-      continue;
-    }
-    const numeric = columns
-      .filter((c) => c.column.type === 'number' && !c.column.isKey)
-      .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
-    const near = numeric && Math.abs(numeric.at - cmp.at) <= 3;
-    if (near && numeric) {
-      where.push({ kind: 'compare', column: numeric.column, op: cmp.op, value: cmp.value });
-      filtered.add(numeric.column);
-      continue;
-    }
-    const entity = entities
-      .filter((e) => e.table !== measureTable(measures[0]))
-      .sort((a, b) => Math.abs(a.at - cmp.at) - Math.abs(b.at - cmp.at))[0];
-    if (measures.length > 0 && dims.length > 0) {
-      having.push({ measure: 0, op: cmp.op, value: cmp.value });
-    } else if (entity && measures.length === 0) {
-      // "channels with more than 1000 messages": group by the other entity, compare the count.
-      const grouped = entities.find((e) => e !== entity);
-      measures.push({ kind: 'count', table: entity.table });
-      if (grouped) {
-        // "the id, name and age of visitors who visited more than once": group by the columns asked.
-        const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
-        const d = tableDim(grouped.table);
-        if (asked.length > 0) for (const column of asked) dims.push({ kind: 'column', column });
-        else if (d) dims.push(d);
-      }
-      having.push({ measure: 0, op: cmp.op, value: cmp.value });
-    } else if (measures.length > 0 && entity) {
-      const d = tableDim(entity.table);
-      if (d) dims.push(d);
-      having.push({ measure: 0, op: cmp.op, value: cmp.value });
-    } else if (numeric) {
-      where.push({ kind: 'compare', column: numeric.column, op: cmp.op, value: cmp.value });
-    } else {
-      notes.push('compare-unattached');
-    }
-  }
+/**
+ * "the names of high schoolers and their number of friends": text columns asked beside an aggregate
+ * and no grouping are what it is grouped by.
+ */
+function groupByAskedText(d: Draft): void {
+  if (d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0 || d.ratio) return;
+  const valueFiltered = new Set(d.where.flatMap((w) => (w.kind === 'value' ? [w.column] : [])));
+  const asked = d.columns.filter(
+    (c) =>
+      !c.implied &&
+      // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+      (c.plural || d.rank !== undefined) &&
+      c.column.type === 'string' &&
+      !d.filtered.has(c.column) &&
+      !valueFiltered.has(c.column),
+  );
+  if (asked.length > 0) for (const c of asked) d.dims.push({ kind: 'column', column: c.column });
+}
 
-  // "the names of high schoolers and their number of friends": text columns asked beside an aggregate
-  // and no grouping are what it is grouped by.
-  if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
-    const valueFiltered = new Set(where.flatMap((w) => (w.kind === 'value' ? [w.column] : [])));
-    const asked = columns.filter(
-      (c) =>
-        !c.implied &&
-        // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
-        (c.plural || s.rank !== undefined) &&
-        c.column.type === 'string' &&
-        !filtered.has(c.column) &&
-        !valueFiltered.has(c.column),
-    );
-    if (asked.length > 0) for (const c of asked) dims.push({ kind: 'column', column: c.column });
-  }
-
-  // "reactions per message": a dimension on a table without a label, counted against another table.
-  const keyDim = dims.find((d) => d.kind === 'column' && d.column.isKey && !d.column.table.label);
+/** "reactions per message": a dimension on a table without a label, counted against another table. */
+function keyDimensionRatio(d: Draft): void {
+  const { measures, dims } = d;
+  const keyDim = dims.find((dim) => dim.kind === 'column' && dim.column.isKey && !dim.column.table.label);
   if (
-    keyDim &&
-    keyDim.kind === 'column' &&
+    keyDim?.kind === 'column' &&
     measures.length === 1 &&
     measures[0].kind === 'count' &&
     measures[0].table !== keyDim.column.table
@@ -263,122 +222,106 @@ export function finishPlan(s: PlanState): PlanOutcome {
     };
     dims.splice(dims.indexOf(keyDim), 1);
   }
+}
 
-  // Ratios and shares.
-  if (s.ratio) {
-    const cond = where.find((w) => w.kind !== 'date' && w.kind !== 'compare');
-    if (
-      measures.length >= 2 &&
-      measures[0].kind === 'count' &&
-      measures[1].kind === 'count' &&
-      measures[0].table !== measures[1].table
-    ) {
-      measures.splice(0, 2, {
-        kind: 'tableRatio',
-        numerator: measures[0].table,
-        denominator: measures[1].table,
-        percent: s.ratio.percent,
-      });
-    } else if (cond) {
-      const table = measures[0]
-        ? (measureTable(measures[0]) ?? condTable(cond))
-        : (entities[0]?.table ?? condTable(cond));
-      if (table) {
-        where.splice(where.indexOf(cond), 1);
-        measures.splice(0, measures.length > 0 && measures[0].kind === 'count' ? 1 : 0, {
-          kind: 'share',
-          table,
-          condition: cond,
-          percent: s.ratio.percent,
-        });
-      }
+/** Ratios and shares: one count over another, or the rows matching a filter over all rows. */
+function shareOrRatio(d: Draft, percent: boolean): void {
+  const { measures, where } = d;
+  const cond = where.find((w) => w.kind !== 'date' && w.kind !== 'compare');
+  if (
+    measures.length >= 2 &&
+    measures[0].kind === 'count' &&
+    measures[1].kind === 'count' &&
+    measures[0].table !== measures[1].table
+  ) {
+    measures.splice(0, 2, {
+      kind: 'tableRatio',
+      numerator: measures[0].table,
+      denominator: measures[1].table,
+      percent,
+    });
+  } else if (cond) {
+    const table = measures[0]
+      ? (measureTable(measures[0]) ?? condTable(cond))
+      : (d.entities[0]?.table ?? condTable(cond));
+    if (table) {
+      where.splice(where.indexOf(cond), 1);
+      const replaced = measures.length > 0 && measures[0].kind === 'count' ? 1 : 0;
+      measures.splice(0, replaced, { kind: 'share', table, condition: cond, percent });
     }
   }
+}
 
-  // Listing: no aggregate at all.
-  const base =
-    (measures[0] && measureTable(measures[0])) ??
-    entities[0]?.table ??
-    columns[0]?.column.table ??
-    where.map(condTable).find(Boolean) ??
-    dims.map(dimTable).find(Boolean);
-  if (!base)
-    return {
-      clarify: 'Which data do you mean? I could not match any table, column or measure of this space to the question.',
-      notes,
-    };
+/** The FROM table: what is measured, else the first entity, column, filter or grouping named. */
+function baseTable(d: Draft): TableInfo | undefined {
+  return (
+    (d.measures[0] && measureTable(d.measures[0])) ??
+    d.entities[0]?.table ??
+    d.columns[0]?.column.table ??
+    d.where.map(condTable).find(Boolean) ??
+    d.dims.map(dimTable).find(Boolean)
+  );
+}
 
-  // Dates: the date column mentioned near the phrase, else the base table's event time.
-  const mentionedDates = columns.filter((c) => isTemporal(c.column));
-  // Date columns that a date phrase or a time bucket used up (a listing does not show them again).
+/**
+ * Dates: the date column mentioned near the phrase, else the base table's event time. Returns the
+ * date columns a date phrase or a time bucket used up (a listing does not show them again).
+ */
+function attachDates(d: Draft, base: TableInfo): Set<ColumnInfo> {
+  const mentionedDates = d.columns.filter((c) => isTemporal(c.column));
   const usedColumns = new Set<ColumnInfo>();
-  for (const d of s.dates) {
-    const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
-    const column = near?.column ?? pickDateColumn(base, s.catalog);
+  for (const date of d.dates) {
+    // Sorted in place: a bucket below takes the date column nearest the last date phrase.
+    const near = mentionedDates.sort(distanceTo(date.at))[0];
+    const column = near?.column ?? pickDateColumn(base, d.catalog);
     if (!column) {
-      notes.push('no-date-column');
+      d.notes.push('no-date-column');
       continue;
     }
-    where.push({ kind: 'date', column, range: d.range });
+    d.where.push({ kind: 'date', column, range: date.range });
     usedColumns.add(column);
   }
-  for (const bucket of s.buckets) {
-    const column = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
-    if (column) dims.unshift({ kind: 'column', column, bucket });
+  for (const bucket of d.buckets) {
+    const column = mentionedDates[0]?.column ?? pickDateColumn(base, d.catalog);
+    if (column) d.dims.unshift({ kind: 'column', column, bucket });
     if (column) usedColumns.add(column);
   }
+  return usedColumns;
+}
 
+function draftPlan(d: Draft, base: TableInfo): Plan {
+  const { measures, dims, where } = d;
   // "average number of messages per channel": average of per-group counts.
   let averageOver: Dimension | undefined;
-  if (s.notes.includes('avg-per') && dims.length === 1 && measures.length === 1 && measures[0].kind === 'count') {
+  if (d.notes.includes('avg-per') && dims.length === 1 && measures.length === 1 && measures[0].kind === 'count') {
     averageOver = dims.pop();
   }
-
-  const plan: Plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+  const plan: Plan = { base, measures, dims, where, having: d.having, select: [], distinct: false, averageOver };
   // A table the question names but nothing else uses still restricts the rows ("dogs that went through
   // a treatment"): it is joined, so only rows with a partner count.
   // Not under a negation: "professionals who did not treat any dogs" must not join dogs.
   const negated = where.some((w) => w.kind === 'absent' || ('negate' in w && w.negate));
-  const required = entities
+  const required = d.entities
     .filter((e) => (e.require || (measures.length > 0 && !e.context && !negated)) && e.table !== base)
     .map((e) => e.table);
   if (required.length > 0) plan.require = [...new Set(required)];
-  if (measures.length === 0) {
-    // The column a ranking implied ("the longest rivers" -> length) is shown after the asked ones.
-    const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
-    const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
-    const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
-    const entityLabels = entities
-      .filter((e) => !e.context && !e.require)
-      .map((e) => e.table.label ?? e.table.key)
-      .filter((c): c is ColumnInfo => !!c);
-    plan.select = uniqueColumns(
-      s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown],
-    );
-    if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
-    plan.distinct = s.distinctList || (entities.length === 0 && shown.length > 0);
-    const orderBy = s.rank
-      ? (rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column)
-      : undefined;
-    if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
-    // "sorted by their earnings descending", "in alphabetical order": order the listing.
-    else if (s.sortBy) plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
-    else if (s.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: s.sortDir };
-    return { plan, notes };
-  }
-  const sortDim = s.sortBy ? dims.find((d) => d.kind === 'column' && d.column === s.sortBy?.column) : undefined;
-  if (!s.rank && sortDim && s.sortBy) plan.order = { target: 'dim', dir: s.sortBy.dir };
-  else if (!s.rank && s.sortDir) plan.order = { target: 'measure', dir: s.sortDir };
-  else if (s.rank)
+  return plan;
+}
+
+function orderAggregate(d: Draft, plan: Plan): void {
+  const { dims, rank, sortBy } = d;
+  const sortDim = sortBy ? dims.find((dim) => dim.kind === 'column' && dim.column === sortBy.column) : undefined;
+  if (!rank && sortDim && sortBy) plan.order = { target: 'dim', dir: sortBy.dir };
+  else if (!rank && d.sortDir) plan.order = { target: 'measure', dir: d.sortDir };
+  else if (rank)
     plan.order = {
       target: 'measure',
-      dir: s.rank.dir,
-      limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : undefined,
+      dir: rank.dir,
+      limit: dims.length > 0 || rank.limit !== 1 ? rank.limit : undefined,
     };
   else if (dims.length > 0)
     plan.order =
-      dims.length > 1 || dims.some((d) => d.kind === 'column' && d.bucket)
+      dims.length > 1 || dims.some((dim) => dim.kind === 'column' && dim.bucket)
         ? { target: 'dim', dir: 'ASC' }
         : { target: 'measure', dir: 'DESC' };
-  return { plan, notes };
 }

@@ -4,7 +4,7 @@ import type { Candidate, Item } from './linker.js';
 import { dimensionColumns } from './linker.js';
 import type { Target } from './lexicon.js';
 import type { Condition, Dimension, Measure } from './plan.js';
-import type { PlanColumnMention, PlanEntity, PlanState } from './plan-state.js';
+import type { PlanColumnMention, PlanEntity } from './plan-state.js';
 import { isFanOut } from './join-graph.js';
 
 export const isTemporal = (c: ColumnInfo): boolean => c.type === 'date' || c.type === 'timestamp';
@@ -126,15 +126,14 @@ export function rankingColumn(columns: PlanColumnMention[], at: number): ColumnI
 /** The column a comparative's dimension names, preferring tables the question already uses. */
 export function closestDimension(
   dim: string,
-  s: PlanState,
-  entities: PlanEntity[],
-  measures: Measure[],
+  catalog: Catalog,
+  used: { entities: PlanEntity[]; measures: Measure[]; columns: PlanColumnMention[] },
 ): ColumnInfo | undefined {
-  const candidates = dimensionColumns(dim, s.catalog);
-  const used = new Set<TableInfo>([
-    ...entities.map((e) => e.table),
-    ...measures.map(measureTable).filter((t): t is TableInfo => !!t),
-    ...s.columns.map((c) => c.column.table),
+  const candidates = dimensionColumns(dim, catalog);
+  const tables = new Set<TableInfo>([
+    ...used.entities.map((e) => e.table),
+    ...used.measures.map(measureTable).filter((t): t is TableInfo => !!t),
+    ...used.columns.map((c) => c.column.table),
   ]);
-  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
+  return candidates.find((c) => tables.has(c.table)) ?? candidates[0];
 }

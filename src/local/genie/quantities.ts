@@ -138,7 +138,7 @@ const matchAt = (tokens: Token[], i: number, words: string[]): boolean =>
   words.every((w, k) => tokens[i + k]?.forms.includes(w) || tokens[i + k]?.raw.toLowerCase() === w);
 
 /** Find comparisons and rank limits; `taken` marks token positions already used by dates. */
-export function findQuantities(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
+export function findQuantities(tokens: Token[], taken: Set<number>): Quantity[] {
   const out = findQuantityPhrases(tokens, taken);
   for (const q of out) {
     const dim = q.kind === 'compare' ? tokens[q.start]?.forms.map((f) => COMPARATIVES[f]).find(Boolean) : undefined;
@@ -147,130 +147,133 @@ export function findQuantities(tokens: Token[], taken: Set<number>): Array<Compa
   return out;
 }
 
-function findQuantityPhrases(tokens: Token[], taken: Set<number>): Array<CompareMatch | TopMatch> {
-  const out: Array<CompareMatch | TopMatch> = [];
+type Quantity = CompareMatch | TopMatch;
+/** A phrase found at token i: its matches, and the index of the last token it used. */
+type Found = { found: Quantity[]; last: number };
+type Matcher = (tokens: Token[], i: number, taken: Set<number>) => Found | undefined;
+
+function findQuantityPhrases(tokens: Token[], taken: Set<number>): Quantity[] {
+  const out: Quantity[] = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
     if (taken.has(i)) continue;
-    const topDir = t.forms.map((f) => TOP_WORDS[f]).find(Boolean);
-    if (topDir && tokens[i + 1]?.num !== undefined && !taken.has(i + 1)) {
-      const end = COUNTERS.has(tokens[i + 2]?.raw ?? '') ? i + 3 : i + 2;
-      out.push({ kind: 'top', n: tokens[i + 1].num as number, dir: topDir, start: i, end });
-      i = end - 1;
-      continue;
-    }
-    if (t.num !== undefined && Number.isInteger(t.num) && t.num > 0 && t.num < 1000) {
-      const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
-      if (mostDir) {
-        // "10 most active members": the activity word belongs to the ranking, not to the schema.
-        const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
-        out.push({ kind: 'top', n: t.num, dir: mostDir, start: i, end });
-        i = end - 1;
-        continue;
-      }
-    }
-    // "cost below average", "older than the average": a comparison with the column's own average.
-    const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
-    if (toAverage) {
-      let at = i + toAverage[0].length;
-      if (tokenHasWord(tokens[at], 'the')) at++;
-      if (['average', 'avg', 'mean'].some((w) => tokenHasWord(tokens[at], w))) {
-        out.push({
-          kind: 'compare',
-          op: toAverage[1],
-          value: 0,
-          against: 'avg',
-          start: i,
-          end: at + 1,
-          numberAt: at,
-          used: range(i, at + 1),
-        });
-        i = at;
-        continue;
-      }
-    }
-    if (
-      tokenHasWord(t, 'between') &&
-      tokens[i + 1]?.num !== undefined &&
-      tokenHasWord(tokens[i + 2], 'and') &&
-      tokens[i + 3]?.num !== undefined
-    ) {
-      out.push({
-        kind: 'compare',
-        op: '>=',
-        value: tokens[i + 1].num as number,
-        start: i,
-        end: i + 4,
-        numberAt: i + 1,
-        used: range(i, i + 4),
-      });
-      out.push({
-        kind: 'compare',
-        op: '<=',
-        value: tokens[i + 3].num as number,
-        start: i,
-        end: i + 4,
-        numberAt: i + 3,
-        used: [],
-      });
-      i += 3;
-      continue;
-    }
-    // "above age 20": one word may sit between the comparison and its number.
-    const gapped = BEFORE.find(
-      ([words]) =>
-        matchAt(tokens, i, words) &&
-        tokens[i + words.length]?.num === undefined &&
-        tokens[i + words.length + 1]?.num !== undefined &&
-        !tokens[i + words.length]?.date,
-    );
-    if (gapped) {
-      const at = i + gapped[0].length + 1;
-      out.push({
-        kind: 'compare',
-        op: gapped[1],
-        value: tokens[at].num as number,
-        start: i,
-        end: at + 1,
-        numberAt: at,
-        used: [...range(i, at - 1), at],
-      });
-      i = at;
-      continue;
-    }
-    const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
-    if (before) {
-      const at = i + before[0].length;
-      out.push({
-        kind: 'compare',
-        op: before[1],
-        value: tokens[at].num as number,
-        start: i,
-        end: at + 1,
-        numberAt: at,
-        used: range(i, at + 1),
-      });
-      i = at;
-      continue;
-    }
-    if (t.num !== undefined && !taken.has(i)) {
-      // "100 이상", "5개 이상", "100 단어 이상": allow a counter or one noun between the number and the word.
-      for (const gap of [0, 1]) {
-        if (gap === 1 && !tokens[i + 1]) break;
-        const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
-        if (after) {
-          const end = i + 1 + gap + after[0].length;
-          const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
-          const used = gap === 1 && !counter ? [i, ...range(i + 2, end)] : range(i, end);
-          out.push({ kind: 'compare', op: after[1], value: t.num, start: i, end, numberAt: i, used });
-          i = end - 1;
-          break;
-        }
-      }
-    }
+    const hit = firstMatch(tokens, i, taken);
+    if (!hit) continue;
+    out.push(...hit.found);
+    i = hit.last;
   }
   return out;
 }
+
+function firstMatch(tokens: Token[], i: number, taken: Set<number>): Found | undefined {
+  for (const matcher of MATCHERS) {
+    const hit = matcher(tokens, i, taken);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/** "top 5", "상위 3개". */
+function topN(tokens: Token[], i: number, taken: Set<number>): Found | undefined {
+  const topDir = tokens[i].forms.map((f) => TOP_WORDS[f]).find(Boolean);
+  if (!topDir || tokens[i + 1]?.num === undefined || taken.has(i + 1)) return undefined;
+  const end = COUNTERS.has(tokens[i + 2]?.raw ?? '') ? i + 3 : i + 2;
+  return { found: [{ kind: 'top', n: tokens[i + 1].num as number, dir: topDir, start: i, end }], last: end - 1 };
+}
+
+/** "10 most active members": the activity word belongs to the ranking, not to the schema. */
+function numberMost(tokens: Token[], i: number): Found | undefined {
+  const n = tokens[i].num;
+  if (n === undefined || !Number.isInteger(n) || n <= 0 || n >= 1000) return undefined;
+  const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
+  if (!mostDir) return undefined;
+  const end = tokens[i + 2]?.forms.includes('active') ? i + 3 : i + 2;
+  return { found: [{ kind: 'top', n, dir: mostDir, start: i, end }], last: end - 1 };
+}
+
+/** "cost below average", "older than the average": a comparison with the column's own average. */
+function againstAverage(tokens: Token[], i: number): Found | undefined {
+  const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+  if (!toAverage) return undefined;
+  let at = i + toAverage[0].length;
+  if (tokenHasWord(tokens[at], 'the')) at++;
+  if (!['average', 'avg', 'mean'].some((w) => tokenHasWord(tokens[at], w))) return undefined;
+  const compare: CompareMatch = {
+    kind: 'compare',
+    op: toAverage[1],
+    value: 0,
+    against: 'avg',
+    start: i,
+    end: at + 1,
+    numberAt: at,
+    used: range(i, at + 1),
+  };
+  return { found: [compare], last: at };
+}
+
+/** "between 10 and 20": two comparisons over one phrase. */
+function between(tokens: Token[], i: number): Found | undefined {
+  if (
+    !tokenHasWord(tokens[i], 'between') ||
+    tokens[i + 1]?.num === undefined ||
+    !tokenHasWord(tokens[i + 2], 'and') ||
+    tokens[i + 3]?.num === undefined
+  )
+    return undefined;
+  const low = tokens[i + 1].num as number;
+  const high = tokens[i + 3].num as number;
+  return {
+    found: [
+      { kind: 'compare', op: '>=', value: low, start: i, end: i + 4, numberAt: i + 1, used: range(i, i + 4) },
+      { kind: 'compare', op: '<=', value: high, start: i, end: i + 4, numberAt: i + 3, used: [] },
+    ],
+    last: i + 3,
+  };
+}
+
+/** "above age 20": one word may sit between the comparison and its number. */
+function gappedCompare(tokens: Token[], i: number): Found | undefined {
+  const gapped = BEFORE.find(
+    ([words]) =>
+      matchAt(tokens, i, words) &&
+      tokens[i + words.length]?.num === undefined &&
+      tokens[i + words.length + 1]?.num !== undefined &&
+      !tokens[i + words.length]?.date,
+  );
+  if (!gapped) return undefined;
+  const at = i + gapped[0].length + 1;
+  const used = [...range(i, at - 1), at];
+  const value = tokens[at].num as number;
+  return { found: [{ kind: 'compare', op: gapped[1], value, start: i, end: at + 1, numberAt: at, used }], last: at };
+}
+
+/** "more than 100". */
+function compareBefore(tokens: Token[], i: number): Found | undefined {
+  const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== undefined);
+  if (!before) return undefined;
+  const at = i + before[0].length;
+  const value = tokens[at].num as number;
+  const used = range(i, at + 1);
+  return { found: [{ kind: 'compare', op: before[1], value, start: i, end: at + 1, numberAt: at, used }], last: at };
+}
+
+/** "100 이상", "5개 이상", "100 단어 이상": allow a counter or one noun between the number and the word. */
+function compareAfter(tokens: Token[], i: number): Found | undefined {
+  const value = tokens[i].num;
+  if (value === undefined) return undefined;
+  for (const gap of [0, 1]) {
+    if (gap === 1 && !tokens[i + 1]) break;
+    const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
+    if (after) {
+      const end = i + 1 + gap + after[0].length;
+      const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
+      const used = gap === 1 && !counter ? [i, ...range(i + 2, end)] : range(i, end);
+      return { found: [{ kind: 'compare', op: after[1], value, start: i, end, numberAt: i, used }], last: end - 1 };
+    }
+  }
+  return undefined;
+}
+
+const MATCHERS: Matcher[] = [topN, numberMost, againstAverage, between, gappedCompare, compareBefore, compareAfter];
 
 function range(from: number, to: number): number[] {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);

@@ -70,54 +70,89 @@ class Scope {
 }
 
 export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
-  const used = new Set<string>();
+  const { steps, unreachable, chasm } = planJoins(plan, catalog);
+  const w = new PlanSql(plan, catalog, steps);
+  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === 'tableRatio' && plan.dims.length === 0;
+  const fromSql =
+    `${plan.base.identifier} AS ${w.scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, w.scope)).join('');
+  const whereParts = plan.where.map((c) => w.cond(c));
+  const whereSql = whereParts.length > 0 ? `\nWHERE ${whereParts.join('\n  AND ')}` : '';
+  for (const step of steps) w.used.add(step.edge.id);
+  const sql = isRatio
+    ? `SELECT ${w.measure(plan.measures[0])} AS ratio`
+    : plan.measures.length === 0
+      ? listingSql(w, plan, fromSql, whereSql)
+      : aggregateSql(w, plan, fromSql, whereSql);
+  return { sql, usedIds: [...w.used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+
+/** The joins from the base table to every table the plan needs. */
+function planJoins(plan: Plan, catalog: Catalog): ReturnType<typeof joinPath> {
   const needed = neededTables(plan);
   const joined = joinPath(plan.base, needed, catalog);
   // A table joined only to require partner rows is dropped rather than guessed through a chasm or asked about.
   const optional = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
-  const { steps, unreachable, chasm } =
-    optional.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional.has(t))
-      ? joinPath(
-          plan.base,
-          needed.filter((t) => !optional.has(t)),
-          catalog,
-        )
-      : joined;
-  const scope = new Scope();
-  scope.add(plan.base);
-  for (const step of steps) scope.add(step.to);
-  // Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact.
-  const fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
-  const hasJoins = steps.length > 0;
+  return optional.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional.has(t))
+    ? joinPath(
+        plan.base,
+        needed.filter((t) => !optional.has(t)),
+        catalog,
+      )
+    : joined;
+}
 
-  const measureSql = (m: Measure): string => {
+/** Writes the parts of one plan's SQL in one scope of aliases, noting the config ids it uses. */
+class PlanSql {
+  readonly used = new Set<string>();
+  readonly scope = new Scope();
+  /** Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact. */
+  private readonly fansOut: boolean;
+
+  constructor(
+    private readonly plan: Plan,
+    private readonly catalog: Catalog,
+    readonly steps: JoinStep[],
+  ) {
+    this.scope.add(plan.base);
+    for (const step of steps) this.scope.add(step.to);
+    this.fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
+  }
+
+  measure(m: Measure): string {
+    const scope = this.scope;
     switch (m.kind) {
       case 'count': {
         const a = scope.aliases.get(m.table) ?? scope.add(m.table);
         if (m.distinct) return `COUNT(DISTINCT ${scope.col(m.distinct)})`;
-        const exact = m.table === plan.base && !fansOut;
-        return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : 'COUNT(*)';
+        const exact = m.table === this.plan.base && !this.fansOut;
+        return this.steps.length > 0 && !exact && m.table.key
+          ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})`
+          : 'COUNT(*)';
       }
       case 'agg':
         return `${m.fn}(${scope.col(m.column)})`;
       case 'snippet':
-        used.add(m.snippet.id);
+        this.used.add(m.snippet.id);
         return scope.snippet(m.snippet);
       case 'share':
-        return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
+        return `${m.percent ? '100.0' : '1.0'} * SUM(CASE WHEN ${this.cond(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
       case 'tableRatio':
-        return `${m.percent ? '100.0' : '1.0'} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
+        return `${m.percent ? '100.0' : '1.0'} * (${this.subCount(m.numerator)}) / (${this.subCount(m.denominator)})`;
     }
-  };
-  const subCount = (table: TableInfo): string => {
-    const dateConds = plan.where.filter((w) => w.kind === 'date');
-    const col = pickDateColumn(table, catalog);
+  }
+
+  /** A whole table's row count, under the plan's date conditions, for a ratio of two tables. */
+  private subCount(table: TableInfo): string {
+    const dateConds = this.plan.where.filter((w) => w.kind === 'date');
+    const col = pickDateColumn(table, this.catalog);
     const conds = dateConds
       .map((w) => (w.kind === 'date' && col ? dateCondition(w.range, `${table.identifier}.${ident(col.name)}`) : ''))
       .filter(Boolean);
     return `SELECT COUNT(*) FROM ${table.identifier}${conds.length ? ` WHERE ${conds.join(' AND ')}` : ''}`;
-  };
-  const condSql = (c: Condition): string => {
+  }
+
+  cond(c: Condition): string {
+    const scope = this.scope;
     switch (c.kind) {
       case 'value':
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? '<>' : '='} ${literal(c.values[0])}`;
@@ -129,74 +164,71 @@ export function buildSql(plan: Plan, catalog: Catalog): BuiltSql {
       case 'bool':
         return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case 'snippet':
-        used.add(c.snippet.id);
+        this.used.add(c.snippet.id);
         return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
       case 'date':
         return dateCondition(c.range, scope.col(c.column));
       case 'absent':
-        return absentSql(c.parent, c.child, scope, catalog, used);
-    }
-  };
-  const dimSql = (d: Dimension): string => {
-    if (d.kind === 'snippet') {
-      used.add(d.snippet.id);
-      return scope.snippet(d.snippet);
-    }
-    return d.bucket && d.bucket !== 'day'
-      ? bucketExpression(d.bucket, scope.col(d.column))
-      : d.bucket === 'day' && d.column.type === 'timestamp'
-        ? `to_date(${scope.col(d.column)})`
-        : scope.col(d.column);
-  };
-  const dimName = (d: Dimension): string =>
-    d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name;
-
-  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === 'tableRatio' && plan.dims.length === 0;
-  const fromSql =
-    `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join('');
-  const whereParts = plan.where.map(condSql);
-  const whereSql = whereParts.length > 0 ? `\nWHERE ${whereParts.join('\n  AND ')}` : '';
-  for (const step of steps) used.add(step.edge.id);
-
-  let sql: string;
-  if (isRatio) {
-    sql = `SELECT ${measureSql(plan.measures[0])} AS ratio`;
-  } else if (plan.measures.length === 0) {
-    const cols = plan.select.map((c) => scope.col(c));
-    // Rows of a joined many side only filter ("organizations with authors who ..."): each listed row once.
-    const manySide = manyTables(steps);
-    const distinct = plan.distinct || (manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table)));
-    sql = `SELECT ${distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
-    if (plan.order && typeof plan.order.target === 'object')
-      sql += `\nORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
-  } else {
-    const dimExprs = plan.dims.map((d) => ({ expr: dimSql(d), name: dimName(d) }));
-    const measureExprs = plan.measures.map((m, k) => ({ expr: measureSql(m), name: measureName(m, k) }));
-    if (plan.averageOver) {
-      const group = dimSql(plan.averageOver);
-      const inner = `SELECT ${group} AS grp, ${measureExprs[0].expr} AS value\n  FROM ${fromSql}${whereSql.replace(/\n/g, '\n  ')}\n  GROUP BY ${group}`;
-      sql = `SELECT AVG(value) AS avg_${measureExprs[0].name}\nFROM (\n  ${inner}\n) AS per_group`;
-    } else {
-      const select = [
-        ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
-        ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`),
-      ];
-      sql = `SELECT ${select.join(', ')}\nFROM ${fromSql}${whereSql}`;
-      if (dimExprs.length > 0) sql += `\nGROUP BY ${dimExprs.map((d) => d.expr).join(', ')}`;
-      if (plan.having.length > 0)
-        sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
-      if (plan.order) {
-        // Ties are broken by the dimensions, so ordered answers are stable.
-        const by =
-          plan.order.target === 'dim'
-            ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ')
-            : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
-        if (by) sql += `\nORDER BY ${by}`;
-        if (plan.order.limit) sql += `\nLIMIT ${plan.order.limit}`;
-      }
+        return absentSql(c.parent, c.child, scope, this.catalog, this.used);
     }
   }
-  return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+
+  dim(d: Dimension): string {
+    if (d.kind === 'snippet') {
+      this.used.add(d.snippet.id);
+      return this.scope.snippet(d.snippet);
+    }
+    const col = this.scope.col(d.column);
+    return d.bucket && d.bucket !== 'day'
+      ? bucketExpression(d.bucket, col)
+      : d.bucket === 'day' && d.column.type === 'timestamp'
+        ? `to_date(${col})`
+        : col;
+  }
+}
+
+const dimName = (d: Dimension): string =>
+  d.kind === 'snippet' ? snake(d.snippet.name) : d.bucket ? (d.bucket === 'day' ? 'day' : d.bucket) : d.column.name;
+
+/** No aggregate: the selected columns, each row once when joined many sides only filter. */
+function listingSql(w: PlanSql, plan: Plan, fromSql: string, whereSql: string): string {
+  const cols = plan.select.map((c) => w.scope.col(c));
+  // Rows of a joined many side only filter ("organizations with authors who ..."): each listed row once.
+  const manySide = manyTables(w.steps);
+  const distinct = plan.distinct || (manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table)));
+  let sql = `SELECT ${distinct ? 'DISTINCT ' : ''}${cols.join(', ')}\nFROM ${fromSql}${whereSql}`;
+  if (plan.order && typeof plan.order.target === 'object')
+    sql += `\nORDER BY ${w.scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `\nLIMIT ${plan.order.limit}` : ''}`;
+  return sql;
+}
+
+function aggregateSql(w: PlanSql, plan: Plan, fromSql: string, whereSql: string): string {
+  const dimExprs = plan.dims.map((d) => ({ expr: w.dim(d), name: dimName(d) }));
+  const measureExprs = plan.measures.map((m, k) => ({ expr: w.measure(m), name: measureName(m, k) }));
+  if (plan.averageOver) {
+    // "average messages per channel": the average of per-group values.
+    const group = w.dim(plan.averageOver);
+    const inner = `SELECT ${group} AS grp, ${measureExprs[0].expr} AS value\n  FROM ${fromSql}${whereSql.replace(/\n/g, '\n  ')}\n  GROUP BY ${group}`;
+    return `SELECT AVG(value) AS avg_${measureExprs[0].name}\nFROM (\n  ${inner}\n) AS per_group`;
+  }
+  const select = [
+    ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
+    ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`),
+  ];
+  let sql = `SELECT ${select.join(', ')}\nFROM ${fromSql}${whereSql}`;
+  if (dimExprs.length > 0) sql += `\nGROUP BY ${dimExprs.map((d) => d.expr).join(', ')}`;
+  if (plan.having.length > 0)
+    sql += `\nHAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? 'COUNT(*)'} ${h.op} ${h.value}`).join(' AND ')}`;
+  if (plan.order) {
+    // Ties are broken by the dimensions, so ordered answers are stable.
+    const by =
+      plan.order.target === 'dim'
+        ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(', ')
+        : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(', ');
+    if (by) sql += `\nORDER BY ${by}`;
+    if (plan.order.limit) sql += `\nLIMIT ${plan.order.limit}`;
+  }
+  return sql;
 }
 
 /** Tables joined on the many side of a step, and everything joined beyond them. */

@@ -34900,12 +34900,25 @@ function spacePaths(root, name2) {
   const absolute = path3.resolve(root);
   const inside = (relative) => resolveInside(absolute, relative, `the path of space ${name2}`);
   return {
-    dir: inside(path3.join("spaces", name2)),
-    spaceFile: inside(path3.join("spaces", name2, "space.json")),
-    targetFile: inside(path3.join("spaces", name2, "target.yml")),
-    benchmarksFile: inside(path3.join("benchmarks", `${name2}.yml`)),
-    lessonsFile: inside(path3.join("lessons", `${name2}.json`))
+    dir: inside(repoPaths.dir(name2)),
+    spaceFile: inside(repoPaths.spaceFile(name2)),
+    targetFile: inside(repoPaths.targetFile(name2)),
+    benchmarksFile: inside(repoPaths.benchmarksFile(name2)),
+    lessonsFile: inside(repoPaths.lessonsFile(name2))
   };
+}
+var repoPaths = {
+  /** The folder holding every folder-declared space. */
+  spacesDir: "spaces",
+  dir: (name2) => `spaces/${name2}`,
+  spaceFile: (name2) => `spaces/${name2}/space.json`,
+  targetFile: (name2) => `spaces/${name2}/target.yml`,
+  benchmarksFile: (name2) => `benchmarks/${name2}.yml`,
+  lessonsFile: (name2) => `lessons/${name2}.json`
+};
+function spaceOfPath(file2, options = {}) {
+  const match = /^spaces\/([^/]+)\//.exec(file2) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file2) : null);
+  return match?.[1];
 }
 
 // src/space/space-file.ts
@@ -54689,7 +54702,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run2(s) {
+  function run3(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -54715,21 +54728,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run2(oldShape[k]);
+          const mapped = run3(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run2(def.catchall);
+          newCatchall = run3(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run2(def.element);
+        const mapped = run3(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -54737,14 +54750,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run2(item);
+          const mapped = run3(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run2(def.rest);
+          newRest = run3(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -54752,12 +54765,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run2(def.keyType);
-        const newVal = run2(def.valueType);
+        const newKey = run3(def.keyType);
+        const newVal = run3(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run2(def.valueType);
+        const newVal = run3(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -54765,7 +54778,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run2(opt);
+          const mapped = run3(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -54773,8 +54786,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run2(def.left);
-        const newRight = run2(def.right);
+        const newLeft = run3(def.left);
+        const newRight = run3(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -54786,23 +54799,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run2(def.innerType);
+        const newInner = run3(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run2(def.in);
-        const newOut = run2(def.out);
+        const newIn = run3(def.in);
+        const newOut = run3(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run2(def.input);
-        const newOutput = run2(def.output);
+        const newInput = run3(def.input);
+        const newOutput = run3(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run2(original()) });
+        return clone(s, { ...rest, getter: () => run3(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -54833,7 +54846,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run2(schema);
+  return run3(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -55366,7 +55379,7 @@ function repoRelative(root, file2) {
   return path5.relative(root, file2).split(path5.sep).join("/");
 }
 function folderEntries(root) {
-  const spacesDir = path5.join(root, "spaces");
+  const spacesDir = path5.join(root, repoPaths.spacesDir);
   if (!existsSync3(spacesDir)) return [];
   return readdirSync2(spacesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync3(path5.join(spacesDir, entry.name, "space.json"))).map((entry) => {
     const spaceFile = path5.join(spacesDir, entry.name, "space.json");
@@ -55389,7 +55402,7 @@ function bundleEntries(root, bundle, folders) {
   const entries = [];
   for (const resource of bundle.spaces) {
     if (!resource.spaceFile) continue;
-    const problem = !isValidSpaceName(resource.key) ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}` : taken.has(resource.key) ? `genie_spaces.${resource.key} has the name of the folder spaces/${resource.key}/: rename one of them` : void 0;
+    const problem = !isValidSpaceName(resource.key) ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}` : taken.has(resource.key) ? `genie_spaces.${resource.key} has the name of the folder ${repoPaths.dir(resource.key)}/: rename one of them` : void 0;
     if (problem)
       throw new ValidationError([{ file: resource.declaredIn, path: "$", line: resource.line, message: problem }]);
     entries.push({
@@ -55437,13 +55450,13 @@ function targetOf(root, entry) {
   return existsSync3(entry.targetFile) ? loadTarget(entry.targetFile, repoRelative(root, entry.targetFile)) : void 0;
 }
 function missingSpace(root, name2, options) {
-  const dir = path5.join(root, "spaces", name2);
+  const dir = path5.join(root, repoPaths.dir(name2));
   if (existsSync3(dir) && statSync2(dir).isDirectory()) {
     return new ValidationError([
       {
         file: repoRelative(root, path5.join(dir, "space.json")),
         path: "$",
-        message: `spaces/${name2}/ has no space.json: create spaces/${name2}/space.json (the decoded serialized_space, e.g. via \`genie-gitops export\`)`
+        message: `${repoPaths.dir(name2)}/ has no space.json: create ${repoPaths.spaceFile(name2)} (the decoded serialized_space, e.g. via \`genie-gitops export\`)`
       }
     ]);
   }
@@ -55453,7 +55466,7 @@ function missingSpace(root, name2, options) {
     {
       file: repoRelative(root, dir),
       path: "$",
-      message: `no folder spaces/${name2}/ and no genie_spaces.${name2} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`
+      message: `no folder ${repoPaths.dir(name2)}/ and no genie_spaces.${name2} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`
     }
   ]);
 }
@@ -55481,8 +55494,8 @@ function spacesTouchedBy(root, files, options = {}) {
   const changed = new Set(files);
   const names = /* @__PURE__ */ new Set();
   for (const file2 of files) {
-    const match = /^spaces\/([^/]+)\//.exec(file2) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file2) : null);
-    if (match) names.add(match[1]);
+    const name2 = spaceOfPath(file2, options);
+    if (name2) names.add(name2);
   }
   const bundle = readBundle(path5.resolve(root), { target: options.bundleTarget });
   const bundleChanged = bundle?.files.some((file2) => changed.has(file2)) ?? false;
@@ -55509,7 +55522,6 @@ var GitError = class extends GenieGitopsError {
   result;
 };
 var BOT_IDENTITY = { name: "genie-gitops[bot]", email: "genie-gitops@users.noreply.github.com" };
-var ZERO_SHA = /^0{40}$/;
 var GitCli = class {
   cwd;
   identity;
@@ -55517,7 +55529,7 @@ var GitCli = class {
   constructor(options) {
     this.cwd = options.cwd;
     this.identity = options.identity ?? BOT_IDENTITY;
-    this.env = buildEnv(options.env ?? process.env, options.token);
+    this.env = buildEnv(options.env, options.token);
   }
   /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
   exec(args, input2) {
@@ -59821,7 +59833,7 @@ var Octokit2 = Octokit.plugin(requestLog, legacyRestEndpointMethods, paginateRes
   }
 );
 
-// src/util/backoff.ts
+// src/util/retry.ts
 function parseRetryAfter(header2, now = Date.now()) {
   if (header2 === null) return void 0;
   const value = header2.trim();
@@ -59832,8 +59844,7 @@ function parseRetryAfter(header2, now = Date.now()) {
 }
 function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
   if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxDelayMs);
-  const exponential = policy.baseDelayMs * 2 ** attempt;
-  return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
+  return backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, random);
 }
 function sleep(ms, signal) {
   return new Promise((resolve2, reject) => {
@@ -59851,6 +59862,36 @@ function sleep(ms, signal) {
     }, ms);
     signal?.addEventListener("abort", onAbort, { once: true });
   });
+}
+function errorFacts(error63) {
+  if (typeof error63 !== "object" || error63 === null) return { retryable: false, rateLimited: false, retryAfterMs: null };
+  const e = error63;
+  const status = typeof e.status === "number" ? e.status : typeof e.statusCode === "number" ? e.statusCode : null;
+  const rateLimited = status === 429 || typeof e.code === "string" && e.code.startsWith("RATE_LIMIT");
+  const retryable = e.retryable === true || rateLimited || status !== null && status >= 500 && status <= 599;
+  const retryAfterMs = typeof e.retryAfterMs === "number" && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : null;
+  return { retryable: retryable && e.retryable !== false, rateLimited, retryAfterMs };
+}
+function isRetryable(error63) {
+  return errorFacts(error63).retryable;
+}
+function backoffDelay(attempt, backoffMs, maxDelayMs = 6e4, random = Math.random) {
+  const ceiling = Math.min(maxDelayMs, backoffMs * 2 ** attempt);
+  return Math.round(ceiling * (0.5 + random() * 0.5));
+}
+async function withRetry(fn, options) {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await fn(attempt);
+    } catch (error63) {
+      const facts = errorFacts(error63);
+      if (!facts.retryable || attempt >= options.retries || options.signal?.aborted) throw error63;
+      const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
+      if (options.canRetry && !options.canRetry(delayMs)) throw error63;
+      options.onRetry?.({ attempt, delayMs, error: error63, rateLimited: facts.rateLimited });
+      await options.sleep(delayMs);
+    }
+  }
 }
 
 // src/github/octokit-factory.ts
@@ -59872,12 +59913,12 @@ function retryDelayMs(error63, attempt, options) {
   const reset = Number(header(error63, "x-ratelimit-reset"));
   if (rateLimited && Number.isFinite(reset) && reset > 0)
     return Math.max(0, reset * 1e3 - (options.now ?? Date.now()));
-  return options.baseDelayMs * 2 ** attempt;
+  return backoffDelay(attempt, options.baseDelayMs, void 0, options.random);
 }
 function createOctokit(options) {
   const octokit = new Octokit2({
     auth: options.token,
-    baseUrl: (options.baseUrl ?? process.env.GITHUB_API_URL ?? "https://api.github.com").replace(/\/+$/, ""),
+    baseUrl: (options.baseUrl ?? "https://api.github.com").replace(/\/+$/, ""),
     userAgent: "genie-gitops",
     log: {
       debug: () => {
@@ -59909,31 +59950,32 @@ function createOctokit(options) {
 }
 
 // src/action/action-run.ts
-function createActionRun(root, inputs, context) {
+function createActionRun(root, inputs, context, env) {
   const token = inputs.githubToken;
-  const git = new GitCli({ cwd: root, token });
+  const git = new GitCli({ cwd: root, token, env });
   const layout = { bundleTarget: inputs.bundleTarget };
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, git, layout };
+  if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => warning(line) });
   return {
     root,
     inputs,
     context,
+    env,
     git,
     layout,
     github: createGitHub(octokit, { owner: context.owner, repo: context.repo })
   };
 }
-function requireGitHub(run2, command) {
-  if (run2.github) return run2.github;
+function requireGitHub(run3, command) {
+  if (run3.github) return run3.github;
   throw new GenieGitopsError(
     `${command} opens pull requests and needs a GitHub token`,
     "pass github-token (default: the workflow token) and set GITHUB_REPOSITORY"
   );
 }
-function selectedSpaces(run2, command) {
-  if (run2.inputs.all) return listSpaces(run2.root, run2.layout);
-  if (run2.inputs.space) return [run2.inputs.space];
+function selectedSpaces(run3, command) {
+  if (run3.inputs.all) return listSpaces(run3.root, run3.layout);
+  if (run3.inputs.space) return [run3.inputs.space];
   throw new GenieGitopsError(
     `input space is required for command ${command}`,
     "set space to a folder name under spaces/ (or a genie_spaces key of databricks.yml), or all: true"
@@ -60516,6 +60558,26 @@ function toItem(sql, tokens) {
     return { text: span(tokens.length - 2), alias: last.value };
   }
   return { text: span(tokens.length - 1) };
+}
+
+// src/util/seeded-random.ts
+function hashString(text7) {
+  let h = 2166136261;
+  for (let i = 0; i < text7.length; i++) {
+    h ^= text7.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h >>> 0;
+}
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
 }
 
 // src/local/spark-dates.ts
@@ -61148,12 +61210,12 @@ function strftimeFormat(pattern) {
   const pieces = { yyyy: "%Y", MM: "%m", dd: "%d", HH: "%H", mm: "%M", ss: "%S" };
   let out = "";
   for (let i = 0; i < pattern.length; ) {
-    const run2 = /^([A-Za-z])\1*/.exec(pattern.slice(i));
-    if (run2) {
-      const piece = pieces[run2[0]];
+    const run3 = /^([A-Za-z])\1*/.exec(pattern.slice(i));
+    if (run3) {
+      const piece = pieces[run3[0]];
       if (!piece) return void 0;
       out += piece;
-      i += run2[0].length;
+      i += run3[0].length;
     } else {
       if (pattern[i] === "'") return void 0;
       out += pattern[i] === "%" ? "%%" : pattern[i];
@@ -61245,13 +61307,7 @@ function nativeForm({ fn, args, fallback }) {
   return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(" AND ")} THEN ${fast.sql} ELSE ${fallback} END`;
 }
 
-// src/local/sql-dialect.ts
-function backtick(name2) {
-  return `\`${name2.replace(/`/g, "``")}\``;
-}
-function quoteString(value) {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+// src/local/sql-dialect-vocabulary.ts
 var CLOCK_DATE = /* @__PURE__ */ new Set(["CURRENT_DATE", "CURDATE"]);
 var CLOCK_TIMESTAMP = /* @__PURE__ */ new Set(["CURRENT_TIMESTAMP", "NOW", "GETDATE", "LOCALTIMESTAMP"]);
 var UNIT_ARG_FUNCTIONS = /* @__PURE__ */ new Set([
@@ -61349,6 +61405,27 @@ var CAST_TYPES = {
   DEC: "REAL",
   NUMERIC: "REAL"
 };
+function castExpression(inner, typeName) {
+  const type = typeName.toUpperCase();
+  if (type === "DATE")
+    return optimiseCall({
+      fn: "to_date",
+      args: splitArguments(inner),
+      fallback: `to_date(${inner})`,
+      integerResult: false
+    }) ?? `to_date(${inner})`;
+  if (type.startsWith("TIMESTAMP")) return `to_timestamp(${inner})`;
+  const mapped = CAST_TYPES[type];
+  return mapped ? `CAST(${inner} AS ${mapped})` : void 0;
+}
+function backtick(name2) {
+  return `\`${name2.replace(/`/g, "``")}\``;
+}
+function quoteString(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+// src/local/sql-dialect.ts
 function rewriteForSqlite(sql, options) {
   const tokens = tokenize(sql, "sqlite");
   return new Rewriter(tokens, options).range(0, tokens.length);
@@ -61629,19 +61706,6 @@ var Rewriter = class {
     return k >= 0 ? this.t[k] : void 0;
   }
 };
-function castExpression(inner, typeName) {
-  const type = typeName.toUpperCase();
-  if (type === "DATE")
-    return optimiseCall({
-      fn: "to_date",
-      args: splitArguments(inner),
-      fallback: `to_date(${inner})`,
-      integerResult: false
-    }) ?? `to_date(${inner})`;
-  if (type.startsWith("TIMESTAMP")) return `to_timestamp(${inner})`;
-  const mapped = CAST_TYPES[type];
-  return mapped ? `CAST(${inner} AS ${mapped})` : void 0;
-}
 function lastSignificant(pieces) {
   for (let k = pieces.length - 1; k >= 0; k--) if (pieces[k].kind !== "trivia") return k;
   return -1;
@@ -61807,17 +61871,17 @@ var SqliteHost = class {
   }
   /** Runs `job` after everything queued before it, on a started worker. */
   enqueue(signal, job) {
-    const run2 = this.tail.then(async () => {
+    const run3 = this.tail.then(async () => {
       if (signal?.aborted) throw new StatementStopped("CANCELLED");
       const worker = await this.ensureWorker();
       if (signal?.aborted) throw new StatementStopped("CANCELLED");
       return job(worker);
     });
-    this.tail = run2.then(
+    this.tail = run3.then(
       () => void 0,
       () => void 0
     );
-    return signal ? leaveOnAbort(run2, signal) : run2;
+    return signal ? leaveOnAbort(run3, signal) : run3;
   }
   /**
    * Posts one message and waits for its reply; past `timeoutMs`, or when the signal aborts, the
@@ -62459,44 +62523,57 @@ function columnType(rawType, name2) {
 var lastPart = (identifier) => identifier.replace(/`/g, "").split(".").pop() ?? identifier;
 function buildCatalog(space, schema) {
   const configured = [...space.data_sources?.tables ?? [], ...space.data_sources?.metric_views ?? []];
-  const tables = configured.map((cfg) => {
-    const identifier = cfg.identifier.replace(/`/g, "");
-    const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
-    const configs = new Map(
-      (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c])
-    );
-    const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: "" }));
-    const table2 = {
-      identifier,
-      name: lastPart(identifier),
-      description: joinText(cfg.description),
-      columns: []
-    };
-    for (const { name: name2, type } of names) {
-      const cc = configs.get(name2.toLowerCase());
-      if (cc?.exclude) continue;
-      table2.columns.push({
-        table: table2,
-        name: name2,
-        type: columnType(type, name2.toLowerCase()),
-        description: joinText(cc?.description),
-        synonyms: cc?.synonyms ?? [],
-        entity: cc ? hasEntityMatching(cc) : false,
-        format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
-        values: [],
-        examples: [],
-        isKey: false
-      });
-    }
-    table2.key = pickKey(table2);
-    if (table2.key) table2.key.isKey = true;
-    table2.label = pickLabel(table2);
-    return table2;
-  });
-  const byName = (ref) => {
-    const clean = ref.replace(/`/g, "").toLowerCase();
-    return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+  const tables = configured.map((cfg) => tableInfo(cfg, schema));
+  const joins = joinEdges(space, tables);
+  markReferences(joins);
+  const ti = space.instructions?.text_instructions?.[0];
+  return {
+    tables,
+    snippets: snippetInfos(space, tables),
+    joins,
+    examples: exampleInfos(space),
+    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : void 0
   };
+}
+function tableInfo(cfg, schema) {
+  const identifier = cfg.identifier.replace(/`/g, "");
+  const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
+  const configs = new Map(
+    (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c])
+  );
+  const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: "" }));
+  const table2 = {
+    identifier,
+    name: lastPart(identifier),
+    description: joinText(cfg.description),
+    columns: []
+  };
+  for (const { name: name2, type } of names) {
+    const cc = configs.get(name2.toLowerCase());
+    if (cc?.exclude) continue;
+    table2.columns.push({
+      table: table2,
+      name: name2,
+      type: columnType(type, name2.toLowerCase()),
+      description: joinText(cc?.description),
+      synonyms: cc?.synonyms ?? [],
+      entity: cc ? hasEntityMatching(cc) : false,
+      format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
+      values: [],
+      examples: [],
+      isKey: false
+    });
+  }
+  table2.key = pickKey(table2);
+  if (table2.key) table2.key.isKey = true;
+  table2.label = pickLabel(table2);
+  return table2;
+}
+function tableByName(tables, ref) {
+  const clean = ref.replace(/`/g, "").toLowerCase();
+  return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+}
+function snippetInfos(space, tables) {
   const snippetGroups = space.instructions?.sql_snippets;
   const snippets = [];
   for (const [kind, list3] of [
@@ -62517,6 +62594,10 @@ function buildCatalog(space, schema) {
       });
     }
   }
+  return snippets;
+}
+function joinEdges(space, tables) {
+  const byName = (ref) => tableByName(tables, ref);
   const joins = [];
   for (const spec of space.instructions?.join_specs ?? []) {
     const parsed = parseJoinCondition2(joinText(spec.sql.slice(0, 1)));
@@ -62540,13 +62621,18 @@ function buildCatalog(space, schema) {
       relationship
     });
   }
+  return joins;
+}
+function markReferences(joins) {
   for (const j of joins) {
     const leftCol = j.left.columns.find((c) => c.name.toLowerCase() === j.leftColumn.toLowerCase());
     const rightCol = j.right.columns.find((c) => c.name.toLowerCase() === j.rightColumn.toLowerCase());
     if (leftCol && rightCol && rightCol === j.right.key && leftCol !== j.left.key) leftCol.references ??= j.right;
     if (leftCol && rightCol && leftCol === j.left.key && rightCol !== j.right.key) rightCol.references ??= j.left;
   }
-  const examples2 = (space.instructions?.example_question_sqls ?? []).map((e) => ({
+}
+function exampleInfos(space) {
+  return (space.instructions?.example_question_sqls ?? []).map((e) => ({
     id: e.id,
     question: joinText(e.question),
     sql: joinText(e.sql).trim().replace(/;\s*$/, ""),
@@ -62556,14 +62642,6 @@ function buildCatalog(space, schema) {
       defaultValue: p.default_value?.values?.[0]
     }))
   }));
-  const ti = space.instructions?.text_instructions?.[0];
-  return {
-    tables,
-    snippets,
-    joins,
-    examples: examples2,
-    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : void 0
-  };
 }
 function flipRelationship(r) {
   return r === "MANY_TO_ONE" ? "ONE_TO_MANY" : r === "ONE_TO_MANY" ? "MANY_TO_ONE" : r;
@@ -63021,98 +63099,112 @@ function nextDay(iso) {
 }
 function findDates(tokens, today) {
   const found = [];
-  const [ty, tm] = today.split("-").map(Number);
+  const [year, month] = today.split("-").map(Number);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const next = tokens[i + 1];
-    const add2 = (range4, end) => {
-      found.push({ range: range4, start: i, end });
-      i = end - 1;
-    };
-    const fixed = t.forms.map((f) => FIXED[f]).find(Boolean);
-    if (fixed) {
-      add2(fixed, i + 1);
-      continue;
-    }
-    if (t.date) {
-      const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
-      if (j >= 0) {
-        const other = tokens[i + 1 + j];
-        add2({ kind: "between", from: t.date, to: nextDay(other.date) }, i + 2 + j);
-        continue;
-      }
-      const prev = tokens[i - 1];
-      if (has(prev, ["since", "after", "from"]) || has(next, ["\uC774\uD6C4", "\uBD80\uD130", "\uC774\uD6C4\uB85C"])) {
-        add2({ kind: "between", from: t.date }, i + 1);
-      } else if (has(prev, ["before", "until"]) || has(next, ["\uC774\uC804", "\uC804", "\uAE4C\uC9C0"])) {
-        add2({ kind: "between", to: has(prev, ["until"]) || has(next, ["\uAE4C\uC9C0"]) ? nextDay(t.date) : t.date }, i + 1);
-      } else {
-        add2({ kind: "between", from: t.date, to: nextDay(t.date) }, i + 1);
-      }
-      continue;
-    }
-    if (has(t, LAST_WORDS) && next?.num !== void 0 && unitOf(tokens[i + 2])) {
-      add2({ kind: "last", n: next.num, unit: unitOf(tokens[i + 2]) }, i + 3);
-      continue;
-    }
-    if (has(t, ["past", "trailing", "\uCD5C\uADFC"]) && unitOf(next)) {
-      add2({ kind: "last", n: 1, unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (has(t, LAST_WORDS) && unitOf(next)) {
-      add2({ kind: "previous", unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (has(t, THIS_WORDS) && unitOf(next)) {
-      add2({ kind: "this", unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (t.num !== void 0 && t.num >= 1900 && t.num < 2200 && has(next, ["\uB144", "\uB144\uB3C4", "\uB144\uC5D0"])) {
-      const after = tokens[i + 2];
-      const mtok = tokens[i + 3];
-      if (after?.num !== void 0 && after.num >= 1 && after.num <= 12 && has(mtok, ["\uC6D4"])) {
-        add2({ kind: "between", from: monthStart(t.num, after.num), to: nextMonthStart(t.num, after.num) }, i + 4);
-      } else {
-        add2({ kind: "between", from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 2);
-      }
-      continue;
-    }
-    if (t.num !== void 0 && t.num >= 1 && t.num <= 12 && Number.isInteger(t.num) && has(next, ["\uC6D4"])) {
-      const y = t.num <= tm ? ty : ty - 1;
-      add2({ kind: "between", from: monthStart(y, t.num), to: nextMonthStart(y, t.num) }, i + 2);
-      continue;
-    }
-    const month = monthOf(t);
-    if (month && next?.num !== void 0 && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
-      const day = dayDate(tokens, i, month, ty);
-      const other = tokens.slice(i + 2, i + 6).findIndex(
-        (x, k) => monthOf(x) !== void 0 && tokens[i + 3 + k]?.num !== void 0 && tokens[i + 3 + k].num <= 31
-      );
-      if (other >= 0) {
-        const j = i + 2 + other;
-        const end = dayDate(tokens, j, monthOf(tokens[j]), ty);
-        const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
-        add2({ kind: "between", from, to: nextDay(end.date) }, end.next);
-      } else {
-        add2({ kind: "between", from: day.date, to: nextDay(day.date) }, day.next);
-      }
-      continue;
-    }
-    if (month) {
-      const year = next?.num !== void 0 && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
-      add2(
-        { kind: "between", from: monthStart(year, month), to: nextMonthStart(year, month) },
-        next?.num !== void 0 && next.num >= 1900 ? i + 2 : i + 1
-      );
-      continue;
-    }
-    if (t.num !== void 0 && Number.isInteger(t.num) && t.num >= 1990 && t.num < 2100 && has(tokens[i - 1], ["in", "during", "for", "of", "year"])) {
-      add2({ kind: "between", from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
-      continue;
-    }
+    const hit = firstDate(tokens, i, { year, month });
+    if (!hit) continue;
+    found.push({ range: hit.range, start: i, end: hit.end });
+    i = hit.end - 1;
   }
   return found;
 }
+function firstDate(tokens, i, clock) {
+  for (const matcher of MATCHERS) {
+    const hit = matcher(tokens, i, clock);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function fixedDate(tokens, i) {
+  const fixed = tokens[i].forms.map((f) => FIXED[f]).find(Boolean);
+  return fixed ? { range: fixed, end: i + 1 } : void 0;
+}
+function isoDates(tokens, i) {
+  const t = tokens[i];
+  if (!t.date) return void 0;
+  const next = tokens[i + 1];
+  const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
+  if (j >= 0) {
+    const other = tokens[i + 1 + j];
+    return { range: { kind: "between", from: t.date, to: nextDay(other.date) }, end: i + 2 + j };
+  }
+  const prev = tokens[i - 1];
+  if (has(prev, ["since", "after", "from"]) || has(next, ["\uC774\uD6C4", "\uBD80\uD130", "\uC774\uD6C4\uB85C"]))
+    return { range: { kind: "between", from: t.date }, end: i + 1 };
+  if (has(prev, ["before", "until"]) || has(next, ["\uC774\uC804", "\uC804", "\uAE4C\uC9C0"])) {
+    const to = has(prev, ["until"]) || has(next, ["\uAE4C\uC9C0"]) ? nextDay(t.date) : t.date;
+    return { range: { kind: "between", to }, end: i + 1 };
+  }
+  return { range: { kind: "between", from: t.date, to: nextDay(t.date) }, end: i + 1 };
+}
+function relativeWindow(tokens, i) {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (has(t, LAST_WORDS) && next?.num !== void 0 && unitOf(tokens[i + 2]))
+    return { range: { kind: "last", n: next.num, unit: unitOf(tokens[i + 2]) }, end: i + 3 };
+  const unit = unitOf(next);
+  if (!unit) return void 0;
+  if (has(t, ["past", "trailing", "\uCD5C\uADFC"])) return { range: { kind: "last", n: 1, unit }, end: i + 2 };
+  if (has(t, LAST_WORDS)) return { range: { kind: "previous", unit }, end: i + 2 };
+  if (has(t, THIS_WORDS)) return { range: { kind: "this", unit }, end: i + 2 };
+  return void 0;
+}
+function koreanYear(tokens, i) {
+  const y = tokens[i].num;
+  if (y === void 0 || y < 1900 || y >= 2200 || !has(tokens[i + 1], ["\uB144", "\uB144\uB3C4", "\uB144\uC5D0"])) return void 0;
+  const after = tokens[i + 2];
+  if (after?.num !== void 0 && after.num >= 1 && after.num <= 12 && has(tokens[i + 3], ["\uC6D4"]))
+    return { range: { kind: "between", from: monthStart(y, after.num), to: nextMonthStart(y, after.num) }, end: i + 4 };
+  return { range: { kind: "between", from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 2 };
+}
+function koreanMonth(tokens, i, clock) {
+  const m = tokens[i].num;
+  if (m === void 0 || m < 1 || m > 12 || !Number.isInteger(m) || !has(tokens[i + 1], ["\uC6D4"])) return void 0;
+  const y = m <= clock.month ? clock.year : clock.year - 1;
+  return { range: { kind: "between", from: monthStart(y, m), to: nextMonthStart(y, m) }, end: i + 2 };
+}
+function monthDay(tokens, i, clock) {
+  const month = monthOf(tokens[i]);
+  const next = tokens[i + 1];
+  if (!month || next?.num === void 0 || next.num < 1 || next.num > 31 || !Number.isInteger(next.num))
+    return void 0;
+  const day = dayDate(tokens, i, month, clock.year);
+  const other = tokens.slice(i + 2, i + 6).findIndex(
+    (x, k) => monthOf(x) !== void 0 && tokens[i + 3 + k]?.num !== void 0 && tokens[i + 3 + k].num <= 31
+  );
+  if (other < 0) return { range: { kind: "between", from: day.date, to: nextDay(day.date) }, end: day.next };
+  const j = i + 2 + other;
+  const end = dayDate(tokens, j, monthOf(tokens[j]), clock.year);
+  const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
+  return { range: { kind: "between", from, to: nextDay(end.date) }, end: end.next };
+}
+function monthYear(tokens, i, clock) {
+  const month = monthOf(tokens[i]);
+  if (!month) return void 0;
+  const next = tokens[i + 1];
+  const named = next?.num !== void 0 && next.num >= 1900;
+  const year = named ? next.num : month <= clock.month ? clock.year : clock.year - 1;
+  return {
+    range: { kind: "between", from: monthStart(year, month), to: nextMonthStart(year, month) },
+    end: named ? i + 2 : i + 1
+  };
+}
+function bareYear(tokens, i) {
+  const y = tokens[i].num;
+  if (y === void 0 || !Number.isInteger(y) || y < 1990 || y >= 2100) return void 0;
+  if (!has(tokens[i - 1], ["in", "during", "for", "of", "year"])) return void 0;
+  return { range: { kind: "between", from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 1 };
+}
+var MATCHERS = [
+  fixedDate,
+  isoDates,
+  relativeWindow,
+  koreanYear,
+  koreanMonth,
+  monthDay,
+  monthYear,
+  bareYear
+];
 function dateCondition(range4, column2) {
   switch (range4.kind) {
     case "last": {
@@ -63583,114 +63675,100 @@ function findQuantities(tokens, taken) {
 function findQuantityPhrases(tokens, taken) {
   const out = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
     if (taken.has(i)) continue;
-    const topDir = t.forms.map((f) => TOP_WORDS[f]).find(Boolean);
-    if (topDir && tokens[i + 1]?.num !== void 0 && !taken.has(i + 1)) {
-      const end = COUNTERS.has(tokens[i + 2]?.raw ?? "") ? i + 3 : i + 2;
-      out.push({ kind: "top", n: tokens[i + 1].num, dir: topDir, start: i, end });
-      i = end - 1;
-      continue;
-    }
-    if (t.num !== void 0 && Number.isInteger(t.num) && t.num > 0 && t.num < 1e3) {
-      const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
-      if (mostDir) {
-        const end = tokens[i + 2]?.forms.includes("active") ? i + 3 : i + 2;
-        out.push({ kind: "top", n: t.num, dir: mostDir, start: i, end });
-        i = end - 1;
-        continue;
-      }
-    }
-    const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
-    if (toAverage) {
-      let at3 = i + toAverage[0].length;
-      if (tokenHasWord(tokens[at3], "the")) at3++;
-      if (["average", "avg", "mean"].some((w) => tokenHasWord(tokens[at3], w))) {
-        out.push({
-          kind: "compare",
-          op: toAverage[1],
-          value: 0,
-          against: "avg",
-          start: i,
-          end: at3 + 1,
-          numberAt: at3,
-          used: range(i, at3 + 1)
-        });
-        i = at3;
-        continue;
-      }
-    }
-    if (tokenHasWord(t, "between") && tokens[i + 1]?.num !== void 0 && tokenHasWord(tokens[i + 2], "and") && tokens[i + 3]?.num !== void 0) {
-      out.push({
-        kind: "compare",
-        op: ">=",
-        value: tokens[i + 1].num,
-        start: i,
-        end: i + 4,
-        numberAt: i + 1,
-        used: range(i, i + 4)
-      });
-      out.push({
-        kind: "compare",
-        op: "<=",
-        value: tokens[i + 3].num,
-        start: i,
-        end: i + 4,
-        numberAt: i + 3,
-        used: []
-      });
-      i += 3;
-      continue;
-    }
-    const gapped = BEFORE.find(
-      ([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === void 0 && tokens[i + words.length + 1]?.num !== void 0 && !tokens[i + words.length]?.date
-    );
-    if (gapped) {
-      const at3 = i + gapped[0].length + 1;
-      out.push({
-        kind: "compare",
-        op: gapped[1],
-        value: tokens[at3].num,
-        start: i,
-        end: at3 + 1,
-        numberAt: at3,
-        used: [...range(i, at3 - 1), at3]
-      });
-      i = at3;
-      continue;
-    }
-    const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== void 0);
-    if (before) {
-      const at3 = i + before[0].length;
-      out.push({
-        kind: "compare",
-        op: before[1],
-        value: tokens[at3].num,
-        start: i,
-        end: at3 + 1,
-        numberAt: at3,
-        used: range(i, at3 + 1)
-      });
-      i = at3;
-      continue;
-    }
-    if (t.num !== void 0 && !taken.has(i)) {
-      for (const gap of [0, 1]) {
-        if (gap === 1 && !tokens[i + 1]) break;
-        const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
-        if (after) {
-          const end = i + 1 + gap + after[0].length;
-          const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
-          const used = gap === 1 && !counter ? [i, ...range(i + 2, end)] : range(i, end);
-          out.push({ kind: "compare", op: after[1], value: t.num, start: i, end, numberAt: i, used });
-          i = end - 1;
-          break;
-        }
-      }
-    }
+    const hit = firstMatch(tokens, i, taken);
+    if (!hit) continue;
+    out.push(...hit.found);
+    i = hit.last;
   }
   return out;
 }
+function firstMatch(tokens, i, taken) {
+  for (const matcher of MATCHERS2) {
+    const hit = matcher(tokens, i, taken);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function topN(tokens, i, taken) {
+  const topDir = tokens[i].forms.map((f) => TOP_WORDS[f]).find(Boolean);
+  if (!topDir || tokens[i + 1]?.num === void 0 || taken.has(i + 1)) return void 0;
+  const end = COUNTERS.has(tokens[i + 2]?.raw ?? "") ? i + 3 : i + 2;
+  return { found: [{ kind: "top", n: tokens[i + 1].num, dir: topDir, start: i, end }], last: end - 1 };
+}
+function numberMost(tokens, i) {
+  const n = tokens[i].num;
+  if (n === void 0 || !Number.isInteger(n) || n <= 0 || n >= 1e3) return void 0;
+  const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
+  if (!mostDir) return void 0;
+  const end = tokens[i + 2]?.forms.includes("active") ? i + 3 : i + 2;
+  return { found: [{ kind: "top", n, dir: mostDir, start: i, end }], last: end - 1 };
+}
+function againstAverage(tokens, i) {
+  const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+  if (!toAverage) return void 0;
+  let at3 = i + toAverage[0].length;
+  if (tokenHasWord(tokens[at3], "the")) at3++;
+  if (!["average", "avg", "mean"].some((w) => tokenHasWord(tokens[at3], w))) return void 0;
+  const compare = {
+    kind: "compare",
+    op: toAverage[1],
+    value: 0,
+    against: "avg",
+    start: i,
+    end: at3 + 1,
+    numberAt: at3,
+    used: range(i, at3 + 1)
+  };
+  return { found: [compare], last: at3 };
+}
+function between(tokens, i) {
+  if (!tokenHasWord(tokens[i], "between") || tokens[i + 1]?.num === void 0 || !tokenHasWord(tokens[i + 2], "and") || tokens[i + 3]?.num === void 0)
+    return void 0;
+  const low = tokens[i + 1].num;
+  const high = tokens[i + 3].num;
+  return {
+    found: [
+      { kind: "compare", op: ">=", value: low, start: i, end: i + 4, numberAt: i + 1, used: range(i, i + 4) },
+      { kind: "compare", op: "<=", value: high, start: i, end: i + 4, numberAt: i + 3, used: [] }
+    ],
+    last: i + 3
+  };
+}
+function gappedCompare(tokens, i) {
+  const gapped = BEFORE.find(
+    ([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === void 0 && tokens[i + words.length + 1]?.num !== void 0 && !tokens[i + words.length]?.date
+  );
+  if (!gapped) return void 0;
+  const at3 = i + gapped[0].length + 1;
+  const used = [...range(i, at3 - 1), at3];
+  const value = tokens[at3].num;
+  return { found: [{ kind: "compare", op: gapped[1], value, start: i, end: at3 + 1, numberAt: at3, used }], last: at3 };
+}
+function compareBefore(tokens, i) {
+  const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== void 0);
+  if (!before) return void 0;
+  const at3 = i + before[0].length;
+  const value = tokens[at3].num;
+  const used = range(i, at3 + 1);
+  return { found: [{ kind: "compare", op: before[1], value, start: i, end: at3 + 1, numberAt: at3, used }], last: at3 };
+}
+function compareAfter(tokens, i) {
+  const value = tokens[i].num;
+  if (value === void 0) return void 0;
+  for (const gap of [0, 1]) {
+    if (gap === 1 && !tokens[i + 1]) break;
+    const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
+    if (after) {
+      const end = i + 1 + gap + after[0].length;
+      const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
+      const used = gap === 1 && !counter ? [i, ...range(i + 2, end)] : range(i, end);
+      return { found: [{ kind: "compare", op: after[1], value, start: i, end, numberAt: i, used }], last: end - 1 };
+    }
+  }
+  return void 0;
+}
+var MATCHERS2 = [topN, numberMost, againstAverage, between, gappedCompare, compareBefore, compareAfter];
 function range(from, to) {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
@@ -63760,8 +63838,24 @@ function formatMatch(token, columns) {
 }
 function link(question, lexicon, catalog, today) {
   const tokens = tokenize2(question);
-  const items = [];
   const taken = /* @__PURE__ */ new Set();
+  const items = phraseItems(tokens, today, taken);
+  const free = (k) => k < tokens.length && !taken.has(k);
+  const context = {
+    tokens,
+    lexicon,
+    catalog,
+    allColumns: catalog.tables.flatMap((t) => t.columns),
+    free
+  };
+  for (let i = 0; i < tokens.length; ) i += free(i) ? linkToken(context, i, items) : 1;
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  mergeTableColumns(items);
+  dropModifiers(items);
+  return { tokens, items };
+}
+function phraseItems(tokens, today, taken) {
+  const items = [];
   const take = (from, to) => {
     for (let k = from; k < to; k++) taken.add(k);
   };
@@ -63786,86 +63880,89 @@ function link(question, lexicon, catalog, today) {
       take(q2.start, q2.end);
     }
   }
-  const allColumns = catalog.tables.flatMap((t) => t.columns);
-  const free = (k) => k < tokens.length && !taken.has(k);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!free(i)) continue;
-    const t = tokens[i];
-    if (t.quoted) {
-      items.push({ type: "quoted", start: i, end: i + 1, raw: t.raw });
-      continue;
+  return items;
+}
+function linkToken(c, i, items) {
+  const t = c.tokens[i];
+  if (t.quoted) {
+    items.push({ type: "quoted", start: i, end: i + 1, raw: t.raw });
+    return 1;
+  }
+  if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+    items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+    return 1;
+  }
+  const superlative = superlativeItems(c, i);
+  if (superlative) {
+    items.push(...superlative);
+    return 1;
+  }
+  const { best, bestLen, bestSpan } = schemaPhrases(c, i);
+  let marker;
+  for (const m of markersStartingAt(c.tokens[i]))
+    if (m.words.length > (marker?.words.length ?? 0) && phraseLength(c.tokens, i, m.words, c.free)) marker = m;
+  const markerLen = marker?.words.length ?? 0;
+  const strongSchema = best.some((p) => p.weight >= 0.9);
+  const text7 = (span) => c.tokens.slice(i, i + span).map((x) => x.raw).join(" ");
+  if (bestLen > 0 && (bestLen > markerLen || bestLen === markerLen && strongSchema && marker?.kind !== "by" && marker?.kind !== "count" && marker?.kind !== "bucket")) {
+    items.push({ type: "mention", start: i, end: i + bestSpan, text: text7(bestSpan), candidates: rank(best) });
+    return bestSpan;
+  }
+  if (marker) {
+    items.push({ type: "marker", start: i, end: i + markerLen, text: text7(markerLen), marker });
+    return markerLen;
+  }
+  if (t.num !== void 0) items.push({ type: "number", start: i, end: i + 1, value: t.num });
+  else {
+    const format = formatMatch(t, c.allColumns);
+    if (format.length > 0) items.push({ type: "mention", start: i, end: i + 1, text: t.raw, candidates: format });
+    else if (!STOPWORDS.has(t.forms[0])) items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+  }
+  return 1;
+}
+function superlativeItems(c, i) {
+  const t = c.tokens[i];
+  const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+  const ranked = superlative ? dimensionColumns(superlative.dim, c.catalog) : [];
+  if (!superlative || ranked.length === 0) return void 0;
+  const plural3 = isPluralNoun(c.tokens[i + 1]);
+  return [
+    { type: "top", start: i, end: i, n: plural3 ? 0 : 1, dir: superlative.dir },
+    {
+      type: "mention",
+      start: i,
+      end: i + 1,
+      text: t.raw,
+      candidates: ranked.map((column2) => ({
+        target: { kind: "column", column: column2 },
+        weight: 0.9,
+        source: "adjective",
+        words: [t.raw]
+      }))
     }
-    if (i === 0 && IMPERATIVES.has(t.forms[0])) {
-      items.push({ type: "word", start: i, end: i + 1, text: t.raw });
-      continue;
-    }
-    const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
-    const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
-    if (superlative && ranked.length > 0) {
-      const plural3 = isPluralNoun(tokens[i + 1]);
-      items.push({ type: "top", start: i, end: i, n: plural3 ? 0 : 1, dir: superlative.dir });
-      items.push({
-        type: "mention",
-        start: i,
-        end: i + 1,
-        text: t.raw,
-        candidates: ranked.map((column2) => ({
-          target: { kind: "column", column: column2 },
-          weight: 0.9,
-          source: "adjective",
-          words: [t.raw]
-        }))
-      });
-      continue;
-    }
-    let best = [];
-    let bestLen = 0;
-    let bestSpan = 0;
-    for (const form of /* @__PURE__ */ new Set([...t.forms, t.raw.toLowerCase()])) {
-      for (const p of lexicon.byFirst.get(form) ?? []) {
-        if (p.words.length < bestLen) continue;
-        const span = phraseSpan(tokens, i, p.words, free);
-        if (span === 0) continue;
-        if (p.words.length > bestLen) {
-          best = [];
-          bestLen = p.words.length;
-          bestSpan = span;
-        }
-        best.push(p);
+  ];
+}
+function schemaPhrases(c, i) {
+  const t = c.tokens[i];
+  let best = [];
+  let bestLen = 0;
+  let bestSpan = 0;
+  for (const form of /* @__PURE__ */ new Set([...t.forms, t.raw.toLowerCase()])) {
+    for (const p of c.lexicon.byFirst.get(form) ?? []) {
+      if (p.words.length < bestLen) continue;
+      const span = phraseSpan(c.tokens, i, p.words, c.free);
+      if (span === 0) continue;
+      if (p.words.length > bestLen) {
+        best = [];
+        bestLen = p.words.length;
+        bestSpan = span;
       }
-    }
-    let marker;
-    for (const m of markersStartingAt(t))
-      if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
-    const markerLen = marker?.words.length ?? 0;
-    const strongSchema = best.some((p) => p.weight >= 0.9);
-    if (bestLen > 0 && (bestLen > markerLen || bestLen === markerLen && strongSchema && marker?.kind !== "by" && marker?.kind !== "count" && marker?.kind !== "bucket")) {
-      items.push({
-        type: "mention",
-        start: i,
-        end: i + bestSpan,
-        text: tokens.slice(i, i + bestSpan).map((x) => x.raw).join(" "),
-        candidates: rank(best)
-      });
-      i += bestSpan - 1;
-    } else if (marker) {
-      items.push({
-        type: "marker",
-        start: i,
-        end: i + markerLen,
-        text: tokens.slice(i, i + markerLen).map((x) => x.raw).join(" "),
-        marker
-      });
-      i += markerLen - 1;
-    } else if (t.num !== void 0) {
-      items.push({ type: "number", start: i, end: i + 1, value: t.num });
-    } else {
-      const format = formatMatch(t, allColumns);
-      if (format.length > 0) items.push({ type: "mention", start: i, end: i + 1, text: t.raw, candidates: format });
-      else if (!STOPWORDS.has(t.forms[0])) items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+      best.push(p);
     }
   }
-  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { best, bestLen, bestSpan };
+}
+function mergeTableColumns(items) {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -63876,6 +63973,8 @@ function link(question, lexicon, catalog, today) {
       continue;
     items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own2 });
   }
+}
+function dropModifiers(items) {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -63883,7 +63982,6 @@ function link(question, lexicon, catalog, today) {
       items[k] = { type: "word", start: item.start, end: item.end, text: item.text };
     }
   }
-  return { tokens, items };
 }
 function rank(phrases) {
   const byKey = /* @__PURE__ */ new Map();
@@ -63923,17 +64021,6 @@ function dimensionColumns(dim, catalog) {
 }
 function isPluralNoun(t) {
   return !!t && !t.quoted && t.num === void 0 && /[a-z]s$/i.test(t.raw) && t.forms[0] !== t.raw.toLowerCase();
-}
-
-// src/local/genie/date-column.ts
-var EVENT_WORDS = /\b(when|time|timestamp|date|day|occurred|sent|posted|created|happened|event)\b/i;
-function pickDateColumn(table2, _catalog) {
-  const temporal = table2.columns.filter((c) => c.type === "date" || c.type === "timestamp");
-  if (temporal.length <= 1) return temporal[0];
-  const score = (c) => (EVENT_WORDS.test(c.description) ? 4 : 0) + (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(
-    c.name
-  ) ? 2 : 0) + (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) - (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
-  return [...temporal].sort((a, b) => score(b) - score(a))[0];
 }
 
 // src/local/genie/join-graph.ts
@@ -64090,162 +64177,250 @@ function rankingColumn(columns, at3) {
   const numeric = columns.filter((c) => c.column.type === "number" && !c.column.isKey);
   return numeric.sort((a, b) => Math.abs(a.at - at3) - Math.abs(b.at - at3))[0]?.column;
 }
-function closestDimension(dim, s, entities, measures) {
-  const candidates = dimensionColumns(dim, s.catalog);
-  const used = /* @__PURE__ */ new Set([
-    ...entities.map((e) => e.table),
-    ...measures.map(measureTable).filter((t) => !!t),
-    ...s.columns.map((c) => c.column.table)
+function closestDimension(dim, catalog, used) {
+  const candidates = dimensionColumns(dim, catalog);
+  const tables = /* @__PURE__ */ new Set([
+    ...used.entities.map((e) => e.table),
+    ...used.measures.map(measureTable).filter((t) => !!t),
+    ...used.columns.map((c) => c.column.table)
   ]);
-  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
+  return candidates.find((c) => tables.has(c.table)) ?? candidates[0];
+}
+
+// src/local/genie/plan-compares.ts
+var distanceTo = (at3) => (a, b) => Math.abs(a.at - at3) - Math.abs(b.at - at3);
+function attachCompare(d, cmp3) {
+  const { where, filtered } = d;
+  const used = { entities: d.entities, measures: d.measures, columns: d.readColumns };
+  const dimColumn = cmp3.dim ? closestDimension(cmp3.dim, d.catalog, used) : void 0;
+  if (dimColumn) {
+    where.push({ kind: "compare", column: dimColumn, op: cmp3.op, value: cmp3.value, against: cmp3.against });
+    filtered.add(dimColumn);
+    return;
+  }
+  const numbers = d.columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort(distanceTo(cmp3.at));
+  if (cmp3.against) {
+    const column2 = numbers[0]?.column;
+    if (column2) {
+      where.push({ kind: "compare", column: column2, op: cmp3.op, value: cmp3.value, against: cmp3.against });
+      filtered.add(column2);
+    } else d.notes.push("compare-unattached");
+    return;
+  }
+  const numeric = numbers[0];
+  if (numeric && Math.abs(numeric.at - cmp3.at) <= 3) {
+    where.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
+    filtered.add(numeric.column);
+    return;
+  }
+  compareCount(d, cmp3, numeric?.column);
+}
+function compareCount(d, cmp3, numeric) {
+  const { measures, dims, entities } = d;
+  const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort(distanceTo(cmp3.at))[0];
+  const having = { measure: 0, op: cmp3.op, value: cmp3.value };
+  if (measures.length > 0 && dims.length > 0) {
+    d.having.push(having);
+  } else if (entity && measures.length === 0) {
+    const grouped = entities.find((e) => e !== entity);
+    measures.push({ kind: "count", table: entity.table });
+    if (grouped) {
+      const asked = d.columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
+      const dim = tableDim(grouped.table);
+      if (asked.length > 0) for (const column2 of asked) dims.push({ kind: "column", column: column2 });
+      else if (dim) dims.push(dim);
+    }
+    d.having.push(having);
+  } else if (measures.length > 0 && entity) {
+    const dim = tableDim(entity.table);
+    if (dim) dims.push(dim);
+    d.having.push(having);
+  } else if (numeric) {
+    d.where.push({ kind: "compare", column: numeric, op: cmp3.op, value: cmp3.value });
+  } else {
+    d.notes.push("compare-unattached");
+  }
+}
+
+// src/local/genie/plan-listing.ts
+function isListing(d, comparesFilter, byColumn) {
+  return d.measures.length === 0 && !d.pendingAgg && (!d.rank || byColumn) && !d.ratio && d.buckets.length === 0 && comparesFilter && (d.dims.length > 0 || byColumn) && d.dims.every(
+    (dim) => dim.kind === "column" && (!dim.bucket || dim.bucket === "day") && // "the song names by singers": a "by" on the table the asked columns come from names their owner.
+    (d.askedDims.has(dim) || [...d.askedDims].some((a) => a.kind === "column" && a.column.table === dim.column.table))
+  );
+}
+function listAskedColumns(d) {
+  const { columns, entities } = d;
+  for (const dim of d.dims.splice(0)) if (dim.kind === "column") columns.push({ column: dim.column, at: -1 });
+  columns.sort((a, b) => a.at - b.at);
+  const listed = new Set(columns.map((c) => c.column.table));
+  for (let k = 0; k < entities.length; k++)
+    entities[k] = listed.has(entities[k].table) ? { ...entities[k], context: true } : { ...entities[k], require: true };
+}
+function selectListing(d, plan, base, usedColumns) {
+  const { columns, entities, filtered } = d;
+  const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
+  const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
+  const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
+  const entityLabels = entities.filter((e) => !e.context && !e.require).map((e) => e.table.label ?? e.table.key).filter((c) => !!c);
+  plan.select = uniqueColumns(
+    d.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]
+  );
+  if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
+  plan.distinct = d.distinctList || entities.length === 0 && shown.length > 0;
+  const orderBy = d.rank ? rankingColumn(columns, d.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column : void 0;
+  if (d.rank && orderBy) plan.order = { target: orderBy, dir: d.rank.dir, limit: d.rank.limit };
+  else if (d.sortBy) plan.order = { target: d.sortBy.column, dir: d.sortBy.dir };
+  else if (d.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: d.sortDir };
+}
+
+// src/local/genie/date-column.ts
+var EVENT_WORDS = /\b(when|time|timestamp|date|day|occurred|sent|posted|created|happened|event)\b/i;
+function pickDateColumn(table2, _catalog) {
+  const temporal = table2.columns.filter((c) => c.type === "date" || c.type === "timestamp");
+  if (temporal.length <= 1) return temporal[0];
+  const score = (c) => (EVENT_WORDS.test(c.description) ? 4 : 0) + (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(
+    c.name
+  ) ? 2 : 0) + (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) - (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
+  return [...temporal].sort((a, b) => score(b) - score(a))[0];
 }
 
 // src/local/genie/plan-finish.ts
+var CLARIFY = "Which data do you mean? I could not match any table, column or measure of this space to the question.";
 function finishPlan(s) {
-  const { notes } = s;
-  const measures = s.measures;
-  const dims = s.dims;
-  const where = s.where;
-  const having = [];
-  const entities = [...s.entities];
-  const columns = [...s.columns];
-  const filtered = /* @__PURE__ */ new Set();
-  if (measures.length === 0 && (s.pendingAgg === "max" || s.pendingAgg === "min")) {
+  const d = {
+    ...s,
+    entities: [...s.entities],
+    columns: [...s.columns],
+    having: [],
+    filtered: /* @__PURE__ */ new Set(),
+    readColumns: s.columns
+  };
+  const { notes } = d;
+  aggregateLeftOver(d);
+  const comparesFilter = comparesOnlyFilter(d);
+  rankByTime(d);
+  const byColumn = rankAlongColumn(d);
+  if (isListing(d, comparesFilter, byColumn)) listAskedColumns(d);
+  if (needsCount(d, byColumn)) countByDefault(d);
+  const owned = ownerRanking(d);
+  if (owned) return { plan: owned, notes };
+  rankRemainingEntity(d);
+  for (const cmp3 of d.compares) attachCompare(d, cmp3);
+  groupByAskedText(d);
+  keyDimensionRatio(d);
+  if (d.ratio) shareOrRatio(d, d.ratio.percent);
+  const base = baseTable(d);
+  if (!base) return { clarify: CLARIFY, notes };
+  const usedColumns = attachDates(d, base);
+  const plan = draftPlan(d, base);
+  if (d.measures.length === 0) selectListing(d, plan, base, usedColumns);
+  else orderAggregate(d, plan);
+  return { plan, notes };
+}
+function aggregateLeftOver(d) {
+  const { measures, entities } = d;
+  if (measures.length === 0 && (d.pendingAgg === "max" || d.pendingAgg === "min")) {
     const e = entities.find((x) => !x.context) ?? entities[0];
-    const col = e ? pickDateColumn(e.table, s.catalog) : void 0;
-    if (e && col) measures.push({ kind: "agg", fn: s.pendingAgg === "max" ? "MAX" : "MIN", column: col });
+    const col = e ? pickDateColumn(e.table, d.catalog) : void 0;
+    if (e && col) measures.push({ kind: "agg", fn: d.pendingAgg === "max" ? "MAX" : "MIN", column: col });
   }
-  if (measures.length === 0 && s.pendingAgg === "avg" && entities.length > 0) notes.push("avg-per");
-  const comparesFilter = s.compares.every(
-    (cmp3) => cmp3.dim !== void 0 && dimensionColumns(cmp3.dim, s.catalog).length > 0 || cmp3.against !== void 0 && columns.some((c) => c.column.type === "number" && !c.column.isKey) || columns.some((c) => c.column.type === "number" && !c.column.isKey && Math.abs(c.at - cmp3.at) <= 3)
+  if (measures.length === 0 && d.pendingAgg === "avg" && entities.length > 0) d.notes.push("avg-per");
+}
+function comparesOnlyFilter(d) {
+  const numeric = d.columns.filter((c) => c.column.type === "number" && !c.column.isKey);
+  return d.compares.every(
+    (cmp3) => cmp3.dim !== void 0 && dimensionColumns(cmp3.dim, d.catalog).length > 0 || cmp3.against !== void 0 && numeric.length > 0 || numeric.some((c) => Math.abs(c.at - cmp3.at) <= 3)
   );
-  if (s.temporal && measures.length === 0 && !s.rank) {
-    const table2 = columns[0]?.column.table ?? entities[0]?.table;
-    const date5 = columns.find((c) => isTemporal(c.column))?.column ?? (table2 && pickDateColumn(table2, s.catalog));
-    if (date5) {
-      columns.push({ column: date5, at: s.temporal.at, implied: true });
-      s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
-    }
+}
+function rankByTime(d) {
+  if (!d.temporal || d.measures.length > 0 || d.rank) return;
+  const table2 = d.columns[0]?.column.table ?? d.entities[0]?.table;
+  const date5 = d.columns.find((c) => isTemporal(c.column))?.column ?? (table2 && pickDateColumn(table2, d.catalog));
+  if (date5) {
+    d.columns.push({ column: date5, at: d.temporal.at, implied: true });
+    d.rank = { dir: d.temporal.dir, limit: 1, at: d.temporal.at };
   }
-  const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : void 0;
+}
+function rankAlongColumn(d) {
+  const { measures } = d;
+  const rankColumn = d.rank ? rankingColumn(d.columns, d.rank.at) : void 0;
   if (rankColumn && measures.length === 1 && measures[0].kind === "count" && measures[0].distinct === rankColumn) {
     measures.pop();
   }
-  const byColumn = rankColumn !== void 0 && measures.length === 0 && !s.pendingAgg && !s.ratio;
-  if (measures.length === 0 && !s.pendingAgg && (!s.rank || byColumn) && !s.ratio && s.buckets.length === 0 && comparesFilter && (dims.length > 0 || byColumn) && dims.every(
-    (d) => d.kind === "column" && (!d.bucket || d.bucket === "day") && // "the song names by singers": a "by" on the table the asked columns come from names their owner.
-    (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === "column" && a.column.table === d.column.table))
-  )) {
-    for (const d of dims.splice(0)) if (d.kind === "column") columns.push({ column: d.column, at: -1 });
-    columns.sort((a, b) => a.at - b.at);
-    const listed = new Set(columns.map((c) => c.column.table));
-    for (let k = 0; k < entities.length; k++)
-      entities[k] = listed.has(entities[k].table) ? { ...entities[k], context: true } : { ...entities[k], require: true };
+  return rankColumn !== void 0 && measures.length === 0 && !d.pendingAgg && !d.ratio;
+}
+function needsCount(d, byColumn) {
+  return d.measures.length === 0 && !!(d.rank && !byColumn || d.dims.length > 0 || d.buckets.length > 0 || d.pendingAgg === "count" || d.pendingAgg === "avg" || d.ratio);
+}
+function countByDefault(d) {
+  const { dims, entities, where } = d;
+  const firstWhere = where.map(condTable).find(Boolean);
+  const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
+  let counted;
+  if (d.rank && dims.length === 0 && d.buckets.length === 0 && free.length >= 1 && d.pendingAgg !== "count") {
+    const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
+    const dim = tableDim(ranked.table);
+    if (dim) dims.push(dim);
+    entities.splice(entities.indexOf(ranked), 1);
+    const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
+    counted = other?.table ?? factFor(ranked.table, d.catalog) ?? ranked.table;
+    if (other) entities.splice(entities.indexOf(other), 1);
+  } else if (free.length > 0) {
+    const pick2 = free.find((e) => dims.some((dim) => dimTable(dim) === e.table)) ?? free[0];
+    counted = pick2.table;
+    entities.splice(entities.indexOf(pick2), 1);
+  } else {
+    const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? d.columns[0]?.column.table ?? entities[0]?.table;
+    counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, d.catalog) ?? from : from;
   }
-  if (measures.length === 0 && (s.rank && !byColumn || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === "count" || s.pendingAgg === "avg" || s.ratio)) {
-    const dimTables = new Set(dims.map(dimTable).filter(Boolean));
-    const firstWhere = where.map(condTable).find(Boolean);
-    void dimTables;
-    const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
-    let counted;
-    if (s.rank && dims.length === 0 && s.buckets.length === 0 && free.length >= 1 && s.pendingAgg !== "count") {
-      const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
-      const d = tableDim(ranked.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(ranked), 1);
-      const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
-      counted = other?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
-      if (other) entities.splice(entities.indexOf(other), 1);
-    } else if (free.length > 0) {
-      const pick2 = free.find((e) => dims.some((d) => dimTable(d) === e.table)) ?? free[0];
-      counted = pick2.table;
-      entities.splice(entities.indexOf(pick2), 1);
-    } else {
-      const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
-      counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
-    }
-    if (counted) measures.push({ kind: "count", table: counted });
+  if (counted) d.measures.push({ kind: "count", table: counted });
+}
+function ownerRanking(d) {
+  const only = d.measures[0];
+  if (only?.kind !== "agg" || only.fn !== "MAX" && only.fn !== "MIN") return void 0;
+  const owner = d.entities.find((e) => !e.context && e.table === only.column.table && e.table.label);
+  const askedColumns = [
+    ...d.columns,
+    ...[...d.askedDims].flatMap((dim) => dim.kind === "column" ? [{ column: dim.column, at: -1 }] : [])
+  ];
+  const ownerColumn = isTemporal(only.column) && !owner ? askedColumns.map((c) => c.column).find((c) => c.table === only.column.table && c.type === "string") : void 0;
+  if (d.measures.length !== 1 || !(owner || ownerColumn) || d.dims.filter((dim) => !d.askedDims.has(dim)).length > 0 || d.buckets.length > 0)
+    return void 0;
+  return {
+    base: only.column.table,
+    measures: [],
+    dims: [],
+    where: d.where,
+    having: [],
+    select: [owner?.table.label ?? ownerColumn, only.column],
+    distinct: false,
+    order: { target: only.column, dir: only.fn === "MAX" ? "DESC" : "ASC", limit: d.rank?.limit ?? 1 }
+  };
+}
+function rankRemainingEntity(d) {
+  if (!d.rank || d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0) return;
+  const mTable = measureTable(d.measures[0]);
+  const other = d.entities.find((e) => e.table !== mTable);
+  if (other) {
+    const dim = tableDim(other.table);
+    if (dim) d.dims.push(dim);
+    d.entities.splice(d.entities.indexOf(other), 1);
   }
-  const only = measures[0];
-  const owner = only?.kind === "agg" && (only.fn === "MAX" || only.fn === "MIN") ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label) : void 0;
-  const ownerColumn = only?.kind === "agg" && (only.fn === "MAX" || only.fn === "MIN") && isTemporal(only.column) && !owner ? [...columns, ...[...s.askedDims].flatMap((d) => d.kind === "column" ? [{ column: d.column, at: -1 }] : [])].map((c) => c.column).find((c) => c.table === only.column.table && c.type === "string") : void 0;
-  if (measures.length === 1 && only?.kind === "agg" && (owner || ownerColumn) && dims.filter((d) => !s.askedDims.has(d)).length === 0 && s.buckets.length === 0) {
-    const plan2 = {
-      base: only.column.table,
-      measures: [],
-      dims: [],
-      where,
-      having: [],
-      select: [owner?.table.label ?? ownerColumn, only.column],
-      distinct: false,
-      order: { target: only.column, dir: only.fn === "MAX" ? "DESC" : "ASC", limit: s.rank?.limit ?? 1 }
-    };
-    return { plan: plan2, notes };
-  }
-  if (s.rank && measures.length > 0 && dims.length === 0 && s.buckets.length === 0) {
-    const mTable = measureTable(measures[0]);
-    const other = entities.find((e) => e.table !== mTable);
-    if (other) {
-      const d = tableDim(other.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(other), 1);
-    }
-  }
-  for (const cmp3 of s.compares) {
-    const dimColumn = cmp3.dim ? closestDimension(cmp3.dim, s, entities, measures) : void 0;
-    if (dimColumn) {
-      where.push({ kind: "compare", column: dimColumn, op: cmp3.op, value: cmp3.value, against: cmp3.against });
-      filtered.add(dimColumn);
-      continue;
-    }
-    if (cmp3.against) {
-      const column2 = columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0]?.column;
-      if (column2) {
-        where.push({ kind: "compare", column: column2, op: cmp3.op, value: cmp3.value, against: cmp3.against });
-        filtered.add(column2);
-      } else notes.push("compare-unattached");
-      continue;
-    }
-    const numeric = columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0];
-    const near = numeric && Math.abs(numeric.at - cmp3.at) <= 3;
-    if (near && numeric) {
-      where.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
-      filtered.add(numeric.column);
-      continue;
-    }
-    const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0];
-    if (measures.length > 0 && dims.length > 0) {
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (entity && measures.length === 0) {
-      const grouped = entities.find((e) => e !== entity);
-      measures.push({ kind: "count", table: entity.table });
-      if (grouped) {
-        const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
-        const d = tableDim(grouped.table);
-        if (asked.length > 0) for (const column2 of asked) dims.push({ kind: "column", column: column2 });
-        else if (d) dims.push(d);
-      }
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (measures.length > 0 && entity) {
-      const d = tableDim(entity.table);
-      if (d) dims.push(d);
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (numeric) {
-      where.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
-    } else {
-      notes.push("compare-unattached");
-    }
-  }
-  if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
-    const valueFiltered = new Set(where.flatMap((w) => w.kind === "value" ? [w.column] : []));
-    const asked = columns.filter(
-      (c) => !c.implied && // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
-      (c.plural || s.rank !== void 0) && c.column.type === "string" && !filtered.has(c.column) && !valueFiltered.has(c.column)
-    );
-    if (asked.length > 0) for (const c of asked) dims.push({ kind: "column", column: c.column });
-  }
-  const keyDim = dims.find((d) => d.kind === "column" && d.column.isKey && !d.column.table.label);
-  if (keyDim && keyDim.kind === "column" && measures.length === 1 && measures[0].kind === "count" && measures[0].table !== keyDim.column.table) {
+}
+function groupByAskedText(d) {
+  if (d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0 || d.ratio) return;
+  const valueFiltered = new Set(d.where.flatMap((w) => w.kind === "value" ? [w.column] : []));
+  const asked = d.columns.filter(
+    (c) => !c.implied && // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+    (c.plural || d.rank !== void 0) && c.column.type === "string" && !d.filtered.has(c.column) && !valueFiltered.has(c.column)
+  );
+  if (asked.length > 0) for (const c of asked) d.dims.push({ kind: "column", column: c.column });
+}
+function keyDimensionRatio(d) {
+  const { measures, dims } = d;
+  const keyDim = dims.find((dim) => dim.kind === "column" && dim.column.isKey && !dim.column.table.label);
+  if (keyDim?.kind === "column" && measures.length === 1 && measures[0].kind === "count" && measures[0].table !== keyDim.column.table) {
     measures[0] = {
       kind: "tableRatio",
       numerator: measures[0].table,
@@ -64254,532 +64429,560 @@ function finishPlan(s) {
     };
     dims.splice(dims.indexOf(keyDim), 1);
   }
-  if (s.ratio) {
-    const cond = where.find((w) => w.kind !== "date" && w.kind !== "compare");
-    if (measures.length >= 2 && measures[0].kind === "count" && measures[1].kind === "count" && measures[0].table !== measures[1].table) {
-      measures.splice(0, 2, {
-        kind: "tableRatio",
-        numerator: measures[0].table,
-        denominator: measures[1].table,
-        percent: s.ratio.percent
-      });
-    } else if (cond) {
-      const table2 = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : entities[0]?.table ?? condTable(cond);
-      if (table2) {
-        where.splice(where.indexOf(cond), 1);
-        measures.splice(0, measures.length > 0 && measures[0].kind === "count" ? 1 : 0, {
-          kind: "share",
-          table: table2,
-          condition: cond,
-          percent: s.ratio.percent
-        });
-      }
+}
+function shareOrRatio(d, percent2) {
+  const { measures, where } = d;
+  const cond = where.find((w) => w.kind !== "date" && w.kind !== "compare");
+  if (measures.length >= 2 && measures[0].kind === "count" && measures[1].kind === "count" && measures[0].table !== measures[1].table) {
+    measures.splice(0, 2, {
+      kind: "tableRatio",
+      numerator: measures[0].table,
+      denominator: measures[1].table,
+      percent: percent2
+    });
+  } else if (cond) {
+    const table2 = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : d.entities[0]?.table ?? condTable(cond);
+    if (table2) {
+      where.splice(where.indexOf(cond), 1);
+      const replaced = measures.length > 0 && measures[0].kind === "count" ? 1 : 0;
+      measures.splice(0, replaced, { kind: "share", table: table2, condition: cond, percent: percent2 });
     }
   }
-  const base = (measures[0] && measureTable(measures[0])) ?? entities[0]?.table ?? columns[0]?.column.table ?? where.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean);
-  if (!base)
-    return {
-      clarify: "Which data do you mean? I could not match any table, column or measure of this space to the question.",
-      notes
-    };
-  const mentionedDates = columns.filter((c) => isTemporal(c.column));
+}
+function baseTable(d) {
+  return (d.measures[0] && measureTable(d.measures[0])) ?? d.entities[0]?.table ?? d.columns[0]?.column.table ?? d.where.map(condTable).find(Boolean) ?? d.dims.map(dimTable).find(Boolean);
+}
+function attachDates(d, base) {
+  const mentionedDates = d.columns.filter((c) => isTemporal(c.column));
   const usedColumns = /* @__PURE__ */ new Set();
-  for (const d of s.dates) {
-    const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
-    const column2 = near?.column ?? pickDateColumn(base, s.catalog);
+  for (const date5 of d.dates) {
+    const near = mentionedDates.sort(distanceTo(date5.at))[0];
+    const column2 = near?.column ?? pickDateColumn(base, d.catalog);
     if (!column2) {
-      notes.push("no-date-column");
+      d.notes.push("no-date-column");
       continue;
     }
-    where.push({ kind: "date", column: column2, range: d.range });
+    d.where.push({ kind: "date", column: column2, range: date5.range });
     usedColumns.add(column2);
   }
-  for (const bucket of s.buckets) {
-    const column2 = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
-    if (column2) dims.unshift({ kind: "column", column: column2, bucket });
+  for (const bucket of d.buckets) {
+    const column2 = mentionedDates[0]?.column ?? pickDateColumn(base, d.catalog);
+    if (column2) d.dims.unshift({ kind: "column", column: column2, bucket });
     if (column2) usedColumns.add(column2);
   }
+  return usedColumns;
+}
+function draftPlan(d, base) {
+  const { measures, dims, where } = d;
   let averageOver;
-  if (s.notes.includes("avg-per") && dims.length === 1 && measures.length === 1 && measures[0].kind === "count") {
+  if (d.notes.includes("avg-per") && dims.length === 1 && measures.length === 1 && measures[0].kind === "count") {
     averageOver = dims.pop();
   }
-  const plan = { base, measures, dims, where, having, select: [], distinct: false, averageOver };
+  const plan = { base, measures, dims, where, having: d.having, select: [], distinct: false, averageOver };
   const negated = where.some((w) => w.kind === "absent" || "negate" in w && w.negate);
-  const required2 = entities.filter((e) => (e.require || measures.length > 0 && !e.context && !negated) && e.table !== base).map((e) => e.table);
+  const required2 = d.entities.filter((e) => (e.require || measures.length > 0 && !e.context && !negated) && e.table !== base).map((e) => e.table);
   if (required2.length > 0) plan.require = [...new Set(required2)];
-  if (measures.length === 0) {
-    const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
-    const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
-    const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
-    const entityLabels = entities.filter((e) => !e.context && !e.require).map((e) => e.table.label ?? e.table.key).filter((c) => !!c);
-    plan.select = uniqueColumns(
-      s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]
-    );
-    if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
-    plan.distinct = s.distinctList || entities.length === 0 && shown.length > 0;
-    const orderBy = s.rank ? rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column : void 0;
-    if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
-    else if (s.sortBy) plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
-    else if (s.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: s.sortDir };
-    return { plan, notes };
-  }
-  const sortDim = s.sortBy ? dims.find((d) => d.kind === "column" && d.column === s.sortBy?.column) : void 0;
-  if (!s.rank && sortDim && s.sortBy) plan.order = { target: "dim", dir: s.sortBy.dir };
-  else if (!s.rank && s.sortDir) plan.order = { target: "measure", dir: s.sortDir };
-  else if (s.rank)
+  return plan;
+}
+function orderAggregate(d, plan) {
+  const { dims, rank: rank3, sortBy } = d;
+  const sortDim = sortBy ? dims.find((dim) => dim.kind === "column" && dim.column === sortBy.column) : void 0;
+  if (!rank3 && sortDim && sortBy) plan.order = { target: "dim", dir: sortBy.dir };
+  else if (!rank3 && d.sortDir) plan.order = { target: "measure", dir: d.sortDir };
+  else if (rank3)
     plan.order = {
       target: "measure",
-      dir: s.rank.dir,
-      limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : void 0
+      dir: rank3.dir,
+      limit: dims.length > 0 || rank3.limit !== 1 ? rank3.limit : void 0
     };
   else if (dims.length > 0)
-    plan.order = dims.length > 1 || dims.some((d) => d.kind === "column" && d.bucket) ? { target: "dim", dir: "ASC" } : { target: "measure", dir: "DESC" };
-  return { plan, notes };
+    plan.order = dims.length > 1 || dims.some((dim) => dim.kind === "column" && dim.bucket) ? { target: "dim", dir: "ASC" } : { target: "measure", dir: "DESC" };
 }
+
+// src/local/genie/plan-roles.ts
+function addMeasure(s, m, at3) {
+  s.measures.push(m);
+  s.measureAt.push(at3);
+}
+function addDim(s, d) {
+  if (!s.dims.some((x) => dimKey(x) === dimKey(d))) s.dims.push(d);
+}
+function removeAt(s, index) {
+  for (const list3 of [s.entities, s.columns]) {
+    const k = list3.findIndex((e) => e.at === index);
+    if (k >= 0) list3.splice(k, 1);
+  }
+}
+function toCount(s, target, distinct, index) {
+  removeAt(s, index);
+  if (target.kind === "table")
+    addMeasure(s, { kind: "count", table: target.table, distinct: distinct ? target.table.key : void 0 }, index);
+  else if (target.kind === "column") {
+    const c = target.column;
+    addMeasure(
+      s,
+      c.isKey && c.table.key === c ? { kind: "count", table: c.table, distinct: distinct ? c : void 0 } : { kind: "count", table: c.table, distinct: c },
+      index
+    );
+  } else if (target.kind === "snippet" && target.snippet.kind === "measure")
+    addMeasure(s, { kind: "snippet", snippet: target.snippet }, index);
+  s.lastMention = { kind: "measure", index, target };
+}
+function makeDim(s, target, previousRole, index) {
+  if (index === void 0 && s.lastMention) removeAt(s, s.lastMention.index);
+  if (previousRole === "measure" && s.measures.length > 0) {
+    s.measures.pop();
+    s.measureAt.pop();
+  }
+  const dim = dimensionOf(target);
+  if (dim) addDim(s, dim);
+  s.lastMention = { kind: "dim", index: index ?? s.lastMention?.index ?? -1, target };
+}
+function dimensionOf(target) {
+  if (target.kind === "table") return tableDim(target.table);
+  if (target.kind === "column" && target.column.references && !target.column.isKey)
+    return tableDim(target.column.references) ?? { kind: "column", column: target.column };
+  if (target.kind === "column")
+    return target.column.isKey ? tableDim(target.column.table) ?? { kind: "column", column: target.column } : {
+      kind: "column",
+      column: target.column,
+      bucket: target.column.type === "date" || target.column.type === "timestamp" ? "day" : void 0
+    };
+  if (target.kind === "snippet" && target.snippet.kind === "expression")
+    return { kind: "snippet", snippet: target.snippet };
+  if (target.kind === "value") return { kind: "column", column: target.column };
+  return void 0;
+}
+function makeAskedDim(s, target, index, asked) {
+  const before = s.dims.length;
+  makeDim(s, target, "other", index);
+  if (asked) s.dims.slice(before).forEach((d) => s.askedDims.add(d));
+}
+function conjoined(s, index) {
+  const prev = s.items[index - 1];
+  const here = s.items[index];
+  if (!prev || !here) return false;
+  const gap = s.tokens.slice(prev.end, here.start).map((t) => t.forms[0]);
+  return gap.some((w) => w === "and" || w === "&" || w === "\uBC0F") || /[와과]$/.test(s.tokens[prev.end - 1]?.raw ?? "");
+}
+
+// src/local/genie/plan-markers.ts
+function readMarker(s, item, index) {
+  const kind = item.marker.kind;
+  if (s.pendingBy === "which" && kind !== "not" && kind !== "most" && kind !== "least") s.pendingBy = void 0;
+  const counted = countedNoun(s, item, index);
+  if (counted) {
+    toCount(s, counted.target, s.pendingDistinct, counted.index);
+    s.pendingDistinct = false;
+    return;
+  }
+  if (kind === "by" && item.marker.postfix) return groupByPrevious(s, index);
+  applyMarker(s, kind, item, index);
+}
+function countedNoun(s, item, index) {
+  const last = s.lastMention;
+  if (item.marker.kind !== "count" || !last || last.kind !== "entity" && last.kind !== "column") return void 0;
+  if (item.marker.postfix) return last;
+  const follows = s.items[index - 1]?.type === "mention" && last.index === index - 1;
+  return follows && s.items[index + 1]?.type !== "mention" ? last : void 0;
+}
+function groupByPrevious(s, index) {
+  const stem = s.items[index - 1];
+  const bucket = stem?.type === "word" ? BUCKET_STEMS[stem.text] : void 0;
+  if (bucket) {
+    if (!s.buckets.includes(bucket)) s.buckets.push(bucket);
+    return;
+  }
+  if (s.lastMention) makeDim(s, s.lastMention.target, s.lastMention.kind);
+}
+function applyMarker(s, kind, item, index) {
+  switch (kind) {
+    case "count":
+    case "sum":
+    case "avg":
+    case "min":
+    case "max":
+      return readAggregate(s, kind, item, index);
+    case "distinct":
+      s.pendingDistinct = true;
+      if (s.pendingBy === "which") s.pendingBy = void 0;
+      return;
+    case "by":
+    case "each":
+      s.pendingBy = "by";
+      s.softBy = item.marker.words.some((w) => w === "each" || w === "every");
+      return;
+    case "which":
+      return readWhich(s, index);
+    case "most":
+    case "least":
+      return readRanking(s, kind, item, index);
+    case "desc":
+    case "asc":
+      return readDirection(s, kind === "desc" ? "DESC" : "ASC");
+    case "sort":
+      s.pendingSort = { dir: s.sortDir ?? item.marker.dir ?? "ASC", at: index };
+      return;
+    case "ratio":
+    case "percent":
+      s.ratio = { percent: kind === "percent" || s.ratio?.percent === true, at: index };
+      return;
+    case "not":
+      s.pendingNot = true;
+      return;
+    case "bucket":
+      if (item.marker.bucket && !s.buckets.includes(item.marker.bucket)) s.buckets.push(item.marker.bucket);
+      s.pendingBy = void 0;
+      return;
+    default:
+      return;
+  }
+}
+function readAggregate(s, kind, item, index) {
+  if (kind === "sum" && s.pendingAgg === "count") return;
+  if (kind === "count" && s.pendingAgg === "avg") {
+    s.pendingAgg = "avg";
+    s.notes.push("avg-count");
+    return;
+  }
+  if (s.pendingBy === "by" && s.rank) s.byMeasure = true;
+  if (s.pendingBy === "which") s.pendingBy = void 0;
+  if (s.pendingAgg && s.pendingAgg !== "count" && kind !== "count" && index - s.lastMarkerAt <= 3)
+    s.extraAggs.push(s.pendingAgg);
+  s.pendingAgg = kind;
+  s.lastMarkerAt = index;
+  s.temporal = item.marker.temporal ? { dir: kind === "max" ? "DESC" : "ASC", at: index } : void 0;
+}
+function readWhich(s, index) {
+  const last = s.lastMention;
+  if (last && last.index === index - 1 && (last.kind === "entity" || last.kind === "measure")) {
+    s.relativeFrom ??= index;
+    return;
+  }
+  s.pendingBy = "which";
+}
+function readRanking(s, kind, item, index) {
+  s.rank = {
+    dir: kind === "most" ? "DESC" : "ASC",
+    // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
+    // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
+    // lowest earnings" is one value of a column, not several rows.)
+    limit: s.rank?.limit ?? (!QUANTITY_RANKS.has(item.marker.words.join(" ")) && pluralTable(s.items[index + 1]) ? void 0 : 1),
+    at: index
+  };
+  if (s.rank.limit === void 0) s.openRank = true;
+  if (s.pendingBy === "by") s.pendingBy = void 0;
+}
+function readDirection(s, dir) {
+  if (s.rank) s.rank = { ...s.rank, dir };
+  s.sortDir = dir;
+  if (s.sortBy) s.sortBy.dir = dir;
+}
+
+// src/local/genie/plan-mentions.ts
+function readMention(s, item, index) {
+  const target = s.choice.pick(
+    index,
+    preferContext(item.candidates, s.contextTables).map((c) => c.target)
+  );
+  if (readSortTarget(s, target, index)) return;
+  if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === "column") {
+    s.columns.push({ column: target.column, at: index });
+    s.lastMention = { kind: "column", index, target };
+    return;
+  }
+  if (item.candidates[0]?.source === "adjective" && target.kind === "column") {
+    s.columns.push({ column: target.column, at: index, implied: true });
+    s.lastMention = { kind: "column", index, target };
+    return;
+  }
+  for (const step of MENTION_STEPS) if (step(s, target, index)) break;
+  if (pluralText(item.text)) {
+    for (const c of s.columns) if (c.at === index) c.plural = true;
+  }
+}
+function readSortTarget(s, target, index) {
+  const sort = s.pendingSort;
+  if (!sort) return false;
+  if (s.pendingAgg === "count" && s.lastMarkerAt > sort.at && target.kind === "table") {
+    s.sortDir = sort.dir;
+    s.pendingSort = void 0;
+    return false;
+  }
+  if (target.kind !== "column" && target.kind !== "table") return false;
+  const column2 = target.kind === "column" ? target.column : target.table.label ?? target.table.key;
+  if (column2) s.sortBy = { column: column2, dir: sort.dir };
+  if (s.pendingAgg === "count" && s.lastMarkerAt > sort.at) s.pendingAgg = void 0;
+  s.pendingSort = void 0;
+  s.lastMention = { kind: "other", index, target };
+  return true;
+}
+function negatedAbsence(s, target, index) {
+  if (!s.pendingNot || target.kind !== "table" && target.kind !== "column") return false;
+  const negated = target.kind === "table" ? target.table : target.column.table;
+  const named = [...s.measures.map(measureTable), ...s.entities.map((e) => e.table)];
+  const parent = named.find((t) => !!t && t !== negated && !!childRowsOf(t, negated, s.catalog));
+  const child = parent ? childRowsOf(parent, negated, s.catalog) : void 0;
+  if (!parent || !child) return false;
+  s.where.push({ kind: "absent", parent, child });
+  s.pendingNot = false;
+  s.lastMention = { kind: "where", index, target };
+  return true;
+}
+function snippetMention(s, target, index) {
+  if (target.kind !== "snippet") return false;
+  const snippet = target.snippet;
+  if (snippet.kind === "measure") {
+    addMeasure(s, { kind: "snippet", snippet }, index);
+    s.lastMention = { kind: "measure", index, target };
+    s.pendingAgg = void 0;
+    if (s.pendingBy === "by" && s.rank) s.byMeasure = true;
+    s.pendingBy = void 0;
+  } else if (snippet.kind === "filter") {
+    s.where.push({ kind: "snippet", snippet, negate: s.pendingNot });
+    s.pendingNot = false;
+    s.lastMention = { kind: "where", index, target };
+  } else {
+    addDim(s, { kind: "snippet", snippet });
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "dim", index, target };
+  }
+  return true;
+}
+function valueMention(s, target, index) {
+  if (target.kind !== "value") return false;
+  if (s.pendingBy === "by") s.pendingBy = void 0;
+  const last = s.lastMention;
+  if (last?.kind === "entity" && last.index === index - 1 && last.target.kind === "table" && last.target.table === target.column.table)
+    removeAt(s, index - 1);
+  const existing = s.where.find(
+    (w) => w.kind === "value" && w.column === target.column && w.negate === s.pendingNot
+  );
+  if (existing) {
+    if (!existing.values.includes(target.value)) existing.values.push(target.value);
+  } else s.where.push({ kind: "value", column: target.column, values: [target.value], negate: s.pendingNot });
+  s.pendingNot = false;
+  s.lastMention = { kind: "where", index, target };
+  return true;
+}
+function conjoinedDim(s, target, index) {
+  if (s.lastMention?.kind !== "dim" || s.lastMention.index !== index - 1 || !conjoined(s, index) || !(target.kind === "column" || target.kind === "table") || target.kind === "column" && target.column.type === "number")
+    return false;
+  const asked = s.dims.length > 0 && s.askedDims.has(s.dims[s.dims.length - 1]);
+  makeAskedDim(s, target, index, asked);
+  return true;
+}
+function tableAfterValue(s, target, index) {
+  const last = s.lastMention;
+  if (target.kind !== "table" || last?.index !== index - 1 || last.target.kind !== "value" || last.target.column.table !== target.table)
+    return false;
+  const firstWhere = s.where[0];
+  if (s.pendingAgg === "count" && firstWhere && firstWhere.kind !== "snippet" && firstWhere.kind !== "absent" && firstWhere.column.table === target.table) {
+    toCount(s, target, s.pendingDistinct, index);
+    s.pendingAgg = void 0;
+    return true;
+  }
+  s.entities.push({ table: target.table, at: index, context: true });
+  return true;
+}
+function afterBy(s, target, index) {
+  if (!s.pendingBy) return false;
+  const rankedBy = s.pendingBy === "by" && s.rank !== void 0;
+  if (rankedBy && s.pendingAgg === void 0 && target.kind === "table" && s.entities.length > 0) {
+    addMeasure(s, { kind: "count", table: target.table }, index);
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "measure", index, target };
+    return true;
+  }
+  if (rankedBy && target.kind === "column" && target.column.type === "number" && !s.pendingAgg) {
+    s.byMeasure = true;
+    s.columns.push({ column: target.column, at: index });
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "column", index, target };
+    return true;
+  }
+  if (s.pendingAgg && s.pendingBy === "by") return false;
+  makeAskedDim(s, target, index, s.pendingBy === "which" || s.softBy);
+  s.pendingBy = void 0;
+  return true;
+}
+function afterAggregate(s, target, index) {
+  const agg = s.pendingAgg;
+  if (!agg) return false;
+  if (target.kind === "table") {
+    if (agg === "count" || agg === "sum") {
+      toCount(s, target, s.pendingDistinct, index);
+      s.pendingAgg = void 0;
+      s.pendingDistinct = false;
+      return true;
+    }
+    s.entities.push({ table: target.table, at: index });
+    s.lastMention = { kind: "entity", index, target };
+    return true;
+  }
+  return target.kind === "column" ? aggregateColumn(s, agg, target, index) : false;
+}
+function aggregateColumn(s, agg, target, index) {
+  const c = target.column;
+  if (agg === "count" && c.type !== "date" && c.type !== "timestamp" && c.type !== "bool") {
+    toCount(s, target, s.pendingDistinct, index);
+    s.pendingAgg = void 0;
+    s.pendingDistinct = false;
+    return true;
+  }
+  if (c.type === "number" && !c.isKey && s.temporal) {
+    s.columns.push({ column: c, at: index });
+    s.pendingAgg = void 0;
+    s.lastMention = { kind: "column", index, target };
+    return true;
+  }
+  if (c.type === "number" && !c.isKey) {
+    for (const fn of [...s.extraAggs, agg])
+      if (fn !== "count") addMeasure(s, { kind: "agg", fn: fn.toUpperCase(), column: c }, index);
+    s.extraAggs.length = 0;
+    s.pendingAgg = void 0;
+    s.lastMention = { kind: "measure", index, target };
+    return true;
+  }
+  if ((c.type === "date" || c.type === "timestamp") && (agg === "min" || agg === "max")) {
+    addMeasure(s, { kind: "agg", fn: agg === "min" ? "MIN" : "MAX", column: c }, index);
+    s.pendingAgg = void 0;
+    return true;
+  }
+  return false;
+}
+function plainMention(s, target, index) {
+  if (target.kind === "column" && target.column.type === "bool") {
+    s.where.push({ kind: "bool", column: target.column, negate: s.pendingNot });
+    s.pendingNot = false;
+    s.lastMention = { kind: "where", index, target };
+  } else if (target.kind === "table") {
+    const require2 = s.relativeFrom !== void 0 && index > s.relativeFrom;
+    s.entities.push({ table: target.table, at: index, require: require2 });
+    s.lastMention = { kind: "entity", index, target };
+  } else if (target.kind === "column" && target.column.isKey && !s.pendingAgg) {
+    s.entities.push({ table: target.column.table, at: index });
+    s.lastMention = { kind: "entity", index, target };
+  } else if (target.kind === "column") {
+    s.columns.push({ column: target.column, at: index });
+    s.lastMention = { kind: "column", index, target };
+  }
+  return true;
+}
+var MENTION_STEPS = [
+  negatedAbsence,
+  snippetMention,
+  valueMention,
+  conjoinedDim,
+  tableAfterValue,
+  afterBy,
+  afterAggregate,
+  plainMention
+];
 
 // src/local/genie/planner.ts
 function planQuery(items, catalog, choice, tokens = []) {
-  const tokensBetween = (from, to) => tokens.slice(from, to).map((t) => t.forms[0]);
-  const prevRaw = (end) => tokens[end - 1]?.raw ?? "";
-  const notes = [];
-  const measures = [];
-  const measureAt = [];
-  const dims = [];
-  const askedDims = /* @__PURE__ */ new Set();
-  const where = [];
-  const entities = [];
-  const columns = [];
-  const dates = [];
-  const compares = [];
-  const buckets = [];
-  let pendingAgg;
-  const extraAggs = [];
-  let lastMarkerAt = -10;
-  let relativeFrom;
-  let softBy = false;
-  let openRank = false;
-  let pendingSort;
-  let sortBy;
-  let sortDir;
-  let temporal;
-  let pendingDistinct = false;
-  let pendingBy;
-  let pendingNot = false;
-  let rank3;
-  let ratio;
-  let byMeasure = false;
-  let limitHint;
-  let lastMention;
-  const contextTables = tablesNamed(items);
-  const addMeasure = (m, at3) => {
-    measures.push(m);
-    measureAt.push(at3);
-  };
-  const addDim = (d) => {
-    if (!dims.some((x) => dimKey(x) === dimKey(d))) dims.push(d);
-  };
-  const tableDim2 = (table2) => {
-    const col = table2.label ?? table2.key;
-    return col ? { kind: "column", column: col } : void 0;
-  };
-  items.forEach((item, index) => {
-    if (item.type === "marker") {
-      const kind = item.marker.kind;
-      if (pendingBy === "which" && kind !== "not" && kind !== "most" && kind !== "least") pendingBy = void 0;
-      const prevItem = items[index - 1];
-      if (kind === "count" && !item.marker.postfix && prevItem?.type === "mention" && lastMention?.index === index - 1 && (lastMention.kind === "entity" || lastMention.kind === "column") && items[index + 1]?.type !== "mention") {
-        toCount(lastMention.target, pendingDistinct, lastMention.index);
-        pendingDistinct = false;
-        return;
-      }
-      if (kind === "count" && item.marker.postfix && lastMention && (lastMention.kind === "entity" || lastMention.kind === "column")) {
-        toCount(lastMention.target, pendingDistinct, lastMention.index);
-        pendingDistinct = false;
-        return;
-      }
-      if (kind === "by" && item.marker.postfix) {
-        const stem = items[index - 1];
-        const bucket = stem?.type === "word" ? BUCKET_STEMS[stem.text] : void 0;
-        if (bucket) {
-          if (!buckets.includes(bucket)) buckets.push(bucket);
-          return;
-        }
-        if (lastMention) makeDim(lastMention.target, lastMention.kind);
-        return;
-      }
-      switch (kind) {
-        case "count":
-        case "sum":
-        case "avg":
-        case "min":
-        case "max":
-          if (kind === "sum" && pendingAgg === "count") return;
-          if (kind === "count" && pendingAgg === "avg") {
-            pendingAgg = "avg";
-            notes.push("avg-count");
-            return;
-          }
-          if (pendingBy === "by" && rank3) byMeasure = true;
-          if (pendingBy === "which") pendingBy = void 0;
-          if (pendingAgg && pendingAgg !== "count" && kind !== "count" && index - lastMarkerAt <= 3)
-            extraAggs.push(pendingAgg);
-          pendingAgg = kind;
-          lastMarkerAt = index;
-          temporal = item.marker.temporal ? { dir: kind === "max" ? "DESC" : "ASC", at: index } : void 0;
-          return;
-        case "distinct":
-          pendingDistinct = true;
-          if (pendingBy === "which") pendingBy = void 0;
-          return;
-        case "by":
-        case "each":
-          pendingBy = "by";
-          softBy = item.marker.words.some((w) => w === "each" || w === "every");
-          return;
-        case "which":
-          if (lastMention && lastMention.index === index - 1 && (lastMention.kind === "entity" || lastMention.kind === "measure")) {
-            relativeFrom ??= index;
-            return;
-          }
-          pendingBy = "which";
-          return;
-        case "most":
-        case "least":
-          rank3 = {
-            dir: kind === "most" ? "DESC" : "ASC",
-            // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
-            // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
-            // lowest earnings" is one value of a column, not several rows.)
-            limit: rank3?.limit ?? (!QUANTITY_RANKS.has(item.marker.words.join(" ")) && pluralTable(items[index + 1]) ? void 0 : 1),
-            at: index
-          };
-          if (rank3.limit === void 0) openRank = true;
-          if (pendingBy === "by") pendingBy = void 0;
-          return;
-        case "desc":
-        case "asc": {
-          const dir = kind === "desc" ? "DESC" : "ASC";
-          if (rank3) rank3 = { ...rank3, dir };
-          sortDir = dir;
-          if (sortBy) sortBy.dir = dir;
-          return;
-        }
-        case "sort":
-          pendingSort = { dir: sortDir ?? item.marker.dir ?? "ASC", at: index };
-          return;
-        case "ratio":
-        case "percent":
-          ratio = { percent: kind === "percent" || ratio?.percent === true, at: index };
-          return;
-        case "not":
-          pendingNot = true;
-          return;
-        case "bucket":
-          if (item.marker.bucket && !buckets.includes(item.marker.bucket)) buckets.push(item.marker.bucket);
-          pendingBy = void 0;
-          return;
-        default:
-          return;
-      }
-    }
-    if (item.type === "word" && pendingBy === "by" && BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, "")]) {
-      const bucket = BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, "")];
-      if (!buckets.includes(bucket)) buckets.push(bucket);
-      pendingBy = void 0;
-      return;
-    }
-    if (item.type === "top") {
-      const open3 = !item.n && (item.end > item.start || pluralTable(items[index + 2]));
-      rank3 = { dir: item.dir === "desc" ? "DESC" : "ASC", limit: open3 ? void 0 : item.n || 1, at: index };
-      if (open3) openRank = true;
-      return;
-    }
-    if (item.type === "date") {
-      dates.push({ range: item.range, at: index });
-      return;
-    }
-    if (item.type === "compare") {
-      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim, against: item.against });
-      return;
-    }
-    if (item.type === "number") {
-      const nextItem = items[index + 1];
-      if (Number.isInteger(item.value) && item.value > 0 && item.value <= 100 && (nextItem?.type === "mention" || lastMention?.index === index - 1 || nextItem?.type === "word"))
-        limitHint = item.value;
-      notes.push(`number:${item.value}`);
-      return;
-    }
-    if (item.type !== "mention") return;
-    const target = choice.pick(
-      index,
-      preferContext(item.candidates, contextTables).map((c) => c.target)
-    );
-    if (pendingSort && pendingAgg === "count" && lastMarkerAt > pendingSort.at && target.kind === "table") {
-      sortDir = pendingSort.dir;
-      pendingSort = void 0;
-    } else if (pendingSort && (target.kind === "column" || target.kind === "table")) {
-      const column2 = target.kind === "column" ? target.column : target.table.label ?? target.table.key;
-      if (column2) sortBy = { column: column2, dir: pendingSort.dir };
-      if (pendingAgg === "count" && lastMarkerAt > pendingSort.at) pendingAgg = void 0;
-      pendingSort = void 0;
-      lastMention = { kind: "other", index, target };
-      return;
-    }
-    if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === "column") {
-      columns.push({ column: target.column, at: index });
-      lastMention = { kind: "column", index, target };
-      return;
-    }
-    if (item.candidates[0]?.source === "adjective" && target.kind === "column") {
-      columns.push({ column: target.column, at: index, implied: true });
-      lastMention = { kind: "column", index, target };
-      return;
-    }
-    handleMention(target, index);
-    if (pluralText(item.text)) {
-      for (const c of columns) if (c.at === index) c.plural = true;
-    }
-  });
-  function handleMention(target, index) {
-    if (pendingNot && (target.kind === "table" || target.kind === "column")) {
-      const negated = target.kind === "table" ? target.table : target.column.table;
-      const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
-      const parent = named.find((t) => !!t && t !== negated && !!childRowsOf(t, negated, catalog));
-      const child = parent ? childRowsOf(parent, negated, catalog) : void 0;
-      if (parent && child) {
-        where.push({ kind: "absent", parent, child });
-        pendingNot = false;
-        lastMention = { kind: "where", index, target };
-        return;
-      }
-    }
-    if (target.kind === "snippet") {
-      const s = target.snippet;
-      if (s.kind === "measure") {
-        addMeasure({ kind: "snippet", snippet: s }, index);
-        lastMention = { kind: "measure", index, target };
-        pendingAgg = void 0;
-        if (pendingBy === "by" && rank3) byMeasure = true;
-        pendingBy = void 0;
-      } else if (s.kind === "filter") {
-        where.push({ kind: "snippet", snippet: s, negate: pendingNot });
-        pendingNot = false;
-        lastMention = { kind: "where", index, target };
-      } else {
-        addDim({ kind: "snippet", snippet: s });
-        pendingBy = void 0;
-        lastMention = { kind: "dim", index, target };
-      }
-      return;
-    }
-    if (target.kind === "value") {
-      if (pendingBy === "by") pendingBy = void 0;
-      if (lastMention?.kind === "entity" && lastMention.index === index - 1 && lastMention.target.kind === "table" && lastMention.target.table === target.column.table)
-        removeAt(index - 1);
-      const existing = where.find(
-        (w) => w.kind === "value" && w.column === target.column && w.negate === pendingNot
-      );
-      if (existing) {
-        if (!existing.values.includes(target.value)) existing.values.push(target.value);
-      } else where.push({ kind: "value", column: target.column, values: [target.value], negate: pendingNot });
-      pendingNot = false;
-      lastMention = { kind: "where", index, target };
-      return;
-    }
-    if (lastMention?.kind === "dim" && lastMention.index === index - 1 && conjoined(index) && (target.kind === "column" || target.kind === "table") && !(target.kind === "column" && target.column.type === "number")) {
-      const asked = dims.length > 0 && askedDims.has(dims[dims.length - 1]);
-      const before = dims.length;
-      makeDim(target, "other", index);
-      if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
-      return;
-    }
-    if (target.kind === "table" && lastMention?.index === index - 1 && lastMention.target.kind === "value" && lastMention.target.column.table === target.table) {
-      const firstWhere = where[0];
-      if (pendingAgg === "count" && firstWhere && firstWhere.kind !== "snippet" && firstWhere.kind !== "absent" && firstWhere.column.table === target.table) {
-        toCount(target, pendingDistinct, index);
-        pendingAgg = void 0;
-        return;
-      }
-      entities.push({ table: target.table, at: index, context: true });
-      return;
-    }
-    if (pendingBy) {
-      if (pendingBy === "by" && rank3 && pendingAgg === void 0 && target.kind === "table" && entities.length > 0) {
-        addMeasure({ kind: "count", table: target.table }, index);
-        pendingBy = void 0;
-        lastMention = { kind: "measure", index, target };
-        return;
-      }
-      if (pendingBy === "by" && rank3 && target.kind === "column" && target.column.type === "number" && !pendingAgg) {
-        byMeasure = true;
-        columns.push({ column: target.column, at: index });
-        pendingBy = void 0;
-        lastMention = { kind: "column", index, target };
-        return;
-      }
-      if (!(pendingAgg && pendingBy === "by")) {
-        const asked = pendingBy === "which" || softBy;
-        const before = dims.length;
-        makeDim(target, "other", index);
-        if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
-        pendingBy = void 0;
-        return;
-      }
-    }
-    if (pendingAgg) {
-      const agg = pendingAgg;
-      if (target.kind === "table" && (agg === "count" || agg === "sum")) {
-        toCount(target, pendingDistinct, index);
-        pendingAgg = void 0;
-        pendingDistinct = false;
-        return;
-      }
-      if (target.kind === "table" && agg !== "count" && agg !== "sum") {
-        entities.push({ table: target.table, at: index });
-        lastMention = { kind: "entity", index, target };
-        return;
-      }
-      if (target.kind === "column") {
-        const c = target.column;
-        if (agg === "count" && c.type !== "date" && c.type !== "timestamp" && c.type !== "bool") {
-          toCount(target, pendingDistinct, index);
-          pendingAgg = void 0;
-          pendingDistinct = false;
-          return;
-        }
-        if (c.type === "number" && !c.isKey && temporal) {
-          columns.push({ column: c, at: index });
-          pendingAgg = void 0;
-          lastMention = { kind: "column", index, target };
-          return;
-        }
-        if (c.type === "number" && !c.isKey) {
-          for (const fn of [...extraAggs, agg])
-            if (fn !== "count") addMeasure({ kind: "agg", fn: fn.toUpperCase(), column: c }, index);
-          extraAggs.length = 0;
-          pendingAgg = void 0;
-          lastMention = { kind: "measure", index, target };
-          return;
-        }
-        if ((c.type === "date" || c.type === "timestamp") && (agg === "min" || agg === "max")) {
-          addMeasure({ kind: "agg", fn: agg === "min" ? "MIN" : "MAX", column: c }, index);
-          pendingAgg = void 0;
-          return;
-        }
-      }
-    }
-    if (target.kind === "column" && target.column.type === "bool") {
-      where.push({ kind: "bool", column: target.column, negate: pendingNot });
-      pendingNot = false;
-      lastMention = { kind: "where", index, target };
-      return;
-    }
-    if (target.kind === "table") {
-      entities.push({ table: target.table, at: index, require: relativeFrom !== void 0 && index > relativeFrom });
-      lastMention = { kind: "entity", index, target };
-      return;
-    }
-    if (target.kind === "column") {
-      if (target.column.isKey && !pendingAgg) {
-        entities.push({ table: target.column.table, at: index });
-        lastMention = { kind: "entity", index, target };
-        return;
-      }
-      columns.push({ column: target.column, at: index });
-      lastMention = { kind: "column", index, target };
-    }
-  }
-  function conjoined(index) {
-    const prev = items[index - 1];
-    const here = items[index];
-    if (!prev || !here) return false;
-    const gap = tokensBetween(prev.end, here.start);
-    return gap.some((w) => w === "and" || w === "&" || w === "\uBC0F") || /[와과]$/.test(prevRaw(prev.end));
-  }
-  function toCount(target, distinct, index) {
-    removeAt(index);
-    if (target.kind === "table")
-      addMeasure({ kind: "count", table: target.table, distinct: distinct ? target.table.key : void 0 }, index);
-    else if (target.kind === "column") {
-      const c = target.column;
-      addMeasure(
-        c.isKey && c.table.key === c ? { kind: "count", table: c.table, distinct: distinct ? c : void 0 } : { kind: "count", table: c.table, distinct: c },
-        index
-      );
-    } else if (target.kind === "snippet" && target.snippet.kind === "measure")
-      addMeasure({ kind: "snippet", snippet: target.snippet }, index);
-    lastMention = { kind: "measure", index, target };
-  }
-  function removeAt(index) {
-    for (const list3 of [entities, columns]) {
-      const k = list3.findIndex((e) => e.at === index);
-      if (k >= 0) list3.splice(k, 1);
-    }
-  }
-  function makeDim(target, previousRole, index) {
-    if (index === void 0 && lastMention) removeAt(lastMention.index);
-    if (previousRole === "measure" && measures.length > 0) {
-      measures.pop();
-      measureAt.pop();
-    }
-    let dim;
-    if (target.kind === "table") dim = tableDim2(target.table);
-    else if (target.kind === "column" && target.column.references && !target.column.isKey)
-      dim = tableDim2(target.column.references) ?? { kind: "column", column: target.column };
-    else if (target.kind === "column")
-      dim = target.column.isKey ? tableDim2(target.column.table) ?? { kind: "column", column: target.column } : {
-        kind: "column",
-        column: target.column,
-        bucket: target.column.type === "date" || target.column.type === "timestamp" ? "day" : void 0
-      };
-    else if (target.kind === "snippet" && target.snippet.kind === "expression")
-      dim = { kind: "snippet", snippet: target.snippet };
-    else if (target.kind === "value") dim = { kind: "column", column: target.column };
-    if (dim) addDim(dim);
-    lastMention = { kind: "dim", index: index ?? lastMention?.index ?? -1, target };
-  }
-  return finishPlan({
+  const s = startReading(items, catalog, choice, tokens);
+  items.forEach((item, index) => readItem(s, item, index));
+  return finishPlan(gathered(s));
+}
+function startReading(items, catalog, choice, tokens) {
+  return {
     catalog,
     items,
-    notes,
-    measures,
-    measureAt,
-    dims,
-    buckets,
-    where,
-    entities,
-    columns,
-    dates,
-    compares,
-    rank: rank3 && limitHint && (rank3.limit === void 0 && !openRank || rank3.limit === 1) ? { ...rank3, limit: limitHint } : rank3,
-    ratio,
-    byMeasure,
-    pendingAgg,
-    distinctList: pendingDistinct,
-    askedDims,
-    temporal: pendingAgg === void 0 ? temporal : void 0,
-    sortBy,
-    sortDir
-  });
+    tokens,
+    choice,
+    contextTables: tablesNamed(items),
+    notes: [],
+    measures: [],
+    measureAt: [],
+    dims: [],
+    askedDims: /* @__PURE__ */ new Set(),
+    where: [],
+    entities: [],
+    columns: [],
+    dates: [],
+    compares: [],
+    buckets: [],
+    extraAggs: [],
+    lastMarkerAt: -10,
+    softBy: false,
+    openRank: false,
+    pendingDistinct: false,
+    pendingNot: false,
+    byMeasure: false
+  };
 }
-
-// src/local/genie/prng.ts
-function hashString(text7) {
-  let h = 2166136261;
-  for (let i = 0; i < text7.length; i++) {
-    h ^= text7.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+function readItem(s, item, index) {
+  switch (item.type) {
+    case "marker":
+      return readMarker(s, item, index);
+    case "word":
+      return readBucketWord(s, item.text);
+    case "top":
+      return readTop(s, item, index);
+    case "date":
+      s.dates.push({ range: item.range, at: index });
+      return;
+    case "compare":
+      s.compares.push({
+        op: item.op,
+        value: item.value,
+        at: index,
+        end: item.end,
+        dim: item.dim,
+        against: item.against
+      });
+      return;
+    case "number":
+      return readNumber(s, item.value, index);
+    case "mention":
+      return readMention(s, item, index);
+    default:
+      return;
   }
-  return h >>> 0;
 }
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+function readBucketWord(s, text7) {
+  const bucket = s.pendingBy === "by" ? BUCKET_WORDS[text7.toLowerCase().replace(/s$/, "")] : void 0;
+  if (!bucket) return;
+  if (!s.buckets.includes(bucket)) s.buckets.push(bucket);
+  s.pendingBy = void 0;
+}
+function readTop(s, item, index) {
+  const open3 = !item.n && (item.end > item.start || pluralTable(s.items[index + 2]));
+  s.rank = { dir: item.dir === "desc" ? "DESC" : "ASC", limit: open3 ? void 0 : item.n || 1, at: index };
+  if (open3) s.openRank = true;
+}
+function readNumber(s, value, index) {
+  const nextItem = s.items[index + 1];
+  if (Number.isInteger(value) && value > 0 && value <= 100 && (nextItem?.type === "mention" || s.lastMention?.index === index - 1 || nextItem?.type === "word"))
+    s.limitHint = value;
+  s.notes.push(`number:${value}`);
+}
+function gathered(s) {
+  const { rank: rank3, limitHint } = s;
+  return {
+    catalog: s.catalog,
+    items: s.items,
+    notes: s.notes,
+    measures: s.measures,
+    measureAt: s.measureAt,
+    dims: s.dims,
+    buckets: s.buckets,
+    where: s.where,
+    entities: s.entities,
+    columns: s.columns,
+    dates: s.dates,
+    compares: s.compares,
+    rank: rank3 && limitHint && (rank3.limit === void 0 && !s.openRank || rank3.limit === 1) ? { ...rank3, limit: limitHint } : rank3,
+    ratio: s.ratio,
+    byMeasure: s.byMeasure,
+    pendingAgg: s.pendingAgg,
+    distinctList: s.pendingDistinct,
+    askedDims: s.askedDims,
+    temporal: s.pendingAgg === void 0 ? s.temporal : void 0,
+    sortBy: s.sortBy,
+    sortDir: s.sortDir
   };
 }
 
@@ -64825,46 +65028,72 @@ var Scope = class {
   }
 };
 function buildSql(plan, catalog) {
-  const used = /* @__PURE__ */ new Set();
+  const { steps, unreachable, chasm } = planJoins(plan, catalog);
+  const w = new PlanSql(plan, catalog, steps);
+  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === "tableRatio" && plan.dims.length === 0;
+  const fromSql = `${plan.base.identifier} AS ${w.scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, w.scope)).join("");
+  const whereParts = plan.where.map((c) => w.cond(c));
+  const whereSql = whereParts.length > 0 ? `
+WHERE ${whereParts.join("\n  AND ")}` : "";
+  for (const step of steps) w.used.add(step.edge.id);
+  const sql = isRatio ? `SELECT ${w.measure(plan.measures[0])} AS ratio` : plan.measures.length === 0 ? listingSql(w, plan, fromSql, whereSql) : aggregateSql(w, plan, fromSql, whereSql);
+  return { sql, usedIds: [...w.used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+function planJoins(plan, catalog) {
   const needed = neededTables(plan);
   const joined = joinPath(plan.base, needed, catalog);
   const optional3 = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
-  const { steps, unreachable, chasm } = optional3.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional3.has(t)) ? joinPath(
+  return optional3.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional3.has(t)) ? joinPath(
     plan.base,
     needed.filter((t) => !optional3.has(t)),
     catalog
   ) : joined;
-  const scope = new Scope();
-  scope.add(plan.base);
-  for (const step of steps) scope.add(step.to);
-  const fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
-  const hasJoins = steps.length > 0;
-  const measureSql = (m) => {
+}
+var PlanSql = class {
+  constructor(plan, catalog, steps) {
+    this.plan = plan;
+    this.catalog = catalog;
+    this.steps = steps;
+    this.scope.add(plan.base);
+    for (const step of steps) this.scope.add(step.to);
+    this.fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
+  }
+  plan;
+  catalog;
+  steps;
+  used = /* @__PURE__ */ new Set();
+  scope = new Scope();
+  /** Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact. */
+  fansOut;
+  measure(m) {
+    const scope = this.scope;
     switch (m.kind) {
       case "count": {
         const a = scope.aliases.get(m.table) ?? scope.add(m.table);
         if (m.distinct) return `COUNT(DISTINCT ${scope.col(m.distinct)})`;
-        const exact = m.table === plan.base && !fansOut;
-        return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : "COUNT(*)";
+        const exact = m.table === this.plan.base && !this.fansOut;
+        return this.steps.length > 0 && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : "COUNT(*)";
       }
       case "agg":
         return `${m.fn}(${scope.col(m.column)})`;
       case "snippet":
-        used.add(m.snippet.id);
+        this.used.add(m.snippet.id);
         return scope.snippet(m.snippet);
       case "share":
-        return `${m.percent ? "100.0" : "1.0"} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
+        return `${m.percent ? "100.0" : "1.0"} * SUM(CASE WHEN ${this.cond(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
       case "tableRatio":
-        return `${m.percent ? "100.0" : "1.0"} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
+        return `${m.percent ? "100.0" : "1.0"} * (${this.subCount(m.numerator)}) / (${this.subCount(m.denominator)})`;
     }
-  };
-  const subCount = (table2) => {
-    const dateConds = plan.where.filter((w) => w.kind === "date");
-    const col = pickDateColumn(table2, catalog);
+  }
+  /** A whole table's row count, under the plan's date conditions, for a ratio of two tables. */
+  subCount(table2) {
+    const dateConds = this.plan.where.filter((w) => w.kind === "date");
+    const col = pickDateColumn(table2, this.catalog);
     const conds = dateConds.map((w) => w.kind === "date" && col ? dateCondition(w.range, `${table2.identifier}.${ident(col.name)}`) : "").filter(Boolean);
     return `SELECT COUNT(*) FROM ${table2.identifier}${conds.length ? ` WHERE ${conds.join(" AND ")}` : ""}`;
-  };
-  const condSql = (c) => {
+  }
+  cond(c) {
+    const scope = this.scope;
     switch (c.kind) {
       case "value":
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? "<>" : "="} ${literal3(c.values[0])}`;
@@ -64874,75 +65103,68 @@ function buildSql(plan, catalog) {
       case "bool":
         return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case "snippet":
-        used.add(c.snippet.id);
+        this.used.add(c.snippet.id);
         return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
       case "date":
         return dateCondition(c.range, scope.col(c.column));
       case "absent":
-        return absentSql(c.parent, c.child, scope, catalog, used);
+        return absentSql(c.parent, c.child, scope, this.catalog, this.used);
     }
-  };
-  const dimSql = (d) => {
+  }
+  dim(d) {
     if (d.kind === "snippet") {
-      used.add(d.snippet.id);
-      return scope.snippet(d.snippet);
+      this.used.add(d.snippet.id);
+      return this.scope.snippet(d.snippet);
     }
-    return d.bucket && d.bucket !== "day" ? bucketExpression(d.bucket, scope.col(d.column)) : d.bucket === "day" && d.column.type === "timestamp" ? `to_date(${scope.col(d.column)})` : scope.col(d.column);
-  };
-  const dimName = (d) => d.kind === "snippet" ? snake(d.snippet.name) : d.bucket ? d.bucket === "day" ? "day" : d.bucket : d.column.name;
-  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === "tableRatio" && plan.dims.length === 0;
-  const fromSql = `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join("");
-  const whereParts = plan.where.map(condSql);
-  const whereSql = whereParts.length > 0 ? `
-WHERE ${whereParts.join("\n  AND ")}` : "";
-  for (const step of steps) used.add(step.edge.id);
-  let sql;
-  if (isRatio) {
-    sql = `SELECT ${measureSql(plan.measures[0])} AS ratio`;
-  } else if (plan.measures.length === 0) {
-    const cols = plan.select.map((c) => scope.col(c));
-    const manySide = manyTables(steps);
-    const distinct = plan.distinct || manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table));
-    sql = `SELECT ${distinct ? "DISTINCT " : ""}${cols.join(", ")}
+    const col = this.scope.col(d.column);
+    return d.bucket && d.bucket !== "day" ? bucketExpression(d.bucket, col) : d.bucket === "day" && d.column.type === "timestamp" ? `to_date(${col})` : col;
+  }
+};
+var dimName = (d) => d.kind === "snippet" ? snake(d.snippet.name) : d.bucket ? d.bucket === "day" ? "day" : d.bucket : d.column.name;
+function listingSql(w, plan, fromSql, whereSql) {
+  const cols = plan.select.map((c) => w.scope.col(c));
+  const manySide = manyTables(w.steps);
+  const distinct = plan.distinct || manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table));
+  let sql = `SELECT ${distinct ? "DISTINCT " : ""}${cols.join(", ")}
 FROM ${fromSql}${whereSql}`;
-    if (plan.order && typeof plan.order.target === "object")
-      sql += `
-ORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `
+  if (plan.order && typeof plan.order.target === "object")
+    sql += `
+ORDER BY ${w.scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `
 LIMIT ${plan.order.limit}` : ""}`;
-  } else {
-    const dimExprs = plan.dims.map((d) => ({ expr: dimSql(d), name: dimName(d) }));
-    const measureExprs = plan.measures.map((m, k) => ({ expr: measureSql(m), name: measureName(m, k) }));
-    if (plan.averageOver) {
-      const group2 = dimSql(plan.averageOver);
-      const inner = `SELECT ${group2} AS grp, ${measureExprs[0].expr} AS value
+  return sql;
+}
+function aggregateSql(w, plan, fromSql, whereSql) {
+  const dimExprs = plan.dims.map((d) => ({ expr: w.dim(d), name: dimName(d) }));
+  const measureExprs = plan.measures.map((m, k) => ({ expr: w.measure(m), name: measureName(m, k) }));
+  if (plan.averageOver) {
+    const group2 = w.dim(plan.averageOver);
+    const inner = `SELECT ${group2} AS grp, ${measureExprs[0].expr} AS value
   FROM ${fromSql}${whereSql.replace(/\n/g, "\n  ")}
   GROUP BY ${group2}`;
-      sql = `SELECT AVG(value) AS avg_${measureExprs[0].name}
+    return `SELECT AVG(value) AS avg_${measureExprs[0].name}
 FROM (
   ${inner}
 ) AS per_group`;
-    } else {
-      const select = [
-        ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
-        ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)
-      ];
-      sql = `SELECT ${select.join(", ")}
-FROM ${fromSql}${whereSql}`;
-      if (dimExprs.length > 0) sql += `
-GROUP BY ${dimExprs.map((d) => d.expr).join(", ")}`;
-      if (plan.having.length > 0)
-        sql += `
-HAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? "COUNT(*)"} ${h.op} ${h.value}`).join(" AND ")}`;
-      if (plan.order) {
-        const by2 = plan.order.target === "dim" ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(", ") : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(", ");
-        if (by2) sql += `
-ORDER BY ${by2}`;
-        if (plan.order.limit) sql += `
-LIMIT ${plan.order.limit}`;
-      }
-    }
   }
-  return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+  const select = [
+    ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
+    ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)
+  ];
+  let sql = `SELECT ${select.join(", ")}
+FROM ${fromSql}${whereSql}`;
+  if (dimExprs.length > 0) sql += `
+GROUP BY ${dimExprs.map((d) => d.expr).join(", ")}`;
+  if (plan.having.length > 0)
+    sql += `
+HAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? "COUNT(*)"} ${h.op} ${h.value}`).join(" AND ")}`;
+  if (plan.order) {
+    const by2 = plan.order.target === "dim" ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(", ") : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(", ");
+    if (by2) sql += `
+ORDER BY ${by2}`;
+    if (plan.order.limit) sql += `
+LIMIT ${plan.order.limit}`;
+  }
+  return sql;
 }
 function manyTables(steps) {
   const out = /* @__PURE__ */ new Set();
@@ -65011,7 +65233,7 @@ function neededTables(plan) {
   return out;
 }
 
-// src/space/identifiers.ts
+// src/sql/identifiers.ts
 function splitIdentifier2(identifier) {
   const parts = [];
   let pos = 0;
@@ -65060,9 +65282,11 @@ function lastPart2(identifier) {
   return parts ? parts[parts.length - 1] : identifier;
 }
 function normalizeName(name2) {
+  return unquoteName(name2).toLowerCase();
+}
+function unquoteName(name2) {
   const trimmed = name2.trim();
-  const unquoted = trimmed.startsWith("`") && trimmed.endsWith("`") && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
-  return unquoted.toLowerCase();
+  return trimmed.length >= 2 && trimmed.startsWith("`") && trimmed.endsWith("`") ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
 }
 function stripLiteralsAndComments(sql) {
   return sql.replace(
@@ -65157,83 +65381,88 @@ async function createLocalGenie(space, warehouse, options = {}) {
   await loadValues(catalog, warehouse);
   const today = await warehouseToday(warehouse);
   const lexicon = buildLexicon(catalog);
-  const examples2 = catalog.examples.map(
-    (e) => prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog)
-  );
-  const quotedCache = /* @__PURE__ */ new Map();
-  const noise = Math.min(1, Math.max(0, options.noise ?? 0));
-  let calls = 0;
-  async function answer(question) {
-    const linked = link(question, lexicon, catalog, today);
-    await resolveQuoted(linked, catalog, warehouse, quotedCache);
-    const rng = noise > 0 ? mulberry32(hashString(`${question}\0${options.seed ?? 0}\0${calls++}`)) : void 0;
-    const flip = rng !== void 0 && rng() < noise;
-    const ambiguous = linked.items.map(
-      (item, k) => item.type === "mention" && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1
-    ).filter((k) => k >= 0);
-    const best = rankExamples(linked, examples2)[0];
-    const useExample = best !== void 0 && best.score >= EXAMPLE_THRESHOLD;
-    const flipAt = flip && rng ? ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2 : -1;
-    const trace = { links: describeLinks(linked), flip: flip ? flipAt : void 0 };
-    let sql;
-    const used = [];
-    if (useExample && flipAt !== -2) {
-      sql = adaptExample(best, linked, catalog);
-      if (sql) {
-        used.push(best.prepared.example.id);
-        trace.example = { id: best.prepared.example.id, score: round(best.score) };
-      }
-    }
-    if (!sql) {
-      const outcome = planQuery(
-        linked.items,
-        catalog,
-        {
-          pick: (index, candidates) => index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0]
-        },
-        linked.tokens
-      );
-      trace.notes = outcome.notes;
-      if (!outcome.plan) return { status: "COMPLETED", text: outcome.clarify, instructionsUsed: [], trace };
-      if (flipAt === -2 && !useExample) secondBest(outcome.plan);
-      const built = buildSql(outcome.plan, catalog);
-      trace.joins = built.joins;
-      if (built.unreachable.length > 0) {
-        trace.unreachable = built.unreachable.map((t) => t.identifier);
-        return {
-          status: "COMPLETED",
-          text: `How should ${built.unreachable.map((t) => t.name).join(", ")} relate to ${outcome.plan.base.name}? This space defines no join between them.`,
-          instructionsUsed: built.usedIds,
-          trace
-        };
-      }
-      if (built.chasm.length > 0) {
-        trace.chasm = built.chasm.map((t) => t.identifier);
-        return {
-          status: "COMPLETED",
-          text: chasmQuestion(outcome.plan.base, built.chasm),
-          instructionsUsed: [],
-          trace
-        };
-      }
-      sql = built.sql;
-      used.push(...built.usedIds);
-    }
-    trace.sql = sql;
-    try {
-      const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
-      return { status: "COMPLETED", sql, result, instructionsUsed: [...new Set(used)].sort(), trace };
-    } catch (error63) {
-      return {
-        status: "FAILED",
-        sql,
-        error: { type: "SQL_EXECUTION_EXCEPTION", message: error63 instanceof Error ? error63.message : String(error63) },
-        instructionsUsed: [...new Set(used)].sort(),
-        trace
-      };
+  const engine = {
+    catalog,
+    lexicon,
+    today,
+    warehouse,
+    examples: catalog.examples.map(
+      (e) => prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog)
+    ),
+    quotedCache: /* @__PURE__ */ new Map(),
+    noise: Math.min(1, Math.max(0, options.noise ?? 0)),
+    seed: options.seed ?? 0,
+    calls: 0
+  };
+  const answer = (question) => answerQuestion(engine, question);
+  return { answer, ask: answer };
+}
+async function answerQuestion(engine, question) {
+  const linked = link(question, engine.lexicon, engine.catalog, engine.today);
+  await resolveQuoted(linked, engine.catalog, engine.warehouse, engine.quotedCache);
+  const rng = engine.noise > 0 ? mulberry32(hashString(`${question}\0${engine.seed}\0${engine.calls++}`)) : void 0;
+  const flip = rng !== void 0 && rng() < engine.noise;
+  const best = rankExamples(linked, engine.examples)[0];
+  const useExample = best !== void 0 && best.score >= EXAMPLE_THRESHOLD;
+  const flipAt = flip && rng ? flipPoint(linked, useExample, rng) : -1;
+  const trace = { links: describeLinks(linked), flip: flip ? flipAt : void 0 };
+  let composed;
+  if (useExample && flipAt !== -2) {
+    const sql = adaptExample(best, linked, engine.catalog);
+    if (sql) {
+      composed = { sql, used: [best.prepared.example.id] };
+      trace.example = { id: best.prepared.example.id, score: round(best.score) };
     }
   }
-  return { answer, ask: (question) => answer(question) };
+  composed ??= compose(engine.catalog, linked, flipAt, flipAt === -2 && !useExample, trace);
+  if (!("sql" in composed)) return { status: "COMPLETED", text: composed.text, instructionsUsed: composed.used, trace };
+  return run(engine.warehouse, composed.sql, composed.used, trace);
+}
+function flipPoint(linked, useExample, rng) {
+  const ambiguous = linked.items.map(
+    (item, k) => item.type === "mention" && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1
+  ).filter((k) => k >= 0);
+  return ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2;
+}
+function compose(catalog, linked, flipAt, misjudge, trace) {
+  const outcome = planQuery(
+    linked.items,
+    catalog,
+    { pick: (index, candidates) => index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0] },
+    linked.tokens
+  );
+  trace.notes = outcome.notes;
+  if (!outcome.plan) return { text: outcome.clarify, used: [] };
+  if (misjudge) secondBest(outcome.plan);
+  const built = buildSql(outcome.plan, catalog);
+  trace.joins = built.joins;
+  if (built.unreachable.length > 0) {
+    trace.unreachable = built.unreachable.map((t) => t.identifier);
+    const names = built.unreachable.map((t) => t.name).join(", ");
+    const text7 = `How should ${names} relate to ${outcome.plan.base.name}? This space defines no join between them.`;
+    return { text: text7, used: built.usedIds };
+  }
+  if (built.chasm.length > 0) {
+    trace.chasm = built.chasm.map((t) => t.identifier);
+    return { text: chasmQuestion(outcome.plan.base, built.chasm), used: [] };
+  }
+  return { sql: built.sql, used: built.usedIds };
+}
+async function run(warehouse, sql, used, trace) {
+  trace.sql = sql;
+  const instructionsUsed = [...new Set(used)].sort();
+  try {
+    const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
+    return { status: "COMPLETED", sql, result, instructionsUsed, trace };
+  } catch (error63) {
+    return {
+      status: "FAILED",
+      sql,
+      error: { type: "SQL_EXECUTION_EXCEPTION", message: error63 instanceof Error ? error63.message : String(error63) },
+      instructionsUsed,
+      trace
+    };
+  }
 }
 async function resolveQuoted(linked, catalog, warehouse, cache) {
   for (let k = 0; k < linked.items.length; k++) {
@@ -65354,7 +65583,7 @@ import { createHash as createHash3 } from "node:crypto";
 import { existsSync as existsSync7, readFileSync as readFileSync8 } from "node:fs";
 import path9 from "node:path";
 var STATE_DIR_ENV = "GENIE_GITOPS_STATE_DIR";
-function resolveStateDir(root, env = process.env) {
+function resolveStateDir(root, env) {
   const fromEnv = env[STATE_DIR_ENV]?.trim();
   return fromEnv ? path9.resolve(root, fromEnv) : path9.join(root, ".genie-gitops", "state");
 }
@@ -65463,38 +65692,6 @@ function seedFromRepository(root, layout = {}) {
   };
 }
 
-// src/scoring/retry.ts
-function errorFacts(error63) {
-  if (typeof error63 !== "object" || error63 === null) return { retryable: false, rateLimited: false, retryAfterMs: null };
-  const e = error63;
-  const status = typeof e.status === "number" ? e.status : typeof e.statusCode === "number" ? e.statusCode : null;
-  const rateLimited = status === 429 || typeof e.code === "string" && e.code.startsWith("RATE_LIMIT");
-  const retryable = e.retryable === true || rateLimited || status !== null && status >= 500 && status <= 599;
-  const retryAfterMs = typeof e.retryAfterMs === "number" && Number.isFinite(e.retryAfterMs) && e.retryAfterMs >= 0 ? e.retryAfterMs : null;
-  return { retryable: retryable && e.retryable !== false, rateLimited, retryAfterMs };
-}
-function isRetryable(error63) {
-  return errorFacts(error63).retryable;
-}
-function backoffDelay(attempt, backoffMs, maxDelayMs = 6e4, random = Math.random) {
-  const ceiling = Math.min(maxDelayMs, backoffMs * 2 ** attempt);
-  return Math.round(ceiling * (0.5 + random() * 0.5));
-}
-async function withRetry(fn, options) {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fn(attempt);
-    } catch (error63) {
-      const facts = errorFacts(error63);
-      if (!facts.retryable || attempt >= options.retries || options.signal?.aborted) throw error63;
-      const delayMs = facts.retryAfterMs ?? backoffDelay(attempt, options.backoffMs, options.maxDelayMs, options.random);
-      if (options.canRetry && !options.canRetry(delayMs)) throw error63;
-      options.onRetry?.({ attempt, delayMs, error: error63, rateLimited: facts.rateLimited });
-      await options.sleep(delayMs);
-    }
-  }
-}
-
 // src/databricks/api-error.ts
 var DatabricksApiError = class extends GenieGitopsError {
   constructor(method, path19, status, errorCode, detail, retryAfterMs, hint) {
@@ -65561,112 +65758,9 @@ function permissionFor(what) {
   if (what === "serving endpoint") return "CAN QUERY on the serving endpoint";
   return "access to this resource";
 }
-
-// src/databricks/http-client.ts
-var ASSUMED_RETRY_AFTER_MS = 1e3;
 function normalizeHost(host2) {
   const trimmed = host2.trim().replace(/\/+$/, "");
   return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-}
-function createDatabricksClient(options) {
-  const host2 = normalizeHost(options.host);
-  const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 6e4;
-  const scrubber = options.auth.scrubber ?? new SecretScrubber();
-  const sleep2 = options.sleep ?? sleep;
-  async function attempt(spec, url2) {
-    for (let refreshed = false; ; refreshed = true) {
-      const token = await options.auth.token(spec.signal);
-      scrubber.add(token);
-      const response = await send(spec, url2, token);
-      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
-        await response.body?.cancel().catch(() => void 0);
-        continue;
-      }
-      return readResponse(spec, response);
-    }
-  }
-  async function send(spec, url2, token) {
-    const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
-    if (spec.body !== void 0) headers["content-type"] = "application/json";
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    try {
-      return await doFetch(url2, {
-        method: spec.method,
-        headers,
-        body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
-        signal
-      });
-    } catch (error63) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error63;
-      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error63))})`;
-      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? "TIMEOUT" : "NETWORK", what);
-    }
-  }
-  async function readResponse(spec, response) {
-    let text7;
-    try {
-      text7 = await response.text();
-    } catch (error63) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error63;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        0,
-        "NETWORK",
-        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error63))})`
-      );
-    }
-    if (!response.ok) {
-      const { code: code2, message } = errorBody(text7);
-      let retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-      if (retryAfterMs === void 0 && (response.status === 429 || response.status === 503))
-        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        response.status,
-        code2,
-        scrubber.scrub(message),
-        retryAfterMs
-      );
-    }
-    const endpoint2 = `${spec.method} ${spec.path}`;
-    let json2;
-    try {
-      json2 = text7.trim() === "" ? {} : JSON.parse(text7);
-    } catch {
-      throw new DatabricksShapeError(endpoint2, "$", "the body is not JSON");
-    }
-    const parsed = spec.schema.safeParse(json2);
-    if (!parsed.success) {
-      const issue3 = parsed.error.issues[0];
-      throw new DatabricksShapeError(endpoint2, issuePath(issue3?.path ?? []), issue3?.message ?? "unexpected shape");
-    }
-    return parsed.data;
-  }
-  return {
-    host: host2,
-    scrubber,
-    request(spec) {
-      const url2 = buildUrl(host2, spec.path, spec.query);
-      return withRetry(() => attempt(spec, url2), {
-        retries: spec.retries ?? options.retries ?? 5,
-        backoffMs: options.backoffMs ?? 500,
-        maxDelayMs: options.maxDelayMs ?? 6e4,
-        sleep: (ms) => sleep2(ms, spec.signal),
-        random: options.random,
-        signal: spec.signal
-      });
-    }
-  };
-}
-function buildUrl(host2, path19, query) {
-  const url2 = new URL(path19, `${host2}/`);
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== void 0) url2.searchParams.set(key, String(value));
-  return url2.toString();
 }
 function errorBody(text7) {
   try {
@@ -65677,17 +65771,6 @@ function errorBody(text7) {
   } catch {
     return { code: "", message: text7.slice(0, 200) };
   }
-}
-function issuePath(segments) {
-  return `$${segments.map((s) => typeof s === "number" ? `[${s}]` : `.${String(s)}`).join("")}`;
-}
-function causeOf(error63) {
-  if (error63 instanceof Error) {
-    const cause = error63.cause;
-    if (cause instanceof Error) return cause.code ?? cause.message;
-    return error63.message;
-  }
-  return String(error63);
 }
 
 // src/databricks/auth.ts
@@ -65841,7 +65924,7 @@ async function postTokenForm(host2, form, headers, scrubber, deps, signal) {
     } catch (error63) {
       if (signal?.aborted) throw signal.reason ?? error63;
       if (attempt < 3) {
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        await sleep(backoffDelay(attempt, 200), signal);
         continue;
       }
       throw new DatabricksAuthError(`POST ${TOKEN_PATH} failed: no response`, "check DATABRICKS_HOST and the network");
@@ -65860,7 +65943,7 @@ async function postTokenForm(host2, form, headers, scrubber, deps, signal) {
       return { accessToken: body.access_token, expiresInS };
     }
     if ((response.status === 429 || response.status >= 500) && attempt < 3) {
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      await sleep(backoffDelay(attempt, 200), signal);
       continue;
     }
     const { code: code2, message } = errorBody(text7);
@@ -66019,11 +66102,11 @@ function createEvalRuns(options) {
   async function waitForRun(runId, signal) {
     const started = now();
     for (let delay = poll.firstMs; ; delay = Math.min(poll.maxMs, delay * poll.factor)) {
-      const run2 = await client.request({ method: "GET", path: `${base}/${runId}`, schema: RunSchema, signal });
-      if (TERMINAL.has(run2.eval_run_status ?? "")) return run2;
+      const run3 = await client.request({ method: "GET", path: `${base}/${runId}`, schema: RunSchema, signal });
+      if (TERMINAL.has(run3.eval_run_status ?? "")) return run3;
       if (now() - started > poll.giveUpMs)
         throw new GenieGitopsError(
-          `Genie's eval run ${runId} is still ${run2.eval_run_status ?? "running"} after ${Math.round(poll.giveUpMs / 6e4)} minutes`,
+          `Genie's eval run ${runId} is still ${run3.eval_run_status ?? "running"} after ${Math.round(poll.giveUpMs / 6e4)} minutes`,
           "look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours"
         );
       await sleep2(delay, signal);
@@ -66074,8 +66157,8 @@ function createEvalRuns(options) {
         // A retried POST whose first answer was lost would start a second run: one run per call.
         retries: 0
       });
-      const run2 = await waitForRun(started.eval_run_id, signal);
-      const status = run2.eval_run_status ?? "UNKNOWN";
+      const run3 = await waitForRun(started.eval_run_id, signal);
+      const status = run3.eval_run_status ?? "UNKNOWN";
       if (status !== "DONE")
         throw new GenieGitopsError(
           `Genie's eval run ${started.eval_run_id} ended ${status}`,
@@ -66466,6 +66549,120 @@ function instructionIds(thoughts) {
   return [...ids].sort();
 }
 
+// src/databricks/http-client.ts
+var ASSUMED_RETRY_AFTER_MS = 1e3;
+function createDatabricksClient(options) {
+  const host2 = normalizeHost(options.host);
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 6e4;
+  const scrubber = options.auth.scrubber ?? new SecretScrubber();
+  const sleep2 = options.sleep ?? sleep;
+  async function attempt(spec, url2) {
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await options.auth.token(spec.signal);
+      scrubber.add(token);
+      const response = await send(spec, url2, token);
+      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
+        await response.body?.cancel().catch(() => void 0);
+        continue;
+      }
+      return readResponse(spec, response);
+    }
+  }
+  async function send(spec, url2, token) {
+    const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (spec.body !== void 0) headers["content-type"] = "application/json";
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    try {
+      return await doFetch(url2, {
+        method: spec.method,
+        headers,
+        body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
+        signal
+      });
+    } catch (error63) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error63;
+      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error63))})`;
+      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? "TIMEOUT" : "NETWORK", what);
+    }
+  }
+  async function readResponse(spec, response) {
+    let text7;
+    try {
+      text7 = await response.text();
+    } catch (error63) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error63;
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        0,
+        "NETWORK",
+        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error63))})`
+      );
+    }
+    if (!response.ok) {
+      const { code: code2, message } = errorBody(text7);
+      let retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      if (retryAfterMs === void 0 && (response.status === 429 || response.status === 503))
+        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        response.status,
+        code2,
+        scrubber.scrub(message),
+        retryAfterMs
+      );
+    }
+    const endpoint2 = `${spec.method} ${spec.path}`;
+    let json2;
+    try {
+      json2 = text7.trim() === "" ? {} : JSON.parse(text7);
+    } catch {
+      throw new DatabricksShapeError(endpoint2, "$", "the body is not JSON");
+    }
+    const parsed = spec.schema.safeParse(json2);
+    if (!parsed.success) {
+      const issue3 = parsed.error.issues[0];
+      throw new DatabricksShapeError(endpoint2, issuePath(issue3?.path ?? []), issue3?.message ?? "unexpected shape");
+    }
+    return parsed.data;
+  }
+  return {
+    host: host2,
+    scrubber,
+    request(spec) {
+      const url2 = buildUrl(host2, spec.path, spec.query);
+      return withRetry(() => attempt(spec, url2), {
+        retries: spec.retries ?? options.retries ?? 5,
+        backoffMs: options.backoffMs ?? 500,
+        maxDelayMs: options.maxDelayMs ?? 6e4,
+        sleep: (ms) => sleep2(ms, spec.signal),
+        random: options.random,
+        signal: spec.signal
+      });
+    }
+  };
+}
+function buildUrl(host2, path19, query) {
+  const url2 = new URL(path19, `${host2}/`);
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== void 0) url2.searchParams.set(key, String(value));
+  return url2.toString();
+}
+function issuePath(segments) {
+  return `$${segments.map((s) => typeof s === "number" ? `[${s}]` : `.${String(s)}`).join("")}`;
+}
+function causeOf(error63) {
+  if (error63 instanceof Error) {
+    const cause = error63.cause;
+    if (cause instanceof Error) return cause.code ?? cause.message;
+    return error63.message;
+  }
+  return String(error63);
+}
+
 // src/databricks/space-store.ts
 var SPACES = "/api/2.0/genie/spaces";
 function createSpaceStore(client) {
@@ -66592,7 +66789,7 @@ async function runCleanups(timeoutMs = CLEANUP_TIMEOUT_MS) {
   clearTimeout(timer);
 }
 
-// src/commands/staging-space.ts
+// src/databricks/staging-space.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 var TEMPORARY_TITLE_PREFIX = "genie-gitops tmp";
 var StagingChangedError = class extends GenieGitopsError {
@@ -66678,7 +66875,7 @@ function temporaryStaging(options) {
           await syncSpace(store, found, space);
           return found;
         }
-        await sleep((options.backoffMs ?? 500) * 2 ** attempt);
+        await sleep(backoffDelay(attempt, options.backoffMs ?? 500));
       }
     }
   }
@@ -66885,12 +67082,12 @@ function targetLabel(root, space, layout) {
     if (entry) return repoRelative(path10.resolve(root), entry.targetFile);
   } catch {
   }
-  return `spaces/${space}/target.yml`;
+  return repoPaths.targetFile(space);
 }
 async function openBackend(root, name2, target, options = {}) {
   if (name2 === "databricks") {
     const remote = await openDatabricksBackend(root, target, {
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       staging: options.staging,
       label: options.space
     });
@@ -66905,6 +67102,7 @@ async function openBackend(root, name2, target, options = {}) {
     warehouse,
     deterministic: !(options.noise !== void 0 && options.noise > 0),
     dataVersion: local ? localDataVersion(root, target, local, options.dataFile) : void 0,
+    isolateFixes: true,
     genieFor: (space, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space)}#${seed ?? ""}`;
@@ -66914,7 +67112,7 @@ async function openBackend(root, name2, target, options = {}) {
     },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
-      stateDir: resolveStateDir(root, options.env ?? process.env),
+      stateDir: resolveStateDir(root, options.env ?? {}),
       seed: seedFromRepository(root, options.layout)
     }),
     close: async () => {
@@ -66939,11 +67137,11 @@ function unavailableWarehouse() {
   };
   return { execute: async () => refuse2(), schema: async () => refuse2() };
 }
-function openLocalDeploymentLog(root, env = process.env) {
+function openLocalDeploymentLog(root, env = {}) {
   return createLocalDeploymentLog(resolveStateDir(root, env));
 }
 
-// src/github/bot-branch.ts
+// src/gitops/bot-branch.ts
 var REMOTE = "origin";
 async function checkBotBranch(git, branch, base) {
   const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
@@ -66977,7 +67175,7 @@ async function publishBotBranch(git, input2) {
   }
 }
 
-// src/github/pull-request-upsert.ts
+// src/gitops/pull-request-upsert.ts
 async function upsertPullRequest(github, spec) {
   const open3 = await github.findOpenPullRequest(spec.branch);
   const pr = open3 ? await github.updatePullRequest(open3.number, { title: spec.title, body: spec.body }) : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
@@ -66986,7 +67184,7 @@ async function upsertPullRequest(github, spec) {
   return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open3 ? "updated" : "created" };
 }
 
-// src/github/rollback.ts
+// src/gitops/rollback.ts
 var ROLLBACK_LABEL = "genie-gitops: rollback";
 var ROLLBACK_TRAILER = "Genie-Gitops-Rollback";
 var AUTO_ROLLBACK_MODES = ["pr", "push", "off"];
@@ -67193,11 +67391,14 @@ function round2(n) {
   return Math.round(n * 1e6) / 1e6;
 }
 
+// src/util/percent.ts
+function pct(fraction) {
+  return fraction === void 0 ? "\u2013" : `${(fraction * 100).toFixed(1)}%`;
+}
+
 // src/report/markdown-format.ts
 var GITHUB_COMMENT_LIMIT = 65536;
-function percent(fraction) {
-  return `${(fraction * 100).toFixed(1)}%`;
-}
+var percent = pct;
 function scoreText(t) {
   const broken = t.broken ? `; ${t.broken} broken` : "";
   if (t.total === 0) return broken ? `\u2013 (${broken.slice(2)})` : "\u2013";
@@ -67410,7 +67611,7 @@ function nameOperations(before, ops) {
   return { named, after: doc };
 }
 
-// src/lint/types.ts
+// src/scoring/quality-score.ts
 var CATEGORIES = ["coverage", "relationships", "semantics", "examples", "limits"];
 
 // src/report/quality-markdown.ts
@@ -67496,7 +67697,7 @@ function budgetSection(result) {
 
 // src/report/enhance-report.ts
 var GITHUB_BODY_LIMIT = 65536;
-var pct = (x) => `${(x * 100).toFixed(1)}%`;
+var pct2 = (x) => `${(x * 100).toFixed(1)}%`;
 var points2 = (d) => `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)} pts`;
 var DEFAULT_SPLITS = [
   { label: "train", totals: (c) => c.totals.train },
@@ -67667,7 +67868,7 @@ function renderEnhanceMarkdown(result, options = {}) {
     ...options.preface ?? [],
     ...taughtNotice(result),
     ...budgetStopNotice(result),
-    `**Train ${pct(before.totals.train.score)} \u2192 ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} \u2192 ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} \u2192 ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+    `**Train ${pct2(before.totals.train.score)} \u2192 ${pct2(after.totals.train.score)}, train-untaught ${pct2(before.totals.trainUntaught.score)} \u2192 ${pct2(after.totals.trainUntaught.score)}, holdout ${pct2(before.totals.holdout.score)} \u2192 ${pct2(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     "",
     ...scoreTable(before, after, options.splits),
     "",
@@ -67728,7 +67929,6 @@ ${end}`.slice(0, max);
 }
 
 // src/report/rollback-markdown.ts
-var pct2 = (x) => x === void 0 ? "\u2013" : `${(x * 100).toFixed(1)}%`;
 var cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 300);
 function regressedRows(verdict, live) {
   const byId3 = new Map(live.questions.map((q2) => [q2.id, q2]));
@@ -67749,8 +67949,8 @@ function renderRollbackBody(input2) {
     "",
     "| | score |",
     "|---|---|",
-    `| live (after deploy, ${input2.mode}) | ${pct2(verdict.liveScore)} |`,
-    `| expected (before the merge) | ${pct2(verdict.expectedScore)} |`,
+    `| live (after deploy, ${input2.mode}) | ${pct(verdict.liveScore)} |`,
+    `| expected (before the merge) | ${pct(verdict.expectedScore)} |`,
     "",
     `${verdict.summary}`,
     "",
@@ -67774,7 +67974,7 @@ function renderVerificationTable(rows) {
     "| space | verify | questions | live score | expected score | verdict | rollback |",
     "|---|---|---|---|---|---|---|",
     ...rows.map(
-      (r) => `| ${r.space} | ${r.mode} | ${r.asked} | ${pct2(r.verdict.liveScore)} | ${pct2(r.verdict.expectedScore)} | ${icon[r.verdict.verdict]} ${r.verdict.verdict} | ${r.rollback ? cell2(r.rollback) : "\u2013"} |`
+      (r) => `| ${r.space} | ${r.mode} | ${r.asked} | ${pct(r.verdict.liveScore)} | ${pct(r.verdict.expectedScore)} | ${icon[r.verdict.verdict]} ${r.verdict.verdict} | ${r.rollback ? cell2(r.rollback) : "\u2013"} |`
     ),
     "",
     ...rows.map((r) => `- **${r.space}**: ${r.verdict.summary}`),
@@ -68118,7 +68318,6 @@ async function compareWithRepeats(plan, head, base, options = {}) {
 
 // src/scoring/errored-gate.ts
 var DEFAULT_MAX_ERRORED = 0.1;
-var pct3 = (x) => `${(x * 100).toFixed(1)}%`;
 var MAX_NAMED = 20;
 function erroredIds(card) {
   return card.questions.filter((q2) => q2.errored).map((q2) => q2.id);
@@ -68136,11 +68335,11 @@ function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
   const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
   if (sides.length === 0) return void 0;
   const parts = sides.map(
-    (s) => `${s.ids.length} of ${s.total} questions (${pct3(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
+    (s) => `${s.ids.length} of ${s.total} questions (${pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
   );
   return {
     sides,
-    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct3(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
+    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
   };
 }
 function pairedAnswered(head, base) {
@@ -68170,8 +68369,11 @@ function pairedAnswered(head, base) {
 }
 
 // src/scoring/score-gate.ts
-var pct4 = (x) => `${(x * 100).toFixed(1)}%`;
 var points3 = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+function minScoreFailure(score, minScore, name2 = "min-score") {
+  if (minScore === void 0 || score >= minScore) return void 0;
+  return `score ${pct(score)} is below ${name2} ${pct(minScore)}`;
+}
 function formatP(p) {
   if (p < 1e-4) return "p < 0.0001";
   return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
@@ -68180,8 +68382,8 @@ function decideGate(input2) {
   const { head, settings, comparison } = input2;
   const failures = [];
   const score = head.totals.all.score;
-  const belowMin = settings.minScore !== void 0 && score < settings.minScore;
-  if (belowMin) failures.push(`head score ${pct4(score)} is below min-score ${pct4(settings.minScore)}`);
+  const belowMin = minScoreFailure(score, settings.minScore);
+  if (belowMin) failures.push(`head ${belowMin}`);
   if (input2.inconclusive !== void 0)
     return { verdict: "inconclusive", failures: [], summary: `Inconclusive: ${input2.inconclusive}.`, comparison };
   if (!input2.base || !comparison) {
@@ -68225,7 +68427,6 @@ function signedPoints(x) {
 }
 
 // src/scoring/live-verdict.ts
-var pct5 = (x) => `${(x * 100).toFixed(1)}%`;
 function answeredScore(questions) {
   const answered = questions.filter((q2) => !q2.errored && q2.expectedError === void 0);
   const passed = answered.filter((q2) => q2.passed).length;
@@ -68258,7 +68459,7 @@ function judgeAgainstCard(live, baseline, comparison, settings) {
     comparison,
     settings: { maxRegression: settings.maxRegression, confidence: settings.confidence }
   });
-  const scores = `live ${pct5(liveSide.score)} vs expected ${pct5(baseSide.score)} on ${both.length} question(s)`;
+  const scores = `live ${pct(liveSide.score)} vs expected ${pct(baseSide.score)} on ${both.length} question(s)`;
   const failedNames = regressed.length ? `; regressed: ${nameIds(regressed)}` : "";
   if (gate.verdict === "regression")
     return {
@@ -68290,8 +68491,8 @@ function judgeAgainstScore(live, baseline, settings) {
   const p = n ? binomialUpperTail(n - passed, n, 1 - expected) : 1;
   const drop = expected - liveScore;
   const significant2 = p <= 1 - settings.confidence + 1e-12 && drop > settings.maxRegression + 1e-9;
-  const scores = `live ${pct5(liveScore)} (${passed}/${n}) vs expected ${pct5(expected)} from ${baseline.source}`;
-  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct5(settings.maxRegression)}`;
+  const scores = `live ${pct(liveScore)} (${passed}/${n}) vs expected ${pct(expected)} from ${baseline.source}`;
+  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct(settings.maxRegression)}`;
   return {
     verdict: significant2 ? "regression" : "verified",
     liveScore,
@@ -68307,7 +68508,7 @@ function noBaseline(live, settings, why) {
     verdict: "no-baseline",
     liveScore: live.totals.all.score,
     regressed: [],
-    summary: `No baseline: ${why}; the live space scored ${pct5(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
+    summary: `No baseline: ${why}; the live space scored ${pct(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
   };
 }
 
@@ -68515,7 +68716,7 @@ function negatedInner(node2) {
   if (node2.type === "function" && functionName(node2) === "not") return functionArgs(node2)[0] ?? null;
   return null;
 }
-function between(value) {
+function between2(value) {
   const parts = isNode2(value) ? nodes(value.value) : [];
   return parts.length === 2 ? `${render(parts[0])} and ${render(parts[1])}` : render(value);
 }
@@ -68540,7 +68741,7 @@ function firstColumnOf(value) {
   return null;
 }
 
-// src/scoring/sql-shape.ts
+// src/scoring/sql-vocabulary.ts
 var AGGREGATE_FUNCTIONS = /* @__PURE__ */ new Set([
   "count",
   "sum",
@@ -68615,24 +68816,24 @@ var NEGATED_OPS = {
   ">": "<=",
   "<=": ">"
 };
-var shapes = /* @__PURE__ */ new Map();
-var MAX_SHAPES = 4096;
-function extractSqlShape(sql) {
-  let shape = shapes.get(sql);
-  if (shape === void 0) {
-    try {
-      const builder = new ShapeBuilder();
-      builder.visitQuery(parseSelect(sql), true);
-      shape = deepFreeze(builder.finish());
-    } catch (error63) {
-      if (!(error63 instanceof SqlParseError)) throw error63;
-      shape = error63;
+
+// src/util/memo.ts
+function memoByText(compute, max = 4096) {
+  const memo2 = /* @__PURE__ */ new Map();
+  return (text7) => {
+    let entry = memo2.get(text7);
+    if (entry === void 0) {
+      try {
+        entry = { value: deepFreeze(compute(text7)) };
+      } catch (error63) {
+        entry = { error: error63 };
+      }
+      if (memo2.size >= max) memo2.delete(memo2.keys().next().value);
+      memo2.set(text7, entry);
     }
-    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value);
-    shapes.set(sql, shape);
-  }
-  if (shape instanceof SqlParseError) throw shape;
-  return shape;
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
 }
 function deepFreeze(value) {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -68641,6 +68842,13 @@ function deepFreeze(value) {
   }
   return value;
 }
+
+// src/scoring/sql-shape.ts
+var extractSqlShape = memoByText((sql) => {
+  const builder = new ShapeBuilder();
+  builder.visitQuery(parseSelect(sql), true);
+  return builder.finish();
+});
 function tryExtractSqlShape(sql) {
   try {
     return extractSqlShape(sql);
@@ -68806,7 +69014,7 @@ var ShapeBuilder = class {
     const op = node2.type === "binary_expr" ? String(node2.operator).toUpperCase() : null;
     if (op && COMPARISON_OPS.has(op)) {
       const [tested, compared] = firstColumnOf(node2.left) !== null || firstColumnOf(node2.right) === null ? [node2.left, node2.right] : [node2.right, node2.left];
-      const value = op.endsWith("BETWEEN") ? between(compared) : render(compared);
+      const value = op.endsWith("BETWEEN") ? between2(compared) : render(compared);
       this.filters.push({
         column: firstColumnOf(tested),
         expr: render(tested),
@@ -69569,12 +69777,12 @@ function sortExpression(item, selected) {
   const aliased = selected.find((s) => s.alias && s.alias.replace(/^[`"]|[`"]$/g, "").toLowerCase() === bare2);
   return aliased ? aliased.text : expr;
 }
-async function compareAllowingTies(expectedSql, actual, warehouse, run2 = (sql) => warehouse.execute(sql)) {
+async function compareAllowingTies(expectedSql, actual, warehouse, run3 = (sql) => warehouse.execute(sql)) {
   const keyed = keyedOrderSql(expectedSql);
   if (!keyed) return void 0;
   let full;
   try {
-    full = await run2(keyed.sql);
+    full = await run3(keyed.sql);
   } catch {
     return void 0;
   }
@@ -69625,7 +69833,7 @@ function* subsets(n, k, from = 0, prefix = []) {
   for (let i = from; i <= n - (k - prefix.length); i++) yield* subsets(n, k, i + 1, [...prefix, i]);
 }
 
-// src/scoring/score-runner.ts
+// src/scoring/ask-timeout.ts
 var QuestionTimeoutError = class extends Error {
   constructor(timeoutMs) {
     super(`Genie did not answer within ${Math.round(timeoutMs / 1e3)} s`);
@@ -69635,6 +69843,26 @@ var QuestionTimeoutError = class extends Error {
   timeoutMs;
   retryable = true;
 };
+async function askWithTimeout(genie, question, timeoutMs, parent) {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onParentAbort();
+  parent?.addEventListener("abort", onParentAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
+  const stopped = new Promise((_, reject) => {
+    const fire = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) fire();
+    else controller.signal.addEventListener("abort", fire, { once: true });
+  });
+  try {
+    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
+  } finally {
+    clearTimeout(timer);
+    parent?.removeEventListener("abort", onParentAbort);
+  }
+}
+
+// src/scoring/score-runner.ts
 var ServiceFailure = class extends Error {
   constructor(answer, code2) {
     super(answer.error?.message ?? code2);
@@ -69653,7 +69881,7 @@ async function runScore(input2) {
   const now = input2.now ?? Date.now;
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const sleep2 = input2.sleep ?? ((ms) => abortableSleep(ms, signal));
+  const sleep2 = input2.sleep ?? ((ms) => sleep(ms, signal).catch(() => void 0));
   const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
   const timeoutMs = options.questionTimeoutMs ?? 12e4;
   const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
@@ -69865,36 +70093,6 @@ async function reaskScore(input2, card, ids, times = 1) {
   if (benchmarks.length === 0 || times < 1) return card;
   const extra = await runScore({ ...input2, benchmarks, options: { ...input2.options, repeats: times } });
   return mergeRepeats(card, extra);
-}
-async function askWithTimeout(genie, question, timeoutMs, parent) {
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  parent?.addEventListener("abort", onParentAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
-  const stopped = new Promise((_, reject) => {
-    const fire = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) fire();
-    else controller.signal.addEventListener("abort", fire, { once: true });
-  });
-  try {
-    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
-  } finally {
-    clearTimeout(timer);
-    parent?.removeEventListener("abort", onParentAbort);
-  }
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2) => {
-    if (signal?.aborted) return resolve2();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve2();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
 }
 function isStatementTimeout(error63) {
   return error63 instanceof WarehouseError && error63.code === "TIMEOUT";
@@ -70301,7 +70499,6 @@ async function rollBack(ctx, settings, result) {
     result.rollbackSkipped = "this push is itself a rollback: a rollback of a rollback is never automatic, a person decides";
     return;
   }
-  const pct10 = (x) => x === void 0 ? "\u2013" : `${(x * 100).toFixed(1)}%`;
   try {
     result.rollback = await createRollback({
       git: ctx.git,
@@ -70311,8 +70508,8 @@ async function rollBack(ctx, settings, result) {
       commit: ctx.commit,
       baseBranch: settings.baseBranch ?? "main",
       configPath: ctx.configPath,
-      reason: `the live space of ${ctx.space} scored ${pct10(result.liveScore)} after the deploy, expected ${pct10(result.expectedScore)}`,
-      title: `genie-gitops: roll back ${ctx.space} (live ${pct10(result.liveScore)} < expected ${pct10(result.expectedScore)})`,
+      reason: `the live space of ${ctx.space} scored ${pct(result.liveScore)} after the deploy, expected ${pct(result.expectedScore)}`,
+      title: `genie-gitops: roll back ${ctx.space} (live ${pct(result.liveScore)} < expected ${pct(result.expectedScore)})`,
       body: ({ revertSha, restores }) => renderRollbackBody({
         space: ctx.space,
         commit: ctx.commit,
@@ -70443,13 +70640,12 @@ function scorerAgreement(ours, genie) {
   const agreed = compared.filter((r) => r.agree).length;
   return { compared: compared.length, agreed, rate: compared.length ? agreed / compared.length : 1, rows };
 }
-var pct6 = (x) => `${(x * 100).toFixed(1)}%`;
 function renderAgreementMarkdown(space, ours, genie, a) {
   const icon = { pass: "\u2705 pass", fail: "\u274C fail", errored: "\u26AA errored" };
   return [
     `## Scorers side by side: \`${space}\``,
     "",
-    `Ours ${pct6(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct6(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct6(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
+    `Ours ${pct(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
     "",
     "| question | ours | Genie eval | agree |",
     "|---|---|---|---|",
@@ -71143,7 +71339,7 @@ var COVERAGE_CHECKS = [
   }
 ];
 
-// src/fixes/text-pieces.ts
+// src/space/text-pieces.ts
 function toTextPieces(text7) {
   const lines = text7.replace(/\r\n?/g, "\n").split("\n");
   return lines.map((line, i) => i < lines.length - 1 ? line + "\n" : line).filter((piece) => piece !== "");
@@ -71823,14 +72019,6 @@ function qualityScore(ctx, findings, measured) {
 
 // src/fixes/fix-key.ts
 import { createHash as createHash7 } from "node:crypto";
-
-// src/fixes/identifiers.ts
-function unquoteName(name2) {
-  const trimmed = name2.trim();
-  return trimmed.length >= 2 && trimmed.startsWith("`") && trimmed.endsWith("`") ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
-}
-
-// src/fixes/fix-key.ts
 var EXCLUSIVE_TYPES = /* @__PURE__ */ new Set([
   "add_column_description",
   "update_table_description",
@@ -72621,7 +72809,7 @@ function loadSpaceBenchmarks(root, space) {
   if (!existsSync11(file2)) {
     throw new GenieGitopsError(
       `no benchmarks for space '${space}': ${file2} does not exist`,
-      `create benchmarks/${space}.yml with a list of {id, question, sql}`
+      `create ${repoPaths.benchmarksFile(space)} with a list of {id, question, sql}`
     );
   }
   return loadBenchmarks(file2, space).benchmarks;
@@ -72692,14 +72880,14 @@ async function genieEvalScore(backend, spaceName, space, benchmarks) {
     );
   const started = Date.now();
   const evaluator2 = await backend.genieEvalFor(withSyncedBenchmarks(space, benchmarks, "all"));
-  const run2 = await evaluator2.evaluate();
+  const run3 = await evaluator2.evaluate();
   return evalScorecard({
     space: spaceName,
     configHash: hashSpace(space),
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend.name,
     benchmarks,
-    run: run2,
+    run: run3,
     taught: new Set(findTaught(space, benchmarks).keys()),
     startedAt: started,
     durationMs: Date.now() - started
@@ -72842,6 +73030,9 @@ function readInputs() {
   };
 }
 
+// src/ports.ts
+var ZERO_SHA = /^0{40}$/;
+
 // src/commands/deploy-config.ts
 import { existsSync as existsSync12, readFileSync as readFileSync13 } from "node:fs";
 import path12 from "node:path";
@@ -72853,7 +73044,7 @@ function deployedConfig(space, benchmarks, mode, name2) {
   if (mode === "none") return space;
   if (!benchmarks)
     throw new GenieGitopsError(
-      `sync-benchmarks: ${mode} needs benchmarks/${name2}.yml, which does not exist`,
+      `sync-benchmarks: ${mode} needs ${repoPaths.benchmarksFile(name2)}, which does not exist`,
       "add the benchmark file, or deploy with sync-benchmarks: none"
     );
   return withSyncedBenchmarks(space, benchmarks, mode);
@@ -72874,7 +73065,7 @@ async function deployedHashAt(git, before, root, name2, configPath, mode) {
   }
 }
 
-// src/github/enhancement-labels.ts
+// src/gitops/enhancement-labels.ts
 var PENDING_LABEL = "genie-gitops: pending";
 var DEPLOYED_LABEL = "genie-gitops: deployed";
 var LESSONS_RECORDED_LABEL = "genie-gitops: lessons-recorded";
@@ -73044,7 +73235,7 @@ async function verifySpace(result, space, options, commit) {
   const dir = loadSpaceDir(options.root, space, options.layout);
   const benchmarks = benchmarksOf(options.root, space);
   if (!dir.target || !benchmarks || benchmarks.length === 0)
-    return { ...result, message: `${result.message}; not verified: benchmarks/${space}.yml is missing` };
+    return { ...result, message: `${result.message}; not verified: ${repoPaths.benchmarksFile(space)} is missing` };
   const verification = await verifyDeployed(
     {
       root: options.root,
@@ -73058,7 +73249,7 @@ async function verifySpace(result, space, options, commit) {
       github: options.github,
       commit,
       before: options.before,
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       layout: options.layout,
       store: options.store,
       log: options.log
@@ -73086,7 +73277,7 @@ async function deployOne(space, options, deployments, commit) {
     return {
       space,
       status: "skipped",
-      message: `spaces/${space}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`
+      message: `${repoPaths.spaceFile(space)} no longer exists; the live space was left as it is (delete it by hand if it should go)`
     };
   }
   const dir = loadSpaceDir(options.root, space, options.layout);
@@ -73095,7 +73286,7 @@ async function deployOne(space, options, deployments, commit) {
     return {
       space,
       status: "failed",
-      message: `spaces/${space}/target.yml is missing: it names the live space to deploy to`
+      message: `${repoPaths.targetFile(space)} is missing: it names the live space to deploy to`
     };
   const mode = options.syncBenchmarks ?? "none";
   const deployed = deployedConfig(
@@ -73290,42 +73481,50 @@ var ICON = {
   failed: "\u274C",
   skipped: "\u23ED\uFE0F"
 };
-async function runDeploy(run2) {
-  const push = run2.context.push;
-  if (!run2.github)
+async function runDeploy(run3) {
+  const push = run3.context.push;
+  if (!run3.github)
     warning(
       "No GitHub token: deployments are recorded only on this runner, which forgets them, so the next deploy finds no record and reports drift unless the live space equals the config. Pass github-token with deployments: write.",
       { title: "genie-gitops: deployments not recorded" }
     );
-  const baseBranch = run2.github ? await run2.github.defaultBranch().catch(() => void 0) : void 0;
+  const baseBranch = run3.github ? await run3.github.defaultBranch().catch(() => void 0) : void 0;
   const result = await group(
     "deploy",
     () => deployCommand({
-      root: run2.root,
-      layout: run2.layout,
-      backend: run2.inputs.backend,
-      git: run2.git,
-      spaces: run2.inputs.all ? "all" : run2.inputs.space ? [run2.inputs.space] : void 0,
+      env: run3.env,
+      root: run3.root,
+      layout: run3.layout,
+      backend: run3.inputs.backend,
+      git: run3.git,
+      spaces: run3.inputs.all ? "all" : run3.inputs.space ? [run3.inputs.space] : void 0,
       before: push?.before,
-      after: push?.after ?? run2.context.sha,
-      onDrift: run2.inputs.onDrift,
-      syncBenchmarks: run2.inputs.syncBenchmarks,
+      after: push?.after ?? run3.context.sha,
+      onDrift: run3.inputs.onDrift,
+      syncBenchmarks: run3.inputs.syncBenchmarks,
       verify: {
-        mode: run2.inputs.verify,
-        sampleSize: run2.inputs.verifySample,
-        maxRegression: run2.inputs.maxRegression,
-        maxErrored: run2.inputs.maxErrored,
-        confidence: run2.inputs.confidence,
-        maxRepeats: run2.inputs.maxRepeats,
-        autoRollback: run2.inputs.autoRollback,
-        runUrl: run2.context.runUrl,
+        mode: run3.inputs.verify,
+        sampleSize: run3.inputs.verifySample,
+        maxRegression: run3.inputs.maxRegression,
+        maxErrored: run3.inputs.maxErrored,
+        confidence: run3.inputs.confidence,
+        maxRepeats: run3.inputs.maxRepeats,
+        autoRollback: run3.inputs.autoRollback,
+        runUrl: run3.context.runUrl,
         baseBranch
       },
-      github: run2.github,
-      deployments: run2.github ? createGitHubDeploymentLog(run2.github) : void 0,
+      github: run3.github,
+      deployments: run3.github ? createGitHubDeploymentLog(run3.github) : void 0,
       log: (line) => info(line)
     })
   );
+  const verified = await writeDeploySummary(result);
+  setVerificationOutputs(verified.map((v) => v.verdict));
+  setDeployOutputs(result);
+  const problems2 = deployProblems(result);
+  return problems2.length ? { failure: problems2.join(". ") } : {};
+}
+async function writeDeploySummary(result) {
   const rows = result.spaces.map(
     (s) => `| ${s.space} | ${ICON[s.status]} ${s.status} | ${s.liveSpaceId ? `\`${s.liveSpaceId}\`` : "\u2013"} | ${s.message.replace(/\|/g, "\\|")} |`
   );
@@ -73352,7 +73551,9 @@ async function runDeploy(run2) {
       renderVerificationTable(verified)
     ].join("\n")
   ).write();
-  setVerificationOutputs(verified.map((v) => v.verdict));
+  return verified;
+}
+function setDeployOutputs(result) {
   for (const s of result.spaces)
     if (s.labelWarning) warning(`${s.space}: ${s.labelWarning}`, { title: "genie-gitops: PR labels not updated" });
   for (const s of result.spaces)
@@ -73380,6 +73581,8 @@ async function runDeploy(run2) {
     (s) => s.verification?.rollback?.pr ? [s.verification.rollback.pr.number] : []
   );
   setOutput("rollback-prs", JSON.stringify(rollbackPrs));
+}
+function deployProblems(result) {
   const failed = result.spaces.filter((s) => s.status === "failed");
   const drifted = result.spaces.filter((s) => s.status === "drifted");
   const regressed = result.spaces.filter((s) => s.verification?.verdict === "regression");
@@ -73397,7 +73600,7 @@ async function runDeploy(run2) {
       return `${s.space}: the live space scored significantly lower after the deploy (${v.summary}); ${what}`;
     })
   ];
-  return problems2.length ? { failure: problems2.join(". ") } : {};
+  return problems2;
 }
 function setVerificationOutputs(verdicts) {
   const single = verdicts.length === 1 ? verdicts[0] : void 0;
@@ -73412,7 +73615,54 @@ function setVerificationOutputs(verdicts) {
 // src/commands/enhance-pr.ts
 import path15 from "node:path";
 
-// src/fixes/rules-text.ts
+// src/fixes/rules/function-words.ts
+var FUNCTION_WORD_GROUPS = {
+  // English grammar
+  english_grammar: `
+    a an the of in on at for by per each every all any to from with without and or not no is are was
+    were be been being do does did have has had what which who whom whose where when why how that
+    this these those there their them they it its we our us i me my you your as than then into over
+    under between during since until about among across within only also just so such can could
+    would should will shall may might must get got there here up down out but instead own other
+    others else either neither nor same some very too yet still already again never always often
+    having if whether both any none thing things id ids
+  `,
+  // request verbs
+  request_verbs: `
+    show list give find tell return display report get fetch compute calculate want need name value
+    along respectively both whether including include along
+  `,
+  // aggregation and ranking
+  aggregation_and_ranking: `
+    how many much number count total sum average avg mean max maximum min minimum most least highest
+    lowest largest smallest biggest top bottom first last best worst more less fewer greater larger
+    smaller higher lower above below over under at least distinct different unique overall order
+    ordered sort sorted rank ranked ascending descending asc desc alphabetical alphabetically
+    percentage percent ratio share rate group grouped breakdown broken split equal equals exactly
+    one two three four five six seven eight nine ten times amount
+  `,
+  // time
+  time: `
+    day daily week weekly month monthly year yearly annual quarter today yesterday past previous
+    prior recent recently current next ago date time ever now trend trends january february march
+    april may june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday weekday weekend
+  `,
+  // everyday verbs and pronouns that never name data
+  everyday_verbs_and_pronouns_that_never_n: `
+    something anything everything nothing someone anyone everyone somebody anybody make made go goes
+    went gone give gave given take took taken come came put use used see saw seen say said look
+    write wrote written happen happened occur occurred done doing being keep let
+  `,
+  // Korean grammar, aggregation and time (already particle-stripped)
+  korean_grammar_aggregation_and_time_alre: `
+    \uBA87 \uAC1C \uBA85 \uAC74 \uCD1D \uC804\uCCB4 \uBAA8\uB4E0 \uAC01 \uD3C9\uADE0 \uD569\uACC4 \uD569 \uCD5C\uB300 \uCD5C\uC18C \uAC00\uC7A5 \uC0C1\uC704 \uD558\uC704 \uB9CE\uC740 \uC801\uC740 \uB192\uC740 \uB0AE\uC740 \uCD5C\uADFC \uC9C0\uB09C \uC774\uBC88 \uC791\uB144 \uC62C\uD574 \uC5B4\uC81C \uC624\uB298 \uC77C \uC8FC \uC6D4 \uB144 \uC8FC\uAC04 \uC6D4\uAC04 \uC5F0\uAC04 \uC77C\uBCC4 \uC8FC\uBCC4
+    \uC6D4\uBCC4 \uC5F0\uB3C4 \uC218 \uBE44\uC728 \uC21C\uC704 \uBB34\uC5C7 \uC5B4\uB5A4 \uC5B4\uB290 \uC5BC\uB9C8\uB098 \uC5BC\uB9C8 \uBCF4\uC5EC\uC918 \uBCF4\uC5EC \uC54C\uB824\uC918 \uC54C\uB824 \uC8FC\uC138\uC694 \uD574\uC918 \uC788\uB294 \uC788\uB098 \uC788\uC5B4 \uC788\uC2B5\uB2C8\uAE4C \uC778 \uB41C \uD55C \uD558\uB294 \uD588 \uBCC4\uB85C \uAE30\uC900 \uB3D9\uC548 \uC911 \uBC0F \uADF8\uB9AC\uACE0 \uB610\uB294
+    \uB300\uD55C \uB300\uD574 \uB204\uAD6C \uC5B8\uC81C \uC5B4\uB514 \uC774\uC0C1 \uC774\uD558 \uCD08\uACFC \uBBF8\uB9CC \uC21C \uC21C\uC11C \uC815\uB82C \uC21C\uC11C\uB300\uB85C \uC9C0\uB09C\uB2EC \uC774\uBC88\uB2EC \uB2E4\uC74C\uB2EC \uC9C0\uB09C\uC8FC \uC774\uBC88\uC8FC \uB2E4\uC74C\uC8FC \uB0B4\uB144 \uC791\uB144 \uC81C\uC77C \uBB34\uC2A8 \uBB50 \uB204\uAC00 \uD37C\uC13C\uD2B8
+  `
+};
+
+// src/fixes/rules/text.ts
 var HANGUL2 = /[\uac00-\ud7a3]/;
 var KOREAN_SUFFIXES = [
   "\uC5D0\uC11C\uB294",
@@ -73499,431 +73749,7 @@ function textStems(text7) {
   return tokenizeQuestion(text7).map((token) => token.stem);
 }
 var FUNCTION_WORDS = new Set(
-  [
-    // English grammar
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "per",
-    "each",
-    "every",
-    "all",
-    "any",
-    "to",
-    "from",
-    "with",
-    "without",
-    "and",
-    "or",
-    "not",
-    "no",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "do",
-    "does",
-    "did",
-    "have",
-    "has",
-    "had",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "when",
-    "why",
-    "how",
-    "that",
-    "this",
-    "these",
-    "those",
-    "there",
-    "their",
-    "them",
-    "they",
-    "it",
-    "its",
-    "we",
-    "our",
-    "us",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-    "as",
-    "than",
-    "then",
-    "into",
-    "over",
-    "under",
-    "between",
-    "during",
-    "since",
-    "until",
-    "about",
-    "among",
-    "across",
-    "within",
-    "only",
-    "also",
-    "just",
-    "so",
-    "such",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "shall",
-    "may",
-    "might",
-    "must",
-    "get",
-    "got",
-    "there",
-    "here",
-    "up",
-    "down",
-    "out",
-    "but",
-    "instead",
-    "own",
-    "other",
-    "others",
-    "else",
-    "either",
-    "neither",
-    "nor",
-    "same",
-    "some",
-    "very",
-    "too",
-    "yet",
-    "still",
-    "already",
-    "again",
-    "never",
-    "always",
-    "often",
-    "having",
-    "if",
-    "whether",
-    "both",
-    "any",
-    "none",
-    "thing",
-    "things",
-    "id",
-    "ids",
-    // request verbs
-    "show",
-    "list",
-    "give",
-    "find",
-    "tell",
-    "return",
-    "display",
-    "report",
-    "get",
-    "fetch",
-    "compute",
-    "calculate",
-    "want",
-    "need",
-    "name",
-    "value",
-    "along",
-    "respectively",
-    "both",
-    "whether",
-    "including",
-    "include",
-    "along",
-    // aggregation and ranking
-    "how",
-    "many",
-    "much",
-    "number",
-    "count",
-    "total",
-    "sum",
-    "average",
-    "avg",
-    "mean",
-    "max",
-    "maximum",
-    "min",
-    "minimum",
-    "most",
-    "least",
-    "highest",
-    "lowest",
-    "largest",
-    "smallest",
-    "biggest",
-    "top",
-    "bottom",
-    "first",
-    "last",
-    "best",
-    "worst",
-    "more",
-    "less",
-    "fewer",
-    "greater",
-    "larger",
-    "smaller",
-    "higher",
-    "lower",
-    "above",
-    "below",
-    "over",
-    "under",
-    "at",
-    "least",
-    "distinct",
-    "different",
-    "unique",
-    "overall",
-    "order",
-    "ordered",
-    "sort",
-    "sorted",
-    "rank",
-    "ranked",
-    "ascending",
-    "descending",
-    "asc",
-    "desc",
-    "alphabetical",
-    "alphabetically",
-    "percentage",
-    "percent",
-    "ratio",
-    "share",
-    "rate",
-    "group",
-    "grouped",
-    "breakdown",
-    "broken",
-    "split",
-    "equal",
-    "equals",
-    "exactly",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "times",
-    "amount",
-    // time
-    "day",
-    "daily",
-    "week",
-    "weekly",
-    "month",
-    "monthly",
-    "year",
-    "yearly",
-    "annual",
-    "quarter",
-    "today",
-    "yesterday",
-    "past",
-    "previous",
-    "prior",
-    "recent",
-    "recently",
-    "current",
-    "next",
-    "ago",
-    "date",
-    "time",
-    "ever",
-    "now",
-    "trend",
-    "trends",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "weekday",
-    "weekend",
-    // everyday verbs and pronouns that never name data
-    "something",
-    "anything",
-    "everything",
-    "nothing",
-    "someone",
-    "anyone",
-    "everyone",
-    "somebody",
-    "anybody",
-    "make",
-    "made",
-    "go",
-    "goes",
-    "went",
-    "gone",
-    "give",
-    "gave",
-    "given",
-    "take",
-    "took",
-    "taken",
-    "come",
-    "came",
-    "put",
-    "use",
-    "used",
-    "see",
-    "saw",
-    "seen",
-    "say",
-    "said",
-    "look",
-    "write",
-    "wrote",
-    "written",
-    "happen",
-    "happened",
-    "occur",
-    "occurred",
-    "done",
-    "doing",
-    "being",
-    "keep",
-    "let",
-    // Korean grammar, aggregation and time (already particle-stripped)
-    "\uBA87",
-    "\uAC1C",
-    "\uBA85",
-    "\uAC74",
-    "\uCD1D",
-    "\uC804\uCCB4",
-    "\uBAA8\uB4E0",
-    "\uAC01",
-    "\uD3C9\uADE0",
-    "\uD569\uACC4",
-    "\uD569",
-    "\uCD5C\uB300",
-    "\uCD5C\uC18C",
-    "\uAC00\uC7A5",
-    "\uC0C1\uC704",
-    "\uD558\uC704",
-    "\uB9CE\uC740",
-    "\uC801\uC740",
-    "\uB192\uC740",
-    "\uB0AE\uC740",
-    "\uCD5C\uADFC",
-    "\uC9C0\uB09C",
-    "\uC774\uBC88",
-    "\uC791\uB144",
-    "\uC62C\uD574",
-    "\uC5B4\uC81C",
-    "\uC624\uB298",
-    "\uC77C",
-    "\uC8FC",
-    "\uC6D4",
-    "\uB144",
-    "\uC8FC\uAC04",
-    "\uC6D4\uAC04",
-    "\uC5F0\uAC04",
-    "\uC77C\uBCC4",
-    "\uC8FC\uBCC4",
-    "\uC6D4\uBCC4",
-    "\uC5F0\uB3C4",
-    "\uC218",
-    "\uBE44\uC728",
-    "\uC21C\uC704",
-    "\uBB34\uC5C7",
-    "\uC5B4\uB5A4",
-    "\uC5B4\uB290",
-    "\uC5BC\uB9C8\uB098",
-    "\uC5BC\uB9C8",
-    "\uBCF4\uC5EC\uC918",
-    "\uBCF4\uC5EC",
-    "\uC54C\uB824\uC918",
-    "\uC54C\uB824",
-    "\uC8FC\uC138\uC694",
-    "\uD574\uC918",
-    "\uC788\uB294",
-    "\uC788\uB098",
-    "\uC788\uC5B4",
-    "\uC788\uC2B5\uB2C8\uAE4C",
-    "\uC778",
-    "\uB41C",
-    "\uD55C",
-    "\uD558\uB294",
-    "\uD588",
-    "\uBCC4\uB85C",
-    "\uAE30\uC900",
-    "\uB3D9\uC548",
-    "\uC911",
-    "\uBC0F",
-    "\uADF8\uB9AC\uACE0",
-    "\uB610\uB294",
-    "\uB300\uD55C",
-    "\uB300\uD574",
-    "\uB204\uAD6C",
-    "\uC5B8\uC81C",
-    "\uC5B4\uB514",
-    "\uC774\uC0C1",
-    "\uC774\uD558",
-    "\uCD08\uACFC",
-    "\uBBF8\uB9CC",
-    "\uC21C",
-    "\uC21C\uC11C",
-    "\uC815\uB82C",
-    "\uC21C\uC11C\uB300\uB85C",
-    "\uC9C0\uB09C\uB2EC",
-    "\uC774\uBC88\uB2EC",
-    "\uB2E4\uC74C\uB2EC",
-    "\uC9C0\uB09C\uC8FC",
-    "\uC774\uBC88\uC8FC",
-    "\uB2E4\uC74C\uC8FC",
-    "\uB0B4\uB144",
-    "\uC791\uB144",
-    "\uC81C\uC77C",
-    "\uBB34\uC2A8",
-    "\uBB50",
-    "\uB204\uAC00",
-    "\uD37C\uC13C\uD2B8"
-  ].map(stemWord)
+  Object.values(FUNCTION_WORD_GROUPS).flatMap((group2) => group2.split(/\s+/)).filter((word) => word !== "").map(stemWord)
 );
 var KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
 var KOREAN_FINAL = /(야|요|까|니|냐|줘|지|다|죠)$/;
@@ -73975,7 +73801,7 @@ function abbreviates(code2, word) {
   return true;
 }
 
-// src/fixes/rules-align-hints.ts
+// src/fixes/rules/align-hints.ts
 function tieBreak(token, target, view) {
   let bonus = 0;
   const lower = token.raw.toLowerCase();
@@ -74065,7 +73891,7 @@ function isGroupingMarked(token, tokens) {
   return before !== void 0 && GROUPING_WORDS.has(before.stem);
 }
 
-// src/fixes/space-lookup.ts
+// src/space/space-lookup.ts
 function findTable(space, identifier) {
   const wanted = normalizeIdentifier(identifier);
   for (const list3 of ["tables", "metric_views"]) {
@@ -74113,7 +73939,7 @@ function parseJoinCondition3(spec) {
   return left !== void 0 && right !== void 0 ? { left, right } : void 0;
 }
 
-// src/fixes/rules-config.ts
+// src/fixes/rules/config.ts
 function pairKey2(a, b) {
   return a <= b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -74215,7 +74041,7 @@ function referencedTable(index, table2, column2) {
   return void 0;
 }
 
-// src/fixes/rules-evidence.ts
+// src/fixes/rules/evidence.ts
 var STRING_LITERAL = /'((?:[^']|'')*)'/g;
 var TEMPORAL = /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
 var DATE_TYPES2 = /^(date|timestamp)/i;
@@ -74353,7 +74179,7 @@ function escapeRegExp(text7) {
   return text7.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// src/fixes/rules-targets.ts
+// src/fixes/rules/targets.ts
 var GENERIC = /* @__PURE__ */ new Set([
   "id",
   "at",
@@ -74499,7 +74325,7 @@ function synonymText(token) {
   return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, "");
 }
 
-// src/fixes/rules-align.ts
+// src/fixes/rules/align.ts
 function trigramSimilarity(a, b) {
   const grams = (s) => {
     const padded = `  ${s} `;
@@ -74583,7 +74409,7 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/fixes/rules-proposal.ts
+// src/fixes/rules/proposal.ts
 var PRIORITY = {
   addJoin: 100,
   fixJoin: 95,
@@ -74606,7 +74432,7 @@ function shortName(table2) {
   return table2.split(".").pop() ?? table2;
 }
 
-// src/fixes/rules-examples.ts
+// src/fixes/rules/examples.ts
 var COMPLEX_SQL = /\b(with|over|having|case|union|intersect|except|exists)\b/i;
 function isComplexSql(failure2, view) {
   if (!view) return true;
@@ -74639,7 +74465,7 @@ function proposeExamples(space, index, failures) {
   return proposals;
 }
 
-// src/fixes/rules-instructions.ts
+// src/fixes/rules/instructions.ts
 function instructionsById(space) {
   const byId3 = /* @__PURE__ */ new Map();
   const snippets = space.instructions?.sql_snippets;
@@ -74673,14 +74499,14 @@ function misleadingInstructionNotes(space, failures) {
   return notes;
 }
 
-// src/fixes/rules-warehouse.ts
+// src/fixes/rules/warehouse.ts
 function createWarehouseProbe(warehouse, signal) {
   const cache = /* @__PURE__ */ new Map();
   let queries = 0;
-  const cached2 = (key, run2) => {
+  const cached2 = (key, run3) => {
     let hit = cache.get(key);
     if (!hit) {
-      hit = run2();
+      hit = run3();
       cache.set(key, hit);
     }
     return hit;
@@ -74741,7 +74567,7 @@ function relationshipFrom(leftUnique, rightUnique) {
   return "MANY_TO_MANY";
 }
 
-// src/fixes/rules-joins.ts
+// src/fixes/rules/joins.ts
 async function proposeJoins(context) {
   const { index, views, probe, notes } = context;
   const candidates = /* @__PURE__ */ new Map();
@@ -74839,7 +74665,7 @@ function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/fixes/rules-join-inference.ts
+// src/fixes/rules/join-inference.ts
 var KEY_WORDS = /* @__PURE__ */ new Set(["id", "uid", "code", "key", "no", "num", "number", "pk", "ref"]);
 var GENERIC2 = /* @__PURE__ */ new Set([
   "id",
@@ -74924,7 +74750,7 @@ async function propose(context, f) {
   };
 }
 
-// src/fixes/rules-templates.ts
+// src/fixes/rules/templates.ts
 var LITERAL = /'((?:[^']|'')*)'|(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])/g;
 function literalsOf(sql) {
   return [...sql.matchAll(LITERAL)].map((m) => ({
@@ -75026,7 +74852,7 @@ function escapeRe3(text7) {
   return text7.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// src/fixes/rules-categories.ts
+// src/fixes/rules/categories.ts
 var MAX_DISTINCT = 60;
 var MAX_PROPOSED = 12;
 var isText = (type) => type === "" || /CHAR|TEXT|STRING|CLOB/i.test(type);
@@ -75188,7 +75014,7 @@ var FixSchema = external_exports.discriminatedUnion("type", [
 ]);
 var FIX_TYPES = FixSchema.options.map((option) => option.shape.type.value);
 
-// src/fixes/rules-rank.ts
+// src/fixes/rules/rank.ts
 function mergeAndFilter(proposals, alreadyTried, notes) {
   const merged = /* @__PURE__ */ new Map();
   for (const proposal of proposals) {
@@ -75272,7 +75098,7 @@ function clone2(fix) {
   return structuredClone(fix);
 }
 
-// src/fixes/rules-phrase.ts
+// src/fixes/rules/phrase.ts
 var MEASURE_CUES = new Set(
   [
     "distinct",
@@ -75300,19 +75126,19 @@ function measurePhrase(view, index, columns, taken) {
   const isAnchor = (t) => !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
   let best = null;
   let bestScore = 0;
-  let run2 = [];
+  let run3 = [];
   const consider = () => {
-    const trimmed = trim(run2, isCue);
+    const trimmed = trim(run3, isCue);
     const anchors = trimmed.filter(isAnchor).length;
     const score = anchors === 0 ? 0 : anchors * 2 + (trimmed.some(isCue) ? 1 : 0);
     if (score > bestScore) {
       best = trimmed;
       bestScore = score;
     }
-    run2 = [];
+    run3 = [];
   };
   for (const token of view.tokens) {
-    if (isContent(token)) run2.push(token);
+    if (isContent(token)) run3.push(token);
     else consider();
   }
   consider();
@@ -75341,7 +75167,7 @@ function display(token) {
   return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase();
 }
 
-// src/fixes/rules-snippets.ts
+// src/fixes/rules/snippets.ts
 var AGGREGATE_CALL = /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;
 async function proposeSnippets(context) {
   const proposals = [];
@@ -75477,7 +75303,7 @@ function fallbackName(rendered) {
   return words.split(/[\s_]+/).filter((w) => w !== "" && !/^\d/.test(w)).join(" ").slice(0, 60) || "measure";
 }
 
-// src/fixes/rules-synonyms.ts
+// src/fixes/rules/synonyms.ts
 async function proposeSynonyms(context) {
   const { index, views, alignments, probe } = context;
   const columns = /* @__PURE__ */ new Map();
@@ -75573,7 +75399,7 @@ async function keyColumn(info2, isUnique) {
   return first && await isUnique(first.name) === true ? first.name : void 0;
 }
 
-// src/fixes/rules-values.ts
+// src/fixes/rules/values.ts
 var MAX_LISTED_VALUES = 30;
 async function proposeValueFixes(context) {
   const { index, views, alignments, probe } = context;
@@ -75672,7 +75498,7 @@ function valueDescription(current, pairs, values) {
   return parts.join(" ");
 }
 
-// src/fixes/rules-value-words.ts
+// src/fixes/rules/value-words.ts
 var MAX_VALUES2 = 200;
 var MAX_VALUE_WORDS = 3;
 async function storedValueStems(views, index, probe) {
@@ -75694,7 +75520,7 @@ async function storedValueStems(views, index, probe) {
   return out;
 }
 
-// src/fixes/rules-analyst.ts
+// src/fixes/rules/rules-analyst.ts
 var RULES = [
   proposeJoins,
   inferJoins,
@@ -75749,7 +75575,7 @@ function createRulesAnalyst(options = {}) {
   };
 }
 
-// src/fixes/apply-fixes.ts
+// src/fixes/apply/apply-fixes.ts
 var import_fast_json_patch2 = __toESM(require_fast_json_patch(), 1);
 
 // src/fixes/fix-errors.ts
@@ -75761,7 +75587,7 @@ var FixCompileError = class extends GenieGitopsError {
   kind;
 };
 
-// src/fixes/patch-ops.ts
+// src/fixes/compile/patch-ops.ts
 function pointer(segments) {
   return segments.map((segment) => "/" + String(segment).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
@@ -75813,7 +75639,7 @@ function setMember(object3, segments, key, value, same = (current) => sameJson(c
   ];
 }
 
-// src/fixes/compile-column-fixes.ts
+// src/fixes/compile/column-fixes.ts
 function requireTable(space, identifier) {
   const table2 = findTable(space, identifier);
   if (!table2)
@@ -75903,7 +75729,7 @@ function compileEnableBuildValueDictionary(space, fix) {
   );
 }
 
-// src/fixes/new-id.ts
+// src/fixes/compile/new-id.ts
 import { createHash as createHash8 } from "node:crypto";
 var ID2 = /^[0-9a-f]{32}$/;
 var MODULUS = 1n << 128n;
@@ -75929,7 +75755,7 @@ function newId(document, seed) {
   return id2;
 }
 
-// src/fixes/compile-instruction-fixes.ts
+// src/fixes/compile/instruction-fixes.ts
 var byId2 = (item) => item.id;
 function compileAddJoin(space, fix) {
   const left = requireTable(space, fix.left.table);
@@ -76072,7 +75898,7 @@ function compileAddTextInstruction(space, fix) {
   ];
 }
 
-// src/fixes/compile-fix.ts
+// src/fixes/compile/compile-fix.ts
 function compileFix(space, fix) {
   switch (fix.type) {
     case "add_synonym":
@@ -76098,7 +75924,7 @@ function compileFix(space, fix) {
   }
 }
 
-// src/fixes/fix-references.ts
+// src/fixes/apply/references.ts
 function referencesOf(fix) {
   switch (fix.type) {
     case "add_synonym":
@@ -76143,7 +75969,7 @@ function checkFixReferences(space, fix, warehouse) {
   return void 0;
 }
 
-// src/fixes/apply-fixes.ts
+// src/fixes/apply/apply-fixes.ts
 function describeZodError(error63, input2) {
   return error63.issues.map((issue3) => {
     const described = describeIssue(issue3, input2);
@@ -76435,11 +76261,11 @@ async function attemptFixes(context, subset) {
   const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
   return { applied, card: gain.card, verdict: { ...verdict, accepted: gain.significant, reason } };
 }
-function acceptedTrial(context, run2, reason, dropped) {
+function acceptedTrial(context, run3, reason, dropped) {
   const passedBefore = new Set(context.card.questions.filter((q2) => q2.passed).map((q2) => q2.id));
-  const passedAfter = new Set(run2.card.questions.filter((q2) => q2.passed && q2.split === "train").map((q2) => q2.id));
+  const passedAfter = new Set(run3.card.questions.filter((q2) => q2.passed && q2.split === "train").map((q2) => q2.id));
   const trainTotal = Math.max(1, context.card.totals.train.total);
-  const kept = run2.applied.applied.map((a) => {
+  const kept = run3.applied.applied.map((a) => {
     const flipped = a.fix.targets.filter((id2) => passedAfter.has(id2) && !passedBefore.has(id2)).length;
     return {
       fix: a.fix,
@@ -76456,9 +76282,9 @@ function acceptedTrial(context, run2, reason, dropped) {
   return {
     accepted: true,
     reason,
-    verdict: run2.verdict,
-    space: run2.applied.space,
-    card: run2.card,
+    verdict: run3.verdict,
+    space: run3.applied.space,
+    card: run3.card,
     kept,
     dropped,
     rolledBack,
@@ -77141,18 +76967,18 @@ async function screenBatch(context, screen, watch, fixes) {
       current = blame.next;
       continue;
     }
-    const run2 = { applied, card, verdict };
+    const run3 = { applied, card, verdict };
     if (context.confirmGain) {
       const gain = await context.confirmGain(
         { space: context.space, card: context.card },
         { space: applied.space, card }
       );
       if (!gain.significant) return done(rejectAll(context, fixes, hurt, gain.reason, verdict));
-      run2.card = gain.card;
-      run2.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
+      run3.card = gain.card;
+      run3.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
     }
     const kept = `kept ${active.length} of ${fixes.length} fixes`;
-    return done(acceptedTrial(context, run2, `${run2.verdict.reason} (${kept})`, hurt), card !== screened.card);
+    return done(acceptedTrial(context, run3, `${run3.verdict.reason} (${kept})`, hurt), card !== screened.card);
   }
   return done(rejectAll(context, fixes, hurt, "every fix broke a passing question or was left out"));
 }
@@ -77330,10 +77156,10 @@ async function runEnhanceLoop(input2) {
   const maxIterations = input2.maxIterations ?? 10;
   const target = input2.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
-  const run2 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space, card }, lessons) : void 0;
+  const run3 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space, card }, lessons) : void 0;
   for (let index = 1; index <= maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
-      stopReason = `train-untaught score ${pct7(card.totals.trainUntaught.score)} reached the target ${pct7(target)}`;
+      stopReason = `train-untaught score ${pct3(card.totals.trainUntaught.score)} reached the target ${pct3(target)}`;
       break;
     }
     const failures = await gatherEvidence(card, input2.benchmarks, input2.warehouse);
@@ -77409,7 +77235,7 @@ async function runEnhanceLoop(input2) {
     const fixes = batch.applied.map((a) => a.fix);
     let trial;
     try {
-      trial = run2 ? await run2.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
+      trial = run3 ? await run3.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
     } catch (error63) {
       if (!(error63 instanceof BudgetExhausted)) throw error63;
       record2.reason = `not judged: the run stopped on ${error63.reason}`;
@@ -77444,10 +77270,10 @@ async function runEnhanceLoop(input2) {
       recordFix(lessons, "applied_fixes", { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space = trial.space;
     card = trial.card;
-    run2?.kept({ space, card }, lessons, index);
+    run3?.kept({ space, card }, lessons, index);
     log(`iteration ${index}: kept ${record2.applied.length} fix(es): ${trial.reason}`);
   }
-  const end = run2 ? await run2.finish({ space, card }, iterations) : void 0;
+  const end = run3 ? await run3.finish({ space, card }, iterations) : void 0;
   if (end) {
     ({ space, card } = end);
     if (!end.ok) {
@@ -77465,7 +77291,7 @@ async function runEnhanceLoop(input2) {
     stopReason,
     scorings,
     analystUsage: usage,
-    screening: run2?.stats,
+    screening: run3?.stats,
     budgetStop: input2.budget?.exhausted
   };
 }
@@ -77478,154 +77304,97 @@ function remember(lessons, rejected) {
       reason: r.reason
     });
 }
-function pct7(x) {
+function pct3(x) {
   return `${(x * 100).toFixed(1)}%`;
 }
 
 // src/commands/enhance-scoring.ts
-import { existsSync as existsSync13, readFileSync as readFileSync14 } from "node:fs";
 import path13 from "node:path";
+
+// src/commands/answer-cache.ts
+import { existsSync as existsSync13, readFileSync as readFileSync14 } from "node:fs";
+function readCachedAnswers(file2, hash3, dataVersion, byId3) {
+  const out = /* @__PURE__ */ new Map();
+  if (!existsSync13(file2)) return out;
+  try {
+    const data = JSON.parse(readFileSync14(file2, "utf8"));
+    if (data.version !== 1 || data.configHash !== hash3 || data.data !== dataVersion) return out;
+    for (const [id2, a] of Object.entries(data.answers)) {
+      const b = byId3.get(id2);
+      if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
+      out.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
+    }
+  } catch {
+  }
+  return out;
+}
+function writeCachedAnswers(file2, key, scores) {
+  const answers = {};
+  for (const [id2, score] of scores) {
+    if (score.errored || score.expectedError !== void 0) continue;
+    answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
+  }
+  const data = { version: 1, configHash: key.hash, backend: key.backend, data: key.data, answers };
+  writeFileAtomic(file2, `${JSON.stringify(data)}
+`);
+}
+
+// src/commands/enhance-scoring.ts
 var MAX_VALUE_WORDS2 = 50;
 function enhanceScoring(backend, spaceName, benchmarks, calls, options = {}) {
   const entries = /* @__PURE__ */ new Map();
   const expectedCache = /* @__PURE__ */ new Map();
   const scoring = { ...options.scoring, expectedCache };
   const byId3 = new Map(benchmarks.map((b) => [b.id, b]));
+  const allIds = benchmarks.map((b) => b.id);
   const benchmarksHash = hashBenchmarks(benchmarks);
   let askingMs = 0;
   let reusedFromCache = 0;
+  const dataVersion = backend.dataVersion ?? "";
   const cacheDir = options.cacheDir && backend.dataVersion !== void 0 ? options.cacheDir : void 0;
   const entryOf = (space) => {
     const hash3 = hashSpace(space);
     let entry = entries.get(hash3);
     if (!entry) {
       entry = { space, answers: /* @__PURE__ */ new Map(), cached: /* @__PURE__ */ new Set() };
-      if (cacheDir) readCache(cacheDir, hash3, entry);
+      if (cacheDir) {
+        entry.answers = readCachedAnswers(cacheFile2(cacheDir, spaceName, backend.name, hash3), hash3, dataVersion, byId3);
+        entry.cached = new Set(entry.answers.keys());
+      }
       entries.set(hash3, entry);
     }
     return entry;
   };
-  const readCache = (dir, hash3, entry) => {
-    const file2 = cacheFile2(dir, spaceName, backend.name, hash3);
-    if (!existsSync13(file2)) return;
-    try {
-      const data = JSON.parse(readFileSync14(file2, "utf8"));
-      if (data.version !== 1 || data.configHash !== hash3 || data.data !== backend.dataVersion) return;
-      for (const [id2, a] of Object.entries(data.answers)) {
-        const b = byId3.get(id2);
-        if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
-        entry.answers.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
-        entry.cached.add(id2);
-      }
-    } catch {
-    }
-  };
   const writeCache = (hash3, entry) => {
     if (!cacheDir) return;
-    const answers = {};
-    for (const [id2, score] of entry.answers) {
-      if (score.errored || score.expectedError !== void 0) continue;
-      answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
-    }
-    const data = {
-      version: 1,
-      configHash: hash3,
-      backend: backend.name,
-      data: backend.dataVersion,
-      answers
-    };
-    writeFileAtomic(cacheFile2(cacheDir, spaceName, backend.name, hash3), `${JSON.stringify(data)}
-`);
+    const file2 = cacheFile2(cacheDir, spaceName, backend.name, hash3);
+    writeCachedAnswers(file2, { hash: hash3, backend: backend.name, data: dataVersion }, entry.answers);
   };
   const ask = async (space, ids) => {
     const entry = entryOf(space);
-    const missing = ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2));
-    if (missing.length > 0) {
-      const wanted = new Set(missing);
-      const scorer = configScorer(
-        backend,
-        spaceName,
-        space,
-        benchmarks.filter((b) => wanted.has(b.id)),
-        scoring
-      );
-      const card = await scorer.score();
+    const missing = new Set(ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2)));
+    if (missing.size > 0) {
+      const wanted = benchmarks.filter((b) => missing.has(b.id));
+      const card = await configScorer(backend, spaceName, space, wanted, scoring).score();
       calls.genie += card.calls.genie;
       calls.statements += card.calls.statements;
       askingMs += card.durationMs;
       for (const q2 of card.questions) entry.answers.set(q2.id, q2);
       writeCache(hashSpace(space), entry);
     }
-    const out = [];
-    for (const id2 of ids) {
-      const answer = entry.answers.get(id2);
-      if (!answer) continue;
-      if (entry.cached.delete(id2)) reusedFromCache++;
-      out.push(answer);
-    }
-    return out;
+    for (const id2 of ids) if (entry.answers.has(id2) && entry.cached.delete(id2)) reusedFromCache++;
+    return ids.flatMap((id2) => entry.answers.get(id2) ?? []);
   };
-  const compose = (space, questions) => {
-    const order = new Map(benchmarks.map((b, i) => [b.id, i]));
-    const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const card = buildScorecard({
-      space: spaceName,
-      configHash: hashSpace(space),
-      benchmarksHash,
-      backend: backend.name,
-      repeats: 1,
-      questions: sorted,
-      taught: new Set(findTaught(space, benchmarks).keys()),
-      calls: {
-        genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
-        statements: 0,
-        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
-        retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
-        rateLimited: 0
-      },
-      durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
-      startedAt: (/* @__PURE__ */ new Date()).toISOString()
-    });
-    return { ...card, quality: lintQuality({ space, benchmarks }) };
-  };
-  const values = async (table2, column2) => {
-    const from = quoteTableIdentifier(table2);
-    if (!from) return void 0;
-    const col = quoteName(column2);
-    try {
-      calls.statements++;
-      const result = await backend.warehouse.execute(
-        `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
-      );
-      if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
-      return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
-    } catch {
-      return void 0;
-    }
-  };
+  const compose2 = (space, questions) => composeCard({ spaceName, backend: backend.name, benchmarks, benchmarksHash }, space, questions);
   const port = {
     ask,
-    compose,
+    compose: compose2,
     answered: (space) => new Set(entryOf(space).answers.keys()),
-    values
+    values: (table2, column2) => distinctValues(backend, calls, table2, column2)
   };
   return {
-    score: async (space) => compose(
-      space,
-      await ask(
-        space,
-        benchmarks.map((b) => b.id)
-      )
-    ),
-    reaskerOf: (space) => ({
-      reask: async (card, ids) => {
-        const before = card.calls.genie;
-        const more = await configScorer(backend, spaceName, space, benchmarks, scoring).reask(card, ids);
-        calls.genie += more.calls.genie - before;
-        calls.statements += more.calls.statements - card.calls.statements;
-        return more;
-      }
-    }),
+    score: async (space) => compose2(space, await ask(space, allIds)),
+    reaskerOf: (space) => countedReasker(() => configScorer(backend, spaceName, space, benchmarks, scoring), calls),
     port,
     meter: { asked: () => calls.genie, askingMs: () => askingMs },
     get reusedFromCache() {
@@ -77633,11 +77402,60 @@ function enhanceScoring(backend, spaceName, benchmarks, calls, options = {}) {
     }
   };
 }
+function countedReasker(scorer, calls) {
+  return {
+    reask: async (card, ids) => {
+      const more = await scorer().reask(card, ids);
+      calls.genie += more.calls.genie - card.calls.genie;
+      calls.statements += more.calls.statements - card.calls.statements;
+      return more;
+    }
+  };
+}
+async function distinctValues(backend, calls, table2, column2) {
+  const from = quoteTableIdentifier(table2);
+  if (!from) return void 0;
+  const col = quoteName(column2);
+  try {
+    calls.statements++;
+    const result = await backend.warehouse.execute(
+      `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
+    );
+    if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
+    return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
+  } catch {
+    return void 0;
+  }
+}
 function defaultAnswerCacheDir(root) {
   return path13.join(root, ".genie-gitops", "cache", "answers");
 }
 function cacheFile2(dir, space, backend, configHash) {
   return path13.join(dir, space, `${backend}-${configHash.slice(0, 24)}.json`);
+}
+function composeCard(run3, space, questions) {
+  const { benchmarks } = run3;
+  const order = new Map(benchmarks.map((b, i) => [b.id, i]));
+  const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const card = buildScorecard({
+    space: run3.spaceName,
+    configHash: hashSpace(space),
+    benchmarksHash: run3.benchmarksHash,
+    backend: run3.backend,
+    repeats: 1,
+    questions: sorted,
+    taught: new Set(findTaught(space, benchmarks).keys()),
+    calls: {
+      genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
+      statements: 0,
+      // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+      retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+      rateLimited: 0
+    },
+    durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
+    startedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  return { ...card, quality: lintQuality({ space, benchmarks }) };
 }
 
 // src/loop/memo-warehouse.ts
@@ -77747,7 +77565,8 @@ async function enhanceCommand(options) {
     noise: options.noise,
     seed: options.seed,
     dataFile: options.dataFile,
-    staging: options.staging
+    staging: options.staging,
+    env: options.env
   });
   const calls = { genie: 0, statements: 0 };
   const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultAnswerCacheDir(options.root);
@@ -77787,7 +77606,7 @@ async function enhanceCommand(options) {
       maxRegressions: options.maxRegressions,
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: options.isolateFixes ?? backend.name === "local",
+      isolateFixes: options.isolateFixes ?? backend.isolateFixes === true,
       screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : void 0,
       budget,
       confirmGain: (current, candidate) => confirmGain(
@@ -77913,7 +77732,7 @@ async function fetchPullHead(git, pr) {
   return void 0;
 }
 async function readLessonsAt(git, rev, space) {
-  const file2 = `lessons/${space}.json`;
+  const file2 = repoPaths.lessonsFile(space);
   const text7 = await git.tryShow(rev, file2);
   if (text7 === void 0) return { ok: true };
   let data;
@@ -78061,11 +77880,11 @@ function safeJson(text7) {
 
 // src/commands/enhance-pr.ts
 var SCORE_STATUS_CONTEXT = (space) => `genie-gitops/score (${space})`;
-var pct8 = (x) => `${(x * 100).toFixed(1)}%`;
+var pct4 = (x) => `${(x * 100).toFixed(1)}%`;
 var pts = (d) => `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)}`;
 function scoreStatusDescription(result) {
   const { before, after } = result;
-  return `train ${pct8(after.totals.train.score)} (${pts(after.totals.train.score - before.totals.train.score)}), holdout ${pct8(after.totals.holdout.score)} (${pts(after.totals.holdout.score - before.totals.holdout.score)})`;
+  return `train ${pct4(after.totals.train.score)} (${pts(after.totals.train.score - before.totals.train.score)}), holdout ${pct4(after.totals.holdout.score)} (${pts(after.totals.holdout.score - before.totals.holdout.score)})`;
 }
 async function enhancePrCommand(options) {
   const { git, github, space } = options;
@@ -78119,7 +77938,7 @@ async function enhancePrCommand(options) {
   const published = await publishBotBranch(git, {
     branch,
     paths,
-    message: `genie-gitops: enhance ${space} (train ${pct8(before.totals.train.score)} -> ${pct8(after.totals.train.score)}, holdout ${pct8(before.totals.holdout.score)} -> ${pct8(after.totals.holdout.score)})`,
+    message: `genie-gitops: enhance ${space} (train ${pct4(before.totals.train.score)} -> ${pct4(after.totals.train.score)}, holdout ${pct4(before.totals.holdout.score)} -> ${pct4(after.totals.holdout.score)})`,
     expectedRemoteSha: check2.remoteSha
   });
   const note = rejectionNote(rejections);
@@ -78136,7 +77955,7 @@ async function enhancePrCommand(options) {
     branch,
     base: baseBranch,
     // The title spans the whole PR: from the base branch's config to this run's result.
-    title: `genie-gitops: enhance ${space} (train ${pct8(startTrain)} \u2192 ${pct8(after.totals.train.score)})`,
+    title: `genie-gitops: enhance ${space} (train ${pct4(startTrain)} \u2192 ${pct4(after.totals.train.score)})`,
     body,
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ["genie-gitops", `space:${space}`, PENDING_LABEL]
@@ -78243,7 +78062,7 @@ function hintForStatus(status) {
   return void 0;
 }
 
-// src/fixes/llm-evidence.ts
+// src/fixes/llm/evidence.ts
 function renderSpace(space) {
   const lines = [`version: ${space.version}`];
   for (const kind of ["tables", "metric_views"]) {
@@ -78363,7 +78182,7 @@ ${shown.join("\n")}`);
   return parts.length > 0 ? parts.join("\n\n") : "(none yet)";
 }
 
-// src/fixes/llm-output.ts
+// src/fixes/llm/output.ts
 function extractJsonObject(content) {
   const text7 = stripFences(content).trim();
   if (text7 === "") return { ok: false, error: "the answer is empty" };
@@ -78420,7 +78239,7 @@ function describeIssues(issues) {
   return issues.slice(0, 3).map((issue3) => `${issue3.path.length > 0 ? issue3.path.map(String).join(".") : "$"}: ${issue3.message}`).join("; ");
 }
 
-// src/fixes/llm-prompt.ts
+// src/fixes/llm/prompt.ts
 import { existsSync as existsSync14, readFileSync as readFileSync15 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -78522,7 +78341,7 @@ function buildAnalystPrompt(template2, parts, budgetChars) {
   };
 }
 
-// src/fixes/llm-sample-values.ts
+// src/fixes/llm/sample-values.ts
 var TEXT_TYPE = /^(string|text|varchar|char|nvarchar|character)/i;
 async function collectSampleValues(warehouse, schema, options) {
   const samples2 = /* @__PURE__ */ new Map();
@@ -78558,7 +78377,7 @@ async function collectSampleValues(warehouse, schema, options) {
   return samples2;
 }
 
-// src/fixes/llm-sql-references.ts
+// src/fixes/llm/sql-references.ts
 function buildSqlReferenceIndex(space, schema) {
   const spaceTables = /* @__PURE__ */ new Set();
   const columns = /* @__PURE__ */ new Map();
@@ -78652,7 +78471,7 @@ function isDot(token) {
   return token?.type === "symbol" && token.text === ".";
 }
 
-// src/fixes/llm-analyst.ts
+// src/fixes/llm/llm-analyst.ts
 function createLlmAnalyst(options) {
   const maxFixes = options.maxFixes ?? 8;
   let template2;
@@ -79091,7 +78910,7 @@ function createLlmFromSettings(settings, env = {}, options) {
   return createChatLlm(resolveLlmConfig(settings, env), options);
 }
 
-// src/commands/llm-analyst.ts
+// src/wiring/llm-analyst.ts
 function llmAnalystFrom(settings, env, options = {}) {
   let token = settings.token;
   const get = (name2) => env[name2]?.trim() || void 0;
@@ -79103,10 +78922,10 @@ function llmAnalystFrom(settings, env, options = {}) {
 }
 
 // src/action/run-enhance.ts
-var pct9 = (x) => `${(x * 100).toFixed(1)}%`;
-async function runEnhance(run2) {
-  const github = requireGitHub(run2, "enhance");
-  const spaces = selectedSpaces(run2, "enhance");
+var pct5 = (x) => `${(x * 100).toFixed(1)}%`;
+async function runEnhance(run3) {
+  const github = requireGitHub(run3, "enhance");
+  const spaces = selectedSpaces(run3, "enhance");
   const results = [];
   const failures = [];
   const started = Date.now();
@@ -79114,27 +78933,28 @@ async function runEnhance(run2) {
   for (const space of spaces) {
     try {
       const result = await group(
-        `enhance ${space} (${run2.inputs.backend}, ${run2.inputs.analyst} analyst)`,
+        `enhance ${space} (${run3.inputs.backend}, ${run3.inputs.analyst} analyst)`,
         () => enhancePrCommand({
-          root: run2.root,
-          layout: run2.layout,
+          root: run3.root,
+          env: run3.env,
+          layout: run3.layout,
           space,
-          backend: run2.inputs.backend,
-          staging: run2.inputs.staging,
-          analyst: run2.inputs.analyst,
-          llmAnalyst: run2.inputs.analyst === "llm" ? llmAnalystFrom({}, process.env) : void 0,
-          maxIterations: run2.inputs.maxIterations,
-          targetScore: run2.inputs.targetScore,
-          maxRegressions: run2.inputs.maxRegressions,
-          allowTaughtExamples: run2.inputs.allowTaughtExamples,
-          confidence: run2.inputs.confidence,
-          maxRepeats: run2.inputs.maxRepeats,
-          maxGenieQuestions: run2.inputs.maxGenieQuestions === void 0 ? void 0 : Math.max(1, run2.inputs.maxGenieQuestions - asked),
-          timeBudgetMs: run2.inputs.timeBudgetMs === void 0 ? void 0 : Math.max(1, run2.inputs.timeBudgetMs - (Date.now() - started)),
-          git: run2.git,
+          backend: run3.inputs.backend,
+          staging: run3.inputs.staging,
+          analyst: run3.inputs.analyst,
+          llmAnalyst: run3.inputs.analyst === "llm" ? llmAnalystFrom({}, run3.env) : void 0,
+          maxIterations: run3.inputs.maxIterations,
+          targetScore: run3.inputs.targetScore,
+          maxRegressions: run3.inputs.maxRegressions,
+          allowTaughtExamples: run3.inputs.allowTaughtExamples,
+          confidence: run3.inputs.confidence,
+          maxRepeats: run3.inputs.maxRepeats,
+          maxGenieQuestions: run3.inputs.maxGenieQuestions === void 0 ? void 0 : Math.max(1, run3.inputs.maxGenieQuestions - asked),
+          timeBudgetMs: run3.inputs.timeBudgetMs === void 0 ? void 0 : Math.max(1, run3.inputs.timeBudgetMs - (Date.now() - started)),
+          git: run3.git,
           github,
-          baseBranch: run2.inputs.baseBranch ?? run2.context.defaultBranch,
-          fullReportHint: run2.context.runUrl ? `the full report is in the job summary of ${run2.context.runUrl}` : "the full report is in the job summary",
+          baseBranch: run3.inputs.baseBranch ?? run3.context.defaultBranch,
+          fullReportHint: run3.context.runUrl ? `the full report is in the job summary of ${run3.context.runUrl}` : "the full report is in the job summary",
           log: (line) => info(line)
         })
       );
@@ -79144,7 +78964,7 @@ async function runEnhance(run2) {
       if (result.result) {
         const r = result.result;
         info(
-          `train ${pct9(r.before.totals.train.score)} \u2192 ${pct9(r.after.totals.train.score)}, holdout ${pct9(r.before.totals.holdout.score)} \u2192 ${pct9(r.after.totals.holdout.score)}`
+          `train ${pct5(r.before.totals.train.score)} \u2192 ${pct5(r.after.totals.train.score)}, holdout ${pct5(r.before.totals.holdout.score)} \u2192 ${pct5(r.after.totals.holdout.score)}`
         );
       }
       await writeSummary(result);
@@ -79179,7 +78999,7 @@ async function writeSummary(result) {
   const lines = [`## genie-gitops enhance: \`${result.space}\` \u2014 ${result.outcome}`, "", result.message, ""];
   if (r)
     lines.push(
-      `Train ${pct9(r.before.totals.train.score)} \u2192 ${pct9(r.after.totals.train.score)}, holdout ${pct9(r.before.totals.holdout.score)} \u2192 ${pct9(r.after.totals.holdout.score)}.`,
+      `Train ${pct5(r.before.totals.train.score)} \u2192 ${pct5(r.after.totals.train.score)}, holdout ${pct5(r.before.totals.holdout.score)} \u2192 ${pct5(r.after.totals.holdout.score)}.`,
       ""
     );
   if (result.outcome === "no-improvement" || result.outcome === "blocked" || result.outcome === "waiting-for-deploy")
@@ -79351,8 +79171,8 @@ function exportDestination(options) {
     return { file: entry.configPath, target };
   }
   const paths = spacePaths(options.root, options.space);
-  const file2 = `spaces/${options.space}/space.json`;
-  return { file: file2, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
+  const file2 = repoPaths.spaceFile(options.space);
+  return { file: file2, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 async function readLive(options, target, spaceId) {
   if (options.store) return (await options.store.get(spaceId)).serializedSpace;
@@ -79395,23 +79215,24 @@ function splitBenchmarks(root, name2, live, before, file2) {
 }
 
 // src/action/run-export.ts
-async function runExport(run2) {
-  const github = requireGitHub(run2, "export");
+async function runExport(run3) {
+  const github = requireGitHub(run3, "export");
   const results = [];
   const failures = [];
-  for (const space of selectedSpaces(run2, "export")) {
+  for (const space of selectedSpaces(run3, "export")) {
     try {
       results.push(
         await group(
           `export ${space}`,
           () => exportCommand({
-            root: run2.root,
-            layout: run2.layout,
+            env: run3.env,
+            root: run3.root,
+            layout: run3.layout,
             space,
-            backend: run2.inputs.backend,
-            git: run2.git,
+            backend: run3.inputs.backend,
+            git: run3.git,
             github,
-            baseBranch: run2.inputs.baseBranch ?? run2.context.defaultBranch
+            baseBranch: run3.inputs.baseBranch ?? run3.context.defaultBranch
           })
         )
       );
@@ -79582,7 +79403,7 @@ function planLintFixes(input2) {
   const ops = [];
   const applied = [];
   const skipped = [];
-  const run2 = (planner, repeat) => {
+  const run3 = (planner, repeat) => {
     for (let round3 = 0; round3 < 1e3; round3++) {
       const planned = planner(space);
       if (planned.length === 0) return;
@@ -79602,8 +79423,8 @@ function planLintFixes(input2) {
       if (!repeat) return;
     }
   };
-  for (const planner of PLANNERS) run2(planner, planner === duplicateIds);
-  run2(sorting, true);
+  for (const planner of PLANNERS) run3(planner, planner === duplicateIds);
+  run3(sorting, true);
   return { space, ops, applied, skipped };
 }
 
@@ -79685,7 +79506,9 @@ function readBenchmarks(root, space, notes) {
     return loadBenchmarks(file2, space).benchmarks;
   } catch (error63) {
     if (!(error63 instanceof ValidationError)) throw error63;
-    notes.push(`benchmarks/${space}.yml is invalid (run validate); ${space} is linted without benchmark weights`);
+    notes.push(
+      `${repoPaths.benchmarksFile(space)} is invalid (run validate); ${space} is linted without benchmark weights`
+    );
     return [];
   }
 }
@@ -79742,7 +79565,7 @@ async function warehouseFacts(options, name2, space) {
 async function lintOne(options, name2, notes) {
   const entry = findSpaceEntry(options.root, name2, options.layout);
   if (!entry) {
-    const issue3 = { file: `spaces/${name2}`, path: "$", message: `no space named '${name2}'` };
+    const issue3 = { file: repoPaths.dir(name2), path: "$", message: `no space named '${name2}'` };
     return { space: name2, file: issue3.file, findings: [], issues: [issue3], benchmarks: 0 };
   }
   const file2 = entry.configPath;
@@ -79879,9 +79702,9 @@ function annotateLint(result) {
       );
   }
 }
-async function runLint(run2) {
-  const spaces = run2.inputs.all ? void 0 : run2.inputs.space ? [run2.inputs.space] : void 0;
-  const result = await lintCommand({ root: run2.root, spaces, layout: run2.layout });
+async function runLint(run3) {
+  const spaces = run3.inputs.all ? void 0 : run3.inputs.space ? [run3.inputs.space] : void 0;
+  const result = await lintCommand({ root: run3.root, spaces, layout: run3.layout, env: run3.env });
   if (result.spaces.length === 0)
     return { failure: "no space found: create spaces/<name>/space.json or declare genie_spaces in databricks.yml" };
   annotateLint(result);
@@ -79895,11 +79718,11 @@ async function runLint(run2) {
   );
   setOutput("findings", String(result.spaces.reduce((n, s) => n + s.findings.length + s.issues.length, 0)));
   setOutput("spaces", JSON.stringify(result.spaces.map((s) => s.space)));
-  const failures = lintFailures(result, run2.inputs.minQuality, "min-quality");
+  const failures = lintFailures(result, run3.inputs.minQuality, "min-quality");
   return failures.length ? { failure: failures.join("; ") } : {};
 }
 
-// src/github/sticky-comment.ts
+// src/gitops/sticky-comment.ts
 function scoreCommentMarker(space) {
   return `<!-- genie-gitops:score:${space} -->`;
 }
@@ -80002,50 +79825,9 @@ function renderComparisonMarkdown(head, base, options = {}) {
   const maxChars = options.maxChars ?? GITHUB_COMMENT_LIMIT;
   const title = options.title ?? `Genie score: ${code(head.space)}`;
   const changes = questionChanges(head, base);
-  const before = new Map(base.questions.map((q2) => [q2.id, q2]));
-  const repeats = [...head.questions, ...base.questions].some((q2) => q2.repeats.length > 1);
-  const status = (q2) => {
-    if (!q2) return "\u2013";
-    if (q2.errored) return "\u26A0\uFE0F errored";
-    const rate2 = repeats ? ` (${percent(q2.passRate)})` : "";
-    if (q2.expectedError !== void 0) return "\u26A0\uFE0F broken benchmark";
-    return q2.passed ? `\u2705 ${q2.verdict ?? ""}${rate2}`.trimEnd() : `\u274C ${q2.category ?? q2.verdict ?? "failed"}${rate2}`;
-  };
-  const pairRow = (q2) => `| ${code(q2.id)} | ${q2.split} | ${cell(truncate2(q2.question, 60))} | ${status(before.get(q2.id))} | ${status(q2)} |`;
-  const oneRow = (q2) => `| ${code(q2.id)} | ${q2.split} | ${cell(truncate2(q2.question, 60))} | ${status(q2)} |`;
-  const pairHeader = ["| id | split | question | base | head |", "|---|---|---|---|---|"];
   const neutral = options.gate?.verdict === "no-significant-change";
   const [regressed, fixed] = neutral ? ["Passed on base only", "Passed on head only"] : ["Regressed", "Fixed"];
-  const oneHeader = ["| id | split | question | result |", "|---|---|---|---|"];
-  const sections = [
-    {
-      heading: `### ${regressed} (${changes.regressed.length})`,
-      header: pairHeader,
-      rows: changes.regressed.map(pairRow)
-    },
-    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
-    { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
-    {
-      heading: `### Still failing (${changes.stillFailing.length})`,
-      header: pairHeader,
-      rows: changes.stillFailing.map(pairRow)
-    },
-    {
-      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
-      header: oneHeader,
-      rows: changes.broken.map(oneRow)
-    },
-    {
-      heading: `### Removed questions (${changes.removed.length})`,
-      header: oneHeader,
-      rows: changes.removed.map(oneRow)
-    },
-    {
-      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
-      header: pairHeader,
-      rows: changes.errored.map(pairRow)
-    }
-  ].filter((s) => s.rows.length > 0);
+  const sections = changeSections(head, base, changes, [regressed, fixed]);
   const paired = changes.errored.length > 0;
   const change = (s) => {
     const h = head.totals[s] ?? head.totals.train;
@@ -80082,6 +79864,53 @@ function renderComparisonMarkdown(head, base, options = {}) {
   const foot = [
     `<sub>config ${code(shortHash(base.configHash))} \u2192 ${code(shortHash(head.configHash))} \xB7 benchmarks ${code(shortHash(base.benchmarksHash))} \u2192 ${code(shortHash(head.benchmarksHash))} \xB7 head run: ${plural2(head.calls.genie, "Genie question")}, ${plural2(head.calls.statements, "statement")}, ${duration3(head.durationMs)}</sub>`
   ];
+  return fitWithin(top, sections, foot, maxChars);
+}
+function changeSections(head, base, changes, [regressed, fixed]) {
+  const before = new Map(base.questions.map((q2) => [q2.id, q2]));
+  const repeats = [...head.questions, ...base.questions].some((q2) => q2.repeats.length > 1);
+  const status = (q2) => {
+    if (!q2) return "\u2013";
+    if (q2.errored) return "\u26A0\uFE0F errored";
+    const rate2 = repeats ? ` (${percent(q2.passRate)})` : "";
+    if (q2.expectedError !== void 0) return "\u26A0\uFE0F broken benchmark";
+    return q2.passed ? `\u2705 ${q2.verdict ?? ""}${rate2}`.trimEnd() : `\u274C ${q2.category ?? q2.verdict ?? "failed"}${rate2}`;
+  };
+  const pairRow = (q2) => `| ${code(q2.id)} | ${q2.split} | ${cell(truncate2(q2.question, 60))} | ${status(before.get(q2.id))} | ${status(q2)} |`;
+  const oneRow = (q2) => `| ${code(q2.id)} | ${q2.split} | ${cell(truncate2(q2.question, 60))} | ${status(q2)} |`;
+  const pairHeader = ["| id | split | question | base | head |", "|---|---|---|---|---|"];
+  const oneHeader = ["| id | split | question | result |", "|---|---|---|---|"];
+  return [
+    {
+      heading: `### ${regressed} (${changes.regressed.length})`,
+      header: pairHeader,
+      rows: changes.regressed.map(pairRow)
+    },
+    { heading: `### ${fixed} (${changes.fixed.length})`, header: pairHeader, rows: changes.fixed.map(pairRow) },
+    { heading: `### New questions (${changes.added.length})`, header: oneHeader, rows: changes.added.map(oneRow) },
+    {
+      heading: `### Still failing (${changes.stillFailing.length})`,
+      header: pairHeader,
+      rows: changes.stillFailing.map(pairRow)
+    },
+    {
+      heading: `### Broken benchmarks (${changes.broken.length}): expected SQL failed, not scored`,
+      header: oneHeader,
+      rows: changes.broken.map(oneRow)
+    },
+    {
+      heading: `### Removed questions (${changes.removed.length})`,
+      header: oneHeader,
+      rows: changes.removed.map(oneRow)
+    },
+    {
+      heading: `### Errored (${changes.errored.length}): no answer on one side, left out of the comparison`,
+      header: pairHeader,
+      rows: changes.errored.map(pairRow)
+    }
+  ].filter((s) => s.rows.length > 0);
+}
+function fitWithin(top, sections, foot, maxChars) {
   const fixedLength = [...top, ...foot].join("\n").length + sections.reduce((n, s) => n + s.heading.length + s.header.join("\n").length + 4, 0);
   let budget = maxChars - fixedLength - sections.length * 100 - 2;
   const body = [];
@@ -80415,24 +80244,25 @@ function setCardOutputs(card) {
   setOutput("train-score", card.totals.train.score.toFixed(4));
   setOutput("holdout-score", card.totals.holdout.score.toFixed(4));
 }
-async function runScore2(run2) {
-  const pr = run2.context.pullRequest;
-  if (pr) return runPullRequestScore(run2, pr);
+async function runScore2(run3) {
+  const pr = run3.context.pullRequest;
+  if (pr) return runPullRequestScore(run3, pr);
   const failures = [];
-  const spaces = selectedSpaces(run2, "score");
+  const spaces = selectedSpaces(run3, "score");
   const scores = {};
   let inconclusive = false;
   for (const space of spaces) {
     const scored = await group(
-      `score ${space} (${run2.inputs.backend}, scorer ${run2.inputs.scorer})`,
+      `score ${space} (${run3.inputs.backend}, scorer ${run3.inputs.scorer})`,
       () => scorerCommand({
-        scorer: run2.inputs.scorer,
-        root: run2.root,
-        layout: run2.layout,
+        env: run3.env,
+        scorer: run3.inputs.scorer,
+        root: run3.root,
+        layout: run3.layout,
         space,
-        backend: run2.inputs.backend,
-        staging: run2.inputs.staging,
-        repeats: run2.inputs.repeats,
+        backend: run3.inputs.backend,
+        staging: run3.inputs.staging,
+        repeats: run3.inputs.repeats,
         onProgress: (e) => info(
           `[${e.done}/${e.total}] ${e.id} ${e.broken ? "broken benchmark" : e.errored ? "errored" : e.passed ? "pass" : `fail (${e.category ?? e.verdict})`}`
         )
@@ -80452,18 +80282,16 @@ async function runScore2(run2) {
     if (spaces.length === 1) setCardOutputs(card);
     scores[space] = Number(card.totals.all.score.toFixed(4));
     await summary.addRaw(renderScorecardMarkdown(card, { title: `genie-gitops score: ${space}` })).write();
-    const min = run2.inputs.minScore;
-    const unsure = inconclusiveVerdict([{ label: space, card }], run2.inputs.maxErrored ?? DEFAULT_MAX_ERRORED);
+    const unsure = inconclusiveVerdict([{ label: space, card }], run3.inputs.maxErrored ?? DEFAULT_MAX_ERRORED);
     if (unsure) {
       inconclusive = true;
       warning(`${space}: ${unsure.message}`, { title: "genie-gitops: score inconclusive" });
       await summary.addRaw(`
 **\u26AA Score check inconclusive** (neutral, not failed): ${unsure.message}.
 `).write();
-    } else if (min !== void 0 && card.totals.all.score < min) {
-      failures.push(
-        `${spaces.length > 1 ? `${space}: ` : ""}score ${(card.totals.all.score * 100).toFixed(1)}% is below min-score ${(min * 100).toFixed(1)}%`
-      );
+    } else {
+      const belowMin = minScoreFailure(card.totals.all.score, run3.inputs.minScore);
+      if (belowMin) failures.push(`${spaces.length > 1 ? `${space}: ` : ""}${belowMin}`);
     }
   }
   setOutput("scores", JSON.stringify(scores));
@@ -80484,29 +80312,29 @@ function logScore(card, base) {
       `failing questions (${failing.length}): ${failing.map((q2) => `${q2.id} (${q2.category ?? "failed"})`).join(", ")}`
     );
 }
-async function prSpaces(run2, pr) {
-  if (run2.inputs.all) return listSpaces(run2.root, run2.layout);
-  if (run2.inputs.space) return [run2.inputs.space];
-  return spacesTouchedByPr(run2, pr);
+async function prSpaces(run3, pr) {
+  if (run3.inputs.all) return listSpaces(run3.root, run3.layout);
+  if (run3.inputs.space) return [run3.inputs.space];
+  return spacesTouchedByPr(run3, pr);
 }
-async function spacesTouchedByPr(run2, pr) {
-  await run2.git.tryFetchCommit("origin", pr.baseSha);
-  const files = await run2.git.changedFiles(pr.baseSha, "HEAD");
-  const names = spacesTouchedBy(run2.root, files, { ...run2.layout, benchmarks: true });
-  const known = new Set(listSpaces(run2.root, run2.layout));
+async function spacesTouchedByPr(run3, pr) {
+  await run3.git.tryFetchCommit("origin", pr.baseSha);
+  const files = await run3.git.changedFiles(pr.baseSha, "HEAD");
+  const names = spacesTouchedBy(run3.root, files, { ...run3.layout, benchmarks: true });
+  const known = new Set(listSpaces(run3.root, run3.layout));
   return names.filter((n) => known.has(n));
 }
-async function runPullRequestScore(run2, pr) {
-  const spaces = await prSpaces(run2, pr);
+async function runPullRequestScore(run3, pr) {
+  const spaces = await prSpaces(run3, pr);
   if (spaces.length === 0) {
     notice("This pull request changes no space or benchmark file: nothing to score.");
     return {};
   }
-  if (run2.inputs.scorer !== "ours")
+  if (run3.inputs.scorer !== "ours")
     notice(
-      `scorer ${run2.inputs.scorer}: the PR check compares head and base with our scorer; run score outside a pull request (or the CLI) for Genie's eval runs side by side`
+      `scorer ${run3.inputs.scorer}: the PR check compares head and base with our scorer; run score outside a pull request (or the CLI) for Genie's eval runs side by side`
     );
-  const github = pr.fromFork ? void 0 : run2.github;
+  const github = pr.fromFork ? void 0 : run3.github;
   if (!github)
     notice(
       `No writable GitHub token${pr.fromFork ? " (pull request from a fork)" : ""}: the score is in the job summary, not in a PR comment.`
@@ -80514,29 +80342,30 @@ async function runPullRequestScore(run2, pr) {
   const results = [];
   for (const space of spaces) {
     const result = await group(
-      `score ${space}: head vs base (${run2.inputs.backend})`,
+      `score ${space}: head vs base (${run3.inputs.backend})`,
       () => prScoreCommand({
-        root: run2.root,
-        layout: run2.layout,
+        env: run3.env,
+        root: run3.root,
+        layout: run3.layout,
         space,
-        backend: run2.inputs.backend,
-        staging: run2.inputs.staging,
-        git: run2.git,
+        backend: run3.inputs.backend,
+        staging: run3.inputs.staging,
+        git: run3.git,
         baseSha: pr.baseSha,
         baseRef: pr.baseRef,
-        repeats: run2.inputs.repeats,
-        minScore: run2.inputs.minScore,
-        maxRegression: run2.inputs.maxRegression,
-        confidence: run2.inputs.confidence,
-        maxRepeats: run2.inputs.maxRepeats,
-        maxErrored: run2.inputs.maxErrored,
+        repeats: run3.inputs.repeats,
+        minScore: run3.inputs.minScore,
+        maxRegression: run3.inputs.maxRegression,
+        confidence: run3.inputs.confidence,
+        maxRepeats: run3.inputs.maxRepeats,
+        maxErrored: run3.inputs.maxErrored,
         github,
         prNumber: pr.number,
         log: (line) => info(line)
       })
     );
     results.push(result);
-    if (github) await publishScoreStatus(github, pr.headSha, space, run2.inputs.backend, result);
+    if (github) await publishScoreStatus(github, pr.headSha, space, run3.inputs.backend, result);
     logScore(result.head, result.base);
     for (const failure2 of result.failures) info(`${space}: the check fails: ${failure2}`);
     await summary.addRaw(result.markdown).write();
@@ -80649,7 +80478,7 @@ async function validateOne(options, name2) {
   try {
     validateSpaceName(name2);
   } catch (error63) {
-    return { space: name2, issues: issuesOf(error63, `spaces/${name2}`), benchmarks: 0 };
+    return { space: name2, issues: issuesOf(error63, repoPaths.dir(name2)), benchmarks: 0 };
   }
   const issues = [];
   let entry;
@@ -80662,7 +80491,7 @@ async function validateOne(options, name2) {
   const spaceLabel = repoRelative(root, spaceFile);
   const targetFile = entry?.targetFile ?? path17.join(root, "spaces", name2, "target.yml");
   const targetLabel2 = repoRelative(root, targetFile);
-  const benchLabel = `benchmarks/${name2}.yml`;
+  const benchLabel = repoPaths.benchmarksFile(name2);
   try {
     resolveInside(root, spaceFile, `the config file of space ${name2}`);
     if (existsSync17(targetFile)) resolveInside(root, targetFile, `the target file of space ${name2}`);
@@ -80743,7 +80572,7 @@ function checkSpaceFile(file2, label, name2, schema) {
       {
         file: label,
         path: "$",
-        message: `spaces/${name2}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`
+        message: `${repoPaths.dir(name2)}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`
       }
     ];
   try {
@@ -80801,13 +80630,14 @@ function annotate(issues) {
     });
   }
 }
-async function runValidate(run2) {
+async function runValidate(run3) {
   const result = await validateCommand({
-    root: run2.root,
-    space: run2.inputs.space,
+    env: run3.env,
+    root: run3.root,
+    space: run3.inputs.space,
     execute: true,
-    backend: run2.inputs.backend,
-    layout: run2.layout
+    backend: run3.inputs.backend,
+    layout: run3.layout
   });
   annotate(result.issues);
   const rows = result.spaces.map(
@@ -80838,15 +80668,15 @@ var RUNNERS = {
   deploy: runDeploy,
   export: runExport,
   lint: runLint,
-  "list-spaces": async (run2) => {
-    const pr = run2.context.pullRequest;
-    const spaces = run2.inputs.changedOnly && pr ? await spacesTouchedByPr(run2, pr) : listSpaces(run2.root, run2.layout);
+  "list-spaces": async (run3) => {
+    const pr = run3.context.pullRequest;
+    const spaces = run3.inputs.changedOnly && pr ? await spacesTouchedByPr(run3, pr) : listSpaces(run3.root, run3.layout);
     setOutput("spaces", JSON.stringify(spaces));
     info(`spaces: ${spaces.join(", ") || "none"}`);
     return {};
   }
 };
-async function run() {
+async function run2() {
   try {
     const inputs = readInputs();
     onSecret((secret) => setSecret(secret));
@@ -80854,9 +80684,9 @@ async function run() {
       setSecret(secret);
       setSecret(Buffer.from(`x-access-token:${secret}`, "utf8").toString("base64"));
     }
-    Object.assign(process.env, inputs.env);
-    const root = path18.resolve(process.env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext()));
+    const env = { ...process.env, ...inputs.env };
+    const root = path18.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
+    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(env), env));
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error63) {
     if (error63 instanceof ValidationError) {
@@ -80871,4 +80701,4 @@ async function run() {
 }
 
 // src/action/index.ts
-await run();
+await run2();

@@ -15235,7 +15235,54 @@ var COMMAND_SPECS = [
 // src/cli/enhance-command.ts
 import path13 from "node:path";
 
-// src/fixes/rules-text.ts
+// src/fixes/rules/function-words.ts
+var FUNCTION_WORD_GROUPS = {
+  // English grammar
+  english_grammar: `
+    a an the of in on at for by per each every all any to from with without and or not no is are was
+    were be been being do does did have has had what which who whom whose where when why how that
+    this these those there their them they it its we our us i me my you your as than then into over
+    under between during since until about among across within only also just so such can could
+    would should will shall may might must get got there here up down out but instead own other
+    others else either neither nor same some very too yet still already again never always often
+    having if whether both any none thing things id ids
+  `,
+  // request verbs
+  request_verbs: `
+    show list give find tell return display report get fetch compute calculate want need name value
+    along respectively both whether including include along
+  `,
+  // aggregation and ranking
+  aggregation_and_ranking: `
+    how many much number count total sum average avg mean max maximum min minimum most least highest
+    lowest largest smallest biggest top bottom first last best worst more less fewer greater larger
+    smaller higher lower above below over under at least distinct different unique overall order
+    ordered sort sorted rank ranked ascending descending asc desc alphabetical alphabetically
+    percentage percent ratio share rate group grouped breakdown broken split equal equals exactly
+    one two three four five six seven eight nine ten times amount
+  `,
+  // time
+  time: `
+    day daily week weekly month monthly year yearly annual quarter today yesterday past previous
+    prior recent recently current next ago date time ever now trend trends january february march
+    april may june july august september october november december monday tuesday wednesday thursday
+    friday saturday sunday weekday weekend
+  `,
+  // everyday verbs and pronouns that never name data
+  everyday_verbs_and_pronouns_that_never_n: `
+    something anything everything nothing someone anyone everyone somebody anybody make made go goes
+    went gone give gave given take took taken come came put use used see saw seen say said look
+    write wrote written happen happened occur occurred done doing being keep let
+  `,
+  // Korean grammar, aggregation and time (already particle-stripped)
+  korean_grammar_aggregation_and_time_alre: `
+    \uBA87 \uAC1C \uBA85 \uAC74 \uCD1D \uC804\uCCB4 \uBAA8\uB4E0 \uAC01 \uD3C9\uADE0 \uD569\uACC4 \uD569 \uCD5C\uB300 \uCD5C\uC18C \uAC00\uC7A5 \uC0C1\uC704 \uD558\uC704 \uB9CE\uC740 \uC801\uC740 \uB192\uC740 \uB0AE\uC740 \uCD5C\uADFC \uC9C0\uB09C \uC774\uBC88 \uC791\uB144 \uC62C\uD574 \uC5B4\uC81C \uC624\uB298 \uC77C \uC8FC \uC6D4 \uB144 \uC8FC\uAC04 \uC6D4\uAC04 \uC5F0\uAC04 \uC77C\uBCC4 \uC8FC\uBCC4
+    \uC6D4\uBCC4 \uC5F0\uB3C4 \uC218 \uBE44\uC728 \uC21C\uC704 \uBB34\uC5C7 \uC5B4\uB5A4 \uC5B4\uB290 \uC5BC\uB9C8\uB098 \uC5BC\uB9C8 \uBCF4\uC5EC\uC918 \uBCF4\uC5EC \uC54C\uB824\uC918 \uC54C\uB824 \uC8FC\uC138\uC694 \uD574\uC918 \uC788\uB294 \uC788\uB098 \uC788\uC5B4 \uC788\uC2B5\uB2C8\uAE4C \uC778 \uB41C \uD55C \uD558\uB294 \uD588 \uBCC4\uB85C \uAE30\uC900 \uB3D9\uC548 \uC911 \uBC0F \uADF8\uB9AC\uACE0 \uB610\uB294
+    \uB300\uD55C \uB300\uD574 \uB204\uAD6C \uC5B8\uC81C \uC5B4\uB514 \uC774\uC0C1 \uC774\uD558 \uCD08\uACFC \uBBF8\uB9CC \uC21C \uC21C\uC11C \uC815\uB82C \uC21C\uC11C\uB300\uB85C \uC9C0\uB09C\uB2EC \uC774\uBC88\uB2EC \uB2E4\uC74C\uB2EC \uC9C0\uB09C\uC8FC \uC774\uBC88\uC8FC \uB2E4\uC74C\uC8FC \uB0B4\uB144 \uC791\uB144 \uC81C\uC77C \uBB34\uC2A8 \uBB50 \uB204\uAC00 \uD37C\uC13C\uD2B8
+  `
+};
+
+// src/fixes/rules/text.ts
 var HANGUL = /[\uac00-\ud7a3]/;
 var KOREAN_SUFFIXES = [
   "\uC5D0\uC11C\uB294",
@@ -15322,431 +15369,7 @@ function textStems(text7) {
   return tokenizeQuestion(text7).map((token) => token.stem);
 }
 var FUNCTION_WORDS = new Set(
-  [
-    // English grammar
-    "a",
-    "an",
-    "the",
-    "of",
-    "in",
-    "on",
-    "at",
-    "for",
-    "by",
-    "per",
-    "each",
-    "every",
-    "all",
-    "any",
-    "to",
-    "from",
-    "with",
-    "without",
-    "and",
-    "or",
-    "not",
-    "no",
-    "is",
-    "are",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "do",
-    "does",
-    "did",
-    "have",
-    "has",
-    "had",
-    "what",
-    "which",
-    "who",
-    "whom",
-    "whose",
-    "where",
-    "when",
-    "why",
-    "how",
-    "that",
-    "this",
-    "these",
-    "those",
-    "there",
-    "their",
-    "them",
-    "they",
-    "it",
-    "its",
-    "we",
-    "our",
-    "us",
-    "i",
-    "me",
-    "my",
-    "you",
-    "your",
-    "as",
-    "than",
-    "then",
-    "into",
-    "over",
-    "under",
-    "between",
-    "during",
-    "since",
-    "until",
-    "about",
-    "among",
-    "across",
-    "within",
-    "only",
-    "also",
-    "just",
-    "so",
-    "such",
-    "can",
-    "could",
-    "would",
-    "should",
-    "will",
-    "shall",
-    "may",
-    "might",
-    "must",
-    "get",
-    "got",
-    "there",
-    "here",
-    "up",
-    "down",
-    "out",
-    "but",
-    "instead",
-    "own",
-    "other",
-    "others",
-    "else",
-    "either",
-    "neither",
-    "nor",
-    "same",
-    "some",
-    "very",
-    "too",
-    "yet",
-    "still",
-    "already",
-    "again",
-    "never",
-    "always",
-    "often",
-    "having",
-    "if",
-    "whether",
-    "both",
-    "any",
-    "none",
-    "thing",
-    "things",
-    "id",
-    "ids",
-    // request verbs
-    "show",
-    "list",
-    "give",
-    "find",
-    "tell",
-    "return",
-    "display",
-    "report",
-    "get",
-    "fetch",
-    "compute",
-    "calculate",
-    "want",
-    "need",
-    "name",
-    "value",
-    "along",
-    "respectively",
-    "both",
-    "whether",
-    "including",
-    "include",
-    "along",
-    // aggregation and ranking
-    "how",
-    "many",
-    "much",
-    "number",
-    "count",
-    "total",
-    "sum",
-    "average",
-    "avg",
-    "mean",
-    "max",
-    "maximum",
-    "min",
-    "minimum",
-    "most",
-    "least",
-    "highest",
-    "lowest",
-    "largest",
-    "smallest",
-    "biggest",
-    "top",
-    "bottom",
-    "first",
-    "last",
-    "best",
-    "worst",
-    "more",
-    "less",
-    "fewer",
-    "greater",
-    "larger",
-    "smaller",
-    "higher",
-    "lower",
-    "above",
-    "below",
-    "over",
-    "under",
-    "at",
-    "least",
-    "distinct",
-    "different",
-    "unique",
-    "overall",
-    "order",
-    "ordered",
-    "sort",
-    "sorted",
-    "rank",
-    "ranked",
-    "ascending",
-    "descending",
-    "asc",
-    "desc",
-    "alphabetical",
-    "alphabetically",
-    "percentage",
-    "percent",
-    "ratio",
-    "share",
-    "rate",
-    "group",
-    "grouped",
-    "breakdown",
-    "broken",
-    "split",
-    "equal",
-    "equals",
-    "exactly",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "times",
-    "amount",
-    // time
-    "day",
-    "daily",
-    "week",
-    "weekly",
-    "month",
-    "monthly",
-    "year",
-    "yearly",
-    "annual",
-    "quarter",
-    "today",
-    "yesterday",
-    "past",
-    "previous",
-    "prior",
-    "recent",
-    "recently",
-    "current",
-    "next",
-    "ago",
-    "date",
-    "time",
-    "ever",
-    "now",
-    "trend",
-    "trends",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "weekday",
-    "weekend",
-    // everyday verbs and pronouns that never name data
-    "something",
-    "anything",
-    "everything",
-    "nothing",
-    "someone",
-    "anyone",
-    "everyone",
-    "somebody",
-    "anybody",
-    "make",
-    "made",
-    "go",
-    "goes",
-    "went",
-    "gone",
-    "give",
-    "gave",
-    "given",
-    "take",
-    "took",
-    "taken",
-    "come",
-    "came",
-    "put",
-    "use",
-    "used",
-    "see",
-    "saw",
-    "seen",
-    "say",
-    "said",
-    "look",
-    "write",
-    "wrote",
-    "written",
-    "happen",
-    "happened",
-    "occur",
-    "occurred",
-    "done",
-    "doing",
-    "being",
-    "keep",
-    "let",
-    // Korean grammar, aggregation and time (already particle-stripped)
-    "\uBA87",
-    "\uAC1C",
-    "\uBA85",
-    "\uAC74",
-    "\uCD1D",
-    "\uC804\uCCB4",
-    "\uBAA8\uB4E0",
-    "\uAC01",
-    "\uD3C9\uADE0",
-    "\uD569\uACC4",
-    "\uD569",
-    "\uCD5C\uB300",
-    "\uCD5C\uC18C",
-    "\uAC00\uC7A5",
-    "\uC0C1\uC704",
-    "\uD558\uC704",
-    "\uB9CE\uC740",
-    "\uC801\uC740",
-    "\uB192\uC740",
-    "\uB0AE\uC740",
-    "\uCD5C\uADFC",
-    "\uC9C0\uB09C",
-    "\uC774\uBC88",
-    "\uC791\uB144",
-    "\uC62C\uD574",
-    "\uC5B4\uC81C",
-    "\uC624\uB298",
-    "\uC77C",
-    "\uC8FC",
-    "\uC6D4",
-    "\uB144",
-    "\uC8FC\uAC04",
-    "\uC6D4\uAC04",
-    "\uC5F0\uAC04",
-    "\uC77C\uBCC4",
-    "\uC8FC\uBCC4",
-    "\uC6D4\uBCC4",
-    "\uC5F0\uB3C4",
-    "\uC218",
-    "\uBE44\uC728",
-    "\uC21C\uC704",
-    "\uBB34\uC5C7",
-    "\uC5B4\uB5A4",
-    "\uC5B4\uB290",
-    "\uC5BC\uB9C8\uB098",
-    "\uC5BC\uB9C8",
-    "\uBCF4\uC5EC\uC918",
-    "\uBCF4\uC5EC",
-    "\uC54C\uB824\uC918",
-    "\uC54C\uB824",
-    "\uC8FC\uC138\uC694",
-    "\uD574\uC918",
-    "\uC788\uB294",
-    "\uC788\uB098",
-    "\uC788\uC5B4",
-    "\uC788\uC2B5\uB2C8\uAE4C",
-    "\uC778",
-    "\uB41C",
-    "\uD55C",
-    "\uD558\uB294",
-    "\uD588",
-    "\uBCC4\uB85C",
-    "\uAE30\uC900",
-    "\uB3D9\uC548",
-    "\uC911",
-    "\uBC0F",
-    "\uADF8\uB9AC\uACE0",
-    "\uB610\uB294",
-    "\uB300\uD55C",
-    "\uB300\uD574",
-    "\uB204\uAD6C",
-    "\uC5B8\uC81C",
-    "\uC5B4\uB514",
-    "\uC774\uC0C1",
-    "\uC774\uD558",
-    "\uCD08\uACFC",
-    "\uBBF8\uB9CC",
-    "\uC21C",
-    "\uC21C\uC11C",
-    "\uC815\uB82C",
-    "\uC21C\uC11C\uB300\uB85C",
-    "\uC9C0\uB09C\uB2EC",
-    "\uC774\uBC88\uB2EC",
-    "\uB2E4\uC74C\uB2EC",
-    "\uC9C0\uB09C\uC8FC",
-    "\uC774\uBC88\uC8FC",
-    "\uB2E4\uC74C\uC8FC",
-    "\uB0B4\uB144",
-    "\uC791\uB144",
-    "\uC81C\uC77C",
-    "\uBB34\uC2A8",
-    "\uBB50",
-    "\uB204\uAC00",
-    "\uD37C\uC13C\uD2B8"
-  ].map(stemWord)
+  Object.values(FUNCTION_WORD_GROUPS).flatMap((group) => group.split(/\s+/)).filter((word) => word !== "").map(stemWord)
 );
 var KOREAN_PREDICATE = /(습니까|입니까|인가요|나요|세요|해줘|인가|는가|됩니까|합니까|니까|줘요|가요|였나|었나|했나)$/;
 var KOREAN_FINAL = /(야|요|까|니|냐|줘|지|다|죠)$/;
@@ -15798,7 +15421,7 @@ function abbreviates(code2, word) {
   return true;
 }
 
-// src/fixes/rules-align-hints.ts
+// src/fixes/rules/align-hints.ts
 function tieBreak(token, target, view) {
   let bonus = 0;
   const lower = token.raw.toLowerCase();
@@ -35391,7 +35014,7 @@ function visit(schema, fnOrHandlers) {
     return h ? h(node2, rewritten) : node2;
   };
   const cache = /* @__PURE__ */ new Map();
-  function run(s) {
+  function run2(s) {
     const cached2 = cache.get(s);
     if (cached2 === RESOLVING) {
       return new $ZodLazy({
@@ -35417,21 +35040,21 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newShape = {};
         for (const k of keys) {
-          const mapped = run(oldShape[k]);
+          const mapped = run2(oldShape[k]);
           if (mapped !== oldShape[k])
             changed = true;
           newShape[k] = mapped;
         }
         let newCatchall = def.catchall;
         if (def.catchall) {
-          newCatchall = run(def.catchall);
+          newCatchall = run2(def.catchall);
           if (newCatchall !== def.catchall)
             changed = true;
         }
         return changed ? clone(s, { ...def, shape: newShape, catchall: newCatchall }) : s;
       }
       case "array": {
-        const mapped = run(def.element);
+        const mapped = run2(def.element);
         return mapped === def.element ? s : clone(s, { ...def, element: mapped });
       }
       case "tuple": {
@@ -35439,14 +35062,14 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newItems = [];
         for (const item of oldItems) {
-          const mapped = run(item);
+          const mapped = run2(item);
           if (mapped !== item)
             changed = true;
           newItems.push(mapped);
         }
         let newRest = def.rest;
         if (def.rest) {
-          newRest = run(def.rest);
+          newRest = run2(def.rest);
           if (newRest !== def.rest)
             changed = true;
         }
@@ -35454,12 +35077,12 @@ function visit(schema, fnOrHandlers) {
       }
       case "record":
       case "map": {
-        const newKey = run(def.keyType);
-        const newVal = run(def.valueType);
+        const newKey = run2(def.keyType);
+        const newVal = run2(def.valueType);
         return newKey === def.keyType && newVal === def.valueType ? s : clone(s, { ...def, keyType: newKey, valueType: newVal });
       }
       case "set": {
-        const newVal = run(def.valueType);
+        const newVal = run2(def.valueType);
         return newVal === def.valueType ? s : clone(s, { ...def, valueType: newVal });
       }
       case "union": {
@@ -35467,7 +35090,7 @@ function visit(schema, fnOrHandlers) {
         let changed = false;
         const newOptions = [];
         for (const opt of oldOptions) {
-          const mapped = run(opt);
+          const mapped = run2(opt);
           if (mapped !== opt)
             changed = true;
           newOptions.push(mapped);
@@ -35475,8 +35098,8 @@ function visit(schema, fnOrHandlers) {
         return changed ? clone(s, { ...def, options: newOptions }) : s;
       }
       case "intersection": {
-        const newLeft = run(def.left);
-        const newRight = run(def.right);
+        const newLeft = run2(def.left);
+        const newRight = run2(def.right);
         return newLeft === def.left && newRight === def.right ? s : clone(s, { ...def, left: newLeft, right: newRight });
       }
       case "optional":
@@ -35488,23 +35111,23 @@ function visit(schema, fnOrHandlers) {
       case "nonoptional":
       case "promise":
       case "success": {
-        const newInner = run(def.innerType);
+        const newInner = run2(def.innerType);
         return newInner === def.innerType ? s : clone(s, { ...def, innerType: newInner });
       }
       case "pipe": {
-        const newIn = run(def.in);
-        const newOut = run(def.out);
+        const newIn = run2(def.in);
+        const newOut = run2(def.out);
         return newIn === def.in && newOut === def.out ? s : clone(s, { ...def, in: newIn, out: newOut });
       }
       case "function": {
-        const newInput = run(def.input);
-        const newOutput = run(def.output);
+        const newInput = run2(def.input);
+        const newOutput = run2(def.output);
         return newInput === def.input && newOutput === def.output ? s : clone(s, { ...def, input: newInput, output: newOutput });
       }
       case "lazy": {
         const original = def.getter;
         const { _cachedInner, ...rest } = def;
-        return clone(s, { ...rest, getter: () => run(original()) });
+        return clone(s, { ...rest, getter: () => run2(original()) });
       }
       // A leaf by choice: `parts` are regex fragments, not data positions.
       case "template_literal":
@@ -35535,7 +35158,7 @@ function visit(schema, fnOrHandlers) {
       }
     }
   }
-  return run(schema);
+  return run2(schema);
 }
 
 // node_modules/zod/v4/classic/deep-partial.js
@@ -35703,7 +35326,7 @@ function joinText(value) {
   return (value ?? []).join("");
 }
 
-// src/space/identifiers.ts
+// src/sql/identifiers.ts
 function splitIdentifier(identifier) {
   const parts = [];
   let pos = 0;
@@ -35752,9 +35375,11 @@ function lastPart(identifier) {
   return parts ? parts[parts.length - 1] : identifier;
 }
 function normalizeName(name2) {
+  return unquoteName(name2).toLowerCase();
+}
+function unquoteName(name2) {
   const trimmed = name2.trim();
-  const unquoted = trimmed.startsWith("`") && trimmed.endsWith("`") && trimmed.length >= 2 ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
-  return unquoted.toLowerCase();
+  return trimmed.length >= 2 && trimmed.startsWith("`") && trimmed.endsWith("`") ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
 }
 function stripLiteralsAndComments(sql) {
   return sql.replace(
@@ -35770,26 +35395,6 @@ function findThreePartNames(sql) {
     names.push(match[1].replace(/\s+/g, ""));
   }
   return names;
-}
-
-// src/sql/quote.ts
-function quoteName(name2) {
-  return "`" + name2.replace(/`/g, "``") + "`";
-}
-function quoteTableIdentifier(identifier) {
-  const parts = splitIdentifier(identifier);
-  if (!parts || parts.length < 1 || parts.length > 3) return void 0;
-  return parts.map(quoteName).join(".");
-}
-function quoteLiteral(value) {
-  if (value.includes("\\")) return void 0;
-  return `'${value.replace(/'/g, "''")}'`;
-}
-
-// src/fixes/identifiers.ts
-function unquoteName(name2) {
-  const trimmed = name2.trim();
-  return trimmed.length >= 2 && trimmed.startsWith("`") && trimmed.endsWith("`") ? trimmed.slice(1, -1).replace(/``/g, "`") : trimmed;
 }
 
 // src/space/join-condition.ts
@@ -35814,7 +35419,7 @@ function isRelationshipMarker(text7) {
   return RELATIONSHIP_MARKER.test(text7.trim());
 }
 
-// src/fixes/space-lookup.ts
+// src/space/space-lookup.ts
 function findTable(space2, identifier) {
   const wanted = normalizeIdentifier(identifier);
   for (const list3 of ["tables", "metric_views"]) {
@@ -35862,7 +35467,7 @@ function parseJoinCondition2(spec) {
   return left !== void 0 && right !== void 0 ? { left, right } : void 0;
 }
 
-// src/fixes/text-pieces.ts
+// src/space/text-pieces.ts
 function toTextPieces(text7) {
   const lines = text7.replace(/\r\n?/g, "\n").split("\n");
   return lines.map((line, i) => i < lines.length - 1 ? line + "\n" : line).filter((piece) => piece !== "");
@@ -35886,7 +35491,7 @@ function dedupeCaseInsensitive(values, existing = []) {
   return out;
 }
 
-// src/fixes/rules-config.ts
+// src/fixes/rules/config.ts
 function pairKey(a, b) {
   return a <= b ? `${a}|${b}` : `${b}|${a}`;
 }
@@ -36184,7 +35789,7 @@ function firstColumnOf(value) {
   return null;
 }
 
-// src/scoring/sql-shape.ts
+// src/scoring/sql-vocabulary.ts
 var AGGREGATE_FUNCTIONS = /* @__PURE__ */ new Set([
   "count",
   "sum",
@@ -36259,24 +35864,24 @@ var NEGATED_OPS = {
   ">": "<=",
   "<=": ">"
 };
-var shapes = /* @__PURE__ */ new Map();
-var MAX_SHAPES = 4096;
-function extractSqlShape(sql) {
-  let shape = shapes.get(sql);
-  if (shape === void 0) {
-    try {
-      const builder = new ShapeBuilder();
-      builder.visitQuery(parseSelect(sql), true);
-      shape = deepFreeze(builder.finish());
-    } catch (error62) {
-      if (!(error62 instanceof SqlParseError)) throw error62;
-      shape = error62;
+
+// src/util/memo.ts
+function memoByText(compute, max = 4096) {
+  const memo2 = /* @__PURE__ */ new Map();
+  return (text7) => {
+    let entry = memo2.get(text7);
+    if (entry === void 0) {
+      try {
+        entry = { value: deepFreeze(compute(text7)) };
+      } catch (error62) {
+        entry = { error: error62 };
+      }
+      if (memo2.size >= max) memo2.delete(memo2.keys().next().value);
+      memo2.set(text7, entry);
     }
-    if (shapes.size >= MAX_SHAPES) shapes.delete(shapes.keys().next().value);
-    shapes.set(sql, shape);
-  }
-  if (shape instanceof SqlParseError) throw shape;
-  return shape;
+    if ("error" in entry) throw entry.error;
+    return entry.value;
+  };
 }
 function deepFreeze(value) {
   if (value && typeof value === "object" && !Object.isFrozen(value)) {
@@ -36285,6 +35890,13 @@ function deepFreeze(value) {
   }
   return value;
 }
+
+// src/scoring/sql-shape.ts
+var extractSqlShape = memoByText((sql) => {
+  const builder = new ShapeBuilder();
+  builder.visitQuery(parseSelect(sql), true);
+  return builder.finish();
+});
 function tryExtractSqlShape(sql) {
   try {
     return extractSqlShape(sql);
@@ -36522,7 +36134,7 @@ function resolveOutputRef(expr, ast, scope) {
   return expr;
 }
 
-// src/fixes/rules-evidence.ts
+// src/fixes/rules/evidence.ts
 var STRING_LITERAL = /'((?:[^']|'')*)'/g;
 var TEMPORAL = /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
 var DATE_TYPES2 = /^(date|timestamp)/i;
@@ -36660,7 +36272,7 @@ function escapeRegExp(text7) {
   return text7.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// src/fixes/rules-targets.ts
+// src/fixes/rules/targets.ts
 var GENERIC = /* @__PURE__ */ new Set([
   "id",
   "at",
@@ -36806,7 +36418,7 @@ function synonymText(token) {
   return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, "");
 }
 
-// src/fixes/rules-align.ts
+// src/fixes/rules/align.ts
 function trigramSimilarity(a, b) {
   const grams = (s) => {
     const padded = `  ${s} `;
@@ -36890,7 +36502,7 @@ function cmp(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/fixes/rules-proposal.ts
+// src/fixes/rules/proposal.ts
 var PRIORITY = {
   addJoin: 100,
   fixJoin: 95,
@@ -36913,7 +36525,7 @@ function shortName(table2) {
   return table2.split(".").pop() ?? table2;
 }
 
-// src/fixes/rules-examples.ts
+// src/fixes/rules/examples.ts
 var COMPLEX_SQL = /\b(with|over|having|case|union|intersect|except|exists)\b/i;
 function isComplexSql(failure2, view) {
   if (!view) return true;
@@ -36946,7 +36558,7 @@ function proposeExamples(space2, index, failures) {
   return proposals;
 }
 
-// src/fixes/rules-instructions.ts
+// src/fixes/rules/instructions.ts
 function instructionsById(space2) {
   const byId3 = /* @__PURE__ */ new Map();
   const snippets = space2.instructions?.sql_snippets;
@@ -36980,14 +36592,28 @@ function misleadingInstructionNotes(space2, failures) {
   return notes;
 }
 
-// src/fixes/rules-warehouse.ts
+// src/sql/quote.ts
+function quoteName(name2) {
+  return "`" + name2.replace(/`/g, "``") + "`";
+}
+function quoteTableIdentifier(identifier) {
+  const parts = splitIdentifier(identifier);
+  if (!parts || parts.length < 1 || parts.length > 3) return void 0;
+  return parts.map(quoteName).join(".");
+}
+function quoteLiteral(value) {
+  if (value.includes("\\")) return void 0;
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+// src/fixes/rules/warehouse.ts
 function createWarehouseProbe(warehouse, signal) {
   const cache = /* @__PURE__ */ new Map();
   let queries = 0;
-  const cached2 = (key, run) => {
+  const cached2 = (key, run2) => {
     let hit = cache.get(key);
     if (!hit) {
-      hit = run();
+      hit = run2();
       cache.set(key, hit);
     }
     return hit;
@@ -37048,7 +36674,7 @@ function relationshipFrom(leftUnique, rightUnique) {
   return "MANY_TO_MANY";
 }
 
-// src/fixes/rules-joins.ts
+// src/fixes/rules/joins.ts
 async function proposeJoins(context) {
   const { index, views, probe, notes } = context;
   const candidates = /* @__PURE__ */ new Map();
@@ -37146,7 +36772,7 @@ function cmp2(a, b) {
   return a < b ? -1 : a > b ? 1 : 0;
 }
 
-// src/fixes/rules-join-inference.ts
+// src/fixes/rules/join-inference.ts
 var KEY_WORDS = /* @__PURE__ */ new Set(["id", "uid", "code", "key", "no", "num", "number", "pk", "ref"]);
 var GENERIC2 = /* @__PURE__ */ new Set([
   "id",
@@ -37494,7 +37120,7 @@ function findTaught(space2, benchmarks) {
   return taught;
 }
 
-// src/fixes/rules-templates.ts
+// src/fixes/rules/templates.ts
 var LITERAL = /'((?:[^']|'')*)'|(?<![\w.])(\d+(?:\.\d+)?)(?![\w.])/g;
 function literalsOf(sql) {
   return [...sql.matchAll(LITERAL)].map((m) => ({
@@ -37596,7 +37222,7 @@ function escapeRe(text7) {
   return text7.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
-// src/fixes/rules-categories.ts
+// src/fixes/rules/categories.ts
 var MAX_DISTINCT = 60;
 var MAX_PROPOSED = 12;
 var isText = (type) => type === "" || /CHAR|TEXT|STRING|CLOB/i.test(type);
@@ -37894,7 +37520,7 @@ var FixSchema = external_exports.discriminatedUnion("type", [
 ]);
 var FIX_TYPES = FixSchema.options.map((option) => option.shape.type.value);
 
-// src/fixes/rules-rank.ts
+// src/fixes/rules/rank.ts
 function mergeAndFilter(proposals, alreadyTried, notes) {
   const merged = /* @__PURE__ */ new Map();
   for (const proposal of proposals) {
@@ -37978,7 +37604,7 @@ function clone2(fix) {
   return structuredClone(fix);
 }
 
-// src/fixes/rules-phrase.ts
+// src/fixes/rules/phrase.ts
 var MEASURE_CUES = new Set(
   [
     "distinct",
@@ -38006,19 +37632,19 @@ function measurePhrase(view, index, columns, taken) {
   const isAnchor = (t) => !isCue(t) && !isFunctionWord(t.stem) && (columnWords.some((w) => stemsMatch(t.stem, w)) || !isExplained(index, t.stem));
   let best = null;
   let bestScore = 0;
-  let run = [];
+  let run2 = [];
   const consider = () => {
-    const trimmed = trim(run, isCue);
+    const trimmed = trim(run2, isCue);
     const anchors = trimmed.filter(isAnchor).length;
     const score = anchors === 0 ? 0 : anchors * 2 + (trimmed.some(isCue) ? 1 : 0);
     if (score > bestScore) {
       best = trimmed;
       bestScore = score;
     }
-    run = [];
+    run2 = [];
   };
   for (const token of view.tokens) {
-    if (isContent(token)) run.push(token);
+    if (isContent(token)) run2.push(token);
     else consider();
   }
   consider();
@@ -38047,7 +37673,7 @@ function display(token) {
   return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase();
 }
 
-// src/fixes/rules-snippets.ts
+// src/fixes/rules/snippets.ts
 var AGGREGATE_CALL = /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;
 async function proposeSnippets(context) {
   const proposals = [];
@@ -38183,7 +37809,7 @@ function fallbackName(rendered) {
   return words.split(/[\s_]+/).filter((w) => w !== "" && !/^\d/.test(w)).join(" ").slice(0, 60) || "measure";
 }
 
-// src/fixes/rules-synonyms.ts
+// src/fixes/rules/synonyms.ts
 async function proposeSynonyms(context) {
   const { index, views, alignments, probe } = context;
   const columns = /* @__PURE__ */ new Map();
@@ -38279,7 +37905,7 @@ async function keyColumn(info, isUnique) {
   return first && await isUnique(first.name) === true ? first.name : void 0;
 }
 
-// src/fixes/rules-values.ts
+// src/fixes/rules/values.ts
 var MAX_LISTED_VALUES = 30;
 async function proposeValueFixes(context) {
   const { index, views, alignments, probe } = context;
@@ -38378,7 +38004,7 @@ function valueDescription(current, pairs, values) {
   return parts.join(" ");
 }
 
-// src/fixes/rules-value-words.ts
+// src/fixes/rules/value-words.ts
 var MAX_VALUES = 200;
 var MAX_VALUE_WORDS = 3;
 async function storedValueStems(views, index, probe) {
@@ -38400,7 +38026,7 @@ async function storedValueStems(views, index, probe) {
   return out;
 }
 
-// src/fixes/rules-analyst.ts
+// src/fixes/rules/rules-analyst.ts
 var RULES = [
   proposeJoins,
   inferJoins,
@@ -38626,7 +38252,7 @@ function round(n) {
   return Math.round(n * 1e6) / 1e6;
 }
 
-// src/fixes/apply-fixes.ts
+// src/fixes/apply/apply-fixes.ts
 var import_fast_json_patch = __toESM(require_fast_json_patch(), 1);
 
 // src/sql/deny-list.ts
@@ -39262,7 +38888,7 @@ var FixCompileError = class extends GenieGitopsError {
   kind;
 };
 
-// src/fixes/patch-ops.ts
+// src/fixes/compile/patch-ops.ts
 function pointer(segments) {
   return segments.map((segment) => "/" + String(segment).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }
@@ -39314,7 +38940,7 @@ function setMember(object3, segments, key, value, same = (current) => sameJson(c
   ];
 }
 
-// src/fixes/compile-column-fixes.ts
+// src/fixes/compile/column-fixes.ts
 function requireTable(space2, identifier) {
   const table2 = findTable(space2, identifier);
   if (!table2)
@@ -39404,7 +39030,7 @@ function compileEnableBuildValueDictionary(space2, fix) {
   );
 }
 
-// src/fixes/new-id.ts
+// src/fixes/compile/new-id.ts
 import { createHash as createHash2 } from "node:crypto";
 var ID2 = /^[0-9a-f]{32}$/;
 var MODULUS = 1n << 128n;
@@ -39430,7 +39056,7 @@ function newId(document, seed) {
   return id2;
 }
 
-// src/fixes/compile-instruction-fixes.ts
+// src/fixes/compile/instruction-fixes.ts
 var byId = (item) => item.id;
 function compileAddJoin(space2, fix) {
   const left = requireTable(space2, fix.left.table);
@@ -39573,7 +39199,7 @@ function compileAddTextInstruction(space2, fix) {
   ];
 }
 
-// src/fixes/compile-fix.ts
+// src/fixes/compile/compile-fix.ts
 function compileFix(space2, fix) {
   switch (fix.type) {
     case "add_synonym":
@@ -39599,7 +39225,7 @@ function compileFix(space2, fix) {
   }
 }
 
-// src/fixes/fix-references.ts
+// src/fixes/apply/references.ts
 function referencesOf(fix) {
   switch (fix.type) {
     case "add_synonym":
@@ -39644,7 +39270,7 @@ function checkFixReferences(space2, fix, warehouse) {
   return void 0;
 }
 
-// src/fixes/apply-fixes.ts
+// src/fixes/apply/apply-fixes.ts
 function describeZodError(error62, input2) {
   return error62.issues.map((issue2) => {
     const described = describeIssue(issue2, input2);
@@ -39936,11 +39562,11 @@ async function attemptFixes(context, subset) {
   const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
   return { applied, card: gain.card, verdict: { ...verdict, accepted: gain.significant, reason } };
 }
-function acceptedTrial(context, run, reason, dropped) {
+function acceptedTrial(context, run2, reason, dropped) {
   const passedBefore = new Set(context.card.questions.filter((q2) => q2.passed).map((q2) => q2.id));
-  const passedAfter = new Set(run.card.questions.filter((q2) => q2.passed && q2.split === "train").map((q2) => q2.id));
+  const passedAfter = new Set(run2.card.questions.filter((q2) => q2.passed && q2.split === "train").map((q2) => q2.id));
   const trainTotal = Math.max(1, context.card.totals.train.total);
-  const kept = run.applied.applied.map((a) => {
+  const kept = run2.applied.applied.map((a) => {
     const flipped = a.fix.targets.filter((id2) => passedAfter.has(id2) && !passedBefore.has(id2)).length;
     return {
       fix: a.fix,
@@ -39957,9 +39583,9 @@ function acceptedTrial(context, run, reason, dropped) {
   return {
     accepted: true,
     reason,
-    verdict: run.verdict,
-    space: run.applied.space,
-    card: run.card,
+    verdict: run2.verdict,
+    space: run2.applied.space,
+    card: run2.card,
     kept,
     dropped,
     rolledBack,
@@ -40668,18 +40294,18 @@ async function screenBatch(context, screen, watch, fixes) {
       current = blame.next;
       continue;
     }
-    const run = { applied, card, verdict };
+    const run2 = { applied, card, verdict };
     if (context.confirmGain) {
       const gain = await context.confirmGain(
         { space: context.space, card: context.card },
         { space: applied.space, card }
       );
       if (!gain.significant) return done(rejectAll(context, fixes, hurt, gain.reason, verdict));
-      run.card = gain.card;
-      run.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
+      run2.card = gain.card;
+      run2.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
     }
     const kept = `kept ${active.length} of ${fixes.length} fixes`;
-    return done(acceptedTrial(context, run, `${run.verdict.reason} (${kept})`, hurt), card !== screened.card);
+    return done(acceptedTrial(context, run2, `${run2.verdict.reason} (${kept})`, hurt), card !== screened.card);
   }
   return done(rejectAll(context, fixes, hurt, "every fix broke a passing question or was left out"));
 }
@@ -40857,7 +40483,7 @@ async function runEnhanceLoop(input2) {
   const maxIterations = input2.maxIterations ?? 10;
   const target = input2.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
-  const run = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space: space2, card }, lessons) : void 0;
+  const run2 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space: space2, card }, lessons) : void 0;
   for (let index = 1; index <= maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
       stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
@@ -40936,7 +40562,7 @@ async function runEnhanceLoop(input2) {
     const fixes = batch.applied.map((a) => a.fix);
     let trial;
     try {
-      trial = run ? await run.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
+      trial = run2 ? await run2.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
     } catch (error62) {
       if (!(error62 instanceof BudgetExhausted)) throw error62;
       record2.reason = `not judged: the run stopped on ${error62.reason}`;
@@ -40971,10 +40597,10 @@ async function runEnhanceLoop(input2) {
       recordFix(lessons, "applied_fixes", { key: t.key, type: t.fix.type, summary: summarizeFix(t.fix) });
     space2 = trial.space;
     card = trial.card;
-    run?.kept({ space: space2, card }, lessons, index);
+    run2?.kept({ space: space2, card }, lessons, index);
     log(`iteration ${index}: kept ${record2.applied.length} fix(es): ${trial.reason}`);
   }
-  const end = run ? await run.finish({ space: space2, card }, iterations) : void 0;
+  const end = run2 ? await run2.finish({ space: space2, card }, iterations) : void 0;
   if (end) {
     ({ space: space2, card } = end);
     if (!end.ok) {
@@ -40992,7 +40618,7 @@ async function runEnhanceLoop(input2) {
     stopReason,
     scorings,
     analystUsage: usage,
-    screening: run?.stats,
+    screening: run2?.stats,
     budgetStop: input2.budget?.exhausted
   };
 }
@@ -41010,7 +40636,6 @@ function pct(x) {
 }
 
 // src/commands/enhance-scoring.ts
-import { existsSync as existsSync9, readFileSync as readFileSync11 } from "node:fs";
 import path12 from "node:path";
 
 // src/space/space-file.ts
@@ -42275,7 +41900,7 @@ function synonymCoverage(ctx) {
   return total === 0 ? 1 : covered / total;
 }
 
-// src/lint/types.ts
+// src/scoring/quality-score.ts
 var CATEGORIES = ["coverage", "relationships", "semantics", "examples", "limits"];
 
 // src/lint/quality.ts
@@ -43577,12 +43202,40 @@ function hashBenchmarks(benchmarks) {
   return sha256(JSON.stringify(rows));
 }
 
+// src/commands/answer-cache.ts
+import { existsSync as existsSync2, readFileSync as readFileSync3 } from "node:fs";
+function readCachedAnswers(file2, hash3, dataVersion, byId3) {
+  const out = /* @__PURE__ */ new Map();
+  if (!existsSync2(file2)) return out;
+  try {
+    const data2 = JSON.parse(readFileSync3(file2, "utf8"));
+    if (data2.version !== 1 || data2.configHash !== hash3 || data2.data !== dataVersion) return out;
+    for (const [id2, a] of Object.entries(data2.answers)) {
+      const b = byId3.get(id2);
+      if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
+      out.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
+    }
+  } catch {
+  }
+  return out;
+}
+function writeCachedAnswers(file2, key, scores) {
+  const answers = {};
+  for (const [id2, score] of scores) {
+    if (score.errored || score.expectedError !== void 0) continue;
+    answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
+  }
+  const data2 = { version: 1, configHash: key.hash, backend: key.backend, data: key.data, answers };
+  writeFileAtomic(file2, `${JSON.stringify(data2)}
+`);
+}
+
 // src/commands/score.ts
-import { existsSync as existsSync8 } from "node:fs";
-import { readFileSync as readFileSync10 } from "node:fs";
+import { existsSync as existsSync9 } from "node:fs";
+import { readFileSync as readFileSync11 } from "node:fs";
 
 // src/benchmarks/loader.ts
-import { readFileSync as readFileSync3 } from "node:fs";
+import { readFileSync as readFileSync4 } from "node:fs";
 
 // src/space/yaml-source.ts
 var import_yaml = __toESM(require_dist(), 1);
@@ -43762,7 +43415,7 @@ function loadBenchmarks(file2, space2) {
   checkReadable(file2, file2, MAX_YAML_BYTES);
   let text7;
   try {
-    text7 = readFileSync3(file2, "utf8");
+    text7 = readFileSync4(file2, "utf8");
   } catch (error62) {
     const reason = error62.code === "ENOENT" ? "file not found" : error62.message;
     throw new ValidationError([{ file: file2, path: "$", message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
@@ -44080,7 +43733,36 @@ function range(n) {
   return Array.from({ length: n }, (_, i) => i);
 }
 
-// src/scoring/retry.ts
+// src/util/retry.ts
+function parseRetryAfter(header, now = Date.now()) {
+  if (header === null) return void 0;
+  const value = header.trim();
+  if (value === "") return void 0;
+  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
+  const date5 = Date.parse(value);
+  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - now);
+}
+function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
+  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxDelayMs);
+  return backoffDelay(attempt, policy.baseDelayMs, policy.maxDelayMs, random);
+}
+function sleep(ms, signal) {
+  return new Promise((resolve2, reject) => {
+    if (signal?.aborted) {
+      reject(signal.reason);
+      return;
+    }
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve2();
+    }, ms);
+    signal?.addEventListener("abort", onAbort, { once: true });
+  });
+}
 function errorFacts(error62) {
   if (typeof error62 !== "object" || error62 === null) return { retryable: false, rateLimited: false, retryAfterMs: null };
   const e = error62;
@@ -44244,12 +43926,12 @@ function sortExpression(item, selected) {
   const aliased = selected.find((s) => s.alias && s.alias.replace(/^[`"]|[`"]$/g, "").toLowerCase() === bare2);
   return aliased ? aliased.text : expr;
 }
-async function compareAllowingTies(expectedSql, actual, warehouse, run = (sql) => warehouse.execute(sql)) {
+async function compareAllowingTies(expectedSql, actual, warehouse, run2 = (sql) => warehouse.execute(sql)) {
   const keyed = keyedOrderSql(expectedSql);
   if (!keyed) return void 0;
   let full;
   try {
-    full = await run(keyed.sql);
+    full = await run2(keyed.sql);
   } catch {
     return void 0;
   }
@@ -44300,7 +43982,7 @@ function* subsets(n, k, from = 0, prefix = []) {
   for (let i = from; i <= n - (k - prefix.length); i++) yield* subsets(n, k, i + 1, [...prefix, i]);
 }
 
-// src/scoring/score-runner.ts
+// src/scoring/ask-timeout.ts
 var QuestionTimeoutError = class extends Error {
   constructor(timeoutMs) {
     super(`Genie did not answer within ${Math.round(timeoutMs / 1e3)} s`);
@@ -44310,6 +43992,26 @@ var QuestionTimeoutError = class extends Error {
   timeoutMs;
   retryable = true;
 };
+async function askWithTimeout(genie, question, timeoutMs, parent) {
+  const controller = new AbortController();
+  const onParentAbort = () => controller.abort(parent?.reason);
+  if (parent?.aborted) onParentAbort();
+  parent?.addEventListener("abort", onParentAbort, { once: true });
+  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
+  const stopped = new Promise((_, reject) => {
+    const fire = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) fire();
+    else controller.signal.addEventListener("abort", fire, { once: true });
+  });
+  try {
+    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
+  } finally {
+    clearTimeout(timer);
+    parent?.removeEventListener("abort", onParentAbort);
+  }
+}
+
+// src/scoring/score-runner.ts
 var ServiceFailure = class extends Error {
   constructor(answer, code2) {
     super(answer.error?.message ?? code2);
@@ -44328,7 +44030,7 @@ async function runScore(input2) {
   const now = input2.now ?? Date.now;
   const stop = new AbortController();
   const signal = options.signal ? AbortSignal.any([options.signal, stop.signal]) : stop.signal;
-  const sleep2 = input2.sleep ?? ((ms) => abortableSleep(ms, signal));
+  const sleep2 = input2.sleep ?? ((ms) => sleep(ms, signal).catch(() => void 0));
   const repeats = Math.max(1, Math.floor(options.repeats ?? 1));
   const timeoutMs = options.questionTimeoutMs ?? 12e4;
   const budgetMs = options.questionBudgetMs ?? timeoutMs * 2.5;
@@ -44541,36 +44243,6 @@ async function reaskScore(input2, card, ids, times = 1) {
   const extra = await runScore({ ...input2, benchmarks, options: { ...input2.options, repeats: times } });
   return mergeRepeats(card, extra);
 }
-async function askWithTimeout(genie, question, timeoutMs, parent) {
-  const controller = new AbortController();
-  const onParentAbort = () => controller.abort(parent?.reason);
-  if (parent?.aborted) onParentAbort();
-  parent?.addEventListener("abort", onParentAbort, { once: true });
-  const timer = setTimeout(() => controller.abort(new QuestionTimeoutError(timeoutMs)), timeoutMs);
-  const stopped = new Promise((_, reject) => {
-    const fire = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) fire();
-    else controller.signal.addEventListener("abort", fire, { once: true });
-  });
-  try {
-    return await Promise.race([genie.ask(question, { signal: controller.signal }), stopped]);
-  } finally {
-    clearTimeout(timer);
-    parent?.removeEventListener("abort", onParentAbort);
-  }
-}
-function abortableSleep(ms, signal) {
-  return new Promise((resolve2) => {
-    if (signal?.aborted) return resolve2();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener("abort", done);
-      resolve2();
-    }
-    signal?.addEventListener("abort", done, { once: true });
-  });
-}
 function isStatementTimeout(error62) {
   return error62 instanceof WarehouseError && error62.code === "TIMEOUT";
 }
@@ -44579,16 +44251,16 @@ function messageOf(error62) {
 }
 
 // src/commands/workspace.ts
-import { existsSync as existsSync7, statSync as statSync3 } from "node:fs";
+import { existsSync as existsSync8, statSync as statSync3 } from "node:fs";
 import path11 from "node:path";
 
 // src/space/repository.ts
 import { createHash as createHash6 } from "node:crypto";
-import { existsSync as existsSync3, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
+import { existsSync as existsSync4, readdirSync as readdirSync2, statSync as statSync2 } from "node:fs";
 import path6 from "node:path";
 
 // src/space/bundle.ts
-import { existsSync as existsSync2, readFileSync as readFileSync4 } from "node:fs";
+import { existsSync as existsSync3, readFileSync as readFileSync5 } from "node:fs";
 import path4 from "node:path";
 
 // src/space/bundle-glob.ts
@@ -44628,7 +44300,7 @@ var BUNDLE_FILES = ["databricks.yml", "databricks.yaml"];
 var isRecord3 = (value) => value !== null && typeof value === "object" && !Array.isArray(value);
 function readYaml(root2, rel) {
   const absolute = path4.join(root2, rel);
-  const source = parseYamlSource(readFileSync4(absolute, "utf8"), rel);
+  const source = parseYamlSource(readFileSync5(absolute, "utf8"), rel);
   const data2 = source.value ?? {};
   if (!isRecord3(data2))
     throw new ValidationError([
@@ -44637,7 +44309,7 @@ function readYaml(root2, rel) {
   return { rel, dir: path4.dirname(absolute), source, data: data2 };
 }
 function bundleFileOf(root2) {
-  return BUNDLE_FILES.find((name2) => existsSync2(path4.join(root2, name2)));
+  return BUNDLE_FILES.find((name2) => existsSync3(path4.join(root2, name2)));
 }
 function includedFiles(root2, main2) {
   const include = main2.data.include;
@@ -44833,16 +44505,29 @@ function spacePaths(root2, name2) {
   const absolute = path5.resolve(root2);
   const inside = (relative) => resolveInside(absolute, relative, `the path of space ${name2}`);
   return {
-    dir: inside(path5.join("spaces", name2)),
-    spaceFile: inside(path5.join("spaces", name2, "space.json")),
-    targetFile: inside(path5.join("spaces", name2, "target.yml")),
-    benchmarksFile: inside(path5.join("benchmarks", `${name2}.yml`)),
-    lessonsFile: inside(path5.join("lessons", `${name2}.json`))
+    dir: inside(repoPaths.dir(name2)),
+    spaceFile: inside(repoPaths.spaceFile(name2)),
+    targetFile: inside(repoPaths.targetFile(name2)),
+    benchmarksFile: inside(repoPaths.benchmarksFile(name2)),
+    lessonsFile: inside(repoPaths.lessonsFile(name2))
   };
+}
+var repoPaths = {
+  /** The folder holding every folder-declared space. */
+  spacesDir: "spaces",
+  dir: (name2) => `spaces/${name2}`,
+  spaceFile: (name2) => `spaces/${name2}/space.json`,
+  targetFile: (name2) => `spaces/${name2}/target.yml`,
+  benchmarksFile: (name2) => `benchmarks/${name2}.yml`,
+  lessonsFile: (name2) => `lessons/${name2}.json`
+};
+function spaceOfPath(file2, options = {}) {
+  const match = /^spaces\/([^/]+)\//.exec(file2) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file2) : null);
+  return match?.[1];
 }
 
 // src/space/target.ts
-import { readFileSync as readFileSync5 } from "node:fs";
+import { readFileSync as readFileSync6 } from "node:fs";
 var isoDate = external_exports.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected a date written YYYY-MM-DD").refine(
   (value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && (/* @__PURE__ */ new Date(`${value}T00:00:00Z`)).toISOString().startsWith(value),
   "expected a real calendar date (YYYY-MM-DD)"
@@ -44952,7 +44637,7 @@ function overlayTarget(base, loaded) {
 function readText(file2, label) {
   checkReadable(file2, label, MAX_YAML_BYTES);
   try {
-    return readFileSync5(file2, "utf8");
+    return readFileSync6(file2, "utf8");
   } catch (error62) {
     throw new ValidationError([
       { file: label, path: "$", message: `cannot read the file (${error62.message})` }
@@ -44963,7 +44648,7 @@ function loadTarget(file2, label = file2) {
   checkReadable(file2, label, MAX_YAML_BYTES);
   let text7;
   try {
-    text7 = readFileSync5(file2, "utf8");
+    text7 = readFileSync6(file2, "utf8");
   } catch (error62) {
     throw new ValidationError([
       { file: label, path: "$", message: `cannot read target.yml (${error62.message})` }
@@ -44977,9 +44662,9 @@ function repoRelative(root2, file2) {
   return path6.relative(root2, file2).split(path6.sep).join("/");
 }
 function folderEntries(root2) {
-  const spacesDir = path6.join(root2, "spaces");
-  if (!existsSync3(spacesDir)) return [];
-  return readdirSync2(spacesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync3(path6.join(spacesDir, entry.name, "space.json"))).map((entry) => {
+  const spacesDir = path6.join(root2, repoPaths.spacesDir);
+  if (!existsSync4(spacesDir)) return [];
+  return readdirSync2(spacesDir, { withFileTypes: true }).filter((entry) => entry.isDirectory() && existsSync4(path6.join(spacesDir, entry.name, "space.json"))).map((entry) => {
     const spaceFile = path6.join(spacesDir, entry.name, "space.json");
     return {
       name: entry.name,
@@ -45000,7 +44685,7 @@ function bundleEntries(root2, bundle, folders) {
   const entries = [];
   for (const resource of bundle.spaces) {
     if (!resource.spaceFile) continue;
-    const problem = !isValidSpaceName(resource.key) ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}` : taken.has(resource.key) ? `genie_spaces.${resource.key} has the name of the folder spaces/${resource.key}/: rename one of them` : void 0;
+    const problem = !isValidSpaceName(resource.key) ? `the key '${resource.key}' cannot name a space: use ${SPACE_NAME_RULE}` : taken.has(resource.key) ? `genie_spaces.${resource.key} has the name of the folder ${repoPaths.dir(resource.key)}/: rename one of them` : void 0;
     if (problem)
       throw new ValidationError([{ file: resource.declaredIn, path: "$", line: resource.line, message: problem }]);
     entries.push({
@@ -45040,21 +44725,21 @@ function bundleTarget2(root2, entry) {
     idsDerived: true
   };
   if (resource.parentPath !== void 0) base.parentPath = resource.parentPath;
-  const overlay = existsSync3(entry.targetFile) ? loadTargetOverlay(entry.targetFile, repoRelative(root2, entry.targetFile)) : void 0;
+  const overlay = existsSync4(entry.targetFile) ? loadTargetOverlay(entry.targetFile, repoRelative(root2, entry.targetFile)) : void 0;
   return overlayTarget(base, overlay);
 }
 function targetOf(root2, entry) {
   if (entry.source === "bundle") return bundleTarget2(root2, entry);
-  return existsSync3(entry.targetFile) ? loadTarget(entry.targetFile, repoRelative(root2, entry.targetFile)) : void 0;
+  return existsSync4(entry.targetFile) ? loadTarget(entry.targetFile, repoRelative(root2, entry.targetFile)) : void 0;
 }
 function missingSpace(root2, name2, options) {
-  const dir = path6.join(root2, "spaces", name2);
-  if (existsSync3(dir) && statSync2(dir).isDirectory()) {
+  const dir = path6.join(root2, repoPaths.dir(name2));
+  if (existsSync4(dir) && statSync2(dir).isDirectory()) {
     return new ValidationError([
       {
         file: repoRelative(root2, path6.join(dir, "space.json")),
         path: "$",
-        message: `spaces/${name2}/ has no space.json: create spaces/${name2}/space.json (the decoded serialized_space, e.g. via \`genie-gitops export\`)`
+        message: `${repoPaths.dir(name2)}/ has no space.json: create ${repoPaths.spaceFile(name2)} (the decoded serialized_space, e.g. via \`genie-gitops export\`)`
       }
     ]);
   }
@@ -45064,7 +44749,7 @@ function missingSpace(root2, name2, options) {
     {
       file: repoRelative(root2, dir),
       path: "$",
-      message: `no folder spaces/${name2}/ and no genie_spaces.${name2} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`
+      message: `no folder ${repoPaths.dir(name2)}/ and no genie_spaces.${name2} in databricks.yml: create one with a space.json (run \`genie-gitops init\` or \`genie-gitops export\`)${hint}`
     }
   ]);
 }
@@ -45074,7 +44759,7 @@ function loadSpaceDir(root2, name2, options = {}) {
   const entry = findSpaceEntry(absoluteRoot, name2, options);
   if (!entry) throw missingSpace(absoluteRoot, name2, options);
   resolveInside(absoluteRoot, entry.spaceFile, `the config file of space ${name2}`);
-  if (existsSync3(entry.targetFile)) resolveInside(absoluteRoot, entry.targetFile, `the target file of space ${name2}`);
+  if (existsSync4(entry.targetFile)) resolveInside(absoluteRoot, entry.targetFile, `the target file of space ${name2}`);
   const space2 = readSpaceFile(entry.spaceFile, entry.configPath);
   const target = targetOf(absoluteRoot, entry);
   return {
@@ -45092,8 +44777,8 @@ function spacesTouchedBy(root2, files, options = {}) {
   const changed = new Set(files);
   const names = /* @__PURE__ */ new Set();
   for (const file2 of files) {
-    const match = /^spaces\/([^/]+)\//.exec(file2) ?? (options.benchmarks ? /^benchmarks\/([^/]+)\.ya?ml$/.exec(file2) : null);
-    if (match) names.add(match[1]);
+    const name2 = spaceOfPath(file2, options);
+    if (name2) names.add(name2);
   }
   const bundle = readBundle(path6.resolve(root2), { target: options.bundleTarget });
   const bundleChanged = bundle?.files.some((file2) => changed.has(file2)) ?? false;
@@ -45106,8 +44791,28 @@ function spacesTouchedBy(root2, files, options = {}) {
 }
 
 // src/local/warehouse.ts
-import { readFileSync as readFileSync7 } from "node:fs";
+import { readFileSync as readFileSync8 } from "node:fs";
 import path8 from "node:path";
+
+// src/util/seeded-random.ts
+function hashString(text7) {
+  let h = 2166136261;
+  for (let i = 0; i < text7.length; i++) {
+    h ^= text7.charCodeAt(i);
+    h = Math.imul(h, 16777619) >>> 0;
+  }
+  return h >>> 0;
+}
+function mulberry32(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = a + 1831565813 >>> 0;
+    let t = a;
+    t = Math.imul(t ^ t >>> 15, t | 1);
+    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
+    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+  };
+}
 
 // src/local/spark-dates.ts
 var DAY_MS2 = 864e5;
@@ -45739,12 +45444,12 @@ function strftimeFormat(pattern) {
   const pieces = { yyyy: "%Y", MM: "%m", dd: "%d", HH: "%H", mm: "%M", ss: "%S" };
   let out = "";
   for (let i = 0; i < pattern.length; ) {
-    const run = /^([A-Za-z])\1*/.exec(pattern.slice(i));
-    if (run) {
-      const piece = pieces[run[0]];
+    const run2 = /^([A-Za-z])\1*/.exec(pattern.slice(i));
+    if (run2) {
+      const piece = pieces[run2[0]];
       if (!piece) return void 0;
       out += piece;
-      i += run[0].length;
+      i += run2[0].length;
     } else {
       if (pattern[i] === "'") return void 0;
       out += pattern[i] === "%" ? "%%" : pattern[i];
@@ -45836,13 +45541,7 @@ function nativeForm({ fn, args, fallback }) {
   return guards.length === 0 ? fast.sql : `CASE WHEN ${[...guards, DEADLINE_PROBE].join(" AND ")} THEN ${fast.sql} ELSE ${fallback} END`;
 }
 
-// src/local/sql-dialect.ts
-function backtick(name2) {
-  return `\`${name2.replace(/`/g, "``")}\``;
-}
-function quoteString(value) {
-  return `'${value.replace(/'/g, "''")}'`;
-}
+// src/local/sql-dialect-vocabulary.ts
 var CLOCK_DATE = /* @__PURE__ */ new Set(["CURRENT_DATE", "CURDATE"]);
 var CLOCK_TIMESTAMP = /* @__PURE__ */ new Set(["CURRENT_TIMESTAMP", "NOW", "GETDATE", "LOCALTIMESTAMP"]);
 var UNIT_ARG_FUNCTIONS = /* @__PURE__ */ new Set([
@@ -45940,6 +45639,27 @@ var CAST_TYPES = {
   DEC: "REAL",
   NUMERIC: "REAL"
 };
+function castExpression(inner, typeName) {
+  const type = typeName.toUpperCase();
+  if (type === "DATE")
+    return optimiseCall({
+      fn: "to_date",
+      args: splitArguments(inner),
+      fallback: `to_date(${inner})`,
+      integerResult: false
+    }) ?? `to_date(${inner})`;
+  if (type.startsWith("TIMESTAMP")) return `to_timestamp(${inner})`;
+  const mapped = CAST_TYPES[type];
+  return mapped ? `CAST(${inner} AS ${mapped})` : void 0;
+}
+function backtick(name2) {
+  return `\`${name2.replace(/`/g, "``")}\``;
+}
+function quoteString(value) {
+  return `'${value.replace(/'/g, "''")}'`;
+}
+
+// src/local/sql-dialect.ts
 function rewriteForSqlite(sql, options) {
   const tokens = tokenize(sql, "sqlite");
   return new Rewriter(tokens, options).range(0, tokens.length);
@@ -46220,19 +45940,6 @@ var Rewriter = class {
     return k >= 0 ? this.t[k] : void 0;
   }
 };
-function castExpression(inner, typeName) {
-  const type = typeName.toUpperCase();
-  if (type === "DATE")
-    return optimiseCall({
-      fn: "to_date",
-      args: splitArguments(inner),
-      fallback: `to_date(${inner})`,
-      integerResult: false
-    }) ?? `to_date(${inner})`;
-  if (type.startsWith("TIMESTAMP")) return `to_timestamp(${inner})`;
-  const mapped = CAST_TYPES[type];
-  return mapped ? `CAST(${inner} AS ${mapped})` : void 0;
-}
 function lastSignificant(pieces) {
   for (let k = pieces.length - 1; k >= 0; k--) if (pieces[k].kind !== "trivia") return k;
   return -1;
@@ -46330,7 +46037,7 @@ function cumulative(weights) {
 }
 
 // src/local/sqlite-host.ts
-import { existsSync as existsSync4, readFileSync as readFileSync6 } from "node:fs";
+import { existsSync as existsSync5, readFileSync as readFileSync7 } from "node:fs";
 import { createRequire } from "node:module";
 import path7 from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -46398,17 +46105,17 @@ var SqliteHost = class {
   }
   /** Runs `job` after everything queued before it, on a started worker. */
   enqueue(signal, job) {
-    const run = this.tail.then(async () => {
+    const run2 = this.tail.then(async () => {
       if (signal?.aborted) throw new StatementStopped("CANCELLED");
       const worker = await this.ensureWorker();
       if (signal?.aborted) throw new StatementStopped("CANCELLED");
       return job(worker);
     });
-    this.tail = run.then(
+    this.tail = run2.then(
       () => void 0,
       () => void 0
     );
-    return signal ? leaveOnAbort(run, signal) : run;
+    return signal ? leaveOnAbort(run2, signal) : run2;
   }
   /**
    * Posts one message and waits for its reply; past `timeoutMs`, or when the signal aborts, the
@@ -46503,10 +46210,10 @@ var MAX_TIMER_MS = 2147483647;
 function spawnWorker() {
   const here = path7.dirname(fileURLToPath(import.meta.url));
   for (const candidate of [path7.join(here, WORKER_DIR, "index.js"), path7.join(here, "..", WORKER_DIR, "index.js")]) {
-    if (existsSync4(candidate)) return new Worker(candidate);
+    if (existsSync5(candidate)) return new Worker(candidate);
   }
   const source = path7.join(here, "sqlite-worker.ts");
-  if (existsSync4(source)) return new Worker(sourceBootstrap(source), { eval: true });
+  if (existsSync5(source)) return new Worker(sourceBootstrap(source), { eval: true });
   throw new StatementFailed(
     `the embedded warehouse's worker is missing: looked for ${WORKER_DIR}/index.js beside ${here} and its parent; rebuild the bundle with \`npm run bundle\``
   );
@@ -46514,7 +46221,7 @@ function spawnWorker() {
 function sourceBootstrap(source) {
   const require2 = createRequire(import.meta.url);
   const tsxRoot = path7.dirname(require2.resolve("tsx/package.json"));
-  const manifest = JSON.parse(readFileSync6(path7.join(tsxRoot, "package.json"), "utf8"));
+  const manifest = JSON.parse(readFileSync7(path7.join(tsxRoot, "package.json"), "utf8"));
   const api = manifest.exports["./esm/api"]?.import?.default;
   if (!api) throw new StatementFailed("tsx has no ./esm/api export: cannot run the worker from source");
   const apiUrl = pathToFileURL(path7.join(tsxRoot, api)).href;
@@ -46576,8 +46283,8 @@ async function prepareImage(host2, data2, where2, timeoutMs) {
   let request;
   if (data2 === "demo") request = { kind: "demo", catalog, schema, seed, rows };
   else if (path8.extname(data2).toLowerCase() === ".sql")
-    request = { kind: "script", catalog, schema, label: data2, text: readFileSync7(data2, "utf8") };
-  else request = { kind: "file", catalog, schema, label: data2, bytes: readFileSync7(data2) };
+    request = { kind: "script", catalog, schema, label: data2, text: readFileSync8(data2, "utf8") };
+  else request = { kind: "file", catalog, schema, label: data2, bytes: readFileSync8(data2) };
   try {
     const prepared = await host2.prepare(request, timeoutMs);
     if (data2 === "demo") demoImages.set(key, prepared);
@@ -47033,44 +46740,57 @@ function columnType2(rawType, name2) {
 var lastPart2 = (identifier) => identifier.replace(/`/g, "").split(".").pop() ?? identifier;
 function buildCatalog(space2, schema) {
   const configured = [...space2.data_sources?.tables ?? [], ...space2.data_sources?.metric_views ?? []];
-  const tables = configured.map((cfg) => {
-    const identifier = cfg.identifier.replace(/`/g, "");
-    const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
-    const configs = new Map(
-      (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c])
-    );
-    const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: "" }));
-    const table2 = {
-      identifier,
-      name: lastPart2(identifier),
-      description: joinText(cfg.description),
-      columns: []
-    };
-    for (const { name: name2, type } of names) {
-      const cc = configs.get(name2.toLowerCase());
-      if (cc?.exclude) continue;
-      table2.columns.push({
-        table: table2,
-        name: name2,
-        type: columnType2(type, name2.toLowerCase()),
-        description: joinText(cc?.description),
-        synonyms: cc?.synonyms ?? [],
-        entity: cc ? hasEntityMatching(cc) : false,
-        format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
-        values: [],
-        examples: [],
-        isKey: false
-      });
-    }
-    table2.key = pickKey(table2);
-    if (table2.key) table2.key.isKey = true;
-    table2.label = pickLabel(table2);
-    return table2;
-  });
-  const byName = (ref) => {
-    const clean = ref.replace(/`/g, "").toLowerCase();
-    return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+  const tables = configured.map((cfg) => tableInfo(cfg, schema));
+  const joins = joinEdges(space2, tables);
+  markReferences(joins);
+  const ti = space2.instructions?.text_instructions?.[0];
+  return {
+    tables,
+    snippets: snippetInfos(space2, tables),
+    joins,
+    examples: exampleInfos(space2),
+    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : void 0
   };
+}
+function tableInfo(cfg, schema) {
+  const identifier = cfg.identifier.replace(/`/g, "");
+  const whTable = schema.tables.find((t) => t.identifier.toLowerCase() === identifier.toLowerCase());
+  const configs = new Map(
+    (cfg.column_configs ?? []).map((c) => [c.column_name.toLowerCase(), c])
+  );
+  const names = whTable ? whTable.columns.map((c) => ({ name: c.name, type: c.type })) : [...configs.values()].map((c) => ({ name: c.column_name, type: "" }));
+  const table2 = {
+    identifier,
+    name: lastPart2(identifier),
+    description: joinText(cfg.description),
+    columns: []
+  };
+  for (const { name: name2, type } of names) {
+    const cc = configs.get(name2.toLowerCase());
+    if (cc?.exclude) continue;
+    table2.columns.push({
+      table: table2,
+      name: name2,
+      type: columnType2(type, name2.toLowerCase()),
+      description: joinText(cc?.description),
+      synonyms: cc?.synonyms ?? [],
+      entity: cc ? hasEntityMatching(cc) : false,
+      format: cc ? hasFormatAssistance(cc) || hasEntityMatching(cc) : false,
+      values: [],
+      examples: [],
+      isKey: false
+    });
+  }
+  table2.key = pickKey(table2);
+  if (table2.key) table2.key.isKey = true;
+  table2.label = pickLabel(table2);
+  return table2;
+}
+function tableByName(tables, ref) {
+  const clean = ref.replace(/`/g, "").toLowerCase();
+  return tables.find((t) => t.identifier.toLowerCase() === clean || t.name.toLowerCase() === clean);
+}
+function snippetInfos(space2, tables) {
   const snippetGroups = space2.instructions?.sql_snippets;
   const snippets = [];
   for (const [kind, list3] of [
@@ -47091,6 +46811,10 @@ function buildCatalog(space2, schema) {
       });
     }
   }
+  return snippets;
+}
+function joinEdges(space2, tables) {
+  const byName = (ref) => tableByName(tables, ref);
   const joins = [];
   for (const spec of space2.instructions?.join_specs ?? []) {
     const parsed = parseJoinCondition3(joinText(spec.sql.slice(0, 1)));
@@ -47114,13 +46838,18 @@ function buildCatalog(space2, schema) {
       relationship
     });
   }
+  return joins;
+}
+function markReferences(joins) {
   for (const j of joins) {
     const leftCol = j.left.columns.find((c) => c.name.toLowerCase() === j.leftColumn.toLowerCase());
     const rightCol = j.right.columns.find((c) => c.name.toLowerCase() === j.rightColumn.toLowerCase());
     if (leftCol && rightCol && rightCol === j.right.key && leftCol !== j.left.key) leftCol.references ??= j.right;
     if (leftCol && rightCol && leftCol === j.left.key && rightCol !== j.right.key) rightCol.references ??= j.left;
   }
-  const examples2 = (space2.instructions?.example_question_sqls ?? []).map((e) => ({
+}
+function exampleInfos(space2) {
+  return (space2.instructions?.example_question_sqls ?? []).map((e) => ({
     id: e.id,
     question: joinText(e.question),
     sql: joinText(e.sql).trim().replace(/;\s*$/, ""),
@@ -47130,14 +46859,6 @@ function buildCatalog(space2, schema) {
       defaultValue: p.default_value?.values?.[0]
     }))
   }));
-  const ti = space2.instructions?.text_instructions?.[0];
-  return {
-    tables,
-    snippets,
-    joins,
-    examples: examples2,
-    textInstruction: ti ? { id: ti.id, content: joinText(ti.content) } : void 0
-  };
 }
 function flipRelationship2(r) {
   return r === "MANY_TO_ONE" ? "ONE_TO_MANY" : r === "ONE_TO_MANY" ? "MANY_TO_ONE" : r;
@@ -47595,98 +47316,112 @@ function nextDay(iso) {
 }
 function findDates(tokens, today) {
   const found = [];
-  const [ty, tm] = today.split("-").map(Number);
+  const [year, month] = today.split("-").map(Number);
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
-    const next = tokens[i + 1];
-    const add2 = (range4, end) => {
-      found.push({ range: range4, start: i, end });
-      i = end - 1;
-    };
-    const fixed = t.forms.map((f) => FIXED[f]).find(Boolean);
-    if (fixed) {
-      add2(fixed, i + 1);
-      continue;
-    }
-    if (t.date) {
-      const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
-      if (j >= 0) {
-        const other = tokens[i + 1 + j];
-        add2({ kind: "between", from: t.date, to: nextDay(other.date) }, i + 2 + j);
-        continue;
-      }
-      const prev = tokens[i - 1];
-      if (has(prev, ["since", "after", "from"]) || has(next, ["\uC774\uD6C4", "\uBD80\uD130", "\uC774\uD6C4\uB85C"])) {
-        add2({ kind: "between", from: t.date }, i + 1);
-      } else if (has(prev, ["before", "until"]) || has(next, ["\uC774\uC804", "\uC804", "\uAE4C\uC9C0"])) {
-        add2({ kind: "between", to: has(prev, ["until"]) || has(next, ["\uAE4C\uC9C0"]) ? nextDay(t.date) : t.date }, i + 1);
-      } else {
-        add2({ kind: "between", from: t.date, to: nextDay(t.date) }, i + 1);
-      }
-      continue;
-    }
-    if (has(t, LAST_WORDS) && next?.num !== void 0 && unitOf(tokens[i + 2])) {
-      add2({ kind: "last", n: next.num, unit: unitOf(tokens[i + 2]) }, i + 3);
-      continue;
-    }
-    if (has(t, ["past", "trailing", "\uCD5C\uADFC"]) && unitOf(next)) {
-      add2({ kind: "last", n: 1, unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (has(t, LAST_WORDS) && unitOf(next)) {
-      add2({ kind: "previous", unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (has(t, THIS_WORDS) && unitOf(next)) {
-      add2({ kind: "this", unit: unitOf(next) }, i + 2);
-      continue;
-    }
-    if (t.num !== void 0 && t.num >= 1900 && t.num < 2200 && has(next, ["\uB144", "\uB144\uB3C4", "\uB144\uC5D0"])) {
-      const after = tokens[i + 2];
-      const mtok = tokens[i + 3];
-      if (after?.num !== void 0 && after.num >= 1 && after.num <= 12 && has(mtok, ["\uC6D4"])) {
-        add2({ kind: "between", from: monthStart(t.num, after.num), to: nextMonthStart(t.num, after.num) }, i + 4);
-      } else {
-        add2({ kind: "between", from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 2);
-      }
-      continue;
-    }
-    if (t.num !== void 0 && t.num >= 1 && t.num <= 12 && Number.isInteger(t.num) && has(next, ["\uC6D4"])) {
-      const y = t.num <= tm ? ty : ty - 1;
-      add2({ kind: "between", from: monthStart(y, t.num), to: nextMonthStart(y, t.num) }, i + 2);
-      continue;
-    }
-    const month = monthOf(t);
-    if (month && next?.num !== void 0 && next.num >= 1 && next.num <= 31 && Number.isInteger(next.num)) {
-      const day = dayDate(tokens, i, month, ty);
-      const other = tokens.slice(i + 2, i + 6).findIndex(
-        (x, k) => monthOf(x) !== void 0 && tokens[i + 3 + k]?.num !== void 0 && tokens[i + 3 + k].num <= 31
-      );
-      if (other >= 0) {
-        const j = i + 2 + other;
-        const end = dayDate(tokens, j, monthOf(tokens[j]), ty);
-        const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
-        add2({ kind: "between", from, to: nextDay(end.date) }, end.next);
-      } else {
-        add2({ kind: "between", from: day.date, to: nextDay(day.date) }, day.next);
-      }
-      continue;
-    }
-    if (month) {
-      const year = next?.num !== void 0 && next.num >= 1900 ? next.num : month <= tm ? ty : ty - 1;
-      add2(
-        { kind: "between", from: monthStart(year, month), to: nextMonthStart(year, month) },
-        next?.num !== void 0 && next.num >= 1900 ? i + 2 : i + 1
-      );
-      continue;
-    }
-    if (t.num !== void 0 && Number.isInteger(t.num) && t.num >= 1990 && t.num < 2100 && has(tokens[i - 1], ["in", "during", "for", "of", "year"])) {
-      add2({ kind: "between", from: `${t.num}-01-01`, to: `${t.num + 1}-01-01` }, i + 1);
-      continue;
-    }
+    const hit = firstDate(tokens, i, { year, month });
+    if (!hit) continue;
+    found.push({ range: hit.range, start: i, end: hit.end });
+    i = hit.end - 1;
   }
   return found;
 }
+function firstDate(tokens, i, clock) {
+  for (const matcher of MATCHERS) {
+    const hit = matcher(tokens, i, clock);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function fixedDate(tokens, i) {
+  const fixed = tokens[i].forms.map((f) => FIXED[f]).find(Boolean);
+  return fixed ? { range: fixed, end: i + 1 } : void 0;
+}
+function isoDates(tokens, i) {
+  const t = tokens[i];
+  if (!t.date) return void 0;
+  const next = tokens[i + 1];
+  const j = tokens.slice(i + 1, i + 4).findIndex((x) => x.date);
+  if (j >= 0) {
+    const other = tokens[i + 1 + j];
+    return { range: { kind: "between", from: t.date, to: nextDay(other.date) }, end: i + 2 + j };
+  }
+  const prev = tokens[i - 1];
+  if (has(prev, ["since", "after", "from"]) || has(next, ["\uC774\uD6C4", "\uBD80\uD130", "\uC774\uD6C4\uB85C"]))
+    return { range: { kind: "between", from: t.date }, end: i + 1 };
+  if (has(prev, ["before", "until"]) || has(next, ["\uC774\uC804", "\uC804", "\uAE4C\uC9C0"])) {
+    const to = has(prev, ["until"]) || has(next, ["\uAE4C\uC9C0"]) ? nextDay(t.date) : t.date;
+    return { range: { kind: "between", to }, end: i + 1 };
+  }
+  return { range: { kind: "between", from: t.date, to: nextDay(t.date) }, end: i + 1 };
+}
+function relativeWindow(tokens, i) {
+  const t = tokens[i];
+  const next = tokens[i + 1];
+  if (has(t, LAST_WORDS) && next?.num !== void 0 && unitOf(tokens[i + 2]))
+    return { range: { kind: "last", n: next.num, unit: unitOf(tokens[i + 2]) }, end: i + 3 };
+  const unit = unitOf(next);
+  if (!unit) return void 0;
+  if (has(t, ["past", "trailing", "\uCD5C\uADFC"])) return { range: { kind: "last", n: 1, unit }, end: i + 2 };
+  if (has(t, LAST_WORDS)) return { range: { kind: "previous", unit }, end: i + 2 };
+  if (has(t, THIS_WORDS)) return { range: { kind: "this", unit }, end: i + 2 };
+  return void 0;
+}
+function koreanYear(tokens, i) {
+  const y = tokens[i].num;
+  if (y === void 0 || y < 1900 || y >= 2200 || !has(tokens[i + 1], ["\uB144", "\uB144\uB3C4", "\uB144\uC5D0"])) return void 0;
+  const after = tokens[i + 2];
+  if (after?.num !== void 0 && after.num >= 1 && after.num <= 12 && has(tokens[i + 3], ["\uC6D4"]))
+    return { range: { kind: "between", from: monthStart(y, after.num), to: nextMonthStart(y, after.num) }, end: i + 4 };
+  return { range: { kind: "between", from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 2 };
+}
+function koreanMonth(tokens, i, clock) {
+  const m = tokens[i].num;
+  if (m === void 0 || m < 1 || m > 12 || !Number.isInteger(m) || !has(tokens[i + 1], ["\uC6D4"])) return void 0;
+  const y = m <= clock.month ? clock.year : clock.year - 1;
+  return { range: { kind: "between", from: monthStart(y, m), to: nextMonthStart(y, m) }, end: i + 2 };
+}
+function monthDay(tokens, i, clock) {
+  const month = monthOf(tokens[i]);
+  const next = tokens[i + 1];
+  if (!month || next?.num === void 0 || next.num < 1 || next.num > 31 || !Number.isInteger(next.num))
+    return void 0;
+  const day = dayDate(tokens, i, month, clock.year);
+  const other = tokens.slice(i + 2, i + 6).findIndex(
+    (x, k) => monthOf(x) !== void 0 && tokens[i + 3 + k]?.num !== void 0 && tokens[i + 3 + k].num <= 31
+  );
+  if (other < 0) return { range: { kind: "between", from: day.date, to: nextDay(day.date) }, end: day.next };
+  const j = i + 2 + other;
+  const end = dayDate(tokens, j, monthOf(tokens[j]), clock.year);
+  const from = end.hasYear && !day.hasYear ? `${end.date.slice(0, 4)}${day.date.slice(4)}` : day.date;
+  return { range: { kind: "between", from, to: nextDay(end.date) }, end: end.next };
+}
+function monthYear(tokens, i, clock) {
+  const month = monthOf(tokens[i]);
+  if (!month) return void 0;
+  const next = tokens[i + 1];
+  const named = next?.num !== void 0 && next.num >= 1900;
+  const year = named ? next.num : month <= clock.month ? clock.year : clock.year - 1;
+  return {
+    range: { kind: "between", from: monthStart(year, month), to: nextMonthStart(year, month) },
+    end: named ? i + 2 : i + 1
+  };
+}
+function bareYear(tokens, i) {
+  const y = tokens[i].num;
+  if (y === void 0 || !Number.isInteger(y) || y < 1990 || y >= 2100) return void 0;
+  if (!has(tokens[i - 1], ["in", "during", "for", "of", "year"])) return void 0;
+  return { range: { kind: "between", from: `${y}-01-01`, to: `${y + 1}-01-01` }, end: i + 1 };
+}
+var MATCHERS = [
+  fixedDate,
+  isoDates,
+  relativeWindow,
+  koreanYear,
+  koreanMonth,
+  monthDay,
+  monthYear,
+  bareYear
+];
 function dateCondition(range4, column2) {
   switch (range4.kind) {
     case "last": {
@@ -48157,114 +47892,100 @@ function findQuantities(tokens, taken) {
 function findQuantityPhrases(tokens, taken) {
   const out = [];
   for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i];
     if (taken.has(i)) continue;
-    const topDir = t.forms.map((f) => TOP_WORDS[f]).find(Boolean);
-    if (topDir && tokens[i + 1]?.num !== void 0 && !taken.has(i + 1)) {
-      const end = COUNTERS.has(tokens[i + 2]?.raw ?? "") ? i + 3 : i + 2;
-      out.push({ kind: "top", n: tokens[i + 1].num, dir: topDir, start: i, end });
-      i = end - 1;
-      continue;
-    }
-    if (t.num !== void 0 && Number.isInteger(t.num) && t.num > 0 && t.num < 1e3) {
-      const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
-      if (mostDir) {
-        const end = tokens[i + 2]?.forms.includes("active") ? i + 3 : i + 2;
-        out.push({ kind: "top", n: t.num, dir: mostDir, start: i, end });
-        i = end - 1;
-        continue;
-      }
-    }
-    const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
-    if (toAverage) {
-      let at3 = i + toAverage[0].length;
-      if (tokenHasWord(tokens[at3], "the")) at3++;
-      if (["average", "avg", "mean"].some((w) => tokenHasWord(tokens[at3], w))) {
-        out.push({
-          kind: "compare",
-          op: toAverage[1],
-          value: 0,
-          against: "avg",
-          start: i,
-          end: at3 + 1,
-          numberAt: at3,
-          used: range2(i, at3 + 1)
-        });
-        i = at3;
-        continue;
-      }
-    }
-    if (tokenHasWord(t, "between") && tokens[i + 1]?.num !== void 0 && tokenHasWord(tokens[i + 2], "and") && tokens[i + 3]?.num !== void 0) {
-      out.push({
-        kind: "compare",
-        op: ">=",
-        value: tokens[i + 1].num,
-        start: i,
-        end: i + 4,
-        numberAt: i + 1,
-        used: range2(i, i + 4)
-      });
-      out.push({
-        kind: "compare",
-        op: "<=",
-        value: tokens[i + 3].num,
-        start: i,
-        end: i + 4,
-        numberAt: i + 3,
-        used: []
-      });
-      i += 3;
-      continue;
-    }
-    const gapped = BEFORE.find(
-      ([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === void 0 && tokens[i + words.length + 1]?.num !== void 0 && !tokens[i + words.length]?.date
-    );
-    if (gapped) {
-      const at3 = i + gapped[0].length + 1;
-      out.push({
-        kind: "compare",
-        op: gapped[1],
-        value: tokens[at3].num,
-        start: i,
-        end: at3 + 1,
-        numberAt: at3,
-        used: [...range2(i, at3 - 1), at3]
-      });
-      i = at3;
-      continue;
-    }
-    const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== void 0);
-    if (before) {
-      const at3 = i + before[0].length;
-      out.push({
-        kind: "compare",
-        op: before[1],
-        value: tokens[at3].num,
-        start: i,
-        end: at3 + 1,
-        numberAt: at3,
-        used: range2(i, at3 + 1)
-      });
-      i = at3;
-      continue;
-    }
-    if (t.num !== void 0 && !taken.has(i)) {
-      for (const gap of [0, 1]) {
-        if (gap === 1 && !tokens[i + 1]) break;
-        const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
-        if (after) {
-          const end = i + 1 + gap + after[0].length;
-          const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
-          const used = gap === 1 && !counter ? [i, ...range2(i + 2, end)] : range2(i, end);
-          out.push({ kind: "compare", op: after[1], value: t.num, start: i, end, numberAt: i, used });
-          i = end - 1;
-          break;
-        }
-      }
-    }
+    const hit = firstMatch(tokens, i, taken);
+    if (!hit) continue;
+    out.push(...hit.found);
+    i = hit.last;
   }
   return out;
 }
+function firstMatch(tokens, i, taken) {
+  for (const matcher of MATCHERS2) {
+    const hit = matcher(tokens, i, taken);
+    if (hit) return hit;
+  }
+  return void 0;
+}
+function topN(tokens, i, taken) {
+  const topDir = tokens[i].forms.map((f) => TOP_WORDS[f]).find(Boolean);
+  if (!topDir || tokens[i + 1]?.num === void 0 || taken.has(i + 1)) return void 0;
+  const end = COUNTERS.has(tokens[i + 2]?.raw ?? "") ? i + 3 : i + 2;
+  return { found: [{ kind: "top", n: tokens[i + 1].num, dir: topDir, start: i, end }], last: end - 1 };
+}
+function numberMost(tokens, i) {
+  const n = tokens[i].num;
+  if (n === void 0 || !Number.isInteger(n) || n <= 0 || n >= 1e3) return void 0;
+  const mostDir = tokens[i + 1]?.forms.map((f) => MOST_AFTER[f]).find(Boolean);
+  if (!mostDir) return void 0;
+  const end = tokens[i + 2]?.forms.includes("active") ? i + 3 : i + 2;
+  return { found: [{ kind: "top", n, dir: mostDir, start: i, end }], last: end - 1 };
+}
+function againstAverage(tokens, i) {
+  const toAverage = BEFORE.find(([words]) => matchAt(tokens, i, words));
+  if (!toAverage) return void 0;
+  let at3 = i + toAverage[0].length;
+  if (tokenHasWord(tokens[at3], "the")) at3++;
+  if (!["average", "avg", "mean"].some((w) => tokenHasWord(tokens[at3], w))) return void 0;
+  const compare = {
+    kind: "compare",
+    op: toAverage[1],
+    value: 0,
+    against: "avg",
+    start: i,
+    end: at3 + 1,
+    numberAt: at3,
+    used: range2(i, at3 + 1)
+  };
+  return { found: [compare], last: at3 };
+}
+function between2(tokens, i) {
+  if (!tokenHasWord(tokens[i], "between") || tokens[i + 1]?.num === void 0 || !tokenHasWord(tokens[i + 2], "and") || tokens[i + 3]?.num === void 0)
+    return void 0;
+  const low = tokens[i + 1].num;
+  const high = tokens[i + 3].num;
+  return {
+    found: [
+      { kind: "compare", op: ">=", value: low, start: i, end: i + 4, numberAt: i + 1, used: range2(i, i + 4) },
+      { kind: "compare", op: "<=", value: high, start: i, end: i + 4, numberAt: i + 3, used: [] }
+    ],
+    last: i + 3
+  };
+}
+function gappedCompare(tokens, i) {
+  const gapped = BEFORE.find(
+    ([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num === void 0 && tokens[i + words.length + 1]?.num !== void 0 && !tokens[i + words.length]?.date
+  );
+  if (!gapped) return void 0;
+  const at3 = i + gapped[0].length + 1;
+  const used = [...range2(i, at3 - 1), at3];
+  const value = tokens[at3].num;
+  return { found: [{ kind: "compare", op: gapped[1], value, start: i, end: at3 + 1, numberAt: at3, used }], last: at3 };
+}
+function compareBefore(tokens, i) {
+  const before = BEFORE.find(([words]) => matchAt(tokens, i, words) && tokens[i + words.length]?.num !== void 0);
+  if (!before) return void 0;
+  const at3 = i + before[0].length;
+  const value = tokens[at3].num;
+  const used = range2(i, at3 + 1);
+  return { found: [{ kind: "compare", op: before[1], value, start: i, end: at3 + 1, numberAt: at3, used }], last: at3 };
+}
+function compareAfter(tokens, i) {
+  const value = tokens[i].num;
+  if (value === void 0) return void 0;
+  for (const gap of [0, 1]) {
+    if (gap === 1 && !tokens[i + 1]) break;
+    const after = AFTER.find(([words]) => matchAt(tokens, i + 1 + gap, words));
+    if (after) {
+      const end = i + 1 + gap + after[0].length;
+      const counter = gap === 1 && COUNTERS.has(tokens[i + 1].raw);
+      const used = gap === 1 && !counter ? [i, ...range2(i + 2, end)] : range2(i, end);
+      return { found: [{ kind: "compare", op: after[1], value, start: i, end, numberAt: i, used }], last: end - 1 };
+    }
+  }
+  return void 0;
+}
+var MATCHERS2 = [topN, numberMost, againstAverage, between2, gappedCompare, compareBefore, compareAfter];
 function range2(from, to) {
   return Array.from({ length: Math.max(0, to - from) }, (_, k) => from + k);
 }
@@ -48334,8 +48055,24 @@ function formatMatch(token, columns) {
 }
 function link(question, lexicon, catalog, today) {
   const tokens = tokenize2(question);
-  const items = [];
   const taken = /* @__PURE__ */ new Set();
+  const items = phraseItems(tokens, today, taken);
+  const free = (k) => k < tokens.length && !taken.has(k);
+  const context = {
+    tokens,
+    lexicon,
+    catalog,
+    allColumns: catalog.tables.flatMap((t) => t.columns),
+    free
+  };
+  for (let i = 0; i < tokens.length; ) i += free(i) ? linkToken(context, i, items) : 1;
+  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  mergeTableColumns(items);
+  dropModifiers(items);
+  return { tokens, items };
+}
+function phraseItems(tokens, today, taken) {
+  const items = [];
   const take = (from, to) => {
     for (let k = from; k < to; k++) taken.add(k);
   };
@@ -48360,86 +48097,89 @@ function link(question, lexicon, catalog, today) {
       take(q2.start, q2.end);
     }
   }
-  const allColumns = catalog.tables.flatMap((t) => t.columns);
-  const free = (k) => k < tokens.length && !taken.has(k);
-  for (let i = 0; i < tokens.length; i++) {
-    if (!free(i)) continue;
-    const t = tokens[i];
-    if (t.quoted) {
-      items.push({ type: "quoted", start: i, end: i + 1, raw: t.raw });
-      continue;
+  return items;
+}
+function linkToken(c, i, items) {
+  const t = c.tokens[i];
+  if (t.quoted) {
+    items.push({ type: "quoted", start: i, end: i + 1, raw: t.raw });
+    return 1;
+  }
+  if (i === 0 && IMPERATIVES.has(t.forms[0])) {
+    items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+    return 1;
+  }
+  const superlative = superlativeItems(c, i);
+  if (superlative) {
+    items.push(...superlative);
+    return 1;
+  }
+  const { best, bestLen, bestSpan } = schemaPhrases(c, i);
+  let marker;
+  for (const m of markersStartingAt(c.tokens[i]))
+    if (m.words.length > (marker?.words.length ?? 0) && phraseLength(c.tokens, i, m.words, c.free)) marker = m;
+  const markerLen = marker?.words.length ?? 0;
+  const strongSchema = best.some((p) => p.weight >= 0.9);
+  const text7 = (span) => c.tokens.slice(i, i + span).map((x) => x.raw).join(" ");
+  if (bestLen > 0 && (bestLen > markerLen || bestLen === markerLen && strongSchema && marker?.kind !== "by" && marker?.kind !== "count" && marker?.kind !== "bucket")) {
+    items.push({ type: "mention", start: i, end: i + bestSpan, text: text7(bestSpan), candidates: rank(best) });
+    return bestSpan;
+  }
+  if (marker) {
+    items.push({ type: "marker", start: i, end: i + markerLen, text: text7(markerLen), marker });
+    return markerLen;
+  }
+  if (t.num !== void 0) items.push({ type: "number", start: i, end: i + 1, value: t.num });
+  else {
+    const format = formatMatch(t, c.allColumns);
+    if (format.length > 0) items.push({ type: "mention", start: i, end: i + 1, text: t.raw, candidates: format });
+    else if (!STOPWORDS.has(t.forms[0])) items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+  }
+  return 1;
+}
+function superlativeItems(c, i) {
+  const t = c.tokens[i];
+  const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
+  const ranked = superlative ? dimensionColumns(superlative.dim, c.catalog) : [];
+  if (!superlative || ranked.length === 0) return void 0;
+  const plural3 = isPluralNoun(c.tokens[i + 1]);
+  return [
+    { type: "top", start: i, end: i, n: plural3 ? 0 : 1, dir: superlative.dir },
+    {
+      type: "mention",
+      start: i,
+      end: i + 1,
+      text: t.raw,
+      candidates: ranked.map((column2) => ({
+        target: { kind: "column", column: column2 },
+        weight: 0.9,
+        source: "adjective",
+        words: [t.raw]
+      }))
     }
-    if (i === 0 && IMPERATIVES.has(t.forms[0])) {
-      items.push({ type: "word", start: i, end: i + 1, text: t.raw });
-      continue;
-    }
-    const superlative = t.forms.map((f) => SUPERLATIVES[f]).find(Boolean);
-    const ranked = superlative ? dimensionColumns(superlative.dim, catalog) : [];
-    if (superlative && ranked.length > 0) {
-      const plural3 = isPluralNoun(tokens[i + 1]);
-      items.push({ type: "top", start: i, end: i, n: plural3 ? 0 : 1, dir: superlative.dir });
-      items.push({
-        type: "mention",
-        start: i,
-        end: i + 1,
-        text: t.raw,
-        candidates: ranked.map((column2) => ({
-          target: { kind: "column", column: column2 },
-          weight: 0.9,
-          source: "adjective",
-          words: [t.raw]
-        }))
-      });
-      continue;
-    }
-    let best = [];
-    let bestLen = 0;
-    let bestSpan = 0;
-    for (const form of /* @__PURE__ */ new Set([...t.forms, t.raw.toLowerCase()])) {
-      for (const p of lexicon.byFirst.get(form) ?? []) {
-        if (p.words.length < bestLen) continue;
-        const span = phraseSpan(tokens, i, p.words, free);
-        if (span === 0) continue;
-        if (p.words.length > bestLen) {
-          best = [];
-          bestLen = p.words.length;
-          bestSpan = span;
-        }
-        best.push(p);
+  ];
+}
+function schemaPhrases(c, i) {
+  const t = c.tokens[i];
+  let best = [];
+  let bestLen = 0;
+  let bestSpan = 0;
+  for (const form of /* @__PURE__ */ new Set([...t.forms, t.raw.toLowerCase()])) {
+    for (const p of c.lexicon.byFirst.get(form) ?? []) {
+      if (p.words.length < bestLen) continue;
+      const span = phraseSpan(c.tokens, i, p.words, c.free);
+      if (span === 0) continue;
+      if (p.words.length > bestLen) {
+        best = [];
+        bestLen = p.words.length;
+        bestSpan = span;
       }
-    }
-    let marker;
-    for (const m of markersStartingAt(t))
-      if (m.words.length > (marker?.words.length ?? 0) && phraseLength(tokens, i, m.words, free)) marker = m;
-    const markerLen = marker?.words.length ?? 0;
-    const strongSchema = best.some((p) => p.weight >= 0.9);
-    if (bestLen > 0 && (bestLen > markerLen || bestLen === markerLen && strongSchema && marker?.kind !== "by" && marker?.kind !== "count" && marker?.kind !== "bucket")) {
-      items.push({
-        type: "mention",
-        start: i,
-        end: i + bestSpan,
-        text: tokens.slice(i, i + bestSpan).map((x) => x.raw).join(" "),
-        candidates: rank(best)
-      });
-      i += bestSpan - 1;
-    } else if (marker) {
-      items.push({
-        type: "marker",
-        start: i,
-        end: i + markerLen,
-        text: tokens.slice(i, i + markerLen).map((x) => x.raw).join(" "),
-        marker
-      });
-      i += markerLen - 1;
-    } else if (t.num !== void 0) {
-      items.push({ type: "number", start: i, end: i + 1, value: t.num });
-    } else {
-      const format = formatMatch(t, allColumns);
-      if (format.length > 0) items.push({ type: "mention", start: i, end: i + 1, text: t.raw, candidates: format });
-      else if (!STOPWORDS.has(t.forms[0])) items.push({ type: "word", start: i, end: i + 1, text: t.raw });
+      best.push(p);
     }
   }
-  items.sort((a, b) => a.start - b.start || a.end - b.end);
+  return { best, bestLen, bestSpan };
+}
+function mergeTableColumns(items) {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -48450,6 +48190,8 @@ function link(question, lexicon, catalog, today) {
       continue;
     items.splice(k, 2, { ...next, start: item.start, text: `${item.text} ${next.text}`, candidates: own2 });
   }
+}
+function dropModifiers(items) {
   for (let k = 0; k + 1 < items.length; k++) {
     const item = items[k];
     const next = items[k + 1];
@@ -48457,7 +48199,6 @@ function link(question, lexicon, catalog, today) {
       items[k] = { type: "word", start: item.start, end: item.end, text: item.text };
     }
   }
-  return { tokens, items };
 }
 function rank(phrases) {
   const byKey = /* @__PURE__ */ new Map();
@@ -48497,17 +48238,6 @@ function dimensionColumns(dim, catalog) {
 }
 function isPluralNoun(t) {
   return !!t && !t.quoted && t.num === void 0 && /[a-z]s$/i.test(t.raw) && t.forms[0] !== t.raw.toLowerCase();
-}
-
-// src/local/genie/date-column.ts
-var EVENT_WORDS = /\b(when|time|timestamp|date|day|occurred|sent|posted|created|happened|event)\b/i;
-function pickDateColumn(table2, _catalog) {
-  const temporal = table2.columns.filter((c) => c.type === "date" || c.type === "timestamp");
-  if (temporal.length <= 1) return temporal[0];
-  const score = (c) => (EVENT_WORDS.test(c.description) ? 4 : 0) + (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(
-    c.name
-  ) ? 2 : 0) + (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) - (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
-  return [...temporal].sort((a, b) => score(b) - score(a))[0];
 }
 
 // src/local/genie/join-graph.ts
@@ -48664,162 +48394,250 @@ function rankingColumn(columns, at3) {
   const numeric = columns.filter((c) => c.column.type === "number" && !c.column.isKey);
   return numeric.sort((a, b) => Math.abs(a.at - at3) - Math.abs(b.at - at3))[0]?.column;
 }
-function closestDimension(dim, s, entities, measures) {
-  const candidates = dimensionColumns(dim, s.catalog);
-  const used = /* @__PURE__ */ new Set([
-    ...entities.map((e) => e.table),
-    ...measures.map(measureTable).filter((t) => !!t),
-    ...s.columns.map((c) => c.column.table)
+function closestDimension(dim, catalog, used) {
+  const candidates = dimensionColumns(dim, catalog);
+  const tables = /* @__PURE__ */ new Set([
+    ...used.entities.map((e) => e.table),
+    ...used.measures.map(measureTable).filter((t) => !!t),
+    ...used.columns.map((c) => c.column.table)
   ]);
-  return candidates.find((c) => used.has(c.table)) ?? candidates[0];
+  return candidates.find((c) => tables.has(c.table)) ?? candidates[0];
+}
+
+// src/local/genie/plan-compares.ts
+var distanceTo = (at3) => (a, b) => Math.abs(a.at - at3) - Math.abs(b.at - at3);
+function attachCompare(d, cmp3) {
+  const { where: where2, filtered } = d;
+  const used = { entities: d.entities, measures: d.measures, columns: d.readColumns };
+  const dimColumn = cmp3.dim ? closestDimension(cmp3.dim, d.catalog, used) : void 0;
+  if (dimColumn) {
+    where2.push({ kind: "compare", column: dimColumn, op: cmp3.op, value: cmp3.value, against: cmp3.against });
+    filtered.add(dimColumn);
+    return;
+  }
+  const numbers = d.columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort(distanceTo(cmp3.at));
+  if (cmp3.against) {
+    const column2 = numbers[0]?.column;
+    if (column2) {
+      where2.push({ kind: "compare", column: column2, op: cmp3.op, value: cmp3.value, against: cmp3.against });
+      filtered.add(column2);
+    } else d.notes.push("compare-unattached");
+    return;
+  }
+  const numeric = numbers[0];
+  if (numeric && Math.abs(numeric.at - cmp3.at) <= 3) {
+    where2.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
+    filtered.add(numeric.column);
+    return;
+  }
+  compareCount(d, cmp3, numeric?.column);
+}
+function compareCount(d, cmp3, numeric) {
+  const { measures, dims, entities } = d;
+  const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort(distanceTo(cmp3.at))[0];
+  const having = { measure: 0, op: cmp3.op, value: cmp3.value };
+  if (measures.length > 0 && dims.length > 0) {
+    d.having.push(having);
+  } else if (entity && measures.length === 0) {
+    const grouped = entities.find((e) => e !== entity);
+    measures.push({ kind: "count", table: entity.table });
+    if (grouped) {
+      const asked = d.columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
+      const dim = tableDim(grouped.table);
+      if (asked.length > 0) for (const column2 of asked) dims.push({ kind: "column", column: column2 });
+      else if (dim) dims.push(dim);
+    }
+    d.having.push(having);
+  } else if (measures.length > 0 && entity) {
+    const dim = tableDim(entity.table);
+    if (dim) dims.push(dim);
+    d.having.push(having);
+  } else if (numeric) {
+    d.where.push({ kind: "compare", column: numeric, op: cmp3.op, value: cmp3.value });
+  } else {
+    d.notes.push("compare-unattached");
+  }
+}
+
+// src/local/genie/plan-listing.ts
+function isListing(d, comparesFilter, byColumn) {
+  return d.measures.length === 0 && !d.pendingAgg && (!d.rank || byColumn) && !d.ratio && d.buckets.length === 0 && comparesFilter && (d.dims.length > 0 || byColumn) && d.dims.every(
+    (dim) => dim.kind === "column" && (!dim.bucket || dim.bucket === "day") && // "the song names by singers": a "by" on the table the asked columns come from names their owner.
+    (d.askedDims.has(dim) || [...d.askedDims].some((a) => a.kind === "column" && a.column.table === dim.column.table))
+  );
+}
+function listAskedColumns(d) {
+  const { columns, entities } = d;
+  for (const dim of d.dims.splice(0)) if (dim.kind === "column") columns.push({ column: dim.column, at: -1 });
+  columns.sort((a, b) => a.at - b.at);
+  const listed = new Set(columns.map((c) => c.column.table));
+  for (let k = 0; k < entities.length; k++)
+    entities[k] = listed.has(entities[k].table) ? { ...entities[k], context: true } : { ...entities[k], require: true };
+}
+function selectListing(d, plan, base, usedColumns) {
+  const { columns, entities, filtered } = d;
+  const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
+  const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
+  const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
+  const entityLabels = entities.filter((e) => !e.context && !e.require).map((e) => e.table.label ?? e.table.key).filter((c) => !!c);
+  plan.select = uniqueColumns(
+    d.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]
+  );
+  if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
+  plan.distinct = d.distinctList || entities.length === 0 && shown.length > 0;
+  const orderBy = d.rank ? rankingColumn(columns, d.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column : void 0;
+  if (d.rank && orderBy) plan.order = { target: orderBy, dir: d.rank.dir, limit: d.rank.limit };
+  else if (d.sortBy) plan.order = { target: d.sortBy.column, dir: d.sortBy.dir };
+  else if (d.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: d.sortDir };
+}
+
+// src/local/genie/date-column.ts
+var EVENT_WORDS = /\b(when|time|timestamp|date|day|occurred|sent|posted|created|happened|event)\b/i;
+function pickDateColumn(table2, _catalog) {
+  const temporal = table2.columns.filter((c) => c.type === "date" || c.type === "timestamp");
+  if (temporal.length <= 1) return temporal[0];
+  const score = (c) => (EVENT_WORDS.test(c.description) ? 4 : 0) + (/^(event|stat|sent|posted|created|occurred|order|activity)_?(at|date|time)?$|^(date|day|ts|timestamp)$/i.test(
+    c.name
+  ) ? 2 : 0) + (/(_at|_date|_time)$/i.test(c.name) ? 1 : 0) - (/(updated|deleted|modified|birth|joined|signup)/i.test(c.name) ? 2 : 0);
+  return [...temporal].sort((a, b) => score(b) - score(a))[0];
 }
 
 // src/local/genie/plan-finish.ts
+var CLARIFY = "Which data do you mean? I could not match any table, column or measure of this space to the question.";
 function finishPlan(s) {
-  const { notes } = s;
-  const measures = s.measures;
-  const dims = s.dims;
-  const where2 = s.where;
-  const having = [];
-  const entities = [...s.entities];
-  const columns = [...s.columns];
-  const filtered = /* @__PURE__ */ new Set();
-  if (measures.length === 0 && (s.pendingAgg === "max" || s.pendingAgg === "min")) {
+  const d = {
+    ...s,
+    entities: [...s.entities],
+    columns: [...s.columns],
+    having: [],
+    filtered: /* @__PURE__ */ new Set(),
+    readColumns: s.columns
+  };
+  const { notes } = d;
+  aggregateLeftOver(d);
+  const comparesFilter = comparesOnlyFilter(d);
+  rankByTime(d);
+  const byColumn = rankAlongColumn(d);
+  if (isListing(d, comparesFilter, byColumn)) listAskedColumns(d);
+  if (needsCount(d, byColumn)) countByDefault(d);
+  const owned = ownerRanking(d);
+  if (owned) return { plan: owned, notes };
+  rankRemainingEntity(d);
+  for (const cmp3 of d.compares) attachCompare(d, cmp3);
+  groupByAskedText(d);
+  keyDimensionRatio(d);
+  if (d.ratio) shareOrRatio(d, d.ratio.percent);
+  const base = baseTable(d);
+  if (!base) return { clarify: CLARIFY, notes };
+  const usedColumns = attachDates(d, base);
+  const plan = draftPlan(d, base);
+  if (d.measures.length === 0) selectListing(d, plan, base, usedColumns);
+  else orderAggregate(d, plan);
+  return { plan, notes };
+}
+function aggregateLeftOver(d) {
+  const { measures, entities } = d;
+  if (measures.length === 0 && (d.pendingAgg === "max" || d.pendingAgg === "min")) {
     const e = entities.find((x) => !x.context) ?? entities[0];
-    const col = e ? pickDateColumn(e.table, s.catalog) : void 0;
-    if (e && col) measures.push({ kind: "agg", fn: s.pendingAgg === "max" ? "MAX" : "MIN", column: col });
+    const col = e ? pickDateColumn(e.table, d.catalog) : void 0;
+    if (e && col) measures.push({ kind: "agg", fn: d.pendingAgg === "max" ? "MAX" : "MIN", column: col });
   }
-  if (measures.length === 0 && s.pendingAgg === "avg" && entities.length > 0) notes.push("avg-per");
-  const comparesFilter = s.compares.every(
-    (cmp3) => cmp3.dim !== void 0 && dimensionColumns(cmp3.dim, s.catalog).length > 0 || cmp3.against !== void 0 && columns.some((c) => c.column.type === "number" && !c.column.isKey) || columns.some((c) => c.column.type === "number" && !c.column.isKey && Math.abs(c.at - cmp3.at) <= 3)
+  if (measures.length === 0 && d.pendingAgg === "avg" && entities.length > 0) d.notes.push("avg-per");
+}
+function comparesOnlyFilter(d) {
+  const numeric = d.columns.filter((c) => c.column.type === "number" && !c.column.isKey);
+  return d.compares.every(
+    (cmp3) => cmp3.dim !== void 0 && dimensionColumns(cmp3.dim, d.catalog).length > 0 || cmp3.against !== void 0 && numeric.length > 0 || numeric.some((c) => Math.abs(c.at - cmp3.at) <= 3)
   );
-  if (s.temporal && measures.length === 0 && !s.rank) {
-    const table2 = columns[0]?.column.table ?? entities[0]?.table;
-    const date5 = columns.find((c) => isTemporal(c.column))?.column ?? (table2 && pickDateColumn(table2, s.catalog));
-    if (date5) {
-      columns.push({ column: date5, at: s.temporal.at, implied: true });
-      s.rank = { dir: s.temporal.dir, limit: 1, at: s.temporal.at };
-    }
+}
+function rankByTime(d) {
+  if (!d.temporal || d.measures.length > 0 || d.rank) return;
+  const table2 = d.columns[0]?.column.table ?? d.entities[0]?.table;
+  const date5 = d.columns.find((c) => isTemporal(c.column))?.column ?? (table2 && pickDateColumn(table2, d.catalog));
+  if (date5) {
+    d.columns.push({ column: date5, at: d.temporal.at, implied: true });
+    d.rank = { dir: d.temporal.dir, limit: 1, at: d.temporal.at };
   }
-  const rankColumn = s.rank ? rankingColumn(columns, s.rank.at) : void 0;
+}
+function rankAlongColumn(d) {
+  const { measures } = d;
+  const rankColumn = d.rank ? rankingColumn(d.columns, d.rank.at) : void 0;
   if (rankColumn && measures.length === 1 && measures[0].kind === "count" && measures[0].distinct === rankColumn) {
     measures.pop();
   }
-  const byColumn = rankColumn !== void 0 && measures.length === 0 && !s.pendingAgg && !s.ratio;
-  if (measures.length === 0 && !s.pendingAgg && (!s.rank || byColumn) && !s.ratio && s.buckets.length === 0 && comparesFilter && (dims.length > 0 || byColumn) && dims.every(
-    (d) => d.kind === "column" && (!d.bucket || d.bucket === "day") && // "the song names by singers": a "by" on the table the asked columns come from names their owner.
-    (s.askedDims.has(d) || [...s.askedDims].some((a) => a.kind === "column" && a.column.table === d.column.table))
-  )) {
-    for (const d of dims.splice(0)) if (d.kind === "column") columns.push({ column: d.column, at: -1 });
-    columns.sort((a, b) => a.at - b.at);
-    const listed = new Set(columns.map((c) => c.column.table));
-    for (let k = 0; k < entities.length; k++)
-      entities[k] = listed.has(entities[k].table) ? { ...entities[k], context: true } : { ...entities[k], require: true };
+  return rankColumn !== void 0 && measures.length === 0 && !d.pendingAgg && !d.ratio;
+}
+function needsCount(d, byColumn) {
+  return d.measures.length === 0 && !!(d.rank && !byColumn || d.dims.length > 0 || d.buckets.length > 0 || d.pendingAgg === "count" || d.pendingAgg === "avg" || d.ratio);
+}
+function countByDefault(d) {
+  const { dims, entities, where: where2 } = d;
+  const firstWhere = where2.map(condTable).find(Boolean);
+  const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
+  let counted;
+  if (d.rank && dims.length === 0 && d.buckets.length === 0 && free.length >= 1 && d.pendingAgg !== "count") {
+    const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
+    const dim = tableDim(ranked.table);
+    if (dim) dims.push(dim);
+    entities.splice(entities.indexOf(ranked), 1);
+    const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
+    counted = other?.table ?? factFor(ranked.table, d.catalog) ?? ranked.table;
+    if (other) entities.splice(entities.indexOf(other), 1);
+  } else if (free.length > 0) {
+    const pick2 = free.find((e) => dims.some((dim) => dimTable(dim) === e.table)) ?? free[0];
+    counted = pick2.table;
+    entities.splice(entities.indexOf(pick2), 1);
+  } else {
+    const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? d.columns[0]?.column.table ?? entities[0]?.table;
+    counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where2.some((w) => condTable(w) === from) ? factFor(from, d.catalog) ?? from : from;
   }
-  if (measures.length === 0 && (s.rank && !byColumn || dims.length > 0 || s.buckets.length > 0 || s.pendingAgg === "count" || s.pendingAgg === "avg" || s.ratio)) {
-    const dimTables = new Set(dims.map(dimTable).filter(Boolean));
-    const firstWhere = where2.map(condTable).find(Boolean);
-    void dimTables;
-    const free = entities.filter((e) => !(e.context && firstWhere && e.table !== firstWhere));
-    let counted;
-    if (s.rank && dims.length === 0 && s.buckets.length === 0 && free.length >= 1 && s.pendingAgg !== "count") {
-      const ranked = free.find((e) => e.table.label && !e.context) ?? free[0];
-      const d = tableDim(ranked.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(ranked), 1);
-      const other = free.find((e) => e !== ranked && !e.context) ?? free.find((e) => e !== ranked);
-      counted = other?.table ?? factFor(ranked.table, s.catalog) ?? ranked.table;
-      if (other) entities.splice(entities.indexOf(other), 1);
-    } else if (free.length > 0) {
-      const pick2 = free.find((e) => dims.some((d) => dimTable(d) === e.table)) ?? free[0];
-      counted = pick2.table;
-      entities.splice(entities.indexOf(pick2), 1);
-    } else {
-      const from = firstWhere ?? dims.map(dimTable).find(Boolean) ?? columns[0]?.column.table ?? entities[0]?.table;
-      counted = from && dims.length > 0 && dimTable(dims[0]) === from && !where2.some((w) => condTable(w) === from) ? factFor(from, s.catalog) ?? from : from;
-    }
-    if (counted) measures.push({ kind: "count", table: counted });
+  if (counted) d.measures.push({ kind: "count", table: counted });
+}
+function ownerRanking(d) {
+  const only = d.measures[0];
+  if (only?.kind !== "agg" || only.fn !== "MAX" && only.fn !== "MIN") return void 0;
+  const owner = d.entities.find((e) => !e.context && e.table === only.column.table && e.table.label);
+  const askedColumns = [
+    ...d.columns,
+    ...[...d.askedDims].flatMap((dim) => dim.kind === "column" ? [{ column: dim.column, at: -1 }] : [])
+  ];
+  const ownerColumn = isTemporal(only.column) && !owner ? askedColumns.map((c) => c.column).find((c) => c.table === only.column.table && c.type === "string") : void 0;
+  if (d.measures.length !== 1 || !(owner || ownerColumn) || d.dims.filter((dim) => !d.askedDims.has(dim)).length > 0 || d.buckets.length > 0)
+    return void 0;
+  return {
+    base: only.column.table,
+    measures: [],
+    dims: [],
+    where: d.where,
+    having: [],
+    select: [owner?.table.label ?? ownerColumn, only.column],
+    distinct: false,
+    order: { target: only.column, dir: only.fn === "MAX" ? "DESC" : "ASC", limit: d.rank?.limit ?? 1 }
+  };
+}
+function rankRemainingEntity(d) {
+  if (!d.rank || d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0) return;
+  const mTable = measureTable(d.measures[0]);
+  const other = d.entities.find((e) => e.table !== mTable);
+  if (other) {
+    const dim = tableDim(other.table);
+    if (dim) d.dims.push(dim);
+    d.entities.splice(d.entities.indexOf(other), 1);
   }
-  const only = measures[0];
-  const owner = only?.kind === "agg" && (only.fn === "MAX" || only.fn === "MIN") ? entities.find((e) => !e.context && e.table === only.column.table && e.table.label) : void 0;
-  const ownerColumn = only?.kind === "agg" && (only.fn === "MAX" || only.fn === "MIN") && isTemporal(only.column) && !owner ? [...columns, ...[...s.askedDims].flatMap((d) => d.kind === "column" ? [{ column: d.column, at: -1 }] : [])].map((c) => c.column).find((c) => c.table === only.column.table && c.type === "string") : void 0;
-  if (measures.length === 1 && only?.kind === "agg" && (owner || ownerColumn) && dims.filter((d) => !s.askedDims.has(d)).length === 0 && s.buckets.length === 0) {
-    const plan2 = {
-      base: only.column.table,
-      measures: [],
-      dims: [],
-      where: where2,
-      having: [],
-      select: [owner?.table.label ?? ownerColumn, only.column],
-      distinct: false,
-      order: { target: only.column, dir: only.fn === "MAX" ? "DESC" : "ASC", limit: s.rank?.limit ?? 1 }
-    };
-    return { plan: plan2, notes };
-  }
-  if (s.rank && measures.length > 0 && dims.length === 0 && s.buckets.length === 0) {
-    const mTable = measureTable(measures[0]);
-    const other = entities.find((e) => e.table !== mTable);
-    if (other) {
-      const d = tableDim(other.table);
-      if (d) dims.push(d);
-      entities.splice(entities.indexOf(other), 1);
-    }
-  }
-  for (const cmp3 of s.compares) {
-    const dimColumn = cmp3.dim ? closestDimension(cmp3.dim, s, entities, measures) : void 0;
-    if (dimColumn) {
-      where2.push({ kind: "compare", column: dimColumn, op: cmp3.op, value: cmp3.value, against: cmp3.against });
-      filtered.add(dimColumn);
-      continue;
-    }
-    if (cmp3.against) {
-      const column2 = columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0]?.column;
-      if (column2) {
-        where2.push({ kind: "compare", column: column2, op: cmp3.op, value: cmp3.value, against: cmp3.against });
-        filtered.add(column2);
-      } else notes.push("compare-unattached");
-      continue;
-    }
-    const numeric = columns.filter((c) => c.column.type === "number" && !c.column.isKey).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0];
-    const near = numeric && Math.abs(numeric.at - cmp3.at) <= 3;
-    if (near && numeric) {
-      where2.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
-      filtered.add(numeric.column);
-      continue;
-    }
-    const entity = entities.filter((e) => e.table !== measureTable(measures[0])).sort((a, b) => Math.abs(a.at - cmp3.at) - Math.abs(b.at - cmp3.at))[0];
-    if (measures.length > 0 && dims.length > 0) {
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (entity && measures.length === 0) {
-      const grouped = entities.find((e) => e !== entity);
-      measures.push({ kind: "count", table: entity.table });
-      if (grouped) {
-        const asked = columns.filter((c) => !c.implied && c.column.table === grouped.table).map((c) => c.column);
-        const d = tableDim(grouped.table);
-        if (asked.length > 0) for (const column2 of asked) dims.push({ kind: "column", column: column2 });
-        else if (d) dims.push(d);
-      }
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (measures.length > 0 && entity) {
-      const d = tableDim(entity.table);
-      if (d) dims.push(d);
-      having.push({ measure: 0, op: cmp3.op, value: cmp3.value });
-    } else if (numeric) {
-      where2.push({ kind: "compare", column: numeric.column, op: cmp3.op, value: cmp3.value });
-    } else {
-      notes.push("compare-unattached");
-    }
-  }
-  if (measures.length > 0 && dims.length === 0 && s.buckets.length === 0 && !s.ratio) {
-    const valueFiltered = new Set(where2.flatMap((w) => w.kind === "value" ? [w.column] : []));
-    const asked = columns.filter(
-      (c) => !c.implied && // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
-      (c.plural || s.rank !== void 0) && c.column.type === "string" && !filtered.has(c.column) && !valueFiltered.has(c.column)
-    );
-    if (asked.length > 0) for (const c of asked) dims.push({ kind: "column", column: c.column });
-  }
-  const keyDim = dims.find((d) => d.kind === "column" && d.column.isKey && !d.column.table.label);
-  if (keyDim && keyDim.kind === "column" && measures.length === 1 && measures[0].kind === "count" && measures[0].table !== keyDim.column.table) {
+}
+function groupByAskedText(d) {
+  if (d.measures.length === 0 || d.dims.length > 0 || d.buckets.length > 0 || d.ratio) return;
+  const valueFiltered = new Set(d.where.flatMap((w) => w.kind === "value" ? [w.column] : []));
+  const asked = d.columns.filter(
+    (c) => !c.implied && // Plural ("the names of ..."), or what a ranking ranks ("the code of the airport with the least flights").
+    (c.plural || d.rank !== void 0) && c.column.type === "string" && !d.filtered.has(c.column) && !valueFiltered.has(c.column)
+  );
+  if (asked.length > 0) for (const c of asked) d.dims.push({ kind: "column", column: c.column });
+}
+function keyDimensionRatio(d) {
+  const { measures, dims } = d;
+  const keyDim = dims.find((dim) => dim.kind === "column" && dim.column.isKey && !dim.column.table.label);
+  if (keyDim?.kind === "column" && measures.length === 1 && measures[0].kind === "count" && measures[0].table !== keyDim.column.table) {
     measures[0] = {
       kind: "tableRatio",
       numerator: measures[0].table,
@@ -48828,532 +48646,560 @@ function finishPlan(s) {
     };
     dims.splice(dims.indexOf(keyDim), 1);
   }
-  if (s.ratio) {
-    const cond = where2.find((w) => w.kind !== "date" && w.kind !== "compare");
-    if (measures.length >= 2 && measures[0].kind === "count" && measures[1].kind === "count" && measures[0].table !== measures[1].table) {
-      measures.splice(0, 2, {
-        kind: "tableRatio",
-        numerator: measures[0].table,
-        denominator: measures[1].table,
-        percent: s.ratio.percent
-      });
-    } else if (cond) {
-      const table2 = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : entities[0]?.table ?? condTable(cond);
-      if (table2) {
-        where2.splice(where2.indexOf(cond), 1);
-        measures.splice(0, measures.length > 0 && measures[0].kind === "count" ? 1 : 0, {
-          kind: "share",
-          table: table2,
-          condition: cond,
-          percent: s.ratio.percent
-        });
-      }
+}
+function shareOrRatio(d, percent2) {
+  const { measures, where: where2 } = d;
+  const cond = where2.find((w) => w.kind !== "date" && w.kind !== "compare");
+  if (measures.length >= 2 && measures[0].kind === "count" && measures[1].kind === "count" && measures[0].table !== measures[1].table) {
+    measures.splice(0, 2, {
+      kind: "tableRatio",
+      numerator: measures[0].table,
+      denominator: measures[1].table,
+      percent: percent2
+    });
+  } else if (cond) {
+    const table2 = measures[0] ? measureTable(measures[0]) ?? condTable(cond) : d.entities[0]?.table ?? condTable(cond);
+    if (table2) {
+      where2.splice(where2.indexOf(cond), 1);
+      const replaced = measures.length > 0 && measures[0].kind === "count" ? 1 : 0;
+      measures.splice(0, replaced, { kind: "share", table: table2, condition: cond, percent: percent2 });
     }
   }
-  const base = (measures[0] && measureTable(measures[0])) ?? entities[0]?.table ?? columns[0]?.column.table ?? where2.map(condTable).find(Boolean) ?? dims.map(dimTable).find(Boolean);
-  if (!base)
-    return {
-      clarify: "Which data do you mean? I could not match any table, column or measure of this space to the question.",
-      notes
-    };
-  const mentionedDates = columns.filter((c) => isTemporal(c.column));
+}
+function baseTable(d) {
+  return (d.measures[0] && measureTable(d.measures[0])) ?? d.entities[0]?.table ?? d.columns[0]?.column.table ?? d.where.map(condTable).find(Boolean) ?? d.dims.map(dimTable).find(Boolean);
+}
+function attachDates(d, base) {
+  const mentionedDates = d.columns.filter((c) => isTemporal(c.column));
   const usedColumns = /* @__PURE__ */ new Set();
-  for (const d of s.dates) {
-    const near = mentionedDates.sort((a, b) => Math.abs(a.at - d.at) - Math.abs(b.at - d.at))[0];
-    const column2 = near?.column ?? pickDateColumn(base, s.catalog);
+  for (const date5 of d.dates) {
+    const near = mentionedDates.sort(distanceTo(date5.at))[0];
+    const column2 = near?.column ?? pickDateColumn(base, d.catalog);
     if (!column2) {
-      notes.push("no-date-column");
+      d.notes.push("no-date-column");
       continue;
     }
-    where2.push({ kind: "date", column: column2, range: d.range });
+    d.where.push({ kind: "date", column: column2, range: date5.range });
     usedColumns.add(column2);
   }
-  for (const bucket of s.buckets) {
-    const column2 = mentionedDates[0]?.column ?? pickDateColumn(base, s.catalog);
-    if (column2) dims.unshift({ kind: "column", column: column2, bucket });
+  for (const bucket of d.buckets) {
+    const column2 = mentionedDates[0]?.column ?? pickDateColumn(base, d.catalog);
+    if (column2) d.dims.unshift({ kind: "column", column: column2, bucket });
     if (column2) usedColumns.add(column2);
   }
+  return usedColumns;
+}
+function draftPlan(d, base) {
+  const { measures, dims, where: where2 } = d;
   let averageOver;
-  if (s.notes.includes("avg-per") && dims.length === 1 && measures.length === 1 && measures[0].kind === "count") {
+  if (d.notes.includes("avg-per") && dims.length === 1 && measures.length === 1 && measures[0].kind === "count") {
     averageOver = dims.pop();
   }
-  const plan = { base, measures, dims, where: where2, having, select: [], distinct: false, averageOver };
+  const plan = { base, measures, dims, where: where2, having: d.having, select: [], distinct: false, averageOver };
   const negated = where2.some((w) => w.kind === "absent" || "negate" in w && w.negate);
-  const required2 = entities.filter((e) => (e.require || measures.length > 0 && !e.context && !negated) && e.table !== base).map((e) => e.table);
+  const required2 = d.entities.filter((e) => (e.require || measures.length > 0 && !e.context && !negated) && e.table !== base).map((e) => e.table);
   if (required2.length > 0) plan.require = [...new Set(required2)];
-  if (measures.length === 0) {
-    const asked = [...columns.filter((c) => !c.implied), ...columns.filter((c) => c.implied)];
-    const named = asked.map((c) => c.column).filter((c) => !usedColumns.has(c) || asked.length === 1);
-    const shown = named.filter((c) => !filtered.has(c)).length > 0 ? named.filter((c) => !filtered.has(c)) : named;
-    const entityLabels = entities.filter((e) => !e.context && !e.require).map((e) => e.table.label ?? e.table.key).filter((c) => !!c);
-    plan.select = uniqueColumns(
-      s.distinctList && shown.length > 0 ? shown : [...entityLabels.filter((c) => !shown.includes(c)), ...shown]
-    );
-    if (plan.select.length === 0) plan.select = [base.label ?? base.key ?? base.columns[0]].filter(Boolean);
-    plan.distinct = s.distinctList || entities.length === 0 && shown.length > 0;
-    const orderBy = s.rank ? rankingColumn(columns, s.rank.at) ?? columns.find((c) => isTemporal(c.column))?.column : void 0;
-    if (s.rank && orderBy) plan.order = { target: orderBy, dir: s.rank.dir, limit: s.rank.limit };
-    else if (s.sortBy) plan.order = { target: s.sortBy.column, dir: s.sortBy.dir };
-    else if (s.sortDir && plan.select[0]) plan.order = { target: plan.select[0], dir: s.sortDir };
-    return { plan, notes };
-  }
-  const sortDim = s.sortBy ? dims.find((d) => d.kind === "column" && d.column === s.sortBy?.column) : void 0;
-  if (!s.rank && sortDim && s.sortBy) plan.order = { target: "dim", dir: s.sortBy.dir };
-  else if (!s.rank && s.sortDir) plan.order = { target: "measure", dir: s.sortDir };
-  else if (s.rank)
+  return plan;
+}
+function orderAggregate(d, plan) {
+  const { dims, rank: rank3, sortBy } = d;
+  const sortDim = sortBy ? dims.find((dim) => dim.kind === "column" && dim.column === sortBy.column) : void 0;
+  if (!rank3 && sortDim && sortBy) plan.order = { target: "dim", dir: sortBy.dir };
+  else if (!rank3 && d.sortDir) plan.order = { target: "measure", dir: d.sortDir };
+  else if (rank3)
     plan.order = {
       target: "measure",
-      dir: s.rank.dir,
-      limit: dims.length > 0 || s.rank.limit !== 1 ? s.rank.limit : void 0
+      dir: rank3.dir,
+      limit: dims.length > 0 || rank3.limit !== 1 ? rank3.limit : void 0
     };
   else if (dims.length > 0)
-    plan.order = dims.length > 1 || dims.some((d) => d.kind === "column" && d.bucket) ? { target: "dim", dir: "ASC" } : { target: "measure", dir: "DESC" };
-  return { plan, notes };
+    plan.order = dims.length > 1 || dims.some((dim) => dim.kind === "column" && dim.bucket) ? { target: "dim", dir: "ASC" } : { target: "measure", dir: "DESC" };
 }
+
+// src/local/genie/plan-roles.ts
+function addMeasure(s, m, at3) {
+  s.measures.push(m);
+  s.measureAt.push(at3);
+}
+function addDim(s, d) {
+  if (!s.dims.some((x) => dimKey(x) === dimKey(d))) s.dims.push(d);
+}
+function removeAt(s, index) {
+  for (const list3 of [s.entities, s.columns]) {
+    const k = list3.findIndex((e) => e.at === index);
+    if (k >= 0) list3.splice(k, 1);
+  }
+}
+function toCount(s, target, distinct, index) {
+  removeAt(s, index);
+  if (target.kind === "table")
+    addMeasure(s, { kind: "count", table: target.table, distinct: distinct ? target.table.key : void 0 }, index);
+  else if (target.kind === "column") {
+    const c = target.column;
+    addMeasure(
+      s,
+      c.isKey && c.table.key === c ? { kind: "count", table: c.table, distinct: distinct ? c : void 0 } : { kind: "count", table: c.table, distinct: c },
+      index
+    );
+  } else if (target.kind === "snippet" && target.snippet.kind === "measure")
+    addMeasure(s, { kind: "snippet", snippet: target.snippet }, index);
+  s.lastMention = { kind: "measure", index, target };
+}
+function makeDim(s, target, previousRole, index) {
+  if (index === void 0 && s.lastMention) removeAt(s, s.lastMention.index);
+  if (previousRole === "measure" && s.measures.length > 0) {
+    s.measures.pop();
+    s.measureAt.pop();
+  }
+  const dim = dimensionOf(target);
+  if (dim) addDim(s, dim);
+  s.lastMention = { kind: "dim", index: index ?? s.lastMention?.index ?? -1, target };
+}
+function dimensionOf(target) {
+  if (target.kind === "table") return tableDim(target.table);
+  if (target.kind === "column" && target.column.references && !target.column.isKey)
+    return tableDim(target.column.references) ?? { kind: "column", column: target.column };
+  if (target.kind === "column")
+    return target.column.isKey ? tableDim(target.column.table) ?? { kind: "column", column: target.column } : {
+      kind: "column",
+      column: target.column,
+      bucket: target.column.type === "date" || target.column.type === "timestamp" ? "day" : void 0
+    };
+  if (target.kind === "snippet" && target.snippet.kind === "expression")
+    return { kind: "snippet", snippet: target.snippet };
+  if (target.kind === "value") return { kind: "column", column: target.column };
+  return void 0;
+}
+function makeAskedDim(s, target, index, asked) {
+  const before = s.dims.length;
+  makeDim(s, target, "other", index);
+  if (asked) s.dims.slice(before).forEach((d) => s.askedDims.add(d));
+}
+function conjoined(s, index) {
+  const prev = s.items[index - 1];
+  const here = s.items[index];
+  if (!prev || !here) return false;
+  const gap = s.tokens.slice(prev.end, here.start).map((t) => t.forms[0]);
+  return gap.some((w) => w === "and" || w === "&" || w === "\uBC0F") || /[와과]$/.test(s.tokens[prev.end - 1]?.raw ?? "");
+}
+
+// src/local/genie/plan-markers.ts
+function readMarker(s, item, index) {
+  const kind = item.marker.kind;
+  if (s.pendingBy === "which" && kind !== "not" && kind !== "most" && kind !== "least") s.pendingBy = void 0;
+  const counted = countedNoun(s, item, index);
+  if (counted) {
+    toCount(s, counted.target, s.pendingDistinct, counted.index);
+    s.pendingDistinct = false;
+    return;
+  }
+  if (kind === "by" && item.marker.postfix) return groupByPrevious(s, index);
+  applyMarker(s, kind, item, index);
+}
+function countedNoun(s, item, index) {
+  const last = s.lastMention;
+  if (item.marker.kind !== "count" || !last || last.kind !== "entity" && last.kind !== "column") return void 0;
+  if (item.marker.postfix) return last;
+  const follows = s.items[index - 1]?.type === "mention" && last.index === index - 1;
+  return follows && s.items[index + 1]?.type !== "mention" ? last : void 0;
+}
+function groupByPrevious(s, index) {
+  const stem = s.items[index - 1];
+  const bucket = stem?.type === "word" ? BUCKET_STEMS[stem.text] : void 0;
+  if (bucket) {
+    if (!s.buckets.includes(bucket)) s.buckets.push(bucket);
+    return;
+  }
+  if (s.lastMention) makeDim(s, s.lastMention.target, s.lastMention.kind);
+}
+function applyMarker(s, kind, item, index) {
+  switch (kind) {
+    case "count":
+    case "sum":
+    case "avg":
+    case "min":
+    case "max":
+      return readAggregate(s, kind, item, index);
+    case "distinct":
+      s.pendingDistinct = true;
+      if (s.pendingBy === "which") s.pendingBy = void 0;
+      return;
+    case "by":
+    case "each":
+      s.pendingBy = "by";
+      s.softBy = item.marker.words.some((w) => w === "each" || w === "every");
+      return;
+    case "which":
+      return readWhich(s, index);
+    case "most":
+    case "least":
+      return readRanking(s, kind, item, index);
+    case "desc":
+    case "asc":
+      return readDirection(s, kind === "desc" ? "DESC" : "ASC");
+    case "sort":
+      s.pendingSort = { dir: s.sortDir ?? item.marker.dir ?? "ASC", at: index };
+      return;
+    case "ratio":
+    case "percent":
+      s.ratio = { percent: kind === "percent" || s.ratio?.percent === true, at: index };
+      return;
+    case "not":
+      s.pendingNot = true;
+      return;
+    case "bucket":
+      if (item.marker.bucket && !s.buckets.includes(item.marker.bucket)) s.buckets.push(item.marker.bucket);
+      s.pendingBy = void 0;
+      return;
+    default:
+      return;
+  }
+}
+function readAggregate(s, kind, item, index) {
+  if (kind === "sum" && s.pendingAgg === "count") return;
+  if (kind === "count" && s.pendingAgg === "avg") {
+    s.pendingAgg = "avg";
+    s.notes.push("avg-count");
+    return;
+  }
+  if (s.pendingBy === "by" && s.rank) s.byMeasure = true;
+  if (s.pendingBy === "which") s.pendingBy = void 0;
+  if (s.pendingAgg && s.pendingAgg !== "count" && kind !== "count" && index - s.lastMarkerAt <= 3)
+    s.extraAggs.push(s.pendingAgg);
+  s.pendingAgg = kind;
+  s.lastMarkerAt = index;
+  s.temporal = item.marker.temporal ? { dir: kind === "max" ? "DESC" : "ASC", at: index } : void 0;
+}
+function readWhich(s, index) {
+  const last = s.lastMention;
+  if (last && last.index === index - 1 && (last.kind === "entity" || last.kind === "measure")) {
+    s.relativeFrom ??= index;
+    return;
+  }
+  s.pendingBy = "which";
+}
+function readRanking(s, kind, item, index) {
+  s.rank = {
+    dir: kind === "most" ? "DESC" : "ASC",
+    // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
+    // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
+    // lowest earnings" is one value of a column, not several rows.)
+    limit: s.rank?.limit ?? (!QUANTITY_RANKS.has(item.marker.words.join(" ")) && pluralTable(s.items[index + 1]) ? void 0 : 1),
+    at: index
+  };
+  if (s.rank.limit === void 0) s.openRank = true;
+  if (s.pendingBy === "by") s.pendingBy = void 0;
+}
+function readDirection(s, dir) {
+  if (s.rank) s.rank = { ...s.rank, dir };
+  s.sortDir = dir;
+  if (s.sortBy) s.sortBy.dir = dir;
+}
+
+// src/local/genie/plan-mentions.ts
+function readMention(s, item, index) {
+  const target = s.choice.pick(
+    index,
+    preferContext(item.candidates, s.contextTables).map((c) => c.target)
+  );
+  if (readSortTarget(s, target, index)) return;
+  if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === "column") {
+    s.columns.push({ column: target.column, at: index });
+    s.lastMention = { kind: "column", index, target };
+    return;
+  }
+  if (item.candidates[0]?.source === "adjective" && target.kind === "column") {
+    s.columns.push({ column: target.column, at: index, implied: true });
+    s.lastMention = { kind: "column", index, target };
+    return;
+  }
+  for (const step of MENTION_STEPS) if (step(s, target, index)) break;
+  if (pluralText(item.text)) {
+    for (const c of s.columns) if (c.at === index) c.plural = true;
+  }
+}
+function readSortTarget(s, target, index) {
+  const sort = s.pendingSort;
+  if (!sort) return false;
+  if (s.pendingAgg === "count" && s.lastMarkerAt > sort.at && target.kind === "table") {
+    s.sortDir = sort.dir;
+    s.pendingSort = void 0;
+    return false;
+  }
+  if (target.kind !== "column" && target.kind !== "table") return false;
+  const column2 = target.kind === "column" ? target.column : target.table.label ?? target.table.key;
+  if (column2) s.sortBy = { column: column2, dir: sort.dir };
+  if (s.pendingAgg === "count" && s.lastMarkerAt > sort.at) s.pendingAgg = void 0;
+  s.pendingSort = void 0;
+  s.lastMention = { kind: "other", index, target };
+  return true;
+}
+function negatedAbsence(s, target, index) {
+  if (!s.pendingNot || target.kind !== "table" && target.kind !== "column") return false;
+  const negated = target.kind === "table" ? target.table : target.column.table;
+  const named = [...s.measures.map(measureTable), ...s.entities.map((e) => e.table)];
+  const parent = named.find((t) => !!t && t !== negated && !!childRowsOf(t, negated, s.catalog));
+  const child = parent ? childRowsOf(parent, negated, s.catalog) : void 0;
+  if (!parent || !child) return false;
+  s.where.push({ kind: "absent", parent, child });
+  s.pendingNot = false;
+  s.lastMention = { kind: "where", index, target };
+  return true;
+}
+function snippetMention(s, target, index) {
+  if (target.kind !== "snippet") return false;
+  const snippet = target.snippet;
+  if (snippet.kind === "measure") {
+    addMeasure(s, { kind: "snippet", snippet }, index);
+    s.lastMention = { kind: "measure", index, target };
+    s.pendingAgg = void 0;
+    if (s.pendingBy === "by" && s.rank) s.byMeasure = true;
+    s.pendingBy = void 0;
+  } else if (snippet.kind === "filter") {
+    s.where.push({ kind: "snippet", snippet, negate: s.pendingNot });
+    s.pendingNot = false;
+    s.lastMention = { kind: "where", index, target };
+  } else {
+    addDim(s, { kind: "snippet", snippet });
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "dim", index, target };
+  }
+  return true;
+}
+function valueMention(s, target, index) {
+  if (target.kind !== "value") return false;
+  if (s.pendingBy === "by") s.pendingBy = void 0;
+  const last = s.lastMention;
+  if (last?.kind === "entity" && last.index === index - 1 && last.target.kind === "table" && last.target.table === target.column.table)
+    removeAt(s, index - 1);
+  const existing = s.where.find(
+    (w) => w.kind === "value" && w.column === target.column && w.negate === s.pendingNot
+  );
+  if (existing) {
+    if (!existing.values.includes(target.value)) existing.values.push(target.value);
+  } else s.where.push({ kind: "value", column: target.column, values: [target.value], negate: s.pendingNot });
+  s.pendingNot = false;
+  s.lastMention = { kind: "where", index, target };
+  return true;
+}
+function conjoinedDim(s, target, index) {
+  if (s.lastMention?.kind !== "dim" || s.lastMention.index !== index - 1 || !conjoined(s, index) || !(target.kind === "column" || target.kind === "table") || target.kind === "column" && target.column.type === "number")
+    return false;
+  const asked = s.dims.length > 0 && s.askedDims.has(s.dims[s.dims.length - 1]);
+  makeAskedDim(s, target, index, asked);
+  return true;
+}
+function tableAfterValue(s, target, index) {
+  const last = s.lastMention;
+  if (target.kind !== "table" || last?.index !== index - 1 || last.target.kind !== "value" || last.target.column.table !== target.table)
+    return false;
+  const firstWhere = s.where[0];
+  if (s.pendingAgg === "count" && firstWhere && firstWhere.kind !== "snippet" && firstWhere.kind !== "absent" && firstWhere.column.table === target.table) {
+    toCount(s, target, s.pendingDistinct, index);
+    s.pendingAgg = void 0;
+    return true;
+  }
+  s.entities.push({ table: target.table, at: index, context: true });
+  return true;
+}
+function afterBy(s, target, index) {
+  if (!s.pendingBy) return false;
+  const rankedBy = s.pendingBy === "by" && s.rank !== void 0;
+  if (rankedBy && s.pendingAgg === void 0 && target.kind === "table" && s.entities.length > 0) {
+    addMeasure(s, { kind: "count", table: target.table }, index);
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "measure", index, target };
+    return true;
+  }
+  if (rankedBy && target.kind === "column" && target.column.type === "number" && !s.pendingAgg) {
+    s.byMeasure = true;
+    s.columns.push({ column: target.column, at: index });
+    s.pendingBy = void 0;
+    s.lastMention = { kind: "column", index, target };
+    return true;
+  }
+  if (s.pendingAgg && s.pendingBy === "by") return false;
+  makeAskedDim(s, target, index, s.pendingBy === "which" || s.softBy);
+  s.pendingBy = void 0;
+  return true;
+}
+function afterAggregate(s, target, index) {
+  const agg = s.pendingAgg;
+  if (!agg) return false;
+  if (target.kind === "table") {
+    if (agg === "count" || agg === "sum") {
+      toCount(s, target, s.pendingDistinct, index);
+      s.pendingAgg = void 0;
+      s.pendingDistinct = false;
+      return true;
+    }
+    s.entities.push({ table: target.table, at: index });
+    s.lastMention = { kind: "entity", index, target };
+    return true;
+  }
+  return target.kind === "column" ? aggregateColumn(s, agg, target, index) : false;
+}
+function aggregateColumn(s, agg, target, index) {
+  const c = target.column;
+  if (agg === "count" && c.type !== "date" && c.type !== "timestamp" && c.type !== "bool") {
+    toCount(s, target, s.pendingDistinct, index);
+    s.pendingAgg = void 0;
+    s.pendingDistinct = false;
+    return true;
+  }
+  if (c.type === "number" && !c.isKey && s.temporal) {
+    s.columns.push({ column: c, at: index });
+    s.pendingAgg = void 0;
+    s.lastMention = { kind: "column", index, target };
+    return true;
+  }
+  if (c.type === "number" && !c.isKey) {
+    for (const fn of [...s.extraAggs, agg])
+      if (fn !== "count") addMeasure(s, { kind: "agg", fn: fn.toUpperCase(), column: c }, index);
+    s.extraAggs.length = 0;
+    s.pendingAgg = void 0;
+    s.lastMention = { kind: "measure", index, target };
+    return true;
+  }
+  if ((c.type === "date" || c.type === "timestamp") && (agg === "min" || agg === "max")) {
+    addMeasure(s, { kind: "agg", fn: agg === "min" ? "MIN" : "MAX", column: c }, index);
+    s.pendingAgg = void 0;
+    return true;
+  }
+  return false;
+}
+function plainMention(s, target, index) {
+  if (target.kind === "column" && target.column.type === "bool") {
+    s.where.push({ kind: "bool", column: target.column, negate: s.pendingNot });
+    s.pendingNot = false;
+    s.lastMention = { kind: "where", index, target };
+  } else if (target.kind === "table") {
+    const require2 = s.relativeFrom !== void 0 && index > s.relativeFrom;
+    s.entities.push({ table: target.table, at: index, require: require2 });
+    s.lastMention = { kind: "entity", index, target };
+  } else if (target.kind === "column" && target.column.isKey && !s.pendingAgg) {
+    s.entities.push({ table: target.column.table, at: index });
+    s.lastMention = { kind: "entity", index, target };
+  } else if (target.kind === "column") {
+    s.columns.push({ column: target.column, at: index });
+    s.lastMention = { kind: "column", index, target };
+  }
+  return true;
+}
+var MENTION_STEPS = [
+  negatedAbsence,
+  snippetMention,
+  valueMention,
+  conjoinedDim,
+  tableAfterValue,
+  afterBy,
+  afterAggregate,
+  plainMention
+];
 
 // src/local/genie/planner.ts
 function planQuery(items, catalog, choice, tokens = []) {
-  const tokensBetween = (from, to) => tokens.slice(from, to).map((t) => t.forms[0]);
-  const prevRaw = (end) => tokens[end - 1]?.raw ?? "";
-  const notes = [];
-  const measures = [];
-  const measureAt = [];
-  const dims = [];
-  const askedDims = /* @__PURE__ */ new Set();
-  const where2 = [];
-  const entities = [];
-  const columns = [];
-  const dates = [];
-  const compares = [];
-  const buckets = [];
-  let pendingAgg;
-  const extraAggs = [];
-  let lastMarkerAt = -10;
-  let relativeFrom;
-  let softBy = false;
-  let openRank = false;
-  let pendingSort;
-  let sortBy;
-  let sortDir;
-  let temporal;
-  let pendingDistinct = false;
-  let pendingBy;
-  let pendingNot = false;
-  let rank3;
-  let ratio;
-  let byMeasure = false;
-  let limitHint;
-  let lastMention;
-  const contextTables = tablesNamed(items);
-  const addMeasure = (m, at3) => {
-    measures.push(m);
-    measureAt.push(at3);
-  };
-  const addDim = (d) => {
-    if (!dims.some((x) => dimKey(x) === dimKey(d))) dims.push(d);
-  };
-  const tableDim2 = (table2) => {
-    const col = table2.label ?? table2.key;
-    return col ? { kind: "column", column: col } : void 0;
-  };
-  items.forEach((item, index) => {
-    if (item.type === "marker") {
-      const kind = item.marker.kind;
-      if (pendingBy === "which" && kind !== "not" && kind !== "most" && kind !== "least") pendingBy = void 0;
-      const prevItem = items[index - 1];
-      if (kind === "count" && !item.marker.postfix && prevItem?.type === "mention" && lastMention?.index === index - 1 && (lastMention.kind === "entity" || lastMention.kind === "column") && items[index + 1]?.type !== "mention") {
-        toCount(lastMention.target, pendingDistinct, lastMention.index);
-        pendingDistinct = false;
-        return;
-      }
-      if (kind === "count" && item.marker.postfix && lastMention && (lastMention.kind === "entity" || lastMention.kind === "column")) {
-        toCount(lastMention.target, pendingDistinct, lastMention.index);
-        pendingDistinct = false;
-        return;
-      }
-      if (kind === "by" && item.marker.postfix) {
-        const stem = items[index - 1];
-        const bucket = stem?.type === "word" ? BUCKET_STEMS[stem.text] : void 0;
-        if (bucket) {
-          if (!buckets.includes(bucket)) buckets.push(bucket);
-          return;
-        }
-        if (lastMention) makeDim(lastMention.target, lastMention.kind);
-        return;
-      }
-      switch (kind) {
-        case "count":
-        case "sum":
-        case "avg":
-        case "min":
-        case "max":
-          if (kind === "sum" && pendingAgg === "count") return;
-          if (kind === "count" && pendingAgg === "avg") {
-            pendingAgg = "avg";
-            notes.push("avg-count");
-            return;
-          }
-          if (pendingBy === "by" && rank3) byMeasure = true;
-          if (pendingBy === "which") pendingBy = void 0;
-          if (pendingAgg && pendingAgg !== "count" && kind !== "count" && index - lastMarkerAt <= 3)
-            extraAggs.push(pendingAgg);
-          pendingAgg = kind;
-          lastMarkerAt = index;
-          temporal = item.marker.temporal ? { dir: kind === "max" ? "DESC" : "ASC", at: index } : void 0;
-          return;
-        case "distinct":
-          pendingDistinct = true;
-          if (pendingBy === "which") pendingBy = void 0;
-          return;
-        case "by":
-        case "each":
-          pendingBy = "by";
-          softBy = item.marker.words.some((w) => w === "each" || w === "every");
-          return;
-        case "which":
-          if (lastMention && lastMention.index === index - 1 && (lastMention.kind === "entity" || lastMention.kind === "measure")) {
-            relativeFrom ??= index;
-            return;
-          }
-          pendingBy = "which";
-          return;
-        case "most":
-        case "least":
-          rank3 = {
-            dir: kind === "most" ? "DESC" : "ASC",
-            // "the highest mountains" orders them all; "the highest mountain" is one. (A quantity word is
-            // different: "the breed with the most dogs" counts the dogs and still means one breed; and "the
-            // lowest earnings" is one value of a column, not several rows.)
-            limit: rank3?.limit ?? (!QUANTITY_RANKS.has(item.marker.words.join(" ")) && pluralTable(items[index + 1]) ? void 0 : 1),
-            at: index
-          };
-          if (rank3.limit === void 0) openRank = true;
-          if (pendingBy === "by") pendingBy = void 0;
-          return;
-        case "desc":
-        case "asc": {
-          const dir = kind === "desc" ? "DESC" : "ASC";
-          if (rank3) rank3 = { ...rank3, dir };
-          sortDir = dir;
-          if (sortBy) sortBy.dir = dir;
-          return;
-        }
-        case "sort":
-          pendingSort = { dir: sortDir ?? item.marker.dir ?? "ASC", at: index };
-          return;
-        case "ratio":
-        case "percent":
-          ratio = { percent: kind === "percent" || ratio?.percent === true, at: index };
-          return;
-        case "not":
-          pendingNot = true;
-          return;
-        case "bucket":
-          if (item.marker.bucket && !buckets.includes(item.marker.bucket)) buckets.push(item.marker.bucket);
-          pendingBy = void 0;
-          return;
-        default:
-          return;
-      }
-    }
-    if (item.type === "word" && pendingBy === "by" && BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, "")]) {
-      const bucket = BUCKET_WORDS[item.text.toLowerCase().replace(/s$/, "")];
-      if (!buckets.includes(bucket)) buckets.push(bucket);
-      pendingBy = void 0;
-      return;
-    }
-    if (item.type === "top") {
-      const open2 = !item.n && (item.end > item.start || pluralTable(items[index + 2]));
-      rank3 = { dir: item.dir === "desc" ? "DESC" : "ASC", limit: open2 ? void 0 : item.n || 1, at: index };
-      if (open2) openRank = true;
-      return;
-    }
-    if (item.type === "date") {
-      dates.push({ range: item.range, at: index });
-      return;
-    }
-    if (item.type === "compare") {
-      compares.push({ op: item.op, value: item.value, at: index, end: item.end, dim: item.dim, against: item.against });
-      return;
-    }
-    if (item.type === "number") {
-      const nextItem = items[index + 1];
-      if (Number.isInteger(item.value) && item.value > 0 && item.value <= 100 && (nextItem?.type === "mention" || lastMention?.index === index - 1 || nextItem?.type === "word"))
-        limitHint = item.value;
-      notes.push(`number:${item.value}`);
-      return;
-    }
-    if (item.type !== "mention") return;
-    const target = choice.pick(
-      index,
-      preferContext(item.candidates, contextTables).map((c) => c.target)
-    );
-    if (pendingSort && pendingAgg === "count" && lastMarkerAt > pendingSort.at && target.kind === "table") {
-      sortDir = pendingSort.dir;
-      pendingSort = void 0;
-    } else if (pendingSort && (target.kind === "column" || target.kind === "table")) {
-      const column2 = target.kind === "column" ? target.column : target.table.label ?? target.table.key;
-      if (column2) sortBy = { column: column2, dir: pendingSort.dir };
-      if (pendingAgg === "count" && lastMarkerAt > pendingSort.at) pendingAgg = void 0;
-      pendingSort = void 0;
-      lastMention = { kind: "other", index, target };
-      return;
-    }
-    if (/^(id|ids|identifier)$/i.test(item.text) && target.kind === "column") {
-      columns.push({ column: target.column, at: index });
-      lastMention = { kind: "column", index, target };
-      return;
-    }
-    if (item.candidates[0]?.source === "adjective" && target.kind === "column") {
-      columns.push({ column: target.column, at: index, implied: true });
-      lastMention = { kind: "column", index, target };
-      return;
-    }
-    handleMention(target, index);
-    if (pluralText(item.text)) {
-      for (const c of columns) if (c.at === index) c.plural = true;
-    }
-  });
-  function handleMention(target, index) {
-    if (pendingNot && (target.kind === "table" || target.kind === "column")) {
-      const negated = target.kind === "table" ? target.table : target.column.table;
-      const named = [...measures.map(measureTable), ...entities.map((e) => e.table)];
-      const parent = named.find((t) => !!t && t !== negated && !!childRowsOf(t, negated, catalog));
-      const child = parent ? childRowsOf(parent, negated, catalog) : void 0;
-      if (parent && child) {
-        where2.push({ kind: "absent", parent, child });
-        pendingNot = false;
-        lastMention = { kind: "where", index, target };
-        return;
-      }
-    }
-    if (target.kind === "snippet") {
-      const s = target.snippet;
-      if (s.kind === "measure") {
-        addMeasure({ kind: "snippet", snippet: s }, index);
-        lastMention = { kind: "measure", index, target };
-        pendingAgg = void 0;
-        if (pendingBy === "by" && rank3) byMeasure = true;
-        pendingBy = void 0;
-      } else if (s.kind === "filter") {
-        where2.push({ kind: "snippet", snippet: s, negate: pendingNot });
-        pendingNot = false;
-        lastMention = { kind: "where", index, target };
-      } else {
-        addDim({ kind: "snippet", snippet: s });
-        pendingBy = void 0;
-        lastMention = { kind: "dim", index, target };
-      }
-      return;
-    }
-    if (target.kind === "value") {
-      if (pendingBy === "by") pendingBy = void 0;
-      if (lastMention?.kind === "entity" && lastMention.index === index - 1 && lastMention.target.kind === "table" && lastMention.target.table === target.column.table)
-        removeAt(index - 1);
-      const existing = where2.find(
-        (w) => w.kind === "value" && w.column === target.column && w.negate === pendingNot
-      );
-      if (existing) {
-        if (!existing.values.includes(target.value)) existing.values.push(target.value);
-      } else where2.push({ kind: "value", column: target.column, values: [target.value], negate: pendingNot });
-      pendingNot = false;
-      lastMention = { kind: "where", index, target };
-      return;
-    }
-    if (lastMention?.kind === "dim" && lastMention.index === index - 1 && conjoined(index) && (target.kind === "column" || target.kind === "table") && !(target.kind === "column" && target.column.type === "number")) {
-      const asked = dims.length > 0 && askedDims.has(dims[dims.length - 1]);
-      const before = dims.length;
-      makeDim(target, "other", index);
-      if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
-      return;
-    }
-    if (target.kind === "table" && lastMention?.index === index - 1 && lastMention.target.kind === "value" && lastMention.target.column.table === target.table) {
-      const firstWhere = where2[0];
-      if (pendingAgg === "count" && firstWhere && firstWhere.kind !== "snippet" && firstWhere.kind !== "absent" && firstWhere.column.table === target.table) {
-        toCount(target, pendingDistinct, index);
-        pendingAgg = void 0;
-        return;
-      }
-      entities.push({ table: target.table, at: index, context: true });
-      return;
-    }
-    if (pendingBy) {
-      if (pendingBy === "by" && rank3 && pendingAgg === void 0 && target.kind === "table" && entities.length > 0) {
-        addMeasure({ kind: "count", table: target.table }, index);
-        pendingBy = void 0;
-        lastMention = { kind: "measure", index, target };
-        return;
-      }
-      if (pendingBy === "by" && rank3 && target.kind === "column" && target.column.type === "number" && !pendingAgg) {
-        byMeasure = true;
-        columns.push({ column: target.column, at: index });
-        pendingBy = void 0;
-        lastMention = { kind: "column", index, target };
-        return;
-      }
-      if (!(pendingAgg && pendingBy === "by")) {
-        const asked = pendingBy === "which" || softBy;
-        const before = dims.length;
-        makeDim(target, "other", index);
-        if (asked) dims.slice(before).forEach((d) => askedDims.add(d));
-        pendingBy = void 0;
-        return;
-      }
-    }
-    if (pendingAgg) {
-      const agg = pendingAgg;
-      if (target.kind === "table" && (agg === "count" || agg === "sum")) {
-        toCount(target, pendingDistinct, index);
-        pendingAgg = void 0;
-        pendingDistinct = false;
-        return;
-      }
-      if (target.kind === "table" && agg !== "count" && agg !== "sum") {
-        entities.push({ table: target.table, at: index });
-        lastMention = { kind: "entity", index, target };
-        return;
-      }
-      if (target.kind === "column") {
-        const c = target.column;
-        if (agg === "count" && c.type !== "date" && c.type !== "timestamp" && c.type !== "bool") {
-          toCount(target, pendingDistinct, index);
-          pendingAgg = void 0;
-          pendingDistinct = false;
-          return;
-        }
-        if (c.type === "number" && !c.isKey && temporal) {
-          columns.push({ column: c, at: index });
-          pendingAgg = void 0;
-          lastMention = { kind: "column", index, target };
-          return;
-        }
-        if (c.type === "number" && !c.isKey) {
-          for (const fn of [...extraAggs, agg])
-            if (fn !== "count") addMeasure({ kind: "agg", fn: fn.toUpperCase(), column: c }, index);
-          extraAggs.length = 0;
-          pendingAgg = void 0;
-          lastMention = { kind: "measure", index, target };
-          return;
-        }
-        if ((c.type === "date" || c.type === "timestamp") && (agg === "min" || agg === "max")) {
-          addMeasure({ kind: "agg", fn: agg === "min" ? "MIN" : "MAX", column: c }, index);
-          pendingAgg = void 0;
-          return;
-        }
-      }
-    }
-    if (target.kind === "column" && target.column.type === "bool") {
-      where2.push({ kind: "bool", column: target.column, negate: pendingNot });
-      pendingNot = false;
-      lastMention = { kind: "where", index, target };
-      return;
-    }
-    if (target.kind === "table") {
-      entities.push({ table: target.table, at: index, require: relativeFrom !== void 0 && index > relativeFrom });
-      lastMention = { kind: "entity", index, target };
-      return;
-    }
-    if (target.kind === "column") {
-      if (target.column.isKey && !pendingAgg) {
-        entities.push({ table: target.column.table, at: index });
-        lastMention = { kind: "entity", index, target };
-        return;
-      }
-      columns.push({ column: target.column, at: index });
-      lastMention = { kind: "column", index, target };
-    }
-  }
-  function conjoined(index) {
-    const prev = items[index - 1];
-    const here = items[index];
-    if (!prev || !here) return false;
-    const gap = tokensBetween(prev.end, here.start);
-    return gap.some((w) => w === "and" || w === "&" || w === "\uBC0F") || /[와과]$/.test(prevRaw(prev.end));
-  }
-  function toCount(target, distinct, index) {
-    removeAt(index);
-    if (target.kind === "table")
-      addMeasure({ kind: "count", table: target.table, distinct: distinct ? target.table.key : void 0 }, index);
-    else if (target.kind === "column") {
-      const c = target.column;
-      addMeasure(
-        c.isKey && c.table.key === c ? { kind: "count", table: c.table, distinct: distinct ? c : void 0 } : { kind: "count", table: c.table, distinct: c },
-        index
-      );
-    } else if (target.kind === "snippet" && target.snippet.kind === "measure")
-      addMeasure({ kind: "snippet", snippet: target.snippet }, index);
-    lastMention = { kind: "measure", index, target };
-  }
-  function removeAt(index) {
-    for (const list3 of [entities, columns]) {
-      const k = list3.findIndex((e) => e.at === index);
-      if (k >= 0) list3.splice(k, 1);
-    }
-  }
-  function makeDim(target, previousRole, index) {
-    if (index === void 0 && lastMention) removeAt(lastMention.index);
-    if (previousRole === "measure" && measures.length > 0) {
-      measures.pop();
-      measureAt.pop();
-    }
-    let dim;
-    if (target.kind === "table") dim = tableDim2(target.table);
-    else if (target.kind === "column" && target.column.references && !target.column.isKey)
-      dim = tableDim2(target.column.references) ?? { kind: "column", column: target.column };
-    else if (target.kind === "column")
-      dim = target.column.isKey ? tableDim2(target.column.table) ?? { kind: "column", column: target.column } : {
-        kind: "column",
-        column: target.column,
-        bucket: target.column.type === "date" || target.column.type === "timestamp" ? "day" : void 0
-      };
-    else if (target.kind === "snippet" && target.snippet.kind === "expression")
-      dim = { kind: "snippet", snippet: target.snippet };
-    else if (target.kind === "value") dim = { kind: "column", column: target.column };
-    if (dim) addDim(dim);
-    lastMention = { kind: "dim", index: index ?? lastMention?.index ?? -1, target };
-  }
-  return finishPlan({
+  const s = startReading(items, catalog, choice, tokens);
+  items.forEach((item, index) => readItem(s, item, index));
+  return finishPlan(gathered(s));
+}
+function startReading(items, catalog, choice, tokens) {
+  return {
     catalog,
     items,
-    notes,
-    measures,
-    measureAt,
-    dims,
-    buckets,
-    where: where2,
-    entities,
-    columns,
-    dates,
-    compares,
-    rank: rank3 && limitHint && (rank3.limit === void 0 && !openRank || rank3.limit === 1) ? { ...rank3, limit: limitHint } : rank3,
-    ratio,
-    byMeasure,
-    pendingAgg,
-    distinctList: pendingDistinct,
-    askedDims,
-    temporal: pendingAgg === void 0 ? temporal : void 0,
-    sortBy,
-    sortDir
-  });
+    tokens,
+    choice,
+    contextTables: tablesNamed(items),
+    notes: [],
+    measures: [],
+    measureAt: [],
+    dims: [],
+    askedDims: /* @__PURE__ */ new Set(),
+    where: [],
+    entities: [],
+    columns: [],
+    dates: [],
+    compares: [],
+    buckets: [],
+    extraAggs: [],
+    lastMarkerAt: -10,
+    softBy: false,
+    openRank: false,
+    pendingDistinct: false,
+    pendingNot: false,
+    byMeasure: false
+  };
 }
-
-// src/local/genie/prng.ts
-function hashString(text7) {
-  let h = 2166136261;
-  for (let i = 0; i < text7.length; i++) {
-    h ^= text7.charCodeAt(i);
-    h = Math.imul(h, 16777619);
+function readItem(s, item, index) {
+  switch (item.type) {
+    case "marker":
+      return readMarker(s, item, index);
+    case "word":
+      return readBucketWord(s, item.text);
+    case "top":
+      return readTop(s, item, index);
+    case "date":
+      s.dates.push({ range: item.range, at: index });
+      return;
+    case "compare":
+      s.compares.push({
+        op: item.op,
+        value: item.value,
+        at: index,
+        end: item.end,
+        dim: item.dim,
+        against: item.against
+      });
+      return;
+    case "number":
+      return readNumber(s, item.value, index);
+    case "mention":
+      return readMention(s, item, index);
+    default:
+      return;
   }
-  return h >>> 0;
 }
-function mulberry32(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = a + 1831565813 >>> 0;
-    let t = a;
-    t = Math.imul(t ^ t >>> 15, t | 1);
-    t ^= t + Math.imul(t ^ t >>> 7, t | 61);
-    return ((t ^ t >>> 14) >>> 0) / 4294967296;
+function readBucketWord(s, text7) {
+  const bucket = s.pendingBy === "by" ? BUCKET_WORDS[text7.toLowerCase().replace(/s$/, "")] : void 0;
+  if (!bucket) return;
+  if (!s.buckets.includes(bucket)) s.buckets.push(bucket);
+  s.pendingBy = void 0;
+}
+function readTop(s, item, index) {
+  const open2 = !item.n && (item.end > item.start || pluralTable(s.items[index + 2]));
+  s.rank = { dir: item.dir === "desc" ? "DESC" : "ASC", limit: open2 ? void 0 : item.n || 1, at: index };
+  if (open2) s.openRank = true;
+}
+function readNumber(s, value, index) {
+  const nextItem = s.items[index + 1];
+  if (Number.isInteger(value) && value > 0 && value <= 100 && (nextItem?.type === "mention" || s.lastMention?.index === index - 1 || nextItem?.type === "word"))
+    s.limitHint = value;
+  s.notes.push(`number:${value}`);
+}
+function gathered(s) {
+  const { rank: rank3, limitHint } = s;
+  return {
+    catalog: s.catalog,
+    items: s.items,
+    notes: s.notes,
+    measures: s.measures,
+    measureAt: s.measureAt,
+    dims: s.dims,
+    buckets: s.buckets,
+    where: s.where,
+    entities: s.entities,
+    columns: s.columns,
+    dates: s.dates,
+    compares: s.compares,
+    rank: rank3 && limitHint && (rank3.limit === void 0 && !s.openRank || rank3.limit === 1) ? { ...rank3, limit: limitHint } : rank3,
+    ratio: s.ratio,
+    byMeasure: s.byMeasure,
+    pendingAgg: s.pendingAgg,
+    distinctList: s.pendingDistinct,
+    askedDims: s.askedDims,
+    temporal: s.pendingAgg === void 0 ? s.temporal : void 0,
+    sortBy: s.sortBy,
+    sortDir: s.sortDir
   };
 }
 
@@ -49399,46 +49245,72 @@ var Scope = class {
   }
 };
 function buildSql(plan, catalog) {
-  const used = /* @__PURE__ */ new Set();
+  const { steps, unreachable, chasm } = planJoins(plan, catalog);
+  const w = new PlanSql(plan, catalog, steps);
+  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === "tableRatio" && plan.dims.length === 0;
+  const fromSql = `${plan.base.identifier} AS ${w.scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, w.scope)).join("");
+  const whereParts = plan.where.map((c) => w.cond(c));
+  const whereSql = whereParts.length > 0 ? `
+WHERE ${whereParts.join("\n  AND ")}` : "";
+  for (const step of steps) w.used.add(step.edge.id);
+  const sql = isRatio ? `SELECT ${w.measure(plan.measures[0])} AS ratio` : plan.measures.length === 0 ? listingSql(w, plan, fromSql, whereSql) : aggregateSql(w, plan, fromSql, whereSql);
+  return { sql, usedIds: [...w.used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+}
+function planJoins(plan, catalog) {
   const needed = neededTables(plan);
   const joined = joinPath(plan.base, needed, catalog);
   const optional2 = new Set((plan.require ?? []).filter((t) => !neededTables({ ...plan, require: [] }).includes(t)));
-  const { steps, unreachable, chasm } = optional2.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional2.has(t)) ? joinPath(
+  return optional2.size > 0 && [...joined.unreachable, ...joined.chasm].some((t) => optional2.has(t)) ? joinPath(
     plan.base,
     needed.filter((t) => !optional2.has(t)),
     catalog
   ) : joined;
-  const scope = new Scope();
-  scope.add(plan.base);
-  for (const step of steps) scope.add(step.to);
-  const fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
-  const hasJoins = steps.length > 0;
-  const measureSql = (m) => {
+}
+var PlanSql = class {
+  constructor(plan, catalog, steps) {
+    this.plan = plan;
+    this.catalog = catalog;
+    this.steps = steps;
+    this.scope.add(plan.base);
+    for (const step of steps) this.scope.add(step.to);
+    this.fansOut = steps.some((st) => isFanOut(st.edge, st.from, st.to));
+  }
+  plan;
+  catalog;
+  steps;
+  used = /* @__PURE__ */ new Set();
+  scope = new Scope();
+  /** Joins that only look up the one side of a many-to-one keep the base rows unique: COUNT(*) stays exact. */
+  fansOut;
+  measure(m) {
+    const scope = this.scope;
     switch (m.kind) {
       case "count": {
         const a = scope.aliases.get(m.table) ?? scope.add(m.table);
         if (m.distinct) return `COUNT(DISTINCT ${scope.col(m.distinct)})`;
-        const exact = m.table === plan.base && !fansOut;
-        return hasJoins && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : "COUNT(*)";
+        const exact = m.table === this.plan.base && !this.fansOut;
+        return this.steps.length > 0 && !exact && m.table.key ? `COUNT(DISTINCT ${a}.${ident(m.table.key.name)})` : "COUNT(*)";
       }
       case "agg":
         return `${m.fn}(${scope.col(m.column)})`;
       case "snippet":
-        used.add(m.snippet.id);
+        this.used.add(m.snippet.id);
         return scope.snippet(m.snippet);
       case "share":
-        return `${m.percent ? "100.0" : "1.0"} * SUM(CASE WHEN ${condSql(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
+        return `${m.percent ? "100.0" : "1.0"} * SUM(CASE WHEN ${this.cond(m.condition)} THEN 1 ELSE 0 END) / COUNT(*)`;
       case "tableRatio":
-        return `${m.percent ? "100.0" : "1.0"} * (${subCount(m.numerator)}) / (${subCount(m.denominator)})`;
+        return `${m.percent ? "100.0" : "1.0"} * (${this.subCount(m.numerator)}) / (${this.subCount(m.denominator)})`;
     }
-  };
-  const subCount = (table2) => {
-    const dateConds = plan.where.filter((w) => w.kind === "date");
-    const col = pickDateColumn(table2, catalog);
+  }
+  /** A whole table's row count, under the plan's date conditions, for a ratio of two tables. */
+  subCount(table2) {
+    const dateConds = this.plan.where.filter((w) => w.kind === "date");
+    const col = pickDateColumn(table2, this.catalog);
     const conds = dateConds.map((w) => w.kind === "date" && col ? dateCondition(w.range, `${table2.identifier}.${ident(col.name)}`) : "").filter(Boolean);
     return `SELECT COUNT(*) FROM ${table2.identifier}${conds.length ? ` WHERE ${conds.join(" AND ")}` : ""}`;
-  };
-  const condSql = (c) => {
+  }
+  cond(c) {
+    const scope = this.scope;
     switch (c.kind) {
       case "value":
         if (c.values.length === 1) return `${scope.col(c.column)} ${c.negate ? "<>" : "="} ${literal3(c.values[0])}`;
@@ -49448,75 +49320,68 @@ function buildSql(plan, catalog) {
       case "bool":
         return `${scope.col(c.column)} = ${c.negate ? 0 : 1}`;
       case "snippet":
-        used.add(c.snippet.id);
+        this.used.add(c.snippet.id);
         return c.negate ? `NOT (${scope.snippet(c.snippet)})` : `(${scope.snippet(c.snippet)})`;
       case "date":
         return dateCondition(c.range, scope.col(c.column));
       case "absent":
-        return absentSql(c.parent, c.child, scope, catalog, used);
+        return absentSql(c.parent, c.child, scope, this.catalog, this.used);
     }
-  };
-  const dimSql = (d) => {
+  }
+  dim(d) {
     if (d.kind === "snippet") {
-      used.add(d.snippet.id);
-      return scope.snippet(d.snippet);
+      this.used.add(d.snippet.id);
+      return this.scope.snippet(d.snippet);
     }
-    return d.bucket && d.bucket !== "day" ? bucketExpression(d.bucket, scope.col(d.column)) : d.bucket === "day" && d.column.type === "timestamp" ? `to_date(${scope.col(d.column)})` : scope.col(d.column);
-  };
-  const dimName = (d) => d.kind === "snippet" ? snake(d.snippet.name) : d.bucket ? d.bucket === "day" ? "day" : d.bucket : d.column.name;
-  const isRatio = plan.measures.length === 1 && plan.measures[0].kind === "tableRatio" && plan.dims.length === 0;
-  const fromSql = `${plan.base.identifier} AS ${scope.aliases.get(plan.base)}` + steps.map((s) => joinSql(s, scope)).join("");
-  const whereParts = plan.where.map(condSql);
-  const whereSql = whereParts.length > 0 ? `
-WHERE ${whereParts.join("\n  AND ")}` : "";
-  for (const step of steps) used.add(step.edge.id);
-  let sql;
-  if (isRatio) {
-    sql = `SELECT ${measureSql(plan.measures[0])} AS ratio`;
-  } else if (plan.measures.length === 0) {
-    const cols = plan.select.map((c) => scope.col(c));
-    const manySide = manyTables(steps);
-    const distinct = plan.distinct || manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table));
-    sql = `SELECT ${distinct ? "DISTINCT " : ""}${cols.join(", ")}
+    const col = this.scope.col(d.column);
+    return d.bucket && d.bucket !== "day" ? bucketExpression(d.bucket, col) : d.bucket === "day" && d.column.type === "timestamp" ? `to_date(${col})` : col;
+  }
+};
+var dimName = (d) => d.kind === "snippet" ? snake(d.snippet.name) : d.bucket ? d.bucket === "day" ? "day" : d.bucket : d.column.name;
+function listingSql(w, plan, fromSql, whereSql) {
+  const cols = plan.select.map((c) => w.scope.col(c));
+  const manySide = manyTables(w.steps);
+  const distinct = plan.distinct || manySide.size > 0 && plan.select.every((c) => !manySide.has(c.table));
+  let sql = `SELECT ${distinct ? "DISTINCT " : ""}${cols.join(", ")}
 FROM ${fromSql}${whereSql}`;
-    if (plan.order && typeof plan.order.target === "object")
-      sql += `
-ORDER BY ${scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `
+  if (plan.order && typeof plan.order.target === "object")
+    sql += `
+ORDER BY ${w.scope.col(plan.order.target)} ${plan.order.dir}${plan.order.limit ? `
 LIMIT ${plan.order.limit}` : ""}`;
-  } else {
-    const dimExprs = plan.dims.map((d) => ({ expr: dimSql(d), name: dimName(d) }));
-    const measureExprs = plan.measures.map((m, k) => ({ expr: measureSql(m), name: measureName(m, k) }));
-    if (plan.averageOver) {
-      const group = dimSql(plan.averageOver);
-      const inner = `SELECT ${group} AS grp, ${measureExprs[0].expr} AS value
+  return sql;
+}
+function aggregateSql(w, plan, fromSql, whereSql) {
+  const dimExprs = plan.dims.map((d) => ({ expr: w.dim(d), name: dimName(d) }));
+  const measureExprs = plan.measures.map((m, k) => ({ expr: w.measure(m), name: measureName(m, k) }));
+  if (plan.averageOver) {
+    const group = w.dim(plan.averageOver);
+    const inner = `SELECT ${group} AS grp, ${measureExprs[0].expr} AS value
   FROM ${fromSql}${whereSql.replace(/\n/g, "\n  ")}
   GROUP BY ${group}`;
-      sql = `SELECT AVG(value) AS avg_${measureExprs[0].name}
+    return `SELECT AVG(value) AS avg_${measureExprs[0].name}
 FROM (
   ${inner}
 ) AS per_group`;
-    } else {
-      const select = [
-        ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
-        ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)
-      ];
-      sql = `SELECT ${select.join(", ")}
-FROM ${fromSql}${whereSql}`;
-      if (dimExprs.length > 0) sql += `
-GROUP BY ${dimExprs.map((d) => d.expr).join(", ")}`;
-      if (plan.having.length > 0)
-        sql += `
-HAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? "COUNT(*)"} ${h.op} ${h.value}`).join(" AND ")}`;
-      if (plan.order) {
-        const by2 = plan.order.target === "dim" ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(", ") : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(", ");
-        if (by2) sql += `
-ORDER BY ${by2}`;
-        if (plan.order.limit) sql += `
-LIMIT ${plan.order.limit}`;
-      }
-    }
   }
-  return { sql, usedIds: [...used], joins: steps.map((s) => `${s.from.name}->${s.to.name}`), unreachable, chasm };
+  const select = [
+    ...dimExprs.map((d) => `${d.expr} AS ${ident(d.name)}`),
+    ...measureExprs.map((m) => `${m.expr} AS ${ident(m.name)}`)
+  ];
+  let sql = `SELECT ${select.join(", ")}
+FROM ${fromSql}${whereSql}`;
+  if (dimExprs.length > 0) sql += `
+GROUP BY ${dimExprs.map((d) => d.expr).join(", ")}`;
+  if (plan.having.length > 0)
+    sql += `
+HAVING ${plan.having.map((h) => `${measureExprs[h.measure]?.expr ?? "COUNT(*)"} ${h.op} ${h.value}`).join(" AND ")}`;
+  if (plan.order) {
+    const by2 = plan.order.target === "dim" ? dimExprs.map((d) => `${d.expr} ${plan.order?.dir}`).join(", ") : [`${measureExprs[0].expr} ${plan.order.dir}`, ...dimExprs.map((d) => d.expr)].join(", ");
+    if (by2) sql += `
+ORDER BY ${by2}`;
+    if (plan.order.limit) sql += `
+LIMIT ${plan.order.limit}`;
+  }
+  return sql;
 }
 function manyTables(steps) {
   const out = /* @__PURE__ */ new Set();
@@ -49648,83 +49513,88 @@ async function createLocalGenie(space2, warehouse, options = {}) {
   await loadValues(catalog, warehouse);
   const today = await warehouseToday(warehouse);
   const lexicon = buildLexicon(catalog);
-  const examples2 = catalog.examples.map(
-    (e) => prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog)
-  );
-  const quotedCache = /* @__PURE__ */ new Map();
-  const noise = Math.min(1, Math.max(0, options.noise ?? 0));
-  let calls = 0;
-  async function answer(question) {
-    const linked = link(question, lexicon, catalog, today);
-    await resolveQuoted(linked, catalog, warehouse, quotedCache);
-    const rng = noise > 0 ? mulberry32(hashString(`${question}\0${options.seed ?? 0}\0${calls++}`)) : void 0;
-    const flip = rng !== void 0 && rng() < noise;
-    const ambiguous = linked.items.map(
-      (item, k) => item.type === "mention" && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1
-    ).filter((k) => k >= 0);
-    const best = rankExamples(linked, examples2)[0];
-    const useExample = best !== void 0 && best.score >= EXAMPLE_THRESHOLD;
-    const flipAt = flip && rng ? ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2 : -1;
-    const trace = { links: describeLinks(linked), flip: flip ? flipAt : void 0 };
-    let sql;
-    const used = [];
-    if (useExample && flipAt !== -2) {
-      sql = adaptExample(best, linked, catalog);
-      if (sql) {
-        used.push(best.prepared.example.id);
-        trace.example = { id: best.prepared.example.id, score: round2(best.score) };
-      }
-    }
-    if (!sql) {
-      const outcome = planQuery(
-        linked.items,
-        catalog,
-        {
-          pick: (index, candidates) => index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0]
-        },
-        linked.tokens
-      );
-      trace.notes = outcome.notes;
-      if (!outcome.plan) return { status: "COMPLETED", text: outcome.clarify, instructionsUsed: [], trace };
-      if (flipAt === -2 && !useExample) secondBest(outcome.plan);
-      const built = buildSql(outcome.plan, catalog);
-      trace.joins = built.joins;
-      if (built.unreachable.length > 0) {
-        trace.unreachable = built.unreachable.map((t) => t.identifier);
-        return {
-          status: "COMPLETED",
-          text: `How should ${built.unreachable.map((t) => t.name).join(", ")} relate to ${outcome.plan.base.name}? This space defines no join between them.`,
-          instructionsUsed: built.usedIds,
-          trace
-        };
-      }
-      if (built.chasm.length > 0) {
-        trace.chasm = built.chasm.map((t) => t.identifier);
-        return {
-          status: "COMPLETED",
-          text: chasmQuestion(outcome.plan.base, built.chasm),
-          instructionsUsed: [],
-          trace
-        };
-      }
-      sql = built.sql;
-      used.push(...built.usedIds);
-    }
-    trace.sql = sql;
-    try {
-      const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
-      return { status: "COMPLETED", sql, result, instructionsUsed: [...new Set(used)].sort(), trace };
-    } catch (error62) {
-      return {
-        status: "FAILED",
-        sql,
-        error: { type: "SQL_EXECUTION_EXCEPTION", message: error62 instanceof Error ? error62.message : String(error62) },
-        instructionsUsed: [...new Set(used)].sort(),
-        trace
-      };
+  const engine = {
+    catalog,
+    lexicon,
+    today,
+    warehouse,
+    examples: catalog.examples.map(
+      (e) => prepareExample(e, link(templateQuestion(e), lexicon, catalog, today), catalog)
+    ),
+    quotedCache: /* @__PURE__ */ new Map(),
+    noise: Math.min(1, Math.max(0, options.noise ?? 0)),
+    seed: options.seed ?? 0,
+    calls: 0
+  };
+  const answer = (question) => answerQuestion(engine, question);
+  return { answer, ask: answer };
+}
+async function answerQuestion(engine, question) {
+  const linked = link(question, engine.lexicon, engine.catalog, engine.today);
+  await resolveQuoted(linked, engine.catalog, engine.warehouse, engine.quotedCache);
+  const rng = engine.noise > 0 ? mulberry32(hashString(`${question}\0${engine.seed}\0${engine.calls++}`)) : void 0;
+  const flip = rng !== void 0 && rng() < engine.noise;
+  const best = rankExamples(linked, engine.examples)[0];
+  const useExample = best !== void 0 && best.score >= EXAMPLE_THRESHOLD;
+  const flipAt = flip && rng ? flipPoint(linked, useExample, rng) : -1;
+  const trace = { links: describeLinks(linked), flip: flip ? flipAt : void 0 };
+  let composed;
+  if (useExample && flipAt !== -2) {
+    const sql = adaptExample(best, linked, engine.catalog);
+    if (sql) {
+      composed = { sql, used: [best.prepared.example.id] };
+      trace.example = { id: best.prepared.example.id, score: round2(best.score) };
     }
   }
-  return { answer, ask: (question) => answer(question) };
+  composed ??= compose(engine.catalog, linked, flipAt, flipAt === -2 && !useExample, trace);
+  if (!("sql" in composed)) return { status: "COMPLETED", text: composed.text, instructionsUsed: composed.used, trace };
+  return run(engine.warehouse, composed.sql, composed.used, trace);
+}
+function flipPoint(linked, useExample, rng) {
+  const ambiguous = linked.items.map(
+    (item, k) => item.type === "mention" && item.candidates.length > 1 && item.candidates[1].weight >= 0.75 * item.candidates[0].weight ? k : -1
+  ).filter((k) => k >= 0);
+  return ambiguous.length > 0 && (!useExample || rng() < 0.5) ? ambiguous[Math.floor(rng() * ambiguous.length)] : -2;
+}
+function compose(catalog, linked, flipAt, misjudge, trace) {
+  const outcome = planQuery(
+    linked.items,
+    catalog,
+    { pick: (index, candidates) => index === flipAt && candidates.length > 1 ? candidates[1] : candidates[0] },
+    linked.tokens
+  );
+  trace.notes = outcome.notes;
+  if (!outcome.plan) return { text: outcome.clarify, used: [] };
+  if (misjudge) secondBest(outcome.plan);
+  const built = buildSql(outcome.plan, catalog);
+  trace.joins = built.joins;
+  if (built.unreachable.length > 0) {
+    trace.unreachable = built.unreachable.map((t) => t.identifier);
+    const names = built.unreachable.map((t) => t.name).join(", ");
+    const text7 = `How should ${names} relate to ${outcome.plan.base.name}? This space defines no join between them.`;
+    return { text: text7, used: built.usedIds };
+  }
+  if (built.chasm.length > 0) {
+    trace.chasm = built.chasm.map((t) => t.identifier);
+    return { text: chasmQuestion(outcome.plan.base, built.chasm), used: [] };
+  }
+  return { sql: built.sql, used: built.usedIds };
+}
+async function run(warehouse, sql, used, trace) {
+  trace.sql = sql;
+  const instructionsUsed = [...new Set(used)].sort();
+  try {
+    const result = await warehouse.execute(sql, { timeoutMs: QUERY_TIMEOUT_MS });
+    return { status: "COMPLETED", sql, result, instructionsUsed, trace };
+  } catch (error62) {
+    return {
+      status: "FAILED",
+      sql,
+      error: { type: "SQL_EXECUTION_EXCEPTION", message: error62 instanceof Error ? error62.message : String(error62) },
+      instructionsUsed,
+      trace
+    };
+  }
 }
 async function resolveQuoted(linked, catalog, warehouse, cache) {
   for (let k = 0; k < linked.items.length; k++) {
@@ -49784,7 +49654,7 @@ var round2 = (x) => Math.round(x * 100) / 100;
 
 // src/local/deployment-log.ts
 import { randomBytes } from "node:crypto";
-import { existsSync as existsSync5, readFileSync as readFileSync8 } from "node:fs";
+import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
 import path9 from "node:path";
 var KEEP = 50;
 var RecordSchema = external_exports.looseObject({
@@ -49801,8 +49671,8 @@ function createLocalDeploymentLog(stateDir, now = () => /* @__PURE__ */ new Date
   const fileOf = (space2) => path9.join(stateDir, "deployments", `${encodeURIComponent(space2)}.json`);
   const read = (space2) => {
     const file2 = fileOf(space2);
-    if (!existsSync5(file2)) return [];
-    const parsed = FileSchema.safeParse(JSON.parse(readFileSync8(file2, "utf8")));
+    if (!existsSync6(file2)) return [];
+    const parsed = FileSchema.safeParse(JSON.parse(readFileSync9(file2, "utf8")));
     if (!parsed.success)
       throw new GenieGitopsError(
         `the deployment record ${file2} is damaged`,
@@ -49842,10 +49712,10 @@ function createLocalDeploymentLog(stateDir, now = () => /* @__PURE__ */ new Date
 
 // src/local/space-store.ts
 import { createHash as createHash7 } from "node:crypto";
-import { existsSync as existsSync6, readFileSync as readFileSync9 } from "node:fs";
+import { existsSync as existsSync7, readFileSync as readFileSync10 } from "node:fs";
 import path10 from "node:path";
 var STATE_DIR_ENV = "GENIE_GITOPS_STATE_DIR";
-function resolveStateDir(root2, env = process.env) {
+function resolveStateDir(root2, env) {
   const fromEnv = env[STATE_DIR_ENV]?.trim();
   return fromEnv ? path10.resolve(root2, fromEnv) : path10.join(root2, ".genie-gitops", "state");
 }
@@ -49887,8 +49757,8 @@ function createLocalSpaceStore(options) {
   };
   const read = (spaceId2) => {
     const file2 = fileOf(spaceId2);
-    if (!existsSync6(file2)) return void 0;
-    const parsed = StoredFileSchema.safeParse(JSON.parse(readFileSync9(file2, "utf8")));
+    if (!existsSync7(file2)) return void 0;
+    const parsed = StoredFileSchema.safeParse(JSON.parse(readFileSync10(file2, "utf8")));
     if (!parsed.success)
       throw new GenieGitopsError(`local space file ${file2} is damaged`, "delete it to re-seed it from the repository");
     return toStored(parsed.data);
@@ -49952,38 +49822,6 @@ function seedFromRepository(root2, layout = {}) {
     }
     return void 0;
   };
-}
-
-// src/util/backoff.ts
-function parseRetryAfter(header, now = Date.now()) {
-  if (header === null) return void 0;
-  const value = header.trim();
-  if (value === "") return void 0;
-  if (/^\d+(\.\d+)?$/.test(value)) return Math.round(Number(value) * 1e3);
-  const date5 = Date.parse(value);
-  return Number.isNaN(date5) ? void 0 : Math.max(0, date5 - now);
-}
-function retryDelay(attempt, policy, retryAfterMs, random = Math.random) {
-  if (retryAfterMs !== void 0) return Math.min(retryAfterMs, policy.maxDelayMs);
-  const exponential = policy.baseDelayMs * 2 ** attempt;
-  return Math.min(Math.round(exponential * (1 + 0.25 * random())), policy.maxDelayMs);
-}
-function sleep(ms, signal) {
-  return new Promise((resolve2, reject) => {
-    if (signal?.aborted) {
-      reject(signal.reason);
-      return;
-    }
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve2();
-    }, ms);
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 // src/databricks/api-error.ts
@@ -50052,6 +49890,20 @@ function permissionFor(what) {
   if (what === "serving endpoint") return "CAN QUERY on the serving endpoint";
   return "access to this resource";
 }
+function normalizeHost(host2) {
+  const trimmed = host2.trim().replace(/\/+$/, "");
+  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
+}
+function errorBody(text7) {
+  try {
+    const body = JSON.parse(text7);
+    const code2 = typeof body.error_code === "string" ? body.error_code : typeof body.error === "string" ? body.error : "";
+    const message = typeof body.message === "string" ? body.message : typeof body.error_description === "string" ? body.error_description : "";
+    return { code: code2, message: message.slice(0, 500) };
+  } catch {
+    return { code: "", message: text7.slice(0, 200) };
+  }
+}
 
 // src/databricks/secrets.ts
 var listeners = /* @__PURE__ */ new Set();
@@ -50068,134 +49920,6 @@ var SecretScrubber = class {
     return out;
   }
 };
-
-// src/databricks/http-client.ts
-var ASSUMED_RETRY_AFTER_MS = 1e3;
-function normalizeHost(host2) {
-  const trimmed = host2.trim().replace(/\/+$/, "");
-  return /^https?:\/\//i.test(trimmed) ? trimmed : `https://${trimmed}`;
-}
-function createDatabricksClient(options) {
-  const host2 = normalizeHost(options.host);
-  const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 6e4;
-  const scrubber = options.auth.scrubber ?? new SecretScrubber();
-  const sleep2 = options.sleep ?? sleep;
-  async function attempt(spec, url2) {
-    for (let refreshed = false; ; refreshed = true) {
-      const token = await options.auth.token(spec.signal);
-      scrubber.add(token);
-      const response = await send(spec, url2, token);
-      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
-        await response.body?.cancel().catch(() => void 0);
-        continue;
-      }
-      return readResponse(spec, response);
-    }
-  }
-  async function send(spec, url2, token) {
-    const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
-    if (spec.body !== void 0) headers["content-type"] = "application/json";
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    try {
-      return await doFetch(url2, {
-        method: spec.method,
-        headers,
-        body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
-        signal
-      });
-    } catch (error62) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error62;
-      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error62))})`;
-      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? "TIMEOUT" : "NETWORK", what);
-    }
-  }
-  async function readResponse(spec, response) {
-    let text7;
-    try {
-      text7 = await response.text();
-    } catch (error62) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error62;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        0,
-        "NETWORK",
-        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error62))})`
-      );
-    }
-    if (!response.ok) {
-      const { code: code2, message } = errorBody(text7);
-      let retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
-      if (retryAfterMs === void 0 && (response.status === 429 || response.status === 503))
-        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        response.status,
-        code2,
-        scrubber.scrub(message),
-        retryAfterMs
-      );
-    }
-    const endpoint = `${spec.method} ${spec.path}`;
-    let json2;
-    try {
-      json2 = text7.trim() === "" ? {} : JSON.parse(text7);
-    } catch {
-      throw new DatabricksShapeError(endpoint, "$", "the body is not JSON");
-    }
-    const parsed = spec.schema.safeParse(json2);
-    if (!parsed.success) {
-      const issue2 = parsed.error.issues[0];
-      throw new DatabricksShapeError(endpoint, issuePath(issue2?.path ?? []), issue2?.message ?? "unexpected shape");
-    }
-    return parsed.data;
-  }
-  return {
-    host: host2,
-    scrubber,
-    request(spec) {
-      const url2 = buildUrl(host2, spec.path, spec.query);
-      return withRetry(() => attempt(spec, url2), {
-        retries: spec.retries ?? options.retries ?? 5,
-        backoffMs: options.backoffMs ?? 500,
-        maxDelayMs: options.maxDelayMs ?? 6e4,
-        sleep: (ms) => sleep2(ms, spec.signal),
-        random: options.random,
-        signal: spec.signal
-      });
-    }
-  };
-}
-function buildUrl(host2, path27, query) {
-  const url2 = new URL(path27, `${host2}/`);
-  for (const [key, value] of Object.entries(query ?? {}))
-    if (value !== void 0) url2.searchParams.set(key, String(value));
-  return url2.toString();
-}
-function errorBody(text7) {
-  try {
-    const body = JSON.parse(text7);
-    const code2 = typeof body.error_code === "string" ? body.error_code : typeof body.error === "string" ? body.error : "";
-    const message = typeof body.message === "string" ? body.message : typeof body.error_description === "string" ? body.error_description : "";
-    return { code: code2, message: message.slice(0, 500) };
-  } catch {
-    return { code: "", message: text7.slice(0, 200) };
-  }
-}
-function issuePath(segments) {
-  return `$${segments.map((s) => typeof s === "number" ? `[${s}]` : `.${String(s)}`).join("")}`;
-}
-function causeOf(error62) {
-  if (error62 instanceof Error) {
-    const cause = error62.cause;
-    if (cause instanceof Error) return cause.code ?? cause.message;
-    return error62.message;
-  }
-  return String(error62);
-}
 
 // src/databricks/auth.ts
 var DatabricksAuthError = class extends GenieGitopsError {
@@ -50348,7 +50072,7 @@ async function postTokenForm(host2, form, headers, scrubber, deps, signal) {
     } catch (error62) {
       if (signal?.aborted) throw signal.reason ?? error62;
       if (attempt < 3) {
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        await sleep(backoffDelay(attempt, 200), signal);
         continue;
       }
       throw new DatabricksAuthError(`POST ${TOKEN_PATH} failed: no response`, "check DATABRICKS_HOST and the network");
@@ -50367,7 +50091,7 @@ async function postTokenForm(host2, form, headers, scrubber, deps, signal) {
       return { accessToken: body.access_token, expiresInS };
     }
     if ((response.status === 429 || response.status >= 500) && attempt < 3) {
-      await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+      await sleep(backoffDelay(attempt, 200), signal);
       continue;
     }
     const { code: code2, message } = errorBody(text7);
@@ -50526,11 +50250,11 @@ function createEvalRuns(options) {
   async function waitForRun(runId, signal) {
     const started = now();
     for (let delay = poll.firstMs; ; delay = Math.min(poll.maxMs, delay * poll.factor)) {
-      const run = await client.request({ method: "GET", path: `${base}/${runId}`, schema: RunSchema, signal });
-      if (TERMINAL.has(run.eval_run_status ?? "")) return run;
+      const run2 = await client.request({ method: "GET", path: `${base}/${runId}`, schema: RunSchema, signal });
+      if (TERMINAL.has(run2.eval_run_status ?? "")) return run2;
       if (now() - started > poll.giveUpMs)
         throw new GenieGitopsError(
-          `Genie's eval run ${runId} is still ${run.eval_run_status ?? "running"} after ${Math.round(poll.giveUpMs / 6e4)} minutes`,
+          `Genie's eval run ${runId} is still ${run2.eval_run_status ?? "running"} after ${Math.round(poll.giveUpMs / 6e4)} minutes`,
           "look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours"
         );
       await sleep2(delay, signal);
@@ -50581,8 +50305,8 @@ function createEvalRuns(options) {
         // A retried POST whose first answer was lost would start a second run: one run per call.
         retries: 0
       });
-      const run = await waitForRun(started.eval_run_id, signal);
-      const status = run.eval_run_status ?? "UNKNOWN";
+      const run2 = await waitForRun(started.eval_run_id, signal);
+      const status = run2.eval_run_status ?? "UNKNOWN";
       if (status !== "DONE")
         throw new GenieGitopsError(
           `Genie's eval run ${started.eval_run_id} ended ${status}`,
@@ -50973,6 +50697,120 @@ function instructionIds(thoughts) {
   return [...ids].sort();
 }
 
+// src/databricks/http-client.ts
+var ASSUMED_RETRY_AFTER_MS = 1e3;
+function createDatabricksClient(options) {
+  const host2 = normalizeHost(options.host);
+  const doFetch = options.fetch ?? fetch;
+  const timeoutMs = options.timeoutMs ?? 6e4;
+  const scrubber = options.auth.scrubber ?? new SecretScrubber();
+  const sleep2 = options.sleep ?? sleep;
+  async function attempt(spec, url2) {
+    for (let refreshed = false; ; refreshed = true) {
+      const token = await options.auth.token(spec.signal);
+      scrubber.add(token);
+      const response = await send(spec, url2, token);
+      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
+        await response.body?.cancel().catch(() => void 0);
+        continue;
+      }
+      return readResponse(spec, response);
+    }
+  }
+  async function send(spec, url2, token) {
+    const headers = { authorization: `Bearer ${token}`, accept: "application/json" };
+    if (spec.body !== void 0) headers["content-type"] = "application/json";
+    const timeout = AbortSignal.timeout(timeoutMs);
+    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+    try {
+      return await doFetch(url2, {
+        method: spec.method,
+        headers,
+        body: spec.body === void 0 ? void 0 : JSON.stringify(spec.body),
+        signal
+      });
+    } catch (error62) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error62;
+      const what = timeout.aborted ? `no answer within ${timeoutMs} ms` : `connection failed (${scrubber.scrub(causeOf(error62))})`;
+      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? "TIMEOUT" : "NETWORK", what);
+    }
+  }
+  async function readResponse(spec, response) {
+    let text7;
+    try {
+      text7 = await response.text();
+    } catch (error62) {
+      if (spec.signal?.aborted) throw spec.signal.reason ?? error62;
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        0,
+        "NETWORK",
+        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error62))})`
+      );
+    }
+    if (!response.ok) {
+      const { code: code2, message } = errorBody(text7);
+      let retryAfterMs = parseRetryAfter(response.headers.get("retry-after"));
+      if (retryAfterMs === void 0 && (response.status === 429 || response.status === 503))
+        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+      throw new DatabricksApiError(
+        spec.method,
+        spec.path,
+        response.status,
+        code2,
+        scrubber.scrub(message),
+        retryAfterMs
+      );
+    }
+    const endpoint = `${spec.method} ${spec.path}`;
+    let json2;
+    try {
+      json2 = text7.trim() === "" ? {} : JSON.parse(text7);
+    } catch {
+      throw new DatabricksShapeError(endpoint, "$", "the body is not JSON");
+    }
+    const parsed = spec.schema.safeParse(json2);
+    if (!parsed.success) {
+      const issue2 = parsed.error.issues[0];
+      throw new DatabricksShapeError(endpoint, issuePath(issue2?.path ?? []), issue2?.message ?? "unexpected shape");
+    }
+    return parsed.data;
+  }
+  return {
+    host: host2,
+    scrubber,
+    request(spec) {
+      const url2 = buildUrl(host2, spec.path, spec.query);
+      return withRetry(() => attempt(spec, url2), {
+        retries: spec.retries ?? options.retries ?? 5,
+        backoffMs: options.backoffMs ?? 500,
+        maxDelayMs: options.maxDelayMs ?? 6e4,
+        sleep: (ms) => sleep2(ms, spec.signal),
+        random: options.random,
+        signal: spec.signal
+      });
+    }
+  };
+}
+function buildUrl(host2, path27, query) {
+  const url2 = new URL(path27, `${host2}/`);
+  for (const [key, value] of Object.entries(query ?? {}))
+    if (value !== void 0) url2.searchParams.set(key, String(value));
+  return url2.toString();
+}
+function issuePath(segments) {
+  return `$${segments.map((s) => typeof s === "number" ? `[${s}]` : `.${String(s)}`).join("")}`;
+}
+function causeOf(error62) {
+  if (error62 instanceof Error) {
+    const cause = error62.cause;
+    if (cause instanceof Error) return cause.code ?? cause.message;
+    return error62.message;
+  }
+  return String(error62);
+}
+
 // src/databricks/space-store.ts
 var SPACES = "/api/2.0/genie/spaces";
 function createSpaceStore(client) {
@@ -51099,7 +50937,7 @@ async function runCleanups(timeoutMs = CLEANUP_TIMEOUT_MS) {
   clearTimeout(timer);
 }
 
-// src/commands/staging-space.ts
+// src/databricks/staging-space.ts
 import { randomBytes as randomBytes2 } from "node:crypto";
 var TEMPORARY_TITLE_PREFIX = "genie-gitops tmp";
 var StagingChangedError = class extends GenieGitopsError {
@@ -51185,7 +51023,7 @@ function temporaryStaging(options) {
           await syncSpace(store, found, space2);
           return found;
         }
-        await sleep((options.backoffMs ?? 500) * 2 ** attempt);
+        await sleep(backoffDelay(attempt, options.backoffMs ?? 500));
       }
     }
   }
@@ -51351,7 +51189,7 @@ function benchmarksFile(root2, space2) {
 async function openWarehouseFor(root2, target, space2, layout = {}, dataFile, demoRows) {
   const settings = { asOf: target?.local?.asOf, statementTimeoutMs: target?.local?.statementTimeoutMs, demoRows };
   if (dataFile !== void 0) {
-    if (dataFile !== "demo" && !existsSync7(dataFile))
+    if (dataFile !== "demo" && !existsSync8(dataFile))
       throw new GenieGitopsError(`--data ${dataFile} does not exist`, "pass a .sqlite/.db or .sql file, or 'demo'");
     return openLocalWarehouse({ data: dataFile, ...settings });
   }
@@ -51378,7 +51216,7 @@ async function openWarehouseFor(root2, target, space2, layout = {}, dataFile, de
       "move the file into the repository, or pass --data FILE on the command line to use it for one run"
     );
   }
-  if (!existsSync7(file2)) {
+  if (!existsSync8(file2)) {
     throw new ValidationError(
       [{ ...at3, message: `local data file ${data2} does not exist` }],
       `create it, fix local.data, or set local.data to 'demo' for the generated demo data`
@@ -51392,12 +51230,12 @@ function targetLabel(root2, space2, layout) {
     if (entry) return repoRelative(path11.resolve(root2), entry.targetFile);
   } catch {
   }
-  return `spaces/${space2}/target.yml`;
+  return repoPaths.targetFile(space2);
 }
 async function openBackend(root2, name2, target, options = {}) {
   if (name2 === "databricks") {
     const remote = await openDatabricksBackend(root2, target, {
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       staging: options.staging,
       label: options.space
     });
@@ -51412,6 +51250,7 @@ async function openBackend(root2, name2, target, options = {}) {
     warehouse,
     deterministic: !(options.noise !== void 0 && options.noise > 0),
     dataVersion: local ? localDataVersion(root2, target, local, options.dataFile) : void 0,
+    isolateFixes: true,
     genieFor: (space2, overrides) => {
       const seed = overrides?.seed ?? options.seed;
       const key = `${hashSpace(space2)}#${seed ?? ""}`;
@@ -51421,7 +51260,7 @@ async function openBackend(root2, name2, target, options = {}) {
     },
     // Live and staging spaces are files in the state folder, seeded from the repository on first read.
     spaces: createLocalSpaceStore({
-      stateDir: resolveStateDir(root2, options.env ?? process.env),
+      stateDir: resolveStateDir(root2, options.env ?? {}),
       seed: seedFromRepository(root2, options.layout)
     }),
     close: async () => {
@@ -51446,17 +51285,17 @@ function unavailableWarehouse() {
   };
   return { execute: async () => refuse2(), schema: async () => refuse2() };
 }
-function openLocalDeploymentLog(root2, env = process.env) {
+function openLocalDeploymentLog(root2, env = {}) {
   return createLocalDeploymentLog(resolveStateDir(root2, env));
 }
 
 // src/commands/score.ts
 function loadSpaceBenchmarks(root2, space2) {
   const file2 = benchmarksFile(root2, space2);
-  if (!existsSync8(file2)) {
+  if (!existsSync9(file2)) {
     throw new GenieGitopsError(
       `no benchmarks for space '${space2}': ${file2} does not exist`,
-      `create benchmarks/${space2}.yml with a list of {id, question, sql}`
+      `create ${repoPaths.benchmarksFile(space2)} with a list of {id, question, sql}`
     );
   }
   return loadBenchmarks(file2, space2).benchmarks;
@@ -51482,7 +51321,7 @@ async function withScoringBackend(options, fn) {
 }
 function assertValidConfig(root2, loaded, warehouseSchema, hint = "fix the space config (run `genie-gitops validate`)") {
   const issues = checkInvariants(loaded.space, { file: loaded.configPath, warehouseSchema });
-  if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync10(loaded.spaceFile, "utf8"), issues), hint);
+  if (issues.length > 0) throw new ValidationError(addIssueLines(readFileSync11(loaded.spaceFile, "utf8"), issues), hint);
 }
 async function scoreConfig(backend2, spaceName, space2, benchmarks, options = {}) {
   return configScorer(backend2, spaceName, space2, benchmarks, options).score();
@@ -51524,141 +51363,55 @@ function enhanceScoring(backend2, spaceName, benchmarks, calls, options = {}) {
   const expectedCache = /* @__PURE__ */ new Map();
   const scoring = { ...options.scoring, expectedCache };
   const byId3 = new Map(benchmarks.map((b) => [b.id, b]));
+  const allIds = benchmarks.map((b) => b.id);
   const benchmarksHash = hashBenchmarks(benchmarks);
   let askingMs = 0;
   let reusedFromCache = 0;
+  const dataVersion = backend2.dataVersion ?? "";
   const cacheDir = options.cacheDir && backend2.dataVersion !== void 0 ? options.cacheDir : void 0;
   const entryOf = (space2) => {
     const hash3 = hashSpace(space2);
     let entry = entries.get(hash3);
     if (!entry) {
       entry = { space: space2, answers: /* @__PURE__ */ new Map(), cached: /* @__PURE__ */ new Set() };
-      if (cacheDir) readCache(cacheDir, hash3, entry);
+      if (cacheDir) {
+        entry.answers = readCachedAnswers(cacheFile(cacheDir, spaceName, backend2.name, hash3), hash3, dataVersion, byId3);
+        entry.cached = new Set(entry.answers.keys());
+      }
       entries.set(hash3, entry);
     }
     return entry;
   };
-  const readCache = (dir, hash3, entry) => {
-    const file2 = cacheFile(dir, spaceName, backend2.name, hash3);
-    if (!existsSync9(file2)) return;
-    try {
-      const data2 = JSON.parse(readFileSync11(file2, "utf8"));
-      if (data2.version !== 1 || data2.configHash !== hash3 || data2.data !== backend2.dataVersion) return;
-      for (const [id2, a] of Object.entries(data2.answers)) {
-        const b = byId3.get(id2);
-        if (!b || b.question !== a.question || b.sql !== a.expectedSql) continue;
-        entry.answers.set(id2, { ...a.score, split: b.split, tags: [...b.tags] });
-        entry.cached.add(id2);
-      }
-    } catch {
-    }
-  };
   const writeCache = (hash3, entry) => {
     if (!cacheDir) return;
-    const answers = {};
-    for (const [id2, score] of entry.answers) {
-      if (score.errored || score.expectedError !== void 0) continue;
-      answers[id2] = { question: score.question, expectedSql: score.expectedSql, score };
-    }
-    const data2 = {
-      version: 1,
-      configHash: hash3,
-      backend: backend2.name,
-      data: backend2.dataVersion,
-      answers
-    };
-    writeFileAtomic(cacheFile(cacheDir, spaceName, backend2.name, hash3), `${JSON.stringify(data2)}
-`);
+    const file2 = cacheFile(cacheDir, spaceName, backend2.name, hash3);
+    writeCachedAnswers(file2, { hash: hash3, backend: backend2.name, data: dataVersion }, entry.answers);
   };
   const ask2 = async (space2, ids) => {
     const entry = entryOf(space2);
-    const missing = ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2));
-    if (missing.length > 0) {
-      const wanted = new Set(missing);
-      const scorer = configScorer(
-        backend2,
-        spaceName,
-        space2,
-        benchmarks.filter((b) => wanted.has(b.id)),
-        scoring
-      );
-      const card = await scorer.score();
+    const missing = new Set(ids.filter((id2) => !entry.answers.has(id2) && byId3.has(id2)));
+    if (missing.size > 0) {
+      const wanted = benchmarks.filter((b) => missing.has(b.id));
+      const card = await configScorer(backend2, spaceName, space2, wanted, scoring).score();
       calls.genie += card.calls.genie;
       calls.statements += card.calls.statements;
       askingMs += card.durationMs;
       for (const q2 of card.questions) entry.answers.set(q2.id, q2);
       writeCache(hashSpace(space2), entry);
     }
-    const out = [];
-    for (const id2 of ids) {
-      const answer = entry.answers.get(id2);
-      if (!answer) continue;
-      if (entry.cached.delete(id2)) reusedFromCache++;
-      out.push(answer);
-    }
-    return out;
+    for (const id2 of ids) if (entry.answers.has(id2) && entry.cached.delete(id2)) reusedFromCache++;
+    return ids.flatMap((id2) => entry.answers.get(id2) ?? []);
   };
-  const compose = (space2, questions) => {
-    const order = new Map(benchmarks.map((b, i) => [b.id, i]));
-    const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
-    const card = buildScorecard({
-      space: spaceName,
-      configHash: hashSpace(space2),
-      benchmarksHash,
-      backend: backend2.name,
-      repeats: 1,
-      questions: sorted,
-      taught: new Set(findTaught(space2, benchmarks).keys()),
-      calls: {
-        genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
-        statements: 0,
-        // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
-        retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
-        rateLimited: 0
-      },
-      durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
-      startedAt: (/* @__PURE__ */ new Date()).toISOString()
-    });
-    return { ...card, quality: lintQuality({ space: space2, benchmarks }) };
-  };
-  const values = async (table2, column2) => {
-    const from = quoteTableIdentifier(table2);
-    if (!from) return void 0;
-    const col = quoteName(column2);
-    try {
-      calls.statements++;
-      const result = await backend2.warehouse.execute(
-        `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
-      );
-      if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
-      return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
-    } catch {
-      return void 0;
-    }
-  };
+  const compose2 = (space2, questions) => composeCard({ spaceName, backend: backend2.name, benchmarks, benchmarksHash }, space2, questions);
   const port = {
     ask: ask2,
-    compose,
+    compose: compose2,
     answered: (space2) => new Set(entryOf(space2).answers.keys()),
-    values
+    values: (table2, column2) => distinctValues(backend2, calls, table2, column2)
   };
   return {
-    score: async (space2) => compose(
-      space2,
-      await ask2(
-        space2,
-        benchmarks.map((b) => b.id)
-      )
-    ),
-    reaskerOf: (space2) => ({
-      reask: async (card, ids) => {
-        const before = card.calls.genie;
-        const more = await configScorer(backend2, spaceName, space2, benchmarks, scoring).reask(card, ids);
-        calls.genie += more.calls.genie - before;
-        calls.statements += more.calls.statements - card.calls.statements;
-        return more;
-      }
-    }),
+    score: async (space2) => compose2(space2, await ask2(space2, allIds)),
+    reaskerOf: (space2) => countedReasker(() => configScorer(backend2, spaceName, space2, benchmarks, scoring), calls),
     port,
     meter: { asked: () => calls.genie, askingMs: () => askingMs },
     get reusedFromCache() {
@@ -51666,11 +51419,60 @@ function enhanceScoring(backend2, spaceName, benchmarks, calls, options = {}) {
     }
   };
 }
+function countedReasker(scorer, calls) {
+  return {
+    reask: async (card, ids) => {
+      const more = await scorer().reask(card, ids);
+      calls.genie += more.calls.genie - card.calls.genie;
+      calls.statements += more.calls.statements - card.calls.statements;
+      return more;
+    }
+  };
+}
+async function distinctValues(backend2, calls, table2, column2) {
+  const from = quoteTableIdentifier(table2);
+  if (!from) return void 0;
+  const col = quoteName(column2);
+  try {
+    calls.statements++;
+    const result = await backend2.warehouse.execute(
+      `SELECT DISTINCT ${col} FROM ${from} WHERE ${col} IS NOT NULL LIMIT ${MAX_VALUE_WORDS2 + 1}`
+    );
+    if (result.rows.length > MAX_VALUE_WORDS2) return void 0;
+    return result.rows.map((r) => r[0]).filter((v) => typeof v === "string");
+  } catch {
+    return void 0;
+  }
+}
 function defaultAnswerCacheDir(root2) {
   return path12.join(root2, ".genie-gitops", "cache", "answers");
 }
 function cacheFile(dir, space2, backend2, configHash) {
   return path12.join(dir, space2, `${backend2}-${configHash.slice(0, 24)}.json`);
+}
+function composeCard(run2, space2, questions) {
+  const { benchmarks } = run2;
+  const order = new Map(benchmarks.map((b, i) => [b.id, i]));
+  const sorted = [...questions].sort((a, b) => (order.get(a.id) ?? 0) - (order.get(b.id) ?? 0));
+  const card = buildScorecard({
+    space: run2.spaceName,
+    configHash: hashSpace(space2),
+    benchmarksHash: run2.benchmarksHash,
+    backend: run2.backend,
+    repeats: 1,
+    questions: sorted,
+    taught: new Set(findTaught(space2, benchmarks).keys()),
+    calls: {
+      genie: sorted.reduce((n, q2) => n + q2.attempts, 0),
+      statements: 0,
+      // Every attempt of an ask after its first was a retry (a fault handled), also in a composed card.
+      retries: sorted.reduce((n, q2) => n + q2.repeats.reduce((m, r) => m + Math.max(0, r.attempts - 1), 0), 0),
+      rateLimited: 0
+    },
+    durationMs: sorted.reduce((n, q2) => n + q2.durationMs, 0),
+    startedAt: (/* @__PURE__ */ new Date()).toISOString()
+  });
+  return { ...card, quality: lintQuality({ space: space2, benchmarks }) };
 }
 
 // src/loop/memo-warehouse.ts
@@ -51841,9 +51643,17 @@ async function compareWithRepeats(plan, head, base, options = {}) {
   return { head: h, base: b, comparison };
 }
 
+// src/util/percent.ts
+function pct2(fraction) {
+  return fraction === void 0 ? "\u2013" : `${(fraction * 100).toFixed(1)}%`;
+}
+
 // src/scoring/score-gate.ts
-var pct2 = (x) => `${(x * 100).toFixed(1)}%`;
 var points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
+function minScoreFailure(score, minScore, name2 = "min-score") {
+  if (minScore === void 0 || score >= minScore) return void 0;
+  return `score ${pct2(score)} is below ${name2} ${pct2(minScore)}`;
+}
 function formatP(p) {
   if (p < 1e-4) return "p < 0.0001";
   return `p = ${p < 0.01 ? p.toPrecision(2) : p.toFixed(3)}`;
@@ -51852,8 +51662,8 @@ function decideGate(input2) {
   const { head, settings, comparison } = input2;
   const failures = [];
   const score = head.totals.all.score;
-  const belowMin = settings.minScore !== void 0 && score < settings.minScore;
-  if (belowMin) failures.push(`head score ${pct2(score)} is below min-score ${pct2(settings.minScore)}`);
+  const belowMin = minScoreFailure(score, settings.minScore);
+  if (belowMin) failures.push(`head ${belowMin}`);
   if (input2.inconclusive !== void 0)
     return { verdict: "inconclusive", failures: [], summary: `Inconclusive: ${input2.inconclusive}.`, comparison };
   if (!input2.base || !comparison) {
@@ -51976,7 +51786,8 @@ async function enhanceCommand(options) {
     noise: options.noise,
     seed: options.seed,
     dataFile: options.dataFile,
-    staging: options.staging
+    staging: options.staging,
+    env: options.env
   });
   const calls = { genie: 0, statements: 0 };
   const cacheDir = options.cacheDir === false ? void 0 : options.cacheDir ?? defaultAnswerCacheDir(options.root);
@@ -52016,7 +51827,7 @@ async function enhanceCommand(options) {
       maxRegressions: options.maxRegressions,
       allowTaughtExamples: options.allowTaughtExamples,
       // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: options.isolateFixes ?? backend2.name === "local",
+      isolateFixes: options.isolateFixes ?? backend2.isolateFixes === true,
       screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : void 0,
       budget,
       confirmGain: (current, candidate) => confirmGain(
@@ -52125,7 +51936,7 @@ function hintForStatus(status) {
   return void 0;
 }
 
-// src/fixes/llm-evidence.ts
+// src/fixes/llm/evidence.ts
 function renderSpace(space2) {
   const lines = [`version: ${space2.version}`];
   for (const kind of ["tables", "metric_views"]) {
@@ -52245,7 +52056,7 @@ ${shown.join("\n")}`);
   return parts.length > 0 ? parts.join("\n\n") : "(none yet)";
 }
 
-// src/fixes/llm-output.ts
+// src/fixes/llm/output.ts
 function extractJsonObject(content) {
   const text7 = stripFences(content).trim();
   if (text7 === "") return { ok: false, error: "the answer is empty" };
@@ -52302,7 +52113,7 @@ function describeIssues(issues) {
   return issues.slice(0, 3).map((issue2) => `${issue2.path.length > 0 ? issue2.path.map(String).join(".") : "$"}: ${issue2.message}`).join("; ");
 }
 
-// src/fixes/llm-prompt.ts
+// src/fixes/llm/prompt.ts
 import { existsSync as existsSync10, readFileSync as readFileSync12 } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath as fileURLToPath2 } from "node:url";
@@ -52404,7 +52215,7 @@ function buildAnalystPrompt(template2, parts, budgetChars) {
   };
 }
 
-// src/fixes/llm-sample-values.ts
+// src/fixes/llm/sample-values.ts
 var TEXT_TYPE = /^(string|text|varchar|char|nvarchar|character)/i;
 async function collectSampleValues(warehouse, schema, options) {
   const samples2 = /* @__PURE__ */ new Map();
@@ -52440,7 +52251,7 @@ async function collectSampleValues(warehouse, schema, options) {
   return samples2;
 }
 
-// src/fixes/llm-sql-references.ts
+// src/fixes/llm/sql-references.ts
 function buildSqlReferenceIndex(space2, schema) {
   const spaceTables = /* @__PURE__ */ new Set();
   const columns = /* @__PURE__ */ new Map();
@@ -52534,7 +52345,7 @@ function isDot(token) {
   return token?.type === "symbol" && token.text === ".";
 }
 
-// src/fixes/llm-analyst.ts
+// src/fixes/llm/llm-analyst.ts
 function createLlmAnalyst(options) {
   const maxFixes = options.maxFixes ?? 8;
   let template2;
@@ -52973,7 +52784,7 @@ function createLlmFromSettings(settings, env = {}, options) {
   return createChatLlm(resolveLlmConfig(settings, env), options);
 }
 
-// src/commands/llm-analyst.ts
+// src/wiring/llm-analyst.ts
 function llmAnalystFrom(settings, env, options = {}) {
   let token = settings.token;
   const get = (name2) => env[name2]?.trim() || void 0;
@@ -52986,9 +52797,7 @@ function llmAnalystFrom(settings, env, options = {}) {
 
 // src/report/markdown-format.ts
 var GITHUB_COMMENT_LIMIT = 65536;
-function percent(fraction) {
-  return `${(fraction * 100).toFixed(1)}%`;
-}
+var percent = pct2;
 function scoreText(t) {
   const broken = t.broken ? `; ${t.broken} broken` : "";
   if (t.total === 0) return broken ? `\u2013 (${broken.slice(2)})` : "\u2013";
@@ -53532,6 +53341,7 @@ async function runEnhance(args, io) {
     endpoint: values["llm-endpoint"]
   };
   const result = await enhanceCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path13.resolve(io.cwd, values.root ?? "."),
@@ -53591,211 +53401,8 @@ function summaryLines(result, cwd, markdownFile) {
 // src/cli/gitops-commands.ts
 import path17 from "node:path";
 
-// src/github/git-cli.ts
-import { spawn } from "node:child_process";
-var GitError = class extends GenieGitopsError {
-  constructor(args, result, hint) {
-    super(
-      `git ${args.join(" ")} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`,
-      hint
-    );
-    this.args = args;
-    this.result = result;
-  }
-  args;
-  result;
-};
-var BOT_IDENTITY = { name: "genie-gitops[bot]", email: "genie-gitops@users.noreply.github.com" };
+// src/ports.ts
 var ZERO_SHA = /^0{40}$/;
-var GitCli = class {
-  cwd;
-  identity;
-  env;
-  constructor(options) {
-    this.cwd = options.cwd;
-    this.identity = options.identity ?? BOT_IDENTITY;
-    this.env = buildEnv(options.env ?? process.env, options.token);
-  }
-  /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
-  exec(args, input2) {
-    return new Promise((resolve2, reject) => {
-      const child = spawn("git", [...args], {
-        cwd: this.cwd,
-        env: this.env,
-        stdio: [input2 === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
-      });
-      const out = [];
-      const err = [];
-      child.stdout?.on("data", (chunk) => out.push(chunk));
-      child.stderr?.on("data", (chunk) => err.push(chunk));
-      child.on(
-        "error",
-        (error62) => reject(new GenieGitopsError(`cannot run git: ${error62.message}`, "install git and put it on PATH"))
-      );
-      child.on(
-        "close",
-        (code2) => resolve2({
-          exitCode: code2 ?? 1,
-          stdout: Buffer.concat(out).toString("utf8"),
-          stderr: Buffer.concat(err).toString("utf8")
-        })
-      );
-      if (child.stdin) {
-        child.stdin.on("error", () => {
-        });
-        child.stdin.end(input2);
-      }
-    });
-  }
-  /** Runs git and throws a GitError on a non-zero exit; returns stdout. */
-  async run(args, hint) {
-    const result = await this.exec(args);
-    if (result.exitCode !== 0) throw new GitError(args, result, hint);
-    return result.stdout;
-  }
-  /** The commit a ref names, or undefined when it does not exist. */
-  async tryRevParse(ref) {
-    const result = await this.exec(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
-    return result.exitCode === 0 ? result.stdout.trim() : void 0;
-  }
-  async revParse(ref) {
-    const sha = await this.tryRevParse(ref);
-    if (!sha)
-      throw new GenieGitopsError(
-        `git: no commit named '${ref}'`,
-        "fetch the history first (actions/checkout with fetch-depth: 0)"
-      );
-    return sha;
-  }
-  /** The current branch name, or undefined on a detached HEAD. */
-  async tryCurrentBranch() {
-    const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
-    return result.exitCode === 0 ? result.stdout.trim() : void 0;
-  }
-  /** A file's text at a commit, or undefined when the file (or the commit) does not exist there. */
-  async tryShow(rev, file2) {
-    const result = await this.exec(["show", `${rev}:./${file2}`]);
-    return result.exitCode === 0 ? result.stdout : void 0;
-  }
-  /** Paths (relative to cwd, limited to it) changed between two commits; a rename counts for both sides. */
-  async changedFiles(from, to, pathspec = []) {
-    const out = await this.run(["diff", "--name-only", "--no-renames", "--relative", from, to, "--", ...pathspec]);
-    return out.split("\n").filter(Boolean);
-  }
-  /** The remote's commit for a branch, or undefined when the remote has no such branch. */
-  async tryRemoteBranchSha(remote, branch) {
-    const result = await this.exec(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
-    if (result.exitCode !== 0) return void 0;
-    const line = result.stdout.split("\n").find((l) => l.endsWith(`	refs/heads/${branch}`));
-    return line?.split("	")[0];
-  }
-  /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
-  async tryFetchBranch(remote, branch) {
-    const result = await this.exec([
-      "fetch",
-      "--no-tags",
-      "--quiet",
-      remote,
-      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`
-    ]);
-    return result.exitCode === 0;
-  }
-  /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
-  async tryFetchRef(remote, ref, localRef) {
-    const result = await this.exec(["fetch", "--no-tags", "--quiet", remote, `+${ref}:${localRef}`]);
-    return result.exitCode === 0;
-  }
-  /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
-  async tryIsAncestor(ancestor, tip) {
-    const result = await this.exec(["merge-base", "--is-ancestor", ancestor, tip]);
-    if (result.exitCode === 0) return true;
-    return result.exitCode === 1 ? false : void 0;
-  }
-  /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
-  async tryFetchCommit(remote, sha) {
-    if (await this.tryRevParse(sha)) return true;
-    const result = await this.exec(["fetch", "--no-tags", "--quiet", remote, sha]);
-    return result.exitCode === 0;
-  }
-  /** Commits reachable from `tip` but not from `exclude`, newest first. */
-  async commitsBetween(exclude, tip) {
-    const out = await this.run(["log", "--format=%H%x00%ae%x00%ce%x00%s", `${exclude}..${tip}`]);
-    return out.split("\n").filter(Boolean).map((line) => {
-      const [sha, authorEmail, committerEmail, subject] = line.split("\0");
-      return { sha, authorEmail, committerEmail, subject };
-    });
-  }
-  /** Points `branch` at `startPoint` and checks it out, keeping working-tree changes. */
-  async switchToNewBranch(branch, startPoint = "HEAD") {
-    await this.run(["checkout", "--quiet", "-B", branch, startPoint]);
-  }
-  /** Checks out a branch or commit (detached for a sha). */
-  async checkout(ref) {
-    await this.run(["checkout", "--quiet", ref]);
-  }
-  /** True when any of `paths` differs from HEAD (including untracked files). */
-  async hasChanges(paths) {
-    const out = await this.run(["status", "--porcelain", "--untracked-files=all", "--", ...paths]);
-    return out.trim() !== "";
-  }
-  /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
-  async commit(message, paths) {
-    await this.run(["add", "--", ...paths]);
-    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
-    await this.run([...who, "commit", "--quiet", "--no-verify", "-m", message, "--", ...paths]);
-    return this.revParse("HEAD");
-  }
-  /** The parents of a commit (two for a merge commit). */
-  async parents(sha) {
-    const out = await this.run(["rev-list", "--parents", "-n", "1", sha]);
-    return out.trim().split(/\s+/).slice(1);
-  }
-  /** The full message of a commit. */
-  async message(sha) {
-    return this.run(["log", "-1", "--format=%B", sha]);
-  }
-  /**
-   * Reverts `sha` on the checked-out branch as the bot identity with `message` (a merge commit
-   * against its first parent, `-m 1`: the branch it was merged into); returns the new commit.
-   */
-  async revert(sha, message) {
-    const mainline = (await this.parents(sha)).length > 1 ? ["-m", "1"] : [];
-    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
-    await this.run([...who, "revert", "--no-edit", "--no-commit", ...mainline, sha]);
-    await this.run([...who, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", message]);
-    return this.revParse("HEAD");
-  }
-  /**
-   * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
-   * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
-   */
-  async push(remote, localRef, branch, options = {}) {
-    const args = ["push", "--quiet", "--no-verify", "--porcelain"];
-    if (options.expectedRemoteSha !== void 0)
-      args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
-    else if (options.force) args.push("--force");
-    args.push(remote, `${localRef}:refs/heads/${branch}`);
-    await this.run(args, "check that the token may push (contents: write) and that the branch is not protected");
-  }
-};
-function buildEnv(base, token) {
-  const env = {};
-  for (const [key, value] of Object.entries(base))
-    if (value !== void 0 && !key.startsWith("GIT_CONFIG_KEY_") && !key.startsWith("GIT_CONFIG_VALUE_"))
-      env[key] = value;
-  env.GIT_TERMINAL_PROMPT = "0";
-  env.GCM_INTERACTIVE = "never";
-  env.LC_ALL = "C";
-  if (token) {
-    const basic = Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
-    env.GIT_CONFIG_COUNT = "1";
-    env.GIT_CONFIG_KEY_0 = "http.extraheader";
-    env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
-  } else {
-    delete env.GIT_CONFIG_COUNT;
-  }
-  return env;
-}
 
 // src/commands/deploy-config.ts
 import { existsSync as existsSync11, readFileSync as readFileSync13 } from "node:fs";
@@ -53856,7 +53463,7 @@ function deployedConfig(space2, benchmarks, mode, name2) {
   if (mode === "none") return space2;
   if (!benchmarks)
     throw new GenieGitopsError(
-      `sync-benchmarks: ${mode} needs benchmarks/${name2}.yml, which does not exist`,
+      `sync-benchmarks: ${mode} needs ${repoPaths.benchmarksFile(name2)}, which does not exist`,
       "add the benchmark file, or deploy with sync-benchmarks: none"
     );
   return withSyncedBenchmarks(space2, benchmarks, mode);
@@ -53877,7 +53484,7 @@ async function deployedHashAt(git, before, root2, name2, configPath, mode) {
   }
 }
 
-// src/github/enhancement-labels.ts
+// src/gitops/enhancement-labels.ts
 var PENDING_LABEL = "genie-gitops: pending";
 var DEPLOYED_LABEL = "genie-gitops: deployed";
 function enhanceBranch(space2) {
@@ -53892,7 +53499,7 @@ async function relabel(github, pr, change) {
   for (const label of change.remove ?? []) if (pr.labels.includes(label)) await github.removeLabel(pr.number, label);
 }
 
-// src/github/bot-branch.ts
+// src/gitops/bot-branch.ts
 var REMOTE = "origin";
 async function checkBotBranch(git, branch, base) {
   const remoteSha = await git.tryRemoteBranchSha(REMOTE, branch);
@@ -53957,7 +53564,7 @@ function describeDeployLabels(result) {
   return parts.join("; ");
 }
 
-// src/github/pull-request-upsert.ts
+// src/gitops/pull-request-upsert.ts
 async function upsertPullRequest(github, spec) {
   const open2 = await github.findOpenPullRequest(spec.branch);
   const pr = open2 ? await github.updatePullRequest(open2.number, { title: spec.title, body: spec.body }) : await github.createPullRequest({ head: spec.branch, base: spec.base, title: spec.title, body: spec.body });
@@ -53966,7 +53573,7 @@ async function upsertPullRequest(github, spec) {
   return { pr: { ...pr, labels: [...pr.labels, ...missing] }, action: open2 ? "updated" : "created" };
 }
 
-// src/github/rollback.ts
+// src/gitops/rollback.ts
 var ROLLBACK_LABEL = "genie-gitops: rollback";
 var ROLLBACK_TRAILER = "Genie-Gitops-Rollback";
 function rollbackBranch(space2) {
@@ -54034,7 +53641,6 @@ async function createRollback(input2) {
 }
 
 // src/report/rollback-markdown.ts
-var pct4 = (x) => x === void 0 ? "\u2013" : `${(x * 100).toFixed(1)}%`;
 var cell2 = (text7) => text7.replace(/\|/g, "\\|").replace(/\s+/g, " ").slice(0, 300);
 function regressedRows(verdict, live) {
   const byId3 = new Map(live.questions.map((q2) => [q2.id, q2]));
@@ -54055,8 +53661,8 @@ function renderRollbackBody(input2) {
     "",
     "| | score |",
     "|---|---|",
-    `| live (after deploy, ${input2.mode}) | ${pct4(verdict.liveScore)} |`,
-    `| expected (before the merge) | ${pct4(verdict.expectedScore)} |`,
+    `| live (after deploy, ${input2.mode}) | ${pct2(verdict.liveScore)} |`,
+    `| expected (before the merge) | ${pct2(verdict.expectedScore)} |`,
     "",
     `${verdict.summary}`,
     "",
@@ -54074,7 +53680,6 @@ function renderRollbackBody(input2) {
 
 // src/scoring/errored-gate.ts
 var DEFAULT_MAX_ERRORED = 0.1;
-var pct5 = (x) => `${(x * 100).toFixed(1)}%`;
 var MAX_NAMED = 20;
 function erroredIds(card) {
   return card.questions.filter((q2) => q2.errored).map((q2) => q2.id);
@@ -54092,16 +53697,15 @@ function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
   const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
   if (sides.length === 0) return void 0;
   const parts = sides.map(
-    (s) => `${s.ids.length} of ${s.total} questions (${pct5(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
+    (s) => `${s.ids.length} of ${s.total} questions (${pct2(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
   );
   return {
     sides,
-    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct5(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
+    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct2(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
   };
 }
 
 // src/scoring/live-verdict.ts
-var pct6 = (x) => `${(x * 100).toFixed(1)}%`;
 function answeredScore(questions) {
   const answered = questions.filter((q2) => !q2.errored && q2.expectedError === void 0);
   const passed = answered.filter((q2) => q2.passed).length;
@@ -54134,7 +53738,7 @@ function judgeAgainstCard(live, baseline, comparison, settings) {
     comparison,
     settings: { maxRegression: settings.maxRegression, confidence: settings.confidence }
   });
-  const scores = `live ${pct6(liveSide.score)} vs expected ${pct6(baseSide.score)} on ${both.length} question(s)`;
+  const scores = `live ${pct2(liveSide.score)} vs expected ${pct2(baseSide.score)} on ${both.length} question(s)`;
   const failedNames = regressed.length ? `; regressed: ${nameIds(regressed)}` : "";
   if (gate.verdict === "regression")
     return {
@@ -54166,8 +53770,8 @@ function judgeAgainstScore(live, baseline, settings) {
   const p = n ? binomialUpperTail(n - passed, n, 1 - expected) : 1;
   const drop = expected - liveScore;
   const significant2 = p <= 1 - settings.confidence + 1e-12 && drop > settings.maxRegression + 1e-9;
-  const scores = `live ${pct6(liveScore)} (${passed}/${n}) vs expected ${pct6(expected)} from ${baseline.source}`;
-  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct6(settings.maxRegression)}`;
+  const scores = `live ${pct2(liveScore)} (${passed}/${n}) vs expected ${pct2(expected)} from ${baseline.source}`;
+  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct2(settings.maxRegression)}`;
   return {
     verdict: significant2 ? "regression" : "verified",
     liveScore,
@@ -54183,7 +53787,7 @@ function noBaseline(live, settings, why) {
     verdict: "no-baseline",
     liveScore: live.totals.all.score,
     regressed: [],
-    summary: `No baseline: ${why}; the live space scored ${pct6(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
+    summary: `No baseline: ${why}; the live space scored ${pct2(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
   };
 }
 
@@ -54449,7 +54053,6 @@ async function rollBack(ctx, settings, result) {
     result.rollbackSkipped = "this push is itself a rollback: a rollback of a rollback is never automatic, a person decides";
     return;
   }
-  const pct8 = (x) => x === void 0 ? "\u2013" : `${(x * 100).toFixed(1)}%`;
   try {
     result.rollback = await createRollback({
       git: ctx.git,
@@ -54459,8 +54062,8 @@ async function rollBack(ctx, settings, result) {
       commit: ctx.commit,
       baseBranch: settings.baseBranch ?? "main",
       configPath: ctx.configPath,
-      reason: `the live space of ${ctx.space} scored ${pct8(result.liveScore)} after the deploy, expected ${pct8(result.expectedScore)}`,
-      title: `genie-gitops: roll back ${ctx.space} (live ${pct8(result.liveScore)} < expected ${pct8(result.expectedScore)})`,
+      reason: `the live space of ${ctx.space} scored ${pct2(result.liveScore)} after the deploy, expected ${pct2(result.expectedScore)}`,
+      title: `genie-gitops: roll back ${ctx.space} (live ${pct2(result.liveScore)} < expected ${pct2(result.expectedScore)})`,
       body: ({ revertSha, restores }) => renderRollbackBody({
         space: ctx.space,
         commit: ctx.commit,
@@ -54598,7 +54201,7 @@ async function verifySpace(result, space2, options, commit) {
   const dir = loadSpaceDir(options.root, space2, options.layout);
   const benchmarks = benchmarksOf(options.root, space2);
   if (!dir.target || !benchmarks || benchmarks.length === 0)
-    return { ...result, message: `${result.message}; not verified: benchmarks/${space2}.yml is missing` };
+    return { ...result, message: `${result.message}; not verified: ${repoPaths.benchmarksFile(space2)} is missing` };
   const verification = await verifyDeployed(
     {
       root: options.root,
@@ -54612,7 +54215,7 @@ async function verifySpace(result, space2, options, commit) {
       github: options.github,
       commit,
       before: options.before,
-      env: options.env ?? process.env,
+      env: options.env ?? {},
       layout: options.layout,
       store: options.store,
       log: options.log
@@ -54640,7 +54243,7 @@ async function deployOne(space2, options, deployments, commit) {
     return {
       space: space2,
       status: "skipped",
-      message: `spaces/${space2}/space.json no longer exists; the live space was left as it is (delete it by hand if it should go)`
+      message: `${repoPaths.spaceFile(space2)} no longer exists; the live space was left as it is (delete it by hand if it should go)`
     };
   }
   const dir = loadSpaceDir(options.root, space2, options.layout);
@@ -54649,7 +54252,7 @@ async function deployOne(space2, options, deployments, commit) {
     return {
       space: space2,
       status: "failed",
-      message: `spaces/${space2}/target.yml is missing: it names the live space to deploy to`
+      message: `${repoPaths.targetFile(space2)} is missing: it names the live space to deploy to`
     };
   const mode = options.syncBenchmarks ?? "none";
   const deployed = deployedConfig(
@@ -54922,8 +54525,8 @@ function exportDestination(options) {
     return { file: entry.configPath, target };
   }
   const paths = spacePaths(options.root, options.space);
-  const file2 = `spaces/${options.space}/space.json`;
-  return { file: file2, target: loadTarget(paths.targetFile, `spaces/${options.space}/target.yml`) };
+  const file2 = repoPaths.spaceFile(options.space);
+  return { file: file2, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 async function readLive(options, target, spaceId2) {
   if (options.store) return (await options.store.get(spaceId2)).serializedSpace;
@@ -54965,6 +54568,211 @@ function splitBenchmarks(root2, name2, live, before, file2) {
   };
 }
 
+// src/github/git-cli.ts
+import { spawn } from "node:child_process";
+var GitError = class extends GenieGitopsError {
+  constructor(args, result, hint) {
+    super(
+      `git ${args.join(" ")} failed (exit ${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`,
+      hint
+    );
+    this.args = args;
+    this.result = result;
+  }
+  args;
+  result;
+};
+var BOT_IDENTITY = { name: "genie-gitops[bot]", email: "genie-gitops@users.noreply.github.com" };
+var GitCli = class {
+  cwd;
+  identity;
+  env;
+  constructor(options) {
+    this.cwd = options.cwd;
+    this.identity = options.identity ?? BOT_IDENTITY;
+    this.env = buildEnv(options.env, options.token);
+  }
+  /** Runs git with `args`; never throws for a non-zero exit (see `run` for that). */
+  exec(args, input2) {
+    return new Promise((resolve2, reject) => {
+      const child = spawn("git", [...args], {
+        cwd: this.cwd,
+        env: this.env,
+        stdio: [input2 === void 0 ? "ignore" : "pipe", "pipe", "pipe"]
+      });
+      const out = [];
+      const err = [];
+      child.stdout?.on("data", (chunk) => out.push(chunk));
+      child.stderr?.on("data", (chunk) => err.push(chunk));
+      child.on(
+        "error",
+        (error62) => reject(new GenieGitopsError(`cannot run git: ${error62.message}`, "install git and put it on PATH"))
+      );
+      child.on(
+        "close",
+        (code2) => resolve2({
+          exitCode: code2 ?? 1,
+          stdout: Buffer.concat(out).toString("utf8"),
+          stderr: Buffer.concat(err).toString("utf8")
+        })
+      );
+      if (child.stdin) {
+        child.stdin.on("error", () => {
+        });
+        child.stdin.end(input2);
+      }
+    });
+  }
+  /** Runs git and throws a GitError on a non-zero exit; returns stdout. */
+  async run(args, hint) {
+    const result = await this.exec(args);
+    if (result.exitCode !== 0) throw new GitError(args, result, hint);
+    return result.stdout;
+  }
+  /** The commit a ref names, or undefined when it does not exist. */
+  async tryRevParse(ref) {
+    const result = await this.exec(["rev-parse", "--verify", "--quiet", `${ref}^{commit}`]);
+    return result.exitCode === 0 ? result.stdout.trim() : void 0;
+  }
+  async revParse(ref) {
+    const sha = await this.tryRevParse(ref);
+    if (!sha)
+      throw new GenieGitopsError(
+        `git: no commit named '${ref}'`,
+        "fetch the history first (actions/checkout with fetch-depth: 0)"
+      );
+    return sha;
+  }
+  /** The current branch name, or undefined on a detached HEAD. */
+  async tryCurrentBranch() {
+    const result = await this.exec(["symbolic-ref", "--quiet", "--short", "HEAD"]);
+    return result.exitCode === 0 ? result.stdout.trim() : void 0;
+  }
+  /** A file's text at a commit, or undefined when the file (or the commit) does not exist there. */
+  async tryShow(rev, file2) {
+    const result = await this.exec(["show", `${rev}:./${file2}`]);
+    return result.exitCode === 0 ? result.stdout : void 0;
+  }
+  /** Paths (relative to cwd, limited to it) changed between two commits; a rename counts for both sides. */
+  async changedFiles(from, to, pathspec = []) {
+    const out = await this.run(["diff", "--name-only", "--no-renames", "--relative", from, to, "--", ...pathspec]);
+    return out.split("\n").filter(Boolean);
+  }
+  /** The remote's commit for a branch, or undefined when the remote has no such branch. */
+  async tryRemoteBranchSha(remote, branch) {
+    const result = await this.exec(["ls-remote", "--heads", remote, `refs/heads/${branch}`]);
+    if (result.exitCode !== 0) return void 0;
+    const line = result.stdout.split("\n").find((l) => l.endsWith(`	refs/heads/${branch}`));
+    return line?.split("	")[0];
+  }
+  /** Fetches one branch into refs/remotes/<remote>/<branch>; false when the remote lacks it. */
+  async tryFetchBranch(remote, branch) {
+    const result = await this.exec([
+      "fetch",
+      "--no-tags",
+      "--quiet",
+      remote,
+      `+refs/heads/${branch}:refs/remotes/${remote}/${branch}`
+    ]);
+    return result.exitCode === 0;
+  }
+  /** Fetches any remote ref (e.g. GitHub's refs/pull/<n>/head) into `localRef`; false when the remote lacks it. */
+  async tryFetchRef(remote, ref, localRef) {
+    const result = await this.exec(["fetch", "--no-tags", "--quiet", remote, `+${ref}:${localRef}`]);
+    return result.exitCode === 0;
+  }
+  /** Whether `ancestor` is reachable from `tip`; undefined when either commit is unknown here. */
+  async tryIsAncestor(ancestor, tip) {
+    const result = await this.exec(["merge-base", "--is-ancestor", ancestor, tip]);
+    if (result.exitCode === 0) return true;
+    return result.exitCode === 1 ? false : void 0;
+  }
+  /** Fetches a commit by sha (shallow checkouts may lack it); false when the remote refuses. */
+  async tryFetchCommit(remote, sha) {
+    if (await this.tryRevParse(sha)) return true;
+    const result = await this.exec(["fetch", "--no-tags", "--quiet", remote, sha]);
+    return result.exitCode === 0;
+  }
+  /** Commits reachable from `tip` but not from `exclude`, newest first. */
+  async commitsBetween(exclude, tip) {
+    const out = await this.run(["log", "--format=%H%x00%ae%x00%ce%x00%s", `${exclude}..${tip}`]);
+    return out.split("\n").filter(Boolean).map((line) => {
+      const [sha, authorEmail, committerEmail, subject] = line.split("\0");
+      return { sha, authorEmail, committerEmail, subject };
+    });
+  }
+  /** Points `branch` at `startPoint` and checks it out, keeping working-tree changes. */
+  async switchToNewBranch(branch, startPoint = "HEAD") {
+    await this.run(["checkout", "--quiet", "-B", branch, startPoint]);
+  }
+  /** Checks out a branch or commit (detached for a sha). */
+  async checkout(ref) {
+    await this.run(["checkout", "--quiet", ref]);
+  }
+  /** True when any of `paths` differs from HEAD (including untracked files). */
+  async hasChanges(paths) {
+    const out = await this.run(["status", "--porcelain", "--untracked-files=all", "--", ...paths]);
+    return out.trim() !== "";
+  }
+  /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
+  async commit(message, paths) {
+    await this.run(["add", "--", ...paths]);
+    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+    await this.run([...who, "commit", "--quiet", "--no-verify", "-m", message, "--", ...paths]);
+    return this.revParse("HEAD");
+  }
+  /** The parents of a commit (two for a merge commit). */
+  async parents(sha) {
+    const out = await this.run(["rev-list", "--parents", "-n", "1", sha]);
+    return out.trim().split(/\s+/).slice(1);
+  }
+  /** The full message of a commit. */
+  async message(sha) {
+    return this.run(["log", "-1", "--format=%B", sha]);
+  }
+  /**
+   * Reverts `sha` on the checked-out branch as the bot identity with `message` (a merge commit
+   * against its first parent, `-m 1`: the branch it was merged into); returns the new commit.
+   */
+  async revert(sha, message) {
+    const mainline = (await this.parents(sha)).length > 1 ? ["-m", "1"] : [];
+    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+    await this.run([...who, "revert", "--no-edit", "--no-commit", ...mainline, sha]);
+    await this.run([...who, "commit", "--quiet", "--no-verify", "--allow-empty", "-m", message]);
+    return this.revParse("HEAD");
+  }
+  /**
+   * Pushes a local ref to a remote branch. With `expectedRemoteSha` the push is forced only if the
+   * remote still has that commit (or still lacks the branch, for ''), so nobody's work is overwritten blindly.
+   */
+  async push(remote, localRef, branch, options = {}) {
+    const args = ["push", "--quiet", "--no-verify", "--porcelain"];
+    if (options.expectedRemoteSha !== void 0)
+      args.push(`--force-with-lease=refs/heads/${branch}:${options.expectedRemoteSha}`);
+    else if (options.force) args.push("--force");
+    args.push(remote, `${localRef}:refs/heads/${branch}`);
+    await this.run(args, "check that the token may push (contents: write) and that the branch is not protected");
+  }
+};
+function buildEnv(base, token) {
+  const env = {};
+  for (const [key, value] of Object.entries(base))
+    if (value !== void 0 && !key.startsWith("GIT_CONFIG_KEY_") && !key.startsWith("GIT_CONFIG_VALUE_"))
+      env[key] = value;
+  env.GIT_TERMINAL_PROMPT = "0";
+  env.GCM_INTERACTIVE = "never";
+  env.LC_ALL = "C";
+  if (token) {
+    const basic = Buffer.from(`x-access-token:${token}`, "utf8").toString("base64");
+    env.GIT_CONFIG_COUNT = "1";
+    env.GIT_CONFIG_KEY_0 = "http.extraheader";
+    env.GIT_CONFIG_VALUE_0 = `AUTHORIZATION: basic ${basic}`;
+  } else {
+    delete env.GIT_CONFIG_COUNT;
+  }
+  return env;
+}
+
 // src/cli/gitops-commands.ts
 async function runDeployCli(args, io) {
   const values = parseCommandArgs(DEPLOY, args);
@@ -54989,9 +54797,10 @@ async function runDeployCli(args, io) {
     );
   }
   const result = await deployCommand({
+    env: process.env,
     root: root2,
     backend: parseBackend(values.backend),
-    git: new GitCli({ cwd: root2 }),
+    git: new GitCli({ cwd: root2, env: process.env }),
     spaces: values.all ? "all" : values.space,
     before: values.before,
     after: values.after,
@@ -55004,7 +54813,7 @@ async function runDeployCli(args, io) {
       maxRegression: numberOption(values["max-regression"], "--max-regression", { fraction: true }),
       maxErrored: numberOption(values["max-errored"], "--max-errored", { fraction: true }),
       autoRollback,
-      baseBranch: await new GitCli({ cwd: root2 }).tryCurrentBranch()
+      baseBranch: await new GitCli({ cwd: root2, env: process.env }).tryCurrentBranch()
     },
     log: (line) => io.err(line)
   });
@@ -55020,7 +54829,13 @@ async function runExportCli(args, io) {
   if (spaces.length === 0)
     throw new ConfigError("--space is required", "name a folder under spaces/ (with a target.yml), or pass --all");
   for (const space2 of spaces) {
-    const result = await exportCommand({ root: root2, space: space2, backend: parseBackend(values.backend), layout });
+    const result = await exportCommand({
+      root: root2,
+      space: space2,
+      backend: parseBackend(values.backend),
+      layout,
+      env: process.env
+    });
     io.out(`${result.outcome}: ${result.message}`);
   }
   return 0;
@@ -55362,7 +55177,7 @@ async function runInit(args, io) {
   const space2 = validateSpaceName(values.space);
   if (!from)
     io.err(
-      `init: no --from-sqlite or --from-sql given, so spaces/${space2}/ is built from the generated demo data (target.yml says local.data: demo)`
+      `init: no --from-sqlite or --from-sql given, so ${repoPaths.dir(space2)}/ is built from the generated demo data (target.yml says local.data: demo)`
     );
   const result = await initCommand({
     root: path21.resolve(io.cwd, values.root ?? "."),
@@ -55379,7 +55194,7 @@ async function runInit(args, io) {
       `copied ${result.copiedFrom} into the repository as ${path21.relative(io.cwd, result.dataFile)} (local.data must be inside the repository: CI checks out nothing else)`
     );
   io.out(
-    `next: write benchmarks/${space2}.yml (or genie-gitops import-benchmarks --space ${space2} --from FILE.md), then genie-gitops score --space ${space2}`
+    `next: write ${repoPaths.benchmarksFile(space2)} (or genie-gitops import-benchmarks --space ${space2} --from FILE.md), then genie-gitops score --space ${space2}`
   );
   return 0;
 }
@@ -55539,7 +55354,7 @@ function planLintFixes(input2) {
   const ops = [];
   const applied = [];
   const skipped = [];
-  const run = (planner, repeat) => {
+  const run2 = (planner, repeat) => {
     for (let round3 = 0; round3 < 1e3; round3++) {
       const planned = planner(space2);
       if (planned.length === 0) return;
@@ -55559,8 +55374,8 @@ function planLintFixes(input2) {
       if (!repeat) return;
     }
   };
-  for (const planner of PLANNERS) run(planner, planner === duplicateIds);
-  run(sorting, true);
+  for (const planner of PLANNERS) run2(planner, planner === duplicateIds);
+  run2(sorting, true);
   return { space: space2, ops, applied, skipped };
 }
 
@@ -55642,7 +55457,9 @@ function readBenchmarks(root2, space2, notes) {
     return loadBenchmarks(file2, space2).benchmarks;
   } catch (error62) {
     if (!(error62 instanceof ValidationError)) throw error62;
-    notes.push(`benchmarks/${space2}.yml is invalid (run validate); ${space2} is linted without benchmark weights`);
+    notes.push(
+      `${repoPaths.benchmarksFile(space2)} is invalid (run validate); ${space2} is linted without benchmark weights`
+    );
     return [];
   }
 }
@@ -55699,7 +55516,7 @@ async function warehouseFacts(options, name2, space2) {
 async function lintOne(options, name2, notes) {
   const entry = findSpaceEntry(options.root, name2, options.layout);
   if (!entry) {
-    const issue2 = { file: `spaces/${name2}`, path: "$", message: `no space named '${name2}'` };
+    const issue2 = { file: repoPaths.dir(name2), path: "$", message: `no space named '${name2}'` };
     return { space: name2, file: issue2.file, findings: [], issues: [issue2], benchmarks: 0 };
   }
   const file2 = entry.configPath;
@@ -55837,6 +55654,7 @@ async function runLint(args, io) {
   const minQuality = numberOption(values["min-quality"], "--min-quality", { min: 0, max: 100 });
   const root2 = path22.resolve(io.cwd, values.root ?? ".");
   const result = await lintCommand({
+    env: process.env,
     root: root2,
     spaces: values.space,
     layout: { bundleTarget: values.target },
@@ -55937,13 +55755,12 @@ function scorerAgreement(ours, genie) {
   const agreed = compared.filter((r) => r.agree).length;
   return { compared: compared.length, agreed, rate: compared.length ? agreed / compared.length : 1, rows };
 }
-var pct7 = (x) => `${(x * 100).toFixed(1)}%`;
 function renderAgreementMarkdown(space2, ours, genie, a) {
   const icon = { pass: "\u2705 pass", fail: "\u274C fail", errored: "\u26AA errored" };
   return [
     `## Scorers side by side: \`${space2}\``,
     "",
-    `Ours ${pct7(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct7(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct7(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
+    `Ours ${pct2(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct2(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct2(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
     "",
     "| question | ours | Genie eval | agree |",
     "|---|---|---|---|",
@@ -55962,14 +55779,14 @@ async function genieEvalScore(backend2, spaceName, space2, benchmarks) {
     );
   const started = Date.now();
   const evaluator2 = await backend2.genieEvalFor(withSyncedBenchmarks(space2, benchmarks, "all"));
-  const run = await evaluator2.evaluate();
+  const run2 = await evaluator2.evaluate();
   return evalScorecard({
     space: spaceName,
     configHash: hashSpace(space2),
     benchmarksHash: hashBenchmarks(benchmarks),
     backend: backend2.name,
     benchmarks,
-    run,
+    run: run2,
     taught: new Set(findTaught(space2, benchmarks).keys()),
     startedAt: started,
     durationMs: Date.now() - started
@@ -56233,6 +56050,7 @@ async function runScore2(args, io) {
   if (!SCORERS.includes(scorer))
     throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, "e.g. --scorer both");
   const scored = await scorerCommand({
+    env: process.env,
     scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
@@ -56259,10 +56077,9 @@ async function runScore2(args, io) {
     io.err(`warning: ${inconclusive.message}`);
     return 0;
   }
-  if (minScore !== void 0 && card.totals.all.score < minScore) {
-    io.err(
-      `error: score ${(card.totals.all.score * 100).toFixed(1)}% is below --min-score ${minScore} (${(minScore * 100).toFixed(1)}%)`
-    );
+  const belowMin = minScoreFailure(card.totals.all.score, minScore, "--min-score");
+  if (belowMin) {
+    io.err(`error: ${belowMin}`);
     return 1;
   }
   return 0;
@@ -56424,25 +56241,25 @@ var EvalState = class {
     const chosen = ids ? all.filter((q2) => ids.includes(q2.id)) : all;
     if (chosen.length === 0)
       throw new HttpError(400, "INVALID_PARAMETER_VALUE", "the space has no benchmark questions to evaluate");
-    const run = {
+    const run2 = {
       id: randomBytes4(16).toString("hex"),
       spaceId: space2.spaceId,
       questions: chosen.length,
       createdAt: this.now(),
       results: []
     };
-    this.runs.set(run.id, run);
-    void this.evaluate(run, space2, warehouse, chosen);
-    return run;
+    this.runs.set(run2.id, run2);
+    void this.evaluate(run2, space2, warehouse, chosen);
+    return run2;
   }
-  async evaluate(run, space2, warehouse, questions) {
+  async evaluate(run2, space2, warehouse, questions) {
     try {
       for (const q2 of questions) {
         if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
         const question = q2.question.join("").trim();
         const sql = (q2.answer ?? []).find((a) => a.format.toUpperCase() === "SQL")?.content.join("").trim() ?? "";
         const answer = await this.answer(space2, warehouse, question);
-        run.results.push({
+        run2.results.push({
           resultId: randomBytes4(16).toString("hex"),
           questionId: q2.id,
           question,
@@ -56453,7 +56270,7 @@ var EvalState = class {
         });
       }
     } catch (error62) {
-      run.failed = error62 instanceof Error ? error62.message : String(error62);
+      run2.failed = error62 instanceof Error ? error62.message : String(error62);
     }
   }
   /** The same comparison as our scorer (score-runner.ts): tiers, order when the SQL orders, ties allowed. */
@@ -56478,47 +56295,47 @@ var EvalState = class {
     return { assessment: "BAD", reasons: reasonsOf(expected, actual) };
   }
   get(spaceId2, runId) {
-    const run = this.runs.get(runId);
-    if (!run || run.spaceId !== spaceId2)
+    const run2 = this.runs.get(runId);
+    if (!run2 || run2.spaceId !== spaceId2)
       throw new HttpError(404, "RESOURCE_DOES_NOT_EXIST", `eval run ${runId} does not exist`);
-    return run;
+    return run2;
   }
   list(spaceId2) {
     return [...this.runs.values()].filter((r) => r.spaceId === spaceId2).sort((a, b) => b.createdAt - a.createdAt);
   }
-  runJson(run) {
-    const done = run.results.length;
-    const status = run.failed ? "EVALUATION_FAILED" : done >= run.questions ? "DONE" : done === 0 ? "NOT_STARTED" : "RUNNING";
+  runJson(run2) {
+    const done = run2.results.length;
+    const status = run2.failed ? "EVALUATION_FAILED" : done >= run2.questions ? "DONE" : done === 0 ? "NOT_STARTED" : "RUNNING";
     return {
-      eval_run_id: run.id,
+      eval_run_id: run2.id,
       eval_run_status: status,
       run_by_user: 0,
-      created_timestamp: run.createdAt,
+      created_timestamp: run2.createdAt,
       last_updated_timestamp: this.now(),
-      num_questions: run.questions,
+      num_questions: run2.questions,
       num_done: done,
-      num_correct: run.results.filter((r) => r.assessment === "GOOD").length,
-      num_needs_review: run.results.filter((r) => r.assessment === "NEEDS_REVIEW").length
+      num_correct: run2.results.filter((r) => r.assessment === "GOOD").length,
+      num_needs_review: run2.results.filter((r) => r.assessment === "NEEDS_REVIEW").length
     };
   }
-  resultSummary(run, r) {
+  resultSummary(run2, r) {
     return {
       result_id: r.resultId,
       benchmark_question_id: r.questionId,
-      space_id: run.spaceId,
+      space_id: run2.spaceId,
       question: r.question,
       benchmark_answer: r.expectedSql,
       status: "DONE",
       created_by_user: 0
     };
   }
-  resultDetail(run, resultId) {
-    const r = run.results.find((x) => x.resultId === resultId);
+  resultDetail(run2, resultId) {
+    const r = run2.results.find((x) => x.resultId === resultId);
     if (!r) throw new HttpError(404, "RESOURCE_DOES_NOT_EXIST", `eval result ${resultId} does not exist`);
     return {
       result_id: r.resultId,
       benchmark_question_id: r.questionId,
-      space_id: run.spaceId,
+      space_id: run2.spaceId,
       eval_run_status: "DONE",
       assessment: r.assessment,
       assessment_reasons: r.reasons,
@@ -56768,12 +56585,12 @@ var ROUTES = [
   ],
   ["POST", re(EVAL_RUNS), startEvalRun],
   ["GET", re(EVAL_RUNS), listEvalRuns],
-  ["GET", re(`${EVAL_RUNS}/([^/]+)`), async (ctx, [id2, run]) => ctx.evals.runJson(ctx.evals.get(id2, run))],
+  ["GET", re(`${EVAL_RUNS}/([^/]+)`), async (ctx, [id2, run2]) => ctx.evals.runJson(ctx.evals.get(id2, run2))],
   ["GET", re(`${EVAL_RUNS}/([^/]+)/results`), listEvalResults],
   [
     "GET",
     re(`${EVAL_RUNS}/([^/]+)/results/([^/]+)`),
-    async (ctx, [id2, run, result]) => ctx.evals.resultDetail(ctx.evals.get(id2, run), result)
+    async (ctx, [id2, run2, result]) => ctx.evals.resultDetail(ctx.evals.get(id2, run2), result)
   ],
   ["POST", /^\/api\/2\.0\/sql\/statements\/?$/, submitStatement],
   ["GET", re(STATEMENT), async (ctx, [id2]) => ctx.statements.response(id2)],
@@ -56897,10 +56714,10 @@ async function listEvalRuns(ctx, [spaceId2], _req, url2) {
   return { eval_runs: p.items.map((r) => ctx.evals.runJson(r)), ...p.next ? { next_page_token: p.next } : {} };
 }
 async function listEvalResults(ctx, [spaceId2, runId], _req, url2) {
-  const run = ctx.evals.get(spaceId2, runId);
-  const p = page(run.results, url2);
+  const run2 = ctx.evals.get(spaceId2, runId);
+  const p = page(run2.results, url2);
   return {
-    eval_results: p.items.map((r) => ctx.evals.resultSummary(run, r)),
+    eval_results: p.items.map((r) => ctx.evals.resultSummary(run2, r)),
     ...p.next ? { next_page_token: p.next } : {}
   };
 }
@@ -57447,7 +57264,7 @@ async function validateOne(options, name2) {
   try {
     validateSpaceName(name2);
   } catch (error62) {
-    return { space: name2, issues: issuesOf(error62, `spaces/${name2}`), benchmarks: 0 };
+    return { space: name2, issues: issuesOf(error62, repoPaths.dir(name2)), benchmarks: 0 };
   }
   const issues = [];
   let entry;
@@ -57460,7 +57277,7 @@ async function validateOne(options, name2) {
   const spaceLabel = repoRelative(root2, spaceFile);
   const targetFile = entry?.targetFile ?? path25.join(root2, "spaces", name2, "target.yml");
   const targetLabel2 = repoRelative(root2, targetFile);
-  const benchLabel = `benchmarks/${name2}.yml`;
+  const benchLabel = repoPaths.benchmarksFile(name2);
   try {
     resolveInside(root2, spaceFile, `the config file of space ${name2}`);
     if (existsSync18(targetFile)) resolveInside(root2, targetFile, `the target file of space ${name2}`);
@@ -57541,7 +57358,7 @@ function checkSpaceFile(file2, label, name2, schema) {
       {
         file: label,
         path: "$",
-        message: `spaces/${name2}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`
+        message: `${repoPaths.dir(name2)}/ has no space.json: create it (the decoded serialized_space, e.g. via \`genie-gitops export\` or \`genie-gitops init\`)`
       }
     ];
   try {
@@ -57593,6 +57410,7 @@ function sqlAt(bench, id2) {
 async function runValidate(args, io) {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
+    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path26.resolve(io.cwd, values.root ?? "."),
@@ -57642,9 +57460,9 @@ async function main(argv, io = defaultIo) {
       io.out(topic ? renderCommandHelp(topic) : renderUsage());
       return command === void 0 ? 1 : 0;
     }
-    const run = RUNNERS[command];
+    const run2 = RUNNERS[command];
     const spec = COMMAND_SPECS.find((s) => s.name === command);
-    if (!run || !spec) {
+    if (!run2 || !spec) {
       io.err(`error: unknown command '${command}'`);
       io.err(`hint: the commands are ${COMMAND_SPECS.map((s) => s.name).join(", ")}; run genie-gitops --help`);
       return 1;
@@ -57653,7 +57471,7 @@ async function main(argv, io = defaultIo) {
       io.out(renderCommandHelp(spec));
       return 0;
     }
-    return await run(rest, io);
+    return await run2(rest, io);
   } catch (error62) {
     return reportError(error62, io);
   }

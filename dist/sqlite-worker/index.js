@@ -424,7 +424,7 @@ function registerSparkFunctions(db, hooks = {}) {
   });
 }
 
-// src/local/seeded-random.ts
+// src/util/seeded-random.ts
 function splitmix32(seed) {
   let state = seed >>> 0;
   return () => {

@@ -40377,14 +40377,15 @@ function refineAway(screen, fix, ids, tried) {
 
 // src/loop/screened-run.ts
 var ScreenedRun = class {
-  constructor(settings, budget, start, lessons) {
+  constructor(settings, budget, start, lessons, watched = []) {
     this.settings = settings;
     this.budget = budget;
+    this.watch = new Set(watched);
     this.confirmed = { ...start, lessons: structuredClone(lessons), iteration: 0 };
   }
   settings;
   budget;
-  watch = /* @__PURE__ */ new Set();
+  watch;
   confirmed;
   stats = { candidates: 0, confirmations: 0, watched: [] };
   /** Screens one iteration's batch over the current config; `then` runs further checks (the example gate) screened too. */
@@ -40448,7 +40449,8 @@ var ScreenedRun = class {
       record2.applied = [];
       record2.patch = [];
     }
-    return { ok: false, space: back.space, card: back.card, lessons: structuredClone(back.lessons), reason };
+    const lessons = structuredClone(back.lessons);
+    return { ok: false, space: back.space, card: back.card, lessons, reason, unseen: confirmation.unseen };
   }
 };
 function confirmedCounts(iterations, card) {
@@ -40464,6 +40466,38 @@ var askable2 = (current) => current.card.questions.filter((q2) => q2.expectedErr
 
 // src/loop/enhance-loop.ts
 async function runEnhanceLoop(input2) {
+  const first = await loopOnce(input2, [], 1);
+  const unseen = first.unseen ?? [];
+  const left = (input2.maxIterations ?? 10) - first.result.iterations.length;
+  if (unseen.length === 0 || left < 1) return first.result;
+  input2.log?.(`replaying from the last confirmed config with ${unseen.join(", ")} screened on every candidate`);
+  const from = first.result;
+  const offset = from.iterations.length;
+  const again = await loopOnce(
+    { ...input2, space: from.space, lessons: from.lessons, maxIterations: left },
+    unseen,
+    offset + 1
+  );
+  const second = again.result;
+  return {
+    ...second,
+    before: from.before,
+    iterations: [...from.iterations, ...second.iterations],
+    stopReason: `${second.stopReason} (after a replay: ${from.screening?.rollback?.reason ?? from.stopReason})`,
+    scorings: from.scorings + second.scorings,
+    analystUsage: {
+      promptTokens: from.analystUsage.promptTokens + second.analystUsage.promptTokens,
+      completionTokens: from.analystUsage.completionTokens + second.analystUsage.completionTokens,
+      calls: from.analystUsage.calls + second.analystUsage.calls
+    },
+    screening: second.screening && {
+      ...second.screening,
+      candidates: (from.screening?.candidates ?? 0) + second.screening.candidates,
+      confirmations: (from.screening?.confirmations ?? 0) + second.screening.confirmations
+    }
+  };
+}
+async function loopOnce(input2, watched, firstIndex) {
   const log = input2.log ?? (() => {
   });
   const lessons = structuredClone(input2.lessons);
@@ -40483,8 +40517,8 @@ async function runEnhanceLoop(input2) {
   const maxIterations = input2.maxIterations ?? 10;
   const target = input2.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
-  const run2 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space: space2, card }, lessons) : void 0;
-  for (let index = 1; index <= maxIterations; index++) {
+  const run2 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space: space2, card }, lessons, watched) : void 0;
+  for (let index = firstIndex; index < firstIndex + maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
       stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
       break;
@@ -40609,7 +40643,8 @@ async function runEnhanceLoop(input2) {
       stopReason = `${stopReason}; ${end.reason}`;
     }
   }
-  return {
+  const unseen = end && !end.ok ? end.unseen : void 0;
+  const result = {
     before,
     after: card,
     space: space2,
@@ -40621,6 +40656,7 @@ async function runEnhanceLoop(input2) {
     screening: run2?.stats,
     budgetStop: input2.budget?.exhausted
   };
+  return { result, unseen };
 }
 function remember(lessons, rejected) {
   for (const r of rejected)

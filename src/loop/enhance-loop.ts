@@ -90,6 +90,47 @@ export interface EnhanceLoopResult {
 }
 
 export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLoopResult> {
+  const first = await loopOnce(input, [], 1);
+  const unseen = first.unseen ?? [];
+  const left = (input.maxIterations ?? 10) - first.result.iterations.length;
+  if (unseen.length === 0 || left < 1) return first.result;
+  // The final full scoring found regressions screening had not predicted, and the loop fell back to its last
+  // confirmed config. Its rolled-back fixes are not lessons yet: try again from there, once, with those
+  // questions screened on every candidate, so the fixes that did not cause them can still be kept.
+  input.log?.(`replaying from the last confirmed config with ${unseen.join(', ')} screened on every candidate`);
+  const from = first.result;
+  const offset = from.iterations.length;
+  const again = await loopOnce(
+    { ...input, space: from.space, lessons: from.lessons, maxIterations: left },
+    unseen,
+    offset + 1,
+  );
+  const second = again.result;
+  return {
+    ...second,
+    before: from.before,
+    iterations: [...from.iterations, ...second.iterations],
+    stopReason: `${second.stopReason} (after a replay: ${from.screening?.rollback?.reason ?? from.stopReason})`,
+    scorings: from.scorings + second.scorings,
+    analystUsage: {
+      promptTokens: from.analystUsage.promptTokens + second.analystUsage.promptTokens,
+      completionTokens: from.analystUsage.completionTokens + second.analystUsage.completionTokens,
+      calls: from.analystUsage.calls + second.analystUsage.calls,
+    },
+    screening: second.screening && {
+      ...second.screening,
+      candidates: (from.screening?.candidates ?? 0) + second.screening.candidates,
+      confirmations: (from.screening?.confirmations ?? 0) + second.screening.confirmations,
+    },
+  };
+}
+
+/** One pass of the loop; `unseen` is set when its final confirmation rolled back over unpredicted regressions. */
+async function loopOnce(
+  input: EnhanceLoopInput,
+  watched: readonly string[],
+  firstIndex: number,
+): Promise<{ result: EnhanceLoopResult; unseen?: string[] }> {
   const log = input.log ?? (() => {});
   const lessons = structuredClone(input.lessons);
   const holdoutSql = input.benchmarks.filter((b) => b.split === 'holdout').map((b) => b.sql);
@@ -109,9 +150,11 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
   const maxIterations = input.maxIterations ?? 10;
   const target = input.targetScore ?? 1;
   let stopReason = `reached the maximum of ${maxIterations} iteration(s)`;
-  const run = input.screening ? new ScreenedRun(input.screening, input.budget, { space, card }, lessons) : undefined;
+  const run = input.screening
+    ? new ScreenedRun(input.screening, input.budget, { space, card }, lessons, watched)
+    : undefined;
 
-  for (let index = 1; index <= maxIterations; index++) {
+  for (let index = firstIndex; index < firstIndex + maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
       stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
       break;
@@ -244,7 +287,8 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
       stopReason = `${stopReason}; ${end.reason}`;
     }
   }
-  return {
+  const unseen = end && !end.ok ? end.unseen : undefined;
+  const result: EnhanceLoopResult = {
     before,
     after: card,
     space,
@@ -256,6 +300,7 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
     screening: run?.stats,
     budgetStop: input.budget?.exhausted,
   };
+  return { result, unseen };
 }
 
 function remember(lessons: Lessons, rejected: { fix: Fix; key: string; reason: string }[]): void {

@@ -36,7 +36,7 @@ interface Confirmed extends ScoredConfig {
 }
 
 export class ScreenedRun {
-  private readonly watch = new Set<string>();
+  private readonly watch: Set<string>;
   private confirmed: Confirmed;
   readonly stats: ScreeningStats = { candidates: 0, confirmations: 0, watched: [] };
 
@@ -45,7 +45,10 @@ export class ScreenedRun {
     private readonly budget: Budget | undefined,
     start: ScoredConfig,
     lessons: Lessons,
+    /** Questions to screen on every candidate from the start (a replay's regressions). */
+    watched: readonly string[] = [],
   ) {
+    this.watch = new Set(watched);
     this.confirmed = { ...start, lessons: structuredClone(lessons), iteration: 0 };
   }
 
@@ -95,7 +98,7 @@ export class ScreenedRun {
     iterations: IterationRecord[],
   ): Promise<
     | { ok: true; space: Space; card: Scorecard }
-    | { ok: false; space: Space; card: Scorecard; lessons: Lessons; reason: string }
+    | { ok: false; space: Space; card: Scorecard; lessons: Lessons; reason: string; unseen: string[] }
   > {
     if (isFullyScored(this.settings.port, current)) {
       const card = this.settings.port.compose(
@@ -124,7 +127,8 @@ export class ScreenedRun {
       record.applied = [];
       record.patch = [];
     }
-    return { ok: false, space: back.space, card: back.card, lessons: structuredClone(back.lessons), reason };
+    const lessons = structuredClone(back.lessons);
+    return { ok: false, space: back.space, card: back.card, lessons, reason, unseen: confirmation.unseen };
   }
 }
 

@@ -322,3 +322,76 @@ describe('enhancement loop with a significance check on gains', () => {
     expect(result.stopReason).toMatch(/gained nothing \(gain not significant/);
   });
 });
+
+describe('screened loop: a regression screening did not predict', () => {
+  // Train questions read main.s.t; the holdout one reads another table, so a synonym on t does not touch it.
+  const sqlOf = (id: string) => (id === 'h1' ? 'SELECT c FROM main.s.u' : 'SELECT a FROM main.s.t');
+  const scored = (s: Space) => {
+    const card = scoreOf(s);
+    return {
+      ...card,
+      questions: card.questions.map((q) => ({ ...q, expectedSql: sqlOf(q.id), genieSql: sqlOf(q.id) })),
+    };
+  };
+
+  /** A screening port over the same scorer: asks only the named questions, once per config. */
+  function port() {
+    const answered = new Map<string, Set<string>>();
+    const key = (s: Space) => JSON.stringify(s);
+    return {
+      ask: async (s: Space, ids: readonly string[]) => {
+        const seen = answered.get(key(s)) ?? new Set<string>();
+        answered.set(key(s), seen);
+        for (const id of ids) seen.add(id);
+        return scored(s).questions.filter((q) => ids.includes(q.id));
+      },
+      compose: (s: Space, questions: readonly QuestionScore[]) =>
+        buildScorecard({
+          space: 'x',
+          configHash: JSON.stringify(s).length.toString(),
+          benchmarksHash: 'b',
+          backend: 'test',
+          repeats: 1,
+          questions: [...questions],
+          taught: new Set<string>(),
+          calls: { genie: questions.length, statements: 0, retries: 0, rateLimited: 0 },
+          durationMs: 1,
+          startedAt: '',
+        }),
+      answered: (s: Space) => answered.get(key(s)) ?? new Set<string>(),
+      values: async () => undefined,
+    };
+  }
+
+  it('replays from the last confirmed config with the missed question screened, keeping the fixes that did not cause it', async () => {
+    // "bad" targets t2 (no effect there) and breaks holdout h1, which no screen of this candidate asks (no canary).
+    const proposal = [syn('a', 'alpha', 't1'), syn('a', 'bad', 't2')];
+    // The replay starts over from the rolled-back config, where the analyst proposes the same fixes again.
+    const analyst = scriptedAnalyst([proposal, [], proposal, []]);
+    const screening = port();
+    const logs: string[] = [];
+    const result = await runEnhanceLoop({
+      spaceName: 'x',
+      file: 'spaces/x/space.json',
+      space,
+      benchmarks: benchmarks.map((b) => ({ ...b, sql: sqlOf(b.id) })),
+      score: async (s) => scored(s),
+      analyst,
+      warehouse,
+      warehouseSchema: await warehouse.schema(),
+      lessons: emptyLessons('x'),
+      maxIterations: 4,
+      screening: { port: screening, canary: 0 },
+      log: (line) => logs.push(line),
+    });
+    expect(logs.join('\n')).toMatch(/rolled back to the starting config: the full scoring found h1 failing/);
+    expect(logs.join('\n')).toMatch(/replaying from the last confirmed config with h1 screened on every candidate/);
+    // The replay kept alpha and dropped bad: t1 fixed and h1 still passing, in the final full scoring.
+    expect(result.after.totals.train.passed).toBe(1);
+    expect(result.after.totals.holdout.passed).toBe(1);
+    expect(result.lessons.applied_fixes.map((r) => r.key)).toEqual([fixKey(syn('a', 'alpha', 't1'))]);
+    expect(result.lessons.rejected_fixes.map((r) => r.key)).toContain(fixKey(syn('a', 'bad', 't2')));
+    expect(result.iterations.map((r) => r.index)).toEqual(result.iterations.map((_, i) => i + 1));
+    expect(result.before.totals.holdout.passed).toBe(1);
+  });
+});

@@ -67697,7 +67697,6 @@ function budgetSection(result) {
 
 // src/report/enhance-report.ts
 var GITHUB_BODY_LIMIT = 65536;
-var pct2 = (x) => `${(x * 100).toFixed(1)}%`;
 var points2 = (d) => `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)} pts`;
 var DEFAULT_SPLITS = [
   { label: "train", totals: (c) => c.totals.train },
@@ -67868,7 +67867,7 @@ function renderEnhanceMarkdown(result, options = {}) {
     ...options.preface ?? [],
     ...taughtNotice(result),
     ...budgetStopNotice(result),
-    `**Train ${pct2(before.totals.train.score)} \u2192 ${pct2(after.totals.train.score)}, train-untaught ${pct2(before.totals.trainUntaught.score)} \u2192 ${pct2(after.totals.trainUntaught.score)}, holdout ${pct2(before.totals.holdout.score)} \u2192 ${pct2(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+    `**Train ${pct(before.totals.train.score)} \u2192 ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} \u2192 ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} \u2192 ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     "",
     ...scoreTable(before, after, options.splits),
     "",
@@ -77193,7 +77192,7 @@ async function loopOnce(input2, watched, firstIndex) {
   const run3 = input2.screening ? new ScreenedRun(input2.screening, input2.budget, { space, card }, lessons, watched) : void 0;
   for (let index = firstIndex; index < firstIndex + maxIterations; index++) {
     if (card.totals.trainUntaught.score >= target) {
-      stopReason = `train-untaught score ${pct3(card.totals.trainUntaught.score)} reached the target ${pct3(target)}`;
+      stopReason = `train-untaught score ${pct(card.totals.trainUntaught.score)} reached the target ${pct(target)}`;
       break;
     }
     const failures = await gatherEvidence(card, input2.benchmarks, input2.warehouse);
@@ -77339,9 +77338,6 @@ function remember(lessons, rejected) {
       summary: summarizeFix(r.fix),
       reason: r.reason
     });
-}
-function pct3(x) {
-  return `${(x * 100).toFixed(1)}%`;
 }
 
 // src/commands/enhance-scoring.ts
@@ -77916,11 +77912,10 @@ function safeJson(text7) {
 
 // src/commands/enhance-pr.ts
 var SCORE_STATUS_CONTEXT = (space) => `genie-gitops/score (${space})`;
-var pct4 = (x) => `${(x * 100).toFixed(1)}%`;
 var pts = (d) => `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)}`;
 function scoreStatusDescription(result) {
   const { before, after } = result;
-  return `train ${pct4(after.totals.train.score)} (${pts(after.totals.train.score - before.totals.train.score)}), holdout ${pct4(after.totals.holdout.score)} (${pts(after.totals.holdout.score - before.totals.holdout.score)})`;
+  return `train ${pct(after.totals.train.score)} (${pts(after.totals.train.score - before.totals.train.score)}), holdout ${pct(after.totals.holdout.score)} (${pts(after.totals.holdout.score - before.totals.holdout.score)})`;
 }
 async function enhancePrCommand(options) {
   const { git, github, space } = options;
@@ -77974,7 +77969,7 @@ async function enhancePrCommand(options) {
   const published = await publishBotBranch(git, {
     branch,
     paths,
-    message: `genie-gitops: enhance ${space} (train ${pct4(before.totals.train.score)} -> ${pct4(after.totals.train.score)}, holdout ${pct4(before.totals.holdout.score)} -> ${pct4(after.totals.holdout.score)})`,
+    message: `genie-gitops: enhance ${space} (train ${pct(before.totals.train.score)} -> ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} -> ${pct(after.totals.holdout.score)})`,
     expectedRemoteSha: check2.remoteSha
   });
   const note = rejectionNote(rejections);
@@ -77991,7 +77986,7 @@ async function enhancePrCommand(options) {
     branch,
     base: baseBranch,
     // The title spans the whole PR: from the base branch's config to this run's result.
-    title: `genie-gitops: enhance ${space} (train ${pct4(startTrain)} \u2192 ${pct4(after.totals.train.score)})`,
+    title: `genie-gitops: enhance ${space} (train ${pct(startTrain)} \u2192 ${pct(after.totals.train.score)})`,
     body,
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ["genie-gitops", `space:${space}`, PENDING_LABEL]
@@ -78958,7 +78953,6 @@ function llmAnalystFrom(settings, env, options = {}) {
 }
 
 // src/action/run-enhance.ts
-var pct5 = (x) => `${(x * 100).toFixed(1)}%`;
 async function runEnhance(run3) {
   const github = requireGitHub(run3, "enhance");
   const spaces = selectedSpaces(run3, "enhance");
@@ -79000,7 +78994,7 @@ async function runEnhance(run3) {
       if (result.result) {
         const r = result.result;
         info(
-          `train ${pct5(r.before.totals.train.score)} \u2192 ${pct5(r.after.totals.train.score)}, holdout ${pct5(r.before.totals.holdout.score)} \u2192 ${pct5(r.after.totals.holdout.score)}`
+          `train ${pct(r.before.totals.train.score)} \u2192 ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} \u2192 ${pct(r.after.totals.holdout.score)}`
         );
       }
       await writeSummary(result);
@@ -79035,7 +79029,7 @@ async function writeSummary(result) {
   const lines = [`## genie-gitops enhance: \`${result.space}\` \u2014 ${result.outcome}`, "", result.message, ""];
   if (r)
     lines.push(
-      `Train ${pct5(r.before.totals.train.score)} \u2192 ${pct5(r.after.totals.train.score)}, holdout ${pct5(r.before.totals.holdout.score)} \u2192 ${pct5(r.after.totals.holdout.score)}.`,
+      `Train ${pct(r.before.totals.train.score)} \u2192 ${pct(r.after.totals.train.score)}, holdout ${pct(r.before.totals.holdout.score)} \u2192 ${pct(r.after.totals.holdout.score)}.`,
       ""
     );
   if (result.outcome === "no-improvement" || result.outcome === "blocked" || result.outcome === "waiting-for-deploy")

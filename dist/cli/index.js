@@ -40464,6 +40464,11 @@ function confirmedCounts(iterations, card) {
 }
 var askable2 = (current) => current.card.questions.filter((q2) => q2.expectedError === void 0).map((q2) => q2.id);
 
+// src/util/percent.ts
+function pct(fraction) {
+  return fraction === void 0 ? "\u2013" : `${(fraction * 100).toFixed(1)}%`;
+}
+
 // src/loop/enhance-loop.ts
 async function runEnhanceLoop(input2) {
   const first = await loopOnce(input2, [], 1);
@@ -40666,9 +40671,6 @@ function remember(lessons, rejected) {
       summary: summarizeFix(r.fix),
       reason: r.reason
     });
-}
-function pct(x) {
-  return `${(x * 100).toFixed(1)}%`;
 }
 
 // src/commands/enhance-scoring.ts
@@ -51679,16 +51681,11 @@ async function compareWithRepeats(plan, head, base, options = {}) {
   return { head: h, base: b, comparison };
 }
 
-// src/util/percent.ts
-function pct2(fraction) {
-  return fraction === void 0 ? "\u2013" : `${(fraction * 100).toFixed(1)}%`;
-}
-
 // src/scoring/score-gate.ts
 var points = (x) => `${(Math.abs(x) * 100).toFixed(1)} points`;
 function minScoreFailure(score, minScore, name2 = "min-score") {
   if (minScore === void 0 || score >= minScore) return void 0;
-  return `score ${pct2(score)} is below ${name2} ${pct2(minScore)}`;
+  return `score ${pct(score)} is below ${name2} ${pct(minScore)}`;
 }
 function formatP(p) {
   if (p < 1e-4) return "p < 0.0001";
@@ -52833,7 +52830,7 @@ function llmAnalystFrom(settings, env, options = {}) {
 
 // src/report/markdown-format.ts
 var GITHUB_COMMENT_LIMIT = 65536;
-var percent = pct2;
+var percent = pct;
 function scoreText(t) {
   const broken = t.broken ? `; ${t.broken} broken` : "";
   if (t.total === 0) return broken ? `\u2013 (${broken.slice(2)})` : "\u2013";
@@ -53127,7 +53124,6 @@ function budgetSection(result) {
 
 // src/report/enhance-report.ts
 var GITHUB_BODY_LIMIT = 65536;
-var pct3 = (x) => `${(x * 100).toFixed(1)}%`;
 var points3 = (d) => `${d >= 0 ? "+" : ""}${(d * 100).toFixed(1)} pts`;
 var DEFAULT_SPLITS = [
   { label: "train", totals: (c) => c.totals.train },
@@ -53298,7 +53294,7 @@ function renderEnhanceMarkdown(result, options = {}) {
     ...options.preface ?? [],
     ...taughtNotice(result),
     ...budgetStopNotice(result),
-    `**Train ${pct3(before.totals.train.score)} \u2192 ${pct3(after.totals.train.score)}, train-untaught ${pct3(before.totals.trainUntaught.score)} \u2192 ${pct3(after.totals.trainUntaught.score)}, holdout ${pct3(before.totals.holdout.score)} \u2192 ${pct3(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
+    `**Train ${pct(before.totals.train.score)} \u2192 ${pct(after.totals.train.score)}, train-untaught ${pct(before.totals.trainUntaught.score)} \u2192 ${pct(after.totals.trainUntaught.score)}, holdout ${pct(before.totals.holdout.score)} \u2192 ${pct(after.totals.holdout.score)}** with the ${result.analyst} analyst; ${kept} of ${result.iterations.length} iteration(s) kept. Stopped because ${result.stopReason}.`,
     "",
     ...scoreTable(before, after, options.splits),
     "",
@@ -53422,7 +53418,7 @@ function summaryLines(result, cwd, markdownFile) {
   if (markdownFile) lines.push(`pull request body: ${relative(markdownFile)}`);
   if (result.dryRun) {
     lines.push(
-      result.changed ? `dry run: no file changed. To apply: run the same command without --dry-run (writes spaces/${result.space}/space.json and lessons/${result.space}.json)` : "dry run: no file changed, and no fix was kept, so there is nothing to apply"
+      result.changed ? `dry run: no file changed. To apply: run the same command without --dry-run (writes ${repoPaths.spaceFile(result.space)} and ${repoPaths.lessonsFile(result.space)})` : "dry run: no file changed, and no fix was kept, so there is nothing to apply"
     );
   } else {
     lines.push(`wrote ${result.written.map(relative).join(", ") || "nothing"}`);
@@ -53697,8 +53693,8 @@ function renderRollbackBody(input2) {
     "",
     "| | score |",
     "|---|---|",
-    `| live (after deploy, ${input2.mode}) | ${pct2(verdict.liveScore)} |`,
-    `| expected (before the merge) | ${pct2(verdict.expectedScore)} |`,
+    `| live (after deploy, ${input2.mode}) | ${pct(verdict.liveScore)} |`,
+    `| expected (before the merge) | ${pct(verdict.expectedScore)} |`,
     "",
     `${verdict.summary}`,
     "",
@@ -53733,11 +53729,11 @@ function inconclusiveVerdict(cards, maxErrored = DEFAULT_MAX_ERRORED) {
   const sides = cards.map((c) => erroredSide(c.label, c.card)).filter((s) => s.fraction > maxErrored + 1e-9);
   if (sides.length === 0) return void 0;
   const parts = sides.map(
-    (s) => `${s.ids.length} of ${s.total} questions (${pct2(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
+    (s) => `${s.ids.length} of ${s.total} questions (${pct(s.fraction)}) errored on ${s.label}: ${nameIds(s.ids)}`
   );
   return {
     sides,
-    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct2(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
+    message: `inconclusive: ${parts.join("; ")}. That is more than max-errored ${pct(maxErrored)}: these are infrastructure failures (throttling, HTTP errors, stuck messages), not wrong answers, so the check neither fails nor passes; re-run it`
   };
 }
 
@@ -53774,7 +53770,7 @@ function judgeAgainstCard(live, baseline, comparison, settings) {
     comparison,
     settings: { maxRegression: settings.maxRegression, confidence: settings.confidence }
   });
-  const scores = `live ${pct2(liveSide.score)} vs expected ${pct2(baseSide.score)} on ${both.length} question(s)`;
+  const scores = `live ${pct(liveSide.score)} vs expected ${pct(baseSide.score)} on ${both.length} question(s)`;
   const failedNames = regressed.length ? `; regressed: ${nameIds(regressed)}` : "";
   if (gate.verdict === "regression")
     return {
@@ -53806,8 +53802,8 @@ function judgeAgainstScore(live, baseline, settings) {
   const p = n ? binomialUpperTail(n - passed, n, 1 - expected) : 1;
   const drop = expected - liveScore;
   const significant2 = p <= 1 - settings.confidence + 1e-12 && drop > settings.maxRegression + 1e-9;
-  const scores = `live ${pct2(liveScore)} (${passed}/${n}) vs expected ${pct2(expected)} from ${baseline.source}`;
-  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct2(settings.maxRegression)}`;
+  const scores = `live ${pct(liveScore)} (${passed}/${n}) vs expected ${pct(expected)} from ${baseline.source}`;
+  const test = `${signedPoints(-drop)}, one-sided exact binomial ${formatP(p)}, max-regression ${pct(settings.maxRegression)}`;
   return {
     verdict: significant2 ? "regression" : "verified",
     liveScore,
@@ -53823,7 +53819,7 @@ function noBaseline(live, settings, why) {
     verdict: "no-baseline",
     liveScore: live.totals.all.score,
     regressed: [],
-    summary: `No baseline: ${why}; the live space scored ${pct2(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
+    summary: `No baseline: ${why}; the live space scored ${pct(live.totals.all.score)} (${live.totals.all.passed}/${live.totals.all.answered} answered), nothing to compare it with.`
   };
 }
 
@@ -54098,8 +54094,8 @@ async function rollBack(ctx, settings, result) {
       commit: ctx.commit,
       baseBranch: settings.baseBranch ?? "main",
       configPath: ctx.configPath,
-      reason: `the live space of ${ctx.space} scored ${pct2(result.liveScore)} after the deploy, expected ${pct2(result.expectedScore)}`,
-      title: `genie-gitops: roll back ${ctx.space} (live ${pct2(result.liveScore)} < expected ${pct2(result.expectedScore)})`,
+      reason: `the live space of ${ctx.space} scored ${pct(result.liveScore)} after the deploy, expected ${pct(result.expectedScore)}`,
+      title: `genie-gitops: roll back ${ctx.space} (live ${pct(result.liveScore)} < expected ${pct(result.expectedScore)})`,
       body: ({ revertSha, restores }) => renderRollbackBody({
         space: ctx.space,
         commit: ctx.commit,
@@ -55796,7 +55792,7 @@ function renderAgreementMarkdown(space2, ours, genie, a) {
   return [
     `## Scorers side by side: \`${space2}\``,
     "",
-    `Ours ${pct2(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct2(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct2(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
+    `Ours ${pct(ours.totals.all.score)} (${ours.totals.all.passed}/${ours.totals.all.answered}), Genie's eval run ${pct(genie.totals.all.score)} (${genie.totals.all.passed}/${genie.totals.all.answered}); agreement ${pct(a.rate)} (${a.agreed} of ${a.compared} questions answered by both).`,
     "",
     "| question | ours | Genie eval | agree |",
     "|---|---|---|---|",

@@ -4,8 +4,7 @@ import { enhancePrCommand, type EnhancePrResult } from '../commands/enhance-pr.j
 import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
-
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+import { pct } from '../util/percent.js';
 
 export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
   const github = requireGitHub(run, 'enhance');

@@ -7,6 +7,7 @@ import { parseBackend, parseStaging } from '../commands/workspace.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
+import { repoPaths } from '../space/repo-paths.js';
 import { dataOf, durationOption, numberOption, parseCommandArgs } from './args.js';
 import { ENHANCE } from './command-specs.js';
 import type { CliIo } from './cli-io.js';
@@ -81,7 +82,7 @@ export function summaryLines(result: EnhanceResult, cwd: string, markdownFile?: 
   if (result.dryRun) {
     lines.push(
       result.changed
-        ? `dry run: no file changed. To apply: run the same command without --dry-run (writes spaces/${result.space}/space.json and lessons/${result.space}.json)`
+        ? `dry run: no file changed. To apply: run the same command without --dry-run (writes ${repoPaths.spaceFile(result.space)} and ${repoPaths.lessonsFile(result.space)})`
         : 'dry run: no file changed, and no fix was kept, so there is nothing to apply',
     );
   } else {

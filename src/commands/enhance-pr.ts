@@ -26,6 +26,7 @@ import { enhanceCommand, lessonsFile, type EnhanceOptions, type EnhanceResult } 
 import { applyRejections, collectReviewerRejections, type ReviewerRejections } from './reviewer-rejections.js';
 import { resumeFromOpenPr } from './enhance-resume.js';
 import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
+import { pct } from '../util/percent.js';
 
 export { enhanceBranch } from '../gitops/enhancement-labels.js';
 
@@ -62,7 +63,6 @@ export interface EnhancePrResult {
 
 export const SCORE_STATUS_CONTEXT = (space: string) => `genie-gitops/score (${space})`;
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const pts = (d: number) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}`;
 
 /** The commit status line: train and holdout after, with the change in points. */

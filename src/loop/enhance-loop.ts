@@ -23,6 +23,7 @@ import { BudgetExhausted, type Budget } from './budget.js';
 import type { ScreeningSettings } from './screening.js';
 import { ScreenedRun, type ScreeningStats } from './screened-run.js';
 import type { IterationRecord } from './iteration-record.js';
+import { pct } from '../util/percent.js';
 
 export { countsOf } from './acceptance.js';
 
@@ -311,8 +312,4 @@ function remember(lessons: Lessons, rejected: { fix: Fix; key: string; reason: s
       summary: summarizeFix(r.fix),
       reason: r.reason,
     });
-}
-
-function pct(x: number): string {
-  return `${(x * 100).toFixed(1)}%`;
 }

@@ -14,10 +14,10 @@ import { scoreText } from './markdown-format.js';
 import { nameOperations } from './patch-paths.js';
 import { qualityComparison } from './quality-markdown.js';
 import { budgetSection, budgetStopNotice } from './budget-markdown.js';
+import { pct } from '../util/percent.js';
 
 export const GITHUB_BODY_LIMIT = 65_536;
 
-const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
 const points = (d: number) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)} pts`;
 
 /** One row of the score table: a label and how to read that split's totals from a scorecard. */

@@ -28,7 +28,8 @@ describe('the demo warehouse', () => {
     expect(sqliteHost().stats.prepares).toBe(built[0]);
     expect(built[1]).toBe(built[0]);
     expect((await demo.execute('SELECT count(*) FROM main.community.channels')).rows[0][0]).toBeGreaterThan(0);
-    expect(sqliteHost().stats.prepares).toBe(built[0] + 1);
+    // The first statement built the rows (or copied them, when another test of this process already had).
+    expect(sqliteHost().stats.prepares - built[0]).toBeLessThanOrEqual(1);
     // The load checks that the generated database lists exactly the declared tables; and so does this.
     expect((await demo.schema()).tables).toEqual(tables);
   });

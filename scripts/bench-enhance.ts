@@ -60,16 +60,11 @@ function describe(label: string, r: EnhanceResult & { wallMs: number }): string 
 async function enhanceOnServe(root: string): Promise<EnhanceResult & { wallMs: number }> {
   const { latencyMs, qpm } = ENHANCE_SERVE_BENCH;
   const serve = await startServe({ root, latencyMs, qpm });
-  // The databricks backend reads its settings from the environment, as the CLI does.
+  // The databricks backend's settings, handed down as the CLI hands its environment.
   const env = { DATABRICKS_HOST: serve.url, DATABRICKS_TOKEN: DEV_TOKEN, GENIE_GITOPS_QPM: String(qpm) };
-  const saved = Object.fromEntries(Object.keys(env).map((k) => [k, process.env[k]]));
-  Object.assign(process.env, env);
   try {
-    return await enhanceDemo(root, { backend: 'databricks' });
+    return await enhanceDemo(root, { backend: 'databricks', env });
   } finally {
-    for (const [k, v] of Object.entries(saved))
-      if (v === undefined) delete process.env[k];
-      else process.env[k] = v;
     await serve.close();
   }
 }

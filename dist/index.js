@@ -62070,6 +62070,8 @@ var LocalWarehouse = class {
   host;
   load;
   tables;
+  /** One thread runs the statements in order and queues the rest (sqlite-host.ts): any number at once. */
+  concurrency = Number.POSITIVE_INFINITY;
   statements = 0;
   tableNames;
   closed = false;
@@ -80626,7 +80628,7 @@ function checkExpectedSql(bench, schema) {
 }
 async function executeExpected(bench, warehouse, issues) {
   const distinct = [...new Set(bench.set.benchmarks.map((b) => b.sql))];
-  const outcomes = await mapConcurrent(distinct, 4, async (sql) => {
+  const outcomes = await mapConcurrent(distinct, warehouse.concurrency ?? 4, async (sql) => {
     try {
       await warehouse.execute(sql, { rowLimit: 1 });
       return null;

@@ -50,6 +50,11 @@ export interface WarehouseSchema {
 /** A SQL warehouse. `execute` runs exactly one read-only query; anything else is refused before it runs. */
 export interface Warehouse {
   execute(sql: string, options?: ExecuteOptions): Promise<QueryResult>;
+  /**
+   * Statements worth handing over at once. The embedded warehouse queues them for its one thread,
+   * so all at once costs nothing there; undefined: a remote warehouse, which sees a few at a time.
+   */
+  readonly concurrency?: number;
   schema(): Promise<WarehouseSchema>;
   close?(): Promise<void>;
 }

@@ -248,9 +248,9 @@ async function executeExpected(
   issues: ValidationIssue[],
 ): Promise<number> {
   const distinct = [...new Set(bench.set.benchmarks.map((b) => b.sql))];
-  // A few at a time: the embedded warehouse checks and rewrites the next statement while its worker
-  // runs this one, and a workspace sees at most four at once.
-  const outcomes = await mapConcurrent(distinct, 4, async (sql) => {
+  // A workspace sees at most four at once. The embedded warehouse takes them all: it checks and rewrites
+  // each while its thread is still building the database, then runs them back to back.
+  const outcomes = await mapConcurrent(distinct, warehouse.concurrency ?? 4, async (sql) => {
     try {
       await warehouse.execute(sql, { rowLimit: 1 });
       return null;

@@ -158,6 +158,8 @@ interface WarehouseSettings {
 }
 
 export class LocalWarehouse implements Warehouse {
+  /** One thread runs the statements in order and queues the rest (sqlite-host.ts): any number at once. */
+  readonly concurrency = Number.POSITIVE_INFINITY;
   private statements = 0;
   private readonly tableNames: Set<string>;
   private closed = false;

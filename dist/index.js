@@ -3676,18 +3676,18 @@ var require_webidl = __commonJS({
     webidl.errors.exception = function(message) {
       return new TypeError(`${message.header}: ${message.message}`);
     };
-    webidl.errors.conversionFailed = function(context) {
-      const plural3 = context.types.length === 1 ? "" : " one of";
-      const message = `${context.argument} could not be converted to${plural3}: ${context.types.join(", ")}.`;
+    webidl.errors.conversionFailed = function(context3) {
+      const plural3 = context3.types.length === 1 ? "" : " one of";
+      const message = `${context3.argument} could not be converted to${plural3}: ${context3.types.join(", ")}.`;
       return webidl.errors.exception({
-        header: context.prefix,
+        header: context3.prefix,
         message
       });
     };
-    webidl.errors.invalidArgument = function(context) {
+    webidl.errors.invalidArgument = function(context3) {
       return webidl.errors.exception({
-        header: context.prefix,
-        message: `"${context.value}" is an invalid ${context.type}.`
+        header: context3.prefix,
+        message: `"${context3.value}" is an invalid ${context3.type}.`
       });
     };
     webidl.brandCheck = function(V, I, opts) {
@@ -9882,17 +9882,17 @@ var require_api_request = __commonJS({
           }
         }
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { callback, opaque, abort, context, responseHeaders, highWaterMark } = this;
+        const { callback, opaque, abort, context: context3, responseHeaders, highWaterMark } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -9929,7 +9929,7 @@ var require_api_request = __commonJS({
               trailers: this.trailers,
               opaque,
               body: res,
-              context
+              context: context3
             });
           }
         }
@@ -10098,17 +10098,17 @@ var require_api_stream = __commonJS({
         }
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume, statusMessage) {
-        const { factory, opaque, context, callback, responseHeaders } = this;
+        const { factory, opaque, context: context3, callback, responseHeaders } = this;
         const headers = responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
         if (statusCode < 200) {
           if (this.onInfo) {
@@ -10136,7 +10136,7 @@ var require_api_stream = __commonJS({
             statusCode,
             headers,
             opaque,
-            context
+            context: context3
           });
           if (!res || typeof res.write !== "function" || typeof res.end !== "function" || typeof res.on !== "function") {
             throw new InvalidReturnValueError("expected Writable");
@@ -10328,7 +10328,7 @@ var require_api_pipeline = __commonJS({
         this.res = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         const { ret, res } = this;
         if (this.reason) {
           abort(this.reason);
@@ -10337,10 +10337,10 @@ var require_api_pipeline = __commonJS({
         assert2(!res, "pipeline cannot be retried");
         assert2(!ret.destroyed);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders(statusCode, rawHeaders, resume) {
-        const { opaque, handler: handler2, context } = this;
+        const { opaque, handler: handler2, context: context3 } = this;
         if (statusCode < 200) {
           if (this.onInfo) {
             const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10358,7 +10358,7 @@ var require_api_pipeline = __commonJS({
             headers,
             opaque,
             body: this.res,
-            context
+            context: context3
           });
         } catch (err) {
           this.res.on("error", util.nop);
@@ -10442,7 +10442,7 @@ var require_api_upgrade = __commonJS({
         this.context = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
@@ -10456,7 +10456,7 @@ var require_api_upgrade = __commonJS({
       }
       onUpgrade(statusCode, rawHeaders, socket) {
         assert2(statusCode === 101);
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         const headers = this.responseHeaders === "raw" ? util.parseRawHeaders(rawHeaders) : util.parseHeaders(rawHeaders);
@@ -10464,7 +10464,7 @@ var require_api_upgrade = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -10533,20 +10533,20 @@ var require_api_connect = __commonJS({
         this.abort = null;
         addSignal(this, signal);
       }
-      onConnect(abort, context) {
+      onConnect(abort, context3) {
         if (this.reason) {
           abort(this.reason);
           return;
         }
         assert2(this.callback);
         this.abort = abort;
-        this.context = context;
+        this.context = context3;
       }
       onHeaders() {
         throw new SocketError("bad connect", null);
       }
       onUpgrade(statusCode, rawHeaders, socket) {
-        const { callback, opaque, context } = this;
+        const { callback, opaque, context: context3 } = this;
         removeSignal(this);
         this.callback = null;
         let headers = rawHeaders;
@@ -10558,7 +10558,7 @@ var require_api_connect = __commonJS({
           headers,
           socket,
           opaque,
-          context
+          context: context3
         });
       }
       onError(err) {
@@ -12893,13 +12893,13 @@ var require_request2 = __commonJS({
         init = webidl.converters.RequestInit(init, prefix, "init");
         let request2 = null;
         let fallbackMode = null;
-        const baseUrl = environmentSettingsObject.settingsObject.baseUrl;
+        const baseUrl2 = environmentSettingsObject.settingsObject.baseUrl;
         let signal = null;
         if (typeof input2 === "string") {
           this[kDispatcher] = init.dispatcher;
           let parsedURL;
           try {
-            parsedURL = new URL(input2, baseUrl);
+            parsedURL = new URL(input2, baseUrl2);
           } catch (err) {
             throw new TypeError("Failed to parse URL from " + input2, { cause: err });
           }
@@ -12990,7 +12990,7 @@ var require_request2 = __commonJS({
           } else {
             let parsedReferrer;
             try {
-              parsedReferrer = new URL(referrer, baseUrl);
+              parsedReferrer = new URL(referrer, baseUrl2);
             } catch (err) {
               throw new TypeError(`Referrer "${referrer}" is not a valid URL.`, { cause: err });
             }
@@ -13616,7 +13616,7 @@ var require_fetch = __commonJS({
     function handleFetchDone(response) {
       finalizeAndReportTiming(response, "fetch");
     }
-    function fetch2(input2, init = void 0) {
+    function fetch3(input2, init = void 0) {
       webidl.argumentLengthCheck(arguments, 1, "globalThis.fetch");
       let p = createDeferredPromise();
       let requestObject;
@@ -14571,7 +14571,7 @@ var require_fetch = __commonJS({
       }
     }
     module.exports = {
-      fetch: fetch2,
+      fetch: fetch3,
       Fetch,
       fetching,
       finalizeAndReportTiming
@@ -19109,7 +19109,7 @@ var require_undici = __commonJS({
     module.exports.setGlobalDispatcher = setGlobalDispatcher;
     module.exports.getGlobalDispatcher = getGlobalDispatcher;
     var fetchImpl = require_fetch().fetch;
-    module.exports.fetch = async function fetch2(init, options = void 0) {
+    module.exports.fetch = async function fetch3(init, options = void 0) {
       try {
         return await fetchImpl(init, options);
       } catch (err) {
@@ -24463,15 +24463,15 @@ var require_cst_scalar = __commonJS({
       }
       return null;
     }
-    function createScalarToken(value, context) {
-      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context;
+    function createScalarToken(value, context3) {
+      const { implicitKey = false, indent: indent2, inFlow = false, offset = -1, type = "PLAIN" } = context3;
       const source = stringifyString.stringifyString({ type, value }, {
         implicitKey,
         indent: indent2 > 0 ? " ".repeat(indent2) : "",
         inFlow,
         options: { blockQuote: true, lineWidth: -1 }
       });
-      const end = context.end ?? [
+      const end = context3.end ?? [
         { type: "newline", offset: -1, indent: indent2, source: "\n" }
       ];
       switch (source[0]) {
@@ -24495,8 +24495,8 @@ var require_cst_scalar = __commonJS({
           return { type: "scalar", offset, indent: indent2, source, end };
       }
     }
-    function setScalarValue(token, value, context = {}) {
-      let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    function setScalarValue(token, value, context3 = {}) {
+      let { afterKey = false, implicitKey = false, inFlow = false, type } = context3;
       let indent2 = "indent" in token ? token.indent : null;
       if (afterKey && typeof indent2 === "number")
         indent2 += 2;
@@ -26624,6 +26624,778 @@ var require_dist2 = __commonJS({
         return `"${str.replace(QUOTE_REGEXP, "\\$&")}"`;
       throw new TypeError(`Invalid parameter value: ${str}`);
     }
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js
+var require_proxy = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/proxy.js"(exports) {
+    "use strict";
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.getProxyUrl = getProxyUrl2;
+    exports.checkBypass = checkBypass;
+    function getProxyUrl2(reqUrl) {
+      const usingSsl = reqUrl.protocol === "https:";
+      if (checkBypass(reqUrl)) {
+        return void 0;
+      }
+      const proxyVar = (() => {
+        if (usingSsl) {
+          return process.env["https_proxy"] || process.env["HTTPS_PROXY"];
+        } else {
+          return process.env["http_proxy"] || process.env["HTTP_PROXY"];
+        }
+      })();
+      if (proxyVar) {
+        try {
+          return new DecodedURL(proxyVar);
+        } catch (_a3) {
+          if (!proxyVar.startsWith("http://") && !proxyVar.startsWith("https://"))
+            return new DecodedURL(`http://${proxyVar}`);
+        }
+      } else {
+        return void 0;
+      }
+    }
+    function checkBypass(reqUrl) {
+      if (!reqUrl.hostname) {
+        return false;
+      }
+      const reqHost = reqUrl.hostname;
+      if (isLoopbackAddress(reqHost)) {
+        return true;
+      }
+      const noProxy = process.env["no_proxy"] || process.env["NO_PROXY"] || "";
+      if (!noProxy) {
+        return false;
+      }
+      let reqPort;
+      if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+      } else if (reqUrl.protocol === "http:") {
+        reqPort = 80;
+      } else if (reqUrl.protocol === "https:") {
+        reqPort = 443;
+      }
+      const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+      if (typeof reqPort === "number") {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+      }
+      for (const upperNoProxyItem of noProxy.split(",").map((x) => x.trim().toUpperCase()).filter((x) => x)) {
+        if (upperNoProxyItem === "*" || upperReqHosts.some((x) => x === upperNoProxyItem || x.endsWith(`.${upperNoProxyItem}`) || upperNoProxyItem.startsWith(".") && x.endsWith(`${upperNoProxyItem}`))) {
+          return true;
+        }
+      }
+      return false;
+    }
+    function isLoopbackAddress(host2) {
+      const hostLower = host2.toLowerCase();
+      return hostLower === "localhost" || hostLower.startsWith("127.") || hostLower.startsWith("[::1]") || hostLower.startsWith("[0:0:0:0:0:0:0:1]");
+    }
+    var DecodedURL = class extends URL {
+      constructor(url2, base) {
+        super(url2, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+      }
+      get username() {
+        return this._decodedUsername;
+      }
+      get password() {
+        return this._decodedPassword;
+      }
+    };
+  }
+});
+
+// node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js
+var require_lib = __commonJS({
+  "node_modules/@actions/github/node_modules/@actions/http-client/lib/index.js"(exports) {
+    "use strict";
+    var __createBinding = exports && exports.__createBinding || (Object.create ? (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      var desc = Object.getOwnPropertyDescriptor(m, k);
+      if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+        desc = { enumerable: true, get: function() {
+          return m[k];
+        } };
+      }
+      Object.defineProperty(o, k2, desc);
+    }) : (function(o, m, k, k2) {
+      if (k2 === void 0) k2 = k;
+      o[k2] = m[k];
+    }));
+    var __setModuleDefault = exports && exports.__setModuleDefault || (Object.create ? (function(o, v) {
+      Object.defineProperty(o, "default", { enumerable: true, value: v });
+    }) : function(o, v) {
+      o["default"] = v;
+    });
+    var __importStar = exports && exports.__importStar || /* @__PURE__ */ (function() {
+      var ownKeys = function(o) {
+        ownKeys = Object.getOwnPropertyNames || function(o2) {
+          var ar = [];
+          for (var k in o2) if (Object.prototype.hasOwnProperty.call(o2, k)) ar[ar.length] = k;
+          return ar;
+        };
+        return ownKeys(o);
+      };
+      return function(mod) {
+        if (mod && mod.__esModule) return mod;
+        var result = {};
+        if (mod != null) {
+          for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+        }
+        __setModuleDefault(result, mod);
+        return result;
+      };
+    })();
+    var __awaiter3 = exports && exports.__awaiter || function(thisArg, _arguments, P, generator) {
+      function adopt(value) {
+        return value instanceof P ? value : new P(function(resolve2) {
+          resolve2(value);
+        });
+      }
+      return new (P || (P = Promise))(function(resolve2, reject) {
+        function fulfilled(value) {
+          try {
+            step(generator.next(value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function rejected(value) {
+          try {
+            step(generator["throw"](value));
+          } catch (e) {
+            reject(e);
+          }
+        }
+        function step(result) {
+          result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+        }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+      });
+    };
+    Object.defineProperty(exports, "__esModule", { value: true });
+    exports.HttpClient = exports.HttpClientResponse = exports.HttpClientError = exports.MediaTypes = exports.Headers = exports.HttpCodes = void 0;
+    exports.getProxyUrl = getProxyUrl2;
+    exports.isHttps = isHttps;
+    var http = __importStar(__require("http"));
+    var https = __importStar(__require("https"));
+    var pm = __importStar(require_proxy());
+    var tunnel2 = __importStar(require_tunnel2());
+    var undici_1 = require_undici();
+    var HttpCodes2;
+    (function(HttpCodes3) {
+      HttpCodes3[HttpCodes3["OK"] = 200] = "OK";
+      HttpCodes3[HttpCodes3["MultipleChoices"] = 300] = "MultipleChoices";
+      HttpCodes3[HttpCodes3["MovedPermanently"] = 301] = "MovedPermanently";
+      HttpCodes3[HttpCodes3["ResourceMoved"] = 302] = "ResourceMoved";
+      HttpCodes3[HttpCodes3["SeeOther"] = 303] = "SeeOther";
+      HttpCodes3[HttpCodes3["NotModified"] = 304] = "NotModified";
+      HttpCodes3[HttpCodes3["UseProxy"] = 305] = "UseProxy";
+      HttpCodes3[HttpCodes3["SwitchProxy"] = 306] = "SwitchProxy";
+      HttpCodes3[HttpCodes3["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+      HttpCodes3[HttpCodes3["PermanentRedirect"] = 308] = "PermanentRedirect";
+      HttpCodes3[HttpCodes3["BadRequest"] = 400] = "BadRequest";
+      HttpCodes3[HttpCodes3["Unauthorized"] = 401] = "Unauthorized";
+      HttpCodes3[HttpCodes3["PaymentRequired"] = 402] = "PaymentRequired";
+      HttpCodes3[HttpCodes3["Forbidden"] = 403] = "Forbidden";
+      HttpCodes3[HttpCodes3["NotFound"] = 404] = "NotFound";
+      HttpCodes3[HttpCodes3["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+      HttpCodes3[HttpCodes3["NotAcceptable"] = 406] = "NotAcceptable";
+      HttpCodes3[HttpCodes3["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+      HttpCodes3[HttpCodes3["RequestTimeout"] = 408] = "RequestTimeout";
+      HttpCodes3[HttpCodes3["Conflict"] = 409] = "Conflict";
+      HttpCodes3[HttpCodes3["Gone"] = 410] = "Gone";
+      HttpCodes3[HttpCodes3["TooManyRequests"] = 429] = "TooManyRequests";
+      HttpCodes3[HttpCodes3["InternalServerError"] = 500] = "InternalServerError";
+      HttpCodes3[HttpCodes3["NotImplemented"] = 501] = "NotImplemented";
+      HttpCodes3[HttpCodes3["BadGateway"] = 502] = "BadGateway";
+      HttpCodes3[HttpCodes3["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+      HttpCodes3[HttpCodes3["GatewayTimeout"] = 504] = "GatewayTimeout";
+    })(HttpCodes2 || (exports.HttpCodes = HttpCodes2 = {}));
+    var Headers2;
+    (function(Headers3) {
+      Headers3["Accept"] = "accept";
+      Headers3["ContentType"] = "content-type";
+    })(Headers2 || (exports.Headers = Headers2 = {}));
+    var MediaTypes2;
+    (function(MediaTypes3) {
+      MediaTypes3["ApplicationJson"] = "application/json";
+    })(MediaTypes2 || (exports.MediaTypes = MediaTypes2 = {}));
+    function getProxyUrl2(serverUrl) {
+      const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+      return proxyUrl ? proxyUrl.href : "";
+    }
+    var HttpRedirectCodes2 = [
+      HttpCodes2.MovedPermanently,
+      HttpCodes2.ResourceMoved,
+      HttpCodes2.SeeOther,
+      HttpCodes2.TemporaryRedirect,
+      HttpCodes2.PermanentRedirect
+    ];
+    var HttpResponseRetryCodes2 = [
+      HttpCodes2.BadGateway,
+      HttpCodes2.ServiceUnavailable,
+      HttpCodes2.GatewayTimeout
+    ];
+    var RetryableHttpVerbs = ["OPTIONS", "GET", "DELETE", "HEAD"];
+    var ExponentialBackoffCeiling = 10;
+    var ExponentialBackoffTimeSlice = 5;
+    var HttpClientError = class _HttpClientError extends Error {
+      constructor(message, statusCode) {
+        super(message);
+        this.name = "HttpClientError";
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, _HttpClientError.prototype);
+      }
+    };
+    exports.HttpClientError = HttpClientError;
+    var HttpClientResponse = class {
+      constructor(message) {
+        this.message = message;
+      }
+      readBody() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+            let output2 = Buffer.alloc(0);
+            this.message.on("data", (chunk) => {
+              output2 = Buffer.concat([output2, chunk]);
+            });
+            this.message.on("end", () => {
+              resolve2(output2.toString());
+            });
+          }));
+        });
+      }
+      readBodyBuffer() {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2) => __awaiter3(this, void 0, void 0, function* () {
+            const chunks = [];
+            this.message.on("data", (chunk) => {
+              chunks.push(chunk);
+            });
+            this.message.on("end", () => {
+              resolve2(Buffer.concat(chunks));
+            });
+          }));
+        });
+      }
+    };
+    exports.HttpClientResponse = HttpClientResponse;
+    function isHttps(requestUrl) {
+      const parsedUrl = new URL(requestUrl);
+      return parsedUrl.protocol === "https:";
+    }
+    var HttpClient3 = class {
+      constructor(userAgent2, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent2);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+          if (requestOptions.ignoreSslError != null) {
+            this._ignoreSslError = requestOptions.ignoreSslError;
+          }
+          this._socketTimeout = requestOptions.socketTimeout;
+          if (requestOptions.allowRedirects != null) {
+            this._allowRedirects = requestOptions.allowRedirects;
+          }
+          if (requestOptions.allowRedirectDowngrade != null) {
+            this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+          }
+          if (requestOptions.maxRedirects != null) {
+            this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+          }
+          if (requestOptions.keepAlive != null) {
+            this._keepAlive = requestOptions.keepAlive;
+          }
+          if (requestOptions.allowRetries != null) {
+            this._allowRetries = requestOptions.allowRetries;
+          }
+          if (requestOptions.maxRetries != null) {
+            this._maxRetries = requestOptions.maxRetries;
+          }
+        }
+      }
+      options(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("OPTIONS", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      get(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("GET", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      del(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("DELETE", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      post(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("POST", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      patch(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PATCH", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      put(requestUrl, data, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("PUT", requestUrl, data, additionalHeaders || {});
+        });
+      }
+      head(requestUrl, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request("HEAD", requestUrl, null, additionalHeaders || {});
+        });
+      }
+      sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+      }
+      /**
+       * Gets a typed object from an endpoint
+       * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+       */
+      getJson(requestUrl_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          const res = yield this.get(requestUrl, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      postJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.post(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      putJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.put(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      patchJson(requestUrl_1, obj_1) {
+        return __awaiter3(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+          const data = JSON.stringify(obj, null, 2);
+          additionalHeaders[Headers2.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers2.Accept, MediaTypes2.ApplicationJson);
+          additionalHeaders[Headers2.ContentType] = this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes2.ApplicationJson);
+          const res = yield this.patch(requestUrl, data, additionalHeaders);
+          return this._processResponse(res, this.requestOptions);
+        });
+      }
+      /**
+       * Makes a raw http request.
+       * All other methods such as get, post, patch, and request ultimately call this.
+       * Prefer get, del, post and patch
+       */
+      request(verb, requestUrl, data, headers) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          if (this._disposed) {
+            throw new Error("Client has already been disposed.");
+          }
+          const parsedUrl = new URL(requestUrl);
+          let info2 = this._prepareRequest(verb, parsedUrl, headers);
+          const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb) ? this._maxRetries + 1 : 1;
+          let numTries = 0;
+          let response;
+          do {
+            response = yield this.requestRaw(info2, data);
+            if (response && response.message && response.message.statusCode === HttpCodes2.Unauthorized) {
+              let authenticationHandler;
+              for (const handler2 of this.handlers) {
+                if (handler2.canHandleAuthentication(response)) {
+                  authenticationHandler = handler2;
+                  break;
+                }
+              }
+              if (authenticationHandler) {
+                return authenticationHandler.handleAuthentication(this, info2, data);
+              } else {
+                return response;
+              }
+            }
+            let redirectsRemaining = this._maxRedirects;
+            while (response.message.statusCode && HttpRedirectCodes2.includes(response.message.statusCode) && this._allowRedirects && redirectsRemaining > 0) {
+              const redirectUrl = response.message.headers["location"];
+              if (!redirectUrl) {
+                break;
+              }
+              const parsedRedirectUrl = new URL(redirectUrl);
+              if (parsedUrl.protocol === "https:" && parsedUrl.protocol !== parsedRedirectUrl.protocol && !this._allowRedirectDowngrade) {
+                throw new Error("Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.");
+              }
+              yield response.readBody();
+              if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                for (const header2 in headers) {
+                  if (header2.toLowerCase() === "authorization") {
+                    delete headers[header2];
+                  }
+                }
+              }
+              info2 = this._prepareRequest(verb, parsedRedirectUrl, headers);
+              response = yield this.requestRaw(info2, data);
+              redirectsRemaining--;
+            }
+            if (!response.message.statusCode || !HttpResponseRetryCodes2.includes(response.message.statusCode)) {
+              return response;
+            }
+            numTries += 1;
+            if (numTries < maxTries) {
+              yield response.readBody();
+              yield this._performExponentialBackoff(numTries);
+            }
+          } while (numTries < maxTries);
+          return response;
+        });
+      }
+      /**
+       * Needs to be called if keepAlive is set to true in request options.
+       */
+      dispose() {
+        if (this._agent) {
+          this._agent.destroy();
+        }
+        this._disposed = true;
+      }
+      /**
+       * Raw request.
+       * @param info
+       * @param data
+       */
+      requestRaw(info2, data) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => {
+            function callbackForResult(err, res) {
+              if (err) {
+                reject(err);
+              } else if (!res) {
+                reject(new Error("Unknown error"));
+              } else {
+                resolve2(res);
+              }
+            }
+            this.requestRawWithCallback(info2, data, callbackForResult);
+          });
+        });
+      }
+      /**
+       * Raw request with callback.
+       * @param info
+       * @param data
+       * @param onResult
+       */
+      requestRawWithCallback(info2, data, onResult) {
+        if (typeof data === "string") {
+          if (!info2.options.headers) {
+            info2.options.headers = {};
+          }
+          info2.options.headers["Content-Length"] = Buffer.byteLength(data, "utf8");
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+          if (!callbackCalled) {
+            callbackCalled = true;
+            onResult(err, res);
+          }
+        }
+        const req = info2.httpModule.request(info2.options, (msg) => {
+          const res = new HttpClientResponse(msg);
+          handleResult(void 0, res);
+        });
+        let socket;
+        req.on("socket", (sock) => {
+          socket = sock;
+        });
+        req.setTimeout(this._socketTimeout || 3 * 6e4, () => {
+          if (socket) {
+            socket.end();
+          }
+          handleResult(new Error(`Request timeout: ${info2.options.path}`));
+        });
+        req.on("error", function(err) {
+          handleResult(err);
+        });
+        if (data && typeof data === "string") {
+          req.write(data, "utf8");
+        }
+        if (data && typeof data !== "string") {
+          data.on("close", function() {
+            req.end();
+          });
+          data.pipe(req);
+        } else {
+          req.end();
+        }
+      }
+      /**
+       * Gets an http agent. This function is useful when you need an http agent that handles
+       * routing through a proxy server - depending upon the url and proxy environment variables.
+       * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+       */
+      getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+      }
+      getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+          return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+      }
+      _prepareRequest(method, requestUrl, headers) {
+        const info2 = {};
+        info2.parsedUrl = requestUrl;
+        const usingSsl = info2.parsedUrl.protocol === "https:";
+        info2.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info2.options = {};
+        info2.options.host = info2.parsedUrl.hostname;
+        info2.options.port = info2.parsedUrl.port ? parseInt(info2.parsedUrl.port) : defaultPort;
+        info2.options.path = (info2.parsedUrl.pathname || "") + (info2.parsedUrl.search || "");
+        info2.options.method = method;
+        info2.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+          info2.options.headers["user-agent"] = this.userAgent;
+        }
+        info2.options.agent = this._getAgent(info2.parsedUrl);
+        if (this.handlers) {
+          for (const handler2 of this.handlers) {
+            handler2.prepareRequest(info2.options);
+          }
+        }
+        return info2;
+      }
+      _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+          return Object.assign({}, lowercaseKeys2(this.requestOptions.headers), lowercaseKeys2(headers || {}));
+        }
+        return lowercaseKeys2(headers || {});
+      }
+      /**
+       * Gets an existing header value or returns a default.
+       * Handles converting number header values to strings since HTTP headers must be strings.
+       * Note: This returns string | string[] since some headers can have multiple values.
+       * For headers that must always be a single string (like Content-Type), use the
+       * specialized _getExistingOrDefaultContentTypeHeader method instead.
+       */
+      _getExistingOrDefaultHeader(additionalHeaders, header2, _default3) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[header2];
+          if (headerValue) {
+            clientHeader = typeof headerValue === "number" ? headerValue.toString() : headerValue;
+          }
+        }
+        const additionalValue = additionalHeaders[header2];
+        if (additionalValue !== void 0) {
+          return typeof additionalValue === "number" ? additionalValue.toString() : additionalValue;
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default3;
+      }
+      /**
+       * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+       * Always returns a single string (not an array) since Content-Type should be a single value.
+       * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+       * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+       * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+       */
+      _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default3) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+          const headerValue = lowercaseKeys2(this.requestOptions.headers)[Headers2.ContentType];
+          if (headerValue) {
+            if (typeof headerValue === "number") {
+              clientHeader = String(headerValue);
+            } else if (Array.isArray(headerValue)) {
+              clientHeader = headerValue.join(", ");
+            } else {
+              clientHeader = headerValue;
+            }
+          }
+        }
+        const additionalValue = additionalHeaders[Headers2.ContentType];
+        if (additionalValue !== void 0) {
+          if (typeof additionalValue === "number") {
+            return String(additionalValue);
+          } else if (Array.isArray(additionalValue)) {
+            return additionalValue.join(", ");
+          } else {
+            return additionalValue;
+          }
+        }
+        if (clientHeader !== void 0) {
+          return clientHeader;
+        }
+        return _default3;
+      }
+      _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+          agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+          agent = this._agent;
+        }
+        if (agent) {
+          return agent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        let maxSockets = 100;
+        if (this.requestOptions) {
+          maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        if (proxyUrl && proxyUrl.hostname) {
+          const agentOptions = {
+            maxSockets,
+            keepAlive: this._keepAlive,
+            proxy: Object.assign(Object.assign({}, (proxyUrl.username || proxyUrl.password) && {
+              proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+            }), { host: proxyUrl.hostname, port: proxyUrl.port })
+          };
+          let tunnelAgent;
+          const overHttps = proxyUrl.protocol === "https:";
+          if (usingSsl) {
+            tunnelAgent = overHttps ? tunnel2.httpsOverHttps : tunnel2.httpsOverHttp;
+          } else {
+            tunnelAgent = overHttps ? tunnel2.httpOverHttps : tunnel2.httpOverHttp;
+          }
+          agent = tunnelAgent(agentOptions);
+          this._proxyAgent = agent;
+        }
+        if (!agent) {
+          const options = { keepAlive: this._keepAlive, maxSockets };
+          agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+          this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+          agent.options = Object.assign(agent.options || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return agent;
+      }
+      _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+          proxyAgent = this._proxyAgentDispatcher;
+        }
+        if (proxyAgent) {
+          return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === "https:";
+        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, (proxyUrl.username || proxyUrl.password) && {
+          token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString("base64")}`
+        }));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+          proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+            rejectUnauthorized: false
+          });
+        }
+        return proxyAgent;
+      }
+      _getUserAgentWithOrchestrationId(userAgent2) {
+        const baseUserAgent = userAgent2 || "actions/http-client";
+        const orchId = process.env["ACTIONS_ORCHESTRATION_ID"];
+        if (orchId) {
+          const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, "_");
+          return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+      }
+      _performExponentialBackoff(retryNumber) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+          const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+          return new Promise((resolve2) => setTimeout(() => resolve2(), ms));
+        });
+      }
+      _processResponse(res, options) {
+        return __awaiter3(this, void 0, void 0, function* () {
+          return new Promise((resolve2, reject) => __awaiter3(this, void 0, void 0, function* () {
+            const statusCode = res.message.statusCode || 0;
+            const response = {
+              statusCode,
+              result: null,
+              headers: {}
+            };
+            if (statusCode === HttpCodes2.NotFound) {
+              resolve2(response);
+            }
+            function dateTimeDeserializer(key, value) {
+              if (typeof value === "string") {
+                const a = new Date(value);
+                if (!isNaN(a.valueOf())) {
+                  return a;
+                }
+              }
+              return value;
+            }
+            let obj;
+            let contents;
+            try {
+              contents = yield res.readBody();
+              if (contents && contents.length > 0) {
+                if (options && options.deserializeDates) {
+                  obj = JSON.parse(contents, dateTimeDeserializer);
+                } else {
+                  obj = JSON.parse(contents);
+                }
+                response.result = obj;
+              }
+              response.headers = res.message.headers;
+            } catch (err) {
+            }
+            if (statusCode > 299) {
+              let msg;
+              if (obj && obj.message) {
+                msg = obj.message;
+              } else if (contents && contents.length > 0) {
+                msg = contents;
+              } else {
+                msg = `Failed request: (${statusCode})`;
+              }
+              const err = new HttpClientError(msg, statusCode);
+              err.result = response.result;
+              reject(err);
+            } else {
+              resolve2(response);
+            }
+          }));
+        });
+      }
+    };
+    exports.HttpClient = HttpClient3;
+    var lowercaseKeys2 = (obj) => Object.keys(obj).reduce((c, k) => (c[k.toLowerCase()] = obj[k], c), {});
   }
 });
 
@@ -34737,8 +35509,8 @@ function chooseTarget(files, requested) {
       );
     return { name: requested, all };
   }
-  const defaults = all.filter((name2) => targets.get(name2)?.default === true);
-  if (defaults.length === 1) return { name: defaults[0], all };
+  const defaults2 = all.filter((name2) => targets.get(name2)?.default === true);
+  if (defaults2.length === 1) return { name: defaults2[0], all };
   return { name: all.length === 1 ? all[0] : void 0, all };
 }
 function variableResolver(files, target) {
@@ -56112,12 +56884,12 @@ function isPlainObject3(value) {
   const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
   return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
 }
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
+function mergeDeep(defaults2, options) {
+  const result = Object.assign({}, defaults2);
   Object.keys(options).forEach((key) => {
     if (isPlainObject3(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
+      if (!(key in defaults2)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults2[key], options[key]);
     } else {
       Object.assign(result, { [key]: options[key] });
     }
@@ -56132,7 +56904,7 @@ function removeUndefinedProperties(obj) {
   }
   return obj;
 }
-function merge2(defaults, route, options) {
+function merge2(defaults2, route, options) {
   if (typeof route === "string") {
     let [method, url2] = route.split(" ");
     options = Object.assign(url2 ? { method, url: url2 } : { url: method }, options);
@@ -56142,10 +56914,10 @@ function merge2(defaults, route, options) {
   options.headers = lowercaseKeys(options.headers);
   removeUndefinedProperties(options);
   removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
+  const mergedOptions = mergeDeep(defaults2 || {}, options);
   if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+    if (defaults2 && defaults2.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults2.mediaType.previews.filter(
         (preview) => !mergedOptions.mediaType.previews.includes(preview)
       ).concat(mergedOptions.mediaType.previews);
     }
@@ -56213,8 +56985,8 @@ function isDefined(value) {
 function isKeyOperator(operator) {
   return operator === ";" || operator === "&" || operator === "?";
 }
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
+function getValues(context3, operator, key, modifier) {
+  var value = context3[key], result = [];
   if (isDefined(value) && value !== "") {
     if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
       value = value.toString();
@@ -56278,7 +57050,7 @@ function parseUrl(template2) {
     expand: expand.bind(null, template2)
   };
 }
-function expand(template2, context) {
+function expand(template2, context3) {
   var operators = ["+", "#", ".", "/", ";", "?", "&"];
   template2 = template2.replace(
     /\{([^\{\}]+)\}|([^\{\}]+)/g,
@@ -56292,7 +57064,7 @@ function expand(template2, context) {
         }
         expression.split(/,/g).forEach(function(variable) {
           var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+          values.push(getValues(context3, operator, tmp[1], tmp[2] || tmp[3]));
         });
         if (operator && operator !== "+") {
           var separator = ",";
@@ -56379,8 +57151,8 @@ function parse3(options) {
     options.request ? { request: options.request } : null
   );
 }
-function endpointWithDefaults(defaults, route, options) {
-  return parse3(merge2(defaults, route, options));
+function endpointWithDefaults(defaults2, route, options) {
+  return parse3(merge2(defaults2, route, options));
 }
 function withDefaults(oldDefaults, newDefaults) {
   const DEFAULTS2 = merge2(oldDefaults, newDefaults);
@@ -56621,7 +57393,7 @@ var isContextSourceSupported = () => {
   try {
     const result = JSON.parse(
       "1",
-      (_, __, context) => !!context?.source && context.source === "1"
+      (_, __, context3) => !!context3?.source && context3.source === "1"
     );
     featureCache.set(parseFingerprint, result);
     return result;
@@ -56630,26 +57402,26 @@ var isContextSourceSupported = () => {
     return false;
   }
 };
-var convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+var convertMarkedBigIntsReviver = (key, value, context3, userReviver) => {
   const isCustomFormatBigInt = typeof value === "string" && customFormat.test(value);
   if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
   const isNoiseValue = typeof value === "string" && noiseValue.test(value);
   if (isNoiseValue) return value.slice(0, -1);
   const hasUserReviver = typeof userReviver === "function";
   if (!hasUserReviver) return value;
-  return userReviver(key, value, context);
+  return userReviver(key, value, context3);
 };
 var JSONParseV2 = (text7, reviver) => {
-  return JSON.parse(text7, (key, value, context) => {
+  return JSON.parse(text7, (key, value, context3) => {
     const isNumber = typeof value === "number";
     const isOutOfBounds = value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
     const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
+    const isInt = context3 && intRegex.test(context3.source);
     const isBigInt = isBigNumber && isInt;
-    if (isBigInt) return BigInt(context.source);
+    if (isBigInt) return BigInt(context3.source);
     const hasCustomReviver = typeof reviver === "function";
     if (!hasCustomReviver) return value;
-    return reviver(key, value, context);
+    return reviver(key, value, context3);
   });
 };
 var MAX_INT = Number.MAX_SAFE_INTEGER.toString();
@@ -56720,7 +57492,7 @@ var JSONParse = (text7, reviver) => {
     const serializedData = serializeBigInts(text7);
     return originalParse(
       serializedData,
-      (key, value, context) => convertMarkedBigIntsReviver(key, value, context, reviver)
+      (key, value, context3) => convertMarkedBigIntsReviver(key, value, context3, reviver)
     );
   } catch (error63) {
     if (error63 instanceof RangeError) {
@@ -56788,8 +57560,8 @@ function isPlainObject4(value) {
 }
 var noop = () => "";
 async function fetchWrapper(requestOptions) {
-  const fetch2 = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch2) {
+  const fetch3 = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch3) {
     throw new Error(
       "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
     );
@@ -56805,7 +57577,7 @@ async function fetchWrapper(requestOptions) {
   );
   let fetchResponse;
   try {
-    fetchResponse = await fetch2(requestOptions.url, {
+    fetchResponse = await fetch3(requestOptions.url, {
       method: requestOptions.method,
       body,
       redirect: requestOptions.request?.redirect,
@@ -57020,9 +57792,9 @@ function graphql(request2, query, options) {
     result.variables[key] = parsedOptions[key];
     return result;
   }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  const baseUrl2 = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl2)) {
+    requestOptions.url = baseUrl2.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
   }
   return request2(requestOptions).then((response) => {
     if (response.data.errors) {
@@ -57134,21 +57906,21 @@ function createLogger(logger = {}) {
 var userAgentTrail = `octokit-core.js/${VERSION4} ${getUserAgent()}`;
 var Octokit = class {
   static VERSION = VERSION4;
-  static defaults(defaults) {
+  static defaults(defaults2) {
     const OctokitWithDefaults = class extends this {
       constructor(...args) {
         const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
+        if (typeof defaults2 === "function") {
+          super(defaults2(options));
           return;
         }
         super(
           Object.assign(
             {},
-            defaults,
+            defaults2,
             options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            options.userAgent && defaults2.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults2.userAgent}`
             } : null
           )
         );
@@ -59687,14 +60459,14 @@ var endpoints_default = Endpoints;
 var endpointMethodsMap = /* @__PURE__ */ new Map();
 for (const [scope, endpoints] of Object.entries(endpoints_default)) {
   for (const [methodName, endpoint2] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint2;
+    const [route, defaults2, decorations] = endpoint2;
     const [method, url2] = route.split(/ /);
     const endpointDefaults = Object.assign(
       {
         method,
         url: url2
       },
-      defaults
+      defaults2
     );
     if (!endpointMethodsMap.has(scope)) {
       endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
@@ -59764,8 +60536,8 @@ function endpointsToMethods(octokit) {
   }
   return newMethods;
 }
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
+function decorate(octokit, scope, methodName, defaults2, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults2);
   function withDecorations(...args) {
     let options = requestWithDefaults.endpoint.merge(...args);
     if (decorations.mapToData) {
@@ -59950,20 +60722,20 @@ function createOctokit(options) {
 }
 
 // src/action/action-run.ts
-function createActionRun(root, inputs, context, env) {
+function createActionRun(root, inputs, context3, env) {
   const token = inputs.githubToken;
   const git = new GitCli({ cwd: root, token, env });
   const layout = { bundleTarget: inputs.bundleTarget };
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
-  const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => warning(line) });
+  if (!token || !context3.owner || !context3.repo) return { root, inputs, context: context3, env, git, layout };
+  const octokit = createOctokit({ token, baseUrl: context3.apiUrl, log: (line) => warning(line) });
   return {
     root,
     inputs,
-    context,
+    context: context3,
     env,
     git,
     layout,
-    github: createGitHub(octokit, { owner: context.owner, repo: context.repo })
+    github: createGitHub(octokit, { owner: context3.owner, repo: context3.repo })
   };
 }
 function requireGitHub(run3, command) {
@@ -59990,8 +60762,122 @@ async function group(name2, fn) {
   }
 }
 
+// node_modules/@actions/github/lib/context.js
+import { readFileSync as readFileSync4, existsSync as existsSync4 } from "fs";
+import { EOL as EOL5 } from "os";
+var Context = class {
+  /**
+   * Hydrate the context from the environment
+   */
+  constructor() {
+    var _a3, _b, _c;
+    this.payload = {};
+    if (process.env.GITHUB_EVENT_PATH) {
+      if (existsSync4(process.env.GITHUB_EVENT_PATH)) {
+        this.payload = JSON.parse(readFileSync4(process.env.GITHUB_EVENT_PATH, { encoding: "utf8" }));
+      } else {
+        const path19 = process.env.GITHUB_EVENT_PATH;
+        process.stdout.write(`GITHUB_EVENT_PATH ${path19} does not exist${EOL5}`);
+      }
+    }
+    this.eventName = process.env.GITHUB_EVENT_NAME;
+    this.sha = process.env.GITHUB_SHA;
+    this.ref = process.env.GITHUB_REF;
+    this.workflow = process.env.GITHUB_WORKFLOW;
+    this.action = process.env.GITHUB_ACTION;
+    this.actor = process.env.GITHUB_ACTOR;
+    this.job = process.env.GITHUB_JOB;
+    this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+    this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+    this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+    this.apiUrl = (_a3 = process.env.GITHUB_API_URL) !== null && _a3 !== void 0 ? _a3 : `https://api.github.com`;
+    this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+    this.graphqlUrl = (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+  }
+  get issue() {
+    const payload = this.payload;
+    return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+  }
+  get repo() {
+    if (process.env.GITHUB_REPOSITORY) {
+      const [owner, repo] = process.env.GITHUB_REPOSITORY.split("/");
+      return { owner, repo };
+    }
+    if (this.payload.repository) {
+      return {
+        owner: this.payload.repository.owner.login,
+        repo: this.payload.repository.name
+      };
+    }
+    throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+  }
+};
+
+// node_modules/@actions/github/lib/internal/utils.js
+var httpClient = __toESM(require_lib(), 1);
+var import_undici2 = __toESM(require_undici(), 1);
+var __awaiter2 = function(thisArg, _arguments, P, generator) {
+  function adopt(value) {
+    return value instanceof P ? value : new P(function(resolve2) {
+      resolve2(value);
+    });
+  }
+  return new (P || (P = Promise))(function(resolve2, reject) {
+    function fulfilled(value) {
+      try {
+        step(generator.next(value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function rejected(value) {
+      try {
+        step(generator["throw"](value));
+      } catch (e) {
+        reject(e);
+      }
+    }
+    function step(result) {
+      result.done ? resolve2(result.value) : adopt(result.value).then(fulfilled, rejected);
+    }
+    step((generator = generator.apply(thisArg, _arguments || [])).next());
+  });
+};
+function getProxyAgent(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+  const hc = new httpClient.HttpClient();
+  return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+  const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+  const proxyFetch = (url2, opts) => __awaiter2(this, void 0, void 0, function* () {
+    return (0, import_undici2.fetch)(url2, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+  });
+  return proxyFetch;
+}
+function getApiBaseUrl() {
+  return process.env["GITHUB_API_URL"] || "https://api.github.com";
+}
+
+// node_modules/@actions/github/lib/utils.js
+var context = new Context();
+var baseUrl = getApiBaseUrl();
+var defaults = {
+  baseUrl,
+  request: {
+    agent: getProxyAgent(baseUrl),
+    fetch: getProxyFetch(baseUrl)
+  }
+};
+var GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+
+// node_modules/@actions/github/lib/github.js
+var context2 = new Context();
+
 // src/action/github-context.ts
-import { existsSync as existsSync4, readFileSync as readFileSync4 } from "node:fs";
 var PullRequestEventSchema = external_exports.looseObject({
   number: external_exports.number().optional(),
   pull_request: external_exports.looseObject({
@@ -60012,21 +60898,24 @@ var PushEventSchema = external_exports.looseObject({ before: external_exports.st
 var RepositorySchema = external_exports.looseObject({
   repository: external_exports.looseObject({ default_branch: external_exports.string().optional() }).optional()
 });
-function readGitHubContext(env = process.env) {
-  const repository = env.GITHUB_REPOSITORY ?? "";
+function fromRunner() {
+  return { ...context2, repository: process.env.GITHUB_REPOSITORY };
+}
+function readGitHubContext(runner = fromRunner()) {
+  const repository = runner.repository ?? "";
   const [owner, repo] = repository.split("/");
-  const eventName = env.GITHUB_EVENT_NAME ?? "";
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
-  const serverUrl = (env.GITHUB_SERVER_URL ?? "https://github.com").replace(/\/+$/, "");
-  const context = {
+  const eventName = runner.eventName ?? "";
+  const payload = runner.payload;
+  const serverUrl = runner.serverUrl.replace(/\/+$/, "");
+  const context3 = {
     eventName,
     owner: owner ?? "",
     repo: repo ?? "",
-    sha: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    apiUrl: env.GITHUB_API_URL ?? "https://api.github.com",
+    sha: runner.sha || void 0,
+    ref: runner.ref || void 0,
+    apiUrl: runner.apiUrl,
     serverUrl,
-    runUrl: env.GITHUB_RUN_ID && repository ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : void 0,
+    runUrl: runner.runId && repository ? `${serverUrl}/${repository}/actions/runs/${runner.runId}` : void 0,
     defaultBranch: RepositorySchema.safeParse(payload).data?.repository?.default_branch
   };
   if (eventName.startsWith("pull_request")) {
@@ -60037,7 +60926,7 @@ function readGitHubContext(env = process.env) {
         "run score on pull_request events, or without a pull request context"
       );
     const pr = parsed.data.pull_request;
-    context.pullRequest = {
+    context3.pullRequest = {
       number: pr.number,
       headSha: pr.head.sha,
       headRef: pr.head.ref,
@@ -60048,17 +60937,9 @@ function readGitHubContext(env = process.env) {
   }
   if (eventName === "push") {
     const parsed = PushEventSchema.safeParse(payload);
-    if (parsed.success) context.push = { before: parsed.data.before, after: parsed.data.after };
+    if (parsed.success) context3.push = { before: parsed.data.before, after: parsed.data.after };
   }
-  return context;
-}
-function readPayload(file2) {
-  if (!file2 || !existsSync4(file2)) return {};
-  try {
-    return JSON.parse(readFileSync4(file2, "utf8"));
-  } catch (error63) {
-    throw new GenieGitopsError(`cannot read the event payload ${file2}: ${error63.message}`);
-  }
+  return context3;
 }
 
 // src/util/number-option.ts
@@ -63843,14 +64724,14 @@ function link(question, lexicon, catalog, today) {
   const taken = /* @__PURE__ */ new Set();
   const items = phraseItems(tokens, today, taken);
   const free = (k) => k < tokens.length && !taken.has(k);
-  const context = {
+  const context3 = {
     tokens,
     lexicon,
     catalog,
     allColumns: catalog.tables.flatMap((t) => t.columns),
     free
   };
-  for (let i = 0; i < tokens.length; ) i += free(i) ? linkToken(context, i, items) : 1;
+  for (let i = 0; i < tokens.length; ) i += free(i) ? linkToken(context3, i, items) : 1;
   items.sort((a, b) => a.start - b.start || a.end - b.end);
   mergeTableColumns(items);
   dropModifiers(items);
@@ -64129,11 +65010,11 @@ function tablesNamed(items) {
   }
   return out;
 }
-function preferContext(candidates, context) {
+function preferContext(candidates, context3) {
   const top = candidates[0]?.weight ?? 0;
   const tied = candidates.filter((c) => c.weight === top);
   if (tied.length < 2) return candidates;
-  const inContext = tied.filter((c) => context.has(tableOf(c.target)));
+  const inContext = tied.filter((c) => context3.has(tableOf(c.target)));
   if (inContext.length === 0 || inContext.length === tied.length) return candidates;
   return [...inContext, ...candidates.filter((c) => !inContext.includes(c))];
 }
@@ -69321,7 +70202,7 @@ function compareResults(expected, actual, options) {
   if (a.width < e.width) {
     return mismatch(`Genie returned ${a.width} column(s), expected ${e.width}.`, note);
   }
-  const ctx = new Context(e, a, relTol, options.tieGroups);
+  const ctx = new Context2(e, a, relTol, options.tieGroups);
   const identity = e.width === a.width ? range2(e.width) : null;
   const identityDiff = identity ? ctx.diff(identity, options.orderMatters) : null;
   if (identity && identityDiff === null) {
@@ -69381,7 +70262,7 @@ function toTable(result, digits) {
   }
   return { names: result.columns.map((col) => col.name), width, vals, keys };
 }
-var Context = class {
+var Context2 = class {
   constructor(e, a, relTol, groups) {
     this.e = e;
     this.a = a;
@@ -70364,7 +71245,7 @@ async function statusBaseline(input2, configHash) {
       continue;
     }
     const statuses = await github.listCommitStatuses(head);
-    const pick2 = (context) => statuses.find((s) => s.context === context && (s.state === "success" || s.state === "failure"));
+    const pick2 = (context3) => statuses.find((s) => s.context === context3 && (s.state === "success" || s.state === "failure"));
     const status = pick2(scoreStatusContext(input2.space, input2.backend)) ?? pick2(enhanceStatusContext(input2.space));
     const scores = status && parseScoreStatus(status.description);
     if (status && scores)
@@ -74569,8 +75450,8 @@ function relationshipFrom(leftUnique, rightUnique) {
 }
 
 // src/fixes/rules/joins.ts
-async function proposeJoins(context) {
-  const { index, views, probe, notes } = context;
+async function proposeJoins(context3) {
+  const { index, views, probe, notes } = context3;
   const candidates = /* @__PURE__ */ new Map();
   const specChecks = /* @__PURE__ */ new Map();
   for (const view of views) {
@@ -74620,18 +75501,18 @@ async function proposeJoins(context) {
       }
     });
   }
-  for (const [pair, targets] of specChecks) proposals.push(...await checkSpecs(context, pair, targets));
+  for (const [pair, targets] of specChecks) proposals.push(...await checkSpecs(context3, pair, targets));
   return proposals;
 }
-async function checkSpecs(context, pair, targets) {
+async function checkSpecs(context3, pair, targets) {
   const out = [];
-  for (const spec of context.space.instructions?.join_specs ?? []) {
+  for (const spec of context3.space.instructions?.join_specs ?? []) {
     if (pairKey2(normalizeIdentifier(spec.left.identifier), normalizeIdentifier(spec.right.identifier)) !== pair)
       continue;
     const sides = specSides(spec);
     if (!sides) continue;
-    const leftUnique = await context.probe.isUnique(sides.left.table, sides.left.column);
-    const rightUnique = await context.probe.isUnique(sides.right.table, sides.right.column);
+    const leftUnique = await context3.probe.isUnique(sides.left.table, sides.left.column);
+    const rightUnique = await context3.probe.isUnique(sides.right.table, sides.right.column);
     if (leftUnique === void 0 || rightUnique === void 0) continue;
     const actual = relationshipFrom(leftUnique, rightUnique);
     const marker = findRelationshipMarker(spec)?.relationship;
@@ -74703,9 +75584,9 @@ function nameEvidence(a, parent, b) {
   const bWords = nameWords2(b.name);
   return bWords.every((w) => KEY_WORDS.has(w) || aWords.includes(w)) && bWords.some((w) => KEY_WORDS.has(w)) ? 1 : 0;
 }
-async function inferJoins(context) {
-  const { index, probe } = context;
-  if (context.views.length === 0) return [];
+async function inferJoins(context3) {
+  const { index, probe } = context3;
+  if (context3.views.length === 0) return [];
   const tables = [...index.tables.values()].filter((t) => t.inSpace);
   const found = [];
   for (const child of tables) {
@@ -74726,13 +75607,13 @@ async function inferJoins(context) {
       if (best) found.push(best);
     }
   }
-  return Promise.all(found.filter((f, i) => !mirrored(f, found, i)).map((f) => propose(context, f)));
+  return Promise.all(found.filter((f, i) => !mirrored(f, found, i)).map((f) => propose(context3, f)));
 }
 function mirrored(f, all, i) {
   return all.some((g, j) => j < i && g.child === f.parent && g.parent === f.child);
 }
-async function propose(context, f) {
-  const { index, probe, views } = context;
+async function propose(context3, f) {
+  const { index, probe, views } = context3;
   const childUnique = await probe.isUnique(f.child.table, f.child.name) === true;
   const relationship = relationshipFrom(childUnique, true);
   const pair = [f.child.table, f.parent.table];
@@ -74764,21 +75645,21 @@ function literalsOf(sql) {
 function sqlShape(sql) {
   return canonicalSql(sql.replace(LITERAL, (m, s) => s !== void 0 ? "'?'" : "0"));
 }
-async function proposeTemplates(context) {
+async function proposeTemplates(context3) {
   const groups = /* @__PURE__ */ new Map();
-  for (const view of context.views) {
+  for (const view of context3.views) {
     const key = sqlShape(view.failure.expectedSql);
     groups.set(key, [...groups.get(key) ?? [], view]);
   }
   const proposals = [];
   for (const group2 of groups.values()) {
     if (group2.length < 2) continue;
-    const made = await template(context, group2);
+    const made = await template(context3, group2);
     if (made) proposals.push(...made);
   }
   return proposals;
 }
-async function template(context, group2) {
+async function template(context3, group2) {
   const lits = group2.map((v) => literalsOf(v.failure.expectedSql));
   const width = lits[0].length;
   if (width === 0 || lits.some((l) => l.length !== width)) return void 0;
@@ -74799,7 +75680,7 @@ async function template(context, group2) {
     if (group2.some((v, i) => !v.failure.question.toLowerCase().includes(lits[i][k].text.toLowerCase())))
       return void 0;
     const fallback = lit.numeric ? [String(Math.max(...[...used].map(Number)) + 1)] : void 0;
-    const values = fallback ?? await context.probe.distinctValues(filter.table, filter.column, 200) ?? [];
+    const values = fallback ?? await context3.probe.distinctValues(filter.table, filter.column, 200) ?? [];
     const def = values.find((v) => !used.has(v.toLowerCase()));
     if (def === void 0) return void 0;
     const name2 = uniqueName(
@@ -74815,11 +75696,11 @@ async function template(context, group2) {
     });
     sql = sql.slice(0, lit.index) + `:${name2}` + sql.slice(lit.index + lit.length);
     question = question.replace(new RegExp(escapeRe3(lit.text), "i"), def);
-    const column2 = context.index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column);
+    const column2 = context3.index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column);
     if (!lit.numeric && column2 && !column2.entityMatching)
       dictionaries.push({
         type: "enable_build_value_dictionary",
-        table: spaceIdentifier(context.index, filter.table),
+        table: spaceIdentifier(context3.index, filter.table),
         column: filter.column,
         rationale: `A template's parameter is compared with ${filter.column}; a value dictionary lets Genie read its value from a question.`,
         targets: ids
@@ -74857,8 +75738,8 @@ function escapeRe3(text7) {
 var MAX_DISTINCT = 60;
 var MAX_PROPOSED = 12;
 var isText = (type) => type === "" || /CHAR|TEXT|STRING|CLOB/i.test(type);
-async function proposeCategoryDictionaries(context) {
-  const { index, probe, views } = context;
+async function proposeCategoryDictionaries(context3) {
+  const { index, probe, views } = context3;
   if (views.length === 0) return [];
   const proposals = [];
   for (const table2 of [...index.tables.values()].filter((t) => t.inSpace)) {
@@ -75170,7 +76051,7 @@ function display(token) {
 
 // src/fixes/rules/snippets.ts
 var AGGREGATE_CALL = /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;
-async function proposeSnippets(context) {
+async function proposeSnippets(context3) {
   const proposals = [];
   const seen = /* @__PURE__ */ new Map();
   const keep = (proposal, target, key) => {
@@ -75182,14 +76063,14 @@ async function proposeSnippets(context) {
     seen.set(key, proposal);
     proposals.push(proposal);
   };
-  context.views.forEach((view, i) => {
-    for (const measure of measuresOf(view, context.index)) {
+  context3.views.forEach((view, i) => {
+    for (const measure of measuresOf(view, context3.index)) {
       const key = `measure ${normalizeSnippetSql(measure.sql)}`;
-      if (context.index.snippetSql.has(normalizeSnippetSql(measure.sql))) continue;
+      if (context3.index.snippetSql.has(normalizeSnippetSql(measure.sql))) continue;
       const taken = new Set(
-        context.alignments[i].filter((a) => a.target.kind === "value" || a.target.kind === "filter").map((a) => a.token.index)
+        context3.alignments[i].filter((a) => a.target.kind === "value" || a.target.kind === "filter").map((a) => a.token.index)
       );
-      const phrase = measurePhrase(view, context.index, measure.columns, taken);
+      const phrase = measurePhrase(view, context3.index, measure.columns, taken);
       const displayName = phrase?.text ?? fallbackName(measure.rendered);
       const synonyms = phrase && phrase.variant !== phrase.text ? [phrase.variant] : void 0;
       keep(
@@ -75209,13 +76090,13 @@ async function proposeSnippets(context) {
         key
       );
     }
-    for (const { target, token } of context.alignments[i]) {
+    for (const { target, token } of context3.alignments[i]) {
       if (target.kind !== "filter" || !target.column) continue;
       const filter = view.filters.find((f) => f.table === target.table && f.column === target.column && !f.matched);
       if (!filter || filter.predicate.expr !== filter.column.toLowerCase()) continue;
-      const table2 = lastPart2(spaceIdentifier(context.index, filter.table));
+      const table2 = lastPart2(spaceIdentifier(context3.index, filter.table));
       const sql = `${table2}.${filter.column} ${filter.predicate.op} ${filter.predicate.value}`;
-      if (context.index.snippetSql.has(normalizeSnippetSql(sql))) continue;
+      if (context3.index.snippetSql.has(normalizeSnippetSql(sql))) continue;
       const name2 = synonymText(token);
       const variant = singular3(name2);
       keep(
@@ -75305,8 +76186,8 @@ function fallbackName(rendered) {
 }
 
 // src/fixes/rules/synonyms.ts
-async function proposeSynonyms(context) {
-  const { index, views, alignments, probe } = context;
+async function proposeSynonyms(context3) {
+  const { index, views, alignments, probe } = context3;
   const columns = /* @__PURE__ */ new Map();
   const tables = /* @__PURE__ */ new Map();
   views.forEach((view, i) => {
@@ -75402,8 +76283,8 @@ async function keyColumn(info2, isUnique) {
 
 // src/fixes/rules/values.ts
 var MAX_LISTED_VALUES = 30;
-async function proposeValueFixes(context) {
-  const { index, views, alignments, probe } = context;
+async function proposeValueFixes(context3) {
+  const { index, views, alignments, probe } = context3;
   const dictionaries = /* @__PURE__ */ new Map();
   const formats = /* @__PURE__ */ new Map();
   const mappings = /* @__PURE__ */ new Map();
@@ -75553,11 +76434,11 @@ function createRulesAnalyst(options = {}) {
         const valueTokens = unexplainedTokens(view, index).filter((t) => !tokens.includes(t));
         return { view, tokens, valueTokens, targets: targetsOf(view, index) };
       });
-      const context = { space: input2.space, index, views, alignments: alignAll(inputs), probe, notes };
+      const context3 = { space: input2.space, index, views, alignments: alignAll(inputs), probe, notes };
       const proposals = [];
       for (const rule of RULES) {
         input2.signal?.throwIfAborted();
-        proposals.push(...await rule(context));
+        proposals.push(...await rule(context3));
       }
       const kept = mergeAndFilter(proposals, input2.alreadyTried, notes);
       let examples2 = [];
@@ -76247,25 +77128,25 @@ function partVariants(fix) {
 }
 
 // src/loop/trial.ts
-async function attemptFixes(context, subset) {
-  const applied = applyFixes(context.space, subset, context.options);
-  const scored = context.screen ? await context.screen(
+async function attemptFixes(context3, subset) {
+  const applied = applyFixes(context3.space, subset, context3.options);
+  const scored = context3.screen ? await context3.screen(
     applied.applied.map((a) => a.fix),
     applied.space
-  ) : await context.score(applied.space);
-  const verdict = judge(context.card, scored, context.acceptance);
-  if (!verdict.accepted || !context.confirmGain) return { applied, card: scored, verdict };
-  const gain = await context.confirmGain(
-    { space: context.space, card: context.card },
+  ) : await context3.score(applied.space);
+  const verdict = judge(context3.card, scored, context3.acceptance);
+  if (!verdict.accepted || !context3.confirmGain) return { applied, card: scored, verdict };
+  const gain = await context3.confirmGain(
+    { space: context3.space, card: context3.card },
     { space: applied.space, card: scored }
   );
   const reason = gain.significant ? `${verdict.reason}; ${gain.reason}` : gain.reason;
   return { applied, card: gain.card, verdict: { ...verdict, accepted: gain.significant, reason } };
 }
-function acceptedTrial(context, run3, reason, dropped) {
-  const passedBefore = new Set(context.card.questions.filter((q2) => q2.passed).map((q2) => q2.id));
+function acceptedTrial(context3, run3, reason, dropped) {
+  const passedBefore = new Set(context3.card.questions.filter((q2) => q2.passed).map((q2) => q2.id));
   const passedAfter = new Set(run3.card.questions.filter((q2) => q2.passed && q2.split === "train").map((q2) => q2.id));
-  const trainTotal = Math.max(1, context.card.totals.train.total);
+  const trainTotal = Math.max(1, context3.card.totals.train.total);
   const kept = run3.applied.applied.map((a) => {
     const flipped = a.fix.targets.filter((id2) => passedAfter.has(id2) && !passedBefore.has(id2)).length;
     return {
@@ -76292,9 +77173,9 @@ function acceptedTrial(context, run3, reason, dropped) {
     patch: kept.flatMap((k) => k.ops)
   };
 }
-async function tryBatch(context, fixes) {
-  const first = await attemptFixes(context, fixes);
-  if (first.verdict.accepted) return acceptedTrial(context, first, first.verdict.reason, []);
+async function tryBatch(context3, fixes) {
+  const first = await attemptFixes(context3, fixes);
+  if (first.verdict.accepted) return acceptedTrial(context3, first, first.verdict.reason, []);
   const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
   const asTrial = (fix, outcome, d) => ({
     fix,
@@ -76306,35 +77187,35 @@ async function tryBatch(context, fixes) {
     accepted: false,
     reason,
     verdict: first.verdict,
-    space: context.space,
-    card: context.card,
+    space: context3.space,
+    card: context3.card,
     kept: [],
     dropped,
     rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
     patch: []
   });
   const noEffect = fixes.map((fix) => asTrial(fix, "no_effect", 0));
-  if (!context.isolate || fixes.length === 1) return rollAll(first.verdict.reason, noEffect);
-  context.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
+  if (!context3.isolate || fixes.length === 1) return rollAll(first.verdict.reason, noEffect);
+  context3.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
   const untaught = (c) => c.totals.trainUntaught.score;
   const singles = [];
   const refined = [];
   for (const fix of fixes) {
-    const alone = await attemptFixes(context, [fix]);
-    let outcome = outcomeOf(context.card, alone.card);
+    const alone = await attemptFixes(context3, [fix]);
+    let outcome = outcomeOf(context3.card, alone.card);
     let best = { fix, card: alone.card };
     if (outcome === "hurt" && alone.verdict.fixed.length > 0) {
       for (const variant of partVariants(fix)) {
-        if (context.tried?.has(fixKey(variant))) continue;
-        const tried = await attemptFixes(context, [variant]);
+        if (context3.tried?.has(fixKey(variant))) continue;
+        const tried = await attemptFixes(context3, [variant]);
         if (!tried.verdict.accepted) continue;
         if (outcome === "hurt" || untaught(tried.card) > untaught(best.card)) {
           best = { fix: variant, card: tried.card };
-          outcome = outcomeOf(context.card, tried.card);
+          outcome = outcomeOf(context3.card, tried.card);
         }
       }
       if (best.fix !== fix) {
-        context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+        context3.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
         refined.push({
           fix,
           key: fixKey(fix),
@@ -76346,7 +77227,7 @@ async function tryBatch(context, fixes) {
       fix: best.fix,
       ops: opsOf.get(fixKey(best.fix)) ?? [],
       outcome,
-      delta: untaught(best.card) - untaught(context.card)
+      delta: untaught(best.card) - untaught(context3.card)
     });
   }
   const survivors = singles.filter((s) => s.outcome !== "hurt");
@@ -76354,14 +77235,14 @@ async function tryBatch(context, fixes) {
   for (const subset of [survivors, helpers]) {
     if (subset.length === 0) continue;
     let together = await attemptFixes(
-      context,
+      context3,
       subset.map((s) => s.fix)
     );
     if (!together.verdict.accepted) continue;
     const kept = [...subset];
     for (const single of singles.filter((s) => s.outcome === "hurt")) {
       const more = await attemptFixes(
-        context,
+        context3,
         [...kept, single].map((s) => s.fix)
       );
       if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
@@ -76371,7 +77252,7 @@ async function tryBatch(context, fixes) {
     }
     const keptKeys = new Set(kept.map((s) => fixKey(s.fix)));
     const accepted = acceptedTrial(
-      context,
+      context3,
       together,
       `${together.verdict.reason} (kept ${kept.length} of ${fixes.length} fixes)`,
       singles.filter((s) => !keptKeys.has(fixKey(s.fix)))
@@ -76416,14 +77297,14 @@ function withParameterDefaults(sql, parameters) {
   }
   return out;
 }
-async function requireGeneralisingExamples(context, trial, notes) {
+async function requireGeneralisingExamples(context3, trial, notes) {
   let current = trial;
   const plain2 = trial.kept.filter((k) => k.fix.type === "add_example_query" && !isTemplate(k.fix));
   for (const example of plain2) {
     const fix = example.fix;
     const others = current.kept.filter((k) => k !== example && fixKey(k.fix) !== fixKey(fix));
     const without = await attemptFixes(
-      context,
+      context3,
       others.map((k) => k.fix)
     );
     const failingWithout = new Set(without.card.questions.filter((q2) => !q2.passed).map((q2) => q2.id));
@@ -76442,8 +77323,8 @@ async function requireGeneralisingExamples(context, trial, notes) {
         accepted: false,
         reason: `${LEAVE_ONE_OUT_REASON}; without it the iteration does not pass (${without.verdict.reason})`,
         verdict: without.verdict,
-        space: context.space,
-        card: context.card,
+        space: context3.space,
+        card: context3.card,
         kept: [],
         dropped: [...current.dropped, ...current.kept],
         rolledBack: [
@@ -76454,7 +77335,7 @@ async function requireGeneralisingExamples(context, trial, notes) {
         patch: []
       };
     }
-    const next = acceptedTrial(context, without, without.verdict.reason, [...current.dropped]);
+    const next = acceptedTrial(context3, without, without.verdict.reason, [...current.dropped]);
     next.rolledBack = [...current.rolledBack, rolled];
     next.dropped = [...current.dropped, { ...example, outcome: "no_effect" }];
     current = next;
@@ -76667,12 +77548,12 @@ function joinTables(fix, space) {
   return spec ? [spec.left.identifier, spec.right.identifier] : [];
 }
 var everything = (id2) => ({ id: id2, touches: () => true });
-function fixElements(fix, context) {
+function fixElements(fix, context3) {
   const prefix = `${fix.type}|${fixTarget(fix)}`;
   const targets = new Set(fix.targets);
   const own2 = { id: `${prefix}|targets:${[...targets].sort().join(",")}`, touches: (q2) => targets.has(q2.id) };
-  const about = tablesOf(fix, context.space).map(shortName2);
-  return [own2, ...bodyElements(fix, prefix, context).map((e) => ({ ...e, about }))];
+  const about = tablesOf(fix, context3.space).map(shortName2);
+  return [own2, ...bodyElements(fix, prefix, context3).map((e) => ({ ...e, about }))];
 }
 function tablesOf(fix, space) {
   switch (fix.type) {
@@ -76692,8 +77573,8 @@ function tablesOf(fix, space) {
 function isForeign(element, q2) {
   return (element.about ?? []).length > 0 && !(element.about ?? []).some((t) => q2.tables.has(t));
 }
-function bodyElements(fix, prefix, context) {
-  const table2 = (id2) => context.space.data_sources?.tables?.find((t) => normalizeIdentifier(t.identifier) === normalizeIdentifier(id2));
+function bodyElements(fix, prefix, context3) {
+  const table2 = (id2) => context3.space.data_sources?.tables?.find((t) => normalizeIdentifier(t.identifier) === normalizeIdentifier(id2));
   switch (fix.type) {
     case "add_synonym":
       return termElements(prefix, fix.synonyms);
@@ -76709,7 +77590,7 @@ function bodyElements(fix, prefix, context) {
     }
     case "add_join":
     case "fix_join": {
-      const [left, right] = joinTables(fix, context.space);
+      const [left, right] = joinTables(fix, context3.space);
       if (!left || !right) return [everything(`${prefix}|all`)];
       return [
         {
@@ -76722,7 +77603,7 @@ function bodyElements(fix, prefix, context) {
     case "enable_get_example_values": {
       const structural = { id: `${prefix}|filters`, touches: (q2) => filtersColumn(q2, fix.table, fix.column) };
       if (fix.type === "enable_get_example_values") return [structural];
-      const values = context.values?.(fix.table, fix.column);
+      const values = context3.values?.(fix.table, fix.column);
       if (!values)
         return [structural, { id: `${prefix}|reads`, touches: (q2) => readsColumn(q2, fix.table, fix.column) }];
       return [structural, ...termElements(prefix, values)];
@@ -76916,7 +77797,7 @@ var IterationScreen = class {
 
 // src/loop/screened-trial.ts
 var MAX_ROUNDS = 4;
-async function screenBatch(context, screen, watch, fixes) {
+async function screenBatch(context3, screen, watch, fixes) {
   let current = fixes;
   const hurt = [];
   const rolled = [];
@@ -76928,19 +77809,19 @@ async function screenBatch(context, screen, watch, fixes) {
     confirmed
   });
   for (let round3 = 1; round3 <= MAX_ROUNDS && current.length > 0; round3++) {
-    const applied = applyFixes(context.space, current, context.options);
+    const applied = applyFixes(context3.space, current, context3.options);
     const active = applied.applied.map((a) => a.fix);
     if (active.length === 0) break;
     const screened = await screen.screen(active, applied.space);
-    context.log(
+    context3.log(
       `  screened ${active.length} fix(es): asked ${screened.asked.length}, reused ${screened.reused.length}, carried ${screened.card.questions.length - screened.asked.length - screened.reused.length}`
     );
     let card = screened.card;
-    let verdict = judge(context.card, card, context.acceptance);
+    let verdict = judge(context3.card, card, context3.acceptance);
     if (screened.stop === "no-gain" || !verdict.accepted && verdict.regressions.length === 0 && verdict.holdoutDelta >= 0)
       return done(
         rejectAll(
-          context,
+          context3,
           fixes,
           hurt,
           screened.stop === "no-gain" ? "no target question improved" : verdict.reason,
@@ -76949,19 +77830,19 @@ async function screenBatch(context, screen, watch, fixes) {
       );
     const needsFull = screened.canaryChanged.length > 0 || verdict.accepted && verdict.regressions.length > 0;
     if (verdict.accepted && needsFull) {
-      context.log(`  confirming with a full scoring (${describeWhy(screened, verdict)})`);
+      context3.log(`  confirming with a full scoring (${describeWhy(screened, verdict)})`);
       card = await screen.full(applied.space);
       const seen = /* @__PURE__ */ new Set([...screened.asked, ...screened.reused]);
-      const fresh = judge(context.card, card, context.acceptance);
+      const fresh = judge(context3.card, card, context3.acceptance);
       for (const id2 of fresh.regressions) if (!seen.has(id2)) watch.add(id2);
       verdict = fresh;
     }
     if (!verdict.accepted) {
-      const blame = assignBlame(screen, verdict.regressions, screened, current, context.tried);
+      const blame = assignBlame(screen, verdict.regressions, screened, current, context3.tried);
       if (blame.unexplained.length > 0) {
         for (const id2 of blame.unexplained) watch.add(id2);
-        context.log(`  ${blame.unexplained.join(", ")} regressed where no fix reaches: trying the fixes one by one`);
-        return done(await tryBatch(context, current));
+        context3.log(`  ${blame.unexplained.join(", ")} regressed where no fix reaches: trying the fixes one by one`);
+        return done(await tryBatch(context3, current));
       }
       hurt.push(...blame.hurt);
       rolled.push(...blame.rolled);
@@ -76969,25 +77850,25 @@ async function screenBatch(context, screen, watch, fixes) {
       continue;
     }
     const run3 = { applied, card, verdict };
-    if (context.confirmGain) {
-      const gain = await context.confirmGain(
-        { space: context.space, card: context.card },
+    if (context3.confirmGain) {
+      const gain = await context3.confirmGain(
+        { space: context3.space, card: context3.card },
         { space: applied.space, card }
       );
-      if (!gain.significant) return done(rejectAll(context, fixes, hurt, gain.reason, verdict));
+      if (!gain.significant) return done(rejectAll(context3, fixes, hurt, gain.reason, verdict));
       run3.card = gain.card;
       run3.verdict = { ...verdict, reason: `${verdict.reason}; ${gain.reason}` };
     }
     const kept = `kept ${active.length} of ${fixes.length} fixes`;
-    return done(acceptedTrial(context, run3, `${run3.verdict.reason} (${kept})`, hurt), card !== screened.card);
+    return done(acceptedTrial(context3, run3, `${run3.verdict.reason} (${kept})`, hurt), card !== screened.card);
   }
-  return done(rejectAll(context, fixes, hurt, "every fix broke a passing question or was left out"));
+  return done(rejectAll(context3, fixes, hurt, "every fix broke a passing question or was left out"));
 }
 function describeWhy(screened, verdict) {
   if (screened.canaryChanged.length > 0) return `canary ${screened.canaryChanged.join(", ")} changed`;
   return `${verdict.regressions.join(", ")} regressed within the budget`;
 }
-function rejectAll(context, fixes, hurt, reason, verdict = judge(context.card, context.card, context.acceptance)) {
+function rejectAll(context3, fixes, hurt, reason, verdict = judge(context3.card, context3.card, context3.acceptance)) {
   const hurtKeys = new Set(hurt.map((h) => fixKey(h.fix)));
   const dropped = [
     ...hurt,
@@ -76997,8 +77878,8 @@ function rejectAll(context, fixes, hurt, reason, verdict = judge(context.card, c
     accepted: false,
     reason,
     verdict,
-    space: context.space,
-    card: context.card,
+    space: context3.space,
+    card: context3.card,
     kept: [],
     dropped,
     rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
@@ -77063,15 +77944,15 @@ var ScreenedRun = class {
   confirmed;
   stats = { candidates: 0, confirmations: 0, watched: [] };
   /** Screens one iteration's batch over the current config; `then` runs further checks (the example gate) screened too. */
-  async trial(context, fixes, index, then = (_, t) => t, record2) {
+  async trial(context3, fixes, index, then = (_, t) => t, record2) {
     const screen = new IterationScreen(
-      { space: context.space, card: context.card },
+      { space: context3.space, card: context3.card },
       this.settings,
       this.watch,
       `iteration ${index}`
     );
     const screened = {
-      ...context,
+      ...context3,
       screen: async (subset, applied) => (await screen.screen(subset, applied)).card
     };
     try {
@@ -77255,7 +78136,7 @@ async function loopOnce(input2, watched, firstIndex) {
       stopReason = `iteration ${index} had no applicable fix`;
       break;
     }
-    const context = {
+    const context3 = {
       space,
       card,
       score,
@@ -77270,7 +78151,7 @@ async function loopOnce(input2, watched, firstIndex) {
     const fixes = batch.applied.map((a) => a.fix);
     let trial;
     try {
-      trial = run3 ? await run3.trial(context, fixes, index, gate, record2) : await gate(context, await tryBatch(context, fixes));
+      trial = run3 ? await run3.trial(context3, fixes, index, gate, record2) : await gate(context3, await tryBatch(context3, fixes));
     } catch (error63) {
       if (!(error63 instanceof BudgetExhausted)) throw error63;
       record2.reason = `not judged: the run stopped on ${error63.reason}`;
@@ -78899,10 +79780,10 @@ function resolveLlmConfig(settings, env = {}) {
         "the openai LLM provider needs a model",
         "set the model input or GENIE_GITOPS_LLM_MODEL"
       );
-    const baseUrl = pick2(settings.baseUrl, env.OPENAI_BASE_URL) ?? DEFAULT_OPENAI_BASE_URL;
-    assertUrl(baseUrl, "OPENAI_BASE_URL");
+    const baseUrl2 = pick2(settings.baseUrl, env.OPENAI_BASE_URL) ?? DEFAULT_OPENAI_BASE_URL;
+    assertUrl(baseUrl2, "OPENAI_BASE_URL");
     const apiKey = pick2(settings.apiKey, env.OPENAI_API_KEY);
-    return apiKey ? { kind: "openai", baseUrl, model, apiKey } : { kind: "openai", baseUrl, model };
+    return apiKey ? { kind: "openai", baseUrl: baseUrl2, model, apiKey } : { kind: "openai", baseUrl: baseUrl2, model };
   }
   if (provider === "databricks") {
     const endpoint2 = pick2(settings.endpoint, env.GENIE_GITOPS_SERVING_ENDPOINT);
@@ -80718,7 +81599,7 @@ async function run2() {
     }
     const env = { ...process.env, ...inputs.env };
     const root = path18.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(env), env));
+    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(), env));
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error63) {
     if (error63 instanceof ValidationError) {

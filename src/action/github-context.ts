@@ -1,5 +1,9 @@
-/** The workflow run as the runner describes it (GITHUB_* variables and the event payload), parsed at the edge. */
-import { existsSync, readFileSync } from 'node:fs';
+/**
+ * The workflow run as the runner describes it, parsed at the edge: @actions/github's context reads
+ * the GITHUB_* variables and the event payload; the payload's shapes this action relies on are
+ * checked here with zod.
+ */
+import { context as runnerContext } from '@actions/github';
 import { z } from 'zod';
 import { GenieGitopsError } from '../errors.js';
 
@@ -50,22 +54,38 @@ export interface GitHubContext {
   push?: { before: string; after: string };
 }
 
-export function readGitHubContext(env: Readonly<Record<string, string | undefined>> = process.env): GitHubContext {
-  const repository = env.GITHUB_REPOSITORY ?? '';
+/** What @actions/github's context holds, and the repository (`owner/name`) the run is for. */
+export interface RunnerContext {
+  eventName?: string;
+  sha?: string;
+  ref?: string;
+  payload: unknown;
+  apiUrl: string;
+  serverUrl: string;
+  runId?: number;
+  repository?: string;
+}
+
+/** The runner's own context (@actions/github read it from the environment when the action started). */
+function fromRunner(): RunnerContext {
+  return { ...runnerContext, repository: process.env.GITHUB_REPOSITORY };
+}
+
+export function readGitHubContext(runner: RunnerContext = fromRunner()): GitHubContext {
+  const repository = runner.repository ?? '';
   const [owner, repo] = repository.split('/');
-  const eventName = env.GITHUB_EVENT_NAME ?? '';
-  const payload = readPayload(env.GITHUB_EVENT_PATH);
-  const serverUrl = (env.GITHUB_SERVER_URL ?? 'https://github.com').replace(/\/+$/, '');
+  const eventName = runner.eventName ?? '';
+  const payload = runner.payload;
+  const serverUrl = runner.serverUrl.replace(/\/+$/, '');
   const context: GitHubContext = {
     eventName,
     owner: owner ?? '',
     repo: repo ?? '',
-    sha: env.GITHUB_SHA,
-    ref: env.GITHUB_REF,
-    apiUrl: env.GITHUB_API_URL ?? 'https://api.github.com',
+    sha: runner.sha || undefined,
+    ref: runner.ref || undefined,
+    apiUrl: runner.apiUrl,
     serverUrl,
-    runUrl:
-      env.GITHUB_RUN_ID && repository ? `${serverUrl}/${repository}/actions/runs/${env.GITHUB_RUN_ID}` : undefined,
+    runUrl: runner.runId && repository ? `${serverUrl}/${repository}/actions/runs/${runner.runId}` : undefined,
     defaultBranch: RepositorySchema.safeParse(payload).data?.repository?.default_branch,
   };
   if (eventName.startsWith('pull_request')) {
@@ -90,13 +110,4 @@ export function readGitHubContext(env: Readonly<Record<string, string | undefine
     if (parsed.success) context.push = { before: parsed.data.before, after: parsed.data.after };
   }
   return context;
-}
-
-function readPayload(file: string | undefined): unknown {
-  if (!file || !existsSync(file)) return {};
-  try {
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
-  } catch (error) {
-    throw new GenieGitopsError(`cannot read the event payload ${file}: ${(error as Error).message}`);
-  }
 }

@@ -46,7 +46,7 @@ export async function run(): Promise<void> {
     // every command (the process's own environment is left as it is).
     const env = { ...process.env, ...inputs.env };
     const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(env), env));
+    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(), env));
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -101,10 +101,12 @@ export async function runEnhanceLoop(input: EnhanceLoopInput): Promise<EnhanceLo
   input.log?.(`replaying from the last confirmed config with ${unseen.join(', ')} screened on every candidate`);
   const from = first.result;
   const offset = from.iterations.length;
+  // The config it fell back to was scored in full already (from.after): the replay starts from that card.
   const again = await loopOnce(
     { ...input, space: from.space, lessons: from.lessons, maxIterations: left },
     unseen,
     offset + 1,
+    from.after,
   );
   const second = again.result;
   return {
@@ -131,6 +133,7 @@ async function loopOnce(
   input: EnhanceLoopInput,
   watched: readonly string[],
   firstIndex: number,
+  startCard?: Scorecard,
 ): Promise<{ result: EnhanceLoopResult; unseen?: string[] }> {
   const log = input.log ?? (() => {});
   const lessons = structuredClone(input.lessons);
@@ -145,7 +148,7 @@ async function loopOnce(
   };
 
   let space = input.space;
-  let card = await score(space);
+  let card = startCard ?? (await score(space));
   const before = card;
   const iterations: IterationRecord[] = [];
   const maxIterations = input.maxIterations ?? 10;

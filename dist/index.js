@@ -78031,7 +78031,8 @@ async function runEnhanceLoop(input2) {
   const again = await loopOnce(
     { ...input2, space: from.space, lessons: from.lessons, maxIterations: left },
     unseen,
-    offset + 1
+    offset + 1,
+    from.after
   );
   const second = again.result;
   return {
@@ -78052,7 +78053,7 @@ async function runEnhanceLoop(input2) {
     }
   };
 }
-async function loopOnce(input2, watched, firstIndex) {
+async function loopOnce(input2, watched, firstIndex, startCard) {
   const log = input2.log ?? (() => {
   });
   const lessons = structuredClone(input2.lessons);
@@ -78066,7 +78067,7 @@ async function loopOnce(input2, watched, firstIndex) {
     return input2.score(space2);
   };
   let space = input2.space;
-  let card = await score(space);
+  let card = startCard ?? await score(space);
   const before = card;
   const iterations = [];
   const maxIterations = input2.maxIterations ?? 10;
@@ -81400,9 +81401,9 @@ async function validateOne(options, name2) {
   } catch (error63) {
     return { space: name2, issues: issuesOf(error63, "databricks.yml"), benchmarks: 0 };
   }
-  const spaceFile = entry?.spaceFile ?? path17.join(root, "spaces", name2, "space.json");
+  const spaceFile = entry?.spaceFile ?? path17.join(root, repoPaths.spaceFile(name2));
   const spaceLabel = repoRelative(root, spaceFile);
-  const targetFile = entry?.targetFile ?? path17.join(root, "spaces", name2, "target.yml");
+  const targetFile = entry?.targetFile ?? path17.join(root, repoPaths.targetFile(name2));
   const targetLabel2 = repoRelative(root, targetFile);
   const benchLabel = repoPaths.benchmarksFile(name2);
   try {

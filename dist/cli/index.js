@@ -40481,7 +40481,8 @@ async function runEnhanceLoop(input2) {
   const again = await loopOnce(
     { ...input2, space: from.space, lessons: from.lessons, maxIterations: left },
     unseen,
-    offset + 1
+    offset + 1,
+    from.after
   );
   const second = again.result;
   return {
@@ -40502,7 +40503,7 @@ async function runEnhanceLoop(input2) {
     }
   };
 }
-async function loopOnce(input2, watched, firstIndex) {
+async function loopOnce(input2, watched, firstIndex, startCard) {
   const log = input2.log ?? (() => {
   });
   const lessons = structuredClone(input2.lessons);
@@ -40516,7 +40517,7 @@ async function loopOnce(input2, watched, firstIndex) {
     return input2.score(space3);
   };
   let space2 = input2.space;
-  let card = await score(space2);
+  let card = startCard ?? await score(space2);
   const before = card;
   const iterations = [];
   const maxIterations = input2.maxIterations ?? 10;
@@ -57307,9 +57308,9 @@ async function validateOne(options, name2) {
   } catch (error62) {
     return { space: name2, issues: issuesOf(error62, "databricks.yml"), benchmarks: 0 };
   }
-  const spaceFile = entry?.spaceFile ?? path25.join(root2, "spaces", name2, "space.json");
+  const spaceFile = entry?.spaceFile ?? path25.join(root2, repoPaths.spaceFile(name2));
   const spaceLabel = repoRelative(root2, spaceFile);
-  const targetFile = entry?.targetFile ?? path25.join(root2, "spaces", name2, "target.yml");
+  const targetFile = entry?.targetFile ?? path25.join(root2, repoPaths.targetFile(name2));
   const targetLabel2 = repoRelative(root2, targetFile);
   const benchLabel = repoPaths.benchmarksFile(name2);
   try {

@@ -103,9 +103,9 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
     return { space: name, issues: issuesOf(error, 'databricks.yml'), benchmarks: 0 };
   }
   // A folder without space.json has no entry: the file check below names what to create.
-  const spaceFile = entry?.spaceFile ?? path.join(root, 'spaces', name, 'space.json');
+  const spaceFile = entry?.spaceFile ?? path.join(root, repoPaths.spaceFile(name));
   const spaceLabel = repoRelative(root, spaceFile);
-  const targetFile = entry?.targetFile ?? path.join(root, 'spaces', name, 'target.yml');
+  const targetFile = entry?.targetFile ?? path.join(root, repoPaths.targetFile(name));
   const targetLabel = repoRelative(root, targetFile);
   const benchLabel = repoPaths.benchmarksFile(name);
   // A symlinked folder or a bundle's file_path must not lead the run outside the repository.

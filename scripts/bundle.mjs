@@ -31,7 +31,7 @@ import {
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSync } from 'esbuild';
+import { build } from 'esbuild';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -61,6 +61,29 @@ const BANNER = [
   'const __dirname = __bundleDirname(__filename);',
 ].join('\n');
 
+/**
+ * @actions/core imports its OIDC client (and with it @actions/http-client, undici and tunnel:
+ * 800 KB) at load time, though this action never asks for an OIDC token. Declaring those
+ * packages free of import side effects lets esbuild drop them wherever nothing of theirs is
+ * called, so commands that never reach GitHub's API do not parse them at start.
+ */
+const SIDE_EFFECT_FREE = /^(@actions\/http-client|undici|tunnel)$/;
+const sideEffectFree = {
+  name: 'side-effect-free',
+  setup(esbuild) {
+    esbuild.onResolve({ filter: SIDE_EFFECT_FREE }, async (args) => {
+      if (args.pluginData?.sideEffectFree) return undefined;
+      const { path: resolved, errors } = await esbuild.resolve(args.path, {
+        kind: args.kind,
+        resolveDir: args.resolveDir,
+        importer: args.importer,
+        pluginData: { sideEffectFree: true },
+      });
+      return errors.length ? { errors } : { path: resolved, sideEffects: false };
+    });
+  },
+};
+
 /** Type-checks src/ (esbuild strips types without checking them): type errors stop the build. */
 export function typecheck() {
   const tsc = path.join(path.dirname(require.resolve('typescript/package.json')), 'bin', 'tsc');
@@ -69,14 +92,22 @@ export function typecheck() {
     throw new Error(`tsc reported errors (exit ${result.status ?? result.signal}); fix them before bundling`);
 }
 
-/** Bundles one entry into `<out>/index.js` and writes the licenses of the packages it contains. */
-export function esbuildEntry(entry, out) {
-  mkdirSync(out, { recursive: true });
-  const result = buildSync({
-    entryPoints: [entry],
-    outfile: path.join(out, 'index.js'),
+/**
+ * Bundles every entry in one esbuild build with code splitting: each entry (`<out>/index.js`)
+ * holds what every run needs, and each command's code sits in a chunk under dist/chunks/ that
+ * is loaded only when that command runs (the entries import their runners dynamically), so a
+ * cold `validate` parses and evaluates a fraction of the code an `enhance` needs. Chunk names
+ * carry a content hash, so one source gives one dist/ (the check-dist test relies on it).
+ */
+export async function esbuildEntries(entries, dist) {
+  mkdirSync(dist, { recursive: true });
+  const result = await build({
+    entryPoints: entries.map(({ entry, out }) => ({ in: entry, out: path.join(path.relative(dist, out), 'index') })),
+    outdir: dist,
     absWorkingDir: root,
     bundle: true,
+    splitting: true,
+    chunkNames: 'chunks/[name]-[hash]',
     platform: 'node',
     format: 'esm',
     target: 'node20',
@@ -84,10 +115,11 @@ export function esbuildEntry(entry, out) {
     legalComments: 'none',
     metafile: true,
     logLevel: 'error',
+    plugins: [sideEffectFree],
   });
-  writeFileSync(path.join(out, 'package.json'), '{\n  "type": "module"\n}\n');
+  writeFileSync(path.join(dist, 'package.json'), '{\n  "type": "module"\n}\n');
   const notices = licenses(Object.keys(result.metafile.inputs));
-  if (notices) writeFileSync(path.join(out, 'licenses.txt'), notices);
+  if (notices) writeFileSync(path.join(dist, 'licenses.txt'), notices);
 }
 
 /** The packages whose code an output holds (from esbuild's metafile), with their license texts. */
@@ -121,11 +153,14 @@ export function copySqlJs(dist) {
 }
 
 /** Bundles `entries` ({ entry, out } relative to the repository root or absolute) into `dist`. */
-export function bundle({ entries: asked = ENTRIES, dist = 'dist' } = {}) {
+export async function bundle({ entries: asked = ENTRIES, dist = 'dist' } = {}) {
   const distDir = path.resolve(root, dist);
   const entries = [...asked, { entry: WORKER_ENTRY, out: path.join(distDir, WORKER_DIR) }];
   rmSync(distDir, { recursive: true, force: true });
-  for (const { entry, out } of entries) esbuildEntry(path.resolve(root, entry), path.resolve(root, out));
+  await esbuildEntries(
+    entries.map(({ entry, out }) => ({ entry: path.resolve(root, entry), out: path.resolve(root, out) })),
+    distDir,
+  );
   copySqlJs(distDir);
   return listFiles(distDir).map((file) => path.relative(root, file));
 }
@@ -142,6 +177,6 @@ function listFiles(dir) {
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   typecheck();
-  const files = bundle();
+  const files = await bundle();
   for (const file of files) console.log(`${file}  ${statSync(path.join(root, file)).size} bytes`);
 }

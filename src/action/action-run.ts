@@ -9,17 +9,21 @@ import { listSpaces, type LayoutOptions } from '../space/repository.js';
 import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
 
-export interface ActionRun {
+/** What a command that reads only the repository gets (validate, lint): no git, no GitHub, no run context. */
+export interface LocalRun {
   root: string;
   inputs: ActionInputs;
-  context: GitHubContext;
   /** The run's settings as environment variables (the inputs laid over the environment). */
   env: Env;
+  /** Which bundle target spaces declared in databricks.yml are read for. */
+  layout: LayoutOptions;
+}
+
+export interface ActionRun extends LocalRun {
+  context: GitHubContext;
   git: GitCli;
   /** Undefined without a token (e.g. a fork's PR with no write access). */
   github?: GitHubPort;
-  /** Which bundle target spaces declared in databricks.yml are read for. */
-  layout: LayoutOptions;
 }
 
 /** A runner's verdict: main turns `failure` into setFailed, so runners never call it. */
@@ -27,10 +31,10 @@ export interface StepOutcome {
   failure?: string;
 }
 
-export function createActionRun(root: string, inputs: ActionInputs, context: GitHubContext, env: Env): ActionRun {
+export function createActionRun(local: LocalRun, context: GitHubContext): ActionRun {
+  const { root, inputs, env, layout } = local;
   const token = inputs.githubToken;
   const git = new GitCli({ cwd: root, token, env });
-  const layout: LayoutOptions = { bundleTarget: inputs.bundleTarget };
   if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => core.warning(line) });
   return {

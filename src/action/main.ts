@@ -4,33 +4,50 @@ import * as core from '@actions/core';
 import { onSecret } from '../databricks/secrets.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { listSpaces } from '../space/repository.js';
-import { createActionRun, type ActionRun, type StepOutcome } from './action-run.js';
-import { readGitHubContext } from './github-context.js';
+import type { ActionRun, LocalRun, StepOutcome } from './action-run.js';
+import { annotate } from './annotate.js';
 import { readInputs, type ActionCommand } from './inputs.js';
-import { runDeploy } from './run-deploy.js';
-import { runEnhance } from './run-enhance.js';
-import { runExport } from './run-export.js';
-import { runLint } from './run-lint.js';
-import { runScore, spacesTouchedByPr } from './run-score.js';
-import { annotate, runValidate } from './run-validate.js';
 
-const RUNNERS: Record<ActionCommand, (run: ActionRun) => Promise<StepOutcome>> = {
-  validate: runValidate,
-  score: runScore,
-  enhance: runEnhance,
-  deploy: runDeploy,
-  export: runExport,
-  lint: runLint,
-  'list-spaces': async (run) => {
-    // On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs
-    // (one concurrency group per space) then scores only those.
-    const pr = run.context.pullRequest;
-    const spaces = run.inputs.changedOnly && pr ? await spacesTouchedByPr(run, pr) : listSpaces(run.root, run.layout);
-    core.setOutput('spaces', JSON.stringify(spaces));
-    core.info(`spaces: ${spaces.join(', ') || 'none'}`);
-    return {};
-  },
+type Runner<R> = (run: R) => Promise<StepOutcome>;
+
+/**
+ * Each runner is imported when its command runs: the bundle puts each command's code in its own
+ * chunk. Commands that read only the repository get a LocalRun, so a cold `validate` loads neither
+ * the GitHub client nor the run's context.
+ */
+type LocalCommand = 'validate' | 'lint';
+const LOCAL_RUNNERS: Record<LocalCommand, () => Promise<Runner<LocalRun>>> = {
+  validate: async () => (await import('./run-validate.js')).runValidate,
+  lint: async () => (await import('./run-lint.js')).runLint,
 };
+
+const RUNNERS: Record<Exclude<ActionCommand, LocalCommand>, () => Promise<Runner<ActionRun>>> = {
+  score: async () => (await import('./run-score.js')).runScore,
+  enhance: async () => (await import('./run-enhance.js')).runEnhance,
+  deploy: async () => (await import('./run-deploy.js')).runDeploy,
+  export: async () => (await import('./run-export.js')).runExport,
+  'list-spaces': async () => listSpacesOutput,
+};
+
+/** On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs then scores only those. */
+async function listSpacesOutput(run: ActionRun): Promise<StepOutcome> {
+  const pr = run.context.pullRequest;
+  const touched = async () => (await import('./run-score.js')).spacesTouchedByPr(run, pr!);
+  const spaces = run.inputs.changedOnly && pr ? await touched() : listSpaces(run.root, run.layout);
+  core.setOutput('spaces', JSON.stringify(spaces));
+  core.info(`spaces: ${spaces.join(', ') || 'none'}`);
+  return {};
+}
+
+/** Runs one command: with the repository only when that is all it reads, else with git, GitHub and the run's context. */
+async function runCommand(command: ActionCommand, local: LocalRun): Promise<StepOutcome> {
+  if (command === 'validate' || command === 'lint') return (await LOCAL_RUNNERS[command]())(local);
+  const [{ createActionRun }, { readGitHubContext }] = await Promise.all([
+    import('./action-run.js'),
+    import('./github-context.js'),
+  ]);
+  return (await RUNNERS[command]())(createActionRun(local, readGitHubContext()));
+}
 
 export async function run(): Promise<void> {
   try {
@@ -46,7 +63,8 @@ export async function run(): Promise<void> {
     // every command (the process's own environment is left as it is).
     const env = { ...process.env, ...inputs.env };
     const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const outcome = await RUNNERS[inputs.command](createActionRun(root, inputs, readGitHubContext(), env));
+    const layout = { bundleTarget: inputs.bundleTarget };
+    const outcome = await runCommand(inputs.command, { root, inputs, env, layout });
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -7,7 +7,7 @@
 import * as core from '@actions/core';
 import { lintCommand, lintFailures, type LintResult } from '../commands/lint.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
-import type { ActionRun, StepOutcome } from './action-run.js';
+import type { LocalRun, StepOutcome } from './action-run.js';
 
 /** Annotations per file; the rest are counted in one notice and listed in the job summary. */
 export const ANNOTATIONS_PER_FILE = 10;
@@ -42,7 +42,7 @@ export function annotateLint(result: LintResult): void {
   }
 }
 
-export async function runLint(run: ActionRun): Promise<StepOutcome> {
+export async function runLint(run: LocalRun): Promise<StepOutcome> {
   const spaces = run.inputs.all ? undefined : run.inputs.space ? [run.inputs.space] : undefined;
   const result = await lintCommand({ root: run.root, spaces, layout: run.layout, env: run.env });
   if (result.spaces.length === 0)

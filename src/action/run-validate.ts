@@ -1,21 +1,11 @@
 /** `validate` in the action: annotations on every problem, a summary table, outputs. */
 import * as core from '@actions/core';
-import { formatIssue, type ValidationIssue } from '../errors.js';
+import { formatIssue } from '../errors.js';
+import { annotate } from './annotate.js';
 import { validateCommand } from '../commands/validate.js';
-import type { ActionRun, StepOutcome } from './action-run.js';
+import type { LocalRun, StepOutcome } from './action-run.js';
 
-/** Each problem becomes an annotation on its file and line, so it shows in the PR's diff. */
-export function annotate(issues: readonly ValidationIssue[]): void {
-  for (const issue of issues) {
-    core.error(`${issue.path}: ${issue.message}`, {
-      title: 'genie-gitops validate',
-      file: issue.file,
-      startLine: issue.line,
-    });
-  }
-}
-
-export async function runValidate(run: ActionRun): Promise<StepOutcome> {
+export async function runValidate(run: LocalRun): Promise<StepOutcome> {
   // In CI every expected SQL also runs once on the warehouse, so a broken benchmark fails here,
   // before any score is computed.
   const result = await validateCommand({

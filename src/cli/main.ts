@@ -3,14 +3,7 @@ import { GenieGitopsError, ValidationError, formatIssue } from '../errors.js';
 import { wantsHelp } from './args.js';
 import { COMMAND_SPECS } from './command-specs.js';
 import { renderCommandHelp } from './command-spec.js';
-import { runEnhance } from './enhance-command.js';
-import { runDeployCli, runExportCli } from './gitops-commands.js';
 import { packageVersion, renderUsage } from './help.js';
-import { runImportBenchmarks, runInit } from './init-command.js';
-import { runLint, runListSpaces } from './lint-command.js';
-import { runScore } from './score-command.js';
-import { runServe } from './serve-command.js';
-import { runValidate } from './validate-command.js';
 import type { CliIo } from './cli-io.js';
 
 const defaultIo: CliIo = {
@@ -21,17 +14,18 @@ const defaultIo: CliIo = {
 
 type Runner = (args: string[], io: CliIo) => Promise<number> | number;
 
+/** Each command's code is imported when it runs (its own chunk in dist/), so a cold start loads only its own. */
 const RUNNERS: Record<string, Runner> = {
-  validate: runValidate,
-  score: runScore,
-  enhance: runEnhance,
-  init: runInit,
-  'import-benchmarks': runImportBenchmarks,
-  deploy: runDeployCli,
-  export: runExportCli,
-  lint: runLint,
-  'list-spaces': runListSpaces,
-  serve: (args, io) => runServe(args, io),
+  validate: async (args, io) => (await import('./validate-command.js')).runValidate(args, io),
+  score: async (args, io) => (await import('./score-command.js')).runScore(args, io),
+  enhance: async (args, io) => (await import('./enhance-command.js')).runEnhance(args, io),
+  init: async (args, io) => (await import('./init-command.js')).runInit(args, io),
+  'import-benchmarks': async (args, io) => (await import('./init-command.js')).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import('./gitops-commands.js')).runDeployCli(args, io),
+  export: async (args, io) => (await import('./gitops-commands.js')).runExportCli(args, io),
+  lint: async (args, io) => (await import('./lint-command.js')).runLint(args, io),
+  'list-spaces': async (args, io) => (await import('./lint-command.js')).runListSpaces(args, io),
+  serve: async (args, io) => (await import('./serve-command.js')).runServe(args, io),
 };
 
 export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {

@@ -43,8 +43,8 @@ export async function e2eDist(): Promise<string> {
     try {
       const scratch = `${dir}.build-${process.pid}`;
       // @ts-expect-error: the bundle script is plain JavaScript without type declarations
-      const { bundle } = (await import('../../scripts/bundle.mjs')) as { bundle: (o: unknown) => string[] };
-      bundle({
+      const { bundle } = (await import('../../scripts/bundle.mjs')) as { bundle: (o: unknown) => Promise<string[]> };
+      await bundle({
         dist: scratch,
         entries: [
           { entry: 'src/action/index.ts', out: scratch },

@@ -7,7 +7,7 @@ const __dirname = __bundleDirname(__filename);
 import {
   AUTO_ROLLBACK_MODES,
   VERIFY_MODES
-} from "./chunks/chunk-4RCOQQ74.js";
+} from "./chunks/chunk-VEUJD2M4.js";
 import {
   durationOption,
   numberOption
@@ -17,31 +17,31 @@ import {
 } from "./chunks/chunk-UNOROZ26.js";
 import {
   SCORERS
-} from "./chunks/chunk-7GF2OBJV.js";
-import "./chunks/chunk-K76CWNQF.js";
+} from "./chunks/chunk-IFBKQVPH.js";
+import "./chunks/chunk-SQHB65RL.js";
 import {
   SYNC_BENCHMARK_MODES
 } from "./chunks/chunk-DJ6MWIOZ.js";
 import "./chunks/chunk-KZD2HRWT.js";
-import "./chunks/chunk-BL2JLAWR.js";
+import "./chunks/chunk-3YPRSFI5.js";
 import "./chunks/chunk-EJQUJTOD.js";
-import "./chunks/chunk-3ELDPBNA.js";
-import "./chunks/chunk-SAAFBZ56.js";
-import "./chunks/chunk-D3W57SDY.js";
-import "./chunks/chunk-NWWKJIHN.js";
-import "./chunks/chunk-UXPAO6NN.js";
+import "./chunks/chunk-T3DVBVJO.js";
+import "./chunks/chunk-GXJMX2VI.js";
+import "./chunks/chunk-ACD7K57A.js";
+import "./chunks/chunk-U4DQRJIC.js";
+import "./chunks/chunk-ESR33V26.js";
 import "./chunks/chunk-THICYPHM.js";
-import "./chunks/chunk-5VZ7ELT7.js";
-import "./chunks/chunk-UB6RGIZR.js";
-import "./chunks/chunk-64VPDM6C.js";
-import "./chunks/chunk-SJ6V2A7I.js";
-import "./chunks/chunk-OVLXJJMU.js";
+import "./chunks/chunk-QFV3YJEH.js";
+import "./chunks/chunk-HF5AKT2U.js";
+import "./chunks/chunk-AZP5Q53T.js";
+import "./chunks/chunk-ZRYCVLE4.js";
+import "./chunks/chunk-XZ4PFG4A.js";
 import {
   onSecret,
   parseBackend,
   parseStaging
-} from "./chunks/chunk-XRBY65AO.js";
-import "./chunks/chunk-G6GAJGH4.js";
+} from "./chunks/chunk-XXUURY7P.js";
+import "./chunks/chunk-4BRCAOTG.js";
 import {
   getInput,
   info,
@@ -185,19 +185,19 @@ function readInputs() {
 
 // src/action/main.ts
 var LOCAL_RUNNERS = {
-  validate: async () => (await import("./chunks/run-validate-Q63ZTJDT.js")).runValidate,
-  lint: async () => (await import("./chunks/run-lint-QRUFHBOA.js")).runLint
+  validate: async () => (await import("./chunks/run-validate-HCXWJAOL.js")).runValidate,
+  lint: async () => (await import("./chunks/run-lint-YJT7DZFV.js")).runLint
 };
 var RUNNERS = {
-  score: async () => (await import("./chunks/run-score-CO76B66K.js")).runScore,
-  enhance: async () => (await import("./chunks/run-enhance-ZMUAV5GV.js")).runEnhance,
-  deploy: async () => (await import("./chunks/run-deploy-WIYK5G5R.js")).runDeploy,
-  export: async () => (await import("./chunks/run-export-OU53JPIN.js")).runExport,
+  score: async () => (await import("./chunks/run-score-5RWWVU4L.js")).runScore,
+  enhance: async () => (await import("./chunks/run-enhance-TCMDMGDD.js")).runEnhance,
+  deploy: async () => (await import("./chunks/run-deploy-PJD2BJZE.js")).runDeploy,
+  export: async () => (await import("./chunks/run-export-XTY3DORN.js")).runExport,
   "list-spaces": async () => listSpacesOutput
 };
 async function listSpacesOutput(run2) {
   const pr = run2.context.pullRequest;
-  const touched = async () => (await import("./chunks/run-score-CO76B66K.js")).spacesTouchedByPr(run2, pr);
+  const touched = async () => (await import("./chunks/run-score-5RWWVU4L.js")).spacesTouchedByPr(run2, pr);
   const spaces = run2.inputs.changedOnly && pr ? await touched() : listSpaces(run2.root, run2.layout);
   setOutput("spaces", JSON.stringify(spaces));
   info(`spaces: ${spaces.join(", ") || "none"}`);

@@ -7,7 +7,7 @@ const __dirname = __bundleDirname(__filename);
 import {
   prepareDatabase,
   registerSparkFunctions
-} from "../chunks/chunk-G6GAJGH4.js";
+} from "../chunks/chunk-4BRCAOTG.js";
 import "../chunks/chunk-C6B32G2J.js";
 
 // src/local/sqlite-worker.ts

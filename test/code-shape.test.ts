@@ -39,7 +39,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/commands/deploy.ts deployOne',
   'src/commands/enhance-pr.ts enhancePrCommand',
   'src/commands/enhance.ts enhanceCommand',
-  'src/databricks/eval-runs.ts createEvalRuns',
   'src/databricks/genie-conversation.ts createGenieAdapter',
   'src/databricks/http-client.ts createDatabricksClient',
   'src/databricks/statement-warehouse.ts createStatementWarehouse',

@@ -39,7 +39,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/commands/deploy.ts deployOne',
   'src/commands/enhance-pr.ts enhancePrCommand',
   'src/commands/enhance.ts enhanceCommand',
-  'src/databricks/genie-conversation.ts createGenieAdapter',
   'src/fixes/apply/apply-fixes.ts applyFixes',
   'src/fixes/llm/llm-analyst.ts createLlmAnalyst',
   'src/fixes/rules/evidence.ts buildFailureView',

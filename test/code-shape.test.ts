@@ -43,7 +43,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/fixes/llm/llm-analyst.ts createLlmAnalyst',
   'src/fixes/rules/evidence.ts buildFailureView',
   'src/fixes/rules/values.ts proposeValueFixes',
-  'src/github/octokit-github.ts createGitHub',
   'src/loop/enhance-loop.ts loopOnce',
   'src/loop/trial.ts tryBatch',
   'src/scoring/score-runner.ts runScore',

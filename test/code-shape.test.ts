@@ -40,7 +40,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/commands/enhance-pr.ts enhancePrCommand',
   'src/commands/enhance.ts enhanceCommand',
   'src/fixes/apply/apply-fixes.ts applyFixes',
-  'src/fixes/llm/llm-analyst.ts createLlmAnalyst',
   'src/fixes/rules/evidence.ts buildFailureView',
   'src/fixes/rules/values.ts proposeValueFixes',
   'src/loop/enhance-loop.ts loopOnce',

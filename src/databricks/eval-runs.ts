@@ -82,87 +82,119 @@ function reasonText(reason: unknown): string {
   return typeof named === 'string' ? named : JSON.stringify(reason);
 }
 
+/** What every step of one evaluator shares: the client, the run route and the polling clock. */
+interface EvalContext {
+  client: DatabricksClient;
+  base: string;
+  poll: EvalPollPolicy;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
 export function createEvalRuns(options: EvalRunsOptions): GenieEvaluator {
-  const { client } = options;
-  const poll: EvalPollPolicy = { ...DEFAULT_EVAL_POLL, ...options.poll };
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? abortableSleep;
-  const base = `/api/2.0/genie/spaces/${encodeURIComponent(options.spaceId)}/eval-runs`;
+  const ctx: EvalContext = {
+    client: options.client,
+    base: `/api/2.0/genie/spaces/${encodeURIComponent(options.spaceId)}/eval-runs`,
+    poll: { ...DEFAULT_EVAL_POLL, ...options.poll },
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? abortableSleep,
+  };
+  return { evaluate: (questionIds, evalOptions = {}) => evaluate(ctx, questionIds, evalOptions.signal) };
+}
 
-  async function waitForRun(runId: string, signal?: AbortSignal): Promise<z.infer<typeof RunSchema>> {
-    const started = now();
-    for (let delay = poll.firstMs; ; delay = Math.min(poll.maxMs, delay * poll.factor)) {
-      const run = await client.request({ method: 'GET', path: `${base}/${runId}`, schema: RunSchema, signal });
-      if (TERMINAL.has(run.eval_run_status ?? '')) return run;
-      if (now() - started > poll.giveUpMs)
-        throw new GenieGitopsError(
-          `Genie's eval run ${runId} is still ${run.eval_run_status ?? 'running'} after ${Math.round(poll.giveUpMs / 60_000)} minutes`,
-          'look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours',
-        );
-      await sleep(delay, signal);
-    }
+/** Starts one run, waits for it to end, and reads every result's detail. */
+async function evaluate(
+  ctx: EvalContext,
+  questionIds: readonly string[] | undefined,
+  signal: AbortSignal | undefined,
+): Promise<EvalRun> {
+  const started = await ctx.client.request({
+    method: 'POST',
+    path: ctx.base,
+    body: questionIds ? { benchmark_question_ids: [...questionIds] } : {},
+    schema: RunSchema,
+    signal,
+    // A retried POST whose first answer was lost would start a second run: one run per call.
+    retries: 0,
+  });
+  const runId = started.eval_run_id;
+  const run = await waitForRun(ctx, runId, signal);
+  const status = run.eval_run_status ?? 'UNKNOWN';
+  if (status !== 'DONE')
+    throw new GenieGitopsError(
+      `Genie's eval run ${runId} ended ${status}`,
+      'an infrastructure failure of the Beta API, not a verdict: re-run it, or use --scorer ours',
+    );
+  const assessments: EvalAssessment[] = [];
+  for (const r of await listResults(ctx, runId, signal)) {
+    const a = await readAssessment(ctx, runId, r.result_id, signal);
+    if (a) assessments.push(a);
   }
+  return { runId, status, assessments };
+}
 
-  async function listResults(runId: string, signal?: AbortSignal): Promise<z.infer<typeof ResultSummarySchema>[]> {
-    const out: z.infer<typeof ResultSummarySchema>[] = [];
-    let token: string | undefined;
-    do {
-      const page = await client.request({
-        method: 'GET',
-        path: `${base}/${runId}/results`,
-        query: { page_size: 100, page_token: token },
-        schema: ResultListSchema,
-        signal,
-      });
-      out.push(...(page.eval_results ?? page.results ?? []));
-      token = page.next_page_token || undefined;
-    } while (token);
-    return out;
+/** Polls the run with growing gaps until a terminal status; throws past the give-up time. */
+async function waitForRun(ctx: EvalContext, runId: string, signal?: AbortSignal): Promise<z.infer<typeof RunSchema>> {
+  const { poll } = ctx;
+  const started = ctx.now();
+  for (let delay = poll.firstMs; ; delay = Math.min(poll.maxMs, delay * poll.factor)) {
+    const run = await ctx.client.request({ method: 'GET', path: `${ctx.base}/${runId}`, schema: RunSchema, signal });
+    if (TERMINAL.has(run.eval_run_status ?? '')) return run;
+    if (ctx.now() - started > poll.giveUpMs)
+      throw new GenieGitopsError(
+        `Genie's eval run ${runId} is still ${run.eval_run_status ?? 'running'} after ${Math.round(poll.giveUpMs / 60_000)} minutes`,
+        'look at the run in the Genie UI (Benchmarks tab), or re-run with --scorer ours',
+      );
+    await ctx.sleep(delay, signal);
   }
+}
 
-  async function detail(runId: string, resultId: string, signal?: AbortSignal): Promise<EvalAssessment | undefined> {
-    const d = await client.request({
+/** Every result summary of the run, following next_page_token. */
+async function listResults(
+  ctx: EvalContext,
+  runId: string,
+  signal?: AbortSignal,
+): Promise<z.infer<typeof ResultSummarySchema>[]> {
+  const out: z.infer<typeof ResultSummarySchema>[] = [];
+  let token: string | undefined;
+  do {
+    const page = await ctx.client.request({
       method: 'GET',
-      path: `${base}/${runId}/results/${encodeURIComponent(resultId)}`,
-      schema: DetailSchema,
+      path: `${ctx.base}/${runId}/results`,
+      query: { page_size: 100, page_token: token },
+      schema: ResultListSchema,
       signal,
     });
-    if (!d.benchmark_question_id) return undefined;
-    const sql = (d.actual_response ?? []).find((r) => (r.response_type ?? 'SQL').toUpperCase().includes('SQL'));
-    return {
-      questionId: d.benchmark_question_id,
-      assessment: normalizeAssessment(d.assessment),
-      reasons: (d.assessment_reasons ?? []).map(reasonText),
-      ...(sql?.response ? { genieSql: sql.response } : {}),
-      raw: d as Record<string, unknown>,
-    };
-  }
+    out.push(...(page.eval_results ?? page.results ?? []));
+    token = page.next_page_token || undefined;
+  } while (token);
+  return out;
+}
 
+async function readAssessment(
+  ctx: EvalContext,
+  runId: string,
+  resultId: string,
+  signal?: AbortSignal,
+): Promise<EvalAssessment | undefined> {
+  const detail = await ctx.client.request({
+    method: 'GET',
+    path: `${ctx.base}/${runId}/results/${encodeURIComponent(resultId)}`,
+    schema: DetailSchema,
+    signal,
+  });
+  return toAssessment(detail);
+}
+
+/** One result detail as an assessment; undefined when it names no benchmark question. */
+function toAssessment(d: z.infer<typeof DetailSchema>): EvalAssessment | undefined {
+  if (!d.benchmark_question_id) return undefined;
+  const sql = (d.actual_response ?? []).find((r) => (r.response_type ?? 'SQL').toUpperCase().includes('SQL'));
   return {
-    async evaluate(questionIds, evalOptions = {}): Promise<EvalRun> {
-      const { signal } = evalOptions;
-      const started = await client.request({
-        method: 'POST',
-        path: base,
-        body: questionIds ? { benchmark_question_ids: [...questionIds] } : {},
-        schema: RunSchema,
-        signal,
-        // A retried POST whose first answer was lost would start a second run: one run per call.
-        retries: 0,
-      });
-      const run = await waitForRun(started.eval_run_id, signal);
-      const status = run.eval_run_status ?? 'UNKNOWN';
-      if (status !== 'DONE')
-        throw new GenieGitopsError(
-          `Genie's eval run ${started.eval_run_id} ended ${status}`,
-          'an infrastructure failure of the Beta API, not a verdict: re-run it, or use --scorer ours',
-        );
-      const assessments: EvalAssessment[] = [];
-      for (const r of await listResults(started.eval_run_id, signal)) {
-        const a = await detail(started.eval_run_id, r.result_id, signal);
-        if (a) assessments.push(a);
-      }
-      return { runId: started.eval_run_id, status, assessments };
-    },
+    questionId: d.benchmark_question_id,
+    assessment: normalizeAssessment(d.assessment),
+    reasons: (d.assessment_reasons ?? []).map(reasonText),
+    ...(sql?.response ? { genieSql: sql.response } : {}),
+    raw: d as Record<string, unknown>,
   };
 }

@@ -62,158 +62,196 @@ export interface GenieConversationAdapter extends Genie {
   start(question: string, options?: AskOptions): Promise<GenieAnswer & { conversationId: string; messageId: string }>;
 }
 
+type AskedAnswer = GenieAnswer & { conversationId: string; messageId: string };
+
+/** What every question of one adapter shares: the client, the space route, the limiter and the polling clock. */
+interface GenieContext {
+  client: DatabricksClient;
+  base: string;
+  limiter: AskLimiter | undefined;
+  poll: PollPolicy;
+  now: () => number;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
+}
+
 export function createGenieAdapter(options: GenieAdapterOptions): GenieConversationAdapter {
-  const { client, spaceId } = options;
-  const poll: PollPolicy = { ...DEFAULT_POLL, ...options.poll };
-  const now = options.now ?? Date.now;
-  const sleep = options.sleep ?? abortableSleep;
-  const base = `/api/2.0/genie/spaces/${encodeURIComponent(spaceId)}`;
-
-  async function asking<T>(post: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await options.limiter?.acquire(signal);
-    try {
-      return await post();
-    } catch (error) {
-      if (error instanceof DatabricksApiError && error.status === 429)
-        options.limiter?.pause(error.retryAfterMs ?? 1000);
-      throw error;
-    }
-  }
-
-  async function start(question: string, askOptions: AskOptions = {}) {
-    const signal = askOptions.signal;
-    const started = await asking(
-      () =>
-        client.request({
-          method: 'POST',
-          path: `${base}/start-conversation`,
-          body: { content: question },
-          schema: StartConversationSchema,
-          signal,
-          retries: 0,
-        }),
-      signal,
-    );
-    return finish(started.conversation_id, started.message_id, started.message, signal);
-  }
-
-  async function followUp(conversationId: string, content: string, askOptions: AskOptions = {}) {
-    const signal = askOptions.signal;
-    const message = await asking(
-      () =>
-        client.request({
-          method: 'POST',
-          path: `${base}/conversations/${encodeURIComponent(conversationId)}/messages`,
-          body: { content },
-          schema: MessageSchema,
-          signal,
-          retries: 0,
-        }),
-      signal,
-    );
-    const messageId = message.message_id ?? message.id;
-    if (!messageId)
-      throw new GenieGitopsError(
-        `POST ${base}/conversations/${conversationId}/messages: the answer names no message_id`,
-      );
-    return finish(conversationId, messageId, message, signal);
-  }
-
-  async function finish(conversationId: string, messageId: string, first: Message | undefined, signal?: AbortSignal) {
-    const path = `${base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
-    const message = await pollMessage(path, first, signal);
-    const answer = message ? await toAnswer(path, message, signal) : giveUp();
-    return { ...answer, conversationId, messageId };
-  }
-
-  /** Polls until a terminal status; undefined when the give-up time passed first. */
-  async function pollMessage(
-    path: string,
-    first: Message | undefined,
-    signal?: AbortSignal,
-  ): Promise<Message | undefined> {
-    const deadline = now() + poll.giveUpMs;
-    let message = first;
-    let delay = poll.firstMs;
-    while (!message || !TERMINAL.has(message.status)) {
-      if (now() >= deadline) return undefined;
-      await sleep(Math.min(delay, Math.max(1, deadline - now())), signal);
-      delay = Math.min(delay * poll.factor, poll.maxMs);
-      message = await client.request({ method: 'GET', path, schema: MessageSchema, signal });
-    }
-    return message;
-  }
-
-  function giveUp(): GenieAnswer {
-    return {
-      status: 'FAILED',
-      error: {
-        type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION',
-        message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s`,
-      },
-    };
-  }
-
-  async function toAnswer(path: string, message: Message, signal?: AbortSignal): Promise<GenieAnswer> {
-    if (message.status === 'FAILED') {
-      const type = message.error?.type ?? 'UNKNOWN';
-      const text = message.error?.error ?? `Genie failed (${type})`;
-      if (type.startsWith('RATE_LIMIT_EXCEEDED')) {
-        options.limiter?.pause(1000);
-        throw new GenieRateLimitError(`Genie throttled the question: ${text}`);
-      }
-      const sql = message.attachments?.find((a) => a.query?.query)?.query?.query;
-      return { status: 'FAILED', ...(sql ? { sql } : {}), error: { type, message: text } };
-    }
-    if (message.status !== 'COMPLETED') {
-      return {
-        status: 'CANCELLED',
-        error: { type: message.status, message: `Genie ended the message ${message.status}` },
-      };
-    }
-    const attachments = message.attachments ?? [];
-    const query = attachments.find((a) => a.query?.query);
-    const text = attachments
-      .map((a) => a.text?.content)
-      .filter((t): t is string => !!t)
-      .join('\n');
-    const instructionsUsed = instructionIds(attachments.flatMap((a) => a.query?.thoughts ?? []));
-    const answer: GenieAnswer = { status: 'COMPLETED', instructionsUsed };
-    if (text) answer.text = text;
-    if (query?.query?.query) {
-      answer.sql = query.query.query;
-      const attachmentId = query.attachment_id ?? query.id;
-      if (attachmentId)
-        answer.result = await fetchResult(
-          `${path}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
-          signal,
-        );
-    }
-    return answer;
-  }
-
-  /** Genie's own execution; undefined when it cannot be read, so the scorer runs the SQL itself. */
-  async function fetchResult(path: string, signal?: AbortSignal): Promise<QueryResult | undefined> {
-    try {
-      const body = await client.request({ method: 'GET', path, schema: QueryResultSchema, signal });
-      const response = body.statement_response;
-      if (response.status.state !== 'SUCCEEDED') return undefined;
-      return await readAllChunks(client, response, signal);
-    } catch (error) {
-      if (signal?.aborted) throw error;
-      if (error instanceof DatabricksApiError && !error.retryable) return undefined;
-      throw error;
-    }
-  }
-
+  const ctx: GenieContext = {
+    client: options.client,
+    base: `/api/2.0/genie/spaces/${encodeURIComponent(options.spaceId)}`,
+    limiter: options.limiter,
+    poll: { ...DEFAULT_POLL, ...options.poll },
+    now: options.now ?? Date.now,
+    sleep: options.sleep ?? abortableSleep,
+  };
   return {
-    start,
-    followUp,
+    start: (question, askOptions) => start(ctx, question, askOptions),
+    followUp: (conversationId, content, askOptions) => followUp(ctx, conversationId, content, askOptions),
     async ask(question, askOptions) {
-      const { conversationId: _c, messageId: _m, ...answer } = await start(question, askOptions);
+      const { conversationId: _c, messageId: _m, ...answer } = await start(ctx, question, askOptions);
       return answer;
     },
   };
+}
+
+/** Sends an asking POST through the limiter; a 429 pauses every asker for the Retry-After. */
+async function asking<T>(ctx: GenieContext, post: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  await ctx.limiter?.acquire(signal);
+  try {
+    return await post();
+  } catch (error) {
+    if (error instanceof DatabricksApiError && error.status === 429) ctx.limiter?.pause(error.retryAfterMs ?? 1000);
+    throw error;
+  }
+}
+
+async function start(ctx: GenieContext, question: string, askOptions: AskOptions = {}): Promise<AskedAnswer> {
+  const signal = askOptions.signal;
+  const started = await asking(
+    ctx,
+    () =>
+      ctx.client.request({
+        method: 'POST',
+        path: `${ctx.base}/start-conversation`,
+        body: { content: question },
+        schema: StartConversationSchema,
+        signal,
+        retries: 0,
+      }),
+    signal,
+  );
+  return finish(ctx, started.conversation_id, started.message_id, started.message, signal);
+}
+
+async function followUp(
+  ctx: GenieContext,
+  conversationId: string,
+  content: string,
+  askOptions: AskOptions = {},
+): Promise<AskedAnswer> {
+  const signal = askOptions.signal;
+  const message = await asking(
+    ctx,
+    () =>
+      ctx.client.request({
+        method: 'POST',
+        path: `${ctx.base}/conversations/${encodeURIComponent(conversationId)}/messages`,
+        body: { content },
+        schema: MessageSchema,
+        signal,
+        retries: 0,
+      }),
+    signal,
+  );
+  const messageId = message.message_id ?? message.id;
+  if (!messageId)
+    throw new GenieGitopsError(
+      `POST ${ctx.base}/conversations/${conversationId}/messages: the answer names no message_id`,
+    );
+  return finish(ctx, conversationId, messageId, message, signal);
+}
+
+async function finish(
+  ctx: GenieContext,
+  conversationId: string,
+  messageId: string,
+  first: Message | undefined,
+  signal?: AbortSignal,
+): Promise<AskedAnswer> {
+  const path = `${ctx.base}/conversations/${encodeURIComponent(conversationId)}/messages/${encodeURIComponent(messageId)}`;
+  const message = await pollMessage(ctx, path, first, signal);
+  const answer = message ? await toAnswer(ctx, path, message, signal) : timedOut(ctx.poll);
+  return { ...answer, conversationId, messageId };
+}
+
+/** Polls until a terminal status; undefined when the give-up time passed first. */
+async function pollMessage(
+  ctx: GenieContext,
+  path: string,
+  first: Message | undefined,
+  signal?: AbortSignal,
+): Promise<Message | undefined> {
+  const { poll, now } = ctx;
+  const deadline = now() + poll.giveUpMs;
+  let message = first;
+  let delay = poll.firstMs;
+  while (!message || !TERMINAL.has(message.status)) {
+    if (now() >= deadline) return undefined;
+    await ctx.sleep(Math.min(delay, Math.max(1, deadline - now())), signal);
+    delay = Math.min(delay * poll.factor, poll.maxMs);
+    message = await ctx.client.request({ method: 'GET', path, schema: MessageSchema, signal });
+  }
+  return message;
+}
+
+function timedOut(poll: PollPolicy): GenieAnswer {
+  return {
+    status: 'FAILED',
+    error: {
+      type: 'REPLY_PROCESS_TIMEOUT_EXCEPTION',
+      message: `Genie did not finish within ${Math.round(poll.giveUpMs / 1000)} s`,
+    },
+  };
+}
+
+async function toAnswer(ctx: GenieContext, path: string, message: Message, signal?: AbortSignal): Promise<GenieAnswer> {
+  if (message.status === 'FAILED') return failedAnswer(ctx, message);
+  if (message.status !== 'COMPLETED') {
+    return {
+      status: 'CANCELLED',
+      error: { type: message.status, message: `Genie ended the message ${message.status}` },
+    };
+  }
+  const { answer, attachmentId } = completedAnswer(message);
+  if (attachmentId)
+    answer.result = await fetchResult(
+      ctx,
+      `${path}/attachments/${encodeURIComponent(attachmentId)}/query-result`,
+      signal,
+    );
+  return answer;
+}
+
+/** A FAILED message as an answer; throttling instead pauses the limiter and throws a retryable error. */
+function failedAnswer(ctx: GenieContext, message: Message): GenieAnswer {
+  const type = message.error?.type ?? 'UNKNOWN';
+  const text = message.error?.error ?? `Genie failed (${type})`;
+  if (type.startsWith('RATE_LIMIT_EXCEEDED')) {
+    ctx.limiter?.pause(1000);
+    throw new GenieRateLimitError(`Genie throttled the question: ${text}`);
+  }
+  const sql = message.attachments?.find((a) => a.query?.query)?.query?.query;
+  return { status: 'FAILED', ...(sql ? { sql } : {}), error: { type, message: text } };
+}
+
+/** A COMPLETED message's text, SQL and instructions used, and the attachment holding Genie's result. */
+function completedAnswer(message: Message): { answer: GenieAnswer; attachmentId?: string } {
+  const attachments = message.attachments ?? [];
+  const query = attachments.find((a) => a.query?.query);
+  const text = attachments
+    .map((a) => a.text?.content)
+    .filter((t): t is string => !!t)
+    .join('\n');
+  const instructionsUsed = instructionIds(attachments.flatMap((a) => a.query?.thoughts ?? []));
+  const answer: GenieAnswer = { status: 'COMPLETED', instructionsUsed };
+  if (text) answer.text = text;
+  if (!query?.query?.query) return { answer };
+  answer.sql = query.query.query;
+  const attachmentId = query.attachment_id ?? query.id;
+  return attachmentId ? { answer, attachmentId } : { answer };
+}
+
+/** Genie's own execution; undefined when it cannot be read, so the scorer runs the SQL itself. */
+async function fetchResult(ctx: GenieContext, path: string, signal?: AbortSignal): Promise<QueryResult | undefined> {
+  try {
+    const body = await ctx.client.request({ method: 'GET', path, schema: QueryResultSchema, signal });
+    const response = body.statement_response;
+    if (response.status.state !== 'SUCCEEDED') return undefined;
+    return await readAllChunks(ctx.client, response, signal);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (error instanceof DatabricksApiError && !error.retryable) return undefined;
+    throw error;
+  }
 }
 
 /** THOUGHT_TYPE_INSTRUCTIONS thoughts name the instructions used; take every 32-hex id in them. */

@@ -47,97 +47,29 @@ export interface DatabricksClient {
 
 const ASSUMED_RETRY_AFTER_MS = 1000;
 
+/** What every request of one client shares. */
+interface ClientContext {
+  auth: AuthProvider;
+  doFetch: typeof fetch;
+  timeoutMs: number;
+  scrubber: SecretScrubber;
+}
+
 export function createDatabricksClient(options: DatabricksClientOptions): DatabricksClient {
   const host = normalizeHost(options.host);
-  const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const scrubber = options.auth.scrubber ?? new SecretScrubber();
+  const ctx: ClientContext = {
+    auth: options.auth,
+    doFetch: options.fetch ?? fetch,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    scrubber: options.auth.scrubber ?? new SecretScrubber(),
+  };
   const sleep = options.sleep ?? abortableSleep;
-
-  async function attempt<T>(spec: RequestSpec<T>, url: string): Promise<T> {
-    // A 401 on an OAuth token: refresh once and repeat once; a PAT cannot be refreshed.
-    for (let refreshed = false; ; refreshed = true) {
-      const token = await options.auth.token(spec.signal);
-      scrubber.add(token);
-      const response = await send(spec, url, token);
-      if (response.status === 401 && !refreshed && options.auth.invalidate()) {
-        await response.body?.cancel().catch(() => undefined);
-        continue;
-      }
-      return readResponse(spec, response);
-    }
-  }
-
-  async function send<T>(spec: RequestSpec<T>, url: string, token: string): Promise<Response> {
-    const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
-    if (spec.body !== undefined) headers['content-type'] = 'application/json';
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
-    try {
-      return await doFetch(url, {
-        method: spec.method,
-        headers,
-        body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
-        signal,
-      });
-    } catch (error) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      const what = timeout.aborted
-        ? `no answer within ${timeoutMs} ms`
-        : `connection failed (${scrubber.scrub(causeOf(error))})`;
-      throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
-    }
-  }
-
-  async function readResponse<T>(spec: RequestSpec<T>, response: Response): Promise<T> {
-    let text: string;
-    try {
-      text = await response.text();
-    } catch (error) {
-      if (spec.signal?.aborted) throw spec.signal.reason ?? error;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        0,
-        'NETWORK',
-        `connection dropped while reading the answer (${scrubber.scrub(causeOf(error))})`,
-      );
-    }
-    if (!response.ok) {
-      const { code, message } = errorBody(text);
-      let retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
-      if (retryAfterMs === undefined && (response.status === 429 || response.status === 503))
-        retryAfterMs = ASSUMED_RETRY_AFTER_MS;
-      throw new DatabricksApiError(
-        spec.method,
-        spec.path,
-        response.status,
-        code,
-        scrubber.scrub(message),
-        retryAfterMs,
-      );
-    }
-    const endpoint = `${spec.method} ${spec.path}`;
-    let json: unknown;
-    try {
-      json = text.trim() === '' ? {} : JSON.parse(text);
-    } catch {
-      throw new DatabricksShapeError(endpoint, '$', 'the body is not JSON');
-    }
-    const parsed = spec.schema.safeParse(json);
-    if (!parsed.success) {
-      const issue = parsed.error.issues[0];
-      throw new DatabricksShapeError(endpoint, issuePath(issue?.path ?? []), issue?.message ?? 'unexpected shape');
-    }
-    return parsed.data;
-  }
-
   return {
     host,
-    scrubber,
+    scrubber: ctx.scrubber,
     request<T>(spec: RequestSpec<T>): Promise<T> {
       const url = buildUrl(host, spec.path, spec.query);
-      return withRetry(() => attempt(spec, url), {
+      return withRetry(() => attempt(ctx, spec, url), {
         retries: spec.retries ?? options.retries ?? 5,
         backoffMs: options.backoffMs ?? 500,
         maxDelayMs: options.maxDelayMs ?? 60_000,
@@ -149,6 +81,97 @@ export function createDatabricksClient(options: DatabricksClientOptions): Databr
   };
 }
 
+/** One attempt of a request (the retry loop around it is withRetry's). */
+async function attempt<T>(ctx: ClientContext, spec: RequestSpec<T>, url: string): Promise<T> {
+  // A 401 on an OAuth token: refresh once and repeat once; a PAT cannot be refreshed.
+  for (let refreshed = false; ; refreshed = true) {
+    const token = await ctx.auth.token(spec.signal);
+    ctx.scrubber.add(token);
+    const response = await send(ctx, spec, url, token);
+    if (response.status === 401 && !refreshed && ctx.auth.invalidate()) {
+      await response.body?.cancel().catch(() => undefined);
+      continue;
+    }
+    const text = await readText(ctx, spec, response);
+    if (!response.ok) throw apiError(ctx, spec, response, text);
+    return parseAnswer(spec, text);
+  }
+}
+
+async function send(ctx: ClientContext, spec: RequestSpec<unknown>, url: string, token: string): Promise<Response> {
+  const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' };
+  if (spec.body !== undefined) headers['content-type'] = 'application/json';
+  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout;
+  try {
+    return await ctx.doFetch(url, {
+      method: spec.method,
+      headers,
+      body: spec.body === undefined ? undefined : JSON.stringify(spec.body),
+      signal,
+    });
+  } catch (error) {
+    if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+    const what = timeout.aborted
+      ? `no answer within ${ctx.timeoutMs} ms`
+      : `connection failed (${ctx.scrubber.scrub(causeOf(error))})`;
+    throw new DatabricksApiError(spec.method, spec.path, 0, timeout.aborted ? 'TIMEOUT' : 'NETWORK', what);
+  }
+}
+
+async function readText(ctx: ClientContext, spec: RequestSpec<unknown>, response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (error) {
+    if (spec.signal?.aborted) throw spec.signal.reason ?? error;
+    throw new DatabricksApiError(
+      spec.method,
+      spec.path,
+      0,
+      'NETWORK',
+      `connection dropped while reading the answer (${ctx.scrubber.scrub(causeOf(error))})`,
+    );
+  }
+}
+
+/** A failed answer as an error the retry policy reads (status, Retry-After), secrets masked. */
+function apiError(
+  ctx: ClientContext,
+  spec: RequestSpec<unknown>,
+  response: Response,
+  text: string,
+): DatabricksApiError {
+  const { code, message } = errorBody(text);
+  let retryAfterMs = parseRetryAfter(response.headers.get('retry-after'));
+  if (retryAfterMs === undefined && (response.status === 429 || response.status === 503))
+    retryAfterMs = ASSUMED_RETRY_AFTER_MS;
+  return new DatabricksApiError(
+    spec.method,
+    spec.path,
+    response.status,
+    code,
+    ctx.scrubber.scrub(message),
+    retryAfterMs,
+  );
+}
+
+/** A successful answer checked against the request's schema; a mismatch names the endpoint and field. */
+function parseAnswer<T>(spec: RequestSpec<T>, text: string): T {
+  const endpoint = `${spec.method} ${spec.path}`;
+  let json: unknown;
+  try {
+    json = text.trim() === '' ? {} : JSON.parse(text);
+  } catch {
+    throw new DatabricksShapeError(endpoint, '$', 'the body is not JSON');
+  }
+  const parsed = spec.schema.safeParse(json);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new DatabricksShapeError(endpoint, issuePath(issue?.path ?? []), issue?.message ?? 'unexpected shape');
+  }
+  return parsed.data;
+}
+
 function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query']): string {
   const url = new URL(path, `${host}/`);
   for (const [key, value] of Object.entries(query ?? {}))
@@ -156,7 +179,7 @@ function buildUrl(host: string, path: string, query: RequestSpec<unknown>['query
   return url.toString();
 }
 
-/** Databricks errors are `{ error_code, message }`; OAuth errors are `{ error, error_description }`. */
+/** A zod issue path as JSONPath, e.g. `$.statement.result[0]`. */
 function issuePath(segments: readonly PropertyKey[]): string {
   return `$${segments.map((s) => (typeof s === 'number' ? `[${s}]` : `.${String(s)}`)).join('')}`;
 }

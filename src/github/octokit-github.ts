@@ -102,8 +102,36 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
   }
 }
 
+type PullRequestOps = Pick<
+  GitHubPort,
+  | 'defaultBranch'
+  | 'findOpenPullRequest'
+  | 'listPullRequests'
+  | 'createPullRequest'
+  | 'updatePullRequest'
+  | 'pullRequestsOfCommit'
+>;
+type IssueOps = Pick<GitHubPort, 'addLabels' | 'removeLabel' | 'listComments' | 'createComment' | 'updateComment'>;
+type CommitStatusOps = Pick<GitHubPort, 'setCommitStatus' | 'listCommitStatuses'>;
+type DeploymentOps = Pick<
+  GitHubPort,
+  'listDeployments' | 'createDeployment' | 'listDeploymentStatuses' | 'setDeploymentStatus'
+>;
+
+/** The repository every call names, and the client that makes it. */
+interface RepoContext {
+  octokit: Octokit;
+  owner: string;
+  repo: string;
+}
+
 export function createGitHub(octokit: Octokit, repository: { owner: string; repo: string }): GitHubPort {
-  const { owner, repo } = repository;
+  const ctx: RepoContext = { octokit, owner: repository.owner, repo: repository.repo };
+  return { ...pullRequestOps(ctx), ...issueOps(ctx), ...commitStatusOps(ctx), ...deploymentOps(ctx) };
+}
+
+/** Pull requests and the repository they belong to. */
+function pullRequestOps({ octokit, owner, repo }: RepoContext): PullRequestOps {
   return {
     defaultBranch: () =>
       call('get repository', async () => {
@@ -145,6 +173,22 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
         const { data } = await octokit.rest.pulls.update({ owner, repo, pull_number: number, ...input });
         return toPull(data);
       }),
+    pullRequestsOfCommit: (sha) =>
+      call(`list pull requests of ${sha.slice(0, 7)}`, async () => {
+        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
+          owner,
+          repo,
+          commit_sha: sha,
+          per_page: 100,
+        });
+        return data.map(toPull);
+      }),
+  };
+}
+
+/** Labels and comments of a pull request (GitHub files both under issues). */
+function issueOps({ octokit, owner, repo }: RepoContext): IssueOps {
+  return {
     addLabels: (number, labels) =>
       call(`add labels to #${number}`, async () => {
         if (labels.length > 0)
@@ -179,6 +223,12 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
         const { data } = await octokit.rest.issues.updateComment({ owner, repo, comment_id: commentId, body });
         return toComment(data);
       }),
+  };
+}
+
+/** Commit statuses: the checks a pull request shows. */
+function commitStatusOps({ octokit, owner, repo }: RepoContext): CommitStatusOps {
+  return {
     setCommitStatus: (sha, status: CommitStatus) =>
       call(`set commit status on ${sha.slice(0, 7)}`, async () => {
         await octokit.rest.repos.createCommitStatus({
@@ -196,16 +246,12 @@ export function createGitHub(octokit: Octokit, repository: { owner: string; repo
         const { data } = await octokit.rest.repos.listCommitStatusesForRef({ owner, repo, ref: sha, per_page: 100 });
         return data.map(toStatus).filter((s): s is CommitStatus => s !== undefined);
       }),
-    pullRequestsOfCommit: (sha) =>
-      call(`list pull requests of ${sha.slice(0, 7)}`, async () => {
-        const { data } = await octokit.rest.repos.listPullRequestsAssociatedWithCommit({
-          owner,
-          repo,
-          commit_sha: sha,
-          per_page: 100,
-        });
-        return data.map(toPull);
-      }),
+  };
+}
+
+/** Deployments and their statuses: the record the drift guard reads. */
+function deploymentOps({ octokit, owner, repo }: RepoContext): DeploymentOps {
+  return {
     listDeployments: (filter) =>
       call(`list deployments of ${filter.environment}`, async () => {
         const { data } = await octokit.rest.repos.listDeployments({

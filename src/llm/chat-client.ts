@@ -55,122 +55,158 @@ interface Target {
   token: () => Promise<string | undefined>;
 }
 
+type ChatOptions = NonNullable<Parameters<Llm['chat']>[1]>;
+
 const DEFAULT_MAX_REPLY_BYTES = 8 * 1024 * 1024;
 
+/** What every call of one client shares; `secrets` grows as tokens are fetched. */
+interface ChatContext {
+  target: Target;
+  doFetch: typeof fetch;
+  timeoutMs: number;
+  retries: number;
+  maxReplyBytes: number;
+  policy: BackoffPolicy;
+  defaultMaxTokens: number;
+  onRetry: ChatLlmOptions['onRetry'];
+  /** Every secret value seen, so any echo of one in an error body is masked. */
+  secrets: Set<string>;
+}
+
 export function createChatLlm(config: ChatLlmConfig, options: ChatLlmOptions = {}): Llm {
-  const target = resolveTarget(config);
-  const doFetch = options.fetch ?? fetch;
-  const timeoutMs = options.timeoutMs ?? 60_000;
-  const retries = options.retries ?? 3;
-  const maxReplyBytes = options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES;
-  const policy: BackoffPolicy = { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 };
-  // Every secret value seen, so any echo of one in an error body is masked.
   const secrets = new Set<string>();
   if (config.kind === 'databricks' && typeof config.token === 'string') secrets.add(config.token);
   if (config.kind === 'openai' && config.apiKey) secrets.add(config.apiKey);
-  const scrub = (text: string) => redact(text, secrets);
+  const ctx: ChatContext = {
+    target: resolveTarget(config),
+    doFetch: options.fetch ?? fetch,
+    timeoutMs: options.timeoutMs ?? 60_000,
+    retries: options.retries ?? 3,
+    maxReplyBytes: options.maxReplyBytes ?? DEFAULT_MAX_REPLY_BYTES,
+    policy: { baseDelayMs: options.baseDelayMs ?? 1000, maxDelayMs: options.maxDelayMs ?? 60_000 },
+    defaultMaxTokens: options.defaultMaxTokens ?? 4096,
+    onRetry: options.onRetry,
+    secrets,
+  };
+  return {
+    chat: async (messages, chatOptions = {}) =>
+      chatWithRetries(ctx, requestBody(ctx, messages, chatOptions), chatOptions.signal),
+  };
+}
 
-  async function attempt(body: Record<string, unknown>, signal: AbortSignal | undefined): Promise<LlmReply> {
-    const token = await target.token();
-    if (token) secrets.add(token);
-    const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
-    if (token) headers.authorization = `Bearer ${token}`;
-    const timeout = AbortSignal.timeout(timeoutMs);
-    const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+function requestBody(ctx: ChatContext, messages: ChatMessage[], chatOptions: ChatOptions): Record<string, unknown> {
+  const body: Record<string, unknown> = {
+    messages: messages.map((message) => ({ role: message.role, content: message.content })),
+    max_tokens: chatOptions.maxTokens ?? ctx.defaultMaxTokens,
+  };
+  if (ctx.target.model !== undefined) body.model = ctx.target.model;
+  if (chatOptions.temperature !== undefined) body.temperature = chatOptions.temperature;
+  if (chatOptions.json) body.response_format = { type: 'json_object' };
+  return body;
+}
+
+/** Attempts until a reply, a lasting error, or the retries are spent; waits by the one retry policy. */
+async function chatWithRetries(
+  ctx: ChatContext,
+  body: Record<string, unknown>,
+  signal: AbortSignal | undefined,
+): Promise<LlmReply> {
+  let retry = 0;
+  for (;;) {
     try {
-      const response = await doFetch(target.url, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify(body),
-        signal: combined,
-      });
-      const text = await readTextCapped(response, maxReplyBytes);
-      if (!response.ok) {
-        const detail = scrub(errorMessageFromBody(text));
-        throw new LlmError(
-          'http',
-          target.label,
-          detail,
-          response.status,
-          hintForStatus(response.status),
-          retryAfterFor(response),
-        );
-      }
-      let json: unknown;
-      try {
-        json = JSON.parse(text);
-      } catch {
-        throw new LlmError(
-          'invalid_response',
-          target.label,
-          `not JSON: ${scrub(clip(text.replace(/\s+/g, ' '), 200))}`,
-        );
-      }
-      const parsed = parseChatCompletion(json);
-      if (!parsed.ok) throw new LlmError('invalid_response', target.label, scrub(parsed.problem));
-      return parsed.reply;
+      return await attempt(ctx, body, signal);
     } catch (error) {
-      if (error instanceof LlmError) throw error;
-      if (error instanceof BodyTooLargeError)
-        throw new LlmError(
-          'invalid_response',
-          target.label,
-          error.message,
-          undefined,
-          'the endpoint sent far more than a chat answer: check the base URL or model, or raise maxReplyBytes',
-        );
-      if (signal?.aborted) throw new LlmError('aborted', target.label, 'the run was cancelled');
-      if (timeout.aborted)
-        throw new LlmError(
-          'timeout',
-          target.label,
-          `no answer within ${timeoutMs} ms`,
-          undefined,
-          'raise the LLM timeout or use a faster endpoint',
-        );
-      throw new LlmError('network', target.label, scrub(networkDetail(error)));
+      if (!(error instanceof LlmError)) throw error;
+      // Some models reject response_format; the caller parses JSON from text anyway, so ask again without it.
+      if (rejectsResponseFormat(error, body)) {
+        delete body.response_format;
+        continue;
+      }
+      if (!error.retryable || retry >= ctx.retries) throw error;
+      const delayMs = retryDelay(retry, ctx.policy, error.retryAfterMs);
+      ctx.onRetry?.({ attempt: retry + 1, delayMs, error });
+      try {
+        await sleep(delayMs, signal);
+      } catch {
+        throw new LlmError('aborted', ctx.target.label, 'the run was cancelled');
+      }
+      retry++;
     }
   }
+}
 
-  return {
-    async chat(messages: ChatMessage[], chatOptions = {}): Promise<LlmReply> {
-      const body: Record<string, unknown> = {
-        messages: messages.map((message) => ({ role: message.role, content: message.content })),
-        max_tokens: chatOptions.maxTokens ?? options.defaultMaxTokens ?? 4096,
-      };
-      if (target.model !== undefined) body.model = target.model;
-      if (chatOptions.temperature !== undefined) body.temperature = chatOptions.temperature;
-      if (chatOptions.json) body.response_format = { type: 'json_object' };
+function rejectsResponseFormat(error: LlmError, body: Record<string, unknown>): boolean {
+  return (
+    error.kind === 'http' &&
+    error.status === 400 &&
+    Boolean(body.response_format) &&
+    /response_format|json_object/i.test(error.detail)
+  );
+}
 
-      let retry = 0;
-      for (;;) {
-        try {
-          return await attempt(body, chatOptions.signal);
-        } catch (error) {
-          if (!(error instanceof LlmError)) throw error;
-          // Some models reject response_format; the caller parses JSON from text anyway, so ask again without it.
-          if (
-            error.kind === 'http' &&
-            error.status === 400 &&
-            body.response_format &&
-            /response_format|json_object/i.test(error.detail)
-          ) {
-            delete body.response_format;
-            continue;
-          }
-          if (!error.retryable || retry >= retries) throw error;
-          const delayMs = retryDelay(retry, policy, error.retryAfterMs);
-          options.onRetry?.({ attempt: retry + 1, delayMs, error });
-          try {
-            await sleep(delayMs, chatOptions.signal);
-          } catch {
-            throw new LlmError('aborted', target.label, 'the run was cancelled');
-          }
-          retry++;
-        }
-      }
-    },
-  };
+/** One POST and its reply; every failure becomes an LlmError. */
+async function attempt(ctx: ChatContext, body: Record<string, unknown>, signal?: AbortSignal): Promise<LlmReply> {
+  const token = await ctx.target.token();
+  if (token) ctx.secrets.add(token);
+  const headers: Record<string, string> = { 'content-type': 'application/json', accept: 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  const timeout = AbortSignal.timeout(ctx.timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  try {
+    const response = await ctx.doFetch(ctx.target.url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify(body),
+      signal: combined,
+    });
+    return readReply(ctx, response, await readTextCapped(response, ctx.maxReplyBytes));
+  } catch (error) {
+    throw asLlmError(ctx, error, signal, timeout);
+  }
+}
+
+/** The reply of a chat completion, or the LlmError its status or body amounts to. */
+function readReply(ctx: ChatContext, response: Response, text: string): LlmReply {
+  const { label } = ctx.target;
+  const scrub = (value: string) => redact(value, ctx.secrets);
+  if (!response.ok) {
+    const detail = scrub(errorMessageFromBody(text));
+    const hint = hintForStatus(response.status);
+    throw new LlmError('http', label, detail, response.status, hint, retryAfterFor(response));
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new LlmError('invalid_response', label, `not JSON: ${scrub(clip(text.replace(/\s+/g, ' '), 200))}`);
+  }
+  const parsed = parseChatCompletion(json);
+  if (!parsed.ok) throw new LlmError('invalid_response', label, scrub(parsed.problem));
+  return parsed.reply;
+}
+
+/** What a thrown failure of one attempt means: oversized body, cancel, timeout or network. */
+function asLlmError(ctx: ChatContext, error: unknown, signal: AbortSignal | undefined, timeout: AbortSignal): LlmError {
+  const { label } = ctx.target;
+  if (error instanceof LlmError) return error;
+  if (error instanceof BodyTooLargeError)
+    return new LlmError(
+      'invalid_response',
+      label,
+      error.message,
+      undefined,
+      'the endpoint sent far more than a chat answer: check the base URL or model, or raise maxReplyBytes',
+    );
+  if (signal?.aborted) return new LlmError('aborted', label, 'the run was cancelled');
+  if (timeout.aborted)
+    return new LlmError(
+      'timeout',
+      label,
+      `no answer within ${ctx.timeoutMs} ms`,
+      undefined,
+      'raise the LLM timeout or use a faster endpoint',
+    );
+  return new LlmError('network', label, redact(networkDetail(error), ctx.secrets));
 }
 
 function resolveTarget(config: ChatLlmConfig): Target {

@@ -46,86 +46,126 @@ interface Evaluation {
 }
 
 export function createLlmAnalyst(options: LlmAnalystOptions): Analyst {
-  const maxFixes = options.maxFixes ?? 8;
   let template: PromptTemplate | undefined;
-
   return {
     name: 'llm',
     async propose(input: AnalystInput): Promise<AnalystResult> {
       const usage: Usage = { promptTokens: 0, completionTokens: 0, calls: 0 };
-      const notes: string[] = [];
       if (input.failures.length === 0) return { fixes: [], notes: ['no failing train questions to analyse'], usage };
       try {
         template ??= loadPromptTemplate('analyst', options.promptsDir);
       } catch (error) {
         return { fixes: [], notes: [`llm analyst: ${errorText(error)}`], usage };
       }
-
-      const samples: SampleValues =
-        options.sampleValues === false
-          ? new Map()
-          : await collectSampleValues(input.warehouse, input.warehouseSchema, {
-              maxColumns: 40,
-              maxValues: 20,
-              timeoutMs: 30_000,
-              signal: input.signal,
-            });
-      const prompt = buildAnalystPrompt(
-        template,
-        {
-          space: renderSpace(input.space),
-          schema: renderSchema(input.warehouseSchema, samples, input.space),
-          failures: input.failures.map((failure) => renderFailure(failure)),
-          lessons: renderLessons(input.lessonsText, input.alreadyTried),
-          maxFixes,
-        },
-        options.promptBudgetChars ?? 100_000,
-      );
-      if (prompt.omittedFailures > 0)
-        notes.push(
-          `llm analyst: ${prompt.omittedFailures} failing question(s) left out of the prompt to stay within its budget`,
-        );
-      if (prompt.clipped.length > 0)
-        notes.push(`llm analyst: ${prompt.clipped.join(', ')} truncated in the prompt to stay within its budget`);
-
-      const messages: ChatMessage[] = [...prompt.messages];
-      const evaluate = evaluator(input);
-      let evaluation: Evaluation | undefined;
-      for (let attempt = 1; attempt <= 2; attempt++) {
-        let content: string;
-        try {
-          usage.calls++;
-          const reply = await options.llm.chat(messages, {
-            json: true,
-            maxTokens: options.maxTokens ?? 4096,
-            temperature: options.temperature ?? 0.2,
-            signal: input.signal,
-          });
-          usage.promptTokens += reply.usage?.promptTokens ?? 0;
-          usage.completionTokens += reply.usage?.completionTokens ?? 0;
-          content = reply.content;
-        } catch (error) {
-          notes.push(`llm analyst: the model call failed, no fixes this round: ${errorText(error)}`);
-          return { fixes: [], notes, usage };
-        }
-        evaluation = evaluate(content);
-        if (!evaluation.problem) break;
-        if (attempt === 1) {
-          notes.push(`llm analyst: first answer unusable (${evaluation.problem}); asked once more`);
-          messages.push(
-            { role: 'assistant', content: clipText(content, 8000) },
-            { role: 'user', content: followUp(evaluation.problem) },
-          );
-        } else {
-          notes.push(`llm analyst: second answer unusable too (${evaluation.problem}); no fixes this round`);
-        }
-      }
-      if (!evaluation || evaluation.problem)
-        return { fixes: [], notes: [...notes, ...(evaluation?.notes ?? [])], usage };
-      notes.push(...evaluation.notes);
-      return { fixes: selectFixes(evaluation.fixes, input.alreadyTried, maxFixes, notes), notes, usage };
+      return proposeWith(options, template, input, usage);
     },
   };
+}
+
+/** One round: build the prompt, ask (once more when the answer is unusable), keep the fixes that pass. */
+async function proposeWith(
+  options: LlmAnalystOptions,
+  template: PromptTemplate,
+  input: AnalystInput,
+  usage: Usage,
+): Promise<AnalystResult> {
+  const maxFixes = options.maxFixes ?? 8;
+  const notes: string[] = [];
+  const messages = await promptMessages(options, template, input, notes);
+  const evaluation = await askForFixes(options, input, messages, usage, notes);
+  if (!evaluation) return { fixes: [], notes, usage };
+  if (evaluation.problem) return { fixes: [], notes: [...notes, ...evaluation.notes], usage };
+  notes.push(...evaluation.notes);
+  return { fixes: selectFixes(evaluation.fixes, input.alreadyTried, maxFixes, notes), notes, usage };
+}
+
+/** The analyst prompt within its budget; what the budget left out is noted. */
+async function promptMessages(
+  options: LlmAnalystOptions,
+  template: PromptTemplate,
+  input: AnalystInput,
+  notes: string[],
+): Promise<ChatMessage[]> {
+  const samples: SampleValues =
+    options.sampleValues === false
+      ? new Map()
+      : await collectSampleValues(input.warehouse, input.warehouseSchema, {
+          maxColumns: 40,
+          maxValues: 20,
+          timeoutMs: 30_000,
+          signal: input.signal,
+        });
+  const prompt = buildAnalystPrompt(
+    template,
+    {
+      space: renderSpace(input.space),
+      schema: renderSchema(input.warehouseSchema, samples, input.space),
+      failures: input.failures.map((failure) => renderFailure(failure)),
+      lessons: renderLessons(input.lessonsText, input.alreadyTried),
+      maxFixes: options.maxFixes ?? 8,
+    },
+    options.promptBudgetChars ?? 100_000,
+  );
+  if (prompt.omittedFailures > 0)
+    notes.push(
+      `llm analyst: ${prompt.omittedFailures} failing question(s) left out of the prompt to stay within its budget`,
+    );
+  if (prompt.clipped.length > 0)
+    notes.push(`llm analyst: ${prompt.clipped.join(', ')} truncated in the prompt to stay within its budget`);
+  return [...prompt.messages];
+}
+
+/** Asks the model, and once more with the problem named when the first answer is unusable; undefined when a call failed. */
+async function askForFixes(
+  options: LlmAnalystOptions,
+  input: AnalystInput,
+  messages: ChatMessage[],
+  usage: Usage,
+  notes: string[],
+): Promise<Evaluation | undefined> {
+  const evaluate = evaluator(input);
+  let evaluation: Evaluation | undefined;
+  for (let attempt = 1; attempt <= 2; attempt++) {
+    const content = await chatOnce(options, input, messages, usage, notes);
+    if (content === undefined) return undefined;
+    evaluation = evaluate(content);
+    if (!evaluation.problem) break;
+    if (attempt === 1) {
+      notes.push(`llm analyst: first answer unusable (${evaluation.problem}); asked once more`);
+      messages.push(
+        { role: 'assistant', content: clipText(content, 8000) },
+        { role: 'user', content: followUp(evaluation.problem) },
+      );
+    } else {
+      notes.push(`llm analyst: second answer unusable too (${evaluation.problem}); no fixes this round`);
+    }
+  }
+  return evaluation;
+}
+
+/** One model call, its tokens counted; a failure is noted and gives undefined. */
+async function chatOnce(
+  options: LlmAnalystOptions,
+  input: AnalystInput,
+  messages: ChatMessage[],
+  usage: Usage,
+  notes: string[],
+): Promise<string | undefined> {
+  try {
+    usage.calls++;
+    const reply = await options.llm.chat(messages, {
+      json: true,
+      maxTokens: options.maxTokens ?? 4096,
+      temperature: options.temperature ?? 0.2,
+      signal: input.signal,
+    });
+    usage.promptTokens += reply.usage?.promptTokens ?? 0;
+    usage.completionTokens += reply.usage?.completionTokens ?? 0;
+    return reply.content;
+  } catch (error) {
+    notes.push(`llm analyst: the model call failed, no fixes this round: ${errorText(error)}`);
+    return undefined;
+  }
 }
 
 /** Parse and validate one answer against this round's space and warehouse. */

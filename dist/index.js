@@ -7,7 +7,7 @@ const __dirname = __bundleDirname(__filename);
 import {
   AUTO_ROLLBACK_MODES,
   VERIFY_MODES
-} from "./chunks/chunk-VEUJD2M4.js";
+} from "./chunks/chunk-KM6YRFL5.js";
 import {
   durationOption,
   numberOption
@@ -17,30 +17,30 @@ import {
 } from "./chunks/chunk-UNOROZ26.js";
 import {
   SCORERS
-} from "./chunks/chunk-IFBKQVPH.js";
-import "./chunks/chunk-SQHB65RL.js";
+} from "./chunks/chunk-FCYJGTZU.js";
+import "./chunks/chunk-OSMUXYUV.js";
 import {
   SYNC_BENCHMARK_MODES
 } from "./chunks/chunk-DJ6MWIOZ.js";
 import "./chunks/chunk-KZD2HRWT.js";
-import "./chunks/chunk-3YPRSFI5.js";
+import "./chunks/chunk-XQO3YVW2.js";
 import "./chunks/chunk-EJQUJTOD.js";
-import "./chunks/chunk-T3DVBVJO.js";
+import "./chunks/chunk-4KRUN3JG.js";
 import "./chunks/chunk-GXJMX2VI.js";
-import "./chunks/chunk-ACD7K57A.js";
-import "./chunks/chunk-U4DQRJIC.js";
-import "./chunks/chunk-ESR33V26.js";
+import "./chunks/chunk-YRSZRZTN.js";
+import "./chunks/chunk-TNXXPIVX.js";
+import "./chunks/chunk-5EWIOULF.js";
 import "./chunks/chunk-THICYPHM.js";
-import "./chunks/chunk-QFV3YJEH.js";
+import "./chunks/chunk-X5AKP66Y.js";
 import "./chunks/chunk-HF5AKT2U.js";
 import "./chunks/chunk-AZP5Q53T.js";
-import "./chunks/chunk-ZRYCVLE4.js";
-import "./chunks/chunk-XZ4PFG4A.js";
+import "./chunks/chunk-TO6ASSJM.js";
+import "./chunks/chunk-C22NKHPE.js";
 import {
   onSecret,
   parseBackend,
   parseStaging
-} from "./chunks/chunk-XXUURY7P.js";
+} from "./chunks/chunk-JUBDQXCT.js";
 import "./chunks/chunk-4BRCAOTG.js";
 import {
   getInput,
@@ -185,19 +185,19 @@ function readInputs() {
 
 // src/action/main.ts
 var LOCAL_RUNNERS = {
-  validate: async () => (await import("./chunks/run-validate-HCXWJAOL.js")).runValidate,
-  lint: async () => (await import("./chunks/run-lint-YJT7DZFV.js")).runLint
+  validate: async () => (await import("./chunks/run-validate-P664XXJE.js")).runValidate,
+  lint: async () => (await import("./chunks/run-lint-JAVKLPYD.js")).runLint
 };
 var RUNNERS = {
-  score: async () => (await import("./chunks/run-score-5RWWVU4L.js")).runScore,
-  enhance: async () => (await import("./chunks/run-enhance-TCMDMGDD.js")).runEnhance,
-  deploy: async () => (await import("./chunks/run-deploy-PJD2BJZE.js")).runDeploy,
-  export: async () => (await import("./chunks/run-export-XTY3DORN.js")).runExport,
+  score: async () => (await import("./chunks/run-score-OHLDZFGP.js")).runScore,
+  enhance: async () => (await import("./chunks/run-enhance-24LWHNX2.js")).runEnhance,
+  deploy: async () => (await import("./chunks/run-deploy-BMVK7CSQ.js")).runDeploy,
+  export: async () => (await import("./chunks/run-export-42N66OHD.js")).runExport,
   "list-spaces": async () => listSpacesOutput
 };
 async function listSpacesOutput(run2) {
   const pr = run2.context.pullRequest;
-  const touched = async () => (await import("./chunks/run-score-5RWWVU4L.js")).spacesTouchedByPr(run2, pr);
+  const touched = async () => (await import("./chunks/run-score-OHLDZFGP.js")).spacesTouchedByPr(run2, pr);
   const spaces = run2.inputs.changedOnly && pr ? await touched() : listSpaces(run2.root, run2.layout);
   setOutput("spaces", JSON.stringify(spaces));
   info(`spaces: ${spaces.join(", ") || "none"}`);
@@ -206,7 +206,7 @@ async function listSpacesOutput(run2) {
 async function runCommand(command, local) {
   if (command === "validate" || command === "lint") return (await LOCAL_RUNNERS[command]())(local);
   const [{ createActionRun }, { readGitHubContext }] = await Promise.all([
-    import("./chunks/action-run-PX5HE6JM.js"),
+    import("./chunks/action-run-7EABFEGP.js"),
     import("./chunks/github-context-VXLDG6OS.js")
   ]);
   return (await RUNNERS[command]())(createActionRun(local, readGitHubContext()));

@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-5SCBWNYG.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-2LV5MGX5.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-5QFIK3M3.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-LMGS675Y.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-LMGS675Y.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-5MF6ZJ6C.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-5MF6ZJ6C.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-CWUHW5O3.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-CWUHW5O3.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-K353JCOV.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-LGRZKM7E.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-HQC6L4W5.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-57KHXPL4.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-QJOUGZKC.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-QJOUGZKC.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-CSHCEKG6.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-CSHCEKG6.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-XSON3HKX.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-XSON3HKX.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-BPR7Y7DZ.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

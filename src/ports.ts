@@ -59,6 +59,17 @@ export interface Warehouse {
   close?(): Promise<void>;
 }
 
+/**
+ * The embedded warehouse's data files, as `init` reads them to bootstrap a space: whether a file
+ * is a database it opens, and the warehouse over one (local/warehouse.ts; the wiring hands it in).
+ */
+export interface DataFiles {
+  /** True when the bytes begin like a database file (SQLite's "SQLite format 3" header). */
+  isDatabase(bytes: Uint8Array): boolean;
+  /** A warehouse over a database file or .sql script (absolute path), or 'demo' for the generated demo data. */
+  open(data: string): Promise<Warehouse>;
+}
+
 /** What Genie said to one question: SQL with its result, or a text reply, or an error. */
 export interface GenieAnswer {
   status: 'COMPLETED' | 'FAILED' | 'CANCELLED';

@@ -1,5 +1,7 @@
 /** What every action command runner gets: the parsed inputs, the run's context and the adapters. */
 import * as core from '@actions/core';
+import type { BackendOpener } from '../backend-port.js';
+import { SecretScrubber } from '../databricks/secrets.js';
 import { GenieGitopsError } from '../errors.js';
 import { GitCli } from '../github/git-cli.js';
 import type { Env, GitHubPort } from '../ports.js';
@@ -8,6 +10,7 @@ import { createOctokit } from '../github/octokit-factory.js';
 import { listSpaces, type LayoutOptions } from '../space/repository.js';
 import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
+import { createBackendOpener } from '../wiring/backend.js';
 
 export interface ActionRun {
   root: string;
@@ -15,6 +18,10 @@ export interface ActionRun {
   context: GitHubContext;
   /** The run's settings as environment variables (the inputs laid over the environment). */
   env: Env;
+  /** The backend of the `backend` input, not yet opened: the commands open it per space. */
+  backend: BackendOpener;
+  /** Every secret the run's workspace clients handle is added here (and masked in the runner's log). */
+  secrets: SecretScrubber;
   git: GitCli;
   /** Undefined without a token (e.g. a fork's PR with no write access). */
   github?: GitHubPort;
@@ -27,21 +34,21 @@ export interface StepOutcome {
   failure?: string;
 }
 
-export function createActionRun(root: string, inputs: ActionInputs, context: GitHubContext, env: Env): ActionRun {
+export function createActionRun(
+  root: string,
+  inputs: ActionInputs,
+  context: GitHubContext,
+  env: Env,
+  secrets = new SecretScrubber(),
+): ActionRun {
   const token = inputs.githubToken;
   const git = new GitCli({ cwd: root, token, env });
   const layout: LayoutOptions = { bundleTarget: inputs.bundleTarget };
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
+  const backend = createBackendOpener({ backend: inputs.backend, env, secrets });
+  const run = { root, inputs, context, env, backend, secrets, git, layout };
+  if (!token || !context.owner || !context.repo) return run;
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => core.warning(line) });
-  return {
-    root,
-    inputs,
-    context,
-    env,
-    git,
-    layout,
-    github: createGitHub(octokit, { owner: context.owner, repo: context.repo }),
-  };
+  return { ...run, github: createGitHub(octokit, { owner: context.owner, repo: context.repo }) };
 }
 
 export function requireGitHub(run: ActionRun, command: string): GitHubPort {

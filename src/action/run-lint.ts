@@ -44,7 +44,7 @@ export function annotateLint(result: LintResult): void {
 
 export async function runLint(run: ActionRun): Promise<StepOutcome> {
   const spaces = run.inputs.all ? undefined : run.inputs.space ? [run.inputs.space] : undefined;
-  const result = await lintCommand({ root: run.root, spaces, layout: run.layout, env: run.env });
+  const result = await lintCommand({ root: run.root, spaces, layout: run.layout });
   if (result.spaces.length === 0)
     return { failure: 'no space found: create spaces/<name>/space.json or declare genie_spaces in databricks.yml' };
   annotateLint(result);

@@ -19,11 +19,10 @@ export async function runValidate(run: ActionRun): Promise<StepOutcome> {
   // In CI every expected SQL also runs once on the warehouse, so a broken benchmark fails here,
   // before any score is computed.
   const result = await validateCommand({
-    env: run.env,
     root: run.root,
     space: run.inputs.space,
     execute: true,
-    backend: run.inputs.backend,
+    backend: run.backend,
     layout: run.layout,
   });
   annotate(result.issues);

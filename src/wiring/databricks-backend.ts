@@ -5,7 +5,7 @@
  * API as the SpaceStore.
  */
 import { createAuthFromEnv, type AuthDeps, type Env } from '../databricks/auth.js';
-import { sharedAskLimiter } from '../databricks/ask-limiter.js';
+import type { AskLimiters } from '../databricks/ask-limiter.js';
 import { readDatabricksSettings } from '../databricks/config.js';
 import { createEvalRuns } from '../databricks/eval-runs.js';
 import { createGenieAdapter } from '../databricks/genie-conversation.js';
@@ -13,19 +13,18 @@ import { createDatabricksClient, type DatabricksClientOptions } from '../databri
 import { createSpaceStore } from '../databricks/space-store.js';
 import { createStatementWarehouse } from '../databricks/statement-warehouse.js';
 import { GenieGitopsError } from '../errors.js';
-import type { Genie, Warehouse } from '../ports.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import type { StagingMode, Target } from '../space/target.js';
 import { onInterrupt } from '../util/interrupt-cleanup.js';
 import { openStaging } from '../databricks/staging-space.js';
-import type { Backend } from '../backend-port.js';
-
-export { syncSpace } from '../databricks/staging-space.js';
+import type { Backend, LiveSide } from '../backend-port.js';
 
 export interface DatabricksBackendOptions {
   env: Env;
-  /** Injected in tests; the action relies on the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. */
+  /** The run's ask limiters: every Genie of one workspace host keeps to one limit. */
+  limiters: AskLimiters;
+  /** Injected in tests; the action relies on the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. Carries the run's secrets. */
   auth?: AuthDeps;
   client?: Partial<Omit<DatabricksClientOptions, 'host' | 'auth'>>;
   /** Overrides target.yml's `staging` (default temporary). */
@@ -75,7 +74,7 @@ export async function openDatabricksBackend(
     tables: () => repositoryTables(root, target.warehouseId),
   });
   const spaces = createSpaceStore(client);
-  const limiter = sharedAskLimiter(settings.host, settings.qpm);
+  const limiter = options.limiters.forHost(settings.host, settings.qpm);
   const staging = openStaging({
     store: spaces,
     target,
@@ -118,7 +117,7 @@ export async function openDatabricksLive(
   root: string,
   target: Target,
   options: DatabricksBackendOptions,
-): Promise<{ config: Space; genie: Genie; warehouse: Warehouse; close(): Promise<void> }> {
+): Promise<LiveSide> {
   checkTarget(target);
   const { settings, client } = openClient(options);
   const stored = await createSpaceStore(client).get(target.liveSpaceId);
@@ -129,7 +128,7 @@ export async function openDatabricksLive(
     warehouseId,
     tables: () => repositoryTables(root, warehouseId),
   });
-  const limiter = sharedAskLimiter(settings.host, settings.qpm);
+  const limiter = options.limiters.forHost(settings.host, settings.qpm);
   const genie = createGenieAdapter({ client, spaceId: target.liveSpaceId, limiter, poll: settings.poll });
   return { config, genie, warehouse, close: async () => undefined };
 }

@@ -6,7 +6,7 @@
 
 /**
  * Settings as environment variables (DATABRICKS_HOST, GENIE_GITOPS_STATE_DIR, ...): read once by
- * the entry (the process's environment, with the action's inputs laid over it) and handed down.
+ * the entry (the process's environment, with the action's inputs laid over it) and handed to the wiring only.
  */
 export type Env = Readonly<Record<string, string | undefined>>;
 

@@ -7,41 +7,53 @@ const __dirname = __bundleDirname(__filename);
 import {
   AUTO_ROLLBACK_MODES,
   VERIFY_MODES
-} from "./chunks/chunk-KM6YRFL5.js";
+} from "./chunks/chunk-THYXGEOT.js";
+import {
+  createBackendOpener,
+  parseBackend
+} from "./chunks/chunk-SFBBOFPP.js";
+import "./chunks/chunk-COYHA7VI.js";
 import {
   durationOption,
   numberOption
 } from "./chunks/chunk-SIBL6UGT.js";
+import "./chunks/chunk-CAX54CD4.js";
 import {
   annotate
 } from "./chunks/chunk-UNOROZ26.js";
 import {
   SCORERS
-} from "./chunks/chunk-FCYJGTZU.js";
-import "./chunks/chunk-OSMUXYUV.js";
+} from "./chunks/chunk-4UTAPP75.js";
+import "./chunks/chunk-PKBWH3VC.js";
 import {
   SYNC_BENCHMARK_MODES
 } from "./chunks/chunk-DJ6MWIOZ.js";
 import "./chunks/chunk-KZD2HRWT.js";
-import "./chunks/chunk-XQO3YVW2.js";
-import "./chunks/chunk-EJQUJTOD.js";
-import "./chunks/chunk-4KRUN3JG.js";
-import "./chunks/chunk-GXJMX2VI.js";
-import "./chunks/chunk-YRSZRZTN.js";
-import "./chunks/chunk-TNXXPIVX.js";
-import "./chunks/chunk-5EWIOULF.js";
-import "./chunks/chunk-THICYPHM.js";
-import "./chunks/chunk-X5AKP66Y.js";
-import "./chunks/chunk-HF5AKT2U.js";
-import "./chunks/chunk-AZP5Q53T.js";
-import "./chunks/chunk-TO6ASSJM.js";
-import "./chunks/chunk-C22NKHPE.js";
+import "./chunks/chunk-2IMZ3PVR.js";
 import {
-  onSecret,
-  parseBackend,
+  SecretScrubber
+} from "./chunks/chunk-73FR4S72.js";
+import "./chunks/chunk-EJQUJTOD.js";
+import "./chunks/chunk-QZ2NRGKF.js";
+import "./chunks/chunk-ZTGJVGZW.js";
+import "./chunks/chunk-C4DZXTFT.js";
+import "./chunks/chunk-YOQK6RCZ.js";
+import "./chunks/chunk-RH5DDOH2.js";
+import "./chunks/chunk-3B4C4VZZ.js";
+import "./chunks/chunk-LDMAKOZE.js";
+import "./chunks/chunk-RVNACCPT.js";
+import "./chunks/chunk-THICYPHM.js";
+import "./chunks/chunk-RQMPCUAE.js";
+import {
   parseStaging
-} from "./chunks/chunk-JUBDQXCT.js";
-import "./chunks/chunk-4BRCAOTG.js";
+} from "./chunks/chunk-CLY5POFW.js";
+import "./chunks/chunk-DO3EELUK.js";
+import "./chunks/chunk-AZP5Q53T.js";
+import "./chunks/chunk-XMGBVDYY.js";
+import "./chunks/chunk-QAFMS3WA.js";
+import "./chunks/chunk-LG7HCYG2.js";
+import "./chunks/chunk-BNNOTYHF.js";
+import "./chunks/chunk-2YFC7YIM.js";
 import {
   getInput,
   info,
@@ -52,7 +64,7 @@ import {
 import {
   listSpaces,
   validateSpaceName
-} from "./chunks/chunk-VGNGMADH.js";
+} from "./chunks/chunk-NXUJ34XW.js";
 import "./chunks/chunk-CSAISFHI.js";
 import {
   GenieGitopsError,
@@ -62,6 +74,12 @@ import "./chunks/chunk-C6B32G2J.js";
 
 // src/action/main.ts
 import path from "node:path";
+
+// src/action/local-run.ts
+function createLocalRun(root, inputs, env, secrets) {
+  const backend = createBackendOpener({ backend: inputs.backend, env, secrets });
+  return { root, inputs, env, backend, secrets, layout: { bundleTarget: inputs.bundleTarget } };
+}
 
 // src/action/inputs.ts
 var INPUT = {
@@ -185,19 +203,19 @@ function readInputs() {
 
 // src/action/main.ts
 var LOCAL_RUNNERS = {
-  validate: async () => (await import("./chunks/run-validate-P664XXJE.js")).runValidate,
-  lint: async () => (await import("./chunks/run-lint-JAVKLPYD.js")).runLint
+  validate: async () => (await import("./chunks/run-validate-HK4XXFCC.js")).runValidate,
+  lint: async () => (await import("./chunks/run-lint-2BAIE45O.js")).runLint
 };
 var RUNNERS = {
-  score: async () => (await import("./chunks/run-score-OHLDZFGP.js")).runScore,
-  enhance: async () => (await import("./chunks/run-enhance-24LWHNX2.js")).runEnhance,
-  deploy: async () => (await import("./chunks/run-deploy-BMVK7CSQ.js")).runDeploy,
-  export: async () => (await import("./chunks/run-export-42N66OHD.js")).runExport,
+  score: async () => (await import("./chunks/run-score-LOKPLHEH.js")).runScore,
+  enhance: async () => (await import("./chunks/run-enhance-RVGZAPRU.js")).runEnhance,
+  deploy: async () => (await import("./chunks/run-deploy-VODZ3NTK.js")).runDeploy,
+  export: async () => (await import("./chunks/run-export-3RZOX5SP.js")).runExport,
   "list-spaces": async () => listSpacesOutput
 };
 async function listSpacesOutput(run2) {
   const pr = run2.context.pullRequest;
-  const touched = async () => (await import("./chunks/run-score-OHLDZFGP.js")).spacesTouchedByPr(run2, pr);
+  const touched = async () => (await import("./chunks/run-score-LOKPLHEH.js")).spacesTouchedByPr(run2, pr);
   const spaces = run2.inputs.changedOnly && pr ? await touched() : listSpaces(run2.root, run2.layout);
   setOutput("spaces", JSON.stringify(spaces));
   info(`spaces: ${spaces.join(", ") || "none"}`);
@@ -206,7 +224,7 @@ async function listSpacesOutput(run2) {
 async function runCommand(command, local) {
   if (command === "validate" || command === "lint") return (await LOCAL_RUNNERS[command]())(local);
   const [{ createActionRun }, { readGitHubContext }] = await Promise.all([
-    import("./chunks/action-run-7EABFEGP.js"),
+    import("./chunks/action-run-HR4HS5R5.js"),
     import("./chunks/github-context-VXLDG6OS.js")
   ]);
   return (await RUNNERS[command]())(createActionRun(local, readGitHubContext()));
@@ -214,15 +232,14 @@ async function runCommand(command, local) {
 async function run() {
   try {
     const inputs = readInputs();
-    onSecret((secret) => setSecret(secret));
+    const secrets = new SecretScrubber((secret) => setSecret(secret));
     for (const secret of inputs.secrets) {
       setSecret(secret);
       setSecret(Buffer.from(`x-access-token:${secret}`, "utf8").toString("base64"));
     }
     const env = { ...process.env, ...inputs.env };
     const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const layout = { bundleTarget: inputs.bundleTarget };
-    const outcome = await runCommand(inputs.command, { root, inputs, env, layout });
+    const outcome = await runCommand(inputs.command, createLocalRun(root, inputs, env, secrets));
     if (outcome.failure) setFailed(outcome.failure);
   } catch (error) {
     if (error instanceof ValidationError) {

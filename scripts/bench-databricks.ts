@@ -6,11 +6,11 @@
  */
 import path from 'node:path';
 import { loadBenchmarks } from '../src/benchmarks/loader.js';
-import { openDatabricksBackend } from '../src/commands/backend-databricks.js';
 import { scoreConfig } from '../src/commands/score.js';
 import { loadSpace } from '../src/commands/workspace.js';
 import { DEV_TOKEN } from '../src/serve/oauth.js';
 import { startServe } from '../src/serve/server.js';
+import { createBackendOpener } from '../src/wiring/backend.js';
 import type { BenchSection } from './bench-section.js';
 
 export const DATABRICKS_BENCH = { latencyMs: 300, qpm: 120, concurrency: 4, repeats: 2 };
@@ -26,7 +26,7 @@ export const databricksSection: BenchSection = {
       const env = { DATABRICKS_HOST: serve.url, DATABRICKS_TOKEN: DEV_TOKEN, GENIE_GITOPS_QPM: String(qpm) };
       const loaded = loadSpace(root, 'demo');
       const benchmarks = loadBenchmarks(path.join(root, 'benchmarks', 'demo.yml'), 'demo').benchmarks;
-      const backend = await openDatabricksBackend(root, loaded.target, { env });
+      const backend = await createBackendOpener({ backend: 'databricks', env }).open({ root, target: loaded.target });
       const asks0 = serve.stats.asks + serve.stats.rateLimited;
       const statements0 = serve.stats.statements;
       const t0 = performance.now();

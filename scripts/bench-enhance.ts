@@ -15,6 +15,7 @@ import path from 'node:path';
 import { enhanceCommand, type EnhanceOptions, type EnhanceResult } from '../src/commands/enhance.js';
 import { DEV_TOKEN } from '../src/serve/oauth.js';
 import { startServe } from '../src/serve/server.js';
+import { createBackendOpener } from '../src/wiring/backend.js';
 import type { BenchSection } from './bench-section.js';
 
 export const ENHANCE_SERVE_BENCH = { latencyMs: 100, qpm: 600 };
@@ -33,7 +34,7 @@ async function enhanceDemo(
     const result = await enhanceCommand({
       root: copy,
       space: 'demo',
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       analyst: 'rules',
       dryRun: true,
       cacheDir: false,
@@ -63,7 +64,7 @@ async function enhanceOnServe(root: string): Promise<EnhanceResult & { wallMs: n
   // The databricks backend's settings, handed down as the CLI hands its environment.
   const env = { DATABRICKS_HOST: serve.url, DATABRICKS_TOKEN: DEV_TOKEN, GENIE_GITOPS_QPM: String(qpm) };
   try {
-    return await enhanceDemo(root, { backend: 'databricks', env });
+    return await enhanceDemo(root, { backend: createBackendOpener({ backend: 'databricks', env }) });
   } finally {
     await serve.close();
   }

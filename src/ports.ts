@@ -6,7 +6,7 @@
 
 /**
  * Settings as environment variables (DATABRICKS_HOST, GENIE_GITOPS_STATE_DIR, ...): read once by
- * the entry (the process's environment, with the action's inputs laid over it) and handed down.
+ * the entry (the process's environment, with the action's inputs laid over it) and handed to the wiring only.
  */
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -57,6 +57,17 @@ export interface Warehouse {
   readonly concurrency?: number;
   schema(): Promise<WarehouseSchema>;
   close?(): Promise<void>;
+}
+
+/**
+ * The embedded warehouse's data files, as `init` reads them to bootstrap a space: whether a file
+ * is a database it opens, and the warehouse over one (local/warehouse.ts; the wiring hands it in).
+ */
+export interface DataFiles {
+  /** True when the bytes begin like a database file (SQLite's "SQLite format 3" header). */
+  isDatabase(bytes: Uint8Array): boolean;
+  /** A warehouse over a database file or .sql script (absolute path), or 'demo' for the generated demo data. */
+  open(data: string): Promise<Warehouse>;
 }
 
 /** What Genie said to one question: SQL with its result, or a text reply, or an error. */

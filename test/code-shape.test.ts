@@ -20,13 +20,8 @@ const KNOWN_UPWARD: string[] = [];
 
 /** Folders of outside-service adapters: commands reach them only through ports handed in by the entries. */
 const ADAPTERS = ['src/github', 'src/databricks', 'src/local', 'src/llm', 'src/serve'];
-/** Commands that still build a backend themselves (the next step moves this into src/wiring/). */
-const KNOWN_COMMAND_ADAPTERS = [
-  'src/commands/backend-databricks.ts',
-  'src/commands/init.ts',
-  'src/commands/live-space.ts',
-  'src/commands/workspace.ts',
-];
+/** Commands that still reach an adapter themselves: none (the entries build them in src/wiring/). */
+const KNOWN_COMMAND_ADAPTERS: string[] = [];
 
 /** Where settings may be read from the environment: the entries and the wiring. */
 const ENV_READERS = [/^src\/action\/main\.ts$/, /^src\/action\/github-context\.ts$/, /^src\/cli\//, /^src\/wiring\//];

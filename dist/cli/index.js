@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-LGRZKM7E.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-HQC6L4W5.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-57KHXPL4.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-QJOUGZKC.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-QJOUGZKC.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-CSHCEKG6.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-CSHCEKG6.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-XSON3HKX.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-XSON3HKX.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-BPR7Y7DZ.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-DFFE4KOU.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-VENTVB7J.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-DTYHT6RO.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-A3WT3Z52.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-A3WT3Z52.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-L77CINQZ.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-L77CINQZ.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-2MXS5NMD.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-2MXS5NMD.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-BHOJZFYG.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

@@ -7,7 +7,8 @@ const __dirname = __bundleDirname(__filename);
 import {
   prepareDatabase,
   registerSparkFunctions
-} from "../chunks/chunk-4BRCAOTG.js";
+} from "../chunks/chunk-CAX54CD4.js";
+import "../chunks/chunk-BNNOTYHF.js";
 import "../chunks/chunk-C6B32G2J.js";
 
 // src/local/sqlite-worker.ts

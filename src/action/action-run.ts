@@ -2,22 +2,13 @@
 import * as core from '@actions/core';
 import { GenieGitopsError } from '../errors.js';
 import { GitCli } from '../github/git-cli.js';
-import type { Env, GitHubPort } from '../ports.js';
+import type { GitHubPort } from '../ports.js';
 import { createGitHub } from '../github/octokit-github.js';
 import { createOctokit } from '../github/octokit-factory.js';
-import { listSpaces, type LayoutOptions } from '../space/repository.js';
+import { listSpaces } from '../space/repository.js';
 import type { GitHubContext } from './github-context.js';
 import type { ActionInputs } from './inputs.js';
-
-/** What a command that reads only the repository gets (validate, lint): no git, no GitHub, no run context. */
-export interface LocalRun {
-  root: string;
-  inputs: ActionInputs;
-  /** The run's settings as environment variables (the inputs laid over the environment). */
-  env: Env;
-  /** Which bundle target spaces declared in databricks.yml are read for. */
-  layout: LayoutOptions;
-}
+import type { LocalRun } from './local-run.js';
 
 export interface ActionRun extends LocalRun {
   context: GitHubContext;
@@ -32,20 +23,12 @@ export interface StepOutcome {
 }
 
 export function createActionRun(local: LocalRun, context: GitHubContext): ActionRun {
-  const { root, inputs, env, layout } = local;
-  const token = inputs.githubToken;
-  const git = new GitCli({ cwd: root, token, env });
-  if (!token || !context.owner || !context.repo) return { root, inputs, context, env, git, layout };
+  const token = local.inputs.githubToken;
+  const git = new GitCli({ cwd: local.root, token, env: local.env });
+  const run = { ...local, context, git };
+  if (!token || !context.owner || !context.repo) return run;
   const octokit = createOctokit({ token, baseUrl: context.apiUrl, log: (line) => core.warning(line) });
-  return {
-    root,
-    inputs,
-    context,
-    env,
-    git,
-    layout,
-    github: createGitHub(octokit, { owner: context.owner, repo: context.repo }),
-  };
+  return { ...run, github: createGitHub(octokit, { owner: context.owner, repo: context.repo }) };
 }
 
 export function requireGitHub(run: ActionRun, command: string): GitHubPort {

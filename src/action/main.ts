@@ -1,11 +1,12 @@
 /** The action entry: inputs -> command -> outputs and job summary. The only place that calls setFailed. */
 import path from 'node:path';
 import * as core from '@actions/core';
-import { onSecret } from '../databricks/secrets.js';
+import { SecretScrubber } from '../databricks/secrets.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { listSpaces } from '../space/repository.js';
-import type { ActionRun, LocalRun, StepOutcome } from './action-run.js';
+import type { ActionRun, StepOutcome } from './action-run.js';
 import { annotate } from './annotate.js';
+import { createLocalRun, type LocalRun } from './local-run.js';
 import { readInputs, type ActionCommand } from './inputs.js';
 
 type Runner<R> = (run: R) => Promise<StepOutcome>;
@@ -52,8 +53,9 @@ async function runCommand(command: ActionCommand, local: LocalRun): Promise<Step
 export async function run(): Promise<void> {
   try {
     const inputs = readInputs();
-    // OAuth tokens obtained during the run are masked as soon as they arrive.
-    onSecret((secret) => core.setSecret(secret));
+    // OAuth tokens obtained during the run are masked as soon as they arrive: the run's one
+    // scrubber, handed to every workspace and LLM client built for it, tells the runner of each.
+    const secrets = new SecretScrubber((secret) => core.setSecret(secret));
     for (const secret of inputs.secrets) {
       core.setSecret(secret);
       // git receives the GitHub token as a basic auth header: mask that form too.
@@ -63,8 +65,7 @@ export async function run(): Promise<void> {
     // every command (the process's own environment is left as it is).
     const env = { ...process.env, ...inputs.env };
     const root = path.resolve(env.GITHUB_WORKSPACE ?? process.cwd(), inputs.workingDirectory);
-    const layout = { bundleTarget: inputs.bundleTarget };
-    const outcome = await runCommand(inputs.command, { root, inputs, env, layout });
+    const outcome = await runCommand(inputs.command, createLocalRun(root, inputs, env, secrets));
     if (outcome.failure) core.setFailed(outcome.failure);
   } catch (error) {
     if (error instanceof ValidationError) {

@@ -24,10 +24,9 @@ export async function runDeploy(run: ActionRun): Promise<StepOutcome> {
   const baseBranch = run.github ? await run.github.defaultBranch().catch(() => undefined) : undefined;
   const result = await group('deploy', () =>
     deployCommand({
-      env: run.env,
       root: run.root,
       layout: run.layout,
-      backend: run.inputs.backend,
+      backend: run.backend,
       git: run.git,
       spaces: run.inputs.all ? 'all' : run.inputs.space ? [run.inputs.space] : undefined,
       before: push?.before,

@@ -19,13 +19,12 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       const result = await group(`enhance ${space} (${run.inputs.backend}, ${run.inputs.analyst} analyst)`, () =>
         enhancePrCommand({
           root: run.root,
-          env: run.env,
           layout: run.layout,
           space,
-          backend: run.inputs.backend,
+          backend: run.backend,
           staging: run.inputs.staging,
           analyst: run.inputs.analyst,
-          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, run.env) : undefined,
+          llmAnalyst: run.inputs.analyst === 'llm' ? llmAnalystFrom({}, run.env, {}, run.secrets) : undefined,
           maxIterations: run.inputs.maxIterations,
           targetScore: run.inputs.targetScore,
           maxRegressions: run.inputs.maxRegressions,

@@ -12,11 +12,10 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
       results.push(
         await group(`export ${space}`, () =>
           exportCommand({
-            env: run.env,
             root: run.root,
             layout: run.layout,
             space,
-            backend: run.inputs.backend,
+            backend: run.backend,
             git: run.git,
             github,
             baseBranch: run.inputs.baseBranch ?? run.context.defaultBranch,

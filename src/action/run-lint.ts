@@ -7,7 +7,8 @@
 import * as core from '@actions/core';
 import { lintCommand, lintFailures, type LintResult } from '../commands/lint.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
-import type { LocalRun, StepOutcome } from './action-run.js';
+import type { StepOutcome } from './action-run.js';
+import type { LocalRun } from './local-run.js';
 
 /** Annotations per file; the rest are counted in one notice and listed in the job summary. */
 export const ANNOTATIONS_PER_FILE = 10;
@@ -44,7 +45,7 @@ export function annotateLint(result: LintResult): void {
 
 export async function runLint(run: LocalRun): Promise<StepOutcome> {
   const spaces = run.inputs.all ? undefined : run.inputs.space ? [run.inputs.space] : undefined;
-  const result = await lintCommand({ root: run.root, spaces, layout: run.layout, env: run.env });
+  const result = await lintCommand({ root: run.root, spaces, layout: run.layout });
   if (result.spaces.length === 0)
     return { failure: 'no space found: create spaces/<name>/space.json or declare genie_spaces in databricks.yml' };
   annotateLint(result);

@@ -36,12 +36,11 @@ export async function runScore(run: ActionRun): Promise<StepOutcome> {
   for (const space of spaces) {
     const scored = await group(`score ${space} (${run.inputs.backend}, scorer ${run.inputs.scorer})`, () =>
       scorerCommand({
-        env: run.env,
         scorer: run.inputs.scorer,
         root: run.root,
         layout: run.layout,
         space,
-        backend: run.inputs.backend,
+        backend: run.backend,
         staging: run.inputs.staging,
         repeats: run.inputs.repeats,
         onProgress: (e) =>
@@ -136,11 +135,10 @@ async function runPullRequestScore(run: ActionRun, pr: PullRequestContext): Prom
   for (const space of spaces) {
     const result = await group(`score ${space}: head vs base (${run.inputs.backend})`, () =>
       prScoreCommand({
-        env: run.env,
         root: run.root,
         layout: run.layout,
         space,
-        backend: run.inputs.backend,
+        backend: run.backend,
         staging: run.inputs.staging,
         git: run.git,
         baseSha: pr.baseSha,

@@ -3,17 +3,17 @@ import * as core from '@actions/core';
 import { formatIssue } from '../errors.js';
 import { annotate } from './annotate.js';
 import { validateCommand } from '../commands/validate.js';
-import type { LocalRun, StepOutcome } from './action-run.js';
+import type { StepOutcome } from './action-run.js';
+import type { LocalRun } from './local-run.js';
 
 export async function runValidate(run: LocalRun): Promise<StepOutcome> {
   // In CI every expected SQL also runs once on the warehouse, so a broken benchmark fails here,
   // before any score is computed.
   const result = await validateCommand({
-    env: run.env,
     root: run.root,
     space: run.inputs.space,
     execute: true,
-    backend: run.inputs.backend,
+    backend: run.backend,
     layout: run.layout,
   });
   annotate(result.issues);

@@ -3,7 +3,9 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { enhanceCommand, type EnhanceResult } from '../commands/enhance.js';
 import { llmAnalystFrom } from '../wiring/llm-analyst.js';
-import { parseBackend, parseStaging } from '../commands/workspace.js';
+import { parseStaging } from '../commands/workspace.js';
+import { SecretScrubber } from '../databricks/secrets.js';
+import { createBackendOpener, parseBackend } from '../wiring/backend.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -29,20 +31,25 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     baseUrl: values['llm-base-url'],
     endpoint: values['llm-endpoint'],
   };
+  const secrets = new SecretScrubber();
   const result = await enhanceCommand({
-    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space!,
-    backend: parseBackend(values.backend),
+    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env, secrets }),
     staging: parseStaging(values.staging),
     analyst,
     llmAnalyst:
       analyst === 'llm'
-        ? llmAnalystFrom(llmSettings, process.env, {
-            timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
-          })
+        ? llmAnalystFrom(
+            llmSettings,
+            process.env,
+            {
+              timeoutMs: numberOption(values['llm-timeout-ms'], '--llm-timeout-ms', { min: 1, integer: true }),
+            },
+            secrets,
+          )
         : undefined,
     maxIterations: numberOption(values['max-iterations'], '--max-iterations', { min: 1, integer: true }),
     targetScore: numberOption(values['target-score'], '--target-score', { fraction: true }),

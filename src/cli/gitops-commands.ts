@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { deployCommand } from '../commands/deploy.js';
 import { exportCommand } from '../commands/export.js';
-import { parseBackend } from '../commands/workspace.js';
+import { createBackendOpener, parseBackend } from '../wiring/backend.js';
 import { SYNC_BENCHMARK_MODES, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { VERIFY_MODES, type VerifyMode } from '../commands/deploy-verify.js';
 import { numberOption } from './args.js';
@@ -37,9 +37,8 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
     );
   }
   const result = await deployCommand({
-    env: process.env,
     root,
-    backend: parseBackend(values.backend),
+    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
     git: new GitCli({ cwd: root, env: process.env }),
     spaces: values.all ? 'all' : values.space,
     before: values.before,
@@ -67,15 +66,15 @@ export async function runExportCli(args: string[], io: CliIo): Promise<number> {
   const root = path.resolve(io.cwd, values.root ?? '.');
   const layout = { bundleTarget: values.target };
   const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
+  const backend = createBackendOpener({ backend: parseBackend(values.backend), env: process.env });
   if (spaces.length === 0)
     throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {
     const result = await exportCommand({
       root,
       space,
-      backend: parseBackend(values.backend),
+      backend,
       layout,
-      env: process.env,
     });
     io.out(`${result.outcome}: ${result.message}`);
   }

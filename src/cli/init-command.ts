@@ -3,7 +3,8 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { importBenchmarksCommand } from '../commands/import-benchmarks.js';
 import { initCommand } from '../commands/init.js';
-import { parseBackend } from '../commands/workspace.js';
+import { parseBackend } from '../wiring/backend.js';
+import { localDataFiles } from '../wiring/local-data.js';
 import { validateSpaceName } from '../space/space-name.js';
 import { parseCommandArgs } from './args.js';
 import { IMPORT_BENCHMARKS, INIT } from './command-specs.js';
@@ -31,6 +32,7 @@ export async function runInit(args: string[], io: CliIo): Promise<number> {
     from,
     kind: values['from-sqlite'] ? 'sqlite' : values['from-sql'] ? 'sql' : undefined,
     force: values.force,
+    data: localDataFiles(),
   });
   io.out(
     result.wroteSpace

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
 import { lintCommand, lintFailures, type SpaceLint } from '../commands/lint.js';
-import { parseBackend } from '../commands/workspace.js';
+import { createBackendOpener, parseBackend } from '../wiring/backend.js';
 import { listChecks } from '../lint/registry.js';
 import { CATEGORIES } from '../lint/types.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
@@ -45,11 +45,12 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
   const minQuality = numberOption(values['min-quality'], '--min-quality', { min: 0, max: 100 });
   const root = path.resolve(io.cwd, values.root ?? '.');
   const result = await lintCommand({
-    env: process.env,
     root,
     spaces: values.space,
     layout: { bundleTarget: values.target },
-    warehouse: values.warehouse ? parseBackend(values.backend) : undefined,
+    warehouse: values.warehouse
+      ? createBackendOpener({ backend: parseBackend(values.backend), env: process.env })
+      : undefined,
     fix: values.fix,
   });
   if (result.spaces.length === 0)

@@ -3,7 +3,8 @@ import path from 'node:path';
 import { SCORERS, scorerCommand, type ScorerName } from '../commands/genie-eval-score.js';
 import { ConfigError } from '../errors.js';
 import { renderAgreementMarkdown } from '../scoring/genie-eval-card.js';
-import { parseBackend, parseStaging } from '../commands/workspace.js';
+import { parseStaging } from '../commands/workspace.js';
+import { createBackendOpener, parseBackend } from '../wiring/backend.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { ProgressEvent } from '../scoring/score-runner.js';
 import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '../report/scorecard-markdown.js';
@@ -35,13 +36,12 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
   if (!(SCORERS as readonly string[]).includes(scorer))
     throw new ConfigError(`--scorer must be ours, genie-eval or both (got ${scorer})`, 'e.g. --scorer both');
   const scored = await scorerCommand({
-    env: process.env,
     scorer,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space,
-    backend: parseBackend(values.backend),
+    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
     staging: parseStaging(values.staging),
     repeats,
     concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { formatIssue } from '../errors.js';
 import { validateCommand } from '../commands/validate.js';
-import { parseBackend } from '../commands/workspace.js';
+import { createBackendOpener, parseBackend } from '../wiring/backend.js';
 import { dataOf, parseCommandArgs } from './args.js';
 import { VALIDATE } from './command-specs.js';
 import type { CliIo } from './cli-io.js';
@@ -10,13 +10,12 @@ import type { CliIo } from './cli-io.js';
 export async function runValidate(args: string[], io: CliIo): Promise<number> {
   const values = parseCommandArgs(VALIDATE, args);
   const result = await validateCommand({
-    env: process.env,
     layout: { bundleTarget: values.target },
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space,
     execute: values.execute ?? false,
-    backend: parseBackend(values.backend),
+    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
   });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {

@@ -28,8 +28,7 @@ import type { LayoutOptions } from '../space/repository.js';
 import type { Space } from '../space/schema.js';
 import type { Target } from '../space/target.js';
 import { findBaseline } from './deploy-baseline.js';
-import { openLiveSide } from './live-space.js';
-import type { BackendName } from './workspace.js';
+import type { BackendOpener } from './workspace.js';
 import { pct } from '../util/percent.js';
 
 export const VERIFY_MODES = ['full', 'smoke', 'none'] as const;
@@ -62,7 +61,7 @@ export interface VerifySettings {
 export interface VerifyContext {
   root: string;
   space: string;
-  backend: BackendName;
+  backend: BackendOpener;
   target: Target;
   /** The merged config (the repository's, without synced benchmarks). */
   config: Space;
@@ -73,7 +72,6 @@ export interface VerifyContext {
   /** The deployed commit and the push's previous one. */
   commit: string;
   before?: string;
-  env: Readonly<Record<string, string | undefined>>;
   layout?: LayoutOptions;
   store?: SpaceStore;
   log?: (line: string) => void;
@@ -135,8 +133,9 @@ async function askAndJudge(
   sample: Benchmark[],
   verdictSettings: VerdictSettings,
 ): Promise<{ verdict: LiveVerdict; live: Scorecard; source: string }> {
-  const side = await openLiveSide(ctx.root, ctx.backend, ctx.target, {
-    env: ctx.env,
+  const side = await ctx.backend.openLive({
+    root: ctx.root,
+    target: ctx.target,
     space: ctx.space,
     layout: ctx.layout,
     store: ctx.store,
@@ -146,7 +145,7 @@ async function askAndJudge(
       space: ctx.space,
       configHash: hashSpace(ctx.config),
       benchmarksHash: hashBenchmarks(ctx.benchmarks),
-      backend: ctx.backend,
+      backend: ctx.backend.name,
       benchmarks: sample,
       taught: new Set(findTaught(ctx.config, sample).keys()),
       genie: side.genie,
@@ -160,7 +159,12 @@ async function askAndJudge(
     };
     ctx.log?.(`verifying ${ctx.space} on the live space: asking ${sample.length} question(s) (${settings.mode})`);
     const live = await runScore(input);
-    const baseline = await findBaseline({ ...ctx, log: ctx.log, cacheDir: settings.cacheDir });
+    const baseline = await findBaseline({
+      ...ctx,
+      backend: ctx.backend.name,
+      log: ctx.log,
+      cacheDir: settings.cacheDir,
+    });
     // Too many outages: no verdict, and no re-asks spent on it.
     if (inconclusiveVerdict([{ label: 'live', card: live }], verdictSettings.maxErrored) || baseline.kind === 'none')
       return { verdict: noBaseline(live, verdictSettings, baseline.source), live, source: baseline.source };

@@ -25,7 +25,7 @@ import { benchmarksOf, deployedConfig, deployedHashAt } from './deploy-config.js
 import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
 import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
-import { openBackend, openLocalDeploymentLog, type BackendName } from './workspace.js';
+import type { BackendOpener } from './workspace.js';
 import { repoPaths } from '../space/repo-paths.js';
 
 export type DeployStatus = 'deployed' | 'unchanged' | 'drifted' | 'failed' | 'skipped';
@@ -48,7 +48,7 @@ export interface DeploySpaceResult {
 
 export interface DeployOptions {
   root: string;
-  backend: BackendName;
+  backend: BackendOpener;
   git: Git;
   /** Explicit spaces, or 'all'; when absent the spaces changed in before..after are deployed. */
   spaces?: readonly string[] | 'all';
@@ -57,7 +57,6 @@ export interface DeployOptions {
   /** The commit being deployed (a push event's `after`); default HEAD. */
   after?: string;
   onDrift?: OnDrift;
-  env?: Readonly<Record<string, string | undefined>>;
   log?: (line: string) => void;
   /** Read-back attempts after an update (a GET right after a PATCH may return old values). */
   verifyAttempts?: number;
@@ -134,7 +133,7 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
   // Names someone typed are checked like in every command; names from changed folders are reported per space.
   if (Array.isArray(options.spaces)) options.spaces.forEach((name) => validateSpaceName(name));
   const { names, selection } = await selectSpaces(options);
-  const deployments = options.deployments ?? openLocalDeploymentLog(options.root, options.env);
+  const deployments = options.deployments ?? options.backend.localDeploymentLog(options.root);
   const commit = names.length ? await deployedCommit(options) : '';
   const results: DeploySpaceResult[] = [];
   for (const space of names) {
@@ -187,7 +186,6 @@ async function verifySpace(
       github: options.github,
       commit,
       before: options.before,
-      env: options.env ?? {},
       layout: options.layout,
       store: options.store,
       log: options.log,
@@ -380,15 +378,11 @@ function messageOf(error: unknown): string {
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {
   if (options.store) return fn(options.store);
-  const backend = await openBackend(options.root, options.backend, target, {
-    env: options.env,
-    spacesOnly: true,
-    layout: options.layout,
-  });
+  const backend = await options.backend.open({ root: options.root, target, spacesOnly: true, layout: options.layout });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(
-        `the ${options.backend} backend has no space store`,
+        `the ${options.backend.name} backend has no space store`,
         'use a backend that can read and update spaces',
       );
     return await fn(backend.spaces);

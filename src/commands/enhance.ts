@@ -1,6 +1,5 @@
 /** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 import path from 'node:path';
-import type { Env } from '../ports.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules/rules-analyst.js';
@@ -20,14 +19,13 @@ import { confirmGain } from '../loop/gain-significance.js';
 import { assertValidConfig, loadSpaceBenchmarks, type ScoreOptions } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { spacePaths } from '../space/repo-paths.js';
-import { loadSpace, openBackend, type BackendName } from './workspace.js';
+import { loadSpace, type BackendOpener } from './workspace.js';
 
 export interface EnhanceOptions {
   root: string;
   space: string;
-  backend: BackendName;
-  /** Settings of the databricks backend and the state folder, as environment variables (from the entry). */
-  env?: Env;
+  /** The backend the entry chose; opened here for this space. */
+  backend: BackendOpener;
   /** The analyst to use; `llm` needs `llmAnalyst`. */
   analyst: 'rules' | 'llm';
   llmAnalyst?: Analyst;
@@ -112,7 +110,9 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       'the llm analyst needs a model endpoint',
       'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
     );
-  const backend = await openBackend(options.root, options.backend, loaded.target, {
+  const backend = await options.backend.open({
+    root: options.root,
+    target: loaded.target,
     wrapWarehouse: memoizeWarehouse,
     space: options.space,
     layout: options.layout,
@@ -120,7 +120,6 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     seed: options.seed,
     dataFile: options.dataFile,
     staging: options.staging,
-    env: options.env,
   });
   const calls = { genie: 0, statements: 0 };
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultAnswerCacheDir(options.root));

@@ -19,13 +19,12 @@ import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repositor
 import { resolveInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
-import { openBackend, type BackendName } from './workspace.js';
+import type { BackendOpener } from './workspace.js';
 
 export interface ExportOptions {
   root: string;
   space: string;
-  backend: BackendName;
-  env?: Readonly<Record<string, string | undefined>>;
+  backend: BackendOpener;
   /** With both, the change is committed on genie-gitops/export/<space> and proposed as a PR. */
   git?: Git;
   github?: GitHubPort;
@@ -138,21 +137,13 @@ function exportDestination(options: ExportOptions): { file: string; target: Targ
   return { file, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 
-async function readLive(
-  options: ExportOptions,
-  target: Parameters<typeof openBackend>[2],
-  spaceId: string,
-): Promise<unknown> {
+async function readLive(options: ExportOptions, target: Target | undefined, spaceId: string): Promise<unknown> {
   if (options.store) return (await options.store.get(spaceId)).serializedSpace;
-  const backend = await openBackend(options.root, options.backend, target, {
-    env: options.env,
-    spacesOnly: true,
-    layout: options.layout,
-  });
+  const backend = await options.backend.open({ root: options.root, target, spacesOnly: true, layout: options.layout });
   try {
     if (!backend.spaces)
       throw new GenieGitopsError(
-        `the ${options.backend} backend has no space store`,
+        `the ${options.backend.name} backend has no space store`,
         'use a backend that can read spaces',
       );
     return (await backend.spaces.get(spaceId)).serializedSpace;

@@ -4,11 +4,10 @@ import { copyFileSync, existsSync, mkdirSync, readFileSync, statSync, writeFileS
 import path from 'node:path';
 import YAML from 'yaml';
 import { ConfigError, GenieGitopsError } from '../errors.js';
-import type { WarehouseSchema } from '../ports.js';
+import type { DataFiles, WarehouseSchema } from '../ports.js';
 import { canonicalizeSpace } from '../space/canonical.js';
 import type { Space } from '../space/schema.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { isSqliteImage, openLocalWarehouse } from '../local/warehouse.js';
 import { isInside, spacePaths } from '../space/repo-paths.js';
 
 export interface InitOptions {
@@ -19,6 +18,8 @@ export interface InitOptions {
   /** What the user said `from` is (--from-sqlite or --from-sql); checked before anything is read. */
   kind?: 'sqlite' | 'sql';
   force?: boolean;
+  /** The embedded warehouse's files (the entry hands in src/wiring/local-data.ts). */
+  data: DataFiles;
 }
 
 export interface InitResult {
@@ -52,14 +53,14 @@ export async function initCommand(options: InitOptions): Promise<InitResult> {
         `${options.from} does not exist`,
         'pass the path of a SQLite database file or a .sql script',
       );
-    checkKind(file, options.from, options.kind);
+    checkKind(file, options.from, options.kind, options.data);
     // local.data must stay inside the repository (CI checks out nothing else), so a database from
     // elsewhere is copied beside the space and target.yml names the copy.
     const inRepo = isInside(options.root, file) ? file : copyIntoSpace(file, dir, options.force ?? false);
     if (inRepo !== file) copiedFrom = options.from;
     data = path.relative(options.root, inRepo).split(path.sep).join('/');
   }
-  const warehouse = await openLocalWarehouse({ data: data === 'demo' ? 'demo' : path.resolve(options.root, data) });
+  const warehouse = await options.data.open(data === 'demo' ? 'demo' : path.resolve(options.root, data));
   let schema: WarehouseSchema;
   try {
     schema = await warehouse.schema();
@@ -104,7 +105,7 @@ function copyIntoSpace(file: string, dir: string, force: boolean): string {
  * A file given as a database must be one, and a script must end in .sql (target.yml records only
  * the path, and later commands read a .sql file as a script and anything else as a database).
  */
-function checkKind(file: string, given: string, kind: 'sqlite' | 'sql' | undefined): void {
+function checkKind(file: string, given: string, kind: 'sqlite' | 'sql' | undefined, files: DataFiles): void {
   if (statSync(file).isDirectory())
     throw new ConfigError(`${given} is a folder: pass a SQLite database file or a .sql script`);
   const isScript = path.extname(file).toLowerCase() === '.sql';
@@ -112,7 +113,7 @@ function checkKind(file: string, given: string, kind: 'sqlite' | 'sql' | undefin
     throw new ConfigError(
       `${given} is not a .sql script: --from-sql reads a file ending in .sql (pass a database with --from-sqlite)`,
     );
-  if (kind !== 'sql' && !isScript && !isSqliteImage(readFileSync(file)))
+  if (kind !== 'sql' && !isScript && !files.isDatabase(readFileSync(file)))
     throw new ConfigError(
       `${given} is not a SQLite database (no "SQLite format 3" header): pass a database with --from-sqlite, or a .sql script with --from-sql`,
     );

@@ -20,7 +20,7 @@ import { hasEntityMatching, type Space } from '../space/schema.js';
 import { normalizeIdentifier } from '../sql/identifiers.js';
 import { findSpaceEntry, listSpaces, targetOf, type LayoutOptions } from '../space/repository.js';
 import { writeSpaceFile } from '../space/space-file.js';
-import { benchmarksFile, openBackend, type BackendName } from './workspace.js';
+import { benchmarksFile, type BackendOpener } from './workspace.js';
 import { repoPaths } from '../space/repo-paths.js';
 
 export type { LintResult, SpaceLint } from '../lint/lint-result.js';
@@ -31,9 +31,8 @@ export interface LintOptions {
   spaces?: readonly string[];
   layout?: LayoutOptions;
   /** Read column statistics from this backend's warehouse for the checks that need data. */
-  warehouse?: BackendName;
+  warehouse?: BackendOpener;
   fix?: boolean;
-  env?: Readonly<Record<string, string | undefined>>;
 }
 
 function readBenchmarks(root: string, space: string, notes: string[]): Benchmark[] {
@@ -95,10 +94,7 @@ async function warehouseFacts(options: LintOptions, name: string, space: Space):
   if (!options.warehouse) return undefined;
   const entry = findSpaceEntry(options.root, name, options.layout);
   const target = entry ? targetOf(options.root, entry) : undefined;
-  const backend = await openBackend(options.root, options.warehouse, target, {
-    env: options.env,
-    layout: options.layout,
-  });
+  const backend = await options.warehouse.open({ root: options.root, target, layout: options.layout });
   try {
     return await readWarehouseFacts(backend.warehouse, space);
   } finally {

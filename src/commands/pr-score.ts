@@ -34,14 +34,15 @@ import type { Benchmark } from '../benchmarks/types.js';
 import { defaultCacheDir, readCachedScorecard, writeCachedScorecard } from './scorecard-cache.js';
 import { assertValidConfig, configScorer, loadSpaceBenchmarks, type ConfigScorer } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
-import { loadSpace, openBackend, type Backend, type BackendName } from './workspace.js';
+import { loadSpace, type Backend, type BackendOpener } from './workspace.js';
 import { minScoreFailure } from '../scoring/score-gate.js';
 import { pct } from '../util/percent.js';
 
 export interface PrScoreOptions {
   root: string;
   space: string;
-  backend: BackendName;
+  /** The backend the entry chose; opened here for this space. */
+  backend: BackendOpener;
   git: Git;
   /** The base commit from the PR event. */
   baseSha: string;
@@ -72,8 +73,6 @@ export interface PrScoreOptions {
   github?: GitHubPort;
   prNumber?: number;
   log?: (line: string) => void;
-  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
-  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface PrScoreResult {
@@ -100,13 +99,14 @@ export async function prScoreCommand(options: PrScoreOptions): Promise<PrScoreRe
   const loaded = loadSpace(options.root, space, options.layout);
   const { baseSha, staleNote } = await resolveBase(options);
   const baseSpace = await readBaseSpace(git, loaded.configPath, baseSha);
-  const backend = await openBackend(options.root, options.backend, loaded.target, {
+  const backend = await options.backend.open({
+    root: options.root,
+    target: loaded.target,
     space,
     layout: options.layout,
     noise: options.noise,
     seed: options.seed,
     staging: options.staging,
-    env: options.env,
   });
   let scored: Awaited<ReturnType<typeof scoreHeadAndBase>>;
   try {

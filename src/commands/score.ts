@@ -15,20 +15,14 @@ import { findTaught } from '../scoring/taught.js';
 import type { Benchmark } from '../benchmarks/types.js';
 import type { LayoutOptions } from '../space/repository.js';
 import type { StagingMode } from '../space/target.js';
-import {
-  benchmarksFile,
-  loadSpace,
-  openBackend,
-  type Backend,
-  type BackendName,
-  type LoadedSpace,
-} from './workspace.js';
+import { benchmarksFile, loadSpace, type Backend, type BackendOpener, type LoadedSpace } from './workspace.js';
 import { repoPaths } from '../space/repo-paths.js';
 
 export interface ScoreOptions {
   root: string;
   space: string;
-  backend: BackendName;
+  /** The backend the entry chose; opened here for this space. */
+  backend: BackendOpener;
   repeats?: number;
   concurrency?: number;
   questionsPerMinute?: number;
@@ -47,8 +41,6 @@ export interface ScoreOptions {
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
   dataFile?: string;
-  /** Settings of the databricks backend and the state folder, as environment variables (from the entry; default none). */
-  env?: Readonly<Record<string, string | undefined>>;
 }
 
 export function loadSpaceBenchmarks(root: string, space: string): Benchmark[] {
@@ -75,14 +67,15 @@ export async function withScoringBackend<T>(
 ): Promise<T> {
   const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
-  const backend = await openBackend(options.root, options.backend, loaded.target, {
+  const backend = await options.backend.open({
+    root: options.root,
+    target: loaded.target,
     space: options.space,
     noise: options.noise,
     seed: options.seed,
     layout: options.layout,
     dataFile: options.dataFile,
     staging: options.staging,
-    env: options.env,
   });
   try {
     // Score only what Genie would accept: an invalid config fails here, before any question is asked.

@@ -19,7 +19,7 @@ import { resolveInside, repoPaths } from '../space/repo-paths.js';
 import { checkReadable, MAX_JSON_BYTES, MAX_YAML_BYTES } from '../util/text-file.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { mapConcurrent } from '../scoring/concurrency.js';
-import { openBackend, type Backend, type BackendName } from './workspace.js';
+import type { Backend, BackendOpener } from './workspace.js';
 
 export interface SpaceValidation {
   space: string;
@@ -45,9 +45,8 @@ export interface ValidateOptions {
   checkWarehouse?: boolean;
   /** Run each benchmark's expected SQL once on the warehouse and report failures (default false). */
   execute?: boolean;
-  /** Where `execute` runs (default local). */
-  backend?: BackendName;
-  env?: Readonly<Record<string, string | undefined>>;
+  /** The backend names are checked against and `execute` runs on (the entry's choice). */
+  backend: BackendOpener;
   /** Which bundle target bundle-declared spaces are read for. */
   layout?: LayoutOptions;
   /** The local warehouse's data from the command line (absolute path or 'demo'), overriding target.yml. */
@@ -152,7 +151,7 @@ async function validateOne(options: ValidateOptions, name: string): Promise<Spac
       issues,
       benchmarks: bench.set.benchmarks.length,
       ...(executed !== undefined ? { executed } : {}),
-      ...(options.execute && (options.backend ?? 'local') === 'local' && target && !target.local?.data
+      ...(options.execute && options.backend.needsLocalData && target && !target.local?.data
         ? { notExecuted: 'target.yml has no local.data; run with --backend databricks to execute on the workspace' }
         : {}),
     };
@@ -172,15 +171,17 @@ async function openFor(
   targetLabel: string,
   issues: ValidationIssue[],
 ): Promise<Backend | undefined> {
-  const backend = options.backend ?? 'local';
+  const backend = options.backend;
   if (!target) return undefined;
   // A space with no local data is configured for the workspace only: nothing to check locally.
-  if (backend === 'local' && !target.local?.data && options.dataFile === undefined) return undefined;
-  if (!options.execute && backend !== 'local') return undefined;
+  if (backend.needsLocalData && !target.local?.data && options.dataFile === undefined) return undefined;
+  // Without `execute`, names are checked against the embedded warehouse only (a workspace is not asked).
+  if (!options.execute && !backend.needsLocalData) return undefined;
   try {
-    return await openBackend(options.root, backend, target, {
+    return await backend.open({
+      root: options.root,
+      target,
       space: name,
-      env: options.env,
       layout: options.layout,
       dataFile: options.dataFile,
       // Validation needs the schema, not rows: on the demo, expected SQL runs on its empty tables.

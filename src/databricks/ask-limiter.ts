@@ -45,14 +45,25 @@ export function createAskLimiter(options: AskLimiterOptions): AskLimiter {
   };
 }
 
-const shared = new Map<string, { qpm: number | undefined; limiter: AskLimiter }>();
+/** The ask limiters of one run, one per workspace host: every Genie adapter of one host shares one. */
+export interface AskLimiters {
+  forHost(host: string, qpm: number | undefined): AskLimiter;
+}
 
-/** One limiter per workspace host (and qpm setting) for the life of the process. */
-export function sharedAskLimiter(host: string, qpm: number | undefined): AskLimiter {
-  const key = host.toLowerCase();
-  const existing = shared.get(key);
-  if (existing && existing.qpm === qpm) return existing.limiter;
-  const limiter = createAskLimiter({ qpm });
-  shared.set(key, { qpm, limiter });
-  return limiter;
+/**
+ * Created once per entry run (by the wiring) and handed to every backend it opens, so two
+ * scorings of one run against one host keep to one limit; a new qpm setting starts afresh.
+ */
+export function createAskLimiters(options: Omit<AskLimiterOptions, 'qpm'> = {}): AskLimiters {
+  const byHost = new Map<string, { qpm: number | undefined; limiter: AskLimiter }>();
+  return {
+    forHost(host, qpm) {
+      const key = host.toLowerCase();
+      const existing = byHost.get(key);
+      if (existing && existing.qpm === qpm) return existing.limiter;
+      const limiter = createAskLimiter({ ...options, qpm });
+      byHost.set(key, { qpm, limiter });
+      return limiter;
+    },
+  };
 }

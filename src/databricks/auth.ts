@@ -29,6 +29,8 @@ export interface AuthDeps {
   /** Returns a GitHub OIDC ID token for the audience; by default read from the runner's ACTIONS_ID_TOKEN_REQUEST_* variables. */
   getIdToken?: (audience: string) => Promise<string>;
   now?: () => number;
+  /** The run's scrubber (from the wiring): every secret handled here is added to it. Default one of its own. */
+  secrets?: SecretScrubber;
 }
 
 export class DatabricksAuthError extends GenieGitopsError {}
@@ -71,7 +73,7 @@ export function createAuthFromEnv(env: Env, deps: AuthDeps = {}): AuthProvider {
   }
   if (type === 'pat' || (!type && token)) {
     if (!token) throw new DatabricksAuthError('DATABRICKS_AUTH_TYPE=pat needs DATABRICKS_TOKEN');
-    return createPatAuth(token);
+    return createPatAuth(token, deps.secrets);
   }
   if (type)
     throw new DatabricksAuthError(`unknown DATABRICKS_AUTH_TYPE '${type}'`, 'use pat, oauth-m2m or github-oidc');
@@ -81,8 +83,8 @@ export function createAuthFromEnv(env: Env, deps: AuthDeps = {}): AuthProvider {
   );
 }
 
-export function createPatAuth(token: string): AuthProvider {
-  const scrubber = new SecretScrubber();
+export function createPatAuth(token: string, secrets?: SecretScrubber): AuthProvider {
+  const scrubber = secrets ?? new SecretScrubber();
   scrubber.add(token);
   return { kind: 'pat', scrubber, token: async () => token, invalidate: () => false };
 }
@@ -130,7 +132,7 @@ export function createM2mAuth(
   config: { host: string; clientId: string; clientSecret: string },
   deps: AuthDeps = {},
 ): AuthProvider {
-  const scrubber = new SecretScrubber();
+  const scrubber = deps.secrets ?? new SecretScrubber();
   scrubber.add(config.clientSecret);
   const basic = Buffer.from(`${config.clientId}:${config.clientSecret}`).toString('base64');
   const form = new URLSearchParams({ grant_type: 'client_credentials', scope: 'all-apis' });
@@ -152,7 +154,7 @@ export interface FederationConfig {
 }
 
 export function createOidcFederationAuth(config: FederationConfig, deps: AuthDeps = {}): AuthProvider {
-  const scrubber = new SecretScrubber();
+  const scrubber = deps.secrets ?? new SecretScrubber();
   let audience = config.audience;
   const fetchToken = async (signal?: AbortSignal): Promise<TokenAnswer> => {
     audience ??= await discoverAudience(config.host, deps.fetch ?? fetch, signal);

@@ -6,7 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { openWarehouseFor } from '../commands/workspace.js';
+import { openWarehouseFor } from '../local/target-warehouse.js';
 import type { LocalWarehouse } from '../local/warehouse.js';
 import { EvalState } from './eval-state.js';
 import { GenieState } from './genie-state.js';

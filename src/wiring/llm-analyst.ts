@@ -2,10 +2,17 @@
 import type { Analyst } from '../fixes/analyst.js';
 import { createLlmAnalyst } from '../fixes/llm/llm-analyst.js';
 import { createAuthFromEnv } from '../databricks/auth.js';
+import type { SecretScrubber } from '../databricks/secrets.js';
 import type { ChatLlmOptions } from '../llm/chat-client.js';
 import { createLlmFromSettings, type Env, type LlmSettings } from '../llm/config.js';
 
-export function llmAnalystFrom(settings: LlmSettings, env: Env, options: ChatLlmOptions = {}): Analyst {
+/** `secrets`: the run's scrubber, told of the workspace OAuth tokens fetched for the serving endpoint. */
+export function llmAnalystFrom(
+  settings: LlmSettings,
+  env: Env,
+  options: ChatLlmOptions = {},
+  secrets?: SecretScrubber,
+): Analyst {
   let token = settings.token;
   const get = (name: string) => env[name]?.trim() || undefined;
   // Without a personal access token, a serving endpoint is called with the workspace's OAuth
@@ -17,7 +24,7 @@ export function llmAnalystFrom(settings: LlmSettings, env: Env, options: ChatLlm
     (get('DATABRICKS_CLIENT_ID') || get('DATABRICKS_AUTH_TYPE'))
   ) {
     let auth: ReturnType<typeof createAuthFromEnv> | undefined;
-    token = () => (auth ??= createAuthFromEnv(env)).token();
+    token = () => (auth ??= createAuthFromEnv(env, { secrets })).token();
   }
   return createLlmAnalyst({ llm: createLlmFromSettings({ ...settings, token }, env, options) });
 }

@@ -55,21 +55,20 @@ describe('llm analyst with OAuth M2M', () => {
 });
 
 describe('secrets learned at run time', () => {
-  it('an OAuth token fetched during the run reaches the onSecret listeners (the action masks it)', async () => {
-    const { onSecret } = await import('../../src/databricks/secrets.js');
+  it("an OAuth token fetched during the run reaches the run's scrubber and its listener (the action masks it)", async () => {
+    const { SecretScrubber } = await import('../../src/databricks/secrets.js');
     const { createAuthFromEnv } = await import('../../src/databricks/auth.js');
     const seen: string[] = [];
-    const stop = onSecret((s) => seen.push(s));
-    try {
-      const auth = createAuthFromEnv({
-        DATABRICKS_HOST: serve.url,
-        DATABRICKS_CLIENT_ID: DEV_CLIENT_ID,
-        DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET,
-      });
-      const token = await auth.token();
-      expect(seen).toContain(token);
-    } finally {
-      stop();
-    }
+    const secrets = new SecretScrubber((s) => seen.push(s));
+    const auth = createAuthFromEnv(
+      { DATABRICKS_HOST: serve.url, DATABRICKS_CLIENT_ID: DEV_CLIENT_ID, DATABRICKS_CLIENT_SECRET: DEV_CLIENT_SECRET },
+      { secrets },
+    );
+    const token = await auth.token();
+    expect(seen).toContain(token);
+    expect(seen).toContain(DEV_CLIENT_SECRET);
+    expect(secrets.scrub(`Bearer ${token}`)).toBe('Bearer ***');
+    // Two runs in one process keep their secrets apart: a fresh scrubber has heard nothing.
+    expect(new SecretScrubber().scrub(token)).toBe(token);
   });
 });

@@ -11,6 +11,7 @@ import { genieQuestionId } from '../../src/benchmarks/genie-benchmarks.js';
 import { deployCommand, type DeployOptions } from '../../src/commands/deploy.js';
 import { exportCommand } from '../../src/commands/export.js';
 import { GitCli } from '../../src/github/git-cli.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { createLocalDeploymentLog } from '../../src/local/deployment-log.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
@@ -43,10 +44,9 @@ afterEach(() => world.cleanup());
 const deploy = (backend: 'local' | 'databricks', o: Partial<DeployOptions> = {}) =>
   deployCommand({
     root: world.work,
-    backend,
+    backend: createBackendOpener({ backend, env }),
     git: new GitCli({ cwd: world.work, env: world.env }),
     spaces: ['shop'],
-    env,
     deployments: createLocalDeploymentLog(path.join(world.dir, 'state')),
     verifyDelayMs: 1,
     ...o,
@@ -68,7 +68,11 @@ describe('sync-benchmarks on the embedded backend', () => {
     expect(total.answer).toEqual([
       { format: 'SQL', content: ["SELECT SUM(amount) FROM main.default.sales WHERE channel = 'online'"] },
     ]);
-    const exported = await exportCommand({ root: world.work, space: 'shop', backend: 'local', env });
+    const exported = await exportCommand({
+      root: world.work,
+      space: 'shop',
+      backend: createBackendOpener({ backend: 'local', env }),
+    });
     expect(exported.outcome).toBe('unchanged');
     expect(world.git(['status', '--porcelain']).trim()).toBe('');
     // Deploying again finds nothing to change.
@@ -89,7 +93,11 @@ describe('sync-benchmarks on the embedded backend', () => {
       answer: [{ format: 'SQL', content: ['SELECT COUNT(*)\n', 'FROM main.default.sales'] }],
     });
     writeLive(edited);
-    const exported = await exportCommand({ root: world.work, space: 'shop', backend: 'local', env });
+    const exported = await exportCommand({
+      root: world.work,
+      space: 'shop',
+      backend: createBackendOpener({ backend: 'local', env }),
+    });
     expect(exported.outcome).toBe('written');
     expect(world.git(['status', '--porcelain']).trim()).toBe('M benchmarks/shop.yml');
     const diff = world.git(['diff', '--unified=0', 'benchmarks/shop.yml']);
@@ -136,7 +144,11 @@ describe('sync-benchmarks on serve', () => {
     const live = SpaceSchema.parse(JSON.parse(((await res.json()) as { serialized_space: string }).serialized_space));
     expect(live.benchmarks?.questions).toHaveLength(6);
     expect(checkInvariants(live, { file: 'live' })).toEqual([]);
-    const exported = await exportCommand({ root: world.work, space: 'shop', backend: 'databricks', env });
+    const exported = await exportCommand({
+      root: world.work,
+      space: 'shop',
+      backend: createBackendOpener({ backend: 'databricks', env }),
+    });
     expect(exported.outcome).toBe('unchanged');
     expect(world.git(['status', '--porcelain']).trim()).toBe('');
   });

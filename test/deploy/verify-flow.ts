@@ -8,6 +8,7 @@ import path from 'node:path';
 import { deployCommand, type DeployOptions, type DeployResult } from '../../src/commands/deploy.js';
 import { prScoreCommand } from '../../src/commands/pr-score.js';
 import type { BackendName } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { createGitHubDeploymentLog } from '../../src/github/deployment-log.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import type { Space } from '../../src/space/schema.js';
@@ -29,6 +30,8 @@ export interface Flow {
 export function createFlow(ops: GitOpsWorld, backend: BackendName, env: Record<string, string>): Flow {
   const root = ops.world.work;
   const deployments = createGitHubDeploymentLog(ops.github);
+  // One opener for the flow, as one entry run: the PR check and the deploy share its ask limit.
+  const opener = createBackendOpener({ backend, env });
   return {
     ops,
     backend,
@@ -44,11 +47,10 @@ export function createFlow(ops: GitOpsWorld, backend: BackendName, env: Record<s
       const check = await prScoreCommand({
         root,
         space: 'shop',
-        backend,
+        backend: opener,
         git: ops.git,
         baseSha: base,
         maxRegression: 0.05,
-        env,
       });
       if (check.failures.length) throw new Error(`PR check failed: ${check.failures.join('; ')}`);
       return pr.number;
@@ -63,11 +65,10 @@ export function createFlow(ops: GitOpsWorld, backend: BackendName, env: Record<s
     deploy(before, after, extra = {}) {
       return deployCommand({
         root,
-        backend,
+        backend: opener,
         git: ops.git,
         github: ops.github,
         deployments,
-        env,
         before,
         after,
         verifyDelayMs: 1,

@@ -2,7 +2,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { configScorer } from '../../src/commands/score.js';
 import { DEMO_TARGET } from '../helpers/demo-target.js';
-import { openBackend, type Backend } from '../../src/commands/workspace.js';
+import type { Backend } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import type { Space } from '../../src/space/schema.js';
 import { readSpaceFile } from '../../src/space/space-file.js';
 import { CannedWarehouse, ScriptedGenie, bench, result } from '../scoring/fakes.js';
@@ -35,7 +36,12 @@ describe('configScorer', () => {
   });
 
   it('locally keeps one noisy engine per config and seed, so re-asks draw fresh answers', async () => {
-    const backend = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { noise: 1, seed: 3 });
+    const backend = await createBackendOpener({ backend: 'local' }).open({
+      root: REPO_ROOT,
+      target: DEMO_TARGET,
+      noise: 1,
+      seed: 3,
+    });
     try {
       const space = readSpaceFile(path.join(REPO_ROOT, 'test/fixtures/demo-described/space.json'));
       const first = await backend.genieFor(space);

@@ -12,6 +12,7 @@ import { checkThresholds, prScoreCommand } from '../../src/commands/pr-score.js'
 import type { Scorecard } from '../../src/scoring/scorecard.js';
 import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { REPO_ROOT } from '../helpers/temp-repo.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 let w: GitOpsWorld;
 let base: string;
@@ -59,7 +60,7 @@ const check = (number: number, seed: number) =>
   prScoreCommand({
     root: w.world.work,
     space: 'demo',
-    backend: 'local',
+    backend: createBackendOpener({ backend: 'local' }),
     git: w.git,
     baseSha: base,
     baseRef: 'main',

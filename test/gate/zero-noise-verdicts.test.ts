@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkThresholds } from '../../src/commands/pr-score.js';
 import { configScorer, loadSpaceBenchmarks } from '../../src/commands/score.js';
 import { DEMO_TARGET } from '../helpers/demo-target.js';
-import { openBackend, type Backend } from '../../src/commands/workspace.js';
+import type { Backend } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { memoizeWarehouse } from '../../src/loop/memo-warehouse.js';
 import { compareWithRepeats } from '../../src/scoring/adaptive-repeats.js';
 import { decideGate } from '../../src/scoring/score-gate.js';
@@ -39,7 +40,11 @@ const CASES: Array<[string, Space, Space]> = [
 let backend: Backend;
 const cards = new Map<Space, Scorecard>();
 beforeAll(async () => {
-  backend = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { wrapWarehouse: memoizeWarehouse });
+  backend = await createBackendOpener({ backend: 'local' }).open({
+    root: REPO_ROOT,
+    target: DEMO_TARGET,
+    wrapWarehouse: memoizeWarehouse,
+  });
 });
 afterAll(async () => backend?.close());
 

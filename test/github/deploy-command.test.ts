@@ -8,6 +8,7 @@ import { createLocalSpaceStore, seedFromRepository } from '../../src/local/space
 import { serializeSpace } from '../../src/space/canonical.js';
 import type { Space } from '../../src/space/schema.js';
 import { createGitWorld, type GitWorld } from './git-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const LIVE = '6e97962f94ee5d2af582125013aecf67';
 let world: GitWorld;
@@ -31,7 +32,14 @@ function commitDescription(text: string): string {
   return head();
 }
 const deploy = (o: Partial<DeployOptions>) =>
-  deployCommand({ root: world.work, backend: 'local', git, store, verifyDelayMs: 1, ...o });
+  deployCommand({
+    root: world.work,
+    backend: createBackendOpener({ backend: 'local' }),
+    git,
+    store,
+    verifyDelayMs: 1,
+    ...o,
+  });
 
 describe('deploy', () => {
   it('deploys changed spaces, reports unchanged on a re-run, and rollback by revert restores the bytes', async () => {
@@ -73,12 +81,24 @@ describe('deploy', () => {
     expect(await liveText()).toBe(readFileSync(file(), 'utf8'));
 
     await store.update(LIVE, edited);
-    const exported = await exportCommand({ root: world.work, space: 'demo', backend: 'local', store });
+    const exported = await exportCommand({
+      root: world.work,
+      space: 'demo',
+      backend: createBackendOpener({ backend: 'local' }),
+      store,
+    });
     expect(exported.outcome).toBe('written');
     expect(readFileSync(file(), 'utf8')).toBe(serializeSpace(edited));
-    expect((await exportCommand({ root: world.work, space: 'demo', backend: 'local', store })).outcome).toBe(
-      'unchanged',
-    );
+    expect(
+      (
+        await exportCommand({
+          root: world.work,
+          space: 'demo',
+          backend: createBackendOpener({ backend: 'local' }),
+          store,
+        })
+      ).outcome,
+    ).toBe('unchanged');
   });
 
   it('one failing space does not stop the others, and the result is not ok', async () => {

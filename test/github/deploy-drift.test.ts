@@ -21,6 +21,7 @@ import type { Space } from '../../src/space/schema.js';
 import { parseSpaceText } from '../../src/space/space-file.js';
 import { createGitWorld, type GitWorld } from './git-world.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const LIVE = '6e97962f94ee5d2af582125013aecf67';
 
@@ -42,7 +43,15 @@ describe('drift guard with the local deployment record', () => {
   const head = () => world.git(['rev-parse', 'HEAD']).trim();
   const liveText = async () => serializeSpace((await store.get(LIVE)).serializedSpace as Space);
   const deploy = (o: Partial<DeployOptions>) =>
-    deployCommand({ root: world.work, backend: 'local', git, store, deployments: log, verifyDelayMs: 1, ...o });
+    deployCommand({
+      root: world.work,
+      backend: createBackendOpener({ backend: 'local' }),
+      git,
+      store,
+      deployments: log,
+      verifyDelayMs: 1,
+      ...o,
+    });
   function commitDescription(text: string): string {
     const space = JSON.parse(readFileSync(file(), 'utf8'));
     space.data_sources.tables[0].description = [text];
@@ -144,7 +153,14 @@ describe('drift guard over the databricks backend (serve)', () => {
       const env = { DATABRICKS_HOST: serve.url, DATABRICKS_TOKEN: DEV_TOKEN };
       const log = createLocalDeploymentLog(path.join(world.dir, 'state'));
       const deploy = (o: Partial<DeployOptions>) =>
-        deployCommand({ root: world.work, backend: 'databricks', git, env, deployments: log, verifyDelayMs: 1, ...o });
+        deployCommand({
+          root: world.work,
+          backend: createBackendOpener({ backend: 'databricks', env }),
+          git,
+          deployments: log,
+          verifyDelayMs: 1,
+          ...o,
+        });
       expect((await deploy({ spaces: ['demo'] })).spaces[0].status).toBe('unchanged');
       const space = JSON.parse(readFileSync(path.join(world.work, 'spaces/demo/space.json'), 'utf8'));
       space.data_sources.tables[0].description = ['from git'];
@@ -180,7 +196,7 @@ describe('drift guard with GitHub deployments (the action)', () => {
     const deploy = (o: Partial<DeployOptions>) =>
       deployCommand({
         root: ops.world.work,
-        backend: 'local',
+        backend: createBackendOpener({ backend: 'local' }),
         git: ops.git,
         store,
         deployments,

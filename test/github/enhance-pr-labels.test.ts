@@ -9,6 +9,7 @@ import { enhancePrCommand, type EnhancePrOptions } from '../../src/commands/enha
 import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/gitops/enhancement-labels.js';
 import { createLocalSpaceStore, seedFromRepository } from '../../src/local/space-store.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const BRANCH = enhanceBranch('demo');
 let w: GitOpsWorld;
@@ -24,7 +25,7 @@ const enhance = (extra: Partial<EnhancePrOptions> = {}) =>
   enhancePrCommand({
     root: w.world.work,
     space: 'demo',
-    backend: 'local',
+    backend: createBackendOpener({ backend: 'local' }),
     analyst: 'rules',
     maxIterations: 1,
     git: w.git,
@@ -58,7 +59,7 @@ describe('deploy-state labels on enhancement PRs', () => {
 
     const deployed = await deployCommand({
       root: w.world.work,
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       git: w.git,
       store,
       github: w.github,
@@ -91,7 +92,7 @@ describe('deploy-state labels on enhancement PRs', () => {
     // An older deploy (of c0) finishing after the merge must not mark the PR.
     const older = await deployCommand({
       root: w.world.work,
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       git: w.git,
       store,
       github: w.github,
@@ -113,7 +114,7 @@ describe('deploy-state labels on enhancement PRs', () => {
     await store.update('6e97962f94ee5d2af582125013aecf67', edited as never);
     const drifted = await deployCommand({
       root: w.world.work,
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       git: w.git,
       store,
       github: w.github,
@@ -128,7 +129,7 @@ describe('deploy-state labels on enhancement PRs', () => {
     w.fake.failNext(1, 403);
     const forced = await deployCommand({
       root: w.world.work,
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       git: w.git,
       store,
       github: w.github,
@@ -145,7 +146,7 @@ describe('deploy-state labels on enhancement PRs', () => {
     // The next (successful) deploy catches up: unchanged still means the live space has the merge.
     const again = await deployCommand({
       root: w.world.work,
-      backend: 'local',
+      backend: createBackendOpener({ backend: 'local' }),
       git: w.git,
       store,
       github: w.github,

@@ -11,6 +11,7 @@ import { enhancePrCommand, type EnhancePrOptions, type EnhancePrResult } from '.
 import { parseHistory } from '../../src/report/run-history.js';
 import { DEMO_UNBOUNDED_FINAL } from '../helpers/demo-enhanced.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 let w: GitOpsWorld;
 let first: EnhancePrResult;
@@ -21,7 +22,7 @@ const enhance = (extra: Partial<EnhancePrOptions> = {}) =>
   enhancePrCommand({
     root: w.world.work,
     space: 'demo',
-    backend: 'local',
+    backend: createBackendOpener({ backend: 'local' }),
     analyst: 'rules',
     git: w.git,
     github: w.github,

@@ -8,6 +8,7 @@ import { decideGate } from '../../src/scoring/score-gate.js';
 import { inconclusiveVerdict } from '../../src/scoring/errored-gate.js';
 import { buildScorecard, type RepeatResult, type Scorecard } from '../../src/scoring/scorecard.js';
 import { createGitWorld, type GitWorld } from './git-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 /** The card with the named questions turned into outages (no answer after the retries). */
 function withErrored(card: Scorecard, ids: string[]): Scorecard {
@@ -43,7 +44,13 @@ beforeAll(async () => {
   world = createGitWorld();
   const git = new GitCli({ cwd: world.work, env: world.env });
   const baseSha = world.git(['rev-parse', 'HEAD']).trim();
-  fresh = await prScoreCommand({ root: world.work, space: 'demo', backend: 'local', git, baseSha });
+  fresh = await prScoreCommand({
+    root: world.work,
+    space: 'demo',
+    backend: createBackendOpener({ backend: 'local' }),
+    git,
+    baseSha,
+  });
   // An earlier run met an outage: its card for this very config is in the cache.
   const cacheDir = defaultCacheDir(world.work);
   writeCachedScorecard(
@@ -67,7 +74,13 @@ describe('PR check and errored questions', () => {
       backend: 'local',
     };
     expect(readCachedScorecard(defaultCacheDir(world.work), key)?.totals.all.errored).toBe(10);
-    const again = await prScoreCommand({ root: world.work, space: 'demo', backend: 'local', git, baseSha });
+    const again = await prScoreCommand({
+      root: world.work,
+      space: 'demo',
+      backend: createBackendOpener({ backend: 'local' }),
+      git,
+      baseSha,
+    });
     expect(again.head.totals.all).toEqual(fresh.head.totals.all);
     expect(again.inconclusive).toBeUndefined();
     expect(readCachedScorecard(defaultCacheDir(world.work), key)?.totals.all.errored).toBe(0);

@@ -12,6 +12,7 @@ import { LESSONS_RECORDED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/
 import type { PullRequest } from '../../src/ports.js';
 import { emptyLessons, LessonsSchema, type Lessons } from '../../src/loop/lessons.js';
 import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const BRANCH = enhanceBranch('demo');
 let w: GitOpsWorld;
@@ -27,7 +28,7 @@ const enhance = () =>
   enhancePrCommand({
     root: w.world.work,
     space: 'demo',
-    backend: 'local',
+    backend: createBackendOpener({ backend: 'local' }),
     analyst: 'rules',
     maxIterations: 1,
     git: w.git,

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configScorer, loadSpaceBenchmarks } from '../../src/commands/score.js';
 import { DEMO_TARGET } from '../helpers/demo-target.js';
-import { openBackend, type Backend } from '../../src/commands/workspace.js';
+import type { Backend } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { confirmGain, significantGain } from '../../src/loop/gain-significance.js';
 import type { Reasker } from '../../src/scoring/adaptive-repeats.js';
 import { memoizeWarehouse } from '../../src/loop/memo-warehouse.js';
@@ -88,8 +89,17 @@ describe('confirmGain with a deterministic Genie (local engine, noise 0)', () =>
   });
 
   it('is declared by the local backend at noise 0 only', async () => {
-    const quiet = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { spacesOnly: true });
-    const noisy = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { spacesOnly: true, noise: 0.1 });
+    const quiet = await createBackendOpener({ backend: 'local' }).open({
+      root: REPO_ROOT,
+      target: DEMO_TARGET,
+      spacesOnly: true,
+    });
+    const noisy = await createBackendOpener({ backend: 'local' }).open({
+      root: REPO_ROOT,
+      target: DEMO_TARGET,
+      spacesOnly: true,
+      noise: 0.1,
+    });
     expect([quiet.deterministic, noisy.deterministic]).toEqual([true, false]);
     await Promise.all([quiet.close(), noisy.close()]);
   });
@@ -100,7 +110,12 @@ describe('confirmGain with a noisy local engine', () => {
   const benchmarks = loadSpaceBenchmarks(REPO_ROOT, 'demo');
   let backend: Backend;
   beforeAll(async () => {
-    backend = await openBackend(REPO_ROOT, 'local', DEMO_TARGET, { noise: 0.2, wrapWarehouse: memoizeWarehouse });
+    backend = await createBackendOpener({ backend: 'local' }).open({
+      root: REPO_ROOT,
+      target: DEMO_TARGET,
+      noise: 0.2,
+      wrapWarehouse: memoizeWarehouse,
+    });
   });
   afterAll(async () => backend?.close());
 

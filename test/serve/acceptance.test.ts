@@ -8,6 +8,7 @@ import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import type { Scorecard } from '../../src/scoring/scorecard.js';
 import { REPO_ROOT } from './helpers.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 let serve: ServeHandle;
 /** The databricks backend's settings, handed to the commands as the entries do. */
@@ -31,8 +32,16 @@ const perQuestion = (card: Scorecard) =>
 
 describe('score through the databricks backend against serve', () => {
   it('gives the same totals and per-question results as the local backend', async () => {
-    const remote = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'databricks', env });
-    const local = await scoreCommand({ root: REPO_ROOT, space: 'demo', backend: 'local' });
+    const remote = await scoreCommand({
+      root: REPO_ROOT,
+      space: 'demo',
+      backend: createBackendOpener({ backend: 'databricks', env }),
+    });
+    const local = await scoreCommand({
+      root: REPO_ROOT,
+      space: 'demo',
+      backend: createBackendOpener({ backend: 'local' }),
+    });
     expect(remote.backend).toBe('databricks');
     expect(remote.totals).toEqual(local.totals);
     expect(remote.configHash).toBe(local.configHash);
@@ -61,10 +70,9 @@ describe('enhance through the databricks backend against serve', () => {
       isolateFixes: true,
       // No answer cache: it would be written into the repository itself, and the two runs must each ask.
       cacheDir: false as const,
-      env,
     };
-    const remote = await enhanceCommand({ ...options, backend: 'databricks' });
-    const local = await enhanceCommand({ ...options, backend: 'local' });
+    const remote = await enhanceCommand({ ...options, backend: createBackendOpener({ backend: 'databricks', env }) });
+    const local = await enhanceCommand({ ...options, backend: createBackendOpener({ backend: 'local' }) });
     expect(remote.before.totals).toEqual(local.before.totals);
     expect(remote.after.totals).toEqual(local.after.totals);
     expect(remote.iterations.map((i) => i.accepted)).toEqual(local.iterations.map((i) => i.accepted));

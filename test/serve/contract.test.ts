@@ -7,7 +7,7 @@ import { createChatLlm } from '../../src/llm/chat-client.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { createStatementWarehouse } from '../../src/databricks/statement-warehouse.js';
 import { createPatAuth } from '../../src/databricks/auth.js';
-import { syncSpace } from '../../src/commands/backend-databricks.js';
+import { syncSpace } from '../../src/databricks/staging-space.js';
 import { ReadOnlyViolationError, WarehouseError } from '../../src/errors.js';
 import { openLocalWarehouse, type LocalWarehouse } from '../../src/local/warehouse.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';

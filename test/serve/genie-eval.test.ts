@@ -14,6 +14,7 @@ import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { SHOP_BENCHMARKS, shopSpace, writeShopRepo } from '../deploy/shop-world.js';
 import { captureIo } from '../helpers/temp-repo.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 
 let root: string;
 let serve: ServeHandle;
@@ -64,7 +65,12 @@ describe('score --scorer both on serve', () => {
   }, 60_000);
 
   it("genie-eval alone gives a scorecard in our format from Genie's assessments", async () => {
-    const result = await scorerCommand({ root, space: 'shop', backend: 'databricks', scorer: 'genie-eval', env });
+    const result = await scorerCommand({
+      root,
+      space: 'shop',
+      backend: createBackendOpener({ backend: 'databricks', env }),
+      scorer: 'genie-eval',
+    });
     const card = result.primary;
     expect(result.ours).toBeUndefined();
     expect(card.totals.all).toMatchObject({ passed: 2, answered: 8, errored: 0 });
@@ -76,8 +82,8 @@ describe('score --scorer both on serve', () => {
   }, 60_000);
 
   it('genie-eval on the local backend says what it needs', async () => {
-    await expect(scorerCommand({ root, space: 'shop', backend: 'local', scorer: 'genie-eval' })).rejects.toThrow(
-      /needs Genie's eval runs, which the local backend does not have/,
-    );
+    await expect(
+      scorerCommand({ root, space: 'shop', backend: createBackendOpener({ backend: 'local' }), scorer: 'genie-eval' }),
+    ).rejects.toThrow(/needs Genie's eval runs, which the local backend does not have/);
   });
 });

@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { WorkspaceClient } from '@databricks/sdk-experimental';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openWarehouseFor } from '../../src/commands/workspace.js';
+import { openWarehouseFor } from '../../src/local/target-warehouse.js';
 import { toQueryResult } from '../../src/databricks/statement-values.js';
 import { createLocalGenie } from '../../src/local/genie/index.js';
 import type { LocalWarehouse } from '../../src/local/warehouse.js';

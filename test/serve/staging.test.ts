@@ -6,7 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadSpaceBenchmarks, scoreConfig } from '../../src/commands/score.js';
 import { StagingChangedError, TEMPORARY_TITLE_PREFIX } from '../../src/databricks/staging-space.js';
-import { loadSpace, openBackend } from '../../src/commands/workspace.js';
+import { loadSpace } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
@@ -31,7 +32,12 @@ afterAll(async () => {
 });
 
 async function scoreOn(backendName: 'local' | 'databricks', space: Space, staging?: 'temporary' | 'shared') {
-  const backend = await openBackend(REPO_ROOT, backendName, demo.target, { env, staging, space: 'demo' });
+  const backend = await createBackendOpener({ backend: backendName, env }).open({
+    root: REPO_ROOT,
+    target: demo.target,
+    staging,
+    space: 'demo',
+  });
   try {
     return await scoreConfig(backend, 'demo', space, benchmarks, { concurrency: 4 });
   } finally {
@@ -60,7 +66,11 @@ describe('temporary staging spaces', () => {
   it('finds the space a create made when its answer was lost, instead of leaving it behind', async () => {
     serve.injectFault({ method: 'POST', path: /^\/api\/2\.0\/genie\/spaces$/, when: 'after', kind: 'drop' });
     const created = serve.stats.spacesCreated;
-    const backend = await openBackend(REPO_ROOT, 'databricks', demo.target, { env, space: 'demo' });
+    const backend = await createBackendOpener({ backend: 'databricks', env }).open({
+      root: REPO_ROOT,
+      target: demo.target,
+      space: 'demo',
+    });
     try {
       const genie = await backend.genieFor(described);
       const answer = await genie.ask('How many members are there?');
@@ -75,7 +85,11 @@ describe('temporary staging spaces', () => {
   });
 
   it('trashes the temporary space when the run is interrupted', async () => {
-    const backend = await openBackend(REPO_ROOT, 'databricks', demo.target, { env, space: 'demo' });
+    const backend = await createBackendOpener({ backend: 'databricks', env }).open({
+      root: REPO_ROOT,
+      target: demo.target,
+      space: 'demo',
+    });
     await backend.genieFor(demo.space);
     expect(tmpSpaces()).toHaveLength(1);
     // What the SIGINT/SIGTERM handler runs before the process ends.
@@ -88,7 +102,12 @@ describe('temporary staging spaces', () => {
 describe('shared staging space (opt-in)', () => {
   it('scores on the shared space and stops with a clear error when someone else changes it mid-run', async () => {
     const store = createSpaceStore(clientFor(serve.url));
-    const backend = await openBackend(REPO_ROOT, 'databricks', demo.target, { env, staging: 'shared', space: 'demo' });
+    const backend = await createBackendOpener({ backend: 'databricks', env }).open({
+      root: REPO_ROOT,
+      target: demo.target,
+      staging: 'shared',
+      space: 'demo',
+    });
     let changed = false;
     try {
       const run = scoreConfig(backend, 'demo', described, benchmarks, {

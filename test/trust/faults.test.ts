@@ -13,7 +13,8 @@ import { deployCommand } from '../../src/commands/deploy.js';
 import { enhanceCommand } from '../../src/commands/enhance.js';
 import { checkThresholds } from '../../src/commands/pr-score.js';
 import { loadSpaceBenchmarks, scoreConfig } from '../../src/commands/score.js';
-import { loadSpace, openBackend } from '../../src/commands/workspace.js';
+import { loadSpace } from '../../src/commands/workspace.js';
+import { createBackendOpener } from '../../src/wiring/backend.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { GitCli } from '../../src/github/git-cli.js';
 import { createLocalDeploymentLog } from '../../src/local/deployment-log.js';
@@ -80,7 +81,11 @@ describe('scoring under `serve --fault-rate 0.3 --stuck-rate 0.1` (acceptance)',
     const demo = loadSpace(REPO_ROOT, 'demo');
     const benchmarks = loadSpaceBenchmarks(REPO_ROOT, 'demo');
     const score = async (backendName: 'local' | 'databricks') => {
-      const backend = await openBackend(REPO_ROOT, backendName, demo.target, { env, space: 'demo' });
+      const backend = await createBackendOpener({ backend: backendName, env }).open({
+        root: REPO_ROOT,
+        target: demo.target,
+        space: 'demo',
+      });
       try {
         return await scoreConfig(backend, 'demo', described, benchmarks, SCORING);
       } finally {
@@ -143,9 +148,8 @@ describe('runs under faults before and after handling (lost answers)', () => {
   it('enhances (one iteration, dry run) with every scorecard complete, and trashes its temporary space', async () => {
     const result = await enhanceCommand({
       root: world.work,
-      env,
       space: 'demo',
-      backend: 'databricks',
+      backend: createBackendOpener({ backend: 'databricks', env }),
       analyst: 'rules',
       maxIterations: 1,
       dryRun: true,
@@ -167,9 +171,8 @@ describe('runs under faults before and after handling (lost answers)', () => {
     const deploy = () =>
       deployCommand({
         root: world.work,
-        backend: 'databricks',
+        backend: createBackendOpener({ backend: 'databricks', env }),
         git,
-        env,
         deployments: log,
         verifyDelayMs: 5,
         spaces: ['demo'],

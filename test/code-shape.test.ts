@@ -51,8 +51,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/llm/chat-client.ts createChatLlm',
   'src/loop/enhance-loop.ts loopOnce',
   'src/loop/trial.ts tryBatch',
-  'src/scoring/score-runner.ts runScore',
-  'src/scoring/score-runner.ts scoreOnce',
   'src/space/json-scan.ts scanJson',
 ];
 

@@ -49,8 +49,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/fixes/rules/values.ts proposeValueFixes',
   'src/github/octokit-github.ts createGitHub',
   'src/llm/chat-client.ts createChatLlm',
-  'src/loop/enhance-loop.ts loopOnce',
-  'src/loop/trial.ts tryBatch',
   'src/space/json-scan.ts scanJson',
 ];
 

@@ -36,7 +36,6 @@ const KNOWN_LONG_FILES: string[] = [];
 
 const KNOWN_LONG_FUNCTIONS = [
   'src/benchmarks/markdown-import.ts importMarkdown',
-  'src/commands/deploy.ts deployOne',
   'src/databricks/eval-runs.ts createEvalRuns',
   'src/databricks/genie-conversation.ts createGenieAdapter',
   'src/databricks/http-client.ts createDatabricksClient',

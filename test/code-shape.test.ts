@@ -31,16 +31,9 @@ const KNOWN_LONG_FILES: string[] = [];
 
 const KNOWN_LONG_FUNCTIONS = [
   'src/benchmarks/markdown-import.ts importMarkdown',
-  'src/commands/deploy.ts deployOne',
-  'src/commands/enhance-pr.ts enhancePrCommand',
-  'src/commands/enhance.ts enhanceCommand',
   'src/fixes/apply/apply-fixes.ts applyFixes',
   'src/fixes/rules/evidence.ts buildFailureView',
   'src/fixes/rules/values.ts proposeValueFixes',
-  'src/loop/enhance-loop.ts loopOnce',
-  'src/loop/trial.ts tryBatch',
-  'src/scoring/score-runner.ts runScore',
-  'src/scoring/score-runner.ts scoreOnce',
   'src/space/json-scan.ts scanJson',
 ];
 

@@ -11,20 +11,20 @@
  */
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import { ZERO_SHA } from '../ports.js';
-import type { DeploymentLog, Git, GitHubPort, SpaceStore, StoredSpace } from '../ports.js';
+import type { DeploymentLog, DeploymentRecord, Git, GitHubPort, SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
 import { checkInvariants } from '../space/invariants.js';
 import { findSpaceEntry, listSpaces, loadSpaceDir, spacesTouchedBy, type LayoutOptions } from '../space/repository.js';
 import { validateSpaceName } from '../space/space-name.js';
-import { SpaceSchema, type Space } from '../space/schema.js';
-import { parseSpaceText } from '../space/space-file.js';
+import type { Space } from '../space/schema.js';
 import type { Target } from '../space/target.js';
 import type { SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { benchmarksOf, deployedConfig, deployedHashAt } from './deploy-config.js';
 import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
-import { isUntouchedSpace, judgeDrift } from './drift-guard.js';
+import { applyConfig, liveSpaceOf, messageOf, type ReadBackSettings } from './deploy-apply.js';
+import { isUntouchedSpace, judgeDrift, type DriftVerdict } from './drift-guard.js';
 import type { BackendOpener } from './workspace.js';
 import { repoPaths } from '../space/repo-paths.js';
 
@@ -46,7 +46,7 @@ export interface DeploySpaceResult {
   verification?: LiveVerification;
 }
 
-export interface DeployOptions {
+export interface DeployOptions extends ReadBackSettings {
   root: string;
   backend: BackendOpener;
   git: Git;
@@ -58,9 +58,6 @@ export interface DeployOptions {
   after?: string;
   onDrift?: OnDrift;
   log?: (line: string) => void;
-  /** Read-back attempts after an update (a GET right after a PATCH may return old values). */
-  verifyAttempts?: number;
-  verifyDelayMs?: number;
   /** For tests: the store to use instead of the backend's. */
   store?: SpaceStore;
   /** Where enhancement PRs' deploy-state labels are kept; without it, labels are left alone. */
@@ -117,16 +114,6 @@ async function selectSpaces(options: DeployOptions): Promise<{ names: string[]; 
     names: await changedSpaces(options.git, before, after, options.root, options.layout),
     selection: `changed in ${before.slice(0, 7)}..${after.slice(0, 7)}`,
   };
-}
-
-/** A live space's config (Genie re-serialises what it stores, so compare canonical forms only). */
-function liveSpaceOf(stored: StoredSpace, label: string): Space {
-  if (typeof stored.serializedSpace === 'string') return parseSpaceText(stored.serializedSpace, label);
-  return SpaceSchema.parse(stored.serializedSpace);
-}
-
-function liveText(stored: StoredSpace, label: string): string {
-  return serializeSpace(liveSpaceOf(stored, label));
 }
 
 export async function deployCommand(options: DeployOptions): Promise<DeployResult> {
@@ -221,12 +208,57 @@ async function labelDeployed(
   }
 }
 
+/** What deploying one space starts from: its live target, the config as deployed, and the record to keep. */
+interface Planned {
+  space: string;
+  target: Target;
+  configPath: string;
+  mode: SyncBenchmarks;
+  deployed: Space;
+  /** The canonical text of `deployed`: what the live space must read back as. */
+  config: string;
+  record: { space: string; liveSpaceId: string; configHash: string; commit: string };
+  /** The fields of every result of this space. */
+  base: Pick<DeploySpaceResult, 'space' | 'liveSpaceId' | 'benchmarksSynced'>;
+}
+
 async function deployOne(
   space: string,
   options: DeployOptions,
   deployments: DeploymentLog,
   commit: string,
 ): Promise<DeploySpaceResult> {
+  const planned = planDeploy(space, options, commit);
+  if ('status' in planned) return planned;
+  const { target, base } = planned;
+  return withStore(options, target, async (store) => {
+    const live = await store.get(target.liveSpaceId);
+    const { verdict, history } = await judgeLive(planned, live, options, deployments);
+    if (verdict.kind === 'unchanged') {
+      // Record it, so the next deploy compares with this config rather than an older one.
+      if (history.find((r) => r.state === 'success')?.configHash === planned.record.configHash)
+        return { ...base, status: 'unchanged', message: 'the live space already has this config' };
+      const id = await deployments.start(planned.record);
+      await deployments.finish(id, 'success', 'the live space already had this config');
+      return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
+    }
+    if (verdict.kind === 'drift' && (options.onDrift ?? 'fail') !== 'overwrite') {
+      return {
+        ...base,
+        status: 'drifted',
+        message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
+      };
+    }
+    const note =
+      verdict.kind === 'drift'
+        ? ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`
+        : ` (${verdict.note})`;
+    return updateLive(planned, { store, live, note, options, deployments });
+  });
+}
+
+/** The config to deploy, checked as deployed; a result instead when the space cannot be deployed. */
+function planDeploy(space: string, options: DeployOptions, commit: string): Planned | DeploySpaceResult {
   if (!findSpaceEntry(options.root, space, options.layout)) {
     return {
       space,
@@ -252,60 +284,59 @@ async function deployOne(
   // Checked as deployed: synced benchmark ids must be well formed and unique across the file too.
   const issues = checkInvariants(deployed, { file: dir.configPath });
   if (issues.length > 0) throw new ValidationError(issues);
-  const config = serializeSpace(deployed);
   const record = { space, liveSpaceId: target.liveSpaceId, configHash: hashSpace(deployed), commit };
   const synced = mode === 'none' ? {} : { benchmarksSynced: deployed.benchmarks?.questions?.length ?? 0 };
-  return withStore(options, target, async (store) => {
-    const base = { space, liveSpaceId: target.liveSpaceId, ...synced };
-    const live = await store.get(target.liveSpaceId);
-    const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
-    const history = await deployments.history(space, target.liveSpaceId);
-    const verdict = judgeDrift({
-      liveHash: hashSpace(current),
-      configHash: record.configHash,
-      liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
-      history,
-      beforeHash:
-        history.length === 0
-          ? await deployedHashAt(options.git, options.before, options.root, space, dir.configPath, mode)
-          : undefined,
-    });
-    if (verdict.kind === 'unchanged') {
-      // Record it, so the next deploy compares with this config rather than an older one.
-      if (history.find((r) => r.state === 'success')?.configHash === record.configHash)
-        return { ...base, status: 'unchanged', message: 'the live space already has this config' };
-      const id = await deployments.start(record);
-      await deployments.finish(id, 'success', 'the live space already had this config');
-      return { ...base, status: 'unchanged', message: 'the live space already has this config (recorded as deployed)' };
-    }
-    let note = verdict.kind === 'drift' ? '' : ` (${verdict.note})`;
-    if (verdict.kind === 'drift') {
-      if ((options.onDrift ?? 'fail') !== 'overwrite') {
-        return {
-          ...base,
-          status: 'drifted',
-          message: `the live space was edited outside git: ${verdict.reason}. It was left untouched; run export to adopt the edits in a PR, or re-run with on-drift: overwrite to replace them`,
-        };
-      }
-      note = ` (the live space had drifted: ${verdict.reason}; its edits were overwritten as on-drift: overwrite asks)`;
-    }
-    // Started before the live space is touched: a run cancelled half-way leaves an unfinished
-    // record, whose config the next deploy then recognises as its own (no false drift).
-    const id = await deployments.start(record);
-    let how: string;
-    try {
-      how = await applyConfig(store, target.liveSpaceId, deployed, config, live.etag, options);
-    } catch (error) {
-      await deployments.finish(id, 'failure', messageOf(error)).catch(() => undefined);
-      throw error;
-    }
-    try {
-      await deployments.finish(id, 'success', `deployed ${commit.slice(0, 7)}`);
-    } catch (error) {
-      note += `; recording the success in ${deployments.describe(space)} failed (${messageOf(error)}): the next deploy still recognises this config as its own`;
-    }
-    return { ...base, status: 'deployed', message: `updated and verified${how}${note}` };
+  const base = { space, liveSpaceId: target.liveSpaceId, ...synced };
+  return { space, target, configPath: dir.configPath, mode, deployed, config: serializeSpace(deployed), record, base };
+}
+
+/** Compares the live space with the last deployed config (or, with no record, the config at `before`). */
+async function judgeLive(
+  planned: Planned,
+  live: StoredSpace,
+  options: DeployOptions,
+  deployments: DeploymentLog,
+): Promise<{ verdict: DriftVerdict; history: DeploymentRecord[] }> {
+  const { space, target } = planned;
+  const current = liveSpaceOf(live, `live space ${target.liveSpaceId}`);
+  const history = await deployments.history(space, target.liveSpaceId);
+  const verdict = judgeDrift({
+    liveHash: hashSpace(current),
+    configHash: planned.record.configHash,
+    liveIsNew: isUntouchedSpace(JSON.parse(serializeSpace(current))),
+    history,
+    beforeHash:
+      history.length === 0
+        ? await deployedHashAt(options.git, options.before, options.root, space, planned.configPath, planned.mode)
+        : undefined,
   });
+  return { verdict, history };
+}
+
+/** Updates the live space between a started record and its finish; a failed update is recorded as failed. */
+async function updateLive(
+  planned: Planned,
+  at: { store: SpaceStore; live: StoredSpace; note: string; options: DeployOptions; deployments: DeploymentLog },
+): Promise<DeploySpaceResult> {
+  const { store, live, options, deployments } = at;
+  const { space, target, record } = planned;
+  let note = at.note;
+  // Started before the live space is touched: a run cancelled half-way leaves an unfinished
+  // record, whose config the next deploy then recognises as its own (no false drift).
+  const id = await deployments.start(record);
+  let how: string;
+  try {
+    how = await applyConfig(store, target.liveSpaceId, planned.deployed, planned.config, live.etag, options);
+  } catch (error) {
+    await deployments.finish(id, 'failure', messageOf(error)).catch(() => undefined);
+    throw error;
+  }
+  try {
+    await deployments.finish(id, 'success', `deployed ${record.commit.slice(0, 7)}`);
+  } catch (error) {
+    note += `; recording the success in ${deployments.describe(space)} failed (${messageOf(error)}): the next deploy still recognises this config as its own`;
+  }
+  return { ...planned.base, status: 'deployed', message: `updated and verified${how}${note}` };
 }
 
 /** The full sha of the commit being deployed (the name the record keeps). */
@@ -315,65 +346,6 @@ async function deployedCommit(options: DeployOptions): Promise<string> {
   } catch {
     return options.after ?? 'unknown';
   }
-}
-
-/** Statuses after which an update may have been applied although it reported failure. */
-function mayHaveApplied(error: unknown): boolean {
-  const e = error as { status?: unknown; retryable?: unknown };
-  const status = typeof e.status === 'number' ? e.status : undefined;
-  return e.retryable === true || status === 0 || status === 409 || (status !== undefined && status >= 500);
-}
-
-/**
- * Updates the live space and reads it back until it equals `config`. An update answered with
- * 409 or with no answer may still have been applied (a lost answer, retried by the client with
- * the old etag, is refused with 409): a read-back showing the target config is success.
- */
-async function applyConfig(
-  store: SpaceStore,
-  spaceId: string,
-  space: Space,
-  config: string,
-  etag: string | undefined,
-  options: DeployOptions,
-): Promise<string> {
-  try {
-    await store.update(spaceId, space, { etag });
-  } catch (error) {
-    if (!mayHaveApplied(error)) throw error;
-    if (await readsBack(store, spaceId, config, options))
-      return ` (the update answered "${messageOf(error)}", but reading back shows the new config: it was applied)`;
-    if ((error as { status?: unknown }).status === 409)
-      throw new GenieGitopsError(
-        `live space ${spaceId} changed while deploying (etag mismatch): someone edited it between the read and the update; it was left as it is`,
-        're-run deploy: the drift guard then checks the edit',
-      );
-    throw error;
-  }
-  await verify(store, spaceId, config, options);
-  return '';
-}
-
-/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
-async function readsBack(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<boolean> {
-  const attempts = options.verifyAttempts ?? 5;
-  for (let i = 0; i < attempts; i++) {
-    if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return true;
-    if (i < attempts - 1) await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
-  }
-  return false;
-}
-
-async function verify(store: SpaceStore, spaceId: string, config: string, options: DeployOptions): Promise<void> {
-  if (await readsBack(store, spaceId, config, options)) return;
-  throw new GenieGitopsError(
-    `live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`,
-    'check the space in the Genie UI and re-run deploy',
-  );
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 async function withStore<T>(options: DeployOptions, target: Target, fn: (store: SpaceStore) => Promise<T>): Promise<T> {

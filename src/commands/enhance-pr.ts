@@ -24,7 +24,7 @@ import { readLessons, writeLessons } from '../loop/lessons.js';
 import { inconclusiveVerdict, pairedAnswered } from '../scoring/errored-gate.js';
 import { enhanceCommand, lessonsFile, type EnhanceOptions, type EnhanceResult } from './enhance.js';
 import { applyRejections, collectReviewerRejections, type ReviewerRejections } from './reviewer-rejections.js';
-import { resumeFromOpenPr } from './enhance-resume.js';
+import { resumeFromOpenPr, type Resumed } from './enhance-resume.js';
 import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
 import { pct } from '../util/percent.js';
 
@@ -87,89 +87,29 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
   const baseBranch = options.baseBranch ?? (await github.defaultBranch());
   const branchRef = check.remoteSha ? `refs/remotes/${REMOTE}/${branch}` : undefined;
   // Before the rejections are recorded: they go into the lessons the run starts from.
-  const resume =
-    options.resume === false
-      ? {}
-      : await resumeFromOpenPr({
-          git,
-          root: options.root,
-          space,
-          layout: options.layout,
-          open: await github.findOpenPullRequest(branch),
-          branchRef,
-        });
-  const resumed = resume.resumed;
-  const resumeMessage = resumed?.message ?? resume.message;
-  if (resumeMessage) options.log?.(resumeMessage);
+  const { resumed, resumeMessage } = await resumeRun(options, branch, branchRef);
   const rejections = await recordReviewerRejections(options, closed, branchRef);
   const result = await enhanceCommand({ ...options, dryRun: false });
   const honoured = describeRejections(rejections) + (resumeMessage ? `; ${resumeMessage}` : '');
   // A resumed run that kept nothing new still updates the PR: its lessons and the history of runs.
-  if (!result.changed && !resumed) {
-    const open = await github.findOpenPullRequest(branch);
-    const left = open ? `the open PR #${open.number} was left as it is` : 'no PR was opened';
-    return {
-      space,
-      branch,
-      outcome: 'no-improvement',
-      result,
-      pr: open,
-      reviewerRejections: rejections,
-      message: `nothing improved (${result.stopReason}); ${left}${honoured}`,
-    };
-  }
-  const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
-  // The files enhance wrote: the config (wherever the layout keeps it) and the lessons.
-  const paths = [
-    ...new Set([...result.written.map(rel), rel(lessonsFile(options.root, space)), ...(resumed?.restored ?? [])]),
-  ];
+  if (!result.changed && !resumed) return noImprovement(options, { branch, result, rejections, honoured });
   const history = appendRun(resumed?.history ?? [], result);
-  const first = history[0];
-  const { before, after } = result;
-  const startTrain = first.before.train.total
-    ? first.before.train.passed / first.before.train.total
-    : before.totals.train.score;
   const published = await publishBotBranch(git, {
     branch,
-    paths,
-    message: `genie-gitops: enhance ${space} (train ${pct(before.totals.train.score)} -> ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} -> ${pct(after.totals.holdout.score)})`,
+    paths: writtenPaths(options, result, resumed),
+    message: commitMessage(space, result),
     expectedRemoteSha: check.remoteSha,
   });
-  const note = rejectionNote(rejections);
-  const runs = historySection(history);
-  const body =
-    renderEnhanceMarkdown(result, {
-      maxChars: GITHUB_BODY_LIMIT - note.length - runs.length,
-      fullReportHint: options.fullReportHint,
-      preface: resumed
-        ? [
-            `This is run ${history.at(-1)!.run} of this PR: it ${resumed.message}. The score table compares with the config it resumed from; every run is listed at the end.`,
-            '',
-          ]
-        : [],
-    }) +
-    runs +
-    note;
   const upserted = await upsertPullRequest(github, {
     branch,
     base: baseBranch,
     // The title spans the whole PR: from the base branch's config to this run's result.
-    title: `genie-gitops: enhance ${space} (train ${pct(startTrain)} → ${pct(after.totals.train.score)})`,
-    body,
+    title: prTitle(space, result, history),
+    body: prBody(options, result, history, resumed, rejections),
     // Pending from the start: once merged it stays pending until deploy labels it deployed.
     labels: ['genie-gitops', `space:${space}`, PENDING_LABEL],
   });
-  // Like the PR check: compared on the questions answered in both; too many outages is an error, not a failure.
-  const paired = pairedAnswered(after, before);
-  const unsure = inconclusiveVerdict([
-    { label: 'after', card: after },
-    { label: 'before', card: before },
-  ]);
-  await github.setCommitStatus(published.sha, {
-    state: unsure ? 'error' : paired.head.score >= paired.base.score ? 'success' : 'failure',
-    context: SCORE_STATUS_CONTEXT(space),
-    description: scoreStatusDescription(result),
-  });
+  await publishScoreStatus(github, published.sha, space, result);
   // The rejections are now in a PR's lessons (this one's, and its head's if it is closed too).
   for (const pr of closed) {
     if (rejections.readPulls.includes(pr.number))
@@ -191,6 +131,116 @@ export async function enhancePrCommand(options: EnhancePrOptions): Promise<Enhan
     history,
     message: `${pushed}; PR #${upserted.pr.number} ${upserted.action}${honoured}`,
   };
+}
+
+/** Starts from the open PR's config and lessons when it is safe (unless resume is off), saying so in the log. */
+async function resumeRun(
+  options: EnhancePrOptions,
+  branch: string,
+  branchRef: string | undefined,
+): Promise<{ resumed?: Resumed; resumeMessage?: string }> {
+  const resume =
+    options.resume === false
+      ? {}
+      : await resumeFromOpenPr({
+          git: options.git,
+          root: options.root,
+          space: options.space,
+          layout: options.layout,
+          open: await options.github.findOpenPullRequest(branch),
+          branchRef,
+        });
+  const resumed = resume.resumed;
+  const resumeMessage = resumed?.message ?? resume.message;
+  if (resumeMessage) options.log?.(resumeMessage);
+  return { resumed, resumeMessage };
+}
+
+/** Nothing improved: no PR is opened or changed; the open one, if any, is named. */
+async function noImprovement(
+  options: EnhancePrOptions,
+  run: { branch: string; result: EnhanceResult; rejections: ReviewerRejections; honoured: string },
+): Promise<EnhancePrResult> {
+  const { branch, result } = run;
+  const open = await options.github.findOpenPullRequest(branch);
+  const left = open ? `the open PR #${open.number} was left as it is` : 'no PR was opened';
+  return {
+    space: options.space,
+    branch,
+    outcome: 'no-improvement',
+    result,
+    pr: open,
+    reviewerRejections: run.rejections,
+    message: `nothing improved (${result.stopReason}); ${left}${run.honoured}`,
+  };
+}
+
+/** The files enhance wrote, repository-relative: the config (wherever the layout keeps it), the lessons, and any restored. */
+function writtenPaths(options: EnhancePrOptions, result: EnhanceResult, resumed: Resumed | undefined): string[] {
+  const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
+  return [
+    ...new Set([
+      ...result.written.map(rel),
+      rel(lessonsFile(options.root, options.space)),
+      ...(resumed?.restored ?? []),
+    ]),
+  ];
+}
+
+function commitMessage(space: string, { before, after }: EnhanceResult): string {
+  return `genie-gitops: enhance ${space} (train ${pct(before.totals.train.score)} -> ${pct(after.totals.train.score)}, holdout ${pct(before.totals.holdout.score)} -> ${pct(after.totals.holdout.score)})`;
+}
+
+/** The PR's title: train from the PR's first run (or this run's start) to this run's result. */
+function prTitle(space: string, { before, after }: EnhanceResult, history: RunEntry[]): string {
+  const first = history[0];
+  const startTrain = first.before.train.total
+    ? first.before.train.passed / first.before.train.total
+    : before.totals.train.score;
+  return `genie-gitops: enhance ${space} (train ${pct(startTrain)} → ${pct(after.totals.train.score)})`;
+}
+
+/** The report, cut to leave room for the history of runs and the reviewers' rejections that follow it. */
+function prBody(
+  options: EnhancePrOptions,
+  result: EnhanceResult,
+  history: RunEntry[],
+  resumed: Resumed | undefined,
+  rejections: ReviewerRejections,
+): string {
+  const note = rejectionNote(rejections);
+  const runs = historySection(history);
+  const report = renderEnhanceMarkdown(result, {
+    maxChars: GITHUB_BODY_LIMIT - note.length - runs.length,
+    fullReportHint: options.fullReportHint,
+    preface: resumed
+      ? [
+          `This is run ${history.at(-1)!.run} of this PR: it ${resumed.message}. The score table compares with the config it resumed from; every run is listed at the end.`,
+          '',
+        ]
+      : [],
+  });
+  return report + runs + note;
+}
+
+/** Like the PR check: compared on the questions answered in both; too many outages is an error, not a failure. */
+async function publishScoreStatus(
+  github: GitHubPort,
+  sha: string,
+  space: string,
+  result: EnhanceResult,
+): Promise<void> {
+  const { before, after } = result;
+  const paired = pairedAnswered(after, before);
+  const unsure = inconclusiveVerdict([
+    { label: 'after', card: after },
+    { label: 'before', card: before },
+  ]);
+  await github.setCommitStatus(sha, {
+    state: unsure ? 'error' : paired.head.score >= paired.base.score ? 'success' : 'failure',
+    context: SCORE_STATUS_CONTEXT(space),
+    description: scoreStatusDescription(result),
+  });
 }
 
 /** Reads closed-unmerged PRs and writes their fixes as rejected into the lessons file the loop reads. */

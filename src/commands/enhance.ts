@@ -1,14 +1,17 @@
 /** `enhance`: run the enhancement loop on one space and (unless --dry-run) write the improved config and lessons. */
 import path from 'node:path';
+import type { WarehouseSchema } from '../ports.js';
+import type { Backend } from '../backend-port.js';
+import type { Benchmark } from '../benchmarks/types.js';
 import { GenieGitopsError, ValidationError } from '../errors.js';
 import type { Analyst } from '../fixes/analyst.js';
 import { createRulesAnalyst } from '../fixes/rules/rules-analyst.js';
 import { readLessons, writeLessons, type Lessons } from '../loop/lessons.js';
-import { runEnhanceLoop, type EnhanceLoopResult } from '../loop/enhance-loop.js';
+import { runEnhanceLoop, type EnhanceLoopInput, type EnhanceLoopResult } from '../loop/enhance-loop.js';
 import type { BudgetReport, EnhanceResult } from '../loop/enhance-result.js';
 export type { BudgetReport, EnhanceResult } from '../loop/enhance-result.js';
-import { createBudget } from '../loop/budget.js';
-import { defaultAnswerCacheDir, enhanceScoring } from './enhance-scoring.js';
+import { createBudget, type Budget } from '../loop/budget.js';
+import { defaultAnswerCacheDir, enhanceScoring, type EnhanceCalls, type EnhanceScoring } from './enhance-scoring.js';
 import { memoizeWarehouse } from '../loop/memo-warehouse.js';
 import type { StagingMode } from '../space/target.js';
 import { hashSpace } from '../space/hash.js';
@@ -19,7 +22,7 @@ import { confirmGain } from '../loop/gain-significance.js';
 import { assertValidConfig, loadSpaceBenchmarks, type ScoreOptions } from './score.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { spacePaths } from '../space/repo-paths.js';
-import { loadSpace, type BackendOpener } from './workspace.js';
+import { loadSpace, type BackendOpener, type LoadedSpace } from './workspace.js';
 
 export interface EnhanceOptions {
   root: string;
@@ -98,18 +101,29 @@ function budgetReport(
   };
 }
 
+/** What one enhance run works with, opened once at its start and handed to each step. */
+interface EnhanceRun {
+  options: EnhanceOptions;
+  started: number;
+  loaded: LoadedSpace;
+  benchmarks: Benchmark[];
+  lessonsPath: string;
+  lessons: Lessons;
+  analyst: Analyst;
+  backend: Backend;
+  calls: EnhanceCalls;
+  scoring: EnhanceScoring;
+  budget: Budget;
+  screening: boolean;
+}
+
 export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceResult> {
   const started = Date.now();
   const loaded = loadSpace(options.root, options.space, options.layout);
   const benchmarks = loadSpaceBenchmarks(options.root, options.space);
   const lessonsPath = lessonsFile(options.root, options.space);
   const lessons = readLessons(lessonsPath, options.space);
-  const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
-  if (!analyst)
-    throw new GenieGitopsError(
-      'the llm analyst needs a model endpoint',
-      'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
-    );
+  const analyst = analystOf(options);
   const backend = await options.backend.open({
     root: options.root,
     target: loaded.target,
@@ -124,7 +138,6 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
   const calls = { genie: 0, statements: 0 };
   const cacheDir = options.cacheDir === false ? undefined : (options.cacheDir ?? defaultAnswerCacheDir(options.root));
   const scoring = enhanceScoring(backend, options.space, benchmarks, calls, { scoring: options.scoring, cacheDir });
-  const { score, reaskerOf } = scoring;
   const budget = createBudget(
     {
       maxGenieQuestions: options.maxGenieQuestions,
@@ -136,6 +149,20 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
     started,
   );
   const screening = options.screening ?? true;
+  const run: EnhanceRun = {
+    options,
+    started,
+    loaded,
+    benchmarks,
+    lessonsPath,
+    lessons,
+    analyst,
+    backend,
+    calls,
+    scoring,
+    budget,
+    screening,
+  };
   try {
     const warehouseSchema = await backend.warehouse.schema();
     // Improve only a config that passes validate: fixes on top of an invalid one would be judged
@@ -146,86 +173,119 @@ export async function enhanceCommand(options: EnhanceOptions): Promise<EnhanceRe
       warehouseSchema,
       'enhance starts only from a config that passes `genie-gitops validate`: fix these first',
     );
-    const result = await runEnhanceLoop({
-      spaceName: options.space,
-      file: loaded.configPath,
-      space: loaded.space,
-      benchmarks,
-      score,
-      analyst,
-      warehouse: backend.warehouse,
-      warehouseSchema,
-      lessons,
-      maxIterations: options.maxIterations,
-      targetScore: options.targetScore,
-      maxRegressions: options.maxRegressions,
-      allowTaughtExamples: options.allowTaughtExamples,
-      // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
-      isolateFixes: options.isolateFixes ?? backend.isolateFixes === true,
-      screening: screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : undefined,
-      budget,
-      confirmGain: (current, candidate) =>
-        confirmGain(
-          { card: current.card, reasker: reaskerOf(current.space) },
-          { card: candidate.card, reasker: reaskerOf(candidate.space) },
-          {
-            confidence: options.confidence,
-            maxRepeats: options.maxRepeats,
-            deterministic: backend.deterministic,
-            log: options.log,
-          },
-        ),
-      log: options.log,
-    });
-    const changed = hashSpace(result.space) !== hashSpace(loaded.space);
-    // The loop validates every candidate; this is the last guard before anything is written.
-    const issues = checkInvariants(result.space, {
-      file: loaded.configPath,
-      warehouseSchema,
-    });
-    if (issues.length > 0)
-      throw new ValidationError(issues, 'enhance produced an invalid config and wrote nothing; please report this');
-    const written: string[] = [];
-    if (!options.dryRun) {
-      if (changed) {
-        writeSpaceFile(loaded.spaceFile, result.space);
-        written.push(loaded.spaceFile);
-      }
-      writeLessons(lessonsPath, result.lessons);
-      written.push(lessonsPath);
-    }
-    return {
-      space: options.space,
-      analyst: analyst.name,
-      dryRun: options.dryRun ?? false,
-      allowTaughtExamples: options.allowTaughtExamples ?? false,
-      maxRegressions: options.maxRegressions ?? 0,
-      slots: usageText(result.space),
-      before: result.before,
-      after: result.after,
-      iterations: result.iterations,
-      stopReason: result.stopReason,
-      calls: {
-        ...calls,
-        scorings: result.scorings,
-        llmCalls: result.analystUsage.calls,
-        promptTokens: result.analystUsage.promptTokens,
-        completionTokens: result.analystUsage.completionTokens,
-      },
-      durationMs: Date.now() - started,
-      budget: budgetReport(options, result, screening, {
-        qpm: backend.questionsPerMinute ?? PLANNING_QPM,
-        questions: result.before.questions.filter((q) => q.expectedError === undefined).length,
-        reused: scoring.reusedFromCache,
-      }),
-      written,
-      config: result.space,
-      startConfig: loaded.space,
-      lessons: result.lessons,
-      changed,
-      usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',
-    };
+    const result = await runEnhanceLoop(loopInput(run, warehouseSchema));
+    const { changed, written } = writeOutcome(run, result, warehouseSchema);
+    return enhanceResult(run, result, changed, written);
   } finally {
     await backend.close();
   }
+}
+
+function analystOf(options: EnhanceOptions): Analyst {
+  const analyst = options.analyst === 'llm' ? options.llmAnalyst : createRulesAnalyst();
+  if (!analyst)
+    throw new GenieGitopsError(
+      'the llm analyst needs a model endpoint',
+      'configure an OpenAI-compatible or Databricks serving endpoint, or use --analyst rules',
+    );
+  return analyst;
+}
+
+/** The loop's input: the run's config, benchmarks and lessons, its scoring, and the gain check on its backend. */
+function loopInput(run: EnhanceRun, warehouseSchema: WarehouseSchema): EnhanceLoopInput {
+  const { options, loaded, backend, scoring, budget } = run;
+  const { reaskerOf } = scoring;
+  return {
+    spaceName: options.space,
+    file: loaded.configPath,
+    space: loaded.space,
+    benchmarks: run.benchmarks,
+    score: scoring.score,
+    analyst: run.analyst,
+    warehouse: backend.warehouse,
+    warehouseSchema,
+    lessons: run.lessons,
+    maxIterations: options.maxIterations,
+    targetScore: options.targetScore,
+    maxRegressions: options.maxRegressions,
+    allowTaughtExamples: options.allowTaughtExamples,
+    // One scoring per fix is cheap on the embedded backend, not against a rate-limited workspace.
+    isolateFixes: options.isolateFixes ?? backend.isolateFixes === true,
+    screening: run.screening ? { port: scoring.port, budget, seed: options.seed, log: options.log } : undefined,
+    budget,
+    confirmGain: (current, candidate) =>
+      confirmGain(
+        { card: current.card, reasker: reaskerOf(current.space) },
+        { card: candidate.card, reasker: reaskerOf(candidate.space) },
+        {
+          confidence: options.confidence,
+          maxRepeats: options.maxRepeats,
+          deterministic: backend.deterministic,
+          log: options.log,
+        },
+      ),
+    log: options.log,
+  };
+}
+
+/** Checks the loop's config once more, then (unless a dry run) writes it, when it changed, and the lessons. */
+function writeOutcome(
+  run: EnhanceRun,
+  result: EnhanceLoopResult,
+  warehouseSchema: WarehouseSchema,
+): { changed: boolean; written: string[] } {
+  const { options, loaded, lessonsPath } = run;
+  const changed = hashSpace(result.space) !== hashSpace(loaded.space);
+  // The loop validates every candidate; this is the last guard before anything is written.
+  const issues = checkInvariants(result.space, {
+    file: loaded.configPath,
+    warehouseSchema,
+  });
+  if (issues.length > 0)
+    throw new ValidationError(issues, 'enhance produced an invalid config and wrote nothing; please report this');
+  const written: string[] = [];
+  if (!options.dryRun) {
+    if (changed) {
+      writeSpaceFile(loaded.spaceFile, result.space);
+      written.push(loaded.spaceFile);
+    }
+    writeLessons(lessonsPath, result.lessons);
+    written.push(lessonsPath);
+  }
+  return { changed, written };
+}
+
+function enhanceResult(run: EnhanceRun, result: EnhanceLoopResult, changed: boolean, written: string[]): EnhanceResult {
+  const { options, loaded, backend } = run;
+  return {
+    space: options.space,
+    analyst: run.analyst.name,
+    dryRun: options.dryRun ?? false,
+    allowTaughtExamples: options.allowTaughtExamples ?? false,
+    maxRegressions: options.maxRegressions ?? 0,
+    slots: usageText(result.space),
+    before: result.before,
+    after: result.after,
+    iterations: result.iterations,
+    stopReason: result.stopReason,
+    calls: {
+      ...run.calls,
+      scorings: result.scorings,
+      llmCalls: result.analystUsage.calls,
+      promptTokens: result.analystUsage.promptTokens,
+      completionTokens: result.analystUsage.completionTokens,
+    },
+    durationMs: Date.now() - run.started,
+    budget: budgetReport(options, result, run.screening, {
+      qpm: backend.questionsPerMinute ?? PLANNING_QPM,
+      questions: result.before.questions.filter((q) => q.expectedError === undefined).length,
+      reused: run.scoring.reusedFromCache,
+    }),
+    written,
+    config: result.space,
+    startConfig: loaded.space,
+    lessons: result.lessons,
+    changed,
+    usesDemoData: backend.name === 'local' && loaded.target?.local?.data === 'demo',
+  };
 }

@@ -113,96 +113,127 @@ export function acceptedTrial(context: TrialContext, run: Attempt, reason: strin
   };
 }
 
+/** A fix's outcome on its own; `refined` is set when a part of it was tried in its place. */
+interface Single {
+  single: TrialFix;
+  refined?: { fix: Fix; key: string; reason: string };
+}
+
 export async function tryBatch(context: TrialContext, fixes: Fix[]): Promise<TrialResult> {
   const first = await attemptFixes(context, fixes);
   if (first.verdict.accepted) return acceptedTrial(context, first, first.verdict.reason, []);
   const opsOf = new Map(first.applied.applied.map((a) => [fixKey(a.fix), a.ops]));
-  const asTrial = (fix: Fix, outcome: Outcome | undefined, d: number): TrialFix => ({
+  const noEffect = fixes.map((fix): TrialFix => ({
     fix,
     ops: opsOf.get(fixKey(fix)) ?? [],
-    outcome,
-    delta: d,
-  });
-  const rollAll = (reason: string, dropped: TrialFix[]): TrialResult => ({
+    outcome: 'no_effect',
+    delta: 0,
+  }));
+  if (!context.isolate || fixes.length === 1) return rolledBackTrial(context, first.verdict, fixes, noEffect);
+
+  context.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
+  const tried: Single[] = [];
+  for (const fix of fixes) tried.push(await trySingle(context, fix, opsOf));
+  const singles = tried.map((t) => t.single);
+  const refined = tried.flatMap((t) => (t.refined ? [t.refined] : []));
+  const survivors = singles.filter((s) => s.outcome !== 'hurt');
+  const helpers = singles.filter((s) => s.outcome === 'helped');
+  for (const subset of [survivors, helpers]) {
+    if (subset.length === 0) continue;
+    const together = await tryTogether(context, subset, singles);
+    if (!together) continue;
+    const keptKeys = new Set(together.kept.map((s) => fixKey(s.fix)));
+    const accepted = acceptedTrial(
+      context,
+      together.attempt,
+      `${together.attempt.verdict.reason} (kept ${together.kept.length} of ${fixes.length} fixes)`,
+      singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
+    );
+    accepted.rolledBack.push(...refined);
+    return accepted;
+  }
+  return rolledBackTrial(context, first.verdict, fixes, singles);
+}
+
+/** The batch rolled back whole: the config and card stay as they were, every fix is rejected for `verdict`'s reason. */
+function rolledBackTrial(context: TrialContext, verdict: Verdict, fixes: Fix[], dropped: TrialFix[]): TrialResult {
+  const reason = verdict.reason;
+  return {
     accepted: false,
     reason,
-    verdict: first.verdict,
+    verdict,
     space: context.space,
     card: context.card,
     kept: [],
     dropped,
     rolledBack: fixes.map((fix) => ({ fix, key: fixKey(fix), reason })),
     patch: [],
-  });
-  const noEffect = fixes.map((fix) => asTrial(fix, 'no_effect', 0));
-  if (!context.isolate || fixes.length === 1) return rollAll(first.verdict.reason, noEffect);
+  };
+}
 
-  context.log(`  batch rejected (${first.verdict.reason}); trying ${fixes.length} fixes one by one`);
-  const untaught = (c: Scorecard) => c.totals.trainUntaught.score;
-  const singles: TrialFix[] = [];
-  const refined: { fix: Fix; key: string; reason: string }[] = [];
-  for (const fix of fixes) {
-    const alone = await attemptFixes(context, [fix]);
-    let outcome = outcomeOf(context.card, alone.card);
-    let best = { fix, card: alone.card };
-    if (outcome === 'hurt' && alone.verdict.fixed.length > 0) {
-      // It helps and hurts: one of its parts may be the culprit.
-      for (const variant of partVariants(fix)) {
-        if (context.tried?.has(fixKey(variant))) continue;
-        const tried = await attemptFixes(context, [variant]);
-        if (!tried.verdict.accepted) continue;
-        if (outcome === 'hurt' || untaught(tried.card) > untaught(best.card)) {
-          best = { fix: variant, card: tried.card };
-          outcome = outcomeOf(context.card, tried.card);
-        }
-      }
-      if (best.fix !== fix) {
-        context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
-        refined.push({
-          fix,
-          key: fixKey(fix),
-          reason: 'one of its parts broke a passing question; a variant without it was tried',
-        });
+const untaught = (c: Scorecard) => c.totals.trainUntaught.score;
+
+/** Scores one fix alone; one that helps and hurts is replaced by its best part that passes, if any. */
+async function trySingle(context: TrialContext, fix: Fix, opsOf: ReadonlyMap<string, Operation[]>): Promise<Single> {
+  const alone = await attemptFixes(context, [fix]);
+  let outcome = outcomeOf(context.card, alone.card);
+  let best = { fix, card: alone.card };
+  let refined: Single['refined'];
+  if (outcome === 'hurt' && alone.verdict.fixed.length > 0) {
+    // It helps and hurts: one of its parts may be the culprit.
+    for (const variant of partVariants(fix)) {
+      if (context.tried?.has(fixKey(variant))) continue;
+      const tried = await attemptFixes(context, [variant]);
+      if (!tried.verdict.accepted) continue;
+      if (outcome === 'hurt' || untaught(tried.card) > untaught(best.card)) {
+        best = { fix: variant, card: tried.card };
+        outcome = outcomeOf(context.card, tried.card);
       }
     }
-    singles.push({
-      fix: best.fix,
-      ops: opsOf.get(fixKey(best.fix)) ?? [],
-      outcome,
-      delta: untaught(best.card) - untaught(context.card),
-    });
-  }
-  const survivors = singles.filter((s) => s.outcome !== 'hurt');
-  const helpers = singles.filter((s) => s.outcome === 'helped');
-  for (const subset of [survivors, helpers]) {
-    if (subset.length === 0) continue;
-    let together = await attemptFixes(
-      context,
-      subset.map((s) => s.fix),
-    );
-    if (!together.verdict.accepted) continue;
-    const kept = [...subset];
-    // A fix that hurt on its own may be fine beside the others (a join next to the synonym that
-    // disambiguates a question): add each back while the set still passes and gains no less.
-    for (const single of singles.filter((s) => s.outcome === 'hurt')) {
-      const more = await attemptFixes(
-        context,
-        [...kept, single].map((s) => s.fix),
-      );
-      if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
-        kept.push(single);
-        together = more;
-      }
+    if (best.fix !== fix) {
+      context.log(`  refined ${fixKey(fix)}: one part broke a passing question`);
+      refined = {
+        fix,
+        key: fixKey(fix),
+        reason: 'one of its parts broke a passing question; a variant without it was tried',
+      };
     }
-    const keptKeys = new Set(kept.map((s) => fixKey(s.fix)));
-    const accepted = acceptedTrial(
-      context,
-      together,
-      `${together.verdict.reason} (kept ${kept.length} of ${fixes.length} fixes)`,
-      singles.filter((s) => !keptKeys.has(fixKey(s.fix))),
-    );
-    accepted.rolledBack.push(...refined);
-    return accepted;
   }
-  return rollAll(first.verdict.reason, singles);
+  const single: TrialFix = {
+    fix: best.fix,
+    ops: opsOf.get(fixKey(best.fix)) ?? [],
+    outcome,
+    delta: untaught(best.card) - untaught(context.card),
+  };
+  return { single, ...(refined ? { refined } : {}) };
+}
+
+/**
+ * Scores `subset` together; when the set passes, adds back each fix that hurt on its own while the
+ * set still passes and gains no less. Undefined when the subset itself is not accepted.
+ */
+async function tryTogether(
+  context: TrialContext,
+  subset: TrialFix[],
+  singles: TrialFix[],
+): Promise<{ attempt: Attempt; kept: TrialFix[] } | undefined> {
+  let together = await attemptFixes(
+    context,
+    subset.map((s) => s.fix),
+  );
+  if (!together.verdict.accepted) return undefined;
+  const kept = [...subset];
+  // A fix that hurt on its own may be fine beside the others (a join next to the synonym that
+  // disambiguates a question): add each back while the set still passes and gains no less.
+  for (const single of singles.filter((s) => s.outcome === 'hurt')) {
+    const more = await attemptFixes(
+      context,
+      [...kept, single].map((s) => s.fix),
+    );
+    if (more.verdict.accepted && more.verdict.untaughtGain >= together.verdict.untaughtGain) {
+      kept.push(single);
+      together = more;
+    }
+  }
+  return { attempt: together, kept };
 }

@@ -7,7 +7,7 @@ const __dirname = __bundleDirname(__filename);
 import {
   AUTO_ROLLBACK_MODES,
   VERIFY_MODES
-} from "./chunks/chunk-THYXGEOT.js";
+} from "./chunks/chunk-B6CMUVIN.js";
 import {
   createBackendOpener,
   parseBackend
@@ -23,22 +23,22 @@ import {
 } from "./chunks/chunk-UNOROZ26.js";
 import {
   SCORERS
-} from "./chunks/chunk-4UTAPP75.js";
-import "./chunks/chunk-PKBWH3VC.js";
+} from "./chunks/chunk-TJ4VIVUK.js";
+import "./chunks/chunk-HNZQGH2A.js";
 import {
   SYNC_BENCHMARK_MODES
 } from "./chunks/chunk-DJ6MWIOZ.js";
 import "./chunks/chunk-KZD2HRWT.js";
-import "./chunks/chunk-2IMZ3PVR.js";
+import "./chunks/chunk-XKCCFJ4W.js";
 import {
   SecretScrubber
 } from "./chunks/chunk-73FR4S72.js";
 import "./chunks/chunk-EJQUJTOD.js";
 import "./chunks/chunk-QZ2NRGKF.js";
-import "./chunks/chunk-ZTGJVGZW.js";
+import "./chunks/chunk-UP4LDPTP.js";
 import "./chunks/chunk-C4DZXTFT.js";
-import "./chunks/chunk-YOQK6RCZ.js";
-import "./chunks/chunk-RH5DDOH2.js";
+import "./chunks/chunk-QU3L6IQ2.js";
+import "./chunks/chunk-JAXWBKZA.js";
 import "./chunks/chunk-3B4C4VZZ.js";
 import "./chunks/chunk-LDMAKOZE.js";
 import "./chunks/chunk-RVNACCPT.js";
@@ -207,15 +207,15 @@ var LOCAL_RUNNERS = {
   lint: async () => (await import("./chunks/run-lint-2BAIE45O.js")).runLint
 };
 var RUNNERS = {
-  score: async () => (await import("./chunks/run-score-LOKPLHEH.js")).runScore,
-  enhance: async () => (await import("./chunks/run-enhance-RVGZAPRU.js")).runEnhance,
-  deploy: async () => (await import("./chunks/run-deploy-VODZ3NTK.js")).runDeploy,
+  score: async () => (await import("./chunks/run-score-DF7F5MU7.js")).runScore,
+  enhance: async () => (await import("./chunks/run-enhance-GYWJ4W6J.js")).runEnhance,
+  deploy: async () => (await import("./chunks/run-deploy-HRIDBLTG.js")).runDeploy,
   export: async () => (await import("./chunks/run-export-3RZOX5SP.js")).runExport,
   "list-spaces": async () => listSpacesOutput
 };
 async function listSpacesOutput(run2) {
   const pr = run2.context.pullRequest;
-  const touched = async () => (await import("./chunks/run-score-LOKPLHEH.js")).spacesTouchedByPr(run2, pr);
+  const touched = async () => (await import("./chunks/run-score-DF7F5MU7.js")).spacesTouchedByPr(run2, pr);
   const spaces = run2.inputs.changedOnly && pr ? await touched() : listSpaces(run2.root, run2.layout);
   setOutput("spaces", JSON.stringify(spaces));
   info(`spaces: ${spaces.join(", ") || "none"}`);

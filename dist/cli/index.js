@@ -67,12 +67,12 @@ var defaultIo = {
 };
 var RUNNERS = {
   validate: async (args, io) => (await import("../chunks/validate-command-DFFE4KOU.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-VENTVB7J.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-DTYHT6RO.js")).runEnhance(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-7MDTE3LZ.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-ICAENOVK.js")).runEnhance(args, io),
   init: async (args, io) => (await import("../chunks/init-command-A3WT3Z52.js")).runInit(args, io),
   "import-benchmarks": async (args, io) => (await import("../chunks/init-command-A3WT3Z52.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-L77CINQZ.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-L77CINQZ.js")).runExportCli(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-XWADND5H.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-XWADND5H.js")).runExportCli(args, io),
   lint: async (args, io) => (await import("../chunks/lint-command-2MXS5NMD.js")).runLint(args, io),
   "list-spaces": async (args, io) => (await import("../chunks/lint-command-2MXS5NMD.js")).runListSpaces(args, io),
   serve: async (args, io) => (await import("../chunks/serve-command-BHOJZFYG.js")).runServe(args, io)

@@ -7,12 +7,13 @@ import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
+import { backoffDelay, sleep } from '../util/retry.js';
 
 /** How often and how patiently a deploy reads the live space back (DeployOptions carries them). */
 export interface ReadBackSettings {
   /** Read-back attempts after an update; default 5. */
   verifyAttempts?: number;
-  /** Delay before the second read (growing with each); default 1000 ms. */
+  /** Base delay of the read-back backoff (util/retry.ts backoffDelay); default 1000 ms. */
   verifyDelayMs?: number;
 }
 
@@ -63,7 +64,7 @@ export async function applyConfig(
   return '';
 }
 
-/** Reads the live space back until it equals `config`; a GET right after an update may still be stale. */
+/** Reads the live space back until it equals `config` (a GET right after an update may still be stale), waiting by the one backoff formula. */
 async function readsBack(
   store: SpaceStore,
   spaceId: string,
@@ -73,7 +74,7 @@ async function readsBack(
   const attempts = options.verifyAttempts ?? 5;
   for (let i = 0; i < attempts; i++) {
     if (liveText(await store.get(spaceId), `live space ${spaceId}`) === config) return true;
-    if (i < attempts - 1) await new Promise((r) => setTimeout(r, (options.verifyDelayMs ?? 1000) * (i + 1)));
+    if (i < attempts - 1) await sleep(backoffDelay(i, options.verifyDelayMs ?? 1000));
   }
   return false;
 }

@@ -29,7 +29,8 @@ const FENCE = /^ {0,3}(`{3,}|~{3,})\s*([^\s`{]*)/;
 const HEADING = /^ {0,3}(#{1,6})\s+(.*?)\s*#*\s*$/;
 const BOLD_LINE = /^\s*(\*\*|__)(.+?)\1\s*$/;
 const Q_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__)?Q(?:uestion)?\s*\d*\s*[:.)](?:\*\*|__)?\s+(.+?)\s*$/i;
-const META_LINE = /^\s*(?:[-*]\s+)?(?:\*\*|__|_|\*)?(id|split|tags|order[_ ]matters)(?:\*\*|__|_|\*)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
+const META_LINE =
+  /^\s*(?:[-*]\s+)?(?:\*\*|__|_|\*)?(id|split|tags|order[_ ]matters)(?:\*\*|__|_|\*)?\s*:\s*(?:\*\*|__)?\s*(.*?)\s*$/i;
 const SQL_LANGUAGES = new Set(['sql', 'sparksql', 'spark-sql', 'databricks', 'databricks-sql', 'sqlite']);
 
 /** Removes a leading `Q:`/`Q1.`/`Question:` and surrounding emphasis from question text. */
@@ -46,7 +47,10 @@ function cleanQuestion(text: string): string {
 }
 
 function stripQuotes(value: string): string {
-  return value.trim().replace(/^[`'"](.*)[`'"]$/, '$1').trim();
+  return value
+    .trim()
+    .replace(/^[`'"](.*)[`'"]$/, '$1')
+    .trim();
 }
 
 export function slugify(text: string): string {
@@ -73,8 +77,10 @@ export function importMarkdown(text: string, file: string, options: MarkdownImpo
   const start = (next: Draft | undefined) => {
     if (current && current.sql === undefined) {
       // A heading directly followed by a deeper heading or a bold/Q: question only groups questions.
-      const isSection = current.level !== undefined && next !== undefined && (next.level === undefined || next.level > current.level);
-      if (!isSection) error(current.line, `question "${current.question}" has no SQL block: add a \`\`\`sql fenced block below it`);
+      const isSection =
+        current.level !== undefined && next !== undefined && (next.level === undefined || next.level > current.level);
+      if (!isSection)
+        error(current.line, `question "${current.question}" has no SQL block: add a \`\`\`sql fenced block below it`);
     }
     if (current && current.sql !== undefined) drafts.push(current);
     current = next;
@@ -116,7 +122,10 @@ export function importMarkdown(text: string, file: string, options: MarkdownImpo
       const language = fence[2]!.toLowerCase();
       const body: string[] = [];
       let end = index + 1;
-      while (end < lines.length && !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[end]!)) {
+      while (
+        end < lines.length &&
+        !new RegExp(`^ {0,3}${marker[0] === '`' ? '`' : '~'}{${marker.length},}\\s*$`).test(lines[end]!)
+      ) {
         body.push(lines[end]!);
         end++;
       }
@@ -156,17 +165,28 @@ export function importMarkdown(text: string, file: string, options: MarkdownImpo
 
   const items = assignIds(drafts, options.ids ?? 'slug', file, issues);
   if (items.length === 0 && issues.length === 0) {
-    issues.push({ file, path: '$', line: 1, message: 'no questions found: write each question as a ## heading followed by a ```sql block' });
+    issues.push({
+      file,
+      path: '$',
+      line: 1,
+      message: 'no questions found: write each question as a ## heading followed by a ```sql block',
+    });
   }
   if (issues.length > 0) throw new ValidationError(issues.sort((a, b) => (a.line ?? 0) - (b.line ?? 0)));
   return items;
 }
 
-function assignIds(drafts: Draft[], mode: 'slug' | 'numbered', file: string, issues: ValidationIssue[]): BenchmarkInput[] {
+function assignIds(
+  drafts: Draft[],
+  mode: 'slug' | 'numbered',
+  file: string,
+  issues: ValidationIssue[],
+): BenchmarkInput[] {
   const used = new Set<string>();
   for (const draft of drafts) {
     if (draft.id === undefined) continue;
-    if (used.has(draft.id)) issues.push({ file, path: '$', line: draft.line, message: `duplicate id "${draft.id}": ids must be unique` });
+    if (used.has(draft.id))
+      issues.push({ file, path: '$', line: draft.line, message: `duplicate id "${draft.id}": ids must be unique` });
     used.add(draft.id);
   }
   const width = Math.max(3, String(drafts.length).length);

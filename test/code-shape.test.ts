@@ -53,7 +53,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/loop/trial.ts tryBatch',
   'src/scoring/score-runner.ts runScore',
   'src/scoring/score-runner.ts scoreOnce',
-  'src/space/json-scan.ts scanJson',
 ];
 
 /** Every import from one folder (or top-level file) of src/ to another, as "from -> to" files. */

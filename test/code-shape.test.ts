@@ -35,7 +35,6 @@ const KNOWN_ENV_READERS: string[] = [];
 const KNOWN_LONG_FILES: string[] = [];
 
 const KNOWN_LONG_FUNCTIONS = [
-  'src/benchmarks/markdown-import.ts importMarkdown',
   'src/commands/deploy.ts deployOne',
   'src/commands/enhance-pr.ts enhancePrCommand',
   'src/commands/enhance.ts enhanceCommand',

@@ -42,7 +42,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/databricks/genie-conversation.ts createGenieAdapter',
   'src/databricks/http-client.ts createDatabricksClient',
   'src/databricks/statement-warehouse.ts createStatementWarehouse',
-  'src/fixes/apply/apply-fixes.ts applyFixes',
   'src/fixes/llm/llm-analyst.ts createLlmAnalyst',
   'src/fixes/rules/evidence.ts buildFailureView',
   'src/fixes/rules/values.ts proposeValueFixes',

@@ -43,7 +43,6 @@ const KNOWN_LONG_FUNCTIONS = [
   'src/databricks/http-client.ts createDatabricksClient',
   'src/databricks/statement-warehouse.ts createStatementWarehouse',
   'src/fixes/llm/llm-analyst.ts createLlmAnalyst',
-  'src/fixes/rules/values.ts proposeValueFixes',
   'src/github/octokit-github.ts createGitHub',
   'src/llm/chat-client.ts createChatLlm',
   'src/loop/enhance-loop.ts loopOnce',

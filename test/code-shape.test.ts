@@ -29,13 +29,7 @@ const KNOWN_ENV_READERS: string[] = [];
 
 const KNOWN_LONG_FILES: string[] = [];
 
-const KNOWN_LONG_FUNCTIONS = [
-  'src/benchmarks/markdown-import.ts importMarkdown',
-  'src/fixes/apply/apply-fixes.ts applyFixes',
-  'src/fixes/rules/evidence.ts buildFailureView',
-  'src/fixes/rules/values.ts proposeValueFixes',
-  'src/space/json-scan.ts scanJson',
-];
+const KNOWN_LONG_FUNCTIONS: string[] = [];
 
 /** Every import from one folder (or top-level file) of src/ to another, as "from -> to" files. */
 function crossImports(): Array<{ from: string; to: string }> {

@@ -22,7 +22,8 @@ function parenthesisProblem(sql: string): string | undefined {
   let depth = 0;
   for (const token of significant(tokenize(sql, 'spark'))) {
     if (isSymbol(token, '(')) depth++;
-    else if (isSymbol(token, ')') && --depth < 0) return `unbalanced parentheses: a ')' at offset ${token.start} closes nothing`;
+    else if (isSymbol(token, ')') && --depth < 0)
+      return `unbalanced parentheses: a ')' at offset ${token.start} closes nothing`;
   }
   return depth > 0 ? `unbalanced parentheses: ${depth} '(' never closed` : undefined;
 }

@@ -14,19 +14,33 @@ const EMPTY_MESSAGE =
   'add at least one question: a list of { id, question, sql } items, e.g.\n- id: members-total\n  question: How many members are there?\n  sql: SELECT COUNT(*) FROM main.community.members';
 
 /** The list of items and the path prefix it sits at, or an issue when the top level has another shape. */
-function itemsOf(source: YamlSource, file: string): { items: unknown[]; prefix: (string | number)[] } | ValidationIssue {
+function itemsOf(
+  source: YamlSource,
+  file: string,
+): { items: unknown[]; prefix: (string | number)[] } | ValidationIssue {
   const value = source.value;
   if (value === null || value === undefined) return { file, path: '$', line: 1, message: EMPTY_MESSAGE };
   if (Array.isArray(value)) return { items: value, prefix: [] };
   if (typeof value === 'object') {
     const extra = Object.keys(value).filter((key) => key !== 'benchmarks');
     if (extra.length > 0) {
-      return { file, path: formatPath([extra[0]!]), line: source.lineOf([extra[0]!]), message: `unknown top-level key "${extra[0]}": expected only "benchmarks"` };
+      return {
+        file,
+        path: formatPath([extra[0]!]),
+        line: source.lineOf([extra[0]!]),
+        message: `unknown top-level key "${extra[0]}": expected only "benchmarks"`,
+      };
     }
     const list = (value as { benchmarks?: unknown }).benchmarks;
-    if (list === null || list === undefined) return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
+    if (list === null || list === undefined)
+      return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: EMPTY_MESSAGE };
     if (Array.isArray(list)) return { items: list, prefix: ['benchmarks'] };
-    return { file, path: '$.benchmarks', line: source.lineOf(['benchmarks']), message: 'expected a list of questions under "benchmarks"' };
+    return {
+      file,
+      path: '$.benchmarks',
+      line: source.lineOf(['benchmarks']),
+      message: 'expected a list of questions under "benchmarks"',
+    };
   }
   return { file, path: '$', line: 1, message: 'expected a list of questions (or { benchmarks: [...] })' };
 }
@@ -64,7 +78,8 @@ export function inspectBenchmarksText(text: string, file: string, space: string)
   const found = itemsOf(source, file);
   if (!('items' in found)) return empty([found]);
   const { items, prefix } = found;
-  if (items.length === 0) return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
+  if (items.length === 0)
+    return empty([{ file, path: formatPath(prefix), line: source.lineOf(prefix), message: EMPTY_MESSAGE }]);
 
   const issues: ValidationIssue[] = [];
   const benchmarks: Benchmark[] = [];
@@ -85,13 +100,23 @@ export function inspectBenchmarksText(text: string, file: string, space: string)
     const idLine = source.lineOf([...at, 'id']);
     if (firstById.has(entry.id)) {
       const first = firstById.get(entry.id);
-      issues.push({ file, path: formatPath([...at, 'id']), line: idLine, message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one` });
+      issues.push({
+        file,
+        path: formatPath([...at, 'id']),
+        line: idLine,
+        message: `duplicate id "${entry.id}" (first used${first ? ` on line ${first}` : ''}): ids must be unique; rename one`,
+      });
       return;
     }
     firstById.set(entry.id, idLine);
     const guard = checkReadOnly(entry.sql);
     if (!guard.ok) {
-      issues.push({ file, path: formatPath([...at, 'sql']), line: source.lineOf([...at, 'sql']), message: `expected SQL must be a single read-only query: ${guard.reason}` });
+      issues.push({
+        file,
+        path: formatPath([...at, 'sql']),
+        line: source.lineOf([...at, 'sql']),
+        message: `expected SQL must be a single read-only query: ${guard.reason}`,
+      });
       return;
     }
     const benchmark: Benchmark = {
@@ -115,7 +140,9 @@ export function loadBenchmarks(file: string, space: string): BenchmarkSet {
     text = readFileSync(file, 'utf8');
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'file not found' : (error as Error).message;
-    throw new ValidationError([{ file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` }]);
+    throw new ValidationError([
+      { file, path: '$', message: `cannot read the benchmark file (${reason}): ${EMPTY_MESSAGE}` },
+    ]);
   }
   return parseBenchmarksText(text, file, space);
 }

@@ -28,10 +28,7 @@ export const BenchmarkItemSchema = z.strictObject({
 
 export const BenchmarkListSchema = z.array(BenchmarkItemSchema);
 
-export const BenchmarkFileSchema = z.union([
-  BenchmarkListSchema,
-  z.strictObject({ benchmarks: BenchmarkListSchema }),
-]);
+export const BenchmarkFileSchema = z.union([BenchmarkListSchema, z.strictObject({ benchmarks: BenchmarkListSchema })]);
 
 /** One item as written in the file (and as the Markdown importer produces it). */
 export type BenchmarkInput = z.output<typeof BenchmarkItemSchema>;

@@ -52,10 +52,15 @@ describe('benchmarks.questions from benchmarks/<space>.yml', () => {
 });
 
 describe('merging Genie questions back into the YAML', () => {
-  const yml = '# our benchmarks\nbenchmarks:\n  - id: a\n    question: Question a?\n    sql: SELECT 1\n    split: holdout\n';
+  const yml =
+    '# our benchmarks\nbenchmarks:\n  - id: a\n    question: Question a?\n    sql: SELECT 1\n    split: holdout\n';
 
   it('changes nothing when the space holds the same questions', () => {
-    const merged = mergeIntoBenchmarkYaml(yml, [{ id: genieQuestionId('a'), question: 'Question a?', sql: 'SELECT 1' }], 'b.yml');
+    const merged = mergeIntoBenchmarkYaml(
+      yml,
+      [{ id: genieQuestionId('a'), question: 'Question a?', sql: 'SELECT 1' }],
+      'b.yml',
+    );
     expect(merged.text).toBe(yml);
     expect(merged).toMatchObject({ updated: [], added: [], notInSpace: [] });
   });

@@ -60,8 +60,13 @@ describe('parseBenchmarksText', () => {
   });
 
   it('loads the { benchmarks: [...] } form the same way', () => {
-    const wrapped = `benchmarks:\n${LIST.split('\n').slice(1).map((l) => (l ? `  ${l}` : l)).join('\n')}`;
-    expect(parseBenchmarksText(wrapped, FILE, 'demo').benchmarks).toEqual(parseBenchmarksText(LIST, FILE, 'demo').benchmarks);
+    const wrapped = `benchmarks:\n${LIST.split('\n')
+      .slice(1)
+      .map((l) => (l ? `  ${l}` : l))
+      .join('\n')}`;
+    expect(parseBenchmarksText(wrapped, FILE, 'demo').benchmarks).toEqual(
+      parseBenchmarksText(LIST, FILE, 'demo').benchmarks,
+    );
   });
 
   it('reads a small integer id as text', () => {
@@ -70,18 +75,58 @@ describe('parseBenchmarksText', () => {
   });
 
   it('keeps orderMatters undefined unless the file sets it', () => {
-    const set = parseBenchmarksText('- id: a\n  question: q\n  sql: SELECT 1\n- id: b\n  question: q\n  sql: SELECT 2\n  order_matters: false\n', FILE, 'demo');
+    const set = parseBenchmarksText(
+      '- id: a\n  question: q\n  sql: SELECT 1\n- id: b\n  question: q\n  sql: SELECT 2\n  order_matters: false\n',
+      FILE,
+      'demo',
+    );
     expect(set.benchmarks[0]).not.toHaveProperty('orderMatters');
     expect(set.benchmarks[1]!.orderMatters).toBe(false);
   });
 
   const errorCases: { name: string; text: string; path: string; line: number; message: string }[] = [
-    { name: 'malformed YAML', text: '- id: a\n  question: "unterminated\n  sql: SELECT 1\n', path: '$', line: 4, message: 'invalid YAML' },
-    { name: 'missing sql', text: '- id: a\n  question: q\n  sql: SELECT 1\n- id: b\n  question: q2\n', path: '$[1].sql', line: 4, message: 'missing required field "sql"' },
-    { name: 'misspelt key', text: '- id: a\n  question: q\n  sql: SELECT 1\n  order_mattters: true\n', path: '$[0].order_mattters', line: 4, message: 'unknown field "order_mattters"' },
-    { name: 'unknown split', text: '- id: a\n  question: q\n  sql: SELECT 1\n  split: test\n', path: '$[0].split', line: 4, message: 'expected one of "train", "holdout"' },
-    { name: 'tags not a list', text: '- id: a\n  question: q\n  sql: SELECT 1\n  tags: 3\n', path: '$[0].tags', line: 4, message: 'expected an array' },
-    { name: 'empty question', text: '- id: a\n  question: "  "\n  sql: SELECT 1\n', path: '$[0].question', line: 2, message: 'must not be empty' },
+    {
+      name: 'malformed YAML',
+      text: '- id: a\n  question: "unterminated\n  sql: SELECT 1\n',
+      path: '$',
+      line: 4,
+      message: 'invalid YAML',
+    },
+    {
+      name: 'missing sql',
+      text: '- id: a\n  question: q\n  sql: SELECT 1\n- id: b\n  question: q2\n',
+      path: '$[1].sql',
+      line: 4,
+      message: 'missing required field "sql"',
+    },
+    {
+      name: 'misspelt key',
+      text: '- id: a\n  question: q\n  sql: SELECT 1\n  order_mattters: true\n',
+      path: '$[0].order_mattters',
+      line: 4,
+      message: 'unknown field "order_mattters"',
+    },
+    {
+      name: 'unknown split',
+      text: '- id: a\n  question: q\n  sql: SELECT 1\n  split: test\n',
+      path: '$[0].split',
+      line: 4,
+      message: 'expected one of "train", "holdout"',
+    },
+    {
+      name: 'tags not a list',
+      text: '- id: a\n  question: q\n  sql: SELECT 1\n  tags: 3\n',
+      path: '$[0].tags',
+      line: 4,
+      message: 'expected an array',
+    },
+    {
+      name: 'empty question',
+      text: '- id: a\n  question: "  "\n  sql: SELECT 1\n',
+      path: '$[0].question',
+      line: 2,
+      message: 'must not be empty',
+    },
     {
       name: 'duplicate id',
       text: '- id: a\n  question: q\n  sql: SELECT 1\n- id: a\n  question: q2\n  sql: SELECT 2\n',
@@ -96,13 +141,37 @@ describe('parseBenchmarksText', () => {
       line: 5,
       message: 'duplicate id',
     },
-    { name: 'write statement', text: '- id: a\n  question: q\n  sql: DELETE FROM main.community.members\n', path: '$[0].sql', line: 3, message: 'single read-only query' },
-    { name: 'two statements', text: '- id: a\n  question: q\n  sql: SELECT 1; SELECT 2\n', path: '$[0].sql', line: 3, message: 'single read-only query' },
+    {
+      name: 'write statement',
+      text: '- id: a\n  question: q\n  sql: DELETE FROM main.community.members\n',
+      path: '$[0].sql',
+      line: 3,
+      message: 'single read-only query',
+    },
+    {
+      name: 'two statements',
+      text: '- id: a\n  question: q\n  sql: SELECT 1; SELECT 2\n',
+      path: '$[0].sql',
+      line: 3,
+      message: 'single read-only query',
+    },
     { name: 'empty file', text: '', path: '$', line: 1, message: 'add at least one question' },
     { name: 'only comments', text: '# todo\n', path: '$', line: 1, message: 'add at least one question' },
     { name: 'empty list', text: '[]\n', path: '$', line: 1, message: 'add at least one question' },
-    { name: 'empty benchmarks key', text: 'benchmarks:\n', path: '$.benchmarks', line: 1, message: 'add at least one question' },
-    { name: 'unknown top-level key', text: 'benchmark:\n  - id: a\n', path: '$.benchmark', line: 1, message: 'expected only "benchmarks"' },
+    {
+      name: 'empty benchmarks key',
+      text: 'benchmarks:\n',
+      path: '$.benchmarks',
+      line: 1,
+      message: 'add at least one question',
+    },
+    {
+      name: 'unknown top-level key',
+      text: 'benchmark:\n  - id: a\n',
+      path: '$.benchmark',
+      line: 1,
+      message: 'expected only "benchmarks"',
+    },
     { name: 'scalar document', text: 'hello\n', path: '$', line: 1, message: 'expected a list of questions' },
   ];
 
@@ -115,14 +184,17 @@ describe('parseBenchmarksText', () => {
   });
 
   it('reports every problem in one error', () => {
-    const text = '- id: a\n  question: q\n  sql: DROP TABLE x\n- id: b\n  question: q\n- id: c\n  question: q\n  sql: SELECT 1\n  split: dev\n';
+    const text =
+      '- id: a\n  question: q\n  sql: DROP TABLE x\n- id: b\n  question: q\n- id: c\n  question: q\n  sql: SELECT 1\n  split: dev\n';
     const issues = issuesOf(() => parseBenchmarksText(text, FILE, 'demo'));
     expect(issues.map((i) => i.path)).toEqual(['$[0].sql', '$[1].sql', '$[2].split']);
     expect(issues.map((i) => i.line)).toEqual([3, 4, 9]);
   });
 
   it('puts file and line into the error message', () => {
-    expect(() => parseBenchmarksText('- id: a\n  question: q\n  sql: UPDATE t SET a = 1\n', FILE, 'demo')).toThrow(/benchmarks\/demo\.yml:3 \$\[0\]\.sql/);
+    expect(() => parseBenchmarksText('- id: a\n  question: q\n  sql: UPDATE t SET a = 1\n', FILE, 'demo')).toThrow(
+      /benchmarks\/demo\.yml:3 \$\[0\]\.sql/,
+    );
   });
 });
 

@@ -58,7 +58,11 @@ SELECT COUNT(*) FROM main.community.messages WHERE sent_at >= date_sub(current_d
 describe('importMarkdown', () => {
   it('reads headings, bold lines and Q: lines with their SQL and options', () => {
     expect(importMarkdown(DOC, FILE)).toEqual([
-      { id: 'how-many-members-are-there', question: 'How many members are there?', sql: 'SELECT COUNT(*) FROM main.community.members' },
+      {
+        id: 'how-many-members-are-there',
+        question: 'How many members are there?',
+        sql: 'SELECT COUNT(*) FROM main.community.members',
+      },
       {
         id: 'top-3-channels-by-messages',
         question: 'Top 3 channels by messages',
@@ -82,26 +86,37 @@ describe('importMarkdown', () => {
   });
 
   it('numbers ids on request', () => {
-    expect(importMarkdown(DOC, FILE, { ids: 'numbered' }).map((i) => i.id)).toEqual(['q001', 'q002', 'q003', 'messages-last-7-days']);
+    expect(importMarkdown(DOC, FILE, { ids: 'numbered' }).map((i) => i.id)).toEqual([
+      'q001',
+      'q002',
+      'q003',
+      'messages-last-7-days',
+    ]);
   });
 
   it('numbers a question whose text gives no slug, and de-duplicates slugs', () => {
-    const text = '## 회원 수\n```sql\nSELECT 1\n```\n## Members\n```sql\nSELECT 2\n```\n## members!\n```sql\nSELECT 3\n```\n';
+    const text =
+      '## 회원 수\n```sql\nSELECT 1\n```\n## Members\n```sql\nSELECT 2\n```\n## members!\n```sql\nSELECT 3\n```\n';
     expect(importMarkdown(text, FILE).map((i) => i.id)).toEqual(['q001', 'members', 'members-2']);
   });
 
   it('strips a Q1: prefix and emphasis from headings', () => {
-    const items = importMarkdown('## Q1: **How many channels?**\n```sql\nSELECT COUNT(*) FROM main.community.channels\n```\n', FILE);
+    const items = importMarkdown(
+      '## Q1: **How many channels?**\n```sql\nSELECT COUNT(*) FROM main.community.channels\n```\n',
+      FILE,
+    );
     expect(items[0]).toMatchObject({ id: 'how-many-channels', question: 'How many channels?' });
   });
 
   it('treats a heading followed by deeper headings as a section, not a question', () => {
-    const text = '## Members\n\n### How many members?\n```sql\nSELECT 1\n```\n## Channels\n**How many channels?**\n```sql\nSELECT 2\n```\n';
+    const text =
+      '## Members\n\n### How many members?\n```sql\nSELECT 1\n```\n## Channels\n**How many channels?**\n```sql\nSELECT 2\n```\n';
     expect(importMarkdown(text, FILE).map((i) => i.question)).toEqual(['How many members?', 'How many channels?']);
   });
 
   it('ignores code blocks in other languages', () => {
-    const text = '## Count members\n```text\nexpected: 2000\n```\n```sql\nSELECT COUNT(*) FROM main.community.members\n```\n';
+    const text =
+      '## Count members\n```text\nexpected: 2000\n```\n```sql\nSELECT COUNT(*) FROM main.community.members\n```\n';
     expect(importMarkdown(text, FILE)).toHaveLength(1);
   });
 
@@ -111,16 +126,56 @@ describe('importMarkdown', () => {
   });
 
   const errorCases: { name: string; text: string; line: number; message: string }[] = [
-    { name: 'question with no SQL block', text: '## First?\nsome words\n## Second?\n```sql\nSELECT 1\n```\n', line: 1, message: 'question "First?" has no SQL block' },
-    { name: 'last question with no SQL block', text: '## First?\n```sql\nSELECT 1\n```\n**Second?**\n', line: 5, message: 'question "Second?" has no SQL block' },
-    { name: 'SQL block with no question', text: 'Intro\n```sql\nSELECT 1\n```\n', line: 2, message: 'SQL block with no question' },
-    { name: 'second SQL block for one question', text: '## Q?\n```sql\nSELECT 1\n```\n```sql\nSELECT 2\n```\n', line: 5, message: 'SQL block with no question' },
+    {
+      name: 'question with no SQL block',
+      text: '## First?\nsome words\n## Second?\n```sql\nSELECT 1\n```\n',
+      line: 1,
+      message: 'question "First?" has no SQL block',
+    },
+    {
+      name: 'last question with no SQL block',
+      text: '## First?\n```sql\nSELECT 1\n```\n**Second?**\n',
+      line: 5,
+      message: 'question "Second?" has no SQL block',
+    },
+    {
+      name: 'SQL block with no question',
+      text: 'Intro\n```sql\nSELECT 1\n```\n',
+      line: 2,
+      message: 'SQL block with no question',
+    },
+    {
+      name: 'second SQL block for one question',
+      text: '## Q?\n```sql\nSELECT 1\n```\n```sql\nSELECT 2\n```\n',
+      line: 5,
+      message: 'SQL block with no question',
+    },
     { name: 'unclosed fence', text: '## Q?\n```sql\nSELECT 1\n', line: 2, message: 'never closed' },
-    { name: 'bad split', text: '## Q?\nsplit: test\n```sql\nSELECT 1\n```\n', line: 2, message: 'split must be train or holdout' },
-    { name: 'bad order_matters', text: '## Q?\norder_matters: maybe\n```sql\nSELECT 1\n```\n', line: 2, message: 'order_matters must be true or false' },
-    { name: 'option before any question', text: 'tags: a\n## Q?\n```sql\nSELECT 1\n```\n', line: 1, message: 'no question above it' },
+    {
+      name: 'bad split',
+      text: '## Q?\nsplit: test\n```sql\nSELECT 1\n```\n',
+      line: 2,
+      message: 'split must be train or holdout',
+    },
+    {
+      name: 'bad order_matters',
+      text: '## Q?\norder_matters: maybe\n```sql\nSELECT 1\n```\n',
+      line: 2,
+      message: 'order_matters must be true or false',
+    },
+    {
+      name: 'option before any question',
+      text: 'tags: a\n## Q?\n```sql\nSELECT 1\n```\n',
+      line: 1,
+      message: 'no question above it',
+    },
     { name: 'empty SQL block', text: '## Q?\n```sql\n\n```\n', line: 2, message: 'is empty' },
-    { name: 'duplicate explicit ids', text: '## A?\nid: x\n```sql\nSELECT 1\n```\n## B?\nid: x\n```sql\nSELECT 2\n```\n', line: 6, message: 'duplicate id "x"' },
+    {
+      name: 'duplicate explicit ids',
+      text: '## A?\nid: x\n```sql\nSELECT 1\n```\n## B?\nid: x\n```sql\nSELECT 2\n```\n',
+      line: 6,
+      message: 'duplicate id "x"',
+    },
     { name: 'no questions at all', text: '# Title\n\nJust prose.\n', line: 1, message: 'no questions found' },
   ];
 
@@ -161,9 +216,18 @@ describe('toBenchmarkYaml', () => {
 
   it('writes SQL as a literal block and tags inline, in a fixed key order', () => {
     const yaml = toBenchmarkYaml([
-      { id: 'a', question: 'Top channels?', sql: 'SELECT 1\nFROM t', tags: ['x', 'y'], split: 'train', order_matters: false },
+      {
+        id: 'a',
+        question: 'Top channels?',
+        sql: 'SELECT 1\nFROM t',
+        tags: ['x', 'y'],
+        split: 'train',
+        order_matters: false,
+      },
     ]);
-    expect(yaml).toBe('- id: a\n  question: Top channels?\n  split: train\n  tags: [ x, y ]\n  order_matters: false\n  sql: |-\n    SELECT 1\n    FROM t\n');
+    expect(yaml).toBe(
+      '- id: a\n  question: Top channels?\n  split: train\n  tags: [ x, y ]\n  order_matters: false\n  sql: |-\n    SELECT 1\n    FROM t\n',
+    );
   });
 
   it('quotes questions YAML would otherwise misread', () => {

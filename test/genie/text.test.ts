@@ -1,20 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { koreanForms, singular, splitIdentifier, tokenize } from '../../src/local/genie/text.js';
-
-describe('singular', () => {
-  it.each([
-    ['messages', 'message'],
-    ['replies', 'reply'],
-    ['categories', 'category'],
-    ['channels', 'channel'],
-    ['boxes', 'box'],
-    ['status', 'status'],
-    ['class', 'class'],
-    ['stats', 'stat'],
-    ['days', 'day'],
-    ['is', 'is'],
-  ])('%s -> %s', (word, expected) => expect(singular(word)).toBe(expected));
-});
+import { koreanForms, splitIdentifier, tokenize } from '../../src/local/genie/text.js';
 
 describe('Korean particles', () => {
   it.each([

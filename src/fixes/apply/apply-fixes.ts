@@ -139,6 +139,100 @@ function dropConflicts(fixes: readonly Fix[], rejected: RejectedFix[]): Fix[] {
   });
 }
 
+/** Why a fix was not kept. */
+interface Rejection {
+  kind: RejectionKind;
+  reason: string;
+}
+
+/** What every fix of a batch is checked against, fixed for the whole batch. */
+interface BatchContext {
+  options: ApplyFixesOptions;
+  /** Columns by table of the warehouse, when known. */
+  warehouse: Map<string, Set<string>> | undefined;
+  /** Normalised expected SQL of the holdout benchmarks. */
+  holdout: Set<string>;
+}
+
+/** The space as the fixes kept so far left it, and the problem keys it already had. */
+interface SpaceState {
+  space: Space;
+  baseline: string[];
+}
+
+/** Refusals decided before compiling: unknown names, holdout SQL, and examples that copy benchmarks. */
+function refuseBeforeCompile(current: Space, fix: Fix, context: BatchContext): Rejection | undefined {
+  const unknown = checkFixReferences(current, fix, context.warehouse);
+  if (unknown) return { kind: 'unknown_reference', reason: unknown };
+  if (fix.type !== 'add_example_query') return undefined;
+  if (context.holdout.has(normalizeSqlText(fix.sql)))
+    return {
+      kind: 'holdout_sql',
+      reason: "holdout SQL never becomes an example: this is a holdout benchmark's expected SQL",
+    };
+  const copyOf = copiedBenchmarks(fix, context.options);
+  if (copyOf.holdout.length)
+    return {
+      kind: 'holdout_sql',
+      reason: `holdout questions never become examples: this example would teach ${copyOf.holdout.join(', ')}`,
+    };
+  if (copyOf.train.length && !context.options.allowTaughtExamples)
+    return {
+      kind: 'taught_copy',
+      reason: `this example copies train question(s) ${copyOf.train.join(', ')} (their question or SQL): a copy teaches the answer instead of generalising; copies need --allow-taught-examples`,
+    };
+  return undefined;
+}
+
+/** The fix's operations against the current space, or why it compiles to nothing usable. */
+function compileOps(current: Space, fix: Fix): Operation[] | Rejection {
+  let ops: Operation[];
+  try {
+    ops = compileFix(current, fix);
+  } catch (error) {
+    if (!(error instanceof FixCompileError)) throw error;
+    return { kind: error.kind, reason: error.message };
+  }
+  if (ops.length === 0) return { kind: 'no_op', reason: 'no_op: the space already has what this fix adds' };
+  return ops;
+}
+
+/** The space with the ops applied, kept only when it adds no schema, invariant or limit problem. */
+function patchedState(state: SpaceState, ops: Operation[], options: ApplyFixesOptions): SpaceState | Rejection {
+  const next = structuredClone(state.space);
+  try {
+    // Validation on; the ops are cloned because applyPatch keeps references to their values.
+    jsonpatch.applyPatch(next, structuredClone(ops), true);
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    return { kind: 'invalid_result', reason: `the patch does not apply: ${message}` };
+  }
+  const problems = problemsOf(next, options);
+  const introduced = newProblems(state.baseline, problems);
+  const overLimit = limitIssues(next).filter((issue) => introduced.some((i) => i.message === issue.message));
+  if (overLimit.length > 0) return { kind: 'over_limit', reason: overLimit.map((issue) => issue.message).join('; ') };
+  if (introduced.length > 0)
+    return {
+      kind: 'invalid_result',
+      reason: `the patched space is invalid: ${introduced.map(formatIssue).join('; ')}`,
+    };
+  return { space: next, baseline: problems.keys };
+}
+
+/** One fix against the space as it stands: the state it leads to with its ops, or why it is refused. */
+function tryFix(
+  state: SpaceState,
+  fix: Fix,
+  context: BatchContext,
+): { state: SpaceState; ops: Operation[] } | Rejection {
+  const refused = refuseBeforeCompile(state.space, fix, context);
+  if (refused) return refused;
+  const ops = compileOps(state.space, fix);
+  if (!Array.isArray(ops)) return ops;
+  const next = patchedState(state, ops, context.options);
+  return 'kind' in next ? next : { state: next, ops };
+}
+
 /**
  * Fixes are typed, but they may come from parsed LLM output, so each is validated again;
  * an invalid one is rejected with kind `invalid`, the zod path and the message.
@@ -147,83 +241,24 @@ export function applyFixes(space: Space, fixes: readonly Fix[], options: ApplyFi
   const rejected: RejectedFix[] = [];
   const applied: AppliedFix[] = [];
   const candidates = dropConflicts(prepare(fixes, rejected), rejected);
-  const warehouse = options.warehouseSchema ? warehouseColumns(options.warehouseSchema) : undefined;
-  const holdout = new Set((options.holdoutSql ?? []).map(normalizeSqlText));
-
-  let current = structuredClone(space);
-  let baseline = problemsOf(current, options).keys;
-
+  const context: BatchContext = {
+    options,
+    warehouse: options.warehouseSchema ? warehouseColumns(options.warehouseSchema) : undefined,
+    holdout: new Set((options.holdoutSql ?? []).map(normalizeSqlText)),
+  };
+  const start = structuredClone(space);
+  let state: SpaceState = { space: start, baseline: problemsOf(start, options).keys };
   for (const fix of candidates) {
     const key = fixKey(fix);
-    const reject = (kind: RejectionKind, reason: string): void => {
-      rejected.push({ kind, fix, key, reason });
-    };
-
-    const unknown = checkFixReferences(current, fix, warehouse);
-    if (unknown) {
-      reject('unknown_reference', unknown);
+    const outcome = tryFix(state, fix, context);
+    if ('kind' in outcome) {
+      rejected.push({ kind: outcome.kind, fix, key, reason: outcome.reason });
       continue;
     }
-    if (fix.type === 'add_example_query' && holdout.has(normalizeSqlText(fix.sql))) {
-      reject('holdout_sql', "holdout SQL never becomes an example: this is a holdout benchmark's expected SQL");
-      continue;
-    }
-    const copyOf = fix.type === 'add_example_query' ? copiedBenchmarks(fix, options) : undefined;
-    if (copyOf?.holdout.length) {
-      reject(
-        'holdout_sql',
-        `holdout questions never become examples: this example would teach ${copyOf.holdout.join(', ')}`,
-      );
-      continue;
-    }
-    if (copyOf?.train.length && !options.allowTaughtExamples) {
-      reject(
-        'taught_copy',
-        `this example copies train question(s) ${copyOf.train.join(', ')} (their question or SQL): a copy teaches the answer instead of generalising; copies need --allow-taught-examples`,
-      );
-      continue;
-    }
-
-    let ops: Operation[];
-    try {
-      ops = compileFix(current, fix);
-    } catch (error) {
-      if (!(error instanceof FixCompileError)) throw error;
-      reject(error.kind, error.message);
-      continue;
-    }
-    if (ops.length === 0) {
-      reject('no_op', 'no_op: the space already has what this fix adds');
-      continue;
-    }
-
-    const next = structuredClone(current);
-    try {
-      // Validation on; the ops are cloned because applyPatch keeps references to their values.
-      jsonpatch.applyPatch(next, structuredClone(ops), true);
-    } catch (error) {
-      reject(
-        'invalid_result',
-        `the patch does not apply: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
-      );
-      continue;
-    }
-    const problems = problemsOf(next, options);
-    const introduced = newProblems(baseline, problems);
-    const overLimit = limitIssues(next).filter((issue) => introduced.some((i) => i.message === issue.message));
-    if (overLimit.length > 0) {
-      reject('over_limit', overLimit.map((issue) => issue.message).join('; '));
-      continue;
-    }
-    if (introduced.length > 0) {
-      reject('invalid_result', `the patched space is invalid: ${introduced.map(formatIssue).join('; ')}`);
-      continue;
-    }
-    current = next;
-    baseline = problems.keys;
-    applied.push({ fix, key, ops });
+    state = outcome.state;
+    applied.push({ fix, key, ops: outcome.ops });
   }
-  return { space: current, applied, rejected };
+  return { space: state.space, applied, rejected };
 }
 
 /** The benchmarks an example fix would teach, by split. */

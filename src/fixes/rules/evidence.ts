@@ -58,11 +58,17 @@ const TEMPORAL =
   /\b(date|timestamp|now|date_sub|date_add|date_trunc|datediff|add_months|months_between|year|month|day|dayofweek|weekofyear|to_date|to_timestamp|date_format|trunc)\s*\(|\b(current_date|current_timestamp|interval)\b|'\d{4}-\d{2}-\d{2}/i;
 const DATE_TYPES = /^(date|timestamp)/i;
 
-export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): FailureView | null {
-  const expected = tryExtractSqlShape(failure.expectedSql);
-  if (!expected) return null;
-  const genie = failure.genieSql ? tryExtractSqlShape(failure.genieSql) : null;
+/** The expected SQL's names resolved against the config: what every later step looks columns up in. */
+interface ExpectedNames {
+  index: ConfigIndex;
+  expected: SqlShape;
+  /** Expected tables, normalised identifiers, in order of appearance. */
+  tables: string[];
+  /** Short table name or alias used in the expected SQL -> normalised identifier. */
+  aliases: Map<string, string>;
+}
 
+function resolveExpectedTables(index: ConfigIndex, expected: SqlShape): ExpectedNames {
   const aliases = new Map<string, string>();
   const tables: string[] = [];
   for (const ref of expected.tables) {
@@ -72,56 +78,71 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
     aliases.set(ref.name, key);
     if (ref.alias) aliases.set(ref.alias, key);
   }
-  const genieTables = new Set(
-    (genie?.tables ?? []).map((ref) => resolveTable(index, ref.identifier)).filter((t): t is string => t !== null),
-  );
-  const missingTables = tables.filter((table) => !genieTables.has(table));
+  return { index, expected, tables, aliases };
+}
 
-  const resolve = (table: string | null, column: string): ResolvedColumn | null => {
-    const key = table ? (aliases.get(table) ?? resolveTable(index, table)) : null;
-    if (key && tableHasColumn(index, key, column)) return { table: key, column: columnSpelling(index, key, column) };
-    const owner = ownerOf(expected, column, aliases) ?? tables.find((t) => tableHasColumn(index, t, column));
-    return owner ? { table: owner, column: columnSpelling(index, owner, column) } : null;
-  };
+/** A column of the expected SQL resolved to its table: by its qualifier, else the one table that has it. */
+function resolveColumn(names: ExpectedNames, table: string | null, column: string): ResolvedColumn | null {
+  const { index, aliases } = names;
+  const key = table ? (aliases.get(table) ?? resolveTable(index, table)) : null;
+  if (key && tableHasColumn(index, key, column)) return { table: key, column: columnSpelling(index, key, column) };
+  const owner = ownerOf(names.expected, column, aliases) ?? names.tables.find((t) => tableHasColumn(index, t, column));
+  return owner ? { table: owner, column: columnSpelling(index, owner, column) } : null;
+}
 
-  const genieColumns = new Set((genie?.columns ?? []).map((c) => c.column.toLowerCase()));
-  const genieHas = (column: ResolvedColumn): boolean => genieColumns.has(column.column.toLowerCase());
-
+function resolveJoins(names: ExpectedNames): ResolvedJoin[] {
   const joins: ResolvedJoin[] = [];
-  for (const pair of expected.joins) {
-    const left = resolve(pair.left.table, pair.left.column);
-    const right = resolve(pair.right.table, pair.right.column);
+  for (const pair of names.expected.joins) {
+    const left = resolveColumn(names, pair.left.table, pair.left.column);
+    const right = resolveColumn(names, pair.right.table, pair.right.column);
     if (left && right && left.table !== right.table) joins.push({ left, right });
   }
+  return joins;
+}
 
-  const filters: ResolvedFilter[] = [];
-  for (const predicate of expected.filters) {
-    if (predicate.column === null || predicate.value === '(subquery)') continue;
-    const column = resolve(null, predicate.column);
-    if (!column) continue;
-    const strings = [...predicate.value.matchAll(STRING_LITERAL)]
-      .map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, ''))
-      .filter((s) => s !== '');
-    const type = columnType(index, column);
-    const temporal = TEMPORAL.test(predicate.value) || TEMPORAL.test(predicate.expr) || DATE_TYPES.test(type);
-    const numeric = /^-?\d+(\.\d+)?$|^(true|false)$/i.test(predicate.value.trim());
-    const same = (genie?.filters ?? []).filter((g) => g.column === predicate.column);
-    filters.push({
-      ...column,
-      predicate,
-      strings: temporal ? [] : strings,
-      numeric,
-      temporal,
-      matched: same.some(
-        (g) =>
-          g.op === predicate.op &&
-          normalizeValue(g.value) === normalizeValue(predicate.value) &&
-          g.expr === predicate.expr,
-      ),
-      genieFiltersColumn: same.length > 0,
-    });
-  }
+/** One filter of the expected SQL, resolved and compared with Genie's filters; null when it names no known column. */
+function resolveFilter(
+  names: ExpectedNames,
+  predicate: FilterPredicate,
+  genie: SqlShape | null,
+): ResolvedFilter | null {
+  if (predicate.column === null || predicate.value === '(subquery)') return null;
+  const column = resolveColumn(names, null, predicate.column);
+  if (!column) return null;
+  const strings = [...predicate.value.matchAll(STRING_LITERAL)]
+    .map((m) => m[1].replace(/''/g, "'").replace(/^%+|%+$/g, ''))
+    .filter((s) => s !== '');
+  const type = columnType(names.index, column);
+  const temporal = TEMPORAL.test(predicate.value) || TEMPORAL.test(predicate.expr) || DATE_TYPES.test(type);
+  const numeric = /^-?\d+(\.\d+)?$|^(true|false)$/i.test(predicate.value.trim());
+  const same = (genie?.filters ?? []).filter((g) => g.column === predicate.column);
+  return {
+    ...column,
+    predicate,
+    strings: temporal ? [] : strings,
+    numeric,
+    temporal,
+    matched: same.some(
+      (g) =>
+        g.op === predicate.op &&
+        normalizeValue(g.value) === normalizeValue(predicate.value) &&
+        g.expr === predicate.expr,
+    ),
+    genieFiltersColumn: same.length > 0,
+  };
+}
 
+/**
+ * Columns the question must name: those in the output (select, grouping, order, aggregate
+ * arguments) or compared to a number the question writes, join keys left out.
+ */
+function namedColumnsOf(
+  names: ExpectedNames,
+  joins: readonly ResolvedJoin[],
+  filters: readonly ResolvedFilter[],
+  question: string,
+): ResolvedColumn[] {
+  const { expected } = names;
   const joinKeys = new Set(
     joins.flatMap((j) => [`${j.left.table}.${j.left.column}`, `${j.right.table}.${j.right.column}`]),
   );
@@ -133,12 +154,12 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
   ];
   const numberFilterColumns = new Set(
     filters
-      .filter((f) => f.numeric && numberInQuestion(f.predicate.value, failure.question))
+      .filter((f) => f.numeric && numberInQuestion(f.predicate.value, question))
       .map((f) => f.column.toLowerCase()),
   );
   const namedColumns: ResolvedColumn[] = [];
   for (const ref of expected.columns) {
-    const column = resolve(ref.table, ref.column);
+    const column = resolveColumn(names, ref.table, ref.column);
     if (!column || namedColumns.some((c) => c.table === column.table && c.column === column.column)) continue;
     const lower = column.column.toLowerCase();
     const inOutput = namedText.some((t) => new RegExp(`(^|[^\\w])${escapeRegExp(lower)}([^\\w]|$)`).test(t));
@@ -148,20 +169,35 @@ export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): 
     if (joinKeys.has(`${column.table}.${column.column}`)) continue;
     namedColumns.push(column);
   }
-  const missingColumns = namedColumns.filter((c) => !genieHas(c));
+  return namedColumns;
+}
 
+export function buildFailureView(failure: FailureEvidence, index: ConfigIndex): FailureView | null {
+  const expected = tryExtractSqlShape(failure.expectedSql);
+  if (!expected) return null;
+  const genie = failure.genieSql ? tryExtractSqlShape(failure.genieSql) : null;
+  const names = resolveExpectedTables(index, expected);
+  const genieTables = new Set(
+    (genie?.tables ?? []).map((ref) => resolveTable(index, ref.identifier)).filter((t): t is string => t !== null),
+  );
+  const joins = resolveJoins(names);
+  const filters = expected.filters
+    .map((predicate) => resolveFilter(names, predicate, genie))
+    .filter((f): f is ResolvedFilter => f !== null);
+  const namedColumns = namedColumnsOf(names, joins, filters, failure.question);
+  const genieColumns = new Set((genie?.columns ?? []).map((c) => c.column.toLowerCase()));
   return {
     failure,
     tokens: tokenizeQuestion(failure.question),
     expected,
     genie,
-    tables,
-    missingTables,
+    tables: names.tables,
+    missingTables: names.tables.filter((table) => !genieTables.has(table)),
     namedColumns,
-    missingColumns,
+    missingColumns: namedColumns.filter((c) => !genieColumns.has(c.column.toLowerCase())),
     joins,
     filters,
-    aliases,
+    aliases: names.aliases,
   };
 }
 

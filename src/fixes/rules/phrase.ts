@@ -12,11 +12,11 @@ import {
   isFunctionWord,
   isPredicate,
   nameWords,
-  singular,
   stemWord,
   stemsMatch,
   type QuestionToken,
 } from './text.js';
+import { isHangul, singular } from '../../text/normalise.js';
 
 /** Words that belong inside a measure's name though they are grammar elsewhere ("reply rate", "답글 비율"). */
 const MEASURE_CUES = new Set(
@@ -95,7 +95,7 @@ export function measurePhrase(
   }
   return {
     text: words.map(display).join(' '),
-    variant: words.map((t) => (/[\uac00-\ud7a3]/.test(t.stem) ? t.stem : singular(t.raw.toLowerCase()))).join(' '),
+    variant: words.map((t) => (isHangul(t.stem) ? t.stem : singular(t.raw.toLowerCase()))).join(' '),
   };
 }
 

@@ -15,7 +15,8 @@ import { normalizeSnippetSql, type ConfigIndex } from './config.js';
 import type { FailureView } from './evidence.js';
 import { PRIORITY, spaceIdentifier, type Proposal, type RuleContext } from './proposal.js';
 import { measurePhrase } from './phrase.js';
-import { nameWords, singular } from './text.js';
+import { singular } from '../../text/normalise.js';
+import { nameWords } from './text.js';
 
 const AGGREGATE_CALL =
   /\b(count|sum|avg|mean|min|max|count_if|median|stddev|variance|percentile|approx_count_distinct)\(/g;

@@ -6,6 +6,7 @@
  * - a date/time condition Genie got wrong -> enable_get_example_values (format assistance).
  */
 import { joinText } from '../../space/schema.js';
+import type { ConfigIndex } from './config.js';
 import { columnType, type ResolvedFilter } from './evidence.js';
 import { PRIORITY, shortName, spaceIdentifier, type Proposal, type RuleContext } from './proposal.js';
 import { synonymText } from './targets.js';
@@ -13,16 +14,29 @@ import { synonymText } from './targets.js';
 /** Columns with at most this many distinct values get them listed in a value description. */
 const MAX_LISTED_VALUES = 30;
 
-export async function proposeValueFixes(context: RuleContext): Promise<Proposal[]> {
-  const { index, views, alignments, probe } = context;
-  const dictionaries = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
-  const formats = new Map<string, { filter: ResolvedFilter; targets: string[] }>();
-  const mappings = new Map<
-    string,
-    { table: string; column: string; pairs: Map<string, string[]>; targets: string[] }
-  >();
+/** A filter of the expected SQL Genie missed, and the failures that show it. */
+interface FilterGap {
+  filter: ResolvedFilter;
+  targets: string[];
+}
 
-  views.forEach((view, i) => {
+/** Question words that name stored values of one column, by value, and the failures that use them. */
+interface ValueMapping {
+  table: string;
+  column: string;
+  pairs: Map<string, string[]>;
+  targets: string[];
+}
+
+/** Missed filters by column: text values wanting a dictionary, dates wanting example values. */
+function collectFilterGaps(context: RuleContext): {
+  dictionaries: Map<string, FilterGap>;
+  formats: Map<string, FilterGap>;
+} {
+  const { index, views } = context;
+  const dictionaries = new Map<string, FilterGap>();
+  const formats = new Map<string, FilterGap>();
+  for (const view of views) {
     for (const filter of view.filters) {
       const column = index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column);
       if (filter.matched || !column || !index.tables.get(filter.table)?.inSpace) continue;
@@ -33,14 +47,22 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
         collect(formats, key, filter, view.failure.id);
       }
     }
-    for (const { target, token } of alignments[i]) {
+  }
+  return { dictionaries, formats };
+}
+
+/** Question words aligned to stored values, by column. */
+function collectValueMappings(context: RuleContext): Map<string, ValueMapping> {
+  const mappings = new Map<string, ValueMapping>();
+  context.views.forEach((view, i) => {
+    for (const { target, token } of context.alignments[i]) {
       if (target.kind !== 'value' || !target.column || target.literal === undefined) continue;
       const key = `${target.table}.${target.column.toLowerCase()}`;
-      const entry = mappings.get(key) ?? {
+      const entry: ValueMapping = mappings.get(key) ?? {
         table: target.table,
         column: target.column,
-        pairs: new Map<string, string[]>(),
-        targets: [] as string[],
+        pairs: new Map(),
+        targets: [],
       };
       const word = /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw;
       const words = entry.pairs.get(target.literal) ?? [];
@@ -49,56 +71,73 @@ export async function proposeValueFixes(context: RuleContext): Promise<Proposal[
       mappings.set(key, entry);
     }
   });
+  return mappings;
+}
 
-  const proposals: Proposal[] = [];
-  for (const { filter, targets } of dictionaries.values()) {
-    proposals.push({
-      priority: PRIORITY.valueDictionary,
-      fix: {
-        type: 'enable_build_value_dictionary',
-        table: spaceIdentifier(index, filter.table),
-        column: filter.column,
-        rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value}; Genie's SQL ${filter.genieFiltersColumn ? 'compares it with another value' : 'does not filter it'}. A value dictionary lets Genie match question words to stored values.`,
-        targets,
-      },
-    });
-  }
-  for (const { filter, targets } of formats.values()) {
-    proposals.push({
-      priority: PRIORITY.exampleValues,
-      fix: {
-        type: 'enable_get_example_values',
-        table: spaceIdentifier(index, filter.table),
-        column: filter.column,
-        rationale: `Genie's SQL misses the date/time condition on ${shortName(filter.table)}.${filter.column} (${filter.predicate.op} ${filter.predicate.value}); example values show Genie the column's format.`,
-        targets,
-      },
-    });
-  }
+function dictionaryProposal(index: ConfigIndex, { filter, targets }: FilterGap): Proposal {
+  return {
+    priority: PRIORITY.valueDictionary,
+    fix: {
+      type: 'enable_build_value_dictionary',
+      table: spaceIdentifier(index, filter.table),
+      column: filter.column,
+      rationale: `The expected SQL filters ${shortName(filter.table)}.${filter.column} ${filter.predicate.op} ${filter.predicate.value}; Genie's SQL ${filter.genieFiltersColumn ? 'compares it with another value' : 'does not filter it'}. A value dictionary lets Genie match question words to stored values.`,
+      targets,
+    },
+  };
+}
+
+function formatProposal(index: ConfigIndex, { filter, targets }: FilterGap): Proposal {
+  return {
+    priority: PRIORITY.exampleValues,
+    fix: {
+      type: 'enable_get_example_values',
+      table: spaceIdentifier(index, filter.table),
+      column: filter.column,
+      rationale: `Genie's SQL misses the date/time condition on ${shortName(filter.table)}.${filter.column} (${filter.predicate.op} ${filter.predicate.value}); example values show Genie the column's format.`,
+      targets,
+    },
+  };
+}
+
+/** A column description mapping question words to stored values, or null when it already says them all. */
+async function valueMappingProposal(context: RuleContext, entry: ValueMapping): Promise<Proposal | null> {
+  const { index, probe } = context;
+  const column = index.tables.get(entry.table)?.columns.find((c) => c.name === entry.column);
+  const current = joinText(column?.config?.description).trim();
+  const pairs = [...entry.pairs]
+    // A word the description already pairs with the value needs no repeating.
+    .map(([value, words]): [string, string[]] => [
+      value,
+      words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`))),
+    ])
+    .filter(([, words]) => words.length > 0);
+  if (pairs.length === 0) return null;
+  const values = await probe.distinctValues(entry.table, entry.column, MAX_LISTED_VALUES);
+  return {
+    priority: PRIORITY.valueDescription,
+    fix: {
+      type: 'add_column_description',
+      table: spaceIdentifier(index, entry.table),
+      column: entry.column,
+      description: valueDescription(current, pairs, values),
+      rationale: `The questions say ${pairs.map(([v, w]) => `"${w.join('", "')}" for '${v}'`).join(', ')} in ${shortName(entry.table)}.${entry.column}; the description maps question words to stored values.`,
+      targets: entry.targets,
+    },
+  };
+}
+
+export async function proposeValueFixes(context: RuleContext): Promise<Proposal[]> {
+  const { dictionaries, formats } = collectFilterGaps(context);
+  const mappings = collectValueMappings(context);
+  const proposals: Proposal[] = [
+    ...[...dictionaries.values()].map((gap) => dictionaryProposal(context.index, gap)),
+    ...[...formats.values()].map((gap) => formatProposal(context.index, gap)),
+  ];
+  // One probe at a time, in order, as before: the probe may reach a warehouse.
   for (const entry of mappings.values()) {
-    const column = index.tables.get(entry.table)?.columns.find((c) => c.name === entry.column);
-    const current = joinText(column?.config?.description).trim();
-    const pairs = [...entry.pairs]
-      // A word the description already pairs with the value needs no repeating.
-      .map(([value, words]): [string, string[]] => [
-        value,
-        words.filter((word) => !(current.toLowerCase().includes(word.toLowerCase()) && current.includes(`'${value}'`))),
-      ])
-      .filter(([, words]) => words.length > 0);
-    if (pairs.length === 0) continue;
-    const values = await probe.distinctValues(entry.table, entry.column, MAX_LISTED_VALUES);
-    const description = valueDescription(current, pairs, values);
-    proposals.push({
-      priority: PRIORITY.valueDescription,
-      fix: {
-        type: 'add_column_description',
-        table: spaceIdentifier(index, entry.table),
-        column: entry.column,
-        description,
-        rationale: `The questions say ${pairs.map(([v, w]) => `"${w.join('", "')}" for '${v}'`).join(', ')} in ${shortName(entry.table)}.${entry.column}; the description maps question words to stored values.`,
-        targets: entry.targets,
-      },
-    });
+    const proposal = await valueMappingProposal(context, entry);
+    if (proposal) proposals.push(proposal);
   }
   return proposals;
 }

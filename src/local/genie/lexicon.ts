@@ -4,7 +4,8 @@
  * (synonyms and names strong, name parts weaker, description words weakest).
  */
 import type { Catalog, ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
-import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord, stemForm } from './text.js';
+import { coarseStem } from '../../text/normalise.js';
+import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord } from './text.js';
 
 export type Target =
   | { kind: 'table'; table: TableInfo }
@@ -65,7 +66,7 @@ export function buildLexicon(catalog: Catalog): Lexicon {
     if (words.length === 0 || words.length > 8) return;
     phrases.push({ words, target, weight, source });
     // The stemmed spelling too ("arrival date" for date_arrived), a little weaker than the exact one.
-    const stemmed = words.map(stemForm);
+    const stemmed = words.map(coarseStem);
     if (stemmed.some((w, k) => w !== words[k])) phrases.push({ words: stemmed, target, weight: weight * 0.7, source });
   };
 

@@ -6,10 +6,8 @@ import {
   abbreviates,
   isFunctionWord,
   nameWords,
-  singular,
   stemWord,
   stemsMatch,
-  stripKoreanParticle,
   tokenizeQuestion,
 } from '../../../src/fixes/rules/text.js';
 
@@ -29,30 +27,9 @@ describe('English stems', () => {
   ])('%s -> %s', (word, stem) => {
     expect(stemWord(word)).toBe(stem);
   });
-
-  it('singular leaves short and non-letter words alone', () => {
-    expect(singular('ids')).toBe('ids');
-    expect(singular('a1s')).toBe('a1s');
-  });
 });
 
-describe('Korean particles', () => {
-  it.each([
-    ['회원의', '회원'],
-    ['회원들의', '회원'],
-    ['회원이', '회원'],
-    ['메시지가', '메시지'],
-    ['채널별', '채널'],
-    ['서울에서', '서울'],
-    ['길이는', '길이'],
-    // A noun that ends like a particle keeps it: 이 after a vowel is not the subject particle.
-    ['나이', '나이'],
-    ['회원', '회원'],
-    ['수', '수'],
-  ])('%s -> %s', (word, stem) => {
-    expect(stripKoreanParticle(word)).toBe(stem);
-  });
-
+describe('Korean questions', () => {
   it('questions keep Hangul words whole and mark predicates as grammar', () => {
     const tokens = tokenizeQuestion('일본 회원은 몇 명인가요?');
     expect(tokens.map((t) => t.stem)).toEqual(['일본', '회원', '몇', '명인가요']);

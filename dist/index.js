@@ -7,12 +7,12 @@ const __dirname = __bundleDirname(__filename);
 import {
   AUTO_ROLLBACK_MODES,
   VERIFY_MODES
-} from "./chunks/chunk-B6CMUVIN.js";
+} from "./chunks/chunk-3ISTO56O.js";
 import {
   createBackendOpener,
   parseBackend
-} from "./chunks/chunk-SFBBOFPP.js";
-import "./chunks/chunk-COYHA7VI.js";
+} from "./chunks/chunk-3BOG5PSW.js";
+import "./chunks/chunk-PSBJDU4T.js";
 import {
   durationOption,
   numberOption
@@ -23,34 +23,35 @@ import {
 } from "./chunks/chunk-UNOROZ26.js";
 import {
   SCORERS
-} from "./chunks/chunk-TJ4VIVUK.js";
-import "./chunks/chunk-HNZQGH2A.js";
+} from "./chunks/chunk-36WPRNFZ.js";
+import "./chunks/chunk-YXQGR7YS.js";
 import {
   SYNC_BENCHMARK_MODES
 } from "./chunks/chunk-DJ6MWIOZ.js";
 import "./chunks/chunk-KZD2HRWT.js";
-import "./chunks/chunk-XKCCFJ4W.js";
+import "./chunks/chunk-AZF77MAJ.js";
 import {
   SecretScrubber
 } from "./chunks/chunk-73FR4S72.js";
+import "./chunks/chunk-I525QUES.js";
 import "./chunks/chunk-EJQUJTOD.js";
 import "./chunks/chunk-QZ2NRGKF.js";
-import "./chunks/chunk-UP4LDPTP.js";
-import "./chunks/chunk-C4DZXTFT.js";
-import "./chunks/chunk-QU3L6IQ2.js";
-import "./chunks/chunk-JAXWBKZA.js";
+import "./chunks/chunk-2ZFVI2QQ.js";
+import "./chunks/chunk-NVEIREFJ.js";
+import "./chunks/chunk-V335IEBY.js";
+import "./chunks/chunk-3K3A4EIC.js";
 import "./chunks/chunk-3B4C4VZZ.js";
 import "./chunks/chunk-LDMAKOZE.js";
-import "./chunks/chunk-RVNACCPT.js";
+import "./chunks/chunk-HP5T3TVW.js";
 import "./chunks/chunk-THICYPHM.js";
-import "./chunks/chunk-RQMPCUAE.js";
+import "./chunks/chunk-H5UFGI24.js";
 import {
   parseStaging
-} from "./chunks/chunk-CLY5POFW.js";
-import "./chunks/chunk-DO3EELUK.js";
+} from "./chunks/chunk-ZISUFXAY.js";
+import "./chunks/chunk-FH5AD7E3.js";
 import "./chunks/chunk-AZP5Q53T.js";
-import "./chunks/chunk-XMGBVDYY.js";
-import "./chunks/chunk-QAFMS3WA.js";
+import "./chunks/chunk-S54OXKTM.js";
+import "./chunks/chunk-4OBDTPZ5.js";
 import "./chunks/chunk-LG7HCYG2.js";
 import "./chunks/chunk-BNNOTYHF.js";
 import "./chunks/chunk-2YFC7YIM.js";
@@ -64,7 +65,7 @@ import {
 import {
   listSpaces,
   validateSpaceName
-} from "./chunks/chunk-NXUJ34XW.js";
+} from "./chunks/chunk-TGWWLBEJ.js";
 import "./chunks/chunk-CSAISFHI.js";
 import {
   GenieGitopsError,
@@ -203,19 +204,19 @@ function readInputs() {
 
 // src/action/main.ts
 var LOCAL_RUNNERS = {
-  validate: async () => (await import("./chunks/run-validate-HK4XXFCC.js")).runValidate,
-  lint: async () => (await import("./chunks/run-lint-2BAIE45O.js")).runLint
+  validate: async () => (await import("./chunks/run-validate-4I3SIC2N.js")).runValidate,
+  lint: async () => (await import("./chunks/run-lint-2F6QCELN.js")).runLint
 };
 var RUNNERS = {
-  score: async () => (await import("./chunks/run-score-DF7F5MU7.js")).runScore,
-  enhance: async () => (await import("./chunks/run-enhance-GYWJ4W6J.js")).runEnhance,
-  deploy: async () => (await import("./chunks/run-deploy-HRIDBLTG.js")).runDeploy,
-  export: async () => (await import("./chunks/run-export-3RZOX5SP.js")).runExport,
+  score: async () => (await import("./chunks/run-score-4T3RPDH3.js")).runScore,
+  enhance: async () => (await import("./chunks/run-enhance-BAGO5DG3.js")).runEnhance,
+  deploy: async () => (await import("./chunks/run-deploy-5GCL3NZZ.js")).runDeploy,
+  export: async () => (await import("./chunks/run-export-XJ4ZPIBV.js")).runExport,
   "list-spaces": async () => listSpacesOutput
 };
 async function listSpacesOutput(run2) {
   const pr = run2.context.pullRequest;
-  const touched = async () => (await import("./chunks/run-score-DF7F5MU7.js")).spacesTouchedByPr(run2, pr);
+  const touched = async () => (await import("./chunks/run-score-4T3RPDH3.js")).spacesTouchedByPr(run2, pr);
   const spaces = run2.inputs.changedOnly && pr ? await touched() : listSpaces(run2.root, run2.layout);
   setOutput("spaces", JSON.stringify(spaces));
   info(`spaces: ${spaces.join(", ") || "none"}`);
@@ -224,7 +225,7 @@ async function listSpacesOutput(run2) {
 async function runCommand(command, local) {
   if (command === "validate" || command === "lint") return (await LOCAL_RUNNERS[command]())(local);
   const [{ createActionRun }, { readGitHubContext }] = await Promise.all([
-    import("./chunks/action-run-HR4HS5R5.js"),
+    import("./chunks/action-run-SPXBZB4D.js"),
     import("./chunks/github-context-VXLDG6OS.js")
   ]);
   return (await RUNNERS[command]())(createActionRun(local, readGitHubContext()));

@@ -48,7 +48,7 @@ export const coldSection: BenchSection = {
       const sorted = [...times].sort((a, b) => a - b);
       const median = Math.round(sorted[Math.floor(sorted.length / 2)]);
       log(
-        `validate cold through node dist/index.js: ${times.map((t) => Math.round(t)).join(', ')} ms; median ${median} ms`,
+        `validate cold through node dist/index.js (Node ${process.version}; the action runs on node24): ${times.map((t) => Math.round(t)).join(', ')} ms; median ${median} ms`,
       );
       return { validateColdMs: median };
     } finally {

@@ -24,7 +24,12 @@ const ADAPTERS = ['src/github', 'src/databricks', 'src/local', 'src/llm', 'src/s
 const KNOWN_COMMAND_ADAPTERS: string[] = [];
 
 /** Where settings may be read from the environment: the entries and the wiring. */
-const ENV_READERS = [/^src\/action\/main\.ts$/, /^src\/action\/github-context\.ts$/, /^src\/cli\//, /^src\/wiring\//];
+const ENV_READERS = [
+  /^src\/action\/(index|main)\.ts$/,
+  /^src\/action\/github-context\.ts$/,
+  /^src\/cli\//,
+  /^src\/wiring\//,
+];
 const KNOWN_ENV_READERS: string[] = [];
 
 const KNOWN_LONG_FILES: string[] = [];

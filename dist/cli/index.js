@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-YEJQAFXB.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-VE2KWQVG.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-2T3ZQ4XF.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-LYMXHA7T.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-LYMXHA7T.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-PSUS763E.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-PSUS763E.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-BSZRQPRC.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-BSZRQPRC.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-XSN7QPI7.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-VCEACUI3.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-6MKG6KX6.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-23VXY5EN.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-KL4PZSDI.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-KL4PZSDI.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-HKYKQJ6L.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-HKYKQJ6L.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-VAWONEQF.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-VAWONEQF.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-YKNGE4M3.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

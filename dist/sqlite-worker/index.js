@@ -129,3 +129,19 @@ port.on("message", (message) => {
   }
 });
 port.postMessage({ type: "ready" });
+setImmediate(warmUp);
+function warmUp() {
+  const db = new SQL.Database();
+  try {
+    db.exec(
+      "CREATE TABLE a (id INTEGER PRIMARY KEY, name TEXT, at TEXT); CREATE TABLE b (a_id INTEGER, n REAL); CREATE INDEX b_by_a ON b (a_id); CREATE VIEW v AS SELECT * FROM a; INSERT INTO a VALUES (1, 'x', '2024-01-01'); INSERT INTO b VALUES (1, 2.5);"
+    );
+    db.exec(
+      "SELECT v.name, COUNT(*), SUM(b.n), MAX(v.at) FROM v JOIN b ON b.a_id = v.id WHERE v.at >= '2024-01-01' GROUP BY v.name ORDER BY 2 DESC LIMIT 5"
+    );
+    db.export();
+  } catch {
+  } finally {
+    db.close();
+  }
+}

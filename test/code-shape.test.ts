@@ -6,6 +6,7 @@
  * Each KNOWN_* list is debt named on purpose: the test fails when new debt appears, and also when
  * a listed item is paid off but left in the list, so the lists only shrink.
  */
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -93,5 +94,15 @@ describe('code shape', () => {
   it('keeps files under 400 lines and functions under 80', () => {
     expect(src.filter((s) => lineCount(s.text) > 400).map((s) => s.file)).toEqual(KNOWN_LONG_FILES);
     expect(src.flatMap((s) => longFunctions(s, 80)).sort()).toEqual(KNOWN_LONG_FUNCTIONS);
+  });
+
+  it('lays test/ out like src/: every test folder is a src/ folder or one of the cross-cutting ones', () => {
+    const crossCutting = ['bench', 'dist', 'e2e', 'fixtures', 'helpers'];
+    const folders = (dir: string) =>
+      readdirSync(path.join(ROOT, dir), { withFileTypes: true })
+        .filter((e) => e.isDirectory())
+        .map((e) => e.name);
+    const srcFolders = new Set(folders('src'));
+    expect(folders('test').filter((name) => !srcFolders.has(name) && !crossCutting.includes(name))).toEqual([]);
   });
 });

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { createGitWorld, type GitWorld } from '../github/git-world.js';
-import { SHOP_LIVE, shopSpace, writeShopRepo } from '../deploy/shop-world.js';
+import { SHOP_LIVE, shopSpace, writeShopRepo } from '../commands/shop-world.js';
 import { runAction } from './action-runner.js';
 import { e2eDist } from './e2e-dist.js';
 import { startFakeGitHub, type FakeGitHub } from './fake-github.js';

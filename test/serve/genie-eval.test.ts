@@ -12,7 +12,7 @@ import { scorerCommand } from '../../src/commands/genie-eval-score.js';
 import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import { serializeSpace } from '../../src/space/canonical.js';
-import { SHOP_BENCHMARKS, shopSpace, writeShopRepo } from '../deploy/shop-world.js';
+import { SHOP_BENCHMARKS, shopSpace, writeShopRepo } from '../commands/shop-world.js';
 import { captureIo } from '../helpers/temp-repo.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 

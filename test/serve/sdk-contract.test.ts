@@ -19,7 +19,7 @@ import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import { loadSpaceDir } from '../../src/space/repository.js';
 import { compareResults } from '../../src/scoring/result-comparator.js';
-import { SHOP_LIVE, SHOP_STAGING, SHOP_WAREHOUSE, writeShopRepo } from '../deploy/shop-world.js';
+import { SHOP_LIVE, SHOP_STAGING, SHOP_WAREHOUSE, writeShopRepo } from '../commands/shop-world.js';
 
 let root: string;
 let serve: ServeHandle;

@@ -19,8 +19,8 @@ import { serializeSpace } from '../../src/space/canonical.js';
 import { hashSpace } from '../../src/space/hash.js';
 import type { Space } from '../../src/space/schema.js';
 import { parseSpaceText } from '../../src/space/space-file.js';
-import { createGitWorld, type GitWorld } from './git-world.js';
-import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createGitWorld, type GitWorld } from '../github/git-world.js';
+import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const LIVE = '6e97962f94ee5d2af582125013aecf67';

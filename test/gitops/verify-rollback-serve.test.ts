@@ -12,8 +12,8 @@ import { DEV_TOKEN } from '../../src/serve/oauth.js';
 import { startServe, type ServeHandle } from '../../src/serve/server.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
-import { SHOP_LIVE, shopSpace, writeShopRepo } from './shop-world.js';
-import { createFlow, type Flow } from './verify-flow.js';
+import { SHOP_LIVE, shopSpace, writeShopRepo } from '../commands/shop-world.js';
+import { createFlow, type Flow } from '../commands/verify-flow.js';
 
 const ZERO = '0'.repeat(40);
 let ops: GitOpsWorld;

@@ -10,7 +10,7 @@ import type { EnhanceResult } from '../../src/commands/enhance.js';
 import { enhancePrCommand, type EnhancePrOptions, type EnhancePrResult } from '../../src/commands/enhance-pr.js';
 import { parseHistory } from '../../src/report/run-history.js';
 import { DEMO_UNBOUNDED_FINAL } from '../helpers/demo-enhanced.js';
-import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 let w: GitOpsWorld;

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLLBACK_LABEL, ROLLBACK_TRAILER } from '../../src/gitops/rollback.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
-import { SHOP_LIVE, shopSpace, writeShopRepo } from './shop-world.js';
-import { RUN_URL, createFlow, type Flow } from './verify-flow.js';
+import { SHOP_LIVE, shopSpace, writeShopRepo } from '../commands/shop-world.js';
+import { RUN_URL, createFlow, type Flow } from '../commands/verify-flow.js';
 
 const ZERO = '0'.repeat(40);
 let ops: GitOpsWorld;

@@ -7,7 +7,7 @@ import { GitCli } from '../../src/github/git-cli.js';
 import { createLocalSpaceStore, seedFromRepository } from '../../src/local/space-store.js';
 import { serializeSpace } from '../../src/space/canonical.js';
 import type { Space } from '../../src/space/schema.js';
-import { createGitWorld, type GitWorld } from './git-world.js';
+import { createGitWorld, type GitWorld } from '../github/git-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const LIVE = '6e97962f94ee5d2af582125013aecf67';

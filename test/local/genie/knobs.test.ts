@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import type { Warehouse } from '../../src/ports.js';
-import type { Space } from '../../src/space/schema.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import type { Warehouse } from '../../../src/ports.js';
+import type { Space } from '../../../src/space/schema.js';
 import { resultsMatch } from './compare-results.js';
 import { ID, joinSpec, thinSpace, withColumn, withInstructions } from './demo-configs.js';
 

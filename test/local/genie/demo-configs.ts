@@ -1,5 +1,5 @@
 /** Small demo-warehouse configs for knob tests: the thin config plus exactly one extra piece. */
-import type { Space } from '../../src/space/schema.js';
+import type { Space } from '../../../src/space/schema.js';
 
 const tables: Record<string, string[]> = {
   channels: ['category', 'channel_id', 'channel_name', 'created_at', 'is_private'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { koreanForms, splitIdentifier, tokenize } from '../../src/local/genie/text.js';
+import { koreanForms, splitIdentifier, tokenize } from '../../../src/local/genie/text.js';
 
 describe('Korean particles', () => {
   it.each([

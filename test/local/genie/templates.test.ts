@@ -4,12 +4,12 @@
  * numbers) and answers, for a literal that no example in the config holds.
  */
 import { describe, expect, it } from 'vitest';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import type { Space } from '../../src/space/schema.js';
-import { loadSpace } from '../../src/commands/workspace.js';
-import { REPO_ROOT } from '../helpers/temp-repo.js';
-import { externalCases } from '../helpers/external-cases.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import type { Space } from '../../../src/space/schema.js';
+import { loadSpace } from '../../../src/commands/workspace.js';
+import { REPO_ROOT } from '../../helpers/temp-repo.js';
+import { externalCases } from '../../helpers/external-cases.js';
 
 const TEMPLATE_ID = 'e'.repeat(32);
 

@@ -7,7 +7,7 @@ import { GitCli } from '../../src/github/git-cli.js';
 import { decideGate } from '../../src/scoring/score-gate.js';
 import { inconclusiveVerdict } from '../../src/scoring/errored-gate.js';
 import { buildScorecard, type RepeatResult, type Scorecard } from '../../src/scoring/scorecard.js';
-import { createGitWorld, type GitWorld } from './git-world.js';
+import { createGitWorld, type GitWorld } from '../github/git-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 /** The card with the named questions turned into outages (no answer after the retries). */

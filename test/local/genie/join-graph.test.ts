@@ -1,11 +1,11 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { buildCatalog, type Catalog, type TableInfo } from '../../src/local/genie/catalog.js';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import { isFanOut, joinPath } from '../../src/local/genie/join-graph.js';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import type { Warehouse, WarehouseSchema } from '../../src/ports.js';
-import type { Space } from '../../src/space/schema.js';
+import { buildCatalog, type Catalog, type TableInfo } from '../../../src/local/genie/catalog.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import { isFanOut, joinPath } from '../../../src/local/genie/join-graph.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import type { Warehouse, WarehouseSchema } from '../../../src/ports.js';
+import type { Space } from '../../../src/space/schema.js';
 import { ID, joinSpec, thinSpace, withInstructions } from './demo-configs.js';
 
 let warehouse: Warehouse;
@@ -112,7 +112,7 @@ describe('joinPath and fan-out traps', () => {
 describe('the engine and fan-out traps', () => {
   it('asks instead of joining two many sides, and answers at once', async () => {
     const described = JSON.parse(
-      readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
+      readFileSync(new URL('../../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
     ) as Space;
     const genie = await createLocalGenie(described, warehouse);
     const started = performance.now();

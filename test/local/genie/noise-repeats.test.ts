@@ -1,19 +1,19 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { loadBenchmarks } from '../../src/benchmarks/loader.js';
-import type { Benchmark } from '../../src/benchmarks/types.js';
-import { createLocalGenie, type LocalGenieOptions } from '../../src/local/genie/index.js';
-import { openLocalWarehouse, type LocalWarehouse } from '../../src/local/warehouse.js';
-import { runScore } from '../../src/scoring/score-runner.js';
-import type { Scorecard } from '../../src/scoring/scorecard.js';
-import type { Space } from '../../src/space/schema.js';
+import { loadBenchmarks } from '../../../src/benchmarks/loader.js';
+import type { Benchmark } from '../../../src/benchmarks/types.js';
+import { createLocalGenie, type LocalGenieOptions } from '../../../src/local/genie/index.js';
+import { openLocalWarehouse, type LocalWarehouse } from '../../../src/local/warehouse.js';
+import { runScore } from '../../../src/scoring/score-runner.js';
+import type { Scorecard } from '../../../src/scoring/scorecard.js';
+import type { Space } from '../../../src/space/schema.js';
 
 const described = JSON.parse(
-  readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
 ) as Space;
 // The first 16 demo benchmarks: enough variety, and quick.
 const benchmarks: Benchmark[] = loadBenchmarks(
-  new URL('../../benchmarks/demo.yml', import.meta.url).pathname,
+  new URL('../../../benchmarks/demo.yml', import.meta.url).pathname,
   'demo',
 ).benchmarks.slice(0, 16);
 

@@ -1,12 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import type { Warehouse } from '../../src/ports.js';
-import type { Space } from '../../src/space/schema.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import type { Warehouse } from '../../../src/ports.js';
+import type { Space } from '../../../src/space/schema.js';
 
 const described = JSON.parse(
-  readFileSync(new URL('../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../fixtures/demo-described/space.json', import.meta.url), 'utf8'),
 ) as Space;
 const QUESTIONS = [
   'How many messages were sent in the last 7 days?',

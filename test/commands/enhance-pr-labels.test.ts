@@ -8,7 +8,7 @@ import { deployCommand } from '../../src/commands/deploy.js';
 import { enhancePrCommand, type EnhancePrOptions } from '../../src/commands/enhance-pr.js';
 import { DEPLOYED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/gitops/enhancement-labels.js';
 import { createLocalSpaceStore, seedFromRepository } from '../../src/local/space-store.js';
-import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const BRANCH = enhanceBranch('demo');

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import type { Warehouse } from '../../src/ports.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import type { Warehouse } from '../../../src/ports.js';
 import { ID, joinSpec, thinSpace, withInstructions } from './demo-configs.js';
 
 let warehouse: Warehouse;

@@ -11,7 +11,7 @@ import { applyRejections, collectReviewerRejections, reviewerReason } from '../.
 import { LESSONS_RECORDED_LABEL, PENDING_LABEL, enhanceBranch } from '../../src/gitops/enhancement-labels.js';
 import type { PullRequest } from '../../src/ports.js';
 import { emptyLessons, LessonsSchema, type Lessons } from '../../src/loop/lessons.js';
-import { createGitOpsWorld, type GitOpsWorld } from './gitops-world.js';
+import { createGitOpsWorld, type GitOpsWorld } from '../github/gitops-world.js';
 import { createBackendOpener } from '../../src/wiring/backend.js';
 
 const BRANCH = enhanceBranch('demo');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dateCondition, findDates, nextDay, type DateRange } from '../../src/local/genie/dates.js';
-import { tokenize } from '../../src/local/genie/text.js';
+import { dateCondition, findDates, nextDay, type DateRange } from '../../../src/local/genie/dates.js';
+import { tokenize } from '../../../src/local/genie/text.js';
 
 const TODAY = '2026-11-01';
 const rangeOf = (q: string): DateRange | undefined => findDates(tokenize(q), TODAY)[0]?.range;

@@ -1,5 +1,5 @@
 /** A loose result comparison for engine tests: same row count, every expected column found among the answer's columns. */
-import type { Cell, QueryResult } from '../../src/ports.js';
+import type { Cell, QueryResult } from '../../../src/ports.js';
 
 const norm = (v: Cell): string =>
   typeof v === 'number' ? (Number.isInteger(v) ? String(v) : v.toFixed(6)) : v === null ? 'null' : String(v);

@@ -6,11 +6,11 @@
  */
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { openLocalWarehouse } from '../../src/local/warehouse.js';
-import { createLocalGenie } from '../../src/local/genie/index.js';
-import type { Space } from '../../src/space/schema.js';
+import { openLocalWarehouse } from '../../../src/local/warehouse.js';
+import { createLocalGenie } from '../../../src/local/genie/index.js';
+import type { Space } from '../../../src/space/schema.js';
 import { resultsMatch } from './compare-results.js';
-import { externalCases, readJsonl } from '../helpers/external-cases.js';
+import { externalCases, readJsonl } from '../../helpers/external-cases.js';
 
 const ROOT = externalCases('spider');
 const hex = (n: number): string => n.toString(16).padStart(32, '0');

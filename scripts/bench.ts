@@ -17,6 +17,7 @@ import type { Scorecard } from '../src/scoring/scorecard.js';
 import { hashBenchmarks, hashSpace } from '../src/space/hash.js';
 import type { Space } from '../src/space/schema.js';
 import { readSpaceFile } from '../src/space/space-file.js';
+import { pct } from '../src/util/percent.js';
 import { coldSection } from './bench-cold.js';
 import { databricksSection } from './bench-databricks.js';
 import { enhanceSection } from './bench-enhance.js';
@@ -134,15 +135,14 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0;
 }
 
-const pct = (x: number): string => `${Math.round(x * 100)}%`;
-
+/** Cold start first: it times fresh processes, as on a fresh runner, before the other sections load the machine. */
 export const SECTIONS: BenchSection[] = [
+  coldSection,
   localSection,
   interruptSection,
   enhanceSection,
   databricksSection,
   gateSection,
-  coldSection,
 ];
 
 export async function runBench(

@@ -33,8 +33,10 @@ const RUNNERS: Record<Exclude<ActionCommand, LocalCommand>, () => Promise<Runner
 /** On a pull request, `changed-only` lists the spaces it touches: a matrix of per-space jobs then scores only those. */
 async function listSpacesOutput(run: ActionRun): Promise<StepOutcome> {
   const pr = run.context.pullRequest;
-  const touched = async () => (await import('./run-score.js')).spacesTouchedByPr(run, pr!);
-  const spaces = run.inputs.changedOnly && pr ? await touched() : listSpaces(run.root, run.layout);
+  const spaces =
+    run.inputs.changedOnly && pr
+      ? await (await import('./run-score.js')).spacesTouchedByPr(run, pr)
+      : listSpaces(run.root, run.layout);
   core.setOutput('spaces', JSON.stringify(spaces));
   core.info(`spaces: ${spaces.join(', ') || 'none'}`);
   return {};

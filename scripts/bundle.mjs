@@ -3,9 +3,10 @@
  * Bundles the action and the CLI with esbuild so they run without node_modules:
  *   src/action/index.ts -> dist/index.js        (what action.yml runs)
  *   src/cli/index.ts    -> dist/cli/index.js    (what bin/genie-gitops.js imports)
- * ES modules, not minified (dist/ diffs stay readable), with each bundle's third-party
- * licenses in licenses.txt beside it. Builds take about a second, so the check-dist test stays
- * cheap; `npm run bundle` type-checks src/ first (esbuild only strips types).
+ * ES modules, not minified (dist/ diffs stay readable), in one build with code splitting (the
+ * code the entries share, and each command's own code, in dist/chunks/), with the third-party
+ * licenses of everything bundled in dist/licenses.txt. Builds take about a second, so the
+ * check-dist test stays cheap; `npm run bundle` type-checks src/ first (esbuild only strips types).
  * sql.js cannot be bundled (its Emscripten glue needs __dirname and loads its wasm from disk),
  * so its glue (as sql-wasm.cjs) and wasm are copied to dist/vendor/sqljs/, where
  * src/local/sqljs-loader.ts finds them at run time.
@@ -15,7 +16,7 @@
  * dist/ is rebuilt from scratch, so files from earlier builds never linger.
  *
  * Usage: node scripts/bundle.mjs            (the two entries above)
- *        import { bundle } from './bundle.mjs' to bundle other entries (tests).
+ *        import { bundle } from './bundle.mjs' to build them into another folder (tests).
  */
 import { spawnSync } from 'node:child_process';
 import {
@@ -36,14 +37,15 @@ import { build } from 'esbuild';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 
-export const ENTRIES = [
-  { entry: 'src/action/index.ts', out: 'dist' },
-  { entry: 'src/cli/index.ts', out: 'dist/cli' },
+/** Each entry's source and the folder of its index.js inside dist/. */
+const ENTRIES = [
+  { entry: 'src/action/index.ts', out: '.' },
+  { entry: 'src/cli/index.ts', out: 'cli' },
 ];
 
 /** The worker thread of the embedded warehouse, bundled beside the entries (see src/local/sqlite-host.ts). */
-export const WORKER_ENTRY = 'src/local/sqlite-worker.ts';
-export const WORKER_DIR = 'sqlite-worker';
+const WORKER_ENTRY = 'src/local/sqlite-worker.ts';
+const WORKER_DIR = 'sqlite-worker';
 
 /** Source name -> vendored name; the glue is CommonJS inside a "type": "module" dist/, hence .cjs. */
 const SQLJS_FILES = { 'sql-wasm.js': 'sql-wasm.cjs', 'sql-wasm.wasm': 'sql-wasm.wasm' };
@@ -99,10 +101,10 @@ export function typecheck() {
  * cold `validate` parses and evaluates a fraction of the code an `enhance` needs. Chunk names
  * carry a content hash, so one source gives one dist/ (the check-dist test relies on it).
  */
-export async function esbuildEntries(entries, dist) {
+async function esbuildEntries(entries, dist) {
   mkdirSync(dist, { recursive: true });
   const result = await build({
-    entryPoints: entries.map(({ entry, out }) => ({ in: entry, out: path.join(path.relative(dist, out), 'index') })),
+    entryPoints: entries.map(({ entry, out }) => ({ in: path.resolve(root, entry), out: path.join(out, 'index') })),
     outdir: dist,
     absWorkingDir: root,
     bundle: true,
@@ -144,7 +146,7 @@ function licenses(inputs) {
 }
 
 /** Copies sql.js's glue and wasm into `<dist>/vendor/sqljs/`. */
-export function copySqlJs(dist) {
+function copySqlJs(dist) {
   const from = path.dirname(require.resolve('sql.js/dist/sql-wasm.js'));
   const to = path.join(dist, 'vendor', 'sqljs');
   mkdirSync(to, { recursive: true });
@@ -152,15 +154,11 @@ export function copySqlJs(dist) {
   copyFileSync(path.join(path.dirname(from), 'LICENSE'), path.join(to, 'LICENSE'));
 }
 
-/** Bundles `entries` ({ entry, out } relative to the repository root or absolute) into `dist`. */
-export async function bundle({ entries: asked = ENTRIES, dist = 'dist' } = {}) {
+/** Bundles the entries and the worker into `dist` (relative to the repository root, or absolute). */
+export async function bundle({ dist = 'dist' } = {}) {
   const distDir = path.resolve(root, dist);
-  const entries = [...asked, { entry: WORKER_ENTRY, out: path.join(distDir, WORKER_DIR) }];
   rmSync(distDir, { recursive: true, force: true });
-  await esbuildEntries(
-    entries.map(({ entry, out }) => ({ entry: path.resolve(root, entry), out: path.resolve(root, out) })),
-    distDir,
-  );
+  await esbuildEntries([...ENTRIES, { entry: WORKER_ENTRY, out: WORKER_DIR }], distDir);
   copySqlJs(distDir);
   return listFiles(distDir).map((file) => path.relative(root, file));
 }

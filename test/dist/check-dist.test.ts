@@ -20,7 +20,7 @@ describe('check-dist', () => {
     try {
       // @ts-expect-error: plain ESM build script without type declarations
       const { bundle } = await import('../../scripts/bundle.mjs');
-      await bundle({ dist: fresh, entries: [{ entry: 'src/action/index.ts', out: fresh }, { entry: 'src/cli/index.ts', out: path.join(fresh, 'cli') }] });
+      await bundle({ dist: fresh });
       const committed = path.join(REPO_ROOT, 'dist');
       expect(listFiles(committed)).toEqual(listFiles(fresh));
       const stale = listFiles(fresh).filter((f) => !readFileSync(path.join(fresh, f)).equals(readFileSync(path.join(committed, f))));

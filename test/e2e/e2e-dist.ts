@@ -44,13 +44,7 @@ export async function e2eDist(): Promise<string> {
       const scratch = `${dir}.build-${process.pid}`;
       // @ts-expect-error: the bundle script is plain JavaScript without type declarations
       const { bundle } = (await import('../../scripts/bundle.mjs')) as { bundle: (o: unknown) => Promise<string[]> };
-      await bundle({
-        dist: scratch,
-        entries: [
-          { entry: 'src/action/index.ts', out: scratch },
-          { entry: 'src/cli/index.ts', out: path.join(scratch, 'cli') },
-        ],
-      });
+      await bundle({ dist: scratch });
       renameSync(scratch, dir);
     } finally {
       rmSync(lock, { recursive: true, force: true });

@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-VCEACUI3.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-6MKG6KX6.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-23VXY5EN.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-KL4PZSDI.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-KL4PZSDI.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-HKYKQJ6L.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-HKYKQJ6L.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-VAWONEQF.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-VAWONEQF.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-YKNGE4M3.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-2TVAC465.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-6YTWWBHJ.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-DW7PJJH4.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-ZFZ5246Z.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-ZFZ5246Z.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-Z3SMC5D7.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-Z3SMC5D7.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-4P3C675K.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-4P3C675K.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-UQLOAOMU.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

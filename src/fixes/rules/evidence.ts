@@ -8,6 +8,7 @@ import { normalizeIdentifier, lastPart } from '../../sql/identifiers.js';
 import type { FailureEvidence } from '../analyst.js';
 import type { ConfigIndex } from './config.js';
 import { splitStems, stemsMatch, tokenizeQuestion, type QuestionToken } from './text.js';
+import { isHangul } from '../../text/normalise.js';
 
 /** A column resolved to its table: `table` is the normalised three-part identifier. */
 export interface ResolvedColumn {
@@ -253,7 +254,7 @@ export function literalInQuestion(literal: string, tokens: readonly QuestionToke
   const lower = literal.toLowerCase();
   // Hangul words carry particles (서울에서), so a substring counts; elsewhere whole words only ('F' is not in "female").
   if (
-    /[\uac00-\ud7a3]/.test(lower)
+    isHangul(lower)
       ? question.includes(literal)
       : new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(lower)}($|[^\\p{L}\\p{N}])`, 'u').test(question.toLowerCase())
   ) {

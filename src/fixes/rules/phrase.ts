@@ -115,5 +115,5 @@ function trim(tokens: QuestionToken[], isCue: (t: QuestionToken) => boolean): Qu
 }
 
 function display(token: QuestionToken): string {
-  return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase();
+  return isHangul(token.stem) ? token.stem : token.raw.toLowerCase();
 }

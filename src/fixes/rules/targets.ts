@@ -7,6 +7,7 @@ import type { ConfigIndex, TableInfo } from './config.js';
 import { isExplained, referencedTable } from './config.js';
 import { literalInQuestion, numberInQuestion, type FailureView, type ResolvedColumn } from './evidence.js';
 import { isFunctionWord, isPredicate, nameWords, splitStems, stemsMatch, type QuestionToken } from './text.js';
+import { isHangul } from '../../text/normalise.js';
 
 export type TargetKind = 'table' | 'column' | 'value' | 'filter';
 
@@ -102,7 +103,7 @@ export function unexplainedTokens(
   return view.tokens.filter((t) => {
     if (outputNames.has(t.index)) return false;
     if (isPredicate(t, view.tokens)) return false;
-    const minLength = /[\uac00-\ud7a3]/.test(t.stem) ? 1 : 2;
+    const minLength = isHangul(t.stem) ? 1 : 2;
     if (t.stem.length < minLength || isFunctionWord(t.stem) || /^\d/.test(t.stem)) return false;
     if (literalStems.some((w) => stemsMatch(w, t.stem)) || storedValues.has(t.stem)) return false;
     return !isExplained(index, t.stem);
@@ -205,5 +206,5 @@ function dedupeTargets(targets: AlignTarget[]): AlignTarget[] {
 
 /** The synonym text for a word: what the user wrote, lowercased; Korean without its particle. */
 export function synonymText(token: QuestionToken): string {
-  return /[\uac00-\ud7a3]/.test(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, '');
+  return isHangul(token.stem) ? token.stem : token.raw.toLowerCase().replace(/'s$/, '');
 }

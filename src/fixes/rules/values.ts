@@ -10,6 +10,7 @@ import type { ConfigIndex } from './config.js';
 import { columnType, type ResolvedFilter } from './evidence.js';
 import { PRIORITY, shortName, spaceIdentifier, type Proposal, type RuleContext } from './proposal.js';
 import { synonymText } from './targets.js';
+import { isHangul } from '../../text/normalise.js';
 
 /** Columns with at most this many distinct values get them listed in a value description. */
 const MAX_LISTED_VALUES = 30;
@@ -64,7 +65,7 @@ function collectValueMappings(context: RuleContext): Map<string, ValueMapping> {
         pairs: new Map(),
         targets: [],
       };
-      const word = /[\uac00-\ud7a3]/.test(token.stem) ? synonymText(token) : token.raw;
+      const word = isHangul(token.stem) ? synonymText(token) : token.raw;
       const words = entry.pairs.get(target.literal) ?? [];
       if (!words.some((w) => w.toLowerCase() === word.toLowerCase())) entry.pairs.set(target.literal, [...words, word]);
       if (!entry.targets.includes(view.failure.id)) entry.targets.push(view.failure.id);

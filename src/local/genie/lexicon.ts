@@ -4,7 +4,7 @@
  * (synonyms and names strong, name parts weaker, description words weakest).
  */
 import type { Catalog, ColumnInfo, SnippetInfo, TableInfo } from './catalog.js';
-import { coarseStem } from '../../text/normalise.js';
+import { coarseStem, isHangul } from '../../text/normalise.js';
 import { STOPWORDS, phraseWords, splitIdentifier, normalizeWord } from './text.js';
 
 export type Target =
@@ -196,7 +196,7 @@ function addDescription(add: Add, description: string, target: Target, weight: n
     add(m[1], target, 'alias');
   const seen = new Set<string>();
   for (const w of phraseWords(description)) {
-    if (w.length < 3 && !/[\uac00-\ud7a3]/.test(w)) continue;
+    if (w.length < 3 && !isHangul(w)) continue;
     if (STOPWORDS.has(w) || seen.has(w) || /^\d/.test(w)) continue;
     seen.add(w);
     add([w], target, 'description', weight);

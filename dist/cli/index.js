@@ -66,15 +66,15 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-2TVAC465.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-6YTWWBHJ.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-DW7PJJH4.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-ZFZ5246Z.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-ZFZ5246Z.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-Z3SMC5D7.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-Z3SMC5D7.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-4P3C675K.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-4P3C675K.js")).runListSpaces(args, io),
+  validate: async (args, io) => (await import("../chunks/validate-command-EYNJIKP3.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-75M3F4QL.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-PJ5TAYNV.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-45ISEOLT.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-45ISEOLT.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runListSpaces(args, io),
   serve: async (args, io) => (await import("../chunks/serve-command-UQLOAOMU.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {

@@ -42,6 +42,8 @@ export function createBackendOpener(settings: BackendSettings): BackendOpener {
   const env = settings.env ?? {};
   const limiters = settings.limiters ?? createAskLimiters();
   const secrets = settings.secrets ?? new SecretScrubber();
+  // Without a GitHub deployment log, either backend records deploys in the local state folder.
+  const localDeploymentLog = (root: string) => createLocalDeploymentLog(resolveStateDir(root, env));
   const remote = (label: string | undefined, staging?: 'temporary' | 'shared') => ({
     env,
     limiters,
@@ -64,7 +66,7 @@ export function createBackendOpener(settings: BackendSettings): BackendOpener {
         return request.wrapWarehouse ? { ...backend, warehouse: request.wrapWarehouse(backend.warehouse) } : backend;
       },
       openLive: (request) => openDatabricksLive(request.root, request.target, remote(request.space)),
-      localDeploymentLog: (root) => createLocalDeploymentLog(resolveStateDir(root, env)),
+      localDeploymentLog,
     };
   }
   return {
@@ -72,6 +74,6 @@ export function createBackendOpener(settings: BackendSettings): BackendOpener {
     needsLocalData: true,
     open: (request) => openLocalBackend(request, resolveStateDir(request.root, env)),
     openLive: (request) => openLocalLive(request, resolveStateDir(request.root, env)),
-    localDeploymentLog: (root) => createLocalDeploymentLog(resolveStateDir(root, env)),
+    localDeploymentLog,
   };
 }

@@ -20,5 +20,5 @@ function opensLocalWarehouse(env) {
 // src/action/index.ts
 if (opensLocalWarehouse(process.env))
   sqliteHost().start().catch(() => void 0);
-var { run } = await import("./chunks/main-5B6L2GST.js");
+var { run } = await import("./chunks/main-6CYW3TQR.js");
 await run();

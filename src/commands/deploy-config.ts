@@ -3,7 +3,7 @@
  * filled from `benchmarks/<space>.yml` when sync-benchmarks asks for it. The drift guard hashes
  * this deployed form, so an edit of the live space's benchmarks is drift like any other edit.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { withSyncedBenchmarks, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { loadBenchmarks, parseBenchmarksText } from '../benchmarks/loader.js';
@@ -58,9 +58,4 @@ export async function deployedHashAt(
   } catch {
     return undefined; // an invalid old benchmark file cannot be what was deployed
   }
-}
-
-/** Reads a file of the working tree, or undefined. */
-export function readIfExists(file: string): string | undefined {
-  return existsSync(file) ? readFileSync(file, 'utf8') : undefined;
 }

@@ -20,5 +20,5 @@ function opensLocalWarehouse(env) {
 // src/action/index.ts
 if (opensLocalWarehouse(process.env))
   sqliteHost().start().catch(() => void 0);
-var { run } = await import("./chunks/main-6CYW3TQR.js");
+var { run } = await import("./chunks/main-PAA7L5PL.js");
 await run();

@@ -68,14 +68,14 @@ var defaultIo = {
 var RUNNERS = {
   validate: async (args, io) => (await import("../chunks/validate-command-EYNJIKP3.js")).runValidate(args, io),
   score: async (args, io) => (await import("../chunks/score-command-75M3F4QL.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-PJ5TAYNV.js")).runEnhance(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-7TQGPW57.js")).runEnhance(args, io),
   init: async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runInit(args, io),
   "import-benchmarks": async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runImportBenchmarks(args, io),
   deploy: async (args, io) => (await import("../chunks/gitops-commands-SS3YMOH6.js")).runDeployCli(args, io),
   export: async (args, io) => (await import("../chunks/gitops-commands-SS3YMOH6.js")).runExportCli(args, io),
   lint: async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runLint(args, io),
   "list-spaces": async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-UQLOAOMU.js")).runServe(args, io)
+  serve: async (args, io) => (await import("../chunks/serve-command-3LZ5JJ33.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

@@ -208,13 +208,8 @@ async function listSpaces(ctx: RouteContext, _p: string[], _req: IncomingMessage
   return { spaces: page, ...(offset + size < all.length ? { next_page_token: String(offset + size) } : {}) };
 }
 
-async function ask(
-  ctx: RouteContext,
-  spaceId: string,
-  conversationId: string | undefined,
-  req: IncomingMessage,
-): Promise<Record<string, unknown>> {
-  const content = requireString(await jsonOf(req), 'content');
+/** A space and the warehouse it names, or 404 when that warehouse does not exist. */
+function spaceWithWarehouse(ctx: RouteContext, spaceId: string) {
   const space = ctx.spaces.get(spaceId);
   const warehouse = ctx.warehouses.get(space.warehouseId);
   if (!warehouse)
@@ -223,6 +218,17 @@ async function ask(
       'RESOURCE_DOES_NOT_EXIST',
       `warehouse ${space.warehouseId} of space ${spaceId} does not exist`,
     );
+  return { space, warehouse };
+}
+
+async function ask(
+  ctx: RouteContext,
+  spaceId: string,
+  conversationId: string | undefined,
+  req: IncomingMessage,
+): Promise<Record<string, unknown>> {
+  const content = requireString(await jsonOf(req), 'content');
+  const { space, warehouse } = spaceWithWarehouse(ctx, spaceId);
   const stuck = ctx.traffic.nextStuck();
   if (stuck) ctx.stats.stuckMessages++;
   return ctx.genie.toJson(ctx.genie.ask(space, warehouse, conversationId, content, stuck));
@@ -261,14 +267,7 @@ async function startEvalRun(ctx: RouteContext, [spaceId]: string[], req: Incomin
   const ids = body.benchmark_question_ids;
   if (ids !== undefined && !(Array.isArray(ids) && ids.every((x) => typeof x === 'string')))
     throw new HttpError(400, 'INVALID_PARAMETER_VALUE', 'benchmark_question_ids must be a list of strings');
-  const space = ctx.spaces.get(spaceId);
-  const warehouse = ctx.warehouses.get(space.warehouseId);
-  if (!warehouse)
-    throw new HttpError(
-      404,
-      'RESOURCE_DOES_NOT_EXIST',
-      `warehouse ${space.warehouseId} of space ${spaceId} does not exist`,
-    );
+  const { space, warehouse } = spaceWithWarehouse(ctx, spaceId);
   return ctx.evals.runJson(ctx.evals.create(space, warehouse, ids as string[] | undefined));
 }
 

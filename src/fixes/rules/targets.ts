@@ -158,18 +158,19 @@ export function targetsOf(view: FailureView, index: ConfigIndex): AlignTarget[] 
   for (const filter of view.filters) {
     if (filter.matched || !index.tables.get(filter.table)?.inSpace) continue;
     const words = index.tables.get(filter.table)?.columns.find((c) => c.name === filter.column)?.words ?? [];
+    const filterTarget: AlignTarget = {
+      kind: 'filter',
+      key: columnKey('filter', filter),
+      table: filter.table,
+      column: filter.column,
+      words,
+    };
     const unstated = filter.strings.filter(
       (literal) => !literalInQuestion(literal, view.tokens, view.failure.question),
     );
     if (filter.strings.length > 1 && unstated.length === filter.strings.length && /IN$/.test(filter.predicate.op)) {
       // A set of values the question names with one word ("paid" for plan IN ('pro', 'enterprise')) is a filter.
-      targets.push({
-        kind: 'filter',
-        key: columnKey('filter', filter),
-        table: filter.table,
-        column: filter.column,
-        words,
-      });
+      targets.push(filterTarget);
     } else if (filter.strings.length > 0) {
       for (const literal of filter.strings) {
         if (literalInQuestion(literal, view.tokens, view.failure.question)) continue;
@@ -183,13 +184,7 @@ export function targetsOf(view: FailureView, index: ConfigIndex): AlignTarget[] 
         });
       }
     } else if (filter.numeric && !filter.temporal && !numberInQuestion(filter.predicate.value, view.failure.question)) {
-      targets.push({
-        kind: 'filter',
-        key: columnKey('filter', filter),
-        table: filter.table,
-        column: filter.column,
-        words,
-      });
+      targets.push(filterTarget);
     }
   }
   return dedupeTargets(targets);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import { GenieGitopsError } from '../errors.js';
 import type { EvalAssessment, EvalRun, GenieEvaluator } from '../ports.js';
 import { sleep as abortableSleep } from '../util/retry.js';
+import type { PollPolicy } from './genie-conversation.js';
 import type { DatabricksClient } from './http-client.js';
 
 const count = z.union([z.number(), z.string()]).optional();
@@ -48,19 +49,12 @@ const DetailSchema = z.looseObject({
 /** Run statuses after which nothing changes. Unknown statuses are treated as still running. */
 const TERMINAL = new Set(['DONE', 'EVALUATION_FAILED', 'EVALUATION_CANCELLED', 'EVALUATION_TIMEOUT']);
 
-export interface EvalPollPolicy {
-  firstMs: number;
-  factor: number;
-  maxMs: number;
-  giveUpMs: number;
-}
-
-export const DEFAULT_EVAL_POLL: EvalPollPolicy = { firstMs: 500, factor: 1.5, maxMs: 30_000, giveUpMs: 30 * 60_000 };
+export const DEFAULT_EVAL_POLL: PollPolicy = { firstMs: 500, factor: 1.5, maxMs: 30_000, giveUpMs: 30 * 60_000 };
 
 export interface EvalRunsOptions {
   client: DatabricksClient;
   spaceId: string;
-  poll?: Partial<EvalPollPolicy>;
+  poll?: Partial<PollPolicy>;
   now?: () => number;
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
 }
@@ -86,7 +80,7 @@ function reasonText(reason: unknown): string {
 interface EvalContext {
   client: DatabricksClient;
   base: string;
-  poll: EvalPollPolicy;
+  poll: PollPolicy;
   now: () => number;
   sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
 }

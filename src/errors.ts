@@ -52,3 +52,8 @@ export function formatIssue(issue: ValidationIssue): string {
   const where = issue.line ? `${issue.file}:${issue.line}` : issue.file;
   return `${where} ${issue.path}: ${issue.message}`;
 }
+
+/** The message of anything thrown: an Error's message, else the value as text. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -9,13 +9,13 @@ import {
   renderCommandHelp,
   synopsis,
   wantsHelp
-} from "../chunks/chunk-HMLRC3T2.js";
-import "../chunks/chunk-SIBL6UGT.js";
+} from "../chunks/chunk-EPEBURQV.js";
+import "../chunks/chunk-LSOMVX3T.js";
 import {
   GenieGitopsError,
   ValidationError,
   formatIssue
-} from "../chunks/chunk-JJFKRBHB.js";
+} from "../chunks/chunk-IX2IGMNH.js";
 import "../chunks/chunk-C6B32G2J.js";
 
 // src/cli/help.ts
@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-EYNJIKP3.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-75M3F4QL.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-7TQGPW57.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-7RLAVV7B.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-SS3YMOH6.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-SS3YMOH6.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-H5QEE4ZY.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-3LZ5JJ33.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-F2D46LNX.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-ZPBIG5WN.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-BR6K226T.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-Z3EQDEVE.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-Z3EQDEVE.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-5Z2VNBIN.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-5Z2VNBIN.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-KCZGCDLI.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-KCZGCDLI.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-D26AONA6.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

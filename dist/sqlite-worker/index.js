@@ -7,8 +7,11 @@ const __dirname = __bundleDirname(__filename);
 import {
   prepareDatabase,
   registerSparkFunctions
-} from "../chunks/chunk-CAX54CD4.js";
+} from "../chunks/chunk-3443OS2J.js";
 import "../chunks/chunk-BNNOTYHF.js";
+import {
+  messageOf
+} from "../chunks/chunk-IX2IGMNH.js";
 import "../chunks/chunk-C6B32G2J.js";
 
 // src/local/sqlite-worker.ts
@@ -92,7 +95,7 @@ function run(id, sql, rowLimit) {
     }
     return { ok: true, names, rows, truncated };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   } finally {
     statement?.free();
   }
@@ -101,7 +104,7 @@ function prepare(request) {
   try {
     return { ok: true, ...prepareDatabase(SQL, request) };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   }
 }
 port.on("message", (message) => {

@@ -5,6 +5,7 @@ import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import { pct } from '../util/percent.js';
+import { messageOf } from '../errors.js';
 
 export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
   const github = requireGitHub(run, 'enhance');
@@ -59,8 +60,8 @@ export async function runEnhance(run: ActionRun): Promise<StepOutcome> {
       await writeSummary(result);
     } catch (error) {
       // One space failing does not stop the others; the step still fails at the end.
-      failures.push(`${space}: ${error instanceof Error ? error.message : String(error)}`);
-      core.error(`enhance ${space} failed: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(`${space}: ${messageOf(error)}`);
+      core.error(`enhance ${space} failed: ${messageOf(error)}`);
     }
   }
   const single = results.length === 1 ? results[0] : undefined;

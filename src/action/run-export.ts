@@ -2,6 +2,7 @@
 import * as core from '@actions/core';
 import { exportCommand, type ExportResult } from '../commands/export.js';
 import { group, requireGitHub, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
+import { messageOf } from '../errors.js';
 
 export async function runExport(run: ActionRun): Promise<StepOutcome> {
   const github = requireGitHub(run, 'export');
@@ -23,7 +24,7 @@ export async function runExport(run: ActionRun): Promise<StepOutcome> {
         ),
       );
     } catch (error) {
-      failures.push(`${space}: ${error instanceof Error ? error.message : String(error)}`);
+      failures.push(`${space}: ${messageOf(error)}`);
     }
   }
   const rows = results.map(

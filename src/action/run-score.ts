@@ -15,6 +15,7 @@ import { listSpaces, spacesTouchedBy } from '../space/repository.js';
 import { group, selectedSpaces, type ActionRun, type StepOutcome } from './action-run.js';
 import type { PullRequestContext } from './github-context.js';
 import { minScoreFailure } from '../scoring/score-gate.js';
+import { messageOf } from '../errors.js';
 
 function setCardOutputs(card: Scorecard): void {
   core.setOutput('score', card.totals.all.score.toFixed(4));
@@ -204,7 +205,7 @@ async function publishScoreStatus(
     });
   } catch (error) {
     core.warning(
-      `${space}: could not publish the score as a commit status (${error instanceof Error ? error.message : String(error)}); deploy then finds no baseline for this config unless the scorecard cache is shared. Grant statuses: write.`,
+      `${space}: could not publish the score as a commit status (${messageOf(error)}); deploy then finds no baseline for this config unless the scorecard cache is shared. Grant statuses: write.`,
     );
   }
 }

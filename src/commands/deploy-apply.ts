@@ -2,7 +2,7 @@
  * Updating a live space and reading it back until it equals the deployed config (a GET right after
  * a PATCH may return old values); an update that reported failure but was applied is success.
  */
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, messageOf } from '../errors.js';
 import type { SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
@@ -85,8 +85,4 @@ async function verify(store: SpaceStore, spaceId: string, config: string, option
     `live space ${spaceId} does not equal the deployed config after ${options.verifyAttempts ?? 5} read(s)`,
     'check the space in the Genie UI and re-run deploy',
   );
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

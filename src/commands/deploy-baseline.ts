@@ -8,7 +8,7 @@
  *    commit-to-PR link, and used only when that head's config file equals the merged one;
  * 3. otherwise "no baseline".
  */
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, messageOf } from '../errors.js';
 import type { Git, CommitStatus, GitHubPort } from '../ports.js';
 import type { Baseline } from '../scoring/live-verdict.js';
 import type { Benchmark } from '../benchmarks/types.js';
@@ -72,9 +72,7 @@ export async function findBaseline(input: BaselineInput): Promise<Baseline> {
     if (found) return found;
   } catch (error) {
     // Reading statuses is best effort: without them there is simply no baseline.
-    input.log?.(
-      `could not read the merged PR's score status: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    input.log?.(`could not read the merged PR's score status: ${messageOf(error)}`);
   }
   return {
     kind: 'none',

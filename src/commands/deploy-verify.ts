@@ -30,6 +30,7 @@ import type { Target } from '../space/target.js';
 import { findBaseline } from './deploy-baseline.js';
 import type { BackendOpener } from './workspace.js';
 import { pct } from '../util/percent.js';
+import { messageOf } from '../errors.js';
 
 export const VERIFY_MODES = ['full', 'smoke', 'none'] as const;
 export type VerifyMode = (typeof VERIFY_MODES)[number];
@@ -90,8 +91,6 @@ export interface LiveVerification extends LiveVerdict {
   /** Why the rollback failed (the regression stands). */
   rollbackError?: string;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export async function verifyDeployed(ctx: VerifyContext, settings: VerifySettings): Promise<LiveVerification> {
   const sample =

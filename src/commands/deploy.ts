@@ -9,7 +9,7 @@
  * never stops the others. With a GitHub port, a space that is deployed (or already was) moves its
  * merged enhancement PRs from the pending label to deployed.
  */
-import { GenieGitopsError, ValidationError } from '../errors.js';
+import { GenieGitopsError, ValidationError, messageOf } from '../errors.js';
 import { ZERO_SHA } from '../ports.js';
 import type { DeploymentLog, DeploymentRecord, Git, GitHubPort, SpaceStore, StoredSpace } from '../ports.js';
 import { serializeSpace } from '../space/canonical.js';
@@ -23,7 +23,7 @@ import type { SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { benchmarksOf, deployedConfig, deployedHashAt } from './deploy-config.js';
 import { describeDeployLabels, markDeployedPulls } from './deploy-labels.js';
 import { verifyDeployed, type LiveVerification, type VerifySettings } from './deploy-verify.js';
-import { applyConfig, liveSpaceOf, messageOf, type ReadBackSettings } from './deploy-apply.js';
+import { applyConfig, liveSpaceOf, type ReadBackSettings } from './deploy-apply.js';
 import { isUntouchedSpace, judgeDrift, type DriftVerdict } from './drift-guard.js';
 import type { BackendOpener } from './workspace.js';
 import { repoPaths } from '../space/repo-paths.js';
@@ -129,8 +129,7 @@ export async function deployCommand(options: DeployOptions): Promise<DeployResul
     try {
       result = await deployOne(space, options, deployments, commit);
     } catch (error) {
-      const message =
-        error instanceof ValidationError ? error.message : error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
       result = { space, status: 'failed', message: `${message}${hint}` };
     }
@@ -201,7 +200,7 @@ async function labelDeployed(
     const line = describeDeployLabels(labels);
     return { ...result, labelled: labels.deployed, message: line ? `${result.message}; ${line}` : result.message };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     const hint = error instanceof GenieGitopsError && error.hint ? ` (${error.hint})` : '';
     const labelWarning = `could not update the enhancement PR labels: ${message}${hint}`;
     return { ...result, labelWarning, message: `${result.message}; ${labelWarning}` };

@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { GenieGitopsError, ValidationError, type ValidationIssue } from '../errors.js';
+import { GenieGitopsError, ValidationError, type ValidationIssue, messageOf } from '../errors.js';
 import { expectedSqlProblems } from '../benchmarks/expected-sql.js';
 import { inspectBenchmarksText, type BenchmarkInspection } from '../benchmarks/loader.js';
 import type { Warehouse, WarehouseSchema } from '../ports.js';
@@ -256,7 +256,7 @@ async function executeExpected(
       await warehouse.execute(sql, { rowLimit: 1 });
       return null;
     } catch (error) {
-      return error instanceof Error ? error.message : String(error);
+      return messageOf(error);
     }
   });
   const results = new Map(distinct.map((sql, i) => [sql, outcomes[i]]));

@@ -5,7 +5,7 @@
  * refreshed before they expire. Settings come from an env object passed in, never from
  * process.env here, and no token ever appears in an error message.
  */
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, messageOf } from '../errors.js';
 import { errorBody, normalizeHost } from './api-error.js';
 import { SecretScrubber } from './secrets.js';
 import { backoffDelay, sleep } from '../util/retry.js';
@@ -163,7 +163,7 @@ export function createOidcFederationAuth(config: FederationConfig, deps: AuthDep
       idToken = await config.getIdToken(audience);
     } catch (error) {
       throw new DatabricksAuthError(
-        `could not get a GitHub OIDC token: ${error instanceof Error ? error.message : String(error)}`,
+        `could not get a GitHub OIDC token: ${messageOf(error)}`,
         'the workflow needs `permissions: id-token: write`, and this must run inside GitHub Actions',
       );
     }

@@ -3,6 +3,7 @@ import type { Octokit } from '@octokit/rest';
 import { z } from 'zod';
 import { GitHubApiError } from './github-error.js';
 import type { CommitStatus, Deployment, DeploymentState, GitHubPort, IssueComment, PullRequest } from '../ports.js';
+import { messageOf } from '../errors.js';
 
 const PullSchema = z.looseObject({
   number: z.number(),
@@ -98,7 +99,7 @@ async function call<T>(operation: string, fn: () => Promise<T>): Promise<T> {
       throw new GitHubApiError(operation, 200, `unexpected response shape: ${error.issues[0]?.message ?? 'invalid'}`);
     const status =
       typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 0;
-    throw new GitHubApiError(operation, status, error instanceof Error ? error.message : String(error));
+    throw new GitHubApiError(operation, status, messageOf(error));
   }
 }
 

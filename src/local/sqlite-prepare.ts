@@ -10,6 +10,7 @@ import { quoteIdentifier } from './sql-dialect.js';
 import type { PrepareRequest } from './sqlite-protocol.js';
 import type { SqlJsDatabase, SqlJsStatic } from './sqljs-loader.js';
 import { databricksType } from './sqlite-types.js';
+import { messageOf } from '../errors.js';
 
 export { databricksType };
 
@@ -92,8 +93,4 @@ function listTables(db: SqlJsDatabase): WarehouseTable[] {
     }));
     return { identifier: name.toLowerCase(), columns };
   });
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -14,6 +14,7 @@ import { registerSparkFunctions } from './spark-functions.js';
 import { prepareDatabase } from './sqlite-prepare.js';
 import { loadSqlJs, type SqlJsDatabase } from './sqljs-loader.js';
 import type { HostMessage, PrepareOutcome, PrepareRequest, RunOutcome } from './sqlite-protocol.js';
+import { messageOf } from '../errors.js';
 
 const port = parentPort;
 if (!port) throw new Error('sqlite-worker.ts runs only as a worker thread');
@@ -61,7 +62,7 @@ function run(id: number, sql: string, rowLimit: number): RunOutcome {
     }
     return { ok: true, names, rows, truncated };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   } finally {
     statement?.free();
   }
@@ -71,7 +72,7 @@ function prepare(request: PrepareRequest): PrepareOutcome {
   try {
     return { ok: true, ...prepareDatabase(SQL, request) };
   } catch (error) {
-    return { ok: false, message: error instanceof Error ? error.message : String(error) };
+    return { ok: false, message: messageOf(error) };
   }
 }
 

@@ -20,7 +20,7 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ReadOnlyViolationError, WarehouseError } from '../errors.js';
+import { ReadOnlyViolationError, WarehouseError, messageOf } from '../errors.js';
 import type {
   Cell,
   ExecuteOptions,
@@ -318,8 +318,4 @@ function originalColumnNames(names: string[], original: string, translated: stri
   const after = selectItems(translated);
   if (before.length !== after.length || names.length !== after.length) return names; // e.g. SELECT *
   return names.map((name, i) => (!after[i].alias && name === after[i].text ? before[i].text : name));
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }

@@ -7,8 +7,9 @@ import type { GenieAnswer } from '../ports.js';
 import { askWithTimeout, QuestionTimeoutError } from './ask-timeout.js';
 import { serviceFailureOf } from './errored.js';
 import type { AnswerStatus } from './failure-category.js';
-import { messageOf, type ScoreRun } from './score-run.js';
+import { type ScoreRun } from './score-run.js';
 import { errorFacts, withRetry } from '../util/retry.js';
+import { messageOf } from '../errors.js';
 
 export interface Asked {
   answer?: GenieAnswer;

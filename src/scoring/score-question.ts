@@ -4,7 +4,7 @@
  * or ends the repeat with its outcome; what could not be obtained ends it errored.
  */
 import type { Benchmark } from '../benchmarks/types.js';
-import { WarehouseError } from '../errors.js';
+import { WarehouseError, messageOf } from '../errors.js';
 import type { GenieAnswer, QueryResult } from '../ports.js';
 import { isInfrastructureFailure } from './errored.js';
 import { explainFailure, type AnswerStatus } from './failure-category.js';
@@ -12,7 +12,7 @@ import { compareAllowingTies } from './order-ties.js';
 import { compareResults, isPassingVerdict } from './result-comparator.js';
 import type { RepeatResult } from './scorecard.js';
 import { askGenie, type Asked } from './score-ask.js';
-import { erroredResult, messageOf, throwIfStopped, type Outcome, type ScoreRun } from './score-run.js';
+import { erroredResult, throwIfStopped, type Outcome, type ScoreRun } from './score-run.js';
 
 /** A step's value, or the outcome that ends the repeat there. */
 type Step<T> = { value: T } | { outcome: Outcome };

@@ -111,7 +111,3 @@ export function erroredResult(run: ScoreRun, t0: number, error: string, attempts
 export function throwIfStopped(run: ScoreRun, error: unknown): void {
   if (run.signal.aborted) throw run.signal.reason ?? error;
 }
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}

@@ -14,6 +14,7 @@ import { compareResults, isPassingVerdict, type Comparison } from '../scoring/re
 import { ordersOutput } from '../scoring/sql-shape.js';
 import { HttpError } from './http-io.js';
 import type { ServedSpace } from './space-state.js';
+import { messageOf } from '../errors.js';
 
 interface EvalResult {
   resultId: string;
@@ -107,7 +108,7 @@ export class EvalState {
         });
       }
     } catch (error) {
-      run.failed = error instanceof Error ? error.message : String(error);
+      run.failed = messageOf(error);
     }
   }
 

@@ -10,6 +10,7 @@ import { createLocalGenie, type LocalGenie } from '../local/genie/index.js';
 import { HttpError } from './http-io.js';
 import type { ServedSpace } from './space-state.js';
 import type { StatementStore } from './statement-store.js';
+import { messageOf } from '../errors.js';
 
 interface ServedMessage {
   id: string;
@@ -73,7 +74,7 @@ export class GenieState {
         status: 'FAILED',
         error: {
           type: 'RETRYABLE_PROCESSING_EXCEPTION',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         },
       };
     }
@@ -97,7 +98,7 @@ export class GenieState {
     try {
       return await (await this.engineFor(space, warehouse)).ask(question);
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
+      const message = messageOf(error);
       return { status: 'FAILED', error: { type: 'RETRYABLE_PROCESSING_EXCEPTION', message } };
     }
   }

@@ -16,6 +16,7 @@ import { dispatch, isAskingRoute, wellKnownConfig, type RouteContext, type Serve
 import { SpaceState } from './space-state.js';
 import { StatementStore } from './statement-store.js';
 import { createTrafficControl, type Fault, type FaultRule } from './traffic-control.js';
+import { messageOf } from '../errors.js';
 
 export interface ServeOptions extends OAuthOptions {
   /** The repository whose spaces/ are served. */
@@ -103,7 +104,7 @@ export async function startServe(options: ServeOptions): Promise<ServeHandle> {
       if (!res.headersSent)
         sendJson(res, 500, {
           error_code: 'INTERNAL_ERROR',
-          message: error instanceof Error ? error.message : String(error),
+          message: messageOf(error),
         });
       else res.destroy();
     });

@@ -1,6 +1,6 @@
 /** YAML parsing that keeps source positions, so errors in target.yml and benchmark files name a line. */
 import { isMap, isNode, isScalar, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
-import { ValidationError } from '../errors.js';
+import { ValidationError, messageOf } from '../errors.js';
 import { MAX_YAML_BYTES, tooLarge } from '../util/text-file.js';
 
 /**
@@ -83,7 +83,7 @@ function toPlainData(doc: Document, file: string): unknown {
   try {
     return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown;
   } catch (error) {
-    const text = error instanceof Error ? error.message : String(error);
+    const text = messageOf(error);
     const message = /alias/i.test(text)
       ? `invalid YAML: aliases (*name) expand to too many nodes (limit ${MAX_ALIAS_COUNT}); write the values out`
       : error instanceof RangeError

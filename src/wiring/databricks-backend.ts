@@ -12,7 +12,7 @@ import { createGenieAdapter } from '../databricks/genie-conversation.js';
 import { createDatabricksClient, type DatabricksClientOptions } from '../databricks/http-client.js';
 import { createSpaceStore } from '../databricks/space-store.js';
 import { createStatementWarehouse } from '../databricks/statement-warehouse.js';
-import { GenieGitopsError } from '../errors.js';
+import { GenieGitopsError, messageOf } from '../errors.js';
 import { listSpaces, loadSpaceDir } from '../space/repository.js';
 import { SpaceSchema, type Space } from '../space/schema.js';
 import type { StagingMode, Target } from '../space/target.js';
@@ -99,7 +99,7 @@ export async function openDatabricksBackend(
       } catch (error) {
         // The run's result stands: a leftover temporary space is reported, never allowed to fail the command.
         process.emitWarning(
-          `could not trash the temporary staging space (${error instanceof Error ? error.message : String(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`,
+          `could not trash the temporary staging space (${messageOf(error)}); delete the space titled "genie-gitops tmp ${options.label ?? target.title} …" by hand`,
           { code: 'GENIE_GITOPS_STAGING_LEFT' },
         );
       } finally {

@@ -14,6 +14,7 @@ import { extractJsonObject, validateFixList } from './output.js';
 import { buildAnalystPrompt, loadPromptTemplate, type PromptTemplate } from './prompt.js';
 import { collectSampleValues } from './sample-values.js';
 import { buildSqlReferenceIndex, checkSqlReferences } from './sql-references.js';
+import { messageOf } from '../../errors.js';
 
 export interface LlmAnalystOptions {
   llm: Llm;
@@ -221,5 +222,5 @@ function selectFixes(fixes: Fix[], alreadyTried: ReadonlySet<string>, maxFixes: 
 
 function errorText(error: unknown): string {
   if (error instanceof LlmError) return error.hint ? `${error.message} (${error.hint})` : error.message;
-  return error instanceof Error ? error.message : String(error);
+  return messageOf(error);
 }

@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import { FixSchema, type Fix } from '../fix-types.js';
+import { messageOf } from '../../errors.js';
 
 export type JsonExtraction = { ok: true; value: unknown } | { ok: false; error: string };
 
@@ -22,7 +23,7 @@ export function extractJsonObject(content: string): JsonExtraction {
     try {
       return { ok: true, value: JSON.parse(candidate) };
     } catch (error) {
-      lastError = `invalid JSON: ${error instanceof Error ? error.message : String(error)}`;
+      lastError = `invalid JSON: ${messageOf(error)}`;
     }
   }
   return { ok: false, error: lastError };

@@ -14,6 +14,7 @@ import { planQuery } from './planner.js';
 import { hashString, mulberry32 } from '../../util/seeded-random.js';
 import { buildSql } from './sql-builder.js';
 import { loadValues, locateQuoted, warehouseToday } from './value-dictionary.js';
+import { messageOf } from '../../errors.js';
 
 export interface LocalGenieOptions {
   /** 0..1: probability of answering with the second-best interpretation. */
@@ -149,7 +150,7 @@ async function run(warehouse: Warehouse, sql: string, used: string[], trace: Tra
     return {
       status: 'FAILED',
       sql,
-      error: { type: 'SQL_EXECUTION_EXCEPTION', message: error instanceof Error ? error.message : String(error) },
+      error: { type: 'SQL_EXECUTION_EXCEPTION', message: messageOf(error) },
       instructionsUsed,
       trace,
     };

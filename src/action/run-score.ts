@@ -16,6 +16,7 @@ import { group, selectedSpaces, type ActionRun, type StepOutcome } from './actio
 import type { PullRequestContext } from './github-context.js';
 import { minScoreFailure } from '../scoring/score-gate.js';
 import { messageOf } from '../errors.js';
+import { pct } from '../util/percent.js';
 
 function setCardOutputs(card: Scorecard): void {
   core.setOutput('score', card.totals.all.score.toFixed(4));
@@ -196,12 +197,11 @@ async function publishScoreStatus(
   result: PrScoreResult,
 ): Promise<void> {
   const t = result.head.totals;
-  const p = (x: number) => `${(x * 100).toFixed(1)}%`;
   try {
     await github.setCommitStatus(sha, {
       state: result.failures.length ? 'failure' : result.inconclusive ? 'error' : 'success',
       context: scoreStatusContext(space, backend),
-      description: `score ${p(t.all.score)} (${t.all.passed}/${t.all.answered}), train ${p(t.train.score)}, holdout ${p(t.holdout.score)}`,
+      description: `score ${pct(t.all.score)} (${t.all.passed}/${t.all.answered}), train ${pct(t.train.score)}, holdout ${pct(t.holdout.score)}`,
     });
   } catch (error) {
     core.warning(

@@ -26,8 +26,7 @@ export function genieQuestionId(id: string): string {
 
 /** Text as Genie stores it: pieces that each end in a newline except the last (joined, they give the text back). */
 export function toPieces(text: string): string[] {
-  const pieces = text.split(/(?<=\n)/);
-  return pieces.length ? pieces : [''];
+  return text.split(/(?<=\n)/); // '' gives [''], never an empty list
 }
 
 export type GenieBenchmarkQuestion = NonNullable<NonNullable<Space['benchmarks']>['questions']>[number];

@@ -18,7 +18,7 @@ import { parseSpaceText } from '../space/space-file.js';
 import { defaultCacheDir, readCachedScorecard } from './scorecard-cache.js';
 import type { BackendName } from './workspace.js';
 
-/** The context of the enhance PR's status (enhance-pr.ts) and of the PR score check's, per backend. */
+/** The context of the enhance PR's status (set by enhance-pr.ts) and of the PR score check's, per backend: deploy reads both back. */
 export const enhanceStatusContext = (space: string) => `genie-gitops/score (${space})`;
 export const scoreStatusContext = (space: string, backend: string) => `genie-gitops/score (${space}, ${backend})`;
 

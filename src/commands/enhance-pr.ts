@@ -27,6 +27,7 @@ import { applyRejections, collectReviewerRejections, type ReviewerRejections } f
 import { resumeFromOpenPr, type Resumed } from './enhance-resume.js';
 import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
 import { pct } from '../util/percent.js';
+import { enhanceStatusContext } from './deploy-baseline.js';
 
 export { enhanceBranch } from '../gitops/enhancement-labels.js';
 
@@ -60,8 +61,6 @@ export interface EnhancePrResult {
   /** The runs of this PR, this one last (as the PR body lists them). */
   history?: RunEntry[];
 }
-
-export const SCORE_STATUS_CONTEXT = (space: string) => `genie-gitops/score (${space})`;
 
 const pts = (d: number) => `${d >= 0 ? '+' : ''}${(d * 100).toFixed(1)}`;
 
@@ -238,7 +237,7 @@ async function publishScoreStatus(
   ]);
   await github.setCommitStatus(sha, {
     state: unsure ? 'error' : paired.head.score >= paired.base.score ? 'success' : 'failure',
-    context: SCORE_STATUS_CONTEXT(space),
+    context: enhanceStatusContext(space),
     description: scoreStatusDescription(result),
   });
 }

@@ -183,10 +183,15 @@ export class GitCli implements Git {
     return out.trim() !== '';
   }
 
+  /** git options that make the next command's commit the bot identity's. */
+  private asBot(): string[] {
+    return ['-c', `user.name=${this.identity.name}`, '-c', `user.email=${this.identity.email}`];
+  }
+
   /** Stages `paths` and commits them as the bot identity; returns the new commit's sha. */
   async commit(message: string, paths: readonly string[]): Promise<string> {
     await this.run(['add', '--', ...paths]);
-    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+    const who = this.asBot();
     await this.run([...who, 'commit', '--quiet', '--no-verify', '-m', message, '--', ...paths]);
     return this.revParse('HEAD');
   }
@@ -208,7 +213,7 @@ export class GitCli implements Git {
    */
   async revert(sha: string, message: string): Promise<string> {
     const mainline = (await this.parents(sha)).length > 1 ? ['-m', '1'] : [];
-    const who = [`-c`, `user.name=${this.identity.name}`, `-c`, `user.email=${this.identity.email}`];
+    const who = this.asBot();
     await this.run([...who, 'revert', '--no-edit', '--no-commit', ...mainline, sha]);
     await this.run([...who, 'commit', '--quiet', '--no-verify', '--allow-empty', '-m', message]);
     return this.revParse('HEAD');

@@ -8,7 +8,7 @@
  */
 import { GenieGitopsError } from '../errors.js';
 import { REMOTE, checkBotBranch } from './bot-branch.js';
-import type { Git, GitHubPort, PullRequest } from '../ports.js';
+import { ZERO_SHA, type Git, type GitHubPort, type PullRequest } from '../ports.js';
 import { upsertPullRequest } from './pull-request-upsert.js';
 
 export const ROLLBACK_LABEL = 'genie-gitops: rollback';
@@ -23,7 +23,7 @@ export function rollbackBranch(space: string): string {
 /** Whether the pushed commits (before..after, or `after` alone) contain a rollback made by genie-gitops. */
 export async function containsRollback(git: Git, before: string | undefined, after: string): Promise<boolean> {
   const range =
-    before && !/^0{40}$/.test(before) && (await git.tryRevParse(before)) ? [`${before}..${after}`] : ['-1', after];
+    before && !ZERO_SHA.test(before) && (await git.tryRevParse(before)) ? [`${before}..${after}`] : ['-1', after];
   const log = await git.run(['log', '--format=%B%x00', ...range]);
   return log.includes(`${ROLLBACK_TRAILER}:`) || log.includes('genie-gitops/rollback/');
 }

@@ -55,6 +55,11 @@ export function cell(text: string): string {
     .replace(/>/g, '&gt;');
 }
 
+/** A table cell of plain text, pipes escaped and cut to `max` characters (run histories, rollback rows). */
+export function shortCell(text: string, max: number): string {
+  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, max);
+}
+
 /** Inline code that survives backticks in the content. */
 export function code(text: string): string {
   const fence = text.includes('`') ? '``' : '`';

@@ -3,8 +3,9 @@ import type { QuestionScore, Scorecard } from '../scoring/scorecard.js';
 import type { LiveVerdict } from '../scoring/live-verdict.js';
 import { GITHUB_BODY_LIMIT } from './enhance-report.js';
 import { pct } from '../util/percent.js';
+import { shortCell } from './markdown-format.js';
 
-const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 300);
+const cell = (text: string) => shortCell(text, 300);
 
 export interface RollbackBodyInput {
   space: string;

@@ -7,6 +7,7 @@
  */
 import { z } from 'zod';
 import type { EnhanceResult } from '../loop/enhance-result.js';
+import { shortCell } from './markdown-format.js';
 
 const Counts = z.object({ passed: z.number(), total: z.number() });
 const RunEntrySchema = z.object({
@@ -75,7 +76,7 @@ export function historySection(history: readonly RunEntry[]): string {
   // The table says what each run did; the marker lets the next run add its own line.
   const rows = history.map(
     (r) =>
-      `| ${r.run} | ${r.at.slice(0, 16).replace('T', ' ')} | ${share(r.before.trainUntaught)} → ${share(r.after.trainUntaught)} | ${share(r.before.holdout)} → ${share(r.after.holdout)} | ${r.kept} of ${r.iterations} | ${r.genieQuestions} | ${r.stoppedOnBudget ? '**budget**: ' : ''}${escapeCell(r.stop)} |`,
+      `| ${r.run} | ${r.at.slice(0, 16).replace('T', ' ')} | ${share(r.before.trainUntaught)} → ${share(r.after.trainUntaught)} | ${share(r.before.holdout)} → ${share(r.after.holdout)} | ${r.kept} of ${r.iterations} | ${r.genieQuestions} | ${r.stoppedOnBudget ? '**budget**: ' : ''}${shortCell(r.stop, 200)} |`,
   );
   const encoded = Buffer.from(JSON.stringify(history), 'utf8').toString('base64');
   return [
@@ -91,8 +92,4 @@ export function historySection(history: readonly RunEntry[]): string {
     `<!-- genie-gitops:history v1 ${encoded} -->`,
     '',
   ].join('\n');
-}
-
-function escapeCell(text: string): string {
-  return text.replace(/\|/g, '\\|').replace(/\s+/g, ' ').slice(0, 200);
 }

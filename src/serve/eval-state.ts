@@ -8,6 +8,7 @@
  * RUNNING with fewer results than questions until it is DONE.
  */
 import { randomBytes } from 'node:crypto';
+import { readGenieQuestions, type ReadQuestion } from '../benchmarks/genie-benchmarks.js';
 import type { GenieAnswer, QueryResult, Warehouse } from '../ports.js';
 import { compareAllowingTies } from '../scoring/order-ties.js';
 import { compareResults, isPassingVerdict, type Comparison } from '../scoring/result-comparator.js';
@@ -58,7 +59,7 @@ export class EvalState {
   ) {}
 
   create(space: ServedSpace, warehouse: Warehouse, ids: readonly string[] | undefined): EvalRunRecord {
-    const all = space.space.benchmarks?.questions ?? [];
+    const all = readGenieQuestions(space.space);
     const unknown = (ids ?? []).filter((id) => !all.some((q) => q.id === id));
     if (unknown.length)
       throw new HttpError(
@@ -85,17 +86,13 @@ export class EvalState {
     run: EvalRunRecord,
     space: ServedSpace,
     warehouse: Warehouse,
-    questions: NonNullable<NonNullable<ServedSpace['space']['benchmarks']>['questions']>,
+    questions: readonly ReadQuestion[],
   ): Promise<void> {
     try {
       for (const q of questions) {
         if (this.latencyMs > 0) await new Promise((r) => setTimeout(r, this.latencyMs));
-        const question = q.question.join('').trim();
-        const sql =
-          (q.answer ?? [])
-            .find((a) => a.format.toUpperCase() === 'SQL')
-            ?.content.join('')
-            .trim() ?? '';
+        const { question } = q;
+        const sql = q.sql ?? '';
         const answer = await this.answer(space, warehouse, question);
         run.results.push({
           resultId: randomBytes(16).toString('hex'),

@@ -66,18 +66,7 @@ export class GenieState {
   }
 
   private async answer(space: ServedSpace, warehouse: Warehouse, message: ServedMessage): Promise<void> {
-    try {
-      const engine = await this.engineFor(space, warehouse);
-      message.answer = await engine.ask(message.content);
-    } catch (error) {
-      message.answer = {
-        status: 'FAILED',
-        error: {
-          type: 'RETRYABLE_PROCESSING_EXCEPTION',
-          message: messageOf(error),
-        },
-      };
-    }
+    message.answer = await this.answerNow(space, warehouse, message.content);
     if (message.answer.result) message.statementId = this.statements.put(message.answer.result);
   }
 
@@ -93,7 +82,7 @@ export class GenieState {
     return engine;
   }
 
-  /** Answers at once with the space's current engine (Genie's eval runs ask this way). */
+  /** Answers at once with the space's current engine (a message's answer; Genie's eval runs ask this way too). */
   async answerNow(space: ServedSpace, warehouse: Warehouse, question: string): Promise<GenieAnswer> {
     try {
       return await (await this.engineFor(space, warehouse)).ask(question);

@@ -201,11 +201,9 @@ async function jsonOf(req: IncomingMessage): Promise<Record<string, unknown>> {
 }
 
 async function listSpaces(ctx: RouteContext, _p: string[], _req: IncomingMessage, url: URL): Promise<unknown> {
-  const size = Math.min(100, Math.max(1, Number(url.searchParams.get('page_size')) || 100));
-  const offset = Math.max(0, Number(url.searchParams.get('page_token')) || 0);
   const all = [...ctx.spaces.spaces.values()].sort((a, b) => a.spaceId.localeCompare(b.spaceId));
-  const page = all.slice(offset, offset + size).map((s) => ctx.spaces.toJson(s, false));
-  return { spaces: page, ...(offset + size < all.length ? { next_page_token: String(offset + size) } : {}) };
+  const p = page(all, url);
+  return { spaces: p.items.map((s) => ctx.spaces.toJson(s, false)), ...(p.next ? { next_page_token: p.next } : {}) };
 }
 
 /** A space and the warehouse it names, or 404 when that warehouse does not exist. */

@@ -91,17 +91,8 @@ export function withoutParameters(sql: string): string {
   return sql.replace(/(^|[^:\w]):([A-Za-z_]\w*)/g, "$1'p'");
 }
 
-// Parsing is the slow part and the enhance loop lints every candidate: shapes are cached by SQL text.
-const shapeCache = new Map<string, SqlShape | null>();
-function cachedShape(sql: string): SqlShape | null {
-  if (!shapeCache.has(sql)) {
-    if (shapeCache.size > 5000) shapeCache.clear();
-    shapeCache.set(sql, readShape(sql));
-  }
-  return shapeCache.get(sql) ?? null;
-}
-
 /**
+ * The shape the checks read (parsing, the slow part, is cached by SQL text in extractSqlShape).
  * The parser's grammar lacks INTERSECT and EXCEPT; read as UNION, the shape keeps the tables, columns and
  * joins the checks need (set operations are merged into one shape anyway).
  */
@@ -220,7 +211,7 @@ export function sqlItem(
     pairs: new Map(),
   };
   if (!gate.ok) return item;
-  item.shape = cachedShape(wrapped);
+  item.shape = readShape(wrapped);
   if (item.shape) resolveShape(item, item.shape, find);
   return item;
 }

@@ -30,7 +30,6 @@ export const DEMO_SEED = 20261101;
 export const DEMO_AS_OF = '2026-11-01';
 export const DEMO_FIRST_DAY = '2024-11-01';
 export const DEMO_LAST_DAY = '2026-10-31';
-export { DEMO_TABLES };
 
 const DAY_MS = 86_400_000;
 const FIRST = Date.UTC(2024, 10, 1);

@@ -120,14 +120,6 @@ export function castExpression(inner: string, typeName: string): string | undefi
   return mapped ? `CAST(${inner} AS ${mapped})` : undefined;
 }
 
-/**
- * Backticked identifier, used for every name the rewriter emits: unlike a double-quoted
- * one, SQLite never falls back to reading it as a string literal when nothing matches.
- */
-export function backtick(name: string): string {
-  return `\`${name.replace(/`/g, '``')}\``;
-}
-
 /** SQLite single-quoted string literal. */
 export function quoteString(value: string): string {
   return `'${value.replace(/'/g, "''")}'`;

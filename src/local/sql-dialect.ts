@@ -19,6 +19,7 @@
  * integers while SQLite's does. Spark date calls with constant arguments are folded
  * and those of a column get native SQLite forms (native-calls.ts).
  */
+import { quoteName } from '../sql/quote.js';
 import { isSymbol, isTrivia, isWord, tokenize, type Token } from '../sql/tokenize.js';
 import { splitArguments } from './call-arguments.js';
 import { optimiseCall } from './native-calls.js';
@@ -31,7 +32,6 @@ import {
   RENAMED,
   UNITS,
   UNIT_ARG_FUNCTIONS,
-  backtick,
   castExpression,
   quoteString,
 } from './sql-dialect-vocabulary.js';
@@ -351,7 +351,8 @@ class Rewriter {
           .join(''),
         next: last + 1,
       }; // alias.column, as one piece
-    return { text: backtick(table) + rest.map((p) => `.${backtick(p)}`).join(''), next: last + 1 };
+    // Backticked, never double-quoted: SQLite then never falls back to reading a name as a string literal.
+    return { text: quoteName(table) + rest.map((p) => `.${quoteName(p)}`).join(''), next: last + 1 };
   }
 
   private matchParen(open: number, end: number): number {

@@ -7,7 +7,7 @@ import type { GenieAnswer } from '../ports.js';
 import { askWithTimeout, QuestionTimeoutError } from './ask-timeout.js';
 import { serviceFailureOf } from './errored.js';
 import type { AnswerStatus } from './failure-category.js';
-import { type ScoreRun } from './score-run.js';
+import { throwIfStopped, type ScoreRun } from './score-run.js';
 import { errorFacts, withRetry } from '../util/retry.js';
 import { messageOf } from '../errors.js';
 
@@ -60,7 +60,7 @@ export async function askGenie(run: ScoreRun, question: string): Promise<Asked> 
     return { answer, status: answer.status, ...tally };
   } catch (error) {
     if (abortsRun(error)) run.stop.abort(error);
-    if (run.signal.aborted) throw run.signal.reason ?? error;
+    throwIfStopped(run, error);
     const answer = error instanceof ServiceFailure ? error.answer : undefined;
     const tries = tally.attempts > 1 ? ` after ${tally.attempts} attempts` : '';
     return { answer, status: 'ERROR', erroredBy: `${erroredReason(error)}${tries}`, ...tally };

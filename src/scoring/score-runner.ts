@@ -12,8 +12,7 @@ import { scoreOnce } from './score-question.js';
 import { openScoreRun, type Outcome, type ScoreRun } from './score-run.js';
 import type { ProgressEvent, RunScoreInput } from './score-run-types.js';
 
-export { QuestionTimeoutError } from './ask-timeout.js';
-export type { ProgressEvent, RunScoreInput, ScoreRunOptions } from './score-run-types.js';
+export type { ProgressEvent, RunScoreInput } from './score-run-types.js';
 
 /** Every repeat's result by benchmark index, and the expected SQL's error of each broken benchmark. */
 interface Collected {

@@ -20,5 +20,5 @@ function opensLocalWarehouse(env) {
 // src/action/index.ts
 if (opensLocalWarehouse(process.env))
   sqliteHost().start().catch(() => void 0);
-var { run } = await import("./chunks/main-4SFBR4KS.js");
+var { run } = await import("./chunks/main-7BJVDFJJ.js");
 await run();

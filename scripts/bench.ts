@@ -23,12 +23,9 @@ import { databricksSection } from './bench-databricks.js';
 import { enhanceSection } from './bench-enhance.js';
 import { gateSection } from './bench-gate.js';
 import { interruptSection } from './bench-interrupt.js';
-
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-
 import type { BenchContext, BenchSection } from './bench-section.js';
 
-export type { BenchContext, BenchSection };
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 interface ConfigRun {
   label: string;

@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-F2D46LNX.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-ZPBIG5WN.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-BR6K226T.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-Z3EQDEVE.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-Z3EQDEVE.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-5Z2VNBIN.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-5Z2VNBIN.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-KCZGCDLI.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-KCZGCDLI.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-D26AONA6.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-6A72LNFI.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-ILJ5DXIY.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-4GWDC2XD.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-ZCUT5MNK.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-ZCUT5MNK.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-FPTLR75Q.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-FPTLR75Q.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-D2O5K4TY.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

@@ -7,8 +7,9 @@ const __dirname = __bundleDirname(__filename);
 import {
   prepareDatabase,
   registerSparkFunctions
-} from "../chunks/chunk-3443OS2J.js";
-import "../chunks/chunk-BNNOTYHF.js";
+} from "../chunks/chunk-C4MBIXHB.js";
+import "../chunks/chunk-YUT4RWDR.js";
+import "../chunks/chunk-6CTQWAUY.js";
 import {
   messageOf
 } from "../chunks/chunk-IX2IGMNH.js";

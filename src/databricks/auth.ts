@@ -9,6 +9,7 @@ import { GenieGitopsError, messageOf } from '../errors.js';
 import { errorBody, normalizeHost } from './api-error.js';
 import { SecretScrubber } from './secrets.js';
 import { backoffDelay, sleep } from '../util/retry.js';
+import type { Env } from '../ports.js';
 
 export type AuthKind = 'pat' | 'oauth-m2m' | 'github-oidc';
 
@@ -21,8 +22,6 @@ export interface AuthProvider {
   /** Masks every secret this provider has handled. */
   readonly scrubber: SecretScrubber;
 }
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 export interface AuthDeps {
   fetch?: typeof fetch;

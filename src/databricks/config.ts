@@ -1,6 +1,6 @@
 /** Settings of the databricks backend read from an env object (never process.env here). */
 import { GenieGitopsError } from '../errors.js';
-import type { Env } from './auth.js';
+import type { Env } from '../ports.js';
 import type { PollPolicy } from './genie-conversation.js';
 import { normalizeHost } from './api-error.js';
 

@@ -5,6 +5,7 @@
 import { GenieGitopsError } from '../errors.js';
 import type { Llm } from '../ports.js';
 import { createChatLlm, type ChatLlmConfig, type ChatLlmOptions } from './chat-client.js';
+import type { Env } from '../ports.js';
 
 export type LlmProvider = 'databricks' | 'openai';
 
@@ -23,8 +24,6 @@ export interface LlmSettings {
   /** Databricks token, or a provider of fresh OAuth tokens (env DATABRICKS_TOKEN). */
   token?: string | (() => Promise<string>);
 }
-
-export type Env = Readonly<Record<string, string | undefined>>;
 
 export class LlmConfigError extends GenieGitopsError {}
 

@@ -4,7 +4,8 @@
  * at close, or the shared staging space of target.yml; see staging-space.ts), and the spaces
  * API as the SpaceStore.
  */
-import { createAuthFromEnv, type AuthDeps, type Env } from '../databricks/auth.js';
+import { createAuthFromEnv, type AuthDeps } from '../databricks/auth.js';
+import type { Env } from '../ports.js';
 import type { AskLimiters } from '../databricks/ask-limiter.js';
 import { readDatabricksSettings } from '../databricks/config.js';
 import { createEvalRuns } from '../databricks/eval-runs.js';

@@ -4,7 +4,8 @@ import { createLlmAnalyst } from '../fixes/llm/llm-analyst.js';
 import { createAuthFromEnv } from '../databricks/auth.js';
 import type { SecretScrubber } from '../databricks/secrets.js';
 import type { ChatLlmOptions } from '../llm/chat-client.js';
-import { createLlmFromSettings, type Env, type LlmSettings } from '../llm/config.js';
+import { createLlmFromSettings, type LlmSettings } from '../llm/config.js';
+import type { Env } from '../ports.js';
 
 /** `secrets`: the run's scrubber, told of the workspace OAuth tokens fetched for the serving endpoint. */
 export function llmAnalystFrom(

@@ -6,8 +6,8 @@ import {
   createM2mAuth,
   DatabricksAuthError,
   githubRunnerIdToken,
-  type Env,
 } from '../../src/databricks/auth.js';
+import type { Env } from '../../src/ports.js';
 import { createDatabricksClient } from '../../src/databricks/http-client.js';
 import { createSpaceStore } from '../../src/databricks/space-store.js';
 import { DEV_AUDIENCE, DEV_CLIENT_ID, DEV_CLIENT_SECRET, DEV_SUBJECT_TOKEN, DEV_TOKEN } from '../../src/serve/oauth.js';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { LlmConfigError, resolveLlmConfig, type Env, type LlmSettings } from '../../src/llm/config.js';
+import { LlmConfigError, resolveLlmConfig, type LlmSettings } from '../../src/llm/config.js';
+import type { Env } from '../../src/ports.js';
 
 describe('resolveLlmConfig', () => {
   it.each<[string, LlmSettings, Env, unknown]>([

@@ -4,7 +4,6 @@
  * this deployed form, so an edit of the live space's benchmarks is drift like any other edit.
  */
 import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { withSyncedBenchmarks, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { loadBenchmarks, parseBenchmarksText } from '../benchmarks/loader.js';
 import type { Benchmark } from '../benchmarks/types.js';
@@ -14,6 +13,7 @@ import { hashSpace } from '../space/hash.js';
 import { spacePaths, repoPaths } from '../space/repo-paths.js';
 import type { Space } from '../space/schema.js';
 import { parseSpaceText } from '../space/space-file.js';
+import { repoRelative } from '../space/repository.js';
 
 /** The space's benchmarks, or undefined when it has no benchmark file. */
 export function benchmarksOf(root: string, space: string): Benchmark[] | undefined {
@@ -50,7 +50,7 @@ export async function deployedHashAt(
   if (text === undefined) return undefined;
   const space = parseSpaceText(text, `${configPath}@${before.slice(0, 7)}`);
   if (mode === 'none') return hashSpace(space);
-  const file = path.relative(root, spacePaths(root, name).benchmarksFile).split(path.sep).join('/');
+  const file = repoRelative(root, spacePaths(root, name).benchmarksFile);
   const yml = await git.tryShow(before, file);
   if (yml === undefined) return undefined;
   try {

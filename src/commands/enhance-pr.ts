@@ -7,7 +7,6 @@
  * built on a config the live space does not have yet), and PRs closed without merging turn
  * their fixes into rejected lessons (see reviewer-rejections.ts).
  */
-import path from 'node:path';
 import { REMOTE, checkBotBranch, publishBotBranch } from '../gitops/bot-branch.js';
 import {
   LESSONS_RECORDED_LABEL,
@@ -28,6 +27,7 @@ import { resumeFromOpenPr, type Resumed } from './enhance-resume.js';
 import { appendRun, historySection, type RunEntry } from '../report/run-history.js';
 import { pct } from '../util/percent.js';
 import { enhanceStatusContext } from './deploy-baseline.js';
+import { repoRelative } from '../space/repository.js';
 
 export { enhanceBranch } from '../gitops/enhancement-labels.js';
 
@@ -176,7 +176,7 @@ async function noImprovement(
 
 /** The files enhance wrote, repository-relative: the config (wherever the layout keeps it), the lessons, and any restored. */
 function writtenPaths(options: EnhancePrOptions, result: EnhanceResult, resumed: Resumed | undefined): string[] {
-  const rel = (file: string) => path.relative(options.root, file).split(path.sep).join('/');
+  const rel = (file: string) => repoRelative(options.root, file);
   return [
     ...new Set([
       ...result.written.map(rel),

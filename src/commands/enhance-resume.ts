@@ -20,6 +20,7 @@ import { parseSpaceText } from '../space/space-file.js';
 import type { LayoutOptions } from '../space/repository.js';
 import { spacePaths } from '../space/repo-paths.js';
 import { loadSpace } from './workspace.js';
+import { repoRelative } from '../space/repository.js';
 
 export interface Resumed {
   pr: PullRequest;
@@ -36,8 +37,6 @@ export interface ResumeOutcome {
   /** Why the run starts from the base branch although a PR is open. */
   message?: string;
 }
-
-const rel = (root: string, file: string) => path.relative(root, file).split(path.sep).join('/');
 
 /**
  * Writes the open PR's config and lessons into the working tree when the run can resume from
@@ -57,7 +56,7 @@ export async function resumeFromOpenPr(input: {
   const history = parseHistory(open.body);
   const loaded = loadSpace(input.root, input.space, input.layout);
   const configPath = loaded.configPath;
-  const lessonsPath = rel(input.root, spacePaths(input.root, input.space).lessonsFile);
+  const lessonsPath = repoRelative(input.root, spacePaths(input.root, input.space).lessonsFile);
   const fresh = (why: string): ResumeOutcome => ({
     message: `started from the base branch, not from PR #${open.number}: ${why}`,
   });

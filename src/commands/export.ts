@@ -7,19 +7,20 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
 import { checkBotBranch, publishBotBranch } from '../gitops/bot-branch.js';
-import type { Git, GitHubPort, PullRequest, SpaceStore } from '../ports.js';
+import type { Git, GitHubPort, PullRequest, SpaceStore, StoredSpace } from '../ports.js';
 import { upsertPullRequest } from '../gitops/pull-request-upsert.js';
 import { serializeSpace } from '../space/canonical.js';
 import { hashSpace } from '../space/hash.js';
-import { SpaceSchema, type Space } from '../space/schema.js';
+import type { Space } from '../space/schema.js';
 import { readGenieQuestions, withoutBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { mergeIntoBenchmarkYaml } from '../benchmarks/benchmark-export.js';
 import { parseSpaceText } from '../space/space-file.js';
-import { findSpaceEntry, targetOf, type LayoutOptions } from '../space/repository.js';
+import { findSpaceEntry, repoRelative, targetOf, type LayoutOptions } from '../space/repository.js';
 import { resolveInside, spacePaths, repoPaths } from '../space/repo-paths.js';
 import { loadTarget, type Target } from '../space/target.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
 import type { BackendOpener } from './workspace.js';
+import { liveSpaceOf } from './deploy-apply.js';
 
 export interface ExportOptions {
   root: string;
@@ -58,11 +59,10 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
   const { file, target } = exportDestination(options);
   const absolute = path.join(options.root, file);
   const liveSpaceId = target.liveSpaceId;
-  const stored = await readLive(options, target, liveSpaceId);
-  const live =
-    typeof stored === 'string' ? parseSpaceText(stored, `live space ${liveSpaceId}`) : SpaceSchema.parse(stored);
+  const live = liveSpaceOf(await readLive(options, target, liveSpaceId), `live space ${liveSpaceId}`);
   const before = existsSync(absolute) ? readFileSync(absolute, 'utf8') : undefined;
-  const split = splitBenchmarks(options.root, options.space, live, before, file);
+  const beforeSpace = before === undefined ? undefined : parseSpaceText(before, file);
+  const split = splitBenchmarks(options.root, options.space, live, beforeSpace);
   const space = split.space;
   const text = serializeSpace(space);
   const base = { space: options.space, liveSpaceId, file, ...(split.note ? { benchmarks: split.note } : {}) };
@@ -100,9 +100,9 @@ export async function exportCommand(options: ExportOptions): Promise<ExportResul
     `This PR adopts the live config as it is, written canonically, so the diff shows exactly those edits.`,
     '',
     `- live config hash: \`${hashSpace(space).slice(0, 12)}\``,
-    before === undefined
+    beforeSpace === undefined
       ? '- first export of this space'
-      : `- repository config hash: \`${hashSpace(parseSpaceText(before, file)).slice(0, 12)}\``,
+      : `- repository config hash: \`${hashSpace(beforeSpace).slice(0, 12)}\``,
     '',
     ...(split.note ? [`Genie's benchmark questions: ${split.note}.`, ''] : []),
     'Merging it makes the repository match the live space again, so the next deploy no longer reports drift. Closing it and re-running deploy with `on-drift: overwrite` discards the live edits instead.',
@@ -137,8 +137,8 @@ function exportDestination(options: ExportOptions): { file: string; target: Targ
   return { file, target: loadTarget(paths.targetFile, repoPaths.targetFile(options.space)) };
 }
 
-async function readLive(options: ExportOptions, target: Target | undefined, spaceId: string): Promise<unknown> {
-  if (options.store) return (await options.store.get(spaceId)).serializedSpace;
+async function readLive(options: ExportOptions, target: Target | undefined, spaceId: string): Promise<StoredSpace> {
+  if (options.store) return options.store.get(spaceId);
   const backend = await options.backend.open({ root: options.root, target, spacesOnly: true, layout: options.layout });
   try {
     if (!backend.spaces)
@@ -146,7 +146,7 @@ async function readLive(options: ExportOptions, target: Target | undefined, spac
         `the ${options.backend.name} backend has no space store`,
         'use a backend that can read spaces',
       );
-    return (await backend.spaces.get(spaceId)).serializedSpace;
+    return await backend.spaces.get(spaceId);
   } finally {
     await backend.close();
   }
@@ -162,14 +162,13 @@ function splitBenchmarks(
   root: string,
   name: string,
   live: Space,
-  before: string | undefined,
-  file: string,
+  before: Space | undefined,
 ): { space: Space; write?: { file: string; text: string }; note?: string } {
   const questions = readGenieQuestions(live);
-  const repoKeepsThem = before !== undefined && (parseSpaceText(before, file).benchmarks?.questions?.length ?? 0) > 0;
+  const repoKeepsThem = (before?.benchmarks?.questions?.length ?? 0) > 0;
   if (questions.length === 0 || repoKeepsThem) return { space: live };
   const ymlPath = spacePaths(root, name).benchmarksFile;
-  const ymlFile = path.relative(root, ymlPath).split(path.sep).join('/');
+  const ymlFile = repoRelative(root, ymlPath);
   const current = existsSync(ymlPath) ? readFileSync(ymlPath, 'utf8') : undefined;
   const merged = mergeIntoBenchmarkYaml(current, questions, ymlFile);
   const parts = [

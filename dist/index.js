@@ -20,5 +20,5 @@ function opensLocalWarehouse(env) {
 // src/action/index.ts
 if (opensLocalWarehouse(process.env))
   sqliteHost().start().catch(() => void 0);
-var { run } = await import("./chunks/main-7BJVDFJJ.js");
+var { run } = await import("./chunks/main-VQCBVXDN.js");
 await run();

@@ -67,12 +67,12 @@ var defaultIo = {
 };
 var RUNNERS = {
   validate: async (args, io) => (await import("../chunks/validate-command-6A72LNFI.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-ILJ5DXIY.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-4GWDC2XD.js")).runEnhance(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-7OQCRI6K.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-CLERTYS5.js")).runEnhance(args, io),
   init: async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runInit(args, io),
   "import-benchmarks": async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-ZCUT5MNK.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-ZCUT5MNK.js")).runExportCli(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-4WQN56UR.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-4WQN56UR.js")).runExportCli(args, io),
   lint: async (args, io) => (await import("../chunks/lint-command-FPTLR75Q.js")).runLint(args, io),
   "list-spaces": async (args, io) => (await import("../chunks/lint-command-FPTLR75Q.js")).runListSpaces(args, io),
   serve: async (args, io) => (await import("../chunks/serve-command-D2O5K4TY.js")).runServe(args, io)

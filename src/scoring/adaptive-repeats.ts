@@ -15,7 +15,7 @@
  */
 import { pairedTest, type PairedOutcomes, type PairedTest } from './paired-test.js';
 import { askOutcomes } from './score-evidence.js';
-import type { QuestionScore, Scorecard } from './scorecard.js';
+import { isComparable, type QuestionScore, type Scorecard } from './scorecard.js';
 
 export interface SequentialPlan {
   /** `worse`: is head a regression of base (the PR gate); `better`: is it a gain (enhance). */
@@ -103,12 +103,6 @@ export function assessLook(outcomes: readonly PairedOutcomes[], plan: Sequential
   else if (open.length === 0) stop = 'settled';
   else if (p > FUTILITY_P) stop = 'futile';
   return { test, p, effect, look, looks, bound, significant, stop, reask: stop ? [] : open.map((q) => q.id) };
-}
-
-/** Whether a question's asks count for the comparison: a broken benchmark (its expected SQL failed) does not. */
-export function isComparable(q: QuestionScore): boolean {
-  // A broken benchmark says nothing of Genie, and an errored question was never answered.
-  return q.expectedError === undefined && q.errored !== true;
 }
 
 /**

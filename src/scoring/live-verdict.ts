@@ -9,7 +9,7 @@
  */
 import { inconclusiveVerdict, nameIds } from './errored-gate.js';
 import { decideGate, formatP, signedPoints, type GateResult } from './score-gate.js';
-import type { QuestionScore, Scorecard } from './scorecard.js';
+import { isComparable, type QuestionScore, type Scorecard } from './scorecard.js';
 import { binomialUpperTail } from './statistics.js';
 import { pct } from '../util/percent.js';
 
@@ -44,7 +44,7 @@ export interface VerdictSettings {
 }
 
 function answeredScore(questions: readonly QuestionScore[]): { passed: number; answered: number; score: number } {
-  const answered = questions.filter((q) => !q.errored && q.expectedError === undefined);
+  const answered = questions.filter(isComparable);
   const passed = answered.filter((q) => q.passed).length;
   return { passed, answered: answered.length, score: answered.length ? passed / answered.length : 0 };
 }
@@ -73,7 +73,7 @@ export function judgeAgainstCard(
   const base = new Map(baseline.questions.map((q) => [q.id, q]));
   const both = live.questions.filter((q) => {
     const b = base.get(q.id);
-    return b && !b.errored && b.expectedError === undefined && !q.errored && q.expectedError === undefined;
+    return b !== undefined && isComparable(b) && isComparable(q);
   });
   const liveSide = answeredScore(both);
   const baseSide = answeredScore(both.map((q) => base.get(q.id)!));
@@ -116,7 +116,7 @@ export function judgeAgainstScore(
 ): LiveVerdict {
   const unsure = inconclusiveOf(live, settings);
   if (unsure) return unsure;
-  const asked = live.questions.filter((q) => !q.errored && q.expectedError === undefined);
+  const asked = live.questions.filter(isComparable);
   const rateOf = (q: QuestionScore) =>
     (q.split === 'holdout' ? baseline.holdout : baseline.train) ?? baseline.all ?? baseline.train ?? 0;
   const n = asked.length;

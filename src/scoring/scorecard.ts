@@ -59,6 +59,12 @@ function splitTotals(questions: readonly QuestionScore[]): SplitTotals {
   };
 }
 
+/** Whether a question's result says anything of Genie: its benchmark ran and Genie answered. */
+export function isComparable(q: QuestionScore): boolean {
+  // A broken benchmark says nothing of Genie, and an errored question was never answered.
+  return q.expectedError === undefined && q.errored !== true;
+}
+
 /** The broken benchmarks of a scorecard (expected SQL failed), in benchmark order. */
 export function brokenQuestions(card: Pick<Scorecard, 'questions'>): QuestionScore[] {
   return card.questions.filter((q) => q.expectedError !== undefined);

@@ -5,7 +5,7 @@ import { enhanceCommand, type EnhanceResult } from '../commands/enhance.js';
 import { llmAnalystFrom } from '../wiring/llm-analyst.js';
 import { parseStaging } from '../commands/workspace.js';
 import { SecretScrubber } from '../databricks/secrets.js';
-import { createBackendOpener, parseBackend } from '../wiring/backend.js';
+import { backendOption } from './backend-option.js';
 import type { LlmProvider } from '../llm/config.js';
 import { renderEnhanceMarkdown } from '../report/enhance-report.js';
 import { writeFileAtomic } from '../util/atomic-write.js';
@@ -37,7 +37,7 @@ export async function runEnhance(args: string[], io: CliIo): Promise<number> {
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space!,
-    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env, secrets }),
+    backend: backendOption(values.backend, secrets),
     staging: parseStaging(values.staging),
     analyst,
     llmAnalyst:

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { ConfigError } from '../errors.js';
 import { deployCommand } from '../commands/deploy.js';
 import { exportCommand } from '../commands/export.js';
-import { createBackendOpener, parseBackend } from '../wiring/backend.js';
+import { backendOption } from './backend-option.js';
 import { SYNC_BENCHMARK_MODES, type SyncBenchmarks } from '../benchmarks/genie-benchmarks.js';
 import { VERIFY_MODES, type VerifyMode } from '../commands/deploy-verify.js';
 import { numberOption } from './args.js';
@@ -36,10 +36,11 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
       'pass --space NAME, --all, or --before SHA (deploys the spaces changed in SHA..HEAD)',
     );
   }
+  const git = new GitCli({ cwd: root, env: process.env });
   const result = await deployCommand({
     root,
-    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
-    git: new GitCli({ cwd: root, env: process.env }),
+    backend: backendOption(values.backend),
+    git,
     spaces: values.all ? 'all' : values.space,
     before: values.before,
     after: values.after,
@@ -52,7 +53,7 @@ export async function runDeployCli(args: string[], io: CliIo): Promise<number> {
       maxRegression: numberOption(values['max-regression'], '--max-regression', { fraction: true }),
       maxErrored: numberOption(values['max-errored'], '--max-errored', { fraction: true }),
       autoRollback,
-      baseBranch: await new GitCli({ cwd: root, env: process.env }).tryCurrentBranch(),
+      baseBranch: await git.tryCurrentBranch(),
     },
     log: (line) => io.err(line),
   });
@@ -66,7 +67,7 @@ export async function runExportCli(args: string[], io: CliIo): Promise<number> {
   const root = path.resolve(io.cwd, values.root ?? '.');
   const layout = { bundleTarget: values.target };
   const spaces = values.all ? listSpaces(root, layout) : values.space ? [values.space] : [];
-  const backend = createBackendOpener({ backend: parseBackend(values.backend), env: process.env });
+  const backend = backendOption(values.backend);
   if (spaces.length === 0)
     throw new ConfigError('--space is required', 'name a folder under spaces/ (with a target.yml), or pass --all');
   for (const space of spaces) {

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { GenieGitopsError } from '../errors.js';
 import { lintCommand, lintFailures, type SpaceLint } from '../commands/lint.js';
-import { createBackendOpener, parseBackend } from '../wiring/backend.js';
+import { backendOption } from './backend-option.js';
 import { listChecks } from '../lint/registry.js';
 import { CATEGORIES } from '../lint/types.js';
 import { renderLintMarkdown } from '../report/lint-markdown.js';
@@ -48,9 +48,7 @@ export async function runLint(args: string[], io: CliIo): Promise<number> {
     root,
     spaces: values.space,
     layout: { bundleTarget: values.target },
-    warehouse: values.warehouse
-      ? createBackendOpener({ backend: parseBackend(values.backend), env: process.env })
-      : undefined,
+    warehouse: values.warehouse ? backendOption(values.backend) : undefined,
     fix: values.fix,
   });
   if (result.spaces.length === 0)

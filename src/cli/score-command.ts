@@ -4,7 +4,7 @@ import { SCORERS, scorerCommand, type ScorerName } from '../commands/genie-eval-
 import { ConfigError } from '../errors.js';
 import { renderAgreementMarkdown } from '../scoring/genie-eval-card.js';
 import { parseStaging } from '../commands/workspace.js';
-import { createBackendOpener, parseBackend } from '../wiring/backend.js';
+import { backendOption } from './backend-option.js';
 import { DEFAULT_MAX_ERRORED, inconclusiveVerdict } from '../scoring/errored-gate.js';
 import type { ProgressEvent } from '../scoring/score-runner.js';
 import { renderScorecardMarkdown, renderScorecardText, renderTotalsLine } from '../report/scorecard-markdown.js';
@@ -41,7 +41,7 @@ export async function runScore(args: string[], io: CliIo): Promise<number> {
     dataFile: dataOf(values.data, io),
     root: path.resolve(io.cwd, values.root ?? '.'),
     space,
-    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
+    backend: backendOption(values.backend),
     staging: parseStaging(values.staging),
     repeats,
     concurrency: numberOption(values.concurrency, '--concurrency', { min: 1, integer: true }),

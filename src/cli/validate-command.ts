@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { formatIssue } from '../errors.js';
 import { validateCommand } from '../commands/validate.js';
-import { createBackendOpener, parseBackend } from '../wiring/backend.js';
+import { backendOption } from './backend-option.js';
 import { dataOf, parseCommandArgs } from './args.js';
 import { VALIDATE } from './command-specs.js';
 import type { CliIo } from './cli-io.js';
@@ -15,7 +15,7 @@ export async function runValidate(args: string[], io: CliIo): Promise<number> {
     root: path.resolve(io.cwd, values.root ?? '.'),
     space: values.space,
     execute: values.execute ?? false,
-    backend: createBackendOpener({ backend: parseBackend(values.backend), env: process.env }),
+    backend: backendOption(values.backend),
   });
   for (const issue of result.issues) io.err(`error: ${formatIssue(issue)}`);
   for (const space of result.spaces) {

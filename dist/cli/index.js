@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-GIEOFLG4.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-7BOC4W7G.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-LAUVNAUJ.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-GVKUXEMI.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-FSIEJ6IV.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-FSIEJ6IV.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-5GRHZXFZ.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-5GRHZXFZ.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-D2O5K4TY.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-5MVSGY5N.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-GBVFPUPV.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-R7X4IPSC.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-N35BLFIA.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-N35BLFIA.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-4NOGIW6W.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-4NOGIW6W.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-WHAE6MOY.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-WHAE6MOY.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-5NC4OI6Y.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

@@ -12,7 +12,6 @@ import { GenieGitopsError } from '../errors.js';
 import { createLocalDeploymentLog } from '../local/deployment-log.js';
 import { resolveStateDir } from '../local/space-store.js';
 import type { Env } from '../ports.js';
-import { openDatabricksBackend, openDatabricksLive } from './databricks-backend.js';
 import { openLocalBackend, openLocalLive } from './local-backend.js';
 
 /** `--backend` / the `backend` input: local (the default) or databricks. */
@@ -38,6 +37,7 @@ export interface BackendSettings {
   client?: Partial<Omit<DatabricksClientOptions, 'host' | 'auth'>>;
 }
 
+/** The Databricks adapters are imported only when a workspace is opened: local runs never load them. */
 export function createBackendOpener(settings: BackendSettings): BackendOpener {
   const env = settings.env ?? {};
   const limiters = settings.limiters ?? createAskLimiters();
@@ -57,6 +57,7 @@ export function createBackendOpener(settings: BackendSettings): BackendOpener {
       name: 'databricks',
       needsLocalData: false,
       async open(request) {
+        const { openDatabricksBackend } = await import('./databricks-backend.js');
         const backend = await openDatabricksBackend(
           request.root,
           request.target,
@@ -65,7 +66,10 @@ export function createBackendOpener(settings: BackendSettings): BackendOpener {
         // Genie runs its own SQL in the workspace; only the scorer's statements go through this warehouse.
         return request.wrapWarehouse ? { ...backend, warehouse: request.wrapWarehouse(backend.warehouse) } : backend;
       },
-      openLive: (request) => openDatabricksLive(request.root, request.target, remote(request.space)),
+      openLive: async (request) => {
+        const { openDatabricksLive } = await import('./databricks-backend.js');
+        return openDatabricksLive(request.root, request.target, remote(request.space));
+      },
       localDeploymentLog,
     };
   }

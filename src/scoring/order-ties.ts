@@ -160,3 +160,22 @@ function* subsets(n: number, k: number, from = 0, prefix: number[] = []): Genera
   }
   for (let i = from; i <= n - (k - prefix.length); i++) yield* subsets(n, k, i + 1, [...prefix, i]);
 }
+
+/**
+ * The scorer's comparison of Genie's rows with the expected ones: the comparator's tiers, with
+ * order when the expected SQL orders, and rows tied on its sort key allowed to swap (or to be any
+ * of the tied rows at a LIMIT). Our scorer and the emulated Genie eval runs both judge this way.
+ */
+export async function compareWithTies(
+  expected: QueryResult,
+  actual: QueryResult,
+  expectedSql: string,
+  orderMatters: boolean,
+  warehouse: Warehouse,
+  run?: (sql: string) => Promise<QueryResult>,
+): Promise<Comparison> {
+  const comparison = compareResults(expected, actual, { orderMatters });
+  if (isPassingVerdict(comparison.verdict) || !orderMatters) return comparison;
+  const tied = await compareAllowingTies(expectedSql, actual, warehouse, run);
+  return tied && isPassingVerdict(tied.verdict) ? tied : comparison;
+}

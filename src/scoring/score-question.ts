@@ -8,8 +8,8 @@ import { WarehouseError, messageOf } from '../errors.js';
 import type { GenieAnswer, QueryResult } from '../ports.js';
 import { isInfrastructureFailure } from './errored.js';
 import { explainFailure, type AnswerStatus } from './failure-category.js';
-import { compareAllowingTies } from './order-ties.js';
-import { compareResults, isPassingVerdict } from './result-comparator.js';
+import { compareWithTies } from './order-ties.js';
+import { isPassingVerdict } from './result-comparator.js';
 import type { RepeatResult } from './scorecard.js';
 import { askGenie, type Asked } from './score-ask.js';
 import { erroredResult, throwIfStopped, type Outcome, type ScoreRun } from './score-run.js';
@@ -97,12 +97,14 @@ async function actualStep(run: ScoreRun, answered: Answered): Promise<Step<Query
 async function judged(run: ScoreRun, answered: Answered, expected: QueryResult, actual: QueryResult): Promise<Outcome> {
   const { index, benchmark, genieSql } = answered;
   const orderMatters = run.orderMatters[index];
-  let comparison = compareResults(expected, actual, { orderMatters });
-  if (!isPassingVerdict(comparison.verdict) && orderMatters) {
-    // Rows tied on the expected sort key may come in any order, or be any of the tied rows at a LIMIT.
-    const tied = await compareAllowingTies(benchmark.sql, actual, run.input.warehouse, run.expectedResult);
-    if (tied && isPassingVerdict(tied.verdict)) comparison = tied;
-  }
+  const comparison = await compareWithTies(
+    expected,
+    actual,
+    benchmark.sql,
+    orderMatters,
+    run.input.warehouse,
+    run.expectedResult,
+  );
   if (isPassingVerdict(comparison.verdict))
     return finished(run, answered, {
       passed: true,

@@ -10,8 +10,8 @@
 import { randomBytes } from 'node:crypto';
 import { readGenieQuestions, type ReadQuestion } from '../benchmarks/genie-benchmarks.js';
 import type { GenieAnswer, QueryResult, Warehouse } from '../ports.js';
-import { compareAllowingTies } from '../scoring/order-ties.js';
-import { compareResults, isPassingVerdict, type Comparison } from '../scoring/result-comparator.js';
+import { compareWithTies } from '../scoring/order-ties.js';
+import { isPassingVerdict } from '../scoring/result-comparator.js';
 import { ordersOutput } from '../scoring/sql-shape.js';
 import { HttpError } from './http-io.js';
 import type { ServedSpace } from './space-state.js';
@@ -109,7 +109,7 @@ export class EvalState {
     }
   }
 
-  /** The same comparison as our scorer (score-runner.ts): tiers, order when the SQL orders, ties allowed. */
+  /** The same comparison as our scorer (compareWithTies): tiers, order when the SQL orders, ties allowed. */
   private async assess(
     sql: string,
     answer: GenieAnswer,
@@ -126,11 +126,7 @@ export class EvalState {
     if (!answer.sql || !actual || answer.status !== 'COMPLETED')
       return { assessment: 'BAD', reasons: reasonsOf(expected, undefined) };
     const orderMatters = ordersOutput(sql);
-    let comparison: Comparison = compareResults(expected, actual, { orderMatters });
-    if (!isPassingVerdict(comparison.verdict) && orderMatters) {
-      const tied = await compareAllowingTies(sql, actual, warehouse);
-      if (tied && isPassingVerdict(tied.verdict)) comparison = tied;
-    }
+    const comparison = await compareWithTies(expected, actual, sql, orderMatters, warehouse);
     if (isPassingVerdict(comparison.verdict))
       return { assessment: 'GOOD', reasons: comparison.verdict === 'superset' ? ['RESULT_EXTRA_COLUMNS'] : [] };
     return { assessment: 'BAD', reasons: reasonsOf(expected, actual) };

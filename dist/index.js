@@ -20,5 +20,5 @@ function opensLocalWarehouse(env) {
 // src/action/index.ts
 if (opensLocalWarehouse(process.env))
   sqliteHost().start().catch(() => void 0);
-var { run } = await import("./chunks/main-47KJ64EH.js");
+var { run } = await import("./chunks/main-HB6WWPGJ.js");
 await run();

@@ -66,16 +66,16 @@ var defaultIo = {
   cwd: process.cwd()
 };
 var RUNNERS = {
-  validate: async (args, io) => (await import("../chunks/validate-command-5MVSGY5N.js")).runValidate(args, io),
-  score: async (args, io) => (await import("../chunks/score-command-SGFQPU4Y.js")).runScore(args, io),
-  enhance: async (args, io) => (await import("../chunks/enhance-command-P4QEDK6H.js")).runEnhance(args, io),
-  init: async (args, io) => (await import("../chunks/init-command-N35BLFIA.js")).runInit(args, io),
-  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-N35BLFIA.js")).runImportBenchmarks(args, io),
-  deploy: async (args, io) => (await import("../chunks/gitops-commands-FIARDRWG.js")).runDeployCli(args, io),
-  export: async (args, io) => (await import("../chunks/gitops-commands-FIARDRWG.js")).runExportCli(args, io),
-  lint: async (args, io) => (await import("../chunks/lint-command-WHAE6MOY.js")).runLint(args, io),
-  "list-spaces": async (args, io) => (await import("../chunks/lint-command-WHAE6MOY.js")).runListSpaces(args, io),
-  serve: async (args, io) => (await import("../chunks/serve-command-FR5QG7RJ.js")).runServe(args, io)
+  validate: async (args, io) => (await import("../chunks/validate-command-7K3APVP5.js")).runValidate(args, io),
+  score: async (args, io) => (await import("../chunks/score-command-I7BIPCJA.js")).runScore(args, io),
+  enhance: async (args, io) => (await import("../chunks/enhance-command-JKAI6EFH.js")).runEnhance(args, io),
+  init: async (args, io) => (await import("../chunks/init-command-HQDKD3JR.js")).runInit(args, io),
+  "import-benchmarks": async (args, io) => (await import("../chunks/init-command-HQDKD3JR.js")).runImportBenchmarks(args, io),
+  deploy: async (args, io) => (await import("../chunks/gitops-commands-R26Q6JHW.js")).runDeployCli(args, io),
+  export: async (args, io) => (await import("../chunks/gitops-commands-R26Q6JHW.js")).runExportCli(args, io),
+  lint: async (args, io) => (await import("../chunks/lint-command-HBRTLSZI.js")).runLint(args, io),
+  "list-spaces": async (args, io) => (await import("../chunks/lint-command-HBRTLSZI.js")).runListSpaces(args, io),
+  serve: async (args, io) => (await import("../chunks/serve-command-VLW4E2CK.js")).runServe(args, io)
 };
 async function main(argv, io = defaultIo) {
   const [command, ...rest] = argv;

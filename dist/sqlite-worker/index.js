@@ -5,9 +5,11 @@ const require = __bundleCreateRequire(import.meta.url);
 const __filename = __bundleFileURLToPath(import.meta.url);
 const __dirname = __bundleDirname(__filename);
 import {
-  prepareDatabase,
+  databricksType,
+  generateDemoData,
+  quoteIdentifier,
   registerSparkFunctions
-} from "../chunks/chunk-C4MBIXHB.js";
+} from "../chunks/chunk-VDN3VUND.js";
 import "../chunks/chunk-YUT4RWDR.js";
 import "../chunks/chunk-6CTQWAUY.js";
 import {
@@ -17,6 +19,74 @@ import "../chunks/chunk-C6B32G2J.js";
 
 // src/local/sqlite-worker.ts
 import { parentPort } from "node:worker_threads";
+
+// src/local/sqlite-prepare.ts
+var PrepareError = class extends Error {
+};
+function prepareDatabase(SQL2, request) {
+  const { catalog, schema } = request;
+  let db;
+  if (request.kind === "demo") {
+    db = new SQL2.Database();
+    generateDemoData(db, { catalog, schema, seed: request.seed, rows: request.rows });
+  } else if (request.kind === "script") {
+    db = new SQL2.Database();
+    try {
+      db.exec(request.text);
+    } catch (error) {
+      db.close();
+      throw new PrepareError(`loading ${request.label} failed: ${messageOf(error)}`);
+    }
+    exposeTables(db, catalog, schema);
+  } else {
+    db = new SQL2.Database(request.bytes);
+    try {
+      exposeTables(db, catalog, schema);
+    } catch (error) {
+      db.close();
+      throw new PrepareError(
+        `${request.label} is not a SQLite database (${messageOf(error)}): pass a .sqlite/.db file or a .sql script`
+      );
+    }
+  }
+  try {
+    return { tables: listTables(db), image: db.export() };
+  } finally {
+    db.close();
+  }
+}
+function exposeTables(db, catalog, schema) {
+  const rows = db.exec(
+    "SELECT type, name FROM sqlite_master WHERE type IN ('table', 'view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+  );
+  const objects = (rows[0]?.values ?? []).map(([type, name]) => ({ type: String(type), name: String(name) }));
+  for (const { type, name } of objects) {
+    if (name.split(".").length === 3) continue;
+    const full = quoteIdentifier(`${catalog}.${schema}.${name.toLowerCase()}`);
+    if (type === "table") {
+      try {
+        db.exec(
+          `ALTER TABLE ${quoteIdentifier(name)} RENAME TO ${full}; CREATE VIEW ${quoteIdentifier(name)} AS SELECT * FROM ${full};`
+        );
+        continue;
+      } catch {
+      }
+    }
+    db.exec(`CREATE VIEW IF NOT EXISTS ${full} AS SELECT * FROM ${quoteIdentifier(name)}`);
+  }
+}
+function listTables(db) {
+  const result = db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name");
+  const names = (result[0]?.values ?? []).map(([name]) => String(name)).filter((name) => name.split(".").length === 3);
+  return names.map((name) => {
+    const info = db.exec(`PRAGMA table_info(${quoteIdentifier(name)})`);
+    const columns = (info[0]?.values ?? []).map((row) => ({
+      name: String(row[1]),
+      type: databricksType(String(row[2] ?? ""))
+    }));
+    return { identifier: name.toLowerCase(), columns };
+  });
+}
 
 // src/local/sqljs-loader.ts
 import { existsSync } from "node:fs";

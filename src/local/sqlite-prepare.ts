@@ -12,8 +12,6 @@ import type { SqlJsDatabase, SqlJsStatic } from './sqljs-loader.js';
 import { databricksType } from './sqlite-types.js';
 import { messageOf } from '../errors.js';
 
-export { databricksType };
-
 export interface Prepared {
   image: Uint8Array;
   tables: WarehouseTable[];

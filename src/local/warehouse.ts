@@ -252,7 +252,7 @@ export class LocalWarehouse implements Warehouse {
   }
 }
 
-export { databricksType } from './sqlite-prepare.js';
+export { databricksType } from './sqlite-types.js';
 
 const DATE_TEXT = /^\d{4}-\d{2}-\d{2}$/;
 const TIMESTAMP_TEXT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d+)?$/;
